@@ -1,0 +1,36 @@
+/* mtuprobe calc: the model alone, no network. */
+#include "cli/cmds.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int
+cmd_calc(int argc, char **argv)
+{
+	struct cli c;
+	struct model_input in;
+	struct model_result m;
+	struct report r;
+	char err[512];
+	int rc = cli_parse(CMD_CALC, argc, argv, &c, err, sizeof(err));
+
+	if (rc > 0)
+		return EXIT_MEASURED;
+	if (rc < 0 || cli_model(&c, 0, &in, &r.vendors, err, sizeof(err)) < 0 ||
+	    model_compute(&in, &m, err, sizeof(err)) < 0) {
+		fprintf(stderr, "mtuprobe calc: %s\n", err);
+		return EXIT_USAGE;
+	}
+	cli_ifaces(&c, m.wan_kind, &r.vendors);
+	r.command = "calc";
+	r.in = &in;
+	r.m = &m;
+	r.quiet = c.quiet;
+	r.probe = NULL;
+	cli_producer(r.producer, sizeof(r.producer), argc, argv);
+	if (c.json)
+		render_json(stdout, &r);
+	else
+		render_text(stdout, &r);
+	return fflush(stdout) == 0 ? EXIT_MEASURED : EXIT_USAGE;
+}

@@ -1,0 +1,48 @@
+/* mtuprobe: measure path MTU over a WAN and through an IPsec tunnel, and
+ * print the MTU and MSS lines for Yamaha RTX, NEC IX and Linux. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cmds.h"
+#include "config.h"
+
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *what;
+} cmds[] = {
+	{ "calc", cmd_calc, "compute tunnel MTU and MSS from a line MTU and an encapsulation" },
+	{ "probe", cmd_probe, "measure the WAN and tunnel path MTU, then compute as calc does" },
+};
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, "usage: mtuprobe COMMAND [options]\n\ncommands:\n");
+	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		fprintf(f, "  %-6s %s\n", cmds[i].name, cmds[i].what);
+	fprintf(f, "\nmtuprobe COMMAND --help for its options; mtuprobe(1) for everything.\n");
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return EXIT_MEASURED;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("mtuprobe %s\n", MTUPROBE_VERSION);
+		return EXIT_MEASURED;
+	}
+	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (strcmp(argv[1], cmds[i].name) == 0)
+			return cmds[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "mtuprobe: unknown command '%s': commands are calc, probe\n", argv[1]);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,470 @@
+/* The option table and everything that validates user input. */
+#include "cli/options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+
+enum kind { K_FLAG, K_STR, K_NUM, K_SPECIAL };
+
+enum {
+	O_HELP = 'h', O_VERSION = 'V', O_QUIET = 'q', O_V4 = '4', O_V6 = '6', O_IFACE = 'I',
+	O_OUTER = 1000, O_VENDOR, O_WAN_IF, O_TUNNEL_IF, O_OTHER,
+};
+
+#define BOTH (CMD_CALC | CMD_PROBE)
+#define OFF(f) offsetof(struct cli, f)
+
+struct opt {
+	const char *name;
+	int id;                 /* short option character, or >= 1000 */
+	enum kind kind;
+	unsigned cmds;
+	size_t off;             /* field in struct cli for FLAG/STR/NUM */
+	long min, max;          /* K_NUM range */
+	const char *arg;        /* argument name in usage, NULL = none */
+	const char *help;
+};
+
+static const struct opt opts[] = {
+	{ "wan-mtu", O_OTHER, K_NUM, CMD_CALC, OFF(wan_mtu), 68, 65535, "N",
+	  "line MTU: the largest IP packet the access line carries" },
+	{ "line", O_OTHER, K_STR, CMD_CALC, OFF(line), 0, 0, "PRESET",
+	  "access line preset instead of --wan-mtu (see LINE PRESETS)" },
+	{ "ping-payload", O_OTHER, K_NUM, CMD_CALC, OFF(ping_payload), 40, 65507, "N",
+	  "largest IPv4 ping payload (ping -M do -s N, ping -f -l N) that passed" },
+	{ "esp", O_OTHER, K_STR, BOTH, OFF(esp), 0, 0, "PROPOSAL",
+	  "ESP proposal in strongSwan syntax, e.g. aes128-sha1, aes256gcm16" },
+	{ "nat-t", O_OTHER, K_FLAG, BOTH, OFF(nat_t), 0, 0, NULL,
+	  "ESP in UDP (NAT traversal, RFC 3948): 8 more bytes" },
+	{ "transport", O_OTHER, K_FLAG, BOTH, OFF(transport), 0, 0, NULL,
+	  "ESP transport mode instead of tunnel mode" },
+	{ "outer", O_OUTER, K_SPECIAL, BOTH, 0, 0, 0, "ipv4|ipv6",
+	  "IP version of the outer (WAN) header; default ipv4" },
+	{ "stack", O_OTHER, K_STR, BOTH, OFF(stack), 0, 0, "LIST",
+	  "any other encapsulation, outermost first, e.g. ipv4,gre-key or ipv6,udp,wireguard" },
+	{ "peer", O_OTHER, K_STR, BOTH, OFF(peer), 0, 0, "PEER",
+	  "apply a peer's documented limits (aws)" },
+	{ "vendor", O_VENDOR, K_SPECIAL, BOTH, 0, 0, 0, "LIST",
+	  "configuration for rtx, ix, linux, all or none; default all" },
+	{ "wan-if", O_WAN_IF, K_SPECIAL, BOTH, 0, 0, 0, "VENDOR=IF",
+	  "WAN interface name for a vendor, e.g. rtx=pp1, ix=GigaEthernet0.1, linux=ppp0" },
+	{ "tunnel-if", O_TUNNEL_IF, K_SPECIAL, BOTH, 0, 0, 0, "VENDOR=IF",
+	  "tunnel interface name for a vendor, e.g. rtx=tunnel1, ix=Tunnel0.0, linux=vti0" },
+	{ "ipv4", O_V4, K_SPECIAL, CMD_PROBE, 0, 0, 0, NULL, "probe over IPv4" },
+	{ "ipv6", O_V6, K_SPECIAL, CMD_PROBE, 0, 0, 0, NULL, "probe over IPv6" },
+	{ "interface", O_IFACE, K_STR, CMD_PROBE, OFF(iface), 0, 0, "IF|ADDR",
+	  "send from this interface or source address" },
+	{ "min", O_OTHER, K_NUM, CMD_PROBE, OFF(min_size), 68, 65535, "N",
+	  "smallest probe, whole IP packet (default 68 IPv4, 1280 IPv6)" },
+	{ "max", O_OTHER, K_NUM, CMD_PROBE, OFF(max_size), 68, 65535, "N",
+	  "largest probe (default: the outgoing interface's MTU)" },
+	{ "timeout", O_OTHER, K_NUM, CMD_PROBE, OFF(timeout_ms), 10, 60000, "MS",
+	  "longest wait for one answer (default 1000)" },
+	{ "retries", O_OTHER, K_NUM, CMD_PROBE, OFF(retries), 1, 20, "N",
+	  "unanswered probes before a size counts as too big (default 3, more on lossy paths)" },
+	{ "rate", O_OTHER, K_NUM, CMD_PROBE, OFF(rate), 1, 1000, "PPS",
+	  "probes per second at most (default 200)" },
+	{ "max-probes", O_OTHER, K_NUM, CMD_PROBE, OFF(max_probes), 4, 10000, "N",
+	  "probes per path at most (default 300)" },
+	{ "expect-mtu", O_OTHER, K_NUM, CMD_PROBE, OFF(expect_mtu), 68, 65535, "N",
+	  "exit 3 when a measured PMTU is below N" },
+	{ "pcap", O_OTHER, K_STR, CMD_PROBE, OFF(pcap), 0, 0, "FILE",
+	  "write every probe and reply to a capture file (tcpdump, Wireshark)" },
+	{ "json", O_OTHER, K_FLAG, BOTH, OFF(json), 0, 0, NULL,
+	  "one JSON object on stdout (see JSON OUTPUT)" },
+	{ "quiet", O_QUIET, K_FLAG, BOTH, OFF(quiet), 0, 0, NULL,
+	  "print only the configuration lines" },
+	{ "help", O_HELP, K_SPECIAL, BOTH, 0, 0, 0, NULL, "this help" },
+	{ "version", O_VERSION, K_SPECIAL, BOTH, 0, 0, 0, NULL, "print the version" },
+};
+
+#define NOPTS (sizeof(opts) / sizeof(opts[0]))
+
+static const char *
+cmd_name(enum cmd cmd)
+{
+	return cmd == CMD_CALC ? "calc" : "probe";
+}
+
+void
+cli_usage(FILE *f, enum cmd cmd)
+{
+	if (cmd == CMD_CALC)
+		fprintf(f, "usage: mtuprobe calc (--wan-mtu N | --line PRESET | --ping-payload N) [options]\n"
+			   "Compute the tunnel MTU and TCP MSS for a line and an encapsulation.\n\n");
+	else
+		fprintf(f, "usage: mtuprobe probe [options] WAN_TARGET [TUNNEL_TARGET]\n"
+			   "Measure the path MTU to WAN_TARGET, then through the tunnel to TUNNEL_TARGET.\n\n");
+	for (size_t i = 0; i < NOPTS; i++) {
+		char left[64];
+		const struct opt *o = &opts[i];
+		if (!(o->cmds & cmd))
+			continue;
+		if (o->id < 1000)
+			snprintf(left, sizeof(left), "-%c, --%s%s%s", o->id, o->name,
+				 o->arg ? " " : "", o->arg ? o->arg : "");
+		else
+			snprintf(left, sizeof(left), "    --%s%s%s", o->name, o->arg ? " " : "",
+				 o->arg ? o->arg : "");
+		fprintf(f, "  %-30s %s\n", left, o->help);
+	}
+	fprintf(f, "\nExit status: 0 ok, 1 not measured, 2 usage, 3 below --expect-mtu, 4 no privilege.\n"
+		   "See mtuprobe(1).\n");
+}
+
+/* strtonum-style: a whole decimal number within [min, max], or -1. */
+static int
+parse_num(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	if (!s || !*s || *s == '-' || *s == '+' || *s == ' ')
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static const struct opt *
+find_opt(int id, const char *longname)
+{
+	for (size_t i = 0; i < NOPTS; i++)
+		if (longname ? strcmp(opts[i].name, longname) == 0 : opts[i].id == id)
+			return &opts[i];
+	return NULL;
+}
+
+/* VENDOR=IF for --wan-if and --tunnel-if. */
+static int
+parse_iface(const char *val, const char **table, const char *opt, char *err, size_t errlen)
+{
+	char vname[16], names[64];
+	const char *eq = strchr(val, '=');
+	int v;
+
+	if (!eq || eq == val || (size_t)(eq - val) >= sizeof(vname)) {
+		snprintf(err, errlen, "--%s takes VENDOR=IF, e.g. rtx=pp1, not '%s'", opt, val);
+		return -1;
+	}
+	snprintf(vname, sizeof(vname), "%.*s", (int)(eq - val), val);
+	v = vendor_lookup(vname);
+	if (v < 0) {
+		vendor_names(names, sizeof(names));
+		snprintf(err, errlen, "unknown vendor '%s' in --%s: vendors are %s", vname, opt, names);
+		return -1;
+	}
+	if (vendor_check_iface((enum vendor_id)v, eq + 1, err, errlen) < 0)
+		return -1;
+	table[v] = eq + 1;
+	return 0;
+}
+
+static int
+apply_special(const struct opt *o, const char *val, struct cli *c, char *err, size_t errlen)
+{
+	switch (o->id) {
+	case O_OUTER:
+		if (strcmp(val, "ipv4") != 0 && strcmp(val, "ipv6") != 0) {
+			snprintf(err, errlen, "--outer must be ipv4 or ipv6, not '%s'", val);
+			return -1;
+		}
+		c->outer_v6 = strcmp(val, "ipv6") == 0;
+		c->outer_given = 1;
+		return 0;
+	case O_VENDOR:
+		c->vendors = val;
+		return 0;
+	case O_WAN_IF:
+		return parse_iface(val, c->wan_if, o->name, err, errlen);
+	case O_TUNNEL_IF:
+		return parse_iface(val, c->tunnel_if, o->name, err, errlen);
+	case O_V4:
+	case O_V6:
+		if (c->family && c->family != (o->id == O_V4 ? 4 : 6)) {
+			snprintf(err, errlen, "give -4 or -6, not both");
+			return -1;
+		}
+		c->family = o->id == O_V4 ? 4 : 6;
+		return 0;
+	case O_HELP:
+		cli_usage(stdout, c->cmd);
+		return 1;
+	case O_VERSION:
+		printf("mtuprobe %s\n", MTUPROBE_VERSION);
+		return 1;
+	}
+	return 0;
+}
+
+static int
+apply(const struct opt *o, const char *val, struct cli *c, char *err, size_t errlen)
+{
+	char *base = (char *)c;
+	long n;
+
+	if (!(o->cmds & c->cmd)) {
+		snprintf(err, errlen, "--%s is not an option of %s (see mtuprobe %s --help)", o->name,
+			 cmd_name(c->cmd), cmd_name(c->cmd));
+		return -1;
+	}
+	switch (o->kind) {
+	case K_FLAG:
+		*(int *)(void *)(base + o->off) = 1;
+		return 0;
+	case K_STR:
+		*(const char **)(void *)(base + o->off) = val;
+		return 0;
+	case K_NUM:
+		if (parse_num(val, o->min, o->max, &n) < 0) {
+			snprintf(err, errlen, "--%s must be a whole number from %ld to %ld, not '%s'",
+				 o->name, o->min, o->max, val);
+			return -1;
+		}
+		*(unsigned *)(void *)(base + o->off) = (unsigned)n;
+		return 0;
+	case K_SPECIAL:
+		return apply_special(o, val, c, err, errlen);
+	}
+	return 0;
+}
+
+static void
+build_getopt(struct option *lo, char *so, size_t solen)
+{
+	size_t n = 0;
+
+	/* ':' first: a missing value is reported as ':'. GNU getopt permutes,
+	 * so options may also follow the targets. */
+	so[n++] = ':';
+	for (size_t i = 0; i < NOPTS; i++) {
+		lo[i].name = opts[i].name;
+		lo[i].has_arg = opts[i].arg ? required_argument : no_argument;
+		lo[i].flag = NULL;
+		lo[i].val = opts[i].id;
+		if (opts[i].id < 1000 && n + 3 < solen) {
+			so[n++] = (char)opts[i].id;
+			if (opts[i].arg)
+				so[n++] = ':';
+		}
+	}
+	memset(&lo[NOPTS], 0, sizeof(lo[NOPTS]));
+	so[n] = '\0';
+}
+
+static int
+bad_option(int ch, int argc, char **argv, char *err, size_t errlen)
+{
+	const char *word = (optind - 1 < argc && optind > 0) ? argv[optind - 1] : "?";
+
+	if (ch == ':')
+		snprintf(err, errlen, "option '%s' needs a value", word);
+	else if (optopt && optopt < 1000)
+		snprintf(err, errlen, "unknown option '-%c'", optopt);
+	else
+		snprintf(err, errlen, "unknown option '%s'", word);
+	return -1;
+}
+
+static int
+check_calc(const struct cli *c, char *err, size_t errlen)
+{
+	int given = !!c->wan_mtu + !!c->line + !!c->ping_payload;
+
+	if (given != 1) {
+		snprintf(err, errlen, given ? "give one of --wan-mtu, --line and --ping-payload, not several"
+					    : "calc needs the line MTU: --wan-mtu N, --line PRESET or --ping-payload N");
+		return -1;
+	}
+	if (c->ntargets) {
+		snprintf(err, errlen, "calc takes no arguments, not '%s'", c->targets[0]);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_probe(const struct cli *c, char *err, size_t errlen)
+{
+	if (c->ntargets < 1) {
+		snprintf(err, errlen, "probe needs a target: mtuprobe probe WAN_TARGET [TUNNEL_TARGET]");
+		return -1;
+	}
+	if (c->min_size && c->max_size && c->min_size > c->max_size) {
+		snprintf(err, errlen, "--min %u is larger than --max %u", c->min_size, c->max_size);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t errlen)
+{
+	struct option lo[NOPTS + 1];
+	char so[2 * NOPTS + 4];
+	int ch, idx, rc;
+
+	memset(c, 0, sizeof(*c));
+	c->cmd = cmd;
+	build_getopt(lo, so, sizeof(so));
+	opterr = 0;
+	optind = 1;
+	while ((idx = -1, ch = getopt_long(argc, argv, so, lo, &idx)) != -1) {
+		const struct opt *o;
+		if (ch == '?' || ch == ':')
+			return bad_option(ch, argc, argv, err, errlen);
+		o = idx >= 0 ? &opts[idx] : find_opt(ch, NULL);
+		if (!o)
+			return bad_option('?', argc, argv, err, errlen);
+		if ((rc = apply(o, optarg, c, err, errlen)) != 0)
+			return rc;
+	}
+	for (; optind < argc; optind++) {
+		if (c->ntargets >= 2) {
+			snprintf(err, errlen, "too many arguments: '%s' (at most WAN_TARGET TUNNEL_TARGET)",
+				 argv[optind]);
+			return -1;
+		}
+		c->targets[c->ntargets++] = argv[optind];
+	}
+	return cmd == CMD_CALC ? check_calc(c, err, errlen) : check_probe(c, err, errlen);
+}
+
+static int
+parse_vendors(const char *list, struct report_vendors *rv, char *err, size_t errlen)
+{
+	char buf[128], names[64];
+	char *save = NULL;
+
+	memset(rv->enabled, 0, sizeof(rv->enabled));
+	if (!list || strcmp(list, "all") == 0) {
+		for (int v = 0; v < VENDOR_COUNT; v++)
+			rv->enabled[v] = 1;
+		return 0;
+	}
+	if (strcmp(list, "none") == 0)
+		return 0;
+	snprintf(buf, sizeof(buf), "%s", list);
+	for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		int v = vendor_lookup(t);
+		if (v < 0) {
+			vendor_names(names, sizeof(names));
+			snprintf(err, errlen, "unknown vendor '%s': vendors are %s, all, none", t, names);
+			return -1;
+		}
+		rv->enabled[v] = 1;
+	}
+	return 0;
+}
+
+static int
+model_line_mtu(const struct cli *c, unsigned measured, struct model_input *in,
+	       char *err, size_t errlen)
+{
+	char names[512];
+
+	if (measured) {
+		in->link_mtu = measured;
+	} else if (c->line) {
+		in->line = model_line(c->line);
+		if (!in->line) {
+			model_line_names(names, sizeof(names));
+			snprintf(err, errlen, "unknown line preset '%s': presets are %s", c->line, names);
+			return -1;
+		}
+		in->link_mtu = in->line->mtu;
+	} else if (c->ping_payload) {
+		in->ping_payload = c->ping_payload;
+		in->link_mtu = model_icmp_packet(c->ping_payload, 4);
+	} else {
+		in->link_mtu = c->wan_mtu;
+	}
+	return 0;
+}
+
+static int
+model_stack(const struct cli *c, int measured, struct model_input *in, char *err, size_t errlen)
+{
+	if (!c->stack) {
+		if (c->esp)
+			model_default_stack(in, c->outer_v6, c->nat_t, c->transport);
+		else if (c->nat_t || c->transport || c->outer_given) {
+			snprintf(err, errlen, "--nat-t, --transport and --outer describe ESP: add --esp PROPOSAL");
+			return -1;
+		}
+		return 0;
+	}
+	if (c->nat_t || c->transport || c->outer_given) {
+		snprintf(err, errlen, "--stack lists every layer: leave out --nat-t, --transport and --outer");
+		return -1;
+	}
+	if (model_parse_stack(c->stack, in, err, errlen) < 0)
+		return -1;
+	if (in->has_esp != !!c->esp) {
+		snprintf(err, errlen, in->has_esp ? "--stack has esp: add --esp PROPOSAL"
+						  : "--esp given but --stack has no esp layer");
+		return -1;
+	}
+	if (measured && in->nstack && in->stack[0]->kind == LAYER_ACCESS) {
+		snprintf(err, errlen, "probe measures the WAN's IP MTU: leave access layers (%s) out of --stack",
+			 in->stack[0]->name);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cli_model(const struct cli *c, unsigned measured, struct model_input *in,
+	  struct report_vendors *rv, char *err, size_t errlen)
+{
+	char names[128];
+
+	memset(in, 0, sizeof(*in));
+	if (model_line_mtu(c, measured, in, err, errlen) < 0)
+		return -1;
+	if (c->peer && !(in->peer = model_peer(c->peer))) {
+		model_peer_names(names, sizeof(names));
+		snprintf(err, errlen, "unknown peer '%s': peers are %s", c->peer, names);
+		return -1;
+	}
+	if (c->esp && model_parse_proposal(c->esp, &in->esp, err, errlen) < 0)
+		return -1;
+	if (model_stack(c, !!measured, in, err, errlen) < 0)
+		return -1;
+	return parse_vendors(c->vendors, rv, err, errlen);
+}
+
+void
+cli_ifaces(const struct cli *c, enum wan_kind k, struct report_vendors *rv)
+{
+	for (int v = 0; v < VENDOR_COUNT; v++) {
+		rv->wan_if[v] = c->wan_if[v] ? c->wan_if[v] : vendor_default_wan((enum vendor_id)v, k);
+		rv->tunnel_if[v] = c->tunnel_if[v] ? c->tunnel_if[v]
+						   : vendor_default_tunnel((enum vendor_id)v, k);
+	}
+}
+
+void
+cli_producer(char *buf, size_t len, int argc, char **argv)
+{
+	size_t used;
+
+	snprintf(buf, len, "mtuprobe %s", MTUPROBE_VERSION);
+	used = strlen(buf);
+	for (int i = 0; i < argc && used + 2 < len; i++) {
+		/* Comments in router consoles: printable ASCII only. */
+		buf[used++] = ' ';
+		for (const char *p = argv[i]; *p && used + 1 < len; p++)
+			buf[used++] = (*p >= 0x20 && *p < 0x7f) ? *p : '?';
+		buf[used] = '\0';
+	}
+}

@@ -1,0 +1,52 @@
+/* One option table (options.c) generates getopt_long's arrays and the usage
+ * text for every subcommand; numbers go through one range-checked parser. */
+#ifndef MTUPROBE_OPTIONS_H
+#define MTUPROBE_OPTIONS_H
+
+#include "core/model.h"
+#include "render/render.h"
+
+/* Exit codes: documented in mtuprobe(1), EXIT STATUS. Only src/cli exits. */
+enum exit_code {
+	EXIT_MEASURED = 0,     /* calc: computed; probe: measured and verified */
+	EXIT_NOT_MEASURED = 1, /* probe: no answer at any size, unreachable, unverified */
+	EXIT_USAGE = 2,        /* bad option, value, name or file */
+	EXIT_BELOW = 3,        /* probe: below --expect-mtu */
+	EXIT_PRIVILEGE = 4,    /* probe: no CAP_NET_RAW */
+};
+
+enum cmd { CMD_CALC = 1, CMD_PROBE = 2 };
+
+struct cli {
+	enum cmd cmd;
+	/* model */
+	unsigned wan_mtu, ping_payload;
+	const char *line, *esp, *stack, *peer, *vendors;
+	int nat_t, transport, outer_v6, outer_given;
+	const char *wan_if[VENDOR_COUNT], *tunnel_if[VENDOR_COUNT];
+	int json, quiet;
+	/* probe */
+	int family;                 /* 0 = as the target resolves, 4, 6 */
+	const char *iface, *pcap;
+	unsigned min_size, max_size, timeout_ms, retries, rate, max_probes, expect_mtu;
+	const char *targets[2];
+	int ntargets;
+};
+
+/* Parses argv (argv[0] is the subcommand). Returns 0, 1 for --help/--version
+ * (already printed), or -1 with a one-line message in err. */
+int cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t errlen);
+
+/* Turns parsed options into a model input and vendor selection. */
+int cli_model(const struct cli *c, unsigned wan_mtu_override, struct model_input *in,
+	      struct report_vendors *rv, char *err, size_t errlen);
+
+/* "mtuprobe 0.1.0 calc --line flets-pppoe ...", safe for comments. */
+void cli_producer(char *buf, size_t len, int argc, char **argv);
+
+/* Vendor interface names: what was given, else the defaults for this line. */
+void cli_ifaces(const struct cli *c, enum wan_kind k, struct report_vendors *rv);
+
+void cli_usage(FILE *f, enum cmd cmd);
+
+#endif

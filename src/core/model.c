@@ -1,0 +1,357 @@
+/* The encapsulation model: walk the stack from the outside in, subtracting
+ * each header from what the line carries; ESP rounds down to its cipher's
+ * block (RFC 4303 section 2.4). Every step is recorded for the renderers. */
+#include "core/model.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void
+model_warn(struct model_result *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (r->nwarn >= MODEL_MAX_WARN)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(r->warnings[r->nwarn++], MODEL_MSG, fmt, ap);
+	va_end(ap);
+}
+
+__attribute__((format(printf, 4, 5)))
+static void
+step(struct model_result *r, char op, long value, const char *fmt, ...)
+{
+	va_list ap;
+	struct model_step *s;
+
+	if (r->nsteps >= MODEL_MAX_STEPS)
+		return;
+	s = &r->steps[r->nsteps++];
+	s->op = op;
+	s->value = value;
+	va_start(ap, fmt);
+	vsnprintf(s->text, sizeof(s->text), fmt, ap);
+	va_end(ap);
+}
+
+unsigned
+model_icmp_packet(unsigned payload, int family)
+{
+	return payload + (family == 6 ? MODEL_ICMP6_HDRS : MODEL_ICMP4_HDRS);
+}
+
+long
+model_icmp_payload(unsigned packet, int family)
+{
+	return (long)packet - (family == 6 ? MODEL_ICMP6_HDRS : MODEL_ICMP4_HDRS);
+}
+
+void
+model_default_stack(struct model_input *in, int outer_v6, int nat_t, int transport)
+{
+	in->nstack = 0;
+	in->stack[in->nstack++] = overhead_layer(outer_v6 ? "ipv6" : "ipv4");
+	if (nat_t)
+		in->stack[in->nstack++] = overhead_layer("nat-t");
+	in->stack[in->nstack++] = overhead_layer(transport ? "esp-transport" : "esp");
+	in->has_esp = 1;
+}
+
+static int
+stack_order_ok(const struct model_input *in, size_t i, char *err, size_t errlen)
+{
+	const struct layer_def *l = in->stack[i];
+	const struct layer_def *prev = i ? in->stack[i - 1] : NULL;
+
+	if (!prev) {
+		if (l->kind & (LAYER_ACCESS | LAYER_IP))
+			return 0;
+		snprintf(err, errlen, "--stack must start with an access layer or an IP header "
+			 "(pppoe, 4in6, ipv4, ipv6), not '%s'", l->name);
+		return -1;
+	}
+	if (prev->kind & l->outside)
+		return 0;
+	snprintf(err, errlen, "--stack: '%s' cannot sit directly inside '%s'", l->name, prev->name);
+	return -1;
+}
+
+int
+model_parse_stack(const char *list, struct model_input *in, char *err, size_t errlen)
+{
+	char buf[256], names[512];
+	char *save = NULL;
+
+	in->nstack = 0;
+	in->has_esp = 0;
+	if (!list || !*list || strlen(list) >= sizeof(buf)) {
+		snprintf(err, errlen, "--stack needs a comma-separated list of layers, e.g. ipv4,nat-t,esp");
+		return -1;
+	}
+	snprintf(buf, sizeof(buf), "%s", list);
+	for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		const struct layer_def *l = overhead_layer(tok);
+		if (!l) {
+			overhead_layer_names(names, sizeof(names));
+			snprintf(err, errlen, "unknown layer '%s' in --stack: layers are %s", tok, names);
+			return -1;
+		}
+		if (in->nstack >= MODEL_MAX_LAYERS) {
+			snprintf(err, errlen, "--stack has more than %d layers", MODEL_MAX_LAYERS);
+			return -1;
+		}
+		in->stack[in->nstack++] = l;
+		if (stack_order_ok(in, in->nstack - 1, err, errlen) < 0)
+			return -1;
+		if (l->kind == LAYER_ESP)
+			in->has_esp = 1;
+	}
+	return 0;
+}
+
+/* ESP: header, IV and ICV come off; then the largest payload whose
+ * payload + padding + 2 is a multiple of the block (RFC 4303 section 2.4). */
+static long
+apply_esp(const struct model_input *in, const struct layer_def *l, long avail,
+	  struct model_result *r)
+{
+	const struct cipher_def *c = in->esp.cipher;
+	unsigned icv = c->icv ? c->icv : in->esp.integ->icv;
+	unsigned block = c->block < 4 ? 4 : c->block;
+	long rounded, payload;
+
+	step(r, '-', l->bytes, "ESP header: SPI 4 + sequence number 4 (%s)", l->source);
+	avail -= l->bytes;
+	if (c->iv) {
+		step(r, '-', c->iv, "IV, %s (%s)", c->display, c->source);
+		avail -= c->iv;
+	}
+	step(r, '-', icv, "ICV, %s (%s)", c->icv ? c->display : in->esp.integ->display,
+	     c->icv ? c->source : in->esp.integ->source);
+	avail -= icv;
+	step(r, '=', avail, "left for payload + padding + pad length + next header");
+	payload = overhead_esp_max_payload(avail, block);
+	if (payload < 0)
+		return -1;
+	rounded = payload + 2;
+	if (rounded != avail)
+		step(r, '~', rounded, "rounded down to a multiple of %u (%s block, RFC 4303 2.4)",
+		     block, c->display);
+	step(r, '-', 2, "pad length + next header (RFC 4303 section 2)");
+	return payload;
+}
+
+/* The outermost IP header before layer i: ESP transport mode shares it. */
+static unsigned
+shared_ip_bytes(const struct model_input *in, size_t i)
+{
+	while (i-- > 0)
+		if (in->stack[i]->kind == LAYER_IP)
+			return in->stack[i]->bytes;
+	return 0;
+}
+
+static int
+walk_layers(const struct model_input *in, long avail, struct model_result *r,
+	    char *err, size_t errlen)
+{
+	for (size_t i = 0; i < in->nstack; i++) {
+		const struct layer_def *l = in->stack[i];
+		if (l->kind == LAYER_ACCESS)
+			continue;
+		if (l->kind == LAYER_ESP) {
+			avail = apply_esp(in, l, avail, r);
+			if (l->transport && i + 1 == in->nstack) {
+				unsigned ip = shared_ip_bytes(in, i);
+				step(r, '+', ip, "IP header shared with the protected packet (transport mode, RFC 4303 3.1.1)");
+				avail += ip;
+			}
+		} else {
+			step(r, '-', l->bytes, "%s (%s)", l->what, l->source);
+			avail -= l->bytes;
+		}
+		if (avail < MODEL_MIN_MTU4) {
+			snprintf(err, errlen, "the stack leaves no room: %ld bytes after '%s', below the IPv4 minimum MTU of %d (RFC 791)",
+				 avail, l->name, MODEL_MIN_MTU4);
+			return -1;
+		}
+	}
+	r->tunnel_mtu_model = (unsigned)avail;
+	return 0;
+}
+
+static int
+wan_from_link(const struct model_input *in, struct model_result *r, char *err, size_t errlen)
+{
+	long avail = in->link_mtu;
+	int access = 0;
+
+	if (in->ping_payload) {
+		step(r, ' ', in->ping_payload, "largest ping payload that passed with DF set");
+		step(r, '+', 8, "ICMP echo header (RFC 792)");
+		step(r, '+', 20, "IPv4 header (RFC 791)");
+		step(r, '=', avail, "line MTU: the whole IP packet");
+	} else if (in->line)
+		step(r, ' ', avail, "line MTU: %s (%s)", in->line->what, in->line->source);
+	else
+		step(r, ' ', avail, "line MTU as given");
+	for (size_t i = 0; i < in->nstack; i++) {
+		const struct layer_def *l = in->stack[i];
+		if (l->kind != LAYER_ACCESS)
+			continue;
+		step(r, '-', l->bytes, "%s (%s)", l->what, l->source);
+		avail -= l->bytes;
+		access = 1;
+		r->wan_kind = strcmp(l->name, "pppoe") == 0 ? WAN_PPPOE : WAN_4IN6;
+	}
+	if (avail < MODEL_MIN_MTU4) {
+		snprintf(err, errlen, "the access layers leave %ld bytes, below the IPv4 minimum MTU of %d (RFC 791)",
+			 avail, MODEL_MIN_MTU4);
+		return -1;
+	}
+	if (access)
+		step(r, '=', avail, "WAN MTU: largest outer IP packet");
+	r->wan_mtu = (unsigned)avail;
+	return 0;
+}
+
+static void
+piece(struct model_result *r, const char *name, unsigned bytes)
+{
+	if (r->npicture >= MODEL_MAX_PICTURE)
+		return;
+	r->picture[r->npicture].name = name;
+	r->picture[r->npicture++].bytes = bytes;
+	r->picture_total += bytes;
+}
+
+static unsigned
+esp_icv(const struct model_input *in)
+{
+	return in->esp.cipher->icv ? in->esp.cipher->icv : in->esp.integ->icv;
+}
+
+/* The packet at the recommended tunnel MTU, outermost first, each header
+ * with its bytes; ESP's padding, trailer and ICV follow what ESP protects. */
+static void
+build_picture(const struct model_input *in, struct model_result *r)
+{
+	unsigned inside[MODEL_MAX_LAYERS];
+	size_t n = in->nstack;
+	int transport_last = n && in->stack[n - 1]->transport;
+	unsigned size = r->tunnel_mtu - (transport_last ? shared_ip_bytes(in, n - 1) : 0);
+	unsigned inner = size;
+
+	for (size_t i = n; i-- > 0;) {
+		const struct layer_def *l = in->stack[i];
+		inside[i] = size;
+		if (l->kind == LAYER_ESP)
+			size += l->bytes + in->esp.cipher->iv +
+				overhead_esp_pad(size, in->esp.cipher->block) + 2 + esp_icv(in);
+		else
+			size += l->bytes;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct layer_def *l = in->stack[i];
+		piece(r, l->kind == LAYER_ESP ? "esp" : l->name, l->bytes);
+		if (l->kind == LAYER_ESP && in->esp.cipher->iv)
+			piece(r, "iv", in->esp.cipher->iv);
+	}
+	piece(r, "inner", inner);
+	for (size_t i = n; i-- > 0;) {
+		if (in->stack[i]->kind != LAYER_ESP)
+			continue;
+		unsigned pad = overhead_esp_pad(inside[i], in->esp.cipher->block);
+		if (!r->esp_pad)
+			r->esp_pad = pad;
+		piece(r, "pad", pad);
+		piece(r, "trailer", 2);
+		piece(r, "icv", esp_icv(in));
+	}
+}
+
+static void
+apply_peer(const struct peer_def *p, struct model_result *r)
+{
+	r->tunnel_mtu = r->tunnel_mtu_model;
+	r->mss4 = r->tunnel_mtu - MODEL_MSS4_HDR;
+	if (!p)
+		return;
+	if (r->tunnel_mtu > p->max_mtu) {
+		model_warn(r, "%s supports at most MTU %u / MSS %u: recommending %u, not the %u this stack allows",
+			   p->display, p->max_mtu, p->max_mss4, p->max_mtu, r->tunnel_mtu_model);
+		r->tunnel_mtu = p->max_mtu;
+		r->capped = 1;
+	}
+	r->mss4 = r->tunnel_mtu - MODEL_MSS4_HDR;
+	if (r->mss4 > p->max_mss4)
+		r->mss4 = p->max_mss4;
+	if (!p->pmtud)
+		model_warn(r, "%s does not support path MTU discovery: no 'fragmentation needed' comes back through the tunnel, so the MSS clamp is what keeps TCP working",
+			   p->display);
+}
+
+static const struct layer_def *
+first_ip(const struct model_input *in)
+{
+	for (size_t i = 0; i < in->nstack; i++)
+		if (in->stack[i]->kind == LAYER_IP)
+			return in->stack[i];
+	return NULL;
+}
+
+static int
+tunnel_part(const struct model_input *in, struct model_result *r, char *err, size_t errlen)
+{
+	const struct layer_def *outer = first_ip(in);
+
+	if (walk_layers(in, r->wan_mtu, r, err, errlen) < 0)
+		return -1;
+	step(r, '=', r->tunnel_mtu_model, "tunnel MTU: largest inner IP packet");
+	apply_peer(in->peer, r);
+	r->v6_ok = r->tunnel_mtu >= MODEL_MIN_MTU6;
+	r->mss6 = r->v6_ok ? r->tunnel_mtu - MODEL_MSS6_HDR : 0;
+	if (!r->v6_ok)
+		model_warn(r, "tunnel MTU %u is below 1280: IPv6 cannot cross this tunnel (RFC 8200 section 5)",
+			   r->tunnel_mtu);
+	if (outer && strcmp(outer->name, "ipv6") == 0 && r->wan_mtu < MODEL_MIN_MTU6)
+		model_warn(r, "outer IPv6 needs a WAN MTU of at least 1280, this line has %u", r->wan_mtu);
+	if (in->has_esp)
+		build_picture(in, r);
+	else {
+		for (size_t i = 0; i < in->nstack; i++)
+			piece(r, in->stack[i]->name, in->stack[i]->bytes);
+		piece(r, "inner", r->tunnel_mtu);
+	}
+	return 0;
+}
+
+int
+model_compute(const struct model_input *in, struct model_result *r, char *err, size_t errlen)
+{
+	memset(r, 0, sizeof(*r));
+	r->link_mtu = in->link_mtu;
+	r->wan_kind = in->line ? in->line->kind : WAN_ETHER;
+	if (in->link_mtu < MODEL_MIN_MTU4 || in->link_mtu > MODEL_MAX_MTU) {
+		snprintf(err, errlen, "line MTU %u out of range: %d to %d", in->link_mtu,
+			 MODEL_MIN_MTU4, MODEL_MAX_MTU);
+		return -1;
+	}
+	if (in->has_esp && (!in->esp.cipher || (!in->esp.cipher->icv && !in->esp.integ))) {
+		snprintf(err, errlen, "the stack has ESP: give --esp PROPOSAL (e.g. aes128-sha1)");
+		return -1;
+	}
+	if (wan_from_link(in, r, err, errlen) < 0)
+		return -1;
+	r->wan_mss4 = r->wan_mtu - MODEL_MSS4_HDR;
+	r->wan_v6_ok = r->wan_mtu >= MODEL_MIN_MTU6;
+	r->wan_mss6 = r->wan_v6_ok ? r->wan_mtu - MODEL_MSS6_HDR : 0;
+	for (size_t i = 0; i < in->nstack; i++)
+		if (in->stack[i]->kind != LAYER_ACCESS)
+			r->has_tunnel = 1;
+	if (!r->has_tunnel)
+		return 0;
+	return tunnel_part(in, r, err, errlen);
+}

@@ -1,0 +1,134 @@
+/* model: from a line MTU and an encapsulation stack to the tunnel MTU and the
+ * MSS values, with every step recorded so the renderers can show the
+ * arithmetic. Pure: no I/O, no globals that change. */
+#ifndef MTUPROBE_MODEL_H
+#define MTUPROBE_MODEL_H
+
+#include <stddef.h>
+#include "core/overhead.h"
+
+#define MODEL_MAX_LAYERS 12
+#define MODEL_MAX_STEPS 40
+#define MODEL_MAX_PICTURE 24
+#define MODEL_MAX_WARN 10
+#define MODEL_MSG 240
+
+/* RFC 791: every IPv4 link carries at least 68 bytes. RFC 8200 section 5:
+ * every IPv6 link carries at least 1280. */
+#define MODEL_MIN_MTU4 68
+#define MODEL_MIN_MTU6 1280
+#define MODEL_MAX_MTU 65535
+/* TCP MSS = MTU - IP header - TCP header (RFC 879, RFC 8200 section 8.3). */
+#define MODEL_MSS4_HDR 40
+#define MODEL_MSS6_HDR 60
+
+/* How the WAN is reached: decides the vendors' default interfaces. */
+enum wan_kind { WAN_ETHER, WAN_PPPOE, WAN_4IN6 };
+
+struct line_preset {
+	const char *name;
+	unsigned mtu;              /* IP MTU of the line */
+	enum wan_kind kind;
+	const char *what;
+	const char *source;
+};
+
+struct peer_def {
+	const char *name;
+	const char *display;
+	unsigned max_mtu;          /* largest tunnel MTU the peer supports */
+	unsigned max_mss4;         /* largest IPv4 MSS the peer supports */
+	int pmtud;                 /* 0: no ICMP comes back through its tunnels */
+	const char *source;
+};
+
+struct esp_proposal {
+	const struct cipher_def *cipher;
+	const struct integ_def *integ;      /* NULL for AEAD ciphers */
+	char text[64];                      /* as given, for output */
+};
+
+struct model_input {
+	unsigned link_mtu;                  /* the number given, or the preset's */
+	unsigned ping_payload;              /* nonzero: link_mtu came from a ping payload */
+	const struct line_preset *line;     /* NULL when given as a number */
+	const struct layer_def *stack[MODEL_MAX_LAYERS];
+	size_t nstack;                      /* outermost first; 0 = no tunnel */
+	int has_esp;
+	struct esp_proposal esp;
+	const struct peer_def *peer;        /* NULL = no peer limits */
+};
+
+/* One line of the step-by-step arithmetic. */
+struct model_step {
+	char op;                  /* ' ' start, '-' minus, '+' plus, '=' result, '~' round down */
+	long value;
+	char text[MODEL_MSG];
+};
+
+/* One piece of the packet at the maximum size. */
+struct model_piece {
+	const char *name;         /* short: "ipv4", "udp", "esp", "iv", "inner", "pad", "trailer", "icv" */
+	unsigned bytes;
+};
+
+struct model_result {
+	unsigned link_mtu;
+	unsigned wan_mtu;                   /* largest outer IP packet */
+	enum wan_kind wan_kind;
+	unsigned wan_mss4, wan_mss6;
+	int wan_v6_ok;                      /* wan_mtu >= 1280 */
+	int has_tunnel;
+	unsigned tunnel_mtu_model;          /* what the stack allows */
+	unsigned tunnel_mtu;                /* recommended: after peer limits */
+	int capped;                         /* peer limit applied */
+	unsigned mss4, mss6;                /* tunnel MSS */
+	int v6_ok;                          /* tunnel_mtu >= 1280 */
+	unsigned esp_pad;                   /* padding at the maximum size (first ESP) */
+	struct model_step steps[MODEL_MAX_STEPS];
+	size_t nsteps;
+	struct model_piece picture[MODEL_MAX_PICTURE];
+	size_t npicture;
+	unsigned picture_total;
+	char warnings[MODEL_MAX_WARN][MODEL_MSG];
+	size_t nwarn;
+};
+
+/* ping's -s / -l payload <-> the whole IP packet: IPv4 header 20 + ICMP 8
+ * (RFC 791, RFC 792); IPv6 header 40 + ICMPv6 8 (RFC 8200, RFC 4443). */
+#define MODEL_ICMP4_HDRS 28
+#define MODEL_ICMP6_HDRS 48
+unsigned model_icmp_packet(unsigned payload, int family);
+long model_icmp_payload(unsigned packet, int family);
+
+/* Tables (presets.c). */
+const struct line_preset *model_line(const char *name);
+const struct line_preset *model_line_at(size_t i);
+const struct peer_def *model_peer(const char *name);
+const struct peer_def *model_peer_at(size_t i);
+void model_line_names(char *buf, size_t len);
+void model_peer_names(char *buf, size_t len);
+
+/* strongSwan ESP proposal syntax (proposal.c): "aes128-sha1",
+ * "aes256-sha256-modp2048", "aes128gcm16", "chacha20poly1305", "3des-md5".
+ * Returns 0, or -1 with a one-line message in err. */
+int model_parse_proposal(const char *s, struct esp_proposal *out,
+			 char *err, size_t errlen);
+
+/* "ipv4,udp,esp": outermost first. Returns 0, or -1 with a message. */
+int model_parse_stack(const char *list, struct model_input *in,
+		      char *err, size_t errlen);
+
+/* The usual IPsec stack: outer IPv4 or IPv6, UDP if NAT-T, ESP. */
+void model_default_stack(struct model_input *in, int outer_v6, int nat_t,
+			 int transport);
+
+/* Compute everything. Returns 0, or -1 with a message (no room left, ...). */
+int model_compute(const struct model_input *in, struct model_result *out,
+		  char *err, size_t errlen);
+
+/* Add a warning to a result (used by the engine's comparisons as well). */
+void model_warn(struct model_result *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif

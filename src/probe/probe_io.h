@@ -1,0 +1,50 @@
+/* The engine's only window on the world. The real implementation (src/io/)
+ * builds packets with wire/, sends them on raw sockets and matches replies; the
+ * unit tests plug in a scripted fake network with a fake clock. */
+#ifndef MTUPROBE_PROBE_IO_H
+#define MTUPROBE_PROBE_IO_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "wire/wire.h"
+
+enum probe_io_send {
+	PROBE_IO_SENT = 0,
+	PROBE_IO_EMSGSIZE = 1,   /* the kernel refused: first hop MTU (in *local_mtu) is smaller */
+	PROBE_IO_ERROR = -1,     /* hard error, message in err */
+};
+
+enum probe_ev_kind {
+	PROBE_EV_REPLY = 1,      /* echo reply: size passed */
+	PROBE_EV_TOO_BIG,        /* frag-needed / packet too big, mtu = reported next-hop MTU (raw) */
+	PROBE_EV_UNREACH,        /* other unreachable: target not reachable */
+	PROBE_EV_TIME_EXCEEDED,
+	PROBE_EV_OTHER,
+};
+
+struct probe_event {
+	enum probe_ev_kind kind;
+	uint16_t seq;                  /* which probe (the engine owns sequence numbers) */
+	uint32_t mtu;                  /* PROBE_EV_TOO_BIG: reported MTU as received */
+	struct wire_addr responder;
+	uint64_t at_us;                /* arrival time on the io's clock */
+};
+
+struct probe_io {
+	void *ctx;
+	/* Monotonic clock in microseconds. */
+	uint64_t (*now_us)(void *ctx);
+	/* Send one probe: an IP packet of exactly size bytes carrying seq. */
+	enum probe_io_send (*send)(void *ctx, uint16_t seq, unsigned size,
+				   unsigned *local_mtu, char *err, size_t errlen);
+	/* Wait until deadline_us (on now_us's clock) for one event that matches our
+	 * probes. Returns 1 with *ev filled, 0 on deadline, -1 on error or
+	 * interruption (err says which). Non-matching packets are counted by the io,
+	 * not returned. */
+	int (*recv)(void *ctx, uint64_t deadline_us, struct probe_event *ev,
+		    char *err, size_t errlen);
+	/* Packets seen and ignored (not ours, malformed, forged). */
+	unsigned long (*ignored)(void *ctx);
+};
+
+#endif

@@ -1,0 +1,120 @@
+/* --json: one object, the contract documented in mtuprobe(1) under JSON
+ * OUTPUT and checked by tests/cli/check_json.py. Change it deliberately. */
+#include "render/render.h"
+
+#include "config.h"
+
+void
+json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", f);
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(f, "\\u%04x", *p);
+		else
+			fputc(*p, f);
+	}
+	fputc('"', f);
+}
+
+static void
+json_uint_or_null(FILE *f, const char *key, int ok, unsigned v)
+{
+	fprintf(f, "\"%s\":", key);
+	if (ok)
+		fprintf(f, "%u", v);
+	else
+		fputs("null", f);
+}
+
+static void
+json_esp(FILE *f, const struct report *r)
+{
+	const struct esp_proposal *e = &r->in->esp;
+	int transport = 0;
+
+	if (!r->in->has_esp) {
+		fputs("\"esp\":null", f);
+		return;
+	}
+	for (size_t i = 0; i < r->in->nstack; i++)
+		transport |= r->in->stack[i]->transport;
+	fputs("\"esp\":{\"proposal\":", f);
+	json_string(f, e->text);
+	fputs(",\"cipher\":", f);
+	json_string(f, e->cipher->name);
+	fputs(",\"integrity\":", f);
+	if (e->integ)
+		json_string(f, e->integ->name);
+	else
+		fputs("null", f);
+	fprintf(f, ",\"mode\":\"%s\",\"iv\":%u,\"block\":%u,\"icv\":%u,\"pad\":%u}",
+		transport ? "transport" : "tunnel", e->cipher->iv, e->cipher->block < 4 ? 4 : e->cipher->block,
+		e->cipher->icv ? e->cipher->icv : e->integ->icv, r->m->esp_pad);
+}
+
+static void
+json_lists(FILE *f, const struct model_input *in, const struct model_result *m)
+{
+	fputs(",\"stack\":[", f);
+	for (size_t i = 0; i < in->nstack; i++) {
+		fputs(i ? "," : "", f);
+		json_string(f, in->stack[i]->name);
+	}
+	fputs("],\"layers\":[", f);
+	for (size_t i = 0; i < m->npicture; i++)
+		fprintf(f, "%s{\"name\":\"%s\",\"bytes\":%u}", i ? "," : "",
+			m->picture[i].name, m->picture[i].bytes);
+	fprintf(f, "],\"packet_bytes\":%u,\"steps\":[", m->picture_total);
+	for (size_t i = 0; i < m->nsteps; i++) {
+		fprintf(f, "%s{\"op\":\"%c\",\"bytes\":%ld,\"text\":", i ? "," : "",
+			m->steps[i].op, m->steps[i].value);
+		json_string(f, m->steps[i].text);
+		fputc('}', f);
+	}
+	fputs("],\"warnings\":[", f);
+	for (size_t i = 0; i < m->nwarn; i++) {
+		fputs(i ? "," : "", f);
+		json_string(f, m->warnings[i]);
+	}
+	fputc(']', f);
+}
+
+void
+render_json(FILE *f, const struct report *r)
+{
+	const struct model_result *m = r->m;
+	int t = m->has_tunnel;
+
+	fprintf(f, "{\"mtuprobe\":\"%s\",\"command\":\"%s\",\"line\":", MTUPROBE_VERSION, r->command);
+	if (r->in->line)
+		json_string(f, r->in->line->name);
+	else
+		fputs("null", f);
+	fprintf(f, ",\"link_mtu\":%u,\"wan_mtu\":%u,\"wan_mss_ipv4\":%u,", m->link_mtu, m->wan_mtu,
+		m->wan_mss4);
+	json_uint_or_null(f, "wan_mss_ipv6", m->wan_v6_ok, m->wan_mss6);
+	fputc(',', f);
+	json_esp(f, r);
+	fputs(",\"peer\":", f);
+	if (r->in->peer)
+		json_string(f, r->in->peer->name);
+	else
+		fputs("null", f);
+	fputc(',', f);
+	json_uint_or_null(f, "tunnel_mtu_model", t, m->tunnel_mtu_model);
+	fputc(',', f);
+	json_uint_or_null(f, "tunnel_mtu", t, m->tunnel_mtu);
+	fprintf(f, ",\"capped\":%s,", m->capped ? "true" : "false");
+	json_uint_or_null(f, "mss_ipv4", 1, t ? m->mss4 : m->wan_mss4);
+	fputc(',', f);
+	json_uint_or_null(f, "mss_ipv6", t ? m->v6_ok : m->wan_v6_ok, t ? m->mss6 : m->wan_mss6);
+	json_lists(f, r->in, m);
+	if (r->probe)
+		render_probe_json(f, r);
+	fputs("}\n", f);
+}

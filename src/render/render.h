@@ -1,0 +1,53 @@
+/* Renderers: one entry point per output, each fed one finished report.
+ * No renderer decides anything; they only show what the report holds. */
+#ifndef MTUPROBE_RENDER_H
+#define MTUPROBE_RENDER_H
+
+#include <stdio.h>
+#include "core/model.h"
+#include "render/vendor.h"
+
+struct report_vendors {
+	int enabled[VENDOR_COUNT];
+	const char *wan_if[VENDOR_COUNT];
+	const char *tunnel_if[VENDOR_COUNT];
+};
+
+struct probe_run;          /* src/probe/engine.h */
+
+/* What probe adds to a calc report. */
+struct report_probe {
+	const char *wan_target, *tunnel_target;   /* as given */
+	char wan_addr[64], tunnel_addr[64];       /* resolved */
+	int family;                               /* 4 or 6 */
+	const struct probe_run *wan;              /* never NULL in a probe report */
+	const struct probe_run *tunnel;           /* NULL without TUNNEL_TARGET */
+	int tunnel_vs_model;                      /* <0 below, 0 agrees, >0 above, or no tunnel */
+	int has_model_tunnel;                     /* --esp/--stack given: a model to compare with */
+	unsigned expect_mtu;                      /* 0 = not given */
+	int below_expect;
+	char verdict[512];                        /* plain words: the comparison */
+};
+
+struct report {
+	const char *command;                /* "calc" or "probe" */
+	char producer[256];                 /* "mtuprobe 0.1.0 calc --line flets-pppoe ..." */
+	const struct model_input *in;
+	const struct model_result *m;
+	int quiet;                          /* only the configuration lines */
+	struct report_vendors vendors;
+	const struct report_probe *probe;   /* NULL for calc */
+};
+
+void render_text(FILE *f, const struct report *r);
+void render_json(FILE *f, const struct report *r);
+void render_configs(FILE *f, const struct report *r);
+
+/* Text and JSON pieces for the probe part (render/probe_out.c). */
+void render_probe_text(FILE *f, const struct report *r);
+void render_probe_json(FILE *f, const struct report *r);
+
+/* JSON helpers shared by the renderers (render/json.c). */
+void json_string(FILE *f, const char *s);
+
+#endif

@@ -1,0 +1,99 @@
+/* The human report: the arithmetic step by step, the packet at the maximum
+ * size, the result, warnings, then the configuration lines. */
+#include "render/render.h"
+
+#include <string.h>
+
+static void
+render_steps(FILE *f, const struct model_result *m)
+{
+	fprintf(f, "Arithmetic\n");
+	for (size_t i = 0; i < m->nsteps; i++) {
+		const struct model_step *s = &m->steps[i];
+		fprintf(f, "  %c %5ld  %s\n", s->op, s->value, s->text);
+	}
+}
+
+static void
+render_picture(FILE *f, const struct model_result *m)
+{
+	unsigned of = m->link_mtu;
+
+	fprintf(f, "\nPacket at the tunnel MTU (%u of %u bytes)\n  ", m->picture_total, of);
+	for (size_t i = 0; i < m->npicture; i++)
+		fprintf(f, "[%s %u]", m->picture[i].name, m->picture[i].bytes);
+	fputc('\n', f);
+}
+
+static void
+render_numbers(FILE *f, const struct model_result *m)
+{
+	fprintf(f, "\nResult\n");
+	fprintf(f, "  WAN MTU     %5u   MSS IPv4 %u", m->wan_mtu, m->wan_mss4);
+	if (m->wan_v6_ok)
+		fprintf(f, "   MSS IPv6 %u", m->wan_mss6);
+	fputc('\n', f);
+	if (!m->has_tunnel)
+		return;
+	fprintf(f, "  tunnel MTU  %5u   MSS IPv4 %u", m->tunnel_mtu, m->mss4);
+	if (m->v6_ok)
+		fprintf(f, "   MSS IPv6 %u", m->mss6);
+	if (m->capped)
+		fprintf(f, "   (the stack allows %u)", m->tunnel_mtu_model);
+	fputc('\n', f);
+}
+
+static void
+render_warnings(FILE *f, const struct model_result *m)
+{
+	if (!m->nwarn)
+		return;
+	fprintf(f, "\nWarnings\n");
+	for (size_t i = 0; i < m->nwarn; i++)
+		fprintf(f, "  ! %s\n", m->warnings[i]);
+}
+
+void
+render_configs(FILE *f, const struct report *r)
+{
+	const struct model_result *m = r->m;
+	int first = 1;
+
+	for (int v = 0; v < VENDOR_COUNT; v++) {
+		struct vendor_iface ifs[2] = {
+			{ r->vendors.wan_if[v], "WAN", m->wan_mtu, m->wan_mss4, m->wan_mss6, m->wan_v6_ok },
+			{ r->vendors.tunnel_if[v], "tunnel", m->tunnel_mtu, m->mss4, m->mss6, m->v6_ok },
+		};
+		if (!r->vendors.enabled[v])
+			continue;
+		if (!first)
+			fputc('\n', f);
+		first = 0;
+		vendor_render(f, (enum vendor_id)v, r->producer, ifs, m->has_tunnel ? 2 : 1);
+	}
+}
+
+void
+render_text(FILE *f, const struct report *r)
+{
+	const struct model_result *m = r->m;
+	int any = 0;
+
+	if (r->quiet) {
+		render_configs(f, r);
+		return;
+	}
+	if (r->probe)
+		render_probe_text(f, r);
+	render_steps(f, m);
+	if (m->has_tunnel)
+		render_picture(f, m);
+	render_numbers(f, m);
+	render_warnings(f, m);
+	for (int v = 0; v < VENDOR_COUNT; v++)
+		any |= r->vendors.enabled[v];
+	if (any) {
+		fprintf(f, "\nConfiguration\n\n");
+		render_configs(f, r);
+	}
+}

@@ -1,0 +1,66 @@
+/* wire: bytes in, structs out. Builds probe packets and classifies replies.
+ * No sockets, no clocks, no globals: every function takes a buffer and a length,
+ * which is why the fuzz harness (tests/fuzz/fuzz_reply.c) is a few lines. */
+#ifndef MTUPROBE_WIRE_H
+#define MTUPROBE_WIRE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define WIRE_COOKIE_LEN 8
+
+/* An IPv4 or IPv6 address; IPv4 uses the first 4 bytes of a. */
+struct wire_addr {
+	int family;        /* 4 or 6 (not AF_*: keeps this header free of sockets) */
+	uint8_t a[16];     /* network byte order */
+};
+
+/* What identifies our probes: a reply or an error is ours only if it matches. */
+struct wire_match {
+	struct wire_addr src;              /* our source address */
+	struct wire_addr dst;              /* the target */
+	uint16_t ident;                    /* ICMP echo identifier */
+	uint8_t cookie[WIRE_COOKIE_LEN];   /* random per run, first payload bytes */
+};
+
+enum wire_kind {
+	WIRE_IGNORED = 0,      /* not ours, malformed, forged, or of no interest */
+	WIRE_ECHO_REPLY,       /* echo reply from the target carrying our cookie */
+	WIRE_TOO_BIG,          /* IPv4 frag-needed (3/4) or ICMPv6 Packet Too Big quoting our probe */
+	WIRE_UNREACH,          /* other destination unreachable quoting our probe */
+	WIRE_TIME_EXCEEDED,    /* TTL/hop limit exceeded quoting our probe */
+	WIRE_OTHER_ERROR,      /* parameter problem, etc. quoting our probe */
+};
+
+struct wire_reply {
+	enum wire_kind kind;
+	struct wire_addr responder;   /* who sent the ICMP message */
+	uint16_t seq;                 /* sequence number of our probe (from reply or quote) */
+	uint32_t mtu;                 /* next-hop MTU as reported (TOO_BIG only; may be 0 or absurd: raw value) */
+	uint32_t quoted_size;         /* size of the quoted probe per its own header, 0 if unknown */
+	uint8_t icmp_type, icmp_code;
+	const char *why;              /* for WIRE_IGNORED: a static string saying why */
+};
+
+/* Smallest probe we can build: IP header + ICMP header + cookie. */
+size_t wire_min_probe(int family);
+
+/* Build a whole IP packet of exactly size bytes into buf (IPv4 with DF set and
+ * id = seq, or IPv6; then ICMP/ICMPv6 echo request ident/seq, payload starting
+ * with the cookie). Returns size, or -1 with a message in err. Uses libnet. */
+long wire_build_echo(uint8_t *buf, size_t cap, size_t size, int ttl,
+		     const struct wire_match *m, uint16_t seq,
+		     char *err, size_t errlen);
+
+/* Classify a whole IPv4 or IPv6 packet (as read from a raw IPv4 socket or a
+ * DLT_RAW capture). Never reads past len. Returns out->kind. */
+enum wire_kind wire_parse_ip(const uint8_t *buf, size_t len,
+			     const struct wire_match *m, struct wire_reply *out);
+
+/* Classify an ICMPv6 message without its IPv6 header (as read from a raw
+ * ICMPv6 socket), src being the sender from recvfrom(). */
+enum wire_kind wire_parse_icmp6(const uint8_t *buf, size_t len,
+				const struct wire_addr *src,
+				const struct wire_match *m, struct wire_reply *out);
+
+#endif
