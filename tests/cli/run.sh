@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# CLI contract tests: exact stdout for the golden cases, exact stderr and exit
+# code for bad input. Usage: run.sh MTUPROBE SRCDIR [--update]
+# --update rewrites the golden files; review the diff by hand before committing.
+set -uo pipefail
+bin=$1 src=$2 update=${3:-}
+fail=0 pass=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+while IFS=$'\t' read -r name args; do
+	[[ -z "$name" || "$name" == \#* ]] && continue
+	eval "set -- $args"
+	"$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	golden="$src/tests/golden/$name.out"
+	if [[ "$update" == --update ]]; then cp "$tmp/out" "$golden"; fi
+	if [[ $rc -ne 0 || -s "$tmp/err" ]] || ! diff -u "$golden" "$tmp/out" >"$tmp/diff"; then
+		echo "FAIL golden $name (exit $rc): mtuprobe $args"; cat "$tmp/diff" "$tmp/err"; fail=$((fail + 1))
+	else
+		pass=$((pass + 1))
+	fi
+done <"$src/tests/cli/golden.tsv"
+
+while IFS=$'\t' read -r want args expect; do
+	[[ -z "$want" || "$want" == \#* ]] && continue
+	eval "set -- $args"
+	"$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	got=$(cat "$tmp/err")
+	if [[ $rc -ne $want || "$got" != "$expect" || -s "$tmp/out" ]]; then
+		echo "FAIL bad input: mtuprobe $args"
+		echo "  want exit $want: $expect"
+		echo "  got  exit $rc: $got"
+		[[ -s "$tmp/out" ]] && echo "  and stdout was not empty"
+		fail=$((fail + 1))
+	else
+		pass=$((pass + 1))
+	fi
+done <"$src/tests/cli/bad_input.tsv"
+
+echo "$pass passed, $fail failed"
+[[ $fail -eq 0 ]]
