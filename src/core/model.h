@@ -11,7 +11,7 @@
 #define MODEL_MAX_STEPS 40
 #define MODEL_MAX_PICTURE 24
 #define MODEL_MAX_WARN 10
-#define MODEL_MSG 240
+#define MODEL_MSG 400
 
 /* RFC 791: every IPv4 link carries at least 68 bytes. RFC 8200 section 5:
  * every IPv6 link carries at least 1280. */
@@ -126,6 +126,15 @@ void model_default_stack(struct model_input *in, int outer_v6, int nat_t,
 /* Compute everything. Returns 0, or -1 with a message (no room left, ...). */
 int model_compute(const struct model_input *in, struct model_result *out,
 		  char *err, size_t errlen);
+
+/* Compare a measured tunnel path MTU with the model (compare.c): returns 1
+ * when it is above what the stack allows (fragmentation after encryption),
+ * -1 when below the recommendation (tunnel MTU set too low), 0 when they
+ * agree; verdict says so in words, and a disagreement becomes a warning. */
+int model_compare_tunnel(struct model_result *m, unsigned measured, char *verdict, size_t len);
+
+/* No stack was given: the measured tunnel path MTU is the tunnel MTU. */
+void model_use_measured_tunnel(struct model_result *m, unsigned measured);
 
 /* Add a warning to a result (used by the engine's comparisons as well). */
 void model_warn(struct model_result *r, const char *fmt, ...)

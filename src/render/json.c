@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+static void json_model(FILE *f, const struct report *r);
+
 void
 json_string(FILE *f, const char *s)
 {
@@ -84,13 +86,39 @@ json_lists(FILE *f, const struct model_input *in, const struct model_result *m)
 	fputc(']', f);
 }
 
+/* No WAN path MTU was measured: every computed field is null, not a guess. */
+static void
+json_no_model(FILE *f)
+{
+	fputs(",\"line\":null,\"link_mtu\":null,\"wan_mtu\":null,\"wan_mss_ipv4\":null,"
+	      "\"wan_mss_ipv6\":null,\"esp\":null,\"peer\":null,\"tunnel_mtu_model\":null,"
+	      "\"tunnel_mtu\":null,\"capped\":false,\"mss_ipv4\":null,\"mss_ipv6\":null,"
+	      "\"stack\":[],\"layers\":[],\"packet_bytes\":null,\"steps\":[],"
+	      "\"warnings\":[\"no WAN path MTU was measured\"]", f);
+}
+
 void
 render_json(FILE *f, const struct report *r)
 {
 	const struct model_result *m = r->m;
+
+	fprintf(f, "{\"mtuprobe\":\"%s\",\"command\":\"%s\"", MTUPROBE_VERSION, r->command);
+	if (m)
+		json_model(f, r);
+	else
+		json_no_model(f);
+	if (r->probe)
+		render_probe_json(f, r);
+	fputs("}\n", f);
+}
+
+static void
+json_model(FILE *f, const struct report *r)
+{
+	const struct model_result *m = r->m;
 	int t = m->has_tunnel;
 
-	fprintf(f, "{\"mtuprobe\":\"%s\",\"command\":\"%s\",\"line\":", MTUPROBE_VERSION, r->command);
+	fputs(",\"line\":", f);
 	if (r->in->line)
 		json_string(f, r->in->line->name);
 	else
@@ -114,7 +142,4 @@ render_json(FILE *f, const struct report *r)
 	fputc(',', f);
 	json_uint_or_null(f, "mss_ipv6", t ? m->v6_ok : m->wan_v6_ok, t ? m->mss6 : m->wan_mss6);
 	json_lists(f, r->in, m);
-	if (r->probe)
-		render_probe_json(f, r);
-	fputs("}\n", f);
 }

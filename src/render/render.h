@@ -19,6 +19,7 @@ struct probe_run;          /* src/probe/engine.h */
 struct report_probe {
 	const char *wan_target, *tunnel_target;   /* as given */
 	char wan_addr[64], tunnel_addr[64];       /* resolved */
+	char source[64];                          /* our source address */
 	int family;                               /* 4 or 6 */
 	const struct probe_run *wan;              /* never NULL in a probe report */
 	const struct probe_run *tunnel;           /* NULL without TUNNEL_TARGET */

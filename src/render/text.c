@@ -80,11 +80,14 @@ render_text(FILE *f, const struct report *r)
 	int any = 0;
 
 	if (r->quiet) {
-		render_configs(f, r);
+		if (m)
+			render_configs(f, r);
 		return;
 	}
 	if (r->probe)
 		render_probe_text(f, r);
+	if (!m)
+		return;   /* nothing measured: nothing to compute */
 	render_steps(f, m);
 	if (m->has_tunnel)
 		render_picture(f, m);

@@ -1,0 +1,278 @@
+/* mtuprobe probe: open the raw sockets, drop privileges, measure the WAN path
+ * and then the tunnel path, combine them with the model, and render. */
+#include "cli/cmds.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "io/capture.h"
+#include "io/priv.h"
+#include "io/rawio.h"
+#include "probe/engine.h"
+
+static volatile sig_atomic_t stop_flag;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	stop_flag = 1;
+}
+
+struct path {
+	const char *name;            /* "WAN" or "tunnel" */
+	const char *host;
+	struct rawio_target t;
+	struct rawio *io;
+	struct probe_run run;
+	int ran;
+};
+
+struct probe_state {
+	struct cli c;
+	struct path paths[2];
+	int npaths;
+	struct capture *cap;
+	char err[512];
+};
+
+static int
+fail(const char *msg, int code)
+{
+	fprintf(stderr, "mtuprobe probe: %s\n", msg);
+	return code;
+}
+
+/* Resolve and open everything that needs CAP_NET_RAW, then drop it. */
+static int
+open_paths(struct probe_state *s)
+{
+	char advice[600];
+
+	for (int i = 0; i < s->npaths; i++) {
+		struct path *p = &s->paths[i];
+		enum rawio_rc rc = rawio_resolve(p->host, s->c.family, &p->t, s->err, sizeof(s->err));
+		if (rc != RAWIO_OK)
+			return fail(s->err, EXIT_USAGE);
+		s->err[0] = '\0';
+		rc = rawio_open(&p->io, &p->t, s->c.iface, s->err, sizeof(s->err));
+		if (rc == RAWIO_NOPRIV) {
+			priv_advice(advice, sizeof(advice));
+			return fail(advice, EXIT_PRIVILEGE);
+		}
+		if (rc == RAWIO_BADIF)
+			return fail(s->err, EXIT_USAGE);
+		if (rc != RAWIO_OK)
+			return fail(s->err, EXIT_NOT_MEASURED);
+	}
+	if (priv_drop(s->err, sizeof(s->err)) < 0)
+		return fail(s->err, EXIT_NOT_MEASURED);
+	if (s->c.pcap) {
+		s->cap = capture_open(s->c.pcap, s->err, sizeof(s->err));
+		if (!s->cap)
+			return fail(s->err, EXIT_USAGE);
+		for (int i = 0; i < s->npaths; i++)
+			rawio_set_capture(s->paths[i].io, s->cap);
+	}
+	return EXIT_MEASURED;
+}
+
+static void
+progress(void *arg, const struct probe_progress *p)
+{
+	const struct path *path = arg;
+
+	fprintf(stderr, "\r%s %s: %u <= PMTU <= %u, %u probes, %.1f s   ", path->name, path->t.text,
+		p->lower, p->upper, p->probes_sent, (double)p->elapsed_us / 1e6);
+}
+
+static void
+configure(const struct cli *c, struct path *p, struct probe_config *cfg)
+{
+	unsigned ifmtu = rawio_iface_mtu(p->io);
+
+	probe_config_default(cfg, p->t.family);
+	if (c->min_size)
+		cfg->min_size = c->min_size;
+	/* Default top: the outgoing interface's MTU (nothing larger can leave). */
+	cfg->max_size = c->max_size ? c->max_size : (ifmtu ? ifmtu : cfg->max_size);
+	if (cfg->min_size > cfg->max_size)
+		cfg->min_size = cfg->max_size;
+	if (c->timeout_ms)
+		cfg->timeout_ms = c->timeout_ms;
+	if (c->rate)
+		cfg->rate_pps = c->rate;
+	if (c->max_probes)
+		cfg->max_probes = c->max_probes;
+	if (isatty(STDERR_FILENO) && !c->quiet) {
+		cfg->progress = progress;
+		cfg->progress_arg = p;
+	}
+}
+
+static int
+measure(struct probe_state *s)
+{
+	for (int i = 0; i < s->npaths && !stop_flag; i++) {
+		struct path *p = &s->paths[i];
+		struct probe_config cfg;
+		struct probe_io io;
+		configure(&s->c, p, &cfg);
+		rawio_probe_io(p->io, &io);
+		if (probe_engine_run(&cfg, &io, &stop_flag, &p->run, s->err, sizeof(s->err)) < 0 &&
+		    p->run.stop == PROBE_STOP_ERROR) {
+			if (cfg.progress)
+				fputc('\n', stderr);
+			return fail(s->err, EXIT_NOT_MEASURED);
+		}
+		p->ran = 1;
+		if (cfg.progress)
+			fputs("\r\033[K", stderr);
+	}
+	return EXIT_MEASURED;
+}
+
+/* Probe warnings join the model's, so that --json has one "warnings" list. */
+static void
+collect_warnings(const struct probe_state *s, struct model_result *m)
+{
+	for (int i = 0; i < s->npaths; i++) {
+		const struct probe_run *run = &s->paths[i].run;
+		if (!s->paths[i].ran)
+			continue;
+		for (unsigned w = 0; w < run->nwarnings; w++)
+			model_warn(m, "%s path: %s%s", s->paths[i].name, run->warnings[w].text,
+				   run->warnings[w].count > 1 ? " (repeated)" : "");
+		if (run->stop != PROBE_STOP_DONE)
+			model_warn(m, "%s path: stopped early (%s): the answer is partial", s->paths[i].name,
+				   probe_stop_str(run->stop));
+		else if (!run->verified && run->pmtu)
+			model_warn(m, "%s path: PMTU %u could not be verified: %s", s->paths[i].name,
+				   run->pmtu, run->confidence);
+	}
+}
+
+/* The model, fed the measured WAN path MTU; NULL when there is none. */
+static int
+build_model(struct probe_state *s, struct model_input *in, struct model_result *m,
+	    struct report *r, struct report_probe *rp)
+{
+	const struct probe_run *wan = &s->paths[0].run;
+	const struct probe_run *tun = s->npaths > 1 && s->paths[1].ran ? &s->paths[1].run : NULL;
+
+	if (!wan->pmtu)
+		return 0;
+	if (cli_model(&s->c, wan->pmtu, in, &r->vendors, s->err, sizeof(s->err)) < 0 ||
+	    model_compute(in, m, s->err, sizeof(s->err)) < 0)
+		return -1;
+	rp->has_model_tunnel = m->has_tunnel;
+	if (tun && tun->pmtu) {
+		if (m->has_tunnel)
+			rp->tunnel_vs_model = model_compare_tunnel(m, tun->pmtu, rp->verdict, sizeof(rp->verdict));
+		else
+			model_use_measured_tunnel(m, tun->pmtu);
+	}
+	cli_ifaces(&s->c, m->wan_kind, &r->vendors);
+	r->m = m;
+	return 0;
+}
+
+static int
+exit_status(const struct probe_state *s, const struct report_probe *rp)
+{
+	for (int i = 0; i < s->npaths; i++) {
+		const struct probe_run *run = &s->paths[i].run;
+		if (!s->paths[i].ran || !run->pmtu || !run->verified || run->stop != PROBE_STOP_DONE)
+			return EXIT_NOT_MEASURED;
+	}
+	return rp->below_expect ? EXIT_BELOW : EXIT_MEASURED;
+}
+
+static int
+report(struct probe_state *s, int argc, char **argv)
+{
+	static struct model_input in;
+	static struct model_result m;
+	struct report r;
+	struct report_probe rp;
+
+	memset(&r, 0, sizeof(r));
+	memset(&rp, 0, sizeof(rp));
+	rp.wan_target = s->paths[0].host;
+	rp.tunnel_target = s->npaths > 1 ? s->paths[1].host : NULL;
+	snprintf(rp.wan_addr, sizeof(rp.wan_addr), "%s", s->paths[0].t.text);
+	snprintf(rp.source, sizeof(rp.source), "%s", rawio_source(s->paths[0].io));
+	if (s->npaths > 1)
+		snprintf(rp.tunnel_addr, sizeof(rp.tunnel_addr), "%s", s->paths[1].t.text);
+	rp.family = s->paths[0].t.family;
+	rp.wan = &s->paths[0].run;
+	rp.tunnel = s->npaths > 1 && s->paths[1].ran ? &s->paths[1].run : NULL;
+	rp.expect_mtu = s->c.expect_mtu;
+	rp.below_expect = s->c.expect_mtu && rp.wan->pmtu && rp.wan->pmtu < s->c.expect_mtu;
+	if (build_model(s, &in, &m, &r, &rp) < 0)
+		return fail(s->err, EXIT_USAGE);
+	if (r.m)
+		collect_warnings(s, &m);
+	r.command = "probe";
+	r.in = r.m ? &in : NULL;
+	r.quiet = s->c.quiet;
+	r.probe = &rp;
+	cli_producer(r.producer, sizeof(r.producer), argc, argv);
+	if (s->c.json)
+		render_json(stdout, &r);
+	else
+		render_text(stdout, &r);
+	fflush(stdout);
+	if (rp.below_expect)
+		fprintf(stderr, "mtuprobe probe: WAN path MTU %u is below --expect-mtu %u (%u bytes short)\n",
+			rp.wan->pmtu, s->c.expect_mtu, s->c.expect_mtu - rp.wan->pmtu);
+	return exit_status(s, &rp);
+}
+
+static void
+cleanup(struct probe_state *s)
+{
+	char err[128];
+
+	for (int i = 0; i < s->npaths; i++) {
+		rawio_close(s->paths[i].io);
+		if (s->paths[i].ran)
+			probe_run_free(&s->paths[i].run);
+	}
+	if (capture_close(s->cap, err, sizeof(err)) < 0)
+		fprintf(stderr, "mtuprobe probe: %s\n", err);
+}
+
+int
+cmd_probe(int argc, char **argv)
+{
+	static struct probe_state s;
+	struct model_input in;
+	struct report_vendors rv;
+	struct sigaction sa;
+	int rc = cli_parse(CMD_PROBE, argc, argv, &s.c, s.err, sizeof(s.err));
+
+	if (rc > 0)
+		return EXIT_MEASURED;
+	/* Check the model options before touching the network. */
+	if (rc < 0 || cli_model(&s.c, 1500, &in, &rv, s.err, sizeof(s.err)) < 0)
+		return fail(s.err, EXIT_USAGE);
+	s.npaths = s.c.ntargets;
+	s.paths[0] = (struct path){ .name = "WAN", .host = s.c.targets[0] };
+	s.paths[1] = (struct path){ .name = "tunnel", .host = s.c.targets[1] };
+	rc = open_paths(&s);
+	if (rc == EXIT_MEASURED) {
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_signal;   /* no SA_RESTART: the wait returns at once */
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+		rc = measure(&s);
+		if (rc == EXIT_MEASURED)
+			rc = report(&s, argc, argv);
+	}
+	cleanup(&s);
+	return rc;
+}

@@ -1,0 +1,444 @@
+/* Why raw sockets and not libpcap for the answers: a raw ICMP socket gets
+ * every ICMP message addressed to us whichever interface it arrives on (so
+ * asymmetric return paths and tunnels work without picking a capture
+ * device), with no link layer to parse and no capture buffering delay; the
+ * kernel's ICMP filter drops the message types we do not want. libpcap
+ * writes the --pcap file (capture.c). Sends use IPPROTO_RAW sockets (header
+ * included), which the kernel neither fragments nor holds to a cached path
+ * MTU: a probe larger than the device MTU fails locally with EMSGSIZE, and
+ * one that is larger than a cached PMTU still goes out, as a probe must. */
+#include "io/rawio.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <netdb.h>
+#include <netinet/icmp6.h>
+#include <netinet/in.h>
+#include <netinet/ip_icmp.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "wire/wire.h"
+
+/* icmp(7): <linux/icmp.h> has these but clashes with <net/if.h>. */
+#ifndef ICMP_FILTER
+#define ICMP_FILTER 1
+#endif
+struct icmp_filter4 {
+	uint32_t data;   /* bit n set = drop ICMP type n */
+};
+
+struct rawio {
+	int family;
+	int send_fd, recv_fd;
+	struct rawio_target dst;
+	struct wire_match match;
+	char ifname[IF_NAMESIZE];
+	char src_text[64];
+	unsigned long ignored;
+	struct capture *cap;
+	uint8_t buf[65536];
+};
+
+static int
+af(int family)
+{
+	return family == 6 ? AF_INET6 : AF_INET;
+}
+
+enum rawio_rc
+rawio_resolve(const char *host, int family, struct rawio_target *t, char *err, size_t errlen)
+{
+	struct addrinfo hints, *res = NULL;
+	int rc;
+
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = family ? af(family) : AF_UNSPEC;
+	hints.ai_socktype = SOCK_DGRAM;
+	rc = getaddrinfo(host, NULL, &hints, &res);
+	if (rc != 0 || !res) {
+		snprintf(err, errlen, "cannot resolve '%s'%s: %s", host,
+			 family ? (family == 6 ? " over IPv6" : " over IPv4") : "", gai_strerror(rc));
+		return RAWIO_BADHOST;
+	}
+	memset(t, 0, sizeof(*t));
+	t->family = res->ai_family == AF_INET6 ? 6 : 4;
+	memcpy(&t->ss, res->ai_addr, res->ai_addrlen);
+	t->sslen = res->ai_addrlen;
+	getnameinfo(res->ai_addr, res->ai_addrlen, t->text, sizeof(t->text), NULL, 0, NI_NUMERICHOST);
+	freeaddrinfo(res);
+	return RAWIO_OK;
+}
+
+static void
+to_wire(const struct sockaddr_storage *ss, int family, struct wire_addr *w)
+{
+	memset(w, 0, sizeof(*w));
+	w->family = family;
+	if (family == 6)
+		memcpy(w->a, &((const struct sockaddr_in6 *)ss)->sin6_addr, 16);
+	else
+		memcpy(w->a, &((const struct sockaddr_in *)ss)->sin_addr, 4);
+}
+
+/* -I as a source address: returns 1 and fills sa, 0 if it is not one. */
+static int
+via_address(const char *via, int family, struct sockaddr_storage *sa, socklen_t *salen)
+{
+	memset(sa, 0, sizeof(*sa));
+	if (family == 6) {
+		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)sa;
+		s6->sin6_family = AF_INET6;
+		*salen = sizeof(*s6);
+		return inet_pton(AF_INET6, via, &s6->sin6_addr) == 1;
+	}
+	struct sockaddr_in *s4 = (struct sockaddr_in *)sa;
+	s4->sin_family = AF_INET;
+	*salen = sizeof(*s4);
+	return inet_pton(AF_INET, via, &s4->sin_addr) == 1;
+}
+
+/* Which source address the kernel would use to reach the target (a UDP
+ * connect sends nothing), honouring -I. */
+static enum rawio_rc
+pick_source(struct rawio *r, const char *via, char *err, size_t errlen)
+{
+	struct sockaddr_storage src, dst = r->dst.ss, bind_to;
+	socklen_t len = sizeof(src), bind_len;
+	int fd = socket(af(r->family), SOCK_DGRAM, 0);
+
+	if (fd < 0) {
+		snprintf(err, errlen, "socket: %s", strerror(errno));
+		return RAWIO_ERROR;
+	}
+	((struct sockaddr_in *)&dst)->sin_port = htons(33434);   /* any port: nothing is sent */
+	if (via && via_address(via, r->family, &bind_to, &bind_len) &&
+	    bind(fd, (struct sockaddr *)&bind_to, bind_len) < 0) {
+		snprintf(err, errlen, "-I %s: not an address of this host: %s", via, strerror(errno));
+		close(fd);
+		return RAWIO_BADIF;
+	}
+	if (r->ifname[0] &&
+	    setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, r->ifname, (socklen_t)strlen(r->ifname) + 1) < 0) {
+		close(fd);
+		return errno == EPERM ? RAWIO_NOPRIV : RAWIO_BADIF;
+	}
+	if (connect(fd, (struct sockaddr *)&dst, r->dst.sslen) < 0 ||
+	    getsockname(fd, (struct sockaddr *)&src, &len) < 0) {
+		snprintf(err, errlen, "no route to %s: %s", r->dst.text, strerror(errno));
+		close(fd);
+		return RAWIO_ERROR;
+	}
+	close(fd);
+	to_wire(&src, r->family, &r->match.src);
+	inet_ntop(af(r->family), r->match.src.a, r->src_text, sizeof(r->src_text));
+	return RAWIO_OK;
+}
+
+/* The interface that holds our source address, for its MTU. */
+static void
+find_ifname(struct rawio *r)
+{
+	struct ifaddrs *ifa, *i;
+
+	if (r->ifname[0] || getifaddrs(&ifa) < 0)
+		return;
+	for (i = ifa; i; i = i->ifa_next) {
+		struct wire_addr w;
+		if (!i->ifa_addr || i->ifa_addr->sa_family != af(r->family))
+			continue;
+		to_wire((const struct sockaddr_storage *)(void *)i->ifa_addr, r->family, &w);
+		if (memcmp(w.a, r->match.src.a, r->family == 6 ? 16 : 4) == 0) {
+			snprintf(r->ifname, sizeof(r->ifname), "%s", i->ifa_name);
+			break;
+		}
+	}
+	freeifaddrs(ifa);
+}
+
+unsigned
+rawio_iface_mtu(const struct rawio *r)
+{
+	struct ifreq ifr;
+	int fd;
+	unsigned mtu = 0;
+
+	if (!r->ifname[0] || (fd = socket(AF_INET, SOCK_DGRAM, 0)) < 0)
+		return 0;
+	memset(&ifr, 0, sizeof(ifr));
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", r->ifname);
+	if (ioctl(fd, SIOCGIFMTU, &ifr) == 0 && ifr.ifr_mtu > 0)
+		mtu = (unsigned)ifr.ifr_mtu;
+	close(fd);
+	return mtu;
+}
+
+const char *
+rawio_source(const struct rawio *r)
+{
+	return r->src_text;
+}
+
+void
+rawio_set_capture(struct rawio *r, struct capture *c)
+{
+	r->cap = c;
+}
+
+/* Only the ICMP types that can answer a probe reach us (icmp(7) ICMP_FILTER,
+ * RFC 3542 section 3.2 ICMP6_FILTER). */
+static void
+set_filters(struct rawio *r)
+{
+	int big = 1 << 20;
+
+	setsockopt(r->recv_fd, SOL_SOCKET, SO_RCVBUF, &big, sizeof(big));
+	if (r->family == 4) {
+		struct icmp_filter4 f = { ~((1U << ICMP_ECHOREPLY) | (1U << ICMP_DEST_UNREACH) |
+					   (1U << ICMP_TIME_EXCEEDED) | (1U << ICMP_PARAMETERPROB)) };
+		setsockopt(r->recv_fd, SOL_RAW, ICMP_FILTER, &f, sizeof(f));
+	} else {
+		struct icmp6_filter f;
+		ICMP6_FILTER_SETBLOCKALL(&f);
+		ICMP6_FILTER_SETPASS(ICMP6_ECHO_REPLY, &f);
+		ICMP6_FILTER_SETPASS(ICMP6_DST_UNREACH, &f);
+		ICMP6_FILTER_SETPASS(ICMP6_PACKET_TOO_BIG, &f);
+		ICMP6_FILTER_SETPASS(ICMP6_TIME_EXCEEDED, &f);
+		ICMP6_FILTER_SETPASS(ICMP6_PARAM_PROB, &f);
+		setsockopt(r->recv_fd, IPPROTO_ICMPV6, ICMP6_FILTER, &f, sizeof(f));
+	}
+}
+
+/* A random identifier and cookie per run: a reply is ours only if it
+ * carries both, so an off-path forger has to guess 80 bits. */
+static int
+getrandom_ident(struct rawio *r)
+{
+	uint8_t b[2];
+
+	if (getrandom(b, sizeof(b), 0) != (ssize_t)sizeof(b) ||
+	    getrandom(r->match.cookie, WIRE_COOKIE_LEN, 0) != WIRE_COOKIE_LEN)
+		return -1;
+	r->match.ident = (uint16_t)(b[0] << 8 | b[1]);
+	return 0;
+}
+
+/* Without this the kernel holds even header-included raw sends to the path
+ * MTU it cached from an earlier "fragmentation needed" (ip_skb_dst_mtu,
+ * ip6_skb_dst_mtu), so a probe could never see that a path got bigger, and
+ * a stale cache would be reported as the answer. PMTUDISC_PROBE: DF set,
+ * cache ignored, only the device MTU limits a send (as tracepath does). */
+static enum rawio_rc
+no_pmtu_cache(struct rawio *r, char *err, size_t errlen)
+{
+	int v4 = IP_PMTUDISC_PROBE, v6 = IPV6_PMTUDISC_PROBE;
+	int rc = r->family == 6
+		? setsockopt(r->send_fd, IPPROTO_IPV6, IPV6_MTU_DISCOVER, &v6, sizeof(v6))
+		: setsockopt(r->send_fd, IPPROTO_IP, IP_MTU_DISCOVER, &v4, sizeof(v4));
+
+	if (rc < 0) {
+		snprintf(err, errlen, "cannot ignore the kernel's path MTU cache: %s", strerror(errno));
+		return RAWIO_ERROR;
+	}
+	return RAWIO_OK;
+}
+
+static enum rawio_rc
+open_sockets(struct rawio *r, char *err, size_t errlen)
+{
+	int proto = r->family == 6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP;
+
+	r->send_fd = socket(af(r->family), SOCK_RAW | SOCK_CLOEXEC, IPPROTO_RAW);
+	if (r->send_fd >= 0)
+		r->recv_fd = socket(af(r->family), SOCK_RAW | SOCK_CLOEXEC, proto);
+	if (r->send_fd < 0 || r->recv_fd < 0) {
+		if (errno == EPERM || errno == EACCES)
+			return RAWIO_NOPRIV;
+		snprintf(err, errlen, "raw socket: %s", strerror(errno));
+		return RAWIO_ERROR;
+	}
+	if (r->ifname[0] &&
+	    (setsockopt(r->send_fd, SOL_SOCKET, SO_BINDTODEVICE, r->ifname, (socklen_t)strlen(r->ifname) + 1) < 0 ||
+	     setsockopt(r->recv_fd, SOL_SOCKET, SO_BINDTODEVICE, r->ifname, (socklen_t)strlen(r->ifname) + 1) < 0)) {
+		snprintf(err, errlen, "-I %s: %s", r->ifname, strerror(errno));
+		return errno == EPERM ? RAWIO_NOPRIV : RAWIO_BADIF;
+	}
+	set_filters(r);
+	return no_pmtu_cache(r, err, errlen);
+}
+
+enum rawio_rc
+rawio_open(struct rawio **out, const struct rawio_target *t, const char *via, char *err, size_t errlen)
+{
+	struct rawio *r = calloc(1, sizeof(*r));
+	struct sockaddr_storage tmp;
+	socklen_t tmplen;
+	enum rawio_rc rc;
+
+	*out = NULL;
+	if (!r) {
+		snprintf(err, errlen, "out of memory");
+		return RAWIO_ERROR;
+	}
+	r->send_fd = r->recv_fd = -1;
+	r->family = t->family;
+	r->dst = *t;
+	to_wire(&t->ss, t->family, &r->match.dst);
+	if (via && !via_address(via, t->family, &tmp, &tmplen)) {
+		if (if_nametoindex(via) == 0 || strlen(via) >= sizeof(r->ifname)) {
+			snprintf(err, errlen, "-I %s: no such interface or IPv%d address", via, t->family);
+			free(r);
+			return RAWIO_BADIF;
+		}
+		snprintf(r->ifname, sizeof(r->ifname), "%s", via);
+	}
+	/* Sockets first: without CAP_NET_RAW there is nothing more to do. */
+	rc = open_sockets(r, err, errlen);
+	if (rc == RAWIO_OK)
+		rc = pick_source(r, via, err, errlen);
+	if (rc == RAWIO_BADIF && !err[0])
+		snprintf(err, errlen, "-I %s: cannot bind to it", via);
+	if (rc != RAWIO_OK) {
+		rawio_close(r);
+		return rc;
+	}
+	find_ifname(r);
+	if (getrandom_ident(r) < 0) {
+		snprintf(err, errlen, "no randomness: %s", strerror(errno));
+		rawio_close(r);
+		return RAWIO_ERROR;
+	}
+	*out = r;
+	return RAWIO_OK;
+}
+
+static uint64_t
+now_us(void *ctx)
+{
+	struct timespec ts;
+
+	(void)ctx;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+static enum probe_io_send
+io_send(void *ctx, uint16_t seq, unsigned size, unsigned *local_mtu, char *err, size_t errlen)
+{
+	struct rawio *r = ctx;
+	long n = wire_build_echo(r->buf, sizeof(r->buf), size, 64, &r->match, seq, err, errlen);
+
+	if (n < 0)
+		return PROBE_IO_ERROR;
+	if (sendto(r->send_fd, r->buf, (size_t)n, 0, (struct sockaddr *)&r->dst.ss, r->dst.sslen) < 0) {
+		if (errno == EMSGSIZE) {
+			*local_mtu = rawio_iface_mtu(r);
+			return PROBE_IO_EMSGSIZE;
+		}
+		snprintf(err, errlen, "send to %s: %s", r->dst.text, strerror(errno));
+		return PROBE_IO_ERROR;
+	}
+	capture_packet(r->cap, r->buf, (size_t)n);
+	return PROBE_IO_SENT;
+}
+
+static const enum probe_ev_kind ev_of[] = {
+	[WIRE_ECHO_REPLY] = PROBE_EV_REPLY, [WIRE_TOO_BIG] = PROBE_EV_TOO_BIG,
+	[WIRE_UNREACH] = PROBE_EV_UNREACH, [WIRE_TIME_EXCEEDED] = PROBE_EV_TIME_EXCEEDED,
+	[WIRE_OTHER_ERROR] = PROBE_EV_OTHER,
+};
+
+/* Reads one datagram and classifies it; 1 = ours, 0 = ignored. */
+static int
+read_one(struct rawio *r, struct probe_event *ev)
+{
+	struct sockaddr_storage from;
+	socklen_t fromlen = sizeof(from);
+	struct wire_reply rep;
+	struct wire_addr src;
+	ssize_t n = recvfrom(r->recv_fd, r->buf, sizeof(r->buf), MSG_DONTWAIT,
+			     (struct sockaddr *)&from, &fromlen);
+
+	if (n <= 0)
+		return 0;
+	if (r->family == 4) {
+		wire_parse_ip(r->buf, (size_t)n, &r->match, &rep);
+		capture_packet(r->cap, r->buf, (size_t)n);
+	} else {
+		to_wire(&from, 6, &src);
+		wire_parse_icmp6(r->buf, (size_t)n, &src, &r->match, &rep);
+		capture_icmp6(r->cap, src.a, r->match.src.a, r->buf, (size_t)n);
+	}
+	if (rep.kind == WIRE_IGNORED || (size_t)rep.kind >= sizeof(ev_of) / sizeof(ev_of[0])) {
+		r->ignored++;
+		return 0;
+	}
+	memset(ev, 0, sizeof(*ev));
+	ev->kind = ev_of[rep.kind];
+	ev->seq = rep.seq;
+	ev->mtu = rep.mtu;
+	ev->responder = rep.responder;
+	ev->at_us = now_us(NULL);
+	return 1;
+}
+
+static int
+io_recv(void *ctx, uint64_t deadline_us, struct probe_event *ev, char *err, size_t errlen)
+{
+	struct rawio *r = ctx;
+
+	for (;;) {
+		uint64_t now = now_us(NULL);
+		struct pollfd p = { r->recv_fd, POLLIN, 0 };
+		struct timespec ts;
+		int rc;
+
+		if (now >= deadline_us)
+			return 0;
+		ts.tv_sec = (time_t)((deadline_us - now) / 1000000u);
+		ts.tv_nsec = (long)((deadline_us - now) % 1000000u) * 1000;
+		rc = ppoll(&p, 1, &ts, NULL);
+		if (rc < 0) {
+			snprintf(err, errlen, errno == EINTR ? "interrupted" : "poll: %s", strerror(errno));
+			return -1;
+		}
+		if (rc > 0 && read_one(r, ev))
+			return 1;
+	}
+}
+
+static unsigned long
+io_ignored(void *ctx)
+{
+	return ((struct rawio *)ctx)->ignored;
+}
+
+void
+rawio_probe_io(struct rawio *r, struct probe_io *io)
+{
+	io->ctx = r;
+	io->now_us = now_us;
+	io->send = io_send;
+	io->recv = io_recv;
+	io->ignored = io_ignored;
+}
+
+void
+rawio_close(struct rawio *r)
+{
+	if (!r)
+		return;
+	if (r->send_fd >= 0)
+		close(r->send_fd);
+	if (r->recv_fd >= 0)
+		close(r->recv_fd);
+	free(r);
+}

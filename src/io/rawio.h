@@ -1,0 +1,46 @@
+/* The real network behind struct probe_io: probes built by wire/ (libnet),
+ * sent on a raw IP socket with the header included, answers read from a raw
+ * ICMP/ICMPv6 socket. The only code that opens sockets. */
+#ifndef MTUPROBE_RAWIO_H
+#define MTUPROBE_RAWIO_H
+
+#include <stddef.h>
+#include <sys/socket.h>
+
+#include "io/capture.h"
+#include "probe/probe_io.h"
+
+enum rawio_rc {
+	RAWIO_OK = 0,
+	RAWIO_ERROR = -1,     /* a system error: message in err */
+	RAWIO_NOPRIV = -2,    /* no CAP_NET_RAW */
+	RAWIO_BADHOST = -3,   /* unknown host or no address of the family */
+	RAWIO_BADIF = -4,     /* -I names no interface or address we have */
+};
+
+struct rawio_target {
+	int family;                      /* 4 or 6 */
+	struct sockaddr_storage ss;
+	socklen_t sslen;
+	char text[64];                   /* numeric address */
+};
+
+struct rawio;
+
+/* Resolve host (a name or an address); family 0 = whatever it resolves to. */
+enum rawio_rc rawio_resolve(const char *host, int family, struct rawio_target *t,
+			    char *err, size_t errlen);
+
+/* Open the sockets for one target (privileged: call before priv_drop).
+ * via: NULL, an interface name or a source address. */
+enum rawio_rc rawio_open(struct rawio **out, const struct rawio_target *t,
+			 const char *via, char *err, size_t errlen);
+
+/* MTU of the interface the probes leave by, 0 if unknown. */
+unsigned rawio_iface_mtu(const struct rawio *r);
+const char *rawio_source(const struct rawio *r);
+void rawio_set_capture(struct rawio *r, struct capture *c);
+void rawio_probe_io(struct rawio *r, struct probe_io *io);
+void rawio_close(struct rawio *r);
+
+#endif

@@ -1,0 +1,155 @@
+/* The measured part of a probe report, in text and in JSON. */
+#include "render/render.h"
+
+#include <arpa/inet.h>
+#include <string.h>
+
+#include "core/model.h"
+#include "probe/engine.h"
+
+static void
+addr_text(const struct wire_addr *a, char *buf, size_t len)
+{
+	if (!a->family || !inet_ntop(a->family == 6 ? AF_INET6 : AF_INET, a->a, buf, (socklen_t)len))
+		snprintf(buf, len, "-");
+}
+
+static void
+text_path(FILE *f, const char *name, const char *target, const char *addr,
+	  const struct probe_run *run, int family)
+{
+	fprintf(f, "  %-7s %s", name, target);
+	if (strcmp(target, addr) != 0)
+		fprintf(f, " (%s)", addr);
+	fputc('\n', f);
+	if (run->pmtu)
+		fprintf(f, "          path MTU %u: the largest IPv%d packet that crosses; ping payload %ld\n",
+			run->pmtu, family, model_icmp_payload(run->pmtu, family));
+	else
+		fprintf(f, "          path MTU not measured (%s); largest size that passed: %u\n",
+			probe_stop_str(run->stop), run->lower);
+	fprintf(f, "          %s %s\n", run->verified ? "verified:" : "NOT verified:", run->confidence);
+	fprintf(f, "          %u probes in %.2f s, rtt %.2f ms, round-trip loss %.0f%%, %lu packets ignored\n",
+		run->probes_sent, (double)run->elapsed_us / 1e6, run->srtt_us / 1000.0,
+		run->loss * 100.0, run->ignored);
+}
+
+void
+render_probe_text(FILE *f, const struct report *r)
+{
+	const struct report_probe *p = r->probe;
+	int fam = p->family;
+
+	fprintf(f, "Measured from %s\n", p->source);
+	text_path(f, "WAN", p->wan_target, p->wan_addr, p->wan, fam);
+	if (p->tunnel)
+		text_path(f, "tunnel", p->tunnel_target, p->tunnel_addr, p->tunnel,
+			  strchr(p->tunnel_addr, ':') ? 6 : 4);
+	if (p->verdict[0])
+		fprintf(f, "  => %s\n", p->verdict);
+	if (p->below_expect)
+		fprintf(f, "  => WAN path MTU %u is below the expected %u\n", p->wan->pmtu, p->expect_mtu);
+	fputc('\n', f);
+	if (!r->m)
+		fprintf(f, "No WAN path MTU, so no configuration: nothing printed here is a guess.\n");
+}
+
+static void
+json_run(FILE *f, const struct probe_run *run)
+{
+	if (!run) {
+		fputs("null", f);
+		return;
+	}
+	fprintf(f, "{\"pmtu\":");
+	if (run->pmtu)
+		fprintf(f, "%u", run->pmtu);
+	else
+		fputs("null", f);
+	fprintf(f, ",\"verified\":%s,\"confidence\":", run->verified ? "true" : "false");
+	json_string(f, run->confidence);
+	fprintf(f, ",\"p_wrong\":%.6g,\"lower\":%u,\"upper\":%u,\"at_max\":%s,\"loss\":%.4f,"
+		   "\"rtt_ms\":%.3f,\"probes_sent\":%u,\"elapsed_ms\":%llu,\"ignored\":%lu,\"stop\":\"%s\"}",
+		run->p_wrong, run->lower, run->upper, run->at_max ? "true" : "false", run->loss,
+		run->srtt_us / 1000.0, run->probes_sent, (unsigned long long)(run->elapsed_us / 1000),
+		run->ignored, probe_stop_str(run->stop));
+}
+
+static void
+json_probes(FILE *f, const char *path, const struct probe_run *run, int *first)
+{
+	char who[64];
+
+	for (size_t i = 0; run && i < run->nprobes; i++) {
+		const struct probe_record *p = &run->probes[i];
+		addr_text(&p->responder, who, sizeof(who));
+		fprintf(f, "%s{\"path\":\"%s\",\"seq\":%u,\"size\":%u,\"outcome\":\"%s\",\"rtt_ms\":", *first ? "" : ",",
+			path, p->seq, p->size, probe_outcome_str(p->outcome));
+		*first = 0;
+		if (p->rtt_us)
+			fprintf(f, "%.3f", p->rtt_us / 1000.0);
+		else
+			fputs("null", f);
+		fputs(",\"responder\":", f);
+		if (p->responder.family)
+			json_string(f, who);
+		else
+			fputs("null", f);
+		fputs(",\"reported_mtu\":", f);
+		if (p->outcome == PROBE_TOO_BIG || p->outcome == PROBE_EMSGSIZE)
+			fprintf(f, "%u", p->mtu);
+		else
+			fputs("null", f);
+		fprintf(f, ",\"late\":%s}", p->late ? "true" : "false");
+	}
+}
+
+static void
+json_opt_uint(FILE *f, const char *key, unsigned v)
+{
+	fprintf(f, ",\"%s\":", key);
+	if (v)
+		fprintf(f, "%u", v);
+	else
+		fputs("null", f);
+}
+
+void
+render_probe_json(FILE *f, const struct report *r)
+{
+	const struct report_probe *p = r->probe;
+	const char *cmp[] = { "below", "agrees", "above" };
+	int first = 1;
+	int verified = p->wan->verified && (!p->tunnel_target || (p->tunnel && p->tunnel->verified));
+
+	fputs(",\"wan_target\":", f);
+	json_string(f, p->wan_target);
+	fprintf(f, ",\"wan_address\":\"%s\",\"source\":\"%s\",\"tunnel_target\":", p->wan_addr, p->source);
+	if (p->tunnel_target)
+		json_string(f, p->tunnel_target);
+	else
+		fputs("null", f);
+	json_opt_uint(f, "wan_pmtu", p->wan->pmtu);
+	json_opt_uint(f, "tunnel_pmtu", p->tunnel ? p->tunnel->pmtu : 0);
+	fprintf(f, ",\"verified\":%s,\"tunnel_vs_model\":", verified ? "true" : "false");
+	if (p->tunnel && p->tunnel->pmtu && p->has_model_tunnel)
+		fprintf(f, "\"%s\"", cmp[p->tunnel_vs_model + 1]);
+	else
+		fputs("null", f);
+	fputs(",\"verdict\":", f);
+	if (p->verdict[0])
+		json_string(f, p->verdict);
+	else
+		fputs("null", f);
+	json_opt_uint(f, "expect_mtu", p->expect_mtu);
+	fprintf(f, ",\"probes_sent\":%u,\"elapsed_ms\":%llu,\"wan\":",
+		p->wan->probes_sent + (p->tunnel ? p->tunnel->probes_sent : 0),
+		(unsigned long long)((p->wan->elapsed_us + (p->tunnel ? p->tunnel->elapsed_us : 0)) / 1000));
+	json_run(f, p->wan);
+	fputs(",\"tunnel\":", f);
+	json_run(f, p->tunnel);
+	fputs(",\"probes\":[", f);
+	json_probes(f, "wan", p->wan, &first);
+	json_probes(f, "tunnel", p->tunnel, &first);
+	fputc(']', f);
+}
