@@ -34,8 +34,8 @@ struct opt {
 static const struct opt opts[] = {
 	{ "wan-mtu", O_OTHER, K_NUM, CMD_CALC, OFF(wan_mtu), 68, 65535, "N",
 	  "line MTU: the largest IP packet the access line carries" },
-	{ "line", O_OTHER, K_STR, CMD_CALC, OFF(line), 0, 0, "PRESET",
-	  "access line preset instead of --wan-mtu (see LINE PRESETS)" },
+	{ "line", O_OTHER, K_STR, BOTH, OFF(line), 0, 0, "PRESET",
+	  "access line preset (calc: instead of --wan-mtu; probe: what the line should be)" },
 	{ "ping-payload", O_OTHER, K_NUM, CMD_CALC, OFF(ping_payload), 40, 65507, "N",
 	  "largest IPv4 ping payload (ping -M do -s N, ping -f -l N) that passed" },
 	{ "esp", O_OTHER, K_STR, BOTH, OFF(esp), 0, 0, "PROPOSAL",
@@ -372,15 +372,15 @@ model_line_mtu(const struct cli *c, unsigned measured, struct model_input *in,
 {
 	char names[512];
 
+	if (c->line && !(in->line = model_line(c->line))) {
+		model_line_names(names, sizeof(names));
+		snprintf(err, errlen, "unknown line preset '%s': presets are %s", c->line, names);
+		return -1;
+	}
 	if (measured) {
 		in->link_mtu = measured;
-	} else if (c->line) {
-		in->line = model_line(c->line);
-		if (!in->line) {
-			model_line_names(names, sizeof(names));
-			snprintf(err, errlen, "unknown line preset '%s': presets are %s", c->line, names);
-			return -1;
-		}
+		in->measured = 1;
+	} else if (in->line) {
 		in->link_mtu = in->line->mtu;
 	} else if (c->ping_payload) {
 		in->ping_payload = c->ping_payload;

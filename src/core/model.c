@@ -193,6 +193,13 @@ wan_from_link(const struct model_input *in, struct model_result *r, char *err, s
 		step(r, '+', 8, "ICMP echo header (RFC 792)");
 		step(r, '+', 20, "IPv4 header (RFC 791)");
 		step(r, '=', avail, "line MTU: the whole IP packet");
+	} else if (in->measured) {
+		step(r, ' ', avail, "WAN path MTU as measured");
+		if (in->line && in->line->mtu != in->link_mtu)
+			model_warn(r, "the measured WAN path MTU %u is not the %u of a %s line: %s",
+				   in->link_mtu, in->line->mtu, in->line->what,
+				   in->link_mtu < in->line->mtu ? "something on the path is smaller than the line"
+								: "check that this is the line you meant");
 	} else if (in->line)
 		step(r, ' ', avail, "line MTU: %s (%s)", in->line->what, in->line->source);
 	else

@@ -51,6 +51,7 @@ struct esp_proposal {
 struct model_input {
 	unsigned link_mtu;                  /* the number given, or the preset's */
 	unsigned ping_payload;              /* nonzero: link_mtu came from a ping payload */
+	int measured;                       /* link_mtu is a measured WAN path MTU */
 	const struct line_preset *line;     /* NULL when given as a number */
 	const struct layer_def *stack[MODEL_MAX_LAYERS];
 	size_t nstack;                      /* outermost first; 0 = no tunnel */
