@@ -39,26 +39,36 @@ struct wire_reply {
 	uint32_t mtu;                 /* next-hop MTU as reported (TOO_BIG only; may be 0 or absurd: raw value) */
 	uint32_t quoted_size;         /* size of the quoted probe per its own header, 0 if unknown */
 	uint8_t icmp_type, icmp_code;
-	const char *why;              /* for WIRE_IGNORED: a static string saying why */
+	const char *why;              /* for WIRE_IGNORED: a static string saying why; NULL otherwise */
 };
+/* On WIRE_IGNORED, seq, mtu and quoted_size are 0; responder, icmp_type and
+ * icmp_code are still filled in when the packet got that far (for logging).
+ * quoted_size is 0 for echo replies. */
 
 /* Smallest probe we can build: IP header + ICMP header + cookie. */
 size_t wire_min_probe(int family);
 
 /* Build a whole IP packet of exactly size bytes into buf (IPv4 with DF set and
  * id = seq, or IPv6; then ICMP/ICMPv6 echo request ident/seq, payload starting
- * with the cookie). Returns size, or -1 with a message in err. Uses libnet. */
+ * with the cookie). Returns size, or -1 with a message in err. Uses libnet.
+ * m->src and m->dst must be of the same family; wire_min_probe(family) <=
+ * size <= 65535 and size <= cap; 1 <= ttl <= 255 (IPv6: hop limit). After
+ * the cookie, data byte k is (uint8_t)k. Needs no privilege (no socket). */
 long wire_build_echo(uint8_t *buf, size_t cap, size_t size, int ttl,
 		     const struct wire_match *m, uint16_t seq,
 		     char *err, size_t errlen);
 
 /* Classify a whole IPv4 or IPv6 packet (as read from a raw IPv4 socket or a
- * DLT_RAW capture). Never reads past len. Returns out->kind. */
+ * DLT_RAW capture). Never reads past len. Returns out->kind. The ICMP
+ * checksum must be correct (tests that craft replies must compute it), except
+ * in the first fragment of a fragmented echo reply, which is accepted on
+ * ident + cookie alone; bytes after the IP length (link padding) are ignored. */
 enum wire_kind wire_parse_ip(const uint8_t *buf, size_t len,
 			     const struct wire_match *m, struct wire_reply *out);
 
 /* Classify an ICMPv6 message without its IPv6 header (as read from a raw
- * ICMPv6 socket), src being the sender from recvfrom(). */
+ * ICMPv6 socket), src being the sender from recvfrom(). The checksum is not
+ * checked: the kernel verifies it on raw ICMPv6 sockets. */
 enum wire_kind wire_parse_icmp6(const uint8_t *buf, size_t len,
 				const struct wire_addr *src,
 				const struct wire_match *m, struct wire_reply *out);

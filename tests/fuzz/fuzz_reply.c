@@ -1,0 +1,47 @@
+/* libFuzzer harness for the reply parsers: arbitrary bytes as a whole IP
+ * packet (wire_parse_ip) and as a bare ICMPv6 message (wire_parse_icmp6).
+ * The match is the one the seeds in corpus/ were made for (the golden lab
+ * of tests/unit/wire/golden.c), so mutations reach the quote checks.
+ * Besides memory errors (ASan) and undefined behaviour (UBSan), it aborts
+ * when a result breaks a promise of wire.h. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "wire/wire.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define COOKIE { 0x6d, 0x74, 0x75, 0x70, 0xc0, 0x0c, 0x1e, 0x5e }
+
+static const struct wire_match m4 = {
+	{ 4, { 192, 0, 2, 1 } }, { 4, { 198, 51, 100, 2 } }, 0x4d54, COOKIE,
+};
+static const struct wire_match m6 = {
+	{ 6, { 0x20, 0x01, 0x0d, 0xb8, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 } },
+	{ 6, { 0x20, 0x01, 0x0d, 0xb8, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2 } },
+	0x4d54, COOKIE,
+};
+
+static void check(enum wire_kind k, const struct wire_reply *r)
+{
+	if (k != r->kind)
+		abort();
+	if ((k == WIRE_IGNORED) != (r->why != NULL))
+		abort();
+	if (k != WIRE_TOO_BIG && r->mtu != 0)
+		abort();
+	if (k == WIRE_IGNORED && (r->seq != 0 || r->quoted_size != 0))
+		abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct wire_reply r;
+	const struct wire_match *m = size && data[0] >> 4 == 6 ? &m6 : &m4;
+
+	check(wire_parse_ip(data, size, m, &r), &r);
+	/* as if read from a raw ICMPv6 socket, sent by the target */
+	check(wire_parse_icmp6(data, size, &m6.dst, &m6, &r), &r);
+	return 0;
+}

@@ -1,0 +1,12 @@
+/* The wire unit tests: one binary, three cmocka groups. */
+#include "wire_test.h"
+
+int main(void)
+{
+	int failed = 0;
+
+	failed += wire_build_tests();
+	failed += wire_parse_tests();
+	failed += wire_robust_tests();
+	return failed ? 1 : 0;
+}
