@@ -67,7 +67,7 @@ static const struct opt opts[] = {
 	{ "timeout", O_OTHER, K_NUM, CMD_PROBE, OFF(timeout_ms), 10, 60000, "MS",
 	  "longest wait for one answer (default 1000)" },
 	{ "retries", O_OTHER, K_NUM, CMD_PROBE, OFF(retries), 1, 20, "N",
-	  "unanswered probes before a size counts as too big (default 3, more on lossy paths)" },
+	  "unanswered probes before a size counts as too big (default 2, more on lossy paths)" },
 	{ "rate", O_OTHER, K_NUM, CMD_PROBE, OFF(rate), 1, 1000, "PPS",
 	  "probes per second at most (default 200)" },
 	{ "max-probes", O_OTHER, K_NUM, CMD_PROBE, OFF(max_probes), 4, 10000, "N",

@@ -99,6 +99,8 @@ configure(const struct cli *c, struct path *p, struct probe_config *cfg)
 		cfg->min_size = c->min_size;
 	/* Default top: the outgoing interface's MTU (nothing larger can leave). */
 	cfg->max_size = c->max_size ? c->max_size : (ifmtu ? ifmtu : cfg->max_size);
+	if (cfg->max_size > 65535)   /* loopback's MTU is 65536; an IP packet is at most 65535 */
+		cfg->max_size = 65535;
 	if (cfg->min_size > cfg->max_size)
 		cfg->min_size = cfg->max_size;
 	if (c->timeout_ms)
@@ -107,6 +109,8 @@ configure(const struct cli *c, struct path *p, struct probe_config *cfg)
 		cfg->rate_pps = c->rate;
 	if (c->max_probes)
 		cfg->max_probes = c->max_probes;
+	if (c->retries)
+		cfg->min_silences = c->retries;
 	if (isatty(STDERR_FILENO) && !c->quiet) {
 		cfg->progress = progress;
 		cfg->progress_arg = p;

@@ -1,0 +1,124 @@
+/* search: the PMTU search policy as a pure function of the evidence.
+ *
+ * No clock, no I/O, no globals: the engine (src/probe/engine.c) tells it what
+ * was sent and what came back; search_next() says which sizes to send now.
+ * Sizes are whole IP packets in bytes (what an MTU limits).
+ *
+ * The model (see search.c for the reasoning and the RFCs):
+ *   - a reply at size s proves every size <= s passes (lower bound);
+ *   - a matched PTB, a local EMSGSIZE, or enough silence proves s fails,
+ *     and with it every larger size (upper bound);
+ *   - silence is only "too big" once losing all those probes to plain loss
+ *     would be improbable (< target_error) given the loss measured on sizes
+ *     known to pass.
+ */
+#ifndef MTUPROBE_SEARCH_H
+#define MTUPROBE_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define SEARCH_MAX_SIZES 512    /* distinct probe sizes remembered per run */
+#define SEARCH_REASON_LEN 128
+
+/* What a probe was before the news (search_record's `was`). */
+enum search_was {
+	SEARCH_WAS_UNSENT = 0,  /* never in flight (EMSGSIZE at send time) */
+	SEARCH_WAS_PENDING,     /* in flight, within its expected answer time */
+	SEARCH_WAS_OVERDUE,     /* in flight, past the RTT but not timed out */
+	SEARCH_WAS_SILENT,      /* recorded as SEARCH_TIMEOUT: this is a late answer */
+};
+
+/* What became of it. */
+enum search_outcome {
+	SEARCH_REPLY = 1,       /* echo reply: the size passed */
+	SEARCH_TOO_BIG,         /* matched PTB: the size failed; mtu = reported, raw */
+	SEARCH_OVERDUE,         /* no answer within the RTT yet: planning only, no proof */
+	SEARCH_TIMEOUT,         /* no answer in time: lost, or too big and unreported */
+	SEARCH_EMSGSIZE,        /* local send refused; mtu = first-hop MTU */
+};
+
+/* How far a reported next-hop MTU can be believed (search_ptb_trust()). */
+enum search_ptb {
+	SEARCH_PTB_TRUSTED = 0,  /* plausible: use it as a hint, then confirm it */
+	SEARCH_PTB_ZERO,         /* 0: pre-RFC 1191 router (RFC 1191 section 5) */
+	SEARCH_PTB_NOT_SMALLER,  /* >= the probe it calls too big: self-contradictory */
+	SEARCH_PTB_BELOW_MIN,    /* < 68 (IPv4, RFC 791) or < 1280 (IPv6, RFC 8200 sec. 5) */
+};
+
+struct search_params {
+	int family;              /* 4 or 6 */
+	unsigned min;            /* smallest size to consider */
+	unsigned max;            /* largest size to consider */
+	double target_error;     /* accepted P(size called failed | it passes) */
+	unsigned n_min;          /* never call a size failed on fewer silences */
+	unsigned n_max;          /* silences that always suffice (bounds the cost) */
+	unsigned fanout;         /* sizes per round when splitting an interval */
+	unsigned verify_passes;  /* replies needed at the PMTU */
+	unsigned verify_fails;   /* failures (PTB or silence) needed at PMTU + 1 */
+	unsigned loss_samples;   /* resolved probes at passing sizes wanted when
+				  * silence decides (loss estimate) */
+	double hint_odds;        /* prior odds that a trusted PTB's MTU passes */
+};
+
+/* Evidence about one size. Counts are probes, not packets received. */
+struct search_size {
+	uint32_t size;
+	uint16_t pending;        /* sent, not yet answered nor timed out */
+	uint16_t overdue;        /* ... of which past their expected answer time */
+	uint16_t replies;        /* echo replies (each probe counted once) */
+	uint16_t ptbs;           /* matched PTBs */
+	uint16_t silences;       /* timed out with no answer (so far) */
+	uint16_t emsgsize;       /* refused by the local stack */
+	uint8_t hinted;          /* a trusted PTB reported exactly this MTU */
+	uint8_t tried;           /* at least one probe was ever sent */
+};
+
+struct search {
+	struct search_params p;
+	struct search_size sz[SEARCH_MAX_SIZES];   /* sorted by size */
+	unsigned nsz;
+	unsigned local_mtu;      /* smallest first-hop MTU from EMSGSIZE, 0 if none */
+	unsigned conflicts;      /* replies at or above a size that had a PTB */
+};
+
+struct search_result {
+	unsigned pmtu;           /* 0 unless the bounds met (lower == upper) */
+	unsigned lower;          /* largest size that passed, 0 if none */
+	unsigned upper;          /* largest size not known to fail (PMTU <= upper) */
+	bool done;               /* nothing more to learn: verified, or unreachable */
+	bool converged;          /* lower == upper */
+	bool verified;           /* converged and re-checked at PMTU and PMTU + 1 */
+	bool at_max;             /* the largest allowed size passes */
+	bool unreachable;        /* even min fails: could not measure */
+	bool fail_by_ptb;        /* PMTU + 1 failed by PTB/EMSGSIZE, not only silence */
+	double p_wrong;          /* P(PMTU + 1 actually passes) from the loss model */
+	double loss;             /* observed round-trip loss on passing sizes */
+	unsigned samples;        /* probes behind that estimate */
+	unsigned n_needed;       /* silences that currently make a size fail */
+	unsigned conflicts;      /* see struct search */
+	char reason[SEARCH_REASON_LEN]; /* one line saying why we believe it */
+};
+
+/* Defaults: min/max 0 mean 68 or 1280 .. 1500. */
+void search_params_default(struct search_params *p, int family,
+			   unsigned min, unsigned max);
+/* Returns 0, or -1 if the params are inconsistent. */
+int search_init(struct search *s, const struct search_params *p);
+/* Can the MTU reported in a PTB for a probe of probe_size be believed? */
+enum search_ptb search_ptb_trust(int family, unsigned probe_size, uint32_t mtu);
+/* A probe of this size is now in flight. Returns -1 if the table is full. */
+int search_sent(struct search *s, unsigned size);
+/* News about one probe of this size: it was `was`, it is now `o`.
+ * Returns -1 if the size table is full or the transition makes no sense. */
+int search_record(struct search *s, unsigned size, enum search_was was,
+		  enum search_outcome o, uint32_t mtu);
+/* Up to max sizes to send now, most useful first; repeated sizes mean
+ * several copies. 0 = wait for what is in flight. Call again after each send:
+ * the plan counts what is pending, so it never asks twice for the same thing. */
+size_t search_next(const struct search *s, unsigned *sizes, size_t max);
+bool search_done(const struct search *s);
+void search_result(const struct search *s, struct search_result *r);
+
+#endif

@@ -1,0 +1,635 @@
+/* The probe engine: one loop that asks core/search what to send, paces the
+ * sends, matches answers to probes by sequence number, turns the absence of
+ * an answer into a timeout, and feeds everything back to search.
+ *
+ * Time comes only from io->now_us and passes only inside io->recv (which
+ * waits until a deadline), so a fake io with a fake clock runs the engine
+ * deterministically and fast in the unit tests. */
+#include "probe/engine.h"
+
+#include <arpa/inet.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "core/search.h"
+
+#define DEF_RATE_PPS 200       /* well below any ICMP rate limit worth the name */
+#define DEF_MAX_PROBES 300
+#define DEF_MAX_INFLIGHT 32
+#define DEF_TIMEOUT_MS 1000
+#define DEF_MIN_TIMEOUT_MS 50  /* host scheduling noise; lab RTT is ~0.1 ms */
+#define MAX_RATE_PPS 10000
+#define UNREACH_STOP 2         /* ICMP unreachables, with no reply, that end the run */
+
+struct eng {
+	struct probe_config c;         /* the config with defaults applied */
+	const struct probe_io *io;
+	volatile sig_atomic_t *stop;
+	struct probe_run *out;
+	struct search s;
+	uint64_t t0;                   /* start, on io's clock */
+	uint64_t next_send;            /* earliest time for the next send */
+	uint64_t interval_us;          /* 1 / rate */
+	unsigned inflight;             /* probes with outcome PROBE_PENDING */
+	size_t first_pending;          /* no PENDING probe below this index */
+	uint8_t *overdue;              /* per probe: past its expected answer time */
+	uint64_t srtt, rttvar;         /* RFC 6298 estimators, microseconds */
+	bool have_rtt;
+	unsigned unreach;              /* ICMP unreachables received */
+	unsigned replies;              /* echo replies received */
+	unsigned long own_ignored;     /* answers to seqs we never sent */
+	unsigned conflicts;            /* search conflicts already warned about */
+	char *err;
+	size_t errlen;
+};
+
+void probe_config_default(struct probe_config *cfg, int family)
+{
+	memset(cfg, 0, sizeof *cfg);
+	cfg->family = family;
+	cfg->min_size = family == 6 ? 1280 : 68;
+	cfg->max_size = 1500;
+	cfg->rate_pps = DEF_RATE_PPS;
+	cfg->max_probes = DEF_MAX_PROBES;
+	cfg->max_inflight = DEF_MAX_INFLIGHT;
+	cfg->timeout_ms = DEF_TIMEOUT_MS;
+	cfg->min_timeout_ms = DEF_MIN_TIMEOUT_MS;
+}
+
+const char *probe_stop_str(enum probe_stop s)
+{
+	switch (s) {
+	case PROBE_STOP_DONE: return "done";
+	case PROBE_STOP_UNREACHABLE: return "unreachable";
+	case PROBE_STOP_MAX_PROBES: return "max-probes";
+	case PROBE_STOP_INTERRUPTED: return "interrupted";
+	case PROBE_STOP_ERROR: return "error";
+	}
+	return "?";
+}
+
+const char *probe_outcome_str(enum probe_outcome o)
+{
+	switch (o) {
+	case PROBE_PENDING: return "pending";
+	case PROBE_REPLY: return "reply";
+	case PROBE_TOO_BIG: return "too-big";
+	case PROBE_TIMEOUT: return "timeout";
+	case PROBE_EMSGSIZE: return "emsgsize";
+	case PROBE_UNREACH: return "unreach";
+	case PROBE_TIME_EXCEEDED: return "time-exceeded";
+	case PROBE_OTHER: return "other";
+	}
+	return "?";
+}
+
+__attribute__((format(printf, 3, 4)))
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err || !errlen)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+/* Apply defaults (0 = default) and check ranges. */
+static int resolve_config(const struct probe_config *in, struct probe_config *c,
+			  char *err, size_t errlen)
+{
+	unsigned floor;
+
+	*c = *in;
+	if (c->family != 4 && c->family != 6) {
+		set_err(err, errlen, "address family must be 4 or 6, not %d", c->family);
+		return -1;
+	}
+	floor = c->family == 6 ? 1280 : 68;   /* RFC 8200 section 5; RFC 791 */
+	if (!c->min_size)
+		c->min_size = floor;
+	if (!c->max_size)
+		c->max_size = c->min_size > 1500 ? c->min_size : 1500;
+	if (!c->rate_pps)
+		c->rate_pps = DEF_RATE_PPS;
+	if (!c->max_probes)
+		c->max_probes = DEF_MAX_PROBES;
+	if (!c->max_inflight)
+		c->max_inflight = DEF_MAX_INFLIGHT;
+	if (!c->timeout_ms)
+		c->timeout_ms = DEF_TIMEOUT_MS;
+	if (!c->min_timeout_ms)
+		c->min_timeout_ms = DEF_MIN_TIMEOUT_MS;
+	if (c->min_timeout_ms > c->timeout_ms)
+		c->min_timeout_ms = c->timeout_ms;
+	if (c->min_size < floor || c->min_size > c->max_size || c->max_size > 65535) {
+		set_err(err, errlen, "size range %u..%u invalid for IPv%d (%u..65535)",
+			c->min_size, c->max_size, c->family, floor);
+		return -1;
+	}
+	if (c->rate_pps > MAX_RATE_PPS || c->max_probes > PROBE_MAX_PROBES) {
+		set_err(err, errlen, "rate (<= %u/s) or probe budget (<= %u) too large",
+			MAX_RATE_PPS, PROBE_MAX_PROBES);
+		return -1;
+	}
+	return 0;
+}
+
+static void addr_str(const struct wire_addr *a, char *buf, size_t len)
+{
+	int af = a->family == 6 ? AF_INET6 : AF_INET;
+
+	if ((a->family != 4 && a->family != 6) || !inet_ntop(af, a->a, buf, (socklen_t)len))
+		snprintf(buf, len, "?");
+}
+
+/* Record a warning once per (kind, sender); repeats only bump the count. */
+__attribute__((format(printf, 4, 5)))
+static void warn(struct eng *e, enum probe_warn_kind kind,
+		 const struct wire_addr *from, const char *fmt, ...)
+{
+	struct probe_run *o = e->out;
+	struct wire_addr none = { 0 };
+	struct probe_warning *w;
+	va_list ap;
+
+	if (!from)
+		from = &none;
+	for (unsigned i = 0; i < o->nwarnings; i++) {
+		w = &o->warnings[i];
+		if (w->kind == kind && !memcmp(&w->from, from, sizeof *from)) {
+			w->count++;
+			return;
+		}
+	}
+	if (o->nwarnings >= PROBE_WARN_MAX) {
+		o->warnings_dropped++;
+		return;
+	}
+	w = &o->warnings[o->nwarnings++];
+	w->kind = kind;
+	w->from = *from;
+	w->count = 1;
+	va_start(ap, fmt);
+	vsnprintf(w->text, sizeof w->text, fmt, ap);
+	va_end(ap);
+}
+
+static uint64_t now_us(const struct eng *e)
+{
+	return e->io->now_us(e->io->ctx);
+}
+
+/* Per-probe timeout: 3 * srtt + 4 * rttvar (RFC 6298's variance term, with
+ * extra slack because a wrong timeout costs a probe, not a retransmission),
+ * at least the floor (host noise), at most the configured cap. Before the
+ * first echo RTT is known, the cap. */
+static uint64_t rto_us(const struct eng *e)
+{
+	uint64_t cap = (uint64_t)e->c.timeout_ms * 1000;
+	uint64_t floor = (uint64_t)e->c.min_timeout_ms * 1000;
+	uint64_t t;
+
+	if (!e->have_rtt)
+		return cap;
+	t = 3 * e->srtt + 4 * e->rttvar;
+	if (t < floor)
+		t = floor;
+	return t > cap ? cap : t;
+}
+
+/* RFC 6298 section 2 smoothing. Karn's rule is not needed: every probe has
+ * its own sequence number, so even a late reply gives an unambiguous RTT. */
+static void rtt_sample(struct eng *e, uint64_t r)
+{
+	if (!e->have_rtt) {
+		e->srtt = r;
+		e->rttvar = r / 2;
+		e->have_rtt = true;
+		return;
+	}
+	uint64_t d = e->srtt > r ? e->srtt - r : r - e->srtt;
+
+	e->rttvar = (3 * e->rttvar + d) / 4;
+	e->srtt = (7 * e->srtt + r) / 8;
+}
+
+/* When a reply "should" have come: 2 * srtt + 4 * rttvar + 2 ms (slack for
+ * big probes' serialization delay). Past it, search plans as if the probe
+ * had failed (SEARCH_OVERDUE) but nothing is concluded until the timeout. */
+static uint64_t overdue_us(const struct eng *e)
+{
+	uint64_t t;
+
+	if (!e->have_rtt)
+		return UINT64_MAX;
+	t = 2 * e->srtt + 4 * e->rttvar + 2000;
+	return t < rto_us(e) ? t : UINT64_MAX;
+}
+
+static enum search_was was_of(const struct eng *e, size_t i)
+{
+	if (e->out->probes[i].outcome == PROBE_TIMEOUT)
+		return SEARCH_WAS_SILENT;
+	return e->overdue[i] ? SEARCH_WAS_OVERDUE : SEARCH_WAS_PENDING;
+}
+
+static void expire(struct eng *e, uint64_t now)
+{
+	uint64_t rto = rto_us(e), od = overdue_us(e);
+	struct probe_run *o = e->out;
+
+	while (e->first_pending < o->nprobes &&
+	       o->probes[e->first_pending].outcome != PROBE_PENDING)
+		e->first_pending++;
+	for (size_t i = e->first_pending; i < o->nprobes; i++) {
+		struct probe_record *p = &o->probes[i];
+		uint64_t sent = e->t0 + p->sent_us;
+
+		if (p->outcome != PROBE_PENDING)
+			continue;
+		if (sent + rto <= now) {
+			search_record(&e->s, p->size, was_of(e, i), SEARCH_TIMEOUT, 0);
+			p->outcome = PROBE_TIMEOUT;
+			e->inflight--;
+		} else if (!e->overdue[i] && od != UINT64_MAX && sent + od <= now) {
+			search_record(&e->s, p->size, SEARCH_WAS_PENDING, SEARCH_OVERDUE, 0);
+			e->overdue[i] = 1;
+		}
+	}
+}
+
+/* The next moment something changes without an answer: a timeout, or a
+ * probe becoming overdue. */
+static uint64_t earliest_deadline(const struct eng *e)
+{
+	uint64_t rto = rto_us(e), od = overdue_us(e), best = UINT64_MAX;
+	const struct probe_run *o = e->out;
+
+	for (size_t i = e->first_pending; i < o->nprobes; i++) {
+		const struct probe_record *p = &o->probes[i];
+		uint64_t sent = e->t0 + p->sent_us;
+
+		if (p->outcome != PROBE_PENDING)
+			continue;
+		if (sent + rto < best)
+			best = sent + rto;
+		if (!e->overdue[i] && od != UINT64_MAX && sent + od < best)
+			best = sent + od;
+	}
+	return best;
+}
+
+static void progress(struct eng *e)
+{
+	struct search_result r;
+	struct probe_progress pr;
+
+	if (!e->c.progress)
+		return;
+	search_result(&e->s, &r);
+	pr.lower = r.lower;
+	pr.upper = r.upper;
+	pr.probes_sent = e->out->probes_sent;
+	pr.inflight = e->inflight;
+	pr.elapsed_us = now_us(e) - e->t0;
+	e->c.progress(e->c.progress_arg, &pr);
+}
+
+static int send_one(struct eng *e, unsigned size, uint64_t now)
+{
+	struct probe_run *o = e->out;
+	struct probe_record *p = &o->probes[o->nprobes];
+	unsigned local = 0;
+	enum probe_io_send r;
+
+	memset(p, 0, sizeof *p);
+	p->size = size;
+	p->seq = (uint16_t)(o->nprobes + 1);   /* seq 0 is never used */
+	p->sent_us = now - e->t0;
+	r = e->io->send(e->io->ctx, p->seq, size, &local, e->err, e->errlen);
+	if (r == PROBE_IO_ERROR)
+		return -1;
+	o->nprobes++;
+	o->probes_sent++;
+	e->next_send = now + e->interval_us;
+	if (r == PROBE_IO_SENT) {
+		p->outcome = PROBE_PENDING;
+		e->inflight++;
+		search_sent(&e->s, size);
+		return 0;
+	}
+	p->outcome = PROBE_EMSGSIZE;
+	p->mtu = local;
+	if (local && (!o->local_mtu || local < o->local_mtu))
+		o->local_mtu = local;
+	warn(e, PROBE_WARN_LOCAL_MTU, NULL, "the first hop's MTU is %u: "
+	     "%u-byte probes cannot leave this host", local, size);
+	search_record(&e->s, size, SEARCH_WAS_UNSENT, SEARCH_EMSGSIZE, local);
+	return 0;
+}
+
+/* Say why a reported MTU was not believed (the probe still counts as too big). */
+static void check_ptb(struct eng *e, const struct probe_record *p)
+{
+	char who[64];
+
+	addr_str(&p->responder, who, sizeof who);
+	switch (search_ptb_trust(e->c.family, p->size, p->mtu)) {
+	case SEARCH_PTB_TRUSTED:
+		return;
+	case SEARCH_PTB_ZERO:
+		warn(e, PROBE_WARN_PTB_ZERO, &p->responder, "next-hop MTU 0 reported by %s "
+		     "(pre-RFC 1191 router): ignored, searching instead", who);
+		return;
+	case SEARCH_PTB_NOT_SMALLER:
+		warn(e, PROBE_WARN_PTB_NOT_SMALLER, &p->responder, "PTB from %s reported "
+		     "mtu %u >= probe %u: ignored", who, p->mtu, p->size);
+		return;
+	case SEARCH_PTB_BELOW_MIN:
+		warn(e, PROBE_WARN_PTB_BELOW_MIN, &p->responder, "PTB from %s reported "
+		     "mtu %u, below the IPv%d minimum %u: ignored", who, p->mtu,
+		     e->c.family, e->c.family == 6 ? 1280 : 68);
+		return;
+	}
+}
+
+static void note_conflict(struct eng *e, const struct probe_record *p)
+{
+	char who[64];
+
+	if (e->s.conflicts == e->conflicts)
+		return;
+	e->conflicts = e->s.conflicts;
+	addr_str(&p->responder, who, sizeof who);
+	warn(e, PROBE_WARN_CONFLICT, NULL, "%u bytes passed (reply from %s) although "
+	     "a size no larger had been reported too big: path changed or multipath?",
+	     p->size, who);
+}
+
+/* An ICMP error other than "too big": the probe tells us nothing about its
+ * size, so it counts as a silence (if it had not timed out already). */
+static void other_icmp(struct eng *e, struct probe_record *p,
+		       const struct probe_event *ev, enum search_was was)
+{
+	char who[64];
+
+	p->outcome = ev->kind == PROBE_EV_UNREACH ? PROBE_UNREACH :
+		     ev->kind == PROBE_EV_TIME_EXCEEDED ? PROBE_TIME_EXCEEDED :
+		     PROBE_OTHER;
+	if (was != SEARCH_WAS_SILENT)
+		search_record(&e->s, p->size, was, SEARCH_TIMEOUT, 0);
+	if (ev->kind == PROBE_EV_UNREACH)
+		e->unreach++;
+	addr_str(&ev->responder, who, sizeof who);
+	warn(e, PROBE_WARN_ICMP, &ev->responder, "%s from %s for a %u-byte probe",
+	     p->outcome == PROBE_UNREACH ? "destination unreachable" :
+	     p->outcome == PROBE_TIME_EXCEEDED ? "time exceeded" : "ICMP error",
+	     who, p->size);
+}
+
+static void handle_event(struct eng *e, const struct probe_event *ev)
+{
+	struct probe_run *o = e->out;
+	struct probe_record *p;
+	enum search_was was;
+	bool late;
+
+	if (ev->seq == 0 || ev->seq > o->nprobes) {
+		e->own_ignored++;
+		return;
+	}
+	p = &o->probes[ev->seq - 1];
+	if (p->outcome != PROBE_PENDING && p->outcome != PROBE_TIMEOUT) {
+		p->dups++;               /* duplicate, or an answer to an EMSGSIZE */
+		o->duplicates++;
+		return;
+	}
+	was = was_of(e, ev->seq - 1u);
+	late = was == SEARCH_WAS_SILENT;
+	if (!late)
+		e->inflight--;
+	p->late = late;
+	p->responder = ev->responder;
+	p->rtt_us = (uint32_t)(ev->at_us > e->t0 + p->sent_us ?
+			       ev->at_us - e->t0 - p->sent_us : 0);
+	if (ev->kind == PROBE_EV_REPLY) {
+		p->outcome = PROBE_REPLY;
+		e->replies++;
+		rtt_sample(e, p->rtt_us);
+		search_record(&e->s, p->size, was, SEARCH_REPLY, 0);
+		note_conflict(e, p);
+	} else if (ev->kind == PROBE_EV_TOO_BIG) {
+		p->outcome = PROBE_TOO_BIG;
+		p->mtu = ev->mtu;
+		check_ptb(e, p);
+		search_record(&e->s, p->size, was, SEARCH_TOO_BIG, ev->mtu);
+	} else {
+		other_icmp(e, p, ev, was);
+	}
+}
+
+/* Ended by ICMP "destination unreachable" before anything ever passed. */
+static bool icmp_unreachable(const struct eng *e)
+{
+	return !e->replies && e->unreach >= UNREACH_STOP;
+}
+
+/* Wait for an answer or until `until`; returns 0, or -1 with e->err set. */
+static int wait_event(struct eng *e, uint64_t until, enum probe_stop *why)
+{
+	struct probe_event ev;
+	int r;
+
+	memset(&ev, 0, sizeof ev);
+	r = e->io->recv(e->io->ctx, until, &ev, e->err, e->errlen);
+	if (r > 0) {
+		handle_event(e, &ev);
+		progress(e);
+		return 0;
+	}
+	if (r == 0)
+		return 0;
+	*why = e->stop && *e->stop ? PROBE_STOP_INTERRUPTED : PROBE_STOP_ERROR;
+	return -1;
+}
+
+static enum probe_stop run_loop(struct eng *e)
+{
+	const struct probe_run *o = e->out;
+	enum probe_stop why = PROBE_STOP_ERROR;
+	unsigned size;
+
+	for (;;) {
+		uint64_t now = now_us(e), until;
+		bool budget = o->nprobes < e->c.max_probes;
+		bool can;
+
+		expire(e, now);
+		if (search_done(&e->s))
+			return PROBE_STOP_DONE;
+		if (icmp_unreachable(e))
+			return PROBE_STOP_UNREACHABLE;
+		if (e->stop && *e->stop)
+			return PROBE_STOP_INTERRUPTED;
+		can = budget && e->inflight < e->c.max_inflight &&
+		      search_next(&e->s, &size, 1) == 1;
+		if (can && now >= e->next_send) {
+			if (send_one(e, size, now) < 0)
+				return PROBE_STOP_ERROR;
+			progress(e);
+			continue;
+		}
+		until = earliest_deadline(e);
+		if (can && e->next_send < until)
+			until = e->next_send;
+		if (until == UINT64_MAX) {
+			if (!budget)
+				return PROBE_STOP_MAX_PROBES;
+			set_err(e->err, e->errlen, "internal error: search stalled "
+				"with nothing in flight");
+			return PROBE_STOP_ERROR;
+		}
+		if (wait_event(e, until, &why) < 0)
+			return why;
+	}
+}
+
+static void find_bottleneck(struct probe_run *o)
+{
+	for (size_t i = 0; i < o->nprobes && o->pmtu; i++) {
+		const struct probe_record *p = &o->probes[i];
+
+		if (p->outcome == PROBE_TOO_BIG && p->size == o->pmtu + 1) {
+			o->bottleneck = p->responder;
+			return;
+		}
+	}
+	for (size_t i = 0; i < o->nprobes && o->pmtu; i++) {
+		const struct probe_record *p = &o->probes[i];
+
+		if (p->outcome == PROBE_TOO_BIG && p->mtu == o->pmtu) {
+			o->bottleneck = p->responder;
+			return;
+		}
+	}
+}
+
+static void icmp_reason(struct probe_run *o)
+{
+	char who[64] = "?";
+
+	for (size_t i = 0; i < o->nprobes; i++)
+		if (o->probes[i].outcome == PROBE_UNREACH) {
+			addr_str(&o->probes[i].responder, who, sizeof who);
+			break;
+		}
+	snprintf(o->confidence, sizeof o->confidence, "could not measure: "
+		 "destination unreachable (ICMP from %s)", who);
+}
+
+static void finish(struct eng *e, enum probe_stop stop)
+{
+	struct probe_run *o = e->out;
+	struct search_result r;
+	const char *pre = "";
+
+	search_result(&e->s, &r);
+	if (stop == PROBE_STOP_DONE && r.unreachable)
+		stop = PROBE_STOP_UNREACHABLE;
+	o->stop = stop;
+	o->pmtu = stop == PROBE_STOP_UNREACHABLE ? 0 : r.pmtu;
+	o->verified = stop == PROBE_STOP_DONE && r.verified;
+	o->at_max = r.at_max;
+	o->fail_by_ptb = r.fail_by_ptb;
+	o->p_wrong = o->pmtu ? r.p_wrong : 1.0;
+	o->lower = r.lower;
+	o->upper = r.upper;
+	o->loss = r.loss;
+	o->srtt_us = (uint32_t)e->srtt;
+	o->elapsed_us = now_us(e) - e->t0;
+	o->ignored = e->own_ignored + (e->io->ignored ? e->io->ignored(e->io->ctx) : 0);
+	if (stop == PROBE_STOP_INTERRUPTED)
+		pre = "interrupted: ";
+	else if (stop == PROBE_STOP_MAX_PROBES)
+		pre = "probe budget spent: ";
+	else if (stop == PROBE_STOP_ERROR)
+		pre = "error: ";
+	if (stop == PROBE_STOP_UNREACHABLE && !r.unreachable)
+		icmp_reason(o);
+	else
+		snprintf(o->confidence, sizeof o->confidence, "%s%s", pre, r.reason);
+	find_bottleneck(o);
+}
+
+int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
+		     volatile sig_atomic_t *stop, struct probe_run *out,
+		     char *err, size_t errlen)
+{
+	struct eng *e;
+	struct search_params sp;
+	enum probe_stop why;
+
+	memset(out, 0, sizeof *out);
+	out->stop = PROBE_STOP_ERROR;
+	out->p_wrong = 1.0;
+	if (!io || !io->now_us || !io->send || !io->recv) {
+		set_err(err, errlen, "incomplete probe_io");
+		return -1;
+	}
+	e = calloc(1, sizeof *e);
+	if (!e) {
+		set_err(err, errlen, "out of memory");
+		return -1;
+	}
+	if (resolve_config(cfg, &e->c, err, errlen) < 0)
+		goto fail;
+	search_params_default(&sp, e->c.family, e->c.min_size, e->c.max_size);
+	if (e->c.min_silences) {
+		sp.n_min = e->c.min_silences;
+		if (sp.n_max < sp.n_min)
+			sp.n_max = sp.n_min;
+	}
+	out->probes = calloc(e->c.max_probes, sizeof *out->probes);
+	e->overdue = calloc(e->c.max_probes, 1);
+	if (!out->probes || !e->overdue) {
+		set_err(err, errlen, "out of memory");
+		goto fail;
+	}
+	if (search_init(&e->s, &sp) < 0) {
+		set_err(err, errlen, "bad search parameters");
+		goto fail;
+	}
+	out->min_size = e->c.min_size;
+	out->max_size = e->c.max_size;
+	e->io = io;
+	e->stop = stop;
+	e->out = out;
+	e->err = err;
+	e->errlen = errlen;
+	/* round up: never faster than the configured rate */
+	e->interval_us = (1000000u + e->c.rate_pps - 1) / e->c.rate_pps;
+	e->t0 = e->next_send = now_us(e);
+	why = run_loop(e);
+	finish(e, why);
+	free(e->overdue);
+	free(e);
+	return why == PROBE_STOP_ERROR ? -1 : 0;
+fail:
+	free(e->overdue);
+	free(e);
+	return -1;
+}
+
+void probe_run_free(struct probe_run *run)
+{
+	if (!run)
+		return;
+	free(run->probes);
+	run->probes = NULL;
+	run->nprobes = 0;
+}

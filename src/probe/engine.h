@@ -1,0 +1,134 @@
+/* The probe engine: owns time, sequence numbers, pacing, timeouts and
+ * retries; asks core/search which sizes to try; talks to the world only
+ * through struct probe_io (probe_io.h), so the unit tests can drive it with
+ * a scripted fake network and a fake clock. It never prints and never exits. */
+#ifndef MTUPROBE_PROBE_ENGINE_H
+#define MTUPROBE_PROBE_ENGINE_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "probe/probe_io.h"
+
+#define PROBE_MAX_PROBES 10000   /* hard cap on probe_config.max_probes */
+#define PROBE_WARN_MAX 8         /* distinct warnings kept (the rest are counted) */
+#define PROBE_WARN_LEN 160
+#define PROBE_REASON_LEN 160      /* search's reason plus a prefix */
+#define PROBE_ERR_LEN 256        /* suggested size of the err buffer */
+
+enum probe_stop {
+	PROBE_STOP_DONE = 0,     /* answer found (see verified / at_max) */
+	PROBE_STOP_UNREACHABLE,  /* even the smallest size never passed */
+	PROBE_STOP_MAX_PROBES,   /* probe budget spent: partial result */
+	PROBE_STOP_INTERRUPTED,  /* *stop was set: partial result */
+	PROBE_STOP_ERROR,        /* io error or bad config: see err */
+};
+
+enum probe_outcome {
+	PROBE_PENDING = 0,       /* in flight */
+	PROBE_REPLY,             /* echo reply: size passed */
+	PROBE_TOO_BIG,           /* PTB / frag-needed quoting this probe */
+	PROBE_TIMEOUT,           /* no answer in time */
+	PROBE_EMSGSIZE,          /* local stack refused it (never left the host) */
+	PROBE_UNREACH,           /* destination unreachable (not "too big") */
+	PROBE_TIME_EXCEEDED,     /* TTL / hop limit exceeded */
+	PROBE_OTHER,             /* other ICMP error quoting this probe */
+};
+
+enum probe_warn_kind {
+	PROBE_WARN_PTB_ZERO,        /* next-hop MTU 0 (pre-RFC 1191 router) */
+	PROBE_WARN_PTB_NOT_SMALLER, /* reported MTU >= the probe it rejected */
+	PROBE_WARN_PTB_BELOW_MIN,   /* reported MTU < 68 (IPv4) / 1280 (IPv6) */
+	PROBE_WARN_LOCAL_MTU,       /* EMSGSIZE: first-hop MTU limits the probe */
+	PROBE_WARN_CONFLICT,        /* a size passed after a smaller one failed */
+	PROBE_WARN_ICMP,            /* unexpected ICMP error (time exceeded, ...) */
+};
+
+struct probe_record {
+	unsigned size;              /* IP packet bytes */
+	uint16_t seq;               /* sequence number carried by the probe */
+	enum probe_outcome outcome;
+	bool late;                  /* answered after it had been counted as timed out */
+	unsigned dups;              /* further answers to it, ignored */
+	uint64_t sent_us;           /* send time, relative to the start of the run */
+	uint32_t rtt_us;            /* answer time - send time; 0 if unanswered */
+	uint32_t mtu;               /* TOO_BIG: reported MTU (raw); EMSGSIZE: local MTU */
+	struct wire_addr responder; /* who answered; family 0 if nobody */
+};
+
+struct probe_progress {
+	unsigned lower;             /* largest size that passed, 0 if none */
+	unsigned upper;             /* largest size not known to fail */
+	unsigned probes_sent;
+	unsigned inflight;
+	uint64_t elapsed_us;
+};
+
+struct probe_config {
+	int family;                 /* 4 or 6 */
+	unsigned min_size;          /* smallest size (IP bytes); 0 = 68 (v4) / 1280 (v6) */
+	unsigned max_size;          /* largest size (IP bytes); 0 = 1500 */
+	unsigned rate_pps;          /* probes per second, evenly spaced; 0 = 200 */
+	unsigned max_probes;        /* total probe budget; 0 = 300 */
+	unsigned max_inflight;      /* probes awaiting an answer at once; 0 = 32 */
+	unsigned timeout_ms;        /* per-probe timeout cap (and before any RTT); 0 = 1000 */
+	unsigned min_timeout_ms;    /* adaptive timeout floor; 0 = 50 */
+	unsigned min_silences;      /* unanswered probes before a size can fail, at least
+	                             * (--retries); 0 = the search's default, 2; more
+	                             * are used on lossy paths */
+	/* Called after every send and every answer; may be NULL. */
+	void (*progress)(void *arg, const struct probe_progress *p);
+	void *progress_arg;
+};
+
+struct probe_warning {
+	enum probe_warn_kind kind;
+	struct wire_addr from;      /* who caused it; family 0 if nobody */
+	unsigned count;             /* how many times it happened */
+	char text[PROBE_WARN_LEN];  /* the first occurrence, in words */
+};
+
+struct probe_run {
+	enum probe_stop stop;
+	unsigned pmtu;              /* 0 if not measured (see lower / upper) */
+	bool verified;              /* PMTU re-passed and PMTU + 1 re-failed */
+	bool at_max;                /* max_size passed: the PMTU is at least pmtu */
+	bool fail_by_ptb;           /* PMTU + 1 failed by PTB/EMSGSIZE, not silence */
+	double p_wrong;             /* estimated P(answer wrong) from loss; 1 if none */
+	char confidence[PROBE_REASON_LEN]; /* one line: why we believe it */
+	unsigned lower;             /* largest size that passed, 0 if none */
+	unsigned upper;             /* largest size not known to fail */
+	unsigned min_size, max_size;/* the range searched (defaults applied) */
+	unsigned local_mtu;         /* first-hop MTU from EMSGSIZE, 0 if none */
+	struct wire_addr bottleneck;/* sender of a PTB at pmtu + 1; family 0 if none */
+	double loss;                /* round-trip loss seen on passing sizes */
+	uint32_t srtt_us;           /* smoothed echo RTT, 0 if none */
+	unsigned probes_sent;       /* including EMSGSIZE refusals */
+	uint64_t elapsed_us;
+	unsigned long ignored;      /* packets not ours (io) + answers to unknown seqs */
+	unsigned duplicates;        /* repeated answers to one probe */
+	struct probe_record *probes;/* every probe, in send order (seq = index + 1) */
+	size_t nprobes;
+	struct probe_warning warnings[PROBE_WARN_MAX];
+	unsigned nwarnings;
+	unsigned warnings_dropped;  /* distinct warnings beyond PROBE_WARN_MAX */
+};
+
+/* Fill in the defaults documented in struct probe_config. */
+void probe_config_default(struct probe_config *cfg, int family);
+
+/* Measure. Returns 0 when out holds a result (any stop reason but ERROR),
+ * -1 with a message in err otherwise (out still holds what was learned).
+ * stop may be NULL; when *stop becomes non-zero the run ends early.
+ * out->probes is allocated: release it with probe_run_free(). */
+int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
+		     volatile sig_atomic_t *stop, struct probe_run *out,
+		     char *err, size_t errlen);
+void probe_run_free(struct probe_run *run);
+
+const char *probe_stop_str(enum probe_stop s);
+const char *probe_outcome_str(enum probe_outcome o);
+
+#endif

@@ -1,0 +1,79 @@
+/* A scripted fake network behind struct probe_io, with a fake clock.
+ *
+ * Topology it imitates (tests/lab builds the real one):
+ *   us --[first hop, local_mtu]-- r1 --[bottleneck, path_mtu]-- r2 -- target
+ * r1 answers too-big probes with a PTB (or not, per ptb mode). Loss is applied
+ * past the bottleneck in both directions, like the lab's nftables rule on r2,
+ * so an echo round trip is lost with 1 - (1 - loss)^2. Time passes only in
+ * recv(), which jumps the clock to the next answer or the deadline: no real
+ * sleeping, fully deterministic for a given seed. */
+#ifndef MTUPROBE_TEST_FAKENET_H
+#define MTUPROBE_TEST_FAKENET_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "probe/probe_io.h"
+
+#define FAKE_MAX_EVENTS 8192
+#define FAKE_MAX_SENDS 20000
+
+enum fake_ptb {
+	FAKE_PTB_NORMAL = 0,   /* PTB with mtu = path_mtu */
+	FAKE_PTB_BLACKHOLE,    /* no PTB at all: big probes vanish */
+	FAKE_PTB_RATELIMIT,    /* PTBs limited to 1 per second of fake time, burst 1 */
+	FAKE_PTB_ZERO,         /* PTB with mtu 0 (pre-RFC 1191 router) */
+	FAKE_PTB_BIG,          /* PTB with mtu = probe size + 100 (bogus) */
+	FAKE_PTB_TINY,         /* PTB with mtu 40 (IPv4) / 1000 (IPv6), below minimum */
+};
+
+struct fake_params {
+	int family;                 /* 4 or 6 (addresses: RFC 5737 / RFC 3849) */
+	unsigned path_mtu;          /* bottleneck MTU */
+	unsigned local_mtu;         /* first-hop MTU: larger sends get EMSGSIZE; 0 = none */
+	unsigned silent_mtu;        /* a second, silent bottleneck past r1 (< path_mtu); 0 = none */
+	enum fake_ptb ptb;
+	double loss;                /* per packet and direction, past the bottleneck */
+	double ptb_loss;            /* loss of PTBs on their way back */
+	uint64_t rtt_us;            /* echo round trip; a PTB takes half */
+	uint64_t jitter_us;         /* uniform extra delay per answer (reorders) */
+	double dup;                 /* P(an answer arrives twice) */
+	bool dead;                  /* nothing ever answers */
+	bool unreach;               /* the target's router answers "host unreachable" */
+	uint64_t seed;
+	uint64_t stop_at_us;        /* set *stop_flag at this fake time; 0 = never */
+	volatile sig_atomic_t *stop_flag;
+	bool fail_send;             /* send() returns PROBE_IO_ERROR */
+};
+
+struct fake_event {
+	uint64_t at;
+	uint64_t order;             /* tie-break: insertion order */
+	struct probe_event ev;
+};
+
+struct fakenet {
+	struct fake_params p;
+	uint64_t now;
+	uint64_t rng;
+	double ptb_tokens;          /* rate-limit bucket */
+	uint64_t ptb_last;
+	struct fake_event q[FAKE_MAX_EVENTS];
+	unsigned nq;
+	uint64_t order;
+	/* what the tests check */
+	unsigned sends;             /* send() calls, including EMSGSIZE */
+	uint64_t send_at[FAKE_MAX_SENDS];
+	uint64_t max_wait_us;       /* longest single recv() wait asked for */
+	unsigned long ignored;
+};
+
+void fake_init(struct fakenet *f, const struct fake_params *p);
+void fake_io(struct fakenet *f, struct probe_io *io);
+/* Smallest gap between two consecutive sends (UINT64_MAX if < 2 sends). */
+uint64_t fake_min_gap(const struct fakenet *f);
+/* Most sends in any window of `window_us`. */
+unsigned fake_max_in_window(const struct fakenet *f, uint64_t window_us);
+
+#endif

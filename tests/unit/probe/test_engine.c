@@ -1,0 +1,629 @@
+/* Engine tests: the real engine and search against a scripted fake network
+ * (fakenet.c) with a fake clock. Table-driven: each row is a network, what
+ * the answer must be, and the fake-time and probe budgets it must meet.
+ * Every run also checks the invariants: pacing, probe budget, seq numbers. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "fakenet.h"
+#include "probe/engine.h"
+
+#define LAB_RTT 100             /* us: the namespace lab's round trip */
+#define NO_WARNING (-1)
+
+struct scenario {
+	const char *name;
+	struct fake_params net;
+	int family;                 /* 0 = 4 */
+	unsigned min, max;          /* 0 = engine default */
+	unsigned max_probes;        /* 0 = engine default */
+	unsigned rate;              /* probes per second; 0 = engine default (200) */
+	unsigned want_pmtu;         /* 0 = could not measure */
+	enum probe_stop want_stop;
+	bool want_verified;
+	bool want_at_max;
+	double max_s;               /* fake seconds per run that must not be exceeded */
+	double min_s;               /* ... that must pass (timeout floor at work) */
+	unsigned max_used;          /* probes per run that must not be exceeded; 0 = budget */
+	unsigned seeds;             /* runs, seeds 1..seeds; 0 = 1 */
+	unsigned min_exact;         /* runs that must give want_pmtu; 0 = all */
+	int want_warning;           /* enum probe_warn_kind or NO_WARNING */
+};
+
+/* rtt_us 0 means LAB_RTT (see run_once) */
+#define NET(...) { .family = 4, __VA_ARGS__ }
+#define NET6(...) { .family = 6, __VA_ARGS__ }
+
+static const struct scenario scenarios[] = {
+	/* the product issue's targets: clean < 0.5 s, blackhole < 3 s, 20% loss
+	 * each way exact in >= 19 of 20 runs */
+	{ "clean 1454", NET(.path_mtu = 1454), .want_pmtu = 1454, .want_verified = true,
+	  .max_s = 0.5, .max_used = 6, .seeds = 20, .want_warning = NO_WARNING },
+	{ "blackhole 1454", NET(.path_mtu = 1454, .ptb = FAKE_PTB_BLACKHOLE),
+	  .want_pmtu = 1454, .want_verified = true, .max_s = 3.0, .max_used = 60,
+	  .seeds = 20, .want_warning = NO_WARNING },
+	/* unpaced, time is all timeouts: at least one at the 50 ms floor */
+	{ "blackhole 1454 at 10000/s", NET(.path_mtu = 1454, .ptb = FAKE_PTB_BLACKHOLE),
+	  .rate = 10000, .want_pmtu = 1454, .want_verified = true, .max_s = 3.0,
+	  .min_s = 0.05, .want_warning = NO_WARNING },
+	{ "loss 20% each way (lab)", NET(.path_mtu = 1454, .loss = 0.2),
+	  .want_pmtu = 1454, .want_verified = true, .max_s = 3.0, .seeds = 20,
+	  .min_exact = 19, .want_warning = NO_WARNING },
+	/* the same with more seeds: a tighter check of the error rate */
+	{ "loss 20% each way, 200 seeds", NET(.path_mtu = 1454, .loss = 0.2),
+	  .want_pmtu = 1454, .want_verified = true, .max_s = 3.0, .max_used = 120,
+	  .seeds = 200, .min_exact = 198, .want_warning = NO_WARNING },
+	{ "loss 20% + blackhole, 200 seeds", NET(.path_mtu = 1454, .loss = 0.2,
+	  .ptb = FAKE_PTB_BLACKHOLE), .want_pmtu = 1454, .want_verified = true,
+	  .max_s = 6.0, .max_used = 200, .seeds = 200, .min_exact = 198,
+	  .want_warning = NO_WARNING },
+	{ "PTB says 1454, silent 1400 behind", NET(.path_mtu = 1454, .silent_mtu = 1400),
+	  .want_pmtu = 1400, .want_verified = true, .max_s = 3.0, .seeds = 5,
+	  .want_warning = NO_WARNING },
+	{ "loss 20% each way + PTB loss", NET(.path_mtu = 1454, .loss = 0.2,
+	  .ptb_loss = 0.36), .want_pmtu = 1454, .want_verified = true, .max_s = 3.0,
+	  .seeds = 20, .min_exact = 19, .want_warning = NO_WARNING },
+	{ "loss 20% + blackhole", NET(.path_mtu = 1454, .loss = 0.2,
+	  .ptb = FAKE_PTB_BLACKHOLE), .want_pmtu = 1454, .want_verified = true,
+	  .max_s = 6.0, .seeds = 20, .min_exact = 19, .want_warning = NO_WARNING },
+	{ "PTB rate limit 1/s", NET(.path_mtu = 1454, .ptb = FAKE_PTB_RATELIMIT),
+	  .want_pmtu = 1454, .want_verified = true, .max_s = 1.0, .seeds = 20,
+	  .want_warning = NO_WARNING },
+	{ "PTB mtu 0", NET(.path_mtu = 1454, .ptb = FAKE_PTB_ZERO), .want_pmtu = 1454,
+	  .want_verified = true, .max_s = 0.5, .seeds = 5,
+	  .want_warning = PROBE_WARN_PTB_ZERO },
+	{ "PTB mtu >= probe", NET(.path_mtu = 1454, .ptb = FAKE_PTB_BIG),
+	  .want_pmtu = 1454, .want_verified = true, .max_s = 0.5, .seeds = 5,
+	  .want_warning = PROBE_WARN_PTB_NOT_SMALLER },
+	{ "PTB mtu < 68", NET(.path_mtu = 1454, .ptb = FAKE_PTB_TINY), .want_pmtu = 1454,
+	  .want_verified = true, .max_s = 0.5, .seeds = 5,
+	  .want_warning = PROBE_WARN_PTB_BELOW_MIN },
+	{ "reorder + duplicates", NET(.path_mtu = 1454, .rtt_us = 1000,
+	  .jitter_us = 20000, .dup = 0.3), .want_pmtu = 1454, .want_verified = true,
+	  .max_s = 1.0, .seeds = 20, .want_warning = NO_WARNING },
+	{ "reorder + dups, blackhole", NET(.path_mtu = 1454, .rtt_us = 1000,
+	  .jitter_us = 20000, .dup = 0.3, .ptb = FAKE_PTB_BLACKHOLE), .want_pmtu = 1454,
+	  .want_verified = true, .max_s = 3.0, .seeds = 20, .want_warning = NO_WARNING },
+	{ "EMSGSIZE first hop 1400", NET(.path_mtu = 1500, .local_mtu = 1400),
+	  .want_pmtu = 1400, .want_verified = true, .max_s = 0.5, .max_used = 12,
+	  .want_warning = PROBE_WARN_LOCAL_MTU },
+	{ "EMSGSIZE 1492, bottleneck 1454", NET(.path_mtu = 1454, .local_mtu = 1492),
+	  .want_pmtu = 1454, .want_verified = true, .max_s = 0.5,
+	  .want_warning = PROBE_WARN_LOCAL_MTU },
+	{ "unreachable (silence)", NET(.path_mtu = 1500, .dead = true), .want_pmtu = 0,
+	  .want_stop = PROBE_STOP_UNREACHABLE, .max_s = 4.0, .max_used = 40,
+	  .want_warning = NO_WARNING },
+	{ "unreachable (ICMP)", NET(.path_mtu = 1454, .unreach = true), .want_pmtu = 0,
+	  .want_stop = PROBE_STOP_UNREACHABLE, .max_s = 0.5, .want_warning = PROBE_WARN_ICMP },
+	{ "max == pmtu", NET(.path_mtu = 1500), .want_pmtu = 1500, .want_verified = true,
+	  .want_at_max = true, .max_s = 0.5, .max_used = 4, .want_warning = NO_WARNING },
+	{ "path above max", NET(.path_mtu = 9000), .max = 1500, .want_pmtu = 1500,
+	  .want_verified = true, .want_at_max = true, .max_s = 0.5,
+	  .want_warning = NO_WARNING },
+	{ "IPv6 1280 (min 1280)", NET6(.path_mtu = 1280), .family = 6,
+	  .want_pmtu = 1280, .want_verified = true, .max_s = 0.5,
+	  .want_warning = NO_WARNING },
+	{ "IPv6 1280 blackhole", NET6(.path_mtu = 1280, .ptb = FAKE_PTB_BLACKHOLE),
+	  .family = 6, .want_pmtu = 1280, .want_verified = true, .max_s = 3.0,
+	  .seeds = 5, .want_warning = NO_WARNING },
+	{ "IPv6 1454 PTB mtu < 1280", NET6(.path_mtu = 1454, .ptb = FAKE_PTB_TINY),
+	  .family = 6, .want_pmtu = 1454, .want_verified = true, .max_s = 0.5,
+	  .want_warning = PROBE_WARN_PTB_BELOW_MIN },
+	{ "link 1492", NET(.path_mtu = 1492), .want_pmtu = 1492, .want_verified = true,
+	  .max_s = 0.5, .want_warning = NO_WARNING },
+	{ "link 1400", NET(.path_mtu = 1400), .want_pmtu = 1400, .want_verified = true,
+	  .max_s = 0.5, .want_warning = NO_WARNING },
+	{ "link 1280", NET(.path_mtu = 1280), .want_pmtu = 1280, .want_verified = true,
+	  .max_s = 0.5, .want_warning = NO_WARNING },
+	{ "link 576", NET(.path_mtu = 576), .want_pmtu = 576, .want_verified = true,
+	  .max_s = 0.5, .want_warning = NO_WARNING },
+	{ "blackhole 1500", NET(.path_mtu = 1500, .ptb = FAKE_PTB_BLACKHOLE),
+	  .want_pmtu = 1500, .want_verified = true, .want_at_max = true, .max_s = 3.0,
+	  .want_warning = NO_WARNING },
+	{ "blackhole 1492", NET(.path_mtu = 1492, .ptb = FAKE_PTB_BLACKHOLE),
+	  .want_pmtu = 1492, .want_verified = true, .max_s = 3.0, .seeds = 5,
+	  .want_warning = NO_WARNING },
+	{ "blackhole 1400", NET(.path_mtu = 1400, .ptb = FAKE_PTB_BLACKHOLE),
+	  .want_pmtu = 1400, .want_verified = true, .max_s = 3.0, .seeds = 5,
+	  .want_warning = NO_WARNING },
+	{ "blackhole 1280", NET(.path_mtu = 1280, .ptb = FAKE_PTB_BLACKHOLE),
+	  .want_pmtu = 1280, .want_verified = true, .max_s = 3.0, .seeds = 5,
+	  .want_warning = NO_WARNING },
+	{ "blackhole 576", NET(.path_mtu = 576, .ptb = FAKE_PTB_BLACKHOLE),
+	  .want_pmtu = 576, .want_verified = true, .max_s = 3.0, .seeds = 5,
+	  .want_warning = NO_WARNING },
+	{ "blackhole 1337 (off-table)", NET(.path_mtu = 1337, .ptb = FAKE_PTB_BLACKHOLE),
+	  .want_pmtu = 1337, .want_verified = true, .max_s = 3.0, .seeds = 5,
+	  .want_warning = NO_WARNING },
+	{ "blackhole 68 (= min)", NET(.path_mtu = 68, .ptb = FAKE_PTB_BLACKHOLE),
+	  .want_pmtu = 68, .want_verified = true, .max_s = 3.0, .seeds = 5,
+	  .want_warning = NO_WARNING },
+	{ "RTT 200 ms steady, blackhole", NET(.path_mtu = 1454, .rtt_us = 200000,
+	  .ptb = FAKE_PTB_BLACKHOLE), .want_pmtu = 1454, .want_verified = true,
+	  .max_s = 8.0, .want_warning = NO_WARNING },
+	{ "RTT 300 ms blackhole", NET(.path_mtu = 1454, .rtt_us = 300000,
+	  .jitter_us = 30000, .ptb = FAKE_PTB_BLACKHOLE), .want_pmtu = 1454,
+	  .want_verified = true, .max_s = 12.0, .seeds = 5, .want_warning = NO_WARNING },
+	{ "RTT 1.5 s > timeout (late replies)", NET(.path_mtu = 1454,
+	  .rtt_us = 1500000), .want_pmtu = 1454, .want_verified = true, .max_s = 30.0,
+	  .seeds = 3, .want_warning = NO_WARNING },
+};
+
+static void run_once(const struct scenario *sc, uint64_t seed, struct fakenet *f,
+		     struct probe_run *run, volatile sig_atomic_t *stop)
+{
+	struct probe_config cfg;
+	struct probe_io io;
+	struct fake_params np = sc->net;
+	char err[PROBE_ERR_LEN] = "";
+	int rc;
+
+	np.seed = seed;
+	if (!np.rtt_us)
+		np.rtt_us = LAB_RTT;
+	fake_init(f, &np);
+	fake_io(f, &io);
+	probe_config_default(&cfg, sc->family ? sc->family : 4);
+	if (sc->min)
+		cfg.min_size = sc->min;
+	if (sc->max)
+		cfg.max_size = sc->max;
+	if (sc->max_probes)
+		cfg.max_probes = sc->max_probes;
+	if (sc->rate)
+		cfg.rate_pps = sc->rate;
+	rc = probe_engine_run(&cfg, &io, stop, run, err, sizeof err);
+	if (rc != 0)
+		fail_msg("%s seed %llu: engine error: %s", sc->name,
+			 (unsigned long long)seed, err);
+}
+
+/* "N passed xK" in the confidence line counts distinct probes that got a
+ * reply at N: duplicates and late copies must not inflate it. */
+static void check_pass_count(const struct probe_run *r)
+{
+	const char *at = strstr(r->confidence, "passed x");
+	unsigned want = 0, got;
+
+	if (!r->pmtu || !at)
+		return;
+	for (size_t i = 0; i < r->nprobes; i++)
+		if (r->probes[i].size == r->pmtu && r->probes[i].outcome == PROBE_REPLY)
+			want++;
+	assert_int_equal(sscanf(at, "passed x%u", &got), 1);
+	assert_int_equal(got, want);
+}
+
+/* What must hold for every run, whatever the network did. */
+static void check_invariants(const struct fakenet *f, const struct probe_run *r,
+			     unsigned budget, unsigned rate)
+{
+	assert_true(r->probes_sent <= budget);
+	assert_int_equal(r->probes_sent, f->sends);
+	assert_int_equal(r->nprobes, r->probes_sent);
+	assert_true(fake_min_gap(f) >= 1000000 / rate);     /* evenly paced */
+	assert_true(fake_max_in_window(f, 1000000) <= rate);
+	assert_true(f->max_wait_us <= 1000000);             /* never waits past --timeout */
+	for (size_t i = 0; i < r->nprobes; i++) {
+		assert_int_equal(r->probes[i].seq, i + 1);
+		assert_true(r->probes[i].size >= r->min_size);
+		assert_true(r->probes[i].size <= r->max_size);
+	}
+	if (r->pmtu)
+		assert_true(r->lower <= r->pmtu && r->pmtu <= r->upper);
+	check_pass_count(r);
+}
+
+static bool has_warning(const struct probe_run *r, int kind)
+{
+	for (unsigned i = 0; i < r->nwarnings; i++)
+		if ((int)r->warnings[i].kind == kind)
+			return true;
+	return false;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void check_run(const struct scenario *sc, const struct probe_run *r,
+		      uint64_t seed)
+{
+	if (sc->want_warning != NO_WARNING && !has_warning(r, sc->want_warning))
+		fail_msg("%s seed %llu: expected warning %d", sc->name,
+			 (unsigned long long)seed, sc->want_warning);
+	/* silence cannot be concluded before one timeout (50 ms floor) */
+	if (r->elapsed_us < (uint64_t)(sc->min_s * 1e6))
+		fail_msg("%s seed %llu: %.3f s fake time < %.1f s: timeout floor?", sc->name,
+			 (unsigned long long)seed, r->elapsed_us / 1e6, sc->min_s);
+	if (sc->max_s > 0 && r->elapsed_us > (uint64_t)(sc->max_s * 1e6))
+		fail_msg("%s seed %llu: %.3f s fake time > %.1f s", sc->name,
+			 (unsigned long long)seed, r->elapsed_us / 1e6, sc->max_s);
+	/* with a steady RTT the adaptive timeout must never fire on a live probe */
+	if (!sc->net.loss && !sc->net.jitter_us && sc->net.rtt_us <= 300000)
+		for (size_t i = 0; i < r->nprobes; i++)
+			if (r->probes[i].late)
+				fail_msg("%s seed %llu: probe %zu answered after its timeout",
+					 sc->name, (unsigned long long)seed, i);
+	if (sc->max_used && r->probes_sent > sc->max_used)
+		fail_msg("%s seed %llu: %u probes > %u", sc->name,
+			 (unsigned long long)seed, r->probes_sent, sc->max_used);
+}
+
+static bool exact(const struct scenario *sc, const struct probe_run *r)
+{
+	if (r->pmtu != sc->want_pmtu || r->stop != sc->want_stop)
+		return false;
+	if (r->verified != sc->want_verified || r->at_max != sc->want_at_max)
+		return false;
+	return sc->want_pmtu || strstr(r->confidence, "could not measure");
+}
+
+static void test_scenario(void **state)
+{
+	const struct scenario *sc = *state;
+	unsigned seeds = sc->seeds ? sc->seeds : 1, good = 0, budget;
+	uint64_t t[256], n[256];
+	struct fakenet *f = malloc(sizeof *f);
+
+	assert_non_null(f);
+	for (unsigned i = 0; i < seeds; i++) {
+		struct probe_run r;
+
+		run_once(sc, i + 1, f, &r, NULL);
+		budget = sc->max_probes ? sc->max_probes : 300;
+		check_invariants(f, &r, budget, sc->rate ? sc->rate : 200);
+		check_run(sc, &r, i + 1);
+		if (exact(sc, &r))
+			good++;
+		else
+			print_message("    %s seed %u: pmtu %u stop %s verified %d (%s)\n",
+				      sc->name, i + 1, r.pmtu, probe_stop_str(r.stop),
+				      r.verified, r.confidence);
+		t[i] = r.elapsed_us;
+		n[i] = r.probes_sent;
+		probe_run_free(&r);
+	}
+	qsort(t, seeds, sizeof t[0], cmp_u64);
+	qsort(n, seeds, sizeof n[0], cmp_u64);
+	print_message("  %-34s exact %2u/%-2u  fake ms min/med/max %7.1f %7.1f %7.1f"
+		      "  probes %3llu %3llu %3llu\n", sc->name, good, seeds,
+		      t[0] / 1e3, t[seeds / 2] / 1e3, t[seeds - 1] / 1e3,
+		      (unsigned long long)n[0], (unsigned long long)n[seeds / 2],
+		      (unsigned long long)n[seeds - 1]);
+	free(f);
+	assert_true(good >= (sc->min_exact ? sc->min_exact : seeds));
+}
+
+/* SIGINT at 60 ms of a blackhole search: partial result, lower bound kept. */
+static void test_stop_flag(void **state)
+{
+	static const struct scenario sc = { .name = "stop", .net = NET(.path_mtu = 1454,
+		.rtt_us = LAB_RTT, .ptb = FAKE_PTB_BLACKHOLE, .stop_at_us = 60000) };
+	volatile sig_atomic_t stop = 0;
+	struct fake_params np = sc.net;
+	struct fakenet *f = malloc(sizeof *f);
+	struct probe_config cfg;
+	struct probe_io io;
+	struct probe_run r;
+	char err[PROBE_ERR_LEN];
+
+	(void)state;
+	assert_non_null(f);
+	np.stop_flag = &stop;
+	fake_init(f, &np);
+	fake_io(f, &io);
+	probe_config_default(&cfg, 4);
+	assert_int_equal(probe_engine_run(&cfg, &io, &stop, &r, err, sizeof err), 0);
+	assert_int_equal(stop, 1);
+	assert_int_equal(r.stop, PROBE_STOP_INTERRUPTED);
+	assert_false(r.verified);
+	assert_int_equal(r.pmtu, 0);
+	assert_true(r.lower >= 1006 && r.lower <= 1454);
+	assert_true(r.upper >= 1454);
+	assert_true(r.elapsed_us >= 60000 && r.elapsed_us < 70000);
+	assert_non_null(strstr(r.confidence, "interrupted"));
+	print_message("  stop at 60 ms: lower %u upper %u after %u probes (%s)\n",
+		      r.lower, r.upper, r.probes_sent, r.confidence);
+	probe_run_free(&r);
+	free(f);
+}
+
+/* SIGINT before the first probe: nothing is sent. */
+static void test_stop_before(void **state)
+{
+	static const struct scenario sc = { .name = "stop", .net = NET(.path_mtu = 1454) };
+	volatile sig_atomic_t stop = 1;
+	struct fakenet *f = malloc(sizeof *f);
+	struct probe_run r;
+
+	(void)state;
+	assert_non_null(f);
+	run_once(&sc, 1, f, &r, &stop);
+	assert_int_equal(r.stop, PROBE_STOP_INTERRUPTED);
+	assert_int_equal(r.probes_sent, 0);
+	assert_int_equal(f->sends, 0);
+	assert_int_equal(r.pmtu, 0);
+	assert_false(r.verified);
+	probe_run_free(&r);
+	free(f);
+}
+
+/* Budgets from tiny to ample on a hard network: never exceeded; when spent
+ * before the answer, the result says so and is partial. */
+static void test_budget(void **state)
+{
+	static const unsigned budgets[] = { 1, 5, 20, 40, 300 };
+	unsigned partial = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof budgets / sizeof budgets[0]; i++) {
+		struct scenario sc = { .name = "budget", .net = NET(.path_mtu = 1454,
+			.loss = 0.2, .ptb = FAKE_PTB_BLACKHOLE) };
+		struct fakenet *f = malloc(sizeof *f);
+		struct probe_run r;
+
+		assert_non_null(f);
+		sc.max_probes = budgets[i];
+		run_once(&sc, 7, f, &r, NULL);
+		check_invariants(f, &r, budgets[i], 200);
+		if (r.stop == PROBE_STOP_MAX_PROBES) {
+			partial++;
+			assert_int_equal(r.probes_sent, budgets[i]);
+			assert_false(r.verified);
+			assert_non_null(strstr(r.confidence, "budget"));
+		} else {
+			assert_int_equal(r.stop, PROBE_STOP_DONE);
+			assert_int_equal(r.pmtu, 1454);
+		}
+		probe_run_free(&r);
+		free(f);
+	}
+	assert_true(partial >= 3);      /* 1, 5 and 20 cannot be enough */
+}
+
+/* Same seed, same everything: the engine has no hidden source of time. */
+static void test_deterministic(void **state)
+{
+	static const struct scenario loss_bh = { .name = "determinism",
+		.net = NET(.path_mtu = 1454, .loss = 0.2, .ptb = FAKE_PTB_BLACKHOLE,
+			   .jitter_us = 300, .dup = 0.1) };
+	const struct scenario *sc = &loss_bh;
+	struct fakenet *f = malloc(sizeof *f);
+	struct probe_run a, b;
+
+	(void)state;
+	assert_non_null(f);
+	run_once(sc, 3, f, &a, NULL);
+	run_once(sc, 3, f, &b, NULL);
+	assert_int_equal(a.nprobes, b.nprobes);
+	assert_int_equal(a.elapsed_us, b.elapsed_us);
+	for (size_t i = 0; i < a.nprobes; i++) {
+		assert_int_equal(a.probes[i].size, b.probes[i].size);
+		assert_int_equal(a.probes[i].outcome, b.probes[i].outcome);
+	}
+	probe_run_free(&a);
+	probe_run_free(&b);
+	free(f);
+}
+
+static void test_bad_config(void **state)
+{
+	static const struct { int family; unsigned min, max, rate, probes; } bad[] = {
+		{ 5, 0, 0, 0, 0 },          /* family */
+		{ 4, 60, 1500, 0, 0 },      /* below the IPv4 minimum of 68 */
+		{ 6, 1200, 1500, 0, 0 },    /* below the IPv6 minimum of 1280 */
+		{ 4, 1500, 1400, 0, 0 },    /* min > max */
+		{ 4, 68, 70000, 0, 0 },     /* max > 65535 */
+		{ 4, 0, 0, 100000, 0 },     /* flood */
+		{ 4, 0, 0, 0, PROBE_MAX_PROBES + 1 },
+	};
+	struct fakenet *f = malloc(sizeof *f);
+	struct fake_params np = NET(.path_mtu = 1500, .rtt_us = LAB_RTT);
+
+	(void)state;
+	assert_non_null(f);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct probe_config cfg;
+		struct probe_io io;
+		struct probe_run r;
+		char err[PROBE_ERR_LEN] = "";
+
+		fake_init(f, &np);
+		fake_io(f, &io);
+		probe_config_default(&cfg, 4);
+		cfg.family = bad[i].family;
+		cfg.min_size = bad[i].min;
+		cfg.max_size = bad[i].max;
+		cfg.rate_pps = bad[i].rate;
+		cfg.max_probes = bad[i].probes;
+		assert_int_equal(probe_engine_run(&cfg, &io, NULL, &r, err, sizeof err), -1);
+		assert_true(err[0] != '\0');
+		assert_int_equal(f->sends, 0);
+		probe_run_free(&r);
+	}
+	free(f);
+}
+
+static void test_io_error(void **state)
+{
+	struct fakenet *f = malloc(sizeof *f);
+	struct fake_params np = NET(.path_mtu = 1500, .rtt_us = LAB_RTT, .fail_send = true);
+	struct probe_config cfg;
+	struct probe_io io;
+	struct probe_run r;
+	char err[PROBE_ERR_LEN] = "";
+
+	(void)state;
+	assert_non_null(f);
+	fake_init(f, &np);
+	fake_io(f, &io);
+	probe_config_default(&cfg, 4);
+	assert_int_equal(probe_engine_run(&cfg, &io, NULL, &r, err, sizeof err), -1);
+	assert_string_equal(err, "fake: send failed");
+	assert_int_equal(r.stop, PROBE_STOP_ERROR);
+	probe_run_free(&r);
+	free(f);
+}
+
+struct progress_log {
+	unsigned calls;
+	unsigned last_sent;
+	bool monotonic;
+};
+
+static void on_progress(void *arg, const struct probe_progress *p)
+{
+	struct progress_log *l = arg;
+
+	if (p->probes_sent < l->last_sent)
+		l->monotonic = false;
+	l->last_sent = p->probes_sent;
+	l->calls++;
+}
+
+static void test_progress(void **state)
+{
+	struct fakenet *f = malloc(sizeof *f);
+	struct fake_params np = NET(.path_mtu = 1454, .rtt_us = LAB_RTT,
+		.ptb = FAKE_PTB_BLACKHOLE);
+	struct progress_log log = { 0, 0, true };
+	struct probe_config cfg;
+	struct probe_io io;
+	struct probe_run r;
+	char err[PROBE_ERR_LEN];
+
+	(void)state;
+	assert_non_null(f);
+	fake_init(f, &np);
+	fake_io(f, &io);
+	probe_config_default(&cfg, 4);
+	cfg.progress = on_progress;
+	cfg.progress_arg = &log;
+	assert_int_equal(probe_engine_run(&cfg, &io, NULL, &r, err, sizeof err), 0);
+	assert_true(log.calls >= r.probes_sent);
+	assert_true(log.monotonic);
+	assert_int_equal(log.last_sent, r.probes_sent);
+	probe_run_free(&r);
+	free(f);
+}
+
+/* The record of a clean run says who the bottleneck is and shows the
+ * PTB -> confirm -> verify sequence. */
+static void test_record_clean(void **state)
+{
+	const struct scenario *sc = &scenarios[0];
+	struct fakenet *f = malloc(sizeof *f);
+	struct probe_run r;
+	static const uint8_t r1[4] = { 192, 0, 2, 1 };
+
+	(void)state;
+	assert_non_null(f);
+	run_once(sc, 1, f, &r, NULL);
+	assert_int_equal(r.bottleneck.family, 4);
+	assert_memory_equal(r.bottleneck.a, r1, 4);
+	assert_true(r.fail_by_ptb);
+	assert_true(r.p_wrong == 0.0);
+	assert_int_equal(r.probes[0].size, 1500);
+	assert_int_equal(r.probes[0].outcome, PROBE_TOO_BIG);
+	assert_int_equal(r.probes[0].mtu, 1454);
+	assert_int_equal(r.probes[1].size, 1454);
+	assert_int_equal(r.probes[1].outcome, PROBE_REPLY);
+	assert_int_equal(r.probes[1].rtt_us, LAB_RTT);
+	assert_int_equal(r.probes[2].size, 1455);
+	assert_int_equal(r.probes[2].outcome, PROBE_TOO_BIG);
+	assert_int_equal(r.nwarnings, 0);
+	probe_run_free(&r);
+	free(f);
+}
+
+/* RTT above the timeout cap: every reply comes after its probe timed out.
+ * Those late replies must still count as passes (and give an RTT). */
+static void test_late_replies(void **state)
+{
+	static const struct scenario sc = { .name = "late", .net = NET(.path_mtu = 1454,
+		.rtt_us = 1500000, .ptb = FAKE_PTB_BLACKHOLE) };
+	struct fakenet *f = malloc(sizeof *f);
+	struct probe_run r;
+	unsigned late = 0;
+
+	(void)state;
+	assert_non_null(f);
+	run_once(&sc, 1, f, &r, NULL);
+	for (size_t i = 0; i < r.nprobes; i++)
+		if (r.probes[i].late && r.probes[i].outcome == PROBE_REPLY) {
+			assert_int_equal(r.probes[i].rtt_us, 1500000);
+			late++;
+		}
+	assert_true(late >= 2);
+	assert_int_equal(r.pmtu, 1454);
+	assert_true(r.verified);
+	assert_int_equal(r.srtt_us, 1500000);
+	print_message("  RTT 1.5 s, timeout 1 s, blackhole: 1454 with %u late replies, "
+		      "%u probes, %.2f s\n", late, r.probes_sent, r.elapsed_us / 1e6);
+	probe_run_free(&r);
+	free(f);
+}
+
+/* Answers to seqs never sent are ignored and counted, not fatal. */
+static void test_foreign_seq(void **state)
+{
+	static const struct scenario sc = { .name = "foreign", .net = NET(.path_mtu = 1454) };
+	struct fakenet *f = malloc(sizeof *f);
+	struct probe_config cfg;
+	struct probe_io io;
+	struct probe_run r;
+	struct fake_params np = sc.net;
+	char err[PROBE_ERR_LEN];
+
+	(void)state;
+	assert_non_null(f);
+	np.rtt_us = LAB_RTT;
+	fake_init(f, &np);
+	fake_io(f, &io);
+	/* a stray reply for seq 999 and one for seq 0, already queued */
+	f->q[0] = (struct fake_event){ .at = f->now + 50, .ev = { .kind = PROBE_EV_REPLY, .seq = 999 } };
+	f->q[1] = (struct fake_event){ .at = f->now + 60, .order = 1,
+				       .ev = { .kind = PROBE_EV_TOO_BIG, .seq = 0, .mtu = 1 } };
+	f->nq = 2;
+	f->order = 2;
+	f->ignored = 3;                 /* what the io itself dropped */
+	probe_config_default(&cfg, 4);
+	assert_int_equal(probe_engine_run(&cfg, &io, NULL, &r, err, sizeof err), 0);
+	assert_int_equal(r.pmtu, 1454);
+	assert_int_equal(r.ignored, 5);
+	probe_run_free(&r);
+	free(f);
+}
+
+int main(void)
+{
+	struct CMUnitTest t[sizeof scenarios / sizeof scenarios[0] + 12];
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0]; i++) {
+		t[n] = (struct CMUnitTest)cmocka_unit_test_prestate(test_scenario,
+			(void *)&scenarios[i]);
+		t[n++].name = scenarios[i].name;
+	}
+	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_stop_flag);
+	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_stop_before);
+	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_budget);
+	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_deterministic);
+	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_bad_config);
+	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_io_error);
+	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_progress);
+	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_record_clean);
+	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_late_replies);
+	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_foreign_seq);
+	return _cmocka_run_group_tests("engine", t, n, NULL, NULL);
+}

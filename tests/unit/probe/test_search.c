@@ -1,0 +1,491 @@
+/* Pure tests of core/search: evidence in, plan and result out. No engine,
+ * no clock. The sweeps drive search with a synchronous oracle (every probe
+ * answered or timed out before the next plan) over every possible PMTU. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core/search.h"
+
+#define PLAN_MAX 64
+
+static struct search *fresh(int family, unsigned min, unsigned max)
+{
+	static struct search s;
+	struct search_params p;
+
+	search_params_default(&p, family, min, max);
+	assert_int_equal(search_init(&s, &p), 0);
+	return &s;
+}
+
+/* Send one probe of size and record its fate at once. */
+static void probe(struct search *s, unsigned size, enum search_outcome o,
+		  uint32_t mtu)
+{
+	assert_int_equal(search_sent(s, size), 0);
+	assert_int_equal(search_record(s, size, SEARCH_WAS_PENDING, o, mtu), 0);
+}
+
+static void probes(struct search *s, unsigned size, unsigned n,
+		   enum search_outcome o)
+{
+	while (n--)
+		probe(s, size, o, 0);
+}
+
+static void test_ptb_trust(void **state)
+{
+	static const struct { int fam; unsigned size; uint32_t mtu; enum search_ptb want; } t[] = {
+		{ 4, 1500, 1454, SEARCH_PTB_TRUSTED },
+		{ 4, 1500, 0, SEARCH_PTB_ZERO },          /* RFC 1191 sec. 5 */
+		{ 4, 1500, 1500, SEARCH_PTB_NOT_SMALLER },
+		{ 4, 1500, 1600, SEARCH_PTB_NOT_SMALLER },
+		{ 4, 1500, 67, SEARCH_PTB_BELOW_MIN },    /* RFC 791 minimum 68 */
+		{ 4, 1500, 68, SEARCH_PTB_TRUSTED },
+		{ 6, 1500, 1280, SEARCH_PTB_TRUSTED },
+		{ 6, 1500, 1279, SEARCH_PTB_BELOW_MIN },  /* RFC 8200 minimum 1280 */
+		{ 6, 1281, 1280, SEARCH_PTB_TRUSTED },
+		{ 6, 1280, 1280, SEARCH_PTB_NOT_SMALLER },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		assert_int_equal(search_ptb_trust(t[i].fam, t[i].size, t[i].mtu), t[i].want);
+}
+
+static void test_init_rejects(void **state)
+{
+	static const struct { int fam; unsigned min, max; } bad[] = {
+		{ 5, 68, 1500 }, { 4, 67, 1500 }, { 6, 1279, 1500 },
+		{ 4, 1500, 1499 }, { 4, 68, 65536 },
+	};
+	struct search s;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct search_params p;
+
+		search_params_default(&p, 4, 0, 0);
+		p.family = bad[i].fam;
+		p.min = bad[i].min;
+		p.max = bad[i].max;
+		assert_int_equal(search_init(&s, &p), -1);
+	}
+}
+
+/* The first plan is the whole plateau table within [min, max], largest
+ * first, with max and min always included. */
+static void test_first_plan(void **state)
+{
+	static const struct {
+		int fam; unsigned min, max; unsigned want[20]; size_t n;
+	} t[] = {
+		{ 4, 0, 0, { 1500, 1492, 1480, 1460, 1454, 1446, 1438, 1436, 1422, 1420,
+			     1400, 1380, 1280, 1006, 576, 68 }, 16 },
+		{ 6, 0, 0, { 1500, 1492, 1480, 1460, 1454, 1446, 1438, 1436, 1422, 1420,
+			     1400, 1380, 1280 }, 13 },
+		{ 4, 1000, 1450, { 1450, 1446, 1438, 1436, 1422, 1420, 1400, 1380, 1280,
+				   1006, 1000 }, 11 },
+		{ 4, 9000, 9000, { 9000 }, 1 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct search *s = fresh(t[i].fam, t[i].min, t[i].max);
+		unsigned out[PLAN_MAX];
+		size_t n = search_next(s, out, PLAN_MAX);
+
+		assert_int_equal(n, t[i].n);    /* fanout 8 < table: no split yet */
+		for (size_t j = 0; j < n; j++)
+			assert_int_equal(out[j], t[i].want[j]);
+	}
+}
+
+/* A plausible reported MTU is probed exactly, then +1 (RFC 8201 sec. 4:
+ * believe it, but we confirm). Implausible ones are not. */
+static void test_hint(void **state)
+{
+	static const struct { uint32_t mtu; unsigned first, second; } t[] = {
+		{ 1454, 1454, 1455 },
+		{ 1280, 1280, 1281 },
+		{ 0, 1492, 1480 },        /* RFC 1191 sec. 5: fall back to the table */
+		{ 1600, 1492, 1480 },
+		{ 40, 1492, 1480 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct search *s = fresh(4, 0, 0);
+		unsigned out[PLAN_MAX];
+
+		probe(s, 1500, SEARCH_TOO_BIG, t[i].mtu);
+		assert_true(search_next(s, out, PLAN_MAX) >= 2);
+		assert_int_equal(out[0], t[i].first);
+		assert_int_equal(out[1], t[i].second);
+	}
+}
+
+/* Trusted hint: three answers settle it; two more verify it. */
+static void test_hint_converges(void **state)
+{
+	struct search *s = fresh(4, 0, 0);
+	struct search_result r;
+
+	(void)state;
+	probe(s, 1500, SEARCH_TOO_BIG, 1454);
+	probe(s, 1454, SEARCH_REPLY, 0);
+	probe(s, 1455, SEARCH_TOO_BIG, 1454);
+	search_result(s, &r);
+	assert_true(r.converged);
+	assert_false(r.verified);
+	assert_int_equal(r.pmtu, 1454);
+	assert_non_null(strstr(r.reason, "not verified"));
+	probe(s, 1454, SEARCH_REPLY, 0);
+	assert_false(search_done(s));
+	probe(s, 1455, SEARCH_TOO_BIG, 1454);
+	assert_true(search_done(s));
+	search_result(s, &r);
+	assert_true(r.verified && r.fail_by_ptb);
+	assert_true(r.p_wrong == 0.0);
+	assert_string_equal(r.reason, "1454 passed x2; 1455 too big (PTB) x2, silent x0");
+}
+
+/* Independent copy of the rule: smallest k >= 2 with
+ * prod_{i<k} (lost + 1 + i) / (samples + 2 + i) < 1e-4. */
+static unsigned expected_n(unsigned lost, unsigned samples)
+{
+	for (unsigned k = 2; k < 12; k++) {
+		double p = 1;
+
+		for (unsigned i = 0; i < k; i++)
+			p *= (double)(lost + 1 + i) / (samples + 2 + i);
+		if (p < 1e-4)
+			return k;
+	}
+	return 12;
+}
+
+/* Silence is "too big" only after n silences, n from the observed loss. */
+static void test_k_of_n(void **state)
+{
+	static const struct { unsigned replies, lost; } t[] = {
+		{ 32, 0 }, { 40, 0 }, { 24, 8 }, { 30, 10 }, { 2, 0 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct search *s = fresh(4, 1000, 1500);
+		struct search_result r;
+		unsigned n = expected_n(t[i].lost, t[i].replies + t[i].lost);
+
+		probes(s, 1200, t[i].replies, SEARCH_REPLY);
+		probes(s, 1200, t[i].lost, SEARCH_TIMEOUT);
+		probes(s, 1201, n - 1, SEARCH_TIMEOUT);
+		search_result(s, &r);
+		assert_int_equal(r.n_needed, n);
+		assert_int_equal(r.lower, 1200);
+		assert_int_equal(r.upper, 1500);        /* n - 1 silences: not yet */
+		probe(s, 1201, SEARCH_TIMEOUT, 0);
+		search_result(s, &r);
+		assert_int_equal(r.upper, 1200);
+		assert_true(r.converged);
+		assert_false(r.fail_by_ptb);
+	}
+}
+
+/* Silences at sizes <= s all count against s (if s passed, they passed). */
+static void test_silence_accumulates(void **state)
+{
+	struct search *s = fresh(4, 1000, 1500);
+	struct search_result r;
+
+	(void)state;
+	probes(s, 1200, 40, SEARCH_REPLY);           /* n = 3 */
+	probe(s, 1300, SEARCH_TIMEOUT, 0);
+	probe(s, 1350, SEARCH_TIMEOUT, 0);
+	search_result(s, &r);
+	assert_int_equal(r.upper, 1500);
+	probe(s, 1400, SEARCH_TIMEOUT, 0);
+	search_result(s, &r);
+	assert_int_equal(r.upper, 1399);             /* 3 silences in (1200, 1400] */
+}
+
+/* Silence below a trusted reported MTU must be hint_odds (100) times less
+ * likely to be loss before it counts: more silences are needed there. */
+static void test_hint_needs_more_silence(void **state)
+{
+	struct search *s = fresh(4, 1000, 1500);
+	struct search_result r;
+	unsigned n_plain, k = 0;
+
+	(void)state;
+	probes(s, 1200, 40, SEARCH_REPLY);
+	search_result(s, &r);
+	n_plain = r.n_needed;
+	probe(s, 1500, SEARCH_TOO_BIG, 1300);        /* "next hop MTU 1300" */
+	do {
+		probe(s, 1250, SEARCH_TIMEOUT, 0);
+		k++;
+		search_result(s, &r);
+	} while (r.upper == 1499 && k < 20);
+	assert_int_equal(r.upper, 1249);
+	assert_true(k > n_plain);
+	/* above the claim, the plain n applies */
+	s = fresh(4, 1000, 1500);
+	probes(s, 1200, 40, SEARCH_REPLY);
+	probe(s, 1500, SEARCH_TOO_BIG, 1300);
+	probes(s, 1350, n_plain, SEARCH_TIMEOUT);
+	search_result(s, &r);
+	assert_int_equal(r.upper, 1349);
+}
+
+/* An answer resting on silence is verified only with enough loss samples;
+ * until then the plan asks for more probes at the PMTU. */
+static void test_verify_wants_samples(void **state)
+{
+	struct search *s = fresh(4, 1000, 1500);
+	struct search_result r;
+	unsigned out[PLAN_MAX];
+	size_t n;
+
+	(void)state;
+	probes(s, 1200, 8, SEARCH_REPLY);
+	probes(s, 1201, 12, SEARCH_TIMEOUT);          /* P(wrong) 3e-6, but 8 samples */
+	search_result(s, &r);
+	assert_true(r.converged);
+	assert_false(r.verified);
+	n = search_next(s, out, PLAN_MAX);
+	assert_int_equal(n, 24);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(out[i], 1200);
+	probes(s, 1200, 24, SEARCH_REPLY);            /* 32 samples, no loss */
+	assert_true(search_done(s));
+	search_result(s, &r);
+	assert_true(r.verified);
+	assert_true(r.p_wrong < 1e-4);
+}
+
+/* Monotonicity: a reply at s' > s overrides silence at s, even late. */
+static void test_reply_overrides_silence(void **state)
+{
+	struct search *s = fresh(4, 1000, 1500);
+	struct search_result r;
+
+	(void)state;
+	probes(s, 1200, 40, SEARCH_REPLY);
+	probes(s, 1300, 6, SEARCH_TIMEOUT);
+	search_result(s, &r);
+	assert_int_equal(r.upper, 1299);
+	assert_int_equal(search_sent(s, 1400), 0);
+	assert_int_equal(search_record(s, 1400, SEARCH_WAS_PENDING, SEARCH_TIMEOUT, 0), 0);
+	assert_int_equal(search_record(s, 1400, SEARCH_WAS_SILENT, SEARCH_REPLY, 0), 0);
+	search_result(s, &r);
+	assert_int_equal(r.lower, 1400);
+	assert_int_equal(r.upper, 1500);
+	assert_int_equal(r.conflicts, 0);
+	/* the six silences at 1300 now count as losses */
+	assert_true(r.loss > 0.1);
+}
+
+/* A PTB below a reply: the reply wins and a conflict is counted. */
+static void test_conflict(void **state)
+{
+	struct search *s = fresh(4, 0, 0);
+	struct search_result r;
+
+	(void)state;
+	probe(s, 1400, SEARCH_TOO_BIG, 1300);
+	probe(s, 1454, SEARCH_REPLY, 0);
+	search_result(s, &r);
+	assert_int_equal(r.lower, 1454);
+	assert_int_equal(r.conflicts, 1);
+}
+
+/* EMSGSIZE: the first-hop MTU bounds everything and is probed exactly. */
+static void test_emsgsize(void **state)
+{
+	struct search *s = fresh(4, 0, 0);
+	struct search_result r;
+	unsigned out[PLAN_MAX];
+
+	(void)state;
+	assert_int_equal(search_record(s, 1500, SEARCH_WAS_UNSENT, SEARCH_EMSGSIZE, 1400), 0);
+	search_result(s, &r);
+	assert_int_equal(r.upper, 1400);
+	assert_true(search_next(s, out, PLAN_MAX) >= 1);
+	assert_int_equal(out[0], 1400);
+	probes(s, 1400, 2, SEARCH_REPLY);
+	assert_true(search_done(s));
+	search_result(s, &r);
+	assert_true(r.verified && r.fail_by_ptb);
+	assert_int_equal(r.pmtu, 1400);
+}
+
+static void test_unreachable(void **state)
+{
+	struct search *s = fresh(4, 0, 0);
+	struct search_result r;
+
+	(void)state;
+	probes(s, 68, 11, SEARCH_TIMEOUT);
+	assert_false(search_done(s));
+	probe(s, 68, SEARCH_TIMEOUT, 0);             /* n_max = 12 with no samples */
+	assert_true(search_done(s));
+	search_result(s, &r);
+	assert_true(r.unreachable);
+	assert_int_equal(r.pmtu, 0);
+	assert_int_equal(r.lower, 0);
+	assert_string_equal(r.reason, "could not measure: no reply even at 68 bytes");
+}
+
+static void test_at_max(void **state)
+{
+	struct search *s = fresh(4, 0, 1500);
+	struct search_result r;
+	unsigned out[PLAN_MAX];
+
+	(void)state;
+	probe(s, 1500, SEARCH_REPLY, 0);
+	assert_false(search_done(s));
+	assert_int_equal(search_next(s, out, PLAN_MAX), 1);
+	assert_int_equal(out[0], 1500);
+	probe(s, 1500, SEARCH_REPLY, 0);
+	assert_true(search_done(s));
+	search_result(s, &r);
+	assert_true(r.at_max && r.verified);
+	assert_int_equal(r.pmtu, 1500);
+	assert_non_null(strstr(r.reason, "at least 1500"));
+}
+
+/* Planning reads the evidence only: same evidence, same plan; and what is
+ * pending is never asked for twice. */
+static void test_plan_is_pure(void **state)
+{
+	struct search *s = fresh(4, 0, 0);
+	unsigned a[PLAN_MAX], b[PLAN_MAX];
+	size_t na, nb;
+
+	(void)state;
+	probe(s, 1500, SEARCH_TIMEOUT, 0);
+	probe(s, 1454, SEARCH_REPLY, 0);
+	na = search_next(s, a, PLAN_MAX);
+	nb = search_next(s, b, PLAN_MAX);
+	assert_int_equal(na, nb);
+	assert_memory_equal(a, b, na * sizeof a[0]);
+	assert_int_equal(search_sent(s, a[0]), 0);
+	nb = search_next(s, b, PLAN_MAX);
+	assert_int_equal(nb, na - 1);
+	assert_memory_equal(&a[1], b, nb * sizeof b[0]);
+}
+
+enum oracle { OR_PTB, OR_BLACKHOLE, OR_PTB_ZERO };
+
+/* Drive search synchronously against a path of MTU pmtu: up to `batch`
+ * planned probes are sent, then all are answered (batch 1: a fast path,
+ * where every answer is in before the next send; 64: a slow one). Returns
+ * probes used, or 0 on a stall (nothing planned, nothing pending, not done). */
+static unsigned drive(struct search *s, unsigned pmtu, enum oracle o, size_t batch)
+{
+	unsigned out[PLAN_MAX], used = 0;
+
+	for (unsigned round = 0; round < 400 && !search_done(s); round++) {
+		size_t n = search_next(s, out, batch);
+
+		if (n == 0)
+			return 0;
+		for (size_t i = 0; i < n; i++)
+			assert_int_equal(search_sent(s, out[i]), 0);
+		for (size_t i = 0; i < n; i++, used++) {
+			if (out[i] <= pmtu)
+				search_record(s, out[i], SEARCH_WAS_PENDING, SEARCH_REPLY, 0);
+			else if (o == OR_BLACKHOLE)
+				search_record(s, out[i], SEARCH_WAS_PENDING, SEARCH_TIMEOUT, 0);
+			else
+				search_record(s, out[i], SEARCH_WAS_PENDING, SEARCH_TOO_BIG,
+					      o == OR_PTB ? pmtu : 0);
+		}
+	}
+	return used;
+}
+
+static void sweep(int family, unsigned lo, unsigned hi, enum oracle o,
+		  size_t batch, unsigned max_probes)
+{
+	unsigned worst = 0, total = 0;
+
+	for (unsigned pmtu = lo; pmtu <= hi; pmtu++) {
+		struct search *s = fresh(family, 0, 1500);
+		struct search_result r;
+		unsigned used = drive(s, pmtu, o, batch);
+
+		search_result(s, &r);
+		if (!used || r.pmtu != (pmtu < 1500 ? pmtu : 1500) || !r.verified ||
+		    used > max_probes)
+			fail_msg("IPv%d pmtu %u oracle %d batch %zu: got %u verified %d "
+				 "after %u probes (%s)", family, pmtu, (int)o, batch,
+				 r.pmtu, r.verified, used, r.reason);
+		worst = used > worst ? used : worst;
+		total += used;
+	}
+	print_message("  IPv%d %u..%u oracle %d batch %2zu: exact everywhere, "
+		      "probes mean %.1f max %u\n", family, lo, hi, (int)o, batch,
+		      (double)total / (hi - lo + 1), worst);
+}
+
+static void test_sweep_ptb(void **state)
+{
+	(void)state;
+	sweep(4, 68, 1500, OR_PTB, 1, 5);
+	sweep(6, 1280, 1500, OR_PTB, 1, 5);
+	sweep(4, 68, 1500, OR_PTB, PLAN_MAX, 30);
+	sweep(6, 1280, 1500, OR_PTB, PLAN_MAX, 30);
+}
+
+static void test_sweep_blackhole(void **state)
+{
+	(void)state;
+	sweep(4, 68, 1500, OR_BLACKHOLE, 1, 80);
+	sweep(6, 1280, 1500, OR_BLACKHOLE, 1, 80);
+	sweep(4, 68, 1500, OR_BLACKHOLE, PLAN_MAX, 80);
+	sweep(6, 1280, 1500, OR_BLACKHOLE, PLAN_MAX, 80);
+}
+
+static void test_sweep_ptb_zero(void **state)
+{
+	(void)state;
+	sweep(4, 68, 1500, OR_PTB_ZERO, 1, 40);
+	sweep(6, 1280, 1500, OR_PTB_ZERO, 1, 40);
+	sweep(4, 68, 1500, OR_PTB_ZERO, PLAN_MAX, 50);
+	sweep(6, 1280, 1500, OR_PTB_ZERO, PLAN_MAX, 50);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ptb_trust),
+		cmocka_unit_test(test_init_rejects),
+		cmocka_unit_test(test_first_plan),
+		cmocka_unit_test(test_hint),
+		cmocka_unit_test(test_hint_converges),
+		cmocka_unit_test(test_k_of_n),
+		cmocka_unit_test(test_silence_accumulates),
+		cmocka_unit_test(test_hint_needs_more_silence),
+		cmocka_unit_test(test_verify_wants_samples),
+		cmocka_unit_test(test_reply_overrides_silence),
+		cmocka_unit_test(test_conflict),
+		cmocka_unit_test(test_emsgsize),
+		cmocka_unit_test(test_unreachable),
+		cmocka_unit_test(test_at_max),
+		cmocka_unit_test(test_plan_is_pure),
+		cmocka_unit_test(test_sweep_ptb),
+		cmocka_unit_test(test_sweep_blackhole),
+		cmocka_unit_test(test_sweep_ptb_zero),
+	};
+
+	return cmocka_run_group_tests_name("search", tests, NULL, NULL);
+}
