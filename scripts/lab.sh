@@ -1,0 +1,333 @@
+# shellcheck shell=bash
+# lab.sh: function library for the mtuprobe network-namespace lab.
+# Sourced by scripts/lab, scripts/bench and tests/lab/*.sh. It sets no shell options;
+# callers run with `set -euo pipefail`.
+#
+# Topology (one run = four namespaces named "$LAB_ID-<node>"):
+#
+#   client --(lan, 1500)-- r1 ==(WAN, --wan-mtu, default 1454)== r2 --(--server-mtu, 1500)-- server
+#
+#   link        subnet                          addresses (left / right)
+#   client-r1   192.0.2.0/24    2001:db8:1::/64  client .2 ::2   r1 .1 ::1
+#   r1-r2 WAN   198.51.100.0/24 2001:db8:2::/64  r1     .1 ::1   r2 .2 ::2
+#   r2-server   203.0.113.0/24  2001:db8:3::/64  r2     .1 ::1   server .2 ::2
+#   (RFC 5737 / RFC 3849 documentation ranges; they exist only inside our namespaces.)
+#   203.0.113.99 and 2001:db8:3::99 are deliberately unused ("unreachable" target).
+#
+# Interface names are fixed and short because each lives in a private namespace:
+#   client: lan0            r1: lan0, wan0       r2: wan0, srv0       server: lan0
+# Veth pairs are created inside the namespaces (`ip -n A link add ... peer ... netns B`),
+# so nothing ever appears in the caller's namespace, and runs cannot collide.
+#
+# Failure modes (nftables, table "inet mtplab" in the named router):
+#   --blackhole      r1 output: drop ICMP frag-needed and ICMPv6 packet-too-big.
+#   --ptb-ratelimit  r1 output: frag-needed / PTB limited to 1/s burst 1 (the kernel's
+#                    icmp_ratelimit does not apply to frag-needed; see lab-notes.md).
+#   --loss PCT       r2 input, output and forward: drop PCT% of ICMP/ICMPv6 at random
+#                    (ND excluded). Every packet crossing or reaching r2 passes exactly one
+#                    of those hooks, so each direction loses PCT% whether the target is r2's
+#                    own WAN address or the server behind it.
+#
+# IPsec hook: `--ipsec PROPOSAL [--tunnel-mtu N]` sources scripts/lab-ipsec.sh (kept in
+# its own file) once the base lab is up and calls its API:
+#     lab_ipsec_up LAB_ID R1_NS R2_NS 198.51.100.1 198.51.100.2 PROPOSAL TUNNEL_MTU
+#   (TUNNEL_MTU defaults to 1400, the MTU strongSwan's kernel-libipsec gives ipsec0).
+#   Its selectors are client LAN <-> server LAN, so the server (LAB_TUNNEL_TARGET_V4/V6)
+#   is reached through ESP while r2's WAN address stays in the clear.
+#   `lab down` calls `lab_ipsec_down LAB_ID` before deleting the namespaces. Processes
+#   still running inside a lab namespace at `down` time (a hung prober, a charon whose
+#   teardown failed) are terminated as well: only this lab's runs can be in there.
+
+LAB_STATE_ROOT=${LAB_STATE_ROOT:-/run/mtplab}
+LAB_NODES=(client r1 r2 server)
+
+lab_log() { printf 'lab: %s\n' "$*" >&2; }
+lab_die() { printf 'lab: error: %s\n' "$*" >&2; return 1; }
+
+# lab_valid_id ID: ids are what lab_new_id makes: lowercase letters and digits only, so
+# "$id-<node>" can never match another run's namespace by accident.
+lab_valid_id() { [[ $1 =~ ^[a-z][a-z0-9]{3,30}$ ]]; }
+
+# lab_new_id [PREFIX]: PREFIX (default mtp) + our pid + 4 random hex digits.
+lab_new_id() {
+	local prefix=${1:-mtp} id tries=0
+	[[ $prefix =~ ^[a-z][a-z0-9]{0,11}$ ]] ||
+		lab_die "prefix must be 1-12 lowercase letters/digits, starting with a letter" || return 1
+	while :; do
+		id=$(printf '%s%dx%04x' "$prefix" "$$" "$RANDOM")
+		if [[ ! -e /run/netns/$id-client && ! -e $LAB_STATE_ROOT/$id ]]; then
+			printf '%s\n' "$id"
+			return 0
+		fi
+		tries=$((tries + 1))
+		((tries < 20)) || lab_die "cannot find a free lab id" || return 1
+	done
+}
+
+lab_ns() { printf '%s-%s\n' "$1" "$2"; } # lab_ns ID NODE -> namespace name
+
+lab_exec() { # lab_exec ID NODE CMD... (runs CMD in that node's namespace)
+	local id=$1 node=$2
+	shift 2
+	ip netns exec "$(lab_ns "$id" "$node")" "$@"
+}
+
+lab_require_root() {
+	[[ $(id -u) -eq 0 ]] || lab_die "must run as root (network namespaces)" || return 1
+	ip netns list >/dev/null 2>&1 || lab_die "'ip netns' is not available" || return 1
+}
+
+# Sysctls common to every node. accept_dad=0 because DAD would drop the first seconds of
+# traffic (lab-notes.md); set on "default" too so veth devices created later inherit it.
+lab__ns_init() {
+	local id=$1 node=$2 ns
+	ns=$(lab_ns "$id" "$node")
+	ip netns add "$ns"
+	ip -n "$ns" link set lo up
+	ip netns exec "$ns" sysctl -qw \
+		net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0 \
+		net.ipv6.conf.all.accept_ra=0 net.ipv6.conf.default.accept_ra=0
+	case $node in
+	r1 | r2)
+		ip netns exec "$ns" sysctl -qw net.ipv4.ip_forward=1 \
+			net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.forwarding=1
+		;;
+	esac
+}
+
+# lab__veth ID NODE_A IF_A NODE_B IF_B MTU
+lab__veth() {
+	local a b
+	a=$(lab_ns "$1" "$2")
+	b=$(lab_ns "$1" "$4")
+	ip -n "$a" link add "$3" mtu "$6" type veth peer name "$5" mtu "$6" netns "$b"
+	ip -n "$a" link set "$3" up
+	ip -n "$b" link set "$5" up
+}
+
+# lab__addr ID NODE IF V4/LEN V6/LEN MTU: no IPv6 on links below 1280 (RFC 8200
+# minimum; the kernel refuses the address there).
+lab__addr() {
+	local ns
+	ns=$(lab_ns "$1" "$2")
+	ip -n "$ns" addr add "$4" dev "$3"
+	(($6 < 1280)) || ip -n "$ns" -6 addr add "$5" dev "$3" nodad
+}
+
+lab__topology() {
+	local id=$1 wan=$2 srv=$3 c r1 r2 s
+	c=$(lab_ns "$id" client) r1=$(lab_ns "$id" r1) r2=$(lab_ns "$id" r2) s=$(lab_ns "$id" server)
+	lab__veth "$id" client lan0 r1 lan0 1500
+	lab__veth "$id" r1 wan0 r2 wan0 "$wan"
+	lab__veth "$id" r2 srv0 server lan0 "$srv"
+	lab__addr "$id" client lan0 192.0.2.2/24 2001:db8:1::2/64 1500
+	lab__addr "$id" r1 lan0 192.0.2.1/24 2001:db8:1::1/64 1500
+	lab__addr "$id" r1 wan0 198.51.100.1/24 2001:db8:2::1/64 "$wan"
+	lab__addr "$id" r2 wan0 198.51.100.2/24 2001:db8:2::2/64 "$wan"
+	lab__addr "$id" r2 srv0 203.0.113.1/24 2001:db8:3::1/64 "$srv"
+	lab__addr "$id" server lan0 203.0.113.2/24 2001:db8:3::2/64 "$srv"
+	# Explicit routes only (no defaults between routers): an address outside the plan is
+	# unreachable at the first router instead of looping until the TTL runs out.
+	ip -n "$c" route add default via 192.0.2.1
+	ip -n "$c" -6 route add default via 2001:db8:1::1
+	ip -n "$r1" route add 203.0.113.0/24 via 198.51.100.2
+	ip -n "$r2" route add 192.0.2.0/24 via 198.51.100.1
+	ip -n "$s" route add default via 203.0.113.1
+	if ((wan >= 1280)); then
+		ip -n "$r1" -6 route add 2001:db8:3::/64 via 2001:db8:2::2
+		ip -n "$r2" -6 route add 2001:db8:1::/64 via 2001:db8:2::1
+	fi
+	((srv < 1280)) || ip -n "$s" -6 route add default via 2001:db8:3::1
+}
+
+# One small ping per destination fills the neighbour tables on every hop (lab-notes.md).
+# Done before any loss rule exists, so a failure here means the lab is broken.
+lab__warmup() {
+	local id=$1 wan=$2 srv=$3 dst ok dsts=(198.51.100.2 203.0.113.2)
+	# Below 1280 the kernel removes IPv6 from a link (RFC 8200 minimum MTU).
+	((wan < 1280)) || dsts+=(2001:db8:2::2)
+	((wan < 1280 || srv < 1280)) || dsts+=(2001:db8:3::2)
+	for dst in "${dsts[@]}"; do
+		ok=0
+		for _ in 1 2 3; do
+			if lab_exec "$id" client ping -n -q -c 1 -W 1 -s 16 "$dst" >/dev/null 2>&1; then
+				ok=1
+				break
+			fi
+		done
+		((ok)) || lab_die "warm-up ping from client to $dst failed" || return 1
+	done
+}
+
+lab__nft_r1() {
+	local id=$1 blackhole=$2 ratelimit=$3 rules=""
+	if ((blackhole)); then
+		rules+="icmp type destination-unreachable icmp code frag-needed counter drop
+		icmpv6 type packet-too-big counter drop
+"
+	fi
+	if ((ratelimit)); then
+		rules+="icmp type destination-unreachable icmp code frag-needed limit rate over 1/second burst 1 packets counter drop
+		icmpv6 type packet-too-big limit rate over 1/second burst 1 packets counter drop
+"
+	fi
+	[[ -n $rules ]] || return 0
+	lab_exec "$id" r1 nft -f - <<EOF
+table inet mtplab {
+	chain ptbout {
+		type filter hook output priority filter; policy accept;
+		$rules
+	}
+}
+EOF
+}
+
+lab__nft_r2_loss() {
+	local id=$1 pct=$2 rule chain hook
+	((pct > 0)) || return 0
+	# ND is ICMPv6 too; losing it would model a broken LAN, not a lossy path.
+	rule="icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, nd-router-solicit, nd-router-advert } accept
+		meta l4proto { icmp, ipv6-icmp } numgen random mod 100 < $pct counter drop"
+	{
+		echo "table inet mtplab {"
+		for hook in input output forward; do
+			chain=loss$hook # never plain "fwd": an nft keyword (lab-notes.md)
+			printf '\tchain %s {\n\t\ttype filter hook %s priority filter; policy accept;\n\t\t%s\n\t}\n' \
+				"$chain" "$hook" "$rule"
+		done
+		echo "}"
+	} | lab_exec "$id" r2 nft -f -
+}
+
+# Learned PMTUs are cached per destination (lab-notes.md): flush them everywhere.
+lab_flush() {
+	local id=$1 node
+	for node in "${LAB_NODES[@]}"; do
+		lab_exec "$id" "$node" ip route flush cache
+		lab_exec "$id" "$node" ip -6 route flush cache
+	done
+}
+
+# lab_vars ID WAN_MTU SERVER_MTU BLACKHOLE LOSS RATELIMIT: the up output (NAME=value).
+lab_vars() {
+	local id=$1 wan=$2 srv=$3
+	local pmtu_srv=$((wan < srv ? wan : srv))
+	cat <<EOF
+LAB_ID=$id
+LAB_CLIENT=$id-client
+LAB_R1=$id-r1
+LAB_R2=$id-r2
+LAB_SERVER=$id-server
+LAB_CLIENT_IF=lan0
+LAB_CLIENT_V4=192.0.2.2
+LAB_CLIENT_V6=2001:db8:1::2
+LAB_R1_LAN_V4=192.0.2.1
+LAB_R1_LAN_V6=2001:db8:1::1
+LAB_R1_WAN_V4=198.51.100.1
+LAB_R1_WAN_V6=2001:db8:2::1
+LAB_WAN_PEER_V4=198.51.100.2
+LAB_WAN_PEER_V6=2001:db8:2::2
+LAB_R2_LAN_V4=203.0.113.1
+LAB_R2_LAN_V6=2001:db8:3::1
+LAB_SERVER_V4=203.0.113.2
+LAB_SERVER_V6=2001:db8:3::2
+LAB_UNUSED_V4=203.0.113.99
+LAB_UNUSED_V6=2001:db8:3::99
+LAB_WAN_MTU=$wan
+LAB_SERVER_MTU=$srv
+LAB_PMTU_WAN_PEER=$wan
+LAB_PMTU_SERVER=$pmtu_srv
+LAB_BLACKHOLE=$4
+LAB_LOSS=$5
+LAB_PTB_RATELIMIT=$6
+EOF
+}
+
+lab_ipsec_file() { printf '%s\n' "${LAB_IPSEC_FILE:-$(dirname "${BASH_SOURCE[0]}")/lab-ipsec.sh}"; }
+
+# lab_up ID WAN_MTU SERVER_MTU BLACKHOLE LOSS RATELIMIT [IPSEC_PROPOSAL [TUNNEL_MTU]]
+# Prints the variables on stdout; everything else goes to stderr. On failure the caller
+# must run lab_down ID (scripts/lab does so from its EXIT trap).
+lab_up() {
+	local id=$1 wan=$2 srv=$3 bh=$4 loss=$5 rl=$6 ipsec=${7:-} tmtu=${8:-} node dir vars
+	lab_valid_id "$id" || lab_die "bad lab id '$id'" || return 1
+	dir=$LAB_STATE_ROOT/$id
+	mkdir -p "$dir"
+	for node in "${LAB_NODES[@]}"; do
+		lab__ns_init "$id" "$node"
+	done
+	lab__topology "$id" "$wan" "$srv"
+	lab__warmup "$id" "$wan" "$srv"
+	lab__nft_r1 "$id" "$bh" "$rl"
+	lab__nft_r2_loss "$id" "$loss"
+	lab_flush "$id"
+	vars=$(lab_vars "$id" "$wan" "$srv" "$bh" "$loss" "$rl")
+	printf '%s\n' "$vars" >"$dir/env"
+	if [[ -n $ipsec ]]; then
+		vars+=$'\n'$(lab__ipsec_up "$id" "$dir" "$ipsec" "$tmtu")
+		printf '%s\n' "$vars" >"$dir/env"
+	fi
+	printf '%s\n' "$vars"
+}
+
+# lab__ipsec_up ID STATE_DIR PROPOSAL TUNNEL_MTU: prints the extra variables.
+lab__ipsec_up() {
+	local id=$1 dir=$2 proposal=$3 tmtu=${4:-1400} file
+	file=$(lab_ipsec_file)
+	[[ -f $file ]] || lab_die "--ipsec needs $file" || return 1
+	echo 1 >"$dir/ipsec" # from now on `down` must call lab_ipsec_down
+	(
+		# shellcheck source=/dev/null
+		. "$file"
+		lab_ipsec_up "$id" "$(lab_ns "$id" r1)" "$(lab_ns "$id" r2)" \
+			198.51.100.1 198.51.100.2 "$proposal" "$tmtu" >&2
+	) || return 1
+	# charon's table 220 routes the whole remote LAN into ipsec0 whatever the source, so
+	# r2's replies from its WAN address to the client would enter the tunnel, match no
+	# selector and vanish: the WAN target must stay reachable in the clear.
+	local node ns
+	for node in r1 r2; do
+		ns=$(lab_ns "$id" "$node")
+		ip -n "$ns" rule add from 198.51.100.0/24 lookup main priority 200
+		ip -n "$ns" -6 rule add from 2001:db8:2::/64 lookup main priority 200
+	done
+	cat <<EOF
+LAB_IPSEC_PROPOSAL=$proposal
+LAB_TUNNEL_MTU=$tmtu
+LAB_TUNNEL_TARGET_V4=203.0.113.2
+LAB_TUNNEL_TARGET_V6=2001:db8:3::2
+EOF
+}
+
+lab__kill_ns_pids() {
+	local ns=$1 pids sig
+	for sig in TERM KILL; do
+		pids=$(ip netns pids "$ns" 2>/dev/null || true)
+		[[ -n $pids ]] || return 0
+		# shellcheck disable=SC2086 # one pid per word
+		kill -s "$sig" $pids 2>/dev/null || true
+		[[ $sig == KILL ]] || sleep 0.5
+	done
+}
+
+# lab_down ID: idempotent; touches only "$ID-{client,r1,r2,server}" and the state dir.
+lab_down() {
+	local id=$1 dir node ns file
+	lab_valid_id "$id" || lab_die "bad lab id '$id'" || return 1
+	dir=$LAB_STATE_ROOT/$id
+	file=$(lab_ipsec_file)
+	if [[ -f $dir/ipsec && -f $file ]]; then
+		(
+			# shellcheck source=/dev/null
+			. "$file"
+			lab_ipsec_down "$id"
+		) || lab_log "lab_ipsec_down failed for $id (continuing)"
+	fi
+	for node in "${LAB_NODES[@]}"; do
+		ns=$(lab_ns "$id" "$node")
+		[[ -e /run/netns/$ns ]] || continue
+		lab__kill_ns_pids "$ns"
+		ip netns del "$ns" 2>/dev/null || lab_log "could not delete namespace $ns"
+	done
+	rm -rf -- "$dir"
+}

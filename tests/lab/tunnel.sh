@@ -1,0 +1,98 @@
+#!/bin/bash
+# tunnel.sh MTUPROBE CASE: the field cases through a real IPsec tunnel (strongSwan
+# kernel-libipsec, ESP in UDP) between r1 and r2 across a 1454 WAN. The numbers come
+# from the lab measurements in shared/design/lab-notes.md and the RFC 4303 arithmetic,
+# not from the tool. Needs root (exit 77 otherwise) and strongSwan (scripts/deps).
+# shellcheck disable=SC2317
+set -euo pipefail
+# shellcheck source=tests/lab/lib.sh
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
+
+# t_expect_tunnel LABEL WAN TUNNEL_MEASURED TUNNEL_MTU MSS4 MSS6 VS VERDICT_RE ARGS...
+t_expect_tunnel() {
+	local label=$1 wan=$2 meas=$3 mtu=$4 mss4=$5 mss6=$6 vs=$7 re=$8
+	shift 8
+	t_run -- --json "$@"
+	if ((T_RC != 0)); then
+		t_fail "$label: exit $T_RC, expected 0"
+		t_show_stderr
+		return 0
+	fi
+	if python3 - "$T_TMP/out" "$wan" "$meas" "$mtu" "$mss4" "$mss6" "$vs" "$re" <<'PY'; then
+import json, re, sys
+path, wan, meas, mtu, mss4, mss6, vs, pattern = sys.argv[1:]
+d = json.load(open(path))
+want = {"wan_pmtu": int(wan), "tunnel_pmtu": int(meas), "tunnel_mtu": int(mtu),
+        "mss_ipv4": int(mss4), "mss_ipv6": int(mss6), "tunnel_vs_model": vs, "verified": True}
+errs = [f"{k} = {d.get(k)!r}, expected {v!r}" for k, v in want.items() if d.get(k) != v]
+if not re.search(pattern, d.get("verdict") or ""):
+    errs.append(f"verdict {d.get('verdict')!r} does not match {pattern!r}")
+if not any(p["path"] == "tunnel" for p in d["probes"]):
+    errs.append("no tunnel probes listed")
+print(f"  measured wan={d.get('wan_pmtu')} tunnel={d.get('tunnel_pmtu')} -> tunnel_mtu="
+      f"{d.get('tunnel_mtu')} mss={d.get('mss_ipv4')}/{d.get('mss_ipv6')} "
+      f"{d.get('tunnel_vs_model')}; probes={d.get('probes_sent')} elapsed_ms={d.get('elapsed_ms')}")
+print(f"  verdict: {d.get('verdict')}")
+for e in errs:
+    print("  " + e)
+sys.exit(1 if errs else 0)
+PY
+		t_say "ok: $label"
+	else
+		t_fail "$label"
+	fi
+}
+
+SHA1=(--esp aes128-sha1 --nat-t)
+
+# Case 1: tunnel device at the exact limit: everyone agrees on 1374.
+case_sha1_1374() {
+	t_lab_up --wan-mtu 1454 --ipsec aes128-sha1 --tunnel-mtu 1374
+	t_expect_tunnel "aes128-sha1, tunnel MTU 1374" 1454 1374 1374 1334 1314 agrees "agrees" \
+		"${SHA1[@]}" "$LAB_WAN_PEER_V4" "$LAB_SERVER_V4"
+}
+
+# Case 2: strongSwan's default 1400: 1375..1400 pass only by fragmenting after encryption.
+case_sha1_1400() {
+	t_lab_up --wan-mtu 1454 --ipsec aes128-sha1 --tunnel-mtu 1400
+	t_expect_tunnel "aes128-sha1, tunnel MTU 1400" 1454 1400 1374 1334 1314 above \
+		"1375 to 1400 bytes .*fragmented after encryption.*1374" \
+		"${SHA1[@]}" "$LAB_WAN_PEER_V4" "$LAB_SERVER_V4"
+}
+
+# Case 3: the RTX default 1280: can be raised to 1374; both numbers said.
+case_sha1_1280() {
+	t_lab_up --wan-mtu 1454 --ipsec aes128-sha1 --tunnel-mtu 1280
+	t_expect_tunnel "aes128-sha1, tunnel MTU 1280" 1454 1280 1374 1334 1314 below \
+		"it is 1280 now and can be raised to 1374" \
+		"${SHA1[@]}" "$LAB_WAN_PEER_V4" "$LAB_SERVER_V4"
+}
+
+# Case 4: no "fragmentation needed" anywhere, as through AWS: still exact.
+case_blackhole() {
+	t_lab_up --wan-mtu 1454 --blackhole --ipsec aes128-sha1 --tunnel-mtu 1374
+	t_expect_tunnel "PTB blackhole on the WAN and in the tunnel" 1454 1374 1374 1334 1314 agrees "agrees" \
+		"${SHA1[@]}" "$LAB_WAN_PEER_V4" "$LAB_SERVER_V4"
+}
+
+# Case 5: AES-GCM-16: 8-byte IV, 16-byte ICV, 4-byte alignment: 1390.
+case_gcm() {
+	t_lab_up --wan-mtu 1454 --ipsec aes128gcm16 --tunnel-mtu 1390
+	t_expect_tunnel "aes128gcm16, tunnel MTU 1390" 1454 1390 1390 1350 1330 agrees "agrees" \
+		--esp aes128gcm16 --nat-t "$LAB_WAN_PEER_V4" "$LAB_SERVER_V4"
+}
+
+# Case 6: IPv6 inside the IPv4 tunnel.
+case_ipv6_inside() {
+	t_lab_up --wan-mtu 1454 --ipsec aes128-sha1 --tunnel-mtu 1374
+	t_expect_tunnel "IPv6 through the IPv4 tunnel" 1454 1374 1374 1334 1314 agrees "agrees" \
+		"${SHA1[@]}" "$LAB_WAN_PEER_V4" "$LAB_SERVER_V6"
+}
+
+t_init "$@"
+command -v /usr/lib/ipsec/charon >/dev/null 2>&1 || t_skip "strongSwan charon not installed (scripts/deps)"
+fn=case_${T_CASE//-/_}
+declare -F "$fn" >/dev/null || t_hard "unknown case '$T_CASE'"
+t_say "# tunnel case $T_CASE, mtuprobe $EXE"
+"$fn"
+t_finish
