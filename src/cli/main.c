@@ -13,6 +13,7 @@ static const struct {
 } cmds[] = {
 	{ "calc", cmd_calc, "compute tunnel MTU and MSS from a line MTU and an encapsulation" },
 	{ "probe", cmd_probe, "measure the WAN and tunnel path MTU, then compute as calc does" },
+	{ "inspect", cmd_inspect, "read a capture file: what became of each probe (PTB, reply, silence)" },
 };
 
 static void
@@ -20,7 +21,7 @@ usage(FILE *f)
 {
 	fprintf(f, "usage: mtuprobe COMMAND [options]\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-		fprintf(f, "  %-6s %s\n", cmds[i].name, cmds[i].what);
+		fprintf(f, "  %-7s %s\n", cmds[i].name, cmds[i].what);
 	fprintf(f, "\nmtuprobe COMMAND --help for its options; mtuprobe(1) for everything.\n");
 }
 
@@ -43,6 +44,6 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (strcmp(argv[1], cmds[i].name) == 0)
 			return cmds[i].run(argc - 1, argv + 1);
-	fprintf(stderr, "mtuprobe: unknown command '%s': commands are calc, probe\n", argv[1]);
+	fprintf(stderr, "mtuprobe: unknown command '%s': commands are calc, probe, inspect\n", argv[1]);
 	return EXIT_USAGE;
 }

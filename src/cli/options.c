@@ -18,6 +18,7 @@ enum {
 };
 
 #define BOTH (CMD_CALC | CMD_PROBE)
+#define ALL (CMD_CALC | CMD_PROBE | CMD_INSPECT)
 #define OFF(f) offsetof(struct cli, f)
 
 struct opt {
@@ -76,12 +77,12 @@ static const struct opt opts[] = {
 	  "exit 3 when a measured PMTU is below N" },
 	{ "pcap", O_OTHER, K_STR, CMD_PROBE, OFF(pcap), 0, 0, "FILE",
 	  "write every probe and reply to a capture file (tcpdump, Wireshark)" },
-	{ "json", O_OTHER, K_FLAG, BOTH, OFF(json), 0, 0, NULL,
+	{ "json", O_OTHER, K_FLAG, ALL, OFF(json), 0, 0, NULL,
 	  "one JSON object on stdout (see JSON OUTPUT)" },
-	{ "quiet", O_QUIET, K_FLAG, BOTH, OFF(quiet), 0, 0, NULL,
-	  "print only the configuration lines" },
-	{ "help", O_HELP, K_SPECIAL, BOTH, 0, 0, 0, NULL, "this help" },
-	{ "version", O_VERSION, K_SPECIAL, BOTH, 0, 0, 0, NULL, "print the version" },
+	{ "quiet", O_QUIET, K_FLAG, ALL, OFF(quiet), 0, 0, NULL,
+	  "print only the configuration lines (inspect: only the summary)" },
+	{ "help", O_HELP, K_SPECIAL, ALL, 0, 0, 0, NULL, "this help" },
+	{ "version", O_VERSION, K_SPECIAL, ALL, 0, 0, 0, NULL, "print the version" },
 };
 
 #define NOPTS (sizeof(opts) / sizeof(opts[0]))
@@ -89,7 +90,7 @@ static const struct opt opts[] = {
 static const char *
 cmd_name(enum cmd cmd)
 {
-	return cmd == CMD_CALC ? "calc" : "probe";
+	return cmd == CMD_CALC ? "calc" : cmd == CMD_PROBE ? "probe" : "inspect";
 }
 
 void
@@ -98,6 +99,11 @@ cli_usage(FILE *f, enum cmd cmd)
 	if (cmd == CMD_CALC)
 		fprintf(f, "usage: mtuprobe calc (--wan-mtu N | --line PRESET | --ping-payload N) [options]\n"
 			   "Compute the tunnel MTU and TCP MSS for a line and an encapsulation.\n\n");
+	else if (cmd == CMD_INSPECT)
+		fprintf(f, "usage: mtuprobe inspect [--json] [-q] FILE\n"
+			   "Show what became of each probe in a capture file (pcap or pcapng; raw IP,\n"
+			   "Ethernet or Linux cooked): answered, too big, or never answered.\n"
+			   "Exit 1 when the file holds no probes, 2 when it cannot be read.\n\n");
 	else
 		fprintf(f, "usage: mtuprobe probe [options] WAN_TARGET [TUNNEL_TARGET]\n"
 			   "Measure the path MTU to WAN_TARGET, then through the tunnel to TUNNEL_TARGET.\n\n");
@@ -293,6 +299,16 @@ check_calc(const struct cli *c, char *err, size_t errlen)
 }
 
 static int
+check_inspect(const struct cli *c, char *err, size_t errlen)
+{
+	if (c->ntargets < 1) {
+		snprintf(err, errlen, "inspect needs a capture file: mtuprobe inspect FILE");
+		return -1;
+	}
+	return 0;
+}
+
+static int
 check_probe(const struct cli *c, char *err, size_t errlen)
 {
 	if (c->ntargets < 1) {
@@ -329,13 +345,15 @@ cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t 
 			return rc;
 	}
 	for (; optind < argc; optind++) {
-		if (c->ntargets >= 2) {
-			snprintf(err, errlen, "too many arguments: '%s' (at most WAN_TARGET TUNNEL_TARGET)",
-				 argv[optind]);
+		if (c->ntargets >= (cmd == CMD_INSPECT ? 1 : 2)) {
+			snprintf(err, errlen, cmd == CMD_INSPECT ? "too many arguments: '%s' (inspect reads one FILE)"
+				 : "too many arguments: '%s' (at most WAN_TARGET TUNNEL_TARGET)", argv[optind]);
 			return -1;
 		}
 		c->targets[c->ntargets++] = argv[optind];
 	}
+	if (cmd == CMD_INSPECT)
+		return check_inspect(c, err, errlen);
 	return cmd == CMD_CALC ? check_calc(c, err, errlen) : check_probe(c, err, errlen);
 }
 

@@ -15,7 +15,7 @@ enum exit_code {
 	EXIT_PRIVILEGE = 4,    /* probe: no CAP_NET_RAW */
 };
 
-enum cmd { CMD_CALC = 1, CMD_PROBE = 2 };
+enum cmd { CMD_CALC = 1, CMD_PROBE = 2, CMD_INSPECT = 4 };
 
 struct cli {
 	enum cmd cmd;
@@ -29,7 +29,7 @@ struct cli {
 	int family;                 /* 0 = as the target resolves, 4, 6 */
 	const char *iface, *pcap;
 	unsigned min_size, max_size, timeout_ms, retries, rate, max_probes, expect_mtu;
-	const char *targets[2];
+	const char *targets[2];     /* inspect: targets[0] is the capture file */
 	int ntargets;
 };
 

@@ -1,0 +1,403 @@
+/* Reading capture files through libpcap, for `mtuprobe inspect`.
+ *
+ * The file is opened once, by us, and must be a regular file: inspect reads
+ * it twice (learn the probes, then classify), and opening with O_NONBLOCK
+ * means a FIFO with no writer cannot hang us before fstat() says what it is.
+ * Each pass hands libpcap a dup() of that descriptor, so both passes read
+ * the same inode even if the name is replaced in between.
+ *
+ * Before libpcap sees the file we check its first bytes ourselves: libpcap's
+ * messages for an empty or foreign file ("truncated dump file; tried to read
+ * 4 file header bytes, only got 0", "unknown file format") do not tell an
+ * engineer what is wrong, and they change between libpcap versions.
+ *
+ * Every record is copied, at most PCAPREAD_MAX bytes of it, into one fixed
+ * buffer: only the bytes libpcap says it returned (caplen) are read, never
+ * the length on the wire that the record merely claims. */
+#include "io/pcapread.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <pcap/pcap.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define PCAP_HDR_LEN 24u       /* pcap file header (pcap-savefile(5)) */
+#define PCAPNG_SHB_MIN 28u     /* smallest section header block (draft-ietf-opsawg-pcapng §4.1) */
+#define MAX_TAGS 8             /* VLAN tags we are willing to skip */
+
+struct link {
+	int dlt;
+	/* Offset of the IP packet in a frame, or -1 with a reason. */
+	long (*ip_offset)(const uint8_t *f, size_t len, char *why, size_t whylen);
+};
+
+struct pcapread {
+	int fd;                         /* ours; each pass reads a dup() of it */
+	pcap_t *pcap;
+	const struct link *link;
+	uint64_t n;                     /* records returned in this pass */
+	uint8_t buf[PCAPREAD_MAX];      /* the one place a record is copied to */
+};
+
+__attribute__((format(printf, 3, 4)))
+static void seterr(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err || !errlen)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+static unsigned rd16(const uint8_t *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+/* IPv4 and IPv6 ethertypes (IEEE 802 numbers, as IANA lists them). */
+static long ethertype_ip(unsigned type, const uint8_t *f, size_t len, size_t off,
+			 char *why, size_t whylen)
+{
+	int tags;
+
+	/* 802.1Q (0x8100), 802.1ad (0x88a8) and the pre-standard QinQ 0x9100:
+	 * a 4-byte tag whose last two bytes are the next ethertype. */
+	for (tags = 0; type == 0x8100 || type == 0x88a8 || type == 0x9100; tags++) {
+		if (tags == MAX_TAGS) {
+			seterr(why, whylen, "more than %d vlan tags", MAX_TAGS);
+			return -1;
+		}
+		if (len - off < 4) {
+			seterr(why, whylen, "truncated vlan tag");
+			return -1;
+		}
+		type = rd16(f + off + 2);
+		off += 4;
+	}
+	if (type == 0x0800 || type == 0x86dd)
+		return (long)off;
+	seterr(why, whylen, "not ip (ethertype 0x%04x)", type);
+	return -1;
+}
+
+static long raw_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
+{
+	(void)f;
+	(void)len;
+	(void)why;
+	(void)whylen;
+	return 0;
+}
+
+/* IEEE 802.3: destination, source (6 bytes each), then the ethertype. */
+static long ether_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
+{
+	if (len < 14) {
+		seterr(why, whylen, "truncated ethernet header");
+		return -1;
+	}
+	return ethertype_ip(rd16(f + 12), f, len, 14, why, whylen);
+}
+
+/* Linux cooked v1 (pcap-linktype(7), LINKTYPE_LINUX_SLL): packet type,
+ * ARPHRD type, address length, 8 address bytes, then the protocol. */
+static long sll_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
+{
+	if (len < 16) {
+		seterr(why, whylen, "truncated linux cooked header");
+		return -1;
+	}
+	return ethertype_ip(rd16(f + 14), f, len, 16, why, whylen);
+}
+
+/* Linux cooked v2 (LINKTYPE_LINUX_SLL2): the protocol comes first, then
+ * reserved, interface index, ARPHRD type, packet type, address: 20 bytes. */
+static long sll2_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
+{
+	if (len < 20) {
+		seterr(why, whylen, "truncated linux cooked header");
+		return -1;
+	}
+	return ethertype_ip(rd16(f), f, len, 20, why, whylen);
+}
+
+/* One row per link type we take apart; libpcap has already mapped the
+ * file's LINKTYPE_ value to the DLT_ one (LINKTYPE_RAW 101 -> DLT_RAW). */
+static const struct link links[] = {
+	{ DLT_RAW, raw_offset },            /* LINKTYPE_RAW: what probe --pcap writes */
+	{ DLT_IPV4, raw_offset },           /* LINKTYPE_IPV4 (228) */
+	{ DLT_IPV6, raw_offset },           /* LINKTYPE_IPV6 (229) */
+	{ DLT_EN10MB, ether_offset },       /* tcpdump -i eth0 */
+	{ DLT_LINUX_SLL, sll_offset },      /* tcpdump -i any, libpcap < 1.10 */
+	{ DLT_LINUX_SLL2, sll2_offset },    /* tcpdump -i any, libpcap >= 1.10 */
+};
+
+static const struct link *find_link(int dlt)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof links / sizeof links[0]; i++)
+		if (links[i].dlt == dlt)
+			return &links[i];
+	return NULL;
+}
+
+long pcapread_ip_offset(int dlt, const uint8_t *frame, size_t len,
+			char *why, size_t whylen)
+{
+	const struct link *l = find_link(dlt);
+
+	if (!l) {
+		seterr(why, whylen, "unsupported link type %d", dlt);
+		return -1;
+	}
+	if (!frame)
+		len = 0;
+	return l->ip_offset(frame, len, why, whylen);
+}
+
+/* The magic numbers libpcap reads, in either byte order: pcap with
+ * microsecond (0xa1b2c3d4) or nanosecond (0xa1b23c4d) time stamps, the
+ * Kuznetzov patched format (0xa1b2cd34), and the pcapng section header
+ * block type (0x0a0d0d0a, a palindrome). */
+static const uint32_t pcap_magics[] = {
+	0xa1b2c3d4, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1, 0xa1b2cd34, 0x34cdb2a1,
+};
+#define PCAPNG_MAGIC 0x0a0d0d0au
+
+/* Our own look at the first bytes, for a message that says what is wrong. */
+static int check_header(int fd, const char *path, char *err, size_t errlen)
+{
+	uint8_t h[PCAPNG_SHB_MIN];
+	ssize_t n = pread(fd, h, sizeof h, 0);
+	uint32_t magic;
+	size_t i;
+
+	if (n < 0) {
+		seterr(err, errlen, "cannot read %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (n == 0) {
+		seterr(err, errlen, "the file is empty, not a capture file");
+		return -1;
+	}
+	if (n < 4) {
+		seterr(err, errlen, "the file is too short to be a capture file (%zd bytes)", n);
+		return -1;
+	}
+	magic = (uint32_t)h[0] << 24 | (uint32_t)h[1] << 16 | (uint32_t)h[2] << 8 | h[3];
+	if (magic == PCAPNG_MAGIC) {
+		if ((size_t)n < PCAPNG_SHB_MIN) {
+			seterr(err, errlen, "pcapng section header cut short (%zd of %u bytes)",
+			       n, PCAPNG_SHB_MIN);
+			return -1;
+		}
+		return 0;
+	}
+	for (i = 0; i < sizeof pcap_magics / sizeof pcap_magics[0]; i++)
+		if (magic == pcap_magics[i])
+			break;
+	if (i == sizeof pcap_magics / sizeof pcap_magics[0]) {
+		seterr(err, errlen, "not a pcap or pcapng capture file (it starts with"
+		       " bytes %02x %02x %02x %02x)", h[0], h[1], h[2], h[3]);
+		return -1;
+	}
+	if ((size_t)n < PCAP_HDR_LEN) {
+		seterr(err, errlen, "pcap file header cut short (%zd of %u bytes)",
+		       n, PCAP_HDR_LEN);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *dlt_name(int dlt)
+{
+	const char *s = pcap_datalink_val_to_name(dlt);
+
+	return s ? s : "unknown";
+}
+
+/* Hand libpcap a fresh descriptor at offset 0 and check the link type. */
+static int start(struct pcapread *r, char *err, size_t errlen)
+{
+	char perr[PCAP_ERRBUF_SIZE];
+	int fd = dup(r->fd);
+	FILE *fp;
+
+	if (fd < 0 || lseek(fd, 0, SEEK_SET) < 0 || !(fp = fdopen(fd, "rb"))) {
+		seterr(err, errlen, "cannot read the file: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	perr[0] = '\0';
+	r->pcap = pcap_fopen_offline(fp, perr);
+	if (!r->pcap) {
+		/* libpcap leaves the FILE to us when it fails. */
+		fclose(fp);
+		seterr(err, errlen, "libpcap cannot read the file: %s", perr);
+		return -1;
+	}
+	r->n = 0;
+	r->link = find_link(pcap_datalink(r->pcap));
+	if (!r->link) {
+		seterr(err, errlen, "link type %s (%d) is not supported: inspect reads"
+		       " raw IP, Ethernet and Linux cooked (SLL, SLL2) captures",
+		       dlt_name(pcap_datalink(r->pcap)), pcap_datalink(r->pcap));
+		pcap_close(r->pcap);
+		r->pcap = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static int open_regular(const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd < 0) {
+		seterr(err, errlen, "cannot open %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) < 0) {
+		seterr(err, errlen, "cannot read %s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		seterr(err, errlen, S_ISDIR(st.st_mode) ? "%s is a directory, not a capture file"
+		       : "%s is not a regular file (inspect reads a capture file twice)", path);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+struct pcapread *pcapread_open(const char *path, char *err, size_t errlen)
+{
+	struct pcapread *r;
+	int fd = open_regular(path, err, errlen);
+
+	if (fd < 0)
+		return NULL;
+	if (check_header(fd, path, err, errlen) < 0) {
+		close(fd);
+		return NULL;
+	}
+	r = calloc(1, sizeof *r);
+	if (!r) {
+		seterr(err, errlen, "out of memory");
+		close(fd);
+		return NULL;
+	}
+	r->fd = fd;
+	if (start(r, err, errlen) < 0) {
+		close(fd);
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+int pcapread_rewind(struct pcapread *r, char *err, size_t errlen)
+{
+	if (r->pcap)
+		pcap_close(r->pcap);
+	r->pcap = NULL;
+	return start(r, err, errlen);
+}
+
+/* libpcap's words for a damaged record, and ours: it has no error codes
+ * for these, only text, which differs between pcap and pcapng and between
+ * versions (checked against libpcap 1.10.3). Anything else is passed on as
+ * libpcap wrote it. */
+static const struct {
+	const char *contains;
+	const char *ours;
+} record_errors[] = {
+	{ "truncated", "is cut short: the file ends inside it" },
+	{ "invalid packet capture length", "claims more captured bytes than any capture holds" },
+	{ "has a length of", "is damaged: impossible block length" },          /* pcapng */
+	{ "block size", "is damaged: impossible block length" },               /* pcapng */
+	{ "don't match", "is damaged: its block lengths disagree" },           /* pcapng */
+};
+
+static enum pcapread_rc record_error(struct pcapread *r, char *err, size_t errlen)
+{
+	const char *msg = pcap_geterr(r->pcap);
+	size_t i;
+
+	for (i = 0; i < sizeof record_errors / sizeof record_errors[0]; i++)
+		if (strstr(msg, record_errors[i].contains)) {
+			seterr(err, errlen, "record %" PRIu64 " %s", r->n + 1,
+			       record_errors[i].ours);
+			return PCAPREAD_ERROR;
+		}
+	seterr(err, errlen, "record %" PRIu64 ": libpcap: %s", r->n + 1, msg);
+	return PCAPREAD_ERROR;
+}
+
+enum pcapread_rc pcapread_next(struct pcapread *r, struct pcapread_pkt *p,
+			       char *err, size_t errlen)
+{
+	struct pcap_pkthdr *h;
+	const u_char *data;
+	size_t copy;
+	long off;
+	int rc;
+
+	memset(p, 0, sizeof *p);
+	if (!r->pcap) {
+		seterr(err, errlen, "the capture file is not open");
+		return PCAPREAD_ERROR;
+	}
+	rc = pcap_next_ex(r->pcap, &h, &data);
+	if (rc == PCAP_ERROR_BREAK)
+		return PCAPREAD_END;
+	if (rc != 1)
+		return record_error(r, err, errlen);
+	if (h->caplen > h->len) {
+		seterr(err, errlen, "record %" PRIu64 " is damaged: it holds %u bytes"
+		       " of a %u-byte packet", r->n + 1, h->caplen, h->len);
+		return PCAPREAD_ERROR;
+	}
+	p->n = ++r->n;
+	p->sec = (int64_t)h->ts.tv_sec;
+	p->usec = (long)h->ts.tv_usec;
+	p->wire_len = h->len;
+	p->cap_len = h->caplen;
+	copy = h->caplen < PCAPREAD_MAX ? h->caplen : PCAPREAD_MAX;
+	if (copy)
+		memcpy(r->buf, data, copy);
+	off = r->link->ip_offset(r->buf, copy, p->why, sizeof p->why);
+	if (off < 0)
+		return PCAPREAD_RECORD;
+	p->ip = r->buf + off;
+	p->ip_len = copy - (size_t)off;
+	p->ip_wire_len = h->len - (uint32_t)off;
+	return PCAPREAD_RECORD;
+}
+
+const char *pcapread_linktype(const struct pcapread *r)
+{
+	return r->pcap ? dlt_name(pcap_datalink(r->pcap)) : "unknown";
+}
+
+void pcapread_close(struct pcapread *r)
+{
+	if (!r)
+		return;
+	if (r->pcap)
+		pcap_close(r->pcap);
+	close(r->fd);
+	free(r);
+}

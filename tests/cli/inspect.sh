@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# mtuprobe inspect against the capture files in tests/cli/captures: exact
+# stdout (tests/cli/captures/expected/NAME.out), exact stderr and exit code;
+# the JSON parses and has the keys mtuprobe(1) documents under INSPECT; and
+# damaged copies of good files (every cut, a byte overwritten) end in exit 0,
+# 1 or 2 with at most one line on stderr, never a crash or a hang.
+# Bad input whose stdout must stay empty is in bad_input.tsv (run.sh).
+#
+# Usage: inspect.sh MTUPROBE SRCDIR [--update]
+# --update rewrites the expected files; review the diff before committing.
+# The synthetic captures come from captures/gen.py (checked below to still
+# produce them byte for byte); real-*.pcap from captures/record-real.sh.
+set -uo pipefail
+bin=$(realpath "$1") src=$(realpath "$2") update=${3:-}
+caps=$src/tests/cli/captures
+fail=0 pass=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$caps" || exit 99 # relative names: the file name is part of the output
+
+ok() { pass=$((pass + 1)); }
+bad() {
+	echo "FAIL $*"
+	fail=$((fail + 1))
+}
+
+# name (expected/NAME.out), exit, exact stderr ("" for none), arguments
+while IFS='|' read -r name want experr args; do
+	[[ -z "$name" || "$name" == \#* ]] && continue
+	read -r -a argv <<<"$args"
+	timeout 20 "$bin" inspect "${argv[@]}" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	[[ "$update" == --update ]] && cp "$tmp/out" "expected/$name.out"
+	if [[ $rc -ne $want ]]; then
+		bad "$name: exit $rc, want $want: $(cat "$tmp/err")"
+	elif [[ "$(cat "$tmp/err")" != "$experr" ]]; then
+		bad "$name: stderr '$(cat "$tmp/err")', want '$experr'"
+	elif ! diff -u "expected/$name.out" "$tmp/out" >"$tmp/diff"; then
+		bad "$name: stdout differs"
+		cat "$tmp/diff"
+	else
+		ok
+	fi
+done <<'EOF'
+# what probe --pcap writes, and tcpdump beside it (captures/record-real.sh)
+real-v4|0||real-v4.pcap
+real-v6|0||real-v6.pcap
+real-ether|0||real-ether.pcap
+real-any|0||real-any.pcap
+real-any-sll1|0||real-any-sll1.pcap
+real-any-json|0||--json real-any.pcap
+# synthetic (captures/gen.py): every link type, and noise
+raw-v4|0||raw-v4.pcap
+raw-v4-quiet|0||-q raw-v4.pcap
+raw-v4-json|0||--json raw-v4.pcap
+raw-v4-pcapng|0||raw-v4.pcapng
+raw-v6|0||raw-v6.pcap
+ipv4-linktype|0||ipv4-linktype.pcap
+ipv6-linktype|0||ipv6-linktype.pcap
+ether-vlan|0||ether-vlan.pcap
+sll-v6|0||sll-v6.pcap
+sll2-v4|0||sll2-v4.pcap
+swapped-be|0||swapped-be.pcap
+snapped|0||snapped.pcap
+blackhole|0||blackhole.pcap
+lying|0||lying.pcap
+lying-json|0||--json lying.pcap
+# damaged after good records: what was read, then one line and exit 2
+cut-mid-record|2|mtuprobe inspect: record 3 is cut short: the file ends inside it|cut-mid-record.pcap
+cut-mid-record-json|2|mtuprobe inspect: record 3 is cut short: the file ends inside it|--json cut-mid-record.pcap
+cut-record-header|2|mtuprobe inspect: record 2 is cut short: the file ends inside it|-q cut-record-header.pcap
+caplen-over-len-late|2|mtuprobe inspect: record 2 is damaged: it holds 1454 bytes of a 100-byte packet|caplen-over-len-late.pcap
+cut-mid-block|2|mtuprobe inspect: record 2 is cut short: the file ends inside it|cut-mid-block.pcapng
+bad-trailer|2|mtuprobe inspect: record 2 is damaged: its block lengths disagree|-q bad-trailer.pcapng
+EOF
+
+# The JSON: parses, and has exactly the documented keys (mtuprobe(1), INSPECT).
+if command -v python3 >/dev/null; then
+	for f in raw-v4.pcap lying.pcap snapped.pcap real-any.pcap cut-mid-record.pcap; do
+		{ "$bin" inspect --json "$f" 2>/dev/null || true; } | python3 -c '
+import json, sys
+top = {"mtuprobe", "command", "file", "linktype", "packets", "records", "ignored",
+       "snapped", "streams", "error"}
+pkt = {"n", "time", "dir", "size", "seq", "stream", "what", "snapped", "mtu", "from",
+       "icmp_type", "icmp_code", "why"}
+stream = {"stream", "src", "dst", "ident", "cookie", "probes", "sizes", "replies",
+          "too_big", "unreach", "time_exceeded", "other", "largest_replied",
+          "smallest_too_big", "too_big_mtu", "too_big_from", "never_answered"}
+whats = {"probe", "reply", "too-big", "unreach", "time-exceeded", "other", "ignored"}
+d = json.load(sys.stdin)
+errs = []
+if set(d) != top: errs.append("top keys %s" % sorted(set(d) ^ top))
+for p in d["packets"]:
+    if set(p) != pkt: errs.append("packet keys %s" % sorted(set(p) ^ pkt))
+    if p["what"] not in whats: errs.append("what %r" % p["what"])
+    if (p["what"] == "ignored") != (p["why"] is not None): errs.append("why in %r" % p)
+    if (p["what"] == "too-big") != (p["mtu"] is not None): errs.append("mtu in %r" % p)
+for s in d["streams"]:
+    if set(s) != stream: errs.append("stream keys %s" % sorted(set(s) ^ stream))
+if d["records"] != len(d["packets"]): errs.append("records != len(packets)")
+if d["ignored"] != sum(p["what"] == "ignored" for p in d["packets"]): errs.append("ignored count")
+if errs: sys.exit("; ".join(errs[:5]))
+' && ok || bad "json schema: $f"
+	done
+fi
+
+# The synthetic files are what gen.py makes (no hand-edited fixture drifts).
+if command -v python3 >/dev/null; then
+	mkdir "$tmp/gen"
+	if python3 gen.py "$tmp/gen"; then
+		for f in "$tmp/gen"/*; do
+			cmp -s "$f" "${f##*/}" && ok || bad "gen.py no longer makes ${f##*/}"
+		done
+	else
+		bad "gen.py failed"
+	fi
+fi
+
+# Damaged copies: exit 0, 1 or 2; at most one stderr line, ours; within 20 s.
+check_damaged() {
+	local what=$1 f=$2 rc lines
+	timeout 20 "$bin" inspect "$f" >/dev/null 2>"$tmp/err"
+	rc=$?
+	lines=$(wc -l <"$tmp/err")
+	if [[ $rc -gt 2 ]]; then
+		bad "$what: exit $rc (124 is a hang, 128+ a signal): $(head -c 300 "$tmp/err")"
+	elif [[ $rc -ne 0 && ($lines -ne 1 || "$(cat "$tmp/err")" != "mtuprobe inspect: "*) ]]; then
+		bad "$what: exit $rc with stderr: $(head -c 300 "$tmp/err")"
+	elif [[ $rc -eq 0 && -s "$tmp/err" ]]; then
+		bad "$what: exit 0 with stderr: $(head -c 300 "$tmp/err")"
+	else
+		ok
+	fi
+}
+for f in raw-v4.pcap raw-v4.pcapng ether-vlan.pcap sll2-v4.pcap; do
+	size=$(stat -c %s "$f")
+	for ((cut = 0; cut < size; cut += (cut < 64 ? 1 : 211))); do
+		head -c "$cut" "$f" >"$tmp/cut"
+		check_damaged "$f cut at $cut" "$tmp/cut"
+	done
+	for ((at = 0; at < 2048 && at < size; at += 11)); do
+		cp "$f" "$tmp/poke"
+		printf '\377' | dd of="$tmp/poke" bs=1 seek="$at" conv=notrunc status=none
+		check_damaged "$f with byte $at = 0xff" "$tmp/poke"
+	done
+done
+
+# A FIFO with no writer must not block the open.
+mkfifo "$tmp/fifo"
+out=$(timeout 5 "$bin" inspect "$tmp/fifo" 2>&1)
+[[ $? -eq 2 && "$out" == "mtuprobe inspect: $tmp/fifo is not a regular file (inspect reads a capture file twice)" ]] &&
+	ok || bad "fifo: $out"
+
+# libpcap's own words for what it refuses at open: ours as a prefix, exit 2.
+for f in archaic.pcap bad-block.pcapng; do
+	out=$("$bin" inspect "$f" 2>&1 >/dev/null)
+	[[ $? -eq 2 && "$out" == "mtuprobe inspect: libpcap cannot read the file: "* ]] && ok || bad "$f: $out"
+done
+
+echo "$pass passed, $fail failed"
+[[ $fail -eq 0 ]]
