@@ -14,13 +14,13 @@
  * Every record is copied, at most PCAPREAD_MAX bytes of it, into one fixed
  * buffer: only the bytes libpcap says it returned (caplen) are read, never
  * the length on the wire that the record merely claims. */
+#include "core/errbuf.h"
 #include "io/pcapread.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <pcap/pcap.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,18 +45,6 @@ struct pcapread {
 	uint8_t buf[PCAPREAD_MAX];      /* the one place a record is copied to */
 };
 
-__attribute__((format(printf, 3, 4)))
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || !errlen)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
 static unsigned rd16(const uint8_t *p)
 {
 	return (unsigned)p[0] << 8 | p[1];
@@ -72,11 +60,11 @@ static long ethertype_ip(unsigned type, const uint8_t *f, size_t len, size_t off
 	 * a 4-byte tag whose last two bytes are the next ethertype. */
 	for (tags = 0; type == 0x8100 || type == 0x88a8 || type == 0x9100; tags++) {
 		if (tags == MAX_TAGS) {
-			seterr(why, whylen, "more than %d vlan tags", MAX_TAGS);
+			err_set(why, whylen, "more than %d vlan tags", MAX_TAGS);
 			return -1;
 		}
 		if (len - off < 4) {
-			seterr(why, whylen, "truncated vlan tag");
+			err_set(why, whylen, "truncated vlan tag");
 			return -1;
 		}
 		type = rd16(f + off + 2);
@@ -84,7 +72,7 @@ static long ethertype_ip(unsigned type, const uint8_t *f, size_t len, size_t off
 	}
 	if (type == 0x0800 || type == 0x86dd)
 		return (long)off;
-	seterr(why, whylen, "not ip (ethertype 0x%04x)", type);
+	err_set(why, whylen, "not ip (ethertype 0x%04x)", type);
 	return -1;
 }
 
@@ -101,7 +89,7 @@ static long raw_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
 static long ether_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
 {
 	if (len < 14) {
-		seterr(why, whylen, "truncated ethernet header");
+		err_set(why, whylen, "truncated ethernet header");
 		return -1;
 	}
 	return ethertype_ip(rd16(f + 12), f, len, 14, why, whylen);
@@ -112,7 +100,7 @@ static long ether_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
 static long sll_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
 {
 	if (len < 16) {
-		seterr(why, whylen, "truncated linux cooked header");
+		err_set(why, whylen, "truncated linux cooked header");
 		return -1;
 	}
 	return ethertype_ip(rd16(f + 14), f, len, 16, why, whylen);
@@ -123,7 +111,7 @@ static long sll_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
 static long sll2_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
 {
 	if (len < 20) {
-		seterr(why, whylen, "truncated linux cooked header");
+		err_set(why, whylen, "truncated linux cooked header");
 		return -1;
 	}
 	return ethertype_ip(rd16(f), f, len, 20, why, whylen);
@@ -156,7 +144,7 @@ long pcapread_ip_offset(int dlt, const uint8_t *frame, size_t len,
 	const struct link *l = find_link(dlt);
 
 	if (!l) {
-		seterr(why, whylen, "unsupported link type %d", dlt);
+		err_set(why, whylen, "unsupported link type %d", dlt);
 		return -1;
 	}
 	if (!frame)
@@ -182,21 +170,21 @@ static int check_header(int fd, const char *path, char *err, size_t errlen)
 	size_t i;
 
 	if (n < 0) {
-		seterr(err, errlen, "cannot read %s: %s", path, strerror(errno));
+		err_set(err, errlen, "cannot read %s: %s", path, strerror(errno));
 		return -1;
 	}
 	if (n == 0) {
-		seterr(err, errlen, "the file is empty, not a capture file");
+		err_set(err, errlen, "the file is empty, not a capture file");
 		return -1;
 	}
 	if (n < 4) {
-		seterr(err, errlen, "the file is too short to be a capture file (%zd bytes)", n);
+		err_set(err, errlen, "the file is too short to be a capture file (%zd bytes)", n);
 		return -1;
 	}
 	magic = (uint32_t)h[0] << 24 | (uint32_t)h[1] << 16 | (uint32_t)h[2] << 8 | h[3];
 	if (magic == PCAPNG_MAGIC) {
 		if ((size_t)n < PCAPNG_SHB_MIN) {
-			seterr(err, errlen, "pcapng section header cut short (%zd of %u bytes)",
+			err_set(err, errlen, "pcapng section header cut short (%zd of %u bytes)",
 			       n, PCAPNG_SHB_MIN);
 			return -1;
 		}
@@ -206,12 +194,12 @@ static int check_header(int fd, const char *path, char *err, size_t errlen)
 		if (magic == pcap_magics[i])
 			break;
 	if (i == sizeof pcap_magics / sizeof pcap_magics[0]) {
-		seterr(err, errlen, "not a pcap or pcapng capture file (it starts with"
+		err_set(err, errlen, "not a pcap or pcapng capture file (it starts with"
 		       " bytes %02x %02x %02x %02x)", h[0], h[1], h[2], h[3]);
 		return -1;
 	}
 	if ((size_t)n < PCAP_HDR_LEN) {
-		seterr(err, errlen, "pcap file header cut short (%zd of %u bytes)",
+		err_set(err, errlen, "pcap file header cut short (%zd of %u bytes)",
 		       n, PCAP_HDR_LEN);
 		return -1;
 	}
@@ -233,7 +221,7 @@ static int start(struct pcapread *r, char *err, size_t errlen)
 	FILE *fp;
 
 	if (fd < 0 || lseek(fd, 0, SEEK_SET) < 0 || !(fp = fdopen(fd, "rb"))) {
-		seterr(err, errlen, "cannot read the file: %s", strerror(errno));
+		err_set(err, errlen, "cannot read the file: %s", strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return -1;
@@ -243,13 +231,13 @@ static int start(struct pcapread *r, char *err, size_t errlen)
 	if (!r->pcap) {
 		/* libpcap leaves the FILE to us when it fails. */
 		fclose(fp);
-		seterr(err, errlen, "libpcap cannot read the file: %s", perr);
+		err_set(err, errlen, "libpcap cannot read the file: %s", perr);
 		return -1;
 	}
 	r->n = 0;
 	r->link = find_link(pcap_datalink(r->pcap));
 	if (!r->link) {
-		seterr(err, errlen, "link type %s (%d) is not supported: inspect reads"
+		err_set(err, errlen, "link type %s (%d) is not supported: inspect reads"
 		       " raw IP, Ethernet and Linux cooked (SLL, SLL2) captures",
 		       dlt_name(pcap_datalink(r->pcap)), pcap_datalink(r->pcap));
 		pcap_close(r->pcap);
@@ -265,16 +253,16 @@ static int open_regular(const char *path, char *err, size_t errlen)
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 
 	if (fd < 0) {
-		seterr(err, errlen, "cannot open %s: %s", path, strerror(errno));
+		err_set(err, errlen, "cannot open %s: %s", path, strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) < 0) {
-		seterr(err, errlen, "cannot read %s: %s", path, strerror(errno));
+		err_set(err, errlen, "cannot read %s: %s", path, strerror(errno));
 		close(fd);
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		seterr(err, errlen, S_ISDIR(st.st_mode) ? "%s is a directory, not a capture file"
+		err_set(err, errlen, S_ISDIR(st.st_mode) ? "%s is a directory, not a capture file"
 		       : "%s is not a regular file (inspect reads a capture file twice)", path);
 		close(fd);
 		return -1;
@@ -295,7 +283,7 @@ struct pcapread *pcapread_open(const char *path, char *err, size_t errlen)
 	}
 	r = calloc(1, sizeof *r);
 	if (!r) {
-		seterr(err, errlen, "out of memory");
+		err_set(err, errlen, "out of memory");
 		close(fd);
 		return NULL;
 	}
@@ -338,11 +326,11 @@ static enum pcapread_rc record_error(struct pcapread *r, char *err, size_t errle
 
 	for (i = 0; i < sizeof record_errors / sizeof record_errors[0]; i++)
 		if (strstr(msg, record_errors[i].contains)) {
-			seterr(err, errlen, "record %" PRIu64 " %s", r->n + 1,
+			err_set(err, errlen, "record %" PRIu64 " %s", r->n + 1,
 			       record_errors[i].ours);
 			return PCAPREAD_ERROR;
 		}
-	seterr(err, errlen, "record %" PRIu64 ": libpcap: %s", r->n + 1, msg);
+	err_set(err, errlen, "record %" PRIu64 ": libpcap: %s", r->n + 1, msg);
 	return PCAPREAD_ERROR;
 }
 
@@ -357,7 +345,7 @@ enum pcapread_rc pcapread_next(struct pcapread *r, struct pcapread_pkt *p,
 
 	memset(p, 0, sizeof *p);
 	if (!r->pcap) {
-		seterr(err, errlen, "the capture file is not open");
+		err_set(err, errlen, "the capture file is not open");
 		return PCAPREAD_ERROR;
 	}
 	rc = pcap_next_ex(r->pcap, &h, &data);
@@ -366,7 +354,7 @@ enum pcapread_rc pcapread_next(struct pcapread *r, struct pcapread_pkt *p,
 	if (rc != 1)
 		return record_error(r, err, errlen);
 	if (h->caplen > h->len) {
-		seterr(err, errlen, "record %" PRIu64 " is damaged: it holds %u bytes"
+		err_set(err, errlen, "record %" PRIu64 " is damaged: it holds %u bytes"
 		       " of a %u-byte packet", r->n + 1, h->caplen, h->len);
 		return PCAPREAD_ERROR;
 	}

@@ -5,6 +5,7 @@
  * Time comes only from io->now_us and passes only inside io->recv (which
  * waits until a deadline), so a fake io with a fake clock runs the engine
  * deterministically and fast in the unit tests. */
+#include "core/errbuf.h"
 #include "probe/engine.h"
 
 #include <arpa/inet.h>
@@ -86,18 +87,6 @@ const char *probe_outcome_str(enum probe_outcome o)
 	return "?";
 }
 
-__attribute__((format(printf, 3, 4)))
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || !errlen)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
 /* Apply defaults (0 = default) and check ranges. */
 static int resolve_config(const struct probe_config *in, struct probe_config *c,
 			  char *err, size_t errlen)
@@ -106,7 +95,7 @@ static int resolve_config(const struct probe_config *in, struct probe_config *c,
 
 	*c = *in;
 	if (c->family != 4 && c->family != 6) {
-		set_err(err, errlen, "address family must be 4 or 6, not %d", c->family);
+		err_set(err, errlen, "address family must be 4 or 6, not %d", c->family);
 		return -1;
 	}
 	floor = c->family == 6 ? 1280 : 68;   /* RFC 8200 section 5; RFC 791 */
@@ -127,12 +116,12 @@ static int resolve_config(const struct probe_config *in, struct probe_config *c,
 	if (c->min_timeout_ms > c->timeout_ms)
 		c->min_timeout_ms = c->timeout_ms;
 	if (c->min_size < floor || c->min_size > c->max_size || c->max_size > 65535) {
-		set_err(err, errlen, "size range %u..%u invalid for IPv%d (%u..65535)",
+		err_set(err, errlen, "size range %u..%u invalid for IPv%d (%u..65535)",
 			c->min_size, c->max_size, c->family, floor);
 		return -1;
 	}
 	if (c->rate_pps > MAX_RATE_PPS || c->max_probes > PROBE_MAX_PROBES) {
-		set_err(err, errlen, "rate (<= %u/s) or probe budget (<= %u) too large",
+		err_set(err, errlen, "rate (<= %u/s) or probe budget (<= %u) too large",
 			MAX_RATE_PPS, PROBE_MAX_PROBES);
 		return -1;
 	}
@@ -490,7 +479,7 @@ static enum probe_stop run_loop(struct eng *e)
 		if (until == UINT64_MAX) {
 			if (!budget)
 				return PROBE_STOP_MAX_PROBES;
-			set_err(e->err, e->errlen, "internal error: search stalled "
+			err_set(e->err, e->errlen, "internal error: search stalled "
 				"with nothing in flight");
 			return PROBE_STOP_ERROR;
 		}
@@ -578,12 +567,12 @@ int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
 	out->stop = PROBE_STOP_ERROR;
 	out->p_wrong = 1.0;
 	if (!io || !io->now_us || !io->send || !io->recv) {
-		set_err(err, errlen, "incomplete probe_io");
+		err_set(err, errlen, "incomplete probe_io");
 		return -1;
 	}
 	e = calloc(1, sizeof *e);
 	if (!e) {
-		set_err(err, errlen, "out of memory");
+		err_set(err, errlen, "out of memory");
 		return -1;
 	}
 	if (resolve_config(cfg, &e->c, err, errlen) < 0)
@@ -597,11 +586,11 @@ int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
 	out->probes = calloc(e->c.max_probes, sizeof *out->probes);
 	e->overdue = calloc(e->c.max_probes, 1);
 	if (!out->probes || !e->overdue) {
-		set_err(err, errlen, "out of memory");
+		err_set(err, errlen, "out of memory");
 		goto fail;
 	}
 	if (search_init(&e->s, &sp) < 0) {
-		set_err(err, errlen, "bad search parameters");
+		err_set(err, errlen, "bad search parameters");
 		goto fail;
 	}
 	out->min_size = e->c.min_size;

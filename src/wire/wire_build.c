@@ -10,10 +10,10 @@
  * Its buffer is released with libnet_adv_free_packet(), which works in any
  * mode. Checked against libnet 1.1.6 (Debian 12). */
 #include <libnet.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "core/errbuf.h"
 #include "wire/wire.h"
 #include "wire/wire_int.h"
 
@@ -61,18 +61,6 @@ size_t wire_min_probe(int family)
 	return f ? f->hlen + WIRE_ICMP_HLEN + WIRE_COOKIE_LEN : 0;
 }
 
-__attribute__((format(printf, 3, 4)))
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || !errlen)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
 /* libnet's messages end with a newline; ours do not. */
 static const char *trim_nl(char *s)
 {
@@ -89,33 +77,33 @@ static int check_args(const uint8_t *buf, size_t cap, size_t size, int ttl,
 	size_t min;
 
 	if (!buf || !m) {
-		seterr(err, errlen, "no buffer or no match to build from");
+		err_set(err, errlen, "no buffer or no match to build from");
 		return -1;
 	}
 	if (!family_row(m->dst.family) || m->src.family != m->dst.family) {
-		seterr(err, errlen, "source and target must both be IPv4 or both IPv6"
+		err_set(err, errlen, "source and target must both be IPv4 or both IPv6"
 		       " (got families %d and %d)", m->src.family, m->dst.family);
 		return -1;
 	}
 	min = wire_min_probe(m->dst.family);
 	if (size < min) {
-		seterr(err, errlen, "probe size %zu is below the IPv%d minimum of %zu"
+		err_set(err, errlen, "probe size %zu is below the IPv%d minimum of %zu"
 		       " (IP header + ICMP header + %d-byte cookie)",
 		       size, m->dst.family, min, WIRE_COOKIE_LEN);
 		return -1;
 	}
 	if (size > WIRE_MAX_PROBE) {
-		seterr(err, errlen, "probe size %zu exceeds the maximum of %u",
+		err_set(err, errlen, "probe size %zu exceeds the maximum of %u",
 		       size, WIRE_MAX_PROBE);
 		return -1;
 	}
 	if (size > cap) {
-		seterr(err, errlen, "a %zu-byte probe does not fit a %zu-byte buffer",
+		err_set(err, errlen, "a %zu-byte probe does not fit a %zu-byte buffer",
 		       size, cap);
 		return -1;
 	}
 	if (ttl < 1 || ttl > 255) {
-		seterr(err, errlen, "ttl/hop limit %d is outside 1..255", ttl);
+		err_set(err, errlen, "ttl/hop limit %d is outside 1..255", ttl);
 		return -1;
 	}
 	return 0;
@@ -200,11 +188,11 @@ static int coalesce_into(libnet_t *l, uint8_t *buf, size_t size,
 	uint32_t n = 0;
 
 	if (libnet_pblock_coalesce(l, &pkt, &n) == -1) {
-		seterr(err, errlen, "libnet: %s", trim_nl(libnet_geterror(l)));
+		err_set(err, errlen, "libnet: %s", trim_nl(libnet_geterror(l)));
 		return -1;
 	}
 	if (n != size) {
-		seterr(err, errlen, "libnet built %u bytes instead of %zu", n, size);
+		err_set(err, errlen, "libnet built %u bytes instead of %zu", n, size);
 		libnet_adv_free_packet(l, pkt);
 		return -1;
 	}
@@ -231,12 +219,12 @@ long wire_build_echo(uint8_t *buf, size_t cap, size_t size, int ttl,
 	lerr[0] = '\0';
 	l = libnet_init(LIBNET_NONE, NULL, lerr);
 	if (!l) {
-		seterr(err, errlen, "libnet_init: %s", trim_nl(lerr));
+		err_set(err, errlen, "libnet_init: %s", trim_nl(lerr));
 		return -1;
 	}
 	rc = f->build(l, size, ttl, m, seq, buf, size - f->hlen - WIRE_ICMP_HLEN);
 	if (rc < 0)
-		seterr(err, errlen, "libnet: %s", trim_nl(libnet_geterror(l)));
+		err_set(err, errlen, "libnet: %s", trim_nl(libnet_geterror(l)));
 	else
 		rc = coalesce_into(l, buf, size, err, errlen);
 	libnet_destroy(l);

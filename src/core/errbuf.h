@@ -1,0 +1,12 @@
+/* Lower layers never print and never exit: they return an error code and
+ * write one line into the caller's buffer (style.md habit 8). */
+#ifndef MTUPROBE_ERRBUF_H
+#define MTUPROBE_ERRBUF_H
+
+#include <stddef.h>
+
+/* snprintf into err, tolerating a NULL or empty buffer. */
+void err_set(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif
