@@ -126,6 +126,7 @@ measure(struct probe_state *s)
 		struct probe_io io;
 		configure(&s->c, p, &cfg);
 		rawio_probe_io(p->io, &io);
+		rawio_drain(p->io);
 		if (probe_engine_run(&cfg, &io, &stop_flag, &p->run, s->err, sizeof(s->err)) < 0 &&
 		    p->run.stop == PROBE_STOP_ERROR) {
 			if (cfg.progress)

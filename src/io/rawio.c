@@ -415,6 +415,13 @@ io_recv(void *ctx, uint64_t deadline_us, struct probe_event *ev, char *err, size
 	}
 }
 
+void
+rawio_drain(struct rawio *r)
+{
+	while (recv(r->recv_fd, r->buf, sizeof(r->buf), MSG_DONTWAIT) > 0)
+		;
+}
+
 static unsigned long
 io_ignored(void *ctx)
 {

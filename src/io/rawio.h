@@ -41,6 +41,9 @@ unsigned rawio_iface_mtu(const struct rawio *r);
 const char *rawio_source(const struct rawio *r);
 void rawio_set_capture(struct rawio *r, struct capture *c);
 void rawio_probe_io(struct rawio *r, struct probe_io *io);
+/* Discard what queued up before this path's run (every raw ICMP socket gets a
+ * copy of every ICMP message, so the WAN run's answers wait on the tunnel's). */
+void rawio_drain(struct rawio *r);
 void rawio_close(struct rawio *r);
 
 #endif
