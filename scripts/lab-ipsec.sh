@@ -579,6 +579,21 @@ lab_ipsec_status() {
 	done
 }
 
+# _lab_ipsec_wait_gone TENTHS: wait up to TENTHS x 0.1 s until none of the caller's
+# recorded charons (its pids/starts arrays) is alive; 0 when all are gone.
+_lab_ipsec_wait_gone() {
+	local n=$1 k idx alive
+	for ((k = 0; k < n; k++)); do
+		alive=0
+		for idx in "${!pids[@]}"; do
+			_lab_ipsec_ours "${pids[idx]}" "${starts[idx]}" && alive=1
+		done
+		((alive)) || return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 # lab_ipsec_down PREFIX -- stop exactly the daemons lab_ipsec_up recorded,
 # wait for them, remove the per-run dir.  Idempotent; fine after a failed up.
 lab_ipsec_down() {
@@ -607,14 +622,8 @@ lab_ipsec_down() {
 			kill -TERM "${pids[i]}" 2>/dev/null || true
 		fi
 	done
-	for ((i = 0; i < 50; i++)); do
-		alive=0
-		for pid in "${!pids[@]}"; do
-			_lab_ipsec_ours "${pids[pid]}" "${starts[pid]}" && alive=1
-		done
-		((alive)) || break
-		sleep 0.1
-	done
+	alive=0
+	_lab_ipsec_wait_gone 50 || alive=1
 	if ((alive)); then
 		for i in "${!pids[@]}"; do
 			if _lab_ipsec_ours "${pids[i]}" "${starts[i]}"; then
@@ -623,14 +632,7 @@ lab_ipsec_down() {
 				killed=1
 			fi
 		done
-		for ((i = 0; i < 20; i++)); do
-			alive=0
-			for pid in "${!pids[@]}"; do
-				_lab_ipsec_ours "${pids[pid]}" "${starts[pid]}" && alive=1
-			done
-			((alive)) || break
-			sleep 0.1
-		done
+		_lab_ipsec_wait_gone 20 || true
 	fi
 	if [[ -r $dir/namespaces ]] && read -r r1 r2 <"$dir/namespaces"; then
 		# charon is gone (or a zombie) once its TUN device has disappeared
