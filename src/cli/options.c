@@ -52,7 +52,9 @@ static const struct opt opts[] = {
 	{ "peer", O_OTHER, K_STR, BOTH, OFF(peer), 0, 0, "PEER",
 	  "apply a peer's documented limits (aws)" },
 	{ "vendor", O_VENDOR, K_SPECIAL, BOTH, 0, 0, 0, "LIST",
-	  "configuration for rtx, ix, linux, all or none; default all" },
+	  "configuration for rtx, ix, linux (nftables), linux-iptables, all or none; default all" },
+	{ "rtx-model", O_OTHER, K_STR, BOTH, OFF(rtx_model), 0, 0, "MODEL",
+	  "RTX model, for its MTU ranges and interface limits (e.g. rtx830, rtx1300)" },
 	{ "wan-if", O_WAN_IF, K_SPECIAL, BOTH, 0, 0, 0, "VENDOR=IF",
 	  "WAN interface name for a vendor, e.g. rtx=pp1, ix=GigaEthernet0.1, linux=ppp0" },
 	{ "tunnel-if", O_TUNNEL_IF, K_SPECIAL, BOTH, 0, 0, 0, "VENDOR=IF",
@@ -150,11 +152,12 @@ find_opt(int id, const char *longname)
 	return NULL;
 }
 
-/* VENDOR=IF for --wan-if and --tunnel-if. */
+/* VENDOR=IF for --wan-if and --tunnel-if; the name is checked in
+ * cli_model, once the line and the RTX model are known. */
 static int
 parse_iface(const char *val, const char **table, const char *opt, char *err, size_t errlen)
 {
-	char vname[16], names[64];
+	char vname[16], names[80];
 	const char *eq = strchr(val, '=');
 	int v;
 
@@ -169,9 +172,10 @@ parse_iface(const char *val, const char **table, const char *opt, char *err, siz
 		snprintf(err, errlen, "unknown vendor '%s' in --%s: vendors are %s", vname, opt, names);
 		return -1;
 	}
-	if (vendor_check_iface((enum vendor_id)v, eq + 1, err, errlen) < 0)
-		return -1;
 	table[v] = eq + 1;
+	/* Both Linux forms take the same names. */
+	if (v == VENDOR_LINUX || v == VENDOR_LINUX_IPT)
+		table[VENDOR_LINUX] = table[VENDOR_LINUX_IPT] = eq + 1;
 	return 0;
 }
 
@@ -360,7 +364,7 @@ cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t 
 static int
 parse_vendors(const char *list, struct report_vendors *rv, char *err, size_t errlen)
 {
-	char buf[128], names[64];
+	char buf[128], names[80];
 	char *save = NULL;
 
 	memset(rv->enabled, 0, sizeof(rv->enabled));
@@ -371,6 +375,11 @@ parse_vendors(const char *list, struct report_vendors *rv, char *err, size_t err
 	}
 	if (strcmp(list, "none") == 0)
 		return 0;
+	if (!*list || strspn(list, ",") == strlen(list) || strlen(list) >= sizeof(buf)) {
+		vendor_names(names, sizeof(names));
+		snprintf(err, errlen, "--vendor needs a list of vendors: %s, all or none", names);
+		return -1;
+	}
 	snprintf(buf, sizeof(buf), "%s", list);
 	for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
 		int v = vendor_lookup(t);
@@ -440,6 +449,31 @@ model_stack(const struct cli *c, int measured, struct model_input *in, char *err
 	return 0;
 }
 
+/* The RTX model, then every interface name given, for its vendor, role
+ * and line: a MAP-E line's WAN is the 4in6 tunnel, a PPPoE line's the pp. */
+static int
+check_ifaces(const struct cli *c, enum wan_kind k, struct report_vendors *rv,
+	     char *err, size_t errlen)
+{
+	char names[160];
+
+	rv->rtx = NULL;
+	if (c->rtx_model && !(rv->rtx = vendor_rtx_model(c->rtx_model))) {
+		vendor_rtx_model_names(names, sizeof(names));
+		snprintf(err, errlen, "unknown RTX model '%s': models are %s", c->rtx_model, names);
+		return -1;
+	}
+	for (int v = 0; v < VENDOR_COUNT; v++) {
+		if (c->wan_if[v] && vendor_check_iface((enum vendor_id)v, ROLE_WAN, k, rv->rtx,
+						       c->wan_if[v], err, errlen) < 0)
+			return -1;
+		if (c->tunnel_if[v] && vendor_check_iface((enum vendor_id)v, ROLE_TUNNEL, k, rv->rtx,
+							  c->tunnel_if[v], err, errlen) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 int
 cli_model(const struct cli *c, unsigned measured, struct model_input *in,
 	  struct report_vendors *rv, char *err, size_t errlen)
@@ -458,7 +492,9 @@ cli_model(const struct cli *c, unsigned measured, struct model_input *in,
 		return -1;
 	if (model_stack(c, !!measured, in, err, errlen) < 0)
 		return -1;
-	return parse_vendors(c->vendors, rv, err, errlen);
+	if (parse_vendors(c->vendors, rv, err, errlen) < 0)
+		return -1;
+	return check_ifaces(c, model_wan_kind(in), rv, err, errlen);
 }
 
 void

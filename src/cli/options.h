@@ -21,7 +21,7 @@ struct cli {
 	enum cmd cmd;
 	/* model */
 	unsigned wan_mtu, ping_payload;
-	const char *line, *esp, *stack, *peer, *vendors;
+	const char *line, *esp, *stack, *peer, *vendors, *rtx_model;
 	int nat_t, transport, outer_v6, outer_given;
 	const char *wan_if[VENDOR_COUNT], *tunnel_if[VENDOR_COUNT];
 	int json, quiet;

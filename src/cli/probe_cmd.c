@@ -12,6 +12,7 @@
 #include "io/priv.h"
 #include "io/rawio.h"
 #include "probe/engine.h"
+#include "probe/findings.h"
 
 static volatile sig_atomic_t stop_flag;
 
@@ -28,6 +29,7 @@ struct path {
 	struct rawio_target t;
 	struct rawio *io;
 	struct probe_run run;
+	struct probe_findings found;  /* what the run's records say beyond the PMTU */
 	int ran;
 };
 
@@ -134,6 +136,7 @@ measure(struct probe_state *s)
 			return fail(s->err, EXIT_NOT_MEASURED);
 		}
 		p->ran = 1;
+		probe_findings(&p->run, &p->found);
 		if (cfg.progress)
 			fputs("\r\033[K", stderr);
 	}
@@ -151,6 +154,10 @@ collect_warnings(const struct probe_state *s, struct model_result *m)
 		for (unsigned w = 0; w < run->nwarnings; w++)
 			model_warn(m, "%s path: %s%s", s->paths[i].name, run->warnings[w].text,
 				   run->warnings[w].count > 1 ? " (repeated)" : "");
+		if (s->paths[i].found.rests_on_silence)
+			model_warn(m, "%s path: PMTU %u rests on silence: %u to %u got no answer and no "
+				   "'too big' message (a PMTU black hole)", s->paths[i].name, run->pmtu,
+				   s->paths[i].found.silent_lo, s->paths[i].found.silent_hi);
 		if (run->stop != PROBE_STOP_DONE)
 			model_warn(m, "%s path: stopped early (%s): the answer is partial", s->paths[i].name,
 				   probe_stop_str(run->stop));
@@ -173,12 +180,13 @@ build_model(struct probe_state *s, struct model_input *in, struct model_result *
 	if (cli_model(&s->c, wan->pmtu, in, &r->vendors, s->err, sizeof(s->err)) < 0 ||
 	    model_compute(in, m, s->err, sizeof(s->err)) < 0)
 		return -1;
-	rp->has_model_tunnel = m->has_tunnel;
 	if (tun && tun->pmtu) {
-		if (m->has_tunnel)
-			rp->tunnel_vs_model = model_compare_tunnel(m, tun->pmtu, rp->verdict, sizeof(rp->verdict));
-		else
-			model_use_measured_tunnel(m, tun->pmtu);
+		const struct probe_findings *fd = &s->paths[1].found;
+		char from[64] = "";
+		struct tunnel_evidence ev = { tun->pmtu, fd->device_mtu, from };
+		if (fd->device_mtu)
+			wire_addr_text(&fd->device_from, from, sizeof(from));
+		rp->tunnel_vs_model = model_judge_tunnel(m, &ev, rp->verdict, sizeof(rp->verdict));
 	}
 	cli_ifaces(&s->c, m->wan_kind, &r->vendors);
 	r->m = m;
@@ -203,6 +211,7 @@ report(struct probe_state *s, int argc, char **argv)
 	static struct model_result m;
 	struct report r;
 	struct report_probe rp;
+	int unverified;
 
 	memset(&r, 0, sizeof(r));
 	memset(&rp, 0, sizeof(rp));
@@ -215,12 +224,20 @@ report(struct probe_state *s, int argc, char **argv)
 	rp.family = s->paths[0].t.family;
 	rp.wan = &s->paths[0].run;
 	rp.tunnel = s->npaths > 1 && s->paths[1].ran ? &s->paths[1].run : NULL;
+	rp.wan_f = &s->paths[0].found;
+	rp.tunnel_f = rp.tunnel ? &s->paths[1].found : NULL;
+	rp.tunnel_vs_model = -1;
 	rp.expect_mtu = s->c.expect_mtu;
 	rp.below_expect = s->c.expect_mtu && rp.wan->pmtu && rp.wan->pmtu < s->c.expect_mtu;
 	if (build_model(s, &in, &m, &r, &rp) < 0)
 		return fail(s->err, EXIT_USAGE);
 	if (r.m)
 		collect_warnings(s, &m);
+	/* Lines to paste only from a verified measurement (exit 0); otherwise
+	 * they are printed commented out, and -q says why on stderr. */
+	unverified = exit_status(s, &rp) == EXIT_NOT_MEASURED;
+	if (r.m && unverified)
+		r.vendors.disabled = "the measurement is not verified (see the report)";
 	r.command = "probe";
 	r.in = r.m ? &in : NULL;
 	r.quiet = s->c.quiet;
@@ -230,7 +247,10 @@ report(struct probe_state *s, int argc, char **argv)
 		render_json(stdout, &r);
 	else
 		render_text(stdout, &r);
-	fflush(stdout);
+	if (s->c.quiet && !s->c.json && unverified)
+		fprintf(stderr, "mtuprobe probe: %s\n", r.m ? "not verified: the configuration lines are "
+			"commented out (run without -q for the report)" : "nothing measured: no configuration "
+			"(run without -q for the report)");
 	if (rp.below_expect)
 		fprintf(stderr, "mtuprobe probe: WAN path MTU %u is below --expect-mtu %u (%u bytes short)\n",
 			rp.wan->pmtu, s->c.expect_mtu, s->c.expect_mtu - rp.wan->pmtu);

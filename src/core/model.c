@@ -182,6 +182,15 @@ walk_layers(const struct model_input *in, long avail, struct model_result *r,
 	return 0;
 }
 
+enum wan_kind
+model_wan_kind(const struct model_input *in)
+{
+	for (size_t i = 0; i < in->nstack; i++)
+		if (in->stack[i]->kind == LAYER_ACCESS)
+			return strcmp(in->stack[i]->name, "pppoe") == 0 ? WAN_PPPOE : WAN_4IN6;
+	return in->line ? in->line->kind : WAN_ETHER;
+}
+
 static int
 wan_from_link(const struct model_input *in, struct model_result *r, char *err, size_t errlen)
 {
@@ -211,7 +220,6 @@ wan_from_link(const struct model_input *in, struct model_result *r, char *err, s
 		step(r, '-', l->bytes, "%s (%s)", l->what, l->source);
 		avail -= l->bytes;
 		access = 1;
-		r->wan_kind = strcmp(l->name, "pppoe") == 0 ? WAN_PPPOE : WAN_4IN6;
 	}
 	if (avail < MODEL_MIN_MTU4) {
 		snprintf(err, errlen, "the access layers leave %ld bytes, below the IPv4 minimum MTU of %d (RFC 791)",
@@ -340,7 +348,7 @@ model_compute(const struct model_input *in, struct model_result *r, char *err, s
 {
 	memset(r, 0, sizeof(*r));
 	r->link_mtu = in->link_mtu;
-	r->wan_kind = in->line ? in->line->kind : WAN_ETHER;
+	r->wan_kind = model_wan_kind(in);
 	if (in->link_mtu < MODEL_MIN_MTU4 || in->link_mtu > MODEL_MAX_MTU) {
 		snprintf(err, errlen, "line MTU %u out of range: %d to %d", in->link_mtu,
 			 MODEL_MIN_MTU4, MODEL_MAX_MTU);
@@ -353,8 +361,13 @@ model_compute(const struct model_input *in, struct model_result *r, char *err, s
 	if (wan_from_link(in, r, err, errlen) < 0)
 		return -1;
 	r->wan_mss4 = r->wan_mtu - MODEL_MSS4_HDR;
-	r->wan_v6_ok = r->wan_mtu >= MODEL_MIN_MTU6;
-	r->wan_mss6 = r->wan_v6_ok ? r->wan_mtu - MODEL_MSS6_HDR : 0;
+	/* Under MAP-E / DS-Lite the WAN MTU is IPv4 inside the 4in6 tunnel;
+	 * IPv6 is native on the line, 40 bytes larger (RFC 7597, RFC 6333). */
+	r->wan_mtu6 = r->wan_mtu;
+	if (r->wan_kind == WAN_4IN6)
+		r->wan_mtu6 += overhead_layer("4in6")->bytes;
+	r->wan_v6_ok = r->wan_mtu6 >= MODEL_MIN_MTU6;
+	r->wan_mss6 = r->wan_v6_ok ? r->wan_mtu6 - MODEL_MSS6_HDR : 0;
 	for (size_t i = 0; i < in->nstack; i++)
 		if (in->stack[i]->kind != LAYER_ACCESS)
 			r->has_tunnel = 1;

@@ -77,14 +77,18 @@ struct model_result {
 	unsigned link_mtu;
 	unsigned wan_mtu;                   /* largest outer IP packet */
 	enum wan_kind wan_kind;
+	unsigned wan_mtu6;                  /* IPv6 MTU of the WAN: wan_mtu, or on a 4in6
+	                                     * line the native IPv6 MTU under the tunnel */
 	unsigned wan_mss4, wan_mss6;
-	int wan_v6_ok;                      /* wan_mtu >= 1280 */
+	int wan_v6_ok;                      /* wan_mtu6 >= 1280 */
 	int has_tunnel;
 	unsigned tunnel_mtu_model;          /* what the stack allows */
 	unsigned tunnel_mtu;                /* recommended: after peer limits */
 	int capped;                         /* peer limit applied */
 	unsigned mss4, mss6;                /* tunnel MSS */
 	int v6_ok;                          /* tunnel_mtu >= 1280 */
+	unsigned safe_mss4, safe_mss6;      /* probe: the largest MSS clamp the measured tunnel
+	                                     * carries as it stands; 0 = not measured */
 	unsigned esp_pad;                   /* padding at the maximum size (first ESP) */
 	struct model_step steps[MODEL_MAX_STEPS];
 	size_t nsteps;
@@ -124,15 +128,35 @@ int model_parse_stack(const char *list, struct model_input *in,
 void model_default_stack(struct model_input *in, int outer_v6, int nat_t,
 			 int transport);
 
+/* How the WAN is reached: the stack's access layer, else the line preset's. */
+enum wan_kind model_wan_kind(const struct model_input *in);
+
 /* Compute everything. Returns 0, or -1 with a message (no room left, ...). */
 int model_compute(const struct model_input *in, struct model_result *out,
 		  char *err, size_t errlen);
 
-/* Compare a measured tunnel path MTU with the model (compare.c): returns 1
- * when it is above what the stack allows (fragmentation after encryption),
- * -1 when below the recommendation (tunnel MTU set too low), 0 when they
- * agree; verdict says so in words, and a disagreement becomes a warning. */
-int model_compare_tunnel(struct model_result *m, unsigned measured, char *verdict, size_t len);
+/* What a probe through the tunnel saw (compare.c). */
+struct tunnel_evidence {
+	unsigned measured;         /* tunnel path MTU */
+	unsigned device_mtu;       /* a PTB reported this MTU, above measured, while the sizes
+	                            * between got no answer; 0 = none */
+	const char *device_from;   /* who sent that PTB (an address), or NULL */
+};
+
+enum tunnel_verdict {
+	TUNNEL_BELOW,              /* set lower than the line allows (RTX left at 1280) */
+	TUNNEL_AGREES,
+	TUNNEL_ABOVE,              /* passes above the model: fragmented after encryption */
+	TUNNEL_LOST,               /* the tunnel takes more than crosses: lost after encryption */
+	TUNNEL_NO_MODEL,           /* no --esp/--stack: nothing to compare with */
+};
+
+/* Judge the measured tunnel path against the model (when m->has_tunnel)
+ * or alone: sets the tunnel numbers to what is safe, the largest safe MSS
+ * clamp (safe_mss4/6), and a verdict in words; a disagreement also becomes
+ * a warning. Returns an enum tunnel_verdict. */
+int model_judge_tunnel(struct model_result *m, const struct tunnel_evidence *ev,
+		       char *verdict, size_t len);
 
 /* No stack was given: the measured tunnel path MTU is the tunnel MTU. */
 void model_use_measured_tunnel(struct model_result *m, unsigned measured);

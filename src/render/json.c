@@ -91,7 +91,7 @@ static void
 json_no_model(FILE *f)
 {
 	fputs(",\"line\":null,\"link_mtu\":null,\"wan_mtu\":null,\"wan_mss_ipv4\":null,"
-	      "\"wan_mss_ipv6\":null,\"esp\":null,\"peer\":null,\"tunnel_mtu_model\":null,"
+	      "\"wan_mtu_ipv6\":null,\"wan_mss_ipv6\":null,\"esp\":null,\"peer\":null,\"tunnel_mtu_model\":null,"
 	      "\"tunnel_mtu\":null,\"capped\":false,\"mss_ipv4\":null,\"mss_ipv6\":null,"
 	      "\"stack\":[],\"layers\":[],\"packet_bytes\":null,\"steps\":[],"
 	      "\"warnings\":[\"no WAN path MTU was measured\"]", f);
@@ -125,6 +125,8 @@ json_model(FILE *f, const struct report *r)
 		fputs("null", f);
 	fprintf(f, ",\"link_mtu\":%u,\"wan_mtu\":%u,\"wan_mss_ipv4\":%u,", m->link_mtu, m->wan_mtu,
 		m->wan_mss4);
+	json_uint_or_null(f, "wan_mtu_ipv6", m->wan_v6_ok, m->wan_mtu6);
+	fputc(',', f);
 	json_uint_or_null(f, "wan_mss_ipv6", m->wan_v6_ok, m->wan_mss6);
 	fputc(',', f);
 	json_esp(f, r);

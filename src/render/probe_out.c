@@ -1,22 +1,38 @@
 /* The measured part of a probe report, in text and in JSON. */
 #include "render/render.h"
 
-#include <arpa/inet.h>
 #include <string.h>
 
 #include "core/model.h"
 #include "probe/engine.h"
+#include "probe/findings.h"
 
+/* Who said "too big", and where the answer rests on silence. */
 static void
-addr_text(const struct wire_addr *a, char *buf, size_t len)
+text_evidence(FILE *f, const struct probe_run *run, const struct probe_findings *fd, int family)
 {
-	if (!a->family || !inet_ntop(a->family == 6 ? AF_INET6 : AF_INET, a->a, buf, (socklen_t)len))
-		snprintf(buf, len, "-");
+	const char *ptb = family == 6 ? "packet too big" : "fragmentation needed";
+	char who[64];
+
+	for (size_t i = 0; i < fd->nptb; i++) {
+		wire_addr_text(&fd->ptb[i].from, who, sizeof(who));
+		fprintf(f, "          '%s' from %s, MTU %u (x%u)\n", ptb, who, fd->ptb[i].mtu,
+			fd->ptb[i].count);
+	}
+	if (!fd->rests_on_silence)
+		return;
+	fprintf(f, "          ! rests on silence: %u to %u got no answer and no '%s' (a PMTU black hole)",
+		fd->silent_lo, fd->silent_hi > fd->silent_lo ? fd->silent_hi : run->pmtu + 1, ptb);
+	if (fd->nptb) {
+		wire_addr_text(&fd->ptb[fd->nptb - 1].from, who, sizeof(who));
+		fprintf(f, "; the last '%s' came from %s, MTU %u", ptb, who, fd->ptb[fd->nptb - 1].mtu);
+	}
+	fputc('\n', f);
 }
 
 static void
 text_path(FILE *f, const char *name, const char *target, const char *addr,
-	  const struct probe_run *run, int family)
+	  const struct probe_run *run, const struct probe_findings *fd, int family)
 {
 	fprintf(f, "  %-7s %s", name, target);
 	if (strcmp(target, addr) != 0)
@@ -29,9 +45,14 @@ text_path(FILE *f, const char *name, const char *target, const char *addr,
 		fprintf(f, "          path MTU not measured (%s); largest size that passed: %u\n",
 			probe_stop_str(run->stop), run->lower);
 	fprintf(f, "          %s %s\n", run->verified ? "verified:" : "NOT verified:", run->confidence);
-	fprintf(f, "          %u probes in %.2f s, rtt %.2f ms, round-trip loss %.0f%%, %lu packets ignored\n",
-		run->probes_sent, (double)run->elapsed_us / 1e6, run->srtt_us / 1000.0,
-		run->loss * 100.0, run->ignored);
+	text_evidence(f, run, fd, family);
+	fprintf(f, "          %u probes in %.2f s, rtt %.2f ms, ", run->probes_sent,
+		(double)run->elapsed_us / 1e6, run->srtt_us / 1000.0);
+	if (fd->answered)
+		fprintf(f, "round-trip loss %.0f%%", fd->loss * 100.0);
+	else
+		fprintf(f, "no answer to any probe (round-trip loss 100%%)");
+	fprintf(f, ", %lu packets ignored\n", run->ignored);
 }
 
 void
@@ -41,9 +62,9 @@ render_probe_text(FILE *f, const struct report *r)
 	int fam = p->family;
 
 	fprintf(f, "Measured from %s\n", p->source);
-	text_path(f, "WAN", p->wan_target, p->wan_addr, p->wan, fam);
+	text_path(f, "WAN", p->wan_target, p->wan_addr, p->wan, p->wan_f, fam);
 	if (p->tunnel)
-		text_path(f, "tunnel", p->tunnel_target, p->tunnel_addr, p->tunnel,
+		text_path(f, "tunnel", p->tunnel_target, p->tunnel_addr, p->tunnel, p->tunnel_f,
 			  strchr(p->tunnel_addr, ':') ? 6 : 4);
 	if (p->verdict[0])
 		fprintf(f, "  => %s\n", p->verdict);
@@ -55,7 +76,29 @@ render_probe_text(FILE *f, const struct report *r)
 }
 
 static void
-json_run(FILE *f, const struct probe_run *run)
+json_findings(FILE *f, const struct probe_findings *fd)
+{
+	char who[64];
+
+	fprintf(f, ",\"rests_on_silence\":%s,\"ptb_sources\":[", fd->rests_on_silence ? "true" : "false");
+	for (size_t i = 0; i < fd->nptb; i++) {
+		wire_addr_text(&fd->ptb[i].from, who, sizeof(who));
+		fprintf(f, "%s{\"address\":", i ? "," : "");
+		json_string(f, who);
+		fprintf(f, ",\"mtu\":%u,\"count\":%u}", fd->ptb[i].mtu, fd->ptb[i].count);
+	}
+	fputs("],\"lost_above\":", f);
+	if (fd->device_mtu) {
+		wire_addr_text(&fd->device_from, who, sizeof(who));
+		fprintf(f, "{\"mtu\":%u,\"from\":", fd->device_mtu);
+		json_string(f, who);
+		fputc('}', f);
+	} else
+		fputs("null", f);
+}
+
+static void
+json_run(FILE *f, const struct probe_run *run, const struct probe_findings *fd)
 {
 	if (!run) {
 		fputs("null", f);
@@ -69,10 +112,12 @@ json_run(FILE *f, const struct probe_run *run)
 	fprintf(f, ",\"verified\":%s,\"confidence\":", run->verified ? "true" : "false");
 	json_string(f, run->confidence);
 	fprintf(f, ",\"p_wrong\":%.6g,\"lower\":%u,\"upper\":%u,\"at_max\":%s,\"loss\":%.4f,"
-		   "\"rtt_ms\":%.3f,\"probes_sent\":%u,\"elapsed_ms\":%llu,\"ignored\":%lu,\"stop\":\"%s\"}",
-		run->p_wrong, run->lower, run->upper, run->at_max ? "true" : "false", run->loss,
+		   "\"rtt_ms\":%.3f,\"probes_sent\":%u,\"elapsed_ms\":%llu,\"ignored\":%lu,\"stop\":\"%s\"",
+		run->p_wrong, run->lower, run->upper, run->at_max ? "true" : "false", fd->loss,
 		run->srtt_us / 1000.0, run->probes_sent, (unsigned long long)(run->elapsed_us / 1000),
 		run->ignored, probe_stop_str(run->stop));
+	json_findings(f, fd);
+	fputc('}', f);
 }
 
 static void
@@ -82,7 +127,7 @@ json_probes(FILE *f, const char *path, const struct probe_run *run, int *first)
 
 	for (size_t i = 0; run && i < run->nprobes; i++) {
 		const struct probe_record *p = &run->probes[i];
-		addr_text(&p->responder, who, sizeof(who));
+		wire_addr_text(&p->responder, who, sizeof(who));
 		fprintf(f, "%s{\"path\":\"%s\",\"seq\":%u,\"size\":%u,\"outcome\":\"%s\",\"rtt_ms\":", *first ? "" : ",",
 			path, p->seq, p->size, probe_outcome_str(p->outcome));
 		*first = 0;
@@ -118,7 +163,8 @@ void
 render_probe_json(FILE *f, const struct report *r)
 {
 	const struct report_probe *p = r->probe;
-	const char *cmp[] = { "below", "agrees", "above" };
+	/* enum tunnel_verdict, in order */
+	const char *cmp[] = { "below", "agrees", "above", "lost", NULL };
 	int first = 1;
 	int verified = p->wan->verified && (!p->tunnel_target || (p->tunnel && p->tunnel->verified));
 
@@ -132,10 +178,12 @@ render_probe_json(FILE *f, const struct report *r)
 	json_opt_uint(f, "wan_pmtu", p->wan->pmtu);
 	json_opt_uint(f, "tunnel_pmtu", p->tunnel ? p->tunnel->pmtu : 0);
 	fprintf(f, ",\"verified\":%s,\"tunnel_vs_model\":", verified ? "true" : "false");
-	if (p->tunnel && p->tunnel->pmtu && p->has_model_tunnel)
-		fprintf(f, "\"%s\"", cmp[p->tunnel_vs_model + 1]);
+	if (p->tunnel_vs_model >= 0 && cmp[p->tunnel_vs_model])
+		fprintf(f, "\"%s\"", cmp[p->tunnel_vs_model]);
 	else
 		fputs("null", f);
+	json_opt_uint(f, "safe_mss_ipv4", r->m ? r->m->safe_mss4 : 0);
+	json_opt_uint(f, "safe_mss_ipv6", r->m ? r->m->safe_mss6 : 0);
 	fputs(",\"verdict\":", f);
 	if (p->verdict[0])
 		json_string(f, p->verdict);
@@ -145,9 +193,9 @@ render_probe_json(FILE *f, const struct report *r)
 	fprintf(f, ",\"probes_sent\":%u,\"elapsed_ms\":%llu,\"wan\":",
 		p->wan->probes_sent + (p->tunnel ? p->tunnel->probes_sent : 0),
 		(unsigned long long)((p->wan->elapsed_us + (p->tunnel ? p->tunnel->elapsed_us : 0)) / 1000));
-	json_run(f, p->wan);
+	json_run(f, p->wan, p->wan_f);
 	fputs(",\"tunnel\":", f);
-	json_run(f, p->tunnel);
+	json_run(f, p->tunnel, p->tunnel_f);
 	fputs(",\"probes\":[", f);
 	json_probes(f, "wan", p->wan, &first);
 	json_probes(f, "tunnel", p->tunnel, &first);

@@ -11,9 +11,12 @@ struct report_vendors {
 	int enabled[VENDOR_COUNT];
 	const char *wan_if[VENDOR_COUNT];
 	const char *tunnel_if[VENDOR_COUNT];
+	const struct rtx_model *rtx;        /* --rtx-model, or NULL */
+	const char *disabled;               /* non-NULL: print the lines commented out, saying why */
 };
 
 struct probe_run;          /* src/probe/engine.h */
+struct probe_findings;     /* src/probe/findings.h */
 
 /* What probe adds to a calc report. */
 struct report_probe {
@@ -23,8 +26,9 @@ struct report_probe {
 	int family;                               /* 4 or 6 */
 	const struct probe_run *wan;              /* never NULL in a probe report */
 	const struct probe_run *tunnel;           /* NULL without TUNNEL_TARGET */
-	int tunnel_vs_model;                      /* <0 below, 0 agrees, >0 above, or no tunnel */
-	int has_model_tunnel;                     /* --esp/--stack given: a model to compare with */
+	const struct probe_findings *wan_f, *tunnel_f; /* what the records say; tunnel_f NULL
+	                                           * when tunnel is */
+	int tunnel_vs_model;                      /* enum tunnel_verdict; -1 = not judged */
 	unsigned expect_mtu;                      /* 0 = not given */
 	int below_expect;
 	char verdict[512];                        /* plain words: the comparison */

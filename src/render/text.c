@@ -32,6 +32,8 @@ render_numbers(FILE *f, const struct model_result *m)
 	fprintf(f, "  WAN MTU     %5u   MSS IPv4 %u", m->wan_mtu, m->wan_mss4);
 	if (m->wan_v6_ok)
 		fprintf(f, "   MSS IPv6 %u", m->wan_mss6);
+	if (m->wan_v6_ok && m->wan_mtu6 != m->wan_mtu)
+		fprintf(f, "   (native IPv6, MTU %u)", m->wan_mtu6);
 	fputc('\n', f);
 	if (!m->has_tunnel)
 		return;
@@ -57,19 +59,24 @@ void
 render_configs(FILE *f, const struct report *r)
 {
 	const struct model_result *m = r->m;
+	struct vendor_opts o = { r->producer, r->vendors.rtx, r->vendors.disabled };
+	int v4only = m->wan_kind == WAN_4IN6;
 	int first = 1;
 
 	for (int v = 0; v < VENDOR_COUNT; v++) {
+		/* A 4in6 WAN tunnel carries IPv4 only: its IPv6 numbers are the
+		 * native line's, said in a comment, never set on the tunnel. */
 		struct vendor_iface ifs[2] = {
-			{ r->vendors.wan_if[v], "WAN", m->wan_mtu, m->wan_mss4, m->wan_mss6, m->wan_v6_ok },
-			{ r->vendors.tunnel_if[v], "tunnel", m->tunnel_mtu, m->mss4, m->mss6, m->v6_ok },
+			{ r->vendors.wan_if[v], ROLE_WAN, m->wan_mtu, m->wan_mss4, m->wan_mss6,
+			  m->wan_v6_ok && !v4only, v4only ? m->wan_mtu6 : 0 },
+			{ r->vendors.tunnel_if[v], ROLE_TUNNEL, m->tunnel_mtu, m->mss4, m->mss6, m->v6_ok, 0 },
 		};
 		if (!r->vendors.enabled[v])
 			continue;
 		if (!first)
 			fputc('\n', f);
 		first = 0;
-		vendor_render(f, (enum vendor_id)v, r->producer, ifs, m->has_tunnel ? 2 : 1);
+		vendor_render(f, (enum vendor_id)v, &o, ifs, m->has_tunnel ? 2 : 1);
 	}
 }
 

@@ -73,4 +73,7 @@ enum wire_kind wire_parse_icmp6(const uint8_t *buf, size_t len,
 				const struct wire_addr *src,
 				const struct wire_match *m, struct wire_reply *out);
 
+/* "192.0.2.1", "2001:db8::1", or "-" for an empty or bad address (wire_addr.c). */
+void wire_addr_text(const struct wire_addr *a, char *buf, size_t len);
+
 #endif

@@ -10,7 +10,7 @@ INT, STR, BOOL, LIST, OBJ, NULL = int, str, bool, list, dict, type(None)
 SCHEMA = {
     "mtuprobe": (STR,), "command": (STR,), "line": (STR, NULL),
     "link_mtu": (INT,), "wan_mtu": (INT,), "wan_mss_ipv4": (INT,),
-    "wan_mss_ipv6": (INT, NULL), "esp": (OBJ, NULL), "peer": (STR, NULL),
+    "wan_mtu_ipv6": (INT, NULL), "wan_mss_ipv6": (INT, NULL), "esp": (OBJ, NULL), "peer": (STR, NULL),
     "tunnel_mtu_model": (INT, NULL), "tunnel_mtu": (INT, NULL), "capped": (BOOL,),
     "mss_ipv4": (INT,), "mss_ipv6": (INT, NULL), "stack": (LIST,), "layers": (LIST,),
     "packet_bytes": (INT,), "steps": (LIST,), "warnings": (LIST,),
@@ -30,6 +30,13 @@ CASES = [
      {"wan_mtu": 1280, "tunnel_mtu": 1214, "mss_ipv6": None}),
     (["calc", "--wan-mtu", "1500", "--stack", "pppoe,ipv4,udp,wireguard"],
      {"link_mtu": 1500, "wan_mtu": 1492, "tunnel_mtu": 1432}),
+    # MAP-E: 1460 is IPv4 inside the 4in6 tunnel; IPv6 is native at 1500 (RFC 7597),
+    # so the WAN's IPv6 MSS is 1500 - 60, never 1460 - 60.
+    (["calc", "--line", "map-e", "--esp", "aes128-sha1", "--nat-t"],
+     {"wan_mtu": 1460, "wan_mtu_ipv6": 1500, "wan_mss_ipv4": 1420, "wan_mss_ipv6": 1440}),
+    (["calc", "--wan-mtu", "1500", "--stack", "ds-lite,ipv4,esp", "--esp", "aes128-sha1"],
+     {"link_mtu": 1500, "wan_mtu": 1460, "wan_mtu_ipv6": 1500, "wan_mss_ipv6": 1440}),
+    (["calc", "--line", "flets-pppoe"], {"wan_mtu": 1454, "wan_mtu_ipv6": 1454, "wan_mss_ipv6": 1394}),
 ]
 
 

@@ -1,0 +1,77 @@
+/* Reading a finished run's records (findings.h). */
+#include "probe/findings.h"
+
+#include <string.h>
+
+static bool
+same_addr(const struct wire_addr *a, const struct wire_addr *b)
+{
+	return a->family == b->family && memcmp(a->a, b->a, a->family == 6 ? 16 : 4) == 0;
+}
+
+static void
+add_ptb(struct probe_findings *f, const struct probe_record *p)
+{
+	for (size_t i = 0; i < f->nptb; i++)
+		if (same_addr(&f->ptb[i].from, &p->responder)) {
+			f->ptb[i].mtu = p->mtu;
+			f->ptb[i].count++;
+			return;
+		}
+	if (f->nptb < FINDINGS_MAX_PTB)
+		f->ptb[f->nptb++] = (struct ptb_source){ p->responder, p->mtu, 1 };
+}
+
+/* A router said "too big, MTU M" with M above the PMTU, yet sizes between
+ * the PMTU and M got no answer: they are lost beyond that router (for a
+ * tunnel: after encryption). M must be plausible (below the probe it
+ * rejected) and no size in (PMTU, M] may have passed. */
+static void
+find_device_mtu(const struct probe_run *run, struct probe_findings *f)
+{
+	for (size_t i = 0; i < run->nprobes; i++) {
+		const struct probe_record *p = &run->probes[i];
+		bool silent = false, passed = false;
+		if (p->outcome != PROBE_TOO_BIG || p->mtu <= run->pmtu || p->mtu >= p->size ||
+		    p->mtu <= f->device_mtu)
+			continue;
+		for (size_t j = 0; j < run->nprobes; j++) {
+			const struct probe_record *q = &run->probes[j];
+			if (q->size <= run->pmtu || q->size > p->mtu)
+				continue;
+			silent |= q->outcome == PROBE_TIMEOUT;
+			passed |= q->outcome == PROBE_REPLY;
+		}
+		if (silent && !passed) {
+			f->device_mtu = p->mtu;
+			f->device_from = p->responder;
+		}
+	}
+}
+
+void
+probe_findings(const struct probe_run *run, struct probe_findings *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->loss = run->loss;
+	for (size_t i = 0; i < run->nprobes; i++) {
+		const struct probe_record *p = &run->probes[i];
+		if (p->outcome != PROBE_PENDING && p->outcome != PROBE_TIMEOUT &&
+		    p->outcome != PROBE_EMSGSIZE)
+			f->answered++;
+		if (p->outcome == PROBE_TOO_BIG)
+			add_ptb(f, p);
+		if (run->pmtu && p->outcome == PROBE_TIMEOUT && p->size > run->pmtu) {
+			if (!f->silent_lo || p->size < f->silent_lo)
+				f->silent_lo = p->size;
+			if (p->size > f->silent_hi)
+				f->silent_hi = p->size;
+		}
+	}
+	if (!f->answered && run->probes_sent)
+		f->loss = 1.0;
+	f->rests_on_silence = run->pmtu && !run->at_max && !run->fail_by_ptb &&
+			      run->stop == PROBE_STOP_DONE && f->silent_lo == run->pmtu + 1;
+	if (run->pmtu)
+		find_device_mtu(run, f);
+}

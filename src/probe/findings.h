@@ -1,0 +1,33 @@
+/* What a finished run's probe records say beyond the PMTU: who sent
+ * "fragmentation needed", whether the answer rests on silence, and whether a
+ * router reported an MTU that the path then did not carry. Pure: reads a
+ * struct probe_run, no I/O; the CLI hands the result to the renderers. */
+#ifndef MTUPROBE_PROBE_FINDINGS_H
+#define MTUPROBE_PROBE_FINDINGS_H
+
+#include "probe/engine.h"
+
+#define FINDINGS_MAX_PTB 4
+
+/* One sender of "fragmentation needed" / "packet too big". */
+struct ptb_source {
+	struct wire_addr from;
+	unsigned mtu;               /* the MTU it reported (the last one, if several) */
+	unsigned count;
+};
+
+struct probe_findings {
+	unsigned answered;          /* probes that got any answer at all */
+	double loss;                /* the run's loss; 1 when nothing ever answered */
+	struct ptb_source ptb[FINDINGS_MAX_PTB]; /* in order of first appearance */
+	size_t nptb;
+	bool rests_on_silence;      /* PMTU + 1 failed by silence alone (a PMTU black hole) */
+	unsigned silent_lo, silent_hi; /* the sizes above the PMTU that got no answer */
+	unsigned device_mtu;        /* a PTB reported this MTU above the PMTU while probes
+	                             * between got no answer (lost beyond it); 0 = none */
+	struct wire_addr device_from;
+};
+
+void probe_findings(const struct probe_run *run, struct probe_findings *out);
+
+#endif

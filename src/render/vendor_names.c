@@ -1,0 +1,210 @@
+/* Which interface names a vendor accepts, and the RTX models' limits.
+ * Sources: Yamaha RTX command reference 12.01 edition, sections 1.3, 1.6 and
+ * 15 (interface names and numbering), 8.1.4 (ip mtu ranges by model), 30.1.2
+ * (ipv6 tunnel mtu firmware); NEC IX names as they appear in published IX
+ * configurations (Oracle's validated IX CPE template, netmiko's IX driver):
+ * no NEC reference was found. Linux: dev_valid_name() in net/core/dev.c. */
+#include "render/vendor.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Command reference 1.3/1.6/15 (maxima by model) and 8.1.4 (LAN MTU). The
+ * ipv6 tunnel mtu note is 30.1.2's firmware list for that model; models it
+ * does not list had the command from their first release. */
+static const struct rtx_model rtx_models[] = {
+	{ "vrx", "vRX", 6000, 150, 1500, NULL },
+	{ "rtx5000", "RTX5000", 3000, 150, 9578, "RTX5000 needs Rev.14.00.29+ for ipv6 tunnel mtu" },
+	{ "rtx3510", "RTX3510", 1000, 150, 10218, NULL },
+	{ "rtx3500", "RTX3500", 1000, 150, 9578, "RTX3500 needs Rev.14.00.29+ for ipv6 tunnel mtu" },
+	{ "rtx1300", "RTX1300", 100, 100, 10218, NULL },
+	{ "rtx1220", "RTX1220", 100, 100, 1500, NULL },
+	{ "rtx1210", "RTX1210", 100, 100, 1500, "RTX1210 needs Rev.14.01.34+ for ipv6 tunnel mtu" },
+	{ "rtx840", "RTX840", 20, 30, 1500, NULL },
+	{ "rtx830", "RTX830", 20, 30, 1500, "RTX830 needs Rev.15.02.10+ or Rev.15.04+ for ipv6 tunnel mtu" },
+};
+
+/* No --rtx-model: names up to the largest model's limit are accepted (they
+ * exist on some model); MTUs above 1500 are printed only as comments, since
+ * 1500 is the limit every model accepts. */
+static const struct rtx_model rtx_any = {
+	"", "RTX", 6000, 150, 1500,
+	"ipv6 tunnel mtu needs RTX5000/RTX3500 Rev.14.00.29+, RTX1210 Rev.14.01.34+, "
+	"RTX830 Rev.15.02.10+ or Rev.15.04+",
+};
+
+const struct rtx_model *
+vendor_rtx_model(const char *name)
+{
+	if (!name)
+		return &rtx_any;
+	for (size_t i = 0; i < COUNT(rtx_models); i++)
+		if (strcmp(rtx_models[i].name, name) == 0)
+			return &rtx_models[i];
+	return NULL;
+}
+
+static const char *
+rtx_model_at(size_t i)
+{
+	return i < COUNT(rtx_models) ? rtx_models[i].name : NULL;
+}
+
+void
+vendor_rtx_model_names(char *buf, size_t len)
+{
+	overhead_join_names(buf, len, rtx_model_at);
+}
+
+/* "N" with no sign, no leading zero (unless "0"), within [min, max]. */
+static int
+number_in(const char *s, size_t n, long min, long max)
+{
+	long v = 0;
+
+	if (n == 0 || n > 6 || (n > 1 && s[0] == '0'))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v >= min && v <= max;
+}
+
+static int
+prefixed(const char *name, const char *prefix, const char **rest)
+{
+	size_t n = strlen(prefix);
+
+	if (strncmp(name, prefix, n) != 0)
+		return 0;
+	*rest = name + n;
+	return 1;
+}
+
+/* RTX: lanN, lanN/M (tagged VLAN), lanN.M (LAN division), ppN, tunnelN;
+ * numbers start at 1 (command reference 1.3, 1.6). */
+static int
+rtx_name_ok(const char *name, const char *kind, const struct rtx_model *m)
+{
+	const char *rest;
+
+	if (strcmp(kind, "pp") == 0)
+		return prefixed(name, "pp", &rest) && number_in(rest, strlen(rest), 1, m->pp_max);
+	if (strcmp(kind, "tunnel") == 0)
+		return prefixed(name, "tunnel", &rest) &&
+		       number_in(rest, strlen(rest), 1, m->tunnel_max);
+	if (!prefixed(name, "lan", &rest))
+		return 0;
+	size_t n = strcspn(rest, "/.");
+	if (!number_in(rest, n, 1, 99))
+		return 0;
+	return rest[n] == '\0' || number_in(rest + n + 1, strlen(rest + n + 1), 1, 4094);
+}
+
+/* IX: every interface carries ".N" (GigaEthernet0 alone is the device). */
+static int
+ix_name_ok(const char *name, const char *kind)
+{
+	const char *rest;
+
+	if (!prefixed(name, kind, &rest))
+		return 0;
+	size_t n = strcspn(rest, ".");
+	return rest[n] == '.' && number_in(rest, n, 0, 99) &&
+	       number_in(rest + n + 1, strlen(rest + n + 1), 0, 4094);
+}
+
+/* dev_valid_name(): 1-15 bytes, not "." or "..", no '/', ':' or space. We
+ * also keep to characters that are safe in a shell command and a comment. */
+static int
+linux_name_ok(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n == 0 || n > 15 || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+		return 0;
+	return strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") == n;
+}
+
+/* What each vendor accepts for each role and kind of WAN. */
+struct name_rule {
+	enum vendor_id v;
+	enum vendor_role role;
+	int kinds;                 /* bit per enum wan_kind; 0 = any */
+	const char *forms[3];      /* name kinds tried in order */
+	const char *accepted;      /* printed when nothing matches */
+};
+
+#define K(k) (1 << (k))
+static const struct name_rule name_rules[] = {
+	{ VENDOR_RTX, ROLE_WAN, K(WAN_ETHER), { "lan", "pp" },
+	  "lanN, lanN/M, lanN.M or ppN" },
+	{ VENDOR_RTX, ROLE_WAN, K(WAN_PPPOE), { "pp" },
+	  "ppN: on a PPPoE line the MTU belongs on the pp, not the LAN port under it" },
+	{ VENDOR_RTX, ROLE_WAN, K(WAN_4IN6), { "tunnel" },
+	  "tunnelN: on a MAP-E/DS-Lite line the IPv4 MTU belongs on the 4in6 tunnel; "
+	  "the LAN port under it keeps IPv6 MTU 1500" },
+	{ VENDOR_RTX, ROLE_TUNNEL, 0, { "tunnel" }, "tunnelN" },
+	{ VENDOR_IX, ROLE_WAN, K(WAN_ETHER) | K(WAN_PPPOE), { "GigaEthernet", "FastEthernet" },
+	  "GigaEthernetN.M or FastEthernetN.M (with the .M)" },
+	{ VENDOR_IX, ROLE_WAN, K(WAN_4IN6), { "Tunnel" },
+	  "TunnelN.M: on a MAP-E/DS-Lite line the IPv4 MTU belongs on the 4in6 tunnel; "
+	  "the port under it keeps IPv6 MTU 1500" },
+	{ VENDOR_IX, ROLE_TUNNEL, 0, { "Tunnel" }, "TunnelN.M (with the .M)" },
+};
+
+static int
+rule_matches(const struct name_rule *r, const char *name, const struct rtx_model *m)
+{
+	for (size_t i = 0; i < COUNT(r->forms) && r->forms[i]; i++)
+		if (r->v == VENDOR_RTX ? rtx_name_ok(name, r->forms[i], m)
+				       : ix_name_ok(name, r->forms[i]))
+			return 1;
+	return 0;
+}
+
+static void
+limits_text(char *buf, size_t len, const struct rtx_model *m)
+{
+	if (m->name[0])
+		snprintf(buf, len, " (pp 1-%u, tunnel 1-%u on %s)", m->pp_max, m->tunnel_max, m->display);
+	else
+		snprintf(buf, len, " (pp 1-%u, tunnel 1-%u; --rtx-model gives a model's own limits)",
+			 m->pp_max, m->tunnel_max);
+}
+
+int
+vendor_check_iface(enum vendor_id v, enum vendor_role role, enum wan_kind k,
+		   const struct rtx_model *m, const char *name, char *err, size_t errlen)
+{
+	const char *what = role == ROLE_WAN ? "WAN" : "tunnel";
+	char limits[96] = "";
+
+	if (!m)
+		m = &rtx_any;
+	if (v == VENDOR_LINUX || v == VENDOR_LINUX_IPT) {
+		if (linux_name_ok(name))
+			return 0;
+		snprintf(err, errlen, "bad %s %s interface '%s': Linux names are 1-15 of A-Z a-z 0-9 . _ - "
+			 "(not . or ..)", vendor_name(v), what, name);
+		return -1;
+	}
+	for (size_t i = 0; i < COUNT(name_rules); i++) {
+		const struct name_rule *r = &name_rules[i];
+		if (r->v != v || r->role != role || (r->kinds && !(r->kinds & K(k))))
+			continue;
+		if (rule_matches(r, name, m))
+			return 0;
+		if (v == VENDOR_RTX)
+			limits_text(limits, sizeof(limits), m);
+		snprintf(err, errlen, "bad %s %s interface '%s': use %s%s", vendor_name(v), what,
+			 name, r->accepted, limits);
+		return -1;
+	}
+	return 0;
+}
