@@ -123,6 +123,9 @@ static const char *const ix_footer[] = {
 static const struct vline linux_link[] = {
 	{ 4, V_MTU, 68, 65535, NULL, "ip link set dev {if} mtu {mtu}" },
 };
+#define RECREATED \
+	"a re-created {if} starts at its default MTU: give 'mtu {mtu}' where it is created " \
+	"(ip link add ... mtu {mtu}, or MTUBytes={mtu} in [Link] of its systemd-networkd .network)"
 static const struct vstyle linux_styles[] = {
 	{ "ppp", NULL, NULL, NULL, 0, 0,
 	  "pppd sets {if}'s MTU at every connect: to keep it, put 'mtu {mtu}' in its peers file "
@@ -131,14 +134,11 @@ static const struct vstyle linux_styles[] = {
 	  "strongSwan's kernel-libipsec makes {if} with MTU 1400 at every start, and we found no "
 	  "setting for it: run this line again after charon starts" },
 	{ "vti", NULL, NULL, NULL, 0, 0,
-	  "a re-created {if} starts at its default MTU: give 'mtu {mtu}' where it is created "
-	  "(ip link add ... mtu {mtu}, or MTUBytes={mtu} in [Link] of its systemd-networkd .network)" },
+	  RECREATED },
 	{ "xfrm", NULL, NULL, NULL, 0, 0,
-	  "a re-created {if} starts at its default MTU: give 'mtu {mtu}' where it is created "
-	  "(ip link add ... mtu {mtu}, or MTUBytes={mtu} in [Link] of its systemd-networkd .network)" },
+	  RECREATED },
 	{ "ip6tnl", NULL, NULL, NULL, 0, 0,
-	  "a re-created {if} starts at its default MTU: give 'mtu {mtu}' where it is created "
-	  "(ip link add ... mtu {mtu}, or MTUBytes={mtu} in [Link] of its systemd-networkd .network)" },
+	  RECREATED },
 	{ "wg", NULL, NULL, NULL, 0, 0,
 	  "wg-quick sets {if}'s MTU at every start: to keep it, put 'MTU = {mtu}' in [Interface] "
 	  "of /etc/wireguard/{if}.conf" },
