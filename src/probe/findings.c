@@ -56,9 +56,8 @@ probe_findings(const struct probe_run *run, struct probe_findings *f)
 	f->loss = run->loss;
 	for (size_t i = 0; i < run->nprobes; i++) {
 		const struct probe_record *p = &run->probes[i];
-		if (p->outcome != PROBE_PENDING && p->outcome != PROBE_TIMEOUT &&
-		    p->outcome != PROBE_EMSGSIZE)
-			f->answered++;
+		if (p->outcome == PROBE_REPLY)
+			f->replies++;
 		if (p->outcome == PROBE_TOO_BIG)
 			add_ptb(f, p);
 		if (run->pmtu && p->outcome == PROBE_TIMEOUT && p->size > run->pmtu) {
@@ -68,7 +67,7 @@ probe_findings(const struct probe_run *run, struct probe_findings *f)
 				f->silent_hi = p->size;
 		}
 	}
-	if (!f->answered && run->probes_sent)
+	if (!f->replies && run->probes_sent)
 		f->loss = 1.0;
 	f->rests_on_silence = run->pmtu && !run->at_max && !run->fail_by_ptb &&
 			      run->stop == PROBE_STOP_DONE && f->silent_lo == run->pmtu + 1;

@@ -17,8 +17,8 @@ struct ptb_source {
 };
 
 struct probe_findings {
-	unsigned answered;          /* probes that got any answer at all */
-	double loss;                /* the run's loss; 1 when nothing ever answered */
+	unsigned replies;           /* probes the target answered (a size that passed) */
+	double loss;                /* the run's loss; 1 when the target never answered */
 	struct ptb_source ptb[FINDINGS_MAX_PTB]; /* in order of first appearance */
 	size_t nptb;
 	bool rests_on_silence;      /* PMTU + 1 failed by silence alone (a PMTU black hole) */

@@ -48,10 +48,10 @@ text_path(FILE *f, const char *name, const char *target, const char *addr,
 	text_evidence(f, run, fd, family);
 	fprintf(f, "          %u probes in %.2f s, rtt %.2f ms, ", run->probes_sent,
 		(double)run->elapsed_us / 1e6, run->srtt_us / 1000.0);
-	if (fd->answered)
+	if (fd->replies)
 		fprintf(f, "round-trip loss %.0f%%", fd->loss * 100.0);
 	else
-		fprintf(f, "no answer to any probe (round-trip loss 100%%)");
+		fprintf(f, "no reply to any probe (round-trip loss 100%%)");
 	fprintf(f, ", %lu packets ignored\n", run->ignored);
 }
 

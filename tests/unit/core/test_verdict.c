@@ -1,0 +1,132 @@
+/* The tunnel verdict and the largest safe MSS clamp (core/compare.c), and the
+ * native IPv6 numbers under a 4in6 line (core/model.c). Expected numbers come
+ * from the lab measurements in shared/design/lab-notes.md (aes128-sha1 with
+ * NAT-T on a 1454 WAN: 1374; strongSwan's ipsec0 at 1400), field case 1
+ * (an RTX tunnel at its 1280 default: MSS 1240 / 1220) and RFC 7597 (MAP-E:
+ * 40 bytes of IPv6 around IPv4), not from the code under test. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core/model.h"
+
+/* aes128-sha1, NAT-T, measured WAN path MTU 1454: the model allows 1374. */
+static void
+sha1_model(struct model_result *m)
+{
+	struct model_input in;
+	char err[256];
+
+	memset(&in, 0, sizeof(in));
+	in.link_mtu = 1454;
+	in.measured = 1;
+	assert_int_equal(model_parse_proposal("aes128-sha1", &in.esp, err, sizeof(err)), 0);
+	model_default_stack(&in, 0, 1, 0);
+	assert_int_equal(model_compute(&in, m, err, sizeof(err)), 0);
+	assert_int_equal(m->tunnel_mtu, 1374);
+}
+
+struct vcase {
+	const char *name;
+	int with_model;
+	unsigned measured, device_mtu;
+	int verdict;
+	unsigned tunnel_mtu, mss4, safe4, safe6;
+	const char *words;          /* must appear in the verdict */
+};
+
+static const struct vcase cases[] = {
+	{ "agrees", 1, 1374, 0, TUNNEL_AGREES, 1374, 1334, 1334, 1314, "agrees with the model" },
+	/* ipsec0 left at 1400: 1375..1400 pass only as fragments */
+	{ "above", 1, 1400, 0, TUNNEL_ABOVE, 1374, 1334, 1334, 1314, "1375 to 1400 bytes pass only" },
+	/* field case 1: tunnel at 1280, any clamp above 1240 / 1220 breaks TCP */
+	{ "below", 1, 1280, 0, TUNNEL_BELOW, 1374, 1334, 1240, 1220, "above 1240 (IPv4) / 1220 (IPv6) breaks TCP" },
+	/* ipsec0 at 1400, outer fragments dropped: r1 says 1400, only 1374 cross */
+	{ "lost", 1, 1374, 1400, TUNNEL_LOST, 1374, 1334, 1334, 1314, "packets of 1375 to 1400 bytes are lost" },
+	/* the same without --esp: the measured 1374 becomes the tunnel MTU */
+	{ "lost, no model", 0, 1374, 1400, TUNNEL_LOST, 1374, 1334, 1334, 1314, "set the tunnel MTU to 1374" },
+	/* a path smaller than the model and a device above both: the path wins */
+	{ "lost below model", 1, 1300, 1400, TUNNEL_LOST, 1300, 1260, 1260, 1240, "packets of 1301 to 1400" },
+	/* a PTB at or below the measured size is not a black hole */
+	{ "device not above", 1, 1374, 1374, TUNNEL_AGREES, 1374, 1334, 1334, 1314, "agrees" },
+	{ "no model", 0, 1400, 0, TUNNEL_NO_MODEL, 1400, 1360, 1360, 1340, "above 1360 (IPv4) / 1340 (IPv6)" },
+	/* below 1280 there is no IPv6 clamp to give */
+	{ "small", 0, 1200, 0, TUNNEL_NO_MODEL, 1200, 1160, 1160, 0, "no IPv6 below 1280" },
+};
+
+static void
+test_verdicts(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct vcase *c = &cases[i];
+		struct model_result m;
+		struct tunnel_evidence ev = { c->measured, c->device_mtu, "192.0.2.1" };
+		char verdict[512];
+		int v;
+
+		memset(&m, 0, sizeof(m));
+		if (c->with_model)
+			sha1_model(&m);
+		v = model_judge_tunnel(&m, &ev, verdict, sizeof(verdict));
+		print_message("%s: %s\n", c->name, verdict);
+		assert_int_equal(v, c->verdict);
+		assert_int_equal(m.tunnel_mtu, c->tunnel_mtu);
+		assert_int_equal(m.mss4, c->mss4);
+		assert_int_equal(m.safe_mss4, c->safe4);
+		assert_int_equal(m.safe_mss6, c->safe6);
+		assert_non_null(strstr(verdict, c->words));
+		assert_true(c->verdict == TUNNEL_AGREES || c->verdict == TUNNEL_NO_MODEL || m.nwarn > 0);
+	}
+}
+
+/* MAP-E / DS-Lite: the 1460 WAN MTU is IPv4 inside the 4in6 tunnel; IPv6 is
+ * native on the line at 1500 (RFC 7597 / RFC 6333), MSS 1440, never 1400. */
+static void
+test_4in6_native_ipv6(void **state)
+{
+	struct model_input in;
+	struct model_result m;
+	char err[256];
+
+	(void)state;
+	memset(&in, 0, sizeof(in));
+	in.line = model_line("map-e");
+	in.link_mtu = in.line->mtu;
+	assert_int_equal(model_wan_kind(&in), WAN_4IN6);
+	assert_int_equal(model_compute(&in, &m, err, sizeof(err)), 0);
+	assert_int_equal(m.wan_mtu, 1460);
+	assert_int_equal(m.wan_mss4, 1420);
+	assert_int_equal(m.wan_mtu6, 1500);
+	assert_int_equal(m.wan_mss6, 1440);
+
+	memset(&in, 0, sizeof(in));
+	in.link_mtu = 1500;
+	assert_int_equal(model_parse_stack("ds-lite,ipv4,udp,wireguard", &in, err, sizeof(err)), 0);
+	assert_int_equal(model_wan_kind(&in), WAN_4IN6);
+	assert_int_equal(model_compute(&in, &m, err, sizeof(err)), 0);
+	assert_int_equal(m.wan_mtu, 1460);
+	assert_int_equal(m.wan_mtu6, 1500);
+
+	/* PPPoE: IPv6 shares the 1454 */
+	memset(&in, 0, sizeof(in));
+	in.line = model_line("flets-pppoe");
+	in.link_mtu = in.line->mtu;
+	assert_int_equal(model_compute(&in, &m, err, sizeof(err)), 0);
+	assert_int_equal(m.wan_mtu6, 1454);
+	assert_int_equal(m.wan_mss6, 1394);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_verdicts),
+		cmocka_unit_test(test_4in6_native_ipv6),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
