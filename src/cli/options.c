@@ -82,7 +82,7 @@ static const struct opt opts[] = {
 	{ "json", O_OTHER, K_FLAG, ALL, OFF(json), 0, 0, NULL,
 	  "one JSON object on stdout (see JSON OUTPUT)" },
 	{ "quiet", O_QUIET, K_FLAG, ALL, OFF(quiet), 0, 0, NULL,
-	  "print only the configuration lines (inspect: only the summary)" },
+	  "print only the configuration lines (commented out after an unverified probe; inspect: only the summary)" },
 	{ "help", O_HELP, K_SPECIAL, ALL, 0, 0, 0, NULL, "this help" },
 	{ "version", O_VERSION, K_SPECIAL, ALL, 0, 0, 0, NULL, "print the version" },
 };
