@@ -18,7 +18,7 @@ cmd_calc(int argc, char **argv)
 		return EXIT_MEASURED;
 	if (rc < 0 || cli_model(&c, 0, &in, &r.vendors, err, sizeof(err)) < 0 ||
 	    model_compute(&in, &m, err, sizeof(err)) < 0) {
-		fprintf(stderr, "mtuprobe calc: %s\n", err);
+		cli_error("calc", err);
 		return EXIT_USAGE;
 	}
 	cli_ifaces(&c, m.wan_kind, &r.vendors);
@@ -32,5 +32,5 @@ cmd_calc(int argc, char **argv)
 		render_json(stdout, &r);
 	else
 		render_text(stdout, &r);
-	return fflush(stdout) == 0 ? EXIT_MEASURED : EXIT_USAGE;
+	return cli_stdout_done("calc", EXIT_MEASURED);
 }

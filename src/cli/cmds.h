@@ -8,4 +8,13 @@ int cmd_calc(int argc, char **argv);
 int cmd_probe(int argc, char **argv);
 int cmd_inspect(int argc, char **argv);
 
+/* output.c: one-line errors with control characters escaped; cmd may be NULL. */
+void cli_error(const char *cmd, const char *msg);
+/* Flush standard output: rc, or EXIT_OUTPUT with a message when the report
+ * could not be written. */
+int cli_stdout_done(const char *cmd, int rc);
+/* At start: fds 0 and 2 open (on /dev/null if need be), and standard output
+ * open; -1 (said on stderr) when it is closed. */
+int cli_fds(void);
+
 #endif

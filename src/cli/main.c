@@ -28,6 +28,8 @@ usage(FILE *f)
 int
 main(int argc, char **argv)
 {
+	if (cli_fds() < 0)
+		return EXIT_OUTPUT;
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;
@@ -35,7 +37,7 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		usage(stdout);
-		return EXIT_MEASURED;
+		return cli_stdout_done(NULL, EXIT_MEASURED);
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		printf("mtuprobe %s\n", MTUPROBE_VERSION);
@@ -44,6 +46,8 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (strcmp(argv[1], cmds[i].name) == 0)
 			return cmds[i].run(argc - 1, argv + 1);
-	fprintf(stderr, "mtuprobe: unknown command '%s': commands are calc, probe, inspect\n", argv[1]);
+	char msg[300];
+	snprintf(msg, sizeof(msg), "unknown command '%.200s': commands are calc, probe, inspect", argv[1]);
+	cli_error(NULL, msg);
 	return EXIT_USAGE;
 }

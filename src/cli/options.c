@@ -79,6 +79,8 @@ static const struct opt opts[] = {
 	  "exit 3 when a measured PMTU is below N" },
 	{ "pcap", O_OTHER, K_STR, CMD_PROBE, OFF(pcap), 0, 0, "FILE",
 	  "write every probe and reply to a capture file (tcpdump, Wireshark)" },
+	{ "user", O_OTHER, K_STR, CMD_PROBE, OFF(user), 0, 0, "USER",
+	  "run as root: become USER once the sockets are open (default: the sudo caller, else nobody)" },
 	{ "json", O_OTHER, K_FLAG, ALL, OFF(json), 0, 0, NULL,
 	  "one JSON object on stdout (see JSON OUTPUT)" },
 	{ "quiet", O_QUIET, K_FLAG, ALL, OFF(quiet), 0, 0, NULL,
@@ -133,7 +135,8 @@ parse_num(const char *s, long min, long max, long *out)
 	char *end;
 	long v;
 
-	if (!s || !*s || *s == '-' || *s == '+' || *s == ' ')
+	/* Digits only: strtol would take leading white space and a sign. */
+	if (!s || *s < '0' || *s > '9')
 		return -1;
 	errno = 0;
 	v = strtol(s, &end, 10);
@@ -170,6 +173,10 @@ parse_iface(const char *val, const char **table, const char *opt, char *err, siz
 	if (v < 0) {
 		vendor_names(names, sizeof(names));
 		snprintf(err, errlen, "unknown vendor '%s' in --%s: vendors are %s", vname, opt, names);
+		return -1;
+	}
+	if (table[v]) {
+		snprintf(err, errlen, "--%s names a %s interface twice: give it once", opt, vname);
 		return -1;
 	}
 	table[v] = eq + 1;
@@ -232,6 +239,10 @@ apply(const struct opt *o, const char *val, struct cli *c, char *err, size_t err
 		*(int *)(void *)(base + o->off) = 1;
 		return 0;
 	case K_STR:
+		if (!*val || *val == ' ' || *val == '\t') {
+			snprintf(err, errlen, "--%s needs a value, not '%s'", o->name, val);
+			return -1;
+		}
 		*(const char **)(void *)(base + o->off) = val;
 		return 0;
 	case K_NUM:
@@ -326,11 +337,19 @@ check_probe(const struct cli *c, char *err, size_t errlen)
 	return 0;
 }
 
+static int
+repeatable(const struct opt *o)
+{
+	return o->id == O_WAN_IF || o->id == O_TUNNEL_IF || o->id == O_V4 || o->id == O_V6 ||
+	       o->id == O_HELP || o->id == O_VERSION;
+}
+
 int
 cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t errlen)
 {
 	struct option lo[NOPTS + 1];
 	char so[2 * NOPTS + 4];
+	unsigned char seen[NOPTS] = { 0 };
 	int ch, idx, rc;
 
 	memset(c, 0, sizeof(*c));
@@ -345,6 +364,12 @@ cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t 
 		o = idx >= 0 ? &opts[idx] : find_opt(ch, NULL);
 		if (!o)
 			return bad_option('?', argc, argv, err, errlen);
+		/* A repeated option is refused rather than silently last-wins;
+		 * --wan-if/--tunnel-if repeat once per vendor. */
+		if (seen[o - opts]++ && !repeatable(o)) {
+			snprintf(err, errlen, "--%s given twice: give it once", o->name);
+			return -1;
+		}
 		if ((rc = apply(o, optarg, c, err, errlen)) != 0)
 			return rc;
 	}
@@ -375,7 +400,8 @@ parse_vendors(const char *list, struct report_vendors *rv, char *err, size_t err
 	}
 	if (strcmp(list, "none") == 0)
 		return 0;
-	if (!*list || strspn(list, ",") == strlen(list) || strlen(list) >= sizeof(buf)) {
+	if (!*list || *list == ',' || list[strlen(list) - 1] == ',' || strstr(list, ",,") ||
+	    strlen(list) >= sizeof(buf)) {
 		vendor_names(names, sizeof(names));
 		snprintf(err, errlen, "--vendor needs a list of vendors: %s, all or none", names);
 		return -1;

@@ -44,21 +44,56 @@ struct probe_state {
 static int
 fail(const char *msg, int code)
 {
-	fprintf(stderr, "mtuprobe probe: %s\n", msg);
+	cli_error("probe", msg);
 	return code;
 }
 
-/* Resolve and open everything that needs CAP_NET_RAW, then drop it. */
+/* Before any socket: the target must be one host, and the size range must
+ * fit its family (RFC 8200 section 5: IPv6 links carry at least 1280). */
+static int
+check_target(struct probe_state *s, const struct path *p)
+{
+	struct wire_addr a;
+	const char *what;
+
+	rawio_target_addr(&p->t, &a);
+	if ((what = wire_addr_not_unicast(&a)) != NULL) {
+		snprintf(s->err, sizeof(s->err), "%s (%s) is %s: probe one unicast host", p->host,
+			 p->t.text, what);
+		return -1;
+	}
+	if (p->t.family != 6)
+		return 0;
+	if ((s->c.min_size && s->c.min_size < MODEL_MIN_MTU6) || (s->c.max_size && s->c.max_size < MODEL_MIN_MTU6)) {
+		snprintf(s->err, sizeof(s->err), "%s is IPv6: --min and --max must be at least 1280 "
+			 "(the IPv6 minimum MTU, RFC 8200)", p->host);
+		return -1;
+	}
+	return 0;
+}
+
+/* The order is the privilege sequence of src/io/priv.c: names resolved with
+ * no privilege effective, targets checked, sockets opened with CAP_NET_RAW,
+ * every privilege dropped, and only then the capture file created. */
 static int
 open_paths(struct probe_state *s)
 {
 	char advice[600];
+	int was_root;
 
+	if (priv_lower(s->err, sizeof(s->err)) < 0)
+		return fail(s->err, EXIT_NOT_MEASURED);
 	for (int i = 0; i < s->npaths; i++) {
 		struct path *p = &s->paths[i];
-		enum rawio_rc rc = rawio_resolve(p->host, s->c.family, &p->t, s->err, sizeof(s->err));
-		if (rc != RAWIO_OK)
+		if (rawio_resolve(p->host, s->c.family, &p->t, s->err, sizeof(s->err)) != RAWIO_OK ||
+		    check_target(s, p) < 0)
 			return fail(s->err, EXIT_USAGE);
+	}
+	if (priv_raise(s->err, sizeof(s->err)) < 0)
+		return fail(s->err, EXIT_NOT_MEASURED);
+	for (int i = 0; i < s->npaths; i++) {
+		struct path *p = &s->paths[i];
+		enum rawio_rc rc;
 		s->err[0] = '\0';
 		rc = rawio_open(&p->io, &p->t, s->c.iface, s->err, sizeof(s->err));
 		if (rc == RAWIO_NOPRIV) {
@@ -70,10 +105,16 @@ open_paths(struct probe_state *s)
 		if (rc != RAWIO_OK)
 			return fail(s->err, EXIT_NOT_MEASURED);
 	}
-	if (priv_drop(s->err, sizeof(s->err)) < 0)
+	was_root = getuid() == 0;
+	if (priv_drop(s->c.user, s->err, sizeof(s->err)) < 0)
 		return fail(s->err, EXIT_NOT_MEASURED);
 	if (s->c.pcap) {
 		s->cap = capture_open(s->c.pcap, s->err, sizeof(s->err));
+		if (!s->cap && was_root) {
+			size_t n = strlen(s->err);
+			snprintf(s->err + n, sizeof(s->err) - n, " (files are written as uid %u once root is "
+				 "dropped; --user chooses who)", (unsigned)getuid());
+		}
 		if (!s->cap)
 			return fail(s->err, EXIT_USAGE);
 		for (int i = 0; i < s->npaths; i++)
@@ -91,12 +132,17 @@ progress(void *arg, const struct probe_progress *p)
 		p->lower, p->upper, p->probes_sent, (double)p->elapsed_us / 1e6);
 }
 
-static void
-configure(const struct cli *c, struct path *p, struct probe_config *cfg)
+static int
+configure(const struct cli *c, struct path *p, struct probe_config *cfg, char *err, size_t errlen)
 {
 	unsigned ifmtu = rawio_iface_mtu(p->io);
 
 	probe_config_default(cfg, p->t.family);
+	if (c->min_size && ifmtu && c->min_size > ifmtu) {
+		snprintf(err, errlen, "--min %u is above the MTU %u of the interface the probes to %s leave by",
+			 c->min_size, ifmtu, p->t.text);
+		return -1;
+	}
 	if (c->min_size)
 		cfg->min_size = c->min_size;
 	/* Default top: the outgoing interface's MTU (nothing larger can leave). */
@@ -117,6 +163,7 @@ configure(const struct cli *c, struct path *p, struct probe_config *cfg)
 		cfg->progress = progress;
 		cfg->progress_arg = p;
 	}
+	return 0;
 }
 
 static int
@@ -126,7 +173,8 @@ measure(struct probe_state *s)
 		struct path *p = &s->paths[i];
 		struct probe_config cfg;
 		struct probe_io io;
-		configure(&s->c, p, &cfg);
+		if (configure(&s->c, p, &cfg, s->err, sizeof(s->err)) < 0)
+			return fail(s->err, EXIT_USAGE);
 		rawio_probe_io(p->io, &io);
 		rawio_drain(p->io);
 		if (probe_engine_run(&cfg, &io, &stop_flag, &p->run, s->err, sizeof(s->err)) < 0 &&
@@ -177,9 +225,13 @@ build_model(struct probe_state *s, struct model_input *in, struct model_result *
 
 	if (!wan->pmtu)
 		return 0;
+	/* A stack that leaves no room under the measured MTU: the measurement
+	 * is still printed, with the reason there is no configuration. */
 	if (cli_model(&s->c, wan->pmtu, in, &r->vendors, s->err, sizeof(s->err)) < 0 ||
-	    model_compute(in, m, s->err, sizeof(s->err)) < 0)
+	    model_compute(in, m, s->err, sizeof(s->err)) < 0) {
+		rp->no_config = s->err;
 		return -1;
+	}
 	if (tun && tun->pmtu) {
 		const struct probe_findings *fd = &s->paths[1].found;
 		char from[64] = "";
@@ -211,7 +263,7 @@ report(struct probe_state *s, int argc, char **argv)
 	static struct model_result m;
 	struct report r;
 	struct report_probe rp;
-	int unverified;
+	int unverified, model_failed, rc;
 
 	memset(&r, 0, sizeof(r));
 	memset(&rp, 0, sizeof(rp));
@@ -229,8 +281,7 @@ report(struct probe_state *s, int argc, char **argv)
 	rp.tunnel_vs_model = -1;
 	rp.expect_mtu = s->c.expect_mtu;
 	rp.below_expect = s->c.expect_mtu && rp.wan->pmtu && rp.wan->pmtu < s->c.expect_mtu;
-	if (build_model(s, &in, &m, &r, &rp) < 0)
-		return fail(s->err, EXIT_USAGE);
+	model_failed = build_model(s, &in, &m, &r, &rp) < 0;
 	if (r.m)
 		collect_warnings(s, &m);
 	/* Lines to paste only from a verified measurement (exit 0); otherwise
@@ -247,28 +298,38 @@ report(struct probe_state *s, int argc, char **argv)
 		render_json(stdout, &r);
 	else
 		render_text(stdout, &r);
-	if (s->c.quiet && !s->c.json && unverified)
-		fprintf(stderr, "mtuprobe probe: %s\n", r.m ? "not verified: the configuration lines are "
-			"commented out (run without -q for the report)" : "nothing measured: no configuration "
-			"(run without -q for the report)");
-	if (rp.below_expect)
-		fprintf(stderr, "mtuprobe probe: WAN path MTU %u is below --expect-mtu %u (%u bytes short)\n",
-			rp.wan->pmtu, s->c.expect_mtu, s->c.expect_mtu - rp.wan->pmtu);
-	return exit_status(s, &rp);
+	rc = cli_stdout_done("probe", model_failed ? EXIT_USAGE : exit_status(s, &rp));
+	if (model_failed)
+		cli_error("probe", s->err);
+	else if (s->c.quiet && !s->c.json && unverified)
+		cli_error("probe", r.m ? "not verified: the configuration lines are commented out "
+			  "(run without -q for the report)" : "nothing measured: no configuration "
+			  "(run without -q for the report)");
+	if (rp.below_expect) {
+		snprintf(s->err, sizeof(s->err), "WAN path MTU %u is below --expect-mtu %u (%u bytes short)",
+			 rp.wan->pmtu, s->c.expect_mtu, s->c.expect_mtu - rp.wan->pmtu);
+		cli_error("probe", s->err);
+	}
+	return rc;
 }
 
-static void
-cleanup(struct probe_state *s)
+/* A capture file that could not be written is an error (exit 6) even when
+ * the report went out: the user asked for it and would find it cut short. */
+static int
+cleanup(struct probe_state *s, int rc)
 {
-	char err[128];
+	char err[160];
 
 	for (int i = 0; i < s->npaths; i++) {
 		rawio_close(s->paths[i].io);
 		if (s->paths[i].ran)
 			probe_run_free(&s->paths[i].run);
 	}
-	if (capture_close(s->cap, err, sizeof(err)) < 0)
-		fprintf(stderr, "mtuprobe probe: %s\n", err);
+	if (capture_close(s->cap, err, sizeof(err)) < 0) {
+		cli_error("probe", err);
+		return EXIT_OUTPUT;
+	}
+	return rc;
 }
 
 int
@@ -298,6 +359,5 @@ cmd_probe(int argc, char **argv)
 		if (rc == EXIT_MEASURED)
 			rc = report(&s, argc, argv);
 	}
-	cleanup(&s);
-	return rc;
+	return cleanup(&s, rc);
 }

@@ -86,7 +86,8 @@ model_parse_stack(const char *list, struct model_input *in, char *err, size_t er
 
 	in->nstack = 0;
 	in->has_esp = 0;
-	if (!list || !*list || strlen(list) >= sizeof(buf)) {
+	if (!list || !*list || *list == ',' || list[strlen(list) - 1] == ',' || strstr(list, ",,") ||
+	    strlen(list) >= sizeof(buf)) {
 		snprintf(err, errlen, "--stack needs a comma-separated list of layers, e.g. ipv4,nat-t,esp");
 		return -1;
 	}

@@ -2,8 +2,12 @@
  * packet exactly as sent or received, with no invented link layer. */
 #include "io/capture.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <pcap/pcap.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
@@ -13,24 +17,66 @@ struct capture {
 	pcap_dumper_t *dump;
 };
 
+/* The file, opened so that nothing can hang or go astray: "-" would put
+ * binary pcap into the report on standard output; a FIFO nobody reads would
+ * block open(2) before the first probe (O_NONBLOCK makes that ENXIO); a
+ * directory or socket is no place for a capture. */
+static FILE *
+open_target(const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	int fd, flags;
+	FILE *f;
+
+	if (strcmp(path, "-") == 0) {
+		snprintf(err, errlen, "--pcap - would mix the capture into the report on standard output: give a file name");
+		return NULL;
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot write capture file %s: %s", path,
+			 errno == ENXIO ? "a FIFO that nobody is reading" : strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) < 0 || !(S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))) {
+		snprintf(err, errlen, "cannot write capture file %s: not a file, FIFO or device", path);
+		close(fd);
+		return NULL;
+	}
+	flags = fcntl(fd, F_GETFL);
+	if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0 || !(f = fdopen(fd, "wb"))) {
+		snprintf(err, errlen, "cannot write capture file %s: %s", path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	return f;
+}
+
 struct capture *
 capture_open(const char *path, char *err, size_t errlen)
 {
 	struct capture *c = calloc(1, sizeof(*c));
+	FILE *f;
 
 	if (!c) {
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
-	c->dead = pcap_open_dead(DLT_RAW, 65535);
-	if (!c->dead) {
-		snprintf(err, errlen, "cannot start a capture file");
+	if (!(f = open_target(path, err, errlen))) {
 		free(c);
 		return NULL;
 	}
-	c->dump = pcap_dump_open(c->dead, path);
+	c->dead = pcap_open_dead(DLT_RAW, 65535);
+	if (!c->dead) {
+		snprintf(err, errlen, "cannot start a capture file");
+		fclose(f);
+		free(c);
+		return NULL;
+	}
+	c->dump = pcap_dump_fopen(c->dead, f);
 	if (!c->dump) {
 		snprintf(err, errlen, "cannot write capture file %s: %s", path, pcap_geterr(c->dead));
+		fclose(f);
 		pcap_close(c->dead);
 		free(c);
 		return NULL;
@@ -78,8 +124,11 @@ capture_close(struct capture *c, char *err, size_t errlen)
 
 	if (!c)
 		return 0;
-	if (pcap_dump_flush(c->dump) != 0) {
-		snprintf(err, errlen, "error writing the capture file");
+	/* pcap_dump() reports nothing: a full disk shows only here. */
+	errno = 0;
+	if (pcap_dump_flush(c->dump) != 0 || ferror(pcap_dump_file(c->dump))) {
+		snprintf(err, errlen, "cannot write the capture file: %s",
+			 errno ? strerror(errno) : "write error");
 		rc = -1;
 	}
 	pcap_dump_close(c->dump);

@@ -89,6 +89,12 @@ to_wire(const struct sockaddr_storage *ss, int family, struct wire_addr *w)
 		memcpy(w->a, &((const struct sockaddr_in *)ss)->sin_addr, 4);
 }
 
+void
+rawio_target_addr(const struct rawio_target *t, struct wire_addr *w)
+{
+	to_wire(&t->ss, t->family, w);
+}
+
 /* -I as a source address: returns 1 and fills sa, 0 if it is not one. */
 static int
 via_address(const char *via, int family, struct sockaddr_storage *sa, socklen_t *salen)

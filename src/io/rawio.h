@@ -31,6 +31,9 @@ struct rawio;
 enum rawio_rc rawio_resolve(const char *host, int family, struct rawio_target *t,
 			    char *err, size_t errlen);
 
+/* The target's address as the wire layer holds it. */
+void rawio_target_addr(const struct rawio_target *t, struct wire_addr *w);
+
 /* Open the sockets for one target (privileged: call before priv_drop).
  * via: NULL, an interface name or a source address. */
 enum rawio_rc rawio_open(struct rawio **out, const struct rawio_target *t,

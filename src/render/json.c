@@ -6,19 +6,52 @@
 
 static void json_model(FILE *f, const struct report *r);
 
+/* Length of the valid UTF-8 sequence at p (RFC 3629: no overlongs, no
+ * surrogates, nothing above U+10FFFF), or 0. */
+static size_t
+utf8_len(const unsigned char *p)
+{
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		return (p[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
+			return 0;
+		if ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] > 0x9f))
+			return 0;
+		return 3;
+	}
+	if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80 || (p[3] & 0xc0) != 0x80)
+			return 0;
+		if ((p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] > 0x8f))
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+/* Always valid JSON and valid UTF-8 (RFC 8259 section 8.1): a byte that
+ * starts no valid sequence (a file name in another encoding) becomes
+ * U+FFFD. The checks above stop at the NUL, which is never a continuation. */
 void
 json_string(FILE *f, const char *s)
 {
 	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)s; p && *p;) {
+		size_t n = utf8_len(p);
 		if (*p == '"' || *p == '\\')
 			fprintf(f, "\\%c", *p);
 		else if (*p == '\n')
 			fputs("\\n", f);
 		else if (*p < 0x20 || *p == 0x7f)
 			fprintf(f, "\\u%04x", *p);
+		else if (n == 0)
+			fputs("\\ufffd", f);
 		else
-			fputc(*p, f);
+			fwrite(p, 1, n, f);
+		p += n ? n : 1;
 	}
 	fputc('"', f);
 }
@@ -88,13 +121,15 @@ json_lists(FILE *f, const struct model_input *in, const struct model_result *m)
 
 /* No WAN path MTU was measured: every computed field is null, not a guess. */
 static void
-json_no_model(FILE *f)
+json_no_model(FILE *f, const char *why)
 {
 	fputs(",\"line\":null,\"link_mtu\":null,\"wan_mtu\":null,\"wan_mss_ipv4\":null,"
 	      "\"wan_mtu_ipv6\":null,\"wan_mss_ipv6\":null,\"esp\":null,\"peer\":null,\"tunnel_mtu_model\":null,"
 	      "\"tunnel_mtu\":null,\"capped\":false,\"mss_ipv4\":null,\"mss_ipv6\":null,"
 	      "\"stack\":[],\"layers\":[],\"packet_bytes\":null,\"steps\":[],"
-	      "\"warnings\":[\"no WAN path MTU was measured\"]", f);
+	      "\"warnings\":[", f);
+	json_string(f, why ? why : "no WAN path MTU was measured");
+	fputc(']', f);
 }
 
 void
@@ -106,7 +141,7 @@ render_json(FILE *f, const struct report *r)
 	if (m)
 		json_model(f, r);
 	else
-		json_no_model(f);
+		json_no_model(f, r->probe ? r->probe->no_config : NULL);
 	if (r->probe)
 		render_probe_json(f, r);
 	fputs("}\n", f);

@@ -38,12 +38,19 @@ text_path(FILE *f, const char *name, const char *target, const char *addr,
 	if (strcmp(target, addr) != 0)
 		fprintf(f, " (%s)", addr);
 	fputc('\n', f);
-	if (run->pmtu)
+	if (run->pmtu && run->at_max)
+		fprintf(f, "          path MTU at least %u: the upper bound (--max, or the MTU of the interface "
+			"the probes leave by) passed, larger sizes were not tried; ping payload %ld\n",
+			run->pmtu, model_icmp_payload(run->pmtu, family));
+	else if (run->pmtu)
 		fprintf(f, "          path MTU %u: the largest IPv%d packet that crosses; ping payload %ld\n",
 			run->pmtu, family, model_icmp_payload(run->pmtu, family));
 	else
 		fprintf(f, "          path MTU not measured (%s); largest size that passed: %u\n",
 			probe_stop_str(run->stop), run->lower);
+	if (!run->pmtu && fd->nptb && fd->ptb[0].mtu < run->min_size)
+		fprintf(f, "          the path MTU is below the smallest size tried (%u): a router reported MTU %u\n",
+			run->min_size, fd->ptb[0].mtu);
 	fprintf(f, "          %s %s\n", run->verified ? "verified:" : "NOT verified:", run->confidence);
 	text_evidence(f, run, fd, family);
 	fprintf(f, "          %u probes in %.2f s, rtt %.2f ms, ", run->probes_sent,
@@ -71,7 +78,9 @@ render_probe_text(FILE *f, const struct report *r)
 	if (p->below_expect)
 		fprintf(f, "  => WAN path MTU %u is below the expected %u\n", p->wan->pmtu, p->expect_mtu);
 	fputc('\n', f);
-	if (!r->m)
+	if (!r->m && p->no_config)
+		fprintf(f, "No configuration: %s.\n", p->no_config);
+	else if (!r->m)
 		fprintf(f, "No WAN path MTU, so no configuration: nothing printed here is a guess.\n");
 }
 

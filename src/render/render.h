@@ -32,6 +32,8 @@ struct report_probe {
 	unsigned expect_mtu;                      /* 0 = not given */
 	int below_expect;
 	char verdict[512];                        /* plain words: the comparison */
+	const char *no_config;                    /* why there is no model although the WAN was
+	                                           * measured (a stack with no room), or NULL */
 };
 
 struct report {

@@ -75,5 +75,7 @@ enum wire_kind wire_parse_icmp6(const uint8_t *buf, size_t len,
 
 /* "192.0.2.1", "2001:db8::1", or "-" for an empty or bad address (wire_addr.c). */
 void wire_addr_text(const struct wire_addr *a, char *buf, size_t len);
+/* NULL for a unicast address, else what it is, in words (wire_addr.c). */
+const char *wire_addr_not_unicast(const struct wire_addr *a);
 
 #endif

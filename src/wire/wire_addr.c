@@ -3,6 +3,7 @@
 
 #include <arpa/inet.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/socket.h>
 
 void
@@ -12,4 +13,34 @@ wire_addr_text(const struct wire_addr *a, char *buf, size_t len)
 
 	if ((a->family != 4 && a->family != 6) || !inet_ntop(af, a->a, buf, (socklen_t)len))
 		snprintf(buf, len, "-");
+}
+
+/* Only one host can answer an echo as a proof: refuse what is not a
+ * unicast address. RFC 1122 3.2.1.3 (0/8, 255.255.255.255), RFC 5771
+ * (224/4 multicast), RFC 1112 (240/4 reserved), RFC 4291 2.5.2 (::),
+ * 2.5.5 (::ffff:0:0/96 mapped, ::/96 compatible), 2.7 (ff00::/8). */
+const char *
+wire_addr_not_unicast(const struct wire_addr *a)
+{
+	static const uint8_t mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+	static const uint8_t zero[16];
+
+	if (a->family == 4) {
+		if (a->a[0] == 0)
+			return "an unspecified address (0.0.0.0/8)";
+		if (a->a[0] >= 224 && a->a[0] < 240)
+			return "a multicast address";
+		if (a->a[0] >= 240)
+			return "a broadcast or reserved address (240.0.0.0/4)";
+		return NULL;
+	}
+	if (a->a[0] == 0xff)
+		return "a multicast address";
+	if (memcmp(a->a, zero, 16) == 0)
+		return "the unspecified address";
+	if (memcmp(a->a, mapped, 12) == 0)
+		return "an IPv4-mapped address: give the IPv4 address";
+	if (memcmp(a->a, zero, 12) == 0 && !(a->a[12] == 0 && a->a[13] == 0 && a->a[14] == 0 && a->a[15] == 1))
+		return "an IPv4-compatible address (deprecated, RFC 4291 2.5.5.1)";
+	return NULL;
 }
