@@ -27,6 +27,16 @@
 #                    (ND excluded). Every packet crossing or reaching r2 passes exactly one
 #                    of those hooks, so each direction loses PCT% whether the target is r2's
 #                    own WAN address or the server behind it.
+#   --drop-ptb       r1 AND r2, output and forward: drop every ICMP frag-needed and ICMPv6
+#                    packet-too-big, whoever sends it (AWS-like: nothing tells a sender its
+#                    packets are too big, neither on the WAN nor inside the tunnel).
+#   --drop-wan-frags r1 and r2, netdev ingress on wan0: drop every outer IPv4 fragment,
+#                    so packets that only fit after fragmentation (ESP after encryption)
+#                    are lost on the WAN in both directions.
+# Always (table "netdev mtplabwan", netdev ingress on both routers' wan0): the named
+# counter "wanfrags" counts the IPv4 fragments (frag-off & 0x3fff != 0) and IPv6
+# fragments arriving over the WAN, i.e. both directions; it only counts unless
+# --drop-wan-frags is given. `scripts/lab frags LAB_ID` (lab_wan_frags) prints the sum.
 #
 # IPsec hook: `--ipsec PROPOSAL [--tunnel-mtu N]` sources scripts/lab-ipsec.sh (kept in
 # its own file) once the base lab is up and calls its API:
@@ -159,6 +169,12 @@ lab__warmup() {
 	done
 }
 
+# lab__nft_chain NAME HOOK RULES: one base chain of table inet mtplab (policy accept).
+lab__nft_chain() {
+	printf '\tchain %s {\n\t\ttype filter hook %s priority filter; policy accept;\n\t\t%s\n\t}\n' \
+		"$1" "$2" "$3"
+}
+
 lab__nft_r1() {
 	local id=$1 blackhole=$2 ratelimit=$3 rules=""
 	if ((blackhole)); then
@@ -172,18 +188,15 @@ lab__nft_r1() {
 "
 	fi
 	[[ -n $rules ]] || return 0
-	lab_exec "$id" r1 nft -f - <<EOF
-table inet mtplab {
-	chain ptbout {
-		type filter hook output priority filter; policy accept;
-		$rules
-	}
-}
-EOF
+	{
+		echo "table inet mtplab {"
+		lab__nft_chain ptbout output "$rules"
+		echo "}"
+	} | lab_exec "$id" r1 nft -f -
 }
 
 lab__nft_r2_loss() {
-	local id=$1 pct=$2 rule chain hook
+	local id=$1 pct=$2 rule hook
 	((pct > 0)) || return 0
 	# ND is ICMPv6 too; losing it would model a broken LAN, not a lossy path.
 	rule="icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, nd-router-solicit, nd-router-advert } accept
@@ -191,12 +204,61 @@ lab__nft_r2_loss() {
 	{
 		echo "table inet mtplab {"
 		for hook in input output forward; do
-			chain=loss$hook # never plain "fwd": an nft keyword (lab-notes.md)
-			printf '\tchain %s {\n\t\ttype filter hook %s priority filter; policy accept;\n\t\t%s\n\t}\n' \
-				"$chain" "$hook" "$rule"
+			# never plain "fwd": an nft keyword (lab-notes.md)
+			lab__nft_chain "loss$hook" "$hook" "$rule"
 		done
 		echo "}"
 	} | lab_exec "$id" r2 nft -f -
+}
+
+# --drop-ptb: no frag-needed / packet-too-big leaves or crosses either router.
+lab__nft_drop_ptb() {
+	local id=$1 on=$2 rule node hook
+	((on)) || return 0
+	rule="icmp type destination-unreachable icmp code frag-needed counter drop
+		icmpv6 type packet-too-big counter drop"
+	for node in r1 r2; do
+		{
+			echo "table inet mtplab {"
+			for hook in output forward; do
+				lab__nft_chain "dropptb$hook" "$hook" "$rule"
+			done
+			echo "}"
+		} | lab_exec "$id" "$node" nft -f -
+	done
+}
+
+# The WAN fragment counter (always) and --drop-wan-frags, at netdev ingress of wan0 on
+# both routers: every packet crossing the WAN passes exactly one of the two hooks, before
+# reassembly.
+lab__nft_wan() {
+	local id=$1 drop=$2 verdict="" node
+	((drop)) && verdict=drop
+	for node in r1 r2; do
+		lab_exec "$id" "$node" nft -f - <<EOF
+table netdev mtplabwan {
+	counter wanfrags {
+	}
+	chain wanin {
+		type filter hook ingress device "wan0" priority filter; policy accept;
+		ip frag-off & 0x3fff != 0 counter name "wanfrags" $verdict
+		ip6 nexthdr ipv6-frag counter name "wanfrags" $verdict
+	}
+}
+EOF
+	done
+}
+
+# lab_wan_frags ID: IP fragments seen arriving over the WAN so far, both routers summed.
+lab_wan_frags() {
+	local id=$1 node n sum=0
+	for node in r1 r2; do
+		n=$(lab_exec "$id" "$node" nft list counter netdev mtplabwan wanfrags |
+			sed -n 's/.*packets \([0-9]*\).*/\1/p')
+		[[ $n =~ ^[0-9]+$ ]] || lab_die "no WAN fragment counter on $node" || return 1
+		sum=$((sum + n))
+	done
+	printf '%d\n' "$sum"
 }
 
 # Learned PMTUs are cached per destination (lab-notes.md): flush them everywhere.
@@ -208,7 +270,8 @@ lab_flush() {
 	done
 }
 
-# lab_vars ID WAN_MTU SERVER_MTU BLACKHOLE LOSS RATELIMIT: the up output (NAME=value).
+# lab_vars ID WAN_MTU SERVER_MTU BLACKHOLE LOSS RATELIMIT DROP_PTB DROP_WAN_FRAGS: the up
+# output (NAME=value).
 lab_vars() {
 	local id=$1 wan=$2 srv=$3
 	local pmtu_srv=$((wan < srv ? wan : srv))
@@ -240,16 +303,20 @@ LAB_PMTU_SERVER=$pmtu_srv
 LAB_BLACKHOLE=$4
 LAB_LOSS=$5
 LAB_PTB_RATELIMIT=$6
+LAB_DROP_PTB=$7
+LAB_DROP_WAN_FRAGS=$8
 EOF
 }
 
 lab_ipsec_file() { printf '%s\n' "${LAB_IPSEC_FILE:-$(dirname "${BASH_SOURCE[0]}")/lab-ipsec.sh}"; }
 
-# lab_up ID WAN_MTU SERVER_MTU BLACKHOLE LOSS RATELIMIT [IPSEC_PROPOSAL [TUNNEL_MTU]]
+# lab_up ID WAN_MTU SERVER_MTU BLACKHOLE LOSS RATELIMIT DROP_PTB DROP_WAN_FRAGS
+#        [IPSEC_PROPOSAL [TUNNEL_MTU]]
 # Prints the variables on stdout; everything else goes to stderr. On failure the caller
 # must run lab_down ID (scripts/lab does so from its EXIT trap).
 lab_up() {
-	local id=$1 wan=$2 srv=$3 bh=$4 loss=$5 rl=$6 ipsec=${7:-} tmtu=${8:-} node dir vars
+	local id=$1 wan=$2 srv=$3 bh=$4 loss=$5 rl=$6 dptb=$7 dfrag=$8 ipsec=${9:-} tmtu=${10:-}
+	local node dir vars
 	lab_valid_id "$id" || lab_die "bad lab id '$id'" || return 1
 	dir=$LAB_STATE_ROOT/$id
 	mkdir -p "$dir"
@@ -260,8 +327,10 @@ lab_up() {
 	lab__warmup "$id" "$wan" "$srv"
 	lab__nft_r1 "$id" "$bh" "$rl"
 	lab__nft_r2_loss "$id" "$loss"
+	lab__nft_drop_ptb "$id" "$dptb"
+	lab__nft_wan "$id" "$dfrag"
 	lab_flush "$id"
-	vars=$(lab_vars "$id" "$wan" "$srv" "$bh" "$loss" "$rl")
+	vars=$(lab_vars "$id" "$wan" "$srv" "$bh" "$loss" "$rl" "$dptb" "$dfrag")
 	printf '%s\n' "$vars" >"$dir/env"
 	if [[ -n $ipsec ]]; then
 		vars+=$'\n'$(lab__ipsec_up "$id" "$dir" "$ipsec" "$tmtu")
