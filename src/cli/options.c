@@ -124,7 +124,7 @@ cli_usage(FILE *f, enum cmd cmd)
 				 o->arg ? o->arg : "");
 		fprintf(f, "  %-30s %s\n", left, o->help);
 	}
-	fprintf(f, "\nExit status: 0 ok, 1 not measured, 2 usage, 3 below --expect-mtu, 4 no privilege.\n"
+	fprintf(f, "\nExit status: 0 ok, 1 not measured, 2 usage, 3 below --expect-mtu, 4 no privilege,\n6 output not written.\n"
 		   "See mtuprobe(1).\n");
 }
 
@@ -328,6 +328,10 @@ check_probe(const struct cli *c, char *err, size_t errlen)
 {
 	if (c->ntargets < 1) {
 		snprintf(err, errlen, "probe needs a target: mtuprobe probe WAN_TARGET [TUNNEL_TARGET]");
+		return -1;
+	}
+	if (c->pcap && strcmp(c->pcap, "-") == 0) {
+		snprintf(err, errlen, "--pcap - would mix the capture into the report on standard output: give a file name");
 		return -1;
 	}
 	if (c->min_size && c->max_size && c->min_size > c->max_size) {

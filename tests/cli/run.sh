@@ -39,5 +39,24 @@ while IFS=$'\t' read -r want args expect; do
 	fi
 done <"$src/tests/cli/bad_input.tsv"
 
+# Writes are checked: a report that cannot be written is exit 6 with one line.
+for args in "calc --line ethernet" "calc --line ethernet --json" "calc --line ethernet -q" "--help"; do
+	eval "set -- $args"
+	"$bin" "$@" >/dev/full 2>"$tmp/err"
+	rc=$?
+	if [[ $rc -eq 6 && $(wc -l <"$tmp/err") -eq 1 ]] && grep -q "cannot write the report to standard output: No space left on device" "$tmp/err"; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL output: mtuprobe $args >/dev/full: exit $rc"; cat "$tmp/err"; fail=$((fail + 1))
+	fi
+	"$bin" "$@" >&- 2>"$tmp/err"
+	rc=$?
+	if [[ $rc -eq 6 ]] && grep -q "standard output is closed" "$tmp/err"; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL output: mtuprobe $args >&-: exit $rc"; cat "$tmp/err"; fail=$((fail + 1))
+	fi
+done
+
 echo "$pass passed, $fail failed"
 [[ $fail -eq 0 ]]

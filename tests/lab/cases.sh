@@ -120,6 +120,75 @@ case_no_privilege() {
 	fi
 }
 
+# t_check LABEL CONDITION...: one assertion on the last run's files.
+t_check() {
+	local label=$1
+	shift
+	if "$@"; then t_say "ok: $label"; else t_fail "$label"; t_show_stderr; fi
+}
+
+# t_probe_to OUT ARGS...: run probe with stdout sent to OUT (a path, or - for closed);
+# sets T_RC, stderr in $T_TMP/err.
+t_probe_to() {
+	local out=$1
+	shift
+	T_RC=0
+	if [[ $out == - ]]; then
+		timeout -k 5 "$T_RUN_TIMEOUT" ip netns exec "$LAB_CLIENT" "$EXE" probe "$@" >&- 2>"$T_TMP/err" || T_RC=$?
+	else
+		timeout -k 5 "$T_RUN_TIMEOUT" ip netns exec "$LAB_CLIENT" "$EXE" probe "$@" >"$out" 2>"$T_TMP/err" || T_RC=$?
+	fi
+}
+
+# Every write is checked (exit 6), and nothing hangs on a FIFO; bounds are said as bounds.
+case_output_errors() {
+	local fifo=$T_TMP/fifo
+	t_lab_up --wan-mtu 1454
+	t_probe_to /dev/full -4 --vendor none "$LAB_WAN_PEER_V4"
+	t_check "report to /dev/full: exit 6 ($T_RC) and says so" \
+		eval '((T_RC == 6)) && grep -q "cannot write the report to standard output" "$T_TMP/err"'
+	t_probe_to - -4 --json "$LAB_WAN_PEER_V4"
+	t_check "standard output closed: exit 6 ($T_RC)" eval '((T_RC == 6)) && grep -q "standard output is closed" "$T_TMP/err"'
+	t_probe_to "$T_TMP/out" -4 -q --vendor none --pcap /dev/full "$LAB_WAN_PEER_V4"
+	t_check "--pcap /dev/full: exit 6 ($T_RC)" eval '((T_RC == 6)) && grep -q "cannot write the capture file" "$T_TMP/err"'
+	mkfifo -m 666 "$fifo"
+	chmod 755 "$T_TMP"
+	t_probe_to "$T_TMP/out" -4 -q --vendor none --pcap "$fifo" "$LAB_WAN_PEER_V4"
+	t_check "--pcap FIFO nobody reads: exit 2 ($T_RC), no hang" \
+		eval '((T_RC == 2)) && grep -q "a FIFO that nobody is reading" "$T_TMP/err"'
+	t_probe_to "$T_TMP/out" -4 --vendor none --min 1455 "$LAB_WAN_PEER_V4"
+	t_check "--min 1455 on a 1454 path: exit 1 ($T_RC), names the router's 1454" \
+		eval '((T_RC == 1)) && grep -q "below the smallest size tried (1455): a router reported MTU 1454" "$T_TMP/out"'
+	t_flush
+	t_probe_to "$T_TMP/out" -4 --vendor none --max 1400 "$LAB_WAN_PEER_V4"
+	t_check "--max 1400 on a 1454 path: 'at least 1400'" grep -q "path MTU at least 1400" "$T_TMP/out"
+	t_probe_to "$T_TMP/out" -4 --vendor none --max 100 --esp aes128-sha1 "$LAB_WAN_PEER_V4"
+	t_check "--max 100 with ESP: exit 2 ($T_RC), the measurement still printed" \
+		eval '((T_RC == 2)) && grep -q "path MTU at least 100" "$T_TMP/out" && grep -q "No configuration: the stack leaves no room" "$T_TMP/out"'
+}
+
+# Run as root, the prober becomes the sudo caller or --user (default nobody) once the
+# sockets are open, and writes the capture file as that user (like tcpdump -Z).
+case_privilege_drop() {
+	local d=$T_TMP/drop
+	t_lab_up --wan-mtu 1454
+	chmod 755 "$T_TMP"
+	mkdir -m 1777 "$d"
+	mkdir -m 700 "$d/private"
+	t_probe_to "$T_TMP/out" -4 -q --vendor none --pcap "$d/nobody.pcap" "$LAB_WAN_PEER_V4"
+	t_check "root: capture written as nobody (65534)" eval '((T_RC == 0)) && [[ $(stat -c %u "$d/nobody.pcap") == 65534 ]]'
+	t_probe_to "$T_TMP/out" -4 -q --vendor none --pcap "$d/private/x.pcap" "$LAB_WAN_PEER_V4"
+	t_check "root: a root-only directory is refused after the drop ($T_RC)" \
+		eval '((T_RC == 2)) && grep -q "written as uid 65534" "$T_TMP/err" && [[ ! -e $d/private/x.pcap ]]'
+	SUDO_UID=4242 SUDO_GID=4343 t_probe_to "$T_TMP/out" -4 -q --vendor none --pcap "$d/sudo.pcap" "$LAB_WAN_PEER_V4"
+	t_check "sudo: capture written as the caller 4242:4343" \
+		eval '((T_RC == 0)) && [[ $(stat -c %u:%g "$d/sudo.pcap") == 4242:4343 ]]'
+	t_probe_to "$T_TMP/out" -4 -q --vendor none --user root --pcap "$d/root.pcap" "$LAB_WAN_PEER_V4"
+	t_check "--user root keeps root (explicit)" eval '((T_RC == 0)) && [[ $(stat -c %u "$d/root.pcap") == 0 ]]'
+	t_probe_to "$T_TMP/out" -4 -q --vendor none --user no-such-user-here "$LAB_WAN_PEER_V4"
+	t_check "--user unknown: exit 1 ($T_RC) with the name" eval '((T_RC == 1)) && grep -q "no user .no-such-user-here." "$T_TMP/err"'
+}
+
 t_init "$@"
 fn=case_${T_CASE//-/_}
 declare -F "$fn" >/dev/null || t_hard "unknown case '$T_CASE'"
