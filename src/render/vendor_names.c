@@ -4,13 +4,12 @@
  * (ipv6 tunnel mtu firmware); NEC IX names as they appear in published IX
  * configurations (Oracle's validated IX CPE template, netmiko's IX driver):
  * no NEC reference was found. Linux: dev_valid_name() in net/core/dev.c. */
-#include "render/vendor.h"
+#include "render/vendor_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Command reference 1.3/1.6/15 (maxima by model) and 8.1.4 (LAN MTU). The
  * ipv6 tunnel mtu note is 30.1.2's firmware list for that model; models it
