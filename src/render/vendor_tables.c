@@ -1,5 +1,5 @@
-/* Vendor configuration tables: one row per vendor. Sources:
- * cites the Yamaha RTX command reference (12.01 edition: 8.1.4, 8.1.21,
+/* Vendor configuration tables: one row per vendor. Sources: shared/design/
+ * vendor-syntax.md, which cites the Yamaha RTX command reference (12.01 edition: 8.1.4, 8.1.21,
  * 30.1.2-3), published NEC IX configurations (Oracle's validated IX CPE
  * template, netmiko's IX driver, field configs; no NEC reference was found),
  * ip-link(8), iptables-extensions(8) TCPMSS and nft(8). */
