@@ -14,6 +14,8 @@ cmd_calc(int argc, char **argv)
 	char err[512];
 	int rc = cli_parse(CMD_CALC, argc, argv, &c, err, sizeof(err));
 
+	memset(&r, 0, sizeof(r));
+
 	if (rc > 0)
 		return EXIT_MEASURED;
 	if (rc < 0 || cli_model(&c, 0, &in, &r.vendors, err, sizeof(err)) < 0 ||
