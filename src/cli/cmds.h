@@ -7,5 +7,6 @@
 int cmd_calc(int argc, char **argv);
 int cmd_probe(int argc, char **argv);
 int cmd_inspect(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 
 #endif

@@ -14,6 +14,7 @@ static const struct {
 	{ "calc", cmd_calc, "compute tunnel MTU and MSS from a line MTU and an encapsulation" },
 	{ "probe", cmd_probe, "measure the WAN and tunnel path MTU, then compute as calc does" },
 	{ "inspect", cmd_inspect, "read a capture file: what became of each probe (PTB, reply, silence)" },
+	{ "audit", cmd_audit, "read a router's config: what kills its tunnels, and the fix" },
 };
 
 static void
@@ -44,6 +45,6 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (strcmp(argv[1], cmds[i].name) == 0)
 			return cmds[i].run(argc - 1, argv + 1);
-	fprintf(stderr, "mtuprobe: unknown command '%s': commands are calc, probe, inspect\n", argv[1]);
+	fprintf(stderr, "mtuprobe: unknown command '%s': commands are calc, probe, inspect, audit\n", argv[1]);
 	return EXIT_USAGE;
 }

@@ -27,7 +27,7 @@ while IFS=$'\t' read -r want args expect; do
 	eval "set -- $args"
 	"$bin" "$@" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
-	got=$(cat "$tmp/err")
+	got=$(sed "s|$src|/SRC|g" "$tmp/err")   # file names: relative to the tree
 	if [[ $rc -ne $want || "$got" != "$expect" || -s "$tmp/out" ]]; then
 		echo "FAIL bad input: mtuprobe $args"
 		echo "  want exit $want: $expect"
