@@ -78,9 +78,9 @@ static const struct opt opts[] = {
 	{ "pcap", O_OTHER, K_STR, CMD_PROBE, OFF(pcap), 0, 0, "FILE",
 	  "write every probe and reply to a capture file (tcpdump, Wireshark)" },
 	{ "json", O_OTHER, K_FLAG, ALL, OFF(json), 0, 0, NULL,
-	  "one JSON object on stdout (see JSON OUTPUT)" },
+	  "one JSON object on stdout (see JSON OUTPUT; audit: AUDIT JSON)" },
 	{ "quiet", O_QUIET, K_FLAG, ALL, OFF(quiet), 0, 0, NULL,
-	  "print only the configuration lines (inspect: only the summary)" },
+	  "print only the configuration lines (inspect: only the summary; audit: only the corrected lines)" },
 	{ "help", O_HELP, K_SPECIAL, ALL, 0, 0, 0, NULL, "this help" },
 	{ "version", O_VERSION, K_SPECIAL, ALL, 0, 0, 0, NULL, "print the version" },
 };
