@@ -1,27 +1,32 @@
 #!/bin/sh
-# Fuzz the reply parsers (tests/fuzz/fuzz_reply.c) with libFuzzer.
+# Fuzz the reply parsers (tests/fuzz/fuzz_reply.c) and the configuration
+# parsers with the audit behind them (tests/fuzz/fuzz_config.c) with
+# libFuzzer.
 #
-#   scripts/fuzz.sh [SECONDS]      default 60
+#   scripts/fuzz.sh [SECONDS]      fuzz_reply for SECONDS (default 60),
+#                                  fuzz_config for FUZZ_CONFIG_SECONDS (default 30)
 #
 # Builds with clang into build-fuzz/ (its own build directory, -Dfuzz=true),
-# fuzzes a scratch copy of tests/fuzz/corpus so the seeds under version
-# control stay as they are, and exits non-zero if the harness crashes,
-# leaks, or hits undefined behaviour. The input that did it is kept as
+# fuzzes scratch copies of the seed corpora so the seeds under version
+# control stay as they are, and exits non-zero if a harness crashes, leaks,
+# or hits undefined behaviour. The input that did it is kept as
 # tests/fuzz/crash-* (or leak-*, timeout-*); reproduce with
 #   build-fuzz/tests/fuzz/fuzz_reply tests/fuzz/crash-...
 set -eu
 
 secs=${1:-60}
-case $secs in
-'' | *[!0-9]*)
-	echo "usage: $0 [seconds]" >&2
-	exit 2
-	;;
-esac
+config_secs=${FUZZ_CONFIG_SECONDS:-30}
+for n in "$secs" "$config_secs"; do
+	case $n in
+	'' | *[!0-9]*)
+		echo "usage: $0 [seconds]  (FUZZ_CONFIG_SECONDS=N for fuzz_config)" >&2
+		exit 2
+		;;
+	esac
+done
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$root/build-fuzz
-harness=$build/tests/fuzz/fuzz_reply
 
 command -v clang >/dev/null || {
 	echo "$0: clang not found (libFuzzer ships with it): apt-get install clang" >&2
@@ -32,18 +37,29 @@ if [ ! -f "$build/build.ninja" ]; then
 else
 	meson configure "$build" -Dfuzz=true
 fi
-meson compile -C "$build" tests/fuzz/fuzz_reply
+meson compile -C "$build" tests/fuzz/fuzz_reply tests/fuzz/fuzz_config
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/mtuprobe-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
-cp "$root"/tests/fuzz/corpus/* "$work"/
 
-echo "fuzz_reply: ${secs}s on a copy of tests/fuzz/corpus ($work)" >&2
-status=0
-"$harness" -max_total_time="$secs" -print_final_stats=1 \
-	-artifact_prefix="$root/tests/fuzz/" "$work" || status=$?
-if [ "$status" -ne 0 ]; then
-	echo "fuzz_reply FAILED (exit $status): input saved in $root/tests/fuzz/" >&2
-	exit "$status"
-fi
-echo "fuzz_reply: no crash in ${secs}s; corpus grew to $(find "$work" -type f | wc -l) inputs" >&2
+# run NAME CORPUS SECONDS [libFuzzer options]
+run() {
+	name=$1 corpus=$2 t=$3
+	shift 3
+	mkdir -p "$work/$name"
+	cp "$root/tests/fuzz/$corpus"/* "$work/$name"/
+	echo "$name: ${t}s on a copy of tests/fuzz/$corpus ($work/$name)" >&2
+	status=0
+	"$build/tests/fuzz/$name" -max_total_time="$t" -print_final_stats=1 \
+		-artifact_prefix="$root/tests/fuzz/" "$@" "$work/$name" || status=$?
+	if [ "$status" -ne 0 ]; then
+		echo "$name FAILED (exit $status): input saved in $root/tests/fuzz/" >&2
+		exit "$status"
+	fi
+	echo "$name: no crash in ${t}s; corpus grew to $(find "$work/$name" -type f | wc -l) inputs" >&2
+}
+
+run fuzz_reply corpus "$secs"
+# Configurations are text: inputs up to 16 KB, 10 s per input at most (one
+# input is parsed four ways and audited for four peers; all of it is linear).
+run fuzz_config corpus-config "$config_secs" -max_len=16384 -timeout=10

@@ -7,6 +7,7 @@
 int cmd_calc(int argc, char **argv);
 int cmd_probe(int argc, char **argv);
 int cmd_inspect(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 
 /* output.c: one-line errors with control characters escaped; cmd may be NULL. */
 void cli_error(const char *cmd, const char *msg);

@@ -18,7 +18,7 @@ enum {
 };
 
 #define BOTH (CMD_CALC | CMD_PROBE)
-#define ALL (CMD_CALC | CMD_PROBE | CMD_INSPECT)
+#define ALL (CMD_CALC | CMD_PROBE | CMD_INSPECT | CMD_AUDIT)
 #define OFF(f) offsetof(struct cli, f)
 
 struct opt {
@@ -33,10 +33,10 @@ struct opt {
 };
 
 static const struct opt opts[] = {
-	{ "wan-mtu", O_OTHER, K_NUM, CMD_CALC, OFF(wan_mtu), 68, 65535, "N",
+	{ "wan-mtu", O_OTHER, K_NUM, CMD_CALC | CMD_AUDIT, OFF(wan_mtu), 68, 65535, "N",
 	  "line MTU: the largest IP packet the access line carries" },
-	{ "line", O_OTHER, K_STR, BOTH, OFF(line), 0, 0, "PRESET",
-	  "access line preset (calc: instead of --wan-mtu; probe: what the line should be)" },
+	{ "line", O_OTHER, K_STR, BOTH | CMD_AUDIT, OFF(line), 0, 0, "PRESET",
+	  "access line preset (calc, audit: instead of --wan-mtu; probe: what the line should be)" },
 	{ "ping-payload", O_OTHER, K_NUM, CMD_CALC, OFF(ping_payload), 40, 65507, "N",
 	  "largest IPv4 ping payload (ping -M do -s N, ping -f -l N) that passed" },
 	{ "esp", O_OTHER, K_STR, BOTH, OFF(esp), 0, 0, "PROPOSAL",
@@ -49,10 +49,10 @@ static const struct opt opts[] = {
 	  "IP version of the outer (WAN) header; default ipv4" },
 	{ "stack", O_OTHER, K_STR, BOTH, OFF(stack), 0, 0, "LIST",
 	  "any other encapsulation, outermost first, e.g. ipv4,gre-key or ipv6,udp,wireguard" },
-	{ "peer", O_OTHER, K_STR, BOTH, OFF(peer), 0, 0, "PEER",
-	  "apply a peer's documented limits (aws)" },
-	{ "vendor", O_VENDOR, K_SPECIAL, BOTH, 0, 0, 0, "LIST",
-	  "configuration for rtx, ix, linux (nftables), linux-iptables, all or none; default all" },
+	{ "peer", O_OTHER, K_STR, BOTH | CMD_AUDIT, OFF(peer), 0, 0, "PEER",
+	  "peer profile: aws, aws-accelerated, sakura or generic (see PEERS)" },
+	{ "vendor", O_VENDOR, K_SPECIAL, BOTH | CMD_AUDIT, 0, 0, 0, "LIST",
+	  "calc, probe: configuration for rtx, ix, linux (nftables), linux-iptables, all or none (default all); audit: the file's format, rtx, ix or strongswan (default: detected)" },
 	{ "rtx-model", O_OTHER, K_STR, BOTH, OFF(rtx_model), 0, 0, "MODEL",
 	  "RTX model, for its MTU ranges and interface limits (e.g. rtx830, rtx1300)" },
 	{ "wan-if", O_WAN_IF, K_SPECIAL, BOTH, 0, 0, 0, "VENDOR=IF",
@@ -82,9 +82,9 @@ static const struct opt opts[] = {
 	{ "user", O_OTHER, K_STR, CMD_PROBE, OFF(user), 0, 0, "USER",
 	  "run as root: become USER once the sockets are open (default: the sudo caller, else nobody)" },
 	{ "json", O_OTHER, K_FLAG, ALL, OFF(json), 0, 0, NULL,
-	  "one JSON object on stdout (see JSON OUTPUT)" },
+	  "one JSON object on stdout (see JSON OUTPUT; audit: AUDIT JSON)" },
 	{ "quiet", O_QUIET, K_FLAG, ALL, OFF(quiet), 0, 0, NULL,
-	  "print only the configuration lines (commented out after an unverified probe; inspect: only the summary)" },
+	  "print only the configuration lines (commented out after an unverified probe; inspect: only the summary; audit: only the corrected lines)" },
 	{ "help", O_HELP, K_SPECIAL, ALL, 0, 0, 0, NULL, "this help" },
 	{ "version", O_VERSION, K_SPECIAL, ALL, 0, 0, 0, NULL, "print the version" },
 };
@@ -94,7 +94,7 @@ static const struct opt opts[] = {
 static const char *
 cmd_name(enum cmd cmd)
 {
-	return cmd == CMD_CALC ? "calc" : cmd == CMD_PROBE ? "probe" : "inspect";
+	return cmd == CMD_CALC ? "calc" : cmd == CMD_PROBE ? "probe" : cmd == CMD_AUDIT ? "audit" : "inspect";
 }
 
 void
@@ -108,6 +108,12 @@ cli_usage(FILE *f, enum cmd cmd)
 			   "Show what became of each probe in a capture file (pcap or pcapng; raw IP,\n"
 			   "Ethernet or Linux cooked): answered, too big, or never answered.\n"
 			   "Exit 1 when the file holds no probes, 2 when it cannot be read.\n\n");
+	else if (cmd == CMD_AUDIT)
+		fprintf(f, "usage: mtuprobe audit [--vendor rtx|ix|strongswan] [--peer PEER] [--wan-mtu N | --line PRESET] [--json] [-q] FILE|-\n"
+			   "Read a Yamaha RTX config, an NEC IX running-config or a strongSwan swanctl.conf,\n"
+			   "find what kills its tunnels (MSS above the tunnel MTU, no DPD, nobody initiating,\n"
+			   "narrow selectors with BGP, NAT-T off) and print the fix in the router's syntax.\n"
+			   "-q prints only the corrected lines.\n\n");
 	else
 		fprintf(f, "usage: mtuprobe probe [options] WAN_TARGET [TUNNEL_TARGET]\n"
 			   "Measure the path MTU to WAN_TARGET, then through the tunnel to TUNNEL_TARGET.\n\n");
@@ -124,8 +130,12 @@ cli_usage(FILE *f, enum cmd cmd)
 				 o->arg ? o->arg : "");
 		fprintf(f, "  %-30s %s\n", left, o->help);
 	}
-	fprintf(f, "\nExit status: 0 ok, 1 not measured, 2 usage, 3 below --expect-mtu, 4 no privilege,\n6 output not written.\n"
-		   "See mtuprobe(1).\n");
+	if (cmd == CMD_AUDIT)
+		fprintf(f, "\nExit status: 0 no warning or error, 5 at least one, 2 usage or unreadable input,\n"
+			   "6 output not written. See mtuprobe(1), AUDIT.\n");
+	else
+		fprintf(f, "\nExit status: 0 ok, 1 not measured, 2 usage, 3 below --expect-mtu, 4 no privilege,\n"
+			   "6 output not written. See mtuprobe(1).\n");
 }
 
 /* strtonum-style: a whole decimal number within [min, max], or -1. */
@@ -324,6 +334,20 @@ check_inspect(const struct cli *c, char *err, size_t errlen)
 }
 
 static int
+check_audit(const struct cli *c, char *err, size_t errlen)
+{
+	if (c->ntargets < 1) {
+		snprintf(err, errlen, "audit needs a configuration file: mtuprobe audit FILE (or - for standard input)");
+		return -1;
+	}
+	if (c->wan_mtu && c->line) {
+		snprintf(err, errlen, "give --wan-mtu or --line, not both");
+		return -1;
+	}
+	return 0;
+}
+
+static int
 check_probe(const struct cli *c, char *err, size_t errlen)
 {
 	if (c->ntargets < 1) {
@@ -378,15 +402,22 @@ cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t 
 			return rc;
 	}
 	for (; optind < argc; optind++) {
-		if (c->ntargets >= (cmd == CMD_INSPECT ? 1 : 2)) {
-			snprintf(err, errlen, cmd == CMD_INSPECT ? "too many arguments: '%s' (inspect reads one FILE)"
-				 : "too many arguments: '%s' (at most WAN_TARGET TUNNEL_TARGET)", argv[optind]);
+		int one = cmd == CMD_INSPECT || cmd == CMD_AUDIT;
+		if (c->ntargets >= (one ? 1 : 2)) {
+			if (one)
+				snprintf(err, errlen, "too many arguments: '%s' (%s reads one FILE)", argv[optind],
+					 cmd_name(cmd));
+			else
+				snprintf(err, errlen, "too many arguments: '%s' (at most WAN_TARGET TUNNEL_TARGET)",
+					 argv[optind]);
 			return -1;
 		}
 		c->targets[c->ntargets++] = argv[optind];
 	}
 	if (cmd == CMD_INSPECT)
 		return check_inspect(c, err, errlen);
+	if (cmd == CMD_AUDIT)
+		return check_audit(c, err, errlen);
 	return cmd == CMD_CALC ? check_calc(c, err, errlen) : check_probe(c, err, errlen);
 }
 

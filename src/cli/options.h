@@ -13,10 +13,11 @@ enum exit_code {
 	EXIT_USAGE = 2,        /* bad option, value, name or file */
 	EXIT_BELOW = 3,        /* probe: below --expect-mtu */
 	EXIT_PRIVILEGE = 4,    /* probe: no CAP_NET_RAW */
+	EXIT_FINDINGS = 5,     /* audit: at least one warning or error finding */
 	EXIT_OUTPUT = 6,       /* the report or the capture file could not be written */
 };
 
-enum cmd { CMD_CALC = 1, CMD_PROBE = 2, CMD_INSPECT = 4 };
+enum cmd { CMD_CALC = 1, CMD_PROBE = 2, CMD_INSPECT = 4, CMD_AUDIT = 8 };
 
 struct cli {
 	enum cmd cmd;
@@ -30,7 +31,7 @@ struct cli {
 	int family;                 /* 0 = as the target resolves, 4, 6 */
 	const char *iface, *pcap, *user;
 	unsigned min_size, max_size, timeout_ms, retries, rate, max_probes, expect_mtu;
-	const char *targets[2];     /* inspect: targets[0] is the capture file */
+	const char *targets[2];     /* inspect, audit: targets[0] is the file */
 	int ntargets;
 };
 

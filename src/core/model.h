@@ -40,6 +40,14 @@ struct peer_def {
 	unsigned max_mss4;         /* largest IPv4 MSS the peer supports */
 	int pmtud;                 /* 0: no ICMP comes back through its tunnels */
 	const char *source;
+	/* What the audit needs to know about the peer's behaviour. */
+	int waits;                 /* 1: by default the customer side must start IKE */
+	int respond_only;          /* 1: the router must only respond, never initiate */
+	int needs_natt;            /* 1: NAT-T must be on on the customer side */
+	int non_yamaha;            /* 1: not a Yamaha router (no Yamaha heartbeat) */
+	int field;                 /* 1: behaviour field-observed, not vendor-documented */
+	unsigned dpd_interval, dpd_count;  /* keepalive to suggest; 0 = the router's defaults */
+	const char *behaviour;     /* one line: what the audit assumes, for the manual */
 };
 
 struct esp_proposal {

@@ -3,7 +3,7 @@
 # code for bad input. Usage: run.sh MTUPROBE SRCDIR [--update]
 # --update rewrites the golden files; review the diff by hand before committing.
 set -uo pipefail
-bin=$1 src=$2 update=${3:-}
+bin=$1 src=$(cd "$2" && pwd) update=${3:-}
 fail=0 pass=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -27,7 +27,7 @@ while IFS=$'\t' read -r want args expect; do
 	eval "set -- $args"
 	"$bin" "$@" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
-	got=$(cat "$tmp/err")
+	got=$(sed "s|$src|/SRC|g" "$tmp/err")   # file names: relative to the tree
 	if [[ $rc -ne $want || "$got" != "$expect" || -s "$tmp/out" ]]; then
 		echo "FAIL bad input: mtuprobe $args"
 		echo "  want exit $want: $expect"

@@ -1,0 +1,578 @@
+/* The audit's checks: one const table row each (id, severity, source,
+ * explanation, function). Facts and defaults: shared/design/router-facts.md
+ * and vendor-syntax.md; where those say a default was not found (NEC IX),
+ * the finding says "unknown default" instead of guessing. */
+#include "core/audit_int.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
+
+struct audit_finding *
+audit_finding(struct audit_run *a, unsigned line, const char *text, const char *where,
+	      const char *fmt, ...)
+{
+	struct audit_result *r = a->r;
+	struct audit_finding *f;
+	va_list ap;
+
+	if (r->nfindings >= AUDIT_MAX_FINDINGS) {
+		r->dropped++;
+		return NULL;
+	}
+	f = &r->findings[r->nfindings++];
+	memset(f, 0, sizeof(*f));
+	f->check = a->check;
+	f->line = line;
+	snprintf(f->text, sizeof(f->text), "%s", text ? text : "");
+	snprintf(f->where, sizeof(f->where), "%s", where);
+	va_start(ap, fmt);
+	vsnprintf(f->message, sizeof(f->message), fmt, ap);
+	va_end(ap);
+	if (a->check->severity == AUDIT_ERROR)
+		r->nerror++;
+	else if (a->check->severity == AUDIT_WARNING)
+		r->nwarning++;
+	return f;
+}
+
+void
+audit_fix(struct audit_finding *f, enum audit_fix_kind kind, long n, long m, int tunnel,
+	  int gateway)
+{
+	if (!f || f->nfix >= AUDIT_MAX_FIX)
+		return;
+	f->fix[f->nfix++] = (struct audit_fix){ kind, n, m, tunnel, gateway, 0 };
+}
+
+void
+audit_note(struct audit_run *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (a->r->nnotes >= AUDIT_MAX_NOTES)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(a->r->notes[a->r->nnotes++], AUDIT_MSG, fmt, ap);
+	va_end(ap);
+}
+
+static const struct config_tunnel *
+tunnel(const struct audit_run *a, size_t i)
+{
+	return &a->cfg->tunnels[i];
+}
+
+/* The first tunnel bound to gateway g, -1 if none. */
+static int
+first_tunnel(const struct audit_run *a, size_t g)
+{
+	for (size_t i = 0; i < a->cfg->ntunnels; i++)
+		if (tunnel(a, i)->gateway == (int)g)
+			return (int)i;
+	return -1;
+}
+
+static void
+gateway_label(const struct audit_run *a, size_t g, char *buf, size_t len)
+{
+	static const char *const kind[CONFIG_VENDOR_COUNT] = { "gateway", "peer", "connection" };
+
+	snprintf(buf, len, "%s %.40s", kind[a->cfg->vendor], a->cfg->gateways[g].name);
+}
+
+/* ---- mss-above-tunnel-mtu ---------------------------------------------- */
+
+static void
+mss6_above(struct audit_run *a, size_t i)
+{
+	const struct config_tunnel *t = tunnel(a, i);
+	long max6 = t->mtu6.v - MODEL_MSS6_HDR;
+	struct audit_finding *f;
+
+	if (!t->mss6.line || t->mss6.v != CONFIG_MSS_NUM || !t->mtu6.line || t->mss6_value <= max6)
+		return;
+	f = audit_finding(a, t->mss6.line, t->mss6.text, t->name,
+			  "the IPv6 clamp %ld lets %ld-byte packets (MSS + 40 IPv6 + 20 TCP) into a tunnel whose IPv6 MTU is %ld (line %u); the largest IPv6 MSS that fits is %ld - 60 = %ld",
+			  t->mss6_value, t->mss6_value + MODEL_MSS6_HDR, t->mtu6.v, t->mtu6.line,
+			  t->mtu6.v, max6);
+	audit_fix(f, FIX_TUNNEL_MSS6, max6, 0, (int)i, t->gateway);
+}
+
+static void
+check_mss_above(struct audit_run *a)
+{
+	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
+		const struct config_tunnel *t = tunnel(a, i);
+		const struct audit_tunnel *at = audit_tunnel_at(a, i);
+		struct audit_finding *f;
+		mss6_above(a, i);
+		if (!t->mss.line || t->mss.v != CONFIG_MSS_NUM)
+			continue;
+		if (!at->mtu) {
+			if (a->cfg->vendor == CONFIG_IX)
+				audit_note(a, "%s: clamp %ld not compared with the tunnel MTU: no ip mtu is set and the IX default is unknown",
+					   t->name, t->mss_value);
+			continue;
+		}
+		if (t->mss_value <= (long)at->mtu - MODEL_MSS4_HDR)
+			continue;
+		f = audit_finding(a, t->mss.line, t->mss.text, t->name,
+				  "the clamp lets TCP segments of %ld bytes in: %ld-byte packets with the IPv4 and TCP headers (20 + 20), into a tunnel whose MTU is %u%s. The largest MSS that fits is %u - 40 = %u; larger segments are fragmented or dropped, and a peer without path MTU discovery never says so",
+				  t->mss_value, t->mss_value + MODEL_MSS4_HDR, at->mtu,
+				  at->mtu_default ? " (the RTX default: no ip tunnel mtu is set)" : "",
+				  at->mtu, at->mtu - MODEL_MSS4_HDR);
+		if (at->mtu_default || at->target_mtu != at->mtu)
+			audit_fix(f, FIX_TUNNEL_MTU, at->target_mtu, 0, (int)i, t->gateway);
+		audit_fix(f, FIX_TUNNEL_MSS, at->target_mss, 0, (int)i, t->gateway);
+	}
+}
+
+/* ---- tunnel-mtu-above-model -------------------------------------------- */
+
+static void
+check_mtu_model(struct audit_run *a)
+{
+	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
+		const struct config_tunnel *t = tunnel(a, i);
+		const struct audit_tunnel *at = audit_tunnel_at(a, i);
+		struct audit_finding *f;
+		if (!at->mtu || !at->limit || at->mtu <= at->limit)
+			continue;
+		f = audit_finding(a, t->mtu.line ? t->mtu.line : t->line, t->mtu.line ? t->mtu.text : "",
+				  t->name,
+				  "tunnel MTU %u%s is above the %u that a line MTU of %u (%s) carries with ESP %s%s%s: full-size packets are fragmented after encryption or dropped",
+				  at->mtu, at->mtu_default ? " (the RTX default)" : "", at->limit,
+				  a->r->line_mtu, a->r->line_from, at->esp, at->natt ? " in UDP (NAT-T)" : "",
+				  at->limit == a->peer->max_mtu ? ", capped at the peer's documented maximum" : "");
+		audit_fix(f, FIX_TUNNEL_MTU, at->limit, 0, (int)i, t->gateway);
+		audit_fix(f, FIX_TUNNEL_MSS, at->target_mss, 0, (int)i, t->gateway);
+	}
+}
+
+/* ---- no-mss-clamp ------------------------------------------------------ */
+
+/* vendor-syntax.md: the RTX IPv4 clamp defaults to auto on vRX, RTX5000/
+ * RTX3500 Rev.14.00.22+, RTX1210 Rev.14.01.26+, RTX830 Rev.15.02.03+ and
+ * any Rev.15.04+; off on older firmware. "" matches any model. */
+static const struct { const char *model; int a, b, c; } mss_auto_since[] = {
+	{ "vRX", 0, 0, 0 }, { "RTX5000", 14, 0, 22 }, { "RTX3500", 14, 0, 22 },
+	{ "RTX1210", 14, 1, 26 }, { "RTX830", 15, 2, 3 }, { "", 15, 4, 0 },
+};
+
+/* 1 auto, 0 off, -1 unknown (no "# MODEL Rev.a.b.c" header). */
+static int
+rtx_mss_default(const char *fw)
+{
+	const char *rev = strstr(fw, "Rev.");
+	int v[3] = { 0, 0, 0 };
+	char model[16];
+
+	if (!rev || sscanf(rev, "Rev.%d.%d.%d", &v[0], &v[1], &v[2]) != 3 ||
+	    sscanf(fw, "%15s", model) != 1)
+		return -1;
+	for (size_t i = 0; i < COUNT(mss_auto_since); i++) {
+		const char *m = mss_auto_since[i].model;
+		long have = (long)v[0] * 1000000 + v[1] * 1000 + v[2];
+		long need = (long)mss_auto_since[i].a * 1000000 + mss_auto_since[i].b * 1000 +
+			    mss_auto_since[i].c;
+		if ((!*m || strcmp(m, model) == 0) && have >= need)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+no_clamp_rtx(struct audit_run *a, size_t i, struct audit_finding **f)
+{
+	const struct config_tunnel *t = tunnel(a, i);
+	int def = rtx_mss_default(a->cfg->firmware);
+
+	if (t->mss.line)
+		*f = audit_finding(a, t->mss.line, t->mss.text, t->name,
+				   "the IPv4 MSS clamp is off: nothing keeps TCP segments within the tunnel MTU when ICMP does not come back");
+	else if (def < 0)
+		*f = audit_finding(a, t->line, "", t->name,
+				   "no ip tunnel tcp mss limit: the default is auto on vRX, RTX5000/3500 Rev.14.00.22+, RTX1210 Rev.14.01.26+, RTX830 Rev.15.02.03+ and Rev.15.04+, but off on older firmware (e.g. RTX1200), and this configuration does not say which firmware it came from");
+	else if (def == 0)
+		*f = audit_finding(a, t->line, "", t->name,
+				   "no ip tunnel tcp mss limit, and on this firmware (%s, line %u) the default is off",
+				   a->cfg->firmware, a->cfg->firmware_line);
+}
+
+static void
+check_no_clamp(struct audit_run *a)
+{
+	if (a->cfg->vendor == CONFIG_STRONGSWAN) {
+		if (a->cfg->ntunnels)
+			audit_note(a, "MSS clamps live in iptables or nftables, not in swanctl.conf: not checked (mtuprobe calc --vendor linux prints them)");
+		return;
+	}
+	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
+		const struct config_tunnel *t = tunnel(a, i);
+		const struct audit_tunnel *at = audit_tunnel_at(a, i);
+		struct audit_finding *f = NULL;
+		if (t->mss.line && t->mss.v != CONFIG_MSS_OFF)
+			continue;
+		if (t->gateway < 0 && !t->ikev2 && !t->policy.line)
+			continue;        /* not an IPsec tunnel */
+		if (a->cfg->vendor == CONFIG_RTX)
+			no_clamp_rtx(a, i, &f);
+		else
+			f = audit_finding(a, t->line, "", t->name,
+					  "no ip tcp adjust-mss: the IX default was not found in any source (unknown default); every published IX configuration sets ip tcp adjust-mss auto");
+		audit_fix(f, FIX_TUNNEL_MSS, at->mtu ? at->target_mss : 0, 0, (int)i, t->gateway);
+	}
+}
+
+/* ---- outer-df-clear ---------------------------------------------------- */
+
+static void
+check_df_clear(struct audit_run *a)
+{
+	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
+		const struct config_tunnel *t = tunnel(a, i);
+		struct audit_finding *f;
+		if (!t->df.line || t->df.v != 2)
+			continue;
+		f = audit_finding(a, t->df.line, t->df.text, t->name,
+				  "df-bit clear lets an inner packet too big for the tunnel be encrypted and then fragmented, instead of refused with an ICMP error that makes the sender shrink it; fragments of ESP are what many paths drop (the default is copy)");
+		audit_fix(f, FIX_DF_COPY, 0, 0, (int)i, t->gateway);
+	}
+}
+
+/* ---- no-dead-peer-detection -------------------------------------------- */
+
+static int
+rtx_keepalive_dead(const struct audit_run *a, const struct config_gateway *g, int v2,
+		   char *why, size_t len)
+{
+	const struct config_num *k = &g->keepalive;
+	int heartbeat = !v2 && (!k->line || !g->ka_method_set || g->ka_method == CONFIG_KA_HEARTBEAT);
+
+	if (k->line && k->v == CONFIG_OFF)
+		snprintf(why, len, "keepalive is off: the router keeps its SAs after the peer has cleared them");
+	else if (!k->line && !v2)
+		snprintf(why, len, "no ipsec ike keepalive use: IKEv1 then uses heartbeat with switch auto, and heartbeat with auto on both ends runs no keepalive at all (15.20)");
+	else if (heartbeat && k->v == CONFIG_AUTO)
+		snprintf(why, len, "keepalive auto with heartbeat runs only when the peer sends heartbeats too (15.20)");
+	else if (heartbeat && a->peer->non_yamaha)
+		snprintf(why, len, "heartbeat is Yamaha's own keepalive and %s does not answer it; use dpd (RFC 3706)",
+			 a->peer->display);
+	else
+		return 0;
+	return 1;
+}
+
+static int
+ix_keepalive_dead(const struct audit_run *a, size_t g)
+{
+	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
+		const struct config_tunnel *t = tunnel(a, i);
+		if (t->gateway != (int)g)
+			continue;
+		if (t->ikev2 ? (t->dpd.line || a->cfg->default_dpd.line)
+			     : (t->dpd.line && a->cfg->watch.line))
+			return 0;
+	}
+	return !a->cfg->gateways[g].keepalive.line;
+}
+
+static void
+check_dpd(struct audit_run *a)
+{
+	for (size_t g = 0; g < a->cfg->ngateways; g++) {
+		const struct config_gateway *gw = &a->cfg->gateways[g];
+		int v2 = audit_is_ikev2(a, (int)g), t = first_tunnel(a, g);
+		char why[300], where[64];
+		struct audit_finding *f;
+		const struct config_num *k = &gw->keepalive;
+		if (a->cfg->vendor == CONFIG_RTX && !rtx_keepalive_dead(a, gw, v2, why, sizeof(why)))
+			continue;
+		if (a->cfg->vendor == CONFIG_IX) {
+			if (!ix_keepalive_dead(a, g))
+				continue;
+			snprintf(why, sizeof(why), "no %s for this peer: the IX default was not found in any source (unknown default), so nothing is known to detect a dead peer",
+				 v2 ? "ikev2 dpd interval (per tunnel or in ikev2 default-profile)" : "ike keepalive or watch-group");
+		}
+		if (a->cfg->vendor == CONFIG_STRONGSWAN) {
+			if (k->line && k->v != CONFIG_OFF)
+				continue;
+			snprintf(why, sizeof(why), "dpd_delay is %s: strongSwan never checks that the peer is alive, and keeps SAs the peer has cleared",
+				 k->line ? "0" : "not set (default 0s)");
+		}
+		gateway_label(a, g, where, sizeof(where));
+		f = audit_finding(a, k->line ? k->line : gw->line, k->line ? k->text : "", where,
+				  "%s%s", why, a->peer->waits ? "; AWS clears its side after 40 s without DPD replies and then waits for this router to start IKE again" : "");
+		audit_fix(f, FIX_KEEPALIVE, a->peer->dpd_interval, a->peer->dpd_count, t, (int)g);
+		if (f && f->nfix)
+			f->fix[f->nfix - 1].ikev2 = v2;
+	}
+}
+
+/* ---- no-ike-initiator / initiator-against-responder-peer ---------------- */
+
+static void
+rtx_initiator(struct audit_run *a)
+{
+	const struct config_num *gl = &a->cfg->refresh;
+	struct audit_finding *f;
+
+	if (!a->cfg->ngateways)
+		return;
+	if (!gl->line || gl->v == 0) {
+		f = audit_finding(a, gl->line ? gl->line : a->cfg->gateways[0].line, gl->line ? gl->text : "",
+				  "global",
+				  "ipsec auto refresh is %s globally, so the router never starts a key exchange (15.10), while %s waits for the customer gateway to initiate: after the peer clears the tunnel nobody brings it back",
+				  gl->line ? "off" : "not set (default off)", a->peer->display);
+		audit_fix(f, FIX_REFRESH_GLOBAL_ON, 0, 0, -1, -1);
+	}
+	for (size_t g = 0; g < a->cfg->ngateways; g++) {
+		const struct config_gateway *gw = &a->cfg->gateways[g];
+		char where[64];
+		if (!gw->refresh.line || gw->refresh.v != 0)
+			continue;
+		gateway_label(a, g, where, sizeof(where));
+		f = audit_finding(a, gw->refresh.line, gw->refresh.text, where,
+				  "ipsec auto refresh is off for this gateway, so the router never starts IKE with %s, which waits for the customer gateway",
+				  a->peer->display);
+		audit_fix(f, FIX_REFRESH_GW_ON, 0, 0, first_tunnel(a, g), (int)g);
+	}
+}
+
+static void
+check_initiator(struct audit_run *a)
+{
+	if (!a->peer->waits)
+		return;
+	if (a->cfg->vendor == CONFIG_RTX) {
+		rtx_initiator(a);
+		return;
+	}
+	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
+		const struct config_tunnel *t = tunnel(a, i);
+		const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
+		struct audit_finding *f = NULL;
+		if (a->cfg->vendor == CONFIG_IX && t->ikev2 && (!t->connect.line || t->connect.v != 1))
+			f = audit_finding(a, t->line, "", t->name,
+					  "no ikev2 connect-type auto: nothing here makes the router start IKE, while %s waits for the customer gateway to initiate",
+					  a->peer->display);
+		else if (a->cfg->vendor == CONFIG_IX && !t->ikev2 && t->gateway >= 0)
+			audit_note(a, "%s: how an IX starts IKEv1 was not found in any source: no-ike-initiator not checked", t->name);
+		else if (a->cfg->vendor == CONFIG_STRONGSWAN && g && (!g->refresh.line || g->refresh.v == 0))
+			f = audit_finding(a, g->refresh.line ? g->refresh.line : t->line, g->refresh.text, t->name,
+					  "start_action is %s: strongSwan only loads this child and waits, while %s waits for the customer gateway to initiate",
+					  g->refresh.line ? "none" : "not set (default none)", a->peer->display);
+		audit_fix(f, FIX_INITIATE, 0, 0, (int)i, t->gateway);
+	}
+}
+
+static void
+check_responder_peer(struct audit_run *a)
+{
+	if (!a->peer->respond_only)
+		return;
+	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
+		const struct config_tunnel *t = tunnel(a, i);
+		const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
+		struct audit_finding *f = NULL;
+		if (!g)
+			continue;
+		if (a->cfg->vendor == CONFIG_RTX && a->cfg->refresh.line && a->cfg->refresh.v == 1 &&
+		    (!g->refresh.line || g->refresh.v == 1))
+			f = audit_finding(a, g->refresh.line ? g->refresh.line : a->cfg->refresh.line,
+					  g->refresh.line ? g->refresh.text : a->cfg->refresh.text, t->name,
+					  "the router starts IKE for this gateway (ipsec auto refresh on; per gateway the default is on), and with %s that is what kept the tunnel down after a reboot or SA deletion (field-observed: RTX1220 Rev.15.04.03, not documented by either vendor)",
+					  a->peer->display);
+		else if (a->cfg->vendor == CONFIG_IX && t->connect.line && t->connect.v == 1)
+			f = audit_finding(a, t->connect.line, t->connect.text, t->name,
+					  "the router initiates toward %s, which should only be answered (field-observed with an RTX, not documented)", a->peer->display);
+		else if (a->cfg->vendor == CONFIG_STRONGSWAN && g->refresh.line && g->refresh.v == 1)
+			f = audit_finding(a, g->refresh.line, g->refresh.text, t->name,
+					  "the router initiates toward %s, which should only be answered (field-observed with an RTX, not documented)", a->peer->display);
+		audit_fix(f, a->cfg->vendor == CONFIG_RTX ? FIX_REFRESH_GW_OFF : FIX_RESPOND_ONLY, 0, 0,
+			  (int)i, t->gateway);
+	}
+}
+
+/* ---- ikev1-backward-compat ---------------------------------------------- */
+
+static void
+check_backcompat(struct audit_run *a)
+{
+	if (a->cfg->vendor != CONFIG_RTX || !a->peer->non_yamaha)
+		return;
+	for (size_t g = 0; g < a->cfg->ngateways; g++) {
+		const struct config_gateway *gw = &a->cfg->gateways[g];
+		char where[64];
+		struct audit_finding *f;
+		if (audit_is_ikev2(a, (int)g) || (gw->compat.line && gw->compat.v == 2))
+			continue;
+		gateway_label(a, g, where, sizeof(where));
+		f = audit_finding(a, gw->compat.line ? gw->compat.line : gw->line, gw->compat.text, where,
+				  "IKEv1 with backward-compatibility %s (1 is compatibility with older Yamaha releases, 15.28) toward %s, which is not a Yamaha router; an RTX1220 to a Sakura Cloud VPC router detected a dead peer only after backward-compatibility 2 (field-observed, not documented by either vendor)",
+				  gw->compat.line ? "1" : "not set, so 1", a->peer->display);
+		audit_fix(f, FIX_BACKCOMPAT2, 0, 0, first_tunnel(a, g), (int)g);
+	}
+}
+
+/* ---- narrow-selectors-with-bgp ------------------------------------------ */
+
+static int
+covers(uint32_t net, unsigned plen, uint32_t addr)
+{
+	return plen == 0 || (plen <= 32 && ((net ^ addr) >> (32 - plen)) == 0);
+}
+
+/* A BGP neighbour reached through a tunnel of gateway g: in the tunnel's
+ * inside subnet or its remote address; without inside addresses (swanctl),
+ * in 169.254.0.0/16, where AWS puts its tunnel inside addresses. */
+static const struct config_bgp *
+bgp_through(const struct audit_run *a, size_t g)
+{
+	for (size_t b = 0; b < a->cfg->nbgp; b++)
+		for (size_t i = 0; i < a->cfg->ntunnels; i++) {
+			const struct config_tunnel *t = tunnel(a, i);
+			uint32_t n = a->cfg->bgp[b].addr;
+			if (t->gateway != (int)g)
+				continue;
+			if ((t->inside.line && covers(t->inside.addr, t->inside.plen, n)) ||
+			    (t->remote.line && t->remote.addr == n) ||
+			    (!t->inside.line && !t->remote.line && covers(0xa9fe0000u, 16, n)))
+				return &a->cfg->bgp[b];
+		}
+	return NULL;
+}
+
+static const struct config_prefix *
+narrow(const struct config_gateway *g)
+{
+	if (g->local_id.line && g->local_id.plen != 0)
+		return &g->local_id;
+	if (g->remote_id.line && g->remote_id.plen != 0)
+		return &g->remote_id;
+	return NULL;
+}
+
+static void
+check_selectors(struct audit_run *a)
+{
+	for (size_t g = 0; g < a->cfg->ngateways; g++) {
+		const struct config_gateway *gw = &a->cfg->gateways[g];
+		const struct config_prefix *p = narrow(gw);
+		int dflt = a->cfg->vendor == CONFIG_STRONGSWAN && (!gw->local_id.line || !gw->remote_id.line);
+		const struct config_bgp *b;
+		struct audit_finding *f;
+		char where[64], addr[16];
+		if ((!p && !dflt) || !(b = bgp_through(a, g)))
+			continue;
+		snprintf(addr, sizeof(addr), "%u.%u.%u.%u", b->addr >> 24, b->addr >> 16 & 255,
+			 b->addr >> 8 & 255, b->addr & 255);
+		gateway_label(a, g, where, sizeof(where));
+		f = audit_finding(a, p ? p->line : gw->line, p ? p->text : "", where,
+				  "BGP neighbour %s (line %u) is reached through this tunnel, but the %s is %s, narrower than 0.0.0.0/0 = 0.0.0.0/0: IPsec comes up and BGP never does, because its packets fall outside the SA",
+				  addr, b->line, p ? "traffic selector" : "traffic selector default",
+				  p ? p->text : "dynamic (only the tunnel's outer addresses, swanctl.conf(5))");
+		audit_fix(f, FIX_SELECTORS_ANY, 0, 0, first_tunnel(a, g), (int)g);
+	}
+}
+
+/* ---- nat-t-off ---------------------------------------------------------- */
+
+static void
+check_natt(struct audit_run *a)
+{
+	if (!a->peer->needs_natt)
+		return;
+	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
+		const struct config_tunnel *t = tunnel(a, i);
+		const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
+		const struct config_num *n = a->cfg->vendor == CONFIG_IX ? (t->ikev2 ? &t->natt : &a->cfg->natt)
+				: g ? &g->natt : NULL;
+		struct audit_finding *f;
+		if (!n || (n->line && n->v == 1))
+			continue;
+		f = audit_finding(a, n->line ? n->line : t->line, n->text, t->name,
+				  "NAT-T is %s, and %s requires it on the customer gateway: IPsec comes up and no traffic flows",
+				  n->line ? "off" : a->cfg->vendor == CONFIG_IX ? "not set (the IX default is unknown)"
+				  : a->cfg->vendor == CONFIG_STRONGSWAN ? "not forced (encap = no: UDP only when a NAT is detected)"
+				  : "not set (default off, 15.48.5)", a->peer->display);
+		audit_fix(f, FIX_NATT_ON, 0, 0, (int)i, t->gateway);
+		if (f && f->nfix)
+			f->fix[0].ikev2 = t->ikev2;
+	}
+}
+
+static const struct audit_check checks[] = {
+	{ "mss-above-tunnel-mtu", AUDIT_ERROR,
+	  "RFC 879 (MSS = MTU - 40), RFC 8200 (IPv6: - 60); Yamaha RTX command reference 8.1.4 (tunnel MTU default 1280); field-cases.md case 1",
+	  "an MSS clamp above tunnel MTU - 40 (IPv4) or - 60 (IPv6), counting the vendor's default tunnel MTU",
+	  check_mss_above },
+	{ "tunnel-mtu-above-model", AUDIT_ERROR,
+	  "RFC 4303 (ESP), RFC 3948 (NAT-T); AWS Site-to-Site VPN user guide (MTU 1446 at most)",
+	  "a tunnel MTU above what the line MTU and the configured ESP transform (with NAT-T when configured) allow",
+	  check_mtu_model },
+	{ "no-mss-clamp", AUDIT_WARNING,
+	  "Yamaha RTX command reference 8.1.21 (default auto or off by firmware); NEC IX: default not found",
+	  "a tunnel with no clamp where the firmware default is off or unknown",
+	  check_no_clamp },
+	{ "outer-df-clear", AUDIT_WARNING,
+	  "Yamaha RTX command reference 15.49.2; AWS's Yamaha sample sets it",
+	  "ipsec tunnel outer df-bit clear: oversize inner packets are fragmented after encryption instead of refused",
+	  check_df_clear },
+	{ "no-dead-peer-detection", AUDIT_ERROR,
+	  "Yamaha RTX command reference 15.20; swanctl.conf(5) dpd_delay; EC2 API ModifyVpnTunnelOptionsSpecification (DPD 40 s, clear)",
+	  "a gateway without DPD/keepalive, or a keepalive that does not run",
+	  check_dpd },
+	{ "no-ike-initiator", AUDIT_ERROR,
+	  "Yamaha RTX command reference 15.10; swanctl.conf(5) start_action; AWS s2svpn user guide, initiate-vpn-tunnels",
+	  "the router never initiates IKE while the peer waits for the customer side",
+	  check_initiator },
+	{ "initiator-against-responder-peer", AUDIT_WARNING,
+	  "field report, field-cases.md case 2 (RTX1220 Rev.15.04.03 to a Sakura Cloud VPC router)",
+	  "the router initiates IKE toward a peer that must only be answered",
+	  check_responder_peer },
+	{ "ikev1-backward-compat", AUDIT_WARNING,
+	  "Yamaha RTX command reference 15.28; field report, field-cases.md case 2",
+	  "an RTX IKEv1 gateway left at backward-compatibility 1 (the default) toward a non-Yamaha peer",
+	  check_backcompat },
+	{ "narrow-selectors-with-bgp", AUDIT_ERROR,
+	  "AWS knowledge center (IPSEC UP, tunnel DOWN); field-cases.md case 3",
+	  "BGP neighbours reached through the tunnel while the proxy ids / traffic selectors are narrower than 0.0.0.0/0",
+	  check_selectors },
+	{ "nat-t-off", AUDIT_ERROR,
+	  "AWS knowledge center (accelerated VPN needs NAT-T); Yamaha RTX command reference 15.48.5",
+	  "NAT-T not enabled where the peer profile requires it",
+	  check_natt },
+};
+
+const struct audit_check *
+audit_check_at(size_t i)
+{
+	return i < COUNT(checks) ? &checks[i] : NULL;
+}
+
+const char *
+audit_severity_name(enum audit_severity s)
+{
+	return s == AUDIT_ERROR ? "error" : s == AUDIT_WARNING ? "warning" : "info";
+}
+
+void
+audit_run(const struct audit_input *in, struct audit_result *r)
+{
+	struct audit_run a = { in, in->cfg, in->peer, r, NULL };
+
+	memset(r, 0, sizeof(*r));
+	if (!a.peer)
+		a.peer = model_peer("generic");
+	r->cfg = in->cfg;
+	r->peer = a.peer;
+	audit_prepare(&a);
+	for (size_t i = 0; i < COUNT(checks); i++) {
+		a.check = &checks[i];
+		checks[i].run(&a);
+	}
+}

@@ -1,0 +1,110 @@
+/* audit: what in a router's configuration kills its tunnels. Pure: fed the
+ * parsed configuration (src/config), a peer profile and an optional line
+ * MTU, it returns findings with numbers and fixes as structured actions;
+ * render/audit_*.c turn the actions into the vendor's own syntax. Each
+ * check is one row of a const table (audit.c) with its id, severity and
+ * source; the ids are a stable contract (mtuprobe(1), AUDIT). */
+#ifndef MTUPROBE_AUDIT_H
+#define MTUPROBE_AUDIT_H
+
+#include "config/config.h"
+#include "core/model.h"
+
+#define AUDIT_MSG 600
+#define AUDIT_MAX_FINDINGS 96
+#define AUDIT_MAX_FIX 4
+#define AUDIT_MAX_NOTES 12
+#define AUDIT_RTX_TUNNEL_MTU 1280   /* RTX command reference 8.1.4 */
+
+enum audit_severity { AUDIT_INFO, AUDIT_WARNING, AUDIT_ERROR };
+
+/* What a fix does; the renderer knows each vendor's syntax for it. */
+enum audit_fix_kind {
+	FIX_TUNNEL_MTU,       /* n */
+	FIX_TUNNEL_MSS,       /* n, 0 = auto */
+	FIX_TUNNEL_MSS6,      /* n */
+	FIX_DF_COPY,
+	FIX_KEEPALIVE,        /* n = interval, m = count (0: defaults) */
+	FIX_REFRESH_GLOBAL_ON,
+	FIX_REFRESH_GW_ON,
+	FIX_REFRESH_GW_OFF,
+	FIX_BACKCOMPAT2,
+	FIX_NATT_ON,
+	FIX_SELECTORS_ANY,
+	FIX_INITIATE,         /* IX IKEv2 connect-type auto; swanctl start_action start */
+	FIX_RESPOND_ONLY,     /* IX IKEv2 negotiation-direction responder; swanctl none */
+};
+
+struct audit_fix {
+	enum audit_fix_kind kind;
+	long n, m;
+	int tunnel;           /* index in config.tunnels, -1 none */
+	int gateway;          /* index in config.gateways, -1 none */
+	int ikev2;
+};
+
+struct audit_check;
+
+struct audit_finding {
+	const struct audit_check *check;
+	unsigned line;                 /* 1-based; where the setting is or its block opens */
+	char text[CONFIG_TEXT];        /* the offending line, or "" when a setting is missing */
+	char where[CONFIG_NAME];       /* tunnel or gateway name */
+	char message[AUDIT_MSG];       /* why, with the numbers */
+	struct audit_fix fix[AUDIT_MAX_FIX];
+	size_t nfix;
+};
+
+/* One tunnel as the audit sees it (for --json "tunnels" and the text head). */
+struct audit_tunnel {
+	int index;                     /* in config.tunnels */
+	unsigned mtu;                  /* configured or the vendor default; 0 unknown */
+	int mtu_default;               /* mtu is the vendor's default, not configured */
+	char esp[CONFIG_ESP];          /* the transform in strongSwan syntax, "" unknown */
+	int natt;                      /* NAT-T configured */
+	unsigned limit;                /* what line + ESP (+ NAT-T) + peer allow; 0 unknown */
+	unsigned target_mtu, target_mss;   /* what the fixes set; 0 unknown */
+};
+
+struct audit_result {
+	const struct config *cfg;
+	const struct peer_def *peer;
+	unsigned line_mtu;                 /* 0 unknown */
+	char line_from[CONFIG_TEXT + 32];  /* where line_mtu came from */
+	struct audit_tunnel tunnels[CONFIG_MAX_TUNNELS];
+	size_t ntunnels;
+	struct audit_finding findings[AUDIT_MAX_FINDINGS];
+	size_t nfindings;
+	unsigned dropped;                  /* findings that did not fit */
+	unsigned nerror, nwarning;
+	char notes[AUDIT_MAX_NOTES][AUDIT_MSG];  /* what was not checked, and why */
+	size_t nnotes;
+};
+
+struct audit_run;
+struct audit_check {
+	const char *id;
+	enum audit_severity severity;
+	const char *source;
+	const char *explanation;
+	void (*run)(struct audit_run *a);
+};
+
+struct audit_input {
+	const struct config *cfg;
+	const struct peer_def *peer;       /* NULL = generic */
+	unsigned wan_mtu;                  /* --wan-mtu / --line; 0 = from the config */
+	const char *wan_from;              /* how wan_mtu was given, for the output */
+};
+
+/* Runs every check. out is large: allocate it. Never fails. */
+void audit_run(const struct audit_input *in, struct audit_result *out);
+
+const struct audit_check *audit_check_at(size_t i);
+const char *audit_severity_name(enum audit_severity s);
+
+/* Maps a configuration's ESP transform to strongSwan proposal syntax
+ * ("aes-cbc sha-hmac" -> "aes128-sha1"); -1 when a word is not known. */
+int audit_esp_keyword(enum config_vendor v, const char *text, char *out, size_t len);
+
+#endif

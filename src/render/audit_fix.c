@@ -1,0 +1,312 @@
+/* The audit's fixes in each vendor's own syntax, inside the mode blocks
+ * they belong in. Only syntax confirmed in shared/design/vendor-syntax.md
+ * and router-facts.md is printed as a command; anything else becomes a
+ * comment saying so. One table row per (vendor, fix, IKE version). */
+#include "render/audit_out.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
+
+enum scope { S_GLOBAL, S_TUNNEL, S_CONN, S_CHILD };
+
+struct syntax {
+	enum config_vendor v;
+	enum audit_fix_kind k;
+	int ike;                  /* 0 either, 1 IKEv1 only, 2 IKEv2 only */
+	enum scope scope;
+	const char *tmpl;         /* {n} {mss} {gw} {ka} {policy} {acl} {sec} */
+	const char *note;         /* printed as a comment before the line, or NULL */
+};
+
+static const char seen_ix[] = "seen in published IX configurations (no NEC reference found)";
+
+static const struct syntax table[] = {
+	/* Yamaha RTX command reference 8.1.4, 8.1.21, 30.1.3, 15.10, 15.19-20,
+	 * 15.16, 15.28, 15.48.5, 15.49.2 */
+	{ CONFIG_RTX, FIX_TUNNEL_MTU, 0, S_TUNNEL, "ip tunnel mtu {n}", NULL },
+	{ CONFIG_RTX, FIX_TUNNEL_MSS, 0, S_TUNNEL, "ip tunnel tcp mss limit {mss}", NULL },
+	{ CONFIG_RTX, FIX_TUNNEL_MSS6, 0, S_TUNNEL, "ipv6 tunnel tcp mss limit {n}", NULL },
+	{ CONFIG_RTX, FIX_DF_COPY, 0, S_TUNNEL, "ipsec tunnel outer df-bit copy", NULL },
+	{ CONFIG_RTX, FIX_KEEPALIVE, 0, S_GLOBAL, "ipsec ike keepalive use {gw} on {ka}", NULL },
+	{ CONFIG_RTX, FIX_REFRESH_GLOBAL_ON, 0, S_GLOBAL, "ipsec auto refresh on", NULL },
+	{ CONFIG_RTX, FIX_REFRESH_GW_ON, 0, S_GLOBAL, "ipsec auto refresh {gw} on", NULL },
+	{ CONFIG_RTX, FIX_REFRESH_GW_OFF, 0, S_GLOBAL, "ipsec auto refresh {gw} off", NULL },
+	{ CONFIG_RTX, FIX_BACKCOMPAT2, 0, S_GLOBAL, "ipsec ike backward-compatibility {gw} 2", NULL },
+	{ CONFIG_RTX, FIX_NATT_ON, 0, S_GLOBAL, "ipsec ike nat-traversal {gw} on", NULL },
+	{ CONFIG_RTX, FIX_SELECTORS_ANY, 0, S_GLOBAL, "ipsec ike local id {gw} 0.0.0.0/0", NULL },
+	{ CONFIG_RTX, FIX_SELECTORS_ANY, 0, S_GLOBAL, "ipsec ike remote id {gw} 0.0.0.0/0", NULL },
+	/* NEC IX: router-facts.md and vendor-syntax.md (Oracle's template and
+	 * real configurations) */
+	{ CONFIG_IX, FIX_TUNNEL_MTU, 0, S_TUNNEL, "ip mtu {n}", NULL },
+	{ CONFIG_IX, FIX_TUNNEL_MSS, 0, S_TUNNEL, "ip tcp adjust-mss {mss}", NULL },
+	{ CONFIG_IX, FIX_TUNNEL_MSS6, 0, S_TUNNEL, "ipv6 tcp adjust-mss {n}", NULL },
+	{ CONFIG_IX, FIX_KEEPALIVE, 2, S_TUNNEL, "ikev2 dpd interval {sec}", NULL },
+	{ CONFIG_IX, FIX_KEEPALIVE, 1, S_GLOBAL, "ike keepalive {policy} {sec} {count}",
+	  "whether ike keepalive is RFC 3706 DPD was not found; Oracle's template uses a watch-group instead" },
+	{ CONFIG_IX, FIX_INITIATE, 2, S_TUNNEL, "ikev2 connect-type auto", NULL },
+	{ CONFIG_IX, FIX_RESPOND_ONLY, 2, S_TUNNEL, "ikev2 negotiation-direction responder", NULL },
+	{ CONFIG_IX, FIX_NATT_ON, 1, S_GLOBAL, "ike nat-traversal", NULL },
+	{ CONFIG_IX, FIX_NATT_ON, 2, S_TUNNEL, "ikev2 nat-traversal keepalive 30 force", NULL },
+	{ CONFIG_IX, FIX_SELECTORS_ANY, 1, S_GLOBAL, "ip access-list {acl} permit ip src any dest any", NULL },
+	/* swanctl.conf(5) */
+	{ CONFIG_STRONGSWAN, FIX_KEEPALIVE, 0, S_CONN, "dpd_delay = {sec}s", NULL },
+	{ CONFIG_STRONGSWAN, FIX_INITIATE, 0, S_CHILD, "start_action = start", NULL },
+	{ CONFIG_STRONGSWAN, FIX_RESPOND_ONLY, 0, S_CHILD, "start_action = none", NULL },
+	{ CONFIG_STRONGSWAN, FIX_NATT_ON, 0, S_CONN, "encap = yes", NULL },
+	{ CONFIG_STRONGSWAN, FIX_SELECTORS_ANY, 0, S_CHILD, "local_ts = 0.0.0.0/0", NULL },
+	{ CONFIG_STRONGSWAN, FIX_SELECTORS_ANY, 0, S_CHILD, "remote_ts = 0.0.0.0/0", NULL },
+};
+
+#define MAX_LINES 256
+
+struct fline {
+	enum scope scope;
+	int tunnel, gateway;
+	int comment;
+	char text[200];
+};
+
+struct flines {
+	struct fline l[MAX_LINES];
+	size_t n;
+};
+
+static const char *
+gw_name(const struct config *c, int g)
+{
+	return g >= 0 && (size_t)g < c->ngateways ? c->gateways[g].name : "?";
+}
+
+static void
+expand(const struct config *c, const struct syntax *s, const struct audit_fix *f,
+       char *out, size_t len)
+{
+	const char *p = s->tmpl;
+	size_t n = 0;
+
+	out[0] = '\0';
+	while (*p && n + 1 < len) {
+		char val[96];
+		const char *end = *p == '{' ? strchr(p, '}') : NULL;
+		if (!end) {
+			out[n++] = *p++;
+			out[n] = '\0';
+			continue;
+		}
+		if (strncmp(p, "{n}", 3) == 0)
+			snprintf(val, sizeof(val), "%ld", f->n);
+		else if (strncmp(p, "{mss}", 5) == 0)
+			snprintf(val, sizeof(val), f->n ? "%ld" : "auto", f->n);
+		else if (strncmp(p, "{gw}", 4) == 0)
+			snprintf(val, sizeof(val), "%s", gw_name(c, f->gateway));
+		else if (strncmp(p, "{ka}", 4) == 0)
+			/* 15.20: dpd (IKEv1, RFC 3706) or rfc4306 (IKEv2), then interval count */
+			snprintf(val, sizeof(val), f->n ? "%s %ld %ld" : "%s", f->ikev2 ? "rfc4306" : "dpd",
+				 f->n, f->m ? f->m : 6);
+		else if (strncmp(p, "{sec}", 5) == 0)
+			snprintf(val, sizeof(val), "%ld", f->n ? f->n : 10);
+		else if (strncmp(p, "{count}", 7) == 0)
+			snprintf(val, sizeof(val), "%ld", f->m ? f->m : 3);
+		else if (strncmp(p, "{policy}", 8) == 0)
+			snprintf(val, sizeof(val), "%s", f->gateway >= 0 ? c->gateways[f->gateway].policy : "?");
+		else
+			snprintf(val, sizeof(val), "%s", f->gateway >= 0 ? c->gateways[f->gateway].acl : "?");
+		n += (size_t)snprintf(out + n, len - n, "%s", val);
+		if (n >= len)
+			n = len - 1;
+		p = end + 1;
+	}
+}
+
+static void
+add(struct flines *o, enum scope sc, const struct audit_fix *f, int comment, const char *text)
+{
+	for (size_t i = 0; i < o->n; i++)
+		if (o->l[i].scope == sc && o->l[i].tunnel == f->tunnel && strcmp(o->l[i].text, text) == 0)
+			return;
+	if (o->n >= MAX_LINES)
+		return;
+	o->l[o->n] = (struct fline){ sc, f->tunnel, f->gateway, comment, "" };
+	snprintf(o->l[o->n++].text, sizeof(o->l[0].text), "%s", text);
+}
+
+static void
+collect_one(const struct config *c, const struct audit_fix *f, struct flines *o)
+{
+	char line[200];
+	int found = 0;
+
+	for (size_t i = 0; i < COUNT(table); i++) {
+		const struct syntax *s = &table[i];
+		if (s->v != c->vendor || s->k != f->kind || (s->ike && s->ike != (f->ikev2 ? 2 : 1)))
+			continue;
+		if (s->note)
+			add(o, s->scope, f, 1, s->note);
+		expand(c, s, f, line, sizeof(line));
+		add(o, s->scope, f, 0, line);
+		found = 1;
+	}
+	if (!found)
+		add(o, S_GLOBAL, f, 1, "no confirmed syntax for this fix on this router: change it by hand");
+}
+
+static void
+collect(const struct audit_result *r, const struct audit_finding *only, struct flines *o)
+{
+	o->n = 0;
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const struct audit_finding *f = &r->findings[i];
+		if (only && f != only)
+			continue;
+		for (size_t k = 0; k < f->nfix; k++)
+			collect_one(r->cfg, &f->fix[k], o);
+	}
+}
+
+struct out {
+	void (*emit)(void *ctx, const char *line);
+	void *ctx;
+	const char *lead;         /* comment leader */
+};
+
+static void
+put(const struct out *o, const char *indent, const struct fline *l)
+{
+	char buf[260];
+
+	if (l->comment)
+		snprintf(buf, sizeof(buf), "%s%s %s", indent, o->lead, l->text);
+	else
+		snprintf(buf, sizeof(buf), "%s%s", indent, l->text);
+	o->emit(o->ctx, buf);
+}
+
+/* Lines of one scope and one tunnel (or gateway for S_CONN). */
+static int
+put_scope(const struct out *o, const struct flines *fl, enum scope sc, int key,
+	  const char *indent)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < fl->n; i++) {
+		const struct fline *l = &fl->l[i];
+		int k = sc == S_CONN ? l->gateway : l->tunnel;
+		if (l->scope == sc && (sc == S_GLOBAL || k == key)) {
+			put(o, indent, l);
+			n++;
+		}
+	}
+	return n;
+}
+
+static int
+has_scope(const struct flines *fl, enum scope sc, int key)
+{
+	for (size_t i = 0; i < fl->n; i++)
+		if (fl->l[i].scope == sc && (sc == S_CONN ? fl->l[i].gateway : fl->l[i].tunnel) == key)
+			return 1;
+	return 0;
+}
+
+__attribute__((format(printf, 2, 3)))
+static void
+emitf(const struct out *o, const char *fmt, ...)
+{
+	char buf[260];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	o->emit(o->ctx, buf);
+}
+
+/* RTX: tunnel lines between tunnel select N and tunnel select none (8.1);
+ * ipsec ike / auto refresh lines are global; save persists (RTX manual). */
+static void
+rtx_blocks(const struct out *o, const struct config *c, const struct flines *fl, int final)
+{
+	for (size_t t = 0; t < c->ntunnels; t++) {
+		if (!has_scope(fl, S_TUNNEL, (int)t))
+			continue;
+		emitf(o, "tunnel select %s", c->tunnels[t].id);
+		put_scope(o, fl, S_TUNNEL, (int)t, "");
+		emitf(o, "tunnel select none");
+	}
+	put_scope(o, fl, S_GLOBAL, 0, "");
+	if (final)
+		emitf(o, "save");
+}
+
+/* IX: configure, global lines, then each interface; write memory persists
+ * (vendor-syntax.md). Leaving interface mode first is not confirmed. */
+static void
+ix_blocks(const struct out *o, const struct config *c, const struct flines *fl, int final)
+{
+	if (final)
+		emitf(o, "! IX syntax %s", seen_ix);
+	emitf(o, "configure");
+	put_scope(o, fl, S_GLOBAL, 0, "");
+	for (size_t t = 0; t < c->ntunnels; t++) {
+		if (!has_scope(fl, S_TUNNEL, (int)t))
+			continue;
+		emitf(o, "interface %s", c->tunnels[t].name);
+		put_scope(o, fl, S_TUNNEL, (int)t, "  ");
+	}
+	if (final) {
+		emitf(o, "! UNCONFIRMED: whether write memory is taken inside interface mode; if not, leave it first");
+		emitf(o, "write memory");
+	}
+}
+
+/* swanctl.conf: the settings inside their connection and child sections,
+ * to merge into the file; swanctl --load-all loads it. */
+static void
+swan_blocks(const struct out *o, const struct config *c, const struct flines *fl, int final)
+{
+	emitf(o, "connections {");
+	for (size_t g = 0; g < c->ngateways; g++) {
+		int any = has_scope(fl, S_CONN, (int)g);
+		for (size_t t = 0; t < c->ntunnels; t++)
+			any |= c->tunnels[t].gateway == (int)g && has_scope(fl, S_CHILD, (int)t);
+		if (!any)
+			continue;
+		emitf(o, "    %s {", c->gateways[g].name);
+		put_scope(o, fl, S_CONN, (int)g, "        ");
+		emitf(o, "        children {");
+		for (size_t t = 0; t < c->ntunnels; t++) {
+			if (c->tunnels[t].gateway != (int)g || !has_scope(fl, S_CHILD, (int)t))
+				continue;
+			emitf(o, "            %s {", c->tunnels[t].name);
+			put_scope(o, fl, S_CHILD, (int)t, "                ");
+			emitf(o, "            }");
+		}
+		emitf(o, "        }");
+		emitf(o, "    }");
+	}
+	emitf(o, "}");
+	put_scope(o, fl, S_GLOBAL, 0, "");
+	if (final)
+		emitf(o, "# merge into swanctl.conf, then: swanctl --load-all");
+}
+
+void
+audit_fix_lines(const struct audit_result *r, const struct audit_finding *only,
+		void (*emit)(void *ctx, const char *line), void *ctx)
+{
+	static struct flines fl;   /* 50 KB: off the stack */
+	struct out o = { emit, ctx, r->cfg->vendor == CONFIG_IX ? "!" : "#" };
+
+	collect(r, only, &fl);
+	if (!fl.n)
+		return;
+	if (r->cfg->vendor == CONFIG_RTX)
+		rtx_blocks(&o, r->cfg, &fl, !only);
+	else if (r->cfg->vendor == CONFIG_IX)
+		ix_blocks(&o, r->cfg, &fl, !only);
+	else
+		swan_blocks(&o, r->cfg, &fl, !only);
+}

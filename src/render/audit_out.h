@@ -1,0 +1,18 @@
+/* The audit's renderers: one finished struct audit_result in, text or one
+ * JSON object out (the JSON contract: mtuprobe(1), AUDIT JSON). */
+#ifndef MTUPROBE_AUDIT_OUT_H
+#define MTUPROBE_AUDIT_OUT_H
+
+#include <stdio.h>
+#include "core/audit.h"
+
+void render_audit_text(FILE *f, const struct audit_result *r, const char *file);
+void render_audit_json(FILE *f, const struct audit_result *r, const char *file);
+
+/* The fix lines, in the vendor's syntax and mode blocks, one emit() per
+ * line: for one finding (only), or for all of them (only == NULL, then
+ * ending with the command that saves the configuration). */
+void audit_fix_lines(const struct audit_result *r, const struct audit_finding *only,
+		     void (*emit)(void *ctx, const char *line), void *ctx);
+
+#endif

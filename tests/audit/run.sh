@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# audit contract tests: every case in cases.tsv (exact text output, exit
+# code, and the --json findings by id and line), then hostile input: CRLF,
+# standard input, a 10 MB file, a 1 MB line, a file over the 16 MB cap.
+# Usage: run.sh MTUPROBE SRCDIR [--update]  (--update rewrites expected/*.out)
+set -uo pipefail
+bin=$1 src=$2 update=${3:-}
+here=$src/tests/audit cfg=$src/tests/audit/configs
+fail=0 pass=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL $*"; fail=$((fail + 1)); }
+
+while IFS=$'\t' read -r name want findings args; do
+	[[ -z "$name" || "$name" == \#* ]] && continue
+	eval "set -- $args"
+	"$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	expected="$here/expected/$name.out"
+	# file names in the output are relative to the source tree
+	sed -i "s|$cfg/|configs/|g" "$tmp/out"
+	[[ "$update" == --update ]] && cp "$tmp/out" "$expected"
+	if [[ $rc -ne $want || -s "$tmp/err" ]] || ! diff -u "$expected" "$tmp/out" >"$tmp/diff"; then
+		bad "audit $name (exit $rc, want $want): mtuprobe $args"; cat "$tmp/diff" "$tmp/err"
+		continue
+	fi
+	[[ " $* " == *" -q "* ]] && { ok; continue; }
+	"$bin" "$@" --json >"$tmp/json" 2>"$tmp/err"
+	rc=$?
+	if [[ $rc -ne $want ]] || ! python3 "$here/check_json.py" "$tmp/json" "$findings" >"$tmp/diff"; then
+		bad "audit $name --json (exit $rc)"; cat "$tmp/diff" "$tmp/err"
+	else
+		ok
+	fi
+done <"$here/cases.tsv"
+
+# CRLF line endings and standard input: the same findings as the LF file.
+"$bin" audit --peer aws --json "$cfg/aws-yamaha-crlf.conf" >"$tmp/crlf.json"
+python3 "$here/check_json.py" "$tmp/crlf.json" \
+	"mss-above-tunnel-mtu@28,mss-above-tunnel-mtu@56,outer-df-clear@21,outer-df-clear@50,ikev1-backward-compat@12,ikev1-backward-compat@42" \
+	&& grep -q '"text":"ip tunnel tcp mss limit 1387"' "$tmp/crlf.json" && ok || bad "CRLF config"
+"$bin" audit --peer aws - <"$cfg/aws-yamaha.conf" >"$tmp/stdin.out"
+sed "s|configs/aws-yamaha.conf|(stdin)|g" "$here/expected/aws-yamaha.out" | diff -u - "$tmp/stdin.out" && ok || bad "standard input"
+
+# Empty standard input with a format given: exit 2, one line.
+"$bin" audit --vendor strongswan - </dev/null >"$tmp/out" 2>"$tmp/err"
+[[ $? -eq 2 && ! -s "$tmp/out" && "$(cat "$tmp/err")" == "mtuprobe audit: (stdin): the file is empty: expected a strongSwan swanctl.conf" ]] \
+	&& ok || bad "empty stdin: $(cat "$tmp/err")"
+
+# 10 MB: 300,000 commands the audit does not read, then AWS's sample; one
+# pass, no quadratic work: it must finish well within the timeout.
+python3 -c "
+import sys
+sys.stdout.write('ip filter 1 pass * * * * *\n' * 380000)
+sys.stdout.write(open('$cfg/aws-yamaha.conf').read())" >"$tmp/big.conf"
+size=$(stat -c %s "$tmp/big.conf")
+start=$(date +%s%N)
+timeout 20 "$bin" audit --json "$tmp/big.conf" >"$tmp/big.json"
+rc=$? ms=$(( ($(date +%s%N) - start) / 1000000 ))
+if [[ $rc -eq 5 && $size -gt 10000000 ]] && python3 "$here/check_json.py" "$tmp/big.json" \
+	"mss-above-tunnel-mtu@380028,mss-above-tunnel-mtu@380056,outer-df-clear@380021,outer-df-clear@380050"; then
+	ok; echo "10 MB config ($size bytes): ${ms} ms"
+else
+	bad "10 MB config (exit $rc, $size bytes, $ms ms)"
+fi
+
+# A 1 MB line (a pasted blob) is read as one unknown command.
+{ printf '# RTX1210 Rev.14.01.38\n'; head -c 1048576 /dev/zero | tr '\0' 'x'; printf '\n'; cat "$cfg/field1-before.conf"; } >"$tmp/longline.conf"
+"$bin" audit --json "$tmp/longline.conf" >"$tmp/long.json"
+rc=$?
+[[ $rc -eq 5 ]] && python3 "$here/check_json.py" "$tmp/long.json" "mss-above-tunnel-mtu@20" \
+	&& grep -q '"unread":6,' "$tmp/long.json" && ok || bad "1 MB line (exit $rc)"
+
+# Beyond the 16 MB cap: exit 2, one line.
+head -c $((17 << 20)) /dev/zero | tr '\0' '#' >"$tmp/huge.conf"
+"$bin" audit "$tmp/huge.conf" >"$tmp/out" 2>"$tmp/err"
+[[ $? -eq 2 && ! -s "$tmp/out" && "$(cat "$tmp/err")" == "mtuprobe audit: $tmp/huge.conf is larger than 16 MB: not a router configuration" ]] \
+	&& ok || bad "17 MB file: $(cat "$tmp/err")"
+
+echo "$pass passed, $fail failed"
+[[ $fail -eq 0 ]]

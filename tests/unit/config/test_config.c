@@ -1,0 +1,291 @@
+/* The config parsers, table-driven: format detection, one fact per row
+ * (which line it came from and its value), block scoping (show config
+ * indentation, select none), IX name binding, swanctl sections, hostile
+ * bytes (NUL, CRLF, Shift_JIS, a line far past the read limit), and the
+ * vendor ESP words the audit maps to strongSwan syntax. Addresses are
+ * RFC 5737 documentation addresses. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "config/config.h"
+#include "core/audit.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static struct config cfg;
+
+static int
+parse(const char *text, int vendor)
+{
+	char err[256];
+
+	return config_parse(text, strlen(text), vendor, &cfg, err, sizeof(err));
+}
+
+static const struct { const char *text; int vendor; } detect_rows[] = {
+	{ "tunnel select 1\n ip tunnel mtu 1280\n", CONFIG_RTX },
+	{ "# RTX1210 Rev.14.01.38\r\nip lan2 mtu 1454\r\n", CONFIG_RTX },
+	{ "interface Tunnel0.0\n  ip tcp adjust-mss auto\n", CONFIG_IX },
+	{ "!\nike policy p peer 198.51.100.1 key k prop\n", CONFIG_IX },
+	{ "connections {\n  a {\n  }\n}\n", CONFIG_STRONGSWAN },
+	{ "hello world\nthis is a letter\n", -1 },
+	{ "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", -1 },
+};
+
+static void
+test_detect(void **state)
+{
+	char err[256];
+
+	(void)state;
+	for (size_t i = 0; i < COUNT(detect_rows); i++)
+		assert_int_equal(config_detect(detect_rows[i].text, strlen(detect_rows[i].text), err,
+					       sizeof(err)), detect_rows[i].vendor);
+	assert_int_equal(config_detect("", 0, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "empty"));
+}
+
+static const char rtx[] =
+	"# RTX830 Rev.15.02.10 (x)\n"                     /* 1 */
+	"ip lan2 mtu 1480\n"                              /* 2 */
+	"tunnel select 3\n"                               /* 3 */
+	" ipsec tunnel 103\n"                             /* 4 */
+	"  ipsec sa policy 103 3 esp aes256-cbc sha256-hmac\n" /* 5 */
+	"  ipsec ike keepalive use 3 on dpd 15 2\n"       /* 6 */
+	"  ipsec ike local id 3 10.1.0.0/16\n"            /* 7 */
+	"  ipsec ike nat-traversal 3 on\n"                /* 8 */
+	"  ipsec auto refresh 3 off\n"                    /* 9 */
+	" ip tunnel mtu 1400\n"                           /* 10 */
+	" ip tunnel tcp mss limit 1360\n"                 /* 11 */
+	" ipsec tunnel outer df-bit clear\n"              /* 12 */
+	" ip tunnel address 169.254.3.2/30\n"             /* 13 */
+	"ip tunnel mtu 999\n"                             /* 14: block ended: global, not read */
+	"ipsec auto refresh on\n"                         /* 15 */
+	"bgp neighbor 1 64512 169.254.3.1\n"              /* 16 */
+	"frobnicate\n";                                   /* 17 */
+
+static void
+test_rtx_facts(void **state)
+{
+	const struct config_tunnel *t;
+	const struct config_gateway *g;
+
+	(void)state;
+	assert_int_equal(parse(rtx, -1), 0);
+	assert_int_equal(cfg.vendor, CONFIG_RTX);
+	assert_int_equal(cfg.lines, 17);
+	assert_int_equal(cfg.firmware_line, 1);
+	assert_int_equal(cfg.ntunnels, 1);
+	t = &cfg.tunnels[0];
+	assert_string_equal(t->name, "tunnel3");
+	assert_int_equal(t->mtu.v, 1400);
+	assert_int_equal(t->mtu.line, 10);
+	assert_int_equal(t->mss.v, CONFIG_MSS_NUM);
+	assert_int_equal(t->mss_value, 1360);
+	assert_int_equal(t->df.v, 2);
+	assert_int_equal(t->inside.plen, 30);
+	assert_int_equal(t->gateway, 0);
+	g = &cfg.gateways[0];
+	assert_string_equal(g->name, "3");
+	assert_string_equal(g->esp_text, "aes256-cbc sha256-hmac");
+	assert_int_equal(g->keepalive.v, CONFIG_ON);
+	assert_int_equal(g->ka_method, CONFIG_KA_DPD);
+	assert_int_equal(g->ka_interval, 15);
+	assert_int_equal(g->ka_count, 2);
+	assert_int_equal(g->local_id.plen, 16);
+	assert_int_equal(g->natt.v, 1);
+	assert_int_equal(g->refresh.v, 0);
+	assert_int_equal(g->refresh.line, 9);
+	assert_int_equal(cfg.refresh.v, 1);
+	assert_int_equal(cfg.refresh.line, 15);
+	assert_int_equal(cfg.nbgp, 1);
+	assert_int_equal(cfg.bgp[0].addr, 0xa9fe0301u);
+	assert_int_equal(cfg.unread, 2);     /* line 14 outside a tunnel, line 17 */
+}
+
+/* AWS's sample style: no indentation, the block ends at select none. */
+static void
+test_rtx_flat_blocks(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("tunnel select 1\nip tunnel mtu 1300\ntunnel select none\n"
+			       "tunnel select 2\nip tunnel tcp mss limit auto\n", CONFIG_RTX), 0);
+	assert_int_equal(cfg.ntunnels, 2);
+	assert_int_equal(cfg.tunnels[0].mtu.v, 1300);
+	assert_int_equal(cfg.tunnels[1].mss.v, CONFIG_MSS_AUTO);
+	assert_int_equal(cfg.tunnels[1].mtu.line, 0);
+}
+
+static const char ix[] =
+	"ip access-list acl1 permit ip src 10.1.0.0/16 dest 10.0.0.0/16\n"   /* 1 */
+	"ike policy pol1 peer 198.51.100.1 key k prop\n"                       /* 2 */
+	"ike keepalive pol1 10 3\n"                                            /* 3 */
+	"ipsec autokey-proposal prop1 esp-aes-256 esp-sha lifetime time 3600\n" /* 4 */
+	"ipsec autokey-map map1 acl1 peer 198.51.100.1 prop1\n"                /* 5 */
+	"interface GigaEthernet0.1\n"                                           /* 6 */
+	"  ip mtu 1454\n"                                                      /* 7 */
+	"interface Tunnel0.0\n"                                                 /* 8 */
+	"  tunnel mode ipsec\n"                                                /* 9 */
+	"  ip tcp adjust-mss auto\n"                                           /* 10 */
+	"  ipsec policy tunnel map1 out\n"                                     /* 11 */
+	"!\n";
+
+static void
+test_ix_binding(void **state)
+{
+	const struct config_gateway *g;
+
+	(void)state;
+	assert_int_equal(parse(ix, -1), 0);
+	assert_int_equal(cfg.vendor, CONFIG_IX);
+	assert_int_equal(cfg.nifaces, 1);
+	assert_int_equal(cfg.ifaces[0].mtu.v, 1454);
+	assert_int_equal(cfg.ntunnels, 1);
+	assert_string_equal(cfg.tunnels[0].id, "0.0");
+	assert_int_equal(cfg.tunnels[0].mss.v, CONFIG_MSS_AUTO);
+	assert_int_equal(cfg.tunnels[0].gateway, 0);
+	g = &cfg.gateways[0];
+	assert_string_equal(g->name, "198.51.100.1");
+	assert_string_equal(g->esp_text, "esp-aes-256 esp-sha");
+	assert_int_equal(g->keepalive.line, 3);
+	assert_int_equal(g->local_id.plen, 16);
+	assert_int_equal(g->remote_id.line, 1);
+	assert_string_equal(g->acl, "acl1");
+	assert_string_equal(g->policy, "pol1");
+}
+
+static const char swan[] =
+	"connections {\n"                          /* 1 */
+	"  c1 {\n"                                 /* 2 */
+	"    dpd_delay = 1m # one minute\n"        /* 3 */
+	"    encap = yes\n"                        /* 4 */
+	"    children {\n"                         /* 5 */
+	"      k1 { local_ts = 0.0.0.0/0\n"        /* 6 */
+	"        remote_ts = dynamic\n"            /* 7 */
+	"        esp_proposals = aes256gcm16,aes128-sha1\n" /* 8 */
+	"        start_action = trap\n"            /* 9 */
+	"      }\n"
+	"    }\n"
+	"  }\n"
+	"}\n"
+	"router bgp 65000\n"
+	" neighbor 169.254.10.1 remote-as 64512\n";
+
+static void
+test_swan_sections(void **state)
+{
+	const struct config_gateway *g;
+
+	(void)state;
+	assert_int_equal(parse(swan, -1), 0);
+	assert_int_equal(cfg.vendor, CONFIG_STRONGSWAN);
+	assert_int_equal(cfg.ngateways, 1);
+	g = &cfg.gateways[0];
+	assert_int_equal(g->ka_interval, 60);
+	assert_int_equal(g->keepalive.v, CONFIG_ON);
+	assert_int_equal(g->natt.v, 1);
+	assert_int_equal(g->local_id.plen, 0);
+	assert_int_equal(g->local_id.line, 6);
+	assert_int_equal(g->remote_id.plen, CONFIG_PLEN_OTHER);
+	assert_string_equal(g->esp_text, "aes256gcm16");
+	assert_int_equal(g->refresh.v, 1);
+	assert_int_equal(cfg.ntunnels, 1);
+	assert_string_equal(cfg.tunnels[0].name, "k1");
+	assert_int_equal(cfg.nbgp, 1);
+	assert_int_equal(cfg.bgp[0].line, 15);
+}
+
+/* NUL bytes, CRLF, Shift_JIS comments and a line far beyond what is read
+ * change nothing about the facts on the other lines. */
+static void
+test_hostile_bytes(void **state)
+{
+	static const char head[] = "# \x93\x8c\x8b\x9e comment\r\ntunnel select 1\r\n"
+				   "ip tunnel mtu 12\0 80\r\n";
+	size_t big = 3u << 20;
+	char *buf = malloc(sizeof(head) + big + 64);
+	char err[256];
+	size_t n = sizeof(head) - 1;
+
+	(void)state;
+	assert_non_null(buf);
+	memcpy(buf, head, n);
+	memset(buf + n, 'x', big);
+	n += big;
+	n += (size_t)sprintf(buf + n, "\r\nip tunnel tcp mss limit 1240\r\n");
+	assert_int_equal(config_parse(buf, n, CONFIG_RTX, &cfg, err, sizeof(err)), 0);
+	assert_int_equal(cfg.lines, 5);
+	assert_int_equal(cfg.tunnels[0].mtu.line, 0);       /* "12?80" is no number */
+	assert_int_equal(cfg.tunnels[0].mss_value, 1240);
+	assert_int_equal(cfg.tunnels[0].mss.line, 5);
+	assert_int_equal(cfg.unread, 2);
+	free(buf);
+}
+
+static const struct { int v; const char *text, *want; } esp_rows[] = {
+	{ CONFIG_RTX, "aes-cbc sha-hmac", "aes128-sha1" },
+	{ CONFIG_RTX, "aes256-cbc sha256-hmac", "aes256-sha256" },
+	{ CONFIG_IX, "esp-aes-256 esp-sha", "aes256-sha1" },
+	{ CONFIG_IX, "aes-cbc-256 sha1", "aes256-sha1" },
+	{ CONFIG_STRONGSWAN, "aes128gcm16-modp2048", "aes128gcm16-modp2048" },
+	{ CONFIG_RTX, "des-cbc sha-hmac", NULL },
+	{ CONFIG_RTX, "", NULL },
+	{ CONFIG_STRONGSWAN, "default", NULL },
+};
+
+static void
+test_esp_words(void **state)
+{
+	char out[64];
+
+	(void)state;
+	for (size_t i = 0; i < COUNT(esp_rows); i++) {
+		int rc = audit_esp_keyword((enum config_vendor)esp_rows[i].v, esp_rows[i].text, out,
+					   sizeof(out));
+		if (esp_rows[i].want) {
+			assert_int_equal(rc, 0);
+			assert_string_equal(out, esp_rows[i].want);
+		} else {
+			assert_int_equal(rc, -1);
+		}
+	}
+}
+
+/* More tunnels than the table holds: counted as dropped, never overrun. */
+static void
+test_table_full(void **state)
+{
+	size_t cap = 200 * 40, n = 0;
+	char *buf = malloc(cap), err[256];
+
+	(void)state;
+	assert_non_null(buf);
+	for (int i = 1; i <= 200; i++)
+		n += (size_t)snprintf(buf + n, cap - n, "tunnel select %d\nip tunnel mtu 1280\n", i);
+	assert_int_equal(config_parse(buf, n, -1, &cfg, err, sizeof(err)), 0);
+	assert_int_equal(cfg.ntunnels, CONFIG_MAX_TUNNELS);
+	assert_true(cfg.dropped >= 200 - CONFIG_MAX_TUNNELS);
+	free(buf);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_detect),
+		cmocka_unit_test(test_rtx_facts),
+		cmocka_unit_test(test_rtx_flat_blocks),
+		cmocka_unit_test(test_ix_binding),
+		cmocka_unit_test(test_swan_sections),
+		cmocka_unit_test(test_hostile_bytes),
+		cmocka_unit_test(test_esp_words),
+		cmocka_unit_test(test_table_full),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
