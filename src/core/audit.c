@@ -402,7 +402,11 @@ check_responder_peer(struct audit_run *a)
 static void
 check_backcompat(struct audit_run *a)
 {
-	if (a->cfg->vendor != CONFIG_RTX || !a->peer->non_yamaha)
+	/* The only evidence is the Sakura field report: the check runs for a
+	 * peer whose profile rests on it, not for every non-Yamaha peer
+	 * (AWS's own Yamaha sample leaves the default, and nothing documents
+	 * a failure there). */
+	if (a->cfg->vendor != CONFIG_RTX || !a->peer->non_yamaha || !a->peer->field)
 		return;
 	for (size_t g = 0; g < a->cfg->ngateways; g++) {
 		const struct config_gateway *gw = &a->cfg->gateways[g];
@@ -536,7 +540,7 @@ static const struct audit_check checks[] = {
 	  check_responder_peer },
 	{ "ikev1-backward-compat", AUDIT_WARNING,
 	  "Yamaha RTX command reference 15.28; field report, field-cases.md case 2",
-	  "an RTX IKEv1 gateway left at backward-compatibility 1 (the default) toward a non-Yamaha peer",
+	  "an RTX IKEv1 gateway left at backward-compatibility 1 (the default) toward a peer whose field report needed 2 (sakura)",
 	  check_backcompat },
 	{ "narrow-selectors-with-bgp", AUDIT_ERROR,
 	  "AWS knowledge center (IPSEC UP, tunnel DOWN); field-cases.md case 3",

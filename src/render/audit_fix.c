@@ -237,8 +237,9 @@ rtx_blocks(const struct out *o, const struct config *c, const struct flines *fl,
 		emitf(o, "tunnel select none");
 	}
 	put_scope(o, fl, S_GLOBAL, 0, "");
+	/* Saving is the engineer's call once the lines are checked: a comment. */
 	if (final)
-		emitf(o, "save");
+		emitf(o, "# to keep it after a restart: save");
 }
 
 /* IX: configure, global lines, then each interface; write memory persists
@@ -257,8 +258,8 @@ ix_blocks(const struct out *o, const struct config *c, const struct flines *fl, 
 		put_scope(o, fl, S_TUNNEL, (int)t, "  ");
 	}
 	if (final) {
-		emitf(o, "! UNCONFIRMED: whether write memory is taken inside interface mode; if not, leave it first");
-		emitf(o, "write memory");
+		emitf(o, "! to keep it after a reload: write memory (UNCONFIRMED whether it is taken "
+		      "inside interface mode; if not, leave it first)");
 	}
 }
 
