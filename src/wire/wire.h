@@ -38,10 +38,13 @@ struct wire_reply {
 	uint16_t seq;                 /* sequence number of our probe (from reply or quote) */
 	uint32_t mtu;                 /* next-hop MTU as reported (TOO_BIG only; may be 0 or absurd: raw value) */
 	uint32_t quoted_size;         /* size of the quoted probe per its own header, 0 if unknown */
+	uint8_t cookie_quoted;        /* errors: 1 if the quote held our cookie (and it matched);
+	                               * 0 if it was too short: weak evidence, only ident, seq
+	                               * and the quoted checksum matched */
 	uint8_t icmp_type, icmp_code;
 	const char *why;              /* for WIRE_IGNORED: a static string saying why; NULL otherwise */
 };
-/* On WIRE_IGNORED, seq, mtu and quoted_size are 0; responder, icmp_type and
+/* On WIRE_IGNORED, seq, mtu, quoted_size and cookie_quoted are 0; responder, icmp_type and
  * icmp_code are still filled in when the packet got that far (for logging).
  * quoted_size is 0 for echo replies. */
 

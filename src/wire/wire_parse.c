@@ -43,6 +43,7 @@ struct quote {
 	const uint8_t *icmp;    /* quoted ICMP header and data */
 	size_t len;             /* bytes of it present in the error */
 	uint32_t size;          /* total size per the quoted IP header (raw) */
+	size_t hlen;            /* its IP header length */
 };
 
 struct family {
@@ -91,6 +92,7 @@ static enum wire_kind ignore(struct wire_reply *out, const char *why)
 	out->seq = 0;
 	out->mtu = 0;
 	out->quoted_size = 0;
+	out->cookie_quoted = 0;
 	return WIRE_IGNORED;
 }
 
@@ -166,6 +168,7 @@ static const char *quote4(const uint8_t *q, size_t qlen,
 	qt->icmp = q + qihl;
 	qt->len = qlen - qihl;
 	qt->size = wire_rd16(q + 2);
+	qt->hlen = qihl;
 	return NULL;
 }
 
@@ -185,13 +188,40 @@ static const char *quote6(const uint8_t *q, size_t qlen,
 	qt->icmp = q + WIRE_IP6_HLEN;
 	qt->len = qlen - WIRE_IP6_HLEN;
 	qt->size = WIRE_IP6_HLEN + (uint32_t)wire_rd16(q + 4);
+	qt->hlen = WIRE_IP6_HLEN;
 	return NULL;
+}
+
+static int sum_ok(uint32_t sum);
+
+/* The quoted checksum must be the one our probe of the quoted size and
+ * seq carried: its sum over the quoted ICMP header, our cookie and the data
+ * pattern (wire_build.c) must verify. Every quote holds the checksum (it is
+ * in the 8 bytes RFC 792 guarantees) and the checksum covers the cookie,
+ * so even a short quote cannot be forged without guessing 16 more bits
+ * (RFC 5927 sec. 4.3 on checking the quoted payload). */
+static int quoted_sum_ok(const struct family *f, const struct quote *qt,
+			 const struct wire_match *m)
+{
+	size_t ilen;
+	uint32_t sum = 0;
+
+	if (qt->size < qt->hlen + WIRE_ICMP_HLEN + WIRE_COOKIE_LEN)
+		return 0;
+	ilen = qt->size - qt->hlen;
+	if (f->family == 6)
+		sum = wire_sum_pseudo6(m->src.a, m->dst.a, ilen);
+	sum = wire_sum_add(sum, qt->icmp, WIRE_ICMP_HLEN);
+	sum = wire_sum_add(sum, m->cookie, WIRE_COOKIE_LEN);
+	sum = wire_sum_pattern(sum, WIRE_COOKIE_LEN, ilen - WIRE_ICMP_HLEN);
+	return sum_ok(sum);
 }
 
 /* The quoted ICMP header: RFC 792 guarantees its first 8 bytes (type, code,
  * sum, ident, seq); the cookie is checked whenever the router sent more. */
 static const char *quoted_echo(const struct family *f, const struct quote *qt,
-			       const struct wire_match *m, uint16_t *seq)
+			       const struct wire_match *m, uint16_t *seq,
+			       uint8_t *cookie_quoted)
 {
 	if (qt->len < WIRE_ICMP_HLEN)
 		return "truncated quote";
@@ -199,9 +229,12 @@ static const char *quoted_echo(const struct family *f, const struct quote *qt,
 		return "not ours: quoted type";
 	if (wire_rd16(qt->icmp + 4) != m->ident)
 		return "not ours: ident";
-	if (qt->len >= WIRE_ICMP_HLEN + WIRE_COOKIE_LEN &&
+	*cookie_quoted = qt->len >= WIRE_ICMP_HLEN + WIRE_COOKIE_LEN;
+	if (*cookie_quoted &&
 	    memcmp(qt->icmp + WIRE_ICMP_HLEN, m->cookie, WIRE_COOKIE_LEN) != 0)
 		return "forged: cookie mismatch";
+	if (!quoted_sum_ok(f, qt, m))
+		return "forged: quoted checksum";
 	*seq = wire_rd16(qt->icmp + 6);
 	return NULL;
 }
@@ -216,6 +249,7 @@ static enum wire_kind icmp_error(const struct family *f,
 	struct quote qt;
 	const char *why;
 	uint16_t seq = 0;
+	uint8_t cookie_quoted = 0;
 
 	/* RFC 4884 §5: a non-zero length field says how much of the rest is
 	 * the original datagram; extension objects (e.g. RFC 4950 MPLS
@@ -225,11 +259,12 @@ static enum wire_kind icmp_error(const struct family *f,
 		qlen = (size_t)icmp[row->ext_len_at] * row->ext_unit;
 	why = f->quote(icmp + WIRE_ICMP_HLEN, qlen, m, &qt);
 	if (!why)
-		why = quoted_echo(f, &qt, m, &seq);
+		why = quoted_echo(f, &qt, m, &seq, &cookie_quoted);
 	if (why)
 		return ignore(out, why);
 	out->seq = seq;
 	out->quoted_size = qt.size;
+	out->cookie_quoted = cookie_quoted;
 	if (row->mtu == MTU_16_AT_6)
 		out->mtu = wire_rd16(icmp + 6);
 	else if (row->mtu == MTU_32_AT_4)

@@ -19,6 +19,41 @@ uint32_t wire_sum_add(uint32_t sum, const uint8_t *buf, size_t len)
 	return (uint32_t)acc;
 }
 
+/* Bytes k of the pattern at even k are the high byte of a 16-bit word,
+ * odd k the low byte (the data starts at an even offset). */
+static uint64_t pattern_bytes(size_t from, size_t to)
+{
+	uint64_t acc = 0;
+
+	for (size_t k = from; k < to; k++)
+		acc += k & 1 ? (uint64_t)(k & 0xff) : (uint64_t)(k & 0xff) << 8;
+	return acc;
+}
+
+uint32_t wire_sum_pattern(uint32_t sum, size_t from, size_t to)
+{
+	/* One whole cycle k = 256j .. 256j + 255: even values 0..254 high
+	 * (16256 << 8), odd values 1..255 low (16384). */
+	const uint64_t cycle = (16256u << 8) + 16384u;
+	uint64_t acc = sum;
+	size_t a, b;
+
+	if (to <= from)
+		return sum;
+	a = (from + 255) & ~(size_t)255;       /* first cycle boundary */
+	b = to & ~(size_t)255;                 /* last one */
+	if (a >= b) {
+		acc += pattern_bytes(from, to);
+	} else {
+		acc += pattern_bytes(from, a);
+		acc += (uint64_t)((b - a) / 256) * cycle;
+		acc += pattern_bytes(b, to);
+	}
+	while (acc >> 32)
+		acc = (acc & 0xffffffffu) + (acc >> 32);
+	return (uint32_t)acc;
+}
+
 uint16_t wire_sum_fold(uint32_t sum)
 {
 	while (sum >> 16)
