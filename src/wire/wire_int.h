@@ -13,8 +13,6 @@
 #define WIRE_IP6_HLEN 40u      /* RFC 8200 §3 */
 #define WIRE_ICMP_HLEN 8u      /* RFC 792 / RFC 4443 §2.1: type, code, sum, 4 bytes */
 
-#define WIRE_PROTO_ICMP 1u     /* IANA protocol numbers */
-#define WIRE_PROTO_ICMP6 58u
 
 static inline uint16_t wire_rd16(const uint8_t *p)
 {

@@ -1,6 +1,8 @@
 /* The Internet checksum (RFC 1071), used by the parser to verify replies and
  * by the builder to repair libnet's ICMPv6 checksum for very large packets
  * (see wire_build.c). */
+#include <netinet/in.h>
+
 #include "wire/wire_int.h"
 
 uint32_t wire_sum_add(uint32_t sum, const uint8_t *buf, size_t len)
@@ -71,6 +73,6 @@ uint32_t wire_sum_pseudo6(const uint8_t src[16], const uint8_t dst[16],
 	/* The upper-layer length is 32 bits wide (RFC 8200 §8.1); our lengths
 	 * never exceed 65535 + 40, so the high half is at most 1. */
 	sum += (uint32_t)(len >> 16) + (uint32_t)(len & 0xffffu);
-	sum += WIRE_PROTO_ICMP6;
+	sum += IPPROTO_ICMPV6;
 	return sum;
 }

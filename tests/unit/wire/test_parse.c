@@ -216,6 +216,53 @@ static void test_quoted_checksum_sizes(void **state)
 	}
 }
 
+/* inspect's probe recogniser: our probes, whole or cut by a snap length,
+ * and echo requests that are not ours (ping: no DF, another pattern). */
+static void test_parse_probe(void **state)
+{
+	struct wire_probe p;
+	struct wire_ip h;
+	const char *why;
+	size_t n;
+
+	(void)state;
+	n = t_build(pkt, &match_v4, 1400, 64, 9);
+	assert_int_equal(wire_parse_probe(pkt, n, 1400, &p, &why), WIRE_PROBE);
+	assert_null(why);
+	assert_int_equal(p.seq, 9);
+	assert_int_equal(p.size, 1400);
+	assert_int_equal(p.m.ident, match_v4.ident);
+	assert_memory_equal(p.m.cookie, match_v4.cookie, WIRE_COOKIE_LEN);
+	assert_memory_equal(p.m.dst.a, match_v4.dst.a, 4);
+	assert_int_equal(p.snapped, 0);
+	/* a 96-byte snap length still shows the pattern */
+	assert_int_equal(wire_parse_probe(pkt, 96, 1400, &p, &why), WIRE_PROBE);
+	assert_int_equal(p.snapped, 1);
+	/* ... a 39-byte one cannot (20 + 8 + cookie + 3 of the pattern) */
+	assert_int_equal(wire_parse_probe(pkt, 39, 1400, &p, &why), WIRE_NOT_PROBE);
+	assert_string_equal(why, "echo request cut short by the snap length: "
+			    "cannot tell if it is a probe");
+	pkt[6] &= (uint8_t)~0x40;               /* DF off: ping, not us */
+	t_fix4(pkt);
+	assert_int_equal(wire_parse_probe(pkt, n, 1400, &p, &why), WIRE_NOT_PROBE);
+	assert_string_equal(why, "echo request without DF, not a probe");
+	n = t_build(pkt, &match_v6, 1300, 64, 10);
+	pkt[40 + 8 + WIRE_COOKIE_LEN + 2] ^= 0xff;
+	assert_int_equal(wire_parse_probe(pkt, n, 1300, &p, &why), WIRE_NOT_PROBE);
+	assert_string_equal(why, "echo request, not a probe (its data is not the probe pattern)");
+	assert_int_equal(wire_parse_probe(golden_v4_echo_reply, 64, 64, &p, &why),
+			 WIRE_NOT_ECHO);
+	wire_ip_header(pkt, 5, &h);             /* payload length not reached */
+	assert_int_equal(h.sized, 0);
+	wire_ip_header(pkt, 6, &h);
+	assert_int_equal(h.sized, 1);
+	assert_int_equal(h.size, 1300);
+	assert_int_equal(h.src.family, 0);
+	wire_ip_header(pkt, 40, &h);
+	assert_int_equal(h.src.family, 6);
+	assert_memory_equal(h.dst.a, match_v6.dst.a, 16);
+}
+
 /* Insert n bytes of IPv4 options (NOPs, then EOL) after the fixed header. */
 static size_t add_options(uint8_t *p, size_t len, size_t n)
 {
@@ -399,6 +446,7 @@ int wire_parse_tests(void)
 		cmocka_unit_test(test_short_quote),
 		cmocka_unit_test(test_quoted_checksum),
 		cmocka_unit_test(test_quoted_checksum_sizes),
+		cmocka_unit_test(test_parse_probe),
 		cmocka_unit_test(test_ip_options),
 		cmocka_unit_test(test_rfc4884),
 		cmocka_unit_test(test_ext_headers),
