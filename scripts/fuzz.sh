@@ -1,17 +1,20 @@
 #!/bin/sh
-# Fuzz the reply parsers (tests/fuzz/fuzz_reply.c) and the configuration
-# parsers with the audit behind them (tests/fuzz/fuzz_config.c) with
-# libFuzzer.
+# Fuzz the parsers with libFuzzer: the reply parser (tests/fuzz/fuzz_reply.c),
+# the whole inspect path from capture-file bytes (tests/fuzz/fuzz_inspect.c),
+# and the configuration parsers with the audit behind them
+# (tests/fuzz/fuzz_config.c).
 #
-#   scripts/fuzz.sh [SECONDS]      fuzz_reply for SECONDS (default 60),
-#                                  fuzz_config for FUZZ_CONFIG_SECONDS (default 30)
+#   scripts/fuzz.sh [SECONDS]      reply and inspect share SECONDS (default 60);
+#                                  fuzz_config gets FUZZ_CONFIG_SECONDS (default 30)
 #
 # Builds with clang into build-fuzz/ (its own build directory, -Dfuzz=true),
-# fuzzes scratch copies of the seed corpora so the seeds under version
-# control stay as they are, and exits non-zero if a harness crashes, leaks,
-# or hits undefined behaviour. The input that did it is kept as
-# tests/fuzz/crash-* (or leak-*, timeout-*); reproduce with
-#   build-fuzz/tests/fuzz/fuzz_reply tests/fuzz/crash-...
+# fuzzes scratch copies of the seeds (tests/fuzz/corpus for the replies, the
+# captures of tests/cli/captures for inspect, tests/fuzz/corpus-config for
+# the configurations) so the seeds under version control stay as they are,
+# and exits non-zero if a harness crashes, leaks, or hits undefined
+# behaviour. The input that did it is kept as tests/fuzz/crash-* (or leak-*,
+# timeout-*); reproduce with
+#   build-fuzz/tests/fuzz/fuzz_reply tests/fuzz/crash-...   (or fuzz_inspect, fuzz_config)
 set -eu
 
 secs=${1:-60}
@@ -37,29 +40,41 @@ if [ ! -f "$build/build.ninja" ]; then
 else
 	meson configure "$build" -Dfuzz=true
 fi
-meson compile -C "$build" tests/fuzz/fuzz_reply tests/fuzz/fuzz_config
+meson compile -C "$build" tests/fuzz/fuzz_reply tests/fuzz/fuzz_inspect tests/fuzz/fuzz_config
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/mtuprobe-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
+mkdir "$work/reply" "$work/inspect" "$work/config"
+cp "$root"/tests/fuzz/corpus/* "$work/reply/"
+cp "$root"/tests/cli/captures/*.pcap "$root"/tests/cli/captures/*.pcapng "$work/inspect/"
+cp "$root"/tests/fuzz/corpus-config/* "$work/config/"
 
-# run NAME CORPUS SECONDS [libFuzzer options]
-run() {
-	name=$1 corpus=$2 t=$3
-	shift 3
-	mkdir -p "$work/$name"
-	cp "$root/tests/fuzz/$corpus"/* "$work/$name"/
-	echo "$name: ${t}s on a copy of tests/fuzz/$corpus ($work/$name)" >&2
+# The reply parser is small and fast; inspect goes through libpcap and two
+# passes, so it gets the larger share.
+reply_secs=$((secs / 3))
+inspect_secs=$((secs - reply_secs))
+[ "$reply_secs" -ge 1 ] || reply_secs=1
+[ "$inspect_secs" -ge 1 ] || inspect_secs=1
+
+# fuzz NAME SECONDS [libFuzzer options]: one harness on its scratch corpus.
+fuzz() {
+	name=$1 t=$2
+	shift 2
+	echo "$name: ${t}s on a copy of its seeds ($work/$name)" >&2
 	status=0
-	"$build/tests/fuzz/$name" -max_total_time="$t" -print_final_stats=1 \
+	"$build/tests/fuzz/fuzz_$name" -max_total_time="$t" -print_final_stats=1 \
 		-artifact_prefix="$root/tests/fuzz/" "$@" "$work/$name" || status=$?
 	if [ "$status" -ne 0 ]; then
-		echo "$name FAILED (exit $status): input saved in $root/tests/fuzz/" >&2
+		echo "fuzz_$name FAILED (exit $status): input saved in $root/tests/fuzz/" >&2
 		exit "$status"
 	fi
-	echo "$name: no crash in ${t}s; corpus grew to $(find "$work/$name" -type f | wc -l) inputs" >&2
 }
 
-run fuzz_reply corpus "$secs"
+fuzz reply "$reply_secs"
+fuzz inspect "$inspect_secs"
 # Configurations are text: inputs up to 16 KB, 10 s per input at most (one
 # input is parsed four ways and audited for four peers; all of it is linear).
-run fuzz_config corpus-config "$config_secs" -max_len=16384 -timeout=10
+fuzz config "$config_secs" -max_len=16384 -timeout=10
+echo "fuzz: no crash in ${secs}s + ${config_secs}s; corpora grew to" \
+	"$(find "$work/reply" -type f | wc -l) (reply), $(find "$work/inspect" -type f | wc -l) (inspect)" \
+	"and $(find "$work/config" -type f | wc -l) (config) inputs" >&2

@@ -29,7 +29,7 @@
  *   PMTU + 1 failed verify_fails times, and a silence-only failure rests on
  *   loss_samples probes of the loss rate.
  */
-#include "core/search.h"
+#include "core/search_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -73,11 +73,60 @@ struct view {
 	unsigned n;             /* silences in (lo, s] that make s fail */
 	unsigned n_hint;        /* ... when s <= a trusted reported MTU */
 	unsigned claim;         /* smallest unrefuted trusted reported MTU > lo */
+	bool settled;           /* count PTBs only once their reply window closed */
+	bool distrust;          /* some PTB lied: PTBs count as silences only */
+	unsigned open_above;    /* PTBs above lo whose reply window is still open */
 	unsigned samples;       /* resolved probes at sizes <= lo */
 	unsigned lost;          /* ... of which silent */
 	unsigned pend_lo;       /* pending probes at sizes <= lo */
 	unsigned silent_above;  /* silences at sizes > lo */
 };
+
+/* PTB evidence at e as this view may count it: the planning view counts a
+ * PTB as soon as it is heard, the deciding view (settled) only once its
+ * probe's reply window has closed without a reply (search_evidence.c). */
+static unsigned strong_at(const struct view *v, const struct search_size *e)
+{
+	return v->settled ? (unsigned)e->ptbs - e->ptbs_open : e->ptbs;
+}
+
+static unsigned weak_at(const struct view *v, const struct search_size *e)
+{
+	return v->settled ? (unsigned)e->weak - e->weak_open : e->weak;
+}
+
+static unsigned weak_settled(const struct search_size *e)
+{
+	unsigned w = (unsigned)e->weak - e->weak_open;
+
+	return w < e->silences ? w : e->silences;
+}
+
+/* e fails on ICMP alone: a strong PTB, our own EMSGSIZE, or weak PTBs for
+ * two probes. One weak PTB is not enough: a short quote is forged by
+ * guessing ident, seq and checksum only (RFC 5927 sec. 4.1). Once a PTB
+ * in this run was caught lying, only EMSGSIZE is. */
+static bool icmp_fails(const struct view *v, const struct search_size *e)
+{
+	if (v->distrust)
+		return e->emsgsize != 0;
+	return strong_at(v, e) || e->emsgsize || weak_at(v, e) >= 2;
+}
+
+/* Probes of e that went unanswered, as silence counts them: with distrust,
+ * a strong PTB'd probe whose window closed is just a probe with no reply. */
+static unsigned silent_at(const struct view *v, const struct search_size *e)
+{
+	return e->silences + (v->distrust ? (unsigned)e->ptbs - e->ptbs_open : 0u);
+}
+
+/* Failures of e for verify_fails. Settled weak PTBs are silences already;
+ * the planning view also counts the weak ones still open. */
+static unsigned fails_at(const struct view *v, const struct search_size *e)
+{
+	return strong_at(v, e) + e->emsgsize + e->silences +
+	       (v->settled ? 0u : e->weak_open);
+}
 
 /* Output buffer of search_next(). */
 struct plan {
@@ -86,49 +135,6 @@ struct plan {
 	unsigned fresh;         /* new sizes planned (table capacity) */
 	unsigned room;          /* free entries in the size table */
 };
-
-static int find(const struct search *s, unsigned size)
-{
-	unsigned a = 0, b = s->nsz;
-
-	while (a < b) {
-		unsigned m = a + (b - a) / 2;
-
-		if (s->sz[m].size == size)
-			return (int)m;
-		if (s->sz[m].size < size)
-			a = m + 1;
-		else
-			b = m;
-	}
-	return -1;
-}
-
-static const struct search_size *entry(const struct search *s, unsigned size)
-{
-	int i = find(s, size);
-
-	return i < 0 ? NULL : &s->sz[i];
-}
-
-/* Find or insert (keeping the array sorted). NULL when full. */
-static struct search_size *get(struct search *s, unsigned size)
-{
-	int i = find(s, size);
-	unsigned at = 0;
-
-	if (i >= 0)
-		return &s->sz[i];
-	if (s->nsz >= SEARCH_MAX_SIZES)
-		return NULL;
-	while (at < s->nsz && s->sz[at].size < size)
-		at++;
-	memmove(&s->sz[at + 1], &s->sz[at], (s->nsz - at) * sizeof s->sz[0]);
-	memset(&s->sz[at], 0, sizeof s->sz[0]);
-	s->sz[at].size = size;
-	s->nsz++;
-	return &s->sz[at];
-}
 
 /* P(the next k probes are all lost) under a Beta(1,1) prior updated with
  * `lost` losses in `samples` probes (posterior predictive). */
@@ -175,8 +181,8 @@ static void view_loss(const struct search *s, struct view *v)
 	for (unsigned i = 0; i < s->nsz && s->sz[i].size <= lo; i++) {
 		const struct search_size *e = &s->sz[i];
 
-		v->samples += e->replies + e->silences;
-		v->lost += e->silences;
+		v->samples += e->replies + silent_at(v, e);
+		v->lost += silent_at(v, e);
 		v->pend_lo += e->pending;
 	}
 	v->n = need_n(&s->p, s->p.target_error, v->lost, v->samples);
@@ -202,7 +208,7 @@ static void view_hi(const struct search *s, struct view *v)
 	 * to be loss. A PTB at the claimed size itself refutes the claim. */
 	for (unsigned i = 0; i < s->nsz && !v->claim; i++)
 		if (s->sz[i].size > v->lo && s->sz[i].hinted &&
-		    !s->sz[i].ptbs && !s->sz[i].emsgsize)
+		    !icmp_fails(v, &s->sz[i]))
 			v->claim = s->sz[i].size;
 
 	v->hi = s->p.max + 1;
@@ -218,12 +224,12 @@ static void view_hi(const struct search *s, struct view *v)
 			continue;
 		if (e->size >= v->hi)
 			break;
-		if (e->ptbs || e->emsgsize) {
+		if (icmp_fails(v, e)) {
 			v->hi = e->size;
 			v->hik = HI_PTB;
 			break;
 		}
-		cum += e->silences;
+		cum += silent_at(v, e);
 		if (cum >= n_at(v, e->size)) {
 			v->hi = e->size;
 			v->hik = HI_SILENCE;
@@ -232,9 +238,11 @@ static void view_hi(const struct search *s, struct view *v)
 	}
 }
 
-static void view_compute(const struct search *s, struct view *v)
+static void view_compute(const struct search *s, struct view *v, bool settled)
 {
 	memset(v, 0, sizeof *v);
+	v->settled = settled;
+	v->distrust = s->contradicted || s->disputed;
 	view_loss(s, v);
 	view_hi(s, v);
 	v->tent = v->hi;
@@ -243,10 +251,16 @@ static void view_compute(const struct search *s, struct view *v)
 
 		if (e->size <= v->lo)
 			continue;
-		v->silent_above += e->silences;
-		if (e->silences && e->size < v->tent)
+		/* silences that silence must explain (trusted weak PTBs
+		 * explain theirs) */
+		v->silent_above += silent_at(v, e) - (v->distrust ? 0 : weak_settled(e));
+		v->open_above += (unsigned)e->ptbs_open + e->weak_open;
+		if (silent_at(v, e) && e->size < v->tent)
 			v->tent = e->size;
-		if (e->overdue && !v->soft)
+		/* A PTB that cannot decide, like an overdue probe: likely too
+		 * big, unproven. */
+		if ((e->overdue || (!settled && (e->weak_open ||
+		     (v->distrust && e->ptbs_open)))) && !v->soft)
 			v->soft = e->size;
 		if (e->hinted && !v->hint && e->size < v->hi)
 			v->hint = e->size;
@@ -254,7 +268,7 @@ static void view_compute(const struct search *s, struct view *v)
 	if (!v->soft || v->soft > v->tent)
 		v->soft = v->tent;
 	if (!v->hint) {
-		const struct search_size *e = entry(s, v->lo);
+		const struct search_size *e = search_entry(s, v->lo);
 
 		if (e && e->hinted && v->lo + 1 < v->hi)
 			v->hint = v->lo;
@@ -271,26 +285,57 @@ static bool unreachable(const struct search *s, const struct view *v)
 	return v->hi <= s->p.min;
 }
 
-/* P(PMTU + 1 actually passes), once converged. */
+/* P(PMTU + 1 actually passes), once converged. A PTB stands because no
+ * reply contradicted it; on a path seen to lose packets, that may be only
+ * because the reply was lost. An on-path forger that answers every probe
+ * with a PTB (and cannot drop) wins only if every contradicting reply is
+ * lost, so on such a path PTB'd probes count like silences, with the PTB
+ * itself making "too big" hint_odds times likelier. Without observed loss
+ * a strong PTB is taken at its word (RFC 1191 sec. 3), its reply window
+ * having passed; weak ones never are (a loss estimate from few samples is
+ * pessimistic, so a few more probes); our own kernel's EMSGSIZE always is. */
 static double p_wrong(const struct search *s, const struct view *v)
 {
 	const struct search_size *e;
 
 	if (v->lo >= s->p.max || v->hik == HI_LOCAL)
 		return 0.0;
-	e = entry(s, v->hi);
+	e = search_entry(s, v->hi);
 	if (!e)
 		return 1.0;
-	if (e->ptbs || e->emsgsize)
-		return 0.0;
-	return all_lost(v->lost, v->samples, e->silences);
+	if (icmp_fails(v, e)) {
+		if (e->emsgsize || (!v->lost && strong_at(v, e)))
+			return 0.0;
+		return all_lost(v->lost, v->samples, strong_at(v, e) + weak_at(v, e)) /
+		       s->p.hint_odds;
+	}
+	return all_lost(v->lost, v->samples, silent_at(v, e));
+}
+
+/* Replies at e that count towards verify_passes. Once a reply has
+ * contradicted a PTB anywhere in the run (a forger, or a path in flux), only
+ * replies that drew no PTB count: the PMTU must be re-tested cleanly. */
+static unsigned clean_passes(const struct search *s, const struct search_size *e)
+{
+	if (!s->contradicted)
+		return e->replies;
+	return e->replies > e->contra ? (unsigned)e->replies - e->contra : 0;
 }
 
 static bool passes_ok(const struct search *s, const struct view *v)
 {
-	const struct search_size *e = entry(s, v->lo);
+	const struct search_size *e = search_entry(s, v->lo);
 
-	return e && e->replies >= s->p.verify_passes;
+	return e && clean_passes(s, e) >= s->p.verify_passes;
+}
+
+/* No clean re-test is coming: verify_passes replies at PMTU each drew a PTB
+ * too (an on-path forger answers every probe of that size). Stop, unverified. */
+static bool retest_spent(const struct search *s, const struct view *v)
+{
+	const struct search_size *e = search_entry(s, v->lo);
+
+	return e && e->contra >= s->p.verify_passes;
 }
 
 /* PMTU + 1 failed "repeatedly" and the chance that it was all loss is
@@ -304,22 +349,27 @@ static bool fails_ok(const struct search *s, const struct view *v,
 
 	if (v->lo >= s->p.max || v->hik == HI_LOCAL)
 		return true;
-	e = entry(s, v->hi);
+	e = search_entry(s, v->hi);
 	if (!e)
 		return false;
-	if ((unsigned)e->ptbs + e->emsgsize + e->silences < s->p.verify_fails)
+	if (fails_at(v, e) < s->p.verify_fails)
 		return false;
-	if (enough_samples && !e->ptbs && !e->emsgsize &&
+	if (enough_samples && !icmp_fails(v, e) &&
 	    v->samples < s->p.loss_samples)
 		return false;
 	return p_wrong(s, v) <= s->p.target_error;
 }
 
+/* Only on a settled view. A PTB whose probe may still be answered may yet
+ * be contradicted, so no answer is final while one is open above lo. */
 static bool view_done(const struct search *s, const struct view *v)
 {
+	if (v->open_above)
+		return false;
 	if (unreachable(s, v))
 		return true;
-	return converged(s, v) && passes_ok(s, v) && fails_ok(s, v, true);
+	return converged(s, v) && fails_ok(s, v, true) &&
+	       (passes_ok(s, v) || retest_spent(s, v));
 }
 
 static void emit(const struct search *s, struct plan *pl, unsigned size,
@@ -327,7 +377,7 @@ static void emit(const struct search *s, struct plan *pl, unsigned size,
 {
 	if (size < s->p.min || size > s->p.max)
 		return;
-	if (!entry(s, size)) {
+	if (!search_entry(s, size)) {
 		for (size_t i = 0; i < pl->n; i++)
 			if (pl->out[i] == size)
 				goto known;
@@ -342,14 +392,14 @@ known:
 
 static bool tried(const struct search *s, unsigned size)
 {
-	const struct search_size *e = entry(s, size);
+	const struct search_size *e = search_entry(s, size);
 
 	return e && e->tried;
 }
 
 static unsigned pending_at(const struct search *s, unsigned size)
 {
-	const struct search_size *e = entry(s, size);
+	const struct search_size *e = search_entry(s, size);
 
 	return e ? e->pending : 0;
 }
@@ -370,6 +420,18 @@ static void plan_hint(const struct search *s, const struct view *v,
 		emit(s, pl, m, pass_copies(v));
 	if (m + 1 < v->hi && !tried(s, m + 1))
 		emit(s, pl, m + 1, 1);
+}
+
+/* The likeliest failing size above lo has one weak PTB: send one more
+ * probe of it now. A second weak PTB corroborates the first (and decides, once
+ * no reply contradicts either); silence does too, by the silence rules. */
+static void plan_corroborate(const struct search *s, const struct view *v,
+			     struct plan *pl)
+{
+	const struct search_size *e = search_entry(s, v->soft);
+
+	if (e && !v->distrust && v->soft < v->hi && e->weak == 1 && !e->pending)
+		emit(s, pl, v->soft, 1);
 }
 
 /* One paced burst of max, the plateaus and min, largest first (so that a
@@ -444,7 +506,7 @@ static void plan_split(const struct search *s, const struct view *v,
 		    (s->sz[i].pending || planned(pl, s->sz[i].size)))
 			pts[npts++] = s->sz[i].size;
 	for (size_t i = 0; i < pl->n && npts < SEARCH_MAX_SIZES + 1; i++)
-		if (pl->out[i] > v->lo && pl->out[i] < v->soft && !entry(s, pl->out[i]))
+		if (pl->out[i] > v->lo && pl->out[i] < v->soft && !search_entry(s, pl->out[i]))
 			insert_sorted(pts, &npts, pl->out[i]);
 	pts[npts++] = v->soft;
 	while (npts - 2 < want && npts < SEARCH_MAX_SIZES + 2) {
@@ -471,11 +533,11 @@ static void plan_split(const struct search *s, const struct view *v,
 static void plan_retry(const struct search *s, const struct view *v,
 		       struct plan *pl)
 {
-	const struct search_size *e = entry(s, v->tent);
+	const struct search_size *e = search_entry(s, v->tent);
 
 	if (v->tent >= v->hi || v->lo + 1 >= v->tent || !e || e->pending)
 		return;
-	if (e->silences > 1)        /* retried already: leave it to the split */
+	if (silent_at(v, e) > 1)    /* retried already: leave it to the split */
 		return;
 	for (unsigned i = 0; i < s->nsz && s->sz[i].size < v->tent; i++)
 		if (s->sz[i].size > v->lo && s->sz[i].pending)
@@ -510,8 +572,8 @@ static void plan_confirm(const struct search *s, const struct view *v,
 
 	if (v->soft >= v->hi || v->lo + 1 != v->soft)
 		return;
-	e = entry(s, v->soft);
-	have = e ? (unsigned)e->silences + e->pending : 0;
+	e = search_entry(s, v->soft);
+	have = e ? fails_at(v, e) - e->emsgsize + e->pending : 0;
 	if (have < n_at(v, v->soft))
 		emit(s, pl, v->soft, n_at(v, v->soft) - have);
 }
@@ -520,9 +582,9 @@ static void plan_confirm(const struct search *s, const struct view *v,
 static void plan_verify(const struct search *s, const struct view *v,
 			struct plan *pl)
 {
-	const struct search_size *e = entry(s, v->lo);
+	const struct search_size *e = search_entry(s, v->lo);
 
-	if (e && e->replies < s->p.verify_passes && !e->pending)
+	if (e && !passes_ok(s, v) && !retest_spent(s, v) && !e->pending)
 		emit(s, pl, v->lo, pass_copies(v));
 	if (!fails_ok(s, v, false) && pending_at(s, v->hi) == 0)
 		emit(s, pl, v->hi, 1);
@@ -533,9 +595,10 @@ size_t search_next(const struct search *s, unsigned *sizes, size_t max)
 	struct view v;
 	struct plan pl = { sizes, max, 0, 0, SEARCH_MAX_SIZES - s->nsz };
 
-	view_compute(s, &v);
+	view_compute(s, &v, true);
 	if (view_done(s, &v))
 		return 0;
+	view_compute(s, &v, false);    /* plan on everything heard */
 	if (converged(s, &v)) {
 		plan_verify(s, &v, &pl);
 		if (v.hik == HI_SILENCE)
@@ -543,6 +606,7 @@ size_t search_next(const struct search *s, unsigned *sizes, size_t max)
 		return pl.n;
 	}
 	plan_hint(s, &v, &pl);
+	plan_corroborate(s, &v, &pl);
 	plan_table(s, &v, &pl, false);
 	plan_retry(s, &v, &pl);
 	plan_split(s, &v, &pl);
@@ -556,184 +620,52 @@ bool search_done(const struct search *s)
 {
 	struct view v;
 
-	view_compute(s, &v);
+	view_compute(s, &v, true);
 	return view_done(s, &v);
 }
 
-void search_params_default(struct search_params *p, int family,
-			   unsigned min, unsigned max)
+/* Say what the answer lacks: "not verified: ..." in front, and the
+ * contradicted PTBs at the end, since they are why a clean-looking answer
+ * was not verified. */
+static void reason_wrap(const struct search *s, struct search_result *r)
 {
-	memset(p, 0, sizeof *p);
-	p->family = family;
-	p->min = min ? min : (family == 6 ? 1280 : 68);
-	p->max = max ? max : 1500;
-	p->target_error = 1e-4;     /* per decision; a run makes several */
-	p->n_min = 2;               /* one silence is never enough */
-	p->n_max = 12;              /* 36% loss needs ~8 with enough samples */
-	p->fanout = 8;
-	p->verify_passes = 2;
-	p->verify_fails = 2;
-	/* Before an answer that rests on silence. Fewer made the estimate
-	 * too optimistic at 36% loss (0/12 replies lost happens 0.5% of the
-	 * time); 32 clean samples let 3 silences suffice. */
-	p->loss_samples = 32;
-	p->hint_odds = 100;         /* a trusted PTB's MTU is that much likelier */
-}
+	char tmp[SEARCH_REASON_LEN];
+	size_t n = sizeof r->reason, len;
 
-int search_init(struct search *s, const struct search_params *p)
-{
-	unsigned floor = p->family == 6 ? 1280 : 68;
-
-	if (p->family != 4 && p->family != 6)
-		return -1;
-	if (p->min < floor || p->min > p->max || p->max > 65535)
-		return -1;
-	if (p->n_min < 1 || p->n_max < p->n_min || !p->fanout)
-		return -1;
-	if (!(p->target_error > 0.0 && p->target_error < 1.0) || p->hint_odds < 1.0)
-		return -1;
-	memset(s, 0, sizeof *s);
-	s->p = *p;
-	return 0;
-}
-
-enum search_ptb search_ptb_trust(int family, unsigned probe_size, uint32_t mtu)
-{
-	if (mtu == 0)
-		return SEARCH_PTB_ZERO;
-	if (mtu >= probe_size)
-		return SEARCH_PTB_NOT_SMALLER;
-	if (mtu < (family == 6 ? 1280u : 68u))
-		return SEARCH_PTB_BELOW_MIN;
-	return SEARCH_PTB_TRUSTED;
-}
-
-int search_sent(struct search *s, unsigned size)
-{
-	struct search_size *e = get(s, size);
-
-	if (!e)
-		return -1;
-	if (e->pending < UINT16_MAX)
-		e->pending++;
-	e->tried = 1;
-	return 0;
-}
-
-static void bump(uint16_t *c)
-{
-	if (*c < UINT16_MAX)
-		(*c)++;
-}
-
-static void unbump(uint16_t *c)
-{
-	if (*c)
-		(*c)--;
-}
-
-/* Remember a trusted reported MTU as a size worth probing exactly. A 0 MTU
- * gets no hint: RFC 1191 section 5 says guess from the plateau table,
- * which plan_table() already sends. */
-static void add_hint(struct search *s, unsigned probe_size, uint32_t mtu)
-{
-	struct search_size *e;
-
-	if (search_ptb_trust(s->p.family, probe_size, mtu) != SEARCH_PTB_TRUSTED)
-		return;
-	if (mtu < s->p.min || mtu > s->p.max)
-		return;
-	e = get(s, mtu);
-	if (e)
-		e->hinted = 1;
-}
-
-/* A first-hop MTU from EMSGSIZE bounds everything (the kernel will refuse
- * larger sends) and is also the likeliest PMTU, so it becomes a hint. */
-static void add_local(struct search *s, unsigned size, uint32_t mtu)
-{
-	if (!mtu || mtu >= size)
-		return;
-	if (!s->local_mtu || mtu < s->local_mtu)
-		s->local_mtu = mtu;
-	if (mtu >= s->p.min) {
-		struct search_size *e = get(s, mtu);
-
-		if (e)
-			e->hinted = 1;
+	if (r->converged && !r->verified) {
+		memcpy(tmp, r->reason, sizeof tmp);
+		snprintf(r->reason, n, "not verified: %.*s", (int)(n - 16), tmp);
 	}
+	len = strlen(r->reason);
+	if (s->contradicted && len + 1 < n)
+		snprintf(r->reason + len, n - len, "; %u PTB%s contradicted by replies",
+			 s->contradicted, s->contradicted == 1 ? "" : "s");
+	len = strlen(r->reason);
+	if (s->disputed && len + 1 < n)
+		snprintf(r->reason + len, n - len, "; %u probe%s drew disagreeing PTBs",
+			 s->disputed, s->disputed == 1 ? "" : "s");
 }
 
-static void note_reply(struct search *s, unsigned size)
+/* "N too big (PTB) xK, silent xJ" for a size that failed on ICMP. Weak
+ * PTBs whose window closed are silences too: they are counted once, as PTBs. */
+static void reason_icmp(const struct view *v, const struct search_size *hi,
+			unsigned lr, char *buf, size_t n)
 {
-	for (unsigned i = 0; i < s->nsz && s->sz[i].size <= size; i++)
-		if (s->sz[i].ptbs || s->sz[i].emsgsize) {
-			s->conflicts++;
-			return;
-		}
-}
+	unsigned weak = weak_settled(hi), strong = strong_at(v, hi) + hi->emsgsize;
 
-/* Undo the probe's previous state. */
-static int leave(struct search_size *e, enum search_was was)
-{
-	switch (was) {
-	case SEARCH_WAS_UNSENT:
-		return 0;
-	case SEARCH_WAS_OVERDUE:
-		unbump(&e->overdue);
-		/* an overdue probe is also pending */
-		__attribute__((fallthrough));
-	case SEARCH_WAS_PENDING:
-		unbump(&e->pending);
-		return 0;
-	case SEARCH_WAS_SILENT:
-		unbump(&e->silences);
-		return 0;
-	}
-	return -1;
-}
-
-int search_record(struct search *s, unsigned size, enum search_was was,
-		  enum search_outcome o, uint32_t mtu)
-{
-	struct search_size *e = get(s, size);
-
-	if (!e || leave(e, was) < 0)
-		return -1;
-	switch (o) {
-	case SEARCH_REPLY:
-		bump(&e->replies);
-		note_reply(s, size);
-		return 0;
-	case SEARCH_TOO_BIG:
-		bump(&e->ptbs);
-		add_hint(s, size, mtu);   /* may move e: do it last */
-		return 0;
-	case SEARCH_OVERDUE:
-		bump(&e->pending);
-		bump(&e->overdue);
-		return 0;
-	case SEARCH_TIMEOUT:
-		bump(&e->silences);
-		return 0;
-	case SEARCH_EMSGSIZE:
-		bump(&e->emsgsize);
-		e->tried = 1;
-		add_local(s, size, mtu);
-		return 0;
-	}
-	return -1;
+	snprintf(buf, n, "%u passed x%u; %u too big (%s) x%u, silent x%u", v->lo, lr,
+		 v->hi, strong ? "PTB" : "weak PTB", strong + weak, hi->silences - weak);
 }
 
 static void result_reason(const struct search *s, const struct view *v,
 			  struct search_result *r)
 {
-	const struct search_size *lo = entry(s, v->lo), *hi = entry(s, v->hi);
+	const struct search_size *lo = search_entry(s, v->lo), *hi = search_entry(s, v->hi);
 	unsigned lr = lo ? lo->replies : 0;
 	size_t n = sizeof r->reason;
 
 	if (r->unreachable)
-		snprintf(r->reason, n, hi && (hi->ptbs || hi->emsgsize) ?
+		snprintf(r->reason, n, hi && icmp_fails(v, hi) ?
 			 "could not measure: even %u bytes is too big" :
 			 "could not measure: no reply even at %u bytes", s->p.min);
 	else if (!r->converged && v->lo < s->p.min)
@@ -746,19 +678,13 @@ static void result_reason(const struct search *s, const struct view *v,
 	else if (v->hik == HI_LOCAL)
 		snprintf(r->reason, n, "%u passed x%u; %u exceeds the first-hop MTU",
 			 v->lo, lr, v->hi);
-	else if (hi && (hi->ptbs || hi->emsgsize))
-		snprintf(r->reason, n, "%u passed x%u; %u too big (PTB) x%u, silent x%u",
-			 v->lo, lr, v->hi, hi->ptbs + hi->emsgsize, hi->silences);
+	else if (hi && icmp_fails(v, hi))
+		reason_icmp(v, hi, lr, r->reason, n);
 	else if (hi)
 		snprintf(r->reason, n, "%u passed x%u; %u silent x%u at %.0f%% loss "
-			 "(P(wrong) %.1g)", v->lo, lr, v->hi, hi->silences,
+			 "(P(wrong) %.1g)", v->lo, lr, v->hi, silent_at(v, hi),
 			 100.0 * r->loss, r->p_wrong);
-	if (r->converged && !r->verified) {
-		char tmp[SEARCH_REASON_LEN];
-
-		memcpy(tmp, r->reason, sizeof tmp);
-		snprintf(r->reason, n, "not verified: %.*s", (int)(n - 16), tmp);
-	}
+	reason_wrap(s, r);
 }
 
 void search_result(const struct search *s, struct search_result *r)
@@ -766,7 +692,7 @@ void search_result(const struct search *s, struct search_result *r)
 	struct view v;
 	const struct search_size *hi;
 
-	view_compute(s, &v);
+	view_compute(s, &v, true);
 	memset(r, 0, sizeof *r);
 	r->lower = v.lo >= s->p.min ? v.lo : 0;
 	r->upper = v.hi - 1;
@@ -774,15 +700,17 @@ void search_result(const struct search *s, struct search_result *r)
 	r->converged = converged(s, &v);
 	r->pmtu = r->converged ? v.lo : 0;
 	r->at_max = r->converged && v.lo >= s->p.max;
-	r->verified = r->converged && passes_ok(s, &v) && fails_ok(s, &v, true);
+	r->verified = r->converged && !v.open_above && passes_ok(s, &v) &&
+		      fails_ok(s, &v, true);
 	r->done = view_done(s, &v);
-	hi = entry(s, v.hi);
-	r->fail_by_ptb = r->converged && (v.hik == HI_LOCAL ||
-					  (hi && (hi->ptbs || hi->emsgsize)));
+	hi = search_entry(s, v.hi);
+	r->fail_by_ptb = r->converged && (v.hik == HI_LOCAL || (hi && icmp_fails(&v, hi)));
 	r->p_wrong = r->converged ? p_wrong(s, &v) : 1.0;
 	r->samples = v.samples;
 	r->loss = v.samples ? (double)v.lost / v.samples : 0.0;
 	r->n_needed = v.n;
 	r->conflicts = s->conflicts;
+	r->ptb_contradicted = s->contradicted;
+	r->ptb_disputed = s->disputed;
 	result_reason(s, &v, r);
 }

@@ -11,7 +11,15 @@
  *   - silence is only "too big" once losing all those probes to plain loss
  *     would be improbable (< target_error) given the loss measured on sizes
  *     known to pass.
- */
+ * Evidence has weights (search_evidence.c says why):
+ *   - a reply outranks a PTB for the same probe: the size passed, and the
+ *     PTB is counted as contradicted;
+ *   - a PTB only proves anything once its probe's reply window has closed
+ *     (the engine says so with SEARCH_TOO_BIG after SEARCH_PTB_HEARD);
+ *   - a weak PTB (its quote too short to carry our cookie) guides the plan
+ *     but needs a second, independent failure of the same size.
+ * The code is split along that line: search_evidence.c keeps the counts,
+ * search.c derives the interval and plans from them. */
 #ifndef MTUPROBE_SEARCH_H
 #define MTUPROBE_SEARCH_H
 
@@ -22,21 +30,30 @@
 #define SEARCH_MAX_SIZES 512    /* distinct probe sizes remembered per run */
 #define SEARCH_REASON_LEN 128
 
-/* What a probe was before the news (search_record's `was`). */
+/* What a probe was before the news (search_record's `was`): the state the
+ * previous outcome left it in (search_after()). */
 enum search_was {
 	SEARCH_WAS_UNSENT = 0,  /* never in flight (EMSGSIZE at send time) */
 	SEARCH_WAS_PENDING,     /* in flight, within its expected answer time */
 	SEARCH_WAS_OVERDUE,     /* in flight, past the RTT but not timed out */
 	SEARCH_WAS_SILENT,      /* recorded as SEARCH_TIMEOUT: this is a late answer */
+	SEARCH_WAS_PTB_OPEN,    /* strong PTB heard, its reply window still open */
+	SEARCH_WAS_WEAK_OPEN,   /* weak PTB heard, its reply window still open */
+	SEARCH_WAS_PTB,         /* strong PTB, window closed without a reply */
+	SEARCH_WAS_WEAK,        /* weak PTB, window closed without a reply */
+	SEARCH_WAS_REPLY,       /* answered by an echo reply: final */
 };
 
 /* What became of it. */
 enum search_outcome {
-	SEARCH_REPLY = 1,       /* echo reply: the size passed */
-	SEARCH_TOO_BIG,         /* matched PTB: the size failed; mtu = reported, raw */
+	SEARCH_REPLY = 1,       /* echo reply: the size passed (outranks any PTB) */
+	SEARCH_TOO_BIG,         /* strong PTB, settled: the size failed; mtu = reported, raw */
 	SEARCH_OVERDUE,         /* no answer within the RTT yet: planning only, no proof */
 	SEARCH_TIMEOUT,         /* no answer in time: lost, or too big and unreported */
 	SEARCH_EMSGSIZE,        /* local send refused; mtu = first-hop MTU */
+	SEARCH_PTB_HEARD,       /* strong PTB (quote held our cookie), reply window open */
+	SEARCH_WEAK_HEARD,      /* weak PTB (quote too short for the cookie), window open */
+	SEARCH_TOO_BIG_WEAK,    /* weak PTB, settled: the probe also counts as a silence */
 };
 
 /* How far a reported next-hop MTU can be believed (search_ptb_trust()). */
@@ -68,9 +85,13 @@ struct search_size {
 	uint16_t pending;        /* sent, not yet answered nor timed out */
 	uint16_t overdue;        /* ... of which past their expected answer time */
 	uint16_t replies;        /* echo replies (each probe counted once) */
-	uint16_t ptbs;           /* matched PTBs */
+	uint16_t ptbs;           /* probes with a strong PTB (window open or closed) */
+	uint16_t ptbs_open;      /* ... whose reply window is still open */
+	uint16_t weak;           /* probes with only a weak PTB (window open or closed) */
+	uint16_t weak_open;      /* ... still open (closed ones are also silences) */
 	uint16_t silences;       /* timed out with no answer (so far) */
 	uint16_t emsgsize;       /* refused by the local stack */
+	uint16_t contra;         /* replies that contradicted a PTB for the same probe */
 	uint8_t hinted;          /* a trusted PTB reported exactly this MTU */
 	uint8_t tried;           /* at least one probe was ever sent */
 };
@@ -81,6 +102,8 @@ struct search {
 	unsigned nsz;
 	unsigned local_mtu;      /* smallest first-hop MTU from EMSGSIZE, 0 if none */
 	unsigned conflicts;      /* replies at or above a size that had a PTB */
+	unsigned contradicted;   /* PTBs whose own probe was answered by a reply */
+	unsigned disputed;       /* probes that drew two PTBs that disagree */
 };
 
 struct search_result {
@@ -98,6 +121,8 @@ struct search_result {
 	unsigned samples;        /* probes behind that estimate */
 	unsigned n_needed;       /* silences that currently make a size fail */
 	unsigned conflicts;      /* see struct search */
+	unsigned ptb_contradicted; /* see struct search (contradicted) */
+	unsigned ptb_disputed;   /* see struct search (disputed) */
 	char reason[SEARCH_REASON_LEN]; /* one line saying why we believe it */
 };
 
@@ -111,9 +136,18 @@ enum search_ptb search_ptb_trust(int family, unsigned probe_size, uint32_t mtu);
 /* A probe of this size is now in flight. Returns -1 if the table is full. */
 int search_sent(struct search *s, unsigned size);
 /* News about one probe of this size: it was `was`, it is now `o`.
- * Returns -1 if the size table is full or the transition makes no sense. */
+ * Returns -1 if the size table is full or the transition makes no sense.
+ * A PTB (any kind) for a probe already SEARCH_WAS_REPLY only counts a
+ * contradiction: the reply stands. */
 int search_record(struct search *s, unsigned size, enum search_was was,
 		  enum search_outcome o, uint32_t mtu);
+/* Two PTBs for one probe disagree (another sender or another MTU): only one
+ * router can have dropped it, so the other PTB is forged. From then on, as
+ * after a contradicted PTB, PTBs count only as unanswered probes. */
+void search_dispute(struct search *s);
+/* The state a probe is in after search_record(s, size, was, o, ...): what the
+ * caller passes as `was` with the next news about that probe. */
+enum search_was search_after(enum search_was was, enum search_outcome o);
 /* Up to max sizes to send now, most useful first; repeated sizes mean
  * several copies. 0 = wait for what is in flight. Call again after each send:
  * the plan counts what is pending, so it never asks twice for the same thing. */

@@ -247,37 +247,29 @@ static int start(struct pcapread *r, char *err, size_t errlen)
 	return 0;
 }
 
-static int open_regular(const char *path, char *err, size_t errlen)
+/* inspect reads the file twice: only a regular file can be. */
+static int check_regular(int fd, const char *path, char *err, size_t errlen)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 
-	if (fd < 0) {
-		err_set(err, errlen, "cannot open %s: %s", path, strerror(errno));
-		return -1;
-	}
 	if (fstat(fd, &st) < 0) {
 		err_set(err, errlen, "cannot read %s: %s", path, strerror(errno));
-		close(fd);
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		err_set(err, errlen, S_ISDIR(st.st_mode) ? "%s is a directory, not a capture file"
 		       : "%s is not a regular file (inspect reads a capture file twice)", path);
-		close(fd);
 		return -1;
 	}
-	return fd;
+	return 0;
 }
 
-struct pcapread *pcapread_open(const char *path, char *err, size_t errlen)
+struct pcapread *pcapread_open_fd(int fd, const char *path, char *err, size_t errlen)
 {
 	struct pcapread *r;
-	int fd = open_regular(path, err, errlen);
 
-	if (fd < 0)
-		return NULL;
-	if (check_header(fd, path, err, errlen) < 0) {
+	if (check_regular(fd, path, err, errlen) < 0 ||
+	    check_header(fd, path, err, errlen) < 0) {
 		close(fd);
 		return NULL;
 	}
@@ -294,6 +286,17 @@ struct pcapread *pcapread_open(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	return r;
+}
+
+struct pcapread *pcapread_open(const char *path, char *err, size_t errlen)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd < 0) {
+		err_set(err, errlen, "cannot open %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	return pcapread_open_fd(fd, path, err, errlen);
 }
 
 int pcapread_rewind(struct pcapread *r, char *err, size_t errlen)

@@ -38,6 +38,12 @@ enum pcapread_rc {
  * type we can take apart. NULL with a one-line message in err otherwise. */
 struct pcapread *pcapread_open(const char *path, char *err, size_t errlen);
 
+/* The same on a descriptor the caller opened (O_NONBLOCK, so that a FIFO
+ * cannot hang before it is refused); it is ours from here on, closed by
+ * pcapread_close() or on failure. path only names it in messages. The fuzz
+ * harness hands in a memfd holding its input. */
+struct pcapread *pcapread_open_fd(int fd, const char *path, char *err, size_t errlen);
+
 /* Starts again from the first record of the same open file (the same inode,
  * even if the name has since been replaced). -1 with a message on failure. */
 int pcapread_rewind(struct pcapread *r, char *err, size_t errlen);

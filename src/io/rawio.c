@@ -391,6 +391,8 @@ read_one(struct rawio *r, struct probe_event *ev)
 	ev->kind = ev_of[rep.kind];
 	ev->seq = rep.seq;
 	ev->mtu = rep.mtu;
+	ev->quoted_size = rep.quoted_size;
+	ev->weak = rep.kind != WIRE_ECHO_REPLY && !rep.cookie_quoted;
 	ev->responder = rep.responder;
 	ev->at_us = now_us(NULL);
 	return 1;
@@ -434,6 +436,18 @@ io_ignored(void *ctx)
 	return ((struct rawio *)ctx)->ignored;
 }
 
+/* The engine's per-run sequence number mapping (engine.c, seq_of). */
+static int
+io_random(void *ctx, void *buf, size_t len, char *err, size_t errlen)
+{
+	(void)ctx;
+	if (getrandom(buf, len, 0) != (ssize_t)len) {
+		snprintf(err, errlen, "no randomness: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 void
 rawio_probe_io(struct rawio *r, struct probe_io *io)
 {
@@ -442,6 +456,7 @@ rawio_probe_io(struct rawio *r, struct probe_io *io)
 	io->send = io_send;
 	io->recv = io_recv;
 	io->ignored = io_ignored;
+	io->random = io_random;
 }
 
 void

@@ -4,18 +4,22 @@
  *
  * Time comes only from io->now_us and passes only inside io->recv (which
  * waits until a deadline), so a fake io with a fake clock runs the engine
- * deterministically and fast in the unit tests. */
+ * deterministically and fast in the unit tests. Matching an answer to its
+ * probe and weighing it (reply over PTB, weak and disputed PTBs) is
+ * answer.c. */
 #include "core/errbuf.h"
 #include "probe/engine.h"
 
 #include <arpa/inet.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
 #include "core/search.h"
+#include "probe/engine_int.h"
 
 #define DEF_RATE_PPS 200       /* well below any ICMP rate limit worth the name */
 #define DEF_MAX_PROBES 300
@@ -25,27 +29,6 @@
 #define MAX_RATE_PPS 10000
 #define UNREACH_STOP 2         /* ICMP unreachables, with no reply, that end the run */
 
-struct eng {
-	struct probe_config c;         /* the config with defaults applied */
-	const struct probe_io *io;
-	volatile sig_atomic_t *stop;
-	struct probe_run *out;
-	struct search s;
-	uint64_t t0;                   /* start, on io's clock */
-	uint64_t next_send;            /* earliest time for the next send */
-	uint64_t interval_us;          /* 1 / rate */
-	unsigned inflight;             /* probes with outcome PROBE_PENDING */
-	size_t first_pending;          /* no PENDING probe below this index */
-	uint8_t *overdue;              /* per probe: past its expected answer time */
-	uint64_t srtt, rttvar;         /* RFC 6298 estimators, microseconds */
-	bool have_rtt;
-	unsigned unreach;              /* ICMP unreachables received */
-	unsigned replies;              /* echo replies received */
-	unsigned long own_ignored;     /* answers to seqs we never sent */
-	unsigned conflicts;            /* search conflicts already warned about */
-	char *err;
-	size_t errlen;
-};
 
 void probe_config_default(struct probe_config *cfg, int family)
 {
@@ -128,7 +111,7 @@ static int resolve_config(const struct probe_config *in, struct probe_config *c,
 	return 0;
 }
 
-static void addr_str(const struct wire_addr *a, char *buf, size_t len)
+void eng_addr_str(const struct wire_addr *a, char *buf, size_t len)
 {
 	int af = a->family == 6 ? AF_INET6 : AF_INET;
 
@@ -136,10 +119,8 @@ static void addr_str(const struct wire_addr *a, char *buf, size_t len)
 		snprintf(buf, len, "?");
 }
 
-/* Record a warning once per (kind, sender); repeats only bump the count. */
-__attribute__((format(printf, 4, 5)))
-static void warn(struct eng *e, enum probe_warn_kind kind,
-		 const struct wire_addr *from, const char *fmt, ...)
+void eng_warn(struct eng *e, enum probe_warn_kind kind,
+	      const struct wire_addr *from, const char *fmt, ...)
 {
 	struct probe_run *o = e->out;
 	struct wire_addr none = { 0 };
@@ -193,7 +174,7 @@ static uint64_t rto_us(const struct eng *e)
 
 /* RFC 6298 section 2 smoothing. Karn's rule is not needed: every probe has
  * its own sequence number, so even a late reply gives an unambiguous RTT. */
-static void rtt_sample(struct eng *e, uint64_t r)
+void eng_rtt_sample(struct eng *e, uint64_t r)
 {
 	if (!e->have_rtt) {
 		e->srtt = r;
@@ -220,11 +201,41 @@ static uint64_t overdue_us(const struct eng *e)
 	return t < rto_us(e) ? t : UINT64_MAX;
 }
 
-static enum search_was was_of(const struct eng *e, size_t i)
+/* In flight, or heard a PTB whose contradiction (a reply) could still come. */
+bool eng_open_probe(enum search_was w)
 {
-	if (e->out->probes[i].outcome == PROBE_TIMEOUT)
-		return SEARCH_WAS_SILENT;
-	return e->overdue[i] ? SEARCH_WAS_OVERDUE : SEARCH_WAS_PENDING;
+	return w == SEARCH_WAS_PENDING || w == SEARCH_WAS_OVERDUE ||
+	       w == SEARCH_WAS_PTB_OPEN || w == SEARCH_WAS_WEAK_OPEN;
+}
+
+void eng_record(struct eng *e, size_t i, enum search_outcome o, uint32_t mtu)
+{
+	enum search_was w = (enum search_was)e->was[i];
+
+	search_record(&e->s, e->out->probes[i].size, w, o, mtu);
+	e->was[i] = (uint8_t)search_after(w, o);
+	if (eng_open_probe(w) && !eng_open_probe((enum search_was)e->was[i]))
+		e->inflight--;
+}
+
+/* A probe's time is up. Unanswered: a silence. Heard a PTB: the PTB now
+ * stands, since no reply contradicted it in the probe's own window. */
+static void time_out(struct eng *e, size_t i)
+{
+	struct probe_record *p = &e->out->probes[i];
+
+	switch ((enum search_was)e->was[i]) {
+	case SEARCH_WAS_PTB_OPEN:
+		eng_record(e, i, SEARCH_TOO_BIG, p->mtu);
+		return;
+	case SEARCH_WAS_WEAK_OPEN:
+		eng_record(e, i, SEARCH_TOO_BIG_WEAK, p->mtu);
+		return;
+	default:
+		eng_record(e, i, SEARCH_TIMEOUT, 0);
+		p->outcome = PROBE_TIMEOUT;
+		return;
+	}
 }
 
 static void expire(struct eng *e, uint64_t now)
@@ -233,41 +244,36 @@ static void expire(struct eng *e, uint64_t now)
 	struct probe_run *o = e->out;
 
 	while (e->first_pending < o->nprobes &&
-	       o->probes[e->first_pending].outcome != PROBE_PENDING)
+	       !eng_open_probe((enum search_was)e->was[e->first_pending]))
 		e->first_pending++;
 	for (size_t i = e->first_pending; i < o->nprobes; i++) {
-		struct probe_record *p = &o->probes[i];
-		uint64_t sent = e->t0 + p->sent_us;
+		uint64_t sent = e->t0 + o->probes[i].sent_us;
 
-		if (p->outcome != PROBE_PENDING)
+		if (!eng_open_probe((enum search_was)e->was[i]))
 			continue;
-		if (sent + rto <= now) {
-			search_record(&e->s, p->size, was_of(e, i), SEARCH_TIMEOUT, 0);
-			p->outcome = PROBE_TIMEOUT;
-			e->inflight--;
-		} else if (!e->overdue[i] && od != UINT64_MAX && sent + od <= now) {
-			search_record(&e->s, p->size, SEARCH_WAS_PENDING, SEARCH_OVERDUE, 0);
-			e->overdue[i] = 1;
-		}
+		if (sent + rto <= now)
+			time_out(e, i);
+		else if (e->was[i] == SEARCH_WAS_PENDING && od != UINT64_MAX &&
+			 sent + od <= now)
+			eng_record(e, i, SEARCH_OVERDUE, 0);
 	}
 }
 
-/* The next moment something changes without an answer: a timeout, or a
- * probe becoming overdue. */
+/* The next moment something changes without an answer: a timeout (which
+ * also settles a PTB), or a probe becoming overdue. */
 static uint64_t earliest_deadline(const struct eng *e)
 {
 	uint64_t rto = rto_us(e), od = overdue_us(e), best = UINT64_MAX;
 	const struct probe_run *o = e->out;
 
 	for (size_t i = e->first_pending; i < o->nprobes; i++) {
-		const struct probe_record *p = &o->probes[i];
-		uint64_t sent = e->t0 + p->sent_us;
+		uint64_t sent = e->t0 + o->probes[i].sent_us;
 
-		if (p->outcome != PROBE_PENDING)
+		if (!eng_open_probe((enum search_was)e->was[i]))
 			continue;
 		if (sent + rto < best)
 			best = sent + rto;
-		if (!e->overdue[i] && od != UINT64_MAX && sent + od < best)
+		if (e->was[i] == SEARCH_WAS_PENDING && od != UINT64_MAX && sent + od < best)
 			best = sent + od;
 	}
 	return best;
@@ -298,7 +304,7 @@ static int send_one(struct eng *e, unsigned size, uint64_t now)
 
 	memset(p, 0, sizeof *p);
 	p->size = size;
-	p->seq = (uint16_t)(o->nprobes + 1);   /* seq 0 is never used */
+	p->seq = eng_seq_of(e, o->nprobes);
 	p->sent_us = now - e->t0;
 	r = e->io->send(e->io->ctx, p->seq, size, &local, e->err, e->errlen);
 	if (r == PROBE_IO_ERROR)
@@ -308,6 +314,7 @@ static int send_one(struct eng *e, unsigned size, uint64_t now)
 	e->next_send = now + e->interval_us;
 	if (r == PROBE_IO_SENT) {
 		p->outcome = PROBE_PENDING;
+		e->was[o->nprobes - 1] = SEARCH_WAS_PENDING;
 		e->inflight++;
 		search_sent(&e->s, size);
 		return 0;
@@ -316,110 +323,10 @@ static int send_one(struct eng *e, unsigned size, uint64_t now)
 	p->mtu = local;
 	if (local && (!o->local_mtu || local < o->local_mtu))
 		o->local_mtu = local;
-	warn(e, PROBE_WARN_LOCAL_MTU, NULL, "the first hop's MTU is %u: "
+	eng_warn(e, PROBE_WARN_LOCAL_MTU, NULL, "the first hop's MTU is %u: "
 	     "%u-byte probes cannot leave this host", local, size);
 	search_record(&e->s, size, SEARCH_WAS_UNSENT, SEARCH_EMSGSIZE, local);
 	return 0;
-}
-
-/* Say why a reported MTU was not believed (the probe still counts as too big). */
-static void check_ptb(struct eng *e, const struct probe_record *p)
-{
-	char who[64];
-
-	addr_str(&p->responder, who, sizeof who);
-	switch (search_ptb_trust(e->c.family, p->size, p->mtu)) {
-	case SEARCH_PTB_TRUSTED:
-		return;
-	case SEARCH_PTB_ZERO:
-		warn(e, PROBE_WARN_PTB_ZERO, &p->responder, "next-hop MTU 0 reported by %s "
-		     "(pre-RFC 1191 router): ignored, searching instead", who);
-		return;
-	case SEARCH_PTB_NOT_SMALLER:
-		warn(e, PROBE_WARN_PTB_NOT_SMALLER, &p->responder, "PTB from %s reported "
-		     "mtu %u >= probe %u: ignored", who, p->mtu, p->size);
-		return;
-	case SEARCH_PTB_BELOW_MIN:
-		warn(e, PROBE_WARN_PTB_BELOW_MIN, &p->responder, "PTB from %s reported "
-		     "mtu %u, below the IPv%d minimum %u: ignored", who, p->mtu,
-		     e->c.family, e->c.family == 6 ? 1280 : 68);
-		return;
-	}
-}
-
-static void note_conflict(struct eng *e, const struct probe_record *p)
-{
-	char who[64];
-
-	if (e->s.conflicts == e->conflicts)
-		return;
-	e->conflicts = e->s.conflicts;
-	addr_str(&p->responder, who, sizeof who);
-	warn(e, PROBE_WARN_CONFLICT, NULL, "%u bytes passed (reply from %s) although "
-	     "a size no larger had been reported too big: path changed or multipath?",
-	     p->size, who);
-}
-
-/* An ICMP error other than "too big": the probe tells us nothing about its
- * size, so it counts as a silence (if it had not timed out already). */
-static void other_icmp(struct eng *e, struct probe_record *p,
-		       const struct probe_event *ev, enum search_was was)
-{
-	char who[64];
-
-	p->outcome = ev->kind == PROBE_EV_UNREACH ? PROBE_UNREACH :
-		     ev->kind == PROBE_EV_TIME_EXCEEDED ? PROBE_TIME_EXCEEDED :
-		     PROBE_OTHER;
-	if (was != SEARCH_WAS_SILENT)
-		search_record(&e->s, p->size, was, SEARCH_TIMEOUT, 0);
-	if (ev->kind == PROBE_EV_UNREACH)
-		e->unreach++;
-	addr_str(&ev->responder, who, sizeof who);
-	warn(e, PROBE_WARN_ICMP, &ev->responder, "%s from %s for a %u-byte probe",
-	     p->outcome == PROBE_UNREACH ? "destination unreachable" :
-	     p->outcome == PROBE_TIME_EXCEEDED ? "time exceeded" : "ICMP error",
-	     who, p->size);
-}
-
-static void handle_event(struct eng *e, const struct probe_event *ev)
-{
-	struct probe_run *o = e->out;
-	struct probe_record *p;
-	enum search_was was;
-	bool late;
-
-	if (ev->seq == 0 || ev->seq > o->nprobes) {
-		e->own_ignored++;
-		return;
-	}
-	p = &o->probes[ev->seq - 1];
-	if (p->outcome != PROBE_PENDING && p->outcome != PROBE_TIMEOUT) {
-		p->dups++;               /* duplicate, or an answer to an EMSGSIZE */
-		o->duplicates++;
-		return;
-	}
-	was = was_of(e, ev->seq - 1u);
-	late = was == SEARCH_WAS_SILENT;
-	if (!late)
-		e->inflight--;
-	p->late = late;
-	p->responder = ev->responder;
-	p->rtt_us = (uint32_t)(ev->at_us > e->t0 + p->sent_us ?
-			       ev->at_us - e->t0 - p->sent_us : 0);
-	if (ev->kind == PROBE_EV_REPLY) {
-		p->outcome = PROBE_REPLY;
-		e->replies++;
-		rtt_sample(e, p->rtt_us);
-		search_record(&e->s, p->size, was, SEARCH_REPLY, 0);
-		note_conflict(e, p);
-	} else if (ev->kind == PROBE_EV_TOO_BIG) {
-		p->outcome = PROBE_TOO_BIG;
-		p->mtu = ev->mtu;
-		check_ptb(e, p);
-		search_record(&e->s, p->size, was, SEARCH_TOO_BIG, ev->mtu);
-	} else {
-		other_icmp(e, p, ev, was);
-	}
 }
 
 /* Ended by ICMP "destination unreachable" before anything ever passed. */
@@ -437,7 +344,7 @@ static int wait_event(struct eng *e, uint64_t until, enum probe_stop *why)
 	memset(&ev, 0, sizeof ev);
 	r = e->io->recv(e->io->ctx, until, &ev, e->err, e->errlen);
 	if (r > 0) {
-		handle_event(e, &ev);
+		eng_handle_event(e, &ev);
 		progress(e);
 		return 0;
 	}
@@ -514,7 +421,7 @@ static void icmp_reason(struct probe_run *o)
 
 	for (size_t i = 0; i < o->nprobes; i++)
 		if (o->probes[i].outcome == PROBE_UNREACH) {
-			addr_str(&o->probes[i].responder, who, sizeof who);
+			eng_addr_str(&o->probes[i].responder, who, sizeof who);
 			break;
 		}
 	snprintf(o->confidence, sizeof o->confidence, "could not measure: "
@@ -541,7 +448,8 @@ static void finish(struct eng *e, enum probe_stop stop)
 	o->loss = r.loss;
 	o->srtt_us = (uint32_t)e->srtt;
 	o->elapsed_us = now_us(e) - e->t0;
-	o->ignored = e->own_ignored + (e->io->ignored ? e->io->ignored(e->io->ctx) : 0);
+	o->ignored = e->own_ignored + e->bad_quotes +
+		     (e->io->ignored ? e->io->ignored(e->io->ctx) : 0);
 	if (stop == PROBE_STOP_INTERRUPTED)
 		pre = "interrupted: ";
 	else if (stop == PROBE_STOP_MAX_PROBES)
@@ -566,7 +474,7 @@ int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
 	memset(out, 0, sizeof *out);
 	out->stop = PROBE_STOP_ERROR;
 	out->p_wrong = 1.0;
-	if (!io || !io->now_us || !io->send || !io->recv) {
+	if (!io || !io->now_us || !io->send || !io->recv || !io->random) {
 		err_set(err, errlen, "incomplete probe_io");
 		return -1;
 	}
@@ -584,8 +492,8 @@ int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
 			sp.n_max = sp.n_min;
 	}
 	out->probes = calloc(e->c.max_probes, sizeof *out->probes);
-	e->overdue = calloc(e->c.max_probes, 1);
-	if (!out->probes || !e->overdue) {
+	e->was = calloc(e->c.max_probes, 1);
+	if (!out->probes || !e->was) {
 		err_set(err, errlen, "out of memory");
 		goto fail;
 	}
@@ -602,14 +510,16 @@ int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
 	e->errlen = errlen;
 	/* round up: never faster than the configured rate */
 	e->interval_us = (1000000u + e->c.rate_pps - 1) / e->c.rate_pps;
+	if (eng_seq_init(e) < 0)
+		goto fail;
 	e->t0 = e->next_send = now_us(e);
 	why = run_loop(e);
 	finish(e, why);
-	free(e->overdue);
+	free(e->was);
 	free(e);
 	return why == PROBE_STOP_ERROR ? -1 : 0;
 fail:
-	free(e->overdue);
+	free(e->was);
 	free(e);
 	return -1;
 }

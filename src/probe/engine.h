@@ -44,13 +44,19 @@ enum probe_warn_kind {
 	PROBE_WARN_LOCAL_MTU,       /* EMSGSIZE: first-hop MTU limits the probe */
 	PROBE_WARN_CONFLICT,        /* a size passed after a smaller one failed */
 	PROBE_WARN_ICMP,            /* unexpected ICMP error (time exceeded, ...) */
+	PROBE_WARN_PTB_CONTRADICTED,/* a PTB and an echo reply for the same probe */
+	PROBE_WARN_BAD_QUOTE,       /* an ICMP error quoting another size than we sent */
+	PROBE_WARN_PTB_DISPUTED,    /* two PTBs for one probe that disagree */
 };
 
 struct probe_record {
 	unsigned size;              /* IP packet bytes */
-	uint16_t seq;               /* sequence number carried by the probe */
-	enum probe_outcome outcome;
+	uint16_t seq;               /* sequence number carried by the probe (random per run) */
+	enum probe_outcome outcome; /* a reply wins over a PTB for the same probe */
 	bool late;                  /* answered after it had been counted as timed out */
+	bool weak;                  /* TOO_BIG: the PTB's quote was too short for our cookie */
+	bool contradicted;          /* REPLY: a PTB also came for this probe (it was wrong) */
+	bool disputed;              /* TOO_BIG: another PTB for it disagreed (see mtu) */
 	unsigned dups;              /* further answers to it, ignored */
 	uint64_t sent_us;           /* send time, relative to the start of the run */
 	uint32_t rtt_us;            /* answer time - send time; 0 if unanswered */
@@ -93,7 +99,9 @@ struct probe_warning {
 struct probe_run {
 	enum probe_stop stop;
 	unsigned pmtu;              /* 0 if not measured (see lower / upper) */
-	bool verified;              /* PMTU re-passed and PMTU + 1 re-failed */
+	bool verified;              /* PMTU re-passed and PMTU + 1 re-failed, every PTB
+	                             * behind it past its reply window; after a PTB
+	                             * was contradicted, only clean re-passes count */
 	bool at_max;                /* max_size passed: the PMTU is at least pmtu */
 	bool fail_by_ptb;           /* PMTU + 1 failed by PTB/EMSGSIZE, not silence */
 	double p_wrong;             /* estimated P(answer wrong) from loss; 1 if none */
@@ -107,9 +115,19 @@ struct probe_run {
 	uint32_t srtt_us;           /* smoothed echo RTT, 0 if none */
 	unsigned probes_sent;       /* including EMSGSIZE refusals */
 	uint64_t elapsed_us;
-	unsigned long ignored;      /* packets not ours (io) + answers to unknown seqs */
+	unsigned long ignored;      /* packets not ours (io) + answers to unknown seqs
+	                             * + errors quoting another size (bad_quotes) */
 	unsigned duplicates;        /* repeated answers to one probe */
-	struct probe_record *probes;/* every probe, in send order (seq = index + 1) */
+	unsigned ptb_contradicted;  /* PTBs for probes that an echo reply answered: a forged
+	                             * PTB or an unstable path; such a run is verified only
+	                             * if the PMTU re-passed with no PTB */
+	unsigned ptb_disputed;      /* probes that drew two PTBs with different senders or
+	                             * MTUs: one is forged; PTBs then decide nothing alone */
+	unsigned ptb_weak;          /* PTBs quoting too little to carry our cookie: used as
+	                             * hints, never alone as proof */
+	unsigned bad_quotes;        /* ICMP errors whose quoted IP length is not the size
+	                             * of the probe with that seq: not ours, ignored */
+	struct probe_record *probes;/* every probe, in send order */
 	size_t nprobes;
 	struct probe_warning warnings[PROBE_WARN_MAX];
 	unsigned nwarnings;

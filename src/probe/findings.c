@@ -24,16 +24,18 @@ add_ptb(struct probe_findings *f, const struct probe_record *p)
 
 /* A router said "too big, MTU M" with M above the PMTU, yet sizes between
  * the PMTU and M got no answer: they are lost beyond that router (for a
- * tunnel: after encryption). M must be plausible (below the probe it
- * rejected) and no size in (PMTU, M] may have passed. */
+ * tunnel: after encryption). The PTB must be trusted, M plausible (below
+ * the probe it rejected), and no size in (PMTU, M] may have passed. */
 static void
 find_device_mtu(const struct probe_run *run, struct probe_findings *f)
 {
 	for (size_t i = 0; i < run->nprobes; i++) {
 		const struct probe_record *p = &run->probes[i];
 		bool silent = false, passed = false;
-		if (p->outcome != PROBE_TOO_BIG || p->mtu <= run->pmtu || p->mtu >= p->size ||
-		    p->mtu <= f->device_mtu)
+		/* Only a PTB we trust: it quotes our cookie and no other PTB for
+		 * the same probe disagreed with it (engine.h: weak, disputed). */
+		if (p->outcome != PROBE_TOO_BIG || p->weak || p->disputed || p->mtu <= run->pmtu ||
+		    p->mtu >= p->size || p->mtu <= f->device_mtu)
 			continue;
 		for (size_t j = 0; j < run->nprobes; j++) {
 			const struct probe_record *q = &run->probes[j];

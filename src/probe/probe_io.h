@@ -4,6 +4,7 @@
 #ifndef MTUPROBE_PROBE_IO_H
 #define MTUPROBE_PROBE_IO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "wire/wire.h"
@@ -26,6 +27,11 @@ struct probe_event {
 	enum probe_ev_kind kind;
 	uint16_t seq;                  /* which probe (the engine owns sequence numbers) */
 	uint32_t mtu;                  /* PROBE_EV_TOO_BIG: reported MTU as received */
+	uint32_t quoted_size;          /* ICMP errors: the probe's size per the quoted IP
+	                                * header; 0 = not known (the engine then skips
+	                                * its check that it equals the size sent) */
+	bool weak;                     /* ICMP errors: the quote ends before our cookie, so
+	                                * only ident, seq and checksum matched (weak evidence) */
 	struct wire_addr responder;
 	uint64_t at_us;                /* arrival time on the io's clock */
 };
@@ -45,6 +51,10 @@ struct probe_io {
 		    char *err, size_t errlen);
 	/* Packets seen and ignored (not ours, malformed, forged). */
 	unsigned long (*ignored)(void *ctx);
+	/* Fill buf with len unpredictable bytes (getrandom(2) in the real io; a
+	 * seeded generator in the tests). The engine draws its per-run sequence
+	 * number mapping from it. Returns 0, or -1 with a message in err. */
+	int (*random)(void *ctx, void *buf, size_t len, char *err, size_t errlen);
 };
 
 #endif

@@ -38,10 +38,13 @@ struct wire_reply {
 	uint16_t seq;                 /* sequence number of our probe (from reply or quote) */
 	uint32_t mtu;                 /* next-hop MTU as reported (TOO_BIG only; may be 0 or absurd: raw value) */
 	uint32_t quoted_size;         /* size of the quoted probe per its own header, 0 if unknown */
+	uint8_t cookie_quoted;        /* errors: 1 if the quote held our cookie (and it matched);
+	                               * 0 if it was too short: weak evidence, only ident, seq
+	                               * and the quoted checksum matched */
 	uint8_t icmp_type, icmp_code;
 	const char *why;              /* for WIRE_IGNORED: a static string saying why; NULL otherwise */
 };
-/* On WIRE_IGNORED, seq, mtu and quoted_size are 0; responder, icmp_type and
+/* On WIRE_IGNORED, seq, mtu, quoted_size and cookie_quoted are 0; responder, icmp_type and
  * icmp_code are still filled in when the packet got that far (for logging).
  * quoted_size is 0 for echo replies. */
 
@@ -65,6 +68,42 @@ long wire_build_echo(uint8_t *buf, size_t cap, size_t size, int ttl,
  * ident + cookie alone; bytes after the IP length (link padding) are ignored. */
 enum wire_kind wire_parse_ip(const uint8_t *buf, size_t len,
 			     const struct wire_match *m, struct wire_reply *out);
+
+/* Data bytes after the cookie that must follow the probe pattern before an
+ * echo request in a capture is called one of our probes: ping's own data
+ * also counts up (iputils and BSD ping: byte k = k after the time stamp),
+ * but its 16-byte time stamp breaks the count by byte 11. */
+#define WIRE_PROBE_MIN_PATTERN 4
+
+/* One of our probes, as seen in a capture. */
+struct wire_probe {
+	struct wire_match m;          /* source, target, ident, cookie: its stream */
+	uint16_t seq;
+	uint32_t size;                /* per its IP header */
+	int snapped;                  /* the capture holds fewer than size bytes of it */
+};
+
+enum wire_probe_rc {
+	WIRE_NOT_PROBE = -1,          /* an echo request, but not a probe: *why says why */
+	WIRE_NOT_ECHO = 0,            /* not an echo request at all */
+	WIRE_PROBE = 1,               /* one of ours: out filled in */
+};
+
+/* Is this IPv4/IPv6 packet one of our probes (wire_build_echo's layout)?
+ * len: bytes captured; wire_len: the packet's size on the wire (>= len).
+ * Returns an enum wire_probe_rc; *why is a static string or NULL. Never
+ * reads past len. */
+int wire_parse_probe(const uint8_t *buf, size_t len, uint32_t wire_len,
+		     struct wire_probe *out, const char **why);
+
+/* What an IP header alone says, as far as len bytes of it go. */
+struct wire_ip {
+	int sized;                    /* 1 if len reached the length field */
+	uint32_t size;                /* total size per the header (raw) */
+	struct wire_addr src, dst;    /* family 0: not that far (or not IP) */
+};
+
+void wire_ip_header(const uint8_t *buf, size_t len, struct wire_ip *out);
 
 /* Classify an ICMPv6 message without its IPv6 header (as read from a raw
  * ICMPv6 socket), src being the sender from recvfrom(). The checksum is not

@@ -159,7 +159,7 @@ static int build6(libnet_t *l, size_t size, int ttl,
 	 * "len" is the payload length field despite its documentation saying
 	 * "total length". */
 	if (libnet_build_ipv6(0, 0, (uint16_t)(size - WIRE_IP6_HLEN),
-			      WIRE_PROTO_ICMP6, (uint8_t)ttl, src, dst,
+			      IPPROTO_ICMPV6, (uint8_t)ttl, src, dst,
 			      NULL, 0, l, 0) == -1)
 		return -1;
 	return 0;

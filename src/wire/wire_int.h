@@ -13,8 +13,6 @@
 #define WIRE_IP6_HLEN 40u      /* RFC 8200 §3 */
 #define WIRE_ICMP_HLEN 8u      /* RFC 792 / RFC 4443 §2.1: type, code, sum, 4 bytes */
 
-#define WIRE_PROTO_ICMP 1u     /* IANA protocol numbers */
-#define WIRE_PROTO_ICMP6 58u
 
 static inline uint16_t wire_rd16(const uint8_t *p)
 {
@@ -40,6 +38,12 @@ uint32_t wire_sum_add(uint32_t sum, const uint8_t *buf, size_t len);
 /* Fold carries and complement: the value to store in a checksum field, or 0
  * when verifying a message that already carries a correct checksum. */
 uint16_t wire_sum_fold(uint32_t sum);
+
+/* Adds the probe data pattern (wire_build.c: data byte k is (uint8_t)k)
+ * for k in [from, to) to a running sum, the data starting at an even offset
+ * of the message. Constant time per 256 bytes, so a forged error claiming a
+ * 65535-byte quote costs no more than a short one. */
+uint32_t wire_sum_pattern(uint32_t sum, size_t from, size_t to);
 
 /* RFC 8200 §8.1 pseudo-header sum (source, destination, 32-bit upper-layer
  * length, next header 58) for an ICMPv6 message of len bytes. */

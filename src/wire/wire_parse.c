@@ -13,13 +13,15 @@
  * routing, destination options and fragment headers are skipped (RFC 8200
  * §4). In a quote they are not walked: our probes carry none, so a quote
  * whose next header is not ICMPv6 is not about one of ours. */
+#include <netinet/icmp6.h>
+#include <netinet/in.h>
+#include <netinet/ip.h>
+#include <netinet/ip_icmp.h>
 #include <string.h>
 
 #include "wire/wire.h"
 #include "wire/wire_int.h"
 
-#define IP4_MF 0x2000u          /* RFC 791 §3.1 flags: more fragments */
-#define IP4_OFFSET 0x1fffu      /* RFC 791 §3.1 fragment offset, 8-byte units */
 #define IP6_MAX_EXT 16          /* extension headers we are willing to walk */
 
 enum mtu_field {
@@ -43,6 +45,7 @@ struct quote {
 	const uint8_t *icmp;    /* quoted ICMP header and data */
 	size_t len;             /* bytes of it present in the error */
 	uint32_t size;          /* total size per the quoted IP header (raw) */
+	size_t hlen;            /* its IP header length */
 };
 
 struct family {
@@ -56,20 +59,21 @@ struct family {
 
 /* ICMPv4: RFC 792, RFC 1191 (code 4 MTU), RFC 4884 (length byte 5). */
 static const struct icmp_row rows4[] = {
-	{ 0, -1, WIRE_ECHO_REPLY, MTU_NONE, 0, 0 },        /* RFC 792 echo reply */
-	{ 3, 4, WIRE_TOO_BIG, MTU_16_AT_6, 5, 4 },         /* RFC 1191 frag needed and DF set */
-	{ 3, -1, WIRE_UNREACH, MTU_NONE, 5, 4 },           /* RFC 792 destination unreachable */
-	{ 11, -1, WIRE_TIME_EXCEEDED, MTU_NONE, 5, 4 },    /* RFC 792 time exceeded */
-	{ 12, -1, WIRE_OTHER_ERROR, MTU_NONE, 5, 4 },      /* RFC 792 parameter problem */
+	{ ICMP_ECHOREPLY, -1, WIRE_ECHO_REPLY, MTU_NONE, 0, 0 },      /* RFC 792 */
+	/* RFC 1191 frag needed and DF set */
+	{ ICMP_UNREACH, ICMP_UNREACH_NEEDFRAG, WIRE_TOO_BIG, MTU_16_AT_6, 5, 4 },
+	{ ICMP_UNREACH, -1, WIRE_UNREACH, MTU_NONE, 5, 4 },           /* RFC 792 */
+	{ ICMP_TIMXCEED, -1, WIRE_TIME_EXCEEDED, MTU_NONE, 5, 4 },    /* RFC 792 */
+	{ ICMP_PARAMPROB, -1, WIRE_OTHER_ERROR, MTU_NONE, 5, 4 },     /* RFC 792 */
 };
 
 /* ICMPv6: RFC 4443, RFC 4884 (length byte 4 for types 1 and 3 only). */
 static const struct icmp_row rows6[] = {
-	{ 129, -1, WIRE_ECHO_REPLY, MTU_NONE, 0, 0 },      /* RFC 4443 §4.2 echo reply */
-	{ 2, -1, WIRE_TOO_BIG, MTU_32_AT_4, 0, 0 },        /* RFC 4443 §3.2, RFC 8201 */
-	{ 1, -1, WIRE_UNREACH, MTU_NONE, 4, 8 },           /* RFC 4443 §3.1 */
-	{ 3, -1, WIRE_TIME_EXCEEDED, MTU_NONE, 4, 8 },     /* RFC 4443 §3.3 */
-	{ 4, -1, WIRE_OTHER_ERROR, MTU_NONE, 0, 0 },       /* RFC 4443 §3.4 */
+	{ ICMP6_ECHO_REPLY, -1, WIRE_ECHO_REPLY, MTU_NONE, 0, 0 },      /* RFC 4443 §4.2 */
+	{ ICMP6_PACKET_TOO_BIG, -1, WIRE_TOO_BIG, MTU_32_AT_4, 0, 0 },  /* §3.2, RFC 8201 */
+	{ ICMP6_DST_UNREACH, -1, WIRE_UNREACH, MTU_NONE, 4, 8 },        /* RFC 4443 §3.1 */
+	{ ICMP6_TIME_EXCEEDED, -1, WIRE_TIME_EXCEEDED, MTU_NONE, 4, 8 },/* RFC 4443 §3.3 */
+	{ ICMP6_PARAM_PROB, -1, WIRE_OTHER_ERROR, MTU_NONE, 0, 0 },     /* RFC 4443 §3.4 */
 };
 
 static const char *quote4(const uint8_t *q, size_t qlen,
@@ -78,10 +82,10 @@ static const char *quote6(const uint8_t *q, size_t qlen,
 			  const struct wire_match *m, struct quote *qt);
 
 static const struct family fam4 = {
-	4, rows4, sizeof rows4 / sizeof rows4[0], 8, quote4,
+	4, rows4, sizeof rows4 / sizeof rows4[0], ICMP_ECHO, quote4,
 };
 static const struct family fam6 = {
-	6, rows6, sizeof rows6 / sizeof rows6[0], 128, quote6,
+	6, rows6, sizeof rows6 / sizeof rows6[0], ICMP6_ECHO_REQUEST, quote6,
 };
 
 static enum wire_kind ignore(struct wire_reply *out, const char *why)
@@ -91,6 +95,7 @@ static enum wire_kind ignore(struct wire_reply *out, const char *why)
 	out->seq = 0;
 	out->mtu = 0;
 	out->quoted_size = 0;
+	out->cookie_quoted = 0;
 	return WIRE_IGNORED;
 }
 
@@ -153,11 +158,11 @@ static const char *quote4(const uint8_t *q, size_t qlen,
 		return "bad quoted ip header length";
 	if (qihl > qlen)
 		return "truncated quote";
-	if (q[9] != WIRE_PROTO_ICMP)
+	if (q[9] != IPPROTO_ICMP)
 		return "not ours: quoted protocol";
 	/* Our probes are never fragments (DF set): only offset 0 can quote
 	 * the ICMP header we need. */
-	if (wire_rd16(q + 6) & IP4_OFFSET)
+	if (wire_rd16(q + 6) & IP_OFFMASK)
 		return "not ours: quoted fragment";
 	if (!addr_is(&m->src, 4, q + 12))
 		return "not ours: quoted source";
@@ -166,6 +171,7 @@ static const char *quote4(const uint8_t *q, size_t qlen,
 	qt->icmp = q + qihl;
 	qt->len = qlen - qihl;
 	qt->size = wire_rd16(q + 2);
+	qt->hlen = qihl;
 	return NULL;
 }
 
@@ -176,7 +182,7 @@ static const char *quote6(const uint8_t *q, size_t qlen,
 		return "truncated quote";
 	if (q[0] >> 4 != 6)
 		return "bad quoted ip version";
-	if (q[6] != WIRE_PROTO_ICMP6)
+	if (q[6] != IPPROTO_ICMPV6)
 		return "not ours: quoted next header";
 	if (!addr_is(&m->src, 6, q + 8))
 		return "not ours: quoted source";
@@ -185,13 +191,40 @@ static const char *quote6(const uint8_t *q, size_t qlen,
 	qt->icmp = q + WIRE_IP6_HLEN;
 	qt->len = qlen - WIRE_IP6_HLEN;
 	qt->size = WIRE_IP6_HLEN + (uint32_t)wire_rd16(q + 4);
+	qt->hlen = WIRE_IP6_HLEN;
 	return NULL;
+}
+
+static int sum_ok(uint32_t sum);
+
+/* The quoted checksum must be the one our probe of the quoted size and
+ * seq carried: its sum over the quoted ICMP header, our cookie and the data
+ * pattern (wire_build.c) must verify. Every quote holds the checksum (it is
+ * in the 8 bytes RFC 792 guarantees) and the checksum covers the cookie,
+ * so even a short quote cannot be forged without guessing 16 more bits
+ * (RFC 5927 sec. 4.3 on checking the quoted payload). */
+static int quoted_sum_ok(const struct family *f, const struct quote *qt,
+			 const struct wire_match *m)
+{
+	size_t ilen;
+	uint32_t sum = 0;
+
+	if (qt->size < qt->hlen + WIRE_ICMP_HLEN + WIRE_COOKIE_LEN)
+		return 0;
+	ilen = qt->size - qt->hlen;
+	if (f->family == 6)
+		sum = wire_sum_pseudo6(m->src.a, m->dst.a, ilen);
+	sum = wire_sum_add(sum, qt->icmp, WIRE_ICMP_HLEN);
+	sum = wire_sum_add(sum, m->cookie, WIRE_COOKIE_LEN);
+	sum = wire_sum_pattern(sum, WIRE_COOKIE_LEN, ilen - WIRE_ICMP_HLEN);
+	return sum_ok(sum);
 }
 
 /* The quoted ICMP header: RFC 792 guarantees its first 8 bytes (type, code,
  * sum, ident, seq); the cookie is checked whenever the router sent more. */
 static const char *quoted_echo(const struct family *f, const struct quote *qt,
-			       const struct wire_match *m, uint16_t *seq)
+			       const struct wire_match *m, uint16_t *seq,
+			       uint8_t *cookie_quoted)
 {
 	if (qt->len < WIRE_ICMP_HLEN)
 		return "truncated quote";
@@ -199,9 +232,12 @@ static const char *quoted_echo(const struct family *f, const struct quote *qt,
 		return "not ours: quoted type";
 	if (wire_rd16(qt->icmp + 4) != m->ident)
 		return "not ours: ident";
-	if (qt->len >= WIRE_ICMP_HLEN + WIRE_COOKIE_LEN &&
+	*cookie_quoted = qt->len >= WIRE_ICMP_HLEN + WIRE_COOKIE_LEN;
+	if (*cookie_quoted &&
 	    memcmp(qt->icmp + WIRE_ICMP_HLEN, m->cookie, WIRE_COOKIE_LEN) != 0)
 		return "forged: cookie mismatch";
+	if (!quoted_sum_ok(f, qt, m))
+		return "forged: quoted checksum";
 	*seq = wire_rd16(qt->icmp + 6);
 	return NULL;
 }
@@ -216,6 +252,7 @@ static enum wire_kind icmp_error(const struct family *f,
 	struct quote qt;
 	const char *why;
 	uint16_t seq = 0;
+	uint8_t cookie_quoted = 0;
 
 	/* RFC 4884 §5: a non-zero length field says how much of the rest is
 	 * the original datagram; extension objects (e.g. RFC 4950 MPLS
@@ -225,11 +262,12 @@ static enum wire_kind icmp_error(const struct family *f,
 		qlen = (size_t)icmp[row->ext_len_at] * row->ext_unit;
 	why = f->quote(icmp + WIRE_ICMP_HLEN, qlen, m, &qt);
 	if (!why)
-		why = quoted_echo(f, &qt, m, &seq);
+		why = quoted_echo(f, &qt, m, &seq, &cookie_quoted);
 	if (why)
 		return ignore(out, why);
 	out->seq = seq;
 	out->quoted_size = qt.size;
+	out->cookie_quoted = cookie_quoted;
 	if (row->mtu == MTU_16_AT_6)
 		out->mtu = wire_rd16(icmp + 6);
 	else if (row->mtu == MTU_32_AT_4)
@@ -297,18 +335,18 @@ static enum wire_kind parse4(const uint8_t *buf, size_t len,
 	if (tot > len)
 		return ignore(out, "truncated");
 	set_addr(&out->responder, 4, buf + 12);
-	if (buf[9] != WIRE_PROTO_ICMP)
+	if (buf[9] != IPPROTO_ICMP)
 		return ignore(out, "not icmp");
 	frag = wire_rd16(buf + 6);
-	if (frag & IP4_OFFSET)
+	if (frag & IP_OFFMASK)
 		return ignore(out, "ip fragment");
 	/* RFC 792: the checksum covers the whole ICMP message, which a first
 	 * fragment (MF set, as a reply to a big probe may be) does not hold.
 	 * Raw IPv4 sockets deliver bad checksums (seen on Linux 6.x). */
-	if (!(frag & IP4_MF) && tot - ihl >= WIRE_ICMP_HLEN &&
+	if (!(frag & IP_MF) && tot - ihl >= WIRE_ICMP_HLEN &&
 	    !sum_ok(wire_sum_add(0, buf + ihl, tot - ihl)))
 		return ignore(out, "bad icmp checksum");
-	return classify(&fam4, buf + ihl, tot - ihl, (frag & IP4_MF) != 0,
+	return classify(&fam4, buf + ihl, tot - ihl, (frag & IP_MF) != 0,
 			m, out);
 }
 
@@ -323,7 +361,7 @@ static const char *skip_ext6(const uint8_t *buf, size_t end, size_t *off,
 		const uint8_t *h = buf + *off;
 		size_t hlen;
 
-		if (*nh == 44) {        /* RFC 8200 §4.5 fragment header */
+		if (*nh == IPPROTO_FRAGMENT) {        /* RFC 8200 §4.5 */
 			if (end - *off < 8)
 				return "truncated";
 			if (wire_rd16(h + 2) >> 3)
@@ -331,7 +369,8 @@ static const char *skip_ext6(const uint8_t *buf, size_t end, size_t *off,
 			/* offset 0 and M clear: an atomic fragment (RFC 6946) */
 			*partial = h[3] & 1;
 			hlen = 8;
-		} else if (*nh == 0 || *nh == 43 || *nh == 60) {
+		} else if (*nh == IPPROTO_HOPOPTS || *nh == IPPROTO_ROUTING ||
+			   *nh == IPPROTO_DSTOPTS) {
 			/* hop-by-hop, routing, destination options:
 			 * length in 8-byte units, not counting the first 8 */
 			if (end - *off < 2)
@@ -369,7 +408,7 @@ static enum wire_kind parse6(const uint8_t *buf, size_t len,
 	why = skip_ext6(buf, end, &off, &nh, &partial);
 	if (why)
 		return ignore(out, why);
-	if (nh != WIRE_PROTO_ICMP6)
+	if (nh != IPPROTO_ICMPV6)
 		return ignore(out, "not icmpv6");
 	/* RFC 4443 §2.3: checksum over the pseudo-header and the message. */
 	if (!partial && end - off >= WIRE_ICMP_HLEN &&

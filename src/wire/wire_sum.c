@@ -1,6 +1,8 @@
 /* The Internet checksum (RFC 1071), used by the parser to verify replies and
  * by the builder to repair libnet's ICMPv6 checksum for very large packets
  * (see wire_build.c). */
+#include <netinet/in.h>
+
 #include "wire/wire_int.h"
 
 uint32_t wire_sum_add(uint32_t sum, const uint8_t *buf, size_t len)
@@ -14,6 +16,41 @@ uint32_t wire_sum_add(uint32_t sum, const uint8_t *buf, size_t len)
 		acc += wire_rd16(buf + i);
 	if (len & 1)
 		acc += (uint32_t)buf[len - 1] << 8;
+	while (acc >> 32)
+		acc = (acc & 0xffffffffu) + (acc >> 32);
+	return (uint32_t)acc;
+}
+
+/* Bytes k of the pattern at even k are the high byte of a 16-bit word,
+ * odd k the low byte (the data starts at an even offset). */
+static uint64_t pattern_bytes(size_t from, size_t to)
+{
+	uint64_t acc = 0;
+
+	for (size_t k = from; k < to; k++)
+		acc += k & 1 ? (uint64_t)(k & 0xff) : (uint64_t)(k & 0xff) << 8;
+	return acc;
+}
+
+uint32_t wire_sum_pattern(uint32_t sum, size_t from, size_t to)
+{
+	/* One whole cycle k = 256j .. 256j + 255: even values 0..254 high
+	 * (16256 << 8), odd values 1..255 low (16384). */
+	const uint64_t cycle = (16256u << 8) + 16384u;
+	uint64_t acc = sum;
+	size_t a, b;
+
+	if (to <= from)
+		return sum;
+	a = (from + 255) & ~(size_t)255;       /* first cycle boundary */
+	b = to & ~(size_t)255;                 /* last one */
+	if (a >= b) {
+		acc += pattern_bytes(from, to);
+	} else {
+		acc += pattern_bytes(from, a);
+		acc += (uint64_t)((b - a) / 256) * cycle;
+		acc += pattern_bytes(b, to);
+	}
 	while (acc >> 32)
 		acc = (acc & 0xffffffffu) + (acc >> 32);
 	return (uint32_t)acc;
@@ -36,6 +73,6 @@ uint32_t wire_sum_pseudo6(const uint8_t src[16], const uint8_t dst[16],
 	/* The upper-layer length is 32 bits wide (RFC 8200 §8.1); our lengths
 	 * never exceed 65535 + 40, so the high half is at most 1. */
 	sum += (uint32_t)(len >> 16) + (uint32_t)(len & 0xffffu);
-	sum += WIRE_PROTO_ICMP6;
+	sum += IPPROTO_ICMPV6;
 	return sum;
 }

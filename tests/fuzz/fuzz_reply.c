@@ -1,5 +1,6 @@
 /* libFuzzer harness for the reply parsers: arbitrary bytes as a whole IP
- * packet (wire_parse_ip) and as a bare ICMPv6 message (wire_parse_icmp6).
+ * packet (wire_parse_ip) and as a bare ICMPv6 message (wire_parse_icmp6);
+ * also the probe recogniser inspect uses (wire_parse_probe, wire_ip_header).
  * The match is the one the seeds in corpus/ were made for (the golden lab
  * of tests/unit/wire/golden.c), so mutations reach the quote checks.
  * Besides memory errors (ASan) and undefined behaviour (UBSan), it aborts
@@ -31,8 +32,22 @@ static void check(enum wire_kind k, const struct wire_reply *r)
 		abort();
 	if (k != WIRE_TOO_BIG && r->mtu != 0)
 		abort();
-	if (k == WIRE_IGNORED && (r->seq != 0 || r->quoted_size != 0))
+	if (k == WIRE_IGNORED && (r->seq != 0 || r->quoted_size != 0 || r->cookie_quoted))
 		abort();
+}
+
+static void check_probe(const uint8_t *data, size_t size)
+{
+	struct wire_probe p;
+	struct wire_ip h;
+	const char *why;
+	int rc = wire_parse_probe(data, size, (uint32_t)size, &p, &why);
+
+	if ((rc == WIRE_NOT_PROBE) != (why != NULL))
+		abort();
+	if (rc == WIRE_PROBE && (p.snapped || p.size > size))
+		abort();
+	wire_ip_header(data, size, &h);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -43,5 +58,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check(wire_parse_ip(data, size, m, &r), &r);
 	/* as if read from a raw ICMPv6 socket, sent by the target */
 	check(wire_parse_icmp6(data, size, &m6.dst, &m6, &r), &r);
+	check_probe(data, size);
 	return 0;
 }

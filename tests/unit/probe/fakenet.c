@@ -7,13 +7,18 @@
 #define START_US 1000000000ull   /* the fake clock does not start at 0 */
 
 /* splitmix64: tiny, seedable, good enough for loss decisions. */
-static uint64_t rnd(struct fakenet *f)
+static uint64_t splitmix(uint64_t *state)
 {
-	uint64_t z = (f->rng += 0x9e3779b97f4a7c15ull);
+	uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
 
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
 	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
 	return z ^ (z >> 31);
+}
+
+static uint64_t rnd(struct fakenet *f)
+{
+	return splitmix(&f->rng);
 }
 
 static double uni(struct fakenet *f)
@@ -26,27 +31,39 @@ static bool chance(struct fakenet *f, double p)
 	return p > 0 && uni(f) < p;
 }
 
-static void addr(struct wire_addr *a, int family, int host)
+enum who { R1, TARGET, FORGER };
+
+static void addr(struct wire_addr *a, int family, enum who who)
 {
+	static const uint8_t host[] = { [R1] = 1, [TARGET] = 7, [FORGER] = 0x66 };
+
 	memset(a, 0, sizeof *a);
 	a->family = family;
 	if (family == 4) {
-		/* RFC 5737: r1 192.0.2.1, target 198.51.100.7 */
-		static const uint8_t r1[4] = { 192, 0, 2, 1 }, t[4] = { 198, 51, 100, 7 };
+		/* RFC 5737: r1 192.0.2.1, forger 192.0.2.102, target 198.51.100.7 */
+		static const uint8_t net[2][3] = { { 192, 0, 2 }, { 198, 51, 100 } };
 
-		memcpy(a->a, host ? t : r1, 4);
+		memcpy(a->a, net[who == TARGET], 3);
+		a->a[3] = host[who];
 	} else {
-		/* RFC 3849: r1 2001:db8::1, target 2001:db8::7 */
+		/* RFC 3849: r1 2001:db8::1, forger 2001:db8::66, target 2001:db8::7 */
 		a->a[0] = 0x20;
 		a->a[1] = 0x01;
 		a->a[2] = 0x0d;
 		a->a[3] = 0xb8;
-		a->a[15] = host ? 7 : 1;
+		a->a[15] = host[who];
 	}
 }
 
+/* What an answer says beyond its kind: the PTB fields. */
+struct ans {
+	uint32_t mtu;
+	uint32_t quoted;            /* quoted size; 0 for replies */
+	bool weak;
+};
+
 static void push(struct fakenet *f, enum probe_ev_kind kind, uint16_t seq,
-		 uint32_t mtu, uint64_t delay, int from_target)
+		 struct ans a, uint64_t delay, enum who from)
 {
 	unsigned copies = chance(f, f->p.dup) ? 2 : 1;
 
@@ -59,9 +76,11 @@ static void push(struct fakenet *f, enum probe_ev_kind kind, uint16_t seq,
 		e->order = f->order++;
 		e->ev.kind = kind;
 		e->ev.seq = seq;
-		e->ev.mtu = mtu;
+		e->ev.mtu = a.mtu;
+		e->ev.quoted_size = a.quoted;
+		e->ev.weak = a.weak;
 		e->ev.at_us = e->at;
-		addr(&e->ev.responder, f->p.family, from_target);
+		addr(&e->ev.responder, f->p.family, from);
 	}
 }
 
@@ -97,6 +116,27 @@ static uint64_t fk_now(void *ctx)
 	return ((struct fakenet *)ctx)->now;
 }
 
+/* Answers to a seq no probe carries: seq + 0x8000 is never another probe's
+ * (the engine's map is a * i + b with a odd, and a * i == 0x8000 mod 2^16
+ * needs i == 0x8000, more probes than the engine may send). */
+static void strays(struct fakenet *f, uint16_t seq)
+{
+	for (unsigned i = 0; i < f->p.strays; i++)
+		push(f, i % 2 ? PROBE_EV_TOO_BIG : PROBE_EV_REPLY, (uint16_t)(seq + 0x8000),
+		     (struct ans){ i % 2, 0, false }, 50 + 10 * i, TARGET);
+}
+
+/* The on-path forger's PTB, and r1's real one. */
+static void ptbs(struct fakenet *f, uint16_t seq, unsigned size)
+{
+	if (f->p.forge_mtu && size > f->p.forge_mtu)
+		push(f, PROBE_EV_TOO_BIG, seq, (struct ans){ f->p.forge_mtu, size,
+		     f->p.forge_weak }, f->p.rtt_us / 4, FORGER);
+	if (size > f->p.path_mtu && ptb_allowed(f) && !chance(f, f->p.ptb_loss))
+		push(f, PROBE_EV_TOO_BIG, seq, (struct ans){ ptb_mtu(f, size),
+		     size + f->p.ptb_quote_off, f->p.ptb_weak }, f->p.rtt_us / 2, R1);
+}
+
 static enum probe_io_send fk_send(void *ctx, uint16_t seq, unsigned size,
 				  unsigned *local_mtu, char *err, size_t errlen)
 {
@@ -108,28 +148,28 @@ static enum probe_io_send fk_send(void *ctx, uint16_t seq, unsigned size,
 	}
 	if (f->sends < FAKE_MAX_SENDS)
 		f->send_at[f->sends] = f->now;
-	f->sends++;
+	if (!f->sends++)
+		strays(f, seq);
 	if (f->p.local_mtu && size > f->p.local_mtu) {
 		*local_mtu = f->p.local_mtu;
 		return PROBE_IO_EMSGSIZE;
 	}
 	if (f->p.dead)
 		return PROBE_IO_SENT;
-	if (size > f->p.path_mtu) {
-		if (ptb_allowed(f) && !chance(f, f->p.ptb_loss))
-			push(f, PROBE_EV_TOO_BIG, seq, ptb_mtu(f, size), f->p.rtt_us / 2, 0);
+	ptbs(f, seq, size);
+	if (size > f->p.path_mtu)
 		return PROBE_IO_SENT;
-	}
 	if (f->p.silent_mtu && size > f->p.silent_mtu)
 		return PROBE_IO_SENT;         /* dropped further on, no PTB */
 	if (chance(f, f->p.loss))         /* probe lost past the bottleneck */
 		return PROBE_IO_SENT;
 	if (f->p.unreach) {
-		push(f, PROBE_EV_UNREACH, seq, 0, f->p.rtt_us, 0);
+		push(f, PROBE_EV_UNREACH, seq, (struct ans){ 0, size, false }, f->p.rtt_us, R1);
 		return PROBE_IO_SENT;
 	}
 	if (!chance(f, f->p.loss))        /* reply lost on the way back */
-		push(f, PROBE_EV_REPLY, seq, 0, f->p.rtt_us, 1);
+		push(f, PROBE_EV_REPLY, seq, (struct ans){ 0, 0, false },
+		     f->p.rtt_us + f->p.reply_delay_us, TARGET);
 	return PROBE_IO_SENT;
 }
 
@@ -179,12 +219,26 @@ static unsigned long fk_ignored(void *ctx)
 	return ((struct fakenet *)ctx)->ignored;
 }
 
+/* Deterministic per seed, like everything else here. */
+static int fk_random(void *ctx, void *buf, size_t len, char *err, size_t errlen)
+{
+	struct fakenet *f = ctx;
+	uint8_t *b = buf;
+
+	(void)err;
+	(void)errlen;
+	for (size_t i = 0; i < len; i++)
+		b[i] = (uint8_t)splitmix(&f->rng_io);
+	return 0;
+}
+
 void fake_init(struct fakenet *f, const struct fake_params *p)
 {
 	memset(f, 0, sizeof *f);
 	f->p = *p;
 	f->now = START_US;
 	f->rng = p->seed * 0x2545f4914f6cdd1dull + 1;
+	f->rng_io = ~f->rng;
 	f->ptb_tokens = 1.0;
 	f->ptb_last = START_US;
 }
@@ -196,6 +250,7 @@ void fake_io(struct fakenet *f, struct probe_io *io)
 	io->send = fk_send;
 	io->recv = fk_recv;
 	io->ignored = fk_ignored;
+	io->random = fk_random;
 }
 
 uint64_t fake_min_gap(const struct fakenet *f)

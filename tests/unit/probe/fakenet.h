@@ -2,7 +2,9 @@
  *
  * Topology it imitates (tests/lab builds the real one):
  *   us --[first hop, local_mtu]-- r1 --[bottleneck, path_mtu]-- r2 -- target
- * r1 answers too-big probes with a PTB (or not, per ptb mode). Loss is applied
+ * r1 answers too-big probes with a PTB (or not, per ptb mode). An on-path
+ * forger between us and r1 can add PTBs of its own and hold the real echo
+ * replies back (the attack of issue 9; RFC 5927 sec. 7). Loss is applied
  * past the bottleneck in both directions, like the lab's nftables rule on r2,
  * so an echo round trip is lost with 1 - (1 - loss)^2. Time passes only in
  * recv(), which jumps the clock to the next answer or the deadline: no real
@@ -45,6 +47,16 @@ struct fake_params {
 	uint64_t stop_at_us;        /* set *stop_flag at this fake time; 0 = never */
 	volatile sig_atomic_t *stop_flag;
 	bool fail_send;             /* send() returns PROBE_IO_ERROR */
+	bool ptb_weak;              /* r1 quotes only IP header + 8 bytes (RFC 792):
+	                             * its PTBs are weak (no cookie) */
+	unsigned ptb_quote_off;     /* r1's PTBs quote size + this (0 = the probe's own
+	                             * size): a wrong length makes them not ours */
+	unsigned forge_mtu;         /* forger: for every probe above this size, a PTB
+	                             * "mtu forge_mtu" from 192.0.2.66, at once; 0 = none */
+	bool forge_weak;            /* ... quoting IP header + 8 bytes only */
+	uint64_t reply_delay_us;    /* forger: holds every echo reply this long */
+	unsigned strays;            /* answers for a seq never sent, queued at the first
+	                             * send (half replies, half PTBs) */
 };
 
 struct fake_event {
@@ -57,6 +69,8 @@ struct fakenet {
 	struct fake_params p;
 	uint64_t now;
 	uint64_t rng;
+	uint64_t rng_io;            /* io->random's own stream: the network's fate per
+	                             * seed stays what it was before the engine drew */
 	double ptb_tokens;          /* rate-limit bucket */
 	uint64_t ptb_last;
 	struct fake_event q[FAKE_MAX_EVENTS];

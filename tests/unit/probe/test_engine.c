@@ -153,6 +153,62 @@ static const struct scenario scenarios[] = {
 	{ "RTT 1.5 s > timeout (late replies)", NET(.path_mtu = 1454,
 	  .rtt_us = 1500000), .want_pmtu = 1454, .want_verified = true, .max_s = 30.0,
 	  .seeds = 3, .want_warning = NO_WARNING },
+	/* Issue 9, the attack: an on-path forger answers every probe above 1280
+	 * with "too big, mtu 1280" quoting IP header + 8 bytes (weak), and holds
+	 * the real echo replies 20 ms. The replies win: the right PMTU, never
+	 * verified, the contradiction reported. Before, "1280 verified". */
+	{ "forged weak PTB 1280, replies +20 ms", NET(.path_mtu = 1500, .forge_mtu = 1280,
+	  .forge_weak = true, .reply_delay_us = 20000), .want_pmtu = 1500, .want_at_max = true,
+	  .max_s = 1.0, .seeds = 20, .want_warning = PROBE_WARN_PTB_CONTRADICTED },
+	{ "forged weak PTB 1280, real PTB 1454", NET(.path_mtu = 1454, .forge_mtu = 1280,
+	  .forge_weak = true, .reply_delay_us = 20000), .want_pmtu = 1454, .max_s = 1.0,
+	  .seeds = 20, .want_warning = PROBE_WARN_PTB_CONTRADICTED },
+	{ "forged weak PTB 1280, blackhole 1454", NET(.path_mtu = 1454, .forge_mtu = 1280,
+	  .forge_weak = true, .reply_delay_us = 20000, .ptb = FAKE_PTB_BLACKHOLE),
+	  .want_pmtu = 1454, .max_s = 3.0, .seeds = 20,
+	  .want_warning = PROBE_WARN_PTB_CONTRADICTED },
+	/* The same with a full quote (cookie and all) and a wrong MTU: before,
+	 * "576 verified". */
+	{ "forged full-quote PTB 576, replies +20 ms", NET(.path_mtu = 1500, .forge_mtu = 576,
+	  .reply_delay_us = 20000), .want_pmtu = 1500, .want_at_max = true, .max_s = 1.0,
+	  .seeds = 20, .want_warning = PROBE_WARN_PTB_CONTRADICTED },
+	{ "forged full-quote PTB 576, real PTB 1454", NET(.path_mtu = 1454, .forge_mtu = 576,
+	  .reply_delay_us = 20000), .want_pmtu = 1454, .max_s = 1.0, .seeds = 20,
+	  .want_warning = PROBE_WARN_PTB_CONTRADICTED },
+	{ "forged weak PTB 1280 + loss 20%", NET(.path_mtu = 1454, .forge_mtu = 1280,
+	  .forge_weak = true, .reply_delay_us = 20000, .loss = 0.2), .want_pmtu = 1454,
+	  .max_s = 3.0, .seeds = 100,
+	  .want_warning = PROBE_WARN_PTB_CONTRADICTED },
+	{ "forged weak PTB 1280 + loss, blackhole", NET(.path_mtu = 1454, .forge_mtu = 1280,
+	  .forge_weak = true, .reply_delay_us = 20000, .loss = 0.2,
+	  .ptb = FAKE_PTB_BLACKHOLE), .want_pmtu = 1454, .max_s = 3.0, .seeds = 100,
+	  .want_warning = PROBE_WARN_PTB_CONTRADICTED },
+	/* The forger's PTB for the first probe disagrees with r1's: a dispute
+	 * (one of them lies), or a contradiction a little later. */
+	{ "forged full-quote PTB 576 + loss 20%", NET(.path_mtu = 1454, .forge_mtu = 576,
+	  .reply_delay_us = 20000, .loss = 0.2), .want_pmtu = 1454, .max_s = 3.0,
+	  .seeds = 100, .want_warning = PROBE_WARN_PTB_DISPUTED },
+	{ "IPv6 forged weak PTB 1300, real PTB 1454", NET6(.path_mtu = 1454,
+	  .forge_mtu = 1300, .forge_weak = true, .reply_delay_us = 20000), .family = 6,
+	  .want_pmtu = 1454, .max_s = 1.0, .seeds = 5,
+	  .want_warning = PROBE_WARN_PTB_CONTRADICTED },
+	/* Weak PTBs from an honest RFC 792 router: two probes corroborate. */
+	{ "weak PTBs (RFC 792 router) 1454", NET(.path_mtu = 1454, .ptb_weak = true),
+	  .want_pmtu = 1454, .want_verified = true, .max_s = 0.5, .seeds = 5,
+	  .want_warning = NO_WARNING },
+	{ "weak PTBs 1454 + loss 20%", NET(.path_mtu = 1454, .ptb_weak = true, .loss = 0.2,
+	  .ptb_loss = 0.2), .want_pmtu = 1454, .want_verified = true, .max_s = 3.0,
+	  .seeds = 20, .min_exact = 19, .want_warning = NO_WARNING },
+	/* A black hole that lets one weak PTB a second through: it cannot decide
+	 * alone; silence does. */
+	{ "weak PTB 1/s on a black hole", NET(.path_mtu = 1454, .ptb_weak = true,
+	  .ptb = FAKE_PTB_RATELIMIT), .want_pmtu = 1454, .want_verified = true, .max_s = 3.0,
+	  .seeds = 5, .want_warning = NO_WARNING },
+	/* PTBs quoting another size than the probe with that seq are not ours:
+	 * ignored (counted), so the path is a black hole to us. */
+	{ "PTBs quoting the wrong length", NET(.path_mtu = 1454, .ptb_quote_off = 2),
+	  .want_pmtu = 1454, .want_verified = true, .max_s = 3.0, .seeds = 5,
+	  .want_warning = PROBE_WARN_BAD_QUOTE },
 };
 
 static void run_once(const struct scenario *sc, uint64_t seed, struct fakenet *f,
@@ -211,7 +267,8 @@ static void check_invariants(const struct fakenet *f, const struct probe_run *r,
 	assert_true(fake_max_in_window(f, 1000000) <= rate);
 	assert_true(f->max_wait_us <= 1000000);             /* never waits past --timeout */
 	for (size_t i = 0; i < r->nprobes; i++) {
-		assert_int_equal(r->probes[i].seq, i + 1);
+		for (size_t j = 0; j < i; j++)             /* one seq, one probe */
+			assert_int_not_equal(r->probes[i].seq, r->probes[j].seq);
 		assert_true(r->probes[i].size >= r->min_size);
 		assert_true(r->probes[i].size <= r->max_size);
 	}
@@ -574,6 +631,67 @@ static void test_late_replies(void **state)
 	free(f);
 }
 
+static const struct scenario *scenario_named(const char *name)
+{
+	for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0]; i++)
+		if (!strcmp(scenarios[i].name, name))
+			return &scenarios[i];
+	fail_msg("no scenario %s", name);
+	return NULL;
+}
+
+/* The issue 9 attack, as the report must show it: the probes whose reply
+ * contradicted a (weak) PTB are marked, counted, and named in the reason. */
+static void test_record_contradicted(void **state)
+{
+	const struct scenario *sc = scenario_named("forged weak PTB 1280, replies +20 ms");
+	struct fakenet *f = malloc(sizeof *f);
+	struct probe_run r;
+	unsigned marked = 0;
+
+	(void)state;
+	assert_non_null(f);
+	run_once(sc, 1, f, &r, NULL);
+	for (size_t i = 0; i < r.nprobes; i++)
+		if (r.probes[i].contradicted) {
+			assert_int_equal(r.probes[i].outcome, PROBE_REPLY);
+			assert_true(r.probes[i].size > 1280);
+			assert_true(r.probes[i].weak);
+			marked++;
+		}
+	assert_true(marked >= 2);
+	assert_int_equal(r.ptb_contradicted, marked);
+	assert_true(r.ptb_weak >= marked);
+	assert_false(r.verified);
+	assert_int_equal(r.pmtu, 1500);
+	assert_non_null(strstr(r.confidence, "not verified"));
+	assert_non_null(strstr(r.confidence, "contradicted by replies"));
+	assert_true(has_warning(&r, PROBE_WARN_PTB_CONTRADICTED));
+	print_message("  forged weak PTB: %s\n", r.confidence);
+	probe_run_free(&r);
+	free(f);
+}
+
+/* PTBs quoting another length than the probe with that seq are ignored and
+ * counted (in bad_quotes and in ignored). */
+static void test_record_bad_quote(void **state)
+{
+	const struct scenario *sc = scenario_named("PTBs quoting the wrong length");
+	struct fakenet *f = malloc(sizeof *f);
+	struct probe_run r;
+
+	(void)state;
+	assert_non_null(f);
+	run_once(sc, 1, f, &r, NULL);
+	assert_true(r.bad_quotes > 0);
+	assert_true(r.ignored >= r.bad_quotes);
+	for (size_t i = 0; i < r.nprobes; i++)
+		assert_int_not_equal(r.probes[i].outcome, PROBE_TOO_BIG);
+	assert_false(r.fail_by_ptb);
+	probe_run_free(&r);
+	free(f);
+}
+
 /* Answers to seqs never sent are ignored and counted, not fatal. */
 static void test_foreign_seq(void **state)
 {
@@ -588,14 +706,9 @@ static void test_foreign_seq(void **state)
 	(void)state;
 	assert_non_null(f);
 	np.rtt_us = LAB_RTT;
+	np.strays = 2;                  /* a reply and a PTB for a seq never sent */
 	fake_init(f, &np);
 	fake_io(f, &io);
-	/* a stray reply for seq 999 and one for seq 0, already queued */
-	f->q[0] = (struct fake_event){ .at = f->now + 50, .ev = { .kind = PROBE_EV_REPLY, .seq = 999 } };
-	f->q[1] = (struct fake_event){ .at = f->now + 60, .order = 1,
-				       .ev = { .kind = PROBE_EV_TOO_BIG, .seq = 0, .mtu = 1 } };
-	f->nq = 2;
-	f->order = 2;
 	f->ignored = 3;                 /* what the io itself dropped */
 	probe_config_default(&cfg, 4);
 	assert_int_equal(probe_engine_run(&cfg, &io, NULL, &r, err, sizeof err), 0);
@@ -607,7 +720,7 @@ static void test_foreign_seq(void **state)
 
 int main(void)
 {
-	struct CMUnitTest t[sizeof scenarios / sizeof scenarios[0] + 12];
+	struct CMUnitTest t[sizeof scenarios / sizeof scenarios[0] + 14];
 	size_t n = 0;
 
 	for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0]; i++) {
@@ -625,5 +738,7 @@ int main(void)
 	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_record_clean);
 	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_late_replies);
 	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_foreign_seq);
+	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_record_contradicted);
+	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_record_bad_quote);
 	return _cmocka_run_group_tests("engine", t, n, NULL, NULL);
 }

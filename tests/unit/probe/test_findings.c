@@ -80,6 +80,14 @@ test_no_device_when_between_passed(void **state)
 	probe_findings(&run, &f);
 	assert_int_equal(f.device_mtu, 0);
 
+	/* a short-quote (weak) PTB is not trusted enough to name a device MTU */
+	init(&run, 1374);
+	add(&run, 1401, PROBE_TOO_BIG, 1400, r1);
+	rec[0].weak = true;
+	add(&run, 1390, PROBE_TIMEOUT, 0, none);
+	probe_findings(&run, &f);
+	assert_int_equal(f.device_mtu, 0);
+
 	/* an implausible MTU (not below the probe it rejected) is no evidence */
 	init(&run, 1374);
 	add(&run, 1400, PROBE_TOO_BIG, 1400, r1);

@@ -306,6 +306,154 @@ static void test_conflict(void **state)
 	assert_int_equal(r.conflicts, 1);
 }
 
+/* One probe's news in order: pending -> each outcome, the way the engine
+ * threads `was` through search_after(). */
+static void fate(struct search *s, unsigned size, const enum search_outcome *o,
+		 size_t n, uint32_t mtu)
+{
+	enum search_was was = SEARCH_WAS_PENDING;
+
+	assert_int_equal(search_sent(s, size), 0);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(search_record(s, size, was, o[i], mtu), 0);
+		was = search_after(was, o[i]);
+	}
+}
+
+#define FATE(s, size, mtu, ...) do { \
+	static const enum search_outcome o_[] = { __VA_ARGS__ }; \
+	fate(s, size, o_, sizeof o_ / sizeof o_[0], mtu); \
+} while (0)
+
+/* A PTB heard for a probe proves nothing while its reply may still come:
+ * no answer is final until the window closes (SEARCH_TOO_BIG). */
+static void test_ptb_window(void **state)
+{
+	struct search *s = fresh(4, 0, 0);
+	struct search_result r;
+	unsigned out[PLAN_MAX];
+
+	(void)state;
+	FATE(s, 1500, 1454, SEARCH_PTB_HEARD);
+	assert_int_equal(search_next(s, out, PLAN_MAX) >= 2, 1);
+	assert_int_equal(out[0], 1454);           /* the hint steers at once */
+	probes(s, 1454, 2, SEARCH_REPLY);
+	FATE(s, 1455, 1454, SEARCH_PTB_HEARD);
+	FATE(s, 1455, 1454, SEARCH_PTB_HEARD);
+	assert_false(search_done(s));
+	search_result(s, &r);
+	assert_false(r.verified);
+	assert_int_equal(search_next(s, out, PLAN_MAX), 0);   /* wait, do not send */
+	/* the windows close, the 1500 one last */
+	assert_int_equal(search_record(s, 1455, SEARCH_WAS_PTB_OPEN, SEARCH_TOO_BIG, 1454), 0);
+	assert_int_equal(search_record(s, 1455, SEARCH_WAS_PTB_OPEN, SEARCH_TOO_BIG, 1454), 0);
+	assert_false(search_done(s));
+	assert_int_equal(search_record(s, 1500, SEARCH_WAS_PTB_OPEN, SEARCH_TOO_BIG, 1454), 0);
+	assert_true(search_done(s));
+	search_result(s, &r);
+	assert_true(r.verified && r.fail_by_ptb);
+	assert_int_equal(r.pmtu, 1454);
+	assert_int_equal(r.ptb_contradicted, 0);
+}
+
+/* A reply outranks a PTB for the same probe, whichever came first. With
+ * every reply at the PMTU contradicted, the run ends unverified; with
+ * clean re-tests it is verified, the contradiction still reported. */
+static void test_reply_outranks_ptb(void **state)
+{
+	struct search *s = fresh(4, 0, 1500);
+	struct search_result r;
+
+	(void)state;
+	FATE(s, 1500, 1280, SEARCH_WEAK_HEARD, SEARCH_REPLY);
+	FATE(s, 1500, 1280, SEARCH_REPLY, SEARCH_TOO_BIG);    /* PTB after the reply */
+	assert_true(search_done(s));
+	search_result(s, &r);
+	assert_int_equal(r.pmtu, 1500);
+	assert_true(r.at_max);
+	assert_false(r.verified);
+	assert_int_equal(r.ptb_contradicted, 2);
+	assert_string_equal(r.reason, "not verified: 1500 (the largest size tried) passed x2: "
+			    "path MTU is at least 1500; 2 PTBs contradicted by replies");
+
+	s = fresh(4, 0, 1500);
+	FATE(s, 1500, 576, SEARCH_PTB_HEARD, SEARCH_REPLY);
+	assert_false(search_done(s));             /* one clean re-test wanted */
+	probes(s, 1500, 2, SEARCH_REPLY);
+	assert_true(search_done(s));
+	search_result(s, &r);
+	assert_true(r.verified);
+	assert_int_equal(r.ptb_contradicted, 1);
+	assert_non_null(strstr(r.reason, "1 PTB contradicted by replies"));
+}
+
+/* A weak PTB (no cookie in the quote) guides but cannot decide alone; a
+ * second one corroborates it; verification wants enough of them that the
+ * replies could not all have been lost. */
+static void test_weak_ptb(void **state)
+{
+	struct search *s = fresh(4, 0, 0);
+	struct search_result r;
+	unsigned out[PLAN_MAX];
+	unsigned weak = 1;
+
+	(void)state;
+	FATE(s, 1500, 1454, SEARCH_WEAK_HEARD, SEARCH_TOO_BIG_WEAK);
+	probes(s, 1454, 2, SEARCH_REPLY);
+	FATE(s, 1455, 1454, SEARCH_WEAK_HEARD, SEARCH_TOO_BIG_WEAK);
+	search_result(s, &r);
+	assert_false(r.converged);
+	assert_true(r.upper >= 1455);
+	assert_true(search_next(s, out, PLAN_MAX) >= 1);
+	assert_int_equal(out[0], 1455);           /* corroborate it first */
+	FATE(s, 1455, 1454, SEARCH_WEAK_HEARD, SEARCH_TOO_BIG_WEAK);
+	search_result(s, &r);
+	assert_true(r.converged && !r.verified);
+	assert_int_equal(r.pmtu, 1454);
+	while (!search_done(s) && weak++ < 20)
+		FATE(s, 1455, 1454, SEARCH_WEAK_HEARD, SEARCH_TOO_BIG_WEAK);
+	search_result(s, &r);
+	assert_true(r.verified && r.fail_by_ptb);
+	assert_true(weak > 2 && weak < 20);
+	assert_non_null(strstr(r.reason, "too big (weak PTB)"));
+}
+
+/* Two PTBs for one probe that disagree: one lies, so from then on PTBs
+ * count as unanswered probes and silence must decide. */
+static void test_dispute(void **state)
+{
+	struct search *s = fresh(4, 0, 0);
+	struct search_result r;
+
+	(void)state;
+	probe(s, 1500, SEARCH_TOO_BIG, 1454);
+	probes(s, 1454, 2, SEARCH_REPLY);
+	probes(s, 1455, 2, SEARCH_TOO_BIG);
+	assert_true(search_done(s));
+	search_dispute(s);
+	assert_false(search_done(s));
+	search_result(s, &r);
+	assert_false(r.verified);
+	assert_false(r.fail_by_ptb);
+	assert_int_equal(r.ptb_disputed, 1);
+}
+
+static void test_after(void **state)
+{
+	(void)state;
+	assert_int_equal(search_after(SEARCH_WAS_PENDING, SEARCH_PTB_HEARD), SEARCH_WAS_PTB_OPEN);
+	assert_int_equal(search_after(SEARCH_WAS_PTB_OPEN, SEARCH_TOO_BIG), SEARCH_WAS_PTB);
+	assert_int_equal(search_after(SEARCH_WAS_WEAK_OPEN, SEARCH_REPLY), SEARCH_WAS_REPLY);
+	assert_int_equal(search_after(SEARCH_WAS_REPLY, SEARCH_TOO_BIG), SEARCH_WAS_REPLY);
+	assert_int_equal(search_after(SEARCH_WAS_OVERDUE, SEARCH_TIMEOUT), SEARCH_WAS_SILENT);
+	/* nothing follows a reply but a contradiction */
+	{
+		struct search *s = fresh(4, 0, 0);
+
+		assert_int_equal(search_record(s, 1400, SEARCH_WAS_REPLY, SEARCH_REPLY, 0), -1);
+	}
+}
+
 /* EMSGSIZE: the first-hop MTU bounds everything and is probed exactly. */
 static void test_emsgsize(void **state)
 {
@@ -478,6 +626,11 @@ int main(void)
 		cmocka_unit_test(test_verify_wants_samples),
 		cmocka_unit_test(test_reply_overrides_silence),
 		cmocka_unit_test(test_conflict),
+		cmocka_unit_test(test_ptb_window),
+		cmocka_unit_test(test_reply_outranks_ptb),
+		cmocka_unit_test(test_weak_ptb),
+		cmocka_unit_test(test_dispute),
+		cmocka_unit_test(test_after),
 		cmocka_unit_test(test_emsgsize),
 		cmocka_unit_test(test_unreachable),
 		cmocka_unit_test(test_at_max),

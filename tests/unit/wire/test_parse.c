@@ -149,6 +149,120 @@ static void test_short_quote(void **state)
 	assert_int_equal(r.mtu, 0xffffffffu);
 }
 
+/* The quoted checksum must be our probe's: even an RFC 792 quote (no
+ * cookie) carries it, and it covers the cookie, the size and the seq. A full
+ * quote says it held the cookie; a short one says it did not (weak). */
+static void test_quoted_checksum(void **state)
+{
+	struct wire_match other = match_v4;
+	struct wire_reply r;
+	size_t n;
+
+	(void)state;
+	t_parse_ip(golden_v4_frag_needed, sizeof golden_v4_frag_needed, &match_v4, &r);
+	assert_int_equal(r.kind, WIRE_TOO_BIG);
+	assert_int_equal(r.cookie_quoted, 1);
+	t_build(pkt2, &match_v4, 1500, 64, 77);
+	n = t_err4(pkt, 3, 4, 1400, pkt2, 28);
+	assert_int_equal(t_parse_ip(pkt, n, &match_v4, &r), WIRE_TOO_BIG);
+	assert_int_equal(r.cookie_quoted, 0);
+	/* another run's cookie: the short quote cannot show it, its checksum does */
+	other.cookie[3] ^= 0x40;
+	assert_int_equal(t_parse_ip(pkt, n, &other, &r), WIRE_IGNORED);
+	assert_string_equal(r.why, "forged: quoted checksum");
+	assert_int_equal(r.cookie_quoted, 0);
+	/* a forger that guessed ident and seq but not the checksum */
+	pkt[28 + 20 + 2] ^= 0x01;
+	t_fix4(pkt);
+	assert_int_equal(t_parse_ip(pkt, n, &match_v4, &r), WIRE_IGNORED);
+	assert_string_equal(r.why, "forged: quoted checksum");
+	/* the quoted length is not the size the checksum was made for */
+	n = t_err4(pkt, 3, 4, 1400, pkt2, 28);
+	pkt[28 + 3] ^= 0x02;
+	t_fix4(pkt);
+	assert_int_equal(t_parse_ip(pkt, n, &match_v4, &r), WIRE_IGNORED);
+	assert_string_equal(r.why, "forged: quoted checksum");
+	/* IPv6: the pseudo-header (our addresses) is part of it */
+	t_build(pkt2, &match_v6, 1500, 64, 78);
+	n = t_err6(pkt, 2, 0, 1280, pkt2, 48);
+	assert_int_equal(t_parse_ip(pkt, n, &match_v6, &r), WIRE_TOO_BIG);
+	assert_int_equal(r.cookie_quoted, 0);
+	pkt[48 + 40 + 3] ^= 0x80;
+	t_fix6(pkt, 40);
+	assert_int_equal(t_parse_ip(pkt, n, &match_v6, &r), WIRE_IGNORED);
+	assert_string_equal(r.why, "forged: quoted checksum");
+}
+
+/* The quoted checksum is checked against the data pattern summed in closed
+ * form (wire_sum_pattern); the probes libnet builds must agree at every
+ * size, across the 256-byte cycles and up to the largest. */
+static void test_quoted_checksum_sizes(void **state)
+{
+	struct wire_reply r;
+	size_t n, size;
+
+	(void)state;
+	for (size = 36; size <= 65535; size += size < 1600 ? 1 : 4093) {
+		t_build(pkt2, &match_v4, size, 64, (uint16_t)size);
+		n = t_err4(pkt, 3, 4, 68, pkt2, 28);
+		if (t_parse_ip(pkt, n, &match_v4, &r) != WIRE_TOO_BIG)
+			fail_msg("v4 size %zu: %s", size, r.why ? r.why : "-");
+	}
+	for (size = 56; size <= 65535; size += size < 1600 ? 1 : 4093) {
+		t_build(pkt2, &match_v6, size, 64, (uint16_t)size);
+		n = t_err6(pkt, 2, 0, 1280, pkt2, 48);
+		if (t_parse_ip(pkt, n, &match_v6, &r) != WIRE_TOO_BIG)
+			fail_msg("v6 size %zu: %s", size, r.why ? r.why : "-");
+	}
+}
+
+/* inspect's probe recogniser: our probes, whole or cut by a snap length,
+ * and echo requests that are not ours (ping: no DF, another pattern). */
+static void test_parse_probe(void **state)
+{
+	struct wire_probe p;
+	struct wire_ip h;
+	const char *why;
+	size_t n;
+
+	(void)state;
+	n = t_build(pkt, &match_v4, 1400, 64, 9);
+	assert_int_equal(wire_parse_probe(pkt, n, 1400, &p, &why), WIRE_PROBE);
+	assert_null(why);
+	assert_int_equal(p.seq, 9);
+	assert_int_equal(p.size, 1400);
+	assert_int_equal(p.m.ident, match_v4.ident);
+	assert_memory_equal(p.m.cookie, match_v4.cookie, WIRE_COOKIE_LEN);
+	assert_memory_equal(p.m.dst.a, match_v4.dst.a, 4);
+	assert_int_equal(p.snapped, 0);
+	/* a 96-byte snap length still shows the pattern */
+	assert_int_equal(wire_parse_probe(pkt, 96, 1400, &p, &why), WIRE_PROBE);
+	assert_int_equal(p.snapped, 1);
+	/* ... a 39-byte one cannot (20 + 8 + cookie + 3 of the pattern) */
+	assert_int_equal(wire_parse_probe(pkt, 39, 1400, &p, &why), WIRE_NOT_PROBE);
+	assert_string_equal(why, "echo request cut short by the snap length: "
+			    "cannot tell if it is a probe");
+	pkt[6] &= (uint8_t)~0x40;               /* DF off: ping, not us */
+	t_fix4(pkt);
+	assert_int_equal(wire_parse_probe(pkt, n, 1400, &p, &why), WIRE_NOT_PROBE);
+	assert_string_equal(why, "echo request without DF, not a probe");
+	n = t_build(pkt, &match_v6, 1300, 64, 10);
+	pkt[40 + 8 + WIRE_COOKIE_LEN + 2] ^= 0xff;
+	assert_int_equal(wire_parse_probe(pkt, n, 1300, &p, &why), WIRE_NOT_PROBE);
+	assert_string_equal(why, "echo request, not a probe (its data is not the probe pattern)");
+	assert_int_equal(wire_parse_probe(golden_v4_echo_reply, 64, 64, &p, &why),
+			 WIRE_NOT_ECHO);
+	wire_ip_header(pkt, 5, &h);             /* payload length not reached */
+	assert_int_equal(h.sized, 0);
+	wire_ip_header(pkt, 6, &h);
+	assert_int_equal(h.sized, 1);
+	assert_int_equal(h.size, 1300);
+	assert_int_equal(h.src.family, 0);
+	wire_ip_header(pkt, 40, &h);
+	assert_int_equal(h.src.family, 6);
+	assert_memory_equal(h.dst.a, match_v6.dst.a, 16);
+}
+
 /* Insert n bytes of IPv4 options (NOPs, then EOL) after the fixed header. */
 static size_t add_options(uint8_t *p, size_t len, size_t n)
 {
@@ -330,6 +444,9 @@ int wire_parse_tests(void)
 		cmocka_unit_test(test_golden_icmp6),
 		cmocka_unit_test(test_golden_not_ours),
 		cmocka_unit_test(test_short_quote),
+		cmocka_unit_test(test_quoted_checksum),
+		cmocka_unit_test(test_quoted_checksum_sizes),
+		cmocka_unit_test(test_parse_probe),
 		cmocka_unit_test(test_ip_options),
 		cmocka_unit_test(test_rfc4884),
 		cmocka_unit_test(test_ext_headers),

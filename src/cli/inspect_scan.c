@@ -1,0 +1,314 @@
+/* inspect_scan: see inspect_scan.h. Two passes, so an answer recorded
+ * before its probe (a capture merged from two taps whose clocks disagree)
+ * is still matched, and a file without probes is reported as such before
+ * anything is printed. */
+#include "cli/inspect_scan.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const enum what what_of[] = {
+	[WIRE_IGNORED] = W_IGNORED, [WIRE_ECHO_REPLY] = W_REPLY, [WIRE_TOO_BIG] = W_TOO_BIG,
+	[WIRE_UNREACH] = W_UNREACH, [WIRE_TIME_EXCEEDED] = W_TIME_EXCEEDED,
+	[WIRE_OTHER_ERROR] = W_OTHER,
+};
+
+void inspect_addr_text(const struct wire_addr *a, char *buf, size_t len)
+{
+	if (!inet_ntop(a->family == 4 ? AF_INET : AF_INET6, a->a, buf, (socklen_t)len))
+		snprintf(buf, len, "?");
+}
+
+static int addr_eq(const struct wire_addr *a, const struct wire_addr *b)
+{
+	return a->family == b->family && memcmp(a->a, b->a, sizeof a->a) == 0;
+}
+
+static int find_stream(const struct inspect *s, const struct wire_match *m)
+{
+	for (int i = 0; i < s->nstreams; i++) {
+		const struct wire_match *o = &s->streams[i].m;
+		if (o->ident == m->ident && addr_eq(&o->src, &m->src) && addr_eq(&o->dst, &m->dst) &&
+		    memcmp(o->cookie, m->cookie, WIRE_COOKIE_LEN) == 0)
+			return i;
+	}
+	return -1;
+}
+
+/* Index of the stream, added if new; -1 when MAX_STREAMS are taken. */
+static int add_stream(struct inspect *s, const struct wire_match *m)
+{
+	int i = find_stream(s, m);
+
+	if (i >= 0 || s->nstreams == MAX_STREAMS)
+		return i;
+	memset(&s->streams[s->nstreams], 0, sizeof s->streams[0]);
+	s->streams[s->nstreams].m = *m;
+	return s->nstreams++;
+}
+
+/* First pass: learn the streams. Returns END, or ERROR with s->err set. */
+enum pcapread_rc inspect_learn(struct inspect *s)
+{
+	struct pcapread_pkt p;
+	struct wire_probe pi;
+	const char *why;
+	enum pcapread_rc rc;
+
+	while ((rc = pcapread_next(s->r, &p, s->err, sizeof s->err)) == PCAPREAD_RECORD) {
+		s->records++;
+		if (p.ip && wire_parse_probe(p.ip, p.ip_len, p.ip_wire_len, &pi, &why) == WIRE_PROBE)
+			add_stream(s, &pi.m);
+	}
+	return rc;
+}
+
+/* The size slot of a stream, created on first use; NULL when out of memory. */
+static struct size_stat *size_slot(struct inspect *s, struct stream *st, uint32_t size)
+{
+	struct size_stat *n;
+
+	if (!st->t && !(st->t = calloc(1, sizeof *st->t)))
+		goto oom;
+	if (st->t->slot[size])
+		return &st->sizes[st->t->slot[size] - 1];
+	if (st->nsizes == st->cap) {
+		size_t cap = st->cap ? st->cap * 2 : 32;
+		if (!(n = realloc(st->sizes, cap * sizeof *n)))
+			goto oom;
+		st->sizes = n;
+		st->cap = cap;
+	}
+	n = &st->sizes[st->nsizes];
+	memset(n, 0, sizeof *n);
+	n->size = size;
+	st->t->slot[size] = (uint32_t)++st->nsizes;
+	return n;
+oom:
+	snprintf(s->err, sizeof s->err, "out of memory");
+	s->failed = 1;
+	return NULL;
+}
+
+static void take_probe(struct inspect *s, const struct wire_probe *pi, struct inspect_row *w)
+{
+	int i = add_stream(s, &pi->m);
+	struct size_stat *z;
+
+	w->size = pi->size;
+	w->dir = "out";
+	if (i < 0) {
+		snprintf(w->why, sizeof w->why, "a probe of stream %d: inspect follows %d",
+			 MAX_STREAMS + 1, MAX_STREAMS);
+		return;
+	}
+	w->what = W_PROBE;
+	w->seq = pi->seq;
+	w->stream = i + 1;
+	w->snapped = pi->snapped;
+	s->streams[i].count[W_PROBE]++;
+	if (pi->size >= NSIZES || !(z = size_slot(s, &s->streams[i], pi->size)))
+		return;
+	z->probes++;
+	s->streams[i].t->seq_size[pi->seq] = (uint16_t)pi->size;
+}
+
+/* Which probe size an answer is about: the probe that carried its seq, else
+ * what the answer itself says (an echo reply is as big as its probe; an
+ * error quotes the probe's header). 0: unknown. */
+static uint32_t answered_size(const struct stream *st, const struct wire_reply *rep,
+			      uint32_t own_size)
+{
+	if (st->t && st->t->seq_size[rep->seq])
+		return st->t->seq_size[rep->seq];
+	return rep->kind == WIRE_ECHO_REPLY ? own_size : rep->quoted_size;
+}
+
+static void take_answer(struct inspect *s, int i, const struct wire_reply *rep, struct inspect_row *w)
+{
+	struct stream *st = &s->streams[i];
+	uint32_t size = answered_size(st, rep, w->size);
+	struct size_stat *z;
+
+	w->what = what_of[rep->kind];
+	w->dir = "in";
+	w->seq = rep->seq;
+	w->stream = i + 1;
+	w->mtu = rep->mtu;
+	w->icmp_type = rep->icmp_type;
+	w->icmp_code = rep->icmp_code;
+	inspect_addr_text(&rep->responder, w->from, sizeof w->from);
+	st->count[w->what]++;
+	if (!size || size >= NSIZES || !(z = size_slot(s, st, size)))
+		return;
+	if (rep->kind == WIRE_ECHO_REPLY) {
+		z->replies++;
+	} else if (rep->kind == WIRE_TOO_BIG) {
+		if (!z->too_big++) {
+			z->mtu = rep->mtu;
+			z->from = rep->responder;
+		}
+	} else {
+		z->errors++;
+	}
+}
+
+/* Size per the IP header where there is one, else (or if the header claims
+ * more than was on the wire) what was on the wire. */
+static uint32_t ip_size(const uint8_t *ip, size_t len, uint32_t wire)
+{
+	struct wire_ip h;
+
+	wire_ip_header(ip, len, &h);
+	return h.sized && h.size <= wire ? h.size : wire;
+}
+
+/* For a packet that is not ours: is it from or to one of our sources? */
+static const char *guess_dir(const struct inspect *s, const uint8_t *ip, size_t len)
+{
+	struct wire_ip h;
+
+	wire_ip_header(ip, len, &h);
+	if (!h.src.family)
+		return NULL;
+	for (int i = 0; i < s->nstreams; i++) {
+		if (addr_eq(&s->streams[i].m.src, &h.src))
+			return "out";
+		if (addr_eq(&s->streams[i].m.src, &h.dst))
+			return "in";
+	}
+	return NULL;
+}
+
+/* Not a probe: an answer to one of our streams, or ignored with a reason. */
+static void classify_other(struct inspect *s, const struct pcapread_pkt *p, const char *probe_why,
+			   struct inspect_row *w)
+{
+	struct wire_reply rep;
+	const char *why = NULL;
+
+	if (w->size > p->ip_len && w->size <= p->ip_wire_len) {
+		w->snapped = 1;
+		snprintf(w->why, sizeof w->why, "cut short by the snap length (%zu of %" PRIu32 " bytes captured)",
+			 p->ip_len, w->size);
+		w->dir = guess_dir(s, p->ip, p->ip_len);
+		return;
+	}
+	for (int i = 0; i < s->nstreams; i++) {
+		if (wire_parse_ip(p->ip, p->ip_len, &s->streams[i].m, &rep) != WIRE_IGNORED) {
+			take_answer(s, i, &rep, w);
+			return;
+		}
+		if (!why)
+			why = rep.why;
+	}
+	snprintf(w->why, sizeof w->why, "%s", probe_why ? probe_why : why ? why : "no probe to match");
+	w->dir = guess_dir(s, p->ip, p->ip_len);
+}
+
+static void classify(struct inspect *s, const struct pcapread_pkt *p, struct inspect_row *w)
+{
+	struct wire_probe pi;
+	const char *why = NULL;
+	int rc;
+
+	memset(w, 0, sizeof *w);
+	w->n = p->n;
+	if (!s->have_t0) {
+		s->have_t0 = 1;
+		s->sec0 = p->sec;
+		s->usec0 = p->usec;
+	}
+	/* In doubles: a forged time stamp must not overflow an integer. */
+	w->t = ((double)p->sec - (double)s->sec0) + ((double)p->usec - (double)s->usec0) / 1e6;
+	w->seq = -1;
+	w->what = W_IGNORED;
+	w->icmp_type = w->icmp_code = -1;
+	if (!p->ip) {
+		w->size = p->wire_len;
+		snprintf(w->why, sizeof w->why, "%s", p->why);
+		return;
+	}
+	w->size = ip_size(p->ip, p->ip_len, p->ip_wire_len);
+	rc = wire_parse_probe(p->ip, p->ip_len, p->ip_wire_len, &pi, &why);
+	if (rc == WIRE_PROBE)
+		take_probe(s, &pi, w);
+	else
+		classify_other(s, p, rc < 0 ? why : NULL, w);
+}
+
+static void summarize(struct stream *st, int complete);
+
+/* Second pass: classify and render every record, then the summary. */
+void inspect_replay(struct inspect *s)
+{
+	struct pcapread_pkt p;
+	struct inspect_row w;
+	enum pcapread_rc rc;
+
+	s->records = 0;
+	s->out->begin(s->f, s);
+	while (!s->failed &&
+	       (rc = pcapread_next(s->r, &p, s->err, sizeof s->err)) == PCAPREAD_RECORD) {
+		s->records++;
+		classify(s, &p, &w);
+		if (w.what == W_IGNORED)
+			s->ignored++;
+		s->snapped += (uint64_t)w.snapped;
+		s->out->row(s->f, s, &w);
+		s->rows++;
+	}
+	if (!s->failed && rc == PCAPREAD_ERROR)
+		s->failed = 1;
+	for (int i = 0; i < s->nstreams; i++)
+		summarize(&s->streams[i], !s->failed);
+	s->out->end(s->f, s);
+}
+
+static int by_size(const void *a, const void *b)
+{
+	const struct size_stat *x = a, *y = b;
+
+	return (x->size > y->size) - (x->size < y->size);
+}
+
+int inspect_never_answered(const struct size_stat *z)
+{
+	return z->probes && !z->replies && !z->too_big && !z->errors;
+}
+
+/* Sorts st->sizes by size (the slot table is stale from here on: nothing
+ * looks a size up after the second pass) and sums them up. complete: the
+ * file was read to its end (else silence may be a record we never read). */
+static void summarize(struct stream *st, int complete)
+{
+	struct summary *u = &st->sum;
+
+	memset(u, 0, sizeof *u);
+	if (st->nsizes)
+		qsort(st->sizes, st->nsizes, sizeof st->sizes[0], by_size);
+	for (size_t k = 0; k < st->nsizes; k++) {
+		const struct size_stat *z = &st->sizes[k];
+		if (z->replies)
+			u->largest_reply = z;
+		if (z->too_big && !u->smallest_big)
+			u->smallest_big = z;
+		u->probed += z->probes != 0;
+		u->never += (unsigned)inspect_never_answered(z);
+	}
+	for (size_t k = 0; k < st->nsizes && complete && !u->smallest_big; k++)
+		if (inspect_never_answered(&st->sizes[k]) &&
+		    (!u->largest_reply || st->sizes[k].size > u->largest_reply->size))
+			u->blackhole_hint = 1;
+}
+
+void inspect_free(struct inspect *s)
+{
+	for (int i = 0; i < s->nstreams; i++) {
+		free(s->streams[i].t);
+		free(s->streams[i].sizes);
+		s->streams[i].t = NULL;
+		s->streams[i].sizes = NULL;
+	}
+}

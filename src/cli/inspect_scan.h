@@ -1,0 +1,106 @@
+/* The analysis behind `mtuprobe inspect`: two passes over a capture (learn
+ * the probe streams, then classify every record), streamed one row at a
+ * time to a renderer chosen by the command (inspect_cmd.c). Packet
+ * recognition is wire's (wire_parse_probe, wire_parse_ip, wire_ip_header),
+ * the same parser probe uses; what is here is bookkeeping: streams, sizes,
+ * the summary. No printing of its own, so the fuzz harness
+ * (tests/fuzz/fuzz_inspect.c) runs it whole. */
+#ifndef MTUPROBE_INSPECT_SCAN_H
+#define MTUPROBE_INSPECT_SCAN_H
+
+#include <arpa/inet.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "io/pcapread.h"
+#include "wire/wire.h"
+
+#define MAX_STREAMS 16     /* one per path per run: 16 is many runs in one capture */
+#define NSIZES 65536u      /* IP packet sizes and ICMP sequence numbers are 16 bits */
+
+/* What a record is (the command's two renderers name these). */
+enum what { W_PROBE, W_REPLY, W_TOO_BIG, W_UNREACH, W_TIME_EXCEEDED, W_OTHER, W_IGNORED };
+
+struct size_stat {
+	uint32_t size;
+	unsigned probes, replies, too_big, errors;   /* errors: unreach, time exceeded, other */
+	uint32_t mtu;                                /* from the first too big at this size */
+	struct wire_addr from;                       /* who sent that too big */
+};
+
+/* Direct-indexed, so a hostile file with every size and seq costs no search. */
+struct tables {
+	uint16_t seq_size[NSIZES];   /* size of the probe that carried each seq; 0: none seen */
+	uint32_t slot[NSIZES];       /* 1 + index into sizes[] for each size; 0: none */
+};
+
+/* A stream's sizes summed up, once the second pass is over. */
+struct summary {
+	const struct size_stat *largest_reply;   /* NULL: no echo reply */
+	const struct size_stat *smallest_big;    /* NULL: no too big */
+	unsigned probed;                         /* sizes probed */
+	unsigned never;                          /* sizes never answered */
+	int blackhole_hint;                      /* no too big, silence above the largest reply */
+};
+
+struct stream {
+	struct wire_match m;
+	struct tables *t;            /* allocated in the second pass */
+	struct size_stat *sizes;     /* in order of first sight; by size once summed up */
+	size_t nsizes, cap;
+	unsigned count[W_IGNORED + 1];
+	struct summary sum;
+};
+
+/* One record, as the renderers show it. */
+struct inspect_row {
+	uint64_t n;
+	double t;                    /* seconds since the first record */
+	const char *dir;             /* "out", "in", or NULL: neither from nor to us */
+	uint32_t size;               /* the IP packet's size (the frame's if not IP) */
+	long seq;                    /* -1: none */
+	int stream;                  /* 1-based; 0: none */
+	enum what what;
+	int snapped;
+	uint32_t mtu;
+	int icmp_type, icmp_code;    /* -1: not an ICMP answer */
+	char from[INET6_ADDRSTRLEN];
+	char why[96];
+};
+
+struct inspect;
+
+/* A renderer: chosen once, fed finished rows and then the finished streams. */
+struct inspect_out {
+	void (*begin)(FILE *f, const struct inspect *s);
+	void (*row)(FILE *f, const struct inspect *s, const struct inspect_row *w);
+	void (*end)(FILE *f, const struct inspect *s);
+};
+
+struct inspect {
+	const char *path;
+	struct pcapread *r;
+	const struct inspect_out *out;
+	FILE *f;                     /* where out writes */
+	int quiet;
+	struct stream streams[MAX_STREAMS];
+	int nstreams;
+	uint64_t records, ignored, snapped, rows;
+	int have_t0;
+	int64_t sec0;
+	long usec0;
+	int failed;                  /* the second pass stopped on an error in err */
+	char err[512];
+};
+
+/* First pass: learn the streams. Returns END, or ERROR with s->err set. */
+enum pcapread_rc inspect_learn(struct inspect *s);
+/* Second pass (after pcapread_rewind): classify and render every record,
+ * then the summary. Stops early with s->failed and s->err on an error. */
+void inspect_replay(struct inspect *s);
+/* Probed at this size, never answered at all. */
+int inspect_never_answered(const struct size_stat *z);
+void inspect_addr_text(const struct wire_addr *a, char *buf, size_t len);
+void inspect_free(struct inspect *s);
+
+#endif

@@ -1,0 +1,60 @@
+/* Internals shared by engine.c (the loop: pacing, timeouts, the search)
+ * and answer.c (which probe an answer is about, and what it is worth). Not
+ * part of the public API. */
+#ifndef MTUPROBE_PROBE_ENGINE_INT_H
+#define MTUPROBE_PROBE_ENGINE_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/search.h"
+#include "probe/engine.h"
+
+struct eng {
+	struct probe_config c;         /* the config with defaults applied */
+	const struct probe_io *io;
+	volatile sig_atomic_t *stop;
+	struct probe_run *out;
+	struct search s;
+	uint64_t t0;                   /* start, on io's clock */
+	uint64_t next_send;            /* earliest time for the next send */
+	uint64_t interval_us;          /* 1 / rate */
+	unsigned inflight;             /* probes that may still be answered in time */
+	size_t first_pending;          /* no probe below this index is in flight */
+	uint8_t *was;                  /* per probe: its enum search_was */
+	uint16_t seq_a, seq_a_inv;     /* seq = a * index + b (mod 2^16), a odd: see seq_of() */
+	uint16_t seq_b;
+	uint64_t srtt, rttvar;         /* RFC 6298 estimators, microseconds */
+	bool have_rtt;
+	unsigned unreach;              /* ICMP unreachables received */
+	unsigned replies;              /* echo replies received */
+	unsigned long own_ignored;     /* answers to seqs we never sent */
+	unsigned conflicts;            /* search conflicts already warned about */
+	unsigned long bad_quotes;      /* errors quoting another size than the probe's */
+	char *err;
+	size_t errlen;
+};
+
+/* engine.c */
+void eng_addr_str(const struct wire_addr *a, char *buf, size_t len);
+/* Record a warning once per (kind, sender); repeats only bump the count. */
+__attribute__((format(printf, 4, 5)))
+void eng_warn(struct eng *e, enum probe_warn_kind kind,
+	      const struct wire_addr *from, const char *fmt, ...);
+void eng_rtt_sample(struct eng *e, uint64_t r);
+/* Still waiting for an answer that can decide it. */
+bool eng_open_probe(enum search_was w);
+/* Tell search about probe i and remember its new state. */
+void eng_record(struct eng *e, size_t i, enum search_outcome o, uint32_t mtu);
+
+/* answer.c */
+uint16_t eng_seq_of(const struct eng *e, size_t i);
+/* The probe index a seq belongs to; >= nprobes if none. */
+size_t eng_index_of(const struct eng *e, uint16_t seq);
+/* Draw this run's seq mapping from io->random; -1 with e->err set. */
+int eng_seq_init(struct eng *e);
+/* One answer from the io: match it to its probe, weigh it, tell search. */
+void eng_handle_event(struct eng *e, const struct probe_event *ev);
+
+#endif

@@ -1,0 +1,85 @@
+/* libFuzzer harness for the whole inspect path: arbitrary bytes as a capture
+ * file, through libpcap (pcapread, from a memfd: a regular file, read twice
+ * like any capture), the probe recogniser and the reply parser (src/wire),
+ * to the streams and the summary (cli/inspect_scan.c). The seeds are the
+ * captures of tests/cli/captures. Besides memory errors (ASan) and undefined
+ * behaviour (UBSan), it aborts when a row or a summary breaks a promise the
+ * renderers rely on. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "cli/inspect_scan.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void check_row(FILE *f, const struct inspect *s, const struct inspect_row *w)
+{
+	(void)f;
+	if (w->what > W_IGNORED || w->stream < 0 || w->stream > s->nstreams)
+		abort();
+	if (w->what != W_IGNORED && w->what != W_PROBE && !w->stream)
+		abort();                /* an answer always belongs to a stream */
+	if (w->what == W_IGNORED && !w->why[0])
+		abort();                /* ignored rows say why */
+	if (w->seq < -1 || w->seq > 65535)
+		abort();
+}
+
+static void check_begin(FILE *f, const struct inspect *s)
+{
+	(void)f;
+	if (s->nstreams < 1 || s->nstreams > MAX_STREAMS)
+		abort();
+}
+
+static void check_end(FILE *f, const struct inspect *s)
+{
+	(void)f;
+	for (int i = 0; i < s->nstreams; i++) {
+		const struct stream *st = &s->streams[i];
+
+		for (size_t k = 1; k < st->nsizes; k++)
+			if (st->sizes[k - 1].size >= st->sizes[k].size)
+				abort();        /* summarised: sorted, one slot per size */
+		if (st->sum.largest_reply && !st->sum.largest_reply->replies)
+			abort();
+		if (st->sum.smallest_big && !st->sum.smallest_big->too_big)
+			abort();
+	}
+}
+
+static const struct inspect_out checks = { check_begin, check_row, check_end };
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct inspect s;        /* as in cmd_inspect: off the stack */
+	int fd = memfd_create("fuzz.pcap", MFD_CLOEXEC);
+	size_t off = 0;
+
+	if (fd < 0)
+		abort();
+	while (off < size) {
+		ssize_t n = write(fd, data + off, size - off);
+
+		if (n <= 0)
+			abort();
+		off += (size_t)n;
+	}
+	memset(&s, 0, sizeof s);
+	s.path = "fuzz.pcap";
+	s.out = &checks;
+	s.f = NULL;                     /* the checks never write */
+	s.r = pcapread_open_fd(fd, s.path, s.err, sizeof s.err);
+	if (!s.r)
+		return 0;
+	inspect_learn(&s);            /* as cmd_inspect: go on after an error if probes were seen */
+	if (s.nstreams > 0 &&
+	    pcapread_rewind(s.r, s.err, sizeof s.err) == 0)
+		inspect_replay(&s);
+	pcapread_close(s.r);
+	inspect_free(&s);
+	return 0;
+}
