@@ -8,15 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "config/config.h"
 #include "core/audit.h"
 #include "render/audit_out.h"
-
-/* A router configuration is kilobytes; 16 MB is far beyond any, and keeps
- * a mistaken argument (a disk image, a log) from filling memory. */
-#define AUDIT_MAX_FILE (16u << 20)
 
 __attribute__((format(printf, 1, 2)))
 static int
@@ -30,60 +25,6 @@ fail(const char *fmt, ...)
 	va_end(ap);
 	cli_error("audit", msg);   /* a file name may carry control characters */
 	return EXIT_USAGE;
-}
-
-static int
-slurp(FILE *f, const char *name, char **out, size_t *len)
-{
-	size_t cap = 65536, n = 0;
-	char *buf = malloc(cap);
-
-	while (buf) {
-		size_t got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (n > AUDIT_MAX_FILE) {
-			free(buf);
-			return fail("%s is larger than 16 MB: not a router configuration", name);
-		}
-		if (got == 0)
-			break;
-		if (n == cap) {
-			char *bigger = realloc(buf, cap * 2);
-			if (!bigger)
-				free(buf);
-			buf = bigger;
-			cap *= 2;
-		}
-	}
-	if (!buf)
-		return fail("out of memory reading %s", name);
-	if (ferror(f)) {
-		free(buf);
-		return fail("cannot read %s: %s", name, strerror(errno));
-	}
-	*out = buf;
-	*len = n;
-	return 0;
-}
-
-static int
-read_input(const char *path, char **buf, size_t *len)
-{
-	struct stat st;
-	FILE *f;
-	int rc;
-
-	if (strcmp(path, "-") == 0)
-		return slurp(stdin, "standard input", buf, len);
-	if (!(f = fopen(path, "rb")))
-		return fail("cannot open %s: %s", path, strerror(errno));
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		return fail("%s is a directory, not a configuration file", path);
-	}
-	rc = slurp(f, path, buf, len);
-	fclose(f);
-	return rc;
 }
 
 /* --peer, --vendor, --wan-mtu / --line into the audit's input. */
@@ -160,8 +101,8 @@ cmd_audit(int argc, char **argv)
 	memset(&in, 0, sizeof(in));
 	if (rc < 0 || audit_options(&c, &in, &vendor, err, sizeof(err)) < 0)
 		return fail("%s", err);
-	if ((rc = read_input(c.targets[0], &buf, &len)) != 0)
-		return rc;
+	if (cli_read_config(c.targets[0], &buf, &len, err, sizeof(err)) < 0)
+		return fail("%s", err);
 	cfg = calloc(1, sizeof(*cfg));
 	r = calloc(1, sizeof(*r));
 	rc = cfg && r ? run(&c, &in, vendor, buf, len, cfg, r) : fail("out of memory");

@@ -9,6 +9,10 @@ int cmd_probe(int argc, char **argv);
 int cmd_inspect(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 
+/* readfile.c: a whole configuration file ("-": standard input), at most
+ * 16 MB, into a malloc'd buffer. 0, or -1 with a message. */
+int cli_read_config(const char *path, char **buf, size_t *len, char *err, size_t errlen);
+
 /* output.c: one-line errors with control characters escaped; cmd may be NULL. */
 void cli_error(const char *cmd, const char *msg);
 /* Flush standard output: rc, or EXIT_OUTPUT with a message when the report

@@ -79,6 +79,8 @@ static const struct opt opts[] = {
 	  "exit 3 when a measured PMTU is below N" },
 	{ "pcap", O_OTHER, K_STR, CMD_PROBE, OFF(pcap), 0, 0, "FILE",
 	  "write every probe and reply to a capture file (tcpdump, Wireshark)" },
+	{ "config", O_OTHER, K_STR, CMD_PROBE, OFF(config), 0, 0, "FILE",
+	  "audit this router configuration (RTX, IX, swanctl.conf) with the measured path MTUs" },
 	{ "user", O_OTHER, K_STR, CMD_PROBE, OFF(user), 0, 0, "USER",
 	  "run as root: become USER once the sockets are open (default: the sudo caller, else nobody)" },
 	{ "json", O_OTHER, K_FLAG, ALL, OFF(json), 0, 0, NULL,

@@ -29,7 +29,7 @@ struct cli {
 	int json, quiet;
 	/* probe */
 	int family;                 /* 0 = as the target resolves, 4, 6 */
-	const char *iface, *pcap, *user;
+	const char *iface, *pcap, *user, *config;
 	unsigned min_size, max_size, timeout_ms, retries, rate, max_probes, expect_mtu;
 	const char *targets[2];     /* inspect, audit: targets[0] is the file */
 	int ntargets;

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "config/config.h"
+#include "core/audit.h"
 #include "io/capture.h"
 #include "io/priv.h"
 #include "io/rawio.h"
@@ -38,6 +40,7 @@ struct probe_state {
 	struct path paths[2];
 	int npaths;
 	struct capture *cap;
+	struct config *cfg;          /* --config, parsed once the privileges are gone */
 	char err[512];
 };
 
@@ -70,6 +73,33 @@ check_target(struct probe_state *s, const struct path *p)
 		return -1;
 	}
 	return 0;
+}
+
+/* --config is read as the user the process has become (never as root
+ * unless asked), and parsed before the first probe: a file that is not a
+ * router configuration is exit 2 before anything is measured. */
+static int
+read_config(struct probe_state *s)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	int rc = 0;
+
+	if (!s->c.config)
+		return EXIT_MEASURED;
+	if (cli_read_config(s->c.config, &buf, &len, s->err, sizeof(s->err)) < 0)
+		return fail(s->err, EXIT_USAGE);
+	if (!(s->cfg = calloc(1, sizeof(*s->cfg))))
+		rc = -1, snprintf(s->err, sizeof(s->err), "out of memory");
+	else if (config_parse(buf, len, -1, s->cfg, s->err + 256, sizeof(s->err) - 256) < 0) {
+		/* the parser's message after "--config FILE: " */
+		char *msg = s->err + 256;
+		snprintf(s->err, 256, "--config %.200s: ", s->c.config);
+		memmove(s->err + strlen(s->err), msg, strlen(msg) + 1);
+		rc = -1;
+	}
+	free(buf);
+	return rc < 0 ? fail(s->err, EXIT_USAGE) : EXIT_MEASURED;
 }
 
 /* The order is the privilege sequence of src/io/priv.c: names resolved with
@@ -120,7 +150,7 @@ open_paths(struct probe_state *s)
 		for (int i = 0; i < s->npaths; i++)
 			rawio_set_capture(s->paths[i].io, s->cap);
 	}
-	return EXIT_MEASURED;
+	return read_config(s);
 }
 
 static void
@@ -256,6 +286,44 @@ exit_status(const struct probe_state *s, const struct report_probe *rp)
 	return rp->below_expect ? EXIT_BELOW : EXIT_MEASURED;
 }
 
+/* --config: the configuration audited twice, on its own (to compare its
+ * line MTU with the measured one) and with the measured WAN path MTU (the
+ * findings to act on). Results live as long as the report. */
+static void
+audit_config(struct probe_state *s, struct report_probe *rp)
+{
+	static struct audit_result own, measured;
+	static struct audit_vs vs;
+	const struct probe_run *wan = &s->paths[0].run;
+	const struct probe_run *tun = rp->tunnel;
+	struct audit_input ai = { s->cfg, s->c.peer ? model_peer(s->c.peer) : NULL, 0, NULL };
+
+	if (!s->cfg)
+		return;
+	audit_run(&ai, &own);
+	rp->audit = &own;
+	if (wan->pmtu) {
+		ai.wan_mtu = wan->pmtu;
+		ai.wan_from = "the measured WAN path MTU";
+		audit_run(&ai, &measured);
+		rp->audit = &measured;
+	}
+	audit_vs_measured(&own, wan->pmtu, tun ? tun->pmtu : 0, &vs);
+	rp->vs = &vs;
+	rp->config_file = s->c.config;
+}
+
+/* A clean measurement of a configuration with findings, or one that
+ * disagrees with it, is exit 5, as audit's findings are. */
+static int
+config_status(const struct report_probe *rp, int rc)
+{
+	if (rc == EXIT_MEASURED && rp->audit &&
+	    (rp->audit->nerror || rp->audit->nwarning || rp->vs->disagree))
+		return EXIT_FINDINGS;
+	return rc;
+}
+
 static int
 report(struct probe_state *s, int argc, char **argv)
 {
@@ -282,6 +350,7 @@ report(struct probe_state *s, int argc, char **argv)
 	rp.expect_mtu = s->c.expect_mtu;
 	rp.below_expect = s->c.expect_mtu && rp.wan->pmtu && rp.wan->pmtu < s->c.expect_mtu;
 	model_failed = build_model(s, &in, &m, &r, &rp) < 0;
+	audit_config(s, &rp);
 	if (r.m)
 		collect_warnings(s, &m);
 	/* Lines to paste only from a verified measurement (exit 0); otherwise
@@ -298,7 +367,7 @@ report(struct probe_state *s, int argc, char **argv)
 		render_json(stdout, &r);
 	else
 		render_text(stdout, &r);
-	rc = cli_stdout_done("probe", model_failed ? EXIT_USAGE : exit_status(s, &rp));
+	rc = cli_stdout_done("probe", model_failed ? EXIT_USAGE : config_status(&rp, exit_status(s, &rp)));
 	if (model_failed)
 		cli_error("probe", s->err);
 	else if (s->c.quiet && !s->c.json && unverified)
@@ -320,6 +389,7 @@ cleanup(struct probe_state *s, int rc)
 {
 	char err[160];
 
+	free(s->cfg);
 	for (int i = 0; i < s->npaths; i++) {
 		rawio_close(s->paths[i].io);
 		if (s->paths[i].ran)

@@ -100,6 +100,17 @@ struct audit_input {
 /* Runs every check. out is large: allocate it. Never fails. */
 void audit_run(const struct audit_input *in, struct audit_result *out);
 
+/* probe --config (audit_measured.c): where the configuration, audited on
+ * its own (r), and the measured path MTUs (0 = not measured) disagree. */
+#define AUDIT_VS_MAX 16
+struct audit_vs {
+	char lines[AUDIT_VS_MAX][AUDIT_MSG];
+	size_t n;
+	unsigned disagree;                 /* lines that are disagreements */
+};
+void audit_vs_measured(const struct audit_result *r, unsigned wan_pmtu, unsigned tunnel_pmtu,
+		       struct audit_vs *v);
+
 const struct audit_check *audit_check_at(size_t i);
 const char *audit_severity_name(enum audit_severity s);
 

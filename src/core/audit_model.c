@@ -104,8 +104,8 @@ line_mtu(struct audit_run *a)
 		snprintf(r->line_from, sizeof(r->line_from), "%s",
 			 a->in->wan_from ? a->in->wan_from : "given on the command line");
 		if (n && n->v != (long)a->in->wan_mtu)
-			audit_note(a, "the configuration says line MTU %ld (line %u: %s); using the %u given on the command line",
-				   n->v, n->line, n->text, a->in->wan_mtu);
+			audit_note(a, "the configuration says line MTU %ld (line %u: %s); using %u, %s",
+				   n->v, n->line, n->text, a->in->wan_mtu, r->line_from);
 	} else if (n && n->v >= MODEL_MIN_MTU4) {
 		r->line_mtu = (unsigned)n->v;
 		snprintf(r->line_from, sizeof(r->line_from), "line %u: %s", n->line, n->text);

@@ -85,6 +85,13 @@ tunnels(FILE *f, const struct audit_result *r)
 void
 render_audit_json(FILE *f, const struct audit_result *r, const char *file)
 {
+	render_audit_json_object(f, r, file);
+	fputc('\n', f);
+}
+
+void
+render_audit_json_object(FILE *f, const struct audit_result *r, const char *file)
+{
 	struct jlist j = { f, 0 };
 
 	fprintf(f, "{\"mtuprobe\":\"%s\",\"command\":\"audit\",\"file\":", MTUPROBE_VERSION);
@@ -103,5 +110,5 @@ render_audit_json(FILE *f, const struct audit_result *r, const char *file)
 	}
 	fputs("],\"fix\":[", f);
 	audit_fix_lines(r, NULL, emit_json, &j);
-	fputs("]}\n", f);
+	fputs("]}", f);
 }

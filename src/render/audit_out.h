@@ -8,6 +8,8 @@
 
 void render_audit_text(FILE *f, const struct audit_result *r, const char *file);
 void render_audit_json(FILE *f, const struct audit_result *r, const char *file);
+/* The same object with no newline, to sit inside probe's JSON. */
+void render_audit_json_object(FILE *f, const struct audit_result *r, const char *file);
 
 /* The fix lines, in the vendor's syntax and mode blocks, one emit() per
  * line: for one finding (only), or for all of them (only == NULL, then

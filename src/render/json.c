@@ -142,8 +142,10 @@ render_json(FILE *f, const struct report *r)
 		json_model(f, r);
 	else
 		json_no_model(f, r->probe ? r->probe->no_config : NULL);
-	if (r->probe)
+	if (r->probe) {
 		render_probe_json(f, r);
+		render_probe_config_json(f, r);
+	}
 	fputs("}\n", f);
 }
 

@@ -6,6 +6,7 @@
 #include "core/model.h"
 #include "probe/engine.h"
 #include "probe/findings.h"
+#include "render/audit_out.h"
 
 /* Who said "too big", and where the answer rests on silence. */
 static void
@@ -209,4 +210,41 @@ render_probe_json(FILE *f, const struct report *r)
 	json_probes(f, "wan", p->wan, &first);
 	json_probes(f, "tunnel", p->tunnel, &first);
 	fputc(']', f);
+}
+
+/* --config: the configuration against the measurement, then its audit. */
+void
+render_probe_config_text(FILE *f, const struct report *r)
+{
+	const struct report_probe *p = r->probe;
+
+	if (!p || !p->audit)
+		return;
+	fprintf(f, "\nConfiguration %s against the measurement\n", p->config_file);
+	for (size_t i = 0; i < p->vs->n; i++)
+		fprintf(f, "  %c %s\n", '-', p->vs->lines[i]);
+	fputc('\n', f);
+	render_audit_text(f, p->audit, p->config_file);
+}
+
+void
+render_probe_config_json(FILE *f, const struct report *r)
+{
+	const struct report_probe *p = r->probe;
+
+	fputs(",\"config\":", f);
+	if (!p || !p->audit) {
+		fputs("null", f);
+		return;
+	}
+	fputs("{\"file\":", f);
+	json_string(f, p->config_file);
+	fputs(",\"vs_measured\":[", f);
+	for (size_t i = 0; i < p->vs->n; i++) {
+		fputs(i ? "," : "", f);
+		json_string(f, p->vs->lines[i]);
+	}
+	fprintf(f, "],\"disagreements\":%u,\"audit\":", p->vs->disagree);
+	render_audit_json_object(f, p->audit, p->config_file);
+	fputc('}', f);
 }

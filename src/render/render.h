@@ -4,6 +4,7 @@
 #define MTUPROBE_RENDER_H
 
 #include <stdio.h>
+#include "core/audit.h"
 #include "core/model.h"
 #include "render/vendor.h"
 
@@ -34,6 +35,11 @@ struct report_probe {
 	char verdict[512];                        /* plain words: the comparison */
 	const char *no_config;                    /* why there is no model although the WAN was
 	                                           * measured (a stack with no room), or NULL */
+	/* --config: the router's configuration audited with the measured WAN
+	 * path MTU, and where it disagrees with the measurement; NULL without. */
+	const char *config_file;
+	const struct audit_result *audit;
+	const struct audit_vs *vs;
 };
 
 struct report {
@@ -53,6 +59,9 @@ void render_configs(FILE *f, const struct report *r);
 /* Text and JSON pieces for the probe part (render/probe_out.c). */
 void render_probe_text(FILE *f, const struct report *r);
 void render_probe_json(FILE *f, const struct report *r);
+/* --config: the configuration against the measurement, and its audit. */
+void render_probe_config_text(FILE *f, const struct report *r);
+void render_probe_config_json(FILE *f, const struct report *r);
 
 /* JSON helpers shared by the renderers (render/json.c). */
 void json_string(FILE *f, const char *s);

@@ -106,4 +106,5 @@ render_text(FILE *f, const struct report *r)
 		fprintf(f, "\nConfiguration\n\n");
 		render_configs(f, r);
 	}
+	render_probe_config_text(f, r);
 }

@@ -90,6 +90,50 @@ case_ipv6_inside() {
 		"${SHA1[@]}" "$LAB_WAN_PEER_V4" "$LAB_SERVER_V6"
 }
 
+# probe --config: field case 1's RTX config (clamp 1379, tunnel MTU left at 1280)
+# against a tunnel that really is 1280: exit 5, and the disagreement named with
+# the numbers (1379 above the 1240 that fits); the audit rides along in JSON.
+case_config_field1() {
+	t_lab_up --wan-mtu 1454 --ipsec aes128-sha1 --tunnel-mtu 1280
+	# The file is read after root is dropped (nobody): a copy it can read.
+	chmod 755 "$T_TMP"
+	install -m 644 "$T_ROOT/tests/audit/configs/field1-before.conf" "$T_TMP/field1.conf"
+	t_run -- --json --peer aws "${SHA1[@]}" --config "$T_TMP/field1.conf" \
+		"$LAB_WAN_PEER_V4" "$LAB_SERVER_V4"
+	if ((T_RC != 5)); then
+		t_fail "probe --config on field case 1: exit $T_RC, expected 5"
+		t_show_stderr
+		return 0
+	fi
+	if python3 - "$T_TMP/out" <<'PY'; then
+import json, sys
+d = json.load(open(sys.argv[1]))
+c = d.get("config") or {}
+vs = c.get("vs_measured") or []
+errs = []
+if d.get("tunnel_pmtu") != 1280 or d.get("wan_pmtu") != 1454:
+    errs.append(f"measured wan={d.get('wan_pmtu')} tunnel={d.get('tunnel_pmtu')}, expected 1454 / 1280")
+if not any("MSS clamp 1379" in l and "1240" in l for l in vs):
+    errs.append("no disagreement naming the 1379 clamp and the 1240 that fits")
+if not any("1480" in l and "1454" in l for l in vs):
+    errs.append("no disagreement naming the config's 1480 line MTU and the measured 1454")
+ids = [f["id"] for f in (c.get("audit") or {}).get("findings", [])]
+if "mss-above-tunnel-mtu" not in ids:
+    errs.append(f"audit findings {ids} lack mss-above-tunnel-mtu")
+if (c.get("audit") or {}).get("line_mtu") != 1454:
+    errs.append("the audit did not use the measured WAN path MTU")
+for l in vs:
+    print("  vs: " + l)
+for e in errs:
+    print("  " + e)
+sys.exit(1 if errs else 0)
+PY
+		t_say "ok: probe --config names field case 1's clamp against the measured tunnel"
+	else
+		t_fail "probe --config on field case 1"
+	fi
+}
+
 t_init "$@"
 command -v /usr/lib/ipsec/charon >/dev/null 2>&1 || t_skip "strongSwan charon not installed (scripts/deps)"
 fn=case_${T_CASE//-/_}

@@ -1,0 +1,75 @@
+/* Reading a router configuration for audit and probe --config: the whole
+ * file (or standard input) into memory, bounded, never a hang on a
+ * directory, never a partial read taken for the whole. */
+#include "cli/cmds.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* A router configuration is kilobytes; 16 MB is far beyond any, and keeps
+ * a mistaken argument (a disk image, a log) from filling memory. */
+#define CONFIG_MAX_FILE (16u << 20)
+
+static int
+slurp(FILE *f, const char *name, char **out, size_t *len, char *err, size_t errlen)
+{
+	size_t cap = 65536, n = 0;
+	char *buf = malloc(cap);
+
+	while (buf) {
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (n > CONFIG_MAX_FILE) {
+			free(buf);
+			snprintf(err, errlen, "%s is larger than 16 MB: not a router configuration", name);
+			return -1;
+		}
+		if (got == 0)
+			break;
+		if (n == cap) {
+			char *bigger = realloc(buf, cap * 2);
+			if (!bigger)
+				free(buf);
+			buf = bigger;
+			cap *= 2;
+		}
+	}
+	if (!buf) {
+		snprintf(err, errlen, "out of memory reading %s", name);
+		return -1;
+	}
+	if (ferror(f)) {
+		free(buf);
+		snprintf(err, errlen, "cannot read %s: %s", name, strerror(errno));
+		return -1;
+	}
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+int
+cli_read_config(const char *path, char **buf, size_t *len, char *err, size_t errlen)
+{
+	struct stat st;
+	FILE *f;
+	int rc;
+
+	if (strcmp(path, "-") == 0)
+		return slurp(stdin, "standard input", buf, len, err, errlen);
+	if (!(f = fopen(path, "rb"))) {
+		snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		snprintf(err, errlen, "%s is a directory, not a configuration file", path);
+		return -1;
+	}
+	rc = slurp(f, path, buf, len, err, errlen);
+	fclose(f);
+	return rc;
+}
