@@ -7,6 +7,7 @@
 int cmd_calc(int argc, char **argv);
 int cmd_probe(int argc, char **argv);
 int cmd_inspect(int argc, char **argv);
+int cmd_completion(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 
 /* readfile.c: a whole configuration file ("-": standard input), at most

@@ -15,6 +15,7 @@ static const struct {
 	{ "probe", cmd_probe, "measure the WAN and tunnel path MTU, then compute as calc does" },
 	{ "inspect", cmd_inspect, "read a capture file: what became of each probe (PTB, reply, silence)" },
 	{ "audit", cmd_audit, "read a router's config: what kills its tunnels, and the fix" },
+	{ "completion", cmd_completion, "print the bash completion script (mtuprobe completion bash)" },
 };
 
 static void
@@ -48,7 +49,7 @@ main(int argc, char **argv)
 		if (strcmp(argv[1], cmds[i].name) == 0)
 			return cmds[i].run(argc - 1, argv + 1);
 	char msg[300];
-	snprintf(msg, sizeof(msg), "unknown command '%.200s': commands are calc, probe, inspect, audit", argv[1]);
+	snprintf(msg, sizeof(msg), "unknown command '%.200s': commands are calc, probe, inspect, audit, completion", argv[1]);
 	cli_error(NULL, msg);
 	return EXIT_USAGE;
 }

@@ -100,6 +100,21 @@ cmd_name(enum cmd cmd)
 }
 
 void
+cli_option_words(FILE *f, enum cmd cmd)
+{
+	int first = 1;
+
+	for (size_t i = 0; i < NOPTS; i++) {
+		if (!(opts[i].cmds & cmd))
+			continue;
+		fprintf(f, "%s--%s", first ? "" : " ", opts[i].name);
+		if (opts[i].id < 1000)
+			fprintf(f, " -%c", opts[i].id);
+		first = 0;
+	}
+}
+
+void
 cli_usage(FILE *f, enum cmd cmd)
 {
 	if (cmd == CMD_CALC)

@@ -50,5 +50,7 @@ void cli_producer(char *buf, size_t len, int argc, char **argv);
 void cli_ifaces(const struct cli *c, enum wan_kind k, struct report_vendors *rv);
 
 void cli_usage(FILE *f, enum cmd cmd);
+/* Every option of cmd as "--name -c ...", for the completion script. */
+void cli_option_words(FILE *f, enum cmd cmd);
 
 #endif

@@ -58,5 +58,32 @@ for args in "calc --line ethernet" "calc --line ethernet --json" "calc --line et
 	fi
 done
 
+# The completion script comes from the option table: it must complete real
+# options and values, and bash must accept it.
+complete_is() { # WANT WORDS...: the words after "mtuprobe", last one being completed
+	local want=$1
+	shift
+	COMP_WORDS=(mtuprobe "$@")
+	COMP_CWORD=$#
+	COMPREPLY=()
+	_mtuprobe
+	if [[ "${COMPREPLY[*]}" == "$want" ]]; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL completion: mtuprobe $*<TAB> gave '${COMPREPLY[*]}', want '$want'"; fail=$((fail + 1))
+	fi
+}
+if "$bin" completion bash >"$tmp/comp.bash" && bash -n "$tmp/comp.bash" && . "$tmp/comp.bash"; then
+	complete_is "calc" ca
+	complete_is "--line" calc --li
+	complete_is "flets-pppoe flets-premium-west" calc --line fl
+	complete_is "linux linux-iptables" calc --vendor li
+	complete_is "rtx840 rtx830" probe --rtx-model rtx8
+	complete_is "--max --max-probes" probe --ma
+	complete_is "" inspect --line
+else
+	echo "FAIL completion: mtuprobe completion bash did not produce a script bash accepts"; fail=$((fail + 1))
+fi
+
 echo "$pass passed, $fail failed"
 [[ $fail -eq 0 ]]
