@@ -11,18 +11,18 @@
  * models more), 8.1.21 (tcp mss limit 536-1460), 30.1.2-3 (ipv6 mtu
  * 1280-1500; ipv6 tcp mss limit 536-1440). */
 static const struct vline rtx_lines[] = {
-	{ 4, V_MTU, 64, 1500, NULL, "ip {kw} mtu {mtu}" },
-	{ 4, V_MSS, 536, 1460, NULL, "ip {kw} tcp mss limit {mss}" },
-	{ 6, V_MTU, 1280, 1500, NULL, "ipv6 {kw} mtu {mtu}" },
-	{ 6, V_MSS, 536, 1440, NULL, "ipv6 {kw} tcp mss limit {mss}" },
+	{ 4, V_MTU, 64, 1500, NULL, "ip {kw} mtu {mtu}", 0, 0 },
+	{ 4, V_MSS, 536, 1460, NULL, "ip {kw} tcp mss limit {mss}", 0, 0 },
+	{ 6, V_MTU, 1280, 1500, NULL, "ipv6 {kw} mtu {mtu}", 0, 0 },
+	{ 6, V_MSS, 536, 1440, NULL, "ipv6 {kw} tcp mss limit {mss}", 0, 0 },
 };
 static const struct vstyle rtx_styles[] = {
-	{ "pp", "pp select {n}", "pp select none", "pp", 0, 0, NULL },
-	{ "tunnel", "tunnel select {n}", "tunnel select none", "tunnel", 0, 1, NULL },
-	{ "lan", NULL, NULL, NULL, 1, 0, NULL },   /* LAN lines are global */
+	{ "pp", "pp select {n}", "pp select none", "pp", 0, 0, NULL, 0 },
+	{ "tunnel", "tunnel select {n}", "tunnel select none", "tunnel", 0, 1, NULL, 0 },
+	{ "lan", NULL, NULL, NULL, 1, 0, NULL, 0 },   /* LAN lines are global */
 };
 static const struct vsection rtx_sections[] = {
-	{ NULL, NULL, rtx_lines, COUNT(rtx_lines), NULL, { NULL, NULL }, NULL },
+	{ NULL, NULL, rtx_lines, COUNT(rtx_lines), NULL, { NULL, NULL }, NULL, ONCE_NO },
 };
 static const char *const rtx_header[] = {
 	"paste in administrator mode (after 'administrator')",
@@ -37,16 +37,16 @@ static const char *const rtx_footer[] = {
  * only. "ipv6 mtu" was seen in none, and "ipv6 tcp adjust-mss" only as
  * "auto" (vendor-syntax.md): both stay comments. */
 static const struct vline ix_lines[] = {
-	{ 4, V_MTU, 0, 0, NULL, "ip mtu {mtu}" },
-	{ 4, V_MSS, 0, 0, NULL, "ip tcp adjust-mss {mss}" },
-	{ 6, V_MTU, 0, 0, "not seen in any published IX configuration", "ipv6 mtu {mtu}" },
-	{ 6, V_MSS, 0, 0, "only 'ipv6 tcp adjust-mss auto' was seen", "ipv6 tcp adjust-mss {mss}" },
+	{ 4, V_MTU, 0, 0, NULL, "ip mtu {mtu}", 0, 0 },
+	{ 4, V_MSS, 0, 0, NULL, "ip tcp adjust-mss {mss}", 0, 0 },
+	{ 6, V_MTU, 0, 0, "not seen in any published IX configuration", "ipv6 mtu {mtu}", 0, 0 },
+	{ 6, V_MSS, 0, 0, "only 'ipv6 tcp adjust-mss auto' was seen", "ipv6 tcp adjust-mss {mss}", 0, 0 },
 };
 static const struct vstyle ix_styles[] = {
-	{ "", "interface {if}", NULL, NULL, 0, 0, NULL },
+	{ "", "interface {if}", NULL, NULL, 0, 0, NULL, 0 },
 };
 static const struct vsection ix_sections[] = {
-	{ NULL, NULL, ix_lines, COUNT(ix_lines), NULL, { NULL, NULL }, NULL },
+	{ NULL, NULL, ix_lines, COUNT(ix_lines), NULL, { NULL, NULL }, NULL, ONCE_NO },
 };
 static const char *const ix_header[] = {
 	"syntax as seen in published configurations (Oracle's validated IX CPE template,",
@@ -66,7 +66,7 @@ static const char *const ix_footer[] = {
  * (lab-notes.md); wg-quick(8) takes MTU = in [Interface]; other devices
  * keep what they are created with. */
 static const struct vline linux_link[] = {
-	{ 4, V_MTU, 68, 65535, NULL, "ip link set dev {if} mtu {mtu}" },
+	{ 4, V_MTU, 68, 65535, NULL, "ip link set dev {if} mtu {mtu}", 0, 0 },
 };
 #define RECREATED \
 	"a re-created {if} starts at its default MTU: give 'mtu {mtu}' where it is created " \
@@ -74,22 +74,22 @@ static const struct vline linux_link[] = {
 static const struct vstyle linux_styles[] = {
 	{ "ppp", NULL, NULL, NULL, 0, 0,
 	  "pppd sets {if}'s MTU at every connect: to keep it, put 'mtu {mtu}' in its peers file "
-	  "(/etc/ppp/peers/NAME)" },
+	  "(/etc/ppp/peers/NAME)", 0 },
 	{ "ipsec", NULL, NULL, NULL, 0, 0,
 	  "strongSwan's kernel-libipsec makes {if} with MTU 1400 at every start, and we found no "
-	  "setting for it: run this line again after charon starts" },
+	  "setting for it: run this line again after charon starts", 0 },
 	{ "vti", NULL, NULL, NULL, 0, 0,
-	  RECREATED },
+	  RECREATED, 0 },
 	{ "xfrm", NULL, NULL, NULL, 0, 0,
-	  RECREATED },
+	  RECREATED, 0 },
 	{ "ip6tnl", NULL, NULL, NULL, 0, 0,
-	  RECREATED },
+	  RECREATED, 0 },
 	{ "wg", NULL, NULL, NULL, 0, 0,
 	  "wg-quick sets {if}'s MTU at every start: to keep it, put 'MTU = {mtu}' in [Interface] "
-	  "of /etc/wireguard/{if}.conf" },
+	  "of /etc/wireguard/{if}.conf", 0 },
 	{ "", NULL, NULL, NULL, 0, 0,
 	  "not persistent: also set MTUBytes={mtu} in [Link] (systemd-networkd), 'mtu {mtu}' "
-	  "(ifupdown) or 802-3-ethernet.mtu {mtu} (NetworkManager)" },
+	  "(ifupdown) or 802-3-ethernet.mtu {mtu} (NetworkManager)", 0 },
 };
 
 /* nft(8): "tcp option maxseg size set" writes unconditionally, so it is
@@ -98,10 +98,10 @@ static const struct vstyle linux_styles[] = {
 static const struct vline linux_nft[] = {
 	{ 4, V_MSS, 1, 65495, NULL,
 	  "{dir} \"{if}\" meta nfproto ipv4 tcp flags & (syn|rst) == syn "
-	  "tcp option maxseg size {mss1}-65535 tcp option maxseg size set {mss}" },
+	  "tcp option maxseg size {mss1}-65535 tcp option maxseg size set {mss}", 0, 0 },
 	{ 6, V_MSS, 1, 65475, NULL,
 	  "{dir} \"{if}\" meta nfproto ipv6 tcp flags & (syn|rst) == syn "
-	  "tcp option maxseg size {mss1}-65535 tcp option maxseg size set {mss}" },
+	  "tcp option maxseg size {mss1}-65535 tcp option maxseg size set {mss}", 0, 0 },
 };
 static const char *const linux_nft_setup[] = {
 	"nft -f - <<'EOF'",
@@ -119,9 +119,9 @@ static const char *const linux_nft_teardown[] = { "\t}", "}", "EOF", NULL };
  * flushed on every paste, keeps the lines idempotent. */
 static const struct vline linux_ipt[] = {
 	{ 4, V_MSS, 1, 65495, NULL,
-	  "iptables -t mangle -A MTUPROBE {dir} {if} -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss {mss}" },
+	  "iptables -t mangle -A MTUPROBE {dir} {if} -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss {mss}", 0, 0 },
 	{ 6, V_MSS, 1, 65475, NULL,
-	  "ip6tables -t mangle -A MTUPROBE {dir} {if} -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss {mss}" },
+	  "ip6tables -t mangle -A MTUPROBE {dir} {if} -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss {mss}", 0, 0 },
 };
 static const char *const linux_ipt_setup[] = {
 	"iptables -t mangle -N MTUPROBE 2>/dev/null || iptables -t mangle -F MTUPROBE",
@@ -135,13 +135,13 @@ static const char *const linux_ipt_setup[] = {
 	"TCP MSS clamp for forwarded TCP, in both directions through each interface (clamping only " \
 	"the way out leaves the far side's SYN-ACK unclamped); the router's own IKE/ESP never passes FORWARD"
 static const struct vsection linux_nft_sections[] = {
-	{ "interface MTU", NULL, linux_link, COUNT(linux_link), NULL, { NULL, NULL }, NULL },
+	{ "interface MTU", NULL, linux_link, COUNT(linux_link), NULL, { NULL, NULL }, NULL, ONCE_NO },
 	{ LINUX_CLAMP_WHY, linux_nft_setup, linux_nft, COUNT(linux_nft), linux_nft_teardown,
-	  { "oifname", "iifname" }, "\t\t" },
+	  { "oifname", "iifname" }, "\t\t", ONCE_NO },
 };
 static const struct vsection linux_ipt_sections[] = {
-	{ "interface MTU", NULL, linux_link, COUNT(linux_link), NULL, { NULL, NULL }, NULL },
-	{ LINUX_CLAMP_WHY, linux_ipt_setup, linux_ipt, COUNT(linux_ipt), NULL, { "-o", "-i" }, NULL },
+	{ "interface MTU", NULL, linux_link, COUNT(linux_link), NULL, { NULL, NULL }, NULL, ONCE_NO },
+	{ LINUX_CLAMP_WHY, linux_ipt_setup, linux_ipt, COUNT(linux_ipt), NULL, { "-o", "-i" }, NULL, ONCE_NO },
 };
 static const char *const linux_header[] = {
 	"paste into a root shell; pasting it again replaces what it set (idempotent)",
