@@ -178,7 +178,9 @@ out_of_range(const struct ictx *c, const struct vline *l, unsigned value, char *
 static int
 line_applies(const struct ictx *c, const struct vline *l)
 {
-	if (l->roles && !(l->roles & VR(c->vi->role)))
+	unsigned role = c->vi->native_v6_mtu ? VR_4IN6 : VR(c->vi->role);
+
+	if (l->roles && !(l->roles & role))
 		return 0;
 	return !l->variants || (l->variants & VV(c->st->variant));
 }
@@ -323,6 +325,8 @@ vendor_render(FILE *f, enum vendor_id v, const struct vendor_opts *o,
 	put_cmds(f, d, &opts, d->preamble);
 	for (size_t s = 0; s < d->nsections; s++) {
 		c.s = &d->sections[s];
+		if (section_skips(c.s, ifs, n, n - 1))
+			continue;   /* a tunnel-only global line, and no tunnel */
 		if (c.s->comment)
 			put_comment(f, d, "%s", c.s->comment);
 		put_cmds(f, d, &opts, c.s->setup);

@@ -22,11 +22,12 @@ struct vline {
 	const char *unconfirmed; /* non-NULL: no source confirms this form; printed as a
 	                          * comment saying this */
 	const char *tmpl;
-	unsigned roles;          /* bit per enum vendor_role (VR()); 0 = every role */
+	unsigned roles;          /* VR(ROLE_WAN), VR(ROLE_TUNNEL), VR_4IN6; 0 = every role */
 	unsigned variants;       /* bit per vstyle.variant (VV()); 0 = every style */
 };
 
 #define VR(r) (1u << (r))
+#define VR_4IN6 (1u << 2)        /* a 4in6 WAN (MAP-E, DS-Lite) rather than VR(ROLE_WAN) */
 #define VV(n) (1u << (n))
 
 /* How an interface's block opens and closes (RTX: pp select / tunnel select),
