@@ -52,13 +52,17 @@ static const struct opt opts[] = {
 	{ "peer", O_OTHER, K_STR, BOTH | CMD_AUDIT, OFF(peer), 0, 0, "PEER",
 	  "peer profile: aws, aws-accelerated, sakura or generic (see PEERS)" },
 	{ "vendor", O_VENDOR, K_SPECIAL, BOTH | CMD_AUDIT, 0, 0, 0, "LIST",
-	  "calc, probe: configuration for rtx, ix, linux (nftables), linux-iptables, all or none (default all); audit: the file's format, rtx, ix or strongswan (default: detected)" },
+	  "calc, probe: configuration for rtx, ix, linux (nftables), linux-iptables, cisco-ios, "
+	  "cisco-asa, junos, fortigate, vyos, routeros, all or none (default all); audit: the file's "
+	  "format, rtx, ix or strongswan (default: detected)" },
 	{ "rtx-model", O_OTHER, K_STR, BOTH, OFF(rtx_model), 0, 0, "MODEL",
 	  "RTX model, for its MTU ranges and interface limits (e.g. rtx830, rtx1300)" },
 	{ "wan-if", O_WAN_IF, K_SPECIAL, BOTH, 0, 0, 0, "VENDOR=IF",
-	  "WAN interface name for a vendor, e.g. rtx=pp1, ix=GigaEthernet0.1, linux=ppp0" },
+	  "WAN interface name for a vendor, e.g. rtx=pp1, ix=GigaEthernet0.1, linux=ppp0, "
+	  "cisco-ios=Dialer1, junos=pp0.0, fortigate=wan1, vyos=pppoe0" },
 	{ "tunnel-if", O_TUNNEL_IF, K_SPECIAL, BOTH, 0, 0, 0, "VENDOR=IF",
-	  "tunnel interface name for a vendor, e.g. rtx=tunnel1, ix=Tunnel0.0, linux=vti0" },
+	  "tunnel interface name for a vendor, e.g. rtx=tunnel1, ix=Tunnel0.0, linux=vti0, "
+	  "cisco-ios=Tunnel1, junos=st0.1, vyos=vti1" },
 	{ "ipv4", O_V4, K_SPECIAL, CMD_PROBE, 0, 0, 0, NULL, "probe over IPv4" },
 	{ "ipv6", O_V6, K_SPECIAL, CMD_PROBE, 0, 0, 0, NULL, "probe over IPv6" },
 	{ "interface", O_IFACE, K_STR, CMD_PROBE, OFF(iface), 0, 0, "IF|ADDR",
@@ -187,7 +191,7 @@ find_opt(int id, const char *longname)
 static int
 parse_iface(const char *val, const char **table, const char *opt, char *err, size_t errlen)
 {
-	char vname[16], names[80];
+	char vname[16], names[160];
 	const char *eq = strchr(val, '=');
 	int v;
 
@@ -441,7 +445,7 @@ cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t 
 static int
 parse_vendors(const char *list, struct report_vendors *rv, char *err, size_t errlen)
 {
-	char buf[128], names[80];
+	char buf[256], names[160];
 	char *save = NULL;
 
 	memset(rv->enabled, 0, sizeof(rv->enabled));

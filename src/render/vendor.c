@@ -54,9 +54,21 @@ style_for(const struct vendor_def *d, const char *ifname)
 struct fill {
 	const char *kw, *n, *ifname, *dir;
 	unsigned mtu, mss;
+	char base[64];           /* the name before its last '.' (Junos st0.1: st0) */
+	const char *unit;        /* after it, or "0" */
 };
 
-/* Expands {kw} {n} {if} {dir} {mtu} {mss} {mss1} in tmpl. */
+static void
+fill_split(struct fill *f)
+{
+	const char *dot = strrchr(f->ifname, '.');
+	size_t n = dot ? (size_t)(dot - f->ifname) : strlen(f->ifname);
+
+	snprintf(f->base, sizeof(f->base), "%.*s", (int)n, f->ifname);
+	f->unit = dot ? dot + 1 : "0";
+}
+
+/* Expands {kw} {n} {if} {base} {unit} {dir} {mtu} {mss} {mss1} in tmpl. */
 static void
 expand(char *out, size_t len, const char *tmpl, const struct fill *f)
 {
@@ -74,6 +86,10 @@ expand(char *out, size_t len, const char *tmpl, const struct fill *f)
 			s = f->n, skip = 3;
 		else if (strncmp(tmpl, "{if}", 4) == 0)
 			s = f->ifname, skip = 4;
+		else if (strncmp(tmpl, "{base}", 6) == 0)
+			s = f->base, skip = 6;
+		else if (strncmp(tmpl, "{unit}", 6) == 0)
+			s = f->unit, skip = 6;
 		else if (strncmp(tmpl, "{dir}", 5) == 0)
 			s = f->dir ? f->dir : "", skip = 5;
 		else if (strncmp(tmpl, "{mtu}", 5) == 0)
@@ -158,6 +174,17 @@ out_of_range(const struct ictx *c, const struct vline *l, unsigned value, char *
 	return buf;
 }
 
+/* Whether a line is meant for this interface's role and style. */
+static int
+line_applies(const struct ictx *c, const struct vline *l)
+{
+	unsigned role = c->vi->native_v6_mtu ? VR_4IN6 : VR(c->vi->role);
+
+	if (l->roles && !(l->roles & role))
+		return 0;
+	return !l->variants || (l->variants & VV(c->st->variant));
+}
+
 /* pass 0: the commands; pass 1: what is printed only as a comment (after the
  * commands, so that no comment line sits between an IX interface's lines). */
 static void
@@ -165,14 +192,19 @@ emit_line(const struct ictx *c, const struct vline *l, int pass)
 {
 	const struct vendor_iface *vi = c->vi;
 	struct fill fl = { c->st->kw ? c->st->kw : vi->name, vi->name + strlen(c->st->prefix),
-			   vi->name, NULL, vi->mtu, l->fam == 4 ? vi->mss4 : vi->mss6 };
-	char text[512], why[256];
+			   vi->name, NULL, vi->mtu, l->fam == 4 ? vi->mss4 : vi->mss6, "", "0" };
+	char text[512], why[256], dirbuf[128];
 	const char *bad = out_of_range(c, l, l->val == V_MTU ? fl.mtu : fl.mss, why, sizeof(why));
+	int ndir = c->s->dir[0] && strstr(l->tmpl, "{dir}") ? 2 : 1;
 
-	if (l->fam == 6 && !vi->v6_ok)
-		return;   /* said once per interface, in render_iface */
-	for (int dir = 0; dir < (c->s->dir[0] ? 2 : 1); dir++) {
-		fl.dir = c->s->dir[dir];
+	if ((l->fam == 6 && !vi->v6_ok) || !line_applies(c, l))
+		return;   /* no IPv6: said once per interface, in render_iface */
+	fill_split(&fl);
+	for (int dir = 0; dir < ndir; dir++) {
+		if (ndir == 2) {
+			expand(dirbuf, sizeof(dirbuf), c->s->dir[dir], &fl);
+			fl.dir = dirbuf;
+		}
 		expand(text, sizeof(text), l->tmpl, &fl);
 		if (pass == 1 && bad)
 			put_comment(c->f, c->d, "not set: %s: %s", bad, text);
@@ -223,29 +255,48 @@ static void
 render_iface(struct ictx *c, size_t section, int *said_v6)
 {
 	const struct vendor_iface *vi = c->vi;
-	struct fill fl = { "", "", vi->name, NULL, vi->mtu, 0 };
+	struct fill fl = { "", "", vi->name, NULL, vi->mtu, 0, "", "0" };
+	const char *open, *close;
 	char text[256];
 
 	c->st = style_for(c->d, vi->name);
 	if (!c->st)
 		return;   /* vendor_check_iface refused it earlier */
-	c->indent = c->s->indent ? c->s->indent : c->st->open ? c->d->indent : "";
+	/* A global line (once) stands outside any interface block. */
+	open = c->s->once ? NULL : c->st->open;
+	close = c->s->once ? NULL : c->st->close;
+	c->indent = c->s->indent ? c->s->indent : open ? c->d->indent : "";
 	fl.n = vi->name + strlen(c->st->prefix);
+	fill_split(&fl);
 	if (section == 0)
 		iface_header(c);
 	/* Before the block opens: an IX '!' line inside one may end it. */
 	if (!vi->v6_ok && !vi->native_v6_mtu && !*said_v6 && has_v6_lines(c->s) && (*said_v6 = 1))
 		put_comment(c->f, c->d, "%s: MTU %u is below 1280, IPv6 cannot use it (RFC 8200): "
 			    "no IPv6 lines", vi->name, vi->mtu);
-	if (c->st->open) {
-		expand(text, sizeof(text), c->st->open, &fl);
+	if (open) {
+		expand(text, sizeof(text), open, &fl);
 		put_cmd(c->f, c->d, c->o, "", text);
 	}
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < c->s->nlines; i++)
 			emit_line(c, &c->s->lines[i], pass);
-	if (c->st->close)
-		put_cmd(c->f, c->d, c->o, "", c->st->close);
+	if (close)
+		put_cmd(c->f, c->d, c->o, "", close);
+}
+
+/* A once-section prints for one interface only: the last (the tunnel when
+ * there is one: its MSS is the smaller), or the tunnel and nothing else. */
+static int
+section_skips(const struct vsection *s, const struct vendor_iface *ifs, size_t n, size_t i)
+{
+	size_t last = n < 2 ? n - 1 : 1;
+
+	if (s->once == ONCE_NO)
+		return 0;
+	if (i != last)
+		return 1;
+	return s->once == ONCE_TUNNEL && ifs[i].role != ROLE_TUNNEL;
 }
 
 static void
@@ -274,15 +325,20 @@ vendor_render(FILE *f, enum vendor_id v, const struct vendor_opts *o,
 	put_cmds(f, d, &opts, d->preamble);
 	for (size_t s = 0; s < d->nsections; s++) {
 		c.s = &d->sections[s];
+		if (section_skips(c.s, ifs, n, n - 1))
+			continue;   /* a tunnel-only global line, and no tunnel */
 		if (c.s->comment)
 			put_comment(f, d, "%s", c.s->comment);
 		put_cmds(f, d, &opts, c.s->setup);
 		for (size_t i = 0; i < n && i < 2; i++) {
 			c.vi = &ifs[i];
+			if (section_skips(c.s, ifs, n, i))
+				continue;
 			render_iface(&c, s, &said_v6[i]);
 		}
 		put_cmds(f, d, &opts, c.s->teardown);
 	}
+	put_cmds(f, d, &opts, d->postamble);
 	for (const char *const *p = d->footer; p && *p; p++)
 		put_comment(f, d, "%s", *p);
 }

@@ -3,7 +3,12 @@
  * 15 (interface names and numbering), 8.1.4 (ip mtu ranges by model), 30.1.2
  * (ipv6 tunnel mtu firmware); NEC IX names as they appear in published IX
  * configurations (Oracle's validated IX CPE template, netmiko's IX driver):
- * no NEC reference was found. Linux: dev_valid_name() in net/core/dev.c. */
+ * no NEC reference was found. Linux: dev_valid_name() in net/core/dev.c.
+ * Cisco IOS: type plus slot/port numbers ("GigabitEthernet0/0/0", "Dialer1",
+ * "Tunnel1"); Junos: type-fpc/pic/port.unit ("ge-0/0/0.0", "st0.1");
+ * VyOS: the vyos-1x interface-definitions regexes (ethN, pppoeN, tunN,
+ * vtiN); ASA nameifs, FortiOS and RouterOS names are free text, kept to a
+ * shell- and comment-safe set. */
 #include "render/vendor_int.h"
 
 #include <stdio.h>
@@ -118,6 +123,8 @@ ix_name_ok(const char *name, const char *kind)
 	       number_in(rest + n + 1, strlen(rest + n + 1), 0, 4094);
 }
 
+#define SAFE_CHARS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-"
+
 /* dev_valid_name(): 1-15 bytes, not "." or "..", no '/', ':' or space. We
  * also keep to characters that are safe in a shell command and a comment. */
 static int
@@ -127,7 +134,95 @@ linux_name_ok(const char *name)
 
 	if (n == 0 || n > 15 || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
 		return 0;
-	return strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") == n;
+	return strspn(name, SAFE_CHARS) == n;
+}
+
+/* "N/N..." : numbers joined by '/', n characters of s. */
+static int
+slot_path(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t k = strcspn(s + i, "/");
+		if (k > n - i)
+			k = n - i;
+		if (!number_in(s + i, k, 0, 99999))
+			return 0;
+		i += k;
+		if (i < n && ++i == n)
+			return 0;   /* a trailing '/' */
+	}
+	return n > 0;
+}
+
+/* form, then a slot path, then ".unit". Cisco IOS: GigabitEthernet0/0/0
+ * (the path needed, the .N sub-interface optional); Junos: ge-0/0/0.0 or
+ * st0.1 (the unit needed, the path only after a type ending in '-'). */
+static int
+path_name_ok(const char *name, const char *form, int need_unit)
+{
+	const char *rest;
+	size_t n;
+	int path_ok;
+
+	if (!prefixed(name, form, &rest))
+		return 0;
+	n = strcspn(rest, ".");
+	path_ok = n ? slot_path(rest, n) : need_unit && form[strlen(form) - 1] != '-';
+	if (!path_ok)
+		return 0;
+	if (rest[n] == '\0')
+		return !need_unit;
+	return number_in(rest + n + 1, strlen(rest + n + 1), 0, 99999);
+}
+
+static int
+ios_name_ok(const char *name, const char *form, const struct rtx_model *m)
+{
+	(void)m;
+	return path_name_ok(name, form, 0);
+}
+
+static int
+junos_name_ok(const char *name, const char *form, const struct rtx_model *m)
+{
+	(void)m;
+	return path_name_ok(name, form, 1);
+}
+
+/* VyOS: form then a number (vyos-1x: "vti[0-9]+" and the like). */
+static int
+vyos_name_ok(const char *name, const char *form, const struct rtx_model *m)
+{
+	const char *rest;
+
+	(void)m;
+	return prefixed(name, form, &rest) && number_in(rest, strlen(rest), 0, 99999);
+}
+
+/* Free-text names (ASA nameif, FortiOS, RouterOS): 1 to the form's length
+ * of SAFE_CHARS. The form is the length limit, as digits. */
+static int
+free_name_ok(const char *name, const char *form, const struct rtx_model *m)
+{
+	size_t n = strlen(name);
+
+	(void)m;
+	return n > 0 && n <= (size_t)atoi(form) && strspn(name, SAFE_CHARS) == n;
+}
+
+static int
+rtx_ok(const char *name, const char *form, const struct rtx_model *m)
+{
+	return rtx_name_ok(name, form, m);
+}
+
+static int
+ix_ok(const char *name, const char *form, const struct rtx_model *m)
+{
+	(void)m;
+	return ix_name_ok(name, form);
 }
 
 /* What each vendor accepts for each role and kind of WAN. */
@@ -135,34 +230,71 @@ struct name_rule {
 	enum vendor_id v;
 	enum vendor_role role;
 	int kinds;                 /* bit per enum wan_kind; 0 = any */
-	const char *forms[3];      /* name kinds tried in order */
+	int (*ok)(const char *name, const char *form, const struct rtx_model *m);
+	const char *forms[5];      /* name kinds tried in order */
 	const char *accepted;      /* printed when nothing matches */
 };
 
 #define K(k) (1 << (k))
 static const struct name_rule name_rules[] = {
-	{ VENDOR_RTX, ROLE_WAN, K(WAN_ETHER), { "lan", "pp" },
+	{ VENDOR_RTX, ROLE_WAN, K(WAN_ETHER), rtx_ok, { "lan", "pp" },
 	  "lanN, lanN/M, lanN.M or ppN" },
-	{ VENDOR_RTX, ROLE_WAN, K(WAN_PPPOE), { "pp" },
+	{ VENDOR_RTX, ROLE_WAN, K(WAN_PPPOE), rtx_ok, { "pp" },
 	  "ppN: on a PPPoE line the MTU belongs on the pp, not the LAN port under it" },
-	{ VENDOR_RTX, ROLE_WAN, K(WAN_4IN6), { "tunnel" },
+	{ VENDOR_RTX, ROLE_WAN, K(WAN_4IN6), rtx_ok, { "tunnel" },
 	  "tunnelN: on a MAP-E/DS-Lite line the IPv4 MTU belongs on the 4in6 tunnel; "
 	  "the LAN port under it keeps IPv6 MTU 1500" },
-	{ VENDOR_RTX, ROLE_TUNNEL, 0, { "tunnel" }, "tunnelN" },
-	{ VENDOR_IX, ROLE_WAN, K(WAN_ETHER) | K(WAN_PPPOE), { "GigaEthernet", "FastEthernet" },
+	{ VENDOR_RTX, ROLE_TUNNEL, 0, rtx_ok, { "tunnel" }, "tunnelN" },
+	{ VENDOR_IX, ROLE_WAN, K(WAN_ETHER) | K(WAN_PPPOE), ix_ok, { "GigaEthernet", "FastEthernet" },
 	  "GigaEthernetN.M or FastEthernetN.M (with the .M)" },
-	{ VENDOR_IX, ROLE_WAN, K(WAN_4IN6), { "Tunnel" },
+	{ VENDOR_IX, ROLE_WAN, K(WAN_4IN6), ix_ok, { "Tunnel" },
 	  "TunnelN.M: on a MAP-E/DS-Lite line the IPv4 MTU belongs on the 4in6 tunnel; "
 	  "the port under it keeps IPv6 MTU 1500" },
-	{ VENDOR_IX, ROLE_TUNNEL, 0, { "Tunnel" }, "TunnelN.M (with the .M)" },
+	{ VENDOR_IX, ROLE_TUNNEL, 0, ix_ok, { "Tunnel" }, "TunnelN.M (with the .M)" },
+	{ VENDOR_CISCO_IOS, ROLE_WAN, K(WAN_ETHER), ios_name_ok,
+	  { "GigabitEthernet", "TenGigabitEthernet", "FastEthernet", "Ethernet" },
+	  "GigabitEthernetN/N[/N][.N] (or TenGigabitEthernet, FastEthernet, Ethernet)" },
+	{ VENDOR_CISCO_IOS, ROLE_WAN, K(WAN_PPPOE), ios_name_ok, { "Dialer" },
+	  "DialerN: on a PPPoE client the IP MTU belongs on the dialer interface" },
+	{ VENDOR_CISCO_IOS, ROLE_WAN, K(WAN_4IN6), ios_name_ok, { "Tunnel" },
+	  "TunnelN: on a MAP-E/DS-Lite line the IPv4 MTU belongs on the 4in6 tunnel; "
+	  "the port under it keeps IPv6 MTU 1500" },
+	{ VENDOR_CISCO_IOS, ROLE_TUNNEL, 0, ios_name_ok, { "Tunnel" }, "TunnelN" },
+	/* Our limit, not the ASA's (not in our sources): safe in a command line. */
+	{ VENDOR_CISCO_ASA, ROLE_WAN, 0, free_name_ok, { "48" },
+	  "the interface's nameif (e.g. outside): 1-48 of A-Z a-z 0-9 . _ -" },
+	{ VENDOR_CISCO_ASA, ROLE_TUNNEL, 0, free_name_ok, { "48" },
+	  "the VTI's nameif: 1-48 of A-Z a-z 0-9 . _ -" },
+	{ VENDOR_JUNOS, ROLE_WAN, K(WAN_ETHER), junos_name_ok, { "ge-", "xe-", "et-", "reth", "ae" },
+	  "ge-F/P/P.U (or xe-, et-), rethN.U or aeN.U, with the unit" },
+	{ VENDOR_JUNOS, ROLE_WAN, K(WAN_PPPOE), junos_name_ok, { "pp0" },
+	  "pp0.U: on a PPPoE line the MTU belongs on the PPPoE logical interface" },
+	{ VENDOR_JUNOS, ROLE_WAN, K(WAN_4IN6), junos_name_ok, { "ip-" },
+	  "ip-F/P/P.U: on a MAP-E/DS-Lite line the IPv4 MTU belongs on the 4in6 tunnel" },
+	{ VENDOR_JUNOS, ROLE_TUNNEL, 0, junos_name_ok, { "st0" }, "st0.U, with the unit (e.g. st0.1)" },
+	/* FortiOS interface names (and so phase1-interface names) are at most 15 long. */
+	{ VENDOR_FORTIGATE, ROLE_WAN, 0, free_name_ok, { "15" },
+	  "a FortiOS interface name: 1-15 of A-Z a-z 0-9 . _ -" },
+	{ VENDOR_FORTIGATE, ROLE_TUNNEL, 0, free_name_ok, { "15" },
+	  "the phase1-interface name: 1-15 of A-Z a-z 0-9 . _ -" },
+	{ VENDOR_VYOS, ROLE_WAN, K(WAN_ETHER), vyos_name_ok, { "eth" }, "ethN" },
+	{ VENDOR_VYOS, ROLE_WAN, K(WAN_PPPOE), vyos_name_ok, { "pppoe" },
+	  "pppoeN: on a PPPoE line the MTU belongs on the pppoe interface" },
+	{ VENDOR_VYOS, ROLE_WAN, K(WAN_4IN6), vyos_name_ok, { "tun" },
+	  "tunN: on a MAP-E/DS-Lite line the IPv4 MTU belongs on the 4in6 tunnel" },
+	{ VENDOR_VYOS, ROLE_TUNNEL, 0, vyos_name_ok, { "vti" }, "vtiN" },
+	/* Our limit: RouterOS names may hold more, but not safely in a paste. */
+	{ VENDOR_ROUTEROS, ROLE_WAN, 0, free_name_ok, { "63" },
+	  "a RouterOS interface name: 1-63 of A-Z a-z 0-9 . _ -" },
+	{ VENDOR_ROUTEROS, ROLE_TUNNEL, 0, free_name_ok, { "63" },
+	  "the tunnel interface's name: 1-63 of A-Z a-z 0-9 . _ -" },
 };
 
 static int
 rule_matches(const struct name_rule *r, const char *name, const struct rtx_model *m)
 {
 	for (size_t i = 0; i < COUNT(r->forms) && r->forms[i]; i++)
-		if (r->v == VENDOR_RTX ? rtx_name_ok(name, r->forms[i], m)
-				       : ix_name_ok(name, r->forms[i]))
+		if (r->ok(name, r->forms[i], m))
 			return 1;
 	return 0;
 }

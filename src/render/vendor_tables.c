@@ -11,18 +11,18 @@
  * models more), 8.1.21 (tcp mss limit 536-1460), 30.1.2-3 (ipv6 mtu
  * 1280-1500; ipv6 tcp mss limit 536-1440). */
 static const struct vline rtx_lines[] = {
-	{ 4, V_MTU, 64, 1500, NULL, "ip {kw} mtu {mtu}" },
-	{ 4, V_MSS, 536, 1460, NULL, "ip {kw} tcp mss limit {mss}" },
-	{ 6, V_MTU, 1280, 1500, NULL, "ipv6 {kw} mtu {mtu}" },
-	{ 6, V_MSS, 536, 1440, NULL, "ipv6 {kw} tcp mss limit {mss}" },
+	{ 4, V_MTU, 64, 1500, NULL, "ip {kw} mtu {mtu}", 0, 0 },
+	{ 4, V_MSS, 536, 1460, NULL, "ip {kw} tcp mss limit {mss}", 0, 0 },
+	{ 6, V_MTU, 1280, 1500, NULL, "ipv6 {kw} mtu {mtu}", 0, 0 },
+	{ 6, V_MSS, 536, 1440, NULL, "ipv6 {kw} tcp mss limit {mss}", 0, 0 },
 };
 static const struct vstyle rtx_styles[] = {
-	{ "pp", "pp select {n}", "pp select none", "pp", 0, 0, NULL },
-	{ "tunnel", "tunnel select {n}", "tunnel select none", "tunnel", 0, 1, NULL },
-	{ "lan", NULL, NULL, NULL, 1, 0, NULL },   /* LAN lines are global */
+	{ "pp", "pp select {n}", "pp select none", "pp", 0, 0, NULL, 0 },
+	{ "tunnel", "tunnel select {n}", "tunnel select none", "tunnel", 0, 1, NULL, 0 },
+	{ "lan", NULL, NULL, NULL, 1, 0, NULL, 0 },   /* LAN lines are global */
 };
 static const struct vsection rtx_sections[] = {
-	{ NULL, NULL, rtx_lines, COUNT(rtx_lines), NULL, { NULL, NULL }, NULL },
+	{ NULL, NULL, rtx_lines, COUNT(rtx_lines), NULL, { NULL, NULL }, NULL, ONCE_NO },
 };
 static const char *const rtx_header[] = {
 	"paste in administrator mode (after 'administrator')",
@@ -37,16 +37,16 @@ static const char *const rtx_footer[] = {
  * only. "ipv6 mtu" was seen in none, and "ipv6 tcp adjust-mss" only as
  * "auto" (vendor-syntax.md): both stay comments. */
 static const struct vline ix_lines[] = {
-	{ 4, V_MTU, 0, 0, NULL, "ip mtu {mtu}" },
-	{ 4, V_MSS, 0, 0, NULL, "ip tcp adjust-mss {mss}" },
-	{ 6, V_MTU, 0, 0, "not seen in any published IX configuration", "ipv6 mtu {mtu}" },
-	{ 6, V_MSS, 0, 0, "only 'ipv6 tcp adjust-mss auto' was seen", "ipv6 tcp adjust-mss {mss}" },
+	{ 4, V_MTU, 0, 0, NULL, "ip mtu {mtu}", 0, 0 },
+	{ 4, V_MSS, 0, 0, NULL, "ip tcp adjust-mss {mss}", 0, 0 },
+	{ 6, V_MTU, 0, 0, "not seen in any published IX configuration", "ipv6 mtu {mtu}", 0, 0 },
+	{ 6, V_MSS, 0, 0, "only 'ipv6 tcp adjust-mss auto' was seen", "ipv6 tcp adjust-mss {mss}", 0, 0 },
 };
 static const struct vstyle ix_styles[] = {
-	{ "", "interface {if}", NULL, NULL, 0, 0, NULL },
+	{ "", "interface {if}", NULL, NULL, 0, 0, NULL, 0 },
 };
 static const struct vsection ix_sections[] = {
-	{ NULL, NULL, ix_lines, COUNT(ix_lines), NULL, { NULL, NULL }, NULL },
+	{ NULL, NULL, ix_lines, COUNT(ix_lines), NULL, { NULL, NULL }, NULL, ONCE_NO },
 };
 static const char *const ix_header[] = {
 	"syntax as seen in published configurations (Oracle's validated IX CPE template,",
@@ -66,7 +66,7 @@ static const char *const ix_footer[] = {
  * (lab-notes.md); wg-quick(8) takes MTU = in [Interface]; other devices
  * keep what they are created with. */
 static const struct vline linux_link[] = {
-	{ 4, V_MTU, 68, 65535, NULL, "ip link set dev {if} mtu {mtu}" },
+	{ 4, V_MTU, 68, 65535, NULL, "ip link set dev {if} mtu {mtu}", 0, 0 },
 };
 #define RECREATED \
 	"a re-created {if} starts at its default MTU: give 'mtu {mtu}' where it is created " \
@@ -74,22 +74,22 @@ static const struct vline linux_link[] = {
 static const struct vstyle linux_styles[] = {
 	{ "ppp", NULL, NULL, NULL, 0, 0,
 	  "pppd sets {if}'s MTU at every connect: to keep it, put 'mtu {mtu}' in its peers file "
-	  "(/etc/ppp/peers/NAME)" },
+	  "(/etc/ppp/peers/NAME)", 0 },
 	{ "ipsec", NULL, NULL, NULL, 0, 0,
 	  "strongSwan's kernel-libipsec makes {if} with MTU 1400 at every start, and we found no "
-	  "setting for it: run this line again after charon starts" },
+	  "setting for it: run this line again after charon starts", 0 },
 	{ "vti", NULL, NULL, NULL, 0, 0,
-	  RECREATED },
+	  RECREATED, 0 },
 	{ "xfrm", NULL, NULL, NULL, 0, 0,
-	  RECREATED },
+	  RECREATED, 0 },
 	{ "ip6tnl", NULL, NULL, NULL, 0, 0,
-	  RECREATED },
+	  RECREATED, 0 },
 	{ "wg", NULL, NULL, NULL, 0, 0,
 	  "wg-quick sets {if}'s MTU at every start: to keep it, put 'MTU = {mtu}' in [Interface] "
-	  "of /etc/wireguard/{if}.conf" },
+	  "of /etc/wireguard/{if}.conf", 0 },
 	{ "", NULL, NULL, NULL, 0, 0,
 	  "not persistent: also set MTUBytes={mtu} in [Link] (systemd-networkd), 'mtu {mtu}' "
-	  "(ifupdown) or 802-3-ethernet.mtu {mtu} (NetworkManager)" },
+	  "(ifupdown) or 802-3-ethernet.mtu {mtu} (NetworkManager)", 0 },
 };
 
 /* nft(8): "tcp option maxseg size set" writes unconditionally, so it is
@@ -98,10 +98,10 @@ static const struct vstyle linux_styles[] = {
 static const struct vline linux_nft[] = {
 	{ 4, V_MSS, 1, 65495, NULL,
 	  "{dir} \"{if}\" meta nfproto ipv4 tcp flags & (syn|rst) == syn "
-	  "tcp option maxseg size {mss1}-65535 tcp option maxseg size set {mss}" },
+	  "tcp option maxseg size {mss1}-65535 tcp option maxseg size set {mss}", 0, 0 },
 	{ 6, V_MSS, 1, 65475, NULL,
 	  "{dir} \"{if}\" meta nfproto ipv6 tcp flags & (syn|rst) == syn "
-	  "tcp option maxseg size {mss1}-65535 tcp option maxseg size set {mss}" },
+	  "tcp option maxseg size {mss1}-65535 tcp option maxseg size set {mss}", 0, 0 },
 };
 static const char *const linux_nft_setup[] = {
 	"nft -f - <<'EOF'",
@@ -119,9 +119,9 @@ static const char *const linux_nft_teardown[] = { "\t}", "}", "EOF", NULL };
  * flushed on every paste, keeps the lines idempotent. */
 static const struct vline linux_ipt[] = {
 	{ 4, V_MSS, 1, 65495, NULL,
-	  "iptables -t mangle -A MTUPROBE {dir} {if} -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss {mss}" },
+	  "iptables -t mangle -A MTUPROBE {dir} {if} -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss {mss}", 0, 0 },
 	{ 6, V_MSS, 1, 65475, NULL,
-	  "ip6tables -t mangle -A MTUPROBE {dir} {if} -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss {mss}" },
+	  "ip6tables -t mangle -A MTUPROBE {dir} {if} -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss {mss}", 0, 0 },
 };
 static const char *const linux_ipt_setup[] = {
 	"iptables -t mangle -N MTUPROBE 2>/dev/null || iptables -t mangle -F MTUPROBE",
@@ -135,13 +135,13 @@ static const char *const linux_ipt_setup[] = {
 	"TCP MSS clamp for forwarded TCP, in both directions through each interface (clamping only " \
 	"the way out leaves the far side's SYN-ACK unclamped); the router's own IKE/ESP never passes FORWARD"
 static const struct vsection linux_nft_sections[] = {
-	{ "interface MTU", NULL, linux_link, COUNT(linux_link), NULL, { NULL, NULL }, NULL },
+	{ "interface MTU", NULL, linux_link, COUNT(linux_link), NULL, { NULL, NULL }, NULL, ONCE_NO },
 	{ LINUX_CLAMP_WHY, linux_nft_setup, linux_nft, COUNT(linux_nft), linux_nft_teardown,
-	  { "oifname", "iifname" }, "\t\t" },
+	  { "oifname", "iifname" }, "\t\t", ONCE_NO },
 };
 static const struct vsection linux_ipt_sections[] = {
-	{ "interface MTU", NULL, linux_link, COUNT(linux_link), NULL, { NULL, NULL }, NULL },
-	{ LINUX_CLAMP_WHY, linux_ipt_setup, linux_ipt, COUNT(linux_ipt), NULL, { "-o", "-i" }, NULL },
+	{ "interface MTU", NULL, linux_link, COUNT(linux_link), NULL, { NULL, NULL }, NULL, ONCE_NO },
+	{ LINUX_CLAMP_WHY, linux_ipt_setup, linux_ipt, COUNT(linux_ipt), NULL, { "-o", "-i" }, NULL, ONCE_NO },
 };
 static const char *const linux_header[] = {
 	"paste into a root shell; pasting it again replaces what it set (idempotent)",
@@ -155,6 +155,235 @@ static const char *const linux_nft_footer[] = {
 static const char *const linux_ipt_footer[] = {
 	"to keep the clamp after a reboot: iptables-save >/etc/iptables/rules.v4 and",
 	"ip6tables-save >/etc/iptables/rules.v6 (loaded by Debian's iptables-persistent)",
+	NULL,
+};
+
+/* Cisco IOS and IOS-XE: Cisco IOS XML command reference iap-i2 ("ip tcp
+ * adjust-mss through ipv6 tcp adjust-mss"): ip tcp adjust-mss 500-1460 in
+ * interface configuration mode, rewriting SYNs through the interface in both
+ * directions (vendor-syntax.md). "ip mtu", "ipv6 mtu" and "ipv6 tcp
+ * adjust-mss" forms from vendor-syntax.md; their ranges are not in our
+ * sources, so they are not checked. On a PPPoE client the IP MTU belongs on
+ * the Dialer interface (Cisco's PPPoE client examples: "interface Dialer1 /
+ * ip mtu 1492"). */
+static const struct vline ios_lines[] = {
+	{ 4, V_MTU, 0, 0, NULL, "ip mtu {mtu}", 0, 0 },
+	{ 4, V_MSS, 500, 1460, NULL, "ip tcp adjust-mss {mss}", 0, 0 },
+	{ 6, V_MTU, 0, 0, NULL, "ipv6 mtu {mtu}", 0, 0 },
+	{ 6, V_MSS, 0, 0, NULL, "ipv6 tcp adjust-mss {mss}", 0, 0 },
+};
+static const struct vstyle ios_styles[] = {
+	{ "", "interface {if}", NULL, NULL, 0, 0, NULL, 0 },
+};
+static const struct vsection ios_sections[] = {
+	{ NULL, NULL, ios_lines, COUNT(ios_lines), NULL, { NULL, NULL }, NULL, ONCE_NO },
+};
+static const char *const ios_header[] = {
+	"paste in privileged EXEC mode: it enters 'configure terminal' and leaves with 'end'",
+	"source: Cisco IOS XML command reference iap-i2 (ip tcp adjust-mss 500-1460, interface mode;",
+	"it rewrites SYNs through the interface in both directions); ip mtu/ipv6 mtu ranges not checked",
+	NULL,
+};
+static const char *const ios_preamble[] = { "configure terminal", NULL };
+static const char *const ios_postamble[] = { "end", NULL };
+static const char *const ios_footer[] = {
+	"to keep it after a reload: copy running-config startup-config",
+	NULL,
+};
+
+/* Cisco ASA: ASA general configuration guide, "Advanced Interface
+ * Configuration": "mtu if_name bytes" in global configuration mode (the
+ * interface by its nameif), and the TCP MSS for through traffic, default
+ * 1380, which the ASA writes into either endpoint's SYN and which it
+ * describes for IPv4 and IPv6 alike; "sysopt connection tcpmss N" from
+ * vendor-syntax.md (global; 0 disables). One value serves both families, so
+ * the IPv6 number is only offered as a comment. A VTI's nameif taking "mtu"
+ * is not in our sources, nor a 4in6 tunnel on the ASA. */
+static const struct vline asa_mtu[] = {
+	{ 4, V_MTU, 0, 0, NULL, "mtu {if} {mtu}", VR(ROLE_WAN), 0 },
+	{ 4, V_MTU, 0, 0, "'mtu' is documented for named interfaces; not confirmed for a VTI",
+	  "mtu {if} {mtu}", VR(ROLE_TUNNEL), 0 },
+	{ 4, V_MTU, 0, 0, "no 4in6 (MAP-E, DS-Lite) tunnel on the ASA in our sources; never set "
+	  "this on a port that also carries native IPv6", "mtu {if} {mtu}", VR_4IN6, 0 },
+};
+static const struct vline asa_mss[] = {
+	{ 4, V_MSS, 0, 0, NULL, "sysopt connection tcpmss {mss}", 0, 0 },
+	{ 6, V_MSS, 0, 0, "the ASA has one tcpmss for IPv4 and IPv6: where IPv6 passes, "
+	  "set this lower IPv6 value instead", "sysopt connection tcpmss {mss}", 0, 0 },
+};
+static const struct vstyle asa_styles[] = {
+	{ "", NULL, NULL, NULL, 0, 0, NULL, 0 },
+};
+static const struct vsection asa_sections[] = {
+	{ "interface MTU (by nameif)", NULL, asa_mtu, COUNT(asa_mtu), NULL, { NULL, NULL }, NULL,
+	  ONCE_NO },
+	{ "TCP MSS: GLOBAL, it applies to all TCP through the ASA, not only the tunnel",
+	  NULL, asa_mss, COUNT(asa_mss), NULL, { NULL, NULL }, NULL, ONCE_LAST },
+};
+static const char *const asa_header[] = {
+	"paste in privileged EXEC mode: it enters 'configure terminal' and leaves with 'end'",
+	"source: ASA general configuration guide, Advanced Interface Configuration ('mtu if_name",
+	"bytes', global; TCP MSS for through traffic, default 1380, rewritten in both endpoints' SYNs)",
+	NULL,
+};
+static const char *const asa_footer[] = {
+	"to keep it after a reload: write memory",
+	NULL,
+};
+
+/* Juniper Junos (SRX): "mtu" under [edit interfaces IF unit N family inet|
+ * inet6] and [edit security flow tcp-mss] ipsec-vpn mss 64-65535, default
+ * 1320, "for the TCP packets that are about to go into an IPsec VPN tunnel"
+ * (Junos ipsec-vpn (Flow) statement; vendor-syntax.md). It is global, one
+ * value for every VPN, and the reference gives no IPv6 form. */
+static const struct vline junos_mtu[] = {
+	{ 4, V_MTU, 0, 0, NULL, "set interfaces {base} unit {unit} family inet mtu {mtu}", 0, 0 },
+	{ 6, V_MTU, 0, 0, NULL, "set interfaces {base} unit {unit} family inet6 mtu {mtu}", 0, 0 },
+};
+static const struct vline junos_mss[] = {
+	{ 4, V_MSS, 64, 65535, NULL, "set security flow tcp-mss ipsec-vpn mss {mss}", 0, 0 },
+	{ 6, V_MSS, 64, 65535, "the reference gives one ipsec-vpn mss and does not say it covers "
+	  "IPv6: if IPv6 crosses the tunnel, this lower value keeps it whole",
+	  "set security flow tcp-mss ipsec-vpn mss {mss}", 0, 0 },
+};
+static const struct vstyle junos_styles[] = {
+	{ "", NULL, NULL, NULL, 0, 0, NULL, 0 },
+};
+static const struct vsection junos_sections[] = {
+	{ "interface MTU", NULL, junos_mtu, COUNT(junos_mtu), NULL, { NULL, NULL }, NULL, ONCE_NO },
+	{ "TCP MSS: GLOBAL, for TCP going into every IPsec VPN on this device",
+	  NULL, junos_mss, COUNT(junos_mss), NULL, { NULL, NULL }, NULL, ONCE_TUNNEL },
+};
+static const char *const junos_header[] = {
+	"paste in configuration mode (after 'configure')",
+	"sources: Junos 'mtu' (family inet, inet6) and [edit security flow tcp-mss] ipsec-vpn mss",
+	"64-65535 (default 1320; applies to TCP about to go into an IPsec tunnel)",
+	NULL,
+};
+static const char *const junos_footer[] = {
+	"to apply and keep it: commit",
+	NULL,
+};
+
+/* FortiGate (FortiOS): "config system interface / edit IF / set
+ * mtu-override enable / set mtu N" (FortiGate administration guide, setting
+ * the MTU of a data interface) and "set tcp-mss N" on an interface, which
+ * rewrites one direction only (the return traffic) in FortiOS 6.0-7.0.0 and
+ * both from 7.0.1 (Fortinet community Technical Tip 221376). mtu-override
+ * on an IPsec tunnel (phase1-interface) or a MAP-E VNE interface is not in
+ * our sources. No IPv6 form is. */
+enum { FG_PORT = 1, FG_VIRTUAL };
+#define FG_NO_MTU "mtu-override is documented for data interfaces; not confirmed for a tunnel or VNE interface"
+static const struct vline fg_lines[] = {
+	{ 4, V_MTU, 0, 0, NULL, "set mtu-override enable", VR(ROLE_WAN), VV(FG_PORT) },
+	{ 4, V_MTU, 0, 0, NULL, "set mtu {mtu}", VR(ROLE_WAN), VV(FG_PORT) },
+	{ 4, V_MTU, 0, 0, FG_NO_MTU, "set mtu-override enable", VR(ROLE_TUNNEL), 0 },
+	{ 4, V_MTU, 0, 0, FG_NO_MTU, "set mtu {mtu}", VR(ROLE_TUNNEL), 0 },
+	{ 4, V_MTU, 0, 0, FG_NO_MTU, "set mtu-override enable", VR(ROLE_WAN), VV(FG_VIRTUAL) },
+	{ 4, V_MTU, 0, 0, FG_NO_MTU, "set mtu {mtu}", VR(ROLE_WAN), VV(FG_VIRTUAL) },
+	{ 4, V_MSS, 0, 0, NULL, "set tcp-mss {mss}", 0, 0 },
+};
+static const struct vstyle fg_styles[] = {
+	{ "vne", "    edit \"{if}\"", "    next", NULL, 0, 0, NULL, FG_VIRTUAL },
+	{ "", "    edit \"{if}\"", "    next", NULL, 0, 0, NULL, FG_PORT },
+};
+static const struct vsection fg_sections[] = {
+	{ NULL, NULL, fg_lines, COUNT(fg_lines), NULL, { NULL, NULL }, NULL, ONCE_NO },
+};
+static const char *const fg_header[] = {
+	"paste at the CLI prompt, outside any other 'config' block",
+	"sources: FortiGate administration guide (mtu-override, mtu); Fortinet community Technical",
+	"Tip 221376: 'set tcp-mss' on an interface rewrites SYNs in both directions from FortiOS",
+	"7.0.1; in 6.0 to 7.0.0 only the return direction: there, set it on the LAN interface too",
+	"no IPv6 MTU or MSS form is confirmed: none is printed",
+	NULL,
+};
+static const char *const fg_preamble[] = { "config system interface", NULL };
+static const char *const fg_postamble[] = { "end", NULL };
+static const char *const fg_footer[] = {
+	"it takes effect at 'end'; FortiOS keeps it unless cfg-save (config system global) says otherwise",
+	NULL,
+};
+
+/* VyOS 1.4+: interface definitions of vyos-1x (branch sagitta = 1.4):
+ * "mtu" 68-16000 (pppoe 68-1500), "ip adjust-mss" and "ipv6 adjust-mss"
+ * 536-65535 (interface/adjust-mss.xml.i); in 1.4 they moved there from
+ * "set firewall options interface X adjust-mss" (VyOS docs). vyos-1x
+ * python/vyos/ifconfig/interface.py (sagitta) makes them one nftables rule
+ * on oifname: SYNs leaving the interface only. "mtu" is the link MTU, for
+ * IPv6 too. */
+enum { VY_PPPOE = 1, VY_OTHER };
+static const struct vline vyos_lines[] = {
+	{ 4, V_MTU, 68, 1500, NULL, "set interfaces {kw} {if} mtu {mtu}", 0, VV(VY_PPPOE) },
+	{ 4, V_MTU, 68, 16000, NULL, "set interfaces {kw} {if} mtu {mtu}", 0, VV(VY_OTHER) },
+	{ 4, V_MSS, 536, 65535, NULL, "set interfaces {kw} {if} ip adjust-mss {mss}", 0, 0 },
+	{ 6, V_MSS, 536, 65535, NULL, "set interfaces {kw} {if} ipv6 adjust-mss {mss}", 0, 0 },
+};
+static const struct vstyle vyos_styles[] = {
+	{ "pppoe", NULL, NULL, "pppoe", 0, 0, NULL, VY_PPPOE },
+	{ "eth", NULL, NULL, "ethernet", 0, 0, NULL, VY_OTHER },
+	{ "vti", NULL, NULL, "vti", 0, 0, NULL, VY_OTHER },
+	{ "tun", NULL, NULL, "tunnel", 0, 0, NULL, VY_OTHER },
+};
+static const struct vsection vyos_sections[] = {
+	{ NULL, NULL, vyos_lines, COUNT(vyos_lines), NULL, { NULL, NULL }, NULL, ONCE_NO },
+};
+static const char *const vyos_header[] = {
+	"VyOS 1.4 or later; paste in configuration mode (after 'configure')",
+	"sources: VyOS documentation and vyos-1x interface definitions (mtu 68-16000, pppoe 68-1500;",
+	"adjust-mss 536-65535). adjust-mss rewrites only SYNs LEAVING the interface: the far side's",
+	"SYN-ACK is clamped only if the interface it leaves by (your LAN) has adjust-mss too",
+	NULL,
+};
+static const char *const vyos_footer[] = {
+	"to apply it: commit; to keep it after a reboot: save",
+	NULL,
+};
+
+/* MikroTik RouterOS: MikroTik manual, Mangle ("/ip firewall mangle add
+ * out-interface=X protocol=tcp tcp-flags=syn action=change-mss new-mss=N
+ * chain=forward tcp-mss=N+1-65535"), the same under /ipv6 firewall mangle
+ * (vendor-syntax.md, issue 12), in-interface for the other direction;
+ * pppoe-client max-mtu (vendor-syntax.md). Other interface types' MTU
+ * commands are not in our sources. Rules carry comment="mtuprobe" and are
+ * removed before they are added, so a second paste does not stack them. */
+enum { ROS_PPPOE = 1, ROS_OTHER };
+static const struct vline ros_mtu[] = {
+	{ 4, V_MTU, 0, 0, NULL, "/interface pppoe-client set [find name=\"{if}\"] max-mtu={mtu}",
+	  0, VV(ROS_PPPOE) },
+	{ 4, V_MTU, 0, 0, "no MTU command for this interface type in our sources",
+	  "/interface set [find name=\"{if}\"] mtu={mtu}", 0, VV(ROS_OTHER) },
+};
+static const struct vline ros_mss[] = {
+	{ 4, V_MSS, 0, 0, NULL, "/ip firewall mangle add chain=forward action=change-mss protocol=tcp "
+	  "tcp-flags=syn {dir} tcp-mss={mss1}-65535 new-mss={mss} comment=\"mtuprobe\"", 0, 0 },
+	{ 6, V_MSS, 0, 0, NULL, "/ipv6 firewall mangle add chain=forward action=change-mss protocol=tcp "
+	  "tcp-flags=syn {dir} tcp-mss={mss1}-65535 new-mss={mss} comment=\"mtuprobe\"", 0, 0 },
+};
+static const char *const ros_mss_setup[] = {
+	"/ip firewall mangle remove [find comment=\"mtuprobe\"]",
+	"/ipv6 firewall mangle remove [find comment=\"mtuprobe\"]",
+	NULL,
+};
+static const struct vstyle ros_styles[] = {
+	{ "pppoe", NULL, NULL, NULL, 0, 0, NULL, ROS_PPPOE },
+	{ "", NULL, NULL, NULL, 0, 0, NULL, ROS_OTHER },
+};
+static const struct vsection ros_sections[] = {
+	{ "interface MTU", NULL, ros_mtu, COUNT(ros_mtu), NULL, { NULL, NULL }, NULL, ONCE_NO },
+	{ "TCP MSS clamp for forwarded TCP, both directions through each interface",
+	  ros_mss_setup, ros_mss, COUNT(ros_mss), NULL,
+	  { "out-interface=\"{if}\"", "in-interface=\"{if}\"" }, NULL, ONCE_NO },
+};
+static const char *const ros_header[] = {
+	"paste into a RouterOS terminal; pasting it again replaces the rules it added",
+	"source: MikroTik manual, firewall Mangle (action=change-mss); pppoe-client max-mtu",
+	"the tunnel must be an interface (e.g. a GRE or IPIP tunnel over IPsec); a policy-based",
+	"IPsec tunnel has none, and the ipsec-policy matcher was not confirmed: not printed",
+	NULL,
+};
+static const char *const ros_footer[] = {
+	"RouterOS applies and keeps each command as it is entered",
 	NULL,
 };
 
@@ -172,5 +401,25 @@ const struct vendor_def vendor_defs[VENDOR_COUNT] = {
 	[VENDOR_LINUX_IPT] = { "linux-iptables", "Linux (iptables)", "#", "", linux_header, NULL,
 		linux_ipt_footer, { "eth0", "ppp0", "ip6tnl1" }, { "vti0", "vti0", "vti0" },
 		linux_styles, COUNT(linux_styles), linux_ipt_sections, COUNT(linux_ipt_sections) },
+	[VENDOR_CISCO_IOS] = { "cisco-ios", "Cisco IOS/IOS-XE", "!", " ", ios_header, ios_preamble,
+		ios_footer, { "GigabitEthernet0/0/0", "Dialer1", "Tunnel0" },
+		{ "Tunnel1", "Tunnel1", "Tunnel1" },
+		ios_styles, COUNT(ios_styles), ios_sections, COUNT(ios_sections), ios_postamble },
+	[VENDOR_CISCO_ASA] = { "cisco-asa", "Cisco ASA", "!", "", asa_header, ios_preamble,
+		asa_footer, { "outside", "outside", "outside" }, { "vti1", "vti1", "vti1" },
+		asa_styles, COUNT(asa_styles), asa_sections, COUNT(asa_sections), ios_postamble },
+	[VENDOR_JUNOS] = { "junos", "Juniper Junos (SRX)", "#", "", junos_header, NULL,
+		junos_footer, { "ge-0/0/0.0", "pp0.0", "ip-0/0/0.0" }, { "st0.1", "st0.1", "st0.1" },
+		junos_styles, COUNT(junos_styles), junos_sections, COUNT(junos_sections), NULL },
+	[VENDOR_FORTIGATE] = { "fortigate", "Fortinet FortiGate (FortiOS)", "#", "        ",
+		fg_header, fg_preamble, fg_footer, { "wan1", "wan1", "vne1" },
+		{ "vpn-tunnel1", "vpn-tunnel1", "vpn-tunnel1" },
+		fg_styles, COUNT(fg_styles), fg_sections, COUNT(fg_sections), fg_postamble },
+	[VENDOR_VYOS] = { "vyos", "VyOS", "#", "", vyos_header, NULL, vyos_footer,
+		{ "eth0", "pppoe0", "tun0" }, { "vti1", "vti1", "vti1" },
+		vyos_styles, COUNT(vyos_styles), vyos_sections, COUNT(vyos_sections), NULL },
+	[VENDOR_ROUTEROS] = { "routeros", "MikroTik RouterOS", "#", "", ros_header, NULL, ros_footer,
+		{ "ether1", "pppoe-out1", "ipipv6-tunnel1" }, { "gre-tunnel1", "gre-tunnel1", "gre-tunnel1" },
+		ros_styles, COUNT(ros_styles), ros_sections, COUNT(ros_sections), NULL },
 };
 
