@@ -241,7 +241,8 @@ collect_warnings(const struct probe_state *s, struct model_result *m)
 				   probe_stop_str(run->stop));
 		else if (!run->verified && run->pmtu)
 			model_warn(m, "%s path: PMTU %u could not be verified: %s", s->paths[i].name,
-				   run->pmtu, run->confidence);
+				   run->pmtu, run->confidence + (strncmp(run->confidence, "not verified: ", 14)
+								  ? 0 : 14));
 	}
 }
 

@@ -28,7 +28,7 @@
 #include <stdint.h>
 
 #define SEARCH_MAX_SIZES 512    /* distinct probe sizes remembered per run */
-#define SEARCH_REASON_LEN 128
+#define SEARCH_REASON_LEN 256
 
 /* What a probe was before the news (search_record's `was`): the state the
  * previous outcome left it in (search_after()). */

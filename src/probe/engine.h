@@ -15,7 +15,7 @@
 #define PROBE_MAX_PROBES 10000   /* hard cap on probe_config.max_probes */
 #define PROBE_WARN_MAX 8         /* distinct warnings kept (the rest are counted) */
 #define PROBE_WARN_LEN 160
-#define PROBE_REASON_LEN 160      /* search's reason plus a prefix */
+#define PROBE_REASON_LEN 288      /* search's reason plus a prefix */
 #define PROBE_ERR_LEN 256        /* suggested size of the err buffer */
 
 enum probe_stop {

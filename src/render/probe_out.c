@@ -52,7 +52,10 @@ text_path(FILE *f, const char *name, const char *target, const char *addr,
 	if (!run->pmtu && fd->nptb && fd->ptb[0].mtu < run->min_size)
 		fprintf(f, "          the path MTU is below the smallest size tried (%u): a router reported MTU %u\n",
 			run->min_size, fd->ptb[0].mtu);
-	fprintf(f, "          %s %s\n", run->verified ? "verified:" : "NOT verified:", run->confidence);
+	const char *why = run->confidence;
+	if (!run->verified && strncmp(why, "not verified: ", 14) == 0)
+		why += 14;   /* said once, in capitals */
+	fprintf(f, "          %s %s\n", run->verified ? "verified:" : "NOT verified:", why);
 	text_evidence(f, run, fd, family);
 	fprintf(f, "          %u probes in %.2f s, rtt %.2f ms, ", run->probes_sent,
 		(double)run->elapsed_us / 1e6, run->srtt_us / 1000.0);

@@ -189,6 +189,56 @@ case_privilege_drop() {
 	t_check "--user unknown: exit 1 ($T_RC) with the name" eval '((T_RC == 1)) && grep -q "no user .no-such-user-here." "$T_TMP/err"'
 }
 
+# t_forged MODE MTU: an on-path liar on r1 (tests/lab/forge.py) answers every DF probe
+# above MTU with a forged "fragmentation needed, MTU"; the real replies still come back.
+# The answer must be the right PMTU or "not verified" (exit 1), never a wrong PMTU
+# reported as verified, and never exit 0 with a wrong number (issue 9).
+t_forged() {
+	local mode=$1 mtu=$2 pid
+	ip netns exec "$LAB_R1" python3 "$T_DIR/forge.py" lan0 "$mtu" "$mode" \
+		--count-file "$T_TMP/forged" &
+	pid=$!
+	sleep 0.5   # the sniffer must be up before the first probe
+	t_run -- -4 --json --vendor none "$LAB_WAN_PEER_V4"
+	kill -TERM "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+	if python3 - "$T_TMP/out" "$T_RC" "$mode" "$mtu" "$(cat "$T_TMP/forged" 2>/dev/null)" <<'PY'; then
+import json, sys
+path, rc, mode, mtu, forged = sys.argv[1:]
+rc = int(rc)
+d = json.load(open(path))
+pmtu, ok = d.get("wan_pmtu"), d.get("verified")
+print(f"  {mode} quote, forged MTU {mtu}: {forged or '?'} forgeries; pmtu={pmtu} verified={ok} exit={rc}")
+print(f"  warnings: {json.dumps(d.get('warnings'))[:300]}")
+errs = []
+if not forged or int(forged) < 1:
+    errs.append("the forger sent nothing: the scenario did not happen")
+if pmtu != 1454 and ok:
+    errs.append(f"a wrong PMTU {pmtu} reported as verified")
+if rc == 0 and pmtu != 1454:
+    errs.append(f"exit 0 with a wrong PMTU {pmtu}")
+if rc not in (0, 1):
+    errs.append(f"exit {rc}")
+for e in errs:
+    print("  " + e)
+sys.exit(1 if errs else 0)
+PY
+		t_say "ok: forged $mode-quote PTBs (MTU $mtu) did not make a wrong answer"
+	else
+		t_fail "forged $mode-quote PTBs (MTU $mtu)"
+		t_show_stderr
+	fi
+}
+
+case_forged_ptb() {
+	t_lab_up --wan-mtu 1454
+	t_forged short 1280
+	t_flush
+	t_forged full 576
+	t_flush
+	t_forged full 1280
+}
+
 t_init "$@"
 fn=case_${T_CASE//-/_}
 declare -F "$fn" >/dev/null || t_hard "unknown case '$T_CASE'"
