@@ -34,7 +34,8 @@ static const char *const what_json[] = {
 
 static void text_begin(FILE *f, const struct inspect *s)
 {
-	fprintf(f, "%s: link type %s, %d probe stream%s\n", s->path, pcapread_linktype(s->r),
+	text_string(f, s->path);
+	fprintf(f, ": link type %s, %d probe stream%s\n", pcapread_linktype(s->r),
 		s->nstreams, s->nstreams == 1 ? "" : "s");
 	if (!s->quiet)
 		fprintf(f, "\n%7s %10s %-3s %6s %6s %6s  %s\n", "#", "time", "dir", "size", "seq",

@@ -3,6 +3,7 @@
  * line, why with the numbers, source, fix), then every fix together in
  * the vendor's syntax, ready to paste. */
 #include "render/audit_out.h"
+#include "render/render.h"
 
 #include <stdio.h>
 
@@ -23,7 +24,9 @@ head(FILE *f, const struct audit_result *r, const char *file)
 {
 	const struct config *c = r->cfg;
 
-	fprintf(f, "mtuprobe audit: %s: %s configuration, %u line%s", file,
+	fputs("mtuprobe audit: ", f);
+	text_string(f, file);
+	fprintf(f, ": %s configuration, %u line%s",
 		config_vendor_display(c->vendor), c->lines, c->lines == 1 ? "" : "s");
 	fprintf(f, " (%u not read by the audit%s)\n", c->unread,
 		c->dropped ? ", some facts beyond the audit's tables were dropped" : "");
@@ -51,11 +54,16 @@ head(FILE *f, const struct audit_result *r, const char *file)
 static void
 finding(FILE *f, const struct audit_result *r, const struct audit_finding *x, const char *file)
 {
-	fprintf(f, "\n%s %s %s:%u %s\n", audit_severity_name(x->check->severity), x->check->id,
-		file, x->line, x->where);
-	if (x->text[0])
-		fprintf(f, "  %u | %s\n", x->line, x->text);
-	else
+	fprintf(f, "\n%s %s ", audit_severity_name(x->check->severity), x->check->id);
+	text_string(f, file);
+	fprintf(f, ":%u ", x->line);
+	text_string(f, x->where);
+	fputc('\n', f);
+	if (x->text[0]) {
+		fprintf(f, "  %u | ", x->line);
+		text_string(f, x->text);   /* a configuration may carry any byte */
+		fputc('\n', f);
+	} else
 		fprintf(f, "  (not set)\n");
 	fprintf(f, "  why: %s\n", x->message);
 	fprintf(f, "  source: %s\n", x->check->source);

@@ -223,7 +223,9 @@ render_probe_config_text(FILE *f, const struct report *r)
 
 	if (!p || !p->audit)
 		return;
-	fprintf(f, "\nConfiguration %s against the measurement\n", p->config_file);
+	fputs("\nConfiguration ", f);
+	text_string(f, p->config_file);
+	fputs(" against the measurement\n", f);
 	for (size_t i = 0; i < p->vs->n; i++)
 		fprintf(f, "  %c %s\n", '-', p->vs->lines[i]);
 	fputc('\n', f);

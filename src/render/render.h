@@ -65,5 +65,8 @@ void render_probe_config_json(FILE *f, const struct report *r);
 
 /* JSON helpers shared by the renderers (render/json.c). */
 void json_string(FILE *f, const char *s);
+/* A string from outside (a file name) in a text report: control characters
+ * as \xNN, so that no ESC sequence or newline reaches the terminal. */
+void text_string(FILE *f, const char *s);
 
 #endif

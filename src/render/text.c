@@ -4,6 +4,16 @@
 
 #include <string.h>
 
+void
+text_string(FILE *f, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++)
+		if (*p < 0x20 || *p == 0x7f || *p == '\\')
+			fprintf(f, "\\x%02x", *p);
+		else
+			fputc(*p, f);
+}
+
 static void
 render_steps(FILE *f, const struct model_result *m)
 {

@@ -58,6 +58,17 @@ for args in "calc --line ethernet" "calc --line ethernet --json" "calc --line et
 	fi
 done
 
+# A file name is data: ESC and newline are escaped in text, and JSON stays valid
+# UTF-8 (issue 9): a Latin-1 byte becomes U+FFFD.
+weird=$tmp/$'we\e[31mird\nname\xe9.pcap'
+cp "$src/tests/cli/captures/raw-v4.pcap" "$weird"
+if [[ "$("$bin" inspect "$weird" | head -1)" == "$tmp/we\x1b[31mird\x0aname"$'\xe9'".pcap: link type RAW, 2 probe streams" ]] &&
+	"$bin" inspect --json "$weird" | python3 -c 'import json,sys; d=json.loads(sys.stdin.buffer.read().decode("utf-8")); sys.exit(0 if d["file"].endswith("we\x1b[31mird\nname\ufffd.pcap") else 1)'; then
+	pass=$((pass + 1))
+else
+	echo "FAIL file names: control characters or invalid UTF-8 reach the output raw"; fail=$((fail + 1))
+fi
+
 # The completion script comes from the option table: it must complete real
 # options and values, and bash must accept it.
 complete_is() { # WANT WORDS...: the words after "mtuprobe", last one being completed
