@@ -136,23 +136,6 @@ static const struct inspect_out text_out = { text_begin, text_row, text_end };
 
 /* ---- JSON: documented in mtuprobe(1), INSPECT ---- */
 
-static void json_uint_or_null(FILE *f, const char *key, int ok, uint32_t v)
-{
-	fprintf(f, ",\"%s\":", key);
-	if (ok)
-		fprintf(f, "%" PRIu32, v);
-	else
-		fputs("null", f);
-}
-
-static void json_str_or_null(FILE *f, const char *key, const char *v)
-{
-	fprintf(f, ",\"%s\":", key);
-	if (v)
-		json_string(f, v);
-	else
-		fputs("null", f);
-}
 
 static void json_begin(FILE *f, const struct inspect *s)
 {
@@ -168,16 +151,16 @@ static void json_row(FILE *f, const struct inspect *s, const struct inspect_row 
 	int answer = w->what != W_PROBE && w->what != W_IGNORED;
 
 	fprintf(f, "%s{\"n\":%" PRIu64 ",\"time\":%.6f", s->rows ? "," : "", w->n, w->t);
-	json_str_or_null(f, "dir", w->dir);
+	json_key_string(f, "dir", w->dir);
 	fprintf(f, ",\"size\":%" PRIu32, w->size);
-	json_uint_or_null(f, "seq", w->seq >= 0, (uint32_t)w->seq);
-	json_uint_or_null(f, "stream", w->stream != 0, (uint32_t)w->stream);
+	json_key_uint(f, "seq", w->seq >= 0, (uint32_t)w->seq);
+	json_key_uint(f, "stream", w->stream != 0, (uint32_t)w->stream);
 	fprintf(f, ",\"what\":\"%s\",\"snapped\":%s", what_json[w->what], w->snapped ? "true" : "false");
-	json_uint_or_null(f, "mtu", w->what == W_TOO_BIG, w->mtu);
-	json_str_or_null(f, "from", answer ? w->from : NULL);
-	json_uint_or_null(f, "icmp_type", answer, (uint32_t)w->icmp_type);
-	json_uint_or_null(f, "icmp_code", answer, (uint32_t)w->icmp_code);
-	json_str_or_null(f, "why", w->what == W_IGNORED ? w->why : NULL);
+	json_key_uint(f, "mtu", w->what == W_TOO_BIG, w->mtu);
+	json_key_string(f, "from", answer ? w->from : NULL);
+	json_key_uint(f, "icmp_type", answer, (uint32_t)w->icmp_type);
+	json_key_uint(f, "icmp_code", answer, (uint32_t)w->icmp_code);
+	json_key_string(f, "why", w->what == W_IGNORED ? w->why : NULL);
 	fputc('}', f);
 }
 
@@ -197,14 +180,14 @@ static void json_stream(FILE *f, int i, const struct stream *st)
 	fprintf(f, "\",\"probes\":%u,\"sizes\":%u,\"replies\":%u,\"too_big\":%u,\"unreach\":%u,"
 		"\"time_exceeded\":%u,\"other\":%u", c[W_PROBE], u->probed, c[W_REPLY], c[W_TOO_BIG],
 		c[W_UNREACH], c[W_TIME_EXCEEDED], c[W_OTHER]);
-	json_uint_or_null(f, "largest_replied", !!u->largest_reply,
+	json_key_uint(f, "largest_replied", !!u->largest_reply,
 			  u->largest_reply ? u->largest_reply->size : 0);
-	json_uint_or_null(f, "smallest_too_big", !!u->smallest_big,
+	json_key_uint(f, "smallest_too_big", !!u->smallest_big,
 			  u->smallest_big ? u->smallest_big->size : 0);
-	json_uint_or_null(f, "too_big_mtu", !!u->smallest_big, u->smallest_big ? u->smallest_big->mtu : 0);
+	json_key_uint(f, "too_big_mtu", !!u->smallest_big, u->smallest_big ? u->smallest_big->mtu : 0);
 	if (u->smallest_big)
 		inspect_addr_text(&u->smallest_big->from, from, sizeof from);
-	json_str_or_null(f, "too_big_from", u->smallest_big ? from : NULL);
+	json_key_string(f, "too_big_from", u->smallest_big ? from : NULL);
 	fputs(",\"never_answered\":[", f);
 	for (size_t k = 0; k < st->nsizes; k++)
 		if (inspect_never_answered(&st->sizes[k])) {

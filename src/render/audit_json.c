@@ -25,18 +25,6 @@ emit_json(void *ctx, const char *line)
 	json_string(j->f, line);
 }
 
-/* ,"key":v or ,"key":null: 0 means unknown here. (json.c, probe_out.c and
- * inspect_cmd.c each keep a static twin; one shared helper is a follow-up.) */
-static void
-uint_or_null(FILE *f, const char *key, unsigned v)
-{
-	fprintf(f, ",\"%s\":", key);
-	if (v)
-		fprintf(f, "%u", v);
-	else
-		fputs("null", f);
-}
-
 static void
 findings(FILE *f, const struct audit_result *r)
 {
@@ -68,15 +56,15 @@ tunnels(FILE *f, const struct audit_result *r)
 		const struct audit_tunnel *t = &r->tunnels[i];
 		fputs(i ? ",{\"name\":" : "{\"name\":", f);
 		json_string(f, r->cfg->tunnels[t->index].name);
-		uint_or_null(f, "mtu", t->mtu);
+		json_key_uint(f, "mtu", t->mtu != 0, t->mtu);
 		fprintf(f, ",\"mtu_default\":%s,\"esp\":", t->mtu_default ? "true" : "false");
 		if (t->esp[0])
 			json_string(f, t->esp);
 		else
 			fputs("null", f);
 		fprintf(f, ",\"nat_t\":%s", t->natt ? "true" : "false");
-		uint_or_null(f, "limit", t->limit);
-		uint_or_null(f, "mss", t->target_mss);
+		json_key_uint(f, "limit", t->limit != 0, t->limit);
+		json_key_uint(f, "mss", t->target_mss != 0, t->target_mss);
 		fputc('}', f);
 	}
 	fputc(']', f);
@@ -98,7 +86,7 @@ render_audit_json_object(FILE *f, const struct audit_result *r, const char *file
 	json_string(f, file);
 	fprintf(f, ",\"vendor\":\"%s\",\"peer\":\"%s\"", config_vendor_name(r->cfg->vendor),
 		r->peer->name);
-	uint_or_null(f, "line_mtu", r->line_mtu);
+	json_key_uint(f, "line_mtu", r->line_mtu != 0, r->line_mtu);
 	fprintf(f, ",\"lines\":%u,\"unread\":%u,\"errors\":%u,\"warnings\":%u", r->cfg->lines,
 		r->cfg->unread, r->nerror, r->nwarning);
 	findings(f, r);

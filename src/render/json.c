@@ -56,12 +56,22 @@ json_string(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-static void
-json_uint_or_null(FILE *f, const char *key, int ok, unsigned v)
+void
+json_key_uint(FILE *f, const char *key, int ok, unsigned v)
 {
-	fprintf(f, "\"%s\":", key);
+	fprintf(f, ",\"%s\":", key);
 	if (ok)
 		fprintf(f, "%u", v);
+	else
+		fputs("null", f);
+}
+
+void
+json_key_string(FILE *f, const char *key, const char *v)
+{
+	fprintf(f, ",\"%s\":", key);
+	if (v)
+		json_string(f, v);
 	else
 		fputs("null", f);
 }
@@ -155,30 +165,18 @@ json_model(FILE *f, const struct report *r)
 	const struct model_result *m = r->m;
 	int t = m->has_tunnel;
 
-	fputs(",\"line\":", f);
-	if (r->in->line)
-		json_string(f, r->in->line->name);
-	else
-		fputs("null", f);
-	fprintf(f, ",\"link_mtu\":%u,\"wan_mtu\":%u,\"wan_mss_ipv4\":%u,", m->link_mtu, m->wan_mtu,
+	json_key_string(f, "line", r->in->line ? r->in->line->name : NULL);
+	fprintf(f, ",\"link_mtu\":%u,\"wan_mtu\":%u,\"wan_mss_ipv4\":%u", m->link_mtu, m->wan_mtu,
 		m->wan_mss4);
-	json_uint_or_null(f, "wan_mtu_ipv6", m->wan_v6_ok, m->wan_mtu6);
-	fputc(',', f);
-	json_uint_or_null(f, "wan_mss_ipv6", m->wan_v6_ok, m->wan_mss6);
+	json_key_uint(f, "wan_mtu_ipv6", m->wan_v6_ok, m->wan_mtu6);
+	json_key_uint(f, "wan_mss_ipv6", m->wan_v6_ok, m->wan_mss6);
 	fputc(',', f);
 	json_esp(f, r);
-	fputs(",\"peer\":", f);
-	if (r->in->peer)
-		json_string(f, r->in->peer->name);
-	else
-		fputs("null", f);
-	fputc(',', f);
-	json_uint_or_null(f, "tunnel_mtu_model", t, m->tunnel_mtu_model);
-	fputc(',', f);
-	json_uint_or_null(f, "tunnel_mtu", t, m->tunnel_mtu);
-	fprintf(f, ",\"capped\":%s,", m->capped ? "true" : "false");
-	json_uint_or_null(f, "mss_ipv4", 1, t ? m->mss4 : m->wan_mss4);
-	fputc(',', f);
-	json_uint_or_null(f, "mss_ipv6", t ? m->v6_ok : m->wan_v6_ok, t ? m->mss6 : m->wan_mss6);
+	json_key_string(f, "peer", r->in->peer ? r->in->peer->name : NULL);
+	json_key_uint(f, "tunnel_mtu_model", t, m->tunnel_mtu_model);
+	json_key_uint(f, "tunnel_mtu", t, m->tunnel_mtu);
+	fprintf(f, ",\"capped\":%s", m->capped ? "true" : "false");
+	json_key_uint(f, "mss_ipv4", 1, t ? m->mss4 : m->wan_mss4);
+	json_key_uint(f, "mss_ipv6", t ? m->v6_ok : m->wan_v6_ok, t ? m->mss6 : m->wan_mss6);
 	json_lists(f, r->in, m);
 }

@@ -162,15 +162,6 @@ json_probes(FILE *f, const char *path, const struct probe_run *run, int *first)
 	}
 }
 
-static void
-json_opt_uint(FILE *f, const char *key, unsigned v)
-{
-	fprintf(f, ",\"%s\":", key);
-	if (v)
-		fprintf(f, "%u", v);
-	else
-		fputs("null", f);
-}
 
 void
 render_probe_json(FILE *f, const struct report *r)
@@ -188,21 +179,21 @@ render_probe_json(FILE *f, const struct report *r)
 		json_string(f, p->tunnel_target);
 	else
 		fputs("null", f);
-	json_opt_uint(f, "wan_pmtu", p->wan->pmtu);
-	json_opt_uint(f, "tunnel_pmtu", p->tunnel ? p->tunnel->pmtu : 0);
+	json_key_uint(f, "wan_pmtu", p->wan->pmtu != 0, p->wan->pmtu);
+	json_key_uint(f, "tunnel_pmtu", p->tunnel && p->tunnel->pmtu, p->tunnel ? p->tunnel->pmtu : 0);
 	fprintf(f, ",\"verified\":%s,\"tunnel_vs_model\":", verified ? "true" : "false");
 	if (p->tunnel_vs_model >= 0 && cmp[p->tunnel_vs_model])
 		fprintf(f, "\"%s\"", cmp[p->tunnel_vs_model]);
 	else
 		fputs("null", f);
-	json_opt_uint(f, "safe_mss_ipv4", r->m ? r->m->safe_mss4 : 0);
-	json_opt_uint(f, "safe_mss_ipv6", r->m ? r->m->safe_mss6 : 0);
+	json_key_uint(f, "safe_mss_ipv4", r->m && r->m->safe_mss4, r->m ? r->m->safe_mss4 : 0);
+	json_key_uint(f, "safe_mss_ipv6", r->m && r->m->safe_mss6, r->m ? r->m->safe_mss6 : 0);
 	fputs(",\"verdict\":", f);
 	if (p->verdict[0])
 		json_string(f, p->verdict);
 	else
 		fputs("null", f);
-	json_opt_uint(f, "expect_mtu", p->expect_mtu);
+	json_key_uint(f, "expect_mtu", p->expect_mtu != 0, p->expect_mtu);
 	fprintf(f, ",\"probes_sent\":%u,\"elapsed_ms\":%llu,\"wan\":",
 		p->wan->probes_sent + (p->tunnel ? p->tunnel->probes_sent : 0),
 		(unsigned long long)((p->wan->elapsed_us + (p->tunnel ? p->tunnel->elapsed_us : 0)) / 1000));

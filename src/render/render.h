@@ -65,6 +65,9 @@ void render_probe_config_json(FILE *f, const struct report *r);
 
 /* JSON helpers shared by the renderers (render/json.c). */
 void json_string(FILE *f, const char *s);
+/* ,"key":v (or null when !ok) and ,"key":"v" (or null when v is NULL). */
+void json_key_uint(FILE *f, const char *key, int ok, unsigned v);
+void json_key_string(FILE *f, const char *key, const char *v);
 /* A string from outside (a file name) in a text report: control characters
  * as \xNN, so that no ESC sequence or newline reaches the terminal. */
 void text_string(FILE *f, const char *s);
