@@ -80,7 +80,7 @@ static const struct opt opts[] = {
 	{ "max-probes", O_OTHER, K_NUM, CMD_PROBE, OFF(max_probes), 4, 10000, "N",
 	  "probes per path at most (default 300)" },
 	{ "expect-mtu", O_OTHER, K_NUM, CMD_PROBE, OFF(expect_mtu), 68, 65535, "N",
-	  "exit 3 when a measured PMTU is below N" },
+	  "exit 3 when the WAN path MTU is below N (the tunnel's is not compared)" },
 	{ "pcap", O_OTHER, K_STR, CMD_PROBE, OFF(pcap), 0, 0, "FILE",
 	  "write every probe and reply to a capture file (tcpdump, Wireshark)" },
 	{ "config", O_OTHER, K_STR, CMD_PROBE, OFF(config), 0, 0, "FILE",
@@ -118,6 +118,27 @@ cli_option_words(FILE *f, enum cmd cmd)
 	}
 }
 
+/* Each command's own exit statuses, as mtuprobe(1) EXIT STATUS lists them. */
+static const char *
+exit_footer(enum cmd cmd)
+{
+	switch (cmd) {
+	case CMD_CALC:
+		return "0 computed, 2 usage, 6 output not written. See mtuprobe(1).";
+	case CMD_INSPECT:
+		return "0 read to its end, 1 no probes in the file, 2 usage or a file that cannot\n"
+		       "be read, 6 output not written. See mtuprobe(1), INSPECT.";
+	case CMD_AUDIT:
+		return "0 no warning or error, 5 at least one, 2 usage or unreadable input,\n"
+		       "6 output not written. See mtuprobe(1), AUDIT.";
+	case CMD_PROBE:
+		break;
+	}
+	return "0 measured and verified, 1 not measured or not verified, 2 usage,\n"
+	       "3 WAN path MTU below --expect-mtu, 4 no CAP_NET_RAW, 5 --config disagrees,\n"
+	       "6 output not written. See mtuprobe(1).";
+}
+
 void
 cli_usage(FILE *f, enum cmd cmd)
 {
@@ -127,8 +148,7 @@ cli_usage(FILE *f, enum cmd cmd)
 	else if (cmd == CMD_INSPECT)
 		fprintf(f, "usage: mtuprobe inspect [--json] [-q] FILE\n"
 			   "Show what became of each probe in a capture file (pcap or pcapng; raw IP,\n"
-			   "Ethernet or Linux cooked): answered, too big, or never answered.\n"
-			   "Exit 1 when the file holds no probes, 2 when it cannot be read.\n\n");
+			   "Ethernet or Linux cooked): answered, too big, or never answered.\n\n");
 	else if (cmd == CMD_AUDIT)
 		fprintf(f, "usage: mtuprobe audit [--vendor rtx|ix|strongswan] [--peer PEER] [--wan-mtu N | --line PRESET] [--json] [-q] FILE|-\n"
 			   "Read a Yamaha RTX config, an NEC IX running-config or a strongSwan swanctl.conf,\n"
@@ -151,12 +171,7 @@ cli_usage(FILE *f, enum cmd cmd)
 				 o->arg ? o->arg : "");
 		fprintf(f, "  %-30s %s\n", left, o->help);
 	}
-	if (cmd == CMD_AUDIT)
-		fprintf(f, "\nExit status: 0 no warning or error, 5 at least one, 2 usage or unreadable input,\n"
-			   "6 output not written. See mtuprobe(1), AUDIT.\n");
-	else
-		fprintf(f, "\nExit status: 0 ok, 1 not measured, 2 usage, 3 below --expect-mtu, 4 no privilege,\n"
-			   "6 output not written. See mtuprobe(1).\n");
+	fprintf(f, "\nExit status: %s\n", exit_footer(cmd));
 }
 
 /* strtonum-style: a whole decimal number within [min, max], or -1. */
