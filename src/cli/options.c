@@ -14,7 +14,7 @@ enum kind { K_FLAG, K_STR, K_NUM, K_SPECIAL };
 
 enum {
 	O_HELP = 'h', O_VERSION = 'V', O_QUIET = 'q', O_V4 = '4', O_V6 = '6', O_IFACE = 'I',
-	O_OUTER = 1000, O_VENDOR, O_WAN_IF, O_TUNNEL_IF, O_OTHER,
+	O_OUTER = 1000, O_VENDOR, O_WAN_IF, O_TUNNEL_IF, O_FORMAT, O_OTHER,
 };
 
 #define BOTH (CMD_CALC | CMD_PROBE)
@@ -89,6 +89,9 @@ static const struct opt opts[] = {
 	  "run as root: become USER once the sockets are open (default: the sudo caller, else nobody)" },
 	{ "json", O_OTHER, K_FLAG, ALL, OFF(json), 0, 0, NULL,
 	  "one JSON object on stdout (see JSON OUTPUT; audit: AUDIT JSON)" },
+	{ "format", O_FORMAT, K_SPECIAL, BOTH, 0, 0, 0, "text|json|value",
+	  "text (default), json (as --json) or value: only the MTUs on one line, WAN then tunnel "
+	  "(probe: measured and verified, else -)" },
 	{ "quiet", O_QUIET, K_FLAG, ALL, OFF(quiet), 0, 0, NULL,
 	  "print only the configuration lines (commented out after an unverified probe; inspect: only the summary; audit: only the corrected lines)" },
 	{ "help", O_HELP, K_SPECIAL, ALL, 0, 0, 0, NULL, "this help" },
@@ -246,6 +249,15 @@ apply_special(const struct opt *o, const char *val, struct cli *c, char *err, si
 		return 0;
 	case O_VENDOR:
 		c->vendors = val;
+		return 0;
+	case O_FORMAT:
+		if (strcmp(val, "text") != 0 && strcmp(val, "json") != 0 && strcmp(val, "value") != 0) {
+			snprintf(err, errlen, "--format must be text, json or value, not '%s'", val);
+			return -1;
+		}
+		c->format = val;
+		c->json |= strcmp(val, "json") == 0;
+		c->value = strcmp(val, "value") == 0;
 		return 0;
 	case O_WAN_IF:
 		return parse_iface(val, c->wan_if, o->name, err, errlen);
@@ -449,6 +461,10 @@ cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t 
 			return -1;
 		}
 		c->targets[c->ntargets++] = argv[optind];
+	}
+	if (c->format && c->json && strcmp(c->format, "json") != 0) {
+		snprintf(err, errlen, "--json and --format %s disagree: give one", c->format);
+		return -1;
 	}
 	if (cmd == CMD_INSPECT)
 		return check_inspect(c, err, errlen);

@@ -27,6 +27,8 @@ struct cli {
 	int nat_t, transport, outer_v6, outer_given;
 	const char *wan_if[VENDOR_COUNT], *tunnel_if[VENDOR_COUNT];
 	int json, quiet;
+	int value;                  /* --format value: the numbers alone */
+	const char *format;         /* --format as given, to refuse a second one */
 	/* probe */
 	int family;                 /* 0 = as the target resolves, 4, 6 */
 	const char *iface, *pcap, *user, *config;

@@ -365,12 +365,14 @@ report(struct probe_state *s, int argc, char **argv)
 	cli_producer(r.producer, sizeof(r.producer), argc, argv);
 	if (s->c.json)
 		render_json(stdout, &r);
+	else if (s->c.value)
+		render_value(stdout, &r);
 	else
 		render_text(stdout, &r);
 	rc = cli_stdout_done("probe", model_failed ? EXIT_USAGE : config_status(&rp, exit_status(s, &rp)));
 	if (model_failed)
 		cli_error("probe", s->err);
-	else if (s->c.quiet && !s->c.json && unverified)
+	else if (s->c.quiet && !s->c.json && !s->c.value && unverified)
 		cli_error("probe", r.m ? "not verified: the configuration lines are commented out "
 			  "(run without -q for the report)" : "nothing measured: no configuration "
 			  "(run without -q for the report)");

@@ -55,6 +55,8 @@ struct report {
 void render_text(FILE *f, const struct report *r);
 void render_json(FILE *f, const struct report *r);
 void render_configs(FILE *f, const struct report *r);
+/* --format value: the MTUs alone on one line (render/value.c). */
+void render_value(FILE *f, const struct report *r);
 
 /* Text and JSON pieces for the probe part (render/probe_out.c). */
 void render_probe_text(FILE *f, const struct report *r);
