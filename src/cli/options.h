@@ -33,6 +33,8 @@ struct cli {
 	int family;                 /* 0 = as the target resolves, 4, 6 */
 	const char *iface, *pcap, *user, *config;
 	unsigned min_size, max_size, timeout_ms, retries, rate, max_probes, expect_mtu;
+	unsigned interval;           /* --interval: seconds between rounds, 0 = one round */
+	const char *prometheus;     /* --prometheus FILE */
 	const char *targets[2];     /* inspect, audit: targets[0] is the file */
 	int ntargets;
 };
