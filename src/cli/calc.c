@@ -32,6 +32,8 @@ cmd_calc(int argc, char **argv)
 	cli_producer(r.producer, sizeof(r.producer), argc, argv);
 	if (c.json)
 		render_json(stdout, &r);
+	else if (c.value)
+		render_value(stdout, &r);
 	else
 		render_text(stdout, &r);
 	return cli_stdout_done("calc", EXIT_MEASURED);

@@ -52,6 +52,7 @@ cmd_completion(int argc, char **argv)
 	value_case(f, "--vendor", vendor_names, "all none strongswan");
 	value_case(f, "--rtx-model", vendor_rtx_model_names, NULL);
 	value_case(f, "--outer", NULL, "ipv4 ipv6");
+	value_case(f, "--format", NULL, "text json value");
 	fprintf(f, "\t--pcap|--config) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
 		   "\t--user) COMPREPLY=($(compgen -u -- \"$cur\")); return ;;\n\tesac\n"
 		   "\tcase ${COMP_WORDS[1]} in\n");

@@ -14,7 +14,7 @@ enum kind { K_FLAG, K_STR, K_NUM, K_SPECIAL };
 
 enum {
 	O_HELP = 'h', O_VERSION = 'V', O_QUIET = 'q', O_V4 = '4', O_V6 = '6', O_IFACE = 'I',
-	O_OUTER = 1000, O_VENDOR, O_WAN_IF, O_TUNNEL_IF, O_OTHER,
+	O_OUTER = 1000, O_VENDOR, O_WAN_IF, O_TUNNEL_IF, O_FORMAT, O_OTHER,
 };
 
 #define BOTH (CMD_CALC | CMD_PROBE)
@@ -80,15 +80,22 @@ static const struct opt opts[] = {
 	{ "max-probes", O_OTHER, K_NUM, CMD_PROBE, OFF(max_probes), 4, 10000, "N",
 	  "probes per path at most (default 300)" },
 	{ "expect-mtu", O_OTHER, K_NUM, CMD_PROBE, OFF(expect_mtu), 68, 65535, "N",
-	  "exit 3 when a measured PMTU is below N" },
+	  "exit 3 when the WAN path MTU is below N (the tunnel's is not compared)" },
 	{ "pcap", O_OTHER, K_STR, CMD_PROBE, OFF(pcap), 0, 0, "FILE",
 	  "write every probe and reply to a capture file (tcpdump, Wireshark)" },
 	{ "config", O_OTHER, K_STR, CMD_PROBE, OFF(config), 0, 0, "FILE",
 	  "audit this router configuration (RTX, IX, swanctl.conf) with the measured path MTUs" },
+	{ "interval", O_OTHER, K_NUM, CMD_PROBE, OFF(interval), 1, 86400, "SECONDS",
+	  "measure again SECONDS after each round until SIGINT or SIGTERM; one line per round" },
+	{ "prometheus", O_OTHER, K_STR, CMD_PROBE, OFF(prometheus), 0, 0, "FILE",
+	  "after each round, write the node_exporter textfile format to FILE (atomically)" },
 	{ "user", O_OTHER, K_STR, CMD_PROBE, OFF(user), 0, 0, "USER",
 	  "run as root: become USER once the sockets are open (default: the sudo caller, else nobody)" },
 	{ "json", O_OTHER, K_FLAG, ALL, OFF(json), 0, 0, NULL,
 	  "one JSON object on stdout (see JSON OUTPUT; audit: AUDIT JSON)" },
+	{ "format", O_FORMAT, K_SPECIAL, BOTH, 0, 0, 0, "text|json|value",
+	  "text (default), json (as --json) or value: only the MTUs on one line, WAN then tunnel "
+	  "(probe: measured and verified, else -)" },
 	{ "quiet", O_QUIET, K_FLAG, ALL, OFF(quiet), 0, 0, NULL,
 	  "print only the configuration lines (commented out after an unverified probe; inspect: only the summary; audit: only the corrected lines)" },
 	{ "help", O_HELP, K_SPECIAL, ALL, 0, 0, 0, NULL, "this help" },
@@ -118,6 +125,27 @@ cli_option_words(FILE *f, enum cmd cmd)
 	}
 }
 
+/* Each command's own exit statuses, as mtuprobe(1) EXIT STATUS lists them. */
+static const char *
+exit_footer(enum cmd cmd)
+{
+	switch (cmd) {
+	case CMD_CALC:
+		return "0 computed, 2 usage, 6 output not written. See mtuprobe(1).";
+	case CMD_INSPECT:
+		return "0 read to its end, 1 no probes in the file, 2 usage or a file that cannot\n"
+		       "be read, 6 output not written. See mtuprobe(1), INSPECT.";
+	case CMD_AUDIT:
+		return "0 no warning or error, 5 at least one, 2 usage or unreadable input,\n"
+		       "6 output not written. See mtuprobe(1), AUDIT.";
+	case CMD_PROBE:
+		break;
+	}
+	return "0 measured and verified, 1 not measured or not verified, 2 usage,\n"
+	       "3 WAN path MTU below --expect-mtu, 4 no CAP_NET_RAW, 5 --config disagrees,\n"
+	       "6 output not written. See mtuprobe(1).";
+}
+
 void
 cli_usage(FILE *f, enum cmd cmd)
 {
@@ -127,8 +155,7 @@ cli_usage(FILE *f, enum cmd cmd)
 	else if (cmd == CMD_INSPECT)
 		fprintf(f, "usage: mtuprobe inspect [--json] [-q] FILE\n"
 			   "Show what became of each probe in a capture file (pcap or pcapng; raw IP,\n"
-			   "Ethernet or Linux cooked): answered, too big, or never answered.\n"
-			   "Exit 1 when the file holds no probes, 2 when it cannot be read.\n\n");
+			   "Ethernet or Linux cooked): answered, too big, or never answered.\n\n");
 	else if (cmd == CMD_AUDIT)
 		fprintf(f, "usage: mtuprobe audit [--vendor rtx|ix|strongswan] [--peer PEER] [--wan-mtu N | --line PRESET] [--json] [-q] FILE|-\n"
 			   "Read a Yamaha RTX config, an NEC IX running-config or a strongSwan swanctl.conf,\n"
@@ -151,12 +178,7 @@ cli_usage(FILE *f, enum cmd cmd)
 				 o->arg ? o->arg : "");
 		fprintf(f, "  %-30s %s\n", left, o->help);
 	}
-	if (cmd == CMD_AUDIT)
-		fprintf(f, "\nExit status: 0 no warning or error, 5 at least one, 2 usage or unreadable input,\n"
-			   "6 output not written. See mtuprobe(1), AUDIT.\n");
-	else
-		fprintf(f, "\nExit status: 0 ok, 1 not measured, 2 usage, 3 below --expect-mtu, 4 no privilege,\n"
-			   "6 output not written. See mtuprobe(1).\n");
+	fprintf(f, "\nExit status: %s\n", exit_footer(cmd));
 }
 
 /* strtonum-style: a whole decimal number within [min, max], or -1. */
@@ -231,6 +253,15 @@ apply_special(const struct opt *o, const char *val, struct cli *c, char *err, si
 		return 0;
 	case O_VENDOR:
 		c->vendors = val;
+		return 0;
+	case O_FORMAT:
+		if (strcmp(val, "text") != 0 && strcmp(val, "json") != 0 && strcmp(val, "value") != 0) {
+			snprintf(err, errlen, "--format must be text, json or value, not '%s'", val);
+			return -1;
+		}
+		c->format = val;
+		c->json |= strcmp(val, "json") == 0;
+		c->value = strcmp(val, "value") == 0;
 		return 0;
 	case O_WAN_IF:
 		return parse_iface(val, c->wan_if, o->name, err, errlen);
@@ -434,6 +465,10 @@ cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t 
 			return -1;
 		}
 		c->targets[c->ntargets++] = argv[optind];
+	}
+	if (c->format && c->json && strcmp(c->format, "json") != 0) {
+		snprintf(err, errlen, "--json and --format %s disagree: give one", c->format);
+		return -1;
 	}
 	if (cmd == CMD_INSPECT)
 		return check_inspect(c, err, errlen);

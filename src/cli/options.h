@@ -27,10 +27,14 @@ struct cli {
 	int nat_t, transport, outer_v6, outer_given;
 	const char *wan_if[VENDOR_COUNT], *tunnel_if[VENDOR_COUNT];
 	int json, quiet;
+	int value;                  /* --format value: the numbers alone */
+	const char *format;         /* --format as given, to refuse a second one */
 	/* probe */
 	int family;                 /* 0 = as the target resolves, 4, 6 */
 	const char *iface, *pcap, *user, *config;
 	unsigned min_size, max_size, timeout_ms, retries, rate, max_probes, expect_mtu;
+	unsigned interval;           /* --interval: seconds between rounds, 0 = one round */
+	const char *prometheus;     /* --prometheus FILE */
 	const char *targets[2];     /* inspect, audit: targets[0] is the file */
 	int ntargets;
 };

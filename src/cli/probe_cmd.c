@@ -1,6 +1,7 @@
 /* mtuprobe probe: open the raw sockets, drop privileges, measure the WAN path
  * and then the tunnel path, combine them with the model, and render. */
 #include "cli/cmds.h"
+#include "cli/watch.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -42,6 +43,7 @@ struct probe_state {
 	struct capture *cap;
 	struct config *cfg;          /* --config, parsed once the privileges are gone */
 	char err[512];
+	struct watch watch;          /* --interval, --prometheus: across rounds */
 };
 
 static int
@@ -364,14 +366,22 @@ report(struct probe_state *s, int argc, char **argv)
 	r.quiet = s->c.quiet;
 	r.probe = &rp;
 	cli_producer(r.producer, sizeof(r.producer), argc, argv);
-	if (s->c.json)
+	if (s->c.interval)
+		watch_round(&s->watch, &r, s->c.json, s->c.value, stdout);
+	else if (s->c.json)
 		render_json(stdout, &r);
+	else if (s->c.value)
+		render_value(stdout, &r);
 	else
 		render_text(stdout, &r);
 	rc = cli_stdout_done("probe", model_failed ? EXIT_USAGE : config_status(&rp, exit_status(s, &rp)));
+	if (s->c.prometheus && watch_write_prometheus(&s->watch, s->c.prometheus, &r, s->err, sizeof(s->err)) < 0) {
+		cli_error("probe", s->err);
+		rc = EXIT_OUTPUT;
+	}
 	if (model_failed)
 		cli_error("probe", s->err);
-	else if (s->c.quiet && !s->c.json && unverified)
+	else if (s->c.quiet && !s->c.json && !s->c.value && unverified)
 		cli_error("probe", r.m ? "not verified: the configuration lines are commented out "
 			  "(run without -q for the report)" : "nothing measured: no configuration "
 			  "(run without -q for the report)");
@@ -403,6 +413,26 @@ cleanup(struct probe_state *s, int rc)
 	return rc;
 }
 
+/* --interval: measure again with the same sockets. A round cut short by
+ * SIGINT/SIGTERM is not reported: the last whole round's status stands. */
+static int
+next_round(struct probe_state *s, int last_rc, int argc, char **argv)
+{
+	int rc;
+
+	for (int i = 0; i < s->npaths; i++) {
+		if (s->paths[i].ran)
+			probe_run_free(&s->paths[i].run);
+		memset(&s->paths[i].run, 0, sizeof(s->paths[i].run));
+		memset(&s->paths[i].found, 0, sizeof(s->paths[i].found));
+		s->paths[i].ran = 0;
+	}
+	rc = measure(s);
+	if (stop_flag)
+		return last_rc;
+	return rc == EXIT_MEASURED ? report(s, argc, argv) : rc;
+}
+
 int
 cmd_probe(int argc, char **argv)
 {
@@ -426,9 +456,12 @@ cmd_probe(int argc, char **argv)
 		sa.sa_handler = on_signal;   /* no SA_RESTART: the wait returns at once */
 		sigaction(SIGINT, &sa, NULL);
 		sigaction(SIGTERM, &sa, NULL);
+		s.watch.prev_verdict = -1;
 		rc = measure(&s);
 		if (rc == EXIT_MEASURED)
 			rc = report(&s, argc, argv);
+		while (s.c.interval && rc != EXIT_USAGE && rc != EXIT_OUTPUT && !watch_sleep(s.c.interval, &stop_flag))
+			rc = next_round(&s, rc, argc, argv);
 	}
 	return cleanup(&s, rc);
 }

@@ -55,6 +55,8 @@ struct report {
 void render_text(FILE *f, const struct report *r);
 void render_json(FILE *f, const struct report *r);
 void render_configs(FILE *f, const struct report *r);
+/* --format value: the MTUs alone on one line (render/value.c). */
+void render_value(FILE *f, const struct report *r);
 
 /* Text and JSON pieces for the probe part (render/probe_out.c). */
 void render_probe_text(FILE *f, const struct report *r);
@@ -62,6 +64,15 @@ void render_probe_json(FILE *f, const struct report *r);
 /* --config: the configuration against the measurement, and its audit. */
 void render_probe_config_text(FILE *f, const struct report *r);
 void render_probe_config_json(FILE *f, const struct report *r);
+
+/* --prometheus: what lasts between rounds of --interval (cli/watch.c). */
+struct prom_state {
+	unsigned long rounds;               /* rounds reported so far, this one included */
+	long long last_success[2];          /* Unix time the path (wan, tunnel) was last
+	                                     * measured and verified; 0: never */
+};
+/* The node_exporter textfile format for a probe report (render/prometheus.c). */
+void render_prometheus(FILE *f, const struct report *r, const struct prom_state *st);
 
 /* JSON helpers shared by the renderers (render/json.c). */
 void json_string(FILE *f, const char *s);

@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
-"""Validates `mtuprobe calc --json` against the schema in mtuprobe(1), JSON OUTPUT,
-and checks that the numbers are consistent with each other (layers sum to
-packet_bytes, MSS = MTU - 40 / - 60). Usage: check_json.py MTUPROBE"""
+"""Validates mtuprobe's JSON against the types and units in mtuprobe(1), JSON OUTPUT
+and INSPECT, and checks that the numbers are consistent with each other (layers
+sum to packet_bytes, MSS = MTU - 40 / - 60, loss a fraction, times in their units).
+Usage: check_json.py MTUPROBE [SOURCE_ROOT]   calc cases; inspect of every capture
+       check_json.py --probe FILE...          probe --json output, one object a line"""
 import json
 import subprocess
 import sys
 
-INT, STR, BOOL, LIST, OBJ, NULL = int, str, bool, list, dict, type(None)
+import glob
+import os
+
+INT, STR, BOOL, LIST, OBJ, NULL, FLOAT = int, str, bool, list, dict, type(None), float
+NUM = (INT, FLOAT)  # JSON number: with or without a fraction
 SCHEMA = {
     "mtuprobe": (STR,), "command": (STR,), "line": (STR, NULL),
     "link_mtu": (INT,), "wan_mtu": (INT,), "wan_mss_ipv4": (INT,),
@@ -15,6 +21,36 @@ SCHEMA = {
     "mss_ipv4": (INT,), "mss_ipv6": (INT, NULL), "stack": (LIST,), "layers": (LIST,),
     "packet_bytes": (INT,), "steps": (LIST,), "warnings": (LIST,),
 }
+PROBE = dict(SCHEMA, **{
+    "wan_target": (STR,), "wan_address": (STR,), "source": (STR,), "tunnel_target": (STR, NULL),
+    "wan_pmtu": (INT, NULL), "tunnel_pmtu": (INT, NULL), "verified": (BOOL,),
+    "tunnel_vs_model": (STR, NULL), "verdict": (STR, NULL), "safe_mss_ipv4": (INT, NULL),
+    "safe_mss_ipv6": (INT, NULL), "expect_mtu": (INT, NULL), "probes_sent": (INT,),
+    "elapsed_ms": (INT,), "wan": (OBJ,), "tunnel": (OBJ, NULL), "probes": (LIST,), "config": (OBJ, NULL),
+})
+# Without a measured WAN path MTU every computed key is null.
+for _k in ("link_mtu", "wan_mtu", "wan_mss_ipv4", "mss_ipv4", "packet_bytes"):
+    PROBE[_k] = PROBE[_k] + (NULL,)
+PATH = {
+    "pmtu": (INT, NULL), "verified": (BOOL,), "confidence": (STR,), "p_wrong": NUM,
+    "lower": (INT,), "upper": (INT,), "at_max": (BOOL,), "loss": NUM, "rtt_ms": NUM,
+    "probes_sent": (INT,), "elapsed_ms": (INT,), "ignored": (INT,), "stop": (STR,),
+    "rests_on_silence": (BOOL,), "ptb_sources": (LIST,), "lost_above": (OBJ, NULL),
+}
+PROBE_ONE = {"path": (STR,), "seq": (INT,), "size": (INT,), "outcome": (STR,),
+             "rtt_ms": NUM + (NULL,), "responder": (STR, NULL), "reported_mtu": (INT, NULL),
+             "late": (BOOL,)}
+INSPECT = {"mtuprobe": (STR,), "command": (STR,), "file": (STR,), "linktype": (STR,),
+           "packets": (LIST,), "records": (INT,), "ignored": (INT,), "snapped": (INT,),
+           "streams": (LIST,), "error": (STR, NULL)}
+PACKET = {"n": (INT,), "time": NUM, "dir": (STR, NULL), "size": (INT,), "seq": (INT, NULL),
+          "stream": (INT, NULL), "what": (STR,), "snapped": (BOOL,), "mtu": (INT, NULL),
+          "from": (STR, NULL), "icmp_type": (INT, NULL), "icmp_code": (INT, NULL), "why": (STR, NULL)}
+STREAM = {"stream": (INT,), "src": (STR,), "dst": (STR,), "ident": (INT,), "cookie": (STR,),
+          "probes": (INT,), "sizes": (INT,), "replies": (INT,), "too_big": (INT,), "unreach": (INT,),
+          "time_exceeded": (INT,), "other": (INT,), "largest_replied": (INT, NULL),
+          "smallest_too_big": (INT, NULL), "too_big_mtu": (INT, NULL), "too_big_from": (STR, NULL),
+          "never_answered": (LIST,)}
 ESP = {"proposal": (STR,), "cipher": (STR,), "integrity": (STR, NULL), "mode": (STR,),
        "iv": (INT,), "block": (INT,), "icv": (INT,), "pad": (INT,)}
 
@@ -41,6 +77,7 @@ CASES = [
 
 
 def check_types(obj, schema, where):
+    """Every documented key with a documented type, and no other key."""
     errors = []
     for key, types in schema.items():
         if key not in obj:
@@ -48,7 +85,7 @@ def check_types(obj, schema, where):
         elif type(obj[key]) not in types:
             errors.append(f"{where}: {key} is {type(obj[key]).__name__}")
     for key in obj:
-        if key not in schema and where == "top":
+        if key not in schema:
             errors.append(f"{where}: undocumented key {key}")
     return errors
 
@@ -78,18 +115,79 @@ def check_one(binary, args, want):
     return errors
 
 
-def main():
-    binary = sys.argv[1]
+def check_probe(doc, where):
+    """One probe --json object: types, then units (loss a fraction, times in ms)."""
+    errors = check_types(doc, PROBE, where)
+    for name in ("wan", "tunnel"):
+        path = doc.get(name)
+        if not isinstance(path, dict):
+            continue
+        errors += check_types(path, PATH, f"{where}.{name}")
+        if not 0 <= path.get("loss", -1) <= 1:
+            errors.append(f"{where}.{name}: loss {path.get('loss')} is not a fraction")
+        if not 0 <= path.get("p_wrong", -1) <= 1:
+            errors.append(f"{where}.{name}: p_wrong {path.get('p_wrong')} is not a probability")
+        # rtt_ms in milliseconds: a lab round trip is well under a second (not us, not s)
+        if not 0 <= path.get("rtt_ms", -1) < 1000:
+            errors.append(f"{where}.{name}: rtt_ms {path.get('rtt_ms')} out of range")
+    sent = [doc[n]["probes_sent"] for n in ("wan", "tunnel") if isinstance(doc.get(n), dict)]
+    if doc.get("probes_sent") != sum(sent):
+        errors.append(f"{where}: probes_sent {doc.get('probes_sent')} is not the paths' {sent}")
+    if len(doc.get("probes", [])) != doc.get("probes_sent"):
+        errors.append(f"{where}: {len(doc.get('probes', []))} probes listed, probes_sent {doc.get('probes_sent')}")
+    for i, one in enumerate(doc.get("probes", [])):
+        errors += check_types(one, PROBE_ONE, f"{where}.probes[{i}]")
+        if one.get("rtt_ms") is not None and not 0 < one["rtt_ms"] < 60000:
+            errors.append(f"{where}.probes[{i}]: rtt_ms {one['rtt_ms']} out of range")
+    return errors
+
+
+def check_inspect(binary, capture):
+    out = subprocess.run([binary, "inspect", "--json", capture], capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        return None  # damaged or probe-less files: their exit codes are inspect.sh's business
+    doc = json.loads(out.stdout)
+    where = os.path.basename(capture)
+    errors = check_types(doc, INSPECT, where)
+    for pkt in doc["packets"]:
+        errors += check_types(pkt, PACKET, f"{where} packet {pkt.get('n')}")
+        # seconds since the first record: these captures last well under a minute
+        if not 0 <= pkt["time"] < 60:
+            errors.append(f"{where} packet {pkt['n']}: time {pkt['time']} is not seconds")
+    for st in doc["streams"]:
+        errors += check_types(st, STREAM, f"{where} stream {st.get('stream')}")
+        if not all(isinstance(x, int) for x in st["never_answered"]):
+            errors.append(f"{where}: never_answered must be integers")
+    return errors
+
+
+def report(results):
     passed = failed = 0
-    for args, want in CASES:
-        errors = check_one(binary, args, want)
+    for name, errors in results:
+        if errors is None:
+            continue
         if errors:
             failed += 1
-            print("FAIL", " ".join(args), *errors, sep="\n  ")
+            print(f"FAIL {name}", *errors, sep="\n  ")
         else:
             passed += 1
     print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    sys.exit(1 if failed or not passed else 0)
+
+
+def main():
+    if sys.argv[1] == "--probe":
+        results = []
+        for path in sys.argv[2:]:
+            for n, line in enumerate(open(path), 1):
+                results.append((f"{path}:{n}", check_probe(json.loads(line), f"{path}:{n}")))
+        report(results)
+    binary = sys.argv[1]
+    results = [(" ".join(args), check_one(binary, args, want)) for args, want in CASES]
+    if len(sys.argv) > 2:
+        for cap in sorted(glob.glob(os.path.join(sys.argv[2], "tests/cli/captures/*.pcap*"))):
+            results.append((f"inspect {os.path.basename(cap)}", check_inspect(binary, cap)))
+    report(results)
 
 
 if __name__ == "__main__":

@@ -206,6 +206,13 @@ t_expect_rc() {
 	fi
 }
 
+# t_check LABEL CONDITION...: one assertion on the last run's files.
+t_check() {
+	local label=$1
+	shift
+	if "$@"; then t_say "ok: $label"; else t_fail "$label"; t_show_stderr; fi
+}
+
 t_finish() {
 	if ((T_FAILS)); then
 		t_say "$T_CASE: $T_FAILS check(s) failed"

@@ -1,0 +1,205 @@
+/* probe --interval / --prometheus: see watch.h. */
+#include "cli/watch.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/model.h"
+#include "probe/engine.h"
+
+/* enum tunnel_verdict, in order, as JSON's tunnel_vs_model says them */
+static const char *const verdicts[] = { "below", "agrees", "above", "lost" };
+
+struct event {
+	const char *what;             /* "pmtu", "verified", "verdict" */
+	const char *path;             /* "wan", "tunnel", or NULL */
+	char from[16], to[16];        /* "null" when there was none */
+};
+
+static void
+num(char *buf, size_t len, unsigned v)
+{
+	if (v)
+		snprintf(buf, len, "%u", v);
+	else
+		snprintf(buf, len, "null");
+}
+
+static const char *
+verdict_name(int v)
+{
+	return v >= 0 && (size_t)v < sizeof(verdicts) / sizeof(verdicts[0]) ? verdicts[v] : "null";
+}
+
+/* What changed since the last round; none in the first. */
+static int
+changes(const struct watch *w, const unsigned pmtu[2], const int verified[2], int verdict,
+	int npaths, struct event *ev)
+{
+	static const char *const names[2] = { "wan", "tunnel" };
+	int n = 0;
+
+	if (!w->have_prev)
+		return 0;
+	for (int k = 0; k < npaths; k++) {
+		if (pmtu[k] != w->prev_pmtu[k]) {
+			struct event *e = &ev[n++];
+			*e = (struct event){ .what = "pmtu", .path = names[k] };
+			num(e->from, sizeof(e->from), w->prev_pmtu[k]);
+			num(e->to, sizeof(e->to), pmtu[k]);
+		}
+		if (verified[k] != w->prev_verified[k]) {
+			struct event *e = &ev[n++];
+			*e = (struct event){ .what = "verified", .path = names[k] };
+			snprintf(e->from, sizeof(e->from), "%s", w->prev_verified[k] ? "true" : "false");
+			snprintf(e->to, sizeof(e->to), "%s", verified[k] ? "true" : "false");
+		}
+	}
+	if (verdict != w->prev_verdict) {
+		struct event *e = &ev[n++];
+		*e = (struct event){ .what = "verdict", .path = "tunnel" };
+		snprintf(e->from, sizeof(e->from), "%s", verdict_name(w->prev_verdict));
+		snprintf(e->to, sizeof(e->to), "%s", verdict_name(verdict));
+	}
+	return n;
+}
+
+/* A value as JSON: numbers, true, false and null bare, verdicts quoted. */
+static void
+json_value(FILE *f, const char *v)
+{
+	if ((*v >= '0' && *v <= '9') || !strcmp(v, "null") || !strcmp(v, "true") || !strcmp(v, "false"))
+		fputs(v, f);
+	else
+		fprintf(f, "\"%s\"", v);
+}
+
+static void
+print_json(FILE *f, const struct watch *w, const struct report *r, const struct event *ev, int n, time_t now)
+{
+	char *obj = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&obj, &len);
+
+	if (mem) {
+		render_json(mem, r);
+		fclose(mem);
+	}
+	while (obj && len && obj[len - 1] == '\n')
+		obj[--len] = '\0';
+	fprintf(f, "{\"round\":%lu,\"time\":%lld,\"events\":[", w->prom.rounds, (long long)now);
+	for (int i = 0; i < n; i++) {
+		fprintf(f, "%s{\"what\":\"%s\",\"path\":\"%s\",\"from\":", i ? "," : "", ev[i].what, ev[i].path);
+		json_value(f, ev[i].from);
+		fputs(",\"to\":", f);
+		json_value(f, ev[i].to);
+		fputc('}', f);
+	}
+	fprintf(f, "],\"probe\":%s}\n", obj ? obj : "null");
+	free(obj);
+}
+
+static void
+put_pmtu(FILE *f, unsigned pmtu, int verified)
+{
+	if (pmtu)
+		fprintf(f, "%u%s", pmtu, verified ? "" : " NOT verified");
+	else
+		fputs("not measured", f);
+}
+
+static void
+print_text(FILE *f, const struct watch *w, const struct report *r, const unsigned pmtu[2],
+	   const int verified[2], const struct event *ev, int n, time_t now)
+{
+	const struct report_probe *p = r->probe;
+	char when[32];
+	struct tm tm;
+
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+	fprintf(f, "%s round %lu: WAN %s ", when, w->prom.rounds, p->wan_target);
+	put_pmtu(f, pmtu[0], verified[0]);
+	if (p->tunnel_target) {
+		fprintf(f, "; tunnel %s ", p->tunnel_target);
+		put_pmtu(f, pmtu[1], verified[1]);
+	}
+	fputc('\n', f);
+	for (int i = 0; i < n; i++)
+		fprintf(f, "  changed: %s %s %s -> %s\n", ev[i].path, ev[i].what, ev[i].from, ev[i].to);
+}
+
+void
+watch_round(struct watch *w, const struct report *r, int json, int value, FILE *f)
+{
+	const struct report_probe *p = r->probe;
+	const struct probe_run *runs[2] = { p->wan, p->tunnel_target ? p->tunnel : NULL };
+	int npaths = p->tunnel_target ? 2 : 1, verified[2] = { 0, 0 }, n;
+	unsigned pmtu[2] = { 0, 0 };
+	struct event ev[5];
+	time_t now = time(NULL);
+
+	for (int k = 0; k < npaths; k++) {
+		pmtu[k] = runs[k] ? runs[k]->pmtu : 0;
+		verified[k] = runs[k] && runs[k]->pmtu && runs[k]->verified;
+		if (verified[k])
+			w->prom.last_success[k] = (long long)now;
+	}
+	n = changes(w, pmtu, verified, p->tunnel_vs_model, npaths, ev);
+	w->prom.rounds++;
+	if (json)
+		print_json(f, w, r, ev, n, now);
+	else if (value)
+		render_value(f, r);
+	else
+		print_text(f, w, r, pmtu, verified, ev, n, now);
+	fflush(f);
+	memcpy(w->prev_pmtu, pmtu, sizeof(pmtu));
+	memcpy(w->prev_verified, verified, sizeof(verified));
+	w->prev_verdict = p->tunnel_vs_model;
+	w->have_prev = 1;
+}
+
+int
+watch_write_prometheus(struct watch *w, const char *file, const struct report *r, char *err, size_t errlen)
+{
+	char tmp[4096];
+	FILE *f;
+	int fd, bad;
+
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", file) >= sizeof(tmp)) {
+		snprintf(err, errlen, "--prometheus %s: name too long", file);
+		return -1;
+	}
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		snprintf(err, errlen, "--prometheus: cannot write %.3000s: %s", tmp, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	render_prometheus(f, r, &w->prom);
+	bad = fflush(f) != 0 || ferror(f) || fsync(fd) != 0;
+	if (fclose(f) != 0)
+		bad = 1;
+	if (bad || rename(tmp, file) != 0) {
+		snprintf(err, errlen, "--prometheus: cannot write %.3000s: %s", bad ? tmp : file, strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+int
+watch_sleep(unsigned seconds, volatile sig_atomic_t *stop)
+{
+	struct timespec left = { (time_t)seconds, 0 };
+
+	/* No SA_RESTART on SIGINT/SIGTERM: nanosleep returns EINTR at once. */
+	while (!*stop && nanosleep(&left, &left) < 0 && errno == EINTR)
+		;
+	return *stop != 0;
+}

@@ -1,0 +1,32 @@
+/* probe --interval and --prometheus: one line per round, the changes since
+ * the last round as events, and the textfile-collector file written
+ * atomically (mtuprobe(1), WATCHING A PATH). */
+#ifndef MTUPROBE_WATCH_H
+#define MTUPROBE_WATCH_H
+
+#include <signal.h>
+#include <stdio.h>
+
+#include "render/render.h"
+
+struct watch {
+	struct prom_state prom;
+	int have_prev;                /* a round has been reported */
+	unsigned prev_pmtu[2];        /* wan, tunnel: 0 = not measured */
+	int prev_verified[2];
+	int prev_verdict;             /* enum tunnel_verdict, -1 = none */
+};
+
+/* Prints the round (JSON line, value line or one text line) with its
+ * events, then remembers it. */
+void watch_round(struct watch *w, const struct report *r, int json, int value, FILE *f);
+
+/* Writes FILE.tmp beside FILE, fsyncs it and renames it over FILE, so a
+ * collector never reads half a file. -1 with a message in err. */
+int watch_write_prometheus(struct watch *w, const char *file, const struct report *r,
+			   char *err, size_t errlen);
+
+/* Sleeps seconds, or until *stop is set; returns 1 when stopped. */
+int watch_sleep(unsigned seconds, volatile sig_atomic_t *stop);
+
+#endif
