@@ -16,12 +16,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define COOKIE { 0x6d, 0x74, 0x75, 0x70, 0xc0, 0x0c, 0x1e, 0x5e }
 
 static const struct wire_match m4 = {
-	{ 4, { 192, 0, 2, 1 } }, { 4, { 198, 51, 100, 2 } }, 0x4d54, COOKIE,
+	.src = { 4, { 192, 0, 2, 1 } }, .dst = { 4, { 198, 51, 100, 2 } }, .ident = 0x4d54, .cookie = COOKIE,
 };
 static const struct wire_match m6 = {
-	{ 6, { 0x20, 0x01, 0x0d, 0xb8, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 } },
-	{ 6, { 0x20, 0x01, 0x0d, 0xb8, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2 } },
-	0x4d54, COOKIE,
+	.src = { 6, { 0x20, 0x01, 0x0d, 0xb8, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 } },
+	.dst = { 6, { 0x20, 0x01, 0x0d, 0xb8, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2 } },
+	.ident = 0x4d54, .cookie = COOKIE,
 };
 
 static void check(enum wire_kind k, const struct wire_reply *r)
