@@ -120,13 +120,6 @@ case_no_privilege() {
 	fi
 }
 
-# t_check LABEL CONDITION...: one assertion on the last run's files.
-t_check() {
-	local label=$1
-	shift
-	if "$@"; then t_say "ok: $label"; else t_fail "$label"; t_show_stderr; fi
-}
-
 # t_probe_to OUT ARGS...: run probe with stdout sent to OUT (a path, or - for closed);
 # sets T_RC, stderr in $T_TMP/err.
 t_probe_to() {
