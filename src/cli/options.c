@@ -71,8 +71,6 @@ static const struct opt opts[] = {
 	  "what the probes are: ICMP echo (default), UDP to a closed port, TCP SYN with data; auto: the next when echo gets no reply" },
 	{ "port", O_OTHER, K_NUM, CMD_PROBE, OFF(port), 1, 65535, "N",
 	  "the target's port for --method tcp (default 443) or udp (default 33434, must be closed)" },
-	{ "locate", O_OTHER, K_FLAG, CMD_PROBE, OFF(locate), 0, 0, NULL,
-	  "after the PMTU, find the last hop that answers for PMTU + 1 bytes (TTL-limited probes)" },
 	{ "timeout", O_OTHER, K_NUM, CMD_PROBE, OFF(timeout_ms), 10, 60000, "MS",
 	  "longest wait for one answer (default 1000)" },
 	{ "retries", O_OTHER, K_NUM, CMD_PROBE, OFF(retries), 1, 20, "N",

@@ -38,7 +38,6 @@ struct cli {
 	unsigned min_size, max_size, timeout_ms, retries, rate, max_probes, expect_mtu;
 	int method;                 /* enum cli_method */
 	unsigned port;              /* --port, 0 = the method's default */
-	int locate;                 /* --locate */
 	const char *targets[2];     /* inspect, audit: targets[0] is the file */
 	int ntargets;
 };
