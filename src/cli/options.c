@@ -14,7 +14,7 @@ enum kind { K_FLAG, K_STR, K_NUM, K_SPECIAL };
 
 enum {
 	O_HELP = 'h', O_VERSION = 'V', O_QUIET = 'q', O_V4 = '4', O_V6 = '6', O_IFACE = 'I',
-	O_OUTER = 1000, O_VENDOR, O_WAN_IF, O_TUNNEL_IF, O_FORMAT, O_OTHER,
+	O_OUTER = 1000, O_VENDOR, O_WAN_IF, O_TUNNEL_IF, O_FORMAT, O_METHOD, O_OTHER,
 };
 
 #define BOTH (CMD_CALC | CMD_PROBE)
@@ -71,6 +71,10 @@ static const struct opt opts[] = {
 	  "smallest probe, whole IP packet (default 68 IPv4, 1280 IPv6)" },
 	{ "max", O_OTHER, K_NUM, CMD_PROBE, OFF(max_size), 68, 65535, "N",
 	  "largest probe (default: the outgoing interface's MTU)" },
+	{ "method", O_METHOD, K_SPECIAL, CMD_PROBE, 0, 0, 0, "icmp|udp|tcp|auto",
+	  "what the probes are: ICMP echo (default), UDP to a closed port, TCP SYN with data; auto: the next when echo gets no reply" },
+	{ "port", O_OTHER, K_NUM, CMD_PROBE, OFF(port), 1, 65535, "N",
+	  "the target's port for --method tcp (default 443) or udp (default 33434, must be closed)" },
 	{ "timeout", O_OTHER, K_NUM, CMD_PROBE, OFF(timeout_ms), 10, 60000, "MS",
 	  "longest wait for one answer (default 1000)" },
 	{ "retries", O_OTHER, K_NUM, CMD_PROBE, OFF(retries), 1, 20, "N",
@@ -263,6 +267,16 @@ apply_special(const struct opt *o, const char *val, struct cli *c, char *err, si
 		c->json |= strcmp(val, "json") == 0;
 		c->value = strcmp(val, "value") == 0;
 		return 0;
+	case O_METHOD: {
+		static const char *const names[] = { "icmp", "udp", "tcp", "auto" };
+		for (int i = 0; i < 4; i++)
+			if (strcmp(val, names[i]) == 0) {
+				c->method = i;
+				return 0;
+			}
+		snprintf(err, errlen, "--method must be icmp, udp, tcp or auto, not '%s'", val);
+		return -1;
+	}
 	case O_WAN_IF:
 		return parse_iface(val, c->wan_if, o->name, err, errlen);
 	case O_TUNNEL_IF:
@@ -408,6 +422,10 @@ check_probe(const struct cli *c, char *err, size_t errlen)
 	}
 	if (c->pcap && strcmp(c->pcap, "-") == 0) {
 		snprintf(err, errlen, "--pcap - would mix the capture into the report on standard output: give a file name");
+		return -1;
+	}
+	if (c->port && c->method == METHOD_ICMP) {
+		snprintf(err, errlen, "--port needs --method tcp, udp or auto (ICMP echo has no port)");
 		return -1;
 	}
 	if (c->min_size && c->max_size && c->min_size > c->max_size) {

@@ -19,6 +19,11 @@ enum exit_code {
 
 enum cmd { CMD_CALC = 1, CMD_PROBE = 2, CMD_INSPECT = 4, CMD_AUDIT = 8 };
 
+/* --method: the first three are enum wire_method's values. */
+enum cli_method { METHOD_ICMP = 0, METHOD_UDP = 1, METHOD_TCP = 2, METHOD_AUTO = 3 };
+#define DEFAULT_TCP_PORT 443    /* auto's TCP fallback, and --method tcp without --port */
+#define DEFAULT_UDP_PORT 33434  /* traceroute's first port: closed on almost every host */
+
 struct cli {
 	enum cmd cmd;
 	/* model */
@@ -35,6 +40,8 @@ struct cli {
 	unsigned min_size, max_size, timeout_ms, retries, rate, max_probes, expect_mtu;
 	unsigned interval;           /* --interval: seconds between rounds, 0 = one round */
 	const char *prometheus;     /* --prometheus FILE */
+	int method;                 /* enum cli_method */
+	unsigned port;              /* --port, 0 = the method's default */
 	const char *targets[2];     /* inspect, audit: targets[0] is the file */
 	int ntargets;
 };

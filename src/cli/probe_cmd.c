@@ -34,6 +34,9 @@ struct path {
 	struct probe_run run;
 	struct probe_findings found;  /* what the run's records say beyond the PMTU */
 	int ran;
+	enum wire_method method;      /* what gave the answer */
+	unsigned port;                /* UDP/TCP: the target's port */
+	int fell_back;                /* --method auto: echo got no reply at any size */
 };
 
 struct probe_state {
@@ -127,7 +130,8 @@ open_paths(struct probe_state *s)
 		struct path *p = &s->paths[i];
 		enum rawio_rc rc;
 		s->err[0] = '\0';
-		rc = rawio_open(&p->io, &p->t, s->c.iface, s->err, sizeof(s->err));
+		rc = rawio_open(&p->io, &p->t, s->c.iface,
+				s->c.method == METHOD_TCP || s->c.method == METHOD_AUTO, s->err, sizeof(s->err));
 		if (rc == RAWIO_NOPRIV) {
 			priv_advice(advice, sizeof(advice));
 			return fail(advice, EXIT_PRIVILEGE);
@@ -187,6 +191,11 @@ configure(const struct cli *c, struct path *p, struct probe_config *cfg, char *e
 		cfg->timeout_ms = c->timeout_ms;
 	if (c->rate)
 		cfg->rate_pps = c->rate;
+	else if (p->method == WIRE_UDP)
+		/* Hosts rate-limit port unreachables (RFC 1812 sec. 4.3.2.8; Linux:
+		 * 1/s after a burst of 6, net.ipv4.icmp_ratelimit): faster, the
+		 * silences would be the limiter's, not the path's. */
+		cfg->rate_pps = 1;
 	if (c->max_probes)
 		cfg->max_probes = c->max_probes;
 	if (c->retries)
@@ -198,27 +207,77 @@ configure(const struct cli *c, struct path *p, struct probe_config *cfg, char *e
 	return 0;
 }
 
+static unsigned
+port_of(const struct cli *c, enum wire_method m)
+{
+	if (m == WIRE_ICMP)
+		return 0;
+	if (c->port)
+		return c->port;
+	return m == WIRE_TCP ? DEFAULT_TCP_PORT : DEFAULT_UDP_PORT;
+}
+
+/* One run of one method on one path; 0, or an exit code after a message. */
+static int
+run_method(struct probe_state *s, struct path *p, enum wire_method m)
+{
+	struct probe_config cfg;
+	struct probe_io io;
+
+	if (p->ran)
+		probe_run_free(&p->run);
+	p->ran = 0;
+	p->method = m;
+	p->port = port_of(&s->c, m);
+	if (rawio_use(p->io, m, (uint16_t)p->port, s->err, sizeof(s->err)) < 0)
+		return fail(s->err, EXIT_NOT_MEASURED);
+	if (configure(&s->c, p, &cfg, s->err, sizeof(s->err)) < 0)
+		return fail(s->err, EXIT_USAGE);
+	rawio_probe_io(p->io, &io);
+	rawio_drain(p->io);
+	if (probe_engine_run(&cfg, &io, &stop_flag, &p->run, s->err, sizeof(s->err)) < 0 &&
+	    p->run.stop == PROBE_STOP_ERROR) {
+		if (cfg.progress)
+			fputc('\n', stderr);
+		return fail(s->err, EXIT_NOT_MEASURED);
+	}
+	p->ran = 1;
+	probe_findings(&p->run, &p->found);
+	probe_findings_mss(&p->run, p->t.family, &p->found);
+	if (cfg.progress)
+		fputs("\r\033[K", stderr);
+	return 0;
+}
+
+/* --method auto: ICMP echo first (cheapest, and what the user compares with
+ * ping); when the target never answered it at any size, TCP to --port (443),
+ * then UDP to a closed port. Only "no answer at all" falls back: a run that
+ * found a PMTU, or was told "unreachable" by a router, stands. */
+static int
+measure_path(struct probe_state *s, struct path *p)
+{
+	static const enum wire_method order[] = { WIRE_ICMP, WIRE_TCP, WIRE_UDP };
+	int rc;
+
+	if (s->c.method != METHOD_AUTO)
+		return run_method(s, p, (enum wire_method)s->c.method);
+	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]) && !stop_flag; k++) {
+		if ((rc = run_method(s, p, order[k])) != 0)
+			return rc;
+		p->fell_back = k > 0;
+		if (p->run.stop != PROBE_STOP_UNREACHABLE || p->found.replies || p->run.lower)
+			break;
+	}
+	return 0;
+}
+
 static int
 measure(struct probe_state *s)
 {
 	for (int i = 0; i < s->npaths && !stop_flag; i++) {
-		struct path *p = &s->paths[i];
-		struct probe_config cfg;
-		struct probe_io io;
-		if (configure(&s->c, p, &cfg, s->err, sizeof(s->err)) < 0)
-			return fail(s->err, EXIT_USAGE);
-		rawio_probe_io(p->io, &io);
-		rawio_drain(p->io);
-		if (probe_engine_run(&cfg, &io, &stop_flag, &p->run, s->err, sizeof(s->err)) < 0 &&
-		    p->run.stop == PROBE_STOP_ERROR) {
-			if (cfg.progress)
-				fputc('\n', stderr);
-			return fail(s->err, EXIT_NOT_MEASURED);
-		}
-		p->ran = 1;
-		probe_findings(&p->run, &p->found);
-		if (cfg.progress)
-			fputs("\r\033[K", stderr);
+		int rc = measure_path(s, &s->paths[i]);
+		if (rc)
+			return rc;
 	}
 	return EXIT_MEASURED;
 }
@@ -234,6 +293,11 @@ collect_warnings(const struct probe_state *s, struct model_result *m)
 		for (unsigned w = 0; w < run->nwarnings; w++)
 			model_warn(m, "%s path: %s%s", s->paths[i].name, run->warnings[w].text,
 				   run->warnings[w].count > 1 ? " (repeated)" : "");
+		if (s->paths[i].found.mss_too_big)
+			model_warn(m, "%s path: TCP segments of %u bytes will not fit: lower the clamp to %u "
+				   "(the SYN-ACK's MSS %u is above the path MTU %u less the headers)",
+				   s->paths[i].name, s->paths[i].found.synack_mss, s->paths[i].found.mss_fit,
+				   s->paths[i].found.synack_mss, run->pmtu);
 		if (s->paths[i].found.rests_on_silence)
 			model_warn(m, "%s path: PMTU %u rests on silence: %u to %u got no answer and no "
 				   "'too big' message (a PMTU black hole)", s->paths[i].name, run->pmtu,
@@ -327,6 +391,16 @@ config_status(const struct report_probe *rp, int rc)
 	return rc;
 }
 
+static void
+report_method(const struct path *p, struct report_method *m)
+{
+	static const char *const names[] = { [WIRE_ICMP] = "icmp", [WIRE_UDP] = "udp", [WIRE_TCP] = "tcp" };
+
+	m->name = names[p->method];
+	m->port = p->port;
+	m->fell_back = p->fell_back;
+}
+
 static int
 report(struct probe_state *s, int argc, char **argv)
 {
@@ -349,6 +423,9 @@ report(struct probe_state *s, int argc, char **argv)
 	rp.tunnel = s->npaths > 1 && s->paths[1].ran ? &s->paths[1].run : NULL;
 	rp.wan_f = &s->paths[0].found;
 	rp.tunnel_f = rp.tunnel ? &s->paths[1].found : NULL;
+	report_method(&s->paths[0], &rp.wan_m);
+	if (rp.tunnel)
+		report_method(&s->paths[1], &rp.tunnel_m);
 	rp.tunnel_vs_model = -1;
 	rp.expect_mtu = s->c.expect_mtu;
 	rp.below_expect = s->c.expect_mtu && rp.wan->pmtu && rp.wan->pmtu < s->c.expect_mtu;

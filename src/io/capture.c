@@ -101,6 +101,13 @@ void
 capture_icmp6(struct capture *c, const uint8_t src[16], const uint8_t dst[16],
 	      const uint8_t *msg, size_t len)
 {
+	capture_ip6(c, src, dst, 58, msg, len);   /* ICMPv6 */
+}
+
+void
+capture_ip6(struct capture *c, const uint8_t src[16], const uint8_t dst[16], uint8_t proto,
+	    const uint8_t *msg, size_t len)
+{
 	uint8_t pkt[40 + 65535];
 
 	if (!c || len > 65535)
@@ -109,7 +116,7 @@ capture_icmp6(struct capture *c, const uint8_t src[16], const uint8_t dst[16],
 	pkt[0] = 0x60;                      /* version 6 (RFC 8200 section 3) */
 	pkt[4] = (uint8_t)(len >> 8);
 	pkt[5] = (uint8_t)len;
-	pkt[6] = 58;                        /* ICMPv6 */
+	pkt[6] = proto;
 	pkt[7] = 255;
 	memcpy(pkt + 8, src, 16);
 	memcpy(pkt + 24, dst, 16);

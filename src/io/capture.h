@@ -14,6 +14,9 @@ void capture_packet(struct capture *c, const uint8_t *pkt, size_t len);
  * is reconstructed from the addresses (hop limit 255 marks it as such). */
 void capture_icmp6(struct capture *c, const uint8_t src[16], const uint8_t dst[16],
 		   const uint8_t *msg, size_t len);
+/* The same for any upper-layer protocol (a raw IPv6 TCP socket's segments). */
+void capture_ip6(struct capture *c, const uint8_t src[16], const uint8_t dst[16], uint8_t proto,
+		 const uint8_t *msg, size_t len);
 int capture_close(struct capture *c, char *err, size_t errlen);
 
 #endif

@@ -6,7 +6,24 @@
  * writes the --pcap file (capture.c). Sends use IPPROTO_RAW sockets (header
  * included), which the kernel neither fragments nor holds to a cached path
  * MTU: a probe larger than the device MTU fails locally with EMSGSIZE, and
- * one that is larger than a cached PMTU still goes out, as a probe must. */
+ * one that is larger than a cached PMTU still goes out, as a probe must.
+ *
+ * The TCP method (--method tcp) sends SYNs on the same IPPROTO_RAW socket
+ * and reads the target's SYN-ACKs and RSTs on a raw IPPROTO_TCP socket,
+ * connect()ed to the target so that the kernel hands it nothing else (raw(7):
+ * a connected raw socket gets only packets from that address). Raw sockets
+ * only get copies: the kernel's TCP also sees every SYN-ACK, finds no socket
+ * for it, and answers with a RST of its own, <SEQ=SEG.ACK><CTL=RST> (RFC 9293
+ * sec. 3.10.7.1, Linux tcp_v4_send_reset). That RST is harmless, and in fact
+ * what we want: it resets the target's embryonic connection. We do not rely
+ * on it (a host firewall may drop it, or an odd stack may not send it): on
+ * every SYN-ACK we send the same RST ourselves at once (send_rst()). The
+ * target takes whichever comes first and drops its half-open connection; the
+ * second finds no connection and is discarded without an answer (RFC 9293
+ * sec. 3.10.7.2: a RST to a LISTEN socket is ignored, and no RST is ever
+ * sent in answer to a RST). Both carry the same sequence number, so neither
+ * can confuse a connection that is not ours. No firewall rule is installed
+ * and no local socket is opened, so the client keeps no state either. */
 #include "io/rawio.h"
 
 #include <arpa/inet.h>
@@ -36,9 +53,21 @@ struct icmp_filter4 {
 	uint32_t data;   /* bit n set = drop ICMP type n */
 };
 
+/* Source ports for UDP/TCP probes: one per probe, so that each SYN opens
+ * its own embryonic connection (a second SYN on one 4-tuple with another ISN
+ * would only draw a duplicate ACK, RFC 9293 sec. 3.10.7.4) and each answer
+ * names its probe. In the dynamic range (RFC 6335 sec. 6), from a random
+ * base, enough for PROBE_MAX_PROBES. */
+#define FLOWS 10240
+#define PORT_DYNAMIC 49152u
+
 struct rawio {
 	int family;
 	int send_fd, recv_fd;
+	int tcp_fd;                      /* raw IPPROTO_TCP, connected to the target; -1: none */
+	struct wire_flow *flows;         /* UDP/TCP probes by source port (match.flows) */
+	unsigned nflows;                 /* flows used in this run */
+	unsigned long rsts;              /* RSTs we sent to end handshakes */
 	struct rawio_target dst;
 	struct wire_match match;
 	char ifname[IF_NAMESIZE];
@@ -207,6 +236,8 @@ set_filters(struct rawio *r)
 	int big = 1 << 20;
 
 	setsockopt(r->recv_fd, SOL_SOCKET, SO_RCVBUF, &big, sizeof(big));
+	if (r->tcp_fd >= 0)
+		setsockopt(r->tcp_fd, SOL_SOCKET, SO_RCVBUF, &big, sizeof(big));
 	if (r->family == 4) {
 		struct icmp_filter4 f = { ~((1U << ICMP_ECHOREPLY) | (1U << ICMP_DEST_UNREACH) |
 					   (1U << ICMP_TIME_EXCEEDED) | (1U << ICMP_PARAMETERPROB)) };
@@ -258,14 +289,21 @@ no_pmtu_cache(struct rawio *r, char *err, size_t errlen)
 }
 
 static enum rawio_rc
-open_sockets(struct rawio *r, char *err, size_t errlen)
+open_sockets(struct rawio *r, int tcp, char *err, size_t errlen)
 {
 	int proto = r->family == 6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP;
 
 	r->send_fd = socket(af(r->family), SOCK_RAW | SOCK_CLOEXEC, IPPROTO_RAW);
 	if (r->send_fd >= 0)
 		r->recv_fd = socket(af(r->family), SOCK_RAW | SOCK_CLOEXEC, proto);
-	if (r->send_fd < 0 || r->recv_fd < 0) {
+	if (r->recv_fd >= 0 && tcp) {
+		r->tcp_fd = socket(af(r->family), SOCK_RAW | SOCK_CLOEXEC, IPPROTO_TCP);
+		if (r->tcp_fd >= 0 && connect(r->tcp_fd, (struct sockaddr *)&r->dst.ss, r->dst.sslen) < 0) {
+			snprintf(err, errlen, "raw TCP socket: %s", strerror(errno));
+			return RAWIO_ERROR;
+		}
+	}
+	if (r->send_fd < 0 || r->recv_fd < 0 || (tcp && r->tcp_fd < 0)) {
 		if (errno == EPERM || errno == EACCES)
 			return RAWIO_NOPRIV;
 		snprintf(err, errlen, "raw socket: %s", strerror(errno));
@@ -273,7 +311,9 @@ open_sockets(struct rawio *r, char *err, size_t errlen)
 	}
 	if (r->ifname[0] &&
 	    (setsockopt(r->send_fd, SOL_SOCKET, SO_BINDTODEVICE, r->ifname, (socklen_t)strlen(r->ifname) + 1) < 0 ||
-	     setsockopt(r->recv_fd, SOL_SOCKET, SO_BINDTODEVICE, r->ifname, (socklen_t)strlen(r->ifname) + 1) < 0)) {
+	     setsockopt(r->recv_fd, SOL_SOCKET, SO_BINDTODEVICE, r->ifname, (socklen_t)strlen(r->ifname) + 1) < 0 ||
+	     (r->tcp_fd >= 0 && setsockopt(r->tcp_fd, SOL_SOCKET, SO_BINDTODEVICE, r->ifname,
+					   (socklen_t)strlen(r->ifname) + 1) < 0))) {
 		snprintf(err, errlen, "-I %s: %s", r->ifname, strerror(errno));
 		return errno == EPERM ? RAWIO_NOPRIV : RAWIO_BADIF;
 	}
@@ -282,7 +322,8 @@ open_sockets(struct rawio *r, char *err, size_t errlen)
 }
 
 enum rawio_rc
-rawio_open(struct rawio **out, const struct rawio_target *t, const char *via, char *err, size_t errlen)
+rawio_open(struct rawio **out, const struct rawio_target *t, const char *via, int tcp,
+	   char *err, size_t errlen)
 {
 	struct rawio *r = calloc(1, sizeof(*r));
 	struct sockaddr_storage tmp;
@@ -294,7 +335,7 @@ rawio_open(struct rawio **out, const struct rawio_target *t, const char *via, ch
 		snprintf(err, errlen, "out of memory");
 		return RAWIO_ERROR;
 	}
-	r->send_fd = r->recv_fd = -1;
+	r->send_fd = r->recv_fd = r->tcp_fd = -1;
 	r->family = t->family;
 	r->dst = *t;
 	to_wire(&t->ss, t->family, &r->match.dst);
@@ -307,7 +348,7 @@ rawio_open(struct rawio **out, const struct rawio_target *t, const char *via, ch
 		snprintf(r->ifname, sizeof(r->ifname), "%s", via);
 	}
 	/* Sockets first: without CAP_NET_RAW there is nothing more to do. */
-	rc = open_sockets(r, err, errlen);
+	rc = open_sockets(r, tcp, err, errlen);
 	if (rc == RAWIO_OK)
 		rc = pick_source(r, via, err, errlen);
 	if (rc == RAWIO_BADIF && !err[0])
@@ -317,11 +358,13 @@ rawio_open(struct rawio **out, const struct rawio_target *t, const char *via, ch
 		return rc;
 	}
 	find_ifname(r);
-	if (getrandom_ident(r) < 0) {
-		snprintf(err, errlen, "no randomness: %s", strerror(errno));
+	r->flows = calloc(FLOWS, sizeof(*r->flows));
+	if (!r->flows || getrandom_ident(r) < 0) {
+		snprintf(err, errlen, r->flows ? "no randomness: %s" : "out of memory", strerror(errno));
 		rawio_close(r);
 		return RAWIO_ERROR;
 	}
+	r->match.flows = r->flows;
 	*out = r;
 	return RAWIO_OK;
 }
@@ -336,11 +379,40 @@ now_us(void *ctx)
 	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
 }
 
+/* Build the probe of the current method; for UDP/TCP it takes the next
+ * source port, and a TCP SYN a fresh random ISN (the proof of arrival). */
+static long
+build_probe(struct rawio *r, uint16_t seq, unsigned size, char *err, size_t errlen)
+{
+	struct wire_flow *f;
+	uint16_t sport;
+
+	if (r->match.method == WIRE_ICMP)
+		return wire_build_echo(r->buf, sizeof(r->buf), size, 64, &r->match, seq, err, errlen);
+	if (r->nflows >= FLOWS) {
+		snprintf(err, errlen, "more than %u UDP/TCP probes in one run", FLOWS);
+		return -1;
+	}
+	f = &r->flows[r->nflows];
+	sport = (uint16_t)(r->match.sport_base + r->nflows);
+	f->seq = seq;
+	f->size = (uint16_t)size;
+	if (getrandom(&f->isn, sizeof(f->isn), 0) != (ssize_t)sizeof(f->isn)) {
+		snprintf(err, errlen, "no randomness: %s", strerror(errno));
+		return -1;
+	}
+	r->nflows++;
+	r->match.nflows = (uint16_t)r->nflows;
+	if (r->match.method == WIRE_UDP)
+		return wire_build_udp(r->buf, sizeof(r->buf), size, 64, &r->match, seq, sport, err, errlen);
+	return wire_build_syn(r->buf, sizeof(r->buf), size, 64, &r->match, seq, sport, f->isn, err, errlen);
+}
+
 static enum probe_io_send
 io_send(void *ctx, uint16_t seq, unsigned size, unsigned *local_mtu, char *err, size_t errlen)
 {
 	struct rawio *r = ctx;
-	long n = wire_build_echo(r->buf, sizeof(r->buf), size, 64, &r->match, seq, err, errlen);
+	long n = build_probe(r, seq, size, err, errlen);
 
 	if (n < 0)
 		return PROBE_IO_ERROR;
@@ -360,29 +432,51 @@ static const enum probe_ev_kind ev_of[] = {
 	[WIRE_ECHO_REPLY] = PROBE_EV_REPLY, [WIRE_TOO_BIG] = PROBE_EV_TOO_BIG,
 	[WIRE_UNREACH] = PROBE_EV_UNREACH, [WIRE_TIME_EXCEEDED] = PROBE_EV_TIME_EXCEEDED,
 	[WIRE_OTHER_ERROR] = PROBE_EV_OTHER,
+	/* each method's proof that a size passed */
+	[WIRE_TCP_SYNACK] = PROBE_EV_REPLY, [WIRE_TCP_RST] = PROBE_EV_REPLY,
+	[WIRE_PORT_UNREACH] = PROBE_EV_REPLY,
 };
 
-/* Reads one datagram and classifies it; 1 = ours, 0 = ignored. */
+/* End the handshake a SYN-ACK began (see the top of this file). */
+static void
+send_rst(struct rawio *r, const struct wire_reply *rep)
+{
+	uint8_t pkt[128];   /* room for the builder's check: a SYN's minimum, IPv6 */
+	char err[128];
+	long n = wire_build_rst(pkt, sizeof(pkt), &r->match, rep->port, rep->tcp_ack, err, sizeof(err));
+
+	if (n > 0 && sendto(r->send_fd, pkt, (size_t)n, 0, (struct sockaddr *)&r->dst.ss, r->dst.sslen) == n) {
+		r->rsts++;
+		capture_packet(r->cap, pkt, (size_t)n);
+	}
+}
+
+/* Reads one datagram from fd and classifies it; 1 = ours, 0 = ignored. */
 static int
-read_one(struct rawio *r, struct probe_event *ev)
+read_one(struct rawio *r, int fd, struct probe_event *ev)
 {
 	struct sockaddr_storage from;
 	socklen_t fromlen = sizeof(from);
 	struct wire_reply rep;
 	struct wire_addr src;
-	ssize_t n = recvfrom(r->recv_fd, r->buf, sizeof(r->buf), MSG_DONTWAIT,
-			     (struct sockaddr *)&from, &fromlen);
+	ssize_t n = recvfrom(fd, r->buf, sizeof(r->buf), MSG_DONTWAIT, (struct sockaddr *)&from, &fromlen);
 
 	if (n <= 0)
 		return 0;
 	if (r->family == 4) {
 		wire_parse_ip(r->buf, (size_t)n, &r->match, &rep);
 		capture_packet(r->cap, r->buf, (size_t)n);
+	} else if (fd == r->tcp_fd) {
+		to_wire(&from, 6, &src);
+		wire_parse_tcp6(r->buf, (size_t)n, &src, &r->match, &rep);
+		capture_ip6(r->cap, src.a, r->match.src.a, IPPROTO_TCP, r->buf, (size_t)n);
 	} else {
 		to_wire(&from, 6, &src);
 		wire_parse_icmp6(r->buf, (size_t)n, &src, &r->match, &rep);
 		capture_icmp6(r->cap, src.a, r->match.src.a, r->buf, (size_t)n);
 	}
+	if (rep.kind == WIRE_TCP_SYNACK)
+		send_rst(r, &rep);
 	if (rep.kind == WIRE_IGNORED || (size_t)rep.kind >= sizeof(ev_of) / sizeof(ev_of[0])) {
 		r->ignored++;
 		return 0;
@@ -392,7 +486,8 @@ read_one(struct rawio *r, struct probe_event *ev)
 	ev->seq = rep.seq;
 	ev->mtu = rep.mtu;
 	ev->quoted_size = rep.quoted_size;
-	ev->weak = rep.kind != WIRE_ECHO_REPLY && !rep.cookie_quoted;
+	ev->weak = ev->kind != PROBE_EV_REPLY && !rep.cookie_quoted;
+	ev->mss = rep.mss;
 	ev->responder = rep.responder;
 	ev->at_us = now_us(NULL);
 	return 1;
@@ -405,7 +500,7 @@ io_recv(void *ctx, uint64_t deadline_us, struct probe_event *ev, char *err, size
 
 	for (;;) {
 		uint64_t now = now_us(NULL);
-		struct pollfd p = { r->recv_fd, POLLIN, 0 };
+		struct pollfd p[2] = { { r->recv_fd, POLLIN, 0 }, { r->tcp_fd, POLLIN, 0 } };
 		struct timespec ts;
 		int rc;
 
@@ -413,12 +508,15 @@ io_recv(void *ctx, uint64_t deadline_us, struct probe_event *ev, char *err, size
 			return 0;
 		ts.tv_sec = (time_t)((deadline_us - now) / 1000000u);
 		ts.tv_nsec = (long)((deadline_us - now) % 1000000u) * 1000;
-		rc = ppoll(&p, 1, &ts, NULL);
+		/* a negative fd is skipped by poll(2) */
+		rc = ppoll(p, 2, &ts, NULL);
 		if (rc < 0) {
 			snprintf(err, errlen, errno == EINTR ? "interrupted" : "poll: %s", strerror(errno));
 			return -1;
 		}
-		if (rc > 0 && read_one(r, ev))
+		if (rc > 0 && (p[0].revents & POLLIN) && read_one(r, r->recv_fd, ev))
+			return 1;
+		if (rc > 0 && (p[1].revents & POLLIN) && read_one(r, r->tcp_fd, ev))
 			return 1;
 	}
 }
@@ -428,6 +526,45 @@ rawio_drain(struct rawio *r)
 {
 	while (recv(r->recv_fd, r->buf, sizeof(r->buf), MSG_DONTWAIT) > 0)
 		;
+	/* Late SYN-ACKs still get their RST: parsed, not just dropped. */
+	while (r->tcp_fd >= 0 && r->match.method == WIRE_TCP) {
+		struct probe_event ev;
+		if (recv(r->tcp_fd, r->buf, 0, MSG_DONTWAIT | MSG_PEEK) < 0)
+			break;
+		read_one(r, r->tcp_fd, &ev);
+	}
+}
+
+int
+rawio_use(struct rawio *r, enum wire_method m, uint16_t port, char *err, size_t errlen)
+{
+	uint8_t b[2];
+	unsigned mtu = rawio_iface_mtu(r);
+	unsigned hdr = r->family == 6 ? 60 : 40;
+
+	if (m == WIRE_TCP && r->tcp_fd < 0) {
+		snprintf(err, errlen, "internal error: no TCP socket was opened");
+		return -1;
+	}
+	if (getrandom(b, sizeof(b), 0) != (ssize_t)sizeof(b)) {
+		snprintf(err, errlen, "no randomness: %s", strerror(errno));
+		return -1;
+	}
+	memset(r->flows, 0, FLOWS * sizeof(*r->flows));
+	r->nflows = 0;
+	r->match.method = m;
+	r->match.dport = port;
+	r->match.nflows = 0;
+	r->match.sport_base = (uint16_t)(PORT_DYNAMIC + (unsigned)(b[0] << 8 | b[1]) % (65536u - PORT_DYNAMIC - FLOWS));
+	/* The MSS our SYNs offer: what the outgoing interface could carry. */
+	r->match.syn_mss = (uint16_t)(mtu > hdr && mtu - hdr < 65535 ? mtu - hdr : 536);
+	return 0;
+}
+
+unsigned long
+rawio_rsts(const struct rawio *r)
+{
+	return r->rsts;
 }
 
 static unsigned long
@@ -468,5 +605,8 @@ rawio_close(struct rawio *r)
 		close(r->send_fd);
 	if (r->recv_fd >= 0)
 		close(r->recv_fd);
+	if (r->tcp_fd >= 0)
+		close(r->tcp_fd);
+	free(r->flows);
 	free(r);
 }

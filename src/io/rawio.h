@@ -35,9 +35,16 @@ enum rawio_rc rawio_resolve(const char *host, int family, struct rawio_target *t
 void rawio_target_addr(const struct rawio_target *t, struct wire_addr *w);
 
 /* Open the sockets for one target (privileged: call before priv_drop).
- * via: NULL, an interface name or a source address. */
+ * via: NULL, an interface name or a source address. tcp: also the raw TCP
+ * socket the TCP method reads SYN-ACKs and RSTs from. */
 enum rawio_rc rawio_open(struct rawio **out, const struct rawio_target *t,
-			 const char *via, char *err, size_t errlen);
+			 const char *via, int tcp, char *err, size_t errlen);
+
+/* The method (and the target's port for UDP/TCP) of the next run; forgets
+ * the previous run's UDP/TCP probes. 0, or -1 with a message. */
+int rawio_use(struct rawio *r, enum wire_method m, uint16_t port, char *err, size_t errlen);
+/* RSTs sent so far to end TCP handshakes (one per SYN-ACK received). */
+unsigned long rawio_rsts(const struct rawio *r);
 
 /* MTU of the interface the probes leave by, 0 if unknown. */
 unsigned rawio_iface_mtu(const struct rawio *r);

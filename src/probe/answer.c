@@ -131,6 +131,9 @@ static void on_reply(struct eng *e, size_t i, const struct probe_event *ev)
 	p->rtt_us = (uint32_t)(ev->at_us > e->t0 + p->sent_us ?
 			       ev->at_us - e->t0 - p->sent_us : 0);
 	p->outcome = PROBE_REPLY;
+	p->mss = ev->mss;
+	if (ev->mss && !e->out->synack_mss)
+		e->out->synack_mss = ev->mss;
 	e->replies++;
 	eng_rtt_sample(e, p->rtt_us);
 	eng_record(e, i, SEARCH_REPLY, 0);

@@ -61,6 +61,7 @@ struct probe_record {
 	uint64_t sent_us;           /* send time, relative to the start of the run */
 	uint32_t rtt_us;            /* answer time - send time; 0 if unanswered */
 	uint32_t mtu;               /* TOO_BIG: reported MTU (raw); EMSGSIZE: local MTU */
+	uint16_t mss;               /* REPLY by TCP SYN-ACK: its MSS option, 0 if none */
 	struct wire_addr responder; /* who answered; family 0 if nobody */
 };
 
@@ -113,6 +114,8 @@ struct probe_run {
 	struct wire_addr bottleneck;/* sender of a PTB at pmtu + 1; family 0 if none */
 	double loss;                /* round-trip loss seen on passing sizes */
 	uint32_t srtt_us;           /* smoothed echo RTT, 0 if none */
+	unsigned synack_mss;        /* TCP method: the MSS option of the first SYN-ACK
+	                             * that had one (what a clamp on the path left), 0 if none */
 	unsigned probes_sent;       /* including EMSGSIZE refusals */
 	uint64_t elapsed_us;
 	unsigned long ignored;      /* packets not ours (io) + answers to unknown seqs

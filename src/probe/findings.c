@@ -76,3 +76,17 @@ probe_findings(const struct probe_run *run, struct probe_findings *f)
 	if (run->pmtu)
 		find_device_mtu(run, f);
 }
+
+/* An MSS is the TCP payload of a segment: the IP packet is MSS + 20 (IPv4
+ * header) + 20 (TCP header), or + 40 + 20 for IPv6 (RFC 879, RFC 8201 sec.
+ * 5.4 / RFC 9293 sec. 3.7.1). A SYN-ACK's MSS above PMTU - 40 / - 60 means
+ * full-sized segments do not fit the path. */
+void
+probe_findings_mss(const struct probe_run *run, int family, struct probe_findings *f)
+{
+	unsigned hdr = family == 6 ? 60 : 40;
+
+	f->synack_mss = run->synack_mss;
+	f->mss_fit = run->pmtu > hdr ? run->pmtu - hdr : 0;
+	f->mss_too_big = f->synack_mss && f->mss_fit && f->synack_mss > f->mss_fit;
+}

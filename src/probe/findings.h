@@ -26,8 +26,17 @@ struct probe_findings {
 	unsigned device_mtu;        /* a PTB reported this MTU above the PMTU while probes
 	                             * between got no answer (lost beyond it); 0 = none */
 	struct wire_addr device_from;
+	/* TCP method: the SYN-ACK's MSS against the PMTU (field case 1: a clamp
+	 * of 1379 on a 1280 tunnel). */
+	unsigned synack_mss;        /* 0: no SYN-ACK carried one */
+	unsigned mss_fit;           /* the largest MSS the PMTU carries: PMTU - 40 (IPv4)
+	                             * / - 60 (IPv6); 0 without a PMTU */
+	bool mss_too_big;           /* synack_mss > mss_fit: segments of that size are
+	                             * dropped or fragmented on this path */
 };
 
 void probe_findings(const struct probe_run *run, struct probe_findings *out);
+/* Fill the MSS fields for a run over IPv4 (family 4) or IPv6. */
+void probe_findings_mss(const struct probe_run *run, int family, struct probe_findings *f);
 
 #endif

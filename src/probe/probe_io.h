@@ -16,7 +16,8 @@ enum probe_io_send {
 };
 
 enum probe_ev_kind {
-	PROBE_EV_REPLY = 1,      /* echo reply: size passed */
+	PROBE_EV_REPLY = 1,      /* the method's proof that the size passed: echo reply,
+	                          * TCP SYN-ACK or RST, UDP port unreachable from the target */
 	PROBE_EV_TOO_BIG,        /* frag-needed / packet too big, mtu = reported next-hop MTU (raw) */
 	PROBE_EV_UNREACH,        /* other unreachable: target not reachable */
 	PROBE_EV_TIME_EXCEEDED,
@@ -32,6 +33,7 @@ struct probe_event {
 	                                * its check that it equals the size sent) */
 	bool weak;                     /* ICMP errors: the quote ends before our cookie, so
 	                                * only ident, seq and checksum matched (weak evidence) */
+	uint16_t mss;                  /* REPLY by TCP SYN-ACK: its MSS option; 0 if none */
 	struct wire_addr responder;
 	uint64_t at_us;                /* arrival time on the io's clock */
 };

@@ -31,9 +31,48 @@ text_evidence(FILE *f, const struct probe_run *run, const struct probe_findings 
 	fputc('\n', f);
 }
 
+/* Which method gave the answer, and what the TCP handshake said. */
+static void
+text_method(FILE *f, const struct probe_run *run, const struct probe_findings *fd,
+	    const struct report_method *m, int family)
+{
+	static const char *const proof[] = {
+		"icmp", "each size proved by the target's echo reply",
+		"udp", "each size proved by the target's port unreachable quoting it",
+		"tcp", "each size proved by the target's SYN-ACK or RST acknowledging it",
+	};
+
+	if (!m->name || (strcmp(m->name, "icmp") == 0 && !m->fell_back))
+		return;
+	for (size_t i = 0; i < sizeof(proof) / sizeof(proof[0]); i += 2)
+		if (strcmp(m->name, proof[i]) == 0)
+			fprintf(f, "          method %s%s%.0u: %s%s\n", m->name, m->port ? " to port " : "",
+				m->port, proof[i + 1], m->fell_back ? " (--method auto: ICMP echo got no "
+				"reply at any size)" : "");
+	if (!run->pmtu && !run->lower && strcmp(m->name, "tcp") == 0)
+		fprintf(f, "          no SYN-ACK or RST at any size: port %u is filtered, or a middlebox "
+			"drops SYNs that carry data\n", m->port);
+	if (!run->pmtu && !run->lower && strcmp(m->name, "udp") == 0)
+		fprintf(f, "          no port unreachable at any size: port %u is open (then only "
+			"'too big' messages and silence could be used, and neither proves a size passed) "
+			"or ICMP is filtered: try --method tcp\n", m->port);
+	if (!fd->synack_mss)
+		return;
+	if (fd->mss_too_big)
+		fprintf(f, "          ! TCP segments of %u bytes will not fit: lower the clamp to %u "
+			"(SYN-ACK MSS %u > path MTU %u - %d)\n", fd->synack_mss, fd->mss_fit,
+			fd->synack_mss, run->pmtu, family == 6 ? 60 : 40);
+	else if (fd->mss_fit)
+		fprintf(f, "          SYN-ACK MSS %u fits (path MTU %u - %d = %u)\n", fd->synack_mss,
+			run->pmtu, family == 6 ? 60 : 40, fd->mss_fit);
+	else
+		fprintf(f, "          SYN-ACK MSS %u\n", fd->synack_mss);
+}
+
 static void
 text_path(FILE *f, const char *name, const char *target, const char *addr,
-	  const struct probe_run *run, const struct probe_findings *fd, int family)
+	  const struct probe_run *run, const struct probe_findings *fd, int family,
+	  const struct report_method *m)
 {
 	fprintf(f, "  %-7s %s", name, target);
 	if (strcmp(target, addr) != 0)
@@ -56,6 +95,7 @@ text_path(FILE *f, const char *name, const char *target, const char *addr,
 	if (!run->verified && strncmp(why, "not verified: ", 14) == 0)
 		why += 14;   /* said once, in capitals */
 	fprintf(f, "          %s %s\n", run->verified ? "verified:" : "NOT verified:", why);
+	text_method(f, run, fd, m, family);
 	text_evidence(f, run, fd, family);
 	fprintf(f, "          %u probes in %.2f s, rtt %.2f ms, ", run->probes_sent,
 		(double)run->elapsed_us / 1e6, run->srtt_us / 1000.0);
@@ -73,10 +113,10 @@ render_probe_text(FILE *f, const struct report *r)
 	int fam = p->family;
 
 	fprintf(f, "Measured from %s\n", p->source);
-	text_path(f, "WAN", p->wan_target, p->wan_addr, p->wan, p->wan_f, fam);
+	text_path(f, "WAN", p->wan_target, p->wan_addr, p->wan, p->wan_f, fam, &p->wan_m);
 	if (p->tunnel)
 		text_path(f, "tunnel", p->tunnel_target, p->tunnel_addr, p->tunnel, p->tunnel_f,
-			  strchr(p->tunnel_addr, ':') ? 6 : 4);
+			  strchr(p->tunnel_addr, ':') ? 6 : 4, &p->tunnel_m);
 	if (p->verdict[0])
 		fprintf(f, "  => %s\n", p->verdict);
 	if (p->below_expect)
@@ -111,7 +151,24 @@ json_findings(FILE *f, const struct probe_findings *fd)
 }
 
 static void
-json_run(FILE *f, const struct probe_run *run, const struct probe_findings *fd)
+json_method(FILE *f, const struct probe_findings *fd, const struct report_method *m)
+{
+	fprintf(f, ",\"method\":\"%s\",\"port\":", m->name ? m->name : "icmp");
+	if (m->port)
+		fprintf(f, "%u", m->port);
+	else
+		fputs("null", f);
+	fprintf(f, ",\"fell_back\":%s,\"synack_mss\":", m->fell_back ? "true" : "false");
+	if (fd->synack_mss)
+		fprintf(f, "%u,\"mss_fits\":%s", fd->synack_mss, !fd->mss_fit ? "null" :
+			fd->mss_too_big ? "false" : "true");
+	else
+		fputs("null,\"mss_fits\":null", f);
+}
+
+static void
+json_run(FILE *f, const struct probe_run *run, const struct probe_findings *fd,
+	 const struct report_method *m)
 {
 	if (!run) {
 		fputs("null", f);
@@ -130,6 +187,7 @@ json_run(FILE *f, const struct probe_run *run, const struct probe_findings *fd)
 		run->srtt_us / 1000.0, run->probes_sent, (unsigned long long)(run->elapsed_us / 1000),
 		run->ignored, probe_stop_str(run->stop));
 	json_findings(f, fd);
+	json_method(f, fd, m);
 	fputc('}', f);
 }
 
@@ -158,10 +216,36 @@ json_probes(FILE *f, const char *path, const struct probe_run *run, int *first)
 			fprintf(f, "%u", p->mtu);
 		else
 			fputs("null", f);
-		fprintf(f, ",\"late\":%s}", p->late ? "true" : "false");
+		fprintf(f, ",\"late\":%s,\"mss\":", p->late ? "true" : "false");
+		if (p->mss)
+			fprintf(f, "%u}", p->mss);
+		else
+			fputs("null}", f);
 	}
 }
 
+
+/* Top level: the WAN's method, and the SYN-ACK MSS that matters most (the
+ * tunnel's when it has one: field case 1) with the failure in words. */
+static void
+json_mss(FILE *f, const struct report_probe *p)
+{
+	const struct probe_findings *fd = p->tunnel_f && p->tunnel_f->synack_mss ? p->tunnel_f : p->wan_f;
+	char msg[160];
+
+	fprintf(f, ",\"method\":\"%s\",\"synack_mss\":", p->wan_m.name ? p->wan_m.name : "icmp");
+	if (fd->synack_mss)
+		fprintf(f, "%u", fd->synack_mss);
+	else
+		fputs("null", f);
+	fputs(",\"mss_failure\":", f);
+	if (fd->mss_too_big) {
+		snprintf(msg, sizeof(msg), "TCP segments of %u bytes will not fit: lower the clamp to %u",
+			 fd->synack_mss, fd->mss_fit);
+		json_string(f, msg);
+	} else
+		fputs("null", f);
+}
 
 void
 render_probe_json(FILE *f, const struct report *r)
@@ -197,9 +281,10 @@ render_probe_json(FILE *f, const struct report *r)
 	fprintf(f, ",\"probes_sent\":%u,\"elapsed_ms\":%llu,\"wan\":",
 		p->wan->probes_sent + (p->tunnel ? p->tunnel->probes_sent : 0),
 		(unsigned long long)((p->wan->elapsed_us + (p->tunnel ? p->tunnel->elapsed_us : 0)) / 1000));
-	json_run(f, p->wan, p->wan_f);
+	json_run(f, p->wan, p->wan_f, &p->wan_m);
 	fputs(",\"tunnel\":", f);
-	json_run(f, p->tunnel, p->tunnel_f);
+	json_run(f, p->tunnel, p->tunnel_f, &p->tunnel_m);
+	json_mss(f, p);
 	fputs(",\"probes\":[", f);
 	json_probes(f, "wan", p->wan, &first);
 	json_probes(f, "tunnel", p->tunnel, &first);

@@ -20,6 +20,13 @@ struct probe_run;          /* src/probe/engine.h */
 struct probe_findings;     /* src/probe/findings.h */
 
 /* What probe adds to a calc report. */
+/* How one path was probed (--method). */
+struct report_method {
+	const char *name;                         /* "icmp", "udp" or "tcp" */
+	unsigned port;                            /* UDP/TCP: the target's port; 0 for ICMP */
+	int fell_back;                            /* --method auto: echo got no reply at any size */
+};
+
 struct report_probe {
 	const char *wan_target, *tunnel_target;   /* as given */
 	char wan_addr[64], tunnel_addr[64];       /* resolved */
@@ -29,6 +36,7 @@ struct report_probe {
 	const struct probe_run *tunnel;           /* NULL without TUNNEL_TARGET */
 	const struct probe_findings *wan_f, *tunnel_f; /* what the records say; tunnel_f NULL
 	                                           * when tunnel is */
+	struct report_method wan_m, tunnel_m;     /* tunnel_m.name NULL without a tunnel run */
 	int tunnel_vs_model;                      /* enum tunnel_verdict; -1 = not judged */
 	unsigned expect_mtu;                      /* 0 = not given */
 	int below_expect;

@@ -15,12 +15,34 @@ struct wire_addr {
 	uint8_t a[16];     /* network byte order */
 };
 
+/* How the probes travel and what proves one arrived (wire_l4.c):
+ *   ICMP: echo request; proof: the echo reply carrying our cookie.
+ *   UDP:  a datagram to a closed port; proof: the target's ICMP port
+ *         unreachable quoting it with our cookie and checksum (tracepath's
+ *         method, RFC 1122 sec. 4.1.3.1: a host answers a closed port so).
+ *   TCP:  a SYN carrying data (RFC 9293 sec. 3.4: a SYN may carry data);
+ *         proof: the target's SYN-ACK or RST acknowledging our random ISN. */
+enum wire_method { WIRE_ICMP = 0, WIRE_UDP, WIRE_TCP };
+
+/* One UDP or TCP probe, found by the source port it left from. */
+struct wire_flow {
+	uint32_t isn;      /* TCP: our initial sequence number, random per probe */
+	uint16_t seq;      /* the engine's sequence number of this probe */
+	uint16_t size;     /* its IP size; 0: no probe left from this port */
+};
+
 /* What identifies our probes: a reply or an error is ours only if it matches. */
 struct wire_match {
 	struct wire_addr src;              /* our source address */
 	struct wire_addr dst;              /* the target */
 	uint16_t ident;                    /* ICMP echo identifier */
 	uint8_t cookie[WIRE_COOKIE_LEN];   /* random per run, first payload bytes */
+	int method;                        /* enum wire_method; 0: ICMP echo */
+	uint16_t dport;                    /* UDP/TCP: the target's port */
+	uint16_t sport_base;               /* UDP/TCP: flows[k] left from sport_base + k */
+	uint16_t nflows;
+	uint16_t syn_mss;                  /* TCP: the MSS option our SYNs carry */
+	const struct wire_flow *flows;     /* UDP/TCP: the probes sent, by port */
 };
 
 enum wire_kind {
@@ -30,6 +52,9 @@ enum wire_kind {
 	WIRE_UNREACH,          /* other destination unreachable quoting our probe */
 	WIRE_TIME_EXCEEDED,    /* TTL/hop limit exceeded quoting our probe */
 	WIRE_OTHER_ERROR,      /* parameter problem, etc. quoting our probe */
+	WIRE_TCP_SYNACK,       /* TCP: the target's SYN-ACK acknowledging our SYN */
+	WIRE_TCP_RST,          /* TCP: the target's RST acknowledging our SYN */
+	WIRE_PORT_UNREACH,     /* UDP: the target's port unreachable quoting our cookie */
 };
 
 struct wire_reply {
@@ -42,6 +67,9 @@ struct wire_reply {
 	                               * 0 if it was too short: weak evidence, only ident, seq
 	                               * and the quoted checksum matched */
 	uint8_t icmp_type, icmp_code;
+	uint16_t mss;                 /* TCP_SYNACK: its MSS option, 0 if it had none */
+	uint16_t port;                /* UDP/TCP: the source port of the probe answered */
+	uint32_t tcp_ack;             /* TCP_SYNACK/RST: its acknowledgment number */
 	const char *why;              /* for WIRE_IGNORED: a static string saying why; NULL otherwise */
 };
 /* On WIRE_IGNORED, seq, mtu, quoted_size and cookie_quoted are 0; responder, icmp_type and
@@ -60,6 +88,36 @@ size_t wire_min_probe(int family);
 long wire_build_echo(uint8_t *buf, size_t cap, size_t size, int ttl,
 		     const struct wire_match *m, uint16_t seq,
 		     char *err, size_t errlen);
+
+/* Smallest probe of a method: IP + TCP header with the MSS option (24) or
+ * UDP header (8) or ICMP header (8), + cookie. 0 for a bad family. */
+size_t wire_min_probe_of(int family, int method);
+
+/* A UDP datagram (m->method UDP) of exactly size bytes from port sport to
+ * m->dport: the cookie, then data byte k = (uint8_t)k. IPv4 with DF set and
+ * id = seq. Returns size, or -1 with a message in err (wire_l4.c). */
+long wire_build_udp(uint8_t *buf, size_t cap, size_t size, int ttl,
+		    const struct wire_match *m, uint16_t seq, uint16_t sport,
+		    char *err, size_t errlen);
+
+/* A TCP SYN of exactly size bytes from sport to m->dport with sequence
+ * number isn, an MSS option (m->syn_mss) and the cookie + pattern as data. */
+long wire_build_syn(uint8_t *buf, size_t cap, size_t size, int ttl,
+		    const struct wire_match *m, uint16_t seq, uint16_t sport,
+		    uint32_t isn, char *err, size_t errlen);
+
+/* The RST that ends a handshake we never meant to finish: answering a
+ * SYN-ACK whose acknowledgment number was ack, <SEQ=ack><CTL=RST> (RFC 9293
+ * sec. 3.10.7.1). Returns its size, or -1. */
+long wire_build_rst(uint8_t *buf, size_t cap, const struct wire_match *m,
+		    uint16_t sport, uint32_t ack, char *err, size_t errlen);
+
+/* Classify a TCP segment without its IPv6 header (as read from a raw IPv6
+ * TCP socket), src being its sender. The TCP checksum is not checked (see
+ * wire_l4.c: offloaded segments arrive with a partial one). */
+enum wire_kind wire_parse_tcp6(const uint8_t *buf, size_t len,
+			       const struct wire_addr *src,
+			       const struct wire_match *m, struct wire_reply *out);
 
 /* Classify a whole IPv4 or IPv6 packet (as read from a raw IPv4 socket or a
  * DLT_RAW capture). Never reads past len. Returns out->kind. The ICMP

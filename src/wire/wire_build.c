@@ -71,9 +71,11 @@ static const char *trim_nl(char *s)
 	return s;
 }
 
-static int check_args(const uint8_t *buf, size_t cap, size_t size, int ttl,
-		      const struct wire_match *m, char *err, size_t errlen)
+int wire_check_build(const uint8_t *buf, size_t cap, size_t size, int ttl,
+		     const struct wire_match *m, int method, char *err, size_t errlen)
 {
+	static const char *const l4[] = { "ICMP header", "UDP header",
+					  "TCP header with MSS option" };
 	size_t min;
 
 	if (!buf || !m) {
@@ -85,11 +87,12 @@ static int check_args(const uint8_t *buf, size_t cap, size_t size, int ttl,
 		       " (got families %d and %d)", m->src.family, m->dst.family);
 		return -1;
 	}
-	min = wire_min_probe(m->dst.family);
+	min = wire_min_probe_of(m->dst.family, method);
 	if (size < min) {
 		err_set(err, errlen, "probe size %zu is below the IPv%d minimum of %zu"
-		       " (IP header + ICMP header + %d-byte cookie)",
-		       size, m->dst.family, min, WIRE_COOKIE_LEN);
+		       " (IP header + %s + %d-byte cookie)",
+		       size, m->dst.family, min, l4[method == WIRE_TCP ? 2 : method == WIRE_UDP],
+		       WIRE_COOKIE_LEN);
 		return -1;
 	}
 	if (size > WIRE_MAX_PROBE) {
@@ -210,7 +213,7 @@ long wire_build_echo(uint8_t *buf, size_t cap, size_t size, int ttl,
 	libnet_t *l;
 	int rc;
 
-	if (check_args(buf, cap, size, ttl, m, err, errlen) < 0)
+	if (wire_check_build(buf, cap, size, ttl, m, WIRE_ICMP, err, errlen) < 0)
 		return -1;
 	f = family_row(m->dst.family);
 	/* Stage the echo data in buf itself: libnet copies it into its own

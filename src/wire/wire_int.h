@@ -50,4 +50,46 @@ uint32_t wire_sum_pattern(uint32_t sum, size_t from, size_t to);
 uint32_t wire_sum_pseudo6(const uint8_t src[16], const uint8_t dst[16],
 			  size_t len);
 
+/* The same for IPv4 (RFC 793 sec. 3.1, RFC 768) or IPv6, any protocol. */
+uint32_t wire_sum_pseudo(int family, const uint8_t *src, const uint8_t *dst,
+			 size_t len, uint8_t proto);
+
+/* Does a message's sum (checksum field included) verify? (Any sum does in
+ * fuzzing builds.) */
+int wire_sum_ok(uint32_t sum);
+
+#define WIRE_UDP_HLEN 8u       /* RFC 768 */
+#define WIRE_TCP_HLEN 20u      /* RFC 9293 sec. 3.1, without options */
+#define WIRE_SYN_OPTLEN 4u     /* our SYN's only option: MSS (RFC 9293 sec. 3.2) */
+
+static inline void wire_wr32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 24);
+	p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8);
+	p[3] = (uint8_t)v;
+}
+
+/* wire_build.c: the arguments of a probe builder (sizes for the method's
+ * minimum); 0, or -1 with a message. */
+int wire_check_build(const uint8_t *buf, size_t cap, size_t size, int ttl,
+		     const struct wire_match *m, int method, char *err, size_t errlen);
+/* wire_parse.c: mark out ignored (every result field zeroed), with why. */
+enum wire_kind wire_ignore(struct wire_reply *out, const char *why);
+
+/* wire_l4.c, for wire_parse.c: the UDP/TCP halves of the reply parser. */
+/* The probe that left from port, or NULL. */
+const struct wire_flow *wire_flow_of(const struct wire_match *m, uint16_t port);
+/* IP protocol number of the method's probes in this family. */
+uint8_t wire_proto_of(const struct wire_match *m, int family);
+/* An ICMP error's quote of a UDP/TCP probe: l4 bytes present (len), the
+ * quoted IP size and header length. NULL with *seq and *strong set, or why
+ * it is not ours. */
+const char *wire_quoted_l4(int family, const uint8_t *l4, size_t len,
+			   uint32_t size, size_t hlen, const struct wire_match *m,
+			   uint16_t *seq, uint8_t *strong);
+/* A TCP segment from out->responder whose checksum was verified. */
+enum wire_kind wire_tcp_segment(int family, const uint8_t *tcp, size_t len,
+				const struct wire_match *m, struct wire_reply *out);
+
 #endif

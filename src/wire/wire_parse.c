@@ -88,7 +88,7 @@ static const struct family fam6 = {
 	6, rows6, sizeof rows6 / sizeof rows6[0], ICMP6_ECHO_REQUEST, quote6,
 };
 
-static enum wire_kind ignore(struct wire_reply *out, const char *why)
+enum wire_kind wire_ignore(struct wire_reply *out, const char *why)
 {
 	out->kind = WIRE_IGNORED;
 	out->why = why;
@@ -96,8 +96,13 @@ static enum wire_kind ignore(struct wire_reply *out, const char *why)
 	out->mtu = 0;
 	out->quoted_size = 0;
 	out->cookie_quoted = 0;
+	out->mss = 0;
+	out->port = 0;
+	out->tcp_ack = 0;
 	return WIRE_IGNORED;
 }
+
+#define ignore wire_ignore
 
 static void set_addr(struct wire_addr *a, int family, const uint8_t *p)
 {
@@ -158,7 +163,7 @@ static const char *quote4(const uint8_t *q, size_t qlen,
 		return "bad quoted ip header length";
 	if (qihl > qlen)
 		return "truncated quote";
-	if (q[9] != IPPROTO_ICMP)
+	if (q[9] != wire_proto_of(m, 4))
 		return "not ours: quoted protocol";
 	/* Our probes are never fragments (DF set): only offset 0 can quote
 	 * the ICMP header we need. */
@@ -182,7 +187,7 @@ static const char *quote6(const uint8_t *q, size_t qlen,
 		return "truncated quote";
 	if (q[0] >> 4 != 6)
 		return "bad quoted ip version";
-	if (q[6] != IPPROTO_ICMPV6)
+	if (q[6] != wire_proto_of(m, 6))
 		return "not ours: quoted next header";
 	if (!addr_is(&m->src, 6, q + 8))
 		return "not ours: quoted source";
@@ -194,8 +199,6 @@ static const char *quote6(const uint8_t *q, size_t qlen,
 	qt->hlen = WIRE_IP6_HLEN;
 	return NULL;
 }
-
-static int sum_ok(uint32_t sum);
 
 /* The quoted checksum must be the one our probe of the quoted size and
  * seq carried: its sum over the quoted ICMP header, our cookie and the data
@@ -217,7 +220,7 @@ static int quoted_sum_ok(const struct family *f, const struct quote *qt,
 	sum = wire_sum_add(sum, qt->icmp, WIRE_ICMP_HLEN);
 	sum = wire_sum_add(sum, m->cookie, WIRE_COOKIE_LEN);
 	sum = wire_sum_pattern(sum, WIRE_COOKIE_LEN, ilen - WIRE_ICMP_HLEN);
-	return sum_ok(sum);
+	return wire_sum_ok(sum);
 }
 
 /* The quoted ICMP header: RFC 792 guarantees its first 8 bytes (type, code,
@@ -226,6 +229,9 @@ static const char *quoted_echo(const struct family *f, const struct quote *qt,
 			       const struct wire_match *m, uint16_t *seq,
 			       uint8_t *cookie_quoted)
 {
+	if (m->method != WIRE_ICMP)
+		return wire_quoted_l4(f->family, qt->icmp, qt->len, qt->size, qt->hlen,
+				      m, seq, cookie_quoted);
 	if (qt->len < WIRE_ICMP_HLEN)
 		return "truncated quote";
 	if (qt->icmp[0] != f->echo_request)
@@ -240,6 +246,19 @@ static const char *quoted_echo(const struct family *f, const struct quote *qt,
 		return "forged: quoted checksum";
 	*seq = wire_rd16(qt->icmp + 6);
 	return NULL;
+}
+
+/* The target's "port unreachable" (RFC 792 code 3; RFC 4443 sec. 3.1 code
+ * 4) for a UDP probe: the UDP method's proof that a size passed. */
+static int port_unreach(const struct family *f, const uint8_t *icmp,
+			const struct wire_match *m, const struct wire_reply *out)
+{
+	int port = f->family == 6 ? icmp[0] == ICMP6_DST_UNREACH &&
+				    icmp[1] == ICMP6_DST_UNREACH_NOPORT
+				  : icmp[0] == ICMP_UNREACH && icmp[1] == ICMP_UNREACH_PORT;
+
+	return m->method == WIRE_UDP && port &&
+	       addr_is(&m->dst, out->responder.family, out->responder.a);
 }
 
 static enum wire_kind icmp_error(const struct family *f,
@@ -268,6 +287,15 @@ static enum wire_kind icmp_error(const struct family *f,
 	out->seq = seq;
 	out->quoted_size = qt.size;
 	out->cookie_quoted = cookie_quoted;
+	if (port_unreach(f, icmp, m, out)) {
+		/* UDP: only the target's own answer, quoting our cookie,
+		 * proves the datagram arrived whole. */
+		if (!cookie_quoted)
+			return ignore(out, "port unreachable too short to hold our cookie");
+		out->kind = WIRE_PORT_UNREACH;
+		out->why = NULL;
+		return out->kind;
+	}
 	if (row->mtu == MTU_16_AT_6)
 		out->mtu = wire_rd16(icmp + 6);
 	else if (row->mtu == MTU_32_AT_4)
@@ -275,20 +303,6 @@ static enum wire_kind icmp_error(const struct family *f,
 	out->kind = row->kind;
 	out->why = NULL;
 	return out->kind;
-}
-
-/* Does a message's one's complement sum (checksum field included) verify?
- * Fuzzing builds (the libFuzzer/OSS-Fuzz convention macro) still compute it
- * but accept any value: a fuzzer cannot forge checksums, and every check
- * behind this one would otherwise go untested. */
-static int sum_ok(uint32_t sum)
-{
-	int ok = wire_sum_fold(sum) == 0;
-
-#ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
-	ok = 1;
-#endif
-	return ok;
 }
 
 /* Classify one ICMP/ICMPv6 message of ilen bytes whose sender is already in
@@ -307,6 +321,8 @@ static enum wire_kind classify(const struct family *f, const uint8_t *icmp,
 	row = find_row(f, icmp[0], icmp[1]);
 	if (!row)
 		return ignore(out, "not an echo reply or error");
+	if (row->kind == WIRE_ECHO_REPLY && m->method != WIRE_ICMP)
+		return ignore(out, "echo reply: not this run's method");
 	if (row->kind == WIRE_ECHO_REPLY)
 		return echo_reply(icmp, ilen, m, out);
 	/* Errors are small (576 bytes per RFC 1812 §4.3.2.3, 1280 per RFC
@@ -315,6 +331,21 @@ static enum wire_kind classify(const struct family *f, const uint8_t *icmp,
 	if (partial)
 		return ignore(out, "ip fragment");
 	return icmp_error(f, row, icmp, ilen, m, out);
+}
+
+/* A TCP segment at buf + off (to end) in a whole IP packet: wire_l4.c
+ * decides (its checksum is not checked: see wire_tcp_segment). A SYN-ACK
+ * or RST is small and never legitimately fragmented. */
+static enum wire_kind segment(int family, const uint8_t *buf, size_t off,
+			      size_t end, int fragment, const struct wire_match *m,
+			      struct wire_reply *out)
+{
+	(void)family;
+	if (fragment)
+		return ignore(out, "ip fragment");
+	if (wire_tcp_segment(buf[0] >> 4 == 6 ? 6 : 4, buf + off, end - off, m, out) == WIRE_IGNORED)
+		return ignore(out, out->why);
+	return out->kind;
 }
 
 static enum wire_kind parse4(const uint8_t *buf, size_t len,
@@ -335,16 +366,18 @@ static enum wire_kind parse4(const uint8_t *buf, size_t len,
 	if (tot > len)
 		return ignore(out, "truncated");
 	set_addr(&out->responder, 4, buf + 12);
+	frag = wire_rd16(buf + 6);
+	if (buf[9] == IPPROTO_TCP && m->method == WIRE_TCP)
+		return segment(4, buf, ihl, tot, frag != 0 && frag != IP_DF, m, out);
 	if (buf[9] != IPPROTO_ICMP)
 		return ignore(out, "not icmp");
-	frag = wire_rd16(buf + 6);
 	if (frag & IP_OFFMASK)
 		return ignore(out, "ip fragment");
 	/* RFC 792: the checksum covers the whole ICMP message, which a first
 	 * fragment (MF set, as a reply to a big probe may be) does not hold.
 	 * Raw IPv4 sockets deliver bad checksums (seen on Linux 6.x). */
 	if (!(frag & IP_MF) && tot - ihl >= WIRE_ICMP_HLEN &&
-	    !sum_ok(wire_sum_add(0, buf + ihl, tot - ihl)))
+	    !wire_sum_ok(wire_sum_add(0, buf + ihl, tot - ihl)))
 		return ignore(out, "bad icmp checksum");
 	return classify(&fam4, buf + ihl, tot - ihl, (frag & IP_MF) != 0,
 			m, out);
@@ -408,11 +441,13 @@ static enum wire_kind parse6(const uint8_t *buf, size_t len,
 	why = skip_ext6(buf, end, &off, &nh, &partial);
 	if (why)
 		return ignore(out, why);
+	if (nh == IPPROTO_TCP && m->method == WIRE_TCP)
+		return segment(6, buf, off, end, partial, m, out);
 	if (nh != IPPROTO_ICMPV6)
 		return ignore(out, "not icmpv6");
 	/* RFC 4443 §2.3: checksum over the pseudo-header and the message. */
 	if (!partial && end - off >= WIRE_ICMP_HLEN &&
-	    !sum_ok(wire_sum_add(wire_sum_pseudo6(buf + 8, buf + 24, end - off),
+	    !wire_sum_ok(wire_sum_add(wire_sum_pseudo6(buf + 8, buf + 24, end - off),
 				 buf + off, end - off)))
 		return ignore(out, "bad icmp checksum");
 	return classify(&fam6, buf + off, end - off, partial, m, out);

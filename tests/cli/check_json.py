@@ -27,6 +27,7 @@ PROBE = dict(SCHEMA, **{
     "tunnel_vs_model": (STR, NULL), "verdict": (STR, NULL), "safe_mss_ipv4": (INT, NULL),
     "safe_mss_ipv6": (INT, NULL), "expect_mtu": (INT, NULL), "probes_sent": (INT,),
     "elapsed_ms": (INT,), "wan": (OBJ,), "tunnel": (OBJ, NULL), "probes": (LIST,), "config": (OBJ, NULL),
+    "method": (STR,), "synack_mss": (INT, NULL), "mss_failure": (STR, NULL),
 })
 # Without a measured WAN path MTU every computed key is null.
 for _k in ("link_mtu", "wan_mtu", "wan_mss_ipv4", "mss_ipv4", "packet_bytes"):
@@ -36,10 +37,12 @@ PATH = {
     "lower": (INT,), "upper": (INT,), "at_max": (BOOL,), "loss": NUM, "rtt_ms": NUM,
     "probes_sent": (INT,), "elapsed_ms": (INT,), "ignored": (INT,), "stop": (STR,),
     "rests_on_silence": (BOOL,), "ptb_sources": (LIST,), "lost_above": (OBJ, NULL),
+    "method": (STR,), "port": (INT, NULL), "fell_back": (BOOL,), "synack_mss": (INT, NULL),
+    "mss_fits": (BOOL, NULL),
 }
 PROBE_ONE = {"path": (STR,), "seq": (INT,), "size": (INT,), "outcome": (STR,),
              "rtt_ms": NUM + (NULL,), "responder": (STR, NULL), "reported_mtu": (INT, NULL),
-             "late": (BOOL,)}
+             "late": (BOOL,), "mss": (INT, NULL)}
 INSPECT = {"mtuprobe": (STR,), "command": (STR,), "file": (STR,), "linktype": (STR,),
            "packets": (LIST,), "records": (INT,), "ignored": (INT,), "snapped": (INT,),
            "streams": (LIST,), "error": (STR, NULL)}

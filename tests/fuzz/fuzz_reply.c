@@ -1,5 +1,7 @@
 /* libFuzzer harness for the reply parsers: arbitrary bytes as a whole IP
- * packet (wire_parse_ip) and as a bare ICMPv6 message (wire_parse_icmp6);
+ * packet (wire_parse_ip) and as a bare ICMPv6 message (wire_parse_icmp6),
+ * for each method (ICMP echo; UDP and TCP with a table of sent probes, and
+ * as a bare TCP segment, wire_parse_tcp6);
  * also the probe recogniser inspect uses (wire_parse_probe, wire_ip_header).
  * The match is the one the seeds in corpus/ were made for (the golden lab
  * of tests/unit/wire/golden.c), so mutations reach the quote checks.
@@ -16,13 +18,46 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define COOKIE { 0x6d, 0x74, 0x75, 0x70, 0xc0, 0x0c, 0x1e, 0x5e }
 
 static const struct wire_match m4 = {
-	{ 4, { 192, 0, 2, 1 } }, { 4, { 198, 51, 100, 2 } }, 0x4d54, COOKIE,
+	.src = { 4, { 192, 0, 2, 1 } }, .dst = { 4, { 198, 51, 100, 2 } }, .ident = 0x4d54, .cookie = COOKIE,
 };
 static const struct wire_match m6 = {
-	{ 6, { 0x20, 0x01, 0x0d, 0xb8, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 } },
-	{ 6, { 0x20, 0x01, 0x0d, 0xb8, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2 } },
-	0x4d54, COOKIE,
+	.src = { 6, { 0x20, 0x01, 0x0d, 0xb8, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 } },
+	.dst = { 6, { 0x20, 0x01, 0x0d, 0xb8, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2 } },
+	.ident = 0x4d54, .cookie = COOKIE,
 };
+
+/* The UDP and TCP methods: probes left from ports 50000..50002 to 8080;
+ * port 50003 is in the table but unused. */
+static const struct wire_flow flows[4] = {
+	{ 0x8badf00du, 0x100, 1400 }, { 0x8badf01du, 0x101, 1401 }, { 0x8badf02du, 0x102, 1402 },
+	{ 0, 0, 0 },
+};
+
+static struct wire_match l4(const struct wire_match *m, int method)
+{
+	struct wire_match x = *m;
+
+	x.method = method;
+	x.dport = 8080;
+	x.sport_base = 50000;
+	x.nflows = 4;
+	x.flows = flows;
+	return x;
+}
+
+/* A method's proof names a probe that was sent, from a port that was used. */
+static void check_l4(enum wire_kind k, const struct wire_reply *r)
+{
+	if (k != WIRE_TCP_SYNACK && k != WIRE_TCP_RST && k != WIRE_PORT_UNREACH) {
+		if (r->mss || r->tcp_ack)
+			abort();
+		return;
+	}
+	if (r->seq < 0x100 || r->seq > 0x102)
+		abort();
+	if (k != WIRE_TCP_SYNACK && r->mss)
+		abort();
+}
 
 static void check(enum wire_kind k, const struct wire_reply *r)
 {
@@ -59,5 +94,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* as if read from a raw ICMPv6 socket, sent by the target */
 	check(wire_parse_icmp6(data, size, &m6.dst, &m6, &r), &r);
 	check_probe(data, size);
+	for (int method = WIRE_UDP; method <= WIRE_TCP; method++) {
+		struct wire_match x = l4(m, method), x6 = l4(&m6, method);
+		enum wire_kind k = wire_parse_ip(data, size, &x, &r);
+
+		check(k, &r);
+		check_l4(k, &r);
+		k = wire_parse_icmp6(data, size, &m6.dst, &x6, &r);
+		check(k, &r);
+		check_l4(k, &r);
+		/* as if read from a raw IPv6 TCP socket */
+		k = wire_parse_tcp6(data, size, &m6.dst, &x6, &r);
+		check(k, &r);
+		check_l4(k, &r);
+	}
 	return 0;
 }

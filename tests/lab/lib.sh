@@ -213,6 +213,15 @@ t_check() {
 	if "$@"; then t_say "ok: $label"; else t_fail "$label"; t_show_stderr; fi
 }
 
+# t_dispatch [WHAT]: run case_$T_CASE (dashes as underscores), then report.
+t_dispatch() {
+	local fn=case_${T_CASE//-/_}
+	declare -F "$fn" >/dev/null || t_hard "unknown case '$T_CASE'"
+	t_say "# ${1:+$1 }case $T_CASE, mtuprobe $EXE"
+	"$fn"
+	t_finish
+}
+
 t_finish() {
 	if ((T_FAILS)); then
 		t_say "$T_CASE: $T_FAILS check(s) failed"

@@ -10,16 +10,16 @@
 				0, 0, 0, 0, 0, 0, 0, last } }
 
 const struct wire_match match_v4 = {
-	V4(192, 0, 2, 1), V4(198, 51, 100, 2), 0x4d54, COOKIE,
+	.src = V4(192, 0, 2, 1), .dst = V4(198, 51, 100, 2), .ident = 0x4d54, .cookie = COOKIE,
 };
 const struct wire_match match_v6 = {
-	V6(1, 0, 1), V6(2, 0, 2), 0x4d54, COOKIE,
+	.src = V6(1, 0, 1), .dst = V6(2, 0, 2), .ident = 0x4d54, .cookie = COOKIE,
 };
 const struct wire_match match_v4_unr = {
-	V4(192, 0, 2, 1), V4(203, 0, 113, 7), 0x4d54, COOKIE,
+	.src = V4(192, 0, 2, 1), .dst = V4(203, 0, 113, 7), .ident = 0x4d54, .cookie = COOKIE,
 };
 const struct wire_match match_v6_unr = {
-	V6(1, 0, 1), V6(3, 0, 7), 0x4d54, COOKIE,
+	.src = V6(1, 0, 1), .dst = V6(3, 0, 7), .ident = 0x4d54, .cookie = COOKIE,
 };
 const uint8_t router_v4[4] = { 192, 0, 2, 254 };
 const uint8_t router_v6[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 1, 0, 0,

@@ -1,4 +1,4 @@
-/* The wire unit tests: one binary, three cmocka groups. */
+/* The wire unit tests: one binary, four cmocka groups. */
 #include "wire_test.h"
 
 int main(void)
@@ -8,5 +8,6 @@ int main(void)
 	failed += wire_build_tests();
 	failed += wire_parse_tests();
 	failed += wire_robust_tests();
+	failed += wire_l4_tests();
 	return failed ? 1 : 0;
 }

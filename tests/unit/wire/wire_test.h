@@ -64,5 +64,6 @@ enum wire_kind t_parse_icmp6(const uint8_t *p, size_t len,
 int wire_build_tests(void);
 int wire_parse_tests(void);
 int wire_robust_tests(void);
+int wire_l4_tests(void);
 
 #endif
