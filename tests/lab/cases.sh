@@ -256,24 +256,36 @@ t_ping_expect() {
 	fi
 }
 
-# t_rtt_check LABEL MIN AVG_LO AVG_HI MAX MDEV_MIN: the last ping lost nothing and its
-# min/avg/max/mdev (ms) are within those bounds.
+# t_rtt_check LABEL MIN MED_LO MED_HI MAX MDEV_MIN: the last ping (without -q) lost
+# nothing; no round trip was shorter than MIN ms; the median is within MED_LO..MED_HI;
+# at most 1 in 10 exceeded MAX (a busy 2-core host can delay a softirq by milliseconds
+# now and then: that is the host, not the delay element); the mdev is at least MDEV_MIN.
 t_rtt_check() {
-	local label=$1 stats mn av mx md
-	stats=$(sed -n 's|^rtt min/avg/max/mdev = \([0-9.]*\)/\([0-9.]*\)/\([0-9.]*\)/\([0-9.]*\) ms.*|\1 \2 \3 \4|p' "$T_TMP/ping")
-	if [[ -z $stats ]] || ! grep -q ' 0% packet loss' "$T_TMP/ping"; then
-		t_fail "$label: no RTT summary, or packets lost (ping exit $T_RC)"
-		t_show_ping
-		return 0
-	fi
-	read -r mn av mx md <<<"$stats"
-	t_say "  $label: rtt min/avg/max/mdev = $mn/$av/$mx/$md ms" \
-		"(want min >= $2, avg $3..$4, max <= $5, mdev >= $6)"
-	if awk -v mn="$mn" -v av="$av" -v mx="$mx" -v md="$md" -v a="$2" -v b="$3" -v c="$4" \
-		-v d="$5" -v e="$6" 'BEGIN { exit !(mn >= a && av >= b && av <= c && mx <= d && md >= e) }'; then
+	local label=$1
+	shift
+	if python3 - "$T_TMP/ping" "$label" "$@" <<'PY'; then
+import re, statistics, sys
+path, label = sys.argv[1:3]
+lo, med_lo, med_hi, hi, mdev_min = map(float, sys.argv[3:])
+text = open(path).read()
+times = [float(t) for t in re.findall(r"time=([0-9.]+) ms", text)]
+summary = re.search(r"rtt min/avg/max/mdev = ([0-9.]+)/([0-9.]+)/([0-9.]+)/([0-9.]+) ms", text)
+if not summary or " 0% packet loss" not in text or not times:
+    print(f"  {label}: no RTT summary, or packets lost")
+    sys.exit(1)
+mn, av, mx, md = map(float, summary.groups())
+med = statistics.median(times)
+over = sum(1 for t in times if t > hi)
+print(f"  {label}: {len(times)} pings, rtt min/avg/max/mdev = {mn}/{av}/{mx}/{md} ms, median {round(med, 3)}"
+      f" (want min >= {lo:g}, median {med_lo:g}..{med_hi:g}, at most 10% above {hi:g}: {over},"
+      f" mdev >= {mdev_min:g})")
+ok = mn >= lo and med_lo <= med <= med_hi and over * 10 <= len(times) and md >= mdev_min
+sys.exit(0 if ok else 1)
+PY
 		t_say "ok: $label"
 	else
 		t_fail "$label: RTT outside the bounds"
+		t_show_ping
 	fi
 }
 
@@ -286,11 +298,12 @@ case_rtt() {
 	# Server LAN at 1400: r2's "mtu 1400" errors then cross the delayed link.
 	t_lab_up --wan-mtu 1454 --server-mtu 1400 --rtt "$rtt"
 	# The delay element only adds: an idle round trip is never shorter than 2 x MS/2,
-	# and the lab's own 0.05 ms plus the forwarder's lateness stay within 0.3 ms.
-	t_ping -q -c 40 -i 0.05 -W 2 "$LAB_WAN_PEER_V4"
-	t_rtt_check "IPv4 ping RTT to r2's WAN address, --rtt $rtt" "$rtt" "$rtt" "$rtt.3" $((rtt + 2)) 0
-	t_ping -q -c 40 -i 0.05 -W 2 "$LAB_WAN_PEER_V6"
-	t_rtt_check "IPv6 ping RTT to r2's WAN address, --rtt $rtt" "$rtt" "$rtt" "$rtt.3" $((rtt + 2)) 0
+	# and the lab's own 0.05 ms plus the forwarder's lateness keep the median within
+	# 0.3 ms of it (ping prints 0.1 ms steps at this size; the summary line has more).
+	t_ping -c 40 -i 0.05 -W 2 "$LAB_WAN_PEER_V4"
+	t_rtt_check "IPv4 ping RTT to r2's WAN address, --rtt $rtt" "$rtt" "$rtt" "$rtt.3" $((rtt + 1)) 0
+	t_ping -c 40 -i 0.05 -W 2 "$LAB_WAN_PEER_V6"
+	t_rtt_check "IPv6 ping RTT to r2's WAN address, --rtt $rtt" "$rtt" "$rtt" "$rtt.3" $((rtt + 1)) 0
 	# 1454 fits both veth pairs of the delayed WAN, both ways; 1455 is refused by r1.
 	t_ping_expect "IPv4 DF 1454 crosses the delayed WAN" '^1434 bytes from 198\.51\.100\.2' \
 		-c 1 -W 2 -M do -s 1426 "$LAB_WAN_PEER_V4"
@@ -333,9 +346,9 @@ case_rtt() {
 
 	# +-30% of 10 ms each way: round trips within 14..26 ms (plus the lab's own fraction
 	# of a millisecond), spread out (the sum of two uniform draws has a 2.4 ms standard
-	# deviation; 40 samples with mdev under 1 ms would mean no jitter), mean near 20.
+	# deviation; 40 samples with mdev under 1 ms would mean no jitter), median near 20.
 	t_lab_up --wan-mtu 1454 --rtt "$rtt" --jitter 30
-	t_ping -q -c 40 -i 0.05 -W 2 "$LAB_WAN_PEER_V4"
+	t_ping -c 40 -i 0.05 -W 2 "$LAB_WAN_PEER_V4"
 	t_rtt_check "IPv4 ping RTT, --rtt $rtt --jitter 30" 14 18.5 21.5 26.5 1
 	# Echoes 2 ms apart, well inside the 6 ms spread of one-way delays: were order not
 	# kept per direction, replies would overtake each other.
