@@ -306,22 +306,22 @@ case_rtt() {
 	t_rtt_check "IPv6 ping RTT to r2's WAN address, --rtt $rtt" "$rtt" "$rtt" "$rtt.3" $((rtt + 1)) 0
 	# 1454 fits both veth pairs of the delayed WAN, both ways; 1455 is refused by r1.
 	t_ping_expect "IPv4 DF 1454 crosses the delayed WAN" '^1434 bytes from 198\.51\.100\.2' \
-		-c 1 -W 2 -M do -s 1426 "$LAB_WAN_PEER_V4"
+		-c 1 -W 2 -M "do" -s 1426 "$LAB_WAN_PEER_V4"
 	t_ping_expect "IPv4 DF 1455: frag-needed from r1" 'Frag needed and DF set \(mtu = 1454\)' \
-		-c 1 -W 2 -M do -s 1427 "$LAB_WAN_PEER_V4"
+		-c 1 -W 2 -M "do" -s 1427 "$LAB_WAN_PEER_V4"
 	t_ping_expect "IPv6 1454 crosses the delayed WAN" '^1414 bytes from 2001:db8:2::2' \
-		-c 1 -W 2 -M do -s 1406 "$LAB_WAN_PEER_V6"
+		-c 1 -W 2 -M "do" -s 1406 "$LAB_WAN_PEER_V6"
 	t_ping_expect "IPv6 1455: packet too big from r1" 'Packet too big: mtu=1454' \
-		-c 1 -W 2 -M do -s 1407 "$LAB_WAN_PEER_V6"
+		-c 1 -W 2 -M "do" -s 1407 "$LAB_WAN_PEER_V6"
 	t_flush
 	# The far router's errors come back across the delay element intact.
 	t_ping_expect "IPv4 DF 1400 to the server" '^1380 bytes from 203\.0\.113\.2' \
-		-c 1 -W 2 -M do -s 1372 "$LAB_SERVER_V4"
+		-c 1 -W 2 -M "do" -s 1372 "$LAB_SERVER_V4"
 	t_ping_expect "IPv4 DF 1401: frag-needed from r2, across the delay" \
 		'From 198\.51\.100\.2 .*Frag needed and DF set \(mtu = 1400\)' \
-		-c 1 -W 2 -M do -s 1373 "$LAB_SERVER_V4"
+		-c 1 -W 2 -M "do" -s 1373 "$LAB_SERVER_V4"
 	t_ping_expect "IPv6 1401: packet too big from r2, across the delay" \
-		'From 2001:db8:2::2 .*Packet too big: mtu=1400' -c 1 -W 2 -M do -s 1353 "$LAB_SERVER_V6"
+		'From 2001:db8:2::2 .*Packet too big: mtu=1400' -c 1 -W 2 -M "do" -s 1353 "$LAB_SERVER_V6"
 	# Fragments both ways: 3028-byte echoes, cut to 1500 by the client and again to
 	# 1454 by r1 (5 fragments), the reply cut to 1454 by r2 (3): 8 per echo on the WAN.
 	t_flush
