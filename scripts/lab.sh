@@ -16,6 +16,24 @@
 #
 # Interface names are fixed and short because each lives in a private namespace:
 #   client: lan0            r1: lan0, wan0       r2: wan0, srv0       server: lan0
+#
+# Round-trip time (--rtt MS [--jitter PCT]): a fifth namespace "$LAB_ID-delay", with no
+# addresses, no IPv6 and no forwarding, is spliced into the WAN:
+#
+#   r1 wan0 ==(veth, --wan-mtu)== wan-r1 [delay] wan-r2 ==(veth, --wan-mtu)== r2 wan0
+#
+# and tests/lab/delayfwd (built by meson; LAB_DELAYFWD overrides the path) moves every
+# frame between wan-r1 and wan-r2, unchanged, MS/2 ms later in each direction (+-PCT% per
+# frame, each direction kept in order), so an idle round trip across the WAN takes MS ms.
+# Both veth pairs carry the WAN MTU, so r1 and r2 still see a plain 1454 link: PTBs,
+# fragments and ESP-in-UDP cross it like any frame. As lab-notes.md ("Delay") prescribes:
+# tx checksum offload (and with it TSO), GSO and GRO are off on the four WAN veth ends so
+# every frame is complete on the wire; r1 and r2 have static (permanent) neighbours for
+# each other's WAN addresses; the forwarder runs SCHED_FIFO. Its pid is recorded in the
+# lab's state directory and `lab down` stops it by that pid (SIGTERM, then SIGKILL); it
+# also exits by itself when its interfaces or its namespace disappear. Its log, with
+# per-direction counts and departure lateness, is $LAB_STATE_ROOT/ID/delayfwd.log
+# while the lab is up. Without --rtt nothing of this exists and the WAN is one veth pair.
 # Veth pairs are created inside the namespaces (`ip -n A link add ... peer ... netns B`),
 # so nothing ever appears in the caller's namespace, and runs cannot collide.
 #
@@ -115,6 +133,17 @@ lab__veth() {
 	ip -n "$b" link set "$5" up
 }
 
+# The delay namespace: no addresses, no IPv6 (not even link-local: nothing of its own
+# may appear on the WAN), no forwarding. Only delayfwd moves frames through it.
+lab__delay_ns_init() {
+	local ns
+	ns=$(lab_ns "$1" delay)
+	ip netns add "$ns"
+	ip -n "$ns" link set lo up
+	ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+		net.ipv6.conf.default.disable_ipv6=1 net.ipv4.ip_forward=0
+}
+
 # lab__addr ID NODE IF V4/LEN V6/LEN MTU: no IPv6 on links below 1280 (RFC 8200
 # minimum; the kernel refuses the address there).
 lab__addr() {
@@ -125,10 +154,15 @@ lab__addr() {
 }
 
 lab__topology() {
-	local id=$1 wan=$2 srv=$3 c r1 r2 s
+	local id=$1 wan=$2 srv=$3 rtt=${4:-0} c r1 r2 s
 	c=$(lab_ns "$id" client) r1=$(lab_ns "$id" r1) r2=$(lab_ns "$id" r2) s=$(lab_ns "$id" server)
 	lab__veth "$id" client lan0 r1 lan0 1500
-	lab__veth "$id" r1 wan0 r2 wan0 "$wan"
+	if ((rtt > 0)); then
+		lab__veth "$id" r1 wan0 delay wan-r1 "$wan"
+		lab__veth "$id" delay wan-r2 r2 wan0 "$wan"
+	else
+		lab__veth "$id" r1 wan0 r2 wan0 "$wan"
+	fi
 	lab__veth "$id" r2 srv0 server lan0 "$srv"
 	lab__addr "$id" client lan0 192.0.2.2/24 2001:db8:1::2/64 1500
 	lab__addr "$id" r1 lan0 192.0.2.1/24 2001:db8:1::1/64 1500
@@ -150,17 +184,127 @@ lab__topology() {
 	((srv < 1280)) || ip -n "$s" -6 route add default via 2001:db8:3::1
 }
 
+# lab__delayfwd_bin STATE_DIR: the forwarder executable: $LAB_DELAYFWD, else meson's
+# build/tests/lab/delayfwd, else compiled from source into the state directory.
+lab__delayfwd_bin() {
+	local dir=$1 root bin
+	root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+	if [[ -n ${LAB_DELAYFWD:-} ]]; then
+		[[ -x $LAB_DELAYFWD ]] || lab_die "LAB_DELAYFWD=$LAB_DELAYFWD is not executable" || return 1
+		printf '%s\n' "$LAB_DELAYFWD"
+		return 0
+	fi
+	bin=$root/build/tests/lab/delayfwd
+	if [[ -x $bin && ! $root/tests/lab/delayfwd.c -nt $bin ]]; then
+		printf '%s\n' "$bin"
+		return 0
+	fi
+	command -v cc >/dev/null || lab_die "--rtt needs $bin (meson compile -C build) or a C compiler" || return 1
+	cc -std=c17 -O2 -Wall -Wextra -D_GNU_SOURCE -o "$dir/delayfwd" "$root/tests/lab/delayfwd.c" >&2 ||
+		lab_die "cannot compile tests/lab/delayfwd.c" || return 1
+	printf '%s\n' "$dir/delayfwd"
+}
+
+lab__mac() { # lab__mac NS IF
+	ip -n "$1" -o link show dev "$2" | sed -n 's|.*link/ether \([0-9a-f:]*\) .*|\1|p'
+}
+
+# lab__delay_up ID STATE_DIR WAN_MTU RTT_MS JITTER_PCT: offloads off, static neighbours
+# across the delayed WAN, then start delayfwd and wait until its sockets are ready.
+lab__delay_up() {
+	local id=$1 dir=$2 wan=$3 rtt=$4 jitter=$5 r1 r2 m bin mac1 mac2 pid i ready="" ns ifc
+	r1=$(lab_ns "$id" r1) r2=$(lab_ns "$id" r2) m=$(lab_ns "$id" delay)
+	command -v ethtool >/dev/null || lab_die "--rtt needs ethtool (scripts/deps)" || return 1
+	bin=$(lab__delayfwd_bin "$dir") || return 1
+	for ns in "$r1:wan0" "$r2:wan0" "$m:wan-r1" "$m:wan-r2"; do
+		ifc=${ns##*:}
+		ns=${ns%:*}
+		# Partial checksums would cross as garbage: the frame is copied, not the skb.
+		ip netns exec "$ns" ethtool -K "$ifc" tx off tso off gso off gro off >/dev/null 2>&1 ||
+			lab_die "ethtool -K $ifc tx off failed in $ns" || return 1
+	done
+	mac1=$(lab__mac "$r1" wan0) mac2=$(lab__mac "$r2" wan0)
+	[[ -n $mac1 && -n $mac2 ]] || lab_die "cannot read the WAN MAC addresses" || return 1
+	ip -n "$r1" neigh replace 198.51.100.2 lladdr "$mac2" dev wan0 nud permanent
+	ip -n "$r2" neigh replace 198.51.100.1 lladdr "$mac1" dev wan0 nud permanent
+	if ((wan >= 1280)); then
+		ip -n "$r1" -6 neigh replace 2001:db8:2::2 lladdr "$mac2" dev wan0 nud permanent
+		ip -n "$r2" -6 neigh replace 2001:db8:2::1 lladdr "$mac1" dev wan0 nud permanent
+	fi
+	# `ip netns exec` execs the program, so $! is the forwarder's own pid; it is recorded
+	# before anything else can fail, so `lab down` always finds it. fd 3 (our caller's
+	# pipe) is closed for it, and it closes anything else it inherits.
+	ip netns exec "$m" "$bin" -d $((rtt * 500)) -j "$jitter" -p "$dir/delayfwd.ready" \
+		-n "$m" wan-r1 wan-r2 </dev/null >>"$dir/delayfwd.log" 2>&1 3>&- &
+	pid=$!
+	printf '%d\n' "$pid" >"$dir/delayfwd.pid"
+	for ((i = 0; i < 100; i++)); do
+		if [[ -s $dir/delayfwd.ready ]]; then
+			ready=$(<"$dir/delayfwd.ready")
+			break
+		fi
+		lab__running "$pid" || break
+		sleep 0.05
+	done
+	if [[ $ready != "$pid" ]]; then
+		sed 's/^/lab: /' "$dir/delayfwd.log" >&2
+		lab_die "delayfwd did not start (pid $pid)" || return 1
+	fi
+	lab_log "delay: $rtt ms round trip (one-way $((rtt * 500)) us +-$jitter%), delayfwd pid $pid in $m"
+}
+
+# lab__running PID: PID exists and is not a zombie (a forwarder that exited by itself
+# stays one until init reaps it, and it has no namespace any more).
+lab__running() {
+	local st
+	st=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null) || return 1
+	[[ -n $st && ${st%% *} != [ZX] ]]
+}
+
+# lab__delay_down ID STATE_DIR: stop the forwarder by its recorded pid, if it still is
+# ours (same program name, running in this lab's delay namespace).
+lab__delay_down() {
+	local id=$1 dir=$2 pid m want i
+	[[ -f $dir/delayfwd.pid ]] || return 0
+	pid=$(<"$dir/delayfwd.pid")
+	[[ $pid =~ ^[0-9]+$ ]] || return 0
+	m=$(lab_ns "$id" delay)
+	if [[ $(cat "/proc/$pid/comm" 2>/dev/null) != delayfwd ]] || ! lab__running "$pid"; then
+		rm -f -- "$dir/delayfwd.pid"
+		[[ ! -f $dir/delayfwd.log ]] || grep -e '->' -e 'wake-ups' -e stopping "$dir/delayfwd.log" | sed 's/^/lab: /' >&2 || true
+		return 0
+	fi
+	want=$(stat -L -c %i "/run/netns/$m" 2>/dev/null || true)
+	if [[ -n $want && $(readlink "/proc/$pid/ns/net" 2>/dev/null) != "net:[$want]" ]]; then
+		lab_log "pid $pid is not this lab's delayfwd; not killing it"
+		return 0
+	fi
+	kill -TERM "$pid" 2>/dev/null || true
+	for ((i = 0; i < 40; i++)); do
+		lab__running "$pid" || break
+		sleep 0.05
+	done
+	if lab__running "$pid"; then
+		lab_log "delayfwd pid $pid ignored SIGTERM; killing it"
+		kill -KILL "$pid" 2>/dev/null || true
+	fi
+	rm -f -- "$dir/delayfwd.pid"
+	# Its closing statistics (frames, drops, lateness) go with the state directory: show them.
+	[[ ! -f $dir/delayfwd.log ]] || grep -e '->' -e 'wake-ups' "$dir/delayfwd.log" | sed 's/^/lab: /' >&2 || true
+}
+
 # One small ping per destination fills the neighbour tables on every hop (lab-notes.md).
 # Done before any loss rule exists, so a failure here means the lab is broken.
 lab__warmup() {
-	local id=$1 wan=$2 srv=$3 dst ok dsts=(198.51.100.2 203.0.113.2)
+	local id=$1 wan=$2 srv=$3 rtt=${4:-0} dst ok dsts=(198.51.100.2 203.0.113.2) w
+	w=$((1 + (rtt + 999) / 1000))
 	# Below 1280 the kernel removes IPv6 from a link (RFC 8200 minimum MTU).
 	((wan < 1280)) || dsts+=(2001:db8:2::2)
 	((wan < 1280 || srv < 1280)) || dsts+=(2001:db8:3::2)
 	for dst in "${dsts[@]}"; do
 		ok=0
 		for _ in 1 2 3; do
-			if lab_exec "$id" client ping -n -q -c 1 -W 1 -s 16 "$dst" >/dev/null 2>&1; then
+			if lab_exec "$id" client ping -n -q -c 1 -W "$w" -s 16 "$dst" >/dev/null 2>&1; then
 				ok=1
 				break
 			fi
@@ -270,11 +414,13 @@ lab_flush() {
 	done
 }
 
-# lab_vars ID WAN_MTU SERVER_MTU BLACKHOLE LOSS RATELIMIT DROP_PTB DROP_WAN_FRAGS: the up
-# output (NAME=value).
+# lab_vars ID WAN_MTU SERVER_MTU BLACKHOLE LOSS RATELIMIT DROP_PTB DROP_WAN_FRAGS
+#          [RTT_MS JITTER_PCT]: the up output (NAME=value). LAB_DELAY is the delay
+# namespace (empty without --rtt).
 lab_vars() {
-	local id=$1 wan=$2 srv=$3
+	local id=$1 wan=$2 srv=$3 rtt=${9:-0} delay=""
 	local pmtu_srv=$((wan < srv ? wan : srv))
+	((rtt == 0)) || delay=$id-delay
 	cat <<EOF
 LAB_ID=$id
 LAB_CLIENT=$id-client
@@ -305,17 +451,21 @@ LAB_LOSS=$5
 LAB_PTB_RATELIMIT=$6
 LAB_DROP_PTB=$7
 LAB_DROP_WAN_FRAGS=$8
+LAB_RTT_MS=$rtt
+LAB_JITTER_PCT=${10:-0}
+LAB_DELAY=$delay
 EOF
 }
 
 lab_ipsec_file() { printf '%s\n' "${LAB_IPSEC_FILE:-$(dirname "${BASH_SOURCE[0]}")/lab-ipsec.sh}"; }
 
 # lab_up ID WAN_MTU SERVER_MTU BLACKHOLE LOSS RATELIMIT DROP_PTB DROP_WAN_FRAGS
-#        [IPSEC_PROPOSAL [TUNNEL_MTU]]
+#        [IPSEC_PROPOSAL [TUNNEL_MTU [RTT_MS [JITTER_PCT]]]]  (RTT_MS 0: no delay element)
 # Prints the variables on stdout; everything else goes to stderr. On failure the caller
 # must run lab_down ID (scripts/lab does so from its EXIT trap).
 lab_up() {
 	local id=$1 wan=$2 srv=$3 bh=$4 loss=$5 rl=$6 dptb=$7 dfrag=$8 ipsec=${9:-} tmtu=${10:-}
+	local rtt=${11:-0} jitter=${12:-0}
 	local node dir vars
 	lab_valid_id "$id" || lab_die "bad lab id '$id'" || return 1
 	dir=$LAB_STATE_ROOT/$id
@@ -323,14 +473,16 @@ lab_up() {
 	for node in "${LAB_NODES[@]}"; do
 		lab__ns_init "$id" "$node"
 	done
-	lab__topology "$id" "$wan" "$srv"
-	lab__warmup "$id" "$wan" "$srv"
+	((rtt == 0)) || lab__delay_ns_init "$id"
+	lab__topology "$id" "$wan" "$srv" "$rtt"
+	((rtt == 0)) || lab__delay_up "$id" "$dir" "$wan" "$rtt" "$jitter"
+	lab__warmup "$id" "$wan" "$srv" "$rtt"
 	lab__nft_r1 "$id" "$bh" "$rl"
 	lab__nft_r2_loss "$id" "$loss"
 	lab__nft_drop_ptb "$id" "$dptb"
 	lab__nft_wan "$id" "$dfrag"
 	lab_flush "$id"
-	vars=$(lab_vars "$id" "$wan" "$srv" "$bh" "$loss" "$rl" "$dptb" "$dfrag")
+	vars=$(lab_vars "$id" "$wan" "$srv" "$bh" "$loss" "$rl" "$dptb" "$dfrag" "$rtt" "$jitter")
 	printf '%s\n' "$vars" >"$dir/env"
 	if [[ -n $ipsec ]]; then
 		vars+=$'\n'$(lab__ipsec_up "$id" "$dir" "$ipsec" "$tmtu")
@@ -379,7 +531,8 @@ lab__kill_ns_pids() {
 	done
 }
 
-# lab_down ID: idempotent; touches only "$ID-{client,r1,r2,server}" and the state dir.
+# lab_down ID: idempotent; touches only "$ID-{client,r1,r2,server,delay}", the state dir
+# and the delay forwarder whose pid that directory records.
 lab_down() {
 	local id=$1 dir node ns file
 	lab_valid_id "$id" || lab_die "bad lab id '$id'" || return 1
@@ -392,7 +545,8 @@ lab_down() {
 			lab_ipsec_down "$id"
 		) || lab_log "lab_ipsec_down failed for $id (continuing)"
 	fi
-	for node in "${LAB_NODES[@]}"; do
+	lab__delay_down "$id" "$dir"
+	for node in "${LAB_NODES[@]}" delay; do
 		ns=$(lab_ns "$id" "$node")
 		[[ -e /run/netns/$ns ]] || continue
 		lab__kill_ns_pids "$ns"

@@ -232,6 +232,135 @@ case_forged_ptb() {
 	t_forged full 1280
 }
 
+# t_ping ARGS...: `ping -n ARGS` from the client, bounded; output in $T_TMP/ping, T_RC.
+t_ping() {
+	T_RC=0
+	timeout -k 5 "$T_RUN_TIMEOUT" ip netns exec "$LAB_CLIENT" ping -n "$@" >"$T_TMP/ping" 2>&1 &
+	T_CHILD=$!
+	wait "$T_CHILD" || T_RC=$?
+	T_CHILD=""
+}
+
+t_show_ping() { sed -n '1,8s/^/  ping: /p' "$T_TMP/ping"; }
+
+# t_ping_expect LABEL REGEX ARGS...: one ping whose output must match REGEX (ERE).
+t_ping_expect() {
+	local label=$1 re=$2
+	shift 2
+	t_ping "$@"
+	if grep -Eq -- "$re" "$T_TMP/ping"; then
+		t_say "ok: $label: $(grep -Eo -- "$re" "$T_TMP/ping" | head -1)"
+	else
+		t_fail "$label: no line matches '$re' (ping exit $T_RC)"
+		t_show_ping
+	fi
+}
+
+# t_rtt_check LABEL MIN MED_LO MED_HI MAX MDEV_MIN: the last ping (without -q) lost
+# nothing; no round trip was shorter than MIN ms; the median is within MED_LO..MED_HI;
+# at most 1 in 10 exceeded MAX (a busy 2-core host can delay a softirq by milliseconds
+# now and then: that is the host, not the delay element); the mdev is at least MDEV_MIN.
+t_rtt_check() {
+	local label=$1
+	shift
+	if python3 - "$T_TMP/ping" "$label" "$@" <<'PY'; then
+import re, statistics, sys
+path, label = sys.argv[1:3]
+lo, med_lo, med_hi, hi, mdev_min = map(float, sys.argv[3:])
+text = open(path).read()
+times = [float(t) for t in re.findall(r"time=([0-9.]+) ms", text)]
+summary = re.search(r"rtt min/avg/max/mdev = ([0-9.]+)/([0-9.]+)/([0-9.]+)/([0-9.]+) ms", text)
+if not summary or " 0% packet loss" not in text or not times:
+    print(f"  {label}: no RTT summary, or packets lost")
+    sys.exit(1)
+mn, av, mx, md = map(float, summary.groups())
+med = statistics.median(times)
+over = sum(1 for t in times if t > hi)
+print(f"  {label}: {len(times)} pings, rtt min/avg/max/mdev = {mn}/{av}/{mx}/{md} ms, median {round(med, 3)}"
+      f" (want min >= {lo:g}, median {med_lo:g}..{med_hi:g}, at most 10% above {hi:g}: {over},"
+      f" mdev >= {mdev_min:g})")
+ok = mn >= lo and med_lo <= med <= med_hi and over * 10 <= len(times) and md >= mdev_min
+sys.exit(0 if ok else 1)
+PY
+		t_say "ok: $label"
+	else
+		t_fail "$label: RTT outside the bounds"
+		t_show_ping
+	fi
+}
+
+# The WAN with a real round-trip time (scripts/lab up --rtt, tests/lab/delayfwd): the
+# delay is what was asked for, frames cross it unchanged (DF sizes, PTBs from both sides
+# of it, fragments), the prober still measures exactly, and jitter is real and keeps
+# each direction in order. About 10 s.
+case_rtt() {
+	local rtt=20 before after seqs
+	# Server LAN at 1400: r2's "mtu 1400" errors then cross the delayed link.
+	t_lab_up --wan-mtu 1454 --server-mtu 1400 --rtt "$rtt"
+	# The delay element only adds: an idle round trip is never shorter than 2 x MS/2,
+	# and the lab's own 0.05 ms plus the forwarder's lateness keep the median within
+	# 0.3 ms of it (ping prints 0.1 ms steps at this size; the summary line has more).
+	t_ping -c 40 -i 0.05 -W 2 "$LAB_WAN_PEER_V4"
+	t_rtt_check "IPv4 ping RTT to r2's WAN address, --rtt $rtt" "$rtt" "$rtt" "$rtt.3" $((rtt + 1)) 0
+	t_ping -c 40 -i 0.05 -W 2 "$LAB_WAN_PEER_V6"
+	t_rtt_check "IPv6 ping RTT to r2's WAN address, --rtt $rtt" "$rtt" "$rtt" "$rtt.3" $((rtt + 1)) 0
+	# 1454 fits both veth pairs of the delayed WAN, both ways; 1455 is refused by r1.
+	t_ping_expect "IPv4 DF 1454 crosses the delayed WAN" '^1434 bytes from 198\.51\.100\.2' \
+		-c 1 -W 2 -M "do" -s 1426 "$LAB_WAN_PEER_V4"
+	t_ping_expect "IPv4 DF 1455: frag-needed from r1" 'Frag needed and DF set \(mtu = 1454\)' \
+		-c 1 -W 2 -M "do" -s 1427 "$LAB_WAN_PEER_V4"
+	t_ping_expect "IPv6 1454 crosses the delayed WAN" '^1414 bytes from 2001:db8:2::2' \
+		-c 1 -W 2 -M "do" -s 1406 "$LAB_WAN_PEER_V6"
+	t_ping_expect "IPv6 1455: packet too big from r1" 'Packet too big: mtu=1454' \
+		-c 1 -W 2 -M "do" -s 1407 "$LAB_WAN_PEER_V6"
+	t_flush
+	# The far router's errors come back across the delay element intact.
+	t_ping_expect "IPv4 DF 1400 to the server" '^1380 bytes from 203\.0\.113\.2' \
+		-c 1 -W 2 -M "do" -s 1372 "$LAB_SERVER_V4"
+	t_ping_expect "IPv4 DF 1401: frag-needed from r2, across the delay" \
+		'From 198\.51\.100\.2 .*Frag needed and DF set \(mtu = 1400\)' \
+		-c 1 -W 2 -M "do" -s 1373 "$LAB_SERVER_V4"
+	t_ping_expect "IPv6 1401: packet too big from r2, across the delay" \
+		'From 2001:db8:2::2 .*Packet too big: mtu=1400' -c 1 -W 2 -M "do" -s 1353 "$LAB_SERVER_V6"
+	# Fragments both ways: 3028-byte echoes, cut to 1500 by the client and again to
+	# 1454 by r1 (5 fragments), the reply cut to 1454 by r2 (3): 8 per echo on the WAN.
+	t_flush
+	before=$("$T_LAB" frags "$LAB_ID")
+	t_ping -q -c 2 -i 0.2 -W 2 -M dont -s 3000 "$LAB_WAN_PEER_V4"
+	after=$("$T_LAB" frags "$LAB_ID")
+	if ((T_RC == 0 && after - before == 16)); then
+		t_say "ok: 2 fragmented 3028-byte echoes answered; $((after - before)) fragments crossed the WAN"
+	else
+		t_fail "fragmented echoes: ping exit $T_RC, $((after - before)) WAN fragments, expected 16"
+		t_show_ping
+	fi
+	t_flush
+	t_expect_pmtu "IPv4 wan peer, clean, --rtt $rtt" 1454 -4 "$LAB_WAN_PEER_V4"
+	t_expect_pmtu "IPv6 wan peer, clean, --rtt $rtt" 1454 -6 "$LAB_WAN_PEER_V6"
+	t_lab_down
+
+	t_lab_up --wan-mtu 1454 --rtt "$rtt" --blackhole
+	t_expect_pmtu "IPv4 wan peer, PTB blackhole, --rtt $rtt" 1454 -4 "$LAB_WAN_PEER_V4"
+	t_expect_pmtu "IPv6 wan peer, PTB blackhole, --rtt $rtt" 1454 -6 "$LAB_WAN_PEER_V6"
+	t_lab_down
+
+	# +-30% of 10 ms each way: round trips within 14..26 ms (plus the lab's own fraction
+	# of a millisecond), spread out (the sum of two uniform draws has a 2.4 ms standard
+	# deviation; 40 samples with mdev under 1 ms would mean no jitter), median near 20.
+	t_lab_up --wan-mtu 1454 --rtt "$rtt" --jitter 30
+	t_ping -c 40 -i 0.05 -W 2 "$LAB_WAN_PEER_V4"
+	t_rtt_check "IPv4 ping RTT, --rtt $rtt --jitter 30" 14 18.5 21.5 26.5 1
+	# Echoes 2 ms apart, well inside the 6 ms spread of one-way delays: were order not
+	# kept per direction, replies would overtake each other.
+	t_ping -c 30 -i 0.002 -W 2 "$LAB_WAN_PEER_V4"
+	seqs=$(grep -o 'icmp_seq=[0-9]*' "$T_TMP/ping" | cut -d= -f2 | tr '\n' ' ')
+	if [[ $seqs == "$(seq -s ' ' 1 30) " ]]; then
+		t_say "ok: 30 echoes 2 ms apart answered in order under jitter"
+	else
+		t_fail "echoes under jitter: replies in order '$seqs', expected 1..30"
+	fi
+}
+
 t_init "$@"
 fn=case_${T_CASE//-/_}
 declare -F "$fn" >/dev/null || t_hard "unknown case '$T_CASE'"

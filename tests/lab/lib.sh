@@ -79,7 +79,8 @@ t_lab_up() {
 	fi
 	eval "$out"
 	t_say "# lab $LAB_ID: wan-mtu $LAB_WAN_MTU server-mtu $LAB_SERVER_MTU" \
-		"blackhole $LAB_BLACKHOLE loss $LAB_LOSS% ptb-ratelimit $LAB_PTB_RATELIMIT"
+		"blackhole $LAB_BLACKHOLE loss $LAB_LOSS% ptb-ratelimit $LAB_PTB_RATELIMIT" \
+		"rtt ${LAB_RTT_MS:-0}ms jitter ${LAB_JITTER_PCT:-0}%"
 }
 
 t_lab_down() { "$T_LAB" down "$LAB_ID"; }
