@@ -223,8 +223,10 @@ PY
 	fi
 }
 
+# 20 ms round trip (scripts/lab --rtt): the forger on r1 answers within a millisecond,
+# the real replies come 20 ms later, as in the attack.
 case_forged_ptb() {
-	t_lab_up --wan-mtu 1454
+	t_lab_up --wan-mtu 1454 --rtt 20
 	t_forged short 1280
 	t_flush
 	t_forged full 576
