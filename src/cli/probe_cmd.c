@@ -294,10 +294,7 @@ collect_warnings(const struct probe_state *s, struct model_result *m)
 			model_warn(m, "%s path: %s%s", s->paths[i].name, run->warnings[w].text,
 				   run->warnings[w].count > 1 ? " (repeated)" : "");
 		if (s->paths[i].found.mss_too_big)
-			model_warn(m, "%s path: TCP segments of %u bytes will not fit: lower the clamp to %u "
-				   "(the SYN-ACK's MSS %u is above the path MTU %u less the headers)",
-				   s->paths[i].name, s->paths[i].found.synack_mss, s->paths[i].found.mss_fit,
-				   s->paths[i].found.synack_mss, run->pmtu);
+			model_warn(m, "%s path: %s", s->paths[i].name, s->paths[i].found.mss_advice);
 		if (s->paths[i].found.rests_on_silence)
 			model_warn(m, "%s path: PMTU %u rests on silence: %u to %u got no answer and no "
 				   "'too big' message (a PMTU black hole)", s->paths[i].name, run->pmtu,

@@ -33,6 +33,7 @@ struct probe_findings {
 	                             * / - 60 (IPv6); 0 without a PMTU */
 	bool mss_too_big;           /* synack_mss > mss_fit: segments of that size are
 	                             * dropped or fragmented on this path */
+	char mss_advice[240];       /* when mss_too_big: what to do, in words */
 };
 
 void probe_findings(const struct probe_run *run, struct probe_findings *out);

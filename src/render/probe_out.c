@@ -59,9 +59,7 @@ text_method(FILE *f, const struct probe_run *run, const struct probe_findings *f
 	if (!fd->synack_mss)
 		return;
 	if (fd->mss_too_big)
-		fprintf(f, "          ! TCP segments of %u bytes will not fit: lower the clamp to %u "
-			"(SYN-ACK MSS %u > path MTU %u - %d)\n", fd->synack_mss, fd->mss_fit,
-			fd->synack_mss, run->pmtu, family == 6 ? 60 : 40);
+		fprintf(f, "          ! %s\n", fd->mss_advice);
 	else if (fd->mss_fit)
 		fprintf(f, "          SYN-ACK MSS %u fits (path MTU %u - %d = %u)\n", fd->synack_mss,
 			run->pmtu, family == 6 ? 60 : 40, fd->mss_fit);
@@ -231,19 +229,15 @@ static void
 json_mss(FILE *f, const struct report_probe *p)
 {
 	const struct probe_findings *fd = p->tunnel_f && p->tunnel_f->synack_mss ? p->tunnel_f : p->wan_f;
-	char msg[160];
-
 	fprintf(f, ",\"method\":\"%s\",\"synack_mss\":", p->wan_m.name ? p->wan_m.name : "icmp");
 	if (fd->synack_mss)
 		fprintf(f, "%u", fd->synack_mss);
 	else
 		fputs("null", f);
 	fputs(",\"mss_failure\":", f);
-	if (fd->mss_too_big) {
-		snprintf(msg, sizeof(msg), "TCP segments of %u bytes will not fit: lower the clamp to %u",
-			 fd->synack_mss, fd->mss_fit);
-		json_string(f, msg);
-	} else
+	if (fd->mss_too_big)
+		json_string(f, fd->mss_advice);
+	else
 		fputs("null", f);
 }
 
