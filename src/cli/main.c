@@ -23,7 +23,7 @@ usage(FILE *f)
 {
 	fprintf(f, "usage: mtuprobe COMMAND [options]\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-		fprintf(f, "  %-7s %s\n", cmds[i].name, cmds[i].what);
+		fprintf(f, "  %-10s %s\n", cmds[i].name, cmds[i].what);
 	fprintf(f, "\nmtuprobe COMMAND --help for its options; mtuprobe(1) for everything.\n");
 }
 
