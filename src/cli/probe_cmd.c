@@ -398,6 +398,49 @@ report_method(const struct path *p, struct report_method *m)
 	m->fell_back = p->fell_back;
 }
 
+/* What the renderers need to know of the paths (no model yet). */
+static void
+describe_paths(struct probe_state *s, struct report_probe *rp)
+{
+	memset(rp, 0, sizeof(*rp));
+	rp->wan_target = s->paths[0].host;
+	rp->tunnel_target = s->npaths > 1 ? s->paths[1].host : NULL;
+	snprintf(rp->wan_addr, sizeof(rp->wan_addr), "%s", s->paths[0].t.text);
+	snprintf(rp->source, sizeof(rp->source), "%s", rawio_source(s->paths[0].io));
+	if (s->npaths > 1)
+		snprintf(rp->tunnel_addr, sizeof(rp->tunnel_addr), "%s", s->paths[1].t.text);
+	rp->family = s->paths[0].t.family;
+	rp->wan = &s->paths[0].run;
+	rp->tunnel = s->npaths > 1 && s->paths[1].ran ? &s->paths[1].run : NULL;
+	rp->wan_f = &s->paths[0].found;
+	rp->tunnel_f = rp->tunnel ? &s->paths[1].found : NULL;
+	report_method(&s->paths[0], &rp->wan_m);
+	if (rp->tunnel)
+		report_method(&s->paths[1], &rp->tunnel_m);
+	rp->tunnel_vs_model = -1;
+	rp->expect_mtu = s->c.expect_mtu;
+	rp->below_expect = s->c.expect_mtu && rp->wan->pmtu && rp->wan->pmtu < s->c.expect_mtu;
+}
+
+/* The one-line messages on stderr after the report: why there is no
+ * configuration, why -q printed it commented out, --expect-mtu. */
+static void
+say_after(struct probe_state *s, const struct report_probe *rp, const char *model_err,
+	  int has_model, int unverified)
+{
+	if (model_err)
+		cli_error("probe", model_err);
+	else if (s->c.quiet && !s->c.json && !s->c.value && unverified)
+		cli_error("probe", has_model ? "not verified: the configuration lines are commented out "
+			  "(run without -q for the report)" : "nothing measured: no configuration "
+			  "(run without -q for the report)");
+	if (rp->below_expect) {
+		snprintf(s->err, sizeof(s->err), "WAN path MTU %u is below --expect-mtu %u (%u bytes short)",
+			 rp->wan->pmtu, s->c.expect_mtu, s->c.expect_mtu - rp->wan->pmtu);
+		cli_error("probe", s->err);
+	}
+}
+
 static int
 report(struct probe_state *s, int argc, char **argv)
 {
@@ -406,27 +449,12 @@ report(struct probe_state *s, int argc, char **argv)
 	struct report r;
 	struct report_probe rp;
 	int unverified, model_failed, rc;
+	char model_err[sizeof(s->err)];
 
 	memset(&r, 0, sizeof(r));
-	memset(&rp, 0, sizeof(rp));
-	rp.wan_target = s->paths[0].host;
-	rp.tunnel_target = s->npaths > 1 ? s->paths[1].host : NULL;
-	snprintf(rp.wan_addr, sizeof(rp.wan_addr), "%s", s->paths[0].t.text);
-	snprintf(rp.source, sizeof(rp.source), "%s", rawio_source(s->paths[0].io));
-	if (s->npaths > 1)
-		snprintf(rp.tunnel_addr, sizeof(rp.tunnel_addr), "%s", s->paths[1].t.text);
-	rp.family = s->paths[0].t.family;
-	rp.wan = &s->paths[0].run;
-	rp.tunnel = s->npaths > 1 && s->paths[1].ran ? &s->paths[1].run : NULL;
-	rp.wan_f = &s->paths[0].found;
-	rp.tunnel_f = rp.tunnel ? &s->paths[1].found : NULL;
-	report_method(&s->paths[0], &rp.wan_m);
-	if (rp.tunnel)
-		report_method(&s->paths[1], &rp.tunnel_m);
-	rp.tunnel_vs_model = -1;
-	rp.expect_mtu = s->c.expect_mtu;
-	rp.below_expect = s->c.expect_mtu && rp.wan->pmtu && rp.wan->pmtu < s->c.expect_mtu;
+	describe_paths(s, &rp);
 	model_failed = build_model(s, &in, &m, &r, &rp) < 0;
+	snprintf(model_err, sizeof(model_err), "%s", model_failed ? s->err : "");
 	audit_config(s, &rp);
 	if (r.m)
 		collect_warnings(s, &m);
@@ -453,17 +481,7 @@ report(struct probe_state *s, int argc, char **argv)
 		cli_error("probe", s->err);
 		rc = EXIT_OUTPUT;
 	}
-	if (model_failed)
-		cli_error("probe", s->err);
-	else if (s->c.quiet && !s->c.json && !s->c.value && unverified)
-		cli_error("probe", r.m ? "not verified: the configuration lines are commented out "
-			  "(run without -q for the report)" : "nothing measured: no configuration "
-			  "(run without -q for the report)");
-	if (rp.below_expect) {
-		snprintf(s->err, sizeof(s->err), "WAN path MTU %u is below --expect-mtu %u (%u bytes short)",
-			 rp.wan->pmtu, s->c.expect_mtu, s->c.expect_mtu - rp.wan->pmtu);
-		cli_error("probe", s->err);
-	}
+	say_after(s, &rp, model_failed ? model_err : NULL, r.m != NULL, unverified);
 	return rc;
 }
 
