@@ -2,7 +2,7 @@
  * field capture from tcpdump), find mtuprobe's probes in it (or, in a
  * capture without them, other tools' DF probes: ping, tracepath), and say
  * what became of each: answered, refused with a Packet Too Big, or never
- * answered.
+ * answered. FILE - is standard input.
  *
  * The analysis (two passes: learn the probe streams, then classify every
  * record with the parser probe uses) is inspect_scan.c; packet recognition
@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/inspect_scan.h"
 #include "config.h"
@@ -288,6 +289,25 @@ static int run(struct inspect *s)
 	return s->failed ? fail(s->err, EXIT_USAGE) : EXIT_MEASURED;
 }
 
+/* FILE, or - for standard input (named "(stdin)" in the output, as audit
+ * names it). */
+static int open_input(struct inspect *s, const char *arg)
+{
+	if (strcmp(arg, "-") != 0) {
+		s->path = arg;
+		s->r = pcapread_open(arg, s->err, sizeof s->err);
+		return s->r ? 0 : -1;
+	}
+	s->path = "(stdin)";
+	if (isatty(STDIN_FILENO)) {
+		snprintf(s->err, sizeof s->err, "standard input is a terminal: pipe a capture"
+			 " into it (tcpdump -w - ... | mtuprobe inspect -)");
+		return -1;
+	}
+	s->r = pcapread_open_stream(STDIN_FILENO, "standard input", s->err, sizeof s->err);
+	return s->r ? 0 : -1;
+}
+
 int
 cmd_inspect(int argc, char **argv)
 {
@@ -305,9 +325,7 @@ cmd_inspect(int argc, char **argv)
 	s.quiet = c.quiet;
 	s.out = c.json ? &json_out : &text_out;
 	s.f = stdout;
-	s.path = c.targets[0];
-	s.r = pcapread_open(s.path, s.err, sizeof s.err);
-	if (!s.r)
+	if (open_input(&s, c.targets[0]) < 0)
 		return fail(s.err, EXIT_USAGE);
 	rc = run(&s);
 	pcapread_close(s.r);

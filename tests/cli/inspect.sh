@@ -86,6 +86,32 @@ cut-mid-block|2|mtuprobe inspect: record 2 is cut short: the file ends inside it
 bad-trailer|2|mtuprobe inspect: record 2 is damaged: its block lengths disagree|-q bad-trailer.pcapng
 EOF
 
+# Standard input (inspect -): a pipe and a redirected file give what the file
+# gives, named (stdin); a damaged stream the same message and exit status.
+for f in raw-v4.pcap real-tracepath.pcap windows-ping.pcap; do
+	for how in pipe redirect; do
+		if [[ $how == pipe ]]; then
+			cat "$f" | timeout 20 "$bin" inspect --json - >"$tmp/out" 2>"$tmp/err"
+		else
+			timeout 20 "$bin" inspect --json - <"$f" >"$tmp/out" 2>"$tmp/err"
+		fi
+		rc=$?
+		"$bin" inspect --json "$f" | sed 's/"file":"[^"]*"/"file":"(stdin)"/' >"$tmp/want"
+		[[ $rc -eq 0 && ! -s "$tmp/err" ]] && cmp -s "$tmp/want" "$tmp/out" && ok ||
+			bad "stdin ($how) $f: exit $rc, $(head -c 300 "$tmp/err")"
+	done
+done
+for f in empty.pcap garbage.pcap short-header.pcap huge-caplen.pcap cut-mid-record.pcap \
+	bad-trailer.pcapng nothing.pcap header-only.pcap; do
+	"$bin" inspect "$f" >"$tmp/want" 2>"$tmp/wanterr"
+	want=$?
+	cat "$f" | timeout 20 "$bin" inspect - >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	sed -i "s/^$f:/(stdin):/" "$tmp/want"
+	[[ $rc -eq $want ]] && cmp -s "$tmp/want" "$tmp/out" && cmp -s "$tmp/wanterr" "$tmp/err" && ok ||
+		bad "stdin $f: exit $rc (file: $want), stderr $(cat "$tmp/err")"
+done
+
 # The JSON: parses, and has exactly the documented keys (mtuprobe(1), INSPECT).
 if command -v python3 >/dev/null; then
 	for f in raw-v4.pcap lying.pcap snapped.pcap real-any.pcap cut-mid-record.pcap \
