@@ -1,6 +1,8 @@
 /* mtuprobe inspect FILE: read a capture (one that probe --pcap wrote, or a
- * field capture from tcpdump), find mtuprobe's probes in it, and say what
- * became of each: answered, refused with a Packet Too Big, or never answered.
+ * field capture from tcpdump), find mtuprobe's probes in it (or, in a
+ * capture without them, other tools' DF probes: ping, tracepath), and say
+ * what became of each: answered, refused with a Packet Too Big, or never
+ * answered. FILE - is standard input.
  *
  * The analysis (two passes: learn the probe streams, then classify every
  * record with the parser probe uses) is inspect_scan.c; packet recognition
@@ -17,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/inspect_scan.h"
 #include "config.h"
@@ -30,6 +33,29 @@ static const char *const what_json[] = {
 	[W_IGNORED] = "ignored",
 };
 
+/* What each tool's streams are called. mtuprobe's say nothing new: the
+ * output for its captures is what it always was. */
+static const struct tool_words {
+	const char *reply;       /* a row answering that the probe arrived */
+	const char *replies;     /* their count in the summary */
+	const char *largest;     /* the summary's largest size answered by ... */
+	const char *kind;        /* JSON "kind"; NULL: mtuprobe (no key) */
+	const char *match;       /* JSON "match": what its answers are matched by */
+	const char *by;          /* the same, in words */
+} tools[] = {
+	[WIRE_TOOL_MTUPROBE] = { "echo reply", "echo replies", "an echo reply", NULL, NULL, NULL },
+	[WIRE_TOOL_PING] = { "echo reply", "echo replies", "an echo reply", "ping", "ident-seq",
+			     "by ident and seq only" },
+	[WIRE_TOOL_TRACEPATH] = { "port unreachable from the target (arrived)",
+				  "port unreachables from the target", "the target's port unreachable",
+				  "tracepath", "ports-length", "by the quoted ports and length only" },
+};
+
+static const struct tool_words *words(const struct stream *st)
+{
+	return &tools[st->m.tool >= 0 && st->m.tool <= WIRE_TOOL_TRACEPATH ? st->m.tool : 0];
+}
+
 /* ---- text ---- */
 
 static void text_begin(FILE *f, const struct inspect *s)
@@ -42,14 +68,14 @@ static void text_begin(FILE *f, const struct inspect *s)
 			"stream", "what");
 }
 
-static void text_what(FILE *f, const struct inspect_row *w)
+static void text_what(FILE *f, const struct inspect *s, const struct inspect_row *w)
 {
 	switch (w->what) {
 	case W_PROBE:
 		fputs(w->snapped ? "probe (cut short by the snap length)" : "probe", f);
 		break;
 	case W_REPLY:
-		fputs("echo reply", f);
+		fputs(words(&s->streams[w->stream - 1])->reply, f);
 		break;
 	case W_TOO_BIG:
 		fprintf(f, "too big mtu=%" PRIu32 " from %s", w->mtu, w->from);
@@ -81,7 +107,7 @@ static void text_row(FILE *f, const struct inspect *s, const struct inspect_row 
 		snprintf(stream, sizeof stream, "%d", w->stream);
 	fprintf(f, "%7" PRIu64 " %10.6f %-3s %6" PRIu32 " %6s %6s  ", w->n, w->t,
 		w->dir ? w->dir : "-", w->size, seq, stream);
-	text_what(f, w);
+	text_what(f, s, w);
 	fputc('\n', f);
 }
 
@@ -93,16 +119,26 @@ static void text_stream(FILE *f, int i, const struct stream *st)
 
 	inspect_addr_text(&st->m.src, src, sizeof src);
 	inspect_addr_text(&st->m.dst, dst, sizeof dst);
-	fprintf(f, "\nstream %d: %s -> %s, ident %u, cookie ", i + 1, src, dst, st->m.ident);
-	for (int k = 0; k < WIRE_COOKIE_LEN; k++)
-		fprintf(f, "%02x", st->m.cookie[k]);
-	fprintf(f, "\n  probes %u (sizes %u), echo replies %u, too big %u, unreachable %u,"
-		" time exceeded %u, other errors %u\n", c[W_PROBE], u->probed, c[W_REPLY],
-		c[W_TOO_BIG], c[W_UNREACH], c[W_TIME_EXCEEDED], c[W_OTHER]);
+	fprintf(f, "\nstream %d: %s -> %s, ", i + 1, src, dst);
+	if (st->m.tool == WIRE_TOOL_PING)
+		fprintf(f, "ping ident %u", st->m.ident);
+	else if (st->m.tool == WIRE_TOOL_TRACEPATH)
+		fprintf(f, "tracepath from port %u", st->m.sport_base);
+	else {
+		fprintf(f, "ident %u, cookie ", st->m.ident);
+		for (int k = 0; k < WIRE_COOKIE_LEN; k++)
+			fprintf(f, "%02x", st->m.cookie[k]);
+	}
+	if (words(st)->by)
+		fprintf(f, " (no cookie: answers matched %s)", words(st)->by);
+	fprintf(f, "\n  probes %u (sizes %u), %s %u, too big %u, unreachable %u,"
+		" time exceeded %u, other errors %u\n", c[W_PROBE], u->probed, words(st)->replies,
+		c[W_REPLY], c[W_TOO_BIG], c[W_UNREACH], c[W_TIME_EXCEEDED], c[W_OTHER]);
+	fprintf(f, "  largest size answered by %s: ", words(st)->largest);
 	if (u->largest_reply)
-		fprintf(f, "  largest size answered by an echo reply: %" PRIu32 "\n", u->largest_reply->size);
+		fprintf(f, "%" PRIu32 "\n", u->largest_reply->size);
 	else
-		fputs("  largest size answered by an echo reply: none\n", f);
+		fputs("none\n", f);
 	if (u->smallest_big) {
 		inspect_addr_text(&u->smallest_big->from, from, sizeof from);
 		fprintf(f, "  smallest size refused by too big: %" PRIu32 " (mtu %" PRIu32 " from %s)\n",
@@ -173,11 +209,21 @@ static void json_stream(FILE *f, int i, const struct stream *st)
 
 	inspect_addr_text(&st->m.src, src, sizeof src);
 	inspect_addr_text(&st->m.dst, dst, sizeof dst);
-	fprintf(f, "%s{\"stream\":%d,\"src\":\"%s\",\"dst\":\"%s\",\"ident\":%u,\"cookie\":\"",
-		i ? "," : "", i + 1, src, dst, st->m.ident);
-	for (int k = 0; k < WIRE_COOKIE_LEN; k++)
-		fprintf(f, "%02x", st->m.cookie[k]);
-	fprintf(f, "\",\"probes\":%u,\"sizes\":%u,\"replies\":%u,\"too_big\":%u,\"unreach\":%u,"
+	fprintf(f, "%s{\"stream\":%d,\"src\":\"%s\",\"dst\":\"%s\"", i ? "," : "", i + 1, src, dst);
+	json_key_uint(f, "ident", st->m.tool != WIRE_TOOL_TRACEPATH, st->m.ident);
+	if (st->m.tool == WIRE_TOOL_MTUPROBE) {
+		fputs(",\"cookie\":\"", f);
+		for (int k = 0; k < WIRE_COOKIE_LEN; k++)
+			fprintf(f, "%02x", st->m.cookie[k]);
+		fputc('"', f);
+	} else {
+		/* Keys that only other tools' streams have: mtuprobe's stay as they were. */
+		fputs(",\"cookie\":null", f);
+		json_key_string(f, "kind", words(st)->kind);
+		json_key_uint(f, "sport", st->m.tool == WIRE_TOOL_TRACEPATH, st->m.sport_base);
+		json_key_string(f, "match", words(st)->match);
+	}
+	fprintf(f, ",\"probes\":%u,\"sizes\":%u,\"replies\":%u,\"too_big\":%u,\"unreach\":%u,"
 		"\"time_exceeded\":%u,\"other\":%u", c[W_PROBE], u->probed, c[W_REPLY], c[W_TOO_BIG],
 		c[W_UNREACH], c[W_TIME_EXCEEDED], c[W_OTHER]);
 	json_key_uint(f, "largest_replied", !!u->largest_reply,
@@ -229,8 +275,9 @@ static int run(struct inspect *s)
 	if (s->nstreams == 0) {
 		if (rc == PCAPREAD_ERROR)
 			return fail(s->err, EXIT_USAGE);
-		snprintf(s->err, sizeof s->err, "no mtuprobe probes among %" PRIu64 " records"
-			 " (ICMP echo requests whose data after an 8-byte cookie counts 8, 9, 10, ...)",
+		snprintf(s->err, sizeof s->err, "no probes among %" PRIu64 " records: neither"
+			 " mtuprobe's (ICMP echo requests whose data after an 8-byte cookie counts"
+			 " 8, 9, 10, ...) nor echo requests with DF set nor tracepath's UDP probes",
 			 s->records);
 		return fail(s->err, EXIT_NOT_MEASURED);
 	}
@@ -240,6 +287,25 @@ static int run(struct inspect *s)
 	if (fflush(stdout) != 0)
 		return fail("cannot write the output", EXIT_USAGE);
 	return s->failed ? fail(s->err, EXIT_USAGE) : EXIT_MEASURED;
+}
+
+/* FILE, or - for standard input (named "(stdin)" in the output, as audit
+ * names it). */
+static int open_input(struct inspect *s, const char *arg)
+{
+	if (strcmp(arg, "-") != 0) {
+		s->path = arg;
+		s->r = pcapread_open(arg, s->err, sizeof s->err);
+		return s->r ? 0 : -1;
+	}
+	s->path = "(stdin)";
+	if (isatty(STDIN_FILENO)) {
+		snprintf(s->err, sizeof s->err, "standard input is a terminal: pipe a capture"
+			 " into it (tcpdump -w - ... | mtuprobe inspect -)");
+		return -1;
+	}
+	s->r = pcapread_open_stream(STDIN_FILENO, "standard input", s->err, sizeof s->err);
+	return s->r ? 0 : -1;
 }
 
 int
@@ -256,12 +322,10 @@ cmd_inspect(int argc, char **argv)
 		return EXIT_MEASURED;
 	if (rc < 0)
 		return fail(s.err, EXIT_USAGE);
-	s.path = c.targets[0];
 	s.quiet = c.quiet;
 	s.out = c.json ? &json_out : &text_out;
 	s.f = stdout;
-	s.r = pcapread_open(s.path, s.err, sizeof s.err);
-	if (!s.r)
+	if (open_input(&s, c.targets[0]) < 0)
 		return fail(s.err, EXIT_USAGE);
 	rc = run(&s);
 	pcapread_close(s.r);

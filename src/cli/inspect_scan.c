@@ -12,6 +12,10 @@ static const enum what what_of[] = {
 	[WIRE_IGNORED] = W_IGNORED, [WIRE_ECHO_REPLY] = W_REPLY, [WIRE_TOO_BIG] = W_TOO_BIG,
 	[WIRE_UNREACH] = W_UNREACH, [WIRE_TIME_EXCEEDED] = W_TIME_EXCEEDED,
 	[WIRE_OTHER_ERROR] = W_OTHER,
+	/* tracepath's proof of arrival, as the echo reply is ping's */
+	[WIRE_PORT_UNREACH] = W_REPLY,
+	/* no inspect stream is of TCP probes: never returned, never a probe row */
+	[WIRE_TCP_SYNACK] = W_OTHER, [WIRE_TCP_RST] = W_OTHER,
 };
 
 void inspect_addr_text(const struct wire_addr *a, char *buf, size_t len)
@@ -25,27 +29,69 @@ static int addr_eq(const struct wire_addr *a, const struct wire_addr *b)
 	return a->family == b->family && memcmp(a->a, b->a, sizeof a->a) == 0;
 }
 
-static int find_stream(const struct inspect *s, const struct wire_match *m)
+/* A stream is its tool, source, target, and ident and cookie (mtuprobe),
+ * ident (ping) or source port (tracepath). */
+static int find_stream(const struct stream *st, int n, const struct wire_match *m)
 {
-	for (int i = 0; i < s->nstreams; i++) {
-		const struct wire_match *o = &s->streams[i].m;
+	for (int i = 0; i < n; i++) {
+		const struct wire_match *o = &st[i].m;
 		if (o->ident == m->ident && addr_eq(&o->src, &m->src) && addr_eq(&o->dst, &m->dst) &&
-		    memcmp(o->cookie, m->cookie, WIRE_COOKIE_LEN) == 0)
+		    memcmp(o->cookie, m->cookie, WIRE_COOKIE_LEN) == 0 && o->tool == m->tool &&
+		    o->sport_base == m->sport_base)
 			return i;
 	}
 	return -1;
 }
 
-/* Index of the stream, added if new; -1 when MAX_STREAMS are taken. */
+/* Index of the stream in st[*n], added if new; -1 when MAX_STREAMS are taken. */
+static int add_to(struct stream *st, int *n, const struct wire_match *m)
+{
+	int i = find_stream(st, *n, m);
+
+	if (i >= 0 || *n == MAX_STREAMS)
+		return i;
+	memset(&st[*n], 0, sizeof st[0]);
+	st[*n].m = *m;
+	return (*n)++;
+}
+
 static int add_stream(struct inspect *s, const struct wire_match *m)
 {
-	int i = find_stream(s, m);
+	return add_to(s->streams, &s->nstreams, m);
+}
 
-	if (i >= 0 || s->nstreams == MAX_STREAMS)
-		return i;
-	memset(&s->streams[s->nstreams], 0, sizeof s->streams[0]);
-	s->streams[s->nstreams].m = *m;
-	return s->nstreams++;
+/* First pass, another tool's probe: its stream, and the size sent with its
+ * seq, which the answers are matched against (wire_foreign.c). */
+static void learn_other(struct inspect *s, const struct wire_probe *pi)
+{
+	int i = add_to(s->others, &s->nothers, &pi->m);
+	struct stream *st;
+
+	if (i < 0 || pi->size >= NSIZES)
+		return;
+	st = &s->others[i];
+	if (!st->t && !(st->t = calloc(1, sizeof *st->t))) {
+		snprintf(s->err, sizeof s->err, "out of memory");
+		s->failed = 1;
+		return;
+	}
+	st->m.seq_size = st->t->seq_size;
+	st->t->seq_size[pi->seq] = (uint16_t)pi->size;
+}
+
+/* After the first pass: mtuprobe's streams if there are any, else the
+ * other tools'. */
+static void choose_streams(struct inspect *s)
+{
+	if (s->nstreams == 0 && s->nothers > 0) {
+		memcpy(s->streams, s->others, sizeof s->streams);
+		s->nstreams = s->nothers;
+		s->foreign = 1;
+	} else {
+		for (int i = 0; i < s->nothers; i++)
+			free(s->others[i].t);
+	}
+	s->nothers = 0;
 }
 
 /* First pass: learn the streams. Returns END, or ERROR with s->err set. */
@@ -56,11 +102,20 @@ enum pcapread_rc inspect_learn(struct inspect *s)
 	const char *why;
 	enum pcapread_rc rc;
 
-	while ((rc = pcapread_next(s->r, &p, s->err, sizeof s->err)) == PCAPREAD_RECORD) {
+	while ((rc = pcapread_next(s->r, &p, s->err, sizeof s->err)) == PCAPREAD_RECORD &&
+	       !s->failed) {
 		s->records++;
-		if (p.ip && wire_parse_probe(p.ip, p.ip_len, p.ip_wire_len, &pi, &why) == WIRE_PROBE)
+		if (!p.ip)
+			continue;
+		if (wire_parse_probe(p.ip, p.ip_len, p.ip_wire_len, &pi, &why) == WIRE_PROBE)
 			add_stream(s, &pi.m);
+		else if (!s->nstreams &&
+			 wire_parse_foreign(p.ip, p.ip_len, p.ip_wire_len, &pi, &why) == WIRE_PROBE)
+			learn_other(s, &pi);
 	}
+	choose_streams(s);
+	if (s->failed)
+		return PCAPREAD_ERROR;
 	return rc;
 }
 
@@ -142,7 +197,7 @@ static void take_answer(struct inspect *s, int i, const struct wire_reply *rep, 
 	st->count[w->what]++;
 	if (!size || size >= NSIZES || !(z = size_slot(s, st, size)))
 		return;
-	if (rep->kind == WIRE_ECHO_REPLY) {
+	if (w->what == W_REPLY) {
 		z->replies++;
 	} else if (rep->kind == WIRE_TOO_BIG) {
 		if (!z->too_big++) {
@@ -182,6 +237,16 @@ static const char *guess_dir(const struct inspect *s, const uint8_t *ip, size_t 
 }
 
 /* Not a probe: an answer to one of our streams, or ignored with a reason. */
+/* A reason that only says the packet is of another stream's protocol (a
+ * tracepath stream's answer, seen by a ping stream): any other stream's
+ * reason says more. Streams of one protocol all give the same one. */
+static int of_another_protocol(const char *why)
+{
+	return why && (strcmp(why, "not ours: quoted protocol") == 0 ||
+		       strcmp(why, "not ours: quoted next header") == 0 ||
+		       strcmp(why, "echo reply: not this run's method") == 0);
+}
+
 static void classify_other(struct inspect *s, const struct pcapread_pkt *p, const char *probe_why,
 			   struct inspect_row *w)
 {
@@ -200,7 +265,7 @@ static void classify_other(struct inspect *s, const struct pcapread_pkt *p, cons
 			take_answer(s, i, &rep, w);
 			return;
 		}
-		if (!why)
+		if (!why || (of_another_protocol(why) && rep.why && !of_another_protocol(rep.why)))
 			why = rep.why;
 	}
 	snprintf(w->why, sizeof w->why, "%s", probe_why ? probe_why : why ? why : "no probe to match");
@@ -231,7 +296,8 @@ static void classify(struct inspect *s, const struct pcapread_pkt *p, struct ins
 		return;
 	}
 	w->size = ip_size(p->ip, p->ip_len, p->ip_wire_len);
-	rc = wire_parse_probe(p->ip, p->ip_len, p->ip_wire_len, &pi, &why);
+	rc = s->foreign ? wire_parse_foreign(p->ip, p->ip_len, p->ip_wire_len, &pi, &why)
+			: wire_parse_probe(p->ip, p->ip_len, p->ip_wire_len, &pi, &why);
 	if (rc == WIRE_PROBE)
 		take_probe(s, &pi, w);
 	else

@@ -1,9 +1,16 @@
 /* The analysis behind `mtuprobe inspect`: two passes over a capture (learn
  * the probe streams, then classify every record), streamed one row at a
  * time to a renderer chosen by the command (inspect_cmd.c). Packet
- * recognition is wire's (wire_parse_probe, wire_parse_ip, wire_ip_header),
- * the same parser probe uses; what is here is bookkeeping: streams, sizes,
- * the summary. No printing of its own, so the fuzz harness
+ * recognition is wire's (wire_parse_probe, wire_parse_foreign,
+ * wire_parse_ip, wire_ip_header), the same parser probe uses; what is here
+ * is bookkeeping: streams, sizes, the summary.
+ *
+ * A capture that holds mtuprobe's probes is read for those alone (a ping
+ * beside a run is noise there, ignored as it always was). One that holds
+ * none is read for other tools' DF probes: pings with DF set and
+ * tracepath's UDP probes. Their answers are matched without a cookie
+ * (wire_foreign.c), against the sizes sent per seq, so those are learned
+ * in the first pass. No printing of its own, so the fuzz harness
  * (tests/fuzz/fuzz_inspect.c) runs it whole. */
 #ifndef MTUPROBE_INSPECT_SCAN_H
 #define MTUPROBE_INSPECT_SCAN_H
@@ -85,6 +92,9 @@ struct inspect {
 	int quiet;
 	struct stream streams[MAX_STREAMS];
 	int nstreams;
+	int foreign;                 /* the streams are other tools' (ping, tracepath) */
+	struct stream others[MAX_STREAMS];   /* first pass: other tools' streams */
+	int nothers;
 	uint64_t records, ignored, snapped, rows;
 	int have_t0;
 	int64_t sec0;

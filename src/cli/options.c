@@ -157,9 +157,11 @@ cli_usage(FILE *f, enum cmd cmd)
 		fprintf(f, "usage: mtuprobe calc (--wan-mtu N | --line PRESET | --ping-payload N) [options]\n"
 			   "Compute the tunnel MTU and TCP MSS for a line and an encapsulation.\n\n");
 	else if (cmd == CMD_INSPECT)
-		fprintf(f, "usage: mtuprobe inspect [--json] [-q] FILE\n"
+		fprintf(f, "usage: mtuprobe inspect [--json] [-q] FILE|-\n"
 			   "Show what became of each probe in a capture file (pcap or pcapng; raw IP,\n"
-			   "Ethernet or Linux cooked): answered, too big, or never answered.\n\n");
+			   "Ethernet or Linux cooked; - reads standard input): answered, too big, or\n"
+			   "never answered. Without mtuprobe's probes in it, a ping with DF set\n"
+			   "(ping -M do, Windows ping -f) or tracepath's UDP probes are followed.\n\n");
 	else if (cmd == CMD_AUDIT)
 		fprintf(f, "usage: mtuprobe audit [--vendor rtx|ix|strongswan] [--peer PEER] [--wan-mtu N | --line PRESET] [--json] [-q] FILE|-\n"
 			   "Read a Yamaha RTX config, an NEC IX running-config or a strongSwan swanctl.conf,\n"

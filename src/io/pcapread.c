@@ -3,6 +3,8 @@
  * The file is opened once, by us, and must be a regular file: inspect reads
  * it twice (learn the probes, then classify), and opening with O_NONBLOCK
  * means a FIFO with no writer cannot hang us before fstat() says what it is.
+ * Standard input that is not a regular file (a pipe from tcpdump -w -) is
+ * first copied to a file of our own (pcapread_open_stream).
  * Each pass hands libpcap a dup() of that descriptor, so both passes read
  * the same inode even if the name is replaced in between.
  *
@@ -24,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -297,6 +300,68 @@ struct pcapread *pcapread_open(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	return pcapread_open_fd(fd, path, err, errlen);
+}
+
+/* A file of our own for a stream that cannot be read twice: unlinked from
+ * the start (O_TMPFILE, in $TMPDIR or /tmp, so a large capture goes to
+ * disk), or anonymous memory where the file system has no O_TMPFILE. */
+static int spool_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	int fd = open(dir && *dir ? dir : "/tmp", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+
+	if (fd < 0)
+		fd = memfd_create("mtuprobe-inspect", MFD_CLOEXEC);
+	return fd;
+}
+
+/* Copies in (to its end) into out; -1 with errno set. */
+static int copy_all(int in, int out)
+{
+	static uint8_t buf[65536];
+	ssize_t n;
+
+	while ((n = read(in, buf, sizeof buf)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		for (ssize_t off = 0; off < n;) {
+			ssize_t w = write(out, buf + off, (size_t)(n - off));
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0)
+				return -1;
+			off += w;
+		}
+	}
+	return 0;
+}
+
+struct pcapread *pcapread_open_stream(int fd, const char *name, char *err, size_t errlen)
+{
+	struct stat st;
+	int copy;
+
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		copy = dup(fd);
+		if (copy < 0) {
+			err_set(err, errlen, "cannot read %s: %s", name, strerror(errno));
+			return NULL;
+		}
+		return pcapread_open_fd(copy, name, err, errlen);
+	}
+	copy = spool_file();
+	if (copy < 0) {
+		err_set(err, errlen, "cannot keep a copy of %s: %s", name, strerror(errno));
+		return NULL;
+	}
+	if (copy_all(fd, copy) < 0) {
+		err_set(err, errlen, "cannot read %s: %s", name, strerror(errno));
+		close(copy);
+		return NULL;
+	}
+	return pcapread_open_fd(copy, name, err, errlen);
 }
 
 int pcapread_rewind(struct pcapread *r, char *err, size_t errlen)

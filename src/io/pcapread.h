@@ -44,6 +44,13 @@ struct pcapread *pcapread_open(const char *path, char *err, size_t errlen);
  * harness hands in a memfd holding its input. */
 struct pcapread *pcapread_open_fd(int fd, const char *path, char *err, size_t errlen);
 
+/* The same for a stream the caller holds (standard input, a pipe): a
+ * regular file is read in place from its start, anything else is read to
+ * its end first, into a file of our own (unlinked, in $TMPDIR or /tmp),
+ * since inspect reads twice. fd stays the caller's. The first bytes are
+ * then checked as for a file, with the same messages. */
+struct pcapread *pcapread_open_stream(int fd, const char *name, char *err, size_t errlen);
+
 /* Starts again from the first record of the same open file (the same inode,
  * even if the name has since been replaced). -1 with a message on failure. */
 int pcapread_rewind(struct pcapread *r, char *err, size_t errlen);

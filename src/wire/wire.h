@@ -31,6 +31,15 @@ struct wire_flow {
 	uint16_t size;     /* its IP size; 0: no probe left from this port */
 };
 
+/* Whose probes a match describes. Other tools' probes, seen in a capture
+ * (inspect), carry no cookie: their answers are matched on what the tool
+ * itself matches them by (wire_foreign.c). */
+enum wire_tool {
+	WIRE_TOOL_MTUPROBE = 0,   /* ours: cookie, pattern, checksum */
+	WIRE_TOOL_PING,           /* an echo request with DF (ping -M do, Windows ping -f) */
+	WIRE_TOOL_TRACEPATH,      /* iputils tracepath's UDP datagram with DF */
+};
+
 /* What identifies our probes: a reply or an error is ours only if it matches. */
 struct wire_match {
 	struct wire_addr src;              /* our source address */
@@ -43,6 +52,11 @@ struct wire_match {
 	uint16_t nflows;
 	uint16_t syn_mss;                  /* TCP: the MSS option our SYNs carry */
 	const struct wire_flow *flows;     /* UDP/TCP: the probes sent, by port */
+	int tool;                          /* enum wire_tool; WIRE_TOOL_MTUPROBE (0): ours */
+	/* Other tools: the IP size of the probe sent with each ICMP seq (ping)
+	 * or to each destination port (tracepath), 0 where none was; 65536
+	 * entries. tracepath's source port is sport_base. */
+	const uint16_t *seq_size;
 };
 
 enum wire_kind {
@@ -136,7 +150,7 @@ enum wire_kind wire_parse_ip(const uint8_t *buf, size_t len,
 /* One of our probes, as seen in a capture. */
 struct wire_probe {
 	struct wire_match m;          /* source, target, ident, cookie: its stream */
-	uint16_t seq;
+	uint16_t seq;                 /* tracepath: the destination port (one per probe) */
 	uint32_t size;                /* per its IP header */
 	int snapped;                  /* the capture holds fewer than size bytes of it */
 };
@@ -153,6 +167,17 @@ enum wire_probe_rc {
  * reads past len. */
 int wire_parse_probe(const uint8_t *buf, size_t len, uint32_t wire_len,
 		     struct wire_probe *out, const char **why);
+
+/* Is this IPv4/IPv6 packet another tool's DF probe (wire_foreign.c)? An
+ * ICMP/ICMPv6 echo request with DF set (any IPv6 one: IPv6 routers never
+ * fragment), any data, any ident: out->m.tool = WIRE_TOOL_PING, m.ident,
+ * seq. Or a UDP datagram with DF laid out as iputils tracepath sends it
+ * (its first 4 data bytes hold the packet's TTL, then a time stamp, then
+ * zeros): WIRE_TOOL_TRACEPATH, m.method = WIRE_UDP, m.sport_base = the
+ * source port, seq = the destination port. The stream key is m (without a
+ * cookie). Same arguments and return codes as wire_parse_probe. */
+int wire_parse_foreign(const uint8_t *buf, size_t len, uint32_t wire_len,
+		       struct wire_probe *out, const char **why);
 
 /* What an IP header alone says, as far as len bytes of it go. */
 struct wire_ip {

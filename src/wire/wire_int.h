@@ -92,4 +92,14 @@ const char *wire_quoted_l4(int family, const uint8_t *l4, size_t len,
 enum wire_kind wire_tcp_segment(int family, const uint8_t *tcp, size_t len,
 				const struct wire_match *m, struct wire_reply *out);
 
+/* wire_foreign.c, for wire_parse.c: answers to other tools' probes
+ * (m->tool != WIRE_TOOL_MTUPROBE), which carry no cookie. An echo reply
+ * (8 header bytes present) from out->responder: */
+enum wire_kind wire_foreign_echo(const uint8_t *icmp, const struct wire_match *m,
+				 struct wire_reply *out);
+/* A quoted echo request or UDP header (len bytes of it present; size and
+ * hlen per the quoted IP header): NULL with *seq set, or why not ours. */
+const char *wire_foreign_quote(const uint8_t *l4, size_t len, uint32_t size, size_t hlen,
+			       uint8_t echo_request, const struct wire_match *m, uint16_t *seq);
+
 #endif

@@ -135,6 +135,8 @@ static enum wire_kind echo_reply(const uint8_t *icmp, size_t ilen,
 				 const struct wire_match *m,
 				 struct wire_reply *out)
 {
+	if (m->tool != WIRE_TOOL_MTUPROBE)
+		return wire_foreign_echo(icmp, m, out);
 	if (wire_rd16(icmp + 4) != m->ident)
 		return ignore(out, "not ours: ident");
 	if (!addr_is(&m->dst, out->responder.family, out->responder.a))
@@ -229,6 +231,9 @@ static const char *quoted_echo(const struct family *f, const struct quote *qt,
 			       const struct wire_match *m, uint16_t *seq,
 			       uint8_t *cookie_quoted)
 {
+	if (m->tool != WIRE_TOOL_MTUPROBE)
+		return wire_foreign_quote(qt->icmp, qt->len, qt->size, qt->hlen,
+					  f->echo_request, m, seq);
 	if (m->method != WIRE_ICMP)
 		return wire_quoted_l4(f->family, qt->icmp, qt->len, qt->size, qt->hlen,
 				      m, seq, cookie_quoted);
@@ -289,8 +294,9 @@ static enum wire_kind icmp_error(const struct family *f,
 	out->cookie_quoted = cookie_quoted;
 	if (port_unreach(f, icmp, m, out)) {
 		/* UDP: only the target's own answer, quoting our cookie,
-		 * proves the datagram arrived whole. */
-		if (!cookie_quoted)
+		 * proves the datagram arrived whole (tracepath's has none:
+		 * wire_foreign.c). */
+		if (!cookie_quoted && m->tool == WIRE_TOOL_MTUPROBE)
 			return ignore(out, "port unreachable too short to hold our cookie");
 		out->kind = WIRE_PORT_UNREACH;
 		out->why = NULL;

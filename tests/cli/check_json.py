@@ -49,11 +49,13 @@ INSPECT = {"mtuprobe": (STR,), "command": (STR,), "file": (STR,), "linktype": (S
 PACKET = {"n": (INT,), "time": NUM, "dir": (STR, NULL), "size": (INT,), "seq": (INT, NULL),
           "stream": (INT, NULL), "what": (STR,), "snapped": (BOOL,), "mtu": (INT, NULL),
           "from": (STR, NULL), "icmp_type": (INT, NULL), "icmp_code": (INT, NULL), "why": (STR, NULL)}
-STREAM = {"stream": (INT,), "src": (STR,), "dst": (STR,), "ident": (INT,), "cookie": (STR,),
+STREAM = {"stream": (INT,), "src": (STR,), "dst": (STR,), "ident": (INT, NULL), "cookie": (STR, NULL),
           "probes": (INT,), "sizes": (INT,), "replies": (INT,), "too_big": (INT,), "unreach": (INT,),
           "time_exceeded": (INT,), "other": (INT,), "largest_replied": (INT, NULL),
           "smallest_too_big": (INT, NULL), "too_big_mtu": (INT, NULL), "too_big_from": (STR, NULL),
           "never_answered": (LIST,)}
+# Streams of other tools' probes (ping, tracepath) have these too; mtuprobe's do not.
+OTHER_TOOL = {"kind": (STR,), "sport": (INT, NULL), "match": (STR,)}
 ESP = {"proposal": (STR,), "cipher": (STR,), "integrity": (STR, NULL), "mode": (STR,),
        "iv": (INT,), "block": (INT,), "icv": (INT,), "pad": (INT,)}
 
@@ -158,9 +160,26 @@ def check_inspect(binary, capture):
         if not 0 <= pkt["time"] < 60:
             errors.append(f"{where} packet {pkt['n']}: time {pkt['time']} is not seconds")
     for st in doc["streams"]:
-        errors += check_types(st, STREAM, f"{where} stream {st.get('stream')}")
+        schema = dict(STREAM, **OTHER_TOOL) if "kind" in st else STREAM
+        errors += check_types(st, schema, f"{where} stream {st.get('stream')}")
+        errors += check_tool(st, f"{where} stream {st.get('stream')}")
         if not all(isinstance(x, int) for x in st["never_answered"]):
             errors.append(f"{where}: never_answered must be integers")
+    return errors
+
+
+def check_tool(st, where):
+    """mtuprobe's streams have an ident and a cookie; a ping's an ident and no
+    cookie; tracepath's a source port and neither."""
+    kind = st.get("kind", "mtuprobe")
+    want = {"mtuprobe": (True, True, False), "ping": (True, False, False),
+            "tracepath": (False, False, True)}.get(kind)
+    if want is None:
+        return [f"{where}: kind {kind!r}"]
+    have = (st["ident"] is not None, st["cookie"] is not None, st.get("sport") is not None)
+    errors = [] if have == want else [f"{where}: {kind} with ident/cookie/sport {have}"]
+    if kind != "mtuprobe" and st["match"] != {"ping": "ident-seq", "tracepath": "ports-length"}[kind]:
+        errors.append(f"{where}: match {st['match']!r} for {kind}")
     return errors
 
 

@@ -65,6 +65,18 @@ snapped|0||snapped.pcap
 blackhole|0||blackhole.pcap
 lying|0||lying.pcap
 lying-json|0||--json lying.pcap
+# other tools' DF probes, in captures without mtuprobe's (captures/record-foreign.sh)
+real-ping|0||real-ping.pcap
+real-ping-json|0||--json real-ping.pcap
+real-ping6|0||real-ping6.pcap
+real-tracepath|0||real-tracepath.pcap
+real-tracepath-json|0||--json real-tracepath.pcap
+# and synthetic (gen.py): Windows ping -f -l, answers that do not fit, a DF ping among noise
+windows-ping|0||windows-ping.pcap
+windows-ping-json|0||--json windows-ping.pcap
+foreign-mismatch|0||foreign-mismatch.pcap
+foreign-mismatch-json|0||--json foreign-mismatch.pcap
+no-probes|0||no-probes.pcap
 # damaged after good records: what was read, then one line and exit 2
 cut-mid-record|2|mtuprobe inspect: record 3 is cut short: the file ends inside it|cut-mid-record.pcap
 cut-mid-record-json|2|mtuprobe inspect: record 3 is cut short: the file ends inside it|--json cut-mid-record.pcap
@@ -74,9 +86,36 @@ cut-mid-block|2|mtuprobe inspect: record 2 is cut short: the file ends inside it
 bad-trailer|2|mtuprobe inspect: record 2 is damaged: its block lengths disagree|-q bad-trailer.pcapng
 EOF
 
+# Standard input (inspect -): a pipe and a redirected file give what the file
+# gives, named (stdin); a damaged stream the same message and exit status.
+for f in raw-v4.pcap real-tracepath.pcap windows-ping.pcap; do
+	for how in pipe redirect; do
+		if [[ $how == pipe ]]; then
+			cat "$f" | timeout 20 "$bin" inspect --json - >"$tmp/out" 2>"$tmp/err"
+		else
+			timeout 20 "$bin" inspect --json - <"$f" >"$tmp/out" 2>"$tmp/err"
+		fi
+		rc=$?
+		"$bin" inspect --json "$f" | sed 's/"file":"[^"]*"/"file":"(stdin)"/' >"$tmp/want"
+		[[ $rc -eq 0 && ! -s "$tmp/err" ]] && cmp -s "$tmp/want" "$tmp/out" && ok ||
+			bad "stdin ($how) $f: exit $rc, $(head -c 300 "$tmp/err")"
+	done
+done
+for f in empty.pcap garbage.pcap short-header.pcap huge-caplen.pcap cut-mid-record.pcap \
+	bad-trailer.pcapng nothing.pcap header-only.pcap; do
+	"$bin" inspect "$f" >"$tmp/want" 2>"$tmp/wanterr"
+	want=$?
+	cat "$f" | timeout 20 "$bin" inspect - >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	sed -i "s/^$f:/(stdin):/" "$tmp/want"
+	[[ $rc -eq $want ]] && cmp -s "$tmp/want" "$tmp/out" && cmp -s "$tmp/wanterr" "$tmp/err" && ok ||
+		bad "stdin $f: exit $rc (file: $want), stderr $(cat "$tmp/err")"
+done
+
 # The JSON: parses, and has exactly the documented keys (mtuprobe(1), INSPECT).
 if command -v python3 >/dev/null; then
-	for f in raw-v4.pcap lying.pcap snapped.pcap real-any.pcap cut-mid-record.pcap; do
+	for f in raw-v4.pcap lying.pcap snapped.pcap real-any.pcap cut-mid-record.pcap \
+		real-ping.pcap real-tracepath.pcap foreign-mismatch.pcap; do
 		{ "$bin" inspect --json "$f" 2>/dev/null || true; } | python3 -c '
 import json, sys
 top = {"mtuprobe", "command", "file", "linktype", "packets", "records", "ignored",
@@ -86,6 +125,7 @@ pkt = {"n", "time", "dir", "size", "seq", "stream", "what", "snapped", "mtu", "f
 stream = {"stream", "src", "dst", "ident", "cookie", "probes", "sizes", "replies",
           "too_big", "unreach", "time_exceeded", "other", "largest_replied",
           "smallest_too_big", "too_big_mtu", "too_big_from", "never_answered"}
+other_tool = {"kind", "sport", "match"}   # only on streams of other tools probes
 whats = {"probe", "reply", "too-big", "unreach", "time-exceeded", "other", "ignored"}
 d = json.load(sys.stdin)
 errs = []
@@ -96,7 +136,11 @@ for p in d["packets"]:
     if (p["what"] == "ignored") != (p["why"] is not None): errs.append("why in %r" % p)
     if (p["what"] == "too-big") != (p["mtu"] is not None): errs.append("mtu in %r" % p)
 for s in d["streams"]:
-    if set(s) != stream: errs.append("stream keys %s" % sorted(set(s) ^ stream))
+    want = stream | other_tool if "kind" in s else stream
+    if set(s) != want: errs.append("stream keys %s" % sorted(set(s) ^ want))
+    if "kind" in s and (s["kind"], s["match"]) not in {("ping", "ident-seq"), ("tracepath", "ports-length")}:
+        errs.append("kind %r match %r" % (s["kind"], s["match"]))
+    if ("kind" in s) != (s["cookie"] is None): errs.append("cookie in %r" % s)
 if d["records"] != len(d["packets"]): errs.append("records != len(packets)")
 if d["ignored"] != sum(p["what"] == "ignored" for p in d["packets"]): errs.append("ignored count")
 if errs: sys.exit("; ".join(errs[:5]))

@@ -1,8 +1,10 @@
 /* libFuzzer harness for the whole inspect path: arbitrary bytes as a capture
  * file, through libpcap (pcapread, from a memfd: a regular file, read twice
  * like any capture), the probe recogniser and the reply parser (src/wire),
- * to the streams and the summary (cli/inspect_scan.c). The seeds are the
- * captures of tests/cli/captures. Besides memory errors (ASan) and undefined
+ * to the streams and the summary (cli/inspect_scan.c), other tools' probes
+ * (wire_parse_foreign) in captures without mtuprobe's. The seeds are the
+ * captures of tests/cli/captures (real-ping, real-tracepath, windows-ping
+ * and foreign-mismatch for the other tools). Besides memory errors (ASan) and undefined
  * behaviour (UBSan), it aborts when a row or a summary breaks a promise the
  * renderers rely on. */
 #include <stdint.h>
@@ -26,6 +28,10 @@ static void check_row(FILE *f, const struct inspect *s, const struct inspect_row
 		abort();                /* ignored rows say why */
 	if (w->seq < -1 || w->seq > 65535)
 		abort();
+	/* tracepath's arrival is the target's port unreachable, nothing else */
+	if (w->what == W_REPLY && s->streams[w->stream - 1].m.tool == WIRE_TOOL_TRACEPATH &&
+	    !((w->icmp_type == 3 && w->icmp_code == 3) || (w->icmp_type == 1 && w->icmp_code == 4)))
+		abort();
 }
 
 static void check_begin(FILE *f, const struct inspect *s)
@@ -40,6 +46,12 @@ static void check_end(FILE *f, const struct inspect *s)
 	(void)f;
 	for (int i = 0; i < s->nstreams; i++) {
 		const struct stream *st = &s->streams[i];
+
+		/* mtuprobe's streams, or else other tools': never both */
+		if ((st->m.tool != WIRE_TOOL_MTUPROBE) != s->foreign)
+			abort();
+		if (s->foreign && st->m.seq_size != (st->t ? st->t->seq_size : NULL))
+			abort();
 
 		for (size_t k = 1; k < st->nsizes; k++)
 			if (st->sizes[k - 1].size >= st->sizes[k].size)

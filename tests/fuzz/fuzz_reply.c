@@ -2,7 +2,9 @@
  * packet (wire_parse_ip) and as a bare ICMPv6 message (wire_parse_icmp6),
  * for each method (ICMP echo; UDP and TCP with a table of sent probes, and
  * as a bare TCP segment, wire_parse_tcp6);
- * also the probe recogniser inspect uses (wire_parse_probe, wire_ip_header).
+ * also the probe recognisers inspect uses (wire_parse_probe,
+ * wire_parse_foreign, wire_ip_header), and answers to other tools' probes
+ * (a ping's, tracepath's: matched without a cookie, by seq and size).
  * The match is the one the seeds in corpus/ were made for (the golden lab
  * of tests/unit/wire/golden.c), so mutations reach the quote checks.
  * Besides memory errors (ASan) and undefined behaviour (UBSan), it aborts
@@ -85,6 +87,44 @@ static void check_probe(const uint8_t *data, size_t size)
 	wire_ip_header(data, size, &h);
 }
 
+/* Other tools' probes: pings with ident 0x4d54 and tracepath from port
+ * 33030, sent with seq (or to port) 1 at 1400 bytes, 44447 at 1454. */
+static uint16_t sent[65536];
+
+static void check_foreign(const uint8_t *data, size_t size, const struct wire_match *m)
+{
+	struct wire_probe p;
+	struct wire_reply r;
+	const char *why;
+	int rc = wire_parse_foreign(data, size, (uint32_t)size, &p, &why);
+
+	if ((rc == WIRE_NOT_PROBE) != (why != NULL))
+		abort();
+	if (rc == WIRE_PROBE && (p.snapped || p.size > size || p.m.tool == WIRE_TOOL_MTUPROBE))
+		abort();
+	sent[1] = 1400;
+	sent[44447] = 1454;
+	for (int tool = WIRE_TOOL_PING; tool <= WIRE_TOOL_TRACEPATH; tool++) {
+		struct wire_match x = *m;
+		enum wire_kind k;
+
+		x.tool = tool;
+		x.seq_size = sent;
+		x.method = tool == WIRE_TOOL_TRACEPATH ? WIRE_UDP : WIRE_ICMP;
+		x.sport_base = tool == WIRE_TOOL_TRACEPATH ? 33030 : 0;
+		k = wire_parse_ip(data, size, &x, &r);
+		check(k, &r);
+		/* an answer names a seq that was sent; an error, at its size */
+		if (k != WIRE_IGNORED && !sent[r.seq])
+			abort();
+		if (k != WIRE_IGNORED && k != WIRE_ECHO_REPLY && r.quoted_size != sent[r.seq])
+			abort();
+		if ((k == WIRE_PORT_UNREACH && tool != WIRE_TOOL_TRACEPATH) ||
+		    (k == WIRE_ECHO_REPLY && tool != WIRE_TOOL_PING))
+			abort();
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct wire_reply r;
@@ -94,6 +134,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* as if read from a raw ICMPv6 socket, sent by the target */
 	check(wire_parse_icmp6(data, size, &m6.dst, &m6, &r), &r);
 	check_probe(data, size);
+	check_foreign(data, size, m);
 	for (int method = WIRE_UDP; method <= WIRE_TCP; method++) {
 		struct wire_match x = l4(m, method), x6 = l4(&m6, method);
 		enum wire_kind k = wire_parse_ip(data, size, &x, &r);

@@ -279,6 +279,76 @@ def lying():
     ]
 
 
+def winping4(src, dst, seq, size, reply=False):
+    """Windows ping -f -l N: ident 1, seq counting across runs, TTL 128, data
+    'abcdefghijklmnopqrstuvw' over and over; DF set with -f."""
+    data = bytes(ord("a") + k % 23 for k in range(size - 28))
+    msg = icmp(0 if reply else 8, 0, struct.pack("!HH", 1, seq), data)
+    if reply:
+        return ip4(dst, src, msg, df=False, ttl=63)
+    return ip4(src, dst, msg, ident=0x1000 + seq, ttl=128)
+
+
+def windows_ping():
+    """ping -f -l 1464 -n 2, -l 1426 -n 2, -l 1427 -n 1 from Windows over the
+    1454-byte line: r1's frag-needed quotes only the header + 8 bytes (RFC
+    792), 1454 is echoed, and the 1455 is lost (no frag-needed came back)."""
+    runs = [(1, 1492), (2, 1492), (3, 1454), (4, 1454), (5, 1455)]
+    p = {s: winping4(WAN_SRC, WAN_DST, s, z) for s, z in runs}
+    recs = []
+    for i, (s, z) in enumerate(runs):
+        t = i * 1.0
+        recs.append((t, p[s]))
+        if z == 1492:
+            recs.append((t + 0.002, ptb4(R1, p[s], 1454, quote=28)))
+        elif z == 1454:
+            recs.append((t + 0.011, winping4(WAN_SRC, WAN_DST, s, z, reply=True)))
+    return recs
+
+
+def tracepath4(src, dst, sport, dport, ttl, size):
+    """iputils tracepath: UDP with DF, data = struct probehdr (a uint32 TTL in
+    host order, padding, a struct timespec), then zeros."""
+    data = struct.pack("<IIqq", ttl, 0, T0, 123456789) + bytes(size - 28 - 24)
+    udp = struct.pack("!HHHH", sport, dport, 8 + len(data), 0) + data
+    return ip4(src, dst, udp, proto=17, ttl=ttl)
+
+
+def unreach4(sender, probe, code, quote=548):
+    return ip4(sender, socket_str4(probe[12:16]), icmp(3, code, b"\0\0\0\0", probe[:quote]), df=False)
+
+
+def mismatched():
+    """Answers that name another tool's probe but do not fit it: each ignored
+    with its reason. One answer comes before its probe (two taps whose
+    clocks disagree) and is still matched."""
+    p1 = winping4(WAN_SRC, WAN_DST, 1, 1454)
+    p2 = winping4(WAN_SRC, WAN_DST, 2, 1400)
+    big = winping4(WAN_SRC, WAN_DST, 2, 1500)          # seq 2, but not at 1400
+    t1 = tracepath4(WAN_SRC, WAN_DST, 40000, 44444, 1, 1500)
+    t2 = tracepath4(WAN_SRC, WAN_DST, 40000, 44445, 2, 1454)
+    lying_len = bytearray(t2)
+    lying_len[24:26] = struct.pack("!H", 1000)          # quoted UDP length disagrees
+    return [
+        (0.000, ptb4(R1, p1, 1400, quote=28)),          # before its probe
+        (0.001, p1),
+        (0.010, p2), (0.011, ptb4(R1, big, 1400, quote=28)),
+        (0.012, winping4(WAN_SRC, WAN_DST, 9, 1400, reply=True)),   # seq 9 never sent
+        (0.020, t1), (0.021, ip4(R1, WAN_SRC, icmp(11, 0, b"\0\0\0\0", t1[:548]), df=False)),
+        (0.030, t2), (0.031, unreach4(WAN_DST, bytes(lying_len), 3)),
+        (0.032, unreach4(WAN_DST, tracepath4(WAN_SRC, WAN_DST, 40000, 44446, 2, 1454), 3)),
+        (0.033, unreach4(WAN_DST, t2, 3)),
+    ]
+
+
+def nothing():
+    """No probe of any kind: a ping without DF (BSD and macOS send these),
+    its reply, a DNS query with DF, TCP."""
+    nodf = ip4(WAN_SRC, WAN_DST, icmp(8, 0, struct.pack("!HH", 7, 1), bytes(56)), df=False)
+    return [(0.0, tcp4("192.0.2.33", "198.51.100.80")), (0.1, nodf),
+            (0.2, udp4(WAN_SRC, "198.51.100.53", 30))]
+
+
 def sort(recs):
     return sorted(recs, key=lambda r: r[0])
 
@@ -311,6 +381,10 @@ def good_files():
         "swapped-be.pcap": pcap_be(LT_RAW, tunnel_run()),
         "no-probes.pcap": pcap(LT_RAW, noise4()[:4]),
         "header-only.pcap": pcap(LT_RAW, []),
+        "windows-ping.pcap": pcap(LT_ETHERNET, [(t, eth(d, out=d[12:16] == v4(WAN_SRC)))
+                                                for t, d in windows_ping()]),
+        "foreign-mismatch.pcap": pcap(LT_RAW, mismatched()),
+        "nothing.pcap": pcap(LT_RAW, nothing()),
     }
 
 

@@ -1,4 +1,4 @@
-/* The wire unit tests: one binary, four cmocka groups. */
+/* The wire unit tests: one binary, five cmocka groups. */
 #include "wire_test.h"
 
 int main(void)
@@ -9,5 +9,6 @@ int main(void)
 	failed += wire_parse_tests();
 	failed += wire_robust_tests();
 	failed += wire_l4_tests();
+	failed += wire_foreign_tests();
 	return failed ? 1 : 0;
 }

@@ -65,5 +65,6 @@ int wire_build_tests(void);
 int wire_parse_tests(void);
 int wire_robust_tests(void);
 int wire_l4_tests(void);
+int wire_foreign_tests(void);
 
 #endif
