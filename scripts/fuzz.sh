@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # Fuzz the parsers with libFuzzer: the reply parser (tests/fuzz/fuzz_reply.c),
 # the whole inspect path from capture-file bytes (tests/fuzz/fuzz_inspect.c),
 # and the configuration parsers with the audit behind them

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # meson install hook: give the installed binary CAP_NET_RAW (and nothing else).
 # Turn off with: meson configure -Dsetcap=false
 #

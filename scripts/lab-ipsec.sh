@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # shellcheck shell=bash
 #
 # lab-ipsec.sh -- a real IKEv2/ESP site-to-site tunnel between two lab routers.

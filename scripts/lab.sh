@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # shellcheck shell=bash
 # lab.sh: function library for the mtuprobe network-namespace lab.
 # Sourced by scripts/lab, scripts/bench and tests/lab/*.sh. It sets no shell options;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* mtuprobe audit FILE|-: read a router configuration, run the checks,
  * print findings and fixes. Reading the file is the only I/O here; the
  * parsers (src/config) and the checks (src/core/audit.c) take bytes. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* mtuprobe calc: the model alone, no network. */
 #include "cli/cmds.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Subcommands: each returns an exit code (enum exit_code); main() exits. */
 #ifndef MTUPROBE_CMDS_H
 #define MTUPROBE_CMDS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* mtuprobe completion bash: the bash completion script, generated from the
  * option table (options.c) and the value tables (presets, peers, vendors,
  * RTX models), so that it can never disagree with what the parser takes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* mtuprobe inspect FILE: read a capture (one that probe --pcap wrote, or a
  * field capture from tcpdump), find mtuprobe's probes in it (or, in a
  * capture without them, other tools' DF probes: ping, tracepath), and say

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* inspect_scan: see inspect_scan.h. Two passes, so an answer recorded
  * before its probe (a capture merged from two taps whose clocks disagree)
  * is still matched, and a file without probes is reported as such before

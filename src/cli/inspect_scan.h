@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The analysis behind `mtuprobe inspect`: two passes over a capture (learn
  * the probe streams, then classify every record), streamed one row at a
  * time to a renderer chosen by the command (inspect_cmd.c). Packet

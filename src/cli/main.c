@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* mtuprobe: measure path MTU over a WAN and through an IPsec tunnel, and
  * print the MTU and MSS lines for Yamaha RTX, NEC IX and Linux. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The option table and everything that validates user input. */
 #include "cli/options.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* One option table (options.c) generates getopt_long's arrays and the usage
  * text for every subcommand; numbers go through one range-checked parser. */
 #ifndef MTUPROBE_OPTIONS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* What the CLI writes: one-line errors with control characters escaped (a
  * file name or a value given on the command line may carry ESC or a
  * newline), and the report's last flush checked, so that a full disk or a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* mtuprobe probe: open the raw sockets, drop privileges, measure the WAN path
  * and then the tunnel path, combine them with the model, and render. */
 #include "cli/cmds.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Reading a router configuration for audit and probe --config: the whole
  * file (or standard input) into memory, bounded, never a hang on a
  * directory, never a partial read taken for the whole. */

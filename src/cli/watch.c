@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* probe --interval / --prometheus: see watch.h. */
 #include "cli/watch.h"
 

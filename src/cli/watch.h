@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* probe --interval and --prometheus: one line per round, the changes since
  * the last round as events, and the textfile-collector file written
  * atomically (mtuprobe(1), WATCHING A PATH). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Format detection and dispatch. Detection counts lines that begin the way
  * only one of the three formats begins them; the highest count wins. A
  * file with none of them is not a router configuration. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* config: a router's configuration text in, a typed model out. Bytes in, no
  * I/O, no globals (like src/wire): every parser takes (buf, len), so the fuzz
  * harness (tests/fuzz/fuzz_config.c) is a few lines. Every fact carries the

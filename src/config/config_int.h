@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Shared by the config parsers only: the line reader, the tokenizer, a
  * command-pattern table matcher and the helpers that record one fact with
  * its line. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* NEC UNIVERGE IX running-config. No NEC reference was found: the commands
  * are those seen in published configurations (Oracle's validated IX CPE
  * template, IX3315/IX2106 10.2.16, and real IX2106/2207/2215 configs; see

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The line reader and the small helpers every parser shares. */
 #include "config/config_int.h"
 

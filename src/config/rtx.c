@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Yamaha RTX configuration (show config output or a saved config file).
  * Commands and defaults: Yamaha RTX command reference 12.01 (sections cited
  * in shared/design/router-facts.md and vendor-syntax.md). Context: lines

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* strongSwan swanctl.conf (swanctl.conf(5), strongSwan 5.9): nested
  * "name {" ... "}" sections and "key = value" lines, '#' comments. What the
  * audit reads: connections.<conn>.{version, encap, dpd_delay} and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The audit's checks: one const table row each (id, severity, source,
  * explanation, function). Facts and defaults: shared/design/router-facts.md
  * and vendor-syntax.md; where those say a default was not found (NEC IX),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* audit: what in a router's configuration kills its tunnels. Pure: fed the
  * parsed configuration (src/config), a peer profile and an optional line
  * MTU, it returns findings with numbers and fixes as structured actions;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Shared by audit.c (the checks) and audit_model.c (line MTU, ESP mapping,
  * per-tunnel numbers); nothing outside the audit includes it. */
 #ifndef MTUPROBE_AUDIT_INT_H

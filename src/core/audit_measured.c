@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* probe --config: where a router's configuration and a measurement
  * disagree. Pure: an audit of the configuration alone (its own line MTU)
  * and the measured path MTUs in, sentences with the numbers out. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The numbers the MTU/MSS checks compare: the line MTU (from the
  * configuration or the command line), each tunnel's MTU (configured or the
  * vendor's default), its ESP transform in strongSwan syntax, NAT-T, and

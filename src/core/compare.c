@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Measured against modelled: what a probe through the tunnel tells about the
  * tunnel's configuration, and which MSS clamp TCP survives as it stands.
  * Pure: numbers in, a verdict and words out. */

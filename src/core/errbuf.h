@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Lower layers never print and never exit: they return an error code and
  * write one line into the caller's buffer (style.md habit 8). */
 #ifndef MTUPROBE_ERRBUF_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The encapsulation model: walk the stack from the outside in, subtracting
  * each header from what the line carries; ESP rounds down to its cipher's
  * block (RFC 4303 section 2.4). Every step is recorded for the renderers. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* model: from a line MTU and an encapsulation stack to the tunnel MTU and the
  * MSS values, with every step recorded so the renderers can show the
  * arithmetic. Pure: no I/O, no globals that change. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The tables behind every number mtuprobe prints. Each row says where its
  * bytes come from; tests/unit/core/test_overhead.c checks every row. */
 #include "core/overhead.h"

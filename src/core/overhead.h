@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* overhead: the byte counts of every encapsulation we model, as const tables.
  * Pure data and pure arithmetic: no I/O, no globals that change.
  * Adding a layer, cipher or integrity algorithm is one table row (overhead.c)

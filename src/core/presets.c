@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Access-line presets and peer profiles: data, with the source of each number. */
 #include "core/model.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* strongSwan ESP proposal syntax: algorithm keywords joined by '-'
  * (strongSwan "Proposal keywords"). We model one cipher and, unless the
  * cipher is AEAD, one integrity algorithm; DH groups, PRFs and ESN flags do

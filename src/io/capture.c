@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Capture files through libpcap's dumper: DLT_RAW, so each record is an IP
  * packet exactly as sent or received, with no invented link layer. */
 #include "io/capture.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* --pcap: every probe and every reply, as raw IP packets (LINKTYPE_RAW), in a
  * file tcpdump -r and Wireshark open. */
 #ifndef MTUPROBE_CAPTURE_H

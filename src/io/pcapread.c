@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Reading capture files through libpcap, for `mtuprobe inspect`.
  *
  * The file is opened once, by us, and must be a regular file: inspect reads

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Reading capture files (pcap and pcapng) through libpcap: bytes out, the IP
  * packet of each record with its link layer taken off. No printing: errors
  * come back as a message in a caller's buffer. */

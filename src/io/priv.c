@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Why the order matters (see mtuprobe(1), SECURITY): raw sockets need
  * CAP_NET_RAW only when they are created (socket(2), SO_BINDTODEVICE).
  *   1. priv_lower(): at start, privileges stay permitted but not effective,

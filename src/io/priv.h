@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Privileges: the only code that touches them. The order (priv.c): lower at
  * start, raise only to open the sockets, then drop for good. */
 #ifndef MTUPROBE_PRIV_H

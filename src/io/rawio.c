@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Why raw sockets and not libpcap for the answers: a raw ICMP socket gets
  * every ICMP message addressed to us whichever interface it arrives on (so
  * asymmetric return paths and tunnels work without picking a capture

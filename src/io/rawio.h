@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The real network behind struct probe_io: probes built by wire/ (libnet),
  * sent on a raw IP socket with the header included, answers read from a raw
  * ICMP/ICMPv6 socket. The only code that opens sockets. */

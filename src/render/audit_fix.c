@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The audit's fixes in each vendor's own syntax, inside the mode blocks
  * they belong in. Only syntax confirmed in shared/design/vendor-syntax.md
  * and router-facts.md is printed as a command; anything else becomes a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* audit --json: one object, the contract documented in mtuprobe(1) under
  * AUDIT JSON and checked by tests/audit/check_audit_json.py:
  * {"mtuprobe", "command", "file", "vendor", "peer", "line_mtu", "lines",

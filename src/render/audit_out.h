@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The audit's renderers: one finished struct audit_result in, text or one
  * JSON object out (the JSON contract: mtuprobe(1), AUDIT JSON). */
 #ifndef MTUPROBE_AUDIT_OUT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The audit as text: a head (what was read, the line MTU, each tunnel's
  * numbers), one block per finding (severity, id, file:line, the offending
  * line, why with the numbers, source, fix), then every fix together in

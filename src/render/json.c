@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* --json: one object, the contract documented in mtuprobe(1) under JSON
  * OUTPUT and checked by tests/cli/check_json.py. Change it deliberately. */
 #include "render/render.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The measured part of a probe report, in text and in JSON. */
 #include "render/render.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* --prometheus FILE: the node_exporter textfile-collector format (Prometheus
  * text exposition format 0.0.4), one sample per path. Metric names are a
  * contract, documented in mtuprobe(1), WATCHING A PATH. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Renderers: one entry point per output, each fed one finished report.
  * No renderer decides anything; they only show what the report holds. */
 #ifndef MTUPROBE_RENDER_H

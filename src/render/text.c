@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The human report: the arithmetic step by step, the packet at the maximum
  * size, the result, warnings, then the configuration lines. */
 #include "render/render.h"

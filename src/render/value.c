@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* --format value: the numbers alone, one line, for scripts (mtuprobe(1),
  * OUTPUT FORMATS). calc: the WAN MTU, then the tunnel MTU when a tunnel is
  * modelled. probe: the measured WAN path MTU, then the tunnel path MTU when a

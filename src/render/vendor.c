@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The vendor renderer: reads a vendor's table (vendor_tables.c) and prints
  * its block for one or two interfaces. Nothing vendor-specific lives here:
  * a new vendor is a table row plus a golden file. */

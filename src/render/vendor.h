@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Router configuration lines for each vendor, from const tables (vendor.c)
  * and the names each vendor accepts (vendor_names.c). Only syntax a source
  * in shared/design/vendor-syntax.md confirms is printed as a command;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Private to src/render/vendor*.c: the shape of a vendor's table (the rows
  * are in vendor_tables.c, the renderer that reads them in vendor.c). */
 #ifndef MTUPROBE_VENDOR_INT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Which interface names a vendor accepts, and the RTX models' limits.
  * Sources: Yamaha RTX command reference 12.01 edition, sections 1.3, 1.6 and
  * 15 (interface names and numbering), 8.1.4 (ip mtu ranges by model), 30.1.2

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* wire: bytes in, structs out. Builds probe packets and classifies replies.
  * No sockets, no clocks, no globals: every function takes a buffer and a length,
  * which is why the fuzz harness (tests/fuzz/fuzz_reply.c) is a few lines. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Addresses as text, for reports and warnings: one place for inet_ntop. */
 #include "wire/wire.h"
 

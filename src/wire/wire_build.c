@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Building probes: an IPv4 or IPv6 packet carrying an ICMP/ICMPv6 echo
  * request, assembled by libnet without a socket.
  *

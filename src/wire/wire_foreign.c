@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Other tools' DF probes in a capture, for `mtuprobe inspect`: the ping an
  * engineer ran in the field (Linux `ping -M do -s N`, Windows `ping -f -l
  * N`) and iputils tracepath's UDP probes, and the answers to them.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* wire internals shared by wire_build.c and wire_parse.c: big-endian field
  * access and the Internet checksum. Not part of the public API. */
 #ifndef MTUPROBE_WIRE_INT_H

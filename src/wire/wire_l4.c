@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The UDP and TCP probe methods: building the probes (and the RST that ends
  * a TCP handshake) and recognising what proves a probe arrived.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Classifying replies: is this packet an echo reply to, or an ICMP error
  * about, one of our probes?
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Recognising our own probes in a capture (for `mtuprobe inspect`), and the
  * addresses and size of any IP packet from its header alone.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The Internet checksum (RFC 1071), used by the parser to verify replies and
  * by the builder to repair libnet's ICMPv6 checksum for very large packets
  * (see wire_build.c). */

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """Validates one `mtuprobe audit --json` document against the schema in
 mtuprobe(1), AUDIT JSON, and checks that its findings are exactly the
 expected ones. Usage: check_json.py FILE.json 'id@line,id@line' (or '-')"""

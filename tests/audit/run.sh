@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # audit contract tests: every case in cases.tsv (exact text output, exit
 # code, and the --json findings by id and line), then hostile input: CRLF,
 # standard input, a 10 MB file, a 1 MB line, a file over the 16 MB cap.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """Validates mtuprobe's JSON against the types and units in mtuprobe(1), JSON OUTPUT
 and INSPECT, and checks that the numbers are consistent with each other (layers
 sum to packet_bytes, MSS = MTU - 40 / - 60, loss a fraction, times in their units).

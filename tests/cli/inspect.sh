@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # mtuprobe inspect against the capture files in tests/cli/captures: exact
 # stdout (tests/cli/captures/expected/NAME.out), exact stderr and exit code;
 # the JSON parses and has the keys mtuprobe(1) documents under INSPECT; and

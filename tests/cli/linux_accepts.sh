@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # The Linux lines must be accepted by Linux exactly as printed: run each form's
 # whole output (comments, heredoc and all) as a script, twice, in a network
 # namespace of our own with interfaces of the printed names, and check that the

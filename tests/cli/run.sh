@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # CLI contract tests: exact stdout for the golden cases, exact stderr and exit
 # code for bad input. Usage: run.sh MTUPROBE SRCDIR [--update]
 # --update rewrites the golden files; review the diff by hand before committing.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* libFuzzer harness for the configuration parsers and the audit behind
  * them: arbitrary bytes as each of the three formats and with detection,
  * then every check over every peer profile and the renderers into a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* libFuzzer harness for the whole inspect path: arbitrary bytes as a capture
  * file, through libpcap (pcapread, from a memfd: a regular file, read twice
  * like any capture), the probe recogniser and the reply parser (src/wire),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* libFuzzer harness for the reply parsers: arbitrary bytes as a whole IP
  * packet (wire_parse_ip) and as a bare ICMPv6 message (wire_parse_icmp6),
  * for each method (ICMP echo; UDP and TCP with a table of sent probes, and

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # advice.sh MTUPROBE CASE: proof that the Linux lines mtuprobe prints keep TCP alive through
 # a real IPsec tunnel (strongSwan kernel-libipsec, ESP in UDP, 1454 WAN), as a user would
 # use them. Needs root (exit 77 otherwise) and strongSwan (scripts/deps).

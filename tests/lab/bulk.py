@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """bulk.py: a bounded TCP bulk transfer for the lab (python3 stdlib only).
 
   bulk.py server --bind ADDR [--bind ADDR...] [--port P] [--lifetime S]

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # cases.sh MTUPROBE CASE: one lab scenario per CASE; meson runs each as its own test
 # (tests/lab/meson.build). Each case builds its own lab, asserts exact numbers and prints
 # what it measured. Targets: r2's WAN address ("wan peer", the far end of the bottleneck)

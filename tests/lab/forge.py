@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """An on-path liar for the lab (issue 9): runs in r1's namespace, watches the
 client's DF echo requests arrive on r1's LAN interface and, for every one
 larger than --mtu, sends the client a forged "fragmentation needed" (RFC 792

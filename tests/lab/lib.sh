@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # shellcheck shell=bash
 # lib.sh: harness for the lab test cases (sourced by tests/lab/cases.sh).
 #

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # methods.sh MTUPROBE CASE: the TCP and UDP probe methods (issue 11) against a server that
 # drops ICMP echo, as a cloud security group does. The server listens on TCP port 8080 (a
 # python3 listener started here, ended by its pid); UDP goes to port 33434, which nothing

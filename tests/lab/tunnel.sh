@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # tunnel.sh MTUPROBE CASE: the field cases through a real IPsec tunnel (strongSwan
 # kernel-libipsec, ESP in UDP) between r1 and r2 across a 1454 WAN. The numbers come
 # from the lab measurements in shared/design/lab-notes.md and the RFC 4303 arithmetic,

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # watch.sh MTUPROBE CASE: probe --interval, --prometheus and --format value in a lab
 # (tests/lab/meson.build). rounds: rounds every second, the WAN MTU lowered on both
 # routers between rounds, one JSON line per round with the change as an event, the

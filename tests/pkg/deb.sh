@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # The Debian package as a user gets it: scripts/deb builds it, lintian must
 # report no error and no warning, and dpkg installs it into an empty root
 # (dpkg --root, maintainer script run outside a chroot with DPKG_ROOT set).

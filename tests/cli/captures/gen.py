@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """Writes the synthetic capture files that tests/cli/inspect.sh reads.
 
 Usage: gen.py DIR      write every file into DIR (the committed ones live next

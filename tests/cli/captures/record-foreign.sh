@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Records the real-ping*.pcap and real-tracepath.pcap fixtures: what other
 # tools' DF probes look like on the wire, for `mtuprobe inspect` to recognise. In the lab of scripts/lab
 # (client -- r1 == 1454-byte WAN == r2 -- server), tcpdump on the client's

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Records the real-*.pcap fixtures: mtuprobe probe --pcap (LINKTYPE_RAW) over a
 # three-namespace lab, with tcpdump on the client's Ethernet interface
 # (LINKTYPE_ETHERNET) and on "any" (LINKTYPE_LINUX_SLL2, and LINUX_SLL with -y)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The config parsers, table-driven: format detection, one fact per row
  * (which line it came from and its value), block scoping (show config
  * indentation, select none), IX name binding, swanctl sections, hostile

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Every cipher, integrity and layer row against numbers taken from the RFCs
  * (not from the table under test), AWS's published table, vectors measured
  * on a real ESP-in-UDP tunnel, and a brute-force check of the ESP padding

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The tunnel verdict and the largest safe MSS clamp (core/compare.c), and the
  * native IPv6 numbers under a 4in6 line (core/model.c). Expected numbers come
  * from the lab measurements in shared/design/lab-notes.md (aes128-sha1 with

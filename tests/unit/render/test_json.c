@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* json_string(): always valid JSON and valid UTF-8 (RFC 8259 8.1), whatever
  * bytes a file name or a host name carries. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Fixtures and packet-crafting helpers for the wire tests. */
 #include <stdlib.h>
 #include <string.h>

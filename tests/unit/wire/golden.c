@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Golden packets. The probes are wire_build_echo() output checked with
  * tcpdump and tshark; the replies were captured (tcpdump -i on the client's
  * veth) in a throwaway namespace lab: client 192.0.2.1 / 2001:db8:1::1 --

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* wire_build_echo: golden bytes, every header field, checksums checked by an
  * independent routine, and every way to ask for an impossible probe. */
 #include <stdlib.h>

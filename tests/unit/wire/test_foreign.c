@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Other tools' DF probes (wire_foreign.c): which packets are a ping or a
  * tracepath probe, and which answers match them without a cookie. Packets
  * are crafted here in the layouts the lab recorded (tests/cli/captures:

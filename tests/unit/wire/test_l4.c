@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The UDP and TCP methods (wire_l4.c): built probes checked field by field
  * with the tests' own checksum, and the reply matching against genuine,
  * forged and truncated answers. Addresses: the golden lab (craft.c). */

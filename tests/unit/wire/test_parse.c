@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* wire_parse_ip / wire_parse_icmp6 against replies a Linux router and target
  * really sent (golden.c), and against crafted replies for the cases a lab
  * does not produce: RFC 792 short quotes, IP options, RFC 4884 extensions,

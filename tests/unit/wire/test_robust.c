@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Hostile input: every prefix of every valid reply, every quote length,
  * malformed headers whose length fields lie, and forged errors that try to
  * shrink our path MTU without quoting one of our probes. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The wire unit tests: one binary, five cmocka groups. */
 #include "wire_test.h"
 

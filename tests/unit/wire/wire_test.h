@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Shared by the wire unit tests: fixtures, golden packets, and helpers that
  * craft replies. The helpers compute checksums with their own code (t_sum),
  * never the library's, so a checksum bug in wire cannot hide itself. */
