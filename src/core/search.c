@@ -390,6 +390,14 @@ known:
 		pl->out[pl->n++] = size;
 }
 
+static bool planned(const struct plan *pl, unsigned size)
+{
+	for (size_t i = 0; i < pl->n; i++)
+		if (pl->out[i] == size)
+			return true;
+	return false;
+}
+
 static bool tried(const struct search *s, unsigned size)
 {
 	const struct search_size *e = search_entry(s, size);
@@ -404,11 +412,62 @@ static unsigned pending_at(const struct search *s, unsigned size)
 	return e ? e->pending : 0;
 }
 
+/* Copies of size still wanted: `want` in all, less those in flight. Every
+ * planner that asks for several copies counts them this way, so an engine
+ * that takes one size per call (and asks again after each send) gets them
+ * all, and one that takes the whole plan gets no more. */
+static void emit_upto(const struct search *s, struct plan *pl, unsigned size,
+		      unsigned want)
+{
+	unsigned have = pending_at(s, size);
+
+	for (size_t i = 0; i < pl->n; i++)
+		if (pl->out[i] == size)
+			have++;
+	if (want > have)
+		emit(s, pl, size, want - have);
+}
+
+/* Replies at lo (or hint) still to get, and enough copies that at the loss
+ * seen on passing sizes all of them arriving is likely. */
+static unsigned pass_want(const struct search *s, const struct view *v,
+			  unsigned have)
+{
+	unsigned need = s->p.verify_passes > have ? s->p.verify_passes - have : 0;
+
+	return need ? need + pass_copies(v) - 1 : 0;
+}
+
+/* Failures still wanted at size (beyond those seen; copies in flight cover
+ * them) before the answer can be verified: verify_fails, and as many as
+ * p_wrong() needs at the loss seen: for silence the n of the loss model,
+ * for PTBs on a lossy path the same with the PTB's hint_odds. */
+static unsigned fail_want(const struct search *s, const struct view *v,
+			  unsigned size)
+{
+	const struct search_size *e = search_entry(s, size);
+	unsigned have = e ? fails_at(v, e) : 0, want = s->p.verify_fails, k;
+
+	if (e && (e->ptbs || e->weak) && !v->distrust)
+		k = v->lost || !e->ptbs ? need_n(&s->p, s->p.target_error * s->p.hint_odds,
+						  v->lost, v->samples) : 0;
+	else if (e && silent_at(v, e))
+		k = n_at(v, size);
+	else
+		k = 0;              /* no answer yet: the minimum, then see */
+	if (k > want)
+		want = k;
+	return want > have ? want - have : 0;
+}
+
 /* A trusted PTB said "next-hop MTU is M": probe exactly M (it should pass)
  * and M + 1 (it should fail). RFC 8201 section 4 and RFC 1191 section 3 let
  * a host adopt M outright; we confirm it, since PTBs can be stale, forged
  * or sent by a router that is not the only bottleneck (RFC 4821 sec. 1
- * on why ICMP alone is not to be relied on). */
+ * on why ICMP alone is not to be relied on). The verification copies go
+ * with the first ones (M, M + 1, M + 1, M): one round trip settles it, and
+ * M's replies come after M + 1's windows opened, so on a path that keeps
+ * order they also close them (timers.c). */
 static void plan_hint(const struct search *s, const struct view *v,
 		      struct plan *pl)
 {
@@ -416,10 +475,12 @@ static void plan_hint(const struct search *s, const struct view *v,
 
 	if (!m)
 		return;
-	if (m > v->lo && pending_at(s, m) == 0)
-		emit(s, pl, m, pass_copies(v));
-	if (m + 1 < v->hi && !tried(s, m + 1))
-		emit(s, pl, m + 1, 1);
+	if (m > v->lo)
+		emit_upto(s, pl, m, 1);
+	if (m + 1 <= v->hi)
+		emit_upto(s, pl, m + 1, fail_want(s, v, m + 1));
+	if (m > v->lo)
+		emit_upto(s, pl, m, pass_want(s, v, 0));
 }
 
 /* The likeliest failing size above lo has one weak PTB: send one more
@@ -453,17 +514,9 @@ static void plan_table(const struct search *s, const struct view *v,
 			continue;
 		if (i > NPLATEAUS && s->p.min == s->p.max)
 			continue;
-		if (p < cap && (p <= v->lo) == below && !tried(s, p))
+		if (p < cap && (p <= v->lo) == below && !tried(s, p) && !planned(pl, p))
 			emit(s, pl, p, 1);
 	}
-}
-
-static bool planned(const struct plan *pl, unsigned size)
-{
-	for (size_t i = 0; i < pl->n; i++)
-		if (pl->out[i] == size)
-			return true;
-	return false;
 }
 
 /* Insert into a sorted array unless present (pts[0] is always lo). */
@@ -535,7 +588,7 @@ static void plan_retry(const struct search *s, const struct view *v,
 {
 	const struct search_size *e = search_entry(s, v->tent);
 
-	if (v->tent >= v->hi || v->lo + 1 >= v->tent || !e || e->pending)
+	if (v->tent >= v->hi || v->lo + 1 >= v->tent || !e)
 		return;
 	if (silent_at(v, e) > 1)    /* retried already: leave it to the split */
 		return;
@@ -545,7 +598,7 @@ static void plan_retry(const struct search *s, const struct view *v,
 	for (size_t i = 0; i < pl->n; i++)
 		if (pl->out[i] > v->lo && pl->out[i] < v->tent)
 			return;     /* ... or about to be */
-	emit(s, pl, v->tent, pass_copies(v));
+	emit_upto(s, pl, v->tent, pass_copies(v));
 }
 
 /* More probes at lo when silence is going to decide something and the
@@ -557,6 +610,8 @@ static void plan_samples(const struct search *s, const struct view *v,
 
 	if (v->lo < s->p.min || !v->silent_above)
 		return;
+	for (size_t i = 0; i < pl->n; i++)
+		have += pl->out[i] <= v->lo;    /* the table's smaller sizes count too */
 	if (have < s->p.loss_samples)
 		emit(s, pl, v->lo, s->p.loss_samples - have);
 }
@@ -578,16 +633,23 @@ static void plan_confirm(const struct search *s, const struct view *v,
 		emit(s, pl, v->soft, n_at(v, v->soft) - have);
 }
 
-/* Converged: PMTU must pass again and PMTU + 1 fail again. */
+/* Converged: PMTU must pass again and PMTU + 1 fail again, all copies at
+ * once. PMTU + 1 first: PMTU's replies then close its window (timers.c). */
 static void plan_verify(const struct search *s, const struct view *v,
 			struct plan *pl)
 {
 	const struct search_size *e = search_entry(s, v->lo);
 
-	if (e && !passes_ok(s, v) && !retest_spent(s, v) && !e->pending)
-		emit(s, pl, v->lo, pass_copies(v));
-	if (!fails_ok(s, v, false) && pending_at(s, v->hi) == 0)
-		emit(s, pl, v->hi, 1);
+	if (!fails_ok(s, v, false)) {
+		unsigned want = fail_want(s, v, v->hi);
+
+		if (want)
+			emit_upto(s, pl, v->hi, want);
+		else if (!pending_at(s, v->hi))
+			emit(s, pl, v->hi, 1);   /* beyond n_max: one at a time */
+	}
+	if (e && !passes_ok(s, v) && !retest_spent(s, v))
+		emit_upto(s, pl, v->lo, pass_want(s, v, clean_passes(s, e)));
 }
 
 size_t search_next(const struct search *s, unsigned *sizes, size_t max)
