@@ -616,21 +616,58 @@ static void plan_samples(const struct search *s, const struct view *v,
 		emit(s, pl, v->lo, s->p.loss_samples - have);
 }
 
-/* lo + 1 is silent (or overdue) but not yet silent enough: send the
- * missing copies all at once, so one timeout decides it. Starting when the
- * first probe is merely overdue saves a whole timeout on slow paths. */
+/* lo is a common MTU (a plateau, a reported MTU, or max): on a path that
+ * passed it and is silent above it, it is the likeliest answer. */
+static bool common_mtu(const struct search *s, unsigned size)
+{
+	const struct search_size *e = search_entry(s, size);
+
+	for (size_t i = 0; i < NPLATEAUS; i++)
+		if (plateaus[i] == size)
+			return true;
+	return size == s->p.max || (e && e->hinted);
+}
+
+/* Silences that will make size fail once the loss samples the plan is
+ * already sending are in (it sends them while these wait), those still to
+ * come lost at the rate seen so far: sized on the samples of now, the copies
+ * would be a dozen (n_max) where four do. If the loss turns out higher, the
+ * re-checks ask for the rest (fail_want()). */
+static unsigned n_planned(const struct search *s, const struct view *v,
+			  unsigned size)
+{
+	unsigned samples = v->samples + v->pend_lo, lost = v->lost, more;
+	double target = s->p.target_error;
+
+	if (samples < s->p.loss_samples)
+		samples = s->p.loss_samples;
+	more = samples - v->samples;
+	if (v->samples)
+		lost += (unsigned)((double)more * v->lost / v->samples + 0.5);
+	if (size <= v->claim)
+		target /= s->p.hint_odds;
+	return need_n(&s->p, target, lost, samples);
+}
+
+/* lo + 1 is silent (or overdue) but not yet silent enough, or lo is a
+ * common MTU and something above it is: send the copies silence needs all
+ * at once, so one window decides it. Starting when the first probe is merely
+ * overdue, or before lo + 1 was ever sent, saves a window on slow paths. */
 static void plan_confirm(const struct search *s, const struct view *v,
 			 struct plan *pl)
 {
-	const struct search_size *e;
-	unsigned have;
+	unsigned size = v->lo + 1, want, have;
+	const struct search_size *e = search_entry(s, size);
 
-	if (v->soft >= v->hi || v->lo + 1 != v->soft)
+	if (v->soft >= v->hi || size >= v->hi)
 		return;
-	e = search_entry(s, v->soft);
-	have = e ? fails_at(v, e) - e->emsgsize + e->pending : 0;
-	if (have < n_at(v, v->soft))
-		emit(s, pl, v->soft, n_at(v, v->soft) - have);
+	if (size != v->soft && (v->lo < s->p.min || !common_mtu(s, v->lo)))
+		return;
+	/* with nothing passed yet there are no samples to plan on */
+	want = v->lo < s->p.min ? n_at(v, size) : n_planned(s, v, size);
+	have = e ? fails_at(v, e) - e->emsgsize : 0;
+	if (want > have)
+		emit_upto(s, pl, size, want - have);
 }
 
 /* Converged: PMTU must pass again and PMTU + 1 fail again, all copies at
@@ -670,11 +707,11 @@ size_t search_next(const struct search *s, unsigned *sizes, size_t max)
 	plan_hint(s, &v, &pl);
 	plan_corroborate(s, &v, &pl);
 	plan_table(s, &v, &pl, false);
+	plan_confirm(s, &v, &pl);
 	plan_retry(s, &v, &pl);
 	plan_split(s, &v, &pl);
 	plan_table(s, &v, &pl, true);
 	plan_samples(s, &v, &pl);
-	plan_confirm(s, &v, &pl);
 	return pl.n;
 }
 
