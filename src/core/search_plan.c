@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* search_plan: which sizes to send next (search_next()), from the view that
  * search.c derives from the evidence. The reasoning behind the order is in
  * search.c's header; here, how the copies are counted:

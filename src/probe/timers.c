@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* timers: when the absence of an answer becomes news.
  *
  * Every probe in flight has a window in which its answer may still come. When
