@@ -19,7 +19,8 @@
  *   - a weak PTB (its quote too short to carry our cookie) guides the plan
  *     but needs a second, independent failure of the same size.
  * The code is split along that line: search_evidence.c keeps the counts,
- * search.c derives the interval and plans from them. */
+ * search.c derives the interval and the verdict from them, search_plan.c
+ * the plan. */
 #ifndef MTUPROBE_SEARCH_H
 #define MTUPROBE_SEARCH_H
 

@@ -2,7 +2,7 @@
  *
  * The weights (search_evidence.c says why): an echo reply outranks any PTB
  * for the same probe; a PTB is only heard until its probe's reply window
- * closes (engine.c, time_out()); a PTB quoting too little to carry our
+ * closes (timers.c, time_out()); a PTB quoting too little to carry our
  * cookie is weak; an ICMP error quoting another size than the probe that
  * carried its seq is not about that probe (RFC 8899 sec. 4.6.1: validate a
  * PTB against what was sent); two PTBs that disagree about one probe mean
@@ -136,6 +136,7 @@ static void on_reply(struct eng *e, size_t i, const struct probe_event *ev)
 		e->out->synack_mss = ev->mss;
 	e->replies++;
 	eng_rtt_sample(e, p->rtt_us);
+	eng_reply_order(e, i);
 	eng_record(e, i, SEARCH_REPLY, 0);
 	if (had_ptb)
 		contradicted(e, p, &ptb_from);
@@ -143,7 +144,7 @@ static void on_reply(struct eng *e, size_t i, const struct probe_event *ev)
 }
 
 /* A PTB, weak or strong. It steers the search at once but stands only if no
- * reply comes for the same probe within its window (time_out()). */
+ * reply comes for the same probe within its window (timers.c). */
 static void on_ptb(struct eng *e, size_t i, const struct probe_event *ev)
 {
 	struct probe_record *p = &e->out->probes[i];

@@ -154,53 +154,6 @@ static uint64_t now_us(const struct eng *e)
 	return e->io->now_us(e->io->ctx);
 }
 
-/* Per-probe timeout: 3 * srtt + 4 * rttvar (RFC 6298's variance term, with
- * extra slack because a wrong timeout costs a probe, not a retransmission),
- * at least the floor (host noise), at most the configured cap. Before the
- * first echo RTT is known, the cap. */
-static uint64_t rto_us(const struct eng *e)
-{
-	uint64_t cap = (uint64_t)e->c.timeout_ms * 1000;
-	uint64_t floor = (uint64_t)e->c.min_timeout_ms * 1000;
-	uint64_t t;
-
-	if (!e->have_rtt)
-		return cap;
-	t = 3 * e->srtt + 4 * e->rttvar;
-	if (t < floor)
-		t = floor;
-	return t > cap ? cap : t;
-}
-
-/* RFC 6298 section 2 smoothing. Karn's rule is not needed: every probe has
- * its own sequence number, so even a late reply gives an unambiguous RTT. */
-void eng_rtt_sample(struct eng *e, uint64_t r)
-{
-	if (!e->have_rtt) {
-		e->srtt = r;
-		e->rttvar = r / 2;
-		e->have_rtt = true;
-		return;
-	}
-	uint64_t d = e->srtt > r ? e->srtt - r : r - e->srtt;
-
-	e->rttvar = (3 * e->rttvar + d) / 4;
-	e->srtt = (7 * e->srtt + r) / 8;
-}
-
-/* When a reply "should" have come: 2 * srtt + 4 * rttvar + 2 ms (slack for
- * big probes' serialization delay). Past it, search plans as if the probe
- * had failed (SEARCH_OVERDUE) but nothing is concluded until the timeout. */
-static uint64_t overdue_us(const struct eng *e)
-{
-	uint64_t t;
-
-	if (!e->have_rtt)
-		return UINT64_MAX;
-	t = 2 * e->srtt + 4 * e->rttvar + 2000;
-	return t < rto_us(e) ? t : UINT64_MAX;
-}
-
 /* In flight, or heard a PTB whose contradiction (a reply) could still come. */
 bool eng_open_probe(enum search_was w)
 {
@@ -216,67 +169,6 @@ void eng_record(struct eng *e, size_t i, enum search_outcome o, uint32_t mtu)
 	e->was[i] = (uint8_t)search_after(w, o);
 	if (eng_open_probe(w) && !eng_open_probe((enum search_was)e->was[i]))
 		e->inflight--;
-}
-
-/* A probe's time is up. Unanswered: a silence. Heard a PTB: the PTB now
- * stands, since no reply contradicted it in the probe's own window. */
-static void time_out(struct eng *e, size_t i)
-{
-	struct probe_record *p = &e->out->probes[i];
-
-	switch ((enum search_was)e->was[i]) {
-	case SEARCH_WAS_PTB_OPEN:
-		eng_record(e, i, SEARCH_TOO_BIG, p->mtu);
-		return;
-	case SEARCH_WAS_WEAK_OPEN:
-		eng_record(e, i, SEARCH_TOO_BIG_WEAK, p->mtu);
-		return;
-	default:
-		eng_record(e, i, SEARCH_TIMEOUT, 0);
-		p->outcome = PROBE_TIMEOUT;
-		return;
-	}
-}
-
-static void expire(struct eng *e, uint64_t now)
-{
-	uint64_t rto = rto_us(e), od = overdue_us(e);
-	struct probe_run *o = e->out;
-
-	while (e->first_pending < o->nprobes &&
-	       !eng_open_probe((enum search_was)e->was[e->first_pending]))
-		e->first_pending++;
-	for (size_t i = e->first_pending; i < o->nprobes; i++) {
-		uint64_t sent = e->t0 + o->probes[i].sent_us;
-
-		if (!eng_open_probe((enum search_was)e->was[i]))
-			continue;
-		if (sent + rto <= now)
-			time_out(e, i);
-		else if (e->was[i] == SEARCH_WAS_PENDING && od != UINT64_MAX &&
-			 sent + od <= now)
-			eng_record(e, i, SEARCH_OVERDUE, 0);
-	}
-}
-
-/* The next moment something changes without an answer: a timeout (which
- * also settles a PTB), or a probe becoming overdue. */
-static uint64_t earliest_deadline(const struct eng *e)
-{
-	uint64_t rto = rto_us(e), od = overdue_us(e), best = UINT64_MAX;
-	const struct probe_run *o = e->out;
-
-	for (size_t i = e->first_pending; i < o->nprobes; i++) {
-		uint64_t sent = e->t0 + o->probes[i].sent_us;
-
-		if (!eng_open_probe((enum search_was)e->was[i]))
-			continue;
-		if (sent + rto < best)
-			best = sent + rto;
-		if (e->was[i] == SEARCH_WAS_PENDING && od != UINT64_MAX && sent + od < best)
-			best = sent + od;
-	}
-	return best;
 }
 
 static void progress(struct eng *e)
@@ -365,7 +257,7 @@ static enum probe_stop run_loop(struct eng *e)
 		bool budget = o->nprobes < e->c.max_probes;
 		bool can;
 
-		expire(e, now);
+		eng_expire(e, now);
 		if (search_done(&e->s))
 			return PROBE_STOP_DONE;
 		if (icmp_unreachable(e))
@@ -380,7 +272,7 @@ static enum probe_stop run_loop(struct eng *e)
 			progress(e);
 			continue;
 		}
-		until = earliest_deadline(e);
+		until = eng_next_deadline(e);
 		if (can && e->next_send < until)
 			until = e->next_send;
 		if (until == UINT64_MAX) {

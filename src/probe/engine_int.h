@@ -26,7 +26,10 @@ struct eng {
 	uint16_t seq_a, seq_a_inv;     /* seq = a * index + b (mod 2^16), a odd: see seq_of() */
 	uint16_t seq_b;
 	uint64_t srtt, rttvar;         /* RFC 6298 estimators, microseconds */
+	uint64_t rtt_max;              /* slowest reply seen */
 	bool have_rtt;
+	size_t replied_hi;             /* 1 + the highest probe index answered by a reply */
+	bool reordered;                /* a reply came after a later probe's reply */
 	unsigned unreach;              /* ICMP unreachables received */
 	unsigned replies;              /* echo replies received */
 	unsigned long own_ignored;     /* answers to seqs we never sent */
@@ -42,11 +45,19 @@ void eng_addr_str(const struct wire_addr *a, char *buf, size_t len);
 __attribute__((format(printf, 4, 5)))
 void eng_warn(struct eng *e, enum probe_warn_kind kind,
 	      const struct wire_addr *from, const char *fmt, ...);
-void eng_rtt_sample(struct eng *e, uint64_t r);
 /* Still waiting for an answer that can decide it. */
 bool eng_open_probe(enum search_was w);
 /* Tell search about probe i and remember its new state. */
 void eng_record(struct eng *e, size_t i, enum search_outcome o, uint32_t mtu);
+
+/* timers.c */
+void eng_rtt_sample(struct eng *e, uint64_t r);
+/* A first reply to probe i has come: note whether it overtook nothing. */
+void eng_reply_order(struct eng *e, size_t i);
+/* Close the windows that are past: silences, and PTBs that now stand. */
+void eng_expire(struct eng *e, uint64_t now);
+/* The next moment something changes without an answer; UINT64_MAX if none. */
+uint64_t eng_next_deadline(const struct eng *e);
 
 /* answer.c */
 uint16_t eng_seq_of(const struct eng *e, size_t i);

@@ -134,7 +134,8 @@ static void ptbs(struct fakenet *f, uint16_t seq, unsigned size)
 		     f->p.forge_weak }, f->p.rtt_us / 4, FORGER);
 	if (size > f->p.path_mtu && ptb_allowed(f) && !chance(f, f->p.ptb_loss))
 		push(f, PROBE_EV_TOO_BIG, seq, (struct ans){ ptb_mtu(f, size),
-		     size + f->p.ptb_quote_off, f->p.ptb_weak }, f->p.rtt_us / 2, R1);
+		     size + f->p.ptb_quote_off, f->p.ptb_weak },
+		     f->p.ptb_rtt_us ? f->p.ptb_rtt_us : f->p.rtt_us / 2, R1);
 }
 
 static enum probe_io_send fk_send(void *ctx, uint16_t seq, unsigned size,

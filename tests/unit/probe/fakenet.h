@@ -38,7 +38,9 @@ struct fake_params {
 	enum fake_ptb ptb;
 	double loss;                /* per packet and direction, past the bottleneck */
 	double ptb_loss;            /* loss of PTBs on their way back */
-	uint64_t rtt_us;            /* echo round trip; a PTB takes half */
+	uint64_t rtt_us;            /* echo round trip; a PTB takes half (see ptb_rtt_us) */
+	uint64_t ptb_rtt_us;        /* r1's PTB round trip instead: 1 for a first router
+	                             * next to us (0.001 ms), rtt_us for one at the far end */
 	uint64_t jitter_us;         /* uniform extra delay per answer (reorders) */
 	double dup;                 /* P(an answer arrives twice) */
 	bool dead;                  /* nothing ever answers */

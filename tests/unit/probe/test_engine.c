@@ -153,6 +153,29 @@ static const struct scenario scenarios[] = {
 	{ "RTT 1.5 s > timeout (late replies)", NET(.path_mtu = 1454,
 	  .rtt_us = 1500000), .want_pmtu = 1454, .want_verified = true, .max_s = 30.0,
 	  .seeds = 3, .want_warning = NO_WARNING },
+	/* Issue 10: real round trips. A PTB from the first router comes back at
+	 * once, one from the far end after a round trip; the verification copies
+	 * go with the first probes, and later replies close earlier windows. */
+	{ "RTT 150 ms, PTB from the first router", NET(.path_mtu = 1454, .rtt_us = 150000,
+	  .ptb_rtt_us = 100), .want_pmtu = 1454, .want_verified = true, .max_s = 0.18,
+	  .seeds = 5, .want_warning = NO_WARNING },
+	{ "RTT 150 ms, PTB from the far router", NET(.path_mtu = 1454, .rtt_us = 150000,
+	  .ptb_rtt_us = 150000), .want_pmtu = 1454, .want_verified = true, .max_s = 0.33,
+	  .seeds = 5, .want_warning = NO_WARNING },
+	{ "RTT 150 ms blackhole", NET(.path_mtu = 1454, .rtt_us = 150000,
+	  .ptb = FAKE_PTB_BLACKHOLE), .want_pmtu = 1454, .want_verified = true,
+	  .max_s = 0.6, .seeds = 5, .want_warning = NO_WARNING },
+	{ "RTT 150 ms blackhole + loss 10%", NET(.path_mtu = 1454, .rtt_us = 150000,
+	  .loss = 0.1, .ptb = FAKE_PTB_BLACKHOLE), .want_pmtu = 1454, .want_verified = true,
+	  .max_s = 1.5, .seeds = 50, .want_warning = NO_WARNING },
+	/* +-30%: every answer 105..195 ms, independently (so they also overtake
+	 * each other, which turns the ordering shortcut off) */
+	{ "RTT 150 ms +-30% jitter", NET(.path_mtu = 1454, .rtt_us = 105000,
+	  .jitter_us = 90000, .ptb_rtt_us = 100), .want_pmtu = 1454, .want_verified = true,
+	  .max_s = 1.0, .seeds = 50, .want_warning = NO_WARNING },
+	{ "RTT 150 ms +-30% jitter, blackhole", NET(.path_mtu = 1454, .rtt_us = 105000,
+	  .jitter_us = 90000, .ptb = FAKE_PTB_BLACKHOLE), .want_pmtu = 1454,
+	  .want_verified = true, .max_s = 1.5, .seeds = 50, .want_warning = NO_WARNING },
 	/* Issue 9, the attack: an on-path forger answers every probe above 1280
 	 * with "too big, mtu 1280" quoting IP header + 8 bytes (weak), and holds
 	 * the real echo replies 20 ms. The replies win: the right PMTU, never
@@ -359,6 +382,44 @@ static void test_scenario(void **state)
 		      (unsigned long long)n[seeds - 1]);
 	free(f);
 	assert_true(good >= (sc->min_exact ? sc->min_exact : seeds));
+}
+
+/* Issue 10's bug: the search asked for several copies of a size (the loss
+ * model's spares, the verification re-checks) and the engine, taking one
+ * size per call, sent one; each lost reply then cost a timeout of its own.
+ * At 150 ms and 20% loss each way, the copies of the PMTU must leave
+ * together, and no run may need more than 4 round trips. */
+static void test_copies_together(void **state)
+{
+	static const struct scenario sc = { .name = "copies", .net = NET(.path_mtu = 1454,
+		.rtt_us = 150000, .ptb_rtt_us = 100, .loss = 0.2) };
+	struct fakenet *f = malloc(sizeof *f);
+
+	(void)state;
+	assert_non_null(f);
+	for (uint64_t seed = 1; seed <= 20; seed++) {
+		struct probe_run r;
+		unsigned together = 0;
+
+		run_once(&sc, seed, f, &r, NULL);
+		check_invariants(f, &r, 300, 200);
+		/* most copies of the PMTU sent within 50 ms (one paced burst) */
+		for (size_t i = 0; i < r.nprobes; i++) {
+			unsigned n = 0;
+
+			for (size_t j = i; j < r.nprobes; j++)
+				if (r.probes[j].size == 1454 && r.probes[i].size == 1454 &&
+				    r.probes[j].sent_us - r.probes[i].sent_us < 50000)
+					n++;
+			together = n > together ? n : together;
+		}
+		if (r.pmtu != 1454 || !r.verified || together < 2 || r.elapsed_us > 600000)
+			fail_msg("seed %llu: pmtu %u verified %d, %u copies of 1454 together, "
+				 "%.3f s (%s)", (unsigned long long)seed, r.pmtu, r.verified,
+				 together, r.elapsed_us / 1e6, r.confidence);
+		probe_run_free(&r);
+	}
+	free(f);
 }
 
 /* SIGINT at 60 ms of a blackhole search: partial result, lower bound kept. */
@@ -720,7 +781,7 @@ static void test_foreign_seq(void **state)
 
 int main(void)
 {
-	struct CMUnitTest t[sizeof scenarios / sizeof scenarios[0] + 14];
+	struct CMUnitTest t[sizeof scenarios / sizeof scenarios[0] + 15];
 	size_t n = 0;
 
 	for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0]; i++) {
@@ -728,6 +789,7 @@ int main(void)
 			(void *)&scenarios[i]);
 		t[n++].name = scenarios[i].name;
 	}
+	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_copies_together);
 	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_stop_flag);
 	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_stop_before);
 	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_budget);

@@ -531,6 +531,66 @@ static void test_plan_is_pure(void **state)
 	assert_memory_equal(&a[1], b, nb * sizeof b[0]);
 }
 
+/* The engine takes one size per call and sends it (search_sent), then asks
+ * again. That must add up to the plan a batch caller gets, copies included:
+ * issue 10 found the loss model asking for several copies of a size and the
+ * engine sending one, because planners asked again only when nothing of
+ * that size was pending. */
+static void one_at_a_time_is_the_plan(struct search *s, const char *what)
+{
+	unsigned batch[PLAN_MAX], one[PLAN_MAX], got[PLAN_MAX];
+	size_t n = search_next(s, batch, PLAN_MAX), k = 0;
+
+	assert_true(n > 0);
+	for (; k < n; k++) {
+		if (search_next(s, one, 1) != 1)
+			break;
+		got[k] = one[0];
+		assert_int_equal(search_sent(s, one[0]), 0);
+	}
+	for (size_t i = 0; i < n; i++)
+		if (i >= k || got[i] != batch[i])
+			fail_msg("%s: send %zu is %u, the plan said %u (%zu sizes planned, "
+				 "%zu sent one at a time)", what, i, i < k ? got[i] : 0,
+				 batch[i], n, k);
+}
+
+/* A fresh search that has seen 4 of 10 probes at 1200 lost (40% loss). */
+static struct search *lossy(void)
+{
+	struct search *s = fresh(4, 1000, 1500);
+
+	probes(s, 1200, 6, SEARCH_REPLY);
+	probes(s, 1200, 4, SEARCH_TIMEOUT);
+	return s;
+}
+
+static void test_copies_one_at_a_time(void **state)
+{
+	struct search *s;
+
+	(void)state;
+	/* the hint 1454 wants 2 replies plus spares, 1455 two failures */
+	s = lossy();
+	probe(s, 1500, SEARCH_TOO_BIG, 1454);
+	one_at_a_time_is_the_plan(s, "hint on a lossy path");
+	/* converged on PTBs, one reply at 1454: re-checks with spares */
+	s = lossy();
+	probe(s, 1500, SEARCH_TOO_BIG, 1454);
+	probe(s, 1454, SEARCH_REPLY, 0);
+	probe(s, 1455, SEARCH_TOO_BIG, 1454);
+	one_at_a_time_is_the_plan(s, "verify on a lossy path");
+	/* a silence above lo: retried with spares */
+	s = lossy();
+	probe(s, 1300, SEARCH_TIMEOUT, 0);
+	one_at_a_time_is_the_plan(s, "retry on a lossy path");
+	/* black hole: lo + 1 silent once, the loss model wants n of them */
+	s = fresh(4, 1000, 1500);
+	probes(s, 1454, 12, SEARCH_REPLY);
+	probe(s, 1455, SEARCH_TIMEOUT, 0);
+	one_at_a_time_is_the_plan(s, "confirm a silence");
+}
+
 enum oracle { OR_PTB, OR_BLACKHOLE, OR_PTB_ZERO };
 
 /* Drive search synchronously against a path of MTU pmtu: up to `batch`
@@ -635,6 +695,7 @@ int main(void)
 		cmocka_unit_test(test_unreachable),
 		cmocka_unit_test(test_at_max),
 		cmocka_unit_test(test_plan_is_pure),
+		cmocka_unit_test(test_copies_one_at_a_time),
 		cmocka_unit_test(test_sweep_ptb),
 		cmocka_unit_test(test_sweep_blackhole),
 		cmocka_unit_test(test_sweep_ptb_zero),
