@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* search: what the evidence says (the interval, the loss model, the
  * verdict); search_plan.c turns it into the sizes to send next.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* search: the PMTU search policy as a pure function of the evidence.
  *
  * No clock, no I/O, no globals: the engine (src/probe/engine.c) tells it what

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* search_evidence: what the search knows, per probe size, and how much
  * each kind of news is worth. The policy that reads these counts (the
  * interval, the plan, the verdict) is search.c.

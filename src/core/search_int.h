@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Internals shared by the three parts of the search: search_evidence.c
  * (the counts per size), search.c (the interval, the loss model, the
  * verdict) and search_plan.c (what to send next). Not part of the public

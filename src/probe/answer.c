@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* answer: which probe an answer is about, and what it is worth.
  *
  * The weights (search_evidence.c says why): an echo reply outranks any PTB

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The probe engine: one loop that asks core/search what to send, paces the
  * sends, matches answers to probes by sequence number, turns the absence of
  * an answer into a timeout, and feeds everything back to search.

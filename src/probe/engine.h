@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The probe engine: owns time, sequence numbers, pacing, timeouts and
  * retries; asks core/search which sizes to try; talks to the world only
  * through struct probe_io (probe_io.h), so the unit tests can drive it with

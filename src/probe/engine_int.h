@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Internals shared by engine.c (the loop: pacing, timeouts, the search)
  * and answer.c (which probe an answer is about, and what it is worth). Not
  * part of the public API. */

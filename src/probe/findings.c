@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Reading a finished run's records (findings.h). */
 #include "probe/findings.h"
 

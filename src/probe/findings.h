@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* What a finished run's probe records say beyond the PMTU: who sent
  * "fragmentation needed", whether the answer rests on silence, and whether a
  * router reported an MTU that the path then did not carry. Pure: reads a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The engine's only window on the world. The real implementation (src/io/)
  * builds packets with wire/, sends them on raw sockets and matches replies; the
  * unit tests plug in a scripted fake network with a fake clock. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Scripted fake network for the engine tests: see fakenet.h. */
 #include "fakenet.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A scripted fake network behind struct probe_io, with a fake clock.
  *
  * Topology it imitates (tests/lab builds the real one):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Engine tests: the real engine and search against a scripted fake network
  * (fakenet.c) with a fake clock. Table-driven: each row is a network, what
  * the answer must be, and the fake-time and probe budgets it must meet.

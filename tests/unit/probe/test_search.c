@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Pure tests of core/search: evidence in, plan and result out. No engine,
  * no clock. The sweeps drive search with a synchronous oracle (every probe
  * answered or timed out before the next plan) over every possible PMTU. */
