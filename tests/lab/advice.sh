@@ -226,8 +226,7 @@ a_exit() {
 	local rc=$?
 	set +e
 	a_server_stop
-	(exit "$rc") # t_cleanup exits with the status it finds in $?
-	t_cleanup
+	t_cleanup "$rc"
 }
 trap a_exit EXIT
 fn=case_${T_CASE//-/_}

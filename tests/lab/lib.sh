@@ -35,8 +35,11 @@ t_fail() {
 	T_FAILS=$((T_FAILS + 1))
 }
 
+# t_cleanup [RC]: the EXIT trap; a script's own trap passes the status it caught (a
+# `(exit RC)` before calling this would end a `set -e` trap handler right there, and
+# leave the lab behind).
 t_cleanup() {
-	local rc=$? dir id
+	local rc=${1:-$?} dir id
 	trap - EXIT INT TERM HUP
 	# timeout(1) passes the TERM on to the prober; `lab down` kills whatever is left.
 	[[ -z $T_CHILD ]] || kill -TERM "$T_CHILD" 2>/dev/null || true

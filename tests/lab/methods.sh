@@ -21,8 +21,7 @@ m_cleanup() {
 		kill "$M_LISTENER" 2>/dev/null || true
 		wait "$M_LISTENER" 2>/dev/null || true
 	fi
-	(exit "$rc")
-	t_cleanup
+	t_cleanup "$rc"
 }
 
 # m_server: the server drops ICMP echo (nftables input) and listens on PORT, both families.
