@@ -76,6 +76,11 @@ static const struct opt opts[] = {
 	  "what the probes are: ICMP echo (default), UDP to a closed port, TCP SYN with data; auto: the next when echo gets no reply" },
 	{ "port", O_OTHER, K_NUM, CMD_PROBE, OFF(port), 1, 65535, "N",
 	  "the target's port for --method tcp (default 443) or udp (default 33434, must be closed)" },
+	{ "locate", O_OTHER, K_FLAG, CMD_PROBE, OFF(locate), 0, 0, NULL,
+	  "after the path MTU P is found, TTL-limited probes of P and P+1 bytes name the last hop "
+	  "big packets reach and the first they never reach (a black hole's place)" },
+	{ "max-hops", O_OTHER, K_NUM, CMD_PROBE, OFF(max_hops), 1, 64, "N",
+	  "--locate: highest TTL (IPv6: hop limit) tried (default 30)" },
 	{ "timeout", O_OTHER, K_NUM, CMD_PROBE, OFF(timeout_ms), 10, 60000, "MS",
 	  "longest wait for one answer (default 1000)" },
 	{ "retries", O_OTHER, K_NUM, CMD_PROBE, OFF(retries), 1, 20, "N",
@@ -433,6 +438,14 @@ check_probe(const struct cli *c, char *err, size_t errlen)
 	}
 	if (c->min_size && c->max_size && c->min_size > c->max_size) {
 		snprintf(err, errlen, "--min %u is larger than --max %u", c->min_size, c->max_size);
+		return -1;
+	}
+	if (c->max_hops && !c->locate) {
+		snprintf(err, errlen, "--max-hops needs --locate");
+		return -1;
+	}
+	if (c->locate && c->interval) {
+		snprintf(err, errlen, "--locate is a one-off diagnosis: it does not repeat with --interval");
 		return -1;
 	}
 	return 0;

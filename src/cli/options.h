@@ -43,6 +43,8 @@ struct cli {
 	const char *prometheus;     /* --prometheus FILE */
 	int method;                 /* enum cli_method */
 	unsigned port;              /* --port, 0 = the method's default */
+	int locate;                 /* --locate: name the hop after which big packets vanish */
+	unsigned max_hops;          /* --max-hops, 0 = LOCATE_DEF_HOPS */
 	const char *targets[2];     /* inspect, audit: targets[0] is the file */
 	int ntargets;
 };

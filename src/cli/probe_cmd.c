@@ -17,6 +17,7 @@
 #include "io/rawio.h"
 #include "probe/engine.h"
 #include "probe/findings.h"
+#include "probe/locate.h"
 
 static volatile sig_atomic_t stop_flag;
 
@@ -38,6 +39,9 @@ struct path {
 	enum wire_method method;      /* what gave the answer */
 	unsigned port;                /* UDP/TCP: the target's port */
 	int fell_back;                /* --method auto: echo got no reply at any size */
+	struct locate_run loc;        /* --locate */
+	int located;                  /* loc holds a run */
+	const char *no_locate;        /* --locate asked, not run: why */
 };
 
 struct probe_state {
@@ -272,11 +276,50 @@ measure_path(struct probe_state *s, struct path *p)
 	return 0;
 }
 
+/* --locate: only once a path MTU P is measured and P + 1 is known not to
+ * cross (not at --max), with the method and sockets that measured it. */
+static int
+locate_path(struct probe_state *s, struct path *p)
+{
+	struct locate_config lc = { 0 };
+	struct probe_io io;
+	int tty = isatty(STDERR_FILENO) && !s->c.quiet;
+
+	p->located = 0;
+	if (!p->run.pmtu || p->run.stop != PROBE_STOP_DONE) {
+		p->no_locate = "no path MTU was measured";
+		return 0;
+	}
+	if (p->run.at_max) {
+		p->no_locate = "the largest size tried passed: no size is known to be lost";
+		return 0;
+	}
+	lc.family = p->t.family;
+	lc.pmtu = p->run.pmtu;
+	lc.max_hops = s->c.max_hops;
+	lc.rate_pps = s->c.rate;
+	if (tty)
+		fprintf(stderr, "\r%s %s: locating where %u-byte packets vanish   ", p->name, p->t.text,
+			lc.pmtu + 1);
+	rawio_probe_io(p->io, &io);
+	if (probe_locate(&lc, &io, &p->run, &stop_flag, &p->loc, s->err, sizeof(s->err)) < 0) {
+		if (tty)
+			fputc('\n', stderr);
+		return fail(s->err, EXIT_NOT_MEASURED);
+	}
+	if (tty)
+		fputs("\r\033[K", stderr);
+	p->located = 1;
+	return 0;
+}
+
 static int
 measure(struct probe_state *s)
 {
 	for (int i = 0; i < s->npaths && !stop_flag; i++) {
 		int rc = measure_path(s, &s->paths[i]);
+		if (!rc && s->c.locate && !stop_flag)
+			rc = locate_path(s, &s->paths[i]);
 		if (rc)
 			return rc;
 	}
@@ -418,6 +461,13 @@ describe_paths(struct probe_state *s, struct report_probe *rp)
 	report_method(&s->paths[0], &rp->wan_m);
 	if (rp->tunnel)
 		report_method(&s->paths[1], &rp->tunnel_m);
+	rp->locate = s->c.locate;
+	rp->wan_loc = s->paths[0].located ? &s->paths[0].loc : NULL;
+	rp->wan_no_loc = s->paths[0].no_locate;
+	if (rp->tunnel) {
+		rp->tunnel_loc = s->paths[1].located ? &s->paths[1].loc : NULL;
+		rp->tunnel_no_loc = s->paths[1].no_locate;
+	}
 	rp->tunnel_vs_model = -1;
 	rp->expect_mtu = s->c.expect_mtu;
 	rp->below_expect = s->c.expect_mtu && rp->wan->pmtu && rp->wan->pmtu < s->c.expect_mtu;

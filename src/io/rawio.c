@@ -383,13 +383,13 @@ now_us(void *ctx)
 /* Build the probe of the current method; for UDP/TCP it takes the next
  * source port, and a TCP SYN a fresh random ISN (the proof of arrival). */
 static long
-build_probe(struct rawio *r, uint16_t seq, unsigned size, char *err, size_t errlen)
+build_probe(struct rawio *r, uint16_t seq, unsigned size, int ttl, char *err, size_t errlen)
 {
 	struct wire_flow *f;
 	uint16_t sport;
 
 	if (r->match.method == WIRE_ICMP)
-		return wire_build_echo(r->buf, sizeof(r->buf), size, 64, &r->match, seq, err, errlen);
+		return wire_build_echo(r->buf, sizeof(r->buf), size, ttl, &r->match, seq, err, errlen);
 	if (r->nflows >= FLOWS) {
 		snprintf(err, errlen, "more than %u UDP/TCP probes in one run", FLOWS);
 		return -1;
@@ -405,15 +405,17 @@ build_probe(struct rawio *r, uint16_t seq, unsigned size, char *err, size_t errl
 	r->nflows++;
 	r->match.nflows = (uint16_t)r->nflows;
 	if (r->match.method == WIRE_UDP)
-		return wire_build_udp(r->buf, sizeof(r->buf), size, 64, &r->match, seq, sport, err, errlen);
-	return wire_build_syn(r->buf, sizeof(r->buf), size, 64, &r->match, seq, sport, f->isn, err, errlen);
+		return wire_build_udp(r->buf, sizeof(r->buf), size, ttl, &r->match, seq, sport, err, errlen);
+	return wire_build_syn(r->buf, sizeof(r->buf), size, ttl, &r->match, seq, sport, f->isn, err, errlen);
 }
 
 static enum probe_io_send
-io_send(void *ctx, uint16_t seq, unsigned size, unsigned *local_mtu, char *err, size_t errlen)
+io_send(void *ctx, uint16_t seq, unsigned size, unsigned ttl, unsigned *local_mtu, char *err,
+	size_t errlen)
 {
 	struct rawio *r = ctx;
-	long n = build_probe(r, seq, size, err, errlen);
+	/* 64: RFC 1700's default TTL, what ping and the kernel use */
+	long n = build_probe(r, seq, size, ttl ? (int)ttl : 64, err, errlen);
 
 	if (n < 0)
 		return PROBE_IO_ERROR;

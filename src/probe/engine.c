@@ -199,7 +199,7 @@ static int send_one(struct eng *e, unsigned size, uint64_t now)
 	p->size = size;
 	p->seq = eng_seq_of(e, o->nprobes);
 	p->sent_us = now - e->t0;
-	r = e->io->send(e->io->ctx, p->seq, size, &local, e->err, e->errlen);
+	r = e->io->send(e->io->ctx, p->seq, size, 0, &local, e->err, e->errlen);
 	if (r == PROBE_IO_ERROR)
 		return -1;
 	o->nprobes++;

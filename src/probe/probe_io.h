@@ -43,8 +43,11 @@ struct probe_io {
 	void *ctx;
 	/* Monotonic clock in microseconds. */
 	uint64_t (*now_us)(void *ctx);
-	/* Send one probe: an IP packet of exactly size bytes carrying seq. */
-	enum probe_io_send (*send)(void *ctx, uint16_t seq, unsigned size,
+	/* Send one probe: an IP packet of exactly size bytes carrying seq, with
+	 * TTL (IPv6: hop limit) ttl; 0 = the io's default (64). A TTL-limited
+	 * probe (probe --locate) draws "time exceeded" from the router where
+	 * the TTL runs out. */
+	enum probe_io_send (*send)(void *ctx, uint16_t seq, unsigned size, unsigned ttl,
 				   unsigned *local_mtu, char *err, size_t errlen);
 	/* Wait until deadline_us (on now_us's clock) for one event that matches our
 	 * probes. Returns 1 with *ev filled, 0 on deadline, -1 on error or

@@ -68,10 +68,17 @@ text_method(FILE *f, const struct probe_run *run, const struct probe_findings *f
 		fprintf(f, "          SYN-ACK MSS %u\n", fd->synack_mss);
 }
 
+/* What --locate adds to a path, in text and JSON (render/locate_out.c). */
+struct path_locate {
+	int asked;                          /* --locate given */
+	const struct locate_run *loc;       /* NULL: not run */
+	const char *why_not;                /* not run: why */
+};
+
 static void
 text_path(FILE *f, const char *name, const char *target, const char *addr,
 	  const struct probe_run *run, const struct probe_findings *fd, int family,
-	  const struct report_method *m)
+	  const struct report_method *m, const struct path_locate *pl)
 {
 	fprintf(f, "  %-7s %s", name, target);
 	if (strcmp(target, addr) != 0)
@@ -103,6 +110,8 @@ text_path(FILE *f, const char *name, const char *target, const char *addr,
 	else
 		fprintf(f, "no reply to any probe (round-trip loss 100%%)");
 	fprintf(f, ", %lu packets ignored\n", run->ignored);
+	if (pl->asked)
+		render_locate_text(f, pl->loc, pl->why_not);
 }
 
 void
@@ -111,11 +120,14 @@ render_probe_text(FILE *f, const struct report *r)
 	const struct report_probe *p = r->probe;
 	int fam = p->family;
 
+	struct path_locate wl = { p->locate, p->wan_loc, p->wan_no_loc };
+	struct path_locate tl = { p->locate, p->tunnel_loc, p->tunnel_no_loc };
+
 	fprintf(f, "Measured from %s\n", p->source);
-	text_path(f, "WAN", p->wan_target, p->wan_addr, p->wan, p->wan_f, fam, &p->wan_m);
+	text_path(f, "WAN", p->wan_target, p->wan_addr, p->wan, p->wan_f, fam, &p->wan_m, &wl);
 	if (p->tunnel)
 		text_path(f, "tunnel", p->tunnel_target, p->tunnel_addr, p->tunnel, p->tunnel_f,
-			  strchr(p->tunnel_addr, ':') ? 6 : 4, &p->tunnel_m);
+			  strchr(p->tunnel_addr, ':') ? 6 : 4, &p->tunnel_m, &tl);
 	if (p->verdict[0])
 		fprintf(f, "  => %s\n", p->verdict);
 	if (p->below_expect)
@@ -167,7 +179,7 @@ json_method(FILE *f, const struct probe_findings *fd, const struct report_method
 
 static void
 json_run(FILE *f, const struct probe_run *run, const struct probe_findings *fd,
-	 const struct report_method *m)
+	 const struct report_method *m, const struct path_locate *pl)
 {
 	if (!run) {
 		fputs("null", f);
@@ -187,6 +199,7 @@ json_run(FILE *f, const struct probe_run *run, const struct probe_findings *fd,
 		run->ignored, probe_stop_str(run->stop));
 	json_findings(f, fd);
 	json_method(f, fd, m);
+	render_locate_json(f, pl->loc, pl->why_not, pl->asked);
 	fputc('}', f);
 }
 
@@ -276,10 +289,14 @@ render_probe_json(FILE *f, const struct report *r)
 	fprintf(f, ",\"probes_sent\":%u,\"elapsed_ms\":%llu,\"wan\":",
 		p->wan->probes_sent + (p->tunnel ? p->tunnel->probes_sent : 0),
 		(unsigned long long)((p->wan->elapsed_us + (p->tunnel ? p->tunnel->elapsed_us : 0)) / 1000));
-	json_run(f, p->wan, p->wan_f, &p->wan_m);
+	struct path_locate wl = { p->locate, p->wan_loc, p->wan_no_loc };
+	struct path_locate tl = { p->locate, p->tunnel_loc, p->tunnel_no_loc };
+
+	json_run(f, p->wan, p->wan_f, &p->wan_m, &wl);
 	fputs(",\"tunnel\":", f);
-	json_run(f, p->tunnel, p->tunnel_f, &p->tunnel_m);
+	json_run(f, p->tunnel, p->tunnel_f, &p->tunnel_m, &tl);
 	json_mss(f, p);
+	render_blackhole_json(f, p);
 	fputs(",\"probes\":[", f);
 	json_probes(f, "wan", p->wan, &first);
 	json_probes(f, "tunnel", p->tunnel, &first);

@@ -19,6 +19,7 @@ struct report_vendors {
 
 struct probe_run;          /* src/probe/engine.h */
 struct probe_findings;     /* src/probe/findings.h */
+struct locate_run;         /* src/probe/locate.h */
 
 /* What probe adds to a calc report. */
 /* How one path was probed (--method). */
@@ -38,6 +39,9 @@ struct report_probe {
 	const struct probe_findings *wan_f, *tunnel_f; /* what the records say; tunnel_f NULL
 	                                           * when tunnel is */
 	struct report_method wan_m, tunnel_m;     /* tunnel_m.name NULL without a tunnel run */
+	int locate;                               /* --locate was given */
+	const struct locate_run *wan_loc, *tunnel_loc; /* --locate's runs; NULL when not run */
+	const char *wan_no_loc, *tunnel_no_loc;   /* --locate given but not run: why */
 	int tunnel_vs_model;                      /* enum tunnel_verdict; -1 = not judged */
 	unsigned expect_mtu;                      /* 0 = not given */
 	int below_expect;
@@ -70,6 +74,11 @@ void render_value(FILE *f, const struct report *r);
 /* Text and JSON pieces for the probe part (render/probe_out.c). */
 void render_probe_text(FILE *f, const struct report *r);
 void render_probe_json(FILE *f, const struct report *r);
+/* --locate (render/locate_out.c): a path's finding in the text report, and
+ * its "locate" object; the top-level "blackhole_after". */
+void render_locate_text(FILE *f, const struct locate_run *loc, const char *no_loc);
+void render_locate_json(FILE *f, const struct locate_run *loc, const char *no_loc, int asked);
+void render_blackhole_json(FILE *f, const struct report_probe *p);
 /* --config: the configuration against the measurement, and its audit. */
 void render_probe_config_text(FILE *f, const struct report *r);
 void render_probe_config_json(FILE *f, const struct report *r);

@@ -139,11 +139,12 @@ static void ptbs(struct fakenet *f, uint16_t seq, unsigned size)
 		     f->p.ptb_rtt_us ? f->p.ptb_rtt_us : f->p.rtt_us / 2, R1);
 }
 
-static enum probe_io_send fk_send(void *ctx, uint16_t seq, unsigned size,
+static enum probe_io_send fk_send(void *ctx, uint16_t seq, unsigned size, unsigned ttl,
 				  unsigned *local_mtu, char *err, size_t errlen)
 {
 	struct fakenet *f = ctx;
 
+	(void)ttl;   /* no hops here: the TTL tests use fakehops.c */
 	if (f->p.fail_send) {
 		snprintf(err, errlen, "fake: send failed");
 		return PROBE_IO_ERROR;

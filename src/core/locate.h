@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Where a path loses its big packets (probe --locate): the policy, no I/O.
+ *
+ * Once the path MTU P is known, the engine (src/probe/locate.c) sends pairs
+ * of probes with a limited TTL (IPv6: hop limit): P bytes ("small", known to
+ * cross) and P + 1 bytes ("large", known not to). A router that receives a
+ * probe whose TTL runs out answers ICMP time exceeded (RFC 792; RFC 4443
+ * sec. 3.3), and it does so before it picks the outgoing link whose MTU the
+ * large probe exceeds (Linux: ip_forward() and ip6_forward() test the TTL
+ * before the MTU). So a large probe with TTL t draws "time exceeded" from
+ * hop t exactly when it reaches hop t: the last hop that answers for the
+ * large size is the last router the big packets reach, and the next hop,
+ * named by the small size, is the first they never reach. A router that
+ * does send "too big" for TTL t + 1 names itself (no black hole there).
+ *
+ * Time exceeded is rate-limited by routers (RFC 1812 sec. 4.3.2.8; Linux:
+ * a burst of 6, then 1/s per destination, net.ipv4.icmp_ratelimit), so a
+ * silence is only believed after `attempts` tries, and the engine spaces
+ * the tries a second apart; a missing answer is treated like any other
+ * loss. Silence at the boundary is the only thing retried: every other
+ * verdict rests on answers. */
+#ifndef MTUPROBE_CORE_LOCATE_H
+#define MTUPROBE_CORE_LOCATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define LOCATE_MAX_HOPS 64       /* highest TTL --locate may use */
+#define LOCATE_DEF_HOPS 30       /* traceroute's and tracepath's default */
+#define LOCATE_DEF_ATTEMPTS 3    /* tries before a silence is believed */
+#define LOCATE_REASON_LEN 512
+
+enum locate_heard {
+	LOCATE_NOTHING = 0,      /* no answer (yet) */
+	LOCATE_HOP,              /* time exceeded: the probe reached this hop */
+	LOCATE_TARGET,           /* the method's proof: the probe reached the target */
+	LOCATE_TOO_BIG,          /* frag-needed / packet too big */
+	LOCATE_ERROR,            /* another ICMP error (unreachable, ...) */
+};
+
+/* An address as bytes (the core knows no sockets): family 4 or 6, 0 = none. */
+struct locate_addr {
+	int family;
+	uint8_t a[16];
+};
+
+struct locate_obs {
+	enum locate_heard heard; /* the first answer counts */
+	unsigned tries;          /* probes sent */
+	struct locate_addr from; /* who answered */
+	uint32_t mtu;            /* LOCATE_TOO_BIG: the MTU reported */
+};
+
+struct locate {
+	unsigned max_hops;       /* 1..LOCATE_MAX_HOPS */
+	unsigned attempts;       /* >= 1 */
+	unsigned target_ttl;     /* smallest TTL whose small probe reached the target; 0 = not yet */
+	struct locate_obs obs[LOCATE_MAX_HOPS + 1][2]; /* [ttl][large]; ttl 0 unused */
+};
+
+struct locate_result {
+	bool found;              /* the hop after which big packets vanish is named */
+	bool by_ptb;             /* not a black hole: the hop says "too big" (ptb_mtu) */
+	bool silent_mute;        /* the first silent hop answers no TTL probe at all */
+	unsigned last_ttl;       /* the last hop the big packets reach; 0 = none: they
+	                          * never reach the first hop */
+	struct locate_addr last; /* its address; family 0 when last_ttl is 0 */
+	unsigned silent_ttl;     /* the first hop (or the target) they never reach */
+	struct locate_addr silent; /* its address; family 0 when it never answered */
+	bool silent_is_target;
+	unsigned next_ttl;       /* silent_mute: the next hop that answers, 0 if none */
+	struct locate_addr next;
+	uint32_t ptb_mtu;        /* by_ptb: the MTU it reported */
+	unsigned target_ttl;     /* hops to the target, 0 = not reached */
+	char reason[LOCATE_REASON_LEN]; /* one line: the finding, or why there is none */
+};
+
+/* max_hops and attempts: 0 = the defaults above; larger than allowed is clamped. */
+void locate_init(struct locate *l, unsigned max_hops, unsigned attempts);
+/* Worth sending (again) now: not answered, tries left, not beyond the
+ * target, and either never tried or the boundary (the first TTL past the
+ * last hop that answered for the large size) whose silence needs more tries. */
+bool locate_want(const struct locate *l, unsigned ttl, bool large);
+void locate_sent(struct locate *l, unsigned ttl, bool large);
+/* An answer to the probe sent with this ttl and size; repeats are ignored. */
+void locate_heard(struct locate *l, unsigned ttl, bool large, enum locate_heard h,
+		  const struct locate_addr *from, uint32_t mtu);
+/* Nothing more can change the verdict (a "too big" at the boundary, or a
+ * large probe that reached the target). Without it, the engine ends when
+ * locate_want() is false for every probe and the last tries had their time. */
+bool locate_decided(const struct locate *l);
+void locate_verdict(const struct locate *l, struct locate_result *r);
+/* The last TTL that was tried at all (for listing hops); 0 if none. */
+unsigned locate_last_tried(const struct locate *l);
+
+#endif

@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* probe --locate in the report: the hops the TTL-limited probes met, and
+ * the finding (core/locate.c says what it rests on). */
+#include "render/render.h"
+
+#include <arpa/inet.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "probe/locate.h"
+
+static void addr_text(const struct locate_addr *a, char *buf, size_t len)
+{
+	if ((a->family != 4 && a->family != 6) ||
+	    !inet_ntop(a->family == 6 ? AF_INET6 : AF_INET, a->a, buf, (socklen_t)len))
+		snprintf(buf, len, "-");
+}
+
+/* enum locate_heard as words (text) and as JSON values. */
+static const char *const heard_text[] = {
+	[LOCATE_NOTHING] = "no answer", [LOCATE_HOP] = "time exceeded",
+	[LOCATE_TARGET] = "target reached", [LOCATE_TOO_BIG] = "too big",
+	[LOCATE_ERROR] = "ICMP error",
+};
+static const char *const heard_json[] = {
+	[LOCATE_NOTHING] = "none", [LOCATE_HOP] = "time-exceeded",
+	[LOCATE_TARGET] = "target", [LOCATE_TOO_BIG] = "too-big",
+	[LOCATE_ERROR] = "error",
+};
+
+/* Who is at this TTL: the small probe's answerer, else the large one's. */
+static const struct locate_addr *hop_addr(const struct locate *l, unsigned ttl)
+{
+	return l->obs[ttl][0].from.family ? &l->obs[ttl][0].from : &l->obs[ttl][1].from;
+}
+
+void render_locate_text(FILE *f, const struct locate_run *loc, const char *no_loc)
+{
+	const struct locate *l;
+	unsigned last;
+
+	if (!loc) {
+		if (no_loc)
+			fprintf(f, "          --locate not run: %s\n", no_loc);
+		return;
+	}
+	l = &loc->l;
+	last = locate_last_tried(l);
+	fprintf(f, "          --locate: TTL-limited probes of %u and %u bytes, %u probes in %.2f s\n",
+		loc->small, loc->large, loc->probes_sent, (double)loc->elapsed_us / 1e6);
+	for (unsigned t = 1; t <= last; t++) {
+		const struct locate_obs *s = &l->obs[t][0], *b = &l->obs[t][1];
+		char who[64];
+
+		if (!s->tries && !b->tries)
+			continue;
+		addr_text(hop_addr(l, t), who, sizeof who);
+		fprintf(f, "            hop %-2u %-28s %u: %-14s %u: %s", t, who, loc->small,
+			s->tries ? heard_text[s->heard] : "not sent", loc->large,
+			b->tries ? heard_text[b->heard] : "not sent");
+		if (b->heard == LOCATE_NOTHING && b->tries > 1)
+			fprintf(f, " (%u tries)", b->tries);
+		fputc('\n', f);
+	}
+	fprintf(f, "          %s %s\n", loc->r.found ? "=> located:" : "!", loc->r.reason);
+}
+
+static void json_place(FILE *f, const char *key, bool ok, unsigned ttl,
+		       const struct locate_addr *a)
+{
+	char who[64];
+
+	fprintf(f, ",\"%s\":", key);
+	if (!ok) {
+		fputs("null", f);
+		return;
+	}
+	fprintf(f, "{\"ttl\":%u,\"address\":", ttl);
+	if (a->family) {
+		addr_text(a, who, sizeof who);
+		json_string(f, who);
+	} else
+		fputs("null", f);
+	fputc('}', f);
+}
+
+static void json_obs(FILE *f, const char *key, const struct locate_obs *o)
+{
+	char who[64];
+
+	fprintf(f, ",\"%s\":{\"answer\":\"%s\",\"tries\":%u,\"address\":", key,
+		heard_json[o->heard], o->tries);
+	if (o->from.family) {
+		addr_text(&o->from, who, sizeof who);
+		json_string(f, who);
+	} else
+		fputs("null", f);
+	json_key_uint(f, "mtu", o->heard == LOCATE_TOO_BIG, o->mtu);
+	fputc('}', f);
+}
+
+void render_locate_json(FILE *f, const struct locate_run *loc, const char *no_loc, int asked)
+{
+	const struct locate_result *r;
+	unsigned last;
+
+	fputs(",\"locate\":", f);
+	if (!asked) {
+		fputs("null", f);
+		return;
+	}
+	if (!loc) {
+		fputs("{\"located\":false,\"reason\":", f);
+		json_string(f, no_loc ? no_loc : "not run");
+		fputs(",\"blackhole_after\":null,\"first_silent\":null,\"by_ptb\":false,"
+		      "\"ptb_mtu\":null,\"target_ttl\":null,\"sizes\":[],\"probes_sent\":0,"
+		      "\"elapsed_ms\":0,\"ignored\":0,\"hops\":[]}", f);
+		return;
+	}
+	r = &loc->r;
+	fprintf(f, "{\"located\":%s,\"reason\":", r->found ? "true" : "false");
+	json_string(f, r->reason);
+	json_place(f, "blackhole_after", r->found, r->last_ttl, &r->last);
+	json_place(f, "first_silent", r->found, r->silent_ttl, &r->silent);
+	fprintf(f, ",\"by_ptb\":%s", r->by_ptb ? "true" : "false");
+	json_key_uint(f, "ptb_mtu", r->by_ptb, r->ptb_mtu);
+	json_key_uint(f, "target_ttl", r->target_ttl != 0, r->target_ttl);
+	fprintf(f, ",\"sizes\":[%u,%u],\"probes_sent\":%u,\"elapsed_ms\":%llu,\"ignored\":%lu,"
+		"\"hops\":[", loc->small, loc->large, loc->probes_sent,
+		(unsigned long long)(loc->elapsed_us / 1000), loc->ignored);
+	last = locate_last_tried(&loc->l);
+	for (unsigned t = 1; t <= last; t++) {
+		fprintf(f, "%s{\"ttl\":%u", t > 1 ? "," : "", t);
+		json_obs(f, "small", &loc->l.obs[t][0]);
+		json_obs(f, "large", &loc->l.obs[t][1]);
+		fputc('}', f);
+	}
+	fputs("]}", f);
+}
+
+/* Top level: the WAN path's finding, else the tunnel's. */
+void render_blackhole_json(FILE *f, const struct report_probe *p)
+{
+	const struct locate_run *loc = p->wan_loc && p->wan_loc->r.found ? p->wan_loc :
+				       p->tunnel_loc && p->tunnel_loc->r.found ? p->tunnel_loc : NULL;
+
+	if (!loc) {
+		fputs(",\"blackhole_after\":null", f);
+		return;
+	}
+	json_place(f, "blackhole_after", true, loc->r.last_ttl, &loc->r.last);
+}
