@@ -173,8 +173,10 @@ static int round_send(struct loc *s, bool *all_last)
 	int n = 0;
 
 	*all_last = true;
+	/* Per TTL the large probe first: when a router has one time-exceeded
+	 * token left, it is the large probe's answer that places the hole. */
 	for (unsigned ttl = 1; ttl <= l->max_hops; ttl++)
-		for (int large = 0; large < 2; large++) {
+		for (int large = 1; large >= 0; large--) {
 			if (!locate_want(l, ttl, large))
 				continue;
 			if (s->next_send > now_us(s) && wait_until(s, s->next_send, decided) < 0)
