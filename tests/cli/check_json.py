@@ -29,6 +29,7 @@ PROBE = dict(SCHEMA, **{
     "safe_mss_ipv6": (INT, NULL), "expect_mtu": (INT, NULL), "probes_sent": (INT,),
     "elapsed_ms": (INT,), "wan": (OBJ,), "tunnel": (OBJ, NULL), "probes": (LIST,), "config": (OBJ, NULL),
     "method": (STR,), "synack_mss": (INT, NULL), "mss_failure": (STR, NULL),
+    "blackhole_after": (OBJ, NULL),
 })
 # Without a measured WAN path MTU every computed key is null.
 for _k in ("link_mtu", "wan_mtu", "wan_mss_ipv4", "mss_ipv4", "packet_bytes"):
@@ -39,8 +40,16 @@ PATH = {
     "probes_sent": (INT,), "elapsed_ms": (INT,), "ignored": (INT,), "stop": (STR,),
     "rests_on_silence": (BOOL,), "ptb_sources": (LIST,), "lost_above": (OBJ, NULL),
     "method": (STR,), "port": (INT, NULL), "fell_back": (BOOL,), "synack_mss": (INT, NULL),
-    "mss_fits": (BOOL, NULL),
+    "mss_fits": (BOOL, NULL), "locate": (OBJ, NULL),
 }
+# probe --locate: a path's "locate" object, its places and its hops
+LOCATE = {"located": (BOOL,), "reason": (STR,), "blackhole_after": (OBJ, NULL),
+          "first_silent": (OBJ, NULL), "by_ptb": (BOOL,), "ptb_mtu": (INT, NULL),
+          "target_ttl": (INT, NULL), "sizes": (LIST,), "probes_sent": (INT,),
+          "elapsed_ms": (INT,), "ignored": (INT,), "hops": (LIST,)}
+PLACE = {"ttl": (INT,), "address": (STR, NULL)}
+HOP = {"ttl": (INT,), "small": (OBJ,), "large": (OBJ,)}
+HOP_OBS = {"answer": (STR,), "tries": (INT,), "address": (STR, NULL), "mtu": (INT, NULL)}
 PROBE_ONE = {"path": (STR,), "seq": (INT,), "size": (INT,), "outcome": (STR,),
              "rtt_ms": NUM + (NULL,), "responder": (STR, NULL), "reported_mtu": (INT, NULL),
              "late": (BOOL,), "mss": (INT, NULL)}
@@ -121,6 +130,26 @@ def check_one(binary, args, want):
     return errors
 
 
+def check_locate(loc, where):
+    """A path's --locate object: places only when located, hops numbered 1.., sizes P, P+1."""
+    errors = check_types(loc, LOCATE, where)
+    for key in ("blackhole_after", "first_silent"):
+        if isinstance(loc.get(key), dict):
+            errors += check_types(loc[key], PLACE, f"{where}.{key}")
+        elif loc.get("located"):
+            errors.append(f"{where}: located but {key} is null")
+    if loc.get("sizes") and (len(loc["sizes"]) != 2 or loc["sizes"][1] != loc["sizes"][0] + 1):
+        errors.append(f"{where}: sizes {loc['sizes']} are not P, P+1")
+    for i, hop in enumerate(loc.get("hops", [])):
+        errors += check_types(hop, HOP, f"{where}.hops[{i}]")
+        if hop.get("ttl") != i + 1:
+            errors.append(f"{where}.hops[{i}]: ttl {hop.get('ttl')}")
+        for size in ("small", "large"):
+            if isinstance(hop.get(size), dict):
+                errors += check_types(hop[size], HOP_OBS, f"{where}.hops[{i}].{size}")
+    return errors
+
+
 def check_probe(doc, where):
     """One probe --json object: types, then units (loss a fraction, times in ms)."""
     errors = check_types(doc, PROBE, where)
@@ -136,6 +165,16 @@ def check_probe(doc, where):
         # rtt_ms in milliseconds: a lab round trip is well under a second (not us, not s)
         if not 0 <= path.get("rtt_ms", -1) < 1000:
             errors.append(f"{where}.{name}: rtt_ms {path.get('rtt_ms')} out of range")
+        if isinstance(path.get("locate"), dict):
+            errors += check_locate(path["locate"], f"{where}.{name}.locate")
+    top = doc.get("blackhole_after")
+    if isinstance(top, dict):
+        errors += check_types(top, PLACE, f"{where}.blackhole_after")
+        found = [doc[n]["locate"]["blackhole_after"] for n in ("wan", "tunnel")
+                 if isinstance(doc.get(n), dict) and isinstance(doc[n].get("locate"), dict)
+                 and doc[n]["locate"].get("located")]
+        if not found or top != found[0]:
+            errors.append(f"{where}: blackhole_after {top} is not the first path's finding {found}")
     sent = [doc[n]["probes_sent"] for n in ("wan", "tunnel") if isinstance(doc.get(n), dict)]
     if doc.get("probes_sent") != sum(sent):
         errors.append(f"{where}: probes_sent {doc.get('probes_sent')} is not the paths' {sent}")

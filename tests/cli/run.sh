@@ -91,7 +91,7 @@ if "$bin" completion bash >"$tmp/comp.bash" && bash -n "$tmp/comp.bash" && . "$t
 	complete_is "flets-pppoe flets-premium-west" calc --line fl
 	complete_is "linux linux-iptables" calc --vendor li
 	complete_is "rtx840 rtx830" probe --rtx-model rtx8
-	complete_is "--max --max-probes" probe --ma
+	complete_is "--max --max-hops --max-probes" probe --ma
 	complete_is "" inspect --line
 else
 	echo "FAIL completion: mtuprobe completion bash did not produce a script bash accepts"; fail=$((fail + 1))
