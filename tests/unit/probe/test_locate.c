@@ -452,6 +452,27 @@ static void test_stop(void **state)
 	env_free(e);
 }
 
+/* SIGINT before --locate began: nothing is sent (as with the engine). */
+static void test_stop_before(void **state)
+{
+	volatile sig_atomic_t stop = 1;
+	struct fh_params np = path(4, 3, 1, PMTU);
+	struct env *e;
+
+	(void)state;
+	e = env_new(&np);
+	locate(e, &stop);
+	print_message("  stopped before: rc %d, %u probes: %s\n", e->rc, e->out.probes_sent,
+		      e->out.r.reason);
+	assert_int_equal(e->rc, 0);
+	assert_true(e->out.interrupted);
+	assert_false(e->out.r.found);
+	assert_string_equal(e->out.r.reason, "not located: interrupted");
+	assert_int_equal(e->f.nsent, 0);
+	assert_int_equal(e->out.probes_sent, 0);
+	env_free(e);
+}
+
 /* A send error ends it: -1 with the io's message. */
 static void test_send_error(void **state)
 {
@@ -641,6 +662,10 @@ static void test_rate_limits(void **state)
 			print_tally(what, &t);
 			for (int k = 0; k < 4; k++)
 				all.n[k] += t.n[k];
+			if (t.max_probes > all.max_probes)
+				all.max_probes = t.max_probes;
+			if (t.max_us > all.max_us)
+				all.max_us = t.max_us;
 			/* Linux's limits and one token a second lose nothing */
 			if (bursts[b] >= 1 && refills[r] <= 1000)
 				assert_int_equal(t.n[RIGHT], 6);
@@ -656,6 +681,7 @@ int main(void)
 		cmocka_unit_test(test_strays),
 		cmocka_unit_test(test_seqs_not_reused),
 		cmocka_unit_test(test_stop),
+		cmocka_unit_test(test_stop_before),
 		cmocka_unit_test(test_send_error),
 		cmocka_unit_test(test_bad_config),
 		cmocka_unit_test(test_local_mtu),
