@@ -147,10 +147,18 @@ static unsigned next_answering(const struct locate *l, unsigned b)
 	return 0;
 }
 
+/* A router answered a TTL-limited probe. The target's answer does not
+ * count: it places nothing, and a path whose routers all keep quiet would
+ * otherwise put the hole before hop 1. */
+static bool router_answered(const struct locate_obs *o)
+{
+	return o->heard != LOCATE_NOTHING && o->heard != LOCATE_TARGET;
+}
+
 static bool any_answer(const struct locate *l)
 {
 	for (unsigned t = 1; t <= l->max_hops; t++)
-		if (obs(l, t, false)->heard != LOCATE_NOTHING || obs(l, t, true)->heard != LOCATE_NOTHING)
+		if (router_answered(obs(l, t, false)) || router_answered(obs(l, t, true)))
 			return true;
 	return false;
 }
@@ -180,7 +188,10 @@ static void found(const struct locate *l, unsigned k, struct locate_result *r)
 
 		r->by_ptb = true;
 		r->ptb_mtu = lb->mtu;
-		addr_text(&lb->from, who, sizeof who);
+		if (lb->from.family)
+			addr_text(&lb->from, who, sizeof who);
+		else    /* EMSGSIZE: the kernel refused to send it */
+			snprintf(who, sizeof who, "this host's own interface");
 		snprintf(r->reason, sizeof r->reason, "not a black hole: big packets reach %s, "
 			 "and %s answers 'too big', MTU %u, for them", last, who, lb->mtu);
 		return;
@@ -235,14 +246,14 @@ void locate_verdict(const struct locate *l, struct locate_result *r)
 		found(l, k, r);
 		return;
 	}
-	if (obs(l, b, true)->tries < l->attempts) {
-		snprintf(r->reason, sizeof r->reason, "not located: stopped before hop %u's silence "
-			 "was confirmed (%u of %u tries)", b, obs(l, b, true)->tries, l->attempts);
-		return;
-	}
 	if (obs(l, b, true)->heard != LOCATE_NOTHING) {
 		snprintf(r->reason, sizeof r->reason, "not located: hop %u answered the big packets "
 			 "with an ICMP error that is not 'too big'", b);
+		return;
+	}
+	if (obs(l, b, true)->tries < l->attempts) {
+		snprintf(r->reason, sizeof r->reason, "not located: stopped before hop %u's silence "
+			 "was confirmed (%u of %u tries)", b, obs(l, b, true)->tries, l->attempts);
 		return;
 	}
 	found(l, k, r);

@@ -183,6 +183,10 @@ static int round_send(struct loc *s, bool *all_last)
 				return -1;
 			if (!locate_want(l, ttl, large))   /* an answer came meanwhile */
 				continue;
+			if (s->stop && *s->stop) {         /* no wait before the first probe */
+				s->out->interrupted = true;
+				return -1;
+			}
 			if (send_probe(s, ttl, large) < 0)
 				return -1;
 			n++;
