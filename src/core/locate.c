@@ -8,6 +8,17 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "core/search.h"
+
+unsigned locate_attempts(unsigned lost, unsigned samples)
+{
+	unsigned k = LOCATE_DEF_ATTEMPTS;
+
+	while (k < LOCATE_MAX_ATTEMPTS && search_p_all_lost(lost, samples, k) >= LOCATE_P_WRONG)
+		k++;
+	return k;
+}
+
 void locate_init(struct locate *l, unsigned max_hops, unsigned attempts)
 {
 	memset(l, 0, sizeof *l);

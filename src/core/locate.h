@@ -28,7 +28,10 @@
 
 #define LOCATE_MAX_HOPS 64       /* highest TTL --locate may use */
 #define LOCATE_DEF_HOPS 30       /* traceroute's and tracepath's default */
-#define LOCATE_DEF_ATTEMPTS 3    /* tries before a silence is believed */
+#define LOCATE_DEF_ATTEMPTS 3    /* tries before a silence is believed, at least */
+#define LOCATE_MAX_ATTEMPTS 12   /* ... and at most (the search's n_max) */
+#define LOCATE_P_WRONG 1e-4      /* P(a silence at the boundary was only loss) accepted:
+                                  * the search's target_error per decision */
 #define LOCATE_REASON_LEN 512
 
 enum locate_heard {
@@ -76,6 +79,14 @@ struct locate_result {
 	char reason[LOCATE_REASON_LEN]; /* one line: the finding, or why there is none */
 };
 
+/* Tries before a silence at the boundary is believed, given the loss the
+ * measurement saw (lost of samples round trips at sizes that pass): the
+ * fewest, at least LOCATE_DEF_ATTEMPTS, that all vanish by loss alone with
+ * probability below LOCATE_P_WRONG (search_p_all_lost(): the rule the
+ * search uses for silences), at most LOCATE_MAX_ATTEMPTS. Each try whose
+ * answer from the real last hop is lost moves the hole one hop early, so a
+ * lossy path needs more. */
+unsigned locate_attempts(unsigned lost, unsigned samples);
 /* max_hops and attempts: 0 = the defaults above; larger than allowed is clamped. */
 void locate_init(struct locate *l, unsigned max_hops, unsigned attempts);
 /* Worth sending (again) now: not answered, tries left, not beyond the

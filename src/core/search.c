@@ -44,9 +44,7 @@ static unsigned weak_settled(const struct search_size *e)
 	return w < e->silences ? w : e->silences;
 }
 
-/* P(the next k probes are all lost) under a Beta(1,1) prior updated with
- * `lost` losses in `samples` probes (posterior predictive). */
-static double all_lost(unsigned lost, unsigned samples, unsigned k)
+double search_p_all_lost(unsigned lost, unsigned samples, unsigned k)
 {
 	double p = 1.0;
 
@@ -60,7 +58,7 @@ unsigned search_need_n(const struct search_params *p, double target,
 {
 	unsigned k = p->n_min;
 
-	while (k < p->n_max && all_lost(lost, samples, k) >= target)
+	while (k < p->n_max && search_p_all_lost(lost, samples, k) >= target)
 		k++;
 	return k;
 }
@@ -195,10 +193,10 @@ static double p_wrong(const struct search *s, const struct view *v)
 	if (icmp_fails(v, e)) {
 		if (e->emsgsize || (!v->lost && strong_at(v, e)))
 			return 0.0;
-		return all_lost(v->lost, v->samples, strong_at(v, e) + weak_at(v, e)) /
+		return search_p_all_lost(v->lost, v->samples, strong_at(v, e) + weak_at(v, e)) /
 		       s->p.hint_odds;
 	}
-	return all_lost(v->lost, v->samples, silent_at(v, e));
+	return search_p_all_lost(v->lost, v->samples, silent_at(v, e));
 }
 
 /* Replies at e that count towards verify_passes. Once a reply has

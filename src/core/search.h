@@ -129,6 +129,11 @@ struct search_result {
 };
 
 /* Defaults: min/max 0 mean 68 or 1280 .. 1500. */
+/* P(the next k probes are all lost) under a Beta(1,1) prior updated with
+ * `lost` losses in `samples` probes (the posterior predictive): how the
+ * search, and probe --locate, weigh a silence. */
+double search_p_all_lost(unsigned lost, unsigned samples, unsigned k);
+
 void search_params_default(struct search_params *p, int family,
 			   unsigned min, unsigned max);
 /* Returns 0, or -1 if the params are inconsistent. */

@@ -196,6 +196,25 @@ static int round_send(struct loc *s, bool *all_last)
 	return n;
 }
 
+/* How many tries a silence needs: from the round trips the measurement
+ * lost at sizes that pass (core/locate.c, locate_attempts()). */
+static unsigned attempts_of(const struct locate_config *c, const struct probe_run *prev)
+{
+	unsigned lost = 0, samples = 0;
+
+	if (c->attempts || !prev)
+		return c->attempts;
+	for (size_t i = 0; i < prev->nprobes; i++) {
+		const struct probe_record *p = &prev->probes[i];
+
+		if (p->size > c->pmtu || (p->outcome != PROBE_REPLY && p->outcome != PROBE_TIMEOUT))
+			continue;
+		samples++;
+		lost += p->outcome == PROBE_TIMEOUT;
+	}
+	return locate_attempts(lost, samples);
+}
+
 static uint64_t window_of(const struct locate_config *c, const struct probe_run *prev)
 {
 	uint64_t w = c->window_ms ? (uint64_t)c->window_ms * 1000 : MIN_WINDOW_US;
@@ -225,7 +244,7 @@ int probe_locate(const struct locate_config *cfg, const struct probe_io *io,
 		err_set(err, errlen, "--locate: path MTU %u cannot be located", cfg->pmtu);
 		return -1;
 	}
-	locate_init(&out->l, cfg->max_hops, cfg->attempts);
+	locate_init(&out->l, cfg->max_hops, attempts_of(cfg, prev));
 	out->small = cfg->pmtu;
 	out->large = cfg->pmtu + 1;
 	s.io = io;

@@ -24,7 +24,8 @@ struct locate_config {
 	int family;               /* 4 or 6 */
 	unsigned pmtu;            /* the measured path MTU: probes of pmtu and pmtu + 1 */
 	unsigned max_hops;        /* highest TTL; 0 = LOCATE_DEF_HOPS */
-	unsigned attempts;        /* tries before a silence counts; 0 = LOCATE_DEF_ATTEMPTS */
+	unsigned attempts;        /* tries before a silence counts; 0 = from the loss prev
+	                           * saw (locate_attempts()), LOCATE_DEF_ATTEMPTS without prev */
 	unsigned rate_pps;        /* 0 = 200 (the engine's default) */
 	unsigned gap_ms;          /* between tries; 0 = LOCATE_GAP_MS */
 	unsigned window_ms;       /* how long the last try waits; 0 = max(200 ms, 3 srtt) */

@@ -463,6 +463,29 @@ static void test_want_decided(void **state)
 	}
 }
 
+/* Tries a boundary silence needs, from the measurement's loss: the
+ * search's rule (P(k more lost), Beta(1,1) posterior predictive) below
+ * 1e-4, within 3..12. Values worked by hand: 0 of 30 lost gives
+ * 1*2*3/(32*33*34) = 1.7e-4 for 3 tries, 1.9e-5 for 4. */
+static void test_attempts(void **state)
+{
+	static const struct { unsigned lost, samples, want; } t[] = {
+		{ 0, 1000, 3 },   /* 6/(1002*1003*1004) = 6e-9: the floor */
+		{ 0, 30, 4 },
+		{ 4, 40, 5 },     /* 10% round-trip loss */
+		{ 14, 40, 11 },   /* 35%: 20% each way */
+		{ 0, 5, 11 },     /* few samples: pessimistic */
+		{ 100, 100, 12 }, /* the cap */
+		{ 0, 0, 12 },     /* nothing known */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (locate_attempts(t[i].lost, t[i].samples) != t[i].want)
+			fail_msg("%u of %u lost: %u tries, want %u", t[i].lost, t[i].samples,
+				 locate_attempts(t[i].lost, t[i].samples), t[i].want);
+}
+
 static void test_init_clamps(void **state)
 {
 	static const struct { unsigned hops, attempts, want_hops, want_attempts; } c[] = {
@@ -506,6 +529,7 @@ int main(void)
 		cmocka_unit_test(test_want_boundary),
 		cmocka_unit_test(test_want_attempts),
 		cmocka_unit_test(test_want_decided),
+		cmocka_unit_test(test_attempts),
 		cmocka_unit_test(test_init_clamps),
 	};
 
