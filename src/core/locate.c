@@ -65,13 +65,22 @@ static unsigned small_refused(const struct locate *l)
 	return 0;
 }
 
+/* The first TTL past hop k whose large probe drew "too big": the hop that
+ * cannot forward them says so (from TTL k + 1 on, or further out when the
+ * boundary's own answer was lost). 0 if none. */
+static unsigned ptb_past(const struct locate *l, unsigned k)
+{
+	for (unsigned t = k + 1; t <= l->max_hops; t++)
+		if (obs(l, t, true)->heard == LOCATE_TOO_BIG)
+			return t;
+	return 0;
+}
+
 bool locate_decided(const struct locate *l)
 {
-	unsigned b = last_large_hop(l) + 1;
-
 	if (large_reached(l) || small_refused(l))
 		return true;
-	return b <= l->max_hops && obs(l, b, true)->heard == LOCATE_TOO_BIG;
+	return ptb_past(l, last_large_hop(l)) != 0;
 }
 
 bool locate_want(const struct locate *l, unsigned ttl, bool large)
@@ -174,17 +183,32 @@ static bool any_answer(const struct locate *l)
 	return false;
 }
 
+static bool same_addr(const struct locate_addr *a, const struct locate_addr *b)
+{
+	return a->family && a->family == b->family && !memcmp(a->a, b->a, sizeof a->a);
+}
+
 /* The big packets reach hop k and not hop b = k + 1: name both. */
 static void found(const struct locate *l, unsigned k, struct locate_result *r)
 {
-	const unsigned b = k + 1;
-	const struct locate_obs *sb = obs(l, b, false), *lb = obs(l, b, true);
+	const unsigned p = ptb_past(l, k);
+	const struct locate_obs *lb, *sb, *lk;
 	char last[96], silent[96], next[96];
+	unsigned b;
 
+	/* A "too big" from a hop the small probes met past k: that hop got them
+	 * (its own time exceeded for them was lost). */
+	for (unsigned t = k + 1; p && t < p; t++)
+		if (same_addr(&obs(l, t, false)->from, &obs(l, p, true)->from))
+			k = t;
+	b = k + 1;
+	sb = obs(l, b, false);
+	lb = obs(l, p ? p : b, true);
+	lk = obs(l, k, obs(l, k, true)->heard == LOCATE_HOP);
 	r->found = true;
 	r->last_ttl = k;
 	if (k)
-		r->last = obs(l, k, true)->from;
+		r->last = lk->from;
 	r->silent_ttl = b;
 	r->silent_is_target = sb->heard == LOCATE_TARGET;
 	if (sb->heard == LOCATE_HOP || sb->heard == LOCATE_TARGET)
@@ -199,12 +223,14 @@ static void found(const struct locate *l, unsigned k, struct locate_result *r)
 
 		r->by_ptb = true;
 		r->ptb_mtu = lb->mtu;
+		r->ptb_from = lb->from;
 		if (lb->from.family)
 			addr_text(&lb->from, who, sizeof who);
 		else    /* EMSGSIZE: the kernel refused to send it */
 			snprintf(who, sizeof who, "this host's own interface");
-		snprintf(r->reason, sizeof r->reason, "not a black hole: big packets reach %s, "
-			 "and %s answers 'too big', MTU %u, for them", last, who, lb->mtu);
+		snprintf(r->reason, sizeof r->reason, "not a black hole: big packets %s %s, "
+			 "and %s answers 'too big', MTU %u, for them", k ? "reach" : "leave", last, who,
+			 lb->mtu);
 		return;
 	}
 	if (!r->silent.family) {
@@ -216,12 +242,20 @@ static void found(const struct locate *l, unsigned k, struct locate_result *r)
 				 obs(l, r->next_ttl, false)->heard == LOCATE_TARGET, next, sizeof next);
 		} else
 			snprintf(next, sizeof next, "none");
-		snprintf(r->reason, sizeof r->reason, "big packets reach %s and go no further; "
-			 "hop %u answers no TTL probe at all, the next that does is %s", last, b, next);
+		/* The mute hop may be the last they reach: only the span is known. */
+		if (r->next_ttl)
+			snprintf(r->reason, sizeof r->reason, "big packets %s %s; hop %u answers no "
+				 "TTL probe at all, the next that does is %s and they never reach it: "
+				 "they vanish between the two", k ? "reach" : "leave", last, b, next);
+		else
+			snprintf(r->reason, sizeof r->reason, "big packets %s %s; hop %u answers no "
+				 "TTL probe at all, the next that does is none: they vanish after %s",
+				 k ? "reach" : "leave", last, b, last);
 		return;
 	}
-	snprintf(r->reason, sizeof r->reason, "big packets reach %s and never %s: they are "
-		 "dropped %s, with no 'too big' reaching us", last, silent,
+	snprintf(r->reason, sizeof r->reason, "big packets %s %s and never %s%s: they are "
+		 "dropped %s, with no 'too big' reaching us", k ? "reach" : "leave", last,
+		 k ? "" : "reach ", silent,
 		 k ? "on the way out of that hop or on the link after it" : "before the first hop "
 		 "(this host's own link or firewall)");
 }
@@ -253,7 +287,7 @@ void locate_verdict(const struct locate *l, struct locate_result *r)
 			 "every hop up to %u", k);
 		return;
 	}
-	if (obs(l, b, true)->heard == LOCATE_TOO_BIG) {
+	if (ptb_past(l, k)) {
 		found(l, k, r);
 		return;
 	}

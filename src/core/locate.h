@@ -75,6 +75,7 @@ struct locate_result {
 	unsigned next_ttl;       /* silent_mute: the next hop that answers, 0 if none */
 	struct locate_addr next;
 	uint32_t ptb_mtu;        /* by_ptb: the MTU it reported */
+	struct locate_addr ptb_from; /* by_ptb: who reported it; family 0 = this host */
 	unsigned target_ttl;     /* hops to the target, 0 = not reached */
 	char reason[LOCATE_REASON_LEN]; /* one line: the finding, or why there is none */
 };

@@ -32,6 +32,7 @@ struct loc {
 	const struct probe_run *prev;
 	struct sent *sent;
 	size_t nsent, cap;
+	size_t round_from;             /* the first probe of the current round */
 	uint16_t seq_next;
 	uint64_t t0, next_send, interval_us;
 	char *err;
@@ -132,6 +133,24 @@ static int wait_until(struct loc *s, uint64_t until, bool (*done)(const struct l
 static bool decided(const struct loc *s)
 {
 	return locate_decided(&s->out->l);
+}
+
+/* Decided, or every probe of this round answered and none wanted again:
+ * nothing left to wait for. (A probe still wanted waits out the gap, so
+ * that its tries stay LOCATE_GAP_MS apart.) */
+static bool round_over(const struct loc *s)
+{
+	const struct locate *l = &s->out->l;
+
+	if (decided(s))
+		return true;
+	for (size_t i = s->round_from; i < s->nsent; i++)
+		if (l->obs[s->sent[i].ttl][s->sent[i].large].heard == LOCATE_NOTHING)
+			return false;
+	for (unsigned ttl = 1; ttl <= l->max_hops; ttl++)
+		if (locate_want(l, ttl, true) || locate_want(l, ttl, false))
+			return false;
+	return true;
 }
 
 static int send_probe(struct loc *s, unsigned ttl, bool large)
@@ -268,8 +287,11 @@ int probe_locate(const struct locate_config *cfg, const struct probe_io *io,
 	s.t0 = s.next_send = now_us(&s);
 	for (;;) {
 		bool last;
-		int n = round_send(&s, &last);
+		int n;
 		uint64_t end;
+
+		s.round_from = s.nsent;
+		n = round_send(&s, &last);
 
 		if (n < 0) {
 			rc = -1;
@@ -279,7 +301,7 @@ int probe_locate(const struct locate_config *cfg, const struct probe_io *io,
 			break;
 		/* the next try a gap after this one; a last try waits a window */
 		end = now_us(&s) + (last ? window : gap);
-		if (wait_until(&s, end, decided) < 0) {
+		if (wait_until(&s, end, round_over) < 0) {
 			rc = -1;
 			break;
 		}

@@ -28,10 +28,16 @@ static const char *const heard_json[] = {
 	[LOCATE_ERROR] = "error",
 };
 
-/* Who is at this TTL: the small probe's answerer, else the large one's. */
+/* Who is at this TTL: the small probe's answerer, else the large one's
+ * when that was the hop's own time exceeded (a "too big" for it comes from
+ * a hop before). */
 static const struct locate_addr *hop_addr(const struct locate *l, unsigned ttl)
 {
-	return l->obs[ttl][0].from.family ? &l->obs[ttl][0].from : &l->obs[ttl][1].from;
+	static const struct locate_addr none;
+
+	if (l->obs[ttl][0].from.family)
+		return &l->obs[ttl][0].from;
+	return l->obs[ttl][1].heard == LOCATE_HOP ? &l->obs[ttl][1].from : &none;
 }
 
 void render_locate_text(FILE *f, const struct locate_run *loc, const char *no_loc)
@@ -112,17 +118,25 @@ void render_locate_json(FILE *f, const struct locate_run *loc, const char *no_lo
 	if (!loc) {
 		fputs("{\"located\":false,\"reason\":", f);
 		json_string(f, no_loc ? no_loc : "not run");
-		fputs(",\"blackhole_after\":null,\"first_silent\":null,\"by_ptb\":false,"
-		      "\"ptb_mtu\":null,\"target_ttl\":null,\"sizes\":[],\"probes_sent\":0,"
-		      "\"elapsed_ms\":0,\"ignored\":0,\"hops\":[]}", f);
+		fputs(",\"blackhole_after\":null,\"first_silent\":null,\"mute_between\":false,"
+		      "\"by_ptb\":false,\"ptb_from\":null,\"ptb_mtu\":null,\"target_ttl\":null,"
+		      "\"sizes\":[],\"probes_sent\":0,\"elapsed_ms\":0,\"ignored\":0,\"hops\":[]}", f);
 		return;
 	}
 	r = &loc->r;
 	fprintf(f, "{\"located\":%s,\"reason\":", r->found ? "true" : "false");
 	json_string(f, r->reason);
-	json_place(f, "blackhole_after", r->found, r->last_ttl, &r->last);
-	json_place(f, "first_silent", r->found, r->silent_ttl, &r->silent);
-	fprintf(f, ",\"by_ptb\":%s", r->by_ptb ? "true" : "false");
+	/* A hop that says "too big" is no black hole: the places stay null. */
+	json_place(f, "blackhole_after", r->found && !r->by_ptb, r->last_ttl, &r->last);
+	/* Past a hop that answers nothing, the first hop known never to see
+	 * them is the next that answers: the mute ones between may. */
+	if (r->silent_mute)
+		json_place(f, "first_silent", r->found && r->next_ttl, r->next_ttl, &r->next);
+	else
+		json_place(f, "first_silent", r->found && !r->by_ptb, r->silent_ttl, &r->silent);
+	fprintf(f, ",\"mute_between\":%s,\"by_ptb\":%s", r->found && r->silent_mute ? "true" : "false",
+		r->by_ptb ? "true" : "false");
+	json_place(f, "ptb_from", r->by_ptb, r->last_ttl, &r->ptb_from);
 	json_key_uint(f, "ptb_mtu", r->by_ptb, r->ptb_mtu);
 	json_key_uint(f, "target_ttl", r->target_ttl != 0, r->target_ttl);
 	fprintf(f, ",\"sizes\":[%u,%u],\"probes_sent\":%u,\"elapsed_ms\":%llu,\"ignored\":%lu,"
@@ -138,11 +152,12 @@ void render_locate_json(FILE *f, const struct locate_run *loc, const char *no_lo
 	fputs("]}", f);
 }
 
-/* Top level: the WAN path's finding, else the tunnel's. */
+/* Top level: the WAN path's black hole, else the tunnel's. */
 void render_blackhole_json(FILE *f, const struct report_probe *p)
 {
-	const struct locate_run *loc = p->wan_loc && p->wan_loc->r.found ? p->wan_loc :
-				       p->tunnel_loc && p->tunnel_loc->r.found ? p->tunnel_loc : NULL;
+	const struct locate_run *w = p->wan_loc, *t = p->tunnel_loc;
+	const struct locate_run *loc = w && w->r.found && !w->r.by_ptb ? w :
+				       t && t->r.found && !t->r.by_ptb ? t : NULL;
 
 	if (!loc) {
 		fputs(",\"blackhole_after\":null", f);

@@ -44,7 +44,8 @@ PATH = {
 }
 # probe --locate: a path's "locate" object, its places and its hops
 LOCATE = {"located": (BOOL,), "reason": (STR,), "blackhole_after": (OBJ, NULL),
-          "first_silent": (OBJ, NULL), "by_ptb": (BOOL,), "ptb_mtu": (INT, NULL),
+          "first_silent": (OBJ, NULL), "mute_between": (BOOL,), "by_ptb": (BOOL,),
+          "ptb_from": (OBJ, NULL), "ptb_mtu": (INT, NULL),
           "target_ttl": (INT, NULL), "sizes": (LIST,), "probes_sent": (INT,),
           "elapsed_ms": (INT,), "ignored": (INT,), "hops": (LIST,)}
 PLACE = {"ttl": (INT,), "address": (STR, NULL)}
@@ -133,11 +134,17 @@ def check_one(binary, args, want):
 def check_locate(loc, where):
     """A path's --locate object: places only when located, hops numbered 1.., sizes P, P+1."""
     errors = check_types(loc, LOCATE, where)
-    for key in ("blackhole_after", "first_silent"):
+    # a black hole has its places; a hop that says "too big" has ptb_from instead
+    hole = bool(loc.get("located") and not loc.get("by_ptb"))
+    # first_silent may be null past hops that answer nothing (mute_between)
+    for key, want in (("blackhole_after", hole), ("first_silent", None if hole and loc.get("mute_between") else hole),
+                      ("ptb_from", bool(loc.get("by_ptb")))):
         if isinstance(loc.get(key), dict):
             errors += check_types(loc[key], PLACE, f"{where}.{key}")
-        elif loc.get("located"):
-            errors.append(f"{where}: located but {key} is null")
+            if want is False:
+                errors.append(f"{where}: {key} is set, located={loc.get('located')} by_ptb={loc.get('by_ptb')}")
+        elif want:
+            errors.append(f"{where}: {key} is null, located={loc.get('located')} by_ptb={loc.get('by_ptb')}")
     if loc.get("sizes") and (len(loc["sizes"]) != 2 or loc["sizes"][1] != loc["sizes"][0] + 1):
         errors.append(f"{where}: sizes {loc['sizes']} are not P, P+1")
     for i, hop in enumerate(loc.get("hops", [])):
@@ -168,11 +175,16 @@ def check_probe(doc, where):
         if isinstance(path.get("locate"), dict):
             errors += check_locate(path["locate"], f"{where}.{name}.locate")
     top = doc.get("blackhole_after")
+    holes = [n for n in ("wan", "tunnel") if isinstance(doc.get(n), dict)
+             and isinstance(doc[n].get("locate"), dict) and doc[n]["locate"].get("located")
+             and not doc[n]["locate"].get("by_ptb")]
+    if top is None and holes:
+        errors.append(f"{where}: blackhole_after null although {holes} located a black hole")
     if isinstance(top, dict):
         errors += check_types(top, PLACE, f"{where}.blackhole_after")
         found = [doc[n]["locate"]["blackhole_after"] for n in ("wan", "tunnel")
                  if isinstance(doc.get(n), dict) and isinstance(doc[n].get("locate"), dict)
-                 and doc[n]["locate"].get("located")]
+                 and doc[n]["locate"].get("located") and not doc[n]["locate"].get("by_ptb")]
         if not found or top != found[0]:
             errors.append(f"{where}: blackhole_after {top} is not the first path's finding {found}")
     sent = [doc[n]["probes_sent"] for n in ("wan", "tunnel") if isinstance(doc.get(n), dict)]

@@ -25,8 +25,8 @@
 #   bad         --max-hops 1 (the boundary is out of reach: not located, no hop named),
 #               --max-hops 2 (just reachable), and --max 1400 on the 1454 path (the
 #               largest size passed: locate not run, exit as without --locate).
-#   mute-first, mute-far  NOT registered in meson (they fail with the engine as of
-#               8e6453d; see l_mute_check): r1, resp. r2, sends no time exceeded at all.
+#   mute-first, mute-far  r1, resp. r2, sends no time exceeded at all: the finding is
+#               the span from the hop before it to the hop after it (see l_mute_check).
 # The case_* functions are called by name at the bottom:
 # shellcheck disable=SC2317
 set -euo pipefail
@@ -95,6 +95,8 @@ for e in errs:
     print("  " + e)
 sys.exit(1 if errs else 0)
 PY
+		t_check "$label: the JSON contract (check_json.py)" \
+			python3 "$T_ROOT/tests/cli/check_json.py" --probe "$T_TMP/out"
 		t_say "ok: $label"
 	else
 		t_fail "$label"
@@ -191,14 +193,14 @@ case_far() {
 case_ptb() {
 	t_lab_up --wan-mtu 1454
 	l_locate "IPv4 server, PTBs delivered: r1 answers 'too big' 1454 (not a black hole)" 1454 \
-		"{\"located\": true, \"by_ptb\": true, \"ptb_mtu\": 1454,
-		  \"blackhole_after\": $(l_place 1 "$LAB_R1_LAN_V4")}" -4 "$LAB_SERVER_V4"
+		"{\"located\": true, \"by_ptb\": true, \"ptb_mtu\": 1454, \"blackhole_after\": null,
+		  \"first_silent\": null, \"ptb_from\": $(l_place 1 "$LAB_R1_LAN_V4")}" -4 "$LAB_SERVER_V4"
 	l_hops "hop(2)['large']['answer'] == 'too-big' and hop(2)['large']['address'] == '$LAB_R1_LAN_V4'" \
 		"IPv4: the TTL-2 big probe drew 'too big' from r1"
 	t_flush
 	l_locate "IPv6 server, PTBs delivered: r1 answers 'too big' 1454 (not a black hole)" 1454 \
-		"{\"located\": true, \"by_ptb\": true, \"ptb_mtu\": 1454,
-		  \"blackhole_after\": $(l_place 1 "$LAB_R1_LAN_V6")}" -6 "$LAB_SERVER_V6"
+		"{\"located\": true, \"by_ptb\": true, \"ptb_mtu\": 1454, \"blackhole_after\": null,
+		  \"first_silent\": null, \"ptb_from\": $(l_place 1 "$LAB_R1_LAN_V6")}" -6 "$LAB_SERVER_V6"
 	l_hops "hop(2)['large']['answer'] == 'too-big' and hop(2)['large']['address'] == '$LAB_R1_LAN_V6'" \
 		"IPv6: the TTL-2 big probe drew 'too big' from r1"
 }
@@ -400,7 +402,7 @@ PY
 		grep -q -- "--locate not run: the largest size tried passed" "$T_TMP/out"
 }
 
-# --- mute hops (not registered in meson: both fail with the engine as of 8e6453d) -------
+# --- mute hops ---------------------------------------------------------------------------
 
 # l_mute NS: that router sends no time exceeded at all (many filter it), both families.
 l_mute() {
@@ -415,16 +417,17 @@ table inet locmute {
 EOF
 }
 
-# l_mute_check MUTE_TTL: hop MUTE_TTL answered nothing, the hop after it answered the small
-# probe only. All the evidence says is that the big packets are lost somewhere between
-# hop MUTE_TTL - 1 and hop MUTE_TTL + 1: the finding must not say they go no further than
-# hop MUTE_TTL - 1, nor name hop MUTE_TTL (no address) as the first they never reach.
-# As of 8e6453d both happen ("big packets reach hop 1 (192.0.2.1) and go no further;
-# hop 2 answers no TTL probe at all ...", first_silent {"ttl": 2, "address": null}),
-# though in case mute-far r2 does receive them and drops them on its 1400 egress.
+# l_mute_check MUTE_TTL [ADDRESS OF HOP MUTE_TTL - 1]: hop MUTE_TTL answered nothing, the
+# hop after it answered the small probe only. All the evidence says is that the big
+# packets are lost somewhere between hop MUTE_TTL - 1 and hop MUTE_TTL + 1: the finding
+# must say exactly that (blackhole_after the hop before, first_silent the hop after,
+# mute_between), never that they go no further than hop MUTE_TTL - 1, nor name hop
+# MUTE_TTL (no address) as the first they never reach. (Before this was fixed the engine
+# said "big packets reach hop 1 (192.0.2.1) and go no further" in case mute-far, where
+# r2 does receive them and drops them on its 1400 egress.)
 l_mute_check() {
 	t_run -- --json --locate --vendor none -4 "$LAB_SERVER_V4"
-	if python3 - "$T_TMP/out" "$1" <<'PY'; then
+	if python3 - "$T_TMP/out" "$1" "${2-}" <<'PY'; then
 import json, sys
 d = json.load(open(sys.argv[1]))
 b = int(sys.argv[2])
@@ -443,6 +446,20 @@ if "go no further" in loc.get("reason", ""):
     errs.append("the reason says the big packets go no further than " + (f"hop {b - 1}" if b > 1 else "this host"))
 if loc.get("first_silent") == {"ttl": b, "address": None}:
     errs.append(f"first_silent names hop {b}, which answers nothing, as never reached")
+# What the evidence does say: the last hop answering for the big size is hop b - 1
+# (0: this host), the first hop known never to see them is hop b + 1, the span between
+# answers nothing, and the top level repeats it.
+last = {"ttl": b - 1, "address": sys.argv[3] if b > 1 else None}
+if not loc.get("located") or loc.get("blackhole_after") != last:
+    errs.append(f"blackhole_after {json.dumps(loc.get('blackhole_after'))}, expected {json.dumps(last)}")
+if (loc.get("first_silent") or {}).get("ttl") != b + 1 or not (loc.get("first_silent") or {}).get("address"):
+    errs.append(f"first_silent {json.dumps(loc.get('first_silent'))}, expected hop {b + 1} with its address")
+if loc.get("mute_between") is not True:
+    errs.append(f"mute_between {loc.get('mute_between')!r}, expected true")
+if d.get("blackhole_after") != loc.get("blackhole_after"):
+    errs.append(f"top-level blackhole_after {json.dumps(d.get('blackhole_after'))}")
+if f"hop {b} answers no TTL probe at all" not in loc.get("reason", ""):
+    errs.append("the reason does not name the mute hop")
 for e in errs:
     print("  " + e)
 sys.exit(1 if errs else 0)
@@ -453,20 +470,18 @@ PY
 	fi
 }
 
-# r1 (hop 1) mute, its own PTBs dropped: as of 8e6453d, blackhole_after {"ttl": 0,
-# "address": null} and "big packets reach this host and go no further".
+# r1 (hop 1) mute, its own PTBs dropped: this host (ttl 0) .. r2.
 case_mute_first() {
 	t_lab_up --wan-mtu 1454 --blackhole
 	l_mute "$LAB_R1"
 	l_mute_check 1
 }
 
-# r2 (hop 2) mute, the hole at its 1400 egress: as of 8e6453d, blackhole_after hop 1 and
-# "big packets reach hop 1 (192.0.2.1) and go no further": they do reach r2.
+# r2 (hop 2) mute, the hole at its 1400 egress: r1 .. the server.
 case_mute_far() {
 	t_lab_up --wan-mtu 1500 --server-mtu 1400 --drop-ptb
 	l_mute "$LAB_R2"
-	l_mute_check 2
+	l_mute_check 2 "$LAB_R1_LAN_V4"
 }
 
 t_init "$@"

@@ -119,7 +119,7 @@ static const struct vrow vrows[] = {
 		HOP(1, S, 1), HOP(2, S, 2), HOP(3, S, 3), REACHED(4, S),
 		SENT(1, L), SENT(1, L), END },
 	  .found = true, .last_ttl = 0, .last_host = NOBODY, .silent_ttl = 1,
-	  .silent_host = 1, .target_ttl = 4, .words = { "reach this host",
+	  .silent_host = 1, .target_ttl = 4, .words = { "leave this host",
 	  "hop 1 (192.0.2.1)", "before the first hop" } },
 	/* the last link, into the target, is the one that loses them */
 	{ "the first silent hop is the target", .round0 = 4, .steps = {
@@ -157,10 +157,19 @@ static const struct vrow vrows[] = {
 	  .silent_ttl = 3, .silent_host = 3, .ptb_mtu = 1400,
 	  .words = { "not a black hole", "192.0.2.2 answers 'too big', MTU 1400",
 	  "hop 2 (192.0.2.2)" } },
-	/* a "too big" for a TTL past the boundary decides nothing yet */
+	/* a "too big" for a TTL past the boundary decides: its sender is hop 2,
+	 * which the big packets reached (its time exceeded for TTL 2 was lost) */
 	{ "PTB past the boundary", .round0 = 5, .steps = {
 		HOP(1, L, 1), HOP(1, S, 1), HOP(2, S, 2), TOOBIG(3, L, 2, 1400), END },
-	  .words = { "stopped before hop 2's silence", "(1 of 3 tries)" } },
+	  .decided = true, .found = true, .by_ptb = true, .last_ttl = 2, .last_host = 2,
+	  .silent_ttl = 3, .silent_host = NOBODY, .ptb_mtu = 1400,
+	  .words = { "not a black hole", "reach hop 2 (192.0.2.2)", "192.0.2.2 answers 'too big'" } },
+	/* ... from a hop no small probe met: the last hop is the one that answered */
+	{ "PTB past the boundary, sender unseen", .round0 = 5, .steps = {
+		HOP(1, L, 1), HOP(1, S, 1), TOOBIG(3, L, 4, 1400), END },
+	  .decided = true, .found = true, .by_ptb = true, .last_ttl = 1, .last_host = 1,
+	  .silent_ttl = 2, .silent_host = NOBODY, .ptb_mtu = 1400,
+	  .words = { "not a black hole", "reach hop 1 (192.0.2.1)", "192.0.2.4 answers 'too big'" } },
 	{ "a large probe reached the target", .round0 = 4, .steps = {
 		HOP(1, L, 1), HOP(1, S, 1), REACHED(4, S), REACHED(4, L), END },
 	  .decided = true, .target_ttl = 4,

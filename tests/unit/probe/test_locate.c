@@ -540,6 +540,8 @@ static void test_max_hops(void **state)
 	assert_int_equal(e->out.probes_sent, 6);
 	assert_false(e->out.r.found);
 	assert_non_null(strstr(e->out.r.reason, "every hop up to 3"));
+	/* every probe answered, none wanted again: no 1 s gap waited out */
+	assert_true(e->out.elapsed_us < 100000);
 	env_free(e);
 }
 
