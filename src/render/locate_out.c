@@ -68,7 +68,8 @@ void render_locate_text(FILE *f, const struct locate_run *loc, const char *no_lo
 			fprintf(f, " (%u tries)", b->tries);
 		fputc('\n', f);
 	}
-	fprintf(f, "          %s %s\n", loc->r.found ? "=> located:" : "!", loc->r.reason);
+	fprintf(f, "          %s %s\n", !loc->r.found ? "!" : loc->r.by_ptb ? "=>" : "=> located:",
+		loc->r.reason);
 }
 
 static void json_place(FILE *f, const char *key, bool ok, unsigned ttl,
