@@ -19,6 +19,7 @@ T_PREFIX=t$$p
 T_FAILS=0
 T_TMP=""
 T_CHILD="" # pid of the running timeout(1) wrapper, if any
+T_LISTENER="" # pid of t_tcp_server's listener in the server namespace, if running
 EXE=""
 
 t_say() { printf '%s\n' "$*"; }
@@ -43,6 +44,10 @@ t_cleanup() {
 	trap - EXIT INT TERM HUP
 	# timeout(1) passes the TERM on to the prober; `lab down` kills whatever is left.
 	[[ -z $T_CHILD ]] || kill -TERM "$T_CHILD" 2>/dev/null || true
+	if [[ -n $T_LISTENER ]]; then
+		kill "$T_LISTENER" 2>/dev/null || true
+		wait "$T_LISTENER" 2>/dev/null || true
+	fi
 	for dir in "${LAB_STATE_ROOT:-/run/mtplab}/$T_PREFIX"*; do
 		[[ -d $dir ]] || continue
 		id=${dir##*/}
@@ -52,6 +57,55 @@ t_cleanup() {
 	done
 	[[ -z $T_TMP ]] || rm -rf -- "$T_TMP"
 	exit "$rc"
+}
+
+# t_tcp_server PORT: the server drops ICMP echo (nftables input), as a cloud security
+# group does, and listens on TCP PORT in both families (a python3 listener, ended by its
+# pid in t_cleanup). Used by methods.sh and locate.sh.
+t_tcp_server() {
+	ip netns exec "$LAB_SERVER" nft -f - <<'EOF'
+table inet mthnoecho {
+	chain noechoin {
+		type filter hook input priority filter; policy accept;
+		icmp type echo-request counter drop
+		icmpv6 type echo-request counter drop
+	}
+}
+EOF
+	ip netns exec "$LAB_SERVER" python3 -c '
+import socket, sys, time
+for fam, addr in ((socket.AF_INET, sys.argv[1]), (socket.AF_INET6, sys.argv[2])):
+    s = socket.socket(fam, socket.SOCK_STREAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind((addr, int(sys.argv[3])))
+    s.listen(1024)
+    globals()["keep" + str(fam)] = s
+time.sleep(600)' "$LAB_SERVER_V4" "$LAB_SERVER_V6" "$1" &
+	T_LISTENER=$!
+	local i
+	for i in $(seq 50); do
+		ip netns exec "$LAB_SERVER" ss -Hltn "sport = :$1" | grep -q . && return 0
+		sleep 0.1
+	done
+	t_hard "listener on port $1 did not start"
+}
+
+# t_no_half_open: no SYN-RECV (or any other non-listening TCP state) on the server and
+# nothing at all on the client. A RST lost on a lossy path leaves the server retransmitting
+# its SYN-ACK, which the client's kernel then resets: allow 20 s for that.
+t_no_half_open() {
+	local i srv cli
+	for i in $(seq 100); do
+		srv=$(ip netns exec "$LAB_SERVER" ss -Htan state all exclude listening)
+		cli=$(ip netns exec "$LAB_CLIENT" ss -Htan state all exclude listening)
+		[[ -z $srv && -z $cli ]] && break
+		sleep 0.2
+	done
+	if [[ -z $srv && -z $cli ]]; then
+		t_say "ok: ss: no half-open connection on the server or the client (after $(((i - 1) * 200)) ms)"
+	else
+		t_fail "ss: connections left: server [${srv//$'\n'/; }] client [${cli//$'\n'/; }]"
+	fi
 }
 
 # t_init "$@": check the environment, install the traps, set EXE and T_CASE.

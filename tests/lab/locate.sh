@@ -34,17 +34,6 @@ set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
 PORT=8080
-L_LISTENER="" # pid of the TCP listener in the server namespace, if running
-
-l_cleanup() {
-	local rc=$?
-	if [[ -n $L_LISTENER ]]; then
-		kill "$L_LISTENER" 2>/dev/null || true
-		wait "$L_LISTENER" 2>/dev/null || true
-	fi
-	t_cleanup "$rc"
-}
-
 # l_locate LABEL PMTU EXPECT_JSON ARGS...: `probe --locate --json ARGS` must exit 0 with
 # wan_pmtu PMTU, and every key of EXPECT_JSON (an object) must equal the same key of
 # wan.locate; the top-level blackhole_after must be locate's blackhole_after when it
@@ -207,51 +196,6 @@ case_ptb() {
 
 # --- methods --------------------------------------------------------------------------
 
-# l_server: the server drops ICMP echo and listens on TCP PORT, both families (methods.sh).
-l_server() {
-	ip netns exec "$LAB_SERVER" nft -f - <<'EOF'
-table inet mthnoecho {
-	chain noechoin {
-		type filter hook input priority filter; policy accept;
-		icmp type echo-request counter drop
-		icmpv6 type echo-request counter drop
-	}
-}
-EOF
-	ip netns exec "$LAB_SERVER" python3 -c '
-import socket, sys, time
-for fam, addr in ((socket.AF_INET, sys.argv[1]), (socket.AF_INET6, sys.argv[2])):
-    s = socket.socket(fam, socket.SOCK_STREAM)
-    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    s.bind((addr, int(sys.argv[3])))
-    s.listen(1024)
-    globals()["keep" + str(fam)] = s
-time.sleep(600)' "$LAB_SERVER_V4" "$LAB_SERVER_V6" "$PORT" &
-	L_LISTENER=$!
-	local i
-	for i in $(seq 50); do
-		ip netns exec "$LAB_SERVER" ss -Hltn "sport = :$PORT" | grep -q . && return 0
-		sleep 0.1
-	done
-	t_hard "listener on port $PORT did not start"
-}
-
-# l_no_half_open: nothing but the listeners on the server, nothing at all on the client.
-l_no_half_open() {
-	local i srv cli
-	for i in $(seq 100); do
-		srv=$(ip netns exec "$LAB_SERVER" ss -Htan state all exclude listening)
-		cli=$(ip netns exec "$LAB_CLIENT" ss -Htan state all exclude listening)
-		[[ -z $srv && -z $cli ]] && break
-		sleep 0.2
-	done
-	if [[ -z $srv && -z $cli ]]; then
-		t_say "ok: ss: no half-open connection on the server or the client (after $(((i - 1) * 200)) ms)"
-	else
-		t_fail "ss: connections left: server [${srv//$'\n'/; }] client [${cli//$'\n'/; }]"
-	fi
-}
-
 # l_method METHOD: the last run's JSON says METHOD measured the path.
 l_method() {
 	if python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1]))["wan"]["method"] == sys.argv[2] else 1)' \
@@ -264,7 +208,7 @@ l_method() {
 
 case_methods() {
 	t_lab_up --wan-mtu 1454 --blackhole
-	l_server
+	t_tcp_server "$PORT"
 	if ip netns exec "$LAB_CLIENT" ping -c 1 -W 1 "$LAB_SERVER_V4" >/dev/null 2>&1; then
 		t_fail "$LAB_SERVER_V4 answers ping: the server's echo filter is not working"
 	fi
@@ -274,7 +218,7 @@ case_methods() {
 		  \"first_silent\": $(l_place 2 "$LAB_WAN_PEER_V4")}" \
 		-4 --method tcp --port "$PORT" "$LAB_SERVER_V4"
 	l_method tcp
-	l_no_half_open
+	t_no_half_open
 	t_flush
 	l_locate "IPv6 --method tcp: after hop 1 $LAB_R1_LAN_V6" 1454 \
 		"{\"located\": true, \"by_ptb\": false, \"target_ttl\": 3,
@@ -282,7 +226,7 @@ case_methods() {
 		  \"first_silent\": $(l_place 2 "$LAB_WAN_PEER_V6")}" \
 		-6 --method tcp --port "$PORT" "$LAB_SERVER_V6"
 	l_method tcp
-	l_no_half_open
+	t_no_half_open
 	t_flush
 	# As methods.sh's udp-blackhole: the server's port-unreachable limit off and the rate
 	# raised, or the black-hole search alone takes 40 s at the default 1/s.
@@ -485,5 +429,4 @@ case_mute_far() {
 }
 
 t_init "$@"
-trap l_cleanup EXIT
 t_dispatch locate

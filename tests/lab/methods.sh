@@ -13,70 +13,12 @@ set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
 PORT=8080
-M_LISTENER="" # pid of the listener in the server namespace, if running
-
-m_cleanup() {
-	local rc=$?
-	if [[ -n $M_LISTENER ]]; then
-		kill "$M_LISTENER" 2>/dev/null || true
-		wait "$M_LISTENER" 2>/dev/null || true
-	fi
-	t_cleanup "$rc"
-}
-
-# m_server: the server drops ICMP echo (nftables input) and listens on PORT, both families.
-m_server() {
-	ip netns exec "$LAB_SERVER" nft -f - <<'EOF'
-table inet mthnoecho {
-	chain noechoin {
-		type filter hook input priority filter; policy accept;
-		icmp type echo-request counter drop
-		icmpv6 type echo-request counter drop
-	}
-}
-EOF
-	ip netns exec "$LAB_SERVER" python3 -c '
-import socket, sys, time
-for fam, addr in ((socket.AF_INET, sys.argv[1]), (socket.AF_INET6, sys.argv[2])):
-    s = socket.socket(fam, socket.SOCK_STREAM)
-    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    s.bind((addr, int(sys.argv[3])))
-    s.listen(1024)
-    globals()["keep" + str(fam)] = s
-time.sleep(600)' "$LAB_SERVER_V4" "$LAB_SERVER_V6" "$PORT" &
-	M_LISTENER=$!
-	local i
-	for i in $(seq 50); do
-		ip netns exec "$LAB_SERVER" ss -Hltn "sport = :$PORT" | grep -q . && return 0
-		sleep 0.1
-	done
-	t_hard "listener on port $PORT did not start"
-}
-
 # m_no_echo: ping must fail, or the case proves nothing about targets that drop ping.
 m_no_echo() {
 	if ip netns exec "$LAB_CLIENT" ping -c 1 -W 1 "$1" >/dev/null 2>&1; then
 		t_fail "$1 answers ping: the server's echo filter is not working"
 	else
 		t_say "ok: $1 does not answer ping"
-	fi
-}
-
-# m_no_half_open: no SYN-RECV (or any other non-listening TCP state) on the server and
-# nothing at all on the client. A RST lost on a lossy path leaves the server retransmitting
-# its SYN-ACK, which the client's kernel then resets: allow 20 s for that.
-m_no_half_open() {
-	local i srv cli
-	for i in $(seq 100); do
-		srv=$(ip netns exec "$LAB_SERVER" ss -Htan state all exclude listening)
-		cli=$(ip netns exec "$LAB_CLIENT" ss -Htan state all exclude listening)
-		[[ -z $srv && -z $cli ]] && break
-		sleep 0.2
-	done
-	if [[ -z $srv && -z $cli ]]; then
-		t_say "ok: ss: no half-open connection on the server or the client (after $(((i - 1) * 200)) ms)"
-	else
-		t_fail "ss: connections left: server [${srv//$'\n'/; }] client [${cli//$'\n'/; }]"
 	fi
 }
 
@@ -106,13 +48,13 @@ m_tcp_loss() {
 }
 
 tcp_case() {
-	m_server
+	t_tcp_server "$PORT"
 	m_no_echo "$LAB_SERVER_V4"
 	m_expect "$1 IPv4, --method tcp" 1454 tcp -4 --method tcp --port "$PORT" "$LAB_SERVER_V4"
-	m_no_half_open
+	t_no_half_open
 	t_flush
 	m_expect "$1 IPv6, --method tcp" 1454 tcp -6 --method tcp --port "$PORT" "$LAB_SERVER_V6"
-	m_no_half_open
+	t_no_half_open
 }
 
 case_tcp_clean() {
@@ -145,7 +87,7 @@ case_tcp_loss() {
 
 udp_case() {
 	local rate=("$@")
-	m_server
+	t_tcp_server "$PORT"
 	m_expect "$LAB_TAG IPv4, --method udp ${rate[*]}" 1454 udp -4 --method udp "${rate[@]}" "$LAB_SERVER_V4"
 	t_flush
 	m_expect "$LAB_TAG IPv6, --method udp ${rate[*]}" 1454 udp -6 --method udp "${rate[@]}" "$LAB_SERVER_V6"
@@ -177,7 +119,7 @@ table inet mthclamp {
 	}
 }
 EOF
-	m_server
+	t_tcp_server "$PORT"
 	t_run -- --json --vendor none --esp aes128-sha1 --nat-t --method tcp --port "$PORT" \
 		"$LAB_WAN_PEER_V4" "$LAB_SERVER_V4"
 	if ((T_RC != 0)); then
@@ -203,9 +145,8 @@ PY
 	t_check "text report names the failure" grep -q \
 		"TCP segments of 1379 bytes will not fit: lower the clamp to 1240 (path MTU 1280 - 40)" \
 		"$T_TMP/out"
-	m_no_half_open
+	t_no_half_open
 }
 
 t_init "$@"
-trap m_cleanup EXIT
 t_dispatch methods
