@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # methods.sh MTUPROBE CASE: the TCP and UDP probe methods (issue 11) against a server that
 # drops ICMP echo, as a cloud security group does. The server listens on TCP port 8080 (a
-# python3 listener started here, ended by its pid); UDP goes to port 33434, which nothing
+# python3 listener, t_tcp_server in lib.sh, ended by its pid); UDP goes to port 33434, which nothing
 # listens on. After every TCP run `ss` must show no half-open connection on the server or
 # the client: each SYN-ACK is answered by a RST (ours and the client kernel's).
 # Address plan: scripts/lab.sh. Needs root (exit 77 otherwise).
