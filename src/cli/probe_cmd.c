@@ -286,6 +286,7 @@ locate_path(struct probe_state *s, struct path *p)
 	int tty = isatty(STDERR_FILENO) && !s->c.quiet;
 
 	p->located = 0;
+	p->no_locate = NULL;
 	if (!p->run.pmtu || p->run.stop != PROBE_STOP_DONE) {
 		p->no_locate = "no path MTU was measured";
 		return 0;

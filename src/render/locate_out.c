@@ -3,17 +3,20 @@
  * the finding (core/locate.c says what it rests on). */
 #include "render/render.h"
 
-#include <arpa/inet.h>
 #include <string.h>
-#include <sys/socket.h>
 
 #include "probe/locate.h"
+#include "wire/wire.h"
 
+/* The core keeps addresses as bytes of its own type (it knows no wire):
+ * the same family and bytes, printed by wire_addr_text(). */
 static void addr_text(const struct locate_addr *a, char *buf, size_t len)
 {
-	if ((a->family != 4 && a->family != 6) ||
-	    !inet_ntop(a->family == 6 ? AF_INET6 : AF_INET, a->a, buf, (socklen_t)len))
-		snprintf(buf, len, "-");
+	struct wire_addr w = { 0 };
+
+	w.family = a->family;
+	memcpy(w.a, a->a, sizeof w.a);
+	wire_addr_text(&w, buf, len);
 }
 
 /* enum locate_heard as words (text) and as JSON values. */

@@ -474,8 +474,10 @@ static void test_want_decided(void **state)
 
 /* Tries a boundary silence needs, from the measurement's loss: the
  * search's rule (P(k more lost), Beta(1,1) posterior predictive) below
- * 1e-4, within 3..12. Values worked by hand: 0 of 30 lost gives
- * 1*2*3/(32*33*34) = 1.7e-4 for 3 tries, 1.9e-5 for 4. */
+ * 1e-4, within 3..12. By hand: 0 of 30 lost gives 1*2*3/(32*33*34) =
+ * 1.7e-4 for 3 tries, 1.9e-5 for 4. The other rows were evaluated from that
+ * product in a separate Python one-liner, not taken from this code's output
+ * (e.g. 14 of 40: P(10 lost) = 1.5e-4, P(11) below 1e-4). */
 static void test_attempts(void **state)
 {
 	static const struct { unsigned lost, samples, want; } t[] = {
