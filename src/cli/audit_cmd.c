@@ -76,7 +76,8 @@ run(const struct cli *c, struct audit_input *in, int vendor, const char *buf, si
 	if (config_parse(buf, len, vendor, cfg, err, sizeof(err)) < 0)
 		return fail("%s: %s", name, err);
 	in->cfg = cfg;
-	audit_run(in, r);
+	if (audit_run(in, r) < 0)
+		return fail("%s: out of memory while auditing: no result printed", name);
 	if (c->json)
 		render_audit_json(stdout, r, name);
 	else if (c->quiet)
@@ -107,6 +108,10 @@ cmd_audit(int argc, char **argv)
 	cfg = calloc(1, sizeof(*cfg));
 	r = calloc(1, sizeof(*r));
 	rc = cfg && r ? run(&c, &in, vendor, buf, len, cfg, r) : fail("out of memory");
+	if (r)
+		audit_free(r);
+	if (cfg)
+		config_free(cfg);
 	free(r);
 	free(cfg);
 	free(buf);

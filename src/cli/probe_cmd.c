@@ -544,6 +544,8 @@ cleanup(struct probe_state *s, int rc)
 {
 	char err[160];
 
+	if (s->cfg)
+		config_free(s->cfg);
 	free(s->cfg);
 	for (int i = 0; i < s->npaths; i++) {
 		rawio_close(s->paths[i].io);

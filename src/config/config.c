@@ -1,35 +1,44 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* Format detection and dispatch. Detection counts lines that begin the way
- * only one of the three formats begins them; the highest count wins. A
- * file with none of them is not a router configuration. */
+/* Format detection and dispatch. A file is read as the vendor whose
+ * grammar accepts most of its lines, among the vendors it shows positive
+ * evidence of (a command only that vendor has). A file with the evidence
+ * of a format mtuprobe does not read (config/foreign.c) is refused naming
+ * it; so is one whose lines mostly fail the chosen grammar: auditing it
+ * would print an all-clear for a configuration never read. */
 #include "config/config_int.h"
+#include "config/foreign.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-
-#include "core/errbuf.h"
 
 static const struct {
 	const char *name, *display, *what;
 	int (*parse)(const char *buf, size_t len, struct config *c);
-	const char *const *markers;   /* line prefixes typical of this format */
+	const char *const *markers;   /* line prefixes only this format has */
 } formats[CONFIG_VENDOR_COUNT] = {
 	[CONFIG_RTX] = { "rtx", "Yamaha RTX", "a Yamaha RTX config (show config)", config_parse_rtx,
 		(const char *const[]){ "tunnel select ", "pp select ", "ipsec ike ", "ipsec sa policy ",
 			"ipsec tunnel ", "ipsec auto refresh", "ip lan", "ip pp ", "ip tunnel ",
-			"nat descriptor ", "ip filter ", "pp bind ", "pppoe use ", "bgp use ",
+			"nat descriptor ", "pp bind ", "pppoe use ", "bgp use ",
 			"login password", "administrator password", "tunnel enable ", NULL } },
+	/* Not "interface Tunnel", "ip tcp adjust-mss" or "hostname": Cisco IOS
+	 * has them too (AWS's IOS sample was once read as an IX). */
 	[CONFIG_IX] = { "ix", "NEC UNIVERGE IX", "an NEC IX running-config", config_parse_ix,
-		(const char *const[]){ "interface GigaEthernet", "interface Tunnel", "interface Loopback",
-			"ike policy ", "ike proposal ", "ipsec autokey-", "ikev2 ", "ip ufs-cache",
-			"device GigaEthernet", "watch-group ", "ip tcp adjust-mss", "hostname ",
-			"ppp profile ", NULL } },
+		(const char *const[]){ "interface GigaEthernet", "interface Loopback0.", "interface Tunnel0.",
+			"ike policy ", "ike proposal ", "ipsec autokey-", "ikev2 default-profile",
+			"ikev2 profile ", "ikev2 authentication psk", "ikev2 peer", "ikev2 connect-type",
+			"ikev2 binding", "ip ufs-cache", "device GigaEthernet", "watch-group ",
+			"ppp profile ", "proxy-dns ", "tunnel mode ipsec-ikev2", NULL } },
 	[CONFIG_STRONGSWAN] = { "strongswan", "strongSwan swanctl.conf", "a strongSwan swanctl.conf",
 		config_parse_swan,
 		(const char *const[]){ "connections {", "connections{", "children {", "children{",
 			"secrets {", "esp_proposals", "local_ts", "remote_ts", "remote_addrs",
-			"local_addrs", "start_action", NULL } },
+			"local_addrs", "start_action", "dpd_action", NULL } },
 };
+
+static const char expected[] =
+	"expected a Yamaha RTX config (show config), an NEC IX running-config or a strongSwan swanctl.conf";
 
 int
 config_vendor_lookup(const char *name)
@@ -52,80 +61,149 @@ config_vendor_display(enum config_vendor v)
 	return v < CONFIG_VENDOR_COUNT ? formats[v].display : "?";
 }
 
-static void
-score_line(const struct cfg_line *l, unsigned score[CONFIG_VENDOR_COUNT])
+/* Lines that begin the way only vendor v begins them. */
+static unsigned
+markers(const char *buf, size_t len, int v, unsigned *lines)
 {
-	for (int v = 0; v < CONFIG_VENDOR_COUNT; v++)
+	struct cfg_reader r = { buf, len, 0, 0, v == CONFIG_IX ? "!" : "#" };
+	struct cfg_line l;
+	unsigned n = 0;
+
+	while (cfg_next(&r, &l)) {
+		if (l.comment)
+			continue;
 		for (const char *const *m = formats[v].markers; *m; m++)
-			if (strncmp(l->text, *m, strlen(*m)) == 0) {
-				score[v]++;
+			if (strncmp(l.text, *m, strlen(*m)) == 0) {
+				n++;
 				break;
 			}
+	}
+	*lines = r.no;
+	return n;
 }
 
-static const char expected[] =
-	"expected a Yamaha RTX config (show config), an NEC IX running-config or a strongSwan swanctl.conf";
-
 static int
-count_markers(const char *buf, size_t len, unsigned score[CONFIG_VENDOR_COUNT], unsigned *lines)
+parse_as(const char *buf, size_t len, int v, struct config *c)
 {
-	struct cfg_reader r = { buf, len, 0, 0 };
-	struct cfg_line l;
+	memset(c, 0, sizeof(*c));
+	c->vendor = (enum config_vendor)v;
+	return formats[v].parse(buf, len, c);
+}
 
-	memset(score, 0, CONFIG_VENDOR_COUNT * sizeof(score[0]));
-	while (cfg_next(&r, &l))
-		if (!l.comment)
-			score_line(&l, score);
-	*lines = r.no;
+static unsigned
+accepted(const struct config *c)
+{
+	return c->read + c->unread;
+}
+
+static void
+foreign_message(const struct config_foreign *f, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "looks like %s (line %u: %.60s): not supported yet; supported: Yamaha RTX (show config), NEC IX (running-config), strongSwan swanctl.conf",
+		 f->name, f->line, f->why);
+}
+
+/* Most lines must read as the vendor: fewer accepted than invalid means
+ * the grammar does not fit, and an audit of it would be an empty all-clear. */
+static int
+fits(const struct config *c, int v, char *err, size_t errlen)
+{
+	if (accepted(c) >= c->ninvalid)
+		return 1;
+	snprintf(err, errlen, "not %s: %zu of %zu command lines are not %s commands (line %u: %.60s)",
+		 formats[v].what, c->ninvalid, c->ninvalid + accepted(c), formats[v].display,
+		 c->invalid[0].line, c->invalid[0].text);
 	return 0;
+}
+
+/* Every vendor with evidence parsed; the best fit kept in *c. */
+static int
+detect_into(const char *buf, size_t len, struct config *c, char *err, size_t errlen)
+{
+	struct config_foreign f;
+	int isforeign = config_foreign_detect(buf, len, &f);
+	unsigned ev[CONFIG_VENDOR_COUNT], lines = 0, best_ev = 0;
+	int best = -1;
+
+	for (int v = 0; v < CONFIG_VENDOR_COUNT; v++) {
+		struct config t;
+		if (!(ev[v] = markers(buf, len, v, &lines)))
+			continue;
+		if (parse_as(buf, len, v, &t) < 0) {
+			config_free(&t);
+			snprintf(err, errlen, "out of memory reading %s", formats[v].what);
+			return -1;
+		}
+		if (best < 0 || accepted(&t) > accepted(c) ||
+		    (accepted(&t) == accepted(c) && t.ninvalid < c->ninvalid)) {
+			if (best >= 0)
+				config_free(c);
+			*c = t;
+			best = v;
+			best_ev = ev[v];
+		} else {
+			config_free(&t);
+		}
+	}
+	if (isforeign && (best < 0 || f.evidence >= best_ev || !fits(c, best, err, errlen))) {
+		foreign_message(&f, err, errlen);
+		return -1;
+	}
+	if (best < 0) {
+		snprintf(err, errlen, "not a router configuration: no RTX, IX or swanctl.conf command in %u line%s (%s)",
+			 lines, lines == 1 ? "" : "s", expected);
+		return -1;
+	}
+	return fits(c, best, err, errlen) ? best : -1;
 }
 
 int
 config_detect(const char *buf, size_t len, char *err, size_t errlen)
 {
-	unsigned score[CONFIG_VENDOR_COUNT], lines;
-	int best = -1;
+	struct config c;
+	int v;
 
+	memset(&c, 0, sizeof(c));
 	if (!len) {
-		err_set(err, errlen, "the file is empty: %s", expected);
+		snprintf(err, errlen, "the file is empty: %s", expected);
 		return -1;
 	}
-	count_markers(buf, len, score, &lines);
-	for (int v = 0; v < CONFIG_VENDOR_COUNT; v++)
-		if (score[v] && (best < 0 || score[v] > score[best]))
-			best = v;
-	if (best < 0)
-		err_set(err, errlen, "not a router configuration: no RTX, IX or swanctl.conf command in %u line%s (%s)",
-			lines, lines == 1 ? "" : "s", expected);
-	return best;
+	v = detect_into(buf, len, &c, err, errlen);
+	config_free(&c);
+	return v;
 }
 
 int
 config_parse(const char *buf, size_t len, int v, struct config *c, char *err, size_t errlen)
 {
-	unsigned score[CONFIG_VENDOR_COUNT], lines;
+	struct config_foreign f;
+	unsigned lines;
 
 	memset(c, 0, sizeof(*c));
-	if (v < 0 && (v = config_detect(buf, len, err, errlen)) < 0)
-		return -1;
 	if (v >= CONFIG_VENDOR_COUNT) {
-		err_set(err, errlen, "unknown configuration format");
+		snprintf(err, errlen, "unknown configuration format");
 		return -1;
 	}
 	if (!len) {
-		err_set(err, errlen, "the file is empty: expected %s", formats[v].what);
+		if (v < 0)
+			snprintf(err, errlen, "the file is empty: %s", expected);
+		else
+			snprintf(err, errlen, "the file is empty: expected %s", formats[v].what);
 		return -1;
 	}
-	count_markers(buf, len, score, &lines);
-	if (!score[v]) {
-		err_set(err, errlen, "not %s: none of its commands in %u line%s", formats[v].what,
-			lines, lines == 1 ? "" : "s");
+	if (v < 0)
+		return detect_into(buf, len, c, err, errlen) < 0 ? -1 : 0;
+	if (!markers(buf, len, v, &lines)) {
+		if (config_foreign_detect(buf, len, &f))
+			foreign_message(&f, err, errlen);
+		else
+			snprintf(err, errlen, "not %s: none of its commands in %u line%s", formats[v].what,
+				 lines, lines == 1 ? "" : "s");
 		return -1;
 	}
-	c->vendor = (enum config_vendor)v;
-	if (formats[v].parse(buf, len, c) < 0) {
-		err_set(err, errlen, "out of memory reading %s", formats[v].what);
+	if (parse_as(buf, len, v, c) < 0) {
+		snprintf(err, errlen, "out of memory reading %s", formats[v].what);
 		return -1;
 	}
-	return 0;
+	return fits(c, v, err, errlen) ? 0 : -1;
 }

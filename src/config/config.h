@@ -5,10 +5,18 @@
  * line it came from; line 0 means "not in the configuration", which the audit
  * reads as "the vendor's default applies".
  *
+ * Each vendor's parser follows that router's grammar (one command table per
+ * vendor: command -> what it sets -> the block it belongs to); blocks end
+ * where the router ends them, never by indentation. Every line is accounted
+ * for: read, a known command the audit does not need (config.unread and
+ * config.spans), or invalid for that router (config.invalid). Template
+ * placeholders (${x}, $<x>, <x>, (x), YOUR_X) are kept as written and listed.
+ *
  * Work is bounded: each line is scanned once to find its end, and only its
  * first CONFIG_LINE_MAX bytes are tokenized, so a 1 MB line or a 10 MB file
- * costs one pass. The tables are fixed-size; what does not fit is counted in
- * config.dropped, never written past the end. */
+ * costs one pass. The tables grow as the text needs (the 16 MB input bound
+ * of cli/readfile.c bounds them); nothing is dropped. When memory runs out
+ * the parse fails with a message, never with a shorter model. */
 #ifndef MTUPROBE_CONFIG_H
 #define MTUPROBE_CONFIG_H
 
@@ -19,17 +27,16 @@
 #define CONFIG_TEXT 120         /* an offending line as quoted in a finding */
 #define CONFIG_ESP 64           /* an ESP transform as written */
 #define CONFIG_LINE_MAX 512     /* bytes of a line that are read at all */
-#define CONFIG_MAX_IFACES 32
-#define CONFIG_MAX_TUNNELS 64
-#define CONFIG_MAX_GATEWAYS 64
-#define CONFIG_MAX_BGP 32
 
 enum config_vendor { CONFIG_RTX, CONFIG_IX, CONFIG_STRONGSWAN, CONFIG_VENDOR_COUNT };
 
-/* A number or keyword read from one line. line == 0: not configured. */
+/* A number or keyword read from one line. line == 0: not configured.
+ * tmpl: the value is a template placeholder, so checks that need the
+ * value say "not checked: template value". */
 struct config_num {
 	long v;
 	unsigned line;
+	int tmpl;
 	char text[CONFIG_TEXT];   /* the whole line as written (trimmed) */
 };
 
@@ -43,6 +50,7 @@ struct config_prefix {
 	uint32_t addr;            /* host order */
 	unsigned plen;            /* 0..32 */
 	unsigned line;            /* 0: not configured */
+	int tmpl;                 /* a template placeholder */
 	char text[CONFIG_TEXT];
 };
 
@@ -52,30 +60,51 @@ struct config_iface {
 	unsigned line;                /* first line naming it */
 	struct config_num mtu;        /* ip lanN mtu, ip pp mtu, ip mtu */
 	struct config_num mru;        /* ppp lcp mru on N (RTX pp) */
+	struct config_num pppoe;      /* RTX pppoe use LAN; IX encapsulation pppoe: PPPoE runs here */
+	char carrier[CONFIG_NAME];    /* RTX pp: the LAN that pppoe use names */
+};
+
+/* What a tunnel carries: the audit's model covers IPsec tunnel mode
+ * (RFC 4303) only; the rest are listed as "not checked" with why. RTX
+ * tunnel encapsulation (command reference 8.1, 29); IX tunnel mode. */
+enum config_tunnel_kind {
+	CONFIG_TK_IPSEC,          /* ESP tunnel mode: RTX default, IX ipsec/ipsec-ikev2, swanctl */
+	CONFIG_TK_L2TPV3_IPSEC,   /* RTX l2tpv3 over ipsec transport */
+	CONFIG_TK_L2TPV3,         /* RTX l2tpv3-raw or l2tpv3 without IPsec */
+	CONFIG_TK_L2TP,           /* RTX l2tp (L2TP/IPsec remote access) */
+	CONFIG_TK_MAPE,           /* RTX map-e: IPv4 over IPv6, the line itself */
+	CONFIG_TK_IPIP,           /* RTX ipip (DS-Lite and 4in6): the line itself */
+	CONFIG_TK_GRE,            /* GRE without IPsec */
+	CONFIG_TK_TRANSPORT,      /* swanctl mode = transport (or another non-tunnel mode) */
+	CONFIG_TK_OTHER,          /* an encapsulation the model does not know */
 };
 
 struct config_tunnel {
 	char name[CONFIG_NAME];       /* "tunnel1", "Tunnel0.0", swanctl child name */
 	char id[CONFIG_NAME];         /* RTX tunnel number, IX "0.0", for fix lines */
 	unsigned line;                /* where its block opens */
+	enum config_tunnel_kind kind;
+	struct config_num encap;      /* the line that set kind (0: the default) */
 	struct config_num mtu;        /* ip tunnel mtu / ip mtu */
 	struct config_num mss;        /* ip tunnel tcp mss limit / ip tcp adjust-mss; v: enum config_mss */
 	long mss_value;               /* the number when mss.v == CONFIG_MSS_NUM */
 	struct config_num mtu6;       /* ipv6 tunnel mtu / ipv6 mtu */
 	struct config_num mss6;       /* ipv6 ... tcp mss limit / ipv6 tcp adjust-mss */
 	long mss6_value;
-	struct config_num encap;      /* RTX tunnel encapsulation: v 1 ipip/map-e..., 2 l2tp */
 	struct config_num df;         /* RTX ipsec tunnel outer df-bit; v: 0 copy, 1 set, 2 clear */
-	struct config_num policy;     /* RTX ipsec tunnel N; IX ipsec policy tunnel NAME */
+	struct config_num policy;     /* RTX ipsec tunnel/transport N; IX ipsec policy tunnel NAME */
 	char policy_name[CONFIG_NAME];
 	int gateway;                  /* index into gateways, -1 when unbound */
 	struct config_prefix inside;  /* ip tunnel address / ip address: the inside subnet */
 	struct config_prefix remote;  /* ip tunnel remote address */
-	/* IX IKEv2, per tunnel */
-	struct config_num dpd;        /* ikev2 dpd interval N */
+	/* IX IKEv2, per tunnel (or from the profile it binds) */
+	struct config_num dpd;        /* ikev2 dpd interval N, or the bound profile's dpd interval */
 	struct config_num connect;    /* ikev2 connect-type auto: v 1 */
 	struct config_num responder;  /* ikev2 negotiation-direction responder: v 1 */
 	struct config_num natt;       /* ikev2 nat-traversal ... */
+	struct config_num binding;    /* IX ikev2 binding PROFILE */
+	struct config_num esp;        /* IX: the bound profile's child-proposal lines */
+	char esp_text[CONFIG_ESP];
 	int ikev2;                    /* IX tunnel mode ipsec-ikev2 */
 };
 
@@ -84,6 +113,10 @@ enum config_ka { CONFIG_KA_HEARTBEAT, CONFIG_KA_ICMP, CONFIG_KA_DPD, CONFIG_KA_R
 		 CONFIG_KA_WATCH };
 /* keepalive switch: RTX on|off|auto */
 enum config_switch { CONFIG_OFF = 0, CONFIG_ON = 1, CONFIG_AUTO = 2 };
+
+/* swanctl.conf(5) dpd_action / close_action / start_action values */
+enum config_action { CONFIG_ACT_NONE, CONFIG_ACT_CLEAR, CONFIG_ACT_TRAP, CONFIG_ACT_RESTART,
+		     CONFIG_ACT_START, CONFIG_ACT_HOLD, CONFIG_ACT_OTHER };
 
 /* An IKE peer: RTX security gateway number, IX ike policy / IKEv2 peer,
  * swanctl connection. */
@@ -97,13 +130,15 @@ struct config_gateway {
 	enum config_ka ka_method;
 	int ka_method_set;            /* the line named a method */
 	long ka_interval, ka_count;
-	struct config_num refresh;    /* RTX ipsec auto refresh GW on|off; swanctl start_action */
+	struct config_num refresh;    /* RTX ipsec auto refresh GW on|off; swanctl start_action (v 1: initiates) */
 	struct config_num compat;     /* RTX ipsec ike backward-compatibility GW 1|2 */
 	struct config_num natt;       /* RTX/IX/swanctl NAT-T on (v 1) / off (v 0) */
 	struct config_num esp;        /* the ESP transform line */
 	char esp_text[CONFIG_ESP];    /* normalised: "aes-cbc sha-hmac", "esp-aes-256 esp-sha" */
 	struct config_prefix local_id, remote_id;   /* proxy ids / traffic selectors */
-	struct config_num dpd_action; /* swanctl children dpd_action (text only) */
+	struct config_num start_action;   /* swanctl children start_action; v: enum config_action */
+	struct config_num dpd_action;     /* swanctl children dpd_action; v: enum config_action */
+	struct config_num close_action;   /* swanctl children close_action; v: enum config_action */
 };
 
 struct config_bgp {
@@ -112,29 +147,93 @@ struct config_bgp {
 	char text[CONFIG_TEXT];
 };
 
+/* Why a line is invalid for the router: the audit's invalid-line finding
+ * words it (render), with the argument position and what was expected. */
+enum config_bad {
+	CONFIG_BAD_COMMAND,       /* no command of this router begins this way */
+	CONFIG_BAD_ARG,           /* argument `arg` is not a `expect` */
+	CONFIG_BAD_MISSING,       /* argument `arg` (a `expect`) is missing */
+	CONFIG_BAD_RANGE,         /* argument `arg` is outside the router's range */
+	CONFIG_BAD_SCOPE,         /* valid only inside a block of kind `expect` */
+};
+
+/* What an argument must be: the types of the grammar tables. */
+enum config_arg {
+	CONFIG_ARG_NONE, CONFIG_ARG_NUMBER, CONFIG_ARG_ADDR, CONFIG_ARG_PREFIX, CONFIG_ARG_WORD,
+	CONFIG_ARG_ONOFF, CONFIG_ARG_MSS, CONFIG_ARG_MTU, CONFIG_ARG_KEYWORD,
+	/* scopes, for CONFIG_BAD_SCOPE */
+	CONFIG_ARG_IN_TUNNEL, CONFIG_ARG_IN_PP, CONFIG_ARG_IN_INTERFACE, CONFIG_ARG_IN_TUNNEL_IF,
+	CONFIG_ARG_IN_PROFILE, CONFIG_ARG_IN_SECTION,
+};
+
+struct config_invalid {
+	unsigned line;
+	enum config_bad why;
+	unsigned arg;                 /* 1-based word of the line; 0 the whole line */
+	enum config_arg expect;
+	long lo, hi;                  /* CONFIG_BAD_RANGE */
+	char text[CONFIG_TEXT];
+};
+
+/* A name used before (or without) its definition: IX ikev2 binding to a
+ * missing ikev2 profile, RTX ipsec tunnel N without ipsec sa policy N ... */
+enum config_ref_kind {
+	CONFIG_REF_IKEV2_PROFILE, CONFIG_REF_SA_POLICY, CONFIG_REF_IPSEC_MAP,
+	CONFIG_REF_IPSEC_PROPOSAL, CONFIG_REF_ACL, CONFIG_REF_IKE_PROPOSAL, CONFIG_REF_IKE_POLICY,
+	CONFIG_REF_PP_TUNNEL, CONFIG_REF_SWAN_PROPOSAL,
+};
+struct config_ref {
+	unsigned line;
+	enum config_ref_kind kind;
+	char name[CONFIG_NAME];
+	char text[CONFIG_TEXT];
+	int tunnel;                   /* the tunnel it leaves unbound, -1 none */
+};
+
+struct config_placeholder {
+	unsigned line;
+	char token[CONFIG_NAME];
+};
+
+/* Lines first..last (inclusive) are known commands the audit does not read. */
+struct config_span {
+	unsigned first, last;
+};
+
+/* Where the line MTU (the MTU the ESP packets meet) is stated, if anywhere. */
+enum config_line_src { CONFIG_LINE_NONE, CONFIG_LINE_PP, CONFIG_LINE_MAPE, CONFIG_LINE_PPPOE_IF,
+		       CONFIG_LINE_IFACE };
+
+/* A growable table: n used, cap allocated. */
+#define CONFIG_TABLE(type, name) type *name; size_t n##name, cap_##name
+
 struct config {
 	enum config_vendor vendor;
 	unsigned lines;               /* lines read */
-	unsigned unread;              /* commands the audit does not read (counted, ignored) */
+	unsigned read;                /* commands the audit reads */
+	unsigned unread;              /* known commands the audit does not read */
 	unsigned comments;
-	unsigned dropped;             /* facts that did not fit the fixed tables */
+	int nomem;                    /* a table could not grow: the parse failed */
 	char firmware[CONFIG_TEXT];   /* RTX "# RTX1210 Rev.14.01.38 ..." header, if any */
 	unsigned firmware_line;
-	struct config_num refresh;    /* RTX global ipsec auto refresh; IX ike nat-traversal */
+	struct config_num refresh;    /* RTX global ipsec auto refresh */
 	struct config_num natt;       /* IX global ike nat-traversal */
-	struct config_num default_dpd;/* IX ikev2 default-profile dpd interval; ike keepalive */
+	struct config_num default_dpd;/* IX ikev2 default-profile dpd interval */
 	struct config_num watch;      /* IX watch-group + network-monitor (Oracle's keepalive) */
 	struct config_num any_acl;    /* IX ip access-list ... src any dest any */
 	struct config_num child_esp;  /* IX ikev2 default-profile child-proposal enc/integrity */
 	char child_esp_text[CONFIG_ESP];
-	struct config_iface ifaces[CONFIG_MAX_IFACES];
-	size_t nifaces;
-	struct config_tunnel tunnels[CONFIG_MAX_TUNNELS];
-	size_t ntunnels;
-	struct config_gateway gateways[CONFIG_MAX_GATEWAYS];
-	size_t ngateways;
-	struct config_bgp bgp[CONFIG_MAX_BGP];
-	size_t nbgp;
+	struct config_num line_mtu;   /* the stated line MTU, with its line; v 0: none */
+	enum config_line_src line_src;
+	char line_name[CONFIG_NAME];  /* the interface or tunnel it is on */
+	CONFIG_TABLE(struct config_iface, ifaces);
+	CONFIG_TABLE(struct config_tunnel, tunnels);
+	CONFIG_TABLE(struct config_gateway, gateways);
+	CONFIG_TABLE(struct config_bgp, bgp);
+	CONFIG_TABLE(struct config_invalid, invalid);
+	CONFIG_TABLE(struct config_ref, refs);
+	CONFIG_TABLE(struct config_placeholder, placeholders);
+	CONFIG_TABLE(struct config_span, spans);
 };
 
 /* "rtx", "ix", "strongswan"; -1 for anything else. */
@@ -142,18 +241,28 @@ int config_vendor_lookup(const char *name);
 const char *config_vendor_name(enum config_vendor v);
 const char *config_vendor_display(enum config_vendor v);
 
-/* Which of the three the text is, from its commands; -1 with a one-line
- * message saying what was expected when it is none of them. */
+/* Which of the three the text is, from positive evidence: the vendor
+ * whose grammar reads most of its lines, among those with a command only
+ * that vendor has. -1 with a one-line message when it is none of them,
+ * naming the format it looks like when that is a known one. */
 int config_detect(const char *buf, size_t len, char *err, size_t errlen);
 
-/* Parse buf as vendor v (or detect it when v < 0) into *c (caller-owned,
- * large: allocate it). Returns 0, or -1 with a one-line message: empty,
- * binary, or no command of that vendor at all. */
+/* Parse buf as vendor v (or detect it when v < 0) into *c. Returns 0, or
+ * -1 with a one-line message: empty, binary, another format, most lines
+ * invalid for that vendor, or out of memory. Call config_free() after
+ * either outcome. */
 int config_parse(const char *buf, size_t len, int v, struct config *c,
 		 char *err, size_t errlen);
+void config_free(struct config *c);
 
 /* Lookups used by the parsers and the audit. */
 int config_tunnel_find(const struct config *c, const char *id);
 int config_gateway_find(const struct config *c, const char *name);
+
+/* 1 when s is a template placeholder: ${x}, $<x>, <x>, (x), {{x}}, or an
+ * upper-case YOUR_X / X_HERE word. */
+int config_is_placeholder(const char *s);
+/* 1 when s is one or holds one inside ("${name}-child"). */
+int config_has_placeholder(const char *s);
 
 #endif

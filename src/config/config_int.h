@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* Shared by the config parsers only: the line reader, the tokenizer, a
- * command-pattern table matcher and the helpers that record one fact with
- * its line. */
+/* Shared by the config parsers only: the line reader, the tokenizer, the
+ * grammar-table matcher, line accounting and the helpers that record one
+ * fact with its line. */
 #ifndef MTUPROBE_CONFIG_INT_H
 #define MTUPROBE_CONFIG_INT_H
 
@@ -11,8 +11,8 @@
 
 struct cfg_line {
 	unsigned no;                      /* 1-based line number */
-	int indented;                     /* began with a space or a tab */
-	int comment;                      /* '#' or '!' line, or blank */
+	int indented;                     /* began with a space or a tab (never decides a block) */
+	int comment;                      /* a comment in this vendor's syntax, or blank */
 	char text[CONFIG_LINE_MAX];       /* trimmed; NUL bytes shown as '?' */
 	char buf[CONFIG_LINE_MAX];        /* tokens point in here */
 	char *tok[CFG_MAX_TOK];
@@ -23,23 +23,63 @@ struct cfg_reader {
 	const char *buf;
 	size_t len, pos;
 	unsigned no;
+	const char *comment_chars;        /* a line whose first character is one of these is a comment */
 };
 
 /* The next line into *l (tokenized on blanks); 0 at the end. One pass over
  * the bytes: memchr finds the end, only CONFIG_LINE_MAX bytes are copied. */
 int cfg_next(struct cfg_reader *r, struct cfg_line *l);
 
-/* One row of a parser's command table: words separated by single spaces;
- * "*" matches any token, "#" a decimal number. The row matches when the
- * line has at least as many tokens as the pattern and each one matches. */
+/* One command of a vendor's grammar. pattern: words separated by single
+ * spaces; a literal word matches itself, "#" a decimal number, "@" an IPv4
+ * address, "/" an IPv4 prefix (or "any"), "*" any token; a template
+ * placeholder matches any of "#", "@", "/", "*". The line may carry more
+ * words than the pattern (options the audit does not read). scope: the
+ * parser's block kinds (bit mask) where the command is valid; 0 anywhere.
+ * fn: what the command sets, returning 0, or -1 after cfg_bad(); NULL for a
+ * known command the audit does not need. */
 struct cfg_ctx;
 struct cfg_cmd {
 	const char *pattern;
-	void (*fn)(struct config *c, struct cfg_ctx *x, const struct cfg_line *l);
+	unsigned scope;
+	int (*fn)(struct config *c, struct cfg_ctx *x, const struct cfg_line *l);
 };
-const struct cfg_cmd *cfg_match(const struct cfg_cmd *t, size_t n, const struct cfg_line *l);
+
+/* A vendor's grammar: its rows and the words for its scope bits. */
+struct cfg_grammar {
+	const struct cfg_cmd *cmds;
+	size_t ncmds;
+	const enum config_arg *scope_arg;  /* [bit] -> CONFIG_ARG_IN_... */
+	size_t nscopes;
+};
+
+/* The row for l in block kind `block` (a single bit, 0 = top level): the
+ * rows whose leading literal words match the most words of l are tried;
+ * the first whose typed words all fit wins. NULL with *bad filled when no
+ * row begins this way or none of those fits. */
+const struct cfg_cmd *cfg_match(const struct cfg_grammar *g, const struct cfg_line *l,
+				unsigned block, struct config_invalid *bad);
+
+/* Reads one command line: placeholders recorded, the matching row run, the
+ * line counted as read, unread (a known command the audit does not need) or
+ * invalid. Returns the row, NULL when invalid. */
+const struct cfg_cmd *cfg_dispatch(struct config *c, struct cfg_ctx *x,
+				   const struct cfg_grammar *g, const struct cfg_line *l,
+				   unsigned block);
+
+/* Records line l as invalid: word arg (1-based; 0 the line) was not what
+ * was expected. Returns -1 for handlers to pass on. */
+int cfg_bad(struct config *c, const struct cfg_line *l, enum config_bad why, unsigned arg,
+	    enum config_arg expect);
+int cfg_bad_range(struct config *c, const struct cfg_line *l, unsigned arg, long lo, long hi);
+/* A known command the audit does not read (kept as line spans). */
+void cfg_unread(struct config *c, unsigned line);
+/* A reference that names nothing. */
+void cfg_ref(struct config *c, unsigned line, const char *text, enum config_ref_kind kind,
+	     const char *name, int tunnel);
 
 int cfg_is(const struct cfg_line *l, size_t i, const char *word);
+int cfg_tmpl(const struct cfg_line *l, size_t i);     /* word i is a placeholder */
 int cfg_number(const char *s, long min, long max, long *out);
 /* "a.b.c.d/len", "a.b.c.d" (/32), "a.b.c.d/m.m.m.m"; "any" = 0.0.0.0/0. */
 int cfg_prefix(const char *s, uint32_t *addr, unsigned *plen);
@@ -49,6 +89,8 @@ int cfg_addr(const char *s, uint32_t *addr);
 void cfg_copy(char *dst, size_t len, const char *src);
 
 void cfg_set(struct config_num *n, long v, const struct cfg_line *l);
+/* The same, for a value word that is a placeholder: configured, value unknown. */
+void cfg_set_tmpl(struct config_num *n, const struct cfg_line *l);
 void cfg_set_prefix(struct config_prefix *p, uint32_t addr, unsigned plen,
 		    const struct cfg_line *l);
 /* Records a clamp on t: m is enum config_mss, v the number for CONFIG_MSS_NUM. */
@@ -57,12 +99,20 @@ void cfg_set_mss(struct config_tunnel *t, int v6, int m, long v, const struct cf
 /* MSS clamp value: "auto", "off" or a number; -1 when it is none of them. */
 int cfg_mss(const char *s, long *num);
 
-/* Find or add; NULL (and c->dropped counted) when the table is full. */
+/* Room for one more row of a growable table (config.h CONFIG_TABLE);
+ * NULL, and c->nomem set, when memory runs out. */
+void *cfg_push(struct config *c, void **rows, size_t *n, size_t *cap, size_t size);
+#define CFG_PUSH(c, table) \
+	cfg_push((c), (void **)&(c)->table, &(c)->n##table, &(c)->cap_##table, sizeof(*(c)->table))
+
+/* Find or add; NULL (and c->nomem) when memory runs out. */
 struct config_iface *cfg_iface(struct config *c, const char *name, unsigned line);
 struct config_tunnel *cfg_tunnel(struct config *c, const char *id, const char *name,
 				 unsigned line);
 struct config_gateway *cfg_gateway(struct config *c, const char *name, unsigned line);
+void cfg_add_bgp(struct config *c, uint32_t addr, const struct cfg_line *l);
 
+/* Each returns 0, or -1 when memory ran out. */
 int config_parse_rtx(const char *buf, size_t len, struct config *c);
 int config_parse_ix(const char *buf, size_t len, struct config *c);
 int config_parse_swan(const char *buf, size_t len, struct config *c);

@@ -1,65 +1,76 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* NEC UNIVERGE IX running-config. No NEC reference was found: the commands
  * are those seen in published configurations (Oracle's validated IX CPE
- * template, IX3315/IX2106 10.2.16, and real IX2106/2207/2215 configs; see
- * shared/design/router-facts.md and vendor-syntax.md). An "interface X"
- * line opens X; a block ends at the next interface, at "router bgp" or
- * "ikev2 default-profile", or at the first unindented command once the
- * block has shown indented ones (running-config indents; Oracle's template
- * does not). IKEv1 ties a tunnel to its peer through names resolved after
- * the whole text is read: ipsec policy tunnel MAP -> ipsec autokey-map MAP
- * ACL peer ADDR PROPOSAL -> ike policy NAME peer ADDR. */
+ * template, IX3315/IX2106 10.2.16, NEC's configuration examples and real
+ * IX2106/2207/2215 configs; doc/config-grammar.md). Blocks follow the CLI's modes:
+ * "interface X", "ikev2 profile NAME", "ikev2 default-profile", "router
+ * bgp N", "ppp profile NAME", "device X", "watch-group NAME N" open one;
+ * "!", "exit" and the next opener end it. Indentation decides nothing:
+ * running-config indents, Oracle's template and pasted files often do not.
+ * A command that exists only in interface mode (ip mtu, ip tcp
+ * adjust-mss, ikev2 peer ...) belongs to the open interface; a global one
+ * (ike ..., ipsec autokey-map ...) is global wherever it stands.
+ *
+ * IKEv1 ties a tunnel to its peer through names resolved after the whole
+ * text is read: ipsec policy tunnel MAP -> ipsec autokey-map MAP ACL peer
+ * ADDR PROPOSAL -> ike policy NAME peer ADDR. IKEv2 tunnels name their peer
+ * (ikev2 peer ADDR | any | peer-fqdn-ipv4 FQDN ...) and may bind a named
+ * profile (ikev2 binding NAME); without one, ikev2 default-profile applies. */
 #include "config/config_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define IX_MAX_NAMES 32
+#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
-struct ix_name {            /* one named definition: proposal, ACL, map, policy */
+/* Block kinds (cfg_cmd.scope bits). */
+enum { IX_IFACE = 1u << 0, IX_TUNIF = 1u << 1, IX_PROFILE = 1u << 2, IX_BGP = 1u << 3,
+       IX_OTHER = 1u << 4 };
+static const enum config_arg ix_scopes[] = { CONFIG_ARG_IN_INTERFACE, CONFIG_ARG_IN_TUNNEL_IF,
+	CONFIG_ARG_IN_PROFILE, CONFIG_ARG_IN_SECTION, CONFIG_ARG_IN_SECTION };
+
+struct ix_name {            /* one named definition: proposal, ACL, map, policy, profile */
 	char name[CONFIG_NAME];
 	char a[CONFIG_NAME], b[CONFIG_NAME], c[CONFIG_NAME];
 	unsigned line;
 	char text[CONFIG_TEXT];
 	uint32_t src, dst;
 	unsigned src_len, dst_len;
+	struct config_num dpd, esp;      /* ikev2 profile: dpd interval, child-proposal */
+	char esp_text[CONFIG_ESP];
 };
 
 struct ix_table {
-	struct ix_name row[IX_MAX_NAMES];
-	size_t n;
+	struct ix_name *row;
+	size_t n, cap;
 };
 
-enum ix_block { IX_NONE, IX_IFACE, IX_TUNNEL, IX_PROFILE, IX_BGP };
-
 struct cfg_ctx {
-	enum ix_block block;
-	int index;                 /* iface or tunnel index */
-	int block_indented;
+	unsigned block;            /* one of the IX_ bits, 0 at the top */
+	int index;                 /* iface, tunnel or profile index */
 	struct ix_table proposals; /* ipsec autokey-proposal NAME esp-...: a = transform */
+	struct ix_table ike_props; /* ike proposal NAME ... */
 	struct ix_table acls;      /* ip access-list NAME permit ip src S dest D */
 	struct ix_table maps;      /* ipsec autokey-map NAME: a = ACL, b = peer, c = proposal */
-	struct ix_table policies;  /* ike policy NAME peer ADDR: a = peer */
+	struct ix_table policies;  /* ike policy NAME peer ADDR: a = peer, b = ike proposal */
 	struct ix_table keepalive; /* ike keepalive POLICY ...: name = policy */
 	struct ix_table watches;   /* action N ipsec clear-sa TunnelX: name = X */
+	struct ix_table profiles;  /* ikev2 profile NAME */
+	struct config *cfg;
 };
 
 static struct ix_name *
-ix_add(struct config *c, struct ix_table *t, const char *name, const struct cfg_line *l)
+ix_add(struct cfg_ctx *x, struct ix_table *t, const char *name, const struct cfg_line *l)
 {
 	struct ix_name *r;
 
 	for (size_t i = 0; i < t->n; i++)
 		if (strcmp(t->row[i].name, name) == 0)
 			return &t->row[i];
-	if (t->n >= IX_MAX_NAMES) {
-		c->dropped++;
+	if (!(r = cfg_push(x->cfg, (void **)&t->row, &t->n, &t->cap, sizeof(*r))))
 		return NULL;
-	}
-	r = &t->row[t->n++];
-	memset(r, 0, sizeof(*r));
-	snprintf(r->name, sizeof(r->name), "%s", name);
+	cfg_copy(r->name, sizeof(r->name), name);
 	cfg_copy(r->text, sizeof(r->text), l->text);
 	r->line = l->no;
 	return r;
@@ -77,334 +88,651 @@ ix_find(const struct ix_table *t, const char *name)
 static struct config_tunnel *
 tun(struct config *c, struct cfg_ctx *x)
 {
-	return x->block == IX_TUNNEL ? &c->tunnels[x->index] : NULL;
+	return &c->tunnels[x->index];   /* scope IX_TUNIF: a tunnel is open */
 }
 
-static void
+static int
 open_interface(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
+	char joined[CONFIG_NAME];
 	const char *name = l->tok[1];
 
-	x->block = IX_NONE;
-	x->block_indented = 0;
+	/* "interface Tunnel <Number>": a template's placeholder for the number */
+	if (cfg_tmpl(l, 2)) {
+		snprintf(joined, sizeof(joined), "%.20s%.27s", l->tok[1], l->tok[2]);
+		name = joined;
+	}
+	x->block = 0;
 	if (strncmp(name, "Tunnel", 6) == 0) {
 		struct config_tunnel *t = cfg_tunnel(c, name + 6, name, l->no);
-		if (t) {
-			x->block = IX_TUNNEL;
-			x->index = (int)(t - c->tunnels);
-		}
+		if (!t)
+			return -1;
+		x->block = IX_TUNIF;
+		x->index = (int)(t - c->tunnels);
 	} else {
 		struct config_iface *f = cfg_iface(c, name, l->no);
-		if (f) {
-			x->block = IX_IFACE;
-			x->index = (int)(f - c->ifaces);
-		}
+		if (!f)
+			return -1;
+		x->block = IX_IFACE;
+		x->index = (int)(f - c->ifaces);
 	}
+	return 0;
 }
 
-static void
-open_profile(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+static int
+open_default_profile(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	(void)c;
 	(void)l;
 	x->block = IX_PROFILE;
-	x->block_indented = 0;
+	x->index = -1;
+	return 0;
 }
 
-static void
+static int
+open_profile(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct ix_name *p = ix_add(x, &x->profiles, l->tok[2], l);
+
+	(void)c;
+	if (!p)
+		return -1;
+	x->block = IX_PROFILE;
+	x->index = (int)(p - x->profiles.row);
+	return 0;
+}
+
+static int
 open_bgp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	(void)c;
 	(void)l;
 	x->block = IX_BGP;
-	x->block_indented = 0;
+	return 0;
 }
 
-static void
+static int
+open_other(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	(void)c;
+	(void)l;
+	x->block = IX_OTHER;
+	return 0;
+}
+
+static int
+close_block(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	(void)c;
+	(void)l;
+	x->block = 0;
+	return 0;
+}
+
+static int
 ip_mtu(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
-	struct config_tunnel *t = tun(c, x);
 	int v6 = cfg_is(l, 0, "ipv6");
+	struct config_num *n = x->block == IX_TUNIF ? (v6 ? &tun(c, x)->mtu6 : &tun(c, x)->mtu)
+		: v6 ? NULL : &c->ifaces[x->index].mtu;
 	long v;
 
-	if (cfg_number(l->tok[2], 64, 65535, &v) < 0 || x->block == IX_NONE ||
-	    x->block == IX_PROFILE || x->block == IX_BGP)
-		c->unread++;
-	else if (t)
-		cfg_set(v6 ? &t->mtu6 : &t->mtu, v, l);
-	else if (!v6)
-		cfg_set(&c->ifaces[x->index].mtu, v, l);
+	if (cfg_tmpl(l, 2)) {
+		if (n)
+			cfg_set_tmpl(n, l);
+		return 0;
+	}
+	/* no published range: what an IPv4 / IPv6 interface can carry at all */
+	if (cfg_number(l->tok[2], v6 ? 1280 : 68, 65535, &v) < 0)
+		return cfg_bad_range(c, l, 3, v6 ? 1280 : 68, 65535);
+	if (n)
+		cfg_set(n, v, l);
+	return 0;
 }
 
-static void
+static int
 adjust_mss(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
-	struct config_tunnel *t = tun(c, x);
 	long v = 0;
-	int m = cfg_mss(l->tok[3], &v);
+	int m;
 
-	if (!t || m < 0 || m == CONFIG_MSS_OFF)
-		c->unread++;
-	else
-		cfg_set_mss(t, cfg_is(l, 0, "ipv6"), m, v, l);
+	if (x->block != IX_TUNIF)
+		return 0;     /* a clamp on the WAN or LAN side: not the tunnel's */
+	if (cfg_tmpl(l, 3)) {
+		cfg_set_tmpl(cfg_is(l, 0, "ipv6") ? &tun(c, x)->mss6 : &tun(c, x)->mss, l);
+		return 0;
+	}
+	if ((m = cfg_mss(l->tok[3], &v)) < 0 || m == CONFIG_MSS_OFF)
+		return cfg_bad(c, l, CONFIG_BAD_ARG, 4, CONFIG_ARG_MSS);
+	cfg_set_mss(tun(c, x), cfg_is(l, 0, "ipv6"), m, v, l);
+	return 0;
 }
 
-static void
+static int
 ip_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
-	struct config_tunnel *t = tun(c, x);
 	uint32_t a;
 	unsigned plen;
 
-	if (t && cfg_prefix(l->tok[2], &a, &plen) == 0)
-		cfg_set_prefix(&t->inside, a, plen, l);
-	else
-		c->unread++;
+	if (x->block != IX_TUNIF || cfg_tmpl(l, 2))
+		return 0;
+	if (cfg_prefix(l->tok[2], &a, &plen) == 0)
+		cfg_set_prefix(&tun(c, x)->inside, a, plen, l);
+	return 0;
 }
 
-static void
+static int
+encapsulation(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	if (x->block == IX_IFACE && cfg_is(l, 1, "pppoe"))
+		cfg_set(&c->ifaces[x->index].pppoe, 1, l);
+	return 0;
+}
+
+/* tunnel mode ipsec | ipsec-ikev2 | gre | map-e | ... */
+static const struct { const char *word; enum config_tunnel_kind kind; int ikev2; } modes[] = {
+	{ "ipsec", CONFIG_TK_IPSEC, 0 }, { "ipsec-ikev2", CONFIG_TK_IPSEC, 1 },
+	{ "gre", CONFIG_TK_GRE, 0 }, { "map-e", CONFIG_TK_MAPE, 0 }, { "4over6", CONFIG_TK_IPIP, 0 },
+	{ "ipip", CONFIG_TK_IPIP, 0 }, { "ds-lite", CONFIG_TK_IPIP, 0 },
+};
+
+static int
 tunnel_mode(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct config_tunnel *t = tun(c, x);
 
-	if (t)
-		t->ikev2 = cfg_is(l, 2, "ipsec-ikev2");
-	else
-		c->unread++;
+	for (size_t i = 0; i < COUNT(modes); i++)
+		if (cfg_is(l, 2, modes[i].word)) {
+			t->kind = modes[i].kind;
+			t->ikev2 = modes[i].ikev2;
+			cfg_set(&t->encap, (long)modes[i].kind, l);
+			return 0;
+		}
+	t->kind = CONFIG_TK_OTHER;
+	cfg_set(&t->encap, CONFIG_TK_OTHER, l);
+	return 0;
 }
 
-static void
+static int
 ipsec_policy(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct config_tunnel *t = tun(c, x);
 
-	if (!t) {
-		c->unread++;
-		return;
-	}
 	cfg_set(&t->policy, 0, l);
-	snprintf(t->policy_name, sizeof(t->policy_name), "%s", l->tok[3]);
+	cfg_copy(t->policy_name, sizeof(t->policy_name), l->tok[3]);
+	return 0;
 }
 
-/* ikev2 dpd interval N / connect-type auto / negotiation-direction responder /
- * nat-traversal ... / peer ADDR ...: per tunnel (router-facts.md, IX). */
-static void
-ikev2_tunnel(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+static int
+ikev2_dpd(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	long v;
+
+	if (cfg_tmpl(l, 3)) {
+		cfg_set_tmpl(&tun(c, x)->dpd, l);
+		return 0;
+	}
+	if (cfg_number(l->tok[3], 1, 100000, &v) < 0)
+		return cfg_bad(c, l, CONFIG_BAD_ARG, 4, CONFIG_ARG_NUMBER);
+	cfg_set(&tun(c, x)->dpd, v, l);
+	return 0;
+}
+
+static int
+ikev2_connect(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	cfg_set(&tun(c, x)->connect, cfg_is(l, 2, "auto"), l);
+	return 0;
+}
+
+static int
+ikev2_direction(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	cfg_set(&tun(c, x)->responder, cfg_is(l, 2, "responder"), l);
+	return 0;
+}
+
+static int
+ikev2_natt(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	cfg_set(&tun(c, x)->natt, 1, l);
+	return 0;
+}
+
+static int
+ikev2_binding(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct config_tunnel *t = tun(c, x);
-	struct config_gateway *g;
-	long v;
 
-	if (!t) {
-		c->unread++;
-	} else if (cfg_is(l, 1, "dpd") && l->ntok > 3 && cfg_number(l->tok[3], 1, 100000, &v) == 0) {
-		cfg_set(&t->dpd, v, l);
-	} else if (cfg_is(l, 1, "connect-type")) {
-		cfg_set(&t->connect, cfg_is(l, 2, "auto"), l);
-	} else if (cfg_is(l, 1, "negotiation-direction")) {
-		cfg_set(&t->responder, cfg_is(l, 2, "responder"), l);
-	} else if (cfg_is(l, 1, "nat-traversal")) {
-		cfg_set(&t->natt, 1, l);
-	} else if (cfg_is(l, 1, "peer") && (g = cfg_gateway(c, l->tok[2], l->no))) {
-		t->gateway = (int)(g - c->gateways);
-		t->ikev2 = 1;
-		cfg_set(&g->version, 2, l);
-	} else {
-		c->unread++;
-	}
+	cfg_set(&t->binding, 0, l);
+	t->binding.tmpl = cfg_tmpl(l, 2);
+	cfg_copy(t->policy_name, sizeof(t->policy_name), l->tok[2]);
+	return 0;
 }
 
-static void
-profile_line(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+/* ikev2 peer ADDR|any|dynamic ..., ikev2 peer-fqdn-ipv4 FQDN ...,
+ * peer-fqdn-ipv6, peer-fqdn: the tunnel's IKEv2 peer, by name as written. */
+static int
+ikev2_peer(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
-	long v;
-	size_t n;
+	int ti = x->index;
+	struct config_gateway *g = cfg_gateway(c, l->tok[2], l->no);
 
-	if (x->block != IX_PROFILE) {
-		c->unread++;
-	} else if (cfg_is(l, 0, "dpd") && cfg_number(l->tok[2], 1, 100000, &v) == 0) {
-		cfg_set(&c->default_dpd, v, l);
-	} else if (cfg_is(l, 0, "child-proposal") && l->ntok > 2) {
-		/* child-proposal enc aes-cbc-256 / child-proposal integrity sha1 */
-		n = strlen(c->child_esp_text);
-		snprintf(c->child_esp_text + n, sizeof(c->child_esp_text) - n, "%s%s",
-			 n ? " " : "", l->tok[2]);
-		cfg_set(&c->child_esp, 0, l);
-	} else {
-		c->unread++;
-	}
+	if (!g)
+		return -1;
+	c->tunnels[ti].gateway = (int)(g - c->gateways);
+	c->tunnels[ti].ikev2 = 1;
+	cfg_set(&g->version, 2, l);
+	return 0;
 }
 
-static void
+static int
+profile_dpd(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_num *n = x->index < 0 ? &c->default_dpd : &x->profiles.row[x->index].dpd;
+	long v;
+
+	if (cfg_tmpl(l, 2)) {
+		cfg_set_tmpl(n, l);
+		return 0;
+	}
+	if (cfg_number(l->tok[2], 1, 100000, &v) < 0)
+		return cfg_bad(c, l, CONFIG_BAD_ARG, 3, CONFIG_ARG_NUMBER);
+	cfg_set(n, v, l);
+	return 0;
+}
+
+/* child-proposal enc aes-cbc-256 / child-proposal integrity sha1 */
+static int
+profile_child(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_num *n = x->index < 0 ? &c->child_esp : &x->profiles.row[x->index].esp;
+	char *text = x->index < 0 ? c->child_esp_text : x->profiles.row[x->index].esp_text;
+	size_t len = strlen(text);
+
+	if (!cfg_is(l, 1, "enc") && !cfg_is(l, 1, "integrity"))
+		return 0;
+	snprintf(text + len, CONFIG_ESP - len, "%s%s", len ? " " : "", l->tok[2]);
+	cfg_set(n, 0, l);
+	return 0;
+}
+
+static int
 autokey_proposal(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
-	struct ix_name *r = ix_add(c, &x->proposals, l->tok[2], l);
+	struct ix_name *r = ix_add(x, &x->proposals, l->tok[2], l);
 	size_t n = 0;
 
+	(void)c;
 	for (size_t i = 3; r && i < l->ntok; i++)
 		if (strncmp(l->tok[i], "esp-", 4) == 0 && n + 1 < sizeof(r->a))
 			n += (size_t)snprintf(r->a + n, sizeof(r->a) - n, "%s%s", n ? " " : "",
 					      l->tok[i]);
+	return r ? 0 : -1;
 }
 
-static void
+static int
+ike_proposal(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	(void)c;
+	return ix_add(x, &x->ike_props, l->tok[2], l) ? 0 : -1;
+}
+
+static int
 access_list(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct ix_name *r;
-	uint32_t s, d;
-	unsigned sl, dl;
+	uint32_t s = 0, d = 0;
+	unsigned sl = 32, dl = 32;
+	int prefixes = cfg_is(l, 5, "src") && cfg_is(l, 7, "dest") && l->ntok >= 9 &&
+		cfg_prefix(l->tok[6], &s, &sl) == 0 && cfg_prefix(l->tok[8], &d, &dl) == 0;
 
-	if (!cfg_is(l, 3, "permit") || !cfg_is(l, 5, "src") || !cfg_is(l, 7, "dest") ||
-	    cfg_prefix(l->tok[6], &s, &sl) < 0 || l->ntok < 9 || cfg_prefix(l->tok[8], &d, &dl) < 0) {
-		c->unread++;
-		return;
-	}
-	r = ix_add(c, &x->acls, l->tok[2], l);
-	/* several lines: keep the widest (any/any wins) */
-	if (r && (r->line == l->no || sl + dl < r->src_len + r->dst_len)) {
+	if (!(r = ix_add(x, &x->acls, l->tok[2], l)))
+		return -1;
+	/* several lines: keep the widest (any/any wins); a line that is no
+	 * src/dest prefix pair names the list and nothing more */
+	if (prefixes && (!r->b[0] || sl + dl < r->src_len + r->dst_len)) {
 		r->src = s, r->src_len = sl, r->dst = d, r->dst_len = dl;
+		snprintf(r->b, sizeof(r->b), "set");
 		r->line = l->no;
 		cfg_copy(r->text, sizeof(r->text), l->text);
 	}
+	(void)c;
+	return 0;
 }
 
-static void
+/* ipsec autokey-map NAME ACL peer ADDR PROPOSAL [...] */
+static int
 autokey_map(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct ix_name *r;
 
-	if (!cfg_is(l, 4, "peer") || l->ntok < 7) {
-		c->unread++;
-		return;
-	}
-	if ((r = ix_add(c, &x->maps, l->tok[2], l))) {
-		snprintf(r->a, sizeof(r->a), "%s", l->tok[3]);
-		snprintf(r->b, sizeof(r->b), "%s", l->tok[5]);
-		snprintf(r->c, sizeof(r->c), "%s", l->tok[6]);
-	}
+	if (!(r = ix_add(x, &x->maps, l->tok[2], l)))
+		return -1;
+	(void)c;
+	snprintf(r->a, sizeof(r->a), "%s", l->tok[3]);
+	snprintf(r->b, sizeof(r->b), "%s", l->tok[5]);
+	snprintf(r->c, sizeof(r->c), "%s", l->tok[6]);
+	r->line = l->no;
+	cfg_copy(r->text, sizeof(r->text), l->text);
+	return 0;
 }
 
-static void
+/* ike policy NAME peer ADDR key KEY PROPOSAL */
+static int
 ike_policy(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
-	struct ix_name *r = ix_add(c, &x->policies, l->tok[2], l);
+	struct ix_name *r = ix_add(x, &x->policies, l->tok[2], l);
 	struct config_gateway *g = cfg_gateway(c, l->tok[4], l->no);
 
-	if (r)
-		snprintf(r->a, sizeof(r->a), "%s", l->tok[4]);
-	if (g && !g->version.line)
+	if (!r || !g)
+		return -1;
+	snprintf(r->a, sizeof(r->a), "%s", l->tok[4]);
+	if (l->ntok > 7 && cfg_is(l, 5, "key"))
+		snprintf(r->b, sizeof(r->b), "%s", l->tok[7]);
+	if (!g->version.line)
 		cfg_set(&g->version, 1, l);
-	if (g)
-		snprintf(g->policy, sizeof(g->policy), "%s", l->tok[2]);
+	snprintf(g->policy, sizeof(g->policy), "%s", l->tok[2]);
+	return 0;
 }
 
-static void
+static int
 ike_keepalive(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
-	ix_add(c, &x->keepalive, l->tok[2], l);
+	(void)c;
+	return ix_add(x, &x->keepalive, l->tok[2], l) ? 0 : -1;
 }
 
-static void
+static int
 ike_natt(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	(void)x;
 	cfg_set(&c->natt, 1, l);
+	return 0;
 }
 
 /* Oracle's IKEv1 template: watch-group ... action N ipsec clear-sa TunnelX,
  * enabled by network-monitor NAME enable: an ICMP check that clears SAs.
  * The watch-group usually comes before the interface: resolved at the end. */
-static void
+static int
 watch_action(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
-	if (strncmp(l->tok[4], "Tunnel", 6) == 0)
-		ix_add(c, &x->watches, l->tok[4] + 6, l);
-	else
-		c->unread++;
+	(void)c;
+	if (strncmp(l->tok[4], "Tunnel", 6) == 0 && !ix_add(x, &x->watches, l->tok[4] + 6, l))
+		return -1;
+	return 0;
 }
 
-static void
+static int
 network_monitor(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	(void)x;
 	if (cfg_is(l, 2, "enable"))
 		cfg_set(&c->watch, 1, l);
+	return 0;
 }
 
-static void
+static int
 bgp_neighbor(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	uint32_t a;
 
 	(void)x;
-	if (cfg_addr(l->tok[1], &a) < 0) {
-		c->unread++;
-		return;
-	}
-	for (size_t i = 0; i < c->nbgp; i++)
-		if (c->bgp[i].addr == a)
-			return;
-	if (c->nbgp >= CONFIG_MAX_BGP) {
-		c->dropped++;
-		return;
-	}
-	c->bgp[c->nbgp].addr = a;
-	c->bgp[c->nbgp].line = l->no;
-	cfg_copy(c->bgp[c->nbgp++].text, CONFIG_TEXT, l->text);
+	if (cfg_addr(l->tok[1], &a) == 0)
+		cfg_add_bgp(c, a, l);
+	return 0;
 }
 
+#define IF (IX_IFACE | IX_TUNIF)
+#define TI IX_TUNIF
+#define PR IX_PROFILE
+/* The grammar (commands as seen in published configurations; fn NULL: a
+ * command the audit does not need). First words not listed here are
+ * reported as not IX commands known to mtuprobe. */
 static const struct cfg_cmd ix_cmds[] = {
-	{ "interface *", open_interface },
-	{ "ikev2 default-profile", open_profile },
-	{ "router bgp *", open_bgp },
-	{ "ip mtu *", ip_mtu },
-	{ "ipv6 mtu *", ip_mtu },
-	{ "ip tcp adjust-mss *", adjust_mss },
-	{ "ipv6 tcp adjust-mss *", adjust_mss },
-	{ "ip address *", ip_address },
-	{ "tunnel mode *", tunnel_mode },
-	{ "ipsec policy tunnel *", ipsec_policy },
-	{ "ikev2 * *", ikev2_tunnel },
-	{ "dpd interval *", profile_line },
-	{ "child-proposal * *", profile_line },
-	{ "ipsec autokey-proposal *", autokey_proposal },
-	{ "ip access-list * permit", access_list },
-	{ "ipsec autokey-map * *", autokey_map },
-	{ "ike policy * peer *", ike_policy },
-	{ "ike keepalive * # #", ike_keepalive },
-	{ "ike nat-traversal", ike_natt },
-	{ "action # ipsec clear-sa *", watch_action },
-	{ "network-monitor * *", network_monitor },
-	{ "neighbor * remote-as *", bgp_neighbor },
+	{ "interface *", 0, open_interface },
+	{ "ikev2 default-profile", 0, open_default_profile },
+	{ "ikev2 profile *", 0, open_profile },
+	{ "router bgp *", 0, open_bgp },
+	{ "router *", 0, open_other },
+	{ "ppp profile *", 0, open_other },
+	{ "device *", 0, open_other },
+	{ "watch-group *", 0, open_other },
+	{ "route-map *", 0, open_other },
+	{ "ip dhcp profile *", 0, open_other },
+	{ "ipv6 dhcp client-profile *", 0, open_other },
+	{ "ipv6 dhcp server-profile *", 0, open_other },
+	{ "proxy-dns *", 0, NULL },
+	{ "exit", 0, close_block },
+	{ "end", 0, close_block },
+	/* interface mode */
+	{ "ip mtu *", IF, ip_mtu },
+	{ "ipv6 mtu *", IF, ip_mtu },
+	{ "ip tcp adjust-mss *", IF, adjust_mss },
+	{ "ipv6 tcp adjust-mss *", IF, adjust_mss },
+	{ "ip address *", IF, ip_address },
+	{ "encapsulation *", IF, encapsulation },
+	{ "tunnel mode *", TI, tunnel_mode },
+	{ "tunnel *", TI, NULL },
+	{ "ipsec policy tunnel *", TI, ipsec_policy },
+	{ "ipsec policy *", TI, NULL },
+	{ "ikev2 dpd interval *", TI, ikev2_dpd },
+	{ "ikev2 connect-type *", TI, ikev2_connect },
+	{ "ikev2 negotiation-direction *", TI, ikev2_direction },
+	{ "ikev2 nat-traversal *", TI, ikev2_natt },
+	{ "ikev2 binding *", TI, ikev2_binding },
+	{ "ikev2 peer *", TI, ikev2_peer },
+	{ "ikev2 peer-fqdn-ipv4 *", TI, ikev2_peer },
+	{ "ikev2 peer-fqdn-ipv6 *", TI, ikev2_peer },
+	{ "ikev2 peer-fqdn *", TI, ikev2_peer },
+	{ "ikev2 outgoing-interface *", TI, NULL },
+	{ "ikev2 ipsec *", TI, NULL },
+	{ "ikev2 authentication *", 0, NULL },
+	{ "ikev2 extend-sa-lifetime *", 0, NULL },
+	{ "ikev2 *", TI, NULL },
+	{ "ip", 0, NULL },
+	{ "ipv6", 0, NULL },
+	{ "no", 0, NULL },
+	{ "shutdown", IF, NULL },
+	{ "description *", 0, NULL },
+	{ "auto-connect", IF, NULL },
+	{ "ppp *", IF, NULL },
+	{ "bridge-group *", IF, NULL },
+	{ "bridge *", IF, NULL },
+	{ "vlan-id *", IF, NULL },
+	{ "qos *", IF, NULL },
+	/* ikev2 profile and default-profile mode */
+	{ "dpd interval *", PR, profile_dpd },
+	{ "child-proposal * *", PR, profile_child },
+	{ "child-proposal *", PR, NULL },
+	{ "sa-proposal *", PR, NULL },
+	{ "authentication *", PR | IX_OTHER, NULL },
+	{ "child-pfs *", PR, NULL },
+	{ "child-lifetime *", PR, NULL },
+	{ "sa-lifetime *", PR, NULL },
+	{ "lifetime *", PR, NULL },
+	{ "source-address *", PR, NULL },
+	{ "dpd *", PR, NULL },
+	{ "local-authentication *", PR, NULL },
+	{ "remote-authentication *", PR, NULL },
+	{ "ipsec-mode *", PR, NULL },
+	/* router bgp */
+	{ "neighbor * remote-as *", IX_BGP, bgp_neighbor },
+	{ "neighbor *", IX_BGP, NULL },
+	{ "bgp *", IX_BGP, NULL },
+	{ "network *", IX_BGP, NULL },
+	{ "redistribute *", IX_BGP, NULL },
+	{ "address-family *", IX_BGP, NULL },
+	{ "timers *", IX_BGP, NULL },
+	/* watch-group, ppp profile, device, dhcp profile: lines of their own */
+	{ "action # ipsec clear-sa *", IX_OTHER, watch_action },
+	{ "event *", IX_OTHER, NULL },
+	{ "action *", IX_OTHER, NULL },
+	{ "speed *", IX_OTHER, NULL },
+	{ "duplex *", IX_OTHER, NULL },
+	{ "mode *", IX_OTHER, NULL },
+	{ "lcp *", IX_OTHER, NULL },
+	{ "ipcp *", IX_OTHER, NULL },
+	{ "dns-server *", IX_OTHER, NULL },
+	{ "default-gateway *", IX_OTHER, NULL },
+	{ "lease-time *", IX_OTHER, NULL },
+	{ "option-request *", IX_OTHER, NULL },
+	{ "information-request", IX_OTHER, NULL },
+	{ "prefix-delegation *", IX_OTHER, NULL },
+	{ "ia-pd *", IX_OTHER, NULL },
+	{ "fixed-assignment *", IX_OTHER, NULL },
+	{ "set *", IX_OTHER, NULL },
+	{ "match *", IX_OTHER, NULL },
+	{ "echo *", IX_OTHER, NULL },
+	{ "network-monitor * *", 0, network_monitor },
+	/* global */
+	{ "ipsec autokey-proposal *", 0, autokey_proposal },
+	{ "ipsec autokey-map * * peer * *", 0, autokey_map },
+	{ "ipsec local-id *", 0, NULL },
+	{ "ipsec remote-id *", 0, NULL },
+	{ "ipsec *", 0, NULL },
+	{ "ike proposal *", 0, ike_proposal },
+	{ "ike policy * peer *", 0, ike_policy },
+	{ "ike keepalive * # #", 0, ike_keepalive },
+	{ "ike nat-traversal", 0, ike_natt },
+	{ "ike *", 0, NULL },
+	{ "ip access-list * permit *", 0, access_list },
+	{ "ip access-list *", 0, NULL },
+	{ "ipv6 access-list *", 0, NULL },
+	{ "ip route *", 0, NULL },
+	{ "ipv6 route *", 0, NULL },
+	{ "ip ufs-cache *", 0, NULL },
+	{ "ipv6 ufs-cache *", 0, NULL },
+	{ "ip dhcp *", 0, NULL },
+	{ "ipv6 dhcp *", 0, NULL },
+	{ "ip host *", 0, NULL },
+	{ "ip domain-name *", 0, NULL },
+	{ "ip name-server *", 0, NULL },
+	{ "ip napt *", 0, NULL },
+	{ "ip prefix-list *", 0, NULL },
+	{ "ipv6 prefix-list *", 0, NULL },
+	{ "ip fragment-reassembly *", 0, NULL },
+	{ "ip icmp *", 0, NULL },
+	{ "ip multicast-routing *", 0, NULL },
+	{ "hostname *", 0, NULL },
+	{ "timezone *", 0, NULL },
+	{ "logging *", 0, NULL },
+	{ "syslog *", 0, NULL },
+	{ "username *", 0, NULL },
+	{ "http-server *", 0, NULL },
+	{ "ssh-server *", 0, NULL },
+	{ "telnet-server *", 0, NULL },
+	{ "snmp-agent *", 0, NULL },
+	{ "ntp *", 0, NULL },
+	{ "clock *", 0, NULL },
+	{ "dns *", 0, NULL },
+	{ "system *", 0, NULL },
+	{ "web-console *", 0, NULL },
+	{ "nat *", 0, NULL },
+	{ "license *", 0, NULL },
+	{ "supervisors *", 0, NULL },
+	{ "track *", 0, NULL },
+	{ "ip-filter *", 0, NULL },
+	{ "ntp-server *", 0, NULL },
+	{ "configure", 0, NULL },
+	{ "terminal *", 0, NULL },
+	{ "write *", 0, NULL },
 };
+#undef IF
+#undef TI
+#undef PR
+
+static const struct cfg_grammar ix_grammar = { ix_cmds, COUNT(ix_cmds), ix_scopes, COUNT(ix_scopes) };
 
 static void
-bind_ikev1(struct config *c, const struct cfg_ctx *x)
+fake_line(struct cfg_line *l, unsigned no, const char *text)
+{
+	memset(l, 0, sizeof(*l));
+	l->no = no;
+	cfg_copy(l->text, sizeof(l->text), text);
+}
+
+static void
+bind_map(struct config *c, const struct cfg_ctx *x, size_t i)
+{
+	struct config_tunnel *t = &c->tunnels[i];
+	const struct ix_name *m = ix_find(&x->maps, t->policy_name);
+	const struct ix_name *p = m ? ix_find(&x->proposals, m->c) : NULL;
+	const struct ix_name *a = m ? ix_find(&x->acls, m->a) : NULL;
+	struct config_gateway *g;
+	struct cfg_line fake;
+	int gi;
+
+	if (!m) {
+		if (!config_is_placeholder(t->policy_name))
+			cfg_ref(c, t->policy.line, t->policy.text, CONFIG_REF_IPSEC_MAP, t->policy_name, (int)i);
+		return;
+	}
+	if (!p && !config_is_placeholder(m->c))
+		cfg_ref(c, m->line, m->text, CONFIG_REF_IPSEC_PROPOSAL, m->c, (int)i);
+	if (!a && !config_is_placeholder(m->a))
+		cfg_ref(c, m->line, m->text, CONFIG_REF_ACL, m->a, (int)i);
+	if ((gi = config_gateway_find(c, m->b)) < 0) {
+		fake_line(&fake, m->line, m->text);
+		if (!cfg_gateway(c, m->b, m->line))
+			return;
+		gi = (int)c->ngateways - 1;
+		cfg_set(&c->gateways[gi].version, 1, &fake);
+	}
+	t->gateway = gi;
+	g = &c->gateways[gi];
+	if (p && p->a[0]) {
+		fake_line(&fake, p->line, p->text);
+		cfg_set(&g->esp, 0, &fake);
+		snprintf(g->esp_text, sizeof(g->esp_text), "%s", p->a);
+	}
+	snprintf(g->acl, sizeof(g->acl), "%s", m->a);
+	if (a && a->b[0]) {
+		fake_line(&fake, a->line, a->text);
+		cfg_set_prefix(&g->local_id, a->src, a->src_len, &fake);
+		cfg_set_prefix(&g->remote_id, a->dst, a->dst_len, &fake);
+	}
+}
+
+/* A tunnel's named profile: its dpd interval and child proposal are the
+ * tunnel's; a name that no ikev2 profile defines is an error the router
+ * makes when it tries the tunnel. */
+static void
+bind_profile(struct config *c, const struct cfg_ctx *x, size_t i)
+{
+	struct config_tunnel *t = &c->tunnels[i];
+	const struct ix_name *p = ix_find(&x->profiles, t->policy_name);
+
+	if (!p) {
+		if (!t->binding.tmpl)
+			cfg_ref(c, t->binding.line, t->binding.text, CONFIG_REF_IKEV2_PROFILE,
+				t->policy_name, (int)i);
+		return;
+	}
+	if (p->dpd.line && !t->dpd.line)
+		t->dpd = p->dpd;
+	if (p->esp.line) {
+		t->esp = p->esp;
+		snprintf(t->esp_text, sizeof(t->esp_text), "%s", p->esp_text);
+	}
+}
+
+static void
+bind_names(struct config *c, const struct cfg_ctx *x)
 {
 	for (size_t i = 0; i < c->ntunnels; i++) {
 		struct config_tunnel *t = &c->tunnels[i];
-		const struct ix_name *m = t->policy.line ? ix_find(&x->maps, t->policy_name) : NULL;
-		const struct ix_name *p = m ? ix_find(&x->proposals, m->c) : NULL;
-		const struct ix_name *a = m ? ix_find(&x->acls, m->a) : NULL;
-		int gi = m ? config_gateway_find(c, m->b) : -1;
-		struct config_gateway *g;
-		if (gi < 0)
-			continue;
-		t->gateway = gi;
-		g = &c->gateways[gi];
-		if (p && p->a[0]) {
-			struct cfg_line fake = { .no = p->line };
-			cfg_copy(fake.text, sizeof(fake.text), p->text);
-			cfg_set(&g->esp, 0, &fake);
-			snprintf(g->esp_text, sizeof(g->esp_text), "%s", p->a);
-		}
-		snprintf(g->acl, sizeof(g->acl), "%s", m->a);
-		if (a) {
-			struct cfg_line fake = { .no = a->line };
-			cfg_copy(fake.text, sizeof(fake.text), a->text);
-			cfg_set_prefix(&g->local_id, a->src, a->src_len, &fake);
-			cfg_set_prefix(&g->remote_id, a->dst, a->dst_len, &fake);
-		}
+		if (t->binding.line)
+			bind_profile(c, x, i);
+		else if (t->policy.line)
+			bind_map(c, x, i);
+		if (!t->encap.line && t->gateway < 0 && !t->policy.line)
+			t->kind = CONFIG_TK_OTHER;    /* no tunnel mode, no IPsec: not ours */
+	}
+	for (size_t i = 0; i < x->policies.n; i++) {
+		const struct ix_name *p = &x->policies.row[i];
+		if (p->b[0] && !ix_find(&x->ike_props, p->b) && !config_is_placeholder(p->b))
+			cfg_ref(c, p->line, p->text, CONFIG_REF_IKE_PROPOSAL, p->b, -1);
 	}
 }
 
@@ -415,10 +743,15 @@ bind_keepalives(struct config *c, const struct cfg_ctx *x)
 		const struct ix_name *k = &x->keepalive.row[i];
 		const struct ix_name *p = ix_find(&x->policies, k->name);
 		int gi = p ? config_gateway_find(c, p->a) : -1;
-		struct cfg_line fake = { .no = k->line };
+		struct cfg_line fake;
+		if (!p) {
+			if (!config_is_placeholder(k->name))
+				cfg_ref(c, k->line, k->text, CONFIG_REF_IKE_POLICY, k->name, -1);
+			continue;
+		}
 		if (gi < 0)
 			continue;
-		cfg_copy(fake.text, sizeof(fake.text), k->text);
+		fake_line(&fake, k->line, k->text);
 		cfg_set(&c->gateways[gi].keepalive, CONFIG_ON, &fake);
 		c->gateways[gi].ka_method = CONFIG_KA_DPD;
 	}
@@ -430,49 +763,82 @@ bind_watches(struct config *c, const struct cfg_ctx *x)
 	for (size_t i = 0; i < x->watches.n; i++) {
 		const struct ix_name *w = &x->watches.row[i];
 		int t = config_tunnel_find(c, w->name);
-		struct cfg_line fake = { .no = w->line };
+		struct cfg_line fake;
 		if (t < 0)
 			continue;
-		cfg_copy(fake.text, sizeof(fake.text), w->text);
+		fake_line(&fake, w->line, w->text);
 		cfg_set(&c->tunnels[t].dpd, 0, &fake);
 	}
 }
 
-static int
-ends_block(const struct cfg_ctx *x, const struct cfg_line *l)
+/* The line MTU the ESP packets meet: the PPPoE interface's ip mtu, else a
+ * MAP-E / 4over6 tunnel's, else the smallest ip mtu on another interface. */
+static void
+line_mtu(struct config *c)
 {
-	return x->block != IX_NONE && x->block_indented && !l->indented;
+	for (size_t i = 0; i < c->nifaces && !c->line_src; i++) {
+		const struct config_iface *f = &c->ifaces[i];
+		if (f->pppoe.line && f->mtu.line && !f->mtu.tmpl) {
+			c->line_src = CONFIG_LINE_PPPOE_IF;
+			c->line_mtu = f->mtu;
+			cfg_copy(c->line_name, sizeof(c->line_name), f->name);
+		}
+	}
+	for (size_t i = 0; i < c->ntunnels && !c->line_src; i++) {
+		const struct config_tunnel *t = &c->tunnels[i];
+		if ((t->kind == CONFIG_TK_MAPE || t->kind == CONFIG_TK_IPIP) && t->mtu.line && !t->mtu.tmpl) {
+			c->line_src = CONFIG_LINE_MAPE;
+			c->line_mtu = t->mtu;
+			cfg_copy(c->line_name, sizeof(c->line_name), t->name);
+		}
+	}
+	for (size_t i = 0; i < c->nifaces && (!c->line_src || c->line_src == CONFIG_LINE_IFACE); i++) {
+		const struct config_iface *f = &c->ifaces[i];
+		if (!f->mtu.line || f->mtu.tmpl || (c->line_src && f->mtu.v >= c->line_mtu.v))
+			continue;
+		c->line_src = CONFIG_LINE_IFACE;
+		c->line_mtu = f->mtu;
+		cfg_copy(c->line_name, sizeof(c->line_name), f->name);
+	}
+}
+
+static void
+free_tables(struct cfg_ctx *x)
+{
+	struct ix_table *t[] = { &x->proposals, &x->ike_props, &x->acls, &x->maps, &x->policies,
+				 &x->keepalive, &x->watches, &x->profiles };
+
+	for (size_t i = 0; i < COUNT(t); i++)
+		free(t[i]->row);
 }
 
 int
 config_parse_ix(const char *buf, size_t len, struct config *c)
 {
-	struct cfg_reader r = { buf, len, 0, 0 };
+	struct cfg_reader r = { buf, len, 0, 0, "!" };
 	struct cfg_line l;
 	struct cfg_ctx *x = calloc(1, sizeof(*x));
-	const struct cfg_cmd *cmd;
 
 	if (!x)
 		return -1;
-	while (cfg_next(&r, &l)) {
+	x->cfg = c;
+	while (!c->nomem && cfg_next(&r, &l)) {
 		if (l.comment) {
+			/* a bare '!' separates blocks in running-config and ends
+			 * the mode; "! text" is a comment inside it */
+			if (strcmp(l.text, "!") == 0)
+				x->block = 0;
 			c->comments += l.text[0] != '\0';
 			continue;
 		}
-		if (ends_block(x, &l))
-			x->block = IX_NONE;
-		else if (l.indented && x->block != IX_NONE)
-			x->block_indented = 1;
-		cmd = cfg_match(ix_cmds, sizeof(ix_cmds) / sizeof(ix_cmds[0]), &l);
-		if (cmd)
-			cmd->fn(c, x, &l);
-		else
-			c->unread++;
+		cfg_dispatch(c, x, &ix_grammar, &l, x->block);
 	}
 	c->lines = r.no;
-	bind_ikev1(c, x);
+	bind_names(c, x);
 	bind_keepalives(c, x);
 	bind_watches(c, x);
+	line_mtu(c);
+	free_tables(x);
 	free(x);
-	return 0;
+	return c->nomem ? -1 : 0;
 }

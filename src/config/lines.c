@@ -3,6 +3,7 @@
 #include "config/config_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int
@@ -29,6 +30,23 @@ copy_line(struct cfg_line *l, const char *s, size_t n)
 	l->text[k] = '\0';
 }
 
+/* The closer a token opens and does not close: '>' for "<VPN" or "$<a",
+ * '}' for "${a", ')' for "(a"; 0 when it opens none. */
+static char
+open_placeholder(const char *t)
+{
+	static const struct { const char *open; char close; } forms[] = {
+		{ "${", '}' }, { "$<", '>' }, { "<", '>' }, { "(", ')' },
+	};
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++)
+		if (strncmp(t, forms[i].open, strlen(forms[i].open)) == 0 &&
+		    !strchr(t + strlen(forms[i].open), forms[i].close))
+			return forms[i].close;
+	return 0;
+}
+
+/* Splits on blanks; a placeholder written with blanks inside ("<VPN
+ * Gateway IP>", as cloud templates print them) stays one word. */
 static void
 tokenize(struct cfg_line *l)
 {
@@ -37,8 +55,21 @@ tokenize(struct cfg_line *l)
 	memcpy(l->buf, l->text, strlen(l->text) + 1);
 	l->ntok = 0;
 	for (char *t = strtok_r(l->buf, " \t\r\v\f", &save); t && l->ntok < CFG_MAX_TOK;
-	     t = strtok_r(NULL, " \t\r\v\f", &save))
+	     t = strtok_r(NULL, " \t\r\v\f", &save)) {
+		char close = open_placeholder(t);
+		char *end = close && save ? strchr(save, close) : NULL;
+		if (end && end[1] && !blank(end[1]))
+			end = NULL;          /* the closer is not at a word's end */
+		if (end) {
+			/* rejoin the words up to the closer: the NUL strtok_r left
+			 * after t becomes a blank again */
+			t[strlen(t)] = ' ';
+			save = end + 1;
+			if (*save)
+				*save++ = '\0';
+		}
 		l->tok[l->ntok++] = t;
+	}
 }
 
 int
@@ -55,9 +86,9 @@ cfg_next(struct cfg_reader *r, struct cfg_line *l)
 	r->pos += n + (nl ? 1 : 0);
 	l->no = ++r->no;
 	copy_line(l, s, n);
-	/* '#' (RTX, swanctl) and '!' (IX) begin comment lines; a blank line
-	 * says nothing either. */
-	l->comment = !l->text[0] || l->text[0] == '#' || l->text[0] == '!';
+	/* Each vendor's comment characters ('#' RTX and swanctl, '!' IX); a
+	 * blank line says nothing either. */
+	l->comment = !l->text[0] || strchr(r->comment_chars ? r->comment_chars : "#!", l->text[0]);
 	if (l->comment)
 		l->ntok = 0;
 	else
@@ -71,36 +102,275 @@ cfg_is(const struct cfg_line *l, size_t i, const char *word)
 	return i < l->ntok && strcmp(l->tok[i], word) == 0;
 }
 
-static int
-word_matches(const char *pat, size_t plen, const char *tok)
+int
+cfg_tmpl(const struct cfg_line *l, size_t i)
 {
-	if (plen == 1 && pat[0] == '*')
+	return i < l->ntok && config_is_placeholder(l->tok[i]);
+}
+
+static int
+enclosed(const char *s, size_t n, const char *open, char close)
+{
+	size_t k = strlen(open);
+
+	return n > k + 1 && strncmp(s, open, k) == 0 && s[n - 1] == close;
+}
+
+/* Template placeholders as vendors and clouds publish them: ${x} (shell,
+ * Terraform), $<x>, <x> (vendor manuals, AWS's samples), (x) ("(PSK)") and
+ * （x） (Japanese templates), {{x}} (Jinja), and upper-case words that begin
+ * YOUR_ or end _HERE. */
+int
+config_is_placeholder(const char *s)
+{
+	size_t n = strlen(s), upper = 0;
+
+	static const char fw_open[] = "\xef\xbc\x88", fw_close[] = "\xef\xbc\x89";   /* U+FF08/09 */
+
+	if (enclosed(s, n, "${", '}') || enclosed(s, n, "$<", '>') || enclosed(s, n, "{{", '}') ||
+	    enclosed(s, n, "<", '>') || enclosed(s, n, "(", ')'))
 		return 1;
-	if (plen == 1 && pat[0] == '#') {
-		long v;
+	/* Japanese templates write （値） with full-width parentheses */
+	if (n > 6 && strncmp(s, fw_open, 3) == 0 && strcmp(s + n - 3, fw_close) == 0)
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		upper += (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_' || (s[i] >= '0' && s[i] <= '9');
+	return upper == n && ((n > 5 && strncmp(s, "YOUR_", 5) == 0) ||
+			      (n > 5 && strcmp(s + n - 5, "_HERE") == 0));
+}
+
+int
+config_has_placeholder(const char *s)
+{
+	const char *p;
+
+	if (config_is_placeholder(s))
+		return 1;
+	if ((p = strstr(s, "${")) && strchr(p, '}'))
+		return 1;
+	if ((p = strstr(s, "$<")) && strchr(p, '>'))
+		return 1;
+	return (p = strstr(s, "{{")) && strstr(p, "}}");
+}
+
+/* How one pattern word judges one token: 1 fits, 0 does not. */
+static int
+word_fits(const char *pat, size_t plen, const char *tok, enum config_arg *type)
+{
+	uint32_t a;
+	unsigned p;
+	long v;
+
+	*type = CONFIG_ARG_KEYWORD;
+	if (plen != 1 || !strchr("*#@/", pat[0]))
+		return strlen(tok) == plen && strncmp(pat, tok, plen) == 0;
+	*type = pat[0] == '#' ? CONFIG_ARG_NUMBER : pat[0] == '@' ? CONFIG_ARG_ADDR
+		: pat[0] == '/' ? CONFIG_ARG_PREFIX : CONFIG_ARG_WORD;
+	if (pat[0] == '*' || config_is_placeholder(tok))
+		return 1;
+	if (pat[0] == '#')
 		return cfg_number(tok, 0, 2147483647L, &v) == 0;
+	if (pat[0] == '@')
+		return cfg_addr(tok, &a) == 0;
+	return cfg_prefix(tok, &a, &p) == 0;
+}
+
+/* Leading literal words of the pattern that match l, or -1 when one of
+ * them does not: how specifically the row claims the line. */
+static int
+claims(const char *p, const struct cfg_line *l)
+{
+	int n = 0;
+
+	while (*p) {
+		size_t w = strcspn(p, " ");
+		if (w == 1 && strchr("*#@/", p[0]))
+			break;
+		if ((size_t)n >= l->ntok || strlen(l->tok[n]) != w || strncmp(p, l->tok[n], w) != 0)
+			return -1;
+		n++;
+		p += w;
+		p += *p == ' ';
 	}
-	return strlen(tok) == plen && strncmp(pat, tok, plen) == 0;
+	return n;
+}
+
+/* 0 when every word fits; else the 1-based word that does not, with what
+ * it should have been and whether it is missing. */
+static unsigned
+fits(const char *p, const struct cfg_line *l, enum config_arg *type, int *missing)
+{
+	size_t i = 0;
+
+	while (*p) {
+		size_t w = strcspn(p, " ");
+		if (i >= l->ntok) {
+			word_fits(p, w, "", type);
+			*missing = 1;
+			return (unsigned)i + 1;
+		}
+		if (!word_fits(p, w, l->tok[i], type)) {
+			*missing = 0;
+			return (unsigned)i + 1;
+		}
+		i++;
+		p += w;
+		p += *p == ' ';
+	}
+	return 0;
+}
+
+static void
+bad_fill(struct config_invalid *bad, const struct cfg_line *l, enum config_bad why, unsigned arg,
+	 enum config_arg expect)
+{
+	memset(bad, 0, sizeof(*bad));
+	bad->line = l->no;
+	bad->why = why;
+	bad->arg = arg;
+	bad->expect = expect;
+	cfg_copy(bad->text, sizeof(bad->text), l->text);
+}
+
+static enum config_arg
+scope_word(const struct cfg_grammar *g, unsigned scope)
+{
+	for (size_t b = 0; b < g->nscopes; b++)
+		if (scope & (1u << b))
+			return g->scope_arg[b];
+	return CONFIG_ARG_NONE;
 }
 
 const struct cfg_cmd *
-cfg_match(const struct cfg_cmd *t, size_t n, const struct cfg_line *l)
+cfg_match(const struct cfg_grammar *g, const struct cfg_line *l, unsigned block,
+	  struct config_invalid *bad)
 {
-	for (size_t r = 0; r < n; r++) {
-		const char *p = t[r].pattern;
-		size_t i = 0;
-		int ok = 1;
-		while (ok && *p) {
-			size_t w = strcspn(p, " ");
-			ok = i < l->ntok && word_matches(p, w, l->tok[i]);
-			i++;
-			p += w;
-			p += *p == ' ';
-		}
-		if (ok)
-			return &t[r];
+	int best = -1;
+	const struct cfg_cmd *first = NULL, *misplaced = NULL;
+	unsigned arg = 0;
+	enum config_arg type = CONFIG_ARG_NONE;
+	int missing = 0;
+
+	for (size_t r = 0; r < g->ncmds; r++) {
+		int n = claims(g->cmds[r].pattern, l);
+		if (n > best)
+			best = n;
 	}
+	for (size_t r = 0; best > 0 && r < g->ncmds; r++) {
+		const struct cfg_cmd *c = &g->cmds[r];
+		enum config_arg t;
+		int m = 0;
+		unsigned a;
+		if (claims(c->pattern, l) != best)
+			continue;
+		if ((a = fits(c->pattern, l, &t, &m)) != 0) {
+			if (!first) {
+				first = c;
+				arg = a, type = t, missing = m;
+			}
+			continue;
+		}
+		if (c->scope && !(c->scope & block)) {
+			misplaced = misplaced ? misplaced : c;
+			continue;
+		}
+		return c;
+	}
+	if (misplaced)
+		bad_fill(bad, l, CONFIG_BAD_SCOPE, 0, scope_word(g, misplaced->scope));
+	else if (first)
+		bad_fill(bad, l, missing ? CONFIG_BAD_MISSING : CONFIG_BAD_ARG, arg, type);
+	else   /* the first word no row expects there */
+		bad_fill(bad, l, CONFIG_BAD_COMMAND, best > 0 ? (unsigned)best + 1 : 1, CONFIG_ARG_NONE);
 	return NULL;
+}
+
+static void
+note_placeholders(struct config *c, const struct cfg_line *l)
+{
+	for (size_t i = 0; i < l->ntok; i++) {
+		struct config_placeholder *p;
+		if (!config_has_placeholder(l->tok[i]) || !(p = CFG_PUSH(c, placeholders)))
+			continue;
+		p->line = l->no;
+		cfg_copy(p->token, sizeof(p->token), l->tok[i]);
+	}
+}
+
+const struct cfg_cmd *
+cfg_dispatch(struct config *c, struct cfg_ctx *x, const struct cfg_grammar *g,
+	     const struct cfg_line *l, unsigned block)
+{
+	struct config_invalid bad, *b;
+	const struct cfg_cmd *cmd;
+
+	note_placeholders(c, l);
+	if (!(cmd = cfg_match(g, l, block, &bad))) {
+		if ((b = CFG_PUSH(c, invalid)))
+			*b = bad;
+		return NULL;
+	}
+	if (!cmd->fn)
+		cfg_unread(c, l->no);
+	else if (cmd->fn(c, x, l) == 0)
+		c->read++;
+	else
+		return NULL;
+	return cmd;
+}
+
+int
+cfg_bad(struct config *c, const struct cfg_line *l, enum config_bad why, unsigned arg,
+	enum config_arg expect)
+{
+	struct config_invalid *b = CFG_PUSH(c, invalid);
+
+	if (b)
+		bad_fill(b, l, why, arg, expect);
+	return -1;
+}
+
+int
+cfg_bad_range(struct config *c, const struct cfg_line *l, unsigned arg, long lo, long hi)
+{
+	struct config_invalid *b = CFG_PUSH(c, invalid);
+
+	if (b) {
+		bad_fill(b, l, CONFIG_BAD_RANGE, arg, CONFIG_ARG_NUMBER);
+		b->lo = lo;
+		b->hi = hi;
+	}
+	return -1;
+}
+
+void
+cfg_unread(struct config *c, unsigned line)
+{
+	struct config_span *s;
+
+	c->unread++;
+	if (c->nspans && c->spans[c->nspans - 1].last + 1 == line) {
+		c->spans[c->nspans - 1].last = line;
+		return;
+	}
+	if ((s = CFG_PUSH(c, spans)))
+		*s = (struct config_span){ line, line };
+}
+
+void
+cfg_ref(struct config *c, unsigned line, const char *text, enum config_ref_kind kind,
+	const char *name, int tunnel)
+{
+	struct config_ref *r = CFG_PUSH(c, refs);
+
+	if (!r)
+		return;
+	memset(r, 0, sizeof(*r));
+	r->line = line;
+	r->kind = kind;
+	r->tunnel = tunnel;
+	cfg_copy(r->name, sizeof(r->name), name);
+	cfg_copy(r->text, sizeof(r->text), text);
 }
 
 int
@@ -211,7 +481,15 @@ cfg_set(struct config_num *n, long v, const struct cfg_line *l)
 {
 	n->v = v;
 	n->line = l->no;
+	n->tmpl = 0;
 	cfg_copy(n->text, sizeof(n->text), l->text);
+}
+
+void
+cfg_set_tmpl(struct config_num *n, const struct cfg_line *l)
+{
+	cfg_set(n, 0, l);
+	n->tmpl = 1;
 }
 
 void
@@ -220,6 +498,7 @@ cfg_set_prefix(struct config_prefix *p, uint32_t addr, unsigned plen, const stru
 	p->addr = addr;
 	p->plen = plen;
 	p->line = l->no;
+	p->tmpl = 0;
 	cfg_copy(p->text, sizeof(p->text), l->text);
 }
 
@@ -242,18 +521,53 @@ cfg_mss(const char *s, long *num)
 	return -1;
 }
 
+/* Doubling growth; the 16 MB input bound keeps every table far below
+ * SIZE_MAX / size, but the check stays. */
+void *
+cfg_push(struct config *c, void **rows, size_t *n, size_t *cap, size_t size)
+{
+	char *p;
+
+	if (*n >= *cap) {
+		size_t want = *cap ? *cap * 2 : 16;
+		void *q = want < ((size_t)-1) / size ? realloc(*rows, want * size) : NULL;
+		if (!q) {
+			c->nomem = 1;
+			return NULL;
+		}
+		*rows = q;
+		*cap = want;
+	}
+	p = (char *)*rows + (*n)++ * size;
+	memset(p, 0, size);
+	return p;
+}
+
+void
+config_free(struct config *c)
+{
+	free(c->ifaces);
+	free(c->tunnels);
+	free(c->gateways);
+	free(c->bgp);
+	free(c->invalid);
+	free(c->refs);
+	free(c->placeholders);
+	free(c->spans);
+	memset(c, 0, sizeof(*c));
+}
+
 struct config_iface *
 cfg_iface(struct config *c, const char *name, unsigned line)
 {
+	struct config_iface *f;
+
 	for (size_t i = 0; i < c->nifaces; i++)
 		if (strcmp(c->ifaces[i].name, name) == 0)
 			return &c->ifaces[i];
-	if (c->nifaces >= CONFIG_MAX_IFACES) {
-		c->dropped++;
+	if (!(f = CFG_PUSH(c, ifaces)))
 		return NULL;
-	}
-	struct config_iface *f = &c->ifaces[c->nifaces++];
-	snprintf(f->name, sizeof(f->name), "%s", name);
+	cfg_copy(f->name, sizeof(f->name), name);
 	f->line = line;
 	return f;
 }
@@ -284,13 +598,10 @@ cfg_tunnel(struct config *c, const char *id, const char *name, unsigned line)
 
 	if (i >= 0)
 		return &c->tunnels[i];
-	if (c->ntunnels >= CONFIG_MAX_TUNNELS) {
-		c->dropped++;
+	if (!(t = CFG_PUSH(c, tunnels)))
 		return NULL;
-	}
-	t = &c->tunnels[c->ntunnels++];
-	snprintf(t->id, sizeof(t->id), "%s", id);
-	snprintf(t->name, sizeof(t->name), "%s", name);
+	cfg_copy(t->id, sizeof(t->id), id);
+	cfg_copy(t->name, sizeof(t->name), name);
 	t->line = line;
 	t->gateway = -1;
 	return t;
@@ -304,12 +615,24 @@ cfg_gateway(struct config *c, const char *name, unsigned line)
 
 	if (i >= 0)
 		return &c->gateways[i];
-	if (c->ngateways >= CONFIG_MAX_GATEWAYS) {
-		c->dropped++;
+	if (!(g = CFG_PUSH(c, gateways)))
 		return NULL;
-	}
-	g = &c->gateways[c->ngateways++];
-	snprintf(g->name, sizeof(g->name), "%s", name);
+	cfg_copy(g->name, sizeof(g->name), name);
 	g->line = line;
 	return g;
+}
+
+void
+cfg_add_bgp(struct config *c, uint32_t addr, const struct cfg_line *l)
+{
+	struct config_bgp *b;
+
+	for (size_t i = 0; i < c->nbgp; i++)
+		if (c->bgp[i].addr == addr)
+			return;
+	if (!(b = CFG_PUSH(c, bgp)))
+		return;
+	b->addr = addr;
+	b->line = l->no;
+	cfg_copy(b->text, sizeof(b->text), l->text);
 }

@@ -1,166 +1,279 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Yamaha RTX configuration (show config output or a saved config file).
- * Commands and defaults: Yamaha RTX command reference 12.01 (sections cited
- * in shared/design/router-facts.md and vendor-syntax.md). Context: lines
- * between "tunnel select N" and "tunnel select none" (or the next select)
- * belong to tunnel N, likewise "pp select N". show config indents those
- * lines and prints no "select none", so once a block has shown indented
- * lines, the first unindented command ends it. ipsec ike lines name their
- * gateway and are global wherever they appear. */
+ * Commands, scopes and defaults: Yamaha RTX command reference 12.01
+ * (doc/config-grammar.md lists the sections). Blocks follow the router's grammar:
+ * "tunnel select N" opens tunnel N and "pp select N" opens pp N until the
+ * next select or "... select none"; show config indents those lines, saved
+ * files and templates often do not, and the router ignores indentation, so
+ * this parser does too. Commands that exist only inside a tunnel or pp
+ * block (ip tunnel ..., ip pp ...) belong to the open block; global
+ * commands (ipsec ike ..., ip lanN ...) are global wherever they stand. */
 #include "config/config_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#define RTX_MAX_POLICIES 64
+#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
+
+/* Block kinds (cfg_cmd.scope bits). */
+enum { RTX_TUNNEL = 1u << 0, RTX_PP = 1u << 1 };
+static const enum config_arg rtx_scopes[] = { CONFIG_ARG_IN_TUNNEL, CONFIG_ARG_IN_PP };
+
+/* Tunnel and pp numbers: the largest any model takes (vRX: tunnel 1-6000,
+ * pp 1-150, command reference 1.6). */
+#define RTX_TUNNEL_MAX 6000
+#define RTX_PP_MAX 150
+/* The MAP-E / IPIP tunnel MTU when none is set: 1460, the IPv4 MTU of a
+ * 4in6 tunnel over a 1500-byte IPv6 line (RFC 7597 5.3; RFC 6333). */
+#define RTX_MAPE_MTU 1460
+
+struct sa_policy {
+	long id;
+	int gateway;              /* index in config.gateways */
+};
 
 struct cfg_ctx {
 	int tunnel;                   /* index of the selected tunnel, -1 none */
 	int pp;                       /* index of the selected pp interface, -1 none */
-	int block_indented;           /* the open block has shown indented lines */
-	/* ipsec sa policy ID GW: which gateway a policy id belongs to */
-	long pol_id[RTX_MAX_POLICIES];
-	char pol_gw[RTX_MAX_POLICIES][CONFIG_NAME];
-	size_t npol;
+	struct sa_policy *pol;        /* ipsec sa policy ID GW */
+	size_t npol, cap;
 };
+
+static unsigned
+block(const struct cfg_ctx *x)
+{
+	return x->tunnel >= 0 ? RTX_TUNNEL : x->pp >= 0 ? RTX_PP : 0;
+}
 
 static struct config_tunnel *
 tun(struct config *c, struct cfg_ctx *x)
 {
-	return x->tunnel >= 0 ? &c->tunnels[x->tunnel] : NULL;
+	return &c->tunnels[x->tunnel];   /* scope RTX_TUNNEL: always selected */
 }
 
+/* The gateway named by word i: a security gateway number (1-based). */
 static struct config_gateway *
 gw(struct config *c, const struct cfg_line *l, size_t i)
 {
 	return cfg_gateway(c, l->tok[i], l->no);
 }
 
-static void
+static int
+number_in(struct config *c, const struct cfg_line *l, size_t i, long lo, long hi, long *v)
+{
+	if (cfg_number(l->tok[i], lo, hi, v) == 0)
+		return 0;
+	return cfg_bad_range(c, l, (unsigned)i + 1, lo, hi);
+}
+
+static int
 tunnel_select(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	char name[CONFIG_NAME];
 	struct config_tunnel *t;
+	long n;
 
-	x->pp = -1;
-	x->block_indented = 0;
-	snprintf(name, sizeof(name), "tunnel%s", l->tok[2]);
-	t = cfg_tunnel(c, l->tok[2], name, l->no);
-	x->tunnel = t ? (int)(t - c->tunnels) : -1;
+	x->pp = x->tunnel = -1;
+	if (!cfg_tmpl(l, 2) && number_in(c, l, 2, 1, RTX_TUNNEL_MAX, &n) < 0)
+		return -1;
+	snprintf(name, sizeof(name), "tunnel%.30s", l->tok[2]);
+	if (!(t = cfg_tunnel(c, l->tok[2], name, l->no)))
+		return -1;
+	x->tunnel = (int)(t - c->tunnels);
+	return 0;
 }
 
-static void
+static int
 select_none(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	(void)c;
 	(void)l;
 	x->tunnel = x->pp = -1;
+	return 0;
 }
 
-static void
+static int
 pp_select(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	char name[CONFIG_NAME];
 	struct config_iface *f;
+	long n;
 
-	x->tunnel = -1;
-	x->block_indented = 0;
-	snprintf(name, sizeof(name), "pp%s", l->tok[2]);
-	f = cfg_iface(c, name, l->no);
-	x->pp = f ? (int)(f - c->ifaces) : -1;
+	x->pp = x->tunnel = -1;
+	if (!cfg_tmpl(l, 2) && !cfg_is(l, 2, "anonymous") && number_in(c, l, 2, 1, RTX_PP_MAX, &n) < 0)
+		return -1;
+	snprintf(name, sizeof(name), "pp%.30s", l->tok[2]);
+	if (!(f = cfg_iface(c, name, l->no)))
+		return -1;
+	x->pp = (int)(f - c->ifaces);
+	return 0;
 }
 
-static void
+/* 8.1.4: 64-1500 on every model; only the LAN ports of RTX5000/3500 (9578)
+ * and RTX3510/1300 (10218) go higher. */
+static int
+mtu_value(struct config *c, const struct cfg_line *l, size_t i, long hi, struct config_num *n)
+{
+	long v;
+
+	if (cfg_tmpl(l, i)) {
+		cfg_set_tmpl(n, l);
+		return 0;
+	}
+	if (number_in(c, l, i, 64, hi, &v) < 0)
+		return -1;
+	cfg_set(n, v, l);
+	return 0;
+}
+
+static int
 tunnel_mtu(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct config_tunnel *t = tun(c, x);
-	long v;
+	int v6 = cfg_is(l, 0, "ipv6");
 
-	if (t && cfg_number(l->tok[3], 64, 65535, &v) == 0)
-		cfg_set(l->tok[0][2] == 'v' ? &t->mtu6 : &t->mtu, v, l);
-	else
-		c->unread++;
+	/* 8.1.4 (IPv4 64-1500); IPv6 tunnel MTU 1280-1500 */
+	return mtu_value(c, l, 3, 1500, v6 ? &t->mtu6 : &t->mtu);
 }
 
-static void
+/* 8.1.21: ip tunnel tcp mss limit 536..1460|auto|off (IPv6: 536..1440). */
+static int
 tunnel_mss(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct config_tunnel *t = tun(c, x);
+	int v6 = cfg_is(l, 0, "ipv6");
 	long v = 0;
-	int m = l->ntok > 5 ? cfg_mss(l->tok[5], &v) : -1;
+	int m;
 
-	if (!t || m < 0)
-		c->unread++;
-	else
-		cfg_set_mss(t, l->tok[0][2] == 'v', m, v, l);
+	if (cfg_tmpl(l, 5)) {
+		cfg_set_tmpl(v6 ? &t->mss6 : &t->mss, l);
+		return 0;
+	}
+	if ((m = cfg_mss(l->tok[5], &v)) < 0)
+		return cfg_bad(c, l, CONFIG_BAD_ARG, 6, CONFIG_ARG_MSS);
+	if (m == CONFIG_MSS_NUM && (v < 536 || v > (v6 ? 1440 : 1460)))
+		return cfg_bad_range(c, l, 6, 536, v6 ? 1440 : 1460);
+	cfg_set_mss(t, v6, m, v, l);
+	return 0;
 }
 
-static void
+static int
 tunnel_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct config_tunnel *t = tun(c, x);
 	int remote = cfg_is(l, 2, "remote");
-	const char *a = l->ntok > (size_t)(3 + remote) ? l->tok[3 + remote] : "";
+	size_t i = 3 + (size_t)remote;
 	uint32_t addr;
 	unsigned plen;
 
-	if (t && cfg_prefix(a, &addr, &plen) == 0)
-		cfg_set_prefix(remote ? &t->remote : &t->inside, addr, plen, l);
-	else
-		c->unread++;
+	if (cfg_tmpl(l, i))
+		return 0;
+	if (cfg_prefix(l->tok[i], &addr, &plen) < 0)
+		return cfg_bad(c, l, CONFIG_BAD_ARG, (unsigned)i + 1, remote ? CONFIG_ARG_ADDR : CONFIG_ARG_PREFIX);
+	cfg_set_prefix(remote ? &t->remote : &t->inside, addr, plen, l);
+	return 0;
 }
 
-static void
+/* tunnel encapsulation TYPE (command reference 14.4): ipsec (the default),
+ * l2tpv3 (L2TPv3/IPsec), l2tpv3-raw (without IPsec), l2tp (L2TP/IPsec),
+ * ipip, map-e, pptp, ipudp, hb46pp. */
+static const struct { const char *word; enum config_tunnel_kind kind; } encaps[] = {
+	{ "ipsec", CONFIG_TK_IPSEC }, { "l2tpv3", CONFIG_TK_L2TPV3_IPSEC },
+	{ "l2tpv3-raw", CONFIG_TK_L2TPV3 }, { "l2tp", CONFIG_TK_L2TP },
+	{ "map-e", CONFIG_TK_MAPE }, { "ipip", CONFIG_TK_IPIP }, { "pptp", CONFIG_TK_OTHER },
+	{ "ipudp", CONFIG_TK_OTHER }, { "hb46pp", CONFIG_TK_OTHER }, { "nvgre", CONFIG_TK_OTHER },
+};
+
+static int
 tunnel_encap(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct config_tunnel *t = tun(c, x);
 
-	/* L2TP tunnels ignore the tunnel MTU (vendor-syntax.md, 8.1.4). */
-	if (t)
-		cfg_set(&t->encap, strncmp(l->tok[2], "l2tp", 4) == 0 ? 2 : 1, l);
+	for (size_t i = 0; i < COUNT(encaps); i++)
+		if (cfg_is(l, 2, encaps[i].word)) {
+			t->kind = encaps[i].kind;
+			cfg_set(&t->encap, (long)encaps[i].kind, l);
+			return 0;
+		}
+	return cfg_bad(c, l, CONFIG_BAD_ARG, 3, CONFIG_ARG_KEYWORD);
 }
 
-static void
+static int
 outer_df(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	static const char *const modes[] = { "copy", "set", "clear" };
 	struct config_tunnel *t = tun(c, x);
 
-	for (long i = 0; t && i < 3; i++)
+	for (long i = 0; i < 3; i++)
 		if (cfg_is(l, 4, modes[i])) {
 			cfg_set(&t->df, i, l);
-			return;
+			return 0;
 		}
-	c->unread++;
+	return cfg_bad(c, l, CONFIG_BAD_ARG, 5, CONFIG_ARG_KEYWORD);
 }
 
-static void
+/* ipsec tunnel POLICY (15.x) in a tunnel block; ipsec transport ID POLICY
+ * [udp PORT] (L2TP/IPsec, L2TPv3/IPsec): both bind the tunnel to a policy. */
+static int
 ipsec_tunnel(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct config_tunnel *t = tun(c, x);
 	long v;
 
-	if (t && cfg_number(l->tok[2], 0, 2147483647L, &v) == 0)
-		cfg_set(&t->policy, v, l);
-	else
-		c->unread++;
+	if (cfg_tmpl(l, 2))
+		return 0;
+	if (number_in(c, l, 2, 1, 2147483647L, &v) < 0)
+		return -1;
+	cfg_set(&t->policy, v, l);
+	return 0;
 }
 
-/* ipsec sa policy ID GW esp [cipher] [integrity]: remembers which gateway
- * the policy id belongs to and keeps the transform as written. */
-static void
+static int
+ipsec_transport(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	long v;
+
+	if (x->tunnel < 0 || cfg_tmpl(l, 3))
+		return 0;
+	if (number_in(c, l, 3, 1, 2147483647L, &v) < 0)
+		return -1;
+	cfg_set(&tun(c, x)->policy, v, l);
+	return 0;
+}
+
+static int
+remember_policy(struct config *c, struct cfg_ctx *x, long id, int g)
+{
+	if (x->npol >= x->cap) {
+		size_t want = x->cap ? x->cap * 2 : 16;
+		struct sa_policy *p = realloc(x->pol, want * sizeof(*p));
+		if (!p) {
+			c->nomem = 1;
+			return -1;
+		}
+		x->pol = p;
+		x->cap = want;
+	}
+	x->pol[x->npol++] = (struct sa_policy){ id, g };
+	return 0;
+}
+
+/* ipsec sa policy ID GW esp|ah [cipher] [integrity] [options]: remembers
+ * which gateway the policy id belongs to and keeps the transform. */
+static int
 sa_policy(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
-	struct config_gateway *g = gw(c, l, 4);
+	struct config_gateway *g;
 	size_t n = 0;
-	long id;
+	long id = 0;
 
-	if (!g || cfg_number(l->tok[3], 0, 2147483647L, &id) < 0)
-		return;
-	if (x->npol < RTX_MAX_POLICIES) {
-		x->pol_id[x->npol] = id;
-		snprintf(x->pol_gw[x->npol++], CONFIG_NAME, "%s", g->name);
-	}
+	if (!cfg_is(l, 5, "esp") && !cfg_is(l, 5, "ah"))
+		return cfg_bad(c, l, CONFIG_BAD_ARG, 6, CONFIG_ARG_KEYWORD);
+	if (!cfg_tmpl(l, 3) && number_in(c, l, 3, 1, 2147483647L, &id) < 0)
+		return -1;
+	if (!(g = gw(c, l, 4)) || remember_policy(c, x, id, (int)(g - c->gateways)) < 0)
+		return -1;
 	cfg_set(&g->esp, 0, l);
 	g->esp_text[0] = '\0';
 	for (size_t i = 6; i < l->ntok && n + 1 < sizeof(g->esp_text); i++) {
@@ -170,6 +283,7 @@ sa_policy(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		n += (size_t)snprintf(g->esp_text + n, sizeof(g->esp_text) - n, "%s%s",
 				      n ? " " : "", l->tok[i]);
 	}
+	return 0;
 }
 
 static int
@@ -179,70 +293,12 @@ keepalive_method(const char *s, enum config_ka *m)
 		{ "heartbeat", CONFIG_KA_HEARTBEAT }, { "icmp-echo", CONFIG_KA_ICMP },
 		{ "dpd", CONFIG_KA_DPD }, { "rfc4306", CONFIG_KA_RFC4306 },
 	};
-	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++)
+	for (size_t i = 0; i < COUNT(methods); i++)
 		if (strcmp(s, methods[i].name) == 0) {
 			*m = methods[i].m;
 			return 0;
 		}
 	return -1;
-}
-
-/* ipsec ike keepalive use GW on|off|auto [method [IP]] [interval count [upwait]]
- * (15.20). Without a method, IKEv1 uses heartbeat and IKEv2 rfc4306. */
-static void
-keepalive(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
-{
-	struct config_gateway *g = gw(c, l, 4);
-	size_t i = 6;
-	long sw = cfg_is(l, 5, "on") ? CONFIG_ON : cfg_is(l, 5, "off") ? CONFIG_OFF
-		: cfg_is(l, 5, "auto") ? CONFIG_AUTO : -1;
-
-	(void)x;
-	if (!g || sw < 0) {
-		c->unread++;
-		return;
-	}
-	cfg_set(&g->keepalive, sw, l);
-	g->ka_method = CONFIG_KA_HEARTBEAT;
-	g->ka_interval = 10;      /* 15.20 defaults */
-	g->ka_count = 6;
-	g->ka_method_set = i < l->ntok && keepalive_method(l->tok[i], &g->ka_method) == 0;
-	if (g->ka_method_set)
-		i += 1 + (g->ka_method == CONFIG_KA_ICMP);
-	if (i + 1 < l->ntok) {
-		cfg_number(l->tok[i], 1, 600, &g->ka_interval);
-		cfg_number(l->tok[i + 1], 1, 50, &g->ka_count);
-	}
-}
-
-static void
-gw_number(struct config *c, const struct cfg_line *l, size_t gi, size_t vi,
-	  struct config_num *(*field)(struct config_gateway *), long min, long max)
-{
-	struct config_gateway *g = gw(c, l, gi);
-	long v;
-
-	if (g && cfg_number(l->tok[vi], min, max, &v) == 0)
-		cfg_set(field(g), v, l);
-	else
-		c->unread++;
-}
-
-static struct config_num *f_version(struct config_gateway *g) { return &g->version; }
-static struct config_num *f_compat(struct config_gateway *g) { return &g->compat; }
-
-static void
-ike_version(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
-{
-	(void)x;
-	gw_number(c, l, 3, 4, f_version, 1, 2);
-}
-
-static void
-backward_compat(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
-{
-	(void)x;
-	gw_number(c, l, 3, 4, f_compat, 1, 2);
 }
 
 static int
@@ -251,161 +307,338 @@ on_off(const struct cfg_line *l, size_t i)
 	return cfg_is(l, i, "on") ? 1 : cfg_is(l, i, "off") ? 0 : -1;
 }
 
-static void
+/* ipsec ike keepalive use GW on|off|auto [method [IP]] [interval count [upwait]]
+ * (15.20). Without a method, IKEv1 uses heartbeat and IKEv2 rfc4306. */
+static int
+keepalive(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	size_t i = 6;
+	long sw = cfg_is(l, 5, "auto") ? CONFIG_AUTO : on_off(l, 5);
+	struct config_gateway *g;
+	enum config_ka m = CONFIG_KA_HEARTBEAT;
+	int named = i < l->ntok && keepalive_method(l->tok[i], &m) == 0;
+
+	(void)x;
+	if (sw < 0)
+		return cfg_bad(c, l, CONFIG_BAD_ARG, 6, CONFIG_ARG_ONOFF);
+	if (named)
+		i += 1 + (m == CONFIG_KA_ICMP);
+	if (!(g = gw(c, l, 4)))
+		return -1;
+	cfg_set(&g->keepalive, sw, l);
+	g->ka_method = m;
+	g->ka_method_set = named;
+	g->ka_interval = 10;      /* 15.20 defaults */
+	g->ka_count = 6;
+	if (i + 1 < l->ntok) {
+		if (number_in(c, l, i, 1, 600, &g->ka_interval) < 0 ||
+		    number_in(c, l, i + 1, 1, 50, &g->ka_count) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+gw_switch(struct config *c, const struct cfg_line *l, size_t gi, size_t vi, struct config_num *(*field)(struct config_gateway *),
+	  long lo, long hi)
+{
+	struct config_gateway *g;
+	long v;
+
+	if (cfg_tmpl(l, vi))
+		return gw(c, l, gi) ? 0 : -1;
+	if (hi > 1 ? number_in(c, l, vi, lo, hi, &v) < 0 : (v = on_off(l, vi)) < 0)
+		return hi > 1 ? -1 : cfg_bad(c, l, CONFIG_BAD_ARG, (unsigned)vi + 1, CONFIG_ARG_ONOFF);
+	if (!(g = gw(c, l, gi)))
+		return -1;
+	cfg_set(field(g), v, l);
+	return 0;
+}
+
+static struct config_num *f_version(struct config_gateway *g) { return &g->version; }
+static struct config_num *f_compat(struct config_gateway *g) { return &g->compat; }
+static struct config_num *f_natt(struct config_gateway *g) { return &g->natt; }
+static struct config_num *f_refresh(struct config_gateway *g) { return &g->refresh; }
+
+static int
+ike_version(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	(void)x;
+	return gw_switch(c, l, 3, 4, f_version, 1, 2);
+}
+
+static int
+backward_compat(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	(void)x;
+	return gw_switch(c, l, 3, 4, f_compat, 1, 2);
+}
+
+/* 15.48.5: ipsec ike nat-traversal GW on|off [keepalive=..] [force=..] */
+static int
 nat_traversal(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
-	struct config_gateway *g = gw(c, l, 3);
-	int v = on_off(l, 4);
-
 	(void)x;
-	if (g && v >= 0)
-		cfg_set(&g->natt, v, l);
-	else
-		c->unread++;
+	return gw_switch(c, l, 3, 4, f_natt, 0, 1);
 }
 
-static void
-proxy_id(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
-{
-	struct config_gateway *g = gw(c, l, 4);
-	uint32_t a;
-	unsigned plen;
-
-	(void)x;
-	if (g && cfg_prefix(l->tok[5], &a, &plen) == 0)
-		cfg_set_prefix(cfg_is(l, 2, "local") ? &g->local_id : &g->remote_id, a, plen, l);
-	else
-		c->unread++;
-}
-
-static void
-gateway_seen(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+static int
+refresh_gw(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	(void)x;
-	gw(c, l, 4);
+	return gw_switch(c, l, 3, 4, f_refresh, 0, 1);
 }
 
-/* Any other ipsec ike WORD GW ... line: the gateway exists from here on. */
-static void
-gateway_named(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
-{
-	(void)x;
-	gw(c, l, 3);
-}
-
-static void
+static int
 refresh_global(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	int v = on_off(l, 3);
 
 	(void)x;
-	if (v >= 0 && l->ntok == 4)
-		cfg_set(&c->refresh, v, l);
-	else
-		c->unread++;
+	if (v < 0 || l->ntok != 4)
+		return cfg_bad(c, l, CONFIG_BAD_ARG, 4, CONFIG_ARG_ONOFF);
+	cfg_set(&c->refresh, v, l);
+	return 0;
 }
 
-static void
-refresh_gw(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+/* ipsec ike local id GW addr[/mask] (15.19), remote id (15.16) */
+static int
+proxy_id(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
-	struct config_gateway *g = gw(c, l, 3);
-	int v = on_off(l, 4);
+	struct config_gateway *g;
+	uint32_t a;
+	unsigned plen;
 
 	(void)x;
-	if (g && v >= 0)
-		cfg_set(&g->refresh, v, l);
-	else
-		c->unread++;
+	if (!(g = gw(c, l, 4)))
+		return -1;
+	if (cfg_tmpl(l, 5))
+		return 0;
+	if (cfg_prefix(l->tok[5], &a, &plen) < 0)
+		return cfg_bad(c, l, CONFIG_BAD_ARG, 6, CONFIG_ARG_PREFIX);
+	cfg_set_prefix(cfg_is(l, 2, "local") ? &g->local_id : &g->remote_id, a, plen, l);
+	return 0;
 }
 
-static void
+/* Any other ipsec ike COMMAND GW ... line: the gateway exists from here
+ * on. gi: the word holding the gateway number. */
+static int
+gateway_at(struct config *c, const struct cfg_line *l, size_t gi)
+{
+	long n;
+
+	if (!cfg_tmpl(l, gi) && number_in(c, l, gi, 1, 2147483647L, &n) < 0)
+		return -1;
+	return gw(c, l, gi) ? 0 : -1;
+}
+
+static int gw3(struct config *c, struct cfg_ctx *x, const struct cfg_line *l) { (void)x; return gateway_at(c, l, 3); }
+static int gw4(struct config *c, struct cfg_ctx *x, const struct cfg_line *l) { (void)x; return gateway_at(c, l, 4); }
+
+static int
 pp_mtu(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
-	long v;
-
-	if (x->pp >= 0 && cfg_number(l->tok[3], 64, 65535, &v) == 0)
-		cfg_set(&c->ifaces[x->pp].mtu, v, l);
-	else
-		c->unread++;
+	return mtu_value(c, l, 3, 1500, &c->ifaces[x->pp].mtu);
 }
 
-static void
+/* ppp lcp mru on|off [1280..1792] (default on 1792): only a number says
+ * the line MTU. */
+static int
 lcp_mru(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	long v;
 
-	/* ppp lcp mru on N (default on 1792): only a number says the line MTU */
-	if (x->pp >= 0 && cfg_is(l, 3, "on") && l->ntok > 4 &&
-	    cfg_number(l->tok[4], 64, 65535, &v) == 0)
-		cfg_set(&c->ifaces[x->pp].mru, v, l);
-	else
-		c->unread++;
+	if (on_off(l, 3) < 0)
+		return cfg_bad(c, l, CONFIG_BAD_ARG, 4, CONFIG_ARG_ONOFF);
+	if (l->ntok > 4 && !cfg_tmpl(l, 4)) {
+		if (number_in(c, l, 4, 1280, 1792, &v) < 0)
+			return -1;
+		if (on_off(l, 3) == 1)
+			cfg_set(&c->ifaces[x->pp].mru, v, l);
+	}
+	return 0;
 }
 
-static void
+/* pppoe use LAN: this pp is a PPPoE session carried on that LAN port. */
+static int
+pppoe_use(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_iface *f = &c->ifaces[x->pp];
+
+	cfg_set(&f->pppoe, 1, l);
+	cfg_copy(f->carrier, sizeof(f->carrier), l->tok[2]);
+	return 0;
+}
+
+static int
 lan_mtu(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct config_iface *f;
-	long v;
 
 	(void)x;
-	if (strncmp(l->tok[1], "lan", 3) != 0 || cfg_number(l->tok[3], 64, 65535, &v) < 0) {
-		c->unread++;
-		return;
-	}
-	if ((f = cfg_iface(c, l->tok[1], l->no)))
-		cfg_set(&f->mtu, v, l);
+	if (strncmp(l->tok[1], "lan", 3) != 0 && strncmp(l->tok[1], "bridge", 6) != 0 &&
+	    strncmp(l->tok[1], "loopback", 8) != 0)
+		return cfg_bad(c, l, CONFIG_BAD_ARG, 2, CONFIG_ARG_WORD);
+	if (!(f = cfg_iface(c, l->tok[1], l->no)))
+		return -1;
+	return mtu_value(c, l, 3, 10218, &f->mtu);
 }
 
-static void
+static int
 bgp_neighbor(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	uint32_t a;
 
 	(void)x;
+	if (cfg_tmpl(l, 4))
+		return 0;
 	if (cfg_addr(l->tok[4], &a) < 0)
-		c->unread++;
-	else if (c->nbgp >= CONFIG_MAX_BGP)
-		c->dropped++;
-	else {
-		c->bgp[c->nbgp].addr = a;
-		c->bgp[c->nbgp].line = l->no;
-		cfg_copy(c->bgp[c->nbgp++].text, CONFIG_TEXT, l->text);
-	}
+		return cfg_bad(c, l, CONFIG_BAD_ARG, 5, CONFIG_ARG_ADDR);
+	cfg_add_bgp(c, a, l);
+	return 0;
 }
 
-/* First match wins: longer patterns before the shorter ones they extend. */
+#define T RTX_TUNNEL
+#define P RTX_PP
+/* The grammar: the rows whose leading words match most words of a line
+ * are tried; fn NULL marks a command the router takes and the audit does
+ * not need. The first words of every command family in the command
+ * reference's table of contents are listed, so that a line beginning any
+ * other way is reported as not an RTX command (doc/config-grammar.md). */
 static const struct cfg_cmd rtx_cmds[] = {
-	{ "tunnel select none", select_none },
-	{ "tunnel select #", tunnel_select },
-	{ "pp select none", select_none },
-	{ "pp select #", pp_select },
-	{ "ip tunnel mtu #", tunnel_mtu },
-	{ "ipv6 tunnel mtu #", tunnel_mtu },
-	{ "ip tunnel tcp mss limit *", tunnel_mss },
-	{ "ipv6 tunnel tcp mss limit *", tunnel_mss },
-	{ "ip tunnel address *", tunnel_address },
-	{ "ip tunnel remote address *", tunnel_address },
-	{ "tunnel encapsulation *", tunnel_encap },
-	{ "ipsec tunnel outer df-bit *", outer_df },
-	{ "ipsec tunnel #", ipsec_tunnel },
-	{ "ipsec sa policy # * esp", sa_policy },
-	{ "ipsec ike keepalive use * *", keepalive },
-	{ "ipsec ike version * #", ike_version },
-	{ "ipsec ike backward-compatibility * #", backward_compat },
-	{ "ipsec ike nat-traversal * *", nat_traversal },
-	{ "ipsec ike local id * *", proxy_id },
-	{ "ipsec ike remote id * *", proxy_id },
-	{ "ipsec ike remote address * *", gateway_seen },
-	{ "ipsec ike local address * *", gateway_seen },
-	{ "ipsec ike * # *", gateway_named },
-	{ "ipsec auto refresh # *", refresh_gw },
-	{ "ipsec auto refresh *", refresh_global },
-	{ "ip pp mtu #", pp_mtu },
-	{ "ppp lcp mru *", lcp_mru },
-	{ "ip * mtu #", lan_mtu },
-	{ "bgp neighbor # # *", bgp_neighbor },
+	{ "tunnel select none", 0, select_none },
+	{ "tunnel select #", 0, tunnel_select },
+	{ "pp select none", 0, select_none },
+	{ "pp select anonymous", 0, pp_select },
+	{ "pp select #", 0, pp_select },
+	{ "ip tunnel mtu #", T, tunnel_mtu },
+	{ "ipv6 tunnel mtu #", T, tunnel_mtu },
+	{ "ip tunnel tcp mss limit *", T, tunnel_mss },
+	{ "ipv6 tunnel tcp mss limit *", T, tunnel_mss },
+	{ "ip tunnel address *", T, tunnel_address },
+	{ "ip tunnel remote address *", T, tunnel_address },
+	{ "ip tunnel *", T, NULL },
+	{ "ipv6 tunnel *", T, NULL },
+	{ "tunnel encapsulation *", T, tunnel_encap },
+	{ "tunnel endpoint *", T, NULL },
+	{ "tunnel backup *", T, NULL },
+	{ "tunnel template *", T, NULL },
+	{ "tunnel map-e *", T, NULL },
+	{ "tunnel ngn *", T, NULL },
+	{ "tunnel name *", T, NULL },
+	{ "tunnel type *", T, NULL },
+	{ "tunnel translation *", T, NULL },
+	{ "tunnel enable *", 0, NULL },
+	{ "tunnel disable *", 0, NULL },
+	{ "ipsec tunnel outer df-bit *", T, outer_df },
+	{ "ipsec tunnel #", T, ipsec_tunnel },
+	{ "ipsec tunnel *", T, NULL },
+	{ "ipsec transport # #", 0, ipsec_transport },
+	{ "ipsec transport *", 0, NULL },
+	{ "ipsec sa policy # * *", 0, sa_policy },
+	{ "ipsec ike keepalive use * *", 0, keepalive },
+	{ "ipsec ike keepalive log # *", 0, gw4 },
+	{ "ipsec ike version # #", 0, ike_version },
+	{ "ipsec ike backward-compatibility # *", 0, backward_compat },
+	{ "ipsec ike nat-traversal # *", 0, nat_traversal },
+	{ "ipsec ike local id # *", 0, proxy_id },
+	{ "ipsec ike remote id # *", 0, proxy_id },
+	{ "ipsec ike local address # *", 0, gw4 },
+	{ "ipsec ike remote address # *", 0, gw4 },
+	{ "ipsec ike local name # *", 0, gw4 },
+	{ "ipsec ike remote name # *", 0, gw4 },
+	{ "ipsec ike duration ipsec-sa # *", 0, gw4 },
+	{ "ipsec ike duration isakmp-sa # *", 0, gw4 },
+	{ "ipsec ike duration child-sa # *", 0, gw4 },
+	{ "ipsec ike duration ike-sa # *", 0, gw4 },
+	{ "ipsec ike child-exchange type # *", 0, gw4 },
+	{ "ipsec ike auth method # *", 0, gw4 },
+	{ "ipsec ike send info # *", 0, gw4 },
+	{ "ipsec ike encryption # *", 0, gw3 },
+	{ "ipsec ike group # *", 0, gw3 },
+	{ "ipsec ike hash # *", 0, gw3 },
+	{ "ipsec ike integrity # *", 0, gw3 },
+	{ "ipsec ike pre-shared-key # *", 0, gw3 },
+	{ "ipsec ike pfs # *", 0, gw3 },
+	{ "ipsec ike always-on # *", 0, gw3 },
+	{ "ipsec ike restrict-dangling-sa # *", 0, gw3 },
+	{ "ipsec ike esp-encapsulation # *", 0, gw3 },
+	{ "ipsec ike negotiate-strictly # *", 0, gw3 },
+	{ "ipsec ike proposal-limitation # *", 0, gw3 },
+	{ "ipsec ike message-id-control # *", 0, gw3 },
+	{ "ipsec ike payload type # *", 0, gw4 },
+	{ "ipsec ike negotiation receive # *", 0, gw4 },
+	{ "ipsec ike mode-cfg *", 0, NULL },
+	{ "ipsec ike xauth *", 0, NULL },
+	{ "ipsec ike eap *", 0, NULL },
+	{ "ipsec ike retry *", 0, NULL },
+	{ "ipsec ike queue *", 0, NULL },
+	{ "ipsec ike log *", 0, NULL },
+	{ "ipsec ike license-key *", 0, NULL },
+	{ "ipsec ike certificate *", 0, NULL },
+	{ "ipsec ike pki *", 0, NULL },
+	{ "ipsec ike ping *", 0, NULL },
+	{ "ipsec auto refresh # *", 0, refresh_gw },
+	{ "ipsec auto refresh *", 0, refresh_global },
+	{ "ipsec use *", 0, NULL },
+	{ "ipsec log *", 0, NULL },
+	{ "ipsec sa *", 0, NULL },
+	{ "ipsec refresh *", 0, NULL },
+	{ "ipsec ip-fragment-before-encryption *", 0, NULL },
+	{ "ipsec rekey *", 0, NULL },
+	{ "ipsec certificate *", 0, NULL },
+	{ "ip pp mtu #", P, pp_mtu },
+	{ "ip pp *", P, NULL },
+	{ "ipv6 pp *", P, NULL },
+	{ "ppp lcp mru *", P, lcp_mru },
+	{ "ppp *", P, NULL },
+	{ "pppoe use *", P, pppoe_use },
+	{ "pppoe *", 0, NULL },
+	{ "pp bind *", P, NULL },
+	{ "pp auth *", 0, NULL },
+	{ "pp always-on *", P, NULL },
+	{ "pp keepalive *", P, NULL },
+	{ "pp backup *", P, NULL },
+	{ "pp name *", P, NULL },
+	{ "pp enable *", 0, NULL },
+	{ "pp disable *", 0, NULL },
+	{ "pp *", 0, NULL },
+	{ "ip * mtu #", 0, lan_mtu },
+	{ "bgp neighbor # # *", 0, bgp_neighbor },
+	/* families the audit does not read */
+	{ "ip", 0, NULL }, { "ipv6", 0, NULL }, { "l2tp", 0, NULL }, { "pptp", 0, NULL },
+	{ "nat", 0, NULL }, { "dhcp", 0, NULL }, { "dns", 0, NULL }, { "syslog", 0, NULL },
+	{ "login", 0, NULL }, { "administrator", 0, NULL }, { "console", 0, NULL },
+	{ "security", 0, NULL }, { "user", 0, NULL }, { "timezone", 0, NULL },
+	{ "schedule", 0, NULL }, { "ntpdate", 0, NULL }, { "sntpd", 0, NULL },
+	{ "telnetd", 0, NULL }, { "httpd", 0, NULL }, { "sshd", 0, NULL }, { "sftpd", 0, NULL },
+	{ "tftp", 0, NULL }, { "snmp", 0, NULL }, { "snmpv2c", 0, NULL }, { "snmpv3", 0, NULL },
+	{ "alarm", 0, NULL }, { "lan", 0, NULL }, { "vlan", 0, NULL }, { "switch", 0, NULL },
+	{ "description", 0, NULL }, { "statistics", 0, NULL }, { "bgp", 0, NULL },
+	{ "ospf", 0, NULL }, { "rip", 0, NULL }, { "bridge", 0, NULL },
+	{ "netvolante-dns", 0, NULL }, { "upnp", 0, NULL }, { "url", 0, NULL }, { "lua", 0, NULL },
+	{ "mail", 0, NULL }, { "external-memory", 0, NULL }, { "operation", 0, NULL },
+	{ "radius", 0, NULL }, { "queue", 0, NULL }, { "speed", 0, NULL },
+	{ "cooperation", 0, NULL }, { "ethernet", 0, NULL }, { "wins", 0, NULL },
+	{ "provider", 0, NULL }, { "isdn", 0, NULL }, { "analog", 0, NULL }, { "line", 0, NULL },
+	{ "heartbeat2", 0, NULL }, { "sip", 0, NULL }, { "ngn", 0, NULL }, { "lldp", 0, NULL },
+	{ "wlan", 0, NULL }, { "mobile", 0, NULL }, { "usbhost", 0, NULL }, { "sd", 0, NULL },
+	{ "http", 0, NULL }, { "dashboard", 0, NULL }, { "system", 0, NULL },
+	{ "remote", 0, NULL }, { "show", 0, NULL }, { "save", 0, NULL }, { "clear", 0, NULL },
+	{ "no", 0, NULL }, { "dlna", 0, NULL }, { "packet-buffer", 0, NULL },
+	{ "ipsec-ike", 0, NULL }, { "mld", 0, NULL }, { "igmp", 0, NULL }, { "pim", 0, NULL },
+	{ "vrrp", 0, NULL }, { "nat46", 0, NULL }, { "qac-tm", 0, NULL }, { "ap", 0, NULL },
+	{ "hide", 0, NULL }, { "interface", 0, NULL }, { "alias", 0, NULL }, { "auth", 0, NULL },
+	{ "cloud", 0, NULL }, { "dpi", 0, NULL }, { "embedded", 0, NULL }, { "heartbeat", 0, NULL },
+	{ "ipip", 0, NULL }, { "lan-map", 0, NULL }, { "lbo", 0, NULL }, { "leased", 0, NULL },
+	{ "license", 0, NULL }, { "macro", 0, NULL }, { "ntp", 0, NULL }, { "pki", 0, NULL },
+	{ "pri", 0, NULL }, { "rtfs", 0, NULL }, { "switching-hub", 0, NULL }, { "tcp", 0, NULL },
+	{ "vrx", 0, NULL }, { "wan", 0, NULL }, { "yno", 0, NULL }, { "account", 0, NULL },
 };
+#undef T
+#undef P
+
+static const struct cfg_grammar rtx_grammar = { rtx_cmds, COUNT(rtx_cmds), rtx_scopes, COUNT(rtx_scopes) };
 
 /* "# RTX1210 Rev.14.01.38 (...)": show config's first line names the model
  * and firmware, which decide the MSS clamp default (vendor-syntax.md). */
@@ -423,42 +656,78 @@ bind_policies(struct config *c, const struct cfg_ctx *x)
 {
 	for (size_t i = 0; i < c->ntunnels; i++) {
 		struct config_tunnel *t = &c->tunnels[i];
+		int found = 0;
 		for (size_t p = 0; t->policy.line && p < x->npol; p++)
-			if (x->pol_id[p] == t->policy.v)
-				t->gateway = config_gateway_find(c, x->pol_gw[p]);
+			if (x->pol[p].id == t->policy.v) {
+				t->gateway = x->pol[p].gateway;
+				found = 1;
+			}
+		if (t->policy.line && !found) {
+			char id[24];
+			snprintf(id, sizeof(id), "%ld", t->policy.v);
+			cfg_ref(c, t->policy.line, t->policy.text, CONFIG_REF_SA_POLICY, id, (int)i);
+		}
+	}
+}
+
+/* The line MTU the configuration states, for the ESP packets: a MAP-E or
+ * IPIP (DS-Lite) tunnel they ride (its ip tunnel mtu, else 1460), else a
+ * PPPoE pp's ip pp mtu (or ppp lcp mru), else the smallest ip lanN mtu
+ * other than lan1 (the LAN port in Yamaha's and AWS's examples). */
+static void
+line_mtu(struct config *c)
+{
+	for (size_t i = 0; i < c->ntunnels && !c->line_src; i++) {
+		const struct config_tunnel *t = &c->tunnels[i];
+		if (t->kind != CONFIG_TK_MAPE && t->kind != CONFIG_TK_IPIP)
+			continue;
+		c->line_src = CONFIG_LINE_MAPE;
+		c->line_mtu = t->mtu.line && !t->mtu.tmpl ? t->mtu : t->encap;
+		if (!t->mtu.line || t->mtu.tmpl)
+			c->line_mtu.v = RTX_MAPE_MTU;
+		cfg_copy(c->line_name, sizeof(c->line_name), t->name);
+	}
+	for (size_t i = 0; i < c->nifaces && !c->line_src; i++) {
+		const struct config_iface *f = &c->ifaces[i];
+		const struct config_num *n = f->mtu.line && !f->mtu.tmpl ? &f->mtu
+			: f->mru.line ? &f->mru : NULL;
+		if (!n || strncmp(f->name, "pp", 2) != 0)
+			continue;
+		c->line_src = CONFIG_LINE_PP;
+		c->line_mtu = *n;
+		cfg_copy(c->line_name, sizeof(c->line_name), f->name);
+	}
+	for (size_t i = 0; i < c->nifaces && c->line_src != CONFIG_LINE_PP && c->line_src != CONFIG_LINE_MAPE; i++) {
+		const struct config_iface *f = &c->ifaces[i];
+		if (!f->mtu.line || f->mtu.tmpl || strcmp(f->name, "lan1") == 0 ||
+		    strncmp(f->name, "lan", 3) != 0 || (c->line_src && f->mtu.v >= c->line_mtu.v))
+			continue;
+		c->line_src = CONFIG_LINE_IFACE;
+		c->line_mtu = f->mtu;
+		cfg_copy(c->line_name, sizeof(c->line_name), f->name);
 	}
 }
 
 int
 config_parse_rtx(const char *buf, size_t len, struct config *c)
 {
-	struct cfg_reader r = { buf, len, 0, 0 };
+	struct cfg_reader r = { buf, len, 0, 0, "#" };
 	struct cfg_line l;
 	struct cfg_ctx x;
-	const struct cfg_cmd *cmd;
 
 	memset(&x, 0, sizeof(x));
 	x.tunnel = x.pp = -1;
-	while (cfg_next(&r, &l)) {
+	while (!c->nomem && cfg_next(&r, &l)) {
 		if (l.comment) {
 			c->comments += l.text[0] != '\0';
-			if (l.text[0] == '#')
-				firmware_comment(c, &l);
+			firmware_comment(c, &l);
 			continue;
 		}
-		if (x.tunnel >= 0 || x.pp >= 0) {
-			if (l.indented)
-				x.block_indented = 1;
-			else if (x.block_indented && !cfg_is(&l, 1, "select"))
-				x.tunnel = x.pp = -1;
-		}
-		cmd = cfg_match(rtx_cmds, sizeof(rtx_cmds) / sizeof(rtx_cmds[0]), &l);
-		if (cmd)
-			cmd->fn(c, &x, &l);
-		else
-			c->unread++;
+		cfg_dispatch(c, &x, &rtx_grammar, &l, block(&x));
 	}
 	c->lines = r.no;
 	bind_policies(c, &x);
-	return 0;
+	line_mtu(c);
+	free(x.pol);
+	return c->nomem ? -1 : 0;
 }

@@ -3,9 +3,12 @@
  * "name {" ... "}" sections and "key = value" lines, '#' comments. What the
  * audit reads: connections.<conn>.{version, encap, dpd_delay} and
  * connections.<conn>.children.<child>.{esp_proposals, local_ts, remote_ts,
- * start_action, dpd_action}. A Linux router's BGP lives in FRR, not in
- * swanctl.conf; engineers paste both into one ticket, so FRR's
- * "neighbor ADDR remote-as N" lines outside any section are read too. */
+ * mode, start_action, dpd_action, close_action}. Every other key is a
+ * setting the audit does not need; a line that is neither a section, a
+ * key = value nor a closing brace is invalid. A Linux router's BGP lives
+ * in FRR, not in swanctl.conf; engineers paste both into one ticket, so
+ * FRR's "neighbor ADDR remote-as N" lines outside any section are read too.
+ * Template placeholders (${name}, {{name}}) are names, not braces. */
 #include "config/config_int.h"
 
 #include <stdio.h>
@@ -17,6 +20,8 @@ struct cfg_ctx {
 	char path[SWAN_DEPTH][CONFIG_NAME];
 	int depth;                   /* may exceed SWAN_DEPTH: names then not kept */
 	int gateway, tunnel;         /* current conn and child, -1 none */
+	int read;                    /* the line set something the audit reads */
+	int bad;                     /* the line was found invalid */
 };
 
 static char *
@@ -38,15 +43,36 @@ at(const struct cfg_ctx *x, int d, const char *name)
 	return x->depth > d && d < SWAN_DEPTH && strcmp(x->path[d], name) == 0;
 }
 
+/* Top-level sections of swanctl.conf(5). */
+static const char *const top_sections[] = { "connections", "secrets", "pools", "authorities",
+					    "include" };
+
 static void
 open_section(struct config *c, struct cfg_ctx *x, const char *name, const struct cfg_line *l)
 {
+	int known = x->depth > 0;
+
+	for (size_t i = 0; !known && i < sizeof(top_sections) / sizeof(top_sections[0]); i++)
+		known = strcmp(name, top_sections[i]) == 0;
+	if (!known) {
+		cfg_bad(c, l, CONFIG_BAD_COMMAND, 1, CONFIG_ARG_NONE);
+		x->bad = 1;
+	}
 	if (x->depth < SWAN_DEPTH)
-		snprintf(x->path[x->depth], CONFIG_NAME, "%s", name);
+		cfg_copy(x->path[x->depth], CONFIG_NAME, name);
 	x->depth++;
+	x->read = known;          /* structure the parser follows */
 	if (x->depth == 2 && at(x, 0, "connections")) {
-		struct config_gateway *g = cfg_gateway(c, name, l->no);
+		struct config_gateway *g;
+		if (strcmp(name, "children") == 0) {
+			/* children directly under connections: no connection owns them */
+			cfg_bad(c, l, CONFIG_BAD_SCOPE, 1, CONFIG_ARG_IN_SECTION);
+			x->bad = 1;
+			return;
+		}
+		g = cfg_gateway(c, name, l->no);
 		x->gateway = g ? (int)(g - c->gateways) : -1;
+		x->read = 1;
 	} else if (x->depth == 4 && at(x, 0, "connections") && at(x, 2, "children") &&
 		   x->gateway >= 0) {
 		char id[CONFIG_NAME];
@@ -56,14 +82,20 @@ open_section(struct config *c, struct cfg_ctx *x, const char *name, const struct
 		x->tunnel = t ? (int)(t - c->tunnels) : -1;
 		if (t)
 			t->gateway = x->gateway;
+		x->read = 1;
 	}
 }
 
 static void
-close_section(struct cfg_ctx *x)
+close_section(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
-	if (x->depth > 0)
-		x->depth--;
+	if (x->depth == 0) {
+		cfg_bad(c, l, CONFIG_BAD_COMMAND, 1, CONFIG_ARG_NONE);   /* a '}' that closes nothing */
+		x->bad = 1;
+		return;
+	}
+	x->depth--;
+	x->read = 1;
 	if (x->depth < 4)
 		x->tunnel = -1;
 	if (x->depth < 2)
@@ -104,7 +136,10 @@ selector(struct config_prefix *p, const char *v, const struct cfg_line *l)
 
 	snprintf(first, sizeof(first), "%s", v);
 	first[strcspn(first, ",[ ")] = '\0';
-	if (cfg_prefix(first, &a, &plen) == 0)
+	if (config_is_placeholder(first)) {
+		cfg_set_prefix(p, 0, 0, l);
+		p->tmpl = 1;
+	} else if (cfg_prefix(first, &a, &plen) == 0)
 		cfg_set_prefix(p, a, plen, l);
 	else if (strcmp(first, "0.0.0.0/0") != 0) {
 		/* dynamic, IPv6 or a range: narrower than 0.0.0.0/0 as far as IPv4 BGP goes */
@@ -112,13 +147,30 @@ selector(struct config_prefix *p, const char *v, const struct cfg_line *l)
 	}
 }
 
+/* start_action none|trap|start (and "trap|start"), dpd_action
+ * clear|trap|restart, close_action none|clear|trap|restart (swanctl.conf(5)). */
 static int
-conn_key(struct config *c, struct config_gateway *g, const char *k, const char *v,
-	 const struct cfg_line *l)
+action(const char *v, long *out)
+{
+	static const struct { const char *word; enum config_action a; } words[] = {
+		{ "none", CONFIG_ACT_NONE }, { "clear", CONFIG_ACT_CLEAR }, { "trap", CONFIG_ACT_TRAP },
+		{ "restart", CONFIG_ACT_RESTART }, { "start", CONFIG_ACT_START },
+		{ "hold", CONFIG_ACT_HOLD }, { "trap|start", CONFIG_ACT_START },
+		{ "start|trap", CONFIG_ACT_START },
+	};
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(v, words[i].word) == 0) {
+			*out = words[i].a;
+			return 0;
+		}
+	return -1;
+}
+
+static int
+conn_key(struct config_gateway *g, const char *k, const char *v, const struct cfg_line *l)
 {
 	long n;
 
-	(void)c;
 	if (strcmp(k, "version") == 0 && cfg_number(v, 0, 2, &n) == 0)
 		cfg_set(&g->version, n, l);
 	else if (strcmp(k, "encap") == 0)
@@ -133,8 +185,12 @@ conn_key(struct config *c, struct config_gateway *g, const char *k, const char *
 }
 
 static int
-child_key(struct config_gateway *g, const char *k, const char *v, const struct cfg_line *l)
+child_key(struct config *c, struct config_tunnel *t, struct config_gateway *g, const char *k,
+	  const char *v, const struct cfg_line *l)
 {
+	long a;
+
+	(void)c;
 	if (strcmp(k, "esp_proposals") == 0) {
 		cfg_set(&g->esp, 0, l);
 		snprintf(g->esp_text, sizeof(g->esp_text), "%s", v);
@@ -143,11 +199,17 @@ child_key(struct config_gateway *g, const char *k, const char *v, const struct c
 		selector(&g->local_id, v, l);
 	} else if (strcmp(k, "remote_ts") == 0) {
 		selector(&g->remote_id, v, l);
-	} else if (strcmp(k, "start_action") == 0) {
+	} else if (strcmp(k, "mode") == 0) {
+		t->kind = strcmp(v, "tunnel") == 0 ? CONFIG_TK_IPSEC : CONFIG_TK_TRANSPORT;
+		cfg_set(&t->encap, (long)t->kind, l);
+	} else if (strcmp(k, "start_action") == 0 && action(v, &a) == 0) {
+		cfg_set(&g->start_action, a, l);
 		/* none (default) only loads; trap and start initiate */
-		cfg_set(&g->refresh, strstr(v, "start") || strstr(v, "trap"), l);
-	} else if (strcmp(k, "dpd_action") == 0) {
-		cfg_set(&g->dpd_action, 0, l);
+		cfg_set(&g->refresh, a == CONFIG_ACT_START || a == CONFIG_ACT_TRAP, l);
+	} else if (strcmp(k, "dpd_action") == 0 && action(v, &a) == 0) {
+		cfg_set(&g->dpd_action, a, l);
+	} else if (strcmp(k, "close_action") == 0 && action(v, &a) == 0) {
+		cfg_set(&g->close_action, a, l);
 	} else {
 		return -1;
 	}
@@ -155,19 +217,29 @@ child_key(struct config_gateway *g, const char *k, const char *v, const struct c
 }
 
 static void
-frr_line(struct config *c, const struct cfg_line *l, const char *s)
+frr_line(struct config *c, struct cfg_ctx *x, const struct cfg_line *l, const char *s)
 {
 	char w[3][48];
 	uint32_t a;
 
-	if (sscanf(s, "%47s %47s %47s", w[0], w[1], w[2]) == 3 && strcmp(w[0], "neighbor") == 0 &&
-	    strcmp(w[2], "remote-as") == 0 && cfg_addr(w[1], &a) == 0 && c->nbgp < CONFIG_MAX_BGP) {
-		c->bgp[c->nbgp].addr = a;
-		c->bgp[c->nbgp].line = l->no;
-		cfg_copy(c->bgp[c->nbgp++].text, CONFIG_TEXT, l->text);
-	} else {
-		c->unread++;
+	/* FRR's first words (frr.conf as vtysh writes it) */
+	static const char *const frr[] = { "router", "neighbor", "address-family", "exit-address-family",
+		"network", "bgp", "redistribute", "ip", "ipv6", "interface", "exit", "frr", "hostname",
+		"log", "line", "route-map", "match", "set", "no", "end", "service", "password",
+		"include" };
+	int n = sscanf(s, "%47s %47s %47s", w[0], w[1], w[2]);
+
+	if (n == 3 && strcmp(w[0], "neighbor") == 0 && strcmp(w[2], "remote-as") == 0 &&
+	    cfg_addr(w[1], &a) == 0) {
+		cfg_add_bgp(c, a, l);
+		x->read = 1;
+		return;
 	}
+	for (size_t i = 0; n > 0 && i < sizeof(frr) / sizeof(frr[0]); i++)
+		if (strcmp(w[0], frr[i]) == 0)
+			return;      /* an FRR line the audit does not need */
+	cfg_bad(c, l, CONFIG_BAD_COMMAND, 1, CONFIG_ARG_NONE);
+	x->bad = 1;
 }
 
 static void
@@ -176,26 +248,56 @@ assignment(struct config *c, struct cfg_ctx *x, char *s, const struct cfg_line *
 	char *eq = strchr(s, '=');
 	char *k, *v;
 	struct config_gateway *g = x->gateway >= 0 ? &c->gateways[x->gateway] : NULL;
+	struct config_tunnel *t = x->tunnel >= 0 ? &c->tunnels[x->tunnel] : NULL;
 
 	if (!eq) {
 		if (x->depth == 0)
-			frr_line(c, l, s);
-		else
-			c->unread++;
+			frr_line(c, x, l, s);
+		else {
+			cfg_bad(c, l, CONFIG_BAD_COMMAND, 1, CONFIG_ARG_NONE);
+			x->bad = 1;
+		}
 		return;
 	}
 	*eq = '\0';
 	k = trim(s);
 	v = trim(eq + 1);
-	if (g && x->depth == 2 && conn_key(c, g, k, v, l) == 0)
+	if (!*k) {
+		cfg_bad(c, l, CONFIG_BAD_MISSING, 1, CONFIG_ARG_WORD);
+		x->bad = 1;
 		return;
-	if (g && x->depth == 4 && x->tunnel >= 0 && child_key(g, k, v, l) == 0)
-		return;
-	c->unread++;
+	}
+	if (config_is_placeholder(v))
+		return;        /* counted by the line's placeholder note; the setting keeps its default */
+	if ((g && x->depth == 2 && conn_key(g, k, v, l) == 0) ||
+	    (g && t && x->depth == 4 && child_key(c, t, g, k, v, l) == 0))
+		x->read = 1;
+}
+
+/* The next '{' or '}' that is structure, not part of ${x} or {{x}}. */
+static size_t
+brace(const char *s)
+{
+	size_t i = 0;
+
+	while (s[i]) {
+		if (s[i] == '$' && s[i + 1] == '{') {
+			const char *e = strchr(s + i, '}');
+			i = e ? (size_t)(e - s) + 1 : strlen(s);
+		} else if (s[i] == '{' && s[i + 1] == '{') {
+			const char *e = strstr(s + i, "}}");
+			i = e ? (size_t)(e - s) + 2 : strlen(s);
+		} else if (s[i] == '{' || s[i] == '}') {
+			return i;
+		} else {
+			i++;
+		}
+	}
+	return i;
 }
 
 static void
-swan_line(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+swan_line(struct config *c, struct cfg_ctx *x, struct cfg_line *l)
 {
 	char buf[CONFIG_LINE_MAX];
 	char *s = buf;
@@ -203,7 +305,7 @@ swan_line(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	cfg_copy(buf, sizeof(buf), l->text);
 	s[strcspn(s, "#")] = '\0';
 	while (*(s = trim(s))) {
-		size_t n = strcspn(s, "{}");
+		size_t n = brace(s);
 		char ch = s[n];
 		s[n] = '\0';
 		if (ch == '{')
@@ -211,29 +313,50 @@ swan_line(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		else if (*trim(s))
 			assignment(c, x, s, l);
 		if (ch == '}')
-			close_section(x);
+			close_section(c, x, l);
 		if (!ch)
 			break;
 		s += n + 1;
 	}
 }
 
+static void
+note_placeholders(struct config *c, const struct cfg_line *l)
+{
+	for (size_t i = 0; i < l->ntok; i++) {
+		char tok[CONFIG_NAME];
+		struct config_placeholder *p;
+		cfg_copy(tok, sizeof(tok), l->tok[i]);
+		tok[strcspn(tok, ",")] = '\0';
+		if (!config_has_placeholder(tok) || !(p = CFG_PUSH(c, placeholders)))
+			continue;
+		p->line = l->no;
+		cfg_copy(p->token, sizeof(p->token), tok);
+	}
+}
+
 int
 config_parse_swan(const char *buf, size_t len, struct config *c)
 {
-	struct cfg_reader r = { buf, len, 0, 0 };
+	struct cfg_reader r = { buf, len, 0, 0, "#" };
 	struct cfg_line l;
 	struct cfg_ctx x;
 
 	memset(&x, 0, sizeof(x));
 	x.gateway = x.tunnel = -1;
-	while (cfg_next(&r, &l)) {
+	while (!c->nomem && cfg_next(&r, &l)) {
 		if (l.comment) {
 			c->comments += l.text[0] != '\0';
 			continue;
 		}
+		note_placeholders(c, &l);
+		x.read = x.bad = 0;
 		swan_line(c, &x, &l);
+		if (x.read)
+			c->read++;
+		else if (!x.bad)
+			cfg_unread(c, l.no);
 	}
 	c->lines = r.no;
-	return 0;
+	return c->nomem ? -1 : 0;
 }

@@ -7,9 +7,30 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define COUNT(x) (sizeof(x) / sizeof((x)[0]))
+
+/* Doubling growth for the result's tables; -1 (and r->nomem) when memory
+ * runs out, which audit_run reports: nothing is dropped quietly. */
+static int
+grow(struct audit_result *r, void **rows, size_t n, size_t *cap, size_t size)
+{
+	size_t want;
+	void *p;
+
+	if (n < *cap)
+		return 0;
+	want = *cap ? *cap * 2 : 16;
+	if (!(p = realloc(*rows, want * size))) {
+		r->nomem = 1;
+		return -1;
+	}
+	*rows = p;
+	*cap = want;
+	return 0;
+}
 
 struct audit_finding *
 audit_finding(struct audit_run *a, unsigned line, const char *text, const char *where,
@@ -19,10 +40,8 @@ audit_finding(struct audit_run *a, unsigned line, const char *text, const char *
 	struct audit_finding *f;
 	va_list ap;
 
-	if (r->nfindings >= AUDIT_MAX_FINDINGS) {
-		r->dropped++;
+	if (grow(r, (void **)&r->findings, r->nfindings, &r->cap_findings, sizeof(*f)) < 0)
 		return NULL;
-	}
 	f = &r->findings[r->nfindings++];
 	memset(f, 0, sizeof(*f));
 	f->check = a->check;
@@ -51,12 +70,13 @@ audit_fix(struct audit_finding *f, enum audit_fix_kind kind, long n, long m, int
 void
 audit_note(struct audit_run *a, const char *fmt, ...)
 {
+	struct audit_result *r = a->r;
 	va_list ap;
 
-	if (a->r->nnotes >= AUDIT_MAX_NOTES)
+	if (grow(r, (void **)&r->notes, r->nnotes, &r->cap_notes, sizeof(r->notes[0])) < 0)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(a->r->notes[a->r->nnotes++], AUDIT_MSG, fmt, ap);
+	vsnprintf(r->notes[r->nnotes++], AUDIT_MSG, fmt, ap);
 	va_end(ap);
 }
 
@@ -93,7 +113,8 @@ mss6_above(struct audit_run *a, size_t i)
 	long max6 = t->mtu6.v - MODEL_MSS6_HDR;
 	struct audit_finding *f;
 
-	if (!t->mss6.line || t->mss6.v != CONFIG_MSS_NUM || !t->mtu6.line || t->mss6_value <= max6)
+	if (!t->mss6.line || t->mss6.tmpl || t->mtu6.tmpl || t->mss6.v != CONFIG_MSS_NUM ||
+	    !t->mtu6.line || t->mss6_value <= max6)
 		return;
 	f = audit_finding(a, t->mss6.line, t->mss6.text, t->name,
 			  "the IPv6 clamp %ld lets %ld-byte packets (MSS + 40 IPv6 + 20 TCP) into a tunnel whose IPv6 MTU is %ld (line %u); the largest IPv6 MSS that fits is %ld - 60 = %ld",
@@ -109,6 +130,8 @@ check_mss_above(struct audit_run *a)
 		const struct config_tunnel *t = tunnel(a, i);
 		const struct audit_tunnel *at = audit_tunnel_at(a, i);
 		struct audit_finding *f;
+		if (at->skip != AUDIT_CHECKED)
+			continue;
 		mss6_above(a, i);
 		if (!t->mss.line || t->mss.v != CONFIG_MSS_NUM)
 			continue;
@@ -140,7 +163,7 @@ check_mtu_model(struct audit_run *a)
 		const struct config_tunnel *t = tunnel(a, i);
 		const struct audit_tunnel *at = audit_tunnel_at(a, i);
 		struct audit_finding *f;
-		if (!at->mtu || !at->limit || at->mtu <= at->limit)
+		if (at->skip != AUDIT_CHECKED || !at->mtu || !at->limit || at->mtu <= at->limit)
 			continue;
 		f = audit_finding(a, t->mtu.line ? t->mtu.line : t->line, t->mtu.line ? t->mtu.text : "",
 				  t->name,
@@ -215,10 +238,8 @@ check_no_clamp(struct audit_run *a)
 		const struct config_tunnel *t = tunnel(a, i);
 		const struct audit_tunnel *at = audit_tunnel_at(a, i);
 		struct audit_finding *f = NULL;
-		if (t->mss.line && t->mss.v != CONFIG_MSS_OFF)
+		if (at->skip != AUDIT_CHECKED || (t->mss.line && t->mss.v != CONFIG_MSS_OFF))
 			continue;
-		if (t->gateway < 0 && !t->ikev2 && !t->policy.line)
-			continue;        /* not an IPsec tunnel */
 		if (a->cfg->vendor == CONFIG_RTX)
 			no_clamp_rtx(a, i, &f);
 		else
@@ -274,7 +295,8 @@ ix_keepalive_dead(const struct audit_run *a, size_t g)
 		const struct config_tunnel *t = tunnel(a, i);
 		if (t->gateway != (int)g)
 			continue;
-		if (t->ikev2 ? (t->dpd.line || a->cfg->default_dpd.line)
+		/* a tunnel that binds a named profile takes its dpd, not the default-profile's */
+		if (t->ikev2 ? (t->dpd.line || (!t->binding.line && a->cfg->default_dpd.line))
 			     : (t->dpd.line && a->cfg->watch.line))
 			return 0;
 	}
@@ -293,6 +315,11 @@ check_dpd(struct audit_run *a)
 		if (a->cfg->vendor == CONFIG_RTX && !rtx_keepalive_dead(a, gw, v2, why, sizeof(why)))
 			continue;
 		if (a->cfg->vendor == CONFIG_IX) {
+			if (t < 0) {
+				audit_note(a, "peer %s: no tunnel is bound to it: no-dead-peer-detection not checked",
+					   gw->name);
+				continue;
+			}
 			if (!ix_keepalive_dead(a, g))
 				continue;
 			snprintf(why, sizeof(why), "no %s for this peer: the IX default was not found in any source (unknown default), so nothing is known to detect a dead peer",
@@ -510,6 +537,69 @@ check_natt(struct audit_run *a)
 	}
 }
 
+/* ---- no-reinitiation (strongSwan) ------------------------------------- */
+
+/* swanctl.conf(5): dpd_action (default clear) is what strongSwan does when
+ * the peer stops answering DPD; start_action decides whether it starts the
+ * child at load. Against a peer that waits for the customer side (AWS,
+ * startup action add) and clears its SA after its own DPD timeout, only
+ * dpd_action restart (or trap) brings the tunnel back: field case 2. */
+static void
+check_reinit(struct audit_run *a)
+{
+	if (a->cfg->vendor != CONFIG_STRONGSWAN || !a->peer->waits)
+		return;
+	for (size_t g = 0; g < a->cfg->ngateways; g++) {
+		const struct config_gateway *gw = &a->cfg->gateways[g];
+		const struct config_num *d = &gw->dpd_action, *c = &gw->close_action;
+		int t = first_tunnel(a, g);
+		char where[64];
+		struct audit_finding *f;
+		if (t < 0 || (d->line && (d->v == CONFIG_ACT_RESTART || d->v == CONFIG_ACT_TRAP)))
+			continue;
+		gateway_label(a, g, where, sizeof(where));
+		f = audit_finding(a, d->line ? d->line : gw->line, d->text, where,
+				  "dpd_action is %s and close_action %s: when %s stops answering and clears its side (DPD timeout, default action clear), strongSwan clears its own and nothing starts IKE again%s; %s waits for the customer gateway",
+				  d->line ? "clear" : "not set (default clear)",
+				  c->line ? (c->v == CONFIG_ACT_NONE ? "none" : "does not restart on a DPD timeout") : "not set (default none)",
+				  a->peer->display,
+				  gw->start_action.line && gw->start_action.v == CONFIG_ACT_START
+				  ? " (start_action = start acts only when the configuration is loaded)" : "",
+				  a->peer->display);
+		audit_fix(f, FIX_DPD_RESTART, 0, 0, t, (int)g);
+		if (!gw->start_action.line || gw->start_action.v != CONFIG_ACT_START)
+			audit_fix(f, FIX_INITIATE, 0, 0, t, (int)g);
+	}
+}
+
+/* ---- invalid-line ------------------------------------------------------- */
+
+static void
+check_invalid(struct audit_run *a)
+{
+	for (size_t i = 0; i < a->cfg->ninvalid; i++) {
+		const struct config_invalid *b = &a->cfg->invalid[i];
+		struct audit_finding *f = audit_finding(a, b->line, b->text, "", "%s", "");
+		if (f)
+			f->bad = b;
+	}
+}
+
+/* ---- undefined-reference ------------------------------------------------ */
+
+static void
+check_refs(struct audit_run *a)
+{
+	for (size_t i = 0; i < a->cfg->nrefs; i++) {
+		const struct config_ref *x = &a->cfg->refs[i];
+		struct audit_finding *f = audit_finding(a, x->line, x->text,
+							x->tunnel >= 0 ? a->cfg->tunnels[x->tunnel].name : "",
+							"%s", "");
+		if (f)
+			f->ref = x;
+	}
+}
+
 static const struct audit_check checks[] = {
 	{ "mss-above-tunnel-mtu", AUDIT_ERROR,
 	  "RFC 879 (MSS = MTU - 40), RFC 8200 (IPv6: - 60); Yamaha RTX command reference 8.1.4 (tunnel MTU default 1280); field-cases.md case 1",
@@ -551,6 +641,18 @@ static const struct audit_check checks[] = {
 	  "AWS knowledge center (accelerated VPN needs NAT-T); Yamaha RTX command reference 15.48.5",
 	  "NAT-T not enabled where the peer profile requires it",
 	  check_natt },
+	{ "no-reinitiation", AUDIT_ERROR,
+	  "swanctl.conf(5) dpd_action, start_action, close_action; EC2 API ModifyVpnTunnelOptionsSpecification (DPD timeout action clear, startup action add); field-cases.md case 2",
+	  "a strongSwan connection that nothing re-initiates after a peer that waits for the customer side clears the SA",
+	  check_reinit },
+	{ "invalid-line", AUDIT_WARNING,
+	  "the vendor's command grammar as mtuprobe knows it (Yamaha RTX command reference 12.01; NEC IX published configurations; swanctl.conf(5))",
+	  "a line the router would reject: not a command, a wrong argument, or a command outside the block it belongs in",
+	  check_invalid },
+	{ "undefined-reference", AUDIT_ERROR,
+	  "Yamaha RTX command reference 15 (ipsec tunnel names an ipsec sa policy); NEC IX published configurations (ikev2 binding, ipsec policy tunnel, ipsec autokey-map)",
+	  "a name the configuration uses but never defines: the tunnel it belongs to cannot come up as written",
+	  check_refs },
 };
 
 const struct audit_check *
@@ -566,18 +668,45 @@ audit_severity_name(enum audit_severity s)
 }
 
 void
+audit_free(struct audit_result *r)
+{
+	free(r->tunnels);
+	free(r->findings);
+	free(r->notes);
+	memset(r, 0, sizeof(*r));
+}
+
+/* Placeholders and unread lines: what the audit could not judge. */
+static void
+template_note(struct audit_run *a)
+{
+	const struct config *c = a->cfg;
+
+	if (c->nplaceholders)
+		audit_note(a, "template: %zu placeholder%s (first: line %u, %s); checks that need those values were not made",
+			   c->nplaceholders, c->nplaceholders == 1 ? "" : "s", c->placeholders[0].line,
+			   c->placeholders[0].token);
+}
+
+int
 audit_run(const struct audit_input *in, struct audit_result *r)
 {
 	struct audit_run a = { in, in->cfg, in->peer, r, NULL };
 
-	memset(r, 0, sizeof(*r));
+	audit_free(r);
 	if (!a.peer)
 		a.peer = model_peer("generic");
 	r->cfg = in->cfg;
 	r->peer = a.peer;
+	if (in->cfg->ntunnels && !(r->tunnels = calloc(in->cfg->ntunnels, sizeof(*r->tunnels)))) {
+		r->nomem = 1;
+		return -1;
+	}
 	audit_prepare(&a);
+	template_note(&a);
 	for (size_t i = 0; i < COUNT(checks); i++) {
 		a.check = &checks[i];
 		checks[i].run(&a);
 	}
+	return r->nomem ? -1 : 0;
 }

@@ -12,9 +12,7 @@
 #include "core/model.h"
 
 #define AUDIT_MSG 600
-#define AUDIT_MAX_FINDINGS 96
-#define AUDIT_MAX_FIX 4
-#define AUDIT_MAX_NOTES 12
+#define AUDIT_MAX_FIX 4             /* fixes of one finding (a check adds at most 3) */
 #define AUDIT_RTX_TUNNEL_MTU 1280   /* RTX command reference 8.1.4 */
 
 enum audit_severity { AUDIT_INFO, AUDIT_WARNING, AUDIT_ERROR };
@@ -34,6 +32,7 @@ enum audit_fix_kind {
 	FIX_SELECTORS_ANY,
 	FIX_INITIATE,         /* IX IKEv2 connect-type auto; swanctl start_action start */
 	FIX_RESPOND_ONLY,     /* IX IKEv2 negotiation-direction responder; swanctl none */
+	FIX_DPD_RESTART,      /* swanctl dpd_action = restart */
 };
 
 struct audit_fix {
@@ -51,9 +50,19 @@ struct audit_finding {
 	unsigned line;                 /* 1-based; where the setting is or its block opens */
 	char text[CONFIG_TEXT];        /* the offending line, or "" when a setting is missing */
 	char where[CONFIG_NAME];       /* tunnel or gateway name */
-	char message[AUDIT_MSG];       /* why, with the numbers */
+	char message[AUDIT_MSG];       /* why, with the numbers ("" when render words it) */
+	const struct config_invalid *bad;   /* invalid-line: the parser's reason, worded by render */
+	const struct config_ref *ref;       /* undefined-reference: what names what */
 	struct audit_fix fix[AUDIT_MAX_FIX];
 	size_t nfix;
+};
+
+/* Why a tunnel's MTU/MSS was not checked (render words it). */
+enum audit_skip {
+	AUDIT_CHECKED,
+	AUDIT_SKIP_KIND,              /* not IPsec tunnel mode: config_tunnel.kind says what */
+	AUDIT_SKIP_TEMPLATE,          /* its MTU or clamp is a template placeholder */
+	AUDIT_SKIP_NO_IPSEC,          /* no IPsec policy or peer bound to it */
 };
 
 /* One tunnel as the audit sees it (for --json "tunnels" and the text head). */
@@ -65,21 +74,22 @@ struct audit_tunnel {
 	int natt;                      /* NAT-T configured */
 	unsigned limit;                /* what line + ESP (+ NAT-T) + peer allow; 0 unknown */
 	unsigned target_mtu, target_mss;   /* what the fixes set; 0 unknown */
+	enum audit_skip skip;          /* not AUDIT_CHECKED: the MTU/MSS checks passed it by */
 };
 
 struct audit_result {
 	const struct config *cfg;
 	const struct peer_def *peer;
 	unsigned line_mtu;                 /* 0 unknown */
-	char line_from[CONFIG_TEXT + 32];  /* where line_mtu came from */
-	struct audit_tunnel tunnels[CONFIG_MAX_TUNNELS];
+	char line_from[CONFIG_TEXT + CONFIG_NAME + 64];  /* where line_mtu came from */
+	struct audit_tunnel *tunnels;      /* one per config.tunnels, same index */
 	size_t ntunnels;
-	struct audit_finding findings[AUDIT_MAX_FINDINGS];
-	size_t nfindings;
-	unsigned dropped;                  /* findings that did not fit */
+	struct audit_finding *findings;
+	size_t nfindings, cap_findings;
 	unsigned nerror, nwarning;
-	char notes[AUDIT_MAX_NOTES][AUDIT_MSG];  /* what was not checked, and why */
-	size_t nnotes;
+	char (*notes)[AUDIT_MSG];          /* what was not checked, and why */
+	size_t nnotes, cap_notes;
+	int nomem;                         /* memory ran out: the result is incomplete */
 };
 
 struct audit_run;
@@ -98,8 +108,11 @@ struct audit_input {
 	const char *wan_from;              /* how wan_mtu was given, for the output */
 };
 
-/* Runs every check. out is large: allocate it. Never fails. */
-void audit_run(const struct audit_input *in, struct audit_result *out);
+/* Runs every check. out must be zeroed or hold an earlier result (freed
+ * first). Returns 0, or -1 when memory ran out (out->nomem): the caller
+ * must not print an incomplete result as if it were whole. */
+int audit_run(const struct audit_input *in, struct audit_result *out);
+void audit_free(struct audit_result *r);
 
 /* probe --config (audit_measured.c): where the configuration, audited on
  * its own (r), and the measured path MTUs (0 = not measured) disagree. */

@@ -17,7 +17,7 @@ struct audit_run {
 /* Line MTU, ESP, NAT-T and the model's limit for every tunnel. */
 void audit_prepare(struct audit_run *a);
 
-/* A new finding of the current check, or NULL when the table is full. */
+/* A new finding of the current check, or NULL when memory ran out. */
 struct audit_finding *audit_finding(struct audit_run *a, unsigned line, const char *text,
 				    const char *where, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));

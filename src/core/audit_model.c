@@ -13,36 +13,63 @@
  * 15 (ipsec sa policy; "esp aes-cbc sha-hmac" is AES-128-CBC with
  * HMAC-SHA1-96, AWS's Yamaha sample); the GCM words are UNCONFIRMED (no
  * source at hand): a config using other words gets "unknown transform".
- * IX: words seen in Oracle's IX template (esp-aes-256 esp-sha; IKEv2
- * child-proposal enc aes-cbc-256, integrity sha1 / sha2-384). */
+ * IX: words seen in published IX configurations (Oracle's template:
+ * esp-aes-256 esp-sha; IKEv2 child-proposal enc aes-cbc-256 / aes-gcm-256-16,
+ * integrity sha1 / sha2-256/384/512; IKEv1 esp-aes, esp-sha2-256, esp-md5).
+ * aead: an AEAD cipher (RFC 4106), whose ESP carries no separate ICV, so
+ * the integrity words beside it (IX lists one anyway) do not count. */
 static const struct {
 	enum config_vendor v;
 	const char *word, *keyword;
+	int aead, integ;
 } esp_words[] = {
-	{ CONFIG_RTX, "aes-cbc", "aes128" },
-	{ CONFIG_RTX, "aes256-cbc", "aes256" },
-	{ CONFIG_RTX, "3des-cbc", "3des" },
-	{ CONFIG_RTX, "aes-gcm", "aes128gcm16" },
-	{ CONFIG_RTX, "aes256-gcm", "aes256gcm16" },
-	{ CONFIG_RTX, "sha-hmac", "sha1" },
-	{ CONFIG_RTX, "sha256-hmac", "sha256" },
-	{ CONFIG_RTX, "md5-hmac", "md5" },
-	{ CONFIG_IX, "esp-aes-256", "aes256" },
-	{ CONFIG_IX, "esp-sha", "sha1" },
-	{ CONFIG_IX, "aes-cbc-256", "aes256" },
-	{ CONFIG_IX, "aes-cbc-128", "aes128" },
-	{ CONFIG_IX, "sha1", "sha1" },
-	{ CONFIG_IX, "sha2-256", "sha256" },
-	{ CONFIG_IX, "sha2-384", "sha384" },
+	{ CONFIG_RTX, "aes-cbc", "aes128", 0, 0 },
+	{ CONFIG_RTX, "aes256-cbc", "aes256", 0, 0 },
+	{ CONFIG_RTX, "3des-cbc", "3des", 0, 0 },
+	{ CONFIG_RTX, "aes-gcm", "aes128gcm16", 1, 0 },
+	{ CONFIG_RTX, "aes256-gcm", "aes256gcm16", 1, 0 },
+	{ CONFIG_RTX, "sha-hmac", "sha1", 0, 1 },
+	{ CONFIG_RTX, "sha256-hmac", "sha256", 0, 1 },
+	{ CONFIG_RTX, "md5-hmac", "md5", 0, 1 },
+	{ CONFIG_IX, "esp-aes-256", "aes256", 0, 0 },
+	{ CONFIG_IX, "esp-aes", "aes128", 0, 0 },
+	{ CONFIG_IX, "esp-3des", "3des", 0, 0 },
+	{ CONFIG_IX, "esp-sha", "sha1", 0, 1 },
+	{ CONFIG_IX, "esp-sha2-256", "sha256", 0, 1 },
+	{ CONFIG_IX, "esp-md5", "md5", 0, 1 },
+	{ CONFIG_IX, "aes-cbc-256", "aes256", 0, 0 },
+	{ CONFIG_IX, "aes-cbc-192", "aes192", 0, 0 },
+	{ CONFIG_IX, "aes-cbc-128", "aes128", 0, 0 },
+	{ CONFIG_IX, "3des-cbc", "3des", 0, 0 },
+	{ CONFIG_IX, "aes-gcm-128-16", "aes128gcm16", 1, 0 },
+	{ CONFIG_IX, "aes-gcm-256-16", "aes256gcm16", 1, 0 },
+	{ CONFIG_IX, "sha1", "sha1", 0, 1 },
+	{ CONFIG_IX, "sha2-256", "sha256", 0, 1 },
+	{ CONFIG_IX, "sha2-384", "sha384", 0, 1 },
+	{ CONFIG_IX, "sha2-512", "sha512", 0, 1 },
 };
 
-static const char *
+static int
 esp_word(enum config_vendor v, const char *w)
 {
 	for (size_t i = 0; i < sizeof(esp_words) / sizeof(esp_words[0]); i++)
 		if (esp_words[i].v == v && strcmp(esp_words[i].word, w) == 0)
-			return esp_words[i].keyword;
-	return NULL;
+			return (int)i;
+	return -1;
+}
+
+static int
+has_aead(enum config_vendor v, const char *text)
+{
+	char buf[CONFIG_ESP];
+	char *save = NULL;
+	int k;
+
+	snprintf(buf, sizeof(buf), "%s", text);
+	for (char *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save))
+		if ((k = esp_word(v, w)) >= 0 && esp_words[k].aead)
+			return 1;
+	return 0;
 }
 
 int
@@ -51,6 +78,7 @@ audit_esp_keyword(enum config_vendor v, const char *text, char *out, size_t len)
 	char buf[CONFIG_ESP];
 	char *save = NULL;
 	size_t n = 0;
+	int aead;
 
 	out[0] = '\0';
 	if (!text || !*text || strcmp(text, "default") == 0)
@@ -59,45 +87,30 @@ audit_esp_keyword(enum config_vendor v, const char *text, char *out, size_t len)
 		snprintf(out, len, "%s", text);
 		return 0;
 	}
+	aead = has_aead(v, text);
 	snprintf(buf, sizeof(buf), "%s", text);
 	for (char *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
-		const char *k = esp_word(v, w);
-		if (!k) {
+		int k = esp_word(v, w);
+		if (k < 0) {
 			snprintf(out, len, "%s", w);
 			return -1;
 		}
-		n += (size_t)snprintf(out + n, n < len ? len - n : 0, "%s%s", n ? "-" : "", k);
+		if (aead && esp_words[k].integ)
+			continue;
+		n += (size_t)snprintf(out + n, n < len ? len - n : 0, "%s%s", n ? "-" : "",
+				      esp_words[k].keyword);
 	}
 	return n ? 0 : -1;
 }
 
-/* RTX: a pp interface's ip pp mtu (or ppp lcp mru), else the smallest
- * ip lanN mtu other than lan1 (the LAN port in Yamaha's and AWS's
- * examples). IX: the smallest ip mtu on a non-tunnel interface. The
- * configuration never says which interface is the WAN, so the choice is
- * printed with its line. */
-static const struct config_num *
-config_line_mtu(const struct config *c)
-{
-	const struct config_num *best = NULL, *pp = NULL;
-
-	for (size_t i = 0; i < c->nifaces; i++) {
-		const struct config_iface *f = &c->ifaces[i];
-		const struct config_num *n = f->mtu.line ? &f->mtu : f->mru.line ? &f->mru : NULL;
-		if (!n)
-			continue;
-		if (strncmp(f->name, "pp", 2) == 0 && (!pp || n->v < pp->v))
-			pp = n;
-		else if (strcmp(f->name, "lan1") != 0 && (!best || n->v < best->v))
-			best = n;
-	}
-	return pp ? pp : best;
-}
-
+/* The line MTU the parser found stated in the configuration (config.h
+ * line_mtu: a MAP-E tunnel, a PPPoE interface, a WAN port), printed with
+ * its line; --wan-mtu / --line override it. */
 static void
 line_mtu(struct audit_run *a)
 {
-	const struct config_num *n = config_line_mtu(a->cfg);
+	const struct config *c = a->cfg;
+	const struct config_num *n = c->line_src ? &c->line_mtu : NULL;
 	struct audit_result *r = a->r;
 
 	if (a->in->wan_mtu) {
@@ -109,7 +122,13 @@ line_mtu(struct audit_run *a)
 				   n->v, n->line, n->text, a->in->wan_mtu, r->line_from);
 	} else if (n && n->v >= MODEL_MIN_MTU4) {
 		r->line_mtu = (unsigned)n->v;
-		snprintf(r->line_from, sizeof(r->line_from), "line %u: %s", n->line, n->text);
+		/* a MAP-E / IPIP tunnel without its own MTU line: the 4in6 default */
+		if (c->line_src == CONFIG_LINE_MAPE && !strstr(n->text, " mtu "))
+			snprintf(r->line_from, sizeof(r->line_from), "%s, line %u: %s, no ip tunnel mtu, so 1460",
+				 c->line_name, n->line, n->text);
+		else
+			snprintf(r->line_from, sizeof(r->line_from), "%s, line %u: %s", c->line_name,
+				 n->line, n->text);
 	} else {
 		audit_note(a, "line MTU: not in the configuration; give --wan-mtu N or --line PRESET to check tunnel-mtu-above-model");
 	}
@@ -131,7 +150,7 @@ tunnel_esp_text(const struct audit_run *a, const struct config_tunnel *t)
 	const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
 
 	if (a->cfg->vendor == CONFIG_IX && t->ikev2)
-		return a->cfg->child_esp_text;
+		return t->binding.line ? t->esp_text : a->cfg->child_esp_text;
 	return g ? g->esp_text : "";
 }
 
@@ -153,6 +172,19 @@ model_limit(struct audit_run *a, const char *esp, int natt)
 	return m.tunnel_mtu_model < a->peer->max_mtu ? m.tunnel_mtu_model : a->peer->max_mtu;
 }
 
+/* Why the MTU/MSS checks pass tunnel t by, or AUDIT_CHECKED. */
+static enum audit_skip
+skip(const struct audit_run *a, const struct config_tunnel *t)
+{
+	if (t->kind != CONFIG_TK_IPSEC)
+		return AUDIT_SKIP_KIND;
+	if (t->gateway < 0 && !t->ikev2 && !t->policy.line && a->cfg->vendor != CONFIG_STRONGSWAN)
+		return AUDIT_SKIP_NO_IPSEC;
+	if (t->mtu.tmpl || t->mss.tmpl || t->mtu6.tmpl || t->mss6.tmpl)
+		return AUDIT_SKIP_TEMPLATE;
+	return AUDIT_CHECKED;
+}
+
 static void
 tunnel_numbers(struct audit_run *a, size_t i)
 {
@@ -162,18 +194,22 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	const char *text = tunnel_esp_text(a, t);
 
 	at->index = (int)i;
-	if (t->encap.line && t->encap.v == 2) {
-		return;      /* L2TP ignores the tunnel MTU (8.1.4) */
-	} else if (t->mtu.line) {
+	at->natt = tunnel_natt(a, t);
+	at->skip = skip(a, t);
+	if (t->mtu.line && !t->mtu.tmpl) {
 		at->mtu = (unsigned)t->mtu.v;
-	} else if (a->cfg->vendor == CONFIG_RTX) {
+	} else if (a->cfg->vendor == CONFIG_RTX && !t->mtu.tmpl && t->kind == CONFIG_TK_IPSEC) {
 		at->mtu = AUDIT_RTX_TUNNEL_MTU;
 		at->mtu_default = 1;
 	}
-	at->natt = tunnel_natt(a, t);
+	if (at->skip != AUDIT_CHECKED)
+		return;
 	if (audit_esp_keyword(a->cfg->vendor, text, kw, sizeof(kw)) == 0)
 		snprintf(at->esp, sizeof(at->esp), "%s", kw);
-	else if (t->gateway >= 0 && *text)
+	else if (*text && config_is_placeholder(kw))
+		audit_note(a, "%s: ESP transform is a template value (%s): tunnel-mtu-above-model not checked",
+			   t->name, kw);
+	else if (*text)
 		audit_note(a, "%s: ESP transform '%s' not known to the model (word '%s'): tunnel-mtu-above-model not checked",
 			   t->name, text, kw);
 	if (a->r->line_mtu && at->esp[0])

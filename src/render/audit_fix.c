@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define COUNT(x) (sizeof(x) / sizeof((x)[0]))
@@ -55,13 +56,12 @@ static const struct syntax table[] = {
 	/* swanctl.conf(5) */
 	{ CONFIG_STRONGSWAN, FIX_KEEPALIVE, 0, S_CONN, "dpd_delay = {sec}s", NULL },
 	{ CONFIG_STRONGSWAN, FIX_INITIATE, 0, S_CHILD, "start_action = start", NULL },
+	{ CONFIG_STRONGSWAN, FIX_DPD_RESTART, 0, S_CHILD, "dpd_action = restart", NULL },
 	{ CONFIG_STRONGSWAN, FIX_RESPOND_ONLY, 0, S_CHILD, "start_action = none", NULL },
 	{ CONFIG_STRONGSWAN, FIX_NATT_ON, 0, S_CONN, "encap = yes", NULL },
 	{ CONFIG_STRONGSWAN, FIX_SELECTORS_ANY, 0, S_CHILD, "local_ts = 0.0.0.0/0", NULL },
 	{ CONFIG_STRONGSWAN, FIX_SELECTORS_ANY, 0, S_CHILD, "remote_ts = 0.0.0.0/0", NULL },
 };
-
-#define MAX_LINES 256
 
 struct fline {
 	enum scope scope;
@@ -71,8 +71,9 @@ struct fline {
 };
 
 struct flines {
-	struct fline l[MAX_LINES];
-	size_t n;
+	struct fline *l;
+	size_t n, cap;
+	int nomem;                /* a line could not be kept: said in the output */
 };
 
 static const char *
@@ -128,8 +129,16 @@ add(struct flines *o, enum scope sc, const struct audit_fix *f, int comment, con
 	for (size_t i = 0; i < o->n; i++)
 		if (o->l[i].scope == sc && o->l[i].tunnel == f->tunnel && strcmp(o->l[i].text, text) == 0)
 			return;
-	if (o->n >= MAX_LINES)
-		return;
+	if (o->n >= o->cap) {
+		size_t want = o->cap ? o->cap * 2 : 64;
+		struct fline *p = realloc(o->l, want * sizeof(*p));
+		if (!p) {
+			o->nomem = 1;
+			return;
+		}
+		o->l = p;
+		o->cap = want;
+	}
 	o->l[o->n] = (struct fline){ sc, f->tunnel, f->gateway, comment, "" };
 	snprintf(o->l[o->n++].text, sizeof(o->l[0].text), "%s", text);
 }
@@ -264,6 +273,15 @@ ix_blocks(const struct out *o, const struct config *c, const struct flines *fl, 
 	}
 }
 
+static int
+any_child(const struct config *c, const struct flines *fl, size_t g)
+{
+	for (size_t t = 0; t < c->ntunnels; t++)
+		if (c->tunnels[t].gateway == (int)g && has_scope(fl, S_CHILD, (int)t))
+			return 1;
+	return 0;
+}
+
 /* swanctl.conf: the settings inside their connection and child sections,
  * to merge into the file; swanctl --load-all loads it. */
 static void
@@ -278,6 +296,10 @@ swan_blocks(const struct out *o, const struct config *c, const struct flines *fl
 			continue;
 		emitf(o, "    %s {", c->gateways[g].name);
 		put_scope(o, fl, S_CONN, (int)g, "        ");
+		if (!any_child(c, fl, g)) {
+			emitf(o, "    }");
+			continue;
+		}
 		emitf(o, "        children {");
 		for (size_t t = 0; t < c->ntunnels; t++) {
 			if (c->tunnels[t].gateway != (int)g || !has_scope(fl, S_CHILD, (int)t))
@@ -299,16 +321,21 @@ void
 audit_fix_lines(const struct audit_result *r, const struct audit_finding *only,
 		void (*emit)(void *ctx, const char *line), void *ctx)
 {
-	static struct flines fl;   /* 50 KB: off the stack */
+	struct flines fl = { NULL, 0, 0, 0 };
 	struct out o = { emit, ctx, r->cfg->vendor == CONFIG_IX ? "!" : "#" };
 
 	collect(r, only, &fl);
-	if (!fl.n)
+	if (fl.nomem)
+		emitf(&o, "%s out of memory: these fix lines are incomplete", o.lead);
+	if (!fl.n) {
+		free(fl.l);
 		return;
+	}
 	if (r->cfg->vendor == CONFIG_RTX)
 		rtx_blocks(&o, r->cfg, &fl, !only);
 	else if (r->cfg->vendor == CONFIG_IX)
 		ix_blocks(&o, r->cfg, &fl, !only);
 	else
 		swan_blocks(&o, r->cfg, &fl, !only);
+	free(fl.l);
 }

@@ -2,10 +2,12 @@
 /* audit --json: one object, the contract documented in mtuprobe(1) under
  * AUDIT JSON and checked by tests/audit/check_audit_json.py:
  * {"mtuprobe", "command", "file", "vendor", "peer", "line_mtu", "lines",
- *  "unread", "errors", "warnings", "findings": [{"id", "severity", "line",
- *  "interface", "text", "message", "source", "fix": [lines]}],
- *  "tunnels": [{"name", "mtu", "mtu_default", "esp", "nat_t", "limit",
- *  "mss"}], "notes": [...], "fix": [every fix line, ready to paste]} */
+ *  "line_mtu_from", "unread", "errors", "warnings", "read", "invalid",
+ *  "unread_lines": [[first, last]], "placeholders": [{"line", "token"}],
+ *  "findings": [{"id", "severity", "line", "interface", "text", "message",
+ *  "source", "fix": [lines]}], "tunnels": [{"name", "mtu", "mtu_default",
+ *  "esp", "nat_t", "limit", "mss", "kind", "checked", "not_checked"}],
+ *  "notes": [...], "fix": [every fix line, ready to paste]} */
 #include "render/audit_out.h"
 #include "render/render.h"
 
@@ -33,18 +35,45 @@ findings(FILE *f, const struct audit_result *r)
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const struct audit_finding *x = &r->findings[i];
 		struct jlist j = { f, 0 };
+		char why[AUDIT_MSG];
 		fprintf(f, "%s{\"id\":\"%s\",\"severity\":\"%s\",\"line\":%u,\"interface\":", i ? "," : "",
 			x->check->id, audit_severity_name(x->check->severity), x->line);
 		json_string(f, x->where);
 		fputs(",\"text\":", f);
 		json_string(f, x->text);
 		fputs(",\"message\":", f);
-		json_string(f, x->message);
+		audit_finding_words(r, x, why, sizeof(why));
+		json_string(f, why);
 		fputs(",\"source\":", f);
 		json_string(f, x->check->source);
 		fputs(",\"fix\":[", f);
 		audit_fix_lines(r, x, emit_json, &j);
 		fputs("]}", f);
+	}
+	fputc(']', f);
+}
+
+/* config_tunnel_kind as JSON strings (a contract: mtuprobe(1), AUDIT JSON) */
+static const char *const kind_names[] = {
+	[CONFIG_TK_IPSEC] = "ipsec", [CONFIG_TK_L2TPV3_IPSEC] = "l2tpv3-ipsec",
+	[CONFIG_TK_L2TPV3] = "l2tpv3", [CONFIG_TK_L2TP] = "l2tp", [CONFIG_TK_MAPE] = "map-e",
+	[CONFIG_TK_IPIP] = "ipip", [CONFIG_TK_GRE] = "gre", [CONFIG_TK_TRANSPORT] = "transport",
+	[CONFIG_TK_OTHER] = "other",
+};
+
+/* What the parser did with every line: spans of unread lines, the
+ * placeholders (invalid lines are findings). */
+static void
+lines_read(FILE *f, const struct config *c)
+{
+	fprintf(f, ",\"read\":%u,\"invalid\":%zu,\"unread_lines\":[", c->read, c->ninvalid);
+	for (size_t i = 0; i < c->nspans; i++)
+		fprintf(f, "%s[%u,%u]", i ? "," : "", c->spans[i].first, c->spans[i].last);
+	fputs("],\"placeholders\":[", f);
+	for (size_t i = 0; i < c->nplaceholders; i++) {
+		fprintf(f, "%s{\"line\":%u,\"token\":", i ? "," : "", c->placeholders[i].line);
+		json_string(f, c->placeholders[i].token);
+		fputc('}', f);
 	}
 	fputc(']', f);
 }
@@ -66,6 +95,16 @@ tunnels(FILE *f, const struct audit_result *r)
 		fprintf(f, ",\"nat_t\":%s", t->natt ? "true" : "false");
 		json_key_uint(f, "limit", t->limit != 0, t->limit);
 		json_key_uint(f, "mss", t->target_mss != 0, t->target_mss);
+		fputs(",\"kind\":", f);
+		json_string(f, kind_names[r->cfg->tunnels[t->index].kind]);
+		fprintf(f, ",\"checked\":%s,\"not_checked\":", t->skip == AUDIT_CHECKED ? "true" : "false");
+		if (t->skip == AUDIT_CHECKED) {
+			fputs("null", f);
+		} else {
+			char why[200];
+			audit_skip_words(r, t, why, sizeof(why));
+			json_string(f, why);
+		}
 		fputc('}', f);
 	}
 	fputc(']', f);
@@ -88,8 +127,14 @@ render_audit_json_object(FILE *f, const struct audit_result *r, const char *file
 	fprintf(f, ",\"vendor\":\"%s\",\"peer\":\"%s\"", config_vendor_name(r->cfg->vendor),
 		r->peer->name);
 	json_key_uint(f, "line_mtu", r->line_mtu != 0, r->line_mtu);
+	fputs(",\"line_mtu_from\":", f);
+	if (r->line_mtu)
+		json_string(f, r->line_from);
+	else
+		fputs("null", f);
 	fprintf(f, ",\"lines\":%u,\"unread\":%u,\"errors\":%u,\"warnings\":%u", r->cfg->lines,
 		r->cfg->unread, r->nerror, r->nwarning);
+	lines_read(f, r->cfg);
 	findings(f, r);
 	tunnels(f, r);
 	fputs(",\"notes\":[", f);

@@ -18,4 +18,13 @@ void render_audit_json_object(FILE *f, const struct audit_result *r, const char 
 void audit_fix_lines(const struct audit_result *r, const struct audit_finding *only,
 		     void (*emit)(void *ctx, const char *line), void *ctx);
 
+/* Words for codes (render/audit_words.c): a finding's "why" (its message,
+ * or the words for an invalid line or an undefined reference), a tunnel
+ * kind, why a tunnel was not checked. */
+void audit_finding_words(const struct audit_result *r, const struct audit_finding *f, char *buf,
+			 size_t len);
+const char *audit_kind_words(enum config_tunnel_kind k);
+void audit_skip_words(const struct audit_result *r, const struct audit_tunnel *t, char *buf,
+		      size_t len);
+
 #endif

@@ -20,6 +20,50 @@ emit_plain(void *ctx, const char *line)
 	fprintf((FILE *)ctx, "%s\n", line);
 }
 
+/* Known commands the audit does not need, as line spans: the first few,
+ * then how many more (--json lists every span). */
+static void
+unread_spans(FILE *f, const struct config *c)
+{
+	enum { SHOWN = 8 };
+
+	if (!c->nspans)
+		return;
+	fputs("not read (commands the audit does not need): lines ", f);
+	for (size_t i = 0; i < c->nspans && i < SHOWN; i++) {
+		const struct config_span *s = &c->spans[i];
+		fprintf(f, i ? ", %u" : "%u", s->first);
+		if (s->last != s->first)
+			fprintf(f, "-%u", s->last);
+	}
+	if (c->nspans > SHOWN)
+		fprintf(f, " and %zu more span%s", c->nspans - SHOWN, c->nspans - SHOWN == 1 ? "" : "s");
+	fputc('\n', f);
+}
+
+static void
+tunnel_line(FILE *f, const struct audit_result *r, const struct audit_tunnel *t)
+{
+	const struct config *c = r->cfg;
+	char why[200];
+
+	text_string(f, c->tunnels[t->index].name);
+	fputs(": ", f);
+	if (t->skip != AUDIT_CHECKED) {
+		audit_skip_words(r, t, why, sizeof(why));
+		fprintf(f, "not checked: %s, NAT-T %s\n", why, t->natt ? "on" : "off");
+		return;
+	}
+	if (t->mtu)
+		fprintf(f, "MTU %u%s", t->mtu, t->mtu_default ? " (default)" : "");
+	else
+		fprintf(f, "MTU not set%s", c->vendor == CONFIG_IX ? " (IX default unknown)" : "");
+	fprintf(f, ", ESP %s, NAT-T %s", t->esp[0] ? t->esp : "unknown", t->natt ? "on" : "off");
+	if (t->limit)
+		fprintf(f, ", line and ESP allow %u", t->limit);
+	fputc('\n', f);
+}
+
 static void
 head(FILE *f, const struct audit_result *r, const char *file)
 {
@@ -29,36 +73,40 @@ head(FILE *f, const struct audit_result *r, const char *file)
 	text_string(f, file);
 	fprintf(f, ": %s configuration, %u line%s",
 		config_vendor_display(c->vendor), c->lines, c->lines == 1 ? "" : "s");
-	fprintf(f, " (%u not read by the audit%s)\n", c->unread,
-		c->dropped ? ", some facts beyond the audit's tables were dropped" : "");
+	fprintf(f, " (%u not read by the audit", c->unread);
+	if (c->ninvalid)
+		fprintf(f, ", %zu invalid", c->ninvalid);
+	fputs(")\n", f);
+	unread_spans(f, c);
 	if (c->firmware_line)
 		fprintf(f, "firmware: %s (line %u)\n", c->firmware, c->firmware_line);
 	fprintf(f, "peer: %s (%s): %s\n", r->peer->display, r->peer->name, r->peer->behaviour);
-	if (r->line_mtu)
-		fprintf(f, "line MTU: %u (%s)\n", r->line_mtu, r->line_from);
-	for (size_t i = 0; i < r->ntunnels; i++) {
-		const struct audit_tunnel *t = &r->tunnels[i];
-		fprintf(f, "%s: ", c->tunnels[t->index].name);
-		if (t->mtu)
-			fprintf(f, "MTU %u%s", t->mtu, t->mtu_default ? " (default)" : "");
-		else
-			fprintf(f, "MTU not set%s", c->vendor == CONFIG_IX ? " (IX default unknown)" : "");
-		fprintf(f, ", ESP %s, NAT-T %s", t->esp[0] ? t->esp : "unknown", t->natt ? "on" : "off");
-		if (t->limit)
-			fprintf(f, ", line and ESP allow %u", t->limit);
+	if (r->line_mtu) {
+		fprintf(f, "line MTU: %u (", r->line_mtu);
+		text_string(f, r->line_from);
+		fputs(")\n", f);
+	}
+	for (size_t i = 0; i < r->ntunnels; i++)
+		tunnel_line(f, r, &r->tunnels[i]);
+	for (size_t i = 0; i < r->nnotes; i++) {
+		fputs("note: ", f);
+		text_string(f, r->notes[i]);
 		fputc('\n', f);
 	}
-	for (size_t i = 0; i < r->nnotes; i++)
-		fprintf(f, "note: %s\n", r->notes[i]);
 }
 
 static void
 finding(FILE *f, const struct audit_result *r, const struct audit_finding *x, const char *file)
 {
+	char why[AUDIT_MSG];
+
 	fprintf(f, "\n%s %s ", audit_severity_name(x->check->severity), x->check->id);
 	text_string(f, file);
-	fprintf(f, ":%u ", x->line);
-	text_string(f, x->where);
+	fprintf(f, ":%u", x->line);
+	if (x->where[0]) {
+		fputc(' ', f);
+		text_string(f, x->where);
+	}
 	fputc('\n', f);
 	if (x->text[0]) {
 		fprintf(f, "  %u | ", x->line);
@@ -66,12 +114,24 @@ finding(FILE *f, const struct audit_result *r, const struct audit_finding *x, co
 		fputc('\n', f);
 	} else
 		fprintf(f, "  (not set)\n");
-	fprintf(f, "  why: %s\n", x->message);
+	audit_finding_words(r, x, why, sizeof(why));
+	fputs("  why: ", f);
+	text_string(f, why);
+	fputc('\n', f);
 	fprintf(f, "  source: %s\n", x->check->source);
 	if (x->nfix) {
 		fprintf(f, "  fix:\n");
 		audit_fix_lines(r, x, emit_indented, f);
 	}
+}
+
+static int
+has_fix(const struct audit_result *r)
+{
+	for (size_t i = 0; i < r->nfindings; i++)
+		if (r->findings[i].nfix)
+			return 1;
+	return 0;
 }
 
 void
@@ -80,15 +140,16 @@ render_audit_text(FILE *f, const struct audit_result *r, const char *file)
 	head(f, r, file);
 	for (size_t i = 0; i < r->nfindings; i++)
 		finding(f, r, &r->findings[i], file);
-	if (r->dropped)
-		fprintf(f, "\n%u more findings not shown (the audit keeps %d)\n", r->dropped,
-			AUDIT_MAX_FINDINGS);
-	if (r->nfindings) {
+	if (has_fix(r)) {
 		fprintf(f, "\ncorrected lines for %s, ready to paste:\n",
 			config_vendor_display(r->cfg->vendor));
 		audit_fix_lines(r, NULL, emit_plain, f);
 	}
-	fprintf(f, "\n%u error%s, %u warning%s%s\n", r->nerror, r->nerror == 1 ? "" : "s",
+	fprintf(f, "\n%u error%s, %u warning%s%s", r->nerror, r->nerror == 1 ? "" : "s",
 		r->nwarning, r->nwarning == 1 ? "" : "s",
 		r->nfindings ? "" : ": nothing in this configuration is known to kill its tunnels");
+	if (r->cfg->nplaceholders)
+		fprintf(f, "%s%zu template placeholder%s not checked", r->nfindings ? "; " : ", but ",
+			r->cfg->nplaceholders, r->cfg->nplaceholders == 1 ? "" : "s");
+	fputc('\n', f);
 }

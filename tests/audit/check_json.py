@@ -8,16 +8,20 @@ import sys
 
 INT, STR, BOOL, LIST, NULL = int, str, bool, list, type(None)
 TOP = {"mtuprobe": (STR,), "command": (STR,), "file": (STR,), "vendor": (STR,),
-       "peer": (STR,), "line_mtu": (INT, NULL), "lines": (INT,), "unread": (INT,),
-       "errors": (INT,), "warnings": (INT,), "findings": (LIST,), "tunnels": (LIST,),
-       "notes": (LIST,), "fix": (LIST,)}
+       "peer": (STR,), "line_mtu": (INT, NULL), "line_mtu_from": (STR, NULL), "lines": (INT,),
+       "unread": (INT,), "read": (INT,), "invalid": (INT,), "unread_lines": (LIST,),
+       "placeholders": (LIST,), "errors": (INT,), "warnings": (INT,), "findings": (LIST,),
+       "tunnels": (LIST,), "notes": (LIST,), "fix": (LIST,)}
 FINDING = {"id": (STR,), "severity": (STR,), "line": (INT,), "interface": (STR,),
            "text": (STR,), "message": (STR,), "source": (STR,), "fix": (LIST,)}
 TUNNEL = {"name": (STR,), "mtu": (INT, NULL), "mtu_default": (BOOL,), "esp": (STR, NULL),
-          "nat_t": (BOOL,), "limit": (INT, NULL), "mss": (INT, NULL)}
+          "nat_t": (BOOL,), "limit": (INT, NULL), "mss": (INT, NULL), "kind": (STR,),
+          "checked": (BOOL,), "not_checked": (STR, NULL)}
+KINDS = {"ipsec", "l2tpv3-ipsec", "l2tpv3", "l2tp", "map-e", "ipip", "gre", "transport", "other"}
 IDS = {"mss-above-tunnel-mtu", "tunnel-mtu-above-model", "no-mss-clamp", "outer-df-clear",
        "no-dead-peer-detection", "no-ike-initiator", "initiator-against-responder-peer",
-       "ikev1-backward-compat", "narrow-selectors-with-bgp", "nat-t-off"}
+       "ikev1-backward-compat", "narrow-selectors-with-bgp", "nat-t-off", "no-reinitiation",
+       "invalid-line", "undefined-reference"}
 
 
 def check(obj, schema, where, strict):
@@ -43,6 +47,28 @@ def main():
             errors.append(f"findings[{i}]: fix lines must be strings")
     for i, t in enumerate(doc.get("tunnels", [])):
         errors += check(t, TUNNEL, f"tunnels[{i}]", True)
+        if t.get("kind") not in KINDS:
+            errors.append(f"tunnels[{i}]: kind {t.get('kind')}")
+        if t.get("checked") != (t.get("not_checked") is None):
+            errors.append(f"tunnels[{i}]: checked and not_checked disagree")
+    # every line accounted for: unread spans are ordered, disjoint, within
+    # the file, and count what "unread" says; read + unread + invalid <= lines
+    spans, last, total = doc.get("unread_lines", []), 0, 0
+    for s in spans:
+        if not (isinstance(s, list) and len(s) == 2 and last < s[0] <= s[1] <= doc.get("lines", 0)):
+            errors.append(f"unread_lines: bad span {s}")
+            break
+        last, total = s[1], total + s[1] - s[0] + 1
+    if total != doc.get("unread"):
+        errors.append(f"unread_lines cover {total} lines, unread says {doc.get('unread')}")
+    if doc.get("read", 0) + doc.get("unread", 0) + doc.get("invalid", 0) > doc.get("lines", 0):
+        errors.append("read + unread + invalid exceed the lines")
+    invalid = sum(1 for f in doc.get("findings", []) if f.get("id") == "invalid-line")
+    if invalid != doc.get("invalid"):
+        errors.append(f"{invalid} invalid-line findings, invalid says {doc.get('invalid')}")
+    for i, p in enumerate(doc.get("placeholders", [])):
+        if set(p) != {"line", "token"} or not isinstance(p["line"], int) or not isinstance(p["token"], str):
+            errors.append(f"placeholders[{i}]: {p}")
     got = [f"{f['id']}@{f['line']}" for f in doc.get("findings", [])]
     if got != want:
         errors.append(f"findings {got}, want {want}")

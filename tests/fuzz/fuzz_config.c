@@ -22,9 +22,18 @@ static struct audit_result res;
 
 static void check(const struct config *c)
 {
-	if (c->ntunnels > CONFIG_MAX_TUNNELS || c->ngateways > CONFIG_MAX_GATEWAYS ||
-	    c->nifaces > CONFIG_MAX_IFACES || c->nbgp > CONFIG_MAX_BGP)
+	if (c->ntunnels > c->cap_tunnels || c->ngateways > c->cap_gateways ||
+	    c->nifaces > c->cap_ifaces || c->nbgp > c->cap_bgp || c->read + c->unread > c->lines)
 		abort();
+	for (size_t i = 0; i < c->ninvalid; i++)
+		if (!c->invalid[i].line || c->invalid[i].line > c->lines)
+			abort();
+	for (size_t i = 0; i < c->nspans; i++)
+		if (c->spans[i].first > c->spans[i].last || c->spans[i].last > c->lines)
+			abort();
+	for (size_t i = 0; i < c->nrefs; i++)
+		if (c->refs[i].tunnel >= (int)c->ntunnels || c->refs[i].line > c->lines)
+			abort();
 	for (size_t i = 0; i < c->ntunnels; i++) {
 		const struct config_tunnel *t = &c->tunnels[i];
 		if (t->gateway >= (int)c->ngateways || t->gateway < -1 || t->line > c->lines ||
@@ -42,8 +51,10 @@ static void audit_all(const struct config *c, FILE *sink)
 
 	for (size_t p = 0; p < sizeof(peers) / sizeof(peers[0]); p++) {
 		struct audit_input in = { c, model_peer(peers[p]), p == 1 ? 1454 : 0, "fuzz" };
-		audit_run(&in, &res);
-		if (res.nfindings > AUDIT_MAX_FINDINGS || res.nerror + res.nwarning != res.nfindings)
+		if (audit_run(&in, &res) < 0)
+			continue;
+		if (res.nfindings > res.cap_findings || res.nerror + res.nwarning != res.nfindings ||
+		    res.ntunnels != c->ntunnels)
 			abort();
 		if (sink) {
 			render_audit_text(sink, &res, "fuzz");
@@ -58,13 +69,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FILE *sink = fopen("/dev/null", "w");
 
 	for (int v = -1; v < CONFIG_VENDOR_COUNT; v++) {
+		err[0] = '\0';
 		if (config_parse((const char *)data, size, v, &cfg, err, sizeof(err)) < 0) {
 			if (!err[0])
 				abort();     /* a refusal always says why */
+			config_free(&cfg);
 			continue;
 		}
 		check(&cfg);
 		audit_all(&cfg, sink);
+		audit_free(&res);
+		config_free(&cfg);
 	}
 	if (sink)
 		fclose(sink);

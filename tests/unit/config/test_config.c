@@ -66,7 +66,7 @@ static const char rtx[] =
 	" ip tunnel tcp mss limit 1360\n"                 /* 11 */
 	" ipsec tunnel outer df-bit clear\n"              /* 12 */
 	" ip tunnel address 169.254.3.2/30\n"             /* 13 */
-	"ip tunnel mtu 999\n"                             /* 14: block ended: global, not read */
+	"ip tunnel mtu 1501\n"                            /* 14: still tunnel 3 (no select): out of range */
 	"ipsec auto refresh on\n"                         /* 15 */
 	"bgp neighbor 1 64512 169.254.3.1\n"              /* 16 */
 	"frobnicate\n";                                   /* 17 */
@@ -107,7 +107,119 @@ test_rtx_facts(void **state)
 	assert_int_equal(cfg.refresh.line, 15);
 	assert_int_equal(cfg.nbgp, 1);
 	assert_int_equal(cfg.bgp[0].addr, 0xa9fe0301u);
-	assert_int_equal(cfg.unread, 2);     /* line 14 outside a tunnel, line 17 */
+	assert_int_equal(cfg.unread, 0);
+	assert_int_equal(cfg.ninvalid, 2);   /* line 14 out of range, line 17 no command */
+	assert_int_equal(cfg.invalid[0].line, 14);
+	assert_int_equal(cfg.invalid[0].why, CONFIG_BAD_RANGE);
+	assert_int_equal(cfg.invalid[0].arg, 4);
+	assert_int_equal(cfg.invalid[0].lo, 64);
+	assert_int_equal(cfg.invalid[0].hi, 1500);
+	assert_int_equal(cfg.invalid[1].line, 17);
+	assert_int_equal(cfg.invalid[1].why, CONFIG_BAD_COMMAND);
+	config_free(&cfg);
+}
+
+/* Blocks end by command, never by indentation: an unindented line after
+ * indented ones is still the selected tunnel's (a pasted template). */
+static void
+test_rtx_indentation(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("tunnel select 2\n ipsec tunnel 202\n  ipsec sa policy 202 2 esp aes-cbc sha-hmac\n"
+			       "ip tunnel tcp mss limit 1387\n ip tunnel mtu 1300\npp select 1\nip pp mtu 1454\n"
+			       "pppoe use lan2\nip tunnel mtu 1400\n", CONFIG_RTX), 0);
+	assert_int_equal(cfg.ntunnels, 1);
+	assert_int_equal(cfg.tunnels[0].mss_value, 1387);
+	assert_int_equal(cfg.tunnels[0].mss.line, 4);
+	assert_int_equal(cfg.tunnels[0].mtu.v, 1300);
+	assert_int_equal(cfg.ifaces[0].mtu.v, 1454);
+	assert_int_equal(cfg.ifaces[0].pppoe.line, 8);
+	assert_string_equal(cfg.ifaces[0].carrier, "lan2");
+	/* ip tunnel mtu inside pp select: the router rejects it */
+	assert_int_equal(cfg.ninvalid, 1);
+	assert_int_equal(cfg.invalid[0].line, 9);
+	assert_int_equal(cfg.invalid[0].why, CONFIG_BAD_SCOPE);
+	assert_int_equal(cfg.invalid[0].expect, CONFIG_ARG_IN_TUNNEL);
+	assert_int_equal(cfg.line_src, CONFIG_LINE_PP);
+	assert_int_equal(cfg.line_mtu.v, 1454);
+	config_free(&cfg);
+}
+
+/* AWS's Yamaha sample typo is an invalid line, not a gateway named "id";
+ * placeholders keep their names and are listed; a missing sa policy is
+ * an undefined reference. */
+static void
+test_rtx_invalid_and_templates(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("tunnel select 1\nipsec tunnel 201\nipsec sa policy 201 1 esp aes-cbc sha-hmac\n"
+			       "ipsec ike local address id <id> 0.0.0.0/0\n"
+			       "ipsec ike keepalive use <Number> on dpd 10 3\n"
+			       "ipsec ike remote address 1 ${peer}\n"
+			       "ip tunnel tcp mss limit <MSS>\n"
+			       "tunnel select 2\nipsec tunnel 999\n", CONFIG_RTX), 0);
+	assert_int_equal(cfg.ninvalid, 1);
+	assert_int_equal(cfg.invalid[0].line, 4);
+	assert_int_equal(cfg.invalid[0].why, CONFIG_BAD_ARG);
+	assert_int_equal(cfg.invalid[0].arg, 5);
+	assert_int_equal(config_gateway_find(&cfg, "id"), -1);
+	assert_true(config_gateway_find(&cfg, "<Number>") >= 0);
+	assert_int_equal(cfg.nplaceholders, 4);
+	assert_string_equal(cfg.placeholders[0].token, "<id>");
+	assert_int_equal(cfg.placeholders[3].line, 7);
+	assert_int_equal(cfg.tunnels[0].mss.tmpl, 1);
+	assert_int_equal(cfg.nrefs, 1);
+	assert_int_equal(cfg.refs[0].kind, CONFIG_REF_SA_POLICY);
+	assert_int_equal(cfg.refs[0].line, 9);
+	assert_string_equal(cfg.refs[0].name, "999");
+	config_free(&cfg);
+}
+
+static const struct { const char *s; int want; } placeholder_rows[] = {
+	{ "${policy_name}", 1 }, { "$<ipsecPolicy1>", 1 }, { "<Number>", 1 }, { "(PSK)", 1 },
+	{ "YOUR_PUBLIC_IP", 1 }, { "{{ peer }}", 1 }, { "KEY_HERE", 1 }, { "1387", 0 },
+	{ "aes-cbc", 0 }, { "<", 0 }, { "()", 0 }, { "YOUR_", 0 }, { "your_ip", 0 }, { "$", 0 },
+	{ "lan2", 0 }, { "0.0.0.0/0", 0 },
+};
+
+static void
+test_placeholders(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT(placeholder_rows); i++)
+		assert_int_equal(config_is_placeholder(placeholder_rows[i].s), placeholder_rows[i].want);
+}
+
+/* IX: a named profile bound by a tunnel gives it its dpd and child
+ * proposal; a binding to a missing profile is an undefined reference; a
+ * bare '!' ends the interface, so a later ip mtu is out of place. */
+static void
+test_ix_profiles(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("ikev2 profile prof-a\ndpd interval 10\nchild-proposal enc aes-cbc-256\n"
+			       "child-proposal integrity sha1\n!\n"
+			       "interface Tunnel1.0\ntunnel mode ipsec-ikev2\nikev2 binding prof-a\n"
+			       "ikev2 peer-fqdn-ipv4 vpn.example.jp authentication psk id ipv4 192.0.2.1\n"
+			       "ip tcp adjust-mss auto\n!\n"
+			       "interface Tunnel2.0\n  tunnel mode ipsec-ikev2\n  ikev2 binding prof-b\n"
+			       "ikev2 peer 198.51.100.9 authentication psk id ipv4 198.51.100.9\n"
+			       "ip mtu 1300\n!\nip mtu 1400\n", CONFIG_IX), 0);
+	assert_int_equal(cfg.ntunnels, 2);
+	assert_int_equal(cfg.tunnels[0].dpd.v, 10);
+	assert_int_equal(cfg.tunnels[0].dpd.line, 2);
+	assert_string_equal(cfg.tunnels[0].esp_text, "aes-cbc-256 sha1");
+	assert_string_equal(cfg.gateways[cfg.tunnels[0].gateway].name, "vpn.example.jp");
+	assert_int_equal(cfg.tunnels[1].mtu.v, 1300);          /* unindented, still Tunnel2.0 */
+	assert_int_equal(cfg.tunnels[1].dpd.line, 0);
+	assert_int_equal(cfg.nrefs, 1);
+	assert_int_equal(cfg.refs[0].kind, CONFIG_REF_IKEV2_PROFILE);
+	assert_string_equal(cfg.refs[0].name, "prof-b");
+	assert_int_equal(cfg.refs[0].tunnel, 1);
+	assert_int_equal(cfg.ninvalid, 1);
+	assert_int_equal(cfg.invalid[0].line, 18);
+	assert_int_equal(cfg.invalid[0].why, CONFIG_BAD_SCOPE);
+	config_free(&cfg);
 }
 
 /* AWS's sample style: no indentation, the block ends at select none. */
@@ -225,8 +337,10 @@ test_hostile_bytes(void **state)
 	assert_int_equal(cfg.tunnels[0].mtu.line, 0);       /* "12?80" is no number */
 	assert_int_equal(cfg.tunnels[0].mss_value, 1240);
 	assert_int_equal(cfg.tunnels[0].mss.line, 5);
-	assert_int_equal(cfg.unread, 2);
+	assert_int_equal(cfg.unread, 0);
+	assert_int_equal(cfg.ninvalid, 2);   /* "12?80" is no number; the long line no command */
 	free(buf);
+	config_free(&cfg);
 }
 
 static const struct { int v; const char *text, *want; } esp_rows[] = {
@@ -258,21 +372,57 @@ test_esp_words(void **state)
 	}
 }
 
-/* More tunnels than the table holds: counted as dropped, never overrun. */
+/* A hub of 200 tunnels: every one read, the last one's facts kept (no
+ * fixed table caps a configuration). */
 static void
-test_table_full(void **state)
+test_many_tunnels(void **state)
 {
-	size_t cap = 200 * 40, n = 0;
+	size_t cap = 200 * 64, n = 0;
 	char *buf = malloc(cap), err[256];
 
 	(void)state;
 	assert_non_null(buf);
 	for (int i = 1; i <= 200; i++)
-		n += (size_t)snprintf(buf + n, cap - n, "tunnel select %d\nip tunnel mtu 1280\n", i);
+		n += (size_t)snprintf(buf + n, cap - n, "tunnel select %d\nip tunnel mtu %d\n", i, 1000 + i);
 	assert_int_equal(config_parse(buf, n, -1, &cfg, err, sizeof(err)), 0);
-	assert_int_equal(cfg.ntunnels, CONFIG_MAX_TUNNELS);
-	assert_true(cfg.dropped >= 200 - CONFIG_MAX_TUNNELS);
+	assert_int_equal(cfg.ntunnels, 200);
+	assert_string_equal(cfg.tunnels[199].name, "tunnel200");
+	assert_int_equal(cfg.tunnels[199].mtu.v, 1200);
 	free(buf);
+	config_free(&cfg);
+}
+
+/* swanctl: a placeholder is a name, not a brace; children outside a
+ * connection are out of place. */
+static void
+test_swan_placeholders(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("connections {\n  ${policy_name} {\n    remote_addrs = ${remote_ip}\n"
+			       "    children {\n      ${policy_name}-child {\n        start_action = start\n"
+			       "      }\n    }\n  }\n}\n", CONFIG_STRONGSWAN), 0);
+	assert_int_equal(cfg.ngateways, 1);
+	assert_string_equal(cfg.gateways[0].name, "${policy_name}");
+	assert_string_equal(cfg.tunnels[0].name, "${policy_name}-child");
+	assert_int_equal(cfg.gateways[0].start_action.v, CONFIG_ACT_START);
+	assert_int_equal(cfg.nplaceholders, 3);
+	assert_int_equal(cfg.ninvalid, 0);
+	config_free(&cfg);
+}
+
+/* Formats mtuprobe does not read are refused by name, never audited. */
+static void
+test_foreign_refused(void **state)
+{
+	static const char ios[] = "crypto isakmp policy 200\n encryption aes 128\ncrypto ipsec transform-set ts esp-aes esp-sha-hmac\n"
+				  "interface Tunnel1\n ip tcp adjust-mss 1379\n tunnel protection ipsec profile p\n";
+	char err[256];
+
+	(void)state;
+	assert_int_equal(config_detect(ios, strlen(ios), err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "looks like Cisco IOS"));
+	assert_int_equal(config_parse(ios, strlen(ios), CONFIG_IX, &cfg, err, sizeof(err)), -1);
+	config_free(&cfg);
 }
 
 int
@@ -286,7 +436,13 @@ main(void)
 		cmocka_unit_test(test_swan_sections),
 		cmocka_unit_test(test_hostile_bytes),
 		cmocka_unit_test(test_esp_words),
-		cmocka_unit_test(test_table_full),
+		cmocka_unit_test(test_many_tunnels),
+		cmocka_unit_test(test_rtx_indentation),
+		cmocka_unit_test(test_rtx_invalid_and_templates),
+		cmocka_unit_test(test_placeholders),
+		cmocka_unit_test(test_ix_profiles),
+		cmocka_unit_test(test_swan_placeholders),
+		cmocka_unit_test(test_foreign_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
