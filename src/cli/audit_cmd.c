@@ -40,6 +40,7 @@ audit_options(const struct cli *c, struct audit_input *in, int *vendor, char *er
 		snprintf(err, errlen, "unknown peer '%s': peers are %s", c->peer, names);
 		return -1;
 	}
+	in->keep_mtu = c->keep_mtu;
 	*vendor = -1;
 	if (c->vendors && (*vendor = config_vendor_lookup(c->vendors)) < 0) {
 		snprintf(err, errlen, "--vendor for audit is rtx, ix or strongswan, not '%s'", c->vendors);

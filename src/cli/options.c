@@ -95,6 +95,9 @@ static const struct opt opts[] = {
 	  "write every probe and reply to a capture file (tcpdump, Wireshark)" },
 	{ "config", O_OTHER, K_STR, CMD_PROBE, OFF(config), 0, 0, "FILE",
 	  "audit this router configuration (RTX, IX, swanctl.conf) with the measured path MTUs" },
+	{ "keep-mtu", O_OTHER, K_FLAG, CMD_PROBE | CMD_AUDIT, OFF(keep_mtu), 0, 0, NULL,
+	  "with a configuration: keep each tunnel's configured MTU when it fits and lower only the "
+	  "clamp (default: the largest MTU the line and ESP allow, clamp MTU - 40)" },
 	{ "interval", O_OTHER, K_NUM, CMD_PROBE, OFF(interval), 1, 86400, "SECONDS",
 	  "measure again SECONDS after each round until SIGINT or SIGTERM; one line per round" },
 	{ "prometheus", O_OTHER, K_STR, CMD_PROBE, OFF(prometheus), 0, 0, "FILE",

@@ -44,6 +44,7 @@ struct cli {
 	int method;                 /* enum cli_method */
 	unsigned port;              /* --port, 0 = the method's default */
 	int locate;                 /* --locate: name the hop after which big packets vanish */
+	int keep_mtu;               /* --keep-mtu: keep the configured tunnel MTU, lower the clamp */
 	unsigned max_hops;          /* --max-hops, 0 = LOCATE_DEF_HOPS */
 	const char *targets[2];     /* inspect, audit: targets[0] is the file */
 	int ntargets;

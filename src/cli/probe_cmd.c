@@ -405,7 +405,8 @@ audit_config(struct probe_state *s, struct report_probe *rp)
 	static struct audit_vs vs;
 	const struct probe_run *wan = &s->paths[0].run;
 	const struct probe_run *tun = rp->tunnel;
-	struct audit_input ai = { s->cfg, s->c.peer ? model_peer(s->c.peer) : NULL, 0, NULL };
+	struct audit_input ai = { s->cfg, s->c.peer ? model_peer(s->c.peer) : NULL, 0, NULL,
+				  s->c.keep_mtu };
 
 	if (!s->cfg)
 		return;

@@ -226,6 +226,7 @@ struct config {
 	struct config_num line_mtu;   /* the stated line MTU, with its line; v 0: none */
 	enum config_line_src line_src;
 	char line_name[CONFIG_NAME];  /* the interface or tunnel it is on */
+	size_t line_index;            /* in tunnels (CONFIG_LINE_MAPE) or ifaces (the others) */
 	CONFIG_TABLE(struct config_iface, ifaces);
 	CONFIG_TABLE(struct config_tunnel, tunnels);
 	CONFIG_TABLE(struct config_gateway, gateways);

@@ -483,6 +483,34 @@ bgp_neighbor(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return 0;
 }
 
+/* "no ip mtu", "no ip tcp adjust-mss", "no ikev2 dpd interval", "no ikev2
+ * connect-type": the setting returns to its (unknown) default. The
+ * audit's rollback removes lines it added this way. */
+static int
+no_setting(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_tunnel *t = x->block == IX_TUNIF ? tun(c, x) : NULL;
+	struct config_num *n = NULL;
+
+	if (cfg_is(l, 1, "ike") && cfg_is(l, 2, "keepalive") && l->ntok > 3) {
+		for (size_t i = 0; i < x->keepalive.n; i++)
+			if (strcmp(x->keepalive.row[i].name, l->tok[3]) == 0)
+				x->keepalive.row[i].name[0] = '\0';   /* no longer bound */
+		return 0;
+	}
+	if (cfg_is(l, 1, "ip") && cfg_is(l, 2, "mtu"))
+		n = t ? &t->mtu : x->block == IX_IFACE ? &c->ifaces[x->index].mtu : NULL;
+	else if (t && cfg_is(l, 1, "ip") && cfg_is(l, 2, "tcp"))
+		n = &t->mss;
+	else if (t && cfg_is(l, 1, "ikev2") && cfg_is(l, 2, "dpd"))
+		n = &t->dpd;
+	else if (t && cfg_is(l, 1, "ikev2") && cfg_is(l, 2, "connect-type"))
+		n = &t->connect;
+	if (n)
+		memset(n, 0, sizeof(*n));
+	return 0;
+}
+
 #define IF (IX_IFACE | IX_TUNIF)
 #define TI IX_TUNIF
 #define PR IX_PROFILE
@@ -532,6 +560,11 @@ static const struct cfg_cmd ix_cmds[] = {
 	{ "ikev2 *", TI, NULL },
 	{ "ip", 0, NULL },
 	{ "ipv6", 0, NULL },
+	{ "no ip mtu", IF, no_setting },
+	{ "no ike keepalive *", 0, no_setting },
+	{ "no ip tcp adjust-mss", IX_TUNIF, no_setting },
+	{ "no ikev2 dpd interval", IX_TUNIF, no_setting },
+	{ "no ikev2 connect-type", IX_TUNIF, no_setting },
 	{ "no", 0, NULL },
 	{ "shutdown", IF, NULL },
 	{ "description *", 0, NULL },
@@ -744,6 +777,8 @@ bind_keepalives(struct config *c, const struct cfg_ctx *x)
 		const struct ix_name *p = ix_find(&x->policies, k->name);
 		int gi = p ? config_gateway_find(c, p->a) : -1;
 		struct cfg_line fake;
+		if (!k->name[0])
+			continue;        /* removed by a later "no ike keepalive" */
 		if (!p) {
 			if (!config_is_placeholder(k->name))
 				cfg_ref(c, k->line, k->text, CONFIG_REF_IKE_POLICY, k->name, -1);
@@ -782,6 +817,7 @@ line_mtu(struct config *c)
 			c->line_src = CONFIG_LINE_PPPOE_IF;
 			c->line_mtu = f->mtu;
 			cfg_copy(c->line_name, sizeof(c->line_name), f->name);
+		c->line_index = i;
 		}
 	}
 	for (size_t i = 0; i < c->ntunnels && !c->line_src; i++) {
@@ -790,6 +826,7 @@ line_mtu(struct config *c)
 			c->line_src = CONFIG_LINE_MAPE;
 			c->line_mtu = t->mtu;
 			cfg_copy(c->line_name, sizeof(c->line_name), t->name);
+		c->line_index = i;
 		}
 	}
 	for (size_t i = 0; i < c->nifaces && (!c->line_src || c->line_src == CONFIG_LINE_IFACE); i++) {
@@ -799,6 +836,7 @@ line_mtu(struct config *c)
 		c->line_src = CONFIG_LINE_IFACE;
 		c->line_mtu = f->mtu;
 		cfg_copy(c->line_name, sizeof(c->line_name), f->name);
+		c->line_index = i;
 	}
 }
 

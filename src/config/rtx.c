@@ -319,6 +319,12 @@ keepalive(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	int named = i < l->ntok && keepalive_method(l->tok[i], &m) == 0;
 
 	(void)x;
+	if (cfg_tmpl(l, 5)) {
+		if (!(g = gw(c, l, 4)))
+			return -1;
+		cfg_set_tmpl(&g->keepalive, l);
+		return 0;
+	}
 	if (sw < 0)
 		return cfg_bad(c, l, CONFIG_BAD_ARG, 6, CONFIG_ARG_ONOFF);
 	if (named)
@@ -345,8 +351,12 @@ gw_switch(struct config *c, const struct cfg_line *l, size_t gi, size_t vi, stru
 	struct config_gateway *g;
 	long v;
 
-	if (cfg_tmpl(l, vi))
-		return gw(c, l, gi) ? 0 : -1;
+	if (cfg_tmpl(l, vi)) {
+		if (!(g = gw(c, l, gi)))
+			return -1;
+		cfg_set_tmpl(field(g), l);
+		return 0;
+	}
 	if (hi > 1 ? number_in(c, l, vi, lo, hi, &v) < 0 : (v = on_off(l, vi)) < 0)
 		return hi > 1 ? -1 : cfg_bad(c, l, CONFIG_BAD_ARG, (unsigned)vi + 1, CONFIG_ARG_ONOFF);
 	if (!(g = gw(c, l, gi)))
@@ -395,6 +405,10 @@ refresh_global(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	int v = on_off(l, 3);
 
 	(void)x;
+	if (cfg_tmpl(l, 3)) {
+		cfg_set_tmpl(&c->refresh, l);
+		return 0;
+	}
 	if (v < 0 || l->ntok != 4)
 		return cfg_bad(c, l, CONFIG_BAD_ARG, 4, CONFIG_ARG_ONOFF);
 	cfg_set(&c->refresh, v, l);
@@ -495,6 +509,84 @@ bgp_neighbor(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	if (cfg_addr(l->tok[4], &a) < 0)
 		return cfg_bad(c, l, CONFIG_BAD_ARG, 5, CONFIG_ARG_ADDR);
 	cfg_add_bgp(c, a, l);
+	return 0;
+}
+
+/* "no COMMAND ...": the setting returns to its default (command reference
+ * 1.4: every configuration command has a no form). The audit's rollback
+ * removes the lines it added this way, so the parser must read it too. */
+static struct config_num *u_mtu(struct config_tunnel *t) { return &t->mtu; }
+static struct config_num *u_mtu6(struct config_tunnel *t) { return &t->mtu6; }
+static struct config_num *u_mss(struct config_tunnel *t) { return &t->mss; }
+static struct config_num *u_mss6(struct config_tunnel *t) { return &t->mss6; }
+static struct config_num *u_df(struct config_tunnel *t) { return &t->df; }
+
+static const struct {
+	const char *pattern;
+	struct config_num *(*field)(struct config_tunnel *t);
+} tunnel_unset[] = {
+	{ "no ip tunnel mtu", u_mtu }, { "no ipv6 tunnel mtu", u_mtu6 },
+	{ "no ip tunnel tcp mss limit", u_mss }, { "no ipv6 tunnel tcp mss limit", u_mss6 },
+	{ "no ipsec tunnel outer df-bit", u_df },
+};
+
+static int
+no_tunnel(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	for (size_t i = 0; i < COUNT(tunnel_unset); i++) {
+		const char *p = tunnel_unset[i].pattern;
+		size_t w = 0, len = strlen(p);
+		/* the line's words against the pattern's, word by word */
+		for (size_t k = 0; k < l->ntok && w < len; k++) {
+			size_t n = strlen(l->tok[k]);
+			if (strncmp(p + w, l->tok[k], n) != 0 || (p[w + n] != ' ' && p[w + n] != '\0'))
+				break;
+			w += n + (p[w + n] == ' ');
+		}
+		if (w >= len) {
+			memset(tunnel_unset[i].field(tun(c, x)), 0, sizeof(struct config_num));
+			return 0;
+		}
+	}
+	return 0;
+}
+
+static int
+no_gateway(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_gateway *g;
+
+	(void)x;
+	if (!(g = gw(c, l, cfg_is(l, 3, "keepalive") || cfg_is(l, 3, "local") ||
+			   cfg_is(l, 3, "remote") ? 5 : 4)))
+		return -1;
+	if (cfg_is(l, 3, "keepalive"))
+		memset(&g->keepalive, 0, sizeof(g->keepalive));
+	else if (cfg_is(l, 3, "nat-traversal"))
+		memset(&g->natt, 0, sizeof(g->natt));
+	else if (cfg_is(l, 3, "backward-compatibility"))
+		memset(&g->compat, 0, sizeof(g->compat));
+	else if (cfg_is(l, 3, "local"))
+		memset(&g->local_id, 0, sizeof(g->local_id));
+	else if (cfg_is(l, 3, "remote"))
+		memset(&g->remote_id, 0, sizeof(g->remote_id));
+	return 0;
+}
+
+static int
+no_refresh(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_gateway *g;
+	long n;
+
+	(void)x;
+	if (l->ntok < 5 || cfg_number(l->tok[4], 0, 2147483647L, &n) < 0) {
+		memset(&c->refresh, 0, sizeof(c->refresh));
+		return 0;
+	}
+	if (!(g = gw(c, l, 4)))
+		return -1;
+	memset(&g->refresh, 0, sizeof(g->refresh));
 	return 0;
 }
 
@@ -604,6 +696,15 @@ static const struct cfg_cmd rtx_cmds[] = {
 	{ "pp disable *", 0, NULL },
 	{ "pp *", 0, NULL },
 	{ "ip * mtu #", 0, lan_mtu },
+	{ "no ip tunnel *", T, no_tunnel },
+	{ "no ipv6 tunnel *", T, no_tunnel },
+	{ "no ipsec tunnel outer df-bit", T, no_tunnel },
+	{ "no ipsec ike keepalive use #", 0, no_gateway },
+	{ "no ipsec ike nat-traversal #", 0, no_gateway },
+	{ "no ipsec ike backward-compatibility #", 0, no_gateway },
+	{ "no ipsec ike local id #", 0, no_gateway },
+	{ "no ipsec ike remote id #", 0, no_gateway },
+	{ "no ipsec auto refresh", 0, no_refresh },
 	{ "bgp neighbor # # *", 0, bgp_neighbor },
 	/* families the audit does not read */
 	{ "ip", 0, NULL }, { "ipv6", 0, NULL }, { "l2tp", 0, NULL }, { "pptp", 0, NULL },
@@ -686,6 +787,7 @@ line_mtu(struct config *c)
 		if (!t->mtu.line || t->mtu.tmpl)
 			c->line_mtu.v = RTX_MAPE_MTU;
 		cfg_copy(c->line_name, sizeof(c->line_name), t->name);
+		c->line_index = i;
 	}
 	for (size_t i = 0; i < c->nifaces && !c->line_src; i++) {
 		const struct config_iface *f = &c->ifaces[i];
@@ -696,6 +798,7 @@ line_mtu(struct config *c)
 		c->line_src = CONFIG_LINE_PP;
 		c->line_mtu = *n;
 		cfg_copy(c->line_name, sizeof(c->line_name), f->name);
+		c->line_index = i;
 	}
 	for (size_t i = 0; i < c->nifaces && c->line_src != CONFIG_LINE_PP && c->line_src != CONFIG_LINE_MAPE; i++) {
 		const struct config_iface *f = &c->ifaces[i];
@@ -705,6 +808,7 @@ line_mtu(struct config *c)
 		c->line_src = CONFIG_LINE_IFACE;
 		c->line_mtu = f->mtu;
 		cfg_copy(c->line_name, sizeof(c->line_name), f->name);
+		c->line_index = i;
 	}
 }
 

@@ -242,6 +242,37 @@ frr_line(struct config *c, struct cfg_ctx *x, const struct cfg_line *l, const ch
 	x->bad = 1;
 }
 
+/* A key the audit reads whose value is a placeholder: configured, value
+ * unknown, so the checks that need it say "not checked". */
+static void
+template_key(struct config_gateway *g, struct config_tunnel *t, int depth, const char *k,
+	     const struct cfg_line *l)
+{
+	static const char *const conn_keys[] = { "version", "encap", "dpd_delay" };
+	static const char *const child_keys[] = { "esp_proposals", "start_action", "dpd_action",
+						  "close_action", "local_ts", "remote_ts" };
+	struct config_num *cn[] = { g ? &g->version : NULL, g ? &g->natt : NULL, g ? &g->keepalive : NULL };
+	struct config_num *ch[] = { g ? &g->esp : NULL, g ? &g->start_action : NULL,
+				    g ? &g->dpd_action : NULL, g ? &g->close_action : NULL };
+
+	for (size_t i = 0; depth == 2 && i < sizeof(conn_keys) / sizeof(conn_keys[0]); i++)
+		if (strcmp(k, conn_keys[i]) == 0 && cn[i])
+			cfg_set_tmpl(cn[i], l);
+	for (size_t i = 0; depth == 4 && t && i < sizeof(child_keys) / sizeof(child_keys[0]); i++) {
+		if (strcmp(k, child_keys[i]) != 0)
+			continue;
+		if (i < 4 && ch[i]) {
+			cfg_set_tmpl(ch[i], l);
+			if (i == 1)
+				cfg_set_tmpl(&g->refresh, l);
+		} else if (g) {
+			struct config_prefix *p = i == 4 ? &g->local_id : &g->remote_id;
+			cfg_set_prefix(p, 0, 0, l);
+			p->tmpl = 1;
+		}
+	}
+}
+
 static void
 assignment(struct config *c, struct cfg_ctx *x, char *s, const struct cfg_line *l)
 {
@@ -267,8 +298,11 @@ assignment(struct config *c, struct cfg_ctx *x, char *s, const struct cfg_line *
 		x->bad = 1;
 		return;
 	}
-	if (config_is_placeholder(v))
-		return;        /* counted by the line's placeholder note; the setting keeps its default */
+	if (config_is_placeholder(v)) {
+		template_key(g, t, x->depth, k, l);
+		x->read = 1;
+		return;
+	}
 	if ((g && x->depth == 2 && conn_key(g, k, v, l) == 0) ||
 	    (g && t && x->depth == 4 && child_key(c, t, g, k, v, l) == 0))
 		x->read = 1;

@@ -64,7 +64,7 @@ audit_fix(struct audit_finding *f, enum audit_fix_kind kind, long n, long m, int
 {
 	if (!f || f->nfix >= AUDIT_MAX_FIX)
 		return;
-	f->fix[f->nfix++] = (struct audit_fix){ kind, n, m, tunnel, gateway, 0 };
+	f->fix[f->nfix++] = (struct audit_fix){ kind, n, m, tunnel, gateway, 0, -1 };
 }
 
 void
@@ -78,6 +78,18 @@ audit_note(struct audit_run *a, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(r->notes[r->nnotes++], AUDIT_MSG, fmt, ap);
 	va_end(ap);
+}
+
+/* A setting whose value is a template placeholder: the check that needs
+ * it is not made, and a note says so (never a finding from a guess). */
+static int
+tmpl_skip(struct audit_run *a, const struct config_num *n, const char *where)
+{
+	if (!n || !n->tmpl)
+		return 0;
+	audit_note(a, "%s: line %u is a template value (%s): %s not checked", where, n->line, n->text,
+		   a->check->id);
+	return 1;
 }
 
 static const struct config_tunnel *
@@ -102,6 +114,18 @@ gateway_label(const struct audit_run *a, size_t g, char *buf, size_t len)
 	static const char *const kind[CONFIG_VENDOR_COUNT] = { "gateway", "peer", "connection" };
 
 	snprintf(buf, len, "%s %.40s", kind[a->cfg->vendor], a->cfg->gateways[g].name);
+}
+
+/* The tunnel's numbers under the audit's one policy (audit_model.c): the
+ * MTU line when it changes (or the RTX default is written out), then the
+ * clamp that fits it. Every check that fixes MTU or MSS goes through here,
+ * so no two findings print different numbers for one tunnel. */
+static void
+fix_numbers(struct audit_finding *f, const struct audit_tunnel *at, const struct config_tunnel *t)
+{
+	if (at->mtu_default || at->target_mtu != at->mtu)
+		audit_fix(f, FIX_TUNNEL_MTU, at->target_mtu, 0, at->index, t->gateway);
+	audit_fix(f, FIX_TUNNEL_MSS, at->target_mss, 0, at->index, t->gateway);
 }
 
 /* ---- mss-above-tunnel-mtu ---------------------------------------------- */
@@ -148,9 +172,7 @@ check_mss_above(struct audit_run *a)
 				  t->mss_value, t->mss_value + MODEL_MSS4_HDR, at->mtu,
 				  at->mtu_default ? " (the RTX default: no ip tunnel mtu is set)" : "",
 				  at->mtu, at->mtu - MODEL_MSS4_HDR);
-		if (at->mtu_default || at->target_mtu != at->mtu)
-			audit_fix(f, FIX_TUNNEL_MTU, at->target_mtu, 0, (int)i, t->gateway);
-		audit_fix(f, FIX_TUNNEL_MSS, at->target_mss, 0, (int)i, t->gateway);
+		fix_numbers(f, at, t);
 	}
 }
 
@@ -171,8 +193,7 @@ check_mtu_model(struct audit_run *a)
 				  at->mtu, at->mtu_default ? " (the RTX default)" : "", at->limit,
 				  a->r->line_mtu, a->r->line_from, at->esp, at->natt ? " in UDP (NAT-T)" : "",
 				  at->limit == a->peer->max_mtu ? ", capped at the peer's documented maximum" : "");
-		audit_fix(f, FIX_TUNNEL_MTU, at->limit, 0, (int)i, t->gateway);
-		audit_fix(f, FIX_TUNNEL_MSS, at->target_mss, 0, (int)i, t->gateway);
+		fix_numbers(f, at, t);
 	}
 }
 
@@ -245,7 +266,10 @@ check_no_clamp(struct audit_run *a)
 		else
 			f = audit_finding(a, t->line, "", t->name,
 					  "no ip tcp adjust-mss: the IX default was not found in any source (unknown default); every published IX configuration sets ip tcp adjust-mss auto");
-		audit_fix(f, FIX_TUNNEL_MSS, at->mtu ? at->target_mss : 0, 0, (int)i, t->gateway);
+		if (at->target_mss)
+			fix_numbers(f, at, t);
+		else       /* no MTU known (IX without ip mtu): the router's own auto */
+			audit_fix(f, FIX_TUNNEL_MSS, 0, 0, (int)i, t->gateway);
 	}
 }
 
@@ -312,6 +336,8 @@ check_dpd(struct audit_run *a)
 		char why[300], where[64];
 		struct audit_finding *f;
 		const struct config_num *k = &gw->keepalive;
+		if (tmpl_skip(a, k, gw->name))
+			continue;
 		if (a->cfg->vendor == CONFIG_RTX && !rtx_keepalive_dead(a, gw, v2, why, sizeof(why)))
 			continue;
 		if (a->cfg->vendor == CONFIG_IX) {
@@ -348,7 +374,7 @@ rtx_initiator(struct audit_run *a)
 	const struct config_num *gl = &a->cfg->refresh;
 	struct audit_finding *f;
 
-	if (!a->cfg->ngateways)
+	if (!a->cfg->ngateways || tmpl_skip(a, gl, "global"))
 		return;
 	if (!gl->line || gl->v == 0) {
 		f = audit_finding(a, gl->line ? gl->line : a->cfg->gateways[0].line, gl->line ? gl->text : "",
@@ -360,7 +386,7 @@ rtx_initiator(struct audit_run *a)
 	for (size_t g = 0; g < a->cfg->ngateways; g++) {
 		const struct config_gateway *gw = &a->cfg->gateways[g];
 		char where[64];
-		if (!gw->refresh.line || gw->refresh.v != 0)
+		if (!gw->refresh.line || gw->refresh.v != 0 || tmpl_skip(a, &gw->refresh, gw->name))
 			continue;
 		gateway_label(a, g, where, sizeof(where));
 		f = audit_finding(a, gw->refresh.line, gw->refresh.text, where,
@@ -383,6 +409,8 @@ check_initiator(struct audit_run *a)
 		const struct config_tunnel *t = tunnel(a, i);
 		const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
 		struct audit_finding *f = NULL;
+		if (tmpl_skip(a, g ? &g->refresh : NULL, t->name) || tmpl_skip(a, &t->connect, t->name))
+			continue;
 		if (a->cfg->vendor == CONFIG_IX && t->ikev2 && (!t->connect.line || t->connect.v != 1))
 			f = audit_finding(a, t->line, "", t->name,
 					  "no ikev2 connect-type auto: nothing here makes the router start IKE, while %s waits for the customer gateway to initiate",
@@ -406,7 +434,7 @@ check_responder_peer(struct audit_run *a)
 		const struct config_tunnel *t = tunnel(a, i);
 		const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
 		struct audit_finding *f = NULL;
-		if (!g)
+		if (!g || tmpl_skip(a, &g->refresh, t->name) || tmpl_skip(a, &a->cfg->refresh, "global"))
 			continue;
 		if (a->cfg->vendor == CONFIG_RTX && a->cfg->refresh.line && a->cfg->refresh.v == 1 &&
 		    (!g->refresh.line || g->refresh.v == 1))
@@ -440,7 +468,8 @@ check_backcompat(struct audit_run *a)
 		const struct config_gateway *gw = &a->cfg->gateways[g];
 		char where[64];
 		struct audit_finding *f;
-		if (audit_is_ikev2(a, (int)g) || (gw->compat.line && gw->compat.v == 2))
+		if (audit_is_ikev2(a, (int)g) || (gw->compat.line && gw->compat.v == 2) ||
+		    tmpl_skip(a, &gw->compat, gw->name))
 			continue;
 		gateway_label(a, g, where, sizeof(where));
 		f = audit_finding(a, gw->compat.line ? gw->compat.line : gw->line, gw->compat.text, where,
@@ -481,9 +510,9 @@ bgp_through(const struct audit_run *a, size_t g)
 static const struct config_prefix *
 narrow(const struct config_gateway *g)
 {
-	if (g->local_id.line && g->local_id.plen != 0)
+	if (g->local_id.line && !g->local_id.tmpl && g->local_id.plen != 0)
 		return &g->local_id;
-	if (g->remote_id.line && g->remote_id.plen != 0)
+	if (g->remote_id.line && !g->remote_id.tmpl && g->remote_id.plen != 0)
 		return &g->remote_id;
 	return NULL;
 }
@@ -524,7 +553,7 @@ check_natt(struct audit_run *a)
 		const struct config_num *n = a->cfg->vendor == CONFIG_IX ? (t->ikev2 ? &t->natt : &a->cfg->natt)
 				: g ? &g->natt : NULL;
 		struct audit_finding *f;
-		if (!n || (n->line && n->v == 1))
+		if (!n || (n->line && n->v == 1) || tmpl_skip(a, n, t->name))
 			continue;
 		f = audit_finding(a, n->line ? n->line : t->line, n->text, t->name,
 				  "NAT-T is %s, and %s requires it on the customer gateway: IPsec comes up and no traffic flows",
@@ -555,7 +584,8 @@ check_reinit(struct audit_run *a)
 		int t = first_tunnel(a, g);
 		char where[64];
 		struct audit_finding *f;
-		if (t < 0 || (d->line && (d->v == CONFIG_ACT_RESTART || d->v == CONFIG_ACT_TRAP)))
+		if (t < 0 || (d->line && (d->v == CONFIG_ACT_RESTART || d->v == CONFIG_ACT_TRAP)) ||
+		    tmpl_skip(a, d, gw->name))
 			continue;
 		gateway_label(a, g, where, sizeof(where));
 		f = audit_finding(a, d->line ? d->line : gw->line, d->text, where,
@@ -569,6 +599,34 @@ check_reinit(struct audit_run *a)
 		audit_fix(f, FIX_DPD_RESTART, 0, 0, t, (int)g);
 		if (!gw->start_action.line || gw->start_action.v != CONFIG_ACT_START)
 			audit_fix(f, FIX_INITIATE, 0, 0, t, (int)g);
+	}
+}
+
+/* ---- line-mtu-above-path ------------------------------------------------ */
+
+/* The configuration states a line MTU (its PPPoE pp, MAP-E tunnel or WAN
+ * port) above the one given or measured: full-size packets leave the
+ * router too big for the line, and where PTBs are lost (no path MTU
+ * discovery through AWS, dropped ICMP) they vanish. The fix sets the
+ * interface the configuration uses to the given MTU. */
+static void
+check_line_mtu(struct audit_run *a)
+{
+	const struct config *c = a->cfg;
+	struct audit_finding *f;
+
+	if (!a->in->wan_mtu || !c->line_src || c->line_mtu.tmpl || c->line_mtu.v <= (long)a->in->wan_mtu)
+		return;
+	f = audit_finding(a, c->line_mtu.line, c->line_mtu.text, c->line_name,
+			  "the configuration's line MTU %ld on %s is above the %u %s: packets of %u to %ld bytes leave the router too big for the line",
+			  c->line_mtu.v, c->line_name, a->in->wan_mtu,
+			  a->in->wan_from ? a->in->wan_from : "given", a->in->wan_mtu + 1, c->line_mtu.v);
+	if (c->line_src == CONFIG_LINE_MAPE) {
+		audit_fix(f, FIX_TUNNEL_MTU, a->in->wan_mtu, 0, (int)c->line_index, -1);
+	} else {
+		audit_fix(f, FIX_WAN_MTU, a->in->wan_mtu, 0, -1, -1);
+		if (f && f->nfix)
+			f->fix[f->nfix - 1].iface = (int)c->line_index;
 	}
 }
 
@@ -641,6 +699,10 @@ static const struct audit_check checks[] = {
 	  "AWS knowledge center (accelerated VPN needs NAT-T); Yamaha RTX command reference 15.48.5",
 	  "NAT-T not enabled where the peer profile requires it",
 	  check_natt },
+	{ "line-mtu-above-path", AUDIT_ERROR,
+	  "RFC 1191 (path MTU discovery); AWS Site-to-Site VPN user guide (no path MTU discovery through the tunnel)",
+	  "the configuration's line MTU (PPPoE pp, MAP-E tunnel, WAN port) is above the line MTU given or measured",
+	  check_line_mtu },
 	{ "no-reinitiation", AUDIT_ERROR,
 	  "swanctl.conf(5) dpd_action, start_action, close_action; EC2 API ModifyVpnTunnelOptionsSpecification (DPD timeout action clear, startup action add); field-cases.md case 2",
 	  "a strongSwan connection that nothing re-initiates after a peer that waits for the customer side clears the SA",
@@ -698,6 +760,7 @@ audit_run(const struct audit_input *in, struct audit_result *r)
 		a.peer = model_peer("generic");
 	r->cfg = in->cfg;
 	r->peer = a.peer;
+	r->keep_mtu = in->keep_mtu;
 	if (in->cfg->ntunnels && !(r->tunnels = calloc(in->cfg->ntunnels, sizeof(*r->tunnels)))) {
 		r->nomem = 1;
 		return -1;

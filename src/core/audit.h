@@ -33,6 +33,7 @@ enum audit_fix_kind {
 	FIX_INITIATE,         /* IX IKEv2 connect-type auto; swanctl start_action start */
 	FIX_RESPOND_ONLY,     /* IX IKEv2 negotiation-direction responder; swanctl none */
 	FIX_DPD_RESTART,      /* swanctl dpd_action = restart */
+	FIX_WAN_MTU,          /* n on the configuration's line interface (iface) */
 };
 
 struct audit_fix {
@@ -41,6 +42,7 @@ struct audit_fix {
 	int tunnel;           /* index in config.tunnels, -1 none */
 	int gateway;          /* index in config.gateways, -1 none */
 	int ikev2;
+	int iface;            /* FIX_WAN_MTU: index in config.ifaces, -1 none */
 };
 
 struct audit_check;
@@ -74,12 +76,14 @@ struct audit_tunnel {
 	int natt;                      /* NAT-T configured */
 	unsigned limit;                /* what line + ESP (+ NAT-T) + peer allow; 0 unknown */
 	unsigned target_mtu, target_mss;   /* what the fixes set; 0 unknown */
+	unsigned alt_mtu, alt_mss;     /* what the other policy (--keep-mtu or not) would set */
 	enum audit_skip skip;          /* not AUDIT_CHECKED: the MTU/MSS checks passed it by */
 };
 
 struct audit_result {
 	const struct config *cfg;
 	const struct peer_def *peer;
+	int keep_mtu;                      /* the policy the fixes follow (audit_input.keep_mtu) */
 	unsigned line_mtu;                 /* 0 unknown */
 	char line_from[CONFIG_TEXT + CONFIG_NAME + 64];  /* where line_mtu came from */
 	struct audit_tunnel *tunnels;      /* one per config.tunnels, same index */
@@ -106,6 +110,7 @@ struct audit_input {
 	const struct peer_def *peer;       /* NULL = generic */
 	unsigned wan_mtu;                  /* --wan-mtu / --line; 0 = from the config */
 	const char *wan_from;              /* how wan_mtu was given, for the output */
+	int keep_mtu;                      /* --keep-mtu: keep the configured tunnel MTU when it fits */
 };
 
 /* Runs every check. out must be zeroed or hold an earlier result (freed

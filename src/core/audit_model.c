@@ -172,6 +172,33 @@ model_limit(struct audit_run *a, const char *esp, int natt)
 	return m.tunnel_mtu_model < a->peer->max_mtu ? m.tunnel_mtu_model : a->peer->max_mtu;
 }
 
+static unsigned
+mss_for(const struct audit_run *a, unsigned mtu)
+{
+	unsigned mss = mtu > MODEL_MSS4_HDR ? mtu - MODEL_MSS4_HDR : 0;
+
+	return mss > a->peer->max_mss4 ? a->peer->max_mss4 : mss;
+}
+
+/* The one policy for the numbers a fix sets (mtuprobe(1), AUDIT: the same
+ * as calc and probe): the largest tunnel MTU the line and the ESP allow
+ * (the model's limit, capped by the peer's maximum), with the clamp at
+ * MTU - 40 (RFC 879). --keep-mtu: the smallest change, the configured MTU
+ * (or the vendor default) kept when it fits, only the clamp lowered. With
+ * no line MTU known the limit is unknown, and the MTU is kept. alt_mtu is
+ * what the other policy would set, printed as a one-line alternative. */
+static void
+policy(const struct audit_run *a, struct audit_tunnel *at)
+{
+	unsigned keep = at->mtu && (!at->limit || at->mtu <= at->limit) ? at->mtu : at->limit;
+	unsigned most = at->limit ? at->limit : at->mtu;
+
+	at->target_mtu = a->in->keep_mtu ? keep : most;
+	at->alt_mtu = a->in->keep_mtu ? most : keep;
+	at->target_mss = mss_for(a, at->target_mtu);
+	at->alt_mss = mss_for(a, at->alt_mtu);
+}
+
 /* Why the MTU/MSS checks pass tunnel t by, or AUDIT_CHECKED. */
 static enum audit_skip
 skip(const struct audit_run *a, const struct config_tunnel *t)
@@ -214,13 +241,7 @@ tunnel_numbers(struct audit_run *a, size_t i)
 			   t->name, text, kw);
 	if (a->r->line_mtu && at->esp[0])
 		at->limit = model_limit(a, at->esp, at->natt);
-	at->target_mtu = at->mtu && at->limit ? (at->mtu < at->limit ? at->mtu : at->limit)
-					      : at->mtu ? at->mtu : at->limit;
-	if (at->target_mtu > MODEL_MSS4_HDR) {
-		at->target_mss = at->target_mtu - MODEL_MSS4_HDR;
-		if (at->target_mss > a->peer->max_mss4)
-			at->target_mss = a->peer->max_mss4;
-	}
+	policy(a, at);
 }
 
 void

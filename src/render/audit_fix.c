@@ -2,7 +2,9 @@
 /* The audit's fixes in each vendor's own syntax, inside the mode blocks
  * they belong in. Only syntax confirmed in shared/design/vendor-syntax.md
  * and router-facts.md is printed as a command; anything else becomes a
- * comment saying so. One table row per (vendor, fix, IKE version). */
+ * comment saying so. One table row per (vendor, fix, IKE version), naming
+ * the setting the line replaces, so that the change set shows each old
+ * line ("was: ...") and a rollback block restores exactly the old lines. */
 #include "render/audit_out.h"
 
 #include <stdarg.h>
@@ -12,7 +14,14 @@
 
 #define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
-enum scope { S_GLOBAL, S_TUNNEL, S_CONN, S_CHILD };
+enum scope { S_GLOBAL, S_TUNNEL, S_CONN, S_CHILD, S_IFACE };
+
+/* The configuration setting a fix line replaces: where its old line is. */
+enum field {
+	F_NONE, F_T_MTU, F_T_MSS, F_T_MSS6, F_T_DF, F_T_DPD, F_T_CONNECT, F_T_RESPONDER, F_T_NATT,
+	F_G_KEEPALIVE, F_G_REFRESH, F_G_COMPAT, F_G_NATT, F_G_LOCAL_ID, F_G_REMOTE_ID, F_G_START,
+	F_G_DPD_ACTION, F_C_REFRESH, F_C_NATT, F_I_MTU,
+};
 
 struct syntax {
 	enum config_vendor v;
@@ -21,6 +30,7 @@ struct syntax {
 	enum scope scope;
 	const char *tmpl;         /* {n} {mss} {gw} {ka} {policy} {acl} {sec} */
 	const char *note;         /* printed as a comment before the line, or NULL */
+	enum field field;         /* the setting it replaces (F_NONE: adds a line) */
 };
 
 static const char seen_ix[] = "seen in published IX configurations (no NEC reference found)";
@@ -28,39 +38,41 @@ static const char seen_ix[] = "seen in published IX configurations (no NEC refer
 static const struct syntax table[] = {
 	/* Yamaha RTX command reference 8.1.4, 8.1.21, 30.1.3, 15.10, 15.19-20,
 	 * 15.16, 15.28, 15.48.5, 15.49.2 */
-	{ CONFIG_RTX, FIX_TUNNEL_MTU, 0, S_TUNNEL, "ip tunnel mtu {n}", NULL },
-	{ CONFIG_RTX, FIX_TUNNEL_MSS, 0, S_TUNNEL, "ip tunnel tcp mss limit {mss}", NULL },
-	{ CONFIG_RTX, FIX_TUNNEL_MSS6, 0, S_TUNNEL, "ipv6 tunnel tcp mss limit {n}", NULL },
-	{ CONFIG_RTX, FIX_DF_COPY, 0, S_TUNNEL, "ipsec tunnel outer df-bit copy", NULL },
-	{ CONFIG_RTX, FIX_KEEPALIVE, 0, S_GLOBAL, "ipsec ike keepalive use {gw} on {ka}", NULL },
-	{ CONFIG_RTX, FIX_REFRESH_GLOBAL_ON, 0, S_GLOBAL, "ipsec auto refresh on", NULL },
-	{ CONFIG_RTX, FIX_REFRESH_GW_ON, 0, S_GLOBAL, "ipsec auto refresh {gw} on", NULL },
-	{ CONFIG_RTX, FIX_REFRESH_GW_OFF, 0, S_GLOBAL, "ipsec auto refresh {gw} off", NULL },
-	{ CONFIG_RTX, FIX_BACKCOMPAT2, 0, S_GLOBAL, "ipsec ike backward-compatibility {gw} 2", NULL },
-	{ CONFIG_RTX, FIX_NATT_ON, 0, S_GLOBAL, "ipsec ike nat-traversal {gw} on", NULL },
-	{ CONFIG_RTX, FIX_SELECTORS_ANY, 0, S_GLOBAL, "ipsec ike local id {gw} 0.0.0.0/0", NULL },
-	{ CONFIG_RTX, FIX_SELECTORS_ANY, 0, S_GLOBAL, "ipsec ike remote id {gw} 0.0.0.0/0", NULL },
+	{ CONFIG_RTX, FIX_TUNNEL_MTU, 0, S_TUNNEL, "ip tunnel mtu {n}", NULL, F_T_MTU },
+	{ CONFIG_RTX, FIX_WAN_MTU, 0, S_IFACE, "ip {ifkw} mtu {n}", NULL, F_I_MTU },
+	{ CONFIG_RTX, FIX_TUNNEL_MSS, 0, S_TUNNEL, "ip tunnel tcp mss limit {mss}", NULL, F_T_MSS },
+	{ CONFIG_RTX, FIX_TUNNEL_MSS6, 0, S_TUNNEL, "ipv6 tunnel tcp mss limit {n}", NULL, F_T_MSS6 },
+	{ CONFIG_RTX, FIX_DF_COPY, 0, S_TUNNEL, "ipsec tunnel outer df-bit copy", NULL, F_T_DF },
+	{ CONFIG_RTX, FIX_KEEPALIVE, 0, S_GLOBAL, "ipsec ike keepalive use {gw} on {ka}", NULL, F_G_KEEPALIVE },
+	{ CONFIG_RTX, FIX_REFRESH_GLOBAL_ON, 0, S_GLOBAL, "ipsec auto refresh on", NULL, F_C_REFRESH },
+	{ CONFIG_RTX, FIX_REFRESH_GW_ON, 0, S_GLOBAL, "ipsec auto refresh {gw} on", NULL, F_G_REFRESH },
+	{ CONFIG_RTX, FIX_REFRESH_GW_OFF, 0, S_GLOBAL, "ipsec auto refresh {gw} off", NULL, F_G_REFRESH },
+	{ CONFIG_RTX, FIX_BACKCOMPAT2, 0, S_GLOBAL, "ipsec ike backward-compatibility {gw} 2", NULL, F_G_COMPAT },
+	{ CONFIG_RTX, FIX_NATT_ON, 0, S_GLOBAL, "ipsec ike nat-traversal {gw} on", NULL, F_G_NATT },
+	{ CONFIG_RTX, FIX_SELECTORS_ANY, 0, S_GLOBAL, "ipsec ike local id {gw} 0.0.0.0/0", NULL, F_G_LOCAL_ID },
+	{ CONFIG_RTX, FIX_SELECTORS_ANY, 0, S_GLOBAL, "ipsec ike remote id {gw} 0.0.0.0/0", NULL, F_G_REMOTE_ID },
 	/* NEC IX: router-facts.md and vendor-syntax.md (Oracle's template and
 	 * real configurations) */
-	{ CONFIG_IX, FIX_TUNNEL_MTU, 0, S_TUNNEL, "ip mtu {n}", NULL },
-	{ CONFIG_IX, FIX_TUNNEL_MSS, 0, S_TUNNEL, "ip tcp adjust-mss {mss}", NULL },
-	{ CONFIG_IX, FIX_TUNNEL_MSS6, 0, S_TUNNEL, "ipv6 tcp adjust-mss {n}", NULL },
-	{ CONFIG_IX, FIX_KEEPALIVE, 2, S_TUNNEL, "ikev2 dpd interval {sec}", NULL },
+	{ CONFIG_IX, FIX_TUNNEL_MTU, 0, S_TUNNEL, "ip mtu {n}", NULL, F_T_MTU },
+	{ CONFIG_IX, FIX_WAN_MTU, 0, S_IFACE, "ip mtu {n}", NULL, F_I_MTU },
+	{ CONFIG_IX, FIX_TUNNEL_MSS, 0, S_TUNNEL, "ip tcp adjust-mss {mss}", NULL, F_T_MSS },
+	{ CONFIG_IX, FIX_TUNNEL_MSS6, 0, S_TUNNEL, "ipv6 tcp adjust-mss {n}", NULL, F_T_MSS6 },
+	{ CONFIG_IX, FIX_KEEPALIVE, 2, S_TUNNEL, "ikev2 dpd interval {sec}", NULL, F_T_DPD },
 	{ CONFIG_IX, FIX_KEEPALIVE, 1, S_GLOBAL, "ike keepalive {policy} {sec} {count}",
-	  "whether ike keepalive is RFC 3706 DPD was not found; Oracle's template uses a watch-group instead" },
-	{ CONFIG_IX, FIX_INITIATE, 2, S_TUNNEL, "ikev2 connect-type auto", NULL },
-	{ CONFIG_IX, FIX_RESPOND_ONLY, 2, S_TUNNEL, "ikev2 negotiation-direction responder", NULL },
-	{ CONFIG_IX, FIX_NATT_ON, 1, S_GLOBAL, "ike nat-traversal", NULL },
-	{ CONFIG_IX, FIX_NATT_ON, 2, S_TUNNEL, "ikev2 nat-traversal keepalive 30 force", NULL },
-	{ CONFIG_IX, FIX_SELECTORS_ANY, 1, S_GLOBAL, "ip access-list {acl} permit ip src any dest any", NULL },
+	  "whether ike keepalive is RFC 3706 DPD was not found; Oracle's template uses a watch-group instead", F_NONE },
+	{ CONFIG_IX, FIX_INITIATE, 2, S_TUNNEL, "ikev2 connect-type auto", NULL, F_T_CONNECT },
+	{ CONFIG_IX, FIX_RESPOND_ONLY, 2, S_TUNNEL, "ikev2 negotiation-direction responder", NULL, F_T_RESPONDER },
+	{ CONFIG_IX, FIX_NATT_ON, 1, S_GLOBAL, "ike nat-traversal", NULL, F_C_NATT },
+	{ CONFIG_IX, FIX_NATT_ON, 2, S_TUNNEL, "ikev2 nat-traversal keepalive 30 force", NULL, F_T_NATT },
+	{ CONFIG_IX, FIX_SELECTORS_ANY, 1, S_GLOBAL, "ip access-list {acl} permit ip src any dest any", NULL, F_NONE },
 	/* swanctl.conf(5) */
-	{ CONFIG_STRONGSWAN, FIX_KEEPALIVE, 0, S_CONN, "dpd_delay = {sec}s", NULL },
-	{ CONFIG_STRONGSWAN, FIX_INITIATE, 0, S_CHILD, "start_action = start", NULL },
-	{ CONFIG_STRONGSWAN, FIX_DPD_RESTART, 0, S_CHILD, "dpd_action = restart", NULL },
-	{ CONFIG_STRONGSWAN, FIX_RESPOND_ONLY, 0, S_CHILD, "start_action = none", NULL },
-	{ CONFIG_STRONGSWAN, FIX_NATT_ON, 0, S_CONN, "encap = yes", NULL },
-	{ CONFIG_STRONGSWAN, FIX_SELECTORS_ANY, 0, S_CHILD, "local_ts = 0.0.0.0/0", NULL },
-	{ CONFIG_STRONGSWAN, FIX_SELECTORS_ANY, 0, S_CHILD, "remote_ts = 0.0.0.0/0", NULL },
+	{ CONFIG_STRONGSWAN, FIX_KEEPALIVE, 0, S_CONN, "dpd_delay = {sec}s", NULL, F_G_KEEPALIVE },
+	{ CONFIG_STRONGSWAN, FIX_INITIATE, 0, S_CHILD, "start_action = start", NULL, F_G_START },
+	{ CONFIG_STRONGSWAN, FIX_DPD_RESTART, 0, S_CHILD, "dpd_action = restart", NULL, F_G_DPD_ACTION },
+	{ CONFIG_STRONGSWAN, FIX_RESPOND_ONLY, 0, S_CHILD, "start_action = none", NULL, F_G_START },
+	{ CONFIG_STRONGSWAN, FIX_NATT_ON, 0, S_CONN, "encap = yes", NULL, F_G_NATT },
+	{ CONFIG_STRONGSWAN, FIX_SELECTORS_ANY, 0, S_CHILD, "local_ts = 0.0.0.0/0", NULL, F_G_LOCAL_ID },
+	{ CONFIG_STRONGSWAN, FIX_SELECTORS_ANY, 0, S_CHILD, "remote_ts = 0.0.0.0/0", NULL, F_G_REMOTE_ID },
 };
 
 struct fline {
@@ -68,6 +80,9 @@ struct fline {
 	int tunnel, gateway;
 	int comment;
 	char text[200];
+	int iface;                /* S_IFACE: index in config.ifaces */
+	const char *old;          /* the line it replaces as written, NULL when not set */
+	int replaces;             /* it replaces a setting (field != F_NONE) */
 };
 
 struct flines {
@@ -102,6 +117,10 @@ expand(const struct config *c, const struct syntax *s, const struct audit_fix *f
 			snprintf(val, sizeof(val), "%ld", f->n);
 		else if (strncmp(p, "{mss}", 5) == 0)
 			snprintf(val, sizeof(val), f->n ? "%ld" : "auto", f->n);
+		else if (strncmp(p, "{ifkw}", 6) == 0)
+			/* RTX: ip pp mtu inside pp select, ip lanN mtu global (8.1.4) */
+			snprintf(val, sizeof(val), "%s", f->iface >= 0 && strncmp(c->ifaces[f->iface].name, "pp", 2) == 0
+				 ? "pp" : f->iface >= 0 ? c->ifaces[f->iface].name : "?");
 		else if (strncmp(p, "{gw}", 4) == 0)
 			snprintf(val, sizeof(val), "%s", gw_name(c, f->gateway));
 		else if (strncmp(p, "{ka}", 4) == 0)
@@ -123,11 +142,53 @@ expand(const struct config *c, const struct syntax *s, const struct audit_fix *f
 	}
 }
 
+/* The line a fix replaces, as the configuration has it; NULL when the
+ * setting is not in the configuration (the default applies). */
+static const char *
+old_line(const struct config *c, enum field fd, int t, int g, int ifc)
+{
+	const struct config_tunnel *tu = t >= 0 && (size_t)t < c->ntunnels ? &c->tunnels[t] : NULL;
+	const struct config_gateway *gw = g >= 0 && (size_t)g < c->ngateways ? &c->gateways[g] : NULL;
+	const struct config_num *n = NULL;
+	const struct config_prefix *p = NULL;
+
+	switch (fd) {
+	case F_NONE: break;
+	case F_T_MTU: n = tu ? &tu->mtu : NULL; break;
+	case F_T_MSS: n = tu ? &tu->mss : NULL; break;
+	case F_T_MSS6: n = tu ? &tu->mss6 : NULL; break;
+	case F_T_DF: n = tu ? &tu->df : NULL; break;
+	case F_T_DPD: n = tu ? &tu->dpd : NULL; break;
+	case F_T_CONNECT: n = tu ? &tu->connect : NULL; break;
+	case F_T_RESPONDER: n = tu ? &tu->responder : NULL; break;
+	case F_T_NATT: n = tu ? &tu->natt : NULL; break;
+	case F_G_KEEPALIVE: n = gw ? &gw->keepalive : NULL; break;
+	case F_G_REFRESH: n = gw ? &gw->refresh : NULL; break;
+	case F_G_COMPAT: n = gw ? &gw->compat : NULL; break;
+	case F_G_NATT: n = gw ? &gw->natt : NULL; break;
+	case F_G_START: n = gw ? &gw->start_action : NULL; break;
+	case F_G_DPD_ACTION: n = gw ? &gw->dpd_action : NULL; break;
+	case F_G_LOCAL_ID: p = gw ? &gw->local_id : NULL; break;
+	case F_G_REMOTE_ID: p = gw ? &gw->remote_id : NULL; break;
+	case F_C_REFRESH: n = &c->refresh; break;
+	case F_C_NATT: n = &c->natt; break;
+	case F_I_MTU: break;
+	}
+	if (fd == F_I_MTU && ifc >= 0 && (size_t)ifc < c->nifaces)
+		n = &c->ifaces[ifc].mtu;
+	if (n && n->line)
+		return n->text;
+	if (p && p->line)
+		return p->text;
+	return NULL;
+}
+
 static void
 add(struct flines *o, enum scope sc, const struct audit_fix *f, int comment, const char *text)
 {
 	for (size_t i = 0; i < o->n; i++)
-		if (o->l[i].scope == sc && o->l[i].tunnel == f->tunnel && strcmp(o->l[i].text, text) == 0)
+		if (o->l[i].scope == sc && o->l[i].tunnel == f->tunnel && o->l[i].iface == f->iface &&
+		    strcmp(o->l[i].text, text) == 0)
 			return;
 	if (o->n >= o->cap) {
 		size_t want = o->cap ? o->cap * 2 : 64;
@@ -139,7 +200,7 @@ add(struct flines *o, enum scope sc, const struct audit_fix *f, int comment, con
 		o->l = p;
 		o->cap = want;
 	}
-	o->l[o->n] = (struct fline){ sc, f->tunnel, f->gateway, comment, "" };
+	o->l[o->n] = (struct fline){ sc, f->tunnel, f->gateway, comment, "", f->iface, NULL, 0 };
 	snprintf(o->l[o->n++].text, sizeof(o->l[0].text), "%s", text);
 }
 
@@ -157,6 +218,10 @@ collect_one(const struct config *c, const struct audit_fix *f, struct flines *o)
 			add(o, s->scope, f, 1, s->note);
 		expand(c, s, f, line, sizeof(line));
 		add(o, s->scope, f, 0, line);
+		if (o->n && !o->l[o->n - 1].comment && strcmp(o->l[o->n - 1].text, line) == 0) {
+			o->l[o->n - 1].replaces = s->field != F_NONE;
+			o->l[o->n - 1].old = old_line(c, s->field, f->tunnel, f->gateway, f->iface);
+		}
 		found = 1;
 	}
 	if (!found)
@@ -176,17 +241,56 @@ collect(const struct audit_result *r, const struct audit_finding *only, struct f
 	}
 }
 
+/* What a block prints: the fix lines alone (one finding), the change set
+ * (every fix, each after a comment with the line it replaces), or the
+ * rollback (the old lines back, or the vendor's way to remove a new one). */
+enum mode { M_FIX, M_CHANGE, M_ROLLBACK };
+
+/* How each format removes a line that was not there before: RTX's "no"
+ * form (every RTX configuration command has one, command reference 1.4),
+ * IX's Cisco-like "no" (UNCONFIRMED: said once in the block's header),
+ * swanctl: the line is deleted by hand (a comment says which). */
+static const struct {
+	enum config_vendor v;
+	const char *prefix;       /* NULL: no command removes it */
+} undo[] = {
+	{ CONFIG_RTX, "no " }, { CONFIG_IX, "no " }, { CONFIG_STRONGSWAN, NULL },
+};
+
 struct out {
 	void (*emit)(void *ctx, const char *line);
 	void *ctx;
 	const char *lead;         /* comment leader */
+	enum mode mode;
+	enum config_vendor v;
 };
 
 static void
 put(const struct out *o, const char *indent, const struct fline *l)
 {
-	char buf[260];
+	char buf[460];
+	const char *prefix = NULL;
 
+	for (size_t i = 0; i < COUNT(undo); i++)
+		if (undo[i].v == o->v)
+			prefix = undo[i].prefix;
+	if (o->mode == M_ROLLBACK) {
+		if (l->comment)
+			return;
+		if (l->old)
+			snprintf(buf, sizeof(buf), "%s%s", indent, l->old);
+		else if (prefix)
+			snprintf(buf, sizeof(buf), "%s%s%s", indent, prefix, l->text);
+		else
+			snprintf(buf, sizeof(buf), "%s%s remove the line '%s': it was not set", indent,
+				 o->lead, l->text);
+		o->emit(o->ctx, buf);
+		return;
+	}
+	if (o->mode == M_CHANGE && !l->comment && l->replaces) {
+		snprintf(buf, sizeof(buf), "%s%s was: %s", indent, o->lead, l->old ? l->old : "not set");
+		o->emit(o->ctx, buf);
+	}
 	if (l->comment)
 		snprintf(buf, sizeof(buf), "%s%s %s", indent, o->lead, l->text);
 	else
@@ -203,7 +307,7 @@ put_scope(const struct out *o, const struct flines *fl, enum scope sc, int key,
 
 	for (size_t i = 0; i < fl->n; i++) {
 		const struct fline *l = &fl->l[i];
-		int k = sc == S_CONN ? l->gateway : l->tunnel;
+		int k = sc == S_CONN ? l->gateway : sc == S_IFACE ? l->iface : l->tunnel;
 		if (l->scope == sc && (sc == S_GLOBAL || k == key)) {
 			put(o, indent, l);
 			n++;
@@ -216,7 +320,8 @@ static int
 has_scope(const struct flines *fl, enum scope sc, int key)
 {
 	for (size_t i = 0; i < fl->n; i++)
-		if (fl->l[i].scope == sc && (sc == S_CONN ? fl->l[i].gateway : fl->l[i].tunnel) == key)
+		if (fl->l[i].scope == sc &&
+		    (sc == S_CONN ? fl->l[i].gateway : sc == S_IFACE ? fl->l[i].iface : fl->l[i].tunnel) == key)
 			return 1;
 	return 0;
 }
@@ -239,6 +344,17 @@ emitf(const struct out *o, const char *fmt, ...)
 static void
 rtx_blocks(const struct out *o, const struct config *c, const struct flines *fl, int final)
 {
+	/* the line first: pp N inside pp select (8.1.4), a LAN port global */
+	for (size_t i = 0; i < c->nifaces; i++) {
+		int pp = strncmp(c->ifaces[i].name, "pp", 2) == 0;
+		if (!has_scope(fl, S_IFACE, (int)i))
+			continue;
+		if (pp)
+			emitf(o, "pp select %s", c->ifaces[i].name + 2);
+		put_scope(o, fl, S_IFACE, (int)i, "");
+		if (pp)
+			emitf(o, "pp select none");
+	}
 	for (size_t t = 0; t < c->ntunnels; t++) {
 		if (!has_scope(fl, S_TUNNEL, (int)t))
 			continue;
@@ -252,6 +368,16 @@ rtx_blocks(const struct out *o, const struct config *c, const struct flines *fl,
 		emitf(o, "# to keep it after a restart: save");
 }
 
+/* A rollback line that removes what was not there before. */
+static int
+removes(const struct flines *fl)
+{
+	for (size_t i = 0; i < fl->n; i++)
+		if (!fl->l[i].comment && !fl->l[i].old)
+			return 1;
+	return 0;
+}
+
 /* IX: configure, global lines, then each interface; write memory persists
  * (vendor-syntax.md). Leaving interface mode first is not confirmed. */
 static void
@@ -259,8 +385,16 @@ ix_blocks(const struct out *o, const struct config *c, const struct flines *fl, 
 {
 	if (final)
 		emitf(o, "! IX syntax %s", seen_ix);
+	if (o->mode == M_ROLLBACK && removes(fl))
+		emitf(o, "! removing a line with 'no' is UNCONFIRMED for IX (its CLI is Cisco-like)");
 	emitf(o, "configure");
 	put_scope(o, fl, S_GLOBAL, 0, "");
+	for (size_t i = 0; i < c->nifaces; i++) {
+		if (!has_scope(fl, S_IFACE, (int)i))
+			continue;
+		emitf(o, "interface %s", c->ifaces[i].name);
+		put_scope(o, fl, S_IFACE, (int)i, "  ");
+	}
 	for (size_t t = 0; t < c->ntunnels; t++) {
 		if (!has_scope(fl, S_TUNNEL, (int)t))
 			continue;
@@ -317,25 +451,40 @@ swan_blocks(const struct out *o, const struct config *c, const struct flines *fl
 		emitf(o, "# merge into swanctl.conf, then: swanctl --load-all");
 }
 
-void
-audit_fix_lines(const struct audit_result *r, const struct audit_finding *only,
-		void (*emit)(void *ctx, const char *line), void *ctx)
+static void
+lines_in(const struct audit_result *r, const struct audit_finding *only, enum mode mode,
+	 void (*emit)(void *ctx, const char *line), void *ctx)
 {
 	struct flines fl = { NULL, 0, 0, 0 };
-	struct out o = { emit, ctx, r->cfg->vendor == CONFIG_IX ? "!" : "#" };
+	struct out o = { emit, ctx, r->cfg->vendor == CONFIG_IX ? "!" : "#", mode, r->cfg->vendor };
+	int final = mode == M_CHANGE;
 
 	collect(r, only, &fl);
 	if (fl.nomem)
-		emitf(&o, "%s out of memory: these fix lines are incomplete", o.lead);
+		emitf(&o, "%s out of memory: these lines are incomplete", o.lead);
 	if (!fl.n) {
 		free(fl.l);
 		return;
 	}
 	if (r->cfg->vendor == CONFIG_RTX)
-		rtx_blocks(&o, r->cfg, &fl, !only);
+		rtx_blocks(&o, r->cfg, &fl, final);
 	else if (r->cfg->vendor == CONFIG_IX)
-		ix_blocks(&o, r->cfg, &fl, !only);
+		ix_blocks(&o, r->cfg, &fl, final);
 	else
-		swan_blocks(&o, r->cfg, &fl, !only);
+		swan_blocks(&o, r->cfg, &fl, final);
 	free(fl.l);
+}
+
+void
+audit_fix_lines(const struct audit_result *r, const struct audit_finding *only,
+		void (*emit)(void *ctx, const char *line), void *ctx)
+{
+	lines_in(r, only, only ? M_FIX : M_CHANGE, emit, ctx);
+}
+
+void
+audit_rollback_lines(const struct audit_result *r, void (*emit)(void *ctx, const char *line),
+		     void *ctx)
+{
+	lines_in(r, NULL, M_ROLLBACK, emit, ctx);
 }

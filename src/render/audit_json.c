@@ -7,7 +7,8 @@
  *  "findings": [{"id", "severity", "line", "interface", "text", "message",
  *  "source", "fix": [lines]}], "tunnels": [{"name", "mtu", "mtu_default",
  *  "esp", "nat_t", "limit", "mss", "kind", "checked", "not_checked"}],
- *  "notes": [...], "fix": [every fix line, ready to paste]} */
+ *  "fix_mtu", "alt_mtu", "alt_mss", "clamp"}], "notes": [...], "fix": [the change
+ *  set, ready to paste], "rollback": [lines], "policy": "largest"|"keep-mtu"} */
 #include "render/audit_out.h"
 #include "render/render.h"
 
@@ -61,6 +62,23 @@ static const char *const kind_names[] = {
 	[CONFIG_TK_OTHER] = "other",
 };
 
+/* The clamp as configured: "1387", "auto", "off", "template" or null. */
+static void
+clamp(FILE *f, const struct config_tunnel *t)
+{
+	char n[24];
+
+	if (!t->mss.line)
+		fputs("null", f);
+	else if (t->mss.tmpl)
+		fputs("\"template\"", f);
+	else if (t->mss.v == CONFIG_MSS_NUM) {
+		snprintf(n, sizeof(n), "%ld", t->mss_value);
+		json_string(f, n);
+	} else
+		json_string(f, t->mss.v == CONFIG_MSS_AUTO ? "auto" : "off");
+}
+
 /* What the parser did with every line: spans of unread lines, the
  * placeholders (invalid lines are findings). */
 static void
@@ -95,6 +113,11 @@ tunnels(FILE *f, const struct audit_result *r)
 		fprintf(f, ",\"nat_t\":%s", t->natt ? "true" : "false");
 		json_key_uint(f, "limit", t->limit != 0, t->limit);
 		json_key_uint(f, "mss", t->target_mss != 0, t->target_mss);
+		json_key_uint(f, "fix_mtu", t->target_mtu != 0, t->target_mtu);
+		json_key_uint(f, "alt_mtu", t->alt_mtu != 0, t->alt_mtu);
+		json_key_uint(f, "alt_mss", t->alt_mss != 0, t->alt_mss);
+		fputs(",\"clamp\":", f);
+		clamp(f, &r->cfg->tunnels[t->index]);
 		fputs(",\"kind\":", f);
 		json_string(f, kind_names[r->cfg->tunnels[t->index].kind]);
 		fprintf(f, ",\"checked\":%s,\"not_checked\":", t->skip == AUDIT_CHECKED ? "true" : "false");
@@ -144,5 +167,8 @@ render_audit_json_object(FILE *f, const struct audit_result *r, const char *file
 	}
 	fputs("],\"fix\":[", f);
 	audit_fix_lines(r, NULL, emit_json, &j);
-	fputs("]}", f);
+	fputs("],\"rollback\":[", f);
+	j.n = 0;
+	audit_rollback_lines(r, emit_json, &j);
+	fprintf(f, "],\"policy\":\"%s\"}", r->keep_mtu ? "keep-mtu" : "largest");
 }

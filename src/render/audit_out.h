@@ -13,10 +13,16 @@ void render_audit_json(FILE *f, const struct audit_result *r, const char *file);
 void render_audit_json_object(FILE *f, const struct audit_result *r, const char *file);
 
 /* The fix lines, in the vendor's syntax and mode blocks, one emit() per
- * line: for one finding (only), or for all of them (only == NULL, then
+ * line: for one finding (only), or the site's change set (only == NULL:
+ * every fix, each changed line after a comment with the line it replaces,
  * ending with the command that saves the configuration). */
 void audit_fix_lines(const struct audit_result *r, const struct audit_finding *only,
 		     void (*emit)(void *ctx, const char *line), void *ctx);
+/* The rollback of the change set: the same blocks with the old lines back
+ * (or the line removed where there was none), to paste after the change
+ * to undo it. */
+void audit_rollback_lines(const struct audit_result *r, void (*emit)(void *ctx, const char *line),
+			  void *ctx);
 
 /* Words for codes (render/audit_words.c): a finding's "why" (its message,
  * or the words for an invalid line or an undefined reference), a tunnel

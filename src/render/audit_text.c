@@ -125,6 +125,43 @@ finding(FILE *f, const struct audit_result *r, const struct audit_finding *x, co
 	}
 }
 
+/* A tunnel whose MTU or clamp the change set sets. */
+static int
+sets_numbers(const struct audit_result *r, size_t t)
+{
+	for (size_t i = 0; i < r->nfindings; i++)
+		for (size_t k = 0; k < r->findings[i].nfix; k++) {
+			const struct audit_fix *x = &r->findings[i].fix[k];
+			if (x->tunnel == (int)t && (x->kind == FIX_TUNNEL_MTU || x->kind == FIX_TUNNEL_MSS))
+				return 1;
+		}
+	return 0;
+}
+
+/* The policy the numbers follow, and what the other one would set. */
+static void
+alternative(FILE *f, const struct audit_result *r)
+{
+	int any = 0;
+
+	for (size_t i = 0; i < r->ntunnels; i++) {
+		const struct audit_tunnel *t = &r->tunnels[i];
+		if (!sets_numbers(r, i) || !t->alt_mtu || t->alt_mtu == t->target_mtu)
+			continue;
+		if (!any++)
+			fprintf(f, "\npolicy: %s; %s:",
+				r->keep_mtu ? "--keep-mtu, the configured MTU kept where it fits, the clamp MTU - 40"
+					    : "the largest tunnel MTU the line and ESP allow, the clamp MTU - 40",
+				r->keep_mtu ? "without --keep-mtu" : "with --keep-mtu (the smallest change)");
+		fputs(any > 1 ? ";" : "", f);
+		fputc(' ', f);
+		text_string(f, r->cfg->tunnels[t->index].name);
+		fprintf(f, " MTU %u, MSS %u", t->alt_mtu, t->alt_mss);
+	}
+	if (any)
+		fputc('\n', f);
+}
+
 static int
 has_fix(const struct audit_result *r)
 {
@@ -141,9 +178,12 @@ render_audit_text(FILE *f, const struct audit_result *r, const char *file)
 	for (size_t i = 0; i < r->nfindings; i++)
 		finding(f, r, &r->findings[i], file);
 	if (has_fix(r)) {
-		fprintf(f, "\ncorrected lines for %s, ready to paste:\n",
+		fprintf(f, "\nchange set for %s, ready to paste (each changed line after the one it replaces):\n",
 			config_vendor_display(r->cfg->vendor));
 		audit_fix_lines(r, NULL, emit_plain, f);
+		fputs("\nrollback (paste after the change to restore the old lines):\n", f);
+		audit_rollback_lines(r, emit_plain, f);
+		alternative(f, r);
 	}
 	fprintf(f, "\n%u error%s, %u warning%s%s", r->nerror, r->nerror == 1 ? "" : "s",
 		r->nwarning, r->nwarning == 1 ? "" : "s",

@@ -11,17 +11,19 @@ TOP = {"mtuprobe": (STR,), "command": (STR,), "file": (STR,), "vendor": (STR,),
        "peer": (STR,), "line_mtu": (INT, NULL), "line_mtu_from": (STR, NULL), "lines": (INT,),
        "unread": (INT,), "read": (INT,), "invalid": (INT,), "unread_lines": (LIST,),
        "placeholders": (LIST,), "errors": (INT,), "warnings": (INT,), "findings": (LIST,),
-       "tunnels": (LIST,), "notes": (LIST,), "fix": (LIST,)}
+       "tunnels": (LIST,), "notes": (LIST,), "fix": (LIST,), "rollback": (LIST,),
+       "policy": (STR,)}
 FINDING = {"id": (STR,), "severity": (STR,), "line": (INT,), "interface": (STR,),
            "text": (STR,), "message": (STR,), "source": (STR,), "fix": (LIST,)}
 TUNNEL = {"name": (STR,), "mtu": (INT, NULL), "mtu_default": (BOOL,), "esp": (STR, NULL),
           "nat_t": (BOOL,), "limit": (INT, NULL), "mss": (INT, NULL), "kind": (STR,),
-          "checked": (BOOL,), "not_checked": (STR, NULL)}
+          "checked": (BOOL,), "not_checked": (STR, NULL), "fix_mtu": (INT, NULL),
+          "alt_mtu": (INT, NULL), "alt_mss": (INT, NULL), "clamp": (STR, NULL)}
 KINDS = {"ipsec", "l2tpv3-ipsec", "l2tpv3", "l2tp", "map-e", "ipip", "gre", "transport", "other"}
 IDS = {"mss-above-tunnel-mtu", "tunnel-mtu-above-model", "no-mss-clamp", "outer-df-clear",
        "no-dead-peer-detection", "no-ike-initiator", "initiator-against-responder-peer",
        "ikev1-backward-compat", "narrow-selectors-with-bgp", "nat-t-off", "no-reinitiation",
-       "invalid-line", "undefined-reference"}
+       "invalid-line", "undefined-reference", "line-mtu-above-path"}
 
 
 def check(obj, schema, where, strict):
