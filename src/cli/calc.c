@@ -37,5 +37,11 @@ cmd_calc(int argc, char **argv)
 		render_value(stdout, &r);
 	else
 		render_text(stdout, &r);
-	return cli_stdout_done("calc", EXIT_MEASURED);
+	rc = cli_stdout_done("calc", EXIT_MEASURED);
+	/* -q and --format value print no report: the warnings go to stderr */
+	for (size_t i = 0; (c.quiet || c.value) && !c.json && i < m.nwarn; i++) {
+		snprintf(err, sizeof(err), "warning: %s", m.warnings[i]);
+		cli_error("calc", err);
+	}
+	return rc;
 }

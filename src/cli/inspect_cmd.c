@@ -7,7 +7,8 @@
  *
  * The analysis (two passes: learn the probe streams, then classify every
  * record with the parser probe uses) is inspect_scan.c; packet recognition
- * is src/wire's. This file is the command and its two renderers.
+ * is src/wire's. This file is the command and its two renderers, and the
+ * words for the answer per target (core/inspect_answer.c gives codes).
  *
  * Output is streamed, one row per record, through one of two renderers chosen
  * once (text or JSON): a field capture can hold millions of records. They
@@ -59,14 +60,19 @@ static const struct tool_words *words(const struct stream *st)
 
 /* ---- text ---- */
 
+static void text_answers(FILE *f, const struct inspect *s);
+
+/* The answers come first; -q prints them alone, at the end (one pass). */
 static void text_begin(FILE *f, const struct inspect *s)
 {
+	if (s->quiet)
+		return;
 	text_string(f, s->path);
 	fprintf(f, ": link type %s, %d probe stream%s\n", pcapread_linktype(s->r),
 		s->nstreams, s->nstreams == 1 ? "" : "s");
-	if (!s->quiet)
-		fprintf(f, "\n%7s %10s %-3s %6s %6s %6s  %s\n", "#", "time", "dir", "size", "seq",
-			"stream", "what");
+	text_answers(f, s);
+	fprintf(f, "\n%7s %10s %-3s %6s %6s %6s  %s\n", "#", "time", "dir", "size", "seq",
+		"stream", "what");
 }
 
 static void text_what(FILE *f, const struct inspect *s, const struct inspect_row *w)
@@ -112,24 +118,64 @@ static void text_row(FILE *f, const struct inspect *s, const struct inspect_row 
 	fputc('\n', f);
 }
 
-static void text_stream(FILE *f, int i, const struct stream *st)
+/* "1-3+5": the runs a target merges, by stream number. */
+static void text_runs(FILE *f, const struct inspect *s, int j)
 {
+	const char *sep = "";
+
+	for (int i = 0; i < s->nstreams; i++) {
+		int k = i;
+
+		if (s->streams[i].target != j)
+			continue;
+		while (k + 1 < s->nstreams && s->streams[k + 1].target == j)
+			k++;
+		fprintf(f, "%s%d", sep, i + 1);
+		if (k > i)
+			fprintf(f, "%s%d", k > i + 1 ? "-" : "+", k + 1);
+		sep = "+";
+		i = k;
+	}
+}
+
+/* What tells one run from another: "ident 7, cookie ..." for each run, or
+ * "ping idents 20685+20686" when several are merged. */
+static void text_run_ids(FILE *f, const struct inspect *s, int j, int many)
+{
+	const char *sep = "";
+
+	for (int i = 0; i < s->nstreams; i++) {
+		const struct wire_match *m = &s->streams[i].m;
+
+		if (s->streams[i].target != j)
+			continue;
+		if (m->tool == WIRE_TOOL_PING)
+			fprintf(f, "%s%u", *sep ? sep : many ? "ping idents " : "ping ident ", m->ident);
+		else if (m->tool == WIRE_TOOL_TRACEPATH)
+			fprintf(f, "%s%u", *sep ? sep : many ? "tracepath from ports " :
+				"tracepath from port ", m->sport_base);
+		else {
+			fprintf(f, "%sident %u, cookie ", *sep ? "; " : "", m->ident);
+			for (int k = 0; k < WIRE_COOKIE_LEN; k++)
+				fprintf(f, "%02x", m->cookie[k]);
+		}
+		sep = "+";
+	}
+}
+
+static void text_stream(FILE *f, const struct inspect *s, int j)
+{
+	const struct stream *st = &s->targets[j];
 	const unsigned *c = st->count;
 	const struct summary *u = &st->sum;
 	char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN], from[INET6_ADDRSTRLEN];
 
 	inspect_addr_text(&st->m.src, src, sizeof src);
 	inspect_addr_text(&st->m.dst, dst, sizeof dst);
-	fprintf(f, "\nstream %d: %s -> %s, ", i + 1, src, dst);
-	if (st->m.tool == WIRE_TOOL_PING)
-		fprintf(f, "ping ident %u", st->m.ident);
-	else if (st->m.tool == WIRE_TOOL_TRACEPATH)
-		fprintf(f, "tracepath from port %u", st->m.sport_base);
-	else {
-		fprintf(f, "ident %u, cookie ", st->m.ident);
-		for (int k = 0; k < WIRE_COOKIE_LEN; k++)
-			fprintf(f, "%02x", st->m.cookie[k]);
-	}
+	fprintf(f, "\nstream%s ", st->runs > 1 ? "s" : "");
+	text_runs(f, s, j);
+	fprintf(f, ": %s -> %s, ", src, dst);
+	text_run_ids(f, s, j, st->runs > 1);
 	if (words(st)->by)
 		fprintf(f, " (no cookie: answers matched %s)", words(st)->by);
 	fprintf(f, "\n  probes %u (sizes %u), %s %u, too big %u, unreachable %u,"
@@ -159,8 +205,12 @@ static void text_stream(FILE *f, int i, const struct stream *st)
 
 static void text_end(FILE *f, const struct inspect *s)
 {
-	for (int i = 0; i < s->nstreams; i++)
-		text_stream(f, i, &s->streams[i]);
+	if (s->quiet) {
+		text_answers(f, s);
+		return;
+	}
+	for (int j = 0; j < s->ntargets; j++)
+		text_stream(f, s, j);
 	fprintf(f, "\n%" PRIu64 " record%s, %" PRIu64 " ignored", s->records,
 		s->records == 1 ? "" : "s", s->ignored);
 	if (s->snapped)
@@ -169,7 +219,150 @@ static void text_end(FILE *f, const struct inspect *s)
 	fputc('\n', f);
 }
 
-static const struct inspect_out text_out = { text_begin, text_row, text_end };
+/* ---- the answer per target: words for core/inspect_answer.c's codes ---- */
+
+/* What the answers are to: tracepath's are UDP probes, the rest echoes. */
+static const char *probe_word(const struct stream *tg)
+{
+	return tg->m.tool == WIRE_TOOL_TRACEPATH ? "DF probe" : "DF echo";
+}
+
+/* "1401 'too big' from 192.0.2.1 with mtu 1400": the MTU left out where the
+ * size says it (refused at the answer + 1), and where it is not believed. */
+static void text_too_big(FILE *f, const struct stream *tg)
+{
+	const struct inspect_answer *a = &tg->ans;
+	char from[INET6_ADDRSTRLEN];
+
+	inspect_addr_text(&tg->ans_big->from, from, sizeof from);
+	fprintf(f, "%" PRIu32 " 'too big' from %s", tg->ans_big->size, from);
+	if (a->too_big_mtu && !(a->verdict == INSPECT_EXACT && tg->ans_big->size == a->mtu + 1))
+		fprintf(f, " with mtu %" PRIu32, a->too_big_mtu);
+}
+
+static void text_range(FILE *f, uint32_t lo, uint32_t hi)
+{
+	if (lo == hi)
+		fprintf(f, "%" PRIu32, lo);
+	else
+		fprintf(f, "%" PRIu32 " to %" PRIu32, lo, hi);
+}
+
+static void text_silence(FILE *f, const struct inspect_answer *a)
+{
+	text_range(f, a->silent_lo, a->silent_hi);
+	fputs(" never answered", f);
+	if (a->silent_sizes > 1)
+		fprintf(f, " (%u sizes)", a->silent_sizes);
+}
+
+/* Where an answer rests on what did not come back: why some may be missing
+ * (and silence was not counted, inspect_answer's complete). */
+static void text_caveat(FILE *f, const struct inspect *s)
+{
+	if (s->failed)
+		fputs("; the capture breaks off, so answers may be missing", f);
+	else if (s->snapped)
+		fputs("; answers cut short by the snap length cannot be matched", f);
+}
+
+/* AT_LEAST: what is above the largest size answered. */
+static void text_above(FILE *f, const struct inspect *s, const struct stream *tg)
+{
+	const struct inspect_answer *a = &tg->ans;
+
+	if (!a->upper) {
+		fputs(s->failed || s->snapped ? "nothing larger answered" : "nothing larger tried", f);
+		return;
+	}
+	text_range(f, a->mtu + 1, a->upper);
+	fputs(" untried; ", f);
+	if (a->silent_lo) {
+		text_silence(f, a);
+		fputs(": silence, not proof", f);
+	} else {
+		text_too_big(f, tg);
+	}
+}
+
+static void text_verdict(FILE *f, const struct inspect *s, const struct stream *tg)
+{
+	const struct inspect_answer *a = &tg->ans;
+	const char *what = probe_word(tg);
+
+	switch (a->verdict) {
+	case INSPECT_EXACT:
+		fprintf(f, "%" PRIu32 " (largest %s answered; ", a->mtu, what);
+		text_too_big(f, tg);
+		break;
+	case INSPECT_EXACT_SILENCE:
+		fprintf(f, "%" PRIu32 " (largest %s answered; ", a->mtu, what);
+		text_silence(f, a);
+		fputs(": silence, not proof", f);
+		break;
+	case INSPECT_AT_LEAST:
+		fprintf(f, "at least %" PRIu32 " (largest %s answered; ", a->mtu, what);
+		text_above(f, s, tg);
+		break;
+	case INSPECT_AT_MOST:
+		fprintf(f, "at most %" PRIu32 " (no %s answered; ", a->upper, what);
+		text_too_big(f, tg);
+		break;
+	case INSPECT_NOTHING:
+		fprintf(f, "not measured (no %s answered, no 'too big'", what);
+		break;
+	case INSPECT_CONTRADICTION:
+		fprintf(f, "contradictory (%" PRIu32 " answered, yet ", a->answered_above);
+		text_too_big(f, tg);
+		break;
+	}
+	if ((a->verdict == INSPECT_AT_MOST || a->verdict == INSPECT_NOTHING) && a->silent_lo) {
+		fputs("; ", f);
+		text_silence(f, a);
+	}
+	if (a->verdict == INSPECT_AT_MOST || a->verdict == INSPECT_NOTHING ||
+	    (a->verdict == INSPECT_AT_LEAST && !a->upper))
+		text_caveat(f, s);
+	fputs(")\n", f);
+}
+
+/* "path MTU to DST: ...", with the source or the tool named only where
+ * another target has the same destination. */
+static void text_answer(FILE *f, const struct inspect *s, int j)
+{
+	const struct stream *tg = &s->targets[j];
+	char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN];
+	int other_src = 0, other_tool = 0;
+
+	for (int k = 0; k < s->ntargets; k++) {
+		const struct wire_match *m = &s->targets[k].m;
+
+		if (k == j || memcmp(&m->dst, &tg->m.dst, sizeof m->dst) != 0)
+			continue;
+		if (memcmp(&m->src, &tg->m.src, sizeof m->src) != 0)
+			other_src = 1;
+		else
+			other_tool = 1;
+	}
+	inspect_addr_text(&tg->m.src, src, sizeof src);
+	inspect_addr_text(&tg->m.dst, dst, sizeof dst);
+	fputs("path MTU", f);
+	if (other_src)
+		fprintf(f, " from %s", src);
+	fprintf(f, " to %s", dst);
+	if (other_tool)
+		fprintf(f, " per %s", words(tg)->kind ? words(tg)->kind : "mtuprobe");
+	fputs(": ", f);
+	text_verdict(f, s, tg);
+}
+
+static void text_answers(FILE *f, const struct inspect *s)
+{
+	for (int j = 0; j < s->ntargets; j++)
+		text_answer(f, s, j);
+}
+
+static const struct inspect_out text_out = { text_begin, text_row, text_end, 1 };
 
 /* ---- JSON: documented in mtuprobe(1), INSPECT ---- */
 
@@ -244,12 +437,56 @@ static void json_stream(FILE *f, int i, const struct stream *st)
 	fputs("]}", f);
 }
 
+static const char *const verdict_json[] = {
+	[INSPECT_EXACT] = "exact", [INSPECT_EXACT_SILENCE] = "exact-silence",
+	[INSPECT_AT_LEAST] = "at-least", [INSPECT_AT_MOST] = "at-most",
+	[INSPECT_NOTHING] = "nothing", [INSPECT_CONTRADICTION] = "contradiction",
+};
+
+/* One target's answer: its text line's numbers, keyed. */
+static void json_answer(FILE *f, const struct inspect *s, int j)
+{
+	const struct stream *tg = &s->targets[j];
+	const struct inspect_answer *a = &tg->ans;
+	enum inspect_verdict v = a->verdict;
+	char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN], from[INET6_ADDRSTRLEN];
+	const char *sep = "";
+	int exact = v == INSPECT_EXACT || v == INSPECT_EXACT_SILENCE;
+
+	inspect_addr_text(&tg->m.src, src, sizeof src);
+	inspect_addr_text(&tg->m.dst, dst, sizeof dst);
+	fprintf(f, "%s{\"src\":\"%s\",\"dst\":\"%s\",\"kind\":\"%s\",\"streams\":[", j ? "," : "",
+		src, dst, words(tg)->kind ? words(tg)->kind : "mtuprobe");
+	for (int i = 0; i < s->nstreams; i++)
+		if (s->streams[i].target == j) {
+			fprintf(f, "%s%d", sep, i + 1);
+			sep = ",";
+		}
+	fprintf(f, "],\"answer\":\"%s\"", verdict_json[v]);
+	json_key_uint(f, "path_mtu", exact, a->mtu);
+	json_key_uint(f, "largest_answered", exact || v == INSPECT_AT_LEAST ||
+		      v == INSPECT_CONTRADICTION, v == INSPECT_CONTRADICTION ? a->answered_above : a->mtu);
+	json_key_uint(f, "untried_to", v == INSPECT_AT_LEAST && a->upper, a->upper);
+	json_key_uint(f, "at_most", v == INSPECT_AT_MOST, a->upper);
+	json_key_uint(f, "too_big_size", !!tg->ans_big, tg->ans_big ? tg->ans_big->size : 0);
+	json_key_uint(f, "too_big_mtu", a->too_big_mtu != 0, a->too_big_mtu);
+	if (tg->ans_big)
+		inspect_addr_text(&tg->ans_big->from, from, sizeof from);
+	json_key_string(f, "too_big_from", tg->ans_big ? from : NULL);
+	json_key_uint(f, "silent_from", a->silent_lo != 0, a->silent_lo);
+	json_key_uint(f, "silent_to", a->silent_lo != 0, a->silent_hi);
+	fprintf(f, ",\"silent_sizes\":%u}", a->silent_sizes);
+}
+
 static void json_end(FILE *f, const struct inspect *s)
 {
 	fprintf(f, "],\"records\":%" PRIu64 ",\"ignored\":%" PRIu64 ",\"snapped\":%" PRIu64
 		",\"streams\":[", s->records, s->ignored, s->snapped);
 	for (int i = 0; i < s->nstreams; i++)
 		json_stream(f, i, &s->streams[i]);
+	fputs("],\"answers\":[", f);
+	for (int j = 0; j < s->ntargets; j++)
+		json_answer(f, s, j);
 	fputc(']', f);
 	fputs(",\"error\":", f);
 	if (s->failed)
@@ -259,7 +496,7 @@ static void json_end(FILE *f, const struct inspect *s)
 	fputs("}\n", f);
 }
 
-static const struct inspect_out json_out = { json_begin, json_row, json_end };
+static const struct inspect_out json_out = { json_begin, json_row, json_end, 0 };
 
 /* ---- the command ---- */
 

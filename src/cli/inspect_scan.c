@@ -53,6 +53,7 @@ static int add_to(struct stream *st, int *n, const struct wire_match *m)
 		return i;
 	memset(&st[*n], 0, sizeof st[0]);
 	st[*n].m = *m;
+	st[*n].target = -1;
 	return (*n)++;
 }
 
@@ -95,6 +96,30 @@ static void choose_streams(struct inspect *s)
 	s->nothers = 0;
 }
 
+/* Each stream's target: the first of the same tool, source and destination
+ * (ident, cookie and ports differ from run to run). */
+static void group_targets(struct inspect *s)
+{
+	for (int i = 0; i < s->nstreams; i++) {
+		const struct wire_match *m = &s->streams[i].m;
+		int j = 0;
+
+		while (j < s->ntargets && !(s->targets[j].m.tool == m->tool &&
+					    addr_eq(&s->targets[j].m.src, &m->src) &&
+					    addr_eq(&s->targets[j].m.dst, &m->dst)))
+			j++;
+		if (j == s->ntargets) {
+			memset(&s->targets[j], 0, sizeof s->targets[j]);
+			s->targets[j].m = *m;
+			s->targets[j].m.seq_size = NULL;   /* a target matches nothing */
+			s->targets[j].target = -1;
+			s->ntargets++;
+		}
+		s->targets[j].runs++;
+		s->streams[i].target = j;
+	}
+}
+
 /* First pass: learn the streams. Returns END, or ERROR with s->err set. */
 enum pcapread_rc inspect_learn(struct inspect *s)
 {
@@ -115,6 +140,7 @@ enum pcapread_rc inspect_learn(struct inspect *s)
 			learn_other(s, &pi);
 	}
 	choose_streams(s);
+	group_targets(s);
 	if (s->failed)
 		return PCAPREAD_ERROR;
 	return rc;
@@ -163,6 +189,8 @@ static void take_probe(struct inspect *s, const struct wire_probe *pi, struct in
 	w->seq = pi->seq;
 	w->stream = i + 1;
 	w->snapped = pi->snapped;
+	if (!s->counting)
+		return;
 	s->streams[i].count[W_PROBE]++;
 	if (pi->size >= NSIZES || !(z = size_slot(s, &s->streams[i], pi->size)))
 		return;
@@ -195,6 +223,8 @@ static void take_answer(struct inspect *s, int i, const struct wire_reply *rep, 
 	w->icmp_type = rep->icmp_type;
 	w->icmp_code = rep->icmp_code;
 	inspect_addr_text(&rep->responder, w->from, sizeof w->from);
+	if (!s->counting)
+		return;
 	st->count[w->what]++;
 	if (!size || size >= NSIZES || !(z = size_slot(s, st, size)))
 		return;
@@ -305,31 +335,70 @@ static void classify(struct inspect *s, const struct pcapread_pkt *p, struct ins
 		classify_other(s, p, rc < 0 ? why : NULL, w);
 }
 
-static void summarize(struct stream *st, int complete);
+static void finish(struct inspect *s);
 
-/* Second pass: classify and render every record, then the summary. */
-void inspect_replay(struct inspect *s)
+/* Classify every record, rendering each row if render; at most limit. */
+static void scan(struct inspect *s, int render, uint64_t limit)
 {
 	struct pcapread_pkt p;
 	struct inspect_row w;
-	enum pcapread_rc rc;
+	enum pcapread_rc rc = PCAPREAD_END;
 
 	s->records = 0;
-	s->out->begin(s->f, s);
-	while (!s->failed &&
+	while (!s->failed && s->records < limit &&
 	       (rc = pcapread_next(s->r, &p, s->err, sizeof s->err)) == PCAPREAD_RECORD) {
 		s->records++;
 		classify(s, &p, &w);
-		if (w.what == W_IGNORED)
-			s->ignored++;
-		s->snapped += (uint64_t)w.snapped;
-		s->out->row(s->f, s, &w);
-		s->rows++;
+		if (s->counting) {
+			s->ignored += w.what == W_IGNORED;
+			s->snapped += (uint64_t)w.snapped;
+		}
+		if (render) {
+			s->out->row(s->f, s, &w);
+			s->rows++;
+		}
 	}
 	if (!s->failed && rc == PCAPREAD_ERROR)
 		s->failed = 1;
-	for (int i = 0; i < s->nstreams; i++)
-		summarize(&s->streams[i], !s->failed);
+}
+
+/* The rows again, after the answers: as many records as the counting pass
+ * read, and its error (if any) stands, whatever this pass meets. */
+static void rows_again(struct inspect *s)
+{
+	uint64_t n = s->records;
+	int failed = s->failed;
+	char err[sizeof s->err];
+
+	memcpy(err, s->err, sizeof err);
+	s->counting = 0;
+	s->failed = 0;
+	if (pcapread_rewind(s->r, s->err, sizeof s->err) < 0) {
+		s->failed = 1;
+		return;
+	}
+	scan(s, 1, n);
+	if (failed || !s->failed) {
+		s->failed = failed;
+		memcpy(s->err, err, sizeof err);
+	}
+}
+
+/* Second pass: classify and render every record, then the summary. With
+ * answers first (text), the records are counted first and rendered after. */
+void inspect_replay(struct inspect *s)
+{
+	int first = s->out->answers_first && !s->quiet;
+
+	s->counting = 1;
+	if (!first)
+		s->out->begin(s->f, s);
+	scan(s, !first, UINT64_MAX);
+	finish(s);
+	if (first) {
+		s->out->begin(s->f, s);
+		rows_again(s);
+	}
 	s->out->end(s->f, s);
 }
 
@@ -370,6 +439,93 @@ static void summarize(struct stream *st, int complete)
 			u->blackhole_hint = 1;
 }
 
+/* A target's sizes: its streams' summed, size by size. The first too big
+ * at a size is the first run's that had one. */
+static void fold(struct inspect *s, int j)
+{
+	struct stream *tg = &s->targets[j];
+
+	for (int i = 0; i < s->nstreams; i++) {
+		const struct stream *st = &s->streams[i];
+
+		if (st->target != j)
+			continue;
+		for (int w = 0; w <= W_IGNORED; w++)
+			tg->count[w] += st->count[w];
+		for (size_t k = 0; k < st->nsizes; k++) {
+			const struct size_stat *z = &st->sizes[k];
+			struct size_stat *d = size_slot(s, tg, z->size);
+
+			if (!d)
+				return;
+			if (!d->too_big && z->too_big) {
+				d->mtu = z->mtu;
+				d->from = z->from;
+			}
+			d->probes += z->probes;
+			d->replies += z->replies;
+			d->too_big += z->too_big;
+			d->errors += z->errors;
+		}
+	}
+}
+
+/* What a size's counts are, as the answer sees them: one observation per
+ * kind of outcome seen there (index k of obs[] is size at[k]). */
+static size_t observe(const struct size_stat *z, struct inspect_obs *obs)
+{
+	size_t n = 0;
+
+	if (z->replies)
+		obs[n++] = (struct inspect_obs){ z->size, INSPECT_ANSWERED, 0 };
+	if (z->too_big)
+		obs[n++] = (struct inspect_obs){ z->size, INSPECT_TOO_BIG, z->mtu };
+	if (z->errors)
+		obs[n++] = (struct inspect_obs){ z->size, INSPECT_OTHER_ERROR, 0 };
+	if (inspect_never_answered(z))
+		obs[n++] = (struct inspect_obs){ z->size, INSPECT_SILENT, 0 };
+	return n;
+}
+
+static void answer(struct inspect *s, struct stream *tg, int complete)
+{
+	struct inspect_obs *obs = calloc(tg->nsizes * 3 + 1, sizeof *obs);
+	size_t *at = calloc(tg->nsizes * 3 + 1, sizeof *at);
+	size_t n = 0;
+
+	if (!obs || !at) {
+		snprintf(s->err, sizeof s->err, "out of memory");
+		s->failed = 1;
+		complete = 0;
+	}
+	for (size_t k = 0; obs && at && k < tg->nsizes; k++) {
+		size_t m = observe(&tg->sizes[k], obs + n);
+
+		while (m--)
+			at[n++] = k;
+	}
+	inspect_answer(obs, obs && at ? n : 0, tg->m.dst.family, complete, &tg->ans);
+	tg->ans_big = tg->ans.too_big >= 0 ? &tg->sizes[at[tg->ans.too_big]] : NULL;
+	free(obs);
+	free(at);
+}
+
+/* After the counting pass: each stream summed up, then each target, and
+ * its answer. */
+static void finish(struct inspect *s)
+{
+	for (int i = 0; i < s->nstreams; i++)
+		summarize(&s->streams[i], !s->failed);
+	for (int j = 0; j < s->ntargets; j++) {
+		struct stream *tg = &s->targets[j];
+
+		fold(s, j);
+		summarize(tg, !s->failed);
+		/* Silence is no evidence where answers may be unread or unmatchable. */
+		answer(s, tg, !s->failed && !s->snapped);
+	}
+}
+
 void inspect_free(struct inspect *s)
 {
 	for (int i = 0; i < s->nstreams; i++) {
@@ -377,5 +533,11 @@ void inspect_free(struct inspect *s)
 		free(s->streams[i].sizes);
 		s->streams[i].t = NULL;
 		s->streams[i].sizes = NULL;
+	}
+	for (int j = 0; j < s->ntargets; j++) {
+		free(s->targets[j].t);
+		free(s->targets[j].sizes);
+		s->targets[j].t = NULL;
+		s->targets[j].sizes = NULL;
 	}
 }

@@ -12,7 +12,13 @@
  * tracepath's UDP probes. Their answers are matched without a cookie
  * (wire_foreign.c), against the sizes sent per seq, so those are learned
  * in the first pass. No printing of its own, so the fuzz harness
- * (tests/fuzz/fuzz_inspect.c) runs it whole. */
+ * (tests/fuzz/fuzz_inspect.c) runs it whole.
+ *
+ * Streams are what answers are matched against: one per run (a Linux ping
+ * takes a new ident each time it starts). A target is every stream of one
+ * tool from one source to one destination, merged: an engineer stepping
+ * `ping -M do -s N` by hand makes one search out of many runs, and the
+ * target's sizes are that search, answered by core/inspect_answer.c. */
 #ifndef MTUPROBE_INSPECT_SCAN_H
 #define MTUPROBE_INSPECT_SCAN_H
 
@@ -20,10 +26,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "core/inspect_answer.h"
 #include "io/pcapread.h"
 #include "wire/wire.h"
 
-#define MAX_STREAMS 16     /* one per path per run: 16 is many runs in one capture */
+#define MAX_STREAMS 64     /* one per path per run: a ping stepped by hand is one run per size */
 #define NSIZES 65536u      /* IP packet sizes and ICMP sequence numbers are 16 bits */
 
 /* What a record is (the command's two renderers name these). */
@@ -51,13 +58,19 @@ struct summary {
 	int blackhole_hint;                      /* no too big, silence above the largest reply */
 };
 
+/* A stream (one run), or a target (its runs merged: sizes and counts
+ * summed, the match fields those of its first run). */
 struct stream {
 	struct wire_match m;
+	int target;                  /* a stream: index of its target; -1: none */
+	int runs;                    /* a target: how many streams it merges */
 	struct tables *t;            /* allocated in the second pass */
 	struct size_stat *sizes;     /* in order of first sight; by size once summed up */
 	size_t nsizes, cap;
 	unsigned count[W_IGNORED + 1];
 	struct summary sum;
+	struct inspect_answer ans;   /* a target: what its sizes say of the path MTU */
+	const struct size_stat *ans_big;  /* a target: the size whose too big ans names */
 };
 
 /* One record, as the renderers show it. */
@@ -83,6 +96,8 @@ struct inspect_out {
 	void (*begin)(FILE *f, const struct inspect *s);
 	void (*row)(FILE *f, const struct inspect *s, const struct inspect_row *w);
 	void (*end)(FILE *f, const struct inspect *s);
+	int answers_first;           /* begin shows the answers: the records are read once
+				      * more before the rows, to have them (unless quiet) */
 };
 
 struct inspect {
@@ -93,6 +108,9 @@ struct inspect {
 	int quiet;
 	struct stream streams[MAX_STREAMS];
 	int nstreams;
+	struct stream targets[MAX_STREAMS];  /* the streams merged per tool, source, target */
+	int ntargets;
+	int counting;                /* this pass adds to the streams' counts */
 	int foreign;                 /* the streams are other tools' (ping, tracepath) */
 	struct stream others[MAX_STREAMS];   /* first pass: other tools' streams */
 	int nothers;
@@ -107,7 +125,8 @@ struct inspect {
 /* First pass: learn the streams. Returns END, or ERROR with s->err set. */
 enum pcapread_rc inspect_learn(struct inspect *s);
 /* Second pass (after pcapread_rewind): classify and render every record,
- * then the summary. Stops early with s->failed and s->err on an error. */
+ * then the summary; with out->answers_first, a silent pass first, then the
+ * rows. Stops early with s->failed and s->err on an error. */
 void inspect_replay(struct inspect *s);
 /* Probed at this size, never answered at all. */
 int inspect_never_answered(const struct size_stat *z);

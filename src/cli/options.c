@@ -106,9 +106,10 @@ static const struct opt opts[] = {
 	  "run as root: become USER once the sockets are open (default: the sudo caller, else nobody)" },
 	{ "json", O_OTHER, K_FLAG, ALL, OFF(json), 0, 0, NULL,
 	  "one JSON object on stdout (see JSON OUTPUT; audit: AUDIT JSON)" },
-	{ "format", O_FORMAT, K_SPECIAL, BOTH, 0, 0, 0, "text|json|value",
-	  "text (default), json (as --json) or value: only the MTUs on one line, WAN then tunnel "
-	  "(probe: measured and verified, else -)" },
+	{ "format", O_FORMAT, K_SPECIAL, BOTH, 0, 0, 0, "text|json|value|measured",
+	  "text (default), json (as --json), value: what to set on one line, WAN MTU, tunnel MTU, "
+	  "MSS ('-' where not known or not verified; probe exits 5 when the tunnel passes more than "
+	  "the line and ESP carry), or measured (probe: the measured WAN and tunnel path MTUs)" },
 	{ "quiet", O_QUIET, K_FLAG, ALL, OFF(quiet), 0, 0, NULL,
 	  "print only the configuration lines (commented out after an unverified probe; inspect: only the summary; audit: only the corrected lines)" },
 	{ "help", O_HELP, K_SPECIAL, ALL, 0, 0, 0, NULL, "this help" },
@@ -155,7 +156,8 @@ exit_footer(enum cmd cmd)
 		break;
 	}
 	return "0 measured and verified, 1 not measured or not verified, 2 usage,\n"
-	       "3 WAN path MTU below --expect-mtu, 4 no CAP_NET_RAW, 5 --config disagrees,\n"
+	       "3 WAN path MTU below --expect-mtu, 4 no CAP_NET_RAW, 5 --config disagrees (or,\n"
+	       "with --format value, the tunnel passes more than line and ESP carry),\n"
 	       "6 output not written. See mtuprobe(1).";
 }
 
@@ -270,13 +272,18 @@ apply_special(const struct opt *o, const char *val, struct cli *c, char *err, si
 		c->vendors = val;
 		return 0;
 	case O_FORMAT:
-		if (strcmp(val, "text") != 0 && strcmp(val, "json") != 0 && strcmp(val, "value") != 0) {
-			snprintf(err, errlen, "--format must be text, json or value, not '%s'", val);
+		if (strcmp(val, "text") != 0 && strcmp(val, "json") != 0 && strcmp(val, "value") != 0 &&
+		    strcmp(val, "measured") != 0) {
+			snprintf(err, errlen, "--format must be text, json, value or measured, not '%s'", val);
+			return -1;
+		}
+		if (c->cmd == CMD_CALC && strcmp(val, "measured") == 0) {
+			snprintf(err, errlen, "--format measured is for probe: calc measures nothing (--format value prints what to set)");
 			return -1;
 		}
 		c->format = val;
 		c->json |= strcmp(val, "json") == 0;
-		c->value = strcmp(val, "value") == 0;
+		c->value = strcmp(val, "value") == 0 ? VALUE_SET : strcmp(val, "measured") == 0 ? VALUE_MEASURED : 0;
 		return 0;
 	case O_METHOD: {
 		static const char *const names[] = { "icmp", "udp", "tcp", "auto" };

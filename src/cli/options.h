@@ -20,6 +20,9 @@ enum exit_code {
 
 enum cmd { CMD_CALC = 1, CMD_PROBE = 2, CMD_INSPECT = 4, CMD_AUDIT = 8 };
 
+/* --format value: what to configure; --format measured: what was measured. */
+enum { VALUE_SET = 1, VALUE_MEASURED = 2 };
+
 /* --method: the first three are enum wire_method's values. */
 enum cli_method { METHOD_ICMP = 0, METHOD_UDP = 1, METHOD_TCP = 2, METHOD_AUTO = 3 };
 #define DEFAULT_TCP_PORT 443    /* auto's TCP fallback, and --method tcp without --port */
@@ -33,7 +36,7 @@ struct cli {
 	int nat_t, transport, outer_v6, outer_given;
 	const char *wan_if[VENDOR_COUNT], *tunnel_if[VENDOR_COUNT];
 	int json, quiet;
-	int value;                  /* --format value: the numbers alone */
+	int value;                  /* --format value (VALUE_SET) or measured (VALUE_MEASURED); 0 */
 	const char *format;         /* --format as given, to refuse a second one */
 	/* probe */
 	int family;                 /* 0 = as the target resolves, 4, 6 */

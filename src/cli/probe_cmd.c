@@ -355,6 +355,35 @@ collect_warnings(const struct probe_state *s, struct model_result *m)
 }
 
 /* The model, fed the measured WAN path MTU; NULL when there is none. */
+/* --config without --esp: the model takes the configuration's own ESP
+ * transform and NAT-T (its first tunnel the audit could read), so that
+ * the numbers for other vendors and the site's change set are one answer.
+ * With --esp that differs, the configuration's is what the change set
+ * uses, and the report says so. */
+static void
+config_esp(struct report_probe *rp, struct cli *c)
+{
+	static char esp[CONFIG_ESP];
+	const struct audit_result *a = rp->audit;
+
+	for (size_t i = 0; a && i < a->ntunnels; i++) {
+		const struct audit_tunnel *t = &a->tunnels[i];
+		if (t->skip != AUDIT_CHECKED || !t->esp[0])
+			continue;
+		if (c->esp && (strcmp(c->esp, t->esp) != 0 || c->nat_t != t->natt))
+			snprintf(rp->esp_note, sizeof(rp->esp_note),
+				 "--esp %.60s%s differs from the configuration's %.60s%s (%.40s): the change set uses the configuration's",
+				 c->esp, c->nat_t ? " --nat-t" : "", t->esp, t->natt ? " with NAT-T" : "",
+				 a->cfg->tunnels[t->index].name);
+		if (!c->esp) {
+			snprintf(esp, sizeof(esp), "%s", t->esp);
+			c->esp = esp;
+			c->nat_t = t->natt;
+		}
+		return;
+	}
+}
+
 static int
 build_model(struct probe_state *s, struct model_input *in, struct model_result *m,
 	    struct report *r, struct report_probe *rp)
@@ -362,11 +391,14 @@ build_model(struct probe_state *s, struct model_input *in, struct model_result *
 	const struct probe_run *wan = &s->paths[0].run;
 	const struct probe_run *tun = s->npaths > 1 && s->paths[1].ran ? &s->paths[1].run : NULL;
 
+	struct cli c = s->c;
+
 	if (!wan->pmtu)
 		return 0;
+	config_esp(rp, &c);
 	/* A stack that leaves no room under the measured MTU: the measurement
 	 * is still printed, with the reason there is no configuration. */
-	if (cli_model(&s->c, wan->pmtu, in, &r->vendors, s->err, sizeof(s->err)) < 0 ||
+	if (cli_model(&c, wan->pmtu, in, &r->vendors, s->err, sizeof(s->err)) < 0 ||
 	    model_compute(in, m, s->err, sizeof(s->err)) < 0) {
 		rp->no_config = s->err;
 		return -1;
@@ -475,6 +507,60 @@ describe_paths(struct probe_state *s, struct report_probe *rp)
 	rp->below_expect = s->c.expect_mtu && rp->wan->pmtu && rp->wan->pmtu < s->c.expect_mtu;
 }
 
+/* -q printed a line: a vendor block, or the site's change set. */
+static int
+printed_any(const struct report *r)
+{
+	const struct audit_result *a = r->probe ? r->probe->audit : NULL;
+
+	for (int v = 0; v < VENDOR_COUNT; v++)
+		if (r->vendors.enabled[v])
+			return 1;
+	for (size_t i = 0; a && i < a->nfindings; i++)
+		if (a->findings[i].nfix)
+			return 1;
+	return 0;
+}
+
+/* --format value: a tunnel that passes more than the line and ESP carry
+ * (packets cross only as fragments, or are lost after encryption) is not
+ * a GO for a checklist, whatever number is printed. */
+static int
+tunnel_disagrees(const struct report_probe *rp)
+{
+	return rp->tunnel_vs_model == TUNNEL_ABOVE || rp->tunnel_vs_model == TUNNEL_LOST;
+}
+
+/* -q, --format value and measured print no report: every warning goes to
+ * stderr, one line each, and so does why the output is empty or what the
+ * exit status stands for (issue 18: -q used to hide them). */
+static void
+say_warnings(struct probe_state *s, const struct report *r, const struct report_probe *rp)
+{
+	const struct audit_result *a = rp->audit;
+
+	if (!(s->c.quiet || s->c.value) || s->c.json)
+		return;
+	for (size_t i = 0; r->m && i < r->m->nwarn; i++) {
+		snprintf(s->err, sizeof(s->err), "warning: %s", r->m->warnings[i]);
+		cli_error("probe", s->err);
+	}
+	if (s->c.value == VALUE_SET && tunnel_disagrees(rp) && r->m) {
+		snprintf(s->err, sizeof(s->err), "the tunnel disagrees with the model (exit 5): set its MTU to %u, not the %u measured",
+			 r->m->tunnel_mtu, rp->tunnel ? rp->tunnel->pmtu : 0);
+		cli_error("probe", s->err);
+	}
+	if (a && (a->nerror || a->nwarning || rp->vs->disagree)) {
+		snprintf(s->err, sizeof(s->err), "%s: %u error%s, %u warning%s, %u disagreement%s with the measurement (exit 5; run without -q for the report)",
+			 rp->config_file, a->nerror, a->nerror == 1 ? "" : "s", a->nwarning,
+			 a->nwarning == 1 ? "" : "s", rp->vs->disagree, rp->vs->disagree == 1 ? "" : "s");
+		cli_error("probe", s->err);
+	}
+	if (s->c.quiet && !s->c.value && r->m && !r->vendors.disabled && !printed_any(r))
+		cli_error("probe", a ? "nothing to paste: no vendor block was asked for (--vendor) and the configuration needs no change"
+				     : "nothing to paste: --vendor none asks for no configuration lines");
+}
+
 /* The one-line messages on stderr after the report: why there is no
  * configuration, why -q printed it commented out, --expect-mtu. */
 static void
@@ -494,6 +580,23 @@ say_after(struct probe_state *s, const struct report_probe *rp, const char *mode
 	}
 }
 
+/* --config: the vendor of the configuration gets the site's change set
+ * (the audit's, on the configuration's interfaces and numbering) instead
+ * of the generic lines for that vendor: one answer per run (issue 18). */
+static void
+replace_vendor(const struct probe_state *s, struct report *r)
+{
+	static const struct { enum config_vendor c; enum vendor_id v; } map[] = {
+		{ CONFIG_RTX, VENDOR_RTX }, { CONFIG_IX, VENDOR_IX },
+	};
+
+	for (size_t i = 0; s->cfg && i < sizeof(map) / sizeof(map[0]); i++)
+		if (s->cfg->vendor == map[i].c && r->vendors.enabled[map[i].v]) {
+			r->vendors.enabled[map[i].v] = 0;
+			r->vendors.replaced[map[i].v] = 1;
+		}
+}
+
 static int
 report(struct probe_state *s, int argc, char **argv)
 {
@@ -506,9 +609,10 @@ report(struct probe_state *s, int argc, char **argv)
 
 	memset(&r, 0, sizeof(r));
 	describe_paths(s, &rp);
+	audit_config(s, &rp);
 	model_failed = build_model(s, &in, &m, &r, &rp) < 0;
 	snprintf(model_err, sizeof(model_err), "%s", model_failed ? s->err : "");
-	audit_config(s, &rp);
+	replace_vendor(s, &r);
 	if (r.m)
 		collect_warnings(s, &m);
 	/* Lines to paste only from a verified measurement (exit 0); otherwise
@@ -519,6 +623,7 @@ report(struct probe_state *s, int argc, char **argv)
 	r.command = "probe";
 	r.in = r.m ? &in : NULL;
 	r.quiet = s->c.quiet;
+	r.measured = s->c.value == VALUE_MEASURED;
 	r.probe = &rp;
 	cli_producer(r.producer, sizeof(r.producer), argc, argv);
 	if (s->c.interval)
@@ -530,11 +635,14 @@ report(struct probe_state *s, int argc, char **argv)
 	else
 		render_text(stdout, &r);
 	rc = cli_stdout_done("probe", model_failed ? EXIT_USAGE : config_status(&rp, exit_status(s, &rp)));
+	if (rc == EXIT_MEASURED && s->c.value == VALUE_SET && tunnel_disagrees(&rp))
+		rc = EXIT_FINDINGS;
 	if (s->c.prometheus && watch_write_prometheus(&s->watch, s->c.prometheus, &r, s->err, sizeof(s->err)) < 0) {
 		cli_error("probe", s->err);
 		rc = EXIT_OUTPUT;
 	}
 	say_after(s, &rp, model_failed ? model_err : NULL, r.m != NULL, unverified);
+	say_warnings(s, &r, &rp);
 	return rc;
 }
 

@@ -39,9 +39,9 @@ judge_lost(struct model_result *m, const struct tunnel_evidence *ev, int has_mod
 	safe_clamp(m, fix);
 	clamp_text(clamp, sizeof(clamp), m);
 	snprintf(verdict, len,
-		 "the tunnel takes inner packets up to %u bytes (%s reported MTU %u in 'fragmentation needed'), "
-		 "but only %u cross: packets of %u to %u bytes are lost after encryption; set the tunnel MTU "
-		 "to %u. While it stays at %u, an MSS clamp above %s breaks TCP",
+		 "the tunnel takes up to %u bytes (%s reported MTU %u), but only %u cross: "
+		 "packets of %u to %u bytes are lost after encryption; set the tunnel MTU to %u. "
+		 "While it stays at %u, an MSS clamp above %s breaks TCP.",
 		 ev->device_mtu, ev->device_from && *ev->device_from ? ev->device_from : "a router",
 		 ev->device_mtu, p, p + 1, ev->device_mtu, fix, ev->device_mtu, clamp);
 	if (!has_model)
@@ -68,10 +68,10 @@ judge_model(struct model_result *m, unsigned p, char *verdict, size_t len)
 		safe_clamp(m, m->tunnel_mtu_model);
 		clamp_text(clamp, sizeof(clamp), m);
 		snprintf(verdict, len,
-			 "measured tunnel path MTU %u is above the %u that WAN MTU %u and the encapsulation allow: "
-			 "inner packets of %u to %u bytes pass only because they are fragmented after encryption "
-			 "(or the outer DF bit is cleared), and are lost wherever fragments are dropped; set the "
-			 "tunnel MTU to %u. Until then, an MSS clamp above %s makes TCP depend on those fragments",
+			 "tunnel path MTU %u is above the %u that WAN MTU %u and the ESP carry. "
+			 "%u to %u bytes pass only fragmented after encryption, and are lost where fragments "
+			 "are dropped; set the tunnel MTU to %u. Until then, a clamp above %s relies on those "
+			 "fragments.",
 			 p, m->tunnel_mtu_model, m->wan_mtu, m->tunnel_mtu_model + 1, p, m->tunnel_mtu, clamp);
 		model_warn(m, "%s", verdict);
 		return TUNNEL_ABOVE;
@@ -80,16 +80,15 @@ judge_model(struct model_result *m, unsigned p, char *verdict, size_t len)
 	clamp_text(clamp, sizeof(clamp), m);
 	if (p < m->tunnel_mtu) {
 		snprintf(verdict, len,
-			 "measured tunnel path MTU %u is below the %u the line allows: the tunnel MTU is set lower "
-			 "than it needs to be (an RTX tunnel left at its default of 1280?). While it stays at %u, "
-			 "any MSS clamp above %s breaks TCP (sample configs clamp at 1387 or 1379: field case 1); "
-			 "it can be raised to %u with the MSS below",
+			 "tunnel path MTU %u is below the %u the line allows (an RTX left at its default 1280?). "
+			 "While it stays at %u, any MSS clamp above %s breaks TCP (field case 1). "
+			 "It can be raised to %u.",
 			 p, m->tunnel_mtu, p, clamp, m->tunnel_mtu);
 		model_warn(m, "%s", verdict);
 		return TUNNEL_BELOW;
 	}
-	snprintf(verdict, len, "measured tunnel path MTU %u agrees with the model (%u); an MSS clamp above "
-		 "%s breaks TCP through it", p, m->tunnel_mtu, clamp);
+	snprintf(verdict, len, "tunnel path MTU %u agrees with the model (%u); an MSS clamp above "
+		 "%s breaks TCP through it.", p, m->tunnel_mtu, clamp);
 	return TUNNEL_AGREES;
 }
 
@@ -109,7 +108,7 @@ model_judge_tunnel(struct model_result *m, const struct tunnel_evidence *ev,
 	model_use_measured_tunnel(m, ev->measured);
 	safe_clamp(m, ev->measured);
 	clamp_text(clamp, sizeof(clamp), m);
-	snprintf(verdict, len, "tunnel path MTU %u: an MSS clamp above %s breaks TCP through it",
+	snprintf(verdict, len, "tunnel path MTU %u: an MSS clamp above %s breaks TCP through it.",
 		 ev->measured, clamp);
 	return TUNNEL_NO_MODEL;
 }

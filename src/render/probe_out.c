@@ -316,6 +316,8 @@ render_probe_config_text(FILE *f, const struct report *r)
 	fputs(" against the measurement\n", f);
 	for (size_t i = 0; i < p->vs->n; i++)
 		fprintf(f, "  %c %s\n", '-', p->vs->lines[i]);
+	if (p->esp_note[0])
+		fprintf(f, "  ! %s\n", p->esp_note);
 	fputc('\n', f);
 	render_audit_text(f, p->audit, p->config_file);
 }

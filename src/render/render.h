@@ -15,6 +15,7 @@ struct report_vendors {
 	const char *tunnel_if[VENDOR_COUNT];
 	const struct rtx_model *rtx;        /* --rtx-model, or NULL */
 	const char *disabled;               /* non-NULL: print the lines commented out, saying why */
+	int replaced[VENDOR_COUNT];         /* --config: the site's change set replaces these */
 };
 
 struct probe_run;          /* src/probe/engine.h */
@@ -53,6 +54,7 @@ struct report_probe {
 	const char *config_file;
 	const struct audit_result *audit;
 	const struct audit_vs *vs;
+	char esp_note[300];                       /* --esp differs from the configuration's, or "" */
 };
 
 struct report {
@@ -61,6 +63,7 @@ struct report {
 	const struct model_input *in;
 	const struct model_result *m;
 	int quiet;                          /* only the configuration lines */
+	int measured;                       /* --format measured: the measured path MTUs */
 	struct report_vendors vendors;
 	const struct report_probe *probe;   /* NULL for calc */
 };
@@ -68,7 +71,8 @@ struct report {
 void render_text(FILE *f, const struct report *r);
 void render_json(FILE *f, const struct report *r);
 void render_configs(FILE *f, const struct report *r);
-/* --format value: the MTUs alone on one line (render/value.c). */
+/* --format value: what to set, WAN MTU, tunnel MTU, MSS; --format
+ * measured (r->measured): the measured path MTUs (render/value.c). */
 void render_value(FILE *f, const struct report *r);
 
 /* Text and JSON pieces for the probe part (render/probe_out.c). */

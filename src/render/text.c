@@ -2,6 +2,7 @@
 /* The human report: the arithmetic step by step, the packet at the maximum
  * size, the result, warnings, then the configuration lines. */
 #include "render/render.h"
+#include "render/audit_out.h"
 
 #include <string.h>
 
@@ -56,14 +57,20 @@ render_numbers(FILE *f, const struct model_result *m)
 	fputc('\n', f);
 }
 
+/* The probe's verdict is printed once, under the measurement (issue 18):
+ * it is also a warning of the model, for JSON and -q, not repeated here. */
 static void
-render_warnings(FILE *f, const struct model_result *m)
+render_warnings(FILE *f, const struct model_result *m, const char *verdict)
 {
-	if (!m->nwarn)
-		return;
-	fprintf(f, "\nWarnings\n");
-	for (size_t i = 0; i < m->nwarn; i++)
+	int head = 0;
+
+	for (size_t i = 0; i < m->nwarn; i++) {
+		if (verdict && strcmp(m->warnings[i], verdict) == 0)
+			continue;
+		if (!head++)
+			fprintf(f, "\nWarnings\n");
 		fprintf(f, "  ! %s\n", m->warnings[i]);
+	}
 }
 
 void
@@ -82,6 +89,14 @@ render_configs(FILE *f, const struct report *r)
 			  m->wan_v6_ok && !v4only, v4only ? m->wan_mtu6 : 0 },
 			{ r->vendors.tunnel_if[v], ROLE_TUNNEL, m->tunnel_mtu, m->mss4, m->mss6, m->v6_ok, 0 },
 		};
+		if (r->vendors.replaced[v]) {
+			/* one answer per run: the site's own lines, not a second block */
+			fprintf(f, "%s# %s: the change set for %s follows below (from --config), on its own interfaces and numbering\n",
+				first ? "" : "\n", vendor_name((enum vendor_id)v), r->probe && r->probe->config_file
+				? r->probe->config_file : "the configuration");
+			first = 0;
+			continue;
+		}
 		if (!r->vendors.enabled[v])
 			continue;
 		if (!first)
@@ -89,6 +104,12 @@ render_configs(FILE *f, const struct report *r)
 		first = 0;
 		vendor_render(f, (enum vendor_id)v, &o, ifs, m->has_tunnel ? 2 : 1);
 	}
+}
+
+static void
+emit_line(void *ctx, const char *line)
+{
+	fprintf((FILE *)ctx, "%s\n", line);
 }
 
 void
@@ -100,6 +121,9 @@ render_text(FILE *f, const struct report *r)
 	if (r->quiet) {
 		if (m)
 			render_configs(f, r);
+		/* --config: the site's change set is what to paste */
+		if (r->probe && r->probe->audit && !r->vendors.disabled)
+			audit_fix_lines(r->probe->audit, NULL, emit_line, f);
 		return;
 	}
 	if (r->probe)
@@ -110,9 +134,9 @@ render_text(FILE *f, const struct report *r)
 	if (m->has_tunnel)
 		render_picture(f, m);
 	render_numbers(f, m);
-	render_warnings(f, m);
+	render_warnings(f, m, r->probe && r->probe->verdict[0] ? r->probe->verdict : NULL);
 	for (int v = 0; v < VENDOR_COUNT; v++)
-		any |= r->vendors.enabled[v];
+		any |= r->vendors.enabled[v] || r->vendors.replaced[v];
 	if (any) {
 		fprintf(f, "\nConfiguration\n\n");
 		render_configs(f, r);

@@ -56,7 +56,13 @@ PROBE_ONE = {"path": (STR,), "seq": (INT,), "size": (INT,), "outcome": (STR,),
              "late": (BOOL,), "mss": (INT, NULL)}
 INSPECT = {"mtuprobe": (STR,), "command": (STR,), "file": (STR,), "linktype": (STR,),
            "packets": (LIST,), "records": (INT,), "ignored": (INT,), "snapped": (INT,),
-           "streams": (LIST,), "error": (STR, NULL)}
+           "streams": (LIST,), "answers": (LIST,), "error": (STR, NULL)}
+# One per target (a tool's streams from one source to one destination, merged).
+ANSWER = {"src": (STR,), "dst": (STR,), "kind": (STR,), "streams": (LIST,), "answer": (STR,),
+          "path_mtu": (INT, NULL), "largest_answered": (INT, NULL), "untried_to": (INT, NULL),
+          "at_most": (INT, NULL), "too_big_size": (INT, NULL), "too_big_mtu": (INT, NULL),
+          "too_big_from": (STR, NULL), "silent_from": (INT, NULL), "silent_to": (INT, NULL),
+          "silent_sizes": (INT,)}
 PACKET = {"n": (INT,), "time": NUM, "dir": (STR, NULL), "size": (INT,), "seq": (INT, NULL),
           "stream": (INT, NULL), "what": (STR,), "snapped": (BOOL,), "mtu": (INT, NULL),
           "from": (STR, NULL), "icmp_type": (INT, NULL), "icmp_code": (INT, NULL), "why": (STR, NULL)}
@@ -217,6 +223,10 @@ def check_inspect(binary, capture):
         errors += check_tool(st, f"{where} stream {st.get('stream')}")
         if not all(isinstance(x, int) for x in st["never_answered"]):
             errors.append(f"{where}: never_answered must be integers")
+    for a in doc["answers"]:
+        errors += check_types(a, ANSWER, f"{where} answer to {a.get('dst')}")
+        if not all(isinstance(x, int) for x in a.get("streams", [None])):
+            errors.append(f"{where}: answer streams must be integers")
     return errors
 
 

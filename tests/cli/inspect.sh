@@ -10,7 +10,8 @@
 # Usage: inspect.sh MTUPROBE SRCDIR [--update]
 # --update rewrites the expected files; review the diff before committing.
 # The synthetic captures come from captures/gen.py (checked below to still
-# produce them byte for byte); real-*.pcap from captures/record-real.sh.
+# produce them byte for byte); real-*.pcap from captures/record-real.sh,
+# handstep-*.pcap from captures/record-handstep.sh.
 set -uo pipefail
 bin=$(realpath "$1") src=$(realpath "$2") update=${3:-}
 caps=$src/tests/cli/captures
@@ -78,6 +79,13 @@ windows-ping-json|0||--json windows-ping.pcap
 foreign-mismatch|0||foreign-mismatch.pcap
 foreign-mismatch-json|0||--json foreign-mismatch.pcap
 no-probes|0||no-probes.pcap
+# six hand-stepped runs of ping -M do -c 1 -s N, merged into one search (captures/record-handstep.sh)
+handstep-ping|0||handstep-ping.pcap
+handstep-ping-quiet|0||-q handstep-ping.pcap
+handstep-ping-json|0||--json handstep-ping.pcap
+handstep-silent|0||handstep-silent.pcap
+handstep-silent-quiet|0||-q handstep-silent.pcap
+handstep-silent-json|0||--json handstep-silent.pcap
 # damaged after good records: what was read, then one line and exit 2
 cut-mid-record|2|mtuprobe inspect: record 3 is cut short: the file ends inside it|cut-mid-record.pcap
 cut-mid-record-json|2|mtuprobe inspect: record 3 is cut short: the file ends inside it|--json cut-mid-record.pcap
@@ -86,6 +94,22 @@ caplen-over-len-late|2|mtuprobe inspect: record 2 is damaged: it holds 1454 byte
 cut-mid-block|2|mtuprobe inspect: record 2 is cut short: the file ends inside it|cut-mid-block.pcapng
 bad-trailer|2|mtuprobe inspect: record 2 is damaged: its block lengths disagree|-q bad-trailer.pcapng
 EOF
+
+# The answer for the hand-stepped runs, spelt out here too: -q is that one
+# line per target, and the full output opens with it. With "too big"s
+# delivered it rests on them; with them dropped (PMTU black hole), on silence.
+answer_is() {
+	local f=$1 want=$2 out
+	out=$("$bin" inspect -q "$f" 2>&1)
+	[[ "$out" == "$want" ]] && ok || bad "$f -q: '$out', want '$want'"
+	out=$("$bin" inspect "$f" 2>&1 | head -2)
+	[[ "$out" == "$f: link type EN10MB, 6 probe streams"$'\n'"$want" ]] && ok ||
+		bad "$f head: '$out'"
+}
+answer_is handstep-ping.pcap \
+	"path MTU to 203.0.113.2: 1400 (largest DF echo answered; 1401 'too big' from 192.0.2.1)"
+answer_is handstep-silent.pcap \
+	"path MTU to 203.0.113.2: 1400 (largest DF echo answered; 1401 to 1500 never answered (4 sizes): silence, not proof)"
 
 # Standard input (inspect -): a pipe and a redirected file give what the file
 # gives, named (stdin); a damaged stream the same message and exit status.
@@ -116,11 +140,12 @@ done
 # The JSON: parses, and has exactly the documented keys (mtuprobe(1), INSPECT).
 if command -v python3 >/dev/null; then
 	for f in raw-v4.pcap lying.pcap snapped.pcap real-any.pcap cut-mid-record.pcap \
-		real-ping.pcap real-tracepath.pcap foreign-mismatch.pcap; do
+		real-ping.pcap real-tracepath.pcap foreign-mismatch.pcap handstep-ping.pcap \
+		handstep-silent.pcap snapped.pcap blackhole.pcap; do
 		{ "$bin" inspect --json "$f" 2>/dev/null || true; } | python3 -c '
 import json, sys
 top = {"mtuprobe", "command", "file", "linktype", "packets", "records", "ignored",
-       "snapped", "streams", "error"}
+       "snapped", "streams", "answers", "error"}
 pkt = {"n", "time", "dir", "size", "seq", "stream", "what", "snapped", "mtu", "from",
        "icmp_type", "icmp_code", "why"}
 stream = {"stream", "src", "dst", "ident", "cookie", "probes", "sizes", "replies",
@@ -128,6 +153,10 @@ stream = {"stream", "src", "dst", "ident", "cookie", "probes", "sizes", "replies
           "smallest_too_big", "too_big_mtu", "too_big_from", "never_answered"}
 other_tool = {"kind", "sport", "match"}   # only on streams of other tools probes
 whats = {"probe", "reply", "too-big", "unreach", "time-exceeded", "other", "ignored"}
+answer = {"src", "dst", "kind", "streams", "answer", "path_mtu", "largest_answered",
+          "untried_to", "at_most", "too_big_size", "too_big_mtu", "too_big_from",
+          "silent_from", "silent_to", "silent_sizes"}
+verdicts = {"exact", "exact-silence", "at-least", "at-most", "nothing", "contradiction"}
 d = json.load(sys.stdin)
 errs = []
 if set(d) != top: errs.append("top keys %s" % sorted(set(d) ^ top))
@@ -142,6 +171,20 @@ for s in d["streams"]:
     if "kind" in s and (s["kind"], s["match"]) not in {("ping", "ident-seq"), ("tracepath", "ports-length")}:
         errs.append("kind %r match %r" % (s["kind"], s["match"]))
     if ("kind" in s) != (s["cookie"] is None): errs.append("cookie in %r" % s)
+merged = []
+for a in d["answers"]:
+    if set(a) != answer: errs.append("answer keys %s" % sorted(set(a) ^ answer))
+    if a["answer"] not in verdicts: errs.append("answer %r" % a["answer"])
+    if (a["path_mtu"] is not None) != (a["answer"] in ("exact", "exact-silence")): errs.append("path_mtu in %r" % a)
+    if (a["at_most"] is not None) != (a["answer"] == "at-most"): errs.append("at_most in %r" % a)
+    if (a["too_big_size"] is None) != (a["too_big_from"] is None): errs.append("too_big in %r" % a)
+    if (a["silent_from"] is None) != (a["silent_sizes"] == 0): errs.append("silent in %r" % a)
+    for n in a["streams"]:
+        st = d["streams"][n - 1]
+        if (st["src"], st["dst"], st.get("kind", "mtuprobe")) != (a["src"], a["dst"], a["kind"]):
+            errs.append("stream %d in answer %r" % (n, a))
+    merged += a["streams"]
+if sorted(merged) != [s["stream"] for s in d["streams"]]: errs.append("streams in answers %r" % merged)
 if d["records"] != len(d["packets"]): errs.append("records != len(packets)")
 if d["ignored"] != sum(p["what"] == "ignored" for p in d["packets"]): errs.append("ignored count")
 if errs: sys.exit("; ".join(errs[:5]))

@@ -61,10 +61,28 @@ static void check_end(FILE *f, const struct inspect *s)
 			abort();
 		if (st->sum.smallest_big && !st->sum.smallest_big->too_big)
 			abort();
+		if (st->target < 0 || st->target >= s->ntargets)
+			abort();        /* every stream is one target's run */
+	}
+	for (int j = 0; j < s->ntargets; j++) {
+		const struct stream *tg = &s->targets[j];
+		const struct inspect_answer *a = &tg->ans;
+
+		/* the too big named is one that came back, and below it lies the answer */
+		if ((a->too_big >= 0) != (tg->ans_big != NULL) || (tg->ans_big && !tg->ans_big->too_big))
+			abort();
+		if ((a->verdict == INSPECT_EXACT || a->verdict == INSPECT_AT_LEAST ||
+		     a->verdict == INSPECT_EXACT_SILENCE) &&
+		    (!tg->sum.largest_reply || tg->sum.largest_reply->size != a->mtu))
+			abort();
+		if (a->verdict == INSPECT_EXACT && (!tg->ans_big || tg->ans_big->size <= a->mtu))
+			abort();
+		if (a->silent_lo > a->silent_hi || (a->silent_lo && a->silent_lo <= a->mtu))
+			abort();
 	}
 }
 
-static const struct inspect_out checks = { check_begin, check_row, check_end };
+static const struct inspect_out checks = { check_begin, check_row, check_end, 0 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

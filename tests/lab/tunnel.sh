@@ -135,6 +135,40 @@ PY
 	fi
 }
 
+# --format value on strongSwan's 1400 tunnel over a 1454 WAN: the numbers to set are
+# the model's (1374, MSS 1334), never the measured 1400 that crosses only as fragments,
+# and the exit status is 5 so a checklist does not read it as GO; the warning and why
+# are on stderr (issue 18).
+case_value_disagree() {
+	t_lab_up --wan-mtu 1454 --ipsec aes128-sha1 --tunnel-mtu 1400
+	t_run -- -4 --format value "${SHA1[@]}" "$LAB_WAN_PEER_V4" "$LAB_SERVER_V4"
+	t_check "--format value: '1454 1374 1334', exit 5 ($T_RC)" \
+		eval '((T_RC == 5)) && [[ $(cat "$T_TMP/out") == "1454 1374 1334" ]]'
+	t_check "stderr says the tunnel disagrees, with the numbers" \
+		grep -qx "mtuprobe probe: the tunnel disagrees with the model (exit 5): set its MTU to 1374, not the 1400 measured" "$T_TMP/err"
+	t_run -- -4 --format measured "${SHA1[@]}" "$LAB_WAN_PEER_V4" "$LAB_SERVER_V4"
+	t_check "--format measured: '1454 1400', exit 0 ($T_RC)" \
+		eval '((T_RC == 0)) && [[ $(cat "$T_TMP/out") == "1454 1400" ]]'
+}
+
+# probe --config with an RTX site (PPPoE pp1 at 1454, AWS's two tunnels, clamp 1387, no
+# tunnel MTU, NAT-T): -q prints exactly the change set that `audit --wan-mtu 1454`
+# prints for the same file (one answer, both tunnels, the site's numbering), after the
+# line that says the generic RTX block was replaced; the model takes the file's ESP.
+case_config_changeset() {
+	t_lab_up --wan-mtu 1454 --ipsec aes128-sha1 --tunnel-mtu 1400
+	chmod 755 "$T_TMP"
+	install -m 644 "$T_ROOT/tests/audit/configs/rtx-pppoe-aws.conf" "$T_TMP/site.conf"
+	"$EXE" audit --peer aws --wan-mtu 1454 -q "$T_TMP/site.conf" >"$T_TMP/audit.out" || true
+	t_run -- -4 -q --peer aws --vendor rtx --config "$T_TMP/site.conf" "$LAB_WAN_PEER_V4" "$LAB_SERVER_V4"
+	t_check "probe --config -q: exit 5 ($T_RC), the findings named on stderr" \
+		eval '((T_RC == 5)) && grep -q "site.conf: 2 errors, 2 warnings" "$T_TMP/err"'
+	t_check "probe --config -q prints the audit's change set, after one line naming it" \
+		eval 'diff <(tail -n +2 "$T_TMP/out") "$T_TMP/audit.out" && head -1 "$T_TMP/out" | grep -q "^# rtx: the change set for"'
+	t_check "both AWS tunnels at 1374 / 1334, nothing at 1280 or 1240" \
+		eval '[[ $(grep -c "^ip tunnel mtu 1374$" "$T_TMP/out") == 2 && $(grep -c "^ip tunnel tcp mss limit 1334$" "$T_TMP/out") == 2 ]] && ! grep -qE " (1280|1240)$" "$T_TMP/out"'
+}
+
 t_init "$@"
 command -v /usr/lib/ipsec/charon >/dev/null 2>&1 || t_skip "strongSwan charon not installed (scripts/deps)"
 fn=case_${T_CASE//-/_}

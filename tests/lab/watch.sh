@@ -102,12 +102,19 @@ PY
 
 case_value() {
 	t_lab_up --wan-mtu 1454
-	t_run -- -4 -q --format value "$LAB_WAN_PEER_V4" "$LAB_SERVER_V4"
-	t_check "--format value, two paths: '1454 1454', exit 0 ($T_RC)" \
+	t_run -- -4 -q --format measured "$LAB_WAN_PEER_V4" "$LAB_SERVER_V4"
+	t_check "--format measured, two paths: '1454 1454', exit 0 ($T_RC)" \
 		eval '((T_RC == 0)) && [[ $(cat "$T_TMP/out") == "1454 1454" ]]'
-	t_run -- -4 --format value --timeout 100 --max-probes 8 "$LAB_WAN_PEER_V4" "$LAB_UNUSED_V4"
-	t_check "--format value, tunnel target silent: '1454 -', exit 1 ($T_RC)" \
+	# value: what to set (no --esp: the measured tunnel path is the tunnel MTU)
+	t_run -- -4 -q --format value "$LAB_WAN_PEER_V4" "$LAB_SERVER_V4"
+	t_check "--format value, two paths: '1454 1454 1414', exit 0 ($T_RC)" \
+		eval '((T_RC == 0)) && [[ $(cat "$T_TMP/out") == "1454 1454 1414" ]]'
+	t_run -- -4 --format measured --timeout 100 --max-probes 8 "$LAB_WAN_PEER_V4" "$LAB_UNUSED_V4"
+	t_check "--format measured, tunnel target silent: '1454 -', exit 1 ($T_RC)" \
 		eval '((T_RC == 1)) && [[ $(cat "$T_TMP/out") == "1454 -" ]]'
+	t_run -- -4 --format value --timeout 100 --max-probes 8 "$LAB_WAN_PEER_V4" "$LAB_UNUSED_V4"
+	t_check "--format value, tunnel target silent: '1454 - -', exit 1 ($T_RC)" \
+		eval '((T_RC == 1)) && [[ $(cat "$T_TMP/out") == "1454 - -" ]]'
 	t_run -- -4 --format value --prometheus /nonexistent/node.prom "$LAB_WAN_PEER_V4"
 	t_check "--prometheus in a missing directory: exit 6 ($T_RC), says so" \
 		eval '((T_RC == 6)) && grep -q "cannot write /nonexistent/node.prom.tmp" "$T_TMP/err"'
