@@ -514,6 +514,8 @@ cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t 
 		snprintf(err, errlen, "--json and --format %s disagree: give one", c->format);
 		return -1;
 	}
+	if (cli_defaults(c, err, errlen) < 0)
+		return -1;
 	if (cmd == CMD_INSPECT)
 		return check_inspect(c, err, errlen);
 	if (cmd == CMD_AUDIT)
@@ -653,8 +655,14 @@ cli_model(const struct cli *c, unsigned measured, struct model_input *in,
 		return -1;
 	if (model_stack(c, !!measured, in, err, errlen) < 0)
 		return -1;
-	if (parse_vendors(c->vendors, rv, err, errlen) < 0)
+	if (parse_vendors(c->vendors, rv, err, errlen) < 0) {
+		if (c->vendors_from) {     /* say where the bad default came from */
+			char msg[300];
+			snprintf(msg, sizeof(msg), "%s", err);
+			snprintf(err, errlen, "%s (from %s)", msg, c->vendors_from);
+		}
 		return -1;
+	}
 	return check_ifaces(c, model_wan_kind(in), rv, err, errlen);
 }
 

@@ -33,6 +33,7 @@ struct cli {
 	/* model */
 	unsigned wan_mtu, ping_payload;
 	const char *line, *esp, *stack, *peer, *vendors, *rtx_model;
+	const char *vendors_from;   /* NULL: --vendor; else where the default came from */
 	int nat_t, transport, outer_v6, outer_given;
 	const char *wan_if[VENDOR_COUNT], *tunnel_if[VENDOR_COUNT];
 	int json, quiet;
@@ -56,6 +57,10 @@ struct cli {
 /* Parses argv (argv[0] is the subcommand). Returns 0, 1 for --help/--version
  * (already printed), or -1 with a one-line message in err. */
 int cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t errlen);
+
+/* calc, probe: --vendor's default from MTUPROBE_VENDOR or
+ * $XDG_CONFIG_HOME/mtuprobe/config (cli/defaults.c). 0, or -1 with err. */
+int cli_defaults(struct cli *c, char *err, size_t errlen);
 
 /* Turns parsed options into a model input and vendor selection. */
 int cli_model(const struct cli *c, unsigned wan_mtu_override, struct model_input *in,

@@ -7,6 +7,10 @@
 # Every lab made here is deleted by the EXIT trap, also after a failure, ^C or the
 # SIGTERM meson sends on timeout.
 
+# The user's --vendor default (mtuprobe(1), ENVIRONMENT, FILES) must not reach the lab.
+unset MTUPROBE_VENDOR
+export XDG_CONFIG_HOME=/nonexistent
+
 T_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 T_ROOT=$(cd "$T_DIR/../.." && pwd)
 T_LAB=$T_ROOT/scripts/lab
