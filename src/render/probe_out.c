@@ -114,6 +114,77 @@ text_path(FILE *f, const char *name, const char *target, const char *addr,
 		render_locate_text(f, pl->loc, pl->why_not);
 }
 
+/* The tunnel verdict in a few words (the whole sentence follows under the
+ * measurement): enum tunnel_verdict, in order. */
+static void
+short_verdict(FILE *f, const struct report *r)
+{
+	const struct report_probe *p = r->probe;
+	const struct model_result *m = r->m;
+
+	switch (p->tunnel_vs_model) {
+	case TUNNEL_AGREES:
+		fputs(": agrees with the model", f);
+		break;
+	case TUNNEL_ABOVE:
+		fprintf(f, ": above the %u line and ESP carry (fragments after encryption)", m->tunnel_mtu_model);
+		break;
+	case TUNNEL_LOST:
+		fprintf(f, ": more is taken than crosses (lost after encryption)");
+		break;
+	case TUNNEL_BELOW:
+		fprintf(f, ": below the %u the line allows", m->tunnel_mtu);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+answer_path(FILE *f, const char *what, const char *target, const struct probe_run *run)
+{
+	fprintf(f, "  %-6s ", what);
+	text_string(f, target);
+	if (!run->pmtu)
+		fputs(": not measured", f);
+	else
+		fprintf(f, ": path MTU %u, %s", run->pmtu, run->verified ? "verified" : "NOT verified");
+}
+
+void
+render_probe_answer(FILE *f, const struct report *r)
+{
+	const struct report_probe *p = r->probe;
+	const struct model_result *m = r->m;
+	const struct audit_result *a = p->audit;
+
+	fputs("Answer\n", f);
+	answer_path(f, "WAN", p->wan_target, p->wan);
+	fputc('\n', f);
+	if (p->tunnel) {
+		answer_path(f, "tunnel", p->tunnel_target, p->tunnel);
+		short_verdict(f, r);
+		fputc('\n', f);
+	}
+	if (m && !r->vendors.disabled) {
+		fprintf(f, "  set    WAN MTU %u (MSS %u)", m->wan_mtu, m->wan_mss4);
+		if (m->has_tunnel)
+			fprintf(f, ", tunnel MTU %u (MSS %u)", m->tunnel_mtu, m->mss4);
+		fputc('\n', f);
+	} else if (m) {
+		fputs("  set    nothing yet: the measurement is not verified (the lines below are commented out)\n", f);
+	}
+	if (a) {
+		fputs("  config ", f);
+		text_string(f, p->config_file);
+		fprintf(f, ": %u error%s, %u warning%s, %u disagreement%s with the measurement%s\n",
+			a->nerror, a->nerror == 1 ? "" : "s", a->nwarning, a->nwarning == 1 ? "" : "s",
+			p->vs->disagree, p->vs->disagree == 1 ? "" : "s",
+			a->nfindings ? "; its change set and rollback are at the end" : "");
+	}
+	fputc('\n', f);
+}
+
 void
 render_probe_text(FILE *f, const struct report *r)
 {

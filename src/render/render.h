@@ -77,6 +77,9 @@ void render_value(FILE *f, const struct report *r);
 
 /* Text and JSON pieces for the probe part (render/probe_out.c). */
 void render_probe_text(FILE *f, const struct report *r);
+/* The lines an engineer acts on, first: per path what was measured and
+ * whether it is verified, what to set, the one-line verdict. */
+void render_probe_answer(FILE *f, const struct report *r);
 void render_probe_json(FILE *f, const struct report *r);
 /* --locate (render/locate_out.c): a path's finding in the text report, and
  * its "locate" object; the top-level "blackhole_after". */

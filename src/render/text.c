@@ -38,9 +38,9 @@ render_picture(FILE *f, const struct model_result *m)
 }
 
 static void
-render_numbers(FILE *f, const struct model_result *m)
+render_numbers(FILE *f, const struct model_result *m, int first_line)
 {
-	fprintf(f, "\nResult\n");
+	fprintf(f, "%sResult\n", first_line ? "" : "\n");
 	fprintf(f, "  WAN MTU     %5u   MSS IPv4 %u", m->wan_mtu, m->wan_mss4);
 	if (m->wan_v6_ok)
 		fprintf(f, "   MSS IPv6 %u", m->wan_mss6);
@@ -126,14 +126,23 @@ render_text(FILE *f, const struct report *r)
 			audit_fix_lines(r->probe->audit, NULL, emit_line, f);
 		return;
 	}
-	if (r->probe)
+	/* Answers first (issue 18): what to set, then the evidence, then the
+	 * arithmetic, then the lines. */
+	if (r->probe) {
+		render_probe_answer(f, r);
 		render_probe_text(f, r);
+	}
 	if (!m)
 		return;   /* nothing measured: nothing to compute */
+	if (!r->probe) {
+		render_numbers(f, m, 1);
+		fputc('\n', f);
+	}
 	render_steps(f, m);
 	if (m->has_tunnel)
 		render_picture(f, m);
-	render_numbers(f, m);
+	if (r->probe)
+		render_numbers(f, m, 0);
 	render_warnings(f, m, r->probe && r->probe->verdict[0] ? r->probe->verdict : NULL);
 	for (int v = 0; v < VENDOR_COUNT; v++)
 		any |= r->vendors.enabled[v] || r->vendors.replaced[v];
