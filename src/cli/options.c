@@ -61,9 +61,9 @@ static const struct opt opts[] = {
 	{ "wan-if", O_WAN_IF, K_SPECIAL, BOTH, 0, 0, 0, "VENDOR=IF",
 	  "WAN interface name for a vendor, e.g. rtx=pp1, ix=GigaEthernet0.1, linux=ppp0, "
 	  "cisco-ios=Dialer1, junos=pp0.0, fortigate=wan1, vyos=pppoe0" },
-	{ "tunnel-if", O_TUNNEL_IF, K_SPECIAL, BOTH, 0, 0, 0, "VENDOR=IF",
-	  "tunnel interface name for a vendor, e.g. rtx=tunnel1, ix=Tunnel0.0, linux=vti0, "
-	  "cisco-ios=Tunnel1, junos=st0.1, vyos=vti1" },
+	{ "tunnel-if", O_TUNNEL_IF, K_SPECIAL, BOTH, 0, 0, 0, "VENDOR=IF[,IF...]",
+	  "tunnel interface names for a vendor, e.g. rtx=tunnel1,tunnel2 (AWS's two), ix=Tunnel0.0, "
+	  "linux=vti0, cisco-ios=Tunnel1, junos=st0.1, vyos=vti1" },
 	{ "ipv4", O_V4, K_SPECIAL, CMD_PROBE, 0, 0, 0, NULL, "probe over IPv4" },
 	{ "ipv6", O_V6, K_SPECIAL, CMD_PROBE, 0, 0, 0, NULL, "probe over IPv6" },
 	{ "interface", O_IFACE, K_STR, CMD_PROBE, OFF(iface), 0, 0, "IF|ADDR",
@@ -256,6 +256,53 @@ parse_iface(const char *val, const char **table, const char *opt, char *err, siz
 	return 0;
 }
 
+/* --tunnel-if rtx=tunnel1,tunnel2: every name, in order (AWS provisions
+ * two tunnels); more than the report holds, an empty or a repeated name
+ * is refused, never cut. */
+static int
+split_one(struct cli *c, int v, char *err, size_t errlen)
+{
+	const char *p = c->tunnel_if[v];
+	size_t n = 0;
+
+	while (1) {
+		size_t w = strcspn(p, ",");
+		/* one name alone, empty or long, is the vendor check's to word */
+		if ((!w && strchr(c->tunnel_if[v], ',')) || w >= CLI_IFNAME) {
+			snprintf(err, errlen, "--tunnel-if %s=%s: %s", vendor_name((enum vendor_id)v), c->tunnel_if[v],
+				 w ? "an interface name is longer than 79 characters" : "an empty name (IF[,IF...])");
+			return -1;
+		}
+		if (n >= REPORT_MAX_TUNNEL_IFS) {
+			snprintf(err, errlen, "--tunnel-if %s: at most %d tunnel interfaces in one run",
+				 vendor_name((enum vendor_id)v), REPORT_MAX_TUNNEL_IFS);
+			return -1;
+		}
+		snprintf(c->tunnel_names[v][n], CLI_IFNAME, "%.*s", (int)w, p);
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(c->tunnel_names[v][i], c->tunnel_names[v][n]) == 0) {
+				snprintf(err, errlen, "--tunnel-if %s names %s twice: give each tunnel once",
+					 vendor_name((enum vendor_id)v), c->tunnel_names[v][n]);
+				return -1;
+			}
+		n++;
+		if (!p[w])
+			break;
+		p += w + 1;
+	}
+	c->ntunnel_names[v] = n;
+	return 0;
+}
+
+static int
+split_tunnels(struct cli *c, char *err, size_t errlen)
+{
+	for (int v = 0; v < VENDOR_COUNT; v++)
+		if (c->tunnel_if[v] && !c->ntunnel_names[v] && split_one(c, v, err, errlen) < 0)
+			return -1;
+	return 0;
+}
+
 static int
 apply_special(const struct opt *o, const char *val, struct cli *c, char *err, size_t errlen)
 {
@@ -298,7 +345,9 @@ apply_special(const struct opt *o, const char *val, struct cli *c, char *err, si
 	case O_WAN_IF:
 		return parse_iface(val, c->wan_if, o->name, err, errlen);
 	case O_TUNNEL_IF:
-		return parse_iface(val, c->tunnel_if, o->name, err, errlen);
+		if (parse_iface(val, c->tunnel_if, o->name, err, errlen) < 0)
+			return -1;
+		return split_tunnels(c, err, errlen);
 	case O_V4:
 	case O_V6:
 		if (c->family && c->family != (o->id == O_V4 ? 4 : 6)) {
@@ -630,9 +679,17 @@ check_ifaces(const struct cli *c, enum wan_kind k, struct report_vendors *rv,
 		if (c->wan_if[v] && vendor_check_iface((enum vendor_id)v, ROLE_WAN, k, rv->rtx,
 						       c->wan_if[v], err, errlen) < 0)
 			return -1;
-		if (c->tunnel_if[v] && vendor_check_iface((enum vendor_id)v, ROLE_TUNNEL, k, rv->rtx,
-							  c->tunnel_if[v], err, errlen) < 0)
-			return -1;
+		for (size_t t = 0; t < c->ntunnel_names[v]; t++)
+			if (vendor_check_iface((enum vendor_id)v, ROLE_TUNNEL, k, rv->rtx,
+					       c->tunnel_names[v][t], err, errlen) < 0)
+				return -1;
+		if (c->wan_if[v])
+			for (size_t t = 0; t < c->ntunnel_names[v]; t++)
+				if (strcmp(c->wan_if[v], c->tunnel_names[v][t]) == 0) {
+					snprintf(err, errlen, "--wan-if and --tunnel-if both name %s %s: give each interface one role",
+						 vendor_name((enum vendor_id)v), c->wan_if[v]);
+					return -1;
+				}
 	}
 	return 0;
 }
@@ -666,13 +723,50 @@ cli_model(const struct cli *c, unsigned measured, struct model_input *in,
 	return check_ifaces(c, model_wan_kind(in), rv, err, errlen);
 }
 
+static int
+named(const struct cli *c, int v, const char *name)
+{
+	for (size_t t = 0; t < c->ntunnel_names[v]; t++)
+		if (strcmp(c->tunnel_names[v][t], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* A default WAN name that a --tunnel-if already uses (a MAP-E line's 4in6
+ * tunnel is tunnel1 by default, and AWS's IPsec tunnels are often 1 and 2):
+ * the same name with the next number no tunnel uses, so that the lines
+ * printed never overwrite a tunnel the site has. */
+static const char *
+free_wan(const struct cli *c, int v, const char *dflt, char *buf, size_t len)
+{
+	size_t stem = strcspn(dflt, "0123456789");
+	const char *rest;
+	long n;
+
+	if (!named(c, v, dflt) || !dflt[stem])
+		return dflt;
+	n = strtol(dflt + stem, (char **)&rest, 10);
+	for (long i = n + 1; i < n + 1 + REPORT_MAX_TUNNEL_IFS + 1; i++) {
+		snprintf(buf, len, "%.*s%ld%s", (int)stem, dflt, i, rest);
+		if (!named(c, v, buf))
+			return buf;
+	}
+	return dflt;
+}
+
 void
 cli_ifaces(const struct cli *c, enum wan_kind k, struct report_vendors *rv)
 {
+	static char wan[VENDOR_COUNT][CLI_IFNAME];
+
 	for (int v = 0; v < VENDOR_COUNT; v++) {
-		rv->wan_if[v] = c->wan_if[v] ? c->wan_if[v] : vendor_default_wan((enum vendor_id)v, k);
-		rv->tunnel_if[v] = c->tunnel_if[v] ? c->tunnel_if[v]
-						   : vendor_default_tunnel((enum vendor_id)v, k);
+		rv->wan_if[v] = c->wan_if[v] ? c->wan_if[v]
+			: free_wan(c, v, vendor_default_wan((enum vendor_id)v, k), wan[v], sizeof(wan[v]));
+		rv->ntunnel_if[v] = c->ntunnel_names[v] ? c->ntunnel_names[v] : 1;
+		for (size_t t = 0; t < c->ntunnel_names[v]; t++)
+			rv->tunnel_if[v][t] = c->tunnel_names[v][t];
+		if (!c->ntunnel_names[v])
+			rv->tunnel_if[v][0] = vendor_default_tunnel((enum vendor_id)v, k);
 	}
 }
 

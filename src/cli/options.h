@@ -20,6 +20,8 @@ enum exit_code {
 
 enum cmd { CMD_CALC = 1, CMD_PROBE = 2, CMD_INSPECT = 4, CMD_AUDIT = 8 };
 
+#define CLI_IFNAME 80           /* an interface name as given (RouterOS: up to 63) */
+
 /* --format value: what to configure; --format measured: what was measured. */
 enum { VALUE_SET = 1, VALUE_MEASURED = 2 };
 
@@ -36,6 +38,9 @@ struct cli {
 	const char *vendors_from;   /* NULL: --vendor; else where the default came from */
 	int nat_t, transport, outer_v6, outer_given;
 	const char *wan_if[VENDOR_COUNT], *tunnel_if[VENDOR_COUNT];
+	/* --tunnel-if VENDOR=IF[,IF...]: the names, split */
+	char tunnel_names[VENDOR_COUNT][REPORT_MAX_TUNNEL_IFS][CLI_IFNAME];
+	size_t ntunnel_names[VENDOR_COUNT];
 	int json, quiet;
 	int value;                  /* --format value (VALUE_SET) or measured (VALUE_MEASURED); 0 */
 	const char *format;         /* --format as given, to refuse a second one */

@@ -9,10 +9,15 @@
 #include "core/model.h"
 #include "render/vendor.h"
 
+/* Tunnel interfaces one run prints lines for (AWS provisions two, a hub a
+ * few); more is refused on the command line with a message, never cut. */
+#define REPORT_MAX_TUNNEL_IFS 16
+
 struct report_vendors {
 	int enabled[VENDOR_COUNT];
 	const char *wan_if[VENDOR_COUNT];
-	const char *tunnel_if[VENDOR_COUNT];
+	const char *tunnel_if[VENDOR_COUNT][REPORT_MAX_TUNNEL_IFS]; /* --tunnel-if rtx=tunnel1,tunnel2 */
+	size_t ntunnel_if[VENDOR_COUNT];    /* 1 when none is given: the default name */
 	const struct rtx_model *rtx;        /* --rtx-model, or NULL */
 	const char *disabled;               /* non-NULL: print the lines commented out, saying why */
 	int replaced[VENDOR_COUNT];         /* --config: the site's change set replaces these */

@@ -84,11 +84,15 @@ render_configs(FILE *f, const struct report *r)
 	for (int v = 0; v < VENDOR_COUNT; v++) {
 		/* A 4in6 WAN tunnel carries IPv4 only: its IPv6 numbers are the
 		 * native line's, said in a comment, never set on the tunnel. */
-		struct vendor_iface ifs[2] = {
+		struct vendor_iface ifs[1 + REPORT_MAX_TUNNEL_IFS] = {
 			{ r->vendors.wan_if[v], ROLE_WAN, m->wan_mtu, m->wan_mss4, m->wan_mss6,
 			  m->wan_v6_ok && !v4only, v4only ? m->wan_mtu6 : 0 },
-			{ r->vendors.tunnel_if[v], ROLE_TUNNEL, m->tunnel_mtu, m->mss4, m->mss6, m->v6_ok, 0 },
 		};
+		size_t nt = r->vendors.ntunnel_if[v] ? r->vendors.ntunnel_if[v] : 1;
+		/* every tunnel interface gets the tunnel's numbers (one model) */
+		for (size_t t = 0; t < nt; t++)
+			ifs[1 + t] = (struct vendor_iface){ r->vendors.tunnel_if[v][t], ROLE_TUNNEL,
+				m->tunnel_mtu, m->mss4, m->mss6, m->v6_ok, 0 };
 		if (r->vendors.replaced[v]) {
 			/* one answer per run: the site's own lines, not a second block */
 			fprintf(f, "%s# %s: the change set for %s follows below (from --config), on its own interfaces and numbering\n",
@@ -102,7 +106,7 @@ render_configs(FILE *f, const struct report *r)
 		if (!first)
 			fputc('\n', f);
 		first = 0;
-		vendor_render(f, (enum vendor_id)v, &o, ifs, m->has_tunnel ? 2 : 1);
+		vendor_render(f, (enum vendor_id)v, &o, ifs, m->has_tunnel ? 1 + nt : 1);
 	}
 }
 

@@ -314,7 +314,7 @@ vendor_render(FILE *f, enum vendor_id v, const struct vendor_opts *o,
 	const struct vendor_def *d = &vendor_defs[v];
 	struct vendor_opts opts = *o;
 	struct ictx c = { f, d, &opts, NULL, NULL, NULL, "" };
-	int said_v6[2] = { 0, 0 };
+	int said_v6[2] = { 0, 0 };    /* per role: the WAN, the tunnels */
 
 	if (!opts.rtx)
 		opts.rtx = vendor_rtx_model(NULL);
@@ -326,16 +326,16 @@ vendor_render(FILE *f, enum vendor_id v, const struct vendor_opts *o,
 	put_cmds(f, d, &opts, d->preamble);
 	for (size_t s = 0; s < d->nsections; s++) {
 		c.s = &d->sections[s];
-		if (section_skips(c.s, ifs, n, n - 1))
+		if (section_skips(c.s, ifs, n, n < 2 ? n - 1 : 1))
 			continue;   /* a tunnel-only global line, and no tunnel */
 		if (c.s->comment)
 			put_comment(f, d, "%s", c.s->comment);
 		put_cmds(f, d, &opts, c.s->setup);
-		for (size_t i = 0; i < n && i < 2; i++) {
+		for (size_t i = 0; i < n; i++) {
 			c.vi = &ifs[i];
 			if (section_skips(c.s, ifs, n, i))
 				continue;
-			render_iface(&c, s, &said_v6[i]);
+			render_iface(&c, s, &said_v6[i ? 1 : 0]);
 		}
 		put_cmds(f, d, &opts, c.s->teardown);
 	}

@@ -13,7 +13,7 @@ tmp=$(mktemp -d)
 cleanup() { ip netns del "$ns" 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
 ip netns add "$ns"
-for ifname in ppp0 vti0; do ip -n "$ns" link add "$ifname" type veth peer name "${ifname}p"; done
+for ifname in ppp0 vti0 vti1; do ip -n "$ns" link add "$ifname" type veth peer name "${ifname}p"; done
 fail=0
 check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1"; fail=1; fi; }
 calc=(calc --line flets-pppoe --esp aes128-sha1 --nat-t -q)
@@ -49,4 +49,14 @@ if command -v iptables >/dev/null; then
 else
 	echo "note: iptables not installed: the nftables form only"
 fi
+
+# Both AWS tunnels on one run (--tunnel-if linux=vti0,vti1, issue 18): each
+# device gets the tunnel MTU and its own clamp rules, once after two pastes.
+"$bin" "${calc[@]}" --vendor linux --tunnel-if linux=vti0,vti1 >"$tmp/nft2.sh"
+ip netns exec "$ns" bash -e "$tmp/nft2.sh"
+ip netns exec "$ns" bash -e "$tmp/nft2.sh"
+check "two tunnels: vti0 and vti1 MTU 1374" '[[ $(ip -n "$ns" -o link show vti0) == *"mtu 1374"* && $(ip -n "$ns" -o link show vti1) == *"mtu 1374"* ]]'
+rules=$(ip netns exec "$ns" nft list table inet mtuprobe)
+check "two tunnels: 12 clamp rules after two pastes" '[[ $(grep -c "maxseg size set" <<<"$rules") -eq 12 ]]'
+check "two tunnels: vti1 in and out, IPv4 1334" 'grep -q "oifname \"vti1\" meta nfproto ipv4 .*set 1334" <<<"$rules" && grep -q "iifname \"vti1\" meta nfproto ipv4 .*set 1334" <<<"$rules"'
 exit $fail
