@@ -24,6 +24,9 @@ void audit_fix_lines(const struct audit_result *r, const struct audit_finding *o
 void audit_rollback_lines(const struct audit_result *r, void (*emit)(void *ctx, const char *line),
 			  void *ctx);
 
+/* 1 when some finding has a fix: there is a change set to print. */
+int audit_has_fix(const struct audit_result *r);
+
 /* Words for codes (render/audit_words.c): a finding's "why" (its message,
  * or the words for an invalid line or an undefined reference), a tunnel
  * kind, why a tunnel was not checked. */

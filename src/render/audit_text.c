@@ -162,8 +162,8 @@ alternative(FILE *f, const struct audit_result *r)
 		fputc('\n', f);
 }
 
-static int
-has_fix(const struct audit_result *r)
+int
+audit_has_fix(const struct audit_result *r)
 {
 	for (size_t i = 0; i < r->nfindings; i++)
 		if (r->findings[i].nfix)
@@ -177,7 +177,7 @@ render_audit_text(FILE *f, const struct audit_result *r, const char *file)
 	head(f, r, file);
 	for (size_t i = 0; i < r->nfindings; i++)
 		finding(f, r, &r->findings[i], file);
-	if (has_fix(r)) {
+	if (audit_has_fix(r)) {
 		fprintf(f, "\nchange set for %s, ready to paste (each changed line after the one it replaces):\n",
 			config_vendor_display(r->cfg->vendor));
 		audit_fix_lines(r, NULL, emit_plain, f);

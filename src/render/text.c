@@ -116,6 +116,12 @@ emit_line(void *ctx, const char *line)
 	fprintf((FILE *)ctx, "%s\n", line);
 }
 
+static void
+emit_comment(void *ctx, const char *line)
+{
+	fprintf((FILE *)ctx, "#%s%s\n", line[0] == '#' ? "" : " ", line);
+}
+
 void
 render_text(FILE *f, const struct report *r)
 {
@@ -125,9 +131,15 @@ render_text(FILE *f, const struct report *r)
 	if (r->quiet) {
 		if (m)
 			render_configs(f, r);
-		/* --config: the site's change set is what to paste */
-		if (r->probe && r->probe->audit && !r->vendors.disabled)
-			audit_fix_lines(r->probe->audit, NULL, emit_line, f);
+		/* --config: the site's change set is what to paste; a swanctl.conf
+		 * one is merged into the file, not pasted into the shell the Linux
+		 * lines go to, so it follows as comments there */
+		if (r->probe && r->probe->audit && !r->vendors.disabled) {
+			int swan = r->probe->audit->cfg->vendor == CONFIG_STRONGSWAN;
+			if (swan && audit_has_fix(r->probe->audit))
+				fputs("# the swanctl.conf change set: merge it into the file by hand, then swanctl --load-all\n", f);
+			audit_fix_lines(r->probe->audit, NULL, swan ? emit_comment : emit_line, f);
+		}
 		return;
 	}
 	/* Answers first (issue 18): what to set, then the evidence, then the
