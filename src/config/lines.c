@@ -176,20 +176,29 @@ word_fits(const char *pat, size_t plen, const char *tok, enum config_arg *type)
 }
 
 /* Leading literal words of the pattern that match l, or -1 when one of
- * them does not: how specifically the row claims the line. */
+ * them does not: how specifically the row claims the line. Byte compares,
+ * no library calls: every line is tried against every row of a grammar
+ * (over a hundred), and most rows are turned away at their first byte. */
 static int
 claims(const char *p, const struct cfg_line *l)
 {
 	int n = 0;
 
 	while (*p) {
-		size_t w = strcspn(p, " ");
-		if (w == 1 && strchr("*#@/", p[0]))
-			break;
-		if ((size_t)n >= l->ntok || strlen(l->tok[n]) != w || strncmp(p, l->tok[n], w) != 0)
+		const char *t;
+		size_t i = 0;
+		if ((p[0] == '*' || p[0] == '#' || p[0] == '@' || p[0] == '/') &&
+		    (p[1] == ' ' || !p[1]))
+			break;       /* a typed word: the literal prefix ends */
+		if ((size_t)n >= l->ntok)
 			return -1;
+		t = l->tok[n];
+		while (p[i] && p[i] != ' ' && p[i] == t[i])
+			i++;
+		if ((p[i] && p[i] != ' ') || t[i])
+			return -1;   /* the word and the token differ */
 		n++;
-		p += w;
+		p += i;
 		p += *p == ' ';
 	}
 	return n;

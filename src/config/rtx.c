@@ -337,8 +337,9 @@ keepalive(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	g->ka_interval = 10;      /* 15.20 defaults */
 	g->ka_count = 6;
 	if (i + 1 < l->ntok) {
-		if (number_in(c, l, i, 1, 600, &g->ka_interval) < 0 ||
-		    number_in(c, l, i + 1, 1, 50, &g->ka_count) < 0)
+		/* a placeholder interval or count keeps the defaults (15.20) */
+		if ((!cfg_tmpl(l, i) && number_in(c, l, i, 1, 600, &g->ka_interval) < 0) ||
+		    (!cfg_tmpl(l, i + 1) && number_in(c, l, i + 1, 1, 50, &g->ka_count) < 0))
 			return -1;
 	}
 	return 0;

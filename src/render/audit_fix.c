@@ -407,12 +407,17 @@ ix_blocks(const struct out *o, const struct config *c, const struct flines *fl, 
 	}
 }
 
+/* A child line of connection g: one pass over the fix lines, not one per
+ * tunnel (a hub of thousands of connections stays linear per finding). */
 static int
 any_child(const struct config *c, const struct flines *fl, size_t g)
 {
-	for (size_t t = 0; t < c->ntunnels; t++)
-		if (c->tunnels[t].gateway == (int)g && has_scope(fl, S_CHILD, (int)t))
+	for (size_t i = 0; i < fl->n; i++) {
+		int t = fl->l[i].tunnel;
+		if (fl->l[i].scope == S_CHILD && t >= 0 && (size_t)t < c->ntunnels &&
+		    c->tunnels[t].gateway == (int)g)
 			return 1;
+	}
 	return 0;
 }
 
@@ -423,14 +428,12 @@ swan_blocks(const struct out *o, const struct config *c, const struct flines *fl
 {
 	emitf(o, "connections {");
 	for (size_t g = 0; g < c->ngateways; g++) {
-		int any = has_scope(fl, S_CONN, (int)g);
-		for (size_t t = 0; t < c->ntunnels; t++)
-			any |= c->tunnels[t].gateway == (int)g && has_scope(fl, S_CHILD, (int)t);
-		if (!any)
+		int child = any_child(c, fl, g);
+		if (!child && !has_scope(fl, S_CONN, (int)g))
 			continue;
 		emitf(o, "    %s {", c->gateways[g].name);
 		put_scope(o, fl, S_CONN, (int)g, "        ");
-		if (!any_child(c, fl, g)) {
+		if (!child) {
 			emitf(o, "    }");
 			continue;
 		}

@@ -119,7 +119,8 @@ emit_line(void *ctx, const char *line)
 static void
 emit_comment(void *ctx, const char *line)
 {
-	fprintf((FILE *)ctx, "#%s%s\n", line[0] == '#' ? "" : " ", line);
+	/* a line that is a comment already stays as it is */
+	fprintf((FILE *)ctx, "%s%s\n", line[0] == '#' ? "" : "# ", line);
 }
 
 void

@@ -22,6 +22,11 @@
 #   after     the same text applied on r2 too: 20 MB each way, no WAN fragment.
 # Every stage prints a "summary" line (bytes moved, stalled, WAN fragments, MSS).
 #
+# config-2tunnels: the same stages with the lines from `probe --config` of the site's own
+# swanctl.conf (two tunnels, as AWS gives): the model takes the file's ESP, and the
+# swanctl change set follows the Linux lines as comments, so the text is still applied
+# unmodified.
+#
 # advice-frags-verdict: ipsec0 at 1400, PTBs NOT dropped, outer fragments dropped on the
 # WAN (`--drop-wan-frags`): inner 1375..1400 are lost after encryption; the JSON must say so.
 # shellcheck disable=SC2317 # the case_* functions are called by name at the bottom
@@ -122,30 +127,25 @@ a_apply() {
 	return 1
 }
 
-# a_case ESP VENDOR 4|6 [TUNNEL_MTU]: the four stages above for one proposal, vendor form
-# and inner address family (the server's IPv4 or IPv6 address, through the IPv4 tunnel),
-# with ipsec0 left at TUNNEL_MTU (default 1400) on both routers.
-a_case() {
-	local esp=$1 vendor=$2 dst n0 n1 n2
-	t_lab_up --wan-mtu 1454 --drop-ptb --ipsec "$esp" --tunnel-mtu "${4:-1400}"
-	dst=$LAB_SERVER_V4
-	[[ $3 == 4 ]] || dst=$LAB_SERVER_V6
-	t_say "# drop-ptb $LAB_DROP_PTB (r1 and r2), ipsec0 $LAB_TUNNEL_MTU, $esp, inner $dst"
+# a_before ESP 4|6 [TUNNEL_MTU]: the lab (1454 WAN, PTBs dropped on r1 and r2, ipsec0 left
+# at TUNNEL_MTU, default 1400, on both routers), the bulk server, and the 'before' stage.
+# Sets A_DST: the server's IPv4 or IPv6 address (inner family; the tunnel is IPv4 outside).
+a_before() {
+	local esp=$1
+	t_lab_up --wan-mtu 1454 --drop-ptb --ipsec "$esp" --tunnel-mtu "${3:-1400}"
+	A_DST=$LAB_SERVER_V4
+	[[ $2 == 4 ]] || A_DST=$LAB_SERVER_V6
+	t_say "# drop-ptb $LAB_DROP_PTB (r1 and r2), ipsec0 $LAB_TUNNEL_MTU, $esp, inner $A_DST"
 	a_server_start
 
-	a_xfer before "$dst"
+	a_xfer before "$A_DST"
 	((A_OK[down] == 0)) || t_fail "before: the download did not stall; the lab does not show the problem"
+}
 
-	t_run -- --esp "$esp" --nat-t --vendor "$vendor" -q --wan-if linux=wan0 \
-		--tunnel-if linux=ipsec0 "$LAB_WAN_PEER_V4" "$dst"
-	cp "$T_TMP/out" "$T_TMP/advice"
-	sed 's/^/  | /' "$T_TMP/advice"
-	if ((T_RC != 0)) || ! [[ -s $T_TMP/advice ]]; then
-		t_fail "advice: exit $T_RC, no lines to apply"
-		t_show_stderr
-		return 0
-	fi
-
+# a_after: $T_TMP/advice applied on r1 (twice: idempotence), the 'after-r1' stage, then
+# on r2 too and the 'after' stage, all to A_DST.
+a_after() {
+	local n0 n1 n2
 	a_rules "$LAB_R1" >"$T_TMP/rules0"
 	a_apply "$LAB_R1" "advice on r1" || return 0
 	a_rules "$LAB_R1" >"$T_TMP/rules1"
@@ -159,7 +159,7 @@ a_case() {
 		sed -n '1,20s/^/  /p' "$T_TMP/rules.diff"
 	fi
 
-	a_xfer after-r1 "$dst"
+	a_xfer after-r1 "$A_DST"
 	# Only while r2's ipsec0 is no smaller than what the advice sets: at 1280 the server's
 	# 1374-byte segments cannot enter r2's tunnel, and r2 has no clamp and no PTB.
 	if ((LAB_TUNNEL_MTU >= 1400)); then
@@ -169,8 +169,26 @@ a_case() {
 	fi
 
 	a_apply "$LAB_R2" "advice on r2" || return 0
-	a_xfer after "$dst"
+	a_xfer after "$A_DST"
 	a_expect_ok "after (advice on r1 and r2)"
+}
+
+# a_case ESP VENDOR 4|6 [TUNNEL_MTU]: the four stages above for one proposal, vendor form
+# and inner address family (the server's IPv4 or IPv6 address, through the IPv4 tunnel),
+# with ipsec0 left at TUNNEL_MTU (default 1400) on both routers.
+a_case() {
+	local esp=$1 vendor=$2
+	a_before "$esp" "$3" "${4:-1400}"
+	t_run -- --esp "$esp" --nat-t --vendor "$vendor" -q --wan-if linux=wan0 \
+		--tunnel-if linux=ipsec0 "$LAB_WAN_PEER_V4" "$A_DST"
+	cp "$T_TMP/out" "$T_TMP/advice"
+	sed 's/^/  | /' "$T_TMP/advice"
+	if ((T_RC != 0)) || ! [[ -s $T_TMP/advice ]]; then
+		t_fail "advice: exit $T_RC, no lines to apply"
+		t_show_stderr
+		return 0
+	fi
+	a_after
 }
 
 case_sha1_nft() { a_case aes128-sha1 linux 4; }
@@ -179,6 +197,127 @@ case_gcm_nft() { a_case aes128gcm16 linux 4; }
 case_sha1_v6_nft() { a_case aes128-sha1 linux 6; }
 # ipsec0 at the RTX-like 1280: the advice raises it to 1374 (safe up to charon's 1400).
 case_sha1_1280_nft() { a_case aes128-sha1 linux 4 1280; }
+
+# The advice from the site's own configuration (issue 18): r1's swanctl.conf with the
+# lab's connection and a second one, as AWS provisions two tunnels, to a WAN address that
+# nothing in the lab uses (198.51.100.99; the file is only read by mtuprobe, never loaded
+# into charon). Both have dpd_delay = 10s and start_action = start; the second one lacks
+# dpd_action, so with --peer aws the audit has exactly one finding (no-reinitiation), and
+# the -q output carries the swanctl change set for it, as comments after the Linux lines.
+# No --esp: the model takes the configuration's ESP (aes128-sha1, NAT-T from encap = yes),
+# so the Linux lines must say ipsec0 1374 and clamp 1334. The output is then applied
+# UNMODIFIED, as in a_case: the comments keep it one valid shell script.
+# shellcheck disable=SC2016 # t_check's eval strings expand when evaluated
+case_config_2tunnels() {
+	local site=$T_TMP/swanctl.conf want
+	a_before aes128-sha1 4 1400
+	# The same connection as scripts/lab-ipsec.sh writes for r1 (its name, addresses,
+	# IKE and ESP proposals, NAT-T, selectors); checked against the lab's own file.
+	cat >"$T_TMP/site.tmp" <<-EOF
+	# swanctl.conf of the site router r1: two tunnels (the lab's, and a second one)
+	connections {
+	    lab {
+	        version = 2
+	        local_addrs = $LAB_R1_WAN_V4
+	        remote_addrs = $LAB_WAN_PEER_V4
+	        proposals = aes128-sha256-x25519
+	        encap = yes
+	        mobike = no
+	        dpd_delay = 10s
+	        local {
+	            auth = psk
+	            id = $LAB_R1_WAN_V4
+	        }
+	        remote {
+	            auth = psk
+	            id = $LAB_WAN_PEER_V4
+	        }
+	        children {
+	            lab {
+	                mode = tunnel
+	                local_ts = 192.0.2.0/24,2001:db8:1::/64
+	                remote_ts = 203.0.113.0/24,2001:db8:3::/64
+	                esp_proposals = aes128-sha1
+	                start_action = start
+	                dpd_action = restart
+	            }
+	        }
+	    }
+	    lab2 {
+	        version = 2
+	        local_addrs = $LAB_R1_WAN_V4
+	        remote_addrs = 198.51.100.99
+	        proposals = aes128-sha256-x25519
+	        encap = yes
+	        mobike = no
+	        dpd_delay = 10s
+	        local {
+	            auth = psk
+	            id = $LAB_R1_WAN_V4
+	        }
+	        remote {
+	            auth = psk
+	            id = 198.51.100.99
+	        }
+	        children {
+	            lab2 {
+	                mode = tunnel
+	                local_ts = 192.0.2.0/24,2001:db8:1::/64
+	                remote_ts = 203.0.113.0/24,2001:db8:3::/64
+	                esp_proposals = aes128-sha1
+	                start_action = start
+	            }
+	        }
+	    }
+	}
+	EOF
+	local labconf=${LAB_IPSEC_TMP:-/tmp}/$LAB_ID-ipsec/r1/swanctl.conf key
+	for key in "local_addrs = $LAB_R1_WAN_V4" "remote_addrs = $LAB_WAN_PEER_V4" \
+		"proposals = aes128-sha256-x25519" "encap = yes" "esp_proposals = aes128-sha1" \
+		"local_ts = 192.0.2.0/24,2001:db8:1::/64" "remote_ts = 203.0.113.0/24,2001:db8:3::/64"; do
+		grep -qF "$key" "$labconf" || t_hard "the lab's $labconf has no '$key': update this case"
+	done
+	# probe reads --config after dropping root to nobody: a copy it can read.
+	chmod 755 "$T_TMP"
+	install -m 644 "$T_TMP/site.tmp" "$site"
+
+	t_run -- -4 -q --peer aws --config "$site" --vendor linux --wan-if linux=wan0 \
+		--tunnel-if linux=ipsec0 "$LAB_WAN_PEER_V4" "$LAB_SERVER_V4"
+	cp "$T_TMP/out" "$T_TMP/advice"
+	sed 's/^/  | /' "$T_TMP/advice"
+	sed 's/^/  stderr: /' "$T_TMP/err"
+	# Exit 5: a clean, verified measurement of a configuration with findings is exit 5
+	# (probe_cmd.c config_status(), as audit's findings are); the one finding is lab2's
+	# missing dpd_action. The lines are still printed uncommented (only an unverified
+	# measurement, exit 3, comments them out).
+	if ((T_RC != 5)) || ! [[ -s $T_TMP/advice ]]; then
+		t_fail "advice: exit $T_RC (expected 5), or no lines to apply"
+		t_show_stderr
+		return 0
+	fi
+	t_say "ok: exit 5 (the configuration has a finding)"
+	# -q: the findings count on stderr (probe_cmd.c say_warnings()).
+	want="mtuprobe probe: $site: 1 error, 0 warnings, 0 disagreements with the measurement (exit 5; run without -q for the report)"
+	t_check "stderr: '$want'" grep -qxF "$want" "$T_TMP/err"
+	# The model took the file's ESP and NAT-T: the numbers for a 1454 line.
+	t_check "ipsec0 MTU 1374 from the configuration's ESP (aes128-sha1, NAT-T)" \
+		eval '[[ $(grep -cx "ip link set dev ipsec0 mtu 1374" "$T_TMP/advice") == 1 ]]'
+	t_check "IPv4 clamp 1334 on ipsec0, both directions, and nothing else for ipsec0 IPv4" \
+		eval '[[ $(grep -c "ifname \"ipsec0\" meta nfproto ipv4 .* maxseg size set 1334$" "$T_TMP/advice") == 2 &&
+			$(grep -c "ifname \"ipsec0\" meta nfproto ipv4 .*maxseg size set" "$T_TMP/advice") == 2 ]]'
+	# The swanctl change set: after one header line, as comments only, for lab2 alone.
+	local hdr='# the swanctl.conf change set: merge it into the file by hand, then swanctl --load-all'
+	t_check "the swanctl change set follows, after its header line" \
+		eval '[[ $(grep -cxF "$hdr" "$T_TMP/advice") == 1 ]]'
+	sed -n "\\|^$hdr\$|,\$p" "$T_TMP/advice" | tail -n +2 >"$T_TMP/swan"
+	t_check "the change set is comment lines only (the output stays one shell script)" \
+		eval '[[ -s $T_TMP/swan ]] && ! grep -qv "^#" "$T_TMP/swan" && bash -n "$T_TMP/advice"'
+	t_check "the change set adds dpd_action = restart to lab2's child, and touches nothing of lab" \
+		eval 'grep -qxF "#                 dpd_action = restart" "$T_TMP/swan" &&
+			grep -qxF "#     lab2 {" "$T_TMP/swan" && ! grep -qxF "#     lab {" "$T_TMP/swan" &&
+			[[ $(grep -c "dpd_action = restart" "$T_TMP/swan") == 1 ]]'
+	a_after
+}
 
 # Post-encryption fragments dropped on the WAN: a DF probe of 1375..1400 bytes is lost
 # silently (r1 fragments the ESP packet, r2 drops the fragments), while 1401+ gets

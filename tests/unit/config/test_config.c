@@ -233,6 +233,7 @@ test_rtx_flat_blocks(void **state)
 	assert_int_equal(cfg.tunnels[0].mtu.v, 1300);
 	assert_int_equal(cfg.tunnels[1].mss.v, CONFIG_MSS_AUTO);
 	assert_int_equal(cfg.tunnels[1].mtu.line, 0);
+	config_free(&cfg);
 }
 
 static const char ix[] =
@@ -271,6 +272,7 @@ test_ix_binding(void **state)
 	assert_int_equal(g->remote_id.line, 1);
 	assert_string_equal(g->acl, "acl1");
 	assert_string_equal(g->policy, "pol1");
+	config_free(&cfg);
 }
 
 static const char swan[] =
@@ -312,6 +314,7 @@ test_swan_sections(void **state)
 	assert_string_equal(cfg.tunnels[0].name, "k1");
 	assert_int_equal(cfg.nbgp, 1);
 	assert_int_equal(cfg.bgp[0].line, 15);
+	config_free(&cfg);
 }
 
 /* NUL bytes, CRLF, Shift_JIS comments and a line far beyond what is read
@@ -410,6 +413,20 @@ test_swan_placeholders(void **state)
 	config_free(&cfg);
 }
 
+/* A placeholder interval in a keepalive line is a template value, not an
+ * out-of-range number: the line is read, not invalid. */
+static void
+test_rtx_keepalive_template(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("tunnel select 1\nipsec tunnel 1\nipsec sa policy 1 1 esp aes-cbc sha-hmac\n"
+			       "ipsec ike keepalive use 1 on dpd ${dpdInterval} 3\n", CONFIG_RTX), 0);
+	assert_int_equal(cfg.ninvalid, 0);
+	assert_int_equal(cfg.gateways[0].keepalive.line, 4);
+	assert_int_equal(cfg.gateways[0].ka_count, 3);
+	config_free(&cfg);
+}
+
 /* Formats mtuprobe does not read are refused by name, never audited. */
 static void
 test_foreign_refused(void **state)
@@ -443,6 +460,7 @@ main(void)
 		cmocka_unit_test(test_ix_profiles),
 		cmocka_unit_test(test_swan_placeholders),
 		cmocka_unit_test(test_foreign_refused),
+		cmocka_unit_test(test_rtx_keepalive_template),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
