@@ -204,6 +204,8 @@ struct config_span {
 enum config_line_src { CONFIG_LINE_NONE, CONFIG_LINE_PP, CONFIG_LINE_MAPE, CONFIG_LINE_PPPOE_IF,
 		       CONFIG_LINE_IFACE };
 
+struct cfg_index;
+
 /* A growable table: n used, cap allocated. */
 #define CONFIG_TABLE(type, name) type *name; size_t n##name, cap_##name
 
@@ -235,6 +237,7 @@ struct config {
 	CONFIG_TABLE(struct config_ref, refs);
 	CONFIG_TABLE(struct config_placeholder, placeholders);
 	CONFIG_TABLE(struct config_span, spans);
+	struct cfg_index *index;      /* name lookups for the tables (config/index.c) */
 };
 
 /* "rtx", "ix", "strongswan"; -1 for anything else. */

@@ -112,6 +112,13 @@ struct config_tunnel *cfg_tunnel(struct config *c, const char *id, const char *n
 struct config_gateway *cfg_gateway(struct config *c, const char *name, unsigned line);
 void cfg_add_bgp(struct config *c, uint32_t addr, const struct cfg_line *l);
 
+/* Name -> row lookups (config/index.c): find returns the row or -1; add
+ * indexes row (just pushed) and returns 0, or -1 with c->nomem. */
+enum cfg_table { CFG_T_TUNNELS, CFG_T_GATEWAYS, CFG_T_IFACES, CFG_T_COUNT };
+int cfg_index_find(const struct config *c, enum cfg_table t, const char *key);
+int cfg_index_add(struct config *c, enum cfg_table t, size_t row);
+void cfg_index_free(struct config *c);
+
 /* Each returns 0, or -1 when memory ran out. */
 int config_parse_rtx(const char *buf, size_t len, struct config *c);
 int config_parse_ix(const char *buf, size_t len, struct config *c);

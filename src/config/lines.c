@@ -563,6 +563,7 @@ config_free(struct config *c)
 	free(c->refs);
 	free(c->placeholders);
 	free(c->spans);
+	cfg_index_free(c);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -571,21 +572,29 @@ cfg_iface(struct config *c, const char *name, unsigned line)
 {
 	struct config_iface *f;
 
-	for (size_t i = 0; i < c->nifaces; i++)
-		if (strcmp(c->ifaces[i].name, name) == 0)
-			return &c->ifaces[i];
+	int i = cfg_index_find(c, CFG_T_IFACES, name);
+
+	if (i >= 0)
+		return &c->ifaces[i];
 	if (!(f = CFG_PUSH(c, ifaces)))
 		return NULL;
 	cfg_copy(f->name, sizeof(f->name), name);
 	f->line = line;
-	return f;
+	return cfg_index_add(c, CFG_T_IFACES, c->nifaces - 1) < 0 ? NULL : &c->ifaces[c->nifaces - 1];
 }
 
+/* The index when the parser built one; a linear search for a model
+ * put together by hand (tests). */
 int
 config_tunnel_find(const struct config *c, const char *id)
 {
+	char key[CONFIG_NAME];
+
+	cfg_copy(key, sizeof(key), id);    /* ids are kept cut to CONFIG_NAME */
+	if (c->index)
+		return cfg_index_find(c, CFG_T_TUNNELS, key);
 	for (size_t i = 0; i < c->ntunnels; i++)
-		if (strcmp(c->tunnels[i].id, id) == 0)
+		if (strcmp(c->tunnels[i].id, key) == 0)
 			return (int)i;
 	return -1;
 }
@@ -593,8 +602,13 @@ config_tunnel_find(const struct config *c, const char *id)
 int
 config_gateway_find(const struct config *c, const char *name)
 {
+	char key[CONFIG_NAME];
+
+	cfg_copy(key, sizeof(key), name);
+	if (c->index)
+		return cfg_index_find(c, CFG_T_GATEWAYS, key);
 	for (size_t i = 0; i < c->ngateways; i++)
-		if (strcmp(c->gateways[i].name, name) == 0)
+		if (strcmp(c->gateways[i].name, key) == 0)
 			return (int)i;
 	return -1;
 }
@@ -613,7 +627,7 @@ cfg_tunnel(struct config *c, const char *id, const char *name, unsigned line)
 	cfg_copy(t->name, sizeof(t->name), name);
 	t->line = line;
 	t->gateway = -1;
-	return t;
+	return cfg_index_add(c, CFG_T_TUNNELS, c->ntunnels - 1) < 0 ? NULL : t;
 }
 
 struct config_gateway *
@@ -628,7 +642,7 @@ cfg_gateway(struct config *c, const char *name, unsigned line)
 		return NULL;
 	cfg_copy(g->name, sizeof(g->name), name);
 	g->line = line;
-	return g;
+	return cfg_index_add(c, CFG_T_GATEWAYS, c->ngateways - 1) < 0 ? NULL : g;
 }
 
 void
