@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* The audit's checks: one const table row each (id, severity, source,
- * explanation, function). Facts and defaults: shared/design/router-facts.md
+ * explanation, function). Facts and defaults: doc/router-facts.md
  * and vendor-syntax.md; where those say a default was not found (NEC IX),
  * the finding says "unknown default" instead of guessing. */
 #include "core/audit_int.h"

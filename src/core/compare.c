@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Field case 1 (shared/context/field-cases.md): a clamp from a sample config
+/* Field case 1 (doc/field-cases.md): a clamp from a sample config
  * (AWS's 1387, or 1379) above what the tunnel carries kills the tunnel. */
 static void
 safe_clamp(struct model_result *m, unsigned carried)

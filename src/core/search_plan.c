@@ -22,8 +22,8 @@ static const unsigned plateaus[] = {
 	1492, /* PPPoE over Ethernet, 1500 - 8 (RFC 2516); KDDI lines */
 	1480, /* IPv4-in-IPv6 / 6in4 over Ethernet (1500 - 20); field case 1 */
 	1460, /* MAP-E / DS-Lite IPoE, IPv4 in IPv6 (1500 - 40) */
-	1454, /* Flet's PPPoE (shared/context/field-cases.md) */
-	1446, /* AWS Site-to-Site VPN maximum (shared/design/vendor-syntax.md) */
+	1454, /* Flet's PPPoE (doc/field-cases.md) */
+	1446, /* AWS Site-to-Site VPN maximum (doc/vendor-syntax.md) */
 	1438, /* Flet's Hikari Premium West; AWS CBC or GCM+NAT-T */
 	1436, /* AWS sample tunnel MTU (generic, SRX, Check Point) */
 	1422, /* AWS CBC + NAT-T, SHA2-384/512 */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* The audit's fixes in each vendor's own syntax, inside the mode blocks
- * they belong in. Only syntax confirmed in shared/design/vendor-syntax.md
+ * they belong in. Only syntax confirmed in doc/vendor-syntax.md
  * and router-facts.md is printed as a command; anything else becomes a
  * comment saying so. One table row per (vendor, fix, IKE version), naming
  * the setting the line replaces, so that the change set shows each old

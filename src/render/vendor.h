@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Router configuration lines for each vendor, from const tables (vendor.c)
  * and the names each vendor accepts (vendor_names.c). Only syntax a source
- * in shared/design/vendor-syntax.md confirms is printed as a command;
+ * in doc/vendor-syntax.md confirms is printed as a command;
  * anything else is printed as a comment saying so. A new vendor is a table
  * row plus a golden file in tests/golden. */
 #ifndef MTUPROBE_VENDOR_H

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* Vendor configuration tables: one row per vendor. Sources: shared/design/
+/* Vendor configuration tables: one row per vendor. Sources: doc/
  * vendor-syntax.md, which cites the Yamaha RTX command reference (12.01 edition: 8.1.4, 8.1.21,
  * 30.1.2-3), published NEC IX configurations (Oracle's validated IX CPE
  * template, netmiko's IX driver, field configs; no NEC reference was found),

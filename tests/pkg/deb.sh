@@ -70,6 +70,7 @@ want="/usr/bin/mtuprobe
 /usr/share/doc/mtuprobe/README.md.gz
 /usr/share/doc/mtuprobe/changelog.Debian.gz
 /usr/share/doc/mtuprobe/copyright
+/usr/share/doc/mtuprobe/field-cases.md.gz
 /usr/share/lintian/overrides/mtuprobe
 /usr/share/man/man1/mtuprobe.1.gz"
 got=$(dpkg-query --root="$root" -L mtuprobe | while read -r f; do [[ -f $root$f ]] && echo "$f"; done | sort)
