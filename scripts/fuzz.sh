@@ -2,28 +2,32 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Fuzz the parsers with libFuzzer: the reply parser (tests/fuzz/fuzz_reply.c),
 # the whole inspect path from capture-file bytes (tests/fuzz/fuzz_inspect.c),
-# and the configuration parsers with the audit behind them
-# (tests/fuzz/fuzz_config.c).
+# the configuration parsers with the audit behind them
+# (tests/fuzz/fuzz_config.c), and the describe-vpn-connections JSON front end
+# with the pairing of both ends (tests/fuzz/fuzz_peer.c).
 #
 #   scripts/fuzz.sh [SECONDS]      reply and inspect share SECONDS (default 60);
-#                                  fuzz_config gets FUZZ_CONFIG_SECONDS (default 30)
+#                                  fuzz_config gets FUZZ_CONFIG_SECONDS (default 30),
+#                                  fuzz_peer FUZZ_PEER_SECONDS (default 30)
 #
 # Builds with clang into build-fuzz/ (its own build directory, -Dfuzz=true),
 # fuzzes scratch copies of the seeds (tests/fuzz/corpus for the replies, the
 # captures of tests/cli/captures for inspect, tests/fuzz/corpus-config for
-# the configurations) so the seeds under version control stay as they are,
+# the configurations, tests/fuzz/corpus-peer for the peer JSON) so the seeds
+# under version control stay as they are,
 # and exits non-zero if a harness crashes, leaks, or hits undefined
 # behaviour. The input that did it is kept as tests/fuzz/crash-* (or leak-*,
 # timeout-*); reproduce with
-#   build-fuzz/tests/fuzz/fuzz_reply tests/fuzz/crash-...   (or fuzz_inspect, fuzz_config)
+#   build-fuzz/tests/fuzz/fuzz_reply tests/fuzz/crash-...   (or fuzz_inspect, fuzz_config, fuzz_peer)
 set -eu
 
 secs=${1:-60}
 config_secs=${FUZZ_CONFIG_SECONDS:-30}
-for n in "$secs" "$config_secs"; do
+peer_secs=${FUZZ_PEER_SECONDS:-30}
+for n in "$secs" "$config_secs" "$peer_secs"; do
 	case $n in
 	'' | *[!0-9]*)
-		echo "usage: $0 [seconds]  (FUZZ_CONFIG_SECONDS=N for fuzz_config)" >&2
+		echo "usage: $0 [seconds]  (FUZZ_CONFIG_SECONDS=N for fuzz_config, FUZZ_PEER_SECONDS=N for fuzz_peer)" >&2
 		exit 2
 		;;
 	esac
@@ -41,14 +45,16 @@ if [ ! -f "$build/build.ninja" ]; then
 else
 	meson configure "$build" -Dfuzz=true
 fi
-meson compile -C "$build" tests/fuzz/fuzz_reply tests/fuzz/fuzz_inspect tests/fuzz/fuzz_config
+meson compile -C "$build" tests/fuzz/fuzz_reply tests/fuzz/fuzz_inspect tests/fuzz/fuzz_config \
+	tests/fuzz/fuzz_peer
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/mtuprobe-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
-mkdir "$work/reply" "$work/inspect" "$work/config"
+mkdir "$work/reply" "$work/inspect" "$work/config" "$work/peer"
 cp "$root"/tests/fuzz/corpus/* "$work/reply/"
 cp "$root"/tests/cli/captures/*.pcap "$root"/tests/cli/captures/*.pcapng "$work/inspect/"
 cp "$root"/tests/fuzz/corpus-config/* "$work/config/"
+cp "$root"/tests/fuzz/corpus-peer/* "$work/peer/"
 
 # The reply parser is small and fast; inspect goes through libpcap and two
 # passes, so it gets the larger share.
@@ -76,6 +82,9 @@ fuzz inspect "$inspect_secs"
 # Configurations are text: inputs up to 16 KB, 10 s per input at most (one
 # input is parsed four ways and audited for four peers; all of it is linear).
 fuzz config "$config_secs" -max_len=16384 -timeout=10
-echo "fuzz: no crash in ${secs}s + ${config_secs}s; corpora grew to" \
-	"$(find "$work/reply" -type f | wc -l) (reply), $(find "$work/inspect" -type f | wc -l) (inspect)" \
-	"and $(find "$work/config" -type f | wc -l) (config) inputs" >&2
+# The peer JSON: inputs up to 16 KB (a describe-vpn-connections document of
+# a few connections), each parsed once and paired with three routers.
+fuzz peer "$peer_secs" -max_len=16384 -timeout=10
+echo "fuzz: no crash in ${secs}s + ${config_secs}s + ${peer_secs}s; corpora grew to" \
+	"$(find "$work/reply" -type f | wc -l) (reply), $(find "$work/inspect" -type f | wc -l) (inspect)," \
+	"$(find "$work/config" -type f | wc -l) (config) and $(find "$work/peer" -type f | wc -l) (peer) inputs" >&2

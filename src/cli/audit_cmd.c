@@ -11,8 +11,11 @@
 #include <string.h>
 
 #include "config/config.h"
+#include "config/peer.h"
 #include "core/audit.h"
+#include "core/audit_peer.h"
 #include "render/audit_out.h"
+#include "render/audit_peer_out.h"
 
 __attribute__((format(printf, 1, 2)))
 static int
@@ -67,25 +70,70 @@ emit_line(void *ctx, const char *line)
 	fprintf((FILE *)ctx, "%s\n", line);
 }
 
+/* The other end (--peer-config): read and parsed before the router's
+ * file is audited, so that a bad peer file prints nothing but its error. */
+struct pair {
+	const char *name;             /* as the output names it */
+	struct peer_config peer;
+	struct audit_peer_result res;
+	int given;
+};
+
+static int
+read_peer(const struct cli *c, struct pair *p)
+{
+	char err[512], *buf = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (!c->peer_config)
+		return 0;
+	p->given = 1;
+	p->name = strcmp(c->peer_config, "-") == 0 ? "(stdin)" : c->peer_config;
+	if (cli_read_config(c->peer_config, &buf, &len, err, sizeof(err)) < 0)
+		return fail("--peer-config: %s", err);
+	rc = peer_parse_aws_json(buf, len, &p->peer, err, sizeof(err));
+	free(buf);
+	return rc < 0 ? fail("--peer-config %s: %s", p->name, err) : 0;
+}
+
+static void
+print(const struct cli *c, const struct audit_result *r, const struct pair *p, const char *name)
+{
+	if (c->json && p->given)
+		render_audit_json_peer(stdout, r, name, &p->res, p->name);
+	else if (c->json)
+		render_audit_json(stdout, r, name);
+	else if (c->quiet) {
+		audit_fix_lines(r, NULL, emit_line, stdout);
+		if (p->given)
+			render_audit_peer_quiet(stdout, &p->res);
+	} else {
+		render_audit_text(stdout, r, name);
+		if (p->given)
+			render_audit_peer_text(stdout, &p->res, name, p->name);
+	}
+}
+
 static int
 run(const struct cli *c, struct audit_input *in, int vendor, const char *buf, size_t len,
-    struct config *cfg, struct audit_result *r)
+    struct config *cfg, struct audit_result *r, struct pair *p)
 {
 	char err[512];
 	const char *name = strcmp(c->targets[0], "-") == 0 ? "(stdin)" : c->targets[0];
+	unsigned found;
 
 	if (config_parse(buf, len, vendor, cfg, err, sizeof(err)) < 0)
 		return fail("%s: %s", name, err);
 	in->cfg = cfg;
 	if (audit_run(in, r) < 0)
 		return fail("%s: out of memory while auditing: no result printed", name);
-	if (c->json)
-		render_audit_json(stdout, r, name);
-	else if (c->quiet)
-		audit_fix_lines(r, NULL, emit_line, stdout);
-	else
-		render_audit_text(stdout, r, name);
-	return cli_stdout_done("audit", r->nerror || r->nwarning ? EXIT_FINDINGS : EXIT_MEASURED);
+	if (p->given && audit_peer_run(cfg, &p->peer, r, &p->res) < 0)
+		return fail("%s: out of memory while auditing both ends: no result printed", name);
+	print(c, r, p, name);
+	/* findings of the pair count like the router's (exit 5) */
+	found = r->nerror + r->nwarning + p->res.nerror + p->res.nwarning;
+	return cli_stdout_done("audit", found ? EXIT_FINDINGS : EXIT_MEASURED);
 }
 
 int
@@ -96,19 +144,28 @@ cmd_audit(int argc, char **argv)
 	char err[512], *buf = NULL;
 	size_t len = 0;
 	int vendor, rc = cli_parse(CMD_AUDIT, argc, argv, &c, err, sizeof(err));
-	struct config *cfg;
-	struct audit_result *r;
+	struct config *cfg = NULL;
+	struct audit_result *r = NULL;
+	struct pair *p;
 
 	if (rc > 0)
 		return EXIT_MEASURED;
 	memset(&in, 0, sizeof(in));
 	if (rc < 0 || audit_options(&c, &in, &vendor, err, sizeof(err)) < 0)
 		return fail("%s", err);
-	if (cli_read_config(c.targets[0], &buf, &len, err, sizeof(err)) < 0)
-		return fail("%s", err);
-	cfg = calloc(1, sizeof(*cfg));
-	r = calloc(1, sizeof(*r));
-	rc = cfg && r ? run(&c, &in, vendor, buf, len, cfg, r) : fail("out of memory");
+	if (!(p = calloc(1, sizeof(*p))))
+		return fail("out of memory");
+	if ((rc = read_peer(&c, p)) == 0) {
+		if (cli_read_config(c.targets[0], &buf, &len, err, sizeof(err)) < 0)
+			rc = fail("%s", err);
+		else if (!(cfg = calloc(1, sizeof(*cfg))) || !(r = calloc(1, sizeof(*r))))
+			rc = fail("out of memory");
+		else
+			rc = run(&c, &in, vendor, buf, len, cfg, r, p);
+	}
+	audit_peer_free(&p->res);
+	peer_free(&p->peer);
+	free(p);
 	if (r)
 		audit_free(r);
 	if (cfg)

@@ -52,6 +52,9 @@ static const struct opt opts[] = {
 	  "any other encapsulation, outermost first, e.g. ipv4,gre-key or ipv6,udp,wireguard" },
 	{ "peer", O_OTHER, K_STR, BOTH | CMD_AUDIT, OFF(peer), 0, 0, "PEER",
 	  "peer profile: aws, aws-accelerated, sakura or generic (see PEERS)" },
+	{ "peer-config", O_OTHER, K_STR, CMD_AUDIT, OFF(peer_config), 0, 0, "FILE",
+	  "the other end: the JSON of aws ec2 describe-vpn-connections (- for standard input), "
+	  "paired with the router's tunnels and audited with them (see AUDIT, Auditing both ends)" },
 	{ "vendor", O_VENDOR, K_SPECIAL, BOTH | CMD_AUDIT, 0, 0, 0, "LIST",
 	  "calc, probe: configuration for rtx, ix, linux (nftables), linux-iptables, cisco-ios, "
 	  "cisco-asa, junos, fortigate, vyos, routeros, all or none (default all); audit: the file's "
@@ -174,10 +177,12 @@ cli_usage(FILE *f, enum cmd cmd)
 			   "never answered. Without mtuprobe's probes in it, a ping with DF set\n"
 			   "(ping -M do, Windows ping -f) or tracepath's UDP probes are followed.\n\n");
 	else if (cmd == CMD_AUDIT)
-		fprintf(f, "usage: mtuprobe audit [--vendor rtx|ix|strongswan] [--peer PEER] [--wan-mtu N | --line PRESET] [--json] [-q] FILE|-\n"
+		fprintf(f, "usage: mtuprobe audit [--vendor rtx|ix|strongswan] [--peer PEER] [--peer-config FILE] [--wan-mtu N | --line PRESET] [--json] [-q] FILE|-\n"
 			   "Read a Yamaha RTX config, an NEC IX running-config or a strongSwan swanctl.conf,\n"
 			   "find what kills its tunnels (MSS above the tunnel MTU, no DPD, nobody initiating,\n"
 			   "narrow selectors with BGP, NAT-T off) and print the fix in the router's syntax.\n"
+			   "--peer-config adds the AWS side (describe-vpn-connections JSON): each AWS tunnel\n"
+			   "paired with its router tunnel, what fails in the combination, fixes for both ends.\n"
 			   "-q prints only the corrected lines.\n\n");
 	else
 		fprintf(f, "usage: mtuprobe probe [options] WAN_TARGET [TUNNEL_TARGET]\n"
@@ -475,6 +480,10 @@ check_audit(const struct cli *c, char *err, size_t errlen)
 	}
 	if (c->wan_mtu && c->line) {
 		snprintf(err, errlen, "give --wan-mtu or --line, not both");
+		return -1;
+	}
+	if (c->peer_config && strcmp(c->peer_config, "-") == 0 && strcmp(c->targets[0], "-") == 0) {
+		snprintf(err, errlen, "the configuration and --peer-config cannot both be standard input: give one as a file");
 		return -1;
 	}
 	return 0;

@@ -136,6 +136,10 @@ struct config_gateway {
 	struct config_num esp;        /* the ESP transform line */
 	char esp_text[CONFIG_ESP];    /* normalised: "aes-cbc sha-hmac", "esp-aes-256 esp-sha" */
 	struct config_prefix local_id, remote_id;   /* proxy ids / traffic selectors */
+	/* The peer's outside (IKE) address: RTX ipsec ike remote address GW ADDR,
+	 * swanctl remote_addrs (the first). plen 32 for an IPv4 address,
+	 * CONFIG_PLEN_OTHER for a name, "any" or IPv6. IX keeps it in name. */
+	struct config_prefix remote_addr;
 	struct config_num start_action;   /* swanctl children start_action; v: enum config_action */
 	struct config_num dpd_action;     /* swanctl children dpd_action; v: enum config_action */
 	struct config_num close_action;   /* swanctl children close_action; v: enum config_action */

@@ -447,6 +447,26 @@ gateway_at(struct config *c, const struct cfg_line *l, size_t gi)
 	return gw(c, l, gi) ? 0 : -1;
 }
 
+/* ipsec ike remote address GW ADDR|FQDN|any (chapter 15): where IKE goes; the
+ * audit pairs it with the peer's outside address (--peer-config). */
+static int
+remote_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_gateway *g;
+	uint32_t a;
+
+	(void)x;
+	if (gateway_at(c, l, 4) < 0 || !(g = gw(c, l, 4)))
+		return -1;
+	if (cfg_tmpl(l, 5))
+		return 0;
+	if (cfg_addr(l->tok[5], &a) == 0)
+		cfg_set_prefix(&g->remote_addr, a, 32, l);
+	else
+		cfg_set_prefix(&g->remote_addr, 0, CONFIG_PLEN_OTHER, l);
+	return 0;
+}
+
 static int gw3(struct config *c, struct cfg_ctx *x, const struct cfg_line *l) { (void)x; return gateway_at(c, l, 3); }
 static int gw4(struct config *c, struct cfg_ctx *x, const struct cfg_line *l) { (void)x; return gateway_at(c, l, 4); }
 
@@ -637,7 +657,7 @@ static const struct cfg_cmd rtx_cmds[] = {
 	{ "ipsec ike local id # *", 0, proxy_id },
 	{ "ipsec ike remote id # *", 0, proxy_id },
 	{ "ipsec ike local address # *", 0, gw4 },
-	{ "ipsec ike remote address # *", 0, gw4 },
+	{ "ipsec ike remote address # *", 0, remote_address },
 	{ "ipsec ike local name # *", 0, gw4 },
 	{ "ipsec ike remote name # *", 0, gw4 },
 	{ "ipsec ike duration ipsec-sa # *", 0, gw4 },

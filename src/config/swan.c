@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* strongSwan swanctl.conf (swanctl.conf(5), strongSwan 5.9): nested
  * "name {" ... "}" sections and "key = value" lines, '#' comments. What the
- * audit reads: connections.<conn>.{version, encap, dpd_delay} and
+ * audit reads: connections.<conn>.{version, encap, remote_addrs, dpd_delay} and
  * connections.<conn>.children.<child>.{esp_proposals, local_ts, remote_ts,
  * mode, start_action, dpd_action, close_action}. Every other key is a
  * setting the audit does not need; a line that is neither a section, a
@@ -166,6 +166,23 @@ action(const char *v, long *out)
 	return -1;
 }
 
+/* remote_addrs: a comma list of addresses, names, ranges or %any
+ * (swanctl.conf(5)); the first one, when it is an IPv4 address, is where
+ * IKE goes, which the audit pairs with the peer's outside address. */
+static void
+remote_addrs(struct config_gateway *g, const char *v, const struct cfg_line *l)
+{
+	char first[64];
+	uint32_t a;
+
+	snprintf(first, sizeof(first), "%s", v);
+	first[strcspn(first, ", ")] = '\0';
+	if (cfg_addr(first, &a) == 0)
+		cfg_set_prefix(&g->remote_addr, a, 32, l);
+	else
+		cfg_set_prefix(&g->remote_addr, 0, CONFIG_PLEN_OTHER, l);
+}
+
 static int
 conn_key(struct config_gateway *g, const char *k, const char *v, const struct cfg_line *l)
 {
@@ -175,6 +192,8 @@ conn_key(struct config_gateway *g, const char *k, const char *v, const struct cf
 		cfg_set(&g->version, n, l);
 	else if (strcmp(k, "encap") == 0)
 		cfg_set(&g->natt, strcmp(v, "yes") == 0, l);
+	else if (strcmp(k, "remote_addrs") == 0)
+		remote_addrs(g, v, l);
 	else if (strcmp(k, "dpd_delay") == 0 && (n = seconds(v)) >= 0) {
 		cfg_set(&g->keepalive, n > 0 ? CONFIG_ON : CONFIG_OFF, l);
 		g->ka_method = CONFIG_KA_DPD;

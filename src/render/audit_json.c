@@ -8,21 +8,19 @@
  *  "source", "fix": [lines]}], "tunnels": [{"name", "mtu", "mtu_default",
  *  "esp", "nat_t", "limit", "mss", "kind", "checked", "not_checked"}],
  *  "fix_mtu", "alt_mtu", "alt_mss", "clamp"}], "notes": [...], "fix": [the change
- *  set, ready to paste], "rollback": [lines], "policy": "largest"|"keep-mtu"} */
+ *  set, ready to paste], "rollback": [lines], "policy": "largest"|"keep-mtu"}
+ * With --peer-config, a "peer_config" object follows (mtuprobe(1),
+ * "Auditing both ends"; render/audit_peer_out.c writes it). */
 #include "render/audit_out.h"
+#include "render/audit_peer_out.h"
 #include "render/render.h"
 
 #include "config.h"
 
-struct jlist {
-	FILE *f;
-	int n;
-};
-
-static void
-emit_json(void *ctx, const char *line)
+void
+audit_json_emit(void *ctx, const char *line)
 {
-	struct jlist *j = ctx;
+	struct audit_jlist *j = ctx;
 
 	if (j->n++)
 		fputc(',', j->f);
@@ -35,7 +33,7 @@ findings(FILE *f, const struct audit_result *r)
 	fputs(",\"findings\":[", f);
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const struct audit_finding *x = &r->findings[i];
-		struct jlist j = { f, 0 };
+		struct audit_jlist j = { f, 0 };
 		char why[AUDIT_MSG];
 		fprintf(f, "%s{\"id\":\"%s\",\"severity\":\"%s\",\"line\":%u,\"interface\":", i ? "," : "",
 			x->check->id, audit_severity_name(x->check->severity), x->line);
@@ -48,7 +46,7 @@ findings(FILE *f, const struct audit_result *r)
 		fputs(",\"source\":", f);
 		json_string(f, x->check->source);
 		fputs(",\"fix\":[", f);
-		audit_fix_lines(r, x, emit_json, &j);
+		audit_fix_lines(r, x, audit_json_emit, &j);
 		fputs("]}", f);
 	}
 	fputc(']', f);
@@ -140,10 +138,11 @@ render_audit_json(FILE *f, const struct audit_result *r, const char *file)
 	fputc('\n', f);
 }
 
-void
-render_audit_json_object(FILE *f, const struct audit_result *r, const char *file)
+/* Every member of the audit's object, without the closing brace. */
+static void
+object_members(FILE *f, const struct audit_result *r, const char *file)
 {
-	struct jlist j = { f, 0 };
+	struct audit_jlist j = { f, 0 };
 
 	fprintf(f, "{\"mtuprobe\":\"%s\",\"command\":\"audit\",\"file\":", MTUPROBE_VERSION);
 	json_string(f, file);
@@ -166,9 +165,27 @@ render_audit_json_object(FILE *f, const struct audit_result *r, const char *file
 		json_string(f, r->notes[i]);
 	}
 	fputs("],\"fix\":[", f);
-	audit_fix_lines(r, NULL, emit_json, &j);
+	audit_fix_lines(r, NULL, audit_json_emit, &j);
 	fputs("],\"rollback\":[", f);
 	j.n = 0;
-	audit_rollback_lines(r, emit_json, &j);
-	fprintf(f, "],\"policy\":\"%s\"}", r->keep_mtu ? "keep-mtu" : "largest");
+	audit_rollback_lines(r, audit_json_emit, &j);
+	fprintf(f, "],\"policy\":\"%s\"", r->keep_mtu ? "keep-mtu" : "largest");
+}
+
+void
+render_audit_json_object(FILE *f, const struct audit_result *r, const char *file)
+{
+	object_members(f, r, file);
+	fputc('}', f);
+}
+
+/* audit --peer-config: the same object with the pair's "peer_config"
+ * member (render/audit_peer_out.c) at its end. */
+void
+render_audit_json_peer(FILE *f, const struct audit_result *r, const char *file,
+		       const struct audit_peer_result *p, const char *peer_file)
+{
+	object_members(f, r, file);
+	render_audit_peer_json(f, p, peer_file);
+	fputs("}\n", f);
 }

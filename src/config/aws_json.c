@@ -1,0 +1,521 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The JSON of `aws ec2 describe-vpn-connections` into a struct peer_config.
+ *
+ * Why json-c (Debian libjson-c-dev): a small C library, maintained since
+ * 2009 and in Debian main, whose tokener reads a bounded buffer with a
+ * depth limit and reports the byte offset where an error (or the end of a
+ * truncated document) was met, which is what the one-line error names; no
+ * C++ and nothing beyond libc. The document is never parsed by hand here.
+ *
+ * Shapes and defaults (EC2 API reference; the CLI prints the API's names):
+ * - DescribeVpnConnections returns VpnConnections[] of VpnConnection:
+ *   VpnConnectionId, CustomerGatewayId, Category, TransitGatewayId or
+ *   VpnGatewayId, Options (VpnConnectionOptions), VgwTelemetry[]
+ *   (OutsideIpAddress, Status UP | DOWN, StatusMessage). aws-cli's own
+ *   examples (awscli/examples/ec2/describe-vpn-connections.rst,
+ *   modify-vpn-tunnel-options.rst) show the same keys.
+ * - Options defaults, VpnConnectionOptionsSpecification: StaticRoutesOnly
+ *   false, EnableAcceleration false, LocalIpv4NetworkCidr and
+ *   RemoteIpv4NetworkCidr 0.0.0.0/0, TunnelInsideIpVersion ipv4,
+ *   OutsideIpAddressType PublicIpv4.
+ * - Options.TunnelOptions[] (TunnelOption) carry only what was set; the
+ *   defaults are ModifyVpnTunnelOptionsSpecification's: DPDTimeoutAction
+ *   clear ("clear to end the IKE session"), DPDTimeoutSeconds 40 (>= 30;
+ *   the VpnTunnelOptionsSpecification page still says 30), StartupAction
+ *   add ("your customer gateway device must initiate the IKE
+ *   negotiation"), IKEVersions ikev1 and ikev2, Phase1LifetimeSeconds
+ *   28800, Phase2LifetimeSeconds 3600. describe-vpn-connections spells the
+ *   keys DpdTimeoutAction, DpdTimeoutSeconds, IkeVersions.
+ * Keys this file does not read are ignored: AWS adds options over time. */
+#include "config/peer.h"
+#include "config/config_int.h"
+
+#include <json-c/json.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
+#define JSON_DEPTH 64        /* describe-vpn-connections nests 6 deep */
+
+struct jctx {
+	struct peer_config *p;
+	char *err;
+	size_t errlen;
+	int nomem;
+};
+
+__attribute__((format(printf, 2, 3)))
+static int
+fail(struct jctx *x, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(x->err, x->errlen, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static void *
+push(void **rows, size_t *n, size_t *cap, size_t size)
+{
+	void *row;
+
+	if (*n >= *cap) {
+		size_t want = *cap ? *cap * 2 : 8;
+		void *bigger = realloc(*rows, want * size);
+		if (!bigger)
+			return NULL;
+		*rows = bigger;
+		*cap = want;
+	}
+	row = (char *)*rows + *n * size;
+	memset(row, 0, size);
+	(*n)++;
+	return row;
+}
+
+static const char *
+type_word(json_type t)
+{
+	switch (t) {
+	case json_type_null: return "null";
+	case json_type_boolean: return "a boolean";
+	case json_type_double: case json_type_int: return "a number";
+	case json_type_object: return "an object";
+	case json_type_array: return "an array";
+	case json_type_string: return "a string";
+	}
+	return "?";
+}
+
+/* obj[key] when present; 0 absent (or null), 1 present and of type t, -1
+ * present with another type (the message names the path, never the value). */
+static int
+member(struct jctx *x, const struct json_object *obj, const char *path, const char *key,
+       json_type t, struct json_object **out)
+{
+	struct json_object *v = NULL;
+
+	if (!json_object_object_get_ex(obj, key, &v) || json_object_get_type(v) == json_type_null)
+		return 0;
+	if (json_object_get_type(v) != t &&
+	    !(t == json_type_int && json_object_get_type(v) == json_type_double))
+		return fail(x, "%s.%s is %s, not %s: not describe-vpn-connections output", path, key,
+			    type_word(json_object_get_type(v)), type_word(t));
+	*out = v;
+	return 1;
+}
+
+static int
+get_str(struct jctx *x, const struct json_object *o, const char *path, const char *key,
+	char *out, size_t len, int *set)
+{
+	struct json_object *v;
+	int rc = member(x, o, path, key, json_type_string, &v);
+
+	if (rc > 0) {
+		snprintf(out, len, "%s", json_object_get_string(v));
+		if (set)
+			*set = 1;
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+get_bool(struct jctx *x, const struct json_object *o, const char *path, const char *key,
+	 struct peer_num *n)
+{
+	struct json_object *v;
+	int rc = member(x, o, path, key, json_type_boolean, &v);
+
+	if (rc > 0)
+		*n = (struct peer_num){ json_object_get_boolean(v), 1 };
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+get_int(struct jctx *x, const struct json_object *o, const char *path, const char *key,
+	struct peer_num *n)
+{
+	struct json_object *v;
+	int rc = member(x, o, path, key, json_type_int, &v);
+	int64_t i;
+
+	if (rc > 0) {
+		i = json_object_get_int64(v);
+		n->v = i > 100000000 ? 100000000 : i < -1 ? -1 : (long)i;
+		n->set = 1;
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+/* A keyword member: its value's index in words, or other when none. */
+static int
+get_word(struct jctx *x, const struct json_object *o, const char *path, const char *key,
+	 const char *const *words, size_t nwords, long other, struct peer_num *n)
+{
+	char w[32] = "";
+	int set = 0;
+
+	if (get_str(x, o, path, key, w, sizeof(w), &set) < 0)
+		return -1;
+	if (!set)
+		return 0;
+	n->set = 1;
+	n->v = other;
+	for (size_t i = 0; i < nwords; i++)
+		if (strcmp(w, words[i]) == 0)
+			n->v = (long)i;
+	return 0;
+}
+
+static const char *const dpd_words[] = { "clear", "none", "restart" };
+static const char *const startup_words[] = { "add", "start" };
+
+const char *
+peer_dpd_action_name(enum peer_dpd_action a)
+{
+	return (size_t)a < COUNT(dpd_words) ? dpd_words[a] : "other";
+}
+
+const char *
+peer_startup_name(enum peer_startup s)
+{
+	return (size_t)s < COUNT(startup_words) ? startup_words[s] : "other";
+}
+
+int
+peer_ipv4(const char *s, uint32_t *addr)
+{
+	return cfg_addr(s, addr);
+}
+
+/* IkeVersions: [{"Value": "ikev1"}, {"Value": "ikev2"}] */
+static int
+ike_versions(struct jctx *x, const struct json_object *o, const char *path, struct peer_num *n)
+{
+	struct json_object *arr, *v;
+	int rc = member(x, o, path, "IkeVersions", json_type_array, &arr);
+
+	if (rc <= 0)
+		return rc;
+	n->set = 1;
+	n->v = 0;
+	for (size_t i = 0; i < json_object_array_length(arr); i++) {
+		const struct json_object *e = json_object_array_get_idx(arr, i);
+		const char *w;
+		if (json_object_get_type(e) != json_type_object ||
+		    !json_object_object_get_ex(e, "Value", &v) || json_object_get_type(v) != json_type_string)
+			return fail(x, "%s.IkeVersions[%zu] is not {\"Value\": \"ikev1\"|\"ikev2\"}", path, i);
+		w = json_object_get_string(v);
+		n->v |= strcmp(w, "ikev1") == 0 ? PEER_IKEV1 : strcmp(w, "ikev2") == 0 ? PEER_IKEV2 : 0;
+	}
+	return 0;
+}
+
+static struct peer_tunnel *
+new_tunnel(struct jctx *x, size_t conn, size_t index)
+{
+	struct peer_config *p = x->p;
+	struct peer_tunnel *t = push((void **)&p->tunnels, &p->ntunnels, &p->cap_tunnels, sizeof(*t));
+
+	if (!t) {
+		x->nomem = 1;
+		fail(x, "out of memory reading the VPN connections");
+		return NULL;
+	}
+	t->conn = conn;
+	t->index = index;
+	t->dpd_seconds.v = 40;
+	t->dpd_action.v = PEER_DPD_CLEAR;
+	t->startup.v = PEER_START_ADD;
+	t->ike.v = PEER_IKEV1 | PEER_IKEV2;
+	t->p1_life.v = 28800;
+	t->p2_life.v = 3600;
+	return t;
+}
+
+static void
+set_outside(struct peer_tunnel *t, const char *s)
+{
+	uint32_t a;
+
+	snprintf(t->outside, sizeof(t->outside), "%s", s);
+	t->outside_v4 = peer_ipv4(t->outside, &a) == 0;
+	t->outside_addr = t->outside_v4 ? a : 0;
+}
+
+static int
+tunnel_option(struct jctx *x, const struct json_object *o, const char *path, size_t conn,
+	      size_t index)
+{
+	struct peer_tunnel *t = new_tunnel(x, conn, index);
+	char outside[PEER_ADDR] = "";
+	uint32_t a;
+	unsigned plen;
+
+	if (!t)
+		return -1;
+	if (json_object_get_type(o) != json_type_object)
+		return fail(x, "%s is %s, not an object", path, type_word(json_object_get_type(o)));
+	if (get_str(x, o, path, "OutsideIpAddress", outside, sizeof(outside), NULL) < 0 ||
+	    get_str(x, o, path, "TunnelInsideCidr", t->inside, sizeof(t->inside), NULL) < 0 ||
+	    get_int(x, o, path, "DpdTimeoutSeconds", &t->dpd_seconds) < 0 ||
+	    get_word(x, o, path, "DpdTimeoutAction", dpd_words, COUNT(dpd_words), PEER_DPD_OTHER,
+		     &t->dpd_action) < 0 ||
+	    get_word(x, o, path, "StartupAction", startup_words, COUNT(startup_words),
+		     PEER_START_OTHER, &t->startup) < 0 ||
+	    ike_versions(x, o, path, &t->ike) < 0 ||
+	    get_int(x, o, path, "Phase1LifetimeSeconds", &t->p1_life) < 0 ||
+	    get_int(x, o, path, "Phase2LifetimeSeconds", &t->p2_life) < 0)
+		return -1;
+	set_outside(t, outside);
+	if (t->inside[0] && cfg_prefix(t->inside, &a, &plen) == 0 && strchr(t->inside, '/')) {
+		t->inside_addr = a;
+		t->inside_plen = plen;
+	}
+	return 0;
+}
+
+/* VgwTelemetry[]: status per outside address, merged into the tunnel of
+ * the same address (a tunnel of its own when TunnelOptions lacks it). */
+static int
+telemetry(struct jctx *x, const struct json_object *c, const char *path, size_t conn,
+	  size_t first)
+{
+	struct json_object *arr;
+	int rc = member(x, c, path, "VgwTelemetry", json_type_array, &arr);
+	char p[128];
+
+	if (rc <= 0)
+		return rc;
+	for (size_t i = 0; i < json_object_array_length(arr); i++) {
+		const struct json_object *e = json_object_array_get_idx(arr, i);
+		char addr[PEER_ADDR] = "", status[16] = "";
+		struct peer_tunnel *t = NULL;
+		snprintf(p, sizeof(p), "%s.VgwTelemetry[%zu]", path, i);
+		if (json_object_get_type(e) != json_type_object)
+			return fail(x, "%s is %s, not an object", p, type_word(json_object_get_type(e)));
+		if (get_str(x, e, p, "OutsideIpAddress", addr, sizeof(addr), NULL) < 0 ||
+		    get_str(x, e, p, "Status", status, sizeof(status), NULL) < 0)
+			return -1;
+		/* AWS lists telemetry in TunnelOptions' order: try that one first */
+		if (first + i < x->p->ntunnels && strcmp(x->p->tunnels[first + i].outside, addr) == 0)
+			t = &x->p->tunnels[first + i];
+		for (size_t k = first; k < x->p->ntunnels && !t; k++)
+			if (strcmp(x->p->tunnels[k].outside, addr) == 0)
+				t = &x->p->tunnels[k];
+		if (!t && !(t = new_tunnel(x, conn, x->p->ntunnels - first)))
+			return -1;
+		if (!t->outside[0])
+			set_outside(t, addr);
+		t->status = strcmp(status, "UP") == 0 ? PEER_STATUS_UP
+			    : strcmp(status, "DOWN") == 0 ? PEER_STATUS_DOWN : PEER_STATUS_OTHER;
+		if (get_str(x, e, p, "StatusMessage", t->status_msg, sizeof(t->status_msg), NULL) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+options(struct jctx *x, const struct json_object *c, const char *path, struct peer_conn *pc,
+	size_t conn)
+{
+	struct json_object *o, *arr;
+	char p[96], q[160];
+	int rc = member(x, c, path, "Options", json_type_object, &o);
+
+	if (rc <= 0)
+		return rc;
+	snprintf(p, sizeof(p), "%s.Options", path);
+	if (get_bool(x, o, p, "StaticRoutesOnly", &pc->static_only) < 0 ||
+	    get_bool(x, o, p, "EnableAcceleration", &pc->accel) < 0 ||
+	    get_str(x, o, p, "LocalIpv4NetworkCidr", pc->local_cidr, sizeof(pc->local_cidr),
+		    &pc->local_cidr_set) < 0 ||
+	    get_str(x, o, p, "RemoteIpv4NetworkCidr", pc->remote_cidr, sizeof(pc->remote_cidr),
+		    &pc->remote_cidr_set) < 0 ||
+	    get_str(x, o, p, "TunnelInsideIpVersion", pc->inside_ver, sizeof(pc->inside_ver),
+		    &pc->inside_ver_set) < 0 ||
+	    get_str(x, o, p, "OutsideIpAddressType", pc->outside_type, sizeof(pc->outside_type),
+		    &pc->outside_type_set) < 0)
+		return -1;
+	if ((rc = member(x, o, p, "TunnelOptions", json_type_array, &arr)) <= 0)
+		return rc;
+	for (size_t i = 0; i < json_object_array_length(arr); i++) {
+		snprintf(q, sizeof(q), "%s.TunnelOptions[%zu]", p, i);
+		if (tunnel_option(x, json_object_array_get_idx(arr, i), q, conn, i) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+connection(struct jctx *x, const struct json_object *c, size_t i)
+{
+	struct peer_config *p = x->p;
+	struct peer_conn *pc;
+	char path[48];
+	size_t first = p->ntunnels;
+	int tgw = 0;
+
+	snprintf(path, sizeof(path), "VpnConnections[%zu]", i);
+	if (json_object_get_type(c) != json_type_object)
+		return fail(x, "%s is %s, not an object", path, type_word(json_object_get_type(c)));
+	if (!(pc = push((void **)&p->conns, &p->nconns, &p->cap_conns, sizeof(*pc)))) {
+		x->nomem = 1;
+		return fail(x, "out of memory reading the VPN connections");
+	}
+	snprintf(pc->local_cidr, sizeof(pc->local_cidr), "0.0.0.0/0");
+	snprintf(pc->remote_cidr, sizeof(pc->remote_cidr), "0.0.0.0/0");
+	snprintf(pc->inside_ver, sizeof(pc->inside_ver), "ipv4");
+	snprintf(pc->outside_type, sizeof(pc->outside_type), "PublicIpv4");
+	if (get_str(x, c, path, "VpnConnectionId", pc->id, sizeof(pc->id), NULL) < 0 ||
+	    get_str(x, c, path, "CustomerGatewayId", pc->cgw, sizeof(pc->cgw), NULL) < 0 ||
+	    get_str(x, c, path, "Category", pc->category, sizeof(pc->category), NULL) < 0 ||
+	    get_str(x, c, path, "VpnGatewayId", pc->gateway, sizeof(pc->gateway), NULL) < 0 ||
+	    get_str(x, c, path, "TransitGatewayId", pc->gateway, sizeof(pc->gateway), &tgw) < 0)
+		return -1;
+	pc->transit = tgw;
+	if (options(x, c, path, pc, i) < 0)
+		return -1;
+	return telemetry(x, c, path, i, first);
+}
+
+/* Counts the secrets the document holds (never read into the model). */
+static void
+count_secrets(const struct json_object *o, size_t *n)
+{
+	if (json_object_get_type(o) == json_type_array) {
+		for (size_t i = 0; i < json_object_array_length(o); i++)
+			count_secrets(json_object_array_get_idx(o, i), n);
+		return;
+	}
+	if (json_object_get_type(o) != json_type_object)
+		return;
+	json_object_object_foreach((struct json_object *)o, key, val) {
+		if (strcmp(key, "PreSharedKey") == 0 || strcmp(key, "CustomerGatewayConfiguration") == 0)
+			(*n)++;
+		else
+			count_secrets(val, n);
+	}
+}
+
+/* Line and column (1-based) of byte offset off. */
+static void
+where(const char *buf, size_t off, unsigned *line, unsigned *col)
+{
+	const char *nl;
+
+	*line = 1;
+	*col = 1;
+	for (const char *s = buf; (nl = memchr(s, '\n', (size_t)(buf + off - s))); s = nl + 1) {
+		(*line)++;
+		*col = (unsigned)(buf + off - nl);
+	}
+	if (*line == 1)
+		*col = (unsigned)off + 1;
+}
+
+/* Formats json-c does not read for us yet: said, never half-read. */
+static int
+foreign(struct jctx *x, const char *buf, size_t len, const struct json_object *top)
+{
+	size_t i = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	struct json_object *v;
+
+	while (i < len && strchr(" \t\r\n", buf[i]))
+		i++;
+	if (!top && i < len && buf[i] == '<')
+		return fail(x, "looks like XML (the CustomerGatewayConfiguration document or the console's download): not supported yet; give the JSON of aws ec2 describe-vpn-connections");
+	if (top && json_object_get_type(top) == json_type_object &&
+	    (json_object_object_get_ex(top, "terraform_version", &v) ||
+	     json_object_object_get_ex(top, "format_version", &v)))
+		return fail(x, "looks like Terraform JSON (terraform show -json): not supported yet; give the JSON of aws ec2 describe-vpn-connections");
+	return 0;
+}
+
+static int
+tokenize(struct jctx *x, const char *buf, size_t len, struct json_object **top)
+{
+	struct json_tokener *tok = json_tokener_new_ex(JSON_DEPTH);
+	enum json_tokener_error e;
+	unsigned line, col;
+	size_t end;
+
+	if (!tok) {
+		x->nomem = 1;
+		return fail(x, "out of memory reading the JSON");
+	}
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
+	*top = len > (size_t)0x7fffffff ? NULL : json_tokener_parse_ex(tok, buf, (int)len);
+	e = json_tokener_get_error(tok);
+	end = json_tokener_get_parse_end(tok);
+	json_tokener_free(tok);
+	if (foreign(x, buf, len, *top) < 0)
+		return -1;
+	where(buf, end > len ? len : end, &line, &col);
+	if (e == json_tokener_continue)
+		return fail(x, "the JSON ends after %zu bytes (line %u) before the document is complete: truncated",
+			    len, line);
+	if (!*top || e != json_tokener_success)
+		return fail(x, "not valid JSON at byte offset %zu (line %u, column %u): %s", end, line, col,
+			    json_tokener_error_desc(e));
+	while (end < len && strchr(" \t\r\n", buf[end]))
+		end++;
+	if (end < len) {
+		where(buf, end, &line, &col);
+		return fail(x, "more data after the JSON document at byte offset %zu (line %u, column %u)",
+			    end, line, col);
+	}
+	return 0;
+}
+
+int
+peer_parse_aws_json(const char *buf, size_t len, struct peer_config *p, char *err, size_t errlen)
+{
+	struct jctx x = { p, err, errlen, 0 };
+	struct json_object *top = NULL, *arr, *one;
+	int rc = -1;
+
+	memset(p, 0, sizeof(*p));
+	if (!len)
+		return fail(&x, "the file is empty: expected the JSON of aws ec2 describe-vpn-connections");
+	if (tokenize(&x, buf, len, &top) < 0)
+		goto out;
+	if (json_object_get_type(top) != json_type_object) {
+		fail(&x, "the JSON is %s, not an object with a VpnConnections array: not aws ec2 describe-vpn-connections output",
+		     type_word(json_object_get_type(top)));
+		goto out;
+	}
+	if (!json_object_object_get_ex(top, "VpnConnections", &arr) ||
+	    json_object_get_type(arr) != json_type_array) {
+		if (json_object_object_get_ex(top, "VpnConnection", &one))
+			fail(&x, "the JSON has one VpnConnection (the output of create-vpn-connection or modify-vpn-tunnel-options), not a VpnConnections array: give the output of aws ec2 describe-vpn-connections");
+		else
+			fail(&x, "the JSON has no VpnConnections array: not aws ec2 describe-vpn-connections output");
+		goto out;
+	}
+	if (!json_object_array_length(arr)) {
+		fail(&x, "VpnConnections is empty: the describe-vpn-connections filter matched no VPN connection");
+		goto out;
+	}
+	count_secrets(top, &p->secrets);
+	for (size_t i = 0; i < json_object_array_length(arr); i++)
+		if (connection(&x, json_object_array_get_idx(arr, i), i) < 0)
+			goto out;
+	rc = 0;
+out:
+	json_object_put(top);
+	return rc;
+}
+
+void
+peer_free(struct peer_config *p)
+{
+	free(p->conns);
+	free(p->tunnels);
+	memset(p, 0, sizeof(*p));
+}

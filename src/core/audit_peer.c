@@ -1,0 +1,541 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The pair: each AWS tunnel matched to the router tunnel that talks to it,
+ * then the checks that only both ends together can make (field cases 2
+ * and 3: the facts that kill the tunnel are the combination). Pure: codes
+ * and numbers out, words in render/audit_peer_out.c. AWS facts and
+ * defaults: config/aws_json.c (EC2 API reference); router facts:
+ * shared/design/router-facts.md, as core/audit.c reads them. */
+#include "core/audit_peer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
+/* AWS puts tunnel inside addresses in 169.254.0.0/16 (EC2 API
+ * VpnTunnelOptionsSpecification, TunnelInsideCidr). */
+#define LINK_LOCAL 0xa9fe0000u
+
+struct audit_peer_run {
+	const struct config *c;
+	const struct peer_config *p;
+	const struct audit_result *router;  /* the router audit (target numbers), may be NULL */
+	struct audit_peer_result *r;
+	const struct audit_peer_check *check;
+	const struct peer_def *aws;         /* model.h's AWS limits (MTU 1446, MSS 1406) */
+	unsigned char *used;                /* per router tunnel: paired */
+	int first_router, first_aws;        /* the first unpaired of each side, -1 none */
+};
+
+static int
+covers(uint32_t net, unsigned plen, uint32_t addr)
+{
+	return plen == 0 || (plen <= 32 && ((net ^ addr) >> (32 - plen)) == 0);
+}
+
+/* A router tunnel the pairing is about: ESP tunnel mode with an IKE peer. */
+static int
+ipsec_tunnel(const struct config *c, size_t i)
+{
+	return c->tunnels[i].kind == CONFIG_TK_IPSEC && c->tunnels[i].gateway >= 0 &&
+	       (size_t)c->tunnels[i].gateway < c->ngateways;
+}
+
+uint32_t
+audit_peer_router_addr(const struct config *c, size_t i, unsigned *line)
+{
+	const struct config_gateway *g;
+	uint32_t a;
+
+	*line = 0;
+	if (i >= c->ntunnels || !ipsec_tunnel(c, i))
+		return 0;
+	g = &c->gateways[c->tunnels[i].gateway];
+	if (g->remote_addr.line && !g->remote_addr.tmpl && g->remote_addr.plen == 32) {
+		*line = g->remote_addr.line;
+		return g->remote_addr.addr;
+	}
+	/* IX names the peer by its address: ikev2 peer ADDR, ike policy NAME peer ADDR */
+	if (c->vendor == CONFIG_IX && peer_ipv4(g->name, &a) == 0) {
+		*line = g->line;
+		return a;
+	}
+	return 0;
+}
+
+static struct audit_peer_finding *
+finding(struct audit_peer_run *a, int aws, int router, unsigned line, const char *text)
+{
+	struct audit_peer_result *r = a->r;
+	struct audit_peer_finding *f;
+
+	if (r->nfindings >= r->cap_findings) {
+		size_t want = r->cap_findings ? r->cap_findings * 2 : 16;
+		void *p = realloc(r->findings, want * sizeof(*f));
+		if (!p) {
+			r->nomem = 1;
+			return NULL;
+		}
+		r->findings = p;
+		r->cap_findings = want;
+	}
+	f = &r->findings[r->nfindings++];
+	memset(f, 0, sizeof(*f));
+	f->check = a->check;
+	f->aws = aws;
+	f->router = router;
+	f->other = -1;
+	f->line = line;
+	snprintf(f->text, sizeof(f->text), "%s", text ? text : "");
+	if (aws >= 0)
+		snprintf(f->where, sizeof(f->where), "%s", a->p->tunnels[aws].outside);
+	if (a->check->severity == AUDIT_ERROR)
+		r->nerror++;
+	else if (a->check->severity == AUDIT_WARNING)
+		r->nwarning++;
+	return f;
+}
+
+/* A router-side fix, in the kinds render/audit_fix.c prints. */
+static void
+fix(const struct audit_peer_run *a, struct audit_peer_finding *f, enum audit_fix_kind kind,
+    long n, int tunnel)
+{
+	const struct config_tunnel *t = tunnel >= 0 ? &a->c->tunnels[tunnel] : NULL;
+
+	if (!f || f->nfix >= AUDIT_MAX_FIX)
+		return;
+	f->fix[f->nfix++] = (struct audit_fix){ kind, n, 0, tunnel, t ? t->gateway : -1,
+						t ? t->ikev2 : 0, -1 };
+}
+
+/* ---- pairing -------------------------------------------------------- */
+
+static int
+pair_outside(struct audit_peer_run *a, size_t k, unsigned char *used)
+{
+	const struct peer_tunnel *pt = &a->p->tunnels[k];
+	unsigned line;
+
+	for (size_t i = 0; pt->outside_v4 && i < a->c->ntunnels; i++)
+		if (!used[i] && audit_peer_router_addr(a->c, i, &line) == pt->outside_addr) {
+			used[i] = 1;
+			a->r->pairs[k] = (struct audit_pair){ (int)i, PAIR_OUTSIDE };
+			return 1;
+		}
+	return 0;
+}
+
+static void
+pair_inside(struct audit_peer_run *a, size_t k, unsigned char *used)
+{
+	const struct peer_tunnel *pt = &a->p->tunnels[k];
+
+	for (size_t i = 0; pt->inside_plen && i < a->c->ntunnels; i++) {
+		const struct config_tunnel *t = &a->c->tunnels[i];
+		if (!used[i] && ipsec_tunnel(a->c, i) && t->inside.line && !t->inside.tmpl &&
+		    t->inside.plen <= 32 && covers(pt->inside_addr, pt->inside_plen, t->inside.addr)) {
+			used[i] = 1;
+			a->r->pairs[k] = (struct audit_pair){ (int)i, PAIR_INSIDE };
+			return;
+		}
+	}
+}
+
+/* Outside addresses first (the router's IKE peer = AWS OutsideIpAddress),
+ * then the inside address within TunnelInsideCidr for what is left; then
+ * the first unpaired tunnel of each side, which mismatches name. */
+static int
+pair(struct audit_peer_run *a)
+{
+	size_t n = a->p->ntunnels;
+
+	a->first_router = a->first_aws = -1;
+	if (!(a->used = calloc(a->c->ntunnels + 1, 1)) ||
+	    (n && !(a->r->pairs = calloc(n, sizeof(*a->r->pairs))))) {
+		a->r->nomem = 1;
+		return -1;
+	}
+	a->r->npairs = n;
+	for (size_t k = 0; k < n; k++)
+		a->r->pairs[k] = (struct audit_pair){ -1, PAIR_NONE };
+	for (size_t k = 0; k < n; k++)
+		pair_outside(a, k, a->used);
+	for (size_t k = 0; k < n; k++)
+		if (a->r->pairs[k].router < 0)
+			pair_inside(a, k, a->used);
+	for (size_t k = 0; k < n && a->first_aws < 0; k++)
+		if (a->r->pairs[k].router < 0)
+			a->first_aws = (int)k;
+	for (size_t i = 0; i < a->c->ntunnels && a->first_router < 0; i++)
+		if (!a->used[i] && ipsec_tunnel(a->c, i))
+			a->first_router = (int)i;
+	return 0;
+}
+
+/* ---- peer-address-mismatch ------------------------------------------ */
+
+static void
+mismatch_router(struct audit_peer_run *a, size_t i)
+{
+	const struct config_tunnel *t = &a->c->tunnels[i];
+	const struct config_gateway *g = &a->c->gateways[t->gateway];
+	struct audit_peer_finding *f;
+	unsigned line;
+	uint32_t ip = audit_peer_router_addr(a->c, i, &line);
+
+	if (a->used[i])
+		return;
+	f = finding(a, -1, (int)i, line ? line : g->remote_addr.line ? g->remote_addr.line : t->line,
+		    line == g->remote_addr.line && line ? g->remote_addr.text : "");
+	if (!f)
+		return;
+	f->code = MISMATCH_ROUTER;
+	f->other = a->first_aws;
+	if (ip)
+		snprintf(f->where, sizeof(f->where), "%u.%u.%u.%u", ip >> 24, ip >> 16 & 255,
+			 ip >> 8 & 255, ip & 255);
+}
+
+static void
+check_mismatch(struct audit_peer_run *a)
+{
+	for (size_t k = 0; k < a->r->npairs; k++) {
+		const struct audit_pair *pr = &a->r->pairs[k];
+		struct audit_peer_finding *f;
+		unsigned line;
+		uint32_t ip;
+		if (pr->router < 0) {
+			if ((f = finding(a, (int)k, -1, 0, "")) != NULL) {
+				f->code = MISMATCH_AWS;
+				f->other = a->first_router;
+			}
+			continue;
+		}
+		ip = audit_peer_router_addr(a->c, (size_t)pr->router, &line);
+		if (pr->by != PAIR_INSIDE || !ip || ip == a->p->tunnels[k].outside_addr)
+			continue;
+		f = finding(a, (int)k, pr->router, line,
+			    a->c->gateways[a->c->tunnels[pr->router].gateway].remote_addr.line == line
+			    ? a->c->gateways[a->c->tunnels[pr->router].gateway].remote_addr.text : "");
+		if (f)
+			f->code = MISMATCH_INSIDE_ONLY;
+	}
+	for (size_t i = 0; i < a->c->ntunnels; i++)
+		if (ipsec_tunnel(a->c, i))
+			mismatch_router(a, i);
+}
+
+/* ---- who starts IKE again ------------------------------------------- */
+
+struct noinit {
+	enum audit_no_init why;
+	unsigned line;
+	const char *text;
+};
+
+static struct noinit
+rtx_noinit(const struct config *c, const struct config_tunnel *t, const struct config_gateway *g)
+{
+	if (c->refresh.tmpl || g->refresh.tmpl)
+		return (struct noinit){ NOINIT_UNKNOWN, 0, "" };
+	/* 15.10: default off globally, on per gateway; off globally: never */
+	if (!c->refresh.line)
+		return (struct noinit){ NOINIT_RTX_GLOBAL_UNSET, t->line, "" };
+	if (c->refresh.v == 0)
+		return (struct noinit){ NOINIT_RTX_GLOBAL_OFF, c->refresh.line, c->refresh.text };
+	if (g->refresh.line && g->refresh.v == 0)
+		return (struct noinit){ NOINIT_RTX_GW_OFF, g->refresh.line, g->refresh.text };
+	return (struct noinit){ NOINIT_NO, 0, "" };
+}
+
+static struct noinit
+ix_noinit(const struct config_tunnel *t)
+{
+	if (!t->ikev2 || t->connect.tmpl || t->responder.tmpl)
+		return (struct noinit){ NOINIT_UNKNOWN, 0, "" };   /* IKEv1: how an IX starts it: not found */
+	if (t->responder.line && t->responder.v == 1)
+		return (struct noinit){ NOINIT_IX_RESPONDER, t->responder.line, t->responder.text };
+	if (!t->connect.line || t->connect.v != 1)
+		return (struct noinit){ NOINIT_IX_NO_CONNECT, t->line, "" };
+	return (struct noinit){ NOINIT_NO, 0, "" };
+}
+
+/* swanctl.conf(5): start_action start|trap initiates; after the peer
+ * clears the SA only dpd_action restart|trap brings the child back. */
+static struct noinit
+swan_noinit(const struct config_gateway *g)
+{
+	const struct config_num *s = &g->start_action, *d = &g->dpd_action;
+
+	if (s->tmpl || d->tmpl)
+		return (struct noinit){ NOINIT_UNKNOWN, 0, "" };
+	if (!s->line || (s->v != CONFIG_ACT_START && s->v != CONFIG_ACT_TRAP))
+		return (struct noinit){ NOINIT_SWAN_NO_START, s->line ? s->line : g->line, s->text };
+	if (!d->line || (d->v != CONFIG_ACT_RESTART && d->v != CONFIG_ACT_TRAP))
+		return (struct noinit){ NOINIT_SWAN_DPD_CLEAR, d->line ? d->line : g->line, d->text };
+	return (struct noinit){ NOINIT_NO, 0, "" };
+}
+
+static struct noinit
+router_noinit(const struct config *c, size_t i)
+{
+	const struct config_tunnel *t = &c->tunnels[i];
+	const struct config_gateway *g = &c->gateways[t->gateway];
+
+	switch (c->vendor) {
+	case CONFIG_RTX: return rtx_noinit(c, t, g);
+	case CONFIG_IX: return ix_noinit(t);
+	case CONFIG_STRONGSWAN: return swan_noinit(g);
+	case CONFIG_VENDOR_COUNT: break;
+	}
+	return (struct noinit){ NOINIT_UNKNOWN, 0, "" };
+}
+
+static void
+noinit_fixes(const struct audit_peer_run *a, struct audit_peer_finding *f, enum audit_no_init why,
+	     int i)
+{
+	switch (why) {
+	case NOINIT_RTX_GLOBAL_UNSET:
+	case NOINIT_RTX_GLOBAL_OFF:
+		fix(a, f, FIX_REFRESH_GLOBAL_ON, 0, -1);
+		break;
+	case NOINIT_RTX_GW_OFF:
+		fix(a, f, FIX_REFRESH_GW_ON, 0, i);
+		break;
+	case NOINIT_IX_NO_CONNECT:
+	case NOINIT_IX_RESPONDER:
+		fix(a, f, FIX_INITIATE, 0, i);
+		break;
+	case NOINIT_SWAN_NO_START:
+		fix(a, f, FIX_INITIATE, 0, i);
+		fix(a, f, FIX_DPD_RESTART, 0, i);
+		break;
+	case NOINIT_SWAN_DPD_CLEAR:
+		fix(a, f, FIX_DPD_RESTART, 0, i);
+		break;
+	case NOINIT_NO:
+	case NOINIT_UNKNOWN:
+		break;
+	}
+}
+
+/* The AWS tunnel waits (DPD timeout action clear, or startup action add)
+ * and the router never starts IKE: nobody brings the tunnel back. */
+static void
+waits_check(struct audit_peer_run *a, int dpd)
+{
+	for (size_t k = 0; k < a->r->npairs; k++) {
+		const struct peer_tunnel *pt = &a->p->tunnels[k];
+		int i = a->r->pairs[k].router;
+		struct audit_peer_finding *f;
+		struct noinit ni;
+		if (i < 0 || (dpd ? pt->dpd_action.v != PEER_DPD_CLEAR : pt->startup.v != PEER_START_ADD))
+			continue;
+		ni = router_noinit(a->c, (size_t)i);
+		if (ni.why == NOINIT_NO || ni.why == NOINIT_UNKNOWN)
+			continue;
+		if (!(f = finding(a, (int)k, i, ni.line, ni.text)))
+			return;
+		f->code = ni.why;
+		f->n[0] = dpd ? pt->dpd_seconds.v : 0;
+		noinit_fixes(a, f, ni.why, i);
+		f->aws_fix = dpd ? AWS_FIX_DPD_RESTART : AWS_FIX_STARTUP_START;
+	}
+}
+
+static void check_dpd_clear(struct audit_peer_run *a) { waits_check(a, 1); }
+static void check_startup_add(struct audit_peer_run *a) { waits_check(a, 0); }
+
+/* ---- static / BGP ---------------------------------------------------- */
+
+/* A BGP neighbour reached through this pair: in AWS's TunnelInsideCidr,
+ * in the router tunnel's inside subnet or its remote address; with no
+ * inside address known on either side, in 169.254.0.0/16. */
+static const struct config_bgp *
+bgp_through(const struct audit_peer_run *a, const struct peer_tunnel *pt, size_t i)
+{
+	const struct config_tunnel *t = &a->c->tunnels[i];
+	int known = pt->inside_plen || (t->inside.line && !t->inside.tmpl) || t->remote.line;
+
+	for (size_t b = 0; b < a->c->nbgp; b++) {
+		uint32_t n = a->c->bgp[b].addr;
+		if ((pt->inside_plen && covers(pt->inside_addr, pt->inside_plen, n)) ||
+		    (t->inside.line && !t->inside.tmpl && t->inside.plen <= 32 &&
+		     covers(t->inside.addr, t->inside.plen, n)) ||
+		    (t->remote.line && t->remote.addr == n) || (!known && covers(LINK_LOCAL, 16, n)))
+			return &a->c->bgp[b];
+	}
+	return NULL;
+}
+
+static void
+routing_check(struct audit_peer_run *a, int conn_static)
+{
+	for (size_t k = 0; k < a->r->npairs; k++) {
+		const struct peer_tunnel *pt = &a->p->tunnels[k];
+		int i = a->r->pairs[k].router;
+		const struct config_bgp *b;
+		struct audit_peer_finding *f;
+		if (i < 0 || !!a->p->conns[pt->conn].static_only.v != conn_static)
+			continue;
+		b = bgp_through(a, pt, (size_t)i);
+		if (conn_static ? !b : b != NULL)
+			continue;
+		f = conn_static ? finding(a, (int)k, i, b->line, b->text)
+				: finding(a, (int)k, i, a->c->tunnels[i].line, "");
+		if (!f)
+			return;
+		f->bgp_line = b ? b->line : 0;
+		f->aws_fix = conn_static ? AWS_FIX_NEW_DYNAMIC : AWS_FIX_NEW_STATIC;
+	}
+}
+
+static void check_static_on_bgp(struct audit_peer_run *a) { routing_check(a, 0); }
+static void check_bgp_on_static(struct audit_peer_run *a) { routing_check(a, 1); }
+
+/* ---- nat-t-off-accelerated ------------------------------------------ */
+
+static void
+check_natt_accel(struct audit_peer_run *a)
+{
+	for (size_t k = 0; k < a->r->npairs; k++) {
+		const struct peer_tunnel *pt = &a->p->tunnels[k];
+		int i = a->r->pairs[k].router;
+		const struct config_tunnel *t;
+		const struct config_num *n;
+		struct audit_peer_finding *f;
+		if (i < 0 || !a->p->conns[pt->conn].accel.v)
+			continue;
+		t = &a->c->tunnels[i];
+		/* where each router keeps NAT-T, as core/audit.c's nat-t-off reads it */
+		n = a->c->vendor == CONFIG_IX ? (t->ikev2 ? &t->natt : &a->c->natt)
+					      : &a->c->gateways[t->gateway].natt;
+		if ((n->line && n->v == 1) || n->tmpl)
+			continue;
+		if (!(f = finding(a, (int)k, i, n->line ? n->line : t->line, n->text)))
+			return;
+		f->code = n->line != 0;       /* 1: set off; 0: not set */
+		fix(a, f, FIX_NATT_ON, 0, i);
+		f->aws_fix = AWS_FIX_NEW_NO_ACCEL;
+	}
+}
+
+/* ---- mss-above-aws-max / mtu-above-aws-max --------------------------- */
+
+/* What the fix sets: AWS's maximum, or the router audit's own number for
+ * this tunnel when that is lower (one policy for the numbers). */
+static long
+target(const struct audit_peer_run *a, int i, int mss)
+{
+	long max = mss ? (long)a->aws->max_mss4 : (long)a->aws->max_mtu;
+	const struct audit_tunnel *at = a->router && (size_t)i < a->router->ntunnels
+					? &a->router->tunnels[i] : NULL;
+	long own = at ? (long)(mss ? at->target_mss : at->target_mtu) : 0;
+
+	return own && own < max ? own : max;
+}
+
+/* A clamp (mss) or tunnel MTU configured above AWS's maximum. */
+static void
+aws_max(struct audit_peer_run *a, int mss)
+{
+	long max = mss ? (long)a->aws->max_mss4 : (long)a->aws->max_mtu;
+
+	for (size_t k = 0; k < a->r->npairs; k++) {
+		int i = a->r->pairs[k].router;
+		const struct config_tunnel *t = i >= 0 ? &a->c->tunnels[i] : NULL;
+		const struct config_num *n = t ? (mss ? &t->mss : &t->mtu) : NULL;
+		long v = t ? (mss ? t->mss_value : t->mtu.v) : 0;
+		struct audit_peer_finding *f;
+		if (!n || !n->line || n->tmpl || (mss && n->v != CONFIG_MSS_NUM) || v <= max)
+			continue;
+		if (!(f = finding(a, (int)k, i, n->line, n->text)))
+			return;
+		f->n[0] = v;
+		f->n[1] = max;
+		if (!mss)
+			fix(a, f, FIX_TUNNEL_MTU, target(a, i, 0), i);
+		fix(a, f, FIX_TUNNEL_MSS, target(a, i, 1), i);
+	}
+}
+
+static void check_mss_max(struct audit_peer_run *a) { aws_max(a, 1); }
+static void check_mtu_max(struct audit_peer_run *a) { aws_max(a, 0); }
+
+/* ---- tunnel-down-telemetry ------------------------------------------ */
+
+static void
+check_telemetry(struct audit_peer_run *a)
+{
+	for (size_t k = 0; k < a->r->npairs; k++) {
+		int i = a->r->pairs[k].router;
+		if (a->p->tunnels[k].status != PEER_STATUS_DOWN)
+			continue;
+		if (!finding(a, (int)k, i, i >= 0 ? a->c->tunnels[i].line : 0, ""))
+			return;
+	}
+}
+
+static const struct audit_peer_check checks[] = {
+	{ "peer-address-mismatch", AUDIT_ERROR,
+	  "EC2 API TunnelOption (OutsideIpAddress); AWS knowledge center, aws-site-to-site-vpn-down (the customer gateway's remote peer must be the tunnel's outside address); a re-created VPN connection gets new outside addresses",
+	  check_mismatch },
+	{ "dpd-clear-router-never-initiates", AUDIT_ERROR,
+	  "EC2 API ModifyVpnTunnelOptionsSpecification (DPDTimeoutAction default clear: the IKE session ends); AWS s2svpn user guide, initiate-vpn-tunnels; Yamaha RTX command reference 15.10; swanctl.conf(5) dpd_action, start_action; field-cases.md case 2",
+	  check_dpd_clear },
+	{ "startup-add-router-never-initiates", AUDIT_ERROR,
+	  "EC2 API VpnTunnelOptionsSpecification (StartupAction default add: the customer gateway must initiate IKE); AWS s2svpn user guide, initiate-vpn-tunnels; Yamaha RTX command reference 15.10; field-cases.md case 2 (after endpoint replacement both sides waited)",
+	  check_startup_add },
+	{ "static-router-on-bgp-connection", AUDIT_ERROR,
+	  "EC2 API VpnConnectionOptionsSpecification (StaticRoutesOnly, default false: BGP); AWS knowledge center (tunnel DOWN while IPSEC IS UP); field-cases.md case 3",
+	  check_static_on_bgp },
+	{ "bgp-router-on-static-connection", AUDIT_ERROR,
+	  "EC2 API VpnConnectionOptionsSpecification (StaticRoutesOnly true: no BGP on the AWS side); field-cases.md case 3",
+	  check_bgp_on_static },
+	{ "nat-t-off-accelerated", AUDIT_ERROR,
+	  "EC2 API VpnConnectionOptionsSpecification (EnableAcceleration); AWS knowledge center (an accelerated VPN needs NAT-T on the customer gateway); field-cases.md case 3",
+	  check_natt_accel },
+	{ "mss-above-aws-max", AUDIT_ERROR,
+	  "AWS Site-to-Site VPN user guide (MSS 1406 at most, no path MTU discovery through the tunnel)",
+	  check_mss_max },
+	{ "mtu-above-aws-max", AUDIT_ERROR,
+	  "AWS Site-to-Site VPN user guide (MTU 1446 at most, no path MTU discovery through the tunnel)",
+	  check_mtu_max },
+	{ "tunnel-down-telemetry", AUDIT_WARNING,
+	  "EC2 API VgwTelemetry (Status UP | DOWN, StatusMessage), as describe-vpn-connections returned it",
+	  check_telemetry },
+};
+
+const struct audit_peer_check *
+audit_peer_check_at(size_t i)
+{
+	return i < COUNT(checks) ? &checks[i] : NULL;
+}
+
+void
+audit_peer_free(struct audit_peer_result *r)
+{
+	free(r->pairs);
+	free(r->findings);
+	memset(r, 0, sizeof(*r));
+}
+
+int
+audit_peer_run(const struct config *cfg, const struct peer_config *peer,
+	       const struct audit_result *router, struct audit_peer_result *r)
+{
+	struct audit_peer_run a = { cfg, peer, router, r, NULL, model_peer("aws"), NULL, -1, -1 };
+
+	audit_peer_free(r);
+	r->cfg = cfg;
+	r->peer = peer;
+	if (pair(&a) == 0)
+		for (size_t i = 0; i < COUNT(checks) && !r->nomem; i++) {
+			a.check = &checks[i];
+			checks[i].run(&a);
+		}
+	free(a.used);
+	return r->nomem ? -1 : 0;
+}

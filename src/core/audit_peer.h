@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* audit --peer-config: both ends of the tunnels together. Pure: fed the
+ * router's parsed configuration (config/config.h) and the peer's own
+ * (config/peer.h), it pairs each AWS tunnel with a router tunnel and
+ * returns findings as codes and numbers; render/audit_peer_out.c words
+ * them and prints the fixes (the router's through render/audit_fix.c, the
+ * AWS side as AWS CLI commands). Each check is one row of a const table
+ * with its id (a stable contract: mtuprobe(1), "Auditing both ends"),
+ * severity and source. */
+#ifndef MTUPROBE_AUDIT_PEER_H
+#define MTUPROBE_AUDIT_PEER_H
+
+#include "config/config.h"
+#include "config/peer.h"
+#include "core/audit.h"
+
+/* How an AWS tunnel found its router tunnel. */
+enum audit_pair_by { PAIR_NONE, PAIR_OUTSIDE, PAIR_INSIDE };
+
+struct audit_pair {
+	int router;                   /* index in config.tunnels, -1: none */
+	enum audit_pair_by by;
+};
+
+/* Why the router never starts IKE again (the words: audit_peer_out.c). */
+enum audit_no_init {
+	NOINIT_NO,                    /* it does initiate */
+	NOINIT_RTX_GLOBAL_UNSET,      /* no ipsec auto refresh: default off (15.10) */
+	NOINIT_RTX_GLOBAL_OFF,        /* ipsec auto refresh off */
+	NOINIT_RTX_GW_OFF,            /* ipsec auto refresh GW off */
+	NOINIT_IX_NO_CONNECT,         /* IKEv2 without ikev2 connect-type auto */
+	NOINIT_IX_RESPONDER,          /* ikev2 negotiation-direction responder */
+	NOINIT_SWAN_NO_START,         /* start_action none (or unset) */
+	NOINIT_SWAN_DPD_CLEAR,        /* dpd_action clear (or unset): nothing restarts the child */
+	NOINIT_UNKNOWN,               /* not known for this router (IX IKEv1) */
+};
+
+/* What a peer-address-mismatch is about. */
+enum audit_mismatch {
+	MISMATCH_AWS,                 /* an AWS tunnel no router tunnel points at */
+	MISMATCH_ROUTER,              /* a router IPsec tunnel toward no AWS tunnel */
+	MISMATCH_INSIDE_ONLY,         /* paired by inside address, but IKE goes elsewhere */
+};
+
+/* The AWS side's fix (bits): options of modify-vpn-tunnel-options, or a
+ * new VPN connection where AWS cannot change it in place. */
+#define AWS_FIX_DPD_RESTART   1u   /* DPDTimeoutAction=restart */
+#define AWS_FIX_STARTUP_START 2u   /* StartupAction=start */
+#define AWS_FIX_NEW_STATIC    4u   /* re-create with StaticRoutesOnly true */
+#define AWS_FIX_NEW_DYNAMIC   8u   /* re-create with StaticRoutesOnly false */
+#define AWS_FIX_NEW_NO_ACCEL 16u   /* re-create without acceleration */
+
+struct audit_peer_check;
+
+struct audit_peer_finding {
+	const struct audit_peer_check *check;
+	int aws;                      /* index in peer_config.tunnels, -1 none */
+	int router;                   /* index in config.tunnels, -1 none */
+	int other;                    /* mismatch: an unpaired tunnel on the other side, -1 none */
+	unsigned line;                /* router line (0: nothing in the router's file) */
+	char text[CONFIG_TEXT];       /* the router line, "" when a setting is missing */
+	char where[PEER_ADDR];        /* the AWS outside address (or the router's, MISMATCH_ROUTER) */
+	int code;                     /* enum audit_no_init or audit_mismatch; nat-t: 1 set off */
+	long n[2];                    /* the numbers: value and AWS's limit */
+	unsigned bgp_line;            /* the BGP neighbour line the check read, 0 none */
+	struct audit_fix fix[AUDIT_MAX_FIX];   /* the router side (render/audit_fix.c) */
+	size_t nfix;
+	unsigned aws_fix;             /* AWS_FIX_* */
+};
+
+struct audit_peer_result {
+	const struct config *cfg;
+	const struct peer_config *peer;
+	struct audit_pair *pairs;     /* one per peer_config.tunnels, same index */
+	size_t npairs;
+	struct audit_peer_finding *findings;
+	size_t nfindings, cap_findings;
+	unsigned nerror, nwarning;
+	int nomem;
+};
+
+struct audit_peer_run;
+struct audit_peer_check {
+	const char *id;
+	enum audit_severity severity;
+	const char *source;
+	void (*run)(struct audit_peer_run *a);
+};
+
+/* Pairs the tunnels and runs every check. out must be zeroed or hold an
+ * earlier result (freed first). 0, or -1 when memory ran out. */
+/* router: the router's own audit of cfg (its target MTU and MSS per
+ * tunnel, so that both change sets set one number), or NULL. */
+int audit_peer_run(const struct config *cfg, const struct peer_config *peer,
+		   const struct audit_result *router, struct audit_peer_result *out);
+void audit_peer_free(struct audit_peer_result *r);
+
+const struct audit_peer_check *audit_peer_check_at(size_t i);
+
+/* The router tunnel's IKE peer address (host order); 0 when it has no
+ * IPv4 one (unbound, a name, any). */
+uint32_t audit_peer_router_addr(const struct config *c, size_t tunnel, unsigned *line);
+
+#endif

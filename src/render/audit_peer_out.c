@@ -1,0 +1,715 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The pair's words and fixes (codes and numbers from core/audit_peer.c).
+ * AWS CLI lines: `aws ec2 modify-vpn-tunnel-options --vpn-connection-id
+ * --vpn-tunnel-outside-ip-address --tunnel-options Key=Value,...` (AWS CLI
+ * reference, ec2 modify-vpn-tunnel-options; aws-cli's example
+ * awscli/examples/ec2/modify-vpn-tunnel-options.rst), with the input
+ * names of EC2 API ModifyVpnTunnelOptionsSpecification (DPDTimeoutAction,
+ * StartupAction); `aws ec2 wait vpn-connection-available
+ * --vpn-connection-ids` (AWS CLI reference, ec2 wait). A command is
+ * printed only when the connection id and the outside address have AWS's
+ * form, so that it is safe to paste; otherwise a comment says why. */
+#include "render/audit_peer_out.h"
+#include "render/audit_out.h"
+#include "render/render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
+
+static const char *
+dflt(const struct peer_num *n)
+{
+	return n->set ? "" : ", the default: not in the file";
+}
+
+static void
+ip_text(uint32_t a, char *buf, size_t len)
+{
+	snprintf(buf, len, "%u.%u.%u.%u", a >> 24, a >> 16 & 255, a >> 8 & 255, a & 255);
+}
+
+static const char *
+tname(const struct audit_peer_result *r, int i)
+{
+	return i >= 0 && (size_t)i < r->cfg->ntunnels ? r->cfg->tunnels[i].name : "?";
+}
+
+static const struct peer_conn *
+conn_of(const struct audit_peer_result *r, const struct audit_peer_finding *f)
+{
+	return f->aws >= 0 ? &r->peer->conns[r->peer->tunnels[f->aws].conn] : NULL;
+}
+
+/* ---- words ------------------------------------------------------------ */
+
+static void
+noinit_words(const struct audit_peer_result *r, const struct audit_peer_finding *f, char *buf,
+	     size_t len)
+{
+	const struct config *c = r->cfg;
+	const struct config_tunnel *t = &c->tunnels[f->router];
+	const struct config_gateway *g = &c->gateways[t->gateway];
+
+	switch ((enum audit_no_init)f->code) {
+	case NOINIT_RTX_GLOBAL_UNSET:
+		snprintf(buf, len, "no ipsec auto refresh line, and globally it is off by default (RTX command reference 15.10): the router only answers");
+		break;
+	case NOINIT_RTX_GLOBAL_OFF:
+		snprintf(buf, len, "ipsec auto refresh is off globally (15.10): the router only answers");
+		break;
+	case NOINIT_RTX_GW_OFF:
+		snprintf(buf, len, "ipsec auto refresh is off for gateway %s (15.10): the router only answers", g->name);
+		break;
+	case NOINIT_IX_NO_CONNECT:
+		snprintf(buf, len, "%s has no ikev2 connect-type auto: nothing makes the IX start IKEv2", t->name);
+		break;
+	case NOINIT_IX_RESPONDER:
+		snprintf(buf, len, "%s has ikev2 negotiation-direction responder: the IX only answers", t->name);
+		break;
+	case NOINIT_SWAN_NO_START:
+		snprintf(buf, len, "start_action is %s: strongSwan only loads the child and waits (swanctl.conf(5))",
+			 g->start_action.line ? "none" : "not set (default none)");
+		break;
+	case NOINIT_SWAN_DPD_CLEAR:
+		snprintf(buf, len, "dpd_action is %s: once AWS stops answering, strongSwan clears the child and starts it again never (start_action = start acts only when the configuration is loaded)",
+			 g->dpd_action.line ? "clear" : "not set (default clear)");
+		break;
+	case NOINIT_NO:
+	case NOINIT_UNKNOWN:
+		snprintf(buf, len, "?");
+		break;
+	}
+}
+
+static void
+waits_words(const struct audit_peer_result *r, const struct audit_peer_finding *f, int dpd,
+	    char *buf, size_t len)
+{
+	const struct peer_tunnel *pt = &r->peer->tunnels[f->aws];
+	char why[300];
+
+	noinit_words(r, f, why, sizeof(why));
+	if (dpd)
+		snprintf(buf, len, "AWS ends the IKE session of tunnel %s after %ld s without DPD replies (DpdTimeoutAction clear%s) and then waits for the customer gateway, while the router never starts IKE on %s: %s. Once the SA is gone (a DPD timeout after a hiccup on the line, an SA the router kept for hours), nobody starts IKE again and the tunnel stays down (field case 2)",
+			 pt->outside, f->n[0], dflt(&pt->dpd_action), tname(r, f->router), why);
+	else
+		snprintf(buf, len, "AWS waits for the customer gateway to start IKE on tunnel %s (StartupAction add%s), while the router never starts IKE on %s: %s. After AWS replaces the tunnel endpoint (maintenance) or the connection is re-created, both ends wait and the tunnel stays down (field case 2)",
+			 pt->outside, dflt(&pt->startup), tname(r, f->router), why);
+}
+
+/* Where BGP was looked for on this pair. */
+static void
+bgp_scope(const struct audit_peer_result *r, const struct audit_peer_finding *f, char *buf,
+	  size_t len)
+{
+	const struct peer_tunnel *pt = &r->peer->tunnels[f->aws];
+	const struct config_tunnel *t = &r->cfg->tunnels[f->router];
+
+	if (pt->inside_plen)
+		snprintf(buf, len, "the tunnel's inside range %s (TunnelInsideCidr)", pt->inside);
+	else if (t->inside.line)
+		snprintf(buf, len, "the tunnel's inside subnet (line %u)", t->inside.line);
+	else
+		snprintf(buf, len, "169.254.0.0/16, where AWS puts tunnel inside addresses");
+}
+
+static void
+mismatch_words(const struct audit_peer_result *r, const struct audit_peer_finding *f, char *buf,
+	       size_t len)
+{
+	const struct peer_tunnel *pt = f->aws >= 0 ? &r->peer->tunnels[f->aws] : NULL;
+	const struct peer_tunnel *op = f->other >= 0 && f->code == MISMATCH_ROUTER
+				       ? &r->peer->tunnels[f->other] : NULL;
+	char other[400] = "", ip[16];
+	unsigned line = 0;
+	uint32_t a;
+
+	if (f->code == MISMATCH_AWS && f->other >= 0) {
+		a = audit_peer_router_addr(r->cfg, (size_t)f->other, &line);
+		ip_text(a, ip, sizeof(ip));
+		snprintf(other, sizeof(other), "; the router's unpaired IPsec tunnel %s sends IKE to %s: if the VPN connection was re-created, AWS gave it new outside addresses and the router still points at the old ones",
+			 tname(r, f->other), a ? ip : "an address that is no IPv4 address");
+	} else if (op) {
+		snprintf(other, sizeof(other), " (AWS tunnel %s of %s is unpaired)", op->outside,
+			 r->peer->conns[op->conn].id);
+	}
+	switch ((enum audit_mismatch)f->code) {
+	case MISMATCH_AWS:
+		snprintf(buf, len, "AWS tunnel %s of %s matches no router tunnel: no IKE peer address in the configuration is %s, and no tunnel's inside address is in %s%s",
+			 pt->outside, r->peer->conns[pt->conn].id, pt->outside,
+			 pt->inside[0] ? pt->inside : "its TunnelInsideCidr (not in the file)", other);
+		break;
+	case MISMATCH_ROUTER:
+		if (f->where[0])
+			snprintf(buf, len, "router tunnel %s sends IKE to %s, which is no outside address of the VPN connections in the peer file%s",
+				 tname(r, f->router), f->where, other);
+		else
+			snprintf(buf, len, "router tunnel %s has no IPv4 IKE peer address to pair (a name, any, or none), and its inside address is in no TunnelInsideCidr of the peer file%s",
+				 tname(r, f->router), other);
+		break;
+	case MISMATCH_INSIDE_ONLY:
+		a = audit_peer_router_addr(r->cfg, (size_t)f->router, &line);
+		ip_text(a, ip, sizeof(ip));
+		snprintf(buf, len, "router tunnel %s has its inside address in AWS tunnel %s's TunnelInsideCidr %s, but sends IKE to %s: IKE never reaches this AWS endpoint",
+			 tname(r, f->router), pt->outside, pt->inside, ip);
+		break;
+	}
+}
+
+void
+audit_peer_words(const struct audit_peer_result *r, const struct audit_peer_finding *f, char *buf,
+		 size_t len)
+{
+	const char *id = f->check->id;
+	const struct peer_conn *pc = conn_of(r, f);
+	const struct peer_tunnel *pt = f->aws >= 0 ? &r->peer->tunnels[f->aws] : NULL;
+	char scope[120];
+
+	if (strcmp(id, "peer-address-mismatch") == 0) {
+		mismatch_words(r, f, buf, len);
+	} else if (strcmp(id, "dpd-clear-router-never-initiates") == 0) {
+		waits_words(r, f, 1, buf, len);
+	} else if (strcmp(id, "startup-add-router-never-initiates") == 0) {
+		waits_words(r, f, 0, buf, len);
+	} else if (strcmp(id, "static-router-on-bgp-connection") == 0) {
+		bgp_scope(r, f, scope, sizeof(scope));
+		snprintf(buf, len, "VPN connection %s is dynamic (StaticRoutesOnly false%s): AWS routes only what BGP over the tunnel tells it, and the router has no BGP neighbour in %s: IPsec comes up, no traffic is routed, and the tunnel shows DOWN with IPSEC IS UP (field case 3)",
+			 pc->id, dflt(&pc->static_only), scope);
+	} else if (strcmp(id, "bgp-router-on-static-connection") == 0) {
+		snprintf(buf, len, "VPN connection %s is static (StaticRoutesOnly true): AWS runs no BGP, while the router waits for routes from its BGP neighbour on line %u through tunnel %s: that session never comes up, so what the router would learn from it never arrives",
+			 pc->id, f->bgp_line, pt->outside);
+	} else if (strcmp(id, "nat-t-off-accelerated") == 0) {
+		snprintf(buf, len, "VPN connection %s is accelerated (EnableAcceleration true), and NAT-T is %s on %s: IPsec comes up and no traffic flows (field case 3)",
+			 pc->id, f->code ? "off" : "not set (off by default on RTX, not forced in swanctl, unknown for the IX)",
+			 tname(r, f->router));
+	} else if (strcmp(id, "mss-above-aws-max") == 0) {
+		snprintf(buf, len, "the clamp %ld is above the MSS %ld that AWS supports at most, and no 'fragmentation needed' comes back through AWS's tunnels: larger segments are lost without a word",
+			 f->n[0], f->n[1]);
+	} else if (strcmp(id, "mtu-above-aws-max") == 0) {
+		snprintf(buf, len, "tunnel MTU %ld is above the %ld that AWS supports at most, and AWS does no path MTU discovery through the tunnel: packets of %ld to %ld bytes are lost",
+			 f->n[0], f->n[1], f->n[1] + 1, f->n[0]);
+	} else {
+		snprintf(buf, len, "AWS reports tunnel %s of %s DOWN%s%s%s%s%s", pt->outside, pc->id,
+			 pt->status_msg[0] ? ": \"" : "", pt->status_msg, pt->status_msg[0] ? "\"" : "",
+			 f->router >= 0 ? "; the router's tunnel to it is " : " (no router tunnel is paired with it)",
+			 f->router >= 0 ? tname(r, f->router) : "");
+	}
+}
+
+/* ---- the router side ------------------------------------------------- */
+
+/* The pair's fixes as router-audit findings, so that render/audit_fix.c
+ * prints them in the router's syntax and blocks. */
+static size_t
+as_router(const struct audit_peer_result *r, const struct audit_peer_finding *only,
+	  struct audit_result *tmp, struct audit_finding **rows)
+{
+	size_t n = 0;
+
+	memset(tmp, 0, sizeof(*tmp));
+	tmp->cfg = r->cfg;
+	*rows = calloc(only ? 1 : r->nfindings + 1, sizeof(**rows));
+	if (!*rows)
+		return 0;
+	/* one finding: that one alone (a finding's block costs no pass over all) */
+	for (size_t i = 0; i < (only ? 1 : r->nfindings); i++) {
+		const struct audit_peer_finding *f = only ? only : &r->findings[i];
+		if (!f->nfix)
+			continue;
+		memcpy((*rows)[n].fix, f->fix, sizeof(f->fix));
+		(*rows)[n++].nfix = f->nfix;
+	}
+	tmp->findings = *rows;
+	tmp->nfindings = n;
+	return n;
+}
+
+/* What the router side needs that no fix kind prints: said as comments. */
+static void
+router_notes(const struct audit_peer_result *r, const struct audit_peer_finding *f,
+	     void (*emit)(void *ctx, const char *line), void *ctx)
+{
+	const char *lead = r->cfg->vendor == CONFIG_IX ? "!" : "#";
+	const struct config_tunnel *t = f->router >= 0 ? &r->cfg->tunnels[f->router] : NULL;
+	char buf[400], scope[120];
+
+	buf[0] = '\0';
+	if (strcmp(f->check->id, "dpd-clear-router-never-initiates") == 0 && f->code == NOINIT_IX_RESPONDER)
+		snprintf(buf, sizeof(buf), "%s and in interface %s remove line %u: %s", lead, t->name,
+			 t->responder.line, t->responder.text);
+	else if (strcmp(f->check->id, "static-router-on-bgp-connection") == 0) {
+		bgp_scope(r, f, scope, sizeof(scope));
+		snprintf(buf, sizeof(buf), "%s preferred: run BGP with AWS over %s, the neighbour being AWS's inside address in %s and AWS's ASN that of the VPN gateway (mtuprobe prints no BGP lines)",
+			 lead, t->name, scope);
+	} else if (strcmp(f->check->id, "bgp-router-on-static-connection") == 0)
+		snprintf(buf, sizeof(buf), "%s preferred: route the VPC's prefixes statically over %s and remove the BGP neighbour on line %u (mtuprobe prints no routing lines)",
+			 lead, t->name, f->bgp_line);
+	else if (strcmp(f->check->id, "peer-address-mismatch") == 0 && f->aws >= 0 && f->router >= 0)
+		snprintf(buf, sizeof(buf), "%s point %s's IKE peer at %s (the router's remote address line %u)",
+			 lead, t->name, r->peer->tunnels[f->aws].outside, f->line);
+	else if (strcmp(f->check->id, "peer-address-mismatch") == 0 && f->aws >= 0)
+		snprintf(buf, sizeof(buf), "%s configure a tunnel toward %s, or drop the AWS tunnel if the router was meant to use only the other one",
+			 lead, r->peer->tunnels[f->aws].outside);
+	else if (strcmp(f->check->id, "peer-address-mismatch") == 0)
+		snprintf(buf, sizeof(buf), "%s point %s at an outside address of the VPN connection (describe-vpn-connections lists them), or remove it if it is no AWS tunnel",
+			 lead, t->name);
+	if (buf[0])
+		emit(ctx, buf);
+}
+
+void
+audit_peer_router_lines(const struct audit_peer_result *r, const struct audit_peer_finding *only,
+			void (*emit)(void *ctx, const char *line), void *ctx)
+{
+	struct audit_result tmp;
+	struct audit_finding *rows;
+
+	if (only)
+		router_notes(r, only, emit, ctx);
+	if (as_router(r, only, &tmp, &rows))
+		audit_fix_lines(&tmp, only ? &rows[0] : NULL, emit, ctx);
+	free(rows);
+}
+
+void
+audit_peer_rollback_lines(const struct audit_peer_result *r,
+			  void (*emit)(void *ctx, const char *line), void *ctx)
+{
+	struct audit_result tmp;
+	struct audit_finding *rows;
+
+	if (as_router(r, NULL, &tmp, &rows))
+		audit_rollback_lines(&tmp, emit, ctx);
+	free(rows);
+}
+
+/* ---- the AWS side ------------------------------------------------------- */
+
+/* vpn- and hex digits, as AWS writes VPN connection ids. */
+static int
+id_ok(const char *id)
+{
+	size_t n = strlen(id);
+
+	return n > 4 && n < 40 && strncmp(id, "vpn-", 4) == 0 &&
+	       strspn(id + 4, "0123456789abcdef") == n - 4;
+}
+
+static const struct {
+	unsigned bit;
+	const char *option;       /* ModifyVpnTunnelOptionsSpecification input name=value */
+} tunnel_opts[] = {
+	{ AWS_FIX_DPD_RESTART, "DPDTimeoutAction=restart" },
+	{ AWS_FIX_STARTUP_START, "StartupAction=start" },
+};
+
+static const struct {
+	unsigned bit;
+	const char *words;
+} new_conn[] = {
+	{ AWS_FIX_NEW_STATIC, "StaticRoutesOnly cannot be changed in place: only a new VPN connection with StaticRoutesOnly true (new outside addresses and keys) makes the AWS side static; the router-side fix is the preferred one" },
+	{ AWS_FIX_NEW_DYNAMIC, "StaticRoutesOnly cannot be changed in place: only a new VPN connection with StaticRoutesOnly false (new outside addresses and keys) makes the AWS side run BGP; the router-side fix is the preferred one" },
+	{ AWS_FIX_NEW_NO_ACCEL, "EnableAcceleration cannot be changed in place: only a new VPN connection without acceleration removes the need for NAT-T; the router-side fix (NAT-T on) is the preferred one" },
+};
+
+static const char startup_note[] =
+	"# StartupAction=start: AWS needs the customer gateway's public IP address to initiate (AWS s2svpn user guide, initiate-vpn-tunnels)";
+
+/* One tunnel's command (bits of tunnel_opts) and, in the change set, the
+ * wait and the check before the next tunnel. */
+static void
+aws_tunnel(const struct peer_config *p, size_t k, unsigned bits, int change,
+	   void (*emit)(void *ctx, const char *line), void *ctx)
+{
+	const struct peer_tunnel *pt = &p->tunnels[k];
+	const struct peer_conn *pc = &p->conns[pt->conn];
+	char opts[96] = "", line[400];
+
+	for (size_t i = 0; i < COUNT(tunnel_opts); i++)
+		if (bits & tunnel_opts[i].bit)
+			snprintf(opts + strlen(opts), sizeof(opts) - strlen(opts), "%s%s",
+				 opts[0] ? "," : "", tunnel_opts[i].option);
+	if (!opts[0])
+		return;
+	if (!id_ok(pc->id) || !pt->outside_v4) {
+		emit(ctx, "# no command: the connection id or the outside address in the file is not in AWS's form; set these tunnel options by hand");
+		return;
+	}
+	if ((bits & AWS_FIX_STARTUP_START) && !change)
+		emit(ctx, startup_note);
+	snprintf(line, sizeof(line), "aws ec2 modify-vpn-tunnel-options --vpn-connection-id %s --vpn-tunnel-outside-ip-address %s --tunnel-options %s",
+		 pc->id, pt->outside, opts);
+	emit(ctx, line);
+	if (!change)
+		return;
+	snprintf(line, sizeof(line), "aws ec2 wait vpn-connection-available --vpn-connection-ids %s", pc->id);
+	emit(ctx, line);
+	snprintf(line, sizeof(line), "aws ec2 describe-vpn-connections --vpn-connection-ids %s --query \"VpnConnections[0].VgwTelemetry[?OutsideIpAddress=='%s'].Status\" --output text",
+		 pc->id, pt->outside);
+	emit(ctx, line);
+}
+
+/* What AWS cannot change in place: said once, with the preferred fix. */
+static void
+aws_new_connection(unsigned bits, void (*emit)(void *ctx, const char *line), void *ctx)
+{
+	char line[400];
+
+	for (size_t i = 0; i < COUNT(new_conn); i++)
+		if (bits & new_conn[i].bit) {
+			snprintf(line, sizeof(line), "# %s", new_conn[i].words);
+			emit(ctx, line);
+		}
+}
+
+static void
+aws_head(void (*emit)(void *ctx, const char *line), void *ctx)
+{
+	emit(ctx, "# AWS side (AWS CLI). Each modify-vpn-tunnel-options briefly takes that tunnel down: change one tunnel,");
+	emit(ctx, "# wait, and see it UP again before the next. The wait may return at once (EC2 VpnState has no");
+	emit(ctx, "# 'modifying' value); the describe line prints the tunnel's status (UP when it is back).");
+}
+
+void
+audit_peer_aws_lines(const struct audit_peer_result *r, const struct audit_peer_finding *only,
+		     void (*emit)(void *ctx, const char *line), void *ctx)
+{
+	const struct peer_config *p = r->peer;
+	unsigned *bits, notes = 0;
+	int any = 0;
+
+	if (only) {               /* one finding: its tunnel alone */
+		if (only->aws >= 0 && (only->aws_fix & (AWS_FIX_DPD_RESTART | AWS_FIX_STARTUP_START)))
+			emit(ctx, "# briefly takes this tunnel down: change one tunnel, wait (aws ec2 wait vpn-connection-available), then the other");
+		if (only->aws >= 0)
+			aws_tunnel(p, (size_t)only->aws, only->aws_fix, 0, emit, ctx);
+		aws_new_connection(only->aws_fix, emit, ctx);
+		return;
+	}
+	if (!(bits = calloc(p->ntunnels + 1, sizeof(*bits)))) {
+		emit(ctx, "# out of memory: the AWS lines are incomplete");
+		return;
+	}
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const struct audit_peer_finding *f = &r->findings[i];
+		if (f->aws >= 0)
+			bits[f->aws] |= f->aws_fix;
+		notes |= f->aws_fix;
+	}
+	for (size_t k = 0; k < p->ntunnels; k++)
+		any |= (bits[k] & (AWS_FIX_DPD_RESTART | AWS_FIX_STARTUP_START)) != 0;
+	if (any) {
+		aws_head(emit, ctx);
+		if (notes & AWS_FIX_STARTUP_START)
+			emit(ctx, startup_note);
+	}
+	for (size_t k = 0; k < p->ntunnels; k++)
+		aws_tunnel(p, k, bits[k], 1, emit, ctx);
+	aws_new_connection(notes, emit, ctx);
+	free(bits);
+}
+
+/* ---- text ------------------------------------------------------------- */
+
+static void
+emit_indented(void *ctx, const char *line)
+{
+	fprintf((FILE *)ctx, "    %s\n", line);
+}
+
+static void
+emit_plain(void *ctx, const char *line)
+{
+	fprintf((FILE *)ctx, "%s\n", line);
+}
+
+/* "ikev1+ikev2" */
+static const char *
+ike_words(long v)
+{
+	return v == (PEER_IKEV1 | PEER_IKEV2) ? "ikev1+ikev2" : v == PEER_IKEV1 ? "ikev1"
+	       : v == PEER_IKEV2 ? "ikev2" : "none";
+}
+
+static void
+tunnel_head(FILE *f, const struct audit_peer_result *r, size_t k)
+{
+	const struct peer_tunnel *pt = &r->peer->tunnels[k];
+	const struct audit_pair *pr = &r->pairs[k];
+
+	fputs("  ", f);
+	text_string(f, pt->outside[0] ? pt->outside : "(no OutsideIpAddress)");
+	if (pr->router >= 0) {
+		fputs(" <-> ", f);
+		text_string(f, tname(r, pr->router));
+		fprintf(f, " (by %s address)", pr->by == PAIR_OUTSIDE ? "outside" : "inside");
+	} else
+		fputs(" <-> no router tunnel", f);
+	fprintf(f, ": DPD %ld s%s, action %s%s, startup %s%s, IKE %s%s", pt->dpd_seconds.v,
+		pt->dpd_seconds.set ? "" : " (default)", peer_dpd_action_name((enum peer_dpd_action)pt->dpd_action.v),
+		pt->dpd_action.set ? "" : " (default)", peer_startup_name((enum peer_startup)pt->startup.v),
+		pt->startup.set ? "" : " (default)", ike_words(pt->ike.v), pt->ike.set ? "" : " (default)");
+	if (pt->status != PEER_STATUS_NONE) {
+		fprintf(f, "; telemetry %s", pt->status == PEER_STATUS_UP ? "UP" : pt->status == PEER_STATUS_DOWN ? "DOWN" : "other");
+		if (pt->status_msg[0]) {
+			fputs(" \"", f);
+			text_string(f, pt->status_msg);
+			fputc('"', f);
+		}
+	}
+	fputc('\n', f);
+}
+
+static void
+head(FILE *f, const struct audit_peer_result *r, const char *peer_file)
+{
+	const struct peer_config *p = r->peer;
+
+	fputs("\npeer: ", f);
+	text_string(f, peer_file);
+	fprintf(f, ": aws ec2 describe-vpn-connections, %zu VPN connection%s, %zu tunnel%s",
+		p->nconns, p->nconns == 1 ? "" : "s", p->ntunnels, p->ntunnels == 1 ? "" : "s");
+	if (p->secrets)
+		fprintf(f, " (%zu secret%s in the file not read: PreSharedKey, CustomerGatewayConfiguration)",
+			p->secrets, p->secrets == 1 ? "" : "s");
+	fputc('\n', f);
+	for (size_t i = 0; i < p->nconns; i++) {
+		const struct peer_conn *c = &p->conns[i];
+		fputs("  ", f);
+		text_string(f, c->id[0] ? c->id : "(no VpnConnectionId)");
+		fputs(" (", f);
+		text_string(f, c->gateway[0] ? c->gateway : "no gateway id");
+		fprintf(f, "): %s%s, acceleration %s%s\n", c->static_only.v ? "static" : "BGP (dynamic)",
+			c->static_only.set ? "" : " (default)", c->accel.v ? "on" : "off",
+			c->accel.set ? "" : " (default)");
+	}
+	for (size_t k = 0; k < p->ntunnels; k++)
+		tunnel_head(f, r, k);
+}
+
+static void
+finding(FILE *f, const struct audit_peer_result *r, const struct audit_peer_finding *x,
+	const char *cfg_file)
+{
+	char why[800];
+	struct audit_result tmp;
+	struct audit_finding *rows;
+	int router_fix = as_router(r, x, &tmp, &rows) != 0;
+
+	free(rows);
+	fprintf(f, "\n%s %s ", audit_severity_name(x->check->severity), x->check->id);
+	text_string(f, cfg_file);
+	fprintf(f, ":%u", x->line);
+	if (x->where[0]) {
+		fputc(' ', f);
+		text_string(f, x->where);
+	}
+	fputc('\n', f);
+	if (x->text[0]) {
+		fprintf(f, "  %u | ", x->line);
+		text_string(f, x->text);
+		fputc('\n', f);
+	} else if (x->line)
+		fputs("  (not set)\n", f);
+	audit_peer_words(r, x, why, sizeof(why));
+	fputs("  why: ", f);
+	text_string(f, why);
+	fprintf(f, "\n  source: %s\n", x->check->source);
+	if (router_fix || x->router >= 0) {
+		fputs("  fix on the router:\n", f);
+		audit_peer_router_lines(r, x, emit_indented, f);
+	}
+	if (x->aws_fix) {
+		fputs("  fix on AWS:\n", f);
+		audit_peer_aws_lines(r, x, emit_indented, f);
+	}
+}
+
+void
+render_audit_peer_text(FILE *f, const struct audit_peer_result *r, const char *cfg_file,
+		       const char *peer_file)
+{
+	struct audit_result tmp;
+	struct audit_finding *rows;
+	int router_fix = as_router(r, NULL, &tmp, &rows) != 0;
+	int aws_fix = 0;
+
+	free(rows);
+	head(f, r, peer_file);
+	for (size_t i = 0; i < r->nfindings; i++) {
+		finding(f, r, &r->findings[i], cfg_file);
+		aws_fix |= r->findings[i].aws_fix != 0;
+	}
+	if (router_fix) {
+		fprintf(f, "\nchange set for %s from both ends (after the router's own; each changed line after the one it replaces):\n",
+			config_vendor_display(r->cfg->vendor));
+		audit_peer_router_lines(r, NULL, emit_plain, f);
+		fputs("\nrollback (paste after the change to restore the old lines):\n", f);
+		audit_peer_rollback_lines(r, emit_plain, f);
+	}
+	if (aws_fix) {
+		fputs("\nchange set for AWS, one tunnel at a time:\n", f);
+		audit_peer_aws_lines(r, NULL, emit_plain, f);
+	}
+	fprintf(f, "\nboth ends: %u error%s, %u warning%s%s\n", r->nerror, r->nerror == 1 ? "" : "s",
+		r->nwarning, r->nwarning == 1 ? "" : "s",
+		r->nfindings ? "" : ": every AWS tunnel has its router tunnel, and nothing in the pair is known to kill them");
+}
+
+void
+render_audit_peer_quiet(FILE *f, const struct audit_peer_result *r)
+{
+	audit_peer_router_lines(r, NULL, emit_plain, f);
+	audit_peer_aws_lines(r, NULL, emit_plain, f);
+}
+
+/* ---- JSON (mtuprobe(1), "Auditing both ends") ------------------------- */
+
+static void
+json_bool(FILE *f, const char *key, const struct peer_num *n)
+{
+	fprintf(f, ",\"%s\":%s,\"%s_default\":%s", key, n->v ? "true" : "false", key,
+		n->set ? "false" : "true");
+}
+
+static void
+json_str(FILE *f, const char *key, const char *v)
+{
+	fprintf(f, ",\"%s\":", key);
+	if (v && v[0])
+		json_string(f, v);
+	else
+		fputs("null", f);
+}
+
+static void
+json_conns(FILE *f, const struct peer_config *p)
+{
+	fputs(",\"connections\":[", f);
+	for (size_t i = 0; i < p->nconns; i++) {
+		const struct peer_conn *c = &p->conns[i];
+		fputs(i ? ",{\"id\":" : "{\"id\":", f);
+		json_string(f, c->id);
+		json_str(f, "customer_gateway", c->cgw);
+		json_str(f, "category", c->category);
+		json_str(f, "gateway", c->gateway);
+		fprintf(f, ",\"transit_gateway\":%s", c->transit ? "true" : "false");
+		json_bool(f, "static_routes_only", &c->static_only);
+		json_bool(f, "acceleration", &c->accel);
+		json_str(f, "local_ipv4_cidr", c->local_cidr);
+		json_str(f, "remote_ipv4_cidr", c->remote_cidr);
+		json_str(f, "tunnel_inside_ip_version", c->inside_ver);
+		json_str(f, "outside_ip_address_type", c->outside_type);
+		fputc('}', f);
+	}
+	fputc(']', f);
+}
+
+/* The options AWS's defaults filled in (absent from the file). */
+static void
+json_defaults(FILE *f, const struct peer_tunnel *pt)
+{
+	const struct { const char *name; const struct peer_num *n; } opt[] = {
+		{ "DpdTimeoutSeconds", &pt->dpd_seconds }, { "DpdTimeoutAction", &pt->dpd_action },
+		{ "StartupAction", &pt->startup }, { "IkeVersions", &pt->ike },
+		{ "Phase1LifetimeSeconds", &pt->p1_life }, { "Phase2LifetimeSeconds", &pt->p2_life },
+	};
+	int n = 0;
+
+	fputs(",\"defaults\":[", f);
+	for (size_t i = 0; i < COUNT(opt); i++)
+		if (!opt[i].n->set)
+			fprintf(f, "%s\"%s\"", n++ ? "," : "", opt[i].name);
+	fputc(']', f);
+}
+
+static void
+json_tunnels(FILE *f, const struct audit_peer_result *r)
+{
+	const struct peer_config *p = r->peer;
+
+	fputs(",\"tunnels\":[", f);
+	for (size_t k = 0; k < p->ntunnels; k++) {
+		const struct peer_tunnel *pt = &p->tunnels[k];
+		const struct audit_pair *pr = &r->pairs[k];
+		fputs(k ? ",{\"outside\":" : "{\"outside\":", f);
+		json_string(f, pt->outside);
+		fputs(",\"connection\":", f);
+		json_string(f, p->conns[pt->conn].id);
+		json_str(f, "inside_cidr", pt->inside);
+		fprintf(f, ",\"dpd_timeout_seconds\":%ld,\"dpd_timeout_action\":\"%s\",\"startup_action\":\"%s\",\"ike_versions\":\"%s\",\"phase1_lifetime\":%ld,\"phase2_lifetime\":%ld",
+			pt->dpd_seconds.v, peer_dpd_action_name((enum peer_dpd_action)pt->dpd_action.v),
+			peer_startup_name((enum peer_startup)pt->startup.v), ike_words(pt->ike.v),
+			pt->p1_life.v, pt->p2_life.v);
+		json_defaults(f, pt);
+		fputs(",\"telemetry\":", f);
+		if (pt->status == PEER_STATUS_NONE)
+			fputs("null", f);
+		else {
+			fprintf(f, "{\"status\":\"%s\",\"message\":", pt->status == PEER_STATUS_UP ? "UP"
+				: pt->status == PEER_STATUS_DOWN ? "DOWN" : "other");
+			json_string(f, pt->status_msg);
+			fputc('}', f);
+		}
+		json_str(f, "router_tunnel", pr->router >= 0 ? tname(r, pr->router) : NULL);
+		json_str(f, "paired_by", pr->by == PAIR_OUTSIDE ? "outside" : pr->by == PAIR_INSIDE ? "inside" : NULL);
+		fputc('}', f);
+	}
+	fputc(']', f);
+}
+
+static void
+json_findings(FILE *f, const struct audit_peer_result *r)
+{
+	char why[800];
+
+	fputs(",\"findings\":[", f);
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const struct audit_peer_finding *x = &r->findings[i];
+		struct audit_jlist j = { f, 0 };
+		fprintf(f, "%s{\"id\":\"%s\",\"severity\":\"%s\",\"line\":%u,\"interface\":", i ? "," : "",
+			x->check->id, audit_severity_name(x->check->severity), x->line);
+		json_string(f, x->where);
+		json_str(f, "router_tunnel", x->router >= 0 ? tname(r, x->router) : NULL);
+		fputs(",\"text\":", f);
+		json_string(f, x->text);
+		audit_peer_words(r, x, why, sizeof(why));
+		fputs(",\"message\":", f);
+		json_string(f, why);
+		fputs(",\"source\":", f);
+		json_string(f, x->check->source);
+		fputs(",\"fix\":[", f);
+		audit_peer_router_lines(r, x, audit_json_emit, &j);
+		fputs("],\"aws_fix\":[", f);
+		j.n = 0;
+		audit_peer_aws_lines(r, x, audit_json_emit, &j);
+		fputs("]}", f);
+	}
+	fputc(']', f);
+}
+
+void
+render_audit_peer_json(FILE *f, const struct audit_peer_result *r, const char *peer_file)
+{
+	struct audit_jlist j = { f, 0 };
+
+	fputs(",\"peer_config\":{\"file\":", f);
+	json_string(f, peer_file);
+	fprintf(f, ",\"format\":\"aws-describe-vpn-connections\",\"secrets_not_read\":%zu,\"errors\":%u,\"warnings\":%u",
+		r->peer->secrets, r->nerror, r->nwarning);
+	json_conns(f, r->peer);
+	json_tunnels(f, r);
+	json_findings(f, r);
+	fputs(",\"fix\":[", f);
+	audit_peer_router_lines(r, NULL, audit_json_emit, &j);
+	fputs("],\"rollback\":[", f);
+	j.n = 0;
+	audit_peer_rollback_lines(r, audit_json_emit, &j);
+	fputs("],\"aws_fix\":[", f);
+	j.n = 0;
+	audit_peer_aws_lines(r, NULL, audit_json_emit, &j);
+	fputs("]}", f);
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* audit --peer-config: the pair's section of the audit's text and JSON
+ * (mtuprobe(1), "Auditing both ends"), the words for the pair's codes, and
+ * the fixes: the router's in its own syntax (render/audit_fix.c), the AWS
+ * side as AWS CLI command lines. */
+#ifndef MTUPROBE_AUDIT_PEER_OUT_H
+#define MTUPROBE_AUDIT_PEER_OUT_H
+
+#include <stdio.h>
+#include "core/audit_peer.h"
+
+/* Why, with the numbers, for one finding of the pair. */
+void audit_peer_words(const struct audit_peer_result *r, const struct audit_peer_finding *f,
+		      char *buf, size_t len);
+
+/* Fix lines for one finding (only) or for every finding (only == NULL):
+ * the router's (a change set with the old lines, as the router audit's)
+ * and the AWS side's (one modify-vpn-tunnel-options command per tunnel,
+ * then a wait, so that one tunnel changes at a time). */
+void audit_peer_router_lines(const struct audit_peer_result *r,
+			     const struct audit_peer_finding *only,
+			     void (*emit)(void *ctx, const char *line), void *ctx);
+void audit_peer_rollback_lines(const struct audit_peer_result *r,
+			       void (*emit)(void *ctx, const char *line), void *ctx);
+void audit_peer_aws_lines(const struct audit_peer_result *r, const struct audit_peer_finding *only,
+			  void (*emit)(void *ctx, const char *line), void *ctx);
+
+/* The pair's text section (after the router's findings and change set),
+ * its JSON member (",\"peer_config\":{...}", inside the audit's object),
+ * and -q's lines (the router's, then the AWS commands). */
+void render_audit_peer_text(FILE *f, const struct audit_peer_result *r, const char *cfg_file,
+			    const char *peer_file);
+void render_audit_peer_json(FILE *f, const struct audit_peer_result *r, const char *peer_file);
+void render_audit_peer_quiet(FILE *f, const struct audit_peer_result *r);
+
+/* audit_json.c's emit() for fix lines: each line a JSON string, commas
+ * between (ctx: a struct audit_jlist, n zeroed for each list). */
+struct audit_jlist {
+	FILE *f;
+	int n;
+};
+void audit_json_emit(void *ctx, const char *line);
+
+/* The audit's JSON object (render/audit_json.c) with the pair's member. */
+void render_audit_json_peer(FILE *f, const struct audit_result *r, const char *file,
+			    const struct audit_peer_result *p, const char *peer_file);
+
+#endif

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* libFuzzer harness for audit --peer-config: arbitrary bytes as the JSON
+ * of aws ec2 describe-vpn-connections (config/aws_json.c, json-c), then,
+ * when they parse, the pairing and the checks of both ends against three
+ * fixed router configurations (RTX, IX, swanctl) and every renderer into
+ * a memory sink. Besides memory errors (ASan) and undefined behaviour
+ * (UBSan), it aborts when a result breaks a promise of peer.h or
+ * audit_peer.h: a refusal without a message, indices outside the tables,
+ * a count that does not add up, or a secret that reached the output. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config/config.h"
+#include "config/peer.h"
+#include "core/audit.h"
+#include "core/audit_peer.h"
+#include "render/audit_peer_out.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Small routers with the shapes the pairing reads: outside and inside
+ * addresses, refresh, BGP, NAT-T (tests/audit/peer, tests/audit/configs). */
+static const char rtx[] =
+	"tunnel select 1\n ipsec tunnel 201\n  ipsec sa policy 201 1 esp aes-cbc sha-hmac\n"
+	"  ipsec ike keepalive use 1 on dpd 10 3\n  ipsec ike remote address 1 198.51.100.1\n"
+	" ip tunnel address 169.254.255.2/30\n ip tunnel remote address 169.254.255.1\n"
+	" ip tunnel tcp mss limit 1450\n tunnel enable 1\ntunnel select 2\n ipsec tunnel 202\n"
+	"  ipsec sa policy 202 2 esp aes-cbc sha-hmac\n  ipsec ike remote address 2 198.51.100.2\n"
+	" ip tunnel mtu 1500\n tunnel enable 2\ntunnel select none\n"
+	"bgp neighbor 1 64512 169.254.255.1 hold-time=30\n";
+static const char ix[] =
+	"interface Tunnel0.0\n  tunnel mode ipsec-ikev2\n  ip address 169.254.1.2/30\n  ip mtu 1400\n"
+	"  ip tcp adjust-mss 1380\n  ikev2 negotiation-direction responder\n"
+	"  ikev2 peer 198.51.100.1 authentication psk id ipv4 198.51.100.1\n!\n"
+	"router bgp 64512\n  neighbor 169.254.1.1 remote-as 64512\n";
+static const char swan[] =
+	"connections {\n  aws1 {\n    remote_addrs = 198.51.100.1\n    children {\n"
+	"      aws1 {\n        start_action = start\n      }\n    }\n  }\n}\n";
+static const char *const routers[] = { rtx, ix, swan };
+
+static struct config cfg[sizeof(routers) / sizeof(routers[0])];
+static struct audit_result router_res[sizeof(routers) / sizeof(routers[0])];
+static int ready;
+
+static void
+setup(void)
+{
+	char err[256];
+
+	for (size_t i = 0; i < sizeof(routers) / sizeof(routers[0]); i++) {
+		struct audit_input in = { &cfg[i], model_peer("generic"), 0, "fuzz", 0 };
+		if (config_parse(routers[i], strlen(routers[i]), -1, &cfg[i], err, sizeof(err)) < 0 ||
+		    audit_run(&in, &router_res[i]) < 0)
+			abort();     /* the fixed routers must parse */
+	}
+	ready = 1;
+}
+
+static void
+check(const struct peer_config *p, const struct config *c, const struct audit_peer_result *r)
+{
+	if (p->nconns > p->cap_conns || p->ntunnels > p->cap_tunnels || r->npairs != p->ntunnels ||
+	    r->nfindings > r->cap_findings || r->nerror + r->nwarning != r->nfindings)
+		abort();
+	for (size_t k = 0; k < p->ntunnels; k++)
+		if (p->tunnels[k].conn >= p->nconns || r->pairs[k].router >= (int)c->ntunnels ||
+		    (r->pairs[k].router < 0) != (r->pairs[k].by == PAIR_NONE))
+			abort();
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const struct audit_peer_finding *f = &r->findings[i];
+		if (f->aws >= (int)p->ntunnels || f->router >= (int)c->ntunnels ||
+		    f->nfix > AUDIT_MAX_FIX || (f->aws < 0 && f->router < 0))
+			abort();
+	}
+}
+
+/* A key of the input that must never be printed ("PreSharedKey"'s value
+ * or CustomerGatewayConfiguration): the output is searched for it. */
+static int
+leaked(const char *out, size_t n, const uint8_t *data, size_t size)
+{
+	static const char key[] = "\"PreSharedKey\"";
+	const uint8_t *k = memmem(data, size, key, sizeof(key) - 1);
+	const uint8_t *q, *e;
+
+	if (!k || !(q = memchr(k + sizeof(key) - 1, '"', size - (size_t)(k - data) - (sizeof(key) - 1))))
+		return 0;
+	q++;
+	if (!(e = memchr(q, '"', size - (size_t)(q - data))) || e - q < 12)
+		return 0;      /* short values could appear by chance (an address, a word) */
+	/* the same bytes elsewhere in the input (a printed field) are no leak */
+	if (memmem(e, size - (size_t)(e - data), q, (size_t)(e - q)) ||
+	    memmem(data, (size_t)(q - data), q, (size_t)(e - q)))
+		return 0;
+	return memmem(out, n, q, (size_t)(e - q)) != NULL;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct peer_config p;
+	char err[512];
+	char *out = NULL;
+	size_t n = 0;
+	FILE *sink;
+
+	if (!ready)
+		setup();
+	err[0] = '\0';
+	if (peer_parse_aws_json((const char *)data, size, &p, err, sizeof(err)) < 0) {
+		if (!err[0])
+			abort();     /* a refusal always says why */
+		peer_free(&p);
+		return 0;
+	}
+	if (!(sink = open_memstream(&out, &n))) {
+		peer_free(&p);
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(routers) / sizeof(routers[0]); i++) {
+		struct audit_peer_result r;
+		memset(&r, 0, sizeof(r));
+		if (audit_peer_run(&cfg[i], &p, &router_res[i], &r) == 0) {
+			check(&p, &cfg[i], &r);
+			render_audit_peer_text(sink, &r, "router", "peer");
+			render_audit_json_peer(sink, &router_res[i], "router", &r, "peer");
+			render_audit_peer_quiet(sink, &r);
+		}
+		audit_peer_free(&r);
+	}
+	fclose(sink);
+	if (leaked(out, n, data, size))
+		abort();
+	free(out);
+	peer_free(&p);
+	return 0;
+}
