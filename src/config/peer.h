@@ -4,7 +4,7 @@
  * JSON of `aws ec2 describe-vpn-connections` (aws_json.c). Every field
  * says whether the document carried it (set) or the documented default
  * applies, because a never-modified AWS tunnel lists little more than its
- * OutsideIpAddress (shared/design/router-facts.md, "Options that only
+ * OutsideIpAddress (doc/router-facts.md, "Options that only
  * appear once modified").
  *
  * Secrets never enter the model: PreSharedKey (wherever it stands) and

@@ -4,7 +4,7 @@
  * and 3: the facts that kill the tunnel are the combination). Pure: codes
  * and numbers out, words in render/audit_peer_out.c. AWS facts and
  * defaults: config/aws_json.c (EC2 API reference); router facts:
- * shared/design/router-facts.md, as core/audit.c reads them. */
+ * doc/router-facts.md, as core/audit.c reads them. */
 #include "core/audit_peer.h"
 
 #include <stdio.h>
