@@ -522,8 +522,8 @@ static int run(struct inspect *s)
 	if (pcapread_rewind(s->r, s->err, sizeof s->err) < 0)
 		return fail(s->err, EXIT_USAGE);
 	inspect_replay(s);
-	if (fflush(stdout) != 0)
-		return fail("cannot write the output", EXIT_USAGE);
+	if (cli_stdout_done("inspect", EXIT_MEASURED) != EXIT_MEASURED)
+		return EXIT_OUTPUT;
 	return s->failed ? fail(s->err, EXIT_USAGE) : EXIT_MEASURED;
 }
 
@@ -556,8 +556,8 @@ cmd_inspect(int argc, char **argv)
 	memset(&s, 0, sizeof s);
 	rc = cli_parse(CMD_INSPECT, argc, argv, &c, s.err, sizeof s.err);
 
-	if (rc > 0)
-		return EXIT_MEASURED;
+	if (rc > 0)   /* --help */
+		return cli_stdout_done("inspect", EXIT_MEASURED);
 	if (rc < 0)
 		return fail(s.err, EXIT_USAGE);
 	s.quiet = c.quiet;

@@ -6,6 +6,7 @@
 #include "cli/inspect_scan.h"
 
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,29 +45,48 @@ static int find_stream(const struct stream *st, int n, const struct wire_match *
 	return -1;
 }
 
-/* Index of the stream in st[*n], added if new; -1 when MAX_STREAMS are taken. */
-static int add_to(struct stream *st, int *n, const struct wire_match *m)
+/* Room for one more stream in *st; -1 with s->failed when memory runs out. */
+static int grow(struct inspect *s, struct stream **st, int n, int *cap)
 {
-	int i = find_stream(st, *n, m);
+	struct stream *a;
+	int c;
 
-	if (i >= 0 || *n == MAX_STREAMS)
+	if (n < *cap)
+		return 0;
+	c = *cap ? *cap * 2 : 16;
+	if (c < 0 || (size_t)c > SIZE_MAX / sizeof **st || !(a = realloc(*st, (size_t)c * sizeof **st))) {
+		snprintf(s->err, sizeof s->err, "out of memory after %d probe streams", n);
+		s->failed = 1;
+		return -1;
+	}
+	*st = a;
+	*cap = c;
+	return 0;
+}
+
+/* Index of the stream in (*st)[*n], added if new; -1 when memory ran out. */
+static int add_to(struct inspect *s, struct stream **st, int *n, int *cap, const struct wire_match *m)
+{
+	int i = find_stream(*st, *n, m);
+
+	if (i >= 0 || grow(s, st, *n, cap) < 0)
 		return i;
-	memset(&st[*n], 0, sizeof st[0]);
-	st[*n].m = *m;
-	st[*n].target = -1;
+	memset(&(*st)[*n], 0, sizeof **st);
+	(*st)[*n].m = *m;
+	(*st)[*n].target = -1;
 	return (*n)++;
 }
 
 static int add_stream(struct inspect *s, const struct wire_match *m)
 {
-	return add_to(s->streams, &s->nstreams, m);
+	return add_to(s, &s->streams, &s->nstreams, &s->streams_cap, m);
 }
 
 /* First pass, another tool's probe: its stream, and the size sent with its
  * seq, which the answers are matched against (wire_foreign.c). */
 static void learn_other(struct inspect *s, const struct wire_probe *pi)
 {
-	int i = add_to(s->others, &s->nothers, &pi->m);
+	int i = add_to(s, &s->others, &s->nothers, &s->others_cap, &pi->m);
 	struct stream *st;
 
 	if (i < 0 || pi->size >= NSIZES)
@@ -86,14 +106,18 @@ static void learn_other(struct inspect *s, const struct wire_probe *pi)
 static void choose_streams(struct inspect *s)
 {
 	if (s->nstreams == 0 && s->nothers > 0) {
-		memcpy(s->streams, s->others, sizeof s->streams);
+		free(s->streams);
+		s->streams = s->others;
 		s->nstreams = s->nothers;
+		s->streams_cap = s->others_cap;
 		s->foreign = 1;
 	} else {
 		for (int i = 0; i < s->nothers; i++)
 			free(s->others[i].t);
+		free(s->others);
 	}
-	s->nothers = 0;
+	s->others = NULL;
+	s->nothers = s->others_cap = 0;
 }
 
 /* Each stream's target: the first of the same tool, source and destination
@@ -109,6 +133,8 @@ static void group_targets(struct inspect *s)
 					    addr_eq(&s->targets[j].m.dst, &m->dst)))
 			j++;
 		if (j == s->ntargets) {
+			if (grow(s, &s->targets, s->ntargets, &s->targets_cap) < 0)
+				return;
 			memset(&s->targets[j], 0, sizeof s->targets[j]);
 			s->targets[j].m = *m;
 			s->targets[j].m.seq_size = NULL;   /* a target matches nothing */
@@ -180,9 +206,8 @@ static void take_probe(struct inspect *s, const struct wire_probe *pi, struct in
 
 	w->size = pi->size;
 	w->dir = "out";
-	if (i < 0) {
-		snprintf(w->why, sizeof w->why, "a probe of stream %d: inspect follows %d",
-			 MAX_STREAMS + 1, MAX_STREAMS);
+	if (i < 0) {   /* out of memory: s->failed ends the pass, said by the command */
+		snprintf(w->why, sizeof w->why, "a probe of stream %d: out of memory", s->nstreams + 1);
 		return;
 	}
 	w->what = W_PROBE;
@@ -540,4 +565,12 @@ void inspect_free(struct inspect *s)
 		s->targets[j].t = NULL;
 		s->targets[j].sizes = NULL;
 	}
+	for (int i = 0; i < s->nothers; i++)
+		free(s->others[i].t);
+	free(s->streams);
+	free(s->targets);
+	free(s->others);
+	s->streams = s->targets = s->others = NULL;
+	s->nstreams = s->ntargets = s->nothers = 0;
+	s->streams_cap = s->targets_cap = s->others_cap = 0;
 }

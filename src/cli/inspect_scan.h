@@ -30,7 +30,6 @@
 #include "io/pcapread.h"
 #include "wire/wire.h"
 
-#define MAX_STREAMS 64     /* one per path per run: a ping stepped by hand is one run per size */
 #define NSIZES 65536u      /* IP packet sizes and ICMP sequence numbers are 16 bits */
 
 /* What a record is (the command's two renderers name these). */
@@ -106,14 +105,18 @@ struct inspect {
 	const struct inspect_out *out;
 	FILE *f;                     /* where out writes */
 	int quiet;
-	struct stream streams[MAX_STREAMS];
-	int nstreams;
-	struct stream targets[MAX_STREAMS];  /* the streams merged per tool, source, target */
-	int ntargets;
+	/* As many streams as the file holds, one per path per run (a ping
+	 * stepped by hand is one run per size): the arrays grow, so no run is
+	 * ever left out (issue 20: 989 runs, 64 followed, nothing said). Memory
+	 * that runs out is an error said as such. */
+	struct stream *streams;
+	int nstreams, streams_cap;
+	struct stream *targets;      /* the streams merged per tool, source, target */
+	int ntargets, targets_cap;
 	int counting;                /* this pass adds to the streams' counts */
 	int foreign;                 /* the streams are other tools' (ping, tracepath) */
-	struct stream others[MAX_STREAMS];   /* first pass: other tools' streams */
-	int nothers;
+	struct stream *others;       /* first pass: other tools' streams */
+	int nothers, others_cap;
 	uint64_t records, ignored, snapped, rows;
 	int have_t0;
 	int64_t sec0;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* mtuprobe: measure path MTU over a WAN and through an IPsec tunnel, and
  * print the MTU and MSS lines for Yamaha RTX, NEC IX and Linux. */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -31,6 +32,13 @@ usage(FILE *f)
 int
 main(int argc, char **argv)
 {
+	/* A reader that quits (| head -1, | true, a --pcap FIFO whose reader
+	 * exits) would otherwise kill us with SIGPIPE: exit 141, no message,
+	 * and with --pcap the report itself lost. Ignored, the write fails
+	 * with EPIPE instead, and every write is checked: exit 6 with one line
+	 * on stderr (mtuprobe(1), EXIT STATUS). Nothing is exec'd, so no child
+	 * inherits the disposition. */
+	signal(SIGPIPE, SIG_IGN);
 	if (cli_fds() < 0)
 		return EXIT_OUTPUT;
 	if (argc < 2) {
@@ -44,7 +52,7 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		printf("mtuprobe %s\n", MTUPROBE_VERSION);
-		return EXIT_MEASURED;
+		return cli_stdout_done(NULL, EXIT_MEASURED);
 	}
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (strcmp(argv[1], cmds[i].name) == 0)

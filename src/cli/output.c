@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -28,20 +29,44 @@ cli_error(const char *cmd, const char *msg)
 	fputc('\n', stderr);
 }
 
+/* The first write error on standard output. glibc drops the buffer when a
+ * write fails, so a later fflush() succeeds with errno 0: the reason must be
+ * kept from the flush that saw it. */
+static int stdout_errno;
+
+/* A pipe whose reader has gone: poll(2) says POLLERR on its write end. */
+static int
+stdout_broken(void)
+{
+	struct pollfd p = { .fd = STDOUT_FILENO, .events = 0 };
+
+	return poll(&p, 1, 0) == 1 && (p.revents & POLLERR);
+}
+
+static int
+stdout_flush(void)
+{
+	int bad = ferror(stdout);
+
+	errno = 0;
+	if (fflush(stdout) == 0 && !bad)
+		return 0;
+	if (!stdout_errno)
+		stdout_errno = errno ? errno : stdout_broken() ? EPIPE : 0;
+	return -1;
+}
+
 int
 cli_stdout_done(const char *cmd, int rc)
 {
 	char msg[160];
-	int bad = ferror(stdout);
 
-	errno = 0;
-	if (fflush(stdout) != 0 || bad) {
-		snprintf(msg, sizeof(msg), "cannot write the report to standard output: %s",
-			 errno ? strerror(errno) : "write error");
-		cli_error(cmd, msg);
-		return EXIT_OUTPUT;
-	}
-	return rc;
+	if (stdout_flush() == 0)
+		return rc;
+	snprintf(msg, sizeof(msg), "cannot write the report to standard output: %s",
+		 stdout_errno ? strerror(stdout_errno) : "write error");
+	cli_error(cmd, msg);
+	return EXIT_OUTPUT;
 }
 
 int

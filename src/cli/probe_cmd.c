@@ -123,6 +123,8 @@ open_paths(struct probe_state *s)
 
 	if (priv_lower(s->err, sizeof(s->err)) < 0)
 		return fail(s->err, EXIT_NOT_MEASURED);
+	if (priv_check_user(s->c.user, s->err, sizeof(s->err)) < 0)
+		return fail(s->err, EXIT_USAGE);
 	for (int i = 0; i < s->npaths; i++) {
 		struct path *p = &s->paths[i];
 		if (rawio_resolve(p->host, s->c.family, &p->t, s->err, sizeof(s->err)) != RAWIO_OK ||
@@ -190,6 +192,10 @@ configure(const struct cli *c, struct path *p, struct probe_config *cfg, char *e
 	cfg->max_size = c->max_size ? c->max_size : (ifmtu ? ifmtu : cfg->max_size);
 	if (cfg->max_size > 65535)   /* loopback's MTU is 65536; an IP packet is at most 65535 */
 		cfg->max_size = 65535;
+	/* --max below what the interface can send: passing it is "at least",
+	 * not verified (nothing larger was tried). At the interface MTU, or
+	 * above it (EMSGSIZE answers), it bounds nothing. */
+	cfg->max_bound = c->max_size && (!ifmtu || c->max_size < ifmtu) && cfg->max_size < 65535;
 	if (cfg->min_size > cfg->max_size)
 		cfg->min_size = cfg->max_size;
 	if (c->timeout_ms)
@@ -338,6 +344,13 @@ collect_warnings(const struct probe_state *s, struct model_result *m)
 		for (unsigned w = 0; w < run->nwarnings; w++)
 			model_warn(m, "%s path: %s%s", s->paths[i].name, run->warnings[w].text,
 				   run->warnings[w].count > 1 ? " (repeated)" : "");
+		/* the tables are fixed; what did not fit is said, never dropped */
+		if (run->warnings_dropped)
+			model_warn(m, "%s path: %u more distinct warnings not shown", s->paths[i].name,
+				   run->warnings_dropped);
+		if (s->paths[i].found.ptb_more)
+			model_warn(m, "%s path: %u more 'too big' messages from routers beyond the %d listed",
+				   s->paths[i].name, s->paths[i].found.ptb_more, FINDINGS_MAX_PTB);
 		if (s->paths[i].found.mss_too_big)
 			model_warn(m, "%s path: %s", s->paths[i].name, s->paths[i].found.mss_advice);
 		if (s->paths[i].found.rests_on_silence)
@@ -697,8 +710,8 @@ cmd_probe(int argc, char **argv)
 	struct sigaction sa;
 	int rc = cli_parse(CMD_PROBE, argc, argv, &s.c, s.err, sizeof(s.err));
 
-	if (rc > 0)
-		return EXIT_MEASURED;
+	if (rc > 0)   /* --help */
+		return cli_stdout_done("probe", EXIT_MEASURED);
 	/* Check the model options before touching the network. */
 	if (rc < 0 || cli_model(&s.c, 1500, &in, &rv, s.err, sizeof(s.err)) < 0)
 		return fail(s.err, EXIT_USAGE);
@@ -715,7 +728,10 @@ cmd_probe(int argc, char **argv)
 		rc = measure(&s);
 		if (rc == EXIT_MEASURED)
 			rc = report(&s, argc, argv);
-		while (s.c.interval && rc != EXIT_USAGE && rc != EXIT_OUTPUT && !watch_sleep(s.c.interval, &stop_flag))
+		/* A capture that can no longer be written ends the watch: exit 6
+		 * as soon as output fails (mtuprobe(1), WATCHING A PATH). */
+		while (s.c.interval && rc != EXIT_USAGE && rc != EXIT_OUTPUT && !capture_failed(s.cap) &&
+		       !watch_sleep(s.c.interval, &stop_flag))
 			rc = next_round(&s, rc, argc, argv);
 	}
 	return cleanup(&s, rc);

@@ -4,6 +4,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -157,11 +159,36 @@ watch_round(struct watch *w, const struct report *r, int json, int value, FILE *
 		render_value(f, r);
 	else
 		print_text(f, w, r, pmtu, verified, ev, n, now);
-	fflush(f);
 	memcpy(w->prev_pmtu, pmtu, sizeof(pmtu));
 	memcpy(w->prev_verified, verified, sizeof(verified));
 	w->prev_verdict = p->tunnel_vs_model;
 	w->have_prev = 1;
+}
+
+/* FILE.XXXXXX beside FILE, made by mkstemp(3): a name of this process's
+ * own, so two watchers writing one file never truncate or rename each
+ * other's half-written copy (issue 20). The collector reads only *.prom. */
+static int
+open_tmp(const char *file, char *tmp, size_t len, char *err, size_t errlen)
+{
+	int fd;
+
+	if ((size_t)snprintf(tmp, len, "%s.XXXXXX", file) >= len) {
+		snprintf(err, errlen, "--prometheus %.3000s: name too long", file);
+		return -1;
+	}
+	fd = mkostemp(tmp, O_CLOEXEC);
+	/* mkstemp makes it 0600; the collector may run as another user. */
+	if (fd < 0 || fchmod(fd, 0644) != 0) {
+		snprintf(err, errlen, "--prometheus: cannot create a file beside %.3000s: %s", file,
+			 strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		return -1;
+	}
+	return fd;
 }
 
 int
@@ -171,15 +198,12 @@ watch_write_prometheus(struct watch *w, const char *file, const struct report *r
 	FILE *f;
 	int fd, bad;
 
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", file) >= sizeof(tmp)) {
-		snprintf(err, errlen, "--prometheus %s: name too long", file);
+	if ((fd = open_tmp(file, tmp, sizeof(tmp), err, errlen)) < 0)
 		return -1;
-	}
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+	if (!(f = fdopen(fd, "w"))) {
 		snprintf(err, errlen, "--prometheus: cannot write %.3000s: %s", tmp, strerror(errno));
-		if (fd >= 0)
-			close(fd);
+		close(fd);
+		unlink(tmp);
 		return -1;
 	}
 	render_prometheus(f, r, &w->prom);

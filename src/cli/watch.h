@@ -19,11 +19,13 @@ struct watch {
 };
 
 /* Prints the round (JSON line, value line or one text line) with its
- * events, then remembers it. */
+ * events, then remembers it. The caller flushes f and checks the write
+ * (cli_stdout_done). */
 void watch_round(struct watch *w, const struct report *r, int json, int value, FILE *f);
 
-/* Writes FILE.tmp beside FILE, fsyncs it and renames it over FILE, so a
- * collector never reads half a file. -1 with a message in err. */
+/* Writes FILE.XXXXXX (mkstemp) beside FILE, fsyncs it and renames it over
+ * FILE, so a collector never reads half a file and two writers never share
+ * a temporary file. -1 with a message in err. */
 int watch_write_prometheus(struct watch *w, const char *file, const struct report *r,
 			   char *err, size_t errlen);
 

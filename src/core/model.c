@@ -13,8 +13,14 @@ model_warn(struct model_result *r, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (r->nwarn >= MODEL_MAX_WARN)
+	/* Never dropped in silence (issue 20): once the table is full, its
+	 * last slot says how many were not shown, in text and JSON alike. */
+	if (r->nwarn >= MODEL_MAX_WARN) {
+		r->warn_dropped += r->warn_dropped ? 1 : 2;   /* the first overwrites one */
+		snprintf(r->warnings[MODEL_MAX_WARN - 1], MODEL_MSG, "%u more warnings not shown",
+			 r->warn_dropped);
 		return;
+	}
 	va_start(ap, fmt);
 	vsnprintf(r->warnings[r->nwarn++], MODEL_MSG, fmt, ap);
 	va_end(ap);
@@ -27,8 +33,10 @@ step(struct model_result *r, char op, long value, const char *fmt, ...)
 	va_list ap;
 	struct model_step *s;
 
-	if (r->nsteps >= MODEL_MAX_STEPS)
+	if (r->nsteps >= MODEL_MAX_STEPS) {
+		r->overflow = 1;
 		return;
+	}
 	s = &r->steps[r->nsteps++];
 	s->op = op;
 	s->value = value;
@@ -237,8 +245,10 @@ wan_from_link(const struct model_input *in, struct model_result *r, char *err, s
 static void
 piece(struct model_result *r, const char *name, unsigned bytes)
 {
-	if (r->npicture >= MODEL_MAX_PICTURE)
+	if (r->npicture >= MODEL_MAX_PICTURE) {
+		r->overflow = 1;
 		return;
+	}
 	r->picture[r->npicture].name = name;
 	r->picture[r->npicture++].bytes = bytes;
 	r->picture_total += bytes;
@@ -373,7 +383,12 @@ model_compute(const struct model_input *in, struct model_result *r, char *err, s
 	for (size_t i = 0; i < in->nstack; i++)
 		if (in->stack[i]->kind != LAYER_ACCESS)
 			r->has_tunnel = 1;
-	if (!r->has_tunnel)
-		return 0;
-	return tunnel_part(in, r, err, errlen);
+	if (r->has_tunnel && tunnel_part(in, r, err, errlen) < 0)
+		return -1;
+	if (r->overflow) {
+		snprintf(err, errlen, "the stack is too deep to show step by step (a limit of "
+			 "mtuprobe: report it)");
+		return -1;
+	}
+	return 0;
 }

@@ -9,8 +9,11 @@
 #include "core/overhead.h"
 
 #define MODEL_MAX_LAYERS 12
-#define MODEL_MAX_STEPS 40
-#define MODEL_MAX_PICTURE 24
+/* Room for the deepest stack: an ESP layer is up to 4 steps and 6 pieces
+ * (header, IV, then pad, trailer, ICV, block pad); a table that still fills
+ * up fails model_compute, never truncates the picture (issue 20). */
+#define MODEL_MAX_STEPS (MODEL_MAX_LAYERS * 4 + 16)
+#define MODEL_MAX_PICTURE (MODEL_MAX_LAYERS * 6 + 4)
 #define MODEL_MAX_WARN 10
 #define MODEL_MSG 400
 
@@ -106,6 +109,8 @@ struct model_result {
 	unsigned picture_total;
 	char warnings[MODEL_MAX_WARN][MODEL_MSG];
 	size_t nwarn;
+	int overflow;                  /* a step or piece did not fit (a bug: said, not hidden) */
+	unsigned warn_dropped;         /* warnings beyond the table: the last slot says how many */
 };
 
 /* ping's -s / -l payload <-> the whole IP packet: IPv4 header 20 + ICMP 8

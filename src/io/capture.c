@@ -16,6 +16,7 @@
 struct capture {
 	pcap_t *dead;
 	pcap_dumper_t *dump;
+	int err;                 /* errno of the first failed write, 0 while none */
 };
 
 /* The file, opened so that nothing can hang or go astray: "-" would put
@@ -95,7 +96,18 @@ capture_packet(struct capture *c, const uint8_t *pkt, size_t len)
 	memset(&h, 0, sizeof(h));
 	gettimeofday(&h.ts, NULL);
 	h.caplen = h.len = (bpf_u_int32)len;
+	errno = 0;
 	pcap_dump((u_char *)c->dump, &h, pkt);
+	/* A FIFO whose reader quit (EPIPE, SIGPIPE being ignored) or a full
+	 * disk: glibc drops the buffer, so the reason is kept from here. */
+	if (!c->err && ferror(pcap_dump_file(c->dump)))
+		c->err = errno ? errno : EIO;
+}
+
+int
+capture_failed(const struct capture *c)
+{
+	return c && (c->err || ferror(pcap_dump_file(c->dump)));
 }
 
 void
@@ -134,9 +146,11 @@ capture_close(struct capture *c, char *err, size_t errlen)
 		return 0;
 	/* pcap_dump() reports nothing: a full disk shows only here. */
 	errno = 0;
-	if (pcap_dump_flush(c->dump) != 0 || ferror(pcap_dump_file(c->dump))) {
+	if (pcap_dump_flush(c->dump) != 0 || ferror(pcap_dump_file(c->dump)) || c->err) {
+		if (!c->err)
+			c->err = errno;
 		snprintf(err, errlen, "cannot write the capture file: %s",
-			 errno ? strerror(errno) : "write error");
+			 c->err ? strerror(c->err) : "write error");
 		rc = -1;
 	}
 	pcap_dump_close(c->dump);

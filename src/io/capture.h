@@ -18,6 +18,8 @@ void capture_icmp6(struct capture *c, const uint8_t src[16], const uint8_t dst[1
 /* The same for any upper-layer protocol (a raw IPv6 TCP socket's segments). */
 void capture_ip6(struct capture *c, const uint8_t src[16], const uint8_t dst[16], uint8_t proto,
 		 const uint8_t *msg, size_t len);
+/* A write to the file has failed (said by capture_close); 0 for NULL. */
+int capture_failed(const struct capture *c);
 int capture_close(struct capture *c, char *err, size_t errlen);
 
 #endif

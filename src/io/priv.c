@@ -94,6 +94,15 @@ target_user(const char *user, uid_t *uid, gid_t *gid, char *err, size_t errlen)
 	return 0;
 }
 
+int
+priv_check_user(const char *user, char *err, size_t errlen)
+{
+	if (!user || getpwnam(user))
+		return 0;
+	snprintf(err, errlen, "no user '%s' to run as after opening the sockets (--user)", user);
+	return -1;
+}
+
 static int
 become(uid_t uid, gid_t gid, char *err, size_t errlen)
 {

@@ -15,6 +15,9 @@ int priv_raise(char *err, size_t errlen);
  * sudo caller (SUDO_UID/SUDO_GID) or user (NULL: nobody). Call once every
  * raw socket is open. Returns 0, or -1 with a message. */
 int priv_drop(const char *user, char *err, size_t errlen);
+/* --user names a user that exists: checked before any socket is opened, so
+ * a typo is a usage error (exit 2), not a failure after the sockets. */
+int priv_check_user(const char *user, char *err, size_t errlen);
 
 /* One line telling the user exactly how to get CAP_NET_RAW. */
 void priv_advice(char *buf, size_t len);

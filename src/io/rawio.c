@@ -84,12 +84,33 @@ af(int family)
 	return family == 6 ? AF_INET6 : AF_INET;
 }
 
+static int
+numeric_not_dotted(const char *host, char *err, size_t errlen)
+{
+	struct in_addr a;
+	char as[INET_ADDRSTRLEN];
+
+	if (inet_pton(AF_INET, host, &a) == 1 || !inet_aton(host, &a))
+		return 0;
+	inet_ntop(AF_INET, &a, as, sizeof(as));
+	snprintf(err, errlen, "'%s' is not an IPv4 address in dotted decimal (it would be read as %s: "
+		 "a leading 0 is octal, 0x hexadecimal): write four decimal numbers, no leading zeros",
+		 host, as);
+	return 1;
+}
+
 enum rawio_rc
 rawio_resolve(const char *host, int family, struct rawio_target *t, char *err, size_t errlen)
 {
 	struct addrinfo hints, *res = NULL;
 	int rc;
 
+	/* getaddrinfo reads IPv4 as inet_aton does: 203.0.113.010 is octal,
+	 * 203.0.113.8, and 1.2.3 or 0x7f.1 are addresses too. A target is
+	 * dotted decimal (inet_pton) or a name; the rest is refused, never
+	 * probed as another host (issue 20). */
+	if (numeric_not_dotted(host, err, errlen))
+		return RAWIO_BADHOST;
 	memset(&hints, 0, sizeof(hints));
 	hints.ai_family = family ? af(family) : AF_UNSPEC;
 	hints.ai_socktype = SOCK_DGRAM;

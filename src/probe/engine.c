@@ -332,8 +332,13 @@ static void finish(struct eng *e, enum probe_stop stop)
 		stop = PROBE_STOP_UNREACHABLE;
 	o->stop = stop;
 	o->pmtu = stop == PROBE_STOP_UNREACHABLE ? 0 : r.pmtu;
-	o->verified = stop == PROBE_STOP_DONE && r.verified;
 	o->at_max = r.at_max;
+	/* mtuprobe(1): verified is "the path MTU passes again and one byte
+	 * more fails again". Above a --max nothing was tried: a bound, not a
+	 * verified answer (issue 20). At the first hop's MTU, larger packets
+	 * cannot leave at all, which is the failure verification asks for. */
+	o->bounded = r.at_max && e->c.max_bound;
+	o->verified = stop == PROBE_STOP_DONE && r.verified && !o->bounded;
 	o->fail_by_ptb = r.fail_by_ptb;
 	o->p_wrong = o->pmtu ? r.p_wrong : 1.0;
 	o->lower = r.lower;
@@ -351,6 +356,9 @@ static void finish(struct eng *e, enum probe_stop stop)
 		pre = "error: ";
 	if (stop == PROBE_STOP_UNREACHABLE && !r.unreachable)
 		icmp_reason(o);
+	else if (o->bounded && stop == PROBE_STOP_DONE)
+		snprintf(o->confidence, sizeof o->confidence, "not verified: bounded by --max: %s",
+			 r.reason);
 	else
 		snprintf(o->confidence, sizeof o->confidence, "%s%s", pre, r.reason);
 	find_bottleneck(o);
@@ -410,8 +418,16 @@ int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
 	finish(e, why);
 	free(e->was);
 	free(e);
-	return why == PROBE_STOP_ERROR ? -1 : 0;
+	if (why != PROBE_STOP_ERROR)
+		return 0;
+	/* A send or receive error: no caller reads the records of such a run,
+	 * and probe_cmd.c's run_method dropped it without probe_run_free(), so
+	 * the table leaked every failed watch round (issue 20). Freed here, for
+	 * every caller; the counts stay. */
+	probe_run_free(out);
+	return -1;
 fail:
+	probe_run_free(out);
 	free(e->was);
 	free(e);
 	return -1;

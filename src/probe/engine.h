@@ -78,6 +78,9 @@ struct probe_config {
 	int family;                 /* 4 or 6 */
 	unsigned min_size;          /* smallest size (IP bytes); 0 = 68 (v4) / 1280 (v6) */
 	unsigned max_size;          /* largest size (IP bytes); 0 = 1500 */
+	bool max_bound;             /* max_size is a limit the caller chose (--max), not
+	                             * the most the first hop can send: its passing
+	                             * shows "at least max_size", never a verified PMTU */
 	unsigned rate_pps;          /* probes per second, evenly spaced; 0 = 200 */
 	unsigned max_probes;        /* total probe budget; 0 = 300 */
 	unsigned max_inflight;      /* probes awaiting an answer at once; 0 = 32 */
@@ -105,6 +108,7 @@ struct probe_run {
 	                             * behind it past its reply window; after a PTB
 	                             * was contradicted, only clean re-passes count */
 	bool at_max;                /* max_size passed: the PMTU is at least pmtu */
+	bool bounded;               /* at_max with max_bound: at least pmtu, not verified */
 	bool fail_by_ptb;           /* PMTU + 1 failed by PTB/EMSGSIZE, not silence */
 	double p_wrong;             /* estimated P(answer wrong) from loss; 1 if none */
 	char confidence[PROBE_REASON_LEN]; /* one line: why we believe it */
@@ -141,10 +145,11 @@ struct probe_run {
 /* Fill in the defaults documented in struct probe_config. */
 void probe_config_default(struct probe_config *cfg, int family);
 
-/* Measure. Returns 0 when out holds a result (any stop reason but ERROR),
- * -1 with a message in err otherwise (out still holds what was learned).
- * stop may be NULL; when *stop becomes non-zero the run ends early.
- * out->probes is allocated: release it with probe_run_free(). */
+/* Measure. Returns 0 when out holds a result (any stop reason but ERROR):
+ * out->probes is allocated, release it with probe_run_free(). Otherwise -1
+ * with a message in err; out keeps the counts (probes_sent, stop) but no
+ * records and nothing to free (probe_run_free() is harmless on it).
+ * stop may be NULL; when *stop becomes non-zero the run ends early. */
 int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
 		     volatile sig_atomic_t *stop, struct probe_run *out,
 		     char *err, size_t errlen);

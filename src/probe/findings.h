@@ -22,6 +22,7 @@ struct probe_findings {
 	double loss;                /* the run's loss; 1 when the target never answered */
 	struct ptb_source ptb[FINDINGS_MAX_PTB]; /* in order of first appearance */
 	size_t nptb;
+	unsigned ptb_more;          /* PTBs from senders beyond FINDINGS_MAX_PTB: counted, not listed */
 	bool rests_on_silence;      /* PMTU + 1 failed by silence alone (a PMTU black hole) */
 	unsigned silent_lo, silent_hi; /* the sizes above the PMTU that got no answer */
 	unsigned device_mtu;        /* a PTB reported this MTU above the PMTU while probes

@@ -43,6 +43,19 @@ static const struct locate_addr *hop_addr(const struct locate *l, unsigned ttl)
 	return l->obs[ttl][1].heard == LOCATE_HOP ? &l->obs[ttl][1].from : &none;
 }
 
+/* A TTL at which both probes did what they did one TTL lower, that one
+ * having reached the target with the small probe. */
+static bool same_target_row(const struct locate *l, unsigned t)
+{
+	unsigned first = t - 1;
+
+	while (first > 1 && l->obs[first][0].heard == LOCATE_TARGET &&
+	       l->obs[first - 1][0].heard == LOCATE_TARGET)
+		first--;
+	return l->obs[first][0].heard == LOCATE_TARGET && l->obs[t][0].heard == LOCATE_TARGET &&
+	       l->obs[t][1].heard == l->obs[first][1].heard;
+}
+
 void render_locate_text(FILE *f, const struct locate_run *loc, const char *no_loc)
 {
 	const struct locate *l;
@@ -63,6 +76,17 @@ void render_locate_text(FILE *f, const struct locate_run *loc, const char *no_lo
 
 		if (!s->tries && !b->tries)
 			continue;
+		/* Past the first TTL the target answered, every probe reaches it
+		 * again: one line says so, not one per TTL (issue 20). The JSON
+		 * keeps every hop. */
+		if (t > 1 && same_target_row(l, t)) {
+			unsigned to = t;
+			while (to < last && same_target_row(l, to + 1))
+				to++;
+			fprintf(f, "            hops %u to %u: the same, answered by the target\n", t, to);
+			t = to;
+			continue;
+		}
 		addr_text(hop_addr(l, t), who, sizeof who);
 		fprintf(f, "            hop %-2u %-28s %u: %-14s %u: %s", t, who, loc->small,
 			s->tries ? heard_text[s->heard] : "not sent", loc->large,

@@ -84,9 +84,12 @@ text_path(FILE *f, const char *name, const char *target, const char *addr,
 	if (strcmp(target, addr) != 0)
 		fprintf(f, " (%s)", addr);
 	fputc('\n', f);
-	if (run->pmtu && run->at_max)
-		fprintf(f, "          path MTU at least %u: the upper bound (--max, or the MTU of the interface "
-			"the probes leave by) passed, larger sizes were not tried; ping payload %ld\n",
+	if (run->pmtu && run->bounded)
+		fprintf(f, "          path MTU at least %u (bounded by --max): larger sizes were not tried; "
+			"ping payload %ld\n", run->pmtu, model_icmp_payload(run->pmtu, family));
+	else if (run->pmtu && run->at_max)
+		fprintf(f, "          path MTU %u: the MTU of the interface the probes leave by (nothing "
+			"larger can leave this host); ping payload %ld\n",
 			run->pmtu, model_icmp_payload(run->pmtu, family));
 	else if (run->pmtu)
 		fprintf(f, "          path MTU %u: the largest IPv%d packet that crosses; ping payload %ld\n",
@@ -147,6 +150,8 @@ answer_path(FILE *f, const char *what, const char *target, const struct probe_ru
 	text_string(f, target);
 	if (!run->pmtu)
 		fputs(": not measured", f);
+	else if (run->bounded)
+		fprintf(f, ": path MTU at least %u (bounded by --max), NOT verified", run->pmtu);
 	else
 		fprintf(f, ": path MTU %u, %s", run->pmtu, run->verified ? "verified" : "NOT verified");
 }
@@ -263,9 +268,10 @@ json_run(FILE *f, const struct probe_run *run, const struct probe_findings *fd,
 		fputs("null", f);
 	fprintf(f, ",\"verified\":%s,\"confidence\":", run->verified ? "true" : "false");
 	json_string(f, run->confidence);
-	fprintf(f, ",\"p_wrong\":%.6g,\"lower\":%u,\"upper\":%u,\"at_max\":%s,\"loss\":%.4f,"
+	fprintf(f, ",\"p_wrong\":%.6g,\"lower\":%u,\"upper\":%u,\"at_max\":%s,\"bounded\":%s,\"loss\":%.4f,"
 		   "\"rtt_ms\":%.3f,\"probes_sent\":%u,\"elapsed_ms\":%llu,\"ignored\":%lu,\"stop\":\"%s\"",
-		run->p_wrong, run->lower, run->upper, run->at_max ? "true" : "false", fd->loss,
+		run->p_wrong, run->lower, run->upper, run->at_max ? "true" : "false",
+		run->bounded ? "true" : "false", fd->loss,
 		run->srtt_us / 1000.0, run->probes_sent, (unsigned long long)(run->elapsed_us / 1000),
 		run->ignored, probe_stop_str(run->stop));
 	json_findings(f, fd);

@@ -156,7 +156,7 @@ render_text(FILE *f, const struct report *r)
 		fputc('\n', f);
 	}
 	render_steps(f, m);
-	if (m->has_tunnel)
+	if (m->has_tunnel && m->npicture)   /* a measured tunnel without --esp has no layers to draw */
 		render_picture(f, m);
 	if (r->probe)
 		render_numbers(f, m, 0);

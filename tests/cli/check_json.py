@@ -36,7 +36,7 @@ for _k in ("link_mtu", "wan_mtu", "wan_mss_ipv4", "mss_ipv4", "packet_bytes"):
     PROBE[_k] = PROBE[_k] + (NULL,)
 PATH = {
     "pmtu": (INT, NULL), "verified": (BOOL,), "confidence": (STR,), "p_wrong": NUM,
-    "lower": (INT,), "upper": (INT,), "at_max": (BOOL,), "loss": NUM, "rtt_ms": NUM,
+    "lower": (INT,), "upper": (INT,), "at_max": (BOOL,), "bounded": (BOOL,), "loss": NUM, "rtt_ms": NUM,
     "probes_sent": (INT,), "elapsed_ms": (INT,), "ignored": (INT,), "stop": (STR,),
     "rests_on_silence": (BOOL,), "ptb_sources": (LIST,), "lost_above": (OBJ, NULL),
     "method": (STR,), "port": (INT, NULL), "fell_back": (BOOL,), "synack_mss": (INT, NULL),

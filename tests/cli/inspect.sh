@@ -204,6 +204,38 @@ if command -v python3 >/dev/null; then
 	fi
 fi
 
+# No stream is left out (issue 20: of 989 runs, inspect followed 16 and said
+# nothing): 1,000 runs of probe --interval in one capture, each a new ident and
+# cookie, every one followed, every record matched, one target of 1,000 runs.
+if command -v python3 >/dev/null; then
+	python3 - "$tmp/runs.pcap" <<'PY'
+import struct, sys
+sys.path.insert(0, ".")
+from gen import LT_RAW, R1, WAN_DST, WAN_SRC, pcap, probe4, ptb4, reply4
+recs, t = [], 0.0
+for run in range(1000):
+    ident, cookie = 0x1000 + run, struct.pack("!II", 0x5eed0000 + run, run)
+    for seq, size in enumerate((1454, 1455, 1454)):
+        p = probe4(WAN_SRC, WAN_DST, ident, seq, size, cookie)
+        recs += [(t, p), (t + 0.0002, reply4(p) if size == 1454 else ptb4(R1, p, 1454))]
+        t += 0.001
+open(sys.argv[1], "wb").write(pcap(LT_RAW, recs))
+PY
+	timeout 60 "$bin" inspect --json "$tmp/runs.pcap" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+a = d["answers"]
+got = (len(d["streams"]), d["records"], d["ignored"], sum(s["probes"] for s in d["streams"]),
+       len(a), len(a[0]["streams"]) if a else 0, a[0]["path_mtu"] if a else None)
+want = (1000, 6000, 0, 3000, 1, 1000, 1454)
+sys.exit(0 if got == want else "streams, records, ignored, probes, targets, runs, pmtu: %s, want %s" % (got, want))
+' "$tmp/out" && [[ $rc -eq 0 && ! -s "$tmp/err" ]] && ok || bad "1,000 runs: exit $rc $(head -c 300 "$tmp/err")"
+	[[ "$("$bin" inspect "$tmp/runs.pcap" 2>/dev/null | head -1)" == "$tmp/runs.pcap: link type RAW, 1000 probe streams" ]] && ok ||
+		bad "1,000 runs: text head '$("$bin" inspect "$tmp/runs.pcap" | head -1)'"
+fi
+
 # Damaged copies: exit 0, 1 or 2; at most one stderr line, ours; within 20 s.
 check_damaged() {
 	local what=$1 f=$2 rc lines

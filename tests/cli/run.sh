@@ -112,6 +112,49 @@ for args in "calc --line ethernet" "calc --line ethernet --json" "calc --line et
 	fi
 done
 
+# A reader that quits is exit 6 with one line, never SIGPIPE's silent 141 (issue
+# 20). `| true`: the reader has gone before the report is written (the sleep);
+# `| head -1`: head has taken the first report's line and quit when the second
+# one is written.
+broken_pipe_is() { # LABEL CMD...
+	local label=$1 rc
+	shift
+	rc=$(
+		{ sleep 0.3; "$@" 2>"$tmp/err"; echo $? >"$tmp/rc"; } | true
+		cat "$tmp/rc"
+	)
+	pipe_check "$label | true" "$rc" "$@"
+	rc=$(
+		{ "$@" 2>/dev/null; sleep 0.3; "$@" 2>"$tmp/err"; echo $? >"$tmp/rc"; } | head -1 >"$tmp/head"
+		cat "$tmp/rc"
+	)
+	[[ $(wc -l <"$tmp/head") -eq 1 ]] || rc="$rc (head printed $(wc -l <"$tmp/head") lines)"
+	pipe_check "$label | head -1" "$rc" "$@"
+}
+pipe_check() { # LABEL RC CMD...
+	local label=$1 rc=$2 cmd=""
+	[[ $4 == -* ]] || cmd=" $4"   # mtuprobe --version has no command name
+	local want="mtuprobe$cmd: cannot write the report to standard output: Broken pipe"
+	if [[ $rc == 6 && "$(cat "$tmp/err")" == "$want" ]]; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL output: $label: exit $rc, want 6 and '$want'"; cat "$tmp/err"; fail=$((fail + 1))
+	fi
+}
+broken_pipe_is "calc --json" "$bin" calc --line ethernet --json
+broken_pipe_is "calc" "$bin" calc --line ethernet
+broken_pipe_is "--version" "$bin" --version
+
+# No table truncates in silence (issue 20): six nested ESP layers draw every
+# piece of the packet (the picture once stopped at 24 and summed to 1356 of 1454).
+six=ipv4,esp,ipv4,esp,ipv4,esp,ipv4,esp,ipv4,esp,ipv4,esp
+if [[ "$("$bin" calc --line flets-pppoe --esp aes128-sha1 --stack $six --json |
+	python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["packet_bytes"], len(d["layers"]), d["tunnel_mtu"])')" == "1448 37 1070" ]]; then
+	pass=$((pass + 1))
+else
+	echo "FAIL deep stack: the packet picture does not add up"; fail=$((fail + 1))
+fi
+
 # A file name is data: ESC and newline are escaped in text, and JSON stays valid
 # UTF-8 (issue 9): a Latin-1 byte becomes U+FFFD.
 weird=$tmp/$'we\e[31mird\nname\xe9.pcap'

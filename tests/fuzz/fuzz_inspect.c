@@ -38,7 +38,7 @@ static void check_row(FILE *f, const struct inspect *s, const struct inspect_row
 static void check_begin(FILE *f, const struct inspect *s)
 {
 	(void)f;
-	if (s->nstreams < 1 || s->nstreams > MAX_STREAMS)
+	if (s->nstreams < 1 || s->nstreams > s->streams_cap)
 		abort();
 }
 

@@ -74,7 +74,7 @@ sys.exit(1 if bad else 0)
 PY
 	t_check "every round's probe object against the documented types and units" \
 		python3 "$T_ROOT/tests/cli/check_json.py" --probe "$T_TMP/probes.jsonl"
-	t_check "no FILE.tmp left" eval '[[ ! -e $dir/node.prom.tmp ]]'
+	t_check "no temporary file left" eval '[[ $(ls "$dir") == node.prom ]]'
 	"$py" - "$dir/node.prom" "$(wc -l <"$out")" <<'PY' && t_say "ok: textfile parsed" || t_fail "textfile"
 import sys, time
 from prometheus_client.parser import text_string_to_metric_families
@@ -117,7 +117,101 @@ case_value() {
 		eval '((T_RC == 1)) && [[ $(cat "$T_TMP/out") == "1454 - -" ]]'
 	t_run -- -4 --format value --prometheus /nonexistent/node.prom "$LAB_WAN_PEER_V4"
 	t_check "--prometheus in a missing directory: exit 6 ($T_RC), says so" \
-		eval '((T_RC == 6)) && grep -q "cannot write /nonexistent/node.prom.tmp" "$T_TMP/err"'
+		eval '((T_RC == 6)) && [[ $(cat "$T_TMP/err") == "mtuprobe probe: --prometheus: cannot create a file beside /nonexistent/node.prom: No such file or directory" ]]'
+}
+
+# t_prom_python: a python3 with prometheus_client (Debian's, which a pyenv or venv
+# python3 first in PATH may not see), in $T_PY; skips without one.
+t_prom_python() {
+	for T_PY in python3 /usr/bin/python3 ""; do
+		[[ -n $T_PY ]] && "$T_PY" -c 'import prometheus_client.parser' 2>/dev/null && return 0
+	done
+	t_skip "python3-prometheus-client missing (scripts/deps)"
+}
+
+# A reader that quits is exit 6 and one line on stderr, never SIGPIPE's silent 141
+# (issue 20): `| true` (gone before the report), `| head -1` (gone after the first
+# watch round), and a --pcap FIFO whose reader quits (the report still printed).
+case_pipes() {
+	local fifo=$T_TMP/fifo rc reader
+	local broken="mtuprobe probe: cannot write the report to standard output: Broken pipe"
+	t_lab_up --wan-mtu 1454
+	t_say "\$ mtuprobe probe -4 --json $LAB_WAN_PEER_V4 | true"
+	rc=$( { timeout -k 5 "$T_RUN_TIMEOUT" ip netns exec "$LAB_CLIENT" "$EXE" probe -4 --json \
+		"$LAB_WAN_PEER_V4" 2>"$T_TMP/err"; echo $? >"$T_TMP/rc"; } | true; cat "$T_TMP/rc")
+	t_check "| true: exit 6 ($rc), '$broken'" eval '((rc == 6)) && [[ $(cat "$T_TMP/err") == "$broken" ]]'
+	t_say "\$ mtuprobe probe -4 --json --interval 1 $LAB_WAN_PEER_V4 | head -1"
+	rc=$( { timeout -k 5 "$T_RUN_TIMEOUT" ip netns exec "$LAB_CLIENT" "$EXE" probe -4 --json \
+		--interval 1 "$LAB_WAN_PEER_V4" 2>"$T_TMP/err"; echo $? >"$T_TMP/rc"; } |
+		head -1 >"$T_TMP/out"; cat "$T_TMP/rc")
+	t_check "| head -1: round 1 read, then exit 6 ($rc), '$broken'" \
+		eval '((rc == 6)) && [[ $(cat "$T_TMP/err") == "$broken" ]] && [[ $(head -c 10 "$T_TMP/out") == "{\"round\":1" ]]'
+	# The capture is written as nobody once root is dropped.
+	mkfifo -m 666 "$fifo"
+	chmod 755 "$T_TMP"
+	head -c 24 "$fifo" >/dev/null &   # the pcap file header, then it quits
+	reader=$!
+	sleep 0.3                         # open(O_NONBLOCK) of a FIFO needs its reader there
+	t_run -- -4 --vendor none --pcap "$fifo" "$LAB_WAN_PEER_V4"
+	wait "$reader" || true
+	t_check "--pcap FIFO whose reader quits: exit 6 ($T_RC), one line" \
+		eval '((T_RC == 6)) && [[ $(cat "$T_TMP/err") == "mtuprobe probe: cannot write the capture file: Broken pipe" ]]'
+	t_check "--pcap FIFO whose reader quits: the report is on stdout" \
+		grep -q "WAN    $LAB_WAN_PEER_V4: path MTU 1454, verified" "$T_TMP/out"
+}
+
+# Two watchers write one textfile (per-process temporary names, issue 20): both stay
+# alive for 20 s, and every read of the file parses with the Prometheus client's parser.
+case_two_watchers() {
+	local dir=$T_TMP/prom pids=() i rc
+	t_prom_python
+	t_lab_up --wan-mtu 1454
+	mkdir -m 1777 "$dir"
+	chmod 755 "$T_TMP"
+	for i in 1 2; do
+		ip netns exec "$LAB_CLIENT" "$EXE" probe -4 --interval 1 --format measured \
+			--prometheus "$dir/node.prom" "$LAB_WAN_PEER_V4" "$LAB_SERVER_V4" \
+			>"$T_TMP/out$i" 2>"$T_TMP/err$i" &
+		pids+=($!)   # left behind on a failure: `scripts/lab down` kills them
+	done
+	"$T_PY" - "$dir/node.prom" 20 <<'PY' && t_say "ok: every read parsed" || t_fail "a read of the textfile did not parse"
+import os, sys, time
+from prometheus_client.parser import text_string_to_metric_families
+path, secs = sys.argv[1], float(sys.argv[2])
+end, reads, bad, missing = time.time() + secs, 0, [], 0
+while time.time() < end:
+    try:
+        text = open(path).read()
+    except FileNotFoundError:
+        missing += 1          # before the first round
+        time.sleep(0.01)
+        continue
+    reads += 1
+    try:
+        got = {(s.name, s.labels.get("path")): s.value
+               for fam in text_string_to_metric_families(text) for s in fam.samples}
+        if got.get(("mtuprobe_path_mtu_bytes", "wan")) != 1454:
+            bad.append("wan mtu %r" % got.get(("mtuprobe_path_mtu_bytes", "wan")))
+    except Exception as e:  # noqa: BLE001 - any parse failure is a test failure
+        bad.append(repr(e))
+    time.sleep(0.005)
+print(f"  {reads} reads in {secs:.0f} s ({missing} before the first write), {len(bad)} bad", *bad[:5], sep="\n  ")
+sys.exit(1 if bad or reads < 100 else 0)
+PY
+	for i in 0 1; do
+		t_check "watcher $((i + 1)) alive after 20 s" \
+			eval 'kill -0 "${pids[i]}" || ! sed "s/^/  its stderr: /" "$T_TMP/err$((i + 1))"'
+	done
+	for i in 0 1; do
+		kill -TERM "${pids[i]}" 2>/dev/null || true
+		rc=0
+		wait "${pids[i]}" || rc=$?
+		t_check "watcher $((i + 1)): exit 0 on SIGTERM ($rc), nothing on stderr" \
+			eval '((rc == 0)) && [[ ! -s $T_TMP/err$((i + 1)) ]]'
+	done
+	t_check "rounds written: $(wc -l <"$T_TMP/out1") and $(wc -l <"$T_TMP/out2")" \
+		eval '(($(wc -l <"$T_TMP/out1") >= 5 && $(wc -l <"$T_TMP/out2") >= 5))'
+	t_check "no temporary file left ($(ls "$dir" | tr '\n' ' '))" eval '[[ $(ls "$dir") == node.prom ]]'
 }
 
 t_init "$@"

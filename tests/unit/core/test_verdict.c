@@ -122,12 +122,31 @@ test_4in6_native_ipv6(void **state)
 	assert_int_equal(m.wan_mss6, 1394);
 }
 
+/* The warning table is fixed: what does not fit is counted in its last
+ * slot, never dropped in silence (issue 20). */
+static void
+test_warnings_overflow(void **state)
+{
+	static struct model_result m;
+	char want[MODEL_MSG];
+
+	(void)state;
+	for (int i = 0; i < MODEL_MAX_WARN + 3; i++)
+		model_warn(&m, "warning %d", i);
+	assert_int_equal(m.nwarn, MODEL_MAX_WARN);
+	snprintf(want, sizeof(want), "warning %d", MODEL_MAX_WARN - 2);
+	assert_string_equal(m.warnings[MODEL_MAX_WARN - 2], want);
+	snprintf(want, sizeof(want), "%d more warnings not shown", 4);
+	assert_string_equal(m.warnings[MODEL_MAX_WARN - 1], want);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_verdicts),
 		cmocka_unit_test(test_4in6_native_ipv6),
+		cmocka_unit_test(test_warnings_overflow),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

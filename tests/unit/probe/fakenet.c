@@ -145,7 +145,7 @@ static enum probe_io_send fk_send(void *ctx, uint16_t seq, unsigned size, unsign
 	struct fakenet *f = ctx;
 
 	(void)ttl;   /* no hops here: the TTL tests use fakehops.c */
-	if (f->p.fail_send) {
+	if (f->p.fail_send && f->sends >= f->p.fail_after) {
 		snprintf(err, errlen, "fake: send failed");
 		return PROBE_IO_ERROR;
 	}

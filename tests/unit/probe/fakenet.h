@@ -49,7 +49,9 @@ struct fake_params {
 	uint64_t seed;
 	uint64_t stop_at_us;        /* set *stop_flag at this fake time; 0 = never */
 	volatile sig_atomic_t *stop_flag;
-	bool fail_send;             /* send() returns PROBE_IO_ERROR */
+	bool fail_send;             /* send() returns PROBE_IO_ERROR ... */
+	unsigned fail_after;        /* ... after this many sends went out (a route
+	                             * deleted mid-run); 0 = from the first */
 	bool ptb_weak;              /* r1 quotes only IP header + 8 bytes (RFC 792):
 	                             * its PTBs are weak (no cookie) */
 	unsigned ptb_quote_off;     /* r1's PTBs quote size + this (0 = the probe's own
