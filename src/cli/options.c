@@ -185,8 +185,9 @@ cli_usage(FILE *f, enum cmd cmd)
 			   "paired with its router tunnel, what fails in the combination, fixes for both ends.\n"
 			   "-q prints only the corrected lines.\n\n");
 	else
-		fprintf(f, "usage: mtuprobe probe [options] WAN_TARGET [TUNNEL_TARGET]\n"
-			   "Measure the path MTU to WAN_TARGET, then through the tunnel to TUNNEL_TARGET.\n\n");
+		fprintf(f, "usage: mtuprobe probe [options] WAN_TARGET [TUNNEL_TARGET ...]\n"
+			   "Measure the path MTU to WAN_TARGET, then through the tunnel to each TUNNEL_TARGET\n"
+			   "(a host behind each tunnel: AWS provisions two).\n\n");
 	for (size_t i = 0; i < NOPTS; i++) {
 		char left[64];
 		const struct opt *o = &opts[i];
@@ -493,7 +494,7 @@ static int
 check_probe(const struct cli *c, char *err, size_t errlen)
 {
 	if (c->ntargets < 1) {
-		snprintf(err, errlen, "probe needs a target: mtuprobe probe WAN_TARGET [TUNNEL_TARGET]");
+		snprintf(err, errlen, "probe needs a target: mtuprobe probe WAN_TARGET [TUNNEL_TARGET ...]");
 		return -1;
 	}
 	if (c->pcap && strcmp(c->pcap, "-") == 0) {
@@ -514,6 +515,12 @@ check_probe(const struct cli *c, char *err, size_t errlen)
 	}
 	if (c->locate && c->interval) {
 		snprintf(err, errlen, "--locate is a one-off diagnosis: it does not repeat with --interval");
+		return -1;
+	}
+	/* several tunnel targets: one measurement of each (AWS's two tunnels) */
+	if (c->ntargets > 2 && (c->interval || c->locate)) {
+		snprintf(err, errlen, "%s takes one tunnel target: give several only for a one-off measurement",
+			 c->interval ? "--interval" : "--locate");
 		return -1;
 	}
 	return 0;
@@ -557,13 +564,13 @@ cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t 
 	}
 	for (; optind < argc; optind++) {
 		int one = cmd == CMD_INSPECT || cmd == CMD_AUDIT;
-		if (c->ntargets >= (one ? 1 : 2)) {
+		if (c->ntargets >= (one ? 1 : cmd == CMD_PROBE ? 1 + REPORT_MAX_TUNNEL_IFS : 2)) {
 			if (one)
 				snprintf(err, errlen, "too many arguments: '%s' (%s reads one FILE)", argv[optind],
 					 cmd_name(cmd));
 			else
-				snprintf(err, errlen, "too many arguments: '%s' (at most WAN_TARGET TUNNEL_TARGET)",
-					 argv[optind]);
+				snprintf(err, errlen, "too many arguments: '%s' (at most WAN_TARGET and %d tunnel targets)",
+					 argv[optind], REPORT_MAX_TUNNEL_IFS);
 			return -1;
 		}
 		c->targets[c->ntargets++] = argv[optind];

@@ -56,7 +56,7 @@ struct cli {
 	int keep_mtu;               /* --keep-mtu: keep the configured tunnel MTU, lower the clamp */
 	unsigned max_hops;          /* --max-hops, 0 = LOCATE_DEF_HOPS */
 	const char *peer_config;    /* audit --peer-config FILE: the peer's own configuration */
-	const char *targets[2];     /* inspect, audit: targets[0] is the file */
+	const char *targets[1 + REPORT_MAX_TUNNEL_IFS]; /* probe: WAN, then tunnels; inspect, audit: the file */
 	int ntargets;
 };
 

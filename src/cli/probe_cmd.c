@@ -46,7 +46,7 @@ struct path {
 
 struct probe_state {
 	struct cli c;
-	struct path paths[2];
+	struct path paths[1 + REPORT_MAX_TUNNEL_IFS];   /* the WAN, then each tunnel target */
 	int npaths;
 	struct capture *cap;
 	struct config *cfg;          /* --config, parsed once the privileges are gone */
@@ -398,12 +398,51 @@ config_esp(struct report_probe *rp, struct cli *c)
 }
 
 static int
+judge(const struct path *p, struct model_result *m, char *verdict, size_t len)
+{
+	char from[64] = "";
+	struct tunnel_evidence ev = { p->run.pmtu, p->found.device_mtu, from };
+
+	if (p->found.device_mtu)
+		wire_addr_text(&p->found.device_from, from, sizeof(from));
+	return model_judge_tunnel(m, &ev, verdict, len);
+}
+
+/* Tunnel targets 2..: each judged against the model as it was before any
+ * tunnel (m0), and the tunnel numbers to set are the smallest any tunnel
+ * allows, so that one set of lines fits every tunnel measured. */
+static void
+judge_more(const struct probe_state *s, const struct model_result *m0, struct model_result *m,
+	   struct report_probe *rp)
+{
+	for (size_t k = 0; k < rp->nmore; k++) {
+		const struct path *p = &s->paths[2 + k];
+		struct model_result mk = *m0;
+		struct report_tunnel *t = &rp->more[k];
+		if (!p->ran || !p->run.pmtu)
+			continue;
+		t->vs_model = judge(p, &mk, t->verdict, sizeof(t->verdict));
+		if (t->vs_model != TUNNEL_AGREES && t->vs_model != TUNNEL_NO_MODEL)
+			model_warn(m, "tunnel %s: %s", p->host, t->verdict);
+		if (!m->has_tunnel || mk.tunnel_mtu < m->tunnel_mtu) {
+			m->has_tunnel = 1;
+			m->tunnel_mtu = mk.tunnel_mtu;
+			m->mss4 = mk.mss4;
+			m->mss6 = mk.mss6;
+			m->v6_ok = mk.v6_ok;
+			m->safe_mss4 = mk.safe_mss4;
+			m->safe_mss6 = mk.safe_mss6;
+		}
+	}
+}
+
+static int
 build_model(struct probe_state *s, struct model_input *in, struct model_result *m,
 	    struct report *r, struct report_probe *rp)
 {
 	const struct probe_run *wan = &s->paths[0].run;
 	const struct probe_run *tun = s->npaths > 1 && s->paths[1].ran ? &s->paths[1].run : NULL;
-
+	struct model_result m0;
 	struct cli c = s->c;
 
 	if (!wan->pmtu)
@@ -416,14 +455,10 @@ build_model(struct probe_state *s, struct model_input *in, struct model_result *
 		rp->no_config = s->err;
 		return -1;
 	}
-	if (tun && tun->pmtu) {
-		const struct probe_findings *fd = &s->paths[1].found;
-		char from[64] = "";
-		struct tunnel_evidence ev = { tun->pmtu, fd->device_mtu, from };
-		if (fd->device_mtu)
-			wire_addr_text(&fd->device_from, from, sizeof(from));
-		rp->tunnel_vs_model = model_judge_tunnel(m, &ev, rp->verdict, sizeof(rp->verdict));
-	}
+	m0 = *m;
+	if (tun && tun->pmtu)
+		rp->tunnel_vs_model = judge(&s->paths[1], m, rp->verdict, sizeof(rp->verdict));
+	judge_more(s, &m0, m, rp);
 	cli_ifaces(&s->c, m->wan_kind, &r->vendors);
 	r->m = m;
 	return 0;
@@ -515,6 +550,18 @@ describe_paths(struct probe_state *s, struct report_probe *rp)
 		rp->tunnel_loc = s->paths[1].located ? &s->paths[1].loc : NULL;
 		rp->tunnel_no_loc = s->paths[1].no_locate;
 	}
+	rp->nmore = s->npaths > 2 ? (size_t)s->npaths - 2 : 0;
+	for (size_t k = 0; k < rp->nmore; k++) {
+		const struct path *p = &s->paths[2 + k];
+		struct report_tunnel *t = &rp->more[k];
+		t->target = p->host;
+		snprintf(t->addr, sizeof(t->addr), "%s", p->t.text);
+		t->run = p->ran ? &p->run : NULL;
+		t->f = &p->found;
+		if (p->ran)
+			report_method(p, &t->m);
+		t->vs_model = -1;
+	}
 	rp->tunnel_vs_model = -1;
 	rp->expect_mtu = s->c.expect_mtu;
 	rp->below_expect = s->c.expect_mtu && rp->wan->pmtu && rp->wan->pmtu < s->c.expect_mtu;
@@ -541,7 +588,11 @@ printed_any(const struct report *r)
 static int
 tunnel_disagrees(const struct report_probe *rp)
 {
-	return rp->tunnel_vs_model == TUNNEL_ABOVE || rp->tunnel_vs_model == TUNNEL_LOST;
+	int any = rp->tunnel_vs_model == TUNNEL_ABOVE || rp->tunnel_vs_model == TUNNEL_LOST;
+
+	for (size_t k = 0; k < rp->nmore; k++)
+		any |= rp->more[k].vs_model == TUNNEL_ABOVE || rp->more[k].vs_model == TUNNEL_LOST;
+	return any;
 }
 
 /* -q, --format value and measured print no report: every warning goes to
@@ -717,7 +768,11 @@ cmd_probe(int argc, char **argv)
 		return fail(s.err, EXIT_USAGE);
 	s.npaths = s.c.ntargets;
 	s.paths[0] = (struct path){ .name = "WAN", .host = s.c.targets[0] };
-	s.paths[1] = (struct path){ .name = "tunnel", .host = s.c.targets[1] };
+	for (int i = 1; i < s.npaths; i++) {
+		static char names[REPORT_MAX_TUNNEL_IFS][16];
+		snprintf(names[i - 1], sizeof(names[0]), i == 1 ? "tunnel" : "tunnel %d", i);
+		s.paths[i] = (struct path){ .name = names[i - 1], .host = s.c.targets[i] };
+	}
 	rc = open_paths(&s);
 	if (rc == EXIT_MEASURED) {
 		memset(&sa, 0, sizeof(sa));

@@ -120,12 +120,11 @@ text_path(FILE *f, const char *name, const char *target, const char *addr,
 /* The tunnel verdict in a few words (the whole sentence follows under the
  * measurement): enum tunnel_verdict, in order. */
 static void
-short_verdict(FILE *f, const struct report *r)
+short_verdict(FILE *f, const struct report *r, int vs_model)
 {
-	const struct report_probe *p = r->probe;
 	const struct model_result *m = r->m;
 
-	switch (p->tunnel_vs_model) {
+	switch (vs_model) {
 	case TUNNEL_AGREES:
 		fputs(": agrees with the model", f);
 		break;
@@ -168,7 +167,14 @@ render_probe_answer(FILE *f, const struct report *r)
 	fputc('\n', f);
 	if (p->tunnel) {
 		answer_path(f, "tunnel", p->tunnel_target, p->tunnel);
-		short_verdict(f, r);
+		short_verdict(f, r, p->tunnel_vs_model);
+		fputc('\n', f);
+	}
+	for (size_t k = 0; k < p->nmore; k++) {
+		if (!p->more[k].run)
+			continue;
+		answer_path(f, "tunnel", p->more[k].target, p->more[k].run);
+		short_verdict(f, r, p->more[k].vs_model);
 		fputc('\n', f);
 	}
 	if (m && !r->vendors.disabled) {
@@ -206,6 +212,16 @@ render_probe_text(FILE *f, const struct report *r)
 			  strchr(p->tunnel_addr, ':') ? 6 : 4, &p->tunnel_m, &tl);
 	if (p->verdict[0])
 		fprintf(f, "  => %s\n", p->verdict);
+	for (size_t k = 0; k < p->nmore; k++) {
+		const struct report_tunnel *t = &p->more[k];
+		struct path_locate none = { 0, NULL, NULL };
+		if (!t->run)
+			continue;
+		text_path(f, "tunnel", t->target, t->addr, t->run, t->f, strchr(t->addr, ':') ? 6 : 4,
+			  &t->m, &none);
+		if (t->verdict[0])
+			fprintf(f, "  => %s\n", t->verdict);
+	}
 	if (p->below_expect)
 		fprintf(f, "  => WAN path MTU %u is below the expected %u\n", p->wan->pmtu, p->expect_mtu);
 	fputc('\n', f);
@@ -332,6 +348,46 @@ json_mss(FILE *f, const struct report_probe *p)
 		fputs("null", f);
 }
 
+/* "tunnels": every tunnel target, the first one included (the "tunnel"
+ * object above is that first one, kept for scripts that read it). */
+static void
+json_tunnel_item(FILE *f, const char *target, const char *addr, const struct probe_run *run,
+		 int vs, const char *verdict, const char *const *cmp)
+{
+	fputs("{\"target\":", f);
+	json_string(f, target);
+	fputs(",\"address\":", f);
+	json_string(f, addr);
+	json_key_uint(f, "pmtu", run && run->pmtu, run ? run->pmtu : 0);
+	fprintf(f, ",\"probes_sent\":%u,\"verified\":%s,\"tunnel_vs_model\":",
+		run ? run->probes_sent : 0, run && run->verified ? "true" : "false");
+	if (vs >= 0 && cmp[vs])
+		fprintf(f, "\"%s\"", cmp[vs]);
+	else
+		fputs("null", f);
+	fputs(",\"verdict\":", f);
+	if (verdict && verdict[0])
+		json_string(f, verdict);
+	else
+		fputs("null", f);
+	fputc('}', f);
+}
+
+static void
+json_tunnels(FILE *f, const struct report_probe *p, const char *const *cmp)
+{
+	fputs(",\"tunnels\":[", f);
+	if (p->tunnel_target)
+		json_tunnel_item(f, p->tunnel_target, p->tunnel_addr, p->tunnel, p->tunnel_vs_model,
+				 p->verdict, cmp);
+	for (size_t k = 0; k < p->nmore; k++) {
+		fputc(',', f);
+		json_tunnel_item(f, p->more[k].target, p->more[k].addr, p->more[k].run,
+				 p->more[k].vs_model, p->more[k].verdict, cmp);
+	}
+	fputc(']', f);
+}
+
 void
 render_probe_json(FILE *f, const struct report *r)
 {
@@ -340,6 +396,14 @@ render_probe_json(FILE *f, const struct report *r)
 	const char *cmp[] = { "below", "agrees", "above", "lost", NULL };
 	int first = 1;
 	int verified = p->wan->verified && (!p->tunnel_target || (p->tunnel && p->tunnel->verified));
+	unsigned sent = p->wan->probes_sent + (p->tunnel ? p->tunnel->probes_sent : 0);
+	unsigned long long us = p->wan->elapsed_us + (p->tunnel ? p->tunnel->elapsed_us : 0);
+
+	for (size_t k = 0; k < p->nmore; k++) {
+		verified = verified && p->more[k].run && p->more[k].run->verified;
+		sent += p->more[k].run ? p->more[k].run->probes_sent : 0;
+		us += p->more[k].run ? p->more[k].run->elapsed_us : 0;
+	}
 
 	fputs(",\"wan_target\":", f);
 	json_string(f, p->wan_target);
@@ -363,20 +427,21 @@ render_probe_json(FILE *f, const struct report *r)
 	else
 		fputs("null", f);
 	json_key_uint(f, "expect_mtu", p->expect_mtu != 0, p->expect_mtu);
-	fprintf(f, ",\"probes_sent\":%u,\"elapsed_ms\":%llu,\"wan\":",
-		p->wan->probes_sent + (p->tunnel ? p->tunnel->probes_sent : 0),
-		(unsigned long long)((p->wan->elapsed_us + (p->tunnel ? p->tunnel->elapsed_us : 0)) / 1000));
+	fprintf(f, ",\"probes_sent\":%u,\"elapsed_ms\":%llu,\"wan\":", sent, us / 1000);
 	struct path_locate wl = { p->locate, p->wan_loc, p->wan_no_loc };
 	struct path_locate tl = { p->locate, p->tunnel_loc, p->tunnel_no_loc };
 
 	json_run(f, p->wan, p->wan_f, &p->wan_m, &wl);
 	fputs(",\"tunnel\":", f);
 	json_run(f, p->tunnel, p->tunnel_f, &p->tunnel_m, &tl);
+	json_tunnels(f, p, cmp);
 	json_mss(f, p);
 	render_blackhole_json(f, p);
 	fputs(",\"probes\":[", f);
 	json_probes(f, "wan", p->wan, &first);
 	json_probes(f, "tunnel", p->tunnel, &first);
+	for (size_t k = 0; k < p->nmore; k++)
+		json_probes(f, "tunnel", p->more[k].run, &first);
 	fputc(']', f);
 }
 

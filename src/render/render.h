@@ -35,6 +35,17 @@ struct report_method {
 	int fell_back;                            /* --method auto: echo got no reply at any size */
 };
 
+/* A tunnel path after the first (probe WAN T1 T2 ...). */
+struct report_tunnel {
+	const char *target;
+	char addr[64];
+	const struct probe_run *run;              /* NULL when not run */
+	const struct probe_findings *f;
+	struct report_method m;
+	int vs_model;                             /* enum tunnel_verdict; -1 not judged */
+	char verdict[512];
+};
+
 struct report_probe {
 	const char *wan_target, *tunnel_target;   /* as given */
 	char wan_addr[64], tunnel_addr[64];       /* resolved */
@@ -60,6 +71,8 @@ struct report_probe {
 	const struct audit_result *audit;
 	const struct audit_vs *vs;
 	char esp_note[300];                       /* --esp differs from the configuration's, or "" */
+	struct report_tunnel more[REPORT_MAX_TUNNEL_IFS - 1]; /* tunnel targets 2.. */
+	size_t nmore;
 };
 
 struct report {

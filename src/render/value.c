@@ -41,6 +41,9 @@ probe_set(FILE *f, const struct report *r)
 	int wan = m && p->wan->pmtu && p->wan->verified;
 	int tunnel = wan && m->has_tunnel && (!p->tunnel_target || (p->tunnel && p->tunnel->verified));
 
+	for (size_t k = 0; k < p->nmore; k++)   /* every tunnel measured and verified */
+		tunnel = tunnel && p->more[k].run && p->more[k].run->verified;
+
 	put_path(f, "", wan ? p->wan : NULL);
 	put_num(f, tunnel, m ? m->tunnel_mtu : 0);
 	if (m && m->has_tunnel)

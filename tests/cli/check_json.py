@@ -29,8 +29,13 @@ PROBE = dict(SCHEMA, **{
     "safe_mss_ipv6": (INT, NULL), "expect_mtu": (INT, NULL), "probes_sent": (INT,),
     "elapsed_ms": (INT,), "wan": (OBJ,), "tunnel": (OBJ, NULL), "probes": (LIST,), "config": (OBJ, NULL),
     "method": (STR,), "synack_mss": (INT, NULL), "mss_failure": (STR, NULL),
-    "blackhole_after": (OBJ, NULL),
+    "blackhole_after": (OBJ, NULL), "tunnels": (LIST,),
 })
+# probe WAN T1 T2 ...: one entry per tunnel target, the first = "tunnel"
+TUNNEL_ITEM = {
+    "target": (STR,), "address": (STR,), "pmtu": (INT, NULL), "probes_sent": (INT,), "verified": (BOOL,),
+    "tunnel_vs_model": (STR, NULL), "verdict": (STR, NULL),
+}
 # Without a measured WAN path MTU every computed key is null.
 for _k in ("link_mtu", "wan_mtu", "wan_mss_ipv4", "mss_ipv4", "packet_bytes"):
     PROBE[_k] = PROBE[_k] + (NULL,)
@@ -193,7 +198,12 @@ def check_probe(doc, where):
                  and doc[n]["locate"].get("located") and not doc[n]["locate"].get("by_ptb")]
         if not found or top != found[0]:
             errors.append(f"{where}: blackhole_after {top} is not the first path's finding {found}")
-    sent = [doc[n]["probes_sent"] for n in ("wan", "tunnel") if isinstance(doc.get(n), dict)]
+    for i, t in enumerate(doc.get("tunnels", [])):
+        errors += check_types(t, TUNNEL_ITEM, f"{where}.tunnels[{i}]")
+    if doc.get("tunnel_target") and (not doc.get("tunnels") or doc["tunnels"][0].get("target") != doc["tunnel_target"]):
+        errors.append(f"{where}: tunnels[0] is not the tunnel target")
+    sent = [doc["wan"]["probes_sent"]] if isinstance(doc.get("wan"), dict) else []
+    sent += [t.get("probes_sent", 0) for t in doc.get("tunnels", [])]
     if doc.get("probes_sent") != sum(sent):
         errors.append(f"{where}: probes_sent {doc.get('probes_sent')} is not the paths' {sent}")
     if len(doc.get("probes", [])) != doc.get("probes_sent"):

@@ -169,6 +169,30 @@ case_config_changeset() {
 		eval '[[ $(grep -c "^ip tunnel mtu 1374$" "$T_TMP/out") == 2 && $(grep -c "^ip tunnel tcp mss limit 1334$" "$T_TMP/out") == 2 ]] && ! grep -qE " (1280|1240)$" "$T_TMP/out"'
 }
 
+# Several tunnel targets (AWS provisions two tunnels): probe WAN T1 T2 measures each,
+# judges each against the model, and prints one set of numbers that fits both.
+# Through the lab's one tunnel: the server and r2's own address behind it.
+case_two_targets() {
+	t_lab_up --wan-mtu 1454 --ipsec aes128-sha1 --tunnel-mtu 1400
+	t_run -- -4 --json "${SHA1[@]}" "$LAB_WAN_PEER_V4" "$LAB_SERVER_V4" 203.0.113.1
+	t_check "two tunnel targets, JSON: both measured 1400 'above', probes add up, exit 0 ($T_RC)" \
+		python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = d["tunnels"]
+ok = [x["target"] for x in t] == ["203.0.113.2", "203.0.113.1"] and all(
+    x["pmtu"] == 1400 and x["verified"] and x["tunnel_vs_model"] == "above" for x in t)
+ok = ok and d["probes_sent"] == d["wan"]["probes_sent"] + sum(x["probes_sent"] for x in t) == len(d["probes"])
+ok = ok and d["tunnel_mtu"] == 1374 and d["mss_ipv4"] == 1334 and d["verified"]
+sys.exit(0 if ok and int(sys.argv[2]) == 0 else 1)' "$T_TMP/out" "$T_RC"
+	t_run -- -4 --format value "${SHA1[@]}" "$LAB_WAN_PEER_V4" "$LAB_SERVER_V4" 203.0.113.1
+	t_check "two tunnel targets, --format value: '1454 1374 1334', exit 5 ($T_RC)" \
+		eval '((T_RC == 5)) && [[ $(cat "$T_TMP/out") == "1454 1374 1334" ]] && grep -q "warning: tunnel 203.0.113.1: tunnel path MTU 1400 is above" "$T_TMP/err"'
+	t_run -- -4 "${SHA1[@]}" "$LAB_WAN_PEER_V4" "$LAB_SERVER_V4" 203.0.113.1
+	t_check "two tunnel targets, text: an Answer line and a verdict for each" \
+		eval '[[ $(grep -c "^  tunnel 203.0.113.[12]: path MTU 1400, verified: above" "$T_TMP/out") == 2 && $(grep -c "^  => tunnel path MTU 1400 is above" "$T_TMP/out") == 2 ]]'
+}
+
 t_init "$@"
 command -v /usr/lib/ipsec/charon >/dev/null 2>&1 || t_skip "strongSwan charon not installed (scripts/deps)"
 fn=case_${T_CASE//-/_}
