@@ -36,7 +36,7 @@ struct foreign_row {
 
 #define ROW(name, marks, need) { name, marks, sizeof(marks) / sizeof((marks)[0]), need }
 
-/* Cisco IOS/IOS-XE, in the shape of AWS's sample (awsdocs/amazon-vpc-
+/* Cisco IOS/IOS-XE, in the shape of AWS's sample (github.com/awsdocs/amazon-vpc-
  * network-administrator-guide, doc_source/Cisco.md). IX has no "crypto"
  * command at all; its IKE lives under "ike"/"ikev2", its interfaces are
  * "GigaEthernet". Strong: the crypto sub-trees ASA spells differently
@@ -65,7 +65,8 @@ static const struct foreign_mark ios_marks[] = {
 	{ "boot-start-marker", 0 },
 };
 
-/* Cisco ASA, in the shape of AWS's doc_source/Cisco_ASA.md. Strong: the
+/* Cisco ASA, in the shape of AWS's sample (the same repository,
+ * doc_source/Cisco_ASA.md). Strong: the
  * running-config banner, tunnel groups with their type, the ikev1/ikev2
  * keywords ASA puts where IOS has none, "sysopt connection tcpmss" (IOS
  * clamps per interface). Weak: the one-line crypto map form, ACL and
@@ -95,8 +96,10 @@ static const struct foreign_mark asa_marks[] = {
 	{ "object network *", 0 },
 };
 
-/* Juniper Junos, both syntaxes: set commands (AWS's doc_source/
- * juniper-srx.md) and the curly-brace hierarchy of "show configuration".
+/* Juniper Junos, both syntaxes: set commands (AWS's sample,
+ * github.com/awsdocs/amazon-vpc-network-administrator-guide,
+ * doc_source/juniper-srx.md) and the curly-brace hierarchy of "show
+ * configuration".
  * Strong: "set security" (no other set-style format has that tree: VyOS
  * has vpn/firewall, PAN-OS network/deviceconfig), st0 tunnel interfaces.
  * Curly lines are weak one by one: a swanctl.conf section can be named
@@ -156,7 +159,8 @@ static const struct foreign_mark ipsecconf_marks[] = {
 	{ "dpdaction=*", 0 },
 };
 
-/* FortiOS (AWS's doc_source/fortinet.md). Strong: FortiOS's VPN tree.
+/* FortiOS (AWS's sample, github.com/awsdocs/amazon-vpc-network-administrator-guide,
+ * doc_source/fortinet.md). Strong: FortiOS's VPN tree.
  * Weak: its other "config" trees, quoted edit names, and the set keys of
  * phase1/phase2/interface/policy entries. Not markers: bare "next" and
  * "end" (Cisco IOS ends its running-config with "end"), bare "edit N". */
@@ -193,7 +197,8 @@ static const struct foreign_mark routeros_marks[] = {
 	{ "set [ find *", 0 },
 };
 
-/* Palo Alto PAN-OS, set or edit form (AWS's doc_source/palo-alto.md) and
+/* Palo Alto PAN-OS, set or edit form (AWS's sample,
+ * github.com/awsdocs/amazon-vpc-network-administrator-guide, doc_source/palo-alto.md) and
  * the saved XML. Strong: the network ike / tunnel ipsec trees and the XML
  * root element. */
 static const struct foreign_mark panos_marks[] = {
