@@ -86,7 +86,20 @@ leaked(const char *out, size_t n, const uint8_t *data, size_t size)
 	const uint8_t *k = memmem(data, size, key, sizeof(key) - 1);
 	const uint8_t *q, *e;
 
-	if (!k || !(q = memchr(k + sizeof(key) - 1, '"', size - (size_t)(k - data) - (sizeof(key) - 1))))
+	const uint8_t *end = data + size;
+
+	if (!k)
+		return 0;
+	/* only a string value is a secret to look for: "PreSharedKey": "..."
+	 * (an array or object there holds other keys, which may be printed) */
+	q = k + sizeof(key) - 1;
+	while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+		q++;
+	if (q >= end || *q++ != ':')
+		return 0;
+	while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+		q++;
+	if (q >= end || *q != '"')
 		return 0;
 	q++;
 	if (!(e = memchr(q, '"', size - (size_t)(q - data))) || e - q < 12)
