@@ -17,7 +17,7 @@
 # kernel-libipsec plugin: charon does ESP itself and exchanges clear packets
 # with the kernel over a TUN device named ipsec0, routed through table 220.
 # ESP is always UDP-encapsulated (port 4500, NAT-T framing).  See
-# ../../shared/design/lab-notes.md.
+# doc/lab-notes.md.
 #
 # Topology assumed (scripts/lab):
 #
@@ -177,7 +177,7 @@ _lab_ipsec_write_conf() {
 		    # IKE and for libipsec's ESP.  gmp curve25519: DH groups.  kdf:
 		    # IKE key derivation (prf+).  pem pkcs1 pubkey x509: key and
 		    # certificate parsers, unused with a PSK but part of the known-good
-		    # set from lab-notes.md.
+		    # set from doc/lab-notes.md.
 		    # socket-default: the IKE sockets (UDP 500/4500); libipsec sends
 		    # its ESP-in-UDP through them too.  vici: swanctl's control socket.
 		    load = random nonce openssl aes sha1 sha2 hmac gmp curve25519 gcm kdf pem pkcs1 pubkey x509 kernel-libipsec kernel-netlink socket-default vici

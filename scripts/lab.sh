@@ -27,7 +27,7 @@
 # frame between wan-r1 and wan-r2, unchanged, MS/2 ms later in each direction (+-PCT% per
 # frame, each direction kept in order), so an idle round trip across the WAN takes MS ms.
 # Both veth pairs carry the WAN MTU, so r1 and r2 still see a plain 1454 link: PTBs,
-# fragments and ESP-in-UDP cross it like any frame. As lab-notes.md ("Delay") prescribes:
+# fragments and ESP-in-UDP cross it like any frame. As doc/lab-notes.md ("Delay") prescribes:
 # tx checksum offload (and with it TSO), GSO and GRO are off on the four WAN veth ends so
 # every frame is complete on the wire; r1 and r2 have static (permanent) neighbours for
 # each other's WAN addresses; the forwarder runs SCHED_FIFO. Its pid is recorded in the
@@ -41,7 +41,7 @@
 # Failure modes (nftables, table "inet mtplab" in the named router):
 #   --blackhole      r1 output: drop ICMP frag-needed and ICMPv6 packet-too-big.
 #   --ptb-ratelimit  r1 output: frag-needed / PTB limited to 1/s burst 1 (the kernel's
-#                    icmp_ratelimit does not apply to frag-needed; see lab-notes.md).
+#                    icmp_ratelimit does not apply to frag-needed; see doc/lab-notes.md).
 #   --loss PCT       r2 input, output and forward: drop PCT% of ICMP/ICMPv6 at random
 #                    (ND excluded). Every packet crossing or reaching r2 passes exactly one
 #                    of those hooks, so each direction loses PCT% whether the target is r2's
@@ -107,7 +107,7 @@ lab_require_root() {
 }
 
 # Sysctls common to every node. accept_dad=0 because DAD would drop the first seconds of
-# traffic (lab-notes.md); set on "default" too so veth devices created later inherit it.
+# traffic (doc/lab-notes.md); set on "default" too so veth devices created later inherit it.
 lab__ns_init() {
 	local id=$1 node=$2 ns
 	ns=$(lab_ns "$id" "$node")
@@ -294,7 +294,7 @@ lab__delay_down() {
 	[[ ! -f $dir/delayfwd.log ]] || grep -e '->' -e 'wake-ups' "$dir/delayfwd.log" | sed 's/^/lab: /' >&2 || true
 }
 
-# One small ping per destination fills the neighbour tables on every hop (lab-notes.md).
+# One small ping per destination fills the neighbour tables on every hop (doc/lab-notes.md).
 # Done before any loss rule exists, so a failure here means the lab is broken.
 lab__warmup() {
 	local id=$1 wan=$2 srv=$3 rtt=${4:-0} dst ok dsts=(198.51.100.2 203.0.113.2) w
@@ -349,7 +349,7 @@ lab__nft_r2_loss() {
 	{
 		echo "table inet mtplab {"
 		for hook in input output forward; do
-			# never plain "fwd": an nft keyword (lab-notes.md)
+			# never plain "fwd": an nft keyword (doc/lab-notes.md)
 			lab__nft_chain "loss$hook" "$hook" "$rule"
 		done
 		echo "}"
@@ -406,7 +406,7 @@ lab_wan_frags() {
 	printf '%d\n' "$sum"
 }
 
-# Learned PMTUs are cached per destination (lab-notes.md): flush them everywhere.
+# Learned PMTUs are cached per destination (doc/lab-notes.md): flush them everywhere.
 lab_flush() {
 	local id=$1 node
 	for node in "${LAB_NODES[@]}"; do

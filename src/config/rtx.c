@@ -763,7 +763,7 @@ static const struct cfg_cmd rtx_cmds[] = {
 static const struct cfg_grammar rtx_grammar = { rtx_cmds, COUNT(rtx_cmds), rtx_scopes, COUNT(rtx_scopes) };
 
 /* "# RTX1210 Rev.14.01.38 (...)": show config's first line names the model
- * and firmware, which decide the MSS clamp default (vendor-syntax.md). */
+ * and firmware, which decide the MSS clamp default (doc/vendor-syntax.md). */
 static void
 firmware_comment(struct config *c, const struct cfg_line *l)
 {

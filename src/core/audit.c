@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* The audit's checks: one const table row each (id, severity, source,
  * explanation, function). Facts and defaults: doc/router-facts.md
- * and vendor-syntax.md; where those say a default was not found (NEC IX),
+ * and doc/vendor-syntax.md; where those say a default was not found (NEC IX),
  * the finding says "unknown default" instead of guessing. */
 #include "core/audit_int.h"
 
@@ -199,7 +199,7 @@ check_mtu_model(struct audit_run *a)
 
 /* ---- no-mss-clamp ------------------------------------------------------ */
 
-/* vendor-syntax.md: the RTX IPv4 clamp defaults to auto on vRX, RTX5000/
+/* doc/vendor-syntax.md: the RTX IPv4 clamp defaults to auto on vRX, RTX5000/
  * RTX3500 Rev.14.00.22+, RTX1210 Rev.14.01.26+, RTX830 Rev.15.02.03+ and
  * any Rev.15.04+; off on older firmware. "" matches any model. */
 static const struct { const char *model; int a, b, c; } mss_auto_since[] = {
@@ -660,7 +660,7 @@ check_refs(struct audit_run *a)
 
 static const struct audit_check checks[] = {
 	{ "mss-above-tunnel-mtu", AUDIT_ERROR,
-	  "RFC 879 (MSS = MTU - 40), RFC 8200 (IPv6: - 60); Yamaha RTX command reference 8.1.4 (tunnel MTU default 1280); field-cases.md case 1",
+	  "RFC 879 (MSS = MTU - 40), RFC 8200 (IPv6: - 60); Yamaha RTX command reference 8.1.4 (tunnel MTU default 1280); doc/field-cases.md case 1",
 	  "an MSS clamp above tunnel MTU - 40 (IPv4) or - 60 (IPv6), counting the vendor's default tunnel MTU",
 	  check_mss_above },
 	{ "tunnel-mtu-above-model", AUDIT_ERROR,
@@ -684,15 +684,15 @@ static const struct audit_check checks[] = {
 	  "the router never initiates IKE while the peer waits for the customer side",
 	  check_initiator },
 	{ "initiator-against-responder-peer", AUDIT_WARNING,
-	  "field report, field-cases.md case 2 (RTX1220 Rev.15.04.03 to a Sakura Cloud VPC router)",
+	  "field report, doc/field-cases.md case 2 (RTX1220 Rev.15.04.03 to a Sakura Cloud VPC router)",
 	  "the router initiates IKE toward a peer that must only be answered",
 	  check_responder_peer },
 	{ "ikev1-backward-compat", AUDIT_WARNING,
-	  "Yamaha RTX command reference 15.28; field report, field-cases.md case 2",
+	  "Yamaha RTX command reference 15.28; field report, doc/field-cases.md case 2",
 	  "an RTX IKEv1 gateway left at backward-compatibility 1 (the default) toward a peer whose field report needed 2 (sakura)",
 	  check_backcompat },
 	{ "narrow-selectors-with-bgp", AUDIT_ERROR,
-	  "AWS knowledge center (IPSEC UP, tunnel DOWN); field-cases.md case 3",
+	  "AWS knowledge center (IPSEC UP, tunnel DOWN); doc/field-cases.md case 3",
 	  "BGP neighbours reached through the tunnel while the proxy ids / traffic selectors are narrower than 0.0.0.0/0",
 	  check_selectors },
 	{ "nat-t-off", AUDIT_ERROR,
@@ -704,7 +704,7 @@ static const struct audit_check checks[] = {
 	  "the configuration's line MTU (PPPoE pp, MAP-E tunnel, WAN port) is above the line MTU given or measured",
 	  check_line_mtu },
 	{ "no-reinitiation", AUDIT_ERROR,
-	  "swanctl.conf(5) dpd_action, start_action, close_action; EC2 API ModifyVpnTunnelOptionsSpecification (DPD timeout action clear, startup action add); field-cases.md case 2",
+	  "swanctl.conf(5) dpd_action, start_action, close_action; EC2 API ModifyVpnTunnelOptionsSpecification (DPD timeout action clear, startup action add); doc/field-cases.md case 2",
 	  "a strongSwan connection that nothing re-initiates after a peer that waits for the customer side clears the SA",
 	  check_reinit },
 	{ "invalid-line", AUDIT_WARNING,

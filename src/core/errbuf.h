@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Lower layers never print and never exit: they return an error code and
- * write one line into the caller's buffer (style.md habit 8). */
+ * write one line into the caller's buffer. */
 #ifndef MTUPROBE_ERRBUF_H
 #define MTUPROBE_ERRBUF_H
 

@@ -9,7 +9,7 @@
 
 static const struct line_preset lines[] = {
 	{ "flets-pppoe", 1454, WAN_PPPOE, "Flet's PPPoE (NTT NGN)",
-	  "NTT East/West Flet's interface specification; field-cases.md case 1" },
+	  "NTT East/West Flet's interface specification; doc/field-cases.md case 1" },
 	{ "pppoe", 1492, WAN_PPPOE, "PPPoE over Ethernet (1500 - 8)", "RFC 2516" },
 	{ "map-e", 1460, WAN_4IN6, "IPv4 over IPv6, MAP-E (v6plus, OCN) (1500 - 40)",
 	  "RFC 7597" },
@@ -20,12 +20,12 @@ static const struct line_preset lines[] = {
 	{ "transix", 1460, WAN_4IN6, "IPv4 over IPv6, DS-Lite (transix) (1500 - 40)",
 	  "RFC 6333" },
 	{ "flets-premium-west", 1438, WAN_PPPOE, "Flet's Hikari Premium (NTT West)",
-	  "field-cases.md case 1" },
+	  "doc/field-cases.md case 1" },
 	{ "ethernet", 1500, WAN_ETHER, "Ethernet / IPoE", "RFC 894" },
 };
 
 /* Peer profiles: limits for calc/probe, behaviour for audit. Each row
- * names its source; router-facts.md collects them. */
+ * names its source; doc/router-facts.md collects them. */
 static const struct peer_def peers[] = {
 	/* AWS Site-to-Site VPN user guide, customer gateway device requirements:
 	 * maximum MTU 1446, MSS 1406; path MTU discovery not supported. EC2 API
@@ -46,7 +46,7 @@ static const struct peer_def peers[] = {
 	 * main mode only; recovered only with auto refresh off for the gateway,
 	 * backward-compatibility 2 and DPD 15 2. Neither vendor documents it. */
 	{ "sakura", "Sakura Cloud VPC router", 65535, 65535, 1,
-	  "field report (field-cases.md case 2): RTX1220 Rev.15.04.03 to a Sakura Cloud VPC router version 2",
+	  "field report (doc/field-cases.md case 2): RTX1220 Rev.15.04.03 to a Sakura Cloud VPC router version 2",
 	  0, 1, 0, 1, 1, 15, 2,
 	  "IKEv1 main mode only; the RTX should only respond (auto refresh off for the gateway), backward-compatibility 2, DPD 15 2 (field-observed)" },
 	/* No assumptions: only the router's own defaults are checked. */

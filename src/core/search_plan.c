@@ -28,7 +28,7 @@ static const unsigned plateaus[] = {
 	1436, /* AWS sample tunnel MTU (generic, SRX, Check Point) */
 	1422, /* AWS CBC + NAT-T, SHA2-384/512 */
 	1420, /* WireGuard default (1500 - 80, IPv6 outer) */
-	1400, /* common tunnel default; strongSwan libipsec TUN (lab-notes.md) */
+	1400, /* common tunnel default; strongSwan libipsec TUN (doc/lab-notes.md) */
 	1380, /* conservative IPsec-over-PPPoE setting (product issue's table) */
 	1280, /* IPv6 minimum link MTU (RFC 8200); Yamaha RTX tunnel default */
 	1006, /* SLIP / ARPANET (RFC 1191 table 7-1) */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* The audit's fixes in each vendor's own syntax, inside the mode blocks
  * they belong in. Only syntax confirmed in doc/vendor-syntax.md
- * and router-facts.md is printed as a command; anything else becomes a
+ * and doc/router-facts.md is printed as a command; anything else becomes a
  * comment saying so. One table row per (vendor, fix, IKE version), naming
  * the setting the line replaces, so that the change set shows each old
  * line ("was: ...") and a rollback block restores exactly the old lines. */
@@ -51,7 +51,7 @@ static const struct syntax table[] = {
 	{ CONFIG_RTX, FIX_NATT_ON, 0, S_GLOBAL, "ipsec ike nat-traversal {gw} on", NULL, F_G_NATT },
 	{ CONFIG_RTX, FIX_SELECTORS_ANY, 0, S_GLOBAL, "ipsec ike local id {gw} 0.0.0.0/0", NULL, F_G_LOCAL_ID },
 	{ CONFIG_RTX, FIX_SELECTORS_ANY, 0, S_GLOBAL, "ipsec ike remote id {gw} 0.0.0.0/0", NULL, F_G_REMOTE_ID },
-	/* NEC IX: router-facts.md and vendor-syntax.md (Oracle's template and
+	/* NEC IX: doc/router-facts.md and doc/vendor-syntax.md (Oracle's template and
 	 * real configurations) */
 	{ CONFIG_IX, FIX_TUNNEL_MTU, 0, S_TUNNEL, "ip mtu {n}", NULL, F_T_MTU },
 	{ CONFIG_IX, FIX_WAN_MTU, 0, S_IFACE, "ip mtu {n}", NULL, F_I_MTU },
@@ -379,7 +379,7 @@ removes(const struct flines *fl)
 }
 
 /* IX: configure, global lines, then each interface; write memory persists
- * (vendor-syntax.md). Leaving interface mode first is not confirmed. */
+ * (doc/vendor-syntax.md). Leaving interface mode first is not confirmed. */
 static void
 ix_blocks(const struct out *o, const struct config *c, const struct flines *fl, int final)
 {

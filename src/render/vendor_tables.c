@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Vendor configuration tables: one row per vendor. Sources: doc/
- * vendor-syntax.md, which cites the Yamaha RTX command reference (12.01 edition: 8.1.4, 8.1.21,
+ * doc/vendor-syntax.md, which cites the Yamaha RTX command reference (12.01 edition: 8.1.4, 8.1.21,
  * 30.1.2-3), published NEC IX configurations (Oracle's validated IX CPE
  * template, netmiko's IX driver, field configs; no NEC reference was found),
  * ip-link(8), iptables-extensions(8) TCPMSS and nft(8). */
@@ -36,7 +36,7 @@ static const char *const rtx_footer[] = {
 
 /* NEC UNIVERGE IX: the forms below were seen in published configurations
  * only. "ipv6 mtu" was seen in none, and "ipv6 tcp adjust-mss" only as
- * "auto" (vendor-syntax.md): both stay comments. */
+ * "auto" (doc/vendor-syntax.md): both stay comments. */
 static const struct vline ix_lines[] = {
 	{ 4, V_MTU, 0, 0, NULL, "ip mtu {mtu}", 0, 0 },
 	{ 4, V_MSS, 0, 0, NULL, "ip tcp adjust-mss {mss}", 0, 0 },
@@ -64,7 +64,7 @@ static const char *const ix_footer[] = {
 
 /* Linux: ip-link(8). pppd sets its MTU at each connect (pppd(8) 'mtu');
  * strongSwan's kernel-libipsec makes ipsec0 at 1400 on every start
- * (lab-notes.md); wg-quick(8) takes MTU = in [Interface]; other devices
+ * (doc/lab-notes.md); wg-quick(8) takes MTU = in [Interface]; other devices
  * keep what they are created with. */
 static const struct vline linux_link[] = {
 	{ 4, V_MTU, 68, 65535, NULL, "ip link set dev {if} mtu {mtu}", 0, 0 },
@@ -162,8 +162,8 @@ static const char *const linux_ipt_footer[] = {
 /* Cisco IOS and IOS-XE: Cisco IOS XML command reference iap-i2 ("ip tcp
  * adjust-mss through ipv6 tcp adjust-mss"): ip tcp adjust-mss 500-1460 in
  * interface configuration mode, rewriting SYNs through the interface in both
- * directions (vendor-syntax.md). "ip mtu", "ipv6 mtu" and "ipv6 tcp
- * adjust-mss" forms from vendor-syntax.md; their ranges are not in our
+ * directions (doc/vendor-syntax.md). "ip mtu", "ipv6 mtu" and "ipv6 tcp
+ * adjust-mss" forms from doc/vendor-syntax.md; their ranges are not in our
  * sources, so they are not checked. On a PPPoE client the IP MTU belongs on
  * the Dialer interface (Cisco's PPPoE client examples: "interface Dialer1 /
  * ip mtu 1492"). */
@@ -197,7 +197,7 @@ static const char *const ios_footer[] = {
  * interface by its nameif), and the TCP MSS for through traffic, default
  * 1380, which the ASA writes into either endpoint's SYN and which it
  * describes for IPv4 and IPv6 alike; "sysopt connection tcpmss N" from
- * vendor-syntax.md (global; 0 disables). One value serves both families, so
+ * doc/vendor-syntax.md (global; 0 disables). One value serves both families, so
  * the IPv6 number is only offered as a comment. A VTI's nameif taking "mtu"
  * is not in our sources, nor a 4in6 tunnel on the ASA. */
 static const struct vline asa_mtu[] = {
@@ -235,7 +235,7 @@ static const char *const asa_footer[] = {
 /* Juniper Junos (SRX): "mtu" under [edit interfaces IF unit N family inet|
  * inet6] and [edit security flow tcp-mss] ipsec-vpn mss 64-65535, default
  * 1320, "for the TCP packets that are about to go into an IPsec VPN tunnel"
- * (Junos ipsec-vpn (Flow) statement; vendor-syntax.md). It is global, one
+ * (Junos ipsec-vpn (Flow) statement; doc/vendor-syntax.md). It is global, one
  * value for every VPN, and the reference gives no IPv6 form. */
 static const struct vline junos_mtu[] = {
 	{ 4, V_MTU, 0, 0, NULL, "set interfaces {base} unit {unit} family inet mtu {mtu}", 0, 0 },
@@ -344,8 +344,8 @@ static const char *const vyos_footer[] = {
 /* MikroTik RouterOS: MikroTik manual, Mangle ("/ip firewall mangle add
  * out-interface=X protocol=tcp tcp-flags=syn action=change-mss new-mss=N
  * chain=forward tcp-mss=N+1-65535"), the same under /ipv6 firewall mangle
- * (vendor-syntax.md, issue 12), in-interface for the other direction;
- * pppoe-client max-mtu (vendor-syntax.md). Other interface types' MTU
+ * (doc/vendor-syntax.md, issue 12), in-interface for the other direction;
+ * pppoe-client max-mtu (doc/vendor-syntax.md). Other interface types' MTU
  * commands are not in our sources. Rules carry comment="mtuprobe" and are
  * removed before they are added, so a second paste does not stack them. */
 enum { ROS_PPPOE = 1, ROS_OTHER };

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-2-Clause
 # AWS Site-to-Site VPN's published MTU/MSS per algorithm (outer MTU 1500;
-# shared/design/vendor-syntax.md, bottom), printed through every vendor: each
+# doc/vendor-syntax.md, bottom), printed through every vendor: each
 # vendor's tunnel MTU and MSS lines must carry exactly the table's numbers.
 # The numbers below are typed from AWS's table, not taken from the tool.
 # Usage: aws_vectors.sh MTUPROBE

@@ -4,7 +4,7 @@
 //   delayfwd -d DELAY_US [-j PCT] [-q SLOTS] [-r PRIO] [-s SEED] [-p PIDFILE] [-n NETNS]
 //            IF_A IF_B
 //
-// Runs in a namespace of its own that has no addresses and no forwarding (lab-notes.md,
+// Runs in a namespace of its own that has no addresses and no forwarding (doc/lab-notes.md,
 // "Delay"). Every Ethernet frame that arrives on IF_A is written, byte for byte, to IF_B
 // DELAY_US microseconds later, and the other way round: a transparent cable with a
 // propagation delay. Nothing is parsed, so ARP/ND, ICMP errors, fragments and ESP-in-UDP

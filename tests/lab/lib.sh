@@ -147,7 +147,7 @@ t_lab_up() {
 
 t_lab_down() { "$T_LAB" down "$LAB_ID"; }
 
-# Forget PMTUs the kernels learned from earlier runs (lab-notes.md).
+# Forget PMTUs the kernels learned from earlier runs (doc/lab-notes.md).
 t_flush() { "$T_LAB" flush "$LAB_ID"; }
 
 # t_run [WRAPPER...] -- ARGS...: run `mtuprobe probe ARGS` in the client namespace,
@@ -221,7 +221,7 @@ if d.get("verified") is not True:
     errs.append(f"verified is {d.get('verified')!r}, expected true")
 if d.get("tunnel_pmtu") is not None:
     errs.append(f"tunnel_pmtu {d.get('tunnel_pmtu')!r} without a tunnel target")
-# MSS arithmetic (vendor-syntax.md): IPv4 MTU - 40, IPv6 MTU - 60.
+# MSS arithmetic (doc/vendor-syntax.md): IPv4 MTU - 40, IPv6 MTU - 60.
 for key, hdr in (("mss_ipv4", 40), ("mss_ipv6", 60)):
     v = d.get(key)
     if is_int(v) and v != expect - hdr:

@@ -100,7 +100,7 @@ case_udp_clean() {
 }
 
 # A black hole needs many more probes: the server's ICMP rate limit is switched off
-# (lab-notes.md) and the rate raised, as the manual says to do for such a target.
+# (doc/lab-notes.md) and the rate raised, as the manual says to do for such a target.
 case_udp_blackhole() {
 	t_lab_up --wan-mtu 1454 --blackhole
 	ip netns exec "$LAB_SERVER" sysctl -qw net.ipv4.icmp_ratelimit=0 net.ipv6.icmp.ratelimit=0

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # tunnel.sh MTUPROBE CASE: the field cases through a real IPsec tunnel (strongSwan
 # kernel-libipsec, ESP in UDP) between r1 and r2 across a 1454 WAN. The numbers come
-# from the lab measurements in shared/design/lab-notes.md and the RFC 4303 arithmetic,
+# from the lab measurements in doc/lab-notes.md and the RFC 4303 arithmetic,
 # not from the tool. Needs root (exit 77 otherwise) and strongSwan (scripts/deps).
 # shellcheck disable=SC2317
 set -euo pipefail

@@ -2,7 +2,7 @@
 /* The pair alone (core/audit_peer.c): models built by hand, no parser, no
  * I/O. Each row is one router tunnel and one AWS tunnel, and the ids the
  * checks must return; the expected ids come from the rules in
- * shared/design/router-facts.md and the EC2 API defaults (clear, add,
+ * doc/router-facts.md and the EC2 API defaults (clear, add,
  * dynamic, not accelerated), not from the code under test. Addresses are
  * RFC 5737's (outside) and AWS's 169.254.0.0/16 (inside). */
 #include <setjmp.h>

@@ -124,7 +124,7 @@ tunnel(unsigned wan, const char *proposal, int outer_v6, int nat_t, int transpor
 }
 
 /* AWS Site-to-Site VPN user guide, customer gateway requirements: outer MTU
- * 1500, exact MTU / MSS per algorithm (shared/design/vendor-syntax.md). */
+ * 1500, exact MTU / MSS per algorithm (doc/vendor-syntax.md). */
 static const struct { const char *proposal; int nat_t; unsigned mtu, mss4, mss6; } aws[] = {
 	{ "aes128gcm16", 0, 1446, 1406, 1386 }, { "aes256gcm16", 0, 1446, 1406, 1386 },
 	{ "aes128gcm16", 1, 1438, 1398, 1378 },
@@ -149,7 +149,7 @@ test_aws_table(void **state)
 }
 
 /* Measured through strongSwan kernel-libipsec over a 1454 WAN
- * (shared/design/lab-notes.md): inner 1374 fits in 1440, 1375 needs 1456. */
+ * (doc/lab-notes.md): inner 1374 fits in 1440, 1375 needs 1456. */
 static void
 test_measured_vectors(void **state)
 {
@@ -162,7 +162,7 @@ test_measured_vectors(void **state)
 	assert_int_equal(tunnel(1454, "aes128gcm16", 0, 1, 0, NULL, NULL, NULL), 1390);
 }
 
-/* ping payload <-> IP packet: 20 + 8 (IPv4), 40 + 8 (IPv6). field-cases.md
+/* ping payload <-> IP packet: 20 + 8 (IPv4), 40 + 8 (IPv6). doc/field-cases.md
  * case 1: payload 1252 is a 1280-byte packet, not "1300". */
 static void
 test_icmp_arithmetic(void **state)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* The tunnel verdict and the largest safe MSS clamp (core/compare.c), and the
  * native IPv6 numbers under a 4in6 line (core/model.c). Expected numbers come
- * from the lab measurements in shared/design/lab-notes.md (aes128-sha1 with
+ * from the lab measurements in doc/lab-notes.md (aes128-sha1 with
  * NAT-T on a 1454 WAN: 1374; strongSwan's ipsec0 at 1400), field case 1
  * (an RTX tunnel at its 1280 default: MSS 1240 / 1220) and RFC 7597 (MAP-E:
  * 40 bytes of IPv6 around IPv4), not from the code under test. */

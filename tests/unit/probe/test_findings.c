@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* What the records of a finished run say (probe/findings.c): PTB senders, an
  * answer that rests on silence, and an MTU reported above what crosses (the
- * tunnel that takes 1400 while only 1374 survive encryption: lab-notes.md). */
+ * tunnel that takes 1400 while only 1374 survive encryption: doc/lab-notes.md). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
