@@ -17,7 +17,7 @@ static const struct {
 	{ "probe", cmd_probe, "measure the WAN and tunnel path MTU, then compute as calc does" },
 	{ "inspect", cmd_inspect, "read a capture file: what became of each probe (PTB, reply, silence)" },
 	{ "audit", cmd_audit, "read a router's config: what kills its tunnels, and the fix" },
-	{ "completion", cmd_completion, "print the bash completion script (mtuprobe completion bash)" },
+	{ "completion", cmd_completion, "print the completion script for a shell (mtuprobe completion bash|zsh|fish)" },
 };
 
 static void

@@ -37,7 +37,8 @@ static const struct opt opts[] = {
 	{ "wan-mtu", O_OTHER, K_NUM, CMD_CALC | CMD_AUDIT, OFF(wan_mtu), 68, 65535, "N",
 	  "line MTU: the largest IP packet the access line carries" },
 	{ "line", O_OTHER, K_STR, BOTH | CMD_AUDIT, OFF(line), 0, 0, "PRESET",
-	  "access line preset (calc, audit: instead of --wan-mtu; probe: what the line should be)" },
+	  "access line preset (calc, audit: instead of --wan-mtu; probe: what the line should be); "
+	  "--line list prints them" },
 	{ "ping-payload", O_OTHER, K_NUM, CMD_CALC, OFF(ping_payload), 40, 65507, "N",
 	  "largest IPv4 ping payload (ping -M do -s N, ping -f -l N) that passed" },
 	{ "esp", O_OTHER, K_STR, BOTH, OFF(esp), 0, 0, "PROPOSAL",
@@ -140,6 +141,16 @@ cli_option_words(FILE *f, enum cmd cmd)
 			fprintf(f, " -%c", opts[i].id);
 		first = 0;
 	}
+}
+
+int
+cli_option_at(size_t i, struct cli_option_info *out)
+{
+	if (i >= NOPTS)
+		return -1;
+	*out = (struct cli_option_info){ opts[i].name, opts[i].id < 1000 ? opts[i].id : 0, opts[i].cmds,
+					 opts[i].arg, opts[i].kind == K_NUM, opts[i].help };
+	return 0;
 }
 
 /* Each command's own exit statuses, as mtuprobe(1) EXIT STATUS lists them. */
@@ -526,6 +537,16 @@ check_probe(const struct cli *c, char *err, size_t errlen)
 	return 0;
 }
 
+/* --line list: every preset with its MTU, what it is and its source. */
+static void
+list_lines(FILE *f)
+{
+	const struct line_preset *l;
+
+	for (size_t i = 0; (l = model_line_at(i)); i++)
+		fprintf(f, "%-19s %5u  %s (%s)\n", l->name, l->mtu, l->what, l->source);
+}
+
 static int
 repeatable(const struct opt *o)
 {
@@ -561,6 +582,10 @@ cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t 
 		}
 		if ((rc = apply(o, optarg, c, err, errlen)) != 0)
 			return rc;
+	}
+	if (c->line && strcmp(c->line, "list") == 0) {
+		list_lines(stdout);
+		return 1;
 	}
 	for (; optind < argc; optind++) {
 		int one = cmd == CMD_INSPECT || cmd == CMD_AUDIT;

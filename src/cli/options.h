@@ -82,4 +82,16 @@ void cli_usage(FILE *f, enum cmd cmd);
 /* Every option of cmd as "--name -c ...", for the completion script. */
 void cli_option_words(FILE *f, enum cmd cmd);
 
+/* The option table, read by the completion generators (completion.c). */
+struct cli_option_info {
+	const char *name;
+	int shortopt;           /* its letter, or 0 */
+	unsigned cmds;          /* CMD_* bits */
+	const char *arg;        /* argument name, NULL: takes none */
+	int numeric;            /* the argument is a number (nothing to complete) */
+	const char *help;
+};
+/* The i-th option; 0, or -1 past the end. */
+int cli_option_at(size_t i, struct cli_option_info *out);
+
 #endif

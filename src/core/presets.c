@@ -22,6 +22,14 @@ static const struct line_preset lines[] = {
 	{ "flets-premium-west", 1438, WAN_PPPOE, "Flet's Hikari Premium (NTT West)",
 	  "doc/field-cases.md case 1" },
 	{ "ethernet", 1500, WAN_ETHER, "Ethernet / IPoE", "RFC 894" },
+	/* A business line that hands IPv4 out natively over Ethernet (DHCP or
+	 * static; no PPPoE session, no 4in6 tunnel): the Ethernet payload is
+	 * the IP MTU. Named so that users of such lines find it; NURO Hikari is
+	 * one (IPv4 by DHCP, no PPPoE), though no NURO specification of the MTU
+	 * was found: the source says so. */
+	{ "ipoe-1500", 1500, WAN_ETHER, "IPoE business line, native IPv4 (1500)", "RFC 894" },
+	{ "nuro", 1500, WAN_ETHER, "NURO Hikari, native IPv4 by DHCP (1500)",
+	  "RFC 894; no NURO specification found: confirm with mtuprobe probe" },
 };
 
 /* Peer profiles: limits for calc/probe, behaviour for audit. Each row

@@ -171,10 +171,10 @@ fi
 complete_is() { # WANT WORDS...: the words after "mtuprobe", last one being completed
 	local want=$1
 	shift
-	COMP_WORDS=(mtuprobe "$@")
-	COMP_CWORD=$#
+	COMP_LINE="mtuprobe $*"
+	COMP_POINT=${#COMP_LINE}
 	COMPREPLY=()
-	_mtuprobe
+	_mtuprobe 2>/dev/null
 	if [[ "${COMPREPLY[*]}" == "$want" ]]; then
 		pass=$((pass + 1))
 	else

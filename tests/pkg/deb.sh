@@ -71,8 +71,10 @@ want="/usr/bin/mtuprobe
 /usr/share/doc/mtuprobe/changelog.Debian.gz
 /usr/share/doc/mtuprobe/copyright
 /usr/share/doc/mtuprobe/field-cases.md.gz
+/usr/share/fish/vendor_completions.d/mtuprobe.fish
 /usr/share/lintian/overrides/mtuprobe
-/usr/share/man/man1/mtuprobe.1.gz"
+/usr/share/man/man1/mtuprobe.1.gz
+/usr/share/zsh/vendor-completions/_mtuprobe"
 got=$(dpkg-query --root="$root" -L mtuprobe | while read -r f; do [[ -f $root$f ]] && echo "$f"; done | sort)
 [[ $got == "$want" ]] && ok "installed files" || fail "installed files differ:"$'\n'"$(diff <(echo "$want") <(echo "$got"))"
 (cd "$root" && md5sum --quiet -c var/lib/dpkg/info/mtuprobe.md5sums) && ok "md5sums match" || fail "md5sums"
@@ -101,10 +103,13 @@ grep -q 'tunnel MTU   1374   MSS IPv4 1334   MSS IPv6 1314' <<<"$out" && ok "ins
 comp="$root/usr/share/bash-completion/completions/mtuprobe"
 bash -n "$comp" && ok "completion parses (bash -n)" || fail "completion: bash -n"
 words=$(bash -c 'source "$1"; complete -p mtuprobe >/dev/null || exit 1
-	COMP_WORDS=(mtuprobe probe --expect); COMP_CWORD=2; _mtuprobe; echo "${COMPREPLY[*]}"
-	COMP_WORDS=(mtuprobe calc --line fl); COMP_CWORD=3; _mtuprobe; echo "${COMPREPLY[*]}"' _ "$comp")
+	for COMP_LINE in "mtuprobe probe --expect" "mtuprobe calc --line fl"; do
+		COMP_POINT=${#COMP_LINE}; _mtuprobe; echo "${COMPREPLY[*]}"
+	done' _ "$comp")
 [[ $words == $'--expect-mtu\nflets-pppoe flets-premium-west' ]] && ok "completion completes options and presets" ||
 	fail "completion gave: $words"
+grep -q 'Recommends: libcap2-bin, bash-completion' <(dpkg-deb -f "$deb") && ok "recommends bash-completion" ||
+	fail "control: $(dpkg-deb -f "$deb" Recommends)"
 
 # Removal leaves nothing behind.
 dpkg --root="$root" --force-script-chrootless --purge mtuprobe >>"$work/dpkg.log" 2>&1 && [[ ! -e $root/usr/bin/mtuprobe ]] &&
