@@ -2,6 +2,7 @@
 /* mtuprobe audit FILE|-: read a router configuration, run the checks,
  * print findings and fixes. Reading the file is the only I/O here; the
  * parsers (src/config) and the checks (src/core/audit.c) take bytes. */
+#include "base/i18n.h"
 #include "cli/cmds.h"
 
 #include <errno.h>
@@ -40,19 +41,19 @@ audit_options(const struct cli *c, struct audit_input *in, int *vendor, char *er
 
 	if (c->peer && !(in->peer = model_peer(c->peer))) {
 		model_peer_names(names, sizeof(names));
-		snprintf(err, errlen, "unknown peer '%s': peers are %s", c->peer, names);
+		snprintf(err, errlen, _("unknown peer '%s': peers are %s"), c->peer, names);
 		return -1;
 	}
 	in->keep_mtu = c->keep_mtu;
 	*vendor = -1;
 	if (c->vendors && (*vendor = config_vendor_lookup(c->vendors)) < 0) {
-		snprintf(err, errlen, "--vendor for audit is rtx, ix or strongswan, not '%s'", c->vendors);
+		snprintf(err, errlen, _("--vendor for audit is rtx, ix or strongswan, not '%s'"), c->vendors);
 		return -1;
 	}
 	if (c->line) {
 		if (!(lp = model_line(c->line))) {
 			model_line_names(names, sizeof(names));
-			snprintf(err, errlen, "unknown line preset '%s': presets are %s", c->line, names);
+			snprintf(err, errlen, _("unknown line preset '%s': presets are %s"), c->line, names);
 			return -1;
 		}
 		in->wan_mtu = lp->mtu;

@@ -8,6 +8,7 @@
  * which is not a number and has no row in values[] below fails the
  * generator, and with it the build: a new option cannot ship without its
  * completion. */
+#include "base/i18n.h"
 #include "cli/cmds.h"
 
 #include <stdio.h>
@@ -151,7 +152,7 @@ check_table(void)
 			if ((o.cmds & cmds[c].cmd) && !value_of(o.name, cmds[c].cmd)) {
 				char msg[160];
 
-				snprintf(msg, sizeof(msg), "option --%s of %s has no row in completion.c values[]",
+				snprintf(msg, sizeof(msg), _("option --%s of %s has no row in completion.c values[]"),
 					 o.name, cmds[c].name);
 				cli_error("completion", msg);
 				return -1;

@@ -8,6 +8,7 @@
  * The file holds "key = value" lines and '#' comments; the one key is
  * "vendor". Anything else in it is an error that names the file and the
  * line: a setting is never dropped silently. */
+#include "base/i18n.h"
 #include "cli/options.h"
 
 #include <errno.h>
@@ -53,19 +54,19 @@ file_line(char *line, unsigned no, const char *path, char *vendor, size_t vlen, 
 	if (!*s || *s == '#')
 		return 0;
 	if (!(eq = strchr(s, '='))) {
-		snprintf(err, errlen, "%.200s line %u: not 'key = value': '%.60s'", path, no, s);
+		snprintf(err, errlen, _("%.200s line %u: not 'key = value': '%.60s'"), path, no, s);
 		return -1;
 	}
 	*eq = '\0';
 	k = trim(s);
 	v = trim(eq + 1);
 	if (strcmp(k, "vendor") != 0) {
-		snprintf(err, errlen, "%.200s line %u: unknown setting '%.40s' (the settings are: vendor)",
+		snprintf(err, errlen, _("%.200s line %u: unknown setting '%.40s' (the settings are: vendor)"),
 			 path, no, k);
 		return -1;
 	}
 	if (!*v || strlen(v) >= vlen) {
-		snprintf(err, errlen, "%.200s line %u: vendor needs a value, e.g. vendor = rtx", path, no);
+		snprintf(err, errlen, _("%.200s line %u: vendor needs a value, e.g. vendor = rtx"), path, no);
 		return -1;
 	}
 	snprintf(vendor, vlen, "%s", v);
@@ -85,14 +86,14 @@ from_file(char *vendor, size_t vlen, char *err, size_t errlen)
 	if (!(f = fopen(path, "r"))) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			return 0;       /* no file: no defaults */
-		snprintf(err, errlen, "cannot read %.200s: %s", path, strerror(errno));
+		snprintf(err, errlen, _("cannot read %.200s: %s"), path, strerror(errno));
 		return -1;
 	}
 	while (fgets(line, sizeof(line), f)) {
 		int rc;
 		no++;
 		if (!strchr(line, '\n') && !feof(f)) {
-			snprintf(err, errlen, "%.200s line %u: longer than %d bytes", path, no, DEFAULTS_LINE - 2);
+			snprintf(err, errlen, _("%.200s line %u: longer than %d bytes"), path, no, DEFAULTS_LINE - 2);
 			fclose(f);
 			return -1;
 		}
@@ -117,7 +118,7 @@ cli_defaults(struct cli *c, char *err, size_t errlen)
 		return 0;
 	if (env) {
 		if (!*env || strlen(env) >= sizeof(vendor)) {
-			snprintf(err, errlen, "MTUPROBE_VENDOR is set but %s: give a vendor list, e.g. MTUPROBE_VENDOR=rtx",
+			snprintf(err, errlen, _("MTUPROBE_VENDOR is set but %s: give a vendor list, e.g. MTUPROBE_VENDOR=rtx"),
 				 *env ? "too long" : "empty");
 			return -1;
 		}

@@ -4,6 +4,7 @@
  * is still matched, and a file without probes is reported as such before
  * anything is printed. */
 #include "cli/inspect_scan.h"
+#include "base/i18n.h"
 
 #include <inttypes.h>
 #include <stdint.h>

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* mtuprobe: measure path MTU over a WAN and through an IPsec tunnel, and
  * print the MTU and MSS lines for Yamaha RTX, NEC IX and Linux. */
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "cli/cmds.h"
 #include "config.h"
 
@@ -13,20 +16,37 @@ static const struct {
 	int (*run)(int argc, char **argv);
 	const char *what;
 } cmds[] = {
-	{ "calc", cmd_calc, "compute tunnel MTU and MSS from a line MTU and an encapsulation" },
-	{ "probe", cmd_probe, "measure the WAN and tunnel path MTU, then compute as calc does" },
-	{ "inspect", cmd_inspect, "read a capture file: what became of each probe (PTB, reply, silence)" },
-	{ "audit", cmd_audit, "read a router's config: what kills its tunnels, and the fix" },
-	{ "completion", cmd_completion, "print the completion script for a shell (mtuprobe completion bash|zsh|fish)" },
+	{ "calc", cmd_calc, N_("compute tunnel MTU and MSS from a line MTU and an encapsulation") },
+	{ "probe", cmd_probe, N_("measure the WAN and tunnel path MTU, then compute as calc does") },
+	{ "inspect", cmd_inspect, N_("read a capture file: what became of each probe (PTB, reply, silence)") },
+	{ "audit", cmd_audit, N_("read a router's config: what kills its tunnels, and the fix") },
+	{ "completion", cmd_completion, N_("print the completion script for a shell (mtuprobe completion bash|zsh|fish)") },
 };
 
 static void
 usage(FILE *f)
 {
-	fprintf(f, "usage: mtuprobe COMMAND [options]\n\ncommands:\n");
+	fprintf(f, _("usage: mtuprobe COMMAND [options]\n\ncommands:\n"));
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-		fprintf(f, "  %-10s %s\n", cmds[i].name, cmds[i].what);
-	fprintf(f, "\nmtuprobe COMMAND --help for its options; mtuprobe(1) for everything.\n");
+		fprintf(f, "  %-10s %s\n", cmds[i].name, _(cmds[i].what));
+	fprintf(f, _("\nmtuprobe COMMAND --help for its options; mtuprobe(1) for everything.\n"));
+}
+
+/* The user's language for messages (LC_MESSAGES) and its character set
+ * (LC_CTYPE) only: LC_NUMERIC and the rest stay "C", so that no number in
+ * any output takes a locale's decimal comma. $MTUPROBE_LOCALEDIR points at
+ * a build tree's catalogues (build/po); secure_getenv ignores it when the
+ * binary runs with file capabilities (setcap), so that nobody can feed a
+ * privileged process format strings of their own. */
+static void
+i18n_init(void)
+{
+	const char *dir = secure_getenv("MTUPROBE_LOCALEDIR");
+
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
+	bindtextdomain(GETTEXT_PACKAGE, dir && *dir ? dir : LOCALEDIR);
+	textdomain(GETTEXT_PACKAGE);
 }
 
 int
@@ -39,6 +59,7 @@ main(int argc, char **argv)
 	 * on stderr (mtuprobe(1), EXIT STATUS). Nothing is exec'd, so no child
 	 * inherits the disposition. */
 	signal(SIGPIPE, SIG_IGN);
+	i18n_init();
 	if (cli_fds() < 0)
 		return EXIT_OUTPUT;
 	if (argc < 2) {
@@ -58,7 +79,7 @@ main(int argc, char **argv)
 		if (strcmp(argv[1], cmds[i].name) == 0)
 			return cmds[i].run(argc - 1, argv + 1);
 	char msg[300];
-	snprintf(msg, sizeof(msg), "unknown command '%.200s': commands are calc, probe, inspect, audit, completion", argv[1]);
+	snprintf(msg, sizeof(msg), _("unknown command '%.200s': commands are calc, probe, inspect, audit, completion"), argv[1]);
 	cli_error(NULL, msg);
 	return EXIT_USAGE;
 }

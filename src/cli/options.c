@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* The option table and everything that validates user input. */
 #include "cli/options.h"
+#include "base/i18n.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -35,89 +36,89 @@ struct opt {
 
 static const struct opt opts[] = {
 	{ "wan-mtu", O_OTHER, K_NUM, CMD_CALC | CMD_AUDIT, OFF(wan_mtu), 68, 65535, "N",
-	  "line MTU: the largest IP packet the access line carries" },
+	  N_("line MTU: the largest IP packet the access line carries") },
 	{ "line", O_OTHER, K_STR, BOTH | CMD_AUDIT, OFF(line), 0, 0, "PRESET",
-	  "access line preset (calc, audit: instead of --wan-mtu; probe: what the line should be); "
-	  "--line list prints them" },
+	  N_("access line preset (calc, audit: instead of --wan-mtu; probe: what the line should be); "
+	  "--line list prints them") },
 	{ "ping-payload", O_OTHER, K_NUM, CMD_CALC, OFF(ping_payload), 40, 65507, "N",
-	  "largest IPv4 ping payload (ping -M do -s N, ping -f -l N) that passed" },
+	  N_("largest IPv4 ping payload (ping -M do -s N, ping -f -l N) that passed") },
 	{ "esp", O_OTHER, K_STR, BOTH, OFF(esp), 0, 0, "PROPOSAL",
-	  "ESP proposal in strongSwan syntax, e.g. aes128-sha1, aes256gcm16" },
+	  N_("ESP proposal in strongSwan syntax, e.g. aes128-sha1, aes256gcm16") },
 	{ "nat-t", O_OTHER, K_FLAG, BOTH, OFF(nat_t), 0, 0, NULL,
-	  "ESP in UDP (NAT traversal, RFC 3948): 8 more bytes" },
+	  N_("ESP in UDP (NAT traversal, RFC 3948): 8 more bytes") },
 	{ "transport", O_OTHER, K_FLAG, BOTH, OFF(transport), 0, 0, NULL,
-	  "ESP transport mode instead of tunnel mode" },
+	  N_("ESP transport mode instead of tunnel mode") },
 	{ "outer", O_OUTER, K_SPECIAL, BOTH, 0, 0, 0, "ipv4|ipv6",
-	  "IP version of the outer (WAN) header; default ipv4" },
+	  N_("IP version of the outer (WAN) header; default ipv4") },
 	{ "stack", O_OTHER, K_STR, BOTH, OFF(stack), 0, 0, "LIST",
-	  "any other encapsulation, outermost first, e.g. ipv4,gre-key or ipv6,udp,wireguard" },
+	  N_("any other encapsulation, outermost first, e.g. ipv4,gre-key or ipv6,udp,wireguard") },
 	{ "peer", O_OTHER, K_STR, BOTH | CMD_AUDIT, OFF(peer), 0, 0, "PEER",
-	  "peer profile: aws, aws-accelerated, sakura or generic (see PEERS)" },
+	  N_("peer profile: aws, aws-accelerated, sakura or generic (see PEERS)") },
 	{ "peer-config", O_OTHER, K_STR, CMD_AUDIT, OFF(peer_config), 0, 0, "FILE",
-	  "the other end: the JSON of aws ec2 describe-vpn-connections (- for standard input), "
-	  "paired with the router's tunnels and audited with them (see AUDIT, Auditing both ends)" },
+	  N_("the other end: the JSON of aws ec2 describe-vpn-connections (- for standard input), "
+	  "paired with the router's tunnels and audited with them (see AUDIT, Auditing both ends)") },
 	{ "vendor", O_VENDOR, K_SPECIAL, BOTH | CMD_AUDIT, 0, 0, 0, "LIST",
-	  "calc, probe: configuration for rtx, ix, linux (nftables), linux-iptables, cisco-ios, "
+	  N_("calc, probe: configuration for rtx, ix, linux (nftables), linux-iptables, cisco-ios, "
 	  "cisco-asa, junos, fortigate, vyos, routeros, all or none (default all); audit: the file's "
-	  "format, rtx, ix or strongswan (default: detected)" },
+	  "format, rtx, ix or strongswan (default: detected)") },
 	{ "rtx-model", O_OTHER, K_STR, BOTH, OFF(rtx_model), 0, 0, "MODEL",
-	  "RTX model, for its MTU ranges and interface limits (e.g. rtx830, rtx1300)" },
+	  N_("RTX model, for its MTU ranges and interface limits (e.g. rtx830, rtx1300)") },
 	{ "wan-if", O_WAN_IF, K_SPECIAL, BOTH, 0, 0, 0, "VENDOR=IF",
-	  "WAN interface name for a vendor, e.g. rtx=pp1, ix=GigaEthernet0.1, linux=ppp0, "
-	  "cisco-ios=Dialer1, junos=pp0.0, fortigate=wan1, vyos=pppoe0" },
+	  N_("WAN interface name for a vendor, e.g. rtx=pp1, ix=GigaEthernet0.1, linux=ppp0, "
+	  "cisco-ios=Dialer1, junos=pp0.0, fortigate=wan1, vyos=pppoe0") },
 	{ "tunnel-if", O_TUNNEL_IF, K_SPECIAL, BOTH, 0, 0, 0, "VENDOR=IF[,IF...]",
-	  "tunnel interface names for a vendor, e.g. rtx=tunnel1,tunnel2 (AWS's two), ix=Tunnel0.0, "
-	  "linux=vti0, cisco-ios=Tunnel1, junos=st0.1, vyos=vti1" },
-	{ "ipv4", O_V4, K_SPECIAL, CMD_PROBE, 0, 0, 0, NULL, "probe over IPv4" },
-	{ "ipv6", O_V6, K_SPECIAL, CMD_PROBE, 0, 0, 0, NULL, "probe over IPv6" },
+	  N_("tunnel interface names for a vendor, e.g. rtx=tunnel1,tunnel2 (AWS's two), ix=Tunnel0.0, "
+	  "linux=vti0, cisco-ios=Tunnel1, junos=st0.1, vyos=vti1") },
+	{ "ipv4", O_V4, K_SPECIAL, CMD_PROBE, 0, 0, 0, NULL, N_("probe over IPv4") },
+	{ "ipv6", O_V6, K_SPECIAL, CMD_PROBE, 0, 0, 0, NULL, N_("probe over IPv6") },
 	{ "interface", O_IFACE, K_STR, CMD_PROBE, OFF(iface), 0, 0, "IF|ADDR",
-	  "send from this interface or source address" },
+	  N_("send from this interface or source address") },
 	{ "min", O_OTHER, K_NUM, CMD_PROBE, OFF(min_size), 68, 65535, "N",
-	  "smallest probe, whole IP packet (default 68 IPv4, 1280 IPv6)" },
+	  N_("smallest probe, whole IP packet (default 68 IPv4, 1280 IPv6)") },
 	{ "max", O_OTHER, K_NUM, CMD_PROBE, OFF(max_size), 68, 65535, "N",
-	  "largest probe (default: the outgoing interface's MTU)" },
+	  N_("largest probe (default: the outgoing interface's MTU)") },
 	{ "method", O_METHOD, K_SPECIAL, CMD_PROBE, 0, 0, 0, "icmp|udp|tcp|auto",
-	  "what the probes are: ICMP echo (default), UDP to a closed port, TCP SYN with data; auto: the next when echo gets no reply" },
+	  N_("what the probes are: ICMP echo (default), UDP to a closed port, TCP SYN with data; auto: the next when echo gets no reply") },
 	{ "port", O_OTHER, K_NUM, CMD_PROBE, OFF(port), 1, 65535, "N",
-	  "the target's port for --method tcp (default 443) or udp (default 33434, must be closed)" },
+	  N_("the target's port for --method tcp (default 443) or udp (default 33434, must be closed)") },
 	{ "locate", O_OTHER, K_FLAG, CMD_PROBE, OFF(locate), 0, 0, NULL,
-	  "after the path MTU P is found, TTL-limited probes of P and P+1 bytes name the last hop "
-	  "big packets reach and the first they never reach (a black hole's place)" },
+	  N_("after the path MTU P is found, TTL-limited probes of P and P+1 bytes name the last hop "
+	  "big packets reach and the first they never reach (a black hole's place)") },
 	{ "max-hops", O_OTHER, K_NUM, CMD_PROBE, OFF(max_hops), 1, 64, "N",
-	  "--locate: highest TTL (IPv6: hop limit) tried (default 30)" },
+	  N_("--locate: highest TTL (IPv6: hop limit) tried (default 30)") },
 	{ "timeout", O_OTHER, K_NUM, CMD_PROBE, OFF(timeout_ms), 10, 60000, "MS",
-	  "longest wait for one answer (default 1000)" },
+	  N_("longest wait for one answer (default 1000)") },
 	{ "retries", O_OTHER, K_NUM, CMD_PROBE, OFF(retries), 1, 20, "N",
-	  "unanswered probes before a size counts as too big (default 2, more on lossy paths)" },
+	  N_("unanswered probes before a size counts as too big (default 2, more on lossy paths)") },
 	{ "rate", O_OTHER, K_NUM, CMD_PROBE, OFF(rate), 1, 1000, "PPS",
-	  "probes per second at most (default 200)" },
+	  N_("probes per second at most (default 200)") },
 	{ "max-probes", O_OTHER, K_NUM, CMD_PROBE, OFF(max_probes), 4, 10000, "N",
-	  "probes per path at most (default 300)" },
+	  N_("probes per path at most (default 300)") },
 	{ "expect-mtu", O_OTHER, K_NUM, CMD_PROBE, OFF(expect_mtu), 68, 65535, "N",
-	  "exit 3 when the WAN path MTU is below N (the tunnel's is not compared)" },
+	  N_("exit 3 when the WAN path MTU is below N (the tunnel's is not compared)") },
 	{ "pcap", O_OTHER, K_STR, CMD_PROBE, OFF(pcap), 0, 0, "FILE",
-	  "write every probe and reply to a capture file (tcpdump, Wireshark)" },
+	  N_("write every probe and reply to a capture file (tcpdump, Wireshark)") },
 	{ "config", O_OTHER, K_STR, CMD_PROBE, OFF(config), 0, 0, "FILE",
-	  "audit this router configuration (RTX, IX, swanctl.conf) with the measured path MTUs" },
+	  N_("audit this router configuration (RTX, IX, swanctl.conf) with the measured path MTUs") },
 	{ "keep-mtu", O_OTHER, K_FLAG, CMD_PROBE | CMD_AUDIT, OFF(keep_mtu), 0, 0, NULL,
-	  "with a configuration: keep each tunnel's configured MTU when it fits and lower only the "
-	  "clamp (default: the largest MTU the line and ESP allow, clamp MTU - 40)" },
+	  N_("with a configuration: keep each tunnel's configured MTU when it fits and lower only the "
+	  "clamp (default: the largest MTU the line and ESP allow, clamp MTU - 40)") },
 	{ "interval", O_OTHER, K_NUM, CMD_PROBE, OFF(interval), 1, 86400, "SECONDS",
-	  "measure again SECONDS after each round until SIGINT or SIGTERM; one line per round" },
+	  N_("measure again SECONDS after each round until SIGINT or SIGTERM; one line per round") },
 	{ "prometheus", O_OTHER, K_STR, CMD_PROBE, OFF(prometheus), 0, 0, "FILE",
-	  "after each round, write the node_exporter textfile format to FILE (atomically)" },
+	  N_("after each round, write the node_exporter textfile format to FILE (atomically)") },
 	{ "user", O_OTHER, K_STR, CMD_PROBE, OFF(user), 0, 0, "USER",
-	  "run as root: become USER once the sockets are open (default: the sudo caller, else nobody)" },
+	  N_("run as root: become USER once the sockets are open (default: the sudo caller, else nobody)") },
 	{ "json", O_OTHER, K_FLAG, ALL, OFF(json), 0, 0, NULL,
-	  "one JSON object on stdout (see JSON OUTPUT; audit: AUDIT JSON)" },
+	  N_("one JSON object on stdout (see JSON OUTPUT; audit: AUDIT JSON)") },
 	{ "format", O_FORMAT, K_SPECIAL, BOTH, 0, 0, 0, "text|json|value|measured",
-	  "text (default), json (as --json), value: what to set on one line, WAN MTU, tunnel MTU, "
+	  N_("text (default), json (as --json), value: what to set on one line, WAN MTU, tunnel MTU, "
 	  "MSS ('-' where not known or not verified; probe exits 5 when the tunnel passes more than "
-	  "the line and ESP carry), or measured (probe: the measured WAN and tunnel path MTUs)" },
+	  "the line and ESP carry), or measured (probe: the measured WAN and tunnel path MTUs)") },
 	{ "quiet", O_QUIET, K_FLAG, ALL, OFF(quiet), 0, 0, NULL,
-	  "print only the configuration lines (commented out after an unverified probe; inspect: only the summary; audit: only the corrected lines)" },
-	{ "help", O_HELP, K_SPECIAL, ALL, 0, 0, 0, NULL, "this help" },
-	{ "version", O_VERSION, K_SPECIAL, ALL, 0, 0, 0, NULL, "print the version" },
+	  N_("print only the configuration lines (commented out after an unverified probe; inspect: only the summary; audit: only the corrected lines)") },
+	{ "help", O_HELP, K_SPECIAL, ALL, 0, 0, 0, NULL, N_("this help") },
+	{ "version", O_VERSION, K_SPECIAL, ALL, 0, 0, 0, NULL, N_("print the version") },
 };
 
 #define NOPTS (sizeof(opts) / sizeof(opts[0]))
@@ -159,46 +160,46 @@ exit_footer(enum cmd cmd)
 {
 	switch (cmd) {
 	case CMD_CALC:
-		return "0 computed, 2 usage, 6 output not written. See mtuprobe(1).";
+		return N_("0 computed, 2 usage, 6 output not written. See mtuprobe(1).");
 	case CMD_INSPECT:
-		return "0 read to its end, 1 no probes in the file, 2 usage or a file that cannot\n"
-		       "be read, 6 output not written. See mtuprobe(1), INSPECT.";
+		return N_("0 read to its end, 1 no probes in the file, 2 usage or a file that cannot\n"
+			  "be read, 6 output not written. See mtuprobe(1), INSPECT.");
 	case CMD_AUDIT:
-		return "0 no warning or error, 5 at least one, 2 usage or unreadable input,\n"
-		       "6 output not written. See mtuprobe(1), AUDIT.";
+		return N_("0 no warning or error, 5 at least one, 2 usage or unreadable input,\n"
+			  "6 output not written. See mtuprobe(1), AUDIT.");
 	case CMD_PROBE:
 		break;
 	}
-	return "0 measured and verified, 1 not measured or not verified, 2 usage,\n"
-	       "3 WAN path MTU below --expect-mtu, 4 no CAP_NET_RAW, 5 --config disagrees (or,\n"
-	       "with --format value, the tunnel passes more than line and ESP carry),\n"
-	       "6 output not written. See mtuprobe(1).";
+	return N_("0 measured and verified, 1 not measured or not verified, 2 usage,\n"
+		  "3 WAN path MTU below --expect-mtu, 4 no CAP_NET_RAW, 5 --config disagrees (or,\n"
+		  "with --format value, the tunnel passes more than line and ESP carry),\n"
+		  "6 output not written. See mtuprobe(1).");
 }
 
 void
 cli_usage(FILE *f, enum cmd cmd)
 {
 	if (cmd == CMD_CALC)
-		fprintf(f, "usage: mtuprobe calc (--wan-mtu N | --line PRESET | --ping-payload N) [options]\n"
-			   "Compute the tunnel MTU and TCP MSS for a line and an encapsulation.\n\n");
+		fprintf(f, "%s", _("usage: mtuprobe calc (--wan-mtu N | --line PRESET | --ping-payload N) [options]\n"
+			   "Compute the tunnel MTU and TCP MSS for a line and an encapsulation.\n\n"));
 	else if (cmd == CMD_INSPECT)
-		fprintf(f, "usage: mtuprobe inspect [--json] [-q] FILE|-\n"
+		fprintf(f, "%s", _("usage: mtuprobe inspect [--json] [-q] FILE|-\n"
 			   "Show what became of each probe in a capture file (pcap or pcapng; raw IP,\n"
 			   "Ethernet or Linux cooked; - reads standard input): answered, too big, or\n"
 			   "never answered. Without mtuprobe's probes in it, a ping with DF set\n"
-			   "(ping -M do, Windows ping -f) or tracepath's UDP probes are followed.\n\n");
+			   "(ping -M do, Windows ping -f) or tracepath's UDP probes are followed.\n\n"));
 	else if (cmd == CMD_AUDIT)
-		fprintf(f, "usage: mtuprobe audit [--vendor rtx|ix|strongswan] [--peer PEER] [--peer-config FILE] [--wan-mtu N | --line PRESET] [--json] [-q] FILE|-\n"
+		fprintf(f, "%s", _("usage: mtuprobe audit [--vendor rtx|ix|strongswan] [--peer PEER] [--peer-config FILE] [--wan-mtu N | --line PRESET] [--json] [-q] FILE|-\n"
 			   "Read a Yamaha RTX config, an NEC IX running-config or a strongSwan swanctl.conf,\n"
 			   "find what kills its tunnels (MSS above the tunnel MTU, no DPD, nobody initiating,\n"
 			   "narrow selectors with BGP, NAT-T off) and print the fix in the router's syntax.\n"
 			   "--peer-config adds the AWS side (describe-vpn-connections JSON): each AWS tunnel\n"
 			   "paired with its router tunnel, what fails in the combination, fixes for both ends.\n"
-			   "-q prints only the corrected lines.\n\n");
+			   "-q prints only the corrected lines.\n\n"));
 	else
-		fprintf(f, "usage: mtuprobe probe [options] WAN_TARGET [TUNNEL_TARGET ...]\n"
+		fprintf(f, "%s", _("usage: mtuprobe probe [options] WAN_TARGET [TUNNEL_TARGET ...]\n"
 			   "Measure the path MTU to WAN_TARGET, then through the tunnel to each TUNNEL_TARGET\n"
-			   "(a host behind each tunnel: AWS provisions two).\n\n");
+			   "(a host behind each tunnel: AWS provisions two).\n\n"));
 	for (size_t i = 0; i < NOPTS; i++) {
 		char left[64];
 		const struct opt *o = &opts[i];
@@ -210,9 +211,9 @@ cli_usage(FILE *f, enum cmd cmd)
 		else
 			snprintf(left, sizeof(left), "    --%s%s%s", o->name, o->arg ? " " : "",
 				 o->arg ? o->arg : "");
-		fprintf(f, "  %-30s %s\n", left, o->help);
+		fprintf(f, "  %-30s %s\n", left, _(o->help));
 	}
-	fprintf(f, "\nExit status: %s\n", exit_footer(cmd));
+	fprintf(f, _("\nExit status: %s\n"), _(exit_footer(cmd)));
 }
 
 /* strtonum-style: a whole decimal number within [min, max], or -1. */
@@ -252,18 +253,18 @@ parse_iface(const char *val, const char **table, const char *opt, char *err, siz
 	int v;
 
 	if (!eq || eq == val || (size_t)(eq - val) >= sizeof(vname)) {
-		snprintf(err, errlen, "--%s takes VENDOR=IF, e.g. rtx=pp1, not '%s'", opt, val);
+		snprintf(err, errlen, _("--%s takes VENDOR=IF, e.g. rtx=pp1, not '%s'"), opt, val);
 		return -1;
 	}
 	snprintf(vname, sizeof(vname), "%.*s", (int)(eq - val), val);
 	v = vendor_lookup(vname);
 	if (v < 0) {
 		vendor_names(names, sizeof(names));
-		snprintf(err, errlen, "unknown vendor '%s' in --%s: vendors are %s", vname, opt, names);
+		snprintf(err, errlen, _("unknown vendor '%s' in --%s: vendors are %s"), vname, opt, names);
 		return -1;
 	}
 	if (table[v]) {
-		snprintf(err, errlen, "--%s names a %s interface twice: give it once", opt, vname);
+		snprintf(err, errlen, _("--%s names a %s interface twice: give it once"), opt, vname);
 		return -1;
 	}
 	table[v] = eq + 1;
@@ -286,19 +287,19 @@ split_one(struct cli *c, int v, char *err, size_t errlen)
 		size_t w = strcspn(p, ",");
 		/* one name alone, empty or long, is the vendor check's to word */
 		if ((!w && strchr(c->tunnel_if[v], ',')) || w >= CLI_IFNAME) {
-			snprintf(err, errlen, "--tunnel-if %s=%s: %s", vendor_name((enum vendor_id)v), c->tunnel_if[v],
+			snprintf(err, errlen, _("--tunnel-if %s=%s: %s"), vendor_name((enum vendor_id)v), c->tunnel_if[v],
 				 w ? "an interface name is longer than 79 characters" : "an empty name (IF[,IF...])");
 			return -1;
 		}
 		if (n >= REPORT_MAX_TUNNEL_IFS) {
-			snprintf(err, errlen, "--tunnel-if %s: at most %d tunnel interfaces in one run",
+			snprintf(err, errlen, _("--tunnel-if %s: at most %d tunnel interfaces in one run"),
 				 vendor_name((enum vendor_id)v), REPORT_MAX_TUNNEL_IFS);
 			return -1;
 		}
 		snprintf(c->tunnel_names[v][n], CLI_IFNAME, "%.*s", (int)w, p);
 		for (size_t i = 0; i < n; i++)
 			if (strcmp(c->tunnel_names[v][i], c->tunnel_names[v][n]) == 0) {
-				snprintf(err, errlen, "--tunnel-if %s names %s twice: give each tunnel once",
+				snprintf(err, errlen, _("--tunnel-if %s names %s twice: give each tunnel once"),
 					 vendor_name((enum vendor_id)v), c->tunnel_names[v][n]);
 				return -1;
 			}
@@ -326,7 +327,7 @@ apply_special(const struct opt *o, const char *val, struct cli *c, char *err, si
 	switch (o->id) {
 	case O_OUTER:
 		if (strcmp(val, "ipv4") != 0 && strcmp(val, "ipv6") != 0) {
-			snprintf(err, errlen, "--outer must be ipv4 or ipv6, not '%s'", val);
+			snprintf(err, errlen, _("--outer must be ipv4 or ipv6, not '%s'"), val);
 			return -1;
 		}
 		c->outer_v6 = strcmp(val, "ipv6") == 0;
@@ -338,11 +339,11 @@ apply_special(const struct opt *o, const char *val, struct cli *c, char *err, si
 	case O_FORMAT:
 		if (strcmp(val, "text") != 0 && strcmp(val, "json") != 0 && strcmp(val, "value") != 0 &&
 		    strcmp(val, "measured") != 0) {
-			snprintf(err, errlen, "--format must be text, json, value or measured, not '%s'", val);
+			snprintf(err, errlen, _("--format must be text, json, value or measured, not '%s'"), val);
 			return -1;
 		}
 		if (c->cmd == CMD_CALC && strcmp(val, "measured") == 0) {
-			snprintf(err, errlen, "--format measured is for probe: calc measures nothing (--format value prints what to set)");
+			snprintf(err, errlen, _("--format measured is for probe: calc measures nothing (--format value prints what to set)"));
 			return -1;
 		}
 		c->format = val;
@@ -356,7 +357,7 @@ apply_special(const struct opt *o, const char *val, struct cli *c, char *err, si
 				c->method = i;
 				return 0;
 			}
-		snprintf(err, errlen, "--method must be icmp, udp, tcp or auto, not '%s'", val);
+		snprintf(err, errlen, _("--method must be icmp, udp, tcp or auto, not '%s'"), val);
 		return -1;
 	}
 	case O_WAN_IF:
@@ -368,7 +369,7 @@ apply_special(const struct opt *o, const char *val, struct cli *c, char *err, si
 	case O_V4:
 	case O_V6:
 		if (c->family && c->family != (o->id == O_V4 ? 4 : 6)) {
-			snprintf(err, errlen, "give -4 or -6, not both");
+			snprintf(err, errlen, _("give -4 or -6, not both"));
 			return -1;
 		}
 		c->family = o->id == O_V4 ? 4 : 6;
@@ -390,7 +391,7 @@ apply(const struct opt *o, const char *val, struct cli *c, char *err, size_t err
 	long n;
 
 	if (!(o->cmds & c->cmd)) {
-		snprintf(err, errlen, "--%s is not an option of %s (see mtuprobe %s --help)", o->name,
+		snprintf(err, errlen, _("--%s is not an option of %s (see mtuprobe %s --help)"), o->name,
 			 cmd_name(c->cmd), cmd_name(c->cmd));
 		return -1;
 	}
@@ -400,14 +401,14 @@ apply(const struct opt *o, const char *val, struct cli *c, char *err, size_t err
 		return 0;
 	case K_STR:
 		if (!*val || *val == ' ' || *val == '\t') {
-			snprintf(err, errlen, "--%s needs a value, not '%s'", o->name, val);
+			snprintf(err, errlen, _("--%s needs a value, not '%s'"), o->name, val);
 			return -1;
 		}
 		*(const char **)(void *)(base + o->off) = val;
 		return 0;
 	case K_NUM:
 		if (parse_num(val, o->min, o->max, &n) < 0) {
-			snprintf(err, errlen, "--%s must be a whole number from %ld to %ld, not '%s'",
+			snprintf(err, errlen, _("--%s must be a whole number from %ld to %ld, not '%s'"),
 				 o->name, o->min, o->max, val);
 			return -1;
 		}
@@ -448,11 +449,11 @@ bad_option(int ch, int argc, char **argv, char *err, size_t errlen)
 	const char *word = (optind - 1 < argc && optind > 0) ? argv[optind - 1] : "?";
 
 	if (ch == ':')
-		snprintf(err, errlen, "option '%s' needs a value", word);
+		snprintf(err, errlen, _("option '%s' needs a value"), word);
 	else if (optopt && optopt < 1000)
-		snprintf(err, errlen, "unknown option '-%c'", optopt);
+		snprintf(err, errlen, _("unknown option '-%c'"), optopt);
 	else
-		snprintf(err, errlen, "unknown option '%s'", word);
+		snprintf(err, errlen, _("unknown option '%s'"), word);
 	return -1;
 }
 
@@ -467,7 +468,7 @@ check_calc(const struct cli *c, char *err, size_t errlen)
 		return -1;
 	}
 	if (c->ntargets) {
-		snprintf(err, errlen, "calc takes no arguments, not '%s'", c->targets[0]);
+		snprintf(err, errlen, _("calc takes no arguments, not '%s'"), c->targets[0]);
 		return -1;
 	}
 	return 0;
@@ -477,7 +478,7 @@ static int
 check_inspect(const struct cli *c, char *err, size_t errlen)
 {
 	if (c->ntargets < 1) {
-		snprintf(err, errlen, "inspect needs a capture file: mtuprobe inspect FILE");
+		snprintf(err, errlen, _("inspect needs a capture file: mtuprobe inspect FILE"));
 		return -1;
 	}
 	return 0;
@@ -487,15 +488,15 @@ static int
 check_audit(const struct cli *c, char *err, size_t errlen)
 {
 	if (c->ntargets < 1) {
-		snprintf(err, errlen, "audit needs a configuration file: mtuprobe audit FILE (or - for standard input)");
+		snprintf(err, errlen, _("audit needs a configuration file: mtuprobe audit FILE (or - for standard input)"));
 		return -1;
 	}
 	if (c->wan_mtu && c->line) {
-		snprintf(err, errlen, "give --wan-mtu or --line, not both");
+		snprintf(err, errlen, _("give --wan-mtu or --line, not both"));
 		return -1;
 	}
 	if (c->peer_config && strcmp(c->peer_config, "-") == 0 && strcmp(c->targets[0], "-") == 0) {
-		snprintf(err, errlen, "the configuration and --peer-config cannot both be standard input: give one as a file");
+		snprintf(err, errlen, _("the configuration and --peer-config cannot both be standard input: give one as a file"));
 		return -1;
 	}
 	return 0;
@@ -505,32 +506,32 @@ static int
 check_probe(const struct cli *c, char *err, size_t errlen)
 {
 	if (c->ntargets < 1) {
-		snprintf(err, errlen, "probe needs a target: mtuprobe probe WAN_TARGET [TUNNEL_TARGET ...]");
+		snprintf(err, errlen, _("probe needs a target: mtuprobe probe WAN_TARGET [TUNNEL_TARGET ...]"));
 		return -1;
 	}
 	if (c->pcap && strcmp(c->pcap, "-") == 0) {
-		snprintf(err, errlen, "--pcap - would mix the capture into the report on standard output: give a file name");
+		snprintf(err, errlen, _("--pcap - would mix the capture into the report on standard output: give a file name"));
 		return -1;
 	}
 	if (c->port && c->method == METHOD_ICMP) {
-		snprintf(err, errlen, "--port needs --method tcp, udp or auto (ICMP echo has no port)");
+		snprintf(err, errlen, _("--port needs --method tcp, udp or auto (ICMP echo has no port)"));
 		return -1;
 	}
 	if (c->min_size && c->max_size && c->min_size > c->max_size) {
-		snprintf(err, errlen, "--min %u is larger than --max %u", c->min_size, c->max_size);
+		snprintf(err, errlen, _("--min %u is larger than --max %u"), c->min_size, c->max_size);
 		return -1;
 	}
 	if (c->max_hops && !c->locate) {
-		snprintf(err, errlen, "--max-hops needs --locate");
+		snprintf(err, errlen, _("--max-hops needs --locate"));
 		return -1;
 	}
 	if (c->locate && c->interval) {
-		snprintf(err, errlen, "--locate is a one-off diagnosis: it does not repeat with --interval");
+		snprintf(err, errlen, _("--locate is a one-off diagnosis: it does not repeat with --interval"));
 		return -1;
 	}
 	/* several tunnel targets: one measurement of each (AWS's two tunnels) */
 	if (c->ntargets > 2 && (c->interval || c->locate)) {
-		snprintf(err, errlen, "%s takes one tunnel target: give several only for a one-off measurement",
+		snprintf(err, errlen, _("%s takes one tunnel target: give several only for a one-off measurement"),
 			 c->interval ? "--interval" : "--locate");
 		return -1;
 	}
@@ -577,7 +578,7 @@ cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t 
 		/* A repeated option is refused rather than silently last-wins;
 		 * --wan-if/--tunnel-if repeat once per vendor. */
 		if (seen[o - opts]++ && !repeatable(o)) {
-			snprintf(err, errlen, "--%s given twice: give it once", o->name);
+			snprintf(err, errlen, _("--%s given twice: give it once"), o->name);
 			return -1;
 		}
 		if ((rc = apply(o, optarg, c, err, errlen)) != 0)
@@ -591,17 +592,17 @@ cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t 
 		int one = cmd == CMD_INSPECT || cmd == CMD_AUDIT;
 		if (c->ntargets >= (one ? 1 : cmd == CMD_PROBE ? 1 + REPORT_MAX_TUNNEL_IFS : 2)) {
 			if (one)
-				snprintf(err, errlen, "too many arguments: '%s' (%s reads one FILE)", argv[optind],
+				snprintf(err, errlen, _("too many arguments: '%s' (%s reads one FILE)"), argv[optind],
 					 cmd_name(cmd));
 			else
-				snprintf(err, errlen, "too many arguments: '%s' (at most WAN_TARGET and %d tunnel targets)",
+				snprintf(err, errlen, _("too many arguments: '%s' (at most WAN_TARGET and %d tunnel targets)"),
 					 argv[optind], REPORT_MAX_TUNNEL_IFS);
 			return -1;
 		}
 		c->targets[c->ntargets++] = argv[optind];
 	}
 	if (c->format && c->json && strcmp(c->format, "json") != 0) {
-		snprintf(err, errlen, "--json and --format %s disagree: give one", c->format);
+		snprintf(err, errlen, _("--json and --format %s disagree: give one"), c->format);
 		return -1;
 	}
 	if (cli_defaults(c, err, errlen) < 0)
@@ -630,7 +631,7 @@ parse_vendors(const char *list, struct report_vendors *rv, char *err, size_t err
 	if (!*list || *list == ',' || list[strlen(list) - 1] == ',' || strstr(list, ",,") ||
 	    strlen(list) >= sizeof(buf)) {
 		vendor_names(names, sizeof(names));
-		snprintf(err, errlen, "--vendor needs a list of vendors: %s, all or none", names);
+		snprintf(err, errlen, _("--vendor needs a list of vendors: %s, all or none"), names);
 		return -1;
 	}
 	snprintf(buf, sizeof(buf), "%s", list);
@@ -638,7 +639,7 @@ parse_vendors(const char *list, struct report_vendors *rv, char *err, size_t err
 		int v = vendor_lookup(t);
 		if (v < 0) {
 			vendor_names(names, sizeof(names));
-			snprintf(err, errlen, "unknown vendor '%s': vendors are %s, all, none", t, names);
+			snprintf(err, errlen, _("unknown vendor '%s': vendors are %s, all, none"), t, names);
 			return -1;
 		}
 		rv->enabled[v] = 1;
@@ -654,7 +655,7 @@ model_line_mtu(const struct cli *c, unsigned measured, struct model_input *in,
 
 	if (c->line && !(in->line = model_line(c->line))) {
 		model_line_names(names, sizeof(names));
-		snprintf(err, errlen, "unknown line preset '%s': presets are %s", c->line, names);
+		snprintf(err, errlen, _("unknown line preset '%s': presets are %s"), c->line, names);
 		return -1;
 	}
 	if (measured) {
@@ -678,13 +679,13 @@ model_stack(const struct cli *c, int measured, struct model_input *in, char *err
 		if (c->esp)
 			model_default_stack(in, c->outer_v6, c->nat_t, c->transport);
 		else if (c->nat_t || c->transport || c->outer_given) {
-			snprintf(err, errlen, "--nat-t, --transport and --outer describe ESP: add --esp PROPOSAL");
+			snprintf(err, errlen, _("--nat-t, --transport and --outer describe ESP: add --esp PROPOSAL"));
 			return -1;
 		}
 		return 0;
 	}
 	if (c->nat_t || c->transport || c->outer_given) {
-		snprintf(err, errlen, "--stack lists every layer: leave out --nat-t, --transport and --outer");
+		snprintf(err, errlen, _("--stack lists every layer: leave out --nat-t, --transport and --outer"));
 		return -1;
 	}
 	if (model_parse_stack(c->stack, in, err, errlen) < 0)
@@ -695,7 +696,7 @@ model_stack(const struct cli *c, int measured, struct model_input *in, char *err
 		return -1;
 	}
 	if (measured && in->nstack && in->stack[0]->kind == LAYER_ACCESS) {
-		snprintf(err, errlen, "probe measures the WAN's IP MTU: leave access layers (%s) out of --stack",
+		snprintf(err, errlen, _("probe measures the WAN's IP MTU: leave access layers (%s) out of --stack"),
 			 in->stack[0]->name);
 		return -1;
 	}
@@ -713,7 +714,7 @@ check_ifaces(const struct cli *c, enum wan_kind k, struct report_vendors *rv,
 	rv->rtx = NULL;
 	if (c->rtx_model && !(rv->rtx = vendor_rtx_model(c->rtx_model))) {
 		vendor_rtx_model_names(names, sizeof(names));
-		snprintf(err, errlen, "unknown RTX model '%s': models are %s", c->rtx_model, names);
+		snprintf(err, errlen, _("unknown RTX model '%s': models are %s"), c->rtx_model, names);
 		return -1;
 	}
 	for (int v = 0; v < VENDOR_COUNT; v++) {
@@ -727,7 +728,7 @@ check_ifaces(const struct cli *c, enum wan_kind k, struct report_vendors *rv,
 		if (c->wan_if[v])
 			for (size_t t = 0; t < c->ntunnel_names[v]; t++)
 				if (strcmp(c->wan_if[v], c->tunnel_names[v][t]) == 0) {
-					snprintf(err, errlen, "--wan-if and --tunnel-if both name %s %s: give each interface one role",
+					snprintf(err, errlen, _("--wan-if and --tunnel-if both name %s %s: give each interface one role"),
 						 vendor_name((enum vendor_id)v), c->wan_if[v]);
 					return -1;
 				}
@@ -746,7 +747,7 @@ cli_model(const struct cli *c, unsigned measured, struct model_input *in,
 		return -1;
 	if (c->peer && !(in->peer = model_peer(c->peer))) {
 		model_peer_names(names, sizeof(names));
-		snprintf(err, errlen, "unknown peer '%s': peers are %s", c->peer, names);
+		snprintf(err, errlen, _("unknown peer '%s': peers are %s"), c->peer, names);
 		return -1;
 	}
 	if (c->esp && model_parse_proposal(c->esp, &in->esp, err, errlen) < 0)
@@ -757,7 +758,7 @@ cli_model(const struct cli *c, unsigned measured, struct model_input *in,
 		if (c->vendors_from) {     /* say where the bad default came from */
 			char msg[300];
 			snprintf(msg, sizeof(msg), "%s", err);
-			snprintf(err, errlen, "%s (from %s)", msg, c->vendors_from);
+			snprintf(err, errlen, _("%s (from %s)"), msg, c->vendors_from);
 		}
 		return -1;
 	}

@@ -3,6 +3,7 @@
  * file name or a value given on the command line may carry ESC or a
  * newline), and the report's last flush checked, so that a full disk or a
  * closed pipe is an error with a message, never a silent exit 0. */
+#include "base/i18n.h"
 #include "cli/cmds.h"
 
 #include <errno.h>
@@ -63,7 +64,7 @@ cli_stdout_done(const char *cmd, int rc)
 
 	if (stdout_flush() == 0)
 		return rc;
-	snprintf(msg, sizeof(msg), "cannot write the report to standard output: %s",
+	snprintf(msg, sizeof(msg), _("cannot write the report to standard output: %s"),
 		 stdout_errno ? strerror(stdout_errno) : "write error");
 	cli_error(cmd, msg);
 	return EXIT_OUTPUT;

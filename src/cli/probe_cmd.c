@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* mtuprobe probe: open the raw sockets, drop privileges, measure the WAN path
  * and then the tunnel path, combine them with the model, and render. */
+#include "base/i18n.h"
 #include "cli/cmds.h"
 #include "cli/watch.h"
 
@@ -182,7 +183,7 @@ configure(const struct cli *c, struct path *p, struct probe_config *cfg, char *e
 
 	probe_config_default(cfg, p->t.family);
 	if (c->min_size && ifmtu && c->min_size > ifmtu) {
-		snprintf(err, errlen, "--min %u is above the MTU %u of the interface the probes to %s leave by",
+		snprintf(err, errlen, _("--min %u is above the MTU %u of the interface the probes to %s leave by"),
 			 c->min_size, ifmtu, p->t.text);
 		return -1;
 	}

@@ -2,6 +2,7 @@
 /* Reading a router configuration for audit and probe --config: the whole
  * file (or standard input) into memory, bounded, never a hang on a
  * directory, never a partial read taken for the whole. */
+#include "base/i18n.h"
 #include "cli/cmds.h"
 
 #include <errno.h>
@@ -25,7 +26,7 @@ slurp(FILE *f, const char *name, char **out, size_t *len, char *err, size_t errl
 		n += got;
 		if (n > CONFIG_MAX_FILE) {
 			free(buf);
-			snprintf(err, errlen, "%s is larger than 16 MB: not a router configuration", name);
+			snprintf(err, errlen, _("%s is larger than 16 MB: not a router configuration"), name);
 			return -1;
 		}
 		if (got == 0)
@@ -39,12 +40,12 @@ slurp(FILE *f, const char *name, char **out, size_t *len, char *err, size_t errl
 		}
 	}
 	if (!buf) {
-		snprintf(err, errlen, "out of memory reading %s", name);
+		snprintf(err, errlen, _("out of memory reading %s"), name);
 		return -1;
 	}
 	if (ferror(f)) {
 		free(buf);
-		snprintf(err, errlen, "cannot read %s: %s", name, strerror(errno));
+		snprintf(err, errlen, _("cannot read %s: %s"), name, strerror(errno));
 		return -1;
 	}
 	*out = buf;
@@ -62,12 +63,12 @@ cli_read_config(const char *path, char **buf, size_t *len, char *err, size_t err
 	if (strcmp(path, "-") == 0)
 		return slurp(stdin, "standard input", buf, len, err, errlen);
 	if (!(f = fopen(path, "rb"))) {
-		snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
+		snprintf(err, errlen, _("cannot open %s: %s"), path, strerror(errno));
 		return -1;
 	}
 	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
 		fclose(f);
-		snprintf(err, errlen, "%s is a directory, not a configuration file", path);
+		snprintf(err, errlen, _("%s is a directory, not a configuration file"), path);
 		return -1;
 	}
 	rc = slurp(f, path, buf, len, err, errlen);

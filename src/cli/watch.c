@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* probe --interval / --prometheus: see watch.h. */
 #include "cli/watch.h"
+#include "base/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -174,13 +175,13 @@ open_tmp(const char *file, char *tmp, size_t len, char *err, size_t errlen)
 	int fd;
 
 	if ((size_t)snprintf(tmp, len, "%s.XXXXXX", file) >= len) {
-		snprintf(err, errlen, "--prometheus %.3000s: name too long", file);
+		snprintf(err, errlen, _("--prometheus %.3000s: name too long"), file);
 		return -1;
 	}
 	fd = mkostemp(tmp, O_CLOEXEC);
 	/* mkstemp makes it 0600; the collector may run as another user. */
 	if (fd < 0 || fchmod(fd, 0644) != 0) {
-		snprintf(err, errlen, "--prometheus: cannot create a file beside %.3000s: %s", file,
+		snprintf(err, errlen, _("--prometheus: cannot create a file beside %.3000s: %s"), file,
 			 strerror(errno));
 		if (fd >= 0) {
 			close(fd);
@@ -201,7 +202,7 @@ watch_write_prometheus(struct watch *w, const char *file, const struct report *r
 	if ((fd = open_tmp(file, tmp, sizeof(tmp), err, errlen)) < 0)
 		return -1;
 	if (!(f = fdopen(fd, "w"))) {
-		snprintf(err, errlen, "--prometheus: cannot write %.3000s: %s", tmp, strerror(errno));
+		snprintf(err, errlen, _("--prometheus: cannot write %.3000s: %s"), tmp, strerror(errno));
 		close(fd);
 		unlink(tmp);
 		return -1;
@@ -211,7 +212,7 @@ watch_write_prometheus(struct watch *w, const char *file, const struct report *r
 	if (fclose(f) != 0)
 		bad = 1;
 	if (bad || rename(tmp, file) != 0) {
-		snprintf(err, errlen, "--prometheus: cannot write %.3000s: %s", bad ? tmp : file, strerror(errno));
+		snprintf(err, errlen, _("--prometheus: cannot write %.3000s: %s"), bad ? tmp : file, strerror(errno));
 		unlink(tmp);
 		return -1;
 	}

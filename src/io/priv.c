@@ -11,6 +11,7 @@
  *      the --pcap file created: a bug in the reply parser cannot be used
  *      with privileges, and files are written with that user's rights. */
 #include "io/priv.h"
+#include "base/i18n.h"
 
 #include <errno.h>
 #include <grp.h>
@@ -40,7 +41,7 @@ int
 priv_lower(char *err, size_t errlen)
 {
 	if (caps_effective(0) < 0) {
-		snprintf(err, errlen, "cannot lower capabilities: %s", strerror(errno));
+		snprintf(err, errlen, _("cannot lower capabilities: %s"), strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -50,7 +51,7 @@ int
 priv_raise(char *err, size_t errlen)
 {
 	if (caps_effective(1) < 0) {
-		snprintf(err, errlen, "cannot raise capabilities: %s", strerror(errno));
+		snprintf(err, errlen, _("cannot raise capabilities: %s"), strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -85,7 +86,7 @@ target_user(const char *user, uid_t *uid, gid_t *gid, char *err, size_t errlen)
 	}
 	pw = getpwnam(user ? user : "nobody");
 	if (!pw) {
-		snprintf(err, errlen, "no user '%s' to run as after opening the sockets (--user)",
+		snprintf(err, errlen, _("no user '%s' to run as after opening the sockets (--user)"),
 			 user ? user : "nobody");
 		return -1;
 	}
@@ -99,7 +100,7 @@ priv_check_user(const char *user, char *err, size_t errlen)
 {
 	if (!user || getpwnam(user))
 		return 0;
-	snprintf(err, errlen, "no user '%s' to run as after opening the sockets (--user)", user);
+	snprintf(err, errlen, _("no user '%s' to run as after opening the sockets (--user)"), user);
 	return -1;
 }
 
@@ -107,7 +108,7 @@ static int
 become(uid_t uid, gid_t gid, char *err, size_t errlen)
 {
 	if (setgroups(0, NULL) < 0 || setresgid(gid, gid, gid) < 0 || setresuid(uid, uid, uid) < 0) {
-		snprintf(err, errlen, "cannot switch to uid %u: %s", (unsigned)uid, strerror(errno));
+		snprintf(err, errlen, _("cannot switch to uid %u: %s"), (unsigned)uid, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -133,7 +134,7 @@ priv_drop(const char *user, char *err, size_t errlen)
 	}
 	memset(none, 0, sizeof(none));
 	if (syscall(SYS_capset, &hdr, none) < 0) {
-		snprintf(err, errlen, "cannot drop capabilities: %s", strerror(errno));
+		snprintf(err, errlen, _("cannot drop capabilities: %s"), strerror(errno));
 		return -1;
 	}
 	/* Nothing we exec (we exec nothing) could regain them either. */
@@ -151,6 +152,6 @@ priv_advice(char *buf, size_t len)
 		snprintf(self, sizeof(self), "mtuprobe");
 	else
 		self[n] = '\0';
-	snprintf(buf, len, "raw sockets need CAP_NET_RAW: run as root (sudo %s ...) or once: sudo setcap cap_net_raw+ep %s",
+	snprintf(buf, len, _("raw sockets need CAP_NET_RAW: run as root (sudo %s ...) or once: sudo setcap cap_net_raw+ep %s"),
 		 self, self);
 }

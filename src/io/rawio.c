@@ -26,6 +26,7 @@
  * can confuse a connection that is not ours. No firewall rule is installed
  * and no local socket is opened, so the client keeps no state either. */
 #include "io/rawio.h"
+#include "base/i18n.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -93,8 +94,8 @@ numeric_not_dotted(const char *host, char *err, size_t errlen)
 	if (inet_pton(AF_INET, host, &a) == 1 || !inet_aton(host, &a))
 		return 0;
 	inet_ntop(AF_INET, &a, as, sizeof(as));
-	snprintf(err, errlen, "'%s' is not an IPv4 address in dotted decimal (it would be read as %s: "
-		 "a leading 0 is octal, 0x hexadecimal): write four decimal numbers, no leading zeros",
+	snprintf(err, errlen, _("'%s' is not an IPv4 address in dotted decimal (it would be read as %s: "
+		 "a leading 0 is octal, 0x hexadecimal): write four decimal numbers, no leading zeros"),
 		 host, as);
 	return 1;
 }
@@ -116,8 +117,8 @@ rawio_resolve(const char *host, int family, struct rawio_target *t, char *err, s
 	hints.ai_socktype = SOCK_DGRAM;
 	rc = getaddrinfo(host, NULL, &hints, &res);
 	if (rc != 0 || !res) {
-		snprintf(err, errlen, "cannot resolve '%s'%s: %s", host,
-			 family ? (family == 6 ? " over IPv6" : " over IPv4") : "", gai_strerror(rc));
+		snprintf(err, errlen, _("cannot resolve '%s'%s: %s"), host,
+			 family ? (family == 6 ? _(" over IPv6") : _(" over IPv4")) : "", gai_strerror(rc));
 		return RAWIO_BADHOST;
 	}
 	memset(t, 0, sizeof(*t));
@@ -173,13 +174,13 @@ pick_source(struct rawio *r, const char *via, char *err, size_t errlen)
 	int fd = socket(af(r->family), SOCK_DGRAM, 0);
 
 	if (fd < 0) {
-		snprintf(err, errlen, "socket: %s", strerror(errno));
+		snprintf(err, errlen, _("socket: %s"), strerror(errno));
 		return RAWIO_ERROR;
 	}
 	((struct sockaddr_in *)&dst)->sin_port = htons(33434);   /* any port: nothing is sent */
 	if (via && via_address(via, r->family, &bind_to, &bind_len) &&
 	    bind(fd, (struct sockaddr *)&bind_to, bind_len) < 0) {
-		snprintf(err, errlen, "-I %s: not an address of this host: %s", via, strerror(errno));
+		snprintf(err, errlen, _("-I %s: not an address of this host: %s"), via, strerror(errno));
 		close(fd);
 		return RAWIO_BADIF;
 	}
@@ -190,7 +191,7 @@ pick_source(struct rawio *r, const char *via, char *err, size_t errlen)
 	}
 	if (connect(fd, (struct sockaddr *)&dst, r->dst.sslen) < 0 ||
 	    getsockname(fd, (struct sockaddr *)&src, &len) < 0) {
-		snprintf(err, errlen, "no route to %s: %s", r->dst.text, strerror(errno));
+		snprintf(err, errlen, _("no route to %s: %s"), r->dst.text, strerror(errno));
 		close(fd);
 		return RAWIO_ERROR;
 	}
@@ -304,7 +305,7 @@ no_pmtu_cache(struct rawio *r, char *err, size_t errlen)
 		: setsockopt(r->send_fd, IPPROTO_IP, IP_MTU_DISCOVER, &v4, sizeof(v4));
 
 	if (rc < 0) {
-		snprintf(err, errlen, "cannot ignore the kernel's path MTU cache: %s", strerror(errno));
+		snprintf(err, errlen, _("cannot ignore the kernel's path MTU cache: %s"), strerror(errno));
 		return RAWIO_ERROR;
 	}
 	return RAWIO_OK;
@@ -321,14 +322,14 @@ open_sockets(struct rawio *r, int tcp, char *err, size_t errlen)
 	if (r->recv_fd >= 0 && tcp) {
 		r->tcp_fd = socket(af(r->family), SOCK_RAW | SOCK_CLOEXEC, IPPROTO_TCP);
 		if (r->tcp_fd >= 0 && connect(r->tcp_fd, (struct sockaddr *)&r->dst.ss, r->dst.sslen) < 0) {
-			snprintf(err, errlen, "raw TCP socket: %s", strerror(errno));
+			snprintf(err, errlen, _("raw TCP socket: %s"), strerror(errno));
 			return RAWIO_ERROR;
 		}
 	}
 	if (r->send_fd < 0 || r->recv_fd < 0 || (tcp && r->tcp_fd < 0)) {
 		if (errno == EPERM || errno == EACCES)
 			return RAWIO_NOPRIV;
-		snprintf(err, errlen, "raw socket: %s", strerror(errno));
+		snprintf(err, errlen, _("raw socket: %s"), strerror(errno));
 		return RAWIO_ERROR;
 	}
 	if (r->ifname[0] &&
@@ -336,7 +337,7 @@ open_sockets(struct rawio *r, int tcp, char *err, size_t errlen)
 	     setsockopt(r->recv_fd, SOL_SOCKET, SO_BINDTODEVICE, r->ifname, (socklen_t)strlen(r->ifname) + 1) < 0 ||
 	     (r->tcp_fd >= 0 && setsockopt(r->tcp_fd, SOL_SOCKET, SO_BINDTODEVICE, r->ifname,
 					   (socklen_t)strlen(r->ifname) + 1) < 0))) {
-		snprintf(err, errlen, "-I %s: %s", r->ifname, strerror(errno));
+		snprintf(err, errlen, _("-I %s: %s"), r->ifname, strerror(errno));
 		return errno == EPERM ? RAWIO_NOPRIV : RAWIO_BADIF;
 	}
 	set_filters(r);
@@ -354,7 +355,7 @@ rawio_open(struct rawio **out, const struct rawio_target *t, const char *via, in
 
 	*out = NULL;
 	if (!r) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 		return RAWIO_ERROR;
 	}
 	r->send_fd = r->recv_fd = r->tcp_fd = -1;
@@ -363,7 +364,7 @@ rawio_open(struct rawio **out, const struct rawio_target *t, const char *via, in
 	to_wire(&t->ss, t->family, &r->match.dst);
 	if (via && !via_address(via, t->family, &tmp, &tmplen)) {
 		if (if_nametoindex(via) == 0 || strlen(via) >= sizeof(r->ifname)) {
-			snprintf(err, errlen, "-I %s: no such interface or IPv%d address", via, t->family);
+			snprintf(err, errlen, _("-I %s: no such interface or IPv%d address"), via, t->family);
 			free(r);
 			return RAWIO_BADIF;
 		}
@@ -374,7 +375,7 @@ rawio_open(struct rawio **out, const struct rawio_target *t, const char *via, in
 	if (rc == RAWIO_OK)
 		rc = pick_source(r, via, err, errlen);
 	if (rc == RAWIO_BADIF && !err[0])
-		snprintf(err, errlen, "-I %s: cannot bind to it", via);
+		snprintf(err, errlen, _("-I %s: cannot bind to it"), via);
 	if (rc != RAWIO_OK) {
 		rawio_close(r);
 		return rc;
@@ -412,7 +413,7 @@ build_probe(struct rawio *r, uint16_t seq, unsigned size, int ttl, char *err, si
 	if (r->match.method == WIRE_ICMP)
 		return wire_build_echo(r->buf, sizeof(r->buf), size, ttl, &r->match, seq, err, errlen);
 	if (r->nflows >= FLOWS) {
-		snprintf(err, errlen, "more than %u UDP/TCP probes in one run", FLOWS);
+		snprintf(err, errlen, _("more than %u UDP/TCP probes in one run"), FLOWS);
 		return -1;
 	}
 	f = &r->flows[r->nflows];
@@ -420,7 +421,7 @@ build_probe(struct rawio *r, uint16_t seq, unsigned size, int ttl, char *err, si
 	f->seq = seq;
 	f->size = (uint16_t)size;
 	if (getrandom(&f->isn, sizeof(f->isn), 0) != (ssize_t)sizeof(f->isn)) {
-		snprintf(err, errlen, "no randomness: %s", strerror(errno));
+		snprintf(err, errlen, _("no randomness: %s"), strerror(errno));
 		return -1;
 	}
 	r->nflows++;
@@ -445,7 +446,7 @@ io_send(void *ctx, uint16_t seq, unsigned size, unsigned ttl, unsigned *local_mt
 			*local_mtu = rawio_iface_mtu(r);
 			return PROBE_IO_EMSGSIZE;
 		}
-		snprintf(err, errlen, "send to %s: %s", r->dst.text, strerror(errno));
+		snprintf(err, errlen, _("send to %s: %s"), r->dst.text, strerror(errno));
 		return PROBE_IO_ERROR;
 	}
 	capture_packet(r->cap, r->buf, (size_t)n);
@@ -567,11 +568,11 @@ rawio_use(struct rawio *r, enum wire_method m, uint16_t port, char *err, size_t 
 	unsigned hdr = r->family == 6 ? 60 : 40;
 
 	if (m == WIRE_TCP && r->tcp_fd < 0) {
-		snprintf(err, errlen, "internal error: no TCP socket was opened");
+		snprintf(err, errlen, _("internal error: no TCP socket was opened"));
 		return -1;
 	}
 	if (getrandom(b, sizeof(b), 0) != (ssize_t)sizeof(b)) {
-		snprintf(err, errlen, "no randomness: %s", strerror(errno));
+		snprintf(err, errlen, _("no randomness: %s"), strerror(errno));
 		return -1;
 	}
 	memset(r->flows, 0, FLOWS * sizeof(*r->flows));
@@ -603,7 +604,7 @@ io_random(void *ctx, void *buf, size_t len, char *err, size_t errlen)
 {
 	(void)ctx;
 	if (getrandom(buf, len, 0) != (ssize_t)len) {
-		snprintf(err, errlen, "no randomness: %s", strerror(errno));
+		snprintf(err, errlen, _("no randomness: %s"), strerror(errno));
 		return -1;
 	}
 	return 0;

@@ -73,6 +73,7 @@ want="/usr/bin/mtuprobe
 /usr/share/doc/mtuprobe/field-cases.md.gz
 /usr/share/fish/vendor_completions.d/mtuprobe.fish
 /usr/share/lintian/overrides/mtuprobe
+/usr/share/locale/ja/LC_MESSAGES/mtuprobe.mo
 /usr/share/man/man1/mtuprobe.1.gz
 /usr/share/zsh/vendor-completions/_mtuprobe"
 got=$(dpkg-query --root="$root" -L mtuprobe | while read -r f; do [[ -f $root$f ]] && echo "$f"; done | sort)

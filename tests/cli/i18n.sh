@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
+# Messages in Japanese (po/ja.po), and what must not change with the locale.
+#  1. The catalogue compiles (msgfmt --check) with every message translated,
+#     none fuzzy; and every string the sources mark (xgettext, as po/meson.build
+#     runs it) has a translation: a new _() without one fails here.
+#  2. Golden runs under LANG=ja_JP.UTF-8 (tests/golden/ja/NAME.ja) and the
+#     same runs under LC_ALL=C (NAME.en): exact stdout+stderr and exit code.
+#     The system's own words (gai_strerror, strerror) follow the locale too.
+#  3. --json, --format value and router lines are byte-identical in both.
+#  4. No English word escapes translation in the .ja goldens: every ASCII word
+#     of three letters or more is an option, a value, a command, a protocol
+#     or a name from the allowlist below.
+# Name lookups and probes run in a network namespace of their own with no
+# interface up (unshare -n): nothing leaves the machine.
+# Usage: i18n.sh MTUPROBE SRCDIR LOCALEDIR [--update]
+set -uo pipefail
+bin=$1 src=$(cd "$2" && pwd) localedir=$3 update=${4:-}
+fail=0 pass=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL $*"; fail=$((fail + 1)); }
+export MTUPROBE_LOCALEDIR=$localedir
+unset LANGUAGE LC_MESSAGES LC_ALL MTUPROBE_VENDOR
+# Not the user's defaults; a path nobody (no-privilege) may look up too.
+export XDG_CONFIG_HOME=/nonexistent/mtuprobe-i18n-test
+
+if ! locale -a 2>/dev/null | grep -qix 'ja_JP.utf-\?8'; then
+	echo "SKIP: the ja_JP.UTF-8 locale is not generated (scripts/deps generates it)"; exit 77
+fi
+
+# 1. The catalogue.
+stats=$(msgfmt --check --statistics -o "$tmp/ja.mo" "$src/po/ja.po" 2>&1)
+[[ $stats =~ ^[0-9]+\ translated\ messages\.$ ]] && ok || bad "msgfmt: $stats"
+(cd "$src" && xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS: \
+	-f po/POTFILES -o "$tmp/now.pot") || bad "xgettext"
+msgmerge -q --no-fuzzy-matching -o "$tmp/merged.po" "$src/po/ja.po" "$tmp/now.pot" 2>/dev/null || bad "msgmerge"
+stats=$(msgfmt --statistics -o /dev/null "$tmp/merged.po" 2>&1)
+[[ $stats =~ ^[0-9]+\ translated\ messages\.$ ]] && ok ||
+	bad "a marked string has no Japanese translation ($stats): run meson compile mtuprobe-update-po, translate po/ja.po"
+# Every file with a marked string is in POTFILES.
+for f in $(cd "$src" && grep -lE '\b_\("|\bN_\("' src/*/*.c); do
+	grep -qx "$f" "$src/po/POTFILES" && ok || bad "$f marks strings but is not in po/POTFILES"
+done
+
+# 2. Goldens: NAME, how it runs (netns: in an empty network namespace;
+# noraw: and without CAP_NET_RAW), arguments.
+cases=(
+	"help|-|--help"
+	"calc-help|-|calc --help"
+	"probe-help|-|probe --help"
+	"audit-help|-|audit --help"
+	"unknown-preset|-|calc --line fletz"
+	"bad-option|-|calc --bogus"
+	"bad-number|-|calc --wan-mtu 99999"
+	"unknown-host|netns|probe -4 host.invalid"
+	"no-route|netns|probe -4 192.0.2.1"
+	"no-privilege|noraw|probe -4 192.0.2.1"
+)
+run() { # how args...
+	local how=$1; shift
+	case $how in
+	-) "$bin" "$@" ;;
+	netns) unshare -n "$bin" "$@" ;;
+	noraw) unshare -n setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
+		--bounding-set=-net_raw "$bin" "$@" ;;
+	esac
+}
+for row in "${cases[@]}"; do
+	IFS='|' read -r name how args <<<"$row"
+	if [[ $how != - ]] && [[ $(id -u) -ne 0 ]]; then continue; fi
+	for lang in ja en; do
+		if [[ $lang == ja ]]; then
+			(export LANG=ja_JP.UTF-8; eval "run $how $args") >"$tmp/out" 2>&1
+		else
+			(export LANG=ja_JP.UTF-8 LC_ALL=C; eval "run $how $args") >"$tmp/out" 2>&1
+		fi
+		echo "exit $?" >>"$tmp/out"
+		sed -i -e "s|$(realpath "$bin")|mtuprobe|g" -e "s|$bin|mtuprobe|g" "$tmp/out"
+		golden=$src/tests/golden/ja/$name.$lang
+		[[ $update == --update ]] && cp "$tmp/out" "$golden"
+		diff -u "$golden" "$tmp/out" >"$tmp/diff" && ok || { bad "$name ($lang)"; cat "$tmp/diff"; }
+	done
+done
+# English without any locale is the LC_ALL=C output.
+(env -u LANG "$bin" calc --line fletz) >"$tmp/c" 2>&1; echo "exit $?" >>"$tmp/c"
+diff -q "$tmp/c" "$src/tests/golden/ja/unknown-preset.en" >/dev/null && ok || bad "no locale differs from LC_ALL=C"
+
+# 3. What does not follow the locale.
+for args in "calc --line flets-pppoe --esp aes128-sha1 --nat-t --json" \
+	"calc --line flets-pppoe --esp aes128-sha1 --nat-t --format value" \
+	"calc --line flets-pppoe --esp aes128-sha1 --nat-t --vendor rtx,ix,linux -q" \
+	"audit --json $src/tests/audit/configs/aws-yamaha.conf"; do
+	LANG=ja_JP.UTF-8 $bin $args >"$tmp/ja" 2>&1
+	LC_ALL=C $bin $args >"$tmp/c" 2>&1
+	cmp -s "$tmp/ja" "$tmp/c" && ok || bad "differs with the locale: mtuprobe $args"
+done
+
+# 4. No English escapes in the Japanese goldens.
+allow='^(mtuprobe|calc|probe|inspect|audit|completion|bash|zsh|fish|help|MTU|MSS|TCP|UDP|ICMP|IPv4|IPv6|ipv4|ipv6|ESP|NAT|RFC|WAN|PTB|DPD|BGP|JSON|AWS|RTX|SYN|TTL|IKE|sudo|setcap|cap_net_raw|CAP_NET_RAW|root|raw|socket|nobody|uid|SIGINT|SIGTERM|ping|tracepath|tcpdump|Wireshark|strongSwan|swanctl|conf|running|config|Yamaha|NEC|pcap|pcapng|Ethernet|Linux|cooked|Windows|node_exporter|textfile|auto|text|json|value|measured|icmp|udp|tcp|none|all|aws|accelerated|sakura|generic|PEERS|AUDIT|INSPECT|OUTPUT|vendor|rtx|nftables|iptables|cisco|ios|asa|junos|fortigate|vyos|routeros|strongswan|aes128|sha1|aes256gcm16|gre|key|udp|wireguard|Dialer1|GigaEthernet0|ppp0|pp0|pp1|wan1|pppoe0|tunnel1|tunnel2|Tunnel0|vti0|Tunnel1|st0|vti1|rtx830|rtx1300|describe|vpn|connections|ec2|Auditing|both|ends|ipoe|flets|pppoe|premium|west|map|v6plus|ocn|lite|transix|ethernet|nuro|fletz|linux|list|line|bogus|host|invalid|PRESET|FILE|MODEL|LIST|PEER|VENDOR|PROPOSAL|SECONDS|USER|WAN_TARGET|TUNNEL_TARGET|ADDR|PPS|exit|INSPECT)$'
+for g in "$src"/tests/golden/ja/*.ja; do
+	words=$(sed -E "s/'[^']*'//g; s/(^|[][[:space:](,=|])-[-A-Za-z0-9_=|.,]*//g" "$g" |
+		grep -oE '[A-Za-z_][A-Za-z0-9_]{2,}' | sort -u | grep -vE "$allow" | tr '\n' ' ')
+	[[ -z $words ]] && ok || bad "$(basename "$g"): English left untranslated: $words"
+done
+
+echo "i18n: $pass passed, $fail failed"
+((fail == 0))
