@@ -2,6 +2,8 @@
 /* mtuprobe calc: the model alone, no network. */
 #include "cli/cmds.h"
 
+#include "base/i18n.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -40,7 +42,10 @@ cmd_calc(int argc, char **argv)
 	rc = cli_stdout_done("calc", EXIT_MEASURED);
 	/* -q and --format value print no report: the warnings go to stderr */
 	for (size_t i = 0; (c.quiet || c.value) && !c.json && i < m.nwarn; i++) {
-		snprintf(err, sizeof(err), "warning: %s", m.warnings[i]);
+		char words[MODEL_MSG];
+
+		model_warning_words(&m.warnings[i], 1, words, sizeof(words));
+		snprintf(err, sizeof(err), _("warning: %s"), words);
 		cli_error("calc", err);
 	}
 	return rc;

@@ -545,7 +545,7 @@ list_lines(FILE *f)
 	const struct line_preset *l;
 
 	for (size_t i = 0; (l = model_line_at(i)); i++)
-		fprintf(f, "%-19s %5u  %s (%s)\n", l->name, l->mtu, l->what, l->source);
+		fprintf(f, "%-19s %5u  %s (%s)\n", l->name, l->mtu, _(l->what), l->source);
 }
 
 static int

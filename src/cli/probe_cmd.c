@@ -607,7 +607,10 @@ say_warnings(struct probe_state *s, const struct report *r, const struct report_
 	if (!(s->c.quiet || s->c.value) || s->c.json)
 		return;
 	for (size_t i = 0; r->m && i < r->m->nwarn; i++) {
-		snprintf(s->err, sizeof(s->err), "warning: %s", r->m->warnings[i]);
+		char words[MODEL_MSG];
+
+		model_warning_words(&r->m->warnings[i], 1, words, sizeof(words));
+		snprintf(s->err, sizeof(s->err), _("warning: %s"), words);
 		cli_error("probe", s->err);
 	}
 	if (s->c.value == VALUE_SET && tunnel_disagrees(rp) && r->m) {

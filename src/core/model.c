@@ -8,41 +8,54 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A slot for one more warning; never dropped in silence (issue 20): once
+ * the table is full, its last slot says how many were not shown. */
+static struct model_warning *
+warn_slot(struct model_result *r)
+{
+	if (r->nwarn >= MODEL_MAX_WARN) {
+		r->warn_dropped += r->warn_dropped ? 1 : 2;   /* the first overwrites one */
+		r->warnings[MODEL_MAX_WARN - 1] = (struct model_warning){ .id = MW_MORE, .a = r->warn_dropped };
+		return NULL;
+	}
+	r->warnings[r->nwarn] = (struct model_warning){ .id = MW_TEXT };
+	return &r->warnings[r->nwarn++];
+}
+
 void
 model_warn(struct model_result *r, const char *fmt, ...)
 {
+	struct model_warning *w = warn_slot(r);
 	va_list ap;
 
-	/* Never dropped in silence (issue 20): once the table is full, its
-	 * last slot says how many were not shown, in text and JSON alike. */
-	if (r->nwarn >= MODEL_MAX_WARN) {
-		r->warn_dropped += r->warn_dropped ? 1 : 2;   /* the first overwrites one */
-		snprintf(r->warnings[MODEL_MAX_WARN - 1], MODEL_MSG, "%u more warnings not shown",
-			 r->warn_dropped);
+	if (!w)
 		return;
-	}
 	va_start(ap, fmt);
-	vsnprintf(r->warnings[r->nwarn++], MODEL_MSG, fmt, ap);
+	vsnprintf(w->text, sizeof(w->text), fmt, ap);
 	va_end(ap);
 }
 
-__attribute__((format(printf, 4, 5)))
 static void
-step(struct model_result *r, char op, long value, const char *fmt, ...)
+warn_id(struct model_result *r, enum model_warn_id id, unsigned a, unsigned b, unsigned c,
+	const char *name)
 {
-	va_list ap;
-	struct model_step *s;
+	struct model_warning *w = warn_slot(r);
 
+	if (w)
+		*w = (struct model_warning){ .id = id, .a = a, .b = b, .c = c, .name = name };
+}
+
+/* The step recorded, or NULL when the table is full (overflow is set). */
+static struct model_step *
+step(struct model_result *r, char op, long value, enum model_step_id id, const char *what,
+     const char *source)
+{
 	if (r->nsteps >= MODEL_MAX_STEPS) {
 		r->overflow = 1;
-		return;
+		return NULL;
 	}
-	s = &r->steps[r->nsteps++];
-	s->op = op;
-	s->value = value;
-	va_start(ap, fmt);
-	vsnprintf(s->text, sizeof(s->text), fmt, ap);
-	va_end(ap);
+	r->steps[r->nsteps] = (struct model_step){ op, value, id, what, source, 0 };
+	return &r->steps[r->nsteps++];
 }
 
 unsigned
@@ -132,24 +145,27 @@ apply_esp(const struct model_input *in, const struct layer_def *l, long avail,
 	unsigned block = c->block < 4 ? 4 : c->block;
 	long rounded, payload;
 
-	step(r, '-', l->bytes, "ESP header: SPI 4 + sequence number 4 (%s)", l->source);
+	step(r, '-', l->bytes, STEP_ESP_HEADER, NULL, l->source);
 	avail -= l->bytes;
 	if (c->iv) {
-		step(r, '-', c->iv, "IV, %s (%s)", c->display, c->source);
+		step(r, '-', c->iv, STEP_ESP_IV, c->display, c->source);
 		avail -= c->iv;
 	}
-	step(r, '-', icv, "ICV, %s (%s)", c->icv ? c->display : in->esp.integ->display,
+	step(r, '-', icv, STEP_ESP_ICV, c->icv ? c->display : in->esp.integ->display,
 	     c->icv ? c->source : in->esp.integ->source);
 	avail -= icv;
-	step(r, '=', avail, "left for payload + padding + pad length + next header");
+	step(r, '=', avail, STEP_ESP_LEFT, NULL, NULL);
 	payload = overhead_esp_max_payload(avail, block);
 	if (payload < 0)
 		return -1;
 	rounded = payload + 2;
-	if (rounded != avail)
-		step(r, '~', rounded, "rounded down to a multiple of %u (%s block, RFC 4303 2.4)",
-		     block, c->display);
-	step(r, '-', 2, "pad length + next header (RFC 4303 section 2)");
+	if (rounded != avail) {
+		struct model_step *st = step(r, '~', rounded, STEP_ESP_ROUNDED, c->display, "RFC 4303 2.4");
+
+		if (st)
+			st->n = block;
+	}
+	step(r, '-', 2, STEP_ESP_TRAILER, NULL, "RFC 4303 section 2");
 	return payload;
 }
 
@@ -175,11 +191,11 @@ walk_layers(const struct model_input *in, long avail, struct model_result *r,
 			avail = apply_esp(in, l, avail, r);
 			if (l->transport && i + 1 == in->nstack) {
 				unsigned ip = shared_ip_bytes(in, i);
-				step(r, '+', ip, "IP header shared with the protected packet (transport mode, RFC 4303 3.1.1)");
+				step(r, '+', ip, STEP_TRANSPORT_IP, NULL, "RFC 4303 3.1.1");
 				avail += ip;
 			}
 		} else {
-			step(r, '-', l->bytes, "%s (%s)", l->what, l->source);
+			step(r, '-', l->bytes, STEP_LAYER, l->what, l->source);
 			avail -= l->bytes;
 		}
 		if (avail < MODEL_MIN_MTU4) {
@@ -208,26 +224,24 @@ wan_from_link(const struct model_input *in, struct model_result *r, char *err, s
 	int access = 0;
 
 	if (in->ping_payload) {
-		step(r, ' ', in->ping_payload, "largest ping payload that passed with DF set");
-		step(r, '+', 8, "ICMP echo header (RFC 792)");
-		step(r, '+', 20, "IPv4 header (RFC 791)");
-		step(r, '=', avail, "line MTU: the whole IP packet");
+		step(r, ' ', in->ping_payload, STEP_PING_PAYLOAD, NULL, NULL);
+		step(r, '+', 8, STEP_PING_ICMP, NULL, "RFC 792");
+		step(r, '+', 20, STEP_PING_IPV4, NULL, "RFC 791");
+		step(r, '=', avail, STEP_PING_LINE, NULL, NULL);
 	} else if (in->measured) {
-		step(r, ' ', avail, "WAN path MTU as measured");
+		step(r, ' ', avail, STEP_MEASURED, NULL, NULL);
 		if (in->line && in->line->mtu != in->link_mtu)
-			model_warn(r, "the measured WAN path MTU %u is not the %u of a %s line: %s",
-				   in->link_mtu, in->line->mtu, in->line->what,
-				   in->link_mtu < in->line->mtu ? "something on the path is smaller than the line"
-								: "check that this is the line you meant");
+			warn_id(r, in->link_mtu < in->line->mtu ? MW_LINE_SMALLER : MW_LINE_LARGER,
+				in->link_mtu, in->line->mtu, 0, in->line->what);
 	} else if (in->line)
-		step(r, ' ', avail, "line MTU: %s (%s)", in->line->what, in->line->source);
+		step(r, ' ', avail, STEP_LINE_PRESET, in->line->what, in->line->source);
 	else
-		step(r, ' ', avail, "line MTU as given");
+		step(r, ' ', avail, STEP_LINE_GIVEN, NULL, NULL);
 	for (size_t i = 0; i < in->nstack; i++) {
 		const struct layer_def *l = in->stack[i];
 		if (l->kind != LAYER_ACCESS)
 			continue;
-		step(r, '-', l->bytes, "%s (%s)", l->what, l->source);
+		step(r, '-', l->bytes, STEP_LAYER, l->what, l->source);
 		avail -= l->bytes;
 		access = 1;
 	}
@@ -237,7 +251,7 @@ wan_from_link(const struct model_input *in, struct model_result *r, char *err, s
 		return -1;
 	}
 	if (access)
-		step(r, '=', avail, "WAN MTU: largest outer IP packet");
+		step(r, '=', avail, STEP_WAN, NULL, NULL);
 	r->wan_mtu = (unsigned)avail;
 	return 0;
 }
@@ -307,8 +321,7 @@ apply_peer(const struct peer_def *p, struct model_result *r)
 	if (!p)
 		return;
 	if (r->tunnel_mtu > p->max_mtu) {
-		model_warn(r, "%s supports at most MTU %u / MSS %u: recommending %u, not the %u this stack allows",
-			   p->display, p->max_mtu, p->max_mss4, p->max_mtu, r->tunnel_mtu_model);
+		warn_id(r, MW_PEER_CAP, p->max_mtu, p->max_mss4, r->tunnel_mtu_model, p->display);
 		r->tunnel_mtu = p->max_mtu;
 		r->capped = 1;
 	}
@@ -316,8 +329,7 @@ apply_peer(const struct peer_def *p, struct model_result *r)
 	if (r->mss4 > p->max_mss4)
 		r->mss4 = p->max_mss4;
 	if (!p->pmtud)
-		model_warn(r, "%s does not support path MTU discovery: no 'fragmentation needed' comes back through the tunnel, so the MSS clamp is what keeps TCP working",
-			   p->display);
+		warn_id(r, MW_PEER_NO_PMTUD, 0, 0, 0, p->display);
 }
 
 static const struct layer_def *
@@ -336,15 +348,14 @@ tunnel_part(const struct model_input *in, struct model_result *r, char *err, siz
 
 	if (walk_layers(in, r->wan_mtu, r, err, errlen) < 0)
 		return -1;
-	step(r, '=', r->tunnel_mtu_model, "tunnel MTU: largest inner IP packet");
+	step(r, '=', r->tunnel_mtu_model, STEP_TUNNEL, NULL, NULL);
 	apply_peer(in->peer, r);
 	r->v6_ok = r->tunnel_mtu >= MODEL_MIN_MTU6;
 	r->mss6 = r->v6_ok ? r->tunnel_mtu - MODEL_MSS6_HDR : 0;
 	if (!r->v6_ok)
-		model_warn(r, "tunnel MTU %u is below 1280: IPv6 cannot cross this tunnel (RFC 8200 section 5)",
-			   r->tunnel_mtu);
+		warn_id(r, MW_TUNNEL_NO_V6, r->tunnel_mtu, 0, 0, NULL);
 	if (outer && strcmp(outer->name, "ipv6") == 0 && r->wan_mtu < MODEL_MIN_MTU6)
-		model_warn(r, "outer IPv6 needs a WAN MTU of at least 1280, this line has %u", r->wan_mtu);
+		warn_id(r, MW_OUTER6_SMALL, r->wan_mtu, 0, 0, NULL);
 	if (in->has_esp)
 		build_picture(in, r);
 	else {

@@ -72,11 +72,57 @@ struct model_input {
 	const struct peer_def *peer;        /* NULL = no peer limits */
 };
 
+/* What a step of the arithmetic is; render/model_words.c words each one
+ * (core returns codes and numbers, the edge words them in the user's
+ * language). */
+enum model_step_id {
+	STEP_PING_PAYLOAD,        /* largest ping payload that passed */
+	STEP_PING_ICMP,           /* + ICMP echo header */
+	STEP_PING_IPV4,           /* + IPv4 header */
+	STEP_PING_LINE,           /* = line MTU, the whole IP packet */
+	STEP_MEASURED,            /* WAN path MTU as measured */
+	STEP_LINE_PRESET,         /* line MTU: what (source) */
+	STEP_LINE_GIVEN,          /* line MTU as given */
+	STEP_LAYER,               /* a layer's header: what (source) */
+	STEP_WAN,                 /* = WAN MTU */
+	STEP_ESP_HEADER,          /* ESP header (source) */
+	STEP_ESP_IV,              /* IV of a cipher: what (source) */
+	STEP_ESP_ICV,             /* ICV: what (source) */
+	STEP_ESP_LEFT,            /* = left for payload and trailer */
+	STEP_ESP_ROUNDED,         /* ~ rounded down to a multiple of n (what block) */
+	STEP_ESP_TRAILER,         /* - pad length + next header */
+	STEP_TRANSPORT_IP,        /* + IP header shared in transport mode */
+	STEP_TUNNEL,              /* = tunnel MTU */
+};
+
 /* One line of the step-by-step arithmetic. */
 struct model_step {
 	char op;                  /* ' ' start, '-' minus, '+' plus, '=' result, '~' round down */
 	long value;
-	char text[MODEL_MSG];
+	enum model_step_id id;
+	const char *what;         /* a table's description (marked N_() where it is one), or NULL */
+	const char *source;       /* where the number comes from (never translated), or NULL */
+	unsigned n;               /* STEP_ESP_ROUNDED: the block */
+};
+
+/* What a warning of the model says; MW_TEXT is one worded elsewhere (the
+ * probe's, until they are codes too). render/model_words.c words them. */
+enum model_warn_id {
+	MW_TEXT,
+	MW_LINE_SMALLER,          /* measured a below the line's b (name): something smaller */
+	MW_LINE_LARGER,           /* measured a above the line's b (name): another line? */
+	MW_PEER_CAP,              /* name allows MTU a / MSS b: c capped */
+	MW_PEER_NO_PMTUD,         /* name: no PMTUD through the tunnel */
+	MW_TUNNEL_NO_V6,          /* tunnel MTU a below 1280 */
+	MW_OUTER6_SMALL,          /* outer IPv6 on a WAN MTU a below 1280 */
+	MW_MORE,                  /* a more warnings not shown */
+};
+
+struct model_warning {
+	enum model_warn_id id;
+	unsigned a, b, c;
+	const char *name;         /* a line preset's description or a peer's name */
+	char text[MODEL_MSG];     /* MW_TEXT only */
 };
 
 /* One piece of the packet at the maximum size. */
@@ -107,7 +153,7 @@ struct model_result {
 	struct model_piece picture[MODEL_MAX_PICTURE];
 	size_t npicture;
 	unsigned picture_total;
-	char warnings[MODEL_MAX_WARN][MODEL_MSG];
+	struct model_warning warnings[MODEL_MAX_WARN];
 	size_t nwarn;
 	int overflow;                  /* a step or piece did not fit (a bug: said, not hidden) */
 	unsigned warn_dropped;         /* warnings beyond the table: the last slot says how many */

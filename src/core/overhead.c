@@ -3,6 +3,8 @@
  * bytes come from; tests/unit/core/test_overhead.c checks every row. */
 #include "core/overhead.h"
 
+#include "base/i18n.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -14,39 +16,39 @@
 
 static const struct layer_def layers[] = {
 	{ "pppoe", LAYER_ACCESS, 8, LAYER_ACCESS, 0,
-	  "PPPoE header 6 + PPP protocol 2", "RFC 2516 section 4" },
+	  N_("PPPoE header 6 + PPP protocol 2"), "RFC 2516 section 4" },
 	{ "4in6", LAYER_ACCESS, 40, LAYER_ACCESS, 0,
-	  "IPv6 header carrying IPv4 (MAP-E, DS-Lite)", "RFC 7597 / RFC 6333, RFC 8200" },
+	  N_("IPv6 header carrying IPv4 (MAP-E, DS-Lite)"), "RFC 7597 / RFC 6333, RFC 8200" },
 	{ "map-e", LAYER_ACCESS, 40, LAYER_ACCESS, 0,
-	  "MAP-E IPv6 header (v6plus, OCN)", "RFC 7597 section 5" },
+	  N_("MAP-E IPv6 header (v6plus, OCN)"), "RFC 7597 section 5" },
 	{ "ds-lite", LAYER_ACCESS, 40, LAYER_ACCESS, 0,
-	  "DS-Lite IPv6 header (transix)", "RFC 6333 section 5.3" },
+	  N_("DS-Lite IPv6 header (transix)"), "RFC 6333 section 5.3" },
 	{ "ipv4", LAYER_IP, 20, INNER_IP, 0,
-	  "outer IPv4 header", "RFC 791" },
+	  N_("outer IPv4 header"), "RFC 791" },
 	{ "ipv6", LAYER_IP, 40, INNER_IP, 0,
-	  "outer IPv6 header", "RFC 8200 section 3" },
+	  N_("outer IPv6 header"), "RFC 8200 section 3" },
 	{ "ipip", LAYER_IP, 20, INNER_IP, 0,
-	  "IPv4-in-IPv4 outer header", "RFC 2003" },
+	  N_("IPv4-in-IPv4 outer header"), "RFC 2003" },
 	{ "udp", LAYER_UDP, 8, IP_OUT, 0,
-	  "UDP header", "RFC 768" },
+	  N_("UDP header"), "RFC 768" },
 	{ "nat-t", LAYER_UDP, 8, IP_OUT, 0,
-	  "UDP header for NAT-T (port 4500)", "RFC 3948 section 2.1" },
+	  N_("UDP header for NAT-T (port 4500)"), "RFC 3948 section 2.1" },
 	{ "gre", LAYER_TUNNEL, 4, IP_OUT, 0,
-	  "GRE header", "RFC 2784 section 2" },
+	  N_("GRE header"), "RFC 2784 section 2" },
 	{ "gre-key", LAYER_TUNNEL, 8, IP_OUT, 0,
-	  "GRE header + key", "RFC 2890 section 2" },
+	  N_("GRE header + key"), "RFC 2890 section 2" },
 	{ "gre-seq", LAYER_TUNNEL, 8, IP_OUT, 0,
-	  "GRE header + sequence number", "RFC 2890 section 2" },
+	  N_("GRE header + sequence number"), "RFC 2890 section 2" },
 	{ "gre-key-seq", LAYER_TUNNEL, 12, IP_OUT, 0,
-	  "GRE header + key + sequence number", "RFC 2890 section 2" },
+	  N_("GRE header + key + sequence number"), "RFC 2890 section 2" },
 	{ "vxlan", LAYER_TUNNEL, 22, LAYER_UDP, 0,
-	  "VXLAN header 8 + inner Ethernet 14", "RFC 7348 section 5" },
+	  N_("VXLAN header 8 + inner Ethernet 14"), "RFC 7348 section 5" },
 	{ "wireguard", LAYER_TUNNEL, 32, LAYER_UDP, 0,
-	  "WireGuard data header 16 + Poly1305 tag 16", "WireGuard paper section 5.4.6" },
+	  N_("WireGuard data header 16 + Poly1305 tag 16"), "WireGuard paper section 5.4.6" },
 	{ "esp", LAYER_ESP, 8, ANY_IP_OR_UDP, 0,
-	  "ESP header: SPI 4 + sequence 4 (tunnel mode)", "RFC 4303 section 2" },
+	  N_("ESP header: SPI 4 + sequence 4 (tunnel mode)"), "RFC 4303 section 2" },
 	{ "esp-transport", LAYER_ESP, 8, ANY_IP_OR_UDP, 1,
-	  "ESP header: SPI 4 + sequence 4 (transport mode)", "RFC 4303 sections 2, 3.1.1" },
+	  N_("ESP header: SPI 4 + sequence 4 (transport mode)"), "RFC 4303 sections 2, 3.1.1" },
 };
 
 /* Block 4 for stream and counter modes: RFC 4303 section 2.4 still requires the

@@ -2,33 +2,35 @@
 /* Access-line presets and peer profiles: data, with the source of each number. */
 #include "core/model.h"
 
+#include "base/i18n.h"
+
 #include <stdio.h>
 #include <string.h>
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct line_preset lines[] = {
-	{ "flets-pppoe", 1454, WAN_PPPOE, "Flet's PPPoE (NTT NGN)",
+	{ "flets-pppoe", 1454, WAN_PPPOE, N_("Flet's PPPoE (NTT NGN)"),
 	  "NTT East/West Flet's interface specification; doc/field-cases.md case 1" },
-	{ "pppoe", 1492, WAN_PPPOE, "PPPoE over Ethernet (1500 - 8)", "RFC 2516" },
-	{ "map-e", 1460, WAN_4IN6, "IPv4 over IPv6, MAP-E (v6plus, OCN) (1500 - 40)",
+	{ "pppoe", 1492, WAN_PPPOE, N_("PPPoE over Ethernet (1500 - 8)"), "RFC 2516" },
+	{ "map-e", 1460, WAN_4IN6, N_("IPv4 over IPv6, MAP-E (v6plus, OCN) (1500 - 40)"),
 	  "RFC 7597" },
-	{ "v6plus", 1460, WAN_4IN6, "IPv4 over IPv6, MAP-E (v6plus) (1500 - 40)", "RFC 7597" },
-	{ "ocn", 1460, WAN_4IN6, "IPv4 over IPv6, MAP-E (OCN) (1500 - 40)", "RFC 7597" },
-	{ "ds-lite", 1460, WAN_4IN6, "IPv4 over IPv6, DS-Lite (transix) (1500 - 40)",
+	{ "v6plus", 1460, WAN_4IN6, N_("IPv4 over IPv6, MAP-E (v6plus) (1500 - 40)"), "RFC 7597" },
+	{ "ocn", 1460, WAN_4IN6, N_("IPv4 over IPv6, MAP-E (OCN) (1500 - 40)"), "RFC 7597" },
+	{ "ds-lite", 1460, WAN_4IN6, N_("IPv4 over IPv6, DS-Lite (transix) (1500 - 40)"),
 	  "RFC 6333" },
-	{ "transix", 1460, WAN_4IN6, "IPv4 over IPv6, DS-Lite (transix) (1500 - 40)",
+	{ "transix", 1460, WAN_4IN6, N_("IPv4 over IPv6, DS-Lite (transix) (1500 - 40)"),
 	  "RFC 6333" },
-	{ "flets-premium-west", 1438, WAN_PPPOE, "Flet's Hikari Premium (NTT West)",
+	{ "flets-premium-west", 1438, WAN_PPPOE, N_("Flet's Hikari Premium (NTT West)"),
 	  "doc/field-cases.md case 1" },
-	{ "ethernet", 1500, WAN_ETHER, "Ethernet / IPoE", "RFC 894" },
+	{ "ethernet", 1500, WAN_ETHER, N_("Ethernet / IPoE"), "RFC 894" },
 	/* A business line that hands IPv4 out natively over Ethernet (DHCP or
 	 * static; no PPPoE session, no 4in6 tunnel): the Ethernet payload is
 	 * the IP MTU. Named so that users of such lines find it; NURO Hikari is
 	 * one (IPv4 by DHCP, no PPPoE), though no NURO specification of the MTU
 	 * was found: the source says so. */
-	{ "ipoe-1500", 1500, WAN_ETHER, "IPoE business line, native IPv4 (1500)", "RFC 894" },
-	{ "nuro", 1500, WAN_ETHER, "NURO Hikari, native IPv4 by DHCP (1500)",
+	{ "ipoe-1500", 1500, WAN_ETHER, N_("IPoE business line, native IPv4 (1500)"), "RFC 894" },
+	{ "nuro", 1500, WAN_ETHER, N_("NURO Hikari, native IPv4 by DHCP (1500)"),
 	  "RFC 894; no NURO specification found: confirm with mtuprobe probe" },
 };
 

@@ -106,6 +106,8 @@ json_esp(FILE *f, const struct report *r)
 static void
 json_lists(FILE *f, const struct model_input *in, const struct model_result *m)
 {
+	char words[MODEL_MSG];
+
 	fputs(",\"stack\":[", f);
 	for (size_t i = 0; i < in->nstack; i++) {
 		fputs(i ? "," : "", f);
@@ -119,13 +121,15 @@ json_lists(FILE *f, const struct model_input *in, const struct model_result *m)
 	for (size_t i = 0; i < m->nsteps; i++) {
 		fprintf(f, "%s{\"op\":\"%c\",\"bytes\":%ld,\"text\":", i ? "," : "",
 			m->steps[i].op, m->steps[i].value);
-		json_string(f, m->steps[i].text);
+		model_step_words(&m->steps[i], 0, words, sizeof(words));
+		json_string(f, words);
 		fputc('}', f);
 	}
 	fputs("],\"warnings\":[", f);
 	for (size_t i = 0; i < m->nwarn; i++) {
 		fputs(i ? "," : "", f);
-		json_string(f, m->warnings[i]);
+		model_warning_words(&m->warnings[i], 0, words, sizeof(words));
+		json_string(f, words);
 	}
 	fputc(']', f);
 }

@@ -126,4 +126,9 @@ void json_key_string(FILE *f, const char *key, const char *v);
  * as \xNN, so that no ESC sequence or newline reaches the terminal. */
 void text_string(FILE *f, const char *s);
 
+/* The model's steps and warnings in words (model_words.c): localized, in
+ * the user's language (the text report); else English (--json). */
+void model_step_words(const struct model_step *s, int localized, char *buf, size_t len);
+void model_warning_words(const struct model_warning *w, int localized, char *buf, size_t len);
+
 #endif

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "base/i18n.h"
+
 void
 text_string(FILE *f, const char *s)
 {
@@ -19,10 +21,14 @@ text_string(FILE *f, const char *s)
 static void
 render_steps(FILE *f, const struct model_result *m)
 {
-	fprintf(f, "Arithmetic\n");
+	char words[MODEL_MSG];
+
+	fprintf(f, "%s\n", _("Arithmetic"));
 	for (size_t i = 0; i < m->nsteps; i++) {
 		const struct model_step *s = &m->steps[i];
-		fprintf(f, "  %c %5ld  %s\n", s->op, s->value, s->text);
+
+		model_step_words(s, 1, words, sizeof(words));
+		fprintf(f, "  %c %5ld  %s\n", s->op, s->value, words);
 	}
 }
 
@@ -31,7 +37,7 @@ render_picture(FILE *f, const struct model_result *m)
 {
 	unsigned of = m->link_mtu;
 
-	fprintf(f, "\nPacket at the tunnel MTU (%u of %u bytes)\n  ", m->picture_total, of);
+	fprintf(f, _("\nPacket at the tunnel MTU (%u of %u bytes)\n  "), m->picture_total, of);
 	for (size_t i = 0; i < m->npicture; i++)
 		fprintf(f, "[%s %u]", m->picture[i].name, m->picture[i].bytes);
 	fputc('\n', f);
@@ -40,20 +46,21 @@ render_picture(FILE *f, const struct model_result *m)
 static void
 render_numbers(FILE *f, const struct model_result *m, int first_line)
 {
-	fprintf(f, "%sResult\n", first_line ? "" : "\n");
+	fprintf(f, "%s%s\n", first_line ? "" : "\n", _("Result"));
 	fprintf(f, "  WAN MTU     %5u   MSS IPv4 %u", m->wan_mtu, m->wan_mss4);
 	if (m->wan_v6_ok)
 		fprintf(f, "   MSS IPv6 %u", m->wan_mss6);
 	if (m->wan_v6_ok && m->wan_mtu6 != m->wan_mtu)
-		fprintf(f, "   (native IPv6, MTU %u)", m->wan_mtu6);
+		fprintf(f, _("   (native IPv6, MTU %u)"), m->wan_mtu6);
 	fputc('\n', f);
 	if (!m->has_tunnel)
 		return;
-	fprintf(f, "  tunnel MTU  %5u   MSS IPv4 %u", m->tunnel_mtu, m->mss4);
+	/* TRANSLATORS: keep the width (12 columns before the number) */
+	fprintf(f, _("  tunnel MTU  %5u   MSS IPv4 %u"), m->tunnel_mtu, m->mss4);
 	if (m->v6_ok)
 		fprintf(f, "   MSS IPv6 %u", m->mss6);
 	if (m->capped)
-		fprintf(f, "   (the stack allows %u)", m->tunnel_mtu_model);
+		fprintf(f, _("   (the stack allows %u)"), m->tunnel_mtu_model);
 	fputc('\n', f);
 }
 
@@ -79,13 +86,17 @@ static void
 render_warnings(FILE *f, const struct model_result *m, const struct report_probe *p)
 {
 	int head = 0;
+	char words[MODEL_MSG];
 
 	for (size_t i = 0; i < m->nwarn; i++) {
-		if (is_verdict(p, m->warnings[i]))
+		const struct model_warning *w = &m->warnings[i];
+
+		if (w->id == MW_TEXT && is_verdict(p, w->text))
 			continue;
 		if (!head++)
-			fprintf(f, "\nWarnings\n");
-		fprintf(f, "  ! %s\n", m->warnings[i]);
+			fprintf(f, "\n%s\n", _("Warnings"));
+		model_warning_words(w, 1, words, sizeof(words));
+		fprintf(f, "  ! %s\n", words);
 	}
 }
 

@@ -135,9 +135,11 @@ test_warnings_overflow(void **state)
 		model_warn(&m, "warning %d", i);
 	assert_int_equal(m.nwarn, MODEL_MAX_WARN);
 	snprintf(want, sizeof(want), "warning %d", MODEL_MAX_WARN - 2);
-	assert_string_equal(m.warnings[MODEL_MAX_WARN - 2], want);
-	snprintf(want, sizeof(want), "%d more warnings not shown", 4);
-	assert_string_equal(m.warnings[MODEL_MAX_WARN - 1], want);
+	assert_int_equal(m.warnings[MODEL_MAX_WARN - 2].id, MW_TEXT);
+	assert_string_equal(m.warnings[MODEL_MAX_WARN - 2].text, want);
+	/* the last slot counts what was not shown: 4 of the 13 */
+	assert_int_equal(m.warnings[MODEL_MAX_WARN - 1].id, MW_MORE);
+	assert_int_equal(m.warnings[MODEL_MAX_WARN - 1].a, 4);
 }
 
 int

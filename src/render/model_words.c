@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The model's steps and warnings in words: core/model.c records what each
+ * is (an id and its numbers), this says it, in the user's language for the
+ * text report and in English for --json (a contract scripts read, like its
+ * keys). The numbers' sources (RFCs, vendor documents) are never translated. */
+#include "render/render.h"
+
+#include <stdio.h>
+
+#include "base/i18n.h"
+
+/* localized ? the catalogue's words : the English msgid */
+#define L(s) (localized ? _(s) : (s))
+#define W(s) (s ? (localized ? _(s) : (s)) : "")
+
+void
+model_step_words(const struct model_step *s, int localized, char *buf, size_t len)
+{
+	const char *what = W(s->what), *src = s->source ? s->source : "";
+
+	switch (s->id) {
+	case STEP_PING_PAYLOAD:
+		snprintf(buf, len, "%s", L(N_("largest ping payload that passed with DF set")));
+		break;
+	case STEP_PING_ICMP:
+		snprintf(buf, len, L(N_("ICMP echo header (%s)")), src);
+		break;
+	case STEP_PING_IPV4:
+		snprintf(buf, len, L(N_("IPv4 header (%s)")), src);
+		break;
+	case STEP_PING_LINE:
+		snprintf(buf, len, "%s", L(N_("line MTU: the whole IP packet")));
+		break;
+	case STEP_MEASURED:
+		snprintf(buf, len, "%s", L(N_("WAN path MTU as measured")));
+		break;
+	case STEP_LINE_PRESET:
+		snprintf(buf, len, L(N_("line MTU: %s (%s)")), what, src);
+		break;
+	case STEP_LINE_GIVEN:
+		snprintf(buf, len, "%s", L(N_("line MTU as given")));
+		break;
+	case STEP_LAYER:
+		snprintf(buf, len, "%s (%s)", what, src);
+		break;
+	case STEP_WAN:
+		snprintf(buf, len, "%s", L(N_("WAN MTU: largest outer IP packet")));
+		break;
+	case STEP_ESP_HEADER:
+		snprintf(buf, len, L(N_("ESP header: SPI 4 + sequence number 4 (%s)")), src);
+		break;
+	case STEP_ESP_IV:
+		snprintf(buf, len, L(N_("IV, %s (%s)")), what, src);
+		break;
+	case STEP_ESP_ICV:
+		snprintf(buf, len, L(N_("ICV, %s (%s)")), what, src);
+		break;
+	case STEP_ESP_LEFT:
+		snprintf(buf, len, "%s", L(N_("left for payload + padding + pad length + next header")));
+		break;
+	case STEP_ESP_ROUNDED:
+		snprintf(buf, len, L(N_("rounded down to a multiple of %u (%s block, %s)")), s->n, what, src);
+		break;
+	case STEP_ESP_TRAILER:
+		snprintf(buf, len, L(N_("pad length + next header (%s)")), src);
+		break;
+	case STEP_TRANSPORT_IP:
+		snprintf(buf, len, L(N_("IP header shared with the protected packet (transport mode, %s)")), src);
+		break;
+	case STEP_TUNNEL:
+		snprintf(buf, len, "%s", L(N_("tunnel MTU: largest inner IP packet")));
+		break;
+	}
+}
+
+void
+model_warning_words(const struct model_warning *w, int localized, char *buf, size_t len)
+{
+	const char *name = W(w->name);
+
+	switch (w->id) {
+	case MW_TEXT:
+		snprintf(buf, len, "%s", w->text);
+		break;
+	case MW_LINE_SMALLER:
+		snprintf(buf, len, L(N_("the measured WAN path MTU %u is not the %u of a %s line: something on the path is smaller than the line")),
+			 w->a, w->b, name);
+		break;
+	case MW_LINE_LARGER:
+		snprintf(buf, len, L(N_("the measured WAN path MTU %u is not the %u of a %s line: check that this is the line you meant")),
+			 w->a, w->b, name);
+		break;
+	case MW_PEER_CAP:
+		snprintf(buf, len, L(N_("%s supports at most MTU %u / MSS %u: recommending %u, not the %u this stack allows")),
+			 name, w->a, w->b, w->a, w->c);
+		break;
+	case MW_PEER_NO_PMTUD:
+		snprintf(buf, len, L(N_("%s does not support path MTU discovery: no 'fragmentation needed' comes back through the tunnel, so the MSS clamp is what keeps TCP working")),
+			 name);
+		break;
+	case MW_TUNNEL_NO_V6:
+		snprintf(buf, len, L(N_("tunnel MTU %u is below 1280: IPv6 cannot cross this tunnel (RFC 8200 section 5)")), w->a);
+		break;
+	case MW_OUTER6_SMALL:
+		snprintf(buf, len, L(N_("outer IPv6 needs a WAN MTU of at least 1280, this line has %u")), w->a);
+		break;
+	case MW_MORE:
+		snprintf(buf, len, L(N_("%u more warnings not shown")), w->a);
+		break;
+	}
+}
