@@ -24,6 +24,8 @@
 #include <stdint.h>
 
 #define CONFIG_NAME 48          /* interface, gateway, connection names */
+#define CONFIG_DESC 160         /* a description, bytes as the file has them (RTX: at
+                                 * most 64 characters, 32 double-byte) */
 #define CONFIG_TEXT 120         /* an offending line as quoted in a finding */
 #define CONFIG_ESP 64           /* an ESP transform as written */
 #define CONFIG_LINE_MAX 512     /* bytes of a line that are read at all */
@@ -62,6 +64,7 @@ struct config_iface {
 	struct config_num mru;        /* ppp lcp mru on N (RTX pp) */
 	struct config_num pppoe;      /* RTX pppoe use LAN; IX encapsulation pppoe: PPPoE runs here */
 	char carrier[CONFIG_NAME];    /* RTX pp: the LAN that pppoe use names */
+	char desc[CONFIG_DESC];       /* its description line's text, "" none; any charset */
 };
 
 /* What a tunnel carries: the audit's model covers IPsec tunnel mode
@@ -83,6 +86,8 @@ struct config_tunnel {
 	char name[CONFIG_NAME];       /* "tunnel1", "Tunnel0.0", swanctl child name */
 	char id[CONFIG_NAME];         /* RTX tunnel number, IX "0.0", for fix lines */
 	unsigned line;                /* where its block opens */
+	char desc[CONFIG_DESC];       /* its description line's text, "" none; any charset
+	                               * (a Japanese config saved as Shift_JIS keeps its bytes) */
 	enum config_tunnel_kind kind;
 	struct config_num encap;      /* the line that set kind (0: the default) */
 	struct config_num mtu;        /* ip tunnel mtu / ip mtu */
@@ -265,6 +270,10 @@ void config_free(struct config *c);
 
 /* Lookups used by the parsers and the audit. */
 int config_tunnel_find(const struct config *c, const char *id);
+/* The description of the tunnel or interface called name ("tunnel1",
+ * "pp1", "GigaEthernet0.1"), or NULL when it has none. Bytes as the file
+ * has them: render converts them for the output. */
+const char *config_description(const struct config *c, const char *name);
 int config_gateway_find(const struct config *c, const char *name);
 
 /* 1 when s is a template placeholder: ${x}, $<x>, <x>, (x), {{x}}, or an

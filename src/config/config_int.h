@@ -105,6 +105,9 @@ void *cfg_push(struct config *c, void **rows, size_t *n, size_t *cap, size_t siz
 #define CFG_PUSH(c, table) \
 	cfg_push((c), (void **)&(c)->table, &(c)->n##table, &(c)->cap_##table, sizeof(*(c)->table))
 
+/* A description line's text after its first words words, unquoted. */
+void cfg_desc(char *dst, size_t len, const struct cfg_line *l, size_t words);
+
 /* Find or add; NULL (and c->nomem) when memory runs out. */
 struct config_iface *cfg_iface(struct config *c, const char *name, unsigned line);
 struct config_tunnel *cfg_tunnel(struct config *c, const char *id, const char *name,

@@ -119,6 +119,17 @@ open_interface(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return 0;
 }
 
+/* description TEXT inside an interface block: shown beside its name. */
+static int
+description(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	if (x->block == IX_TUNIF)
+		cfg_desc(c->tunnels[x->index].desc, CONFIG_DESC, l, 1);
+	else if (x->block == IX_IFACE)
+		cfg_desc(c->ifaces[x->index].desc, CONFIG_DESC, l, 1);
+	return 0;
+}
+
 static int
 open_default_profile(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
@@ -567,6 +578,7 @@ static const struct cfg_cmd ix_cmds[] = {
 	{ "no ikev2 connect-type", IX_TUNIF, no_setting },
 	{ "no", 0, NULL },
 	{ "shutdown", IF, NULL },
+	{ "description *", IF, description },
 	{ "description *", 0, NULL },
 	{ "auto-connect", IF, NULL },
 	{ "ppp *", IF, NULL },

@@ -599,6 +599,43 @@ config_tunnel_find(const struct config *c, const char *id)
 	return -1;
 }
 
+const char *
+config_description(const struct config *c, const char *name)
+{
+	for (size_t i = 0; i < c->ntunnels; i++)
+		if (strcmp(c->tunnels[i].name, name) == 0)
+			return c->tunnels[i].desc[0] ? c->tunnels[i].desc : NULL;
+	for (size_t i = 0; i < c->nifaces; i++)
+		if (strcmp(c->ifaces[i].name, name) == 0)
+			return c->ifaces[i].desc[0] ? c->ifaces[i].desc : NULL;
+	return NULL;
+}
+
+/* The text after the first `words` words of the line, one pair of double
+ * quotes taken off: what a description command says. */
+void
+cfg_desc(char *dst, size_t len, const struct cfg_line *l, size_t words)
+{
+	const char *p = l->text;
+	size_t n;
+
+	for (size_t w = 0; w < words && *p; w++) {
+		while (*p && *p != ' ' && *p != '\t')
+			p++;
+		while (*p == ' ' || *p == '\t')
+			p++;
+	}
+	n = strlen(p);
+	if (n >= 2 && p[0] == '"' && p[n - 1] == '"') {
+		p++;
+		n -= 2;
+	}
+	if (n >= len)
+		n = len - 1;   /* longer than any router takes: the start is shown */
+	memcpy(dst, p, n);
+	dst[n] = '\0';
+}
+
 int
 config_gateway_find(const struct config *c, const char *name)
 {

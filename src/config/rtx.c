@@ -611,6 +611,30 @@ no_refresh(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return 0;
 }
 
+/* description lanN TEXT, description tunnel TEXT (in tunnel select),
+ * description pp TEXT (in pp select): RTX-CR 4.56. Shown beside the
+ * interface's name in the report; nothing is checked on it. */
+static int
+description(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	char *dst = NULL;
+
+	if (cfg_is(l, 1, "tunnel") && x->tunnel >= 0)
+		dst = tun(c, x)->desc;
+	else if (cfg_is(l, 1, "pp") && x->pp >= 0)
+		dst = c->ifaces[x->pp].desc;
+	else if (strncmp(l->tok[1], "lan", 3) == 0) {
+		struct config_iface *f = cfg_iface(c, l->tok[1], l->no);
+
+		if (!f)
+			return -1;
+		dst = f->desc;
+	}
+	if (dst)
+		cfg_desc(dst, CONFIG_DESC, l, 2);
+	return 0;
+}
+
 #define T RTX_TUNNEL
 #define P RTX_PP
 /* The grammar: the rows whose leading words match most words of a line
@@ -736,6 +760,7 @@ static const struct cfg_cmd rtx_cmds[] = {
 	{ "telnetd", 0, NULL }, { "httpd", 0, NULL }, { "sshd", 0, NULL }, { "sftpd", 0, NULL },
 	{ "tftp", 0, NULL }, { "snmp", 0, NULL }, { "snmpv2c", 0, NULL }, { "snmpv3", 0, NULL },
 	{ "alarm", 0, NULL }, { "lan", 0, NULL }, { "vlan", 0, NULL }, { "switch", 0, NULL },
+	{ "description * *", 0, description },
 	{ "description", 0, NULL }, { "statistics", 0, NULL }, { "bgp", 0, NULL },
 	{ "ospf", 0, NULL }, { "rip", 0, NULL }, { "bridge", 0, NULL },
 	{ "netvolante-dns", 0, NULL }, { "upnp", 0, NULL }, { "url", 0, NULL }, { "lua", 0, NULL },

@@ -27,6 +27,21 @@ audit_json_emit(void *ctx, const char *line)
 	json_string(j->f, line);
 }
 
+/* The description as a UTF-8 string (escaped bytes where it is neither
+ * UTF-8 nor CP932), or null. */
+static void
+json_desc(FILE *f, const char *desc)
+{
+	char utf8[CONFIG_DESC * 3 + 1];
+
+	if (!desc)
+		fputs("null", f);
+	else if (desc_utf8(desc, utf8, sizeof(utf8)) == 0)
+		json_string(f, utf8);
+	else
+		json_string(f, desc);
+}
+
 static void
 findings(FILE *f, const struct audit_result *r)
 {
@@ -38,6 +53,8 @@ findings(FILE *f, const struct audit_result *r)
 		fprintf(f, "%s{\"id\":\"%s\",\"severity\":\"%s\",\"line\":%u,\"interface\":", i ? "," : "",
 			x->check->id, audit_severity_name(x->check->severity), x->line);
 		json_string(f, x->where);
+		fputs(",\"description\":", f);
+		json_desc(f, config_description(r->cfg, x->where));
 		fputs(",\"text\":", f);
 		json_string(f, x->text);
 		fputs(",\"message\":", f);

@@ -48,6 +48,7 @@ tunnel_line(FILE *f, const struct audit_result *r, const struct audit_tunnel *t)
 	char why[200];
 
 	text_string(f, c->tunnels[t->index].name);
+	text_desc(f, c->tunnels[t->index].desc);
 	fputs(": ", f);
 	if (t->skip != AUDIT_CHECKED) {
 		audit_skip_words(r, t, why, sizeof(why));
@@ -106,6 +107,7 @@ finding(FILE *f, const struct audit_result *r, const struct audit_finding *x, co
 	if (x->where[0]) {
 		fputc(' ', f);
 		text_string(f, x->where);
+		text_desc(f, config_description(r->cfg, x->where));
 	}
 	fputc('\n', f);
 	if (x->text[0]) {

@@ -126,6 +126,12 @@ void json_key_string(FILE *f, const char *key, const char *v);
  * as \xNN, so that no ESC sequence or newline reaches the terminal. */
 void text_string(FILE *f, const char *s);
 
+/* A configuration's description (desc.c): " (DESC)" in the output
+ * locale's charset, escaped where it cannot be; desc_utf8 converts it for
+ * JSON (0, or -1 when it is neither UTF-8 nor CP932). */
+void text_desc(FILE *f, const char *desc);
+int desc_utf8(const char *desc, char *out, size_t len);
+
 /* The model's steps and warnings in words (model_words.c): localized, in
  * the user's language (the text report); else English (--json). */
 void model_step_words(const struct model_step *s, int localized, char *buf, size_t len);

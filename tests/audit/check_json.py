@@ -13,7 +13,7 @@ TOP = {"mtuprobe": (STR,), "command": (STR,), "file": (STR,), "vendor": (STR,),
        "placeholders": (LIST,), "errors": (INT,), "warnings": (INT,), "findings": (LIST,),
        "tunnels": (LIST,), "notes": (LIST,), "fix": (LIST,), "rollback": (LIST,),
        "policy": (STR,)}
-FINDING = {"id": (STR,), "severity": (STR,), "line": (INT,), "interface": (STR,),
+FINDING = {"id": (STR,), "severity": (STR,), "line": (INT,), "interface": (STR,), "description": (STR, NULL),
            "text": (STR,), "message": (STR,), "source": (STR,), "fix": (LIST,)}
 TUNNEL = {"name": (STR,), "mtu": (INT, NULL), "mtu_default": (BOOL,), "esp": (STR, NULL),
           "nat_t": (BOOL,), "limit": (INT, NULL), "mss": (INT, NULL), "kind": (STR,),

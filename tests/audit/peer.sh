@@ -10,6 +10,9 @@
 # the field case 2 text output exactly, and bad input: exit 2, one exact line.
 # Usage: peer.sh MTUPROBE SRCDIR [--update]  (--update rewrites peer/expected/*.out)
 set -uo pipefail
+# One locale for the goldens: descriptions print as the locale's charset allows
+# (tests/cli/i18n.sh shows them in Japanese), messages in English.
+export LC_ALL=C
 bin=$1 src=$2 update=${3:-}
 here=$src/tests/audit peer=$src/tests/audit/peer cfg=$src/tests/audit/configs
 fail=0 pass=0

@@ -5,6 +5,9 @@
 # standard input, a 10 MB file, a 1 MB line, a file over the 16 MB cap.
 # Usage: run.sh MTUPROBE SRCDIR [--update]  (--update rewrites expected/*.out)
 set -uo pipefail
+# One locale for the goldens: descriptions print as the locale's charset allows
+# (tests/cli/i18n.sh shows them in Japanese), messages in English.
+export LC_ALL=C
 bin=$1 src=$2 update=${3:-}
 here=$src/tests/audit cfg=$src/tests/audit/configs
 fail=0 pass=0
