@@ -30,7 +30,7 @@ enum fault_stage {
 /* The fault of a system error at stage with errno sys_errno; iface_down: the
  * interface the probes leave by is known to be down or without carrier (an
  * interface taken down takes its routes with it, so the errno alone would
- * say "no route"). */
+ * say "no route": doc/lab-notes.md, "Failure modes you can create"). */
 enum fault fault_of_error(enum fault_stage stage, int sys_errno, int iface_down);
 
 /* 1 for the faults that are local system errors (the run could not be done),
