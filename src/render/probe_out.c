@@ -373,15 +373,17 @@ json_mss(FILE *f, const struct report_probe *p)
  * object above is that first one, kept for scripts that read it). */
 static void
 json_tunnel_item(FILE *f, const char *target, const char *addr, const struct probe_run *run,
-		 int vs, const char *verdict, const char *const *cmp)
+		 const struct report_fault *fault, int vs, const char *verdict, const char *const *cmp)
 {
 	fputs("{\"target\":", f);
 	json_string(f, target);
 	fputs(",\"address\":", f);
 	json_string(f, addr);
 	json_key_uint(f, "pmtu", run && run->pmtu, run ? run->pmtu : 0);
-	fprintf(f, ",\"probes_sent\":%u,\"verified\":%s,\"tunnel_vs_model\":",
+	fprintf(f, ",\"probes_sent\":%u,\"verified\":%s",
 		run ? run->probes_sent : 0, run && run->verified ? "true" : "false");
+	json_key_string(f, "fault", run ? render_fault_key(fault->code) : NULL);
+	fputs(",\"tunnel_vs_model\":", f);
 	if (vs >= 0 && cmp[vs])
 		fprintf(f, "\"%s\"", cmp[vs]);
 	else
@@ -399,12 +401,12 @@ json_tunnels(FILE *f, const struct report_probe *p, const char *const *cmp)
 {
 	fputs(",\"tunnels\":[", f);
 	if (p->tunnel_target)
-		json_tunnel_item(f, p->tunnel_target, p->tunnel_addr, p->tunnel, p->tunnel_vs_model,
-				 p->verdict, cmp);
+		json_tunnel_item(f, p->tunnel_target, p->tunnel_addr, p->tunnel, &p->tunnel_fault,
+				 p->tunnel_vs_model, p->verdict, cmp);
 	for (size_t k = 0; k < p->nmore; k++) {
 		fputc(',', f);
 		json_tunnel_item(f, p->more[k].target, p->more[k].addr, p->more[k].run,
-				 p->more[k].vs_model, p->more[k].verdict, cmp);
+				 &p->more[k].fault, p->more[k].vs_model, p->more[k].verdict, cmp);
 	}
 	fputc(']', f);
 }

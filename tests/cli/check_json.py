@@ -34,7 +34,7 @@ PROBE = dict(SCHEMA, **{
 # probe WAN T1 T2 ...: one entry per tunnel target, the first = "tunnel"
 TUNNEL_ITEM = {
     "target": (STR,), "address": (STR,), "pmtu": (INT, NULL), "probes_sent": (INT,), "verified": (BOOL,),
-    "tunnel_vs_model": (STR, NULL), "verdict": (STR, NULL),
+    "fault": (STR, NULL), "tunnel_vs_model": (STR, NULL), "verdict": (STR, NULL),
 }
 # Without a measured WAN path MTU every computed key is null.
 for _k in ("link_mtu", "wan_mtu", "wan_mss_ipv4", "mss_ipv4", "packet_bytes"):
@@ -220,6 +220,11 @@ def check_probe(doc, where):
             errors.append(f"{where}: blackhole_after {top} is not the first path's finding {found}")
     for i, t in enumerate(doc.get("tunnels", [])):
         errors += check_types(t, TUNNEL_ITEM, f"{where}.tunnels[{i}]")
+        if t.get("fault") is not None and (t["fault"] not in FAULTS or t.get("pmtu") is not None):
+            errors.append(f"{where}.tunnels[{i}]: fault {t['fault']!r} with pmtu {t.get('pmtu')}")
+    if doc.get("tunnels") and isinstance(doc.get("tunnel"), dict) and \
+            doc["tunnels"][0].get("fault") != doc["tunnel"].get("fault"):
+        errors.append(f"{where}: tunnels[0].fault is not tunnel.fault")
     if doc.get("tunnel_target") and (not doc.get("tunnels") or doc["tunnels"][0].get("target") != doc["tunnel_target"]):
         errors.append(f"{where}: tunnels[0] is not the tunnel target")
     sent = [doc["wan"]["probes_sent"]] if isinstance(doc.get("wan"), dict) else []
