@@ -104,7 +104,7 @@ static const struct opt opts[] = {
 	  N_("with a configuration: keep each tunnel's configured MTU when it fits and lower only the "
 	  "clamp (default: the largest MTU the line and ESP allow, clamp MTU - 40)") },
 	{ "interval", O_OTHER, K_NUM, CMD_PROBE, OFF(interval), 1, 86400, "SECONDS",
-	  N_("measure again SECONDS after each round until SIGINT or SIGTERM; one line per round") },
+	  N_("measure again SECONDS after each round until SIGINT, SIGTERM or SIGHUP; one line per round, failed ones too") },
 	{ "prometheus", O_OTHER, K_STR, CMD_PROBE, OFF(prometheus), 0, 0, "FILE",
 	  N_("after each round, write the node_exporter textfile format to FILE (atomically)") },
 	{ "user", O_OTHER, K_STR, CMD_PROBE, OFF(user), 0, 0, "USER",

@@ -13,6 +13,7 @@
 
 #include "config/config.h"
 #include "core/audit.h"
+#include "core/fault.h"
 #include "io/capture.h"
 #include "io/priv.h"
 #include "io/rawio.h"
@@ -40,6 +41,8 @@ struct path {
 	enum wire_method method;      /* what gave the answer */
 	unsigned port;                /* UDP/TCP: the target's port */
 	int fell_back;                /* --method auto: echo got no reply at any size */
+	enum fault fault;             /* why the run measured nothing; FAULT_NONE: it did */
+	char error[256];              /* the system error that stopped the run, or "" */
 	struct locate_run loc;        /* --locate */
 	int located;                  /* loc holds a run */
 	const char *no_locate;        /* --locate asked, not run: why */
@@ -229,6 +232,44 @@ port_of(const struct cli *c, enum wire_method m)
 	return m == WIRE_TCP ? DEFAULT_TCP_PORT : DEFAULT_UDP_PORT;
 }
 
+/* Why a run that ended without a system error measured nothing, by how it
+ * stopped (engine.h); FAULT_NONE when it found a path MTU. */
+static enum fault
+run_fault(const struct probe_run *run)
+{
+	static const enum fault by_stop[] = {
+		[PROBE_STOP_DONE] = FAULT_NO_ANSWER, [PROBE_STOP_UNREACHABLE] = FAULT_UNREACHABLE,
+		[PROBE_STOP_MAX_PROBES] = FAULT_NO_ANSWER, [PROBE_STOP_INTERRUPTED] = FAULT_INTERRUPTED,
+		[PROBE_STOP_ERROR] = FAULT_SEND,
+	};
+
+	return run->pmtu ? FAULT_NONE : by_stop[run->stop];
+}
+
+/* A system error stopped the run (no route, the interface down, a send or
+ * a receive that failed): the path is reported as not measured, with the
+ * reason, and the other paths are still measured (issue 20: an outage is
+ * a round to report, not a round to drop). An error the io did not record
+ * (out of memory, an internal error) ends the run with its message. */
+static int
+path_failed(struct probe_state *s, struct path *p)
+{
+	int sys_errno, stage = rawio_failure(p->io, &sys_errno);
+
+	if (!stage)
+		return fail(p->error, EXIT_NOT_MEASURED);
+	if (stage == FAULT_AT_ROUTE)   /* no run at all: nothing sent */
+		p->run = (struct probe_run){ .stop = PROBE_STOP_ERROR, .p_wrong = 1.0 };
+	p->run.confidence[0] = '\0';  /* the engine's search state: not why it stopped */
+	p->fault = fault_of_error((enum fault_stage)stage, sys_errno, rawio_iface_down(p->io));
+	p->ran = 1;
+	probe_findings(&p->run, &p->found);
+	/* One line on stderr for a single run; a watch reports it in the round. */
+	if (!s->c.interval)
+		cli_error("probe", p->error);
+	return 0;
+}
+
 /* One run of one method on one path; 0, or an exit code after a message. */
 static int
 run_method(struct probe_state *s, struct path *p, enum wire_method m)
@@ -239,21 +280,26 @@ run_method(struct probe_state *s, struct path *p, enum wire_method m)
 	if (p->ran)
 		probe_run_free(&p->run);
 	p->ran = 0;
+	p->fault = FAULT_NONE;
+	p->error[0] = '\0';
 	p->method = m;
 	p->port = port_of(&s->c, m);
+	if (rawio_route(p->io, p->error, sizeof(p->error)) < 0)
+		return path_failed(s, p);
 	if (rawio_use(p->io, m, (uint16_t)p->port, s->err, sizeof(s->err)) < 0)
 		return fail(s->err, EXIT_NOT_MEASURED);
 	if (configure(&s->c, p, &cfg, s->err, sizeof(s->err)) < 0)
 		return fail(s->err, EXIT_USAGE);
 	rawio_probe_io(p->io, &io);
 	rawio_drain(p->io);
-	if (probe_engine_run(&cfg, &io, &stop_flag, &p->run, s->err, sizeof(s->err)) < 0 &&
+	if (probe_engine_run(&cfg, &io, &stop_flag, &p->run, p->error, sizeof(p->error)) < 0 &&
 	    p->run.stop == PROBE_STOP_ERROR) {
 		if (cfg.progress)
 			fputc('\n', stderr);
-		return fail(s->err, EXIT_NOT_MEASURED);
+		return path_failed(s, p);
 	}
 	p->ran = 1;
+	p->fault = run_fault(&p->run);
 	probe_findings(&p->run, &p->found);
 	probe_findings_mss(&p->run, p->t.family, &p->found);
 	if (cfg.progress)
@@ -358,7 +404,10 @@ collect_warnings(const struct probe_state *s, struct model_result *m)
 			model_warn(m, "%s path: PMTU %u rests on silence: %u to %u got no answer and no "
 				   "'too big' message (a PMTU black hole)", s->paths[i].name, run->pmtu,
 				   s->paths[i].found.silent_lo, s->paths[i].found.silent_hi);
-		if (run->stop != PROBE_STOP_DONE)
+		if (fault_is_error(s->paths[i].fault))
+			model_warn(m, "%s path: not measured: %s (%s)", s->paths[i].name,
+				   render_fault_words(s->paths[i].fault), s->paths[i].error);
+		else if (run->stop != PROBE_STOP_DONE)
 			model_warn(m, "%s path: stopped early (%s): the answer is partial", s->paths[i].name,
 				   probe_stop_str(run->stop));
 		else if (!run->verified && run->pmtu)
@@ -525,6 +574,12 @@ report_method(const struct path *p, struct report_method *m)
 	m->fell_back = p->fell_back;
 }
 
+static struct report_fault
+path_fault(const struct path *p)
+{
+	return (struct report_fault){ p->fault, p->error[0] ? p->error : NULL };
+}
+
 /* What the renderers need to know of the paths (no model yet). */
 static void
 describe_paths(struct probe_state *s, struct report_probe *rp)
@@ -542,8 +597,11 @@ describe_paths(struct probe_state *s, struct report_probe *rp)
 	rp->wan_f = &s->paths[0].found;
 	rp->tunnel_f = rp->tunnel ? &s->paths[1].found : NULL;
 	report_method(&s->paths[0], &rp->wan_m);
-	if (rp->tunnel)
+	rp->wan_fault = path_fault(&s->paths[0]);
+	if (rp->tunnel) {
 		report_method(&s->paths[1], &rp->tunnel_m);
+		rp->tunnel_fault = path_fault(&s->paths[1]);
+	}
 	rp->locate = s->c.locate;
 	rp->wan_loc = s->paths[0].located ? &s->paths[0].loc : NULL;
 	rp->wan_no_loc = s->paths[0].no_locate;
@@ -559,6 +617,7 @@ describe_paths(struct probe_state *s, struct report_probe *rp)
 		snprintf(t->addr, sizeof(t->addr), "%s", p->t.text);
 		t->run = p->ran ? &p->run : NULL;
 		t->f = &p->found;
+		t->fault = path_fault(p);
 		if (p->ran)
 			report_method(p, &t->m);
 		t->vs_model = -1;
@@ -694,6 +753,7 @@ report(struct probe_state *s, int argc, char **argv)
 	r.measured = s->c.value == VALUE_MEASURED;
 	r.probe = &rp;
 	cli_producer(r.producer, sizeof(r.producer), argc, argv);
+	watch_account(&s->watch, &r);
 	if (s->c.interval)
 		watch_round(&s->watch, &r, s->c.json, s->c.value, stdout);
 	else if (s->c.json)
@@ -737,7 +797,8 @@ cleanup(struct probe_state *s, int rc)
 }
 
 /* --interval: measure again with the same sockets. A round cut short by
- * SIGINT/SIGTERM is not reported: the last whole round's status stands. */
+ * SIGINT, SIGTERM or SIGHUP is not reported: the last whole round's status
+ * stands (mtuprobe(1), WATCHING A PATH). */
 static int
 next_round(struct probe_state *s, int last_rc, int argc, char **argv)
 {
@@ -762,7 +823,7 @@ cmd_probe(int argc, char **argv)
 	static struct probe_state s;
 	struct model_input in;
 	struct report_vendors rv;
-	struct sigaction sa;
+	struct sigaction sa, old;
 	int rc = cli_parse(CMD_PROBE, argc, argv, &s.c, s.err, sizeof(s.err));
 
 	if (rc > 0)   /* --help */
@@ -783,9 +844,18 @@ cmd_probe(int argc, char **argv)
 		sa.sa_handler = on_signal;   /* no SA_RESTART: the wait returns at once */
 		sigaction(SIGINT, &sa, NULL);
 		sigaction(SIGTERM, &sa, NULL);
+		/* SIGHUP (the terminal closed, or a service manager's stop) ends
+		 * the watch cleaned up like SIGTERM, not killed mid-write (issue
+		 * 20); under nohup(1), which ignores it, it stays ignored. */
+		if (sigaction(SIGHUP, NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(SIGHUP, &sa, NULL);
 		s.watch.prev_verdict = -1;
 		rc = measure(&s);
-		if (rc == EXIT_MEASURED)
+		/* A watch reports whole rounds only, the first one too: stopped
+		 * before it ended, nothing was reported and nothing measured. */
+		if (rc == EXIT_MEASURED && s.c.interval && stop_flag)
+			rc = EXIT_NOT_MEASURED;
+		else if (rc == EXIT_MEASURED)
 			rc = report(&s, argc, argv);
 		/* A capture that can no longer be written ends the watch: exit 6
 		 * as soon as output fails (mtuprobe(1), WATCHING A PATH). */

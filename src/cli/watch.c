@@ -15,11 +15,20 @@
 #include "core/model.h"
 #include "probe/engine.h"
 
+/* One round, per path (wan, tunnel), as the events and the line see it. */
+struct round {
+	unsigned pmtu[2];             /* 0: not measured */
+	int verified[2];
+	int up[2];                    /* measured (FAULT_NONE) */
+	const struct report_fault *fault[2];
+	int verdict;                  /* enum tunnel_verdict, -1 = none */
+};
+
 /* enum tunnel_verdict, in order, as JSON's tunnel_vs_model says them */
 static const char *const verdicts[] = { "below", "agrees", "above", "lost" };
 
 struct event {
-	const char *what;             /* "pmtu", "verified", "verdict" */
+	const char *what;             /* "pmtu", "verified", "up", "verdict" */
 	const char *path;             /* "wan", "tunnel", or NULL */
 	char from[16], to[16];        /* "null" when there was none */
 };
@@ -39,13 +48,22 @@ verdict_name(int v)
 	return v >= 0 && (size_t)v < sizeof(verdicts) / sizeof(verdicts[0]) ? verdicts[v] : "null";
 }
 
+static void
+flag(struct event *e, const char *what, const char *path, int from, int to)
+{
+	*e = (struct event){ .what = what, .path = path };
+	snprintf(e->from, sizeof(e->from), "%s", from ? "true" : "false");
+	snprintf(e->to, sizeof(e->to), "%s", to ? "true" : "false");
+}
+
 /* What changed since the last round; none in the first. */
 static int
-changes(const struct watch *w, const unsigned pmtu[2], const int verified[2], int verdict,
-	int npaths, struct event *ev)
+changes(const struct watch *w, const struct round *now, int npaths, struct event *ev)
 {
 	static const char *const names[2] = { "wan", "tunnel" };
-	int n = 0;
+	const unsigned *pmtu = now->pmtu;
+	const int *verified = now->verified;
+	int verdict = now->verdict, n = 0;
 
 	if (!w->have_prev)
 		return 0;
@@ -56,12 +74,10 @@ changes(const struct watch *w, const unsigned pmtu[2], const int verified[2], in
 			num(e->from, sizeof(e->from), w->prev_pmtu[k]);
 			num(e->to, sizeof(e->to), pmtu[k]);
 		}
-		if (verified[k] != w->prev_verified[k]) {
-			struct event *e = &ev[n++];
-			*e = (struct event){ .what = "verified", .path = names[k] };
-			snprintf(e->from, sizeof(e->from), "%s", w->prev_verified[k] ? "true" : "false");
-			snprintf(e->to, sizeof(e->to), "%s", verified[k] ? "true" : "false");
-		}
+		if (verified[k] != w->prev_verified[k])
+			flag(&ev[n++], "verified", names[k], w->prev_verified[k], verified[k]);
+		if (now->up[k] != w->prev_up[k])
+			flag(&ev[n++], "up", names[k], w->prev_up[k], now->up[k]);
 	}
 	if (verdict != w->prev_verdict) {
 		struct event *e = &ev[n++];
@@ -107,18 +123,26 @@ print_json(FILE *f, const struct watch *w, const struct report *r, const struct 
 	free(obj);
 }
 
+/* A path's value in the round's line: the MTU, or why there is none. */
 static void
-put_pmtu(FILE *f, unsigned pmtu, int verified)
+put_pmtu(FILE *f, const struct round *rd, int k)
 {
-	if (pmtu)
-		fprintf(f, "%u%s", pmtu, verified ? "" : " NOT verified");
-	else
+	const struct report_fault *x = rd->fault[k];
+
+	if (rd->pmtu[k])
+		fprintf(f, "%u%s", rd->pmtu[k], rd->verified[k] ? "" : " NOT verified");
+	else if (x->code != FAULT_NONE) {
+		fprintf(f, "not measured (%s", render_fault_words(x->code));
+		if (x->error)
+			fprintf(f, ": %s", x->error);
+		fputc(')', f);
+	} else
 		fputs("not measured", f);
 }
 
 static void
-print_text(FILE *f, const struct watch *w, const struct report *r, const unsigned pmtu[2],
-	   const int verified[2], const struct event *ev, int n, time_t now)
+print_text(FILE *f, const struct watch *w, const struct report *r, const struct round *rd,
+	   const struct event *ev, int n, time_t now)
 {
 	const struct report_probe *p = r->probe;
 	char when[32];
@@ -126,43 +150,73 @@ print_text(FILE *f, const struct watch *w, const struct report *r, const unsigne
 
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
 	fprintf(f, "%s round %lu: WAN %s ", when, w->prom.rounds, p->wan_target);
-	put_pmtu(f, pmtu[0], verified[0]);
+	put_pmtu(f, rd, 0);
 	if (p->tunnel_target) {
 		fprintf(f, "; tunnel %s ", p->tunnel_target);
-		put_pmtu(f, pmtu[1], verified[1]);
+		put_pmtu(f, rd, 1);
 	}
 	fputc('\n', f);
 	for (int i = 0; i < n; i++)
 		fprintf(f, "  changed: %s %s %s -> %s\n", ev[i].path, ev[i].what, ev[i].from, ev[i].to);
 }
 
-void
-watch_round(struct watch *w, const struct report *r, int json, int value, FILE *f)
+static void
+this_round(const struct report *r, struct round *rd)
 {
 	const struct report_probe *p = r->probe;
 	const struct probe_run *runs[2] = { p->wan, p->tunnel_target ? p->tunnel : NULL };
-	int npaths = p->tunnel_target ? 2 : 1, verified[2] = { 0, 0 }, n;
-	unsigned pmtu[2] = { 0, 0 };
-	struct event ev[5];
+	static const struct report_fault not_run = { FAULT_NONE, NULL };
+
+	memset(rd, 0, sizeof(*rd));
+	rd->fault[0] = &p->wan_fault;
+	rd->fault[1] = p->tunnel_target && p->tunnel ? &p->tunnel_fault : &not_run;
+	for (int k = 0; k < 2; k++) {
+		rd->pmtu[k] = runs[k] ? runs[k]->pmtu : 0;
+		rd->up[k] = runs[k] && rd->fault[k]->code == FAULT_NONE;
+		rd->verified[k] = rd->up[k] && runs[k]->pmtu && runs[k]->verified;
+	}
+	/* no verdict and "no model" are both null in JSON: not a change */
+	rd->verdict = strcmp(verdict_name(p->tunnel_vs_model), "null") ? p->tunnel_vs_model : -1;
+}
+
+void
+watch_account(struct watch *w, const struct report *r)
+{
+	struct round rd;
 	time_t now = time(NULL);
 
-	for (int k = 0; k < npaths; k++) {
-		pmtu[k] = runs[k] ? runs[k]->pmtu : 0;
-		verified[k] = runs[k] && runs[k]->pmtu && runs[k]->verified;
-		if (verified[k])
+	this_round(r, &rd);
+	for (int k = 0; k < (r->probe->tunnel_target ? 2 : 1); k++) {
+		if (rd.verified[k])
 			w->prom.last_success[k] = (long long)now;
+		if (rd.up[k])
+			w->prom.last_mtu[k] = rd.pmtu[k];
+		else
+			w->prom.errors[k][rd.fault[k]->code]++;
 	}
-	n = changes(w, pmtu, verified, p->tunnel_vs_model, npaths, ev);
 	w->prom.rounds++;
+}
+
+void
+watch_round(struct watch *w, const struct report *r, int json, int value, FILE *f)
+{
+	int npaths = r->probe->tunnel_target ? 2 : 1, n;
+	struct round rd;
+	struct event ev[7];            /* pmtu, verified, up per path; the verdict */
+	time_t now = time(NULL);
+
+	this_round(r, &rd);
+	n = changes(w, &rd, npaths, ev);
 	if (json)
 		print_json(f, w, r, ev, n, now);
 	else if (value)
 		render_value(f, r);
 	else
-		print_text(f, w, r, pmtu, verified, ev, n, now);
-	memcpy(w->prev_pmtu, pmtu, sizeof(pmtu));
-	memcpy(w->prev_verified, verified, sizeof(verified));
-	w->prev_verdict = p->tunnel_vs_model;
+		print_text(f, w, r, &rd, ev, n, now);
+	memcpy(w->prev_pmtu, rd.pmtu, sizeof(rd.pmtu));
+	memcpy(w->prev_verified, rd.verified, sizeof(rd.verified));
+	memcpy(w->prev_up, rd.up, sizeof(rd.up));
+	w->prev_verdict = rd.verdict;
 	w->have_prev = 1;
 }
 

@@ -15,8 +15,14 @@ struct watch {
 	int have_prev;                /* a round has been reported */
 	unsigned prev_pmtu[2];        /* wan, tunnel: 0 = not measured */
 	int prev_verified[2];
+	int prev_up[2];               /* the path was measured (no fault) */
 	int prev_verdict;             /* enum tunnel_verdict, -1 = none */
 };
+
+/* Counts a report for --prometheus: the round, the path MTU last measured,
+ * the last verified one's time, and why each path was not measured. Every
+ * report, with or without --interval, before it is printed and written. */
+void watch_account(struct watch *w, const struct report *r);
 
 /* Prints the round (JSON line, value line or one text line) with its
  * events, then remembers it. The caller flushes f and checks the write

@@ -73,6 +73,10 @@ struct rawio {
 	struct rawio_target dst;
 	struct wire_match match;
 	char ifname[IF_NAMESIZE];
+	char via[INET6_ADDRSTRLEN];      /* -I as given (an interface or a source address), or "" */
+	int routed;                      /* a source address was found (and tcp_fd connected) */
+	enum fault_stage fail_stage;     /* this run's system error: where (0: none) ... */
+	int fail_errno;                  /* ... and its errno (core/fault.c reads both) */
 	char src_text[64];
 	unsigned long ignored;
 	struct capture *cap;
@@ -164,6 +168,14 @@ via_address(const char *via, int family, struct sockaddr_storage *sa, socklen_t 
 	return inet_pton(AF_INET, via, &s4->sin_addr) == 1;
 }
 
+/* A system error of this run, for rawio_failure(). */
+static void
+fail(struct rawio *r, enum fault_stage stage, int sys_errno)
+{
+	r->fail_stage = stage;
+	r->fail_errno = sys_errno;
+}
+
 /* Which source address the kernel would use to reach the target (a UDP
  * connect sends nothing), honouring -I. */
 static enum rawio_rc
@@ -186,14 +198,17 @@ pick_source(struct rawio *r, const char *via, char *err, size_t errlen)
 	}
 	if (r->ifname[0] &&
 	    setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, r->ifname, (socklen_t)strlen(r->ifname) + 1) < 0) {
+		int e = errno;
+		snprintf(err, errlen, _("-I %s: %s"), r->ifname, strerror(e));
 		close(fd);
-		return errno == EPERM ? RAWIO_NOPRIV : RAWIO_BADIF;
+		return e == EPERM ? RAWIO_NOPRIV : RAWIO_BADIF;
 	}
 	if (connect(fd, (struct sockaddr *)&dst, r->dst.sslen) < 0 ||
 	    getsockname(fd, (struct sockaddr *)&src, &len) < 0) {
-		snprintf(err, errlen, _("no route to %s: %s"), r->dst.text, strerror(errno));
+		fail(r, FAULT_AT_ROUTE, errno);
+		snprintf(err, errlen, _("no route to %s: %s"), r->dst.text, strerror(r->fail_errno));
 		close(fd);
-		return RAWIO_ERROR;
+		return RAWIO_NOROUTE;
 	}
 	close(fd);
 	to_wire(&src, r->family, &r->match.src);
@@ -319,13 +334,8 @@ open_sockets(struct rawio *r, int tcp, char *err, size_t errlen)
 	r->send_fd = socket(af(r->family), SOCK_RAW | SOCK_CLOEXEC, IPPROTO_RAW);
 	if (r->send_fd >= 0)
 		r->recv_fd = socket(af(r->family), SOCK_RAW | SOCK_CLOEXEC, proto);
-	if (r->recv_fd >= 0 && tcp) {
+	if (r->recv_fd >= 0 && tcp)
 		r->tcp_fd = socket(af(r->family), SOCK_RAW | SOCK_CLOEXEC, IPPROTO_TCP);
-		if (r->tcp_fd >= 0 && connect(r->tcp_fd, (struct sockaddr *)&r->dst.ss, r->dst.sslen) < 0) {
-			snprintf(err, errlen, _("raw TCP socket: %s"), strerror(errno));
-			return RAWIO_ERROR;
-		}
-	}
 	if (r->send_fd < 0 || r->recv_fd < 0 || (tcp && r->tcp_fd < 0)) {
 		if (errno == EPERM || errno == EACCES)
 			return RAWIO_NOPRIV;
@@ -342,6 +352,63 @@ open_sockets(struct rawio *r, int tcp, char *err, size_t errlen)
 	}
 	set_filters(r);
 	return no_pmtu_cache(r, err, errlen);
+}
+
+/* The source address, and the raw TCP socket connected to the target (so
+ * that it sees only the target's segments), once there is a route. */
+static enum rawio_rc
+route(struct rawio *r, char *err, size_t errlen)
+{
+	enum rawio_rc rc;
+
+	if (r->routed)
+		return RAWIO_OK;
+	rc = pick_source(r, r->via[0] ? r->via : NULL, err, errlen);
+	if (rc != RAWIO_OK)
+		return rc;
+	if (r->tcp_fd >= 0 && connect(r->tcp_fd, (struct sockaddr *)&r->dst.ss, r->dst.sslen) < 0) {
+		fail(r, FAULT_AT_ROUTE, errno);
+		snprintf(err, errlen, _("raw TCP socket: %s"), strerror(r->fail_errno));
+		return RAWIO_NOROUTE;
+	}
+	find_ifname(r);
+	r->routed = 1;
+	return RAWIO_OK;
+}
+
+int
+rawio_route(struct rawio *r, char *err, size_t errlen)
+{
+	r->fail_stage = 0;
+	r->fail_errno = 0;
+	return route(r, err, errlen) == RAWIO_OK ? 0 : -1;
+}
+
+int
+rawio_failure(const struct rawio *r, int *sys_errno)
+{
+	*sys_errno = r->fail_errno;
+	return (int)r->fail_stage;
+}
+
+int
+rawio_iface_down(const struct rawio *r)
+{
+	struct ifreq ifr;
+	int fd, down;
+
+	if (!r->ifname[0] || (fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) < 0)
+		return 0;
+	memset(&ifr, 0, sizeof(ifr));
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", r->ifname);
+	/* netdevice(7): IFF_UP is the administrative state, IFF_RUNNING the
+	 * carrier; a device that is gone (ENODEV) is down too. */
+	if (ioctl(fd, SIOCGIFFLAGS, &ifr) == 0)
+		down = !(ifr.ifr_flags & IFF_UP) || !(ifr.ifr_flags & IFF_RUNNING);
+	else
+		down = errno == ENODEV;
+	close(fd);
+	return down;
 }
 
 enum rawio_rc
@@ -370,17 +437,21 @@ rawio_open(struct rawio **out, const struct rawio_target *t, const char *via, in
 		}
 		snprintf(r->ifname, sizeof(r->ifname), "%s", via);
 	}
+	snprintf(r->via, sizeof(r->via), "%s", via ? via : "");
 	/* Sockets first: without CAP_NET_RAW there is nothing more to do. */
 	rc = open_sockets(r, tcp, err, errlen);
 	if (rc == RAWIO_OK)
-		rc = pick_source(r, via, err, errlen);
+		rc = route(r, err, errlen);
+	/* No route yet is not the end: each run looks again (rawio_route), so a
+	 * watch started during an outage reports it and sees the path come back. */
+	if (rc == RAWIO_NOROUTE)
+		rc = RAWIO_OK;
 	if (rc == RAWIO_BADIF && !err[0])
 		snprintf(err, errlen, _("-I %s: cannot bind to it"), via);
 	if (rc != RAWIO_OK) {
 		rawio_close(r);
 		return rc;
 	}
-	find_ifname(r);
 	r->flows = calloc(FLOWS, sizeof(*r->flows));
 	if (!r->flows || getrandom_ident(r) < 0) {
 		snprintf(err, errlen, r->flows ? "no randomness: %s" : "out of memory", strerror(errno));
@@ -439,14 +510,17 @@ io_send(void *ctx, uint16_t seq, unsigned size, unsigned ttl, unsigned *local_mt
 	/* 64: RFC 1700's default TTL, what ping and the kernel use */
 	long n = build_probe(r, seq, size, ttl ? (int)ttl : 64, err, errlen);
 
-	if (n < 0)
+	if (n < 0) {
+		fail(r, FAULT_AT_SEND, 0);
 		return PROBE_IO_ERROR;
+	}
 	if (sendto(r->send_fd, r->buf, (size_t)n, 0, (struct sockaddr *)&r->dst.ss, r->dst.sslen) < 0) {
 		if (errno == EMSGSIZE) {
 			*local_mtu = rawio_iface_mtu(r);
 			return PROBE_IO_EMSGSIZE;
 		}
-		snprintf(err, errlen, _("send to %s: %s"), r->dst.text, strerror(errno));
+		fail(r, FAULT_AT_SEND, errno);
+		snprintf(err, errlen, _("send to %s: %s"), r->dst.text, strerror(r->fail_errno));
 		return PROBE_IO_ERROR;
 	}
 	capture_packet(r->cap, r->buf, (size_t)n);
@@ -536,6 +610,7 @@ io_recv(void *ctx, uint64_t deadline_us, struct probe_event *ev, char *err, size
 		/* a negative fd is skipped by poll(2) */
 		rc = ppoll(p, 2, &ts, NULL);
 		if (rc < 0) {
+			fail(r, FAULT_AT_RECV, errno);
 			snprintf(err, errlen, errno == EINTR ? "interrupted" : "poll: %s", strerror(errno));
 			return -1;
 		}

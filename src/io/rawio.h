@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <sys/socket.h>
 
+#include "core/fault.h"
 #include "io/capture.h"
 #include "probe/probe_io.h"
 
@@ -17,6 +18,7 @@ enum rawio_rc {
 	RAWIO_NOPRIV = -2,    /* no CAP_NET_RAW */
 	RAWIO_BADHOST = -3,   /* unknown host or no address of the family */
 	RAWIO_BADIF = -4,     /* -I names no interface or address we have */
+	RAWIO_NOROUTE = -5,   /* no route to the target (yet): see rawio_route */
 };
 
 struct rawio_target {
@@ -35,11 +37,24 @@ enum rawio_rc rawio_resolve(const char *host, int family, struct rawio_target *t
 /* The target's address as the wire layer holds it. */
 void rawio_target_addr(const struct rawio_target *t, struct wire_addr *w);
 
-/* Open the sockets for one target (privileged: call before priv_drop).
+/* Open the sockets for one target (privileged: call before priv_drop). With
+ * no route to the target yet, RAWIO_OK all the same: the source address is
+ * looked up again by rawio_route before each run.
  * via: NULL, an interface name or a source address. tcp: also the raw TCP
  * socket the TCP method reads SYN-ACKs and RSTs from. */
 enum rawio_rc rawio_open(struct rawio **out, const struct rawio_target *t,
 			 const char *via, int tcp, char *err, size_t errlen);
+
+/* Before each run: clears the run's failure and, when rawio_open found no
+ * route to the target, looks for one again. 0, or -1 with a message in
+ * err and the failure recorded (rawio_failure). */
+int rawio_route(struct rawio *r, char *err, size_t errlen);
+/* Where this run's system error happened (enum fault_stage; 0: none), with
+ * its errno in *sys_errno, for core/fault.c. */
+int rawio_failure(const struct rawio *r, int *sys_errno);
+/* 1 when the interface the probes leave by is down, has no carrier or is
+ * gone; 0 when it is up or not known yet. */
+int rawio_iface_down(const struct rawio *r);
 
 /* The method (and the target's port for UDP/TCP) of the next run; forgets
  * the previous run's UDP/TCP probes. 0, or -1 with a message. */

@@ -75,15 +75,30 @@ struct path_locate {
 	const char *why_not;                /* not run: why */
 };
 
+/* A run a system error stopped: why, and the error (nothing else is known). */
+static int
+text_fault(FILE *f, const struct report_fault *fault)
+{
+	if (!fault_is_error((enum fault)fault->code))
+		return 0;
+	fprintf(f, "          path MTU not measured: %s", render_fault_words(fault->code));
+	if (fault->error)
+		fprintf(f, " (%s)", fault->error);
+	fputc('\n', f);
+	return 1;
+}
+
 static void
 text_path(FILE *f, const char *name, const char *target, const char *addr,
 	  const struct probe_run *run, const struct probe_findings *fd, int family,
-	  const struct report_method *m, const struct path_locate *pl)
+	  const struct report_method *m, const struct path_locate *pl, const struct report_fault *fault)
 {
 	fprintf(f, "  %-7s %s", name, target);
 	if (strcmp(target, addr) != 0)
 		fprintf(f, " (%s)", addr);
 	fputc('\n', f);
+	if (text_fault(f, fault))
+		return;
 	if (run->pmtu && run->bounded)
 		fprintf(f, "          path MTU at least %u (bounded by --max): larger sizes were not tried; "
 			"ping payload %ld\n", run->pmtu, model_icmp_payload(run->pmtu, family));
@@ -143,11 +158,14 @@ short_verdict(FILE *f, const struct report *r, int vs_model)
 }
 
 static void
-answer_path(FILE *f, const char *what, const char *target, const struct probe_run *run)
+answer_path(FILE *f, const char *what, const char *target, const struct probe_run *run,
+	    const struct report_fault *fault)
 {
 	fprintf(f, "  %-6s ", what);
 	text_string(f, target);
-	if (!run->pmtu)
+	if (fault_is_error((enum fault)fault->code))
+		fprintf(f, ": not measured (%s)", render_fault_words(fault->code));
+	else if (!run->pmtu)
 		fputs(": not measured", f);
 	else if (run->bounded)
 		fprintf(f, ": path MTU at least %u (bounded by --max), NOT verified", run->pmtu);
@@ -163,17 +181,17 @@ render_probe_answer(FILE *f, const struct report *r)
 	const struct audit_result *a = p->audit;
 
 	fputs("Answer\n", f);
-	answer_path(f, "WAN", p->wan_target, p->wan);
+	answer_path(f, "WAN", p->wan_target, p->wan, &p->wan_fault);
 	fputc('\n', f);
 	if (p->tunnel) {
-		answer_path(f, "tunnel", p->tunnel_target, p->tunnel);
+		answer_path(f, "tunnel", p->tunnel_target, p->tunnel, &p->tunnel_fault);
 		short_verdict(f, r, p->tunnel_vs_model);
 		fputc('\n', f);
 	}
 	for (size_t k = 0; k < p->nmore; k++) {
 		if (!p->more[k].run)
 			continue;
-		answer_path(f, "tunnel", p->more[k].target, p->more[k].run);
+		answer_path(f, "tunnel", p->more[k].target, p->more[k].run, &p->more[k].fault);
 		short_verdict(f, r, p->more[k].vs_model);
 		fputc('\n', f);
 	}
@@ -205,11 +223,12 @@ render_probe_text(FILE *f, const struct report *r)
 	struct path_locate wl = { p->locate, p->wan_loc, p->wan_no_loc };
 	struct path_locate tl = { p->locate, p->tunnel_loc, p->tunnel_no_loc };
 
-	fprintf(f, "Measured from %s\n", p->source);
-	text_path(f, "WAN", p->wan_target, p->wan_addr, p->wan, p->wan_f, fam, &p->wan_m, &wl);
+	fprintf(f, "Measured from %s\n", p->source[0] ? p->source : "(no source address: no route)");
+	text_path(f, "WAN", p->wan_target, p->wan_addr, p->wan, p->wan_f, fam, &p->wan_m, &wl,
+		  &p->wan_fault);
 	if (p->tunnel)
 		text_path(f, "tunnel", p->tunnel_target, p->tunnel_addr, p->tunnel, p->tunnel_f,
-			  strchr(p->tunnel_addr, ':') ? 6 : 4, &p->tunnel_m, &tl);
+			  strchr(p->tunnel_addr, ':') ? 6 : 4, &p->tunnel_m, &tl, &p->tunnel_fault);
 	if (p->verdict[0])
 		fprintf(f, "  => %s\n", p->verdict);
 	for (size_t k = 0; k < p->nmore; k++) {
@@ -218,7 +237,7 @@ render_probe_text(FILE *f, const struct report *r)
 		if (!t->run)
 			continue;
 		text_path(f, "tunnel", t->target, t->addr, t->run, t->f, strchr(t->addr, ':') ? 6 : 4,
-			  &t->m, &none);
+			  &t->m, &none, &t->fault);
 		if (t->verdict[0])
 			fprintf(f, "  => %s\n", t->verdict);
 	}
@@ -271,7 +290,7 @@ json_method(FILE *f, const struct probe_findings *fd, const struct report_method
 
 static void
 json_run(FILE *f, const struct probe_run *run, const struct probe_findings *fd,
-	 const struct report_method *m, const struct path_locate *pl)
+	 const struct report_method *m, const struct path_locate *pl, const struct report_fault *fault)
 {
 	if (!run) {
 		fputs("null", f);
@@ -290,6 +309,8 @@ json_run(FILE *f, const struct probe_run *run, const struct probe_findings *fd,
 		run->bounded ? "true" : "false", fd->loss,
 		run->srtt_us / 1000.0, run->probes_sent, (unsigned long long)(run->elapsed_us / 1000),
 		run->ignored, probe_stop_str(run->stop));
+	json_key_string(f, "fault", render_fault_key(fault->code));
+	json_key_string(f, "error", fault->error);
 	json_findings(f, fd);
 	json_method(f, fd, m);
 	render_locate_json(f, pl->loc, pl->why_not, pl->asked);
@@ -352,15 +373,17 @@ json_mss(FILE *f, const struct report_probe *p)
  * object above is that first one, kept for scripts that read it). */
 static void
 json_tunnel_item(FILE *f, const char *target, const char *addr, const struct probe_run *run,
-		 int vs, const char *verdict, const char *const *cmp)
+		 const struct report_fault *fault, int vs, const char *verdict, const char *const *cmp)
 {
 	fputs("{\"target\":", f);
 	json_string(f, target);
 	fputs(",\"address\":", f);
 	json_string(f, addr);
 	json_key_uint(f, "pmtu", run && run->pmtu, run ? run->pmtu : 0);
-	fprintf(f, ",\"probes_sent\":%u,\"verified\":%s,\"tunnel_vs_model\":",
+	fprintf(f, ",\"probes_sent\":%u,\"verified\":%s",
 		run ? run->probes_sent : 0, run && run->verified ? "true" : "false");
+	json_key_string(f, "fault", run ? render_fault_key(fault->code) : NULL);
+	fputs(",\"tunnel_vs_model\":", f);
 	if (vs >= 0 && cmp[vs])
 		fprintf(f, "\"%s\"", cmp[vs]);
 	else
@@ -378,12 +401,12 @@ json_tunnels(FILE *f, const struct report_probe *p, const char *const *cmp)
 {
 	fputs(",\"tunnels\":[", f);
 	if (p->tunnel_target)
-		json_tunnel_item(f, p->tunnel_target, p->tunnel_addr, p->tunnel, p->tunnel_vs_model,
-				 p->verdict, cmp);
+		json_tunnel_item(f, p->tunnel_target, p->tunnel_addr, p->tunnel, &p->tunnel_fault,
+				 p->tunnel_vs_model, p->verdict, cmp);
 	for (size_t k = 0; k < p->nmore; k++) {
 		fputc(',', f);
 		json_tunnel_item(f, p->more[k].target, p->more[k].addr, p->more[k].run,
-				 p->more[k].vs_model, p->more[k].verdict, cmp);
+				 &p->more[k].fault, p->more[k].vs_model, p->more[k].verdict, cmp);
 	}
 	fputc(']', f);
 }
@@ -407,7 +430,9 @@ render_probe_json(FILE *f, const struct report *r)
 
 	fputs(",\"wan_target\":", f);
 	json_string(f, p->wan_target);
-	fprintf(f, ",\"wan_address\":\"%s\",\"source\":\"%s\",\"tunnel_target\":", p->wan_addr, p->source);
+	fprintf(f, ",\"wan_address\":\"%s\"", p->wan_addr);
+	json_key_string(f, "source", p->source[0] ? p->source : NULL);
+	fputs(",\"tunnel_target\":", f);
 	if (p->tunnel_target)
 		json_string(f, p->tunnel_target);
 	else
@@ -431,9 +456,9 @@ render_probe_json(FILE *f, const struct report *r)
 	struct path_locate wl = { p->locate, p->wan_loc, p->wan_no_loc };
 	struct path_locate tl = { p->locate, p->tunnel_loc, p->tunnel_no_loc };
 
-	json_run(f, p->wan, p->wan_f, &p->wan_m, &wl);
+	json_run(f, p->wan, p->wan_f, &p->wan_m, &wl, &p->wan_fault);
 	fputs(",\"tunnel\":", f);
-	json_run(f, p->tunnel, p->tunnel_f, &p->tunnel_m, &tl);
+	json_run(f, p->tunnel, p->tunnel_f, &p->tunnel_m, &tl, &p->tunnel_fault);
 	json_tunnels(f, p, cmp);
 	json_mss(f, p);
 	render_blackhole_json(f, p);

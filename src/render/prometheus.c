@@ -25,24 +25,71 @@ struct metric {
 	const char *name, *type, *help;
 };
 
+/* During an outage (a round that measured nothing) path_up and verified say
+ * so, and mtu_bytes keeps the last path MTU measured: an alert on "MTU below
+ * N" must not fire because the line is down, and a graph must not show the
+ * MTU falling to 0; path_up is the outage's own signal (mtuprobe(1)). */
+enum { M_UP, M_MTU, M_VERIFIED, M_PROBES, M_ELAPSED, M_LAST_SUCCESS };
 static const struct metric metrics[] = {
-	{ "mtuprobe_path_mtu_bytes", "gauge", "Path MTU measured in the last round, bytes of a whole IP packet (0: not measured)." },
-	{ "mtuprobe_path_verified", "gauge", "1 when the last round's path MTU was verified (PMTU passed again, PMTU+1 failed again)." },
-	{ "mtuprobe_path_probes", "gauge", "Probes sent on the path in the last round." },
-	{ "mtuprobe_path_elapsed_seconds", "gauge", "Time the last round spent probing the path." },
-	{ "mtuprobe_path_last_success_timestamp_seconds", "gauge", "Unix time of the last round that measured and verified the path (absent: none yet)." },
+	[M_UP] = { "mtuprobe_path_up", "gauge", "1 when the last round measured the path MTU, 0 when it could not (see mtuprobe_round_errors_total)." },
+	[M_MTU] = { "mtuprobe_path_mtu_bytes", "gauge", "The path MTU last measured, bytes of a whole IP packet, kept while mtuprobe_path_up is 0 (0: none yet)." },
+	[M_VERIFIED] = { "mtuprobe_path_verified", "gauge", "1 when the last round measured and verified the path MTU (PMTU passed again, PMTU+1 failed again); 0 in a round that measured nothing." },
+	[M_PROBES] = { "mtuprobe_path_probes", "gauge", "Probes sent on the path in the last round." },
+	[M_ELAPSED] = { "mtuprobe_path_elapsed_seconds", "gauge", "Time the last round spent probing the path." },
+	[M_LAST_SUCCESS] = { "mtuprobe_path_last_success_timestamp_seconds", "gauge", "Unix time of the last round that measured and verified the path (absent: none yet)." },
 };
 
 static void
-sample(FILE *f, const struct metric *m, const char *path, const char *target, double v)
+labels(FILE *f, const char *name, const char *path, const char *target)
 {
-	fprintf(f, "%s{path=\"%s\",target=\"", m->name, path);
+	fprintf(f, "%s{path=\"%s\",target=\"", name, path);
 	label(f, target);
+	fputc('"', f);
+}
+
+static void
+value(FILE *f, double v)
+{
 	/* whole numbers as integers; seconds to the microsecond */
 	if (v == (double)(long long)v)
-		fprintf(f, "\"} %lld\n", (long long)v);
+		fprintf(f, "} %lld\n", (long long)v);
 	else
-		fprintf(f, "\"} %.6f\n", v);
+		fprintf(f, "} %.6f\n", v);
+}
+
+/* The value of metric i for path k; 0 when it has none (the sample is left out). */
+static int
+path_value(int i, const struct probe_run *run, int fault, const struct prom_state *st, int k,
+	   double *v)
+{
+	switch (i) {
+	case M_UP: *v = run && fault == FAULT_NONE; break;
+	case M_MTU: *v = st->last_mtu[k]; break;
+	case M_VERIFIED: *v = run && fault == FAULT_NONE && run->pmtu && run->verified; break;
+	case M_PROBES: *v = run ? run->probes_sent : 0; break;
+	case M_ELAPSED: *v = run ? (double)run->elapsed_us / 1e6 : 0; break;
+	default:
+		*v = (double)st->last_success[k];
+		return st->last_success[k] != 0;
+	}
+	return 1;
+}
+
+/* Every reason for every path, 0 until it happens, so that rate() and
+ * increase() see the first one (Prometheus "Instrumentation": avoid missing
+ * metrics). */
+static void
+errors(FILE *f, const char *const names[2], const char *const targets[2], int npaths,
+       const struct prom_state *st)
+{
+	fputs("# HELP mtuprobe_round_errors_total Rounds in which the path was not measured, by reason.\n"
+	      "# TYPE mtuprobe_round_errors_total counter\n", f);
+	for (int k = 0; k < npaths; k++)
+		for (int e = FAULT_NONE + 1; e < FAULT_COUNT; e++) {
+			labels(f, "mtuprobe_round_errors_total", names[k], targets[k]);
+			fprintf(f, ",reason=\"%s\"", render_fault_key(e));
+			value(f, (double)st->errors[k][e]);
+		}
 }
 
 void
@@ -50,29 +97,23 @@ render_prometheus(FILE *f, const struct report *r, const struct prom_state *st)
 {
 	const struct report_probe *p = r->probe;
 	const struct probe_run *runs[2] = { p->wan, p->tunnel_target ? p->tunnel : NULL };
-	const char *names[2] = { "wan", "tunnel" };
-	const char *targets[2] = { p->wan_target, p->tunnel_target };
+	const int faults[2] = { p->wan_fault.code, p->tunnel_target ? p->tunnel_fault.code : FAULT_NONE };
+	const char *const names[2] = { "wan", "tunnel" };
+	const char *const targets[2] = { p->wan_target, p->tunnel_target };
 	int npaths = p->tunnel_target ? 2 : 1;
 
-	for (size_t i = 0; i < sizeof(metrics) / sizeof(metrics[0]); i++) {
+	for (int i = 0; i < (int)(sizeof(metrics) / sizeof(metrics[0])); i++) {
 		const struct metric *m = &metrics[i];
 		fprintf(f, "# HELP %s %s\n# TYPE %s %s\n", m->name, m->help, m->name, m->type);
 		for (int k = 0; k < npaths; k++) {
-			const struct probe_run *run = runs[k];
 			double v;
-			switch (i) {
-			case 0: v = run ? run->pmtu : 0; break;
-			case 1: v = run && run->pmtu && run->verified; break;
-			case 2: v = run ? run->probes_sent : 0; break;
-			case 3: v = run ? (double)run->elapsed_us / 1e6 : 0; break;
-			default:
-				if (!st->last_success[k])
-					continue;
-				v = (double)st->last_success[k];
-			}
-			sample(f, m, names[k], targets[k], v);
+			if (!path_value(i, runs[k], faults[k], st, k, &v))
+				continue;
+			labels(f, m->name, names[k], targets[k]);
+			value(f, v);
 		}
 	}
-	fprintf(f, "# HELP mtuprobe_rounds_total Rounds measured since mtuprobe started.\n"
+	errors(f, names, targets, npaths, st);
+	fprintf(f, "# HELP mtuprobe_rounds_total Rounds reported since mtuprobe started, those that measured nothing included.\n"
 		   "# TYPE mtuprobe_rounds_total counter\nmtuprobe_rounds_total %lu\n", st->rounds);
 }

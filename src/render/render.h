@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include "core/audit.h"
+#include "core/fault.h"
 #include "core/model.h"
 #include "render/vendor.h"
 
@@ -35,6 +36,12 @@ struct report_method {
 	int fell_back;                            /* --method auto: echo got no reply at any size */
 };
 
+/* Why a path was not measured (core/fault.h), worded by render_fault_*. */
+struct report_fault {
+	int code;                                 /* enum fault; FAULT_NONE: measured */
+	const char *error;                        /* the system error's message, or NULL */
+};
+
 /* A tunnel path after the first (probe WAN T1 T2 ...). */
 struct report_tunnel {
 	const char *target;
@@ -42,6 +49,7 @@ struct report_tunnel {
 	const struct probe_run *run;              /* NULL when not run */
 	const struct probe_findings *f;
 	struct report_method m;
+	struct report_fault fault;
 	int vs_model;                             /* enum tunnel_verdict; -1 not judged */
 	char verdict[512];
 };
@@ -56,6 +64,7 @@ struct report_probe {
 	const struct probe_findings *wan_f, *tunnel_f; /* what the records say; tunnel_f NULL
 	                                           * when tunnel is */
 	struct report_method wan_m, tunnel_m;     /* tunnel_m.name NULL without a tunnel run */
+	struct report_fault wan_fault, tunnel_fault; /* why each path was not measured */
 	int locate;                               /* --locate was given */
 	const struct locate_run *wan_loc, *tunnel_loc; /* --locate's runs; NULL when not run */
 	const char *wan_no_loc, *tunnel_no_loc;   /* --locate given but not run: why */
@@ -113,9 +122,17 @@ struct prom_state {
 	unsigned long rounds;               /* rounds reported so far, this one included */
 	long long last_success[2];          /* Unix time the path (wan, tunnel) was last
 	                                     * measured and verified; 0: never */
+	unsigned last_mtu[2];               /* the path MTU last measured; 0: none yet */
+	unsigned long errors[2][FAULT_COUNT]; /* rounds the path was not measured, by why */
 };
 /* The node_exporter textfile format for a probe report (render/prometheus.c). */
 void render_prometheus(FILE *f, const struct report *r, const struct prom_state *st);
+
+/* A fault in words (render/fault_words.c): its key, the token of JSON's
+ * "fault" and of Prometheus's reason label ("no_route"; NULL for
+ * FAULT_NONE), and a phrase for text ("no route to the target"). */
+const char *render_fault_key(int fault);
+const char *render_fault_words(int fault);
 
 /* JSON helpers shared by the renderers (render/json.c). */
 void json_string(FILE *f, const char *s);

@@ -23,7 +23,7 @@ SCHEMA = {
     "packet_bytes": (INT,), "steps": (LIST,), "warnings": (LIST,),
 }
 PROBE = dict(SCHEMA, **{
-    "wan_target": (STR,), "wan_address": (STR,), "source": (STR,), "tunnel_target": (STR, NULL),
+    "wan_target": (STR,), "wan_address": (STR,), "source": (STR, NULL), "tunnel_target": (STR, NULL),
     "wan_pmtu": (INT, NULL), "tunnel_pmtu": (INT, NULL), "verified": (BOOL,),
     "tunnel_vs_model": (STR, NULL), "verdict": (STR, NULL), "safe_mss_ipv4": (INT, NULL),
     "safe_mss_ipv6": (INT, NULL), "expect_mtu": (INT, NULL), "probes_sent": (INT,),
@@ -34,7 +34,7 @@ PROBE = dict(SCHEMA, **{
 # probe WAN T1 T2 ...: one entry per tunnel target, the first = "tunnel"
 TUNNEL_ITEM = {
     "target": (STR,), "address": (STR,), "pmtu": (INT, NULL), "probes_sent": (INT,), "verified": (BOOL,),
-    "tunnel_vs_model": (STR, NULL), "verdict": (STR, NULL),
+    "fault": (STR, NULL), "tunnel_vs_model": (STR, NULL), "verdict": (STR, NULL),
 }
 # Without a measured WAN path MTU every computed key is null.
 for _k in ("link_mtu", "wan_mtu", "wan_mss_ipv4", "mss_ipv4", "packet_bytes"):
@@ -43,7 +43,7 @@ PATH = {
     "pmtu": (INT, NULL), "verified": (BOOL,), "confidence": (STR,), "p_wrong": NUM,
     "lower": (INT,), "upper": (INT,), "at_max": (BOOL,), "bounded": (BOOL,), "loss": NUM, "rtt_ms": NUM,
     "probes_sent": (INT,), "elapsed_ms": (INT,), "ignored": (INT,), "stop": (STR,),
-    "rests_on_silence": (BOOL,), "ptb_sources": (LIST,), "lost_above": (OBJ, NULL),
+    "fault": (STR, NULL), "error": (STR, NULL), "rests_on_silence": (BOOL,), "ptb_sources": (LIST,), "lost_above": (OBJ, NULL),
     "method": (STR,), "port": (INT, NULL), "fell_back": (BOOL,), "synack_mss": (INT, NULL),
     "mss_fits": (BOOL, NULL), "locate": (OBJ, NULL),
 }
@@ -168,6 +168,25 @@ def check_locate(loc, where):
     return errors
 
 
+# mtuprobe(1), JSON OUTPUT: why a path was not measured
+FAULTS = {"no_route", "interface_down", "no_source_address", "blocked", "send_failed",
+          "receive_failed", "unreachable", "no_answer", "interrupted"}
+ERRORS = FAULTS - {"unreachable", "no_answer", "interrupted"}
+
+
+def check_fault(path, where):
+    """fault names why pmtu is null; error and stop "error" go with a system error."""
+    fault, errors = path.get("fault"), []
+    if fault is not None and fault not in FAULTS:
+        errors.append(f"{where}: fault {fault!r} is not documented")
+    if (path.get("pmtu") is None) != (fault is not None):
+        errors.append(f"{where}: pmtu {path.get('pmtu')} with fault {fault!r}")
+    system = fault in ERRORS
+    if system != (path.get("error") is not None) or system != (path.get("stop") == "error"):
+        errors.append(f"{where}: fault {fault!r}, error {path.get('error')!r}, stop {path.get('stop')!r}")
+    return errors
+
+
 def check_probe(doc, where):
     """One probe --json object: types, then units (loss a fraction, times in ms)."""
     errors = check_types(doc, PROBE, where)
@@ -185,6 +204,7 @@ def check_probe(doc, where):
             errors.append(f"{where}.{name}: rtt_ms {path.get('rtt_ms')} out of range")
         if isinstance(path.get("locate"), dict):
             errors += check_locate(path["locate"], f"{where}.{name}.locate")
+        errors += check_fault(path, f"{where}.{name}")
     top = doc.get("blackhole_after")
     holes = [n for n in ("wan", "tunnel") if isinstance(doc.get(n), dict)
              and isinstance(doc[n].get("locate"), dict) and doc[n]["locate"].get("located")
@@ -200,13 +220,21 @@ def check_probe(doc, where):
             errors.append(f"{where}: blackhole_after {top} is not the first path's finding {found}")
     for i, t in enumerate(doc.get("tunnels", [])):
         errors += check_types(t, TUNNEL_ITEM, f"{where}.tunnels[{i}]")
+        if t.get("fault") is not None and (t["fault"] not in FAULTS or t.get("pmtu") is not None):
+            errors.append(f"{where}.tunnels[{i}]: fault {t['fault']!r} with pmtu {t.get('pmtu')}")
+    if doc.get("tunnels") and isinstance(doc.get("tunnel"), dict) and \
+            doc["tunnels"][0].get("fault") != doc["tunnel"].get("fault"):
+        errors.append(f"{where}: tunnels[0].fault is not tunnel.fault")
     if doc.get("tunnel_target") and (not doc.get("tunnels") or doc["tunnels"][0].get("target") != doc["tunnel_target"]):
         errors.append(f"{where}: tunnels[0] is not the tunnel target")
     sent = [doc["wan"]["probes_sent"]] if isinstance(doc.get("wan"), dict) else []
     sent += [t.get("probes_sent", 0) for t in doc.get("tunnels", [])]
     if doc.get("probes_sent") != sum(sent):
         errors.append(f"{where}: probes_sent {doc.get('probes_sent')} is not the paths' {sent}")
-    if len(doc.get("probes", [])) != doc.get("probes_sent"):
+    # A run a system error stopped keeps its count but not its records (engine.h).
+    stopped = any(isinstance(doc.get(n), dict) and doc[n].get("error") for n in ("wan", "tunnel"))
+    if len(doc.get("probes", [])) != doc.get("probes_sent") and not (
+            stopped and len(doc.get("probes", [])) <= (doc.get("probes_sent") or 0)):
         errors.append(f"{where}: {len(doc.get('probes', []))} probes listed, probes_sent {doc.get('probes_sent')}")
     for i, one in enumerate(doc.get("probes", [])):
         errors += check_types(one, PROBE_ONE, f"{where}.probes[{i}]")

@@ -55,7 +55,7 @@ cases=(
 	"bad-option|-|calc --bogus"
 	"bad-number|-|calc --wan-mtu 99999"
 	"unknown-host|netns|probe -4 host.invalid"
-	"no-route|netns|probe -4 192.0.2.1"
+	"no-route|netns|probe -4 --format measured 192.0.2.1"
 	"no-privilege|noraw|probe -4 192.0.2.1"
 	"calc-report|-|calc --line flets-pppoe --esp aes128-sha1 --nat-t --peer aws --vendor none"
 	"calc-ping|-|calc --ping-payload 1252 --esp aes256gcm16 --vendor none"
@@ -109,7 +109,7 @@ done
 # written), the packet picture's layer names, and calc-quiet, whose stdout
 # is router lines (never translated; its stderr warning is checked by the
 # same words in calc-report).
-allow='^(mtuprobe|calc|probe|inspect|audit|completion|bash|zsh|fish|help|MTU|MSS|TCP|UDP|ICMP|IPv4|IPv6|ipv4|ipv6|ESP|NAT|RFC|WAN|PTB|DPD|BGP|JSON|AWS|RTX|SYN|TTL|IKE|sudo|setcap|cap_net_raw|CAP_NET_RAW|root|raw|socket|nobody|uid|SIGINT|SIGTERM|ping|tracepath|tcpdump|Wireshark|strongSwan|swanctl|conf|running|config|Yamaha|NEC|pcap|pcapng|Ethernet|Linux|cooked|Windows|node_exporter|textfile|auto|text|json|value|measured|icmp|udp|tcp|none|all|aws|accelerated|sakura|generic|PEERS|AUDIT|INSPECT|OUTPUT|vendor|rtx|nftables|iptables|cisco|ios|asa|junos|fortigate|vyos|routeros|strongswan|aes128|sha1|aes256gcm16|gre|key|udp|wireguard|Dialer1|GigaEthernet0|ppp0|pp0|pp1|wan1|pppoe0|tunnel1|tunnel2|Tunnel0|vti0|Tunnel1|st0|vti1|rtx830|rtx1300|describe|vpn|connections|ec2|Auditing|both|ends|ipoe|flets|pppoe|premium|west|map|v6plus|ocn|lite|transix|ethernet|nuro|fletz|linux|list|line|Site|VPN|AES|CBC|GCM|HMAC|SHA1|NGN|NTT|DHCP|IPoE|PPPoE|PPP|MAP|Lite|DS|OCN|NURO|Hikari|mtuprobe|NAT|SPI|ICV|ESP|DF|transix|v6plus|ipoe|IPv4|IPv6|over|in|GRE|VXLAN|WireGuard|Poly1305|SHA|ICMP|bogus|host|invalid|PRESET|FILE|MODEL|LIST|PEER|VENDOR|PROPOSAL|SECONDS|USER|WAN_TARGET|TUNNEL_TARGET|ADDR|PPS|exit|INSPECT)$'
+allow='^(mtuprobe|calc|probe|inspect|audit|completion|bash|zsh|fish|help|MTU|MSS|TCP|UDP|ICMP|IPv4|IPv6|ipv4|ipv6|ESP|NAT|RFC|WAN|PTB|DPD|BGP|JSON|AWS|RTX|SYN|TTL|IKE|sudo|setcap|cap_net_raw|CAP_NET_RAW|root|raw|socket|nobody|uid|SIGINT|SIGTERM|SIGHUP|ping|tracepath|tcpdump|Wireshark|strongSwan|swanctl|conf|running|config|Yamaha|NEC|pcap|pcapng|Ethernet|Linux|cooked|Windows|node_exporter|textfile|auto|text|json|value|measured|icmp|udp|tcp|none|all|aws|accelerated|sakura|generic|PEERS|AUDIT|INSPECT|OUTPUT|vendor|rtx|nftables|iptables|cisco|ios|asa|junos|fortigate|vyos|routeros|strongswan|aes128|sha1|aes256gcm16|gre|key|udp|wireguard|Dialer1|GigaEthernet0|ppp0|pp0|pp1|wan1|pppoe0|tunnel1|tunnel2|Tunnel0|vti0|Tunnel1|st0|vti1|rtx830|rtx1300|describe|vpn|connections|ec2|Auditing|both|ends|ipoe|flets|pppoe|premium|west|map|v6plus|ocn|lite|transix|ethernet|nuro|fletz|linux|list|line|Site|VPN|AES|CBC|GCM|HMAC|SHA1|NGN|NTT|DHCP|IPoE|PPPoE|PPP|MAP|Lite|DS|OCN|NURO|Hikari|mtuprobe|NAT|SPI|ICV|ESP|DF|transix|v6plus|ipoe|IPv4|IPv6|over|in|GRE|VXLAN|WireGuard|Poly1305|SHA|ICMP|bogus|host|invalid|PRESET|FILE|MODEL|LIST|PEER|VENDOR|PROPOSAL|SECONDS|USER|WAN_TARGET|TUNNEL_TARGET|ADDR|PPS|exit|INSPECT)$'
 for g in "$src"/tests/golden/ja/*.ja; do
 	# audit's report is English in this version (mtuprobe(1), ENVIRONMENT):
 	# its golden shows the Shift_JIS descriptions converted, not words
