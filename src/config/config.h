@@ -143,6 +143,8 @@ struct config_gateway {
 	struct config_num start_action;   /* swanctl children start_action; v: enum config_action */
 	struct config_num dpd_action;     /* swanctl children dpd_action; v: enum config_action */
 	struct config_num close_action;   /* swanctl children close_action; v: enum config_action */
+	struct config_num life_ike;   /* RTX ipsec ike duration isakmp-sa|ike-sa GW s (15.48.1) */
+	struct config_num life_child; /* RTX ipsec ike duration ipsec-sa|child-sa GW s (15.48.1) */
 };
 
 struct config_bgp {

@@ -467,6 +467,30 @@ remote_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return 0;
 }
 
+/* ipsec ike duration ipsec-sa|isakmp-sa|child-sa|ike-sa GW SECONDS
+ * [KBYTES] [rekey P%] (15.48.1): the SA lifetimes the pair audit compares
+ * with the peer's; the range check is the audit's, not the parser's. */
+static int
+duration(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_gateway *g;
+	struct config_num *n;
+	long v;
+
+	(void)x;
+	if (gateway_at(c, l, 4) < 0 || !(g = gw(c, l, 4)))
+		return -1;
+	n = cfg_is(l, 3, "ipsec-sa") || cfg_is(l, 3, "child-sa") ? &g->life_child : &g->life_ike;
+	if (cfg_tmpl(l, 5)) {
+		cfg_set_tmpl(n, l);
+		return 0;
+	}
+	if (number_in(c, l, 5, 1, 2147483647L, &v) < 0)
+		return -1;
+	cfg_set(n, v, l);
+	return 0;
+}
+
 static int gw3(struct config *c, struct cfg_ctx *x, const struct cfg_line *l) { (void)x; return gateway_at(c, l, 3); }
 static int gw4(struct config *c, struct cfg_ctx *x, const struct cfg_line *l) { (void)x; return gateway_at(c, l, 4); }
 
@@ -660,10 +684,10 @@ static const struct cfg_cmd rtx_cmds[] = {
 	{ "ipsec ike remote address # *", 0, remote_address },
 	{ "ipsec ike local name # *", 0, gw4 },
 	{ "ipsec ike remote name # *", 0, gw4 },
-	{ "ipsec ike duration ipsec-sa # *", 0, gw4 },
-	{ "ipsec ike duration isakmp-sa # *", 0, gw4 },
-	{ "ipsec ike duration child-sa # *", 0, gw4 },
-	{ "ipsec ike duration ike-sa # *", 0, gw4 },
+	{ "ipsec ike duration ipsec-sa # *", 0, duration },
+	{ "ipsec ike duration isakmp-sa # *", 0, duration },
+	{ "ipsec ike duration child-sa # *", 0, duration },
+	{ "ipsec ike duration ike-sa # *", 0, duration },
 	{ "ipsec ike child-exchange type # *", 0, gw4 },
 	{ "ipsec ike auth method # *", 0, gw4 },
 	{ "ipsec ike send info # *", 0, gw4 },

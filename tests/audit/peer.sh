@@ -48,7 +48,7 @@ CONN = {"id": (STR,), "customer_gateway": (STR, NULL), "category": (STR, NULL),
 TUN = {"outside": (STR,), "connection": (STR,), "inside_cidr": (STR, NULL),
        "dpd_timeout_seconds": (INT,), "dpd_timeout_action": (STR,), "startup_action": (STR,),
        "ike_versions": (STR,), "phase1_lifetime": (INT,), "phase2_lifetime": (INT,),
-       "defaults": (LIST,), "telemetry": (OBJ, NULL), "router_tunnel": (STR, NULL),
+       "defaults": (LIST,), "not_checked": (LIST,), "telemetry": (OBJ, NULL), "router_tunnel": (STR, NULL),
        "paired_by": (STR, NULL)}
 FIND = {"id": (STR,), "severity": (STR,), "line": (INT,), "interface": (STR,),
         "router_tunnel": (STR, NULL), "text": (STR,), "message": (STR,), "source": (STR,),
@@ -56,7 +56,8 @@ FIND = {"id": (STR,), "severity": (STR,), "line": (INT,), "interface": (STR,),
 IDS = {"peer-address-mismatch", "dpd-clear-router-never-initiates",
        "startup-add-router-never-initiates", "static-router-on-bgp-connection",
        "bgp-router-on-static-connection", "nat-t-off-accelerated", "mss-above-aws-max",
-       "mtu-above-aws-max", "tunnel-down-telemetry"}
+       "mtu-above-aws-max", "tunnel-down-telemetry", "inside-address-mismatch",
+       "proposal-mismatch", "dpd-hold-mismatch", "lifetime-mismatch", "narrow-selectors-with-bgp"}
 sys.path.insert(0, os.path.dirname(sys.argv[4]))
 from check_json import check as check_keys   # the audit's own schema checker
 def check(obj, schema, where):
@@ -66,6 +67,8 @@ for i, c in enumerate(p.get("connections", [])):
     check(c, CONN, f"connections[{i}]")
 for i, t in enumerate(p.get("tunnels", [])):
     check(t, TUN, f"tunnels[{i}]")
+    if not all(isinstance(x, str) for x in t.get("not_checked", [])):
+        errors.append(f"tunnels[{i}]: not_checked must be strings")
     if t.get("paired_by") not in ("outside", "inside", None):
         errors.append(f"tunnels[{i}]: paired_by {t.get('paired_by')}")
 for i, f in enumerate(p.get("findings", [])):
@@ -135,7 +138,36 @@ swanctl-defaults	5	-	dpd-clear-router-never-initiates@17,dpd-clear-router-never-
 swanctl-static-restart	0	-	-	$cfg/swanctl-noaction.conf	static.json
 # IX with one tunnel: AWS's second tunnel has no router tunnel
 ix-ikev2-defaults	5	mss-above-tunnel-mtu@29,tunnel-mtu-above-model@28	peer-address-mismatch@0	$cfg/ix-ikev2.conf	defaults.json
-ix-ikev2-accelerated	5	mss-above-tunnel-mtu@29,tunnel-mtu-above-model@28	peer-address-mismatch@0,nat-t-off-accelerated@25	$cfg/ix-ikev2.conf	accelerated.json
+# the IX's inside addresses (169.254.1.0/30) are not in AWS's TunnelInsideCidr 169.254.255.0/30
+ix-ikev2-accelerated	5	mss-above-tunnel-mtu@29,tunnel-mtu-above-model@28	peer-address-mismatch@0,nat-t-off-accelerated@25,inside-address-mismatch@27,inside-address-mismatch@37	$cfg/ix-ikev2.conf	accelerated.json
+# inside addresses, IKE versions, proposals, lifetimes and AWS's selectors: each
+# fixture against an RTX, an IX and a swanctl router; restart-start.json (AWS
+# defaults for all of these, inside CIDRs the routers use) is the clean pair
+rtx-restart-start	0	-	-	$peer/rtx-good.conf	restart-start.json
+ix-restart-start	0	-	-	$peer/ix-aws.conf	restart-start.json
+swanctl-restart-start	0	-	-	$peer/swanctl-aws.conf	restart-start.json
+# IKEv2 only: the RTX speaks IKEv1 (no ipsec ike version line), the IX IKEv2,
+# the swanctl router IKEv2 on tunnel 1 and IKEv1 (version = 1) on tunnel 2
+rtx-ikev2-only	5	-	proposal-mismatch@8,proposal-mismatch@25	$peer/rtx-good.conf	ikev2-only.json
+ix-ikev2-only	0	-	-	$peer/ix-aws.conf	ikev2-only.json
+swanctl-ikev2-only	5	-	proposal-mismatch@32	$peer/swanctl-aws.conf	ikev2-only.json
+# phase 2 AES256(-GCM-16) with SHA2-256 only: RTX aes-cbc (AES128), IX sha1,
+# swanctl aes256-sha256 on tunnel 1 (passes) and aes128-sha1 on tunnel 2
+rtx-custom-proposals	5	-	proposal-mismatch@10,proposal-mismatch@27	$peer/rtx-good.conf	custom-proposals.json
+ix-custom-proposals	5	-	proposal-mismatch@12,proposal-mismatch@12	$peer/ix-aws.conf	custom-proposals.json
+swanctl-custom-proposals	5	-	proposal-mismatch@49	$peer/swanctl-aws.conf	custom-proposals.json
+# phase 2 1800 s on tunnel 1 (the RTX keeps 3600), a rekey margin out of range
+# on tunnel 2 (AWS's own value: every router); IX and swanctl lifetimes are not read
+rtx-lifetimes	5	-	lifetime-mismatch@11,lifetime-mismatch@25	$peer/rtx-good.conf	lifetimes.json
+ix-lifetimes	5	-	lifetime-mismatch@31	$peer/ix-aws.conf	lifetimes.json
+swanctl-lifetimes	5	-	lifetime-mismatch@46	$peer/swanctl-aws.conf	lifetimes.json
+# AWS's own selectors narrower than the inside addresses on a BGP connection
+rtx-narrow-local	5	-	narrow-selectors-with-bgp@8,narrow-selectors-with-bgp@25	$peer/rtx-good.conf	narrow-local.json
+ix-narrow-local	5	-	narrow-selectors-with-bgp@21,narrow-selectors-with-bgp@31	$peer/ix-aws.conf	narrow-local.json
+swanctl-narrow-local	5	-	narrow-selectors-with-bgp@22,narrow-selectors-with-bgp@46	$peer/swanctl-aws.conf	narrow-local.json
+# the RTX's DPD slowed to 30 s x 5 = 150 s against AWS's 40 s (clear and restart alike)
+rtx-slow-dpd-defaults	5	-	dpd-hold-mismatch@16,dpd-hold-mismatch@33	$peer/rtx-slow-dpd.conf	defaults.json
+rtx-slow-dpd-restart	5	-	dpd-hold-mismatch@16,dpd-hold-mismatch@33	$peer/rtx-slow-dpd.conf	restart-start.json
 CASES
 
 # Field case 2 as text, exactly (README shows it), and -q: the lines alone.
