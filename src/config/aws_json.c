@@ -332,6 +332,22 @@ set_outside(struct peer_tunnel *t, const char *s)
 	t->outside_addr = t->outside_v4 ? a : 0;
 }
 
+/* PreSharedKey: digested where json-c holds it, never copied (a value
+ * that is no string holds no key: left alone, as count_secrets counts it). */
+static int
+psk(struct jctx *x, const struct json_object *o, const char *path, struct peer_tunnel *t)
+{
+	struct json_object *v;
+
+	(void)x;
+	(void)path;
+	if (!json_object_object_get_ex(o, "PreSharedKey", &v) ||
+	    json_object_get_type(v) != json_type_string)
+		return 0;
+	config_secret_digest(json_object_get_string(v), (size_t)json_object_get_string_len(v), &t->psk);
+	return 0;
+}
+
 static int
 tunnel_option(struct jctx *x, const struct json_object *o, const char *path, size_t conn,
 	      size_t index)
@@ -358,6 +374,8 @@ tunnel_option(struct jctx *x, const struct json_object *o, const char *path, siz
 	    get_int(x, o, path, "RekeyMarginTimeSeconds", &t->rekey_margin) < 0 ||
 	    get_int(x, o, path, "RekeyFuzzPercentage", &t->rekey_fuzz) < 0 ||
 	    algorithms(x, o, path, t) < 0)
+		return -1;
+	if (psk(x, o, path, t) < 0)
 		return -1;
 	set_outside(t, outside);
 	if (t->inside[0] && cfg_prefix(t->inside, &a, &plen) == 0 && strchr(t->inside, '/')) {

@@ -7,15 +7,18 @@
  * OutsideIpAddress (doc/router-facts.md, "Options that only
  * appear once modified").
  *
- * Secrets never enter the model: PreSharedKey (wherever it stands) and
- * CustomerGatewayConfiguration (an XML document that embeds the keys) are
- * not copied, so no renderer can print them. Strings that are copied are
+ * Secrets never enter the model in clear: a tunnel's PreSharedKey is kept
+ * only as a keyed digest (config/secret.h) for psk-mismatch, and
+ * CustomerGatewayConfiguration (an XML document that embeds the keys) is
+ * not read, so no renderer can print them. Strings that are copied are
  * cut to their field and may carry any byte: renderers escape them. */
 #ifndef MTUPROBE_PEER_H
 #define MTUPROBE_PEER_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "config/secret.h"
 
 #define PEER_ID 64          /* vpn-..., cgw-..., tgw-... as AWS writes them */
 #define PEER_ADDR 48        /* an address as written (IPv4, or IPv6 for IPv6 outside) */
@@ -81,6 +84,7 @@ struct peer_tunnel {
 	struct peer_num rekey_fuzz;   /* RekeyFuzzPercentage, default 100 */
 	/* v: PEER_ENC_*, PEER_INTEG_*, DH bits; default: every valid value */
 	struct peer_num p1_enc, p2_enc, p1_integ, p2_integ, p1_dh, p2_dh;
+	struct config_secret psk;     /* PreSharedKey as a keyed digest; set 0: not in the file */
 	enum peer_status status;      /* from VgwTelemetry; NONE: no telemetry for it */
 	char status_msg[PEER_MSG];    /* VgwTelemetry StatusMessage, cut */
 };

@@ -491,6 +491,28 @@ duration(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return 0;
 }
 
+/* ipsec ike pre-shared-key GW text TEXT | GW 0xHEX: only a keyed digest
+ * of the key is kept (config/secret.h); the line's text never is. */
+static int
+pre_shared_key(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_gateway *g;
+	size_t k = cfg_is(l, 4, "text") ? 5 : 4;
+
+	(void)x;
+	if (gateway_at(c, l, 3) < 0 || !(g = gw(c, l, 3)))
+		return -1;
+	memset(&g->psk, 0, sizeof(g->psk));
+	g->psk.line = l->no;
+	if (k >= l->ntok || cfg_tmpl(l, k))
+		g->psk.tmpl = 1;
+	else if (k == 5)
+		config_secret_digest(l->tok[5], strlen(l->tok[5]), &g->psk);
+	else
+		config_secret_text(l->tok[4], &g->psk);
+	return 0;
+}
+
 static int gw3(struct config *c, struct cfg_ctx *x, const struct cfg_line *l) { (void)x; return gateway_at(c, l, 3); }
 static int gw4(struct config *c, struct cfg_ctx *x, const struct cfg_line *l) { (void)x; return gateway_at(c, l, 4); }
 
@@ -695,7 +717,7 @@ static const struct cfg_cmd rtx_cmds[] = {
 	{ "ipsec ike group # *", 0, gw3 },
 	{ "ipsec ike hash # *", 0, gw3 },
 	{ "ipsec ike integrity # *", 0, gw3 },
-	{ "ipsec ike pre-shared-key # *", 0, gw3 },
+	{ "ipsec ike pre-shared-key # *", 0, pre_shared_key },
 	{ "ipsec ike pfs # *", 0, gw3 },
 	{ "ipsec ike always-on # *", 0, gw3 },
 	{ "ipsec ike restrict-dangling-sa # *", 0, gw3 },

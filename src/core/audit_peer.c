@@ -519,6 +519,9 @@ static const struct audit_peer_check checks[] = {
 	{ "narrow-selectors-with-bgp", AUDIT_ERROR,
 	  "EC2 API VpnConnectionOptionsSpecification (LocalIpv4NetworkCidr, RemoteIpv4NetworkCidr, default 0.0.0.0/0); AWS knowledge center (a BGP VPN needs selectors that cover the inside addresses); field-cases.md case 3",
 	  audit_peer_check_selectors },
+	{ "psk-mismatch", AUDIT_ERROR,
+	  "EC2 API TunnelOption (PreSharedKey); RFC 7296 section 2.15 (a wrong shared key: AUTHENTICATION_FAILED); compared as keyed digests, neither key printed",
+	  audit_peer_check_psk },
 };
 
 const struct audit_peer_check *

@@ -75,6 +75,7 @@ enum audit_lifetime {
 #define PAIR_NC_PHASE2   2u       /* the router's ESP transform unknown or not an AWS algorithm */
 #define PAIR_NC_LIFETIME 4u       /* the router's lifetimes are not read for this vendor */
 #define PAIR_NC_DPD      8u       /* the router's DPD hold is not known */
+#define PAIR_NC_PSK     16u       /* only one end's key was read (or a placeholder) */
 
 /* The AWS side's fix (bits): options of modify-vpn-tunnel-options, or a
  * new VPN connection where AWS cannot change it in place. */
@@ -87,6 +88,7 @@ enum audit_lifetime {
 #define AWS_FIX_P2_ENC       64u   /* Phase2EncryptionAlgorithms= AWS's plus the router's (n[2]) */
 #define AWS_FIX_P2_INTEG    128u   /* Phase2IntegrityAlgorithms= AWS's plus the router's (n[2]) */
 #define AWS_FIX_CIDRS       256u   /* modify-vpn-connection-options to 0.0.0.0/0 both sides */
+#define AWS_FIX_PSK         512u   /* set the same key on both ends (a comment: no key is printed) */
 /* the bits that are modify-vpn-tunnel-options options */
 #define AWS_FIX_TUNNEL (AWS_FIX_DPD_RESTART | AWS_FIX_STARTUP_START | AWS_FIX_IKE | AWS_FIX_P2_ENC | \
 			AWS_FIX_P2_INTEG)
@@ -100,6 +102,7 @@ struct audit_peer_finding {
 	int other;                    /* mismatch: an unpaired tunnel on the other side, -1 none */
 	unsigned line;                /* router line (0: nothing in the router's file) */
 	char text[CONFIG_TEXT];       /* the router line, "" when a setting is missing */
+	int secret_line;              /* line holds a key: its text is never kept or printed */
 	char where[PEER_ADDR];        /* the AWS outside address (or the router's, MISMATCH_ROUTER) */
 	int code;                     /* enum audit_no_init or audit_mismatch; nat-t: 1 set off */
 	long n[3];                    /* the numbers: value and AWS's limit; n[2] the AWS fix's value */

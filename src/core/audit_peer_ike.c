@@ -39,12 +39,15 @@ router_hold(const struct config *c, size_t i, unsigned *line, const char **text,
 		*text = k->text;
 		*exact = 1;
 		return g->ka_interval * g->ka_count;
-	case CONFIG_IX:
-		if (!t->ikev2 || !t->dpd.line || t->dpd.tmpl || t->dpd.v <= 0)
+	case CONFIG_IX: {
+		/* the tunnel's own or bound profile's dpd, else ikev2 default-profile's */
+		const struct config_num *d = t->dpd.line ? &t->dpd : !t->binding.line ? &c->default_dpd : &t->dpd;
+		if (!t->ikev2 || !d->line || d->tmpl || d->v <= 0)
 			return -1;     /* IKEv1 ike keepalive: whether it is DPD was not found */
-		*line = t->dpd.line;
-		*text = t->dpd.text;
-		return t->dpd.v;
+		*line = d->line;
+		*text = d->text;
+		return d->v;
+	}
 	case CONFIG_STRONGSWAN:
 		if (!k->line || k->tmpl || k->v == CONFIG_OFF)
 			return -1;
@@ -383,5 +386,36 @@ audit_peer_check_selectors(struct audit_peer_run *a)
 		f->n[0] = (long)(local ? cgw : aws);
 		f->n[1] = pt->inside_plen == 30 ? 32 : 16;
 		f->aws_fix = AWS_FIX_CIDRS;
+	}
+}
+
+/* ---- psk-mismatch ----------------------------------------------------- */
+
+/* Both ends carry a key for the pair and the keys differ: IKE
+ * authentication fails (RFC 7296 section 2.15, AUTHENTICATION_FAILED).
+ * Compared as keyed digests (config/secret.h); the finding holds the
+ * router's line number only, never the line. */
+void
+audit_peer_check_psk(struct audit_peer_run *a)
+{
+	for (size_t k = 0; k < a->r->npairs; k++) {
+		const struct peer_tunnel *pt = &a->p->tunnels[k];
+		int i = a->r->pairs[k].router;
+		const struct config_secret *mine;
+		struct audit_peer_finding *f;
+		if (i < 0)
+			continue;
+		mine = &a->c->gateways[a->c->tunnels[i].gateway].psk;
+		if (!mine->set || !pt->psk.set) {
+			if (mine->tmpl || (mine->set != pt->psk.set))
+				a->r->pairs[k].not_checked |= PAIR_NC_PSK;
+			continue;
+		}
+		if (config_secret_equal(mine, &pt->psk))
+			continue;
+		if (!(f = audit_peer_finding(a, (int)k, i, mine->line, "")))
+			return;
+		f->secret_line = 1;
+		f->aws_fix = AWS_FIX_PSK;
 	}
 }

@@ -36,5 +36,6 @@ void audit_peer_check_inside(struct audit_peer_run *a);
 void audit_peer_check_proposal(struct audit_peer_run *a);
 void audit_peer_check_lifetime(struct audit_peer_run *a);
 void audit_peer_check_selectors(struct audit_peer_run *a);
+void audit_peer_check_psk(struct audit_peer_run *a);
 
 #endif

@@ -246,6 +246,23 @@ n_selectors(const struct audit_peer_result *r, const struct audit_peer_finding *
 	snprintf(buf, len, "%s nothing on the router for AWS's selectors (the router's own are the router audit's narrow-selectors-with-bgp)", lead);
 }
 
+static void
+w_psk(const struct audit_peer_result *r, const struct audit_peer_finding *f, char *buf, size_t len)
+{
+	const struct peer_tunnel *pt = &r->peer->tunnels[f->aws];
+
+	snprintf(buf, len, "the router's pre-shared key for %s (line %u) is not AWS tunnel %s's PreSharedKey: IKE authentication fails (AUTHENTICATION_FAILED) and the tunnel never comes up; the keys were compared as keyed digests and neither is printed",
+		 r->cfg->tunnels[f->router].name, f->line, pt->outside);
+}
+
+static void
+n_psk(const struct audit_peer_result *r, const struct audit_peer_finding *f, const char *lead,
+      char *buf, size_t len)
+{
+	snprintf(buf, len, "%s set %s's pre-shared key (line %u) to the AWS tunnel's PreSharedKey (describe-vpn-connections shows it; mtuprobe prints no key)",
+		 lead, r->cfg->tunnels[f->router].name, f->line);
+}
+
 static const struct {
 	const char *id;
 	void (*words)(const struct audit_peer_result *, const struct audit_peer_finding *, char *, size_t);
@@ -257,6 +274,7 @@ static const struct {
 	{ "proposal-mismatch", w_proposal, n_proposal },
 	{ "lifetime-mismatch", w_lifetime, n_lifetime },
 	{ "narrow-selectors-with-bgp", w_selectors, n_selectors },
+	{ "psk-mismatch", w_psk, n_psk },
 };
 
 static size_t
@@ -356,6 +374,7 @@ static const struct {
 	{ PAIR_NC_PHASE2, "phase 2 algorithms (the router's ESP transform is unknown or none of AWS's)" },
 	{ PAIR_NC_LIFETIME, "lifetimes (read for RTX only)" },
 	{ PAIR_NC_DPD, "DPD hold (the router runs no DPD, or how long it holds is unknown)" },
+	{ PAIR_NC_PSK, "pre-shared key (only one end's key was read, or it is a placeholder)" },
 };
 
 void

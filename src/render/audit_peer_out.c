@@ -323,6 +323,9 @@ static const struct {
 	{ AWS_FIX_NEW_NO_ACCEL, "EnableAcceleration cannot be changed in place: only a new VPN connection without acceleration removes the need for NAT-T; the router-side fix (NAT-T on) is the preferred one" },
 };
 
+static const char psk_note[] =
+	"# or set the tunnel's PreSharedKey to the router's (modify-vpn-tunnel-options --tunnel-options PreSharedKey=...; it briefly takes the tunnel down); mtuprobe prints no key";
+
 static const char startup_note[] =
 	"# StartupAction=start: AWS needs the customer gateway's public IP address to initiate (AWS s2svpn user guide, initiate-vpn-tunnels)";
 
@@ -414,6 +417,8 @@ audit_peer_aws_lines(const struct audit_peer_result *r, const struct audit_peer_
 			emit(ctx, "# briefly takes this tunnel down: change one tunnel, wait (aws ec2 wait vpn-connection-available), then the other");
 		if (only->aws >= 0)
 			aws_tunnel(r, (size_t)only->aws, only->aws_fix, only, 0, emit, ctx);
+		if (only->aws_fix & AWS_FIX_PSK)
+			emit(ctx, psk_note);
 		if (only->aws >= 0 && (only->aws_fix & AWS_FIX_CIDRS))
 			audit_peer_ike_aws_cidrs(conn_of(r, only), id_ok(conn_of(r, only)->id), emit, ctx);
 		aws_new_connection(only->aws_fix, emit, ctx);
@@ -439,6 +444,8 @@ audit_peer_aws_lines(const struct audit_peer_result *r, const struct audit_peer_
 	for (size_t k = 0; k < p->ntunnels; k++)
 		aws_tunnel(r, k, bits[k], NULL, 1, emit, ctx);
 	aws_cidrs(r, bits, emit, ctx);
+	if (notes & AWS_FIX_PSK)
+		emit(ctx, psk_note);
 	aws_new_connection(notes, emit, ctx);
 	free(bits);
 }
@@ -555,7 +562,9 @@ finding(FILE *f, const struct audit_peer_result *r, const struct audit_peer_find
 		text_string(f, x->where);
 	}
 	fputc('\n', f);
-	if (x->text[0]) {
+	if (x->secret_line) {
+		fprintf(f, "  %u | (a key: not printed)\n", x->line);
+	} else if (x->text[0]) {
 		fprintf(f, "  %u | ", x->line);
 		text_string(f, x->text);
 		fputc('\n', f);
