@@ -753,9 +753,16 @@ json_findings(FILE *f, const struct audit_peer_result *r)
 void
 render_audit_peer_json(FILE *f, const struct audit_peer_result *r, const char *peer_file)
 {
+	render_audit_peer_json_key(f, r, peer_file, "peer_config");
+}
+
+void
+render_audit_peer_json_key(FILE *f, const struct audit_peer_result *r, const char *peer_file,
+			   const char *key)
+{
 	struct audit_jlist j = { f, 0 };
 
-	fputs(",\"peer_config\":{\"file\":", f);
+	fprintf(f, ",\"%s\":{\"file\":", key);
 	json_string(f, peer_file);
 	fprintf(f, ",\"format\":\"aws-describe-vpn-connections\",\"secrets_not_read\":%zu,\"errors\":%u,\"warnings\":%u",
 		r->peer->secrets, r->nerror, r->nwarning);

@@ -263,6 +263,25 @@ head -c $((17 << 20)) /dev/zero | tr '\0' ' ' >"$tmp/huge.json"
 [[ $? -eq 2 && ! -s "$tmp/out" && "$(cat "$tmp/err")" == "mtuprobe audit: --peer-config: $tmp/huge.json is larger than 16 MB: not a router configuration" ]] \
 	&& ok || bad "17 MB peer file: $(cat "$tmp/err")"
 
+# probe --peer-config: needs --config (exit 2 before anything), and a bad peer
+# file is exit 2 with audit's line before the first probe. The second runs in a
+# network namespace of its own holding only loopback (unshare -n) toward
+# 127.0.0.1, so that nothing could leave even if it did probe; the measurement
+# itself is tests/lab/tunnel.sh config-peer.
+"$bin" probe --peer-config "$peer/defaults.json" 192.0.2.1 >"$tmp/out" 2>"$tmp/err"
+[[ $? -eq 2 && ! -s "$tmp/out" && "$(cat "$tmp/err")" == "mtuprobe probe: --peer-config needs --config: the pair is the router's configuration and the peer's" ]] \
+	&& ok || bad "probe --peer-config without --config: $(cat "$tmp/err")"
+if unshare -n true 2>/dev/null; then
+	chmod 755 "$tmp"          # probe reads the files as nobody when run as root
+	unshare -n sh -c 'ip link set lo up && exec "$@"' sh "$bin" probe --config "$peer/rtx-good.conf" \
+		--peer-config "$tmp/truncated.json" 127.0.0.1 >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	[[ $rc -eq 2 && ! -s "$tmp/out" && "$(cat "$tmp/err")" == "mtuprobe probe: --peer-config $tmp/truncated.json: the JSON ends after 700 bytes (line 6) before the document is complete: truncated" ]] \
+		&& ok || bad "probe with a truncated peer file (exit $rc): $(cat "$tmp/err")"
+else
+	echo "SKIP probe with a bad peer file: unshare -n not permitted (not counted)"
+fi
+
 # Both on standard input: refused.
 "$bin" audit --peer-config - - </dev/null >"$tmp/out" 2>"$tmp/err"
 [[ $? -eq 2 && "$(cat "$tmp/err")" == "mtuprobe audit: the configuration and --peer-config cannot both be standard input: give one as a file" ]] \
