@@ -307,6 +307,15 @@ new_tunnel(struct jctx *x, size_t conn, size_t index)
 	}
 	t->conn = conn;
 	t->index = index;
+	peer_tunnel_defaults(t);
+	return t;
+}
+
+/* The documented defaults (this file's header cites each), set 0: every
+ * front end (this one, XML, Terraform) starts a tunnel from them. */
+void
+peer_tunnel_defaults(struct peer_tunnel *t)
+{
 	t->dpd_seconds.v = 40;
 	t->dpd_action.v = PEER_DPD_CLEAR;
 	t->startup.v = PEER_START_ADD;
@@ -319,7 +328,6 @@ new_tunnel(struct jctx *x, size_t conn, size_t index)
 	t->p1_integ.v = t->p2_integ.v = PEER_INTEG_ALL;
 	t->p1_dh.v = (long)PEER_DH_P1_ALL;
 	t->p2_dh.v = (long)PEER_DH_P2_ALL;
-	return t;
 }
 
 static void
@@ -485,10 +493,7 @@ connection(struct jctx *x, const struct json_object *c, size_t i)
 		x->nomem = 1;
 		return fail(x, "out of memory reading the VPN connections");
 	}
-	snprintf(pc->local_cidr, sizeof(pc->local_cidr), "0.0.0.0/0");
-	snprintf(pc->remote_cidr, sizeof(pc->remote_cidr), "0.0.0.0/0");
-	snprintf(pc->inside_ver, sizeof(pc->inside_ver), "ipv4");
-	snprintf(pc->outside_type, sizeof(pc->outside_type), "PublicIpv4");
+	peer_conn_defaults(pc);
 	if (get_str(x, c, path, "VpnConnectionId", pc->id, sizeof(pc->id), NULL) < 0 ||
 	    get_str(x, c, path, "CustomerGatewayId", pc->cgw, sizeof(pc->cgw), NULL) < 0 ||
 	    get_str(x, c, path, "Category", pc->category, sizeof(pc->category), NULL) < 0 ||
@@ -499,6 +504,16 @@ connection(struct jctx *x, const struct json_object *c, size_t i)
 	if (options(x, c, path, pc, i) < 0)
 		return -1;
 	return telemetry(x, c, path, i, first);
+}
+
+void
+peer_conn_defaults(struct peer_conn *pc)
+{
+	/* VpnConnectionOptionsSpecification; local_net/remote_net 0, plen 0: 0.0.0.0/0 */
+	snprintf(pc->local_cidr, sizeof(pc->local_cidr), "0.0.0.0/0");
+	snprintf(pc->remote_cidr, sizeof(pc->remote_cidr), "0.0.0.0/0");
+	snprintf(pc->inside_ver, sizeof(pc->inside_ver), "ipv4");
+	snprintf(pc->outside_type, sizeof(pc->outside_type), "PublicIpv4");
 }
 
 /* Counts the secrets the document holds (never read into the model). */

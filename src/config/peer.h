@@ -129,6 +129,11 @@ int peer_parse_aws_json(const char *buf, size_t len, struct peer_config *p, char
 			size_t errlen);
 void peer_free(struct peer_config *p);
 
+/* AWS's documented defaults into a zeroed tunnel / connection (each field
+ * set 0): the starting point of every front end that fills this model. */
+void peer_tunnel_defaults(struct peer_tunnel *t);
+void peer_conn_defaults(struct peer_conn *pc);
+
 /* A dotted IPv4 address (the config parsers' reader), host order; -1 if not. */
 int peer_ipv4(const char *s, uint32_t *addr);
 
