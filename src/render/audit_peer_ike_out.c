@@ -384,3 +384,48 @@ audit_peer_not_checked(unsigned bits, void (*each)(void *ctx, const char *what),
 		if (bits & nc_words[i].bit)
 			each(ctx, nc_words[i].what);
 }
+
+/* ---- JSON: what AWS permits on a tunnel (mtuprobe(1), tunnels[]) -------- */
+
+static void
+json_names(FILE *f, const char *key, long bits, const struct alg_name *t, size_t n)
+{
+	int first = 1;
+
+	fprintf(f, ",\"%s\":[", key);
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned long)bits & t[i].bit) {
+			fprintf(f, "%s\"%s\"", first ? "" : ",", t[i].aws);
+			first = 0;
+		}
+	if ((unsigned long)bits & PEER_ALG_OTHER)
+		fprintf(f, "%s\"other\"", first ? "" : ",");
+	fputc(']', f);
+}
+
+static void
+json_groups(FILE *f, const char *key, long bits)
+{
+	int first = 1;
+
+	fprintf(f, ",\"%s\":[", key);
+	for (int g = 1; g <= 30; g++)
+		if ((unsigned long)bits & 1ul << g) {
+			fprintf(f, "%s%d", first ? "" : ",", g);
+			first = 0;
+		}
+	fputc(']', f);
+}
+
+void
+audit_peer_json_tunnel_options(FILE *f, const struct peer_tunnel *pt)
+{
+	fprintf(f, ",\"rekey_margin_seconds\":%ld,\"rekey_fuzz_percentage\":%ld", pt->rekey_margin.v,
+		pt->rekey_fuzz.v);
+	json_names(f, "phase1_encryption", pt->p1_enc.v, NAMES(enc_names));
+	json_names(f, "phase2_encryption", pt->p2_enc.v, NAMES(enc_names));
+	json_names(f, "phase1_integrity", pt->p1_integ.v, NAMES(integ_names));
+	json_names(f, "phase2_integrity", pt->p2_integ.v, NAMES(integ_names));
+	json_groups(f, "phase1_dh_groups", pt->p1_dh.v);
+	json_groups(f, "phase2_dh_groups", pt->p2_dh.v);
+}

@@ -4,6 +4,8 @@
 #ifndef MTUPROBE_AUDIT_PEER_INT_H_RENDER
 #define MTUPROBE_AUDIT_PEER_INT_H_RENDER
 
+#include <stdio.h>
+
 #include "core/audit_peer.h"
 
 /* ", the default: not in the file" when n was not in the document, else "". */
@@ -26,5 +28,9 @@ void audit_peer_ike_aws_cidrs(const struct peer_conn *pc, int id_ok,
 
 /* Words for each PAIR_NC_* bit, one call each. */
 void audit_peer_not_checked(unsigned bits, void (*each)(void *ctx, const char *what), void *ctx);
+
+/* ,"rekey_margin_seconds":..,"phase1_encryption":[..],..: the tunnel's options
+ * the pair's checks read, for --json's tunnels[]. */
+void audit_peer_json_tunnel_options(FILE *f, const struct peer_tunnel *pt);
 
 #endif

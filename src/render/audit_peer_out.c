@@ -672,6 +672,10 @@ json_defaults(FILE *f, const struct peer_tunnel *pt)
 		{ "DpdTimeoutSeconds", &pt->dpd_seconds }, { "DpdTimeoutAction", &pt->dpd_action },
 		{ "StartupAction", &pt->startup }, { "IkeVersions", &pt->ike },
 		{ "Phase1LifetimeSeconds", &pt->p1_life }, { "Phase2LifetimeSeconds", &pt->p2_life },
+		{ "RekeyMarginTimeSeconds", &pt->rekey_margin }, { "RekeyFuzzPercentage", &pt->rekey_fuzz },
+		{ "Phase1EncryptionAlgorithms", &pt->p1_enc }, { "Phase2EncryptionAlgorithms", &pt->p2_enc },
+		{ "Phase1IntegrityAlgorithms", &pt->p1_integ }, { "Phase2IntegrityAlgorithms", &pt->p2_integ },
+		{ "Phase1DHGroupNumbers", &pt->p1_dh }, { "Phase2DHGroupNumbers", &pt->p2_dh },
 	};
 	int n = 0;
 
@@ -700,6 +704,7 @@ json_tunnels(FILE *f, const struct audit_peer_result *r)
 			pt->dpd_seconds.v, peer_dpd_action_name((enum peer_dpd_action)pt->dpd_action.v),
 			peer_startup_name((enum peer_startup)pt->startup.v), ike_words(pt->ike.v),
 			pt->p1_life.v, pt->p2_life.v);
+		audit_peer_json_tunnel_options(f, pt);
 		json_defaults(f, pt);
 		fputs(",\"not_checked\":[", f);
 		audit_peer_not_checked(pr->not_checked, json_not_checked, &(struct audit_jlist){ f, 0 });

@@ -48,6 +48,9 @@ CONN = {"id": (STR,), "customer_gateway": (STR, NULL), "category": (STR, NULL),
 TUN = {"outside": (STR,), "connection": (STR,), "inside_cidr": (STR, NULL),
        "dpd_timeout_seconds": (INT,), "dpd_timeout_action": (STR,), "startup_action": (STR,),
        "ike_versions": (STR,), "phase1_lifetime": (INT,), "phase2_lifetime": (INT,),
+       "rekey_margin_seconds": (INT,), "rekey_fuzz_percentage": (INT,),
+       "phase1_encryption": (LIST,), "phase2_encryption": (LIST,), "phase1_integrity": (LIST,),
+       "phase2_integrity": (LIST,), "phase1_dh_groups": (LIST,), "phase2_dh_groups": (LIST,),
        "defaults": (LIST,), "not_checked": (LIST,), "telemetry": (OBJ, NULL), "router_tunnel": (STR, NULL),
        "paired_by": (STR, NULL)}
 FIND = {"id": (STR,), "severity": (STR,), "line": (INT,), "interface": (STR,),
@@ -58,6 +61,8 @@ IDS = {"peer-address-mismatch", "dpd-clear-router-never-initiates",
        "bgp-router-on-static-connection", "nat-t-off-accelerated", "mss-above-aws-max",
        "mtu-above-aws-max", "tunnel-down-telemetry", "inside-address-mismatch", "psk-mismatch",
        "proposal-mismatch", "dpd-hold-mismatch", "lifetime-mismatch", "narrow-selectors-with-bgp"}
+ENC = {"AES128", "AES256", "AES128-GCM-16", "AES256-GCM-16", "other"}
+INTEG = {"SHA1", "SHA2-256", "SHA2-384", "SHA2-512", "other"}
 sys.path.insert(0, os.path.dirname(sys.argv[4]))
 from check_json import check as check_keys   # the audit's own schema checker
 def check(obj, schema, where):
@@ -67,6 +72,12 @@ for i, c in enumerate(p.get("connections", [])):
     check(c, CONN, f"connections[{i}]")
 for i, t in enumerate(p.get("tunnels", [])):
     check(t, TUN, f"tunnels[{i}]")
+    for key, names in (("phase1_encryption", ENC), ("phase2_encryption", ENC),
+                       ("phase1_integrity", INTEG), ("phase2_integrity", INTEG)):
+        if not set(t.get(key, [])) <= names:
+            errors.append(f"tunnels[{i}]: {key} {t.get(key)}")
+    if not all(isinstance(g, int) and 1 <= g <= 30 for g in t.get("phase1_dh_groups", []) + t.get("phase2_dh_groups", [])):
+        errors.append(f"tunnels[{i}]: DH groups")
     if not all(isinstance(x, str) for x in t.get("not_checked", [])):
         errors.append(f"tunnels[{i}]: not_checked must be strings")
     if t.get("paired_by") not in ("outside", "inside", None):
