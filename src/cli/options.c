@@ -54,9 +54,10 @@ static const struct opt opts[] = {
 	  N_("any other encapsulation, outermost first, e.g. ipv4,gre-key or ipv6,udp,wireguard") },
 	{ "peer", O_OTHER, K_STR, BOTH | CMD_AUDIT, OFF(peer), 0, 0, "PEER",
 	  N_("peer profile: aws, aws-accelerated, sakura or generic (see PEERS)") },
-	{ "peer-config", O_OTHER, K_STR, CMD_AUDIT, OFF(peer_config), 0, 0, "FILE",
+	{ "peer-config", O_OTHER, K_STR, CMD_AUDIT | CMD_PROBE, OFF(peer_config), 0, 0, "FILE",
 	  N_("the other end: the JSON of aws ec2 describe-vpn-connections (- for standard input), "
-	  "paired with the router's tunnels and audited with them (see AUDIT, Auditing both ends)") },
+	  "paired with the router's tunnels and audited with them (see AUDIT, Auditing both ends); "
+	  "probe: with --config") },
 	{ "vendor", O_VENDOR, K_SPECIAL, BOTH | CMD_AUDIT, 0, 0, 0, "LIST",
 	  N_("calc, probe: configuration for rtx, ix, linux (nftables), linux-iptables, cisco-ios, "
 	  "cisco-asa, junos, fortigate, vyos, routeros, all or none (default all); audit: the file's "
@@ -519,6 +520,10 @@ check_probe(const struct cli *c, char *err, size_t errlen)
 	}
 	if (c->min_size && c->max_size && c->min_size > c->max_size) {
 		snprintf(err, errlen, _("--min %u is larger than --max %u"), c->min_size, c->max_size);
+		return -1;
+	}
+	if (c->peer_config && !c->config) {
+		snprintf(err, errlen, _("--peer-config needs --config: the pair is the router's configuration and the peer's"));
 		return -1;
 	}
 	if (c->max_hops && !c->locate) {

@@ -12,7 +12,9 @@
 #include <unistd.h>
 
 #include "config/config.h"
+#include "config/peer.h"
 #include "core/audit.h"
+#include "core/audit_peer.h"
 #include "core/fault.h"
 #include "io/capture.h"
 #include "io/priv.h"
@@ -54,6 +56,8 @@ struct probe_state {
 	int npaths;
 	struct capture *cap;
 	struct config *cfg;          /* --config, parsed once the privileges are gone */
+	struct peer_config *peer;    /* --peer-config, parsed with it */
+	struct audit_peer_result *pair;   /* the pair's audit, rerun with each round's */
 	char err[512];
 	struct watch watch;          /* --interval, --prometheus: across rounds */
 };
@@ -89,6 +93,35 @@ check_target(struct probe_state *s, const struct path *p)
 	return 0;
 }
 
+/* --peer-config, read like --config: a bad peer file is exit 2 before
+ * anything is measured, with the line audit --peer-config prints. */
+static int
+read_peer(struct probe_state *s)
+{
+	char *buf = NULL, msg[256];
+	size_t len = 0;
+	const char *name = s->c.peer_config;
+	int rc;
+
+	if (!name)
+		return 0;
+	if (cli_read_config(name, &buf, &len, msg, sizeof(msg)) < 0) {
+		snprintf(s->err, sizeof(s->err), "--peer-config: %s", msg);
+		return -1;
+	}
+	if (!(s->peer = calloc(1, sizeof(*s->peer))) || !(s->pair = calloc(1, sizeof(*s->pair)))) {
+		free(buf);
+		snprintf(s->err, sizeof(s->err), "out of memory");
+		return -1;
+	}
+	rc = peer_parse_aws_json(buf, len, s->peer, msg, sizeof(msg));
+	free(buf);
+	if (rc < 0)
+		snprintf(s->err, sizeof(s->err), "--peer-config %.200s: %s",
+			 strcmp(name, "-") == 0 ? "(stdin)" : name, msg);
+	return rc;
+}
+
 /* --config is read as the user the process has become (never as root
  * unless asked), and parsed before the first probe: a file that is not a
  * router configuration is exit 2 before anything is measured. */
@@ -113,6 +146,8 @@ read_config(struct probe_state *s)
 		rc = -1;
 	}
 	free(buf);
+	if (rc == 0)
+		rc = read_peer(s);
 	return rc < 0 ? fail(s->err, EXIT_USAGE) : EXIT_MEASURED;
 }
 
@@ -551,6 +586,11 @@ audit_config(struct probe_state *s, struct report_probe *rp)
 	audit_vs_measured(&own, wan->pmtu, tun ? tun->pmtu : 0, &vs);
 	rp->vs = &vs;
 	rp->config_file = s->c.config;
+	/* the pair with the router audit that the report prints (its numbers) */
+	if (s->peer && audit_peer_run(s->cfg, s->peer, rp->audit, s->pair) == 0) {
+		rp->peer = s->pair;
+		rp->peer_file = strcmp(s->c.peer_config, "-") == 0 ? "(stdin)" : s->c.peer_config;
+	}
 }
 
 /* A clean measurement of a configuration with findings, or one that
@@ -559,7 +599,8 @@ static int
 config_status(const struct report_probe *rp, int rc)
 {
 	if (rc == EXIT_MEASURED && rp->audit &&
-	    (rp->audit->nerror || rp->audit->nwarning || rp->vs->disagree))
+	    (rp->audit->nerror || rp->audit->nwarning || rp->vs->disagree ||
+	     (rp->peer && (rp->peer->nerror || rp->peer->nwarning))))
 		return EXIT_FINDINGS;
 	return rc;
 }
@@ -784,6 +825,12 @@ cleanup(struct probe_state *s, int rc)
 	if (s->cfg)
 		config_free(s->cfg);
 	free(s->cfg);
+	if (s->pair)
+		audit_peer_free(s->pair);
+	free(s->pair);
+	if (s->peer)
+		peer_free(s->peer);
+	free(s->peer);
 	for (int i = 0; i < s->npaths; i++) {
 		rawio_close(s->paths[i].io);
 		if (s->paths[i].ran)

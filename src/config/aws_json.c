@@ -24,8 +24,15 @@
  *   the VpnTunnelOptionsSpecification page still says 30), StartupAction
  *   add ("your customer gateway device must initiate the IKE
  *   negotiation"), IKEVersions ikev1 and ikev2, Phase1LifetimeSeconds
- *   28800, Phase2LifetimeSeconds 3600. describe-vpn-connections spells the
- *   keys DpdTimeoutAction, DpdTimeoutSeconds, IkeVersions.
+ *   28800 (900 to 28800), Phase2LifetimeSeconds 3600 (900 to 3600, less
+ *   than phase 1), RekeyMarginTimeSeconds 270 (60 to half of phase 2),
+ *   RekeyFuzzPercentage 100 (0 to 100); Phase1/Phase2EncryptionAlgorithms,
+ *   IntegrityAlgorithms and DHGroupNumbers: none given means every valid
+ *   value the same page lists is permitted (AES128, AES256, AES128-GCM-16,
+ *   AES256-GCM-16; SHA1, SHA2-256, SHA2-384, SHA2-512; DH 2, 14-24 for
+ *   phase 1 and 2, 5, 14-24 for phase 2). describe-vpn-connections spells
+ *   the keys DpdTimeoutAction, DpdTimeoutSeconds, IkeVersions,
+ *   Phase1DHGroupNumbers (as TunnelOption does), values as {"Value": x}.
  * Keys this file does not read are ignored: AWS adds options over time. */
 #include "config/peer.h"
 #include "config/config_int.h"
@@ -193,6 +200,77 @@ peer_ipv4(const char *s, uint32_t *addr)
 	return cfg_addr(s, addr);
 }
 
+/* Phase1/Phase2 algorithm lists: [{"Value": "AES128"}, ...] (words) or
+ * [{"Value": 14}, ...] (DH group numbers); bits as peer.h defines them,
+ * PEER_ALG_OTHER for a value this reader does not know. */
+struct alg_word {
+	const char *word;
+	unsigned long bit;
+};
+
+static const struct alg_word enc_words[] = {
+	{ "AES128", PEER_ENC_AES128 }, { "AES256", PEER_ENC_AES256 },
+	{ "AES128-GCM-16", PEER_ENC_AES128_GCM }, { "AES256-GCM-16", PEER_ENC_AES256_GCM },
+};
+static const struct alg_word integ_words[] = {
+	{ "SHA1", PEER_INTEG_SHA1 }, { "SHA2-256", PEER_INTEG_SHA256 },
+	{ "SHA2-384", PEER_INTEG_SHA384 }, { "SHA2-512", PEER_INTEG_SHA512 },
+};
+
+static unsigned long
+alg_bit(struct json_object *v, const struct alg_word *words, size_t n)
+{
+	int64_t g;
+
+	if (!words) {             /* a DH group number */
+		g = json_object_get_int64(v);
+		return g >= 1 && g <= 30 ? 1ul << g : PEER_ALG_OTHER;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(json_object_get_string(v), words[i].word) == 0)
+			return words[i].bit;
+	return PEER_ALG_OTHER;
+}
+
+static int
+alg_list(struct jctx *x, const struct json_object *o, const char *path, const char *key,
+	 const struct alg_word *words, size_t nwords, struct peer_num *n)
+{
+	json_type want = words ? json_type_string : json_type_int;
+	struct json_object *arr, *v;
+	int rc = member(x, o, path, key, json_type_array, &arr);
+
+	if (rc <= 0 || !json_object_array_length(arr))
+		return rc;       /* absent or empty: the default stands */
+	n->set = 1;
+	n->v = 0;
+	for (size_t i = 0; i < json_object_array_length(arr); i++) {
+		const struct json_object *e = json_object_array_get_idx(arr, i);
+		if (json_object_get_type(e) != json_type_object ||
+		    !json_object_object_get_ex(e, "Value", &v) || json_object_get_type(v) != want)
+			return fail(x, "%s.%s[%zu] is not {\"Value\": %s}", path, key, i,
+				    words ? "a string" : "a number");
+		n->v |= (long)alg_bit(v, words, nwords);
+	}
+	return 0;
+}
+
+static int
+algorithms(struct jctx *x, const struct json_object *o, const char *path, struct peer_tunnel *t)
+{
+	return alg_list(x, o, path, "Phase1EncryptionAlgorithms", enc_words, COUNT(enc_words),
+			&t->p1_enc) < 0 ||
+	       alg_list(x, o, path, "Phase2EncryptionAlgorithms", enc_words, COUNT(enc_words),
+			&t->p2_enc) < 0 ||
+	       alg_list(x, o, path, "Phase1IntegrityAlgorithms", integ_words, COUNT(integ_words),
+			&t->p1_integ) < 0 ||
+	       alg_list(x, o, path, "Phase2IntegrityAlgorithms", integ_words, COUNT(integ_words),
+			&t->p2_integ) < 0 ||
+	       alg_list(x, o, path, "Phase1DHGroupNumbers", NULL, 0, &t->p1_dh) < 0 ||
+	       alg_list(x, o, path, "Phase2DHGroupNumbers", NULL, 0, &t->p2_dh) < 0
+	       ? -1 : 0;
+}
+
 /* IkeVersions: [{"Value": "ikev1"}, {"Value": "ikev2"}] */
 static int
 ike_versions(struct jctx *x, const struct json_object *o, const char *path, struct peer_num *n)
@@ -229,13 +307,27 @@ new_tunnel(struct jctx *x, size_t conn, size_t index)
 	}
 	t->conn = conn;
 	t->index = index;
+	peer_tunnel_defaults(t);
+	return t;
+}
+
+/* The documented defaults (this file's header cites each), set 0: every
+ * front end (this one, XML, Terraform) starts a tunnel from them. */
+void
+peer_tunnel_defaults(struct peer_tunnel *t)
+{
 	t->dpd_seconds.v = 40;
 	t->dpd_action.v = PEER_DPD_CLEAR;
 	t->startup.v = PEER_START_ADD;
 	t->ike.v = PEER_IKEV1 | PEER_IKEV2;
 	t->p1_life.v = 28800;
 	t->p2_life.v = 3600;
-	return t;
+	t->rekey_margin.v = 270;
+	t->rekey_fuzz.v = 100;
+	t->p1_enc.v = t->p2_enc.v = PEER_ENC_ALL;
+	t->p1_integ.v = t->p2_integ.v = PEER_INTEG_ALL;
+	t->p1_dh.v = (long)PEER_DH_P1_ALL;
+	t->p2_dh.v = (long)PEER_DH_P2_ALL;
 }
 
 static void
@@ -246,6 +338,22 @@ set_outside(struct peer_tunnel *t, const char *s)
 	snprintf(t->outside, sizeof(t->outside), "%s", s);
 	t->outside_v4 = peer_ipv4(t->outside, &a) == 0;
 	t->outside_addr = t->outside_v4 ? a : 0;
+}
+
+/* PreSharedKey: digested where json-c holds it, never copied (a value
+ * that is no string holds no key: left alone, as count_secrets counts it). */
+static int
+psk(struct jctx *x, const struct json_object *o, const char *path, struct peer_tunnel *t)
+{
+	struct json_object *v;
+
+	(void)x;
+	(void)path;
+	if (!json_object_object_get_ex(o, "PreSharedKey", &v) ||
+	    json_object_get_type(v) != json_type_string)
+		return 0;
+	config_secret_digest(json_object_get_string(v), (size_t)json_object_get_string_len(v), &t->psk);
+	return 0;
 }
 
 static int
@@ -270,7 +378,12 @@ tunnel_option(struct jctx *x, const struct json_object *o, const char *path, siz
 		     PEER_START_OTHER, &t->startup) < 0 ||
 	    ike_versions(x, o, path, &t->ike) < 0 ||
 	    get_int(x, o, path, "Phase1LifetimeSeconds", &t->p1_life) < 0 ||
-	    get_int(x, o, path, "Phase2LifetimeSeconds", &t->p2_life) < 0)
+	    get_int(x, o, path, "Phase2LifetimeSeconds", &t->p2_life) < 0 ||
+	    get_int(x, o, path, "RekeyMarginTimeSeconds", &t->rekey_margin) < 0 ||
+	    get_int(x, o, path, "RekeyFuzzPercentage", &t->rekey_fuzz) < 0 ||
+	    algorithms(x, o, path, t) < 0)
+		return -1;
+	if (psk(x, o, path, t) < 0)
 		return -1;
 	set_outside(t, outside);
 	if (t->inside[0] && cfg_prefix(t->inside, &a, &plen) == 0 && strchr(t->inside, '/')) {
@@ -320,6 +433,16 @@ telemetry(struct jctx *x, const struct json_object *c, const char *path, size_t 
 	return 0;
 }
 
+/* An IPv4 network CIDR as written; plen 33 when it is none. */
+static void
+cidr(const char *s, uint32_t *net, unsigned *plen)
+{
+	if (!strchr(s, '/') || cfg_prefix(s, net, plen) < 0) {
+		*net = 0;
+		*plen = 33;
+	}
+}
+
 static int
 options(struct jctx *x, const struct json_object *c, const char *path, struct peer_conn *pc,
 	size_t conn)
@@ -342,6 +465,8 @@ options(struct jctx *x, const struct json_object *c, const char *path, struct pe
 	    get_str(x, o, p, "OutsideIpAddressType", pc->outside_type, sizeof(pc->outside_type),
 		    &pc->outside_type_set) < 0)
 		return -1;
+	cidr(pc->local_cidr, &pc->local_net, &pc->local_plen);
+	cidr(pc->remote_cidr, &pc->remote_net, &pc->remote_plen);
 	if ((rc = member(x, o, p, "TunnelOptions", json_type_array, &arr)) <= 0)
 		return rc;
 	for (size_t i = 0; i < json_object_array_length(arr); i++) {
@@ -368,10 +493,7 @@ connection(struct jctx *x, const struct json_object *c, size_t i)
 		x->nomem = 1;
 		return fail(x, "out of memory reading the VPN connections");
 	}
-	snprintf(pc->local_cidr, sizeof(pc->local_cidr), "0.0.0.0/0");
-	snprintf(pc->remote_cidr, sizeof(pc->remote_cidr), "0.0.0.0/0");
-	snprintf(pc->inside_ver, sizeof(pc->inside_ver), "ipv4");
-	snprintf(pc->outside_type, sizeof(pc->outside_type), "PublicIpv4");
+	peer_conn_defaults(pc);
 	if (get_str(x, c, path, "VpnConnectionId", pc->id, sizeof(pc->id), NULL) < 0 ||
 	    get_str(x, c, path, "CustomerGatewayId", pc->cgw, sizeof(pc->cgw), NULL) < 0 ||
 	    get_str(x, c, path, "Category", pc->category, sizeof(pc->category), NULL) < 0 ||
@@ -382,6 +504,16 @@ connection(struct jctx *x, const struct json_object *c, size_t i)
 	if (options(x, c, path, pc, i) < 0)
 		return -1;
 	return telemetry(x, c, path, i, first);
+}
+
+void
+peer_conn_defaults(struct peer_conn *pc)
+{
+	/* VpnConnectionOptionsSpecification; local_net/remote_net 0, plen 0: 0.0.0.0/0 */
+	snprintf(pc->local_cidr, sizeof(pc->local_cidr), "0.0.0.0/0");
+	snprintf(pc->remote_cidr, sizeof(pc->remote_cidr), "0.0.0.0/0");
+	snprintf(pc->inside_ver, sizeof(pc->inside_ver), "ipv4");
+	snprintf(pc->outside_type, sizeof(pc->outside_type), "PublicIpv4");
 }
 
 /* Counts the secrets the document holds (never read into the model). */

@@ -23,6 +23,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "config/secret.h"
+
 #define CONFIG_NAME 48          /* interface, gateway, connection names */
 #define CONFIG_DESC 160         /* a description, bytes as the file has them (RTX: at
                                  * most 64 characters, 32 double-byte) */
@@ -148,6 +150,12 @@ struct config_gateway {
 	struct config_num start_action;   /* swanctl children start_action; v: enum config_action */
 	struct config_num dpd_action;     /* swanctl children dpd_action; v: enum config_action */
 	struct config_num close_action;   /* swanctl children close_action; v: enum config_action */
+	struct config_num life_ike;   /* RTX ipsec ike duration isakmp-sa|ike-sa GW s (15.48.1) */
+	struct config_num life_child; /* RTX ipsec ike duration ipsec-sa|child-sa GW s (15.48.1) */
+	/* The pre-shared key as a keyed digest (config/secret.h), never the
+	 * key: RTX ipsec ike pre-shared-key GW text|0x..., IX ikev2
+	 * authentication psk id ipv4 ADDR key char|hex K, swanctl secrets. */
+	struct config_secret psk;
 };
 
 struct config_bgp {

@@ -83,6 +83,8 @@ int cfg_tmpl(const struct cfg_line *l, size_t i);     /* word i is a placeholder
 int cfg_number(const char *s, long min, long max, long *out);
 /* "a.b.c.d/len", "a.b.c.d" (/32), "a.b.c.d/m.m.m.m"; "any" = 0.0.0.0/0. */
 int cfg_prefix(const char *s, uint32_t *addr, unsigned *plen);
+/* Ends text at byte at with " (key not printed)": a line that held a key. */
+void cfg_mask_tail(char *text, size_t len, size_t at);
 int cfg_addr(const char *s, uint32_t *addr);
 
 /* Copies src into dst, cut to fit: quoted lines are kept short on purpose. */

@@ -38,6 +38,7 @@ struct ix_name {            /* one named definition: proposal, ACL, map, policy,
 	uint32_t src, dst;
 	unsigned src_len, dst_len;
 	struct config_num dpd, esp;      /* ikev2 profile: dpd interval, child-proposal */
+	struct config_secret psk;        /* ikev2 authentication psk: a keyed digest, text blanked */
 	char esp_text[CONFIG_ESP];
 };
 
@@ -57,6 +58,7 @@ struct cfg_ctx {
 	struct ix_table keepalive; /* ike keepalive POLICY ...: name = policy */
 	struct ix_table watches;   /* action N ipsec clear-sa TunnelX: name = X */
 	struct ix_table profiles;  /* ikev2 profile NAME */
+	struct ix_table psks;      /* ikev2 authentication psk id ipv4 ADDR: name = ADDR, psk */
 	struct config *cfg;
 };
 
@@ -447,6 +449,39 @@ ike_policy(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return 0;
 }
 
+/* ikev2 authentication psk id ipv4 ADDR key char|hex KEY (Oracle's IX
+ * template): the key of the IKEv2 peer ADDR, kept as a keyed digest
+ * (config/secret.h); the row's copy of the line is blanked at once. */
+static int
+ikev2_psk(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct ix_name *r;
+
+	(void)c;
+	if (!(r = ix_add(x, &x->psks, l->tok[5], l)))
+		return -1;
+	memset(r->text, 0, sizeof(r->text));
+	memset(&r->psk, 0, sizeof(r->psk));
+	r->psk.line = l->no;
+	if (l->ntok < 9 || cfg_tmpl(l, 8))
+		r->psk.tmpl = 1;
+	else if (cfg_is(l, 7, "hex"))
+		r->psk.tmpl = 1;          /* how IX writes a hex key was not found: not compared */
+	else
+		config_secret_digest(l->tok[8], strlen(l->tok[8]), &r->psk);
+	return 0;
+}
+
+static void
+bind_psks(struct config *c, const struct cfg_ctx *x)
+{
+	for (size_t i = 0; i < x->psks.n; i++) {
+		int gi = config_gateway_find(c, x->psks.row[i].name);
+		if (gi >= 0)
+			c->gateways[gi].psk = x->psks.row[i].psk;
+	}
+}
+
 static int
 ike_keepalive(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
@@ -566,6 +601,7 @@ static const struct cfg_cmd ix_cmds[] = {
 	{ "ikev2 peer-fqdn *", TI, ikev2_peer },
 	{ "ikev2 outgoing-interface *", TI, NULL },
 	{ "ikev2 ipsec *", TI, NULL },
+	{ "ikev2 authentication psk id ipv4 * key * *", 0, ikev2_psk },
 	{ "ikev2 authentication *", 0, NULL },
 	{ "ikev2 extend-sa-lifetime *", 0, NULL },
 	{ "ikev2 *", TI, NULL },
@@ -856,7 +892,7 @@ static void
 free_tables(struct cfg_ctx *x)
 {
 	struct ix_table *t[] = { &x->proposals, &x->ike_props, &x->acls, &x->maps, &x->policies,
-				 &x->keepalive, &x->watches, &x->profiles };
+				 &x->keepalive, &x->watches, &x->profiles, &x->psks };
 
 	for (size_t i = 0; i < COUNT(t); i++)
 		free(t[i]->row);
@@ -887,6 +923,7 @@ config_parse_ix(const char *buf, size_t len, struct config *c)
 	bind_names(c, x);
 	bind_keepalives(c, x);
 	bind_watches(c, x);
+	bind_psks(c, x);
 	line_mtu(c);
 	free_tables(x);
 	free(x);

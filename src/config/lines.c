@@ -72,6 +72,53 @@ tokenize(struct cfg_line *l)
 	}
 }
 
+/* Lines that carry a pre-shared key: their text, which findings quote
+ * (invalid-line, a setting's line), keeps the command and loses the key;
+ * the tokens, already split off, keep it for config/secret.c's digest.
+ * keep: how many words stay, or after: the word after which one more
+ * (char|hex) stays. RTX ipsec ike pre-shared-key GW text|0x.. (chapter
+ * 15); IX ikev2 authentication psk id ipv4 ADDR key char|hex K and ike
+ * key (Oracle's IX template). swanctl's secret = K: swan.c. */
+static const struct {
+	const char *w[3];
+	size_t keep;
+	const char *after;
+} key_lines[] = {
+	{ { "ipsec", "ike", "pre-shared-key" }, 4, NULL },
+	{ { "ikev2", "authentication", "psk" }, 0, "key" },
+	{ { "ike", "key", NULL }, 2, NULL },
+};
+
+static void
+mask_key(struct cfg_line *l)
+{
+	for (size_t k = 0; k < sizeof(key_lines) / sizeof(key_lines[0]); k++) {
+		size_t keep = key_lines[k].keep, n = 0;
+		int match = 1;
+		for (size_t i = 0; i < 3 && key_lines[k].w[i]; i++)
+			match &= i < l->ntok && strcmp(l->tok[i], key_lines[k].w[i]) == 0;
+		if (!match)
+			continue;
+		for (size_t i = 0; key_lines[k].after && i < l->ntok; i++)
+			if (strcmp(l->tok[i], key_lines[k].after) == 0)
+				keep = i + 2;
+		if (!keep)
+			keep = 3;
+		l->text[0] = '\0';
+		for (size_t i = 0; i < keep && i < l->ntok; i++)
+			n += (size_t)snprintf(l->text + n, sizeof(l->text) - n, "%s%s", i ? " " : "", l->tok[i]);
+		cfg_mask_tail(l->text, sizeof(l->text), n);
+		return;
+	}
+}
+
+void
+cfg_mask_tail(char *text, size_t len, size_t at)
+{
+	if (at < len)
+		snprintf(text + at, len - at, " (key not printed)");
+}
+
 int
 cfg_next(struct cfg_reader *r, struct cfg_line *l)
 {
@@ -91,8 +138,10 @@ cfg_next(struct cfg_reader *r, struct cfg_line *l)
 	l->comment = !l->text[0] || strchr(r->comment_chars ? r->comment_chars : "#!", l->text[0]);
 	if (l->comment)
 		l->ntok = 0;
-	else
+	else {
 		tokenize(l);
+		mask_key(l);
+	}
 	return 1;
 }
 

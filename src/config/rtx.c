@@ -467,6 +467,52 @@ remote_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return 0;
 }
 
+/* ipsec ike duration ipsec-sa|isakmp-sa|child-sa|ike-sa GW SECONDS
+ * [KBYTES] [rekey P%] (15.48.1): the SA lifetimes the pair audit compares
+ * with the peer's; the range check is the audit's, not the parser's. */
+static int
+duration(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_gateway *g;
+	struct config_num *n;
+	long v;
+
+	(void)x;
+	if (gateway_at(c, l, 4) < 0 || !(g = gw(c, l, 4)))
+		return -1;
+	n = cfg_is(l, 3, "ipsec-sa") || cfg_is(l, 3, "child-sa") ? &g->life_child : &g->life_ike;
+	if (cfg_tmpl(l, 5)) {
+		cfg_set_tmpl(n, l);
+		return 0;
+	}
+	if (number_in(c, l, 5, 1, 2147483647L, &v) < 0)
+		return -1;
+	cfg_set(n, v, l);
+	return 0;
+}
+
+/* ipsec ike pre-shared-key GW text TEXT | GW 0xHEX: only a keyed digest
+ * of the key is kept (config/secret.h); the line's text never is. */
+static int
+pre_shared_key(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_gateway *g;
+	size_t k = cfg_is(l, 4, "text") ? 5 : 4;
+
+	(void)x;
+	if (gateway_at(c, l, 3) < 0 || !(g = gw(c, l, 3)))
+		return -1;
+	memset(&g->psk, 0, sizeof(g->psk));
+	g->psk.line = l->no;
+	if (k >= l->ntok || cfg_tmpl(l, k))
+		g->psk.tmpl = 1;
+	else if (k == 5)
+		config_secret_digest(l->tok[5], strlen(l->tok[5]), &g->psk);
+	else
+		config_secret_text(l->tok[4], &g->psk);
+	return 0;
+}
+
 static int gw3(struct config *c, struct cfg_ctx *x, const struct cfg_line *l) { (void)x; return gateway_at(c, l, 3); }
 static int gw4(struct config *c, struct cfg_ctx *x, const struct cfg_line *l) { (void)x; return gateway_at(c, l, 4); }
 
@@ -684,10 +730,10 @@ static const struct cfg_cmd rtx_cmds[] = {
 	{ "ipsec ike remote address # *", 0, remote_address },
 	{ "ipsec ike local name # *", 0, gw4 },
 	{ "ipsec ike remote name # *", 0, gw4 },
-	{ "ipsec ike duration ipsec-sa # *", 0, gw4 },
-	{ "ipsec ike duration isakmp-sa # *", 0, gw4 },
-	{ "ipsec ike duration child-sa # *", 0, gw4 },
-	{ "ipsec ike duration ike-sa # *", 0, gw4 },
+	{ "ipsec ike duration ipsec-sa # *", 0, duration },
+	{ "ipsec ike duration isakmp-sa # *", 0, duration },
+	{ "ipsec ike duration child-sa # *", 0, duration },
+	{ "ipsec ike duration ike-sa # *", 0, duration },
 	{ "ipsec ike child-exchange type # *", 0, gw4 },
 	{ "ipsec ike auth method # *", 0, gw4 },
 	{ "ipsec ike send info # *", 0, gw4 },
@@ -695,7 +741,7 @@ static const struct cfg_cmd rtx_cmds[] = {
 	{ "ipsec ike group # *", 0, gw3 },
 	{ "ipsec ike hash # *", 0, gw3 },
 	{ "ipsec ike integrity # *", 0, gw3 },
-	{ "ipsec ike pre-shared-key # *", 0, gw3 },
+	{ "ipsec ike pre-shared-key # *", 0, pre_shared_key },
 	{ "ipsec ike pfs # *", 0, gw3 },
 	{ "ipsec ike always-on # *", 0, gw3 },
 	{ "ipsec ike restrict-dangling-sa # *", 0, gw3 },

@@ -22,6 +22,10 @@ struct cfg_ctx {
 	int gateway, tunnel;         /* current conn and child, -1 none */
 	int read;                    /* the line set something the audit reads */
 	int bad;                     /* the line was found invalid */
+	/* secrets.ike<suffix> { id = ...; secret = ... } being read: the key
+	 * only as a keyed digest (config/secret.h) */
+	char sec_id[CONFIG_NAME];
+	struct config_secret sec;
 };
 
 static char *
@@ -86,9 +90,41 @@ open_section(struct config *c, struct cfg_ctx *x, const char *name, const struct
 	}
 }
 
+/* The end of secrets.ike<suffix>: its key goes to the connections whose
+ * remote address is its id, or to every connection without a key when it
+ * names no id (swanctl.conf(5): a secret without ids matches any). */
+static void
+bind_secret(struct config *c, struct cfg_ctx *x)
+{
+	uint32_t id = 0;
+	int any = !x->sec_id[0];
+
+	if (!x->sec.set && !x->sec.tmpl)
+		return;
+	if (!any && cfg_addr(x->sec_id, &id) < 0)
+		return;              /* an FQDN or other id: not matched to a connection */
+	for (size_t g = 0; g < c->ngateways; g++) {
+		struct config_gateway *gw = &c->gateways[g];
+		if (any ? !gw->psk.set && !gw->psk.tmpl
+			: gw->remote_addr.line && gw->remote_addr.plen == 32 && gw->remote_addr.addr == id)
+			gw->psk = x->sec;
+	}
+}
+
+static int
+in_ike_secret(const struct cfg_ctx *x)
+{
+	return x->depth == 2 && at(x, 0, "secrets") && strncmp(x->path[1], "ike", 3) == 0;
+}
+
 static void
 close_section(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
+	if (in_ike_secret(x)) {
+		bind_secret(c, x);
+		memset(&x->sec, 0, sizeof(x->sec));
+		x->sec_id[0] = '\0';
+	}
 	if (x->depth == 0) {
 		cfg_bad(c, l, CONFIG_BAD_COMMAND, 1, CONFIG_ARG_NONE);   /* a '}' that closes nothing */
 		x->bad = 1;
@@ -293,6 +329,19 @@ template_key(struct config_gateway *g, struct config_tunnel *t, int depth, const
 }
 
 static void
+secret_key(struct cfg_ctx *x, const char *k, const char *v, const struct cfg_line *l)
+{
+	if (strncmp(k, "id", 2) == 0) {
+		cfg_copy(x->sec_id, sizeof(x->sec_id), v);
+		return;
+	}
+	memset(&x->sec, 0, sizeof(x->sec));
+	x->sec.line = l->no;
+	if (config_is_placeholder(v) || config_secret_text(v, &x->sec) < 0)
+		x->sec.tmpl = 1;      /* a placeholder or 0s base64: not compared */
+}
+
+static void
 assignment(struct config *c, struct cfg_ctx *x, char *s, const struct cfg_line *l)
 {
 	char *eq = strchr(s, '=');
@@ -315,6 +364,11 @@ assignment(struct config *c, struct cfg_ctx *x, char *s, const struct cfg_line *
 	if (!*k) {
 		cfg_bad(c, l, CONFIG_BAD_MISSING, 1, CONFIG_ARG_WORD);
 		x->bad = 1;
+		return;
+	}
+	if (in_ike_secret(x) && (strcmp(k, "secret") == 0 || strncmp(k, "id", 2) == 0)) {
+		secret_key(x, k, v, l);
+		x->read = 1;
 		return;
 	}
 	if (config_is_placeholder(v)) {
@@ -349,6 +403,20 @@ brace(const char *s)
 	return i;
 }
 
+/* secret = K (secrets section, also inline after "secrets {"): the text
+ * that findings quote loses the key from the first one on. */
+static void
+mask_secret(struct cfg_line *l)
+{
+	for (char *v = strstr(l->text, "secret"); v; v = strstr(v + 6, "secret")) {
+		size_t gap = strspn(v + 6, " \t");
+		if (v[6 + gap] == '=') {
+			cfg_mask_tail(l->text, sizeof(l->text), (size_t)(v + 7 + gap - l->text));
+			return;
+		}
+	}
+}
+
 static void
 swan_line(struct config *c, struct cfg_ctx *x, struct cfg_line *l)
 {
@@ -357,6 +425,7 @@ swan_line(struct config *c, struct cfg_ctx *x, struct cfg_line *l)
 
 	cfg_copy(buf, sizeof(buf), l->text);
 	s[strcspn(s, "#")] = '\0';
+	mask_secret(l);
 	while (*(s = trim(s))) {
 		size_t n = brace(s);
 		char ch = s[n];

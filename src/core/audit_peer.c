@@ -5,33 +5,22 @@
  * and numbers out, words in render/audit_peer_out.c. AWS facts and
  * defaults: config/aws_json.c (EC2 API reference); router facts:
  * doc/router-facts.md, as core/audit.c reads them. */
-#include "core/audit_peer.h"
+#include "core/audit_peer_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define COUNT(x) (sizeof(x) / sizeof((x)[0]))
-/* AWS puts tunnel inside addresses in 169.254.0.0/16 (EC2 API
- * VpnTunnelOptionsSpecification, TunnelInsideCidr). */
-#define LINK_LOCAL 0xa9fe0000u
+#define LINK_LOCAL PEER_LINK_LOCAL
 
-struct audit_peer_run {
-	const struct config *c;
-	const struct peer_config *p;
-	const struct audit_result *router;  /* the router audit (target numbers), may be NULL */
-	struct audit_peer_result *r;
-	const struct audit_peer_check *check;
-	const struct peer_def *aws;         /* model.h's AWS limits (MTU 1446, MSS 1406) */
-	unsigned char *used;                /* per router tunnel: paired */
-	int first_router, first_aws;        /* the first unpaired of each side, -1 none */
-};
-
-static int
-covers(uint32_t net, unsigned plen, uint32_t addr)
+int
+audit_peer_covers(uint32_t net, unsigned plen, uint32_t addr)
 {
 	return plen == 0 || (plen <= 32 && ((net ^ addr) >> (32 - plen)) == 0);
 }
+
+#define covers audit_peer_covers
 
 /* A router tunnel the pairing is about: ESP tunnel mode with an IKE peer. */
 static int
@@ -63,8 +52,8 @@ audit_peer_router_addr(const struct config *c, size_t i, unsigned *line)
 	return 0;
 }
 
-static struct audit_peer_finding *
-finding(struct audit_peer_run *a, int aws, int router, unsigned line, const char *text)
+struct audit_peer_finding *
+audit_peer_finding(struct audit_peer_run *a, int aws, int router, unsigned line, const char *text)
 {
 	struct audit_peer_result *r = a->r;
 	struct audit_peer_finding *f;
@@ -96,17 +85,26 @@ finding(struct audit_peer_run *a, int aws, int router, unsigned line, const char
 	return f;
 }
 
+#define finding audit_peer_finding
+
 /* A router-side fix, in the kinds render/audit_fix.c prints. */
-static void
-fix(const struct audit_peer_run *a, struct audit_peer_finding *f, enum audit_fix_kind kind,
-    long n, int tunnel)
+void
+audit_peer_fix(const struct audit_peer_run *a, struct audit_peer_finding *f,
+	       enum audit_fix_kind kind, long n, long m, int tunnel)
 {
 	const struct config_tunnel *t = tunnel >= 0 ? &a->c->tunnels[tunnel] : NULL;
 
 	if (!f || f->nfix >= AUDIT_MAX_FIX)
 		return;
-	f->fix[f->nfix++] = (struct audit_fix){ kind, n, 0, tunnel, t ? t->gateway : -1,
+	f->fix[f->nfix++] = (struct audit_fix){ kind, n, m, tunnel, t ? t->gateway : -1,
 						t ? t->ikev2 : 0, -1 };
+}
+
+static void
+fix(const struct audit_peer_run *a, struct audit_peer_finding *f, enum audit_fix_kind kind,
+    long n, int tunnel)
+{
+	audit_peer_fix(a, f, kind, n, 0, tunnel);
 }
 
 /* ---- pairing -------------------------------------------------------- */
@@ -120,7 +118,7 @@ pair_outside(struct audit_peer_run *a, size_t k, unsigned char *used)
 	for (size_t i = 0; pt->outside_v4 && i < a->c->ntunnels; i++)
 		if (!used[i] && audit_peer_router_addr(a->c, i, &line) == pt->outside_addr) {
 			used[i] = 1;
-			a->r->pairs[k] = (struct audit_pair){ (int)i, PAIR_OUTSIDE };
+			a->r->pairs[k] = (struct audit_pair){ (int)i, PAIR_OUTSIDE, 0 };
 			return 1;
 		}
 	return 0;
@@ -136,7 +134,7 @@ pair_inside(struct audit_peer_run *a, size_t k, unsigned char *used)
 		if (!used[i] && ipsec_tunnel(a->c, i) && t->inside.line && !t->inside.tmpl &&
 		    t->inside.plen <= 32 && covers(pt->inside_addr, pt->inside_plen, t->inside.addr)) {
 			used[i] = 1;
-			a->r->pairs[k] = (struct audit_pair){ (int)i, PAIR_INSIDE };
+			a->r->pairs[k] = (struct audit_pair){ (int)i, PAIR_INSIDE, 0 };
 			return;
 		}
 	}
@@ -158,7 +156,7 @@ pair(struct audit_peer_run *a)
 	}
 	a->r->npairs = n;
 	for (size_t k = 0; k < n; k++)
-		a->r->pairs[k] = (struct audit_pair){ -1, PAIR_NONE };
+		a->r->pairs[k] = (struct audit_pair){ -1, PAIR_NONE, 0 };
 	for (size_t k = 0; k < n; k++)
 		pair_outside(a, k, a->used);
 	for (size_t k = 0; k < n; k++)
@@ -353,8 +351,8 @@ static void check_startup_add(struct audit_peer_run *a) { waits_check(a, 0); }
 /* A BGP neighbour reached through this pair: in AWS's TunnelInsideCidr,
  * in the router tunnel's inside subnet or its remote address; with no
  * inside address known on either side, in 169.254.0.0/16. */
-static const struct config_bgp *
-bgp_through(const struct audit_peer_run *a, const struct peer_tunnel *pt, size_t i)
+const struct config_bgp *
+audit_peer_bgp_through(const struct audit_peer_run *a, const struct peer_tunnel *pt, size_t i)
 {
 	const struct config_tunnel *t = &a->c->tunnels[i];
 	int known = pt->inside_plen || (t->inside.line && !t->inside.tmpl) || t->remote.line;
@@ -380,7 +378,7 @@ routing_check(struct audit_peer_run *a, int conn_static)
 		struct audit_peer_finding *f;
 		if (i < 0 || !!a->p->conns[pt->conn].static_only.v != conn_static)
 			continue;
-		b = bgp_through(a, pt, (size_t)i);
+		b = audit_peer_bgp_through(a, pt, (size_t)i);
 		if (conn_static ? !b : b != NULL)
 			continue;
 		f = conn_static ? finding(a, (int)k, i, b->line, b->text)
@@ -506,6 +504,24 @@ static const struct audit_peer_check checks[] = {
 	{ "tunnel-down-telemetry", AUDIT_WARNING,
 	  "EC2 API VgwTelemetry (Status UP | DOWN, StatusMessage), as describe-vpn-connections returned it",
 	  check_telemetry },
+	{ "inside-address-mismatch", AUDIT_ERROR,
+	  "EC2 API VpnTunnelOptionsSpecification (TunnelInsideCidr, a /30 in 169.254.0.0/16); AWS Site-to-Site VPN user guide, the generic configuration's inside addresses (AWS the first host of the /30, the customer gateway the second)",
+	  audit_peer_check_inside },
+	{ "proposal-mismatch", AUDIT_ERROR,
+	  "EC2 API ModifyVpnTunnelOptionsSpecification (IKEVersions, Phase2EncryptionAlgorithms, Phase2IntegrityAlgorithms; none listed: every valid value); RFC 7296 section 2.7 (no common proposal: NO_PROPOSAL_CHOSEN)",
+	  audit_peer_check_proposal },
+	{ "dpd-hold-mismatch", AUDIT_WARNING,
+	  "EC2 API ModifyVpnTunnelOptionsSpecification (DPDTimeoutSeconds, default 40; DPDTimeoutAction); Yamaha RTX command reference 15.20 (keepalive interval x count); RFC 3706; doc/field-cases.md case 2 (a router that held its SA for hours)",
+	  audit_peer_check_dpd_hold },
+	{ "lifetime-mismatch", AUDIT_WARNING,
+	  "EC2 API ModifyVpnTunnelOptionsSpecification (Phase1LifetimeSeconds 900-28800, Phase2LifetimeSeconds 900-3600 and below phase 1, RekeyMarginTimeSeconds 60 to half of phase 2, RekeyFuzzPercentage 0-100); Yamaha RTX command reference 15.48.1 (ipsec ike duration, default 28800 s)",
+	  audit_peer_check_lifetime },
+	{ "narrow-selectors-with-bgp", AUDIT_ERROR,
+	  "EC2 API VpnConnectionOptionsSpecification (LocalIpv4NetworkCidr, RemoteIpv4NetworkCidr, default 0.0.0.0/0); AWS knowledge center (a BGP VPN needs selectors that cover the inside addresses); doc/field-cases.md case 3",
+	  audit_peer_check_selectors },
+	{ "psk-mismatch", AUDIT_ERROR,
+	  "EC2 API TunnelOption (PreSharedKey); RFC 7296 section 2.15 (a wrong shared key: AUTHENTICATION_FAILED); compared as keyed digests, neither key printed",
+	  audit_peer_check_psk },
 };
 
 const struct audit_peer_check *

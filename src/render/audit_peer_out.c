@@ -10,6 +10,7 @@
  * printed only when the connection id and the outside address have AWS's
  * form, so that it is safe to paste; otherwise a comment says why. */
 #include "render/audit_peer_out.h"
+#include "render/audit_peer_int.h"
 #include "render/audit_out.h"
 #include "render/render.h"
 
@@ -19,17 +20,20 @@
 
 #define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
-static const char *
-dflt(const struct peer_num *n)
+const char *
+audit_peer_dflt(const struct peer_num *n)
 {
 	return n->set ? "" : ", the default: not in the file";
 }
 
-static void
-ip_text(uint32_t a, char *buf, size_t len)
+void
+audit_peer_ip_text(uint32_t a, char *buf, size_t len)
 {
 	snprintf(buf, len, "%u.%u.%u.%u", a >> 24, a >> 16 & 255, a >> 8 & 255, a & 255);
 }
+
+#define dflt audit_peer_dflt
+#define ip_text audit_peer_ip_text
 
 static const char *
 tname(const struct audit_peer_result *r, int i)
@@ -168,7 +172,9 @@ audit_peer_words(const struct audit_peer_result *r, const struct audit_peer_find
 	const struct peer_tunnel *pt = f->aws >= 0 ? &r->peer->tunnels[f->aws] : NULL;
 	char scope[120];
 
-	if (strcmp(id, "peer-address-mismatch") == 0) {
+	if (audit_peer_ike_words(r, f, buf, len)) {
+		return;
+	} else if (strcmp(id, "peer-address-mismatch") == 0) {
 		mismatch_words(r, f, buf, len);
 	} else if (strcmp(id, "dpd-clear-router-never-initiates") == 0) {
 		waits_words(r, f, 1, buf, len);
@@ -237,7 +243,9 @@ router_notes(const struct audit_peer_result *r, const struct audit_peer_finding 
 	char buf[400], scope[120];
 
 	buf[0] = '\0';
-	if (strcmp(f->check->id, "dpd-clear-router-never-initiates") == 0 && f->code == NOINIT_IX_RESPONDER)
+	if (audit_peer_ike_note(r, f, lead, buf, sizeof(buf)))
+		;
+	else if (strcmp(f->check->id, "dpd-clear-router-never-initiates") == 0 && f->code == NOINIT_IX_RESPONDER)
 		snprintf(buf, sizeof(buf), "%s and in interface %s remove line %u: %s", lead, t->name,
 			 t->responder.line, t->responder.text);
 	else if (strcmp(f->check->id, "static-router-on-bgp-connection") == 0) {
@@ -315,23 +323,30 @@ static const struct {
 	{ AWS_FIX_NEW_NO_ACCEL, "EnableAcceleration cannot be changed in place: only a new VPN connection without acceleration removes the need for NAT-T; the router-side fix (NAT-T on) is the preferred one" },
 };
 
+static const char psk_note[] =
+	"# or set the tunnel's PreSharedKey to the router's (modify-vpn-tunnel-options --tunnel-options PreSharedKey=...; it briefly takes the tunnel down); mtuprobe prints no key";
+
 static const char startup_note[] =
 	"# StartupAction=start: AWS needs the customer gateway's public IP address to initiate (AWS s2svpn user guide, initiate-vpn-tunnels)";
 
 /* One tunnel's command (bits of tunnel_opts) and, in the change set, the
  * wait and the check before the next tunnel. */
 static void
-aws_tunnel(const struct peer_config *p, size_t k, unsigned bits, int change,
+aws_tunnel(const struct audit_peer_result *r, size_t k, unsigned bits,
+	   const struct audit_peer_finding *only, int change,
 	   void (*emit)(void *ctx, const char *line), void *ctx)
 {
+	const struct peer_config *p = r->peer;
 	const struct peer_tunnel *pt = &p->tunnels[k];
 	const struct peer_conn *pc = &p->conns[pt->conn];
-	char opts[96] = "", line[400];
+	char opts[400] = "", line[600];
 
 	for (size_t i = 0; i < COUNT(tunnel_opts); i++)
 		if (bits & tunnel_opts[i].bit)
 			snprintf(opts + strlen(opts), sizeof(opts) - strlen(opts), "%s%s",
 				 opts[0] ? "," : "", tunnel_opts[i].option);
+	if (bits & (AWS_FIX_IKE | AWS_FIX_P2_ENC | AWS_FIX_P2_INTEG))
+		audit_peer_ike_aws_opts(r, k, only, opts, sizeof(opts));
 	if (!opts[0])
 		return;
 	if (!id_ok(pc->id) || !pt->outside_v4) {
@@ -340,8 +355,9 @@ aws_tunnel(const struct peer_config *p, size_t k, unsigned bits, int change,
 	}
 	if ((bits & AWS_FIX_STARTUP_START) && !change)
 		emit(ctx, startup_note);
-	snprintf(line, sizeof(line), "aws ec2 modify-vpn-tunnel-options --vpn-connection-id %s --vpn-tunnel-outside-ip-address %s --tunnel-options %s",
-		 pc->id, pt->outside, opts);
+	/* quoted when a list's braces and commas would meet the shell's brace expansion */
+	snprintf(line, sizeof(line), "aws ec2 modify-vpn-tunnel-options --vpn-connection-id %s --vpn-tunnel-outside-ip-address %s --tunnel-options %s%s%s",
+		 pc->id, pt->outside, strchr(opts, '[') ? "'" : "", opts, strchr(opts, '[') ? "'" : "");
 	emit(ctx, line);
 	if (!change)
 		return;
@@ -365,6 +381,21 @@ aws_new_connection(unsigned bits, void (*emit)(void *ctx, const char *line), voi
 		}
 }
 
+/* AWS's own selectors: one modify-vpn-connection-options per connection
+ * whose tunnels asked for it. */
+static void
+aws_cidrs(const struct audit_peer_result *r, const unsigned *bits,
+	  void (*emit)(void *ctx, const char *line), void *ctx)
+{
+	for (size_t c = 0; c < r->peer->nconns; c++) {
+		int want = 0;
+		for (size_t k = 0; k < r->peer->ntunnels; k++)
+			want |= r->peer->tunnels[k].conn == c && (bits[k] & AWS_FIX_CIDRS);
+		if (want)
+			audit_peer_ike_aws_cidrs(&r->peer->conns[c], id_ok(r->peer->conns[c].id), emit, ctx);
+	}
+}
+
 static void
 aws_head(void (*emit)(void *ctx, const char *line), void *ctx)
 {
@@ -382,10 +413,14 @@ audit_peer_aws_lines(const struct audit_peer_result *r, const struct audit_peer_
 	int any = 0;
 
 	if (only) {               /* one finding: its tunnel alone */
-		if (only->aws >= 0 && (only->aws_fix & (AWS_FIX_DPD_RESTART | AWS_FIX_STARTUP_START)))
+		if (only->aws >= 0 && (only->aws_fix & AWS_FIX_TUNNEL))
 			emit(ctx, "# briefly takes this tunnel down: change one tunnel, wait (aws ec2 wait vpn-connection-available), then the other");
 		if (only->aws >= 0)
-			aws_tunnel(p, (size_t)only->aws, only->aws_fix, 0, emit, ctx);
+			aws_tunnel(r, (size_t)only->aws, only->aws_fix, only, 0, emit, ctx);
+		if (only->aws_fix & AWS_FIX_PSK)
+			emit(ctx, psk_note);
+		if (only->aws >= 0 && (only->aws_fix & AWS_FIX_CIDRS))
+			audit_peer_ike_aws_cidrs(conn_of(r, only), id_ok(conn_of(r, only)->id), emit, ctx);
 		aws_new_connection(only->aws_fix, emit, ctx);
 		return;
 	}
@@ -400,14 +435,17 @@ audit_peer_aws_lines(const struct audit_peer_result *r, const struct audit_peer_
 		notes |= f->aws_fix;
 	}
 	for (size_t k = 0; k < p->ntunnels; k++)
-		any |= (bits[k] & (AWS_FIX_DPD_RESTART | AWS_FIX_STARTUP_START)) != 0;
+		any |= (bits[k] & AWS_FIX_TUNNEL) != 0;
 	if (any) {
 		aws_head(emit, ctx);
 		if (notes & AWS_FIX_STARTUP_START)
 			emit(ctx, startup_note);
 	}
 	for (size_t k = 0; k < p->ntunnels; k++)
-		aws_tunnel(p, k, bits[k], 1, emit, ctx);
+		aws_tunnel(r, k, bits[k], NULL, 1, emit, ctx);
+	aws_cidrs(r, bits, emit, ctx);
+	if (notes & AWS_FIX_PSK)
+		emit(ctx, psk_note);
 	aws_new_connection(notes, emit, ctx);
 	free(bits);
 }
@@ -435,6 +473,21 @@ ike_words(long v)
 }
 
 static void
+text_not_checked(void *ctx, const char *what)
+{
+	fprintf((FILE *)ctx, "; not checked: %s", what);
+}
+
+static void
+json_not_checked(void *ctx, const char *what)
+{
+	struct audit_jlist *j = ctx;
+
+	fputs(j->n++ ? "," : "", j->f);
+	json_string(j->f, what);
+}
+
+static void
 tunnel_head(FILE *f, const struct audit_peer_result *r, size_t k)
 {
 	const struct peer_tunnel *pt = &r->peer->tunnels[k];
@@ -452,6 +505,7 @@ tunnel_head(FILE *f, const struct audit_peer_result *r, size_t k)
 		pt->dpd_seconds.set ? "" : " (default)", peer_dpd_action_name((enum peer_dpd_action)pt->dpd_action.v),
 		pt->dpd_action.set ? "" : " (default)", peer_startup_name((enum peer_startup)pt->startup.v),
 		pt->startup.set ? "" : " (default)", ike_words(pt->ike.v), pt->ike.set ? "" : " (default)");
+	audit_peer_not_checked(pr->not_checked, text_not_checked, f);
 	if (pt->status != PEER_STATUS_NONE) {
 		fprintf(f, "; telemetry %s", pt->status == PEER_STATUS_UP ? "UP" : pt->status == PEER_STATUS_DOWN ? "DOWN" : "other");
 		if (pt->status_msg[0]) {
@@ -508,7 +562,9 @@ finding(FILE *f, const struct audit_peer_result *r, const struct audit_peer_find
 		text_string(f, x->where);
 	}
 	fputc('\n', f);
-	if (x->text[0]) {
+	if (x->secret_line) {
+		fprintf(f, "  %u | (a key: not printed)\n", x->line);
+	} else if (x->text[0]) {
 		fprintf(f, "  %u | ", x->line);
 		text_string(f, x->text);
 		fputc('\n', f);
@@ -616,6 +672,10 @@ json_defaults(FILE *f, const struct peer_tunnel *pt)
 		{ "DpdTimeoutSeconds", &pt->dpd_seconds }, { "DpdTimeoutAction", &pt->dpd_action },
 		{ "StartupAction", &pt->startup }, { "IkeVersions", &pt->ike },
 		{ "Phase1LifetimeSeconds", &pt->p1_life }, { "Phase2LifetimeSeconds", &pt->p2_life },
+		{ "RekeyMarginTimeSeconds", &pt->rekey_margin }, { "RekeyFuzzPercentage", &pt->rekey_fuzz },
+		{ "Phase1EncryptionAlgorithms", &pt->p1_enc }, { "Phase2EncryptionAlgorithms", &pt->p2_enc },
+		{ "Phase1IntegrityAlgorithms", &pt->p1_integ }, { "Phase2IntegrityAlgorithms", &pt->p2_integ },
+		{ "Phase1DHGroupNumbers", &pt->p1_dh }, { "Phase2DHGroupNumbers", &pt->p2_dh },
 	};
 	int n = 0;
 
@@ -644,7 +704,11 @@ json_tunnels(FILE *f, const struct audit_peer_result *r)
 			pt->dpd_seconds.v, peer_dpd_action_name((enum peer_dpd_action)pt->dpd_action.v),
 			peer_startup_name((enum peer_startup)pt->startup.v), ike_words(pt->ike.v),
 			pt->p1_life.v, pt->p2_life.v);
+		audit_peer_json_tunnel_options(f, pt);
 		json_defaults(f, pt);
+		fputs(",\"not_checked\":[", f);
+		audit_peer_not_checked(pr->not_checked, json_not_checked, &(struct audit_jlist){ f, 0 });
+		fputc(']', f);
 		fputs(",\"telemetry\":", f);
 		if (pt->status == PEER_STATUS_NONE)
 			fputs("null", f);
@@ -694,9 +758,16 @@ json_findings(FILE *f, const struct audit_peer_result *r)
 void
 render_audit_peer_json(FILE *f, const struct audit_peer_result *r, const char *peer_file)
 {
+	render_audit_peer_json_key(f, r, peer_file, "peer_config");
+}
+
+void
+render_audit_peer_json_key(FILE *f, const struct audit_peer_result *r, const char *peer_file,
+			   const char *key)
+{
 	struct audit_jlist j = { f, 0 };
 
-	fputs(",\"peer_config\":{\"file\":", f);
+	fprintf(f, ",\"%s\":{\"file\":", key);
 	json_string(f, peer_file);
 	fprintf(f, ",\"format\":\"aws-describe-vpn-connections\",\"secrets_not_read\":%zu,\"errors\":%u,\"warnings\":%u",
 		r->peer->secrets, r->nerror, r->nwarning);

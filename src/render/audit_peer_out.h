@@ -32,6 +32,9 @@ void render_audit_peer_text(FILE *f, const struct audit_peer_result *r, const ch
 			    const char *peer_file);
 void render_audit_peer_json(FILE *f, const struct audit_peer_result *r, const char *peer_file);
 void render_audit_peer_quiet(FILE *f, const struct audit_peer_result *r);
+/* The same member under another key (probe's config.peer). */
+void render_audit_peer_json_key(FILE *f, const struct audit_peer_result *r, const char *peer_file,
+				const char *key);
 
 /* audit_json.c's emit() for fix lines: each line a JSON string, commas
  * between (ctx: a struct audit_jlist, n zeroed for each list). */

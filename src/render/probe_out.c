@@ -8,6 +8,7 @@
 #include "probe/engine.h"
 #include "probe/findings.h"
 #include "render/audit_out.h"
+#include "render/audit_peer_out.h"
 
 /* Who said "too big", and where the answer rests on silence. */
 static void
@@ -487,6 +488,8 @@ render_probe_config_text(FILE *f, const struct report *r)
 		fprintf(f, "  ! %s\n", p->esp_note);
 	fputc('\n', f);
 	render_audit_text(f, p->audit, p->config_file);
+	if (p->peer)
+		render_audit_peer_text(f, p->peer, p->config_file, p->peer_file);
 }
 
 void
@@ -508,5 +511,10 @@ render_probe_config_json(FILE *f, const struct report *r)
 	}
 	fprintf(f, "],\"disagreements\":%u,\"audit\":", p->vs->disagree);
 	render_audit_json_object(f, p->audit, p->config_file);
+	/* --peer-config: the same object as audit's peer_config (mtuprobe(1)) */
+	if (p->peer)
+		render_audit_peer_json_key(f, p->peer, p->peer_file, "peer");
+	else
+		fputs(",\"peer\":null", f);
 	fputc('}', f);
 }

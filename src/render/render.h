@@ -80,6 +80,10 @@ struct report_probe {
 	const struct audit_result *audit;
 	const struct audit_vs *vs;
 	char esp_note[300];                       /* --esp differs from the configuration's, or "" */
+	/* --peer-config: the pair's audit (the router's configuration and the
+	 * peer's) and the peer file's name; NULL without. */
+	const struct audit_peer_result *peer;
+	const char *peer_file;
 	struct report_tunnel more[REPORT_MAX_TUNNEL_IFS - 1]; /* tunnel targets 2.. */
 	size_t nmore;
 };

@@ -135,6 +135,56 @@ PY
 	fi
 }
 
+# probe --config --peer-config: field case 2 (tests/audit/peer/rtx-field2.conf, an RTX
+# that never starts IKE, against defaults.json, AWS's never-modified tunnels) rides
+# along with the measurement: exit 5, config.peer holds the pair's findings exactly
+# as audit --peer-config finds them, each AWS tunnel paired with its router tunnel,
+# and no key of either file in the output; text names the pair's section.
+case_config_peer() {
+	t_lab_up --wan-mtu 1454 --ipsec aes128-sha1 --tunnel-mtu 1280
+	chmod 755 "$T_TMP"
+	install -m 644 "$T_ROOT/tests/audit/peer/rtx-field2.conf" "$T_TMP/site.conf"
+	install -m 644 "$T_ROOT/tests/audit/peer/defaults.json" "$T_TMP/peer.json"
+	t_run -- -4 --json --peer aws "${SHA1[@]}" --config "$T_TMP/site.conf" \
+		--peer-config "$T_TMP/peer.json" "$LAB_WAN_PEER_V4" "$LAB_SERVER_V4"
+	if ((T_RC != 5)); then
+		t_fail "probe --peer-config on field case 2: exit $T_RC, expected 5"
+		t_show_stderr
+		return 0
+	fi
+	if python3 - "$T_TMP/out" <<'PY'; then
+import json, sys
+d = json.load(open(sys.argv[1]))
+p = (d.get("config") or {}).get("peer")
+errs = []
+if not isinstance(p, dict):
+    sys.exit("  no config.peer object")
+got = [f"{f['id']}@{f['line']}" for f in p.get("findings", [])]
+want = ["dpd-clear-router-never-initiates@9", "dpd-clear-router-never-initiates@26",
+        "startup-add-router-never-initiates@9", "startup-add-router-never-initiates@26"]
+if got != want:
+    errs.append(f"pair findings {got}, want {want}")
+pairs = [(t.get("outside"), t.get("router_tunnel"), t.get("paired_by")) for t in p.get("tunnels", [])]
+if pairs != [("198.51.100.1", "tunnel1", "outside"), ("198.51.100.2", "tunnel2", "outside")]:
+    errs.append(f"pairing {pairs}")
+if p.get("errors") != 4 or not p.get("aws_fix"):
+    errs.append("errors/aws_fix of the pair")
+for e in errs:
+    print("  " + e)
+sys.exit(1 if errs else 0)
+PY
+		t_say "ok: probe --peer-config carries the pair's findings and pairing in config.peer"
+	else
+		t_fail "probe --peer-config JSON"
+	fi
+	t_check "no key of either file in the JSON" \
+		eval '! grep -Eq "example-secret|must-not-leak" "$T_TMP/out" "$T_TMP/err"'
+	t_run -- -4 --peer aws "${SHA1[@]}" --config "$T_TMP/site.conf" \
+		--peer-config "$T_TMP/peer.json" "$LAB_WAN_PEER_V4" "$LAB_SERVER_V4"
+	t_check "text: exit 5 ($T_RC), the pair's section and its AWS change set" \
+		eval '((T_RC == 5)) && grep -q "^peer: .*peer.json: aws ec2 describe-vpn-connections" "$T_TMP/out" && grep -q "^aws ec2 modify-vpn-tunnel-options .*StartupAction=start" "$T_TMP/out"'
+}
+
 # --format value on strongSwan's 1400 tunnel over a 1454 WAN: the numbers to set are
 # the model's (1374, MSS 1334), never the measured 1400 that crosses only as fragments,
 # and the exit status is 5 so a checklist does not read it as GO; the warning and why

@@ -158,6 +158,7 @@ build_router(const struct router *r)
 		t->mss_value = r->mss;
 	}
 	num(&t->mtu, r->mtu ? (int)r->mtu : NOPE, 20);
+	num(&g->life_child, r->v == CONFIG_RTX ? 3600 : NOPE, 21);   /* AWS's Yamaha sample */
 	if (r->bgp) {
 		bgp[0] = (struct config_bgp){ r->bgp, 40, "bgp neighbor" };
 		cfg.bgp = bgp;
@@ -193,6 +194,16 @@ build_peer(const struct aws *a)
 	t->dpd_action = (struct peer_num){ a->dpd == NOPE ? PEER_DPD_CLEAR : a->dpd, a->dpd != NOPE };
 	t->startup = (struct peer_num){ a->startup == NOPE ? PEER_START_ADD : a->startup, a->startup != NOPE };
 	t->status = a->status;
+	/* the EC2 API defaults config/aws_json.c fills in */
+	t->ike = (struct peer_num){ PEER_IKEV1 | PEER_IKEV2, 0 };
+	t->p1_life = (struct peer_num){ 28800, 0 };
+	t->p2_life = (struct peer_num){ 3600, 0 };
+	t->rekey_margin = (struct peer_num){ 270, 0 };
+	t->rekey_fuzz = (struct peer_num){ 100, 0 };
+	t->p1_enc = t->p2_enc = (struct peer_num){ PEER_ENC_ALL, 0 };
+	t->p1_integ = t->p2_integ = (struct peer_num){ PEER_INTEG_ALL, 0 };
+	t->p1_dh = (struct peer_num){ (long)PEER_DH_P1_ALL, 0 };
+	t->p2_dh = (struct peer_num){ (long)PEER_DH_P2_ALL, 0 };
 }
 
 static void
@@ -282,6 +293,171 @@ test_fixes(void **state)
 	audit_peer_free(&r);
 }
 
+/* The IKE checks (core/audit_peer_ike.c): one router tunnel and one AWS
+ * tunnel, both clean (RTX refresh on, IKEv1, lifetimes 3600, inside
+ * addresses .2/.1 of AWS's /30, BGP to .1, AWS restart/start), then one
+ * knob changed. Expected ids from the rules: AWS's ranges and defaults
+ * (EC2 API ModifyVpnTunnelOptionsSpecification), the /30's first host is
+ * AWS's, a DPD hold above twice DpdTimeoutSeconds. */
+struct ike_row {
+	const char *name;
+	void (*tweak)(void);
+	const char *esp;            /* the router audit's transform, strongSwan syntax */
+	const char *want;
+};
+
+static void t_none(void) { }
+static void t_slow_dpd(void)
+{
+	num(&gateways[0].keepalive, CONFIG_ON, 22);
+	gateways[0].ka_method = CONFIG_KA_DPD;
+	gateways[0].ka_method_set = 1;
+	gateways[0].ka_interval = 30;
+	gateways[0].ka_count = 3;          /* 90 s > 2 x 40 */
+}
+static void t_dpd_80(void)
+{
+	t_slow_dpd();
+	gateways[0].ka_interval = 20;
+	gateways[0].ka_count = 4;          /* 80 s = 2 x 40: not above */
+}
+static void t_slow_dpd_none(void) { t_slow_dpd(); ptunnels[0].dpd_action.v = PEER_DPD_NONE; }
+static void t_slow_dpd_long_aws(void) { t_slow_dpd(); ptunnels[0].dpd_seconds.v = 60; }
+static void t_swan_dpd(void)
+{
+	cfg.vendor = CONFIG_STRONGSWAN;
+	num(&gateways[0].start_action, CONFIG_ACT_START, 16);
+	num(&gateways[0].dpd_action, CONFIG_ACT_RESTART, 17);
+	num(&gateways[0].keepalive, CONFIG_ON, 22);
+	gateways[0].ka_interval = 120;     /* at least 120 s */
+	memset(&tunnels[0].inside, 0, sizeof(tunnels[0].inside));
+}
+static void t_inside_swapped(void) { tunnels[0].inside.addr = IN1 | 1; }
+static void t_inside_elsewhere(void) { tunnels[0].inside.addr = 0xa9fe0102u; }
+static void t_remote_wrong(void) { tunnels[0].remote = (struct config_prefix){ IN1 | 2, 32, 23, 0, "ip tunnel remote address" }; }
+static void t_bgp_wrong(void) { bgp[0].addr = IN1 | 2; }
+static void t_ikev2_only(void) { ptunnels[0].ike = (struct peer_num){ PEER_IKEV2, 1 }; }
+static void t_ikev2_router(void) { t_ikev2_only(); num(&gateways[0].version, 2, 24); }
+static void t_p2_gcm(void) { ptunnels[0].p2_enc = (struct peer_num){ PEER_ENC_AES256_GCM, 1 }; }
+static void t_p2_sha256(void) { ptunnels[0].p2_integ = (struct peer_num){ PEER_INTEG_SHA256, 1 }; }
+static void t_p2_short(void) { ptunnels[0].p2_life = (struct peer_num){ 1800, 1 }; }
+static void t_no_duration(void) { memset(&gateways[0].life_child, 0, sizeof(gateways[0].life_child)); }
+static void t_margin(void) { ptunnels[0].rekey_margin = (struct peer_num){ 1801, 1 }; }
+static void t_margin_ok(void) { ptunnels[0].rekey_margin = (struct peer_num){ 1800, 1 }; }
+static void t_fuzz(void) { ptunnels[0].rekey_fuzz = (struct peer_num){ 101, 1 }; }
+static void t_p1_short(void) { ptunnels[0].p1_life = (struct peer_num){ 899, 1 }; }
+static void t_p2_p1(void) { ptunnels[0].p1_life = (struct peer_num){ 3600, 1 }; }
+static void t_local_lan(void) { conns[0].local_net = 0xc0000200u; conns[0].local_plen = 24; snprintf(conns[0].local_cidr, sizeof(conns[0].local_cidr), "192.0.2.0/24"); }
+static void t_local_lan_static(void) { t_local_lan(); conns[0].static_only.v = 1; bgp[0].addr = 0; cfg.nbgp = 0; }
+static void t_remote_link(void) { conns[0].remote_net = 0xa9fe0000u; conns[0].remote_plen = 16; }
+static void t_remote_vpc(void) { conns[0].remote_net = 0x0a000000u; conns[0].remote_plen = 16; snprintf(conns[0].remote_cidr, sizeof(conns[0].remote_cidr), "10.0.0.0/16"); }
+
+static const struct ike_row ike_rows[] = {
+	{ "clean", t_none, "aes128-sha1", "" },
+	{ "DPD 30 x 3 = 90 s against 40 s", t_slow_dpd, "aes128-sha1", "dpd-hold-mismatch" },
+	{ "DPD 20 x 4 = 80 s: twice 40, not above", t_dpd_80, "aes128-sha1", "" },
+	{ "slow DPD, AWS action none: AWS keeps its SA", t_slow_dpd_none, "aes128-sha1", "" },
+	{ "slow DPD, AWS 60 s: 90 < 120", t_slow_dpd_long_aws, "aes128-sha1", "" },
+	{ "swanctl dpd_delay 120 s: at least 120 > 80", t_swan_dpd, "aes128-sha1", "dpd-hold-mismatch" },
+	{ "inside .1: AWS's address", t_inside_swapped, "aes128-sha1", "inside-address-mismatch" },
+	{ "inside outside the /30", t_inside_elsewhere, "aes128-sha1", "inside-address-mismatch" },
+	{ "remote address .2: the customer's", t_remote_wrong, "aes128-sha1", "inside-address-mismatch" },
+	{ "BGP neighbour .2", t_bgp_wrong, "aes128-sha1", "inside-address-mismatch" },
+	{ "AWS IKEv2 only, RTX IKEv1", t_ikev2_only, "aes128-sha1", "proposal-mismatch" },
+	{ "AWS IKEv2 only, RTX ipsec ike version 2", t_ikev2_router, "aes128-sha1", "" },
+	{ "AWS AES256-GCM-16 only, router AES128", t_p2_gcm, "aes128-sha1", "proposal-mismatch" },
+	{ "AWS AES256-GCM-16 only, router aes256gcm16", t_p2_gcm, "aes256gcm16", "" },
+	{ "AWS SHA2-256 only, router sha1", t_p2_sha256, "aes128-sha1", "proposal-mismatch" },
+	{ "AWS SHA2-256 only, router sha256 with a PFS group", t_p2_sha256, "aes128-sha256-modp2048", "" },
+	{ "router 3des: not an AWS algorithm, not judged", t_p2_gcm, "3des-sha1", "" },
+	{ "no router transform known: not judged", t_p2_gcm, "", "" },
+	{ "AWS phase 2 1800 s, RTX 3600 s", t_p2_short, "aes128-sha1", "lifetime-mismatch" },
+	{ "RTX without ipsec ike duration: 28800 s > 3600", t_no_duration, "aes128-sha1", "lifetime-mismatch" },
+	{ "rekey margin 1801 > 3600 / 2", t_margin, "aes128-sha1", "lifetime-mismatch" },
+	{ "rekey margin 1800 = 3600 / 2", t_margin_ok, "aes128-sha1", "" },
+	{ "rekey fuzz 101 %", t_fuzz, "aes128-sha1", "lifetime-mismatch" },
+	{ "phase 1 899 s", t_p1_short, "aes128-sha1", "lifetime-mismatch" },
+	{ "phase 2 not below phase 1", t_p2_p1, "aes128-sha1", "lifetime-mismatch" },
+	{ "AWS local CIDR the office LAN, BGP", t_local_lan, "aes128-sha1", "narrow-selectors-with-bgp" },
+	{ "the same on a static connection", t_local_lan_static, "aes128-sha1", "" },
+	{ "AWS remote CIDR 169.254.0.0/16 covers .1", t_remote_link, "aes128-sha1", "" },
+	{ "AWS remote CIDR the VPC", t_remote_vpc, "aes128-sha1", "narrow-selectors-with-bgp" },
+};
+
+static void
+test_ike_rows(void **state)
+{
+	struct router base = RTX0;
+	struct aws clean = { A1, IN1, PEER_DPD_RESTART, PEER_START_START, 0, 0, PEER_STATUS_UP };
+	struct audit_tunnel at;
+	struct audit_result ar;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(ike_rows) / sizeof(ike_rows[0]); i++) {
+		struct audit_peer_result r;
+		char got[512];
+		memset(&r, 0, sizeof(r));
+		memset(&at, 0, sizeof(at));
+		memset(&ar, 0, sizeof(ar));
+		build_router(&base);
+		tunnels[0].remote = (struct config_prefix){ IN1 | 1, 32, 23, 0, "ip tunnel remote address" };
+		build_peer(&clean);
+		ike_rows[i].tweak();
+		snprintf(at.esp, sizeof(at.esp), "%s", ike_rows[i].esp);
+		ar.tunnels = &at;
+		ar.ntunnels = 1;
+		assert_int_equal(audit_peer_run(&cfg, &peer, &ar, &r), 0);
+		ids(&r, got, sizeof(got));
+		if (strcmp(got, ike_rows[i].want) != 0)
+			fail_msg("%s: got '%s', want '%s'", ike_rows[i].name, got, ike_rows[i].want);
+		audit_peer_free(&r);
+	}
+}
+
+/* The numbers the words print: both ends' seconds, both addresses,
+ * both sides' algorithms, and the AWS fix's union. */
+static void
+test_ike_numbers(void **state)
+{
+	struct router base = RTX0;
+	struct aws clean = { A1, IN1, PEER_DPD_RESTART, PEER_START_START, 0, 0, PEER_STATUS_UP };
+	struct audit_tunnel at = { 0 };
+	struct audit_result ar = { 0 };
+	struct audit_peer_result r;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	build_router(&base);
+	build_peer(&clean);
+	t_slow_dpd();
+	t_inside_swapped();
+	t_p2_gcm();
+	snprintf(at.esp, sizeof(at.esp), "aes128-sha1");
+	ar.tunnels = &at;
+	ar.ntunnels = 1;
+	assert_int_equal(audit_peer_run(&cfg, &peer, &ar, &r), 0);
+	assert_int_equal(r.nfindings, 3);
+	/* table order: inside, proposal, dpd-hold */
+	assert_string_equal(r.findings[0].check->id, "inside-address-mismatch");
+	assert_int_equal(r.findings[0].code, INSIDE_NOT_CUSTOMER);
+	assert_int_equal(r.findings[0].n[0], IN1 | 1);
+	assert_int_equal(r.findings[0].n[1], IN1 | 2);
+	assert_string_equal(r.findings[1].check->id, "proposal-mismatch");
+	assert_int_equal(r.findings[1].code, PROP_P2_ENC);
+	assert_int_equal(r.findings[1].n[0], PEER_ENC_AES128);
+	assert_int_equal(r.findings[1].n[1], PEER_ENC_AES256_GCM);
+	assert_int_equal(r.findings[1].n[2], PEER_ENC_AES128 | PEER_ENC_AES256_GCM);
+	assert_int_equal(r.findings[1].aws_fix, AWS_FIX_P2_ENC);
+	assert_string_equal(r.findings[2].check->id, "dpd-hold-mismatch");
+	assert_int_equal(r.findings[2].n[0], 90);
+	assert_int_equal(r.findings[2].n[1], 40);
+	assert_int_equal(r.findings[2].fix[0].kind, FIX_KEEPALIVE);
+	assert_int_equal(r.findings[2].fix[0].n, 10);    /* AWS's Yamaha sample: dpd 10 3 */
+	assert_int_equal(r.findings[2].fix[0].m, 3);
+	assert_int_equal(r.pairs[0].not_checked & PAIR_NC_PHASE1, PAIR_NC_PHASE1);
+	audit_peer_free(&r);
+}
+
 int
 main(void)
 {
@@ -289,6 +465,8 @@ main(void)
 		cmocka_unit_test(test_rows),
 		cmocka_unit_test(test_pairing_order),
 		cmocka_unit_test(test_fixes),
+		cmocka_unit_test(test_ike_rows),
+		cmocka_unit_test(test_ike_numbers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

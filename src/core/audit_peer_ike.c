@@ -1,0 +1,421 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The pair's IKE checks: how long the router holds a dead SA against
+ * AWS's DPD timeout, the inside addresses AWS assigns, the proposals and
+ * lifetimes both ends accept, and AWS's own traffic selectors on a BGP
+ * connection. Pure like audit_peer.c: codes and numbers, words in
+ * render/audit_peer_out.c. AWS's numbers: EC2 API reference
+ * (ModifyVpnTunnelOptionsSpecification, VpnConnectionOptionsSpecification),
+ * as config/aws_json.c reads them. */
+#include "core/audit_peer_int.h"
+
+#include <string.h>
+
+#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
+
+/* ---- dpd-hold-mismatch ----------------------------------------------- */
+
+/* DPD keeps the router's SA this long after the peer died; -1 when the
+ * router runs no DPD (no-dead-peer-detection reports that, not us) or
+ * its numbers are unknown. *exact 0: a lower bound (the retries are not
+ * known: IX ikev2 dpd interval, swanctl dpd_delay, whose retransmission
+ * timeouts come on top). */
+static long
+router_hold(const struct config *c, size_t i, unsigned *line, const char **text, int *exact)
+{
+	const struct config_tunnel *t = &c->tunnels[i];
+	const struct config_gateway *g = &c->gateways[t->gateway];
+	const struct config_num *k = &g->keepalive;
+	int v2 = g->version.line && g->version.v == 2;
+
+	*exact = 0;
+	switch (c->vendor) {
+	case CONFIG_RTX:
+		/* 15.20: dpd (IKEv1), rfc4306 (IKEv2), icmp-echo: interval x count */
+		if (!k->line || k->tmpl || k->v == CONFIG_OFF || !g->ka_method_set ||
+		    !(g->ka_method == CONFIG_KA_DPD || g->ka_method == CONFIG_KA_ICMP ||
+		      (v2 && g->ka_method == CONFIG_KA_RFC4306)))
+			return -1;
+		*line = k->line;
+		*text = k->text;
+		*exact = 1;
+		return g->ka_interval * g->ka_count;
+	case CONFIG_IX: {
+		/* the tunnel's own or bound profile's dpd, else ikev2 default-profile's */
+		const struct config_num *d = t->dpd.line ? &t->dpd : !t->binding.line ? &c->default_dpd : &t->dpd;
+		if (!t->ikev2 || !d->line || d->tmpl || d->v <= 0)
+			return -1;     /* IKEv1 ike keepalive: whether it is DPD was not found */
+		*line = d->line;
+		*text = d->text;
+		return d->v;
+	}
+	case CONFIG_STRONGSWAN:
+		if (!k->line || k->tmpl || k->v == CONFIG_OFF)
+			return -1;
+		*line = k->line;
+		*text = k->text;
+		return g->ka_interval;
+	case CONFIG_VENDOR_COUNT:
+		break;
+	}
+	return -1;
+}
+
+/* AWS ends its SA DpdTimeoutSeconds after the last reply (action clear or
+ * restart); a router that notices the loss more than twice as late is the
+ * longer part of the outage: it keeps sending into an SA AWS has deleted
+ * (field case 2's router held its SA for hours). Twice is this tool's
+ * threshold, not a vendor's number: AWS's Yamaha sample (dpd 10 3, 30 s)
+ * and the RTX default (10 x 6, 60 s) stay below it against 40 s. */
+void
+audit_peer_check_dpd_hold(struct audit_peer_run *a)
+{
+	for (size_t k = 0; k < a->r->npairs; k++) {
+		const struct peer_tunnel *pt = &a->p->tunnels[k];
+		int i = a->r->pairs[k].router, exact;
+		const char *text = "";
+		struct audit_peer_finding *f;
+		unsigned line = 0;
+		long hold;
+		if (i < 0 || pt->dpd_action.v == PEER_DPD_NONE)
+			continue;
+		hold = router_hold(a->c, (size_t)i, &line, &text, &exact);
+		if (hold < 0) {
+			a->r->pairs[k].not_checked |= PAIR_NC_DPD;
+			continue;
+		}
+		if (hold <= 2 * pt->dpd_seconds.v)
+			continue;
+		if (!(f = audit_peer_finding(a, (int)k, i, line, text)))
+			return;
+		f->code = exact ? HOLD_EXACT : HOLD_AT_LEAST;
+		f->n[0] = hold;
+		f->n[1] = pt->dpd_seconds.v;
+		audit_peer_fix(a, f, FIX_KEEPALIVE, a->aws->dpd_interval, a->aws->dpd_count, i);
+		if (f->nfix)
+			f->fix[f->nfix - 1].ikev2 = a->c->vendor == CONFIG_IX
+						    ? a->c->tunnels[i].ikev2
+						    : a->c->gateways[a->c->tunnels[i].gateway].version.v == 2;
+	}
+}
+
+/* ---- inside-address-mismatch ----------------------------------------- */
+
+/* In a TunnelInsideCidr /30 AWS takes the first host address and gives
+ * the customer gateway the second (AWS Site-to-Site VPN user guide, the
+ * generic configuration's "Inside IP Addresses": virtual private gateway
+ * .1, customer gateway .2 of the /30). */
+static void
+inside_finding(struct audit_peer_run *a, size_t k, int i, unsigned line, const char *text,
+	       enum audit_inside why, uint32_t got, uint32_t want)
+{
+	struct audit_peer_finding *f = audit_peer_finding(a, (int)k, i, line, text);
+
+	if (!f)
+		return;
+	f->code = why;
+	f->n[0] = (long)got;
+	f->n[1] = (long)want;
+}
+
+void
+audit_peer_check_inside(struct audit_peer_run *a)
+{
+	for (size_t k = 0; k < a->r->npairs; k++) {
+		const struct peer_tunnel *pt = &a->p->tunnels[k];
+		int i = a->r->pairs[k].router;
+		const struct config_tunnel *t;
+		const struct config_bgp *b;
+		uint32_t aws, cgw;
+		if (i < 0 || pt->inside_plen != 30)
+			continue;
+		t = &a->c->tunnels[i];
+		aws = pt->inside_addr + 1;
+		cgw = pt->inside_addr + 2;
+		if (t->inside.line && !t->inside.tmpl && t->inside.plen <= 32) {
+			if (!audit_peer_covers(pt->inside_addr, 30, t->inside.addr))
+				inside_finding(a, k, i, t->inside.line, t->inside.text, INSIDE_NOT_IN_CIDR,
+					       t->inside.addr, cgw);
+			else if (t->inside.addr != cgw)
+				inside_finding(a, k, i, t->inside.line, t->inside.text, INSIDE_NOT_CUSTOMER,
+					       t->inside.addr, cgw);
+		}
+		if (t->remote.line && !t->remote.tmpl && t->remote.addr != aws)
+			inside_finding(a, k, i, t->remote.line, t->remote.text, INSIDE_REMOTE_NOT_AWS,
+				       t->remote.addr, aws);
+		b = audit_peer_bgp_through(a, pt, (size_t)i);
+		if (b && b->addr != aws && !(t->remote.line && t->remote.addr == b->addr))
+			inside_finding(a, k, i, b->line, b->text, INSIDE_BGP_NOT_AWS, b->addr, aws);
+	}
+}
+
+/* ---- proposal-mismatch ----------------------------------------------- */
+
+/* The router's ESP transform in strongSwan's keywords (the router audit's
+ * audit_tunnel.esp) to the EC2 API's Phase2 names. */
+static const struct {
+	const char *kw;
+	unsigned enc, integ;
+} esp_words[] = {
+	{ "aes128", PEER_ENC_AES128, 0 }, { "aes", PEER_ENC_AES128, 0 },
+	{ "aes256", PEER_ENC_AES256, 0 },
+	{ "aes128gcm16", PEER_ENC_AES128_GCM, 0 }, { "aes256gcm16", PEER_ENC_AES256_GCM, 0 },
+	{ "sha1", 0, PEER_INTEG_SHA1 }, { "sha", 0, PEER_INTEG_SHA1 },
+	{ "sha256", 0, PEER_INTEG_SHA256 }, { "sha384", 0, PEER_INTEG_SHA384 },
+	{ "sha512", 0, PEER_INTEG_SHA512 },
+};
+
+/* 0 and the bits, or -1 when a keyword is none of AWS's (3des, aes192,
+ * md5: AWS offers none of them, but whether the router also offers
+ * another transform is not known, so it is not judged). */
+static int
+esp_bits(const char *esp, unsigned *enc, unsigned *integ)
+{
+	char buf[CONFIG_ESP], *save = NULL;
+
+	*enc = *integ = 0;
+	if (!esp || !esp[0] || strlen(esp) >= sizeof(buf))
+		return -1;
+	memcpy(buf, esp, strlen(esp) + 1);
+	for (char *tok = strtok_r(buf, "-", &save); tok; tok = strtok_r(NULL, "-", &save)) {
+		size_t w = 0;
+		while (w < COUNT(esp_words) && strcmp(tok, esp_words[w].kw) != 0)
+			w++;
+		if (w == COUNT(esp_words)) {
+			if (strncmp(tok, "modp", 4) == 0 || strncmp(tok, "ecp", 3) == 0 ||
+			    strncmp(tok, "esn", 3) == 0 || strncmp(tok, "noesn", 5) == 0)
+				continue;   /* PFS group and ESN flags: not the algorithms */
+			return -1;
+		}
+		*enc |= esp_words[w].enc;
+		*integ |= esp_words[w].integ;
+	}
+	return *enc ? 0 : -1;
+}
+
+/* The IKE versions the router speaks toward this tunnel: RTX ipsec ike
+ * version GW 2 (else IKEv1), IX tunnel mode ipsec-ikev2, swanctl version
+ * (0, the default: both). */
+static unsigned
+router_ike(const struct config *c, size_t i)
+{
+	const struct config_tunnel *t = &c->tunnels[i];
+	const struct config_num *v = &c->gateways[t->gateway].version;
+
+	if (v->tmpl)
+		return 0;
+	switch (c->vendor) {
+	case CONFIG_RTX: return v->line && v->v == 2 ? PEER_IKEV2 : PEER_IKEV1;
+	case CONFIG_IX: return t->ikev2 ? PEER_IKEV2 : PEER_IKEV1;
+	case CONFIG_STRONGSWAN:
+		return !v->line || v->v == 0 ? PEER_IKEV1 | PEER_IKEV2 : v->v == 1 ? PEER_IKEV1 : PEER_IKEV2;
+	case CONFIG_VENDOR_COUNT: break;
+	}
+	return 0;
+}
+
+static void
+proposal_finding(struct audit_peer_run *a, size_t k, int i, const struct config_num *n,
+		 enum audit_proposal why, long mine, long aws, unsigned aws_fix)
+{
+	const struct config_tunnel *t = &a->c->tunnels[i];
+	struct audit_peer_finding *f = audit_peer_finding(a, (int)k, i, n && n->line ? n->line : t->line,
+							  n && n->line ? n->text : "");
+
+	if (!f)
+		return;
+	f->code = why;
+	f->n[0] = mine;
+	f->n[1] = aws;
+	f->n[2] = aws | mine;
+	f->aws_fix = aws_fix;
+}
+
+/* The ESP line the transform came from, for the finding's line. */
+static const struct config_num *
+esp_line(const struct config *c, size_t i)
+{
+	const struct config_tunnel *t = &c->tunnels[i];
+
+	return t->esp.line ? &t->esp : c->gateways[t->gateway].esp.line ? &c->gateways[t->gateway].esp
+			   : c->child_esp.line ? &c->child_esp : NULL;
+}
+
+void
+audit_peer_check_proposal(struct audit_peer_run *a)
+{
+	for (size_t k = 0; k < a->r->npairs; k++) {
+		const struct peer_tunnel *pt = &a->p->tunnels[k];
+		struct audit_pair *pr = &a->r->pairs[k];
+		int i = pr->router;
+		const char *esp;
+		unsigned ike, enc, integ;
+		if (i < 0)
+			continue;
+		/* phase 1 (IKE SA) algorithms: not in the router model */
+		pr->not_checked |= PAIR_NC_PHASE1;
+		ike = router_ike(a->c, (size_t)i);
+		if (ike && !(ike & (unsigned)pt->ike.v)) {
+			proposal_finding(a, k, i, &a->c->gateways[a->c->tunnels[i].gateway].version,
+					 PROP_IKE_VERSION, ike, pt->ike.v, AWS_FIX_IKE);
+			continue;         /* no IKE SA, no phase 2 to compare */
+		}
+		esp = a->router && (size_t)i < a->router->ntunnels ? a->router->tunnels[i].esp : "";
+		if (esp_bits(esp, &enc, &integ) < 0) {
+			pr->not_checked |= PAIR_NC_PHASE2;
+			continue;
+		}
+		if (!(enc & (unsigned)pt->p2_enc.v))
+			proposal_finding(a, k, i, esp_line(a->c, (size_t)i), PROP_P2_ENC, enc,
+					 pt->p2_enc.v, AWS_FIX_P2_ENC);
+		else if (integ && !(integ & (unsigned)pt->p2_integ.v))
+			proposal_finding(a, k, i, esp_line(a->c, (size_t)i), PROP_P2_INTEG, integ,
+					 pt->p2_integ.v, AWS_FIX_P2_INTEG);
+	}
+}
+
+/* ---- lifetime-mismatch ----------------------------------------------- */
+
+static void
+life_finding(struct audit_peer_run *a, size_t k, int i, const struct config_num *n,
+	     enum audit_lifetime why, long v, long limit)
+{
+	unsigned line = n && n->line ? n->line : i >= 0 ? a->c->tunnels[i].line : 0;
+	struct audit_peer_finding *f = audit_peer_finding(a, (int)k, i, line,
+							  n && n->line ? n->text : "");
+
+	if (!f)
+		return;
+	f->code = why;
+	f->n[0] = v;
+	f->n[1] = limit;
+}
+
+/* AWS's own values against the ranges ModifyVpnTunnelOptionsSpecification
+ * documents (a hand-edited or older document can hold others); the first
+ * one out of range is reported. */
+static int
+aws_life(struct audit_peer_run *a, size_t k, int i)
+{
+	const struct peer_tunnel *t = &a->p->tunnels[k];
+	const struct {
+		enum audit_lifetime why;
+		long v, lo, hi;
+	} range[] = {
+		{ LIFE_P1_RANGE, t->p1_life.v, 900, 28800 },
+		{ LIFE_P2_RANGE, t->p2_life.v, 900, 3600 },
+		{ LIFE_P2_NOT_BELOW_P1, t->p2_life.v, 0, t->p1_life.v - 1 },
+		{ LIFE_MARGIN_RANGE, t->rekey_margin.v, 60, t->p2_life.v / 2 },
+		{ LIFE_FUZZ_RANGE, t->rekey_fuzz.v, 0, 100 },
+	};
+
+	for (size_t r = 0; r < COUNT(range); r++)
+		if (range[r].v < range[r].lo || range[r].v > range[r].hi) {
+			life_finding(a, k, i, NULL, range[r].why, range[r].v,
+				     range[r].v < range[r].lo ? range[r].lo : range[r].hi);
+			return 1;
+		}
+	return 0;
+}
+
+/* RTX ipsec ike duration (15.48.1, default 28800 s for both SAs): an SA
+ * the router keeps longer than AWS's lifetime is one AWS has already
+ * replaced or expired; AWS's Yamaha sample sets ipsec-sa 3600 for that
+ * reason. Only the RTX's lifetimes are in the router model. */
+#define RTX_DEFAULT_LIFE 28800
+
+void
+audit_peer_check_lifetime(struct audit_peer_run *a)
+{
+	for (size_t k = 0; k < a->r->npairs; k++) {
+		const struct peer_tunnel *pt = &a->p->tunnels[k];
+		int i = a->r->pairs[k].router;
+		const struct config_gateway *g;
+		long ike, child;
+		if (aws_life(a, k, i) || i < 0)
+			continue;
+		if (a->c->vendor != CONFIG_RTX) {
+			a->r->pairs[k].not_checked |= PAIR_NC_LIFETIME;
+			continue;
+		}
+		g = &a->c->gateways[a->c->tunnels[i].gateway];
+		if (g->life_ike.tmpl || g->life_child.tmpl)
+			continue;
+		ike = g->life_ike.line ? g->life_ike.v : RTX_DEFAULT_LIFE;
+		child = g->life_child.line ? g->life_child.v : RTX_DEFAULT_LIFE;
+		if (child > pt->p2_life.v)
+			life_finding(a, k, i, &g->life_child, LIFE_ROUTER_P2_LONGER, child, pt->p2_life.v);
+		else if (ike > pt->p1_life.v)
+			life_finding(a, k, i, &g->life_ike, LIFE_ROUTER_P1_LONGER, ike, pt->p1_life.v);
+	}
+}
+
+/* ---- narrow-selectors-with-bgp (AWS's side) --------------------------- */
+
+/* On a BGP connection AWS's own traffic selectors, LocalIpv4NetworkCidr
+ * (the customer side) and RemoteIpv4NetworkCidr (the AWS side), must
+ * cover the tunnel's inside addresses, which BGP runs between (field case
+ * 3). The router's selectors are the router audit's finding of the same
+ * id; this one reads AWS's. n[0] the inside address left out. */
+static int
+cidr_misses(uint32_t net, unsigned plen, uint32_t addr)
+{
+	return plen <= 32 && !audit_peer_covers(net, plen, addr);   /* 33: not IPv4, not judged */
+}
+
+void
+audit_peer_check_selectors(struct audit_peer_run *a)
+{
+	for (size_t k = 0; k < a->r->npairs; k++) {
+		const struct peer_tunnel *pt = &a->p->tunnels[k];
+		const struct peer_conn *pc = &a->p->conns[pt->conn];
+		int i = a->r->pairs[k].router;
+		uint32_t aws, cgw;
+		struct audit_peer_finding *f;
+		int local, remote;
+		if (pc->static_only.v)
+			continue;
+		aws = pt->inside_plen == 30 ? pt->inside_addr + 1 : PEER_LINK_LOCAL;
+		cgw = pt->inside_plen == 30 ? pt->inside_addr + 2 : PEER_LINK_LOCAL;
+		local = cidr_misses(pc->local_net, pc->local_plen, cgw);
+		remote = cidr_misses(pc->remote_net, pc->remote_plen, aws);
+		if (!local && !remote)
+			continue;
+		if (!(f = audit_peer_finding(a, (int)k, i, i >= 0 ? a->c->tunnels[i].line : 0, "")))
+			return;
+		f->code = local ? 0 : 1;     /* 0: LocalIpv4NetworkCidr, 1: RemoteIpv4NetworkCidr */
+		f->n[0] = (long)(local ? cgw : aws);
+		f->n[1] = pt->inside_plen == 30 ? 32 : 16;
+		f->aws_fix = AWS_FIX_CIDRS;
+	}
+}
+
+/* ---- psk-mismatch ----------------------------------------------------- */
+
+/* Both ends carry a key for the pair and the keys differ: IKE
+ * authentication fails (RFC 7296 section 2.15, AUTHENTICATION_FAILED).
+ * Compared as keyed digests (config/secret.h); the finding holds the
+ * router's line number only, never the line. */
+void
+audit_peer_check_psk(struct audit_peer_run *a)
+{
+	for (size_t k = 0; k < a->r->npairs; k++) {
+		const struct peer_tunnel *pt = &a->p->tunnels[k];
+		int i = a->r->pairs[k].router;
+		const struct config_secret *mine;
+		struct audit_peer_finding *f;
+		if (i < 0)
+			continue;
+		mine = &a->c->gateways[a->c->tunnels[i].gateway].psk;
+		if (!mine->set || !pt->psk.set) {
+			if (mine->tmpl || (mine->set != pt->psk.set))
+				a->r->pairs[k].not_checked |= PAIR_NC_PSK;
+			continue;
+		}
+		if (config_secret_equal(mine, &pt->psk))
+			continue;
+		if (!(f = audit_peer_finding(a, (int)k, i, mine->line, "")))
+			return;
+		f->secret_line = 1;
+		f->aws_fix = AWS_FIX_PSK;
+	}
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Between render/audit_peer_out.c and render/audit_peer_ike_out.c (the
+ * IKE checks' words, notes and AWS options). Not a public API. */
+#ifndef MTUPROBE_AUDIT_PEER_INT_H_RENDER
+#define MTUPROBE_AUDIT_PEER_INT_H_RENDER
+
+#include <stdio.h>
+
+#include "core/audit_peer.h"
+
+/* ", the default: not in the file" when n was not in the document, else "". */
+const char *audit_peer_dflt(const struct peer_num *n);
+/* a.b.c.d of a host-order address */
+void audit_peer_ip_text(uint32_t a, char *buf, size_t len);
+
+/* 1 when f is one of audit_peer_ike.c's checks: buf holds its words. */
+int audit_peer_ike_words(const struct audit_peer_result *r, const struct audit_peer_finding *f,
+			 char *buf, size_t len);
+/* 1 when f has a router-side note (a comment, or an RTX line) in buf. */
+int audit_peer_ike_note(const struct audit_peer_result *r, const struct audit_peer_finding *f,
+			const char *lead, char *buf, size_t len);
+/* Appends tunnel k's list options (from only, or from every finding). */
+void audit_peer_ike_aws_opts(const struct audit_peer_result *r, size_t k,
+			     const struct audit_peer_finding *only, char *opts, size_t len);
+/* The modify-vpn-connection-options lines for connection pc. */
+void audit_peer_ike_aws_cidrs(const struct peer_conn *pc, int id_ok,
+			      void (*emit)(void *ctx, const char *line), void *ctx);
+
+/* Words for each PAIR_NC_* bit, one call each. */
+void audit_peer_not_checked(unsigned bits, void (*each)(void *ctx, const char *what), void *ctx);
+
+/* ,"rekey_margin_seconds":..,"phase1_encryption":[..],..: the tunnel's options
+ * the pair's checks read, for --json's tunnels[]. */
+void audit_peer_json_tunnel_options(FILE *f, const struct peer_tunnel *pt);
+
+#endif
