@@ -47,6 +47,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -242,19 +243,20 @@ text(const xmlNode *n, char *out, size_t len)
 	return 1;
 }
 
-/* A number element (path names it in a message); absent leaves *n alone. */
+/* A number element (path names it in a message); absent leaves *n alone.
+ * Up to 4294967295: a BGP ASN may be a 4-byte one (RFC 6793). */
 static int
 number(struct xctx *x, const xmlNode *n, const char *path, struct peer_num *out)
 {
 	char s[32], *end;
-	long v;
+	unsigned long long v;
 
 	if (!text(n, s, sizeof(s)))
 		return 0;
-	v = strtol(s, &end, 10);
-	if (!s[0] || *end || v < 0 || v > 100000000L)
+	v = strtoull(s, &end, 10);
+	if (!s[0] || *end || s[0] == '-' || v > 4294967295ULL)
 		return fail(x, "%s is not a number (line %ld)", path, xmlGetLineNo(n));
-	*out = (struct peer_num){ v, 1 };
+	*out = (struct peer_num){ v > (unsigned long long)LONG_MAX ? LONG_MAX : (long)v, 1 };
 	return 0;
 }
 

@@ -189,6 +189,12 @@ fi
 [[ "$(cat "$tmp/plan")" == "terraform-plan ['aws_vpn_connection.main', 'aws_vpn_connection.backup'] [[], ['id', 'static_routes_only', 'enable_acceleration']] [[], [], ['tunnel1_address', 'tunnel1_inside_cidr', 'tunnel1_cgw_inside_address', 'tunnel1_bgp_asn'], ['tunnel2_address', 'tunnel2_inside_cidr', 'tunnel2_cgw_inside_address', 'tunnel2_bgp_asn']] ['outside', 'outside', None, None]" ]] \
 	&& ok || bad "terraform plan unknowns: $(cat "$tmp/plan")"
 
+# A 4-byte BGP ASN (RFC 6793) in the XML is a number like any other.
+sed 's/<asn>65000</<asn>4200000001</' "$peer/generic.xml" >"$tmp/asn4.xml"
+"$bin" audit --json --peer-config "$tmp/asn4.xml" "$peer/rtx-good.conf" 2>"$tmp/err" |
+	python3 -c 'import json,sys; print([t["customer_gateway_asn"] for t in json.load(sys.stdin)["peer_config"]["tunnels"]])' >"$tmp/asn"
+[[ "$(cat "$tmp/asn")" == "[4200000001, 4200000001]" && ! -s "$tmp/err" ]] && ok || bad "4-byte ASN: $(cat "$tmp/asn" "$tmp/err")"
+
 # Terraform fixes that AWS cannot make in place: a static connection whose
 # router runs BGP (field case 3) prints static_routes_only = false with its
 # warning; an address with a control character (a for_each key) is not
