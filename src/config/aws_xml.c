@@ -368,15 +368,24 @@ tunnel_facts(struct xctx *x, const xmlNode *tn, size_t i, struct peer_tunnel *t,
 	return 0;
 }
 
-/* The tunnel of conn (from first on) this ipsec_tunnel describes: the same
- * outside address, else the one at its position; NULL: none. */
+/* The vpn_gateway outside address of an ipsec_tunnel ("" when none). */
+static const char *
+outside_of(const xmlNode *tn, char *s, size_t len)
+{
+	text(child(child(child(tn, "vpn_gateway"), "tunnel_outside_address"), "ip_address"), s, len);
+	return s;
+}
+
+/* The tunnel of the connection (from first on) this ipsec_tunnel
+ * describes: the same outside address, else the one at its position;
+ * NULL: none. */
 static struct peer_tunnel *
 match(struct peer_config *p, const xmlNode *tn, size_t first, size_t i)
 {
-	char s[PEER_ADDR];
+	char buf[PEER_ADDR];
+	const char *s = outside_of(tn, buf, sizeof(buf));
 
-	if (text(child(child(child(tn, "vpn_gateway"), "tunnel_outside_address"), "ip_address"), s,
-		 sizeof(s)) && s[0]) {
+	if (s[0]) {
 		for (size_t k = first; k < p->ntunnels; k++)
 			if (strcmp(p->tunnels[k].outside, s) == 0)
 				return &p->tunnels[k];
@@ -428,9 +437,15 @@ peer_xml_merge(const char *buf, size_t len, struct peer_config *p, size_t first,
 		rc = -1;
 	for (const xmlNode *n = rc ? NULL : r->children; n && !rc; n = n->next) {
 		struct peer_tunnel *t;
+		char out[PEER_ADDR];
 		if (!named(n, "ipsec_tunnel"))
 			continue;
-		if ((t = match(p, n, first, i)) && tunnel_facts(&x, n, i, t, &bgp) < 0)
+		/* a tunnel the JSON does not list (no TunnelOptions): its own,
+		 * as telemetry() does; one with no outside address says nothing */
+		if (!(t = match(p, n, first, i)) && outside_of(n, out, sizeof(out))[0] &&
+		    !(t = peer_new_tunnel(p, p->nconns - 1, p->ntunnels - first)))
+			rc = fail(&x, "out of memory reading the XML");
+		else if (t && tunnel_facts(&x, n, i, t, &bgp) < 0)
 			rc = -1;
 		i++;
 	}

@@ -140,6 +140,20 @@ test_embedded_xml(void **state)
 	assert_int_equal(p.tunnels[0].vgw_asn.v, 64512);
 	assert_int_equal(p.tunnels[0].status, PEER_STATUS_UP);
 	peer_free(&p);
+	/* no TunnelOptions: the XML's tunnels are the connection's own */
+	{
+		static const char only_xml[] =
+			"{\"VpnConnections\": [{\"VpnConnectionId\": \"vpn-1\", \"CustomerGatewayConfiguration\": "
+			"\"<vpn_connection id='vpn-1'><ipsec_tunnel><vpn_gateway><tunnel_outside_address>"
+			"<ip_address>198.51.100.9</ip_address></tunnel_outside_address></vpn_gateway>"
+			"</ipsec_tunnel><ipsec_tunnel/></vpn_connection>\"}]}";
+		char err[512];
+		assert_int_equal(peer_parse(only_xml, strlen(only_xml), &p, err, sizeof(err)), 0);
+		assert_int_equal(p.ntunnels, 1);   /* the second says nothing: not added */
+		assert_string_equal(p.tunnels[0].outside, "198.51.100.9");
+		assert_int_equal(p.tunnels[0].conn, 0);
+		peer_free(&p);
+	}
 	parse_file("static.json", &p);        /* its own TunnelInsideCidr stays */
 	assert_string_equal(p.tunnels[0].inside, "169.254.255.0/30");
 	assert_int_equal(p.conns[0].static_only.v, 1);
