@@ -515,7 +515,9 @@ tunnel_head(FILE *f, const struct audit_peer_result *r, size_t k)
 		fputs(" <-> ", f);
 		text_string(f, tname(r, pr->router));
 		fprintf(f, " (by %s address)", pr->by == PAIR_OUTSIDE ? "outside" : "inside");
-	} else
+	} else if (pt->unknown & PEER_UNK_OUTSIDE)
+		fputs(" <-> not paired until apply", f);
+	else
 		fputs(" <-> no router tunnel", f);
 	fprintf(f, ": DPD %ld s%s, action %s%s, startup %s%s, IKE %s%s", pt->dpd_seconds.v,
 		pt->dpd_seconds.set ? "" : " (default)", peer_dpd_action_name((enum peer_dpd_action)pt->dpd_action.v),
