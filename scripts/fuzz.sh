@@ -3,22 +3,27 @@
 # Fuzz the parsers with libFuzzer: the reply parser (tests/fuzz/fuzz_reply.c),
 # the whole inspect path from capture-file bytes (tests/fuzz/fuzz_inspect.c),
 # the configuration parsers with the audit behind them
-# (tests/fuzz/fuzz_config.c), and the describe-vpn-connections JSON front end
-# with the pairing of both ends (tests/fuzz/fuzz_peer.c).
+# (tests/fuzz/fuzz_config.c), and the peer front ends with the pairing of
+# both ends (tests/fuzz/fuzz_peer.c, built three times: fuzz_peer through the
+# format detection and the describe-vpn-connections JSON, fuzz_peer_xml for
+# the CustomerGatewayConfiguration XML, fuzz_peer_tf for terraform show -json).
 #
 #   scripts/fuzz.sh [SECONDS]      reply and inspect share SECONDS (default 60);
 #                                  fuzz_config gets FUZZ_CONFIG_SECONDS (default 30),
-#                                  fuzz_peer FUZZ_PEER_SECONDS (default 30)
+#                                  fuzz_peer, fuzz_peer_xml and fuzz_peer_tf
+#                                  FUZZ_PEER_SECONDS each (default 30)
 #
 # Builds with clang into build-fuzz/ (its own build directory, -Dfuzz=true),
 # fuzzes scratch copies of the seeds (tests/fuzz/corpus for the replies, the
 # captures of tests/cli/captures for inspect, tests/fuzz/corpus-config for
-# the configurations, tests/fuzz/corpus-peer for the peer JSON) so the seeds
+# the configurations, tests/fuzz/corpus-peer, corpus-peer-xml and
+# corpus-peer-tf for the peer's files) so the seeds
 # under version control stay as they are,
 # and exits non-zero if a harness crashes, leaks, or hits undefined
 # behaviour. The input that did it is kept as tests/fuzz/crash-* (or leak-*,
 # timeout-*); reproduce with
-#   build-fuzz/tests/fuzz/fuzz_reply tests/fuzz/crash-...   (or fuzz_inspect, fuzz_config, fuzz_peer)
+#   build-fuzz/tests/fuzz/fuzz_reply tests/fuzz/crash-...   (or fuzz_inspect, fuzz_config, fuzz_peer,
+#   fuzz_peer_xml, fuzz_peer_tf)
 set -eu
 
 secs=${1:-60}
@@ -46,15 +51,17 @@ else
 	meson configure "$build" -Dfuzz=true
 fi
 meson compile -C "$build" tests/fuzz/fuzz_reply tests/fuzz/fuzz_inspect tests/fuzz/fuzz_config \
-	tests/fuzz/fuzz_peer
+	tests/fuzz/fuzz_peer tests/fuzz/fuzz_peer_xml tests/fuzz/fuzz_peer_tf
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/mtuprobe-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
-mkdir "$work/reply" "$work/inspect" "$work/config" "$work/peer"
+mkdir "$work/reply" "$work/inspect" "$work/config" "$work/peer" "$work/peer_xml" "$work/peer_tf"
 cp "$root"/tests/fuzz/corpus/* "$work/reply/"
 cp "$root"/tests/cli/captures/*.pcap "$root"/tests/cli/captures/*.pcapng "$work/inspect/"
 cp "$root"/tests/fuzz/corpus-config/* "$work/config/"
 cp "$root"/tests/fuzz/corpus-peer/* "$work/peer/"
+cp "$root"/tests/fuzz/corpus-peer-xml/* "$work/peer_xml/"
+cp "$root"/tests/fuzz/corpus-peer-tf/* "$work/peer_tf/"
 
 # The reply parser is small and fast; inspect goes through libpcap and two
 # passes, so it gets the larger share.
@@ -85,6 +92,11 @@ fuzz config "$config_secs" -max_len=16384 -timeout=10
 # The peer JSON: inputs up to 16 KB (a describe-vpn-connections document of
 # a few connections), each parsed once and paired with three routers.
 fuzz peer "$peer_secs" -max_len=16384 -timeout=10
-echo "fuzz: no crash in ${secs}s + ${config_secs}s + ${peer_secs}s; corpora grew to" \
+# The XML (libxml2 with entities refused) and Terraform front ends alone, the
+# same bounds (the plan seed is 15 KB).
+fuzz peer_xml "$peer_secs" -max_len=16384 -timeout=10
+fuzz peer_tf "$peer_secs" -max_len=16384 -timeout=10
+echo "fuzz: no crash in ${secs}s + ${config_secs}s + 3 x ${peer_secs}s; corpora grew to" \
 	"$(find "$work/reply" -type f | wc -l) (reply), $(find "$work/inspect" -type f | wc -l) (inspect)," \
-	"$(find "$work/config" -type f | wc -l) (config) and $(find "$work/peer" -type f | wc -l) (peer) inputs" >&2
+	"$(find "$work/config" -type f | wc -l) (config), $(find "$work/peer" -type f | wc -l) (peer)," \
+	"$(find "$work/peer_xml" -type f | wc -l) (peer_xml) and $(find "$work/peer_tf" -type f | wc -l) (peer_tf) inputs" >&2

@@ -93,7 +93,7 @@ read_peer(const struct cli *c, struct pair *p)
 	p->name = strcmp(c->peer_config, "-") == 0 ? "(stdin)" : c->peer_config;
 	if (cli_read_config(c->peer_config, &buf, &len, err, sizeof(err)) < 0)
 		return fail("--peer-config: %s", err);
-	rc = peer_parse_aws_json(buf, len, &p->peer, err, sizeof(err));
+	rc = peer_parse(buf, len, &p->peer, err, sizeof(err));
 	free(buf);
 	return rc < 0 ? fail("--peer-config %s: %s", p->name, err) : 0;
 }

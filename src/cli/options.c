@@ -55,9 +55,9 @@ static const struct opt opts[] = {
 	{ "peer", O_OTHER, K_STR, BOTH | CMD_AUDIT, OFF(peer), 0, 0, "PEER",
 	  N_("peer profile: aws, aws-accelerated, sakura or generic (see PEERS)") },
 	{ "peer-config", O_OTHER, K_STR, CMD_AUDIT | CMD_PROBE, OFF(peer_config), 0, 0, "FILE",
-	  N_("the other end: the JSON of aws ec2 describe-vpn-connections (- for standard input), "
-	  "paired with the router's tunnels and audited with them (see AUDIT, Auditing both ends); "
-	  "probe: with --config") },
+	  N_("the other end: the JSON of aws ec2 describe-vpn-connections, AWS's CustomerGatewayConfiguration "
+	  "XML or terraform show -json (- for standard input), paired with the router's tunnels and "
+	  "audited with them (see AUDIT, Auditing both ends); probe: with --config") },
 	{ "vendor", O_VENDOR, K_SPECIAL, BOTH | CMD_AUDIT, 0, 0, 0, "LIST",
 	  N_("calc, probe: configuration for rtx, ix, linux (nftables), linux-iptables, cisco-ios, "
 	  "cisco-asa, junos, fortigate, vyos, routeros, all or none (default all); audit: the file's "
@@ -194,8 +194,9 @@ cli_usage(FILE *f, enum cmd cmd)
 			   "Read a Yamaha RTX config, an NEC IX running-config or a strongSwan swanctl.conf,\n"
 			   "find what kills its tunnels (MSS above the tunnel MTU, no DPD, nobody initiating,\n"
 			   "narrow selectors with BGP, NAT-T off) and print the fix in the router's syntax.\n"
-			   "--peer-config adds the AWS side (describe-vpn-connections JSON): each AWS tunnel\n"
-			   "paired with its router tunnel, what fails in the combination, fixes for both ends.\n"
+			   "--peer-config adds the AWS side (describe-vpn-connections JSON, the generic XML\n"
+			   "download or terraform show -json): each AWS tunnel paired with its router tunnel,\n"
+			   "what fails in the combination, fixes for both ends (AWS CLI or Terraform lines).\n"
 			   "-q prints only the corrected lines.\n\n"));
 	else
 		fprintf(f, "%s", _("usage: mtuprobe probe [options] WAN_TARGET [TUNNEL_TARGET ...]\n"

@@ -114,7 +114,7 @@ read_peer(struct probe_state *s)
 		snprintf(s->err, sizeof(s->err), "out of memory");
 		return -1;
 	}
-	rc = peer_parse_aws_json(buf, len, s->peer, msg, sizeof(msg));
+	rc = peer_parse(buf, len, s->peer, msg, sizeof(msg));   /* any format audit reads */
 	free(buf);
 	if (rc < 0)
 		snprintf(s->err, sizeof(s->err), "--peer-config %.200s: %s",

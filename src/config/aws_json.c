@@ -33,8 +33,12 @@
  *   phase 1 and 2, 5, 14-24 for phase 2). describe-vpn-connections spells
  *   the keys DpdTimeoutAction, DpdTimeoutSeconds, IkeVersions,
  *   Phase1DHGroupNumbers (as TunnelOption does), values as {"Value": x}.
+ * - CustomerGatewayConfiguration, when present, is the XML of aws_xml.c:
+ *   read for what the JSON lacks (the customer gateway's and AWS's inside
+ *   addresses, the BGP ASNs and hold time), its keys counted, not copied.
  * Keys this file does not read are ignored: AWS adds options over time. */
 #include "config/peer.h"
+#include "config/peer_int.h"
 #include "config/config_int.h"
 
 #include <json-c/json.h>
@@ -82,6 +86,30 @@ push(void **rows, size_t *n, size_t *cap, size_t size)
 	memset(row, 0, size);
 	(*n)++;
 	return row;
+}
+
+struct peer_conn *
+peer_new_conn(struct peer_config *p)
+{
+	struct peer_conn *pc = push((void **)&p->conns, &p->nconns, &p->cap_conns, sizeof(*pc));
+
+	if (!pc)
+		return NULL;
+	peer_conn_defaults(pc);
+	return pc;
+}
+
+struct peer_tunnel *
+peer_new_tunnel(struct peer_config *p, size_t conn, size_t index)
+{
+	struct peer_tunnel *t = push((void **)&p->tunnels, &p->ntunnels, &p->cap_tunnels, sizeof(*t));
+
+	if (!t)
+		return NULL;
+	t->conn = conn;
+	t->index = index;
+	peer_tunnel_defaults(t);
+	return t;
 }
 
 static const char *
@@ -159,6 +187,11 @@ get_int(struct jctx *x, const struct json_object *o, const char *path, const cha
 	return rc < 0 ? -1 : 0;
 }
 
+static const char *const dpd_words[] = { "clear", "none", "restart" };
+static const char *const startup_words[] = { "add", "start" };
+
+static long word_index(const char *w, const char *const *words, size_t n, long other);
+
 /* A keyword member: its value's index in words, or other when none. */
 static int
 get_word(struct jctx *x, const struct json_object *o, const char *path, const char *key,
@@ -172,15 +205,39 @@ get_word(struct jctx *x, const struct json_object *o, const char *path, const ch
 	if (!set)
 		return 0;
 	n->set = 1;
-	n->v = other;
-	for (size_t i = 0; i < nwords; i++)
-		if (strcmp(w, words[i]) == 0)
-			n->v = (long)i;
+	n->v = word_index(w, words, nwords, other);
 	return 0;
 }
 
-static const char *const dpd_words[] = { "clear", "none", "restart" };
-static const char *const startup_words[] = { "add", "start" };
+static long
+word_index(const char *w, const char *const *words, size_t n, long other)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(w, words[i]) == 0)
+			return (long)i;
+	return other;
+}
+
+long
+peer_dpd_word(const char *w)
+{
+	return word_index(w, dpd_words, COUNT(dpd_words), PEER_DPD_OTHER);
+}
+
+long
+peer_startup_word(const char *w)
+{
+	return word_index(w, startup_words, COUNT(startup_words), PEER_START_OTHER);
+}
+
+const char *
+peer_format_name(enum peer_format f)
+{
+	static const char *const names[] = { "aws-describe-vpn-connections",
+		"aws-customer-gateway-xml", "terraform-state", "terraform-plan" };
+
+	return (size_t)f < COUNT(names) ? names[f] : "?";
+}
 
 const char *
 peer_dpd_action_name(enum peer_dpd_action a)
@@ -297,17 +354,12 @@ ike_versions(struct jctx *x, const struct json_object *o, const char *path, stru
 static struct peer_tunnel *
 new_tunnel(struct jctx *x, size_t conn, size_t index)
 {
-	struct peer_config *p = x->p;
-	struct peer_tunnel *t = push((void **)&p->tunnels, &p->ntunnels, &p->cap_tunnels, sizeof(*t));
+	struct peer_tunnel *t = peer_new_tunnel(x->p, conn, index);
 
 	if (!t) {
 		x->nomem = 1;
 		fail(x, "out of memory reading the VPN connections");
-		return NULL;
 	}
-	t->conn = conn;
-	t->index = index;
-	peer_tunnel_defaults(t);
 	return t;
 }
 
@@ -330,8 +382,8 @@ peer_tunnel_defaults(struct peer_tunnel *t)
 	t->p2_dh.v = (long)PEER_DH_P2_ALL;
 }
 
-static void
-set_outside(struct peer_tunnel *t, const char *s)
+void
+peer_set_outside(struct peer_tunnel *t, const char *s)
 {
 	uint32_t a;
 
@@ -356,21 +408,48 @@ psk(struct jctx *x, const struct json_object *o, const char *path, struct peer_t
 	return 0;
 }
 
+void
+peer_set_inside(struct peer_tunnel *t, const char *cidr)
+{
+	uint32_t a;
+	unsigned plen;
+
+	snprintf(t->inside, sizeof(t->inside), "%s", cidr);
+	t->inside_addr = 0;
+	t->inside_plen = 0;
+	if (t->inside[0] && strchr(t->inside, '/') && cfg_prefix(t->inside, &a, &plen) == 0) {
+		t->inside_addr = plen ? a & ~(uint32_t)0 << (32 - plen) : 0;
+		t->inside_plen = plen;
+	}
+}
+
+void
+peer_set_inside_net(struct peer_tunnel *t, const char *prefix)
+{
+	uint32_t n;
+
+	peer_set_inside(t, prefix);
+	if (!t->inside_plen)
+		return;
+	n = t->inside_addr;
+	snprintf(t->inside, sizeof(t->inside), "%u.%u.%u.%u/%u", n >> 24, n >> 16 & 255, n >> 8 & 255,
+		 n & 255, t->inside_plen);
+}
+
 static int
 tunnel_option(struct jctx *x, const struct json_object *o, const char *path, size_t conn,
 	      size_t index)
 {
 	struct peer_tunnel *t = new_tunnel(x, conn, index);
-	char outside[PEER_ADDR] = "";
-	uint32_t a;
-	unsigned plen;
+	char outside[PEER_ADDR] = "", inside[PEER_ADDR] = "";
+	struct json_object *v;
 
 	if (!t)
 		return -1;
 	if (json_object_get_type(o) != json_type_object)
 		return fail(x, "%s is %s, not an object", path, type_word(json_object_get_type(o)));
 	if (get_str(x, o, path, "OutsideIpAddress", outside, sizeof(outside), NULL) < 0 ||
-	    get_str(x, o, path, "TunnelInsideCidr", t->inside, sizeof(t->inside), NULL) < 0 ||
+	    get_str(x, o, path, "TunnelInsideCidr", inside, sizeof(inside), NULL) < 0 ||
 	    get_int(x, o, path, "DpdTimeoutSeconds", &t->dpd_seconds) < 0 ||
 	    get_word(x, o, path, "DpdTimeoutAction", dpd_words, COUNT(dpd_words), PEER_DPD_OTHER,
 		     &t->dpd_action) < 0 ||
@@ -385,11 +464,9 @@ tunnel_option(struct jctx *x, const struct json_object *o, const char *path, siz
 		return -1;
 	if (psk(x, o, path, t) < 0)
 		return -1;
-	set_outside(t, outside);
-	if (t->inside[0] && cfg_prefix(t->inside, &a, &plen) == 0 && strchr(t->inside, '/')) {
-		t->inside_addr = a;
-		t->inside_plen = plen;
-	}
+	peer_set_outside(t, outside);
+	peer_set_inside(t, inside);
+	t->psk_present = json_object_object_get_ex(o, "PreSharedKey", &v);
 	return 0;
 }
 
@@ -424,7 +501,7 @@ telemetry(struct jctx *x, const struct json_object *c, const char *path, size_t 
 		if (!t && !(t = new_tunnel(x, conn, x->p->ntunnels - first)))
 			return -1;
 		if (!t->outside[0])
-			set_outside(t, addr);
+			peer_set_outside(t, addr);
 		t->status = strcmp(status, "UP") == 0 ? PEER_STATUS_UP
 			    : strcmp(status, "DOWN") == 0 ? PEER_STATUS_DOWN : PEER_STATUS_OTHER;
 		if (get_str(x, e, p, "StatusMessage", t->status_msg, sizeof(t->status_msg), NULL) < 0)
@@ -477,6 +554,22 @@ options(struct jctx *x, const struct json_object *c, const char *path, struct pe
 	return 0;
 }
 
+/* CustomerGatewayConfiguration: the XML (aws_xml.c) for the facts the
+ * JSON lacks; a broken one is refused like broken JSON. */
+static int
+embedded_xml(struct jctx *x, const struct json_object *c, const char *path, size_t first)
+{
+	struct json_object *v;
+	char where[96];
+	int rc = member(x, c, path, "CustomerGatewayConfiguration", json_type_string, &v);
+
+	if (rc <= 0 || !json_object_get_string_len(v))
+		return rc;
+	snprintf(where, sizeof(where), "%s.CustomerGatewayConfiguration", path);
+	return peer_xml_merge(json_object_get_string(v), (size_t)json_object_get_string_len(v), x->p,
+			      first, where, x->err, x->errlen);
+}
+
 static int
 connection(struct jctx *x, const struct json_object *c, size_t i)
 {
@@ -489,11 +582,10 @@ connection(struct jctx *x, const struct json_object *c, size_t i)
 	snprintf(path, sizeof(path), "VpnConnections[%zu]", i);
 	if (json_object_get_type(c) != json_type_object)
 		return fail(x, "%s is %s, not an object", path, type_word(json_object_get_type(c)));
-	if (!(pc = push((void **)&p->conns, &p->nconns, &p->cap_conns, sizeof(*pc)))) {
+	if (!(pc = peer_new_conn(p))) {
 		x->nomem = 1;
 		return fail(x, "out of memory reading the VPN connections");
 	}
-	peer_conn_defaults(pc);
 	if (get_str(x, c, path, "VpnConnectionId", pc->id, sizeof(pc->id), NULL) < 0 ||
 	    get_str(x, c, path, "CustomerGatewayId", pc->cgw, sizeof(pc->cgw), NULL) < 0 ||
 	    get_str(x, c, path, "Category", pc->category, sizeof(pc->category), NULL) < 0 ||
@@ -501,9 +593,9 @@ connection(struct jctx *x, const struct json_object *c, size_t i)
 	    get_str(x, c, path, "TransitGatewayId", pc->gateway, sizeof(pc->gateway), &tgw) < 0)
 		return -1;
 	pc->transit = tgw;
-	if (options(x, c, path, pc, i) < 0)
+	if (options(x, c, path, pc, i) < 0 || telemetry(x, c, path, i, first) < 0)
 		return -1;
-	return telemetry(x, c, path, i, first);
+	return embedded_xml(x, c, path, first);
 }
 
 void
@@ -516,7 +608,8 @@ peer_conn_defaults(struct peer_conn *pc)
 	snprintf(pc->outside_type, sizeof(pc->outside_type), "PublicIpv4");
 }
 
-/* Counts the secrets the document holds (never read into the model). */
+/* Counts the PreSharedKey values the document holds (never read into the
+ * model; the keys inside CustomerGatewayConfiguration are aws_xml.c's). */
 static void
 count_secrets(const struct json_object *o, size_t *n)
 {
@@ -528,16 +621,17 @@ count_secrets(const struct json_object *o, size_t *n)
 	if (json_object_get_type(o) != json_type_object)
 		return;
 	json_object_object_foreach((struct json_object *)o, key, val) {
-		if (strcmp(key, "PreSharedKey") == 0 || strcmp(key, "CustomerGatewayConfiguration") == 0)
+		if (strcmp(key, "PreSharedKey") == 0)
 			(*n)++;
+		else if (strcmp(key, "CustomerGatewayConfiguration") == 0)
+			continue;
 		else
 			count_secrets(val, n);
 	}
 }
 
-/* Line and column (1-based) of byte offset off. */
-static void
-where(const char *buf, size_t off, unsigned *line, unsigned *col)
+void
+peer_where(const char *buf, size_t off, unsigned *line, unsigned *col)
 {
 	const char *nl;
 
@@ -551,97 +645,62 @@ where(const char *buf, size_t off, unsigned *line, unsigned *col)
 		*col = (unsigned)off + 1;
 }
 
-/* Formats json-c does not read for us yet: said, never half-read. */
-static int
-foreign(struct jctx *x, const char *buf, size_t len, const struct json_object *top)
-{
-	size_t i = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-	struct json_object *v;
-
-	while (i < len && strchr(" \t\r\n", buf[i]))
-		i++;
-	if (!top && i < len && buf[i] == '<')
-		return fail(x, "looks like XML (the CustomerGatewayConfiguration document or the console's download): not supported yet; give the JSON of aws ec2 describe-vpn-connections");
-	if (top && json_object_get_type(top) == json_type_object &&
-	    (json_object_object_get_ex(top, "terraform_version", &v) ||
-	     json_object_object_get_ex(top, "format_version", &v)))
-		return fail(x, "looks like Terraform JSON (terraform show -json): not supported yet; give the JSON of aws ec2 describe-vpn-connections");
-	return 0;
-}
-
-static int
-tokenize(struct jctx *x, const char *buf, size_t len, struct json_object **top)
+int
+peer_json_tokenize(const char *buf, size_t len, struct json_object **top, char *err, size_t errlen)
 {
 	struct json_tokener *tok = json_tokener_new_ex(JSON_DEPTH);
+	struct jctx x = { NULL, err, errlen, 0 };
 	enum json_tokener_error e;
 	unsigned line, col;
 	size_t end;
 
-	if (!tok) {
-		x->nomem = 1;
-		return fail(x, "out of memory reading the JSON");
-	}
+	*top = NULL;
+	if (!tok)
+		return fail(&x, "out of memory reading the JSON");
 	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
 	*top = len > (size_t)0x7fffffff ? NULL : json_tokener_parse_ex(tok, buf, (int)len);
 	e = json_tokener_get_error(tok);
 	end = json_tokener_get_parse_end(tok);
 	json_tokener_free(tok);
-	if (foreign(x, buf, len, *top) < 0)
-		return -1;
-	where(buf, end > len ? len : end, &line, &col);
+	peer_where(buf, end > len ? len : end, &line, &col);
 	if (e == json_tokener_continue)
-		return fail(x, "the JSON ends after %zu bytes (line %u) before the document is complete: truncated",
+		return fail(&x, "the JSON ends after %zu bytes (line %u) before the document is complete: truncated",
 			    len, line);
-	if (!*top || e != json_tokener_success)
-		return fail(x, "not valid JSON at byte offset %zu (line %u, column %u): %s", end, line, col,
+	if (!*top || e != json_tokener_success) {
+		json_object_put(*top);
+		*top = NULL;
+		return fail(&x, "not valid JSON at byte offset %zu (line %u, column %u): %s", end, line, col,
 			    json_tokener_error_desc(e));
+	}
 	while (end < len && strchr(" \t\r\n", buf[end]))
 		end++;
 	if (end < len) {
-		where(buf, end, &line, &col);
-		return fail(x, "more data after the JSON document at byte offset %zu (line %u, column %u)",
+		json_object_put(*top);
+		*top = NULL;
+		peer_where(buf, end, &line, &col);
+		return fail(&x, "more data after the JSON document at byte offset %zu (line %u, column %u)",
 			    end, line, col);
 	}
 	return 0;
 }
 
 int
-peer_parse_aws_json(const char *buf, size_t len, struct peer_config *p, char *err, size_t errlen)
+peer_aws_json_doc(const struct json_object *top, struct peer_config *p, char *err, size_t errlen)
 {
 	struct jctx x = { p, err, errlen, 0 };
-	struct json_object *top = NULL, *arr, *one;
-	int rc = -1;
+	struct json_object *arr;
 
-	memset(p, 0, sizeof(*p));
-	if (!len)
-		return fail(&x, "the file is empty: expected the JSON of aws ec2 describe-vpn-connections");
-	if (tokenize(&x, buf, len, &top) < 0)
-		goto out;
-	if (json_object_get_type(top) != json_type_object) {
-		fail(&x, "the JSON is %s, not an object with a VpnConnections array: not aws ec2 describe-vpn-connections output",
-		     type_word(json_object_get_type(top)));
-		goto out;
-	}
+	p->format = PEER_FMT_AWS_JSON;
 	if (!json_object_object_get_ex(top, "VpnConnections", &arr) ||
-	    json_object_get_type(arr) != json_type_array) {
-		if (json_object_object_get_ex(top, "VpnConnection", &one))
-			fail(&x, "the JSON has one VpnConnection (the output of create-vpn-connection or modify-vpn-tunnel-options), not a VpnConnections array: give the output of aws ec2 describe-vpn-connections");
-		else
-			fail(&x, "the JSON has no VpnConnections array: not aws ec2 describe-vpn-connections output");
-		goto out;
-	}
-	if (!json_object_array_length(arr)) {
-		fail(&x, "VpnConnections is empty: the describe-vpn-connections filter matched no VPN connection");
-		goto out;
-	}
+	    json_object_get_type(arr) != json_type_array)
+		return fail(&x, "VpnConnections is not an array: not aws ec2 describe-vpn-connections output");
+	if (!json_object_array_length(arr))
+		return fail(&x, "VpnConnections is empty: the describe-vpn-connections filter matched no VPN connection");
 	count_secrets(top, &p->secrets);
 	for (size_t i = 0; i < json_object_array_length(arr); i++)
 		if (connection(&x, json_object_array_get_idx(arr, i), i) < 0)
-			goto out;
-	rc = 0;
-out:
-	json_object_put(top);
-	return rc;
+			return -1;
+	return 0;
 }
 
 void

@@ -1,17 +1,23 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* peer: the other end of the tunnels, read from what the cloud says of
- * itself. Bytes in, a typed model out, no I/O (like config.h): today the
- * JSON of `aws ec2 describe-vpn-connections` (aws_json.c). Every field
- * says whether the document carried it (set) or the documented default
- * applies, because a never-modified AWS tunnel lists little more than its
- * OutsideIpAddress (doc/router-facts.md, "Options that only
+ * itself. Bytes in, a typed model out, no I/O (like config.h), from three
+ * documents (peer_parse() tells them apart by what each must hold): the
+ * JSON of `aws ec2 describe-vpn-connections` (aws_json.c), AWS's
+ * CustomerGatewayConfiguration XML (aws_xml.c: the console's "generic"
+ * download, also carried inside the describe JSON), and `terraform show
+ * -json` of a state or a plan with aws_vpn_connection resources
+ * (terraform.c). Every field says whether the document carried it (set),
+ * the documented default applies, or (a Terraform plan) it is not known
+ * until apply (unknown), because a never-modified AWS tunnel lists little
+ * more than its OutsideIpAddress (doc/router-facts.md, "Options that only
  * appear once modified").
  *
- * Secrets never enter the model in clear: a tunnel's PreSharedKey is kept
- * only as a keyed digest (config/secret.h) for psk-mismatch, and
- * CustomerGatewayConfiguration (an XML document that embeds the keys) is
- * not read, so no renderer can print them. Strings that are copied are
- * cut to their field and may carry any byte: renderers escape them. */
+ * Secrets never enter the model in clear: a tunnel's PreSharedKey (and the
+ * XML's pre_shared_key, Terraform's tunnelN_preshared_key) is kept only as
+ * a keyed digest (config/secret.h) for psk-mismatch, wherever it stands;
+ * `secrets` counts the values not copied, so no renderer can print them.
+ * Strings that are copied are cut to their field and may carry any byte:
+ * renderers escape them. */
 #ifndef MTUPROBE_PEER_H
 #define MTUPROBE_PEER_H
 
@@ -23,11 +29,38 @@
 #define PEER_ID 64          /* vpn-..., cgw-..., tgw-... as AWS writes them */
 #define PEER_ADDR 48        /* an address as written (IPv4, or IPv6 for IPv6 outside) */
 #define PEER_MSG 160        /* a telemetry StatusMessage, cut */
+#define PEER_TFADDR 160     /* module.x.aws_vpn_connection.name["key"] */
 
 /* A value and whether the document had it (set 0: the documented default). */
 struct peer_num {
 	long v;
 	int set;
+};
+
+/* What the document says is not known (peer_tunnel.unknown and
+ * peer_conn.unknown): a Terraform plan's values known only after apply,
+ * or what the XML does not carry. The value is then the default, which
+ * no check may take for the truth. */
+#define PEER_UNK_OUTSIDE     0x001u   /* tunnelN_address */
+#define PEER_UNK_INSIDE      0x002u   /* tunnelN_inside_cidr */
+#define PEER_UNK_DPD_ACTION  0x004u   /* tunnelN_dpd_timeout_action */
+#define PEER_UNK_DPD_SECONDS 0x008u   /* tunnelN_dpd_timeout_seconds */
+#define PEER_UNK_STARTUP     0x010u   /* tunnelN_startup_action */
+#define PEER_UNK_IKE         0x020u   /* tunnelN_ike_versions */
+#define PEER_UNK_P1_LIFE     0x040u   /* tunnelN_phase1_lifetime_seconds */
+#define PEER_UNK_P2_LIFE     0x080u   /* tunnelN_phase2_lifetime_seconds */
+#define PEER_UNK_BGP         0x100u   /* tunnelN_bgp_asn / tunnelN_bgp_holdtime */
+#define PEER_UNK_INSIDE_ADDR 0x200u   /* tunnelN_cgw_inside_address / vgw_inside_address */
+#define PEER_UNK_ID          0x001u   /* connection: id */
+#define PEER_UNK_STATIC      0x002u   /* connection: static_routes_only */
+#define PEER_UNK_ACCEL       0x004u   /* connection: enable_acceleration */
+
+/* Which document the model came from (peer_config.format). */
+enum peer_format {
+	PEER_FMT_AWS_JSON,            /* aws ec2 describe-vpn-connections */
+	PEER_FMT_AWS_XML,             /* CustomerGatewayConfiguration ("generic" download) */
+	PEER_FMT_TF_STATE,            /* terraform show -json of a state */
+	PEER_FMT_TF_PLAN,             /* terraform show -json of a plan */
 };
 
 /* DPDTimeoutAction (EC2 API ModifyVpnTunnelOptionsSpecification: clear |
@@ -87,6 +120,22 @@ struct peer_tunnel {
 	struct config_secret psk;     /* PreSharedKey as a keyed digest; set 0: not in the file */
 	enum peer_status status;      /* from VgwTelemetry; NONE: no telemetry for it */
 	char status_msg[PEER_MSG];    /* VgwTelemetry StatusMessage, cut */
+	unsigned unknown;             /* PEER_UNK_* of the tunnel */
+	/* From the XML (or Terraform's tunnelN_* attributes): "" / unset when absent. */
+	char cgw_outside[PEER_ADDR];  /* customer_gateway tunnel_outside_address */
+	char cgw_inside[PEER_ADDR];   /* customer gateway's inside address, ADDR/PLEN */
+	char vgw_inside[PEER_ADDR];   /* AWS's inside address (the BGP neighbour), ADDR/PLEN */
+	struct peer_num cgw_asn;      /* customer_gateway bgp asn */
+	struct peer_num vgw_asn;      /* vpn_gateway bgp asn (tunnelN_bgp_asn) */
+	struct peer_num hold_time;    /* bgp hold_time (tunnelN_bgp_holdtime) */
+	struct peer_num mss_adjust;   /* ipsec tcp_mss_adjustment */
+	struct peer_num clear_df;     /* ipsec clear_df_bit (1 true) */
+	struct peer_num frag_before;  /* ipsec fragmentation_before_encryption (1 true) */
+	struct peer_num dpd_interval; /* ipsec dead_peer_detection interval */
+	struct peer_num dpd_retries;  /* ipsec dead_peer_detection retries */
+	char ike_auth[24], ike_enc[24], ike_pfs[16], ike_mode[16];   /* ike: as written */
+	char esp_proto[8], esp_auth[24], esp_enc[24], esp_pfs[16], esp_mode[16];   /* ipsec */
+	int psk_present;              /* the document holds a key for it (never copied) */
 };
 
 struct peer_conn {
@@ -108,6 +157,8 @@ struct peer_conn {
 	int inside_ver_set;
 	char outside_type[24];        /* Options.OutsideIpAddressType, default PublicIpv4 */
 	int outside_type_set;
+	char address[PEER_TFADDR];    /* Terraform: the resource's address, "" otherwise */
+	unsigned unknown;             /* PEER_UNK_ID, _STATIC, _ACCEL */
 };
 
 /* Growable tables: n used, cap allocated (bounded by the 16 MB input). */
@@ -116,18 +167,30 @@ struct peer_conn {
 struct peer_config {
 	PEER_TABLE(struct peer_conn, conns);
 	PEER_TABLE(struct peer_tunnel, tunnels);
-	size_t secrets;               /* PreSharedKey / CustomerGatewayConfiguration values skipped */
+	size_t secrets;               /* keys in the document, not copied */
+	enum peer_format format;
+	size_t other_resources;       /* Terraform: resources of other types, not read */
 };
 
-/* Reads buf as the JSON of aws ec2 describe-vpn-connections into *p.
- * Returns 0, or -1 with a one-line message naming the byte offset of a
- * JSON error (truncated or malformed), what a JSON document lacks (no
- * VpnConnections array), a format not supported yet (XML, Terraform), a
- * field of the wrong type, or memory. The message never quotes a value
- * from the document. Call peer_free() after either outcome. */
-int peer_parse_aws_json(const char *buf, size_t len, struct peer_config *p, char *err,
-			size_t errlen);
+/* Reads buf into *p: the describe-vpn-connections JSON, the
+ * CustomerGatewayConfiguration XML or terraform show -json, told apart by
+ * positive evidence (a VpnConnections array; format_version and
+ * terraform_version; an XML root element vpn_connection). Returns 0, or -1
+ * with a one-line message: the position of a syntax error (JSON: byte
+ * offset and line; XML: line and column) or of the end of a truncated
+ * document, what the document is not, an XML document declaring entities
+ * (refused: entity expansion and external entities), a field of the wrong
+ * type, or memory. The message never quotes a value from the document.
+ * Call peer_free() after either outcome. */
+int peer_parse(const char *buf, size_t len, struct peer_config *p, char *err, size_t errlen);
+/* One front end alone (the fuzz harnesses): the same contract, refusing
+ * what is not its own format. */
+int peer_parse_aws_xml(const char *buf, size_t len, struct peer_config *p, char *err,
+		       size_t errlen);
+int peer_parse_terraform(const char *buf, size_t len, struct peer_config *p, char *err,
+			 size_t errlen);
 void peer_free(struct peer_config *p);
+const char *peer_format_name(enum peer_format f);
 
 /* AWS's documented defaults into a zeroed tunnel / connection (each field
  * set 0): the starting point of every front end that fills this model. */

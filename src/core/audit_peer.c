@@ -162,9 +162,14 @@ pair(struct audit_peer_run *a)
 	for (size_t k = 0; k < n; k++)
 		if (a->r->pairs[k].router < 0)
 			pair_inside(a, k, a->used);
-	for (size_t k = 0; k < n && a->first_aws < 0; k++)
-		if (a->r->pairs[k].router < 0)
+	for (size_t k = 0; k < n; k++) {
+		if (a->r->pairs[k].router >= 0)
+			continue;
+		if (a->p->tunnels[k].unknown & PEER_UNK_OUTSIDE)
+			a->aws_unknown = 1;     /* a plan: AWS assigns it on apply */
+		else if (a->first_aws < 0)
 			a->first_aws = (int)k;
+	}
 	for (size_t i = 0; i < a->c->ntunnels && a->first_router < 0; i++)
 		if (!a->used[i] && ipsec_tunnel(a->c, i))
 			a->first_router = (int)i;
@@ -182,8 +187,8 @@ mismatch_router(struct audit_peer_run *a, size_t i)
 	unsigned line;
 	uint32_t ip = audit_peer_router_addr(a->c, i, &line);
 
-	if (a->used[i])
-		return;
+	if (a->used[i] || a->aws_unknown)
+		return;    /* paired, or maybe the tunnel whose address is not known yet */
 	f = finding(a, -1, (int)i, line ? line : g->remote_addr.line ? g->remote_addr.line : t->line,
 		    line == g->remote_addr.line && line ? g->remote_addr.text : "");
 	if (!f)
@@ -204,6 +209,8 @@ check_mismatch(struct audit_peer_run *a)
 		unsigned line;
 		uint32_t ip;
 		if (pr->router < 0) {
+			if (a->p->tunnels[k].unknown & PEER_UNK_OUTSIDE)
+				continue;       /* not known yet: no mismatch to tell */
 			if ((f = finding(a, (int)k, -1, 0, "")) != NULL) {
 				f->code = MISMATCH_AWS;
 				f->other = a->first_router;
@@ -329,7 +336,8 @@ waits_check(struct audit_peer_run *a, int dpd)
 		int i = a->r->pairs[k].router;
 		struct audit_peer_finding *f;
 		struct noinit ni;
-		if (i < 0 || (dpd ? pt->dpd_action.v != PEER_DPD_CLEAR : pt->startup.v != PEER_START_ADD))
+		if (i < 0 || (dpd ? pt->dpd_action.v != PEER_DPD_CLEAR : pt->startup.v != PEER_START_ADD) ||
+		    (pt->unknown & (dpd ? PEER_UNK_DPD_ACTION : PEER_UNK_STARTUP)))
 			continue;
 		ni = router_noinit(a->c, (size_t)i);
 		if (ni.why == NOINIT_NO || ni.why == NOINIT_UNKNOWN)
@@ -376,7 +384,8 @@ routing_check(struct audit_peer_run *a, int conn_static)
 		int i = a->r->pairs[k].router;
 		const struct config_bgp *b;
 		struct audit_peer_finding *f;
-		if (i < 0 || !!a->p->conns[pt->conn].static_only.v != conn_static)
+		if (i < 0 || !!a->p->conns[pt->conn].static_only.v != conn_static ||
+		    (a->p->conns[pt->conn].unknown & PEER_UNK_STATIC))
 			continue;
 		b = audit_peer_bgp_through(a, pt, (size_t)i);
 		if (conn_static ? !b : b != NULL)
@@ -404,7 +413,7 @@ check_natt_accel(struct audit_peer_run *a)
 		const struct config_tunnel *t;
 		const struct config_num *n;
 		struct audit_peer_finding *f;
-		if (i < 0 || !a->p->conns[pt->conn].accel.v)
+		if (i < 0 || !a->p->conns[pt->conn].accel.v || (a->p->conns[pt->conn].unknown & PEER_UNK_ACCEL))
 			continue;
 		t = &a->c->tunnels[i];
 		/* where each router keeps NAT-T, as core/audit.c's nat-t-off reads it */
@@ -542,7 +551,7 @@ int
 audit_peer_run(const struct config *cfg, const struct peer_config *peer,
 	       const struct audit_result *router, struct audit_peer_result *r)
 {
-	struct audit_peer_run a = { cfg, peer, router, r, NULL, model_peer("aws"), NULL, -1, -1 };
+	struct audit_peer_run a = { cfg, peer, router, r, NULL, model_peer("aws"), NULL, -1, -1, 0 };
 
 	audit_peer_free(r);
 	r->cfg = cfg;

@@ -20,6 +20,7 @@ struct audit_peer_run {
 	const struct peer_def *aws;         /* model.h's AWS limits (MTU 1446, MSS 1406) */
 	unsigned char *used;                /* per router tunnel: paired */
 	int first_router, first_aws;        /* the first unpaired of each side, -1 none */
+	int aws_unknown;                    /* an unpaired AWS tunnel's address is not known yet */
 };
 
 int audit_peer_covers(uint32_t net, unsigned plen, uint32_t addr);

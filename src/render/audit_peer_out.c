@@ -47,6 +47,44 @@ conn_of(const struct audit_peer_result *r, const struct audit_peer_finding *f)
 	return f->aws >= 0 ? &r->peer->conns[r->peer->tunnels[f->aws].conn] : NULL;
 }
 
+/* What a plan leaves unknown, by Terraform attribute (after tunnelN_). */
+struct unknown_name {
+	unsigned bit;
+	const char *name;
+};
+static const struct unknown_name tunnel_unknown[] = {
+	{ PEER_UNK_OUTSIDE, "address" }, { PEER_UNK_INSIDE, "inside_cidr" },
+	{ PEER_UNK_INSIDE_ADDR, "cgw_inside_address" }, { PEER_UNK_BGP, "bgp_asn" },
+	{ PEER_UNK_DPD_ACTION, "dpd_timeout_action" }, { PEER_UNK_DPD_SECONDS, "dpd_timeout_seconds" },
+	{ PEER_UNK_STARTUP, "startup_action" }, { PEER_UNK_IKE, "ike_versions" },
+	{ PEER_UNK_P1_LIFE, "phase1_lifetime_seconds" }, { PEER_UNK_P2_LIFE, "phase2_lifetime_seconds" },
+};
+static const struct unknown_name conn_unknown[] = {
+	{ PEER_UNK_ID, "id" }, { PEER_UNK_STATIC, "static_routes_only" },
+	{ PEER_UNK_ACCEL, "enable_acceleration" },
+};
+
+/* The unknown attributes of a tunnel (and of its connection) as a list;
+ * 0 when none. */
+static int
+peer_unknown_names(const struct peer_config *p, const struct peer_tunnel *pt, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (p->format != PEER_FMT_TF_PLAN)
+		return 0;
+	for (size_t i = 0; i < COUNT(tunnel_unknown); i++)
+		if (pt->unknown & tunnel_unknown[i].bit)
+			n += (size_t)snprintf(buf + n, n < len ? len - n : 0, "%stunnel%zu_%s", n ? ", " : "",
+					      pt->index + 1, tunnel_unknown[i].name);
+	for (size_t i = 0; i < COUNT(conn_unknown); i++)
+		if (p->conns[pt->conn].unknown & conn_unknown[i].bit)
+			n += (size_t)snprintf(buf + n, n < len ? len - n : 0, "%s%s", n ? ", " : "",
+					      conn_unknown[i].name);
+	return n != 0;
+}
+
 /* ---- words ------------------------------------------------------------ */
 
 static void
@@ -412,6 +450,10 @@ audit_peer_aws_lines(const struct audit_peer_result *r, const struct audit_peer_
 	unsigned *bits, notes = 0;
 	int any = 0;
 
+	if (p->format == PEER_FMT_TF_STATE || p->format == PEER_FMT_TF_PLAN) {
+		audit_peer_tf_lines(r, only, emit, ctx);
+		return;
+	}
 	if (only) {               /* one finding: its tunnel alone */
 		if (only->aws >= 0 && (only->aws_fix & AWS_FIX_TUNNEL))
 			emit(ctx, "# briefly takes this tunnel down: change one tunnel, wait (aws ec2 wait vpn-connection-available), then the other");
@@ -472,6 +514,32 @@ ike_words(long v)
 	       : v == PEER_IKEV2 ? "ikev2" : "none";
 }
 
+/* What the XML or Terraform adds: inside addresses, BGP, what is unknown. */
+static void
+tunnel_facts(FILE *f, const struct peer_config *p, const struct peer_tunnel *pt)
+{
+	char names[400];
+
+	if (pt->cgw_inside[0] || pt->vgw_inside[0]) {
+		fputs("    inside: router ", f);
+		text_string(f, pt->cgw_inside[0] ? pt->cgw_inside : "?");
+		fputs(", AWS ", f);
+		text_string(f, pt->vgw_inside[0] ? pt->vgw_inside : "?");
+		if (pt->vgw_asn.set || pt->cgw_asn.set) {
+			fputs("; BGP ASN router ", f);
+			pt->cgw_asn.set ? fprintf(f, "%ld", pt->cgw_asn.v) : fputs("?", f);
+			fputs(", AWS ", f);
+			pt->vgw_asn.set ? fprintf(f, "%ld", pt->vgw_asn.v) : fputs("?", f);
+			if (pt->hold_time.set)
+				fprintf(f, ", hold time %ld s", pt->hold_time.v);
+		}
+		fputc('\n', f);
+	}
+	if (peer_unknown_names(p, pt, names, sizeof(names))) {
+		fprintf(f, "    not known until apply (the plan says so; no default assumed): %s\n", names);
+	}
+}
+
 static void
 text_not_checked(void *ctx, const char *what)
 {
@@ -494,12 +562,15 @@ tunnel_head(FILE *f, const struct audit_peer_result *r, size_t k)
 	const struct audit_pair *pr = &r->pairs[k];
 
 	fputs("  ", f);
-	text_string(f, pt->outside[0] ? pt->outside : "(no OutsideIpAddress)");
+	text_string(f, pt->outside[0] ? pt->outside
+		       : (pt->unknown & PEER_UNK_OUTSIDE) ? "(address known after apply)" : "(no OutsideIpAddress)");
 	if (pr->router >= 0) {
 		fputs(" <-> ", f);
 		text_string(f, tname(r, pr->router));
 		fprintf(f, " (by %s address)", pr->by == PAIR_OUTSIDE ? "outside" : "inside");
-	} else
+	} else if (pt->unknown & PEER_UNK_OUTSIDE)
+		fputs(" <-> not paired until apply", f);
+	else
 		fputs(" <-> no router tunnel", f);
 	fprintf(f, ": DPD %ld s%s, action %s%s, startup %s%s, IKE %s%s", pt->dpd_seconds.v,
 		pt->dpd_seconds.set ? "" : " (default)", peer_dpd_action_name((enum peer_dpd_action)pt->dpd_action.v),
@@ -515,6 +586,33 @@ tunnel_head(FILE *f, const struct audit_peer_result *r, size_t k)
 		}
 	}
 	fputc('\n', f);
+	tunnel_facts(f, r->peer, pt);
+}
+
+static const char *const format_words[] = {
+	[PEER_FMT_AWS_JSON] = "aws ec2 describe-vpn-connections",
+	[PEER_FMT_AWS_XML] = "AWS CustomerGatewayConfiguration XML",
+	[PEER_FMT_TF_STATE] = "terraform show -json (state)",
+	[PEER_FMT_TF_PLAN] = "terraform show -json (plan)",
+};
+
+static const char *const secret_words[] = {
+	[PEER_FMT_AWS_JSON] = "PreSharedKey, CustomerGatewayConfiguration's pre_shared_key",
+	[PEER_FMT_AWS_XML] = "pre_shared_key",
+	[PEER_FMT_TF_STATE] = "tunnelN_preshared_key, customer_gateway_configuration",
+	[PEER_FMT_TF_PLAN] = "tunnelN_preshared_key, customer_gateway_configuration",
+};
+
+static const char *
+routing_words(const struct peer_config *p, const struct peer_conn *c)
+{
+	if (c->unknown & PEER_UNK_STATIC)
+		return p->format == PEER_FMT_AWS_XML
+		       ? "static or BGP: not in the XML (no bgp element), no routing check"
+		       : "static or BGP: known after apply, no routing check";
+	if (c->static_only.v)
+		return c->static_only.set ? "static" : "static (default)";
+	return c->static_only.set ? "BGP (dynamic)" : "BGP (dynamic) (default)";
 }
 
 static void
@@ -524,22 +622,34 @@ head(FILE *f, const struct audit_peer_result *r, const char *peer_file)
 
 	fputs("\npeer: ", f);
 	text_string(f, peer_file);
-	fprintf(f, ": aws ec2 describe-vpn-connections, %zu VPN connection%s, %zu tunnel%s",
+	fprintf(f, ": %s, %zu VPN connection%s, %zu tunnel%s", format_words[p->format],
 		p->nconns, p->nconns == 1 ? "" : "s", p->ntunnels, p->ntunnels == 1 ? "" : "s");
 	if (p->secrets)
-		fprintf(f, " (%zu secret%s in the file not read: PreSharedKey, CustomerGatewayConfiguration)",
-			p->secrets, p->secrets == 1 ? "" : "s");
+		fprintf(f, " (%zu secret%s in the file not read: %s)", p->secrets,
+			p->secrets == 1 ? "" : "s", secret_words[p->format]);
+	if (p->other_resources)
+		fprintf(f, " (%zu resource%s of other types not read)", p->other_resources,
+			p->other_resources == 1 ? "" : "s");
 	fputc('\n', f);
 	for (size_t i = 0; i < p->nconns; i++) {
 		const struct peer_conn *c = &p->conns[i];
 		fputs("  ", f);
-		text_string(f, c->id[0] ? c->id : "(no VpnConnectionId)");
+		if (c->address[0]) {
+			text_string(f, c->address);
+			fputc(' ', f);
+		}
+		text_string(f, c->id[0] ? c->id : (c->unknown & PEER_UNK_ID) ? "(id known after apply)"
+			    : "(no VpnConnectionId)");
 		fputs(" (", f);
 		text_string(f, c->gateway[0] ? c->gateway : "no gateway id");
-		fprintf(f, "): %s%s, acceleration %s%s\n", c->static_only.v ? "static" : "BGP (dynamic)",
-			c->static_only.set ? "" : " (default)", c->accel.v ? "on" : "off",
-			c->accel.set ? "" : " (default)");
+		if (c->unknown & PEER_UNK_ACCEL)
+			fprintf(f, "): %s, acceleration known after apply\n", routing_words(p, c));
+		else
+			fprintf(f, "): %s, acceleration %s%s\n", routing_words(p, c), c->accel.v ? "on" : "off",
+				c->accel.set ? "" : " (default)");
 	}
+	if (p->format == PEER_FMT_AWS_XML)
+		fputs("  note: the XML carries no DPD timeout action, startup action or IKE versions: AWS's defaults are taken; the describe-vpn-connections JSON has the values set\n", f);
 	for (size_t k = 0; k < p->ntunnels; k++)
 		tunnel_head(f, r, k);
 }
@@ -642,6 +752,28 @@ json_str(FILE *f, const char *key, const char *v)
 }
 
 static void
+json_num(FILE *f, const char *key, const struct peer_num *n)
+{
+	if (n->set)
+		fprintf(f, ",\"%s\":%ld", key, n->v);
+	else
+		fprintf(f, ",\"%s\":null", key);
+}
+
+/* "unknown": the attributes the document says are not known yet. */
+static void
+json_unknown(FILE *f, const struct unknown_name *names, size_t n, unsigned bits, const char *prefix)
+{
+	int k = 0;
+
+	fputs(",\"unknown\":[", f);
+	for (size_t i = 0; i < n; i++)
+		if (bits & names[i].bit)
+			fprintf(f, "%s\"%s%s\"", k++ ? "," : "", prefix, names[i].name);
+	fputc(']', f);
+}
+
+static void
 json_conns(FILE *f, const struct peer_config *p)
 {
 	fputs(",\"connections\":[", f);
@@ -659,6 +791,8 @@ json_conns(FILE *f, const struct peer_config *p)
 		json_str(f, "remote_ipv4_cidr", c->remote_cidr);
 		json_str(f, "tunnel_inside_ip_version", c->inside_ver);
 		json_str(f, "outside_ip_address_type", c->outside_type);
+		json_str(f, "terraform_address", c->address);
+		json_unknown(f, conn_unknown, COUNT(conn_unknown), c->unknown, "");
 		fputc('}', f);
 	}
 	fputc(']', f);
@@ -668,20 +802,22 @@ json_conns(FILE *f, const struct peer_config *p)
 static void
 json_defaults(FILE *f, const struct peer_tunnel *pt)
 {
-	const struct { const char *name; const struct peer_num *n; } opt[] = {
-		{ "DpdTimeoutSeconds", &pt->dpd_seconds }, { "DpdTimeoutAction", &pt->dpd_action },
-		{ "StartupAction", &pt->startup }, { "IkeVersions", &pt->ike },
-		{ "Phase1LifetimeSeconds", &pt->p1_life }, { "Phase2LifetimeSeconds", &pt->p2_life },
-		{ "RekeyMarginTimeSeconds", &pt->rekey_margin }, { "RekeyFuzzPercentage", &pt->rekey_fuzz },
-		{ "Phase1EncryptionAlgorithms", &pt->p1_enc }, { "Phase2EncryptionAlgorithms", &pt->p2_enc },
-		{ "Phase1IntegrityAlgorithms", &pt->p1_integ }, { "Phase2IntegrityAlgorithms", &pt->p2_integ },
-		{ "Phase1DHGroupNumbers", &pt->p1_dh }, { "Phase2DHGroupNumbers", &pt->p2_dh },
+	const struct { const char *name; const struct peer_num *n; unsigned unk; } opt[] = {
+		{ "DpdTimeoutSeconds", &pt->dpd_seconds, PEER_UNK_DPD_SECONDS },
+		{ "DpdTimeoutAction", &pt->dpd_action, PEER_UNK_DPD_ACTION },
+		{ "StartupAction", &pt->startup, PEER_UNK_STARTUP }, { "IkeVersions", &pt->ike, PEER_UNK_IKE },
+		{ "Phase1LifetimeSeconds", &pt->p1_life, PEER_UNK_P1_LIFE },
+		{ "Phase2LifetimeSeconds", &pt->p2_life, PEER_UNK_P2_LIFE },
+		{ "RekeyMarginTimeSeconds", &pt->rekey_margin, 0 }, { "RekeyFuzzPercentage", &pt->rekey_fuzz, 0 },
+		{ "Phase1EncryptionAlgorithms", &pt->p1_enc, 0 }, { "Phase2EncryptionAlgorithms", &pt->p2_enc, 0 },
+		{ "Phase1IntegrityAlgorithms", &pt->p1_integ, 0 }, { "Phase2IntegrityAlgorithms", &pt->p2_integ, 0 },
+		{ "Phase1DHGroupNumbers", &pt->p1_dh, 0 }, { "Phase2DHGroupNumbers", &pt->p2_dh, 0 },
 	};
 	int n = 0;
 
 	fputs(",\"defaults\":[", f);
 	for (size_t i = 0; i < COUNT(opt); i++)
-		if (!opt[i].n->set)
+		if (!opt[i].n->set && !(pt->unknown & opt[i].unk))
 			fprintf(f, "%s\"%s\"", n++ ? "," : "", opt[i].name);
 	fputc(']', f);
 }
@@ -690,6 +826,7 @@ static void
 json_tunnels(FILE *f, const struct audit_peer_result *r)
 {
 	const struct peer_config *p = r->peer;
+	char tn[32];
 
 	fputs(",\"tunnels\":[", f);
 	for (size_t k = 0; k < p->ntunnels; k++) {
@@ -720,6 +857,15 @@ json_tunnels(FILE *f, const struct audit_peer_result *r)
 		}
 		json_str(f, "router_tunnel", pr->router >= 0 ? tname(r, pr->router) : NULL);
 		json_str(f, "paired_by", pr->by == PAIR_OUTSIDE ? "outside" : pr->by == PAIR_INSIDE ? "inside" : NULL);
+		json_str(f, "customer_gateway_outside", pt->cgw_outside);
+		json_str(f, "customer_gateway_inside", pt->cgw_inside);
+		json_str(f, "aws_inside", pt->vgw_inside);
+		json_num(f, "customer_gateway_asn", &pt->cgw_asn);
+		json_num(f, "aws_asn", &pt->vgw_asn);
+		json_num(f, "bgp_hold_time", &pt->hold_time);
+		json_num(f, "tcp_mss_adjustment", &pt->mss_adjust);
+		snprintf(tn, sizeof(tn), "tunnel%zu_", pt->index + 1);
+		json_unknown(f, tunnel_unknown, COUNT(tunnel_unknown), pt->unknown, tn);
 		fputc('}', f);
 	}
 	fputc(']', f);
@@ -769,8 +915,8 @@ render_audit_peer_json_key(FILE *f, const struct audit_peer_result *r, const cha
 
 	fprintf(f, ",\"%s\":{\"file\":", key);
 	json_string(f, peer_file);
-	fprintf(f, ",\"format\":\"aws-describe-vpn-connections\",\"secrets_not_read\":%zu,\"errors\":%u,\"warnings\":%u",
-		r->peer->secrets, r->nerror, r->nwarning);
+	fprintf(f, ",\"format\":\"%s\",\"secrets_not_read\":%zu,\"errors\":%u,\"warnings\":%u",
+		peer_format_name(r->peer->format), r->peer->secrets, r->nerror, r->nwarning);
 	json_conns(f, r->peer);
 	json_tunnels(f, r);
 	json_findings(f, r);

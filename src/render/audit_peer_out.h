@@ -24,6 +24,10 @@ void audit_peer_rollback_lines(const struct audit_peer_result *r,
 			       void (*emit)(void *ctx, const char *line), void *ctx);
 void audit_peer_aws_lines(const struct audit_peer_result *r, const struct audit_peer_finding *only,
 			  void (*emit)(void *ctx, const char *line), void *ctx);
+/* The same AWS-side fixes as Terraform attribute lines, per resource
+ * (audit_peer_tf.c): what audit_peer_aws_lines() prints for Terraform input. */
+void audit_peer_tf_lines(const struct audit_peer_result *r, const struct audit_peer_finding *only,
+			 void (*emit)(void *ctx, const char *line), void *ctx);
 
 /* The pair's text section (after the router's findings and change set),
  * its JSON member (",\"peer_config\":{...}", inside the audit's object),

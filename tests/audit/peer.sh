@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # audit --peer-config: router configurations paired with the JSON of
 # aws ec2 describe-vpn-connections (tests/audit/peer/*.json, shapes from the
-# EC2 API reference: see tests/audit/peer/README.md). For each case: the exit
+# EC2 API reference), AWS's CustomerGatewayConfiguration XML (generic.xml)
+# and terraform show -json of a state and a plan (tf-*.json): see
+# tests/audit/peer/README.md. For each case: the exit
 # code, the router's findings and the pair's findings by id@line from --json
 # (exactly, in order), the peer_config schema, the same exit code in text and
 # -q mode with nothing on stderr, and no secret of the fixtures (PreSharedKey,
@@ -22,8 +24,11 @@ trap 'rm -rf "$tmp"' EXIT
 ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL $*"; fail=$((fail + 1)); }
 
-# Every secret the fixtures carry; none may be printed, in any mode.
-secrets='psk-must-not-leak|cgwconf-psk-must-not-leak|example-secret|plain-text-password'
+# Every secret the fixtures carry; none may be printed, in any mode:
+# PreSharedKey, the pre_shared_key of the XML (in a file and inside the
+# JSON), Terraform's tunnelN_preshared_key and customer_gateway_configuration,
+# the router's keys, and what an XXE entity would read.
+secrets='psk-must-not-leak|cgwconf-psk-must-not-leak|xml-psk-must-not-leak|embedded-psk-must-not-leak|tf-psk-must-not-leak|tf-cgwconf-psk-must-not-leak|example-secret|plain-text-password|xxe-file-must-not-be-read'
 leaks() { grep -Eq "$secrets" "$@"; }
 
 # The JSON: the router's findings, the pair's findings, the schema of the
@@ -47,7 +52,8 @@ CONN = {"id": (STR,), "customer_gateway": (STR, NULL), "category": (STR, NULL),
         "gateway": (STR, NULL), "transit_gateway": (BOOL,), "static_routes_only": (BOOL,),
         "static_routes_only_default": (BOOL,), "acceleration": (BOOL,),
         "acceleration_default": (BOOL,), "local_ipv4_cidr": (STR,), "remote_ipv4_cidr": (STR,),
-        "tunnel_inside_ip_version": (STR,), "outside_ip_address_type": (STR,)}
+        "tunnel_inside_ip_version": (STR,), "outside_ip_address_type": (STR,),
+        "terraform_address": (STR, NULL), "unknown": (LIST,)}
 TUN = {"outside": (STR,), "connection": (STR,), "inside_cidr": (STR, NULL),
        "dpd_timeout_seconds": (INT,), "dpd_timeout_action": (STR,), "startup_action": (STR,),
        "ike_versions": (STR,), "phase1_lifetime": (INT,), "phase2_lifetime": (INT,),
@@ -55,7 +61,12 @@ TUN = {"outside": (STR,), "connection": (STR,), "inside_cidr": (STR, NULL),
        "phase1_encryption": (LIST,), "phase2_encryption": (LIST,), "phase1_integrity": (LIST,),
        "phase2_integrity": (LIST,), "phase1_dh_groups": (LIST,), "phase2_dh_groups": (LIST,),
        "defaults": (LIST,), "not_checked": (LIST,), "telemetry": (OBJ, NULL), "router_tunnel": (STR, NULL),
-       "paired_by": (STR, NULL)}
+       "paired_by": (STR, NULL), "customer_gateway_outside": (STR, NULL),
+       "customer_gateway_inside": (STR, NULL), "aws_inside": (STR, NULL),
+       "customer_gateway_asn": (INT, NULL), "aws_asn": (INT, NULL), "bgp_hold_time": (INT, NULL),
+       "tcp_mss_adjustment": (INT, NULL), "unknown": (LIST,)}
+FORMATS = {"aws-describe-vpn-connections", "aws-customer-gateway-xml", "terraform-state",
+           "terraform-plan"}
 FIND = {"id": (STR,), "severity": (STR,), "line": (INT,), "interface": (STR,),
         "router_tunnel": (STR, NULL), "text": (STR,), "message": (STR,), "source": (STR,),
         "fix": (LIST,), "aws_fix": (LIST,)}
@@ -71,6 +82,8 @@ from check_json import check as check_keys   # the audit's own schema checker
 def check(obj, schema, where):
     errors.extend(check_keys(obj, schema, where, True))
 check(p, PEER, "peer_config")
+if p.get("format") not in FORMATS:
+    errors.append(f"peer_config: format {p.get('format')}")
 for i, c in enumerate(p.get("connections", [])):
     check(c, CONN, f"connections[{i}]")
 for i, t in enumerate(p.get("tunnels", [])):
@@ -188,11 +201,80 @@ swanctl-psk-rotated	5	-	psk-mismatch@63	$peer/swanctl-aws.conf	psk-rotated.json
 # the RTX's DPD slowed to 30 s x 5 = 150 s against AWS's 40 s (clear and restart alike)
 rtx-slow-dpd-defaults	5	-	dpd-hold-mismatch@16,dpd-hold-mismatch@33	$peer/rtx-slow-dpd.conf	defaults.json
 rtx-slow-dpd-restart	5	-	dpd-hold-mismatch@16,dpd-hold-mismatch@33	$peer/rtx-slow-dpd.conf	restart-start.json
+# field case 2 through the other formats: the XML download, the describe JSON
+# with its whole CustomerGatewayConfiguration, a Terraform state: the same findings
+field2-rtx-xml	5	-	dpd-clear-router-never-initiates@9,dpd-clear-router-never-initiates@26,startup-add-router-never-initiates@9,startup-add-router-never-initiates@26	$peer/rtx-field2.conf	generic.xml
+field2-rtx-router-fixed-xml	0	-	-	$peer/rtx-good.conf	generic.xml
+field2-rtx-embedded	5	-	dpd-clear-router-never-initiates@9,dpd-clear-router-never-initiates@26,startup-add-router-never-initiates@9,startup-add-router-never-initiates@26	$peer/rtx-field2.conf	embedded.json
+field2-rtx-tf-state	5	-	dpd-clear-router-never-initiates@9,dpd-clear-router-never-initiates@26,startup-add-router-never-initiates@9,startup-add-router-never-initiates@26	$peer/rtx-field2.conf	tf-state.json
+field2-rtx-router-fixed-tf	0	-	-	$peer/rtx-good.conf	tf-state.json
+# the plan fixes tunnel1 on AWS's side only; the created connection's addresses are unknown: no mismatch claimed
+field2-rtx-tf-plan	5	-	dpd-clear-router-never-initiates@26,startup-add-router-never-initiates@26	$peer/rtx-field2.conf	tf-plan.json
+field2-rtx-router-fixed-tf-plan	0	-	-	$peer/rtx-good.conf	tf-plan.json
+# strongSwan through the XML: its bgp elements say the connection is dynamic, as the JSON does
+swanctl-xml	5	-	dpd-clear-router-never-initiates@17,dpd-clear-router-never-initiates@45,startup-add-router-never-initiates@17,startup-add-router-never-initiates@45,static-router-on-bgp-connection@34,static-router-on-bgp-connection@62	$cfg/swanctl-noaction.conf	generic.xml
+aws-yamaha-tf-state	5	mss-above-tunnel-mtu@28,mss-above-tunnel-mtu@56,outer-df-clear@21,outer-df-clear@50	-	$cfg/aws-yamaha.conf	tf-state.json
+ix-ikev2-xml	5	mss-above-tunnel-mtu@29,tunnel-mtu-above-model@28	peer-address-mismatch@0,inside-address-mismatch@27,inside-address-mismatch@37	$cfg/ix-ikev2.conf	generic.xml
 CASES
+
+# The same pair through each format: the same findings, by id, line and AWS
+# tunnel (field case 2: describe JSON, XML, the JSON with its XML, Terraform).
+for f in defaults.json generic.xml embedded.json tf-state.json; do
+	"$bin" audit --json --peer-config "$peer/$f" "$peer/rtx-field2.conf" 2>&1 |
+		python3 -c 'import json,sys; print([(f["id"], f["line"], f["interface"]) for f in json.load(sys.stdin)["peer_config"]["findings"]])' >"$tmp/same-$f"
+done
+if cmp -s "$tmp/same-defaults.json" "$tmp/same-generic.xml" && cmp -s "$tmp/same-defaults.json" "$tmp/same-embedded.json" &&
+   cmp -s "$tmp/same-defaults.json" "$tmp/same-tf-state.json" && grep -q dpd-clear "$tmp/same-defaults.json"; then
+	ok
+else
+	bad "field case 2: the formats disagree"; cat "$tmp"/same-*
+fi
+
+# What each format adds: the XML's inside addresses and BGP in the describe
+# JSON (TunnelInsideCidr absent), the plan's unknowns by attribute.
+"$bin" audit --json --peer-config "$peer/embedded.json" "$peer/rtx-field2.conf" 2>/dev/null |
+	python3 -c 'import json,sys; d=json.load(sys.stdin)["peer_config"]; print(d["secrets_not_read"], [(t["inside_cidr"], t["aws_inside"], t["customer_gateway_inside"], t["aws_asn"], t["customer_gateway_asn"], t["bgp_hold_time"]) for t in d["tunnels"]])' >"$tmp/embedded"
+[[ "$(cat "$tmp/embedded")" == "2 [('169.254.255.0/30', '169.254.255.1/30', '169.254.255.2/30', 64512, 65000, 30), ('169.254.255.4/30', '169.254.255.5/30', '169.254.255.6/30', 64512, 65000, 30)]" ]] \
+	&& ok || bad "embedded CustomerGatewayConfiguration: $(cat "$tmp/embedded")"
+"$bin" audit --json --peer-config "$peer/tf-plan.json" "$peer/rtx-field2.conf" 2>/dev/null |
+	python3 -c 'import json,sys; d=json.load(sys.stdin)["peer_config"]; print(d["format"], [c["terraform_address"] for c in d["connections"]], [c["unknown"] for c in d["connections"]], [t["unknown"] for t in d["tunnels"]], [t["paired_by"] for t in d["tunnels"]])' >"$tmp/plan"
+[[ "$(cat "$tmp/plan")" == "terraform-plan ['aws_vpn_connection.main', 'aws_vpn_connection.backup'] [[], ['id', 'static_routes_only', 'enable_acceleration']] [[], [], ['tunnel1_address', 'tunnel1_inside_cidr', 'tunnel1_cgw_inside_address', 'tunnel1_bgp_asn'], ['tunnel2_address', 'tunnel2_inside_cidr', 'tunnel2_cgw_inside_address', 'tunnel2_bgp_asn']] ['outside', 'outside', None, None]" ]] \
+	&& ok || bad "terraform plan unknowns: $(cat "$tmp/plan")"
+
+# A 4-byte BGP ASN (RFC 6793) in the XML is a number like any other.
+sed 's/<asn>65000</<asn>4200000001</' "$peer/generic.xml" >"$tmp/asn4.xml"
+"$bin" audit --json --peer-config "$tmp/asn4.xml" "$peer/rtx-good.conf" 2>"$tmp/err" |
+	python3 -c 'import json,sys; print([t["customer_gateway_asn"] for t in json.load(sys.stdin)["peer_config"]["tunnels"]])' >"$tmp/asn"
+[[ "$(cat "$tmp/asn")" == "[4200000001, 4200000001]" && ! -s "$tmp/err" ]] && ok || bad "4-byte ASN: $(cat "$tmp/asn" "$tmp/err")"
+
+# Terraform fixes that AWS cannot make in place: a static connection whose
+# router runs BGP (field case 3) prints static_routes_only = false with its
+# warning; an address with a control character (a for_each key) is not
+# pasted as a line of its own.
+python3 - "$peer/tf-state.json" "$tmp/tf-static.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+r = d["values"]["root_module"]["child_modules"][0]["resources"][0]
+r["values"]["static_routes_only"] = True
+r["address"] = 'module.vpn.aws_vpn_connection.main["a\nrm -rf /"]'
+json.dump(d, open(sys.argv[2], "w"))
+PY
+"$bin" audit -q --peer-config "$tmp/tf-static.json" "$cfg/aws-yamaha.conf" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [[ $rc -eq 5 && ! -s "$tmp/err" ]] && grep -qx 'static_routes_only = false  # forces a new VPN connection (new outside addresses and keys): the router-side fix is the preferred one' "$tmp/out" &&
+   grep -qx '# (the aws_vpn_connection resource of vpn-0a1b2c3d4e5f67890: its address is not printable)' "$tmp/out" &&
+   ! grep -q '^rm -rf' "$tmp/out" && ! grep -q 'tunnel1_dpd_timeout_action' "$tmp/out" && ! leaks "$tmp/out"; then
+	ok
+else
+	bad "terraform static fix (exit $rc)"; cat "$tmp/out" "$tmp/err"
+fi
 
 # Field case 2 as text, exactly (README shows it), and -q: the lines alone.
 for g in "field2:audit --peer-config $peer/defaults.json $peer/rtx-field2.conf" \
-	 "field2-quiet:audit -q --peer-config $peer/defaults.json $peer/rtx-field2.conf"; do
+	 "field2-quiet:audit -q --peer-config $peer/defaults.json $peer/rtx-field2.conf" \
+	 "field2-tf-quiet:audit -q --peer-config $peer/tf-state.json $peer/rtx-field2.conf" \
+	 "tf-plan:audit --peer-config $peer/tf-plan.json $peer/rtx-field2.conf" \
+	 "generic-xml:audit --peer-config $peer/generic.xml $peer/rtx-good.conf"; do
 	name=${g%%:*} args=${g#*:}
 	# shellcheck disable=SC2086
 	"$bin" $args >"$tmp/out" 2>"$tmp/err"
@@ -220,9 +302,27 @@ printf '{"VpnConnection": {"VpnConnectionId": "vpn-0a1b2c3d4e5f67890"}}\n' >"$tm
 printf '{"VpnConnections": []}\n' >"$tmp/empty-list.json"
 printf '{"VpnConnections": [{"VpnConnectionId": "vpn-1", "Options": {"TunnelOptions": [{"PreSharedKey": "psk-must-not-leak-1", "DpdTimeoutSeconds": "psk-must-not-leak-2"}]}}]}\n' >"$tmp/wrong-type.json"
 printf '{"VpnConnections": [{"Options": {"TunnelOptions": [{"PreSharedKey": "psk-must-not-leak-3", "OutsideIpAddress": "198.51.100.1" "x"}]}}]}\n' >"$tmp/psk-before-error.json"
-printf '<?xml version="1.0" encoding="UTF-8"?>\n<vpn_connection id="vpn-0a1b2c3d4e5f67890">\n  <ipsec_tunnel/>\n</vpn_connection>\n' >"$tmp/cgw-config.xml"
 printf '{"format_version": "1.0", "terraform_version": "1.5.7", "values": {"root_module": {}}}\n' >"$tmp/terraform.json"
 : >"$tmp/empty.json"
+# XML: truncated, an entity bomb, an external entity naming a file that holds
+# a marker (it must not be read), a DTD to fetch, another root, no tunnel.
+head -c 1500 "$peer/generic.xml" >"$tmp/truncated.xml"
+printf '<?xml version="1.0"?>\n<!DOCTYPE vpn_connection [\n <!ENTITY a "xxxxxxxxxx">\n <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">\n <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">\n]>\n<vpn_connection id="vpn-0a1b2c3d4e5f67890"><customer_gateway_id>&d;&d;&d;&d;</customer_gateway_id></vpn_connection>\n' >"$tmp/entity-bomb.xml"
+echo xxe-file-must-not-be-read >"$tmp/xxe-secret"
+printf '<?xml version="1.0"?>\n<!DOCTYPE vpn_connection [ <!ENTITY x SYSTEM "file://%s"> ]>\n<vpn_connection id="vpn-0a1b2c3d4e5f67890"><customer_gateway_id>&x;</customer_gateway_id><ipsec_tunnel/></vpn_connection>\n' "$tmp/xxe-secret" >"$tmp/xxe.xml"
+printf '<?xml version="1.0"?>\n<!DOCTYPE vpn_connection SYSTEM "file://%s">\n<vpn_connection id="vpn-0a1b2c3d4e5f67890"/>\n' "$tmp/xxe-secret" >"$tmp/external-dtd.xml"
+printf '<?xml version="1.0"?>\n<CreateVpnConnectionResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"/>\n' >"$tmp/other-root.xml"
+printf '<vpn_connection id="vpn-0a1b2c3d4e5f67890"><customer_gateway_id>cgw-1</customer_gateway_id></vpn_connection>\n' >"$tmp/no-tunnel.xml"
+printf '<vpn_connection id="vpn-1"><ipsec_tunnel><ike><lifetime>eight hours</lifetime></ike></ipsec_tunnel></vpn_connection>\n' >"$tmp/xml-not-number.xml"
+# The describe JSON with a broken CustomerGatewayConfiguration.
+printf '{"VpnConnections": [{"VpnConnectionId": "vpn-1", "CustomerGatewayConfiguration": "<vpn_connection id=\\"vpn-1\\">\\n<ipsec_tunnel><ike><pre_shared_key>embedded-psk-must-not-leak-9"}]}\n' >"$tmp/embedded-truncated.json"
+# Terraform: another resource only, a raw state file, a value of the wrong
+# type, a plan without its after, truncated.
+printf '{"format_version": "1.0", "terraform_version": "1.5.7", "values": {"root_module": {"resources": [{"address": "aws_instance.web", "mode": "managed", "type": "aws_instance", "name": "web", "values": {"id": "i-0123456789abcdef0"}}]}}}\n' >"$tmp/tf-other-resource.json"
+printf '{"version": 4, "terraform_version": "1.5.7", "serial": 3, "lineage": "x", "outputs": {}, "resources": []}\n' >"$tmp/raw.tfstate"
+printf '{"format_version": "1.0", "terraform_version": "1.5.7", "values": {"root_module": {"resources": [{"address": "aws_vpn_connection.main", "mode": "managed", "type": "aws_vpn_connection", "values": {"tunnel1_preshared_key": "tf-psk-must-not-leak-9", "tunnel1_dpd_timeout_seconds": "forty"}}]}}}\n' >"$tmp/tf-wrong-type.json"
+printf '{"format_version": "1.2", "terraform_version": "1.5.7", "resource_changes": [{"address": "aws_vpn_connection.main", "mode": "managed", "type": "aws_vpn_connection", "change": {"actions": ["create"]}}]}\n' >"$tmp/tf-plan-no-after.json"
+head -c 3000 "$peer/tf-state.json" >"$tmp/tf-truncated.json"
 while IFS=$'\t' read -r file want; do
 	[[ -z "$file" || "$file" == \#* ]] && continue
 	"$bin" audit --peer-config "$tmp/$file" "$peer/rtx-good.conf" >"$tmp/out" 2>"$tmp/err"
@@ -234,48 +334,43 @@ while IFS=$'\t' read -r file want; do
 	fi
 done <<'BAD'
 truncated.json	the JSON ends after 700 bytes (line 6) before the document is complete: truncated
-other-command.json	the JSON has no VpnConnections array: not aws ec2 describe-vpn-connections output
+other-command.json	the JSON has no VpnConnections array (aws ec2 describe-vpn-connections) and no format_version and terraform_version (terraform show -json): not a peer configuration
 one-connection.json	the JSON has one VpnConnection (the output of create-vpn-connection or modify-vpn-tunnel-options), not a VpnConnections array: give the output of aws ec2 describe-vpn-connections
 empty-list.json	VpnConnections is empty: the describe-vpn-connections filter matched no VPN connection
 wrong-type.json	VpnConnections[0].Options.TunnelOptions[0].DpdTimeoutSeconds is a string, not a number: not describe-vpn-connections output
 psk-before-error.json	not valid JSON at byte offset 126 (line 1, column 127): object value separator ',' expected
-cgw-config.xml	looks like XML (the CustomerGatewayConfiguration document or the console's download): not supported yet; give the JSON of aws ec2 describe-vpn-connections
-terraform.json	looks like Terraform JSON (terraform show -json): not supported yet; give the JSON of aws ec2 describe-vpn-connections
-empty.json	the file is empty: expected the JSON of aws ec2 describe-vpn-connections
+terraform.json	the Terraform JSON has no aws_vpn_connection resource (0 resources of other types): nothing to pair with the router
+empty.json	the file is empty: expected the JSON of aws ec2 describe-vpn-connections, AWS's CustomerGatewayConfiguration XML, or terraform show -json
+truncated.xml	not well-formed XML at line 33, column 19: the XML ends before its elements are closed: truncated
+entity-bomb.xml	the XML declares an entity or names an external DTD (line 3): refused, entities are never expanded or fetched (AWS's CustomerGatewayConfiguration has no DTD)
+xxe.xml	the XML declares an entity or names an external DTD (line 2): refused, entities are never expanded or fetched (AWS's CustomerGatewayConfiguration has no DTD)
+external-dtd.xml	the XML declares an entity or names an external DTD (line 2): refused, entities are never expanded or fetched (AWS's CustomerGatewayConfiguration has no DTD)
+other-root.xml	the XML's root element is <CreateVpnConnectionResponse>, not <vpn_connection>: not AWS's CustomerGatewayConfiguration
+no-tunnel.xml	the vpn_connection has no ipsec_tunnel: nothing to pair
+xml-not-number.xml	ipsec_tunnel[0] ike lifetime is not a number (line 1)
+embedded-truncated.json	VpnConnections[0].CustomerGatewayConfiguration: not well-formed XML at line 2, column 64: the XML ends before its elements are closed: truncated
+tf-other-resource.json	the Terraform JSON has no aws_vpn_connection resource (1 resource of other types): nothing to pair with the router
+raw.tfstate	looks like a raw Terraform state file (terraform.tfstate), not terraform show -json: give the output of terraform show -json
+tf-wrong-type.json	values.root_module.resources[0].values.tunnel1_dpd_timeout_seconds is a string, not a number: not an aws_vpn_connection of the Terraform AWS provider
+tf-plan-no-after.json	resource_changes[0].change.after is missing: not terraform show -json of a plan
+tf-truncated.json	the JSON ends after 3000 bytes (line 59) before the document is complete: truncated
 BAD
 
-# psk-mismatch never prints a key, and neither does any line that holds one:
-# the RTX case has the router audit quote its key line as invalid (a gateway
-# number out of range: this case fails if lines.c stops masking it); the
-# swanctl secret written inline and the IX key line are quoted by no finding
-# today and guard a future one. Text, --json, -q and standard error.
-sed -e 's/ipsec ike pre-shared-key 1 text example-secret-1/ipsec ike pre-shared-key 99999999999 text example-secret-1/' \
-	-e 's/ipsec ike pre-shared-key 2 text example-secret-2/ipsec ike pre-shared-key 2 text psk-must-not-leak-router/' \
-	"$peer/rtx-good.conf" >"$tmp/rtx-psk.conf"
-sed -e 's/^secrets {$/secrets { ike-x { id = 198.51.100.9 secret = psk-must-not-leak-inline } }\nsecrets {/' \
-	"$peer/swanctl-aws.conf" >"$tmp/swan-psk.conf"
-sed -e 's/key char example-secret-2/key char psk-must-not-leak-ix extra/' "$peer/ix-aws.conf" >"$tmp/ix-psk.conf"
-for conf in rtx-psk swan-psk ix-psk; do
-	for mode in "" --json -q; do
-		# shellcheck disable=SC2086
-		"$bin" audit $mode --peer-config "$peer/psk-rotated.json" "$tmp/$conf.conf" >"$tmp/out" 2>"$tmp/err"
-		rc=$?
-		if [[ $rc -ne 5 ]] || leaks "$tmp/out" "$tmp/err"; then
-			bad "$conf $mode: exit $rc, or a key was printed: $(grep -Eo "$secrets[^ ]*" "$tmp/out" "$tmp/err" | head -3)"
-		else
-			ok
-		fi
-	done
-done
-# ... and the pair still found the rotated key (tunnel 2) through the digests
-"$bin" audit --json --peer-config "$peer/psk-rotated.json" "$tmp/rtx-psk.conf" >"$tmp/json" 2>"$tmp/err"
-grep -q '"id":"psk-mismatch","severity":"error","line":35' "$tmp/json" && ok || bad "rtx-psk: no psk-mismatch@35"
-
-# Over the 16 MB bound of cli/readfile.c: refused before it is parsed.
+# Over the 16 MB bound of cli/readfile.c: refused before it is parsed, in
+# each format (17 MB of JSON; 50 MB of XML and of Terraform JSON, from a
+# file and from standard input), in bounded time.
 head -c $((17 << 20)) /dev/zero | tr '\0' ' ' >"$tmp/huge.json"
-"$bin" audit --peer-config "$tmp/huge.json" "$peer/rtx-good.conf" >"$tmp/out" 2>"$tmp/err"
-[[ $? -eq 2 && ! -s "$tmp/out" && "$(cat "$tmp/err")" == "mtuprobe audit: --peer-config: $tmp/huge.json is larger than 16 MB: not a router configuration" ]] \
-	&& ok || bad "17 MB peer file: $(cat "$tmp/err")"
+{ printf '<vpn_connection id="vpn-1">'; head -c $((50 << 20)) /dev/zero | tr '\0' ' '; } >"$tmp/huge.xml"
+{ printf '{"format_version": "1.0", "terraform_version": "1.5.7", "values": {"root_module": {"resources": ['; head -c $((50 << 20)) /dev/zero | tr '\0' ' '; } >"$tmp/huge-tf.json"
+for f in huge.json huge.xml huge-tf.json; do
+	timeout 60 "$bin" audit --peer-config "$tmp/$f" "$peer/rtx-good.conf" >"$tmp/out" 2>"$tmp/err"
+	[[ $? -eq 2 && ! -s "$tmp/out" && "$(cat "$tmp/err")" == "mtuprobe audit: --peer-config: $tmp/$f is larger than 16 MB: not a router configuration" ]] \
+		&& ok || bad "large peer file $f: $(cat "$tmp/err")"
+done
+timeout 60 "$bin" audit --peer-config - "$peer/rtx-good.conf" <"$tmp/huge.xml" >"$tmp/out" 2>"$tmp/err"
+[[ $? -eq 2 && ! -s "$tmp/out" && "$(cat "$tmp/err")" == "mtuprobe audit: --peer-config: standard input is larger than 16 MB: not a router configuration" ]] \
+	&& ok || bad "50 MB XML on standard input: $(cat "$tmp/err")"
+rm -f "$tmp"/huge*
 
 # probe --peer-config: needs --config (exit 2 before anything), and a bad peer
 # file is exit 2 with audit's line before the first probe. The second runs in a

@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* libFuzzer harness for audit --peer-config: arbitrary bytes as the JSON
- * of aws ec2 describe-vpn-connections (config/aws_json.c, json-c), then,
- * when they parse, the pairing and the checks of both ends against three
- * fixed router configurations (RTX, IX, swanctl) and every renderer into
- * a memory sink. Besides memory errors (ASan) and undefined behaviour
- * (UBSan), it aborts when a result breaks a promise of peer.h or
- * audit_peer.h: a refusal without a message, indices outside the tables,
- * a count that does not add up, or a secret that reached the output. */
+/* libFuzzer harness for audit --peer-config: arbitrary bytes as the peer's
+ * configuration, then, when they parse, the pairing and the checks of both
+ * ends against three fixed router configurations (RTX, IX, swanctl) and
+ * every renderer into a memory sink. Built three times (tests/fuzz/
+ * meson.build): fuzz_peer through peer_parse() (format detection, the
+ * describe-vpn-connections JSON with its embedded XML: config/aws_json.c),
+ * fuzz_peer_xml (-DFUZZ_PEER_XML: config/aws_xml.c, libxml2) and
+ * fuzz_peer_tf (-DFUZZ_PEER_TF: config/terraform.c). Besides memory errors
+ * (ASan) and undefined behaviour (UBSan), it aborts when a result breaks a
+ * promise of peer.h or audit_peer.h: a refusal without a message, indices
+ * outside the tables, a count that does not add up, or a secret (a
+ * PreSharedKey, pre_shared_key or tunnelN_preshared_key value) that
+ * reached the output or a message. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,6 +23,14 @@
 #include "core/audit.h"
 #include "core/audit_peer.h"
 #include "render/audit_peer_out.h"
+
+#if defined(FUZZ_PEER_XML)
+#define FRONT peer_parse_aws_xml
+#elif defined(FUZZ_PEER_TF)
+#define FRONT peer_parse_terraform
+#else
+#define FRONT peer_parse
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -81,38 +94,68 @@ check(const struct peer_config *p, const struct config *c, const struct audit_pe
 	}
 }
 
-/* A key of the input that must never be printed ("PreSharedKey"'s value
- * or CustomerGatewayConfiguration): the output is searched for it. */
+/* Where the input holds a secret: the key, then (sep) a ':' and blanks
+ * before a quoted value ending at '"', or (no sep) the value right after
+ * the key ending at '<'. */
+static const struct {
+	const char *key;
+	int sep;
+	char end;
+} secret_keys[] = {
+	{ "\"PreSharedKey\"", 1, '"' },
+	{ "_preshared_key\"", 1, '"' },          /* Terraform's tunnelN_preshared_key */
+	{ "<pre_shared_key>", 0, '<' },           /* the XML, in a file or in the JSON */
+};
+
+static const uint8_t *
+blanks(const uint8_t *q, const uint8_t *end)
+{
+	while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+		q++;
+	return q;
+}
+
+/* One secret's value [q, e) is printed: short values could appear by
+ * chance (an address, a word), and the same bytes elsewhere in the input
+ * (a printed field) are no leak. */
+static int
+value_leaked(const char *out, size_t n, const uint8_t *data, size_t size, const uint8_t *q,
+	     const uint8_t *e)
+{
+	size_t len = (size_t)(e - q);
+
+	if (len < 12 || memmem(e, size - (size_t)(e - data), q, len) ||
+	    memmem(data, (size_t)(q - data), q, len))
+		return 0;
+	return memmem(out, n, q, len) != NULL;
+}
+
+/* A secret of the input in the output: every occurrence of every key. */
 static int
 leaked(const char *out, size_t n, const uint8_t *data, size_t size)
 {
-	static const char key[] = "\"PreSharedKey\"";
-	const uint8_t *k = memmem(data, size, key, sizeof(key) - 1);
-	const uint8_t *q, *e;
-
 	const uint8_t *end = data + size;
 
-	if (!k)
-		return 0;
-	/* only a string value is a secret to look for: "PreSharedKey": "..."
-	 * (an array or object there holds other keys, which may be printed) */
-	q = k + sizeof(key) - 1;
-	while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
-		q++;
-	if (q >= end || *q++ != ':')
-		return 0;
-	while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
-		q++;
-	if (q >= end || *q != '"')
-		return 0;
-	q++;
-	if (!(e = memchr(q, '"', size - (size_t)(q - data))) || e - q < 12)
-		return 0;      /* short values could appear by chance (an address, a word) */
-	/* the same bytes elsewhere in the input (a printed field) are no leak */
-	if (memmem(e, size - (size_t)(e - data), q, (size_t)(e - q)) ||
-	    memmem(data, (size_t)(q - data), q, (size_t)(e - q)))
-		return 0;
-	return memmem(out, n, q, (size_t)(e - q)) != NULL;
+	for (size_t i = 0; i < sizeof(secret_keys) / sizeof(secret_keys[0]); i++) {
+		size_t klen = strlen(secret_keys[i].key);
+		const uint8_t *k = data, *q, *e;
+		while ((k = memmem(k, (size_t)(end - k), secret_keys[i].key, klen))) {
+			q = k += klen;
+			if (secret_keys[i].sep) {
+				/* only a string value is a secret to look for */
+				q = blanks(q, end);
+				if (q >= end || *q++ != ':')
+					continue;
+				q = blanks(q, end);
+				if (q >= end || *q++ != '"')
+					continue;
+			}
+			if ((e = memchr(q, secret_keys[i].end, (size_t)(end - q))) &&
+			    value_leaked(out, n, data, size, q, e))
+				return 1;
+		}
+	}
+	return 0;
 }
 
 int
@@ -127,9 +170,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!ready)
 		setup();
 	err[0] = '\0';
-	if (peer_parse_aws_json((const char *)data, size, &p, err, sizeof(err)) < 0) {
-		if (!err[0])
-			abort();     /* a refusal always says why */
+	if (FRONT((const char *)data, size, &p, err, sizeof(err)) < 0) {
+		if (!err[0] || leaked(err, strlen(err), data, size))
+			abort();     /* a refusal always says why, never with a key */
 		peer_free(&p);
 		return 0;
 	}

@@ -139,7 +139,7 @@ test_aws(void **state)
 
 	(void)state;
 	assert_int_equal(config_secret_digest(KEY, strlen(KEY), &want), 0);
-	if (peer_parse_aws_json(doc, sizeof(doc) - 1, &p, err, sizeof(err)) < 0)
+	if (peer_parse(doc, sizeof(doc) - 1, &p, err, sizeof(err)) < 0)
 		fail_msg("%s", err);
 	assert_int_equal(p.ntunnels, 2);
 	assert_true(config_secret_equal(&p.tunnels[0].psk, &want));
