@@ -91,7 +91,7 @@ detect_dir(const char *sub, unsigned *nipsec)
 		size_t len;
 		char *buf;
 		int want, got;
-		if (e->d_name[0] == '.' || strstr(e->d_name, ".md"))
+		if (e->d_name[0] == '.' || strncmp(e->d_name, "SOURCES", 7) == 0)
 			continue;
 		want = kind_of(e->d_name);
 		snprintf(path, sizeof(path), "%s/%s/%s", srcdir(), sub, e->d_name);
