@@ -827,6 +827,9 @@ template_note(struct audit_run *a)
 {
 	const struct config *c = a->cfg;
 
+	if (c->include.line)
+		audit_note(a, "line %u: %s: included files are not read (%ld include line%s); audit each on its own",
+			   c->include.line, c->include.text, c->include.v, c->include.v == 1 ? "" : "s");
 	if (c->nplaceholders)
 		audit_note(a, "template: %zu placeholder%s (first: line %u, %s); checks that need those values were not made",
 			   c->nplaceholders, c->nplaceholders == 1 ? "" : "s", c->placeholders[0].line,

@@ -161,7 +161,9 @@ static const char chain[] =
 	"\tdpdaction = restart\n"                        /* 15: own beats also= */
 	"\tright=198.51.100.7\n"                         /* 16 */
 	"\tauto=start\n"                                 /* 17 */
-	"\tkeyexchange=ikev1\n";                         /* 18 */
+	"\tkeyexchange=ikev1\n"                          /* 18 */
+	"include /etc/ipsec.d/*.conf\n"                  /* 19: said, not followed */
+	"include /etc/ipsec.d/aws.conf\n";               /* 20 */
 
 static void
 test_inheritance(void **state)
@@ -193,6 +195,8 @@ test_inheritance(void **state)
 	assert_int_equal(cfg.tunnels[config_tunnel_find(&cfg, "tun")].dpd.line, 4);
 	assert_int_equal(cfg.ninvalid, 0);
 	assert_int_equal(cfg.nrefs, 0);
+	assert_int_equal(cfg.include.line, 19);
+	assert_int_equal(cfg.include.v, 2);
 	config_free(&cfg);
 }
 
