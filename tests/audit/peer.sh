@@ -135,6 +135,11 @@ swanctl-defaults	5	-	dpd-clear-router-never-initiates@17,dpd-clear-router-never-
 swanctl-static-restart	0	-	-	$cfg/swanctl-noaction.conf	static.json
 # IX with one tunnel: AWS's second tunnel has no router tunnel
 ix-ikev2-defaults	5	mss-above-tunnel-mtu@29,tunnel-mtu-above-model@28	peer-address-mismatch@0	$cfg/ix-ikev2.conf	defaults.json
+# ipsec.conf (config/ipsecconf.c) fills the fields swan.c fills: paired by
+# right= (the outside address), its auto/dpdaction read as the router's side
+ipsecconf-noinit-defaults	5	-	dpd-clear-router-never-initiates@9,startup-add-router-never-initiates@9,static-router-on-bgp-connection@7,static-router-on-bgp-connection@26	$cfg/ipsecconf-aws-openswan-noinit.conf	defaults.json
+ipsecconf-strongswan-bgp-defaults	0	-	-	$cfg/ipsecconf-aws-strongswan.conf	defaults.json
+ipsecconf-libreswan-vti-defaults	0	-	-	$cfg/ipsecconf-libreswan-also.conf	defaults.json
 ix-ikev2-accelerated	5	mss-above-tunnel-mtu@29,tunnel-mtu-above-model@28	peer-address-mismatch@0,nat-t-off-accelerated@25	$cfg/ix-ikev2.conf	accelerated.json
 CASES
 
