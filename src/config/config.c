@@ -35,10 +35,23 @@ static const struct {
 		(const char *const[]){ "connections {", "connections{", "children {", "children{",
 			"secrets {", "esp_proposals", "local_ts", "remote_ts", "remote_addrs",
 			"local_addrs", "start_action", "dpd_action", NULL } },
+	/* The section headers and the keys swanctl.conf spells differently
+	 * (local_ts, esp_proposals, start_action): no swanctl, RTX or IX line
+	 * begins this way. */
+	[CONFIG_IPSECCONF] = { "ipsec-conf", "strongSwan/Libreswan ipsec.conf",
+		"a strongSwan or Libreswan ipsec.conf", config_parse_ipsecconf,
+		(const char *const[]){ "conn ", "config setup", "leftsubnet", "rightsubnet", "leftid",
+			"rightid", "dpdaction", "dpddelay", "keyexchange", "also=", "also ", "phase2alg",
+			"auto=", "auto ", NULL } },
 };
 
 static const char expected[] =
-	"expected a Yamaha RTX config (show config), an NEC IX running-config or a strongSwan swanctl.conf";
+	"expected a Yamaha RTX config (show config), an NEC IX running-config, a strongSwan swanctl.conf or a strongSwan/Libreswan ipsec.conf";
+
+/* Other names engineers give the ipsec.conf format. */
+static const struct { const char *name; enum config_vendor v; } aliases[] = {
+	{ "libreswan", CONFIG_IPSECCONF }, { "openswan", CONFIG_IPSECCONF },
+};
 
 int
 config_vendor_lookup(const char *name)
@@ -46,6 +59,9 @@ config_vendor_lookup(const char *name)
 	for (int v = 0; v < CONFIG_VENDOR_COUNT; v++)
 		if (strcmp(formats[v].name, name) == 0)
 			return v;
+	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
+		if (strcmp(aliases[i].name, name) == 0)
+			return (int)aliases[i].v;
 	return -1;
 }
 
@@ -99,7 +115,7 @@ accepted(const struct config *c)
 static void
 foreign_message(const struct config_foreign *f, char *err, size_t errlen)
 {
-	snprintf(err, errlen, "looks like %s (line %u: %.60s): not supported yet; supported: Yamaha RTX (show config), NEC IX (running-config), strongSwan swanctl.conf",
+	snprintf(err, errlen, "looks like %s (line %u: %.60s): not supported yet; supported: Yamaha RTX (show config), NEC IX (running-config), strongSwan swanctl.conf, strongSwan/Libreswan ipsec.conf",
 		 f->name, f->line, f->why);
 }
 
@@ -150,7 +166,7 @@ detect_into(const char *buf, size_t len, struct config *c, char *err, size_t err
 		return -1;
 	}
 	if (best < 0) {
-		snprintf(err, errlen, "not a router configuration: no RTX, IX or swanctl.conf command in %u line%s (%s)",
+		snprintf(err, errlen, "not a router configuration: no RTX, IX, swanctl.conf or ipsec.conf command in %u line%s (%s)",
 			 lines, lines == 1 ? "" : "s", expected);
 		return -1;
 	}

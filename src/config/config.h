@@ -32,7 +32,14 @@
 #define CONFIG_ESP 64           /* an ESP transform as written */
 #define CONFIG_LINE_MAX 512     /* bytes of a line that are read at all */
 
-enum config_vendor { CONFIG_RTX, CONFIG_IX, CONFIG_STRONGSWAN, CONFIG_VENDOR_COUNT };
+/* CONFIG_IPSECCONF: strongSwan's legacy ipsec.conf (stroke) and Libreswan/
+ * Openswan's, one grammar (config/ipsecconf.c); config.dialect says which. */
+enum config_vendor { CONFIG_RTX, CONFIG_IX, CONFIG_STRONGSWAN, CONFIG_IPSECCONF, CONFIG_VENDOR_COUNT };
+
+/* Whose ipsec.conf: the two read some keys differently (dpdaction's
+ * default, what turns DPD on). Libreswan when a key only Libreswan/Openswan
+ * has is in the file, strongSwan otherwise (config/ipsecconf.c). */
+enum config_dialect { CONFIG_DIALECT_STRONGSWAN, CONFIG_DIALECT_LIBRESWAN };
 
 /* A number or keyword read from one line. line == 0: not configured.
  * tmpl: the value is a template placeholder, so checks that need the
@@ -156,6 +163,7 @@ struct config_gateway {
 	 * key: RTX ipsec ike pre-shared-key GW text|0x..., IX ikev2
 	 * authentication psk id ipv4 ADDR key char|hex K, swanctl secrets. */
 	struct config_secret psk;
+	struct config_num dpd_timeout;    /* ipsec.conf dpdtimeout, seconds (IKEv1) */
 };
 
 struct config_bgp {
@@ -172,6 +180,7 @@ enum config_bad {
 	CONFIG_BAD_MISSING,       /* argument `arg` (a `expect`) is missing */
 	CONFIG_BAD_RANGE,         /* argument `arg` is outside the router's range */
 	CONFIG_BAD_SCOPE,         /* valid only inside a block of kind `expect` */
+	CONFIG_BAD_CYCLE,         /* ipsec.conf also= leads back to this conn */
 };
 
 /* What an argument must be: the types of the grammar tables. */
@@ -197,7 +206,7 @@ struct config_invalid {
 enum config_ref_kind {
 	CONFIG_REF_IKEV2_PROFILE, CONFIG_REF_SA_POLICY, CONFIG_REF_IPSEC_MAP,
 	CONFIG_REF_IPSEC_PROPOSAL, CONFIG_REF_ACL, CONFIG_REF_IKE_PROPOSAL, CONFIG_REF_IKE_POLICY,
-	CONFIG_REF_PP_TUNNEL, CONFIG_REF_SWAN_PROPOSAL,
+	CONFIG_REF_PP_TUNNEL, CONFIG_REF_SWAN_PROPOSAL, CONFIG_REF_ALSO,
 };
 struct config_ref {
 	unsigned line;
@@ -228,11 +237,13 @@ struct cfg_index;
 
 struct config {
 	enum config_vendor vendor;
+	enum config_dialect dialect;  /* CONFIG_IPSECCONF only */
 	unsigned lines;               /* lines read */
 	unsigned read;                /* commands the audit reads */
 	unsigned unread;              /* known commands the audit does not read */
 	unsigned comments;
 	int nomem;                    /* a table could not grow: the parse failed */
+	struct config_num include;    /* ipsec.conf: the first include line (not followed); v: how many */
 	char firmware[CONFIG_TEXT];   /* RTX "# RTX1210 Rev.14.01.38 ..." header, if any */
 	unsigned firmware_line;
 	struct config_num refresh;    /* RTX global ipsec auto refresh */
@@ -257,12 +268,12 @@ struct config {
 	struct cfg_index *index;      /* name lookups for the tables (config/index.c) */
 };
 
-/* "rtx", "ix", "strongswan"; -1 for anything else. */
+/* "rtx", "ix", "strongswan", "ipsec-conf"; -1 for anything else. */
 int config_vendor_lookup(const char *name);
 const char *config_vendor_name(enum config_vendor v);
 const char *config_vendor_display(enum config_vendor v);
 
-/* Which of the three the text is, from positive evidence: the vendor
+/* Which of the formats the text is, from positive evidence: the vendor
  * whose grammar reads most of its lines, among those with a command only
  * that vendor has. -1 with a one-line message when it is none of them,
  * naming the format it looks like when that is a known one. */

@@ -128,5 +128,19 @@ void cfg_index_free(struct config *c);
 int config_parse_rtx(const char *buf, size_t len, struct config *c);
 int config_parse_ix(const char *buf, size_t len, struct config *c);
 int config_parse_swan(const char *buf, size_t len, struct config *c);
+int config_parse_ipsecconf(const char *buf, size_t len, struct config *c);
+
+/* FRR's frr.conf lines, pasted beside a Linux router's IPsec configuration
+ * (swanctl.conf, ipsec.conf): "neighbor ADDR remote-as N" is a BGP
+ * neighbour (1), another FRR command a line the audit does not need (0),
+ * anything else no FRR command (-1). s: the line without its comment. */
+/* A time in seconds: "10", "10s", "1m", "2h", "1d"; -1 when it is none. */
+long cfg_seconds(const char *s);
+/* The first selector of a comma list (swanctl local_ts, ipsec.conf
+ * leftsubnet), without a [proto/port] part: a prefix, a placeholder, or
+ * CONFIG_PLEN_OTHER for one that is no IPv4 prefix. */
+void cfg_selector(struct config_prefix *p, const char *v, const struct cfg_line *l);
+
+int cfg_frr_line(struct config *c, const struct cfg_line *l, const char *s);
 
 #endif

@@ -9,8 +9,11 @@
  * ("interface GigaEthernet0.1", "interface Tunnel0.0", "ip tcp adjust-mss",
  * "ike policy", "ipsec autokey-map", "tunnel mode ipsec"), strongSwan
  * swanctl.conf ("connections {", "children {", "key = value" with
- * underscore names). tests/unit/config/test_foreign.c runs every RTX, IX and
- * swanctl file in the tree through this and expects 0. */
+ * underscore names), and strongSwan/Libreswan ipsec.conf ("config setup",
+ * "conn NAME", "left=", "leftsubnet=", "auto=": config/ipsecconf.c reads
+ * them, so no row here may claim them). tests/unit/config/test_foreign.c
+ * runs every RTX, IX, swanctl and ipsec.conf file in the tree through this
+ * and expects 0. */
 #include "config/foreign.h"
 
 #include <string.h>
@@ -133,32 +136,6 @@ static const struct foreign_mark junos_marks[] = {
 	{ "version *;", 0 },
 };
 
-/* strongSwan's legacy ipsec.conf (stroke), which Libreswan shares. Strong:
- * the two section headers no other format writes. Weak: the left/right and
- * proposal keys; swanctl.conf names the same things local_addrs, local_ts,
- * proposals, esp_proposals, start_action, so none of these keys is in it. */
-static const struct foreign_mark ipsecconf_marks[] = {
-	{ "config setup $", 1 },
-	{ "conn %default", 1 },
-	{ "conn * $", 0 },
-	{ "keyexchange=*", 0 },
-	{ "left=*", 0 },
-	{ "right=*", 0 },
-	{ "leftsubnet=*", 0 },
-	{ "rightsubnet=*", 0 },
-	{ "leftid=*", 0 },
-	{ "rightid=*", 0 },
-	{ "leftauth=*", 0 },
-	{ "rightauth=*", 0 },
-	{ "authby=*", 0 },
-	{ "auto=*", 0 },
-	{ "ike=*", 0 },
-	{ "esp=*", 0 },
-	{ "ikelifetime=*", 0 },
-	{ "keylife=*", 0 },
-	{ "dpdaction=*", 0 },
-};
-
 /* FortiOS (AWS's sample, github.com/awsdocs/amazon-vpc-network-administrator-guide,
  * doc_source/fortinet.md). Strong: FortiOS's VPN tree.
  * Weak: its other "config" trees, quoted edit names, and the set keys of
@@ -230,7 +207,6 @@ static const struct foreign_row rows[] = {
 	ROW("Cisco IOS/IOS-XE", ios_marks, 2),
 	ROW("Cisco ASA", asa_marks, 2),
 	ROW("Juniper Junos", junos_marks, 2),
-	ROW("strongSwan/Libreswan ipsec.conf", ipsecconf_marks, 2),
 	ROW("FortiOS", fortios_marks, 2),
 	ROW("MikroTik RouterOS", routeros_marks, 2),
 	ROW("Palo Alto PAN-OS", panos_marks, 2),

@@ -745,3 +745,73 @@ cfg_add_bgp(struct config *c, uint32_t addr, const struct cfg_line *l)
 	b->line = l->no;
 	cfg_copy(b->text, sizeof(b->text), l->text);
 }
+
+int
+cfg_frr_line(struct config *c, const struct cfg_line *l, const char *s)
+{
+	char w[3][48];
+	uint32_t a;
+
+	/* FRR's first words (frr.conf as vtysh writes it) */
+	static const char *const frr[] = { "router", "neighbor", "address-family", "exit-address-family",
+		"network", "bgp", "redistribute", "ip", "ipv6", "interface", "exit", "frr", "hostname",
+		"log", "line", "route-map", "match", "set", "no", "end", "service", "password",
+		"include" };
+	int n = sscanf(s, "%47s %47s %47s", w[0], w[1], w[2]);
+
+	if (n == 3 && strcmp(w[0], "neighbor") == 0 && strcmp(w[2], "remote-as") == 0 &&
+	    cfg_addr(w[1], &a) == 0) {
+		cfg_add_bgp(c, a, l);
+		return 1;
+	}
+	for (size_t i = 0; n > 0 && i < sizeof(frr) / sizeof(frr[0]); i++)
+		if (strcmp(w[0], frr[i]) == 0)
+			return 0;
+	return -1;
+}
+
+/* "10s", "1m", "0": seconds (swanctl.conf(5), TIME FORMATS; ipsec.conf(5) the same). */
+long
+cfg_seconds(const char *s)
+{
+	char num[16];
+	size_t n = strspn(s, "0123456789");
+	long v, mul = 1;
+
+	if (!n || n >= sizeof(num))
+		return -1;
+	memcpy(num, s, n);
+	num[n] = '\0';
+	if (cfg_number(num, 0, 100000000L, &v) < 0)
+		return -1;
+	switch (s[n]) {
+	case '\0': case 's': break;
+	case 'm': mul = 60; break;
+	case 'h': mul = 3600; break;
+	case 'd': mul = 86400; break;
+	default: return -1;
+	}
+	return s[n] && s[n + 1] ? -1 : v * mul;
+}
+
+/* The first selector of a comma list, without a [proto/port] part. */
+void
+cfg_selector(struct config_prefix *p, const char *v, const struct cfg_line *l)
+{
+	char first[64];
+	uint32_t a;
+	unsigned plen;
+
+	snprintf(first, sizeof(first), "%s", v);
+	first[strcspn(first, ",[ ")] = '\0';
+	if (config_is_placeholder(first)) {
+		cfg_set_prefix(p, 0, 0, l);
+		p->tmpl = 1;
+	} else if (cfg_prefix(first, &a, &plen) == 0)
+		cfg_set_prefix(p, a, plen, l);
+	else if (strcmp(first, "0.0.0.0/0") != 0) {
+		/* dynamic, IPv6 or a range: narrower than 0.0.0.0/0 as far as IPv4 BGP goes */
+		cfg_set_prefix(p, 0, CONFIG_PLEN_OTHER, l);
+	}
+}
+

@@ -138,51 +138,6 @@ close_section(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		x->gateway = -1;
 }
 
-/* "10s", "1m", "0": dpd_delay in seconds (swanctl.conf(5), TIME FORMATS). */
-static long
-seconds(const char *s)
-{
-	char num[16];
-	size_t n = strspn(s, "0123456789");
-	long v, mul = 1;
-
-	if (!n || n >= sizeof(num))
-		return -1;
-	memcpy(num, s, n);
-	num[n] = '\0';
-	if (cfg_number(num, 0, 100000000L, &v) < 0)
-		return -1;
-	switch (s[n]) {
-	case '\0': case 's': break;
-	case 'm': mul = 60; break;
-	case 'h': mul = 3600; break;
-	case 'd': mul = 86400; break;
-	default: return -1;
-	}
-	return s[n] && s[n + 1] ? -1 : v * mul;
-}
-
-/* The first selector of a comma list, without a [proto/port] part. */
-static void
-selector(struct config_prefix *p, const char *v, const struct cfg_line *l)
-{
-	char first[64];
-	uint32_t a;
-	unsigned plen;
-
-	snprintf(first, sizeof(first), "%s", v);
-	first[strcspn(first, ",[ ")] = '\0';
-	if (config_is_placeholder(first)) {
-		cfg_set_prefix(p, 0, 0, l);
-		p->tmpl = 1;
-	} else if (cfg_prefix(first, &a, &plen) == 0)
-		cfg_set_prefix(p, a, plen, l);
-	else if (strcmp(first, "0.0.0.0/0") != 0) {
-		/* dynamic, IPv6 or a range: narrower than 0.0.0.0/0 as far as IPv4 BGP goes */
-		cfg_set_prefix(p, 0, CONFIG_PLEN_OTHER, l);
-	}
-}
-
 /* start_action none|trap|start (and "trap|start"), dpd_action
  * clear|trap|restart, close_action none|clear|trap|restart (swanctl.conf(5)). */
 static int
@@ -230,7 +185,7 @@ conn_key(struct config_gateway *g, const char *k, const char *v, const struct cf
 		cfg_set(&g->natt, strcmp(v, "yes") == 0, l);
 	else if (strcmp(k, "remote_addrs") == 0)
 		remote_addrs(g, v, l);
-	else if (strcmp(k, "dpd_delay") == 0 && (n = seconds(v)) >= 0) {
+	else if (strcmp(k, "dpd_delay") == 0 && (n = cfg_seconds(v)) >= 0) {
 		cfg_set(&g->keepalive, n > 0 ? CONFIG_ON : CONFIG_OFF, l);
 		g->ka_method = CONFIG_KA_DPD;
 		g->ka_interval = n;
@@ -251,9 +206,9 @@ child_key(struct config *c, struct config_tunnel *t, struct config_gateway *g, c
 		snprintf(g->esp_text, sizeof(g->esp_text), "%s", v);
 		g->esp_text[strcspn(g->esp_text, ", ")] = '\0';
 	} else if (strcmp(k, "local_ts") == 0) {
-		selector(&g->local_id, v, l);
+		cfg_selector(&g->local_id, v, l);
 	} else if (strcmp(k, "remote_ts") == 0) {
-		selector(&g->remote_id, v, l);
+		cfg_selector(&g->remote_id, v, l);
 	} else if (strcmp(k, "mode") == 0) {
 		t->kind = strcmp(v, "tunnel") == 0 ? CONFIG_TK_IPSEC : CONFIG_TK_TRANSPORT;
 		cfg_set(&t->encap, (long)t->kind, l);
@@ -274,27 +229,14 @@ child_key(struct config *c, struct config_tunnel *t, struct config_gateway *g, c
 static void
 frr_line(struct config *c, struct cfg_ctx *x, const struct cfg_line *l, const char *s)
 {
-	char w[3][48];
-	uint32_t a;
+	int r = cfg_frr_line(c, l, s);
 
-	/* FRR's first words (frr.conf as vtysh writes it) */
-	static const char *const frr[] = { "router", "neighbor", "address-family", "exit-address-family",
-		"network", "bgp", "redistribute", "ip", "ipv6", "interface", "exit", "frr", "hostname",
-		"log", "line", "route-map", "match", "set", "no", "end", "service", "password",
-		"include" };
-	int n = sscanf(s, "%47s %47s %47s", w[0], w[1], w[2]);
-
-	if (n == 3 && strcmp(w[0], "neighbor") == 0 && strcmp(w[2], "remote-as") == 0 &&
-	    cfg_addr(w[1], &a) == 0) {
-		cfg_add_bgp(c, a, l);
+	if (r > 0)
 		x->read = 1;
-		return;
+	else if (r < 0) {
+		cfg_bad(c, l, CONFIG_BAD_COMMAND, 1, CONFIG_ARG_NONE);
+		x->bad = 1;
 	}
-	for (size_t i = 0; n > 0 && i < sizeof(frr) / sizeof(frr[0]); i++)
-		if (strcmp(w[0], frr[i]) == 0)
-			return;      /* an FRR line the audit does not need */
-	cfg_bad(c, l, CONFIG_BAD_COMMAND, 1, CONFIG_ARG_NONE);
-	x->bad = 1;
 }
 
 /* A key the audit reads whose value is a placeholder: configured, value

@@ -111,7 +111,10 @@ first_tunnel(const struct audit_run *a, size_t g)
 static void
 gateway_label(const struct audit_run *a, size_t g, char *buf, size_t len)
 {
-	static const char *const kind[CONFIG_VENDOR_COUNT] = { "gateway", "peer", "connection" };
+	static const char *const kind[CONFIG_VENDOR_COUNT] = {
+		[CONFIG_RTX] = "gateway", [CONFIG_IX] = "peer", [CONFIG_STRONGSWAN] = "connection",
+		[CONFIG_IPSECCONF] = "conn",
+	};
 
 	snprintf(buf, len, "%s %.40s", kind[a->cfg->vendor], a->cfg->gateways[g].name);
 }
@@ -250,9 +253,10 @@ no_clamp_rtx(struct audit_run *a, size_t i, struct audit_finding **f)
 static void
 check_no_clamp(struct audit_run *a)
 {
-	if (a->cfg->vendor == CONFIG_STRONGSWAN) {
+	if (a->cfg->vendor == CONFIG_STRONGSWAN || a->cfg->vendor == CONFIG_IPSECCONF) {
 		if (a->cfg->ntunnels)
-			audit_note(a, "MSS clamps live in iptables or nftables, not in swanctl.conf: not checked (mtuprobe calc --vendor linux prints them)");
+			audit_note(a, "MSS clamps live in iptables or nftables, not in %s: not checked (mtuprobe calc --vendor linux prints them)",
+				   a->cfg->vendor == CONFIG_IPSECCONF ? "ipsec.conf (not expressible there)" : "swanctl.conf");
 		return;
 	}
 	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
@@ -327,6 +331,28 @@ ix_keepalive_dead(const struct audit_run *a, size_t g)
 	return !a->cfg->gateways[g].keepalive.line;
 }
 
+/* ipsec.conf(5): strongSwan runs DPD when dpdaction is clear, hold or
+ * restart (default none: none sent); Libreswan when dpddelay is set
+ * (default 0), and for IKEv1 only with dpdtimeout as well. */
+static int
+ipc_dpd_dead(const struct audit_run *a, const struct config_gateway *g, char *why, size_t len)
+{
+	const struct config_num *k = &g->keepalive;
+
+	if (k->v != CONFIG_OFF)
+		return 0;
+	if (a->cfg->dialect == CONFIG_DIALECT_STRONGSWAN)
+		snprintf(why, len, "%s: strongSwan sends no DPD (ipsec.conf(5): dpdaction=none, the default, disables it) and keeps SAs the peer has cleared",
+			 k->line ? k->text : "dpdaction is not set");
+	else if (k->line && strncmp(k->text, "dpddelay", 8) == 0 && g->version.v == 1 && !g->dpd_timeout.line)
+		snprintf(why, len, "%s without dpdtimeout: for IKEv1 Libreswan runs DPD only with both set (ipsec.conf(5)), so it keeps SAs the peer has cleared",
+			 k->text);
+	else
+		snprintf(why, len, "%s: Libreswan sends no DPD (ipsec.conf(5): dpddelay defaults to 0, disabled) and keeps SAs the peer has cleared",
+			 k->line ? k->text : "dpddelay is not set");
+	return 1;
+}
+
 static void
 check_dpd(struct audit_run *a)
 {
@@ -351,6 +377,8 @@ check_dpd(struct audit_run *a)
 			snprintf(why, sizeof(why), "no %s for this peer: the IX default was not found in any source (unknown default), so nothing is known to detect a dead peer",
 				 v2 ? "ikev2 dpd interval (per tunnel or in ikev2 default-profile)" : "ike keepalive or watch-group");
 		}
+		if (a->cfg->vendor == CONFIG_IPSECCONF && !ipc_dpd_dead(a, gw, why, sizeof(why)))
+			continue;
 		if (a->cfg->vendor == CONFIG_STRONGSWAN) {
 			if (k->line && k->v != CONFIG_OFF)
 				continue;
@@ -396,6 +424,22 @@ rtx_initiator(struct audit_run *a)
 	}
 }
 
+/* ipsec.conf: DPD runs and its action does not start the conn again
+ * (no-reinitiation says so, with the auto=start fix when it is needed).
+ * strongSwan's hold installs a trap policy that starts it on traffic;
+ * Libreswan's hold (its default) waits for the peer. */
+static int
+ipc_restarts_not(const struct audit_run *a, const struct config_gateway *g)
+{
+	const struct config_num *d = &g->dpd_action;
+
+	if (g->keepalive.v == CONFIG_OFF || d->tmpl || g->keepalive.tmpl)
+		return 0;
+	if (d->line && d->v == CONFIG_ACT_RESTART)
+		return 0;
+	return !(a->cfg->dialect == CONFIG_DIALECT_STRONGSWAN && d->v == CONFIG_ACT_HOLD);
+}
+
 static void
 check_initiator(struct audit_run *a)
 {
@@ -421,6 +465,13 @@ check_initiator(struct audit_run *a)
 			f = audit_finding(a, g->refresh.line ? g->refresh.line : t->line, g->refresh.text, t->name,
 					  "start_action is %s: strongSwan only loads this child and waits, while %s waits for the customer gateway to initiate",
 					  g->refresh.line ? "none" : "not set (default none)", a->peer->display);
+		else if (a->cfg->vendor == CONFIG_IPSECCONF && g && g->refresh.v == 0 &&
+			 !ipc_restarts_not(a, g))
+			f = audit_finding(a, g->refresh.line ? g->refresh.line : t->line, g->refresh.text, t->name,
+					  "%s: the router %s this conn and waits, while %s waits for the customer gateway to initiate (ipsec.conf(5): only auto=start, or route on traffic, starts IKE)",
+					  g->refresh.line ? g->refresh.text : "auto is not set (default ignore)",
+					  g->refresh.line && g->start_action.v != CONFIG_ACT_OTHER ? "only loads" : "does not even load",
+					  a->peer->display);
 		audit_fix(f, FIX_INITIATE, 0, 0, (int)i, t->gateway);
 	}
 }
@@ -445,7 +496,8 @@ check_responder_peer(struct audit_run *a)
 		else if (a->cfg->vendor == CONFIG_IX && t->connect.line && t->connect.v == 1)
 			f = audit_finding(a, t->connect.line, t->connect.text, t->name,
 					  "the router initiates toward %s, which should only be answered (field-observed with an RTX, not documented)", a->peer->display);
-		else if (a->cfg->vendor == CONFIG_STRONGSWAN && g->refresh.line && g->refresh.v == 1)
+		else if ((a->cfg->vendor == CONFIG_STRONGSWAN || a->cfg->vendor == CONFIG_IPSECCONF) &&
+			 g->refresh.line && g->refresh.v == 1)
 			f = audit_finding(a, g->refresh.line, g->refresh.text, t->name,
 					  "the router initiates toward %s, which should only be answered (field-observed with an RTX, not documented)", a->peer->display);
 		audit_fix(f, a->cfg->vendor == CONFIG_RTX ? FIX_REFRESH_GW_OFF : FIX_RESPOND_ONLY, 0, 0,
@@ -523,7 +575,8 @@ check_selectors(struct audit_run *a)
 	for (size_t g = 0; g < a->cfg->ngateways; g++) {
 		const struct config_gateway *gw = &a->cfg->gateways[g];
 		const struct config_prefix *p = narrow(gw);
-		int dflt = a->cfg->vendor == CONFIG_STRONGSWAN && (!gw->local_id.line || !gw->remote_id.line);
+		int dflt = (a->cfg->vendor == CONFIG_STRONGSWAN || a->cfg->vendor == CONFIG_IPSECCONF) &&
+			   (!gw->local_id.line || !gw->remote_id.line);
 		const struct config_bgp *b;
 		struct audit_finding *f;
 		char where[64], addr[16];
@@ -535,7 +588,9 @@ check_selectors(struct audit_run *a)
 		f = audit_finding(a, p ? p->line : gw->line, p ? p->text : "", where,
 				  "BGP neighbour %s (line %u) is reached through this tunnel, but the %s is %s, narrower than 0.0.0.0/0 = 0.0.0.0/0: IPsec comes up and BGP never does, because its packets fall outside the SA",
 				  addr, b->line, p ? "traffic selector" : "traffic selector default",
-				  p ? p->text : "dynamic (only the tunnel's outer addresses, swanctl.conf(5))");
+				  p ? p->text : a->cfg->vendor == CONFIG_IPSECCONF
+				  ? "the hosts' own addresses (leftsubnet or rightsubnet not set, ipsec.conf(5))"
+				  : "dynamic (only the tunnel's outer addresses, swanctl.conf(5))");
 		audit_fix(f, FIX_SELECTORS_ANY, 0, 0, first_tunnel(a, g), (int)g);
 	}
 }
@@ -559,6 +614,7 @@ check_natt(struct audit_run *a)
 				  "NAT-T is %s, and %s requires it on the customer gateway: IPsec comes up and no traffic flows",
 				  n->line ? "off" : a->cfg->vendor == CONFIG_IX ? "not set (the IX default is unknown)"
 				  : a->cfg->vendor == CONFIG_STRONGSWAN ? "not forced (encap = no: UDP only when a NAT is detected)"
+				  : a->cfg->vendor == CONFIG_IPSECCONF ? "not forced (forceencaps or encapsulation not yes: UDP only when a NAT is detected)"
 				  : "not set (default off, 15.48.5)", a->peer->display);
 		audit_fix(f, FIX_NATT_ON, 0, 0, (int)i, t->gateway);
 		if (f && f->nfix)
@@ -574,8 +630,35 @@ check_natt(struct audit_run *a)
  * startup action add) and clears its SA after its own DPD timeout, only
  * dpd_action restart (or trap) brings the tunnel back: field case 2. */
 static void
+ipc_reinit(struct audit_run *a)
+{
+	for (size_t g = 0; g < a->cfg->ngateways; g++) {
+		const struct config_gateway *gw = &a->cfg->gateways[g];
+		const struct config_num *d = &gw->dpd_action;
+		int t = first_tunnel(a, g);
+		char where[64];
+		struct audit_finding *f;
+		if (t < 0 || !ipc_restarts_not(a, gw))
+			continue;
+		gateway_label(a, g, where, sizeof(where));
+		f = audit_finding(a, d->line ? d->line : gw->line, d->text, where,
+				  "%s: when %s stops answering and clears its side (DPD timeout, default action clear), %s and nothing starts IKE again%s; %s waits for the customer gateway%s",
+				  d->line ? d->text : "dpdaction is not set (Libreswan's default hold)", a->peer->display,
+				  d->v == CONFIG_ACT_CLEAR ? "the router clears its own SA" : "the router holds the SA for the peer to restart",
+				  gw->start_action.v == CONFIG_ACT_START ? " (auto=start acts only when the conn is loaded)" : "",
+				  a->peer->display,
+				  a->cfg->dialect == CONFIG_DIALECT_LIBRESWAN ? " (Libreswan 5 no longer reads dpdaction, libreswan issue 253; restart is what 4.x and Openswan need)" : "");
+		audit_fix(f, FIX_DPD_RESTART, 0, 0, t, (int)g);
+		if (gw->start_action.v != CONFIG_ACT_START && gw->start_action.v != CONFIG_ACT_TRAP)
+			audit_fix(f, FIX_INITIATE, 0, 0, t, (int)g);
+	}
+}
+
+static void
 check_reinit(struct audit_run *a)
 {
+	if (a->cfg->vendor == CONFIG_IPSECCONF && a->peer->waits)
+		ipc_reinit(a);
 	if (a->cfg->vendor != CONFIG_STRONGSWAN || !a->peer->waits)
 		return;
 	for (size_t g = 0; g < a->cfg->ngateways; g++) {
@@ -676,11 +759,11 @@ static const struct audit_check checks[] = {
 	  "ipsec tunnel outer df-bit clear: oversize inner packets are fragmented after encryption instead of refused",
 	  check_df_clear },
 	{ "no-dead-peer-detection", AUDIT_ERROR,
-	  "Yamaha RTX command reference 15.20; swanctl.conf(5) dpd_delay; EC2 API ModifyVpnTunnelOptionsSpecification (DPD 40 s, clear)",
+	  "Yamaha RTX command reference 15.20; swanctl.conf(5) dpd_delay; ipsec.conf(5) dpdaction (strongSwan), dpddelay/dpdtimeout (Libreswan); EC2 API ModifyVpnTunnelOptionsSpecification (DPD 40 s, clear)",
 	  "a gateway without DPD/keepalive, or a keepalive that does not run",
 	  check_dpd },
 	{ "no-ike-initiator", AUDIT_ERROR,
-	  "Yamaha RTX command reference 15.10; swanctl.conf(5) start_action; AWS s2svpn user guide, initiate-vpn-tunnels",
+	  "Yamaha RTX command reference 15.10; swanctl.conf(5) start_action; ipsec.conf(5) auto; AWS s2svpn user guide, initiate-vpn-tunnels",
 	  "the router never initiates IKE while the peer waits for the customer side",
 	  check_initiator },
 	{ "initiator-against-responder-peer", AUDIT_WARNING,
@@ -704,15 +787,15 @@ static const struct audit_check checks[] = {
 	  "the configuration's line MTU (PPPoE pp, MAP-E tunnel, WAN port) is above the line MTU given or measured",
 	  check_line_mtu },
 	{ "no-reinitiation", AUDIT_ERROR,
-	  "swanctl.conf(5) dpd_action, start_action, close_action; EC2 API ModifyVpnTunnelOptionsSpecification (DPD timeout action clear, startup action add); doc/field-cases.md case 2",
-	  "a strongSwan connection that nothing re-initiates after a peer that waits for the customer side clears the SA",
+	  "swanctl.conf(5) dpd_action, start_action, close_action; ipsec.conf(5) dpdaction, auto (strongSwan, Libreswan); EC2 API ModifyVpnTunnelOptionsSpecification (DPD timeout action clear, startup action add); doc/field-cases.md case 2",
+	  "a strongSwan connection (swanctl.conf or ipsec.conf) or Libreswan conn that nothing re-initiates after a peer that waits for the customer side clears the SA",
 	  check_reinit },
 	{ "invalid-line", AUDIT_WARNING,
-	  "the vendor's command grammar as mtuprobe knows it (Yamaha RTX command reference 12.01; NEC IX published configurations; swanctl.conf(5))",
+	  "the vendor's command grammar as mtuprobe knows it (Yamaha RTX command reference 12.01; NEC IX published configurations; swanctl.conf(5); ipsec.conf(5) of strongSwan and Libreswan)",
 	  "a line the router would reject: not a command, a wrong argument, or a command outside the block it belongs in",
 	  check_invalid },
 	{ "undefined-reference", AUDIT_ERROR,
-	  "Yamaha RTX command reference 15 (ipsec tunnel names an ipsec sa policy); NEC IX published configurations (ikev2 binding, ipsec policy tunnel, ipsec autokey-map)",
+	  "Yamaha RTX command reference 15 (ipsec tunnel names an ipsec sa policy); NEC IX published configurations (ikev2 binding, ipsec policy tunnel, ipsec autokey-map); ipsec.conf(5) also=",
 	  "a name the configuration uses but never defines: the tunnel it belongs to cannot come up as written",
 	  check_refs },
 };
@@ -744,6 +827,9 @@ template_note(struct audit_run *a)
 {
 	const struct config *c = a->cfg;
 
+	if (c->include.line)
+		audit_note(a, "line %u: %s: included files are not read (%ld include line%s); audit each on its own",
+			   c->include.line, c->include.text, c->include.v, c->include.v == 1 ? "" : "s");
 	if (c->nplaceholders)
 		audit_note(a, "template: %zu placeholder%s (first: line %u, %s); checks that need those values were not made",
 			   c->nplaceholders, c->nplaceholders == 1 ? "" : "s", c->placeholders[0].line,

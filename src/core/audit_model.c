@@ -83,7 +83,7 @@ audit_esp_keyword(enum config_vendor v, const char *text, char *out, size_t len)
 	out[0] = '\0';
 	if (!text || !*text || strcmp(text, "default") == 0)
 		return -1;
-	if (v == CONFIG_STRONGSWAN) {
+	if (v == CONFIG_STRONGSWAN || v == CONFIG_IPSECCONF) {   /* ipsecconf.c: strongSwan spelling */
 		snprintf(out, len, "%s", text);
 		return 0;
 	}
@@ -205,7 +205,8 @@ skip(const struct audit_run *a, const struct config_tunnel *t)
 {
 	if (t->kind != CONFIG_TK_IPSEC)
 		return AUDIT_SKIP_KIND;
-	if (t->gateway < 0 && !t->ikev2 && !t->policy.line && a->cfg->vendor != CONFIG_STRONGSWAN)
+	if (t->gateway < 0 && !t->ikev2 && !t->policy.line && a->cfg->vendor != CONFIG_STRONGSWAN &&
+	    a->cfg->vendor != CONFIG_IPSECCONF)
 		return AUDIT_SKIP_NO_IPSEC;
 	if (t->mtu.tmpl || t->mss.tmpl || t->mtu6.tmpl || t->mss6.tmpl)
 		return AUDIT_SKIP_TEMPLATE;
@@ -269,5 +270,9 @@ audit_is_ikev2(const struct audit_run *a, int gateway)
 	/* swanctl version 0 (default) initiates with IKEv2 (swanctl.conf(5)) */
 	if (a->cfg->vendor == CONFIG_STRONGSWAN)
 		return !g->version.line || g->version.v != 1;
+	/* ipsec.conf: strongSwan's keyexchange=ike (default) initiates IKEv2;
+	 * in Openswan it is IKEv1, so a Libreswan file is IKEv2 only when it says so */
+	if (a->cfg->vendor == CONFIG_IPSECCONF)
+		return a->cfg->dialect == CONFIG_DIALECT_STRONGSWAN ? g->version.v != 1 : g->version.v == 2;
 	return g->version.line && g->version.v == 2;
 }

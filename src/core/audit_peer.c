@@ -282,6 +282,24 @@ swan_noinit(const struct config_gateway *g)
 	return (struct noinit){ NOINIT_NO, 0, "" };
 }
 
+/* ipsec.conf(5), strongSwan and Libreswan: auto=start (or route /
+ * ondemand) initiates; after the peer clears the SA dpdaction=restart
+ * brings it back, and in strongSwan hold too (a trap policy). */
+static struct noinit
+ipc_noinit(const struct config *c, const struct config_gateway *g)
+{
+	const struct config_num *s = &g->start_action, *d = &g->dpd_action;
+	int hold = c->dialect == CONFIG_DIALECT_STRONGSWAN && d->v == CONFIG_ACT_HOLD;
+
+	if (s->tmpl || d->tmpl)
+		return (struct noinit){ NOINIT_UNKNOWN, 0, "" };
+	if (!s->line || (s->v != CONFIG_ACT_START && s->v != CONFIG_ACT_TRAP))
+		return (struct noinit){ NOINIT_IPC_NO_START, s->line ? s->line : g->line, s->text };
+	if (!d->line || (d->v != CONFIG_ACT_RESTART && !hold))
+		return (struct noinit){ NOINIT_IPC_DPD, d->line ? d->line : g->line, d->text };
+	return (struct noinit){ NOINIT_NO, 0, "" };
+}
+
 static struct noinit
 router_noinit(const struct config *c, size_t i)
 {
@@ -292,6 +310,7 @@ router_noinit(const struct config *c, size_t i)
 	case CONFIG_RTX: return rtx_noinit(c, t, g);
 	case CONFIG_IX: return ix_noinit(t);
 	case CONFIG_STRONGSWAN: return swan_noinit(g);
+	case CONFIG_IPSECCONF: return ipc_noinit(c, g);
 	case CONFIG_VENDOR_COUNT: break;
 	}
 	return (struct noinit){ NOINIT_UNKNOWN, 0, "" };
@@ -314,10 +333,12 @@ noinit_fixes(const struct audit_peer_run *a, struct audit_peer_finding *f, enum 
 		fix(a, f, FIX_INITIATE, 0, i);
 		break;
 	case NOINIT_SWAN_NO_START:
+	case NOINIT_IPC_NO_START:
 		fix(a, f, FIX_INITIATE, 0, i);
 		fix(a, f, FIX_DPD_RESTART, 0, i);
 		break;
 	case NOINIT_SWAN_DPD_CLEAR:
+	case NOINIT_IPC_DPD:
 		fix(a, f, FIX_DPD_RESTART, 0, i);
 		break;
 	case NOINIT_NO:

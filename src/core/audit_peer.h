@@ -33,6 +33,8 @@ enum audit_no_init {
 	NOINIT_IX_RESPONDER,          /* ikev2 negotiation-direction responder */
 	NOINIT_SWAN_NO_START,         /* start_action none (or unset) */
 	NOINIT_SWAN_DPD_CLEAR,        /* dpd_action clear (or unset): nothing restarts the child */
+	NOINIT_IPC_NO_START,          /* ipsec.conf auto=add|ignore (or unset) */
+	NOINIT_IPC_DPD,               /* ipsec.conf dpdaction that does not restart */
 	NOINIT_UNKNOWN,               /* not known for this router (IX IKEv1) */
 };
 

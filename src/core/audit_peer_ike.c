@@ -54,6 +54,20 @@ router_hold(const struct config *c, size_t i, unsigned *line, const char **text,
 		*line = k->line;
 		*text = k->text;
 		return g->ka_interval;
+	case CONFIG_IPSECCONF:
+		/* ipsec.conf(5): dpdtimeout (IKEv1) is the hold itself; else,
+		 * as swanctl, dpddelay is a lower bound (retransmissions follow) */
+		if (!k->line || k->tmpl || k->v == CONFIG_OFF)
+			return -1;
+		if (g->dpd_timeout.line && !g->dpd_timeout.tmpl && g->dpd_timeout.v > 0) {
+			*line = g->dpd_timeout.line;
+			*text = g->dpd_timeout.text;
+			*exact = 1;
+			return g->dpd_timeout.v;
+		}
+		*line = k->line;
+		*text = k->text;
+		return g->ka_interval;
 	case CONFIG_VENDOR_COUNT:
 		break;
 	}
@@ -207,6 +221,7 @@ router_ike(const struct config *c, size_t i)
 	case CONFIG_RTX: return v->line && v->v == 2 ? PEER_IKEV2 : PEER_IKEV1;
 	case CONFIG_IX: return t->ikev2 ? PEER_IKEV2 : PEER_IKEV1;
 	case CONFIG_STRONGSWAN:
+	case CONFIG_IPSECCONF:   /* keyexchange / ikev2=: 0 when it allows both or is unknown */
 		return !v->line || v->v == 0 ? PEER_IKEV1 | PEER_IKEV2 : v->v == 1 ? PEER_IKEV1 : PEER_IKEV2;
 	case CONFIG_VENDOR_COUNT: break;
 	}

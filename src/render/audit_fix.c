@@ -20,7 +20,7 @@ enum scope { S_GLOBAL, S_TUNNEL, S_CONN, S_CHILD, S_IFACE };
 enum field {
 	F_NONE, F_T_MTU, F_T_MSS, F_T_MSS6, F_T_DF, F_T_DPD, F_T_CONNECT, F_T_RESPONDER, F_T_NATT,
 	F_G_KEEPALIVE, F_G_REFRESH, F_G_COMPAT, F_G_NATT, F_G_LOCAL_ID, F_G_REMOTE_ID, F_G_START,
-	F_G_DPD_ACTION, F_C_REFRESH, F_C_NATT, F_I_MTU,
+	F_G_DPD_ACTION, F_G_DPD_TIMEOUT, F_C_REFRESH, F_C_NATT, F_I_MTU,
 };
 
 struct syntax {
@@ -28,7 +28,7 @@ struct syntax {
 	enum audit_fix_kind k;
 	int ike;                  /* 0 either, 1 IKEv1 only, 2 IKEv2 only */
 	enum scope scope;
-	const char *tmpl;         /* {n} {mss} {gw} {ka} {policy} {acl} {sec} */
+	const char *tmpl;         /* {n} {mss} {gw} {ka} {policy} {acl} {sec} {timeout} {encaps}; NULL: the note alone */
 	const char *note;         /* printed as a comment before the line, or NULL */
 	enum field field;         /* the setting it replaces (F_NONE: adds a line) */
 };
@@ -73,6 +73,24 @@ static const struct syntax table[] = {
 	{ CONFIG_STRONGSWAN, FIX_NATT_ON, 0, S_CONN, "encap = yes", NULL, F_G_NATT },
 	{ CONFIG_STRONGSWAN, FIX_SELECTORS_ANY, 0, S_CHILD, "local_ts = 0.0.0.0/0", NULL, F_G_LOCAL_ID },
 	{ CONFIG_STRONGSWAN, FIX_SELECTORS_ANY, 0, S_CHILD, "remote_ts = 0.0.0.0/0", NULL, F_G_REMOTE_ID },
+	/* ipsec.conf(5), strongSwan and Libreswan: inside the conn. DPD: the
+	 * interval in plain seconds (both, and AWS's Openswan instructions,
+	 * write dpddelay=10), dpdtimeout for IKEv1 (Libreswan needs it there),
+	 * dpdaction=restart (strongSwan runs DPD only with an action). */
+	{ CONFIG_IPSECCONF, FIX_KEEPALIVE, 0, S_CONN, "dpddelay={sec}", NULL, F_T_DPD },
+	{ CONFIG_IPSECCONF, FIX_KEEPALIVE, 1, S_CONN, "dpdtimeout={timeout}", NULL, F_G_DPD_TIMEOUT },
+	{ CONFIG_IPSECCONF, FIX_KEEPALIVE, 0, S_CONN, "dpdaction=restart", NULL, F_G_DPD_ACTION },
+	{ CONFIG_IPSECCONF, FIX_DPD_RESTART, 0, S_CONN, "dpdaction=restart", NULL, F_G_DPD_ACTION },
+	{ CONFIG_IPSECCONF, FIX_INITIATE, 0, S_CONN, "auto=start", NULL, F_G_START },
+	{ CONFIG_IPSECCONF, FIX_RESPOND_ONLY, 0, S_CONN, "auto=add", NULL, F_G_START },
+	{ CONFIG_IPSECCONF, FIX_NATT_ON, 0, S_CONN, "{encaps}=yes", NULL, F_G_NATT },
+	{ CONFIG_IPSECCONF, FIX_SELECTORS_ANY, 0, S_CONN, "leftsubnet=0.0.0.0/0", NULL, F_G_LOCAL_ID },
+	{ CONFIG_IPSECCONF, FIX_SELECTORS_ANY, 0, S_CONN, "rightsubnet=0.0.0.0/0", NULL, F_G_REMOTE_ID },
+	{ CONFIG_IPSECCONF, FIX_TUNNEL_MTU, 0, S_CONN, "mtu={n}",
+	  "mtu= is Libreswan's (the MTU of the conn's routes); strongSwan has none: set the route or interface MTU", F_T_MTU },
+	/* no line: ipsec.conf has no clamp, only the comment says where it lives */
+	{ CONFIG_IPSECCONF, FIX_TUNNEL_MSS, 0, S_CONN, NULL,
+	  "the MSS clamp (MTU - 40) is not expressible in ipsec.conf: set it in iptables or nftables (mtuprobe calc --vendor linux prints the rule)", F_NONE },
 };
 
 struct fline {
@@ -129,6 +147,12 @@ expand(const struct config *c, const struct syntax *s, const struct audit_fix *f
 				 f->n, f->m ? f->m : 6);
 		else if (strncmp(p, "{sec}", 5) == 0)
 			snprintf(val, sizeof(val), "%ld", f->n ? f->n : 10);
+		else if (strncmp(p, "{timeout}", 9) == 0)
+			/* the peer's interval x count: AWS's 10 x 3 is its sample's dpdtimeout=30 */
+			snprintf(val, sizeof(val), "%ld", (f->n ? f->n : 10) * (f->m ? f->m : 3));
+		else if (strncmp(p, "{encaps}", 8) == 0)
+			/* Libreswan replaced forceencaps with encapsulation (its ipsec.conf(5)) */
+			snprintf(val, sizeof(val), "%s", c->dialect == CONFIG_DIALECT_LIBRESWAN ? "encapsulation" : "forceencaps");
 		else if (strncmp(p, "{count}", 7) == 0)
 			snprintf(val, sizeof(val), "%ld", f->m ? f->m : 3);
 		else if (strncmp(p, "{policy}", 8) == 0)
@@ -168,6 +192,7 @@ old_line(const struct config *c, enum field fd, int t, int g, int ifc)
 	case F_G_NATT: n = gw ? &gw->natt : NULL; break;
 	case F_G_START: n = gw ? &gw->start_action : NULL; break;
 	case F_G_DPD_ACTION: n = gw ? &gw->dpd_action : NULL; break;
+	case F_G_DPD_TIMEOUT: n = gw ? &gw->dpd_timeout : NULL; break;
 	case F_G_LOCAL_ID: p = gw ? &gw->local_id : NULL; break;
 	case F_G_REMOTE_ID: p = gw ? &gw->remote_id : NULL; break;
 	case F_C_REFRESH: n = &c->refresh; break;
@@ -216,13 +241,15 @@ collect_one(const struct config *c, const struct audit_fix *f, struct flines *o)
 			continue;
 		if (s->note)
 			add(o, s->scope, f, 1, s->note);
+		found = 1;
+		if (!s->tmpl)
+			continue;
 		expand(c, s, f, line, sizeof(line));
 		add(o, s->scope, f, 0, line);
 		if (o->n && !o->l[o->n - 1].comment && strcmp(o->l[o->n - 1].text, line) == 0) {
 			o->l[o->n - 1].replaces = s->field != F_NONE;
 			o->l[o->n - 1].old = old_line(c, s->field, f->tunnel, f->gateway, f->iface);
 		}
-		found = 1;
 	}
 	if (!found)
 		add(o, S_GLOBAL, f, 1, "no confirmed syntax for this fix on this router: change it by hand");
@@ -255,6 +282,7 @@ static const struct {
 	const char *prefix;       /* NULL: no command removes it */
 } undo[] = {
 	{ CONFIG_RTX, "no " }, { CONFIG_IX, "no " }, { CONFIG_STRONGSWAN, NULL },
+	{ CONFIG_IPSECCONF, NULL },
 };
 
 struct out {
@@ -454,6 +482,25 @@ swan_blocks(const struct out *o, const struct config *c, const struct flines *fl
 		emitf(o, "# merge into swanctl.conf, then: swanctl --load-all");
 }
 
+/* ipsec.conf: the keys inside their conn sections, to merge into the
+ * file; strongSwan's ipsec update reloads changed conns, Libreswan
+ * replaces one conn at a time. */
+static void
+ipc_blocks(const struct out *o, const struct config *c, const struct flines *fl, int final)
+{
+	for (size_t g = 0; g < c->ngateways; g++) {
+		if (!has_scope(fl, S_CONN, (int)g))
+			continue;
+		emitf(o, "conn %s", c->gateways[g].name);
+		put_scope(o, fl, S_CONN, (int)g, "    ");
+	}
+	put_scope(o, fl, S_GLOBAL, 0, "");
+	if (final && c->dialect == CONFIG_DIALECT_LIBRESWAN)
+		emitf(o, "# merge into ipsec.conf, then for each conn: ipsec auto --replace NAME (Libreswan 5: ipsec replace NAME)");
+	else if (final)
+		emitf(o, "# merge into ipsec.conf, then: ipsec update");
+}
+
 static void
 lines_in(const struct audit_result *r, const struct audit_finding *only, enum mode mode,
 	 void (*emit)(void *ctx, const char *line), void *ctx)
@@ -473,6 +520,8 @@ lines_in(const struct audit_result *r, const struct audit_finding *only, enum mo
 		rtx_blocks(&o, r->cfg, &fl, final);
 	else if (r->cfg->vendor == CONFIG_IX)
 		ix_blocks(&o, r->cfg, &fl, final);
+	else if (r->cfg->vendor == CONFIG_IPSECCONF)
+		ipc_blocks(&o, r->cfg, &fl, final);
 	else
 		swan_blocks(&o, r->cfg, &fl, final);
 	free(fl.l);

@@ -119,6 +119,14 @@ noinit_words(const struct audit_peer_result *r, const struct audit_peer_finding 
 		snprintf(buf, len, "dpd_action is %s: once AWS stops answering, strongSwan clears the child and starts it again never (start_action = start acts only when the configuration is loaded)",
 			 g->dpd_action.line ? "clear" : "not set (default clear)");
 		break;
+	case NOINIT_IPC_NO_START:
+		snprintf(buf, len, "%s: the router only loads the connection and waits (ipsec.conf(5))",
+			 g->start_action.line ? g->start_action.text : "auto is not set (default ignore)");
+		break;
+	case NOINIT_IPC_DPD:
+		snprintf(buf, len, "%s: once AWS stops answering, nothing starts the connection again (auto=start acts only when it is loaded)",
+			 g->dpd_action.line ? g->dpd_action.text : "dpdaction is not set");
+		break;
 	case NOINIT_NO:
 	case NOINIT_UNKNOWN:
 		snprintf(buf, len, "?");

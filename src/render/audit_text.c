@@ -78,6 +78,11 @@ head(FILE *f, const struct audit_result *r, const char *file)
 	if (c->ninvalid)
 		fprintf(f, ", %zu invalid", c->ninvalid);
 	fputs(")\n", f);
+	/* the two read DPD keys differently: say which reading the checks used */
+	if (c->vendor == CONFIG_IPSECCONF)
+		fputs(c->dialect == CONFIG_DIALECT_LIBRESWAN
+		      ? "read as Libreswan/Openswan (it has keys only they take)\n"
+		      : "read as strongSwan (no key only Libreswan/Openswan take)\n", f);
 	unread_spans(f, c);
 	if (c->firmware_line)
 		fprintf(f, "firmware: %s (line %u)\n", c->firmware, c->firmware_line);

@@ -97,6 +97,9 @@ invalid_words(const struct config *c, const struct config_invalid *b, char *buf,
 		snprintf(buf, len, "this command belongs inside %s, and none is open here: the router rejects it (or applies it elsewhere), and the audit did not read it",
 			 arg_word(b->expect));
 		break;
+	case CONFIG_BAD_CYCLE:
+		snprintf(buf, len, "this also= leads back to the conn it is in (directly or through other also= lines): strongSwan and Libreswan refuse such a file, and the audit did not follow it");
+		break;
 	}
 }
 
@@ -113,6 +116,7 @@ ref_words(const struct config_ref *r, char *buf, size_t len)
 		[CONFIG_REF_IKE_POLICY] = "ike policy",
 		[CONFIG_REF_PP_TUNNEL] = "tunnel",
 		[CONFIG_REF_SWAN_PROPOSAL] = "proposal",
+		[CONFIG_REF_ALSO] = "conn",
 	};
 	const char *w = (size_t)r->kind < COUNT(what) && what[r->kind] ? what[r->kind] : "definition";
 

@@ -163,9 +163,12 @@ render_text(FILE *f, const struct report *r)
 		 * one is merged into the file, not pasted into the shell the Linux
 		 * lines go to, so it follows as comments there */
 		if (r->probe && r->probe->audit && !r->vendors.disabled) {
-			int swan = r->probe->audit->cfg->vendor == CONFIG_STRONGSWAN;
+			enum config_vendor v = r->probe->audit->cfg->vendor;
+			int swan = v == CONFIG_STRONGSWAN || v == CONFIG_IPSECCONF;
 			if (swan && audit_has_fix(r->probe->audit))
-				fputs("# the swanctl.conf change set: merge it into the file by hand, then swanctl --load-all\n", f);
+				fprintf(f, "# the %s change set: merge it into the file by hand, then %s\n",
+					v == CONFIG_IPSECCONF ? "ipsec.conf" : "swanctl.conf",
+					v == CONFIG_IPSECCONF ? "reload it (see the change set's last line)" : "swanctl --load-all");
 			audit_fix_lines(r->probe->audit, NULL, swan ? emit_comment : emit_line, f);
 		}
 		return;

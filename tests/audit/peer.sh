@@ -215,6 +215,11 @@ field2-rtx-router-fixed-tf-plan	0	-	-	$peer/rtx-good.conf	tf-plan.json
 swanctl-xml	5	-	dpd-clear-router-never-initiates@17,dpd-clear-router-never-initiates@45,startup-add-router-never-initiates@17,startup-add-router-never-initiates@45,static-router-on-bgp-connection@34,static-router-on-bgp-connection@62	$cfg/swanctl-noaction.conf	generic.xml
 aws-yamaha-tf-state	5	mss-above-tunnel-mtu@28,mss-above-tunnel-mtu@56,outer-df-clear@21,outer-df-clear@50	-	$cfg/aws-yamaha.conf	tf-state.json
 ix-ikev2-xml	5	mss-above-tunnel-mtu@29,tunnel-mtu-above-model@28	peer-address-mismatch@0,inside-address-mismatch@27,inside-address-mismatch@37	$cfg/ix-ikev2.conf	generic.xml
+# ipsec.conf (config/ipsecconf.c) fills the fields swan.c fills: paired by
+# right= (the outside address), its auto/dpdaction read as the router's side
+ipsecconf-noinit-defaults	5	-	dpd-clear-router-never-initiates@9,startup-add-router-never-initiates@9,static-router-on-bgp-connection@7,static-router-on-bgp-connection@26	$cfg/ipsecconf-aws-openswan-noinit.conf	defaults.json
+ipsecconf-strongswan-bgp-defaults	0	-	-	$cfg/ipsecconf-aws-strongswan.conf	defaults.json
+ipsecconf-libreswan-vti-defaults	0	-	-	$cfg/ipsecconf-libreswan-also.conf	defaults.json
 CASES
 
 # The same pair through each format: the same findings, by id, line and AWS

@@ -87,8 +87,6 @@ foreign-cisco-ios.conf	Cisco IOS/IOS-XE	ix
 foreign-cisco-asa.conf	Cisco ASA
 foreign-junos.conf	Juniper Junos
 foreign-junos-curly.conf	Juniper Junos
-foreign-ipsec-conf.conf	strongSwan/Libreswan ipsec.conf
-foreign-ipsec-conf.conf	strongSwan/Libreswan ipsec.conf	strongswan
 foreign-fortios.conf	FortiOS
 foreign-routeros.conf	MikroTik RouterOS
 FOREIGN

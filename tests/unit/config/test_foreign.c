@@ -68,7 +68,6 @@ static const struct {
 	{ "foreign-junos.conf", "Juniper Junos", 10, 62, 62,
 	  "set security ike proposal ike-prop-vpn-0000000a-1 authentication-method pre-shared-keys" },
 	{ "foreign-junos-curly.conf", "Juniper Junos", 10, 18, 108, "version 12.1X46-D10;" },
-	{ "foreign-ipsec-conf.conf", "strongSwan/Libreswan ipsec.conf", 9, 29, 40, "config setup" },
 	{ "foreign-fortios.conf", "FortiOS", 9, 21, 68, "config vpn ipsec phase1-interface" },
 	{ "foreign-routeros.conf", "MikroTik RouterOS", 7, 28, 31, "/interface ethernet" },
 };
@@ -198,7 +197,9 @@ static const struct {
 	{ "interface GigabitEthernet0/0\n tunnel protection ipsec profile p\n",
 	  "Cisco IOS/IOS-XE", 1, 2, 2 },
 	{ "left=%defaultroute\n", NULL, 0, 0, 0 },
-	{ "conn a\n  left = 192.0.2.1\n", "strongSwan/Libreswan ipsec.conf", 1, 2, 2 },
+	/* ipsec.conf is read (config/ipsecconf.c), no longer foreign */
+	{ "conn a\n  left = 192.0.2.1\n", NULL, 0, 0, 0 },
+	{ "config setup\nconn %default\n  auto=start\n", NULL, 0, 0, 0 },
 	/* one strong line is */
 	{ "hostname r1\ncrypto isakmp policy 10\n", "Cisco IOS/IOS-XE", 2, 1, 2 },
 	{ "config vpn ipsec phase1-interface\n", "FortiOS", 1, 1, 1 },
