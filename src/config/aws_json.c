@@ -520,6 +520,13 @@ cidr(const char *s, uint32_t *net, unsigned *plen)
 	}
 }
 
+void
+peer_conn_cidrs(struct peer_conn *pc)
+{
+	cidr(pc->local_cidr, &pc->local_net, &pc->local_plen);
+	cidr(pc->remote_cidr, &pc->remote_net, &pc->remote_plen);
+}
+
 static int
 options(struct jctx *x, const struct json_object *c, const char *path, struct peer_conn *pc,
 	size_t conn)
@@ -542,8 +549,7 @@ options(struct jctx *x, const struct json_object *c, const char *path, struct pe
 	    get_str(x, o, p, "OutsideIpAddressType", pc->outside_type, sizeof(pc->outside_type),
 		    &pc->outside_type_set) < 0)
 		return -1;
-	cidr(pc->local_cidr, &pc->local_net, &pc->local_plen);
-	cidr(pc->remote_cidr, &pc->remote_net, &pc->remote_plen);
+	peer_conn_cidrs(pc);
 	if ((rc = member(x, o, p, "TunnelOptions", json_type_array, &arr)) <= 0)
 		return rc;
 	for (size_t i = 0; i < json_object_array_length(arr); i++) {

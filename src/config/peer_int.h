@@ -13,6 +13,9 @@ struct json_object;
  * them); NULL when memory ran out. */
 struct peer_conn *peer_new_conn(struct peer_config *p);
 struct peer_tunnel *peer_new_tunnel(struct peer_config *p, size_t conn, size_t index);
+/* local_net/remote_net (the pair checks' form) from local_cidr/remote_cidr
+ * as written: every front end calls it once the strings are read. */
+void peer_conn_cidrs(struct peer_conn *pc);
 /* outside / inside as written, with the IPv4 forms the pairing reads
  * (inside: a prefix ADDR/PLEN, cut to its network). */
 void peer_set_outside(struct peer_tunnel *t, const char *s);

@@ -295,6 +295,7 @@ resource(struct tctx *x, const char *address, const struct json_object *values,
 	    secret(&r, "customer_gateway_configuration", NULL) < 0)
 		return -1;
 	pc->transit = tgw;
+	peer_conn_cidrs(pc);
 	snprintf(pc->category, sizeof(pc->category), "VPN");
 	for (int n = 1; n <= TF_TUNNELS; n++)
 		if (tunnel(&r, conn, n) < 0)

@@ -44,15 +44,18 @@ static const struct alg_name enc_names[] = {
 /* Phase 2 encryption or integrity: four values each. */
 #define P2_NAMES(code) ((code) == PROP_P2_ENC ? enc_names : integ_names), COUNT(enc_names)
 
-/* "AES128, AES256" (sep ", ") or "{Value=AES128},{Value=AES256}" (cli). */
+/* "AES128, AES256" (0: text), "{Value=AES128},{Value=AES256}" (1: AWS
+ * CLI shorthand) or "\"AES128\", \"AES256\"" (2: a Terraform list's items). */
 static void
 names(long bits, const struct alg_name *t, size_t n, int cli, char *buf, size_t len)
 {
+	static const char *const open[] = { "", "{Value=", "\"" }, *const close[] = { "", "}", "\"" };
+
 	buf[0] = '\0';
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned long)bits & t[i].bit)
-			snprintf(buf + strlen(buf), len - strlen(buf), cli ? "%s{Value=%s}" : "%s%s",
-				 buf[0] ? (cli ? "," : ", ") : "", t[i].aws);
+			snprintf(buf + strlen(buf), len - strlen(buf), "%s%s%s%s",
+				 buf[0] ? (cli == 1 ? "," : ", ") : "", open[cli], t[i].aws, close[cli]);
 	if ((unsigned long)bits & PEER_ALG_OTHER && !cli)
 		snprintf(buf + strlen(buf), len - strlen(buf), "%sothers", buf[0] ? ", " : "");
 	if (!buf[0])
@@ -313,37 +316,69 @@ audit_peer_ike_note(const struct audit_peer_result *r, const struct audit_peer_f
 
 /* ---- the AWS side's options -------------------------------------------- */
 
-/* The list options a tunnel's findings ask for, appended to opts
- * ("IKEVersions=[{Value=ikev1},{Value=ikev2}]"): the union of what AWS
- * permits and what the router offers, so nothing that works stops. */
+/* The list options a finding can ask AWS to widen: the EC2 option
+ * (modify-vpn-tunnel-options) and the Terraform AWS provider's
+ * aws_vpn_connection attribute after tunnelN_ (sets of strings). */
+static const struct {
+	unsigned bit;
+	const char *option, *tf;
+	const struct alg_name *names;
+	size_t n;
+} lists[] = {
+	{ AWS_FIX_IKE, "IKEVersions", "ike_versions", NAMES(ike_names) },
+	{ AWS_FIX_P2_ENC, "Phase2EncryptionAlgorithms", "phase2_encryption_algorithms", NAMES(enc_names) },
+	{ AWS_FIX_P2_INTEG, "Phase2IntegrityAlgorithms", "phase2_integrity_algorithms", NAMES(integ_names) },
+};
+
+/* What tunnel k's findings ask of list o: the union of what AWS permits
+ * and what the router offers, so nothing that works stops. */
+static long
+list_bits(const struct audit_peer_result *r, size_t k, const struct audit_peer_finding *only, size_t o)
+{
+	long bits = 0;
+
+	for (size_t i = 0; i < (only ? 1 : r->nfindings); i++) {
+		const struct audit_peer_finding *f = only ? only : &r->findings[i];
+		if (f->aws == (int)k && (f->aws_fix & lists[o].bit))
+			bits |= f->n[2];
+	}
+	return bits & ~(long)PEER_ALG_OTHER;
+}
+
+/* Appended to opts: "IKEVersions=[{Value=ikev1},{Value=ikev2}]". */
 void
 audit_peer_ike_aws_opts(const struct audit_peer_result *r, size_t k,
 			const struct audit_peer_finding *only, char *opts, size_t len)
 {
-	static const struct {
-		unsigned bit;
-		const char *option;
-		const struct alg_name *names;
-		size_t n;
-	} list[] = {
-		{ AWS_FIX_IKE, "IKEVersions", NAMES(ike_names) },
-		{ AWS_FIX_P2_ENC, "Phase2EncryptionAlgorithms", NAMES(enc_names) },
-		{ AWS_FIX_P2_INTEG, "Phase2IntegrityAlgorithms", NAMES(integ_names) },
-	};
 	char v[160];
 
-	for (size_t o = 0; o < COUNT(list); o++) {
-		long bits = 0;
-		for (size_t i = 0; i < (only ? 1 : r->nfindings); i++) {
-			const struct audit_peer_finding *f = only ? only : &r->findings[i];
-			if (f->aws == (int)k && (f->aws_fix & list[o].bit))
-				bits |= f->n[2];
-		}
+	for (size_t o = 0; o < COUNT(lists); o++) {
+		long bits = list_bits(r, k, only, o);
+
 		if (!bits)
 			continue;
-		names(bits & ~(long)PEER_ALG_OTHER, list[o].names, list[o].n, 1, v, sizeof(v));
+		names(bits, lists[o].names, lists[o].n, 1, v, sizeof(v));
 		snprintf(opts + strlen(opts), len - strlen(opts), "%s%s=[%s]", opts[0] ? "," : "",
-			 list[o].option, v);
+			 lists[o].option, v);
+	}
+}
+
+/* Terraform: "tunnel1_ike_versions = [\"ikev1\", \"ikev2\"]" for tunnel k
+ * (number 1 or 2 in the resource). */
+void
+audit_peer_ike_tf_lists(const struct audit_peer_result *r, size_t k, const struct audit_peer_finding *only,
+			size_t number, void (*emit)(void *ctx, const char *line), void *ctx)
+{
+	char v[160], line[300];
+
+	for (size_t o = 0; o < COUNT(lists); o++) {
+		long bits = list_bits(r, k, only, o);
+
+		if (!bits)
+			continue;
+		names(bits, lists[o].names, lists[o].n, 2, v, sizeof(v));
+		snprintf(line, sizeof(line), "tunnel%zu_%s = [%s]", number, lists[o].tf, v);
+		emit(ctx, line);
 	}
 }
 

@@ -23,6 +23,9 @@ int audit_peer_ike_note(const struct audit_peer_result *r, const struct audit_pe
 void audit_peer_ike_aws_opts(const struct audit_peer_result *r, size_t k,
 			     const struct audit_peer_finding *only, char *opts, size_t len);
 /* The modify-vpn-connection-options lines for connection pc. */
+/* The same lists as Terraform attribute lines of tunnel number (1, 2). */
+void audit_peer_ike_tf_lists(const struct audit_peer_result *r, size_t k, const struct audit_peer_finding *only,
+			     size_t number, void (*emit)(void *ctx, const char *line), void *ctx);
 void audit_peer_ike_aws_cidrs(const struct peer_conn *pc, int id_ok,
 			      void (*emit)(void *ctx, const char *line), void *ctx);
 

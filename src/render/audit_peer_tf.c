@@ -7,8 +7,13 @@
  * start, static_routes_only, enable_acceleration); its schema marks
  * static_routes_only and enable_acceleration ForceNew (a new VPN
  * connection on apply) and updates the tunnel options in place (EC2
- * ModifyVpnTunnelOptions, which briefly takes that tunnel down). */
+ * ModifyVpnTunnelOptions, which briefly takes that tunnel down): the
+ * lists tunnelN_ike_versions, tunnelN_phase2_encryption_algorithms and
+ * tunnelN_phase2_integrity_algorithms among them. Every AWS-side fix a
+ * finding carries has a line here, or a comment saying why not: none is
+ * dropped because the input was Terraform. */
 #include "render/audit_peer_out.h"
+#include "render/audit_peer_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,7 +40,16 @@ static const struct {
 	{ AWS_FIX_NEW_NO_ACCEL, "enable_acceleration = false  # forces a new VPN connection: the router-side fix (NAT-T on) is the preferred one" },
 };
 
-#define TUNNEL_BITS (AWS_FIX_DPD_RESTART | AWS_FIX_STARTUP_START)
+#define LIST_BITS (AWS_FIX_IKE | AWS_FIX_P2_ENC | AWS_FIX_P2_INTEG)
+#define TUNNEL_BITS (AWS_FIX_DPD_RESTART | AWS_FIX_STARTUP_START | LIST_BITS)
+
+/* Connection options (EC2 ModifyVpnConnectionOptions in place; whether the
+ * provider replaces the resource for them, terraform plan says). */
+static const char cidrs_lines[] =
+	"local_ipv4_network_cidr  = \"0.0.0.0/0\"   # terraform plan: if it says \"forces replacement\", prefer the router-side fix";
+static const char cidrs_line2[] = "remote_ipv4_network_cidr = \"0.0.0.0/0\"";
+static const char psk_line[] =
+	"# tunnelN_preshared_key: set it to the router's key (or the router's to AWS's); mtuprobe prints no key";
 
 static const char startup_note[] =
 	"# startup_action = \"start\": AWS needs the customer gateway's public IP address to initiate (AWS s2svpn user guide, initiate-vpn-tunnels)";
@@ -53,9 +67,10 @@ printable(const char *s)
 /* One resource: its address, the tunnels' attributes (bits per tunnel),
  * what only a new connection changes. Nothing when it needs nothing. */
 static void
-resource(const struct peer_config *p, size_t c, const unsigned *bits,
-	 void (*emit)(void *ctx, const char *line), void *ctx)
+resource(const struct audit_peer_result *r, const struct audit_peer_finding *only, size_t c,
+	 const unsigned *bits, void (*emit)(void *ctx, const char *line), void *ctx)
 {
+	const struct peer_config *p = r->peer;
 	const struct peer_conn *pc = &p->conns[c];
 	unsigned all = 0;
 	char line[300];
@@ -75,17 +90,27 @@ resource(const struct peer_config *p, size_t c, const unsigned *bits,
 		const struct peer_tunnel *pt = &p->tunnels[k];
 		if (pt->conn != c)
 			continue;
+		if (pt->index >= TF_TUNNELS) {
+			if (bits[k] & TUNNEL_BITS)
+				emit(ctx, "# a tunnel beyond tunnel2: aws_vpn_connection has no attribute for it");
+			continue;
+		}
 		for (size_t i = 0; i < COUNT(tunnel_attrs); i++) {
 			if (!(bits[k] & tunnel_attrs[i].bit))
 				continue;
-			if (pt->index < TF_TUNNELS)
-				snprintf(line, sizeof(line), "tunnel%zu_%s = %s", pt->index + 1,
-					 tunnel_attrs[i].attr, tunnel_attrs[i].value);
-			else
-				snprintf(line, sizeof(line), "# a tunnel beyond tunnel2: aws_vpn_connection has no attribute for it");
+			snprintf(line, sizeof(line), "tunnel%zu_%s = %s", pt->index + 1,
+				 tunnel_attrs[i].attr, tunnel_attrs[i].value);
 			emit(ctx, line);
 		}
+		if (bits[k] & LIST_BITS)
+			audit_peer_ike_tf_lists(r, k, only, pt->index + 1, emit, ctx);
 	}
+	if (all & AWS_FIX_CIDRS) {
+		emit(ctx, cidrs_lines);
+		emit(ctx, cidrs_line2);
+	}
+	if (all & AWS_FIX_PSK)
+		emit(ctx, psk_line);
 	for (size_t i = 0; i < COUNT(conn_attrs); i++)
 		if (all & conn_attrs[i].bit)
 			emit(ctx, conn_attrs[i].line);
@@ -118,6 +143,6 @@ audit_peer_tf_lines(const struct audit_peer_result *r, const struct audit_peer_f
 	if (notes & AWS_FIX_STARTUP_START)
 		emit(ctx, startup_note);
 	for (size_t c = 0; c < p->nconns; c++)
-		resource(p, c, bits, emit, ctx);
+		resource(r, only, c, bits, emit, ctx);
 	free(bits);
 }

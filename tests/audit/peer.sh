@@ -377,6 +377,33 @@ timeout 60 "$bin" audit --peer-config - "$peer/rtx-good.conf" <"$tmp/huge.xml" >
 	&& ok || bad "50 MB XML on standard input: $(cat "$tmp/err")"
 rm -f "$tmp"/huge*
 
+# Terraform input: every AWS-side fix a finding carries is a Terraform line
+# (none dropped because the input was Terraform): the IKE versions list and
+# the connection's CIDRs, from tf-state.json with tunnel1 IKEv2-only and a
+# narrow local CIDR, against the RTX that speaks IKEv1.
+python3 - "$peer/tf-state.json" "$tmp/tf-ike.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+def walk(m):
+    for r in m.get("resources", []):
+        if r["type"] == "aws_vpn_connection":
+            r["values"]["tunnel1_ike_versions"] = ["ikev2"]
+            r["values"]["local_ipv4_network_cidr"] = "192.0.2.0/24"
+    for c in m.get("child_modules", []):
+        walk(c)
+walk(d["values"]["root_module"])
+json.dump(d, open(sys.argv[2], "w"))
+PY
+"$bin" audit --peer-config "$tmp/tf-ike.json" "$peer/rtx-good.conf" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [[ $rc -eq 5 ]] && grep -qx 'tunnel1_ike_versions = \["ikev1", "ikev2"\]' "$tmp/out" &&
+	grep -q '^local_ipv4_network_cidr  = "0.0.0.0/0"' "$tmp/out" && grep -qx 'remote_ipv4_network_cidr = "0.0.0.0/0"' "$tmp/out" &&
+	! grep -q 'aws ec2 ' "$tmp/out"; then
+	ok
+else
+	bad "terraform: the list and CIDR fixes as Terraform lines (exit $rc)"; sed -n '/AWS side/,$p' "$tmp/out" | head -12
+fi
+
 # probe --peer-config: needs --config (exit 2 before anything), and a bad peer
 # file is exit 2 with audit's line before the first probe. The second runs in a
 # network namespace of its own holding only loopback (unshare -n) toward
