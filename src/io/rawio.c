@@ -592,6 +592,24 @@ read_one(struct rawio *r, int fd, struct probe_event *ev)
 	return 1;
 }
 
+/* The connected raw TCP socket is told of ICMP errors about our packets to
+ * the target: raw(7), "for connected sockets, only EMSGSIZE and EPROTO are
+ * passed" (Linux raw_err/rawv6_err set sk_err when the socket is connected,
+ * without IP_RECVERR). A "fragmentation needed" leaves EMSGSIZE pending, and
+ * poll(2) then reports POLLERR at once on every call until it is read: the
+ * engine busy-polled (issue 20). The ICMP socket has the same message in
+ * full, so the code is only read to clear it (SO_ERROR, socket(7)). No
+ * MSG_ERRQUEUE: that queue fills only with IP_RECVERR, which we never set. */
+static void
+clear_error(int fd)
+{
+	int e;
+	socklen_t len = sizeof(e);
+
+	if (fd >= 0)
+		(void)getsockopt(fd, SOL_SOCKET, SO_ERROR, &e, &len);
+}
+
 static int
 io_recv(void *ctx, uint64_t deadline_us, struct probe_event *ev, char *err, size_t errlen)
 {
@@ -614,6 +632,9 @@ io_recv(void *ctx, uint64_t deadline_us, struct probe_event *ev, char *err, size
 			snprintf(err, errlen, errno == EINTR ? "interrupted" : "poll: %s", strerror(errno));
 			return -1;
 		}
+		for (int i = 0; rc > 0 && i < 2; i++)
+			if (p[i].revents & POLLERR)
+				clear_error(p[i].fd);
 		if (rc > 0 && (p[0].revents & POLLIN) && read_one(r, r->recv_fd, ev))
 			return 1;
 		if (rc > 0 && (p[1].revents & POLLIN) && read_one(r, r->tcp_fd, ev))
@@ -626,7 +647,10 @@ rawio_drain(struct rawio *r)
 {
 	while (recv(r->recv_fd, r->buf, sizeof(r->buf), MSG_DONTWAIT) > 0)
 		;
-	/* Late SYN-ACKs still get their RST: parsed, not just dropped. */
+	/* Late SYN-ACKs still get their RST: parsed, not just dropped. A
+	 * pending error would fail the first recv with the datagrams still
+	 * queued behind it (sock_error comes first in __skb_try_recv_datagram). */
+	clear_error(r->tcp_fd);
 	while (r->tcp_fd >= 0 && r->match.method == WIRE_TCP) {
 		struct probe_event ev;
 		if (recv(r->tcp_fd, r->buf, 0, MSG_DONTWAIT | MSG_PEEK) < 0)

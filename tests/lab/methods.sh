@@ -85,6 +85,34 @@ case_tcp_loss() {
 	tcp_case "20% loss each way (ICMP and TCP)"
 }
 
+# m_polls ARGS...: one run under strace -c; M_POLLS = its number of ppoll calls.
+m_polls() {
+	t_run strace -f -c -e trace=ppoll -o "$T_TMP/strace" -- --json --vendor none "$@"
+	((T_RC == 0)) || { t_fail "$* under strace: exit $T_RC"; t_show_stderr; }
+	M_POLLS=$(awk '$NF == "ppoll" { n = $4 } END { print n + 0 }' "$T_TMP/strace")
+}
+
+# Issue 20: after a "fragmentation needed" the connected raw TCP socket kept EMSGSIZE
+# pending (raw(7)); poll(2) returned POLLERR at once until the next TCP answer, so a
+# clean run made ~370 ppoll calls at 0 ms (9 with ICMP) and used 160 ms of CPU at
+# 150 ms RTT. Counted, not timed: a loaded machine changes CPU time, not the number of
+# times a run waits. Target r2's WAN address: it answers both ping and port 9 (RST).
+case_tcp_polls() {
+	command -v strace >/dev/null || t_skip "strace missing (scripts/deps installs it)"
+	t_lab_up --wan-mtu 1454
+	local icmp tcp
+	m_polls -4 --method icmp "$LAB_WAN_PEER_V4"
+	icmp=$M_POLLS
+	t_flush
+	m_polls -4 --method tcp --port 9 "$LAB_WAN_PEER_V4"
+	tcp=$M_POLLS
+	if ((icmp > 0 && tcp <= 2 * icmp)); then
+		t_say "ok: ppoll calls per clean run: tcp $tcp, icmp $icmp"
+	else
+		t_fail "ppoll calls per clean run: tcp $tcp, icmp $icmp (tcp must be within 2x)"
+	fi
+}
+
 udp_case() {
 	local rate=("$@")
 	t_tcp_server "$PORT"
