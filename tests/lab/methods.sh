@@ -135,6 +135,69 @@ case_udp_blackhole() {
 	LAB_TAG="PTB blackhole" udp_case --rate 100
 }
 
+# Issue 20: 8 --method udp runs at once against one target, as a checklist that probes
+# several sites from one host does. The server's "port unreachable" limit (kernel
+# defaults: icmp_ratelimit 1000 ms after a burst of 6, per destination) is shared by all
+# eight: on a lossless path each run sees "loss" at sizes that pass. None may say
+# unreachable; a run that lost two or more answers names the limit with the rate it saw;
+# any PMTU printed is 1454, or the run says it is not verified.
+case_udp_shared() {
+	t_lab_up --wan-mtu 1454
+	local rl i rc pids=()
+	rl=$(ip netns exec "$LAB_SERVER" sysctl -n net.ipv4.icmp_ratelimit)
+	t_check "server: kernel default icmp_ratelimit ($rl ms)" test "$rl" = 1000
+	t_say "\$ 8 x mtuprobe probe --json --vendor none -4 --method udp $LAB_SERVER_V4 (at once)"
+	for i in 1 2 3 4 5 6 7 8; do
+		timeout -k 5 100 ip netns exec "$LAB_CLIENT" "$EXE" probe --json --vendor none -4 \
+			--method udp "$LAB_SERVER_V4" >"$T_TMP/udp$i.json" 2>"$T_TMP/udp$i.err" &
+		pids+=($!)
+	done
+	for i in "${!pids[@]}"; do
+		rc=0
+		wait "${pids[$i]}" || rc=$?
+		echo "$rc" >"$T_TMP/udp$((i + 1)).rc"
+	done
+	if python3 - "$T_TMP" <<'PY'; then
+import json, sys
+errs, named = [], 0
+for i in range(1, 9):
+    where = f"run {i}"
+    rc = int(open(f"{sys.argv[1]}/udp{i}.rc").read())
+    try:
+        d = json.load(open(f"{sys.argv[1]}/udp{i}.json"))
+    except Exception as e:  # noqa: BLE001 - any parse failure is a failure
+        errs.append(f"{where}: exit {rc}, no JSON: {e}")
+        continue
+    w = d["wan"]
+    print(f"  {where}: exit {rc} pmtu {w['pmtu']} verified {w['verified']} loss {w['loss']:.2f} "
+          f"rate_limited {w['rate_limited']} reply_rate {w['reply_rate']} "
+          f"{w['probes_sent']} probes {w['elapsed_ms']} ms: {w['confidence']}")
+    if w["stop"] == "unreachable" or "no reply even" in w["confidence"]:
+        errs.append(f"{where}: says unreachable")
+    if w["pmtu"] not in (None, 1454):
+        errs.append(f"{where}: pmtu {w['pmtu']}, the path's is 1454")
+    if w["pmtu"] is not None and w["pmtu"] != 1454 and w["verified"]:
+        errs.append(f"{where}: a wrong pmtu verified")
+    if rc not in (0, 1) or (rc == 0) != bool(w["verified"]):
+        errs.append(f"{where}: exit {rc} with verified {w['verified']}")
+    if w["rate_limited"]:
+        named += 1
+        if not (isinstance(w["reply_rate"], (int, float)) and 0 < w["reply_rate"] <= 2):
+            errs.append(f"{where}: rate_limited at reply_rate {w['reply_rate']}")
+    elif w["loss"] >= 0.4:
+        errs.append(f"{where}: loss {w['loss']:.2f} not named as the rate limit")
+if not named:
+    errs.append("no run named the rate limit")
+for e in errs:
+    print("  " + e)
+sys.exit(1 if errs else 0)
+PY
+		t_say "ok: 8 concurrent udp runs: none unreachable, every PMTU 1454, the limit named"
+	else
+		t_fail "8 concurrent udp runs"
+	fi
+}
+
 # Field case 1: a clamp of 1379 on r1 (both directions: it rewrites the SYN-ACK too) in
 # front of a 1280 tunnel. The SYN-ACK through the tunnel carries 1379 > 1280 - 40.
 case_mss_clamp() {
