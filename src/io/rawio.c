@@ -168,6 +168,54 @@ via_address(const char *via, int family, struct sockaddr_storage *sa, socklen_t 
 	return inet_pton(AF_INET, via, &s4->sin_addr) == 1;
 }
 
+static int
+loopback_addr(const struct sockaddr_storage *ss, int family)
+{
+	if (family == 6)
+		return IN6_IS_ADDR_LOOPBACK(&((const struct sockaddr_in6 *)ss)->sin6_addr);
+	return (ntohl(((const struct sockaddr_in *)ss)->sin_addr.s_addr) >> 24) == IN_LOOPBACKNET;
+}
+
+static int
+loopback_if(const char *name)
+{
+	struct ifreq ifr;
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0), lo = 0;
+
+	if (fd < 0 || strlen(name) >= sizeof(ifr.ifr_name)) {
+		if (fd >= 0)
+			close(fd);
+		return 0;
+	}
+	memset(&ifr, 0, sizeof(ifr));
+	memcpy(ifr.ifr_name, name, strlen(name));
+	if (ioctl(fd, SIOCGIFFLAGS, &ifr) == 0)
+		lo = (ifr.ifr_flags & IFF_LOOPBACK) != 0;
+	close(fd);
+	return lo;
+}
+
+/* -I lo used to be accepted: the probes then went nowhere ("no reply even at
+ * 68 bytes") and the report named the LAN address as the source (issue 20);
+ * -I 127.0.0.1 failed with "no route: Invalid argument". Only a target on
+ * this host is reached by loopback. */
+enum rawio_rc
+rawio_check_via(const char *via, const struct rawio_target *t, char *err, size_t errlen)
+{
+	struct sockaddr_storage sa;
+	socklen_t salen;
+	int is_addr;
+
+	if (!via || loopback_addr(&t->ss, t->family))
+		return RAWIO_OK;
+	is_addr = via_address(via, t->family, &sa, &salen);
+	if (is_addr ? !loopback_addr(&sa, t->family) : !loopback_if(via))
+		return RAWIO_OK;
+	snprintf(err, errlen, "-I %s is a loopback %s: probes to %s cannot leave by it; name the "
+		 "interface or address they leave by", via, is_addr ? "address" : "interface", t->text);
+	return RAWIO_BADIF;
+}
+
 /* A system error of this run, for rawio_failure(). */
 static void
 fail(struct rawio *r, enum fault_stage stage, int sys_errno)
