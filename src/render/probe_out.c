@@ -493,6 +493,9 @@ render_probe_config_text(FILE *f, const struct report *r)
 	fputs(" against the measurement\n", f);
 	for (size_t i = 0; i < p->vs->n; i++)
 		fprintf(f, "  %c %s\n", '-', p->vs->lines[i]);
+	if (p->vs->dropped)
+		fprintf(f, "  ! %u more comparison%s not shown: out of memory\n", p->vs->dropped,
+			p->vs->dropped == 1 ? "" : "s");
 	if (p->esp_note[0])
 		fprintf(f, "  ! %s\n", p->esp_note);
 	fputc('\n', f);
