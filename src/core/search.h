@@ -108,6 +108,8 @@ struct search {
 	unsigned disputed;       /* probes that drew two PTBs that disagree */
 	uint64_t reply_first_us, reply_last_us; /* arrival of the first and last reply */
 	uint32_t replies_seen;   /* replies whose arrival was reported (search_reply_at) */
+	unsigned hints_dropped;  /* reported MTUs not kept as hints: the table keeps
+				  * room for the sizes the search itself probes */
 };
 
 struct search_result {

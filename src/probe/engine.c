@@ -386,6 +386,10 @@ static void finish(struct eng *e, enum probe_stop stop)
 	else
 		snprintf(o->confidence, sizeof o->confidence, "%s%s", pre, r.reason);
 	find_bottleneck(o);
+	if (e->s.hints_dropped)
+		eng_warn(e, PROBE_WARN_HINTS_DROPPED, NULL, "%u reported MTUs were not probed exactly: "
+			 "PTBs named more different MTUs than one run keeps (%u sizes); the search "
+			 "decided without them", e->s.hints_dropped, SEARCH_MAX_SIZES);
 }
 
 int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,

@@ -48,6 +48,7 @@ enum probe_warn_kind {
 	PROBE_WARN_PTB_CONTRADICTED,/* a PTB and an echo reply for the same probe */
 	PROBE_WARN_BAD_QUOTE,       /* an ICMP error quoting another size than we sent */
 	PROBE_WARN_PTB_DISPUTED,    /* two PTBs for one probe that disagree */
+	PROBE_WARN_HINTS_DROPPED,   /* reported MTUs beyond what one run keeps, not probed */
 };
 
 struct probe_record {

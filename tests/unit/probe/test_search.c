@@ -71,6 +71,23 @@ static void test_rate_limited(void **state)
 	}
 }
 
+/* PTBs naming a new MTU each (a forger, or a path in flux) no longer fill the
+ * size table: the search keeps room for its own sizes and counts what it did
+ * not keep (issue 20). */
+static void test_hints_bounded(void **state)
+{
+	struct search *s = fresh(4, 0, 0);
+	unsigned plan[PLAN_MAX];
+
+	(void)state;
+	for (unsigned i = 0; i < 1000; i++)
+		probe(s, 1500, SEARCH_TOO_BIG, 400 + i);
+	assert_true(s->hints_dropped > 0);
+	assert_true(s->nsz + 64 <= SEARCH_MAX_SIZES);
+	assert_int_equal(s->hints_dropped + s->nsz, 1000 + 1);   /* each MTU a slot, and 1500 */
+	assert_true(search_next(s, plan, PLAN_MAX) > 0);          /* room to go on */
+}
+
 static void test_ptb_trust(void **state)
 {
 	static const struct { int fam; unsigned size; uint32_t mtu; enum search_ptb want; } t[] = {
@@ -729,6 +746,7 @@ int main(void)
 		cmocka_unit_test(test_at_max),
 		cmocka_unit_test(test_plan_is_pure),
 		cmocka_unit_test(test_rate_limited),
+		cmocka_unit_test(test_hints_bounded),
 		cmocka_unit_test(test_copies_one_at_a_time),
 		cmocka_unit_test(test_sweep_ptb),
 		cmocka_unit_test(test_sweep_blackhole),
