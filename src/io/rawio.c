@@ -211,8 +211,12 @@ rawio_check_via(const char *via, const struct rawio_target *t, char *err, size_t
 	is_addr = via_address(via, t->family, &sa, &salen);
 	if (is_addr ? !loopback_addr(&sa, t->family) : !loopback_if(via))
 		return RAWIO_OK;
-	snprintf(err, errlen, "-I %s is a loopback %s: probes to %s cannot leave by it; name the "
-		 "interface or address they leave by", via, is_addr ? "address" : "interface", t->text);
+	if (is_addr)
+		snprintf(err, errlen, _("-I %s is a loopback address: probes to %s cannot leave by it; "
+					"name the interface or address they leave by"), via, t->text);
+	else
+		snprintf(err, errlen, _("-I %s is a loopback interface: probes to %s cannot leave by it; "
+					"name the interface or address they leave by"), via, t->text);
 	return RAWIO_BADIF;
 }
 
