@@ -167,7 +167,8 @@ open_paths(struct probe_state *s)
 	for (int i = 0; i < s->npaths; i++) {
 		struct path *p = &s->paths[i];
 		if (rawio_resolve(p->host, s->c.family, &p->t, s->err, sizeof(s->err)) != RAWIO_OK ||
-		    check_target(s, p) < 0)
+		    check_target(s, p) < 0 ||
+		    rawio_check_via(s->c.iface, &p->t, s->err, sizeof(s->err)) != RAWIO_OK)
 			return fail(s->err, EXIT_USAGE);
 	}
 	if (priv_raise(s->err, sizeof(s->err)) < 0)

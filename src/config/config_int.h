@@ -7,7 +7,10 @@
 
 #include "config/config.h"
 
-#define CFG_MAX_TOK 24
+/* Every word of a line: a word takes a byte and the blank after it, so the
+ * CONFIG_LINE_MAX bytes read of a line hold at most half as many. (24 let a
+ * longer line lose its last words without a word said, issue 20.) */
+#define CFG_MAX_TOK (CONFIG_LINE_MAX / 2)
 
 struct cfg_line {
 	unsigned no;                      /* 1-based line number */

@@ -122,7 +122,7 @@ cfg_mask_tail(char *text, size_t len, size_t at)
 int
 cfg_next(struct cfg_reader *r, struct cfg_line *l)
 {
-	const char *s, *nl;
+	const char *s, *nl, *cr;
 	size_t n;
 
 	if (r->pos >= r->len)
@@ -130,6 +130,15 @@ cfg_next(struct cfg_reader *r, struct cfg_line *l)
 	s = r->buf + r->pos;
 	nl = memchr(s, '\n', r->len - r->pos);
 	n = nl ? (size_t)(nl - s) : r->len - r->pos;
+	/* A CR that no LF follows ends a line too: a file saved with classic
+	 * Mac line ends, or a terminal log, was read as one line ("no RTX, IX
+	 * or swanctl.conf command in 1 line", issue 20). CRLF stays one end:
+	 * copy_line trims the CR. */
+	cr = memchr(s, '\r', n);
+	if (cr && cr + 1 != s + n) {
+		n = (size_t)(cr - s);
+		nl = cr;
+	}
 	r->pos += n + (nl ? 1 : 0);
 	l->no = ++r->no;
 	copy_line(l, s, n);

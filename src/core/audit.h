@@ -121,14 +121,17 @@ void audit_free(struct audit_result *r);
 
 /* probe --config (audit_measured.c): where the configuration, audited on
  * its own (r), and the measured path MTUs (0 = not measured) disagree. */
-#define AUDIT_VS_MAX 16
 struct audit_vs {
-	char lines[AUDIT_VS_MAX][AUDIT_MSG];
-	size_t n;
-	unsigned disagree;                 /* lines that are disagreements */
+	char (*lines)[AUDIT_MSG];          /* grows: one or two per tunnel (issue 20: a fixed 16
+					    * dropped the rest of a many-tunnel site silently) */
+	size_t n, cap;
+	unsigned disagree;                 /* lines that are disagreements, kept or not */
+	unsigned dropped;                  /* lines memory ran out for (said by the renderer) */
 };
+/* Zero v once; each call reuses its lines; audit_vs_free() at the end. */
 void audit_vs_measured(const struct audit_result *r, unsigned wan_pmtu, unsigned tunnel_pmtu,
 		       struct audit_vs *v);
+void audit_vs_free(struct audit_vs *v);
 
 const struct audit_check *audit_check_at(size_t i);
 const char *audit_severity_name(enum audit_severity s);

@@ -6,7 +6,24 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
+
+static int
+room(struct audit_vs *v)
+{
+	size_t cap = v->cap ? 2 * v->cap : 16;
+	void *p;
+
+	if (v->n < v->cap)
+		return 0;
+	p = realloc(v->lines, cap * sizeof v->lines[0]);
+	if (!p)
+		return -1;
+	v->lines = p;
+	v->cap = cap;
+	return 0;
+}
 
 __attribute__((format(printf, 3, 4)))
 static void
@@ -14,13 +31,23 @@ say(struct audit_vs *v, int disagree, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (v->n >= AUDIT_VS_MAX)
+	v->disagree += disagree;
+	if (room(v) < 0) {
+		v->dropped++;
 		return;
+	}
 	va_start(ap, fmt);
 	vsnprintf(v->lines[v->n], AUDIT_MSG, fmt, ap);
 	va_end(ap);
 	v->n++;
-	v->disagree += disagree;
+}
+
+void
+audit_vs_free(struct audit_vs *v)
+{
+	free(v->lines);
+	v->lines = NULL;
+	v->n = v->cap = 0;
 }
 
 static void
@@ -69,7 +96,7 @@ audit_vs_measured(const struct audit_result *r, unsigned wan_pmtu, unsigned tunn
 		  struct audit_vs *v)
 {
 	v->n = 0;
-	v->disagree = 0;
+	v->disagree = v->dropped = 0;
 	if (wan_pmtu)
 		wan(r, wan_pmtu, v);
 	if (!tunnel_pmtu)

@@ -355,5 +355,6 @@ void search_result(const struct search *s, struct search_result *r)
 	r->conflicts = s->conflicts;
 	r->ptb_contradicted = s->contradicted;
 	r->ptb_disputed = s->disputed;
+	r->rate_limited = search_rate_view(s, &v, &r->reply_rate);
 	result_reason(s, &v, r);
 }

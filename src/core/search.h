@@ -106,6 +106,10 @@ struct search {
 	unsigned conflicts;      /* replies at or above a size that had a PTB */
 	unsigned contradicted;   /* PTBs whose own probe was answered by a reply */
 	unsigned disputed;       /* probes that drew two PTBs that disagree */
+	uint64_t reply_first_us, reply_last_us; /* arrival of the first and last reply */
+	uint32_t replies_seen;   /* replies whose arrival was reported (search_reply_at) */
+	unsigned hints_dropped;  /* reported MTUs not kept as hints: the table keeps
+				  * room for the sizes the search itself probes */
 };
 
 struct search_result {
@@ -125,6 +129,9 @@ struct search_result {
 	unsigned conflicts;      /* see struct search */
 	unsigned ptb_contradicted; /* see struct search (contradicted) */
 	unsigned ptb_disputed;   /* see struct search (disputed) */
+	bool rate_limited;       /* silences look like the target's ICMP rate limit
+				  * (search_rate.c), not loss on the path */
+	double reply_rate;       /* replies per second seen over the run, 0 if < 2 */
 	char reason[SEARCH_REASON_LEN]; /* one line saying why we believe it */
 };
 
@@ -159,6 +166,13 @@ enum search_was search_after(enum search_was was, enum search_outcome o);
  * several copies. 0 = wait for what is in flight. Call again after each send:
  * the plan counts what is pending, so it never asks twice for the same thing. */
 size_t search_next(const struct search *s, unsigned *sizes, size_t max);
+/* A reply arrived at at_us (any clock, the same for the whole run). */
+void search_reply_at(struct search *s, uint64_t at_us);
+/* Replies per second between the first and the last, 0 with fewer than 2. */
+double search_reply_rate(const struct search *s);
+/* The silences look like the target's ICMP rate limit (search_rate.c); rate
+ * is set to search_reply_rate() either way. */
+bool search_rate_limited(const struct search *s, double *rate);
 bool search_done(const struct search *s);
 void search_result(const struct search *s, struct search_result *r);
 

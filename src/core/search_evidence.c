@@ -28,6 +28,24 @@
 
 #include <string.h>
 
+/* Slots of the size table that reported MTUs may not take: a forger, or many
+ * routers, reporting a new MTU with every PTB filled all 512, and the search
+ * then had no room for its own next size ("search stalled", issue 20). A
+ * bisection of 68..65535 needs 16 sizes; the plateau table 17. */
+#define HINT_RESERVE 64
+
+/* A slot for a reported MTU, NULL (counted) where only the reserve is left. */
+static struct search_size *hint_slot(struct search *s, unsigned size)
+{
+	const struct search_size *e = search_entry(s, size);
+
+	if (!e && s->nsz + HINT_RESERVE >= SEARCH_MAX_SIZES) {
+		s->hints_dropped++;
+		return NULL;
+	}
+	return search_slot(s, size);
+}
+
 static int find(const struct search *s, unsigned size)
 {
 	unsigned a = 0, b = s->nsz;
@@ -154,7 +172,7 @@ static void add_hint(struct search *s, unsigned probe_size, uint32_t mtu)
 		return;
 	if (mtu < s->p.min || mtu > s->p.max)
 		return;
-	e = search_slot(s, mtu);
+	e = hint_slot(s, mtu);
 	if (e)
 		e->hinted = 1;
 }
@@ -168,7 +186,7 @@ static void add_local(struct search *s, unsigned size, uint32_t mtu)
 	if (!s->local_mtu || mtu < s->local_mtu)
 		s->local_mtu = mtu;
 	if (mtu >= s->p.min) {
-		struct search_size *e = search_slot(s, mtu);
+		struct search_size *e = hint_slot(s, mtu);
 
 		if (e)
 			e->hinted = 1;

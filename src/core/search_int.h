@@ -98,5 +98,7 @@ bool search_retest_spent(const struct search *s, const struct view *v);
 bool search_fails_ok(const struct search *s, const struct view *v, bool enough_samples);
 /* Only on a settled view: nothing more to learn. */
 bool search_view_done(const struct search *s, const struct view *v);
+/* search_rate.c: the rate-limit pattern on a view. */
+bool search_rate_view(const struct search *s, const struct view *v, double *rate);
 
 #endif

@@ -46,6 +46,7 @@ struct pcapread {
 	pcap_t *pcap;
 	const struct link *link;
 	uint64_t n;                     /* records returned in this pass */
+	int pcapng;                     /* the file is pcapng (check_header's magic) */
 	uint8_t buf[PCAPREAD_MAX];      /* the one place a record is copied to */
 };
 
@@ -166,7 +167,7 @@ static const uint32_t pcap_magics[] = {
 #define PCAPNG_MAGIC 0x0a0d0d0au
 
 /* Our own look at the first bytes, for a message that says what is wrong. */
-static int check_header(int fd, const char *path, char *err, size_t errlen)
+static int check_header(int fd, const char *path, int *pcapng, char *err, size_t errlen)
 {
 	uint8_t h[PCAPNG_SHB_MIN];
 	ssize_t n = pread(fd, h, sizeof h, 0);
@@ -186,6 +187,7 @@ static int check_header(int fd, const char *path, char *err, size_t errlen)
 		return -1;
 	}
 	magic = (uint32_t)h[0] << 24 | (uint32_t)h[1] << 16 | (uint32_t)h[2] << 8 | h[3];
+	*pcapng = magic == PCAPNG_MAGIC;
 	if (magic == PCAPNG_MAGIC) {
 		if ((size_t)n < PCAPNG_SHB_MIN) {
 			err_set(err, errlen, "pcapng section header cut short (%zd of %u bytes)",
@@ -271,9 +273,10 @@ static int check_regular(int fd, const char *path, char *err, size_t errlen)
 struct pcapread *pcapread_open_fd(int fd, const char *path, char *err, size_t errlen)
 {
 	struct pcapread *r;
+	int pcapng = 0;
 
 	if (check_regular(fd, path, err, errlen) < 0 ||
-	    check_header(fd, path, err, errlen) < 0) {
+	    check_header(fd, path, &pcapng, err, errlen) < 0) {
 		close(fd);
 		return NULL;
 	}
@@ -284,6 +287,7 @@ struct pcapread *pcapread_open_fd(int fd, const char *path, char *err, size_t er
 		return NULL;
 	}
 	r->fd = fd;
+	r->pcapng = pcapng;
 	if (start(r, err, errlen) < 0) {
 		close(fd);
 		free(r);
@@ -388,10 +392,39 @@ static const struct {
 	{ "don't match", "is damaged: its block lengths disagree" },           /* pcapng */
 };
 
-static enum pcapread_rc record_error(struct pcapread *r, char *err, size_t errlen)
+/* pcapng lets every section have its own byte order (draft-ietf-opsawg-pcapng
+ * sec. 4.1: each section header carries its byte-order magic); libpcap 1.10
+ * reads a later section's block length in the first section's order and
+ * fails with "block size", which we used to word as a damaged record (issue
+ * 20). Is the block at `at` a section header in the other byte order? */
+static int other_order_section(const struct pcapread *r, long at)
+{
+	static const uint8_t le[4] = { 0x4d, 0x3c, 0x2b, 0x1a }, be[4] = { 0x1a, 0x2b, 0x3c, 0x4d };
+	uint8_t b[12], first[4];
+
+	if (!r->pcapng || at <= 0 || pread(r->fd, b, sizeof b, at) != (ssize_t)sizeof b ||
+	    pread(r->fd, first, sizeof first, 8) != (ssize_t)sizeof first)
+		return 0;
+	if (rd16(b) != 0x0a0d || rd16(b + 2) != 0x0d0a)
+		return 0;
+	return (!memcmp(b + 8, le, 4) || !memcmp(b + 8, be, 4)) && memcmp(b + 8, first, 4) != 0;
+}
+
+static enum pcapread_rc record_error(struct pcapread *r, long at, char *err, size_t errlen)
 {
 	const char *msg = pcap_geterr(r->pcap);
 	size_t i;
+
+	long now = pcap_file(r->pcap) ? ftell(pcap_file(r->pcap)) : -1;
+
+	/* at: where the failed read began; now - 8: the block whose 8-byte
+	 * header libpcap read and refused (blocks it skipped may lie between) */
+	if (other_order_section(r, at) || (now >= 8 && other_order_section(r, now - 8))) {
+		err_set(err, errlen, "record %" PRIu64 " begins a pcapng section in the other byte order, "
+		       "which libpcap cannot read after the first: rewrite the file in one byte "
+		       "order (editcap FILE NEW.pcapng) and inspect that", r->n + 1);
+		return PCAPREAD_ERROR;
+	}
 
 	for (i = 0; i < sizeof record_errors / sizeof record_errors[0]; i++)
 		if (strstr(msg, record_errors[i].contains)) {
@@ -403,13 +436,28 @@ static enum pcapread_rc record_error(struct pcapread *r, char *err, size_t errle
 	return PCAPREAD_ERROR;
 }
 
+/* A pcap record longer than the snap length in the file header: libpcap
+ * reads it whole and hands back only snaplen bytes (sf-pcap.c, for old
+ * Solaris files), so every answer looked "cut short by the snap length"
+ * though the file held it all (issue 20). The bytes the record took in the
+ * file (past its 16-byte header) say what it held. */
+static int snapped_by_header(const struct pcapread *r, long at, const struct pcap_pkthdr *h)
+{
+	long now;
+
+	if (r->pcapng || at < 0 || !pcap_file(r->pcap) || h->caplen != (bpf_u_int32)pcap_snapshot(r->pcap))
+		return 0;
+	now = ftell(pcap_file(r->pcap));
+	return now - at - 16 > (long)h->caplen;
+}
+
 enum pcapread_rc pcapread_next(struct pcapread *r, struct pcapread_pkt *p,
 			       char *err, size_t errlen)
 {
 	struct pcap_pkthdr *h;
 	const u_char *data;
 	size_t copy;
-	long off;
+	long off, at;
 	int rc;
 
 	memset(p, 0, sizeof *p);
@@ -417,11 +465,19 @@ enum pcapread_rc pcapread_next(struct pcapread *r, struct pcapread_pkt *p,
 		err_set(err, errlen, "the capture file is not open");
 		return PCAPREAD_ERROR;
 	}
+	at = pcap_file(r->pcap) ? ftell(pcap_file(r->pcap)) : -1;
 	rc = pcap_next_ex(r->pcap, &h, &data);
 	if (rc == PCAP_ERROR_BREAK)
 		return PCAPREAD_END;
 	if (rc != 1)
-		return record_error(r, err, errlen);
+		return record_error(r, at, err, errlen);
+	if (snapped_by_header(r, at, h)) {
+		err_set(err, errlen, "record %" PRIu64 " holds %ld bytes, more than the snap length of "
+		       "%d the file header gives: the header is wrong, and libpcap cuts every such "
+		       "record to %d bytes", r->n + 1, ftell(pcap_file(r->pcap)) - at - 16,
+		       pcap_snapshot(r->pcap), pcap_snapshot(r->pcap));
+		return PCAPREAD_ERROR;
+	}
 	if (h->caplen > h->len) {
 		err_set(err, errlen, "record %" PRIu64 " is damaged: it holds %u bytes"
 		       " of a %u-byte packet", r->n + 1, h->caplen, h->len);

@@ -168,6 +168,58 @@ via_address(const char *via, int family, struct sockaddr_storage *sa, socklen_t 
 	return inet_pton(AF_INET, via, &s4->sin_addr) == 1;
 }
 
+static int
+loopback_addr(const struct sockaddr_storage *ss, int family)
+{
+	if (family == 6)
+		return IN6_IS_ADDR_LOOPBACK(&((const struct sockaddr_in6 *)ss)->sin6_addr);
+	return (ntohl(((const struct sockaddr_in *)ss)->sin_addr.s_addr) >> 24) == IN_LOOPBACKNET;
+}
+
+static int
+loopback_if(const char *name)
+{
+	struct ifreq ifr;
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0), lo = 0;
+
+	if (fd < 0 || strlen(name) >= sizeof(ifr.ifr_name)) {
+		if (fd >= 0)
+			close(fd);
+		return 0;
+	}
+	memset(&ifr, 0, sizeof(ifr));
+	memcpy(ifr.ifr_name, name, strlen(name));
+	if (ioctl(fd, SIOCGIFFLAGS, &ifr) == 0)
+		lo = (ifr.ifr_flags & IFF_LOOPBACK) != 0;
+	close(fd);
+	return lo;
+}
+
+/* -I lo used to be accepted: the probes then went nowhere ("no reply even at
+ * 68 bytes") and the report named the LAN address as the source (issue 20);
+ * -I 127.0.0.1 failed with "no route: Invalid argument". Only a target on
+ * this host is reached by loopback. */
+enum rawio_rc
+rawio_check_via(const char *via, const struct rawio_target *t, char *err, size_t errlen)
+{
+	struct sockaddr_storage sa;
+	socklen_t salen;
+	int is_addr;
+
+	if (!via || loopback_addr(&t->ss, t->family))
+		return RAWIO_OK;
+	is_addr = via_address(via, t->family, &sa, &salen);
+	if (is_addr ? !loopback_addr(&sa, t->family) : !loopback_if(via))
+		return RAWIO_OK;
+	if (is_addr)
+		snprintf(err, errlen, _("-I %s is a loopback address: probes to %s cannot leave by it; "
+					"name the interface or address they leave by"), via, t->text);
+	else
+		snprintf(err, errlen, _("-I %s is a loopback interface: probes to %s cannot leave by it; "
+					"name the interface or address they leave by"), via, t->text);
+	return RAWIO_BADIF;
+}
+
 /* A system error of this run, for rawio_failure(). */
 static void
 fail(struct rawio *r, enum fault_stage stage, int sys_errno)
@@ -592,6 +644,24 @@ read_one(struct rawio *r, int fd, struct probe_event *ev)
 	return 1;
 }
 
+/* The connected raw TCP socket is told of ICMP errors about our packets to
+ * the target: raw(7), "for connected sockets, only EMSGSIZE and EPROTO are
+ * passed" (Linux raw_err/rawv6_err set sk_err when the socket is connected,
+ * without IP_RECVERR). A "fragmentation needed" leaves EMSGSIZE pending, and
+ * poll(2) then reports POLLERR at once on every call until it is read: the
+ * engine busy-polled (issue 20). The ICMP socket has the same message in
+ * full, so the code is only read to clear it (SO_ERROR, socket(7)). No
+ * MSG_ERRQUEUE: that queue fills only with IP_RECVERR, which we never set. */
+static void
+clear_error(int fd)
+{
+	int e;
+	socklen_t len = sizeof(e);
+
+	if (fd >= 0)
+		(void)getsockopt(fd, SOL_SOCKET, SO_ERROR, &e, &len);
+}
+
 static int
 io_recv(void *ctx, uint64_t deadline_us, struct probe_event *ev, char *err, size_t errlen)
 {
@@ -614,6 +684,9 @@ io_recv(void *ctx, uint64_t deadline_us, struct probe_event *ev, char *err, size
 			snprintf(err, errlen, errno == EINTR ? "interrupted" : "poll: %s", strerror(errno));
 			return -1;
 		}
+		for (int i = 0; rc > 0 && i < 2; i++)
+			if (p[i].revents & POLLERR)
+				clear_error(p[i].fd);
 		if (rc > 0 && (p[0].revents & POLLIN) && read_one(r, r->recv_fd, ev))
 			return 1;
 		if (rc > 0 && (p[1].revents & POLLIN) && read_one(r, r->tcp_fd, ev))
@@ -626,7 +699,10 @@ rawio_drain(struct rawio *r)
 {
 	while (recv(r->recv_fd, r->buf, sizeof(r->buf), MSG_DONTWAIT) > 0)
 		;
-	/* Late SYN-ACKs still get their RST: parsed, not just dropped. */
+	/* Late SYN-ACKs still get their RST: parsed, not just dropped. A
+	 * pending error would fail the first recv with the datagrams still
+	 * queued behind it (sock_error comes first in __skb_try_recv_datagram). */
+	clear_error(r->tcp_fd);
 	while (r->tcp_fd >= 0 && r->match.method == WIRE_TCP) {
 		struct probe_event ev;
 		if (recv(r->tcp_fd, r->buf, 0, MSG_DONTWAIT | MSG_PEEK) < 0)

@@ -37,6 +37,11 @@ enum rawio_rc rawio_resolve(const char *host, int family, struct rawio_target *t
 /* The target's address as the wire layer holds it. */
 void rawio_target_addr(const struct rawio_target *t, struct wire_addr *w);
 
+/* -I names a loopback interface or address while the target is not on this
+ * host: nothing could leave by it (RAWIO_BADIF, message in err). Needs no
+ * privilege: called before the sockets are opened. */
+enum rawio_rc rawio_check_via(const char *via, const struct rawio_target *t, char *err, size_t errlen);
+
 /* Open the sockets for one target (privileged: call before priv_drop). With
  * no route to the target yet, RAWIO_OK all the same: the source address is
  * looked up again by rawio_route before each run.

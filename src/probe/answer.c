@@ -136,6 +136,7 @@ static void on_reply(struct eng *e, size_t i, const struct probe_event *ev)
 	if (ev->mss && !e->out->synack_mss)
 		e->out->synack_mss = ev->mss;
 	e->replies++;
+	search_reply_at(&e->s, ev->at_us);
 	eng_rtt_sample(e, p->rtt_us);
 	eng_reply_order(e, i);
 	eng_record(e, i, SEARCH_REPLY, 0);

@@ -29,6 +29,7 @@
 #define DEF_MIN_TIMEOUT_MS 50  /* host scheduling noise; lab RTT is ~0.1 ms */
 #define MAX_RATE_PPS 10000
 #define UNREACH_STOP 2         /* ICMP unreachables, with no reply, that end the run */
+#define SLOW_US 1000000        /* pace(): the slowest a rate-limited run is made */
 
 
 void probe_config_default(struct probe_config *cfg, int family)
@@ -247,6 +248,26 @@ static int wait_event(struct eng *e, uint64_t until, enum probe_stop *why)
 	return -1;
 }
 
+/* Replies come at the target's ICMP rate limit (core/search_rate.c): a probe
+ * sent faster than that only draws a silence, which the search must then
+ * outweigh with more probes. Send no faster than the replies came, but never
+ * slower than SLOW_US, Linux's default limit (icmp_ratelimit 1000 ms, the
+ * kernel's Documentation/networking/ip-sysctl.rst): below that the limit is
+ * shared with other senders, and waiting longer wins no token back from
+ * them, it only makes the run longer. A run configured slower stays so. */
+static void pace(struct eng *e)
+{
+	double rate;
+	uint64_t want = e->base_interval_us;
+
+	if (search_rate_limited(&e->s, &rate) && rate > 0.0) {
+		want = rate > 1e6 / SLOW_US ? (uint64_t)(1e6 / rate) : SLOW_US;
+		if (want < e->base_interval_us)
+			want = e->base_interval_us;
+	}
+	e->interval_us = want;
+}
+
 static enum probe_stop run_loop(struct eng *e)
 {
 	const struct probe_run *o = e->out;
@@ -268,6 +289,7 @@ static enum probe_stop run_loop(struct eng *e)
 		can = budget && e->inflight < e->c.max_inflight &&
 		      search_next(&e->s, &size, 1) == 1;
 		if (can && now >= e->next_send) {
+			pace(e);
 			if (send_one(e, size, now) < 0)
 				return PROBE_STOP_ERROR;
 			progress(e);
@@ -344,6 +366,8 @@ static void finish(struct eng *e, enum probe_stop stop)
 	o->lower = r.lower;
 	o->upper = r.upper;
 	o->loss = r.loss;
+	o->rate_limited = r.rate_limited;
+	o->reply_rate = r.reply_rate;
 	o->srtt_us = (uint32_t)e->srtt;
 	o->elapsed_us = now_us(e) - e->t0;
 	o->ignored = e->own_ignored + e->bad_quotes +
@@ -362,6 +386,10 @@ static void finish(struct eng *e, enum probe_stop stop)
 	else
 		snprintf(o->confidence, sizeof o->confidence, "%s%s", pre, r.reason);
 	find_bottleneck(o);
+	if (e->s.hints_dropped)
+		eng_warn(e, PROBE_WARN_HINTS_DROPPED, NULL, "%u reported MTUs were not probed exactly: "
+			 "PTBs named more different MTUs than one run keeps (%u sizes); the search "
+			 "decided without them", e->s.hints_dropped, SEARCH_MAX_SIZES);
 }
 
 int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
@@ -411,6 +439,7 @@ int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
 	e->errlen = errlen;
 	/* round up: never faster than the configured rate */
 	e->interval_us = (1000000u + e->c.rate_pps - 1) / e->c.rate_pps;
+	e->base_interval_us = e->interval_us;
 	if (eng_seq_init(e) < 0)
 		goto fail;
 	e->t0 = e->next_send = now_us(e);

@@ -48,6 +48,7 @@ enum probe_warn_kind {
 	PROBE_WARN_PTB_CONTRADICTED,/* a PTB and an echo reply for the same probe */
 	PROBE_WARN_BAD_QUOTE,       /* an ICMP error quoting another size than we sent */
 	PROBE_WARN_PTB_DISPUTED,    /* two PTBs for one probe that disagree */
+	PROBE_WARN_HINTS_DROPPED,   /* reported MTUs beyond what one run keeps, not probed */
 };
 
 struct probe_record {
@@ -118,6 +119,9 @@ struct probe_run {
 	unsigned local_mtu;         /* first-hop MTU from EMSGSIZE, 0 if none */
 	struct wire_addr bottleneck;/* sender of a PTB at pmtu + 1; family 0 if none */
 	double loss;                /* round-trip loss seen on passing sizes */
+	bool rate_limited;          /* the silences look like the target's ICMP rate limit
+	                             * (core/search_rate.c); the run was slowed to it */
+	double reply_rate;          /* replies per second seen, 0 with fewer than 2 */
 	uint32_t srtt_us;           /* smoothed echo RTT, 0 if none */
 	unsigned synack_mss;        /* TCP method: the MSS option of the first SYN-ACK
 	                             * that had one (what a clamp on the path left), 0 if none */

@@ -20,7 +20,8 @@ struct eng {
 	struct search s;
 	uint64_t t0;                   /* start, on io's clock */
 	uint64_t next_send;            /* earliest time for the next send */
-	uint64_t interval_us;          /* 1 / rate */
+	uint64_t interval_us;          /* between sends now: 1 / rate, or slower (pace()) */
+	uint64_t base_interval_us;     /* 1 / the configured rate */
 	unsigned inflight;             /* probes that may still be answered in time */
 	size_t first_pending;          /* no probe below this index is in flight */
 	uint8_t *was;                  /* per probe: its enum search_was */

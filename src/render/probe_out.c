@@ -129,6 +129,10 @@ text_path(FILE *f, const char *name, const char *target, const char *addr,
 	else
 		fprintf(f, "no reply to any probe (round-trip loss 100%%)");
 	fprintf(f, ", %lu packets ignored\n", run->ignored);
+	if (run->rate_limited)
+		fprintf(f, "          rate-limited (about %.1f replies/s seen): the target's ICMP rate limit, "
+			"not the path, left probes of sizes that pass unanswered; the probes were slowed to it\n",
+			run->reply_rate);
 	if (pl->asked)
 		render_locate_text(f, pl->loc, pl->why_not);
 }
@@ -312,6 +316,11 @@ json_run(FILE *f, const struct probe_run *run, const struct probe_findings *fd,
 		run->ignored, probe_stop_str(run->stop));
 	json_key_string(f, "fault", render_fault_key(fault->code));
 	json_key_string(f, "error", fault->error);
+	fprintf(f, ",\"rate_limited\":%s,\"reply_rate\":", run->rate_limited ? "true" : "false");
+	if (run->reply_rate > 0.0)
+		fprintf(f, "%.3f", run->reply_rate);
+	else
+		fputs("null", f);
 	json_findings(f, fd);
 	json_method(f, fd, m);
 	render_locate_json(f, pl->loc, pl->why_not, pl->asked);
@@ -484,6 +493,9 @@ render_probe_config_text(FILE *f, const struct report *r)
 	fputs(" against the measurement\n", f);
 	for (size_t i = 0; i < p->vs->n; i++)
 		fprintf(f, "  %c %s\n", '-', p->vs->lines[i]);
+	if (p->vs->dropped)
+		fprintf(f, "  ! %u more comparison%s not shown: out of memory\n", p->vs->dropped,
+			p->vs->dropped == 1 ? "" : "s");
 	if (p->esp_note[0])
 		fprintf(f, "  ! %s\n", p->esp_note);
 	fputc('\n', f);

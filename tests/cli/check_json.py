@@ -45,7 +45,7 @@ PATH = {
     "probes_sent": (INT,), "elapsed_ms": (INT,), "ignored": (INT,), "stop": (STR,),
     "fault": (STR, NULL), "error": (STR, NULL), "rests_on_silence": (BOOL,), "ptb_sources": (LIST,), "lost_above": (OBJ, NULL),
     "method": (STR,), "port": (INT, NULL), "fell_back": (BOOL,), "synack_mss": (INT, NULL),
-    "mss_fits": (BOOL, NULL), "locate": (OBJ, NULL),
+    "mss_fits": (BOOL, NULL), "locate": (OBJ, NULL), "rate_limited": (BOOL,), "reply_rate": NUM + (NULL,),
 }
 # probe --locate: a path's "locate" object, its places and its hops
 LOCATE = {"located": (BOOL,), "reason": (STR,), "blackhole_after": (OBJ, NULL),
@@ -197,6 +197,9 @@ def check_probe(doc, where):
         errors += check_types(path, PATH, f"{where}.{name}")
         if not 0 <= path.get("loss", -1) <= 1:
             errors.append(f"{where}.{name}: loss {path.get('loss')} is not a fraction")
+        rate = path.get("reply_rate")
+        if path.get("rate_limited") is True and not (isinstance(rate, (int, float)) and rate > 0):
+            errors.append(f"{where}.{name}: rate_limited with reply_rate {rate!r}")
         if not 0 <= path.get("p_wrong", -1) <= 1:
             errors.append(f"{where}.{name}: p_wrong {path.get('p_wrong')} is not a probability")
         # rtt_ms in milliseconds: a lab round trip is well under a second (not us, not s)

@@ -137,6 +137,37 @@ for f in empty.pcap garbage.pcap short-header.pcap huge-caplen.pcap cut-mid-reco
 		bad "stdin $f: exit $rc (file: $want), stderr $(cat "$tmp/err")"
 done
 
+# Files libpcap misreads (issue 20), made here from gen.py's packets: a pcap whose
+# header gives a snap length of 100 while its records hold whole packets (libpcap cut
+# each to 100 bytes and every answer looked "cut short by the snap length"), and a
+# pcapng whose second section is big-endian (each section has its own byte order;
+# libpcap reads the next block length in the first one's and we said "impossible
+# block length"). What was read before is printed, then one line and exit 2.
+python3 - "$caps" "$tmp" <<'PY' || bad "generating the libpcap-misread captures"
+import struct, sys
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, sys.argv[1])
+import gen
+recs = gen.tunnel_run()
+whole = gen.pcap(gen.LT_RAW, recs)
+hdr = struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 100, gen.LT_RAW)
+open(sys.argv[2] + "/snaplen-header.pcap", "wb").write(hdr + whole[24:])
+
+open(sys.argv[2] + "/two-orders.pcapng", "wb").write(gen.pcapng(gen.LT_RAW, recs[:2])
+                                                   + gen.pcapng(gen.LT_RAW, recs[2:], ">"))
+PY
+misread_is() {
+	local f=$1 want=$2 out
+	timeout 20 "$bin" inspect -q "$tmp/$f" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	[[ $rc -eq 2 && "$(cat "$tmp/err")" == "mtuprobe inspect: $want" ]] && ok ||
+		bad "$f: exit $rc, stderr '$(cat "$tmp/err")', want 'mtuprobe inspect: $want'"
+}
+misread_is snaplen-header.pcap "record 1 holds 1400 bytes, more than the snap length of 100 the file header gives: the header is wrong, and libpcap cuts every such record to 100 bytes"
+misread_is two-orders.pcapng "record 3 begins a pcapng section in the other byte order, which libpcap cannot read after the first: rewrite the file in one byte order (editcap FILE NEW.pcapng) and inspect that"
+[[ "$(cat "$tmp/out")" == "path MTU to 203.0.113.50: at most 1374 (no DF echo answered; 1400 'too big' from 192.0.2.1 with mtu 1374; the capture breaks off, so answers may be missing)" ]] &&
+	ok || bad "two-orders.pcapng: what was read before the second section: '$(cat "$tmp/out")'"
+
 # The JSON: parses, and has exactly the documented keys (mtuprobe(1), INSPECT).
 if command -v python3 >/dev/null; then
 	for f in raw-v4.pcap lying.pcap snapped.pcap real-any.pcap cut-mid-record.pcap \

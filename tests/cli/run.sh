@@ -193,5 +193,26 @@ else
 	echo "FAIL completion: mtuprobe completion bash did not produce a script bash accepts"; fail=$((fail + 1))
 fi
 
+# CR-only line ends (classic Mac, some terminal logs) end lines as LF does: the same
+# findings, word for word. They were read as one line: "not a router configuration:
+# no RTX, IX or swanctl.conf command in 1 line" (issue 20).
+for conf in rtx-hub100.conf ix-ikev2.conf swanctl-70.conf; do
+	"$bin" audit "$src/tests/audit/configs/$conf" >"$tmp/lf.out" 2>"$tmp/lf.err"
+	lf_rc=$?
+	tr '\n' '\r' <"$src/tests/audit/configs/$conf" >"$tmp/$conf"
+	"$bin" audit "$tmp/$conf" >"$tmp/cr.out" 2>"$tmp/cr.err"
+	cr_rc=$?
+	sed -i "s|$src/tests/audit/configs/|DIR/|g" "$tmp/lf.out" "$tmp/lf.err"
+	sed -i "s|$tmp/|DIR/|g" "$tmp/cr.out" "$tmp/cr.err"
+	if [[ $lf_rc -eq $cr_rc ]] && cmp -s "$tmp/lf.out" "$tmp/cr.out" && cmp -s "$tmp/lf.err" "$tmp/cr.err" &&
+		[[ -s $tmp/lf.out ]]; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL CR-only line ends: audit $conf (exit $lf_rc with LF, $cr_rc with CR)"
+		diff -u "$tmp/lf.out" "$tmp/cr.out" | head -20; diff -u "$tmp/lf.err" "$tmp/cr.err" | head -5
+		fail=$((fail + 1))
+	fi
+done
+
 echo "$pass passed, $fail failed"
 [[ $fail -eq 0 ]]

@@ -203,11 +203,17 @@ case_privilege_drop() {
 # The answer must be the right PMTU or "not verified" (exit 1), never a wrong PMTU
 # reported as verified, and never exit 0 with a wrong number (issue 9).
 t_forged() {
-	local mode=$1 mtu=$2 pid
+	local mode=$1 mtu=$2 pid i
+	rm -f "$T_TMP/forged" "$T_TMP/forge.ready"
 	ip netns exec "$LAB_R1" python3 "$T_DIR/forge.py" lan0 "$mtu" "$mode" \
-		--count-file "$T_TMP/forged" &
+		--count-file "$T_TMP/forged" --ready-file "$T_TMP/forge.ready" &
 	pid=$!
-	sleep 0.5   # the sniffer must be up before the first probe
+	# the sniffer must be up before the first probe
+	for i in $(seq 100); do
+		[[ -e $T_TMP/forge.ready ]] && break
+		sleep 0.1
+	done
+	[[ -e $T_TMP/forge.ready ]] || t_hard "forge.py did not start in 10 s"
 	t_run -- -4 --json --vendor none "$LAB_WAN_PEER_V4"
 	kill -TERM "$pid" 2>/dev/null || true
 	wait "$pid" 2>/dev/null || true

@@ -7,12 +7,14 @@ type 3 code 4, RFC 1191 next-hop MTU) claiming the path carries only --mtu.
 The real probe is forwarded untouched, so the real echo reply still comes
 back: the prober must not believe the forgery.
 
-  forge.py IFACE MTU short|full [--count-file F]
+  forge.py IFACE MTU short|full [--count-file F] [--ready-file F]
 
 short: quote the IP header and 8 bytes (RFC 792), which cannot show the
 cookie; full: quote the whole probe (cookie and all), as a capable on-path
 attacker can. IPv4 only. Stops on SIGTERM; writes how many it forged to
---count-file on the way out."""
+--count-file on the way out. --ready-file is created once the sniffer is
+bound, so the harness starts the prober only then (a fixed sleep lost the
+race on a loaded machine: "the forger sent nothing")."""
 import argparse
 import signal
 import socket
@@ -44,6 +46,7 @@ def main() -> int:
     ap.add_argument("mtu", type=int)
     ap.add_argument("mode", choices=["short", "full"])
     ap.add_argument("--count-file")
+    ap.add_argument("--ready-file")
     a = ap.parse_args()
 
     sniff = socket.socket(socket.AF_PACKET, socket.SOCK_DGRAM, socket.htons(ETH_P_IP))
@@ -60,6 +63,8 @@ def main() -> int:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    if a.ready_file:
+        open(a.ready_file, "w").close()
     sniff.settimeout(0.2)
     while running:
         try:

@@ -186,16 +186,18 @@ def pcap(linktype, recs, snaplen=262144, magic=0xA1B2C3D4, major=2):
     return out
 
 
-def pcapng(linktype, recs):
+def pcapng(linktype, recs, order="<"):
+    """One section; order "<" little-endian, ">" big-endian (its own byte order)."""
     def block(btype, body):
         body += bytes(-len(body) % 4)
         n = 12 + len(body)
-        return struct.pack("<II", btype, n) + body + struct.pack("<I", n)
-    out = block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1))
-    out += block(1, struct.pack("<HHI", linktype, 0, 262144))
+        return struct.pack(order + "II", btype, n) + body + struct.pack(order + "I", n)
+    out = block(0x0A0D0D0A, struct.pack(order + "IHHq", 0x1A2B3C4D, 1, 0, -1))
+    out += block(1, struct.pack(order + "HHI", linktype, 0, 262144))
     for t, data in recs:
         ts = (T0 * 1000000) + round(t * 1e6)
-        out += block(6, struct.pack("<IIIII", 0, ts >> 32, ts & 0xFFFFFFFF, len(data), len(data)) + data)
+        out += block(6, struct.pack(order + "IIIII", 0, ts >> 32, ts & 0xFFFFFFFF, len(data), len(data))
+                     + data)
     return out
 
 

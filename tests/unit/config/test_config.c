@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "config/config.h"
+#include "config/config_int.h"
 #include "core/audit.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -442,6 +443,36 @@ test_foreign_refused(void **state)
 	config_free(&cfg);
 }
 
+/* Every word of a line is a token, up to the 512 bytes read: the table held
+ * 24, and a longer line lost its last words silently (issue 20). A line of
+ * 255 one-letter words and a blank each is 510 bytes. */
+static void
+test_every_word(void **state)
+{
+	static char text[1024];
+	static struct cfg_line l;
+	struct cfg_reader r = { text, 0, 0, 0, NULL };
+	size_t n = 0;
+
+	(void)state;
+	for (int i = 0; i < 30; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n, "w%d ", i + 1);
+	text[n++] = '\n';
+	for (int i = 0; i < 255; i++) {
+		text[n++] = (char)('a' + i % 26);
+		text[n++] = ' ';
+	}
+	text[n++] = '\n';
+	r.len = n;
+	assert_int_equal(cfg_next(&r, &l), 1);
+	assert_int_equal(l.ntok, 30);
+	assert_string_equal(l.tok[29], "w30");
+	assert_int_equal(cfg_next(&r, &l), 1);
+	assert_int_equal(l.ntok, 255);
+	assert_string_equal(l.tok[254], "u");
+	assert_int_equal(cfg_next(&r, &l), 0);
+}
+
 int
 main(void)
 {
@@ -461,6 +492,7 @@ main(void)
 		cmocka_unit_test(test_swan_placeholders),
 		cmocka_unit_test(test_foreign_refused),
 		cmocka_unit_test(test_rtx_keepalive_template),
+		cmocka_unit_test(test_every_word),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

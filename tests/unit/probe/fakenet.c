@@ -102,6 +102,26 @@ static bool ptb_allowed(struct fakenet *f)
 	return true;
 }
 
+/* The target's own limit on the answers that prove a size passed (a UDP
+ * probe's port unreachable): Linux's inet_peer_xrlim_allow, a bucket of
+ * 6 * limit refilled in real time, one limit per answer. A token another
+ * sender took first is gone for us too. */
+static bool reply_allowed(struct fakenet *f)
+{
+	uint64_t cap = 6 * f->p.reply_limit_us;
+
+	if (!f->p.reply_limit_us)
+		return true;
+	f->reply_tokens_us += f->now - f->reply_last;
+	f->reply_last = f->now;
+	if (f->reply_tokens_us > cap)
+		f->reply_tokens_us = cap;
+	if (f->reply_tokens_us < f->p.reply_limit_us)
+		return false;
+	f->reply_tokens_us -= f->p.reply_limit_us;
+	return !chance(f, f->p.reply_taken);
+}
+
 static uint32_t ptb_mtu(const struct fakenet *f, unsigned size)
 {
 	switch (f->p.ptb) {
@@ -170,6 +190,8 @@ static enum probe_io_send fk_send(void *ctx, uint16_t seq, unsigned size, unsign
 		push(f, PROBE_EV_UNREACH, seq, (struct ans){ 0, size, false }, f->p.rtt_us, R1);
 		return PROBE_IO_SENT;
 	}
+	if (!reply_allowed(f))
+		return PROBE_IO_SENT;
 	if (!chance(f, f->p.loss))        /* reply lost on the way back */
 		push(f, PROBE_EV_REPLY, seq, (struct ans){ 0, 0, false },
 		     f->p.rtt_us + f->p.reply_delay_us, TARGET);
@@ -244,6 +266,8 @@ void fake_init(struct fakenet *f, const struct fake_params *p)
 	f->rng_io = ~f->rng;
 	f->ptb_tokens = 1.0;
 	f->ptb_last = START_US;
+	f->reply_tokens_us = 6 * p->reply_limit_us;   /* a full bucket, as after an idle while */
+	f->reply_last = START_US;
 }
 
 void fake_io(struct fakenet *f, struct probe_io *io)

@@ -62,6 +62,11 @@ struct fake_params {
 	uint64_t reply_delay_us;    /* forger: holds every echo reply this long */
 	unsigned strays;            /* answers for a seq never sent, queued at the first
 	                             * send (half replies, half PTBs) */
+	uint64_t reply_limit_us;    /* the target's ICMP rate limit: one answer per this,
+	                             * after a burst of 6 (Linux icmp_ratelimit,
+	                             * XRLIM_BURST_FACTOR); 0 = none */
+	double reply_taken;         /* P(another sender took the token first): a limit
+	                             * shared with other runs (issue 20) */
 };
 
 struct fake_event {
@@ -77,6 +82,8 @@ struct fakenet {
 	uint64_t rng_io;            /* io->random's own stream: the network's fate per
 	                             * seed stays what it was before the engine drew */
 	double ptb_tokens;          /* rate-limit bucket */
+	uint64_t reply_tokens_us;   /* the target's answer bucket (reply_limit_us) */
+	uint64_t reply_last;
 	uint64_t ptb_last;
 	struct fake_event q[FAKE_MAX_EVENTS];
 	unsigned nq;

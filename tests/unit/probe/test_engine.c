@@ -822,6 +822,71 @@ static void test_foreign_seq(void **state)
 	free(f);
 }
 
+/* Issue 20: 8 UDP runs at 1 probe/s from one host share the target's "port
+ * unreachable" limit (1/s after a burst of 6): another sender takes most
+ * tokens. Every run that saw silences at sizes that pass names the limit,
+ * none says unreachable, and every PMTU is the right one. */
+static void test_rate_limited_shared(void **state)
+{
+	static const struct scenario sc = { .name = "shared limit, 1/s",
+		.net = NET(.path_mtu = 1454, .reply_limit_us = 1000000, .reply_taken = 0.6),
+		.rate = 1 };
+	struct fakenet *f = malloc(sizeof *f);
+	unsigned named = 0;
+
+	(void)state;
+	assert_non_null(f);
+	for (uint64_t seed = 1; seed <= 20; seed++) {
+		struct probe_run r;
+
+		run_once(&sc, seed, f, &r, NULL);
+		check_invariants(f, &r, 300, sc.rate);
+		printf("  %s seed %2llu: pmtu %u verified %d rate-limited %d (%.2f/s), "
+		       "loss %.0f%%, %u probes, %.0f s\n", sc.name, (unsigned long long)seed,
+		       r.pmtu, r.verified, r.rate_limited, r.reply_rate, 100 * r.loss,
+		       r.probes_sent, (double)r.elapsed_us / 1e6);
+		assert_int_not_equal(r.stop, PROBE_STOP_UNREACHABLE);
+		assert_int_equal(r.pmtu, 1454);
+		if (!r.rate_limited)            /* at most one silence at a passing size */
+			assert_true(r.loss < 0.4);
+		if (r.rate_limited) {
+			named++;
+			assert_true(r.reply_rate > 0.0 && r.reply_rate <= 1.0);
+		}
+		probe_run_free(&r);
+	}
+	assert_true(named >= 15);
+	free(f);
+}
+
+/* Plain loss at the default 200/s is not a rate limit: replies come as
+ * fast as the probes (far above RATE_MAX_PPS); nor is a clean slow run. */
+static void test_loss_not_rate_limited(void **state)
+{
+	static const struct scenario rows[] = {
+		{ .name = "loss 20%", .net = NET(.path_mtu = 1454, .loss = 0.2) },
+		{ .name = "1/s, clean", .net = NET(.path_mtu = 1454), .rate = 1 },
+		{ .name = "1/s, own limit", .net = NET(.path_mtu = 1454, .reply_limit_us = 1000000),
+		  .rate = 1 },
+	};
+	struct fakenet *f = malloc(sizeof *f);
+
+	(void)state;
+	assert_non_null(f);
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		for (uint64_t seed = 1; seed <= 10; seed++) {
+			struct probe_run r;
+
+			run_once(&rows[i], seed, f, &r, NULL);
+			if (r.rate_limited)
+				fail_msg("%s seed %llu: called rate-limited (%.2f/s)", rows[i].name,
+					 (unsigned long long)seed, r.reply_rate);
+			assert_int_equal(r.pmtu, 1454);
+			probe_run_free(&r);
+		}
+	free(f);
+}
+
 int main(void)
 {
 	struct CMUnitTest t[sizeof scenarios / sizeof scenarios[0] + 20];
@@ -846,5 +911,7 @@ int main(void)
 	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_foreign_seq);
 	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_record_contradicted);
 	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_record_bad_quote);
+	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_rate_limited_shared);
+	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_loss_not_rate_limited);
 	return _cmocka_run_group_tests("engine", t, n, NULL, NULL);
 }

@@ -39,6 +39,55 @@ static void probes(struct search *s, unsigned size, unsigned n,
 		probe(s, size, o, 0);
 }
 
+/* Issue 20, the rate-limit pattern (search_rate.c): replies at sizes that
+ * pass, some of the same sizes silent, replies at a given rate. */
+static void test_rate_limited(void **state)
+{
+	static const struct { uint64_t gap_us; unsigned silent; bool want; } t[] = {
+		{ 2000000, 4, true },     /* 0.5/s, 4 of 8 lost: a limiter */
+		{ 1000000, 4, true },     /* 1/s: Linux's default limit */
+		{ 10000, 4, false },      /* 100/s: plain loss */
+		{ 2000000, 0, false },    /* slow but nothing lost: nothing to explain */
+		{ 2000000, 1, false },    /* one silence is never enough */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct search *s = fresh(4, 0, 0);
+		struct search_result r;
+		double rate = -1;
+
+		for (unsigned k = 0; k < 4; k++) {
+			probe(s, 1400, SEARCH_REPLY, 0);
+			search_reply_at(s, 5000000 + k * t[i].gap_us);
+		}
+		probes(s, 1400, t[i].silent, SEARCH_TIMEOUT);
+		probes(s, 1280, 4, SEARCH_REPLY);
+		assert_int_equal(search_rate_limited(s, &rate), t[i].want);
+		/* 4 replies, 3 gaps of gap_us */
+		assert_true(rate > 0.99e6 / (double)t[i].gap_us && rate < 1.01e6 / (double)t[i].gap_us);
+		search_result(s, &r);
+		assert_int_equal(r.rate_limited, t[i].want);
+	}
+}
+
+/* PTBs naming a new MTU each (a forger, or a path in flux) no longer fill the
+ * size table: the search keeps room for its own sizes and counts what it did
+ * not keep (issue 20). */
+static void test_hints_bounded(void **state)
+{
+	struct search *s = fresh(4, 0, 0);
+	unsigned plan[PLAN_MAX];
+
+	(void)state;
+	for (unsigned i = 0; i < 1000; i++)
+		probe(s, 1500, SEARCH_TOO_BIG, 400 + i);
+	assert_true(s->hints_dropped > 0);
+	assert_true(s->nsz + 64 <= SEARCH_MAX_SIZES);
+	assert_int_equal(s->hints_dropped + s->nsz, 1000 + 1);   /* each MTU a slot, and 1500 */
+	assert_true(search_next(s, plan, PLAN_MAX) > 0);          /* room to go on */
+}
+
 static void test_ptb_trust(void **state)
 {
 	static const struct { int fam; unsigned size; uint32_t mtu; enum search_ptb want; } t[] = {
@@ -696,6 +745,8 @@ int main(void)
 		cmocka_unit_test(test_unreachable),
 		cmocka_unit_test(test_at_max),
 		cmocka_unit_test(test_plan_is_pure),
+		cmocka_unit_test(test_rate_limited),
+		cmocka_unit_test(test_hints_bounded),
 		cmocka_unit_test(test_copies_one_at_a_time),
 		cmocka_unit_test(test_sweep_ptb),
 		cmocka_unit_test(test_sweep_blackhole),
