@@ -294,6 +294,15 @@ PY
 	t_say "# ip link set lan0 up; ip route add default (client)"
 	n=$(wc -l <"$T_TMP/out")
 	t_rounds $((n + 2))
+	# The round's line can come before its textfile is renamed into place: wait
+	# (5 s at most) for the textfile of the last round printed, and for the
+	# reader's next look at it, before stopping the watcher.
+	n=$(wc -l <"$T_TMP/out")
+	for _ in $(seq 50); do
+		[[ $(sed -n 's/^mtuprobe_rounds_total \([0-9]*\).*/\1/p' "$dir/node.prom" 2>/dev/null) -ge $n ]] && break
+		sleep 0.1
+	done
+	sleep 0.2
 	t_stop TERM
 	touch "$T_TMP/stop"
 	wait "$reader" || t_fail "the textfile reader failed"
