@@ -3,6 +3,9 @@
 # CLI contract tests: exact stdout for the golden cases, exact stderr and exit
 # code for bad input. Usage: run.sh MTUPROBE SRCDIR [--update]
 # --update rewrites the golden files; review the diff by hand before committing.
+# MTUPROBE_ROW=PATTERN runs only the golden rows whose name, and the bad-input
+# rows whose arguments, match the shell pattern (e.g. 'flets-aws-*',
+# '*--line fletz*'), and nothing else; a pattern that matches no row fails.
 set -uo pipefail
 bin=$1 src=$(cd "$2" && pwd) update=${3:-}
 fail=0 pass=0
@@ -12,8 +15,11 @@ trap 'rm -rf "$tmp"' EXIT
 unset MTUPROBE_VENDOR
 export XDG_CONFIG_HOME="$tmp/xdg"
 
+row=${MTUPROBE_ROW:-}
 while IFS=$'\t' read -r name args; do
 	[[ -z "$name" || "$name" == \#* ]] && continue
+	# shellcheck disable=SC2053
+	[[ -n $row && $name != $row ]] && continue
 	eval "set -- $args"
 	"$bin" "$@" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
@@ -32,6 +38,8 @@ done <"$src/tests/cli/golden.tsv"
 
 while IFS=$'\t' read -r want args expect; do
 	[[ -z "$want" || "$want" == \#* ]] && continue
+	# shellcheck disable=SC2053
+	[[ -n $row && $args != $row ]] && continue
 	eval "set -- $args"
 	"$bin" "$@" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
@@ -46,6 +54,13 @@ while IFS=$'\t' read -r want args expect; do
 		pass=$((pass + 1))
 	fi
 done <"$src/tests/cli/bad_input.tsv"
+
+if [[ -n $row ]]; then
+	((pass + fail)) || { echo "FAIL no row matches MTUPROBE_ROW='$row'"; exit 1; }
+	echo "$pass passed, $fail failed (rows matching '$row' only)"
+	((fail == 0))
+	exit
+fi
 
 # --vendor's default: MTUPROBE_VENDOR, else $XDG_CONFIG_HOME/mtuprobe/config;
 # --vendor wins; a bad default is exit 2 naming where it came from.
