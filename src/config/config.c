@@ -12,25 +12,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Indexed by the one vendor enum (base/vendor_id.h); a vendor without a
+ * parser has no row (parse NULL) and is neither detected nor accepted. */
 static const struct {
-	const char *name, *display, *what;
+	const char *display, *what;
+	const char *comment;          /* what begins a comment line */
 	int (*parse)(const char *buf, size_t len, struct config *c);
 	const char *const *markers;   /* line prefixes only this format has */
-} formats[CONFIG_VENDOR_COUNT] = {
-	[CONFIG_RTX] = { "rtx", "Yamaha RTX", "a Yamaha RTX config (show config)", config_parse_rtx,
+} formats[VENDOR_COUNT] = {
+	[VENDOR_RTX] = { "Yamaha RTX", "a Yamaha RTX config (show config)", "#", config_parse_rtx,
 		(const char *const[]){ "tunnel select ", "pp select ", "ipsec ike ", "ipsec sa policy ",
 			"ipsec tunnel ", "ipsec auto refresh", "ip lan", "ip pp ", "ip tunnel ",
 			"nat descriptor ", "pp bind ", "pppoe use ", "bgp use ",
 			"login password", "administrator password", "tunnel enable ", NULL } },
 	/* Not "interface Tunnel", "ip tcp adjust-mss" or "hostname": Cisco IOS
 	 * has them too (AWS's IOS sample was once read as an IX). */
-	[CONFIG_IX] = { "ix", "NEC UNIVERGE IX", "an NEC IX running-config", config_parse_ix,
+	[VENDOR_IX] = { "NEC UNIVERGE IX", "an NEC IX running-config", "!", config_parse_ix,
 		(const char *const[]){ "interface GigaEthernet", "interface Loopback0.", "interface Tunnel0.",
 			"ike policy ", "ike proposal ", "ipsec autokey-", "ikev2 default-profile",
 			"ikev2 profile ", "ikev2 authentication psk", "ikev2 peer", "ikev2 connect-type",
 			"ikev2 binding", "ip ufs-cache", "device GigaEthernet", "watch-group ",
 			"ppp profile ", "proxy-dns ", "tunnel mode ipsec-ikev2", NULL } },
-	[CONFIG_STRONGSWAN] = { "strongswan", "strongSwan swanctl.conf", "a strongSwan swanctl.conf",
+	[VENDOR_STRONGSWAN] = { "strongSwan swanctl.conf", "a strongSwan swanctl.conf", "#",
 		config_parse_swan,
 		(const char *const[]){ "connections {", "connections{", "children {", "children{",
 			"secrets {", "esp_proposals", "local_ts", "remote_ts", "remote_addrs",
@@ -38,8 +41,8 @@ static const struct {
 	/* The section headers and the keys swanctl.conf spells differently
 	 * (local_ts, esp_proposals, start_action): no swanctl, RTX or IX line
 	 * begins this way. */
-	[CONFIG_IPSECCONF] = { "ipsec-conf", "strongSwan/Libreswan ipsec.conf",
-		"a strongSwan or Libreswan ipsec.conf", config_parse_ipsecconf,
+	[VENDOR_IPSECCONF] = { "strongSwan/Libreswan ipsec.conf",
+		"a strongSwan or Libreswan ipsec.conf", "#", config_parse_ipsecconf,
 		(const char *const[]){ "conn ", "config setup", "leftsubnet", "rightsubnet", "leftid",
 			"rightid", "dpdaction", "dpddelay", "keyexchange", "also=", "also ", "phase2alg",
 			"auto=", "auto ", NULL } },
@@ -49,15 +52,15 @@ static const char expected[] =
 	"expected a Yamaha RTX config (show config), an NEC IX running-config, a strongSwan swanctl.conf or a strongSwan/Libreswan ipsec.conf";
 
 /* Other names engineers give the ipsec.conf format. */
-static const struct { const char *name; enum config_vendor v; } aliases[] = {
-	{ "libreswan", CONFIG_IPSECCONF }, { "openswan", CONFIG_IPSECCONF },
+static const struct { const char *name; enum vendor_id v; } aliases[] = {
+	{ "libreswan", VENDOR_IPSECCONF }, { "openswan", VENDOR_IPSECCONF },
 };
 
 int
 config_vendor_lookup(const char *name)
 {
-	for (int v = 0; v < CONFIG_VENDOR_COUNT; v++)
-		if (strcmp(formats[v].name, name) == 0)
+	for (int v = 0; v < VENDOR_COUNT; v++)
+		if (formats[v].parse && strcmp(vendor_id_name((enum vendor_id)v), name) == 0)
 			return v;
 	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
 		if (strcmp(aliases[i].name, name) == 0)
@@ -66,22 +69,22 @@ config_vendor_lookup(const char *name)
 }
 
 const char *
-config_vendor_name(enum config_vendor v)
+config_vendor_name(enum vendor_id v)
 {
-	return v < CONFIG_VENDOR_COUNT ? formats[v].name : "?";
+	return v < VENDOR_COUNT && formats[v].parse ? vendor_id_name(v) : "?";
 }
 
 const char *
-config_vendor_display(enum config_vendor v)
+config_vendor_display(enum vendor_id v)
 {
-	return v < CONFIG_VENDOR_COUNT ? formats[v].display : "?";
+	return v < VENDOR_COUNT && formats[v].parse ? formats[v].display : "?";
 }
 
 /* Lines that begin the way only vendor v begins them. */
 static unsigned
 markers(const char *buf, size_t len, int v, unsigned *lines)
 {
-	struct cfg_reader r = { buf, len, 0, 0, v == CONFIG_IX ? "!" : "#" };
+	struct cfg_reader r = { buf, len, 0, 0, formats[v].comment };
 	struct cfg_line l;
 	unsigned n = 0;
 
@@ -102,7 +105,7 @@ static int
 parse_as(const char *buf, size_t len, int v, struct config *c)
 {
 	memset(c, 0, sizeof(*c));
-	c->vendor = (enum config_vendor)v;
+	c->vendor = (enum vendor_id)v;
 	return formats[v].parse(buf, len, c);
 }
 
@@ -138,12 +141,12 @@ detect_into(const char *buf, size_t len, struct config *c, char *err, size_t err
 {
 	struct config_foreign f;
 	int isforeign = config_foreign_detect(buf, len, &f);
-	unsigned ev[CONFIG_VENDOR_COUNT], lines = 0, best_ev = 0;
+	unsigned ev[VENDOR_COUNT], lines = 0, best_ev = 0;
 	int best = -1;
 
-	for (int v = 0; v < CONFIG_VENDOR_COUNT; v++) {
+	for (int v = 0; v < VENDOR_COUNT; v++) {
 		struct config t;
-		if (!(ev[v] = markers(buf, len, v, &lines)))
+		if (!formats[v].parse || !(ev[v] = markers(buf, len, v, &lines)))
 			continue;
 		if (parse_as(buf, len, v, &t) < 0) {
 			config_free(&t);
@@ -196,7 +199,7 @@ config_parse(const char *buf, size_t len, int v, struct config *c, char *err, si
 	unsigned lines;
 
 	memset(c, 0, sizeof(*c));
-	if (v >= CONFIG_VENDOR_COUNT) {
+	if (v >= VENDOR_COUNT || (v >= 0 && !formats[v].parse)) {
 		snprintf(err, errlen, "unknown configuration format");
 		return -1;
 	}

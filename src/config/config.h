@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/vendor_id.h"   /* which syntax the text is in: the one vendor enum */
 #include "config/secret.h"
 
 #define CONFIG_NAME 48          /* interface, gateway, connection names */
@@ -31,10 +32,6 @@
 #define CONFIG_TEXT 120         /* an offending line as quoted in a finding */
 #define CONFIG_ESP 64           /* an ESP transform as written */
 #define CONFIG_LINE_MAX 512     /* bytes of a line that are read at all */
-
-/* CONFIG_IPSECCONF: strongSwan's legacy ipsec.conf (stroke) and Libreswan/
- * Openswan's, one grammar (config/ipsecconf.c); config.dialect says which. */
-enum config_vendor { CONFIG_RTX, CONFIG_IX, CONFIG_STRONGSWAN, CONFIG_IPSECCONF, CONFIG_VENDOR_COUNT };
 
 /* Whose ipsec.conf: the two read some keys differently (dpdaction's
  * default, what turns DPD on). Libreswan when a key only Libreswan/Openswan
@@ -236,8 +233,8 @@ struct cfg_index;
 #define CONFIG_TABLE(type, name) type *name; size_t n##name, cap_##name
 
 struct config {
-	enum config_vendor vendor;
-	enum config_dialect dialect;  /* CONFIG_IPSECCONF only */
+	enum vendor_id vendor;
+	enum config_dialect dialect;  /* VENDOR_IPSECCONF only */
 	unsigned lines;               /* lines read */
 	unsigned read;                /* commands the audit reads */
 	unsigned unread;              /* known commands the audit does not read */
@@ -268,10 +265,10 @@ struct config {
 	struct cfg_index *index;      /* name lookups for the tables (config/index.c) */
 };
 
-/* "rtx", "ix", "strongswan", "ipsec-conf"; -1 for anything else. */
+/* "rtx", "ix", "strongswan", "ipsec-conf": a vendor with a parser; -1 for anything else. */
 int config_vendor_lookup(const char *name);
-const char *config_vendor_name(enum config_vendor v);
-const char *config_vendor_display(enum config_vendor v);
+const char *config_vendor_name(enum vendor_id v);
+const char *config_vendor_display(enum vendor_id v);
 
 /* Which of the formats the text is, from positive evidence: the vendor
  * whose grammar reads most of its lines, among those with a command only

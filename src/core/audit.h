@@ -138,6 +138,6 @@ const char *audit_severity_name(enum audit_severity s);
 
 /* Maps a configuration's ESP transform to strongSwan proposal syntax
  * ("aes-cbc sha-hmac" -> "aes128-sha1"); -1 when a word is not known. */
-int audit_esp_keyword(enum config_vendor v, const char *text, char *out, size_t len);
+int audit_esp_keyword(enum vendor_id v, const char *text, char *out, size_t len);
 
 #endif

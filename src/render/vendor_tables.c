@@ -1,9 +1,30 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* Vendor configuration tables: one row per vendor. Sources: doc/
- * doc/vendor-syntax.md, which cites the Yamaha RTX command reference (12.01 edition: 8.1.4, 8.1.21,
- * 30.1.2-3), published NEC IX configurations (Oracle's validated IX CPE
- * template, netmiko's IX driver, field configs; no NEC reference was found),
- * ip-link(8), iptables-extensions(8) TCPMSS and nft(8). */
+/* The vendor table: one row set per vendor (struct vendor_def, indexed by
+ * enum vendor_id), the only place a vendor's syntax lives. calc and probe
+ * print its lines from it (vendor.c), the audit prints its fixes, change
+ * sets and rollbacks from it (audit_fix.c), and both fill templates through
+ * the one expander (vendor_expand). MTU and MSS fix rows point at the calc
+ * line itself, so the two cannot print different forms or ranges.
+ *
+ * Adding a vendor:
+ *  1. a value in enum vendor_id and its name in vendor_id_name()
+ *     (base/vendor_id.h);
+ *  2. here: its lines (struct vline: template, accepted range, the source
+ *     or the reason it is unconfirmed), styles (how an interface's block
+ *     opens and closes, by name prefix), sections, header and footer
+ *     (mode to paste in, how to save), default interface names, and, when
+ *     the audit reads it, its fix rows (struct vfix: the fix kind, the calc
+ *     line or a template, the setting it replaces) and their layout
+ *     (struct vfixes: what removes a line, preamble, blocks);
+ *  3. its interface name rules (vendor_names.c) and a golden file in
+ *     tests/golden; a parser (src/config) names the same enum value.
+ *
+ * Sources: doc/vendor-syntax.md, which cites the Yamaha RTX command
+ * reference (12.01 edition: 8.1.4, 8.1.21, 30.1.2-3), published NEC IX
+ * configurations (Oracle's validated IX CPE template, netmiko's IX driver,
+ * field configs; no NEC reference was found), ip-link(8),
+ * iptables-extensions(8) TCPMSS and nft(8); doc/router-facts.md for the fixes;
+ * each row names its own. */
 #include "render/vendor_int.h"
 
 #include <stddef.h>
@@ -11,11 +32,12 @@
 /* Yamaha RTX: command reference 8.1.4 (ip mtu 64-1500; LAN ports of some
  * models more), 8.1.21 (tcp mss limit 536-1460), 30.1.2-3 (ipv6 mtu
  * 1280-1500; ipv6 tcp mss limit 536-1440). */
+enum { L_MTU4, L_MSS4, L_MTU6, L_MSS6 };   /* the lines a fix row names */
 static const struct vline rtx_lines[] = {
-	{ 4, V_MTU, 64, 1500, NULL, "ip {kw} mtu {mtu}", 0, 0 },
-	{ 4, V_MSS, 536, 1460, NULL, "ip {kw} tcp mss limit {mss}", 0, 0 },
-	{ 6, V_MTU, 1280, 1500, NULL, "ipv6 {kw} mtu {mtu}", 0, 0 },
-	{ 6, V_MSS, 536, 1440, NULL, "ipv6 {kw} tcp mss limit {mss}", 0, 0 },
+	[L_MTU4] = { 4, V_MTU, 64, 1500, NULL, "ip {kw} mtu {mtu}", 0, 0 },
+	[L_MSS4] = { 4, V_MSS, 536, 1460, NULL, "ip {kw} tcp mss limit {mss}", 0, 0 },
+	[L_MTU6] = { 6, V_MTU, 1280, 1500, NULL, "ipv6 {kw} mtu {mtu}", 0, 0 },
+	[L_MSS6] = { 6, V_MSS, 536, 1440, NULL, "ipv6 {kw} tcp mss limit {mss}", 0, 0 },
 };
 static const struct vstyle rtx_styles[] = {
 	{ "pp", "pp select {n}", "pp select none", "pp", 0, 0, NULL, 0 },
@@ -29,19 +51,48 @@ static const char *const rtx_header[] = {
 	"paste in administrator mode (after 'administrator')",
 	NULL,
 };
-static const char *const rtx_footer[] = {
-	"to keep it after a restart: save",
-	NULL,
+#define RTX_SAVE "to keep it after a restart: save"
+static const char *const rtx_footer[] = { RTX_SAVE, NULL };
+
+/* The audit's fixes: command reference 8.1.4, 8.1.21, 30.1.3 (the lines
+ * above), 15.10, 15.19-20 (keepalive: dpd for IKEv1, RFC 3706; rfc4306 for
+ * IKEv2), 15.16, 15.28, 15.48.5, 15.49.2. Every RTX configuration command
+ * has a "no" form (1.4), which removes a line that was not set. */
+static const struct vfix rtx_fix_rows[] = {
+	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &rtx_lines[L_MTU4], NULL, NULL, F_T_MTU },
+	{ FIX_WAN_MTU, 0, VS_IFACE, &rtx_lines[L_MTU4], NULL, NULL, F_I_MTU },
+	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &rtx_lines[L_MSS4], NULL, NULL, F_T_MSS },
+	{ FIX_TUNNEL_MSS6, 0, VS_TUNNEL, &rtx_lines[L_MSS6], NULL, NULL, F_T_MSS6 },
+	{ FIX_DF_COPY, 0, VS_TUNNEL, NULL, "ipsec tunnel outer df-bit copy", NULL, F_T_DF },
+	{ FIX_KEEPALIVE, 1, VS_GLOBAL, NULL, "ipsec ike keepalive use {gw} on dpd{dpd_args}", NULL,
+	  F_G_KEEPALIVE },
+	{ FIX_KEEPALIVE, 2, VS_GLOBAL, NULL, "ipsec ike keepalive use {gw} on rfc4306{dpd_args}", NULL,
+	  F_G_KEEPALIVE },
+	{ FIX_REFRESH_GLOBAL_ON, 0, VS_GLOBAL, NULL, "ipsec auto refresh on", NULL, F_C_REFRESH },
+	{ FIX_REFRESH_GW_ON, 0, VS_GLOBAL, NULL, "ipsec auto refresh {gw} on", NULL, F_G_REFRESH },
+	{ FIX_REFRESH_GW_OFF, 0, VS_GLOBAL, NULL, "ipsec auto refresh {gw} off", NULL, F_G_REFRESH },
+	{ FIX_BACKCOMPAT2, 0, VS_GLOBAL, NULL, "ipsec ike backward-compatibility {gw} 2", NULL, F_G_COMPAT },
+	{ FIX_NATT_ON, 0, VS_GLOBAL, NULL, "ipsec ike nat-traversal {gw} on", NULL, F_G_NATT },
+	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL, "ipsec ike local id {gw} 0.0.0.0/0", NULL, F_G_LOCAL_ID },
+	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL, "ipsec ike remote id {gw} 0.0.0.0/0", NULL, F_G_REMOTE_ID },
+};
+/* Interface lines inside their pp/tunnel select (the styles above), then
+ * the global ones; saving is the engineer's call once the lines are checked. */
+static const struct vfixes rtx_fixes = {
+	rtx_fix_rows, COUNT(rtx_fix_rows), "no ", NULL, NULL, RTX_SAVE, NULL, NULL, 0,
+	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
+	{ { NULL, NULL }, { NULL, NULL } },
 };
 
 /* NEC UNIVERGE IX: the forms below were seen in published configurations
  * only. "ipv6 mtu" was seen in none, and "ipv6 tcp adjust-mss" only as
  * "auto" (doc/vendor-syntax.md): both stay comments. */
 static const struct vline ix_lines[] = {
-	{ 4, V_MTU, 0, 0, NULL, "ip mtu {mtu}", 0, 0 },
-	{ 4, V_MSS, 0, 0, NULL, "ip tcp adjust-mss {mss}", 0, 0 },
-	{ 6, V_MTU, 0, 0, "not seen in any published IX configuration", "ipv6 mtu {mtu}", 0, 0 },
-	{ 6, V_MSS, 0, 0, "only 'ipv6 tcp adjust-mss auto' was seen", "ipv6 tcp adjust-mss {mss}", 0, 0 },
+	[L_MTU4] = { 4, V_MTU, 0, 0, NULL, "ip mtu {mtu}", 0, 0 },
+	[L_MSS4] = { 4, V_MSS, 0, 0, NULL, "ip tcp adjust-mss {mss}", 0, 0 },
+	[L_MTU6] = { 6, V_MTU, 0, 0, "not seen in any published IX configuration", "ipv6 mtu {mtu}", 0, 0 },
+	[L_MSS6] = { 6, V_MSS, 0, 0, "only 'ipv6 tcp adjust-mss auto' was seen",
+		     "ipv6 tcp adjust-mss {mss}", 0, 0 },
 };
 static const struct vstyle ix_styles[] = {
 	{ "", "interface {if}", NULL, NULL, 0, 0, NULL, 0 },
@@ -60,6 +111,39 @@ static const char *const ix_preamble[] = { "configure", NULL };
 static const char *const ix_footer[] = {
 	"to keep it after a reload: write memory",
 	NULL,
+};
+
+/* The audit's fixes: doc/router-facts.md and doc/vendor-syntax.md (Oracle's
+ * template and real configurations), the MTU/MSS lines above. */
+static const struct vfix ix_fix_rows[] = {
+	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &ix_lines[L_MTU4], NULL, NULL, F_T_MTU },
+	{ FIX_WAN_MTU, 0, VS_IFACE, &ix_lines[L_MTU4], NULL, NULL, F_I_MTU },
+	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &ix_lines[L_MSS4], NULL, NULL, F_T_MSS },
+	{ FIX_TUNNEL_MSS6, 0, VS_TUNNEL, &ix_lines[L_MSS6], NULL, NULL, F_T_MSS6 },
+	{ FIX_KEEPALIVE, 2, VS_TUNNEL, NULL, "ikev2 dpd interval {sec}", NULL, F_T_DPD },
+	{ FIX_KEEPALIVE, 1, VS_GLOBAL, NULL, "ike keepalive {policy} {sec} {count}",
+	  "whether ike keepalive is RFC 3706 DPD was not found; Oracle's template uses a watch-group instead",
+	  F_NONE },
+	{ FIX_INITIATE, 2, VS_TUNNEL, NULL, "ikev2 connect-type auto", NULL, F_T_CONNECT },
+	{ FIX_RESPOND_ONLY, 2, VS_TUNNEL, NULL, "ikev2 negotiation-direction responder", NULL,
+	  F_T_RESPONDER },
+	{ FIX_NATT_ON, 1, VS_GLOBAL, NULL, "ike nat-traversal", NULL, F_C_NATT },
+	{ FIX_NATT_ON, 2, VS_TUNNEL, NULL, "ikev2 nat-traversal keepalive 30 force", NULL, F_T_NATT },
+	{ FIX_SELECTORS_ANY, 1, VS_GLOBAL, NULL, "ip access-list {acl} permit ip src any dest any", NULL,
+	  F_NONE },
+};
+/* configure, the global lines, then each interface block. Removing a line
+ * with "no" is Cisco-like but unconfirmed for IX, and so is whether write
+ * memory is taken inside interface mode: both said. */
+static const struct vfixes ix_fixes = {
+	ix_fix_rows, COUNT(ix_fix_rows), "no ",
+	"removing a line with 'no' is UNCONFIRMED for IX (its CLI is Cisco-like)",
+	"IX syntax seen in published IX configurations (no NEC reference found)",
+	"to keep it after a reload: write memory (UNCONFIRMED whether it is taken inside interface "
+	"mode; if not, leave it first)",
+	ix_preamble, NULL, 1,
+	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
+	{ { NULL, NULL }, { NULL, NULL } },
 };
 
 /* Linux: ip-link(8). pppd sets its MTU at each connect (pppd(8) 'mtu');
@@ -388,39 +472,99 @@ static const char *const ros_footer[] = {
 	NULL,
 };
 
+/* strongSwan swanctl.conf(5): settings of a connection and its children,
+ * merged into the file by hand (a line that was not set is deleted, not
+ * negated); calc and probe print no lines for it: its MTU and clamp are
+ * the Linux rows'. */
+static const struct vfix swan_fix_rows[] = {
+	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "dpd_delay = {sec}s", NULL, F_G_KEEPALIVE },
+	{ FIX_INITIATE, 0, VS_CHILD, NULL, "start_action = start", NULL, F_G_START },
+	{ FIX_DPD_RESTART, 0, VS_CHILD, NULL, "dpd_action = restart", NULL, F_G_DPD_ACTION },
+	{ FIX_RESPOND_ONLY, 0, VS_CHILD, NULL, "start_action = none", NULL, F_G_START },
+	{ FIX_NATT_ON, 0, VS_CONN, NULL, "encap = yes", NULL, F_G_NATT },
+	{ FIX_SELECTORS_ANY, 0, VS_CHILD, NULL, "local_ts = 0.0.0.0/0", NULL, F_G_LOCAL_ID },
+	{ FIX_SELECTORS_ANY, 0, VS_CHILD, NULL, "remote_ts = 0.0.0.0/0", NULL, F_G_REMOTE_ID },
+};
+static const char *const swan_preamble[] = { "connections {", NULL };
+static const char *const swan_postamble[] = { "}", NULL };
+static const struct vfixes swan_fixes = {
+	swan_fix_rows, COUNT(swan_fix_rows), NULL, NULL, NULL,
+	"merge into swanctl.conf, then: swanctl --load-all", swan_preamble, swan_postamble, 0,
+	{ "    {gw} {", "    }", "        " },
+	{ "        children {", "        }", NULL },
+	{ "            {child} {", "            }", "                " },
+	{ { NULL, NULL }, { NULL, NULL } },
+};
+
+/* ipsec.conf(5), strongSwan and Libreswan: the keys inside their conn, to
+ * merge into the file. DPD: the interval in plain seconds (both, and AWS's
+ * Openswan instructions, write dpddelay=10), dpdtimeout for IKEv1 (Libreswan
+ * needs it there), dpdaction=restart (strongSwan runs DPD only with an
+ * action). Libreswan replaced forceencaps with encapsulation, and reloads
+ * one conn at a time; strongSwan's ipsec update reloads changed conns. */
+static const struct vfix ipc_fix_rows[] = {
+	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "dpddelay={sec}", NULL, F_T_DPD },
+	{ FIX_KEEPALIVE, 1, VS_CONN, NULL, "dpdtimeout={timeout}", NULL, F_G_DPD_TIMEOUT },
+	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "dpdaction=restart", NULL, F_G_DPD_ACTION },
+	{ FIX_DPD_RESTART, 0, VS_CONN, NULL, "dpdaction=restart", NULL, F_G_DPD_ACTION },
+	{ FIX_INITIATE, 0, VS_CONN, NULL, "auto=start", NULL, F_G_START },
+	{ FIX_RESPOND_ONLY, 0, VS_CONN, NULL, "auto=add", NULL, F_G_START },
+	{ FIX_NATT_ON, 0, VS_CONN, NULL, "{encaps}=yes", NULL, F_G_NATT },
+	{ FIX_SELECTORS_ANY, 0, VS_CONN, NULL, "leftsubnet=0.0.0.0/0", NULL, F_G_LOCAL_ID },
+	{ FIX_SELECTORS_ANY, 0, VS_CONN, NULL, "rightsubnet=0.0.0.0/0", NULL, F_G_REMOTE_ID },
+	{ FIX_TUNNEL_MTU, 0, VS_CONN, NULL, "mtu={mtu}",
+	  "mtu= is Libreswan's (the MTU of the conn's routes); strongSwan has none: set the route or interface MTU",
+	  F_T_MTU },
+	/* no line: ipsec.conf has no clamp, only the comment says where it lives */
+	{ FIX_TUNNEL_MSS, 0, VS_CONN, NULL, NULL,
+	  "the MSS clamp (MTU - 40) is not expressible in ipsec.conf: set it in iptables or nftables "
+	  "(mtuprobe calc --vendor linux prints the rule)", F_NONE },
+};
+static const struct vfixes ipc_fixes = {
+	ipc_fix_rows, COUNT(ipc_fix_rows), NULL, NULL, NULL,
+	"merge into ipsec.conf, then: ipsec update", NULL, NULL, 0,
+	{ "conn {gw}", NULL, "    " }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
+	{ { "forceencaps", NULL },
+	  { "encapsulation", "merge into ipsec.conf, then for each conn: ipsec auto --replace NAME "
+	    "(Libreswan 5: ipsec replace NAME)" } },
+};
+
 const struct vendor_def vendor_defs[VENDOR_COUNT] = {
-	[VENDOR_RTX] = { "rtx", "Yamaha RTX", "#", "", rtx_header, NULL, rtx_footer,
+	[VENDOR_RTX] = { "Yamaha RTX", "#", "", rtx_header, NULL, rtx_footer,
 		{ "lan2", "pp1", "tunnel1" }, { "tunnel1", "tunnel1", "tunnel2" },
-		rtx_styles, COUNT(rtx_styles), rtx_sections, COUNT(rtx_sections) },
-	[VENDOR_IX] = { "ix", "NEC UNIVERGE IX", "!", "  ", ix_header, ix_preamble, ix_footer,
+		rtx_styles, COUNT(rtx_styles), rtx_sections, COUNT(rtx_sections), NULL, &rtx_fixes },
+	[VENDOR_IX] = { "NEC UNIVERGE IX", "!", "  ", ix_header, ix_preamble, ix_footer,
 		{ "GigaEthernet0.0", "GigaEthernet0.1", "Tunnel0.0" },
 		{ "Tunnel0.0", "Tunnel0.0", "Tunnel1.0" },
-		ix_styles, COUNT(ix_styles), ix_sections, COUNT(ix_sections) },
-	[VENDOR_LINUX] = { "linux", "Linux (nftables)", "#", "", linux_header, NULL, linux_nft_footer,
+		ix_styles, COUNT(ix_styles), ix_sections, COUNT(ix_sections), NULL, &ix_fixes },
+	[VENDOR_LINUX] = { "Linux (nftables)", "#", "", linux_header, NULL, linux_nft_footer,
 		{ "eth0", "ppp0", "ip6tnl1" }, { "vti0", "vti0", "vti0" },
 		linux_styles, COUNT(linux_styles), linux_nft_sections, COUNT(linux_nft_sections) },
-	[VENDOR_LINUX_IPT] = { "linux-iptables", "Linux (iptables)", "#", "", linux_header, NULL,
+	[VENDOR_LINUX_IPT] = { "Linux (iptables)", "#", "", linux_header, NULL,
 		linux_ipt_footer, { "eth0", "ppp0", "ip6tnl1" }, { "vti0", "vti0", "vti0" },
 		linux_styles, COUNT(linux_styles), linux_ipt_sections, COUNT(linux_ipt_sections) },
-	[VENDOR_CISCO_IOS] = { "cisco-ios", "Cisco IOS/IOS-XE", "!", " ", ios_header, ios_preamble,
+	[VENDOR_CISCO_IOS] = { "Cisco IOS/IOS-XE", "!", " ", ios_header, ios_preamble,
 		ios_footer, { "GigabitEthernet0/0/0", "Dialer1", "Tunnel0" },
 		{ "Tunnel1", "Tunnel1", "Tunnel1" },
 		ios_styles, COUNT(ios_styles), ios_sections, COUNT(ios_sections), ios_postamble },
-	[VENDOR_CISCO_ASA] = { "cisco-asa", "Cisco ASA", "!", "", asa_header, ios_preamble,
+	[VENDOR_CISCO_ASA] = { "Cisco ASA", "!", "", asa_header, ios_preamble,
 		asa_footer, { "outside", "outside", "outside" }, { "vti1", "vti1", "vti1" },
 		asa_styles, COUNT(asa_styles), asa_sections, COUNT(asa_sections), ios_postamble },
-	[VENDOR_JUNOS] = { "junos", "Juniper Junos (SRX)", "#", "", junos_header, NULL,
+	[VENDOR_JUNOS] = { "Juniper Junos (SRX)", "#", "", junos_header, NULL,
 		junos_footer, { "ge-0/0/0.0", "pp0.0", "ip-0/0/0.0" }, { "st0.1", "st0.1", "st0.1" },
 		junos_styles, COUNT(junos_styles), junos_sections, COUNT(junos_sections), NULL },
-	[VENDOR_FORTIGATE] = { "fortigate", "Fortinet FortiGate (FortiOS)", "#", "        ",
+	[VENDOR_FORTIGATE] = { "Fortinet FortiGate (FortiOS)", "#", "        ",
 		fg_header, fg_preamble, fg_footer, { "wan1", "wan1", "vne1" },
 		{ "vpn-tunnel1", "vpn-tunnel1", "vpn-tunnel1" },
 		fg_styles, COUNT(fg_styles), fg_sections, COUNT(fg_sections), fg_postamble },
-	[VENDOR_VYOS] = { "vyos", "VyOS", "#", "", vyos_header, NULL, vyos_footer,
+	[VENDOR_VYOS] = { "VyOS", "#", "", vyos_header, NULL, vyos_footer,
 		{ "eth0", "pppoe0", "tun0" }, { "vti1", "vti1", "vti1" },
 		vyos_styles, COUNT(vyos_styles), vyos_sections, COUNT(vyos_sections), NULL },
-	[VENDOR_ROUTEROS] = { "routeros", "MikroTik RouterOS", "#", "", ros_header, NULL, ros_footer,
+	[VENDOR_ROUTEROS] = { "MikroTik RouterOS", "#", "", ros_header, NULL, ros_footer,
 		{ "ether1", "pppoe-out1", "ipipv6-tunnel1" }, { "gre-tunnel1", "gre-tunnel1", "gre-tunnel1" },
 		ros_styles, COUNT(ros_styles), ros_sections, COUNT(ros_sections), NULL },
+	[VENDOR_STRONGSWAN] = { "strongSwan swanctl.conf", "#", "", NULL, NULL, NULL,
+		{ NULL, NULL, NULL }, { NULL, NULL, NULL }, NULL, 0, NULL, 0, NULL, &swan_fixes },
+	[VENDOR_IPSECCONF] = { "strongSwan/Libreswan ipsec.conf", "#", "", NULL, NULL, NULL,
+		{ NULL, NULL, NULL }, { NULL, NULL, NULL }, NULL, 0, NULL, 0, NULL, &ipc_fixes },
 };
-
