@@ -3,8 +3,9 @@
  * they belong in, from the vendor's rows in render/vendor_tables.c (the
  * rows calc and probe print from) through the one expander (vendor.c).
  * Only syntax confirmed in doc/vendor-syntax.md and doc/router-facts.md is
- * printed as a command; anything else becomes a comment saying so. Each
- * fix row names the setting its line replaces, so that the change set
+ * printed as a command; anything else becomes a comment saying so, and so
+ * does a number outside the range its row accepts. Each fix row names the
+ * setting its line replaces, so that the change set
  * shows each old line ("was: ...") and a rollback block restores exactly
  * the old lines. Nothing here asks which vendor it is: the layout is the
  * vendor's row (struct vfixes). */
@@ -21,7 +22,7 @@ struct fline {
 	enum vscope scope;
 	int tunnel, gateway;
 	int comment;
-	char text[400];
+	char text[440];
 	int iface;                /* VS_IFACE: index in config.ifaces */
 	const char *old;          /* the line it replaces as written, NULL when not set */
 	int replaces;             /* it replaces a setting (field != F_NONE) */
@@ -82,22 +83,36 @@ fix_ifname(const struct config *c, enum vscope sc, const struct audit_fix *f)
 }
 
 /* The row's line for fix f into out (the calc row's template for an MTU
- * or MSS fix, with the names of the interface it goes into); returns 1
- * when it is a comment instead of a command (none yet). */
+ * or MSS fix, with the names of the interface it goes into); a comment
+ * (returns 1) when that row is unconfirmed or the number is outside the
+ * range it accepts, exactly as calc prints it. */
 static int
 fix_text(const struct vendor_def *d, const struct config *c, const struct vfix *x,
 	 const struct audit_fix *f, char *out, size_t len)
 {
 	const char *ifname = fix_ifname(c, x->scope, f);
+	const struct vstyle *st = ifname ? vendor_style(d, ifname) : NULL;
 	struct vkeys k = { .n = 0 };
 	struct fixvals v;
+	char text[160], why[256];
+	const char *bad = NULL;
 
 	if (ifname)
-		vkeys_iface(&k, vendor_style(d, ifname), ifname);
+		vkeys_iface(&k, st, ifname);
 	fix_keys(c, f, &v, &k);
 	vkeys_set(&k, "encaps", d->fixes->dialect[c->dialect == CONFIG_DIALECT_LIBRESWAN].encaps);
-	vendor_expand(out, len, x->line ? x->line->tmpl : x->tmpl, &k);
-	return 0;
+	vendor_expand(text, sizeof(text), x->line ? x->line->tmpl : x->tmpl, &k);
+	if (x->line && f->n > 0)   /* 0: the router's own auto, no number */
+		bad = vline_out_of_range(x->line, st, vendor_rtx_model(NULL), (unsigned)f->n, why,
+					 sizeof(why));
+	if (bad)
+		snprintf(out, len, "not set: %s: %s", bad, text);
+	else if (x->line && x->line->unconfirmed)
+		snprintf(out, len, "UNCONFIRMED (%s), check your manual before use: %s",
+			 x->line->unconfirmed, text);
+	else
+		snprintf(out, len, "%s", text);
+	return bad || (x->line && x->line->unconfirmed);
 }
 
 /* The line a fix replaces, as the configuration has it; NULL when the
@@ -168,7 +183,7 @@ collect_one(const struct config *c, const struct audit_fix *f, struct flines *o)
 {
 	const struct vendor_def *d = &vendor_defs[c->vendor];
 	size_t nrows = d->fixes ? d->fixes->n : 0;
-	char line[400];
+	char line[440];
 	int found = 0;
 
 	for (size_t i = 0; i < nrows; i++) {
@@ -222,7 +237,7 @@ struct out {
 static void
 put(const struct out *o, const char *indent, const struct fline *l)
 {
-	char buf[460];
+	char buf[520];
 	const char *prefix = o->x->undo;
 
 	if (o->mode == M_ROLLBACK) {
@@ -429,6 +444,17 @@ blocks(const struct out *o, const struct config *c, const struct flines *fl, int
 		emitf(o, "%s %s", o->lead, footer);
 }
 
+static void
+drop_comments(struct flines *fl)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < fl->n; i++)
+		if (!fl->l[i].comment)
+			fl->l[n++] = fl->l[i];
+	fl->n = n;
+}
+
 /* A vendor with no fix rows: every fix says so, as a global comment. */
 static const struct vfixes no_fixes;
 
@@ -442,6 +468,8 @@ lines_in(const struct audit_result *r, const struct audit_finding *only, enum mo
 	int final = mode == M_CHANGE;
 
 	collect(r, only, &fl);
+	if (mode == M_ROLLBACK)
+		drop_comments(&fl);   /* a line printed only as a comment changed nothing */
 	if (fl.nomem)
 		emitf(&o, "%s out of memory: these lines are incomplete", o.lead);
 	if (!fl.n) {

@@ -161,6 +161,13 @@ vline_out_of_range(const struct vline *l, const struct vstyle *st, const struct 
 	unsigned max = line_max(l, st, m);
 	int lan = l->val == V_MTU && l->fam == 4 && st && st->lan_mtu;
 
+	/* an unconfirmed line is a comment anyway, saying why */
+	if (!max && value > VLINE_UNRANGED_MAX && !l->unconfirmed) {
+		snprintf(buf, len, "%u is above %u and no range for this line is confirmed (form: %s)%s",
+			 value, VLINE_UNRANGED_MAX, l->source, l->val == V_MTU
+			 ? "; the link must carry it first, and our sources give no form for that" : "");
+		return buf;
+	}
 	if (!max || (value >= l->min && value <= max))
 		return NULL;
 	if (lan && value > 1500 && !m->name[0])

@@ -13,16 +13,25 @@
 
 enum vval { V_MTU, V_MSS };
 
+/* The largest number a line without a confirmed range prints as a command:
+ * 1500, the Ethernet MTU (RFC 894) every router in the table takes. Above
+ * it (calc --wan-mtu 9000) a router may refuse the line, or take an IP MTU
+ * its interface cannot carry (Junos: the protocol MTU must fit the media
+ * MTU), so it is printed as a comment saying why. */
+#define VLINE_UNRANGED_MAX 1500u
+
 /* One configuration line. The template's {kw} {n} {if} {base} {unit} {mtu}
  * {mss} {mss1} {dir} are filled from the interface ({base} and {unit}: the
  * name split at its last '.', unit 0 without one, for Junos "st0 unit 1");
  * min/max is the range the vendor documents (0/0 = not documented), outside
- * which the line is printed as a comment. A line whose template has {dir} is
+ * which the line is printed as a comment; with no documented range, so is a
+ * value above VLINE_UNRANGED_MAX. A line whose template has {dir} is
  * printed once per direction. */
 struct vline {
 	int fam;                 /* 4 or 6: IPv6 lines need an interface that carries IPv6 */
 	enum vval val;
 	unsigned min, max;
+	const char *source;      /* where the form and its range come from (doc/vendor-syntax.md) */
 	const char *unconfirmed; /* non-NULL: no source confirms this form; printed as a
 	                          * comment saying this */
 	const char *tmpl;

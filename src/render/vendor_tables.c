@@ -32,12 +32,13 @@
 /* Yamaha RTX: command reference 8.1.4 (ip mtu 64-1500; LAN ports of some
  * models more), 8.1.21 (tcp mss limit 536-1460), 30.1.2-3 (ipv6 mtu
  * 1280-1500; ipv6 tcp mss limit 536-1440). */
-enum { L_MTU4, L_MSS4, L_MTU6, L_MSS6 };   /* the lines a fix row names */
+enum { L_MTU4, L_MSS4, L_MTU6, L_MSS6 };
+#define RTX_REF "Yamaha RTX command reference "   /* the lines a fix row names */
 static const struct vline rtx_lines[] = {
-	[L_MTU4] = { 4, V_MTU, 64, 1500, NULL, "ip {kw} mtu {mtu}", 0, 0 },
-	[L_MSS4] = { 4, V_MSS, 536, 1460, NULL, "ip {kw} tcp mss limit {mss}", 0, 0 },
-	[L_MTU6] = { 6, V_MTU, 1280, 1500, NULL, "ipv6 {kw} mtu {mtu}", 0, 0 },
-	[L_MSS6] = { 6, V_MSS, 536, 1440, NULL, "ipv6 {kw} tcp mss limit {mss}", 0, 0 },
+	[L_MTU4] = { 4, V_MTU, 64, 1500, RTX_REF "8.1.4", NULL, "ip {kw} mtu {mtu}", 0, 0 },
+	[L_MSS4] = { 4, V_MSS, 536, 1460, RTX_REF "8.1.21", NULL, "ip {kw} tcp mss limit {mss}", 0, 0 },
+	[L_MTU6] = { 6, V_MTU, 1280, 1500, RTX_REF "30.1.2", NULL, "ipv6 {kw} mtu {mtu}", 0, 0 },
+	[L_MSS6] = { 6, V_MSS, 536, 1440, RTX_REF "30.1.3", NULL, "ipv6 {kw} tcp mss limit {mss}", 0, 0 },
 };
 static const struct vstyle rtx_styles[] = {
 	{ "pp", "pp select {n}", "pp select none", "pp", 0, 0, NULL, 0 },
@@ -84,14 +85,15 @@ static const struct vfixes rtx_fixes = {
 	{ { NULL, NULL }, { NULL, NULL } },
 };
 
+#define IX_SEEN "published IX configurations"
 /* NEC UNIVERGE IX: the forms below were seen in published configurations
  * only. "ipv6 mtu" was seen in none, and "ipv6 tcp adjust-mss" only as
  * "auto" (doc/vendor-syntax.md): both stay comments. */
 static const struct vline ix_lines[] = {
-	[L_MTU4] = { 4, V_MTU, 0, 0, NULL, "ip mtu {mtu}", 0, 0 },
-	[L_MSS4] = { 4, V_MSS, 0, 0, NULL, "ip tcp adjust-mss {mss}", 0, 0 },
-	[L_MTU6] = { 6, V_MTU, 0, 0, "not seen in any published IX configuration", "ipv6 mtu {mtu}", 0, 0 },
-	[L_MSS6] = { 6, V_MSS, 0, 0, "only 'ipv6 tcp adjust-mss auto' was seen",
+	[L_MTU4] = { 4, V_MTU, 0, 0, IX_SEEN, NULL, "ip mtu {mtu}", 0, 0 },
+	[L_MSS4] = { 4, V_MSS, 0, 0, IX_SEEN, NULL, "ip tcp adjust-mss {mss}", 0, 0 },
+	[L_MTU6] = { 6, V_MTU, 0, 0, IX_SEEN, "not seen in any published IX configuration", "ipv6 mtu {mtu}", 0, 0 },
+	[L_MSS6] = { 6, V_MSS, 0, 0, IX_SEEN, "only 'ipv6 tcp adjust-mss auto' was seen",
 		     "ipv6 tcp adjust-mss {mss}", 0, 0 },
 };
 static const struct vstyle ix_styles[] = {
@@ -151,7 +153,7 @@ static const struct vfixes ix_fixes = {
  * (doc/lab-notes.md); wg-quick(8) takes MTU = in [Interface]; other devices
  * keep what they are created with. */
 static const struct vline linux_link[] = {
-	{ 4, V_MTU, 68, 65535, NULL, "ip link set dev {if} mtu {mtu}", 0, 0 },
+	{ 4, V_MTU, 68, 65535, "ip-link(8)", NULL, "ip link set dev {if} mtu {mtu}", 0, 0 },
 };
 #define RECREATED \
 	"a re-created {if} starts at its default MTU: give 'mtu {mtu}' where it is created " \
@@ -181,10 +183,10 @@ static const struct vstyle linux_styles[] = {
  * guarded to lower an MSS only, as TCPMSS --set-mss does; priority -150 is
  * "mangle" for every nft version (the name needs a newer nft than 0.9.0). */
 static const struct vline linux_nft[] = {
-	{ 4, V_MSS, 1, 65495, NULL,
+	{ 4, V_MSS, 1, 65495, "nft(8)", NULL,
 	  "{dir} \"{if}\" meta nfproto ipv4 tcp flags & (syn|rst) == syn "
 	  "tcp option maxseg size {mss1}-65535 tcp option maxseg size set {mss}", 0, 0 },
-	{ 6, V_MSS, 1, 65475, NULL,
+	{ 6, V_MSS, 1, 65475, "nft(8)", NULL,
 	  "{dir} \"{if}\" meta nfproto ipv6 tcp flags & (syn|rst) == syn "
 	  "tcp option maxseg size {mss1}-65535 tcp option maxseg size set {mss}", 0, 0 },
 };
@@ -203,9 +205,9 @@ static const char *const linux_nft_teardown[] = { "\t}", "}", "EOF", NULL };
  * refuses it without), --set-mss never raises an MSS. A chain of our own,
  * flushed on every paste, keeps the lines idempotent. */
 static const struct vline linux_ipt[] = {
-	{ 4, V_MSS, 1, 65495, NULL,
+	{ 4, V_MSS, 1, 65495, "iptables-extensions(8) TCPMSS", NULL,
 	  "iptables -t mangle -A MTUPROBE {dir} {if} -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss {mss}", 0, 0 },
-	{ 6, V_MSS, 1, 65475, NULL,
+	{ 6, V_MSS, 1, 65475, "iptables-extensions(8) TCPMSS", NULL,
 	  "ip6tables -t mangle -A MTUPROBE {dir} {if} -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss {mss}", 0, 0 },
 };
 static const char *const linux_ipt_setup[] = {
@@ -251,11 +253,12 @@ static const char *const linux_ipt_footer[] = {
  * sources, so they are not checked. On a PPPoE client the IP MTU belongs on
  * the Dialer interface (Cisco's PPPoE client examples: "interface Dialer1 /
  * ip mtu 1492"). */
+#define IOS_SYNTAX "doc/vendor-syntax.md, Cisco IOS/IOS-XE"
 static const struct vline ios_lines[] = {
-	{ 4, V_MTU, 0, 0, NULL, "ip mtu {mtu}", 0, 0 },
-	{ 4, V_MSS, 500, 1460, NULL, "ip tcp adjust-mss {mss}", 0, 0 },
-	{ 6, V_MTU, 0, 0, NULL, "ipv6 mtu {mtu}", 0, 0 },
-	{ 6, V_MSS, 0, 0, NULL, "ipv6 tcp adjust-mss {mss}", 0, 0 },
+	{ 4, V_MTU, 0, 0, IOS_SYNTAX, NULL, "ip mtu {mtu}", 0, 0 },
+	{ 4, V_MSS, 500, 1460, "Cisco IOS XML command reference iap-i2", NULL, "ip tcp adjust-mss {mss}", 0, 0 },
+	{ 6, V_MTU, 0, 0, IOS_SYNTAX, NULL, "ipv6 mtu {mtu}", 0, 0 },
+	{ 6, V_MSS, 0, 0, IOS_SYNTAX, NULL, "ipv6 tcp adjust-mss {mss}", 0, 0 },
 };
 static const struct vstyle ios_styles[] = {
 	{ "", "interface {if}", NULL, NULL, 0, 0, NULL, 0 },
@@ -284,16 +287,18 @@ static const char *const ios_footer[] = {
  * doc/vendor-syntax.md (global; 0 disables). One value serves both families, so
  * the IPv6 number is only offered as a comment. A VTI's nameif taking "mtu"
  * is not in our sources, nor a 4in6 tunnel on the ASA. */
+#define ASA_GUIDE "ASA general configuration guide, Advanced Interface Configuration"
 static const struct vline asa_mtu[] = {
-	{ 4, V_MTU, 0, 0, NULL, "mtu {if} {mtu}", VR(ROLE_WAN), 0 },
-	{ 4, V_MTU, 0, 0, "'mtu' is documented for named interfaces; not confirmed for a VTI",
+	{ 4, V_MTU, 0, 0, ASA_GUIDE, NULL, "mtu {if} {mtu}", VR(ROLE_WAN), 0 },
+	{ 4, V_MTU, 0, 0, ASA_GUIDE, "'mtu' is documented for named interfaces; not confirmed for a VTI",
 	  "mtu {if} {mtu}", VR(ROLE_TUNNEL), 0 },
-	{ 4, V_MTU, 0, 0, "no 4in6 (MAP-E, DS-Lite) tunnel on the ASA in our sources; never set "
+	{ 4, V_MTU, 0, 0, ASA_GUIDE, "no 4in6 (MAP-E, DS-Lite) tunnel on the ASA in our sources; never set "
 	  "this on a port that also carries native IPv6", "mtu {if} {mtu}", VR_4IN6, 0 },
 };
+#define ASA_TCPMSS "doc/vendor-syntax.md, ASA sysopt connection tcpmss"
 static const struct vline asa_mss[] = {
-	{ 4, V_MSS, 0, 0, NULL, "sysopt connection tcpmss {mss}", 0, 0 },
-	{ 6, V_MSS, 0, 0, "the ASA has one tcpmss for IPv4 and IPv6: where IPv6 passes, "
+	{ 4, V_MSS, 0, 0, ASA_TCPMSS, NULL, "sysopt connection tcpmss {mss}", 0, 0 },
+	{ 6, V_MSS, 0, 0, ASA_TCPMSS, "the ASA has one tcpmss for IPv4 and IPv6: where IPv6 passes, "
 	  "set this lower IPv6 value instead", "sysopt connection tcpmss {mss}", 0, 0 },
 };
 static const struct vstyle asa_styles[] = {
@@ -321,13 +326,15 @@ static const char *const asa_footer[] = {
  * 1320, "for the TCP packets that are about to go into an IPsec VPN tunnel"
  * (Junos ipsec-vpn (Flow) statement; doc/vendor-syntax.md). It is global, one
  * value for every VPN, and the reference gives no IPv6 form. */
+#define JUNOS_MTU "Junos mtu statement, family inet/inet6"
+#define JUNOS_MSS "Junos ipsec-vpn (Flow) statement"
 static const struct vline junos_mtu[] = {
-	{ 4, V_MTU, 0, 0, NULL, "set interfaces {base} unit {unit} family inet mtu {mtu}", 0, 0 },
-	{ 6, V_MTU, 0, 0, NULL, "set interfaces {base} unit {unit} family inet6 mtu {mtu}", 0, 0 },
+	{ 4, V_MTU, 0, 0, JUNOS_MTU, NULL, "set interfaces {base} unit {unit} family inet mtu {mtu}", 0, 0 },
+	{ 6, V_MTU, 0, 0, JUNOS_MTU, NULL, "set interfaces {base} unit {unit} family inet6 mtu {mtu}", 0, 0 },
 };
 static const struct vline junos_mss[] = {
-	{ 4, V_MSS, 64, 65535, NULL, "set security flow tcp-mss ipsec-vpn mss {mss}", 0, 0 },
-	{ 6, V_MSS, 64, 65535, "the reference gives one ipsec-vpn mss and does not say it covers "
+	{ 4, V_MSS, 64, 65535, JUNOS_MSS, NULL, "set security flow tcp-mss ipsec-vpn mss {mss}", 0, 0 },
+	{ 6, V_MSS, 64, 65535, JUNOS_MSS, "the reference gives one ipsec-vpn mss and does not say it covers "
 	  "IPv6: if IPv6 crosses the tunnel, this lower value keeps it whole",
 	  "set security flow tcp-mss ipsec-vpn mss {mss}", 0, 0 },
 };
@@ -358,15 +365,16 @@ static const char *const junos_footer[] = {
  * on an IPsec tunnel (phase1-interface) or a MAP-E VNE interface is not in
  * our sources. No IPv6 form is. */
 enum { FG_PORT = 1, FG_VIRTUAL };
+#define FG_GUIDE "FortiGate administration guide, mtu-override"
 #define FG_NO_MTU "mtu-override is documented for data interfaces; not confirmed for a tunnel or VNE interface"
 static const struct vline fg_lines[] = {
-	{ 4, V_MTU, 0, 0, NULL, "set mtu-override enable", VR(ROLE_WAN), VV(FG_PORT) },
-	{ 4, V_MTU, 0, 0, NULL, "set mtu {mtu}", VR(ROLE_WAN), VV(FG_PORT) },
-	{ 4, V_MTU, 0, 0, FG_NO_MTU, "set mtu-override enable", VR(ROLE_TUNNEL), 0 },
-	{ 4, V_MTU, 0, 0, FG_NO_MTU, "set mtu {mtu}", VR(ROLE_TUNNEL), 0 },
-	{ 4, V_MTU, 0, 0, FG_NO_MTU, "set mtu-override enable", VR(ROLE_WAN), VV(FG_VIRTUAL) },
-	{ 4, V_MTU, 0, 0, FG_NO_MTU, "set mtu {mtu}", VR(ROLE_WAN), VV(FG_VIRTUAL) },
-	{ 4, V_MSS, 0, 0, NULL, "set tcp-mss {mss}", 0, 0 },
+	{ 4, V_MTU, 0, 0, FG_GUIDE, NULL, "set mtu-override enable", VR(ROLE_WAN), VV(FG_PORT) },
+	{ 4, V_MTU, 0, 0, FG_GUIDE, NULL, "set mtu {mtu}", VR(ROLE_WAN), VV(FG_PORT) },
+	{ 4, V_MTU, 0, 0, FG_GUIDE, FG_NO_MTU, "set mtu-override enable", VR(ROLE_TUNNEL), 0 },
+	{ 4, V_MTU, 0, 0, FG_GUIDE, FG_NO_MTU, "set mtu {mtu}", VR(ROLE_TUNNEL), 0 },
+	{ 4, V_MTU, 0, 0, FG_GUIDE, FG_NO_MTU, "set mtu-override enable", VR(ROLE_WAN), VV(FG_VIRTUAL) },
+	{ 4, V_MTU, 0, 0, FG_GUIDE, FG_NO_MTU, "set mtu {mtu}", VR(ROLE_WAN), VV(FG_VIRTUAL) },
+	{ 4, V_MSS, 0, 0, "Fortinet community Technical Tip 221376", NULL, "set tcp-mss {mss}", 0, 0 },
 };
 static const struct vstyle fg_styles[] = {
 	{ "vne", "    edit \"{if}\"", "    next", NULL, 0, 0, NULL, FG_VIRTUAL },
@@ -398,11 +406,12 @@ static const char *const fg_footer[] = {
  * on oifname: SYNs leaving the interface only. "mtu" is the link MTU, for
  * IPv6 too. */
 enum { VY_PPPOE = 1, VY_OTHER };
+#define VYOS_DEFS "vyos-1x interface definitions, sagitta"
 static const struct vline vyos_lines[] = {
-	{ 4, V_MTU, 68, 1500, NULL, "set interfaces {kw} {if} mtu {mtu}", 0, VV(VY_PPPOE) },
-	{ 4, V_MTU, 68, 16000, NULL, "set interfaces {kw} {if} mtu {mtu}", 0, VV(VY_OTHER) },
-	{ 4, V_MSS, 536, 65535, NULL, "set interfaces {kw} {if} ip adjust-mss {mss}", 0, 0 },
-	{ 6, V_MSS, 536, 65535, NULL, "set interfaces {kw} {if} ipv6 adjust-mss {mss}", 0, 0 },
+	{ 4, V_MTU, 68, 1500, VYOS_DEFS, NULL, "set interfaces {kw} {if} mtu {mtu}", 0, VV(VY_PPPOE) },
+	{ 4, V_MTU, 68, 16000, VYOS_DEFS, NULL, "set interfaces {kw} {if} mtu {mtu}", 0, VV(VY_OTHER) },
+	{ 4, V_MSS, 536, 65535, VYOS_DEFS, NULL, "set interfaces {kw} {if} ip adjust-mss {mss}", 0, 0 },
+	{ 6, V_MSS, 536, 65535, VYOS_DEFS, NULL, "set interfaces {kw} {if} ipv6 adjust-mss {mss}", 0, 0 },
 };
 static const struct vstyle vyos_styles[] = {
 	{ "pppoe", NULL, NULL, "pppoe", 0, 0, NULL, VY_PPPOE },
@@ -433,16 +442,19 @@ static const char *const vyos_footer[] = {
  * commands are not in our sources. Rules carry comment="mtuprobe" and are
  * removed before they are added, so a second paste does not stack them. */
 enum { ROS_PPPOE = 1, ROS_OTHER };
+#define ROS_MANGLE "MikroTik manual, Mangle action=change-mss"
+#define ROS_NONE "none"
 static const struct vline ros_mtu[] = {
-	{ 4, V_MTU, 0, 0, NULL, "/interface pppoe-client set [find name=\"{if}\"] max-mtu={mtu}",
+	{ 4, V_MTU, 0, 0, "doc/vendor-syntax.md, RouterOS pppoe-client max-mtu", NULL,
+	  "/interface pppoe-client set [find name=\"{if}\"] max-mtu={mtu}",
 	  0, VV(ROS_PPPOE) },
-	{ 4, V_MTU, 0, 0, "no MTU command for this interface type in our sources",
+	{ 4, V_MTU, 0, 0, ROS_NONE, "no MTU command for this interface type in our sources",
 	  "/interface set [find name=\"{if}\"] mtu={mtu}", 0, VV(ROS_OTHER) },
 };
 static const struct vline ros_mss[] = {
-	{ 4, V_MSS, 0, 0, NULL, "/ip firewall mangle add chain=forward action=change-mss protocol=tcp "
+	{ 4, V_MSS, 0, 0, ROS_MANGLE, NULL, "/ip firewall mangle add chain=forward action=change-mss protocol=tcp "
 	  "tcp-flags=syn {dir} tcp-mss={mss1}-65535 new-mss={mss} comment=\"mtuprobe\"", 0, 0 },
-	{ 6, V_MSS, 0, 0, NULL, "/ipv6 firewall mangle add chain=forward action=change-mss protocol=tcp "
+	{ 6, V_MSS, 0, 0, ROS_MANGLE, NULL, "/ipv6 firewall mangle add chain=forward action=change-mss protocol=tcp "
 	  "tcp-flags=syn {dir} tcp-mss={mss1}-65535 new-mss={mss} comment=\"mtuprobe\"", 0, 0 },
 };
 static const char *const ros_mss_setup[] = {
