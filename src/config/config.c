@@ -17,24 +17,31 @@
 static const struct {
 	const char *display, *what;
 	const char *comment;          /* what begins a comment line */
+	struct config_facts facts;
 	int (*parse)(const char *buf, size_t len, struct config *c);
 	const char *const *markers;   /* line prefixes only this format has */
 } formats[VENDOR_COUNT] = {
-	[VENDOR_RTX] = { "Yamaha RTX", "a Yamaha RTX config (show config)", "#", config_parse_rtx,
+	[VENDOR_RTX] = { "Yamaha RTX", "a Yamaha RTX config (show config)", "#",
+		/* command reference 8.1.4: a tunnel's MTU is 1280 unless set */
+		{ 1280, 1, 0, 0, "gateway" }, config_parse_rtx,
 		(const char *const[]){ "tunnel select ", "pp select ", "ipsec ike ", "ipsec sa policy ",
 			"ipsec tunnel ", "ipsec auto refresh", "ip lan", "ip pp ", "ip tunnel ",
 			"nat descriptor ", "pp bind ", "pppoe use ", "bgp use ",
 			"login password", "administrator password", "tunnel enable ", NULL } },
 	/* Not "interface Tunnel", "ip tcp adjust-mss" or "hostname": Cisco IOS
 	 * has them too (AWS's IOS sample was once read as an IX). */
-	[VENDOR_IX] = { "NEC UNIVERGE IX", "an NEC IX running-config", "!", config_parse_ix,
+	[VENDOR_IX] = { "NEC UNIVERGE IX", "an NEC IX running-config", "!",
+		/* no NEC reference: the tunnel MTU default is unknown */
+		{ 0, 1, 0, 0, "peer" }, config_parse_ix,
 		(const char *const[]){ "interface GigaEthernet", "interface Loopback0.", "interface Tunnel0.",
 			"ike policy ", "ike proposal ", "ipsec autokey-", "ikev2 default-profile",
 			"ikev2 profile ", "ikev2 authentication psk", "ikev2 peer", "ikev2 connect-type",
 			"ikev2 binding", "ip ufs-cache", "device GigaEthernet", "watch-group ",
 			"ppp profile ", "proxy-dns ", "tunnel mode ipsec-ikev2", NULL } },
 	[VENDOR_STRONGSWAN] = { "strongSwan swanctl.conf", "a strongSwan swanctl.conf", "#",
-		config_parse_swan,
+		/* swanctl.conf(5): clamps live in iptables/nftables; a child is its
+		 * own policy; local_ts/remote_ts default to dynamic */
+		{ 0, 0, 1, 1, "connection" }, config_parse_swan,
 		(const char *const[]){ "connections {", "connections{", "children {", "children{",
 			"secrets {", "esp_proposals", "local_ts", "remote_ts", "remote_addrs",
 			"local_addrs", "start_action", "dpd_action", NULL } },
@@ -42,7 +49,10 @@ static const struct {
 	 * (local_ts, esp_proposals, start_action): no swanctl, RTX or IX line
 	 * begins this way. */
 	[VENDOR_IPSECCONF] = { "strongSwan/Libreswan ipsec.conf",
-		"a strongSwan or Libreswan ipsec.conf", "#", config_parse_ipsecconf,
+		"a strongSwan or Libreswan ipsec.conf", "#",
+		/* ipsec.conf(5): no clamp; a conn is its own policy; leftsubnet/
+		 * rightsubnet default to the peers' own addresses */
+		{ 0, 0, 1, 1, "conn" }, config_parse_ipsecconf,
 		(const char *const[]){ "conn ", "config setup", "leftsubnet", "rightsubnet", "leftid",
 			"rightid", "dpdaction", "dpddelay", "keyexchange", "also=", "also ", "phase2alg",
 			"auto=", "auto ", NULL } },
@@ -101,11 +111,20 @@ markers(const char *buf, size_t len, int v, unsigned *lines)
 	return n;
 }
 
+const struct config_facts *
+config_facts(const struct config *c)
+{
+	static const struct config_facts none = { 0, 1, 0, 0, "peer" };
+
+	return c->facts ? c->facts : &none;
+}
+
 static int
 parse_as(const char *buf, size_t len, int v, struct config *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->vendor = (enum vendor_id)v;
+	c->facts = &formats[v].facts;
 	return formats[v].parse(buf, len, c);
 }
 

@@ -227,6 +227,17 @@ struct config_span {
 enum config_line_src { CONFIG_LINE_NONE, CONFIG_LINE_PP, CONFIG_LINE_MAPE, CONFIG_LINE_PPPOE_IF,
 		       CONFIG_LINE_IFACE };
 
+/* What a format's grammar implies where the configuration says nothing:
+ * the facts the audit's checks read instead of asking which vendor it
+ * was (one row per parser, config.c). */
+struct config_facts {
+	unsigned tunnel_mtu_default;  /* a tunnel with no MTU line has this MTU; 0 unknown */
+	int clamp_in_config;          /* the format can hold an MSS clamp (swanctl.conf cannot) */
+	int implicit_policy;          /* a tunnel is its own IPsec policy (a swanctl child) */
+	int selectors_dynamic;        /* unset traffic selectors are the peers' own addresses */
+	const char *peer_word;        /* what the format calls an IKE peer: "gateway", "connection" */
+};
+
 struct cfg_index;
 
 /* A growable table: n used, cap allocated. */
@@ -235,6 +246,7 @@ struct cfg_index;
 struct config {
 	enum vendor_id vendor;
 	enum config_dialect dialect;  /* VENDOR_IPSECCONF only */
+	const struct config_facts *facts;   /* the format's (never NULL after config_parse) */
 	unsigned lines;               /* lines read */
 	unsigned read;                /* commands the audit reads */
 	unsigned unread;              /* known commands the audit does not read */
@@ -269,6 +281,8 @@ struct config {
 int config_vendor_lookup(const char *name);
 const char *config_vendor_name(enum vendor_id v);
 const char *config_vendor_display(enum vendor_id v);
+/* c->facts, or facts that assume nothing (a model built by hand). */
+const struct config_facts *config_facts(const struct config *c);
 
 /* Which of the formats the text is, from positive evidence: the vendor
  * whose grammar reads most of its lines, among those with a command only

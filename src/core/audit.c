@@ -111,12 +111,7 @@ first_tunnel(const struct audit_run *a, size_t g)
 static void
 gateway_label(const struct audit_run *a, size_t g, char *buf, size_t len)
 {
-	static const char *const kind[VENDOR_COUNT] = {
-		[VENDOR_RTX] = "gateway", [VENDOR_IX] = "peer", [VENDOR_STRONGSWAN] = "connection",
-		[VENDOR_IPSECCONF] = "conn",
-	};
-
-	snprintf(buf, len, "%s %.40s", kind[a->cfg->vendor], a->cfg->gateways[g].name);
+	snprintf(buf, len, "%s %.40s", config_facts(a->cfg)->peer_word, a->cfg->gateways[g].name);
 }
 
 /* The tunnel's numbers under the audit's one policy (audit_model.c): the
@@ -163,7 +158,7 @@ check_mss_above(struct audit_run *a)
 		if (!t->mss.line || t->mss.v != CONFIG_MSS_NUM)
 			continue;
 		if (!at->mtu) {
-			if (a->cfg->vendor == VENDOR_IX)
+			if (!config_facts(a->cfg)->tunnel_mtu_default)
 				audit_note(a, "%s: clamp %ld not compared with the tunnel MTU: no ip mtu is set and the IX default is unknown",
 					   t->name, t->mss_value);
 			continue;
@@ -253,7 +248,7 @@ no_clamp_rtx(struct audit_run *a, size_t i, struct audit_finding **f)
 static void
 check_no_clamp(struct audit_run *a)
 {
-	if (a->cfg->vendor == VENDOR_STRONGSWAN || a->cfg->vendor == VENDOR_IPSECCONF) {
+	if (!config_facts(a->cfg)->clamp_in_config) {
 		if (a->cfg->ntunnels)
 			audit_note(a, "MSS clamps live in iptables or nftables, not in %s: not checked (mtuprobe calc --vendor linux prints them)",
 				   a->cfg->vendor == VENDOR_IPSECCONF ? "ipsec.conf (not expressible there)" : "swanctl.conf");
@@ -575,7 +570,7 @@ check_selectors(struct audit_run *a)
 	for (size_t g = 0; g < a->cfg->ngateways; g++) {
 		const struct config_gateway *gw = &a->cfg->gateways[g];
 		const struct config_prefix *p = narrow(gw);
-		int dflt = (a->cfg->vendor == VENDOR_STRONGSWAN || a->cfg->vendor == VENDOR_IPSECCONF) &&
+		int dflt = config_facts(a->cfg)->selectors_dynamic &&
 			   (!gw->local_id.line || !gw->remote_id.line);
 		const struct config_bgp *b;
 		struct audit_finding *f;

@@ -13,7 +13,6 @@
 
 #define AUDIT_MSG 600
 #define AUDIT_MAX_FIX 4             /* fixes of one finding (a check adds at most 3) */
-#define AUDIT_RTX_TUNNEL_MTU 1280   /* RTX command reference 8.1.4 */
 
 enum audit_severity { AUDIT_INFO, AUDIT_WARNING, AUDIT_ERROR };
 

@@ -205,8 +205,7 @@ skip(const struct audit_run *a, const struct config_tunnel *t)
 {
 	if (t->kind != CONFIG_TK_IPSEC)
 		return AUDIT_SKIP_KIND;
-	if (t->gateway < 0 && !t->ikev2 && !t->policy.line && a->cfg->vendor != VENDOR_STRONGSWAN &&
-	    a->cfg->vendor != VENDOR_IPSECCONF)
+	if (t->gateway < 0 && !t->ikev2 && !t->policy.line && !config_facts(a->cfg)->implicit_policy)
 		return AUDIT_SKIP_NO_IPSEC;
 	if (t->mtu.tmpl || t->mss.tmpl || t->mtu6.tmpl || t->mss6.tmpl)
 		return AUDIT_SKIP_TEMPLATE;
@@ -226,8 +225,9 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	at->skip = skip(a, t);
 	if (t->mtu.line && !t->mtu.tmpl) {
 		at->mtu = (unsigned)t->mtu.v;
-	} else if (a->cfg->vendor == VENDOR_RTX && !t->mtu.tmpl && t->kind == CONFIG_TK_IPSEC) {
-		at->mtu = AUDIT_RTX_TUNNEL_MTU;
+	} else if (config_facts(a->cfg)->tunnel_mtu_default && !t->mtu.tmpl &&
+		   t->kind == CONFIG_TK_IPSEC) {
+		at->mtu = config_facts(a->cfg)->tunnel_mtu_default;
 		at->mtu_default = 1;
 	}
 	if (at->skip != AUDIT_CHECKED)
