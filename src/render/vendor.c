@@ -28,6 +28,12 @@ vendor_comment(enum vendor_id v)
 	return v < VENDOR_COUNT ? vendor_defs[v].comment : "#";
 }
 
+const char *
+vendor_fix_merge(enum vendor_id v)
+{
+	return v < VENDOR_COUNT && vendor_defs[v].fixes ? vendor_defs[v].fixes->merge : NULL;
+}
+
 int
 vendor_lookup(const char *name)
 {

@@ -46,6 +46,9 @@ int vendor_prints(enum vendor_id v);
 int vendor_lookup(const char *name);
 /* The vendor's comment leader ("#", "!"). */
 const char *vendor_comment(enum vendor_id v);
+/* Non-NULL when the vendor's fixes are merged into a file by hand rather
+ * than pasted (swanctl.conf): what to say before them. */
+const char *vendor_fix_merge(enum vendor_id v);
 void vendor_names(char *buf, size_t len);
 
 /* Default interface names for a WAN kind. */

@@ -127,6 +127,8 @@ struct vfixes {
 	/* by config.dialect (ipsec.conf: strongSwan, Libreswan): {encaps}, and
 	 * the footer when it differs (NULL: footer) */
 	struct { const char *encaps, *footer; } dialect[2];
+	const char *merge;       /* non-NULL: merged into a file by hand, not pasted (probe
+	                          * -q prints them as comments after this one) */
 };
 
 struct vendor_def {

@@ -83,6 +83,7 @@ static const struct vfixes rtx_fixes = {
 	rtx_fix_rows, COUNT(rtx_fix_rows), "no ", NULL, NULL, RTX_SAVE, NULL, NULL, 0,
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } },
+	NULL,
 };
 
 #define IX_SEEN "published IX configurations"
@@ -146,6 +147,7 @@ static const struct vfixes ix_fixes = {
 	ix_preamble, NULL, 1,
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } },
+	NULL,
 };
 
 /* Linux: ip-link(8). pppd sets its MTU at each connect (pppd(8) 'mtu');
@@ -506,6 +508,7 @@ static const struct vfixes swan_fixes = {
 	{ "        children {", "        }", NULL },
 	{ "            {child} {", "            }", "                " },
 	{ { NULL, NULL }, { NULL, NULL } },
+	"the swanctl.conf change set: merge it into the file by hand, then swanctl --load-all",
 };
 
 /* ipsec.conf(5), strongSwan and Libreswan: the keys inside their conn, to
@@ -539,6 +542,8 @@ static const struct vfixes ipc_fixes = {
 	{ { "forceencaps", NULL },
 	  { "encapsulation", "merge into ipsec.conf, then for each conn: ipsec auto --replace NAME "
 	    "(Libreswan 5: ipsec replace NAME)" } },
+	"the ipsec.conf change set: merge it into the file by hand, then reload it (see the change "
+	"set's last line)",
 };
 
 const struct vendor_def vendor_defs[VENDOR_COUNT] = {
