@@ -356,6 +356,43 @@ iface_block(const struct out *o, const struct flines *fl, enum vscope sc, int ke
 		o->emit(o->ctx, st->close);
 }
 
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The interface (or tunnel) blocks in index order, for the interfaces the
+ * lines name: a finding's few lines, not a walk over a hub's 60,000
+ * tunnels per finding. */
+static void
+iface_blocks(const struct out *o, const struct config *c, const struct flines *fl, enum vscope sc)
+{
+	size_t count = sc == VS_IFACE ? c->nifaces : c->ntunnels, n = 0;
+	int *keys = malloc((fl->n ? fl->n : 1) * sizeof(*keys));
+
+	if (!keys) {              /* the long way, without memory */
+		for (size_t i = 0; i < count; i++)
+			if (has_scope(fl, sc, (int)i))
+				iface_block(o, fl, sc, (int)i, sc == VS_IFACE ? c->ifaces[i].name
+					    : c->tunnels[i].name);
+		return;
+	}
+	for (size_t i = 0; i < fl->n; i++)
+		if (fl->l[i].scope == sc)
+			keys[n++] = scope_key(&fl->l[i], sc);
+	qsort(keys, n, sizeof(*keys), cmp_int);
+	for (size_t i = 0; i < n; i++) {
+		int k = keys[i];
+		if ((i && k == keys[i - 1]) || k < 0 || (size_t)k >= count)
+			continue;
+		iface_block(o, fl, sc, k, sc == VS_IFACE ? c->ifaces[k].name : c->tunnels[k].name);
+	}
+	free(keys);
+}
+
 /* A rollback line that removes what was not there before. */
 static int
 removes(const struct flines *fl)
@@ -425,13 +462,8 @@ blocks(const struct out *o, const struct config *c, const struct flines *fl, int
 	put_list(o, x->preamble);
 	if (x->global_first)
 		put_scope(o, fl, VS_GLOBAL, 0, "");
-	/* has_scope first: a hub of 60,000 tunnels is walked once per finding */
-	for (size_t i = 0; i < c->nifaces; i++)
-		if (has_scope(fl, VS_IFACE, (int)i))
-			iface_block(o, fl, VS_IFACE, (int)i, c->ifaces[i].name);
-	for (size_t t = 0; t < c->ntunnels; t++)
-		if (has_scope(fl, VS_TUNNEL, (int)t))
-			iface_block(o, fl, VS_TUNNEL, (int)t, c->tunnels[t].name);
+	iface_blocks(o, c, fl, VS_IFACE);
+	iface_blocks(o, c, fl, VS_TUNNEL);
 	if (x->conn.open)
 		conn_blocks(o, c, fl);
 	put_list(o, x->postamble);
