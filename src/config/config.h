@@ -235,6 +235,7 @@ struct config_facts {
 	int clamp_in_config;          /* the format can hold an MSS clamp (swanctl.conf cannot) */
 	int implicit_policy;          /* a tunnel is its own IPsec policy (a swanctl child) */
 	int selectors_dynamic;        /* unset traffic selectors are the peers' own addresses */
+	int natt_in_tunnel;           /* NAT-T is the tunnel's (IKEv2) or global (IKEv1), not the peer's */
 	const char *peer_word;        /* what the format calls an IKE peer: "gateway", "connection" */
 };
 
@@ -283,6 +284,9 @@ const char *config_vendor_name(enum vendor_id v);
 const char *config_vendor_display(enum vendor_id v);
 /* c->facts, or facts that assume nothing (a model built by hand). */
 const struct config_facts *config_facts(const struct config *c);
+/* The setting that says whether tunnel i forces NAT-T (v 1: on), wherever
+ * the format keeps it; NULL when the tunnel has no IKE peer to ask. */
+const struct config_num *config_tunnel_natt(const struct config *c, size_t i);
 
 /* Which of the formats the text is, from positive evidence: the vendor
  * whose grammar reads most of its lines, among those with a command only

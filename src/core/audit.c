@@ -599,9 +599,7 @@ check_natt(struct audit_run *a)
 		return;
 	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
 		const struct config_tunnel *t = tunnel(a, i);
-		const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
-		const struct config_num *n = a->cfg->vendor == VENDOR_IX ? (t->ikev2 ? &t->natt : &a->cfg->natt)
-				: g ? &g->natt : NULL;
+		const struct config_num *n = config_tunnel_natt(a->cfg, i);
 		struct audit_finding *f;
 		if (!n || (n->line && n->v == 1) || tmpl_skip(a, n, t->name))
 			continue;

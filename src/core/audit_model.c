@@ -135,13 +135,11 @@ line_mtu(struct audit_run *a)
 }
 
 static int
-tunnel_natt(const struct audit_run *a, const struct config_tunnel *t)
+tunnel_natt(const struct audit_run *a, size_t i)
 {
-	const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
+	const struct config_num *n = config_tunnel_natt(a->cfg, i);
 
-	if (a->cfg->vendor == VENDOR_IX)
-		return t->ikev2 ? t->natt.line != 0 : a->cfg->natt.line != 0;
-	return g && g->natt.line && g->natt.v == 1;
+	return n && n->line && n->v == 1;
 }
 
 static const char *
@@ -221,7 +219,7 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	const char *text = tunnel_esp_text(a, t);
 
 	at->index = (int)i;
-	at->natt = tunnel_natt(a, t);
+	at->natt = tunnel_natt(a, i);
 	at->skip = skip(a, t);
 	if (t->mtu.line && !t->mtu.tmpl) {
 		at->mtu = (unsigned)t->mtu.v;

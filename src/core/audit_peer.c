@@ -437,10 +437,9 @@ check_natt_accel(struct audit_peer_run *a)
 		if (i < 0 || !a->p->conns[pt->conn].accel.v || (a->p->conns[pt->conn].unknown & PEER_UNK_ACCEL))
 			continue;
 		t = &a->c->tunnels[i];
-		/* where each router keeps NAT-T, as core/audit.c's nat-t-off reads it */
-		n = a->c->vendor == VENDOR_IX ? (t->ikev2 ? &t->natt : &a->c->natt)
-					      : &a->c->gateways[t->gateway].natt;
-		if ((n->line && n->v == 1) || n->tmpl)
+		/* where the router keeps NAT-T, as core/audit.c's nat-t-off reads it */
+		n = config_tunnel_natt(a->c, (size_t)i);
+		if (!n || (n->line && n->v == 1) || n->tmpl)
 			continue;
 		if (!(f = finding(a, (int)k, i, n->line ? n->line : t->line, n->text)))
 			return;
