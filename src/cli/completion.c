@@ -69,8 +69,10 @@ w_vendors_all(char *b)
 static void
 w_formats(char *b)
 {
-	for (int v = 0; v < CONFIG_VENDOR_COUNT; v++)
-		add_word(b, config_vendor_name((enum config_vendor)v));
+	/* the vendors a parser reads (the one vendor enum, base/vendor_id.h) */
+	for (int v = 0; v < VENDOR_COUNT; v++)
+		if (config_vendor_lookup(vendor_id_name((enum vendor_id)v)) == v)
+			add_word(b, vendor_id_name((enum vendor_id)v));
 }
 
 /* Each cipher, and each cipher with each integrity algorithm where the

@@ -631,7 +631,7 @@ parse_vendors(const char *list, struct report_vendors *rv, char *err, size_t err
 	memset(rv->enabled, 0, sizeof(rv->enabled));
 	if (!list || strcmp(list, "all") == 0) {
 		for (int v = 0; v < VENDOR_COUNT; v++)
-			rv->enabled[v] = 1;
+			rv->enabled[v] = vendor_prints((enum vendor_id)v);
 		return 0;
 	}
 	if (strcmp(list, "none") == 0)
@@ -810,6 +810,8 @@ cli_ifaces(const struct cli *c, enum wan_kind k, struct report_vendors *rv)
 	static char wan[VENDOR_COUNT][CLI_IFNAME];
 
 	for (int v = 0; v < VENDOR_COUNT; v++) {
+		if (!vendor_prints((enum vendor_id)v))
+			continue;   /* audited only: no interface lines */
 		rv->wan_if[v] = c->wan_if[v] ? c->wan_if[v]
 			: free_wan(c, v, vendor_default_wan((enum vendor_id)v, k), wan[v], sizeof(wan[v]));
 		rv->ntunnel_if[v] = c->ntunnel_names[v] ? c->ntunnel_names[v] : 1;

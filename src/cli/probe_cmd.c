@@ -755,15 +755,12 @@ say_after(struct probe_state *s, const struct report_probe *rp, const char *mode
 static void
 replace_vendor(const struct probe_state *s, struct report *r)
 {
-	static const struct { enum config_vendor c; enum vendor_id v; } map[] = {
-		{ CONFIG_RTX, VENDOR_RTX }, { CONFIG_IX, VENDOR_IX },
-	};
-
-	for (size_t i = 0; s->cfg && i < sizeof(map) / sizeof(map[0]); i++)
-		if (s->cfg->vendor == map[i].c && r->vendors.enabled[map[i].v]) {
-			r->vendors.enabled[map[i].v] = 0;
-			r->vendors.replaced[map[i].v] = 1;
-		}
+	/* one vendor enum: the configuration's is the lines' (a swanctl.conf
+	 * has no lines of its own: its change set follows the Linux lines) */
+	if (s->cfg && vendor_prints(s->cfg->vendor) && r->vendors.enabled[s->cfg->vendor]) {
+		r->vendors.enabled[s->cfg->vendor] = 0;
+		r->vendors.replaced[s->cfg->vendor] = 1;
+	}
 }
 
 static int

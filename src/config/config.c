@@ -12,34 +12,48 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Indexed by the one vendor enum (base/vendor_id.h); a vendor without a
+ * parser has no row (parse NULL) and is neither detected nor accepted. */
 static const struct {
-	const char *name, *display, *what;
+	const char *display, *what;
+	const char *comment;          /* what begins a comment line */
+	struct config_facts facts;
 	int (*parse)(const char *buf, size_t len, struct config *c);
 	const char *const *markers;   /* line prefixes only this format has */
-} formats[CONFIG_VENDOR_COUNT] = {
-	[CONFIG_RTX] = { "rtx", "Yamaha RTX", "a Yamaha RTX config (show config)", config_parse_rtx,
+} formats[VENDOR_COUNT] = {
+	[VENDOR_RTX] = { "Yamaha RTX", "a Yamaha RTX config (show config)", "#",
+		/* command reference 8.1.4: a tunnel's MTU is 1280 unless set */
+		{ 1280, 1, 0, 0, 0, "gateway" }, config_parse_rtx,
 		(const char *const[]){ "tunnel select ", "pp select ", "ipsec ike ", "ipsec sa policy ",
 			"ipsec tunnel ", "ipsec auto refresh", "ip lan", "ip pp ", "ip tunnel ",
 			"nat descriptor ", "pp bind ", "pppoe use ", "bgp use ",
 			"login password", "administrator password", "tunnel enable ", NULL } },
 	/* Not "interface Tunnel", "ip tcp adjust-mss" or "hostname": Cisco IOS
 	 * has them too (AWS's IOS sample was once read as an IX). */
-	[CONFIG_IX] = { "ix", "NEC UNIVERGE IX", "an NEC IX running-config", config_parse_ix,
+	[VENDOR_IX] = { "NEC UNIVERGE IX", "an NEC IX running-config", "!",
+		/* no NEC reference: the tunnel MTU default is unknown; NAT-T is
+		 * ikev2 nat-traversal in the tunnel, or the global ike nat-traversal */
+		{ 0, 1, 0, 0, 1, "peer" }, config_parse_ix,
 		(const char *const[]){ "interface GigaEthernet", "interface Loopback0.", "interface Tunnel0.",
 			"ike policy ", "ike proposal ", "ipsec autokey-", "ikev2 default-profile",
 			"ikev2 profile ", "ikev2 authentication psk", "ikev2 peer", "ikev2 connect-type",
 			"ikev2 binding", "ip ufs-cache", "device GigaEthernet", "watch-group ",
 			"ppp profile ", "proxy-dns ", "tunnel mode ipsec-ikev2", NULL } },
-	[CONFIG_STRONGSWAN] = { "strongswan", "strongSwan swanctl.conf", "a strongSwan swanctl.conf",
-		config_parse_swan,
+	[VENDOR_STRONGSWAN] = { "strongSwan swanctl.conf", "a strongSwan swanctl.conf", "#",
+		/* swanctl.conf(5): clamps live in iptables/nftables; a child is its
+		 * own policy; local_ts/remote_ts default to dynamic */
+		{ 0, 0, 1, 1, 0, "connection" }, config_parse_swan,
 		(const char *const[]){ "connections {", "connections{", "children {", "children{",
 			"secrets {", "esp_proposals", "local_ts", "remote_ts", "remote_addrs",
 			"local_addrs", "start_action", "dpd_action", NULL } },
 	/* The section headers and the keys swanctl.conf spells differently
 	 * (local_ts, esp_proposals, start_action): no swanctl, RTX or IX line
 	 * begins this way. */
-	[CONFIG_IPSECCONF] = { "ipsec-conf", "strongSwan/Libreswan ipsec.conf",
-		"a strongSwan or Libreswan ipsec.conf", config_parse_ipsecconf,
+	[VENDOR_IPSECCONF] = { "strongSwan/Libreswan ipsec.conf",
+		"a strongSwan or Libreswan ipsec.conf", "#",
+		/* ipsec.conf(5): no clamp; a conn is its own policy; leftsubnet/
+		 * rightsubnet default to the peers' own addresses */
+		{ 0, 0, 1, 1, 0, "conn" }, config_parse_ipsecconf,
 		(const char *const[]){ "conn ", "config setup", "leftsubnet", "rightsubnet", "leftid",
 			"rightid", "dpdaction", "dpddelay", "keyexchange", "also=", "also ", "phase2alg",
 			"auto=", "auto ", NULL } },
@@ -49,15 +63,15 @@ static const char expected[] =
 	"expected a Yamaha RTX config (show config), an NEC IX running-config, a strongSwan swanctl.conf or a strongSwan/Libreswan ipsec.conf";
 
 /* Other names engineers give the ipsec.conf format. */
-static const struct { const char *name; enum config_vendor v; } aliases[] = {
-	{ "libreswan", CONFIG_IPSECCONF }, { "openswan", CONFIG_IPSECCONF },
+static const struct { const char *name; enum vendor_id v; } aliases[] = {
+	{ "libreswan", VENDOR_IPSECCONF }, { "openswan", VENDOR_IPSECCONF },
 };
 
 int
 config_vendor_lookup(const char *name)
 {
-	for (int v = 0; v < CONFIG_VENDOR_COUNT; v++)
-		if (strcmp(formats[v].name, name) == 0)
+	for (int v = 0; v < VENDOR_COUNT; v++)
+		if (formats[v].parse && strcmp(vendor_id_name((enum vendor_id)v), name) == 0)
 			return v;
 	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
 		if (strcmp(aliases[i].name, name) == 0)
@@ -66,22 +80,22 @@ config_vendor_lookup(const char *name)
 }
 
 const char *
-config_vendor_name(enum config_vendor v)
+config_vendor_name(enum vendor_id v)
 {
-	return v < CONFIG_VENDOR_COUNT ? formats[v].name : "?";
+	return v < VENDOR_COUNT && formats[v].parse ? vendor_id_name(v) : "?";
 }
 
 const char *
-config_vendor_display(enum config_vendor v)
+config_vendor_display(enum vendor_id v)
 {
-	return v < CONFIG_VENDOR_COUNT ? formats[v].display : "?";
+	return v < VENDOR_COUNT && formats[v].parse ? formats[v].display : "?";
 }
 
 /* Lines that begin the way only vendor v begins them. */
 static unsigned
 markers(const char *buf, size_t len, int v, unsigned *lines)
 {
-	struct cfg_reader r = { buf, len, 0, 0, v == CONFIG_IX ? "!" : "#" };
+	struct cfg_reader r = { buf, len, 0, 0, formats[v].comment };
 	struct cfg_line l;
 	unsigned n = 0;
 
@@ -98,11 +112,30 @@ markers(const char *buf, size_t len, int v, unsigned *lines)
 	return n;
 }
 
+const struct config_facts *
+config_facts(const struct config *c)
+{
+	static const struct config_facts none = { 0, 1, 0, 0, 0, "peer" };
+
+	return c->facts ? c->facts : &none;
+}
+
+const struct config_num *
+config_tunnel_natt(const struct config *c, size_t i)
+{
+	const struct config_tunnel *t = &c->tunnels[i];
+
+	if (config_facts(c)->natt_in_tunnel)
+		return t->ikev2 ? &t->natt : &c->natt;
+	return t->gateway >= 0 && (size_t)t->gateway < c->ngateways ? &c->gateways[t->gateway].natt : NULL;
+}
+
 static int
 parse_as(const char *buf, size_t len, int v, struct config *c)
 {
 	memset(c, 0, sizeof(*c));
-	c->vendor = (enum config_vendor)v;
+	c->vendor = (enum vendor_id)v;
+	c->facts = &formats[v].facts;
 	return formats[v].parse(buf, len, c);
 }
 
@@ -138,12 +171,12 @@ detect_into(const char *buf, size_t len, struct config *c, char *err, size_t err
 {
 	struct config_foreign f;
 	int isforeign = config_foreign_detect(buf, len, &f);
-	unsigned ev[CONFIG_VENDOR_COUNT], lines = 0, best_ev = 0;
+	unsigned ev[VENDOR_COUNT], lines = 0, best_ev = 0;
 	int best = -1;
 
-	for (int v = 0; v < CONFIG_VENDOR_COUNT; v++) {
+	for (int v = 0; v < VENDOR_COUNT; v++) {
 		struct config t;
-		if (!(ev[v] = markers(buf, len, v, &lines)))
+		if (!formats[v].parse || !(ev[v] = markers(buf, len, v, &lines)))
 			continue;
 		if (parse_as(buf, len, v, &t) < 0) {
 			config_free(&t);
@@ -196,7 +229,7 @@ config_parse(const char *buf, size_t len, int v, struct config *c, char *err, si
 	unsigned lines;
 
 	memset(c, 0, sizeof(*c));
-	if (v >= CONFIG_VENDOR_COUNT) {
+	if (v >= VENDOR_COUNT || (v >= 0 && !formats[v].parse)) {
 		snprintf(err, errlen, "unknown configuration format");
 		return -1;
 	}

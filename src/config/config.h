@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/vendor_id.h"   /* which syntax the text is in: the one vendor enum */
 #include "config/secret.h"
 
 #define CONFIG_NAME 48          /* interface, gateway, connection names */
@@ -31,10 +32,6 @@
 #define CONFIG_TEXT 120         /* an offending line as quoted in a finding */
 #define CONFIG_ESP 64           /* an ESP transform as written */
 #define CONFIG_LINE_MAX 512     /* bytes of a line that are read at all */
-
-/* CONFIG_IPSECCONF: strongSwan's legacy ipsec.conf (stroke) and Libreswan/
- * Openswan's, one grammar (config/ipsecconf.c); config.dialect says which. */
-enum config_vendor { CONFIG_RTX, CONFIG_IX, CONFIG_STRONGSWAN, CONFIG_IPSECCONF, CONFIG_VENDOR_COUNT };
 
 /* Whose ipsec.conf: the two read some keys differently (dpdaction's
  * default, what turns DPD on). Libreswan when a key only Libreswan/Openswan
@@ -230,14 +227,27 @@ struct config_span {
 enum config_line_src { CONFIG_LINE_NONE, CONFIG_LINE_PP, CONFIG_LINE_MAPE, CONFIG_LINE_PPPOE_IF,
 		       CONFIG_LINE_IFACE };
 
+/* What a format's grammar implies where the configuration says nothing:
+ * the facts the audit's checks read instead of asking which vendor it
+ * was (one row per parser, config.c). */
+struct config_facts {
+	unsigned tunnel_mtu_default;  /* a tunnel with no MTU line has this MTU; 0 unknown */
+	int clamp_in_config;          /* the format can hold an MSS clamp (swanctl.conf cannot) */
+	int implicit_policy;          /* a tunnel is its own IPsec policy (a swanctl child) */
+	int selectors_dynamic;        /* unset traffic selectors are the peers' own addresses */
+	int natt_in_tunnel;           /* NAT-T is the tunnel's (IKEv2) or global (IKEv1), not the peer's */
+	const char *peer_word;        /* what the format calls an IKE peer: "gateway", "connection" */
+};
+
 struct cfg_index;
 
 /* A growable table: n used, cap allocated. */
 #define CONFIG_TABLE(type, name) type *name; size_t n##name, cap_##name
 
 struct config {
-	enum config_vendor vendor;
-	enum config_dialect dialect;  /* CONFIG_IPSECCONF only */
+	enum vendor_id vendor;
+	enum config_dialect dialect;  /* VENDOR_IPSECCONF only */
+	const struct config_facts *facts;   /* the format's (never NULL after config_parse) */
 	unsigned lines;               /* lines read */
 	unsigned read;                /* commands the audit reads */
 	unsigned unread;              /* known commands the audit does not read */
@@ -268,10 +278,15 @@ struct config {
 	struct cfg_index *index;      /* name lookups for the tables (config/index.c) */
 };
 
-/* "rtx", "ix", "strongswan", "ipsec-conf"; -1 for anything else. */
+/* "rtx", "ix", "strongswan", "ipsec-conf": a vendor with a parser; -1 for anything else. */
 int config_vendor_lookup(const char *name);
-const char *config_vendor_name(enum config_vendor v);
-const char *config_vendor_display(enum config_vendor v);
+const char *config_vendor_name(enum vendor_id v);
+const char *config_vendor_display(enum vendor_id v);
+/* c->facts, or facts that assume nothing (a model built by hand). */
+const struct config_facts *config_facts(const struct config *c);
+/* The setting that says whether tunnel i forces NAT-T (v 1: on), wherever
+ * the format keeps it; NULL when the tunnel has no IKE peer to ask. */
+const struct config_num *config_tunnel_natt(const struct config *c, size_t i);
 
 /* Which of the formats the text is, from positive evidence: the vendor
  * whose grammar reads most of its lines, among those with a command only

@@ -111,12 +111,7 @@ first_tunnel(const struct audit_run *a, size_t g)
 static void
 gateway_label(const struct audit_run *a, size_t g, char *buf, size_t len)
 {
-	static const char *const kind[CONFIG_VENDOR_COUNT] = {
-		[CONFIG_RTX] = "gateway", [CONFIG_IX] = "peer", [CONFIG_STRONGSWAN] = "connection",
-		[CONFIG_IPSECCONF] = "conn",
-	};
-
-	snprintf(buf, len, "%s %.40s", kind[a->cfg->vendor], a->cfg->gateways[g].name);
+	snprintf(buf, len, "%s %.40s", config_facts(a->cfg)->peer_word, a->cfg->gateways[g].name);
 }
 
 /* The tunnel's numbers under the audit's one policy (audit_model.c): the
@@ -163,7 +158,7 @@ check_mss_above(struct audit_run *a)
 		if (!t->mss.line || t->mss.v != CONFIG_MSS_NUM)
 			continue;
 		if (!at->mtu) {
-			if (a->cfg->vendor == CONFIG_IX)
+			if (!config_facts(a->cfg)->tunnel_mtu_default)
 				audit_note(a, "%s: clamp %ld not compared with the tunnel MTU: no ip mtu is set and the IX default is unknown",
 					   t->name, t->mss_value);
 			continue;
@@ -253,10 +248,10 @@ no_clamp_rtx(struct audit_run *a, size_t i, struct audit_finding **f)
 static void
 check_no_clamp(struct audit_run *a)
 {
-	if (a->cfg->vendor == CONFIG_STRONGSWAN || a->cfg->vendor == CONFIG_IPSECCONF) {
+	if (!config_facts(a->cfg)->clamp_in_config) {
 		if (a->cfg->ntunnels)
 			audit_note(a, "MSS clamps live in iptables or nftables, not in %s: not checked (mtuprobe calc --vendor linux prints them)",
-				   a->cfg->vendor == CONFIG_IPSECCONF ? "ipsec.conf (not expressible there)" : "swanctl.conf");
+				   a->cfg->vendor == VENDOR_IPSECCONF ? "ipsec.conf (not expressible there)" : "swanctl.conf");
 		return;
 	}
 	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
@@ -265,7 +260,7 @@ check_no_clamp(struct audit_run *a)
 		struct audit_finding *f = NULL;
 		if (at->skip != AUDIT_CHECKED || (t->mss.line && t->mss.v != CONFIG_MSS_OFF))
 			continue;
-		if (a->cfg->vendor == CONFIG_RTX)
+		if (a->cfg->vendor == VENDOR_RTX)
 			no_clamp_rtx(a, i, &f);
 		else
 			f = audit_finding(a, t->line, "", t->name,
@@ -364,9 +359,9 @@ check_dpd(struct audit_run *a)
 		const struct config_num *k = &gw->keepalive;
 		if (tmpl_skip(a, k, gw->name))
 			continue;
-		if (a->cfg->vendor == CONFIG_RTX && !rtx_keepalive_dead(a, gw, v2, why, sizeof(why)))
+		if (a->cfg->vendor == VENDOR_RTX && !rtx_keepalive_dead(a, gw, v2, why, sizeof(why)))
 			continue;
-		if (a->cfg->vendor == CONFIG_IX) {
+		if (a->cfg->vendor == VENDOR_IX) {
 			if (t < 0) {
 				audit_note(a, "peer %s: no tunnel is bound to it: no-dead-peer-detection not checked",
 					   gw->name);
@@ -377,9 +372,9 @@ check_dpd(struct audit_run *a)
 			snprintf(why, sizeof(why), "no %s for this peer: the IX default was not found in any source (unknown default), so nothing is known to detect a dead peer",
 				 v2 ? "ikev2 dpd interval (per tunnel or in ikev2 default-profile)" : "ike keepalive or watch-group");
 		}
-		if (a->cfg->vendor == CONFIG_IPSECCONF && !ipc_dpd_dead(a, gw, why, sizeof(why)))
+		if (a->cfg->vendor == VENDOR_IPSECCONF && !ipc_dpd_dead(a, gw, why, sizeof(why)))
 			continue;
-		if (a->cfg->vendor == CONFIG_STRONGSWAN) {
+		if (a->cfg->vendor == VENDOR_STRONGSWAN) {
 			if (k->line && k->v != CONFIG_OFF)
 				continue;
 			snprintf(why, sizeof(why), "dpd_delay is %s: strongSwan never checks that the peer is alive, and keeps SAs the peer has cleared",
@@ -445,7 +440,7 @@ check_initiator(struct audit_run *a)
 {
 	if (!a->peer->waits)
 		return;
-	if (a->cfg->vendor == CONFIG_RTX) {
+	if (a->cfg->vendor == VENDOR_RTX) {
 		rtx_initiator(a);
 		return;
 	}
@@ -455,17 +450,17 @@ check_initiator(struct audit_run *a)
 		struct audit_finding *f = NULL;
 		if (tmpl_skip(a, g ? &g->refresh : NULL, t->name) || tmpl_skip(a, &t->connect, t->name))
 			continue;
-		if (a->cfg->vendor == CONFIG_IX && t->ikev2 && (!t->connect.line || t->connect.v != 1))
+		if (a->cfg->vendor == VENDOR_IX && t->ikev2 && (!t->connect.line || t->connect.v != 1))
 			f = audit_finding(a, t->line, "", t->name,
 					  "no ikev2 connect-type auto: nothing here makes the router start IKE, while %s waits for the customer gateway to initiate",
 					  a->peer->display);
-		else if (a->cfg->vendor == CONFIG_IX && !t->ikev2 && t->gateway >= 0)
+		else if (a->cfg->vendor == VENDOR_IX && !t->ikev2 && t->gateway >= 0)
 			audit_note(a, "%s: how an IX starts IKEv1 was not found in any source: no-ike-initiator not checked", t->name);
-		else if (a->cfg->vendor == CONFIG_STRONGSWAN && g && (!g->refresh.line || g->refresh.v == 0))
+		else if (a->cfg->vendor == VENDOR_STRONGSWAN && g && (!g->refresh.line || g->refresh.v == 0))
 			f = audit_finding(a, g->refresh.line ? g->refresh.line : t->line, g->refresh.text, t->name,
 					  "start_action is %s: strongSwan only loads this child and waits, while %s waits for the customer gateway to initiate",
 					  g->refresh.line ? "none" : "not set (default none)", a->peer->display);
-		else if (a->cfg->vendor == CONFIG_IPSECCONF && g && g->refresh.v == 0 &&
+		else if (a->cfg->vendor == VENDOR_IPSECCONF && g && g->refresh.v == 0 &&
 			 !ipc_restarts_not(a, g))
 			f = audit_finding(a, g->refresh.line ? g->refresh.line : t->line, g->refresh.text, t->name,
 					  "%s: the router %s this conn and waits, while %s waits for the customer gateway to initiate (ipsec.conf(5): only auto=start, or route on traffic, starts IKE)",
@@ -487,20 +482,20 @@ check_responder_peer(struct audit_run *a)
 		struct audit_finding *f = NULL;
 		if (!g || tmpl_skip(a, &g->refresh, t->name) || tmpl_skip(a, &a->cfg->refresh, "global"))
 			continue;
-		if (a->cfg->vendor == CONFIG_RTX && a->cfg->refresh.line && a->cfg->refresh.v == 1 &&
+		if (a->cfg->vendor == VENDOR_RTX && a->cfg->refresh.line && a->cfg->refresh.v == 1 &&
 		    (!g->refresh.line || g->refresh.v == 1))
 			f = audit_finding(a, g->refresh.line ? g->refresh.line : a->cfg->refresh.line,
 					  g->refresh.line ? g->refresh.text : a->cfg->refresh.text, t->name,
 					  "the router starts IKE for this gateway (ipsec auto refresh on; per gateway the default is on), and with %s that is what kept the tunnel down after a reboot or SA deletion (field-observed: RTX1220 Rev.15.04.03, not documented by either vendor)",
 					  a->peer->display);
-		else if (a->cfg->vendor == CONFIG_IX && t->connect.line && t->connect.v == 1)
+		else if (a->cfg->vendor == VENDOR_IX && t->connect.line && t->connect.v == 1)
 			f = audit_finding(a, t->connect.line, t->connect.text, t->name,
 					  "the router initiates toward %s, which should only be answered (field-observed with an RTX, not documented)", a->peer->display);
-		else if ((a->cfg->vendor == CONFIG_STRONGSWAN || a->cfg->vendor == CONFIG_IPSECCONF) &&
+		else if ((a->cfg->vendor == VENDOR_STRONGSWAN || a->cfg->vendor == VENDOR_IPSECCONF) &&
 			 g->refresh.line && g->refresh.v == 1)
 			f = audit_finding(a, g->refresh.line, g->refresh.text, t->name,
 					  "the router initiates toward %s, which should only be answered (field-observed with an RTX, not documented)", a->peer->display);
-		audit_fix(f, a->cfg->vendor == CONFIG_RTX ? FIX_REFRESH_GW_OFF : FIX_RESPOND_ONLY, 0, 0,
+		audit_fix(f, a->cfg->vendor == VENDOR_RTX ? FIX_REFRESH_GW_OFF : FIX_RESPOND_ONLY, 0, 0,
 			  (int)i, t->gateway);
 	}
 }
@@ -514,7 +509,7 @@ check_backcompat(struct audit_run *a)
 	 * peer whose profile rests on it, not for every non-Yamaha peer
 	 * (AWS's own Yamaha sample leaves the default, and nothing documents
 	 * a failure there). */
-	if (a->cfg->vendor != CONFIG_RTX || !a->peer->non_yamaha || !a->peer->field)
+	if (a->cfg->vendor != VENDOR_RTX || !a->peer->non_yamaha || !a->peer->field)
 		return;
 	for (size_t g = 0; g < a->cfg->ngateways; g++) {
 		const struct config_gateway *gw = &a->cfg->gateways[g];
@@ -575,7 +570,7 @@ check_selectors(struct audit_run *a)
 	for (size_t g = 0; g < a->cfg->ngateways; g++) {
 		const struct config_gateway *gw = &a->cfg->gateways[g];
 		const struct config_prefix *p = narrow(gw);
-		int dflt = (a->cfg->vendor == CONFIG_STRONGSWAN || a->cfg->vendor == CONFIG_IPSECCONF) &&
+		int dflt = config_facts(a->cfg)->selectors_dynamic &&
 			   (!gw->local_id.line || !gw->remote_id.line);
 		const struct config_bgp *b;
 		struct audit_finding *f;
@@ -588,7 +583,7 @@ check_selectors(struct audit_run *a)
 		f = audit_finding(a, p ? p->line : gw->line, p ? p->text : "", where,
 				  "BGP neighbour %s (line %u) is reached through this tunnel, but the %s is %s, narrower than 0.0.0.0/0 = 0.0.0.0/0: IPsec comes up and BGP never does, because its packets fall outside the SA",
 				  addr, b->line, p ? "traffic selector" : "traffic selector default",
-				  p ? p->text : a->cfg->vendor == CONFIG_IPSECCONF
+				  p ? p->text : a->cfg->vendor == VENDOR_IPSECCONF
 				  ? "the hosts' own addresses (leftsubnet or rightsubnet not set, ipsec.conf(5))"
 				  : "dynamic (only the tunnel's outer addresses, swanctl.conf(5))");
 		audit_fix(f, FIX_SELECTORS_ANY, 0, 0, first_tunnel(a, g), (int)g);
@@ -604,17 +599,15 @@ check_natt(struct audit_run *a)
 		return;
 	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
 		const struct config_tunnel *t = tunnel(a, i);
-		const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
-		const struct config_num *n = a->cfg->vendor == CONFIG_IX ? (t->ikev2 ? &t->natt : &a->cfg->natt)
-				: g ? &g->natt : NULL;
+		const struct config_num *n = config_tunnel_natt(a->cfg, i);
 		struct audit_finding *f;
 		if (!n || (n->line && n->v == 1) || tmpl_skip(a, n, t->name))
 			continue;
 		f = audit_finding(a, n->line ? n->line : t->line, n->text, t->name,
 				  "NAT-T is %s, and %s requires it on the customer gateway: IPsec comes up and no traffic flows",
-				  n->line ? "off" : a->cfg->vendor == CONFIG_IX ? "not set (the IX default is unknown)"
-				  : a->cfg->vendor == CONFIG_STRONGSWAN ? "not forced (encap = no: UDP only when a NAT is detected)"
-				  : a->cfg->vendor == CONFIG_IPSECCONF ? "not forced (forceencaps or encapsulation not yes: UDP only when a NAT is detected)"
+				  n->line ? "off" : a->cfg->vendor == VENDOR_IX ? "not set (the IX default is unknown)"
+				  : a->cfg->vendor == VENDOR_STRONGSWAN ? "not forced (encap = no: UDP only when a NAT is detected)"
+				  : a->cfg->vendor == VENDOR_IPSECCONF ? "not forced (forceencaps or encapsulation not yes: UDP only when a NAT is detected)"
 				  : "not set (default off, 15.48.5)", a->peer->display);
 		audit_fix(f, FIX_NATT_ON, 0, 0, (int)i, t->gateway);
 		if (f && f->nfix)
@@ -657,9 +650,9 @@ ipc_reinit(struct audit_run *a)
 static void
 check_reinit(struct audit_run *a)
 {
-	if (a->cfg->vendor == CONFIG_IPSECCONF && a->peer->waits)
+	if (a->cfg->vendor == VENDOR_IPSECCONF && a->peer->waits)
 		ipc_reinit(a);
-	if (a->cfg->vendor != CONFIG_STRONGSWAN || !a->peer->waits)
+	if (a->cfg->vendor != VENDOR_STRONGSWAN || !a->peer->waits)
 		return;
 	for (size_t g = 0; g < a->cfg->ngateways; g++) {
 		const struct config_gateway *gw = &a->cfg->gateways[g];

@@ -13,7 +13,6 @@
 
 #define AUDIT_MSG 600
 #define AUDIT_MAX_FIX 4             /* fixes of one finding (a check adds at most 3) */
-#define AUDIT_RTX_TUNNEL_MTU 1280   /* RTX command reference 8.1.4 */
 
 enum audit_severity { AUDIT_INFO, AUDIT_WARNING, AUDIT_ERROR };
 
@@ -138,6 +137,6 @@ const char *audit_severity_name(enum audit_severity s);
 
 /* Maps a configuration's ESP transform to strongSwan proposal syntax
  * ("aes-cbc sha-hmac" -> "aes128-sha1"); -1 when a word is not known. */
-int audit_esp_keyword(enum config_vendor v, const char *text, char *out, size_t len);
+int audit_esp_keyword(enum vendor_id v, const char *text, char *out, size_t len);
 
 #endif

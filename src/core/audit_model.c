@@ -19,38 +19,38 @@
  * aead: an AEAD cipher (RFC 4106), whose ESP carries no separate ICV, so
  * the integrity words beside it (IX lists one anyway) do not count. */
 static const struct {
-	enum config_vendor v;
+	enum vendor_id v;
 	const char *word, *keyword;
 	int aead, integ;
 } esp_words[] = {
-	{ CONFIG_RTX, "aes-cbc", "aes128", 0, 0 },
-	{ CONFIG_RTX, "aes256-cbc", "aes256", 0, 0 },
-	{ CONFIG_RTX, "3des-cbc", "3des", 0, 0 },
-	{ CONFIG_RTX, "aes-gcm", "aes128gcm16", 1, 0 },
-	{ CONFIG_RTX, "aes256-gcm", "aes256gcm16", 1, 0 },
-	{ CONFIG_RTX, "sha-hmac", "sha1", 0, 1 },
-	{ CONFIG_RTX, "sha256-hmac", "sha256", 0, 1 },
-	{ CONFIG_RTX, "md5-hmac", "md5", 0, 1 },
-	{ CONFIG_IX, "esp-aes-256", "aes256", 0, 0 },
-	{ CONFIG_IX, "esp-aes", "aes128", 0, 0 },
-	{ CONFIG_IX, "esp-3des", "3des", 0, 0 },
-	{ CONFIG_IX, "esp-sha", "sha1", 0, 1 },
-	{ CONFIG_IX, "esp-sha2-256", "sha256", 0, 1 },
-	{ CONFIG_IX, "esp-md5", "md5", 0, 1 },
-	{ CONFIG_IX, "aes-cbc-256", "aes256", 0, 0 },
-	{ CONFIG_IX, "aes-cbc-192", "aes192", 0, 0 },
-	{ CONFIG_IX, "aes-cbc-128", "aes128", 0, 0 },
-	{ CONFIG_IX, "3des-cbc", "3des", 0, 0 },
-	{ CONFIG_IX, "aes-gcm-128-16", "aes128gcm16", 1, 0 },
-	{ CONFIG_IX, "aes-gcm-256-16", "aes256gcm16", 1, 0 },
-	{ CONFIG_IX, "sha1", "sha1", 0, 1 },
-	{ CONFIG_IX, "sha2-256", "sha256", 0, 1 },
-	{ CONFIG_IX, "sha2-384", "sha384", 0, 1 },
-	{ CONFIG_IX, "sha2-512", "sha512", 0, 1 },
+	{ VENDOR_RTX, "aes-cbc", "aes128", 0, 0 },
+	{ VENDOR_RTX, "aes256-cbc", "aes256", 0, 0 },
+	{ VENDOR_RTX, "3des-cbc", "3des", 0, 0 },
+	{ VENDOR_RTX, "aes-gcm", "aes128gcm16", 1, 0 },
+	{ VENDOR_RTX, "aes256-gcm", "aes256gcm16", 1, 0 },
+	{ VENDOR_RTX, "sha-hmac", "sha1", 0, 1 },
+	{ VENDOR_RTX, "sha256-hmac", "sha256", 0, 1 },
+	{ VENDOR_RTX, "md5-hmac", "md5", 0, 1 },
+	{ VENDOR_IX, "esp-aes-256", "aes256", 0, 0 },
+	{ VENDOR_IX, "esp-aes", "aes128", 0, 0 },
+	{ VENDOR_IX, "esp-3des", "3des", 0, 0 },
+	{ VENDOR_IX, "esp-sha", "sha1", 0, 1 },
+	{ VENDOR_IX, "esp-sha2-256", "sha256", 0, 1 },
+	{ VENDOR_IX, "esp-md5", "md5", 0, 1 },
+	{ VENDOR_IX, "aes-cbc-256", "aes256", 0, 0 },
+	{ VENDOR_IX, "aes-cbc-192", "aes192", 0, 0 },
+	{ VENDOR_IX, "aes-cbc-128", "aes128", 0, 0 },
+	{ VENDOR_IX, "3des-cbc", "3des", 0, 0 },
+	{ VENDOR_IX, "aes-gcm-128-16", "aes128gcm16", 1, 0 },
+	{ VENDOR_IX, "aes-gcm-256-16", "aes256gcm16", 1, 0 },
+	{ VENDOR_IX, "sha1", "sha1", 0, 1 },
+	{ VENDOR_IX, "sha2-256", "sha256", 0, 1 },
+	{ VENDOR_IX, "sha2-384", "sha384", 0, 1 },
+	{ VENDOR_IX, "sha2-512", "sha512", 0, 1 },
 };
 
 static int
-esp_word(enum config_vendor v, const char *w)
+esp_word(enum vendor_id v, const char *w)
 {
 	for (size_t i = 0; i < sizeof(esp_words) / sizeof(esp_words[0]); i++)
 		if (esp_words[i].v == v && strcmp(esp_words[i].word, w) == 0)
@@ -59,7 +59,7 @@ esp_word(enum config_vendor v, const char *w)
 }
 
 static int
-has_aead(enum config_vendor v, const char *text)
+has_aead(enum vendor_id v, const char *text)
 {
 	char buf[CONFIG_ESP];
 	char *save = NULL;
@@ -73,7 +73,7 @@ has_aead(enum config_vendor v, const char *text)
 }
 
 int
-audit_esp_keyword(enum config_vendor v, const char *text, char *out, size_t len)
+audit_esp_keyword(enum vendor_id v, const char *text, char *out, size_t len)
 {
 	char buf[CONFIG_ESP];
 	char *save = NULL;
@@ -83,7 +83,7 @@ audit_esp_keyword(enum config_vendor v, const char *text, char *out, size_t len)
 	out[0] = '\0';
 	if (!text || !*text || strcmp(text, "default") == 0)
 		return -1;
-	if (v == CONFIG_STRONGSWAN || v == CONFIG_IPSECCONF) {   /* ipsecconf.c: strongSwan spelling */
+	if (v == VENDOR_STRONGSWAN || v == VENDOR_IPSECCONF) {   /* ipsecconf.c: strongSwan spelling */
 		snprintf(out, len, "%s", text);
 		return 0;
 	}
@@ -135,13 +135,11 @@ line_mtu(struct audit_run *a)
 }
 
 static int
-tunnel_natt(const struct audit_run *a, const struct config_tunnel *t)
+tunnel_natt(const struct audit_run *a, size_t i)
 {
-	const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
+	const struct config_num *n = config_tunnel_natt(a->cfg, i);
 
-	if (a->cfg->vendor == CONFIG_IX)
-		return t->ikev2 ? t->natt.line != 0 : a->cfg->natt.line != 0;
-	return g && g->natt.line && g->natt.v == 1;
+	return n && n->line && n->v == 1;
 }
 
 static const char *
@@ -149,7 +147,7 @@ tunnel_esp_text(const struct audit_run *a, const struct config_tunnel *t)
 {
 	const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
 
-	if (a->cfg->vendor == CONFIG_IX && t->ikev2)
+	if (a->cfg->vendor == VENDOR_IX && t->ikev2)
 		return t->binding.line ? t->esp_text : a->cfg->child_esp_text;
 	return g ? g->esp_text : "";
 }
@@ -205,8 +203,7 @@ skip(const struct audit_run *a, const struct config_tunnel *t)
 {
 	if (t->kind != CONFIG_TK_IPSEC)
 		return AUDIT_SKIP_KIND;
-	if (t->gateway < 0 && !t->ikev2 && !t->policy.line && a->cfg->vendor != CONFIG_STRONGSWAN &&
-	    a->cfg->vendor != CONFIG_IPSECCONF)
+	if (t->gateway < 0 && !t->ikev2 && !t->policy.line && !config_facts(a->cfg)->implicit_policy)
 		return AUDIT_SKIP_NO_IPSEC;
 	if (t->mtu.tmpl || t->mss.tmpl || t->mtu6.tmpl || t->mss6.tmpl)
 		return AUDIT_SKIP_TEMPLATE;
@@ -222,12 +219,13 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	const char *text = tunnel_esp_text(a, t);
 
 	at->index = (int)i;
-	at->natt = tunnel_natt(a, t);
+	at->natt = tunnel_natt(a, i);
 	at->skip = skip(a, t);
 	if (t->mtu.line && !t->mtu.tmpl) {
 		at->mtu = (unsigned)t->mtu.v;
-	} else if (a->cfg->vendor == CONFIG_RTX && !t->mtu.tmpl && t->kind == CONFIG_TK_IPSEC) {
-		at->mtu = AUDIT_RTX_TUNNEL_MTU;
+	} else if (config_facts(a->cfg)->tunnel_mtu_default && !t->mtu.tmpl &&
+		   t->kind == CONFIG_TK_IPSEC) {
+		at->mtu = config_facts(a->cfg)->tunnel_mtu_default;
 		at->mtu_default = 1;
 	}
 	if (at->skip != AUDIT_CHECKED)
@@ -268,11 +266,11 @@ audit_is_ikev2(const struct audit_run *a, int gateway)
 	if (!g)
 		return 0;
 	/* swanctl version 0 (default) initiates with IKEv2 (swanctl.conf(5)) */
-	if (a->cfg->vendor == CONFIG_STRONGSWAN)
+	if (a->cfg->vendor == VENDOR_STRONGSWAN)
 		return !g->version.line || g->version.v != 1;
 	/* ipsec.conf: strongSwan's keyexchange=ike (default) initiates IKEv2;
 	 * in Openswan it is IKEv1, so a Libreswan file is IKEv2 only when it says so */
-	if (a->cfg->vendor == CONFIG_IPSECCONF)
+	if (a->cfg->vendor == VENDOR_IPSECCONF)
 		return a->cfg->dialect == CONFIG_DIALECT_STRONGSWAN ? g->version.v != 1 : g->version.v == 2;
 	return g->version.line && g->version.v == 2;
 }

@@ -45,7 +45,7 @@ audit_peer_router_addr(const struct config *c, size_t i, unsigned *line)
 		return g->remote_addr.addr;
 	}
 	/* IX names the peer by its address: ikev2 peer ADDR, ike policy NAME peer ADDR */
-	if (c->vendor == CONFIG_IX && peer_ipv4(g->name, &a) == 0) {
+	if (c->vendor == VENDOR_IX && peer_ipv4(g->name, &a) == 0) {
 		*line = g->line;
 		return a;
 	}
@@ -307,11 +307,11 @@ router_noinit(const struct config *c, size_t i)
 	const struct config_gateway *g = &c->gateways[t->gateway];
 
 	switch (c->vendor) {
-	case CONFIG_RTX: return rtx_noinit(c, t, g);
-	case CONFIG_IX: return ix_noinit(t);
-	case CONFIG_STRONGSWAN: return swan_noinit(g);
-	case CONFIG_IPSECCONF: return ipc_noinit(c, g);
-	case CONFIG_VENDOR_COUNT: break;
+	case VENDOR_RTX: return rtx_noinit(c, t, g);
+	case VENDOR_IX: return ix_noinit(t);
+	case VENDOR_STRONGSWAN: return swan_noinit(g);
+	case VENDOR_IPSECCONF: return ipc_noinit(c, g);
+	default: break;          /* no parser reads another vendor */
 	}
 	return (struct noinit){ NOINIT_UNKNOWN, 0, "" };
 }
@@ -437,10 +437,9 @@ check_natt_accel(struct audit_peer_run *a)
 		if (i < 0 || !a->p->conns[pt->conn].accel.v || (a->p->conns[pt->conn].unknown & PEER_UNK_ACCEL))
 			continue;
 		t = &a->c->tunnels[i];
-		/* where each router keeps NAT-T, as core/audit.c's nat-t-off reads it */
-		n = a->c->vendor == CONFIG_IX ? (t->ikev2 ? &t->natt : &a->c->natt)
-					      : &a->c->gateways[t->gateway].natt;
-		if ((n->line && n->v == 1) || n->tmpl)
+		/* where the router keeps NAT-T, as core/audit.c's nat-t-off reads it */
+		n = config_tunnel_natt(a->c, (size_t)i);
+		if (!n || (n->line && n->v == 1) || n->tmpl)
 			continue;
 		if (!(f = finding(a, (int)k, i, n->line ? n->line : t->line, n->text)))
 			return;

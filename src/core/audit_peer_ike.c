@@ -29,7 +29,7 @@ router_hold(const struct config *c, size_t i, unsigned *line, const char **text,
 
 	*exact = 0;
 	switch (c->vendor) {
-	case CONFIG_RTX:
+	case VENDOR_RTX:
 		/* 15.20: dpd (IKEv1), rfc4306 (IKEv2), icmp-echo: interval x count */
 		if (!k->line || k->tmpl || k->v == CONFIG_OFF || !g->ka_method_set ||
 		    !(g->ka_method == CONFIG_KA_DPD || g->ka_method == CONFIG_KA_ICMP ||
@@ -39,7 +39,7 @@ router_hold(const struct config *c, size_t i, unsigned *line, const char **text,
 		*text = k->text;
 		*exact = 1;
 		return g->ka_interval * g->ka_count;
-	case CONFIG_IX: {
+	case VENDOR_IX: {
 		/* the tunnel's own or bound profile's dpd, else ikev2 default-profile's */
 		const struct config_num *d = t->dpd.line ? &t->dpd : !t->binding.line ? &c->default_dpd : &t->dpd;
 		if (!t->ikev2 || !d->line || d->tmpl || d->v <= 0)
@@ -48,13 +48,13 @@ router_hold(const struct config *c, size_t i, unsigned *line, const char **text,
 		*text = d->text;
 		return d->v;
 	}
-	case CONFIG_STRONGSWAN:
+	case VENDOR_STRONGSWAN:
 		if (!k->line || k->tmpl || k->v == CONFIG_OFF)
 			return -1;
 		*line = k->line;
 		*text = k->text;
 		return g->ka_interval;
-	case CONFIG_IPSECCONF:
+	case VENDOR_IPSECCONF:
 		/* ipsec.conf(5): dpdtimeout (IKEv1) is the hold itself; else,
 		 * as swanctl, dpddelay is a lower bound (retransmissions follow) */
 		if (!k->line || k->tmpl || k->v == CONFIG_OFF)
@@ -68,7 +68,7 @@ router_hold(const struct config *c, size_t i, unsigned *line, const char **text,
 		*line = k->line;
 		*text = k->text;
 		return g->ka_interval;
-	case CONFIG_VENDOR_COUNT:
+	default:                 /* no parser reads another vendor */
 		break;
 	}
 	return -1;
@@ -106,7 +106,7 @@ audit_peer_check_dpd_hold(struct audit_peer_run *a)
 		f->n[1] = pt->dpd_seconds.v;
 		audit_peer_fix(a, f, FIX_KEEPALIVE, a->aws->dpd_interval, a->aws->dpd_count, i);
 		if (f->nfix)
-			f->fix[f->nfix - 1].ikev2 = a->c->vendor == CONFIG_IX
+			f->fix[f->nfix - 1].ikev2 = a->c->vendor == VENDOR_IX
 						    ? a->c->tunnels[i].ikev2
 						    : a->c->gateways[a->c->tunnels[i].gateway].version.v == 2;
 	}
@@ -218,12 +218,12 @@ router_ike(const struct config *c, size_t i)
 	if (v->tmpl)
 		return 0;
 	switch (c->vendor) {
-	case CONFIG_RTX: return v->line && v->v == 2 ? PEER_IKEV2 : PEER_IKEV1;
-	case CONFIG_IX: return t->ikev2 ? PEER_IKEV2 : PEER_IKEV1;
-	case CONFIG_STRONGSWAN:
-	case CONFIG_IPSECCONF:   /* keyexchange / ikev2=: 0 when it allows both or is unknown */
+	case VENDOR_RTX: return v->line && v->v == 2 ? PEER_IKEV2 : PEER_IKEV1;
+	case VENDOR_IX: return t->ikev2 ? PEER_IKEV2 : PEER_IKEV1;
+	case VENDOR_STRONGSWAN:
+	case VENDOR_IPSECCONF:   /* keyexchange / ikev2=: 0 when it allows both or is unknown */
 		return !v->line || v->v == 0 ? PEER_IKEV1 | PEER_IKEV2 : v->v == 1 ? PEER_IKEV1 : PEER_IKEV2;
-	case CONFIG_VENDOR_COUNT: break;
+	default: break;          /* no parser reads another vendor */
 	}
 	return 0;
 }
@@ -348,7 +348,7 @@ audit_peer_check_lifetime(struct audit_peer_run *a)
 		long ike, child;
 		if (aws_life(a, k, i) || i < 0)
 			continue;
-		if (a->c->vendor != CONFIG_RTX) {
+		if (a->c->vendor != VENDOR_RTX) {
 			a->r->pairs[k].not_checked |= PAIR_NC_LIFETIME;
 			continue;
 		}

@@ -1,104 +1,29 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* The audit's fixes in each vendor's own syntax, inside the mode blocks
- * they belong in. Only syntax confirmed in doc/vendor-syntax.md
- * and doc/router-facts.md is printed as a command; anything else becomes a
- * comment saying so. One table row per (vendor, fix, IKE version), naming
- * the setting the line replaces, so that the change set shows each old
- * line ("was: ...") and a rollback block restores exactly the old lines. */
+ * they belong in, from the vendor's rows in render/vendor_tables.c (the
+ * rows calc and probe print from) through the one expander (vendor.c).
+ * Only syntax confirmed in doc/vendor-syntax.md and doc/router-facts.md is
+ * printed as a command; anything else becomes a comment saying so, and so
+ * does a number outside the range its row accepts. Each fix row names the
+ * setting its line replaces, so that the change set
+ * shows each old line ("was: ...") and a rollback block restores exactly
+ * the old lines. Nothing here asks which vendor it is: the layout is the
+ * vendor's row (struct vfixes). */
 #include "render/audit_out.h"
+#include "render/vendor_int.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
-
-enum scope { S_GLOBAL, S_TUNNEL, S_CONN, S_CHILD, S_IFACE };
-
-/* The configuration setting a fix line replaces: where its old line is. */
-enum field {
-	F_NONE, F_T_MTU, F_T_MSS, F_T_MSS6, F_T_DF, F_T_DPD, F_T_CONNECT, F_T_RESPONDER, F_T_NATT,
-	F_G_KEEPALIVE, F_G_REFRESH, F_G_COMPAT, F_G_NATT, F_G_LOCAL_ID, F_G_REMOTE_ID, F_G_START,
-	F_G_DPD_ACTION, F_G_DPD_TIMEOUT, F_C_REFRESH, F_C_NATT, F_I_MTU,
-};
-
-struct syntax {
-	enum config_vendor v;
-	enum audit_fix_kind k;
-	int ike;                  /* 0 either, 1 IKEv1 only, 2 IKEv2 only */
-	enum scope scope;
-	const char *tmpl;         /* {n} {mss} {gw} {ka} {policy} {acl} {sec} {timeout} {encaps}; NULL: the note alone */
-	const char *note;         /* printed as a comment before the line, or NULL */
-	enum field field;         /* the setting it replaces (F_NONE: adds a line) */
-};
-
-static const char seen_ix[] = "seen in published IX configurations (no NEC reference found)";
-
-static const struct syntax table[] = {
-	/* Yamaha RTX command reference 8.1.4, 8.1.21, 30.1.3, 15.10, 15.19-20,
-	 * 15.16, 15.28, 15.48.5, 15.49.2 */
-	{ CONFIG_RTX, FIX_TUNNEL_MTU, 0, S_TUNNEL, "ip tunnel mtu {n}", NULL, F_T_MTU },
-	{ CONFIG_RTX, FIX_WAN_MTU, 0, S_IFACE, "ip {ifkw} mtu {n}", NULL, F_I_MTU },
-	{ CONFIG_RTX, FIX_TUNNEL_MSS, 0, S_TUNNEL, "ip tunnel tcp mss limit {mss}", NULL, F_T_MSS },
-	{ CONFIG_RTX, FIX_TUNNEL_MSS6, 0, S_TUNNEL, "ipv6 tunnel tcp mss limit {n}", NULL, F_T_MSS6 },
-	{ CONFIG_RTX, FIX_DF_COPY, 0, S_TUNNEL, "ipsec tunnel outer df-bit copy", NULL, F_T_DF },
-	{ CONFIG_RTX, FIX_KEEPALIVE, 0, S_GLOBAL, "ipsec ike keepalive use {gw} on {ka}", NULL, F_G_KEEPALIVE },
-	{ CONFIG_RTX, FIX_REFRESH_GLOBAL_ON, 0, S_GLOBAL, "ipsec auto refresh on", NULL, F_C_REFRESH },
-	{ CONFIG_RTX, FIX_REFRESH_GW_ON, 0, S_GLOBAL, "ipsec auto refresh {gw} on", NULL, F_G_REFRESH },
-	{ CONFIG_RTX, FIX_REFRESH_GW_OFF, 0, S_GLOBAL, "ipsec auto refresh {gw} off", NULL, F_G_REFRESH },
-	{ CONFIG_RTX, FIX_BACKCOMPAT2, 0, S_GLOBAL, "ipsec ike backward-compatibility {gw} 2", NULL, F_G_COMPAT },
-	{ CONFIG_RTX, FIX_NATT_ON, 0, S_GLOBAL, "ipsec ike nat-traversal {gw} on", NULL, F_G_NATT },
-	{ CONFIG_RTX, FIX_SELECTORS_ANY, 0, S_GLOBAL, "ipsec ike local id {gw} 0.0.0.0/0", NULL, F_G_LOCAL_ID },
-	{ CONFIG_RTX, FIX_SELECTORS_ANY, 0, S_GLOBAL, "ipsec ike remote id {gw} 0.0.0.0/0", NULL, F_G_REMOTE_ID },
-	/* NEC IX: doc/router-facts.md and doc/vendor-syntax.md (Oracle's template and
-	 * real configurations) */
-	{ CONFIG_IX, FIX_TUNNEL_MTU, 0, S_TUNNEL, "ip mtu {n}", NULL, F_T_MTU },
-	{ CONFIG_IX, FIX_WAN_MTU, 0, S_IFACE, "ip mtu {n}", NULL, F_I_MTU },
-	{ CONFIG_IX, FIX_TUNNEL_MSS, 0, S_TUNNEL, "ip tcp adjust-mss {mss}", NULL, F_T_MSS },
-	{ CONFIG_IX, FIX_TUNNEL_MSS6, 0, S_TUNNEL, "ipv6 tcp adjust-mss {n}", NULL, F_T_MSS6 },
-	{ CONFIG_IX, FIX_KEEPALIVE, 2, S_TUNNEL, "ikev2 dpd interval {sec}", NULL, F_T_DPD },
-	{ CONFIG_IX, FIX_KEEPALIVE, 1, S_GLOBAL, "ike keepalive {policy} {sec} {count}",
-	  "whether ike keepalive is RFC 3706 DPD was not found; Oracle's template uses a watch-group instead", F_NONE },
-	{ CONFIG_IX, FIX_INITIATE, 2, S_TUNNEL, "ikev2 connect-type auto", NULL, F_T_CONNECT },
-	{ CONFIG_IX, FIX_RESPOND_ONLY, 2, S_TUNNEL, "ikev2 negotiation-direction responder", NULL, F_T_RESPONDER },
-	{ CONFIG_IX, FIX_NATT_ON, 1, S_GLOBAL, "ike nat-traversal", NULL, F_C_NATT },
-	{ CONFIG_IX, FIX_NATT_ON, 2, S_TUNNEL, "ikev2 nat-traversal keepalive 30 force", NULL, F_T_NATT },
-	{ CONFIG_IX, FIX_SELECTORS_ANY, 1, S_GLOBAL, "ip access-list {acl} permit ip src any dest any", NULL, F_NONE },
-	/* swanctl.conf(5) */
-	{ CONFIG_STRONGSWAN, FIX_KEEPALIVE, 0, S_CONN, "dpd_delay = {sec}s", NULL, F_G_KEEPALIVE },
-	{ CONFIG_STRONGSWAN, FIX_INITIATE, 0, S_CHILD, "start_action = start", NULL, F_G_START },
-	{ CONFIG_STRONGSWAN, FIX_DPD_RESTART, 0, S_CHILD, "dpd_action = restart", NULL, F_G_DPD_ACTION },
-	{ CONFIG_STRONGSWAN, FIX_RESPOND_ONLY, 0, S_CHILD, "start_action = none", NULL, F_G_START },
-	{ CONFIG_STRONGSWAN, FIX_NATT_ON, 0, S_CONN, "encap = yes", NULL, F_G_NATT },
-	{ CONFIG_STRONGSWAN, FIX_SELECTORS_ANY, 0, S_CHILD, "local_ts = 0.0.0.0/0", NULL, F_G_LOCAL_ID },
-	{ CONFIG_STRONGSWAN, FIX_SELECTORS_ANY, 0, S_CHILD, "remote_ts = 0.0.0.0/0", NULL, F_G_REMOTE_ID },
-	/* ipsec.conf(5), strongSwan and Libreswan: inside the conn. DPD: the
-	 * interval in plain seconds (both, and AWS's Openswan instructions,
-	 * write dpddelay=10), dpdtimeout for IKEv1 (Libreswan needs it there),
-	 * dpdaction=restart (strongSwan runs DPD only with an action). */
-	{ CONFIG_IPSECCONF, FIX_KEEPALIVE, 0, S_CONN, "dpddelay={sec}", NULL, F_T_DPD },
-	{ CONFIG_IPSECCONF, FIX_KEEPALIVE, 1, S_CONN, "dpdtimeout={timeout}", NULL, F_G_DPD_TIMEOUT },
-	{ CONFIG_IPSECCONF, FIX_KEEPALIVE, 0, S_CONN, "dpdaction=restart", NULL, F_G_DPD_ACTION },
-	{ CONFIG_IPSECCONF, FIX_DPD_RESTART, 0, S_CONN, "dpdaction=restart", NULL, F_G_DPD_ACTION },
-	{ CONFIG_IPSECCONF, FIX_INITIATE, 0, S_CONN, "auto=start", NULL, F_G_START },
-	{ CONFIG_IPSECCONF, FIX_RESPOND_ONLY, 0, S_CONN, "auto=add", NULL, F_G_START },
-	{ CONFIG_IPSECCONF, FIX_NATT_ON, 0, S_CONN, "{encaps}=yes", NULL, F_G_NATT },
-	{ CONFIG_IPSECCONF, FIX_SELECTORS_ANY, 0, S_CONN, "leftsubnet=0.0.0.0/0", NULL, F_G_LOCAL_ID },
-	{ CONFIG_IPSECCONF, FIX_SELECTORS_ANY, 0, S_CONN, "rightsubnet=0.0.0.0/0", NULL, F_G_REMOTE_ID },
-	{ CONFIG_IPSECCONF, FIX_TUNNEL_MTU, 0, S_CONN, "mtu={n}",
-	  "mtu= is Libreswan's (the MTU of the conn's routes); strongSwan has none: set the route or interface MTU", F_T_MTU },
-	/* no line: ipsec.conf has no clamp, only the comment says where it lives */
-	{ CONFIG_IPSECCONF, FIX_TUNNEL_MSS, 0, S_CONN, NULL,
-	  "the MSS clamp (MTU - 40) is not expressible in ipsec.conf: set it in iptables or nftables (mtuprobe calc --vendor linux prints the rule)", F_NONE },
-};
-
 struct fline {
-	enum scope scope;
+	enum vscope scope;
 	int tunnel, gateway;
 	int comment;
-	char text[200];
-	int iface;                /* S_IFACE: index in config.ifaces */
+	char text[440];
+	int iface;                /* VS_IFACE: index in config.ifaces */
 	const char *old;          /* the line it replaces as written, NULL when not set */
 	int replaces;             /* it replaces a setting (field != F_NONE) */
 };
@@ -110,66 +35,90 @@ struct flines {
 };
 
 static const char *
-gw_name(const struct config *c, int g)
+gw_field(const struct config *c, int g, size_t off)
 {
-	return g >= 0 && (size_t)g < c->ngateways ? c->gateways[g].name : "?";
+	return g >= 0 && (size_t)g < c->ngateways ? (const char *)&c->gateways[g] + off : "?";
 }
 
-static void
-expand(const struct config *c, const struct syntax *s, const struct audit_fix *f,
-       char *out, size_t len)
-{
-	const char *p = s->tmpl;
-	size_t n = 0;
+/* The numbers and names a fix line's template may name. */
+struct fixvals {
+	char mtu[24], mss[24], sec[24], count[24], timeout[24], dpd_args[48];
+};
 
-	out[0] = '\0';
-	while (*p && n + 1 < len) {
-		char val[96];
-		const char *end = *p == '{' ? strchr(p, '}') : NULL;
-		if (!end) {
-			out[n++] = *p++;
-			out[n] = '\0';
-			continue;
-		}
-		if (strncmp(p, "{n}", 3) == 0)
-			snprintf(val, sizeof(val), "%ld", f->n);
-		else if (strncmp(p, "{mss}", 5) == 0)
-			snprintf(val, sizeof(val), f->n ? "%ld" : "auto", f->n);
-		else if (strncmp(p, "{ifkw}", 6) == 0)
-			/* RTX: ip pp mtu inside pp select, ip lanN mtu global (8.1.4) */
-			snprintf(val, sizeof(val), "%s", f->iface >= 0 && strncmp(c->ifaces[f->iface].name, "pp", 2) == 0
-				 ? "pp" : f->iface >= 0 ? c->ifaces[f->iface].name : "?");
-		else if (strncmp(p, "{gw}", 4) == 0)
-			snprintf(val, sizeof(val), "%s", gw_name(c, f->gateway));
-		else if (strncmp(p, "{ka}", 4) == 0)
-			/* 15.20: dpd (IKEv1, RFC 3706) or rfc4306 (IKEv2), then interval count */
-			snprintf(val, sizeof(val), f->n ? "%s %ld %ld" : "%s", f->ikev2 ? "rfc4306" : "dpd",
-				 f->n, f->m ? f->m : 6);
-		else if (strncmp(p, "{sec}", 5) == 0)
-			snprintf(val, sizeof(val), "%ld", f->n ? f->n : 10);
-		else if (strncmp(p, "{timeout}", 9) == 0)
-			/* the peer's interval x count: AWS's 10 x 3 is its sample's dpdtimeout=30 */
-			snprintf(val, sizeof(val), "%ld", (f->n ? f->n : 10) * (f->m ? f->m : 3));
-		else if (strncmp(p, "{encaps}", 8) == 0)
-			/* Libreswan replaced forceencaps with encapsulation (its ipsec.conf(5)) */
-			snprintf(val, sizeof(val), "%s", c->dialect == CONFIG_DIALECT_LIBRESWAN ? "encapsulation" : "forceencaps");
-		else if (strncmp(p, "{count}", 7) == 0)
-			snprintf(val, sizeof(val), "%ld", f->m ? f->m : 3);
-		else if (strncmp(p, "{policy}", 8) == 0)
-			snprintf(val, sizeof(val), "%s", f->gateway >= 0 ? c->gateways[f->gateway].policy : "?");
-		else
-			snprintf(val, sizeof(val), "%s", f->gateway >= 0 ? c->gateways[f->gateway].acl : "?");
-		n += (size_t)snprintf(out + n, len - n, "%s", val);
-		if (n >= len)
-			n = len - 1;
-		p = end + 1;
-	}
+static void
+fix_keys(const struct config *c, const struct audit_fix *f, struct fixvals *v, struct vkeys *k)
+{
+	snprintf(v->mtu, sizeof(v->mtu), "%ld", f->n);
+	snprintf(v->mss, sizeof(v->mss), f->n ? "%ld" : "auto", f->n);
+	snprintf(v->sec, sizeof(v->sec), "%ld", f->n ? f->n : 10);
+	snprintf(v->count, sizeof(v->count), "%ld", f->m ? f->m : 3);
+	/* the peer's interval x count: AWS's 10 x 3 is its sample's dpdtimeout=30 */
+	snprintf(v->timeout, sizeof(v->timeout), "%ld", (f->n ? f->n : 10) * (f->m ? f->m : 3));
+	/* RTX 15.20: "dpd|rfc4306 INTERVAL COUNT", the count 6 unless given;
+	 * no interval: the router's own defaults */
+	if (f->n)
+		snprintf(v->dpd_args, sizeof(v->dpd_args), " %ld %ld", f->n, f->m ? f->m : 6);
+	else
+		v->dpd_args[0] = '\0';
+	vkeys_set(k, "mtu", v->mtu);
+	vkeys_set(k, "mss", v->mss);
+	vkeys_set(k, "sec", v->sec);
+	vkeys_set(k, "count", v->count);
+	vkeys_set(k, "timeout", v->timeout);
+	vkeys_set(k, "dpd_args", v->dpd_args);
+	vkeys_set(k, "gw", gw_field(c, f->gateway, offsetof(struct config_gateway, name)));
+	vkeys_set(k, "policy", gw_field(c, f->gateway, offsetof(struct config_gateway, policy)));
+	vkeys_set(k, "acl", gw_field(c, f->gateway, offsetof(struct config_gateway, acl)));
+}
+
+/* The interface or tunnel a fix line goes into, by its scope; NULL: none. */
+static const char *
+fix_ifname(const struct config *c, enum vscope sc, const struct audit_fix *f)
+{
+	if (sc == VS_IFACE && f->iface >= 0 && (size_t)f->iface < c->nifaces)
+		return c->ifaces[f->iface].name;
+	if (sc == VS_TUNNEL && f->tunnel >= 0 && (size_t)f->tunnel < c->ntunnels)
+		return c->tunnels[f->tunnel].name;
+	return NULL;
+}
+
+/* The row's line for fix f into out (the calc row's template for an MTU
+ * or MSS fix, with the names of the interface it goes into); a comment
+ * (returns 1) when that row is unconfirmed or the number is outside the
+ * range it accepts, exactly as calc prints it. */
+static int
+fix_text(const struct vendor_def *d, const struct config *c, const struct vfix *x,
+	 const struct audit_fix *f, char *out, size_t len)
+{
+	const char *ifname = fix_ifname(c, x->scope, f);
+	const struct vstyle *st = ifname ? vendor_style(d, ifname) : NULL;
+	struct vkeys k = { .n = 0 };
+	struct fixvals v;
+	char text[160], why[256];
+	const char *bad = NULL;
+
+	if (ifname)
+		vkeys_iface(&k, st, ifname);
+	fix_keys(c, f, &v, &k);
+	vkeys_set(&k, "encaps", d->fixes->dialect[c->dialect == CONFIG_DIALECT_LIBRESWAN].encaps);
+	vendor_expand(text, sizeof(text), x->line ? x->line->tmpl : x->tmpl, &k);
+	if (x->line && f->n > 0)   /* 0: the router's own auto, no number */
+		bad = vline_out_of_range(x->line, st, vendor_rtx_model(NULL), (unsigned)f->n, why,
+					 sizeof(why));
+	if (bad)
+		snprintf(out, len, "not set: %s: %s", bad, text);
+	else if (x->line && x->line->unconfirmed)
+		snprintf(out, len, "UNCONFIRMED (%s), check your manual before use: %s",
+			 x->line->unconfirmed, text);
+	else
+		snprintf(out, len, "%s", text);
+	return bad || (x->line && x->line->unconfirmed);
 }
 
 /* The line a fix replaces, as the configuration has it; NULL when the
  * setting is not in the configuration (the default applies). */
 static const char *
-old_line(const struct config *c, enum field fd, int t, int g, int ifc)
+old_line(const struct config *c, enum vsetting fd, int t, int g, int ifc)
 {
 	const struct config_tunnel *tu = t >= 0 && (size_t)t < c->ntunnels ? &c->tunnels[t] : NULL;
 	const struct config_gateway *gw = g >= 0 && (size_t)g < c->ngateways ? &c->gateways[g] : NULL;
@@ -209,7 +158,7 @@ old_line(const struct config *c, enum field fd, int t, int g, int ifc)
 }
 
 static void
-add(struct flines *o, enum scope sc, const struct audit_fix *f, int comment, const char *text)
+add(struct flines *o, enum vscope sc, const struct audit_fix *f, int comment, const char *text)
 {
 	for (size_t i = 0; i < o->n; i++)
 		if (o->l[i].scope == sc && o->l[i].tunnel == f->tunnel && o->l[i].iface == f->iface &&
@@ -232,27 +181,30 @@ add(struct flines *o, enum scope sc, const struct audit_fix *f, int comment, con
 static void
 collect_one(const struct config *c, const struct audit_fix *f, struct flines *o)
 {
-	char line[200];
+	const struct vendor_def *d = &vendor_defs[c->vendor];
+	size_t nrows = d->fixes ? d->fixes->n : 0;
+	char line[440];
 	int found = 0;
 
-	for (size_t i = 0; i < COUNT(table); i++) {
-		const struct syntax *s = &table[i];
-		if (s->v != c->vendor || s->k != f->kind || (s->ike && s->ike != (f->ikev2 ? 2 : 1)))
+	for (size_t i = 0; i < nrows; i++) {
+		const struct vfix *x = &d->fixes->rows[i];
+		int comment;
+		if (x->kind != f->kind || (x->ike && x->ike != (f->ikev2 ? 2 : 1)))
 			continue;
-		if (s->note)
-			add(o, s->scope, f, 1, s->note);
+		if (x->note)
+			add(o, x->scope, f, 1, x->note);
 		found = 1;
-		if (!s->tmpl)
-			continue;
-		expand(c, s, f, line, sizeof(line));
-		add(o, s->scope, f, 0, line);
-		if (o->n && !o->l[o->n - 1].comment && strcmp(o->l[o->n - 1].text, line) == 0) {
-			o->l[o->n - 1].replaces = s->field != F_NONE;
-			o->l[o->n - 1].old = old_line(c, s->field, f->tunnel, f->gateway, f->iface);
+		if (!x->line && !x->tmpl)
+			continue;     /* not expressible in this format: the note says where */
+		comment = fix_text(d, c, x, f, line, sizeof(line));
+		add(o, x->scope, f, comment, line);
+		if (!comment && o->n && !o->l[o->n - 1].comment && strcmp(o->l[o->n - 1].text, line) == 0) {
+			o->l[o->n - 1].replaces = x->replaces != F_NONE;
+			o->l[o->n - 1].old = old_line(c, x->replaces, f->tunnel, f->gateway, f->iface);
 		}
 	}
 	if (!found)
-		add(o, S_GLOBAL, f, 1, "no confirmed syntax for this fix on this router: change it by hand");
+		add(o, VS_GLOBAL, f, 1, "no confirmed syntax for this fix on this router: change it by hand");
 }
 
 static void
@@ -273,35 +225,21 @@ collect(const struct audit_result *r, const struct audit_finding *only, struct f
  * rollback (the old lines back, or the vendor's way to remove a new one). */
 enum mode { M_FIX, M_CHANGE, M_ROLLBACK };
 
-/* How each format removes a line that was not there before: RTX's "no"
- * form (every RTX configuration command has one, command reference 1.4),
- * IX's Cisco-like "no" (UNCONFIRMED: said once in the block's header),
- * swanctl: the line is deleted by hand (a comment says which). */
-static const struct {
-	enum config_vendor v;
-	const char *prefix;       /* NULL: no command removes it */
-} undo[] = {
-	{ CONFIG_RTX, "no " }, { CONFIG_IX, "no " }, { CONFIG_STRONGSWAN, NULL },
-	{ CONFIG_IPSECCONF, NULL },
-};
-
 struct out {
 	void (*emit)(void *ctx, const char *line);
 	void *ctx;
 	const char *lead;         /* comment leader */
 	enum mode mode;
-	enum config_vendor v;
+	const struct vendor_def *d;
+	const struct vfixes *x;   /* the vendor's layout */
 };
 
 static void
 put(const struct out *o, const char *indent, const struct fline *l)
 {
-	char buf[460];
-	const char *prefix = NULL;
+	char buf[520];
+	const char *prefix = o->x->undo;
 
-	for (size_t i = 0; i < COUNT(undo); i++)
-		if (undo[i].v == o->v)
-			prefix = undo[i].prefix;
 	if (o->mode == M_ROLLBACK) {
 		if (l->comment)
 			return;
@@ -326,17 +264,24 @@ put(const struct out *o, const char *indent, const struct fline *l)
 	o->emit(o->ctx, buf);
 }
 
-/* Lines of one scope and one tunnel (or gateway for S_CONN). */
+/* The key a line of scope sc is grouped by: its gateway (a connection),
+ * interface or tunnel. */
 static int
-put_scope(const struct out *o, const struct flines *fl, enum scope sc, int key,
+scope_key(const struct fline *l, enum vscope sc)
+{
+	return sc == VS_CONN ? l->gateway : sc == VS_IFACE ? l->iface : l->tunnel;
+}
+
+/* Lines of one scope and one tunnel (or gateway for VS_CONN). */
+static int
+put_scope(const struct out *o, const struct flines *fl, enum vscope sc, int key,
 	  const char *indent)
 {
 	int n = 0;
 
 	for (size_t i = 0; i < fl->n; i++) {
 		const struct fline *l = &fl->l[i];
-		int k = sc == S_CONN ? l->gateway : sc == S_IFACE ? l->iface : l->tunnel;
-		if (l->scope == sc && (sc == S_GLOBAL || k == key)) {
+		if (l->scope == sc && (sc == VS_GLOBAL || scope_key(l, sc) == key)) {
 			put(o, indent, l);
 			n++;
 		}
@@ -345,11 +290,10 @@ put_scope(const struct out *o, const struct flines *fl, enum scope sc, int key,
 }
 
 static int
-has_scope(const struct flines *fl, enum scope sc, int key)
+has_scope(const struct flines *fl, enum vscope sc, int key)
 {
 	for (size_t i = 0; i < fl->n; i++)
-		if (fl->l[i].scope == sc &&
-		    (sc == S_CONN ? fl->l[i].gateway : sc == S_IFACE ? fl->l[i].iface : fl->l[i].tunnel) == key)
+		if (fl->l[i].scope == sc && scope_key(&fl->l[i], sc) == key)
 			return 1;
 	return 0;
 }
@@ -367,33 +311,86 @@ emitf(const struct out *o, const char *fmt, ...)
 	o->emit(o->ctx, buf);
 }
 
-/* RTX: tunnel lines between tunnel select N and tunnel select none (8.1);
- * ipsec ike / auto refresh lines are global; save persists (RTX manual). */
+/* A block's first or last line with {gw}/{child} filled; NULL prints nothing. */
 static void
-rtx_blocks(const struct out *o, const struct config *c, const struct flines *fl, int final)
+put_tmpl(const struct out *o, const char *tmpl, const char *gw, const char *child)
 {
-	/* the line first: pp N inside pp select (8.1.4), a LAN port global */
-	for (size_t i = 0; i < c->nifaces; i++) {
-		int pp = strncmp(c->ifaces[i].name, "pp", 2) == 0;
-		if (!has_scope(fl, S_IFACE, (int)i))
-			continue;
-		if (pp)
-			emitf(o, "pp select %s", c->ifaces[i].name + 2);
-		put_scope(o, fl, S_IFACE, (int)i, "");
-		if (pp)
-			emitf(o, "pp select none");
+	struct vkeys k = { .n = 0 };
+	char text[260];
+
+	if (!tmpl)
+		return;
+	vkeys_set(&k, "gw", gw);
+	vkeys_set(&k, "child", child);
+	vendor_expand(text, sizeof(text), tmpl, &k);
+	o->emit(o->ctx, text);
+}
+
+static void
+put_list(const struct out *o, const char *const *p)
+{
+	for (; p && *p; p++)
+		o->emit(o->ctx, *p);
+}
+
+/* The lines of one interface or tunnel inside the block its style opens
+ * (RTX pp select N / tunnel select N, IX interface NAME; an RTX LAN port's
+ * lines are global: no block). */
+static void
+iface_block(const struct out *o, const struct flines *fl, enum vscope sc, int key,
+	    const char *ifname)
+{
+	const struct vstyle *st = vendor_style(o->d, ifname);
+	const char *open = st ? st->open : NULL;
+	struct vkeys k;
+	char text[260];
+
+	k.n = 0;
+	vkeys_iface(&k, st, ifname);
+	if (open) {
+		vendor_expand(text, sizeof(text), open, &k);
+		o->emit(o->ctx, text);
 	}
-	for (size_t t = 0; t < c->ntunnels; t++) {
-		if (!has_scope(fl, S_TUNNEL, (int)t))
-			continue;
-		emitf(o, "tunnel select %s", c->tunnels[t].id);
-		put_scope(o, fl, S_TUNNEL, (int)t, "");
-		emitf(o, "tunnel select none");
+	put_scope(o, fl, sc, key, open ? o->d->indent : "");
+	if (open && st->close)
+		o->emit(o->ctx, st->close);
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The interface (or tunnel) blocks in index order, for the interfaces the
+ * lines name: a finding's few lines, not a walk over a hub's 60,000
+ * tunnels per finding. */
+static void
+iface_blocks(const struct out *o, const struct config *c, const struct flines *fl, enum vscope sc)
+{
+	size_t count = sc == VS_IFACE ? c->nifaces : c->ntunnels, n = 0;
+	int *keys = malloc((fl->n ? fl->n : 1) * sizeof(*keys));
+
+	if (!keys) {              /* the long way, without memory */
+		for (size_t i = 0; i < count; i++)
+			if (has_scope(fl, sc, (int)i))
+				iface_block(o, fl, sc, (int)i, sc == VS_IFACE ? c->ifaces[i].name
+					    : c->tunnels[i].name);
+		return;
 	}
-	put_scope(o, fl, S_GLOBAL, 0, "");
-	/* Saving is the engineer's call once the lines are checked: a comment. */
-	if (final)
-		emitf(o, "# to keep it after a restart: save");
+	for (size_t i = 0; i < fl->n; i++)
+		if (fl->l[i].scope == sc)
+			keys[n++] = scope_key(&fl->l[i], sc);
+	qsort(keys, n, sizeof(*keys), cmp_int);
+	for (size_t i = 0; i < n; i++) {
+		int k = keys[i];
+		if ((i && k == keys[i - 1]) || k < 0 || (size_t)k >= count)
+			continue;
+		iface_block(o, fl, sc, k, sc == VS_IFACE ? c->ifaces[k].name : c->tunnels[k].name);
+	}
+	free(keys);
 }
 
 /* A rollback line that removes what was not there before. */
@@ -406,35 +403,6 @@ removes(const struct flines *fl)
 	return 0;
 }
 
-/* IX: configure, global lines, then each interface; write memory persists
- * (doc/vendor-syntax.md). Leaving interface mode first is not confirmed. */
-static void
-ix_blocks(const struct out *o, const struct config *c, const struct flines *fl, int final)
-{
-	if (final)
-		emitf(o, "! IX syntax %s", seen_ix);
-	if (o->mode == M_ROLLBACK && removes(fl))
-		emitf(o, "! removing a line with 'no' is UNCONFIRMED for IX (its CLI is Cisco-like)");
-	emitf(o, "configure");
-	put_scope(o, fl, S_GLOBAL, 0, "");
-	for (size_t i = 0; i < c->nifaces; i++) {
-		if (!has_scope(fl, S_IFACE, (int)i))
-			continue;
-		emitf(o, "interface %s", c->ifaces[i].name);
-		put_scope(o, fl, S_IFACE, (int)i, "  ");
-	}
-	for (size_t t = 0; t < c->ntunnels; t++) {
-		if (!has_scope(fl, S_TUNNEL, (int)t))
-			continue;
-		emitf(o, "interface %s", c->tunnels[t].name);
-		put_scope(o, fl, S_TUNNEL, (int)t, "  ");
-	}
-	if (final) {
-		emitf(o, "! to keep it after a reload: write memory (UNCONFIRMED whether it is taken "
-		      "inside interface mode; if not, leave it first)");
-	}
-}
-
 /* A child line of connection g: one pass over the fix lines, not one per
  * tunnel (a hub of thousands of connections stays linear per finding). */
 static int
@@ -442,88 +410,105 @@ any_child(const struct config *c, const struct flines *fl, size_t g)
 {
 	for (size_t i = 0; i < fl->n; i++) {
 		int t = fl->l[i].tunnel;
-		if (fl->l[i].scope == S_CHILD && t >= 0 && (size_t)t < c->ntunnels &&
+		if (fl->l[i].scope == VS_CHILD && t >= 0 && (size_t)t < c->ntunnels &&
 		    c->tunnels[t].gateway == (int)g)
 			return 1;
 	}
 	return 0;
 }
 
-/* swanctl.conf: the settings inside their connection and child sections,
- * to merge into the file; swanctl --load-all loads it. */
+/* Connection blocks (swanctl.conf: a connection, its children section and
+ * each child), for layouts that have them. */
 static void
-swan_blocks(const struct out *o, const struct config *c, const struct flines *fl, int final)
+conn_blocks(const struct out *o, const struct config *c, const struct flines *fl)
 {
-	emitf(o, "connections {");
+	const struct vfixes *x = o->x;
+
 	for (size_t g = 0; g < c->ngateways; g++) {
+		const char *gw = c->gateways[g].name;
 		int child = any_child(c, fl, g);
-		if (!child && !has_scope(fl, S_CONN, (int)g))
+		if (!child && !has_scope(fl, VS_CONN, (int)g))
 			continue;
-		emitf(o, "    %s {", c->gateways[g].name);
-		put_scope(o, fl, S_CONN, (int)g, "        ");
-		if (!child) {
-			emitf(o, "    }");
-			continue;
+		put_tmpl(o, x->conn.open, gw, "");
+		put_scope(o, fl, VS_CONN, (int)g, x->conn.indent);
+		if (child) {
+			put_tmpl(o, x->children.open, gw, "");
+			for (size_t t = 0; t < c->ntunnels; t++) {
+				if (c->tunnels[t].gateway != (int)g || !has_scope(fl, VS_CHILD, (int)t))
+					continue;
+				put_tmpl(o, x->child.open, gw, c->tunnels[t].name);
+				put_scope(o, fl, VS_CHILD, (int)t, x->child.indent);
+				put_tmpl(o, x->child.close, gw, c->tunnels[t].name);
+			}
+			put_tmpl(o, x->children.close, gw, "");
 		}
-		emitf(o, "        children {");
-		for (size_t t = 0; t < c->ntunnels; t++) {
-			if (c->tunnels[t].gateway != (int)g || !has_scope(fl, S_CHILD, (int)t))
-				continue;
-			emitf(o, "            %s {", c->tunnels[t].name);
-			put_scope(o, fl, S_CHILD, (int)t, "                ");
-			emitf(o, "            }");
-		}
-		emitf(o, "        }");
-		emitf(o, "    }");
+		put_tmpl(o, x->conn.close, gw, "");
 	}
-	emitf(o, "}");
-	put_scope(o, fl, S_GLOBAL, 0, "");
-	if (final)
-		emitf(o, "# merge into swanctl.conf, then: swanctl --load-all");
 }
 
-/* ipsec.conf: the keys inside their conn sections, to merge into the
- * file; strongSwan's ipsec update reloads changed conns, Libreswan
- * replaces one conn at a time. */
+/* The vendor's layout (struct vfixes): header, preamble, global lines
+ * first or last, the interface and tunnel blocks, the connections,
+ * postamble, footer. */
 static void
-ipc_blocks(const struct out *o, const struct config *c, const struct flines *fl, int final)
+blocks(const struct out *o, const struct config *c, const struct flines *fl, int final)
 {
-	for (size_t g = 0; g < c->ngateways; g++) {
-		if (!has_scope(fl, S_CONN, (int)g))
-			continue;
-		emitf(o, "conn %s", c->gateways[g].name);
-		put_scope(o, fl, S_CONN, (int)g, "    ");
-	}
-	put_scope(o, fl, S_GLOBAL, 0, "");
-	if (final && c->dialect == CONFIG_DIALECT_LIBRESWAN)
-		emitf(o, "# merge into ipsec.conf, then for each conn: ipsec auto --replace NAME (Libreswan 5: ipsec replace NAME)");
-	else if (final)
-		emitf(o, "# merge into ipsec.conf, then: ipsec update");
+	const struct vfixes *x = o->x;
+	const char *footer;
+
+	if (final && x->header)
+		emitf(o, "%s %s", o->lead, x->header);
+	if (o->mode == M_ROLLBACK && x->undo_note && removes(fl))
+		emitf(o, "%s %s", o->lead, x->undo_note);
+	put_list(o, x->preamble);
+	if (x->global_first)
+		put_scope(o, fl, VS_GLOBAL, 0, "");
+	iface_blocks(o, c, fl, VS_IFACE);
+	iface_blocks(o, c, fl, VS_TUNNEL);
+	if (x->conn.open)
+		conn_blocks(o, c, fl);
+	put_list(o, x->postamble);
+	if (!x->global_first)
+		put_scope(o, fl, VS_GLOBAL, 0, "");
+	footer = x->dialect[c->dialect == CONFIG_DIALECT_LIBRESWAN].footer;
+	if (!footer)
+		footer = x->footer;
+	if (final && footer)
+		emitf(o, "%s %s", o->lead, footer);
 }
+
+static void
+drop_comments(struct flines *fl)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < fl->n; i++)
+		if (!fl->l[i].comment)
+			fl->l[n++] = fl->l[i];
+	fl->n = n;
+}
+
+/* A vendor with no fix rows: every fix says so, as a global comment. */
+static const struct vfixes no_fixes;
 
 static void
 lines_in(const struct audit_result *r, const struct audit_finding *only, enum mode mode,
 	 void (*emit)(void *ctx, const char *line), void *ctx)
 {
+	const struct vendor_def *d = &vendor_defs[r->cfg->vendor];
 	struct flines fl = { NULL, 0, 0, 0 };
-	struct out o = { emit, ctx, r->cfg->vendor == CONFIG_IX ? "!" : "#", mode, r->cfg->vendor };
+	struct out o = { emit, ctx, d->comment, mode, d, d->fixes ? d->fixes : &no_fixes };
 	int final = mode == M_CHANGE;
 
 	collect(r, only, &fl);
+	if (mode == M_ROLLBACK)
+		drop_comments(&fl);   /* a line printed only as a comment changed nothing */
 	if (fl.nomem)
 		emitf(&o, "%s out of memory: these lines are incomplete", o.lead);
 	if (!fl.n) {
 		free(fl.l);
 		return;
 	}
-	if (r->cfg->vendor == CONFIG_RTX)
-		rtx_blocks(&o, r->cfg, &fl, final);
-	else if (r->cfg->vendor == CONFIG_IX)
-		ix_blocks(&o, r->cfg, &fl, final);
-	else if (r->cfg->vendor == CONFIG_IPSECCONF)
-		ipc_blocks(&o, r->cfg, &fl, final);
-	else
-		swan_blocks(&o, r->cfg, &fl, final);
+	blocks(&o, r->cfg, &fl, final);
 	free(fl.l);
 }
 

@@ -284,7 +284,7 @@ static void
 router_notes(const struct audit_peer_result *r, const struct audit_peer_finding *f,
 	     void (*emit)(void *ctx, const char *line), void *ctx)
 {
-	const char *lead = r->cfg->vendor == CONFIG_IX ? "!" : "#";
+	const char *lead = vendor_comment(r->cfg->vendor);
 	const struct config_tunnel *t = f->router >= 0 ? &r->cfg->tunnels[f->router] : NULL;
 	char buf[400], scope[120];
 

@@ -58,7 +58,7 @@ tunnel_line(FILE *f, const struct audit_result *r, const struct audit_tunnel *t)
 	if (t->mtu)
 		fprintf(f, "MTU %u%s", t->mtu, t->mtu_default ? " (default)" : "");
 	else
-		fprintf(f, "MTU not set%s", c->vendor == CONFIG_IX ? " (IX default unknown)" : "");
+		fprintf(f, "MTU not set%s", c->vendor == VENDOR_IX ? " (IX default unknown)" : "");
 	fprintf(f, ", ESP %s, NAT-T %s", t->esp[0] ? t->esp : "unknown", t->natt ? "on" : "off");
 	if (t->limit)
 		fprintf(f, ", line and ESP allow %u", t->limit);
@@ -79,7 +79,7 @@ head(FILE *f, const struct audit_result *r, const char *file)
 		fprintf(f, ", %zu invalid", c->ninvalid);
 	fputs(")\n", f);
 	/* the two read DPD keys differently: say which reading the checks used */
-	if (c->vendor == CONFIG_IPSECCONF)
+	if (c->vendor == VENDOR_IPSECCONF)
 		fputs(c->dialect == CONFIG_DIALECT_LIBRESWAN
 		      ? "read as Libreswan/Openswan (it has keys only they take)\n"
 		      : "read as strongSwan (no key only Libreswan/Openswan take)\n", f);

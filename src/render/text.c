@@ -163,13 +163,10 @@ render_text(FILE *f, const struct report *r)
 		 * one is merged into the file, not pasted into the shell the Linux
 		 * lines go to, so it follows as comments there */
 		if (r->probe && r->probe->audit && !r->vendors.disabled) {
-			enum config_vendor v = r->probe->audit->cfg->vendor;
-			int swan = v == CONFIG_STRONGSWAN || v == CONFIG_IPSECCONF;
-			if (swan && audit_has_fix(r->probe->audit))
-				fprintf(f, "# the %s change set: merge it into the file by hand, then %s\n",
-					v == CONFIG_IPSECCONF ? "ipsec.conf" : "swanctl.conf",
-					v == CONFIG_IPSECCONF ? "reload it (see the change set's last line)" : "swanctl --load-all");
-			audit_fix_lines(r->probe->audit, NULL, swan ? emit_comment : emit_line, f);
+			const char *merge = vendor_fix_merge(r->probe->audit->cfg->vendor);
+			if (merge && audit_has_fix(r->probe->audit))
+				fprintf(f, "# %s\n", merge);
+			audit_fix_lines(r->probe->audit, NULL, merge ? emit_comment : emit_line, f);
 		}
 		return;
 	}

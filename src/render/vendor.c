@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* The vendor renderer: reads a vendor's table (vendor_tables.c) and prints
- * its block for one or two interfaces. Nothing vendor-specific lives here:
- * a new vendor is a table row plus a golden file. */
+ * its block for one or two interfaces, through the one template expander
+ * (vendor_expand) that the audit's fixes (audit_fix.c) use too. Nothing
+ * vendor-specific lives here: a new vendor is a table row plus a golden
+ * file. */
 #include "render/vendor_int.h"
 
 #include <stdarg.h>
@@ -11,19 +13,44 @@
 const char *
 vendor_name(enum vendor_id v)
 {
-	return v < VENDOR_COUNT ? vendor_defs[v].name : "?";
+	return vendor_id_name(v);
+}
+
+int
+vendor_prints(enum vendor_id v)
+{
+	return v < VENDOR_COUNT && vendor_defs[v].nsections > 0;
+}
+
+const char *
+vendor_comment(enum vendor_id v)
+{
+	return v < VENDOR_COUNT ? vendor_defs[v].comment : "#";
+}
+
+const char *
+vendor_fix_merge(enum vendor_id v)
+{
+	return v < VENDOR_COUNT && vendor_defs[v].fixes ? vendor_defs[v].fixes->merge : NULL;
 }
 
 int
 vendor_lookup(const char *name)
 {
 	for (int v = 0; v < VENDOR_COUNT; v++)
-		if (strcmp(vendor_defs[v].name, name) == 0)
+		if (vendor_prints((enum vendor_id)v) && strcmp(vendor_id_name((enum vendor_id)v), name) == 0)
 			return v;
 	return -1;
 }
 
-static const char *vendor_name_at(size_t i) { return i < VENDOR_COUNT ? vendor_defs[i].name : NULL; }
+static const char *
+vendor_name_at(size_t i)
+{
+	for (size_t v = 0; v < VENDOR_COUNT; v++)
+		if (vendor_prints((enum vendor_id)v) && i-- == 0)
+			return vendor_id_name((enum vendor_id)v);
+	return NULL;
+}
 
 void
 vendor_names(char *buf, size_t len)
@@ -43,8 +70,8 @@ vendor_default_tunnel(enum vendor_id v, enum wan_kind k)
 	return vendor_defs[v].tunnel_default[k];
 }
 
-static const struct vstyle *
-style_for(const struct vendor_def *d, const char *ifname)
+const struct vstyle *
+vendor_style(const struct vendor_def *d, const char *ifname)
 {
 	for (size_t i = 0; i < d->nstyles; i++)
 		if (strncmp(ifname, d->styles[i].prefix, strlen(d->styles[i].prefix)) == 0)
@@ -52,64 +79,111 @@ style_for(const struct vendor_def *d, const char *ifname)
 	return NULL;
 }
 
-struct fill {
-	const char *kw, *n, *ifname, *dir;
-	unsigned mtu, mss;
-	char base[64];           /* the name before its last '.' (Junos st0.1: st0) */
-	const char *unit;        /* after it, or "0" */
-};
+/* ---- the one expander: every line calc, probe and audit print ---------- */
 
-static void
-fill_split(struct fill *f)
+void
+vkeys_set(struct vkeys *k, const char *name, const char *val)
 {
-	const char *dot = strrchr(f->ifname, '.');
-	size_t n = dot ? (size_t)(dot - f->ifname) : strlen(f->ifname);
-
-	snprintf(f->base, sizeof(f->base), "%.*s", (int)n, f->ifname);
-	f->unit = dot ? dot + 1 : "0";
+	for (size_t i = 0; i < k->n; i++)
+		if (strcmp(k->k[i].name, name) == 0) {
+			k->k[i].val = val;
+			return;
+		}
+	if (k->n < VKEYS_MAX)
+		k->k[k->n++] = (struct vkey){ name, val };
 }
 
-/* Expands {kw} {n} {if} {base} {unit} {dir} {mtu} {mss} {mss1} in tmpl. */
-static void
-expand(char *out, size_t len, const char *tmpl, const struct fill *f)
+void
+vkeys_num(struct vkeys *k, const char *name, unsigned long v)
+{
+	size_t i = 0;
+
+	while (i < k->n && strcmp(k->k[i].name, name) != 0)
+		i++;
+	if (i >= VKEYS_MAX)
+		return;
+	snprintf(k->nums[i], sizeof(k->nums[i]), "%lu", v);
+	vkeys_set(k, name, k->nums[i]);
+}
+
+void
+vkeys_iface(struct vkeys *k, const struct vstyle *st, const char *ifname)
+{
+	const char *dot = strrchr(ifname, '.');
+	size_t n = dot ? (size_t)(dot - ifname) : strlen(ifname);
+
+	snprintf(k->base, sizeof(k->base), "%.*s", (int)n, ifname);
+	vkeys_set(k, "kw", st && st->kw ? st->kw : ifname);
+	vkeys_set(k, "n", st ? ifname + strlen(st->prefix) : "");
+	vkeys_set(k, "if", ifname);
+	vkeys_set(k, "base", k->base);
+	vkeys_set(k, "unit", dot ? dot + 1 : "0");
+}
+
+static const char *
+vkeys_get(const struct vkeys *k, const char *name, size_t n)
+{
+	for (size_t i = 0; i < k->n; i++)
+		if (strlen(k->k[i].name) == n && strncmp(k->k[i].name, name, n) == 0)
+			return k->k[i].val ? k->k[i].val : "";
+	return NULL;
+}
+
+/* "{name}" becomes its value; anything else is copied as written. */
+void
+vendor_expand(char *out, size_t len, const char *tmpl, const struct vkeys *k)
 {
 	size_t used = 0;
 
 	out[0] = '\0';
 	while (*tmpl && used + 1 < len) {
-		const char *s = NULL;
-		unsigned num = 0;
-		size_t skip = 0;
+		const char *end = *tmpl == '{' ? strchr(tmpl, '}') : NULL;
+		const char *val = end ? vkeys_get(k, tmpl + 1, (size_t)(end - tmpl - 1)) : NULL;
 		int w;
-		if (strncmp(tmpl, "{kw}", 4) == 0)
-			s = f->kw, skip = 4;
-		else if (strncmp(tmpl, "{n}", 3) == 0)
-			s = f->n, skip = 3;
-		else if (strncmp(tmpl, "{if}", 4) == 0)
-			s = f->ifname, skip = 4;
-		else if (strncmp(tmpl, "{base}", 6) == 0)
-			s = f->base, skip = 6;
-		else if (strncmp(tmpl, "{unit}", 6) == 0)
-			s = f->unit, skip = 6;
-		else if (strncmp(tmpl, "{dir}", 5) == 0)
-			s = f->dir ? f->dir : "", skip = 5;
-		else if (strncmp(tmpl, "{mtu}", 5) == 0)
-			num = f->mtu, skip = 5;
-		else if (strncmp(tmpl, "{mss1}", 6) == 0)
-			num = f->mss + 1, skip = 6;
-		else if (strncmp(tmpl, "{mss}", 5) == 0)
-			num = f->mss, skip = 5;
-		if (s)
-			w = snprintf(out + used, len - used, "%s", s);
-		else if (skip)
-			w = snprintf(out + used, len - used, "%u", num);
-		else
-			w = snprintf(out + used, len - used, "%c", *tmpl), skip = 1;
-		tmpl += skip;
+		if (val) {
+			w = snprintf(out + used, len - used, "%s", val);
+			tmpl = end + 1;
+		} else {
+			w = snprintf(out + used, len - used, "%c", *tmpl++);
+		}
 		if (w < 0 || (size_t)w >= len - used)
 			break;
 		used += (size_t)w;
 	}
+}
+
+static unsigned
+line_max(const struct vline *l, const struct vstyle *st, const struct rtx_model *m)
+{
+	if (l->val == V_MTU && l->fam == 4 && st && st->lan_mtu)
+		return m->lan_mtu_max;
+	return l->max;
+}
+
+const char *
+vline_out_of_range(const struct vline *l, const struct vstyle *st, const struct rtx_model *m,
+		   unsigned value, char *buf, size_t len)
+{
+	unsigned max = line_max(l, st, m);
+	int lan = l->val == V_MTU && l->fam == 4 && st && st->lan_mtu;
+
+	/* an unconfirmed line is a comment anyway, saying why */
+	if (!max && value > VLINE_UNRANGED_MAX && !l->unconfirmed) {
+		snprintf(buf, len, "%u is above %u and no range for this line is confirmed (form: %s)%s",
+			 value, VLINE_UNRANGED_MAX, l->source, l->val == V_MTU
+			 ? "; the link must carry it first, and our sources give no form for that" : "");
+		return buf;
+	}
+	if (!max || (value >= l->min && value <= max))
+		return NULL;
+	if (lan && value > 1500 && !m->name[0])
+		snprintf(buf, len, "%u is above 1500, the most every RTX model takes (LAN ports of "
+			 "RTX5000/RTX3500 go to 9578, of RTX3510/RTX1300 to 10218: give --rtx-model)", value);
+	else if (lan)
+		snprintf(buf, len, "%u is outside %s's range %u-%u", value, m->display, l->min, max);
+	else
+		snprintf(buf, len, "%u is outside the documented range %u-%u", value, l->min, max);
+	return buf;
 }
 
 /* Everything a vendor block prints goes through these two. A disabled
@@ -148,33 +222,6 @@ struct ictx {
 	const char *indent;
 };
 
-static unsigned
-line_max(const struct ictx *c, const struct vline *l)
-{
-	if (l->val == V_MTU && l->fam == 4 && c->st->lan_mtu)
-		return c->o->rtx->lan_mtu_max;
-	return l->max;
-}
-
-/* Why a line cannot be printed as a command, or NULL. */
-static const char *
-out_of_range(const struct ictx *c, const struct vline *l, unsigned value, char *buf, size_t len)
-{
-	unsigned max = line_max(c, l);
-	int lan = l->val == V_MTU && l->fam == 4 && c->st->lan_mtu;
-
-	if (!max || (value >= l->min && value <= max))
-		return NULL;
-	if (lan && value > 1500 && !c->o->rtx->name[0])
-		snprintf(buf, len, "%u is above 1500, the most every RTX model takes (LAN ports of "
-			 "RTX5000/RTX3500 go to 9578, of RTX3510/RTX1300 to 10218: give --rtx-model)", value);
-	else if (lan)
-		snprintf(buf, len, "%u is outside %s's range %u-%u", value, c->o->rtx->display, l->min, max);
-	else
-		snprintf(buf, len, "%u is outside the documented range %u-%u", value, l->min, max);
-	return buf;
-}
-
 /* Whether a line is meant for this interface's role and style. */
 static int
 line_applies(const struct ictx *c, const struct vline *l)
@@ -192,21 +239,25 @@ static void
 emit_line(const struct ictx *c, const struct vline *l, int pass)
 {
 	const struct vendor_iface *vi = c->vi;
-	struct fill fl = { c->st->kw ? c->st->kw : vi->name, vi->name + strlen(c->st->prefix),
-			   vi->name, NULL, vi->mtu, l->fam == 4 ? vi->mss4 : vi->mss6, "", "0" };
+	unsigned mss = l->fam == 4 ? vi->mss4 : vi->mss6;
+	struct vkeys k = { .n = 0 };
 	char text[512], why[256], dirbuf[128];
-	const char *bad = out_of_range(c, l, l->val == V_MTU ? fl.mtu : fl.mss, why, sizeof(why));
+	const char *bad = vline_out_of_range(l, c->st, c->o->rtx, l->val == V_MTU ? vi->mtu : mss,
+					     why, sizeof(why));
 	int ndir = c->s->dir[0] && strstr(l->tmpl, "{dir}") ? 2 : 1;
 
 	if ((l->fam == 6 && !vi->v6_ok) || !line_applies(c, l))
 		return;   /* no IPv6: said once per interface, in render_iface */
-	fill_split(&fl);
+	vkeys_iface(&k, c->st, vi->name);
+	vkeys_num(&k, "mtu", vi->mtu);
+	vkeys_num(&k, "mss", mss);
+	vkeys_num(&k, "mss1", mss + 1);
 	for (int dir = 0; dir < ndir; dir++) {
 		if (ndir == 2) {
-			expand(dirbuf, sizeof(dirbuf), c->s->dir[dir], &fl);
-			fl.dir = dirbuf;
+			vendor_expand(dirbuf, sizeof(dirbuf), c->s->dir[dir], &k);
+			vkeys_set(&k, "dir", dirbuf);
 		}
-		expand(text, sizeof(text), l->tmpl, &fl);
+		vendor_expand(text, sizeof(text), l->tmpl, &k);
 		if (pass == 1 && bad)
 			put_comment(c->f, c->d, "not set: %s: %s", bad, text);
 		else if (pass == 1 && l->unconfirmed)
@@ -218,7 +269,7 @@ emit_line(const struct ictx *c, const struct vline *l, int pass)
 			put_comment(c->f, c->d, "%s", c->o->rtx->v6_tunnel_note);
 		put_cmd(c->f, c->d, c->o, c->indent, text);
 		if (l->val == V_MTU && c->st->persist) {
-			expand(text, sizeof(text), c->st->persist, &fl);
+			vendor_expand(text, sizeof(text), c->st->persist, &k);
 			put_comment(c->f, c->d, "%s", text);
 		}
 	}
@@ -256,19 +307,18 @@ static void
 render_iface(struct ictx *c, size_t section, int *said_v6)
 {
 	const struct vendor_iface *vi = c->vi;
-	struct fill fl = { "", "", vi->name, NULL, vi->mtu, 0, "", "0" };
+	struct vkeys k = { .n = 0 };
 	const char *open, *close;
 	char text[256];
 
-	c->st = style_for(c->d, vi->name);
+	c->st = vendor_style(c->d, vi->name);
 	if (!c->st)
 		return;   /* vendor_check_iface refused it earlier */
 	/* A global line (once) stands outside any interface block. */
 	open = c->s->once ? NULL : c->st->open;
 	close = c->s->once ? NULL : c->st->close;
 	c->indent = c->s->indent ? c->s->indent : open ? c->d->indent : "";
-	fl.n = vi->name + strlen(c->st->prefix);
-	fill_split(&fl);
+	vkeys_iface(&k, c->st, vi->name);
 	if (section == 0)
 		iface_header(c);
 	/* Before the block opens: an IX '!' line inside one may end it. */
@@ -276,7 +326,7 @@ render_iface(struct ictx *c, size_t section, int *said_v6)
 		put_comment(c->f, c->d, "%s: MTU %u is below 1280, IPv6 cannot use it (RFC 8200): "
 			    "no IPv6 lines", vi->name, vi->mtu);
 	if (open) {
-		expand(text, sizeof(text), open, &fl);
+		vendor_expand(text, sizeof(text), open, &k);
 		put_cmd(c->f, c->d, c->o, "", text);
 	}
 	for (int pass = 0; pass < 2; pass++)

@@ -2,19 +2,15 @@
 /* Router configuration lines for each vendor, from const tables (vendor.c)
  * and the names each vendor accepts (vendor_names.c). Only syntax a source
  * in doc/vendor-syntax.md confirms is printed as a command;
- * anything else is printed as a comment saying so. A new vendor is a table
- * row plus a golden file in tests/golden. */
+ * anything else is printed as a comment saying so. The audit's fixes
+ * (audit_fix.c) read the same rows. A new vendor is a table row plus a
+ * golden file in tests/golden (how: the head of vendor_tables.c). */
 #ifndef MTUPROBE_VENDOR_H
 #define MTUPROBE_VENDOR_H
 
 #include <stdio.h>
+#include "base/vendor_id.h"
 #include "core/model.h"
-
-enum vendor_id {
-	VENDOR_RTX, VENDOR_IX, VENDOR_LINUX, VENDOR_LINUX_IPT,
-	VENDOR_CISCO_IOS, VENDOR_CISCO_ASA, VENDOR_JUNOS, VENDOR_FORTIGATE, VENDOR_VYOS,
-	VENDOR_ROUTEROS, VENDOR_COUNT
-};
 
 enum vendor_role { ROLE_WAN, ROLE_TUNNEL };
 
@@ -44,8 +40,15 @@ struct vendor_opts {
 };
 
 const char *vendor_name(enum vendor_id v);
-/* Returns the vendor for a name, or -1. */
+/* 1 when calc and probe print lines for v (swanctl is audited only). */
+int vendor_prints(enum vendor_id v);
+/* Returns the vendor with lines for a name, or -1. */
 int vendor_lookup(const char *name);
+/* The vendor's comment leader ("#", "!"). */
+const char *vendor_comment(enum vendor_id v);
+/* Non-NULL when the vendor's fixes are merged into a file by hand rather
+ * than pasted (swanctl.conf): what to say before them. */
+const char *vendor_fix_merge(enum vendor_id v);
 void vendor_names(char *buf, size_t len);
 
 /* Default interface names for a WAN kind. */

@@ -214,6 +214,14 @@ free_name_ok(const char *name, const char *form, const struct rtx_model *m)
 }
 
 static int
+linux_ok(const char *name, const char *form, const struct rtx_model *m)
+{
+	(void)form;
+	(void)m;
+	return linux_name_ok(name);
+}
+
+static int
 rtx_ok(const char *name, const char *form, const struct rtx_model *m)
 {
 	return rtx_name_ok(name, form, m);
@@ -234,61 +242,70 @@ struct name_rule {
 	int (*ok)(const char *name, const char *form, const struct rtx_model *m);
 	const char *forms[5];      /* name kinds tried in order */
 	const char *accepted;      /* printed when nothing matches */
+	unsigned flags;            /* NR_LIMITS, NR_BARE */
 };
+
+#define NR_LIMITS 1u   /* the message adds the RTX model's pp and tunnel limits */
+#define NR_BARE 2u     /* accepted is the whole reason, not "use ..." */
+#define LINUX_NAMES "Linux names are 1-15 of A-Z a-z 0-9 . _ - (not . or ..)"
 
 #define K(k) (1 << (k))
 static const struct name_rule name_rules[] = {
+	{ VENDOR_LINUX, ROLE_WAN, 0, linux_ok, { "" }, LINUX_NAMES, NR_BARE },
+	{ VENDOR_LINUX, ROLE_TUNNEL, 0, linux_ok, { "" }, LINUX_NAMES, NR_BARE },
+	{ VENDOR_LINUX_IPT, ROLE_WAN, 0, linux_ok, { "" }, LINUX_NAMES, NR_BARE },
+	{ VENDOR_LINUX_IPT, ROLE_TUNNEL, 0, linux_ok, { "" }, LINUX_NAMES, NR_BARE },
 	{ VENDOR_RTX, ROLE_WAN, K(WAN_ETHER), rtx_ok, { "lan", "pp" },
-	  "lanN, lanN/M, lanN.M or ppN" },
+	  "lanN, lanN/M, lanN.M or ppN", NR_LIMITS },
 	{ VENDOR_RTX, ROLE_WAN, K(WAN_PPPOE), rtx_ok, { "pp" },
-	  "ppN: on a PPPoE line the MTU belongs on the pp, not the LAN port under it" },
+	  "ppN: on a PPPoE line the MTU belongs on the pp, not the LAN port under it", NR_LIMITS },
 	{ VENDOR_RTX, ROLE_WAN, K(WAN_4IN6), rtx_ok, { "tunnel" },
 	  "tunnelN: on a MAP-E/DS-Lite line the IPv4 MTU belongs on the 4in6 tunnel; "
-	  "the LAN port under it keeps IPv6 MTU 1500" },
-	{ VENDOR_RTX, ROLE_TUNNEL, 0, rtx_ok, { "tunnel" }, "tunnelN" },
+	  "the LAN port under it keeps IPv6 MTU 1500", NR_LIMITS },
+	{ VENDOR_RTX, ROLE_TUNNEL, 0, rtx_ok, { "tunnel" }, "tunnelN", NR_LIMITS },
 	{ VENDOR_IX, ROLE_WAN, K(WAN_ETHER) | K(WAN_PPPOE), ix_ok, { "GigaEthernet", "FastEthernet" },
-	  "GigaEthernetN.M or FastEthernetN.M (with the .M)" },
+	  "GigaEthernetN.M or FastEthernetN.M (with the .M)", 0 },
 	{ VENDOR_IX, ROLE_WAN, K(WAN_4IN6), ix_ok, { "Tunnel" },
 	  "TunnelN.M: on a MAP-E/DS-Lite line the IPv4 MTU belongs on the 4in6 tunnel; "
-	  "the port under it keeps IPv6 MTU 1500" },
-	{ VENDOR_IX, ROLE_TUNNEL, 0, ix_ok, { "Tunnel" }, "TunnelN.M (with the .M)" },
+	  "the port under it keeps IPv6 MTU 1500", 0 },
+	{ VENDOR_IX, ROLE_TUNNEL, 0, ix_ok, { "Tunnel" }, "TunnelN.M (with the .M)", 0 },
 	{ VENDOR_CISCO_IOS, ROLE_WAN, K(WAN_ETHER), ios_name_ok,
 	  { "GigabitEthernet", "TenGigabitEthernet", "FastEthernet", "Ethernet" },
-	  "GigabitEthernetN/N[/N][.N] (or TenGigabitEthernet, FastEthernet, Ethernet)" },
+	  "GigabitEthernetN/N[/N][.N] (or TenGigabitEthernet, FastEthernet, Ethernet)", 0 },
 	{ VENDOR_CISCO_IOS, ROLE_WAN, K(WAN_PPPOE), ios_name_ok, { "Dialer" },
-	  "DialerN: on a PPPoE client the IP MTU belongs on the dialer interface" },
+	  "DialerN: on a PPPoE client the IP MTU belongs on the dialer interface", 0 },
 	{ VENDOR_CISCO_IOS, ROLE_WAN, K(WAN_4IN6), ios_name_ok, { "Tunnel" },
 	  "TunnelN: on a MAP-E/DS-Lite line the IPv4 MTU belongs on the 4in6 tunnel; "
-	  "the port under it keeps IPv6 MTU 1500" },
-	{ VENDOR_CISCO_IOS, ROLE_TUNNEL, 0, ios_name_ok, { "Tunnel" }, "TunnelN" },
+	  "the port under it keeps IPv6 MTU 1500", 0 },
+	{ VENDOR_CISCO_IOS, ROLE_TUNNEL, 0, ios_name_ok, { "Tunnel" }, "TunnelN", 0 },
 	/* Our limit, not the ASA's (not in our sources): safe in a command line. */
 	{ VENDOR_CISCO_ASA, ROLE_WAN, 0, free_name_ok, { "48" },
-	  "the interface's nameif (e.g. outside): 1-48 of A-Z a-z 0-9 . _ -" },
+	  "the interface's nameif (e.g. outside): 1-48 of A-Z a-z 0-9 . _ -", 0 },
 	{ VENDOR_CISCO_ASA, ROLE_TUNNEL, 0, free_name_ok, { "48" },
-	  "the VTI's nameif: 1-48 of A-Z a-z 0-9 . _ -" },
+	  "the VTI's nameif: 1-48 of A-Z a-z 0-9 . _ -", 0 },
 	{ VENDOR_JUNOS, ROLE_WAN, K(WAN_ETHER), junos_name_ok, { "ge-", "xe-", "et-", "reth", "ae" },
-	  "ge-F/P/P.U (or xe-, et-), rethN.U or aeN.U, with the unit" },
+	  "ge-F/P/P.U (or xe-, et-), rethN.U or aeN.U, with the unit", 0 },
 	{ VENDOR_JUNOS, ROLE_WAN, K(WAN_PPPOE), junos_name_ok, { "pp0" },
-	  "pp0.U: on a PPPoE line the MTU belongs on the PPPoE logical interface" },
+	  "pp0.U: on a PPPoE line the MTU belongs on the PPPoE logical interface", 0 },
 	{ VENDOR_JUNOS, ROLE_WAN, K(WAN_4IN6), junos_name_ok, { "ip-" },
-	  "ip-F/P/P.U: on a MAP-E/DS-Lite line the IPv4 MTU belongs on the 4in6 tunnel" },
-	{ VENDOR_JUNOS, ROLE_TUNNEL, 0, junos_name_ok, { "st0" }, "st0.U, with the unit (e.g. st0.1)" },
+	  "ip-F/P/P.U: on a MAP-E/DS-Lite line the IPv4 MTU belongs on the 4in6 tunnel", 0 },
+	{ VENDOR_JUNOS, ROLE_TUNNEL, 0, junos_name_ok, { "st0" }, "st0.U, with the unit (e.g. st0.1)", 0 },
 	/* FortiOS interface names (and so phase1-interface names) are at most 15 long. */
 	{ VENDOR_FORTIGATE, ROLE_WAN, 0, free_name_ok, { "15" },
-	  "a FortiOS interface name: 1-15 of A-Z a-z 0-9 . _ -" },
+	  "a FortiOS interface name: 1-15 of A-Z a-z 0-9 . _ -", 0 },
 	{ VENDOR_FORTIGATE, ROLE_TUNNEL, 0, free_name_ok, { "15" },
-	  "the phase1-interface name: 1-15 of A-Z a-z 0-9 . _ -" },
-	{ VENDOR_VYOS, ROLE_WAN, K(WAN_ETHER), vyos_name_ok, { "eth" }, "ethN" },
+	  "the phase1-interface name: 1-15 of A-Z a-z 0-9 . _ -", 0 },
+	{ VENDOR_VYOS, ROLE_WAN, K(WAN_ETHER), vyos_name_ok, { "eth" }, "ethN", 0 },
 	{ VENDOR_VYOS, ROLE_WAN, K(WAN_PPPOE), vyos_name_ok, { "pppoe" },
-	  "pppoeN: on a PPPoE line the MTU belongs on the pppoe interface" },
+	  "pppoeN: on a PPPoE line the MTU belongs on the pppoe interface", 0 },
 	{ VENDOR_VYOS, ROLE_WAN, K(WAN_4IN6), vyos_name_ok, { "tun" },
-	  "tunN: on a MAP-E/DS-Lite line the IPv4 MTU belongs on the 4in6 tunnel" },
-	{ VENDOR_VYOS, ROLE_TUNNEL, 0, vyos_name_ok, { "vti" }, "vtiN" },
+	  "tunN: on a MAP-E/DS-Lite line the IPv4 MTU belongs on the 4in6 tunnel", 0 },
+	{ VENDOR_VYOS, ROLE_TUNNEL, 0, vyos_name_ok, { "vti" }, "vtiN", 0 },
 	/* Our limit: RouterOS names may hold more, but not safely in a paste. */
 	{ VENDOR_ROUTEROS, ROLE_WAN, 0, free_name_ok, { "63" },
-	  "a RouterOS interface name: 1-63 of A-Z a-z 0-9 . _ -" },
+	  "a RouterOS interface name: 1-63 of A-Z a-z 0-9 . _ -", 0 },
 	{ VENDOR_ROUTEROS, ROLE_TUNNEL, 0, free_name_ok, { "63" },
-	  "the tunnel interface's name: 1-63 of A-Z a-z 0-9 . _ -" },
+	  "the tunnel interface's name: 1-63 of A-Z a-z 0-9 . _ -", 0 },
 };
 
 static int
@@ -319,23 +336,16 @@ vendor_check_iface(enum vendor_id v, enum vendor_role role, enum wan_kind k,
 
 	if (!m)
 		m = &rtx_any;
-	if (v == VENDOR_LINUX || v == VENDOR_LINUX_IPT) {
-		if (linux_name_ok(name))
-			return 0;
-		snprintf(err, errlen, "bad %s %s interface '%s': Linux names are 1-15 of A-Z a-z 0-9 . _ - "
-			 "(not . or ..)", vendor_name(v), what, name);
-		return -1;
-	}
 	for (size_t i = 0; i < COUNT(name_rules); i++) {
 		const struct name_rule *r = &name_rules[i];
 		if (r->v != v || r->role != role || (r->kinds && !(r->kinds & K(k))))
 			continue;
 		if (rule_matches(r, name, m))
 			return 0;
-		if (v == VENDOR_RTX)
+		if (r->flags & NR_LIMITS)
 			limits_text(limits, sizeof(limits), m);
-		snprintf(err, errlen, "bad %s %s interface '%s': use %s%s", vendor_name(v), what,
-			 name, r->accepted, limits);
+		snprintf(err, errlen, "bad %s %s interface '%s': %s%s%s", vendor_name(v), what,
+			 name, r->flags & NR_BARE ? "" : "use ", r->accepted, limits);
 		return -1;
 	}
 	return 0;

@@ -1,9 +1,30 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* Vendor configuration tables: one row per vendor. Sources: doc/
- * doc/vendor-syntax.md, which cites the Yamaha RTX command reference (12.01 edition: 8.1.4, 8.1.21,
- * 30.1.2-3), published NEC IX configurations (Oracle's validated IX CPE
- * template, netmiko's IX driver, field configs; no NEC reference was found),
- * ip-link(8), iptables-extensions(8) TCPMSS and nft(8). */
+/* The vendor table: one row set per vendor (struct vendor_def, indexed by
+ * enum vendor_id), the only place a vendor's syntax lives. calc and probe
+ * print its lines from it (vendor.c), the audit prints its fixes, change
+ * sets and rollbacks from it (audit_fix.c), and both fill templates through
+ * the one expander (vendor_expand). MTU and MSS fix rows point at the calc
+ * line itself, so the two cannot print different forms or ranges.
+ *
+ * Adding a vendor:
+ *  1. a value in enum vendor_id and its name in vendor_id_name()
+ *     (base/vendor_id.h);
+ *  2. here: its lines (struct vline: template, accepted range, the source
+ *     or the reason it is unconfirmed), styles (how an interface's block
+ *     opens and closes, by name prefix), sections, header and footer
+ *     (mode to paste in, how to save), default interface names, and, when
+ *     the audit reads it, its fix rows (struct vfix: the fix kind, the calc
+ *     line or a template, the setting it replaces) and their layout
+ *     (struct vfixes: what removes a line, preamble, blocks);
+ *  3. its interface name rules (vendor_names.c) and a golden file in
+ *     tests/golden; a parser (src/config) names the same enum value.
+ *
+ * Sources: doc/vendor-syntax.md, which cites the Yamaha RTX command
+ * reference (12.01 edition: 8.1.4, 8.1.21, 30.1.2-3), published NEC IX
+ * configurations (Oracle's validated IX CPE template, netmiko's IX driver,
+ * field configs; no NEC reference was found), ip-link(8),
+ * iptables-extensions(8) TCPMSS and nft(8); doc/router-facts.md for the fixes;
+ * each row names its own. */
 #include "render/vendor_int.h"
 
 #include <stddef.h>
@@ -11,11 +32,13 @@
 /* Yamaha RTX: command reference 8.1.4 (ip mtu 64-1500; LAN ports of some
  * models more), 8.1.21 (tcp mss limit 536-1460), 30.1.2-3 (ipv6 mtu
  * 1280-1500; ipv6 tcp mss limit 536-1440). */
+enum { L_MTU4, L_MSS4, L_MTU6, L_MSS6 };
+#define RTX_REF "Yamaha RTX command reference "   /* the lines a fix row names */
 static const struct vline rtx_lines[] = {
-	{ 4, V_MTU, 64, 1500, NULL, "ip {kw} mtu {mtu}", 0, 0 },
-	{ 4, V_MSS, 536, 1460, NULL, "ip {kw} tcp mss limit {mss}", 0, 0 },
-	{ 6, V_MTU, 1280, 1500, NULL, "ipv6 {kw} mtu {mtu}", 0, 0 },
-	{ 6, V_MSS, 536, 1440, NULL, "ipv6 {kw} tcp mss limit {mss}", 0, 0 },
+	[L_MTU4] = { 4, V_MTU, 64, 1500, RTX_REF "8.1.4", NULL, "ip {kw} mtu {mtu}", 0, 0 },
+	[L_MSS4] = { 4, V_MSS, 536, 1460, RTX_REF "8.1.21", NULL, "ip {kw} tcp mss limit {mss}", 0, 0 },
+	[L_MTU6] = { 6, V_MTU, 1280, 1500, RTX_REF "30.1.2", NULL, "ipv6 {kw} mtu {mtu}", 0, 0 },
+	[L_MSS6] = { 6, V_MSS, 536, 1440, RTX_REF "30.1.3", NULL, "ipv6 {kw} tcp mss limit {mss}", 0, 0 },
 };
 static const struct vstyle rtx_styles[] = {
 	{ "pp", "pp select {n}", "pp select none", "pp", 0, 0, NULL, 0 },
@@ -29,19 +52,50 @@ static const char *const rtx_header[] = {
 	"paste in administrator mode (after 'administrator')",
 	NULL,
 };
-static const char *const rtx_footer[] = {
-	"to keep it after a restart: save",
+#define RTX_SAVE "to keep it after a restart: save"
+static const char *const rtx_footer[] = { RTX_SAVE, NULL };
+
+/* The audit's fixes: command reference 8.1.4, 8.1.21, 30.1.3 (the lines
+ * above), 15.10, 15.19-20 (keepalive: dpd for IKEv1, RFC 3706; rfc4306 for
+ * IKEv2), 15.16, 15.28, 15.48.5, 15.49.2. Every RTX configuration command
+ * has a "no" form (1.4), which removes a line that was not set. */
+static const struct vfix rtx_fix_rows[] = {
+	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &rtx_lines[L_MTU4], NULL, NULL, F_T_MTU },
+	{ FIX_WAN_MTU, 0, VS_IFACE, &rtx_lines[L_MTU4], NULL, NULL, F_I_MTU },
+	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &rtx_lines[L_MSS4], NULL, NULL, F_T_MSS },
+	{ FIX_TUNNEL_MSS6, 0, VS_TUNNEL, &rtx_lines[L_MSS6], NULL, NULL, F_T_MSS6 },
+	{ FIX_DF_COPY, 0, VS_TUNNEL, NULL, "ipsec tunnel outer df-bit copy", NULL, F_T_DF },
+	{ FIX_KEEPALIVE, 1, VS_GLOBAL, NULL, "ipsec ike keepalive use {gw} on dpd{dpd_args}", NULL,
+	  F_G_KEEPALIVE },
+	{ FIX_KEEPALIVE, 2, VS_GLOBAL, NULL, "ipsec ike keepalive use {gw} on rfc4306{dpd_args}", NULL,
+	  F_G_KEEPALIVE },
+	{ FIX_REFRESH_GLOBAL_ON, 0, VS_GLOBAL, NULL, "ipsec auto refresh on", NULL, F_C_REFRESH },
+	{ FIX_REFRESH_GW_ON, 0, VS_GLOBAL, NULL, "ipsec auto refresh {gw} on", NULL, F_G_REFRESH },
+	{ FIX_REFRESH_GW_OFF, 0, VS_GLOBAL, NULL, "ipsec auto refresh {gw} off", NULL, F_G_REFRESH },
+	{ FIX_BACKCOMPAT2, 0, VS_GLOBAL, NULL, "ipsec ike backward-compatibility {gw} 2", NULL, F_G_COMPAT },
+	{ FIX_NATT_ON, 0, VS_GLOBAL, NULL, "ipsec ike nat-traversal {gw} on", NULL, F_G_NATT },
+	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL, "ipsec ike local id {gw} 0.0.0.0/0", NULL, F_G_LOCAL_ID },
+	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL, "ipsec ike remote id {gw} 0.0.0.0/0", NULL, F_G_REMOTE_ID },
+};
+/* Interface lines inside their pp/tunnel select (the styles above), then
+ * the global ones; saving is the engineer's call once the lines are checked. */
+static const struct vfixes rtx_fixes = {
+	rtx_fix_rows, COUNT(rtx_fix_rows), "no ", NULL, NULL, RTX_SAVE, NULL, NULL, 0,
+	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
+	{ { NULL, NULL }, { NULL, NULL } },
 	NULL,
 };
 
+#define IX_SEEN "published IX configurations"
 /* NEC UNIVERGE IX: the forms below were seen in published configurations
  * only. "ipv6 mtu" was seen in none, and "ipv6 tcp adjust-mss" only as
  * "auto" (doc/vendor-syntax.md): both stay comments. */
 static const struct vline ix_lines[] = {
-	{ 4, V_MTU, 0, 0, NULL, "ip mtu {mtu}", 0, 0 },
-	{ 4, V_MSS, 0, 0, NULL, "ip tcp adjust-mss {mss}", 0, 0 },
-	{ 6, V_MTU, 0, 0, "not seen in any published IX configuration", "ipv6 mtu {mtu}", 0, 0 },
-	{ 6, V_MSS, 0, 0, "only 'ipv6 tcp adjust-mss auto' was seen", "ipv6 tcp adjust-mss {mss}", 0, 0 },
+	[L_MTU4] = { 4, V_MTU, 0, 0, IX_SEEN, NULL, "ip mtu {mtu}", 0, 0 },
+	[L_MSS4] = { 4, V_MSS, 0, 0, IX_SEEN, NULL, "ip tcp adjust-mss {mss}", 0, 0 },
+	[L_MTU6] = { 6, V_MTU, 0, 0, IX_SEEN, "not seen in any published IX configuration", "ipv6 mtu {mtu}", 0, 0 },
+	[L_MSS6] = { 6, V_MSS, 0, 0, IX_SEEN, "only 'ipv6 tcp adjust-mss auto' was seen",
+		     "ipv6 tcp adjust-mss {mss}", 0, 0 },
 };
 static const struct vstyle ix_styles[] = {
 	{ "", "interface {if}", NULL, NULL, 0, 0, NULL, 0 },
@@ -62,12 +116,46 @@ static const char *const ix_footer[] = {
 	NULL,
 };
 
+/* The audit's fixes: doc/router-facts.md and doc/vendor-syntax.md (Oracle's
+ * template and real configurations), the MTU/MSS lines above. */
+static const struct vfix ix_fix_rows[] = {
+	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &ix_lines[L_MTU4], NULL, NULL, F_T_MTU },
+	{ FIX_WAN_MTU, 0, VS_IFACE, &ix_lines[L_MTU4], NULL, NULL, F_I_MTU },
+	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &ix_lines[L_MSS4], NULL, NULL, F_T_MSS },
+	{ FIX_TUNNEL_MSS6, 0, VS_TUNNEL, &ix_lines[L_MSS6], NULL, NULL, F_T_MSS6 },
+	{ FIX_KEEPALIVE, 2, VS_TUNNEL, NULL, "ikev2 dpd interval {sec}", NULL, F_T_DPD },
+	{ FIX_KEEPALIVE, 1, VS_GLOBAL, NULL, "ike keepalive {policy} {sec} {count}",
+	  "whether ike keepalive is RFC 3706 DPD was not found; Oracle's template uses a watch-group instead",
+	  F_NONE },
+	{ FIX_INITIATE, 2, VS_TUNNEL, NULL, "ikev2 connect-type auto", NULL, F_T_CONNECT },
+	{ FIX_RESPOND_ONLY, 2, VS_TUNNEL, NULL, "ikev2 negotiation-direction responder", NULL,
+	  F_T_RESPONDER },
+	{ FIX_NATT_ON, 1, VS_GLOBAL, NULL, "ike nat-traversal", NULL, F_C_NATT },
+	{ FIX_NATT_ON, 2, VS_TUNNEL, NULL, "ikev2 nat-traversal keepalive 30 force", NULL, F_T_NATT },
+	{ FIX_SELECTORS_ANY, 1, VS_GLOBAL, NULL, "ip access-list {acl} permit ip src any dest any", NULL,
+	  F_NONE },
+};
+/* configure, the global lines, then each interface block. Removing a line
+ * with "no" is Cisco-like but unconfirmed for IX, and so is whether write
+ * memory is taken inside interface mode: both said. */
+static const struct vfixes ix_fixes = {
+	ix_fix_rows, COUNT(ix_fix_rows), "no ",
+	"removing a line with 'no' is UNCONFIRMED for IX (its CLI is Cisco-like)",
+	"IX syntax seen in published IX configurations (no NEC reference found)",
+	"to keep it after a reload: write memory (UNCONFIRMED whether it is taken inside interface "
+	"mode; if not, leave it first)",
+	ix_preamble, NULL, 1,
+	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
+	{ { NULL, NULL }, { NULL, NULL } },
+	NULL,
+};
+
 /* Linux: ip-link(8). pppd sets its MTU at each connect (pppd(8) 'mtu');
  * strongSwan's kernel-libipsec makes ipsec0 at 1400 on every start
  * (doc/lab-notes.md); wg-quick(8) takes MTU = in [Interface]; other devices
  * keep what they are created with. */
 static const struct vline linux_link[] = {
-	{ 4, V_MTU, 68, 65535, NULL, "ip link set dev {if} mtu {mtu}", 0, 0 },
+	{ 4, V_MTU, 68, 65535, "ip-link(8)", NULL, "ip link set dev {if} mtu {mtu}", 0, 0 },
 };
 #define RECREATED \
 	"a re-created {if} starts at its default MTU: give 'mtu {mtu}' where it is created " \
@@ -97,10 +185,10 @@ static const struct vstyle linux_styles[] = {
  * guarded to lower an MSS only, as TCPMSS --set-mss does; priority -150 is
  * "mangle" for every nft version (the name needs a newer nft than 0.9.0). */
 static const struct vline linux_nft[] = {
-	{ 4, V_MSS, 1, 65495, NULL,
+	{ 4, V_MSS, 1, 65495, "nft(8)", NULL,
 	  "{dir} \"{if}\" meta nfproto ipv4 tcp flags & (syn|rst) == syn "
 	  "tcp option maxseg size {mss1}-65535 tcp option maxseg size set {mss}", 0, 0 },
-	{ 6, V_MSS, 1, 65475, NULL,
+	{ 6, V_MSS, 1, 65475, "nft(8)", NULL,
 	  "{dir} \"{if}\" meta nfproto ipv6 tcp flags & (syn|rst) == syn "
 	  "tcp option maxseg size {mss1}-65535 tcp option maxseg size set {mss}", 0, 0 },
 };
@@ -119,9 +207,9 @@ static const char *const linux_nft_teardown[] = { "\t}", "}", "EOF", NULL };
  * refuses it without), --set-mss never raises an MSS. A chain of our own,
  * flushed on every paste, keeps the lines idempotent. */
 static const struct vline linux_ipt[] = {
-	{ 4, V_MSS, 1, 65495, NULL,
+	{ 4, V_MSS, 1, 65495, "iptables-extensions(8) TCPMSS", NULL,
 	  "iptables -t mangle -A MTUPROBE {dir} {if} -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss {mss}", 0, 0 },
-	{ 6, V_MSS, 1, 65475, NULL,
+	{ 6, V_MSS, 1, 65475, "iptables-extensions(8) TCPMSS", NULL,
 	  "ip6tables -t mangle -A MTUPROBE {dir} {if} -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss {mss}", 0, 0 },
 };
 static const char *const linux_ipt_setup[] = {
@@ -167,11 +255,12 @@ static const char *const linux_ipt_footer[] = {
  * sources, so they are not checked. On a PPPoE client the IP MTU belongs on
  * the Dialer interface (Cisco's PPPoE client examples: "interface Dialer1 /
  * ip mtu 1492"). */
+#define IOS_SYNTAX "doc/vendor-syntax.md, Cisco IOS/IOS-XE"
 static const struct vline ios_lines[] = {
-	{ 4, V_MTU, 0, 0, NULL, "ip mtu {mtu}", 0, 0 },
-	{ 4, V_MSS, 500, 1460, NULL, "ip tcp adjust-mss {mss}", 0, 0 },
-	{ 6, V_MTU, 0, 0, NULL, "ipv6 mtu {mtu}", 0, 0 },
-	{ 6, V_MSS, 0, 0, NULL, "ipv6 tcp adjust-mss {mss}", 0, 0 },
+	{ 4, V_MTU, 0, 0, IOS_SYNTAX, NULL, "ip mtu {mtu}", 0, 0 },
+	{ 4, V_MSS, 500, 1460, "Cisco IOS XML command reference iap-i2", NULL, "ip tcp adjust-mss {mss}", 0, 0 },
+	{ 6, V_MTU, 0, 0, IOS_SYNTAX, NULL, "ipv6 mtu {mtu}", 0, 0 },
+	{ 6, V_MSS, 0, 0, IOS_SYNTAX, NULL, "ipv6 tcp adjust-mss {mss}", 0, 0 },
 };
 static const struct vstyle ios_styles[] = {
 	{ "", "interface {if}", NULL, NULL, 0, 0, NULL, 0 },
@@ -200,16 +289,18 @@ static const char *const ios_footer[] = {
  * doc/vendor-syntax.md (global; 0 disables). One value serves both families, so
  * the IPv6 number is only offered as a comment. A VTI's nameif taking "mtu"
  * is not in our sources, nor a 4in6 tunnel on the ASA. */
+#define ASA_GUIDE "ASA general configuration guide, Advanced Interface Configuration"
 static const struct vline asa_mtu[] = {
-	{ 4, V_MTU, 0, 0, NULL, "mtu {if} {mtu}", VR(ROLE_WAN), 0 },
-	{ 4, V_MTU, 0, 0, "'mtu' is documented for named interfaces; not confirmed for a VTI",
+	{ 4, V_MTU, 0, 0, ASA_GUIDE, NULL, "mtu {if} {mtu}", VR(ROLE_WAN), 0 },
+	{ 4, V_MTU, 0, 0, ASA_GUIDE, "'mtu' is documented for named interfaces; not confirmed for a VTI",
 	  "mtu {if} {mtu}", VR(ROLE_TUNNEL), 0 },
-	{ 4, V_MTU, 0, 0, "no 4in6 (MAP-E, DS-Lite) tunnel on the ASA in our sources; never set "
+	{ 4, V_MTU, 0, 0, ASA_GUIDE, "no 4in6 (MAP-E, DS-Lite) tunnel on the ASA in our sources; never set "
 	  "this on a port that also carries native IPv6", "mtu {if} {mtu}", VR_4IN6, 0 },
 };
+#define ASA_TCPMSS "doc/vendor-syntax.md, ASA sysopt connection tcpmss"
 static const struct vline asa_mss[] = {
-	{ 4, V_MSS, 0, 0, NULL, "sysopt connection tcpmss {mss}", 0, 0 },
-	{ 6, V_MSS, 0, 0, "the ASA has one tcpmss for IPv4 and IPv6: where IPv6 passes, "
+	{ 4, V_MSS, 0, 0, ASA_TCPMSS, NULL, "sysopt connection tcpmss {mss}", 0, 0 },
+	{ 6, V_MSS, 0, 0, ASA_TCPMSS, "the ASA has one tcpmss for IPv4 and IPv6: where IPv6 passes, "
 	  "set this lower IPv6 value instead", "sysopt connection tcpmss {mss}", 0, 0 },
 };
 static const struct vstyle asa_styles[] = {
@@ -237,13 +328,15 @@ static const char *const asa_footer[] = {
  * 1320, "for the TCP packets that are about to go into an IPsec VPN tunnel"
  * (Junos ipsec-vpn (Flow) statement; doc/vendor-syntax.md). It is global, one
  * value for every VPN, and the reference gives no IPv6 form. */
+#define JUNOS_MTU "Junos mtu statement, family inet/inet6"
+#define JUNOS_MSS "Junos ipsec-vpn (Flow) statement"
 static const struct vline junos_mtu[] = {
-	{ 4, V_MTU, 0, 0, NULL, "set interfaces {base} unit {unit} family inet mtu {mtu}", 0, 0 },
-	{ 6, V_MTU, 0, 0, NULL, "set interfaces {base} unit {unit} family inet6 mtu {mtu}", 0, 0 },
+	{ 4, V_MTU, 0, 0, JUNOS_MTU, NULL, "set interfaces {base} unit {unit} family inet mtu {mtu}", 0, 0 },
+	{ 6, V_MTU, 0, 0, JUNOS_MTU, NULL, "set interfaces {base} unit {unit} family inet6 mtu {mtu}", 0, 0 },
 };
 static const struct vline junos_mss[] = {
-	{ 4, V_MSS, 64, 65535, NULL, "set security flow tcp-mss ipsec-vpn mss {mss}", 0, 0 },
-	{ 6, V_MSS, 64, 65535, "the reference gives one ipsec-vpn mss and does not say it covers "
+	{ 4, V_MSS, 64, 65535, JUNOS_MSS, NULL, "set security flow tcp-mss ipsec-vpn mss {mss}", 0, 0 },
+	{ 6, V_MSS, 64, 65535, JUNOS_MSS, "the reference gives one ipsec-vpn mss and does not say it covers "
 	  "IPv6: if IPv6 crosses the tunnel, this lower value keeps it whole",
 	  "set security flow tcp-mss ipsec-vpn mss {mss}", 0, 0 },
 };
@@ -274,15 +367,16 @@ static const char *const junos_footer[] = {
  * on an IPsec tunnel (phase1-interface) or a MAP-E VNE interface is not in
  * our sources. No IPv6 form is. */
 enum { FG_PORT = 1, FG_VIRTUAL };
+#define FG_GUIDE "FortiGate administration guide, mtu-override"
 #define FG_NO_MTU "mtu-override is documented for data interfaces; not confirmed for a tunnel or VNE interface"
 static const struct vline fg_lines[] = {
-	{ 4, V_MTU, 0, 0, NULL, "set mtu-override enable", VR(ROLE_WAN), VV(FG_PORT) },
-	{ 4, V_MTU, 0, 0, NULL, "set mtu {mtu}", VR(ROLE_WAN), VV(FG_PORT) },
-	{ 4, V_MTU, 0, 0, FG_NO_MTU, "set mtu-override enable", VR(ROLE_TUNNEL), 0 },
-	{ 4, V_MTU, 0, 0, FG_NO_MTU, "set mtu {mtu}", VR(ROLE_TUNNEL), 0 },
-	{ 4, V_MTU, 0, 0, FG_NO_MTU, "set mtu-override enable", VR(ROLE_WAN), VV(FG_VIRTUAL) },
-	{ 4, V_MTU, 0, 0, FG_NO_MTU, "set mtu {mtu}", VR(ROLE_WAN), VV(FG_VIRTUAL) },
-	{ 4, V_MSS, 0, 0, NULL, "set tcp-mss {mss}", 0, 0 },
+	{ 4, V_MTU, 0, 0, FG_GUIDE, NULL, "set mtu-override enable", VR(ROLE_WAN), VV(FG_PORT) },
+	{ 4, V_MTU, 0, 0, FG_GUIDE, NULL, "set mtu {mtu}", VR(ROLE_WAN), VV(FG_PORT) },
+	{ 4, V_MTU, 0, 0, FG_GUIDE, FG_NO_MTU, "set mtu-override enable", VR(ROLE_TUNNEL), 0 },
+	{ 4, V_MTU, 0, 0, FG_GUIDE, FG_NO_MTU, "set mtu {mtu}", VR(ROLE_TUNNEL), 0 },
+	{ 4, V_MTU, 0, 0, FG_GUIDE, FG_NO_MTU, "set mtu-override enable", VR(ROLE_WAN), VV(FG_VIRTUAL) },
+	{ 4, V_MTU, 0, 0, FG_GUIDE, FG_NO_MTU, "set mtu {mtu}", VR(ROLE_WAN), VV(FG_VIRTUAL) },
+	{ 4, V_MSS, 0, 0, "Fortinet community Technical Tip 221376", NULL, "set tcp-mss {mss}", 0, 0 },
 };
 static const struct vstyle fg_styles[] = {
 	{ "vne", "    edit \"{if}\"", "    next", NULL, 0, 0, NULL, FG_VIRTUAL },
@@ -314,11 +408,12 @@ static const char *const fg_footer[] = {
  * on oifname: SYNs leaving the interface only. "mtu" is the link MTU, for
  * IPv6 too. */
 enum { VY_PPPOE = 1, VY_OTHER };
+#define VYOS_DEFS "vyos-1x interface definitions, sagitta"
 static const struct vline vyos_lines[] = {
-	{ 4, V_MTU, 68, 1500, NULL, "set interfaces {kw} {if} mtu {mtu}", 0, VV(VY_PPPOE) },
-	{ 4, V_MTU, 68, 16000, NULL, "set interfaces {kw} {if} mtu {mtu}", 0, VV(VY_OTHER) },
-	{ 4, V_MSS, 536, 65535, NULL, "set interfaces {kw} {if} ip adjust-mss {mss}", 0, 0 },
-	{ 6, V_MSS, 536, 65535, NULL, "set interfaces {kw} {if} ipv6 adjust-mss {mss}", 0, 0 },
+	{ 4, V_MTU, 68, 1500, VYOS_DEFS, NULL, "set interfaces {kw} {if} mtu {mtu}", 0, VV(VY_PPPOE) },
+	{ 4, V_MTU, 68, 16000, VYOS_DEFS, NULL, "set interfaces {kw} {if} mtu {mtu}", 0, VV(VY_OTHER) },
+	{ 4, V_MSS, 536, 65535, VYOS_DEFS, NULL, "set interfaces {kw} {if} ip adjust-mss {mss}", 0, 0 },
+	{ 6, V_MSS, 536, 65535, VYOS_DEFS, NULL, "set interfaces {kw} {if} ipv6 adjust-mss {mss}", 0, 0 },
 };
 static const struct vstyle vyos_styles[] = {
 	{ "pppoe", NULL, NULL, "pppoe", 0, 0, NULL, VY_PPPOE },
@@ -349,16 +444,19 @@ static const char *const vyos_footer[] = {
  * commands are not in our sources. Rules carry comment="mtuprobe" and are
  * removed before they are added, so a second paste does not stack them. */
 enum { ROS_PPPOE = 1, ROS_OTHER };
+#define ROS_MANGLE "MikroTik manual, Mangle action=change-mss"
+#define ROS_NONE "none"
 static const struct vline ros_mtu[] = {
-	{ 4, V_MTU, 0, 0, NULL, "/interface pppoe-client set [find name=\"{if}\"] max-mtu={mtu}",
+	{ 4, V_MTU, 0, 0, "doc/vendor-syntax.md, RouterOS pppoe-client max-mtu", NULL,
+	  "/interface pppoe-client set [find name=\"{if}\"] max-mtu={mtu}",
 	  0, VV(ROS_PPPOE) },
-	{ 4, V_MTU, 0, 0, "no MTU command for this interface type in our sources",
+	{ 4, V_MTU, 0, 0, ROS_NONE, "no MTU command for this interface type in our sources",
 	  "/interface set [find name=\"{if}\"] mtu={mtu}", 0, VV(ROS_OTHER) },
 };
 static const struct vline ros_mss[] = {
-	{ 4, V_MSS, 0, 0, NULL, "/ip firewall mangle add chain=forward action=change-mss protocol=tcp "
+	{ 4, V_MSS, 0, 0, ROS_MANGLE, NULL, "/ip firewall mangle add chain=forward action=change-mss protocol=tcp "
 	  "tcp-flags=syn {dir} tcp-mss={mss1}-65535 new-mss={mss} comment=\"mtuprobe\"", 0, 0 },
-	{ 6, V_MSS, 0, 0, NULL, "/ipv6 firewall mangle add chain=forward action=change-mss protocol=tcp "
+	{ 6, V_MSS, 0, 0, ROS_MANGLE, NULL, "/ipv6 firewall mangle add chain=forward action=change-mss protocol=tcp "
 	  "tcp-flags=syn {dir} tcp-mss={mss1}-65535 new-mss={mss} comment=\"mtuprobe\"", 0, 0 },
 };
 static const char *const ros_mss_setup[] = {
@@ -388,39 +486,102 @@ static const char *const ros_footer[] = {
 	NULL,
 };
 
+/* strongSwan swanctl.conf(5): settings of a connection and its children,
+ * merged into the file by hand (a line that was not set is deleted, not
+ * negated); calc and probe print no lines for it: its MTU and clamp are
+ * the Linux rows'. */
+static const struct vfix swan_fix_rows[] = {
+	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "dpd_delay = {sec}s", NULL, F_G_KEEPALIVE },
+	{ FIX_INITIATE, 0, VS_CHILD, NULL, "start_action = start", NULL, F_G_START },
+	{ FIX_DPD_RESTART, 0, VS_CHILD, NULL, "dpd_action = restart", NULL, F_G_DPD_ACTION },
+	{ FIX_RESPOND_ONLY, 0, VS_CHILD, NULL, "start_action = none", NULL, F_G_START },
+	{ FIX_NATT_ON, 0, VS_CONN, NULL, "encap = yes", NULL, F_G_NATT },
+	{ FIX_SELECTORS_ANY, 0, VS_CHILD, NULL, "local_ts = 0.0.0.0/0", NULL, F_G_LOCAL_ID },
+	{ FIX_SELECTORS_ANY, 0, VS_CHILD, NULL, "remote_ts = 0.0.0.0/0", NULL, F_G_REMOTE_ID },
+};
+static const char *const swan_preamble[] = { "connections {", NULL };
+static const char *const swan_postamble[] = { "}", NULL };
+static const struct vfixes swan_fixes = {
+	swan_fix_rows, COUNT(swan_fix_rows), NULL, NULL, NULL,
+	"merge into swanctl.conf, then: swanctl --load-all", swan_preamble, swan_postamble, 0,
+	{ "    {gw} {", "    }", "        " },
+	{ "        children {", "        }", NULL },
+	{ "            {child} {", "            }", "                " },
+	{ { NULL, NULL }, { NULL, NULL } },
+	"the swanctl.conf change set: merge it into the file by hand, then swanctl --load-all",
+};
+
+/* ipsec.conf(5), strongSwan and Libreswan: the keys inside their conn, to
+ * merge into the file. DPD: the interval in plain seconds (both, and AWS's
+ * Openswan instructions, write dpddelay=10), dpdtimeout for IKEv1 (Libreswan
+ * needs it there), dpdaction=restart (strongSwan runs DPD only with an
+ * action). Libreswan replaced forceencaps with encapsulation, and reloads
+ * one conn at a time; strongSwan's ipsec update reloads changed conns. */
+static const struct vfix ipc_fix_rows[] = {
+	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "dpddelay={sec}", NULL, F_T_DPD },
+	{ FIX_KEEPALIVE, 1, VS_CONN, NULL, "dpdtimeout={timeout}", NULL, F_G_DPD_TIMEOUT },
+	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "dpdaction=restart", NULL, F_G_DPD_ACTION },
+	{ FIX_DPD_RESTART, 0, VS_CONN, NULL, "dpdaction=restart", NULL, F_G_DPD_ACTION },
+	{ FIX_INITIATE, 0, VS_CONN, NULL, "auto=start", NULL, F_G_START },
+	{ FIX_RESPOND_ONLY, 0, VS_CONN, NULL, "auto=add", NULL, F_G_START },
+	{ FIX_NATT_ON, 0, VS_CONN, NULL, "{encaps}=yes", NULL, F_G_NATT },
+	{ FIX_SELECTORS_ANY, 0, VS_CONN, NULL, "leftsubnet=0.0.0.0/0", NULL, F_G_LOCAL_ID },
+	{ FIX_SELECTORS_ANY, 0, VS_CONN, NULL, "rightsubnet=0.0.0.0/0", NULL, F_G_REMOTE_ID },
+	{ FIX_TUNNEL_MTU, 0, VS_CONN, NULL, "mtu={mtu}",
+	  "mtu= is Libreswan's (the MTU of the conn's routes); strongSwan has none: set the route or interface MTU",
+	  F_T_MTU },
+	/* no line: ipsec.conf has no clamp, only the comment says where it lives */
+	{ FIX_TUNNEL_MSS, 0, VS_CONN, NULL, NULL,
+	  "the MSS clamp (MTU - 40) is not expressible in ipsec.conf: set it in iptables or nftables "
+	  "(mtuprobe calc --vendor linux prints the rule)", F_NONE },
+};
+static const struct vfixes ipc_fixes = {
+	ipc_fix_rows, COUNT(ipc_fix_rows), NULL, NULL, NULL,
+	"merge into ipsec.conf, then: ipsec update", NULL, NULL, 0,
+	{ "conn {gw}", NULL, "    " }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
+	{ { "forceencaps", NULL },
+	  { "encapsulation", "merge into ipsec.conf, then for each conn: ipsec auto --replace NAME "
+	    "(Libreswan 5: ipsec replace NAME)" } },
+	"the ipsec.conf change set: merge it into the file by hand, then reload it (see the change "
+	"set's last line)",
+};
+
 const struct vendor_def vendor_defs[VENDOR_COUNT] = {
-	[VENDOR_RTX] = { "rtx", "Yamaha RTX", "#", "", rtx_header, NULL, rtx_footer,
+	[VENDOR_RTX] = { "Yamaha RTX", "#", "", rtx_header, NULL, rtx_footer,
 		{ "lan2", "pp1", "tunnel1" }, { "tunnel1", "tunnel1", "tunnel2" },
-		rtx_styles, COUNT(rtx_styles), rtx_sections, COUNT(rtx_sections) },
-	[VENDOR_IX] = { "ix", "NEC UNIVERGE IX", "!", "  ", ix_header, ix_preamble, ix_footer,
+		rtx_styles, COUNT(rtx_styles), rtx_sections, COUNT(rtx_sections), NULL, &rtx_fixes },
+	[VENDOR_IX] = { "NEC UNIVERGE IX", "!", "  ", ix_header, ix_preamble, ix_footer,
 		{ "GigaEthernet0.0", "GigaEthernet0.1", "Tunnel0.0" },
 		{ "Tunnel0.0", "Tunnel0.0", "Tunnel1.0" },
-		ix_styles, COUNT(ix_styles), ix_sections, COUNT(ix_sections) },
-	[VENDOR_LINUX] = { "linux", "Linux (nftables)", "#", "", linux_header, NULL, linux_nft_footer,
+		ix_styles, COUNT(ix_styles), ix_sections, COUNT(ix_sections), NULL, &ix_fixes },
+	[VENDOR_LINUX] = { "Linux (nftables)", "#", "", linux_header, NULL, linux_nft_footer,
 		{ "eth0", "ppp0", "ip6tnl1" }, { "vti0", "vti0", "vti0" },
 		linux_styles, COUNT(linux_styles), linux_nft_sections, COUNT(linux_nft_sections) },
-	[VENDOR_LINUX_IPT] = { "linux-iptables", "Linux (iptables)", "#", "", linux_header, NULL,
+	[VENDOR_LINUX_IPT] = { "Linux (iptables)", "#", "", linux_header, NULL,
 		linux_ipt_footer, { "eth0", "ppp0", "ip6tnl1" }, { "vti0", "vti0", "vti0" },
 		linux_styles, COUNT(linux_styles), linux_ipt_sections, COUNT(linux_ipt_sections) },
-	[VENDOR_CISCO_IOS] = { "cisco-ios", "Cisco IOS/IOS-XE", "!", " ", ios_header, ios_preamble,
+	[VENDOR_CISCO_IOS] = { "Cisco IOS/IOS-XE", "!", " ", ios_header, ios_preamble,
 		ios_footer, { "GigabitEthernet0/0/0", "Dialer1", "Tunnel0" },
 		{ "Tunnel1", "Tunnel1", "Tunnel1" },
 		ios_styles, COUNT(ios_styles), ios_sections, COUNT(ios_sections), ios_postamble },
-	[VENDOR_CISCO_ASA] = { "cisco-asa", "Cisco ASA", "!", "", asa_header, ios_preamble,
+	[VENDOR_CISCO_ASA] = { "Cisco ASA", "!", "", asa_header, ios_preamble,
 		asa_footer, { "outside", "outside", "outside" }, { "vti1", "vti1", "vti1" },
 		asa_styles, COUNT(asa_styles), asa_sections, COUNT(asa_sections), ios_postamble },
-	[VENDOR_JUNOS] = { "junos", "Juniper Junos (SRX)", "#", "", junos_header, NULL,
+	[VENDOR_JUNOS] = { "Juniper Junos (SRX)", "#", "", junos_header, NULL,
 		junos_footer, { "ge-0/0/0.0", "pp0.0", "ip-0/0/0.0" }, { "st0.1", "st0.1", "st0.1" },
 		junos_styles, COUNT(junos_styles), junos_sections, COUNT(junos_sections), NULL },
-	[VENDOR_FORTIGATE] = { "fortigate", "Fortinet FortiGate (FortiOS)", "#", "        ",
+	[VENDOR_FORTIGATE] = { "Fortinet FortiGate (FortiOS)", "#", "        ",
 		fg_header, fg_preamble, fg_footer, { "wan1", "wan1", "vne1" },
 		{ "vpn-tunnel1", "vpn-tunnel1", "vpn-tunnel1" },
 		fg_styles, COUNT(fg_styles), fg_sections, COUNT(fg_sections), fg_postamble },
-	[VENDOR_VYOS] = { "vyos", "VyOS", "#", "", vyos_header, NULL, vyos_footer,
+	[VENDOR_VYOS] = { "VyOS", "#", "", vyos_header, NULL, vyos_footer,
 		{ "eth0", "pppoe0", "tun0" }, { "vti1", "vti1", "vti1" },
 		vyos_styles, COUNT(vyos_styles), vyos_sections, COUNT(vyos_sections), NULL },
-	[VENDOR_ROUTEROS] = { "routeros", "MikroTik RouterOS", "#", "", ros_header, NULL, ros_footer,
+	[VENDOR_ROUTEROS] = { "MikroTik RouterOS", "#", "", ros_header, NULL, ros_footer,
 		{ "ether1", "pppoe-out1", "ipipv6-tunnel1" }, { "gre-tunnel1", "gre-tunnel1", "gre-tunnel1" },
 		ros_styles, COUNT(ros_styles), ros_sections, COUNT(ros_sections), NULL },
+	[VENDOR_STRONGSWAN] = { "strongSwan swanctl.conf", "#", "", NULL, NULL, NULL,
+		{ NULL, NULL, NULL }, { NULL, NULL, NULL }, NULL, 0, NULL, 0, NULL, &swan_fixes },
+	[VENDOR_IPSECCONF] = { "strongSwan/Libreswan ipsec.conf", "#", "", NULL, NULL, NULL,
+		{ NULL, NULL, NULL }, { NULL, NULL, NULL }, NULL, 0, NULL, 0, NULL, &ipc_fixes },
 };
-

@@ -68,7 +68,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char err[256];
 	FILE *sink = fopen("/dev/null", "w");
 
-	for (int v = -1; v < CONFIG_VENDOR_COUNT; v++) {
+	for (int v = -1; v < VENDOR_COUNT; v++) {
 		err[0] = '\0';
 		if (config_parse((const char *)data, size, v, &cfg, err, sizeof(err)) < 0) {
 			if (!err[0])

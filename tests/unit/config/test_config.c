@@ -31,11 +31,11 @@ parse(const char *text, int vendor)
 }
 
 static const struct { const char *text; int vendor; } detect_rows[] = {
-	{ "tunnel select 1\n ip tunnel mtu 1280\n", CONFIG_RTX },
-	{ "# RTX1210 Rev.14.01.38\r\nip lan2 mtu 1454\r\n", CONFIG_RTX },
-	{ "interface Tunnel0.0\n  ip tcp adjust-mss auto\n", CONFIG_IX },
-	{ "!\nike policy p peer 198.51.100.1 key k prop\n", CONFIG_IX },
-	{ "connections {\n  a {\n  }\n}\n", CONFIG_STRONGSWAN },
+	{ "tunnel select 1\n ip tunnel mtu 1280\n", VENDOR_RTX },
+	{ "# RTX1210 Rev.14.01.38\r\nip lan2 mtu 1454\r\n", VENDOR_RTX },
+	{ "interface Tunnel0.0\n  ip tcp adjust-mss auto\n", VENDOR_IX },
+	{ "!\nike policy p peer 198.51.100.1 key k prop\n", VENDOR_IX },
+	{ "connections {\n  a {\n  }\n}\n", VENDOR_STRONGSWAN },
 	{ "hello world\nthis is a letter\n", -1 },
 	{ "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", -1 },
 };
@@ -80,7 +80,7 @@ test_rtx_facts(void **state)
 
 	(void)state;
 	assert_int_equal(parse(rtx, -1), 0);
-	assert_int_equal(cfg.vendor, CONFIG_RTX);
+	assert_int_equal(cfg.vendor, VENDOR_RTX);
 	assert_int_equal(cfg.lines, 17);
 	assert_int_equal(cfg.firmware_line, 1);
 	assert_int_equal(cfg.ntunnels, 1);
@@ -128,7 +128,7 @@ test_rtx_indentation(void **state)
 	(void)state;
 	assert_int_equal(parse("tunnel select 2\n ipsec tunnel 202\n  ipsec sa policy 202 2 esp aes-cbc sha-hmac\n"
 			       "ip tunnel tcp mss limit 1387\n ip tunnel mtu 1300\npp select 1\nip pp mtu 1454\n"
-			       "pppoe use lan2\nip tunnel mtu 1400\n", CONFIG_RTX), 0);
+			       "pppoe use lan2\nip tunnel mtu 1400\n", VENDOR_RTX), 0);
 	assert_int_equal(cfg.ntunnels, 1);
 	assert_int_equal(cfg.tunnels[0].mss_value, 1387);
 	assert_int_equal(cfg.tunnels[0].mss.line, 4);
@@ -158,7 +158,7 @@ test_rtx_invalid_and_templates(void **state)
 			       "ipsec ike keepalive use <Number> on dpd 10 3\n"
 			       "ipsec ike remote address 1 ${peer}\n"
 			       "ip tunnel tcp mss limit <MSS>\n"
-			       "tunnel select 2\nipsec tunnel 999\n", CONFIG_RTX), 0);
+			       "tunnel select 2\nipsec tunnel 999\n", VENDOR_RTX), 0);
 	assert_int_equal(cfg.ninvalid, 1);
 	assert_int_equal(cfg.invalid[0].line, 4);
 	assert_int_equal(cfg.invalid[0].why, CONFIG_BAD_ARG);
@@ -205,7 +205,7 @@ test_ix_profiles(void **state)
 			       "ip tcp adjust-mss auto\n!\n"
 			       "interface Tunnel2.0\n  tunnel mode ipsec-ikev2\n  ikev2 binding prof-b\n"
 			       "ikev2 peer 198.51.100.9 authentication psk id ipv4 198.51.100.9\n"
-			       "ip mtu 1300\n!\nip mtu 1400\n", CONFIG_IX), 0);
+			       "ip mtu 1300\n!\nip mtu 1400\n", VENDOR_IX), 0);
 	assert_int_equal(cfg.ntunnels, 2);
 	assert_int_equal(cfg.tunnels[0].dpd.v, 10);
 	assert_int_equal(cfg.tunnels[0].dpd.line, 2);
@@ -229,7 +229,7 @@ test_rtx_flat_blocks(void **state)
 {
 	(void)state;
 	assert_int_equal(parse("tunnel select 1\nip tunnel mtu 1300\ntunnel select none\n"
-			       "tunnel select 2\nip tunnel tcp mss limit auto\n", CONFIG_RTX), 0);
+			       "tunnel select 2\nip tunnel tcp mss limit auto\n", VENDOR_RTX), 0);
 	assert_int_equal(cfg.ntunnels, 2);
 	assert_int_equal(cfg.tunnels[0].mtu.v, 1300);
 	assert_int_equal(cfg.tunnels[1].mss.v, CONFIG_MSS_AUTO);
@@ -258,7 +258,7 @@ test_ix_binding(void **state)
 
 	(void)state;
 	assert_int_equal(parse(ix, -1), 0);
-	assert_int_equal(cfg.vendor, CONFIG_IX);
+	assert_int_equal(cfg.vendor, VENDOR_IX);
 	assert_int_equal(cfg.nifaces, 1);
 	assert_int_equal(cfg.ifaces[0].mtu.v, 1454);
 	assert_int_equal(cfg.ntunnels, 1);
@@ -300,7 +300,7 @@ test_swan_sections(void **state)
 
 	(void)state;
 	assert_int_equal(parse(swan, -1), 0);
-	assert_int_equal(cfg.vendor, CONFIG_STRONGSWAN);
+	assert_int_equal(cfg.vendor, VENDOR_STRONGSWAN);
 	assert_int_equal(cfg.ngateways, 1);
 	g = &cfg.gateways[0];
 	assert_int_equal(g->ka_interval, 60);
@@ -336,7 +336,7 @@ test_hostile_bytes(void **state)
 	memset(buf + n, 'x', big);
 	n += big;
 	n += (size_t)sprintf(buf + n, "\r\nip tunnel tcp mss limit 1240\r\n");
-	assert_int_equal(config_parse(buf, n, CONFIG_RTX, &cfg, err, sizeof(err)), 0);
+	assert_int_equal(config_parse(buf, n, VENDOR_RTX, &cfg, err, sizeof(err)), 0);
 	assert_int_equal(cfg.lines, 5);
 	assert_int_equal(cfg.tunnels[0].mtu.line, 0);       /* "12?80" is no number */
 	assert_int_equal(cfg.tunnels[0].mss_value, 1240);
@@ -348,14 +348,14 @@ test_hostile_bytes(void **state)
 }
 
 static const struct { int v; const char *text, *want; } esp_rows[] = {
-	{ CONFIG_RTX, "aes-cbc sha-hmac", "aes128-sha1" },
-	{ CONFIG_RTX, "aes256-cbc sha256-hmac", "aes256-sha256" },
-	{ CONFIG_IX, "esp-aes-256 esp-sha", "aes256-sha1" },
-	{ CONFIG_IX, "aes-cbc-256 sha1", "aes256-sha1" },
-	{ CONFIG_STRONGSWAN, "aes128gcm16-modp2048", "aes128gcm16-modp2048" },
-	{ CONFIG_RTX, "des-cbc sha-hmac", NULL },
-	{ CONFIG_RTX, "", NULL },
-	{ CONFIG_STRONGSWAN, "default", NULL },
+	{ VENDOR_RTX, "aes-cbc sha-hmac", "aes128-sha1" },
+	{ VENDOR_RTX, "aes256-cbc sha256-hmac", "aes256-sha256" },
+	{ VENDOR_IX, "esp-aes-256 esp-sha", "aes256-sha1" },
+	{ VENDOR_IX, "aes-cbc-256 sha1", "aes256-sha1" },
+	{ VENDOR_STRONGSWAN, "aes128gcm16-modp2048", "aes128gcm16-modp2048" },
+	{ VENDOR_RTX, "des-cbc sha-hmac", NULL },
+	{ VENDOR_RTX, "", NULL },
+	{ VENDOR_STRONGSWAN, "default", NULL },
 };
 
 static void
@@ -365,7 +365,7 @@ test_esp_words(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < COUNT(esp_rows); i++) {
-		int rc = audit_esp_keyword((enum config_vendor)esp_rows[i].v, esp_rows[i].text, out,
+		int rc = audit_esp_keyword((enum vendor_id)esp_rows[i].v, esp_rows[i].text, out,
 					   sizeof(out));
 		if (esp_rows[i].want) {
 			assert_int_equal(rc, 0);
@@ -404,7 +404,7 @@ test_swan_placeholders(void **state)
 	(void)state;
 	assert_int_equal(parse("connections {\n  ${policy_name} {\n    remote_addrs = ${remote_ip}\n"
 			       "    children {\n      ${policy_name}-child {\n        start_action = start\n"
-			       "      }\n    }\n  }\n}\n", CONFIG_STRONGSWAN), 0);
+			       "      }\n    }\n  }\n}\n", VENDOR_STRONGSWAN), 0);
 	assert_int_equal(cfg.ngateways, 1);
 	assert_string_equal(cfg.gateways[0].name, "${policy_name}");
 	assert_string_equal(cfg.tunnels[0].name, "${policy_name}-child");
@@ -421,7 +421,7 @@ test_rtx_keepalive_template(void **state)
 {
 	(void)state;
 	assert_int_equal(parse("tunnel select 1\nipsec tunnel 1\nipsec sa policy 1 1 esp aes-cbc sha-hmac\n"
-			       "ipsec ike keepalive use 1 on dpd ${dpdInterval} 3\n", CONFIG_RTX), 0);
+			       "ipsec ike keepalive use 1 on dpd ${dpdInterval} 3\n", VENDOR_RTX), 0);
 	assert_int_equal(cfg.ninvalid, 0);
 	assert_int_equal(cfg.gateways[0].keepalive.line, 4);
 	assert_int_equal(cfg.gateways[0].ka_count, 3);
@@ -439,7 +439,7 @@ test_foreign_refused(void **state)
 	(void)state;
 	assert_int_equal(config_detect(ios, strlen(ios), err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "looks like Cisco IOS"));
-	assert_int_equal(config_parse(ios, strlen(ios), CONFIG_IX, &cfg, err, sizeof(err)), -1);
+	assert_int_equal(config_parse(ios, strlen(ios), VENDOR_IX, &cfg, err, sizeof(err)), -1);
 	config_free(&cfg);
 }
 

@@ -56,13 +56,13 @@ slurp(const char *path, size_t *len)
  * A file whose name matches no row fails the test: a new sample must say
  * what it is. */
 static const struct { const char *prefix; int vendor; } kinds[] = {
-	{ "ipsecconf-", CONFIG_IPSECCONF }, { "edge-ipsecconf", CONFIG_IPSECCONF },
-	{ "swanctl-", CONFIG_STRONGSWAN }, { "tpl-swanctl", CONFIG_STRONGSWAN },
-	{ "swan-", CONFIG_STRONGSWAN }, { "edge-swan", CONFIG_STRONGSWAN },
-	{ "ix-", CONFIG_IX }, { "tpl-ix", CONFIG_IX }, { "edge-ix", CONFIG_IX },
-	{ "rtx-", CONFIG_RTX }, { "tpl-rtx", CONFIG_RTX }, { "edge-rtx", CONFIG_RTX },
-	{ "aws-yamaha", CONFIG_RTX }, { "field1-", CONFIG_RTX }, { "sakura", CONFIG_RTX },
-	{ "unknown-commands", CONFIG_RTX }, { "edge-unclosed", -1 },
+	{ "ipsecconf-", VENDOR_IPSECCONF }, { "edge-ipsecconf", VENDOR_IPSECCONF },
+	{ "swanctl-", VENDOR_STRONGSWAN }, { "tpl-swanctl", VENDOR_STRONGSWAN },
+	{ "swan-", VENDOR_STRONGSWAN }, { "edge-swan", VENDOR_STRONGSWAN },
+	{ "ix-", VENDOR_IX }, { "tpl-ix", VENDOR_IX }, { "edge-ix", VENDOR_IX },
+	{ "rtx-", VENDOR_RTX }, { "tpl-rtx", VENDOR_RTX }, { "edge-rtx", VENDOR_RTX },
+	{ "aws-yamaha", VENDOR_RTX }, { "field1-", VENDOR_RTX }, { "sakura", VENDOR_RTX },
+	{ "unknown-commands", VENDOR_RTX }, { "edge-unclosed", -1 },
 	{ "foreign-", -1 }, { "empty", -1 }, { "garbage", -1 },
 };
 
@@ -99,20 +99,20 @@ detect_dir(const char *sub, unsigned *nipsec)
 		got = config_detect(buf, len, err, sizeof(err));
 		if (got != want)
 			fail_msg("%s/%s detected as %d, not %d (%s)", sub, e->d_name, got, want,
-				 got < 0 ? err : config_vendor_name((enum config_vendor)got));
+				 got < 0 ? err : config_vendor_name((enum vendor_id)got));
 		/* never another format: ipsec.conf samples refused by the other
 		 * grammars, the others refused by ipsec.conf's */
-		for (int v = 0; v < CONFIG_VENDOR_COUNT; v++) {
+		for (int v = 0; v < VENDOR_COUNT; v++) {
 			int ok;
-			if (v == want || (want != CONFIG_IPSECCONF && v != CONFIG_IPSECCONF))
+			if (v == want || (want != VENDOR_IPSECCONF && v != VENDOR_IPSECCONF))
 				continue;
 			ok = config_parse(buf, len, v, &cfg, err, sizeof(err)) == 0;
 			config_free(&cfg);
 			if (ok)
 				fail_msg("%s/%s reads as %s", sub, e->d_name,
-					 config_vendor_name((enum config_vendor)v));
+					 config_vendor_name((enum vendor_id)v));
 		}
-		*nipsec += want == CONFIG_IPSECCONF;
+		*nipsec += want == VENDOR_IPSECCONF;
 		free(buf);
 		n++;
 	}
@@ -136,7 +136,7 @@ static int
 parse(const char *text)
 {
 	char err[256];
-	int r = config_parse(text, strlen(text), CONFIG_IPSECCONF, &cfg, err, sizeof(err));
+	int r = config_parse(text, strlen(text), VENDOR_IPSECCONF, &cfg, err, sizeof(err));
 
 	if (r < 0)
 		print_message("%s\n", err);
@@ -321,7 +321,7 @@ test_long_chain(void **state)
 	for (size_t i = 1; i < n; i++)
 		k += (size_t)snprintf(buf + k, cap - k, "conn c%zu\n\talso=c%zu\n", i, i + 1);
 	k += (size_t)snprintf(buf + k, cap - k, "conn c%zu\n\tdpdaction=restart\n", n);
-	assert_int_equal(config_parse(buf, k, CONFIG_IPSECCONF, &cfg, err, sizeof(err)), 0);
+	assert_int_equal(config_parse(buf, k, VENDOR_IPSECCONF, &cfg, err, sizeof(err)), 0);
 	/* c0 is named by nobody: loaded; c1..cn are templates (no auto: an
 	 * auto= along the chain would be inherited, and load them all) */
 	assert_int_equal(cfg.ngateways, 1);

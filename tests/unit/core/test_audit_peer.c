@@ -21,7 +21,7 @@
 #define NOPE (-1)
 
 struct router {
-	enum config_vendor v;
+	enum vendor_id v;
 	uint32_t remote;            /* the IKE peer (0: none known) */
 	uint32_t inside;            /* tunnel inside address /30 (0: none) */
 	int refresh;                /* RTX global: NOPE unset, 0 off, 1 on */
@@ -49,37 +49,37 @@ struct row {
 };
 
 /* Router defaults of each row: RTX, IKE peer 198.51.100.1, refresh on. */
-#define RTXN(natt, mss, mtu, bgp) { CONFIG_RTX, A1, IN1 | 2, 1, NOPE, 0, 0, 0, NOPE, NOPE, natt, mss, mtu, bgp }
+#define RTXN(natt, mss, mtu, bgp) { VENDOR_RTX, A1, IN1 | 2, 1, NOPE, 0, 0, 0, NOPE, NOPE, natt, mss, mtu, bgp }
 #define RTX0 RTXN(NOPE, 0, 0, IN1 | 1)
 #define AWS_DEFAULT { A1, IN1, NOPE, NOPE, 0, 0, PEER_STATUS_UP }
 
 static const struct row rows[] = {
 	{ "RTX refresh on, AWS defaults: clean", RTX0, AWS_DEFAULT, "" },
-	{ "RTX refresh unset: field case 2", { CONFIG_RTX, A1, IN1 | 2, NOPE, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
+	{ "RTX refresh unset: field case 2", { VENDOR_RTX, A1, IN1 | 2, NOPE, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
 	  AWS_DEFAULT, "dpd-clear-router-never-initiates,startup-add-router-never-initiates" },
-	{ "RTX refresh off globally", { CONFIG_RTX, A1, IN1 | 2, 0, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
+	{ "RTX refresh off globally", { VENDOR_RTX, A1, IN1 | 2, 0, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
 	  AWS_DEFAULT, "dpd-clear-router-never-initiates,startup-add-router-never-initiates" },
-	{ "RTX refresh off for the gateway", { CONFIG_RTX, A1, IN1 | 2, 1, 0, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
+	{ "RTX refresh off for the gateway", { VENDOR_RTX, A1, IN1 | 2, 1, 0, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
 	  AWS_DEFAULT, "dpd-clear-router-never-initiates,startup-add-router-never-initiates" },
-	{ "RTX refresh unset, AWS restart/start", { CONFIG_RTX, A1, IN1 | 2, NOPE, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
+	{ "RTX refresh unset, AWS restart/start", { VENDOR_RTX, A1, IN1 | 2, NOPE, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
 	  { A1, IN1, PEER_DPD_RESTART, PEER_START_START, 0, 0, PEER_STATUS_UP }, "" },
-	{ "RTX refresh unset, AWS DPD none, startup add", { CONFIG_RTX, A1, IN1 | 2, NOPE, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
+	{ "RTX refresh unset, AWS DPD none, startup add", { VENDOR_RTX, A1, IN1 | 2, NOPE, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
 	  { A1, IN1, PEER_DPD_NONE, NOPE, 0, 0, PEER_STATUS_UP }, "startup-add-router-never-initiates" },
-	{ "IX IKEv2 connect-type auto: clean", { CONFIG_IX, A1, IN1 | 2, NOPE, NOPE, 1, 1, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
+	{ "IX IKEv2 connect-type auto: clean", { VENDOR_IX, A1, IN1 | 2, NOPE, NOPE, 1, 1, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
 	  AWS_DEFAULT, "" },
-	{ "IX IKEv2 without connect-type", { CONFIG_IX, A1, IN1 | 2, NOPE, NOPE, 1, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
+	{ "IX IKEv2 without connect-type", { VENDOR_IX, A1, IN1 | 2, NOPE, NOPE, 1, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
 	  AWS_DEFAULT, "dpd-clear-router-never-initiates,startup-add-router-never-initiates" },
-	{ "IX IKEv2 responder", { CONFIG_IX, A1, IN1 | 2, NOPE, NOPE, 1, 1, 1, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
+	{ "IX IKEv2 responder", { VENDOR_IX, A1, IN1 | 2, NOPE, NOPE, 1, 1, 1, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
 	  AWS_DEFAULT, "dpd-clear-router-never-initiates,startup-add-router-never-initiates" },
-	{ "IX IKEv1: how it initiates is unknown, not judged", { CONFIG_IX, A1, IN1 | 2, NOPE, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
+	{ "IX IKEv1: how it initiates is unknown, not judged", { VENDOR_IX, A1, IN1 | 2, NOPE, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
 	  AWS_DEFAULT, "" },
-	{ "swanctl start + restart: clean", { CONFIG_STRONGSWAN, A1, 0, NOPE, NOPE, 1, 0, 0, CONFIG_ACT_START, CONFIG_ACT_RESTART, NOPE, 0, 0, IN1 | 1 },
+	{ "swanctl start + restart: clean", { VENDOR_STRONGSWAN, A1, 0, NOPE, NOPE, 1, 0, 0, CONFIG_ACT_START, CONFIG_ACT_RESTART, NOPE, 0, 0, IN1 | 1 },
 	  AWS_DEFAULT, "" },
-	{ "swanctl start, no dpd_action", { CONFIG_STRONGSWAN, A1, 0, NOPE, NOPE, 1, 0, 0, CONFIG_ACT_START, NOPE, NOPE, 0, 0, IN1 | 1 },
+	{ "swanctl start, no dpd_action", { VENDOR_STRONGSWAN, A1, 0, NOPE, NOPE, 1, 0, 0, CONFIG_ACT_START, NOPE, NOPE, 0, 0, IN1 | 1 },
 	  AWS_DEFAULT, "dpd-clear-router-never-initiates,startup-add-router-never-initiates" },
-	{ "swanctl trap + trap: clean", { CONFIG_STRONGSWAN, A1, 0, NOPE, NOPE, 1, 0, 0, CONFIG_ACT_TRAP, CONFIG_ACT_TRAP, NOPE, 0, 0, IN1 | 1 },
+	{ "swanctl trap + trap: clean", { VENDOR_STRONGSWAN, A1, 0, NOPE, NOPE, 1, 0, 0, CONFIG_ACT_TRAP, CONFIG_ACT_TRAP, NOPE, 0, 0, IN1 | 1 },
 	  AWS_DEFAULT, "" },
-	{ "swanctl without BGP on a dynamic connection", { CONFIG_STRONGSWAN, A1, 0, NOPE, NOPE, 1, 0, 0, CONFIG_ACT_START, CONFIG_ACT_RESTART, NOPE, 0, 0, 0 },
+	{ "swanctl without BGP on a dynamic connection", { VENDOR_STRONGSWAN, A1, 0, NOPE, NOPE, 1, 0, 0, CONFIG_ACT_START, CONFIG_ACT_RESTART, NOPE, 0, 0, 0 },
 	  AWS_DEFAULT, "static-router-on-bgp-connection" },
 	{ "BGP outside the tunnel's inside range", RTXN(NOPE, 0, 0, 0xa9fe0101u),
 	  AWS_DEFAULT, "static-router-on-bgp-connection" },
@@ -91,11 +91,11 @@ static const struct row rows[] = {
 	{ "clamp 1406 = AWS's maximum", RTXN(NOPE, 1406, 0, IN1 | 1), AWS_DEFAULT, "" },
 	{ "tunnel MTU 1447 > 1446", RTXN(NOPE, 0, 1447, IN1 | 1), AWS_DEFAULT, "mtu-above-aws-max" },
 	{ "telemetry DOWN", RTX0, { A1, IN1, NOPE, NOPE, 0, 0, PEER_STATUS_DOWN }, "tunnel-down-telemetry" },
-	{ "paired by inside address, IKE elsewhere", { CONFIG_RTX, A2, IN1 | 2, 1, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
+	{ "paired by inside address, IKE elsewhere", { VENDOR_RTX, A2, IN1 | 2, 1, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
 	  AWS_DEFAULT, "peer-address-mismatch" },
-	{ "paired by inside address, no IKE address known", { CONFIG_RTX, 0, IN1 | 2, 1, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
+	{ "paired by inside address, no IKE address known", { VENDOR_RTX, 0, IN1 | 2, 1, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
 	  AWS_DEFAULT, "" },
-	{ "nothing matches: both sides unpaired", { CONFIG_RTX, A2, 0xa9fe0a02u, 1, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, 0xa9fe0a01u },
+	{ "nothing matches: both sides unpaired", { VENDOR_RTX, A2, 0xa9fe0a02u, 1, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, 0xa9fe0a01u },
 	  AWS_DEFAULT, "peer-address-mismatch,peer-address-mismatch" },
 };
 
@@ -139,7 +139,7 @@ build_router(const struct router *r)
 	t->ikev2 = r->ikev2;
 	snprintf(g->name, sizeof(g->name), "1");
 	g->line = 11;
-	if (r->v == CONFIG_IX && r->remote)
+	if (r->v == VENDOR_IX && r->remote)
 		snprintf(g->name, sizeof(g->name), "%u.%u.%u.%u", r->remote >> 24, r->remote >> 16 & 255,
 			 r->remote >> 8 & 255, r->remote & 255);
 	else if (r->remote)
@@ -152,13 +152,13 @@ build_router(const struct router *r)
 	num(&t->responder, r->responder ? 1 : NOPE, 15);
 	num(&g->start_action, r->start, 16);
 	num(&g->dpd_action, r->dpd, 17);
-	num(r->v == CONFIG_IX ? &t->natt : &g->natt, r->natt, 18);
+	num(r->v == VENDOR_IX ? &t->natt : &g->natt, r->natt, 18);
 	if (r->mss) {
 		num(&t->mss, CONFIG_MSS_NUM, 19);
 		t->mss_value = r->mss;
 	}
 	num(&t->mtu, r->mtu ? (int)r->mtu : NOPE, 20);
-	num(&g->life_child, r->v == CONFIG_RTX ? 3600 : NOPE, 21);   /* AWS's Yamaha sample */
+	num(&g->life_child, r->v == VENDOR_RTX ? 3600 : NOPE, 21);   /* AWS's Yamaha sample */
 	if (r->bgp) {
 		bgp[0] = (struct config_bgp){ r->bgp, 40, "bgp neighbor" };
 		cfg.bgp = bgp;
@@ -270,8 +270,8 @@ static void
 test_fixes(void **state)
 {
 	struct audit_peer_result r;
-	struct router unset = { CONFIG_RTX, A1, IN1 | 2, NOPE, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 };
-	struct router swan = { CONFIG_STRONGSWAN, A1, 0, NOPE, NOPE, 1, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 };
+	struct router unset = { VENDOR_RTX, A1, IN1 | 2, NOPE, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 };
+	struct router swan = { VENDOR_STRONGSWAN, A1, 0, NOPE, NOPE, 1, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 };
 
 	(void)state;
 	memset(&r, 0, sizeof(r));
@@ -325,7 +325,7 @@ static void t_slow_dpd_none(void) { t_slow_dpd(); ptunnels[0].dpd_action.v = PEE
 static void t_slow_dpd_long_aws(void) { t_slow_dpd(); ptunnels[0].dpd_seconds.v = 60; }
 static void t_swan_dpd(void)
 {
-	cfg.vendor = CONFIG_STRONGSWAN;
+	cfg.vendor = VENDOR_STRONGSWAN;
 	num(&gateways[0].start_action, CONFIG_ACT_START, 16);
 	num(&gateways[0].dpd_action, CONFIG_ACT_RESTART, 17);
 	num(&gateways[0].keepalive, CONFIG_ON, 22);
