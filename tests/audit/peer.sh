@@ -274,7 +274,7 @@ else
 	bad "terraform static fix (exit $rc)"; cat "$tmp/out" "$tmp/err"
 fi
 
-# Field case 2 as text, exactly (README shows it), and -q: the lines alone.
+# Field case 2 as text, exactly (doc/examples.md shows it), and -q: the lines alone.
 for g in "field2:audit --peer-config $peer/defaults.json $peer/rtx-field2.conf" \
 	 "field2-quiet:audit -q --peer-config $peer/defaults.json $peer/rtx-field2.conf" \
 	 "field2-tf-quiet:audit -q --peer-config $peer/tf-state.json $peer/rtx-field2.conf" \
