@@ -154,6 +154,7 @@ cmd_audit(int argc, char **argv)
 	memset(&in, 0, sizeof(in));
 	if (rc < 0 || audit_options(&c, &in, &vendor, err, sizeof(err)) < 0)
 		return fail("%s", err);
+	in.peer_known = c.peer_config != NULL;
 	if (!(p = calloc(1, sizeof(*p))))
 		return fail("out of memory");
 	if ((rc = read_peer(&c, p)) == 0) {

@@ -572,7 +572,7 @@ audit_config(struct probe_state *s, struct report_probe *rp)
 	const struct probe_run *wan = &s->paths[0].run;
 	const struct probe_run *tun = rp->tunnel;
 	struct audit_input ai = { s->cfg, s->c.peer ? model_peer(s->c.peer) : NULL, 0, NULL,
-				  s->c.keep_mtu };
+				  s->c.keep_mtu, s->c.peer_config != NULL };
 
 	if (!s->cfg)
 		return;

@@ -389,6 +389,44 @@ check_dpd(struct audit_run *a)
 	}
 }
 
+/* ---- slow-dead-peer-detection ------------------------------------------ */
+
+/* The peer ends its side dead_after s without DPD replies (AWS: EC2 API
+ * ModifyVpnTunnelOptionsSpecification, DPDTimeoutSeconds, default 40; its
+ * VpnTunnelOptionsSpecification page still says 30); a router whose DPD
+ * takes longer to declare the peer dead keeps sending into an SA the peer
+ * has deleted for the difference, and only then starts IKE again (RFC
+ * 3706 section 5.5). With --peer-config the pair audit judges this with
+ * the peer's own timeout (dpd-hold-mismatch), not the profile's default. */
+static void
+check_slow_dpd(struct audit_run *a)
+{
+	if (!a->peer->dead_after || a->in->peer_known)
+		return;
+	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
+		const struct config_tunnel *t = &a->cfg->tunnels[i];
+		const char *text = "";
+		unsigned line = 0;
+		int exact;
+		long hold;
+		struct audit_finding *f;
+		char where[64];
+		if (t->gateway < 0 || (size_t)t->gateway >= a->cfg->ngateways)
+			continue;
+		hold = audit_dpd_hold(a->cfg, i, &line, &text, &exact);
+		if (hold < 0 || hold <= (long)a->peer->dead_after)
+			continue;
+		gateway_label(a, (size_t)t->gateway, where, sizeof(where));
+		f = audit_finding(a, line, text, where,
+				  "DPD declares the peer dead after %s%ld s; %s ends its side after %u s without DPD replies, so for %s%ld s this router keeps sending into an SA the peer has deleted before it starts IKE again",
+				  exact ? "" : "at least ", hold, a->peer->display, a->peer->dead_after,
+				  exact ? "" : "at least ", hold - (long)a->peer->dead_after);
+		audit_fix(f, FIX_KEEPALIVE, a->peer->dpd_interval, a->peer->dpd_count, (int)i, t->gateway);
+		if (f && f->nfix)
+			f->fix[f->nfix - 1].ikev2 = audit_is_ikev2(a, t->gateway);
+	}
+}
+
 /* ---- no-ike-initiator / initiator-against-responder-peer ---------------- */
 
 static void
@@ -755,6 +793,10 @@ static const struct audit_check checks[] = {
 	  "Yamaha RTX command reference 15.20; swanctl.conf(5) dpd_delay; ipsec.conf(5) dpdaction (strongSwan), dpddelay/dpdtimeout (Libreswan); EC2 API ModifyVpnTunnelOptionsSpecification (DPD 40 s, clear)",
 	  "a gateway without DPD/keepalive, or a keepalive that does not run",
 	  check_dpd },
+	{ "slow-dead-peer-detection", AUDIT_WARNING,
+	  "EC2 API ModifyVpnTunnelOptionsSpecification (DPDTimeoutSeconds, default 40); RFC 3706 section 5.5; Yamaha RTX command reference 15.20; swanctl.conf(5) dpd_delay; ipsec.conf(5) dpdtimeout",
+	  "DPD that takes longer than the peer's own timeout to declare the peer dead",
+	  check_slow_dpd },
 	{ "no-ike-initiator", AUDIT_ERROR,
 	  "Yamaha RTX command reference 15.10; swanctl.conf(5) start_action; ipsec.conf(5) auto; AWS s2svpn user guide, initiate-vpn-tunnels",
 	  "the router never initiates IKE while the peer waits for the customer side",

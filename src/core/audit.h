@@ -110,7 +110,14 @@ struct audit_input {
 	unsigned wan_mtu;                  /* --wan-mtu / --line; 0 = from the config */
 	const char *wan_from;              /* how wan_mtu was given, for the output */
 	int keep_mtu;                      /* --keep-mtu: keep the configured tunnel MTU when it fits */
+	int peer_known;                    /* --peer-config: the other end's own settings are read,
+	                                    * so the pair audit judges with them, not the profile */
 };
+
+/* How long DPD keeps tunnel i's SA after the peer died (s), from the
+ * router's own numbers; -1 when it runs no DPD or they are unknown.
+ * *exact 0: a lower bound (retries not known). (audit_peer_ike.c) */
+long audit_dpd_hold(const struct config *c, size_t i, unsigned *line, const char **text, int *exact);
 
 /* Runs every check. out must be zeroed or hold an earlier result (freed
  * first). Returns 0, or -1 when memory ran out (out->nomem): the caller

@@ -19,8 +19,8 @@
  * its numbers are unknown. *exact 0: a lower bound (the retries are not
  * known: IX ikev2 dpd interval, swanctl dpd_delay, whose retransmission
  * timeouts come on top). */
-static long
-router_hold(const struct config *c, size_t i, unsigned *line, const char **text, int *exact)
+long
+audit_dpd_hold(const struct config *c, size_t i, unsigned *line, const char **text, int *exact)
 {
 	const struct config_tunnel *t = &c->tunnels[i];
 	const struct config_gateway *g = &c->gateways[t->gateway];
@@ -92,7 +92,7 @@ audit_peer_check_dpd_hold(struct audit_peer_run *a)
 		long hold;
 		if (i < 0 || pt->dpd_action.v == PEER_DPD_NONE)
 			continue;
-		hold = router_hold(a->c, (size_t)i, &line, &text, &exact);
+		hold = audit_dpd_hold(a->c, (size_t)i, &line, &text, &exact);
 		if (hold < 0) {
 			a->r->pairs[k].not_checked |= PAIR_NC_DPD;
 			continue;

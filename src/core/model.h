@@ -52,6 +52,7 @@ struct peer_def {
 	int field;                 /* 1: behaviour field-observed, not vendor-documented */
 	unsigned dpd_interval, dpd_count;  /* keepalive to suggest; 0 = the router's defaults */
 	const char *behaviour;     /* one line: what the audit assumes, for the manual */
+	unsigned dead_after;       /* s without DPD replies before the peer ends its side; 0 unknown */
 };
 
 struct esp_proposal {

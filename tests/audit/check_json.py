@@ -21,7 +21,7 @@ TUNNEL = {"name": (STR,), "mtu": (INT, NULL), "mtu_default": (BOOL,), "esp": (ST
           "alt_mtu": (INT, NULL), "alt_mss": (INT, NULL), "clamp": (STR, NULL)}
 KINDS = {"ipsec", "l2tpv3-ipsec", "l2tpv3", "l2tp", "map-e", "ipip", "gre", "transport", "other"}
 IDS = {"mss-above-tunnel-mtu", "tunnel-mtu-above-model", "no-mss-clamp", "outer-df-clear",
-       "no-dead-peer-detection", "no-ike-initiator", "initiator-against-responder-peer",
+       "no-dead-peer-detection", "slow-dead-peer-detection", "no-ike-initiator", "initiator-against-responder-peer",
        "ikev1-backward-compat", "narrow-selectors-with-bgp", "nat-t-off", "no-reinitiation",
        "invalid-line", "undefined-reference", "line-mtu-above-path"}
 
