@@ -11,7 +11,7 @@ cd "$1" || exit 2
 fail=0
 # The published configurations and their fuzz seeds quote public paths
 # (other repositories' .md files): they are sources, not citations of ours.
-files=$(git ls-files src man tests scripts README.md HACKING.md meson.build 2>/dev/null |
+files=$(git ls-files src man tests scripts README.md README.ja.md HACKING.md meson.build 2>/dev/null |
 	grep -vE '^tests/(audit/configs|fuzz/corpus)|^tests/cli/citations.sh$')
 [[ -n "$files" ]] || { echo "FAIL no files to read"; exit 1; }
 

@@ -67,6 +67,7 @@ fi
 	ok "status: install ok installed" || fail "status: $(dpkg-query --root="$root" -W -f='${Status}' mtuprobe)"
 want="/usr/bin/mtuprobe
 /usr/share/bash-completion/completions/mtuprobe
+/usr/share/doc/mtuprobe/README.ja.md.gz
 /usr/share/doc/mtuprobe/README.md.gz
 /usr/share/doc/mtuprobe/changelog.Debian.gz
 /usr/share/doc/mtuprobe/copyright
@@ -74,6 +75,7 @@ want="/usr/bin/mtuprobe
 /usr/share/fish/vendor_completions.d/mtuprobe.fish
 /usr/share/lintian/overrides/mtuprobe
 /usr/share/locale/ja/LC_MESSAGES/mtuprobe.mo
+/usr/share/man/ja/man1/mtuprobe.1.gz
 /usr/share/man/man1/mtuprobe.1.gz
 /usr/share/zsh/vendor-completions/_mtuprobe"
 got=$(dpkg-query --root="$root" -L mtuprobe | while read -r f; do [[ -f $root$f ]] && echo "$f"; done | sort)
@@ -87,6 +89,9 @@ grep -q '^License: BSD-2-Clause' "$root/usr/share/doc/mtuprobe/copyright" &&
 	grep -q '^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' "$root/usr/share/doc/mtuprobe/copyright" &&
 	ok "machine-readable copyright" || fail "copyright"
 man=$(zcat "$root/usr/share/man/man1/mtuprobe.1.gz") && grep -q "^\.Sh NAME" <<<"$man" && ok "man page gzipped, readable" || fail "man page"
+# The Japanese page where man -L ja looks (mandir/ja/man1), in Japanese.
+man=$(zcat "$root/usr/share/man/ja/man1/mtuprobe.1.gz") && grep -q "^\.Sh NAME" <<<"$man" && grep -q '経路MTU' <<<"$man" &&
+	ok "Japanese man page gzipped, readable" || fail "Japanese man page"
 
 # The postinst without setcap: says so on stderr, does not fail the install.
 setcap -r "$root/usr/bin/mtuprobe"
@@ -99,6 +104,10 @@ out=$("$root/usr/bin/mtuprobe" calc --line flets-pppoe --esp aes128-sha1 --nat-t
 grep -q 'tunnel MTU   1374   MSS IPv4 1334   MSS IPv6 1314' <<<"$out" && ok "installed calc --line flets-pppoe" ||
 	fail "calc output:"$'\n'"$out"
 [[ $("$root/usr/bin/mtuprobe" --version) == *"$version"* ]] && ok "--version $version" || fail "--version"
+# The installed catalogue speaks Japanese (the capability was removed above,
+# so MTUPROBE_LOCALEDIR is honoured; scripts/deps generates ja_JP.UTF-8).
+out=$(LC_ALL= LANG=ja_JP.UTF-8 MTUPROBE_LOCALEDIR="$root/usr/share/locale" "$root/usr/bin/mtuprobe" calc --line flets-pppoe --vendor none 2>&1) &&
+	grep -q '回線MTU: フレッツ PPPoE' <<<"$out" && ok "installed catalogue: calc in Japanese" || fail "calc under ja_JP.UTF-8:"$'\n'"$out"
 
 # The completion: valid bash, and it completes.
 comp="$root/usr/share/bash-completion/completions/mtuprobe"
