@@ -67,6 +67,8 @@ test_unset(void **state)
 static void
 no_key_in(const void *p, size_t n)
 {
+	if (!p || !n)     /* an empty table holds no key (memmem takes no NULL) */
+		return;
 	assert_null(memmem(p, n, KEY, 4));
 	assert_null(memmem(p, n, KEY + 4, 4));
 	assert_null(memmem(p, n, KEY + 8, 4));
