@@ -151,6 +151,13 @@ struct config_gateway {
 	 * swanctl remote_addrs (the first). plen 32 for an IPv4 address,
 	 * CONFIG_PLEN_OTHER for a name, "any" or IPv6. IX keeps it in name. */
 	struct config_prefix remote_addr;
+	/* This end's own outside (IKE) address, where the file writes one:
+	 * RTX ipsec ike local address GW ADDR (chapter 15), swanctl local_addrs
+	 * (the first), ipsec.conf left=. Same plen convention; line 0 when
+	 * not written (behind NAT, %defaultroute, IX, which takes it from
+	 * its outgoing interface). audit --peer-config pairs two routers by
+	 * it (core/audit_pair.c). */
+	struct config_prefix local_addr;
 	struct config_num start_action;   /* swanctl children start_action; v: enum config_action */
 	struct config_num dpd_action;     /* swanctl children dpd_action; v: enum config_action */
 	struct config_num close_action;   /* swanctl children close_action; v: enum config_action */

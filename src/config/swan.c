@@ -161,7 +161,7 @@ action(const char *v, long *out)
  * (swanctl.conf(5)); the first one, when it is an IPv4 address, is where
  * IKE goes, which the audit pairs with the peer's outside address. */
 static void
-remote_addrs(struct config_gateway *g, const char *v, const struct cfg_line *l)
+first_addr(struct config_prefix *p, const char *v, const struct cfg_line *l)
 {
 	char first[64];
 	uint32_t a;
@@ -169,9 +169,9 @@ remote_addrs(struct config_gateway *g, const char *v, const struct cfg_line *l)
 	snprintf(first, sizeof(first), "%s", v);
 	first[strcspn(first, ", ")] = '\0';
 	if (cfg_addr(first, &a) == 0)
-		cfg_set_prefix(&g->remote_addr, a, 32, l);
+		cfg_set_prefix(p, a, 32, l);
 	else
-		cfg_set_prefix(&g->remote_addr, 0, CONFIG_PLEN_OTHER, l);
+		cfg_set_prefix(p, 0, CONFIG_PLEN_OTHER, l);
 }
 
 static int
@@ -184,7 +184,9 @@ conn_key(struct config_gateway *g, const char *k, const char *v, const struct cf
 	else if (strcmp(k, "encap") == 0)
 		cfg_set(&g->natt, strcmp(v, "yes") == 0, l);
 	else if (strcmp(k, "remote_addrs") == 0)
-		remote_addrs(g, v, l);
+		first_addr(&g->remote_addr, v, l);
+	else if (strcmp(k, "local_addrs") == 0)   /* this end's own, the same list */
+		first_addr(&g->local_addr, v, l);
 	else if (strcmp(k, "dpd_delay") == 0 && (n = cfg_seconds(v)) >= 0) {
 		cfg_set(&g->keepalive, n > 0 ? CONFIG_ON : CONFIG_OFF, l);
 		g->ka_method = CONFIG_KA_DPD;
