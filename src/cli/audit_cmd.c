@@ -118,11 +118,9 @@ print_routers(const struct cli *c, const struct audit_result *r, const struct pa
 
 	if (c->json)
 		render_audit_json_pair(stdout, r, &p->rres, files);
-	else if (c->quiet) {
-		audit_fix_lines(r, NULL, emit_line, stdout);
-		audit_fix_lines(&p->audit, NULL, emit_line, stdout);
+	else if (c->quiet)
 		render_audit_pair_quiet(stdout, &p->rres, files);
-	} else {
+	else {
 		render_audit_text(stdout, r, name);
 		fputc('\n', stdout);
 		render_audit_text(stdout, &p->audit, p->name);

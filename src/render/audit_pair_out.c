@@ -179,6 +179,9 @@ note(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, in
 	} else if (strcmp(id, "lifetime-mismatch") == 0 && s == f->side)
 		snprintf(buf, sizeof(buf), "%s set the %s SA lifetime to %ld s, as %s has it", lead,
 			 f->code == LIFE_ROUTER_P2_LONGER ? "IPsec" : "IKE", f->end[!s].v, other);
+	else if (strcmp(id, "nobody-initiates") == 0 && f->end[s].code == NOINIT_IX_RESPONDER)
+		snprintf(buf, sizeof(buf), "%s and in interface %s remove line %u: %s", lead,
+			 tname(r, s, f->end[s].tunnel), f->end[s].line, f->end[s].text);
 	else if (strcmp(id, "peer-address-mismatch") == 0 && s == f->side && f->addr[!s][1]) {
 		audit_peer_ip_text(f->addr[!s][1], v, sizeof(v));
 		snprintf(buf, sizeof(buf), "%s point %s's IKE peer at %s (the other end's local address), or correct that address there",
@@ -356,12 +359,26 @@ render_audit_pair_text(FILE *f, const struct audit_rpair_result *r, const char *
 		r->nfindings ? "" : ": every tunnel has its other end, and nothing in the pair is known to kill them");
 }
 
+/* -q: the lines go to two routers, so each end's (its own audit's, then
+ * the pair's) follow a comment naming its file; an end with none prints
+ * nothing. */
 void
 render_audit_pair_quiet(FILE *f, const struct audit_rpair_result *r, const char *const files[2])
 {
-	(void)files;
-	for (int s = 0; s < END_COUNT; s++)
+	for (int s = 0; s < END_COUNT; s++) {
+		struct audit_result tmp;
+		struct audit_finding *rows;
+		int pair_fix = as_end(r, NULL, s, &tmp, &rows) != 0;
+		free(rows);
+		if (!pair_fix && !(r->audit[s] && audit_has_fix(r->audit[s])))
+			continue;
+		fprintf(f, "%s ", vendor_comment(r->cfg[s]->vendor));
+		text_string(f, files[s]);
+		fputc('\n', f);
+		if (r->audit[s])
+			audit_fix_lines(r->audit[s], NULL, emit_plain, f);
 		audit_pair_end_lines(r, NULL, s, emit_plain, f);
+	}
 }
 
 /* ---- JSON ------------------------------------------------------------- */

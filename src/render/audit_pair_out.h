@@ -22,7 +22,8 @@ void audit_pair_end_lines(const struct audit_rpair_result *r, const struct audit
 /* The pair's text section, after both ends' own audits; files[END_A]
  * and files[END_B] as the output names them. */
 void render_audit_pair_text(FILE *f, const struct audit_rpair_result *r, const char *const files[2]);
-/* -q: each end's change set for the pair, a comment naming the file first. */
+/* -q: each end's change set (its own audit's, then the pair's), after a
+ * comment naming its file. */
 void render_audit_pair_quiet(FILE *f, const struct audit_rpair_result *r, const char *const files[2]);
 /* The audit's JSON object of end A with the "peer_config" member: the
  * second router's format, file, its own audit object, pairs, findings. */

@@ -146,6 +146,15 @@ assert "ipsec auto refresh on" in f["config"]["fix"], f["config"]["fix"]
 assert "interface Tunnel0.0" in f["peer"]["fix"] and "  ikev2 connect-type auto" in f["peer"]["fix"], f["peer"]["fix"]
 PY
 
+# -q: each end's lines after a comment naming its file, in its comment syntax;
+# a clean pair prints nothing.
+"$bin" audit -q --peer-config "$tmp/ix-noinit.conf" "$tmp/rtx-noinit.conf" >"$tmp/quiet" 2>&1
+grep -qx "# $tmp/rtx-noinit.conf" "$tmp/quiet" && grep -qx "! $tmp/ix-noinit.conf" "$tmp/quiet" \
+	&& [[ $(grep -n "ipsec auto refresh on" "$tmp/quiet" | cut -d: -f1) -lt $(grep -n "^! $tmp/ix-noinit.conf" "$tmp/quiet" | cut -d: -f1) ]] \
+	&& grep -qx "  ikev2 connect-type auto" "$tmp/quiet" && ok || { bad "-q with two routers"; cat "$tmp/quiet"; }
+"$bin" audit -q --peer-config "$pair/office-ix.conf" "$pair/office-rtx.conf" >"$tmp/quiet" 2>&1
+[[ $? -eq 0 && ! -s "$tmp/quiet" ]] && ok || { bad "-q of a clean pair"; cat "$tmp/quiet"; }
+
 # The text output names both files and lines, never a key.
 "$bin" audit --peer-config "$tmp/ix-psk.conf" "$pair/office-rtx.conf" >"$tmp/text" 2>&1
 grep -qx "  $pair/office-rtx.conf:19 tunnel1 | (a key: not printed)" "$tmp/text" \
