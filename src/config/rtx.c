@@ -484,6 +484,23 @@ local_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return ike_address(c, l, 1);
 }
 
+/* ipsec ike local name / remote name GW NAME [TYPE] (chapter 15): the
+ * IKE identities, by which two routers pair when neither writes its
+ * own address. */
+static int
+ike_name(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_gateway *g;
+
+	(void)x;
+	if (gateway_at(c, l, 4) < 0 || !(g = gw(c, l, 4)))
+		return -1;
+	if (!cfg_tmpl(l, 5))
+		cfg_copy(cfg_is(l, 2, "local") ? g->local_ike_id : g->remote_ike_id, CONFIG_NAME,
+			 l->tok[5]);
+	return 0;
+}
+
 /* ipsec ike duration ipsec-sa|isakmp-sa|child-sa|ike-sa GW SECONDS
  * [KBYTES] [rekey P%] (15.48.1): the SA lifetimes the pair audit compares
  * with the peer's; the range check is the audit's, not the parser's. */
@@ -745,8 +762,8 @@ static const struct cfg_cmd rtx_cmds[] = {
 	{ "ipsec ike remote id # *", 0, proxy_id },
 	{ "ipsec ike local address # *", 0, local_address },
 	{ "ipsec ike remote address # *", 0, remote_address },
-	{ "ipsec ike local name # *", 0, gw4 },
-	{ "ipsec ike remote name # *", 0, gw4 },
+	{ "ipsec ike local name # *", 0, ike_name },
+	{ "ipsec ike remote name # *", 0, ike_name },
 	{ "ipsec ike duration ipsec-sa # *", 0, duration },
 	{ "ipsec ike duration isakmp-sa # *", 0, duration },
 	{ "ipsec ike duration child-sa # *", 0, duration },

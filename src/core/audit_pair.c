@@ -130,18 +130,57 @@ outside(const struct audit_rpair_run *a, size_t i, size_t j)
 				 audit_pair_local_addr(a->c[END_B], j, &l) };
 }
 
+/* Each direction: 1 matches, 0 contradicts, -1 not known (one side not
+ * written); as a pairing: both, one, or none (a contradiction, or
+ * nothing known: *said 0). */
 static enum audit_rpair_by
-by_addr(const struct audit_rpair_run *a, size_t i, size_t j)
+match(int ab, int ba, enum audit_rpair_by both, enum audit_rpair_by one, int *said)
 {
-	struct outside o = outside(a, i, j);
-	uint32_t ra = o.ra, la = o.la, rb = o.rb, lb = o.lb;
-	int ab = ra && lb ? ra == lb : -1, ba = rb && la ? rb == la : -1;
-
+	*said = ab != -1 || ba != -1;
 	if (ab == 0 || ba == 0)
 		return RPAIR_NONE;
 	if (ab == 1 && ba == 1)
-		return RPAIR_ADDR;
-	return ab == 1 || ba == 1 ? RPAIR_ADDR_ONE : RPAIR_NONE;
+		return both;
+	return ab == 1 || ba == 1 ? one : RPAIR_NONE;
+}
+
+static enum audit_rpair_by
+addr_match(const struct audit_rpair_run *a, size_t i, size_t j, int *said)
+{
+	struct outside o = outside(a, i, j);
+
+	return match(o.ra && o.lb ? o.ra == o.lb : -1, o.rb && o.la ? o.rb == o.la : -1, RPAIR_ADDR,
+		     RPAIR_ADDR_ONE, said);
+}
+
+static enum audit_rpair_by
+by_addr(const struct audit_rpair_run *a, size_t i, size_t j)
+{
+	int said;
+
+	return addr_match(a, i, j, &said);
+}
+
+static int
+id_eq(const char *x, const char *y)
+{
+	return x[0] && y[0] ? strcmp(x, y) == 0 : -1;
+}
+
+/* The IKE identities, only where the outside addresses say nothing (NAT,
+ * dynamic addresses): an address that contradicts is a stale address,
+ * which the identities must not hide. */
+static enum audit_rpair_by
+by_id(const struct audit_rpair_run *a, size_t i, size_t j)
+{
+	const struct config_gateway *x = &a->c[END_A]->gateways[a->c[END_A]->tunnels[i].gateway];
+	const struct config_gateway *y = &a->c[END_B]->gateways[a->c[END_B]->tunnels[j].gateway];
+	int said, one;
+
+	if (addr_match(a, i, j, &said) != RPAIR_NONE || said)
+		return RPAIR_NONE;
+	return match(id_eq(x->remote_ike_id, y->local_ike_id), id_eq(y->remote_ike_id, x->local_ike_id),
+		     RPAIR_ID, RPAIR_ID, &one);
 }
 
 /* Both inside addresses in one subnet, not the same address (RTX ip
@@ -170,14 +209,14 @@ add_pair(struct audit_rpair_run *a, size_t i, size_t j, enum audit_rpair_by by)
 	return 0;
 }
 
-/* Outside addresses first (both directions, then one), inside subnets for
- * what is left. IKE identities are not in the router model: not used. */
+/* Outside addresses first (both directions, then one), then the IKE
+ * identities where no address is known, inside subnets for what is left. */
 static int
 pair(struct audit_rpair_run *a)
 {
 	enum audit_rpair_by (*const how[])(const struct audit_rpair_run *, size_t, size_t) = {
-		by_addr, by_addr, by_inside };
-	const enum audit_rpair_by want[] = { RPAIR_ADDR, RPAIR_ADDR_ONE, RPAIR_INSIDE };
+		by_addr, by_addr, by_id, by_inside };
+	const enum audit_rpair_by want[] = { RPAIR_ADDR, RPAIR_ADDR_ONE, RPAIR_ID, RPAIR_INSIDE };
 
 	for (int s = 0; s < END_COUNT; s++)
 		if (!(a->used[s] = calloc(a->c[s]->ntunnels + 1, 1))) {

@@ -25,6 +25,7 @@ enum audit_rpair_by {
 	RPAIR_ADDR,                   /* each end's IKE remote address is the other's local one */
 	RPAIR_ADDR_ONE,               /* one direction: the other end writes no local address */
 	RPAIR_INSIDE,                 /* no outside addresses to match: the inside subnet */
+	RPAIR_ID,                     /* no outside addresses to match: the IKE identities */
 };
 
 /* What the pair's checks could not read (audit_rpair.not_checked). */

@@ -241,6 +241,7 @@ static const char *const by_words[] = {
 	[RPAIR_ADDR] = "by outside addresses, both ways",
 	[RPAIR_ADDR_ONE] = "by outside addresses, one way (the other end writes no local address)",
 	[RPAIR_INSIDE] = "by inside subnet (no outside addresses to match)",
+	[RPAIR_ID] = "by IKE identities (no outside addresses to match)",
 };
 
 static const char *const nc_words[] = {
@@ -445,7 +446,7 @@ audit_pair_json_member(FILE *f, const struct audit_rpair_result *r, const char *
 	fprintf(f, ",\"errors\":%u,\"warnings\":%u,\"pairs\":[", r->nerror, r->nwarning);
 	for (size_t k = 0; k < r->npairs; k++) {
 		const struct audit_rpair *p = &r->pairs[k];
-		static const char *const by[] = { "none", "outside", "outside-one-way", "inside" };
+		static const char *const by[] = { "none", "outside", "outside-one-way", "inside", "identity" };
 		fprintf(f, "%s{\"config_tunnel\":", k ? "," : "");
 		json_tunnel(f, r, END_A, p->t[END_A]);
 		fputs(",\"peer_tunnel\":", f);

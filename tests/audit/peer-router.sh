@@ -33,6 +33,13 @@ sed 's/ip mtu 1280/ip mtu 1200/; s/ip tcp adjust-mss 1240/ip tcp adjust-mss auto
 sed '/keepalive use 1/d' "$pair/office-rtx.conf" >"$tmp/rtx-nodpd.conf"
 sed '/dpd interval 10/d' "$pair/office-ix.conf" >"$tmp/ix-nodpd.conf"
 sed 's/remote_addrs = 203.0.113.1/remote_addrs = 203.0.113.9/' "$pair/office-swanctl.conf" >"$tmp/swan-stale.conf"
+# Behind NAT: neither end writes its own address (the RTX names its peer by
+# IKE identity, swanctl takes %any), so the identities pair them.
+sed 's/  ipsec ike local address 2 203.0.113.1/  ipsec ike local name 2 hq.example.jp fqdn/; s/  ipsec ike remote address 2 192.0.2.10/  ipsec ike remote name 2 branch.example.jp fqdn/' \
+	"$pair/office-rtx.conf" >"$tmp/rtx-nat.conf"
+sed '/local_addrs = 192.0.2.10/d; s/remote_addrs = 203.0.113.1/remote_addrs = %any/; s/id = 192.0.2.10/id = @branch.example.jp/; s/            id = 203.0.113.1/            id = @hq.example.jp/' \
+	"$pair/office-swanctl.conf" >"$tmp/swan-nat.conf"
+sed 's/id = @hq.example.jp/id = @head-office.example.jp/' "$tmp/swan-nat.conf" >"$tmp/swan-nat-other.conf"
 # A second RTX (Osaka) facing tunnel 1 of the head office: the same file
 # with the two addresses of tunnel 1 swapped; then a longer IPsec SA
 # lifetime, then a slower keepalive.
@@ -71,7 +78,7 @@ got = [f"{x['config_tunnel']}<->{x['peer_tunnel']}:{x['by']}" for x in p["pairs"
 if got != want_pairs:
     errors.append(f"pairs {got}, want {want_pairs}")
 for x in p["pairs"]:
-    if x["by"] not in ("outside", "outside-one-way", "inside") or not all(isinstance(s, str) for s in x["not_checked"]):
+    if x["by"] not in ("outside", "outside-one-way", "inside", "identity") or not all(isinstance(s, str) for s in x["not_checked"]):
         errors.append(f"pair {x}")
 END = {"tunnel": (str, type(None)), "line": int, "text": str, "fix": list}
 got = []
@@ -122,6 +129,9 @@ ix-rtx	0	-	-	Tunnel0.0<->tunnel1:outside-one-way	-	$pair/office-ix.conf	$pair/of
 rtx-swanctl	0	-	-	tunnel2<->to-tokyo:outside	-	$pair/office-rtx.conf	$pair/office-swanctl.conf
 swanctl-ipsec	0	-	-	to-nagoya<->to-swan:outside	-	$pair/office-swanctl.conf	$pair/office-ipsec.conf
 rtx-rtx	0	-	-	tunnel1<->tunnel1:outside	-	$pair/office-rtx.conf	$tmp/rtx-osaka.conf
+# no outside address on either end: the IKE identities (and when they differ, nothing pairs)
+nat-identity	0	-	-	tunnel2<->to-tokyo:identity	-	$tmp/rtx-nat.conf	$tmp/swan-nat.conf
+nat-other-identity	5	-	-	-	peer-address-mismatch@20/0,peer-address-mismatch@24/0,peer-address-mismatch@0/22,peer-address-mismatch@0/33	$tmp/rtx-nat.conf	$tmp/swan-nat-other.conf
 # each check
 nobody-initiates	5	-	-	tunnel1<->Tunnel0.0:outside-one-way	nobody-initiates@40/27	$tmp/rtx-noinit.conf	$tmp/ix-noinit.conf
 psk-mismatch	5	-	-	tunnel1<->Tunnel0.0:outside-one-way	psk-mismatch@19/9	$pair/office-rtx.conf	$tmp/ix-psk.conf

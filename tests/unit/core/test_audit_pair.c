@@ -5,7 +5,8 @@
  * tunnels (IKE remote and local address, inside address) and what the
  * pairing must make of them, from the rules in mtuprobe(1) "Two routers"
  * (both ways, one way when an end writes no local address, never against
- * a contradicting one; a hub's other sites are no fault). Addresses are
+ * a contradicting one; the IKE identities only where no address is known;
+ * a hub's other sites are no fault). Addresses are
  * RFC 5737's. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -29,6 +30,7 @@ struct end {
 	struct {
 		uint32_t remote, local, inside;   /* 0: not written */
 		int start;                        /* start_action = start (1) or none (0) */
+		const char *lid, *rid;            /* IKE identities, NULL: not written */
 	} t[MAXT];
 };
 
@@ -39,7 +41,7 @@ struct row {
 	const char *want;           /* finding ids@A-line/B-line in order, "" none */
 };
 
-#define S(r, l) { r, l, 0, 1 }
+#define S(r, l) { r, l, 0, 1, NULL, NULL }
 static const struct row rows[] = {
 	{ "each one's remote is the other's local", { 1, { S(Y, X) } }, { 1, { S(X, Y) } }, "0-0:1", "" },
 	{ "one end writes no local address: one way", { 1, { S(Y, X) } }, { 1, { S(X, 0) } }, "0-0:2", "" },
@@ -48,14 +50,21 @@ static const struct row rows[] = {
 	  "peer-address-mismatch@12/12" },
 	{ "nothing in common", { 1, { S(Z, X) } }, { 1, { S(W, Y) } }, "",
 	  "peer-address-mismatch@12/0,peer-address-mismatch@0/12" },
-	{ "no outside address: inside subnet", { 1, { { 0, 0, IN | 1, 1 } } }, { 1, { { 0, 0, IN | 2, 1 } } },
+	{ "no outside address: inside subnet", { 1, { { 0, 0, IN | 1, 1, NULL, NULL } } }, { 1, { { 0, 0, IN | 2, 1, NULL, NULL } } },
 	  "0-0:3", "" },
-	{ "the same inside address is no pair", { 1, { { 0, 0, IN | 1, 1 } } }, { 1, { { 0, 0, IN | 1, 1 } } },
+	{ "the same inside address is no pair", { 1, { { 0, 0, IN | 1, 1, NULL, NULL } } }, { 1, { { 0, 0, IN | 1, 1, NULL, NULL } } },
 	  "", "peer-address-mismatch@10/0,peer-address-mismatch@0/10" },
 	{ "a hub: its other site is no fault", { 2, { S(Z, X), S(Y, X) } }, { 1, { S(X, Y) } }, "1-0:1", "" },
-	{ "both only load the child: nobody initiates", { 1, { { Y, X, 0, 0 } } }, { 1, { { X, Y, 0, 0 } } },
+	{ "both only load the child: nobody initiates", { 1, { { Y, X, 0, 0, NULL, NULL } } }, { 1, { { X, Y, 0, 0, NULL, NULL } } },
 	  "0-0:1", "nobody-initiates@16/16" },
-	{ "one end initiates: enough", { 1, { { Y, X, 0, 1 } } }, { 1, { { X, Y, 0, 0 } } }, "0-0:1", "" },
+	{ "one end initiates: enough", { 1, { { Y, X, 0, 1, NULL, NULL } } }, { 1, { { X, Y, 0, 0, NULL, NULL } } }, "0-0:1", "" },
+	{ "behind NAT, no addresses: IKE identities", { 1, { { 0, 0, 0, 1, "hq.example.jp", "osaka.example.jp" } } },
+	  { 1, { { 0, 0, 0, 1, "osaka.example.jp", "hq.example.jp" } } }, "0-0:4", "" },
+	{ "identities that contradict", { 1, { { 0, 0, 0, 1, "hq.example.jp", "osaka.example.jp" } } },
+	  { 1, { { 0, 0, 0, 1, "nagoya.example.jp", "hq.example.jp" } } }, "",
+	  "peer-address-mismatch@10/0,peer-address-mismatch@0/10" },
+	{ "identities do not hide a stale address", { 1, { { Y, X, 0, 1, "hq", "osaka" } } },
+	  { 1, { { W, Y, 0, 1, "osaka", "hq" } } }, "", "peer-address-mismatch@12/12" },
 };
 
 static struct config cfg[END_COUNT];
@@ -87,6 +96,8 @@ build(int s, const struct end *e)
 			g->remote_addr = (struct config_prefix){ e->t[i].remote, 32, 12, 0, "remote_addrs" };
 		if (e->t[i].local)
 			g->local_addr = (struct config_prefix){ e->t[i].local, 32, 13, 0, "local_addrs" };
+		snprintf(g->local_ike_id, sizeof(g->local_ike_id), "%s", e->t[i].lid ? e->t[i].lid : "");
+		snprintf(g->remote_ike_id, sizeof(g->remote_ike_id), "%s", e->t[i].rid ? e->t[i].rid : "");
 		if (e->t[i].inside)
 			t->inside = (struct config_prefix){ e->t[i].inside, 30, 14, 0, "ip address" };
 		g->keepalive = (struct config_num){ CONFIG_ON, 15, 0, "dpd_delay = 10s" };
