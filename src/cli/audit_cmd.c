@@ -14,8 +14,10 @@
 #include "config/config.h"
 #include "config/peer.h"
 #include "core/audit.h"
+#include "core/audit_pair.h"
 #include "core/audit_peer.h"
 #include "render/audit_out.h"
+#include "render/audit_pair_out.h"
 #include "render/audit_peer_out.h"
 
 __attribute__((format(printf, 1, 2)))
@@ -72,12 +74,18 @@ emit_line(void *ctx, const char *line)
 }
 
 /* The other end (--peer-config): read and parsed before the router's
- * file is audited, so that a bad peer file prints nothing but its error. */
+ * file is audited, so that a bad peer file prints nothing but its error.
+ * AWS's documents (config/peer.h), or a second router's configuration,
+ * detected as audit detects its own (router set). */
 struct pair {
 	const char *name;             /* as the output names it */
 	struct peer_config peer;
 	struct audit_peer_result res;
 	int given;
+	int router;                   /* the peer is a router: cfg, audit, rres */
+	struct config cfg;
+	struct audit_result audit;
+	struct audit_rpair_result rres;
 };
 
 static int
@@ -93,15 +101,39 @@ read_peer(const struct cli *c, struct pair *p)
 	p->name = strcmp(c->peer_config, "-") == 0 ? "(stdin)" : c->peer_config;
 	if (cli_read_config(c->peer_config, &buf, &len, err, sizeof(err)) < 0)
 		return fail("--peer-config: %s", err);
-	rc = peer_parse(buf, len, &p->peer, err, sizeof(err));
+	if ((p->router = !peer_is_document(buf, len)) != 0)
+		rc = config_parse(buf, len, -1, &p->cfg, err, sizeof(err));
+	else
+		rc = peer_parse(buf, len, &p->peer, err, sizeof(err));
 	free(buf);
 	return rc < 0 ? fail("--peer-config %s: %s", p->name, err) : 0;
+}
+
+/* Both routers: each end's own audit, then the pair. */
+static void
+print_routers(const struct cli *c, const struct audit_result *r, const struct pair *p,
+	      const char *name)
+{
+	const char *const files[2] = { name, p->name };
+
+	if (c->json)
+		render_audit_json_pair(stdout, r, &p->rres, files);
+	else if (c->quiet)
+		render_audit_pair_quiet(stdout, &p->rres, files);
+	else {
+		render_audit_text(stdout, r, name);
+		fputc('\n', stdout);
+		render_audit_text(stdout, &p->audit, p->name);
+		render_audit_pair_text(stdout, &p->rres, files);
+	}
 }
 
 static void
 print(const struct cli *c, const struct audit_result *r, const struct pair *p, const char *name)
 {
-	if (c->json && p->given)
+	if (p->router)
+		print_routers(c, r, p, name);
+	else if (c->json && p->given)
 		render_audit_json_peer(stdout, r, name, &p->res, p->name);
 	else if (c->json)
 		render_audit_json(stdout, r, name);
@@ -129,11 +161,18 @@ run(const struct cli *c, struct audit_input *in, int vendor, const char *buf, si
 	in->cfg = cfg;
 	if (audit_run(in, r) < 0)
 		return fail("%s: out of memory while auditing: no result printed", name);
-	if (p->given && audit_peer_run(cfg, &p->peer, r, &p->res) < 0)
+	if (p->router) {
+		/* the second router: audited with the same options, then the pair */
+		in->cfg = &p->cfg;
+		if (audit_run(in, &p->audit) < 0 ||
+		    audit_pair_run(cfg, r, &p->cfg, &p->audit, &p->rres) < 0)
+			return fail("%s: out of memory while auditing both ends: no result printed", name);
+	} else if (p->given && audit_peer_run(cfg, &p->peer, r, &p->res) < 0)
 		return fail("%s: out of memory while auditing both ends: no result printed", name);
 	print(c, r, p, name);
-	/* findings of the pair count like the router's (exit 5) */
-	found = r->nerror + r->nwarning + p->res.nerror + p->res.nwarning;
+	/* findings of the pair, and of the second router, count like the router's (exit 5) */
+	found = r->nerror + r->nwarning + p->res.nerror + p->res.nwarning + p->audit.nerror +
+		p->audit.nwarning + p->rres.nerror + p->rres.nwarning;
 	return cli_stdout_done("audit", found ? EXIT_FINDINGS : EXIT_MEASURED);
 }
 
@@ -167,6 +206,11 @@ cmd_audit(int argc, char **argv)
 	}
 	audit_peer_free(&p->res);
 	peer_free(&p->peer);
+	if (p->router) {
+		audit_pair_free(&p->rres);
+		audit_free(&p->audit);
+		config_free(&p->cfg);
+	}
 	free(p);
 	if (r)
 		audit_free(r);

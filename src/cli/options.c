@@ -56,8 +56,9 @@ static const struct opt opts[] = {
 	  N_("peer profile: aws, aws-accelerated, sakura or generic (see PEERS)") },
 	{ "peer-config", O_OTHER, K_STR, CMD_AUDIT | CMD_PROBE, OFF(peer_config), 0, 0, "FILE",
 	  N_("the other end: the JSON of aws ec2 describe-vpn-connections, AWS's CustomerGatewayConfiguration "
-	  "XML or terraform show -json (- for standard input), paired with the router's tunnels and "
-	  "audited with them (see AUDIT, Auditing both ends); probe: with --config") },
+	  "XML, terraform show -json or (audit) a second router's configuration (- for standard input), "
+	  "paired with the router's tunnels and audited with them (see AUDIT, Auditing both ends); "
+	  "probe: with --config") },
 	{ "vendor", O_VENDOR, K_SPECIAL, BOTH | CMD_AUDIT, 0, 0, 0, "LIST",
 	  N_("calc, probe: configuration for rtx, ix, linux (nftables), linux-iptables, cisco-ios, "
 	  "cisco-asa, junos, fortigate, vyos, routeros, all or none (default all); audit: the file's "
@@ -198,7 +199,8 @@ cli_usage(FILE *f, enum cmd cmd)
 			   "narrow selectors with BGP, NAT-T off) and print the fix in the router's syntax.\n"
 			   "--peer-config adds the AWS side (describe-vpn-connections JSON, the generic XML\n"
 			   "download or terraform show -json): each AWS tunnel paired with its router tunnel,\n"
-			   "what fails in the combination, fixes for both ends (AWS CLI or Terraform lines).\n"
+			   "what fails in the combination, fixes for both ends (AWS CLI or Terraform lines);\n"
+			   "or a second router's configuration: both audited, their tunnels paired.\n"
 			   "-q prints only the corrected lines.\n\n"));
 	else
 		fprintf(f, "%s", _("usage: mtuprobe probe [options] WAN_TARGET [TUNNEL_TARGET ...]\n"

@@ -114,7 +114,15 @@ read_peer(struct probe_state *s)
 		snprintf(s->err, sizeof(s->err), "out of memory");
 		return -1;
 	}
-	rc = peer_parse(buf, len, s->peer, msg, sizeof(msg));   /* any format audit reads */
+	/* a second router's configuration pairs with --config in audit only
+	 * (core/audit_pair.c); probe's report carries AWS's side */
+	if (!peer_is_document(buf, len)) {
+		free(buf);
+		snprintf(s->err, sizeof(s->err), _("--peer-config %.200s: a router configuration: probe pairs --config only with AWS's side (describe-vpn-connections, the XML, terraform show -json); audit CONFIG --peer-config FILE pairs two routers"),
+			 strcmp(name, "-") == 0 ? "(stdin)" : name);
+		return -1;
+	}
+	rc = peer_parse(buf, len, s->peer, msg, sizeof(msg));   /* AWS's formats */
 	free(buf);
 	if (rc < 0)
 		snprintf(s->err, sizeof(s->err), "--peer-config %.200s: %s",

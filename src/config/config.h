@@ -151,6 +151,19 @@ struct config_gateway {
 	 * swanctl remote_addrs (the first). plen 32 for an IPv4 address,
 	 * CONFIG_PLEN_OTHER for a name, "any" or IPv6. IX keeps it in name. */
 	struct config_prefix remote_addr;
+	/* This end's own outside (IKE) address, where the file writes one:
+	 * RTX ipsec ike local address GW ADDR (chapter 15), swanctl local_addrs
+	 * (the first), ipsec.conf left=. Same plen convention; line 0 when
+	 * not written (behind NAT, %defaultroute, IX, which takes it from
+	 * its outgoing interface). audit --peer-config pairs two routers by
+	 * it (core/audit_pair.c). */
+	struct config_prefix local_addr;
+	/* The IKE identities, as written without a type prefix (strongSwan's
+	 * leading '@' dropped): RTX ipsec ike local name / remote name GW
+	 * NAME (chapter 15), swanctl local.id / remote.id; "" when not
+	 * written (ipsec.conf leftid/rightid and IX are not read). Where
+	 * neither end writes its own address, two routers pair by them. */
+	char local_ike_id[CONFIG_NAME], remote_ike_id[CONFIG_NAME];
 	struct config_num start_action;   /* swanctl children start_action; v: enum config_action */
 	struct config_num dpd_action;     /* swanctl children dpd_action; v: enum config_action */
 	struct config_num close_action;   /* swanctl children close_action; v: enum config_action */

@@ -312,22 +312,36 @@ on_rightsubnet(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return set_prefix(x, l, P_RIGHTSUBNET);
 }
 
-/* right=: the peer's outside address (an address, a name, %any, ...). */
+/* right=: the peer's outside address (an address, a name, %any, ...);
+ * left=: this end's (%defaultroute and names are no address). */
 static int
-on_right(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+outside_addr(struct cfg_ctx *x, const struct cfg_line *l, enum ipc_pfx which)
 {
 	struct ipc_conn *cn = cur(x);
 	uint32_t a;
 
-	(void)c;
 	if (!cn)
 		return 0;
 	if (cfg_addr(l->tok[2], &a) == 0)
-		cfg_set_prefix(&cn->p[P_RIGHT], a, 32, l);
+		cfg_set_prefix(&cn->p[which], a, 32, l);
 	else
-		cfg_set_prefix(&cn->p[P_RIGHT], 0, CONFIG_PLEN_OTHER, l);
-	cn->p[P_RIGHT].tmpl = cfg_tmpl(l, 2);
+		cfg_set_prefix(&cn->p[which], 0, CONFIG_PLEN_OTHER, l);
+	cn->p[which].tmpl = cfg_tmpl(l, 2);
 	return 0;
+}
+
+static int
+on_right(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	(void)c;
+	return outside_addr(x, l, P_RIGHT);
+}
+
+static int
+on_left(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	(void)c;
+	return outside_addr(x, l, P_LEFT);
 }
 
 /* leftvti= (Libreswan): the VTI's inside address, where BGP runs. */
@@ -408,7 +422,7 @@ static const struct cfg_cmd ipc_cmds[] = {
 	KEY("right", IPC_CONN, on_right),
 	KEY("leftvti", IPC_CONN, on_leftvti),
 	KEY("also", IPC_CONN, on_also),
-	KEY("left", IPC_CONN, NULL),
+	KEY("left", IPC_CONN, on_left),
 	KEY("rightvti", IPC_CONN, NULL),
 	LR("id"), LR("id2"), LR("auth"), LR("auth2"), LR("cert"), LR("cert2"), LR("sendcert"),
 	LR("rsasigkey"), LR("sigkey"), LR("pubkey"), LR("nexthop"), LR("sourceip"),

@@ -12,7 +12,7 @@ enum { IPC_SETUP = 1u << 0, IPC_CONN = 1u << 1, IPC_CA = 1u << 2 };
 /* The keys a conn sets that the model reads, before inheritance. */
 enum ipc_key { K_AUTO, K_DPDACTION, K_DPDDELAY, K_DPDTIMEOUT, K_VERSION, K_NATT, K_ESP, K_TYPE,
 	       K_MTU, K_CLOSE, K_NKEYS };
-enum ipc_pfx { P_LEFTSUBNET, P_RIGHTSUBNET, P_RIGHT, P_LEFTVTI, P_NPFX };
+enum ipc_pfx { P_LEFTSUBNET, P_RIGHTSUBNET, P_RIGHT, P_LEFTVTI, P_LEFT, P_NPFX };
 
 struct ipc_conn {
 	struct config_num k[K_NKEYS];

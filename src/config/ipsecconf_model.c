@@ -140,6 +140,7 @@ fill(struct config *c, const struct ipc_conn *n, struct config_gateway *g, struc
 	g->local_id = n->p[P_LEFTSUBNET];
 	g->remote_id = n->p[P_RIGHTSUBNET];
 	g->remote_addr = n->p[P_RIGHT];
+	g->local_addr = n->p[P_LEFT];
 	g->start_action = n->k[K_AUTO];
 	g->refresh = n->k[K_AUTO];
 	g->refresh.v = n->k[K_AUTO].v == CONFIG_ACT_START || n->k[K_AUTO].v == CONFIG_ACT_TRAP;

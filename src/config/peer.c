@@ -43,14 +43,29 @@ json_kind(const struct json_object *top, struct peer_config *p, char *err, size_
 	return -1;
 }
 
-static int
-is_xml(const char *buf, size_t len)
+/* The first byte after a byte order mark and blanks; 0 when none. */
+static char
+first_byte(const char *buf, size_t len)
 {
 	size_t i = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 
-	while (i < len && strchr(" \t\r\n", buf[i]))
+	while (i < len && buf[i] && strchr(" \t\r\n", buf[i]))
 		i++;
-	return i < len && buf[i] == '<';
+	return i < len ? buf[i] : 0;
+}
+
+static int
+is_xml(const char *buf, size_t len)
+{
+	return first_byte(buf, len) == '<';
+}
+
+int
+peer_is_document(const char *buf, size_t len)
+{
+	char c = first_byte(buf, len);
+
+	return !c || c == '{' || c == '[' || c == '<';
 }
 
 int

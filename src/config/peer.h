@@ -183,6 +183,12 @@ struct peer_config {
  * type, or memory. The message never quotes a value from the document.
  * Call peer_free() after either outcome. */
 int peer_parse(const char *buf, size_t len, struct peer_config *p, char *err, size_t errlen);
+/* 1 when buf is one of the documents above by its first byte (after a
+ * byte order mark and blanks: '{', '[' or '<'), or holds nothing but
+ * blanks (peer_parse() says what is missing); 0 when it is text of
+ * another kind, which audit --peer-config reads as a second router's
+ * configuration (config_detect()). No router format begins so. */
+int peer_is_document(const char *buf, size_t len);
 /* One front end alone (the fuzz harnesses): the same contract, refusing
  * what is not its own format. */
 int peer_parse_aws_xml(const char *buf, size_t len, struct peer_config *p, char *err,

@@ -448,22 +448,56 @@ gateway_at(struct config *c, const struct cfg_line *l, size_t gi)
 }
 
 /* ipsec ike remote address GW ADDR|FQDN|any (chapter 15): where IKE goes; the
- * audit pairs it with the peer's outside address (--peer-config). */
+ * audit pairs it with the peer's outside address (--peer-config). ipsec
+ * ike local address GW ADDR: the address this router sends IKE from,
+ * which a second router's remote address names. */
 static int
-remote_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+ike_address(struct config *c, const struct cfg_line *l, int local)
 {
 	struct config_gateway *g;
+	struct config_prefix *p;
 	uint32_t a;
 
-	(void)x;
 	if (gateway_at(c, l, 4) < 0 || !(g = gw(c, l, 4)))
 		return -1;
 	if (cfg_tmpl(l, 5))
 		return 0;
+	p = local ? &g->local_addr : &g->remote_addr;
 	if (cfg_addr(l->tok[5], &a) == 0)
-		cfg_set_prefix(&g->remote_addr, a, 32, l);
+		cfg_set_prefix(p, a, 32, l);
 	else
-		cfg_set_prefix(&g->remote_addr, 0, CONFIG_PLEN_OTHER, l);
+		cfg_set_prefix(p, 0, CONFIG_PLEN_OTHER, l);
+	return 0;
+}
+
+static int
+remote_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	(void)x;
+	return ike_address(c, l, 0);
+}
+
+static int
+local_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	(void)x;
+	return ike_address(c, l, 1);
+}
+
+/* ipsec ike local name / remote name GW NAME [TYPE] (chapter 15): the
+ * IKE identities, by which two routers pair when neither writes its
+ * own address. */
+static int
+ike_name(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_gateway *g;
+
+	(void)x;
+	if (gateway_at(c, l, 4) < 0 || !(g = gw(c, l, 4)))
+		return -1;
+	if (!cfg_tmpl(l, 5))
+		cfg_copy(cfg_is(l, 2, "local") ? g->local_ike_id : g->remote_ike_id, CONFIG_NAME,
+			 l->tok[5]);
 	return 0;
 }
 
@@ -726,10 +760,10 @@ static const struct cfg_cmd rtx_cmds[] = {
 	{ "ipsec ike nat-traversal # *", 0, nat_traversal },
 	{ "ipsec ike local id # *", 0, proxy_id },
 	{ "ipsec ike remote id # *", 0, proxy_id },
-	{ "ipsec ike local address # *", 0, gw4 },
+	{ "ipsec ike local address # *", 0, local_address },
 	{ "ipsec ike remote address # *", 0, remote_address },
-	{ "ipsec ike local name # *", 0, gw4 },
-	{ "ipsec ike remote name # *", 0, gw4 },
+	{ "ipsec ike local name # *", 0, ike_name },
+	{ "ipsec ike remote name # *", 0, ike_name },
 	{ "ipsec ike duration ipsec-sa # *", 0, duration },
 	{ "ipsec ike duration isakmp-sa # *", 0, duration },
 	{ "ipsec ike duration child-sa # *", 0, duration },

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* strongSwan swanctl.conf (swanctl.conf(5), strongSwan 5.9): nested
  * "name {" ... "}" sections and "key = value" lines, '#' comments. What the
- * audit reads: connections.<conn>.{version, encap, remote_addrs, dpd_delay} and
+ * audit reads: connections.<conn>.{version, encap, remote_addrs, local_addrs,
+ * dpd_delay}, connections.<conn>.local*.id and remote*.id, and
  * connections.<conn>.children.<child>.{esp_proposals, local_ts, remote_ts,
  * mode, start_action, dpd_action, close_action}. Every other key is a
  * setting the audit does not need; a line that is neither a section, a
@@ -161,7 +162,7 @@ action(const char *v, long *out)
  * (swanctl.conf(5)); the first one, when it is an IPv4 address, is where
  * IKE goes, which the audit pairs with the peer's outside address. */
 static void
-remote_addrs(struct config_gateway *g, const char *v, const struct cfg_line *l)
+first_addr(struct config_prefix *p, const char *v, const struct cfg_line *l)
 {
 	char first[64];
 	uint32_t a;
@@ -169,9 +170,9 @@ remote_addrs(struct config_gateway *g, const char *v, const struct cfg_line *l)
 	snprintf(first, sizeof(first), "%s", v);
 	first[strcspn(first, ", ")] = '\0';
 	if (cfg_addr(first, &a) == 0)
-		cfg_set_prefix(&g->remote_addr, a, 32, l);
+		cfg_set_prefix(p, a, 32, l);
 	else
-		cfg_set_prefix(&g->remote_addr, 0, CONFIG_PLEN_OTHER, l);
+		cfg_set_prefix(p, 0, CONFIG_PLEN_OTHER, l);
 }
 
 static int
@@ -184,7 +185,9 @@ conn_key(struct config_gateway *g, const char *k, const char *v, const struct cf
 	else if (strcmp(k, "encap") == 0)
 		cfg_set(&g->natt, strcmp(v, "yes") == 0, l);
 	else if (strcmp(k, "remote_addrs") == 0)
-		remote_addrs(g, v, l);
+		first_addr(&g->remote_addr, v, l);
+	else if (strcmp(k, "local_addrs") == 0)   /* this end's own, the same list */
+		first_addr(&g->local_addr, v, l);
 	else if (strcmp(k, "dpd_delay") == 0 && (n = cfg_seconds(v)) >= 0) {
 		cfg_set(&g->keepalive, n > 0 ? CONFIG_ON : CONFIG_OFF, l);
 		g->ka_method = CONFIG_KA_DPD;
@@ -283,6 +286,20 @@ secret_key(struct cfg_ctx *x, const char *k, const char *v, const struct cfg_lin
 		x->sec.tmpl = 1;      /* a placeholder or 0s base64: not compared */
 }
 
+/* connections.<conn>.local*.id / remote*.id (swanctl.conf(5)): the IKE
+ * identity, strongSwan's '@' (an FQDN taken literally) dropped. 1 when
+ * the section is one of those. */
+static int
+auth_id(struct config_gateway *g, const char *section, const char *v)
+{
+	int local = strncmp(section, "local", 5) == 0;
+
+	if (!local && strncmp(section, "remote", 6) != 0)
+		return 0;
+	cfg_copy(local ? g->local_ike_id : g->remote_ike_id, CONFIG_NAME, v[0] == '@' ? v + 1 : v);
+	return 1;
+}
+
 static void
 assignment(struct config *c, struct cfg_ctx *x, char *s, const struct cfg_line *l)
 {
@@ -315,6 +332,11 @@ assignment(struct config *c, struct cfg_ctx *x, char *s, const struct cfg_line *
 	}
 	if (config_is_placeholder(v)) {
 		template_key(g, t, x->depth, k, l);
+		x->read = 1;
+		return;
+	}
+	if (g && x->depth == 3 && strcmp(k, "id") == 0 &&
+	    auth_id(g, x->path[2], v)) {
 		x->read = 1;
 		return;
 	}

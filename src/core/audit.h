@@ -115,7 +115,8 @@ struct audit_input {
 };
 
 /* How long DPD keeps tunnel i's SA after the peer died (s), from the
- * router's own numbers; -1 when it runs no DPD or they are unknown.
+ * router's own numbers; -1 when it runs no DPD, -2 when whether it does
+ * is not known (a template, IX IKEv1).
  * *exact 0: a lower bound (retries not known). (audit_peer_ike.c) */
 long audit_dpd_hold(const struct config *c, size_t i, unsigned *line, const char **text, int *exact);
 

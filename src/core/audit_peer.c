@@ -21,10 +21,11 @@ audit_peer_covers(uint32_t net, unsigned plen, uint32_t addr)
 }
 
 #define covers audit_peer_covers
+#define ipsec_tunnel audit_peer_ipsec_tunnel
 
 /* A router tunnel the pairing is about: ESP tunnel mode with an IKE peer. */
-static int
-ipsec_tunnel(const struct config *c, size_t i)
+int
+audit_peer_ipsec_tunnel(const struct config *c, size_t i)
 {
 	return c->tunnels[i].kind == CONFIG_TK_IPSEC && c->tunnels[i].gateway >= 0 &&
 	       (size_t)c->tunnels[i].gateway < c->ngateways;
@@ -233,11 +234,7 @@ check_mismatch(struct audit_peer_run *a)
 
 /* ---- who starts IKE again ------------------------------------------- */
 
-struct noinit {
-	enum audit_no_init why;
-	unsigned line;
-	const char *text;
-};
+#define noinit audit_noinit
 
 static struct noinit
 rtx_noinit(const struct config *c, const struct config_tunnel *t, const struct config_gateway *g)
@@ -300,8 +297,8 @@ ipc_noinit(const struct config *c, const struct config_gateway *g)
 	return (struct noinit){ NOINIT_NO, 0, "" };
 }
 
-static struct noinit
-router_noinit(const struct config *c, size_t i)
+struct noinit
+audit_peer_noinit(const struct config *c, size_t i)
 {
 	const struct config_tunnel *t = &c->tunnels[i];
 	const struct config_gateway *g = &c->gateways[t->gateway];
@@ -316,35 +313,50 @@ router_noinit(const struct config *c, size_t i)
 	return (struct noinit){ NOINIT_UNKNOWN, 0, "" };
 }
 
-static void
-noinit_fixes(const struct audit_peer_run *a, struct audit_peer_finding *f, enum audit_no_init why,
-	     int i)
+/* The fix kinds that make tunnel i start IKE again (at most two). */
+size_t
+audit_peer_noinit_kinds(enum audit_no_init why, enum audit_fix_kind kind[2], int *per_tunnel)
 {
+	*per_tunnel = 1;
 	switch (why) {
 	case NOINIT_RTX_GLOBAL_UNSET:
 	case NOINIT_RTX_GLOBAL_OFF:
-		fix(a, f, FIX_REFRESH_GLOBAL_ON, 0, -1);
-		break;
+		*per_tunnel = 0;
+		kind[0] = FIX_REFRESH_GLOBAL_ON;
+		return 1;
 	case NOINIT_RTX_GW_OFF:
-		fix(a, f, FIX_REFRESH_GW_ON, 0, i);
-		break;
+		kind[0] = FIX_REFRESH_GW_ON;
+		return 1;
 	case NOINIT_IX_NO_CONNECT:
 	case NOINIT_IX_RESPONDER:
-		fix(a, f, FIX_INITIATE, 0, i);
-		break;
+		kind[0] = FIX_INITIATE;
+		return 1;
 	case NOINIT_SWAN_NO_START:
 	case NOINIT_IPC_NO_START:
-		fix(a, f, FIX_INITIATE, 0, i);
-		fix(a, f, FIX_DPD_RESTART, 0, i);
-		break;
+		kind[0] = FIX_INITIATE;
+		kind[1] = FIX_DPD_RESTART;
+		return 2;
 	case NOINIT_SWAN_DPD_CLEAR:
 	case NOINIT_IPC_DPD:
-		fix(a, f, FIX_DPD_RESTART, 0, i);
-		break;
+		kind[0] = FIX_DPD_RESTART;
+		return 1;
 	case NOINIT_NO:
 	case NOINIT_UNKNOWN:
 		break;
 	}
+	return 0;
+}
+
+static void
+noinit_fixes(const struct audit_peer_run *a, struct audit_peer_finding *f, enum audit_no_init why,
+	     int i)
+{
+	enum audit_fix_kind kind[2];
+	int per_tunnel;
+	size_t n = audit_peer_noinit_kinds(why, kind, &per_tunnel);
+
+	for (size_t k = 0; k < n; k++)
+		fix(a, f, kind[k], 0, per_tunnel ? i : -1);
 }
 
 /* The AWS tunnel waits (DPD timeout action clear, or startup action add)
@@ -360,7 +372,7 @@ waits_check(struct audit_peer_run *a, int dpd)
 		if (i < 0 || (dpd ? pt->dpd_action.v != PEER_DPD_CLEAR : pt->startup.v != PEER_START_ADD) ||
 		    (pt->unknown & (dpd ? PEER_UNK_DPD_ACTION : PEER_UNK_STARTUP)))
 			continue;
-		ni = router_noinit(a->c, (size_t)i);
+		ni = audit_peer_noinit(a->c, (size_t)i);
 		if (ni.why == NOINIT_NO || ni.why == NOINIT_UNKNOWN)
 			continue;
 		if (!(f = finding(a, (int)k, i, ni.line, ni.text)))

@@ -15,9 +15,9 @@
 /* ---- dpd-hold-mismatch ----------------------------------------------- */
 
 /* DPD keeps the router's SA this long after the peer died; -1 when the
- * router runs no DPD (no-dead-peer-detection reports that, not us) or
- * its numbers are unknown. *exact 0: a lower bound (the retries are not
- * known: IX ikev2 dpd interval, swanctl dpd_delay, whose retransmission
+ * router runs no DPD (no-dead-peer-detection reports that, not us), -2
+ * when whether it does is not known (a template, IX IKEv1). *exact 0: a
+ * lower bound (the retries are not known: IX ikev2 dpd interval, swanctl dpd_delay, whose retransmission
  * timeouts come on top). */
 long
 audit_dpd_hold(const struct config *c, size_t i, unsigned *line, const char **text, int *exact)
@@ -31,7 +31,9 @@ audit_dpd_hold(const struct config *c, size_t i, unsigned *line, const char **te
 	switch (c->vendor) {
 	case VENDOR_RTX:
 		/* 15.20: dpd (IKEv1), rfc4306 (IKEv2), icmp-echo: interval x count */
-		if (!k->line || k->tmpl || k->v == CONFIG_OFF || !g->ka_method_set ||
+		if (k->tmpl)
+			return -2;
+		if (!k->line || k->v == CONFIG_OFF || !g->ka_method_set ||
 		    !(g->ka_method == CONFIG_KA_DPD || g->ka_method == CONFIG_KA_ICMP ||
 		      (v2 && g->ka_method == CONFIG_KA_RFC4306)))
 			return -1;
@@ -42,14 +44,18 @@ audit_dpd_hold(const struct config *c, size_t i, unsigned *line, const char **te
 	case VENDOR_IX: {
 		/* the tunnel's own or bound profile's dpd, else ikev2 default-profile's */
 		const struct config_num *d = t->dpd.line ? &t->dpd : !t->binding.line ? &c->default_dpd : &t->dpd;
-		if (!t->ikev2 || !d->line || d->tmpl || d->v <= 0)
-			return -1;     /* IKEv1 ike keepalive: whether it is DPD was not found */
+		if (!t->ikev2 || d->tmpl)
+			return -2;     /* IKEv1 ike keepalive: whether it is DPD was not found */
+		if (!d->line || d->v <= 0)
+			return -1;
 		*line = d->line;
 		*text = d->text;
 		return d->v;
 	}
 	case VENDOR_STRONGSWAN:
-		if (!k->line || k->tmpl || k->v == CONFIG_OFF)
+		if (k->tmpl)
+			return -2;
+		if (!k->line || k->v == CONFIG_OFF)
 			return -1;
 		*line = k->line;
 		*text = k->text;
@@ -57,7 +63,9 @@ audit_dpd_hold(const struct config *c, size_t i, unsigned *line, const char **te
 	case VENDOR_IPSECCONF:
 		/* ipsec.conf(5): dpdtimeout (IKEv1) is the hold itself; else,
 		 * as swanctl, dpddelay is a lower bound (retransmissions follow) */
-		if (!k->line || k->tmpl || k->v == CONFIG_OFF)
+		if (k->tmpl)
+			return -2;
+		if (!k->line || k->v == CONFIG_OFF)
 			return -1;
 		if (g->dpd_timeout.line && !g->dpd_timeout.tmpl && g->dpd_timeout.v > 0) {
 			*line = g->dpd_timeout.line;
@@ -71,7 +79,7 @@ audit_dpd_hold(const struct config *c, size_t i, unsigned *line, const char **te
 	default:                 /* no parser reads another vendor */
 		break;
 	}
-	return -1;
+	return -2;
 }
 
 /* AWS ends its SA DpdTimeoutSeconds after the last reply (action clear or
@@ -181,8 +189,8 @@ static const struct {
 /* 0 and the bits, or -1 when a keyword is none of AWS's (3des, aes192,
  * md5: AWS offers none of them, but whether the router also offers
  * another transform is not known, so it is not judged). */
-static int
-esp_bits(const char *esp, unsigned *enc, unsigned *integ)
+int
+audit_peer_esp_bits(const char *esp, unsigned *enc, unsigned *integ)
 {
 	char buf[CONFIG_ESP], *save = NULL;
 
@@ -209,8 +217,8 @@ esp_bits(const char *esp, unsigned *enc, unsigned *integ)
 /* The IKE versions the router speaks toward this tunnel: RTX ipsec ike
  * version GW 2 (else IKEv1), IX tunnel mode ipsec-ikev2, swanctl version
  * (0, the default: both). */
-static unsigned
-router_ike(const struct config *c, size_t i)
+unsigned
+audit_peer_router_ike(const struct config *c, size_t i)
 {
 	const struct config_tunnel *t = &c->tunnels[i];
 	const struct config_num *v = &c->gateways[t->gateway].version;
@@ -246,8 +254,8 @@ proposal_finding(struct audit_peer_run *a, size_t k, int i, const struct config_
 }
 
 /* The ESP line the transform came from, for the finding's line. */
-static const struct config_num *
-esp_line(const struct config *c, size_t i)
+const struct config_num *
+audit_peer_esp_line(const struct config *c, size_t i)
 {
 	const struct config_tunnel *t = &c->tunnels[i];
 
@@ -268,22 +276,22 @@ audit_peer_check_proposal(struct audit_peer_run *a)
 			continue;
 		/* phase 1 (IKE SA) algorithms: not in the router model */
 		pr->not_checked |= PAIR_NC_PHASE1;
-		ike = router_ike(a->c, (size_t)i);
+		ike = audit_peer_router_ike(a->c, (size_t)i);
 		if (ike && !(ike & (unsigned)pt->ike.v)) {
 			proposal_finding(a, k, i, &a->c->gateways[a->c->tunnels[i].gateway].version,
 					 PROP_IKE_VERSION, ike, pt->ike.v, AWS_FIX_IKE);
 			continue;         /* no IKE SA, no phase 2 to compare */
 		}
 		esp = a->router && (size_t)i < a->router->ntunnels ? a->router->tunnels[i].esp : "";
-		if (esp_bits(esp, &enc, &integ) < 0) {
+		if (audit_peer_esp_bits(esp, &enc, &integ) < 0) {
 			pr->not_checked |= PAIR_NC_PHASE2;
 			continue;
 		}
 		if (!(enc & (unsigned)pt->p2_enc.v))
-			proposal_finding(a, k, i, esp_line(a->c, (size_t)i), PROP_P2_ENC, enc,
+			proposal_finding(a, k, i, audit_peer_esp_line(a->c, (size_t)i), PROP_P2_ENC, enc,
 					 pt->p2_enc.v, AWS_FIX_P2_ENC);
 		else if (integ && !(integ & (unsigned)pt->p2_integ.v))
-			proposal_finding(a, k, i, esp_line(a->c, (size_t)i), PROP_P2_INTEG, integ,
+			proposal_finding(a, k, i, audit_peer_esp_line(a->c, (size_t)i), PROP_P2_INTEG, integ,
 					 pt->p2_integ.v, AWS_FIX_P2_INTEG);
 	}
 }
@@ -338,29 +346,41 @@ aws_life(struct audit_peer_run *a, size_t k, int i)
  * reason. Only the RTX's lifetimes are in the router model. */
 #define RTX_DEFAULT_LIFE 28800
 
+int
+audit_peer_router_life(const struct config *c, size_t i, long life[2],
+		       const struct config_num *from[2])
+{
+	const struct config_gateway *g = &c->gateways[c->tunnels[i].gateway];
+
+	if (c->vendor != VENDOR_RTX)
+		return -1;
+	if (g->life_ike.tmpl || g->life_child.tmpl)
+		return -2;
+	from[0] = &g->life_ike;
+	from[1] = &g->life_child;
+	life[0] = g->life_ike.line ? g->life_ike.v : RTX_DEFAULT_LIFE;
+	life[1] = g->life_child.line ? g->life_child.v : RTX_DEFAULT_LIFE;
+	return 0;
+}
+
 void
 audit_peer_check_lifetime(struct audit_peer_run *a)
 {
 	for (size_t k = 0; k < a->r->npairs; k++) {
 		const struct peer_tunnel *pt = &a->p->tunnels[k];
-		int i = a->r->pairs[k].router;
-		const struct config_gateway *g;
-		long ike, child;
+		int i = a->r->pairs[k].router, rc;
+		const struct config_num *from[2];
+		long life[2];
 		if (aws_life(a, k, i) || i < 0)
 			continue;
-		if (a->c->vendor != VENDOR_RTX) {
+		if ((rc = audit_peer_router_life(a->c, (size_t)i, life, from)) == -1)
 			a->r->pairs[k].not_checked |= PAIR_NC_LIFETIME;
+		if (rc < 0)
 			continue;
-		}
-		g = &a->c->gateways[a->c->tunnels[i].gateway];
-		if (g->life_ike.tmpl || g->life_child.tmpl)
-			continue;
-		ike = g->life_ike.line ? g->life_ike.v : RTX_DEFAULT_LIFE;
-		child = g->life_child.line ? g->life_child.v : RTX_DEFAULT_LIFE;
-		if (child > pt->p2_life.v)
-			life_finding(a, k, i, &g->life_child, LIFE_ROUTER_P2_LONGER, child, pt->p2_life.v);
-		else if (ike > pt->p1_life.v)
-			life_finding(a, k, i, &g->life_ike, LIFE_ROUTER_P1_LONGER, ike, pt->p1_life.v);
+		if (life[1] > pt->p2_life.v)
+			life_finding(a, k, i, from[1], LIFE_ROUTER_P2_LONGER, life[1], pt->p2_life.v);
+		else if (life[0] > pt->p1_life.v)
+			life_finding(a, k, i, from[0], LIFE_ROUTER_P1_LONGER, life[0], pt->p1_life.v);
 	}
 }
 

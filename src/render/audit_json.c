@@ -13,6 +13,7 @@
  * "Auditing both ends"; render/audit_peer_out.c writes it). */
 #include "render/audit_out.h"
 #include "render/audit_peer_out.h"
+#include "render/audit_pair_out.h"
 #include "render/render.h"
 
 #include "config.h"
@@ -194,6 +195,17 @@ render_audit_json_object(FILE *f, const struct audit_result *r, const char *file
 {
 	object_members(f, r, file);
 	fputc('}', f);
+}
+
+/* audit --peer-config ROUTER: end A's object with the pair's member
+ * (render/audit_pair_out.c), end B's own object inside it. */
+void
+render_audit_json_pair(FILE *f, const struct audit_result *ra, const struct audit_rpair_result *p,
+		       const char *const files[2])
+{
+	object_members(f, ra, files[END_A]);
+	audit_pair_json_member(f, p, files);
+	fputs("}\n", f);
 }
 
 /* audit --peer-config: the same object with the pair's "peer_config"

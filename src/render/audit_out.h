@@ -18,6 +18,10 @@ void render_audit_json_object(FILE *f, const struct audit_result *r, const char 
  * ending with the command that saves the configuration). */
 void audit_fix_lines(const struct audit_result *r, const struct audit_finding *only,
 		     void (*emit)(void *ctx, const char *line), void *ctx);
+/* emit() for a FILE *ctx: each line indented four spaces, or as it is. */
+void audit_emit_indented(void *ctx, const char *line);
+void audit_emit_plain(void *ctx, const char *line);
+
 /* The rollback of the change set: the same blocks with the old lines back
  * (or the line removed where there was none), to paste after the change
  * to undo it. */

@@ -62,6 +62,15 @@ names(long bits, const struct alg_name *t, size_t n, int cli, char *buf, size_t 
 		snprintf(buf, len, "none");
 }
 
+void
+audit_peer_alg_names(int which, long bits, char *buf, size_t len)
+{
+	if (which == 0)
+		names(bits, NAMES(ike_names), 0, buf, len);
+	else
+		names(bits, which == 1 ? enc_names : integ_names, COUNT(enc_names), 0, buf, len);
+}
+
 /* ---- words -------------------------------------------------------------- */
 
 static void

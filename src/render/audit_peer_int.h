@@ -29,6 +29,13 @@ void audit_peer_ike_tf_lists(const struct audit_peer_result *r, size_t k, const 
 void audit_peer_ike_aws_cidrs(const struct peer_conn *pc, int id_ok,
 			      void (*emit)(void *ctx, const char *line), void *ctx);
 
+/* "AES128, AES256": IKE versions (which 0), ESP encryption (1) or
+ * integrity (2) bits as the EC2 API names them. */
+void audit_peer_alg_names(int which, long bits, char *buf, size_t len);
+/* Why tunnel t of c never starts IKE again; other: who stops answering. */
+void audit_peer_noinit_words(const struct config *c, int t, enum audit_no_init why, const char *other,
+			     char *buf, size_t len);
+
 /* Words for each PAIR_NC_* bit, one call each. */
 void audit_peer_not_checked(unsigned bits, void (*each)(void *ctx, const char *what), void *ctx);
 

@@ -87,15 +87,14 @@ peer_unknown_names(const struct peer_config *p, const struct peer_tunnel *pt, ch
 
 /* ---- words ------------------------------------------------------------ */
 
-static void
-noinit_words(const struct audit_peer_result *r, const struct audit_peer_finding *f, char *buf,
-	     size_t len)
+void
+audit_peer_noinit_words(const struct config *c, int i, enum audit_no_init why, const char *other,
+			char *buf, size_t len)
 {
-	const struct config *c = r->cfg;
-	const struct config_tunnel *t = &c->tunnels[f->router];
+	const struct config_tunnel *t = &c->tunnels[i];
 	const struct config_gateway *g = &c->gateways[t->gateway];
 
-	switch ((enum audit_no_init)f->code) {
+	switch (why) {
 	case NOINIT_RTX_GLOBAL_UNSET:
 		snprintf(buf, len, "no ipsec auto refresh line, and globally it is off by default (RTX command reference 15.10): the router only answers");
 		break;
@@ -116,22 +115,29 @@ noinit_words(const struct audit_peer_result *r, const struct audit_peer_finding 
 			 g->start_action.line ? "none" : "not set (default none)");
 		break;
 	case NOINIT_SWAN_DPD_CLEAR:
-		snprintf(buf, len, "dpd_action is %s: once AWS stops answering, strongSwan clears the child and starts it again never (start_action = start acts only when the configuration is loaded)",
-			 g->dpd_action.line ? "clear" : "not set (default clear)");
+		snprintf(buf, len, "dpd_action is %s: once %s stops answering, strongSwan clears the child and starts it again never (start_action = start acts only when the configuration is loaded)",
+			 g->dpd_action.line ? "clear" : "not set (default clear)", other);
 		break;
 	case NOINIT_IPC_NO_START:
 		snprintf(buf, len, "%s: the router only loads the connection and waits (ipsec.conf(5))",
 			 g->start_action.line ? g->start_action.text : "auto is not set (default ignore)");
 		break;
 	case NOINIT_IPC_DPD:
-		snprintf(buf, len, "%s: once AWS stops answering, nothing starts the connection again (auto=start acts only when it is loaded)",
-			 g->dpd_action.line ? g->dpd_action.text : "dpdaction is not set");
+		snprintf(buf, len, "%s: once %s stops answering, nothing starts the connection again (auto=start acts only when it is loaded)",
+			 g->dpd_action.line ? g->dpd_action.text : "dpdaction is not set", other);
 		break;
 	case NOINIT_NO:
 	case NOINIT_UNKNOWN:
 		snprintf(buf, len, "?");
 		break;
 	}
+}
+
+static void
+noinit_words(const struct audit_peer_result *r, const struct audit_peer_finding *f, char *buf,
+	     size_t len)
+{
+	audit_peer_noinit_words(r->cfg, f->router, (enum audit_no_init)f->code, "AWS", buf, len);
 }
 
 static void
@@ -502,17 +508,8 @@ audit_peer_aws_lines(const struct audit_peer_result *r, const struct audit_peer_
 
 /* ---- text ------------------------------------------------------------- */
 
-static void
-emit_indented(void *ctx, const char *line)
-{
-	fprintf((FILE *)ctx, "    %s\n", line);
-}
-
-static void
-emit_plain(void *ctx, const char *line)
-{
-	fprintf((FILE *)ctx, "%s\n", line);
-}
+#define emit_indented audit_emit_indented
+#define emit_plain audit_emit_plain
 
 /* "ikev1+ikev2" */
 static const char *

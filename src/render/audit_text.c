@@ -8,17 +8,20 @@
 
 #include <stdio.h>
 
-static void
-emit_indented(void *ctx, const char *line)
+void
+audit_emit_indented(void *ctx, const char *line)
 {
 	fprintf((FILE *)ctx, "    %s\n", line);
 }
 
-static void
-emit_plain(void *ctx, const char *line)
+void
+audit_emit_plain(void *ctx, const char *line)
 {
 	fprintf((FILE *)ctx, "%s\n", line);
 }
+
+#define emit_indented audit_emit_indented
+#define emit_plain audit_emit_plain
 
 /* Known commands the audit does not need, as line spans: the first few,
  * then how many more (--json lists every span). */

@@ -11,7 +11,10 @@
  * promise of peer.h or audit_peer.h: a refusal without a message, indices
  * outside the tables, a count that does not add up, or a secret (a
  * PreSharedKey, pre_shared_key or tunnelN_preshared_key value) that
- * reached the output or a message. */
+ * reached the output or a message. The default build also takes what
+ * peer_is_document() says is no AWS document as audit does: a second
+ * router's configuration, audited and paired (core/audit_pair.c) with each
+ * fixed router, both ways. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,7 +24,9 @@
 #include "config/config.h"
 #include "config/peer.h"
 #include "core/audit.h"
+#include "core/audit_pair.h"
 #include "core/audit_peer.h"
+#include "render/audit_pair_out.h"
 #include "render/audit_peer_out.h"
 
 #if defined(FUZZ_PEER_XML)
@@ -158,6 +163,61 @@ leaked(const char *out, size_t n, const uint8_t *data, size_t size)
 	return 0;
 }
 
+/* audit_pair.h's promises: tunnel indices in both tables, counts. */
+static void
+check_pair(const struct audit_rpair_result *r)
+{
+	if (r->npairs > r->cap_pairs || r->nfindings > r->cap_findings ||
+	    r->nerror + r->nwarning != r->nfindings)
+		abort();
+	for (size_t k = 0; k < r->npairs; k++)
+		for (int s = 0; s < END_COUNT; s++)
+			if (r->pairs[k].t[s] < 0 || (size_t)r->pairs[k].t[s] >= r->cfg[s]->ntunnels)
+				abort();
+	for (size_t i = 0; i < r->nfindings; i++)
+		for (int s = 0; s < END_COUNT; s++) {
+			const struct audit_rpair_end *e = &r->findings[i].end[s];
+			if (e->tunnel >= (int)r->cfg[s]->ntunnels || e->tunnel < -1 ||
+			    e->nfix > AUDIT_MAX_FIX || e->line > r->cfg[s]->lines)
+				abort();
+		}
+}
+
+/* The bytes as a second router, paired with each fixed router both ways. */
+static void
+router_peer(const uint8_t *data, size_t size, FILE *sink)
+{
+	static struct config other;
+	static struct audit_result other_res;
+	struct audit_input in = { &other, model_peer("generic"), 0, "fuzz", 0 };
+	char err[512];
+
+	err[0] = '\0';
+	if (config_parse((const char *)data, size, -1, &other, err, sizeof(err)) < 0) {
+		if (!err[0])
+			abort();
+	} else if (audit_run(&in, &other_res) == 0) {
+		for (size_t i = 0; i < sizeof(routers) / sizeof(routers[0]); i++)
+			for (int way = 0; way < 2; way++) {
+				const struct config *a = way ? &other : &cfg[i], *b = way ? &cfg[i] : &other;
+				const struct audit_result *ra = way ? &other_res : &router_res[i];
+				const struct audit_result *rb = way ? &router_res[i] : &other_res;
+				const char *const files[2] = { "a", "b" };
+				struct audit_rpair_result r;
+				memset(&r, 0, sizeof(r));
+				if (audit_pair_run(a, ra, b, rb, &r) == 0) {
+					check_pair(&r);
+					render_audit_pair_text(sink, &r, files);
+					render_audit_json_pair(sink, ra, &r, files);
+					render_audit_pair_quiet(sink, &r, files);
+				}
+				audit_pair_free(&r);
+			}
+		audit_free(&other_res);
+	}
+	config_free(&other);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -169,6 +229,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!ready)
 		setup();
+#if !defined(FUZZ_PEER_XML) && !defined(FUZZ_PEER_TF)
+	if (!peer_is_document((const char *)data, size)) {
+		if (!(sink = open_memstream(&out, &n)))
+			return 0;
+		router_peer(data, size, sink);
+		fclose(sink);
+		if (memmem(out, n, ROUTER_KEY, sizeof(ROUTER_KEY) - 1) &&
+		    !memmem(data, size, ROUTER_KEY, sizeof(ROUTER_KEY) - 1))
+			abort();     /* the fixed RTX's key, paired with a router */
+		free(out);
+		return 0;
+	}
+#endif
 	err[0] = '\0';
 	if (FRONT((const char *)data, size, &p, err, sizeof(err)) < 0) {
 		if (!err[0] || leaked(err, strlen(err), data, size))

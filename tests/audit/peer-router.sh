@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
+# audit --peer-config with a second router's configuration: both ends of
+# office-to-office tunnels (tests/audit/pair/: an RTX head office, an IX, a
+# swanctl and an ipsec.conf branch, in the published shapes of
+# tests/audit/configs and tests/audit/peer). Each clean pair exits 0; a
+# variant of it (sed on the clean file) carries each pair check, whose
+# id@line on each end is checked exactly from --json, with the schema of the
+# "peer_config" member for a router (mtuprobe(1), Auditing both ends), both
+# ends' own findings, the same exit code in text and -q mode, and no key of
+# the fixtures anywhere in the output. Then detection: a router file is read
+# as a router, AWS's JSON still as AWS's, and a file of neither kind exits 2.
+# Usage: peer-router.sh MTUPROBE SRCDIR
+set -uo pipefail
+export LC_ALL=C
+bin=$1 src=$2
+pair=$src/tests/audit/pair peer=$src/tests/audit/peer cfg=$src/tests/audit/configs
+fail=0 pass=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL $*"; fail=$((fail + 1)); }
+leaks() { grep -Eq 'example-secret' "$@"; }
+
+# The variants: one change each to a clean file.
+sed 's/^ipsec auto refresh on/ipsec auto refresh off/' "$pair/office-rtx.conf" >"$tmp/rtx-noinit.conf"
+sed 's/  ikev2 connect-type auto/  ikev2 negotiation-direction responder/' "$pair/office-ix.conf" >"$tmp/ix-noinit.conf"
+sed 's/example-secret-osaka$/example-secret-osaka-rotated/' "$pair/office-ix.conf" >"$tmp/ix-psk.conf"
+sed 's/child-proposal enc aes-cbc-128/child-proposal enc aes-cbc-256/' "$pair/office-ix.conf" >"$tmp/ix-esp.conf"
+sed 's/version = 2/version = 1/' "$pair/office-swanctl.conf" >"$tmp/swan-ikev1.conf"
+sed 's/ip mtu 1280/ip mtu 1200/; s/ip tcp adjust-mss 1240/ip tcp adjust-mss auto/' "$pair/office-ix.conf" >"$tmp/ix-mtu.conf"
+sed '/keepalive use 1/d' "$pair/office-rtx.conf" >"$tmp/rtx-nodpd.conf"
+sed '/dpd interval 10/d' "$pair/office-ix.conf" >"$tmp/ix-nodpd.conf"
+sed 's/remote_addrs = 203.0.113.1/remote_addrs = 203.0.113.9/' "$pair/office-swanctl.conf" >"$tmp/swan-stale.conf"
+# Behind NAT: neither end writes its own address (the RTX names its peer by
+# IKE identity, swanctl takes %any), so the identities pair them.
+sed 's/  ipsec ike local address 2 203.0.113.1/  ipsec ike local name 2 hq.example.jp fqdn/; s/  ipsec ike remote address 2 192.0.2.10/  ipsec ike remote name 2 branch.example.jp fqdn/' \
+	"$pair/office-rtx.conf" >"$tmp/rtx-nat.conf"
+sed '/local_addrs = 192.0.2.10/d; s/remote_addrs = 203.0.113.1/remote_addrs = %any/; s/id = 192.0.2.10/id = @branch.example.jp/; s/            id = 203.0.113.1/            id = @hq.example.jp/' \
+	"$pair/office-swanctl.conf" >"$tmp/swan-nat.conf"
+sed 's/id = @hq.example.jp/id = @head-office.example.jp/' "$tmp/swan-nat.conf" >"$tmp/swan-nat-other.conf"
+# A second RTX (Osaka) facing tunnel 1 of the head office: the same file
+# with the two addresses of tunnel 1 swapped; then a longer IPsec SA
+# lifetime, then a slower keepalive.
+sed 's/local address 1 203.0.113.1/local address 1 198.51.100.50/; s/remote address 1 198.51.100.50/remote address 1 203.0.113.1/' \
+	"$pair/office-rtx.conf" >"$tmp/rtx-osaka.conf"
+sed 's/duration ipsec-sa 1 3600/duration ipsec-sa 1 28800/' "$tmp/rtx-osaka.conf" >"$tmp/rtx-osaka-life.conf"
+sed 's/keepalive use 1 on rfc4306 10 3/keepalive use 1 on rfc4306 30 6/' "$tmp/rtx-osaka.conf" >"$tmp/rtx-osaka-slow.conf"
+
+# findings as id@LINE_A/LINE_B, pairs as A<->B:by; the schema of peer_config.
+check_json() {
+	python3 - "$@" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+want_a, want_b, want_pairs, want_f = [[] if a == "-" else a.split(",") for a in sys.argv[2:6]]
+errors = []
+p = doc.get("peer_config")
+if not isinstance(p, dict):
+    sys.exit("no peer_config object")
+KEYS = {"file": str, "kind": str, "format": str, "audit": dict, "errors": int, "warnings": int,
+        "pairs": list, "findings": list, "fix": list, "peer_fix": list}
+for k, t in KEYS.items():
+    if not isinstance(p.get(k), t):
+        errors.append(f"peer_config.{k}: {p.get(k)!r}")
+for k in set(p) - set(KEYS):
+    errors.append(f"peer_config: unknown key {k}")
+if p.get("kind") != "router" or p.get("format") not in ("rtx", "ix", "strongswan", "ipsec-conf"):
+    errors.append(f"kind {p.get('kind')} format {p.get('format')}")
+if p.get("audit", {}).get("command") != "audit" or p["audit"].get("vendor") != p.get("format"):
+    errors.append("peer_config.audit is not the second file's audit object")
+ids = lambda fs: [f"{f['id']}@{f['line']}" for f in fs]
+if ids(doc["findings"]) != want_a:
+    errors.append(f"first file's findings {ids(doc['findings'])}, want {want_a}")
+if ids(p["audit"]["findings"]) != want_b:
+    errors.append(f"second file's findings {ids(p['audit']['findings'])}, want {want_b}")
+got = [f"{x['config_tunnel']}<->{x['peer_tunnel']}:{x['by']}" for x in p["pairs"]]
+if got != want_pairs:
+    errors.append(f"pairs {got}, want {want_pairs}")
+for x in p["pairs"]:
+    if x["by"] not in ("outside", "outside-one-way", "inside", "identity") or not all(isinstance(s, str) for s in x["not_checked"]):
+        errors.append(f"pair {x}")
+END = {"tunnel": (str, type(None)), "line": int, "text": str, "fix": list}
+got = []
+for f in p["findings"]:
+    for k in ("id", "severity", "message", "source"):
+        if not isinstance(f.get(k), str) or not f[k]:
+            errors.append(f"finding {f.get('id')}: {k}")
+    for e in ("config", "peer"):
+        for k, t in END.items():
+            if not isinstance(f[e].get(k), t):
+                errors.append(f"finding {f['id']}.{e}.{k}")
+        if not all(isinstance(s, str) for s in f[e]["fix"]):
+            errors.append(f"finding {f['id']}.{e}.fix")
+    got.append(f"{f['id']}@{f['config']['line']}/{f['peer']['line']}")
+if got != want_f:
+    errors.append(f"pair findings {got}, want {want_f}")
+sev = [f["severity"] for f in p["findings"]]
+if p["errors"] != sev.count("error") or p["warnings"] != sev.count("warning"):
+    errors.append("peer_config errors/warnings do not count its findings")
+for e in errors:
+    print(e)
+sys.exit(1 if errors else 0)
+PY
+}
+
+# name, exit, first file's findings, second's, pairs, pair findings, files
+while IFS=$'\t' read -r name want fa fb pairs pf a b; do
+	[[ -z "$name" || "$name" == \#* ]] && continue
+	a=${a/\$pair/$pair} a=${a/\$tmp/$tmp} b=${b/\$pair/$pair} b=${b/\$tmp/$tmp}
+	"$bin" audit --json --peer-config "$b" "$a" >"$tmp/json" 2>"$tmp/err"
+	rc=$?
+	if [[ $rc -ne $want || -s "$tmp/err" ]] || ! check_json "$tmp/json" "$fa" "$fb" "$pairs" "$pf" >"$tmp/diff"; then
+		bad "pair $name --json (exit $rc, want $want)"; cat "$tmp/diff" "$tmp/err"; continue
+	fi
+	"$bin" audit --peer-config "$b" "$a" >"$tmp/text" 2>>"$tmp/err"; rc1=$?
+	"$bin" audit -q --peer-config "$b" "$a" >"$tmp/quiet" 2>>"$tmp/err"; rc2=$?
+	if [[ $rc1 -ne $want || $rc2 -ne $want || -s "$tmp/err" ]]; then
+		bad "pair $name text/-q (exit $rc1, $rc2, want $want)"; cat "$tmp/err"; continue
+	fi
+	if leaks "$tmp/json" "$tmp/text" "$tmp/quiet"; then
+		bad "pair $name: a pre-shared key was printed"; continue
+	fi
+	ok
+done <<'CASES'
+# clean pairs: RTX to IX (the IX writes no local address: one way), RTX to swanctl, swanctl to ipsec.conf, and the other way round
+rtx-ix	0	-	-	tunnel1<->Tunnel0.0:outside-one-way	-	$pair/office-rtx.conf	$pair/office-ix.conf
+ix-rtx	0	-	-	Tunnel0.0<->tunnel1:outside-one-way	-	$pair/office-ix.conf	$pair/office-rtx.conf
+rtx-swanctl	0	-	-	tunnel2<->to-tokyo:outside	-	$pair/office-rtx.conf	$pair/office-swanctl.conf
+swanctl-ipsec	0	-	-	to-nagoya<->to-swan:outside	-	$pair/office-swanctl.conf	$pair/office-ipsec.conf
+rtx-rtx	0	-	-	tunnel1<->tunnel1:outside	-	$pair/office-rtx.conf	$tmp/rtx-osaka.conf
+# no outside address on either end: the IKE identities (and when they differ, nothing pairs)
+nat-identity	0	-	-	tunnel2<->to-tokyo:identity	-	$tmp/rtx-nat.conf	$tmp/swan-nat.conf
+nat-other-identity	5	-	-	-	peer-address-mismatch@20/0,peer-address-mismatch@24/0,peer-address-mismatch@0/22,peer-address-mismatch@0/33	$tmp/rtx-nat.conf	$tmp/swan-nat-other.conf
+# each check
+nobody-initiates	5	-	-	tunnel1<->Tunnel0.0:outside-one-way	nobody-initiates@40/27	$tmp/rtx-noinit.conf	$tmp/ix-noinit.conf
+psk-mismatch	5	-	-	tunnel1<->Tunnel0.0:outside-one-way	psk-mismatch@19/9	$pair/office-rtx.conf	$tmp/ix-psk.conf
+proposal-esp	5	-	-	tunnel1<->Tunnel0.0:outside-one-way	proposal-mismatch@11/13	$pair/office-rtx.conf	$tmp/ix-esp.conf
+proposal-ike	5	-	-	tunnel2<->to-tokyo:outside	proposal-mismatch@27/9	$pair/office-rtx.conf	$tmp/swan-ikev1.conf
+mss-above-peer-mtu	5	-	-	tunnel1<->Tunnel0.0:outside-one-way	mss-above-peer-mtu@22/25	$pair/office-rtx.conf	$tmp/ix-mtu.conf
+dpd-off-both-ends	5	-	no-dead-peer-detection@28	tunnel1<->Tunnel0.0:outside-one-way	dpd-off-both-ends@9/21	$tmp/rtx-nodpd.conf	$tmp/ix-nodpd.conf
+dpd-hold-mismatch	5	-	-	tunnel1<->tunnel1:outside	dpd-hold-mismatch@17/17	$pair/office-rtx.conf	$tmp/rtx-osaka-slow.conf
+lifetime-mismatch	5	-	-	tunnel1<->tunnel1:outside	lifetime-mismatch@13/13	$pair/office-rtx.conf	$tmp/rtx-osaka-life.conf
+# unpaired: a stale remote address (the two tunnels that should have met), and nothing in common at all
+stale-address	5	-	-	-	peer-address-mismatch@35/11	$pair/office-rtx.conf	$tmp/swan-stale.conf
+nothing-pairs	5	-	-	-	peer-address-mismatch@20/0,peer-address-mismatch@35/0,peer-address-mismatch@0/21	$pair/office-rtx.conf	$pair/office-ipsec.conf
+CASES
+
+# The fixes are in each end's own syntax: the RTX line on the RTX side, the
+# IX interface block on the IX side.
+"$bin" audit --json --peer-config "$tmp/ix-noinit.conf" "$tmp/rtx-noinit.conf" >"$tmp/json" 2>&1
+python3 - "$tmp/json" <<'PY' && ok || bad "nobody-initiates: each end's fix in its syntax"
+import json, sys
+f = json.load(open(sys.argv[1]))["peer_config"]["findings"][0]
+assert "ipsec auto refresh on" in f["config"]["fix"], f["config"]["fix"]
+assert "interface Tunnel0.0" in f["peer"]["fix"] and "  ikev2 connect-type auto" in f["peer"]["fix"], f["peer"]["fix"]
+PY
+
+# -q: each end's lines after a comment naming its file, in its comment syntax;
+# a clean pair prints nothing.
+"$bin" audit -q --peer-config "$tmp/ix-noinit.conf" "$tmp/rtx-noinit.conf" >"$tmp/quiet" 2>&1
+grep -qx "# $tmp/rtx-noinit.conf" "$tmp/quiet" && grep -qx "! $tmp/ix-noinit.conf" "$tmp/quiet" \
+	&& [[ $(grep -n "ipsec auto refresh on" "$tmp/quiet" | cut -d: -f1) -lt $(grep -n "^! $tmp/ix-noinit.conf" "$tmp/quiet" | cut -d: -f1) ]] \
+	&& grep -qx "  ikev2 connect-type auto" "$tmp/quiet" && ok || { bad "-q with two routers"; cat "$tmp/quiet"; }
+"$bin" audit -q --peer-config "$pair/office-ix.conf" "$pair/office-rtx.conf" >"$tmp/quiet" 2>&1
+[[ $? -eq 0 && ! -s "$tmp/quiet" ]] && ok || { bad "-q of a clean pair"; cat "$tmp/quiet"; }
+
+# The text output names both files and lines, never a key.
+"$bin" audit --peer-config "$tmp/ix-psk.conf" "$pair/office-rtx.conf" >"$tmp/text" 2>&1
+grep -qx "  $pair/office-rtx.conf:19 tunnel1 | (a key: not printed)" "$tmp/text" \
+	&& grep -qx "  $tmp/ix-psk.conf:9 Tunnel0.0 | (a key: not printed)" "$tmp/text" && ! leaks "$tmp/text" \
+	&& ok || { bad "psk-mismatch text"; sed -n '/psk-mismatch/,/source/p' "$tmp/text"; }
+
+# Detection: AWS's JSON is still AWS's side (no "kind"), a router file as
+# --peer-config on standard input is a router, and a file of neither kind
+# exits 2 with the router detector's line.
+"$bin" audit --json --peer-config "$peer/defaults.json" "$pair/office-rtx.conf" >"$tmp/json" 2>"$tmp/err"
+python3 -c 'import json,sys; p=json.load(open(sys.argv[1]))["peer_config"]; sys.exit(p["format"] != "aws-describe-vpn-connections" or "kind" in p)' "$tmp/json" \
+	&& ok || bad "AWS JSON as --peer-config: $(head -c 300 "$tmp/json") $(cat "$tmp/err")"
+"$bin" audit --json --peer-config - "$pair/office-rtx.conf" <"$pair/office-ix.conf" >"$tmp/json" 2>"$tmp/err"
+[[ $? -eq 0 ]] && python3 -c 'import json,sys; p=json.load(open(sys.argv[1]))["peer_config"]; sys.exit(p["file"] != "(stdin)" or p["format"] != "ix")' "$tmp/json" \
+	&& ok || bad "router on standard input as --peer-config: $(cat "$tmp/err")"
+"$bin" audit --peer-config "$cfg/foreign-cisco-ios.conf" "$pair/office-rtx.conf" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[[ $rc -eq 2 && ! -s "$tmp/out" && $(wc -l <"$tmp/err") -eq 1 ]] \
+	&& grep -q "^mtuprobe audit: --peer-config $cfg/foreign-cisco-ios.conf: looks like Cisco IOS" "$tmp/err" \
+	&& ok || bad "foreign file as --peer-config (exit $rc): $(cat "$tmp/err")"
+# probe pairs only with AWS's side: a router is refused before anything is sent.
+"$bin" probe --config "$pair/office-rtx.conf" --peer-config "$pair/office-ix.conf" 192.0.2.1 >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[[ $rc -eq 2 && ! -s "$tmp/out" && "$(cat "$tmp/err")" == "mtuprobe probe: --peer-config $pair/office-ix.conf: a router configuration: probe pairs --config only with AWS's side (describe-vpn-connections, the XML, terraform show -json); audit CONFIG --peer-config FILE pairs two routers" ]] \
+	&& ok || bad "probe with a router as --peer-config (exit $rc): $(cat "$tmp/err")"
+
+echo "peer-router: $pass passed, $fail failed"
+[[ $fail -eq 0 ]]

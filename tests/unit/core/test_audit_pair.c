@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Two routers' pairing alone (core/audit_pair.c): models built by hand, no
+ * parser. Both ends are swanctl routers that start IKE and restart after
+ * DPD, so that only the addresses decide; each row gives each end's
+ * tunnels (IKE remote and local address, inside address) and what the
+ * pairing must make of them, from the rules in mtuprobe(1) "Two routers"
+ * (both ways, one way when an end writes no local address, never against
+ * a contradicting one; the IKE identities only where no address is known;
+ * a hub's other sites are no fault). Addresses are
+ * RFC 5737's. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core/audit_pair.h"
+
+#define X 0xcb007101u           /* 203.0.113.1: A's address */
+#define Y 0xc6336432u           /* 198.51.100.50: B's address */
+#define Z 0xc000020au           /* 192.0.2.10: a third site */
+#define W 0xc0000214u           /* 192.0.2.20: a fourth */
+#define IN 0xa9fe0900u          /* 169.254.9.0/30 */
+#define MAXT 2
+
+struct end {
+	size_t n;
+	struct {
+		uint32_t remote, local, inside;   /* 0: not written */
+		int start;                        /* start_action = start (1) or none (0) */
+		const char *lid, *rid;            /* IKE identities, NULL: not written */
+	} t[MAXT];
+};
+
+struct row {
+	const char *name;
+	struct end a, b;
+	const char *pairs;          /* "0-0:by,..." (by: the enum's number), "" none */
+	const char *want;           /* finding ids@A-line/B-line in order, "" none */
+};
+
+#define S(r, l) { r, l, 0, 1, NULL, NULL }
+static const struct row rows[] = {
+	{ "each one's remote is the other's local", { 1, { S(Y, X) } }, { 1, { S(X, Y) } }, "0-0:1", "" },
+	{ "one end writes no local address: one way", { 1, { S(Y, X) } }, { 1, { S(X, 0) } }, "0-0:2", "" },
+	{ "neither writes one, one way each", { 1, { S(Y, 0) } }, { 1, { S(X, 0) } }, "", "peer-address-mismatch@12/0,peer-address-mismatch@0/12" },
+	{ "a local address that contradicts: stale", { 1, { S(Y, X) } }, { 1, { S(W, Y) } }, "",
+	  "peer-address-mismatch@12/12" },
+	{ "nothing in common", { 1, { S(Z, X) } }, { 1, { S(W, Y) } }, "",
+	  "peer-address-mismatch@12/0,peer-address-mismatch@0/12" },
+	{ "no outside address: inside subnet", { 1, { { 0, 0, IN | 1, 1, NULL, NULL } } }, { 1, { { 0, 0, IN | 2, 1, NULL, NULL } } },
+	  "0-0:3", "" },
+	{ "the same inside address is no pair", { 1, { { 0, 0, IN | 1, 1, NULL, NULL } } }, { 1, { { 0, 0, IN | 1, 1, NULL, NULL } } },
+	  "", "peer-address-mismatch@10/0,peer-address-mismatch@0/10" },
+	{ "a hub: its other site is no fault", { 2, { S(Z, X), S(Y, X) } }, { 1, { S(X, Y) } }, "1-0:1", "" },
+	{ "both only load the child: nobody initiates", { 1, { { Y, X, 0, 0, NULL, NULL } } }, { 1, { { X, Y, 0, 0, NULL, NULL } } },
+	  "0-0:1", "nobody-initiates@16/16" },
+	{ "one end initiates: enough", { 1, { { Y, X, 0, 1, NULL, NULL } } }, { 1, { { X, Y, 0, 0, NULL, NULL } } }, "0-0:1", "" },
+	{ "behind NAT, no addresses: IKE identities", { 1, { { 0, 0, 0, 1, "hq.example.jp", "osaka.example.jp" } } },
+	  { 1, { { 0, 0, 0, 1, "osaka.example.jp", "hq.example.jp" } } }, "0-0:4", "" },
+	{ "identities that contradict", { 1, { { 0, 0, 0, 1, "hq.example.jp", "osaka.example.jp" } } },
+	  { 1, { { 0, 0, 0, 1, "nagoya.example.jp", "hq.example.jp" } } }, "",
+	  "peer-address-mismatch@10/0,peer-address-mismatch@0/10" },
+	{ "identities do not hide a stale address", { 1, { { Y, X, 0, 1, "hq", "osaka" } } },
+	  { 1, { { W, Y, 0, 1, "osaka", "hq" } } }, "", "peer-address-mismatch@12/12" },
+};
+
+static struct config cfg[END_COUNT];
+static struct config_tunnel tunnels[END_COUNT][MAXT];
+static struct config_gateway gateways[END_COUNT][MAXT];
+
+static void
+build(int s, const struct end *e)
+{
+	struct config *c = &cfg[s];
+
+	memset(c, 0, sizeof(*c));
+	memset(tunnels[s], 0, sizeof(tunnels[s]));
+	memset(gateways[s], 0, sizeof(gateways[s]));
+	c->vendor = VENDOR_STRONGSWAN;
+	c->lines = 100;
+	c->tunnels = tunnels[s];
+	c->gateways = gateways[s];
+	c->ntunnels = c->ngateways = e->n;
+	for (size_t i = 0; i < e->n; i++) {
+		struct config_tunnel *t = &tunnels[s][i];
+		struct config_gateway *g = &gateways[s][i];
+		snprintf(t->name, sizeof(t->name), "t%zu", i);
+		t->line = 10;
+		t->kind = CONFIG_TK_IPSEC;
+		t->gateway = (int)i;
+		g->line = 11;
+		if (e->t[i].remote)
+			g->remote_addr = (struct config_prefix){ e->t[i].remote, 32, 12, 0, "remote_addrs" };
+		if (e->t[i].local)
+			g->local_addr = (struct config_prefix){ e->t[i].local, 32, 13, 0, "local_addrs" };
+		snprintf(g->local_ike_id, sizeof(g->local_ike_id), "%s", e->t[i].lid ? e->t[i].lid : "");
+		snprintf(g->remote_ike_id, sizeof(g->remote_ike_id), "%s", e->t[i].rid ? e->t[i].rid : "");
+		if (e->t[i].inside)
+			t->inside = (struct config_prefix){ e->t[i].inside, 30, 14, 0, "ip address" };
+		g->keepalive = (struct config_num){ CONFIG_ON, 15, 0, "dpd_delay = 10s" };
+		g->ka_interval = 10;
+		g->start_action = (struct config_num){ e->t[i].start ? CONFIG_ACT_START : CONFIG_ACT_NONE, 16, 0,
+						       "start_action" };
+		g->dpd_action = (struct config_num){ CONFIG_ACT_RESTART, 17, 0, "dpd_action = restart" };
+	}
+}
+
+static void
+test_rows(void **state)
+{
+	(void)state;
+	for (size_t k = 0; k < sizeof(rows) / sizeof(rows[0]); k++) {
+		const struct row *w = &rows[k];
+		struct audit_rpair_result r;
+		char got[256] = "", pairs[128] = "";
+		memset(&r, 0, sizeof(r));
+		build(END_A, &w->a);
+		build(END_B, &w->b);
+		assert_int_equal(audit_pair_run(&cfg[END_A], NULL, &cfg[END_B], NULL, &r), 0);
+		for (size_t i = 0; i < r.npairs; i++)
+			snprintf(pairs + strlen(pairs), sizeof(pairs) - strlen(pairs), "%s%d-%d:%d", i ? "," : "",
+				 r.pairs[i].t[END_A], r.pairs[i].t[END_B], (int)r.pairs[i].by);
+		for (size_t i = 0; i < r.nfindings; i++)
+			snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%s@%u/%u", i ? "," : "",
+				 r.findings[i].check->id, r.findings[i].end[END_A].line,
+				 r.findings[i].end[END_B].line);
+		if (strcmp(pairs, w->pairs) || strcmp(got, w->want))
+			fail_msg("%s: pairs '%s' (want '%s'), findings '%s' (want '%s')", w->name, pairs,
+				 w->pairs, got, w->want);
+		assert_int_equal(r.nerror + r.nwarning, r.nfindings);
+		audit_pair_free(&r);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = { cmocka_unit_test(test_rows) };
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
