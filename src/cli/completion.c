@@ -123,6 +123,8 @@ static const struct value {
 	{ "pcap", CMD_PROBE, V_FILE, NULL },
 	{ "config", CMD_PROBE, V_FILE, NULL },
 	{ "prometheus", CMD_PROBE, V_FILE, NULL },
+	{ "targets", CMD_PROBE, V_FILE, NULL },
+	{ "out-dir", CMD_PROBE, V_FILE, NULL },
 	{ "user", CMD_PROBE, V_USER, NULL },
 	{ "format", CMD_CALC | CMD_PROBE, V_WORDS, w_format },
 };

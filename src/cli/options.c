@@ -110,6 +110,11 @@ static const struct opt opts[] = {
 	  N_("measure again SECONDS after each round until SIGINT, SIGTERM or SIGHUP; one line per round, failed ones too") },
 	{ "prometheus", O_OTHER, K_STR, CMD_PROBE, OFF(prometheus), 0, 0, "FILE",
 	  N_("after each round, write the node_exporter textfile format to FILE (atomically)") },
+	{ "targets", O_OTHER, K_STR, CMD_PROBE, OFF(targets_file), 0, 0, "FILE|-",
+	  N_("measure every site of an inventory (NAME WAN [TUNNEL ...] per line, or CSV with a header; "
+	  "see INVENTORY): a summary table, --json one line per site") },
+	{ "out-dir", O_OTHER, K_STR, CMD_PROBE, OFF(out_dir), 0, 0, "DIR",
+	  N_("--targets: write the lines to paste into DIR, one file SITE.VENDOR per site and vendor") },
 	{ "user", O_OTHER, K_STR, CMD_PROBE, OFF(user), 0, 0, "USER",
 	  N_("run as root: become USER once the sockets are open (default: the sudo caller, else nobody)") },
 	{ "json", O_OTHER, K_FLAG, ALL, OFF(json), 0, 0, NULL,
@@ -508,10 +513,43 @@ check_audit(const struct cli *c, char *err, size_t errlen)
 	return 0;
 }
 
+/* --targets: what applies to one site only is refused, never half used. */
+static int
+check_targets(const struct cli *c, char *err, size_t errlen)
+{
+	const char *one = c->config ? "--config" : c->peer_config ? "--peer-config" : c->interval ? "--interval"
+			  : c->pcap ? "--pcap" : c->quiet ? "-q" : c->format ? "--format" : NULL;
+
+	if (!c->targets_file) {
+		if (c->out_dir)
+			snprintf(err, errlen, _("--out-dir needs --targets (one file per site and vendor)"));
+		return c->out_dir ? -1 : 0;
+	}
+	if (c->ntargets) {
+		snprintf(err, errlen, _("--targets lists the targets: give no WAN_TARGET ('%s')"), c->targets[0]);
+		return -1;
+	}
+	if (one && (c->config || c->peer_config)) {
+		snprintf(err, errlen, _("%s is not taken with --targets: a site's configuration goes in "
+					"the inventory's config column"), one);
+		return -1;
+	}
+	if (one) {
+		snprintf(err, errlen, _("%s is not taken with --targets (not in this version: each site is "
+					"measured once, reported in the table, --json, --out-dir, --prometheus)"), one);
+		return -1;
+	}
+	return 1;
+}
+
 static int
 check_probe(const struct cli *c, char *err, size_t errlen)
 {
-	if (c->ntargets < 1) {
+	int t = check_targets(c, err, errlen);
+
+	if (t < 0)
+		return -1;
+	if (c->ntargets < 1 && !t) {
 		snprintf(err, errlen, _("probe needs a target: mtuprobe probe WAN_TARGET [TUNNEL_TARGET ...]"));
 		return -1;
 	}

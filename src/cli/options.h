@@ -56,6 +56,8 @@ struct cli {
 	int keep_mtu;               /* --keep-mtu: keep the configured tunnel MTU, lower the clamp */
 	unsigned max_hops;          /* --max-hops, 0 = LOCATE_DEF_HOPS */
 	const char *peer_config;    /* audit --peer-config FILE: the peer's own configuration */
+	const char *targets_file;   /* probe --targets FILE: the inventory of sites (cli/sites.c) */
+	const char *out_dir;        /* probe --targets --out-dir DIR: one file per site and vendor */
 	const char *targets[1 + REPORT_MAX_TUNNEL_IFS]; /* probe: WAN, then tunnels; inspect, audit: the file */
 	int ntargets;
 };
