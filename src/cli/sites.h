@@ -19,7 +19,7 @@ struct site_row {
 	size_t ntun;
 	int verified;                /* every path measured and verified */
 	char verdict[48];            /* tunnel_vs_model's word, a fault key, or "-" */
-	double secs;                 /* wall time of the site */
+	double secs;                 /* time its paths were probed (JSON's elapsed_ms) */
 };
 
 struct prom_merge;

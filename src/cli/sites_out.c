@@ -69,6 +69,17 @@ row_verdict(struct site_row *row, const struct report_probe *rp)
 	snprintf(row->verdict, sizeof(row->verdict), "%s", w ? w : "-");
 }
 
+/* The time the paths were probed, as JSON's elapsed_ms adds it up. */
+static unsigned long long
+row_us(const struct report_probe *rp)
+{
+	unsigned long long us = rp->wan->elapsed_us + (rp->tunnel ? rp->tunnel->elapsed_us : 0);
+
+	for (size_t k = 0; k < rp->nmore; k++)
+		us += rp->more[k].run ? rp->more[k].run->elapsed_us : 0;
+	return us;
+}
+
 static void
 fill_row(struct site_row *row, const struct report *r, const struct report_probe *rp, int rc)
 {
@@ -89,6 +100,7 @@ fill_row(struct site_row *row, const struct report *r, const struct report_probe
 	row_verdict(row, rp);
 	if (rc == EXIT_FINDINGS && rp->audit && !strcmp(row->verdict, "agrees"))
 		snprintf(row->verdict, sizeof(row->verdict), "config");
+	row->secs = (double)(row_us(rp) / 1000) / 1000.0;   /* JSON's elapsed_ms, so report agrees */
 	(void)r;
 }
 
@@ -181,7 +193,6 @@ sites_report(struct sites *st, const struct report *r, const struct report_probe
 
 	row->name = st->inv.sites[st->cur].name;
 	fill_row(row, r, rp, rc);
-	row->secs = mono_s() - st->t0;
 	if (st->global.json && json_line(st, r) < 0)
 		return cli_stdout_done("probe", EXIT_OUTPUT);
 	if (st->global.out_dir && write_files(st, r) != EXIT_MEASURED)

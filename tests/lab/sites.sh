@@ -18,8 +18,10 @@
 #
 #   mixed   20 sites (14 clean, 2 black holes, 2 lossy, 2 more clean) with --json: every
 #           answer exact and verified, input order, exit 0; the rate counters; --out-dir
-#           files and --prometheus samples per site; the summary table without --json.
-#   worst   3 sites, one of them unreachable: exit 1 (the worst site's), its row says so.
+#           files and --prometheus samples per site; `mtuprobe report` of the JSON
+#           Lines; the summary table without --json.
+#   worst   3 sites, one of them unreachable: exit 1 (the worst site's), its row says so;
+#           with --json read back by `mtuprobe report`: the same table and status.
 # The case_* functions are called by name at the bottom:
 # shellcheck disable=SC2317
 set -euo pipefail
@@ -147,6 +149,12 @@ PY
 	fi
 	t_check "JSON Lines: each probe --json's object with site first (check_json.py --sites)" \
 		python3 "$T_ROOT/tests/cli/check_json.py" --sites "$T_TMP/out"
+	# mtuprobe report: the same table from the JSON Lines
+	local rc=0
+	"$EXE" report "$T_TMP/out" >"$T_TMP/report" 2>"$T_TMP/err" || rc=$?
+	t_check "report: exit 0" test "$rc" -eq 0
+	t_check "report: the black hole's row" grep -Eq '^bh-26 +1454 +1400 +lost +yes +[0-9.]+s +0$' "$T_TMP/report"
+	t_check "report: 21 lines" test "$(wc -l <"$T_TMP/report")" -eq 21
 	# the same inventory without --json: the table, one row per site
 	t_flush
 	t_run -- -4 --rate 1000 --targets "$inv" --vendor none
@@ -165,7 +173,16 @@ case_worst() {
 	t_check "worst: exit 1 (the unreachable site's)" test "$T_RC" -eq 1
 	t_check "worst: its row" grep -Eq '^lost +- +- +wan [a-z_]+ +no +[0-9.]+s +1$' "$T_TMP/out"
 	t_check "worst: the others measured" grep -Eq '^a +1454 +1454 +- +yes .* 0$' "$T_TMP/out"
-	cat "$T_TMP/out"
+	sed 's/^/  /' "$T_TMP/out"
+	# the same with --json, read back by mtuprobe report: the same rows, the same status
+	sed -E 's/ +[0-9.]+s / TIME /' "$T_TMP/out" >"$T_TMP/table"
+	t_run -- -4 --targets "$T_TMP/sites.txt" --vendor none --json
+	t_check "worst --json: exit 1" test "$T_RC" -eq 1
+	local rc=0
+	"$EXE" report "$T_TMP/out" >"$T_TMP/report" 2>"$T_TMP/err" || rc=$?
+	t_check "report: exit 1" test "$rc" -eq 1
+	sed -E 's/ +[0-9.]+s / TIME /' "$T_TMP/report" >"$T_TMP/report.t"
+	t_check "report: the table probe printed (times aside)" diff -u "$T_TMP/table" "$T_TMP/report.t"
 }
 
 t_init "$@"
