@@ -311,7 +311,7 @@ read_inventory(struct sites *st)
 	size_t len = 0;
 	int rc;
 
-	if (cli_read_config(st->file_name, &buf, &len, msg, sizeof(msg)) < 0)
+	if (sites_read_file(st->file_name, st->global.user, &buf, &len, msg, sizeof(msg)) < 0)
 		return usage_error(st, msg);
 	rc = inventory_parse(buf, len, &st->inv, msg, sizeof(msg));
 	free(buf);

@@ -35,6 +35,10 @@ struct sites {
 	double next_run;             /* the earliest first probe of the next run (monotonic s) */
 };
 
+/* sites_read.c: FILE as cli_read_config reads it, but as root through a
+ * child that has become user (NULL: the sudo caller or nobody) first. */
+int sites_read_file(const char *name, const char *user, char **buf, size_t *len, char *err, size_t errlen);
+
 /* sites_out.c */
 /* Before the first probe: --out-dir exists or is created. */
 int sites_out_begin(struct sites *st);

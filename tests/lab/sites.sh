@@ -84,7 +84,7 @@ case_mixed() {
 	local inv=$T_TMP/sites.csv
 	s_lab
 	s_inventory "$inv"
-	# the files are written after root is dropped (to nobody): the directory must let it
+	# the inventory is read, and the files written, as the user mtuprobe becomes (nobody)
 	chmod 755 "$T_TMP"
 	mkdir -m 1777 "$T_TMP/w"
 	t_flush
@@ -167,6 +167,7 @@ PY
 
 case_worst() {
 	s_lab
+	chmod 755 "$T_TMP"   # the inventory is read as the user mtuprobe becomes (nobody)
 	printf 'a 198.51.100.2 203.0.113.11\nlost 203.0.113.99\nb 198.51.100.2\n' >"$T_TMP/sites.txt"
 	T_RUN_TIMEOUT=100
 	t_run -- -4 --targets "$T_TMP/sites.txt" --vendor none
