@@ -193,6 +193,11 @@ sites_report(struct sites *st, const struct report *r, const struct report_probe
 
 	row->name = st->inv.sites[st->cur].name;
 	fill_row(row, r, rp, rc);
+	if (rp->no_config) {   /* probe says it after its report; the table cannot */
+		char msg[700];
+		snprintf(msg, sizeof(msg), "site %s: %s", row->name, rp->no_config);
+		cli_error("probe", msg);
+	}
 	if (st->global.json && json_line(st, r) < 0)
 		return cli_stdout_done("probe", EXIT_OUTPUT);
 	if (st->global.out_dir && write_files(st, r) != EXIT_MEASURED)
