@@ -17,7 +17,8 @@
 # fuzzes scratch copies of the seeds (tests/fuzz/corpus for the replies, the
 # captures of tests/cli/captures for inspect, tests/fuzz/corpus-config for
 # the configurations, tests/fuzz/corpus-peer, corpus-peer-xml and
-# corpus-peer-tf for the peer's files) so the seeds
+# corpus-peer-tf for the peer's files, tests/fuzz/corpus-inventory for
+# probe --targets' inventory parser, fuzz_inventory) so the seeds
 # under version control stay as they are,
 # and exits non-zero if a harness crashes, leaks, or hits undefined
 # behaviour. The input that did it is kept as tests/fuzz/crash-* (or leak-*,
@@ -51,17 +52,19 @@ else
 	meson configure "$build" -Dfuzz=true
 fi
 meson compile -C "$build" tests/fuzz/fuzz_reply tests/fuzz/fuzz_inspect tests/fuzz/fuzz_config \
-	tests/fuzz/fuzz_peer tests/fuzz/fuzz_peer_xml tests/fuzz/fuzz_peer_tf
+	tests/fuzz/fuzz_peer tests/fuzz/fuzz_peer_xml tests/fuzz/fuzz_peer_tf tests/fuzz/fuzz_inventory
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/mtuprobe-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
-mkdir "$work/reply" "$work/inspect" "$work/config" "$work/peer" "$work/peer_xml" "$work/peer_tf"
+mkdir "$work/reply" "$work/inspect" "$work/config" "$work/peer" "$work/peer_xml" "$work/peer_tf" \
+	"$work/inventory"
 cp "$root"/tests/fuzz/corpus/* "$work/reply/"
 cp "$root"/tests/cli/captures/*.pcap "$root"/tests/cli/captures/*.pcapng "$work/inspect/"
 cp "$root"/tests/fuzz/corpus-config/* "$work/config/"
 cp "$root"/tests/fuzz/corpus-peer/* "$work/peer/"
 cp "$root"/tests/fuzz/corpus-peer-xml/* "$work/peer_xml/"
 cp "$root"/tests/fuzz/corpus-peer-tf/* "$work/peer_tf/"
+cp "$root"/tests/fuzz/corpus-inventory/* "$work/inventory/"
 
 # The reply parser is small and fast; inspect goes through libpcap and two
 # passes, so it gets the larger share.
@@ -96,6 +99,9 @@ fuzz peer "$peer_secs" -max_len=16384 -timeout=10
 # same bounds (the plan seed is 15 KB).
 fuzz peer_xml "$peer_secs" -max_len=16384 -timeout=10
 fuzz peer_tf "$peer_secs" -max_len=16384 -timeout=10
+# probe --targets' inventory (tests/fuzz/fuzz_inventory.c): lines or CSV,
+# FUZZ_CONFIG_SECONDS as the configurations get.
+fuzz inventory "$config_secs" -max_len=16384 -timeout=10
 echo "fuzz: no crash in ${secs}s + ${config_secs}s + 3 x ${peer_secs}s; corpora grew to" \
 	"$(find "$work/reply" -type f | wc -l) (reply), $(find "$work/inspect" -type f | wc -l) (inspect)," \
 	"$(find "$work/config" -type f | wc -l) (config), $(find "$work/peer" -type f | wc -l) (peer)," \

@@ -10,6 +10,7 @@ int cmd_probe(int argc, char **argv);
 int cmd_inspect(int argc, char **argv);
 int cmd_completion(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 /* readfile.c: a whole configuration file ("-": standard input), at most
  * 16 MB, into a malloc'd buffer. 0, or -1 with a message. */

@@ -123,12 +123,14 @@ static const struct value {
 	{ "pcap", CMD_PROBE, V_FILE, NULL },
 	{ "config", CMD_PROBE, V_FILE, NULL },
 	{ "prometheus", CMD_PROBE, V_FILE, NULL },
+	{ "targets", CMD_PROBE, V_FILE, NULL },
+	{ "out-dir", CMD_PROBE, V_FILE, NULL },
 	{ "user", CMD_PROBE, V_USER, NULL },
 	{ "format", CMD_CALC | CMD_PROBE, V_WORDS, w_format },
 };
 
 static const struct { enum cmd cmd; const char *name; } cmds[] = {
-	{ CMD_CALC, "calc" }, { CMD_PROBE, "probe" }, { CMD_INSPECT, "inspect" }, { CMD_AUDIT, "audit" },
+	{ CMD_CALC, "calc" }, { CMD_PROBE, "probe" }, { CMD_INSPECT, "inspect" }, { CMD_AUDIT, "audit" }, { CMD_REPORT, "report" },
 };
 
 static const struct value *
@@ -206,7 +208,7 @@ bash(FILE *f)
 		   "\tif [[ $line == *[[:space:]] ]]; then w+=(\"\"); fi\n"
 		   "\tcur=${w[-1]}; ((${#w[@]} > 1)) && prev=${w[-2]}; cmd=${w[1]}\n"
 		   "\tif ((${#w[@]} <= 2)); then\n"
-		   "\t\tval=$cur; _mtuprobe_reply \"$(printf '%%s\\n' calc probe inspect audit completion --help --version)\"\n"
+		   "\t\tval=$cur; _mtuprobe_reply \"$(printf '%%s\\n' calc probe inspect audit report completion --help --version)\"\n"
 		   "\t\treturn\n\tfi\n"
 		   "\tif [[ $cmd == completion ]]; then val=$cur; _mtuprobe_reply \"$(printf '%%s\\n' bash zsh fish)\"; return; fi\n"
 		   "\tif [[ $cur == --*=* ]]; then opt=${cur%%%%=*} val=${cur#*=} head=$opt=; else opt=$prev val=$cur; fi\n"
@@ -293,7 +295,7 @@ zsh(FILE *f)
 		   "\tif compset -P '*='; then compset -P '*,'; _net_interfaces; else compadd -S = -- \"$@\"; fi\n}\n"
 		   "_mtuprobe() {\n"
 		   "\tif ((CURRENT == 2)); then\n"
-		   "\t\tcompadd -- calc probe inspect audit completion --help --version; return\n\tfi\n"
+		   "\t\tcompadd -- calc probe inspect audit report completion --help --version; return\n\tfi\n"
 		   "\tlocal cmd=$words[2]\n\tshift words; ((CURRENT--))\n"
 		   "\tcase $cmd in\n\tcompletion) compadd -- bash zsh fish ;;\n");
 	for (size_t c = 0; c < COUNT(cmds); c++) {
@@ -358,7 +360,7 @@ fish(FILE *f)
 		   "\t\tset -l pre (string replace -r -- '[^,=]*$' '' $tok)\n"
 		   "\t\tfor i in /sys/class/net/*; printf '%%s%%s\\n' $pre (basename $i); end\n"
 		   "\telse\n\t\tprintf '%%s=\\n' $argv\n\tend\nend\n"
-		   "complete -c mtuprobe -n __fish_use_subcommand -f -a 'calc probe inspect audit completion'\n"
+		   "complete -c mtuprobe -n __fish_use_subcommand -f -a 'calc probe inspect audit report completion'\n"
 		   "complete -c mtuprobe -n '__fish_seen_subcommand_from completion' -f -a 'bash zsh fish'\n");
 	for (size_t i = 0; cli_option_at(i, &o) == 0; i++) {
 		for (size_t c = 0; c < COUNT(cmds); c++) {

@@ -110,6 +110,11 @@ static const struct opt opts[] = {
 	  N_("measure again SECONDS after each round until SIGINT, SIGTERM or SIGHUP; one line per round, failed ones too") },
 	{ "prometheus", O_OTHER, K_STR, CMD_PROBE, OFF(prometheus), 0, 0, "FILE",
 	  N_("after each round, write the node_exporter textfile format to FILE (atomically)") },
+	{ "targets", O_OTHER, K_STR, CMD_PROBE, OFF(targets_file), 0, 0, "FILE|-",
+	  N_("measure every site of an inventory (NAME WAN [TUNNEL ...] per line, or CSV with a header; "
+	  "see INVENTORY): a summary table, --json one line per site") },
+	{ "out-dir", O_OTHER, K_STR, CMD_PROBE, OFF(out_dir), 0, 0, "DIR",
+	  N_("--targets: write the lines to paste into DIR, one file SITE.VENDOR per site and vendor") },
 	{ "user", O_OTHER, K_STR, CMD_PROBE, OFF(user), 0, 0, "USER",
 	  N_("run as root: become USER once the sockets are open (default: the sudo caller, else nobody)") },
 	{ "json", O_OTHER, K_FLAG, ALL, OFF(json), 0, 0, NULL,
@@ -120,8 +125,8 @@ static const struct opt opts[] = {
 	  "the line and ESP carry), or measured (probe: the measured WAN and tunnel path MTUs)") },
 	{ "quiet", O_QUIET, K_FLAG, ALL, OFF(quiet), 0, 0, NULL,
 	  N_("print only the configuration lines (commented out after an unverified probe; inspect: only the summary; audit: only the corrected lines)") },
-	{ "help", O_HELP, K_SPECIAL, ALL, 0, 0, 0, NULL, N_("this help") },
-	{ "version", O_VERSION, K_SPECIAL, ALL, 0, 0, 0, NULL, N_("print the version") },
+	{ "help", O_HELP, K_SPECIAL, ALL | CMD_REPORT, 0, 0, 0, NULL, N_("this help") },
+	{ "version", O_VERSION, K_SPECIAL, ALL | CMD_REPORT, 0, 0, 0, NULL, N_("print the version") },
 };
 
 #define NOPTS (sizeof(opts) / sizeof(opts[0]))
@@ -129,7 +134,8 @@ static const struct opt opts[] = {
 static const char *
 cmd_name(enum cmd cmd)
 {
-	return cmd == CMD_CALC ? "calc" : cmd == CMD_PROBE ? "probe" : cmd == CMD_AUDIT ? "audit" : "inspect";
+	return cmd == CMD_CALC ? "calc" : cmd == CMD_PROBE ? "probe" : cmd == CMD_AUDIT ? "audit"
+	       : cmd == CMD_REPORT ? "report" : "inspect";
 }
 
 void
@@ -170,6 +176,10 @@ exit_footer(enum cmd cmd)
 	case CMD_AUDIT:
 		return N_("0 no warning or error, 5 at least one, 2 usage or unreadable input,\n"
 			  "6 output not written. See mtuprobe(1), AUDIT.");
+	case CMD_REPORT:
+		return N_("the worst site's status as probe --targets gives it (0 every site measured and\n"
+			  "verified), 2 usage or input that is not probe's JSON, 6 output not written.\n"
+			  "See mtuprobe(1), INVENTORY.");
 	case CMD_PROBE:
 		break;
 	}
@@ -202,6 +212,11 @@ cli_usage(FILE *f, enum cmd cmd)
 			   "what fails in the combination, fixes for both ends (AWS CLI or Terraform lines);\n"
 			   "or a second router's configuration: both audited, their tunnels paired.\n"
 			   "-q prints only the corrected lines.\n\n"));
+	else if (cmd == CMD_REPORT)
+		fprintf(f, "%s", _("usage: mtuprobe report FILE...|-\n"
+			   "Print the summary table of probe --targets from probe's JSON: JSON Lines of\n"
+			   "probe --targets --json, or the object of probe --json (one site per file,\n"
+			   "named after the file), e.g. fetched from each site's host.\n\n"));
 	else
 		fprintf(f, "%s", _("usage: mtuprobe probe [options] WAN_TARGET [TUNNEL_TARGET ...]\n"
 			   "Measure the path MTU to WAN_TARGET, then through the tunnel to each TUNNEL_TARGET\n"
@@ -508,10 +523,43 @@ check_audit(const struct cli *c, char *err, size_t errlen)
 	return 0;
 }
 
+/* --targets: what applies to one site only is refused, never half used. */
+static int
+check_targets(const struct cli *c, char *err, size_t errlen)
+{
+	const char *one = c->config ? "--config" : c->peer_config ? "--peer-config" : c->interval ? "--interval"
+			  : c->pcap ? "--pcap" : c->quiet ? "-q" : c->format ? "--format" : NULL;
+
+	if (!c->targets_file) {
+		if (c->out_dir)
+			snprintf(err, errlen, _("--out-dir needs --targets (one file per site and vendor)"));
+		return c->out_dir ? -1 : 0;
+	}
+	if (c->ntargets) {
+		snprintf(err, errlen, _("--targets lists the targets: give no WAN_TARGET ('%s')"), c->targets[0]);
+		return -1;
+	}
+	if (one && (c->config || c->peer_config)) {
+		snprintf(err, errlen, _("%s is not taken with --targets: a site's configuration goes in "
+					"the inventory's config column"), one);
+		return -1;
+	}
+	if (one) {
+		snprintf(err, errlen, _("%s is not taken with --targets (not in this version: each site is "
+					"measured once, reported in the table, --json, --out-dir, --prometheus)"), one);
+		return -1;
+	}
+	return 1;
+}
+
 static int
 check_probe(const struct cli *c, char *err, size_t errlen)
 {
-	if (c->ntargets < 1) {
+	int t = check_targets(c, err, errlen);
+
+	if (t < 0)
+		return -1;
+	if (c->ntargets < 1 && !t) {
 		snprintf(err, errlen, _("probe needs a target: mtuprobe probe WAN_TARGET [TUNNEL_TARGET ...]"));
 		return -1;
 	}
@@ -598,6 +646,9 @@ cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t 
 		list_lines(stdout);
 		return 1;
 	}
+	c->files_at = optind;
+	for (; optind < argc && cmd == CMD_REPORT; optind++)
+		c->ntargets++;   /* report: any number of files, read from argv */
 	for (; optind < argc; optind++) {
 		int one = cmd == CMD_INSPECT || cmd == CMD_AUDIT;
 		if (c->ntargets >= (one ? 1 : cmd == CMD_PROBE ? 1 + REPORT_MAX_TUNNEL_IFS : 2)) {
@@ -621,6 +672,12 @@ cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t 
 		return check_inspect(c, err, errlen);
 	if (cmd == CMD_AUDIT)
 		return check_audit(c, err, errlen);
+	if (cmd == CMD_REPORT && !c->ntargets) {
+		snprintf(err, errlen, _("report needs files: mtuprobe report FILE... (- for standard input)"));
+		return -1;
+	}
+	if (cmd == CMD_REPORT)
+		return 0;
 	return cmd == CMD_CALC ? check_calc(c, err, errlen) : check_probe(c, err, errlen);
 }
 

@@ -18,7 +18,7 @@ enum exit_code {
 	EXIT_OUTPUT = 6,       /* the report or the capture file could not be written */
 };
 
-enum cmd { CMD_CALC = 1, CMD_PROBE = 2, CMD_INSPECT = 4, CMD_AUDIT = 8 };
+enum cmd { CMD_CALC = 1, CMD_PROBE = 2, CMD_INSPECT = 4, CMD_AUDIT = 8, CMD_REPORT = 16 };
 
 #define CLI_IFNAME 80           /* an interface name as given (RouterOS: up to 63) */
 
@@ -56,8 +56,11 @@ struct cli {
 	int keep_mtu;               /* --keep-mtu: keep the configured tunnel MTU, lower the clamp */
 	unsigned max_hops;          /* --max-hops, 0 = LOCATE_DEF_HOPS */
 	const char *peer_config;    /* audit --peer-config FILE: the peer's own configuration */
+	const char *targets_file;   /* probe --targets FILE: the inventory of sites (cli/sites.c) */
+	const char *out_dir;        /* probe --targets --out-dir DIR: one file per site and vendor */
 	const char *targets[1 + REPORT_MAX_TUNNEL_IFS]; /* probe: WAN, then tunnels; inspect, audit: the file */
 	int ntargets;
+	int files_at;               /* report: argv index of the first FILE (ntargets of them) */
 };
 
 /* Parses argv (argv[0] is the subcommand). Returns 0, 1 for --help/--version

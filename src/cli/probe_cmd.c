@@ -3,7 +3,7 @@
  * and then the tunnel path, combine them with the model, and render. */
 #include "base/i18n.h"
 #include "cli/cmds.h"
-#include "cli/watch.h"
+#include "cli/probe_int.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -32,40 +32,22 @@ on_signal(int sig)
 	stop_flag = 1;
 }
 
-struct path {
-	const char *name;            /* "WAN" or "tunnel" */
-	const char *host;
-	struct rawio_target t;
-	struct rawio *io;
-	struct probe_run run;
-	struct probe_findings found;  /* what the run's records say beyond the PMTU */
-	int ran;
-	enum wire_method method;      /* what gave the answer */
-	unsigned port;                /* UDP/TCP: the target's port */
-	int fell_back;                /* --method auto: echo got no reply at any size */
-	enum fault fault;             /* why the run measured nothing; FAULT_NONE: it did */
-	char error[256];              /* the system error that stopped the run, or "" */
-	struct locate_run loc;        /* --locate */
-	int located;                  /* loc holds a run */
-	const char *no_locate;        /* --locate asked, not run: why */
-};
+static const char *msg_site;   /* --targets: the site being opened or measured */
 
-struct probe_state {
-	struct cli c;
-	struct path paths[1 + REPORT_MAX_TUNNEL_IFS];   /* the WAN, then each tunnel target */
-	int npaths;
-	struct capture *cap;
-	struct config *cfg;          /* --config, parsed once the privileges are gone */
-	struct peer_config *peer;    /* --peer-config, parsed with it */
-	struct audit_peer_result *pair;   /* the pair's audit, rerun with each round's */
-	char err[512];
-	struct watch watch;          /* --interval, --prometheus: across rounds */
-};
+void
+probe_message_site(const char *name)
+{
+	msg_site = name;
+}
 
 static int
 fail(const char *msg, int code)
 {
-	cli_error("probe", msg);
+	char line[700];
+
+	if (msg_site)
+		snprintf(line, sizeof(line), "site %s: %s", msg_site, msg);
+	cli_error("probe", msg_site ? line : msg);
 	return code;
 }
 
@@ -133,8 +115,8 @@ read_peer(struct probe_state *s)
 /* --config is read as the user the process has become (never as root
  * unless asked), and parsed before the first probe: a file that is not a
  * router configuration is exit 2 before anything is measured. */
-static int
-read_config(struct probe_state *s)
+int
+probe_read_config(struct probe_state *s)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -159,19 +141,9 @@ read_config(struct probe_state *s)
 	return rc < 0 ? fail(s->err, EXIT_USAGE) : EXIT_MEASURED;
 }
 
-/* The order is the privilege sequence of src/io/priv.c: names resolved with
- * no privilege effective, targets checked, sockets opened with CAP_NET_RAW,
- * every privilege dropped, and only then the capture file created. */
-static int
-open_paths(struct probe_state *s)
+int
+probe_resolve_paths(struct probe_state *s)
 {
-	char advice[600];
-	int was_root;
-
-	if (priv_lower(s->err, sizeof(s->err)) < 0)
-		return fail(s->err, EXIT_NOT_MEASURED);
-	if (priv_check_user(s->c.user, s->err, sizeof(s->err)) < 0)
-		return fail(s->err, EXIT_USAGE);
 	for (int i = 0; i < s->npaths; i++) {
 		struct path *p = &s->paths[i];
 		if (rawio_resolve(p->host, s->c.family, &p->t, s->err, sizeof(s->err)) != RAWIO_OK ||
@@ -179,8 +151,14 @@ open_paths(struct probe_state *s)
 		    rawio_check_via(s->c.iface, &p->t, s->err, sizeof(s->err)) != RAWIO_OK)
 			return fail(s->err, EXIT_USAGE);
 	}
-	if (priv_raise(s->err, sizeof(s->err)) < 0)
-		return fail(s->err, EXIT_NOT_MEASURED);
+	return EXIT_MEASURED;
+}
+
+int
+probe_open_paths(struct probe_state *s)
+{
+	char advice[600];
+
 	for (int i = 0; i < s->npaths; i++) {
 		struct path *p = &s->paths[i];
 		enum rawio_rc rc;
@@ -196,6 +174,27 @@ open_paths(struct probe_state *s)
 		if (rc != RAWIO_OK)
 			return fail(s->err, EXIT_NOT_MEASURED);
 	}
+	return EXIT_MEASURED;
+}
+
+/* The order is the privilege sequence of src/io/priv.c: names resolved with
+ * no privilege effective, targets checked, sockets opened with CAP_NET_RAW,
+ * every privilege dropped, and only then the capture file created. */
+static int
+open_paths(struct probe_state *s)
+{
+	int was_root, rc;
+
+	if (priv_lower(s->err, sizeof(s->err)) < 0)
+		return fail(s->err, EXIT_NOT_MEASURED);
+	if (priv_check_user(s->c.user, s->err, sizeof(s->err)) < 0)
+		return fail(s->err, EXIT_USAGE);
+	if ((rc = probe_resolve_paths(s)) != EXIT_MEASURED)
+		return rc;
+	if (priv_raise(s->err, sizeof(s->err)) < 0)
+		return fail(s->err, EXIT_NOT_MEASURED);
+	if ((rc = probe_open_paths(s)) != EXIT_MEASURED)
+		return rc;
 	was_root = getuid() == 0;
 	if (priv_drop(s->c.user, s->err, sizeof(s->err)) < 0)
 		return fail(s->err, EXIT_NOT_MEASURED);
@@ -211,7 +210,7 @@ open_paths(struct probe_state *s)
 		for (int i = 0; i < s->npaths; i++)
 			rawio_set_capture(s->paths[i].io, s->cap);
 	}
-	return read_config(s);
+	return probe_read_config(s);
 }
 
 static void
@@ -320,6 +319,7 @@ run_method(struct probe_state *s, struct path *p, enum wire_method m)
 {
 	struct probe_config cfg;
 	struct probe_io io;
+	int rc;
 
 	if (p->ran)
 		probe_run_free(&p->run);
@@ -336,8 +336,12 @@ run_method(struct probe_state *s, struct path *p, enum wire_method m)
 		return fail(s->err, EXIT_USAGE);
 	rawio_probe_io(p->io, &io);
 	rawio_drain(p->io);
-	if (probe_engine_run(&cfg, &io, &stop_flag, &p->run, p->error, sizeof(p->error)) < 0 &&
-	    p->run.stop == PROBE_STOP_ERROR) {
+	if (s->sites)
+		sites_pace_wait(s->sites, &stop_flag);
+	rc = probe_engine_run(&cfg, &io, &stop_flag, &p->run, p->error, sizeof(p->error));
+	if (s->sites)
+		sites_pace_note(s->sites, &p->run, cfg.rate_pps);
+	if (rc < 0 && p->run.stop == PROBE_STOP_ERROR) {
 		if (cfg.progress)
 			fputc('\n', stderr);
 		return path_failed(s, p);
@@ -411,8 +415,8 @@ locate_path(struct probe_state *s, struct path *p)
 	return 0;
 }
 
-static int
-measure(struct probe_state *s)
+int
+probe_measure(struct probe_state *s)
 {
 	for (int i = 0; i < s->npaths && !stop_flag; i++) {
 		int rc = measure_path(s, &s->paths[i]);
@@ -771,8 +775,8 @@ replace_vendor(const struct probe_state *s, struct report *r)
 	}
 }
 
-static int
-report(struct probe_state *s, int argc, char **argv)
+int
+probe_report(struct probe_state *s, int argc, char **argv)
 {
 	static struct model_input in;
 	static struct model_result m;
@@ -801,6 +805,10 @@ report(struct probe_state *s, int argc, char **argv)
 	r.probe = &rp;
 	cli_producer(r.producer, sizeof(r.producer), argc, argv);
 	watch_account(&s->watch, &r);
+	if (s->sites) {
+		rc = model_failed ? EXIT_USAGE : config_status(&rp, exit_status(s, &rp));
+		return sites_report(s->sites, &r, &rp, rc);
+	}
 	if (s->c.interval)
 		watch_round(&s->watch, &r, s->c.json, s->c.value, stdout);
 	else if (s->c.json)
@@ -823,11 +831,9 @@ report(struct probe_state *s, int argc, char **argv)
 
 /* A capture file that could not be written is an error (exit 6) even when
  * the report went out: the user asked for it and would find it cut short. */
-static int
-cleanup(struct probe_state *s, int rc)
+void
+probe_free_config(struct probe_state *s)
 {
-	char err[160];
-
 	if (s->cfg)
 		config_free(s->cfg);
 	free(s->cfg);
@@ -837,6 +843,17 @@ cleanup(struct probe_state *s, int rc)
 	if (s->peer)
 		peer_free(s->peer);
 	free(s->peer);
+	s->cfg = NULL;
+	s->pair = NULL;
+	s->peer = NULL;
+}
+
+int
+probe_cleanup(struct probe_state *s, int rc)
+{
+	char err[160];
+
+	probe_free_config(s);
 	for (int i = 0; i < s->npaths; i++) {
 		rawio_close(s->paths[i].io);
 		if (s->paths[i].ran)
@@ -864,10 +881,32 @@ next_round(struct probe_state *s, int last_rc, int argc, char **argv)
 		memset(&s->paths[i].found, 0, sizeof(s->paths[i].found));
 		s->paths[i].ran = 0;
 	}
-	rc = measure(s);
+	rc = probe_measure(s);
 	if (stop_flag)
 		return last_rc;
-	return rc == EXIT_MEASURED ? report(s, argc, argv) : rc;
+	return rc == EXIT_MEASURED ? probe_report(s, argc, argv) : rc;
+}
+
+void
+probe_signals(void)
+{
+	struct sigaction sa, old;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;   /* no SA_RESTART: the wait returns at once */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	/* SIGHUP (the terminal closed, or a service manager's stop) ends
+	 * the watch cleaned up like SIGTERM, not killed mid-write (issue
+	 * 20); under nohup(1), which ignores it, it stays ignored. */
+	if (sigaction(SIGHUP, NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+		sigaction(SIGHUP, &sa, NULL);
+}
+
+int
+probe_stopped(void)
+{
+	return stop_flag != 0;
 }
 
 int
@@ -876,7 +915,6 @@ cmd_probe(int argc, char **argv)
 	static struct probe_state s;
 	struct model_input in;
 	struct report_vendors rv;
-	struct sigaction sa, old;
 	int rc = cli_parse(CMD_PROBE, argc, argv, &s.c, s.err, sizeof(s.err));
 
 	if (rc > 0)   /* --help */
@@ -884,6 +922,8 @@ cmd_probe(int argc, char **argv)
 	/* Check the model options before touching the network. */
 	if (rc < 0 || cli_model(&s.c, 1500, &in, &rv, s.err, sizeof(s.err)) < 0)
 		return fail(s.err, EXIT_USAGE);
+	if (s.c.targets_file)   /* every site of an inventory (sites.c) */
+		return sites_run(&s, argc, argv);
 	s.npaths = s.c.ntargets;
 	s.paths[0] = (struct path){ .name = "WAN", .host = s.c.targets[0] };
 	for (int i = 1; i < s.npaths; i++) {
@@ -893,28 +933,20 @@ cmd_probe(int argc, char **argv)
 	}
 	rc = open_paths(&s);
 	if (rc == EXIT_MEASURED) {
-		memset(&sa, 0, sizeof(sa));
-		sa.sa_handler = on_signal;   /* no SA_RESTART: the wait returns at once */
-		sigaction(SIGINT, &sa, NULL);
-		sigaction(SIGTERM, &sa, NULL);
-		/* SIGHUP (the terminal closed, or a service manager's stop) ends
-		 * the watch cleaned up like SIGTERM, not killed mid-write (issue
-		 * 20); under nohup(1), which ignores it, it stays ignored. */
-		if (sigaction(SIGHUP, NULL, &old) == 0 && old.sa_handler != SIG_IGN)
-			sigaction(SIGHUP, &sa, NULL);
+		probe_signals();
 		s.watch.prev_verdict = -1;
-		rc = measure(&s);
+		rc = probe_measure(&s);
 		/* A watch reports whole rounds only, the first one too: stopped
 		 * before it ended, nothing was reported and nothing measured. */
 		if (rc == EXIT_MEASURED && s.c.interval && stop_flag)
 			rc = EXIT_NOT_MEASURED;
 		else if (rc == EXIT_MEASURED)
-			rc = report(&s, argc, argv);
+			rc = probe_report(&s, argc, argv);
 		/* A capture that can no longer be written ends the watch: exit 6
 		 * as soon as output fails (mtuprobe(1), WATCHING A PATH). */
 		while (s.c.interval && rc != EXIT_USAGE && rc != EXIT_OUTPUT && !capture_failed(s.cap) &&
 		       !watch_sleep(s.c.interval, &stop_flag))
 			rc = next_round(&s, rc, argc, argv);
 	}
-	return cleanup(&s, rc);
+	return probe_cleanup(&s, rc);
 }

@@ -247,7 +247,7 @@ open_tmp(const char *file, char *tmp, size_t len, char *err, size_t errlen)
 }
 
 int
-watch_write_prometheus(struct watch *w, const char *file, const struct report *r, char *err, size_t errlen)
+watch_write_atomic(const char *file, const char *text, size_t len, char *err, size_t errlen)
 {
 	char tmp[4096];
 	FILE *f;
@@ -261,8 +261,8 @@ watch_write_prometheus(struct watch *w, const char *file, const struct report *r
 		unlink(tmp);
 		return -1;
 	}
-	render_prometheus(f, r, &w->prom);
-	bad = fflush(f) != 0 || ferror(f) || fsync(fd) != 0;
+	bad = fwrite(text, 1, len, f) != len;
+	bad |= fflush(f) != 0 || ferror(f) || fsync(fd) != 0;
 	if (fclose(f) != 0)
 		bad = 1;
 	if (bad || rename(tmp, file) != 0) {
@@ -271,6 +271,29 @@ watch_write_prometheus(struct watch *w, const char *file, const struct report *r
 		return -1;
 	}
 	return 0;
+}
+
+int
+watch_write_prometheus(struct watch *w, const char *file, const struct report *r, char *err, size_t errlen)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	int rc;
+
+	if (!mem) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	render_prometheus(mem, r, &w->prom);
+	if (fclose(mem) != 0) {
+		free(text);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	rc = watch_write_atomic(file, text, len, err, errlen);
+	free(text);
+	return rc;
 }
 
 int

@@ -35,6 +35,9 @@ void watch_round(struct watch *w, const struct report *r, int json, int value, F
 int watch_write_prometheus(struct watch *w, const char *file, const struct report *r,
 			   char *err, size_t errlen);
 
+/* The same for any text: --targets writes every site's samples at once. */
+int watch_write_atomic(const char *file, const char *text, size_t len, char *err, size_t errlen);
+
 /* Sleeps seconds, or until *stop is set; returns 1 when stopped. */
 int watch_sleep(unsigned seconds, volatile sig_atomic_t *stop);
 

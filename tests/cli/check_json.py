@@ -4,7 +4,9 @@
 and INSPECT, and checks that the numbers are consistent with each other (layers
 sum to packet_bytes, MSS = MTU - 40 / - 60, loss a fraction, times in their units).
 Usage: check_json.py MTUPROBE [SOURCE_ROOT]   calc cases; inspect of every capture
-       check_json.py --probe FILE...          probe --json output, one object a line"""
+       check_json.py --probe FILE...          probe --json output, one object a line
+       check_json.py --sites FILE...          probe --targets --json output: the same, each
+                                              with "site" (a string) as its first key"""
 import json
 import subprocess
 import sys
@@ -301,11 +303,16 @@ def report(results):
 
 
 def main():
-    if sys.argv[1] == "--probe":
+    if sys.argv[1] in ("--probe", "--sites"):
         results = []
         for path in sys.argv[2:]:
             for n, line in enumerate(open(path), 1):
-                results.append((f"{path}:{n}", check_probe(json.loads(line), f"{path}:{n}")))
+                doc, where, errors = json.loads(line), f"{path}:{n}", []
+                if sys.argv[1] == "--sites":
+                    if list(doc)[:1] != ["site"] or not isinstance(doc["site"], str):
+                        errors.append(f"{where}: the first key is not \"site\" (a string)")
+                    doc = {k: v for k, v in doc.items() if k != "site"}
+                results.append((where, errors + check_probe(doc, where)))
         report(results)
     binary = sys.argv[1]
     results = [(" ".join(args), check_one(binary, args, want)) for args, want in CASES]

@@ -26,7 +26,7 @@ import sys
 exe, root = sys.argv[1], sys.argv[2]
 EN = os.path.join(root, "man", "mtuprobe.1")
 JA = os.path.join(root, "man", "ja", "mtuprobe.1")
-COMMANDS = ["", "calc", "probe", "inspect", "audit"]
+COMMANDS = ["", "calc", "probe", "inspect", "audit", "report"]
 failures = []
 
 
