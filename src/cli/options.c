@@ -102,7 +102,7 @@ static const struct opt opts[] = {
 	{ "pcap", O_OTHER, K_STR, CMD_PROBE, OFF(pcap), 0, 0, "FILE",
 	  N_("write every probe and reply to a capture file (tcpdump, Wireshark)") },
 	{ "config", O_OTHER, K_STR, CMD_PROBE, OFF(config), 0, 0, "FILE",
-	  N_("audit this router configuration (RTX, IX, swanctl.conf) with the measured path MTUs") },
+	  N_("audit this router configuration (RTX, IX, swanctl.conf, ipsec.conf) with the measured path MTUs") },
 	{ "keep-mtu", O_OTHER, K_FLAG, CMD_PROBE | CMD_AUDIT, OFF(keep_mtu), 0, 0, NULL,
 	  N_("with a configuration: keep each tunnel's configured MTU when it fits and lower only the "
 	  "clamp (default: the largest MTU the line and ESP allow, clamp MTU - 40)") },
