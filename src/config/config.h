@@ -129,6 +129,43 @@ enum config_switch { CONFIG_OFF = 0, CONFIG_ON = 1, CONFIG_AUTO = 2 };
 enum config_action { CONFIG_ACT_NONE, CONFIG_ACT_CLEAR, CONFIG_ACT_TRAP, CONFIG_ACT_RESTART,
 		     CONFIG_ACT_START, CONFIG_ACT_HOLD, CONFIG_ACT_OTHER };
 
+/* ---- the vendor-neutral view the checks read ---------------------------
+ * Every parser whose facts row sets `neutral` fills these for each gateway
+ * from its own syntax and defaults (its model step, like
+ * config/ipsecconf_model.c), so core/audit.c judges any vendor with one
+ * rule and no vendor comparison. RTX, IX, swanctl and ipsec.conf still go
+ * through their own branches there (to move: HACKING.md). */
+
+/* How this end learns that its IKE peer is gone: DPD (RFC 3706), IKEv2
+ * liveness checks (RFC 7296 section 2.4) or a vendor keepalive. */
+enum config_live_state {
+	CONFIG_LIVE_UNKNOWN,      /* the format's default was not found in any source */
+	CONFIG_LIVE_OFF,          /* nothing is sent: a dead peer is never noticed */
+	CONFIG_LIVE_ON,           /* sent periodically, or when the SA is idle */
+	CONFIG_LIVE_ON_DEMAND,    /* only when traffic goes out and nothing comes back
+	                           * (Cisco keepalive on-demand, FortiOS dpd on-demand) */
+};
+struct config_live {
+	enum config_live_state state;
+	struct config_num src;    /* the line that decides; line 0: the format's default */
+	long dead_after;          /* seconds from the peer's last reply to "dead"; -1 unknown */
+	int exact;                /* 1: dead_after is exact; 0: a lower bound */
+	long interval, retries;   /* as configured (or defaulted); 0 unknown */
+};
+
+/* Whether this end starts IKE itself, and again after the peer cleared
+ * the SA (RFC 7296 section 2: either end may initiate). */
+enum config_start_state {
+	CONFIG_START_UNKNOWN,     /* not found in any source */
+	CONFIG_START_ALWAYS,      /* brings the SA up on its own, and back after a clear */
+	CONFIG_START_ON_TRAFFIC,  /* when traffic needs the SA (a crypto map, a trap policy) */
+	CONFIG_START_NEVER,       /* answers only */
+};
+struct config_start {
+	enum config_start_state state;
+	struct config_num src;    /* line 0: the format's default */
+};
+
 /* An IKE peer: RTX security gateway number, IX ike policy / IKEv2 peer,
  * swanctl connection. */
 struct config_gateway {
@@ -174,6 +211,9 @@ struct config_gateway {
 	 * authentication psk id ipv4 ADDR key char|hex K, swanctl secrets. */
 	struct config_secret psk;
 	struct config_num dpd_timeout;    /* ipsec.conf dpdtimeout, seconds (IKEv1) */
+	/* neutral formats (config_facts.neutral) only: what core/audit.c reads */
+	struct config_live live;
+	struct config_start start;
 };
 
 struct config_bgp {
@@ -250,6 +290,14 @@ struct config_facts {
 	int selectors_dynamic;        /* unset traffic selectors are the peers' own addresses */
 	int natt_in_tunnel;           /* NAT-T is the tunnel's (IKEv2) or global (IKEv1), not the peer's */
 	const char *peer_word;        /* what the format calls an IKE peer: "gateway", "connection" */
+	/* 1: the checks read config_gateway.live/.start and the fields below,
+	 * never the vendor (every parser after ipsec.conf) */
+	int neutral;
+	enum config_mss clamp_default;   /* a tunnel without a clamp line: CONFIG_MSS_OFF
+	                                  * (no clamp) or CONFIG_MSS_AUTO; neutral only */
+	const char *selector_default;    /* what unset traffic selectors are, as the
+	                                  * vendor's manual says it, for the finding */
+	const char *natt_default;        /* what NAT-T is when no line sets it */
 };
 
 struct cfg_index;
