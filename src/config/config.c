@@ -23,7 +23,8 @@ static const struct {
 } formats[VENDOR_COUNT] = {
 	[VENDOR_RTX] = { "Yamaha RTX", "a Yamaha RTX config (show config)", "#",
 		/* command reference 8.1.4: a tunnel's MTU is 1280 unless set */
-		{ .tunnel_mtu_default = 1280, .clamp_in_config = 1, .peer_word = "gateway" }, config_parse_rtx,
+		{ .tunnel_mtu_default = 1280, .clamp_in_config = 1, .peer_word = "gateway",
+		  .natt_default = "not set (default off, 15.48.5)" }, config_parse_rtx,
 		(const char *const[]){ "tunnel select ", "pp select ", "ipsec ike ", "ipsec sa policy ",
 			"ipsec tunnel ", "ipsec auto refresh", "ip lan", "ip pp ", "ip tunnel ",
 			"nat descriptor ", "pp bind ", "pppoe use ", "bgp use ",
@@ -33,7 +34,8 @@ static const struct {
 	[VENDOR_IX] = { "NEC UNIVERGE IX", "an NEC IX running-config", "!",
 		/* no NEC reference: the tunnel MTU default is unknown; NAT-T is
 		 * ikev2 nat-traversal in the tunnel, or the global ike nat-traversal */
-		{ .clamp_in_config = 1, .natt_in_tunnel = 1, .peer_word = "peer" }, config_parse_ix,
+		{ .clamp_in_config = 1, .natt_in_tunnel = 1, .peer_word = "peer",
+		  .natt_default = "not set (the IX default is unknown)" }, config_parse_ix,
 		(const char *const[]){ "interface GigaEthernet", "interface Loopback0.", "interface Tunnel0.",
 			"ike policy ", "ike proposal ", "ipsec autokey-", "ikev2 default-profile",
 			"ikev2 profile ", "ikev2 authentication psk", "ikev2 peer", "ikev2 connect-type",
@@ -42,7 +44,9 @@ static const struct {
 	[VENDOR_STRONGSWAN] = { "strongSwan swanctl.conf", "a strongSwan swanctl.conf", "#",
 		/* swanctl.conf(5): clamps live in iptables/nftables; a child is its
 		 * own policy; local_ts/remote_ts default to dynamic */
-		{ .implicit_policy = 1, .selectors_dynamic = 1, .peer_word = "connection" }, config_parse_swan,
+		{ .implicit_policy = 1, .selectors_dynamic = 1, .peer_word = "connection",
+		  .selector_default = "dynamic (only the tunnel's outer addresses, swanctl.conf(5))",
+		  .natt_default = "not forced (encap = no: UDP only when a NAT is detected)" }, config_parse_swan,
 		(const char *const[]){ "connections {", "connections{", "children {", "children{",
 			"secrets {", "esp_proposals", "local_ts", "remote_ts", "remote_addrs",
 			"local_addrs", "start_action", "dpd_action", NULL } },
@@ -53,7 +57,9 @@ static const struct {
 		"a strongSwan or Libreswan ipsec.conf", "#",
 		/* ipsec.conf(5): no clamp; a conn is its own policy; leftsubnet/
 		 * rightsubnet default to the peers' own addresses */
-		{ .implicit_policy = 1, .selectors_dynamic = 1, .peer_word = "conn" }, config_parse_ipsecconf,
+		{ .implicit_policy = 1, .selectors_dynamic = 1, .peer_word = "conn",
+		  .selector_default = "the hosts' own addresses (leftsubnet or rightsubnet not set, ipsec.conf(5))",
+		  .natt_default = "not forced (forceencaps or encapsulation not yes: UDP only when a NAT is detected)" }, config_parse_ipsecconf,
 		(const char *const[]){ "conn ", "config setup", "leftsubnet", "rightsubnet", "leftid",
 			"rightid", "dpdaction", "dpddelay", "keyexchange", "also=", "also ", "phase2alg",
 			"auto=", "auto ", NULL } },

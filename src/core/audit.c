@@ -158,7 +158,10 @@ check_mss_above(struct audit_run *a)
 		if (!t->mss.line || t->mss.v != CONFIG_MSS_NUM)
 			continue;
 		if (!at->mtu) {
-			if (!config_facts(a->cfg)->tunnel_mtu_default)
+			if (!config_facts(a->cfg)->tunnel_mtu_default && config_facts(a->cfg)->neutral)
+				audit_note(a, "%s: clamp %ld not compared with the tunnel MTU: no tunnel MTU is set and the %s default was not found in any source",
+					   t->name, t->mss_value, config_vendor_display(a->cfg->vendor));
+			else if (!config_facts(a->cfg)->tunnel_mtu_default)
 				audit_note(a, "%s: clamp %ld not compared with the tunnel MTU: no ip mtu is set and the IX default is unknown",
 					   t->name, t->mss_value);
 			continue;
@@ -245,6 +248,23 @@ no_clamp_rtx(struct audit_run *a, size_t i, struct audit_finding **f)
 				   a->cfg->firmware, a->cfg->firmware_line);
 }
 
+/* A format whose clamp default is documented (config_facts.clamp_default):
+ * none unless configured is a finding, the router's own auto is not. */
+static struct audit_finding *
+no_clamp_neutral(struct audit_run *a, size_t i)
+{
+	const struct config_tunnel *t = tunnel(a, i);
+
+	if (config_facts(a->cfg)->clamp_default == CONFIG_MSS_AUTO && !t->mss.line)
+		return NULL;
+	if (t->mss.line)
+		return audit_finding(a, t->mss.line, t->mss.text, t->name,
+				     "the IPv4 MSS clamp is off: nothing keeps TCP segments within the tunnel MTU when ICMP does not come back");
+	return audit_finding(a, t->line, "", t->name,
+			     "no MSS clamp for this tunnel, and %s clamps nothing unless told to: nothing keeps TCP segments within the tunnel MTU when ICMP does not come back",
+			     config_vendor_display(a->cfg->vendor));
+}
+
 static void
 check_no_clamp(struct audit_run *a)
 {
@@ -260,7 +280,9 @@ check_no_clamp(struct audit_run *a)
 		struct audit_finding *f = NULL;
 		if (at->skip != AUDIT_CHECKED || (t->mss.line && t->mss.v != CONFIG_MSS_OFF))
 			continue;
-		if (a->cfg->vendor == VENDOR_RTX)
+		if (config_facts(a->cfg)->neutral)
+			f = no_clamp_neutral(a, i);
+		else if (a->cfg->vendor == VENDOR_RTX)
 			no_clamp_rtx(a, i, &f);
 		else
 			f = audit_finding(a, t->line, "", t->name,
@@ -348,6 +370,48 @@ ipc_dpd_dead(const struct audit_run *a, const struct config_gateway *g, char *wh
 	return 1;
 }
 
+/* Where a neutral finding about gateway g points: the deciding line, or
+ * the gateway's block when the format's default decided (src line 0). */
+static unsigned
+neutral_at(const struct audit_run *a, size_t g, const struct config_num *src, const char **text,
+	   char *where, size_t len)
+{
+	gateway_label(a, g, where, len);
+	*text = src->line ? src->text : "";
+	return src->line ? src->line : a->cfg->gateways[g].line;
+}
+
+/* A neutral format (config_facts.neutral): the parser said what its DPD
+ * does (config_gateway.live), defaults included; only OFF is a finding,
+ * and a default no source gives is a note, never a guess. */
+static void
+dpd_neutral(struct audit_run *a, size_t g)
+{
+	const struct config_gateway *gw = &a->cfg->gateways[g];
+	const struct config_live *l = &gw->live;
+	int t = first_tunnel(a, g);
+	char where[64];
+	const char *text;
+	unsigned line;
+	struct audit_finding *f;
+
+	if (tmpl_skip(a, &l->src, gw->name) || l->state == CONFIG_LIVE_ON || l->state == CONFIG_LIVE_ON_DEMAND)
+		return;
+	line = neutral_at(a, g, &l->src, &text, where, sizeof(where));
+	if (l->state == CONFIG_LIVE_UNKNOWN) {
+		audit_note(a, "%s: whether %s detects a dead peer by default was not found in any source: no-dead-peer-detection not checked",
+			   where, config_vendor_display(a->cfg->vendor));
+		return;
+	}
+	f = audit_finding(a, line, text, where,
+			  "%s: no dead peer detection (RFC 3706) runs for this peer, so the router keeps SAs the peer has cleared%s",
+			  l->src.line ? "DPD is off" : "no DPD is configured, and it is off by default",
+			  a->peer->waits ? "; AWS clears its side after 40 s without DPD replies and then waits for this router to start IKE again" : "");
+	audit_fix(f, FIX_KEEPALIVE, a->peer->dpd_interval, a->peer->dpd_count, t, (int)g);
+	if (f && f->nfix)
+		f->fix[f->nfix - 1].ikev2 = audit_is_ikev2(a, (int)g);
+}
+
 static void
 check_dpd(struct audit_run *a)
 {
@@ -357,6 +421,10 @@ check_dpd(struct audit_run *a)
 		char why[300], where[64];
 		struct audit_finding *f;
 		const struct config_num *k = &gw->keepalive;
+		if (config_facts(a->cfg)->neutral) {
+			dpd_neutral(a, g);
+			continue;
+		}
 		if (tmpl_skip(a, k, gw->name))
 			continue;
 		if (a->cfg->vendor == VENDOR_RTX && !rtx_keepalive_dead(a, gw, v2, why, sizeof(why)))
@@ -473,11 +541,46 @@ ipc_restarts_not(const struct audit_run *a, const struct config_gateway *g)
 	return !(a->cfg->dialect == CONFIG_DIALECT_STRONGSWAN && d->v == CONFIG_ACT_HOLD);
 }
 
+/* Neutral formats: config_gateway.start, per IKE peer with a tunnel. A
+ * router that starts IKE when traffic needs the SA brings the tunnel back
+ * once traffic (BGP keepalives included) flows: not a finding. */
+static void
+initiator_neutral(struct audit_run *a)
+{
+	for (size_t g = 0; g < a->cfg->ngateways; g++) {
+		const struct config_gateway *gw = &a->cfg->gateways[g];
+		const struct config_start *s = &gw->start;
+		int t = first_tunnel(a, g);
+		char where[64];
+		const char *text;
+		unsigned line;
+		struct audit_finding *f;
+		if (t < 0 || tmpl_skip(a, &s->src, gw->name) || s->state == CONFIG_START_ALWAYS ||
+		    s->state == CONFIG_START_ON_TRAFFIC)
+			continue;
+		line = neutral_at(a, g, &s->src, &text, where, sizeof(where));
+		if (s->state == CONFIG_START_UNKNOWN) {
+			audit_note(a, "%s: whether %s starts IKE for it was not found in any source: no-ike-initiator not checked",
+				   where, config_vendor_display(a->cfg->vendor));
+			continue;
+		}
+		f = audit_finding(a, line, text, where,
+				  "%s: the router only answers this peer and never starts IKE, while %s waits for the customer gateway to initiate: after the peer clears the tunnel nobody brings it back",
+				  s->src.line ? "responder only" : "not set, and the default is to answer only",
+				  a->peer->display);
+		audit_fix(f, FIX_INITIATE, 0, 0, t, (int)g);
+	}
+}
+
 static void
 check_initiator(struct audit_run *a)
 {
 	if (!a->peer->waits)
 		return;
+	if (config_facts(a->cfg)->neutral) {
+		initiator_neutral(a);
+		return;
+	}
 	if (a->cfg->vendor == VENDOR_RTX) {
 		rtx_initiator(a);
 		return;
@@ -510,10 +613,37 @@ check_initiator(struct audit_run *a)
 }
 
 static void
+responder_neutral(struct audit_run *a)
+{
+	for (size_t g = 0; g < a->cfg->ngateways; g++) {
+		const struct config_gateway *gw = &a->cfg->gateways[g];
+		const struct config_start *s = &gw->start;
+		int t = first_tunnel(a, g);
+		char where[64];
+		const char *text;
+		unsigned line;
+		struct audit_finding *f;
+		if (t < 0 || tmpl_skip(a, &s->src, gw->name) ||
+		    (s->state != CONFIG_START_ALWAYS && s->state != CONFIG_START_ON_TRAFFIC))
+			continue;
+		line = neutral_at(a, g, &s->src, &text, where, sizeof(where));
+		f = audit_finding(a, line, text, where,
+				  "the router initiates toward %s%s, which should only be answered (field-observed with an RTX, not documented)",
+				  a->peer->display,
+				  s->state == CONFIG_START_ON_TRAFFIC ? " when traffic needs the tunnel" : "");
+		audit_fix(f, FIX_RESPOND_ONLY, 0, 0, t, (int)g);
+	}
+}
+
+static void
 check_responder_peer(struct audit_run *a)
 {
 	if (!a->peer->respond_only)
 		return;
+	if (config_facts(a->cfg)->neutral) {
+		responder_neutral(a);
+		return;
+	}
 	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
 		const struct config_tunnel *t = tunnel(a, i);
 		const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
@@ -621,9 +751,8 @@ check_selectors(struct audit_run *a)
 		f = audit_finding(a, p ? p->line : gw->line, p ? p->text : "", where,
 				  "BGP neighbour %s (line %u) is reached through this tunnel, but the %s is %s, narrower than 0.0.0.0/0 = 0.0.0.0/0: IPsec comes up and BGP never does, because its packets fall outside the SA",
 				  addr, b->line, p ? "traffic selector" : "traffic selector default",
-				  p ? p->text : a->cfg->vendor == VENDOR_IPSECCONF
-				  ? "the hosts' own addresses (leftsubnet or rightsubnet not set, ipsec.conf(5))"
-				  : "dynamic (only the tunnel's outer addresses, swanctl.conf(5))");
+				  p ? p->text : config_facts(a->cfg)->selector_default
+				  ? config_facts(a->cfg)->selector_default : "not set");
 		audit_fix(f, FIX_SELECTORS_ANY, 0, 0, first_tunnel(a, g), (int)g);
 	}
 }
@@ -643,10 +772,8 @@ check_natt(struct audit_run *a)
 			continue;
 		f = audit_finding(a, n->line ? n->line : t->line, n->text, t->name,
 				  "NAT-T is %s, and %s requires it on the customer gateway: IPsec comes up and no traffic flows",
-				  n->line ? "off" : a->cfg->vendor == VENDOR_IX ? "not set (the IX default is unknown)"
-				  : a->cfg->vendor == VENDOR_STRONGSWAN ? "not forced (encap = no: UDP only when a NAT is detected)"
-				  : a->cfg->vendor == VENDOR_IPSECCONF ? "not forced (forceencaps or encapsulation not yes: UDP only when a NAT is detected)"
-				  : "not set (default off, 15.48.5)", a->peer->display);
+				  n->line ? "off" : config_facts(a->cfg)->natt_default
+				  ? config_facts(a->cfg)->natt_default : "not set", a->peer->display);
 		audit_fix(f, FIX_NATT_ON, 0, 0, (int)i, t->gateway);
 		if (f && f->nfix)
 			f->fix[0].ikev2 = t->ikev2;

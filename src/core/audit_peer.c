@@ -308,9 +308,14 @@ audit_peer_noinit(const struct config *c, size_t i)
 	case VENDOR_IX: return ix_noinit(t);
 	case VENDOR_STRONGSWAN: return swan_noinit(g);
 	case VENDOR_IPSECCONF: return ipc_noinit(c, g);
-	default: break;          /* no parser reads another vendor */
+	default: break;          /* the neutral formats: config_gateway.start */
 	}
-	return (struct noinit){ NOINIT_UNKNOWN, 0, "" };
+	if (!config_facts(c)->neutral || g->start.src.tmpl || g->start.state == CONFIG_START_UNKNOWN)
+		return (struct noinit){ NOINIT_UNKNOWN, 0, "" };
+	if (g->start.state == CONFIG_START_NEVER)
+		return (struct noinit){ NOINIT_RESPONDER, g->start.src.line ? g->start.src.line : g->line,
+					g->start.src.text };
+	return (struct noinit){ NOINIT_NO, 0, "" };
 }
 
 /* The fix kinds that make tunnel i start IKE again (at most two). */
@@ -329,6 +334,7 @@ audit_peer_noinit_kinds(enum audit_no_init why, enum audit_fix_kind kind[2], int
 		return 1;
 	case NOINIT_IX_NO_CONNECT:
 	case NOINIT_IX_RESPONDER:
+	case NOINIT_RESPONDER:
 		kind[0] = FIX_INITIATE;
 		return 1;
 	case NOINIT_SWAN_NO_START:

@@ -35,6 +35,7 @@ enum audit_no_init {
 	NOINIT_SWAN_DPD_CLEAR,        /* dpd_action clear (or unset): nothing restarts the child */
 	NOINIT_IPC_NO_START,          /* ipsec.conf auto=add|ignore (or unset) */
 	NOINIT_IPC_DPD,               /* ipsec.conf dpdaction that does not restart */
+	NOINIT_RESPONDER,             /* a neutral format's config_gateway.start NEVER */
 	NOINIT_UNKNOWN,               /* not known for this router (IX IKEv1) */
 };
 

@@ -76,10 +76,19 @@ audit_dpd_hold(const struct config *c, size_t i, unsigned *line, const char **te
 		*line = k->line;
 		*text = k->text;
 		return g->ka_interval;
-	default:                 /* no parser reads another vendor */
+	default:                 /* the neutral formats: their parser worked it out */
 		break;
 	}
-	return -2;
+	if (!config_facts(c)->neutral || g->live.src.tmpl || g->live.state == CONFIG_LIVE_UNKNOWN)
+		return -2;
+	if (g->live.state == CONFIG_LIVE_OFF)
+		return -1;
+	if (g->live.dead_after < 0)
+		return -2;
+	*line = g->live.src.line ? g->live.src.line : g->line;
+	*text = g->live.src.line ? g->live.src.text : "";
+	*exact = g->live.exact;
+	return g->live.dead_after;
 }
 
 /* AWS ends its SA DpdTimeoutSeconds after the last reply (action clear or
@@ -231,8 +240,10 @@ audit_peer_router_ike(const struct config *c, size_t i)
 	case VENDOR_STRONGSWAN:
 	case VENDOR_IPSECCONF:   /* keyexchange / ikev2=: 0 when it allows both or is unknown */
 		return !v->line || v->v == 0 ? PEER_IKEV1 | PEER_IKEV2 : v->v == 1 ? PEER_IKEV1 : PEER_IKEV2;
-	default: break;          /* no parser reads another vendor */
+	default: break;          /* the neutral formats: their parser set version (0 unknown) */
 	}
+	if (config_facts(c)->neutral)
+		return v->v == 1 ? PEER_IKEV1 : v->v == 2 ? PEER_IKEV2 : 0;
 	return 0;
 }
 

@@ -126,6 +126,10 @@ audit_peer_noinit_words(const struct config *c, int i, enum audit_no_init why, c
 		snprintf(buf, len, "%s: once %s stops answering, nothing starts the connection again (auto=start acts only when it is loaded)",
 			 g->dpd_action.line ? g->dpd_action.text : "dpdaction is not set", other);
 		break;
+	case NOINIT_RESPONDER:
+		snprintf(buf, len, "%s: the router only answers %s and never starts IKE",
+			 g->start.src.line ? g->start.src.text : "responder only by default", other);
+		break;
 	case NOINIT_NO:
 	case NOINIT_UNKNOWN:
 		snprintf(buf, len, "?");
