@@ -87,6 +87,13 @@ static const struct {
 	{ { "ipsec", "ike", "pre-shared-key" }, 4, NULL },
 	{ { "ikev2", "authentication", "psk" }, 0, "key" },
 	{ { "ike", "key", NULL }, 2, NULL },
+	/* Not keys the audit reads, but secrets an invalid-line finding would
+	 * quote: RTX pp auth myname ID PASS / pp auth username NAME PASS
+	 * (command reference 10: PPP), login and administrator passwords. */
+	{ { "pp", "auth", "myname" }, 4, NULL },
+	{ { "pp", "auth", "username" }, 4, NULL },
+	{ { "login", "password", NULL }, 2, NULL },
+	{ { "administrator", "password", NULL }, 2, NULL },
 };
 
 static void

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "config/config.h"
+#include "config/config_int.h"
 #include "config/peer.h"
 
 #define KEY "k3y-under-test-0123"
@@ -151,6 +152,29 @@ test_aws(void **state)
 	peer_free(&p);
 }
 
+/* Passwords the audit does not read: no finding quotes their lines today
+ * (the RTX grammar takes them as unread commands), but the text every
+ * parser keeps of a line loses the secret all the same, so a later
+ * grammar that quotes one cannot leak it; the tokens keep it. */
+static void
+test_passwords(void **state)
+{
+	static const char *const lines[] = {
+		"pp auth myname user " KEY, "pp auth username user " KEY " myname",
+		"login password " KEY, "administrator password " KEY,
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		struct cfg_reader r = { lines[i], strlen(lines[i]), 0, 0, "#" };
+		struct cfg_line l;
+		assert_int_equal(cfg_next(&r, &l), 1);
+		no_key_in(l.text, strlen(l.text));
+		assert_non_null(strstr(l.text, "(key not printed)"));
+		assert_string_equal(l.tok[l.ntok - 1 - (i == 1)], KEY);
+	}
+}
+
 int
 main(void)
 {
@@ -159,6 +183,7 @@ main(void)
 		cmocka_unit_test(test_unset),
 		cmocka_unit_test(test_routers),
 		cmocka_unit_test(test_aws),
+		cmocka_unit_test(test_passwords),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
