@@ -71,6 +71,7 @@ struct config_iface {
 	struct config_num pppoe;      /* RTX pppoe use LAN; IX encapsulation pppoe: PPPoE runs here */
 	char carrier[CONFIG_NAME];    /* RTX pp: the LAN that pppoe use names */
 	char desc[CONFIG_DESC];       /* its description line's text, "" none; any charset */
+	struct config_prefix addr;    /* IX ip address A/P: a static address (not ipcp/dhcp) */
 };
 
 /* What a tunnel carries: the audit's model covers IPsec tunnel mode
@@ -117,6 +118,10 @@ struct config_tunnel {
 	struct config_num esp;        /* IX: the bound profile's child-proposal lines */
 	char esp_text[CONFIG_ESP];
 	int ikev2;                    /* IX tunnel mode ipsec-ikev2 */
+	/* IX: the interface IKE leaves by (ikev2 outgoing-interface IF), its
+	 * line in outgoing.text; "" when not written */
+	char outgoing_if[CONFIG_NAME];
+	struct config_num outgoing;
 };
 
 /* keepalive/DPD methods (RTX 15.20; IX; strongSwan dpd_delay) */

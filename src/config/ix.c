@@ -38,6 +38,7 @@ struct ix_name {            /* one named definition: proposal, ACL, map, policy,
 	uint32_t src, dst;
 	unsigned src_len, dst_len;
 	struct config_num dpd, esp;      /* ikev2 profile: dpd interval, child-proposal */
+	struct config_num source;        /* ikev2 profile: source-address IF (IF in c) */
 	struct config_secret psk;        /* ikev2 authentication psk: a keyed digest, text blanked */
 	char esp_text[CONFIG_ESP];
 };
@@ -59,6 +60,7 @@ struct cfg_ctx {
 	struct ix_table watches;   /* action N ipsec clear-sa TunnelX: name = X */
 	struct ix_table profiles;  /* ikev2 profile NAME */
 	struct ix_table psks;      /* ikev2 authentication psk id ipv4 ADDR: name = ADDR, psk */
+	struct ix_name defprof;    /* ikev2 default-profile's source-address (source, c) */
 	struct config *cfg;
 };
 
@@ -227,10 +229,9 @@ ip_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	uint32_t a;
 	unsigned plen;
 
-	if (x->block != IX_TUNIF || cfg_tmpl(l, 2))
-		return 0;
-	if (cfg_prefix(l->tok[2], &a, &plen) == 0)
-		cfg_set_prefix(&tun(c, x)->inside, a, plen, l);
+	if (!(x->block & (IX_TUNIF | IX_IFACE)) || cfg_tmpl(l, 2) || cfg_prefix(l->tok[2], &a, &plen) < 0)
+		return 0;     /* ipcp, dhcp, unnumbered: no address written */
+	cfg_set_prefix(x->block == IX_TUNIF ? &tun(c, x)->inside : &c->ifaces[x->index].addr, a, plen, l);
 	return 0;
 }
 
@@ -320,6 +321,31 @@ ikev2_binding(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	cfg_set(&t->binding, 0, l);
 	t->binding.tmpl = cfg_tmpl(l, 2);
 	cfg_copy(t->policy_name, sizeof(t->policy_name), l->tok[2]);
+	return 0;
+}
+
+/* ikev2 outgoing-interface IF: the interface the tunnel's IKE leaves by. */
+static int
+outgoing_if(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_tunnel *t = tun(c, x);
+
+	cfg_set(&t->outgoing, 0, l);
+	t->outgoing.tmpl = cfg_tmpl(l, 2);
+	cfg_copy(t->outgoing_if, sizeof(t->outgoing_if), l->tok[2]);
+	return 0;
+}
+
+/* source-address IF in an ikev2 profile or the default-profile. */
+static int
+source_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct ix_name *p = x->index < 0 ? &x->defprof : &x->profiles.row[x->index];
+
+	(void)c;
+	cfg_set(&p->source, 0, l);
+	p->source.tmpl = cfg_tmpl(l, 1);
+	cfg_copy(p->c, sizeof(p->c), l->tok[1]);
 	return 0;
 }
 
@@ -599,7 +625,7 @@ static const struct cfg_cmd ix_cmds[] = {
 	{ "ikev2 peer-fqdn-ipv4 *", TI, ikev2_peer },
 	{ "ikev2 peer-fqdn-ipv6 *", TI, ikev2_peer },
 	{ "ikev2 peer-fqdn *", TI, ikev2_peer },
-	{ "ikev2 outgoing-interface *", TI, NULL },
+	{ "ikev2 outgoing-interface *", TI, outgoing_if },
 	{ "ikev2 ipsec *", TI, NULL },
 	{ "ikev2 authentication psk id ipv4 * key * *", 0, ikev2_psk },
 	{ "ikev2 authentication *", 0, NULL },
@@ -632,7 +658,7 @@ static const struct cfg_cmd ix_cmds[] = {
 	{ "child-lifetime *", PR, NULL },
 	{ "sa-lifetime *", PR, NULL },
 	{ "lifetime *", PR, NULL },
-	{ "source-address *", PR, NULL },
+	{ "source-address *", PR, source_address },
 	{ "dpd *", PR, NULL },
 	{ "local-authentication *", PR, NULL },
 	{ "remote-authentication *", PR, NULL },
@@ -817,6 +843,36 @@ bind_names(struct config *c, const struct cfg_ctx *x)
 	}
 }
 
+/* This end's outside address for an IKEv2 tunnel, which the IX does not
+ * write as an address: IKE's source is the interface named by the
+ * profile's source-address (the bound profile's, else the default-profile's),
+ * else by the tunnel's ikev2 outgoing-interface, and a packet sent from an
+ * interface carries that interface's address (RFC 1122 section 3.3.4.2).
+ * Only a static ip address A/P counts; ipcp, dhcp or unnumbered leave it
+ * unknown. audit --peer-config pairs two routers by it (core/audit_pair.c). */
+static void
+bind_local(struct config *c, const struct cfg_ctx *x)
+{
+	for (size_t i = 0; i < c->ntunnels; i++) {
+		const struct config_tunnel *t = &c->tunnels[i];
+		const struct ix_name *p = t->binding.line ? ix_find(&x->profiles, t->policy_name) : &x->defprof;
+		const char *name = p && p->source.line && !p->source.tmpl ? p->c
+				   : t->outgoing.line && !t->outgoing.tmpl ? t->outgoing_if : NULL;
+		struct config_gateway *g;
+		const struct config_iface *f = NULL;
+		if (!t->ikev2 || t->gateway < 0 || !name)
+			continue;
+		for (size_t k = 0; k < c->nifaces && !f; k++)
+			if (strcmp(c->ifaces[k].name, name) == 0)
+				f = &c->ifaces[k];
+		g = &c->gateways[t->gateway];
+		if (!f || !f->addr.line || f->addr.tmpl || f->addr.plen > 32 || g->local_addr.line)
+			continue;
+		g->local_addr = f->addr;
+		g->local_addr.plen = 32;
+	}
+}
+
 static void
 bind_keepalives(struct config *c, const struct cfg_ctx *x)
 {
@@ -924,6 +980,7 @@ config_parse_ix(const char *buf, size_t len, struct config *c)
 	bind_keepalives(c, x);
 	bind_watches(c, x);
 	bind_psks(c, x);
+	bind_local(c, x);
 	line_mtu(c);
 	free_tables(x);
 	free(x);

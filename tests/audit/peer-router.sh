@@ -32,6 +32,7 @@ sed 's/version = 2/version = 1/' "$pair/office-swanctl.conf" >"$tmp/swan-ikev1.c
 sed 's/ip mtu 1280/ip mtu 1200/; s/ip tcp adjust-mss 1240/ip tcp adjust-mss auto/' "$pair/office-ix.conf" >"$tmp/ix-mtu.conf"
 sed '/keepalive use 1/d' "$pair/office-rtx.conf" >"$tmp/rtx-nodpd.conf"
 sed '/dpd interval 10/d' "$pair/office-ix.conf" >"$tmp/ix-nodpd.conf"
+sed 's|  ip address 198.51.100.50/24|  ip address ipcp|' "$pair/office-ix.conf" >"$tmp/ix-ipcp.conf"
 sed 's/remote_addrs = 203.0.113.1/remote_addrs = 203.0.113.9/' "$pair/office-swanctl.conf" >"$tmp/swan-stale.conf"
 # Behind NAT: neither end writes its own address (the RTX names its peer by
 # IKE identity, swanctl takes %any), so the identities pair them.
@@ -123,9 +124,11 @@ while IFS=$'\t' read -r name want fa fb pairs pf a b; do
 	fi
 	ok
 done <<'CASES'
-# clean pairs: RTX to IX (the IX writes no local address: one way), RTX to swanctl, swanctl to ipsec.conf, and the other way round
-rtx-ix	0	-	-	tunnel1<->Tunnel0.0:outside-one-way	-	$pair/office-rtx.conf	$pair/office-ix.conf
-ix-rtx	0	-	-	Tunnel0.0<->tunnel1:outside-one-way	-	$pair/office-ix.conf	$pair/office-rtx.conf
+# clean pairs: RTX to IX (the IX's address is its outgoing interface's), RTX to swanctl, swanctl to ipsec.conf, and the other way round
+rtx-ix	0	-	-	tunnel1<->Tunnel0.0:outside	-	$pair/office-rtx.conf	$pair/office-ix.conf
+ix-rtx	0	-	-	Tunnel0.0<->tunnel1:outside	-	$pair/office-ix.conf	$pair/office-rtx.conf
+# an IX whose interface takes its address by IPCP (PPPoE) writes none: one way
+rtx-ix-ipcp	0	-	-	tunnel1<->Tunnel0.0:outside-one-way	-	$pair/office-rtx.conf	$tmp/ix-ipcp.conf
 rtx-swanctl	0	-	-	tunnel2<->to-tokyo:outside	-	$pair/office-rtx.conf	$pair/office-swanctl.conf
 swanctl-ipsec	0	-	-	to-nagoya<->to-swan:outside	-	$pair/office-swanctl.conf	$pair/office-ipsec.conf
 rtx-rtx	0	-	-	tunnel1<->tunnel1:outside	-	$pair/office-rtx.conf	$tmp/rtx-osaka.conf
@@ -133,12 +136,12 @@ rtx-rtx	0	-	-	tunnel1<->tunnel1:outside	-	$pair/office-rtx.conf	$tmp/rtx-osaka.c
 nat-identity	0	-	-	tunnel2<->to-tokyo:identity	-	$tmp/rtx-nat.conf	$tmp/swan-nat.conf
 nat-other-identity	5	-	-	-	peer-address-mismatch@20/0,peer-address-mismatch@24/0,peer-address-mismatch@0/22,peer-address-mismatch@0/33	$tmp/rtx-nat.conf	$tmp/swan-nat-other.conf
 # each check
-nobody-initiates	5	-	-	tunnel1<->Tunnel0.0:outside-one-way	nobody-initiates@40/27	$tmp/rtx-noinit.conf	$tmp/ix-noinit.conf
-psk-mismatch	5	-	-	tunnel1<->Tunnel0.0:outside-one-way	psk-mismatch@19/9	$pair/office-rtx.conf	$tmp/ix-psk.conf
-proposal-esp	5	-	-	tunnel1<->Tunnel0.0:outside-one-way	proposal-mismatch@11/13	$pair/office-rtx.conf	$tmp/ix-esp.conf
+nobody-initiates	5	-	-	tunnel1<->Tunnel0.0:outside	nobody-initiates@40/27	$tmp/rtx-noinit.conf	$tmp/ix-noinit.conf
+psk-mismatch	5	-	-	tunnel1<->Tunnel0.0:outside	psk-mismatch@19/9	$pair/office-rtx.conf	$tmp/ix-psk.conf
+proposal-esp	5	-	-	tunnel1<->Tunnel0.0:outside	proposal-mismatch@11/13	$pair/office-rtx.conf	$tmp/ix-esp.conf
 proposal-ike	5	-	-	tunnel2<->to-tokyo:outside	proposal-mismatch@27/9	$pair/office-rtx.conf	$tmp/swan-ikev1.conf
-mss-above-peer-mtu	5	-	-	tunnel1<->Tunnel0.0:outside-one-way	mss-above-peer-mtu@22/25	$pair/office-rtx.conf	$tmp/ix-mtu.conf
-dpd-off-both-ends	5	-	no-dead-peer-detection@28	tunnel1<->Tunnel0.0:outside-one-way	dpd-off-both-ends@9/21	$tmp/rtx-nodpd.conf	$tmp/ix-nodpd.conf
+mss-above-peer-mtu	5	-	-	tunnel1<->Tunnel0.0:outside	mss-above-peer-mtu@22/25	$pair/office-rtx.conf	$tmp/ix-mtu.conf
+dpd-off-both-ends	5	-	no-dead-peer-detection@28	tunnel1<->Tunnel0.0:outside	dpd-off-both-ends@9/21	$tmp/rtx-nodpd.conf	$tmp/ix-nodpd.conf
 dpd-hold-mismatch	5	-	-	tunnel1<->tunnel1:outside	dpd-hold-mismatch@17/17	$pair/office-rtx.conf	$tmp/rtx-osaka-slow.conf
 lifetime-mismatch	5	-	-	tunnel1<->tunnel1:outside	lifetime-mismatch@13/13	$pair/office-rtx.conf	$tmp/rtx-osaka-life.conf
 # unpaired: a stale remote address (the two tunnels that should have met), and nothing in common at all
