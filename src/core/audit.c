@@ -102,10 +102,54 @@ tunnel(const struct audit_run *a, size_t i)
 static int
 first_tunnel(const struct audit_run *a, size_t g)
 {
-	for (size_t i = 0; i < a->cfg->ntunnels; i++)
-		if (tunnel(a, i)->gateway == (int)g)
-			return (int)i;
-	return -1;
+	return a->first[g];
+}
+
+static int
+by_bgp_addr(const void *x, const void *y, void *arg)
+{
+	const struct config_bgp *b = arg;
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+
+	if (b[i].addr != b[j].addr)
+		return b[i].addr < b[j].addr ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
+/* The indexes of struct audit_run; -1 when memory runs out. */
+static int
+index_build(struct audit_run *a)
+{
+	const struct config *c = a->cfg;
+
+	a->first = malloc((c->ngateways ? c->ngateways : 1) * sizeof(*a->first));
+	a->next = malloc((c->ntunnels ? c->ntunnels : 1) * sizeof(*a->next));
+	a->bgp_order = malloc((c->nbgp ? c->nbgp : 1) * sizeof(*a->bgp_order));
+	if (!a->first || !a->next || !a->bgp_order)
+		return -1;
+	for (size_t g = 0; g < c->ngateways; g++)
+		a->first[g] = -1;
+	for (size_t i = c->ntunnels; i-- > 0;) {       /* backwards: each list in tunnel order */
+		int g = c->tunnels[i].gateway;
+		a->next[i] = -1;
+		if (g >= 0 && (size_t)g < c->ngateways) {
+			a->next[i] = a->first[g];
+			a->first[g] = (int)i;
+		}
+	}
+	for (size_t b = 0; b < c->nbgp; b++)
+		a->bgp_order[b] = b;
+	if (c->nbgp)
+		qsort_r(a->bgp_order, c->nbgp, sizeof(*a->bgp_order), by_bgp_addr, c->bgp);
+	return 0;
+}
+
+static void
+index_free(struct audit_run *a)
+{
+	free(a->first);
+	free(a->next);
+	free(a->bgp_order);
 }
 
 static void
@@ -696,30 +740,56 @@ check_backcompat(struct audit_run *a)
 
 /* ---- narrow-selectors-with-bgp ------------------------------------------ */
 
-static int
-covers(uint32_t net, unsigned plen, uint32_t addr)
-{
-	return plen == 0 || (plen <= 32 && ((net ^ addr) >> (32 - plen)) == 0);
-}
-
 /* A BGP neighbour reached through a tunnel of gateway g: in the tunnel's
  * inside subnet or its remote address; without inside addresses (swanctl),
  * in 169.254.0.0/16, where AWS puts its tunnel inside addresses. */
+/* The first-written BGP neighbour (lowest index) in lo..hi, or best. */
+static size_t
+bgp_in(const struct audit_run *a, uint32_t lo, uint32_t hi, size_t best)
+{
+	const struct config_bgp *b = a->cfg->bgp;
+	size_t l = 0, h = a->cfg->nbgp;
+
+	while (l < h) {               /* the first in address order at or above lo */
+		size_t m = l + (h - l) / 2;
+		if (b[a->bgp_order[m]].addr < lo)
+			l = m + 1;
+		else
+			h = m;
+	}
+	for (; l < a->cfg->nbgp && b[a->bgp_order[l]].addr <= hi; l++)
+		if (a->bgp_order[l] < best)
+			best = a->bgp_order[l];
+	return best;
+}
+
+static void
+prefix_range(uint32_t addr, unsigned plen, uint32_t *lo, uint32_t *hi)
+{
+	uint32_t host = plen >= 32 ? 0 : plen == 0 ? 0xffffffffu : 0xffffffffu >> plen;
+
+	*lo = addr & ~host;
+	*hi = *lo | host;
+}
+
 static const struct config_bgp *
 bgp_through(const struct audit_run *a, size_t g)
 {
-	for (size_t b = 0; b < a->cfg->nbgp; b++)
-		for (size_t i = 0; i < a->cfg->ntunnels; i++) {
-			const struct config_tunnel *t = tunnel(a, i);
-			uint32_t n = a->cfg->bgp[b].addr;
-			if (t->gateway != (int)g)
-				continue;
-			if ((t->inside.line && covers(t->inside.addr, t->inside.plen, n)) ||
-			    (t->remote.line && t->remote.addr == n) ||
-			    (!t->inside.line && !t->remote.line && covers(0xa9fe0000u, 16, n)))
-				return &a->cfg->bgp[b];
+	size_t none = a->cfg->nbgp, best = none;
+	uint32_t lo, hi;
+
+	for (int i = a->first[g]; i >= 0; i = a->next[i]) {
+		const struct config_tunnel *t = tunnel(a, (size_t)i);
+		if (t->inside.line && t->inside.plen <= 32) {
+			prefix_range(t->inside.addr, t->inside.plen, &lo, &hi);
+			best = bgp_in(a, lo, hi, best);
 		}
-	return NULL;
+		if (t->remote.line)
+			best = bgp_in(a, t->remote.addr, t->remote.addr, best);
+		if (!t->inside.line && !t->remote.line)
+			best = bgp_in(a, 0xa9fe0000u, 0xa9feffffu, best);
+	}
+	return best < none ? &a->cfg->bgp[best] : NULL;
 }
 
 static const struct config_prefix *
@@ -1001,7 +1071,7 @@ template_note(struct audit_run *a)
 int
 audit_run(const struct audit_input *in, struct audit_result *r)
 {
-	struct audit_run a = { in, in->cfg, in->peer, r, NULL };
+	struct audit_run a = { .in = in, .cfg = in->cfg, .peer = in->peer, .r = r };
 
 	audit_free(r);
 	if (!a.peer)
@@ -1013,11 +1083,17 @@ audit_run(const struct audit_input *in, struct audit_result *r)
 		r->nomem = 1;
 		return -1;
 	}
+	if (index_build(&a) < 0) {
+		index_free(&a);
+		r->nomem = 1;
+		return -1;
+	}
 	audit_prepare(&a);
 	template_note(&a);
 	for (size_t i = 0; i < COUNT(checks); i++) {
 		a.check = &checks[i];
 		checks[i].run(&a);
 	}
+	index_free(&a);
 	return r->nomem ? -1 : 0;
 }

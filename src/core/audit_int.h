@@ -12,6 +12,11 @@ struct audit_run {
 	const struct peer_def *peer;        /* never NULL: generic when none given */
 	struct audit_result *r;
 	const struct audit_check *check;    /* the row being run */
+	/* Indexes built once, so a hub of tens of thousands of peers costs
+	 * linear time (audit_run): each gateway's tunnels as a list (first by
+	 * gateway, next by tunnel, -1 ends), the BGP neighbours by address. */
+	int *first, *next;
+	size_t *bgp_order;
 };
 
 /* Line MTU, ESP, NAT-T and the model's limit for every tunnel. */

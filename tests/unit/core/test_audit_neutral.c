@@ -292,6 +292,66 @@ test_selectors_and_natt(void **state)
 	audit_free(&r);
 }
 
+/* Many peers, each with its BGP neighbour in its own /30, written in the
+ * opposite order: every gateway names its own neighbour, the first written
+ * where two fit, and the work is linear (a gateway-by-neighbour-by-tunnel
+ * search took hours at this size). */
+static void
+test_hub_bgp(void **state)
+{
+	enum { N = 3000 };
+	static struct config_tunnel t[N];
+	static struct config_gateway g[N];
+	static struct config_bgp b[N + 1];
+	struct config c;
+	struct audit_result r;
+	struct audit_input in = { .cfg = &c, .peer = model_peer("aws") };
+	size_t narrow = 0;
+
+	(void)state;
+	memset(&c, 0, sizeof c);
+	c.vendor = VENDOR_JUNOS;
+	c.facts = &facts;
+	for (int i = 0; i < N; i++) {
+		uint32_t net = 0xa9fe0000u + (uint32_t)i * 4;
+		snprintf(g[i].name, sizeof g[i].name, "gw%d", i);
+		g[i].line = (unsigned)i + 1;
+		g[i].live.state = CONFIG_LIVE_ON;
+		g[i].live.dead_after = 30;
+		g[i].start.state = CONFIG_START_ALWAYS;
+		g[i].local_id = (struct config_prefix){ 0xc0000200u, 24, (unsigned)i + 1, 0, "local 192.0.2.0/24" };
+		snprintf(t[i].name, sizeof t[i].name, "st0.%d", i);
+		t[i].kind = CONFIG_TK_IPSEC;
+		t[i].gateway = i;
+		t[i].line = (unsigned)i + 1;
+		t[i].inside = (struct config_prefix){ net + 2, 30, (unsigned)i + 1, 0, "" };
+		b[N - 1 - i] = (struct config_bgp){ net + 1, (unsigned)(N - i), "" };
+	}
+	b[N] = (struct config_bgp){ 0xa9fe0002u, 99999, "" };   /* gw0's second, written last */
+	c.tunnels = t;
+	c.ntunnels = N;
+	c.gateways = g;
+	c.ngateways = N;
+	c.bgp = b;
+	c.nbgp = N + 1;
+	memset(&r, 0, sizeof r);
+	assert_int_equal(audit_run(&in, &r), 0);
+	for (size_t i = 0; i < r.nfindings; i++) {
+		const struct audit_finding *f = &r.findings[i];
+		char want[64];
+		int k;
+		if (strcmp(f->check->id, "narrow-selectors-with-bgp") != 0)
+			continue;
+		assert_int_equal(sscanf(f->where, "gateway gw%d", &k), 1);
+		snprintf(want, sizeof want, "169.254.%d.%d (line %d)", k * 4 / 256, k * 4 % 256 + 1, N - k);
+		if (!strstr(f->message, want))
+			fail_msg("%s: %s, want %s", f->where, f->message, want);
+		narrow++;
+	}
+	assert_int_equal(narrow, N);
+	audit_free(&r);
+}
+
 int
 main(void)
 {
@@ -302,6 +362,7 @@ main(void)
 		cmocka_unit_test(test_initiation),
 		cmocka_unit_test(test_clamp),
 		cmocka_unit_test(test_selectors_and_natt),
+		cmocka_unit_test(test_hub_bgp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
