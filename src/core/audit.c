@@ -380,10 +380,8 @@ rtx_keepalive_dead(const struct audit_run *a, const struct config_gateway *g, in
 static int
 ix_keepalive_dead(const struct audit_run *a, size_t g)
 {
-	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
-		const struct config_tunnel *t = tunnel(a, i);
-		if (t->gateway != (int)g)
-			continue;
+	for (int i = a->first[g]; i >= 0; i = a->next[i]) {
+		const struct config_tunnel *t = tunnel(a, (size_t)i);
 		/* a tunnel that binds a named profile takes its dpd, not the default-profile's */
 		if (t->ikev2 ? (t->dpd.line || (!t->binding.line && a->cfg->default_dpd.line))
 			     : (t->dpd.line && a->cfg->watch.line))
