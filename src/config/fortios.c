@@ -152,9 +152,11 @@ struct fg_frame {
  * that decide who starts IKE, and the phase2 that gives the selectors. */
 struct fg_gw {
 	struct config_num passive, p1neg, p2neg;
+	struct config_num dpd, interval, count;   /* as merged over every edit of it */
 	char iface[CONFIG_NAME];
 	int nph2;
-	int v52;                      /* dpd enable: FortiOS 5.2 syntax and defaults */
+	int seen;                     /* an earlier edit of the same name: a second edit
+	                               * changes only what it sets (FOS-CLI) */
 };
 
 struct cfg_ctx {
@@ -672,22 +674,23 @@ gw_extra(struct config *c, struct cfg_ctx *x, size_t i)
  * honour the two settings: its retransmission gives up after 93 s
  * (3+6+12+24+48, Technical Tip 294932), a lower bound. */
 static void
-fill_live(struct config_gateway *g, const struct fg_entry *e, int v2)
+fill_live(struct config_gateway *g, const struct fg_gw *xg, int v2)
 {
-	const struct config_num *d = &e->k[K_DPD];
+	const struct config_num *d = &xg->dpd, *iv = &xg->interval, *cnt = &xg->count;
 	struct config_live *lv = &g->live;
 
 	lv->src = *d;
-	lv->interval = e->k[K_DPD_INTERVAL].line ? e->k[K_DPD_INTERVAL].v
-		       : d->line && d->v == DPD_ENABLE ? 5 : 20;
-	lv->retries = e->k[K_DPD_COUNT].line ? e->k[K_DPD_COUNT].v : 3;
+	lv->interval = iv->line ? iv->v : d->line && d->v == DPD_ENABLE ? 5 : 20;
+	lv->retries = cnt->line ? cnt->v : 3;
 	if (d->tmpl)
 		lv->state = CONFIG_LIVE_UNKNOWN;
 	else if (!d->line || d->v == DPD_DEMAND)
 		lv->state = CONFIG_LIVE_ON_DEMAND;
 	else
 		lv->state = d->v == DPD_OFF ? CONFIG_LIVE_OFF : CONFIG_LIVE_ON;
-	if (lv->state == CONFIG_LIVE_OFF || lv->state == CONFIG_LIVE_UNKNOWN) {
+	/* a template value, or a count of 0 (its meaning is in no source): unknown */
+	if (lv->state == CONFIG_LIVE_OFF || lv->state == CONFIG_LIVE_UNKNOWN || iv->tmpl ||
+	    cnt->tmpl || (!v2 && !lv->retries)) {
 		lv->dead_after = -1;
 		lv->exact = 0;
 	} else if (v2) {
@@ -696,8 +699,7 @@ fill_live(struct config_gateway *g, const struct fg_entry *e, int v2)
 	} else {
 		lv->dead_after = lv->interval * lv->retries;
 		/* on-demand probes only while traffic goes out: a lower bound */
-		lv->exact = lv->state == CONFIG_LIVE_ON && !e->k[K_DPD_INTERVAL].tmpl &&
-			    !e->k[K_DPD_COUNT].tmpl;
+		lv->exact = lv->state == CONFIG_LIVE_ON;
 	}
 	/* the keepalive the older checks and the change set read */
 	g->keepalive = *d;
@@ -722,24 +724,31 @@ commit_p1(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
 	t->gateway = (int)(g - c->gateways);
 	if (!t->line || t->line > e->line)
 		t->line = e->line;
+	/* a second edit of the same phase1 changes what it sets, no more */
+#define MERGE(dst, key, src) do { if (!xg->seen || e->k[key].line) (dst) = (src); } while (0)
 	/* ike-version: 1 when not set (CLI reference, phase1-interface) */
-	g->version = e->k[K_IKEV];
+	MERGE(g->version, K_IKEV, e->k[K_IKEV]);
 	if (!g->version.line)
 		g->version.v = 1;
 	v2 = g->version.v == 2;
-	g->remote_addr = e->p[K_REMOTE_GW];
-	g->local_addr = e->p[K_LOCAL_GW];
-	g->natt = e->k[K_NATT];
-	g->life_ike = e->k[K_KEYLIFE];
-	g->psk = e->psk;
-	fill_live(g, e, v2);
-	t->dpd = e->k[K_DPD_INTERVAL];
+	MERGE(g->remote_addr, K_REMOTE_GW, e->p[K_REMOTE_GW]);
+	MERGE(g->local_addr, K_LOCAL_GW, e->p[K_LOCAL_GW]);
+	MERGE(g->natt, K_NATT, e->k[K_NATT]);
+	MERGE(g->life_ike, K_KEYLIFE, e->k[K_KEYLIFE]);
+	MERGE(g->psk, K_PSK, e->psk);
+	MERGE(xg->dpd, K_DPD, e->k[K_DPD]);
+	MERGE(xg->interval, K_DPD_INTERVAL, e->k[K_DPD_INTERVAL]);
+	MERGE(xg->count, K_DPD_COUNT, e->k[K_DPD_COUNT]);
+	MERGE(xg->passive, K_PASSIVE, e->k[K_PASSIVE]);
+	MERGE(xg->p1neg, K_AUTONEG, e->k[K_AUTONEG]);
+	if (!xg->seen || e->k[K_INTERFACE].line)
+		cfg_copy(xg->iface, sizeof(xg->iface), e->s[K_INTERFACE]);
+#undef MERGE
+	xg->seen = 1;
+	fill_live(g, xg, v2);
+	t->dpd = xg->interval;
 	if (e->s[K_DESC][0])
 		cfg_copy(t->desc, sizeof(t->desc), e->s[K_DESC]);
-	xg->passive = e->k[K_PASSIVE];
-	xg->p1neg = e->k[K_AUTONEG];
-	xg->v52 = e->k[K_DPD].line && e->k[K_DPD].v == DPD_ENABLE;
-	cfg_copy(xg->iface, sizeof(xg->iface), e->s[K_INTERFACE]);
 }
 
 /* A phase2 selector: src/dst-addr-type subnet (the default) reads

@@ -270,6 +270,17 @@ test_defaults(void **state)
 	assert_int_equal(g->start.state, CONFIG_START_NEVER);
 	assert_int_equal(g->start.src.line, 15);
 	assert_int_equal(cfg.ninvalid, 0);
+	/* a second edit of a phase1 changes only what it sets (FOS-CLI) */
+	parse("config vpn ipsec phase1-interface\nedit a\nset dpd on-idle\nset dpd-retryinterval 10\n"
+	      "set remote-gw 198.51.100.1\nnext\nend\n"
+	      "config vpn ipsec phase1-interface\nedit a\nset dpd-retrycount 5\nnext\nend\n");
+	g = gw("a");
+	assert_int_equal(g->live.state, CONFIG_LIVE_ON);
+	assert_int_equal(g->live.interval, 10);
+	assert_int_equal(g->live.retries, 5);
+	assert_int_equal(g->live.dead_after, 50);
+	assert_int_equal(g->remote_addr.line, 5);
+	assert_int_equal(cfg.ngateways, 1);
 }
 
 /* A hub: 500 phase1/phase2/interface sets, every one read. */
