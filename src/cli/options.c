@@ -62,8 +62,8 @@ static const struct opt opts[] = {
 	{ "vendor", O_VENDOR, K_SPECIAL, BOTH | CMD_AUDIT, 0, 0, 0, "LIST",
 	  N_("calc, probe: configuration for rtx, ix, linux (nftables), linux-iptables, cisco-ios, "
 	  "cisco-asa, junos, fortigate, vyos, routeros, all or none (default all); audit: the file's "
-	  "format, rtx, ix, strongswan (swanctl.conf) or ipsec-conf (strongSwan/Libreswan ipsec.conf; "
-	  "also libreswan, openswan) (default: detected)") },
+	  "format, rtx, ix, strongswan (swanctl.conf), ipsec-conf (strongSwan/Libreswan ipsec.conf; "
+	  "also libreswan, openswan) or fortigate (FortiOS; also fortios) (default: detected)") },
 	{ "rtx-model", O_OTHER, K_STR, BOTH, OFF(rtx_model), 0, 0, "MODEL",
 	  N_("RTX model, for its MTU ranges and interface limits (e.g. rtx830, rtx1300)") },
 	{ "wan-if", O_WAN_IF, K_SPECIAL, BOTH, 0, 0, 0, "VENDOR=IF",
@@ -102,7 +102,7 @@ static const struct opt opts[] = {
 	{ "pcap", O_OTHER, K_STR, CMD_PROBE, OFF(pcap), 0, 0, "FILE",
 	  N_("write every probe and reply to a capture file (tcpdump, Wireshark)") },
 	{ "config", O_OTHER, K_STR, CMD_PROBE, OFF(config), 0, 0, "FILE",
-	  N_("audit this router configuration (RTX, IX, swanctl.conf, ipsec.conf) with the measured path MTUs") },
+	  N_("audit this router configuration (RTX, IX, swanctl.conf, ipsec.conf, FortiOS) with the measured path MTUs") },
 	{ "keep-mtu", O_OTHER, K_FLAG, CMD_PROBE | CMD_AUDIT, OFF(keep_mtu), 0, 0, NULL,
 	  N_("with a configuration: keep each tunnel's configured MTU when it fits and lower only the "
 	  "clamp (default: the largest MTU the line and ESP allow, clamp MTU - 40)") },
@@ -202,9 +202,9 @@ cli_usage(FILE *f, enum cmd cmd)
 			   "never answered. Without mtuprobe's probes in it, a ping with DF set\n"
 			   "(ping -M do, Windows ping -f) or tracepath's UDP probes are followed.\n\n"));
 	else if (cmd == CMD_AUDIT)
-		fprintf(f, "%s", _("usage: mtuprobe audit [--vendor rtx|ix|strongswan|ipsec-conf] [--peer PEER] [--peer-config FILE] [--wan-mtu N | --line PRESET] [--json] [-q] FILE|-\n"
-			   "Read a Yamaha RTX config, an NEC IX running-config, a strongSwan swanctl.conf\n"
-			   "or an ipsec.conf (strongSwan, Libreswan, Openswan),\n"
+		fprintf(f, "%s", _("usage: mtuprobe audit [--vendor rtx|ix|strongswan|ipsec-conf|fortigate] [--peer PEER] [--peer-config FILE] [--wan-mtu N | --line PRESET] [--json] [-q] FILE|-\n"
+			   "Read a Yamaha RTX config, an NEC IX running-config, a strongSwan swanctl.conf,\n"
+			   "an ipsec.conf (strongSwan, Libreswan, Openswan) or a FortiGate configuration (show),\n"
 			   "find what kills its tunnels (MSS above the tunnel MTU, no DPD, nobody initiating,\n"
 			   "narrow selectors with BGP, NAT-T off) and print the fix in the router's syntax.\n"
 			   "--peer-config adds the AWS side (describe-vpn-connections JSON, the generic XML\n"

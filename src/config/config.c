@@ -63,14 +63,32 @@ static const struct {
 		(const char *const[]){ "conn ", "config setup", "leftsubnet", "rightsubnet", "leftid",
 			"rightid", "dpdaction", "dpddelay", "keyexchange", "also=", "also ", "phase2alg",
 			"auto=", "auto ", NULL } },
+	/* FortiOS's top-level trees and the set keys of its IPsec entries: no
+	 * RTX, IX, swanctl.conf or ipsec.conf line begins this way ("config
+	 * setup" is ipsec.conf's, hence no bare "config "). */
+	[VENDOR_FORTIGATE] = { "Fortinet FortiGate (FortiOS)", "a FortiGate FortiOS configuration (show)", "#",
+		/* FortiOS CLI reference: tcp-mss 0 (no clamp) unless set;
+		 * src-subnet/dst-subnet 0.0.0.0 0.0.0.0; nattraversal enable; no
+		 * Fortinet document states a tunnel interface's default MTU */
+		{ .clamp_in_config = 1, .peer_word = "phase1-interface", .neutral = 1,
+		  .clamp_default = CONFIG_MSS_OFF,
+		  .selector_default = "0.0.0.0 0.0.0.0 (src-subnet and dst-subnet not set, FortiOS CLI reference, phase2-interface)",
+		  .natt_default = "enable: UDP 4500 only when a NAT is detected (nattraversal not set, FortiOS CLI reference, phase1-interface)" },
+		config_parse_fortios,
+		(const char *const[]){ "config vpn ", "config system ", "config router ", "config firewall ",
+			"config user ", "config log ", "config vdom", "config global", "set phase1name ",
+			"set psksecret", "set remote-gw ", "set dpd-retry", "set mtu-override ", "set tcp-mss ",
+			"set vdom ", "set allowaccess ", "set srcintf ", "set dstintf ", "set keylifeseconds ",
+			NULL } },
 };
 
 static const char expected[] =
-	"expected a Yamaha RTX config (show config), an NEC IX running-config, a strongSwan swanctl.conf or a strongSwan/Libreswan ipsec.conf";
+	"expected a Yamaha RTX config (show config), an NEC IX running-config, a strongSwan swanctl.conf, a strongSwan/Libreswan ipsec.conf or a FortiGate configuration (show)";
 
 /* Other names engineers give the ipsec.conf format. */
 static const struct { const char *name; enum vendor_id v; } aliases[] = {
 	{ "libreswan", VENDOR_IPSECCONF }, { "openswan", VENDOR_IPSECCONF },
+	{ "fortios", VENDOR_FORTIGATE },
 };
 
 int
@@ -154,7 +172,7 @@ accepted(const struct config *c)
 static void
 foreign_message(const struct config_foreign *f, char *err, size_t errlen)
 {
-	snprintf(err, errlen, "looks like %s (line %u: %.60s): not supported yet; supported: Yamaha RTX (show config), NEC IX (running-config), strongSwan swanctl.conf, strongSwan/Libreswan ipsec.conf",
+	snprintf(err, errlen, "looks like %s (line %u: %.60s): not supported yet; supported: Yamaha RTX (show config), NEC IX (running-config), strongSwan swanctl.conf, strongSwan/Libreswan ipsec.conf, FortiGate FortiOS (show)",
 		 f->name, f->line, f->why);
 }
 
@@ -205,7 +223,7 @@ detect_into(const char *buf, size_t len, struct config *c, char *err, size_t err
 		return -1;
 	}
 	if (best < 0) {
-		snprintf(err, errlen, "not a router configuration: no RTX, IX, swanctl.conf or ipsec.conf command in %u line%s (%s)",
+		snprintf(err, errlen, "not a router configuration: no RTX, IX, swanctl.conf, ipsec.conf or FortiOS command in %u line%s (%s)",
 			 lines, lines == 1 ? "" : "s", expected);
 		return -1;
 	}

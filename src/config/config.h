@@ -236,6 +236,9 @@ enum config_bad {
 	CONFIG_BAD_RANGE,         /* argument `arg` is outside the router's range */
 	CONFIG_BAD_SCOPE,         /* valid only inside a block of kind `expect` */
 	CONFIG_BAD_CYCLE,         /* ipsec.conf also= leads back to this conn */
+	CONFIG_BAD_UNCLOSED,      /* FortiOS: a config block (or an edit in it) that no
+	                           * end (next) closes before the next top-level config
+	                           * or the end of the file */
 };
 
 /* What an argument must be: the types of the grammar tables. */
@@ -245,6 +248,7 @@ enum config_arg {
 	/* scopes, for CONFIG_BAD_SCOPE */
 	CONFIG_ARG_IN_TUNNEL, CONFIG_ARG_IN_PP, CONFIG_ARG_IN_INTERFACE, CONFIG_ARG_IN_TUNNEL_IF,
 	CONFIG_ARG_IN_PROFILE, CONFIG_ARG_IN_SECTION,
+	CONFIG_ARG_IN_CONFIG, CONFIG_ARG_IN_EDIT,   /* FortiOS: a config block, an edit entry */
 };
 
 struct config_invalid {
@@ -262,6 +266,7 @@ enum config_ref_kind {
 	CONFIG_REF_IKEV2_PROFILE, CONFIG_REF_SA_POLICY, CONFIG_REF_IPSEC_MAP,
 	CONFIG_REF_IPSEC_PROPOSAL, CONFIG_REF_ACL, CONFIG_REF_IKE_PROPOSAL, CONFIG_REF_IKE_POLICY,
 	CONFIG_REF_PP_TUNNEL, CONFIG_REF_SWAN_PROPOSAL, CONFIG_REF_ALSO,
+	CONFIG_REF_PHASE1,        /* FortiOS phase2-interface set phase1name NAME */
 };
 struct config_ref {
 	unsigned line;

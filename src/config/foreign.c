@@ -11,7 +11,9 @@
  * swanctl.conf ("connections {", "children {", "key = value" with
  * underscore names), and strongSwan/Libreswan ipsec.conf ("config setup",
  * "conn NAME", "left=", "leftsubnet=", "auto=": config/ipsecconf.c reads
- * them, so no row here may claim them). tests/unit/config/test_foreign.c
+ * them), and FortiOS ("config vpn ipsec ...", "config system interface",
+ * "edit", "set KEY VALUE": config/fortios.c reads them); no row here may
+ * claim them. tests/unit/config/test_foreign.c
  * runs every RTX, IX, swanctl and ipsec.conf file in the tree through this
  * and expects 0. */
 #include "config/foreign.h"
@@ -136,30 +138,6 @@ static const struct foreign_mark junos_marks[] = {
 	{ "version *;", 0 },
 };
 
-/* FortiOS (AWS's sample, github.com/awsdocs/amazon-vpc-network-administrator-guide,
- * doc_source/fortinet.md). Strong: FortiOS's VPN tree.
- * Weak: its other "config" trees, quoted edit names, and the set keys of
- * phase1/phase2/interface/policy entries. Not markers: bare "next" and
- * "end" (Cisco IOS ends its running-config with "end"), bare "edit N". */
-static const struct foreign_mark fortios_marks[] = {
-	{ "config vpn ipsec *", 1 },
-	{ "config vpn *", 0 },
-	{ "config system *", 0 },
-	{ "config firewall *", 0 },
-	{ "config router *", 0 },
-	{ "edit \"*\"", 0 },
-	{ "set remote-gw *", 0 },
-	{ "set psksecret *", 0 },
-	{ "set phase1name *", 0 },
-	{ "set local-gw *", 0 },
-	{ "set keylifeseconds *", 0 },
-	{ "set dpd-retryinterval *", 0 },
-	{ "set vdom *", 0 },
-	{ "set allowaccess *", 0 },
-	{ "set srcintf *", 0 },
-	{ "set dstintf *", 0 },
-};
-
 /* MikroTik RouterOS exports (help.mikrotik.com/docs/display/ROS/IPsec).
  * Strong: the /ip ipsec menu. Weak: other menus (no other format starts a
  * line with '/'; Junos "/ *" comments are skipped before matching) and
@@ -207,7 +185,6 @@ static const struct foreign_row rows[] = {
 	ROW("Cisco IOS/IOS-XE", ios_marks, 2),
 	ROW("Cisco ASA", asa_marks, 2),
 	ROW("Juniper Junos", junos_marks, 2),
-	ROW("FortiOS", fortios_marks, 2),
 	ROW("MikroTik RouterOS", routeros_marks, 2),
 	ROW("Palo Alto PAN-OS", panos_marks, 2),
 	ROW("VyOS", vyos_marks, 2),

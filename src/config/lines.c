@@ -94,6 +94,14 @@ static const struct {
 	{ { "pp", "auth", "username" }, 4, NULL },
 	{ { "login", "password", NULL }, 2, NULL },
 	{ { "administrator", "password", NULL }, 2, NULL },
+	/* FortiOS: set psksecret K | ENC K (CLI reference, phase1-interface),
+	 * psksecret-remote, ppk-secret; an admin's or a BGP neighbour's password */
+	{ { "set", "psksecret", NULL }, 2, NULL },
+	{ { "set", "psksecret-remote", NULL }, 2, NULL },
+	{ { "set", "ppk-secret", NULL }, 2, NULL },
+	{ { "set", "password", NULL }, 2, NULL },
+	{ { "set", "passwd", NULL }, 2, NULL },
+	{ { "set", "authpasswd", NULL }, 2, NULL },
 };
 
 static void

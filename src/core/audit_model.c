@@ -47,6 +47,32 @@ static const struct {
 	{ VENDOR_IX, "sha2-256", "sha256", 0, 1 },
 	{ VENDOR_IX, "sha2-384", "sha384", 0, 1 },
 	{ VENDOR_IX, "sha2-512", "sha512", 0, 1 },
+	/* FortiOS phase2-interface proposal words (CLI reference): cipher and
+	 * integrity in one word, the first of the list is the one read;
+	 * aes128gcm/aes256gcm are AES-GCM with a 16-byte ICV (RFC 4106) */
+	{ VENDOR_FORTIGATE, "3des-md5", "3des-md5", 0, 0 },
+	{ VENDOR_FORTIGATE, "3des-sha1", "3des-sha1", 0, 0 },
+	{ VENDOR_FORTIGATE, "3des-sha256", "3des-sha256", 0, 0 },
+	{ VENDOR_FORTIGATE, "3des-sha384", "3des-sha384", 0, 0 },
+	{ VENDOR_FORTIGATE, "3des-sha512", "3des-sha512", 0, 0 },
+	{ VENDOR_FORTIGATE, "aes128-md5", "aes128-md5", 0, 0 },
+	{ VENDOR_FORTIGATE, "aes128-sha1", "aes128-sha1", 0, 0 },
+	{ VENDOR_FORTIGATE, "aes128-sha256", "aes128-sha256", 0, 0 },
+	{ VENDOR_FORTIGATE, "aes128-sha384", "aes128-sha384", 0, 0 },
+	{ VENDOR_FORTIGATE, "aes128-sha512", "aes128-sha512", 0, 0 },
+	{ VENDOR_FORTIGATE, "aes192-md5", "aes192-md5", 0, 0 },
+	{ VENDOR_FORTIGATE, "aes192-sha1", "aes192-sha1", 0, 0 },
+	{ VENDOR_FORTIGATE, "aes192-sha256", "aes192-sha256", 0, 0 },
+	{ VENDOR_FORTIGATE, "aes192-sha384", "aes192-sha384", 0, 0 },
+	{ VENDOR_FORTIGATE, "aes192-sha512", "aes192-sha512", 0, 0 },
+	{ VENDOR_FORTIGATE, "aes256-md5", "aes256-md5", 0, 0 },
+	{ VENDOR_FORTIGATE, "aes256-sha1", "aes256-sha1", 0, 0 },
+	{ VENDOR_FORTIGATE, "aes256-sha256", "aes256-sha256", 0, 0 },
+	{ VENDOR_FORTIGATE, "aes256-sha384", "aes256-sha384", 0, 0 },
+	{ VENDOR_FORTIGATE, "aes256-sha512", "aes256-sha512", 0, 0 },
+	{ VENDOR_FORTIGATE, "aes128gcm", "aes128gcm16", 1, 0 },
+	{ VENDOR_FORTIGATE, "aes256gcm", "aes256gcm16", 1, 0 },
+	{ VENDOR_FORTIGATE, "chacha20poly1305", "chacha20poly1305", 1, 0 },
 };
 
 static int

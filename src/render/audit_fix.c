@@ -311,9 +311,11 @@ emitf(const struct out *o, const char *fmt, ...)
 	o->emit(o->ctx, buf);
 }
 
-/* A block's first or last line with {gw}/{child} filled; NULL prints nothing. */
+/* A block's first or last line with {gw}/{child}/{policy} filled; NULL
+ * prints nothing. */
 static void
-put_tmpl(const struct out *o, const char *tmpl, const char *gw, const char *child)
+put_tmpl3(const struct out *o, const char *tmpl, const char *gw, const char *child,
+	  const char *policy)
 {
 	struct vkeys k = { .n = 0 };
 	char text[260];
@@ -322,8 +324,25 @@ put_tmpl(const struct out *o, const char *tmpl, const char *gw, const char *chil
 		return;
 	vkeys_set(&k, "gw", gw);
 	vkeys_set(&k, "child", child);
+	vkeys_set(&k, "policy", policy);
 	vendor_expand(text, sizeof(text), tmpl, &k);
 	o->emit(o->ctx, text);
+}
+
+static void
+put_tmpl(const struct out *o, const char *tmpl, const char *gw, const char *child)
+{
+	put_tmpl3(o, tmpl, gw, child, "");
+}
+
+/* Any line of scope sc (for any key). */
+static int
+any_scope(const struct flines *fl, enum vscope sc)
+{
+	for (size_t i = 0; i < fl->n; i++)
+		if (fl->l[i].scope == sc)
+			return 1;
+	return 0;
 }
 
 static void
@@ -423,10 +442,13 @@ static void
 conn_blocks(const struct out *o, const struct config *c, const struct flines *fl)
 {
 	const struct vfixes *x = o->x;
+	int conns = any_scope(fl, VS_CONN) || (!x->children_apart && any_scope(fl, VS_CHILD));
 
-	for (size_t g = 0; g < c->ngateways; g++) {
+	if (conns)
+		put_tmpl(o, x->conns_sec.open, "", "");
+	for (size_t g = 0; conns && g < c->ngateways; g++) {
 		const char *gw = c->gateways[g].name;
-		int child = any_child(c, fl, g);
+		int child = !x->children_apart && any_child(c, fl, g);
 		if (!child && !has_scope(fl, VS_CONN, (int)g))
 			continue;
 		put_tmpl(o, x->conn.open, gw, "");
@@ -444,6 +466,23 @@ conn_blocks(const struct out *o, const struct config *c, const struct flines *fl
 		}
 		put_tmpl(o, x->conn.close, gw, "");
 	}
+	if (conns)
+		put_tmpl(o, x->conns_sec.close, "", "");
+	if (!x->children_apart || !any_scope(fl, VS_CHILD))
+		return;
+	/* children as a section of their own (FortiOS phase2-interface) */
+	put_tmpl(o, x->children.open, "", "");
+	for (size_t t = 0; t < c->ntunnels; t++) {
+		const struct config_tunnel *tu = &c->tunnels[t];
+		const char *gw = tu->gateway >= 0 && (size_t)tu->gateway < c->ngateways
+				 ? c->gateways[tu->gateway].name : "";
+		if (!has_scope(fl, VS_CHILD, (int)t))
+			continue;
+		put_tmpl3(o, x->child.open, gw, tu->name, tu->policy_name);
+		put_scope(o, fl, VS_CHILD, (int)t, x->child.indent);
+		put_tmpl3(o, x->child.close, gw, tu->name, tu->policy_name);
+	}
+	put_tmpl(o, x->children.close, "", "");
 }
 
 /* The vendor's layout (struct vfixes): header, preamble, global lines
@@ -462,8 +501,12 @@ blocks(const struct out *o, const struct config *c, const struct flines *fl, int
 	put_list(o, x->preamble);
 	if (x->global_first)
 		put_scope(o, fl, VS_GLOBAL, 0, "");
+	if (any_scope(fl, VS_IFACE) || any_scope(fl, VS_TUNNEL))
+		put_tmpl(o, x->ifaces_sec.open, "", "");
 	iface_blocks(o, c, fl, VS_IFACE);
 	iface_blocks(o, c, fl, VS_TUNNEL);
+	if (any_scope(fl, VS_IFACE) || any_scope(fl, VS_TUNNEL))
+		put_tmpl(o, x->ifaces_sec.close, "", "");
 	if (x->conn.open)
 		conn_blocks(o, c, fl);
 	put_list(o, x->postamble);

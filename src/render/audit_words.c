@@ -26,6 +26,8 @@ static const char *const arg_words[] = {
 	[CONFIG_ARG_IN_TUNNEL_IF] = "an interface TunnelX.Y block",
 	[CONFIG_ARG_IN_PROFILE] = "an ikev2 profile block",
 	[CONFIG_ARG_IN_SECTION] = "a connection section",
+	[CONFIG_ARG_IN_CONFIG] = "a config block",
+	[CONFIG_ARG_IN_EDIT] = "an edit entry of its config block",
 };
 
 static const char *
@@ -100,6 +102,9 @@ invalid_words(const struct config *c, const struct config_invalid *b, char *buf,
 	case CONFIG_BAD_CYCLE:
 		snprintf(buf, len, "this also= leads back to the conn it is in (directly or through other also= lines): strongSwan and Libreswan refuse such a file, and the audit did not follow it");
 		break;
+	case CONFIG_BAD_UNCLOSED:
+		snprintf(buf, len, "no end (or next) closes this block before the next top-level config block or the end of the file: FortiOS rejects the lines that follow it there, and the audit read the block only up to that point");
+		break;
 	}
 }
 
@@ -117,6 +122,7 @@ ref_words(const struct config_ref *r, char *buf, size_t len)
 		[CONFIG_REF_PP_TUNNEL] = "tunnel",
 		[CONFIG_REF_SWAN_PROPOSAL] = "proposal",
 		[CONFIG_REF_ALSO] = "conn",
+		[CONFIG_REF_PHASE1] = "vpn ipsec phase1-interface",
 	};
 	const char *w = (size_t)r->kind < COUNT(what) && what[r->kind] ? what[r->kind] : "definition";
 

@@ -105,7 +105,8 @@ struct vfix {
 };
 
 /* A block around fix lines: its first and last line and the indent of the
- * lines inside ({gw}: the connection, {child}: the child). */
+ * lines inside ({gw}: the connection, {child}: the child, {policy}: the
+ * child's IPsec policy name, config_tunnel.policy_name: a FortiOS phase2). */
 struct vblock {
 	const char *open, *close, *indent;
 };
@@ -129,6 +130,15 @@ struct vfixes {
 	struct { const char *encaps, *footer; } dialect[2];
 	const char *merge;       /* non-NULL: merged into a file by hand, not pasted (probe
 	                          * -q prints them as comments after this one) */
+	/* Sections around every block of one kind, printed once when it has
+	 * lines (FortiOS: "config system interface" ... "end" around the
+	 * interface and tunnel blocks, "config vpn ipsec phase1-interface" ...
+	 * "end" around the connections); open NULL: none. children_apart: the
+	 * children are a section of their own after the connections (children
+	 * its first and last line, FortiOS "config vpn ipsec phase2-interface"
+	 * ... "end"), not inside each connection (swanctl.conf). */
+	struct vblock ifaces_sec, conns_sec;
+	int children_apart;
 };
 
 struct vendor_def {

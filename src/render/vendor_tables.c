@@ -83,7 +83,7 @@ static const struct vfixes rtx_fixes = {
 	rtx_fix_rows, COUNT(rtx_fix_rows), "no ", NULL, NULL, RTX_SAVE, NULL, NULL, 0,
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } },
-	NULL,
+	NULL,	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
 };
 
 #define IX_SEEN "published IX configurations"
@@ -147,7 +147,7 @@ static const struct vfixes ix_fixes = {
 	ix_preamble, NULL, 1,
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } },
-	NULL,
+	NULL,	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
 };
 
 /* Linux: ip-link(8). pppd sets its MTU at each connect (pppd(8) 'mtu');
@@ -400,6 +400,49 @@ static const char *const fg_footer[] = {
 	NULL,
 };
 
+/* The audit's fixes (doc/vendor-syntax.md, FortiGate): the MTU and MSS
+ * lines above, in config system interface / edit IF / next / end; the
+ * IKE lines in config vpn ipsec phase1-interface / edit NAME; the
+ * selectors in config vpn ipsec phase2-interface / edit NAME. Syntax:
+ * FortiOS CLI reference 6.2-7.6, phase1-interface (dpd
+ * disable|on-idle|on-demand, dpd-retryinterval, dpd-retrycount,
+ * passive-mode, nattraversal enable|disable|forced) and phase2-interface
+ * (auto-negotiate, src-subnet / dst-subnet ADDR MASK); on-idle with its
+ * retry lines as in Fortinet community Technical Tip 260424, the interval
+ * line as AWS's FortiGate sample writes it (set dpd-retryinterval 10);
+ * passive-mode enable as in the administration guide's FGSP example. */
+static const struct vfix fg_fix_rows[] = {
+	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &fg_lines[2], NULL, NULL, F_NONE },
+	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &fg_lines[3], NULL, NULL, F_T_MTU },
+	{ FIX_WAN_MTU, 0, VS_IFACE, &fg_lines[0], NULL, NULL, F_NONE },
+	{ FIX_WAN_MTU, 0, VS_IFACE, &fg_lines[1], NULL, NULL, F_I_MTU },
+	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &fg_lines[6], NULL, NULL, F_T_MSS },
+	{ FIX_KEEPALIVE, 2, VS_CONN, NULL, NULL,
+	  "FortiOS IKEv2 declares the peer dead when its retransmissions give up (93 s), whatever "
+	  "dpd-retryinterval and dpd-retrycount say (Fortinet Technical Tip 294932)", F_NONE },
+	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "set dpd on-idle", NULL, F_G_KEEPALIVE },
+	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "set dpd-retryinterval {sec}", NULL, F_T_DPD },
+	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "set dpd-retrycount {count}", NULL, F_NONE },
+	{ FIX_INITIATE, 0, VS_CONN, NULL, "set passive-mode disable", NULL, F_G_START },
+	{ FIX_INITIATE, 0, VS_CHILD, NULL, "set auto-negotiate enable", NULL, F_NONE },
+	{ FIX_RESPOND_ONLY, 0, VS_CONN, NULL, "set passive-mode enable", NULL, F_NONE },
+	{ FIX_NATT_ON, 0, VS_CONN, NULL, "set nattraversal forced", NULL, F_G_NATT },
+	{ FIX_SELECTORS_ANY, 0, VS_CHILD, NULL, "set src-subnet 0.0.0.0 0.0.0.0", NULL, F_G_LOCAL_ID },
+	{ FIX_SELECTORS_ANY, 0, VS_CHILD, NULL, "set dst-subnet 0.0.0.0 0.0.0.0", NULL, F_G_REMOTE_ID },
+};
+/* FortiOS has "unset KEY" for a line that was not set, but the rollback
+ * prints whole lines: those are said, for removal by hand. */
+static const struct vfixes fg_fixes = {
+	fg_fix_rows, COUNT(fg_fix_rows), NULL, NULL,
+	"FortiOS syntax (FortiOS CLI reference): paste at the CLI prompt, outside any other 'config' block",
+	"each block takes effect at its 'end'", NULL, NULL, 0,
+	{ "    edit \"{gw}\"", "    next", "        " }, { "config vpn ipsec phase2-interface", "end", NULL },
+	{ "    edit \"{policy}\"", "    next", "        " },
+	{ { NULL, NULL }, { NULL, NULL } },
+	NULL,
+	{ "config system interface", "end", NULL }, { "config vpn ipsec phase1-interface", "end", NULL }, 1,
+};
+
 /* VyOS 1.4+: interface definitions of vyos-1x (branch sagitta = 1.4):
  * "mtu" 68-16000 (pppoe 68-1500), "ip adjust-mss" and "ipv6 adjust-mss"
  * 536-65535 (interface/adjust-mss.xml.i); in 1.4 they moved there from
@@ -508,7 +551,7 @@ static const struct vfixes swan_fixes = {
 	{ "        children {", "        }", NULL },
 	{ "            {child} {", "            }", "                " },
 	{ { NULL, NULL }, { NULL, NULL } },
-	"the swanctl.conf change set: merge it into the file by hand, then swanctl --load-all",
+	"the swanctl.conf change set: merge it into the file by hand, then swanctl --load-all",	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
 };
 
 /* ipsec.conf(5), strongSwan and Libreswan: the keys inside their conn, to
@@ -543,7 +586,7 @@ static const struct vfixes ipc_fixes = {
 	  { "encapsulation", "merge into ipsec.conf, then for each conn: ipsec auto --replace NAME "
 	    "(Libreswan 5: ipsec replace NAME)" } },
 	"the ipsec.conf change set: merge it into the file by hand, then reload it (see the change "
-	"set's last line)",
+	"set's last line)",	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
 };
 
 const struct vendor_def vendor_defs[VENDOR_COUNT] = {
@@ -573,7 +616,7 @@ const struct vendor_def vendor_defs[VENDOR_COUNT] = {
 	[VENDOR_FORTIGATE] = { "Fortinet FortiGate (FortiOS)", "#", "        ",
 		fg_header, fg_preamble, fg_footer, { "wan1", "wan1", "vne1" },
 		{ "vpn-tunnel1", "vpn-tunnel1", "vpn-tunnel1" },
-		fg_styles, COUNT(fg_styles), fg_sections, COUNT(fg_sections), fg_postamble, NULL },
+		fg_styles, COUNT(fg_styles), fg_sections, COUNT(fg_sections), fg_postamble, &fg_fixes },
 	[VENDOR_VYOS] = { "VyOS", "#", "", vyos_header, NULL, vyos_footer,
 		{ "eth0", "pppoe0", "tun0" }, { "vti1", "vti1", "vti1" },
 		vyos_styles, COUNT(vyos_styles), vyos_sections, COUNT(vyos_sections), NULL, NULL },

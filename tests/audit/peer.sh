@@ -28,7 +28,7 @@ bad() { echo "FAIL $*"; fail=$((fail + 1)); }
 # PreSharedKey, the pre_shared_key of the XML (in a file and inside the
 # JSON), Terraform's tunnelN_preshared_key and customer_gateway_configuration,
 # the router's keys, and what an XXE entity would read.
-secrets='psk-must-not-leak|cgwconf-psk-must-not-leak|xml-psk-must-not-leak|embedded-psk-must-not-leak|tf-psk-must-not-leak|tf-cgwconf-psk-must-not-leak|example-secret|plain-text-password|xxe-file-must-not-be-read'
+secrets='psk-must-not-leak|cgwconf-psk-must-not-leak|xml-psk-must-not-leak|embedded-psk-must-not-leak|tf-psk-must-not-leak|tf-cgwconf-psk-must-not-leak|example-secret|plain-text-password|example-psk-|xxe-file-must-not-be-read'
 leaks() { grep -Eq "$secrets" "$@"; }
 
 # The JSON: the router's findings, the pair's findings, the schema of the
@@ -152,6 +152,11 @@ aws-yamaha-defaults	5	mss-above-tunnel-mtu@28,mss-above-tunnel-mtu@56,outer-df-c
 # a static connection, a router that runs BGP toward it (field case 3)
 aws-yamaha-static	5	mss-above-tunnel-mtu@28,mss-above-tunnel-mtu@56,outer-df-clear@21,outer-df-clear@50	bgp-router-on-static-connection@35,bgp-router-on-static-connection@62,psk-mismatch@15,psk-mismatch@45	$cfg/aws-yamaha.conf	static.json
 # accelerated, NAT-T off (AWS's sample has none) and on (the PPPoE site)
+# AWS's FortiGate sample (FortiOS): clean with the defaults; BGP toward a
+# static connection and another key; NAT-T not forced for an accelerated one
+fortios-aws-defaults	0	-	-	$cfg/fortios-aws.conf	defaults.json
+fortios-aws-static	5	-	bgp-router-on-static-connection@44,bgp-router-on-static-connection@122,psk-mismatch@17,psk-mismatch@95	$cfg/fortios-aws.conf	static.json
+fortios-aws-accelerated	5	-	nat-t-off-accelerated@9,nat-t-off-accelerated@87,psk-mismatch@17,psk-mismatch@95	$cfg/fortios-aws.conf	accelerated.json
 aws-yamaha-accelerated	5	mss-above-tunnel-mtu@28,mss-above-tunnel-mtu@56,outer-df-clear@21,outer-df-clear@50	nat-t-off-accelerated@11,nat-t-off-accelerated@41,psk-mismatch@15,psk-mismatch@45	$cfg/aws-yamaha.conf	accelerated.json
 rtx-pppoe-accelerated	5	mss-above-tunnel-mtu@44,mss-above-tunnel-mtu@62,outer-df-clear@41,outer-df-clear@59	static-router-on-bgp-connection@28,static-router-on-bgp-connection@46	$cfg/rtx-pppoe-aws.conf	accelerated.json
 # tunnels set for an Ethernet site: MTU 1500 and MSS 1460, above AWS's 1446 / 1406

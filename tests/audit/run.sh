@@ -87,9 +87,19 @@ foreign-cisco-ios.conf	Cisco IOS/IOS-XE	ix
 foreign-cisco-asa.conf	Cisco ASA
 foreign-junos.conf	Juniper Junos
 foreign-junos-curly.conf	Juniper Junos
-foreign-fortios.conf	FortiOS
 foreign-routeros.conf	MikroTik RouterOS
 FOREIGN
+
+# FortiOS pre-shared keys (set psksecret K, in clear or ENC): never in the
+# text or JSON output, in an invalid line or a finding's quoted line.
+for f in "$cfg"/fortios-*.conf; do
+	keys=$(sed -n 's/^[[:space:]]*set psksecret \(ENC \)\{0,1\}//p' "$f")
+	"$bin" audit --peer aws "$f" >"$tmp/out" 2>&1
+	"$bin" audit --peer aws --json "$f" >>"$tmp/out" 2>&1
+	leak=
+	for k in $keys; do grep -qF -- "$k" "$tmp/out" && leak=$k; done
+	[[ -n "$keys" && -z "$leak" ]] && ok || bad "FortiOS key printed or none found: $f ${leak:+($leak)}"
+done
 
 # A file whose lines mostly fail the grammar is refused, not audited: a
 # few RTX words in a letter.

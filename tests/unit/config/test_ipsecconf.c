@@ -63,6 +63,7 @@ static const struct { const char *prefix; int vendor; } kinds[] = {
 	{ "rtx-", VENDOR_RTX }, { "tpl-rtx", VENDOR_RTX }, { "edge-rtx", VENDOR_RTX },
 	{ "aws-yamaha", VENDOR_RTX }, { "field1-", VENDOR_RTX }, { "sakura", VENDOR_RTX },
 	{ "unknown-commands", VENDOR_RTX }, { "edge-unclosed", -1 },
+	{ "fortios-", VENDOR_FORTIGATE },
 	{ "foreign-", -1 }, { "empty", -1 }, { "garbage", -1 },
 };
 
@@ -100,11 +101,14 @@ detect_dir(const char *sub, unsigned *nipsec)
 		if (got != want)
 			fail_msg("%s/%s detected as %d, not %d (%s)", sub, e->d_name, got, want,
 				 got < 0 ? err : config_vendor_name((enum vendor_id)got));
-		/* never another format: ipsec.conf samples refused by the other
-		 * grammars, the others refused by ipsec.conf's */
+		/* never another format: ipsec.conf and FortiOS samples refused by
+		 * the other grammars, the others refused by ipsec.conf's and
+		 * FortiOS's (the two newest parsers: the older ones were checked
+		 * against each other when they came) */
 		for (int v = 0; v < VENDOR_COUNT; v++) {
-			int ok;
-			if (v == want || (want != VENDOR_IPSECCONF && v != VENDOR_IPSECCONF))
+			int ok, newer = v == VENDOR_IPSECCONF || v == VENDOR_FORTIGATE ||
+					want == VENDOR_IPSECCONF || want == VENDOR_FORTIGATE;
+			if (v == want || !newer)
 				continue;
 			ok = config_parse(buf, len, v, &cfg, err, sizeof(err)) == 0;
 			config_free(&cfg);

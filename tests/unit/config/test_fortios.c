@@ -1,0 +1,487 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* FortiOS (config/fortios.c), field by field: AWS's two tunnels as
+ * tests/audit/configs/fortios-aws.conf has them, messy real shapes
+ * (comments, no or odd indentation, quoted words with blanks, CRLF, the
+ * version header, a multi-VDOM wrapper, a phase2 before its phase1), a hub
+ * of 500 tunnels (the tables grow), each default and its Fortinet source
+ * (DPD on-demand 20 s x 3, IKEv2's 93 s, FortiOS 5.2's "dpd enable" 5 s),
+ * unset, policy clamps, lines a FortiGate rejects with their reason, and
+ * keys that never reach a line's text. The sample is read from
+ * MTUPROBE_SRCDIR, which meson sets to the source root. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "config/config.h"
+
+static struct config cfg;
+static char err[512];
+
+static void
+parse(const char *text)
+{
+	config_free(&cfg);
+	if (config_parse(text, strlen(text), VENDOR_FORTIGATE, &cfg, err, sizeof(err)) != 0)
+		fail_msg("parse failed: %s", err);
+}
+
+static const struct config_gateway *
+gw(const char *name)
+{
+	int i = config_gateway_find(&cfg, name);
+
+	if (i < 0)
+		fail_msg("no gateway %s", name);
+	return &cfg.gateways[i];
+}
+
+static const struct config_tunnel *
+tun(const char *name)
+{
+	int i = config_tunnel_find(&cfg, name);
+
+	if (i < 0)
+		fail_msg("no tunnel %s", name);
+	return &cfg.tunnels[i];
+}
+
+static char *
+slurp(const char *rel, size_t *len)
+{
+	char path[4096];
+	const char *d = getenv("MTUPROBE_SRCDIR");
+	FILE *f;
+	char *buf;
+	long n;
+
+	snprintf(path, sizeof(path), "%s/%s", d && *d ? d : ".", rel);
+	if (!(f = fopen(path, "rb")))
+		fail_msg("cannot open %s", path);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	*len = fread(buf, 1, (size_t)n, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* AWS's sample: two phase1/phase2/interface sets, BGP through each. */
+static void
+test_aws(void **state)
+{
+	size_t len;
+	char *buf = slurp("tests/audit/configs/fortios-aws.conf", &len);
+	const struct config_gateway *g;
+	const struct config_tunnel *t;
+
+	(void)state;
+	assert_int_equal(config_detect(buf, len, err, sizeof(err)), VENDOR_FORTIGATE);
+	parse(buf);
+	free(buf);
+	assert_int_equal(cfg.ngateways, 2);
+	assert_int_equal(cfg.ntunnels, 2);
+	assert_int_equal(cfg.nbgp, 2);
+	assert_int_equal(cfg.ninvalid, 0);
+	g = gw("vpn-0000000a-0");
+	assert_int_equal(g->line, 9);
+	assert_int_equal(g->version.v, 1);
+	assert_int_equal(g->remote_addr.addr, 0xc6336401u);   /* 198.51.100.1 */
+	assert_int_equal(g->remote_addr.line, 16);
+	assert_true(g->local_addr.tmpl);                      /* YOUR_UPLINK_ADDRESS */
+	assert_string_equal(g->esp_text, "aes128-sha1");
+	assert_int_equal(g->life_ike.v, 28800);
+	assert_int_equal(g->life_child.v, 3600);
+	assert_true(g->psk.set);
+	/* set dpd enable + set dpd-retryinterval 10: 10 s x 3 = 30 s, exact */
+	assert_int_equal(g->live.state, CONFIG_LIVE_ON);
+	assert_int_equal(g->live.src.line, 11);
+	assert_int_equal(g->live.interval, 10);
+	assert_int_equal(g->live.retries, 3);
+	assert_int_equal(g->live.dead_after, 30);
+	assert_true(g->live.exact);
+	/* no phase2 auto-negotiate: the SA comes up with traffic */
+	assert_int_equal(g->start.state, CONFIG_START_ON_TRAFFIC);
+	assert_int_equal(g->start.src.line, 0);
+	assert_int_equal(g->local_id.line, 0);                /* 0.0.0.0 0.0.0.0 by default */
+	t = tun("vpn-0000000a-0");
+	assert_int_equal(t->gateway, config_gateway_find(&cfg, "vpn-0000000a-0"));
+	assert_int_equal(t->kind, CONFIG_TK_IPSEC);
+	assert_int_equal(t->mss.v, CONFIG_MSS_NUM);
+	assert_int_equal(t->mss_value, 1387);
+	assert_int_equal(t->mss.line, 35);
+	assert_int_equal(t->mtu.line, 0);                     /* set mtu without mtu-override */
+	assert_int_equal(t->inside.addr, 0xa9feff02u);
+	assert_int_equal(t->inside.plen, 30);
+	assert_int_equal(t->remote.addr, 0xa9feff01u);
+	assert_string_equal(t->policy_name, "vpn-0000000a-0");
+	assert_int_equal(cfg.bgp[0].addr, 0xa9feff01u);
+	assert_int_equal(cfg.bgp[1].addr, 0xa9feff05u);
+	assert_int_equal(gw("vpn-0000000a-1")->remote_addr.addr, 0xc6336402u);
+	assert_int_equal(tun("vpn-0000000a-1")->mss_value, 1387);
+}
+
+/* What a FortiGate shows, as pasted: no indentation or odd indentation,
+ * tabs, comments, quoted words with blanks and '#', the version header,
+ * the config vdom wrapper; and the same text with CRLF reads the same. */
+static const char messy[] =
+	"#config-version=FGT60F-7.2.8-FW-build1639-240313:opmode=0:vdom=1:user=admin\n"
+	"#conf_file_ver=1\n"
+	"config vdom\n"
+	"edit root\n"
+	"config system interface\n"
+	"edit \"wan1\"\n"
+	"set mtu-override enable\n"
+	"set mtu 1454\n"
+	"set description \"PPPoE # fibre\"\n"
+	"next\n"
+	"      edit \"to aws 1\"\n"
+	"\tset type tunnel\n"
+	"  set ip 169.254.10.2 255.255.255.255\n"
+	"set remote-ip 169.254.10.1/30\n"
+	"             set mtu-override enable\n"
+	"set mtu 1400\n"
+	"set tcp-mss 1360\n"
+	"    next\n"
+	"end\n"
+	"# the IKE side\n"
+	"config vpn ipsec phase2-interface\n"
+	"edit \"p2 of aws 1\"\n"
+	"set phase1name \"to aws 1\"\n"
+	"set proposal aes256-sha256 aes128-sha1\n"
+	"set auto-negotiate enable\n"
+	"set comments \"says \\\"hello\\\" and # no comment\"\n"
+	"set src-subnet 0.0.0.0 0.0.0.0\n"
+	"set dst-addr-type name\n"
+	"set dst-name \"all\"\n"
+	"next\n"
+	"end\n"
+	"config vpn ipsec phase1-interface\n"
+	"edit \"to aws 1\"\n"
+	"set interface \"wan1\"\n"
+	"set ike-version 2\n"
+	"set remote-gw 198.51.100.1\n"
+	"set nattraversal forced\n"
+	"set dpd on-idle\n"
+	"next\n"
+	"end\n"
+	"next\n"
+	"end\n";
+
+static void
+check_messy(void)
+{
+	const struct config_gateway *g = gw("to aws 1");
+	const struct config_tunnel *t = tun("to aws 1");
+
+	assert_int_equal(cfg.ninvalid, 0);
+	assert_string_equal(cfg.firmware, "FGT60F-7.2.8-FW-build1639-240313");
+	assert_int_equal(cfg.firmware_line, 1);
+	assert_int_equal(cfg.ngateways, 1);
+	assert_int_equal(cfg.ntunnels, 1);
+	assert_int_equal(t->mtu.v, 1400);
+	assert_int_equal(t->mtu.line, 16);
+	assert_int_equal(t->mss_value, 1360);
+	assert_int_equal(t->remote.plen, 30);
+	assert_string_equal(t->policy_name, "p2 of aws 1");
+	assert_int_equal(t->gateway, 0);
+	/* the first proposal of the list */
+	assert_string_equal(g->esp_text, "aes256-sha256");
+	assert_int_equal(g->natt.v, 1);
+	assert_int_equal(g->version.v, 2);
+	/* IKEv2: the retransmission's 93 s, a lower bound (Technical Tip 294932) */
+	assert_int_equal(g->live.state, CONFIG_LIVE_ON);
+	assert_int_equal(g->live.dead_after, 93);
+	assert_false(g->live.exact);
+	assert_int_equal(g->start.state, CONFIG_START_ALWAYS);
+	assert_int_equal(g->start.src.line, 25);
+	assert_int_equal(g->local_id.plen, 0);
+	assert_int_equal(g->local_id.line, 27);
+	assert_int_equal(g->remote_id.plen, 0);               /* dst-name "all" */
+	assert_int_equal(g->remote_id.line, 29);
+	/* the WAN port's MTU is the line MTU */
+	assert_int_equal(cfg.line_src, CONFIG_LINE_IFACE);
+	assert_int_equal(cfg.line_mtu.v, 1454);
+	assert_string_equal(cfg.line_name, "wan1");
+	assert_string_equal(config_description(&cfg, "wan1"), "PPPoE # fibre");
+}
+
+static void
+test_messy(void **state)
+{
+	char crlf[sizeof(messy) * 2];
+	size_t k = 0;
+
+	(void)state;
+	assert_int_equal(config_detect(messy, strlen(messy), err, sizeof(err)), VENDOR_FORTIGATE);
+	parse(messy);
+	check_messy();
+	for (size_t i = 0; messy[i]; i++) {
+		if (messy[i] == '\n')
+			crlf[k++] = '\r';
+		crlf[k++] = messy[i];
+	}
+	crlf[k] = '\0';
+	parse(crlf);
+	check_messy();
+}
+
+/* Defaults, each from its source, and unset bringing one back. */
+static void
+test_defaults(void **state)
+{
+	const struct config_gateway *g;
+
+	(void)state;
+	parse("config vpn ipsec phase1-interface\n"
+	      "edit a\nset remote-gw 198.51.100.1\nnext\n"
+	      "edit b\nset dpd enable\nnext\n"
+	      "edit c\nset dpd disable\nunset dpd\nset dpd-retrycount 5\nnext\n"
+	      "edit d\nset dpd disable\nset passive-mode enable\nnext\n"
+	      "end\n");
+	/* on-demand, 20 s x 3 (Tip 260424, CLI reference): probes only while
+	 * traffic goes out, so 60 s is a lower bound */
+	g = gw("a");
+	assert_int_equal(g->live.state, CONFIG_LIVE_ON_DEMAND);
+	assert_int_equal(g->live.src.line, 0);
+	assert_int_equal(g->live.dead_after, 60);
+	assert_false(g->live.exact);
+	assert_int_equal(g->natt.line, 0);
+	/* FortiOS 5.2's dpd enable: 5 s (5.2 Handbook) x 3 */
+	g = gw("b");
+	assert_int_equal(g->live.state, CONFIG_LIVE_ON);
+	assert_int_equal(g->live.dead_after, 15);
+	assert_true(g->live.exact);
+	/* unset dpd: the default again */
+	g = gw("c");
+	assert_int_equal(g->live.state, CONFIG_LIVE_ON_DEMAND);
+	assert_int_equal(g->live.retries, 5);
+	assert_int_equal(g->live.dead_after, 100);
+	g = gw("d");
+	assert_int_equal(g->live.state, CONFIG_LIVE_OFF);
+	assert_int_equal(g->live.src.line, 14);
+	assert_int_equal(g->start.state, CONFIG_START_NEVER);
+	assert_int_equal(g->start.src.line, 15);
+	assert_int_equal(cfg.ninvalid, 0);
+	/* a second edit of a phase1 changes only what it sets (FOS-CLI) */
+	parse("config vpn ipsec phase1-interface\nedit a\nset dpd on-idle\nset dpd-retryinterval 10\n"
+	      "set remote-gw 198.51.100.1\nnext\nend\n"
+	      "config vpn ipsec phase1-interface\nedit a\nset dpd-retrycount 5\nnext\nend\n");
+	g = gw("a");
+	assert_int_equal(g->live.state, CONFIG_LIVE_ON);
+	assert_int_equal(g->live.interval, 10);
+	assert_int_equal(g->live.retries, 5);
+	assert_int_equal(g->live.dead_after, 50);
+	assert_int_equal(g->remote_addr.line, 5);
+	assert_int_equal(cfg.ngateways, 1);
+}
+
+/* A hub: 500 phase1/phase2/interface sets, every one read. */
+static void
+test_hub(void **state)
+{
+	size_t cap = 500 * 400, n = 0;
+	char *buf = malloc(cap);
+
+	(void)state;
+	assert_non_null(buf);
+	n += (size_t)snprintf(buf + n, cap - n, "config vpn ipsec phase1-interface\n");
+	for (int i = 0; i < 500; i++)
+		n += (size_t)snprintf(buf + n, cap - n,
+				      "edit \"hub%d\"\nset interface \"wan1\"\nset remote-gw 198.51.%d.%d\n"
+				      "set dpd on-idle\nnext\n", i, 100 + i / 250, 1 + i % 250);
+	n += (size_t)snprintf(buf + n, cap - n, "end\nconfig system interface\n");
+	for (int i = 0; i < 500; i++)
+		n += (size_t)snprintf(buf + n, cap - n,
+				      "edit \"hub%d\"\nset type tunnel\nset tcp-mss %d\nnext\n", i, 1000 + i);
+	n += (size_t)snprintf(buf + n, cap - n, "end\n");
+	assert_true(n < cap);
+	parse(buf);
+	free(buf);
+	assert_int_equal(cfg.ngateways, 500);
+	assert_int_equal(cfg.ntunnels, 500);
+	assert_int_equal(cfg.ninvalid, 0);
+	assert_int_equal(tun("hub499")->mss_value, 1499);
+	assert_int_equal(tun("hub499")->gateway, config_gateway_find(&cfg, "hub499"));
+	assert_int_equal(gw("hub257")->remote_addr.addr, 0xc6336508u);   /* 198.51.101.8 */
+}
+
+/* A clamp on firewall policies: both directions, the larger, only for a
+ * tunnel without its own tcp-mss. */
+static void
+test_policy_clamp(void **state)
+{
+	(void)state;
+	parse("config system interface\nedit t1\nset type tunnel\nnext\n"
+	      "edit t2\nset type tunnel\nset tcp-mss 1300\nnext\nedit t3\nset type tunnel\nnext\nend\n"
+	      "config vpn ipsec phase1-interface\nedit t1\nnext\nedit t2\nnext\nedit t3\nnext\nend\n"
+	      "config firewall policy\n"
+	      "edit 1\nset srcintf \"lan\"\nset dstintf \"t1\" \"t2\"\nset tcp-mss-sender 1350\n"
+	      "set tcp-mss-receiver 1340\nnext\n"
+	      "edit 2\nset srcintf \"t1\"\nset dstintf \"lan\"\nset tcp-mss-sender 1370\n"
+	      "set tcp-mss-receiver 1200\nnext\n"
+	      "edit 3\nset srcintf \"lan\"\nset dstintf \"t3\"\nset tcp-mss-sender 1100\nnext\nend\n");
+	assert_int_equal(tun("t1")->mss_value, 1370);
+	assert_int_equal(tun("t1")->mss.line, 31);
+	assert_int_equal(tun("t2")->mss_value, 1300);         /* its own line wins */
+	assert_int_equal(tun("t3")->mss.line, 0);             /* one direction: no clamp */
+}
+
+/* Lines a FortiGate rejects: each invalid with its reason; a phase2
+ * naming no phase1 is an undefined reference; a phase2 before its phase1
+ * is bound. */
+static void
+test_invalid(void **state)
+{
+	(void)state;
+	parse("set hostname x\n"                               /* 1: outside any block */
+	      "config vpn ipsec phase2-interface\n"
+	      "edit p2\nset phase1name \"late\"\nset src-subnet 10.0.0.0 255.0.0.0\nnext\n"
+	      "edit p3\nset phase1name \"nowhere\"\nnext\n"
+	      "end\n"
+	      "config vpn ipsec phase1-interface\n"
+	      "set dpd on-idle\n"                              /* 12: table level */
+	      "edit late\n"
+	      "set dpd sometimes\n"                            /* 14: keyword */
+	      "set dpd-retrycount 99\n"                        /* 15: 0-10 */
+	      "set remote-gw gateway.example\n"                /* 16: an address */
+	      "set keylife\n"                                  /* 17: missing */
+	      "next\n"
+	      "next\n"                                         /* 19: no edit open */
+	      "config router bgp\n"                            /* closes phase1-interface (11) */
+	      "config neighbor\nedit not-an-address\nnext\nend\nend\n"   /* 22, 23 */
+	      "end\n"                                          /* 26: nothing open */
+	      "config system interface\nedit x\nset type tunnel\n");   /* 27: never closed */
+	assert_int_equal(cfg.ninvalid, 12);
+	assert_int_equal(cfg.invalid[0].line, 1);
+	assert_int_equal(cfg.invalid[0].why, CONFIG_BAD_SCOPE);
+	assert_int_equal(cfg.invalid[0].expect, CONFIG_ARG_IN_CONFIG);
+	assert_int_equal(cfg.invalid[1].line, 12);
+	assert_int_equal(cfg.invalid[1].expect, CONFIG_ARG_IN_EDIT);
+	assert_int_equal(cfg.invalid[2].line, 14);
+	assert_int_equal(cfg.invalid[2].why, CONFIG_BAD_ARG);
+	assert_int_equal(cfg.invalid[2].arg, 3);
+	assert_int_equal(cfg.invalid[3].line, 15);
+	assert_int_equal(cfg.invalid[3].why, CONFIG_BAD_RANGE);
+	assert_int_equal(cfg.invalid[3].lo, 0);
+	assert_int_equal(cfg.invalid[3].hi, 10);
+	assert_int_equal(cfg.invalid[4].line, 16);
+	assert_int_equal(cfg.invalid[4].expect, CONFIG_ARG_ADDR);
+	assert_int_equal(cfg.invalid[5].line, 17);
+	assert_int_equal(cfg.invalid[5].why, CONFIG_BAD_MISSING);
+	assert_int_equal(cfg.invalid[6].line, 19);
+	assert_int_equal(cfg.invalid[6].expect, CONFIG_ARG_IN_EDIT);
+	assert_int_equal(cfg.invalid[7].line, 11);
+	assert_int_equal(cfg.invalid[7].why, CONFIG_BAD_UNCLOSED);
+	assert_int_equal(cfg.invalid[8].line, 22);
+	assert_int_equal(cfg.invalid[8].expect, CONFIG_ARG_ADDR);
+	/* the rejected edit leaves its next without an entry, as on the router */
+	assert_int_equal(cfg.invalid[9].line, 23);
+	assert_int_equal(cfg.invalid[9].expect, CONFIG_ARG_IN_EDIT);
+	assert_int_equal(cfg.invalid[10].line, 26);
+	assert_int_equal(cfg.invalid[10].expect, CONFIG_ARG_IN_CONFIG);
+	assert_int_equal(cfg.invalid[11].line, 27);
+	assert_int_equal(cfg.invalid[11].why, CONFIG_BAD_UNCLOSED);
+	assert_int_equal(cfg.nbgp, 0);
+	/* the unclosed block at the end of the file, found after the lines */
+	parse("config system interface\nedit x\nset type tunnel\nset tcp-mss 1300\n");
+	assert_int_equal(cfg.ninvalid, 1);
+	assert_int_equal(cfg.invalid[0].why, CONFIG_BAD_UNCLOSED);
+	assert_int_equal(cfg.invalid[0].line, 1);
+	assert_int_equal(tun("x")->mss_value, 1300);     /* read up to there, and said */
+	/* the phase2 before its phase1 is bound; the one naming nothing is a reference */
+	parse("config vpn ipsec phase2-interface\n"
+	      "edit p2\nset phase1name \"late\"\nset src-subnet 10.0.0.0 255.0.0.0\nnext\n"
+	      "edit p3\nset phase1name \"nowhere\"\nnext\nend\n"
+	      "config vpn ipsec phase1-interface\nedit late\nnext\nend\n");
+	assert_int_equal(gw("late")->local_id.plen, 8);
+	assert_int_equal(gw("late")->local_id.line, 4);
+	assert_int_equal(cfg.nrefs, 1);
+	assert_int_equal(cfg.refs[0].kind, CONFIG_REF_PHASE1);
+	assert_int_equal(cfg.refs[0].line, 7);
+	assert_string_equal(cfg.refs[0].name, "nowhere");
+}
+
+/* A key never stays in a line's text, in clear, quoted with blanks, or
+ * in a line the router rejects; it is compared as a digest. */
+static void
+test_keys(void **state)
+{
+	const struct config_gateway *a, *b;
+
+	(void)state;
+	parse("config vpn ipsec phase1-interface\n"
+	      "set psksecret \"top secret one\"\n"
+	      "edit a\nset psksecret \"top secret one\"\nnext\n"
+	      "edit b\nset psksecret top-secret-two\nnext\n"
+	      "edit c\nset psksecret ENC dG9wLXNlY3JldA==\nnext\nend\n");
+	assert_int_equal(cfg.ninvalid, 1);
+	assert_null(strstr(cfg.invalid[0].text, "secret one"));
+	assert_non_null(strstr(cfg.invalid[0].text, "(key not printed)"));
+	a = gw("a");
+	b = gw("b");
+	assert_true(a->psk.set);
+	assert_true(b->psk.set);
+	assert_false(config_secret_equal(&a->psk, &b->psk));
+	assert_false(gw("c")->psk.set);                  /* ENC: no key to compare */
+	for (size_t i = 0; i < cfg.ngateways; i++) {
+		const struct config_gateway *g = &cfg.gateways[i];
+		assert_null(strstr(g->live.src.text, "secret"));
+		assert_null(strstr(g->keepalive.text, "secret"));
+	}
+	for (size_t i = 0; i < cfg.nplaceholders; i++)
+		assert_null(strstr(cfg.placeholders[i].token, "secret"));
+}
+
+/* Not FortiOS: refused with a message, never an empty all-clear. */
+static void
+test_refused(void **state)
+{
+	static const char *const texts[] = {
+		"tunnel select 1\nip tunnel mtu 1280\n",
+		"conn a\n  left=192.0.2.1\n",
+		"next\nend\nhello\n",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		config_free(&cfg);
+		assert_int_equal(config_parse(texts[i], strlen(texts[i]), VENDOR_FORTIGATE, &cfg, err,
+					      sizeof(err)), -1);
+		assert_true(err[0] != '\0');
+	}
+	assert_int_equal(config_vendor_lookup("fortigate"), VENDOR_FORTIGATE);
+	assert_int_equal(config_vendor_lookup("fortios"), VENDOR_FORTIGATE);
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	config_free(&cfg);
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_aws, teardown),
+		cmocka_unit_test_teardown(test_messy, teardown),
+		cmocka_unit_test_teardown(test_defaults, teardown),
+		cmocka_unit_test_teardown(test_hub, teardown),
+		cmocka_unit_test_teardown(test_policy_clamp, teardown),
+		cmocka_unit_test_teardown(test_invalid, teardown),
+		cmocka_unit_test_teardown(test_keys, teardown),
+		cmocka_unit_test_teardown(test_refused, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
