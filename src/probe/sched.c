@@ -13,7 +13,10 @@
  * (a token bucket kept as a theoretical arrival time, GCRA: a send is due
  * no earlier than tat - (burst - 1) / rate, and moves tat on by 1 / rate).
  * Runs that may send are served round robin, so one run cannot starve the
- * others of the total.
+ * others of the total. The total's burst matters: runs started together
+ * reach the moments they only wait (a silence's window) together, and a
+ * bucket of one token loses those moments' share for good (200 black holes
+ * took 12.6 s for 8000 probes at 1000/s; with 50 tokens 8.3 s).
  *
  * Answers are read after every wait until none is left before anything is
  * stepped, so a window does not close on an answer already queued behind
@@ -61,12 +64,13 @@ struct probe_sched *probe_sched_new(const struct probe_sched_config *c,
 {
 	struct probe_sched *s = calloc(1, sizeof *s);
 	unsigned pps = c && c->total_pps ? c->total_pps : SCHED_DEF_TOTAL_PPS;
-	unsigned burst = c && c->total_burst ? c->total_burst : 1;
+	unsigned burst;
 
 	if (!s)
 		return NULL;
 	if (pps > SCHED_MAX_TOTAL_PPS)
 		pps = SCHED_MAX_TOTAL_PPS;
+	burst = c && c->total_burst ? c->total_burst : pps / SCHED_BURST_DIV ? pps / SCHED_BURST_DIV : 1;
 	s->w = *w;
 	s->stop = stop;
 	s->interval = (1000000u + pps - 1) / pps;   /* round up: never faster */

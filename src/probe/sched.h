@@ -21,9 +21,12 @@
  * Documentation/networking/ip-sysctl.rst): at 1000 probes a second in
  * all, a router that every site's probes cross (the first hop, the
  * provider's edge) stays within its own budget even if each probe drew
- * one such message from it. Per target the engine's own 200/s stays. */
+ * one such message from it. Per target the engine's own 200/s stays. The
+ * total's burst is 50 ms of it, 50 probes at the default: the kernel's own
+ * icmp_msgs_burst. */
 #define SCHED_DEF_TOTAL_PPS 1000
 #define SCHED_MAX_TOTAL_PPS 10000
+#define SCHED_BURST_DIV 20       /* burst = total / 20, at least 1 */
 
 struct probe_wait {
 	void *ctx;
@@ -38,7 +41,8 @@ struct probe_wait {
 
 struct probe_sched_config {
 	unsigned total_pps;     /* probes per second of all runs together; 0 = default */
-	unsigned total_burst;   /* of them back to back after a quiet while; 0 = 1 */
+	unsigned total_burst;   /* of them back to back after a quiet while; 0 = total /
+	                         * SCHED_BURST_DIV (at least 1) */
 };
 
 struct probe_sched;

@@ -11,8 +11,9 @@
 # Every site's WAN target is r2 (198.51.100.2, 1454) and its tunnel target its own server
 # address. In r1 (prerouting: before its MTU check drops what is too big; table "inet
 # rate") a counter counts every echo request from the client; a second one, behind
-# `limit rate over`, those above --total-rate plus 10% and a burst of 5 (the sites are
-# measured at once: only the total rate holds them back), and a third those to the WAN
+# `limit rate over`, those above --total-rate plus 10% and its burst (total / 20) plus 5
+# (the sites are measured at once: only the total rate holds them back), and a third
+# those to the WAN
 # target every site shares above --rate plus 10%: both must stay 0, and the first must
 # equal the probes the JSON says were sent (S_LIMIT=N / S_WAN_LIMIT=N set the limits, to
 # see the checks fail). Needs root (exit 77 otherwise).
@@ -50,8 +51,8 @@ table inet sites {
 	}
 }
 EOF
-	# Burst: the scheduler spaces all probes by 1 / --total-rate and those to one
-	# address by 1 / --rate (no burst); the token buckets allow for timer slack only.
+	# Burst: the scheduler lets total / 20 probes go back to back (probe/sched.h) and
+	# spaces those to one address by 1 / --rate (no burst); 5 more allow for timer slack.
 	ip netns exec "$LAB_R1" nft -f - <<EOF
 table inet rate {
 	counter probes { }
@@ -60,7 +61,7 @@ table inet rate {
 	chain prerouting_rate {
 		type filter hook prerouting priority -150; policy accept;
 		ip saddr 192.0.2.2 icmp type echo-request counter name probes
-		ip saddr 192.0.2.2 icmp type echo-request limit rate over ${S_LIMIT:-$((TOTAL + TOTAL / 10))}/second burst 5 packets counter name over
+		ip saddr 192.0.2.2 icmp type echo-request limit rate over ${S_LIMIT:-$((TOTAL + TOTAL / 10))}/second burst $((TOTAL / 20 + 5)) packets counter name over
 		ip saddr 192.0.2.2 ip daddr 198.51.100.2 icmp type echo-request limit rate over ${S_WAN_LIMIT:-$((RATE + RATE / 10))}/second burst 5 packets counter name wan_over
 	}
 }
@@ -136,7 +137,7 @@ for r in rows:
 if sent != probes:
     errs.append(f"r1 counted {probes} probes, the JSON says {sent} were sent")
 if over != 0:
-    errs.append(f"{over} probes above --total-rate (+10%, burst 5)")
+    errs.append(f"{over} probes above --total-rate (+10%, its burst + 5)")
 if wan_over != 0:
     errs.append(f"{wan_over} probes to the shared WAN target above --rate (+10%, burst 5)")
 text = open(prom).read()
