@@ -314,13 +314,10 @@ start_run(struct sites_run *R, size_t i, int k)
 		return EXIT_MEASURED;
 	}
 	rc = probe_run_prepare(&c, p, (enum wire_method)m, &pj->cfg, &pj->io, R->s->err, sizeof(R->s->err));
-	if (rc == 1) {                    /* no route: reported as not measured */
+	if (rc) {                         /* 1: no route, reported as not measured */
+		rawio_idle(p->io);
 		j->left--;
-		return EXIT_MEASURED;
-	}
-	if (rc) {
-		j->left--;
-		return rc;
+		return rc == 1 ? EXIT_MEASURED : rc;
 	}
 	pj->cfg.progress = NULL;          /* sites.c says how far the run is */
 	rawio_target_addr(&p->t, &to);
