@@ -94,7 +94,9 @@ static const struct opt opts[] = {
 	{ "retries", O_OTHER, K_NUM, CMD_PROBE, OFF(retries), 1, 20, "N",
 	  N_("unanswered probes before a size counts as too big (default 2, more on lossy paths)") },
 	{ "rate", O_OTHER, K_NUM, CMD_PROBE, OFF(rate), 1, 1000, "PPS",
-	  N_("probes per second at most (default 200)") },
+	  N_("probes per second to one target at most (default 200; --targets: per target address)") },
+	{ "total-rate", O_OTHER, K_NUM, CMD_PROBE, OFF(total_rate), 1, 10000, "PPS",
+	  N_("--targets: probes per second of all sites together at most (default 1000; --rate is per target)") },
 	{ "max-probes", O_OTHER, K_NUM, CMD_PROBE, OFF(max_probes), 4, 10000, "N",
 	  N_("probes per path at most (default 300)") },
 	{ "expect-mtu", O_OTHER, K_NUM, CMD_PROBE, OFF(expect_mtu), 68, 65535, "N",
@@ -533,7 +535,9 @@ check_targets(const struct cli *c, char *err, size_t errlen)
 	if (!c->targets_file) {
 		if (c->out_dir)
 			snprintf(err, errlen, _("--out-dir needs --targets (one file per site and vendor)"));
-		return c->out_dir ? -1 : 0;
+		else if (c->total_rate)
+			snprintf(err, errlen, _("--total-rate needs --targets (one target's rate is --rate)"));
+		return c->out_dir || c->total_rate ? -1 : 0;
 	}
 	if (c->ntargets) {
 		snprintf(err, errlen, _("--targets lists the targets: give no WAN_TARGET ('%s')"), c->targets[0]);

@@ -48,6 +48,7 @@ struct cli {
 	int family;                 /* 0 = as the target resolves, 4, 6 */
 	const char *iface, *pcap, *user, *config;
 	unsigned min_size, max_size, timeout_ms, retries, rate, max_probes, expect_mtu;
+	unsigned total_rate;         /* --targets --total-rate: all sites' probes per second, 0 = default */
 	unsigned interval;           /* --interval: seconds between rounds, 0 = one round */
 	const char *prometheus;     /* --prometheus FILE */
 	int method;                 /* enum cli_method */

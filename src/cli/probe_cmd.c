@@ -163,8 +163,9 @@ probe_open_paths(struct probe_state *s)
 		struct path *p = &s->paths[i];
 		enum rawio_rc rc;
 		s->err[0] = '\0';
-		rc = rawio_open(&p->io, &p->t, s->c.iface,
-				s->c.method == METHOD_TCP || s->c.method == METHOD_AUTO, s->err, sizeof(s->err));
+		int tcp = s->c.method == METHOD_TCP || s->c.method == METHOD_AUTO;
+		rc = s->mux ? rawio_open_shared(&p->io, &p->t, s->c.iface, tcp, s->mux, s->err, sizeof(s->err))
+			    : rawio_open(&p->io, &p->t, s->c.iface, tcp, s->err, sizeof(s->err));
 		if (rc == RAWIO_NOPRIV) {
 			priv_advice(advice, sizeof(advice));
 			return fail(advice, EXIT_PRIVILEGE);
@@ -295,7 +296,7 @@ run_fault(const struct probe_run *run)
  * a round to report, not a round to drop). An error the io did not record
  * (out of memory, an internal error) ends the run with its message. */
 static int
-path_failed(struct probe_state *s, struct path *p)
+path_failed(const struct cli *c, struct path *p)
 {
 	int sys_errno, stage = rawio_failure(p->io, &sys_errno);
 
@@ -308,8 +309,54 @@ path_failed(struct probe_state *s, struct path *p)
 	p->ran = 1;
 	probe_findings(&p->run, &p->found);
 	/* One line on stderr for a single run; a watch reports it in the round. */
-	if (!s->c.interval)
+	if (!c->interval)
 		cli_error("probe", p->error);
+	return 0;
+}
+
+/* Before a run of method m on p: the route, the method, the engine's
+ * configuration and io. 0: ready; 1: the path failed (reported as not
+ * measured, path_failed); else an exit code after a message. */
+int
+probe_run_prepare(const struct cli *c, struct path *p, enum wire_method m, struct probe_config *cfg,
+		  struct probe_io *io, char *err, size_t errlen)
+{
+	if (p->ran)
+		probe_run_free(&p->run);
+	p->ran = 0;
+	p->fault = FAULT_NONE;
+	p->error[0] = '\0';
+	p->method = m;
+	p->port = port_of(c, m);
+	if (rawio_route(p->io, p->error, sizeof(p->error)) < 0) {
+		int rc = path_failed(c, p);
+		return rc ? rc : 1;
+	}
+	if (rawio_use(p->io, m, (uint16_t)p->port, err, errlen) < 0)
+		return fail(err, EXIT_NOT_MEASURED);
+	if (configure(c, p, cfg, err, errlen) < 0)
+		return fail(err, EXIT_USAGE);
+	rawio_probe_io(p->io, io);
+	rawio_drain(p->io);
+	return 0;
+}
+
+/* After the engine's run (rc: probe_engine_run's return): 0, or an exit
+ * code after a message. */
+int
+probe_run_done(const struct cli *c, struct path *p, int rc, const struct probe_config *cfg)
+{
+	if (rc < 0 && p->run.stop == PROBE_STOP_ERROR) {
+		if (cfg->progress)
+			fputc('\n', stderr);
+		return path_failed(c, p);
+	}
+	p->ran = 1;
+	p->fault = run_fault(&p->run);
+	probe_findings(&p->run, &p->found);
+	probe_findings_mss(&p->run, p->t.family, &p->found);
+	if (cfg->progress)
+		fputs("\r\033[K", stderr);
 	return 0;
 }
 
@@ -319,68 +366,48 @@ run_method(struct probe_state *s, struct path *p, enum wire_method m)
 {
 	struct probe_config cfg;
 	struct probe_io io;
-	int rc;
+	int rc = probe_run_prepare(&s->c, p, m, &cfg, &io, s->err, sizeof(s->err));
 
-	if (p->ran)
-		probe_run_free(&p->run);
-	p->ran = 0;
-	p->fault = FAULT_NONE;
-	p->error[0] = '\0';
-	p->method = m;
-	p->port = port_of(&s->c, m);
-	if (rawio_route(p->io, p->error, sizeof(p->error)) < 0)
-		return path_failed(s, p);
-	if (rawio_use(p->io, m, (uint16_t)p->port, s->err, sizeof(s->err)) < 0)
-		return fail(s->err, EXIT_NOT_MEASURED);
-	if (configure(&s->c, p, &cfg, s->err, sizeof(s->err)) < 0)
-		return fail(s->err, EXIT_USAGE);
-	rawio_probe_io(p->io, &io);
-	rawio_drain(p->io);
-	if (s->sites)
-		sites_pace_wait(s->sites, &stop_flag);
+	if (rc)
+		return rc == 1 ? 0 : rc;
 	rc = probe_engine_run(&cfg, &io, &stop_flag, &p->run, p->error, sizeof(p->error));
-	if (s->sites)
-		sites_pace_note(s->sites, &p->run, cfg.rate_pps);
-	if (rc < 0 && p->run.stop == PROBE_STOP_ERROR) {
-		if (cfg.progress)
-			fputc('\n', stderr);
-		return path_failed(s, p);
-	}
-	p->ran = 1;
-	p->fault = run_fault(&p->run);
-	probe_findings(&p->run, &p->found);
-	probe_findings_mss(&p->run, p->t.family, &p->found);
-	if (cfg.progress)
-		fputs("\r\033[K", stderr);
-	return 0;
+	return probe_run_done(&s->c, p, rc, &cfg);
 }
 
 /* --method auto: ICMP echo first (cheapest, and what the user compares with
  * ping); when the target never answered it at any size, TCP to --port (443),
  * then UDP to a closed port. Only "no answer at all" falls back: a run that
- * found a PMTU, or was told "unreachable" by a router, stands. */
+ * found a PMTU, or was told "unreachable" by a router, stands. The method
+ * after the k-th (of c's), or -1 when p's run stands. */
+int
+probe_next_method(const struct cli *c, const struct path *p, int k)
+{
+	static const enum wire_method order[] = { WIRE_ICMP, WIRE_TCP, WIRE_UDP };
+
+	if (c->method != METHOD_AUTO)
+		return k == 0 ? (int)c->method : -1;
+	if (k > 0 && (!p->ran || p->run.stop != PROBE_STOP_UNREACHABLE || p->found.replies || p->run.lower))
+		return -1;
+	return k < (int)(sizeof(order) / sizeof(order[0])) ? (int)order[k] : -1;
+}
+
 static int
 measure_path(struct probe_state *s, struct path *p)
 {
-	static const enum wire_method order[] = { WIRE_ICMP, WIRE_TCP, WIRE_UDP };
-	int rc;
+	int rc, m;
 
-	if (s->c.method != METHOD_AUTO)
-		return run_method(s, p, (enum wire_method)s->c.method);
-	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]) && !stop_flag; k++) {
-		if ((rc = run_method(s, p, order[k])) != 0)
+	for (int k = 0; (m = probe_next_method(&s->c, p, k)) >= 0 && !stop_flag; k++) {
+		if ((rc = run_method(s, p, (enum wire_method)m)) != 0)
 			return rc;
 		p->fell_back = k > 0;
-		if (p->run.stop != PROBE_STOP_UNREACHABLE || p->found.replies || p->run.lower)
-			break;
 	}
 	return 0;
 }
 
 /* --locate: only once a path MTU P is measured and P + 1 is known not to
  * cross (not at --max), with the method and sockets that measured it. */
-static int
-locate_path(struct probe_state *s, struct path *p)
+int
+probe_locate_path(struct probe_state *s, struct path *p)
 {
 	struct locate_config lc = { 0 };
 	struct probe_io io;
@@ -421,7 +448,7 @@ probe_measure(struct probe_state *s)
 	for (int i = 0; i < s->npaths && !stop_flag; i++) {
 		int rc = measure_path(s, &s->paths[i]);
 		if (!rc && s->c.locate && !stop_flag)
-			rc = locate_path(s, &s->paths[i]);
+			rc = probe_locate_path(s, &s->paths[i]);
 		if (rc)
 			return rc;
 	}
@@ -907,6 +934,12 @@ int
 probe_stopped(void)
 {
 	return stop_flag != 0;
+}
+
+volatile sig_atomic_t *
+probe_stop_flag(void)
+{
+	return &stop_flag;
 }
 
 int

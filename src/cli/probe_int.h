@@ -44,6 +44,7 @@ struct probe_state {
 	char err[512];
 	struct watch watch;          /* --interval, --prometheus: across rounds */
 	struct sites *sites;         /* --targets: where each site's report goes; NULL: stdout */
+	struct rawio_mux *mux;       /* --targets: the receive sockets every path shares */
 };
 
 /* probe_cmd.c, for sites.c. Each returns an exit code after a one-line
@@ -60,7 +61,20 @@ void probe_free_config(struct probe_state *s);
  * SIGHUP, once probe_signals() set them, stop the run. */
 int probe_measure(struct probe_state *s);
 void probe_signals(void);
+/* One run of probe_measure's in steps, for sites.c's scheduler: before it
+ * (0: ready; 1: the path failed and is reported as not measured; else an
+ * exit code after a message), the method after the k-th (-1: the run
+ * stands; --method auto falls back only where nothing answered), and
+ * after it (rc: the engine's return; 0, or an exit code). */
+int probe_run_prepare(const struct cli *c, struct path *p, enum wire_method m, struct probe_config *cfg,
+		      struct probe_io *io, char *err, size_t errlen);
+int probe_next_method(const struct cli *c, const struct path *p, int k);
+int probe_run_done(const struct cli *c, struct path *p, int rc, const struct probe_config *cfg);
+/* --locate for one measured path (probe_measure does it after each). */
+int probe_locate_path(struct probe_state *s, struct path *p);
 int probe_stopped(void);
+/* What SIGINT, SIGTERM and SIGHUP set (for probe/sched.c). */
+volatile sig_atomic_t *probe_stop_flag(void);
 /* Measured: the report, or with s->sites, sites_report()'s row. */
 int probe_report(struct probe_state *s, int argc, char **argv);
 /* The sockets closed, the runs and the configuration freed; rc, or
@@ -74,9 +88,4 @@ int sites_run(struct probe_state *s, int argc, char **argv);
 /* One site's finished report: its row, JSON line and files. rc is the
  * site's exit status as probe would give it. */
 int sites_report(struct sites *st, const struct report *r, const struct report_probe *rp, int rc);
-/* --rate across runs: the next run's first probe waits until one interval
- * after the last run's last probe (the engine paces within a run only). */
-void sites_pace_wait(struct sites *st, volatile sig_atomic_t *stop);
-void sites_pace_note(struct sites *st, const struct probe_run *run, unsigned rate_pps);
-
 #endif

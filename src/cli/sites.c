@@ -4,10 +4,17 @@
  * reported as one summary table, JSON Lines, files per site and vendor
  * (sites_out.c) and one Prometheus textfile (mtuprobe(1), INVENTORY).
  *
- * The sites are measured one after another: one path is probed at a time,
- * so the probes of the whole run never exceed --rate (the engine paces
- * every run to it), and no target sees more than --rate either. The names
- * of every site are resolved and their sockets opened before the
+ * Every path of every site is measured at once, up to SITES_AT_ONCE sites
+ * at a time, by one scheduler (probe/sched.c) that owns all their timers:
+ * one clock, one wait across one shared ICMP socket per family
+ * (io/rawio.c, struct rawio_mux), --total-rate for all probes together and
+ * --rate per target address (runs to one address share it). Each path's
+ * run is probe's own, step by step (probe_int.h: prepare, the engine,
+ * done; --method auto's fallbacks one after another). Sites are reported
+ * in the file's order as soon as every site before them is; --locate runs
+ * while nothing else is measured (a hop limits its "time exceeded" per
+ * destination, and every site's probes share ours). The names of every
+ * site are resolved and their sockets opened before the
  * privileges are dropped (src/io/priv.c), once for the whole run. */
 #include "base/i18n.h"
 #include "cli/probe_int.h"
@@ -22,6 +29,12 @@
 #include <unistd.h>
 
 #include "io/priv.h"
+#include "probe/sched.h"
+
+/* Sites measured at once, at most: enough that the total rate, not the
+ * window, bounds a run (200 sites' first probes take 0.2 s at 1000/s),
+ * few enough that memory stays a few megabytes whatever the file's size. */
+#define SITES_AT_ONCE 256
 
 /* What is kept of each site between the phases: its resolved targets and
  * its sockets, not the state of a whole probe. */
@@ -30,6 +43,39 @@ struct site_io {
 	struct rawio **io;
 	int n;
 	char *config;                /* the config column, as opened (relative to the inventory) */
+};
+
+/* One path's run in the scheduler (its tag). */
+struct path_job {
+	size_t site;
+	int path;
+	int k;                       /* the how-many-th method (probe_next_method) */
+	struct probe_config cfg;
+	struct probe_io io;          /* the engine keeps a pointer to it */
+};
+
+enum { JOB_WAITING, JOB_MEASURING, JOB_MEASURED, JOB_REPORTED };
+
+/* A site while it is measured: its paths, and what is left of them. */
+struct site_job {
+	int state;
+	struct path *paths;          /* npaths; NULL until started and once reported */
+	struct path_job *pj;
+	int npaths, left;            /* paths with a run going or to come */
+	int rc;                      /* an error that ended one of its paths, else EXIT_MEASURED */
+	int stopped;                 /* a run ended by the signal: the site is not reported */
+	double t0;                   /* started (CLOCK_MONOTONIC, seconds) */
+};
+
+struct sites_run {
+	struct probe_state *s;
+	struct sites *st;
+	struct site_io *sio;
+	struct site_job *jobs;
+	struct probe_sched *sched;
+	size_t started, reported, measured;
+	int argc;
+	char **argv;
 };
 
 static int
@@ -135,16 +181,17 @@ load_site(struct probe_state *s, struct sites *st, size_t i, const struct site_i
 	probe_message_site(site->name);
 }
 
-/* Raw sockets are 2 per path (3 with TCP): the soft limit on open files is
+/* Raw sockets are 1 per path (2 with TCP) and the 2 shared receive
+ * sockets: the soft limit on open files is
  * raised to what the inventory needs, up to the hard limit; beyond it the
  * run is refused before any socket is opened, never cut short. */
 static int
 check_files(struct sites *st, const struct site_io *sio)
 {
 	struct rlimit rl;
-	unsigned long long need = 64;   /* standard streams, files, slack */
+	unsigned long long need = 64 + 2;   /* standard streams, files, slack; the shared sockets */
 	char msg[300];
-	int per = st->global.method == METHOD_TCP || st->global.method == METHOD_AUTO ? 3 : 2;
+	int per = st->global.method == METHOD_TCP || st->global.method == METHOD_AUTO ? 2 : 1;
 
 	for (size_t i = 0; i < st->inv.nsites; i++)
 		need += (unsigned long long)sio[i].n * (unsigned)per;
@@ -176,6 +223,8 @@ open_sites(struct probe_state *s, struct sites *st, struct site_io *sio)
 {
 	int rc;
 
+	if (!(s->mux = rawio_mux_new()))
+		return usage_error(st, "out of memory");
 	if (priv_lower(s->err, sizeof(s->err)) < 0 || priv_check_user(st->global.user, s->err, sizeof(s->err)) < 0) {
 		cli_error("probe", s->err);
 		return EXIT_USAGE;
@@ -245,49 +294,223 @@ now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-void
-sites_pace_wait(struct sites *st, volatile sig_atomic_t *stop)
+/* The next run of path k of site i (method step pj->k), or the path is
+ * done. 0, or an exit code that ends the site. */
+static int
+start_run(struct sites_run *R, size_t i, int k)
 {
-	double left = st->next_run - now_s();
+	struct site_job *j = &R->jobs[i];
+	struct path *p = &j->paths[k];
+	struct path_job *pj = &j->pj[k];
+	struct wire_addr to;
+	struct cli c;
+	int m, rc;
 
-	if (left > 0 && !*stop) {
-		struct timespec ts = { (time_t)left, (long)((left - (double)(time_t)left) * 1e9) };
-		nanosleep(&ts, NULL);   /* a signal ends it early: the run then stops at once */
+	site_cli(&R->st->global, &R->st->inv.sites[i], &R->sio[i], &c);
+	probe_message_site(R->st->inv.sites[i].name);
+	m = probe_stopped() ? -1 : probe_next_method(&c, p, pj->k);
+	if (m < 0) {
+		j->left--;
+		return EXIT_MEASURED;
+	}
+	rc = probe_run_prepare(&c, p, (enum wire_method)m, &pj->cfg, &pj->io, R->s->err, sizeof(R->s->err));
+	if (rc) {                         /* 1: no route, reported as not measured */
+		rawio_idle(p->io);
+		j->left--;
+		return rc == 1 ? EXIT_MEASURED : rc;
+	}
+	pj->cfg.progress = NULL;          /* sites.c says how far the run is */
+	rawio_target_addr(&p->t, &to);
+	rc = probe_sched_add(R->sched, &pj->cfg, &pj->io, &to, &p->run, pj, p->error, sizeof(p->error));
+	if (rc < 0) {                     /* as probe_engine_run failing to start */
+		rawio_idle(p->io);
+		j->left--;
+		return probe_run_done(&c, p, -1, &pj->cfg);
+	}
+	return EXIT_MEASURED;
+}
+
+static void
+site_error(struct site_job *j, int rc)
+{
+	if (rc != EXIT_MEASURED && j->rc == EXIT_MEASURED)
+		j->rc = rc;
+}
+
+static void
+check_measured(struct sites_run *R, size_t i)
+{
+	struct site_job *j = &R->jobs[i];
+
+	if (j->state == JOB_MEASURING && j->left == 0) {
+		j->state = JOB_MEASURED;
+		R->measured++;
 	}
 }
 
-void
-sites_pace_note(struct sites *st, const struct probe_run *run, unsigned rate_pps)
+/* Site i's paths, each with its first run. */
+static int
+start_site(struct sites_run *R, size_t i)
 {
-	double last = now_s();
+	struct site_job *j = &R->jobs[i];
+	struct probe_state *s = R->s;
 
-	if (run->nprobes && run->elapsed_us >= run->probes[run->nprobes - 1].sent_us)
-		last -= (double)(run->elapsed_us - run->probes[run->nprobes - 1].sent_us) / 1e6;
-	st->next_run = last + 1.0 / (rate_pps ? rate_pps : 200);
+	load_site(s, R->st, i, &R->sio[i]);
+	j->npaths = j->left = s->npaths;
+	j->rc = EXIT_MEASURED;
+	j->t0 = now_s();
+	j->paths = calloc((size_t)j->npaths, sizeof(*j->paths));
+	j->pj = calloc((size_t)j->npaths, sizeof(*j->pj));
+	if (!j->paths || !j->pj)
+		return usage_error(R->st, "out of memory");
+	memcpy(j->paths, s->paths, (size_t)j->npaths * sizeof(*j->paths));
+	j->state = JOB_MEASURING;
+	R->started++;
+	for (int k = 0; k < j->npaths; k++) {
+		j->pj[k] = (struct path_job){ .site = i, .path = k };
+		site_error(j, start_run(R, i, k));
+	}
+	check_measured(R, i);
+	return EXIT_MEASURED;
 }
 
-/* One site measured and reported; its status, or the error that ended it. */
-static int
-measure_site(struct probe_state *s, struct sites *st, size_t i, struct site_io *sio, int argc, char **argv)
+/* A run ended: the path's next method, or the path is done. */
+static void
+run_ended(struct sites_run *R, struct path_job *pj, int rc)
 {
-	int rc;
+	struct site_job *j = &R->jobs[pj->site];
+	struct path *p = &j->paths[pj->path];
+	struct cli c;
 
-	load_site(s, st, i, &sio[i]);
+	rawio_idle(p->io);
+	site_cli(&R->st->global, &R->st->inv.sites[pj->site], &R->sio[pj->site], &c);
+	probe_message_site(R->st->inv.sites[pj->site].name);
+	if (p->run.stop == PROBE_STOP_INTERRUPTED)
+		j->stopped = 1;
+	rc = probe_run_done(&c, p, rc, &pj->cfg);
+	if (rc != EXIT_MEASURED) {
+		site_error(j, rc);
+		j->left--;
+	} else {
+		p->fell_back = pj->k > 0;
+		pj->k++;                       /* start_run: another run, or the path is done */
+		site_error(j, start_run(R, pj->site, pj->path));
+	}
+	check_measured(R, pj->site);
+}
+
+/* Site i done with: its sockets closed, its runs and configuration freed
+ * (probe_cleanup, with s holding it); rc, or EXIT_OUTPUT. */
+static int
+drop_site(struct sites_run *R, size_t i, int rc)
+{
+	struct site_job *j = &R->jobs[i];
+
+	R->s->cap = NULL;
+	rc = probe_cleanup(R->s, rc);
+	memset(R->sio[i].io, 0, (size_t)R->sio[i].n * sizeof(*R->sio[i].io));   /* closed */
+	free(j->paths);
+	free(j->pj);
+	j->paths = NULL;
+	j->pj = NULL;
+	j->state = JOB_REPORTED;
+	R->reported++;
+	return rc;
+}
+
+/* Site i, measured: its report (with --locate, first its hops), then its
+ * sockets closed and its runs freed. */
+static int
+report_site(struct sites_run *R, size_t i)
+{
+	struct site_job *j = &R->jobs[i];
+	struct probe_state *s = R->s;
+	struct sites *st = R->st;
+	int rc = j->rc;
+
+	load_site(s, st, i, &R->sio[i]);
+	memcpy(s->paths, j->paths, (size_t)j->npaths * sizeof(*j->paths));
 	st->cur = i;
-	st->t0 = now_s();
-	if (isatty(STDERR_FILENO))
-		fprintf(stderr, "\rsite %zu/%zu %s\033[K\n", i + 1, st->inv.nsites, st->inv.sites[i].name);
-	rc = probe_read_config(s);
+	st->t0 = j->t0;
 	if (rc == EXIT_MEASURED)
-		rc = probe_measure(s);
+		rc = probe_read_config(s);
+	for (int k = 0; rc == EXIT_MEASURED && s->c.locate && k < s->npaths && !probe_stopped(); k++)
+		rc = probe_locate_path(s, &s->paths[k]);
 	if (rc == EXIT_MEASURED && !probe_stopped())
-		rc = probe_report(s, argc, argv);
+		rc = probe_report(s, R->argc, R->argv);
 	else if (!probe_stopped())
 		sites_failed(st, rc);
-	s->cap = NULL;
-	rc = probe_cleanup(s, rc);
-	memset(sio[i].io, 0, (size_t)sio[i].n * sizeof(*sio[i].io));   /* closed */
-	return rc;
+	return drop_site(R, i, rc);
+}
+
+static void
+say_progress(const struct sites_run *R)
+{
+	if (!isatty(STDERR_FILENO) || R->st->global.quiet)
+		return;
+	fputc('\r', stderr);
+	fprintf(stderr, _("%zu/%zu sites measured, %zu being measured, %lu probes"), R->measured,
+		R->st->inv.nsites, R->started - R->measured, probe_sched_sent(R->sched));
+	fputs("\033[K", stderr);
+}
+
+/* The sites in the file's order, as far as they are measured. With
+ * --locate only once nothing is measured any more (see the top). */
+static int
+report_ready(struct sites_run *R)
+{
+	while (R->reported < R->started && R->jobs[R->reported].state == JOB_MEASURED) {
+		size_t i = R->reported;
+		int rc;
+
+		if (R->st->global.locate && probe_sched_active(R->sched))
+			return EXIT_MEASURED;
+		if (R->jobs[i].stopped || probe_stopped()) {   /* cut short: not reported, as probe's */
+			load_site(R->s, R->st, i, &R->sio[i]);
+			memcpy(R->s->paths, R->jobs[i].paths, (size_t)R->jobs[i].npaths * sizeof(struct path));
+			drop_site(R, i, EXIT_MEASURED);
+			continue;
+		}
+		if (isatty(STDERR_FILENO) && !R->st->global.quiet)
+			fputs("\r\033[K", stderr);
+		rc = report_site(R, i);
+		say_progress(R);
+		if (rc == EXIT_OUTPUT || rc == EXIT_PRIVILEGE)
+			return rc;
+	}
+	return EXIT_MEASURED;
+}
+
+/* Every site, SITES_AT_ONCE at a time, under one scheduler. */
+static int
+measure_sites(struct sites_run *R)
+{
+	size_t n = R->st->inv.nsites;
+	int rc;
+
+	for (;;) {
+		void *tag;
+		int ended;
+
+		/* with --locate, nothing new while a measured site waits for its hops */
+		while (R->started < n && R->started < R->reported + SITES_AT_ONCE && !probe_stopped() &&
+		       !(R->st->global.locate && R->reported < R->started &&
+			 R->jobs[R->reported].state == JOB_MEASURED))
+			if ((rc = start_site(R, R->started)) != EXIT_MEASURED)
+				return rc;
+		if ((rc = report_ready(R)) != EXIT_MEASURED)
+			return rc;
+		if (R->reported == n || (probe_stopped() && !probe_sched_active(R->sched) &&
+					 R->reported == R->started))
+			return EXIT_MEASURED;
+		ended = probe_sched_next(R->sched, &tag, &rc);
+		if (ended == 1) {
+			run_ended(R, tag, rc);
+			say_progress(R);
+		} else if (probe_stopped() && R->reported == R->started) {
+			return EXIT_MEASURED;
+		}
+	}
 }
 
 static void
@@ -321,18 +544,37 @@ read_inventory(struct sites *st)
 static int
 measure_all(struct probe_state *s, struct sites *st, struct site_io *sio, int argc, char **argv)
 {
+	struct sites_run R = { .s = s, .st = st, .sio = sio, .argc = argc, .argv = argv };
+	struct probe_sched_config sc = { .total_pps = st->global.total_rate };
+	struct probe_wait w;
 	int rc;
 
 	if ((rc = open_sites(s, st, sio)) != EXIT_MEASURED || (rc = check_configs(s, st, sio)) != EXIT_MEASURED ||
 	    (rc = sites_out_begin(st)) != EXIT_MEASURED)
 		return rc;
+	rawio_mux_wait(s->mux, &w);
 	probe_signals();
-	for (size_t i = 0; i < st->inv.nsites && !probe_stopped(); i++) {
-		rc = measure_site(s, st, i, sio, argc, argv);
-		if (rc == EXIT_OUTPUT || rc == EXIT_PRIVILEGE)
-			return rc;
+	R.jobs = calloc(st->inv.nsites, sizeof(*R.jobs));
+	R.sched = R.jobs ? probe_sched_new(&sc, &w, probe_stop_flag()) : NULL;
+	if (!R.sched) {
+		free(R.jobs);
+		return usage_error(st, "out of memory");
 	}
+	rc = measure_sites(&R);
+	if (isatty(STDERR_FILENO) && !st->global.quiet)
+		fputs("\r\033[K", stderr);
+	probe_sched_free(R.sched);
+	for (size_t i = 0; i < st->inv.nsites; i++) {   /* runs of sites never reported */
+		for (int k = 0; R.jobs[i].paths && k < R.jobs[i].npaths; k++)
+			if (R.jobs[i].paths[k].ran || R.jobs[i].paths[k].run.probes)
+				probe_run_free(&R.jobs[i].paths[k].run);
+		free(R.jobs[i].paths);
+		free(R.jobs[i].pj);
+	}
+	free(R.jobs);
 	probe_message_site(NULL);
+	if (rc == EXIT_OUTPUT || rc == EXIT_PRIVILEGE)
+		return rc;
 	return sites_out_end(st);
 }
 
@@ -360,6 +602,8 @@ sites_run(struct probe_state *s, int argc, char **argv)
 out:
 	probe_message_site(NULL);
 	free_sites(&st, sio);
+	rawio_mux_close(s->mux);
+	s->mux = NULL;
 	sites_out_free(&st);
 	return rc;
 }

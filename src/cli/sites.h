@@ -29,10 +29,9 @@ struct sites {
 	const char *file_name;       /* --targets FILE ("-": standard input) */
 	struct inventory inv;
 	struct site_row *rows;       /* one per site, in the inventory's order */
-	size_t cur;                  /* the site being measured */
-	double t0;                   /* its start (CLOCK_MONOTONIC, seconds) */
+	size_t cur;                  /* the site being reported */
+	double t0;                   /* its first run's start (CLOCK_MONOTONIC, seconds) */
 	struct prom_merge *prom;     /* --prometheus: every site's samples */
-	double next_run;             /* the earliest first probe of the next run (monotonic s) */
 };
 
 /* sites_read.c: FILE as cli_read_config reads it, but as root through a

@@ -80,6 +80,25 @@ struct rawio {
 	char src_text[64];
 	unsigned long ignored;
 	struct capture *cap;
+	struct rawio_mux *mux;           /* probe --targets: recv_fd is the mux's, shared */
+	size_t act;                      /* 1 + its place in mux->act while in a run; 0: idle */
+	uint8_t buf[65536];
+};
+
+/* probe --targets: one ICMP and one ICMPv6 receive socket for every path.
+ * The kernel gives every raw ICMP socket a copy of every ICMP message
+ * (raw(7)), so with a socket per path each answer would be read and
+ * parsed once per path; here it is read once and matched against the
+ * paths in a run (their idents differ: rawio_use), and the first that
+ * owns it takes it. */
+struct rawio_mux {
+	int fd[2];                       /* IPv4, IPv6; -1 until a path of that family opens */
+	struct rawio **act;              /* the paths in a run */
+	size_t nact, cact;
+	struct pollfd *pfd;
+	struct rawio **pfd_of;           /* whose raw TCP socket pfd[i] is; NULL: a shared one */
+	size_t cpfd;
+	unsigned long ignored;           /* shared-socket datagrams no path in a run owned */
 	uint8_t buf[65536];
 };
 
@@ -383,9 +402,13 @@ open_sockets(struct rawio *r, int tcp, char *err, size_t errlen)
 {
 	int proto = r->family == 6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP;
 
+	int *shared = r->mux ? &r->mux->fd[r->family == 6] : NULL;
+
 	r->send_fd = socket(af(r->family), SOCK_RAW | SOCK_CLOEXEC, IPPROTO_RAW);
 	if (r->send_fd >= 0)
-		r->recv_fd = socket(af(r->family), SOCK_RAW | SOCK_CLOEXEC, proto);
+		r->recv_fd = shared && *shared >= 0 ? *shared : socket(af(r->family), SOCK_RAW | SOCK_CLOEXEC, proto);
+	if (shared && *shared < 0 && r->recv_fd >= 0)
+		*shared = r->recv_fd;        /* the mux's from now on: it closes it */
 	if (r->recv_fd >= 0 && tcp)
 		r->tcp_fd = socket(af(r->family), SOCK_RAW | SOCK_CLOEXEC, IPPROTO_TCP);
 	if (r->send_fd < 0 || r->recv_fd < 0 || (tcp && r->tcp_fd < 0)) {
@@ -463,9 +486,9 @@ rawio_iface_down(const struct rawio *r)
 	return down;
 }
 
-enum rawio_rc
-rawio_open(struct rawio **out, const struct rawio_target *t, const char *via, int tcp,
-	   char *err, size_t errlen)
+static enum rawio_rc
+open_one(struct rawio **out, const struct rawio_target *t, const char *via, int tcp, struct rawio_mux *mux,
+	 char *err, size_t errlen)
 {
 	struct rawio *r = calloc(1, sizeof(*r));
 	struct sockaddr_storage tmp;
@@ -478,6 +501,7 @@ rawio_open(struct rawio **out, const struct rawio_target *t, const char *via, in
 		return RAWIO_ERROR;
 	}
 	r->send_fd = r->recv_fd = r->tcp_fd = -1;
+	r->mux = mux;
 	r->family = t->family;
 	r->dst = *t;
 	to_wire(&t->ss, t->family, &r->match.dst);
@@ -513,6 +537,20 @@ rawio_open(struct rawio **out, const struct rawio_target *t, const char *via, in
 	r->match.flows = r->flows;
 	*out = r;
 	return RAWIO_OK;
+}
+
+enum rawio_rc
+rawio_open(struct rawio **out, const struct rawio_target *t, const char *via, int tcp,
+	   char *err, size_t errlen)
+{
+	return open_one(out, t, via, tcp, NULL, err, errlen);
+}
+
+enum rawio_rc
+rawio_open_shared(struct rawio **out, const struct rawio_target *t, const char *via, int tcp,
+		  struct rawio_mux *mux, char *err, size_t errlen)
+{
+	return open_one(out, t, via, tcp, mux, err, errlen);
 }
 
 static uint64_t
@@ -602,36 +640,28 @@ send_rst(struct rawio *r, const struct wire_reply *rep)
 	}
 }
 
-/* Reads one datagram from fd and classifies it; 1 = ours, 0 = ignored. */
+/* What a datagram read from one of r's sockets (tcp: its raw TCP socket)
+ * is: 1 with ev filled when it answers one of r's probes, 0 when not. */
 static int
-read_one(struct rawio *r, int fd, struct probe_event *ev)
+classify(struct rawio *r, const uint8_t *buf, size_t n, const struct sockaddr_storage *from, int tcp,
+	 struct probe_event *ev)
 {
-	struct sockaddr_storage from;
-	socklen_t fromlen = sizeof(from);
 	struct wire_reply rep;
 	struct wire_addr src;
-	ssize_t n = recvfrom(fd, r->buf, sizeof(r->buf), MSG_DONTWAIT, (struct sockaddr *)&from, &fromlen);
 
-	if (n <= 0)
-		return 0;
 	if (r->family == 4) {
-		wire_parse_ip(r->buf, (size_t)n, &r->match, &rep);
-		capture_packet(r->cap, r->buf, (size_t)n);
-	} else if (fd == r->tcp_fd) {
-		to_wire(&from, 6, &src);
-		wire_parse_tcp6(r->buf, (size_t)n, &src, &r->match, &rep);
-		capture_ip6(r->cap, src.a, r->match.src.a, IPPROTO_TCP, r->buf, (size_t)n);
+		wire_parse_ip(buf, n, &r->match, &rep);
 	} else {
-		to_wire(&from, 6, &src);
-		wire_parse_icmp6(r->buf, (size_t)n, &src, &r->match, &rep);
-		capture_icmp6(r->cap, src.a, r->match.src.a, r->buf, (size_t)n);
+		to_wire(from, 6, &src);
+		if (tcp)
+			wire_parse_tcp6(buf, n, &src, &r->match, &rep);
+		else
+			wire_parse_icmp6(buf, n, &src, &r->match, &rep);
 	}
 	if (rep.kind == WIRE_TCP_SYNACK)
 		send_rst(r, &rep);
-	if (rep.kind == WIRE_IGNORED || (size_t)rep.kind >= sizeof(ev_of) / sizeof(ev_of[0])) {
-		r->ignored++;
+	if (rep.kind == WIRE_IGNORED || (size_t)rep.kind >= sizeof(ev_of) / sizeof(ev_of[0]))
 		return 0;
-	}
 	memset(ev, 0, sizeof(*ev));
 	ev->kind = ev_of[rep.kind];
 	ev->seq = rep.seq;
@@ -642,6 +672,32 @@ read_one(struct rawio *r, int fd, struct probe_event *ev)
 	ev->responder = rep.responder;
 	ev->at_us = now_us(NULL);
 	return 1;
+}
+
+/* Reads one datagram from fd and classifies it; 1 = ours, 0 = ignored. */
+static int
+read_one(struct rawio *r, int fd, struct probe_event *ev)
+{
+	struct sockaddr_storage from;
+	socklen_t fromlen = sizeof(from);
+	struct wire_addr src;
+	ssize_t n = recvfrom(fd, r->buf, sizeof(r->buf), MSG_DONTWAIT, (struct sockaddr *)&from, &fromlen);
+
+	if (n <= 0)
+		return 0;
+	if (r->family == 4) {
+		capture_packet(r->cap, r->buf, (size_t)n);
+	} else {
+		to_wire(&from, 6, &src);
+		if (fd == r->tcp_fd)
+			capture_ip6(r->cap, src.a, r->match.src.a, IPPROTO_TCP, r->buf, (size_t)n);
+		else
+			capture_icmp6(r->cap, src.a, r->match.src.a, r->buf, (size_t)n);
+	}
+	if (classify(r, r->buf, (size_t)n, &from, fd == r->tcp_fd, ev))
+		return 1;
+	r->ignored++;
+	return 0;
 }
 
 /* The connected raw TCP socket is told of ICMP errors about our packets to
@@ -697,7 +753,8 @@ io_recv(void *ctx, uint64_t deadline_us, struct probe_event *ev, char *err, size
 void
 rawio_drain(struct rawio *r)
 {
-	while (recv(r->recv_fd, r->buf, sizeof(r->buf), MSG_DONTWAIT) > 0)
+	/* a shared socket holds the answers of the other paths' runs */
+	while (!r->mux && recv(r->recv_fd, r->buf, sizeof(r->buf), MSG_DONTWAIT) > 0)
 		;
 	/* Late SYN-ACKs still get their RST: parsed, not just dropped. A
 	 * pending error would fail the first recv with the datagrams still
@@ -709,6 +766,57 @@ rawio_drain(struct rawio *r)
 			break;
 		read_one(r, r->tcp_fd, &ev);
 	}
+}
+
+/* Another path in a run has this ident: an answer could match both
+ * (the cookie tells them apart only where the quote carries it). */
+static int
+ident_taken(const struct rawio *r)
+{
+	for (size_t i = 0; i < r->mux->nact; i++) {
+		const struct rawio *o = r->mux->act[i];
+		if (o != r && o->family == r->family && o->match.ident == r->match.ident)
+			return 1;
+	}
+	return 0;
+}
+
+/* In a run: the mux matches answers to r, under an ident no other path
+ * in a run has. */
+static int
+activate(struct rawio *r)
+{
+	struct rawio_mux *m = r->mux;
+
+	if (!r->act) {
+		if (m->nact == m->cact) {
+			size_t n = m->cact ? 2 * m->cact : 64;
+			struct rawio **a = realloc(m->act, n * sizeof(*a));
+			if (!a)
+				return -1;
+			m->act = a;
+			m->cact = n;
+		}
+		m->act[m->nact++] = r;
+		r->act = m->nact;
+	}
+	for (int k = 0; k < 64 && ident_taken(r); k++)
+		if (getrandom_ident(r) < 0)
+			return -1;
+	return 0;
+}
+
+void
+rawio_idle(struct rawio *r)
+{
+	struct rawio_mux *m = r ? r->mux : NULL;
+
+	if (!m || !r->act)
+		return;
+	m->act[r->act - 1] = m->act[m->nact - 1];
+	m->act[r->act - 1]->act = r->act;
+	m->nact--;
+	r->act = 0;
 }
 
 int
@@ -728,6 +836,10 @@ rawio_use(struct rawio *r, enum wire_method m, uint16_t port, char *err, size_t 
 	}
 	memset(r->flows, 0, FLOWS * sizeof(*r->flows));
 	r->nflows = 0;
+	if (r->mux && activate(r) < 0) {
+		snprintf(err, errlen, _("out of memory"));
+		return -1;
+	}
 	r->match.method = m;
 	r->match.dport = port;
 	r->match.nflows = 0;
@@ -779,10 +891,142 @@ rawio_close(struct rawio *r)
 		return;
 	if (r->send_fd >= 0)
 		close(r->send_fd);
-	if (r->recv_fd >= 0)
+	rawio_idle(r);
+	if (r->recv_fd >= 0 && !r->mux)
 		close(r->recv_fd);
 	if (r->tcp_fd >= 0)
 		close(r->tcp_fd);
 	free(r->flows);
 	free(r);
+}
+
+struct rawio_mux *
+rawio_mux_new(void)
+{
+	struct rawio_mux *m = calloc(1, sizeof(*m));
+
+	if (m)
+		m->fd[0] = m->fd[1] = -1;
+	return m;
+}
+
+/* The shared sockets, then each path in a run's raw TCP socket. */
+static size_t
+mux_pollset(struct rawio_mux *m)
+{
+	size_t n = 0, want = 2 + m->nact;
+
+	if (want > m->cpfd) {
+		struct pollfd *p = realloc(m->pfd, want * sizeof(*p));
+		struct rawio **o = p ? realloc(m->pfd_of, want * sizeof(*o)) : NULL;
+		if (p)
+			m->pfd = p;
+		if (!o)
+			return 0;
+		m->pfd_of = o;
+		m->cpfd = want;
+	}
+	for (int f = 0; f < 2; f++)
+		if (m->fd[f] >= 0) {
+			m->pfd[n] = (struct pollfd){ m->fd[f], POLLIN, 0 };
+			m->pfd_of[n++] = NULL;
+		}
+	for (size_t i = 0; i < m->nact; i++)
+		if (m->act[i]->tcp_fd >= 0) {
+			m->pfd[n] = (struct pollfd){ m->act[i]->tcp_fd, POLLIN, 0 };
+			m->pfd_of[n++] = m->act[i];
+		}
+	return n;
+}
+
+/* One datagram from a shared socket, offered to each path in a run. */
+static int
+mux_read(struct rawio_mux *m, int fd, void **who, struct probe_event *ev)
+{
+	struct sockaddr_storage from;
+	socklen_t fromlen = sizeof(from);
+	int family = fd == m->fd[1] ? 6 : 4;
+	ssize_t n = recvfrom(fd, m->buf, sizeof(m->buf), MSG_DONTWAIT, (struct sockaddr *)&from, &fromlen);
+
+	if (n <= 0)
+		return 0;
+	for (size_t i = 0; i < m->nact; i++)
+		if (m->act[i]->family == family && classify(m->act[i], m->buf, (size_t)n, &from, 0, ev)) {
+			*who = m->act[i];
+			return 1;
+		}
+	m->ignored++;
+	return 0;
+}
+
+static int
+mux_wait(void *ctx, uint64_t deadline_us, void **who, struct probe_event *ev, char *err, size_t errlen)
+{
+	struct rawio_mux *m = ctx;
+
+	for (;;) {
+		uint64_t now = now_us(NULL), left = deadline_us > now ? deadline_us - now : 0;
+		struct timespec ts = { (time_t)(left / 1000000u), (long)(left % 1000000u) * 1000 };
+		size_t n = mux_pollset(m);
+		int rc;
+
+		if (!n && (m->fd[0] >= 0 || m->fd[1] >= 0)) {
+			snprintf(err, errlen, _("out of memory"));
+			return -1;
+		}
+		rc = ppoll(m->pfd, n, &ts, NULL);
+		if (rc < 0) {
+			snprintf(err, errlen, errno == EINTR ? "interrupted" : "poll: %s", strerror(errno));
+			return -1;
+		}
+		if (rc == 0)
+			return 0;
+		for (size_t i = 0; i < n; i++) {
+			struct rawio *r = m->pfd_of[i];
+			if (m->pfd[i].revents & POLLERR)
+				clear_error(m->pfd[i].fd);
+			if (!(m->pfd[i].revents & POLLIN))
+				continue;
+			if (!r && mux_read(m, m->pfd[i].fd, who, ev))
+				return 1;
+			if (r && read_one(r, r->tcp_fd, ev)) {
+				*who = r;
+				return 1;
+			}
+		}
+	}
+}
+
+static uint64_t
+mux_now(void *ctx)
+{
+	return now_us(ctx);
+}
+
+void
+rawio_mux_wait(struct rawio_mux *m, struct probe_wait *w)
+{
+	w->ctx = m;
+	w->now_us = mux_now;
+	w->wait = mux_wait;
+}
+
+unsigned long
+rawio_mux_ignored(const struct rawio_mux *m)
+{
+	return m->ignored;
+}
+
+void
+rawio_mux_close(struct rawio_mux *m)
+{
+	if (!m)
+		return;
+	for (int f = 0; f < 2; f++)
+		if (m->fd[f] >= 0)
+			close(m->fd[f]);
+	free(m->act);
+	free(m->pfd);
+	free(m->pfd_of);
+	free(m);
 }

@@ -11,6 +11,7 @@
 #include "core/fault.h"
 #include "io/capture.h"
 #include "probe/probe_io.h"
+#include "probe/sched.h"
 
 enum rawio_rc {
 	RAWIO_OK = 0,
@@ -76,5 +77,25 @@ void rawio_probe_io(struct rawio *r, struct probe_io *io);
  * copy of every ICMP message, so the WAN run's answers wait on the tunnel's). */
 void rawio_drain(struct rawio *r);
 void rawio_close(struct rawio *r);
+
+/* probe --targets: every path's answers read from one ICMP and one ICMPv6
+ * socket (rawio.c, struct rawio_mux, says why), waited on together. */
+struct rawio_mux;
+struct rawio_mux *rawio_mux_new(void);
+/* As rawio_open, but the ICMP receive socket is mux's (opened with its
+ * family's first path, privileged as rawio_open is). Close the paths
+ * before the mux. */
+enum rawio_rc rawio_open_shared(struct rawio **out, const struct rawio_target *t,
+				const char *via, int tcp, struct rawio_mux *mux,
+				char *err, size_t errlen);
+/* rawio_use puts a shared path in a run: answers are matched to it until
+ * rawio_idle (or rawio_close); then its late answers count as ignored. */
+void rawio_idle(struct rawio *r);
+/* The wait across every path in a run (sched.h): *io_ctx is the rawio's
+ * probe_io ctx (rawio_probe_io). */
+void rawio_mux_wait(struct rawio_mux *m, struct probe_wait *w);
+/* Datagrams no path in a run owned. */
+unsigned long rawio_mux_ignored(const struct rawio_mux *m);
+void rawio_mux_close(struct rawio_mux *m);
 
 #endif

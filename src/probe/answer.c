@@ -19,18 +19,18 @@
  * b mod 2^16 with a odd and b random per run is a bijection on 16 bits, so
  * the (at most PROBE_MAX_PROBES) probes never share a seq, and a's inverse
  * maps a seq back to its probe without a table. */
-uint16_t eng_seq_of(const struct eng *e, size_t i)
+uint16_t eng_seq_of(const struct probe_engine *e, size_t i)
 {
 	return (uint16_t)((uint32_t)e->seq_a * (uint32_t)i + e->seq_b);
 }
 
 /* The probe index a seq belongs to; >= nprobes if none. */
-size_t eng_index_of(const struct eng *e, uint16_t seq)
+size_t eng_index_of(const struct probe_engine *e, uint16_t seq)
 {
 	return (uint16_t)((uint32_t)e->seq_a_inv * (uint16_t)(seq - e->seq_b));
 }
 
-int eng_seq_init(struct eng *e)
+int eng_seq_init(struct probe_engine *e)
 {
 	uint8_t r[4];
 	uint32_t a, x;
@@ -48,7 +48,7 @@ int eng_seq_init(struct eng *e)
 }
 
 /* Say why a reported MTU was not believed (the probe still counts as too big). */
-static void check_ptb(struct eng *e, const struct probe_record *p)
+static void check_ptb(struct probe_engine *e, const struct probe_record *p)
 {
 	char who[64];
 
@@ -72,7 +72,7 @@ static void check_ptb(struct eng *e, const struct probe_record *p)
 	}
 }
 
-static void note_conflict(struct eng *e, const struct probe_record *p)
+static void note_conflict(struct probe_engine *e, const struct probe_record *p)
 {
 	char who[64];
 
@@ -87,7 +87,7 @@ static void note_conflict(struct eng *e, const struct probe_record *p)
 
 /* An ICMP error other than "too big": the probe tells us nothing about its
  * size, so it counts as a silence (if it had not timed out already). */
-static void other_icmp(struct eng *e, size_t i, const struct probe_event *ev)
+static void other_icmp(struct probe_engine *e, size_t i, const struct probe_event *ev)
 {
 	struct probe_record *p = &e->out->probes[i];
 	char who[64];
@@ -106,7 +106,7 @@ static void other_icmp(struct eng *e, size_t i, const struct probe_event *ev)
 		 who, p->size);
 }
 
-static void contradicted(struct eng *e, struct probe_record *p,
+static void contradicted(struct probe_engine *e, struct probe_record *p,
 			 const struct wire_addr *ptb_from)
 {
 	char who[64];
@@ -120,7 +120,7 @@ static void contradicted(struct eng *e, struct probe_record *p,
 }
 
 /* An echo reply: proof the size passed, whatever was heard before. */
-static void on_reply(struct eng *e, size_t i, const struct probe_event *ev)
+static void on_reply(struct probe_engine *e, size_t i, const struct probe_event *ev)
 {
 	struct probe_record *p = &e->out->probes[i];
 	enum search_was w = (enum search_was)e->was[i];
@@ -147,7 +147,7 @@ static void on_reply(struct eng *e, size_t i, const struct probe_event *ev)
 
 /* A PTB, weak or strong. It steers the search at once but stands only if no
  * reply comes for the same probe within its window (timers.c). */
-static void on_ptb(struct eng *e, size_t i, const struct probe_event *ev)
+static void on_ptb(struct probe_engine *e, size_t i, const struct probe_event *ev)
 {
 	struct probe_record *p = &e->out->probes[i];
 	enum search_was w = (enum search_was)e->was[i];
@@ -177,7 +177,7 @@ static void on_ptb(struct eng *e, size_t i, const struct probe_event *ev)
 /* An ICMP error that quotes our ident and seq but a packet of another size
  * than the probe that carried that seq: not about our probe (RFC 8899 sec.
  * 4.6.1: check the quote against what was sent). */
-static bool bad_quote(struct eng *e, const struct probe_record *p,
+static bool bad_quote(struct probe_engine *e, const struct probe_record *p,
 		      const struct probe_event *ev)
 {
 	char who[64];
@@ -222,7 +222,7 @@ static bool repeat(const struct probe_record *p, enum search_was w,
 /* A second PTB for a probe that already drew one, from another sender or
  * with another MTU: only one router can have dropped the probe, so one of
  * them is forged (an on-path injector that cannot suppress the real one). */
-static void check_dispute(struct eng *e, struct probe_record *p,
+static void check_dispute(struct probe_engine *e, struct probe_record *p,
 			  const struct probe_event *ev)
 {
 	char who[64], other[64];
@@ -243,7 +243,7 @@ static void check_dispute(struct eng *e, struct probe_record *p,
 		 other, ev->mtu);
 }
 
-void eng_handle_event(struct eng *e, const struct probe_event *ev)
+void eng_handle_event(struct probe_engine *e, const struct probe_event *ev)
 {
 	struct probe_run *o = e->out;
 	size_t i = eng_index_of(e, ev->seq);

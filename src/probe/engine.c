@@ -121,7 +121,7 @@ void eng_addr_str(const struct wire_addr *a, char *buf, size_t len)
 		snprintf(buf, len, "?");
 }
 
-void eng_warn(struct eng *e, enum probe_warn_kind kind,
+void eng_warn(struct probe_engine *e, enum probe_warn_kind kind,
 	      const struct wire_addr *from, const char *fmt, ...)
 {
 	struct probe_run *o = e->out;
@@ -151,7 +151,7 @@ void eng_warn(struct eng *e, enum probe_warn_kind kind,
 	va_end(ap);
 }
 
-static uint64_t now_us(const struct eng *e)
+static uint64_t now_us(const struct probe_engine *e)
 {
 	return e->io->now_us(e->io->ctx);
 }
@@ -163,7 +163,7 @@ bool eng_open_probe(enum search_was w)
 	       w == SEARCH_WAS_PTB_OPEN || w == SEARCH_WAS_WEAK_OPEN;
 }
 
-void eng_record(struct eng *e, size_t i, enum search_outcome o, uint32_t mtu)
+void eng_record(struct probe_engine *e, size_t i, enum search_outcome o, uint32_t mtu)
 {
 	enum search_was w = (enum search_was)e->was[i];
 
@@ -173,7 +173,7 @@ void eng_record(struct eng *e, size_t i, enum search_outcome o, uint32_t mtu)
 		e->inflight--;
 }
 
-static void progress(struct eng *e)
+static void progress(struct probe_engine *e)
 {
 	struct search_result r;
 	struct probe_progress pr;
@@ -189,7 +189,7 @@ static void progress(struct eng *e)
 	e->c.progress(e->c.progress_arg, &pr);
 }
 
-static int send_one(struct eng *e, unsigned size, uint64_t now)
+static int send_one(struct probe_engine *e, unsigned size, uint64_t now)
 {
 	struct probe_run *o = e->out;
 	struct probe_record *p = &o->probes[o->nprobes];
@@ -224,28 +224,9 @@ static int send_one(struct eng *e, unsigned size, uint64_t now)
 }
 
 /* Ended by ICMP "destination unreachable" before anything ever passed. */
-static bool icmp_unreachable(const struct eng *e)
+static bool icmp_unreachable(const struct probe_engine *e)
 {
 	return !e->replies && e->unreach >= UNREACH_STOP;
-}
-
-/* Wait for an answer or until `until`; returns 0, or -1 with e->err set. */
-static int wait_event(struct eng *e, uint64_t until, enum probe_stop *why)
-{
-	struct probe_event ev;
-	int r;
-
-	memset(&ev, 0, sizeof ev);
-	r = e->io->recv(e->io->ctx, until, &ev, e->err, e->errlen);
-	if (r > 0) {
-		eng_handle_event(e, &ev);
-		progress(e);
-		return 0;
-	}
-	if (r == 0)
-		return 0;
-	*why = e->stop && *e->stop ? PROBE_STOP_INTERRUPTED : PROBE_STOP_ERROR;
-	return -1;
 }
 
 /* Replies come at the target's ICMP rate limit (core/search_rate.c): a probe
@@ -255,7 +236,7 @@ static int wait_event(struct eng *e, uint64_t until, enum probe_stop *why)
  * kernel's Documentation/networking/ip-sysctl.rst): below that the limit is
  * shared with other senders, and waiting longer wins no token back from
  * them, it only makes the run longer. A run configured slower stays so. */
-static void pace(struct eng *e)
+static void pace(struct probe_engine *e)
 {
 	double rate;
 	uint64_t want = e->base_interval_us;
@@ -268,46 +249,80 @@ static void pace(struct eng *e)
 	e->interval_us = want;
 }
 
-static enum probe_stop run_loop(struct eng *e)
+/* The run's steps (engine.h): probe_engine_run() below strings them
+ * together for one path; sched.c drives many of them under one clock. */
+static int ended(struct probe_engine *e, enum probe_stop why)
+{
+	e->ended = true;
+	e->why = why;
+	return 1;
+}
+
+int probe_engine_step(struct probe_engine *e, uint64_t now, uint64_t *send_at,
+		      uint64_t *wake_at)
 {
 	const struct probe_run *o = e->out;
-	enum probe_stop why = PROBE_STOP_ERROR;
-	unsigned size;
+	bool budget = o->nprobes < e->c.max_probes;
 
-	for (;;) {
-		uint64_t now = now_us(e), until;
-		bool budget = o->nprobes < e->c.max_probes;
-		bool can;
-
-		eng_expire(e, now);
-		if (search_done(&e->s))
-			return PROBE_STOP_DONE;
-		if (icmp_unreachable(e))
-			return PROBE_STOP_UNREACHABLE;
-		if (e->stop && *e->stop)
-			return PROBE_STOP_INTERRUPTED;
-		can = budget && e->inflight < e->c.max_inflight &&
-		      search_next(&e->s, &size, 1) == 1;
-		if (can && now >= e->next_send) {
-			pace(e);
-			if (send_one(e, size, now) < 0)
-				return PROBE_STOP_ERROR;
-			progress(e);
-			continue;
-		}
-		until = eng_next_deadline(e);
-		if (can && e->next_send < until)
-			until = e->next_send;
-		if (until == UINT64_MAX) {
-			if (!budget)
-				return PROBE_STOP_MAX_PROBES;
-			err_set(e->err, e->errlen, "internal error: search stalled "
-				"with nothing in flight");
-			return PROBE_STOP_ERROR;
-		}
-		if (wait_event(e, until, &why) < 0)
-			return why;
+	*send_at = *wake_at = UINT64_MAX;
+	if (e->ended)
+		return 1;
+	eng_expire(e, now);
+	if (search_done(&e->s))
+		return ended(e, PROBE_STOP_DONE);
+	if (icmp_unreachable(e))
+		return ended(e, PROBE_STOP_UNREACHABLE);
+	if (e->stop && *e->stop)
+		return ended(e, PROBE_STOP_INTERRUPTED);
+	e->can = budget && e->inflight < e->c.max_inflight &&
+		 search_next(&e->s, &e->next_size, 1) == 1;
+	*wake_at = eng_next_deadline(e);
+	if (e->can)
+		*send_at = e->next_send;
+	if (!e->can && *wake_at == UINT64_MAX) {
+		if (!budget)
+			return ended(e, PROBE_STOP_MAX_PROBES);
+		err_set(e->err, e->errlen, "internal error: search stalled "
+			"with nothing in flight");
+		return ended(e, PROBE_STOP_ERROR);
 	}
+	return 0;
+}
+
+int probe_engine_send(struct probe_engine *e, uint64_t now)
+{
+	if (e->ended || !e->can || now < e->next_send)
+		return e->ended ? -1 : 0;
+	pace(e);
+	e->can = false;               /* the next step asks the search again */
+	if (send_one(e, e->next_size, now) < 0) {
+		ended(e, PROBE_STOP_ERROR);
+		return -1;
+	}
+	progress(e);
+	return 0;
+}
+
+void probe_engine_deliver(struct probe_engine *e, const struct probe_event *ev)
+{
+	if (e->ended)
+		return;
+	eng_handle_event(e, ev);
+	progress(e);
+}
+
+uint64_t probe_engine_interval(const struct probe_engine *e)
+{
+	return e->interval_us;
+}
+
+void probe_engine_abort(struct probe_engine *e, enum probe_stop why, const char *msg)
+{
+	if (e->ended)
+		return;
+	if (msg)
+		err_set(e->err, e->errlen, "%s", msg);
+	ended(e, why);
 }
 
 static void find_bottleneck(struct probe_run *o)
@@ -343,7 +358,7 @@ static void icmp_reason(struct probe_run *o)
 		 "destination unreachable (ICMP from %s)", who);
 }
 
-static void finish(struct eng *e, enum probe_stop stop)
+static void finish(struct probe_engine *e, enum probe_stop stop)
 {
 	struct probe_run *o = e->out;
 	struct search_result r;
@@ -392,18 +407,18 @@ static void finish(struct eng *e, enum probe_stop stop)
 			 "decided without them", e->s.hints_dropped, SEARCH_MAX_SIZES);
 }
 
-int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
-		     volatile sig_atomic_t *stop, struct probe_run *out,
-		     char *err, size_t errlen)
+int probe_engine_start(const struct probe_config *cfg, const struct probe_io *io,
+		       volatile sig_atomic_t *stop, struct probe_run *out,
+		       struct probe_engine **ep, char *err, size_t errlen)
 {
-	struct eng *e;
+	struct probe_engine *e;
 	struct search_params sp;
-	enum probe_stop why;
 
+	*ep = NULL;
 	memset(out, 0, sizeof *out);
 	out->stop = PROBE_STOP_ERROR;
 	out->p_wrong = 1.0;
-	if (!io || !io->now_us || !io->send || !io->recv || !io->random) {
+	if (!io || !io->now_us || !io->send || !io->random) {
 		err_set(err, errlen, "incomplete probe_io");
 		return -1;
 	}
@@ -443,7 +458,20 @@ int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
 	if (eng_seq_init(e) < 0)
 		goto fail;
 	e->t0 = e->next_send = now_us(e);
-	why = run_loop(e);
+	*ep = e;
+	return 0;
+fail:
+	probe_run_free(out);
+	free(e->was);
+	free(e);
+	return -1;
+}
+
+int probe_engine_finish(struct probe_engine *e)
+{
+	struct probe_run *out = e->out;
+	enum probe_stop why = e->ended ? e->why : PROBE_STOP_INTERRUPTED;
+
 	finish(e, why);
 	free(e->was);
 	free(e);
@@ -455,11 +483,46 @@ int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
 	 * every caller; the counts stay. */
 	probe_run_free(out);
 	return -1;
-fail:
-	probe_run_free(out);
-	free(e->was);
-	free(e);
-	return -1;
+}
+
+/* One path: the steps in a loop, waiting on the run's own io between them. */
+int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
+		     volatile sig_atomic_t *stop, struct probe_run *out,
+		     char *err, size_t errlen)
+{
+	struct probe_engine *e;
+
+	if (io && !io->recv) {
+		memset(out, 0, sizeof *out);
+		out->stop = PROBE_STOP_ERROR;
+		out->p_wrong = 1.0;
+		err_set(err, errlen, "incomplete probe_io");
+		return -1;
+	}
+	if (probe_engine_start(cfg, io, stop, out, &e, err, errlen) < 0)
+		return -1;
+	for (;;) {
+		uint64_t now = now_us(e), send_at, until;
+		struct probe_event ev;
+		int r;
+
+		if (probe_engine_step(e, now, &send_at, &until))
+			break;
+		if (send_at <= now) {
+			probe_engine_send(e, now);
+			continue;
+		}
+		if (send_at < until)
+			until = send_at;
+		memset(&ev, 0, sizeof ev);
+		r = io->recv(io->ctx, until, &ev, err, errlen);
+		if (r > 0)
+			probe_engine_deliver(e, &ev);
+		else if (r < 0)
+			probe_engine_abort(e, stop && *stop ? PROBE_STOP_INTERRUPTED :
+					   PROBE_STOP_ERROR, NULL);
+	}
+	return probe_engine_finish(e);
 }
 
 void probe_run_free(struct probe_run *run)

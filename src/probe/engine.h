@@ -159,6 +159,39 @@ int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
 		     char *err, size_t errlen);
 void probe_run_free(struct probe_run *run);
 
+/* probe_engine_run() in steps, for a caller that measures many paths at
+ * once under one clock (sched.c): start, then step, send when step's
+ * send_at has come, deliver each answer, and finish once step says the run
+ * is over. Nothing but finish frees; the clock is always io->now_us's. */
+struct probe_engine;
+
+/* As probe_engine_run's start (io->recv is not used: the caller waits).
+ * 0 with *e set, or -1 with a message in err and nothing to free. err is
+ * the run's own: later errors are written there too. */
+int probe_engine_start(const struct probe_config *cfg, const struct probe_io *io,
+		       volatile sig_atomic_t *stop, struct probe_run *out,
+		       struct probe_engine **e, char *err, size_t errlen);
+/* What the run wants at now (after the windows that are past are closed):
+ * 1 when it is over; else 0 with *send_at, the earliest time of its next
+ * probe (UINT64_MAX: none now), and *wake_at, when something changes
+ * without an answer (UINT64_MAX: never). Until the next send, deliver or
+ * wake_at, the answer stays the same. */
+int probe_engine_step(struct probe_engine *e, uint64_t now, uint64_t *send_at,
+		      uint64_t *wake_at);
+/* Send the probe step chose, now (not before its send_at: then nothing is
+ * sent). 0, or -1 when the io failed: the run is over (STOP_ERROR). */
+int probe_engine_send(struct probe_engine *e, uint64_t now);
+/* One answer that the run's io matched to it. */
+void probe_engine_deliver(struct probe_engine *e, const struct probe_event *ev);
+/* The gap the run keeps between its sends now: 1 / rate, or longer where
+ * the target's answers look rate limited. */
+uint64_t probe_engine_interval(const struct probe_engine *e);
+/* End the run as if step had said why (a wait that failed, a signal);
+ * msg (may be NULL) becomes its error. */
+void probe_engine_abort(struct probe_engine *e, enum probe_stop why, const char *msg);
+/* out filled as probe_engine_run fills it, e freed; the same return. */
+int probe_engine_finish(struct probe_engine *e);
+
 const char *probe_stop_str(enum probe_stop s);
 const char *probe_outcome_str(enum probe_outcome o);
 

@@ -12,7 +12,7 @@
 #include "core/search.h"
 #include "probe/engine.h"
 
-struct eng {
+struct probe_engine {
 	struct probe_config c;         /* the config with defaults applied */
 	const struct probe_io *io;
 	volatile sig_atomic_t *stop;
@@ -37,37 +37,42 @@ struct eng {
 	unsigned long own_ignored;     /* answers to seqs we never sent */
 	unsigned conflicts;            /* search conflicts already warned about */
 	unsigned long bad_quotes;      /* errors quoting another size than the probe's */
+	bool can;                      /* the last step found a size to send ... */
+	unsigned next_size;            /* ... this one */
+	bool ended;                    /* the run is over (why says how) */
+	enum probe_stop why;
 	char *err;
 	size_t errlen;
 };
+
 
 /* engine.c */
 void eng_addr_str(const struct wire_addr *a, char *buf, size_t len);
 /* Record a warning once per (kind, sender); repeats only bump the count. */
 __attribute__((format(printf, 4, 5)))
-void eng_warn(struct eng *e, enum probe_warn_kind kind,
+void eng_warn(struct probe_engine *e, enum probe_warn_kind kind,
 	      const struct wire_addr *from, const char *fmt, ...);
 /* Still waiting for an answer that can decide it. */
 bool eng_open_probe(enum search_was w);
 /* Tell search about probe i and remember its new state. */
-void eng_record(struct eng *e, size_t i, enum search_outcome o, uint32_t mtu);
+void eng_record(struct probe_engine *e, size_t i, enum search_outcome o, uint32_t mtu);
 
 /* timers.c */
-void eng_rtt_sample(struct eng *e, uint64_t r);
+void eng_rtt_sample(struct probe_engine *e, uint64_t r);
 /* A first reply to probe i has come: note whether it overtook nothing. */
-void eng_reply_order(struct eng *e, size_t i);
+void eng_reply_order(struct probe_engine *e, size_t i);
 /* Close the windows that are past: silences, and PTBs that now stand. */
-void eng_expire(struct eng *e, uint64_t now);
+void eng_expire(struct probe_engine *e, uint64_t now);
 /* The next moment something changes without an answer; UINT64_MAX if none. */
-uint64_t eng_next_deadline(const struct eng *e);
+uint64_t eng_next_deadline(const struct probe_engine *e);
 
 /* answer.c */
-uint16_t eng_seq_of(const struct eng *e, size_t i);
+uint16_t eng_seq_of(const struct probe_engine *e, size_t i);
 /* The probe index a seq belongs to; >= nprobes if none. */
-size_t eng_index_of(const struct eng *e, uint16_t seq);
+size_t eng_index_of(const struct probe_engine *e, uint16_t seq);
 /* Draw this run's seq mapping from io->random; -1 with e->err set. */
-int eng_seq_init(struct eng *e);
+int eng_seq_init(struct probe_engine *e);
 /* One answer from the io: match it to its probe, weigh it, tell search. */
-void eng_handle_event(struct eng *e, const struct probe_event *ev);
+void eng_handle_event(struct probe_engine *e, const struct probe_event *ev);
 
 #endif

@@ -37,7 +37,7 @@
 
 /* RFC 6298 section 2 smoothing. Karn's rule is not needed: every probe has
  * its own sequence number, so even a late reply gives an unambiguous RTT. */
-void eng_rtt_sample(struct eng *e, uint64_t r)
+void eng_rtt_sample(struct probe_engine *e, uint64_t r)
 {
 	if (r > e->rtt_max)
 		e->rtt_max = r;
@@ -53,7 +53,7 @@ void eng_rtt_sample(struct eng *e, uint64_t r)
 	e->srtt = (7 * e->srtt + r) / 8;
 }
 
-void eng_reply_order(struct eng *e, size_t i)
+void eng_reply_order(struct probe_engine *e, size_t i)
 {
 	if (i + 1 < e->replied_hi)
 		e->reordered = true;
@@ -61,14 +61,14 @@ void eng_reply_order(struct eng *e, size_t i)
 		e->replied_hi = i + 1;
 }
 
-static uint64_t cap_us(const struct eng *e)
+static uint64_t cap_us(const struct probe_engine *e)
 {
 	return (uint64_t)e->c.timeout_ms * 1000;
 }
 
 /* The window from the RTT distribution alone: max(srtt + 4 * rttvar,
  * rtt_max) + slack, within [floor, cap]; the cap before any RTT. */
-static uint64_t window_us(const struct eng *e)
+static uint64_t window_us(const struct probe_engine *e)
 {
 	uint64_t floor = (uint64_t)e->c.min_timeout_ms * 1000, t;
 
@@ -84,19 +84,19 @@ static uint64_t window_us(const struct eng *e)
 }
 
 /* Past the slowest reply seen: most likely no reply is coming. */
-static uint64_t overdue_after(const struct eng *e)
+static uint64_t overdue_after(const struct probe_engine *e)
 {
 	return e->have_rtt ? e->rtt_max + SLACK_US : UINT64_MAX;
 }
 
 /* A reply to a probe sent after probe i is in, on a path not seen to reorder. */
-static bool overtaken(const struct eng *e, size_t i)
+static bool overtaken(const struct probe_engine *e, size_t i)
 {
 	return e->have_rtt && !e->reordered && e->replied_hi > i + 1;
 }
 
 /* When probe i's window closes (relative to its send time). */
-static uint64_t window_of(const struct eng *e, size_t i)
+static uint64_t window_of(const struct probe_engine *e, size_t i)
 {
 	enum search_was w = (enum search_was)e->was[i];
 	uint64_t t = window_us(e), floor = (uint64_t)e->c.min_timeout_ms * 1000, o;
@@ -111,7 +111,7 @@ static uint64_t window_of(const struct eng *e, size_t i)
 
 /* A probe's time is up. Unanswered: a silence. Heard a PTB: the PTB now
  * stands, since no reply contradicted it in the probe's own window. */
-static void time_out(struct eng *e, size_t i)
+static void time_out(struct probe_engine *e, size_t i)
 {
 	struct probe_record *p = &e->out->probes[i];
 
@@ -129,7 +129,7 @@ static void time_out(struct eng *e, size_t i)
 	}
 }
 
-void eng_expire(struct eng *e, uint64_t now)
+void eng_expire(struct probe_engine *e, uint64_t now)
 {
 	uint64_t od = overdue_after(e);
 	struct probe_run *o = e->out;
@@ -150,7 +150,7 @@ void eng_expire(struct eng *e, uint64_t now)
 	}
 }
 
-uint64_t eng_next_deadline(const struct eng *e)
+uint64_t eng_next_deadline(const struct probe_engine *e)
 {
 	uint64_t od = overdue_after(e), best = UINT64_MAX;
 	const struct probe_run *o = e->out;

@@ -10,14 +10,17 @@
 #   203.0.113.99     unused ("unreachable", as lib.sh's case)
 # Every site's WAN target is r2 (198.51.100.2, 1454) and its tunnel target its own server
 # address. In r1 (prerouting: before its MTU check drops what is too big; table "inet
-# rate") a counter counts every echo request
-# from the client and a second one, behind `limit rate over`, those above the global
-# --rate plus a burst: it must stay 0, and the first must equal the probes the JSON says
-# were sent (S_LIMIT=N sets that limit, to see the check fail). Needs root (exit 77
-# otherwise).
+# rate") a counter counts every echo request from the client; a second one, behind
+# `limit rate over`, those above --total-rate plus 10% and its burst (total / 20) plus 5
+# (the sites are measured at once: only the total rate holds them back), and a third
+# those to the WAN
+# target every site shares above --rate plus 10%: both must stay 0, and the first must
+# equal the probes the JSON says were sent (S_LIMIT=N / S_WAN_LIMIT=N set the limits, to
+# see the checks fail). Needs root (exit 77 otherwise).
 #
 #   mixed   20 sites (14 clean, 2 black holes, 2 lossy, 2 more clean) with --json: every
-#           answer exact and verified, input order, exit 0; the rate counters; --out-dir
+#           answer exact and verified, input order, exit 0; the rate counters (--total-rate
+#           150, --rate 50: 20 WAN runs to one target share its 50/s); --out-dir
 #           files and --prometheus samples per site; `mtuprobe report` of the JSON
 #           Lines; the summary table without --json.
 #   worst   3 sites, one of them unreachable: exit 1 (the worst site's), its row says so;
@@ -28,7 +31,8 @@ set -euo pipefail
 # shellcheck source=tests/lab/lib.sh
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
-RATE=100
+TOTAL=150   # --total-rate: all probes of the run
+RATE=50     # --rate: per target address
 
 # s_lab: the lab, the server's addresses, r2's per-site paths and r1's counters.
 s_lab() {
@@ -47,16 +51,18 @@ table inet sites {
 	}
 }
 EOF
-	# Burst: the engine paces each run to --rate, and sites.c paces one run's first
-	# probe after the last run's last; the token bucket allows for timer slack only.
+	# Burst: the scheduler lets total / 20 probes go back to back (probe/sched.h) and
+	# spaces those to one address by 1 / --rate (no burst); 5 more allow for timer slack.
 	ip netns exec "$LAB_R1" nft -f - <<EOF
 table inet rate {
 	counter probes { }
 	counter over { }
+	counter wan_over { }
 	chain prerouting_rate {
 		type filter hook prerouting priority -150; policy accept;
 		ip saddr 192.0.2.2 icmp type echo-request counter name probes
-		ip saddr 192.0.2.2 icmp type echo-request limit rate over ${S_LIMIT:-$((RATE + RATE / 10))}/second burst 5 packets counter name over
+		ip saddr 192.0.2.2 icmp type echo-request limit rate over ${S_LIMIT:-$((TOTAL + TOTAL / 10))}/second burst $((TOTAL / 20 + 5)) packets counter name over
+		ip saddr 192.0.2.2 ip daddr 198.51.100.2 icmp type echo-request limit rate over ${S_WAN_LIMIT:-$((RATE + RATE / 10))}/second burst 5 packets counter name wan_over
 	}
 }
 EOF
@@ -89,18 +95,20 @@ case_mixed() {
 	mkdir -m 1777 "$T_TMP/w"
 	t_flush
 	T_RUN_TIMEOUT=100
-	t_run -- -4 --rate "$RATE" --targets "$inv" --json --out-dir "$T_TMP/w/out.d" \
+	t_run -- -4 --rate "$RATE" --total-rate "$TOTAL" --targets "$inv" --json --out-dir "$T_TMP/w/out.d" \
 		--prometheus "$T_TMP/w/sites.prom" --vendor rtx,linux
 	if ((T_RC != 0)); then
 		t_fail "exit $T_RC, expected 0"
 		t_show_stderr
 	fi
-	local probes over
+	local probes over wan_over
 	probes=$(s_counter probes)
 	over=$(s_counter over)
-	if python3 - "$T_TMP/out" "$probes" "$over" "$T_TMP/w/out.d" "$T_TMP/w/sites.prom" <<'PY'; then
+	wan_over=$(s_counter wan_over)
+	if python3 - "$T_TMP/out" "$probes" "$over" "$T_TMP/w/out.d" "$T_TMP/w/sites.prom" "$wan_over" <<'PY'; then
 import json, os, sys
 out, probes, over, outdir, prom = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+wan_over = int(sys.argv[6])
 errs = []
 rows = [json.loads(l) for l in open(out)]
 names = [r.get("site") for r in rows]
@@ -129,7 +137,9 @@ for r in rows:
 if sent != probes:
     errs.append(f"r1 counted {probes} probes, the JSON says {sent} were sent")
 if over != 0:
-    errs.append(f"{over} probes above the global rate (+10%, burst 5)")
+    errs.append(f"{over} probes above --total-rate (+10%, its burst + 5)")
+if wan_over != 0:
+    errs.append(f"{wan_over} probes to the shared WAN target above --rate (+10%, burst 5)")
 text = open(prom).read()
 for n in want:
     exp = 1400 if n.startswith("bh-") else 1454
@@ -138,7 +148,8 @@ for n in want:
         errs.append(f"prometheus: no line {line}")
 if text.count("# TYPE mtuprobe_path_mtu_bytes ") != 1:
     errs.append("prometheus: the family's TYPE line is not there once")
-print(f"  {len(rows)} sites, {sent} probes (r1: {probes}, over the rate: {over})")
+print(f"  {len(rows)} sites, {sent} probes (r1: {probes}, over the total: {over}, "
+      f"over the WAN target's rate: {wan_over})")
 for e in errs:
     print(f"  {e}")
 sys.exit(1 if errs else 0)

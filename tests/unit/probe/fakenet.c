@@ -304,3 +304,34 @@ unsigned fake_max_in_window(const struct fakenet *f, uint64_t window_us)
 	}
 	return best;
 }
+
+/* Several fake paths on one clock (the scheduler's tests): the earliest
+ * answer of any, every clock moved to its time (or to the deadline). */
+int fake_mux_wait(struct fakenet *const *nets, size_t n, uint64_t deadline, size_t *which,
+		  struct probe_event *ev)
+{
+	uint64_t now = n ? nets[0]->now : 0, best = UINT64_MAX, to;
+	size_t bn = 0;
+	int bi = -1;
+
+	for (size_t k = 0; k < n; k++) {
+		int i = earliest(nets[k]);
+
+		if (i >= 0 && nets[k]->q[i].at < best) {
+			best = nets[k]->q[i].at;
+			bn = k;
+			bi = i;
+		}
+	}
+	if (deadline < now)
+		deadline = now;
+	to = bi >= 0 && best <= deadline ? (best > now ? best : now) : deadline;
+	for (size_t k = 0; k < n; k++)
+		nets[k]->now = to;
+	if (bi < 0 || best > deadline)
+		return 0;
+	*ev = nets[bn]->q[bi].ev;
+	nets[bn]->q[bi] = nets[bn]->q[--nets[bn]->nq];
+	*which = bn;
+	return 1;
+}

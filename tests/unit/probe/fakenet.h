@@ -15,6 +15,7 @@
 
 #include <signal.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "probe/probe_io.h"
@@ -101,5 +102,11 @@ void fake_io(struct fakenet *f, struct probe_io *io);
 uint64_t fake_min_gap(const struct fakenet *f);
 /* Most sends in any window of `window_us`. */
 unsigned fake_max_in_window(const struct fakenet *f, uint64_t window_us);
+
+/* Several paths on one clock: the earliest answer of any of them until
+ * deadline (1, with *which and *ev), every clock moved on with it; 0 at the
+ * deadline. A deadline in the past takes only what is due now. */
+int fake_mux_wait(struct fakenet *const *nets, size_t n, uint64_t deadline, size_t *which,
+		  struct probe_event *ev);
 
 #endif

@@ -14,6 +14,7 @@
 
 #include "fakenet.h"
 #include "probe/engine.h"
+#include "probe/sched.h"
 
 #define LAB_RTT 100             /* us: the namespace lab's round trip */
 #define NO_WARNING (-1)
@@ -887,6 +888,291 @@ static void test_loss_not_rate_limited(void **state)
 	free(f);
 }
 
+/* probe --targets' scheduler (sched.c): many fake paths on one clock. */
+struct mux {
+	struct fakenet **nets;
+	size_t n;
+	volatile sig_atomic_t *stop;
+	uint64_t stop_at;            /* fake time at which a signal comes; 0 = never */
+};
+
+static uint64_t mux_now(void *ctx)
+{
+	return ((struct mux *)ctx)->nets[0]->now;
+}
+
+static int mux_wait(void *ctx, uint64_t deadline, void **io_ctx, struct probe_event *ev,
+		    char *err, size_t errlen)
+{
+	struct mux *m = ctx;
+	size_t k;
+
+	if (m->stop_at && !*m->stop && deadline >= m->stop_at) {
+		for (size_t i = 0; i < m->n; i++)   /* the wait ends with EINTR */
+			if (m->nets[i]->now < m->stop_at)
+				m->nets[i]->now = m->stop_at;
+		*m->stop = 1;
+		snprintf(err, errlen, "interrupted");
+		return -1;
+	}
+	if (fake_mux_wait(m->nets, m->n, deadline, &k, ev) == 0)
+		return 0;
+	*io_ctx = m->nets[k];
+	return 1;
+}
+
+/* Every send of every net, in time order. */
+static uint64_t *all_sends(struct fakenet *const *nets, size_t n, size_t *count)
+{
+	size_t total = 0, k = 0;
+	uint64_t *t;
+
+	for (size_t i = 0; i < n; i++)
+		total += nets[i]->sends;
+	t = malloc((total ? total : 1) * sizeof *t);
+	assert_non_null(t);
+	for (size_t i = 0; i < n; i++)
+		for (unsigned j = 0; j < nets[i]->sends; j++)
+			t[k++] = nets[i]->send_at[j];
+	qsort(t, total, sizeof *t, cmp_u64);
+	*count = total;
+	return t;
+}
+
+/* The total rate as a token bucket of total / 20 tokens (sched.h): in no
+ * stretch of time from one send to a later one do all runs together send
+ * more than the burst plus the stretch times the rate. */
+static void check_total(struct fakenet *const *nets, size_t n, unsigned total)
+{
+	size_t count;
+	uint64_t *t = all_sends(nets, n, &count);
+	double burst = total / 20 ? total / 20 : 1;
+
+	for (size_t a = 0; a < count; a++)
+		for (size_t b = a + 1; b < count; b++)
+			if ((double)(b - a + 1) > burst + (double)(t[b] - t[a]) * total / 1e6 + 1e-9)
+				fail_msg("sends %zu..%zu of all runs within %llu us: %zu > %.0f + "
+					 "rate %u/s", a, b, (unsigned long long)(t[b] - t[a]), b - a + 1,
+					 burst, total);
+	free(t);
+}
+
+struct sched_case {
+	const struct scenario *sc;
+	struct fakenet *f;
+	struct probe_io io;
+	struct probe_run run;
+	struct wire_addr target;
+	char err[PROBE_ERR_LEN];
+	int rc;
+	bool done;
+};
+
+static void sched_config(const struct scenario *sc, struct probe_config *cfg)
+{
+	probe_config_default(cfg, sc->family ? sc->family : 4);
+	if (sc->min)
+		cfg->min_size = sc->min;
+	if (sc->max)
+		cfg->max_size = sc->max;
+	cfg->max_bound = sc->max_bound;
+	if (sc->max_probes)
+		cfg->max_probes = sc->max_probes;
+	if (sc->rate)
+		cfg->rate_pps = sc->rate;
+}
+
+/* Run cases[0..n) at once; `shared` of them (from the front) probe one
+ * target address, the others one each. */
+static void run_sched(struct sched_case *cs, size_t n, size_t shared, unsigned total,
+		      uint64_t seed, volatile sig_atomic_t *stop, uint64_t stop_at)
+{
+	struct fakenet **nets = calloc(n, sizeof *nets);
+	struct mux m = { nets, n, stop, 0 };
+	struct probe_wait w = { &m, mux_now, mux_wait };
+	struct probe_sched_config sc = { .total_pps = total };
+	struct probe_sched *s;
+	void *tag;
+	int rc;
+
+	assert_non_null(nets);
+	for (size_t i = 0; i < n; i++) {
+		struct fake_params np = cs[i].sc->net;
+
+		np.seed = seed + i;
+		if (!np.rtt_us)
+			np.rtt_us = LAB_RTT;
+		cs[i].f = nets[i] = malloc(sizeof *cs[i].f);
+		assert_non_null(nets[i]);
+		fake_init(nets[i], &np);
+		fake_io(nets[i], &cs[i].io);
+		memset(&cs[i].target, 0, sizeof cs[i].target);
+		cs[i].target.family = 4;
+		cs[i].target.a[0] = 198;
+		cs[i].target.a[3] = (uint8_t)(i < shared ? 0 : 1 + i);
+		cs[i].target.a[2] = (uint8_t)((i < shared ? 0 : 1 + i) >> 8);
+		cs[i].done = false;
+	}
+	s = probe_sched_new(&sc, &w, stop);
+	assert_non_null(s);
+	for (size_t i = 0; i < n; i++) {
+		struct probe_config cfg;
+
+		sched_config(cs[i].sc, &cfg);
+		assert_int_equal(probe_sched_add(s, &cfg, &cs[i].io, &cs[i].target, &cs[i].run,
+						 &cs[i], cs[i].err, sizeof cs[i].err), 0);
+	}
+	m.stop_at = stop_at ? nets[0]->now + stop_at : 0;
+	assert_int_equal(probe_sched_active(s), n);
+	while ((rc = probe_sched_next(s, &tag, &cs[0].rc)) == 1) {
+		struct sched_case *c = tag;
+
+		assert_false(c->done);          /* each run ends once */
+		c->done = true;
+		c->rc = cs[0].rc;
+		if (c != &cs[0])
+			cs[0].rc = 0;
+	}
+	assert_int_equal(rc, 0);
+	assert_int_equal(probe_sched_active(s), 0);
+	for (size_t i = 0; i < n; i++)
+		assert_true(cs[i].done);
+	check_total(nets, n, total);
+	probe_sched_free(s);
+	free(nets);
+}
+
+static void free_cases(struct sched_case *cs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		probe_run_free(&cs[i].run);
+		free(cs[i].f);
+	}
+}
+
+/* Every row of the table at once, under a total rate well below their sum:
+ * each answer is what the row asks of a run alone (the rows that must be
+ * exact in every seed), each run keeps its own rate and budget, and all
+ * of them together keep the total. */
+static void test_sched_every_scenario(void **state)
+{
+	size_t n = sizeof scenarios / sizeof scenarios[0], lossy = 0, missed = 0;
+	struct sched_case *cs = calloc(n, sizeof *cs);
+
+	(void)state;
+	assert_non_null(cs);
+	for (size_t i = 0; i < n; i++)
+		cs[i].sc = &scenarios[i];
+	run_sched(cs, n, 0, 1000, 1, NULL, 0);
+	for (size_t i = 0; i < n; i++) {
+		const struct scenario *sc = cs[i].sc;
+		unsigned rate = sc->rate ? sc->rate : 200;
+
+		if (cs[i].rc != 0)
+			fail_msg("%s: engine error: %s", sc->name, cs[i].err);
+		check_invariants(cs[i].f, &cs[i].run, sc->max_probes ? sc->max_probes : 300, rate);
+		if (sc->min_exact)
+			lossy++;
+		if (exact(sc, &cs[i].run))
+			continue;
+		print_message("    %s: pmtu %u stop %s verified %d (%s)\n", sc->name,
+			      cs[i].run.pmtu, probe_stop_str(cs[i].run.stop), cs[i].run.verified,
+			      cs[i].run.confidence);
+		if (!sc->min_exact)
+			fail_msg("%s: not exact under the scheduler", sc->name);
+		missed++;
+	}
+	print_message("  %zu runs at once: the exact rows exact, %zu of %zu lossy rows missed\n",
+		      n, missed, lossy);
+	assert_true(missed <= 1);
+	free_cases(cs, n);
+	free(cs);
+}
+
+/* 20 sites: one WAN target for all (its rate is shared: the 20 runs to it
+ * together keep 1 / --rate), a tunnel target each, black holes and loss
+ * among them; every answer exact. */
+static void test_sched_sites(void **state)
+{
+	static const struct scenario wan = { "wan", NET(.path_mtu = 1454), .want_pmtu = 1454,
+					     .want_verified = true };
+	static const struct scenario kinds[] = {
+		{ "clean", NET(.path_mtu = 1454), .want_pmtu = 1454, .want_verified = true },
+		{ "bh", NET(.path_mtu = 1400, .ptb = FAKE_PTB_BLACKHOLE), .want_pmtu = 1400,
+		  .want_verified = true },
+		{ "loss", NET(.path_mtu = 1454, .loss = 0.1), .want_pmtu = 1454,
+		  .want_verified = true },
+		{ "bh+loss", NET(.path_mtu = 1400, .ptb = FAKE_PTB_BLACKHOLE, .loss = 0.1),
+		  .want_pmtu = 1400, .want_verified = true },
+	};
+	enum { SITES = 20 };
+	struct sched_case *cs = calloc(2 * SITES, sizeof *cs);
+	size_t count;
+	uint64_t *t;
+
+	(void)state;
+	assert_non_null(cs);
+	for (size_t i = 0; i < SITES; i++) {
+		cs[i].sc = &wan;
+		cs[SITES + i].sc = &kinds[i % 4];
+	}
+	run_sched(cs, 2 * SITES, SITES, 500, 7, NULL, 0);
+	for (size_t i = 0; i < 2 * SITES; i++) {
+		if (!exact(cs[i].sc, &cs[i].run))
+			fail_msg("run %zu (%s): pmtu %u verified %d (%s)", i, cs[i].sc->name,
+				 cs[i].run.pmtu, cs[i].run.verified, cs[i].run.confidence);
+		check_invariants(cs[i].f, &cs[i].run, 300, 200);
+	}
+	/* the WAN target's probes of all 20 runs: 1/200 s apart at least */
+	t = all_sends((struct fakenet *const[]){ cs[0].f }, 1, &count);
+	free(t);
+	{
+		struct fakenet *w[SITES];
+
+		for (size_t i = 0; i < SITES; i++)
+			w[i] = cs[i].f;
+		t = all_sends(w, SITES, &count);
+		for (size_t b = 1; b < count; b++)
+			assert_true(t[b] - t[b - 1] >= 1000000u / 200);
+		free(t);
+	}
+	free_cases(cs, 2 * SITES);
+	free(cs);
+}
+
+/* One run's send fails (a route gone): that run ends with its error, the
+ * others are measured; a signal ends every run still going, interrupted. */
+static void test_sched_errors(void **state)
+{
+	static const struct scenario ok = { "ok", NET(.path_mtu = 1454, .ptb = FAKE_PTB_BLACKHOLE),
+					    .want_pmtu = 1454, .want_verified = true };
+	static const struct scenario bad = { "bad", NET(.path_mtu = 1454, .fail_send = true,
+					     .fail_after = 3), .family = 4 };
+	struct sched_case cs[4] = { { .sc = &ok }, { .sc = &bad }, { .sc = &ok }, { .sc = &ok } };
+	volatile sig_atomic_t stop = 0;
+
+	(void)state;
+	run_sched(cs, 4, 0, 1000, 3, NULL, 0);
+	assert_int_equal(cs[1].rc, -1);
+	assert_int_equal(cs[1].run.stop, PROBE_STOP_ERROR);
+	assert_string_equal(cs[1].err, "fake: send failed");
+	assert_null(cs[1].run.probes);
+	for (size_t i = 0; i < 4; i++)
+		if (i != 1)
+			assert_true(exact(cs[i].sc, &cs[i].run));
+	free_cases(cs, 4);
+	/* black holes take about 40 probes at 200/s: a signal after 60 ms */
+	for (size_t i = 0; i < 4; i++)
+		cs[i].sc = &ok;
+	run_sched(cs, 4, 0, 1000, 3, &stop, 60000);
+	for (size_t i = 0; i < 4; i++) {
+		assert_int_equal(cs[i].rc, 0);
+		assert_int_equal(cs[i].run.stop, PROBE_STOP_INTERRUPTED);
+		assert_true(cs[i].run.probes_sent > 0);
+	}
+	free_cases(cs, 4);
+}
+
 int main(void)
 {
 	struct CMUnitTest t[sizeof scenarios / sizeof scenarios[0] + 20];
@@ -913,5 +1199,8 @@ int main(void)
 	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_record_bad_quote);
 	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_rate_limited_shared);
 	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_loss_not_rate_limited);
+	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_sched_every_scenario);
+	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_sched_sites);
+	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_sched_errors);
 	return _cmocka_run_group_tests("engine", t, n, NULL, NULL);
 }
