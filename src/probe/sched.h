@@ -18,7 +18,8 @@
  * (net.ipv4.icmp_msgs_per_sec, icmp_msgs_burst) and one "destination
  * unreachable" or "time exceeded" per destination every 1000 ms after a
  * burst of 6 (icmp_ratelimit, icmp_ratemask; the kernel's
- * Documentation/networking/ip-sysctl.rst): at 1000 probes a second in
+ * Documentation/networking/ip-sysctl.rst; "fragmentation needed" is
+ * exempt from both, net/ipv4/icmp.c icmpv4_mask_allow): at 1000 probes a second in
  * all, a router that every site's probes cross (the first hop, the
  * provider's edge) stays within its own budget even if each probe drew
  * one such message from it. Per target the engine's own 200/s stays. The
