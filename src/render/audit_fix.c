@@ -77,8 +77,10 @@ fix_ifname(const struct config *c, enum vscope sc, const struct audit_fix *f)
 {
 	if (sc == VS_IFACE && f->iface >= 0 && (size_t)f->iface < c->nifaces)
 		return c->ifaces[f->iface].name;
+	/* a tunnel that is no interface (a RouterOS policy) names the one its
+	 * packets leave by */
 	if (sc == VS_TUNNEL && f->tunnel >= 0 && (size_t)f->tunnel < c->ntunnels)
-		return c->tunnels[f->tunnel].name;
+		return c->tunnels[f->tunnel].via[0] ? c->tunnels[f->tunnel].via : c->tunnels[f->tunnel].name;
 	return NULL;
 }
 
