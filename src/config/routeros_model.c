@@ -254,8 +254,9 @@ clamp(struct config *c, const struct cfg_ctx *x, struct config_tunnel *t,
 				cfg_copy(t->via, sizeof(t->via), r->out_if);
 			break;
 		}
+	/* no WAN known: a placeholder, never a name that is no interface */
 	if (!t->via[0])
-		cfg_copy(t->via, sizeof(t->via), wan_if);
+		cfg_copy(t->via, sizeof(t->via), wan_if[0] ? wan_if : "<WAN interface>");
 }
 
 /* An interface tunnel (GRE, IPIP, EoIP): the rule naming it. */
