@@ -937,8 +937,22 @@ command(struct config *c, struct cfg_ctx *x, struct rdr *r, unsigned no)
 		r->capout = 2 * r->len + 2;
 	}
 	if (split(r->buf, r->out, &r->w, &r->nw, &r->capw, c) < 0) {
-		if (!c->nomem)
-			cfg_bad(c, &m.l, CONFIG_BAD_ARG, 0, CONFIG_ARG_WORD);
+		/* the words are unknown: the text loses everything from the
+		 * first secret key on */
+		static const char *const keys[] = { "secret=", "password=", "pre-shared-key=", "passphrase=" };
+		for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+			char *p = strstr(m.l.text, keys[k]);
+			if (p)
+				cfg_mask_tail(m.l.text, sizeof(m.l.text), (size_t)(p - m.l.text) + strlen(keys[k]) - 1);
+		}
+		if (!c->nomem) {
+			/* the word the quote that never closes is in (the last quote) */
+			const char *q = strrchr(r->buf, '"');
+			unsigned word = 1;
+			for (const char *p = r->buf; q && p < q; p++)
+				word += is_blank(*p) && !is_blank(p[1]);
+			cfg_bad(c, &m.l, CONFIG_BAD_ARG, word, CONFIG_ARG_WORD);
+		}
 		return;
 	}
 	w = r->w;
