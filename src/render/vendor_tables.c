@@ -571,6 +571,7 @@ static const struct vfixes ros_fixes = {
 	"RouterOS applies and keeps each command as it is entered", NULL, NULL, 0,
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } }, NULL,
+	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
 };
 
 /* strongSwan swanctl.conf(5): settings of a connection and its children,
