@@ -463,6 +463,56 @@ ros_val_set(struct ros_val *d, long v, unsigned line, const char *text)
 	cfg_copy(d->text, sizeof(d->text), text);
 }
 
+/* The setting as a command that puts it back: "PATH set [ find KEY="NAME" ]
+ * k=v ..." with the keys of keys[] this command states. The audit quotes
+ * it as the setting's line and the rollback pastes it (the export's own
+ * "add ..." line would add a second object). "" when it does not fit. */
+/* s as a RouterOS value: quoted, with " and \ escaped, when it needs it. */
+static size_t
+quote_value(char *out, size_t len, const char *s, int always)
+{
+	size_t k = 0;
+
+	if (!always && *s && !strpbrk(s, " \t\"\\;$[]{}"))
+		return (size_t)snprintf(out, len, "%s", s);
+	k += (size_t)snprintf(out, len, "\"");
+	for (; *s && k < len; s++)
+		k += (size_t)snprintf(out + k, len - k, *s == '"' || *s == '\\' ? "\\%c" : "%c", *s);
+	if (k < len)
+		k += (size_t)snprintf(out + k, len - k, "\"");
+	return k;
+}
+
+static void
+restore_text(const struct cmd *m, const char *findkey, const char *name, const char *const *keys,
+	     char *out, size_t len)
+{
+	size_t k;
+
+	out[0] = '\0';
+	if (!name)
+		return;
+	if (m->find_default && strcmp(findkey, "name") == 0) {
+		k = (size_t)snprintf(out, len, "%s set [ find default=yes ]", m->menu->path);
+	} else {
+		k = (size_t)snprintf(out, len, "%s set [ find %s=", m->menu->path, findkey);
+		if (k < len)
+			k += quote_value(out + k, len - k, name, 1);
+		if (k < len)
+			k += (size_t)snprintf(out + k, len - k, " ]");
+	}
+	for (; *keys && k < len; keys++) {
+		const char *v = val(m, *keys);
+		if (!v)
+			continue;
+		k += (size_t)snprintf(out + k, len - k, " %s=", *keys);
+		if (k < len)
+			k += quote_value(out + k, len - k, v, 0);
+	}
+	if (k >= len)
+		out[0] = '\0';
+}
+
 /* A time or number key into d: 0 set, -1 not there. Placeholders: tmpl. */
 static void
 take(const struct cmd *m, const char *key, struct ros_val *d, int time)
@@ -531,6 +581,27 @@ profile(struct config *c, struct cfg_ctx *x, const char *name, unsigned line)
 	return p;
 }
 
+static const char *const k_dpd[] = { "dpd-interval", "dpd-maximum-failures", NULL };
+static const char *const k_natt[] = { "nat-traversal", NULL };
+static const char *const k_passive[] = { "passive", NULL };
+static const char *const k_src[] = { "src-address", NULL };
+static const char *const k_dst[] = { "dst-address", NULL };
+
+/* The value's text as the command that restores it (restore_text), when
+ * it has one. */
+static void
+restore(struct ros_val *d, const struct cmd *m, const char *findkey, const char *name,
+	const char *const *keys)
+{
+	char t[CONFIG_TEXT];
+
+	if (!d->line || d->line != m->l.no)
+		return;
+	restore_text(m, findkey, name, keys, t, sizeof(t));
+	if (t[0])
+		cfg_copy(d->text, sizeof(d->text), t);
+}
+
 static int
 on_profile(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 {
@@ -543,6 +614,9 @@ on_profile(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	take(m, "dpd-maximum-failures", &p->dpdmax, 0);
 	take(m, "nat-traversal", &p->natt, 0);
 	take(m, "lifetime", &p->life, 1);
+	restore(&p->dpd, m, "name", name, k_dpd);
+	restore(&p->dpdmax, m, "name", name, k_dpd);
+	restore(&p->natt, m, "name", name, k_natt);
 	return 0;
 }
 
@@ -585,6 +659,7 @@ on_peer(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	if ((v = val(m, "exchange-mode")))
 		ros_val_set(&p->mode, strcmp(v, "ike2") == 0 ? 2 : 1, m->l.no, m->l.text);
 	take(m, "passive", &p->passive, 0);
+	restore(&p->passive, m, "name", p->name, k_passive);
 	take(m, "dpd-interval", &p->dpd, 1);
 	take(m, "dpd-maximum-failures", &p->dpdmax, 0);
 	take(m, "nat-traversal", &p->natt, 0);
@@ -671,6 +746,15 @@ on_policy(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	take_prefix(m, "src-address", &p->src);
 	take_prefix(m, "dst-address", &p->dst);
 	take_prefix(m, "sa-dst-address", &p->sa_dst);
+	if (p->peer[0]) {
+		char t[CONFIG_TEXT];
+		restore_text(m, "peer", p->peer, k_src, t, sizeof(t));
+		if (t[0] && p->src.line)
+			cfg_copy(p->src.text, sizeof(p->src.text), t);
+		restore_text(m, "peer", p->peer, k_dst, t, sizeof(t));
+		if (t[0] && p->dst.line)
+			cfg_copy(p->dst.text, sizeof(p->dst.text), t);
+	}
 	p->tunnel = (v = val(m, "tunnel")) && strcmp(v, "yes") == 0;
 	p->skip = ((v = val(m, "template")) && strcmp(v, "yes") == 0) ||
 		  ((v = val(m, "disabled")) && strcmp(v, "yes") == 0) ||

@@ -235,6 +235,10 @@ test_messy(void **state)
 	assert_int_equal(g->live.retries, 5);
 	assert_int_equal(g->live.dead_after, 600);        /* issue 21: 10 minutes */
 	assert_true(g->live.exact);
+	/* the setting's text is the command that restores it, never the
+	 * export's "add" line (pasted back it would add a second profile) */
+	assert_string_equal(g->live.src.text,
+			    "/ip ipsec profile set [ find name=\"slow \\\"one\\\"\" ] dpd-interval=2m dpd-maximum-failures=5");
 	assert_int_equal(g->natt.line, 4);
 	assert_int_equal(g->natt.v, 0);
 	assert_int_equal(g->start.state, CONFIG_START_ON_TRAFFIC);
