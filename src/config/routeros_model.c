@@ -19,6 +19,7 @@
 #include "config/routeros_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void
@@ -92,20 +93,10 @@ live(const struct cfg_ctx *x, const struct ros_peer *p, const struct ros_profile
 	g->ka_count = retries;
 }
 
-static const struct ros_identity *
-identity_of(const struct cfg_ctx *x, const char *peer)
-{
-	for (size_t i = 0; i < x->nidentities; i++)
-		if (strcmp(x->identities[i].peer, peer) == 0)
-			return &x->identities[i];
-	return NULL;
-}
-
 static void
 gateway(struct config *c, const struct cfg_ctx *x, const struct ros_peer *p)
 {
 	const struct ros_profile *pr = profile_of(x, p);
-	const struct ros_identity *id = identity_of(x, p->name);
 	const struct ros_val *v;
 	struct config_gateway *g = cfg_gateway(c, p->name, p->line);
 	int v2 = p->mode.line && p->mode.v == 2;
@@ -137,10 +128,20 @@ gateway(struct config *c, const struct cfg_ctx *x, const struct ros_peer *p)
 			 : CONFIG_START_ON_TRAFFIC;
 	if (p->passive.line)
 		num_from(&g->start.src, &p->passive);
-	if (id && id->psk.set)
-		g->psk = id->psk;
-	else if (p->psk.set)
+	if (p->psk.set)
 		g->psk = p->psk;
+}
+
+/* Each identity's secret to its peer (the name index: a hub's thousands
+ * of peers cost one lookup each). */
+static void
+identities(struct config *c, const struct cfg_ctx *x)
+{
+	for (size_t i = 0; i < x->nidentities; i++) {
+		int k = x->identities[i].psk.set ? config_gateway_find(c, x->identities[i].peer) : -1;
+		if (k >= 0 && !c->gateways[k].psk.set)
+			c->gateways[k].psk = x->identities[i].psk;
+	}
 }
 
 static int
@@ -163,6 +164,31 @@ peer_of(const struct cfg_ctx *x, const struct ros_policy *pol)
 			return p;
 	}
 	return NULL;
+}
+
+/* The policy's enabled peer as a gateway (by name through the index; a
+ * v6 policy names it by sa-dst-address, which is that peer's name), or -1;
+ * *disabled when the peer exists but is disabled. */
+static int
+gateway_of(const struct config *c, const struct cfg_ctx *x, const struct ros_policy *pol,
+	   int *disabled)
+{
+	char a[20];
+	int k;
+
+	*disabled = 0;
+	if (pol->peer[0])
+		k = config_gateway_find(c, pol->peer);
+	else {
+		snprintf(a, sizeof(a), "%u.%u.%u.%u", pol->sa_dst.addr >> 24, pol->sa_dst.addr >> 16 & 255,
+			 pol->sa_dst.addr >> 8 & 255, pol->sa_dst.addr & 255);
+		k = config_gateway_find(c, a);
+	}
+	if (k < 0) {
+		const struct ros_peer *p = peer_of(x, pol);
+		*disabled = p && p->disabled;
+	}
+	return k;
 }
 
 static void
@@ -279,28 +305,33 @@ static void
 tunnels(struct config *c, const struct cfg_ctx *x, const char *wan_if)
 {
 	size_t nif = c->ntunnels;       /* the interface tunnels read so far */
+	unsigned *count = calloc(c->ngateways + 1, sizeof(*count));   /* policies per peer */
 
+	if (!count) {
+		c->nomem = 1;
+		return;
+	}
 	for (size_t i = 0; i < nif; i++)
 		clamp_if(x, &c->tunnels[i]);
 	for (size_t i = 0; i < x->npolicies && !c->nomem; i++) {
 		const struct ros_policy *pol = &x->policies[i];
-		const struct ros_peer *p = peer_of(x, pol);
-		int k = p && !p->disabled ? config_gateway_find(c, p->name) : -1;
+		int disabled, k = pol->skip || (!pol->peer[0] && !pol->sa_dst.line) ? -1
+				  : gateway_of(c, x, pol, &disabled);
 		struct config_gateway *g = k >= 0 ? &c->gateways[k] : NULL;
+		const char *pname = g ? g->name : pol->peer[0] ? pol->peer : "policy";
 		struct config_tunnel *t;
 		struct cfg_line l;
 		char name[CONFIG_NAME + 24];
-		unsigned n = 1;
+		unsigned n;
 
-		if (pol->skip || (!pol->peer[0] && !pol->sa_dst.line) || (p && p->disabled))
+		if (pol->skip || (!pol->peer[0] && !pol->sa_dst.line) || (k < 0 && disabled))
 			continue;
-		for (size_t j = nif; j < c->ntunnels; j++)
-			n += c->tunnels[j].gateway == k;
-		snprintf(name, sizeof(name), "%s-%u", p ? p->name : pol->peer, n);
+		n = ++count[k >= 0 ? (size_t)k : c->ngateways];
+		snprintf(name, sizeof(name), "%s-%u", pname, n);
 		if (config_tunnel_find(c, name) >= 0)
-			snprintf(name, sizeof(name), "%s-%u-line%u", p ? p->name : pol->peer, n, pol->line);
+			snprintf(name, sizeof(name), "%s-%u-line%u", pname, n, pol->line);
 		if (!(t = cfg_tunnel(c, name, name, pol->line)))
-			return;
+			break;
 		line_of(&l, pol->line, pol->text);
 		t->kind = pol->tunnel ? CONFIG_TK_IPSEC : CONFIG_TK_TRANSPORT;
 		cfg_set(&t->encap, t->kind, &l);
@@ -325,6 +356,7 @@ tunnels(struct config *c, const struct cfg_ctx *x, const char *wan_if)
 			esp(x, pol, g);
 		}
 	}
+	free(count);
 }
 
 static void
@@ -352,6 +384,7 @@ ros_model(struct config *c, struct cfg_ctx *x)
 	for (size_t i = 0; i < x->npeers && !c->nomem; i++)
 		if (!x->peers[i].disabled)
 			gateway(c, x, &x->peers[i]);
+	identities(c, x);
 	wan_if = wan(c, x);
 	tunnels(c, x, wan_if);
 	if (!c->nomem)
