@@ -373,6 +373,50 @@ test_defaults(void **state)
 	config_free(&cfg);
 }
 
+/* export verbose (every default written, "!key" for an unset one, the
+ * default entries' "set [ find default=yes ]" and "set 0") and interface
+ * tunnels: GRE with ipsec-secret is IPsec transport mode, EoIP another
+ * encapsulation, each with the clamp that names it; no secret kept. */
+static const char verbose[] =
+	"# by RouterOS 7.14\n"
+	"/interface gre\n"
+	"add ipsec-secret=hunter2 local-address=203.0.113.10 name=gre-aws remote-address=198.51.100.1 mtu=1400\n"
+	"/interface eoip\n"
+	"add name=eoip1 remote-address=198.51.100.9 tunnel-id=5\n"
+	"/ip firewall mangle\n"
+	"add action=change-mss chain=forward new-mss=1360 out-interface=gre-aws protocol=tcp tcp-flags=syn\n"
+	"/ip ipsec profile\n"
+	"set [ find default=yes ] dh-group=modp2048,modp1024 dpd-interval=8s dpd-maximum-failures=4 "
+	"enc-algorithm=aes-128,3des hash-algorithm=sha1 lifetime=1d name=default nat-traversal=yes "
+	"proposal-check=obey\n"
+	"/ip ipsec proposal\n"
+	"set [ find default=yes ] auth-algorithms=sha1 disabled=no enc-algorithms=aes-256-cbc,aes-192-cbc,"
+	"aes-128-cbc lifetime=30m name=default pfs-group=modp1024\n"
+	"/ip ipsec policy group\n"
+	"set [ find default=yes ] name=default\n"
+	"/ip ipsec policy\n"
+	"set 0 disabled=no dst-address=::/0 group=default proposal=default protocol=all src-address=::/0 template=yes\n"
+	"/ip ipsec peer\n"
+	"add address=198.51.100.1/32 comment=\"\" disabled=no exchange-mode=ike2 local-address=\"\" name=p1 "
+	"passive=no port=500 profile=default send-initial-contact=yes !keepalive\n";
+
+static void
+test_verbose(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(verbose), 0);
+	assert_int_equal(cfg.ninvalid, 0);
+	assert_int_equal(tun("gre-aws")->kind, CONFIG_TK_TRANSPORT);
+	assert_int_equal(tun("gre-aws")->mtu.v, 1400);
+	assert_int_equal(tun("gre-aws")->mss_value, 1360);
+	assert_null(strstr(tun("gre-aws")->encap.text, "hunter2"));
+	assert_int_equal(tun("eoip1")->kind, CONFIG_TK_OTHER);
+	assert_int_equal(gw("p1")->live.src.line, 9);
+	assert_int_equal(gw("p1")->live.dead_after, 8);      /* IKEv2: the interval, a lower bound */
+	assert_int_equal(gw("p1")->start.state, CONFIG_START_ON_TRAFFIC);
+	config_free(&cfg);
+}
+
 /* A hub: 600 peers, each with a policy and an identity (tables grow). */
 static void
 test_hub(void **state)
@@ -413,6 +457,7 @@ main(void)
 		cmocka_unit_test(test_messy),
 		cmocka_unit_test(test_versions),
 		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_verbose),
 		cmocka_unit_test(test_hub),
 	};
 
