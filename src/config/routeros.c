@@ -381,6 +381,14 @@ ros_seconds(const char *s)
 	return total;
 }
 
+int
+ros_placeholder(const char *v)
+{
+	const char *p;
+
+	return config_has_placeholder(v) || ((p = strchr(v, '<')) && strchr(p + 1, '>') > p + 1);
+}
+
 static int
 secret_key(const char *k)
 {
@@ -396,7 +404,7 @@ check_value(struct config *c, const struct cmd *m, const struct ros_key *k, cons
 	const char *v = w->val;
 	long n;
 
-	if (config_has_placeholder(v))
+	if (ros_placeholder(v))
 		return 0;
 	switch (k->kind) {
 	case VK_ANY:
@@ -522,7 +530,7 @@ take(const struct cmd *m, const char *key, struct ros_val *d, int time)
 
 	if (!v)
 		return;
-	if (config_has_placeholder(v)) {
+	if (ros_placeholder(v)) {
 		ros_val_set(d, 0, m->l.no, m->l.text);
 		d->tmpl = 1;
 		return;
@@ -545,7 +553,7 @@ take_prefix(const struct cmd *m, const char *key, struct config_prefix *p)
 
 	if (!v)
 		return;
-	if (config_has_placeholder(v))
+	if (ros_placeholder(v))
 		cfg_set_prefix(p, 0, 0, &m->l), p->tmpl = 1;
 	else if (cfg_prefix(v, &a, &plen) == 0)
 		cfg_set_prefix(p, a, plen, &m->l);
@@ -668,7 +676,7 @@ on_peer(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 		p->disabled = strcmp(v, "yes") == 0;
 	if ((v = val(m, "secret")) && config_secret_text(v, &p->psk) == 0) {
 		p->psk.line = m->l.no;
-		p->psk.tmpl = config_has_placeholder(v);
+		p->psk.tmpl = ros_placeholder(v);
 	}
 	return 0;
 }
@@ -720,7 +728,7 @@ on_identity(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	cfg_copy(d->peer, sizeof(d->peer), val(m, "peer") ? val(m, "peer") : "");
 	if ((v = val(m, "secret")) && config_secret_text(v, &d->psk) == 0) {
 		d->psk.line = m->l.no;
-		d->psk.tmpl = config_has_placeholder(v);
+		d->psk.tmpl = ros_placeholder(v);
 	}
 	return 0;
 }
@@ -774,7 +782,7 @@ on_mangle(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 		cfg_unread(c, m->l.no);
 		return 1;
 	}
-	if (strcmp(mss, "clamp-to-pmtu") != 0 && !config_has_placeholder(mss) &&
+	if (strcmp(mss, "clamp-to-pmtu") != 0 && !ros_placeholder(mss) &&
 	    cfg_number(mss, 1, 65535, &n) < 0)
 		return cfg_bad(c, &m->l, CONFIG_BAD_ARG, m->kvword[kv(m, "new-mss") - m->kv],
 			       CONFIG_ARG_MSS);
@@ -803,7 +811,7 @@ set_mtu(struct config_num *n, const struct cmd *m, const char *key)
 
 	if (!v)
 		return;
-	if (config_has_placeholder(v))
+	if (ros_placeholder(v))
 		cfg_set_tmpl(n, &m->l);
 	else if (cfg_number(v, 0, 65535, &mtu) == 0)
 		cfg_set(n, mtu, &m->l);
@@ -987,7 +995,7 @@ note_placeholders(struct config *c, const struct cmd *m, const struct word *w, s
 	for (size_t i = 0; i < n; i++) {
 		const char *v = w[i].val ? w[i].val : w[i].s;
 		struct config_placeholder *p;
-		if ((w[i].val && secret_key(w[i].s)) || !config_has_placeholder(v) ||
+		if ((w[i].val && secret_key(w[i].s)) || !ros_placeholder(v) ||
 		    !(p = CFG_PUSH(c, placeholders)))
 			continue;
 		p->line = m->l.no;

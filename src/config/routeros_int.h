@@ -104,6 +104,10 @@ struct cfg_ctx {
 /* A RouterOS time value in seconds ("30s", "2m", "1h2m3s", "1w2d",
  * "00:02:00", "500ms", "10"), rounded down; -1 when it is none. */
 long ros_seconds(const char *s);
+/* A value that is or holds a template placeholder: config_has_placeholder's
+ * forms, and "<x>" inside a value ("<PEER1_AWS_PUBLIC_IP>/32", the published
+ * RouterOS-to-AWS template's style). */
+int ros_placeholder(const char *v);
 void ros_val_set(struct ros_val *d, long v, unsigned line, const char *text);
 /* Fills the gateways and tunnels from the IPsec objects read. */
 void ros_model(struct config *c, struct cfg_ctx *x);

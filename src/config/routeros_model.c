@@ -231,7 +231,7 @@ esp(const struct cfg_ctx *x, const struct ros_policy *pol, struct config_gateway
 		struct cfg_line l;
 		line_of(&l, pr->line, pr->text);
 		cfg_set(&g->esp, 0, &l);
-		g->esp.tmpl = config_has_placeholder(pr->enc) || config_has_placeholder(pr->auth);
+		g->esp.tmpl = ros_placeholder(pr->enc) || ros_placeholder(pr->auth);
 		if (pr->life.line)
 			num_from(&g->life_child, &pr->life);
 	}

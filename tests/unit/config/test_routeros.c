@@ -417,6 +417,50 @@ test_verbose(void **state)
 	config_free(&cfg);
 }
 
+/* A template in the shape of the published RouterOS-to-AWS configuration
+ * (SOURCES.md 19): two AWS tunnels, placeholders for addresses, networks
+ * and secrets: listed, passing every value check, the selectors template
+ * values; the secrets' placeholders are not listed. */
+static const char tmpl[] =
+	"/ip address\n"
+	"add address=<Point-to-Point-AWS-IP-Tunnel-1>/30 interface=<WAN-Interface>\n"
+	"/ip ipsec profile\n"
+	"add dh-group=modp1024 dpd-interval=10s dpd-maximum-failures=3 enc-algorithm=\\\n"
+	"    aes-128 lifetime=8h name=profile1-aws nat-traversal=no\n"
+	"/ip ipsec peer\n"
+	"add address=<PEER1_AWS_PUBLIC_IP>/32 local-address=<OFFICE_WAN_PUBLIC_IP> name=\\\n"
+	"    peer1-aws profile=profile1-aws\n"
+	"add address=<PEER2_AWS_PUBLIC_IP>/32 local-address=<OFFICE_WAN_PUBLIC_IP> name=\\\n"
+	"    peer2-aws profile=profile1-aws\n"
+	"/ip ipsec identity\n"
+	"add peer=peer1-aws secret=<tunnel-1-secret>\n"
+	"add peer=peer2-aws secret=<tunnel-2-secret>\n"
+	"/ip ipsec policy\n"
+	"add dst-address=<MY_AWS_VPC_PRIVATE_NETWORK> peer=peer1-aws src-address=\\\n"
+	"    <MY_OFFICE_PRIVATE_NETWORK> tunnel=yes\n"
+	"add dst-address=<MY_AWS_VPC_PRIVATE_NETWORK> peer=peer2-aws src-address=\\\n"
+	"    <MY_OFFICE_PRIVATE_NETWORK> tunnel=yes\n";
+
+static void
+test_template(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(tmpl), 0);
+	assert_int_equal(cfg.ninvalid, 0);
+	assert_int_equal(cfg.ngateways, 2);
+	assert_int_equal(cfg.ntunnels, 2);
+	assert_int_equal(gw("peer2-aws")->live.dead_after, 30);
+	assert_int_equal(gw("peer2-aws")->line, 9);
+	assert_true(gw("peer1-aws")->remote_addr.tmpl);
+	assert_true(gw("peer1-aws")->local_id.tmpl);
+	assert_true(gw("peer2-aws")->psk.tmpl);
+	assert_int_equal(tun("peer2-aws-1")->line, 17);
+	for (size_t i = 0; i < cfg.nplaceholders; i++)
+		assert_null(strstr(cfg.placeholders[i].token, "secret"));
+	assert_true(cfg.nplaceholders >= 8);
+	config_free(&cfg);
+}
+
 /* A hub: 600 peers, each with a policy and an identity (tables grow). */
 static void
 test_hub(void **state)
@@ -458,6 +502,7 @@ main(void)
 		cmocka_unit_test(test_versions),
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_verbose),
+		cmocka_unit_test(test_template),
 		cmocka_unit_test(test_hub),
 	};
 
