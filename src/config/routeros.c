@@ -1158,7 +1158,11 @@ header(struct config *c, struct cfg_ctx *x, const char *s, size_t n, unsigned no
 	char t[CONFIG_TEXT];
 	const char *p;
 
-	cfg_copy(t, sizeof(t) < n + 1 ? sizeof(t) : n + 1, s);
+	/* s is not NUL-ended: the line ends at n */
+	if (n >= sizeof(t))
+		n = sizeof(t) - 1;
+	memcpy(t, s, n);
+	t[n] = '\0';
 	if (c->firmware_line || !(p = strstr(t, mark)))
 		return;
 	p += strlen(mark);
