@@ -418,7 +418,7 @@ test_verbose(void **state)
 }
 
 /* A template in the shape of the published RouterOS-to-AWS configuration
- * (SOURCES.md 19): two AWS tunnels, placeholders for addresses, networks
+ * (tests/audit/configs/SOURCES.md, 19): two AWS tunnels, placeholders for addresses, networks
  * and secrets: listed, passing every value check, the selectors template
  * values; the secrets' placeholders are not listed. */
 static const char tmpl[] =
