@@ -176,7 +176,10 @@ static void
 add(struct flines *o, enum vscope sc, const struct audit_fix *f, int comment, const char *text)
 {
 	for (size_t i = 0; i < o->n; i++)
-		if (o->l[i].scope == sc && o->l[i].tunnel == f->tunnel && o->l[i].iface == f->iface &&
+		/* a global line is one line, whichever tunnel asked for it (two
+		 * RouterOS peers sharing one profile get one DPD line) */
+		if (o->l[i].scope == sc &&
+		    (sc == VS_GLOBAL || (o->l[i].tunnel == f->tunnel && o->l[i].iface == f->iface)) &&
 		    strcmp(o->l[i].text, text) == 0)
 			return;
 	if (o->n >= o->cap) {
