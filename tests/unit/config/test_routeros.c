@@ -58,7 +58,7 @@ slurp(const char *path, size_t *len)
 /* What each sample is, by the start of its name (-1: none we read); a
  * name no row matches fails: a new sample must say what it is. */
 static const struct { const char *prefix; int vendor; } kinds[] = {
-	{ "routeros-", VENDOR_ROUTEROS },
+	{ "routeros-", VENDOR_ROUTEROS }, { "fortios-", VENDOR_FORTIGATE },
 	{ "ipsecconf-", VENDOR_IPSECCONF }, { "edge-ipsecconf", VENDOR_IPSECCONF },
 	{ "swanctl-", VENDOR_STRONGSWAN }, { "tpl-swanctl", VENDOR_STRONGSWAN },
 	{ "swan-", VENDOR_STRONGSWAN }, { "edge-swan", VENDOR_STRONGSWAN },
@@ -418,7 +418,7 @@ test_verbose(void **state)
 }
 
 /* A template in the shape of the published RouterOS-to-AWS configuration
- * (tests/audit/configs/SOURCES.md, 19): two AWS tunnels, placeholders for addresses, networks
+ * (tests/audit/configs/SOURCES.md, 22): two AWS tunnels, placeholders for addresses, networks
  * and secrets: listed, passing every value check, the selectors template
  * values; the secrets' placeholders are not listed. */
 static const char tmpl[] =
