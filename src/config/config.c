@@ -80,10 +80,26 @@ static const struct {
 			"set psksecret", "set remote-gw ", "set dpd-retry", "set mtu-override ", "set tcp-mss ",
 			"set vdom ", "set allowaccess ", "set srcintf ", "set dstintf ", "set keylifeseconds ",
 			NULL } },
+	/* RouterOS /export: menu paths begin with '/', which no other format's
+	 * lines do (a Junos comment opener is no menu). v7 may write the path
+	 * with slashes ("/ip/ipsec/peer"). */
+	[VENDOR_ROUTEROS] = { "MikroTik RouterOS", "a MikroTik RouterOS export (/export)", "#",
+		/* MikroTik manual, IPsec: a policy is its own SA template (no
+		 * interface, so no tunnel MTU default); src-address/dst-address
+		 * default to 0.0.0.0/32; profile nat-traversal defaults to yes;
+		 * a clamp is a mangle change-mss rule, none unless added */
+		{ .clamp_in_config = 1, .implicit_policy = 1, .peer_word = "peer", .neutral = 1,
+		  .clamp_default = CONFIG_MSS_OFF,
+		  .selector_default = "0.0.0.0/32 (src-address and dst-address not set: MikroTik manual, IPsec, Policies)",
+		  .natt_default = "nat-traversal=yes (MikroTik manual, IPsec, Profiles)" },
+		config_parse_routeros,
+		(const char *const[]){ "/ip ipsec", "/ip/ipsec", "/interface", "/routing", "/ip firewall",
+			"/ip/firewall", "/ip address", "/ip/address", "/ip route", "/ip/route", "/system",
+			"/ipv6 ", "/ip dhcp", "/ip dns", "/ip pool", "/ip service", NULL } },
 };
 
 static const char expected[] =
-	"expected a Yamaha RTX config (show config), an NEC IX running-config, a strongSwan swanctl.conf, a strongSwan/Libreswan ipsec.conf or a FortiGate configuration (show)";
+	"expected a Yamaha RTX config (show config), an NEC IX running-config, a strongSwan swanctl.conf, a strongSwan/Libreswan ipsec.conf, a FortiGate configuration (show) or a MikroTik RouterOS export";
 
 /* Other names engineers give the ipsec.conf format. */
 static const struct { const char *name; enum vendor_id v; } aliases[] = {
@@ -172,7 +188,7 @@ accepted(const struct config *c)
 static void
 foreign_message(const struct config_foreign *f, char *err, size_t errlen)
 {
-	snprintf(err, errlen, "looks like %s (line %u: %.60s): not supported yet; supported: Yamaha RTX (show config), NEC IX (running-config), strongSwan swanctl.conf, strongSwan/Libreswan ipsec.conf, FortiGate FortiOS (show)",
+	snprintf(err, errlen, "looks like %s (line %u: %.60s): not supported yet; supported: Yamaha RTX (show config), NEC IX (running-config), strongSwan swanctl.conf, strongSwan/Libreswan ipsec.conf, FortiGate FortiOS (show), MikroTik RouterOS (/export)",
 		 f->name, f->line, f->why);
 }
 
@@ -223,7 +239,7 @@ detect_into(const char *buf, size_t len, struct config *c, char *err, size_t err
 		return -1;
 	}
 	if (best < 0) {
-		snprintf(err, errlen, "not a router configuration: no RTX, IX, swanctl.conf, ipsec.conf or FortiOS command in %u line%s (%s)",
+		snprintf(err, errlen, "not a router configuration: no RTX, IX, swanctl.conf, ipsec.conf, FortiOS or RouterOS command in %u line%s (%s)",
 			 lines, lines == 1 ? "" : "s", expected);
 		return -1;
 	}

@@ -122,6 +122,12 @@ struct config_tunnel {
 	 * line in outgoing.text; "" when not written */
 	char outgoing_if[CONFIG_NAME];
 	struct config_num outgoing;
+	/* The interface a fix line names for this tunnel when the tunnel is
+	 * no interface of its own: a RouterOS policy's packets leave by the
+	 * WAN interface, where its change-mss rule goes (the rule's
+	 * out-interface, or the interface holding the peer's local-address);
+	 * "" names the tunnel itself (render/audit_fix.c). */
+	char via[CONFIG_NAME];
 };
 
 /* keepalive/DPD methods (RTX 15.20; IX; strongSwan dpd_delay) */

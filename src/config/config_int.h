@@ -133,6 +133,7 @@ int config_parse_ix(const char *buf, size_t len, struct config *c);
 int config_parse_swan(const char *buf, size_t len, struct config *c);
 int config_parse_ipsecconf(const char *buf, size_t len, struct config *c);
 int config_parse_fortios(const char *buf, size_t len, struct config *c);
+int config_parse_routeros(const char *buf, size_t len, struct config *c);
 
 /* FRR's frr.conf lines, pasted beside a Linux router's IPsec configuration
  * (swanctl.conf, ipsec.conf): "neighbor ADDR remote-as N" is a BGP

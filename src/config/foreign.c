@@ -138,19 +138,7 @@ static const struct foreign_mark junos_marks[] = {
 	{ "version *;", 0 },
 };
 
-/* MikroTik RouterOS exports (help.mikrotik.com/docs/display/ROS/IPsec).
- * Strong: the /ip ipsec menu. Weak: other menus (no other format starts a
- * line with '/'; Junos "/ *" comments are skipped before matching) and
- * "add property=value" lines. */
-static const struct foreign_mark routeros_marks[] = {
-	{ "/ip ipsec", 1 },
-	{ "/ip *", 0 },
-	{ "/interface*", 0 },
-	{ "/routing *", 0 },
-	{ "/system *", 0 },
-	{ "add *=*", 0 },
-	{ "set [ find *", 0 },
-};
+/* MikroTik RouterOS exports are read (config/routeros.c), no longer foreign. */
 
 /* Palo Alto PAN-OS, set or edit form (AWS's sample,
  * github.com/awsdocs/amazon-vpc-network-administrator-guide, doc_source/palo-alto.md) and
@@ -185,7 +173,6 @@ static const struct foreign_row rows[] = {
 	ROW("Cisco IOS/IOS-XE", ios_marks, 2),
 	ROW("Cisco ASA", asa_marks, 2),
 	ROW("Juniper Junos", junos_marks, 2),
-	ROW("MikroTik RouterOS", routeros_marks, 2),
 	ROW("Palo Alto PAN-OS", panos_marks, 2),
 	ROW("VyOS", vyos_marks, 2),
 };

@@ -73,6 +73,18 @@ static const struct {
 	{ VENDOR_FORTIGATE, "aes128gcm", "aes128gcm16", 1, 0 },
 	{ VENDOR_FORTIGATE, "aes256gcm", "aes256gcm16", 1, 0 },
 	{ VENDOR_FORTIGATE, "chacha20poly1305", "chacha20poly1305", 1, 0 },
+	/* RouterOS /ip ipsec proposal enc-algorithms, auth-algorithms (MikroTik
+	 * manual, IPsec: Proposals); routeros_model.c writes "ENC AUTH" */
+	{ VENDOR_ROUTEROS, "aes-128-cbc", "aes128", 0, 0 },
+	{ VENDOR_ROUTEROS, "aes-192-cbc", "aes192", 0, 0 },
+	{ VENDOR_ROUTEROS, "aes-256-cbc", "aes256", 0, 0 },
+	{ VENDOR_ROUTEROS, "3des", "3des", 0, 0 },
+	{ VENDOR_ROUTEROS, "aes-128-gcm", "aes128gcm16", 1, 0 },
+	{ VENDOR_ROUTEROS, "aes-256-gcm", "aes256gcm16", 1, 0 },
+	{ VENDOR_ROUTEROS, "sha1", "sha1", 0, 1 },
+	{ VENDOR_ROUTEROS, "sha256", "sha256", 0, 1 },
+	{ VENDOR_ROUTEROS, "sha512", "sha512", 0, 1 },
+	{ VENDOR_ROUTEROS, "md5", "md5", 0, 1 },
 };
 
 static int

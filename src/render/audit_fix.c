@@ -77,8 +77,10 @@ fix_ifname(const struct config *c, enum vscope sc, const struct audit_fix *f)
 {
 	if (sc == VS_IFACE && f->iface >= 0 && (size_t)f->iface < c->nifaces)
 		return c->ifaces[f->iface].name;
+	/* a tunnel that is no interface (a RouterOS policy) names the one its
+	 * packets leave by */
 	if (sc == VS_TUNNEL && f->tunnel >= 0 && (size_t)f->tunnel < c->ntunnels)
-		return c->tunnels[f->tunnel].name;
+		return c->tunnels[f->tunnel].via[0] ? c->tunnels[f->tunnel].via : c->tunnels[f->tunnel].name;
 	return NULL;
 }
 
@@ -88,20 +90,33 @@ fix_ifname(const struct config *c, enum vscope sc, const struct audit_fix *f)
  * range it accepts, exactly as calc prints it. */
 static int
 fix_text(const struct vendor_def *d, const struct config *c, const struct vfix *x,
-	 const struct audit_fix *f, char *out, size_t len)
+	 const struct audit_fix *f, const char *dir, char *out, size_t len)
 {
 	const char *ifname = fix_ifname(c, x->scope, f);
 	const struct vstyle *st = ifname ? vendor_style(d, ifname) : NULL;
 	struct vkeys k = { .n = 0 };
 	struct fixvals v;
-	char text[160], why[256];
+	char text[320], why[256], dirbuf[96];
 	const char *bad = NULL;
 
 	if (ifname)
 		vkeys_iface(&k, st, ifname);
 	fix_keys(c, f, &v, &k);
 	vkeys_set(&k, "encaps", d->fixes->dialect[c->dialect == CONFIG_DIALECT_LIBRESWAN].encaps);
+	/* a calc line per direction ({dir}, RouterOS's out-/in-interface) and
+	 * its match on larger segments ({mss1}: the clamp + 1) */
+	if (dir) {
+		vendor_expand(dirbuf, sizeof(dirbuf), dir, &k);
+		vkeys_set(&k, "dir", dirbuf);
+	}
+	vkeys_num(&k, "mss1", (unsigned long)f->n + 1);
 	vendor_expand(text, sizeof(text), x->line ? x->line->tmpl : x->tmpl, &k);
+	if (x->line && !f->n && strstr(x->line->tmpl, "{mss1}")) {
+		/* the form needs a number, and none is known (no tunnel MTU) */
+		snprintf(out, len, "not set: no MSS is known for this tunnel (it has no MTU to take one from): %s",
+			 text);
+		return 1;
+	}
 	if (x->line && f->n > 0)   /* 0: the router's own auto, no number */
 		bad = vline_out_of_range(x->line, st, vendor_rtx_model(NULL), (unsigned)f->n, why,
 					 sizeof(why));
@@ -161,7 +176,10 @@ static void
 add(struct flines *o, enum vscope sc, const struct audit_fix *f, int comment, const char *text)
 {
 	for (size_t i = 0; i < o->n; i++)
-		if (o->l[i].scope == sc && o->l[i].tunnel == f->tunnel && o->l[i].iface == f->iface &&
+		/* a global line is one line, whichever tunnel asked for it (two
+		 * RouterOS peers sharing one profile get one DPD line) */
+		if (o->l[i].scope == sc &&
+		    (sc == VS_GLOBAL || (o->l[i].tunnel == f->tunnel && o->l[i].iface == f->iface)) &&
 		    strcmp(o->l[i].text, text) == 0)
 			return;
 	if (o->n >= o->cap) {
@@ -176,6 +194,19 @@ add(struct flines *o, enum vscope sc, const struct audit_fix *f, int comment, co
 	}
 	o->l[o->n] = (struct fline){ sc, f->tunnel, f->gateway, comment, "", f->iface, NULL, 0 };
 	snprintf(o->l[o->n++].text, sizeof(o->l[0].text), "%s", text);
+}
+
+/* What {dir} becomes for direction k (0 out, 1 in) of a fix that is a calc
+ * line whose section prints one line per direction; NULL: none. */
+static const char *
+line_dir(const struct vendor_def *d, const struct vfix *x, int k)
+{
+	if (!x->line || !strstr(x->line->tmpl, "{dir}"))
+		return NULL;
+	for (size_t s = 0; s < d->nsections; s++)
+		if (x->line >= d->sections[s].lines && x->line < d->sections[s].lines + d->sections[s].nlines)
+			return d->sections[s].dir[k];
+	return NULL;
 }
 
 static void
@@ -196,11 +227,16 @@ collect_one(const struct config *c, const struct audit_fix *f, struct flines *o)
 		found = 1;
 		if (!x->line && !x->tmpl)
 			continue;     /* not expressible in this format: the note says where */
-		comment = fix_text(d, c, x, f, line, sizeof(line));
-		add(o, x->scope, f, comment, line);
-		if (!comment && o->n && !o->l[o->n - 1].comment && strcmp(o->l[o->n - 1].text, line) == 0) {
-			o->l[o->n - 1].replaces = x->replaces != F_NONE;
-			o->l[o->n - 1].old = old_line(c, x->replaces, f->tunnel, f->gateway, f->iface);
+		for (int k = 0; k < 2; k++) {
+			const char *dir = line_dir(d, x, k);
+			if (k && !dir)
+				break;
+			comment = fix_text(d, c, x, f, dir, line, sizeof(line));
+			add(o, x->scope, f, comment, line);
+			if (!comment && o->n && !o->l[o->n - 1].comment && strcmp(o->l[o->n - 1].text, line) == 0) {
+				o->l[o->n - 1].replaces = x->replaces != F_NONE;
+				o->l[o->n - 1].old = old_line(c, x->replaces, f->tunnel, f->gateway, f->iface);
+			}
 		}
 	}
 	if (!found)

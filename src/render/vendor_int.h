@@ -170,7 +170,7 @@ struct vkey {
 	const char *val;
 };
 
-#define VKEYS_MAX 16
+#define VKEYS_MAX 24
 struct vkeys {
 	struct vkey k[VKEYS_MAX];
 	size_t n;

@@ -529,6 +529,51 @@ static const char *const ros_footer[] = {
 	NULL,
 };
 
+/* The audit's fixes for RouterOS (config/routeros.c reads the export):
+ * MikroTik manual, IPsec (help.mikrotik.com/docs/display/ROS/IPsec): the
+ * profile's dpd-interval / dpd-maximum-failures / nat-traversal, the
+ * peer's passive, the policy's src-address / dst-address, each set on the
+ * object by a find selector the way the export writes "set [ find
+ * default=yes ] ..." (doc/vendor-syntax.md). {policy}: the peer's profile,
+ * {gw}: the peer's name. The manual: IKEv2 ignores dpd-maximum-failures and
+ * nat-traversal. A policy-based tunnel is no interface: its MSS rule names
+ * the WAN interface its packets leave by (config_tunnel.via), and it has
+ * no MTU of its own to set. */
+static const struct vfix ros_fix_rows[] = {
+	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &ros_mtu[1], NULL,
+	  "a policy-based IPsec tunnel has no interface and no MTU of its own (not expressible in "
+	  "RouterOS): its packets take the WAN's MTU; lower the clamp instead", F_T_MTU },
+	{ FIX_WAN_MTU, 0, VS_IFACE, &ros_mtu[0], NULL,
+	  "for a PPPoE client; another interface's MTU form is not in our sources", F_I_MTU },
+	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &ros_mss[0], NULL, NULL, F_T_MSS },
+	{ FIX_TUNNEL_MSS6, 0, VS_TUNNEL, &ros_mss[1], NULL, NULL, F_T_MSS6 },
+	{ FIX_KEEPALIVE, 1, VS_GLOBAL, NULL,
+	  "/ip ipsec profile set [ find name=\"{policy}\" ] dpd-interval={sec}s dpd-maximum-failures={count}",
+	  NULL, F_G_KEEPALIVE },
+	{ FIX_KEEPALIVE, 2, VS_GLOBAL, NULL,
+	  "/ip ipsec profile set [ find name=\"{policy}\" ] dpd-interval={sec}s",
+	  "IKEv2 ignores dpd-maximum-failures (MikroTik manual, IPsec: Peers)", F_G_KEEPALIVE },
+	{ FIX_INITIATE, 0, VS_GLOBAL, NULL, "/ip ipsec peer set [ find name=\"{gw}\" ] passive=no", NULL,
+	  F_G_START },
+	{ FIX_RESPOND_ONLY, 0, VS_GLOBAL, NULL, "/ip ipsec peer set [ find name=\"{gw}\" ] passive=yes",
+	  NULL, F_G_START },
+	{ FIX_NATT_ON, 1, VS_GLOBAL, NULL,
+	  "/ip ipsec profile set [ find name=\"{policy}\" ] nat-traversal=yes", NULL, F_G_NATT },
+	{ FIX_NATT_ON, 2, VS_GLOBAL, NULL, NULL,
+	  "IKEv2 ignores nat-traversal (MikroTik manual, IPsec: Peers): IKEv2 detects NAT itself", F_NONE },
+	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL,
+	  "/ip ipsec policy set [ find peer=\"{gw}\" ] src-address=0.0.0.0/0", NULL, F_G_LOCAL_ID },
+	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL,
+	  "/ip ipsec policy set [ find peer=\"{gw}\" ] dst-address=0.0.0.0/0", NULL, F_G_REMOTE_ID },
+};
+static const struct vfixes ros_fixes = {
+	ros_fix_rows, COUNT(ros_fix_rows), NULL, NULL, NULL,
+	"RouterOS applies and keeps each command as it is entered", NULL, NULL, 0,
+	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
+	{ { NULL, NULL }, { NULL, NULL } }, NULL,
+	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
+};
+
 /* strongSwan swanctl.conf(5): settings of a connection and its children,
  * merged into the file by hand (a line that was not set is deleted, not
  * negated); calc and probe print no lines for it: its MTU and clamp are
@@ -622,7 +667,7 @@ const struct vendor_def vendor_defs[VENDOR_COUNT] = {
 		vyos_styles, COUNT(vyos_styles), vyos_sections, COUNT(vyos_sections), NULL, NULL },
 	[VENDOR_ROUTEROS] = { "MikroTik RouterOS", "#", "", ros_header, NULL, ros_footer,
 		{ "ether1", "pppoe-out1", "ipipv6-tunnel1" }, { "gre-tunnel1", "gre-tunnel1", "gre-tunnel1" },
-		ros_styles, COUNT(ros_styles), ros_sections, COUNT(ros_sections), NULL, NULL },
+		ros_styles, COUNT(ros_styles), ros_sections, COUNT(ros_sections), NULL, &ros_fixes },
 	[VENDOR_STRONGSWAN] = { "strongSwan swanctl.conf", "#", "", NULL, NULL, NULL,
 		{ NULL, NULL, NULL }, { NULL, NULL, NULL }, NULL, 0, NULL, 0, NULL, &swan_fixes },
 	[VENDOR_IPSECCONF] = { "strongSwan/Libreswan ipsec.conf", "#", "", NULL, NULL, NULL,

@@ -87,7 +87,6 @@ foreign-cisco-ios.conf	Cisco IOS/IOS-XE	ix
 foreign-cisco-asa.conf	Cisco ASA
 foreign-junos.conf	Juniper Junos
 foreign-junos-curly.conf	Juniper Junos
-foreign-routeros.conf	MikroTik RouterOS
 FOREIGN
 
 # FortiOS pre-shared keys (set psksecret K, in clear or ENC): never in the

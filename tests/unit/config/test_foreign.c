@@ -68,7 +68,6 @@ static const struct {
 	{ "foreign-junos.conf", "Juniper Junos", 10, 62, 62,
 	  "set security ike proposal ike-prop-vpn-0000000a-1 authentication-method pre-shared-keys" },
 	{ "foreign-junos-curly.conf", "Juniper Junos", 10, 18, 108, "version 12.1X46-D10;" },
-	{ "foreign-routeros.conf", "MikroTik RouterOS", 7, 28, 31, "/interface ethernet" },
 };
 
 static void
@@ -203,8 +202,8 @@ static const struct {
 	{ "hostname r1\ncrypto isakmp policy 10\n", "Cisco IOS/IOS-XE", 2, 1, 2 },
 	/* FortiOS is read (config/fortios.c), no longer foreign */
 	{ "config vpn ipsec phase1-interface\n", NULL, 0, 0, 0 },
-	{ "/ip ipsec peer add address=198.51.100.1/32 exchange-mode=ike2\n",
-	  "MikroTik RouterOS", 1, 1, 1 },
+	/* RouterOS exports are read (config/routeros.c), no longer foreign */
+	{ "/ip ipsec peer add address=198.51.100.1/32 exchange-mode=ike2\n", NULL, 0, 0, 0 },
 	{ "set interfaces st0.0 family inet mtu 1436\n", "Juniper Junos", 1, 1, 1 },
 	{ "set network ike gateway g peer-address ip 198.51.100.1\n", "Palo Alto PAN-OS", 1, 1, 1 },
 	{ "<config version=\"10.1.0\" urldb=\"paloaltonetworks\">\n", "Palo Alto PAN-OS", 1, 1, 1 },

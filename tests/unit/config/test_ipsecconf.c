@@ -64,6 +64,7 @@ static const struct { const char *prefix; int vendor; } kinds[] = {
 	{ "aws-yamaha", VENDOR_RTX }, { "field1-", VENDOR_RTX }, { "sakura", VENDOR_RTX },
 	{ "unknown-commands", VENDOR_RTX }, { "edge-unclosed", -1 },
 	{ "fortios-", VENDOR_FORTIGATE },
+	{ "routeros-", VENDOR_ROUTEROS },
 	{ "foreign-", -1 }, { "empty", -1 }, { "garbage", -1 },
 };
 
