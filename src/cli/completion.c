@@ -17,8 +17,8 @@
 #include "config/config.h"
 #include "core/overhead.h"
 #include "render/vendor.h"
+#include "base/count.h"
 
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 #define WORDS 4096
 
 enum vkind {

@@ -170,8 +170,8 @@ static void text_stream(FILE *f, const struct inspect *s, int j)
 	const struct summary *u = &st->sum;
 	char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN], from[INET6_ADDRSTRLEN];
 
-	inspect_addr_text(&st->m.src, src, sizeof src);
-	inspect_addr_text(&st->m.dst, dst, sizeof dst);
+	ip_addr_text(&st->m.src, src, sizeof src);
+	ip_addr_text(&st->m.dst, dst, sizeof dst);
 	fprintf(f, "\nstream%s ", st->runs > 1 ? "s" : "");
 	text_runs(f, s, j);
 	fprintf(f, ": %s -> %s, ", src, dst);
@@ -187,7 +187,7 @@ static void text_stream(FILE *f, const struct inspect *s, int j)
 	else
 		fputs("none\n", f);
 	if (u->smallest_big) {
-		inspect_addr_text(&u->smallest_big->from, from, sizeof from);
+		ip_addr_text(&u->smallest_big->from, from, sizeof from);
 		fprintf(f, "  smallest size refused by too big: %" PRIu32 " (mtu %" PRIu32 " from %s)\n",
 			u->smallest_big->size, u->smallest_big->mtu, from);
 	} else {
@@ -234,7 +234,7 @@ static void text_too_big(FILE *f, const struct stream *tg)
 	const struct inspect_answer *a = &tg->ans;
 	char from[INET6_ADDRSTRLEN];
 
-	inspect_addr_text(&tg->ans_big->from, from, sizeof from);
+	ip_addr_text(&tg->ans_big->from, from, sizeof from);
 	fprintf(f, "%" PRIu32 " 'too big' from %s", tg->ans_big->size, from);
 	if (a->too_big_mtu && !(a->verdict == INSPECT_EXACT && tg->ans_big->size == a->mtu + 1))
 		fprintf(f, " with mtu %" PRIu32, a->too_big_mtu);
@@ -344,8 +344,8 @@ static void text_answer(FILE *f, const struct inspect *s, int j)
 		else
 			other_tool = 1;
 	}
-	inspect_addr_text(&tg->m.src, src, sizeof src);
-	inspect_addr_text(&tg->m.dst, dst, sizeof dst);
+	ip_addr_text(&tg->m.src, src, sizeof src);
+	ip_addr_text(&tg->m.dst, dst, sizeof dst);
 	fputs("path MTU", f);
 	if (other_src)
 		fprintf(f, " from %s", src);
@@ -401,8 +401,8 @@ static void json_stream(FILE *f, int i, const struct stream *st)
 	char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN], from[INET6_ADDRSTRLEN];
 	int first = 1;
 
-	inspect_addr_text(&st->m.src, src, sizeof src);
-	inspect_addr_text(&st->m.dst, dst, sizeof dst);
+	ip_addr_text(&st->m.src, src, sizeof src);
+	ip_addr_text(&st->m.dst, dst, sizeof dst);
 	fprintf(f, "%s{\"stream\":%d,\"src\":\"%s\",\"dst\":\"%s\"", i ? "," : "", i + 1, src, dst);
 	json_key_uint(f, "ident", st->m.tool != WIRE_TOOL_TRACEPATH, st->m.ident);
 	if (st->m.tool == WIRE_TOOL_MTUPROBE) {
@@ -426,7 +426,7 @@ static void json_stream(FILE *f, int i, const struct stream *st)
 			  u->smallest_big ? u->smallest_big->size : 0);
 	json_key_uint(f, "too_big_mtu", !!u->smallest_big, u->smallest_big ? u->smallest_big->mtu : 0);
 	if (u->smallest_big)
-		inspect_addr_text(&u->smallest_big->from, from, sizeof from);
+		ip_addr_text(&u->smallest_big->from, from, sizeof from);
 	json_key_string(f, "too_big_from", u->smallest_big ? from : NULL);
 	fputs(",\"never_answered\":[", f);
 	for (size_t k = 0; k < st->nsizes; k++)
@@ -453,8 +453,8 @@ static void json_answer(FILE *f, const struct inspect *s, int j)
 	const char *sep = "";
 	int exact = v == INSPECT_EXACT || v == INSPECT_EXACT_SILENCE;
 
-	inspect_addr_text(&tg->m.src, src, sizeof src);
-	inspect_addr_text(&tg->m.dst, dst, sizeof dst);
+	ip_addr_text(&tg->m.src, src, sizeof src);
+	ip_addr_text(&tg->m.dst, dst, sizeof dst);
 	fprintf(f, "%s{\"src\":\"%s\",\"dst\":\"%s\",\"kind\":\"%s\",\"streams\":[", j ? "," : "",
 		src, dst, words(tg)->kind ? words(tg)->kind : "mtuprobe");
 	for (int i = 0; i < s->nstreams; i++)
@@ -471,7 +471,7 @@ static void json_answer(FILE *f, const struct inspect *s, int j)
 	json_key_uint(f, "too_big_size", !!tg->ans_big, tg->ans_big ? tg->ans_big->size : 0);
 	json_key_uint(f, "too_big_mtu", a->too_big_mtu != 0, a->too_big_mtu);
 	if (tg->ans_big)
-		inspect_addr_text(&tg->ans_big->from, from, sizeof from);
+		ip_addr_text(&tg->ans_big->from, from, sizeof from);
 	json_key_string(f, "too_big_from", tg->ans_big ? from : NULL);
 	json_key_uint(f, "silent_from", a->silent_lo != 0, a->silent_lo);
 	json_key_uint(f, "silent_to", a->silent_lo != 0, a->silent_hi);

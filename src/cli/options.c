@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "base/count.h"
 
 enum kind { K_FLAG, K_STR, K_NUM, K_SPECIAL };
 
@@ -132,7 +133,7 @@ static const struct opt opts[] = {
 	{ "version", O_VERSION, K_SPECIAL, ALL | CMD_REPORT, 0, 0, 0, NULL, N_("print the version") },
 };
 
-#define NOPTS (sizeof(opts) / sizeof(opts[0]))
+#define NOPTS COUNT(opts)
 
 static const char *
 cmd_name(enum cmd cmd)

@@ -22,6 +22,7 @@
 #include "probe/engine.h"
 #include "probe/findings.h"
 #include "probe/locate.h"
+#include "base/count.h"
 
 static volatile sig_atomic_t stop_flag;
 
@@ -56,7 +57,7 @@ fail(const char *msg, int code)
 static int
 check_target(struct probe_state *s, const struct path *p)
 {
-	struct wire_addr a;
+	struct ip_addr a;
 	const char *what;
 
 	rawio_target_addr(&p->t, &a);
@@ -67,7 +68,7 @@ check_target(struct probe_state *s, const struct path *p)
 	}
 	if (p->t.family != 6)
 		return 0;
-	if ((s->c.min_size && s->c.min_size < MODEL_MIN_MTU6) || (s->c.max_size && s->c.max_size < MODEL_MIN_MTU6)) {
+	if ((s->c.min_size && s->c.min_size < IP_MIN_MTU6) || (s->c.max_size && s->c.max_size < IP_MIN_MTU6)) {
 		snprintf(s->err, sizeof(s->err), "%s is IPv6: --min and --max must be at least 1280 "
 			 "(the IPv6 minimum MTU, RFC 8200)", p->host);
 		return -1;
@@ -388,7 +389,7 @@ probe_next_method(const struct cli *c, const struct path *p, int k)
 		return k == 0 ? (int)c->method : -1;
 	if (k > 0 && (!p->ran || p->run.stop != PROBE_STOP_UNREACHABLE || p->found.replies || p->run.lower))
 		return -1;
-	return k < (int)(sizeof(order) / sizeof(order[0])) ? (int)order[k] : -1;
+	return k < (int)COUNT(order) ? (int)order[k] : -1;
 }
 
 static int
@@ -529,7 +530,7 @@ judge(const struct path *p, struct model_result *m, char *verdict, size_t len)
 	struct tunnel_evidence ev = { p->run.pmtu, p->found.device_mtu, from };
 
 	if (p->found.device_mtu)
-		wire_addr_text(&p->found.device_from, from, sizeof(from));
+		ip_addr_text(&p->found.device_from, from, sizeof(from));
 	return model_judge_tunnel(m, &ev, verdict, len);
 }
 

@@ -302,7 +302,7 @@ start_run(struct sites_run *R, size_t i, int k)
 	struct site_job *j = &R->jobs[i];
 	struct path *p = &j->paths[k];
 	struct path_job *pj = &j->pj[k];
-	struct wire_addr to;
+	struct ip_addr to;
 	struct cli c;
 	int m, rc;
 

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "core/model.h"
+#include "base/count.h"
 
 /* Worst first: the report or a file could not be written, a site could
  * not be probed as given, not measured or not verified, findings or a
@@ -45,7 +46,7 @@ verdict_word(int vs)
 	/* enum tunnel_verdict, in order, as JSON's tunnel_vs_model says them */
 	static const char *const words[] = { "below", "agrees", "above", "lost" };
 
-	return vs >= 0 && vs < (int)(sizeof(words) / sizeof(words[0])) ? words[vs] : NULL;
+	return vs >= 0 && vs < (int)COUNT(words) ? words[vs] : NULL;
 }
 
 /* The verdict column: why a path was not measured (JSON's fault key), else

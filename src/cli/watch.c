@@ -14,6 +14,7 @@
 
 #include "core/model.h"
 #include "probe/engine.h"
+#include "base/count.h"
 
 /* One round, per path (wan, tunnel), as the events and the line see it. */
 struct round {
@@ -45,7 +46,7 @@ num(char *buf, size_t len, unsigned v)
 static const char *
 verdict_name(int v)
 {
-	return v >= 0 && (size_t)v < sizeof(verdicts) / sizeof(verdicts[0]) ? verdicts[v] : "null";
+	return v >= 0 && (size_t)v < COUNT(verdicts) ? verdicts[v] : "null";
 }
 
 static void

@@ -7,12 +7,11 @@
  * reading; router facts: doc/router-facts.md. */
 #include "core/audit_pair.h"
 #include "core/audit_peer_int.h"
+#include "base/count.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
 struct audit_rpair_run {
 	const struct config *c[END_COUNT];

@@ -3,11 +3,10 @@
 #include "core/model.h"
 
 #include "base/i18n.h"
+#include "base/count.h"
 
 #include <stdio.h>
 #include <string.h>
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct line_preset lines[] = {
 	{ "flets-pppoe", 1454, WAN_PPPOE, N_("Flet's PPPoE (NTT NGN)"),

@@ -36,7 +36,7 @@ enum rawio_rc rawio_resolve(const char *host, int family, struct rawio_target *t
 			    char *err, size_t errlen);
 
 /* The target's address as the wire layer holds it. */
-void rawio_target_addr(const struct rawio_target *t, struct wire_addr *w);
+void rawio_target_addr(const struct rawio_target *t, struct ip_addr *w);
 
 /* -I names a loopback interface or address while the target is not on this
  * host: nothing could leave by it (RAWIO_BADIF, message in err). Needs no

@@ -8,19 +8,18 @@
  * deterministically and fast in the unit tests. Matching an answer to its
  * probe and weighing it (reply over PTB, weak and disputed PTBs) is
  * answer.c. */
-#include "core/errbuf.h"
+#include "base/errbuf.h"
 #include "probe/engine.h"
 
-#include <arpa/inet.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 
 #include "core/search.h"
 #include "probe/engine_int.h"
+#include "base/ip.h"
 
 #define DEF_RATE_PPS 200       /* well below any ICMP rate limit worth the name */
 #define DEF_MAX_PROBES 300
@@ -36,7 +35,7 @@ void probe_config_default(struct probe_config *cfg, int family)
 {
 	memset(cfg, 0, sizeof *cfg);
 	cfg->family = family;
-	cfg->min_size = family == 6 ? 1280 : 68;
+	cfg->min_size = ip_min_mtu(family);
 	cfg->max_size = 1500;
 	cfg->rate_pps = DEF_RATE_PPS;
 	cfg->max_probes = DEF_MAX_PROBES;
@@ -83,7 +82,7 @@ static int resolve_config(const struct probe_config *in, struct probe_config *c,
 		err_set(err, errlen, "address family must be 4 or 6, not %d", c->family);
 		return -1;
 	}
-	floor = c->family == 6 ? 1280 : 68;   /* RFC 8200 section 5; RFC 791 */
+	floor = ip_min_mtu(c->family);
 	if (!c->min_size)
 		c->min_size = floor;
 	if (!c->max_size)
@@ -113,19 +112,11 @@ static int resolve_config(const struct probe_config *in, struct probe_config *c,
 	return 0;
 }
 
-void eng_addr_str(const struct wire_addr *a, char *buf, size_t len)
-{
-	int af = a->family == 6 ? AF_INET6 : AF_INET;
-
-	if ((a->family != 4 && a->family != 6) || !inet_ntop(af, a->a, buf, (socklen_t)len))
-		snprintf(buf, len, "?");
-}
-
 void eng_warn(struct probe_engine *e, enum probe_warn_kind kind,
-	      const struct wire_addr *from, const char *fmt, ...)
+	      const struct ip_addr *from, const char *fmt, ...)
 {
 	struct probe_run *o = e->out;
-	struct wire_addr none = { 0 };
+	struct ip_addr none = { 0 };
 	struct probe_warning *w;
 	va_list ap;
 
@@ -351,7 +342,7 @@ static void icmp_reason(struct probe_run *o)
 
 	for (size_t i = 0; i < o->nprobes; i++)
 		if (o->probes[i].outcome == PROBE_UNREACH) {
-			eng_addr_str(&o->probes[i].responder, who, sizeof who);
+			ip_addr_text(&o->probes[i].responder, who, sizeof who);
 			break;
 		}
 	snprintf(o->confidence, sizeof o->confidence, "could not measure: "

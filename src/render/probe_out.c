@@ -9,6 +9,7 @@
 #include "probe/findings.h"
 #include "render/audit_out.h"
 #include "render/audit_peer_out.h"
+#include "base/count.h"
 
 /* Who said "too big", and where the answer rests on silence. */
 static void
@@ -18,7 +19,7 @@ text_evidence(FILE *f, const struct probe_run *run, const struct probe_findings 
 	char who[64];
 
 	for (size_t i = 0; i < fd->nptb; i++) {
-		wire_addr_text(&fd->ptb[i].from, who, sizeof(who));
+		ip_addr_text(&fd->ptb[i].from, who, sizeof(who));
 		fprintf(f, "          '%s' from %s, MTU %u (x%u)\n", ptb, who, fd->ptb[i].mtu,
 			fd->ptb[i].count);
 	}
@@ -27,7 +28,7 @@ text_evidence(FILE *f, const struct probe_run *run, const struct probe_findings 
 	fprintf(f, "          ! rests on silence: %u to %u got no answer and no '%s' (a PMTU black hole)",
 		fd->silent_lo, fd->silent_hi > fd->silent_lo ? fd->silent_hi : run->pmtu + 1, ptb);
 	if (fd->nptb) {
-		wire_addr_text(&fd->ptb[fd->nptb - 1].from, who, sizeof(who));
+		ip_addr_text(&fd->ptb[fd->nptb - 1].from, who, sizeof(who));
 		fprintf(f, "; the last '%s' came from %s, MTU %u", ptb, who, fd->ptb[fd->nptb - 1].mtu);
 	}
 	fputc('\n', f);
@@ -46,7 +47,7 @@ text_method(FILE *f, const struct probe_run *run, const struct probe_findings *f
 
 	if (!m->name || (strcmp(m->name, "icmp") == 0 && !m->fell_back))
 		return;
-	for (size_t i = 0; i < sizeof(proof) / sizeof(proof[0]); i += 2)
+	for (size_t i = 0; i < COUNT(proof); i += 2)
 		if (strcmp(m->name, proof[i]) == 0)
 			fprintf(f, "          method %s%s%.0u: %s%s\n", m->name, m->port ? " to port " : "",
 				m->port, proof[i + 1], m->fell_back ? " (--method auto: ICMP echo got no "
@@ -262,14 +263,14 @@ json_findings(FILE *f, const struct probe_findings *fd)
 
 	fprintf(f, ",\"rests_on_silence\":%s,\"ptb_sources\":[", fd->rests_on_silence ? "true" : "false");
 	for (size_t i = 0; i < fd->nptb; i++) {
-		wire_addr_text(&fd->ptb[i].from, who, sizeof(who));
+		ip_addr_text(&fd->ptb[i].from, who, sizeof(who));
 		fprintf(f, "%s{\"address\":", i ? "," : "");
 		json_string(f, who);
 		fprintf(f, ",\"mtu\":%u,\"count\":%u}", fd->ptb[i].mtu, fd->ptb[i].count);
 	}
 	fputs("],\"lost_above\":", f);
 	if (fd->device_mtu) {
-		wire_addr_text(&fd->device_from, who, sizeof(who));
+		ip_addr_text(&fd->device_from, who, sizeof(who));
 		fprintf(f, "{\"mtu\":%u,\"from\":", fd->device_mtu);
 		json_string(f, who);
 		fputc('}', f);
@@ -334,7 +335,7 @@ json_probes(FILE *f, const char *path, const struct probe_run *run, int *first)
 
 	for (size_t i = 0; run && i < run->nprobes; i++) {
 		const struct probe_record *p = &run->probes[i];
-		wire_addr_text(&p->responder, who, sizeof(who));
+		ip_addr_text(&p->responder, who, sizeof(who));
 		fprintf(f, "%s{\"path\":\"%s\",\"seq\":%u,\"size\":%u,\"outcome\":\"%s\",\"rtt_ms\":", *first ? "" : ",",
 			path, p->seq, p->size, probe_outcome_str(p->outcome));
 		*first = 0;
