@@ -26,14 +26,25 @@
 #include "cli/inspect_scan.h"
 #include "config.h"
 #include "io/pcapread.h"
+#include "probe/engine.h"
 #include "wire/wire.h"
 
-/* The JSON names are probe's "outcome" values (render/probe_out.c). */
-static const char *const what_json[] = {
-	[W_PROBE] = "probe", [W_REPLY] = "reply", [W_TOO_BIG] = "too-big",
-	[W_UNREACH] = "unreach", [W_TIME_EXCEEDED] = "time-exceeded", [W_OTHER] = "other",
-	[W_IGNORED] = "ignored",
-};
+/* JSON's "what": an answer is named as probe --json names its outcome
+ * (probe_outcome_str); the probe itself and what is not ours are not outcomes. */
+static const char *
+what_json(enum what w)
+{
+	static const enum probe_outcome outcome[] = {
+		[W_REPLY] = PROBE_REPLY, [W_TOO_BIG] = PROBE_TOO_BIG, [W_UNREACH] = PROBE_UNREACH,
+		[W_TIME_EXCEEDED] = PROBE_TIME_EXCEEDED, [W_OTHER] = PROBE_OTHER,
+	};
+
+	if (w == W_PROBE)
+		return "probe";
+	if (w == W_IGNORED)
+		return "ignored";
+	return probe_outcome_str(outcome[w]);
+}
 
 /* What each tool's streams are called. mtuprobe's say nothing new: the
  * output for its captures is what it always was. */
@@ -385,7 +396,7 @@ static void json_row(FILE *f, const struct inspect *s, const struct inspect_row 
 	fprintf(f, ",\"size\":%" PRIu32, w->size);
 	json_key_uint(f, "seq", w->seq >= 0, (uint32_t)w->seq);
 	json_key_uint(f, "stream", w->stream != 0, (uint32_t)w->stream);
-	fprintf(f, ",\"what\":\"%s\",\"snapped\":%s", what_json[w->what], w->snapped ? "true" : "false");
+	fprintf(f, ",\"what\":\"%s\",\"snapped\":%s", what_json(w->what), w->snapped ? "true" : "false");
 	json_key_uint(f, "mtu", w->what == W_TOO_BIG, w->mtu);
 	json_key_string(f, "from", answer ? w->from : NULL);
 	json_key_uint(f, "icmp_type", answer, (uint32_t)w->icmp_type);
@@ -522,9 +533,9 @@ static int run(struct inspect *s)
 	if (pcapread_rewind(s->r, s->err, sizeof s->err) < 0)
 		return fail(s->err, EXIT_USAGE);
 	inspect_replay(s);
-	if (cli_stdout_done("inspect", EXIT_MEASURED) != EXIT_MEASURED)
+	if (cli_stdout_done("inspect", EXIT_OK) != EXIT_OK)
 		return EXIT_OUTPUT;
-	return s->failed ? fail(s->err, EXIT_USAGE) : EXIT_MEASURED;
+	return s->failed ? fail(s->err, EXIT_USAGE) : EXIT_OK;
 }
 
 /* FILE, or - for standard input (named "(stdin)" in the output, as audit
@@ -557,7 +568,7 @@ cmd_inspect(int argc, char **argv)
 	rc = cli_parse(CMD_INSPECT, argc, argv, &c, s.err, sizeof s.err);
 
 	if (rc > 0)   /* --help */
-		return cli_stdout_done("inspect", EXIT_MEASURED);
+		return cli_stdout_done("inspect", EXIT_OK);
 	if (rc < 0)
 		return fail(s.err, EXIT_USAGE);
 	s.quiet = c.quiet;

@@ -71,11 +71,11 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		usage(stdout);
-		return cli_stdout_done(NULL, EXIT_MEASURED);
+		return cli_stdout_done(NULL, EXIT_OK);
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		printf("mtuprobe %s\n", MTUPROBE_VERSION);
-		return cli_stdout_done(NULL, EXIT_MEASURED);
+		return cli_stdout_done(NULL, EXIT_OK);
 	}
 	for (size_t i = 0; i < COUNT(cmds); i++)
 		if (strcmp(argv[1], cmds[i].name) == 0)

@@ -124,7 +124,7 @@ probe_read_config(struct probe_state *s)
 	int rc = 0;
 
 	if (!s->c.config)
-		return EXIT_MEASURED;
+		return CLI_GO_ON;
 	if (cli_read_config(s->c.config, &buf, &len, s->err, sizeof(s->err)) < 0)
 		return fail(s->err, EXIT_USAGE);
 	if (!(s->cfg = calloc(1, sizeof(*s->cfg))))
@@ -139,7 +139,7 @@ probe_read_config(struct probe_state *s)
 	free(buf);
 	if (rc == 0)
 		rc = read_peer(s);
-	return rc < 0 ? fail(s->err, EXIT_USAGE) : EXIT_MEASURED;
+	return rc < 0 ? fail(s->err, EXIT_USAGE) : CLI_GO_ON;
 }
 
 int
@@ -152,7 +152,7 @@ probe_resolve_paths(struct probe_state *s)
 		    rawio_check_via(s->c.iface, &p->t, s->err, sizeof(s->err)) != RAWIO_OK)
 			return fail(s->err, EXIT_USAGE);
 	}
-	return EXIT_MEASURED;
+	return CLI_GO_ON;
 }
 
 int
@@ -176,7 +176,7 @@ probe_open_paths(struct probe_state *s)
 		if (rc != RAWIO_OK)
 			return fail(s->err, EXIT_NOT_MEASURED);
 	}
-	return EXIT_MEASURED;
+	return CLI_GO_ON;
 }
 
 /* The order is the privilege sequence of src/io/priv.c: names resolved with
@@ -191,11 +191,11 @@ open_paths(struct probe_state *s)
 		return fail(s->err, EXIT_NOT_MEASURED);
 	if (priv_check_user(s->c.user, s->err, sizeof(s->err)) < 0)
 		return fail(s->err, EXIT_USAGE);
-	if ((rc = probe_resolve_paths(s)) != EXIT_MEASURED)
+	if ((rc = probe_resolve_paths(s)) != CLI_GO_ON)
 		return rc;
 	if (priv_raise(s->err, sizeof(s->err)) < 0)
 		return fail(s->err, EXIT_NOT_MEASURED);
-	if ((rc = probe_open_paths(s)) != EXIT_MEASURED)
+	if ((rc = probe_open_paths(s)) != CLI_GO_ON)
 		return rc;
 	was_root = getuid() == 0;
 	if (priv_drop(s->c.user, s->err, sizeof(s->err)) < 0)
@@ -453,7 +453,7 @@ probe_measure(struct probe_state *s)
 		if (rc)
 			return rc;
 	}
-	return EXIT_MEASURED;
+	return CLI_GO_ON;
 }
 
 /* Probe warnings join the model's, so that --json has one "warnings" list. */
@@ -598,7 +598,7 @@ exit_status(const struct probe_state *s, const struct report_probe *rp)
 		if (!s->paths[i].ran || !run->pmtu || !run->verified || run->stop != PROBE_STOP_DONE)
 			return EXIT_NOT_MEASURED;
 	}
-	return rp->below_expect ? EXIT_BELOW : EXIT_MEASURED;
+	return rp->below_expect ? EXIT_BELOW : EXIT_OK;
 }
 
 /* --config: the configuration audited twice, on its own (to compare its
@@ -639,7 +639,7 @@ audit_config(struct probe_state *s, struct report_probe *rp)
 static int
 config_status(const struct report_probe *rp, int rc)
 {
-	if (rc == EXIT_MEASURED && rp->audit &&
+	if (rc == EXIT_OK && rp->audit &&
 	    (rp->audit->nerror || rp->audit->nwarning || rp->vs->disagree ||
 	     (rp->peer && (rp->peer->nerror || rp->peer->nwarning))))
 		return EXIT_FINDINGS;
@@ -846,7 +846,7 @@ probe_report(struct probe_state *s, int argc, char **argv)
 	else
 		render_text(stdout, &r);
 	rc = cli_stdout_done("probe", model_failed ? EXIT_USAGE : config_status(&rp, exit_status(s, &rp)));
-	if (rc == EXIT_MEASURED && s->c.value == VALUE_SET && tunnel_disagrees(&rp))
+	if (rc == EXIT_OK && s->c.value == VALUE_SET && tunnel_disagrees(&rp))
 		rc = EXIT_FINDINGS;
 	if (s->c.prometheus && watch_write_prometheus(&s->watch, s->c.prometheus, &r, s->err, sizeof(s->err)) < 0) {
 		cli_error("probe", s->err);
@@ -912,7 +912,7 @@ next_round(struct probe_state *s, int last_rc, int argc, char **argv)
 	rc = probe_measure(s);
 	if (stop_flag)
 		return last_rc;
-	return rc == EXIT_MEASURED ? probe_report(s, argc, argv) : rc;
+	return rc == CLI_GO_ON ? probe_report(s, argc, argv) : rc;
 }
 
 void
@@ -952,7 +952,7 @@ cmd_probe(int argc, char **argv)
 	int rc = cli_parse(CMD_PROBE, argc, argv, &s.c, s.err, sizeof(s.err));
 
 	if (rc > 0)   /* --help */
-		return cli_stdout_done("probe", EXIT_MEASURED);
+		return cli_stdout_done("probe", EXIT_OK);
 	/* Check the model options before touching the network. */
 	if (rc < 0 || cli_model(&s.c, 1500, &in, &rv, s.err, sizeof(s.err)) < 0)
 		return fail(s.err, EXIT_USAGE);
@@ -966,15 +966,15 @@ cmd_probe(int argc, char **argv)
 		s.paths[i] = (struct path){ .name = names[i - 1], .host = s.c.targets[i] };
 	}
 	rc = open_paths(&s);
-	if (rc == EXIT_MEASURED) {
+	if (rc == CLI_GO_ON) {
 		probe_signals();
 		s.watch.prev_verdict = -1;
 		rc = probe_measure(&s);
 		/* A watch reports whole rounds only, the first one too: stopped
 		 * before it ended, nothing was reported and nothing measured. */
-		if (rc == EXIT_MEASURED && s.c.interval && stop_flag)
+		if (rc == CLI_GO_ON && s.c.interval && stop_flag)
 			rc = EXIT_NOT_MEASURED;
-		else if (rc == EXIT_MEASURED)
+		else if (rc == CLI_GO_ON)
 			rc = probe_report(&s, argc, argv);
 		/* A capture that can no longer be written ends the watch: exit 6
 		 * as soon as output fails (mtuprobe(1), WATCHING A PATH). */

@@ -14,7 +14,6 @@
 
 #include "core/model.h"
 #include "probe/engine.h"
-#include "base/count.h"
 
 /* One round, per path (wan, tunnel), as the events and the line see it. */
 struct round {
@@ -24,9 +23,6 @@ struct round {
 	const struct report_fault *fault[2];
 	int verdict;                  /* enum tunnel_verdict, -1 = none */
 };
-
-/* enum tunnel_verdict, in order, as JSON's tunnel_vs_model says them */
-static const char *const verdicts[] = { "below", "agrees", "above", "lost" };
 
 struct event {
 	const char *what;             /* "pmtu", "verified", "up", "verdict" */
@@ -46,7 +42,7 @@ num(char *buf, size_t len, unsigned v)
 static const char *
 verdict_name(int v)
 {
-	return v >= 0 && (size_t)v < COUNT(verdicts) ? verdicts[v] : "null";
+	return render_verdict_key(v) ? render_verdict_key(v) : "null";
 }
 
 static void

@@ -1031,12 +1031,6 @@ static const struct audit_check checks[] = {
 	  check_refs },
 };
 
-const struct audit_check *
-audit_check_at(size_t i)
-{
-	return i < COUNT(checks) ? &checks[i] : NULL;
-}
-
 const char *
 audit_severity_name(enum audit_severity s)
 {

@@ -622,12 +622,6 @@ static const struct audit_rpair_check checks[] = {
 	  check_mss },
 };
 
-const struct audit_rpair_check *
-audit_pair_check_at(size_t i)
-{
-	return i < COUNT(checks) ? &checks[i] : NULL;
-}
-
 void
 audit_pair_free(struct audit_rpair_result *r)
 {

@@ -574,12 +574,6 @@ static const struct audit_peer_check checks[] = {
 	  audit_peer_check_psk },
 };
 
-const struct audit_peer_check *
-audit_peer_check_at(size_t i)
-{
-	return i < COUNT(checks) ? &checks[i] : NULL;
-}
-
 void
 audit_peer_free(struct audit_peer_result *r)
 {

@@ -163,7 +163,6 @@ long model_icmp_payload(unsigned packet, int family);
 const struct line_preset *model_line(const char *name);
 const struct line_preset *model_line_at(size_t i);
 const struct peer_def *model_peer(const char *name);
-const struct peer_def *model_peer_at(size_t i);
 void model_line_names(char *buf, size_t len);
 void model_peer_names(char *buf, size_t len);
 

@@ -91,12 +91,6 @@ model_peer(const char *name)
 	return NULL;
 }
 
-const struct peer_def *
-model_peer_at(size_t i)
-{
-	return i < COUNT(peers) ? &peers[i] : NULL;
-}
-
 static const char *line_name(size_t i) { return i < COUNT(lines) ? lines[i].name : NULL; }
 static const char *peer_name(size_t i) { return i < COUNT(peers) ? peers[i].name : NULL; }
 

@@ -97,7 +97,7 @@ void search_params_default(struct search_params *p, int family,
 	p->min = min ? min : ip_min_mtu(family);
 	p->max = max ? max : 1500;
 	p->target_error = 1e-4;     /* per decision; a run makes several */
-	p->n_min = 2;               /* one silence is never enough */
+	p->n_min = SEARCH_DEF_MIN_SILENCES;
 	p->n_max = 12;              /* 36% loss needs ~8 with enough samples */
 	p->fanout = 8;
 	p->verify_passes = 2;

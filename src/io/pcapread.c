@@ -144,20 +144,6 @@ static const struct link *find_link(int dlt)
 	return NULL;
 }
 
-long pcapread_ip_offset(int dlt, const uint8_t *frame, size_t len,
-			char *why, size_t whylen)
-{
-	const struct link *l = find_link(dlt);
-
-	if (!l) {
-		err_set(why, whylen, "unsupported link type %d", dlt);
-		return -1;
-	}
-	if (!frame)
-		len = 0;
-	return l->ip_offset(frame, len, why, whylen);
-}
-
 /* The magic numbers libpcap reads, in either byte order: pcap with
  * microsecond (0xa1b2c3d4) or nanosecond (0xa1b23c4d) time stamps, the
  * Kuznetzov patched format (0xa1b2cd34), and the pcapng section header

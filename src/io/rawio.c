@@ -70,7 +70,6 @@ struct rawio {
 	int tcp_fd;                      /* raw IPPROTO_TCP, connected to the target; -1: none */
 	struct wire_flow *flows;         /* UDP/TCP probes by source port (match.flows) */
 	unsigned nflows;                 /* flows used in this run */
-	unsigned long rsts;              /* RSTs we sent to end handshakes */
 	struct rawio_target dst;
 	struct wire_match match;
 	char ifname[IF_NAMESIZE];
@@ -637,10 +636,8 @@ send_rst(struct rawio *r, const struct wire_reply *rep)
 	char err[128];
 	long n = wire_build_rst(pkt, sizeof(pkt), &r->match, rep->port, rep->tcp_ack, err, sizeof(err));
 
-	if (n > 0 && sendto(r->send_fd, pkt, (size_t)n, 0, (struct sockaddr *)&r->dst.ss, r->dst.sslen) == n) {
-		r->rsts++;
+	if (n > 0 && sendto(r->send_fd, pkt, (size_t)n, 0, (struct sockaddr *)&r->dst.ss, r->dst.sslen) == n)
 		capture_packet(r->cap, pkt, (size_t)n);
-	}
 }
 
 /* What a datagram read from one of r's sockets (tcp: its raw TCP socket)
@@ -850,12 +847,6 @@ rawio_use(struct rawio *r, enum wire_method m, uint16_t port, char *err, size_t 
 	/* The MSS our SYNs offer: what the outgoing interface could carry. */
 	r->match.syn_mss = (uint16_t)(mtu > hdr && mtu - hdr < 65535 ? mtu - hdr : 536);
 	return 0;
-}
-
-unsigned long
-rawio_rsts(const struct rawio *r)
-{
-	return r->rsts;
 }
 
 static unsigned long

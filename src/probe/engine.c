@@ -21,10 +21,7 @@
 #include "probe/engine_int.h"
 #include "base/ip.h"
 
-#define DEF_RATE_PPS 200       /* well below any ICMP rate limit worth the name */
-#define DEF_MAX_PROBES 300
 #define DEF_MAX_INFLIGHT 32
-#define DEF_TIMEOUT_MS 1000
 #define DEF_MIN_TIMEOUT_MS 50  /* host scheduling noise; lab RTT is ~0.1 ms */
 #define MAX_RATE_PPS 10000
 #define UNREACH_STOP 2         /* ICMP unreachables, with no reply, that end the run */
@@ -37,10 +34,10 @@ void probe_config_default(struct probe_config *cfg, int family)
 	cfg->family = family;
 	cfg->min_size = ip_min_mtu(family);
 	cfg->max_size = 1500;
-	cfg->rate_pps = DEF_RATE_PPS;
-	cfg->max_probes = DEF_MAX_PROBES;
+	cfg->rate_pps = PROBE_DEF_RATE_PPS;
+	cfg->max_probes = PROBE_DEF_MAX_PROBES;
 	cfg->max_inflight = DEF_MAX_INFLIGHT;
-	cfg->timeout_ms = DEF_TIMEOUT_MS;
+	cfg->timeout_ms = PROBE_DEF_TIMEOUT_MS;
 	cfg->min_timeout_ms = DEF_MIN_TIMEOUT_MS;
 }
 
@@ -88,13 +85,13 @@ static int resolve_config(const struct probe_config *in, struct probe_config *c,
 	if (!c->max_size)
 		c->max_size = c->min_size > 1500 ? c->min_size : 1500;
 	if (!c->rate_pps)
-		c->rate_pps = DEF_RATE_PPS;
+		c->rate_pps = PROBE_DEF_RATE_PPS;
 	if (!c->max_probes)
-		c->max_probes = DEF_MAX_PROBES;
+		c->max_probes = PROBE_DEF_MAX_PROBES;
 	if (!c->max_inflight)
 		c->max_inflight = DEF_MAX_INFLIGHT;
 	if (!c->timeout_ms)
-		c->timeout_ms = DEF_TIMEOUT_MS;
+		c->timeout_ms = PROBE_DEF_TIMEOUT_MS;
 	if (!c->min_timeout_ms)
 		c->min_timeout_ms = DEF_MIN_TIMEOUT_MS;
 	if (c->min_timeout_ms > c->timeout_ms)

@@ -14,6 +14,10 @@
 #include "probe/probe_io.h"
 
 #define PROBE_MAX_PROBES 10000   /* hard cap on probe_config.max_probes */
+/* The defaults of probe_config, which --help shows (cli/options.c): */
+#define PROBE_DEF_RATE_PPS 200   /* well below any ICMP rate limit worth the name */
+#define PROBE_DEF_MAX_PROBES 300
+#define PROBE_DEF_TIMEOUT_MS 1000
 #define PROBE_WARN_MAX 8         /* distinct warnings kept (the rest are counted) */
 #define PROBE_WARN_LEN 160
 #define PROBE_REASON_LEN 288      /* search's reason plus a prefix */

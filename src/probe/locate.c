@@ -15,7 +15,6 @@
 
 #include "base/errbuf.h"
 
-#define DEF_RATE_PPS 200
 #define MIN_WINDOW_US 200000u   /* a hop's answer is slower than a host's: it is
                                  * made on the router's slow path */
 
@@ -249,7 +248,7 @@ int probe_locate(const struct locate_config *cfg, const struct probe_io *io,
 		 struct locate_run *out, char *err, size_t errlen)
 {
 	struct loc s = { 0 };
-	unsigned rate = cfg->rate_pps ? cfg->rate_pps : DEF_RATE_PPS;
+	unsigned rate = cfg->rate_pps ? cfg->rate_pps : PROBE_DEF_RATE_PPS;
 	uint64_t gap = (uint64_t)(cfg->gap_ms ? cfg->gap_ms : LOCATE_GAP_MS) * 1000;
 	uint64_t window = window_of(cfg, prev);
 	uint16_t r0[1];

@@ -382,9 +382,18 @@ json_mss(FILE *f, const struct report_probe *p)
 
 /* "tunnels": every tunnel target, the first one included (the "tunnel"
  * object above is that first one, kept for scripts that read it). */
+const char *
+render_verdict_key(int verdict)
+{
+	/* enum tunnel_verdict, in order; TUNNEL_NO_MODEL has none */
+	static const char *const keys[] = { "below", "agrees", "above", "lost" };
+
+	return verdict >= 0 && (size_t)verdict < COUNT(keys) ? keys[verdict] : NULL;
+}
+
 static void
 json_tunnel_item(FILE *f, const char *target, const char *addr, const struct probe_run *run,
-		 const struct report_fault *fault, int vs, const char *verdict, const char *const *cmp)
+		 const struct report_fault *fault, int vs, const char *verdict)
 {
 	fputs("{\"target\":", f);
 	json_string(f, target);
@@ -395,8 +404,8 @@ json_tunnel_item(FILE *f, const char *target, const char *addr, const struct pro
 		run ? run->probes_sent : 0, run && run->verified ? "true" : "false");
 	json_key_string(f, "fault", run ? render_fault_key(fault->code) : NULL);
 	fputs(",\"tunnel_vs_model\":", f);
-	if (vs >= 0 && cmp[vs])
-		fprintf(f, "\"%s\"", cmp[vs]);
+	if (render_verdict_key(vs))
+		fprintf(f, "\"%s\"", render_verdict_key(vs));
 	else
 		fputs("null", f);
 	fputs(",\"verdict\":", f);
@@ -408,16 +417,16 @@ json_tunnel_item(FILE *f, const char *target, const char *addr, const struct pro
 }
 
 static void
-json_tunnels(FILE *f, const struct report_probe *p, const char *const *cmp)
+json_tunnels(FILE *f, const struct report_probe *p)
 {
 	fputs(",\"tunnels\":[", f);
 	if (p->tunnel_target)
 		json_tunnel_item(f, p->tunnel_target, p->tunnel_addr, p->tunnel, &p->tunnel_fault,
-				 p->tunnel_vs_model, p->verdict, cmp);
+				 p->tunnel_vs_model, p->verdict);
 	for (size_t k = 0; k < p->nmore; k++) {
 		fputc(',', f);
 		json_tunnel_item(f, p->more[k].target, p->more[k].addr, p->more[k].run,
-				 &p->more[k].fault, p->more[k].vs_model, p->more[k].verdict, cmp);
+				 &p->more[k].fault, p->more[k].vs_model, p->more[k].verdict);
 	}
 	fputc(']', f);
 }
@@ -426,8 +435,6 @@ void
 render_probe_json(FILE *f, const struct report *r)
 {
 	const struct report_probe *p = r->probe;
-	/* enum tunnel_verdict, in order */
-	const char *cmp[] = { "below", "agrees", "above", "lost", NULL };
 	int first = 1;
 	int verified = p->wan->verified && (!p->tunnel_target || (p->tunnel && p->tunnel->verified));
 	unsigned sent = p->wan->probes_sent + (p->tunnel ? p->tunnel->probes_sent : 0);
@@ -451,8 +458,8 @@ render_probe_json(FILE *f, const struct report *r)
 	json_key_uint(f, "wan_pmtu", p->wan->pmtu != 0, p->wan->pmtu);
 	json_key_uint(f, "tunnel_pmtu", p->tunnel && p->tunnel->pmtu, p->tunnel ? p->tunnel->pmtu : 0);
 	fprintf(f, ",\"verified\":%s,\"tunnel_vs_model\":", verified ? "true" : "false");
-	if (p->tunnel_vs_model >= 0 && cmp[p->tunnel_vs_model])
-		fprintf(f, "\"%s\"", cmp[p->tunnel_vs_model]);
+	if (render_verdict_key(p->tunnel_vs_model))
+		fprintf(f, "\"%s\"", render_verdict_key(p->tunnel_vs_model));
 	else
 		fputs("null", f);
 	json_key_uint(f, "safe_mss_ipv4", r->m && r->m->safe_mss4, r->m ? r->m->safe_mss4 : 0);
@@ -470,7 +477,7 @@ render_probe_json(FILE *f, const struct report *r)
 	json_run(f, p->wan, p->wan_f, &p->wan_m, &wl, &p->wan_fault);
 	fputs(",\"tunnel\":", f);
 	json_run(f, p->tunnel, p->tunnel_f, &p->tunnel_m, &tl, &p->tunnel_fault);
-	json_tunnels(f, p, cmp);
+	json_tunnels(f, p);
 	json_mss(f, p);
 	render_blackhole_json(f, p);
 	fputs(",\"probes\":[", f);
