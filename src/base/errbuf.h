@@ -7,7 +7,6 @@
 #include <stddef.h>
 
 /* snprintf into err, tolerating a NULL or empty buffer. */
-void err_set(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+void err_set(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 #endif

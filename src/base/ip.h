@@ -25,8 +25,8 @@ ip_min_mtu(int family)
 
 /* An IPv4 or IPv6 address; IPv4 uses the first 4 bytes of a. */
 struct ip_addr {
-	int family;        /* 4 or 6, 0 = none (not AF_*: keeps this header free of sockets) */
-	uint8_t a[16];     /* network byte order */
+	int family;    /* 4 or 6, 0 = none (not AF_*: keeps this header free of sockets) */
+	uint8_t a[16]; /* network byte order */
 };
 
 /* An IPv4 address given as a host-order number (192.0.2.1 = 0xc0000201). */
