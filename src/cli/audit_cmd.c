@@ -173,7 +173,7 @@ run(const struct cli *c, struct audit_input *in, int vendor, const char *buf, si
 	/* findings of the pair, and of the second router, count like the router's (exit 5) */
 	found = r->nerror + r->nwarning + p->res.nerror + p->res.nwarning + p->audit.nerror +
 		p->audit.nwarning + p->rres.nerror + p->rres.nwarning;
-	return cli_stdout_done("audit", found ? EXIT_FINDINGS : EXIT_MEASURED);
+	return cli_stdout_done("audit", found ? EXIT_FINDINGS : EXIT_OK);
 }
 
 int
@@ -189,7 +189,7 @@ cmd_audit(int argc, char **argv)
 	struct pair *p;
 
 	if (rc > 0)
-		return EXIT_MEASURED;
+		return EXIT_OK;
 	memset(&in, 0, sizeof(in));
 	if (rc < 0 || audit_options(&c, &in, &vendor, err, sizeof(err)) < 0)
 		return fail("%s", err);

@@ -20,7 +20,7 @@ cmd_calc(int argc, char **argv)
 	memset(&r, 0, sizeof(r));
 
 	if (rc > 0)   /* --help */
-		return cli_stdout_done("calc", EXIT_MEASURED);
+		return cli_stdout_done("calc", EXIT_OK);
 	if (rc < 0 || cli_model(&c, 0, &in, &r.vendors, err, sizeof(err)) < 0 ||
 	    model_compute(&in, &m, err, sizeof(err)) < 0) {
 		cli_error("calc", err);
@@ -39,7 +39,7 @@ cmd_calc(int argc, char **argv)
 		render_value(stdout, &r);
 	else
 		render_text(stdout, &r);
-	rc = cli_stdout_done("calc", EXIT_MEASURED);
+	rc = cli_stdout_done("calc", EXIT_OK);
 	/* -q and --format value print no report: the warnings go to stderr */
 	for (size_t i = 0; (c.quiet || c.value) && !c.json && i < m.nwarn; i++) {
 		char words[MODEL_MSG];

@@ -17,8 +17,8 @@
 #include "config/config.h"
 #include "core/overhead.h"
 #include "render/vendor.h"
+#include "base/count.h"
 
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 #define WORDS 4096
 
 enum vkind {
@@ -400,7 +400,7 @@ cmd_completion(int argc, char **argv)
 				if (check_table() < 0)
 					return EXIT_OUTPUT;  /* the script cannot be written whole */
 				shells[i].gen(stdout);
-				return cli_stdout_done("completion", EXIT_MEASURED);
+				return cli_stdout_done("completion", EXIT_OK);
 			}
 	cli_error("completion", "usage: mtuprobe completion bash|zsh|fish");
 	return EXIT_USAGE;

@@ -26,14 +26,25 @@
 #include "cli/inspect_scan.h"
 #include "config.h"
 #include "io/pcapread.h"
+#include "probe/engine.h"
 #include "wire/wire.h"
 
-/* The JSON names are probe's "outcome" values (render/probe_out.c). */
-static const char *const what_json[] = {
-	[W_PROBE] = "probe", [W_REPLY] = "reply", [W_TOO_BIG] = "too-big",
-	[W_UNREACH] = "unreach", [W_TIME_EXCEEDED] = "time-exceeded", [W_OTHER] = "other",
-	[W_IGNORED] = "ignored",
-};
+/* JSON's "what": an answer is named as probe --json names its outcome
+ * (probe_outcome_str); the probe itself and what is not ours are not outcomes. */
+static const char *
+what_json(enum what w)
+{
+	static const enum probe_outcome outcome[] = {
+		[W_REPLY] = PROBE_REPLY, [W_TOO_BIG] = PROBE_TOO_BIG, [W_UNREACH] = PROBE_UNREACH,
+		[W_TIME_EXCEEDED] = PROBE_TIME_EXCEEDED, [W_OTHER] = PROBE_OTHER,
+	};
+
+	if (w == W_PROBE)
+		return "probe";
+	if (w == W_IGNORED)
+		return "ignored";
+	return probe_outcome_str(outcome[w]);
+}
 
 /* What each tool's streams are called. mtuprobe's say nothing new: the
  * output for its captures is what it always was. */
@@ -170,8 +181,8 @@ static void text_stream(FILE *f, const struct inspect *s, int j)
 	const struct summary *u = &st->sum;
 	char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN], from[INET6_ADDRSTRLEN];
 
-	inspect_addr_text(&st->m.src, src, sizeof src);
-	inspect_addr_text(&st->m.dst, dst, sizeof dst);
+	ip_addr_text(&st->m.src, src, sizeof src);
+	ip_addr_text(&st->m.dst, dst, sizeof dst);
 	fprintf(f, "\nstream%s ", st->runs > 1 ? "s" : "");
 	text_runs(f, s, j);
 	fprintf(f, ": %s -> %s, ", src, dst);
@@ -187,7 +198,7 @@ static void text_stream(FILE *f, const struct inspect *s, int j)
 	else
 		fputs("none\n", f);
 	if (u->smallest_big) {
-		inspect_addr_text(&u->smallest_big->from, from, sizeof from);
+		ip_addr_text(&u->smallest_big->from, from, sizeof from);
 		fprintf(f, "  smallest size refused by too big: %" PRIu32 " (mtu %" PRIu32 " from %s)\n",
 			u->smallest_big->size, u->smallest_big->mtu, from);
 	} else {
@@ -234,7 +245,7 @@ static void text_too_big(FILE *f, const struct stream *tg)
 	const struct inspect_answer *a = &tg->ans;
 	char from[INET6_ADDRSTRLEN];
 
-	inspect_addr_text(&tg->ans_big->from, from, sizeof from);
+	ip_addr_text(&tg->ans_big->from, from, sizeof from);
 	fprintf(f, "%" PRIu32 " 'too big' from %s", tg->ans_big->size, from);
 	if (a->too_big_mtu && !(a->verdict == INSPECT_EXACT && tg->ans_big->size == a->mtu + 1))
 		fprintf(f, " with mtu %" PRIu32, a->too_big_mtu);
@@ -344,8 +355,8 @@ static void text_answer(FILE *f, const struct inspect *s, int j)
 		else
 			other_tool = 1;
 	}
-	inspect_addr_text(&tg->m.src, src, sizeof src);
-	inspect_addr_text(&tg->m.dst, dst, sizeof dst);
+	ip_addr_text(&tg->m.src, src, sizeof src);
+	ip_addr_text(&tg->m.dst, dst, sizeof dst);
 	fputs("path MTU", f);
 	if (other_src)
 		fprintf(f, " from %s", src);
@@ -385,7 +396,7 @@ static void json_row(FILE *f, const struct inspect *s, const struct inspect_row 
 	fprintf(f, ",\"size\":%" PRIu32, w->size);
 	json_key_uint(f, "seq", w->seq >= 0, (uint32_t)w->seq);
 	json_key_uint(f, "stream", w->stream != 0, (uint32_t)w->stream);
-	fprintf(f, ",\"what\":\"%s\",\"snapped\":%s", what_json[w->what], w->snapped ? "true" : "false");
+	fprintf(f, ",\"what\":\"%s\",\"snapped\":%s", what_json(w->what), w->snapped ? "true" : "false");
 	json_key_uint(f, "mtu", w->what == W_TOO_BIG, w->mtu);
 	json_key_string(f, "from", answer ? w->from : NULL);
 	json_key_uint(f, "icmp_type", answer, (uint32_t)w->icmp_type);
@@ -401,8 +412,8 @@ static void json_stream(FILE *f, int i, const struct stream *st)
 	char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN], from[INET6_ADDRSTRLEN];
 	int first = 1;
 
-	inspect_addr_text(&st->m.src, src, sizeof src);
-	inspect_addr_text(&st->m.dst, dst, sizeof dst);
+	ip_addr_text(&st->m.src, src, sizeof src);
+	ip_addr_text(&st->m.dst, dst, sizeof dst);
 	fprintf(f, "%s{\"stream\":%d,\"src\":\"%s\",\"dst\":\"%s\"", i ? "," : "", i + 1, src, dst);
 	json_key_uint(f, "ident", st->m.tool != WIRE_TOOL_TRACEPATH, st->m.ident);
 	if (st->m.tool == WIRE_TOOL_MTUPROBE) {
@@ -426,7 +437,7 @@ static void json_stream(FILE *f, int i, const struct stream *st)
 			  u->smallest_big ? u->smallest_big->size : 0);
 	json_key_uint(f, "too_big_mtu", !!u->smallest_big, u->smallest_big ? u->smallest_big->mtu : 0);
 	if (u->smallest_big)
-		inspect_addr_text(&u->smallest_big->from, from, sizeof from);
+		ip_addr_text(&u->smallest_big->from, from, sizeof from);
 	json_key_string(f, "too_big_from", u->smallest_big ? from : NULL);
 	fputs(",\"never_answered\":[", f);
 	for (size_t k = 0; k < st->nsizes; k++)
@@ -453,8 +464,8 @@ static void json_answer(FILE *f, const struct inspect *s, int j)
 	const char *sep = "";
 	int exact = v == INSPECT_EXACT || v == INSPECT_EXACT_SILENCE;
 
-	inspect_addr_text(&tg->m.src, src, sizeof src);
-	inspect_addr_text(&tg->m.dst, dst, sizeof dst);
+	ip_addr_text(&tg->m.src, src, sizeof src);
+	ip_addr_text(&tg->m.dst, dst, sizeof dst);
 	fprintf(f, "%s{\"src\":\"%s\",\"dst\":\"%s\",\"kind\":\"%s\",\"streams\":[", j ? "," : "",
 		src, dst, words(tg)->kind ? words(tg)->kind : "mtuprobe");
 	for (int i = 0; i < s->nstreams; i++)
@@ -471,7 +482,7 @@ static void json_answer(FILE *f, const struct inspect *s, int j)
 	json_key_uint(f, "too_big_size", !!tg->ans_big, tg->ans_big ? tg->ans_big->size : 0);
 	json_key_uint(f, "too_big_mtu", a->too_big_mtu != 0, a->too_big_mtu);
 	if (tg->ans_big)
-		inspect_addr_text(&tg->ans_big->from, from, sizeof from);
+		ip_addr_text(&tg->ans_big->from, from, sizeof from);
 	json_key_string(f, "too_big_from", tg->ans_big ? from : NULL);
 	json_key_uint(f, "silent_from", a->silent_lo != 0, a->silent_lo);
 	json_key_uint(f, "silent_to", a->silent_lo != 0, a->silent_hi);
@@ -522,9 +533,9 @@ static int run(struct inspect *s)
 	if (pcapread_rewind(s->r, s->err, sizeof s->err) < 0)
 		return fail(s->err, EXIT_USAGE);
 	inspect_replay(s);
-	if (cli_stdout_done("inspect", EXIT_MEASURED) != EXIT_MEASURED)
+	if (cli_stdout_done("inspect", EXIT_OK) != EXIT_OK)
 		return EXIT_OUTPUT;
-	return s->failed ? fail(s->err, EXIT_USAGE) : EXIT_MEASURED;
+	return s->failed ? fail(s->err, EXIT_USAGE) : EXIT_OK;
 }
 
 /* FILE, or - for standard input (named "(stdin)" in the output, as audit
@@ -557,7 +568,7 @@ cmd_inspect(int argc, char **argv)
 	rc = cli_parse(CMD_INSPECT, argc, argv, &c, s.err, sizeof s.err);
 
 	if (rc > 0)   /* --help */
-		return cli_stdout_done("inspect", EXIT_MEASURED);
+		return cli_stdout_done("inspect", EXIT_OK);
 	if (rc < 0)
 		return fail(s.err, EXIT_USAGE);
 	s.quiet = c.quiet;

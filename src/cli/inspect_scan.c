@@ -21,13 +21,7 @@ static const enum what what_of[] = {
 	[WIRE_TCP_SYNACK] = W_OTHER, [WIRE_TCP_RST] = W_OTHER,
 };
 
-void inspect_addr_text(const struct wire_addr *a, char *buf, size_t len)
-{
-	if (!inet_ntop(a->family == 4 ? AF_INET : AF_INET6, a->a, buf, (socklen_t)len))
-		snprintf(buf, len, "?");
-}
-
-static int addr_eq(const struct wire_addr *a, const struct wire_addr *b)
+static int addr_eq(const struct ip_addr *a, const struct ip_addr *b)
 {
 	return a->family == b->family && memcmp(a->a, b->a, sizeof a->a) == 0;
 }
@@ -248,7 +242,7 @@ static void take_answer(struct inspect *s, int i, const struct wire_reply *rep, 
 	w->mtu = rep->mtu;
 	w->icmp_type = rep->icmp_type;
 	w->icmp_code = rep->icmp_code;
-	inspect_addr_text(&rep->responder, w->from, sizeof w->from);
+	ip_addr_text(&rep->responder, w->from, sizeof w->from);
 	if (!s->counting)
 		return;
 	st->count[w->what]++;

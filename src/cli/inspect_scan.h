@@ -39,7 +39,7 @@ struct size_stat {
 	uint32_t size;
 	unsigned probes, replies, too_big, errors;   /* errors: unreach, time exceeded, other */
 	uint32_t mtu;                                /* from the first too big at this size */
-	struct wire_addr from;                       /* who sent that too big */
+	struct ip_addr from;                         /* who sent that too big */
 };
 
 /* Direct-indexed, so a hostile file with every size and seq costs no search. */
@@ -133,7 +133,6 @@ enum pcapread_rc inspect_learn(struct inspect *s);
 void inspect_replay(struct inspect *s);
 /* Probed at this size, never answered at all. */
 int inspect_never_answered(const struct size_stat *z);
-void inspect_addr_text(const struct wire_addr *a, char *buf, size_t len);
 void inspect_free(struct inspect *s);
 
 #endif

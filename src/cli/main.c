@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "cli/cmds.h"
 #include "config.h"
+#include "base/count.h"
 
 static const struct {
 	const char *name;
@@ -28,7 +29,7 @@ static void
 usage(FILE *f)
 {
 	fprintf(f, _("usage: mtuprobe COMMAND [options]\n\ncommands:\n"));
-	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+	for (size_t i = 0; i < COUNT(cmds); i++)
 		fprintf(f, "  %-10s %s\n", cmds[i].name, _(cmds[i].what));
 	fprintf(f, _("\nmtuprobe COMMAND --help for its options; mtuprobe(1) for everything.\n"));
 }
@@ -70,13 +71,13 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		usage(stdout);
-		return cli_stdout_done(NULL, EXIT_MEASURED);
+		return cli_stdout_done(NULL, EXIT_OK);
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		printf("mtuprobe %s\n", MTUPROBE_VERSION);
-		return cli_stdout_done(NULL, EXIT_MEASURED);
+		return cli_stdout_done(NULL, EXIT_OK);
 	}
-	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+	for (size_t i = 0; i < COUNT(cmds); i++)
 		if (strcmp(argv[1], cmds[i].name) == 0)
 			return cmds[i].run(argc - 1, argv + 1);
 	char msg[300];

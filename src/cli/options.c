@@ -11,6 +11,12 @@
 #include <string.h>
 
 #include "config.h"
+#include "base/count.h"
+#include "base/ip.h"
+#include "core/locate.h"
+#include "core/search.h"
+#include "probe/engine.h"
+#include "probe/sched.h"
 
 enum kind { K_FLAG, K_STR, K_NUM, K_SPECIAL };
 
@@ -32,10 +38,16 @@ struct opt {
 	long min, max;          /* K_NUM range */
 	const char *arg;        /* argument name in usage, NULL = none */
 	const char *help;
+	long def;               /* K_NUM: the default --help shows, the constant the code
+	                         * uses (0: none, or one the help words) */
 };
 
+/* Only the rows with a numeric default name it, last: the others leave def
+ * 0, which C guarantees without the warning's help. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 static const struct opt opts[] = {
-	{ "wan-mtu", O_OTHER, K_NUM, CMD_CALC | CMD_AUDIT, OFF(wan_mtu), 68, 65535, "N",
+	{ "wan-mtu", O_OTHER, K_NUM, CMD_CALC | CMD_AUDIT, OFF(wan_mtu), IP_MIN_MTU4, IP_MAX_MTU, "N",
 	  N_("line MTU: the largest IP packet the access line carries") },
 	{ "line", O_OTHER, K_STR, BOTH | CMD_AUDIT, OFF(line), 0, 0, "PRESET",
 	  N_("access line preset (calc, audit: instead of --wan-mtu; probe: what the line should be); "
@@ -77,9 +89,9 @@ static const struct opt opts[] = {
 	{ "ipv6", O_V6, K_SPECIAL, CMD_PROBE, 0, 0, 0, NULL, N_("probe over IPv6") },
 	{ "interface", O_IFACE, K_STR, CMD_PROBE, OFF(iface), 0, 0, "IF|ADDR",
 	  N_("send from this interface or source address") },
-	{ "min", O_OTHER, K_NUM, CMD_PROBE, OFF(min_size), 68, 65535, "N",
+	{ "min", O_OTHER, K_NUM, CMD_PROBE, OFF(min_size), IP_MIN_MTU4, IP_MAX_MTU, "N",
 	  N_("smallest probe, whole IP packet (default 68 IPv4, 1280 IPv6)") },
-	{ "max", O_OTHER, K_NUM, CMD_PROBE, OFF(max_size), 68, 65535, "N",
+	{ "max", O_OTHER, K_NUM, CMD_PROBE, OFF(max_size), IP_MIN_MTU4, IP_MAX_MTU, "N",
 	  N_("largest probe (default: the outgoing interface's MTU)") },
 	{ "method", O_METHOD, K_SPECIAL, CMD_PROBE, 0, 0, 0, "icmp|udp|tcp|auto",
 	  N_("what the probes are: ICMP echo (default), UDP to a closed port, TCP SYN with data; auto: the next when echo gets no reply") },
@@ -88,19 +100,21 @@ static const struct opt opts[] = {
 	{ "locate", O_OTHER, K_FLAG, CMD_PROBE, OFF(locate), 0, 0, NULL,
 	  N_("after the path MTU P is found, TTL-limited probes of P and P+1 bytes name the last hop "
 	  "big packets reach and the first they never reach (a black hole's place)") },
-	{ "max-hops", O_OTHER, K_NUM, CMD_PROBE, OFF(max_hops), 1, 64, "N",
-	  N_("--locate: highest TTL (IPv6: hop limit) tried (default 30)") },
+	{ "max-hops", O_OTHER, K_NUM, CMD_PROBE, OFF(max_hops), 1, LOCATE_MAX_HOPS, "N",
+	  N_("--locate: highest TTL (IPv6: hop limit) tried"), LOCATE_DEF_HOPS },
 	{ "timeout", O_OTHER, K_NUM, CMD_PROBE, OFF(timeout_ms), 10, 60000, "MS",
-	  N_("longest wait for one answer (default 1000)") },
+	  N_("longest wait for one answer"), PROBE_DEF_TIMEOUT_MS },
 	{ "retries", O_OTHER, K_NUM, CMD_PROBE, OFF(retries), 1, 20, "N",
-	  N_("unanswered probes before a size counts as too big (default 2, more on lossy paths)") },
+	  N_("at least this many unanswered probes before a size counts as too big; more on lossy paths"),
+	  SEARCH_DEF_MIN_SILENCES },
 	{ "rate", O_OTHER, K_NUM, CMD_PROBE, OFF(rate), 1, 1000, "PPS",
-	  N_("probes per second to one target at most (default 200; --targets: per target address)") },
-	{ "total-rate", O_OTHER, K_NUM, CMD_PROBE, OFF(total_rate), 1, 10000, "PPS",
-	  N_("--targets: probes per second of all sites together at most (default 1000; --rate is per target)") },
-	{ "max-probes", O_OTHER, K_NUM, CMD_PROBE, OFF(max_probes), 4, 10000, "N",
-	  N_("probes per path at most (default 300)") },
-	{ "expect-mtu", O_OTHER, K_NUM, CMD_PROBE, OFF(expect_mtu), 68, 65535, "N",
+	  N_("probes per second to one target at most (--targets: per target address)"), PROBE_DEF_RATE_PPS },
+	{ "total-rate", O_OTHER, K_NUM, CMD_PROBE, OFF(total_rate), 1, SCHED_MAX_TOTAL_PPS, "PPS",
+	  N_("--targets: probes per second of all sites together at most (--rate is per target)"),
+	  SCHED_DEF_TOTAL_PPS },
+	{ "max-probes", O_OTHER, K_NUM, CMD_PROBE, OFF(max_probes), 4, PROBE_MAX_PROBES, "N",
+	  N_("probes per path at most"), PROBE_DEF_MAX_PROBES },
+	{ "expect-mtu", O_OTHER, K_NUM, CMD_PROBE, OFF(expect_mtu), IP_MIN_MTU4, IP_MAX_MTU, "N",
 	  N_("exit 3 when the WAN path MTU is below N (the tunnel's is not compared)") },
 	{ "pcap", O_OTHER, K_STR, CMD_PROBE, OFF(pcap), 0, 0, "FILE",
 	  N_("write every probe and reply to a capture file (tcpdump, Wireshark)") },
@@ -131,8 +145,9 @@ static const struct opt opts[] = {
 	{ "help", O_HELP, K_SPECIAL, ALL | CMD_REPORT, 0, 0, 0, NULL, N_("this help") },
 	{ "version", O_VERSION, K_SPECIAL, ALL | CMD_REPORT, 0, 0, 0, NULL, N_("print the version") },
 };
+#pragma GCC diagnostic pop
 
-#define NOPTS (sizeof(opts) / sizeof(opts[0]))
+#define NOPTS COUNT(opts)
 
 static const char *
 cmd_name(enum cmd cmd)
@@ -236,7 +251,10 @@ cli_usage(FILE *f, enum cmd cmd)
 		else
 			snprintf(left, sizeof(left), "    --%s%s%s", o->name, o->arg ? " " : "",
 				 o->arg ? o->arg : "");
-		fprintf(f, "  %-30s %s\n", left, _(o->help));
+		fprintf(f, "  %-30s %s", left, _(o->help));
+		if (o->def)
+			fprintf(f, _(" (default %ld)"), o->def);
+		fputc('\n', f);
 	}
 	fprintf(f, _("\nExit status: %s\n"), _(exit_footer(cmd)));
 }

@@ -7,9 +7,11 @@
 #include "core/model.h"
 #include "render/render.h"
 
-/* Exit codes: documented in mtuprobe(1), EXIT STATUS. Only src/cli exits. */
+/* Exit codes: documented in mtuprobe(1), EXIT STATUS (tests/cli/facts.py
+ * compares both manuals with this table). Only src/cli exits. */
 enum exit_code {
-	EXIT_MEASURED = 0,     /* calc: computed; probe: measured and verified */
+	EXIT_OK = 0,           /* calc: computed; probe: measured and verified; inspect: read;
+	                        * audit: no warning or error */
 	EXIT_NOT_MEASURED = 1, /* probe: no answer at any size, unreachable, unverified */
 	EXIT_USAGE = 2,        /* bad option, value, name or file */
 	EXIT_BELOW = 3,        /* probe: below --expect-mtu */
@@ -17,6 +19,10 @@ enum exit_code {
 	EXIT_FINDINGS = 5,     /* audit: at least one warning or error finding */
 	EXIT_OUTPUT = 6,       /* the report or the capture file could not be written */
 };
+
+/* What a step of a command returns: CLI_GO_ON to carry on, else the exit
+ * status to stop with (its message already printed). Not an exit status. */
+#define CLI_GO_ON 0
 
 enum cmd { CMD_CALC = 1, CMD_PROBE = 2, CMD_INSPECT = 4, CMD_AUDIT = 8, CMD_REPORT = 16 };
 

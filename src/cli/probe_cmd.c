@@ -22,6 +22,7 @@
 #include "probe/engine.h"
 #include "probe/findings.h"
 #include "probe/locate.h"
+#include "base/count.h"
 
 static volatile sig_atomic_t stop_flag;
 
@@ -56,7 +57,7 @@ fail(const char *msg, int code)
 static int
 check_target(struct probe_state *s, const struct path *p)
 {
-	struct wire_addr a;
+	struct ip_addr a;
 	const char *what;
 
 	rawio_target_addr(&p->t, &a);
@@ -67,7 +68,7 @@ check_target(struct probe_state *s, const struct path *p)
 	}
 	if (p->t.family != 6)
 		return 0;
-	if ((s->c.min_size && s->c.min_size < MODEL_MIN_MTU6) || (s->c.max_size && s->c.max_size < MODEL_MIN_MTU6)) {
+	if ((s->c.min_size && s->c.min_size < IP_MIN_MTU6) || (s->c.max_size && s->c.max_size < IP_MIN_MTU6)) {
 		snprintf(s->err, sizeof(s->err), "%s is IPv6: --min and --max must be at least 1280 "
 			 "(the IPv6 minimum MTU, RFC 8200)", p->host);
 		return -1;
@@ -123,7 +124,7 @@ probe_read_config(struct probe_state *s)
 	int rc = 0;
 
 	if (!s->c.config)
-		return EXIT_MEASURED;
+		return CLI_GO_ON;
 	if (cli_read_config(s->c.config, &buf, &len, s->err, sizeof(s->err)) < 0)
 		return fail(s->err, EXIT_USAGE);
 	if (!(s->cfg = calloc(1, sizeof(*s->cfg))))
@@ -138,7 +139,7 @@ probe_read_config(struct probe_state *s)
 	free(buf);
 	if (rc == 0)
 		rc = read_peer(s);
-	return rc < 0 ? fail(s->err, EXIT_USAGE) : EXIT_MEASURED;
+	return rc < 0 ? fail(s->err, EXIT_USAGE) : CLI_GO_ON;
 }
 
 int
@@ -151,7 +152,7 @@ probe_resolve_paths(struct probe_state *s)
 		    rawio_check_via(s->c.iface, &p->t, s->err, sizeof(s->err)) != RAWIO_OK)
 			return fail(s->err, EXIT_USAGE);
 	}
-	return EXIT_MEASURED;
+	return CLI_GO_ON;
 }
 
 int
@@ -175,7 +176,7 @@ probe_open_paths(struct probe_state *s)
 		if (rc != RAWIO_OK)
 			return fail(s->err, EXIT_NOT_MEASURED);
 	}
-	return EXIT_MEASURED;
+	return CLI_GO_ON;
 }
 
 /* The order is the privilege sequence of src/io/priv.c: names resolved with
@@ -190,11 +191,11 @@ open_paths(struct probe_state *s)
 		return fail(s->err, EXIT_NOT_MEASURED);
 	if (priv_check_user(s->c.user, s->err, sizeof(s->err)) < 0)
 		return fail(s->err, EXIT_USAGE);
-	if ((rc = probe_resolve_paths(s)) != EXIT_MEASURED)
+	if ((rc = probe_resolve_paths(s)) != CLI_GO_ON)
 		return rc;
 	if (priv_raise(s->err, sizeof(s->err)) < 0)
 		return fail(s->err, EXIT_NOT_MEASURED);
-	if ((rc = probe_open_paths(s)) != EXIT_MEASURED)
+	if ((rc = probe_open_paths(s)) != CLI_GO_ON)
 		return rc;
 	was_root = getuid() == 0;
 	if (priv_drop(s->c.user, s->err, sizeof(s->err)) < 0)
@@ -388,7 +389,7 @@ probe_next_method(const struct cli *c, const struct path *p, int k)
 		return k == 0 ? (int)c->method : -1;
 	if (k > 0 && (!p->ran || p->run.stop != PROBE_STOP_UNREACHABLE || p->found.replies || p->run.lower))
 		return -1;
-	return k < (int)(sizeof(order) / sizeof(order[0])) ? (int)order[k] : -1;
+	return k < (int)COUNT(order) ? (int)order[k] : -1;
 }
 
 static int
@@ -452,7 +453,7 @@ probe_measure(struct probe_state *s)
 		if (rc)
 			return rc;
 	}
-	return EXIT_MEASURED;
+	return CLI_GO_ON;
 }
 
 /* Probe warnings join the model's, so that --json has one "warnings" list. */
@@ -529,7 +530,7 @@ judge(const struct path *p, struct model_result *m, char *verdict, size_t len)
 	struct tunnel_evidence ev = { p->run.pmtu, p->found.device_mtu, from };
 
 	if (p->found.device_mtu)
-		wire_addr_text(&p->found.device_from, from, sizeof(from));
+		ip_addr_text(&p->found.device_from, from, sizeof(from));
 	return model_judge_tunnel(m, &ev, verdict, len);
 }
 
@@ -597,7 +598,7 @@ exit_status(const struct probe_state *s, const struct report_probe *rp)
 		if (!s->paths[i].ran || !run->pmtu || !run->verified || run->stop != PROBE_STOP_DONE)
 			return EXIT_NOT_MEASURED;
 	}
-	return rp->below_expect ? EXIT_BELOW : EXIT_MEASURED;
+	return rp->below_expect ? EXIT_BELOW : EXIT_OK;
 }
 
 /* --config: the configuration audited twice, on its own (to compare its
@@ -638,7 +639,7 @@ audit_config(struct probe_state *s, struct report_probe *rp)
 static int
 config_status(const struct report_probe *rp, int rc)
 {
-	if (rc == EXIT_MEASURED && rp->audit &&
+	if (rc == EXIT_OK && rp->audit &&
 	    (rp->audit->nerror || rp->audit->nwarning || rp->vs->disagree ||
 	     (rp->peer && (rp->peer->nerror || rp->peer->nwarning))))
 		return EXIT_FINDINGS;
@@ -845,7 +846,7 @@ probe_report(struct probe_state *s, int argc, char **argv)
 	else
 		render_text(stdout, &r);
 	rc = cli_stdout_done("probe", model_failed ? EXIT_USAGE : config_status(&rp, exit_status(s, &rp)));
-	if (rc == EXIT_MEASURED && s->c.value == VALUE_SET && tunnel_disagrees(&rp))
+	if (rc == EXIT_OK && s->c.value == VALUE_SET && tunnel_disagrees(&rp))
 		rc = EXIT_FINDINGS;
 	if (s->c.prometheus && watch_write_prometheus(&s->watch, s->c.prometheus, &r, s->err, sizeof(s->err)) < 0) {
 		cli_error("probe", s->err);
@@ -911,7 +912,7 @@ next_round(struct probe_state *s, int last_rc, int argc, char **argv)
 	rc = probe_measure(s);
 	if (stop_flag)
 		return last_rc;
-	return rc == EXIT_MEASURED ? probe_report(s, argc, argv) : rc;
+	return rc == CLI_GO_ON ? probe_report(s, argc, argv) : rc;
 }
 
 void
@@ -951,7 +952,7 @@ cmd_probe(int argc, char **argv)
 	int rc = cli_parse(CMD_PROBE, argc, argv, &s.c, s.err, sizeof(s.err));
 
 	if (rc > 0)   /* --help */
-		return cli_stdout_done("probe", EXIT_MEASURED);
+		return cli_stdout_done("probe", EXIT_OK);
 	/* Check the model options before touching the network. */
 	if (rc < 0 || cli_model(&s.c, 1500, &in, &rv, s.err, sizeof(s.err)) < 0)
 		return fail(s.err, EXIT_USAGE);
@@ -965,15 +966,15 @@ cmd_probe(int argc, char **argv)
 		s.paths[i] = (struct path){ .name = names[i - 1], .host = s.c.targets[i] };
 	}
 	rc = open_paths(&s);
-	if (rc == EXIT_MEASURED) {
+	if (rc == CLI_GO_ON) {
 		probe_signals();
 		s.watch.prev_verdict = -1;
 		rc = probe_measure(&s);
 		/* A watch reports whole rounds only, the first one too: stopped
 		 * before it ended, nothing was reported and nothing measured. */
-		if (rc == EXIT_MEASURED && s.c.interval && stop_flag)
+		if (rc == CLI_GO_ON && s.c.interval && stop_flag)
 			rc = EXIT_NOT_MEASURED;
-		else if (rc == EXIT_MEASURED)
+		else if (rc == CLI_GO_ON)
 			rc = probe_report(&s, argc, argv);
 		/* A capture that can no longer be written ends the watch: exit 6
 		 * as soon as output fails (mtuprobe(1), WATCHING A PATH). */

@@ -48,7 +48,7 @@ struct probe_state {
 };
 
 /* probe_cmd.c, for sites.c. Each returns an exit code after a one-line
- * message (EXIT_MEASURED: done). */
+ * message, or CLI_GO_ON. */
 /* Names resolved and checked, no privilege needed (priv_lower first). */
 int probe_resolve_paths(struct probe_state *s);
 /* The sockets, with CAP_NET_RAW raised (priv_raise first). */

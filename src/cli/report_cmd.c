@@ -93,7 +93,7 @@ row_status(struct json_object *o, unsigned wan)
 		    uint_of(key(cfg, "audit"), "warnings") || uint_of(key(cfg, "peer"), "errors") ||
 		    uint_of(key(cfg, "peer"), "warnings")))
 		return EXIT_FINDINGS;
-	return EXIT_MEASURED;
+	return EXIT_OK;
 }
 
 /* The verdict column as probe --targets words it (sites_out.c). */
@@ -248,10 +248,10 @@ cmd_report(int argc, char **argv)
 {
 	static struct rep r;
 	struct cli c;
-	int rc = cli_parse(CMD_REPORT, argc, argv, &c, r.err, sizeof(r.err)), worst = EXIT_MEASURED;
+	int rc = cli_parse(CMD_REPORT, argc, argv, &c, r.err, sizeof(r.err)), worst = EXIT_OK;
 
 	if (rc > 0)
-		return cli_stdout_done("report", EXIT_MEASURED);
+		return cli_stdout_done("report", EXIT_OK);
 	if (rc < 0 || read_files(&r, c.ntargets, argv + c.files_at) < 0) {
 		cli_error("report", r.err);
 		free(r.rows);

@@ -62,7 +62,7 @@ struct site_job {
 	struct path *paths;          /* npaths; NULL until started and once reported */
 	struct path_job *pj;
 	int npaths, left;            /* paths with a run going or to come */
-	int rc;                      /* an error that ended one of its paths, else EXIT_MEASURED */
+	int rc;                      /* an error that ended one of its paths, else EXIT_OK */
 	int stopped;                 /* a run ended by the signal: the site is not reported */
 	double t0;                   /* started (CLOCK_MONOTONIC, seconds) */
 };
@@ -147,7 +147,7 @@ check_sites(struct sites *st, const struct cli *g)
 		snprintf(msg, sizeof(msg), "line %u: site %s: %s", site->lineno, site->name, err);
 		return usage_error(st, msg);
 	}
-	return EXIT_MEASURED;
+	return CLI_GO_ON;
 }
 
 /* One site into the probe state: its options, paths and (once opened)
@@ -196,7 +196,7 @@ check_files(struct sites *st, const struct site_io *sio)
 	for (size_t i = 0; i < st->inv.nsites; i++)
 		need += (unsigned long long)sio[i].n * (unsigned)per;
 	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= need)
-		return EXIT_MEASURED;
+		return CLI_GO_ON;
 	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < need) {
 		snprintf(msg, sizeof(msg), "%zu sites need %llu open files, above the limit of %llu "
 			 "(ulimit -Hn): split the inventory", st->inv.nsites, need,
@@ -205,7 +205,7 @@ check_files(struct sites *st, const struct site_io *sio)
 	}
 	rl.rlim_cur = need;
 	setrlimit(RLIMIT_NOFILE, &rl);
-	return EXIT_MEASURED;
+	return CLI_GO_ON;
 }
 
 static int
@@ -233,12 +233,12 @@ open_sites(struct probe_state *s, struct sites *st, struct site_io *sio)
 		load_site(s, st, i, &sio[i]);
 		if (alloc_site(&sio[i], s->npaths) < 0)
 			return usage_error(st, "out of memory");
-		if ((rc = probe_resolve_paths(s)) != EXIT_MEASURED)
+		if ((rc = probe_resolve_paths(s)) != CLI_GO_ON)
 			return rc;
 		for (int k = 0; k < s->npaths; k++)
 			sio[i].t[k] = s->paths[k].t;
 	}
-	if ((rc = check_files(st, sio)) != EXIT_MEASURED)
+	if ((rc = check_files(st, sio)) != CLI_GO_ON)
 		return rc;
 	probe_message_site(NULL);
 	if (priv_raise(s->err, sizeof(s->err)) < 0) {
@@ -252,7 +252,7 @@ open_sites(struct probe_state *s, struct sites *st, struct site_io *sio)
 		rc = probe_open_paths(s);
 		for (int k = 0; k < s->npaths; k++)
 			sio[i].io[k] = s->paths[k].io;
-		if (rc != EXIT_MEASURED)
+		if (rc != CLI_GO_ON)
 			return rc;
 	}
 	probe_message_site(NULL);
@@ -260,7 +260,7 @@ open_sites(struct probe_state *s, struct sites *st, struct site_io *sio)
 		cli_error("probe", s->err);
 		return EXIT_NOT_MEASURED;
 	}
-	return EXIT_MEASURED;
+	return CLI_GO_ON;
 }
 
 /* Every config column read and parsed once as the dropped user, before
@@ -278,11 +278,11 @@ check_configs(struct probe_state *s, struct sites *st, struct site_io *sio)
 		load_site(s, st, i, &sio[i]);
 		rc = probe_read_config(s);
 		probe_free_config(s);
-		if (rc != EXIT_MEASURED)
+		if (rc != CLI_GO_ON)
 			return rc;
 	}
 	probe_message_site(NULL);
-	return EXIT_MEASURED;
+	return CLI_GO_ON;
 }
 
 static double
@@ -302,7 +302,7 @@ start_run(struct sites_run *R, size_t i, int k)
 	struct site_job *j = &R->jobs[i];
 	struct path *p = &j->paths[k];
 	struct path_job *pj = &j->pj[k];
-	struct wire_addr to;
+	struct ip_addr to;
 	struct cli c;
 	int m, rc;
 
@@ -311,13 +311,13 @@ start_run(struct sites_run *R, size_t i, int k)
 	m = probe_stopped() ? -1 : probe_next_method(&c, p, pj->k);
 	if (m < 0) {
 		j->left--;
-		return EXIT_MEASURED;
+		return CLI_GO_ON;
 	}
 	rc = probe_run_prepare(&c, p, (enum wire_method)m, &pj->cfg, &pj->io, R->s->err, sizeof(R->s->err));
 	if (rc) {                         /* 1: no route, reported as not measured */
 		rawio_idle(p->io);
 		j->left--;
-		return rc == 1 ? EXIT_MEASURED : rc;
+		return rc == 1 ? CLI_GO_ON : rc;
 	}
 	pj->cfg.progress = NULL;          /* sites.c says how far the run is */
 	rawio_target_addr(&p->t, &to);
@@ -327,13 +327,13 @@ start_run(struct sites_run *R, size_t i, int k)
 		j->left--;
 		return probe_run_done(&c, p, -1, &pj->cfg);
 	}
-	return EXIT_MEASURED;
+	return CLI_GO_ON;
 }
 
 static void
 site_error(struct site_job *j, int rc)
 {
-	if (rc != EXIT_MEASURED && j->rc == EXIT_MEASURED)
+	if (rc != EXIT_OK && j->rc == EXIT_OK)
 		j->rc = rc;
 }
 
@@ -357,7 +357,7 @@ start_site(struct sites_run *R, size_t i)
 
 	load_site(s, R->st, i, &R->sio[i]);
 	j->npaths = j->left = s->npaths;
-	j->rc = EXIT_MEASURED;
+	j->rc = EXIT_OK;
 	j->t0 = now_s();
 	j->paths = calloc((size_t)j->npaths, sizeof(*j->paths));
 	j->pj = calloc((size_t)j->npaths, sizeof(*j->pj));
@@ -371,7 +371,7 @@ start_site(struct sites_run *R, size_t i)
 		site_error(j, start_run(R, i, k));
 	}
 	check_measured(R, i);
-	return EXIT_MEASURED;
+	return CLI_GO_ON;
 }
 
 /* A run ended: the path's next method, or the path is done. */
@@ -388,7 +388,7 @@ run_ended(struct sites_run *R, struct path_job *pj, int rc)
 	if (p->run.stop == PROBE_STOP_INTERRUPTED)
 		j->stopped = 1;
 	rc = probe_run_done(&c, p, rc, &pj->cfg);
-	if (rc != EXIT_MEASURED) {
+	if (rc != CLI_GO_ON) {
 		site_error(j, rc);
 		j->left--;
 	} else {
@@ -432,11 +432,11 @@ report_site(struct sites_run *R, size_t i)
 	memcpy(s->paths, j->paths, (size_t)j->npaths * sizeof(*j->paths));
 	st->cur = i;
 	st->t0 = j->t0;
-	if (rc == EXIT_MEASURED)
+	if (rc == CLI_GO_ON)
 		rc = probe_read_config(s);
-	for (int k = 0; rc == EXIT_MEASURED && s->c.locate && k < s->npaths && !probe_stopped(); k++)
+	for (int k = 0; rc == CLI_GO_ON && s->c.locate && k < s->npaths && !probe_stopped(); k++)
 		rc = probe_locate_path(s, &s->paths[k]);
-	if (rc == EXIT_MEASURED && !probe_stopped())
+	if (rc == CLI_GO_ON && !probe_stopped())
 		rc = probe_report(s, R->argc, R->argv);
 	else if (!probe_stopped())
 		sites_failed(st, rc);
@@ -464,11 +464,11 @@ report_ready(struct sites_run *R)
 		int rc;
 
 		if (R->st->global.locate && probe_sched_active(R->sched))
-			return EXIT_MEASURED;
+			return CLI_GO_ON;
 		if (R->jobs[i].stopped || probe_stopped()) {   /* cut short: not reported, as probe's */
 			load_site(R->s, R->st, i, &R->sio[i]);
 			memcpy(R->s->paths, R->jobs[i].paths, (size_t)R->jobs[i].npaths * sizeof(struct path));
-			drop_site(R, i, EXIT_MEASURED);
+			drop_site(R, i, EXIT_OK);
 			continue;
 		}
 		if (isatty(STDERR_FILENO) && !R->st->global.quiet)
@@ -478,7 +478,7 @@ report_ready(struct sites_run *R)
 		if (rc == EXIT_OUTPUT || rc == EXIT_PRIVILEGE)
 			return rc;
 	}
-	return EXIT_MEASURED;
+	return CLI_GO_ON;
 }
 
 /* Every site, SITES_AT_ONCE at a time, under one scheduler. */
@@ -496,19 +496,19 @@ measure_sites(struct sites_run *R)
 		while (R->started < n && R->started < R->reported + SITES_AT_ONCE && !probe_stopped() &&
 		       !(R->st->global.locate && R->reported < R->started &&
 			 R->jobs[R->reported].state == JOB_MEASURED))
-			if ((rc = start_site(R, R->started)) != EXIT_MEASURED)
+			if ((rc = start_site(R, R->started)) != CLI_GO_ON)
 				return rc;
-		if ((rc = report_ready(R)) != EXIT_MEASURED)
+		if ((rc = report_ready(R)) != CLI_GO_ON)
 			return rc;
 		if (R->reported == n || (probe_stopped() && !probe_sched_active(R->sched) &&
 					 R->reported == R->started))
-			return EXIT_MEASURED;
+			return CLI_GO_ON;
 		ended = probe_sched_next(R->sched, &tag, &rc);
 		if (ended == 1) {
 			run_ended(R, tag, rc);
 			say_progress(R);
 		} else if (probe_stopped() && R->reported == R->started) {
-			return EXIT_MEASURED;
+			return CLI_GO_ON;
 		}
 	}
 }
@@ -538,7 +538,7 @@ read_inventory(struct sites *st)
 		return usage_error(st, msg);
 	rc = inventory_parse(buf, len, &st->inv, msg, sizeof(msg));
 	free(buf);
-	return rc < 0 ? usage_error(st, msg) : EXIT_MEASURED;
+	return rc < 0 ? usage_error(st, msg) : CLI_GO_ON;
 }
 
 static int
@@ -549,8 +549,8 @@ measure_all(struct probe_state *s, struct sites *st, struct site_io *sio, int ar
 	struct probe_wait w;
 	int rc;
 
-	if ((rc = open_sites(s, st, sio)) != EXIT_MEASURED || (rc = check_configs(s, st, sio)) != EXIT_MEASURED ||
-	    (rc = sites_out_begin(st)) != EXIT_MEASURED)
+	if ((rc = open_sites(s, st, sio)) != CLI_GO_ON || (rc = check_configs(s, st, sio)) != CLI_GO_ON ||
+	    (rc = sites_out_begin(st)) != CLI_GO_ON)
 		return rc;
 	rawio_mux_wait(s->mux, &w);
 	probe_signals();
@@ -588,7 +588,7 @@ sites_run(struct probe_state *s, int argc, char **argv)
 	st.global = s->c;
 	st.file_name = s->c.targets_file;
 	s->sites = &st;
-	if ((rc = read_inventory(&st)) != EXIT_MEASURED || (rc = check_sites(&st, &s->c)) != EXIT_MEASURED)
+	if ((rc = read_inventory(&st)) != CLI_GO_ON || (rc = check_sites(&st, &s->c)) != CLI_GO_ON)
 		goto out;
 	if (!(sio = calloc(st.inv.nsites, sizeof(*sio)))) {
 		rc = usage_error(&st, "out of memory");

@@ -22,7 +22,7 @@
 int
 site_worse(int a, int b)
 {
-	static const int rank[] = { [EXIT_MEASURED] = 0, [EXIT_BELOW] = 1, [EXIT_FINDINGS] = 2,
+	static const int rank[] = { [EXIT_OK] = 0, [EXIT_BELOW] = 1, [EXIT_FINDINGS] = 2,
 				    [EXIT_NOT_MEASURED] = 3, [EXIT_PRIVILEGE] = 4, [EXIT_USAGE] = 5,
 				    [EXIT_OUTPUT] = 6 };
 	int ra = a >= 0 && a <= EXIT_OUTPUT ? rank[a] : 7, rb = b >= 0 && b <= EXIT_OUTPUT ? rank[b] : 7;
@@ -39,15 +39,6 @@ mono_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static const char *
-verdict_word(int vs)
-{
-	/* enum tunnel_verdict, in order, as JSON's tunnel_vs_model says them */
-	static const char *const words[] = { "below", "agrees", "above", "lost" };
-
-	return vs >= 0 && vs < (int)(sizeof(words) / sizeof(words[0])) ? words[vs] : NULL;
-}
-
 /* The verdict column: why a path was not measured (JSON's fault key), else
  * the first tunnel that disagrees with the model, else "agrees". */
 static void
@@ -61,11 +52,11 @@ row_verdict(struct site_row *row, const struct report_probe *rp)
 		snprintf(row->verdict, sizeof(row->verdict), "tunnel %s", render_fault_key(rp->tunnel_fault.code));
 	if (row->verdict[0])
 		return;
-	w = verdict_word(rp->tunnel_vs_model);
+	w = render_verdict_key(rp->tunnel_vs_model);
 	for (size_t k = 0; k < rp->nmore; k++)
-		if (rp->more[k].vs_model != TUNNEL_AGREES && verdict_word(rp->more[k].vs_model) &&
+		if (rp->more[k].vs_model != TUNNEL_AGREES && render_verdict_key(rp->more[k].vs_model) &&
 		    (!w || !strcmp(w, "agrees")))
-			w = verdict_word(rp->more[k].vs_model);
+			w = render_verdict_key(rp->more[k].vs_model);
 	snprintf(row->verdict, sizeof(row->verdict), "%s", w ? w : "-");
 }
 
@@ -162,7 +153,7 @@ write_files(const struct sites *st, const struct report *r)
 			return EXIT_OUTPUT;
 		}
 	}
-	return EXIT_MEASURED;
+	return CLI_GO_ON;
 }
 
 static int
@@ -200,7 +191,7 @@ sites_report(struct sites *st, const struct report *r, const struct report_probe
 	}
 	if (st->global.json && json_line(st, r) < 0)
 		return cli_stdout_done("probe", EXIT_OUTPUT);
-	if (st->global.out_dir && write_files(st, r) != EXIT_MEASURED)
+	if (st->global.out_dir && write_files(st, r) != CLI_GO_ON)
 		return EXIT_OUTPUT;
 	if (st->global.prometheus) {
 		ps.last_mtu[0] = rp->wan->pmtu;
@@ -234,7 +225,7 @@ sites_out_begin(struct sites *st)
 	char msg[4200];
 
 	if (!dir)
-		return EXIT_MEASURED;
+		return CLI_GO_ON;
 	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
 		snprintf(msg, sizeof(msg), _("--out-dir: cannot create %.3000s: %s"), dir, strerror(errno));
 		cli_error("probe", msg);
@@ -245,7 +236,7 @@ sites_out_begin(struct sites *st)
 		cli_error("probe", msg);
 		return EXIT_USAGE;
 	}
-	return EXIT_MEASURED;
+	return CLI_GO_ON;
 }
 
 /* A row's MTUs: "1454", "-" (not measured), tunnels as "1374,1374". */
@@ -289,7 +280,7 @@ sites_table(FILE *f, const struct site_row *rows, size_t n)
 int
 sites_out_end(struct sites *st)
 {
-	int worst = EXIT_MEASURED;
+	int worst = EXIT_OK;
 	size_t done = 0;
 	char err[4200];
 
@@ -307,7 +298,7 @@ sites_out_end(struct sites *st)
 	}
 	if (!st->global.json)
 		sites_table(stdout, st->rows, st->inv.nsites);
-	if (cli_stdout_done("probe", EXIT_MEASURED) != EXIT_MEASURED)
+	if (cli_stdout_done("probe", EXIT_OK) != EXIT_OK)
 		return EXIT_OUTPUT;
 	if (st->global.prometheus && prom_merge_write(st->prom, st->global.prometheus, err, sizeof(err)) < 0) {
 		cli_error("probe", err);

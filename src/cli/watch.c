@@ -24,9 +24,6 @@ struct round {
 	int verdict;                  /* enum tunnel_verdict, -1 = none */
 };
 
-/* enum tunnel_verdict, in order, as JSON's tunnel_vs_model says them */
-static const char *const verdicts[] = { "below", "agrees", "above", "lost" };
-
 struct event {
 	const char *what;             /* "pmtu", "verified", "up", "verdict" */
 	const char *path;             /* "wan", "tunnel", or NULL */
@@ -45,7 +42,7 @@ num(char *buf, size_t len, unsigned v)
 static const char *
 verdict_name(int v)
 {
-	return v >= 0 && (size_t)v < sizeof(verdicts) / sizeof(verdicts[0]) ? verdicts[v] : "null";
+	return render_verdict_key(v) ? render_verdict_key(v) : "null";
 }
 
 static void

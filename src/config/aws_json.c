@@ -40,6 +40,8 @@
 #include "config/peer.h"
 #include "config/peer_int.h"
 #include "config/config_int.h"
+#include "base/ip.h"
+#include "base/count.h"
 
 #include <json-c/json.h>
 #include <stdarg.h>
@@ -47,7 +49,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 #define JSON_DEPTH 64        /* describe-vpn-connections nests 6 deep */
 
 struct jctx {
@@ -426,14 +427,15 @@ peer_set_inside(struct peer_tunnel *t, const char *cidr)
 void
 peer_set_inside_net(struct peer_tunnel *t, const char *prefix)
 {
-	uint32_t n;
+	struct ip_addr net;
+	char addr[16];
 
 	peer_set_inside(t, prefix);
 	if (!t->inside_plen)
 		return;
-	n = t->inside_addr;
-	snprintf(t->inside, sizeof(t->inside), "%u.%u.%u.%u/%u", n >> 24, n >> 16 & 255, n >> 8 & 255,
-		 n & 255, t->inside_plen);
+	net = ip_addr_v4(t->inside_addr);
+	ip_addr_text(&net, addr, sizeof(addr));
+	snprintf(t->inside, sizeof(t->inside), "%s/%u", addr, t->inside_plen);
 }
 
 static int

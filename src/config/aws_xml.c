@@ -43,6 +43,7 @@
  * is counted, never copied. Unknown elements are ignored. */
 #include "config/peer.h"
 #include "config/peer_int.h"
+#include "base/count.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -52,8 +53,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
 struct xctx {
 	struct peer_config *p;

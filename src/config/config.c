@@ -7,6 +7,7 @@
  * would print an all-clear for a configuration never read. */
 #include "config/config_int.h"
 #include "config/foreign.h"
+#include "base/count.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,7 +114,7 @@ config_vendor_lookup(const char *name)
 	for (int v = 0; v < VENDOR_COUNT; v++)
 		if (formats[v].parse && strcmp(vendor_id_name((enum vendor_id)v), name) == 0)
 			return v;
-	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
+	for (size_t i = 0; i < COUNT(aliases); i++)
 		if (strcmp(aliases[i].name, name) == 0)
 			return (int)aliases[i].v;
 	return -1;

@@ -17,6 +17,7 @@
  * runs every RTX, IX, swanctl and ipsec.conf file in the tree through this
  * and expects 0. */
 #include "config/foreign.h"
+#include "base/count.h"
 
 #include <string.h>
 
@@ -39,7 +40,7 @@ struct foreign_row {
 	unsigned need;                /* evidence lines needed without a strong mark */
 };
 
-#define ROW(name, marks, need) { name, marks, sizeof(marks) / sizeof((marks)[0]), need }
+#define ROW(name, marks, need) { name, marks, COUNT(marks), need }
 
 /* Cisco IOS/IOS-XE, in the shape of AWS's sample (github.com/awsdocs/amazon-vpc-
  * network-administrator-guide, doc_source/Cisco.md). IX has no "crypto"
@@ -177,7 +178,7 @@ static const struct foreign_row rows[] = {
 	ROW("VyOS", vyos_marks, 2),
 };
 
-#define NROWS (sizeof(rows) / sizeof(rows[0]))
+#define NROWS COUNT(rows)
 
 /* One line as the markers see it. */
 struct fline {

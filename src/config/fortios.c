@@ -31,12 +31,11 @@
  * The model step (what each setting means, with Fortinet's documents) is
  * fg_model() at the end of this file. */
 #include "config/config_int.h"
+#include "base/count.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
 /* The trees the audit reads; T_OTHER any other, T_VDOM and T_GLOBAL the
  * multi-VDOM wrappers whose entries hold top-level blocks again. */

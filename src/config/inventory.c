@@ -5,6 +5,7 @@
  * file name here needs a comma), else one site per line, fields separated
  * by blanks. Every error names its line; nothing is skipped silently. */
 #include "config/inventory.h"
+#include "base/count.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -246,7 +247,7 @@ plain_line(struct rd *r, const char *s, size_t len)
 		}
 		while (j < len && !is_blank(s[j]) && s[j] != '#')
 			j++;
-		if (n == sizeof(f) / sizeof(f[0]))
+		if (n == COUNT(f))
 			return bad(r, "site %.*s has more than %d tunnel targets", (int)(f[0].len > 80 ? 80 : f[0].len),
 				   f[0].s, INVENTORY_MAX_TUNNELS);
 		f[n++] = (struct field){ s + i, j - i };

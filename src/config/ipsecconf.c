@@ -22,12 +22,11 @@
  * examples and AWS's Openswan instructions, left=%defaultroute). FRR lines
  * pasted beside the file (BGP neighbours) are read as swan.c reads them. */
 #include "config/ipsecconf_int.h"
+#include "base/count.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
 static void
 conn_init(struct ipc_conn *n)

@@ -17,12 +17,12 @@
  * (ikev2 peer ADDR | any | peer-fqdn-ipv4 FQDN ...) and may bind a named
  * profile (ikev2 binding NAME); without one, ikev2 default-profile applies. */
 #include "config/config_int.h"
+#include "base/count.h"
+#include "base/ip.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
 /* Block kinds (cfg_cmd.scope bits). */
 enum { IX_IFACE = 1u << 0, IX_TUNIF = 1u << 1, IX_PROFILE = 1u << 2, IX_BGP = 1u << 3,
@@ -198,8 +198,8 @@ ip_mtu(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		return 0;
 	}
 	/* no published range: what an IPv4 / IPv6 interface can carry at all */
-	if (cfg_number(l->tok[2], v6 ? 1280 : 68, 65535, &v) < 0)
-		return cfg_bad_range(c, l, 3, v6 ? 1280 : 68, 65535);
+	if (cfg_number(l->tok[2], ip_min_mtu(v6 ? 6 : 4), IP_MAX_MTU, &v) < 0)
+		return cfg_bad_range(c, l, 3, ip_min_mtu(v6 ? 6 : 4), IP_MAX_MTU);
 	if (n)
 		cfg_set(n, v, l);
 	return 0;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* The line reader and the small helpers every parser shares. */
 #include "config/config_int.h"
+#include "base/count.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,7 +39,7 @@ open_placeholder(const char *t)
 	static const struct { const char *open; char close; } forms[] = {
 		{ "${", '}' }, { "$<", '>' }, { "<", '>' }, { "(", ')' },
 	};
-	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++)
+	for (size_t i = 0; i < COUNT(forms); i++)
 		if (strncmp(t, forms[i].open, strlen(forms[i].open)) == 0 &&
 		    !strchr(t + strlen(forms[i].open), forms[i].close))
 			return forms[i].close;
@@ -107,7 +108,7 @@ static const struct {
 static void
 mask_key(struct cfg_line *l)
 {
-	for (size_t k = 0; k < sizeof(key_lines) / sizeof(key_lines[0]); k++) {
+	for (size_t k = 0; k < COUNT(key_lines); k++) {
 		size_t keep = key_lines[k].keep, n = 0;
 		int match = 1;
 		for (size_t i = 0; i < 3 && key_lines[k].w[i]; i++)
@@ -788,7 +789,7 @@ cfg_frr_line(struct config *c, const struct cfg_line *l, const char *s)
 		cfg_add_bgp(c, a, l);
 		return 1;
 	}
-	for (size_t i = 0; n > 0 && i < sizeof(frr) / sizeof(frr[0]); i++)
+	for (size_t i = 0; n > 0 && i < COUNT(frr); i++)
 		if (strcmp(w[0], frr[i]) == 0)
 			return 0;
 	return -1;

@@ -28,13 +28,12 @@
  * secret=, ipsec-secret=, password=) are digested or dropped and never
  * kept in a line's text. */
 #include "config/routeros_int.h"
+#include "base/count.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
 enum ros_menu {
 	M_OTHER, M_PROFILE, M_PEER, M_PROPOSAL, M_POLICY, M_IDENTITY, M_MANGLE, M_MANGLE6,
@@ -1032,7 +1031,7 @@ command(struct config *c, struct cfg_ctx *x, struct rdr *r, unsigned no)
 		/* the words are unknown: the text loses everything from the
 		 * first secret key on */
 		static const char *const keys[] = { "secret=", "password=", "pre-shared-key=", "passphrase=" };
-		for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		for (size_t k = 0; k < COUNT(keys); k++) {
 			char *p = strstr(m.l.text, keys[k]);
 			if (p)
 				cfg_mask_tail(m.l.text, sizeof(m.l.text), (size_t)(p - m.l.text) + strlen(keys[k]) - 1);

@@ -17,6 +17,7 @@
  * dpd-interval=2m dpd-maximum-failures=5: the line v7 exports of routers
  * upgraded from v6 carry as "set [ find default=yes ]" (doc/router-facts.md). */
 #include "config/routeros_int.h"
+#include "base/ip.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -180,8 +181,9 @@ gateway_of(const struct config *c, const struct cfg_ctx *x, const struct ros_pol
 	if (pol->peer[0])
 		k = config_gateway_find(c, pol->peer);
 	else {
-		snprintf(a, sizeof(a), "%u.%u.%u.%u", pol->sa_dst.addr >> 24, pol->sa_dst.addr >> 16 & 255,
-			 pol->sa_dst.addr >> 8 & 255, pol->sa_dst.addr & 255);
+		struct ip_addr dst = ip_addr_v4(pol->sa_dst.addr);
+
+		ip_addr_text(&dst, a, sizeof(a));
 		k = config_gateway_find(c, a);
 	}
 	if (k < 0) {

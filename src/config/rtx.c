@@ -9,12 +9,11 @@
  * block (ip tunnel ..., ip pp ...) belong to the open block; global
  * commands (ipsec ike ..., ip lanN ...) are global wherever they stand. */
 #include "config/config_int.h"
+#include "base/count.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
 /* Block kinds (cfg_cmd.scope bits). */
 enum { RTX_TUNNEL = 1u << 0, RTX_PP = 1u << 1 };

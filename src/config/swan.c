@@ -11,6 +11,7 @@
  * FRR's "neighbor ADDR remote-as N" lines outside any section are read too.
  * Template placeholders (${name}, {{name}}) are names, not braces. */
 #include "config/config_int.h"
+#include "base/count.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -57,7 +58,7 @@ open_section(struct config *c, struct cfg_ctx *x, const char *name, const struct
 {
 	int known = x->depth > 0;
 
-	for (size_t i = 0; !known && i < sizeof(top_sections) / sizeof(top_sections[0]); i++)
+	for (size_t i = 0; !known && i < COUNT(top_sections); i++)
 		known = strcmp(name, top_sections[i]) == 0;
 	if (!known) {
 		cfg_bad(c, l, CONFIG_BAD_COMMAND, 1, CONFIG_ARG_NONE);
@@ -150,7 +151,7 @@ action(const char *v, long *out)
 		{ "hold", CONFIG_ACT_HOLD }, { "trap|start", CONFIG_ACT_START },
 		{ "start|trap", CONFIG_ACT_START },
 	};
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+	for (size_t i = 0; i < COUNT(words); i++)
 		if (strcmp(v, words[i].word) == 0) {
 			*out = words[i].a;
 			return 0;
@@ -255,10 +256,10 @@ template_key(struct config_gateway *g, struct config_tunnel *t, int depth, const
 	struct config_num *ch[] = { g ? &g->esp : NULL, g ? &g->start_action : NULL,
 				    g ? &g->dpd_action : NULL, g ? &g->close_action : NULL };
 
-	for (size_t i = 0; depth == 2 && i < sizeof(conn_keys) / sizeof(conn_keys[0]); i++)
+	for (size_t i = 0; depth == 2 && i < COUNT(conn_keys); i++)
 		if (strcmp(k, conn_keys[i]) == 0 && cn[i])
 			cfg_set_tmpl(cn[i], l);
-	for (size_t i = 0; depth == 4 && t && i < sizeof(child_keys) / sizeof(child_keys[0]); i++) {
+	for (size_t i = 0; depth == 4 && t && i < COUNT(child_keys); i++) {
 		if (strcmp(k, child_keys[i]) != 0)
 			continue;
 		if (i < 4 && ch[i]) {

@@ -33,6 +33,7 @@
  * when not configured) are unknown in a plan that creates the connection. */
 #include "config/peer.h"
 #include "config/peer_int.h"
+#include "base/count.h"
 
 #include <json-c/json.h>
 #include <stdarg.h>
@@ -74,7 +75,7 @@ type_word(json_type t)
 	static const char *const w[] = { "null", "a boolean", "a number", "a number", "an object",
 					 "an array", "a string" };
 
-	return (size_t)t < sizeof(w) / sizeof(w[0]) ? w[t] : "?";
+	return (size_t)t < COUNT(w) ? w[t] : "?";
 }
 
 /* json-c 0.16 takes no const here, though it changes nothing */

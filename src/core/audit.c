@@ -4,13 +4,13 @@
  * and doc/vendor-syntax.md; where those say a default was not found (NEC IX),
  * the finding says "unknown default" instead of guessing. */
 #include "core/audit_int.h"
+#include "base/ip.h"
+#include "base/count.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
 /* Doubling growth for the result's tables; -1 (and r->nomem) when memory
  * runs out, which audit_run reports: nothing is dropped quietly. */
@@ -176,7 +176,7 @@ static void
 mss6_above(struct audit_run *a, size_t i)
 {
 	const struct config_tunnel *t = tunnel(a, i);
-	long max6 = t->mtu6.v - MODEL_MSS6_HDR;
+	long max6 = t->mtu6.v - IP_MSS6_HDR;
 	struct audit_finding *f;
 
 	if (!t->mss6.line || t->mss6.tmpl || t->mtu6.tmpl || t->mss6.v != CONFIG_MSS_NUM ||
@@ -184,7 +184,7 @@ mss6_above(struct audit_run *a, size_t i)
 		return;
 	f = audit_finding(a, t->mss6.line, t->mss6.text, t->name,
 			  "the IPv6 clamp %ld lets %ld-byte packets (MSS + 40 IPv6 + 20 TCP) into a tunnel whose IPv6 MTU is %ld (line %u); the largest IPv6 MSS that fits is %ld - 60 = %ld",
-			  t->mss6_value, t->mss6_value + MODEL_MSS6_HDR, t->mtu6.v, t->mtu6.line,
+			  t->mss6_value, t->mss6_value + IP_MSS6_HDR, t->mtu6.v, t->mtu6.line,
 			  t->mtu6.v, max6);
 	audit_fix(f, FIX_TUNNEL_MSS6, max6, 0, (int)i, t->gateway);
 }
@@ -210,13 +210,13 @@ check_mss_above(struct audit_run *a)
 					   t->name, t->mss_value);
 			continue;
 		}
-		if (t->mss_value <= (long)at->mtu - MODEL_MSS4_HDR)
+		if (t->mss_value <= (long)at->mtu - IP_MSS4_HDR)
 			continue;
 		f = audit_finding(a, t->mss.line, t->mss.text, t->name,
 				  "the clamp lets TCP segments of %ld bytes in: %ld-byte packets with the IPv4 and TCP headers (20 + 20), into a tunnel whose MTU is %u%s. The largest MSS that fits is %u - 40 = %u; larger segments are fragmented or dropped, and a peer without path MTU discovery never says so",
-				  t->mss_value, t->mss_value + MODEL_MSS4_HDR, at->mtu,
+				  t->mss_value, t->mss_value + IP_MSS4_HDR, at->mtu,
 				  at->mtu_default ? " (the RTX default: no ip tunnel mtu is set)" : "",
-				  at->mtu, at->mtu - MODEL_MSS4_HDR);
+				  at->mtu, at->mtu - IP_MSS4_HDR);
 		fix_numbers(f, at, t);
 	}
 }
@@ -810,11 +810,12 @@ check_selectors(struct audit_run *a)
 			   (!gw->local_id.line || !gw->remote_id.line);
 		const struct config_bgp *b;
 		struct audit_finding *f;
+		struct ip_addr neighbour;
 		char where[64], addr[16];
 		if ((!p && !dflt) || !(b = bgp_through(a, g)))
 			continue;
-		snprintf(addr, sizeof(addr), "%u.%u.%u.%u", b->addr >> 24, b->addr >> 16 & 255,
-			 b->addr >> 8 & 255, b->addr & 255);
+		neighbour = ip_addr_v4(b->addr);
+		ip_addr_text(&neighbour, addr, sizeof(addr));
 		gateway_label(a, g, where, sizeof(where));
 		f = audit_finding(a, p ? p->line : gw->line, p ? p->text : "", where,
 				  "BGP neighbour %s (line %u) is reached through this tunnel, but the %s is %s, narrower than 0.0.0.0/0 = 0.0.0.0/0: IPsec comes up and BGP never does, because its packets fall outside the SA",
@@ -1029,12 +1030,6 @@ static const struct audit_check checks[] = {
 	  "a name the configuration uses but never defines: the tunnel it belongs to cannot come up as written",
 	  check_refs },
 };
-
-const struct audit_check *
-audit_check_at(size_t i)
-{
-	return i < COUNT(checks) ? &checks[i] : NULL;
-}
 
 const char *
 audit_severity_name(enum audit_severity s)

@@ -140,7 +140,6 @@ void audit_vs_measured(const struct audit_result *r, unsigned wan_pmtu, unsigned
 		       struct audit_vs *v);
 void audit_vs_free(struct audit_vs *v);
 
-const struct audit_check *audit_check_at(size_t i);
 const char *audit_severity_name(enum audit_severity s);
 
 /* Maps a configuration's ESP transform to strongSwan proposal syntax

@@ -5,6 +5,7 @@
  * what the existing model (model_compute) says the line and the transform
  * allow. */
 #include "core/audit_int.h"
+#include "base/count.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -90,7 +91,7 @@ static const struct {
 static int
 esp_word(enum vendor_id v, const char *w)
 {
-	for (size_t i = 0; i < sizeof(esp_words) / sizeof(esp_words[0]); i++)
+	for (size_t i = 0; i < COUNT(esp_words); i++)
 		if (esp_words[i].v == v && strcmp(esp_words[i].word, w) == 0)
 			return (int)i;
 	return -1;
@@ -158,7 +159,7 @@ line_mtu(struct audit_run *a)
 		if (n && n->v != (long)a->in->wan_mtu)
 			audit_note(a, "the configuration says line MTU %ld (line %u: %s); using %u, %s",
 				   n->v, n->line, n->text, a->in->wan_mtu, r->line_from);
-	} else if (n && n->v >= MODEL_MIN_MTU4) {
+	} else if (n && n->v >= IP_MIN_MTU4) {
 		r->line_mtu = (unsigned)n->v;
 		/* a MAP-E / IPIP tunnel without its own MTU line: the 4in6 default */
 		if (c->line_src == CONFIG_LINE_MAPE && !strstr(n->text, " mtu "))
@@ -211,7 +212,7 @@ model_limit(struct audit_run *a, const char *esp, int natt)
 static unsigned
 mss_for(const struct audit_run *a, unsigned mtu)
 {
-	unsigned mss = mtu > MODEL_MSS4_HDR ? mtu - MODEL_MSS4_HDR : 0;
+	unsigned mss = mtu > IP_MSS4_HDR ? mtu - IP_MSS4_HDR : 0;
 
 	return mss > a->peer->max_mss4 ? a->peer->max_mss4 : mss;
 }

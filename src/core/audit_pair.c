@@ -7,12 +7,11 @@
  * reading; router facts: doc/router-facts.md. */
 #include "core/audit_pair.h"
 #include "core/audit_peer_int.h"
+#include "base/count.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
 struct audit_rpair_run {
 	const struct config *c[END_COUNT];
@@ -622,12 +621,6 @@ static const struct audit_rpair_check checks[] = {
 	  "RFC 879 (MSS = MTU - 40 for IPv4); RFC 4459 (fragmentation at a tunnel's ingress); each end's tunnel MTU as its own audit reads it",
 	  check_mss },
 };
-
-const struct audit_rpair_check *
-audit_pair_check_at(size_t i)
-{
-	return i < COUNT(checks) ? &checks[i] : NULL;
-}
 
 void
 audit_pair_free(struct audit_rpair_result *r)

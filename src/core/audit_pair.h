@@ -96,7 +96,6 @@ struct audit_rpair_check {
 int audit_pair_run(const struct config *a, const struct audit_result *ra, const struct config *b,
 		   const struct audit_result *rb, struct audit_rpair_result *out);
 void audit_pair_free(struct audit_rpair_result *r);
-const struct audit_rpair_check *audit_pair_check_at(size_t i);
 
 /* A gateway's local (outside) address, host order; 0 when it writes none. */
 uint32_t audit_pair_local_addr(const struct config *c, size_t tunnel, unsigned *line);

@@ -6,12 +6,13 @@
  * defaults: config/aws_json.c (EC2 API reference); router facts:
  * doc/router-facts.md, as core/audit.c reads them. */
 #include "core/audit_peer_int.h"
+#include "base/ip.h"
+#include "base/count.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 #define LINK_LOCAL PEER_LINK_LOCAL
 
 int
@@ -196,9 +197,11 @@ mismatch_router(struct audit_peer_run *a, size_t i)
 		return;
 	f->code = MISMATCH_ROUTER;
 	f->other = a->first_aws;
-	if (ip)
-		snprintf(f->where, sizeof(f->where), "%u.%u.%u.%u", ip >> 24, ip >> 16 & 255,
-			 ip >> 8 & 255, ip & 255);
+	if (ip) {
+		struct ip_addr where = ip_addr_v4(ip);
+
+		ip_addr_text(&where, f->where, sizeof(f->where));
+	}
 }
 
 static void
@@ -570,12 +573,6 @@ static const struct audit_peer_check checks[] = {
 	  "EC2 API TunnelOption (PreSharedKey); RFC 7296 section 2.15 (a wrong shared key: AUTHENTICATION_FAILED); compared as keyed digests, neither key printed",
 	  audit_peer_check_psk },
 };
-
-const struct audit_peer_check *
-audit_peer_check_at(size_t i)
-{
-	return i < COUNT(checks) ? &checks[i] : NULL;
-}
 
 void
 audit_peer_free(struct audit_peer_result *r)

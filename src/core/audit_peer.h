@@ -142,8 +142,6 @@ int audit_peer_run(const struct config *cfg, const struct peer_config *peer,
 		   const struct audit_result *router, struct audit_peer_result *out);
 void audit_peer_free(struct audit_peer_result *r);
 
-const struct audit_peer_check *audit_peer_check_at(size_t i);
-
 /* The router tunnel's IKE peer address (host order); 0 when it has no
  * IPv4 one (unbound, a name, any). */
 uint32_t audit_peer_router_addr(const struct config *c, size_t tunnel, unsigned *line);

@@ -7,10 +7,9 @@
  * (ModifyVpnTunnelOptionsSpecification, VpnConnectionOptionsSpecification),
  * as config/aws_json.c reads them. */
 #include "core/audit_peer_int.h"
+#include "base/count.h"
 
 #include <string.h>
-
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
 /* ---- dpd-hold-mismatch ----------------------------------------------- */
 

@@ -12,8 +12,8 @@
 static void
 safe_clamp(struct model_result *m, unsigned carried)
 {
-	m->safe_mss4 = carried - MODEL_MSS4_HDR;
-	m->safe_mss6 = carried >= MODEL_MIN_MTU6 ? carried - MODEL_MSS6_HDR : 0;
+	m->safe_mss4 = carried - IP_MSS4_HDR;
+	m->safe_mss6 = carried >= IP_MIN_MTU6 ? carried - IP_MSS6_HDR : 0;
 }
 
 static int
@@ -48,9 +48,9 @@ judge_lost(struct model_result *m, const struct tunnel_evidence *ev, int has_mod
 		model_use_measured_tunnel(m, fix);
 	else if (fix < m->tunnel_mtu) {
 		m->tunnel_mtu = fix;
-		m->mss4 = fix - MODEL_MSS4_HDR;
-		m->v6_ok = fix >= MODEL_MIN_MTU6;
-		m->mss6 = m->v6_ok ? fix - MODEL_MSS6_HDR : 0;
+		m->mss4 = fix - IP_MSS4_HDR;
+		m->v6_ok = fix >= IP_MIN_MTU6;
+		m->mss6 = m->v6_ok ? fix - IP_MSS6_HDR : 0;
 	}
 	model_warn(m, "%s", verdict);
 	return TUNNEL_LOST;
@@ -118,9 +118,9 @@ model_use_measured_tunnel(struct model_result *m, unsigned measured)
 {
 	m->has_tunnel = 1;
 	m->tunnel_mtu_model = m->tunnel_mtu = measured;
-	m->mss4 = measured - MODEL_MSS4_HDR;
-	m->v6_ok = measured >= MODEL_MIN_MTU6;
-	m->mss6 = m->v6_ok ? measured - MODEL_MSS6_HDR : 0;
+	m->mss4 = measured - IP_MSS4_HDR;
+	m->v6_ok = measured >= IP_MIN_MTU6;
+	m->mss6 = m->v6_ok ? measured - IP_MSS6_HDR : 0;
 	if (!m->v6_ok)
 		model_warn(m, "tunnel path MTU %u is below 1280: IPv6 cannot cross this tunnel (RFC 8200 section 5)",
 			   measured);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* What a system error during a run means for the path: see fault.h. */
 #include "core/fault.h"
+#include "base/count.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -28,7 +29,7 @@ fault_of_error(enum fault_stage stage, int sys_errno, int iface_down)
 		return FAULT_RECV;
 	if (iface_down)
 		return FAULT_IFACE_DOWN;
-	for (size_t i = 0; i < sizeof(by_errno) / sizeof(by_errno[0]); i++)
+	for (size_t i = 0; i < COUNT(by_errno); i++)
 		if (by_errno[i].sys_errno == sys_errno)
 			return by_errno[i].fault;
 	/* A route lookup that failed otherwise still found no way to the target. */

@@ -6,6 +6,7 @@
  * of the sizes above the floor. Linear in n, and 16 kB of stack whatever
  * the input: a hostile capture can hold every one of the 65536 sizes. */
 #include "core/inspect_answer.h"
+#include "base/ip.h"
 
 #include <string.h>
 
@@ -33,7 +34,7 @@ static int get(const uint64_t *b, uint32_t size)
  * size refused (else the report says nothing the refusal did not). */
 static uint32_t believed_mtu(const struct inspect_obs *o, int family)
 {
-	uint32_t floor = family == 6 ? 1280 : 68; /* RFC 8200 sec. 5; RFC 791 */
+	uint32_t floor = ip_min_mtu(family);
 
 	return o->mtu >= floor && o->mtu < o->size ? o->mtu : 0;
 }

@@ -3,10 +3,8 @@
  * say. See locate.h for the method and why it works. */
 #include "core/locate.h"
 
-#include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/socket.h>
 
 #include "core/search.h"
 
@@ -109,7 +107,7 @@ void locate_sent(struct locate *l, unsigned ttl, bool large)
 }
 
 void locate_heard(struct locate *l, unsigned ttl, bool large, enum locate_heard h,
-		  const struct locate_addr *from, uint32_t mtu)
+		  const struct ip_addr *from, uint32_t mtu)
 {
 	struct locate_obs *o;
 
@@ -136,20 +134,13 @@ unsigned locate_last_tried(const struct locate *l)
 	return last;
 }
 
-static void addr_text(const struct locate_addr *a, char *buf, size_t len)
-{
-	if ((a->family != 4 && a->family != 6) ||
-	    !inet_ntop(a->family == 6 ? AF_INET6 : AF_INET, a->a, buf, (socklen_t)len))
-		snprintf(buf, len, "?");
-}
-
 /* Hop ttl as a person reads it: "hop 2 (198.51.100.2)", "the target". */
-static void hop_text(const struct locate_addr *a, unsigned ttl, bool target,
+static void hop_text(const struct ip_addr *a, unsigned ttl, bool target,
 		     char *buf, size_t len)
 {
 	char who[64];
 
-	addr_text(a, who, sizeof who);
+	ip_addr_text(a, who, sizeof who);
 	if (target)
 		snprintf(buf, len, "the target %s (hop %u)", who, ttl);
 	else if (a->family)
@@ -183,7 +174,7 @@ static bool any_answer(const struct locate *l)
 	return false;
 }
 
-static bool same_addr(const struct locate_addr *a, const struct locate_addr *b)
+static bool same_addr(const struct ip_addr *a, const struct ip_addr *b)
 {
 	return a->family && a->family == b->family && !memcmp(a->a, b->a, sizeof a->a);
 }
@@ -225,7 +216,7 @@ static void found(const struct locate *l, unsigned k, struct locate_result *r)
 		r->ptb_mtu = lb->mtu;
 		r->ptb_from = lb->from;
 		if (lb->from.family)
-			addr_text(&lb->from, who, sizeof who);
+			ip_addr_text(&lb->from, who, sizeof who);
 		else    /* EMSGSIZE: the kernel refused to send it */
 			snprintf(who, sizeof who, "this host's own interface");
 		snprintf(r->reason, sizeof r->reason, "not a black hole: big packets %s %s, "

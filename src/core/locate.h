@@ -26,6 +26,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/ip.h"   /* struct ip_addr: an address as bytes (the core knows no sockets) */
+
 #define LOCATE_MAX_HOPS 64       /* highest TTL --locate may use */
 #define LOCATE_DEF_HOPS 30       /* traceroute's and tracepath's default */
 #define LOCATE_DEF_ATTEMPTS 3    /* tries before a silence is believed, at least */
@@ -42,16 +44,10 @@ enum locate_heard {
 	LOCATE_ERROR,            /* another ICMP error (unreachable, ...) */
 };
 
-/* An address as bytes (the core knows no sockets): family 4 or 6, 0 = none. */
-struct locate_addr {
-	int family;
-	uint8_t a[16];
-};
-
 struct locate_obs {
 	enum locate_heard heard; /* the first answer counts */
 	unsigned tries;          /* probes sent */
-	struct locate_addr from; /* who answered */
+	struct ip_addr from;     /* who answered */
 	uint32_t mtu;            /* LOCATE_TOO_BIG: the MTU reported */
 };
 
@@ -68,14 +64,14 @@ struct locate_result {
 	bool silent_mute;        /* the first silent hop answers no TTL probe at all */
 	unsigned last_ttl;       /* the last hop the big packets reach; 0 = none: they
 	                          * never reach the first hop */
-	struct locate_addr last; /* its address; family 0 when last_ttl is 0 */
+	struct ip_addr last;     /* its address; family 0 when last_ttl is 0 */
 	unsigned silent_ttl;     /* the first hop (or the target) they never reach */
-	struct locate_addr silent; /* its address; family 0 when it never answered */
+	struct ip_addr silent;     /* its address; family 0 when it never answered */
 	bool silent_is_target;
 	unsigned next_ttl;       /* silent_mute: the next hop that answers, 0 if none */
-	struct locate_addr next;
+	struct ip_addr next;
 	uint32_t ptb_mtu;        /* by_ptb: the MTU it reported */
-	struct locate_addr ptb_from; /* by_ptb: who reported it; family 0 = this host */
+	struct ip_addr ptb_from;     /* by_ptb: who reported it; family 0 = this host */
 	unsigned target_ttl;     /* hops to the target, 0 = not reached */
 	char reason[LOCATE_REASON_LEN]; /* one line: the finding, or why there is none */
 };
@@ -97,7 +93,7 @@ bool locate_want(const struct locate *l, unsigned ttl, bool large);
 void locate_sent(struct locate *l, unsigned ttl, bool large);
 /* An answer to the probe sent with this ttl and size; repeats are ignored. */
 void locate_heard(struct locate *l, unsigned ttl, bool large, enum locate_heard h,
-		  const struct locate_addr *from, uint32_t mtu);
+		  const struct ip_addr *from, uint32_t mtu);
 /* Nothing more can change the verdict (a "too big" at the boundary, or a
  * large probe that reached the target). Without it, the engine ends when
  * locate_want() is false for every probe and the last tries had their time. */

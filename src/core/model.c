@@ -198,9 +198,9 @@ walk_layers(const struct model_input *in, long avail, struct model_result *r,
 			step(r, '-', l->bytes, STEP_LAYER, l->what, l->source);
 			avail -= l->bytes;
 		}
-		if (avail < MODEL_MIN_MTU4) {
+		if (avail < IP_MIN_MTU4) {
 			snprintf(err, errlen, "the stack leaves no room: %ld bytes after '%s', below the IPv4 minimum MTU of %d (RFC 791)",
-				 avail, l->name, MODEL_MIN_MTU4);
+				 avail, l->name, IP_MIN_MTU4);
 			return -1;
 		}
 	}
@@ -245,9 +245,9 @@ wan_from_link(const struct model_input *in, struct model_result *r, char *err, s
 		avail -= l->bytes;
 		access = 1;
 	}
-	if (avail < MODEL_MIN_MTU4) {
+	if (avail < IP_MIN_MTU4) {
 		snprintf(err, errlen, "the access layers leave %ld bytes, below the IPv4 minimum MTU of %d (RFC 791)",
-			 avail, MODEL_MIN_MTU4);
+			 avail, IP_MIN_MTU4);
 		return -1;
 	}
 	if (access)
@@ -317,7 +317,7 @@ static void
 apply_peer(const struct peer_def *p, struct model_result *r)
 {
 	r->tunnel_mtu = r->tunnel_mtu_model;
-	r->mss4 = r->tunnel_mtu - MODEL_MSS4_HDR;
+	r->mss4 = r->tunnel_mtu - IP_MSS4_HDR;
 	if (!p)
 		return;
 	if (r->tunnel_mtu > p->max_mtu) {
@@ -325,7 +325,7 @@ apply_peer(const struct peer_def *p, struct model_result *r)
 		r->tunnel_mtu = p->max_mtu;
 		r->capped = 1;
 	}
-	r->mss4 = r->tunnel_mtu - MODEL_MSS4_HDR;
+	r->mss4 = r->tunnel_mtu - IP_MSS4_HDR;
 	if (r->mss4 > p->max_mss4)
 		r->mss4 = p->max_mss4;
 	if (!p->pmtud)
@@ -350,11 +350,11 @@ tunnel_part(const struct model_input *in, struct model_result *r, char *err, siz
 		return -1;
 	step(r, '=', r->tunnel_mtu_model, STEP_TUNNEL, NULL, NULL);
 	apply_peer(in->peer, r);
-	r->v6_ok = r->tunnel_mtu >= MODEL_MIN_MTU6;
-	r->mss6 = r->v6_ok ? r->tunnel_mtu - MODEL_MSS6_HDR : 0;
+	r->v6_ok = r->tunnel_mtu >= IP_MIN_MTU6;
+	r->mss6 = r->v6_ok ? r->tunnel_mtu - IP_MSS6_HDR : 0;
 	if (!r->v6_ok)
 		warn_id(r, MW_TUNNEL_NO_V6, r->tunnel_mtu, 0, 0, NULL);
-	if (outer && strcmp(outer->name, "ipv6") == 0 && r->wan_mtu < MODEL_MIN_MTU6)
+	if (outer && strcmp(outer->name, "ipv6") == 0 && r->wan_mtu < IP_MIN_MTU6)
 		warn_id(r, MW_OUTER6_SMALL, r->wan_mtu, 0, 0, NULL);
 	if (in->has_esp)
 		build_picture(in, r);
@@ -372,9 +372,9 @@ model_compute(const struct model_input *in, struct model_result *r, char *err, s
 	memset(r, 0, sizeof(*r));
 	r->link_mtu = in->link_mtu;
 	r->wan_kind = model_wan_kind(in);
-	if (in->link_mtu < MODEL_MIN_MTU4 || in->link_mtu > MODEL_MAX_MTU) {
+	if (in->link_mtu < IP_MIN_MTU4 || in->link_mtu > IP_MAX_MTU) {
 		snprintf(err, errlen, "line MTU %u out of range: %d to %d", in->link_mtu,
-			 MODEL_MIN_MTU4, MODEL_MAX_MTU);
+			 IP_MIN_MTU4, IP_MAX_MTU);
 		return -1;
 	}
 	if (in->has_esp && (!in->esp.cipher || (!in->esp.cipher->icv && !in->esp.integ))) {
@@ -383,14 +383,14 @@ model_compute(const struct model_input *in, struct model_result *r, char *err, s
 	}
 	if (wan_from_link(in, r, err, errlen) < 0)
 		return -1;
-	r->wan_mss4 = r->wan_mtu - MODEL_MSS4_HDR;
+	r->wan_mss4 = r->wan_mtu - IP_MSS4_HDR;
 	/* Under MAP-E / DS-Lite the WAN MTU is IPv4 inside the 4in6 tunnel;
 	 * IPv6 is native on the line, 40 bytes larger (RFC 7597, RFC 6333). */
 	r->wan_mtu6 = r->wan_mtu;
 	if (r->wan_kind == WAN_4IN6)
 		r->wan_mtu6 += overhead_layer("4in6")->bytes;
-	r->wan_v6_ok = r->wan_mtu6 >= MODEL_MIN_MTU6;
-	r->wan_mss6 = r->wan_v6_ok ? r->wan_mtu6 - MODEL_MSS6_HDR : 0;
+	r->wan_v6_ok = r->wan_mtu6 >= IP_MIN_MTU6;
+	r->wan_mss6 = r->wan_v6_ok ? r->wan_mtu6 - IP_MSS6_HDR : 0;
 	for (size_t i = 0; i < in->nstack; i++)
 		if (in->stack[i]->kind != LAYER_ACCESS)
 			r->has_tunnel = 1;

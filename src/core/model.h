@@ -6,6 +6,7 @@
 #define MTUPROBE_MODEL_H
 
 #include <stddef.h>
+#include "base/ip.h"   /* IP_MIN_MTU4/6, IP_MAX_MTU, IP_MSS4/6_HDR */
 #include "core/overhead.h"
 
 #define MODEL_MAX_LAYERS 12
@@ -16,15 +17,6 @@
 #define MODEL_MAX_PICTURE (MODEL_MAX_LAYERS * 6 + 4)
 #define MODEL_MAX_WARN 10
 #define MODEL_MSG 400
-
-/* RFC 791: every IPv4 link carries at least 68 bytes. RFC 8200 section 5:
- * every IPv6 link carries at least 1280. */
-#define MODEL_MIN_MTU4 68
-#define MODEL_MIN_MTU6 1280
-#define MODEL_MAX_MTU 65535
-/* TCP MSS = MTU - IP header - TCP header (RFC 879, RFC 8200 section 8.3). */
-#define MODEL_MSS4_HDR 40
-#define MODEL_MSS6_HDR 60
 
 /* How the WAN is reached: decides the vendors' default interfaces. */
 enum wan_kind { WAN_ETHER, WAN_PPPOE, WAN_4IN6 };
@@ -171,7 +163,6 @@ long model_icmp_payload(unsigned packet, int family);
 const struct line_preset *model_line(const char *name);
 const struct line_preset *model_line_at(size_t i);
 const struct peer_def *model_peer(const char *name);
-const struct peer_def *model_peer_at(size_t i);
 void model_line_names(char *buf, size_t len);
 void model_peer_names(char *buf, size_t len);
 

@@ -4,6 +4,7 @@
 #include "core/overhead.h"
 
 #include "base/i18n.h"
+#include "base/count.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -114,8 +115,6 @@ static const struct alias integ_aliases[] = {
 	{ "sha", "sha1" }, { "sha2_256", "sha256" }, { "sha2_384", "sha384" },
 	{ "sha2_512", "sha512" },
 };
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *
 unalias(const char *name, const struct alias *a, size_t n)

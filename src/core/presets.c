@@ -3,11 +3,10 @@
 #include "core/model.h"
 
 #include "base/i18n.h"
+#include "base/count.h"
 
 #include <stdio.h>
 #include <string.h>
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct line_preset lines[] = {
 	{ "flets-pppoe", 1454, WAN_PPPOE, N_("Flet's PPPoE (NTT NGN)"),
@@ -90,12 +89,6 @@ model_peer(const char *name)
 		if (strcmp(peers[i].name, name) == 0)
 			return &peers[i];
 	return NULL;
-}
-
-const struct peer_def *
-model_peer_at(size_t i)
-{
-	return i < COUNT(peers) ? &peers[i] : NULL;
 }
 
 static const char *line_name(size_t i) { return i < COUNT(lines) ? lines[i].name : NULL; }

@@ -4,6 +4,7 @@
  * cipher is AEAD, one integrity algorithm; DH groups, PRFs and ESN flags do
  * not change the packet size and are accepted and ignored. */
 #include "core/model.h"
+#include "base/count.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -19,7 +20,7 @@ static const char *const ignored_prefixes[] = {
 static int
 ignorable(const char *tok)
 {
-	for (size_t i = 0; i < sizeof(ignored_prefixes) / sizeof(ignored_prefixes[0]); i++)
+	for (size_t i = 0; i < COUNT(ignored_prefixes); i++)
 		if (strncmp(tok, ignored_prefixes[i], strlen(ignored_prefixes[i])) == 0)
 			return 1;
 	return 0;

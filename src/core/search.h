@@ -29,6 +29,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* --retries' default: one silence is never enough to call a size too big. */
+#define SEARCH_DEF_MIN_SILENCES 2
 #define SEARCH_MAX_SIZES 512    /* distinct probe sizes remembered per run */
 #define SEARCH_REASON_LEN 256
 

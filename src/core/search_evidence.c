@@ -25,6 +25,7 @@
  *   (a weak PTB's probe that is never answered is also a silence).
  * - EMSGSIZE comes from our own kernel: deterministic, trusted. */
 #include "core/search_int.h"
+#include "base/ip.h"
 
 #include <string.h>
 
@@ -93,10 +94,10 @@ void search_params_default(struct search_params *p, int family,
 {
 	memset(p, 0, sizeof *p);
 	p->family = family;
-	p->min = min ? min : (family == 6 ? 1280 : 68);
+	p->min = min ? min : ip_min_mtu(family);
 	p->max = max ? max : 1500;
 	p->target_error = 1e-4;     /* per decision; a run makes several */
-	p->n_min = 2;               /* one silence is never enough */
+	p->n_min = SEARCH_DEF_MIN_SILENCES;
 	p->n_max = 12;              /* 36% loss needs ~8 with enough samples */
 	p->fanout = 8;
 	p->verify_passes = 2;
@@ -110,7 +111,7 @@ void search_params_default(struct search_params *p, int family,
 
 int search_init(struct search *s, const struct search_params *p)
 {
-	unsigned floor = p->family == 6 ? 1280 : 68;
+	unsigned floor = ip_min_mtu(p->family);
 
 	if (p->family != 4 && p->family != 6)
 		return -1;

@@ -11,6 +11,7 @@
  *   above a common MTU with the silences the loss model will want (RFC 4821
  *   sec. 7.3 on probing by size, RFC 1191 sec. 7 on plateaus). */
 #include "core/search_int.h"
+#include "base/count.h"
 
 #include <string.h>
 
@@ -35,7 +36,7 @@ static const unsigned plateaus[] = {
 	576,  /* X.25; IPv4 minimum reassembly size (RFC 791) */
 };
 
-#define NPLATEAUS (sizeof plateaus / sizeof plateaus[0])
+#define NPLATEAUS COUNT(plateaus)
 #define PASS_MISS 0.1   /* send enough copies of a "should pass" probe that
 			 * all being lost is < 10% likely: saves a timeout */
 #define PASS_COPIES_MAX 4

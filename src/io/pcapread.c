@@ -17,8 +17,9 @@
  * Every record is copied, at most PCAPREAD_MAX bytes of it, into one fixed
  * buffer: only the bytes libpcap says it returned (caplen) are read, never
  * the length on the wire that the record merely claims. */
-#include "core/errbuf.h"
+#include "base/errbuf.h"
 #include "io/pcapread.h"
+#include "base/count.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -137,24 +138,10 @@ static const struct link *find_link(int dlt)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof links / sizeof links[0]; i++)
+	for (i = 0; i < COUNT(links); i++)
 		if (links[i].dlt == dlt)
 			return &links[i];
 	return NULL;
-}
-
-long pcapread_ip_offset(int dlt, const uint8_t *frame, size_t len,
-			char *why, size_t whylen)
-{
-	const struct link *l = find_link(dlt);
-
-	if (!l) {
-		err_set(why, whylen, "unsupported link type %d", dlt);
-		return -1;
-	}
-	if (!frame)
-		len = 0;
-	return l->ip_offset(frame, len, why, whylen);
 }
 
 /* The magic numbers libpcap reads, in either byte order: pcap with
@@ -196,10 +183,10 @@ static int check_header(int fd, const char *path, int *pcapng, char *err, size_t
 		}
 		return 0;
 	}
-	for (i = 0; i < sizeof pcap_magics / sizeof pcap_magics[0]; i++)
+	for (i = 0; i < COUNT(pcap_magics); i++)
 		if (magic == pcap_magics[i])
 			break;
-	if (i == sizeof pcap_magics / sizeof pcap_magics[0]) {
+	if (i == COUNT(pcap_magics)) {
 		err_set(err, errlen, "not a pcap or pcapng capture file (it starts with"
 		       " bytes %02x %02x %02x %02x)", h[0], h[1], h[2], h[3]);
 		return -1;
@@ -426,7 +413,7 @@ static enum pcapread_rc record_error(struct pcapread *r, long at, char *err, siz
 		return PCAPREAD_ERROR;
 	}
 
-	for (i = 0; i < sizeof record_errors / sizeof record_errors[0]; i++)
+	for (i = 0; i < COUNT(record_errors); i++)
 		if (strstr(msg, record_errors[i].contains)) {
 			err_set(err, errlen, "record %" PRIu64 " %s", r->n + 1,
 			       record_errors[i].ours);

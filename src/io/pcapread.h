@@ -65,10 +65,4 @@ const char *pcapread_linktype(const struct pcapread *r);
 
 void pcapread_close(struct pcapread *r);
 
-/* Pure: where the IP packet starts in a link-layer frame of the given DLT_
- * type. Returns the offset, or -1 with a reason in why. Exposed for the fuzz
- * harness and the unit tests; never reads past len. */
-long pcapread_ip_offset(int dlt, const uint8_t *frame, size_t len,
-			char *why, size_t whylen);
-
 #endif

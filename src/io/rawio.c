@@ -46,6 +46,7 @@
 #include <unistd.h>
 
 #include "wire/wire.h"
+#include "base/count.h"
 
 /* icmp(7): <linux/icmp.h> has these but clashes with <net/if.h>. */
 #ifndef ICMP_FILTER
@@ -69,7 +70,6 @@ struct rawio {
 	int tcp_fd;                      /* raw IPPROTO_TCP, connected to the target; -1: none */
 	struct wire_flow *flows;         /* UDP/TCP probes by source port (match.flows) */
 	unsigned nflows;                 /* flows used in this run */
-	unsigned long rsts;              /* RSTs we sent to end handshakes */
 	struct rawio_target dst;
 	struct wire_match match;
 	char ifname[IF_NAMESIZE];
@@ -112,11 +112,13 @@ static int
 numeric_not_dotted(const char *host, char *err, size_t errlen)
 {
 	struct in_addr a;
+	struct ip_addr read_as;
 	char as[INET_ADDRSTRLEN];
 
 	if (inet_pton(AF_INET, host, &a) == 1 || !inet_aton(host, &a))
 		return 0;
-	inet_ntop(AF_INET, &a, as, sizeof(as));
+	read_as = ip_addr_v4(ntohl(a.s_addr));
+	ip_addr_text(&read_as, as, sizeof(as));
 	snprintf(err, errlen, _("'%s' is not an IPv4 address in dotted decimal (it would be read as %s: "
 		 "a leading 0 is octal, 0x hexadecimal): write four decimal numbers, no leading zeros"),
 		 host, as);
@@ -154,7 +156,7 @@ rawio_resolve(const char *host, int family, struct rawio_target *t, char *err, s
 }
 
 static void
-to_wire(const struct sockaddr_storage *ss, int family, struct wire_addr *w)
+to_wire(const struct sockaddr_storage *ss, int family, struct ip_addr *w)
 {
 	memset(w, 0, sizeof(*w));
 	w->family = family;
@@ -165,7 +167,7 @@ to_wire(const struct sockaddr_storage *ss, int family, struct wire_addr *w)
 }
 
 void
-rawio_target_addr(const struct rawio_target *t, struct wire_addr *w)
+rawio_target_addr(const struct rawio_target *t, struct ip_addr *w)
 {
 	to_wire(&t->ss, t->family, w);
 }
@@ -283,7 +285,7 @@ pick_source(struct rawio *r, const char *via, char *err, size_t errlen)
 	}
 	close(fd);
 	to_wire(&src, r->family, &r->match.src);
-	inet_ntop(af(r->family), r->match.src.a, r->src_text, sizeof(r->src_text));
+	ip_addr_text(&r->match.src, r->src_text, sizeof(r->src_text));
 	return RAWIO_OK;
 }
 
@@ -296,7 +298,7 @@ find_ifname(struct rawio *r)
 	if (r->ifname[0] || getifaddrs(&ifa) < 0)
 		return;
 	for (i = ifa; i; i = i->ifa_next) {
-		struct wire_addr w;
+		struct ip_addr w;
 		if (!i->ifa_addr || i->ifa_addr->sa_family != af(r->family))
 			continue;
 		to_wire((const struct sockaddr_storage *)(void *)i->ifa_addr, r->family, &w);
@@ -634,10 +636,8 @@ send_rst(struct rawio *r, const struct wire_reply *rep)
 	char err[128];
 	long n = wire_build_rst(pkt, sizeof(pkt), &r->match, rep->port, rep->tcp_ack, err, sizeof(err));
 
-	if (n > 0 && sendto(r->send_fd, pkt, (size_t)n, 0, (struct sockaddr *)&r->dst.ss, r->dst.sslen) == n) {
-		r->rsts++;
+	if (n > 0 && sendto(r->send_fd, pkt, (size_t)n, 0, (struct sockaddr *)&r->dst.ss, r->dst.sslen) == n)
 		capture_packet(r->cap, pkt, (size_t)n);
-	}
 }
 
 /* What a datagram read from one of r's sockets (tcp: its raw TCP socket)
@@ -647,7 +647,7 @@ classify(struct rawio *r, const uint8_t *buf, size_t n, const struct sockaddr_st
 	 struct probe_event *ev)
 {
 	struct wire_reply rep;
-	struct wire_addr src;
+	struct ip_addr src;
 
 	if (r->family == 4) {
 		wire_parse_ip(buf, n, &r->match, &rep);
@@ -660,7 +660,7 @@ classify(struct rawio *r, const uint8_t *buf, size_t n, const struct sockaddr_st
 	}
 	if (rep.kind == WIRE_TCP_SYNACK)
 		send_rst(r, &rep);
-	if (rep.kind == WIRE_IGNORED || (size_t)rep.kind >= sizeof(ev_of) / sizeof(ev_of[0]))
+	if (rep.kind == WIRE_IGNORED || (size_t)rep.kind >= COUNT(ev_of))
 		return 0;
 	memset(ev, 0, sizeof(*ev));
 	ev->kind = ev_of[rep.kind];
@@ -680,7 +680,7 @@ read_one(struct rawio *r, int fd, struct probe_event *ev)
 {
 	struct sockaddr_storage from;
 	socklen_t fromlen = sizeof(from);
-	struct wire_addr src;
+	struct ip_addr src;
 	ssize_t n = recvfrom(fd, r->buf, sizeof(r->buf), MSG_DONTWAIT, (struct sockaddr *)&from, &fromlen);
 
 	if (n <= 0)
@@ -847,12 +847,6 @@ rawio_use(struct rawio *r, enum wire_method m, uint16_t port, char *err, size_t 
 	/* The MSS our SYNs offer: what the outgoing interface could carry. */
 	r->match.syn_mss = (uint16_t)(mtu > hdr && mtu - hdr < 65535 ? mtu - hdr : 536);
 	return 0;
-}
-
-unsigned long
-rawio_rsts(const struct rawio *r)
-{
-	return r->rsts;
 }
 
 static unsigned long

@@ -36,7 +36,7 @@ enum rawio_rc rawio_resolve(const char *host, int family, struct rawio_target *t
 			    char *err, size_t errlen);
 
 /* The target's address as the wire layer holds it. */
-void rawio_target_addr(const struct rawio_target *t, struct wire_addr *w);
+void rawio_target_addr(const struct rawio_target *t, struct ip_addr *w);
 
 /* -I names a loopback interface or address while the target is not on this
  * host: nothing could leave by it (RAWIO_BADIF, message in err). Needs no
@@ -65,8 +65,6 @@ int rawio_iface_down(const struct rawio *r);
 /* The method (and the target's port for UDP/TCP) of the next run; forgets
  * the previous run's UDP/TCP probes. 0, or -1 with a message. */
 int rawio_use(struct rawio *r, enum wire_method m, uint16_t port, char *err, size_t errlen);
-/* RSTs sent so far to end TCP handshakes (one per SYN-ACK received). */
-unsigned long rawio_rsts(const struct rawio *r);
 
 /* MTU of the interface the probes leave by, 0 if unknown. */
 unsigned rawio_iface_mtu(const struct rawio *r);

@@ -9,6 +9,7 @@
  * PTB against what was sent); two PTBs that disagree about one probe mean
  * one of them is forged. */
 #include "probe/engine_int.h"
+#include "base/ip.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -52,7 +53,7 @@ static void check_ptb(struct probe_engine *e, const struct probe_record *p)
 {
 	char who[64];
 
-	eng_addr_str(&p->responder, who, sizeof who);
+	ip_addr_text(&p->responder, who, sizeof who);
 	switch (search_ptb_trust(e->c.family, p->size, p->mtu)) {
 	case SEARCH_PTB_TRUSTED:
 		return;
@@ -67,7 +68,7 @@ static void check_ptb(struct probe_engine *e, const struct probe_record *p)
 	case SEARCH_PTB_BELOW_MIN:
 		eng_warn(e, PROBE_WARN_PTB_BELOW_MIN, &p->responder, "PTB from %s reported "
 			 "mtu %u, below the IPv%d minimum %u: ignored", who, p->mtu,
-			 e->c.family, e->c.family == 6 ? 1280 : 68);
+			 e->c.family, ip_min_mtu(e->c.family));
 		return;
 	}
 }
@@ -79,7 +80,7 @@ static void note_conflict(struct probe_engine *e, const struct probe_record *p)
 	if (e->s.conflicts == e->conflicts)
 		return;
 	e->conflicts = e->s.conflicts;
-	eng_addr_str(&p->responder, who, sizeof who);
+	ip_addr_text(&p->responder, who, sizeof who);
 	eng_warn(e, PROBE_WARN_CONFLICT, NULL, "%u bytes passed (reply from %s) although "
 		 "a size no larger had been reported too big: path changed or multipath?",
 		 p->size, who);
@@ -99,7 +100,7 @@ static void other_icmp(struct probe_engine *e, size_t i, const struct probe_even
 		eng_record(e, i, SEARCH_TIMEOUT, 0);
 	if (ev->kind == PROBE_EV_UNREACH)
 		e->unreach++;
-	eng_addr_str(&ev->responder, who, sizeof who);
+	ip_addr_text(&ev->responder, who, sizeof who);
 	eng_warn(e, PROBE_WARN_ICMP, &ev->responder, "%s from %s for a %u-byte probe",
 		 p->outcome == PROBE_UNREACH ? "destination unreachable" :
 		 p->outcome == PROBE_TIME_EXCEEDED ? "time exceeded" : "ICMP error",
@@ -107,13 +108,13 @@ static void other_icmp(struct probe_engine *e, size_t i, const struct probe_even
 }
 
 static void contradicted(struct probe_engine *e, struct probe_record *p,
-			 const struct wire_addr *ptb_from)
+			 const struct ip_addr *ptb_from)
 {
 	char who[64];
 
 	p->contradicted = true;
 	e->out->ptb_contradicted++;
-	eng_addr_str(ptb_from, who, sizeof who);
+	ip_addr_text(ptb_from, who, sizeof who);
 	eng_warn(e, PROBE_WARN_PTB_CONTRADICTED, ptb_from, "PTB from %s said %u bytes was "
 		 "too big, yet that probe's echo reply came back: forged (RFC 5927) or "
 		 "an unstable path", who, p->size);
@@ -124,7 +125,7 @@ static void on_reply(struct probe_engine *e, size_t i, const struct probe_event 
 {
 	struct probe_record *p = &e->out->probes[i];
 	enum search_was w = (enum search_was)e->was[i];
-	struct wire_addr ptb_from = p->responder;
+	struct ip_addr ptb_from = p->responder;
 	bool had_ptb = p->outcome == PROBE_TOO_BIG;
 
 	p->late = w == SEARCH_WAS_SILENT || w == SEARCH_WAS_PTB || w == SEARCH_WAS_WEAK;
@@ -186,7 +187,7 @@ static bool bad_quote(struct probe_engine *e, const struct probe_record *p,
 		return false;
 	e->bad_quotes++;
 	e->out->bad_quotes++;
-	eng_addr_str(&ev->responder, who, sizeof who);
+	ip_addr_text(&ev->responder, who, sizeof who);
 	eng_warn(e, PROBE_WARN_BAD_QUOTE, &ev->responder, "ICMP error from %s quotes a "
 		 "%u-byte packet for our %u-byte probe: not ours, ignored",
 		 who, ev->quoted_size, p->size);
@@ -236,8 +237,8 @@ static void check_dispute(struct probe_engine *e, struct probe_record *p,
 	p->disputed = true;
 	e->out->ptb_disputed++;
 	search_dispute(&e->s);
-	eng_addr_str(&p->responder, who, sizeof who);
-	eng_addr_str(&ev->responder, other, sizeof other);
+	ip_addr_text(&p->responder, who, sizeof who);
+	ip_addr_text(&ev->responder, other, sizeof other);
 	eng_warn(e, PROBE_WARN_PTB_DISPUTED, &ev->responder, "PTBs for one %u-byte probe "
 		 "disagree (%s: mtu %u, %s: mtu %u): one is forged", p->size, who, p->mtu,
 		 other, ev->mtu);

@@ -8,24 +8,20 @@
  * deterministically and fast in the unit tests. Matching an answer to its
  * probe and weighing it (reply over PTB, weak and disputed PTBs) is
  * answer.c. */
-#include "core/errbuf.h"
+#include "base/errbuf.h"
 #include "probe/engine.h"
 
-#include <arpa/inet.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 
 #include "core/search.h"
 #include "probe/engine_int.h"
+#include "base/ip.h"
 
-#define DEF_RATE_PPS 200       /* well below any ICMP rate limit worth the name */
-#define DEF_MAX_PROBES 300
 #define DEF_MAX_INFLIGHT 32
-#define DEF_TIMEOUT_MS 1000
 #define DEF_MIN_TIMEOUT_MS 50  /* host scheduling noise; lab RTT is ~0.1 ms */
 #define MAX_RATE_PPS 10000
 #define UNREACH_STOP 2         /* ICMP unreachables, with no reply, that end the run */
@@ -36,12 +32,12 @@ void probe_config_default(struct probe_config *cfg, int family)
 {
 	memset(cfg, 0, sizeof *cfg);
 	cfg->family = family;
-	cfg->min_size = family == 6 ? 1280 : 68;
+	cfg->min_size = ip_min_mtu(family);
 	cfg->max_size = 1500;
-	cfg->rate_pps = DEF_RATE_PPS;
-	cfg->max_probes = DEF_MAX_PROBES;
+	cfg->rate_pps = PROBE_DEF_RATE_PPS;
+	cfg->max_probes = PROBE_DEF_MAX_PROBES;
 	cfg->max_inflight = DEF_MAX_INFLIGHT;
-	cfg->timeout_ms = DEF_TIMEOUT_MS;
+	cfg->timeout_ms = PROBE_DEF_TIMEOUT_MS;
 	cfg->min_timeout_ms = DEF_MIN_TIMEOUT_MS;
 }
 
@@ -83,19 +79,19 @@ static int resolve_config(const struct probe_config *in, struct probe_config *c,
 		err_set(err, errlen, "address family must be 4 or 6, not %d", c->family);
 		return -1;
 	}
-	floor = c->family == 6 ? 1280 : 68;   /* RFC 8200 section 5; RFC 791 */
+	floor = ip_min_mtu(c->family);
 	if (!c->min_size)
 		c->min_size = floor;
 	if (!c->max_size)
 		c->max_size = c->min_size > 1500 ? c->min_size : 1500;
 	if (!c->rate_pps)
-		c->rate_pps = DEF_RATE_PPS;
+		c->rate_pps = PROBE_DEF_RATE_PPS;
 	if (!c->max_probes)
-		c->max_probes = DEF_MAX_PROBES;
+		c->max_probes = PROBE_DEF_MAX_PROBES;
 	if (!c->max_inflight)
 		c->max_inflight = DEF_MAX_INFLIGHT;
 	if (!c->timeout_ms)
-		c->timeout_ms = DEF_TIMEOUT_MS;
+		c->timeout_ms = PROBE_DEF_TIMEOUT_MS;
 	if (!c->min_timeout_ms)
 		c->min_timeout_ms = DEF_MIN_TIMEOUT_MS;
 	if (c->min_timeout_ms > c->timeout_ms)
@@ -113,19 +109,11 @@ static int resolve_config(const struct probe_config *in, struct probe_config *c,
 	return 0;
 }
 
-void eng_addr_str(const struct wire_addr *a, char *buf, size_t len)
-{
-	int af = a->family == 6 ? AF_INET6 : AF_INET;
-
-	if ((a->family != 4 && a->family != 6) || !inet_ntop(af, a->a, buf, (socklen_t)len))
-		snprintf(buf, len, "?");
-}
-
 void eng_warn(struct probe_engine *e, enum probe_warn_kind kind,
-	      const struct wire_addr *from, const char *fmt, ...)
+	      const struct ip_addr *from, const char *fmt, ...)
 {
 	struct probe_run *o = e->out;
-	struct wire_addr none = { 0 };
+	struct ip_addr none = { 0 };
 	struct probe_warning *w;
 	va_list ap;
 
@@ -351,7 +339,7 @@ static void icmp_reason(struct probe_run *o)
 
 	for (size_t i = 0; i < o->nprobes; i++)
 		if (o->probes[i].outcome == PROBE_UNREACH) {
-			eng_addr_str(&o->probes[i].responder, who, sizeof who);
+			ip_addr_text(&o->probes[i].responder, who, sizeof who);
 			break;
 		}
 	snprintf(o->confidence, sizeof o->confidence, "could not measure: "

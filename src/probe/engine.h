@@ -14,6 +14,10 @@
 #include "probe/probe_io.h"
 
 #define PROBE_MAX_PROBES 10000   /* hard cap on probe_config.max_probes */
+/* The defaults of probe_config, which --help shows (cli/options.c): */
+#define PROBE_DEF_RATE_PPS 200   /* well below any ICMP rate limit worth the name */
+#define PROBE_DEF_MAX_PROBES 300
+#define PROBE_DEF_TIMEOUT_MS 1000
 #define PROBE_WARN_MAX 8         /* distinct warnings kept (the rest are counted) */
 #define PROBE_WARN_LEN 160
 #define PROBE_REASON_LEN 288      /* search's reason plus a prefix */
@@ -64,7 +68,7 @@ struct probe_record {
 	uint32_t rtt_us;            /* answer time - send time; 0 if unanswered */
 	uint32_t mtu;               /* TOO_BIG: reported MTU (raw); EMSGSIZE: local MTU */
 	uint16_t mss;               /* REPLY by TCP SYN-ACK: its MSS option, 0 if none */
-	struct wire_addr responder; /* who answered; family 0 if nobody */
+	struct ip_addr responder;   /* who answered; family 0 if nobody */
 };
 
 struct probe_progress {
@@ -97,7 +101,7 @@ struct probe_config {
 
 struct probe_warning {
 	enum probe_warn_kind kind;
-	struct wire_addr from;      /* who caused it; family 0 if nobody */
+	struct ip_addr from;        /* who caused it; family 0 if nobody */
 	unsigned count;             /* how many times it happened */
 	char text[PROBE_WARN_LEN];  /* the first occurrence, in words */
 };
@@ -117,7 +121,7 @@ struct probe_run {
 	unsigned upper;             /* largest size not known to fail */
 	unsigned min_size, max_size;/* the range searched (defaults applied) */
 	unsigned local_mtu;         /* first-hop MTU from EMSGSIZE, 0 if none */
-	struct wire_addr bottleneck;/* sender of a PTB at pmtu + 1; family 0 if none */
+	struct ip_addr bottleneck;/* sender of a PTB at pmtu + 1; family 0 if none */
 	double loss;                /* round-trip loss seen on passing sizes */
 	bool rate_limited;          /* the silences look like the target's ICMP rate limit
 	                             * (core/search_rate.c); the run was slowed to it */

@@ -47,11 +47,10 @@ struct probe_engine {
 
 
 /* engine.c */
-void eng_addr_str(const struct wire_addr *a, char *buf, size_t len);
 /* Record a warning once per (kind, sender); repeats only bump the count. */
 __attribute__((format(printf, 4, 5)))
 void eng_warn(struct probe_engine *e, enum probe_warn_kind kind,
-	      const struct wire_addr *from, const char *fmt, ...);
+	      const struct ip_addr *from, const char *fmt, ...);
 /* Still waiting for an answer that can decide it. */
 bool eng_open_probe(enum search_was w);
 /* Tell search about probe i and remember its new state. */

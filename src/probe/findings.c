@@ -6,7 +6,7 @@
 #include <string.h>
 
 static bool
-same_addr(const struct wire_addr *a, const struct wire_addr *b)
+same_addr(const struct ip_addr *a, const struct ip_addr *b)
 {
 	return a->family == b->family && memcmp(a->a, b->a, a->family == 6 ? 16 : 4) == 0;
 }

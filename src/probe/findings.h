@@ -12,7 +12,7 @@
 
 /* One sender of "fragmentation needed" / "packet too big". */
 struct ptb_source {
-	struct wire_addr from;
+	struct ip_addr from;
 	unsigned mtu;               /* the MTU it reported (the last one, if several) */
 	unsigned count;
 };
@@ -27,7 +27,7 @@ struct probe_findings {
 	unsigned silent_lo, silent_hi; /* the sizes above the PMTU that got no answer */
 	unsigned device_mtu;        /* a PTB reported this MTU above the PMTU while probes
 	                             * between got no answer (lost beyond it); 0 = none */
-	struct wire_addr device_from;
+	struct ip_addr device_from;
 	/* TCP method: the SYN-ACK's MSS against the PMTU (field case 1: a clamp
 	 * of 1379 on a 1280 tunnel). */
 	unsigned synack_mss;        /* 0: no SYN-ACK carried one */

@@ -13,9 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/errbuf.h"
+#include "base/errbuf.h"
 
-#define DEF_RATE_PPS 200
 #define MIN_WINDOW_US 200000u   /* a hop's answer is slower than a host's: it is
                                  * made on the router's slow path */
 
@@ -61,7 +60,8 @@ static uint16_t fresh_seq(struct loc *s)
 	}
 }
 
-static void to_locate_addr(const struct wire_addr *w, struct locate_addr *a)
+/* Who answered, or no address (family 0) for anything but IPv4 or IPv6. */
+static void answerer(const struct ip_addr *w, struct ip_addr *a)
 {
 	memset(a, 0, sizeof *a);
 	if (w->family != 4 && w->family != 6)
@@ -73,7 +73,7 @@ static void to_locate_addr(const struct wire_addr *w, struct locate_addr *a)
 static void handle(struct loc *s, const struct probe_event *ev)
 {
 	struct locate_run *o = s->out;
-	struct locate_addr from;
+	struct ip_addr from;
 	enum locate_heard h;
 	size_t i;
 
@@ -96,7 +96,7 @@ static void handle(struct loc *s, const struct probe_event *ev)
 	case PROBE_EV_TOO_BIG: h = LOCATE_TOO_BIG; break;
 	default: h = LOCATE_ERROR; break;
 	}
-	to_locate_addr(&ev->responder, &from);
+	answerer(&ev->responder, &from);
 	locate_heard(&o->l, s->sent[i].ttl, s->sent[i].large, h, &from, ev->mtu);
 }
 
@@ -178,7 +178,7 @@ static int send_probe(struct loc *s, unsigned ttl, bool large)
 	s->next_send = now_us(s) + s->interval_us;
 	if (r == PROBE_IO_EMSGSIZE) {
 		/* the measured PMTU no longer leaves this host: the path changed */
-		struct locate_addr none = { 0 };
+		struct ip_addr none = { 0 };
 		locate_heard(&o->l, ttl, large, LOCATE_TOO_BIG, &none, local);
 	}
 	return 0;
@@ -248,7 +248,7 @@ int probe_locate(const struct locate_config *cfg, const struct probe_io *io,
 		 struct locate_run *out, char *err, size_t errlen)
 {
 	struct loc s = { 0 };
-	unsigned rate = cfg->rate_pps ? cfg->rate_pps : DEF_RATE_PPS;
+	unsigned rate = cfg->rate_pps ? cfg->rate_pps : PROBE_DEF_RATE_PPS;
 	uint64_t gap = (uint64_t)(cfg->gap_ms ? cfg->gap_ms : LOCATE_GAP_MS) * 1000;
 	uint64_t window = window_of(cfg, prev);
 	uint16_t r0[1];

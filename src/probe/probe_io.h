@@ -35,7 +35,7 @@ struct probe_event {
 	bool weak;                     /* ICMP errors: the quote ends before our cookie, so
 	                                * only ident, seq and checksum matched (weak evidence) */
 	uint16_t mss;                  /* REPLY by TCP SYN-ACK: its MSS option; 0 if none */
-	struct wire_addr responder;
+	struct ip_addr responder;
 	uint64_t at_us;                /* arrival time on the io's clock */
 };
 

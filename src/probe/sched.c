@@ -28,7 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/errbuf.h"
+#include "base/errbuf.h"
 
 struct srun {
 	struct probe_engine *e;      /* NULL: the slot is free */
@@ -41,7 +41,7 @@ struct srun {
 };
 
 struct starget {
-	struct wire_addr a;
+	struct ip_addr a;
 	uint64_t next_ok;            /* no probe to this address before */
 };
 
@@ -93,9 +93,9 @@ static int grow(void **p, size_t *cap, size_t used, size_t size)
 	return 0;
 }
 
-static size_t target_of(struct probe_sched *s, const struct wire_addr *a)
+static size_t target_of(struct probe_sched *s, const struct ip_addr *a)
 {
-	struct wire_addr k = { 0 };
+	struct ip_addr k = { 0 };
 
 	if (a) {
 		k.family = a->family;
@@ -121,7 +121,7 @@ static struct srun *free_slot(struct probe_sched *s)
 }
 
 int probe_sched_add(struct probe_sched *s, const struct probe_config *cfg,
-		    const struct probe_io *io, const struct wire_addr *target,
+		    const struct probe_io *io, const struct ip_addr *target,
 		    struct probe_run *out, void *tag, char *err, size_t errlen)
 {
 	size_t t = target_of(s, target);

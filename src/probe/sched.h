@@ -56,7 +56,7 @@ struct probe_sched *probe_sched_new(const struct probe_sched_config *c,
  * the run's answers (the wait's *io_ctx): one run per io at a time. tag is
  * given back when the run ends. 0, or -1 with a message in err. */
 int probe_sched_add(struct probe_sched *s, const struct probe_config *cfg,
-		    const struct probe_io *io, const struct wire_addr *target,
+		    const struct probe_io *io, const struct ip_addr *target,
 		    struct probe_run *out, void *tag, char *err, size_t errlen);
 /* Run until one run ends: 1 with its *tag and *rc (probe_engine_run's
  * return for it; out is filled); 0 when no run is left. A wait that fails

@@ -8,12 +8,11 @@
 #include "render/audit_peer_int.h"
 #include "render/audit_peer_out.h"
 #include "render/render.h"
+#include "base/count.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
 static const char *
 tname(const struct audit_rpair_result *r, int s, int t)

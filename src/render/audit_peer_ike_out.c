@@ -9,11 +9,10 @@
  * modify-vpn-connection-options --local-ipv4-network-cidr
  * --remote-ipv4-network-cidr` (AWS CLI reference, ec2). */
 #include "render/audit_peer_int.h"
+#include "base/count.h"
 
 #include <stdio.h>
 #include <string.h>
-
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
 #define dflt audit_peer_dflt
 

@@ -13,12 +13,12 @@
 #include "render/audit_peer_int.h"
 #include "render/audit_out.h"
 #include "render/render.h"
+#include "base/ip.h"
+#include "base/count.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
 const char *
 audit_peer_dflt(const struct peer_num *n)
@@ -26,10 +26,13 @@ audit_peer_dflt(const struct peer_num *n)
 	return n->set ? "" : ", the default: not in the file";
 }
 
+/* The configurations keep IPv4 addresses as host-order numbers. */
 void
 audit_peer_ip_text(uint32_t a, char *buf, size_t len)
 {
-	snprintf(buf, len, "%u.%u.%u.%u", a >> 24, a >> 16 & 255, a >> 8 & 255, a & 255);
+	struct ip_addr ip = ip_addr_v4(a);
+
+	ip_addr_text(&ip, buf, len);
 }
 
 #define dflt audit_peer_dflt

@@ -14,12 +14,12 @@
  * dropped because the input was Terraform. */
 #include "render/audit_peer_out.h"
 #include "render/audit_peer_int.h"
+#include "base/count.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 #define TF_TUNNELS 2          /* tunnel1_* and tunnel2_* */
 
 static const struct {

@@ -4,11 +4,10 @@
  * leaves broken, why a tunnel was not checked. Words live here, at the
  * edge, so that they can be translated; the core keeps numbers. */
 #include "render/audit_out.h"
+#include "base/count.h"
 
 #include <stdio.h>
 #include <string.h>
-
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
 static const char *const arg_words[] = {
 	[CONFIG_ARG_NONE] = "a word",

@@ -8,17 +8,6 @@
 #include "probe/locate.h"
 #include "wire/wire.h"
 
-/* The core keeps addresses as bytes of its own type (it knows no wire):
- * the same family and bytes, printed by wire_addr_text(). */
-static void addr_text(const struct locate_addr *a, char *buf, size_t len)
-{
-	struct wire_addr w = { 0 };
-
-	w.family = a->family;
-	memcpy(w.a, a->a, sizeof w.a);
-	wire_addr_text(&w, buf, len);
-}
-
 /* enum locate_heard as words (text) and as JSON values. */
 static const char *const heard_text[] = {
 	[LOCATE_NOTHING] = "no answer", [LOCATE_HOP] = "time exceeded",
@@ -34,9 +23,9 @@ static const char *const heard_json[] = {
 /* Who is at this TTL: the small probe's answerer, else the large one's
  * when that was the hop's own time exceeded (a "too big" for it comes from
  * a hop before). */
-static const struct locate_addr *hop_addr(const struct locate *l, unsigned ttl)
+static const struct ip_addr *hop_addr(const struct locate *l, unsigned ttl)
 {
-	static const struct locate_addr none;
+	static const struct ip_addr none;
 
 	if (l->obs[ttl][0].from.family)
 		return &l->obs[ttl][0].from;
@@ -87,7 +76,7 @@ void render_locate_text(FILE *f, const struct locate_run *loc, const char *no_lo
 			t = to;
 			continue;
 		}
-		addr_text(hop_addr(l, t), who, sizeof who);
+		ip_addr_text(hop_addr(l, t), who, sizeof who);
 		fprintf(f, "            hop %-2u %-28s %u: %-14s %u: %s", t, who, loc->small,
 			s->tries ? heard_text[s->heard] : "not sent", loc->large,
 			b->tries ? heard_text[b->heard] : "not sent");
@@ -100,7 +89,7 @@ void render_locate_text(FILE *f, const struct locate_run *loc, const char *no_lo
 }
 
 static void json_place(FILE *f, const char *key, bool ok, unsigned ttl,
-		       const struct locate_addr *a)
+		       const struct ip_addr *a)
 {
 	char who[64];
 
@@ -111,7 +100,7 @@ static void json_place(FILE *f, const char *key, bool ok, unsigned ttl,
 	}
 	fprintf(f, "{\"ttl\":%u,\"address\":", ttl);
 	if (a->family) {
-		addr_text(a, who, sizeof who);
+		ip_addr_text(a, who, sizeof who);
 		json_string(f, who);
 	} else
 		fputs("null", f);
@@ -125,7 +114,7 @@ static void json_obs(FILE *f, const char *key, const struct locate_obs *o)
 	fprintf(f, ",\"%s\":{\"answer\":\"%s\",\"tries\":%u,\"address\":", key,
 		heard_json[o->heard], o->tries);
 	if (o->from.family) {
-		addr_text(&o->from, who, sizeof who);
+		ip_addr_text(&o->from, who, sizeof who);
 		json_string(f, who);
 	} else
 		fputs("null", f);

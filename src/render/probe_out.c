@@ -9,6 +9,7 @@
 #include "probe/findings.h"
 #include "render/audit_out.h"
 #include "render/audit_peer_out.h"
+#include "base/count.h"
 
 /* Who said "too big", and where the answer rests on silence. */
 static void
@@ -18,7 +19,7 @@ text_evidence(FILE *f, const struct probe_run *run, const struct probe_findings 
 	char who[64];
 
 	for (size_t i = 0; i < fd->nptb; i++) {
-		wire_addr_text(&fd->ptb[i].from, who, sizeof(who));
+		ip_addr_text(&fd->ptb[i].from, who, sizeof(who));
 		fprintf(f, "          '%s' from %s, MTU %u (x%u)\n", ptb, who, fd->ptb[i].mtu,
 			fd->ptb[i].count);
 	}
@@ -27,7 +28,7 @@ text_evidence(FILE *f, const struct probe_run *run, const struct probe_findings 
 	fprintf(f, "          ! rests on silence: %u to %u got no answer and no '%s' (a PMTU black hole)",
 		fd->silent_lo, fd->silent_hi > fd->silent_lo ? fd->silent_hi : run->pmtu + 1, ptb);
 	if (fd->nptb) {
-		wire_addr_text(&fd->ptb[fd->nptb - 1].from, who, sizeof(who));
+		ip_addr_text(&fd->ptb[fd->nptb - 1].from, who, sizeof(who));
 		fprintf(f, "; the last '%s' came from %s, MTU %u", ptb, who, fd->ptb[fd->nptb - 1].mtu);
 	}
 	fputc('\n', f);
@@ -46,7 +47,7 @@ text_method(FILE *f, const struct probe_run *run, const struct probe_findings *f
 
 	if (!m->name || (strcmp(m->name, "icmp") == 0 && !m->fell_back))
 		return;
-	for (size_t i = 0; i < sizeof(proof) / sizeof(proof[0]); i += 2)
+	for (size_t i = 0; i < COUNT(proof); i += 2)
 		if (strcmp(m->name, proof[i]) == 0)
 			fprintf(f, "          method %s%s%.0u: %s%s\n", m->name, m->port ? " to port " : "",
 				m->port, proof[i + 1], m->fell_back ? " (--method auto: ICMP echo got no "
@@ -262,14 +263,14 @@ json_findings(FILE *f, const struct probe_findings *fd)
 
 	fprintf(f, ",\"rests_on_silence\":%s,\"ptb_sources\":[", fd->rests_on_silence ? "true" : "false");
 	for (size_t i = 0; i < fd->nptb; i++) {
-		wire_addr_text(&fd->ptb[i].from, who, sizeof(who));
+		ip_addr_text(&fd->ptb[i].from, who, sizeof(who));
 		fprintf(f, "%s{\"address\":", i ? "," : "");
 		json_string(f, who);
 		fprintf(f, ",\"mtu\":%u,\"count\":%u}", fd->ptb[i].mtu, fd->ptb[i].count);
 	}
 	fputs("],\"lost_above\":", f);
 	if (fd->device_mtu) {
-		wire_addr_text(&fd->device_from, who, sizeof(who));
+		ip_addr_text(&fd->device_from, who, sizeof(who));
 		fprintf(f, "{\"mtu\":%u,\"from\":", fd->device_mtu);
 		json_string(f, who);
 		fputc('}', f);
@@ -334,7 +335,7 @@ json_probes(FILE *f, const char *path, const struct probe_run *run, int *first)
 
 	for (size_t i = 0; run && i < run->nprobes; i++) {
 		const struct probe_record *p = &run->probes[i];
-		wire_addr_text(&p->responder, who, sizeof(who));
+		ip_addr_text(&p->responder, who, sizeof(who));
 		fprintf(f, "%s{\"path\":\"%s\",\"seq\":%u,\"size\":%u,\"outcome\":\"%s\",\"rtt_ms\":", *first ? "" : ",",
 			path, p->seq, p->size, probe_outcome_str(p->outcome));
 		*first = 0;
@@ -381,9 +382,18 @@ json_mss(FILE *f, const struct report_probe *p)
 
 /* "tunnels": every tunnel target, the first one included (the "tunnel"
  * object above is that first one, kept for scripts that read it). */
+const char *
+render_verdict_key(int verdict)
+{
+	/* enum tunnel_verdict, in order; TUNNEL_NO_MODEL has none */
+	static const char *const keys[] = { "below", "agrees", "above", "lost" };
+
+	return verdict >= 0 && (size_t)verdict < COUNT(keys) ? keys[verdict] : NULL;
+}
+
 static void
 json_tunnel_item(FILE *f, const char *target, const char *addr, const struct probe_run *run,
-		 const struct report_fault *fault, int vs, const char *verdict, const char *const *cmp)
+		 const struct report_fault *fault, int vs, const char *verdict)
 {
 	fputs("{\"target\":", f);
 	json_string(f, target);
@@ -394,8 +404,8 @@ json_tunnel_item(FILE *f, const char *target, const char *addr, const struct pro
 		run ? run->probes_sent : 0, run && run->verified ? "true" : "false");
 	json_key_string(f, "fault", run ? render_fault_key(fault->code) : NULL);
 	fputs(",\"tunnel_vs_model\":", f);
-	if (vs >= 0 && cmp[vs])
-		fprintf(f, "\"%s\"", cmp[vs]);
+	if (render_verdict_key(vs))
+		fprintf(f, "\"%s\"", render_verdict_key(vs));
 	else
 		fputs("null", f);
 	fputs(",\"verdict\":", f);
@@ -407,16 +417,16 @@ json_tunnel_item(FILE *f, const char *target, const char *addr, const struct pro
 }
 
 static void
-json_tunnels(FILE *f, const struct report_probe *p, const char *const *cmp)
+json_tunnels(FILE *f, const struct report_probe *p)
 {
 	fputs(",\"tunnels\":[", f);
 	if (p->tunnel_target)
 		json_tunnel_item(f, p->tunnel_target, p->tunnel_addr, p->tunnel, &p->tunnel_fault,
-				 p->tunnel_vs_model, p->verdict, cmp);
+				 p->tunnel_vs_model, p->verdict);
 	for (size_t k = 0; k < p->nmore; k++) {
 		fputc(',', f);
 		json_tunnel_item(f, p->more[k].target, p->more[k].addr, p->more[k].run,
-				 &p->more[k].fault, p->more[k].vs_model, p->more[k].verdict, cmp);
+				 &p->more[k].fault, p->more[k].vs_model, p->more[k].verdict);
 	}
 	fputc(']', f);
 }
@@ -425,8 +435,6 @@ void
 render_probe_json(FILE *f, const struct report *r)
 {
 	const struct report_probe *p = r->probe;
-	/* enum tunnel_verdict, in order */
-	const char *cmp[] = { "below", "agrees", "above", "lost", NULL };
 	int first = 1;
 	int verified = p->wan->verified && (!p->tunnel_target || (p->tunnel && p->tunnel->verified));
 	unsigned sent = p->wan->probes_sent + (p->tunnel ? p->tunnel->probes_sent : 0);
@@ -450,8 +458,8 @@ render_probe_json(FILE *f, const struct report *r)
 	json_key_uint(f, "wan_pmtu", p->wan->pmtu != 0, p->wan->pmtu);
 	json_key_uint(f, "tunnel_pmtu", p->tunnel && p->tunnel->pmtu, p->tunnel ? p->tunnel->pmtu : 0);
 	fprintf(f, ",\"verified\":%s,\"tunnel_vs_model\":", verified ? "true" : "false");
-	if (p->tunnel_vs_model >= 0 && cmp[p->tunnel_vs_model])
-		fprintf(f, "\"%s\"", cmp[p->tunnel_vs_model]);
+	if (render_verdict_key(p->tunnel_vs_model))
+		fprintf(f, "\"%s\"", render_verdict_key(p->tunnel_vs_model));
 	else
 		fputs("null", f);
 	json_key_uint(f, "safe_mss_ipv4", r->m && r->m->safe_mss4, r->m ? r->m->safe_mss4 : 0);
@@ -469,7 +477,7 @@ render_probe_json(FILE *f, const struct report *r)
 	json_run(f, p->wan, p->wan_f, &p->wan_m, &wl, &p->wan_fault);
 	fputs(",\"tunnel\":", f);
 	json_run(f, p->tunnel, p->tunnel_f, &p->tunnel_m, &tl, &p->tunnel_fault);
-	json_tunnels(f, p, cmp);
+	json_tunnels(f, p);
 	json_mss(f, p);
 	render_blackhole_json(f, p);
 	fputs(",\"probes\":[", f);

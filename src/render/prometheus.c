@@ -6,6 +6,7 @@
 
 #include "probe/engine.h"
 #include "render/render.h"
+#include "base/count.h"
 
 /* Label values escape backslash, double quote and newline (exposition format). */
 static void
@@ -102,7 +103,7 @@ render_prometheus(FILE *f, const struct report *r, const struct prom_state *st)
 	const char *const targets[2] = { p->wan_target, p->tunnel_target };
 	int npaths = p->tunnel_target ? 2 : 1;
 
-	for (int i = 0; i < (int)(sizeof(metrics) / sizeof(metrics[0])); i++) {
+	for (int i = 0; i < (int)COUNT(metrics); i++) {
 		const struct metric *m = &metrics[i];
 		fprintf(f, "# HELP %s %s\n# TYPE %s %s\n", m->name, m->help, m->name, m->type);
 		for (int k = 0; k < npaths; k++) {

@@ -132,6 +132,10 @@ struct prom_state {
 /* The node_exporter textfile format for a probe report (render/prometheus.c). */
 void render_prometheus(FILE *f, const struct report *r, const struct prom_state *st);
 
+/* An enum tunnel_verdict as JSON's tunnel_vs_model, probe --targets' table
+ * and watch's events say it ("agrees"); NULL for none (probe_out.c). */
+const char *render_verdict_key(int verdict);
+
 /* A fault in words (render/fault_words.c): its key, the token of JSON's
  * "fault" and of Prometheus's reason label ("no_route"; NULL for
  * FAULT_NONE), and a phrase for text ("no route to the target"). */

@@ -295,7 +295,7 @@ iface_header(const struct ictx *c)
 			    vi->name, vi->mtu, vi->mss4);
 		put_comment(c->f, c->d, "IPv6 is native on the line under it: leave that interface's IPv6 "
 			    "MTU at %u (MSS %u); the %u above is for IPv4 inside the tunnel only",
-			    vi->native_v6_mtu, vi->native_v6_mtu - MODEL_MSS6_HDR, vi->mtu);
+			    vi->native_v6_mtu, vi->native_v6_mtu - IP_MSS6_HDR, vi->mtu);
 	} else if (vi->v6_ok)
 		put_comment(c->f, c->d, "%s %s: MTU %u, MSS %u (IPv4) / %u (IPv6)", role, vi->name,
 			    vi->mtu, vi->mss4, vi->mss6);

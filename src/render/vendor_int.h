@@ -8,8 +8,7 @@
 
 #include "core/audit.h"
 #include "render/vendor.h"
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#include "base/count.h"
 
 enum vval { V_MTU, V_MSS };
 

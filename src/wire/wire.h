@@ -8,13 +8,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define WIRE_COOKIE_LEN 8
+#include "base/ip.h"   /* struct ip_addr, ip_addr_text() */
 
-/* An IPv4 or IPv6 address; IPv4 uses the first 4 bytes of a. */
-struct wire_addr {
-	int family;        /* 4 or 6 (not AF_*: keeps this header free of sockets) */
-	uint8_t a[16];     /* network byte order */
-};
+#define WIRE_COOKIE_LEN 8
 
 /* How the probes travel and what proves one arrived (wire_l4.c):
  *   ICMP: echo request; proof: the echo reply carrying our cookie.
@@ -43,8 +39,8 @@ enum wire_tool {
 
 /* What identifies our probes: a reply or an error is ours only if it matches. */
 struct wire_match {
-	struct wire_addr src;              /* our source address */
-	struct wire_addr dst;              /* the target */
+	struct ip_addr src;                /* our source address */
+	struct ip_addr dst;                /* the target */
 	uint16_t ident;                    /* ICMP echo identifier */
 	uint8_t cookie[WIRE_COOKIE_LEN];   /* random per run, first payload bytes */
 	int method;                        /* enum wire_method; 0: ICMP echo */
@@ -74,7 +70,7 @@ enum wire_kind {
 
 struct wire_reply {
 	enum wire_kind kind;
-	struct wire_addr responder;   /* who sent the ICMP message */
+	struct ip_addr responder;     /* who sent the ICMP message */
 	uint16_t seq;                 /* sequence number of our probe (from reply or quote) */
 	uint32_t mtu;                 /* next-hop MTU as reported (TOO_BIG only; may be 0 or absurd: raw value) */
 	uint32_t quoted_size;         /* size of the quoted probe per its own header, 0 if unknown */
@@ -131,7 +127,7 @@ long wire_build_rst(uint8_t *buf, size_t cap, const struct wire_match *m,
  * TCP socket), src being its sender. The TCP checksum is not checked (see
  * wire_l4.c: offloaded segments arrive with a partial one). */
 enum wire_kind wire_parse_tcp6(const uint8_t *buf, size_t len,
-			       const struct wire_addr *src,
+			       const struct ip_addr *src,
 			       const struct wire_match *m, struct wire_reply *out);
 
 /* Classify a whole IPv4 or IPv6 packet (as read from a raw IPv4 socket or a
@@ -184,7 +180,7 @@ int wire_parse_foreign(const uint8_t *buf, size_t len, uint32_t wire_len,
 struct wire_ip {
 	int sized;                    /* 1 if len reached the length field */
 	uint32_t size;                /* total size per the header (raw) */
-	struct wire_addr src, dst;    /* family 0: not that far (or not IP) */
+	struct ip_addr src, dst;      /* family 0: not that far (or not IP) */
 };
 
 void wire_ip_header(const uint8_t *buf, size_t len, struct wire_ip *out);
@@ -193,12 +189,10 @@ void wire_ip_header(const uint8_t *buf, size_t len, struct wire_ip *out);
  * ICMPv6 socket), src being the sender from recvfrom(). The checksum is not
  * checked: the kernel verifies it on raw ICMPv6 sockets. */
 enum wire_kind wire_parse_icmp6(const uint8_t *buf, size_t len,
-				const struct wire_addr *src,
+				const struct ip_addr *src,
 				const struct wire_match *m, struct wire_reply *out);
 
-/* "192.0.2.1", "2001:db8::1", or "-" for an empty or bad address (wire_addr.c). */
-void wire_addr_text(const struct wire_addr *a, char *buf, size_t len);
 /* NULL for a unicast address, else what it is, in words (wire_addr.c). */
-const char *wire_addr_not_unicast(const struct wire_addr *a);
+const char *wire_addr_not_unicast(const struct ip_addr *a);
 
 #endif

@@ -1,27 +1,15 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* Addresses as text, for reports and warnings: one place for inet_ntop. */
+/* Which addresses can prove a probe arrived (their text: base/ip.c). */
 #include "wire/wire.h"
 
-#include <arpa/inet.h>
-#include <stdio.h>
 #include <string.h>
-#include <sys/socket.h>
-
-void
-wire_addr_text(const struct wire_addr *a, char *buf, size_t len)
-{
-	int af = a->family == 6 ? AF_INET6 : AF_INET;
-
-	if ((a->family != 4 && a->family != 6) || !inet_ntop(af, a->a, buf, (socklen_t)len))
-		snprintf(buf, len, "-");
-}
 
 /* Only one host can answer an echo as a proof: refuse what is not a
  * unicast address. RFC 1122 3.2.1.3 (0/8, 255.255.255.255), RFC 5771
  * (224/4 multicast), RFC 1112 (240/4 reserved), RFC 4291 2.5.2 (::),
  * 2.5.5 (::ffff:0:0/96 mapped, ::/96 compatible), 2.7 (ff00::/8). */
 const char *
-wire_addr_not_unicast(const struct wire_addr *a)
+wire_addr_not_unicast(const struct ip_addr *a)
 {
 	static const uint8_t mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
 	static const uint8_t zero[16];

@@ -14,9 +14,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/errbuf.h"
+#include "base/errbuf.h"
 #include "wire/wire.h"
 #include "wire/wire_int.h"
+#include "base/count.h"
 
 #define WIRE_MAX_PROBE 65535u  /* RFC 791 total length / RFC 8200 payload length are 16 bits */
 #define WIRE_IP4_DF 0x4000u    /* RFC 791 §3.1 flags field: Don't Fragment, offset 0 */
@@ -49,7 +50,7 @@ static const struct wire_family *family_row(int family)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof families / sizeof families[0]; i++)
+	for (i = 0; i < COUNT(families); i++)
 		if (families[i].family == family)
 			return &families[i];
 	return NULL;

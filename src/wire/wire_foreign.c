@@ -31,7 +31,7 @@
 #define TP_HDR_MIN 12u
 #define TP_ZEROS_FROM 24u
 
-static void set_addr(struct wire_addr *a, int family, const uint8_t *p)
+static void set_addr(struct ip_addr *a, int family, const uint8_t *p)
 {
 	memset(a, 0, sizeof *a);
 	a->family = family;

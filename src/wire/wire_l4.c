@@ -24,7 +24,7 @@
 #include <netinet/in.h>
 #include <string.h>
 
-#include "core/errbuf.h"
+#include "base/errbuf.h"
 #include "wire/wire.h"
 #include "wire/wire_int.h"
 
@@ -338,7 +338,7 @@ enum wire_kind wire_tcp_segment(int family, const uint8_t *tcp, size_t len,
 }
 
 enum wire_kind wire_parse_tcp6(const uint8_t *buf, size_t len,
-			       const struct wire_addr *src,
+			       const struct ip_addr *src,
 			       const struct wire_match *m, struct wire_reply *out)
 {
 	struct wire_reply scratch;

@@ -22,6 +22,7 @@
 
 #include "wire/wire.h"
 #include "wire/wire_int.h"
+#include "base/count.h"
 
 #define IP6_MAX_EXT 16          /* extension headers we are willing to walk */
 
@@ -83,10 +84,10 @@ static const char *quote6(const uint8_t *q, size_t qlen,
 			  const struct wire_match *m, struct quote *qt);
 
 static const struct family fam4 = {
-	4, rows4, sizeof rows4 / sizeof rows4[0], ICMP_ECHO, quote4,
+	4, rows4, COUNT(rows4), ICMP_ECHO, quote4,
 };
 static const struct family fam6 = {
-	6, rows6, sizeof rows6 / sizeof rows6[0], ICMP6_ECHO_REQUEST, quote6,
+	6, rows6, COUNT(rows6), ICMP6_ECHO_REQUEST, quote6,
 };
 
 enum wire_kind wire_ignore(struct wire_reply *out, const char *why)
@@ -105,7 +106,7 @@ enum wire_kind wire_ignore(struct wire_reply *out, const char *why)
 
 #define ignore wire_ignore
 
-static void set_addr(struct wire_addr *a, int family, const uint8_t *p)
+static void set_addr(struct ip_addr *a, int family, const uint8_t *p)
 {
 	memset(a, 0, sizeof *a);
 	a->family = family;
@@ -113,7 +114,7 @@ static void set_addr(struct wire_addr *a, int family, const uint8_t *p)
 }
 
 /* Is the address at p (of the given family) equal to a? */
-static int addr_is(const struct wire_addr *a, int family, const uint8_t *p)
+static int addr_is(const struct ip_addr *a, int family, const uint8_t *p)
 {
 	return a->family == family && memcmp(a->a, p, family == 4 ? 4 : 16) == 0;
 }
@@ -489,7 +490,7 @@ enum wire_kind wire_parse_ip(const uint8_t *buf, size_t len,
 }
 
 enum wire_kind wire_parse_icmp6(const uint8_t *buf, size_t len,
-				const struct wire_addr *src,
+				const struct ip_addr *src,
 				const struct wire_match *m,
 				struct wire_reply *out)
 {

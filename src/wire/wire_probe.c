@@ -17,7 +17,7 @@
 #include "wire/wire.h"
 #include "wire/wire_int.h"
 
-static void set_addr(struct wire_addr *a, int family, const uint8_t *p)
+static void set_addr(struct ip_addr *a, int family, const uint8_t *p)
 {
 	memset(a, 0, sizeof *a);
 	a->family = family;

@@ -17,8 +17,7 @@
 #include "config/config.h"
 #include "config/config_int.h"
 #include "core/audit.h"
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#include "base/count.h"
 
 static struct config cfg;
 

@@ -17,8 +17,8 @@
 #include <cmocka.h>
 
 #include "config/foreign.h"
+#include "base/count.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define BIG (1024 * 1024)
 
 struct file {

@@ -18,8 +18,7 @@
 #include <cmocka.h>
 
 #include "config/config.h"
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#include "base/count.h"
 
 static struct config cfg;
 

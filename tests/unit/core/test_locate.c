@@ -38,9 +38,9 @@ struct step {
 #define S false
 #define L true
 
-static struct locate_addr host4(uint8_t h)
+static struct ip_addr host4(uint8_t h)
 {
-	struct locate_addr a = { 0 };
+	struct ip_addr a = { 0 };
 
 	if (h == NOBODY)
 		return a;
@@ -59,7 +59,7 @@ static void apply(struct locate *l, const struct step *st)
 		if (st->op == 's') {
 			locate_sent(l, st->ttl, st->large);
 		} else {
-			struct locate_addr a = host4(st->host);
+			struct ip_addr a = host4(st->host);
 
 			locate_heard(l, st->ttl, st->large, st->heard, &a, st->mtu);
 		}
@@ -220,9 +220,9 @@ static const struct vrow vrows[] = {
 	  .words = { "not located", "no hop answered" } },
 };
 
-static void check_addr(const char *what, const struct locate_addr *got, uint8_t host)
+static void check_addr(const char *what, const struct ip_addr *got, uint8_t host)
 {
-	struct locate_addr want = host4(host);
+	struct ip_addr want = host4(host);
 
 	if (got->family != want.family || memcmp(got->a, want.a, 4) != 0)
 		fail_msg("%s: family %d %u.%u.%u.%u, want family %d host %u", what, got->family,
@@ -302,7 +302,7 @@ static void test_ipv6_text(void **state)
 {
 	struct locate l;
 	struct locate_result r;
-	struct locate_addr a[3] = { { 0 } };
+	struct ip_addr a[3] = { { 0 } };
 
 	(void)state;
 	for (int i = 0; i < 3; i++) {
@@ -356,7 +356,7 @@ static void test_want_round0(void **state)
 static void test_want_target(void **state)
 {
 	struct locate l;
-	struct locate_addr t = host4(TGT);
+	struct ip_addr t = host4(TGT);
 
 	(void)state;
 	locate_init(&l, 0, 0);
@@ -391,7 +391,7 @@ static void test_want_boundary(void **state)
 	static const struct step answers[] = {
 		HOP(1, L, 1), HOP(1, S, 1), HOP(3, S, 3), REACHED(5, S), END };
 	struct locate l;
-	struct locate_addr h2 = host4(2);
+	struct ip_addr h2 = host4(2);
 
 	(void)state;
 	locate_init(&l, 0, 0);
@@ -431,7 +431,7 @@ static void test_want_boundary(void **state)
 static void test_want_attempts(void **state)
 {
 	struct locate l;
-	struct locate_addr h1 = host4(1);
+	struct ip_addr h1 = host4(1);
 	unsigned n = 1;
 
 	(void)state;
@@ -457,7 +457,7 @@ static void test_want_attempts(void **state)
 static void test_want_decided(void **state)
 {
 	struct locate l;
-	struct locate_addr h1 = host4(1);
+	struct ip_addr h1 = host4(1);
 
 	(void)state;
 	locate_init(&l, 0, 0);

@@ -13,6 +13,7 @@
 
 #include "core/model.h"
 #include "core/overhead.h"
+#include "base/count.h"
 
 /* name, IV, block, AEAD ICV: RFC 3602 (CBC: 16-byte IV and block), RFC 3686
  * (CTR: 8-byte IV, 4-byte alignment), RFC 4106 (GCM: 8-byte IV, ICV 8/12/16),
@@ -43,8 +44,6 @@ static const struct { const char *name; unsigned bytes; } layer_vectors[] = {
 	{ "gre-key", 8 }, { "gre-seq", 8 }, { "gre-key-seq", 12 }, { "vxlan", 22 },
 	{ "wireguard", 32 }, { "esp", 8 }, { "esp-transport", 8 },
 };
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static void
 test_cipher_rows(void **state)

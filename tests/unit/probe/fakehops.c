@@ -27,7 +27,7 @@ static bool lost(struct fakehops *f)
 	return (double)(next_u64(&f->rng) >> 11) * 0x1.0p-53 < f->p.loss;
 }
 
-void fh_addr(const struct fakehops *f, unsigned i, struct wire_addr *a)
+void fh_addr(const struct fakehops *f, unsigned i, struct ip_addr *a)
 {
 	bool target = i > f->p.nhops;
 

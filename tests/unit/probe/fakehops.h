@@ -103,7 +103,7 @@ void fh_path(struct fh_params *p, int family, unsigned nhops, unsigned hole, uns
 void fh_init(struct fakehops *f, const struct fh_params *p);
 void fh_io(struct fakehops *f, struct probe_io *io);
 /* The address of hop i (nhops + 1 = the target). */
-void fh_addr(const struct fakehops *f, unsigned i, struct wire_addr *a);
+void fh_addr(const struct fakehops *f, unsigned i, struct ip_addr *a);
 uint64_t fh_elapsed(const struct fakehops *f);
 /* An answer from hop `from` (nhops + 1: the target) arriving delay_us from
  * now, about whatever probe carries seq (a late answer, a forgery). */

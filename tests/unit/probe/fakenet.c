@@ -34,7 +34,7 @@ static bool chance(struct fakenet *f, double p)
 
 enum who { R1, TARGET, FORGER };
 
-static void addr(struct wire_addr *a, int family, enum who who)
+static void addr(struct ip_addr *a, int family, enum who who)
 {
 	static const uint8_t host[] = { [R1] = 1, [TARGET] = 7, [FORGER] = 0x66 };
 

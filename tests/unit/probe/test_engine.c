@@ -962,7 +962,7 @@ struct sched_case {
 	struct fakenet *f;
 	struct probe_io io;
 	struct probe_run run;
-	struct wire_addr target;
+	struct ip_addr target;
 	char err[PROBE_ERR_LEN];
 	int rc;
 	bool done;

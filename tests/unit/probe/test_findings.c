@@ -18,7 +18,7 @@
 static struct probe_record rec[64];
 
 static void
-add(struct probe_run *run, unsigned size, enum probe_outcome o, unsigned mtu, struct wire_addr from)
+add(struct probe_run *run, unsigned size, enum probe_outcome o, unsigned mtu, struct ip_addr from)
 {
 	rec[run->nprobes] = (struct probe_record){ .size = size, .outcome = o, .mtu = mtu,
 						   .responder = from };
@@ -42,7 +42,7 @@ test_lost_after_encryption(void **state)
 {
 	struct probe_run run;
 	struct probe_findings f;
-	struct wire_addr r1 = R1, none = { 0 };
+	struct ip_addr r1 = R1, none = { 0 };
 
 	(void)state;
 	init(&run, 1374);
@@ -71,7 +71,7 @@ test_no_device_when_between_passed(void **state)
 {
 	struct probe_run run;
 	struct probe_findings f;
-	struct wire_addr r1 = R1, none = { 0 };
+	struct ip_addr r1 = R1, none = { 0 };
 
 	(void)state;
 	init(&run, 1374);
@@ -104,7 +104,7 @@ test_clean_and_senders(void **state)
 {
 	struct probe_run run;
 	struct probe_findings f;
-	struct wire_addr r1 = R1, r2 = R2, none = { 0 };
+	struct ip_addr r1 = R1, r2 = R2, none = { 0 };
 
 	(void)state;
 	init(&run, 1454);
@@ -129,7 +129,7 @@ test_nothing_answered(void **state)
 {
 	struct probe_run run;
 	struct probe_findings f;
-	struct wire_addr none = { 0 };
+	struct ip_addr none = { 0 };
 
 	(void)state;
 	init(&run, 0);

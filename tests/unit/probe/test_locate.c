@@ -89,9 +89,9 @@ static void locate(struct env *e, volatile sig_atomic_t *stop)
 			     e->err, sizeof e->err);
 }
 
-static bool addr_is(const struct locate_addr *a, const struct fakehops *f, unsigned hop)
+static bool addr_is(const struct ip_addr *a, const struct fakehops *f, unsigned hop)
 {
-	struct wire_addr w;
+	struct ip_addr w;
 
 	if (!hop)
 		return a->family == 0;

@@ -173,7 +173,7 @@ enum wire_kind t_parse_icmp6(const uint8_t *p, size_t len,
 			     const uint8_t src[16], const struct wire_match *m,
 			     struct wire_reply *r)
 {
-	struct wire_addr from = { 6, { 0 } };
+	struct ip_addr from = { 6, { 0 } };
 	uint8_t *copy = malloc(len ? len : 1);
 	enum wire_kind k;
 

@@ -173,7 +173,7 @@ static void tcp_v6(void **state)
 {
 	uint8_t seg[24];
 	struct wire_reply r;
-	struct wire_addr from;
+	struct ip_addr from;
 
 	(void)state;
 	setup_match(&m6, &match_v6, WIRE_TCP);

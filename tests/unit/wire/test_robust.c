@@ -348,7 +348,7 @@ static void test_forged_echo(void **state)
 /* Nonsense arguments are ignored, not crashed on. */
 static void test_bad_args(void **state)
 {
-	struct wire_addr v4src = match_v4.dst;
+	struct ip_addr v4src = match_v4.dst;
 	struct wire_reply r;
 
 	(void)state;
