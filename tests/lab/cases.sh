@@ -20,6 +20,30 @@ case_clean_v4() {
 	t_expect_pmtu "IPv4 server through the WAN" 1454 -4 "$LAB_SERVER_V4"
 }
 
+# The -Dstatic=true binary (issue 24) measures a path where no shared library
+# is: in a chroot holding only itself and the passwd/group lines it needs to
+# become nobody after opening its sockets (a statically linked glibc still
+# reads users through NSS's built-in files backend). Registered only for
+# that build (tests/lab/meson.build).
+case_static_chroot() {
+	local root=$T_TMP/root
+	file -L "$EXE" | grep -q 'statically linked' || t_hard "$EXE is not statically linked"
+	mkdir -p "$root/etc"
+	cp "$EXE" "$root/mtuprobe"
+	echo 'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin' >"$root/etc/passwd"
+	echo 'nogroup:x:65534:' >"$root/etc/group"
+	t_check "the chroot holds no library" test -z "$(find "$root" -name '*.so*' -o -name 'ld-linux*')"
+	t_lab_up --wan-mtu 1454
+	EXE=/mtuprobe
+	t_run chroot "$root" -- --json -4 "$LAB_WAN_PEER_V4"
+	if ((T_RC == 0)) && t_json_check 1454; then
+		t_say "ok: static binary in an empty chroot = 1454"
+	else
+		t_fail "static binary in an empty chroot: exit $T_RC, expected 0 and 1454"
+		t_show_stderr
+	fi
+}
+
 case_clean_v6() {
 	t_lab_up --wan-mtu 1454
 	t_expect_pmtu "IPv6 wan peer, clean" 1454 -6 "$LAB_WAN_PEER_V6"
