@@ -97,10 +97,43 @@ static const struct {
 		(const char *const[]){ "/ip ipsec", "/ip/ipsec", "/interface", "/routing", "/ip firewall",
 			"/ip/firewall", "/ip address", "/ip/address", "/ip route", "/ip/route", "/system",
 			"/ipv6 ", "/ip dhcp", "/ip dns", "/ip pool", "/ip service", NULL } },
+	/* Junos set commands and the hierarchy (config/junos.c). Markers: the
+	 * security ike/ipsec and st0 trees in set form, and statements of the
+	 * hierarchy's ike gateway and ipsec vpn blocks (VyOS has ike-group and
+	 * esp-group, not ike-policy or bind-interface st0). */
+	[VENDOR_JUNOS] = { "Juniper Junos", "a Juniper Junos configuration (set commands or show configuration)",
+		"#",
+		/* Juniper CLI reference: DPD off without dead-peer-detection; no
+		 * clamp without security flow tcp-mss ipsec-vpn; NAT-T on unless
+		 * no-nat-traversal; the st0 MTU and proxy-identity defaults are not
+		 * in our sources (doc/router-facts.md) */
+		{ .clamp_in_config = 1, .peer_word = "gateway", .neutral = 1,
+		  .clamp_default = CONFIG_MSS_OFF,
+		  .selector_default = "not stated (the default proxy-identity of a Junos route-based VPN was not found in our sources)",
+		  .natt_default = "on (Junos uses NAT-T unless the gateway says no-nat-traversal)" },
+		config_parse_junos,
+		(const char *const[]){ "set security ike ", "set security ipsec ", "set interfaces st0",
+			"set security flow tcp-mss", "bind-interface st0", "ike-policy ", "external-interface ",
+			"dead-peer-detection", "establish-tunnels ", "ipsec-policy ", "proxy-identity ",
+			"deactivate security ", NULL } },
+	/* VyOS set commands and the tree (config/vyos.c). Markers: the vpn
+	 * ipsec and vti trees in set form, and the tree's blocks of them. */
+	[VENDOR_VYOS] = { "VyOS", "a VyOS configuration (set commands or show configuration)", "#",
+		/* vyos-1x: vti mtu default 1500; no clamp without adjust-mss; a
+		 * vti peer without tunnel prefixes is 0.0.0.0/0 both ways; NAT-T
+		 * forced only by force-udp-encapsulation (doc/router-facts.md) */
+		{ .tunnel_mtu_default = 1500, .clamp_in_config = 1, .peer_word = "peer", .neutral = 1,
+		  .clamp_default = CONFIG_MSS_OFF,
+		  .selector_default = "0.0.0.0/0 both ways for a vti peer without tunnel prefixes (vyos-1x's swanctl template)",
+		  .natt_default = "not forced (UDP only when a NAT is detected; force-udp-encapsulation forces it)" },
+		config_parse_vyos,
+		(const char *const[]){ "set vpn ipsec ", "set interfaces vti ", "set protocols bgp ",
+			"site-to-site {", "ike-group ", "esp-group ", "default-esp-group ", "vti vti",
+			"dead-peer-detection {", "connection-type ", NULL } },
 };
 
 static const char expected[] =
-	"expected a Yamaha RTX config (show config), an NEC IX running-config, a strongSwan swanctl.conf, a strongSwan/Libreswan ipsec.conf, a FortiGate configuration (show) or a MikroTik RouterOS export";
+	"expected a Yamaha RTX config (show config), an NEC IX running-config, a strongSwan swanctl.conf, a strongSwan/Libreswan ipsec.conf, a FortiGate configuration (show), a MikroTik RouterOS export, a Juniper Junos or a VyOS configuration";
 
 /* Other names engineers give the ipsec.conf format. */
 static const struct { const char *name; enum vendor_id v; } aliases[] = {
@@ -189,7 +222,7 @@ accepted(const struct config *c)
 static void
 foreign_message(const struct config_foreign *f, char *err, size_t errlen)
 {
-	snprintf(err, errlen, "looks like %s (line %u: %.60s): not supported yet; supported: Yamaha RTX (show config), NEC IX (running-config), strongSwan swanctl.conf, strongSwan/Libreswan ipsec.conf, FortiGate FortiOS (show), MikroTik RouterOS (/export)",
+	snprintf(err, errlen, "looks like %s (line %u: %.60s): not supported yet; supported: Yamaha RTX (show config), NEC IX (running-config), strongSwan swanctl.conf, strongSwan/Libreswan ipsec.conf, FortiGate FortiOS (show), MikroTik RouterOS (/export), Juniper Junos, VyOS",
 		 f->name, f->line, f->why);
 }
 
@@ -240,7 +273,7 @@ detect_into(const char *buf, size_t len, struct config *c, char *err, size_t err
 		return -1;
 	}
 	if (best < 0) {
-		snprintf(err, errlen, "not a router configuration: no RTX, IX, swanctl.conf, ipsec.conf, FortiOS or RouterOS command in %u line%s (%s)",
+		snprintf(err, errlen, "not a router configuration: no RTX, IX, swanctl.conf, ipsec.conf, FortiOS, RouterOS, Junos or VyOS command in %u line%s (%s)",
 			 lines, lines == 1 ? "" : "s", expected);
 		return -1;
 	}

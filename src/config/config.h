@@ -72,6 +72,8 @@ struct config_iface {
 	char carrier[CONFIG_NAME];    /* RTX pp: the LAN that pppoe use names */
 	char desc[CONFIG_DESC];       /* its description line's text, "" none; any charset */
 	struct config_prefix addr;    /* IX ip address A/P: a static address (not ipcp/dhcp) */
+	struct config_num media;      /* Junos: the port's media MTU (interfaces IF mtu N), which
+	                               * its units' family inet mtu must fit */
 };
 
 /* What a tunnel carries: the audit's model covers IPsec tunnel mode
@@ -245,6 +247,8 @@ enum config_bad {
 	CONFIG_BAD_UNCLOSED,      /* FortiOS: a config block (or an edit in it) that no
 	                           * end (next) closes before the next top-level config
 	                           * or the end of the file */
+	CONFIG_BAD_NESTING,       /* Junos/VyOS: a brace, quote or comment without its
+	                           * pair (config/tree.c); word `arg` is the lone one */
 };
 
 /* What an argument must be: the types of the grammar tables. */
@@ -273,6 +277,11 @@ enum config_ref_kind {
 	CONFIG_REF_IPSEC_PROPOSAL, CONFIG_REF_ACL, CONFIG_REF_IKE_PROPOSAL, CONFIG_REF_IKE_POLICY,
 	CONFIG_REF_PP_TUNNEL, CONFIG_REF_SWAN_PROPOSAL, CONFIG_REF_ALSO,
 	CONFIG_REF_PHASE1,        /* FortiOS phase2-interface set phase1name NAME */
+	CONFIG_REF_IKE_GATEWAY,   /* Junos ipsec vpn ... ike gateway NAME */
+	CONFIG_REF_IPSEC_POLICY,  /* Junos ipsec vpn ... ike ipsec-policy NAME */
+	CONFIG_REF_TUNNEL_IF,     /* Junos bind-interface st0.N, VyOS vti bind vtiN: no such interface */
+	CONFIG_REF_ESP_GROUP,     /* VyOS esp-group NAME */
+	CONFIG_REF_IKE_GROUP,     /* VyOS ike-group NAME */
 };
 struct config_ref {
 	unsigned line;

@@ -126,6 +126,8 @@ enum cfg_table { CFG_T_TUNNELS, CFG_T_GATEWAYS, CFG_T_IFACES, CFG_T_COUNT };
 int cfg_index_find(const struct config *c, enum cfg_table t, const char *key);
 int cfg_index_add(struct config *c, enum cfg_table t, size_t row);
 void cfg_index_free(struct config *c);
+/* The index's string hash (FNV-1a), for a parser's own tables (config/tree.c). */
+size_t cfg_hash(const char *s);
 
 /* Each returns 0, or -1 when memory ran out. */
 int config_parse_rtx(const char *buf, size_t len, struct config *c);
@@ -134,6 +136,8 @@ int config_parse_swan(const char *buf, size_t len, struct config *c);
 int config_parse_ipsecconf(const char *buf, size_t len, struct config *c);
 int config_parse_fortios(const char *buf, size_t len, struct config *c);
 int config_parse_routeros(const char *buf, size_t len, struct config *c);
+int config_parse_junos(const char *buf, size_t len, struct config *c);
+int config_parse_vyos(const char *buf, size_t len, struct config *c);
 
 /* FRR's frr.conf lines, pasted beside a Linux router's IPsec configuration
  * (swanctl.conf, ipsec.conf): "neighbor ADDR remote-as N" is a BGP

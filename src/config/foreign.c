@@ -13,9 +13,11 @@
  * "conn NAME", "left=", "leftsubnet=", "auto=": config/ipsecconf.c reads
  * them), and FortiOS ("config vpn ipsec ...", "config system interface",
  * "edit", "set KEY VALUE": config/fortios.c reads them); no row here may
- * claim them. tests/unit/config/test_foreign.c
- * runs every RTX, IX, swanctl and ipsec.conf file in the tree through this
- * and expects 0. */
+ * claim them; nor Juniper Junos in both forms ("set security ike ...",
+ * "interfaces st0", the hierarchy's "bind-interface st0.1;": config/junos.c)
+ * and VyOS ("set vpn ipsec ...", "interfaces vti": config/vyos.c).
+ * tests/unit/config/test_foreign.c runs every file we read in the tree
+ * through this and expects 0. */
 #include "config/foreign.h"
 #include "base/count.h"
 
@@ -102,44 +104,8 @@ static const struct foreign_mark asa_marks[] = {
 	{ "object network *", 0 },
 };
 
-/* Juniper Junos, both syntaxes: set commands (AWS's sample,
- * github.com/awsdocs/amazon-vpc-network-administrator-guide,
- * doc_source/juniper-srx.md) and the curly-brace hierarchy of "show
- * configuration".
- * Strong: "set security" (no other set-style format has that tree: VyOS
- * has vpn/firewall, PAN-OS network/deviceconfig), st0 tunnel interfaces.
- * Curly lines are weak one by one: a swanctl.conf section can be named
- * "security" or "interfaces", but no swanctl line ends in ';'. */
-static const struct foreign_mark junos_marks[] = {
-	{ "set security ike *", 1 },
-	{ "set security ipsec *", 1 },
-	{ "set security zones *", 1 },
-	{ "set security flow *", 1 },
-	{ "set security policies *", 1 },
-	{ "set interfaces st0*", 1 },
-	{ "bind-interface st0*", 1 },
-	{ "set routing-options *", 0 },
-	{ "set policy-options *", 0 },
-	{ "set protocols bgp group *", 0 },
-	{ "set interfaces ge-*", 0 },
-	{ "st0 {", 0 },
-	{ "security {", 0 },
-	{ "interfaces {", 0 },
-	{ "routing-options {", 0 },
-	{ "policy-options {", 0 },
-	{ "security-zone * {", 0 },
-	{ "host-inbound-traffic {", 0 },
-	{ "perfect-forward-secrecy {", 0 },
-	{ "tcp-mss {", 0 },
-	{ "authentication-method *;", 0 },
-	{ "external-interface *;", 0 },
-	{ "ike-policy *;", 0 },
-	{ "ipsec-policy *;", 0 },
-	{ "pre-shared-key ascii-text *", 0 },
-	{ "version *;", 0 },
-};
-
-/* MikroTik RouterOS exports are read (config/routeros.c), no longer foreign. */
+/* MikroTik RouterOS exports are read (config/routeros.c), no longer foreign;
+ * nor are Juniper Junos (config/junos.c) and VyOS (config/vyos.c). */
 
 /* Palo Alto PAN-OS, set or edit form (AWS's sample,
  * github.com/awsdocs/amazon-vpc-network-administrator-guide, doc_source/palo-alto.md) and
@@ -157,25 +123,13 @@ static const struct foreign_mark panos_marks[] = {
 	{ "set deviceconfig *", 0 },
 };
 
-/* VyOS (and EdgeOS, which shares the tree). Strong: "set vpn ipsec".
- * Weak: the interface types Junos names differently (ge-, st0). */
-static const struct foreign_mark vyos_marks[] = {
-	{ "set vpn ipsec *", 1 },
-	{ "set vpn *", 0 },
-	{ "set interfaces vti *", 0 },
-	{ "set interfaces ethernet *", 0 },
-	{ "set interfaces pppoe *", 0 },
-};
-
 /* need = 2 for every row: a single weak line may be a coincidence (a word in
  * a letter, one pasted line); two independent ones are a format. Row order
  * breaks ties: IOS before ASA, since the lines they share are IOS's own. */
 static const struct foreign_row rows[] = {
 	ROW("Cisco IOS/IOS-XE", ios_marks, 2),
 	ROW("Cisco ASA", asa_marks, 2),
-	ROW("Juniper Junos", junos_marks, 2),
 	ROW("Palo Alto PAN-OS", panos_marks, 2),
-	ROW("VyOS", vyos_marks, 2),
 };
 
 #define NROWS COUNT(rows)

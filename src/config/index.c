@@ -38,8 +38,8 @@ rows_of(const struct config *c, enum cfg_table t)
 
 /* FNV-1a (Fowler, Noll, Vo): short keys, no adversary gains much from
  * collisions the doubling does not absorb. */
-static size_t
-hash(const char *s)
+size_t
+cfg_hash(const char *s)
 {
 	uint64_t h = 14695981039346656037ULL;
 
@@ -51,7 +51,7 @@ hash(const char *s)
 static void
 put(const struct config *c, enum cfg_table t, struct cfg_slots *s, size_t row)
 {
-	size_t i = hash(key_of(c, t, row)) & (s->cap - 1);
+	size_t i = cfg_hash(key_of(c, t, row)) & (s->cap - 1);
 
 	while (s->slot[i])
 		i = (i + 1) & (s->cap - 1);
@@ -87,7 +87,7 @@ cfg_index_find(const struct config *c, enum cfg_table t, const char *key)
 
 	if (!c->index || !(s = &c->index->t[t])->cap)
 		return -1;
-	for (i = hash(key) & (s->cap - 1); s->slot[i]; i = (i + 1) & (s->cap - 1))
+	for (i = cfg_hash(key) & (s->cap - 1); s->slot[i]; i = (i + 1) & (s->cap - 1))
 		if (strcmp(key_of(c, t, s->slot[i] - 1), key) == 0)
 			return (int)(s->slot[i] - 1);
 	return -1;

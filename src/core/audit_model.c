@@ -86,6 +86,31 @@ static const struct {
 	{ VENDOR_ROUTEROS, "sha256", "sha256", 0, 1 },
 	{ VENDOR_ROUTEROS, "sha512", "sha512", 0, 1 },
 	{ VENDOR_ROUTEROS, "md5", "md5", 0, 1 },
+	/* Junos [edit security ipsec proposal] encryption-algorithm and
+	 * authentication-algorithm (Juniper CLI reference; AWS's SRX sample:
+	 * aes-128-cbc, hmac-sha1-96) */
+	{ VENDOR_JUNOS, "aes-128-cbc", "aes128", 0, 0 },
+	{ VENDOR_JUNOS, "aes-192-cbc", "aes192", 0, 0 },
+	{ VENDOR_JUNOS, "aes-256-cbc", "aes256", 0, 0 },
+	{ VENDOR_JUNOS, "3des-cbc", "3des", 0, 0 },
+	{ VENDOR_JUNOS, "aes-128-gcm", "aes128gcm16", 1, 0 },
+	{ VENDOR_JUNOS, "aes-256-gcm", "aes256gcm16", 1, 0 },
+	{ VENDOR_JUNOS, "hmac-sha1-96", "sha1", 0, 1 },
+	{ VENDOR_JUNOS, "hmac-sha-256-128", "sha256", 0, 1 },
+	{ VENDOR_JUNOS, "hmac-md5-96", "md5", 0, 1 },
+	/* VyOS esp-group proposal encryption / hash (vyos-1x
+	 * vpn-ipsec-encryption.xml.i, vpn-ipsec-hash.xml.i) */
+	{ VENDOR_VYOS, "aes128", "aes128", 0, 0 },
+	{ VENDOR_VYOS, "aes192", "aes192", 0, 0 },
+	{ VENDOR_VYOS, "aes256", "aes256", 0, 0 },
+	{ VENDOR_VYOS, "3des", "3des", 0, 0 },
+	{ VENDOR_VYOS, "aes128gcm128", "aes128gcm16", 1, 0 },
+	{ VENDOR_VYOS, "aes256gcm128", "aes256gcm16", 1, 0 },
+	{ VENDOR_VYOS, "sha1", "sha1", 0, 1 },
+	{ VENDOR_VYOS, "sha256", "sha256", 0, 1 },
+	{ VENDOR_VYOS, "sha384", "sha384", 0, 1 },
+	{ VENDOR_VYOS, "sha512", "sha512", 0, 1 },
+	{ VENDOR_VYOS, "md5", "md5", 0, 1 },
 };
 
 static int

@@ -69,6 +69,9 @@ fix_keys(const struct config *c, const struct audit_fix *f, struct fixvals *v, s
 	vkeys_set(k, "gw", gw_field(c, f->gateway, offsetof(struct config_gateway, name)));
 	vkeys_set(k, "policy", gw_field(c, f->gateway, offsetof(struct config_gateway, policy)));
 	vkeys_set(k, "acl", gw_field(c, f->gateway, offsetof(struct config_gateway, acl)));
+	/* {vpn}: the tunnel's IPsec policy name (Junos: the security ipsec vpn it is bound by) */
+	vkeys_set(k, "vpn", f->tunnel >= 0 && (size_t)f->tunnel < c->ntunnels && c->tunnels[f->tunnel].policy_name[0]
+		  ? c->tunnels[f->tunnel].policy_name : "?");
 }
 
 /* The interface or tunnel a fix line goes into, by its scope; NULL: none. */
@@ -280,7 +283,7 @@ put(const struct out *o, const char *indent, const struct fline *l)
 		if (l->comment)
 			return;
 		if (l->old)
-			snprintf(buf, sizeof(buf), "%s%s", indent, l->old);
+			snprintf(buf, sizeof(buf), "%s%s%s", indent, o->x->restore ? o->x->restore : "", l->old);
 		else if (prefix)
 			snprintf(buf, sizeof(buf), "%s%s%s", indent, prefix, l->text);
 		else
@@ -290,7 +293,8 @@ put(const struct out *o, const char *indent, const struct fline *l)
 		return;
 	}
 	if (o->mode == M_CHANGE && !l->comment && l->replaces) {
-		snprintf(buf, sizeof(buf), "%s%s was: %s", indent, o->lead, l->old ? l->old : "not set");
+		snprintf(buf, sizeof(buf), "%s%s was: %s%s", indent, o->lead,
+			 l->old && o->x->restore ? o->x->restore : "", l->old ? l->old : "not set");
 		o->emit(o->ctx, buf);
 	}
 	if (l->comment)

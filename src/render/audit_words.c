@@ -104,6 +104,10 @@ invalid_words(const struct config *c, const struct config_invalid *b, char *buf,
 	case CONFIG_BAD_UNCLOSED:
 		snprintf(buf, len, "no end (or next) closes this block before the next top-level config block or the end of the file: FortiOS rejects the lines that follow it there, and the audit read the block only up to that point");
 		break;
+	case CONFIG_BAD_NESTING:
+		snprintf(buf, len, "'%s' has no pair (a brace, quote or comment not closed or not opened): the router refuses the file, and the audit read the statements around it as best it could",
+			 w);
+		break;
 	}
 }
 
@@ -122,6 +126,11 @@ ref_words(const struct config_ref *r, char *buf, size_t len)
 		[CONFIG_REF_SWAN_PROPOSAL] = "proposal",
 		[CONFIG_REF_ALSO] = "conn",
 		[CONFIG_REF_PHASE1] = "vpn ipsec phase1-interface",
+		[CONFIG_REF_IKE_GATEWAY] = "security ike gateway",
+		[CONFIG_REF_IPSEC_POLICY] = "security ipsec policy",
+		[CONFIG_REF_TUNNEL_IF] = "tunnel interface",
+		[CONFIG_REF_ESP_GROUP] = "esp-group",
+		[CONFIG_REF_IKE_GROUP] = "ike-group",
 	};
 	const char *w = (size_t)r->kind < COUNT(what) && what[r->kind] ? what[r->kind] : "definition";
 

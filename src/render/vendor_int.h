@@ -138,6 +138,9 @@ struct vfixes {
 	 * ... "end"), not inside each connection (swanctl.conf). */
 	struct vblock ifaces_sec, conns_sec;
 	int children_apart;
+	const char *restore;     /* before an old line that is pasted back (was:, rollback):
+	                          * Junos/VyOS "set ", whose parsers quote a statement as its
+	                          * path; NULL: the line as quoted */
 };
 
 struct vendor_def {

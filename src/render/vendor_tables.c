@@ -84,6 +84,7 @@ static const struct vfixes rtx_fixes = {
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } },
 	NULL,	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
+	NULL,
 };
 
 #define IX_SEEN "published IX configurations"
@@ -148,6 +149,7 @@ static const struct vfixes ix_fixes = {
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } },
 	NULL,	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
+	NULL,
 };
 
 /* Linux: ip-link(8). pppd sets its MTU at each connect (pppd(8) 'mtu');
@@ -359,6 +361,49 @@ static const char *const junos_footer[] = {
 	NULL,
 };
 
+/* The audit's fixes, in set form inside configure ... commit. MTU and MSS:
+ * the calc lines above (the clamp is global: one line for every st0
+ * tunnel). DPD: Juniper's DPD example (security ike gateway NAME
+ * dead-peer-detection interval 10 / threshold 5; "dead-peer-detection"
+ * statement: interval 2-60, threshold 1-5). establish-tunnels immediately,
+ * df-bit copy and proxy-identity local|remote PREFIX: the "vpn" statement
+ * of [edit security ipsec] (Junos ES 9.3 CLI reference). NAT-T is on unless
+ * no-nat-traversal: a note, since removing a statement is no set line.
+ * doc/vendor-syntax.md, Juniper Junos. */
+static const struct vfix junos_fix_rows[] = {
+	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &junos_mtu[0], NULL, NULL, F_T_MTU },
+	{ FIX_WAN_MTU, 0, VS_IFACE, &junos_mtu[0], NULL,
+	  "the family inet mtu must fit the port's media mtu (Ethernet: media - 14; default 1514 on Gigabit Ethernet)",
+	  F_I_MTU },
+	{ FIX_TUNNEL_MSS, 0, VS_GLOBAL, &junos_mss[0], NULL, NULL, F_T_MSS },
+	{ FIX_TUNNEL_MSS6, 0, VS_GLOBAL, &junos_mss[1], NULL, NULL, F_T_MSS6 },
+	{ FIX_DF_COPY, 0, VS_TUNNEL, NULL, "set security ipsec vpn {vpn} df-bit copy", NULL, F_T_DF },
+	{ FIX_KEEPALIVE, 0, VS_GLOBAL, NULL, "set security ike gateway {gw} dead-peer-detection interval {sec}",
+	  NULL, F_G_KEEPALIVE },
+	{ FIX_KEEPALIVE, 0, VS_GLOBAL, NULL, "set security ike gateway {gw} dead-peer-detection threshold {count}",
+	  NULL, F_NONE },
+	{ FIX_INITIATE, 0, VS_TUNNEL, NULL, "set security ipsec vpn {vpn} establish-tunnels immediately", NULL,
+	  F_G_START },
+	{ FIX_NATT_ON, 0, VS_GLOBAL, NULL, NULL,
+	  "NAT-T is on unless the gateway has no-nat-traversal: remove that statement from security ike gateway {gw}",
+	  F_NONE },
+	{ FIX_SELECTORS_ANY, 0, VS_TUNNEL, NULL, "set security ipsec vpn {vpn} ike proxy-identity local 0.0.0.0/0",
+	  NULL, F_G_LOCAL_ID },
+	{ FIX_SELECTORS_ANY, 0, VS_TUNNEL, NULL, "set security ipsec vpn {vpn} ike proxy-identity remote 0.0.0.0/0",
+	  NULL, F_G_REMOTE_ID },
+};
+static const char *const junos_fix_preamble[] = { "configure", NULL };
+static const char *const junos_fix_postamble[] = { "commit", NULL };
+static const struct vfixes junos_fixes = {
+	junos_fix_rows, COUNT(junos_fix_rows), NULL, NULL, NULL,
+	"commit applies and keeps it (commit check first shows what the router refuses)",
+	junos_fix_preamble, junos_fix_postamble, 1,
+	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
+	{ { NULL, NULL }, { NULL, NULL } },
+	NULL, { NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
+	"set ",
+};
+
 /* FortiGate (FortiOS): "config system interface / edit IF / set
  * mtu-override enable / set mtu N" (FortiGate administration guide, setting
  * the MTU of a data interface) and "set tcp-mss N" on an interface, which
@@ -441,6 +486,7 @@ static const struct vfixes fg_fixes = {
 	{ { NULL, NULL }, { NULL, NULL } },
 	NULL,
 	{ "config system interface", "end", NULL }, { "config vpn ipsec phase1-interface", "end", NULL }, 1,
+	NULL,
 };
 
 /* VyOS 1.4+: interface definitions of vyos-1x (branch sagitta = 1.4):
@@ -477,6 +523,49 @@ static const char *const vyos_header[] = {
 static const char *const vyos_footer[] = {
 	"to apply it: commit; to keep it after a reboot: save",
 	NULL,
+};
+
+/* The audit's fixes, in set form inside configure ... commit, save. MTU
+ * and MSS: the calc lines above (1.4's ip adjust-mss; 1.3 has firewall
+ * options interface X adjust-mss, said in a note). DPD, connection-type
+ * initiate, force-udp-encapsulation and tunnel N local|remote prefix:
+ * vyos-1x vpn_ipsec.xml.in (the nodes) and its swanctl template (what they
+ * do), the set lines as VyOS-to-cloud scripts write them
+ * (doc/vendor-syntax.md, VyOS). {policy} is the peer's ike-group, {vpn}
+ * "PEER tunnel N" (config/vyos.c). */
+static const struct vfix vyos_fix_rows[] = {
+	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &vyos_lines[1], NULL, NULL, F_T_MTU },
+	{ FIX_WAN_MTU, 0, VS_IFACE, &vyos_lines[0], NULL, NULL, F_I_MTU },
+	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &vyos_lines[2], NULL,
+	  "VyOS 1.4 form; on 1.3: set firewall options interface IF adjust-mss N", F_T_MSS },
+	{ FIX_TUNNEL_MSS6, 0, VS_TUNNEL, &vyos_lines[3], NULL, NULL, F_T_MSS6 },
+	{ FIX_KEEPALIVE, 0, VS_GLOBAL, NULL, "set vpn ipsec ike-group {policy} dead-peer-detection interval {sec}",
+	  NULL, F_G_KEEPALIVE },
+	{ FIX_KEEPALIVE, 0, VS_GLOBAL, NULL, "set vpn ipsec ike-group {policy} dead-peer-detection timeout {timeout}",
+	  NULL, F_G_DPD_TIMEOUT },
+	{ FIX_KEEPALIVE, 0, VS_GLOBAL, NULL, "set vpn ipsec ike-group {policy} dead-peer-detection action restart",
+	  NULL, F_G_DPD_ACTION },
+	{ FIX_DPD_RESTART, 0, VS_GLOBAL, NULL, "set vpn ipsec ike-group {policy} dead-peer-detection action restart",
+	  NULL, F_G_DPD_ACTION },
+	{ FIX_INITIATE, 0, VS_GLOBAL, NULL, "set vpn ipsec site-to-site peer {gw} connection-type initiate", NULL,
+	  F_G_START },
+	{ FIX_NATT_ON, 0, VS_GLOBAL, NULL, "set vpn ipsec site-to-site peer {gw} force-udp-encapsulation", NULL,
+	  F_G_NATT },
+	{ FIX_SELECTORS_ANY, 0, VS_TUNNEL, NULL, "set vpn ipsec site-to-site peer {vpn} local prefix 0.0.0.0/0",
+	  NULL, F_G_LOCAL_ID },
+	{ FIX_SELECTORS_ANY, 0, VS_TUNNEL, NULL, "set vpn ipsec site-to-site peer {vpn} remote prefix 0.0.0.0/0",
+	  NULL, F_G_REMOTE_ID },
+};
+static const char *const vyos_fix_preamble[] = { "configure", NULL };
+static const char *const vyos_fix_postamble[] = { "commit", "save", NULL };
+static const struct vfixes vyos_fixes = {
+	vyos_fix_rows, COUNT(vyos_fix_rows), NULL, NULL, NULL,
+	"commit applies it, save keeps it after a reboot",
+	vyos_fix_preamble, vyos_fix_postamble, 1,
+	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
+	{ { NULL, NULL }, { NULL, NULL } },
+	NULL, { NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
+	"set ",
 };
 
 /* MikroTik RouterOS: MikroTik manual, Mangle ("/ip firewall mangle add
@@ -572,6 +661,7 @@ static const struct vfixes ros_fixes = {
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } }, NULL,
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
+	NULL,
 };
 
 /* strongSwan swanctl.conf(5): settings of a connection and its children,
@@ -597,6 +687,7 @@ static const struct vfixes swan_fixes = {
 	{ "            {child} {", "            }", "                " },
 	{ { NULL, NULL }, { NULL, NULL } },
 	"the swanctl.conf change set: merge it into the file by hand, then swanctl --load-all",	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
+	NULL,
 };
 
 /* ipsec.conf(5), strongSwan and Libreswan: the keys inside their conn, to
@@ -632,6 +723,7 @@ static const struct vfixes ipc_fixes = {
 	    "(Libreswan 5: ipsec replace NAME)" } },
 	"the ipsec.conf change set: merge it into the file by hand, then reload it (see the change "
 	"set's last line)",	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
+	NULL,
 };
 
 const struct vendor_def vendor_defs[VENDOR_COUNT] = {
@@ -657,14 +749,14 @@ const struct vendor_def vendor_defs[VENDOR_COUNT] = {
 		asa_styles, COUNT(asa_styles), asa_sections, COUNT(asa_sections), ios_postamble, NULL },
 	[VENDOR_JUNOS] = { "Juniper Junos (SRX)", "#", "", junos_header, NULL,
 		junos_footer, { "ge-0/0/0.0", "pp0.0", "ip-0/0/0.0" }, { "st0.1", "st0.1", "st0.1" },
-		junos_styles, COUNT(junos_styles), junos_sections, COUNT(junos_sections), NULL, NULL },
+		junos_styles, COUNT(junos_styles), junos_sections, COUNT(junos_sections), NULL, &junos_fixes },
 	[VENDOR_FORTIGATE] = { "Fortinet FortiGate (FortiOS)", "#", "        ",
 		fg_header, fg_preamble, fg_footer, { "wan1", "wan1", "vne1" },
 		{ "vpn-tunnel1", "vpn-tunnel1", "vpn-tunnel1" },
 		fg_styles, COUNT(fg_styles), fg_sections, COUNT(fg_sections), fg_postamble, &fg_fixes },
 	[VENDOR_VYOS] = { "VyOS", "#", "", vyos_header, NULL, vyos_footer,
 		{ "eth0", "pppoe0", "tun0" }, { "vti1", "vti1", "vti1" },
-		vyos_styles, COUNT(vyos_styles), vyos_sections, COUNT(vyos_sections), NULL, NULL },
+		vyos_styles, COUNT(vyos_styles), vyos_sections, COUNT(vyos_sections), NULL, &vyos_fixes },
 	[VENDOR_ROUTEROS] = { "MikroTik RouterOS", "#", "", ros_header, NULL, ros_footer,
 		{ "ether1", "pppoe-out1", "ipipv6-tunnel1" }, { "gre-tunnel1", "gre-tunnel1", "gre-tunnel1" },
 		ros_styles, COUNT(ros_styles), ros_sections, COUNT(ros_sections), NULL, &ros_fixes },

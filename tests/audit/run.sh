@@ -85,8 +85,6 @@ done <<'FOREIGN'
 foreign-cisco-ios.conf	Cisco IOS/IOS-XE
 foreign-cisco-ios.conf	Cisco IOS/IOS-XE	ix
 foreign-cisco-asa.conf	Cisco ASA
-foreign-junos.conf	Juniper Junos
-foreign-junos-curly.conf	Juniper Junos
 FOREIGN
 
 # FortiOS pre-shared keys (set psksecret K, in clear or ENC): never in the
@@ -106,6 +104,15 @@ done
 "$bin" audit "$tmp/letter.conf" >"$tmp/out" 2>"$tmp/err"
 [[ $? -eq 2 && ! -s "$tmp/out" && "$(cat "$tmp/err")" == "mtuprobe audit: $tmp/letter.conf: not a Yamaha RTX config (show config): 20 of 21 command lines are not Yamaha RTX commands (line 2: dear engineer, line 1 of a letter)" ]] \
 	&& ok || bad "mostly invalid: $(cat "$tmp/err")"
+
+# Junos and VyOS: one configuration in set form and in the hierarchy
+# (config/tree.c flattens both into the same paths) audits the same.
+for pair in junos-aws junos-aws-mss junos-aws-nodpd junos-aws-noinit junos-aws-bgp \
+	vyos-aws vyos-aws-mss vyos-aws-nodpd vyos-aws-noinit vyos-aws-bgp; do
+	"$bin" audit --peer aws --json "$cfg/$pair.conf" >"$tmp/set.json"
+	"$bin" audit --peer aws --json "$cfg/$pair-tree.conf" >"$tmp/tree.json"
+	python3 "$here/forms.py" "$tmp/set.json" "$tmp/tree.json" >"$tmp/diff" && ok || { bad "forms $pair"; cat "$tmp/diff"; }
+done
 
 # 60,000 tunnels (template names: no number range caps them) and 3,000
 # clamped ones with a finding each: every table is indexed, so this is

@@ -65,9 +65,6 @@ static const struct {
 } samples[] = {
 	{ "foreign-cisco-ios.conf", "Cisco IOS/IOS-XE", 10, 14, 85, "crypto isakmp policy 200" },
 	{ "foreign-cisco-asa.conf", "Cisco ASA", 11, 25, 49, "crypto isakmp identity address" },
-	{ "foreign-junos.conf", "Juniper Junos", 10, 62, 62,
-	  "set security ike proposal ike-prop-vpn-0000000a-1 authentication-method pre-shared-keys" },
-	{ "foreign-junos-curly.conf", "Juniper Junos", 10, 18, 108, "version 12.1X46-D10;" },
 };
 
 static void
@@ -204,10 +201,12 @@ static const struct {
 	{ "config vpn ipsec phase1-interface\n", NULL, 0, 0, 0 },
 	/* RouterOS exports are read (config/routeros.c), no longer foreign */
 	{ "/ip ipsec peer add address=198.51.100.1/32 exchange-mode=ike2\n", NULL, 0, 0, 0 },
-	{ "set interfaces st0.0 family inet mtu 1436\n", "Juniper Junos", 1, 1, 1 },
+	/* Junos is read (config/junos.c), no longer foreign, in either form */
+	{ "set interfaces st0.0 family inet mtu 1436\n", NULL, 0, 0, 0 },
+	{ "security {\n  ipsec {\n    vpn v {\n      bind-interface st0.1;\n    }\n  }\n}\n", NULL, 0, 0, 0 },
 	{ "set network ike gateway g peer-address ip 198.51.100.1\n", "Palo Alto PAN-OS", 1, 1, 1 },
 	{ "<config version=\"10.1.0\" urldb=\"paloaltonetworks\">\n", "Palo Alto PAN-OS", 1, 1, 1 },
-	{ "set vpn ipsec esp-group esp mode tunnel\nset interfaces vti vti0 mtu 1436\n", "VyOS", 1,
+	{ "set vpn ipsec esp-group esp mode tunnel\nset interfaces vti vti0 mtu 1436\n", NULL, 0,
 	  2, 2 },
 	/* more evidence wins: an ASA file that also carries IOS's isakmp policy */
 	{ "crypto isakmp policy 1\ntunnel-group 198.51.100.1 type ipsec-l2l\n"

@@ -64,6 +64,7 @@ static const struct { const char *prefix; int vendor; } kinds[] = {
 	{ "unknown-commands", VENDOR_RTX }, { "edge-unclosed", -1 },
 	{ "fortios-", VENDOR_FORTIGATE },
 	{ "routeros-", VENDOR_ROUTEROS },
+	{ "junos", VENDOR_JUNOS }, { "vyos", VENDOR_VYOS },
 	{ "foreign-", -1 }, { "empty", -1 }, { "garbage", -1 },
 };
 
@@ -106,8 +107,9 @@ detect_dir(const char *sub, unsigned *nipsec)
 		 * FortiOS's (the two newest parsers: the older ones were checked
 		 * against each other when they came) */
 		for (int v = 0; v < VENDOR_COUNT; v++) {
-			int ok, newer = v == VENDOR_IPSECCONF || v == VENDOR_FORTIGATE ||
-					want == VENDOR_IPSECCONF || want == VENDOR_FORTIGATE;
+			int ok, newer = v == VENDOR_IPSECCONF || v == VENDOR_FORTIGATE || v == VENDOR_JUNOS ||
+					v == VENDOR_VYOS || want == VENDOR_IPSECCONF || want == VENDOR_FORTIGATE ||
+					want == VENDOR_JUNOS || want == VENDOR_VYOS;
 			if (v == want || !newer)
 				continue;
 			ok = config_parse(buf, len, v, &cfg, err, sizeof(err)) == 0;

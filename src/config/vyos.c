@@ -1,0 +1,768 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* VyOS 1.3 and 1.4: "set" commands and the tree "show configuration" (and
+ * config.boot) prints, both flattened into set-paths by config/tree.c and
+ * read by the one grammar table below.
+ *
+ * Statements and defaults, from vyos-1x (interface-definitions
+ * vpn_ipsec.xml.in and interfaces_vti.xml.in; data/templates/ipsec/swanctl/
+ * peer.j2, which turns them into strongSwan's swanctl.conf), copied into
+ * doc/vendor-syntax.md and doc/router-facts.md:
+ *  - vpn ipsec site-to-site peer P: 1.3 names a peer by its address
+ *    ("peer 192.0.2.1"), 1.4 by a name with remote-address. ike-group,
+ *    default-esp-group, vti bind vtiN / vti esp-group, tunnel N local|remote
+ *    prefix (policy-based selectors; a vti without tunnels is 0.0.0.0/0 both
+ *    ways), connection-type initiate|respond|none: unset or initiate is
+ *    strongSwan's start_action = start, respond trap (on traffic), none none
+ *    (answers only); a peer named "@id" is start_action none.
+ *  - vpn ipsec ike-group G dead-peer-detection action hold|clear|restart
+ *    (default hold), interval 2-86400 (default 30), timeout 2-86400 (default
+ *    120, IKEv1 only): dpd_delay and dpd_timeout. Without the node VyOS sets
+ *    no dpd_delay, strongSwan's default 0s: no DPD. A dead peer is declared
+ *    after timeout s (IKEv1); IKEv2 after strongSwan's retransmissions, so
+ *    the interval is a lower bound. key-exchange ikev1|ikev2.
+ *  - vpn ipsec esp-group G proposal N encryption|hash.
+ *  - interfaces vti vtiN address|mtu (68-16000, default 1500) and, 1.4, ip
+ *    adjust-mss N|clamp-mss-to-pmtu; 1.3 firewall options interface vtiN
+ *    adjust-mss N. interfaces pppoe pppoeN mtu is the line MTU.
+ *  - protocols bgp ASN neighbor A (1.3), protocols bgp neighbor A (1.4).
+ *  - authentication pre-shared-secret K (1.3, in the peer), vpn ipsec
+ *    authentication psk NAME id I / secret K (1.4). */
+#include "config/tree_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
+
+struct vpeer {                        /* per peer, same index as c->gateways */
+	char ike[CONFIG_NAME], esp[CONFIG_NAME], vti[CONFIG_NAME], vti_esp[CONFIG_NAME];
+	struct config_num ikel, espl, vtil, conn;
+	struct config_prefix local, remote;   /* the first tunnel's prefixes */
+	unsigned tunnel_line;                 /* first tunnel N line */
+	char tunnel[CONFIG_NAME];             /* its N */
+};
+
+struct vike {                         /* vpn ipsec ike-group */
+	char name[CONFIG_NAME];
+	struct config_num dpd, action, interval, timeout, version;
+};
+
+struct vesp {                         /* vpn ipsec esp-group: its first proposal */
+	char name[CONFIG_NAME];
+	char enc[CONFIG_NAME], hash[CONFIG_NAME];
+	long proposal;
+	unsigned line;
+	char text[CONFIG_TEXT];
+};
+
+struct vpsk {                         /* 1.4 vpn ipsec authentication psk NAME */
+	char name[CONFIG_NAME];
+	char id[4][CONFIG_NAME];
+	struct config_secret secret;
+};
+
+enum { T_IKE, T_ESP, T_PSK };
+
+struct cfg_ctx {
+	struct vpeer *p;
+	size_t np, cap_p;
+	struct cfg_named t[3];        /* T_IKE, T_ESP, T_PSK */
+};
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static struct vpeer *
+peer(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_gateway *g = cfg_gateway(c, l->tok[4], l->no);
+	size_t i;
+	uint32_t a;
+
+	if (!g)
+		return NULL;
+	i = (size_t)(g - c->gateways);
+	while (x->np <= i) {
+		struct vpeer *n = cfg_push(c, (void **)&x->p, &x->np, &x->cap_p, sizeof(*x->p));
+		if (!n)
+			return NULL;
+		memset(n, 0, sizeof(*n));
+	}
+	/* 1.3: the peer is its address */
+	if (!c->gateways[i].remote_addr.line && cfg_addr(l->tok[4], &a) == 0)
+		cfg_set_prefix(&c->gateways[i].remote_addr, a, 32, l);
+	return &x->p[i];
+}
+
+static struct config_gateway *
+gw_of(struct config *c, const struct cfg_line *l)
+{
+	return &c->gateways[config_gateway_find(c, l->tok[4])];
+}
+
+
+static int
+keyword(struct config *c, const struct cfg_line *l, size_t i, const char *const *words, long *v)
+{
+	for (long k = 0; words[k]; k++)
+		if (cfg_is(l, i, words[k])) {
+			*v = k;
+			return 0;
+		}
+	if (cfg_tmpl(l, i)) {
+		*v = -1;
+		return 0;
+	}
+	return cfg_bad(c, l, CONFIG_BAD_ARG, (unsigned)i + 1, CONFIG_ARG_KEYWORD);
+}
+
+/* ---- vpn ipsec ike-group / esp-group ------------------------------------------ */
+
+static const char *const dpd_actions[] = { "hold", "clear", "restart", NULL };
+
+static int
+ike_dpd(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct vike *g;
+	long v = 0;
+	int r = 0;
+
+	if (cfg_is(l, 5, "action"))
+		r = keyword(c, l, 6, dpd_actions, &v);
+	else if (cfg_is(l, 5, "interval") || cfg_is(l, 5, "timeout"))
+		r = cfg_tree_number(c, l, 6, 2, 86400, &v);
+	else if (l->ntok > 5)
+		return cfg_bad(c, l, CONFIG_BAD_ARG, 6, CONFIG_ARG_KEYWORD);
+	if (r < 0)
+		return -1;
+	if (!(g = cfg_named_get(c, &x->t[T_IKE], l->tok[3], 1)))
+		return 0;
+	if (!g->dpd.line)
+		cfg_set(&g->dpd, 1, l);
+	if (l->ntok > 6) {
+		struct config_num *n = cfg_is(l, 5, "action") ? &g->action
+				       : cfg_is(l, 5, "interval") ? &g->interval : &g->timeout;
+		cfg_set(n, v, l);
+		n->tmpl = r == 1 || v < 0;
+	}
+	return 0;
+}
+
+static int
+ike_version(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	static const char *const v[] = { "ikev1", "ikev2", NULL };
+	struct vike *g;
+	long k;
+
+	if (keyword(c, l, 5, v, &k) < 0)
+		return -1;
+	if ((g = cfg_named_get(c, &x->t[T_IKE], l->tok[3], 1))) {
+		cfg_set(&g->version, k + 1, l);
+		g->version.tmpl = k < 0;
+	}
+	return 0;
+}
+
+static int
+ike_other(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	cfg_named_get(c, &x->t[T_IKE], l->tok[3], 1);
+	return cfg_tree_known(c, l);
+}
+
+/* esp-group G proposal N encryption|hash W: the lowest proposal is the ESP */
+static int
+esp_alg(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct vesp *e = cfg_named_get(c, &x->t[T_ESP], l->tok[3], 1);
+	long n = 0;
+
+	if (!e)
+		return 0;
+	cfg_number(l->tok[5], 0, 2147483647L, &n);
+	if (e->proposal && n > e->proposal)
+		return 0;
+	if (e->proposal != n)
+		e->enc[0] = e->hash[0] = '\0';
+	e->proposal = n;
+	cfg_copy(cfg_is(l, 6, "encryption") ? e->enc : e->hash, CONFIG_NAME, l->tok[7]);
+	if (cfg_is(l, 6, "encryption")) {
+		e->line = l->no;
+		cfg_copy(e->text, sizeof(e->text), l->text);
+	}
+	return 0;
+}
+
+static int
+esp_other(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	cfg_named_get(c, &x->t[T_ESP], l->tok[3], 1);
+	return cfg_tree_known(c, l);
+}
+
+/* 1.4: vpn ipsec authentication psk NAME id ID | secret KEY */
+static int
+psk(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct vpsk *p = cfg_named_get(c, &x->t[T_PSK], l->tok[4], 1);
+
+	if (!p)
+		return 0;
+	if (cfg_is(l, 5, "secret")) {
+		p->secret.line = l->no;
+		if (cfg_tmpl(l, 6))
+			p->secret.tmpl = 1;
+		else
+			config_secret_digest(l->tok[6], strlen(l->tok[6]), &p->secret);
+		p->secret.line = l->no;
+	} else {
+		for (size_t i = 0; i < COUNT(p->id); i++)
+			if (!p->id[i][0]) {
+				cfg_copy(p->id[i], CONFIG_NAME, l->tok[6]);
+				break;
+			}
+	}
+	return 0;
+}
+
+/* ---- vpn ipsec site-to-site peer ------------------------------------------------- */
+
+static int
+peer_remote(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_gateway *g;
+	uint32_t a;
+
+	if (!peer(c, x, l))
+		return 0;
+	g = gw_of(c, l);
+	if (cfg_tmpl(l, 6)) {
+		cfg_set_prefix(&g->remote_addr, 0, 32, l);
+		g->remote_addr.tmpl = 1;
+	} else {
+		cfg_set_prefix(&g->remote_addr, cfg_addr(l->tok[6], &a) == 0 ? a : 0,
+			       cfg_addr(l->tok[6], &a) == 0 ? 32 : CONFIG_PLEN_OTHER, l);
+	}
+	return 0;
+}
+
+static int
+peer_local(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_gateway *g;
+	uint32_t a;
+
+	if (!peer(c, x, l))
+		return 0;
+	g = gw_of(c, l);
+	if (cfg_addr(l->tok[6], &a) == 0)
+		cfg_set_prefix(&g->local_addr, a, 32, l);
+	else if (cfg_tmpl(l, 6)) {
+		cfg_set_prefix(&g->local_addr, 0, 32, l);
+		g->local_addr.tmpl = 1;
+	}
+	return 0;
+}
+
+/* ike-group, default-esp-group, vti bind, vti esp-group: a name */
+static int
+peer_name(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct vpeer *p = peer(c, x, l);
+	char *dst;
+	struct config_num *n;
+
+	if (!p)
+		return 0;
+	if (cfg_is(l, 5, "ike-group"))
+		dst = p->ike, n = &p->ikel;
+	else if (cfg_is(l, 5, "default-esp-group"))
+		dst = p->esp, n = &p->espl;
+	else if (cfg_is(l, 6, "bind"))
+		dst = p->vti, n = &p->vtil;
+	else
+		dst = p->vti_esp, n = NULL;
+	cfg_copy(dst, CONFIG_NAME, l->tok[l->ntok > 6 && cfg_is(l, 5, "vti") ? 7 : 6]);
+	if (n)
+		cfg_set(n, 0, l);
+	return 0;
+}
+
+static int
+peer_conn(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	static const char *const types[] = { "initiate", "respond", "none", NULL };
+	struct vpeer *p;
+	long k;
+
+	if (keyword(c, l, 6, types, &k) < 0)
+		return -1;
+	if ((p = peer(c, x, l))) {
+		cfg_set(&p->conn, k, l);
+		p->conn.tmpl = k < 0;
+	}
+	return 0;
+}
+
+/* 1.3: authentication pre-shared-secret KEY, in the peer */
+static int
+peer_psk(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_gateway *g;
+
+	if (!peer(c, x, l))
+		return 0;
+	g = gw_of(c, l);
+	if (cfg_tmpl(l, 7))
+		g->psk.tmpl = 1;
+	else
+		config_secret_digest(l->tok[7], strlen(l->tok[7]), &g->psk);
+	g->psk.line = l->no;
+	return 0;
+}
+
+/* tunnel N local|remote prefix P: the first of each is the peer's selector */
+static int
+peer_tunnel(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct vpeer *p = peer(c, x, l);
+	struct config_prefix *dst;
+	uint32_t a;
+	unsigned plen;
+
+	if (!p)
+		return 0;
+	if (!p->tunnel_line) {
+		p->tunnel_line = l->no;
+		cfg_copy(p->tunnel, sizeof(p->tunnel), l->tok[6]);
+	}
+	dst = cfg_is(l, 7, "local") ? &p->local : &p->remote;
+	if (dst->line)
+		return 0;
+	if (cfg_tmpl(l, 9)) {
+		cfg_set_prefix(dst, 0, 32, l);
+		dst->tmpl = 1;
+	} else if (cfg_prefix(l->tok[9], &a, &plen) == 0) {
+		cfg_set_prefix(dst, a, plen, l);
+	} else {
+		cfg_set_prefix(dst, 0, CONFIG_PLEN_OTHER, l);    /* IPv6 */
+	}
+	return 0;
+}
+
+static int
+peer_natt(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	if (peer(c, x, l))
+		cfg_set(&gw_of(c, l)->natt, 1, l);
+	return 0;
+}
+
+static int
+peer_other(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	peer(c, x, l);
+	return cfg_tree_known(c, l);
+}
+
+/* ---- interfaces, firewall, bgp ------------------------------------------------ */
+
+static struct config_tunnel *
+vti(struct config *c, const char *name, unsigned line)
+{
+	return cfg_tunnel(c, name, name, line);
+}
+
+static int
+vti_addr(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_tunnel *t = vti(c, l->tok[2], l->no);
+	uint32_t a;
+	unsigned plen;
+
+	(void)x;
+	if (t && !t->inside.line && cfg_prefix(l->tok[4], &a, &plen) == 0)
+		cfg_set_prefix(&t->inside, a, plen, l);
+	return 0;
+}
+
+static int
+vti_mtu(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_tunnel *t;
+	long v;
+	int r;
+
+	(void)x;
+	if ((r = cfg_tree_number(c, l, 4, 68, 16000, &v)) < 0)
+		return -1;
+	if ((t = vti(c, l->tok[2], l->no))) {
+		cfg_set(&t->mtu, v, l);
+		t->mtu.tmpl = r == 1;
+	}
+	return 0;
+}
+
+/* an adjust-mss value: N (536-65535) or clamp-mss-to-pmtu */
+static int
+set_clamp(struct config *c, const struct cfg_line *l, size_t i, struct config_tunnel *t, int v6)
+{
+	long v = 0;
+	int r;
+
+	if (cfg_is(l, i, "clamp-mss-to-pmtu")) {
+		cfg_set_mss(t, v6, CONFIG_MSS_AUTO, 0, l);
+		return 0;
+	}
+	if ((r = cfg_tree_number(c, l, i, 536, 65535, &v)) < 0)
+		return -1;
+	cfg_set_mss(t, v6, CONFIG_MSS_NUM, v, l);
+	(v6 ? &t->mss6 : &t->mss)->tmpl = r == 1;
+	return 0;
+}
+
+/* 1.4: interfaces vti vtiN ip|ipv6 adjust-mss V */
+static int
+vti_mss(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_tunnel *t = vti(c, l->tok[2], l->no);
+
+	(void)x;
+	return t ? set_clamp(c, l, 5, t, cfg_is(l, 3, "ipv6")) : 0;
+}
+
+static int
+vti_other(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	(void)x;
+	if (cfg_is(l, 3, "description") && l->ntok > 4) {
+		struct config_tunnel *t = vti(c, l->tok[2], l->no);
+		if (t)
+			cfg_desc(t->desc, sizeof(t->desc), l, 4);
+	} else {
+		vti(c, l->tok[2], l->no);
+	}
+	return cfg_tree_known(c, l);
+}
+
+/* 1.3: firewall options interface IF adjust-mss V (a vti's clamp) */
+static int
+fw_mss(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_tunnel *t;
+
+	(void)x;
+	if (strncmp(l->tok[3], "vti", 3) != 0) {
+		return cfg_tree_known(c, l);
+	}
+	t = vti(c, l->tok[3], l->no);
+	return t ? set_clamp(c, l, 5, t, cfg_is(l, 4, "adjust-mss6")) : 0;
+}
+
+static int
+pppoe_mtu(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_iface *f;
+	long v;
+	int r;
+
+	(void)x;
+	if ((r = cfg_tree_number(c, l, 4, 68, 1500, &v)) < 0)
+		return -1;
+	if (!(f = cfg_iface(c, l->tok[2], l->no)))
+		return 0;
+	cfg_set(&f->mtu, v, l);
+	f->mtu.tmpl = r == 1;
+	cfg_set(&f->pppoe, 1, l);
+	if (!c->line_src && r == 0) {
+		c->line_mtu = f->mtu;
+		c->line_src = CONFIG_LINE_PPPOE_IF;
+		c->line_index = (size_t)(f - c->ifaces);
+		cfg_copy(c->line_name, sizeof(c->line_name), f->name);
+	}
+	return 0;
+}
+
+static int
+bgp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	uint32_t a;
+	size_t i = cfg_is(l, 2, "neighbor") ? 3 : 4;
+
+	(void)x;
+	if (cfg_addr(l->tok[i], &a) == 0)
+		cfg_add_bgp(c, a, l);
+	return 0;
+}
+
+/* ---- the grammar ---------------------------------------------------------------- */
+
+#define PEER "vpn ipsec site-to-site peer * "
+#define IKE "vpn ipsec ike-group * "
+#define ESP "vpn ipsec esp-group * "
+static const struct cfg_cmd vyos_cmds[] = {
+	{ IKE "dead-peer-detection", 0, ike_dpd },
+	{ IKE "key-exchange *", 0, ike_version },
+	{ IKE "proposal", 0, ike_other },
+	{ IKE "lifetime #", 0, ike_other },
+	{ IKE "close-action *", 0, ike_other },
+	{ IKE "ikev2-reauth *", 0, ike_other },
+	{ IKE "mobike *", 0, ike_other },
+	{ IKE "disable-mobike", 0, ike_other },
+	{ IKE "mode *", 0, ike_other },
+	{ IKE "description", 0, ike_other },
+	{ ESP "proposal # encryption *", 0, esp_alg },
+	{ ESP "proposal # hash *", 0, esp_alg },
+	{ ESP "proposal", 0, esp_other },
+	{ ESP "lifetime #", 0, esp_other },
+	{ ESP "life-bytes #", 0, esp_other },
+	{ ESP "life-packets #", 0, esp_other },
+	{ ESP "mode *", 0, esp_other },
+	{ ESP "pfs *", 0, esp_other },
+	{ ESP "compression *", 0, esp_other },
+	{ ESP "description", 0, esp_other },
+	{ "vpn ipsec authentication psk * secret *", 0, psk },
+	{ "vpn ipsec authentication psk * id *", 0, psk },
+	{ "vpn ipsec authentication psk *", 0, NULL },
+	{ PEER "remote-address *", 0, peer_remote },
+	{ PEER "local-address *", 0, peer_local },
+	{ PEER "ike-group *", 0, peer_name },
+	{ PEER "default-esp-group *", 0, peer_name },
+	{ PEER "vti bind *", 0, peer_name },
+	{ PEER "vti esp-group *", 0, peer_name },
+	{ PEER "connection-type *", 0, peer_conn },
+	{ PEER "authentication pre-shared-secret *", 0, peer_psk },
+	{ PEER "authentication mode *", 0, peer_other },
+	{ PEER "authentication id *", 0, peer_other },
+	{ PEER "authentication local-id *", 0, peer_other },
+	{ PEER "authentication remote-id *", 0, peer_other },
+	{ PEER "authentication use-x509-id", 0, peer_other },
+	{ PEER "authentication x509", 0, peer_other },
+	{ PEER "authentication rsa", 0, peer_other },
+	{ PEER "tunnel # local prefix *", 0, peer_tunnel },
+	{ PEER "tunnel # remote prefix *", 0, peer_tunnel },
+	{ PEER "tunnel # esp-group *", 0, peer_other },
+	{ PEER "tunnel # protocol *", 0, peer_other },
+	{ PEER "tunnel # local port *", 0, peer_other },
+	{ PEER "tunnel # remote port *", 0, peer_other },
+	{ PEER "tunnel # allow-nat-networks *", 0, peer_other },
+	{ PEER "tunnel # allow-public-networks *", 0, peer_other },
+	{ PEER "tunnel # disable", 0, peer_other },
+	{ PEER "tunnel # priority *", 0, peer_other },
+	{ PEER "tunnel # passthrough *", 0, peer_other },
+	{ PEER "force-udp-encapsulation", 0, peer_natt },
+	{ PEER "description", 0, peer_other },
+	{ PEER "ikev2-reauth *", 0, peer_other },
+	{ PEER "dhcp-interface *", 0, peer_other },
+	{ PEER "virtual-address *", 0, peer_other },
+	{ PEER "disable", 0, peer_other },
+	{ PEER "replay-window *", 0, peer_other },
+	{ "vpn", 0, NULL },    /* ipsec-interfaces, interface, nat-traversal, options, log, l2tp ... */
+	{ "interfaces vti * address *", 0, vti_addr },
+	{ "interfaces vti * mtu #", 0, vti_mtu },
+	{ "interfaces vti * ip adjust-mss *", 0, vti_mss },
+	{ "interfaces vti * ipv6 adjust-mss *", 0, vti_mss },
+	{ "interfaces vti *", 0, vti_other },
+	{ "interfaces pppoe * mtu #", 0, pppoe_mtu },
+	{ "interfaces", 0, NULL },
+	{ "firewall options interface * adjust-mss *", 0, fw_mss },
+	{ "firewall options interface * adjust-mss6 *", 0, fw_mss },
+	{ "firewall", 0, NULL },
+	{ "protocols bgp # neighbor @", 0, bgp },
+	{ "protocols bgp neighbor @", 0, bgp },
+	{ "protocols bgp *", 0, NULL },     /* system-as, parameters, address-family ... */
+	{ "protocols", 0, NULL },
+	/* the other top-level nodes of vyos-1x's interface definitions */
+	{ "system", 0, NULL }, { "service", 0, NULL }, { "nat", 0, NULL }, { "nat66", 0, NULL },
+	{ "policy", 0, NULL }, { "high-availability", 0, NULL }, { "container", 0, NULL },
+	{ "load-balancing", 0, NULL }, { "qos", 0, NULL }, { "traffic-policy", 0, NULL },
+	{ "zone-policy", 0, NULL }, { "pki", 0, NULL }, { "vrf", 0, NULL }, { "vpp", 0, NULL },
+	{ "netns", 0, NULL }, { "monitoring", 0, NULL },
+};
+#undef PEER
+#undef IKE
+#undef ESP
+
+static const struct cfg_grammar vyos_grammar = { vyos_cmds, COUNT(vyos_cmds), NULL, 0 };
+
+static const char *const vyos_set[] = { "set", NULL };
+/* configuration-mode words a pasted script carries (AWS-shaped scripts
+ * begin with configure and end with commit, save, exit) */
+static const char *const vyos_other[] = { "delete", "comment", "configure", "commit", "save",
+	"exit", "edit", "top", "up", "show", "compare", "discard", "load", "rollback", "run",
+	"source", "copy", "rename", NULL };
+static const char *const vyos_secret[] = { "pre-shared-secret", "secret", "encrypted-password",
+	"plaintext-password", "password", NULL };
+static const char *const vyos_remove[] = { "delete", NULL };
+static const struct tree_syntax vyos_syntax = { 0, NULL, NULL, vyos_set, vyos_other, vyos_secret,
+	vyos_remove };
+
+static int
+leaf(struct config *c, void *ctx, const struct cfg_line *l, unsigned flags)
+{
+	(void)flags;
+	/* "authentication mode pre-shared-secret" holds no key: keep its text */
+	cfg_dispatch(c, ctx, &vyos_grammar, l, 0);
+	return c->nomem ? -1 : 0;
+}
+
+/* ---- the model ------------------------------------------------------------------ */
+
+static void
+live(struct config_gateway *g, const struct vike *k)
+{
+	struct config_live *v = &g->live;
+	long iv = k && k->interval.line ? k->interval.v : 30;
+	long to = k && k->timeout.line ? k->timeout.v : 120;
+
+	memset(v, 0, sizeof(*v));
+	if (!k || !k->dpd.line) {
+		v->state = CONFIG_LIVE_OFF;      /* no dpd_delay: strongSwan's 0s */
+		v->dead_after = -1;
+		g->keepalive.v = CONFIG_OFF;
+		return;
+	}
+	v->state = CONFIG_LIVE_ON;
+	v->src = k->dpd;
+	v->interval = iv;
+	if (g->version.v == 2) {
+		/* IKEv2: strongSwan's retransmissions decide; the interval is a floor */
+		v->dead_after = k->interval.tmpl ? -1 : iv;
+		v->exact = 0;
+	} else {
+		v->dead_after = k->timeout.tmpl ? -1 : to;
+		v->exact = !k->timeout.tmpl;
+		v->retries = iv ? to / iv : 0;
+	}
+	g->keepalive = k->dpd;
+	g->keepalive.v = CONFIG_ON;
+	g->ka_method = CONFIG_KA_DPD;
+	g->ka_method_set = 1;
+	g->ka_interval = iv;
+	g->dpd_timeout = k->timeout;
+	g->dpd_action = k->action;
+	g->dpd_action.v = !k->action.line ? CONFIG_ACT_HOLD : k->action.v == 1 ? CONFIG_ACT_CLEAR
+			  : k->action.v == 2 ? CONFIG_ACT_RESTART : CONFIG_ACT_HOLD;
+}
+
+static void
+start(struct config_gateway *g, const struct vpeer *p)
+{
+	g->start.src = p->conn;
+	if (g->name[0] == '@')
+		g->start.state = CONFIG_START_NEVER;          /* start_action none */
+	else if (p->conn.tmpl)
+		g->start.state = CONFIG_START_UNKNOWN;
+	else if (!p->conn.line || p->conn.v == 0)
+		g->start.state = CONFIG_START_ALWAYS;         /* start */
+	else
+		g->start.state = p->conn.v == 1 ? CONFIG_START_ON_TRAFFIC : CONFIG_START_NEVER;
+	g->refresh = p->conn;
+	g->refresh.v = g->start.state == CONFIG_START_ALWAYS;
+	g->start_action = p->conn;     /* the line a connection-type fix replaces */
+}
+
+static void
+esp(struct config *c, struct cfg_ctx *x, const char *name, struct config_gateway *g)
+{
+	const struct vesp *e = name[0] ? cfg_named_get(c, &x->t[T_ESP], name, 0) : NULL;
+	char text[2 * CONFIG_NAME + 2];
+
+	if (!e || !e->enc[0])
+		return;
+	snprintf(text, sizeof(text), "%s%s%s", e->enc, e->hash[0] ? " " : "", e->hash);
+	cfg_copy(g->esp_text, sizeof(g->esp_text), text);
+	g->esp.line = e->line;
+	cfg_copy(g->esp.text, sizeof(g->esp.text), e->text);
+}
+
+/* 1.4 psk entries: the one whose id is the peer's name or remote address */
+static void
+psk_of(struct cfg_ctx *x, struct config_gateway *g)
+{
+	char addr[CONFIG_NAME] = "";
+
+	if (g->psk.line)
+		return;
+	if (g->remote_addr.line && g->remote_addr.plen == 32)
+		snprintf(addr, sizeof(addr), "%u.%u.%u.%u", g->remote_addr.addr >> 24,
+			 g->remote_addr.addr >> 16 & 255, g->remote_addr.addr >> 8 & 255,
+			 g->remote_addr.addr & 255);
+	for (size_t i = 0; i < x->t[T_PSK].n; i++) {
+		const struct vpsk *p = cfg_named_at(&x->t[T_PSK], i);
+		for (size_t k = 0; k < COUNT(p->id) && p->id[k][0]; k++)
+			if (strcmp(p->id[k], g->name) == 0 || (addr[0] && strcmp(p->id[k], addr) == 0)) {
+				g->psk = p->secret;
+				return;
+			}
+	}
+}
+
+static void
+model(struct config *c, struct cfg_ctx *x)
+{
+	for (size_t i = 0; i < c->ngateways && i < x->np && !c->nomem; i++) {
+		struct config_gateway *g = &c->gateways[i];
+		struct vpeer *p = &x->p[i];
+		char sel[CONFIG_NAME + 16];
+		const struct vike *k = p->ike[0] ? cfg_named_get(c, &x->t[T_IKE], p->ike, 0) : NULL;
+		if (p->ike[0] && !k)
+			cfg_ref(c, p->ikel.line, p->ikel.text, CONFIG_REF_IKE_GROUP, p->ike, -1);
+		if (k && k->version.line)
+			g->version = k->version;
+		cfg_copy(g->policy, sizeof(g->policy), p->ike);   /* {policy} in fix lines */
+		live(g, k);
+		start(g, p);
+		g->local_id = p->local;
+		g->remote_id = p->remote;
+		psk_of(x, g);
+		esp(c, x, p->vti_esp[0] ? p->vti_esp : p->esp, g);
+		if (p->esp[0] && !cfg_named_get(c, &x->t[T_ESP], p->esp, 0))
+			cfg_ref(c, p->espl.line, p->espl.text, CONFIG_REF_ESP_GROUP, p->esp, -1);
+		if (p->vti[0]) {
+			int t = config_tunnel_find(c, p->vti);
+			if (t < 0) {
+				cfg_ref(c, p->vtil.line, p->vtil.text, CONFIG_REF_TUNNEL_IF, p->vti, -1);
+				if (!cfg_tunnel(c, p->vti, p->vti, p->vtil.line))
+					return;
+				t = config_tunnel_find(c, p->vti);
+			}
+			c->tunnels[t].gateway = (int)i;
+			c->tunnels[t].policy = p->vtil;
+			/* {vpn}: where a selector fix goes, "PEER tunnel N" when it has tunnels */
+			snprintf(sel, sizeof(sel), p->tunnel[0] ? "%.30s tunnel %.10s" : "%.30s", g->name, p->tunnel);
+			cfg_copy(c->tunnels[t].policy_name, CONFIG_NAME, sel);
+		} else if (p->tunnel_line) {
+			/* policy-based: the peer's tunnels are one SA set, no interface */
+			char name[CONFIG_NAME];
+			struct config_tunnel *t;
+			snprintf(name, sizeof(name), "peer %.40s", g->name);
+			if (!(t = cfg_tunnel(c, name, name, p->tunnel_line)))
+				return;
+			t->gateway = (int)i;
+			t->policy.line = p->tunnel_line;
+			snprintf(sel, sizeof(sel), "%.30s tunnel %.10s", g->name, p->tunnel);
+			cfg_copy(t->policy_name, CONFIG_NAME, sel);
+		}
+	}
+	for (size_t t = 0; t < c->ntunnels; t++)
+		c->tunnels[t].kind = CONFIG_TK_IPSEC;
+}
+
+static void
+run_model(struct config *c, void *x)
+{
+	model(c, x);
+}
+
+int
+config_parse_vyos(const char *buf, size_t len, struct config *c)
+{
+	static const size_t sizes[] = { sizeof(struct vike), sizeof(struct vesp), sizeof(struct vpsk) };
+	struct cfg_ctx x = { .p = NULL };
+	int r = cfg_tree_parse(buf, len, &vyos_syntax, c, leaf, &x, x.t, sizes, COUNT(sizes), run_model);
+
+	free(x.p);
+	return r;
+}
