@@ -210,7 +210,11 @@ parse_as(const char *buf, size_t len, int v, struct config *c)
 	memset(c, 0, sizeof(*c));
 	c->vendor = (enum vendor_id)v;
 	c->facts = &formats[v].facts;
-	return formats[v].parse(buf, len, c);
+	if (formats[v].parse(buf, len, c) < 0)
+		return -1;
+	/* tunnels by name, once every name is final: what the renderers look
+	 * descriptions up by, once per finding (config_description) */
+	return cfg_index_build(c, CFG_T_TNAMES);
 }
 
 static unsigned

@@ -122,7 +122,10 @@ void cfg_add_bgp(struct config *c, uint32_t addr, const struct cfg_line *l);
 
 /* Name -> row lookups (config/index.c): find returns the row or -1; add
  * indexes row (just pushed) and returns 0, or -1 with c->nomem. */
-enum cfg_table { CFG_T_TUNNELS, CFG_T_GATEWAYS, CFG_T_IFACES, CFG_T_COUNT };
+enum cfg_table { CFG_T_TUNNELS, CFG_T_GATEWAYS, CFG_T_IFACES, CFG_T_TNAMES, CFG_T_COUNT };
+/* CFG_T_TNAMES (tunnels by name) is built once a parse is done. */
+int cfg_index_build(struct config *c, enum cfg_table t);
+int cfg_index_has(const struct config *c, enum cfg_table t);
 int cfg_index_find(const struct config *c, enum cfg_table t, const char *key);
 int cfg_index_add(struct config *c, enum cfg_table t, size_t row);
 void cfg_index_free(struct config *c);

@@ -25,6 +25,7 @@ key_of(const struct config *c, enum cfg_table t, size_t row)
 	case CFG_T_TUNNELS: return c->tunnels[row].id;
 	case CFG_T_GATEWAYS: return c->gateways[row].name;
 	case CFG_T_IFACES: return c->ifaces[row].name;
+	case CFG_T_TNAMES: return c->tunnels[row].name;
 	case CFG_T_COUNT: break;
 	}
 	return "";
@@ -33,7 +34,8 @@ key_of(const struct config *c, enum cfg_table t, size_t row)
 static size_t
 rows_of(const struct config *c, enum cfg_table t)
 {
-	return t == CFG_T_TUNNELS ? c->ntunnels : t == CFG_T_GATEWAYS ? c->ngateways : c->nifaces;
+	return t == CFG_T_TUNNELS || t == CFG_T_TNAMES ? c->ntunnels
+	       : t == CFG_T_GATEWAYS ? c->ngateways : c->nifaces;
 }
 
 /* FNV-1a (Fowler, Noll, Vo): short keys, no adversary gains much from
@@ -107,6 +109,22 @@ cfg_index_add(struct config *c, enum cfg_table t, size_t row)
 		return rebuild(c, t);
 	put(c, t, s, row);
 	return 0;
+}
+
+int
+cfg_index_build(struct config *c, enum cfg_table t)
+{
+	if (!c->index && !(c->index = calloc(1, sizeof(*c->index)))) {
+		c->nomem = 1;
+		return -1;
+	}
+	return rebuild(c, t);
+}
+
+int
+cfg_index_has(const struct config *c, enum cfg_table t)
+{
+	return c->index && c->index->t[t].cap;
 }
 
 void

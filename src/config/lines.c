@@ -676,7 +676,11 @@ config_tunnel_find(const struct config *c, const char *id)
 const char *
 config_description(const struct config *c, const char *name)
 {
-	for (size_t i = 0; i < c->ntunnels; i++)
+	int k = cfg_index_find(c, CFG_T_TNAMES, name);
+
+	if (k >= 0)
+		return c->tunnels[k].desc[0] ? c->tunnels[k].desc : NULL;
+	for (size_t i = 0; !cfg_index_has(c, CFG_T_TNAMES) && i < c->ntunnels; i++)
 		if (strcmp(c->tunnels[i].name, name) == 0)
 			return c->tunnels[i].desc[0] ? c->tunnels[i].desc : NULL;
 	for (size_t i = 0; i < c->nifaces; i++)
