@@ -305,7 +305,7 @@ path_failed(const struct cli *c, struct path *p)
 		return fail(p->error, EXIT_NOT_MEASURED);
 	if (stage == FAULT_AT_ROUTE)   /* no run at all: nothing sent */
 		p->run = (struct probe_run){ .stop = PROBE_STOP_ERROR, .p_wrong = 1.0 };
-	p->run.confidence[0] = '\0';  /* the engine's search state: not why it stopped */
+	p->run.confidence.why = PROBE_WHY_NONE;  /* the engine's search state: not why it stopped */
 	p->fault = fault_of_error((enum fault_stage)stage, sys_errno, rawio_iface_down(p->io));
 	p->ran = 1;
 	probe_findings(&p->run, &p->found);
@@ -460,6 +460,8 @@ probe_measure(struct probe_state *s)
 static void
 collect_warnings(const struct probe_state *s, struct model_result *m)
 {
+	char why[PROBE_WORDS_LEN];
+
 	for (int i = 0; i < s->npaths; i++) {
 		const struct probe_run *run = &s->paths[i].run;
 		if (!s->paths[i].ran)
@@ -486,10 +488,11 @@ collect_warnings(const struct probe_state *s, struct model_result *m)
 		else if (run->stop != PROBE_STOP_DONE)
 			model_warn(m, "%s path: stopped early (%s): the answer is partial", s->paths[i].name,
 				   probe_stop_str(run->stop));
-		else if (!run->verified && run->pmtu)
+		else if (!run->verified && run->pmtu) {
+			probe_confidence_words(run, 0, 1, why, sizeof(why));
 			model_warn(m, "%s path: PMTU %u could not be verified: %s", s->paths[i].name,
-				   run->pmtu, run->confidence + (strncmp(run->confidence, "not verified: ", 14)
-								  ? 0 : 14));
+				   run->pmtu, why);
+		}
 	}
 }
 

@@ -333,24 +333,21 @@ static void find_bottleneck(struct probe_run *o)
 	}
 }
 
+/* Unreachable by ICMP, not by size: who said so (the first sender). */
 static void icmp_reason(struct probe_run *o)
 {
-	char who[64] = "?";
-
+	o->confidence.why = PROBE_WHY_UNREACH;
 	for (size_t i = 0; i < o->nprobes; i++)
 		if (o->probes[i].outcome == PROBE_UNREACH) {
-			ip_addr_text(&o->probes[i].responder, who, sizeof who);
+			o->confidence.from = o->probes[i].responder;
 			break;
 		}
-	snprintf(o->confidence, sizeof o->confidence, "could not measure: "
-		 "destination unreachable (ICMP from %s)", who);
 }
 
 static void finish(struct probe_engine *e, enum probe_stop stop)
 {
 	struct probe_run *o = e->out;
 	struct search_result r;
-	const char *pre = "";
 
 	search_result(&e->s, &r);
 	if (stop == PROBE_STOP_DONE && r.unreachable)
@@ -375,19 +372,13 @@ static void finish(struct probe_engine *e, enum probe_stop stop)
 	o->elapsed_us = now_us(e) - e->t0;
 	o->ignored = e->own_ignored + e->bad_quotes +
 		     (e->io->ignored ? e->io->ignored(e->io->ctx) : 0);
-	if (stop == PROBE_STOP_INTERRUPTED)
-		pre = "interrupted: ";
-	else if (stop == PROBE_STOP_MAX_PROBES)
-		pre = "probe budget spent: ";
-	else if (stop == PROBE_STOP_ERROR)
-		pre = "error: ";
+	o->confidence.search = r.reason;
 	if (stop == PROBE_STOP_UNREACHABLE && !r.unreachable)
 		icmp_reason(o);
 	else if (o->bounded && stop == PROBE_STOP_DONE)
-		snprintf(o->confidence, sizeof o->confidence, "not verified: bounded by --max: %s",
-			 r.reason);
+		o->confidence.why = PROBE_WHY_BOUNDED;
 	else
-		snprintf(o->confidence, sizeof o->confidence, "%s%s", pre, r.reason);
+		o->confidence.why = PROBE_WHY_SEARCH;  /* after the stop (probe_words.c) */
 	find_bottleneck(o);
 	if (e->s.hints_dropped)
 		eng_warn(e, PROBE_WARN_HINTS_DROPPED, NULL, "%u reported MTUs were not probed exactly: "

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/search.h"
 #include "probe/probe_io.h"
 
 #define PROBE_MAX_PROBES 10000   /* hard cap on probe_config.max_probes */
@@ -20,7 +21,6 @@
 #define PROBE_DEF_TIMEOUT_MS 1000
 #define PROBE_WARN_MAX 8         /* distinct warnings kept (the rest are counted) */
 #define PROBE_WARN_LEN 160
-#define PROBE_REASON_LEN 288      /* search's reason plus a prefix */
 #define PROBE_ERR_LEN 256        /* suggested size of the err buffer */
 
 enum probe_stop {
@@ -106,6 +106,24 @@ struct probe_warning {
 	char text[PROBE_WARN_LEN];  /* the first occurrence, in words */
 };
 
+/* Why the run believes its answer, or why it has none: a code, and the
+ * search's reason with its numbers; render/probe_words.c says it (the
+ * text report in the user's language, --json's "confidence" in English).
+ * The run's stop (interrupted, budget spent, error) is said in front of a
+ * PROBE_WHY_SEARCH reason. */
+enum probe_why {
+	PROBE_WHY_NONE = 0,      /* nothing to say (the run never got to a verdict) */
+	PROBE_WHY_SEARCH,        /* the search's reason (search) */
+	PROBE_WHY_BOUNDED,       /* --max passed: a bound, not verified; then the search's */
+	PROBE_WHY_UNREACH,       /* could not measure: destination unreachable (from) */
+};
+
+struct probe_confidence {
+	enum probe_why why;
+	struct search_reason search; /* SEARCH, BOUNDED */
+	struct ip_addr from;     /* UNREACH: the first sender; family 0 if unknown */
+};
+
 struct probe_run {
 	enum probe_stop stop;
 	unsigned pmtu;              /* 0 if not measured (see lower / upper) */
@@ -116,7 +134,7 @@ struct probe_run {
 	bool bounded;               /* at_max with max_bound: at least pmtu, not verified */
 	bool fail_by_ptb;           /* PMTU + 1 failed by PTB/EMSGSIZE, not silence */
 	double p_wrong;             /* estimated P(answer wrong) from loss; 1 if none */
-	char confidence[PROBE_REASON_LEN]; /* one line: why we believe it */
+	struct probe_confidence confidence; /* why we believe it */
 	unsigned lower;             /* largest size that passed, 0 if none */
 	unsigned upper;             /* largest size not known to fail */
 	unsigned min_size, max_size;/* the range searched (defaults applied) */

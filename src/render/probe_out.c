@@ -117,9 +117,9 @@ text_path(FILE *f, const char *name, const char *target, const char *addr,
 	if (!run->pmtu && fd->nptb && fd->ptb[0].mtu < run->min_size)
 		fprintf(f, "          the path MTU is below the smallest size tried (%u): a router reported MTU %u\n",
 			run->min_size, fd->ptb[0].mtu);
-	const char *why = run->confidence;
-	if (!run->verified && strncmp(why, "not verified: ", 14) == 0)
-		why += 14;   /* said once, in capitals */
+	char why[PROBE_WORDS_LEN];
+	/* "not verified" is said once, in capitals */
+	probe_confidence_words(run, 1, !run->verified, why, sizeof(why));
 	fprintf(f, "          %s %s\n", run->verified ? "verified:" : "NOT verified:", why);
 	text_method(f, run, fd, m, family);
 	text_evidence(f, run, fd, family);
@@ -307,8 +307,10 @@ json_run(FILE *f, const struct probe_run *run, const struct probe_findings *fd,
 		fprintf(f, "%u", run->pmtu);
 	else
 		fputs("null", f);
+	char why[PROBE_WORDS_LEN];
+	probe_confidence_words(run, 0, 0, why, sizeof(why));
 	fprintf(f, ",\"verified\":%s,\"confidence\":", run->verified ? "true" : "false");
-	json_string(f, run->confidence);
+	json_string(f, why);
 	fprintf(f, ",\"p_wrong\":%.6g,\"lower\":%u,\"upper\":%u,\"at_max\":%s,\"bounded\":%s,\"loss\":%.4f,"
 		   "\"rtt_ms\":%.3f,\"probes_sent\":%u,\"elapsed_ms\":%llu,\"ignored\":%lu,\"stop\":\"%s\"",
 		run->p_wrong, run->lower, run->upper, run->at_max ? "true" : "false",

@@ -162,4 +162,11 @@ int desc_utf8(const char *desc, char *out, size_t len);
 void model_step_words(const struct model_step *s, int localized, char *buf, size_t len);
 void model_warning_words(const struct model_warning *w, int localized, char *buf, size_t len);
 
+/* Why a probe run believes its answer (probe_words.c), localized as above;
+ * lead_said: the caller says "not verified" itself (the text report's
+ * "NOT verified:"), so a leading "not verified: " is left out. */
+#define PROBE_WORDS_LEN 320
+void probe_confidence_words(const struct probe_run *run, int localized, int lead_said,
+			    char *buf, size_t len);
+
 #endif
