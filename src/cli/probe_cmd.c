@@ -527,14 +527,14 @@ config_esp(struct report_probe *rp, struct cli *c)
 }
 
 static int
-judge(const struct path *p, struct model_result *m, char *verdict, size_t len)
+judge(const struct path *p, struct model_result *m, struct tunnel_judgement *verdict)
 {
 	char from[64] = "";
 	struct tunnel_evidence ev = { p->run.pmtu, p->found.device_mtu, from };
 
 	if (p->found.device_mtu)
 		ip_addr_text(&p->found.device_from, from, sizeof(from));
-	return model_judge_tunnel(m, &ev, verdict, len);
+	return model_judge_tunnel(m, &ev, verdict);
 }
 
 /* Tunnel targets 2..: each judged against the model as it was before any
@@ -550,9 +550,9 @@ judge_more(const struct probe_state *s, const struct model_result *m0, struct mo
 		struct report_tunnel *t = &rp->more[k];
 		if (!p->ran || !p->run.pmtu)
 			continue;
-		t->vs_model = judge(p, &mk, t->verdict, sizeof(t->verdict));
+		t->vs_model = judge(p, &mk, &t->verdict);
 		if (t->vs_model != TUNNEL_AGREES && t->vs_model != TUNNEL_NO_MODEL)
-			model_warn(m, "tunnel %s: %s", p->host, t->verdict);
+			model_warn_tunnel(m, p->host, &t->verdict);
 		if (!m->has_tunnel || mk.tunnel_mtu < m->tunnel_mtu) {
 			m->has_tunnel = 1;
 			m->tunnel_mtu = mk.tunnel_mtu;
@@ -586,7 +586,7 @@ build_model(struct probe_state *s, struct model_input *in, struct model_result *
 	}
 	m0 = *m;
 	if (tun && tun->pmtu)
-		rp->tunnel_vs_model = judge(&s->paths[1], m, rp->verdict, sizeof(rp->verdict));
+		rp->tunnel_vs_model = judge(&s->paths[1], m, &rp->verdict);
 	judge_more(s, &m0, m, rp);
 	cli_ifaces(&s->c, m->wan_kind, &r->vendors);
 	r->m = m;

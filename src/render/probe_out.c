@@ -138,6 +138,31 @@ text_path(FILE *f, const char *name, const char *target, const char *addr,
 		render_locate_text(f, pl->loc, pl->why_not);
 }
 
+/* The whole tunnel verdict, under the measurement. */
+static void
+text_verdict(FILE *f, const struct tunnel_judgement *j)
+{
+	char words[MODEL_MSG];
+
+	tunnel_verdict_words(j, 1, words, sizeof(words));
+	fprintf(f, "  => %s\n", words);
+}
+
+/* ,"verdict": the tunnel verdict in English, or null when not judged */
+static void
+json_verdict(FILE *f, int vs, const struct tunnel_judgement *j)
+{
+	char words[MODEL_MSG];
+
+	fputs(",\"verdict\":", f);
+	if (vs < 0) {
+		fputs("null", f);
+		return;
+	}
+	tunnel_verdict_words(j, 0, words, sizeof(words));
+	json_string(f, words);
+}
+
 /* The tunnel verdict in a few words (the whole sentence follows under the
  * measurement): enum tunnel_verdict, in order. */
 static void
@@ -235,8 +260,8 @@ render_probe_text(FILE *f, const struct report *r)
 	if (p->tunnel)
 		text_path(f, "tunnel", p->tunnel_target, p->tunnel_addr, p->tunnel, p->tunnel_f,
 			  strchr(p->tunnel_addr, ':') ? 6 : 4, &p->tunnel_m, &tl, &p->tunnel_fault);
-	if (p->verdict[0])
-		fprintf(f, "  => %s\n", p->verdict);
+	if (p->tunnel_vs_model >= 0)
+		text_verdict(f, &p->verdict);
 	for (size_t k = 0; k < p->nmore; k++) {
 		const struct report_tunnel *t = &p->more[k];
 		struct path_locate none = { 0, NULL, NULL };
@@ -244,8 +269,8 @@ render_probe_text(FILE *f, const struct report *r)
 			continue;
 		text_path(f, "tunnel", t->target, t->addr, t->run, t->f, strchr(t->addr, ':') ? 6 : 4,
 			  &t->m, &none, &t->fault);
-		if (t->verdict[0])
-			fprintf(f, "  => %s\n", t->verdict);
+		if (t->vs_model >= 0)
+			text_verdict(f, &t->verdict);
 	}
 	if (p->below_expect)
 		fprintf(f, "  => WAN path MTU %u is below the expected %u\n", p->wan->pmtu, p->expect_mtu);
@@ -395,7 +420,7 @@ render_verdict_key(int verdict)
 
 static void
 json_tunnel_item(FILE *f, const char *target, const char *addr, const struct probe_run *run,
-		 const struct report_fault *fault, int vs, const char *verdict)
+		 const struct report_fault *fault, int vs, const struct tunnel_judgement *verdict)
 {
 	fputs("{\"target\":", f);
 	json_string(f, target);
@@ -410,11 +435,7 @@ json_tunnel_item(FILE *f, const char *target, const char *addr, const struct pro
 		fprintf(f, "\"%s\"", render_verdict_key(vs));
 	else
 		fputs("null", f);
-	fputs(",\"verdict\":", f);
-	if (verdict && verdict[0])
-		json_string(f, verdict);
-	else
-		fputs("null", f);
+	json_verdict(f, vs, verdict);
 	fputc('}', f);
 }
 
@@ -424,11 +445,11 @@ json_tunnels(FILE *f, const struct report_probe *p)
 	fputs(",\"tunnels\":[", f);
 	if (p->tunnel_target)
 		json_tunnel_item(f, p->tunnel_target, p->tunnel_addr, p->tunnel, &p->tunnel_fault,
-				 p->tunnel_vs_model, p->verdict);
+				 p->tunnel_vs_model, &p->verdict);
 	for (size_t k = 0; k < p->nmore; k++) {
 		fputc(',', f);
 		json_tunnel_item(f, p->more[k].target, p->more[k].addr, p->more[k].run,
-				 &p->more[k].fault, p->more[k].vs_model, p->more[k].verdict);
+				 &p->more[k].fault, p->more[k].vs_model, &p->more[k].verdict);
 	}
 	fputc(']', f);
 }
@@ -466,11 +487,7 @@ render_probe_json(FILE *f, const struct report *r)
 		fputs("null", f);
 	json_key_uint(f, "safe_mss_ipv4", r->m && r->m->safe_mss4, r->m ? r->m->safe_mss4 : 0);
 	json_key_uint(f, "safe_mss_ipv6", r->m && r->m->safe_mss6, r->m ? r->m->safe_mss6 : 0);
-	fputs(",\"verdict\":", f);
-	if (p->verdict[0])
-		json_string(f, p->verdict);
-	else
-		fputs("null", f);
+	json_verdict(f, p->tunnel_vs_model, &p->verdict);
 	json_key_uint(f, "expect_mtu", p->expect_mtu != 0, p->expect_mtu);
 	fprintf(f, ",\"probes_sent\":%u,\"elapsed_ms\":%llu,\"wan\":", sent, us / 1000);
 	struct path_locate wl = { p->locate, p->wan_loc, p->wan_no_loc };

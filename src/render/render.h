@@ -51,7 +51,7 @@ struct report_tunnel {
 	struct report_method m;
 	struct report_fault fault;
 	int vs_model;                             /* enum tunnel_verdict; -1 not judged */
-	char verdict[512];
+	struct tunnel_judgement verdict;          /* its numbers, when judged */
 };
 
 struct report_probe {
@@ -71,7 +71,7 @@ struct report_probe {
 	int tunnel_vs_model;                      /* enum tunnel_verdict; -1 = not judged */
 	unsigned expect_mtu;                      /* 0 = not given */
 	int below_expect;
-	char verdict[512];                        /* plain words: the comparison */
+	struct tunnel_judgement verdict;          /* the comparison, when judged */
 	const char *no_config;                    /* why there is no model although the WAN was
 	                                           * measured (a stack with no room), or NULL */
 	/* --config: the router's configuration audited with the measured WAN
@@ -161,6 +161,8 @@ int desc_utf8(const char *desc, char *out, size_t len);
  * the user's language (the text report); else English (--json). */
 void model_step_words(const struct model_step *s, int localized, char *buf, size_t len);
 void model_warning_words(const struct model_warning *w, int localized, char *buf, size_t len);
+/* The probe's tunnel verdict (core/compare.c) in words, localized as above. */
+void tunnel_verdict_words(const struct tunnel_judgement *j, int localized, char *buf, size_t len);
 
 /* Why a probe run believes its answer (probe_words.c), localized as above;
  * lead_said: the caller says "not verified" itself (the text report's
