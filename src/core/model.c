@@ -45,6 +45,12 @@ warn_id(struct model_result *r, enum model_warn_id id, unsigned a, unsigned b, u
 		*w = (struct model_warning){ .id = id, .a = a, .b = b, .c = c, .name = name };
 }
 
+struct model_warning *
+model_warn_add(struct model_result *r)
+{
+	return warn_slot(r);
+}
+
 void
 model_warn_id(struct model_result *r, enum model_warn_id id, unsigned a)
 {

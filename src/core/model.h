@@ -149,7 +149,9 @@ struct model_warning {
 	unsigned a, b, c;
 	const char *name;         /* a line preset's description or a peer's name */
 	struct tunnel_judgement tj; /* MW_TUNNEL only */
-	char text[MODEL_MSG];     /* MW_TEXT only */
+	char text[MODEL_MSG];     /* MW_TEXT only: English (--json) */
+	char local[2 * MODEL_MSG]; /* MW_TEXT: the same in the user's language, worded by
+	                           * the caller at the edge (cli); "" = as text */
 };
 
 /* One piece of the packet at the maximum size. */
@@ -233,6 +235,9 @@ void model_warn_tunnel(struct model_result *m, const char *host, const struct tu
 /* No stack was given: the measured tunnel path MTU is the tunnel MTU. */
 void model_use_measured_tunnel(struct model_result *m, unsigned measured);
 
+/* A slot for an MW_TEXT warning the caller words (text, local), or NULL
+ * when the table is full (the last slot then counts what was not shown). */
+struct model_warning *model_warn_add(struct model_result *r);
 /* A warning by its code and one number (a). */
 void model_warn_id(struct model_result *r, enum model_warn_id id, unsigned a);
 /* Add a warning to a result (used by the engine's comparisons as well). */

@@ -129,7 +129,7 @@ model_warning_words(const struct model_warning *w, int localized, char *buf, siz
 
 	switch (w->id) {
 	case MW_TEXT:
-		snprintf(buf, len, "%s", w->text);
+		snprintf(buf, len, "%s", localized && w->local[0] ? w->local : w->text);
 		break;
 	case MW_LINE_SMALLER:
 		snprintf(buf, len, L(N_("the measured WAN path MTU %u is not the %u of a %s line: something on the path is smaller than the line")),
@@ -154,7 +154,7 @@ model_warning_words(const struct model_warning *w, int localized, char *buf, siz
 		snprintf(buf, len, L(N_("outer IPv6 needs a WAN MTU of at least 1280, this line has %u")), w->a);
 		break;
 	case MW_TUNNEL: {
-		char v[MODEL_MSG];
+		char v[RENDER_WORDS];
 
 		tunnel_verdict_words(&w->tj, localized, v, sizeof(v));
 		if (w->name)

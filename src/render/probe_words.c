@@ -121,3 +121,19 @@ probe_confidence_words(const struct probe_run *run, int localized, int lead_said
 	}
 	search_words(&o, &c->search, localized, lead_said);
 }
+
+/* Why a run stopped, for the text report: the words of --json's "stop"
+ * (probe_stop_str()), translated. */
+const char *
+probe_stop_words(int stop, int localized)
+{
+	static const char *const words[] = {
+		[PROBE_STOP_DONE] = N_("done"), [PROBE_STOP_UNREACHABLE] = N_("unreachable"),
+		[PROBE_STOP_MAX_PROBES] = N_("max-probes"), [PROBE_STOP_INTERRUPTED] = N_("interrupted"),
+		[PROBE_STOP_ERROR] = N_("error"),
+	};
+
+	if (stop < 0 || (size_t)stop >= sizeof(words) / sizeof(words[0]))
+		return "?";
+	return L(words[stop]);
+}

@@ -157,6 +157,10 @@ void text_string(FILE *f, const char *s);
 void text_desc(FILE *f, const char *desc);
 int desc_utf8(const char *desc, char *out, size_t len);
 
+/* Room for a sentence in the user's language: UTF-8 Japanese takes three
+ * bytes a character, so localized words get more than MODEL_MSG. */
+#define RENDER_WORDS 1024
+
 /* The model's steps and warnings in words (model_words.c): localized, in
  * the user's language (the text report); else English (--json). */
 void model_step_words(const struct model_step *s, int localized, char *buf, size_t len);
@@ -167,8 +171,10 @@ void tunnel_verdict_words(const struct tunnel_judgement *j, int localized, char 
 /* Why a probe run believes its answer (probe_words.c), localized as above;
  * lead_said: the caller says "not verified" itself (the text report's
  * "NOT verified:"), so a leading "not verified: " is left out. */
-#define PROBE_WORDS_LEN 320
+#define PROBE_WORDS_LEN 640
 void probe_confidence_words(const struct probe_run *run, int localized, int lead_said,
 			    char *buf, size_t len);
+/* Why a run stopped (enum probe_stop), as --json's "stop" says it, localized. */
+const char *probe_stop_words(int stop, int localized);
 
 #endif

@@ -21,7 +21,7 @@ text_string(FILE *f, const char *s)
 static void
 render_steps(FILE *f, const struct model_result *m)
 {
-	char words[MODEL_MSG];
+	char words[RENDER_WORDS];
 
 	fprintf(f, "%s\n", _("Arithmetic"));
 	for (size_t i = 0; i < m->nsteps; i++) {
@@ -68,7 +68,7 @@ static void
 render_warnings(FILE *f, const struct model_result *m)
 {
 	int head = 0;
-	char words[MODEL_MSG];
+	char words[RENDER_WORDS];
 
 	for (size_t i = 0; i < m->nwarn; i++) {
 		const struct model_warning *w = &m->warnings[i];
@@ -175,7 +175,7 @@ render_text(FILE *f, const struct report *r)
 	for (int v = 0; v < VENDOR_COUNT; v++)
 		any |= r->vendors.enabled[v] || r->vendors.replaced[v];
 	if (any) {
-		fprintf(f, "\nConfiguration\n\n");
+		fprintf(f, "\n%s\n\n", _("Configuration"));
 		render_configs(f, r);
 	}
 	render_probe_config_text(f, r);
