@@ -7,7 +7,7 @@
  * would print an all-clear for a configuration never read. */
 #include "config/config_int.h"
 #include "config/foreign.h"
-#include "base/count.h"
+#include "base/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +25,7 @@ static const struct {
 	[VENDOR_RTX] = { "Yamaha RTX", "a Yamaha RTX config (show config)", "#",
 		/* command reference 8.1.4: a tunnel's MTU is 1280 unless set */
 		{ .tunnel_mtu_default = 1280, .clamp_in_config = 1, .peer_word = "gateway",
-		  .natt_default = "not set (default off, 15.48.5)" }, config_parse_rtx,
+		  .natt_default = N_("not set (default off, 15.48.5)") }, config_parse_rtx,
 		(const char *const[]){ "tunnel select ", "pp select ", "ipsec ike ", "ipsec sa policy ",
 			"ipsec tunnel ", "ipsec auto refresh", "ip lan", "ip pp ", "ip tunnel ",
 			"nat descriptor ", "pp bind ", "pppoe use ", "bgp use ",
@@ -36,7 +36,7 @@ static const struct {
 		/* no NEC reference: the tunnel MTU default is unknown; NAT-T is
 		 * ikev2 nat-traversal in the tunnel, or the global ike nat-traversal */
 		{ .clamp_in_config = 1, .natt_in_tunnel = 1, .peer_word = "peer",
-		  .natt_default = "not set (the IX default is unknown)" }, config_parse_ix,
+		  .natt_default = N_("not set (the IX default is unknown)") }, config_parse_ix,
 		(const char *const[]){ "interface GigaEthernet", "interface Loopback0.", "interface Tunnel0.",
 			"ike policy ", "ike proposal ", "ipsec autokey-", "ikev2 default-profile",
 			"ikev2 profile ", "ikev2 authentication psk", "ikev2 peer", "ikev2 connect-type",
@@ -46,8 +46,8 @@ static const struct {
 		/* swanctl.conf(5): clamps live in iptables/nftables; a child is its
 		 * own policy; local_ts/remote_ts default to dynamic */
 		{ .implicit_policy = 1, .selectors_dynamic = 1, .peer_word = "connection",
-		  .selector_default = "dynamic (only the tunnel's outer addresses, swanctl.conf(5))",
-		  .natt_default = "not forced (encap = no: UDP only when a NAT is detected)" }, config_parse_swan,
+		  .selector_default = N_("dynamic (only the tunnel's outer addresses, swanctl.conf(5))"),
+		  .natt_default = N_("not forced (encap = no: UDP only when a NAT is detected)") }, config_parse_swan,
 		(const char *const[]){ "connections {", "connections{", "children {", "children{",
 			"secrets {", "esp_proposals", "local_ts", "remote_ts", "remote_addrs",
 			"local_addrs", "start_action", "dpd_action", NULL } },
@@ -59,8 +59,8 @@ static const struct {
 		/* ipsec.conf(5): no clamp; a conn is its own policy; leftsubnet/
 		 * rightsubnet default to the peers' own addresses */
 		{ .implicit_policy = 1, .selectors_dynamic = 1, .peer_word = "conn",
-		  .selector_default = "the hosts' own addresses (leftsubnet or rightsubnet not set, ipsec.conf(5))",
-		  .natt_default = "not forced (forceencaps or encapsulation not yes: UDP only when a NAT is detected)" }, config_parse_ipsecconf,
+		  .selector_default = N_("the hosts' own addresses (leftsubnet or rightsubnet not set, ipsec.conf(5))"),
+		  .natt_default = N_("not forced (forceencaps or encapsulation not yes: UDP only when a NAT is detected)") }, config_parse_ipsecconf,
 		(const char *const[]){ "conn ", "config setup", "leftsubnet", "rightsubnet", "leftid",
 			"rightid", "dpdaction", "dpddelay", "keyexchange", "also=", "also ", "phase2alg",
 			"auto=", "auto ", NULL } },

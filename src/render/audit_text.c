@@ -98,8 +98,11 @@ head(FILE *f, const struct audit_result *r, const char *file)
 	for (size_t i = 0; i < r->ntunnels; i++)
 		tunnel_line(f, r, &r->tunnels[i]);
 	for (size_t i = 0; i < r->nnotes; i++) {
+		char note[2 * AUDIT_MSG];   /* Japanese takes 3 bytes a character */
+
+		audit_say_words(&r->notes[i], 1, note, sizeof(note));
 		fputs("note: ", f);
-		text_string(f, r->notes[i]);
+		text_string(f, note);
 		fputc('\n', f);
 	}
 }
@@ -107,7 +110,7 @@ head(FILE *f, const struct audit_result *r, const char *file)
 static void
 finding(FILE *f, const struct audit_result *r, const struct audit_finding *x, const char *file)
 {
-	char why[AUDIT_MSG];
+	char why[2 * AUDIT_MSG];    /* localized: Japanese takes 3 bytes a character */
 
 	fprintf(f, "\n%s %s ", audit_severity_name(x->check->severity), x->check->id);
 	text_string(f, file);
@@ -124,7 +127,7 @@ finding(FILE *f, const struct audit_result *r, const struct audit_finding *x, co
 		fputc('\n', f);
 	} else
 		fprintf(f, "  (not set)\n");
-	audit_finding_words(r, x, why, sizeof(why));
+	audit_finding_words(r, x, 1, why, sizeof(why));
 	fputs("  why: ", f);
 	text_string(f, why);
 	fputc('\n', f);
