@@ -43,7 +43,8 @@ struct peer_def {
 	int non_yamaha;            /* 1: not a Yamaha router (no Yamaha heartbeat) */
 	int field;                 /* 1: behaviour field-observed, not vendor-documented */
 	unsigned dpd_interval, dpd_count;  /* keepalive to suggest; 0 = the router's defaults */
-	const char *behaviour;     /* one line: what the audit assumes, for the manual */
+	const char *behaviour;     /* one line: what the audit assumes (marked N_(): the
+	                            * audit's text translates it) */
 	unsigned dead_after;       /* s without DPD replies before the peer ends its side; 0 unknown */
 };
 
