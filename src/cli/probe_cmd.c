@@ -488,8 +488,9 @@ path_warn_words(const struct path *p, int i, enum path_warn what, unsigned k, in
 		snprintf(name, sizeof(name), L(N_("tunnel %d")), i);
 	switch (what) {
 	case PW_ENGINE:
-		/* the engine's own words (probe/ says them in English) */
-		snprintf(buf, len, L(N_("%s path: %s%s")), name, run->warnings[k].text,
+		/* English as --json always had it: cut where the engine's text was */
+		probe_warning_words(&run->warnings[k], localized, why, localized ? sizeof(why) : PROBE_WARN_LEN);
+		snprintf(buf, len, L(N_("%s path: %s%s")), name, why,
 			 run->warnings[k].count > 1 ? L(N_(" (repeated)")) : "");
 		break;
 	case PW_DROPPED:

@@ -109,13 +109,21 @@ static int resolve_config(const struct probe_config *in, struct probe_config *c,
 	return 0;
 }
 
-void eng_warn(struct probe_engine *e, enum probe_warn_kind kind,
-	      const struct ip_addr *from, const char *fmt, ...)
+void eng_addr_str(const struct ip_addr *a, char *buf, size_t len)
+{
+	int af = a->family == 6 ? AF_INET6 : AF_INET;
+
+	if ((a->family != 4 && a->family != 6) || !inet_ntop(af, a->a, buf, (socklen_t)len))
+		snprintf(buf, len, "?");
+}
+
+void eng_warn(struct probe_engine *e, enum probe_warn_kind kind, const struct ip_addr *from,
+	      const struct ip_addr *who, const struct ip_addr *other,
+	      unsigned a, unsigned b, unsigned c)
 {
 	struct probe_run *o = e->out;
 	struct ip_addr none = { 0 };
 	struct probe_warning *w;
-	va_list ap;
 
 	if (!from)
 		from = &none;
@@ -134,9 +142,11 @@ void eng_warn(struct probe_engine *e, enum probe_warn_kind kind,
 	w->kind = kind;
 	w->from = *from;
 	w->count = 1;
-	va_start(ap, fmt);
-	vsnprintf(w->text, sizeof w->text, fmt, ap);
-	va_end(ap);
+	w->who = who ? *who : none;
+	w->other = other ? *other : none;
+	w->n[0] = a;
+	w->n[1] = b;
+	w->n[2] = c;
 }
 
 static uint64_t now_us(const struct probe_engine *e)
@@ -205,8 +215,7 @@ static int send_one(struct probe_engine *e, unsigned size, uint64_t now)
 	p->mtu = local;
 	if (local && (!o->local_mtu || local < o->local_mtu))
 		o->local_mtu = local;
-	eng_warn(e, PROBE_WARN_LOCAL_MTU, NULL, "the first hop's MTU is %u: "
-	     "%u-byte probes cannot leave this host", local, size);
+	eng_warn(e, PROBE_WARN_LOCAL_MTU, NULL, NULL, NULL, local, size, 0);
 	search_record(&e->s, size, SEARCH_WAS_UNSENT, SEARCH_EMSGSIZE, local);
 	return 0;
 }
@@ -381,9 +390,8 @@ static void finish(struct probe_engine *e, enum probe_stop stop)
 		o->confidence.why = PROBE_WHY_SEARCH;  /* after the stop (probe_words.c) */
 	find_bottleneck(o);
 	if (e->s.hints_dropped)
-		eng_warn(e, PROBE_WARN_HINTS_DROPPED, NULL, "%u reported MTUs were not probed exactly: "
-			 "PTBs named more different MTUs than one run keeps (%u sizes); the search "
-			 "decided without them", e->s.hints_dropped, SEARCH_MAX_SIZES);
+		eng_warn(e, PROBE_WARN_HINTS_DROPPED, NULL, NULL, NULL, e->s.hints_dropped,
+			 SEARCH_MAX_SIZES, 0);
 }
 
 int probe_engine_start(const struct probe_config *cfg, const struct probe_io *io,

@@ -20,7 +20,8 @@
 #define PROBE_DEF_MAX_PROBES 300
 #define PROBE_DEF_TIMEOUT_MS 1000
 #define PROBE_WARN_MAX 8         /* distinct warnings kept (the rest are counted) */
-#define PROBE_WARN_LEN 160
+#define PROBE_WARN_LEN 160       /* the English words of a warning, at most (--json's
+                                  * warnings were cut there when they were text) */
 #define PROBE_ERR_LEN 256        /* suggested size of the err buffer */
 
 enum probe_stop {
@@ -99,11 +100,25 @@ struct probe_config {
 	void *progress_arg;
 };
 
+/* A warning of the run, by kind, with the numbers of its first occurrence
+ * (render/probe_words.c words it):
+ *   PTB_ZERO          who reported next-hop MTU 0
+ *   PTB_NOT_SMALLER   who reported mtu n[0] for a probe of n[1]
+ *   PTB_BELOW_MIN     who reported mtu n[0], below IPv n[1]'s minimum n[2]
+ *   LOCAL_MTU         the first hop's MTU n[0] refused an n[1]-byte probe
+ *   CONFLICT          n[0] bytes passed (reply from who) after a smaller size failed
+ *   ICMP              who sent an ICMP error (n[1]: enum probe_outcome) for an n[0]-byte probe
+ *   PTB_CONTRADICTED  who's PTB said n[0] bytes was too big, and its reply came back
+ *   BAD_QUOTE         who's ICMP error quotes n[0] bytes for our n[1]-byte probe
+ *   PTB_DISPUTED      PTBs for one n[0]-byte probe disagree: who mtu n[1], other mtu n[2]
+ *   HINTS_DROPPED     n[0] reported MTUs not probed exactly (a run keeps n[1] sizes) */
 struct probe_warning {
 	enum probe_warn_kind kind;
-	struct ip_addr from;        /* who caused it; family 0 if nobody */
+	struct ip_addr from;      /* who caused it (the key repeats are counted by); family 0
+	                             * if nobody */
 	unsigned count;             /* how many times it happened */
-	char text[PROBE_WARN_LEN];  /* the first occurrence, in words */
+	struct ip_addr who, other;/* the addresses it names; family 0 if none */
+	unsigned n[3];              /* its numbers (above) */
 };
 
 /* Why the run believes its answer, or why it has none: a code, and the

@@ -137,3 +137,63 @@ probe_stop_words(int stop, int localized)
 		return "?";
 	return L(words[stop]);
 }
+
+/* An address a warning names; "?" where none (the engine's own word). */
+static const char *
+addr_or_q(const struct wire_addr *a, char *buf, size_t len)
+{
+	if (!a->family)
+		return "?";
+	wire_addr_text(a, buf, len);
+	return buf;
+}
+
+void
+probe_warning_words(const struct probe_warning *w, int localized, char *buf, size_t len)
+{
+	char who[64], other[64];
+	const char *a = addr_or_q(&w->who, who, sizeof(who)), *b = addr_or_q(&w->other, other, sizeof(other));
+
+	switch (w->kind) {
+	case PROBE_WARN_PTB_ZERO:
+		snprintf(buf, len, L(N_("next-hop MTU 0 reported by %s (pre-RFC 1191 router): ignored, searching instead")), a);
+		break;
+	case PROBE_WARN_PTB_NOT_SMALLER:
+		snprintf(buf, len, L(N_("PTB from %s reported mtu %u >= probe %u: ignored")), a, w->n[0], w->n[1]);
+		break;
+	case PROBE_WARN_PTB_BELOW_MIN:
+		snprintf(buf, len, L(N_("PTB from %s reported mtu %u, below the IPv%u minimum %u: ignored")), a,
+			 w->n[0], w->n[1], w->n[2]);
+		break;
+	case PROBE_WARN_LOCAL_MTU:
+		snprintf(buf, len, L(N_("the first hop's MTU is %u: %u-byte probes cannot leave this host")),
+			 w->n[0], w->n[1]);
+		break;
+	case PROBE_WARN_CONFLICT:
+		snprintf(buf, len, L(N_("%u bytes passed (reply from %s) although a size no larger had been "
+					"reported too big: path changed or multipath?")), w->n[0], a);
+		break;
+	case PROBE_WARN_ICMP:
+		snprintf(buf, len, L(N_("%s from %s for a %u-byte probe")),
+			 w->n[1] == PROBE_UNREACH ? L(N_("destination unreachable")) :
+			 w->n[1] == PROBE_TIME_EXCEEDED ? L(N_("time exceeded")) : L(N_("ICMP error")), a, w->n[0]);
+		break;
+	case PROBE_WARN_PTB_CONTRADICTED:
+		snprintf(buf, len, L(N_("PTB from %s said %u bytes was too big, yet that probe's echo reply came "
+					"back: forged (RFC 5927) or an unstable path")), a, w->n[0]);
+		break;
+	case PROBE_WARN_BAD_QUOTE:
+		snprintf(buf, len, L(N_("ICMP error from %s quotes a %u-byte packet for our %u-byte probe: not "
+					"ours, ignored")), a, w->n[0], w->n[1]);
+		break;
+	case PROBE_WARN_PTB_DISPUTED:
+		snprintf(buf, len, L(N_("PTBs for one %u-byte probe disagree (%s: mtu %u, %s: mtu %u): one is "
+					"forged")), w->n[0], a, w->n[1], b, w->n[2]);
+		break;
+	case PROBE_WARN_HINTS_DROPPED:
+		snprintf(buf, len, L(N_("%u reported MTUs were not probed exactly: PTBs named more different MTUs "
+					"than one run keeps (%u sizes); the search decided without them")),
+			 w->n[0], w->n[1]);
+		break;
+	}
+}

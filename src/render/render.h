@@ -174,6 +174,10 @@ void tunnel_verdict_words(const struct tunnel_judgement *j, int localized, char 
 #define PROBE_WORDS_LEN 640
 void probe_confidence_words(const struct probe_run *run, int localized, int lead_said,
 			    char *buf, size_t len);
+/* A warning of the run (probe/engine.h struct probe_warning), localized as
+ * above; English is cut at PROBE_WARN_LEN by the caller, as before. */
+struct probe_warning;
+void probe_warning_words(const struct probe_warning *w, int localized, char *buf, size_t len);
 /* Why a run stopped (enum probe_stop), as --json's "stop" says it, localized. */
 const char *probe_stop_words(int stop, int localized);
 

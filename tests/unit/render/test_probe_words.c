@@ -123,9 +123,39 @@ static void test_small_buffer(void **state)
 	assert_int_equal(buf[8], 'x');
 }
 
+/* The engine's warnings are codes too: the English is what the engine wrote. */
+static void test_warnings(void **state)
+{
+	struct probe_warning w = { .kind = PROBE_WARN_PTB_DISPUTED, .n = { 1500, 1400, 1454 } };
+	char buf[PROBE_WARN_LEN];
+
+	(void)state;
+	w.who.family = w.other.family = 4;
+	memcpy(w.who.a, (uint8_t[]){ 192, 0, 2, 1 }, 4);
+	memcpy(w.other.a, (uint8_t[]){ 192, 0, 2, 9 }, 4);
+	probe_warning_words(&w, 0, buf, sizeof(buf));
+	assert_string_equal(buf, "PTBs for one 1500-byte probe disagree (192.0.2.1: mtu 1400, 192.0.2.9: mtu 1454): "
+			    "one is forged");
+	w = (struct probe_warning){ .kind = PROBE_WARN_ICMP, .n = { 1400, PROBE_TIME_EXCEEDED, 0 } };
+	probe_warning_words(&w, 0, buf, sizeof(buf));
+	assert_string_equal(buf, "time exceeded from ? for a 1400-byte probe");
+	w = (struct probe_warning){ .kind = PROBE_WARN_HINTS_DROPPED, .n = { 70000, SEARCH_MAX_SIZES, 0 } };
+	probe_warning_words(&w, 0, buf, sizeof(buf));
+	assert_string_equal(buf, "70000 reported MTUs were not probed exactly: PTBs named more different MTUs "
+			    "than one run keeps (512 sizes); the search decided without them");
+	/* the longest sender still fits in the engine's old text */
+	w = (struct probe_warning){ .kind = PROBE_WARN_PTB_CONTRADICTED, .n = { 1500, 0, 0 } };
+	w.who.family = 6;
+	memset(w.who.a, 0x20, 16);
+	probe_warning_words(&w, 0, buf, sizeof(buf));
+	assert_string_equal(buf, "PTB from 2020:2020:2020:2020:2020:2020:2020:2020 said 1500 bytes was too big, "
+			    "yet that probe's echo reply came back: forged (RFC 5927) or an unstable path");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_warnings),
 		cmocka_unit_test(test_search_codes),
 		cmocka_unit_test(test_prefixes),
 		cmocka_unit_test(test_unreachable_and_none),
