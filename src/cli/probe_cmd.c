@@ -502,7 +502,8 @@ path_warn_words(const struct path *p, int i, enum path_warn what, unsigned k, in
 			 name, p->found.ptb_more, FINDINGS_MAX_PTB);
 		break;
 	case PW_MSS:
-		snprintf(buf, len, L(N_("%s path: %s")), name, p->found.mss_advice);
+		probe_mss_words(&p->found, localized, why, sizeof(why));
+		snprintf(buf, len, L(N_("%s path: %s")), name, why);
 		break;
 	case PW_SILENCE:
 		snprintf(buf, len, L(N_("%s path: PMTU %u rests on silence: %u to %u got no answer and no "

@@ -67,8 +67,12 @@ text_method(FILE *f, const struct probe_run *run, const struct probe_findings *f
 			"or ICMP is filtered: try --method tcp\n"), m->port);
 	if (!fd->synack_mss)
 		return;
-	if (fd->mss_too_big)
-		fprintf(f, "          ! %s\n", fd->mss_advice);
+	if (fd->mss_too_big) {
+		char advice[RENDER_WORDS];
+
+		probe_mss_words(fd, 1, advice, sizeof(advice));
+		fprintf(f, "          ! %s\n", advice);
+	}
 	else if (fd->mss_fit)
 		fprintf(f, _("          SYN-ACK MSS %u fits (path MTU %u - %d = %u)\n"), fd->synack_mss,
 			run->pmtu, family == 6 ? 60 : 40, fd->mss_fit);
@@ -413,8 +417,12 @@ json_mss(FILE *f, const struct report_probe *p)
 	else
 		fputs("null", f);
 	fputs(",\"mss_failure\":", f);
-	if (fd->mss_too_big)
-		json_string(f, fd->mss_advice);
+	if (fd->mss_too_big) {
+		char advice[240];   /* the room the words had in probe/findings.c */
+
+		probe_mss_words(fd, 0, advice, sizeof(advice));
+		json_string(f, advice);
+	}
 	else
 		fputs("null", f);
 }

@@ -12,6 +12,7 @@
 
 #include "base/i18n.h"
 #include "probe/engine.h"
+#include "probe/findings.h"
 #include "wire/wire.h"
 
 /* localized ? the catalogue's words : the English msgid */
@@ -196,4 +197,18 @@ probe_warning_words(const struct probe_warning *w, int localized, char *buf, siz
 			 w->n[0], w->n[1]);
 		break;
 	}
+}
+
+void
+probe_mss_words(const struct probe_findings *fd, int localized, char *buf, size_t len)
+{
+	unsigned pmtu = fd->mss_fit + fd->mss_hdr;
+
+	if (fd->mss_unclamped)
+		snprintf(buf, len, L(N_("TCP segments of %u bytes will not fit: the SYN-ACK carries the host's own "
+					"MSS, unclamped; clamp it to %u on the router unless 'too big' messages reach "
+					"the hosts (path MTU %u - %u)")), fd->synack_mss, fd->mss_fit, pmtu, fd->mss_hdr);
+	else
+		snprintf(buf, len, L(N_("TCP segments of %u bytes will not fit: lower the clamp to %u (path MTU %u - %u)")),
+			 fd->synack_mss, fd->mss_fit, pmtu, fd->mss_hdr);
 }

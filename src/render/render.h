@@ -178,6 +178,9 @@ void probe_confidence_words(const struct probe_run *run, int localized, int lead
  * above; English is cut at PROBE_WARN_LEN by the caller, as before. */
 struct probe_warning;
 void probe_warning_words(const struct probe_warning *w, int localized, char *buf, size_t len);
+/* What to do when the SYN-ACK's MSS does not fit the path MTU
+ * (probe/findings.h mss_too_big), localized as above. */
+void probe_mss_words(const struct probe_findings *fd, int localized, char *buf, size_t len);
 /* Why a run stopped (enum probe_stop), as --json's "stop" says it, localized. */
 const char *probe_stop_words(int stop, int localized);
 
