@@ -73,8 +73,8 @@ static const struct {
 		 * Fortinet document states a tunnel interface's default MTU */
 		{ .clamp_in_config = 1, .peer_word = "phase1-interface", .neutral = 1,
 		  .clamp_default = CONFIG_MSS_OFF,
-		  .selector_default = "0.0.0.0 0.0.0.0 (src-subnet and dst-subnet not set, FortiOS CLI reference, phase2-interface)",
-		  .natt_default = "enable: UDP 4500 only when a NAT is detected (nattraversal not set, FortiOS CLI reference, phase1-interface)" },
+		  .selector_default = N_("0.0.0.0 0.0.0.0 (src-subnet and dst-subnet not set, FortiOS CLI reference, phase2-interface)"),
+		  .natt_default = N_("enable: UDP 4500 only when a NAT is detected (nattraversal not set, FortiOS CLI reference, phase1-interface)") },
 		config_parse_fortios,
 		(const char *const[]){ "config vpn ", "config system ", "config router ", "config firewall ",
 			"config user ", "config log ", "config vdom", "config global", "set phase1name ",
