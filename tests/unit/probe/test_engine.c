@@ -1079,9 +1079,9 @@ static void test_sched_every_scenario(void **state)
 			lossy++;
 		if (exact(sc, &cs[i].run))
 			continue;
-		print_message("    %s: pmtu %u stop %s verified %d (%s)\n", sc->name,
+		print_message("    %s: pmtu %u stop %s verified %d (why %d/%d)\n", sc->name,
 			      cs[i].run.pmtu, probe_stop_str(cs[i].run.stop), cs[i].run.verified,
-			      cs[i].run.confidence);
+			      (int)cs[i].run.confidence.why, (int)cs[i].run.confidence.search.why);
 		if (!sc->min_exact)
 			fail_msg("%s: not exact under the scheduler", sc->name);
 		missed++;
@@ -1123,8 +1123,9 @@ static void test_sched_sites(void **state)
 	run_sched(cs, 2 * SITES, SITES, 500, 7, NULL, 0);
 	for (size_t i = 0; i < 2 * SITES; i++) {
 		if (!exact(cs[i].sc, &cs[i].run))
-			fail_msg("run %zu (%s): pmtu %u verified %d (%s)", i, cs[i].sc->name,
-				 cs[i].run.pmtu, cs[i].run.verified, cs[i].run.confidence);
+			fail_msg("run %zu (%s): pmtu %u verified %d (why %d/%d)", i, cs[i].sc->name,
+				 cs[i].run.pmtu, cs[i].run.verified, (int)cs[i].run.confidence.why,
+				 (int)cs[i].run.confidence.search.why);
 		check_invariants(cs[i].f, &cs[i].run, 300, 200);
 	}
 	/* the WAN target's probes of all 20 runs: 1/200 s apart at least */
