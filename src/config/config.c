@@ -91,8 +91,8 @@ static const struct {
 		 * a clamp is a mangle change-mss rule, none unless added */
 		{ .clamp_in_config = 1, .implicit_policy = 1, .peer_word = "peer", .neutral = 1,
 		  .clamp_default = CONFIG_MSS_OFF,
-		  .selector_default = "0.0.0.0/32 (src-address and dst-address not set: MikroTik manual, IPsec, Policies)",
-		  .natt_default = "nat-traversal=yes (MikroTik manual, IPsec, Profiles)" },
+		  .selector_default = N_("0.0.0.0/32 (src-address and dst-address not set: MikroTik manual, IPsec, Policies)"),
+		  .natt_default = N_("nat-traversal=yes (MikroTik manual, IPsec, Profiles)") },
 		config_parse_routeros,
 		(const char *const[]){ "/ip ipsec", "/ip/ipsec", "/interface", "/routing", "/ip firewall",
 			"/ip/firewall", "/ip address", "/ip/address", "/ip route", "/ip/route", "/system",
