@@ -186,8 +186,8 @@ static void text_stream(FILE *f, const struct inspect *s, int j)
 	const struct summary *u = &st->sum;
 	char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN], from[INET6_ADDRSTRLEN];
 
-	inspect_addr_text(&st->m.src, src, sizeof src);
-	inspect_addr_text(&st->m.dst, dst, sizeof dst);
+	ip_addr_text(&st->m.src, src, sizeof src);
+	ip_addr_text(&st->m.dst, dst, sizeof dst);
 	fputs(st->runs > 1 ? _("\nstreams ") : _("\nstream "), f);
 	text_runs(f, s, j);
 	fprintf(f, ": %s -> %s, ", src, dst);
@@ -203,7 +203,7 @@ static void text_stream(FILE *f, const struct inspect *s, int j)
 	else
 		fprintf(f, "%s\n", _("none"));
 	if (u->smallest_big) {
-		inspect_addr_text(&u->smallest_big->from, from, sizeof from);
+		ip_addr_text(&u->smallest_big->from, from, sizeof from);
 		fprintf(f, _("  smallest size refused by too big: %" PRIu32 " (mtu %" PRIu32 " from %s)\n"),
 			u->smallest_big->size, u->smallest_big->mtu, from);
 	} else {
@@ -254,7 +254,7 @@ static void text_too_big(FILE *f, const struct stream *tg)
 	const struct inspect_answer *a = &tg->ans;
 	char from[INET6_ADDRSTRLEN];
 
-	inspect_addr_text(&tg->ans_big->from, from, sizeof from);
+	ip_addr_text(&tg->ans_big->from, from, sizeof from);
 	fprintf(f, _("%" PRIu32 " 'too big' from %s"), tg->ans_big->size, from);
 	if (a->too_big_mtu && !(a->verdict == INSPECT_EXACT && tg->ans_big->size == a->mtu + 1))
 		fprintf(f, _(" with mtu %" PRIu32), a->too_big_mtu);
@@ -364,8 +364,8 @@ static void text_answer(FILE *f, const struct inspect *s, int j)
 		else
 			other_tool = 1;
 	}
-	inspect_addr_text(&tg->m.src, src, sizeof src);
-	inspect_addr_text(&tg->m.dst, dst, sizeof dst);
+	ip_addr_text(&tg->m.src, src, sizeof src);
+	ip_addr_text(&tg->m.dst, dst, sizeof dst);
 	/* TRANSLATORS: "path MTU[ from SRC] to DST[ per TOOL]: ..." */
 	fputs(_("path MTU"), f);
 	if (other_src)

@@ -7,6 +7,7 @@
  * would print an all-clear for a configuration never read. */
 #include "config/config_int.h"
 #include "config/foreign.h"
+#include "base/count.h"
 #include "base/i18n.h"
 
 #include <stdio.h>

@@ -64,7 +64,7 @@ static void check_ptb(struct probe_engine *e, const struct probe_record *p)
 		return;
 	case SEARCH_PTB_BELOW_MIN:
 		eng_warn(e, PROBE_WARN_PTB_BELOW_MIN, &p->responder, &p->responder, NULL, p->mtu,
-			 (unsigned)e->c.family, e->c.family == 6 ? 1280 : 68);
+			 (unsigned)e->c.family, ip_min_mtu(e->c.family));
 		return;
 	}
 }

@@ -109,14 +109,6 @@ static int resolve_config(const struct probe_config *in, struct probe_config *c,
 	return 0;
 }
 
-void eng_addr_str(const struct ip_addr *a, char *buf, size_t len)
-{
-	int af = a->family == 6 ? AF_INET6 : AF_INET;
-
-	if ((a->family != 4 && a->family != 6) || !inet_ntop(af, a->a, buf, (socklen_t)len))
-		snprintf(buf, len, "?");
-}
-
 void eng_warn(struct probe_engine *e, enum probe_warn_kind kind, const struct ip_addr *from,
 	      const struct ip_addr *who, const struct ip_addr *other,
 	      unsigned a, unsigned b, unsigned c)

@@ -47,7 +47,6 @@ struct probe_engine {
 
 
 /* engine.c */
-void eng_addr_str(const struct ip_addr *a, char *buf, size_t len);
 /* Record a warning once per (kind, sender); repeats only bump the count.
  * who, other and a, b, c are what struct probe_warning says they are. */
 void eng_warn(struct probe_engine *e, enum probe_warn_kind kind, const struct ip_addr *from,

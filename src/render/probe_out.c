@@ -50,7 +50,7 @@ text_method(FILE *f, const struct probe_run *run, const struct probe_findings *f
 
 	if (!m->name || (strcmp(m->name, "icmp") == 0 && !m->fell_back))
 		return;
-	for (size_t i = 0; i < sizeof(proof) / sizeof(proof[0]); i += 2)
+	for (size_t i = 0; i < COUNT(proof); i += 2)
 		if (strcmp(m->name, proof[i]) == 0) {
 			fprintf(f, _("          method %s"), m->name);
 			if (m->port)

@@ -141,11 +141,11 @@ probe_stop_words(int stop, int localized)
 
 /* An address a warning names; "?" where none (the engine's own word). */
 static const char *
-addr_or_q(const struct wire_addr *a, char *buf, size_t len)
+addr_or_q(const struct ip_addr *a, char *buf, size_t len)
 {
 	if (!a->family)
 		return "?";
-	wire_addr_text(a, buf, len);
+	ip_addr_text(a, buf, len);
 	return buf;
 }
 
