@@ -110,8 +110,8 @@ static const struct {
 		 * in our sources (doc/router-facts.md) */
 		{ .clamp_in_config = 1, .peer_word = "gateway", .neutral = 1,
 		  .clamp_default = CONFIG_MSS_OFF,
-		  .selector_default = "not stated (the default proxy-identity of a Junos route-based VPN was not found in our sources)",
-		  .natt_default = "on (Junos uses NAT-T unless the gateway says no-nat-traversal)" },
+		  .selector_default = N_("not stated (the default proxy-identity of a Junos route-based VPN was not found in our sources)"),
+		  .natt_default = N_("on (Junos uses NAT-T unless the gateway says no-nat-traversal)") },
 		config_parse_junos,
 		(const char *const[]){ "set security ike ", "set security ipsec ", "set interfaces st0",
 			"set security flow tcp-mss", "bind-interface st0", "ike-policy ", "external-interface ",
@@ -125,8 +125,8 @@ static const struct {
 		 * forced only by force-udp-encapsulation (doc/router-facts.md) */
 		{ .tunnel_mtu_default = 1500, .clamp_in_config = 1, .peer_word = "peer", .neutral = 1,
 		  .clamp_default = CONFIG_MSS_OFF,
-		  .selector_default = "0.0.0.0/0 both ways for a vti peer without tunnel prefixes (vyos-1x's swanctl template)",
-		  .natt_default = "not forced (UDP only when a NAT is detected; force-udp-encapsulation forces it)" },
+		  .selector_default = N_("0.0.0.0/0 both ways for a vti peer without tunnel prefixes (vyos-1x's swanctl template)"),
+		  .natt_default = N_("not forced (UDP only when a NAT is detected; force-udp-encapsulation forces it)") },
 		config_parse_vyos,
 		(const char *const[]){ "set vpn ipsec ", "set interfaces vti ", "set protocols bgp ",
 			"site-to-site {", "ike-group ", "esp-group ", "default-esp-group ", "vti vti",
