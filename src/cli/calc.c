@@ -42,7 +42,7 @@ cmd_calc(int argc, char **argv)
 	rc = cli_stdout_done("calc", EXIT_OK);
 	/* -q and --format value print no report: the warnings go to stderr */
 	for (size_t i = 0; (c.quiet || c.value) && !c.json && i < m.nwarn; i++) {
-		char words[MODEL_MSG];
+		char words[RENDER_WORDS];
 
 		model_warning_words(&m.warnings[i], 1, words, sizeof(words));
 		snprintf(err, sizeof(err), _("warning: %s"), words);

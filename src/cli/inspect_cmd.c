@@ -14,6 +14,7 @@
  * once (text or JSON): a field capture can hold millions of records. They
  * live here, not in src/render, because they show nothing but inspect's own
  * rows and summary. */
+#include "base/i18n.h"
 #include "cli/cmds.h"
 
 #include <arpa/inet.h>
@@ -56,12 +57,13 @@ static const struct tool_words {
 	const char *match;       /* JSON "match": what its answers are matched by */
 	const char *by;          /* the same, in words */
 } tools[] = {
-	[WIRE_TOOL_MTUPROBE] = { "echo reply", "echo replies", "an echo reply", NULL, NULL, NULL },
-	[WIRE_TOOL_PING] = { "echo reply", "echo replies", "an echo reply", "ping", "ident-seq",
-			     "by ident and seq only" },
-	[WIRE_TOOL_TRACEPATH] = { "port unreachable from the target (arrived)",
-				  "port unreachables from the target", "the target's port unreachable",
-				  "tracepath", "ports-length", "by the quoted ports and length only" },
+	[WIRE_TOOL_MTUPROBE] = { N_("echo reply"), N_("echo replies"), N_("an echo reply"), NULL, NULL,
+				 NULL },
+	[WIRE_TOOL_PING] = { N_("echo reply"), N_("echo replies"), N_("an echo reply"), "ping",
+			     "ident-seq", N_("by ident and seq only") },
+	[WIRE_TOOL_TRACEPATH] = { N_("port unreachable from the target (arrived)"),
+				  N_("port unreachables from the target"), N_("the target's port unreachable"),
+				  "tracepath", "ports-length", N_("by the quoted ports and length only") },
 };
 
 static const struct tool_words *words(const struct stream *st)
@@ -79,36 +81,38 @@ static void text_begin(FILE *f, const struct inspect *s)
 	if (s->quiet)
 		return;
 	text_string(f, s->path);
-	fprintf(f, ": link type %s, %d probe stream%s\n", pcapread_linktype(s->r),
-		s->nstreams, s->nstreams == 1 ? "" : "s");
+	fprintf(f, ngettext(": link type %s, %d probe stream\n", ": link type %s, %d probe streams\n",
+			    (unsigned long)s->nstreams), pcapread_linktype(s->r), s->nstreams);
 	text_answers(f, s);
-	fprintf(f, "\n%7s %10s %-3s %6s %6s %6s  %s\n", "#", "time", "dir", "size", "seq",
-		"stream", "what");
+	/* TRANSLATORS: the heads of the columns below: # 7 wide, time 10, dir 3,
+	 * size, seq and stream 6 each, then what (in display columns) */
+	fputs(_("\n      #       time dir   size    seq stream  what\n"), f);
 }
 
 static void text_what(FILE *f, const struct inspect *s, const struct inspect_row *w)
 {
 	switch (w->what) {
 	case W_PROBE:
-		fputs(w->snapped ? "probe (cut short by the snap length)" : "probe", f);
+		fputs(w->snapped ? _("probe (cut short by the snap length)") : _("probe"), f);
 		break;
 	case W_REPLY:
-		fputs(words(&s->streams[w->stream - 1])->reply, f);
+		fputs(_(words(&s->streams[w->stream - 1])->reply), f);
 		break;
 	case W_TOO_BIG:
-		fprintf(f, "too big mtu=%" PRIu32 " from %s", w->mtu, w->from);
+		fprintf(f, _("too big mtu=%" PRIu32 " from %s"), w->mtu, w->from);
 		break;
 	case W_UNREACH:
-		fprintf(f, "unreachable code=%d from %s", w->icmp_code, w->from);
+		fprintf(f, _("unreachable code=%d from %s"), w->icmp_code, w->from);
 		break;
 	case W_TIME_EXCEEDED:
-		fprintf(f, "time exceeded from %s", w->from);
+		fprintf(f, _("time exceeded from %s"), w->from);
 		break;
 	case W_OTHER:
-		fprintf(f, "icmp error type=%d code=%d from %s", w->icmp_type, w->icmp_code, w->from);
+		fprintf(f, _("icmp error type=%d code=%d from %s"), w->icmp_type, w->icmp_code, w->from);
 		break;
 	case W_IGNORED:
-		fprintf(f, "ignored: %s", w->why);
+		/* the reason is the packet parser's (wire/), in English */
+		fprintf(f, _("ignored: %s"), w->why);
 		break;
 	}
 }
@@ -161,12 +165,13 @@ static void text_run_ids(FILE *f, const struct inspect *s, int j, int many)
 		if (s->streams[i].target != j)
 			continue;
 		if (m->tool == WIRE_TOOL_PING)
-			fprintf(f, "%s%u", *sep ? sep : many ? "ping idents " : "ping ident ", m->ident);
+			fprintf(f, "%s%u", *sep ? sep : many ? _("ping idents ") : _("ping ident "), m->ident);
 		else if (m->tool == WIRE_TOOL_TRACEPATH)
-			fprintf(f, "%s%u", *sep ? sep : many ? "tracepath from ports " :
-				"tracepath from port ", m->sport_base);
+			fprintf(f, "%s%u", *sep ? sep : many ? _("tracepath from ports ") :
+				_("tracepath from port "), m->sport_base);
 		else {
-			fprintf(f, "%sident %u, cookie ", *sep ? "; " : "", m->ident);
+			fputs(*sep ? "; " : "", f);
+			fprintf(f, _("ident %u, cookie "), m->ident);
 			for (int k = 0; k < WIRE_COOKIE_LEN; k++)
 				fprintf(f, "%02x", m->cookie[k]);
 		}
@@ -183,35 +188,38 @@ static void text_stream(FILE *f, const struct inspect *s, int j)
 
 	ip_addr_text(&st->m.src, src, sizeof src);
 	ip_addr_text(&st->m.dst, dst, sizeof dst);
-	fprintf(f, "\nstream%s ", st->runs > 1 ? "s" : "");
+	fputs(st->runs > 1 ? _("\nstreams ") : _("\nstream "), f);
 	text_runs(f, s, j);
 	fprintf(f, ": %s -> %s, ", src, dst);
 	text_run_ids(f, s, j, st->runs > 1);
 	if (words(st)->by)
-		fprintf(f, " (no cookie: answers matched %s)", words(st)->by);
-	fprintf(f, "\n  probes %u (sizes %u), %s %u, too big %u, unreachable %u,"
-		" time exceeded %u, other errors %u\n", c[W_PROBE], u->probed, words(st)->replies,
+		fprintf(f, _(" (no cookie: answers matched %s)"), _(words(st)->by));
+	fprintf(f, _("\n  probes %u (sizes %u), %s %u, too big %u, unreachable %u,"
+		     " time exceeded %u, other errors %u\n"), c[W_PROBE], u->probed, _(words(st)->replies),
 		c[W_REPLY], c[W_TOO_BIG], c[W_UNREACH], c[W_TIME_EXCEEDED], c[W_OTHER]);
-	fprintf(f, "  largest size answered by %s: ", words(st)->largest);
+	fprintf(f, _("  largest size answered by %s: "), _(words(st)->largest));
 	if (u->largest_reply)
 		fprintf(f, "%" PRIu32 "\n", u->largest_reply->size);
 	else
-		fputs("none\n", f);
+		fprintf(f, "%s\n", _("none"));
 	if (u->smallest_big) {
 		ip_addr_text(&u->smallest_big->from, from, sizeof from);
-		fprintf(f, "  smallest size refused by too big: %" PRIu32 " (mtu %" PRIu32 " from %s)\n",
+		fprintf(f, _("  smallest size refused by too big: %" PRIu32 " (mtu %" PRIu32 " from %s)\n"),
 			u->smallest_big->size, u->smallest_big->mtu, from);
 	} else {
-		fputs("  smallest size refused by too big: none\n", f);
+		fprintf(f, _("  smallest size refused by too big: %s\n"), _("none"));
 	}
-	fputs("  sizes never answered:", f);
+	fputs(_("  sizes never answered:"), f);
 	for (size_t k = 0; k < st->nsizes; k++)
 		if (inspect_never_answered(&st->sizes[k]))
 			fprintf(f, " %" PRIu32, st->sizes[k].size);
-	fputs(u->never ? "\n" : " none\n", f);
+	if (u->never)
+		fputc('\n', f);
+	else
+		fprintf(f, " %s\n", _("none"));
 	if (u->blackhole_hint)
-		fputs("  no too big came back for the silent sizes: ICMP may be filtered on the"
-		      " path (a PMTU black hole), or the probes were lost\n", f);
+		fputs(_("  no too big came back for the silent sizes: ICMP may be filtered on the"
+			" path (a PMTU black hole), or the probes were lost\n"), f);
 }
 
 static void text_end(FILE *f, const struct inspect *s)
@@ -222,11 +230,12 @@ static void text_end(FILE *f, const struct inspect *s)
 	}
 	for (int j = 0; j < s->ntargets; j++)
 		text_stream(f, s, j);
-	fprintf(f, "\n%" PRIu64 " record%s, %" PRIu64 " ignored", s->records,
-		s->records == 1 ? "" : "s", s->ignored);
+	fputc('\n', f);
+	fprintf(f, ngettext("%" PRIu64 " record, %" PRIu64 " ignored", "%" PRIu64 " records, %" PRIu64 " ignored",
+			    (unsigned long)(s->records == 1 ? 1 : 2)), s->records, s->ignored);
 	if (s->snapped)
-		fprintf(f, "; %" PRIu64 " cut short by the snap length, so answers among them"
-			" cannot be matched (capture with -s 0)", s->snapped);
+		fprintf(f, _("; %" PRIu64 " cut short by the snap length, so answers among them"
+			     " cannot be matched (capture with -s 0)"), s->snapped);
 	fputc('\n', f);
 }
 
@@ -235,7 +244,7 @@ static void text_end(FILE *f, const struct inspect *s)
 /* What the answers are to: tracepath's are UDP probes, the rest echoes. */
 static const char *probe_word(const struct stream *tg)
 {
-	return tg->m.tool == WIRE_TOOL_TRACEPATH ? "DF probe" : "DF echo";
+	return tg->m.tool == WIRE_TOOL_TRACEPATH ? _("DF probe") : _("DF echo");
 }
 
 /* "1401 'too big' from 192.0.2.1 with mtu 1400": the MTU left out where the
@@ -246,9 +255,9 @@ static void text_too_big(FILE *f, const struct stream *tg)
 	char from[INET6_ADDRSTRLEN];
 
 	ip_addr_text(&tg->ans_big->from, from, sizeof from);
-	fprintf(f, "%" PRIu32 " 'too big' from %s", tg->ans_big->size, from);
+	fprintf(f, _("%" PRIu32 " 'too big' from %s"), tg->ans_big->size, from);
 	if (a->too_big_mtu && !(a->verdict == INSPECT_EXACT && tg->ans_big->size == a->mtu + 1))
-		fprintf(f, " with mtu %" PRIu32, a->too_big_mtu);
+		fprintf(f, _(" with mtu %" PRIu32), a->too_big_mtu);
 }
 
 static void text_range(FILE *f, uint32_t lo, uint32_t hi)
@@ -256,15 +265,15 @@ static void text_range(FILE *f, uint32_t lo, uint32_t hi)
 	if (lo == hi)
 		fprintf(f, "%" PRIu32, lo);
 	else
-		fprintf(f, "%" PRIu32 " to %" PRIu32, lo, hi);
+		fprintf(f, _("%" PRIu32 " to %" PRIu32), lo, hi);
 }
 
 static void text_silence(FILE *f, const struct inspect_answer *a)
 {
 	text_range(f, a->silent_lo, a->silent_hi);
-	fputs(" never answered", f);
+	fputs(_(" never answered"), f);
 	if (a->silent_sizes > 1)
-		fprintf(f, " (%u sizes)", a->silent_sizes);
+		fprintf(f, ngettext(" (%u size)", " (%u sizes)", a->silent_sizes), a->silent_sizes);
 }
 
 /* Where an answer rests on what did not come back: why some may be missing
@@ -272,9 +281,9 @@ static void text_silence(FILE *f, const struct inspect_answer *a)
 static void text_caveat(FILE *f, const struct inspect *s)
 {
 	if (s->failed)
-		fputs("; the capture breaks off, so answers may be missing", f);
+		fputs(_("; the capture breaks off, so answers may be missing"), f);
 	else if (s->snapped)
-		fputs("; answers cut short by the snap length cannot be matched", f);
+		fputs(_("; answers cut short by the snap length cannot be matched"), f);
 }
 
 /* AT_LEAST: what is above the largest size answered. */
@@ -283,14 +292,14 @@ static void text_above(FILE *f, const struct inspect *s, const struct stream *tg
 	const struct inspect_answer *a = &tg->ans;
 
 	if (!a->upper) {
-		fputs(s->failed || s->snapped ? "nothing larger answered" : "nothing larger tried", f);
+		fputs(s->failed || s->snapped ? _("nothing larger answered") : _("nothing larger tried"), f);
 		return;
 	}
 	text_range(f, a->mtu + 1, a->upper);
-	fputs(" untried; ", f);
+	fputs(_(" untried; "), f);
 	if (a->silent_lo) {
 		text_silence(f, a);
-		fputs(": silence, not proof", f);
+		fputs(_(": silence, not proof"), f);
 	} else {
 		text_too_big(f, tg);
 	}
@@ -303,27 +312,27 @@ static void text_verdict(FILE *f, const struct inspect *s, const struct stream *
 
 	switch (a->verdict) {
 	case INSPECT_EXACT:
-		fprintf(f, "%" PRIu32 " (largest %s answered; ", a->mtu, what);
+		fprintf(f, _("%" PRIu32 " (largest %s answered; "), a->mtu, what);
 		text_too_big(f, tg);
 		break;
 	case INSPECT_EXACT_SILENCE:
-		fprintf(f, "%" PRIu32 " (largest %s answered; ", a->mtu, what);
+		fprintf(f, _("%" PRIu32 " (largest %s answered; "), a->mtu, what);
 		text_silence(f, a);
-		fputs(": silence, not proof", f);
+		fputs(_(": silence, not proof"), f);
 		break;
 	case INSPECT_AT_LEAST:
-		fprintf(f, "at least %" PRIu32 " (largest %s answered; ", a->mtu, what);
+		fprintf(f, _("at least %" PRIu32 " (largest %s answered; "), a->mtu, what);
 		text_above(f, s, tg);
 		break;
 	case INSPECT_AT_MOST:
-		fprintf(f, "at most %" PRIu32 " (no %s answered; ", a->upper, what);
+		fprintf(f, _("at most %" PRIu32 " (no %s answered; "), a->upper, what);
 		text_too_big(f, tg);
 		break;
 	case INSPECT_NOTHING:
-		fprintf(f, "not measured (no %s answered, no 'too big'", what);
+		fprintf(f, _("not measured (no %s answered, no 'too big'"), what);
 		break;
 	case INSPECT_CONTRADICTION:
-		fprintf(f, "contradictory (%" PRIu32 " answered, yet ", a->answered_above);
+		fprintf(f, _("contradictory (%" PRIu32 " answered, yet "), a->answered_above);
 		text_too_big(f, tg);
 		break;
 	}
@@ -357,12 +366,13 @@ static void text_answer(FILE *f, const struct inspect *s, int j)
 	}
 	ip_addr_text(&tg->m.src, src, sizeof src);
 	ip_addr_text(&tg->m.dst, dst, sizeof dst);
-	fputs("path MTU", f);
+	/* TRANSLATORS: "path MTU[ from SRC] to DST[ per TOOL]: ..." */
+	fputs(_("path MTU"), f);
 	if (other_src)
-		fprintf(f, " from %s", src);
-	fprintf(f, " to %s", dst);
+		fprintf(f, _(" from %s"), src);
+	fprintf(f, _(" to %s"), dst);
 	if (other_tool)
-		fprintf(f, " per %s", words(tg)->kind ? words(tg)->kind : "mtuprobe");
+		fprintf(f, _(" per %s"), words(tg)->kind ? words(tg)->kind : "mtuprobe");
 	fputs(": ", f);
 	text_verdict(f, s, tg);
 }

@@ -293,9 +293,8 @@ static const char *guess_dir(const struct inspect *s, const uint8_t *ip, size_t 
  * reason says more. Streams of one protocol all give the same one. */
 static int of_another_protocol(const char *why)
 {
-	return why && (strcmp(why, "not ours: quoted protocol") == 0 ||
-		       strcmp(why, "not ours: quoted next header") == 0 ||
-		       strcmp(why, "echo reply: not this run's method") == 0);
+	return why && (why == wire_why_quoted_protocol || why == wire_why_quoted_next_header ||
+		       why == wire_why_other_method);
 }
 
 static void classify_other(struct inspect *s, const struct pcapread_pkt *p, const char *probe_why,

@@ -305,7 +305,7 @@ path_failed(const struct cli *c, struct path *p)
 		return fail(p->error, EXIT_NOT_MEASURED);
 	if (stage == FAULT_AT_ROUTE)   /* no run at all: nothing sent */
 		p->run = (struct probe_run){ .stop = PROBE_STOP_ERROR, .p_wrong = 1.0 };
-	p->run.confidence[0] = '\0';  /* the engine's search state: not why it stopped */
+	p->run.confidence.why = PROBE_WHY_NONE;  /* the engine's search state: not why it stopped */
 	p->fault = fault_of_error((enum fault_stage)stage, sys_errno, rawio_iface_down(p->io));
 	p->ran = 1;
 	probe_findings(&p->run, &p->found);
@@ -456,40 +456,114 @@ probe_measure(struct probe_state *s)
 	return CLI_GO_ON;
 }
 
+/* What a path's run adds to the model's warnings. */
+enum path_warn {
+	PW_ENGINE,       /* the engine's warning k */
+	PW_DROPPED,      /* distinct warnings beyond the engine's table */
+	PW_PTB_MORE,     /* PTB senders beyond the findings' table */
+	PW_MSS,          /* the SYN-ACK's MSS does not fit */
+	PW_SILENCE,      /* the answer rests on silence */
+	PW_FAULT,        /* not measured: a system error */
+	PW_STOPPED,      /* stopped early: partial */
+	PW_UNVERIFIED,   /* measured, not verified */
+};
+
+/* localized ? the catalogue's words : the English msgid */
+#define L(str) (localized ? _(str) : (str))
+
+/* A path's warning in words: English for --json, or localized for the
+ * text report; the path is named as the report names it. */
+static void
+path_warn_words(const struct path *p, int i, enum path_warn what, unsigned k, int localized,
+		char *buf, size_t len)
+{
+	const struct probe_run *run = &p->run;
+	char name[32], why[PROBE_WORDS_LEN];
+
+	if (i == 0)
+		snprintf(name, sizeof(name), "WAN");
+	else if (i == 1)
+		snprintf(name, sizeof(name), "%s", L(N_("tunnel")));
+	else
+		snprintf(name, sizeof(name), L(N_("tunnel %d")), i);
+	switch (what) {
+	case PW_ENGINE:
+		/* English as --json always had it: cut where the engine's text was */
+		probe_warning_words(&run->warnings[k], localized, why, localized ? sizeof(why) : PROBE_WARN_LEN);
+		snprintf(buf, len, L(N_("%s path: %s%s")), name, why,
+			 run->warnings[k].count > 1 ? L(N_(" (repeated)")) : "");
+		break;
+	case PW_DROPPED:
+		snprintf(buf, len, L(N_("%s path: %u more distinct warnings not shown")), name,
+			 run->warnings_dropped);
+		break;
+	case PW_PTB_MORE:
+		snprintf(buf, len, L(N_("%s path: %u more 'too big' messages from routers beyond the %d listed")),
+			 name, p->found.ptb_more, FINDINGS_MAX_PTB);
+		break;
+	case PW_MSS:
+		probe_mss_words(&p->found, localized, why, sizeof(why));
+		snprintf(buf, len, L(N_("%s path: %s")), name, why);
+		break;
+	case PW_SILENCE:
+		snprintf(buf, len, L(N_("%s path: PMTU %u rests on silence: %u to %u got no answer and no "
+					"'too big' message (a PMTU black hole)")), name, run->pmtu,
+			 p->found.silent_lo, p->found.silent_hi);
+		break;
+	case PW_FAULT:
+		snprintf(buf, len, L(N_("%s path: not measured: %s (%s)")), name,
+			 L(render_fault_words(p->fault)), p->error);
+		break;
+	case PW_STOPPED:
+		snprintf(buf, len, L(N_("%s path: stopped early (%s): the answer is partial")), name,
+			 probe_stop_words(run->stop, localized));
+		break;
+	case PW_UNVERIFIED:
+		probe_confidence_words(run, localized, 1, why, sizeof(why));
+		snprintf(buf, len, L(N_("%s path: PMTU %u could not be verified: %s")), name, run->pmtu, why);
+		break;
+	}
+}
+
+#undef L
+
+static void
+path_warn(struct model_result *m, const struct path *p, int i, enum path_warn what, unsigned k)
+{
+	struct model_warning *w = model_warn_add(m);
+
+	if (!w)
+		return;
+	path_warn_words(p, i, what, k, 0, w->text, sizeof(w->text));
+	path_warn_words(p, i, what, k, 1, w->local, sizeof(w->local));
+}
+
 /* Probe warnings join the model's, so that --json has one "warnings" list. */
 static void
 collect_warnings(const struct probe_state *s, struct model_result *m)
 {
 	for (int i = 0; i < s->npaths; i++) {
-		const struct probe_run *run = &s->paths[i].run;
-		if (!s->paths[i].ran)
+		const struct path *p = &s->paths[i];
+		const struct probe_run *run = &p->run;
+		if (!p->ran)
 			continue;
 		for (unsigned w = 0; w < run->nwarnings; w++)
-			model_warn(m, "%s path: %s%s", s->paths[i].name, run->warnings[w].text,
-				   run->warnings[w].count > 1 ? " (repeated)" : "");
+			path_warn(m, p, i, PW_ENGINE, w);
 		/* the tables are fixed; what did not fit is said, never dropped */
 		if (run->warnings_dropped)
-			model_warn(m, "%s path: %u more distinct warnings not shown", s->paths[i].name,
-				   run->warnings_dropped);
-		if (s->paths[i].found.ptb_more)
-			model_warn(m, "%s path: %u more 'too big' messages from routers beyond the %d listed",
-				   s->paths[i].name, s->paths[i].found.ptb_more, FINDINGS_MAX_PTB);
-		if (s->paths[i].found.mss_too_big)
-			model_warn(m, "%s path: %s", s->paths[i].name, s->paths[i].found.mss_advice);
-		if (s->paths[i].found.rests_on_silence)
-			model_warn(m, "%s path: PMTU %u rests on silence: %u to %u got no answer and no "
-				   "'too big' message (a PMTU black hole)", s->paths[i].name, run->pmtu,
-				   s->paths[i].found.silent_lo, s->paths[i].found.silent_hi);
-		if (fault_is_error(s->paths[i].fault))
-			model_warn(m, "%s path: not measured: %s (%s)", s->paths[i].name,
-				   render_fault_words(s->paths[i].fault), s->paths[i].error);
+			path_warn(m, p, i, PW_DROPPED, 0);
+		if (p->found.ptb_more)
+			path_warn(m, p, i, PW_PTB_MORE, 0);
+		if (p->found.mss_too_big)
+			path_warn(m, p, i, PW_MSS, 0);
+		if (p->found.rests_on_silence)
+			path_warn(m, p, i, PW_SILENCE, 0);
+		if (fault_is_error(p->fault))
+			path_warn(m, p, i, PW_FAULT, 0);
 		else if (run->stop != PROBE_STOP_DONE)
-			model_warn(m, "%s path: stopped early (%s): the answer is partial", s->paths[i].name,
-				   probe_stop_str(run->stop));
+			path_warn(m, p, i, PW_STOPPED, 0);
 		else if (!run->verified && run->pmtu)
-			model_warn(m, "%s path: PMTU %u could not be verified: %s", s->paths[i].name,
-				   run->pmtu, run->confidence + (strncmp(run->confidence, "not verified: ", 14)
-								  ? 0 : 14));
+			path_warn(m, p, i, PW_UNVERIFIED, 0);
 	}
 }
 
@@ -524,14 +598,14 @@ config_esp(struct report_probe *rp, struct cli *c)
 }
 
 static int
-judge(const struct path *p, struct model_result *m, char *verdict, size_t len)
+judge(const struct path *p, struct model_result *m, struct tunnel_judgement *verdict)
 {
 	char from[64] = "";
 	struct tunnel_evidence ev = { p->run.pmtu, p->found.device_mtu, from };
 
 	if (p->found.device_mtu)
 		ip_addr_text(&p->found.device_from, from, sizeof(from));
-	return model_judge_tunnel(m, &ev, verdict, len);
+	return model_judge_tunnel(m, &ev, verdict);
 }
 
 /* Tunnel targets 2..: each judged against the model as it was before any
@@ -547,9 +621,9 @@ judge_more(const struct probe_state *s, const struct model_result *m0, struct mo
 		struct report_tunnel *t = &rp->more[k];
 		if (!p->ran || !p->run.pmtu)
 			continue;
-		t->vs_model = judge(p, &mk, t->verdict, sizeof(t->verdict));
+		t->vs_model = judge(p, &mk, &t->verdict);
 		if (t->vs_model != TUNNEL_AGREES && t->vs_model != TUNNEL_NO_MODEL)
-			model_warn(m, "tunnel %s: %s", p->host, t->verdict);
+			model_warn_tunnel(m, p->host, &t->verdict);
 		if (!m->has_tunnel || mk.tunnel_mtu < m->tunnel_mtu) {
 			m->has_tunnel = 1;
 			m->tunnel_mtu = mk.tunnel_mtu;
@@ -583,7 +657,7 @@ build_model(struct probe_state *s, struct model_input *in, struct model_result *
 	}
 	m0 = *m;
 	if (tun && tun->pmtu)
-		rp->tunnel_vs_model = judge(&s->paths[1], m, rp->verdict, sizeof(rp->verdict));
+		rp->tunnel_vs_model = judge(&s->paths[1], m, &rp->verdict);
 	judge_more(s, &m0, m, rp);
 	cli_ifaces(&s->c, m->wan_kind, &r->vendors);
 	r->m = m;
@@ -748,7 +822,7 @@ say_warnings(struct probe_state *s, const struct report *r, const struct report_
 	if (!(s->c.quiet || s->c.value) || s->c.json)
 		return;
 	for (size_t i = 0; r->m && i < r->m->nwarn; i++) {
-		char words[MODEL_MSG];
+		char words[RENDER_WORDS];
 
 		model_warning_words(&r->m->warnings[i], 1, words, sizeof(words));
 		snprintf(s->err, sizeof(s->err), _("warning: %s"), words);

@@ -8,6 +8,7 @@
 #include "config/config_int.h"
 #include "config/foreign.h"
 #include "base/count.h"
+#include "base/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +26,7 @@ static const struct {
 	[VENDOR_RTX] = { "Yamaha RTX", "a Yamaha RTX config (show config)", "#",
 		/* command reference 8.1.4: a tunnel's MTU is 1280 unless set */
 		{ .tunnel_mtu_default = 1280, .clamp_in_config = 1, .peer_word = "gateway",
-		  .natt_default = "not set (default off, 15.48.5)" }, config_parse_rtx,
+		  .natt_default = N_("not set (default off, 15.48.5)") }, config_parse_rtx,
 		(const char *const[]){ "tunnel select ", "pp select ", "ipsec ike ", "ipsec sa policy ",
 			"ipsec tunnel ", "ipsec auto refresh", "ip lan", "ip pp ", "ip tunnel ",
 			"nat descriptor ", "pp bind ", "pppoe use ", "bgp use ",
@@ -36,7 +37,7 @@ static const struct {
 		/* no NEC reference: the tunnel MTU default is unknown; NAT-T is
 		 * ikev2 nat-traversal in the tunnel, or the global ike nat-traversal */
 		{ .clamp_in_config = 1, .natt_in_tunnel = 1, .peer_word = "peer",
-		  .natt_default = "not set (the IX default is unknown)" }, config_parse_ix,
+		  .natt_default = N_("not set (the IX default is unknown)") }, config_parse_ix,
 		(const char *const[]){ "interface GigaEthernet", "interface Loopback0.", "interface Tunnel0.",
 			"ike policy ", "ike proposal ", "ipsec autokey-", "ikev2 default-profile",
 			"ikev2 profile ", "ikev2 authentication psk", "ikev2 peer", "ikev2 connect-type",
@@ -46,8 +47,8 @@ static const struct {
 		/* swanctl.conf(5): clamps live in iptables/nftables; a child is its
 		 * own policy; local_ts/remote_ts default to dynamic */
 		{ .implicit_policy = 1, .selectors_dynamic = 1, .peer_word = "connection",
-		  .selector_default = "dynamic (only the tunnel's outer addresses, swanctl.conf(5))",
-		  .natt_default = "not forced (encap = no: UDP only when a NAT is detected)" }, config_parse_swan,
+		  .selector_default = N_("dynamic (only the tunnel's outer addresses, swanctl.conf(5))"),
+		  .natt_default = N_("not forced (encap = no: UDP only when a NAT is detected)") }, config_parse_swan,
 		(const char *const[]){ "connections {", "connections{", "children {", "children{",
 			"secrets {", "esp_proposals", "local_ts", "remote_ts", "remote_addrs",
 			"local_addrs", "start_action", "dpd_action", NULL } },
@@ -59,8 +60,8 @@ static const struct {
 		/* ipsec.conf(5): no clamp; a conn is its own policy; leftsubnet/
 		 * rightsubnet default to the peers' own addresses */
 		{ .implicit_policy = 1, .selectors_dynamic = 1, .peer_word = "conn",
-		  .selector_default = "the hosts' own addresses (leftsubnet or rightsubnet not set, ipsec.conf(5))",
-		  .natt_default = "not forced (forceencaps or encapsulation not yes: UDP only when a NAT is detected)" }, config_parse_ipsecconf,
+		  .selector_default = N_("the hosts' own addresses (leftsubnet or rightsubnet not set, ipsec.conf(5))"),
+		  .natt_default = N_("not forced (forceencaps or encapsulation not yes: UDP only when a NAT is detected)") }, config_parse_ipsecconf,
 		(const char *const[]){ "conn ", "config setup", "leftsubnet", "rightsubnet", "leftid",
 			"rightid", "dpdaction", "dpddelay", "keyexchange", "also=", "also ", "phase2alg",
 			"auto=", "auto ", NULL } },
@@ -73,8 +74,8 @@ static const struct {
 		 * Fortinet document states a tunnel interface's default MTU */
 		{ .clamp_in_config = 1, .peer_word = "phase1-interface", .neutral = 1,
 		  .clamp_default = CONFIG_MSS_OFF,
-		  .selector_default = "0.0.0.0 0.0.0.0 (src-subnet and dst-subnet not set, FortiOS CLI reference, phase2-interface)",
-		  .natt_default = "enable: UDP 4500 only when a NAT is detected (nattraversal not set, FortiOS CLI reference, phase1-interface)" },
+		  .selector_default = N_("0.0.0.0 0.0.0.0 (src-subnet and dst-subnet not set, FortiOS CLI reference, phase2-interface)"),
+		  .natt_default = N_("enable: UDP 4500 only when a NAT is detected (nattraversal not set, FortiOS CLI reference, phase1-interface)") },
 		config_parse_fortios,
 		(const char *const[]){ "config vpn ", "config system ", "config router ", "config firewall ",
 			"config user ", "config log ", "config vdom", "config global", "set phase1name ",
@@ -91,8 +92,8 @@ static const struct {
 		 * a clamp is a mangle change-mss rule, none unless added */
 		{ .clamp_in_config = 1, .implicit_policy = 1, .peer_word = "peer", .neutral = 1,
 		  .clamp_default = CONFIG_MSS_OFF,
-		  .selector_default = "0.0.0.0/32 (src-address and dst-address not set: MikroTik manual, IPsec, Policies)",
-		  .natt_default = "nat-traversal=yes (MikroTik manual, IPsec, Profiles)" },
+		  .selector_default = N_("0.0.0.0/32 (src-address and dst-address not set: MikroTik manual, IPsec, Policies)"),
+		  .natt_default = N_("nat-traversal=yes (MikroTik manual, IPsec, Profiles)") },
 		config_parse_routeros,
 		(const char *const[]){ "/ip ipsec", "/ip/ipsec", "/interface", "/routing", "/ip firewall",
 			"/ip/firewall", "/ip address", "/ip/address", "/ip route", "/ip/route", "/system",
@@ -109,8 +110,8 @@ static const struct {
 		 * in our sources (doc/router-facts.md) */
 		{ .clamp_in_config = 1, .peer_word = "gateway", .neutral = 1,
 		  .clamp_default = CONFIG_MSS_OFF,
-		  .selector_default = "not stated (the default proxy-identity of a Junos route-based VPN was not found in our sources)",
-		  .natt_default = "on (Junos uses NAT-T unless the gateway says no-nat-traversal)" },
+		  .selector_default = N_("not stated (the default proxy-identity of a Junos route-based VPN was not found in our sources)"),
+		  .natt_default = N_("on (Junos uses NAT-T unless the gateway says no-nat-traversal)") },
 		config_parse_junos,
 		(const char *const[]){ "set security ike ", "set security ipsec ", "set interfaces st0",
 			"set security flow tcp-mss", "bind-interface st0", "ike-policy ", "external-interface ",
@@ -124,8 +125,8 @@ static const struct {
 		 * forced only by force-udp-encapsulation (doc/router-facts.md) */
 		{ .tunnel_mtu_default = 1500, .clamp_in_config = 1, .peer_word = "peer", .neutral = 1,
 		  .clamp_default = CONFIG_MSS_OFF,
-		  .selector_default = "0.0.0.0/0 both ways for a vti peer without tunnel prefixes (vyos-1x's swanctl template)",
-		  .natt_default = "not forced (UDP only when a NAT is detected; force-udp-encapsulation forces it)" },
+		  .selector_default = N_("0.0.0.0/0 both ways for a vti peer without tunnel prefixes (vyos-1x's swanctl template)"),
+		  .natt_default = N_("not forced (UDP only when a NAT is detected; force-udp-encapsulation forces it)") },
 		config_parse_vyos,
 		(const char *const[]){ "set vpn ipsec ", "set interfaces vti ", "set protocols bgp ",
 			"site-to-site {", "ike-group ", "esp-group ", "default-esp-group ", "vti vti",

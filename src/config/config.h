@@ -322,7 +322,8 @@ struct config_facts {
 	                                  * (no clamp) or CONFIG_MSS_AUTO; neutral only */
 	const char *selector_default;    /* what unset traffic selectors are, as the
 	                                  * vendor's manual says it, for the finding */
-	const char *natt_default;        /* what NAT-T is when no line sets it */
+	const char *natt_default;        /* what NAT-T is when no line sets it (both marked
+	                                  * N_(): render translates them, core passes them on) */
 };
 
 struct cfg_index;

@@ -32,13 +32,29 @@ grow(struct audit_result *r, void **rows, size_t n, size_t *cap, size_t size)
 	return 0;
 }
 
+static void
+say_set(struct audit_say *w, int code, const struct audit_arg *args)
+{
+	size_t k = 0;
+
+	memset(w, 0, sizeof(*w));
+	w->code = code;
+	/* the table holds AUDIT_ARGS; a longer list is a bug, cut visibly */
+	for (; args && args[k].kind != AA_END && k + 1 < AUDIT_ARGS; k++) {
+		w->arg[k] = args[k];
+		if (args[k].kind == AA_QUOTE) {
+			snprintf(w->quote, sizeof(w->quote), "%s", args[k].s ? args[k].s : "");
+			w->arg[k].s = NULL;
+		}
+	}
+}
+
 struct audit_finding *
 audit_finding(struct audit_run *a, unsigned line, const char *text, const char *where,
-	      const char *fmt, ...)
+	      int code, const struct audit_arg *args)
 {
 	struct audit_result *r = a->r;
 	struct audit_finding *f;
-	va_list ap;
 
 	if (grow(r, (void **)&r->findings, r->nfindings, &r->cap_findings, sizeof(*f)) < 0)
 		return NULL;
@@ -48,9 +64,7 @@ audit_finding(struct audit_run *a, unsigned line, const char *text, const char *
 	f->line = line;
 	snprintf(f->text, sizeof(f->text), "%s", text ? text : "");
 	snprintf(f->where, sizeof(f->where), "%s", where);
-	va_start(ap, fmt);
-	vsnprintf(f->message, sizeof(f->message), fmt, ap);
-	va_end(ap);
+	say_set(&f->say, code, args);
 	if (a->check->severity == AUDIT_ERROR)
 		r->nerror++;
 	else if (a->check->severity == AUDIT_WARNING)
@@ -67,17 +81,17 @@ audit_fix(struct audit_finding *f, enum audit_fix_kind kind, long n, long m, int
 	f->fix[f->nfix++] = (struct audit_fix){ kind, n, m, tunnel, gateway, 0, -1 };
 }
 
-void
-audit_note(struct audit_run *a, const char *fmt, ...)
+struct audit_say *
+audit_note(struct audit_run *a, int code, const struct audit_arg *args)
 {
 	struct audit_result *r = a->r;
-	va_list ap;
+	struct audit_say *w;
 
 	if (grow(r, (void **)&r->notes, r->nnotes, &r->cap_notes, sizeof(r->notes[0])) < 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(r->notes[r->nnotes++], AUDIT_MSG, fmt, ap);
-	va_end(ap);
+		return NULL;
+	w = &r->notes[r->nnotes++];
+	say_set(w, code, args);
+	return w;
 }
 
 /* A setting whose value is a template placeholder: the check that needs
@@ -87,8 +101,7 @@ tmpl_skip(struct audit_run *a, const struct config_num *n, const char *where)
 {
 	if (!n || !n->tmpl)
 		return 0;
-	audit_note(a, "%s: line %u is a template value (%s): %s not checked", where, n->line, n->text,
-		   a->check->id);
+	audit_note(a, NOTE_TEMPLATE, ARGS(AQ(where), AN(n->line), AS(n->text), AS(a->check->id)));
 	return 1;
 }
 
@@ -182,10 +195,9 @@ mss6_above(struct audit_run *a, size_t i)
 	if (!t->mss6.line || t->mss6.tmpl || t->mtu6.tmpl || t->mss6.v != CONFIG_MSS_NUM ||
 	    !t->mtu6.line || t->mss6_value <= max6)
 		return;
-	f = audit_finding(a, t->mss6.line, t->mss6.text, t->name,
-			  "the IPv6 clamp %ld lets %ld-byte packets (MSS + 40 IPv6 + 20 TCP) into a tunnel whose IPv6 MTU is %ld (line %u); the largest IPv6 MSS that fits is %ld - 60 = %ld",
-			  t->mss6_value, t->mss6_value + IP_MSS6_HDR, t->mtu6.v, t->mtu6.line,
-			  t->mtu6.v, max6);
+	f = audit_finding(a, t->mss6.line, t->mss6.text, t->name, SAY_MSS6_ABOVE,
+			  ARGS(AN(t->mss6_value), AN(t->mss6_value + IP_MSS6_HDR), AN(t->mtu6.v),
+			       AN(t->mtu6.line), AN(t->mtu6.v), AN(max6)));
 	audit_fix(f, FIX_TUNNEL_MSS6, max6, 0, (int)i, t->gateway);
 }
 
@@ -203,20 +215,18 @@ check_mss_above(struct audit_run *a)
 			continue;
 		if (!at->mtu) {
 			if (!config_facts(a->cfg)->tunnel_mtu_default && config_facts(a->cfg)->neutral)
-				audit_note(a, "%s: clamp %ld not compared with the tunnel MTU: no tunnel MTU is set and the %s default was not found in any source",
-					   t->name, t->mss_value, config_vendor_display(a->cfg->vendor));
+				audit_note(a, NOTE_CLAMP_NO_DEFAULT, ARGS(AS(t->name), AN(t->mss_value),
+					   AS(config_vendor_display(a->cfg->vendor))));
 			else if (!config_facts(a->cfg)->tunnel_mtu_default)
-				audit_note(a, "%s: clamp %ld not compared with the tunnel MTU: no ip mtu is set and the IX default is unknown",
-					   t->name, t->mss_value);
+				audit_note(a, NOTE_CLAMP_NO_IX_MTU, ARGS(AS(t->name), AN(t->mss_value)));
 			continue;
 		}
 		if (t->mss_value <= (long)at->mtu - IP_MSS4_HDR)
 			continue;
-		f = audit_finding(a, t->mss.line, t->mss.text, t->name,
-				  "the clamp lets TCP segments of %ld bytes in: %ld-byte packets with the IPv4 and TCP headers (20 + 20), into a tunnel whose MTU is %u%s. The largest MSS that fits is %u - 40 = %u; larger segments are fragmented or dropped, and a peer without path MTU discovery never says so",
-				  t->mss_value, t->mss_value + IP_MSS4_HDR, at->mtu,
-				  at->mtu_default ? " (the RTX default: no ip tunnel mtu is set)" : "",
-				  at->mtu, at->mtu - IP_MSS4_HDR);
+		f = audit_finding(a, t->mss.line, t->mss.text, t->name, SAY_MSS_ABOVE,
+				  ARGS(AN(t->mss_value), AN(t->mss_value + IP_MSS4_HDR), AN(at->mtu),
+				       AW(at->mtu_default ? W_RTX_DEFAULT_NO_MTU : W_NONE),
+				       AN(at->mtu), AN(at->mtu - IP_MSS4_HDR)));
 		fix_numbers(f, at, t);
 	}
 }
@@ -233,11 +243,11 @@ check_mtu_model(struct audit_run *a)
 		if (at->skip != AUDIT_CHECKED || !at->mtu || !at->limit || at->mtu <= at->limit)
 			continue;
 		f = audit_finding(a, t->mtu.line ? t->mtu.line : t->line, t->mtu.line ? t->mtu.text : "",
-				  t->name,
-				  "tunnel MTU %u%s is above the %u that a line MTU of %u (%s) carries with ESP %s%s%s: full-size packets are fragmented after encryption or dropped",
-				  at->mtu, at->mtu_default ? " (the RTX default)" : "", at->limit,
-				  a->r->line_mtu, a->r->line_from, at->esp, at->natt ? " in UDP (NAT-T)" : "",
-				  at->limit == a->peer->max_mtu ? ", capped at the peer's documented maximum" : "");
+				  t->name, SAY_MTU_ABOVE_MODEL,
+				  ARGS(AN(at->mtu), AW(at->mtu_default ? W_RTX_DEFAULT : W_NONE), AN(at->limit),
+				       AN(a->r->line_mtu), AS(a->r->line_from), AS(at->esp),
+				       AW(at->natt ? W_IN_UDP_NATT : W_NONE),
+				       AW(at->limit == a->peer->max_mtu ? W_CAPPED_PEER : W_NONE)));
 		fix_numbers(f, at, t);
 	}
 }
@@ -281,15 +291,12 @@ no_clamp_rtx(struct audit_run *a, size_t i, struct audit_finding **f)
 	int def = rtx_mss_default(a->cfg->firmware);
 
 	if (t->mss.line)
-		*f = audit_finding(a, t->mss.line, t->mss.text, t->name,
-				   "the IPv4 MSS clamp is off: nothing keeps TCP segments within the tunnel MTU when ICMP does not come back");
+		*f = audit_finding(a, t->mss.line, t->mss.text, t->name, SAY_CLAMP_OFF, NOARGS);
 	else if (def < 0)
-		*f = audit_finding(a, t->line, "", t->name,
-				   "no ip tunnel tcp mss limit: the default is auto on vRX, RTX5000/3500 Rev.14.00.22+, RTX1210 Rev.14.01.26+, RTX830 Rev.15.02.03+ and Rev.15.04+, but off on older firmware (e.g. RTX1200), and this configuration does not say which firmware it came from");
+		*f = audit_finding(a, t->line, "", t->name, SAY_RTX_NO_CLAMP_FW_UNKNOWN, NOARGS);
 	else if (def == 0)
-		*f = audit_finding(a, t->line, "", t->name,
-				   "no ip tunnel tcp mss limit, and on this firmware (%s, line %u) the default is off",
-				   a->cfg->firmware, a->cfg->firmware_line);
+		*f = audit_finding(a, t->line, "", t->name, SAY_RTX_NO_CLAMP_FW_OFF,
+				   ARGS(AS(a->cfg->firmware), AN(a->cfg->firmware_line)));
 }
 
 /* A format whose clamp default is documented (config_facts.clamp_default):
@@ -302,11 +309,9 @@ no_clamp_neutral(struct audit_run *a, size_t i)
 	if (config_facts(a->cfg)->clamp_default == CONFIG_MSS_AUTO && !t->mss.line)
 		return NULL;
 	if (t->mss.line)
-		return audit_finding(a, t->mss.line, t->mss.text, t->name,
-				     "the IPv4 MSS clamp is off: nothing keeps TCP segments within the tunnel MTU when ICMP does not come back");
-	return audit_finding(a, t->line, "", t->name,
-			     "no MSS clamp for this tunnel, and %s clamps nothing unless told to: nothing keeps TCP segments within the tunnel MTU when ICMP does not come back",
-			     config_vendor_display(a->cfg->vendor));
+		return audit_finding(a, t->mss.line, t->mss.text, t->name, SAY_CLAMP_OFF, NOARGS);
+	return audit_finding(a, t->line, "", t->name, SAY_NO_CLAMP,
+			     ARGS(AS(config_vendor_display(a->cfg->vendor))));
 }
 
 static void
@@ -314,8 +319,8 @@ check_no_clamp(struct audit_run *a)
 {
 	if (!config_facts(a->cfg)->clamp_in_config) {
 		if (a->cfg->ntunnels)
-			audit_note(a, "MSS clamps live in iptables or nftables, not in %s: not checked (mtuprobe calc --vendor linux prints them)",
-				   a->cfg->vendor == VENDOR_IPSECCONF ? "ipsec.conf (not expressible there)" : "swanctl.conf");
+			audit_note(a, NOTE_CLAMP_ELSEWHERE,
+				   ARGS(a->cfg->vendor == VENDOR_IPSECCONF ? AW(W_IPSECCONF_NO_CLAMP) : AS("swanctl.conf")));
 		return;
 	}
 	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
@@ -329,8 +334,7 @@ check_no_clamp(struct audit_run *a)
 		else if (a->cfg->vendor == VENDOR_RTX)
 			no_clamp_rtx(a, i, &f);
 		else
-			f = audit_finding(a, t->line, "", t->name,
-					  "no ip tcp adjust-mss: the IX default was not found in any source (unknown default); every published IX configuration sets ip tcp adjust-mss auto");
+			f = audit_finding(a, t->line, "", t->name, SAY_IX_NO_CLAMP, NOARGS);
 		if (at->target_mss)
 			fix_numbers(f, at, t);
 		else       /* no MTU known (IX without ip mtu): the router's own auto */
@@ -348,31 +352,38 @@ check_df_clear(struct audit_run *a)
 		struct audit_finding *f;
 		if (!t->df.line || t->df.v != 2)
 			continue;
-		f = audit_finding(a, t->df.line, t->df.text, t->name,
-				  "df-bit clear lets an inner packet too big for the tunnel be encrypted and then fragmented, instead of refused with an ICMP error that makes the sender shrink it; fragments of ESP are what many paths drop (the default is copy)");
+		f = audit_finding(a, t->df.line, t->df.text, t->name, SAY_DF_CLEAR, NOARGS);
 		audit_fix(f, FIX_DF_COPY, 0, 0, (int)i, t->gateway);
 	}
 }
 
 /* ---- no-dead-peer-detection -------------------------------------------- */
 
+/* Why a gateway runs no DPD that works: a code (SAY_*) and the string it
+ * quotes; 0 when it does. */
+struct dpd_why {
+	int code;
+	struct audit_arg arg;
+};
+
 static int
 rtx_keepalive_dead(const struct audit_run *a, const struct config_gateway *g, int v2,
-		   char *why, size_t len)
+		   struct dpd_why *why)
 {
 	const struct config_num *k = &g->keepalive;
 	int heartbeat = !v2 && (!k->line || !g->ka_method_set || g->ka_method == CONFIG_KA_HEARTBEAT);
 
+	why->arg = (struct audit_arg){ AA_END, 0, NULL };
 	if (k->line && k->v == CONFIG_OFF)
-		snprintf(why, len, "keepalive is off: the router keeps its SAs after the peer has cleared them");
+		why->code = SAY_RTX_KEEPALIVE_OFF;
 	else if (!k->line && !v2)
-		snprintf(why, len, "no ipsec ike keepalive use: IKEv1 then uses heartbeat with switch auto, and heartbeat with auto on both ends runs no keepalive at all (15.20)");
+		why->code = SAY_RTX_NO_KEEPALIVE;
 	else if (heartbeat && k->v == CONFIG_AUTO)
-		snprintf(why, len, "keepalive auto with heartbeat runs only when the peer sends heartbeats too (15.20)");
-	else if (heartbeat && a->peer->non_yamaha)
-		snprintf(why, len, "heartbeat is Yamaha's own keepalive and %s does not answer it; use dpd (RFC 3706)",
-			 a->peer->display);
-	else
+		why->code = SAY_RTX_HEARTBEAT_AUTO;
+	else if (heartbeat && a->peer->non_yamaha) {
+		why->code = SAY_RTX_HEARTBEAT_PEER;
+		why->arg = AS(a->peer->display);
+	} else
 		return 0;
 	return 1;
 }
@@ -394,21 +405,22 @@ ix_keepalive_dead(const struct audit_run *a, size_t g)
  * restart (default none: none sent); Libreswan when dpddelay is set
  * (default 0), and for IKEv1 only with dpdtimeout as well. */
 static int
-ipc_dpd_dead(const struct audit_run *a, const struct config_gateway *g, char *why, size_t len)
+ipc_dpd_dead(const struct audit_run *a, const struct config_gateway *g, struct dpd_why *why)
 {
 	const struct config_num *k = &g->keepalive;
 
 	if (k->v != CONFIG_OFF)
 		return 0;
-	if (a->cfg->dialect == CONFIG_DIALECT_STRONGSWAN)
-		snprintf(why, len, "%s: strongSwan sends no DPD (ipsec.conf(5): dpdaction=none, the default, disables it) and keeps SAs the peer has cleared",
-			 k->line ? k->text : "dpdaction is not set");
-	else if (k->line && strncmp(k->text, "dpddelay", 8) == 0 && g->version.v == 1 && !g->dpd_timeout.line)
-		snprintf(why, len, "%s without dpdtimeout: for IKEv1 Libreswan runs DPD only with both set (ipsec.conf(5)), so it keeps SAs the peer has cleared",
-			 k->text);
-	else
-		snprintf(why, len, "%s: Libreswan sends no DPD (ipsec.conf(5): dpddelay defaults to 0, disabled) and keeps SAs the peer has cleared",
-			 k->line ? k->text : "dpddelay is not set");
+	if (a->cfg->dialect == CONFIG_DIALECT_STRONGSWAN) {
+		why->code = SAY_IPC_SWAN_NO_DPD;
+		why->arg = k->line ? AS(k->text) : AW(W_DPDACTION_UNSET);
+	} else if (k->line && strncmp(k->text, "dpddelay", 8) == 0 && g->version.v == 1 && !g->dpd_timeout.line) {
+		why->code = SAY_IPC_LIBRE_NO_TIMEOUT;
+		why->arg = AS(k->text);
+	} else {
+		why->code = SAY_IPC_LIBRE_NO_DPD;
+		why->arg = k->line ? AS(k->text) : AW(W_DPDDELAY_UNSET);
+	}
 	return 1;
 }
 
@@ -441,14 +453,12 @@ dpd_neutral(struct audit_run *a, size_t g)
 		return;
 	line = neutral_at(a, g, &l->src, &text, where, sizeof(where));
 	if (l->state == CONFIG_LIVE_UNKNOWN) {
-		audit_note(a, "%s: whether %s detects a dead peer by default was not found in any source: no-dead-peer-detection not checked",
-			   where, config_vendor_display(a->cfg->vendor));
+		audit_note(a, NOTE_DPD_UNKNOWN, ARGS(AQ(where), AS(config_vendor_display(a->cfg->vendor))));
 		return;
 	}
-	f = audit_finding(a, line, text, where,
-			  "%s: no dead peer detection (RFC 3706) runs for this peer, so the router keeps SAs the peer has cleared%s",
-			  l->src.line ? "DPD is off" : "no DPD is configured, and it is off by default",
-			  a->peer->waits ? "; AWS clears its side after 40 s without DPD replies and then waits for this router to start IKE again" : "");
+	f = audit_finding(a, line, text, where, SAY_DPD_NONE,
+			  ARGS(AW(l->src.line ? W_DPD_OFF : W_DPD_UNSET_OFF),
+			       AW(a->peer->waits ? W_AWS_CLEARS : W_NONE)));
 	audit_fix(f, FIX_KEEPALIVE, a->peer->dpd_interval, a->peer->dpd_count, t, (int)g);
 	if (f && f->nfix)
 		f->fix[f->nfix - 1].ikev2 = audit_is_ikev2(a, (int)g);
@@ -460,7 +470,9 @@ check_dpd(struct audit_run *a)
 	for (size_t g = 0; g < a->cfg->ngateways; g++) {
 		const struct config_gateway *gw = &a->cfg->gateways[g];
 		int v2 = audit_is_ikev2(a, (int)g), t = first_tunnel(a, g);
-		char why[300], where[64];
+		struct dpd_why why = { 0, { AA_END, 0, NULL } };
+		struct audit_arg tail;
+		char where[64];
 		struct audit_finding *f;
 		const struct config_num *k = &gw->keepalive;
 		if (config_facts(a->cfg)->neutral) {
@@ -469,30 +481,30 @@ check_dpd(struct audit_run *a)
 		}
 		if (tmpl_skip(a, k, gw->name))
 			continue;
-		if (a->cfg->vendor == VENDOR_RTX && !rtx_keepalive_dead(a, gw, v2, why, sizeof(why)))
+		if (a->cfg->vendor == VENDOR_RTX && !rtx_keepalive_dead(a, gw, v2, &why))
 			continue;
 		if (a->cfg->vendor == VENDOR_IX) {
 			if (t < 0) {
-				audit_note(a, "peer %s: no tunnel is bound to it: no-dead-peer-detection not checked",
-					   gw->name);
+				audit_note(a, NOTE_PEER_NO_TUNNEL, ARGS(AS(gw->name)));
 				continue;
 			}
 			if (!ix_keepalive_dead(a, g))
 				continue;
-			snprintf(why, sizeof(why), "no %s for this peer: the IX default was not found in any source (unknown default), so nothing is known to detect a dead peer",
-				 v2 ? "ikev2 dpd interval (per tunnel or in ikev2 default-profile)" : "ike keepalive or watch-group");
+			why.code = SAY_IX_NO_DPD;
+			why.arg = v2 ? AW(W_IX_DPD_V2) : AS("ike keepalive or watch-group");
 		}
-		if (a->cfg->vendor == VENDOR_IPSECCONF && !ipc_dpd_dead(a, gw, why, sizeof(why)))
+		if (a->cfg->vendor == VENDOR_IPSECCONF && !ipc_dpd_dead(a, gw, &why))
 			continue;
 		if (a->cfg->vendor == VENDOR_STRONGSWAN) {
 			if (k->line && k->v != CONFIG_OFF)
 				continue;
-			snprintf(why, sizeof(why), "dpd_delay is %s: strongSwan never checks that the peer is alive, and keeps SAs the peer has cleared",
-				 k->line ? "0" : "not set (default 0s)");
+			why.code = SAY_SWAN_NO_DPD;
+			why.arg = k->line ? AS("0") : AW(W_DPD_DELAY_UNSET);
 		}
 		gateway_label(a, g, where, sizeof(where));
+		tail = AW(a->peer->waits ? W_AWS_CLEARS : W_NONE);
 		f = audit_finding(a, k->line ? k->line : gw->line, k->line ? k->text : "", where,
-				  "%s%s", why, a->peer->waits ? "; AWS clears its side after 40 s without DPD replies and then waits for this router to start IKE again" : "");
+				  why.code, why.arg.kind == AA_END ? ARGS(tail) : ARGS(why.arg, tail));
 		audit_fix(f, FIX_KEEPALIVE, a->peer->dpd_interval, a->peer->dpd_count, t, (int)g);
 		if (f && f->nfix)
 			f->fix[f->nfix - 1].ikev2 = v2;
@@ -527,10 +539,9 @@ check_slow_dpd(struct audit_run *a)
 		if (hold < 0 || hold <= (long)a->peer->dead_after)
 			continue;
 		gateway_label(a, (size_t)t->gateway, where, sizeof(where));
-		f = audit_finding(a, line, text, where,
-				  "DPD declares the peer dead after %s%ld s; %s ends its side after %u s without DPD replies, so for %s%ld s this router keeps sending into an SA the peer has deleted before it starts IKE again",
-				  exact ? "" : "at least ", hold, a->peer->display, a->peer->dead_after,
-				  exact ? "" : "at least ", hold - (long)a->peer->dead_after);
+		f = audit_finding(a, line, text, where, exact ? SAY_SLOW_DPD : SAY_SLOW_DPD_AT_LEAST,
+				  ARGS(AN(hold), AS(a->peer->display), AN(a->peer->dead_after),
+				       AN(hold - (long)a->peer->dead_after)));
 		audit_fix(f, FIX_KEEPALIVE, a->peer->dpd_interval, a->peer->dpd_count, (int)i, t->gateway);
 		if (f && f->nfix)
 			f->fix[f->nfix - 1].ikev2 = audit_is_ikev2(a, t->gateway);
@@ -549,9 +560,8 @@ rtx_initiator(struct audit_run *a)
 		return;
 	if (!gl->line || gl->v == 0) {
 		f = audit_finding(a, gl->line ? gl->line : a->cfg->gateways[0].line, gl->line ? gl->text : "",
-				  "global",
-				  "ipsec auto refresh is %s globally, so the router never starts a key exchange (15.10), while %s waits for the customer gateway to initiate: after the peer clears the tunnel nobody brings it back",
-				  gl->line ? "off" : "not set (default off)", a->peer->display);
+				  "global", SAY_RTX_REFRESH_GLOBAL_OFF,
+				  ARGS(gl->line ? AS("off") : AW(W_UNSET_DEFAULT_OFF), AS(a->peer->display)));
 		audit_fix(f, FIX_REFRESH_GLOBAL_ON, 0, 0, -1, -1);
 	}
 	for (size_t g = 0; g < a->cfg->ngateways; g++) {
@@ -560,9 +570,8 @@ rtx_initiator(struct audit_run *a)
 		if (!gw->refresh.line || gw->refresh.v != 0 || tmpl_skip(a, &gw->refresh, gw->name))
 			continue;
 		gateway_label(a, g, where, sizeof(where));
-		f = audit_finding(a, gw->refresh.line, gw->refresh.text, where,
-				  "ipsec auto refresh is off for this gateway, so the router never starts IKE with %s, which waits for the customer gateway",
-				  a->peer->display);
+		f = audit_finding(a, gw->refresh.line, gw->refresh.text, where, SAY_RTX_REFRESH_GW_OFF,
+				  ARGS(AS(a->peer->display)));
 		audit_fix(f, FIX_REFRESH_GW_ON, 0, 0, first_tunnel(a, g), (int)g);
 	}
 }
@@ -602,14 +611,11 @@ initiator_neutral(struct audit_run *a)
 			continue;
 		line = neutral_at(a, g, &s->src, &text, where, sizeof(where));
 		if (s->state == CONFIG_START_UNKNOWN) {
-			audit_note(a, "%s: whether %s starts IKE for it was not found in any source: no-ike-initiator not checked",
-				   where, config_vendor_display(a->cfg->vendor));
+			audit_note(a, NOTE_START_UNKNOWN, ARGS(AQ(where), AS(config_vendor_display(a->cfg->vendor))));
 			continue;
 		}
-		f = audit_finding(a, line, text, where,
-				  "%s: the router only answers this peer and never starts IKE, while %s waits for the customer gateway to initiate: after the peer clears the tunnel nobody brings it back",
-				  s->src.line ? "responder only" : "not set, and the default is to answer only",
-				  a->peer->display);
+		f = audit_finding(a, line, text, where, SAY_RESPONDER_ONLY,
+				  ARGS(AW(s->src.line ? W_RESPONDER_ONLY : W_UNSET_ANSWER_ONLY), AS(a->peer->display)));
 		audit_fix(f, FIX_INITIATE, 0, 0, t, (int)g);
 	}
 }
@@ -634,22 +640,20 @@ check_initiator(struct audit_run *a)
 		if (tmpl_skip(a, g ? &g->refresh : NULL, t->name) || tmpl_skip(a, &t->connect, t->name))
 			continue;
 		if (a->cfg->vendor == VENDOR_IX && t->ikev2 && (!t->connect.line || t->connect.v != 1))
-			f = audit_finding(a, t->line, "", t->name,
-					  "no ikev2 connect-type auto: nothing here makes the router start IKE, while %s waits for the customer gateway to initiate",
-					  a->peer->display);
+			f = audit_finding(a, t->line, "", t->name, SAY_IX_NO_CONNECT, ARGS(AS(a->peer->display)));
 		else if (a->cfg->vendor == VENDOR_IX && !t->ikev2 && t->gateway >= 0)
-			audit_note(a, "%s: how an IX starts IKEv1 was not found in any source: no-ike-initiator not checked", t->name);
+			audit_note(a, NOTE_IX_IKEV1_START, ARGS(AS(t->name)));
 		else if (a->cfg->vendor == VENDOR_STRONGSWAN && g && (!g->refresh.line || g->refresh.v == 0))
 			f = audit_finding(a, g->refresh.line ? g->refresh.line : t->line, g->refresh.text, t->name,
-					  "start_action is %s: strongSwan only loads this child and waits, while %s waits for the customer gateway to initiate",
-					  g->refresh.line ? "none" : "not set (default none)", a->peer->display);
+					  SAY_SWAN_START_NONE,
+					  ARGS(g->refresh.line ? AS("none") : AW(W_UNSET_DEFAULT_NONE), AS(a->peer->display)));
 		else if (a->cfg->vendor == VENDOR_IPSECCONF && g && g->refresh.v == 0 &&
 			 !ipc_restarts_not(a, g))
 			f = audit_finding(a, g->refresh.line ? g->refresh.line : t->line, g->refresh.text, t->name,
-					  "%s: the router %s this conn and waits, while %s waits for the customer gateway to initiate (ipsec.conf(5): only auto=start, or route on traffic, starts IKE)",
-					  g->refresh.line ? g->refresh.text : "auto is not set (default ignore)",
-					  g->refresh.line && g->start_action.v != CONFIG_ACT_OTHER ? "only loads" : "does not even load",
-					  a->peer->display);
+					  SAY_IPC_NO_START,
+					  ARGS(g->refresh.line ? AS(g->refresh.text) : AW(W_AUTO_UNSET),
+					       AW(g->refresh.line && g->start_action.v != CONFIG_ACT_OTHER
+						  ? W_ONLY_LOADS : W_NOT_EVEN_LOADS), AS(a->peer->display)));
 		audit_fix(f, FIX_INITIATE, 0, 0, (int)i, t->gateway);
 	}
 }
@@ -669,10 +673,8 @@ responder_neutral(struct audit_run *a)
 		    (s->state != CONFIG_START_ALWAYS && s->state != CONFIG_START_ON_TRAFFIC))
 			continue;
 		line = neutral_at(a, g, &s->src, &text, where, sizeof(where));
-		f = audit_finding(a, line, text, where,
-				  "the router initiates toward %s%s, which should only be answered (field-observed with an RTX, not documented)",
-				  a->peer->display,
-				  s->state == CONFIG_START_ON_TRAFFIC ? " when traffic needs the tunnel" : "");
+		f = audit_finding(a, line, text, where, SAY_INITIATES,
+				  ARGS(AS(a->peer->display), AW(s->state == CONFIG_START_ON_TRAFFIC ? W_ON_TRAFFIC : W_NONE)));
 		audit_fix(f, FIX_RESPOND_ONLY, 0, 0, t, (int)g);
 	}
 }
@@ -696,15 +698,14 @@ check_responder_peer(struct audit_run *a)
 		    (!g->refresh.line || g->refresh.v == 1))
 			f = audit_finding(a, g->refresh.line ? g->refresh.line : a->cfg->refresh.line,
 					  g->refresh.line ? g->refresh.text : a->cfg->refresh.text, t->name,
-					  "the router starts IKE for this gateway (ipsec auto refresh on; per gateway the default is on), and with %s that is what kept the tunnel down after a reboot or SA deletion (field-observed: RTX1220 Rev.15.04.03, not documented by either vendor)",
-					  a->peer->display);
+					  SAY_RTX_REFRESH_ON, ARGS(AS(a->peer->display)));
 		else if (a->cfg->vendor == VENDOR_IX && t->connect.line && t->connect.v == 1)
-			f = audit_finding(a, t->connect.line, t->connect.text, t->name,
-					  "the router initiates toward %s, which should only be answered (field-observed with an RTX, not documented)", a->peer->display);
+			f = audit_finding(a, t->connect.line, t->connect.text, t->name, SAY_INITIATES,
+					  ARGS(AS(a->peer->display), AW(W_NONE)));
 		else if ((a->cfg->vendor == VENDOR_STRONGSWAN || a->cfg->vendor == VENDOR_IPSECCONF) &&
 			 g->refresh.line && g->refresh.v == 1)
-			f = audit_finding(a, g->refresh.line, g->refresh.text, t->name,
-					  "the router initiates toward %s, which should only be answered (field-observed with an RTX, not documented)", a->peer->display);
+			f = audit_finding(a, g->refresh.line, g->refresh.text, t->name, SAY_INITIATES,
+					  ARGS(AS(a->peer->display), AW(W_NONE)));
 		audit_fix(f, a->cfg->vendor == VENDOR_RTX ? FIX_REFRESH_GW_OFF : FIX_RESPOND_ONLY, 0, 0,
 			  (int)i, t->gateway);
 	}
@@ -730,8 +731,8 @@ check_backcompat(struct audit_run *a)
 			continue;
 		gateway_label(a, g, where, sizeof(where));
 		f = audit_finding(a, gw->compat.line ? gw->compat.line : gw->line, gw->compat.text, where,
-				  "IKEv1 with backward-compatibility %s (1 is compatibility with older Yamaha releases, 15.28) toward %s, which is not a Yamaha router; an RTX1220 to a Sakura Cloud VPC router detected a dead peer only after backward-compatibility 2 (field-observed, not documented by either vendor)",
-				  gw->compat.line ? "1" : "not set, so 1", a->peer->display);
+				  SAY_BACKCOMPAT, ARGS(gw->compat.line ? AS("1") : AW(W_UNSET_SO_1),
+						       AS(a->peer->display)));
 		audit_fix(f, FIX_BACKCOMPAT2, 0, 0, first_tunnel(a, g), (int)g);
 	}
 }
@@ -812,16 +813,16 @@ check_selectors(struct audit_run *a)
 		struct audit_finding *f;
 		struct ip_addr neighbour;
 		char where[64], addr[16];
+		const char *sel = config_facts(a->cfg)->selector_default;
 		if ((!p && !dflt) || !(b = bgp_through(a, g)))
 			continue;
 		neighbour = ip_addr_v4(b->addr);
 		ip_addr_text(&neighbour, addr, sizeof(addr));
 		gateway_label(a, g, where, sizeof(where));
-		f = audit_finding(a, p ? p->line : gw->line, p ? p->text : "", where,
-				  "BGP neighbour %s (line %u) is reached through this tunnel, but the %s is %s, narrower than 0.0.0.0/0 = 0.0.0.0/0: IPsec comes up and BGP never does, because its packets fall outside the SA",
-				  addr, b->line, p ? "traffic selector" : "traffic selector default",
-				  p ? p->text : config_facts(a->cfg)->selector_default
-				  ? config_facts(a->cfg)->selector_default : "not set");
+		/* the format's default is a phrase of the facts row (N_()): render translates it */
+		f = audit_finding(a, p ? p->line : gw->line, p ? p->text : "", where, SAY_SELECTORS,
+				  ARGS(AQ(addr), AN(b->line), AW(p ? W_SELECTOR : W_SELECTOR_DEFAULT),
+				       p ? AS(p->text) : sel ? AP(sel) : AW(W_UNSET)));
 		audit_fix(f, FIX_SELECTORS_ANY, 0, 0, first_tunnel(a, g), (int)g);
 	}
 }
@@ -839,10 +840,9 @@ check_natt(struct audit_run *a)
 		struct audit_finding *f;
 		if (!n || (n->line && n->v == 1) || tmpl_skip(a, n, t->name))
 			continue;
-		f = audit_finding(a, n->line ? n->line : t->line, n->text, t->name,
-				  "NAT-T is %s, and %s requires it on the customer gateway: IPsec comes up and no traffic flows",
-				  n->line ? "off" : config_facts(a->cfg)->natt_default
-				  ? config_facts(a->cfg)->natt_default : "not set", a->peer->display);
+		const char *def = config_facts(a->cfg)->natt_default;
+		f = audit_finding(a, n->line ? n->line : t->line, n->text, t->name, SAY_NATT_OFF,
+				  ARGS(n->line ? AS("off") : def ? AP(def) : AW(W_UNSET), AS(a->peer->display)));
 		audit_fix(f, FIX_NATT_ON, 0, 0, (int)i, t->gateway);
 		if (f && f->nfix)
 			f->fix[0].ikev2 = t->ikev2;
@@ -868,13 +868,12 @@ ipc_reinit(struct audit_run *a)
 		if (t < 0 || !ipc_restarts_not(a, gw))
 			continue;
 		gateway_label(a, g, where, sizeof(where));
-		f = audit_finding(a, d->line ? d->line : gw->line, d->text, where,
-				  "%s: when %s stops answering and clears its side (DPD timeout, default action clear), %s and nothing starts IKE again%s; %s waits for the customer gateway%s",
-				  d->line ? d->text : "dpdaction is not set (Libreswan's default hold)", a->peer->display,
-				  d->v == CONFIG_ACT_CLEAR ? "the router clears its own SA" : "the router holds the SA for the peer to restart",
-				  gw->start_action.v == CONFIG_ACT_START ? " (auto=start acts only when the conn is loaded)" : "",
-				  a->peer->display,
-				  a->cfg->dialect == CONFIG_DIALECT_LIBRESWAN ? " (Libreswan 5 no longer reads dpdaction, libreswan issue 253; restart is what 4.x and Openswan need)" : "");
+		f = audit_finding(a, d->line ? d->line : gw->line, d->text, where, SAY_IPC_NO_REINIT,
+				  ARGS(d->line ? AS(d->text) : AW(W_DPDACTION_UNSET_HOLD), AS(a->peer->display),
+				       AW(d->v == CONFIG_ACT_CLEAR ? W_CLEARS_OWN : W_HOLDS_SA),
+				       AW(gw->start_action.v == CONFIG_ACT_START ? W_AUTO_START_LOADED : W_NONE),
+				       AS(a->peer->display),
+				       AW(a->cfg->dialect == CONFIG_DIALECT_LIBRESWAN ? W_LIBRESWAN5 : W_NONE)));
 		audit_fix(f, FIX_DPD_RESTART, 0, 0, t, (int)g);
 		if (gw->start_action.v != CONFIG_ACT_START && gw->start_action.v != CONFIG_ACT_TRAP)
 			audit_fix(f, FIX_INITIATE, 0, 0, t, (int)g);
@@ -898,14 +897,14 @@ check_reinit(struct audit_run *a)
 		    tmpl_skip(a, d, gw->name))
 			continue;
 		gateway_label(a, g, where, sizeof(where));
-		f = audit_finding(a, d->line ? d->line : gw->line, d->text, where,
-				  "dpd_action is %s and close_action %s: when %s stops answering and clears its side (DPD timeout, default action clear), strongSwan clears its own and nothing starts IKE again%s; %s waits for the customer gateway",
-				  d->line ? "clear" : "not set (default clear)",
-				  c->line ? (c->v == CONFIG_ACT_NONE ? "none" : "does not restart on a DPD timeout") : "not set (default none)",
-				  a->peer->display,
-				  gw->start_action.line && gw->start_action.v == CONFIG_ACT_START
-				  ? " (start_action = start acts only when the configuration is loaded)" : "",
-				  a->peer->display);
+		f = audit_finding(a, d->line ? d->line : gw->line, d->text, where, SAY_SWAN_NO_REINIT,
+				  ARGS(d->line ? AS("clear") : AW(W_UNSET_DEFAULT_CLEAR),
+				       c->line ? (c->v == CONFIG_ACT_NONE ? AS("none") : AW(W_NO_RESTART_ON_DPD))
+					       : AW(W_UNSET_DEFAULT_NONE),
+				       AS(a->peer->display),
+				       AW(gw->start_action.line && gw->start_action.v == CONFIG_ACT_START
+					  ? W_START_ACTION_LOADED : W_NONE),
+				       AS(a->peer->display)));
 		audit_fix(f, FIX_DPD_RESTART, 0, 0, t, (int)g);
 		if (!gw->start_action.line || gw->start_action.v != CONFIG_ACT_START)
 			audit_fix(f, FIX_INITIATE, 0, 0, t, (int)g);
@@ -927,10 +926,10 @@ check_line_mtu(struct audit_run *a)
 
 	if (!a->in->wan_mtu || !c->line_src || c->line_mtu.tmpl || c->line_mtu.v <= (long)a->in->wan_mtu)
 		return;
-	f = audit_finding(a, c->line_mtu.line, c->line_mtu.text, c->line_name,
-			  "the configuration's line MTU %ld on %s is above the %u %s: packets of %u to %ld bytes leave the router too big for the line",
-			  c->line_mtu.v, c->line_name, a->in->wan_mtu,
-			  a->in->wan_from ? a->in->wan_from : "given", a->in->wan_mtu + 1, c->line_mtu.v);
+	f = audit_finding(a, c->line_mtu.line, c->line_mtu.text, c->line_name, SAY_LINE_MTU_ABOVE,
+			  ARGS(AN(c->line_mtu.v), AS(c->line_name), AN(a->in->wan_mtu),
+			       a->in->wan_from ? AQ(a->in->wan_from) : AW(W_GIVEN), AN(a->in->wan_mtu + 1),
+			       AN(c->line_mtu.v)));
 	if (c->line_src == CONFIG_LINE_MAPE) {
 		audit_fix(f, FIX_TUNNEL_MTU, a->in->wan_mtu, 0, (int)c->line_index, -1);
 	} else {
@@ -947,7 +946,7 @@ check_invalid(struct audit_run *a)
 {
 	for (size_t i = 0; i < a->cfg->ninvalid; i++) {
 		const struct config_invalid *b = &a->cfg->invalid[i];
-		struct audit_finding *f = audit_finding(a, b->line, b->text, "", "%s", "");
+		struct audit_finding *f = audit_finding(a, b->line, b->text, "", SAY_NONE, NOARGS);
 		if (f)
 			f->bad = b;
 	}
@@ -962,7 +961,7 @@ check_refs(struct audit_run *a)
 		const struct config_ref *x = &a->cfg->refs[i];
 		struct audit_finding *f = audit_finding(a, x->line, x->text,
 							x->tunnel >= 0 ? a->cfg->tunnels[x->tunnel].name : "",
-							"%s", "");
+							SAY_NONE, NOARGS);
 		if (f)
 			f->ref = x;
 	}
@@ -1053,12 +1052,10 @@ template_note(struct audit_run *a)
 	const struct config *c = a->cfg;
 
 	if (c->include.line)
-		audit_note(a, "line %u: %s: included files are not read (%ld include line%s); audit each on its own",
-			   c->include.line, c->include.text, c->include.v, c->include.v == 1 ? "" : "s");
+		audit_note(a, NOTE_INCLUDE, ARGS(AN(c->include.line), AS(c->include.text), AN(c->include.v)));
 	if (c->nplaceholders)
-		audit_note(a, "template: %zu placeholder%s (first: line %u, %s); checks that need those values were not made",
-			   c->nplaceholders, c->nplaceholders == 1 ? "" : "s", c->placeholders[0].line,
-			   c->placeholders[0].token);
+		audit_note(a, NOTE_PLACEHOLDERS, ARGS(AN(c->nplaceholders), AN(c->placeholders[0].line),
+						      AS(c->placeholders[0].token)));
 }
 
 int

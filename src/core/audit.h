@@ -46,12 +46,74 @@ struct audit_fix {
 
 struct audit_check;
 
+/* What a finding or a note says, as a code (render/audit_words.c words
+ * each) and its arguments in the order the English sentence names them:
+ * numbers, strings it quotes (the configuration's text and names, a
+ * vendor's or a peer's display name: never translated) and words (a
+ * phrase's code, which render translates). Core makes no sentences. */
+enum audit_arg_kind {
+	AA_END = 0,
+	AA_NUM,                        /* n */
+	AA_STR,                        /* s, quoted as it is */
+	AA_QUOTE,                      /* the say's quote (s copied there: it did not last) */
+	AA_WORD,                       /* n: an enum audit_word, a phrase render says */
+	AA_PHRASE,                     /* s: an English phrase a table marked N_() (a format's
+	                                * facts, config.c): render translates it */
+};
+
+struct audit_arg {
+	enum audit_arg_kind kind;
+	long n;                        /* AA_NUM: the number; AA_WORD: an enum audit_word */
+	const char *s;                 /* AA_STR: static, the configuration's or the result's */
+};
+
+/* Codes of what a finding or a note says (render/audit_words.c). */
+enum audit_say_id {
+	SAY_NONE = 0,
+	/* notes */
+	NOTE_TEMPLATE, NOTE_CLAMP_NO_DEFAULT, NOTE_CLAMP_NO_IX_MTU, NOTE_CLAMP_ELSEWHERE,
+	NOTE_DPD_UNKNOWN, NOTE_PEER_NO_TUNNEL, NOTE_START_UNKNOWN, NOTE_IX_IKEV1_START,
+	NOTE_INCLUDE, NOTE_PLACEHOLDERS, NOTE_LINE_MTU_GIVEN, NOTE_NO_LINE_MTU,
+	NOTE_ESP_TEMPLATE, NOTE_ESP_UNKNOWN,
+	/* findings */
+	SAY_MSS6_ABOVE, SAY_MSS_ABOVE, SAY_MTU_ABOVE_MODEL, SAY_CLAMP_OFF,
+	SAY_RTX_NO_CLAMP_FW_UNKNOWN, SAY_RTX_NO_CLAMP_FW_OFF, SAY_NO_CLAMP, SAY_IX_NO_CLAMP,
+	SAY_DF_CLEAR, SAY_DPD_NONE, SAY_RTX_KEEPALIVE_OFF, SAY_RTX_NO_KEEPALIVE,
+	SAY_RTX_HEARTBEAT_AUTO, SAY_RTX_HEARTBEAT_PEER, SAY_IX_NO_DPD, SAY_IPC_SWAN_NO_DPD,
+	SAY_IPC_LIBRE_NO_TIMEOUT, SAY_IPC_LIBRE_NO_DPD, SAY_SWAN_NO_DPD, SAY_SLOW_DPD,
+	SAY_SLOW_DPD_AT_LEAST, SAY_RTX_REFRESH_GLOBAL_OFF, SAY_RTX_REFRESH_GW_OFF,
+	SAY_RESPONDER_ONLY, SAY_IX_NO_CONNECT, SAY_SWAN_START_NONE, SAY_IPC_NO_START,
+	SAY_INITIATES, SAY_RTX_REFRESH_ON, SAY_BACKCOMPAT, SAY_SELECTORS, SAY_NATT_OFF,
+	SAY_IPC_NO_REINIT, SAY_SWAN_NO_REINIT, SAY_LINE_MTU_ABOVE,
+	SAY_COUNT
+};
+
+/* Phrases an argument can be (AA_WORD), said by render in the user's
+ * language; W_NONE says nothing. */
+enum audit_word {
+	W_NONE = 0, W_RTX_DEFAULT_NO_MTU, W_RTX_DEFAULT, W_IN_UDP_NATT, W_CAPPED_PEER,
+	W_IPSECCONF_NO_CLAMP, W_DPD_OFF, W_DPD_UNSET_OFF, W_AWS_CLEARS, W_IX_DPD_V2,
+	W_DPDACTION_UNSET, W_DPDDELAY_UNSET, W_DPD_DELAY_UNSET, W_UNSET_DEFAULT_OFF,
+	W_RESPONDER_ONLY, W_UNSET_ANSWER_ONLY, W_UNSET_DEFAULT_NONE, W_AUTO_UNSET, W_ONLY_LOADS,
+	W_NOT_EVEN_LOADS, W_ON_TRAFFIC, W_UNSET_SO_1, W_SELECTOR, W_SELECTOR_DEFAULT, W_UNSET,
+	W_DPDACTION_UNSET_HOLD, W_CLEARS_OWN, W_HOLDS_SA, W_AUTO_START_LOADED, W_LIBRESWAN5,
+	W_UNSET_DEFAULT_CLEAR, W_NO_RESTART_ON_DPD, W_START_ACTION_LOADED, W_GIVEN,
+	W_COUNT
+};
+
+#define AUDIT_ARGS 10
+struct audit_say {
+	int code;                      /* enum audit_say_id; 0: nothing (bad, ref say it) */
+	struct audit_arg arg[AUDIT_ARGS];
+	char quote[128];               /* AA_QUOTE: a string made for it (an address, an input) */
+};
+
 struct audit_finding {
 	const struct audit_check *check;
 	unsigned line;                 /* 1-based; where the setting is or its block opens */
 	char text[CONFIG_TEXT];        /* the offending line, or "" when a setting is missing */
 	char where[CONFIG_NAME];       /* tunnel or gateway name */
-	char message[AUDIT_MSG];       /* why, with the numbers ("" when render words it) */
+	struct audit_say say;          /* why, with the numbers (render words it) */
 	const struct config_invalid *bad;   /* invalid-line: the parser's reason, worded by render */
 	const struct config_ref *ref;       /* undefined-reference: what names what */
 	struct audit_fix fix[AUDIT_MAX_FIX];
@@ -90,7 +152,7 @@ struct audit_result {
 	struct audit_finding *findings;
 	size_t nfindings, cap_findings;
 	unsigned nerror, nwarning;
-	char (*notes)[AUDIT_MSG];          /* what was not checked, and why */
+	struct audit_say *notes;           /* what was not checked, and why */
 	size_t nnotes, cap_notes;
 	int nomem;                         /* memory ran out: the result is incomplete */
 };

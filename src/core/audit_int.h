@@ -22,14 +22,24 @@ struct audit_run {
 /* Line MTU, ESP, NAT-T and the model's limit for every tunnel. */
 void audit_prepare(struct audit_run *a);
 
-/* A new finding of the current check, or NULL when memory ran out. */
+/* The arguments of a finding's or a note's words (struct audit_say), in
+ * the order its sentence names them; an ARGS() list ends itself. */
+#define AN(x) ((struct audit_arg){ AA_NUM, (long)(x), NULL })
+#define AS(x) ((struct audit_arg){ AA_STR, 0, (x) })
+#define AQ(x) ((struct audit_arg){ AA_QUOTE, 0, (x) })      /* copied: one a finding */
+#define AW(x) ((struct audit_arg){ AA_WORD, (long)(x), NULL })
+#define AP(x) ((struct audit_arg){ AA_PHRASE, 0, (x) })
+#define ARGS(...) ((const struct audit_arg[]){ __VA_ARGS__, { AA_END, 0, NULL } })
+#define NOARGS ((const struct audit_arg[]){ { AA_END, 0, NULL } })
+
+/* A new finding of the current check saying code with args, or NULL when
+ * memory ran out. */
 struct audit_finding *audit_finding(struct audit_run *a, unsigned line, const char *text,
-				    const char *where, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+				    const char *where, int code, const struct audit_arg *args);
 void audit_fix(struct audit_finding *f, enum audit_fix_kind kind, long n, long m,
 	       int tunnel, int gateway);
-void audit_note(struct audit_run *a, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+/* A note (what was not checked), or NULL when memory ran out. */
+struct audit_say *audit_note(struct audit_run *a, int code, const struct audit_arg *args);
 
 /* The audit's view of tunnel i (same index as config.tunnels). */
 const struct audit_tunnel *audit_tunnel_at(const struct audit_run *a, size_t i);

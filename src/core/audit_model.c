@@ -182,8 +182,8 @@ line_mtu(struct audit_run *a)
 		snprintf(r->line_from, sizeof(r->line_from), "%s",
 			 a->in->wan_from ? a->in->wan_from : "given on the command line");
 		if (n && n->v != (long)a->in->wan_mtu)
-			audit_note(a, "the configuration says line MTU %ld (line %u: %s); using %u, %s",
-				   n->v, n->line, n->text, a->in->wan_mtu, r->line_from);
+			audit_note(a, NOTE_LINE_MTU_GIVEN, ARGS(AN(n->v), AN(n->line), AS(n->text),
+								   AN(a->in->wan_mtu), AS(r->line_from)));
 	} else if (n && n->v >= IP_MIN_MTU4) {
 		r->line_mtu = (unsigned)n->v;
 		/* a MAP-E / IPIP tunnel without its own MTU line: the 4in6 default */
@@ -194,7 +194,7 @@ line_mtu(struct audit_run *a)
 			snprintf(r->line_from, sizeof(r->line_from), "%s, line %u: %s", c->line_name,
 				 n->line, n->text);
 	} else {
-		audit_note(a, "line MTU: not in the configuration; give --wan-mtu N or --line PRESET to check tunnel-mtu-above-model");
+		audit_note(a, NOTE_NO_LINE_MTU, NOARGS);
 	}
 }
 
@@ -297,11 +297,9 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	if (audit_esp_keyword(a->cfg->vendor, text, kw, sizeof(kw)) == 0)
 		snprintf(at->esp, sizeof(at->esp), "%s", kw);
 	else if (*text && config_is_placeholder(kw))
-		audit_note(a, "%s: ESP transform is a template value (%s): tunnel-mtu-above-model not checked",
-			   t->name, kw);
+		audit_note(a, NOTE_ESP_TEMPLATE, ARGS(AS(t->name), AQ(kw)));
 	else if (*text)
-		audit_note(a, "%s: ESP transform '%s' not known to the model (word '%s'): tunnel-mtu-above-model not checked",
-			   t->name, text, kw);
+		audit_note(a, NOTE_ESP_UNKNOWN, ARGS(AS(t->name), AS(text), AQ(kw)));
 	if (a->r->line_mtu && at->esp[0])
 		at->limit = model_limit(a, at->esp, at->natt);
 	policy(a, at);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Measured against modelled: what a probe through the tunnel tells about the
  * tunnel's configuration, and which MSS clamp TCP survives as it stands.
- * Pure: numbers in, a verdict and words out. */
+ * Pure: numbers in, a verdict and its numbers out (render/model_words.c
+ * words them). */
 #include "core/model.h"
 
 #include <stdio.h>
@@ -10,18 +11,18 @@
 /* Field case 1 (doc/field-cases.md): a clamp from a sample config
  * (AWS's 1387, or 1379) above what the tunnel carries kills the tunnel. */
 static void
-safe_clamp(struct model_result *m, unsigned carried)
+safe_clamp(struct model_result *m, struct tunnel_judgement *j, unsigned carried)
 {
 	m->safe_mss4 = carried - IP_MSS4_HDR;
 	m->safe_mss6 = carried >= IP_MIN_MTU6 ? carried - IP_MSS6_HDR : 0;
+	j->safe_mss4 = m->safe_mss4;
+	j->safe_mss6 = m->safe_mss6;
 }
 
-static int
-clamp_text(char *buf, size_t len, const struct model_result *m)
+static void
+warn_verdict(struct model_result *m, const struct tunnel_judgement *j)
 {
-	if (m->safe_mss6)
-		return snprintf(buf, len, "%u (IPv4) / %u (IPv6)", m->safe_mss4, m->safe_mss6);
-	return snprintf(buf, len, "%u (IPv4; no IPv6 below 1280)", m->safe_mss4);
+	model_warn_tunnel(m, NULL, j);
 }
 
 /* The tunnel takes packets up to ev->device_mtu but fewer cross: the rest
@@ -29,21 +30,17 @@ clamp_text(char *buf, size_t len, const struct model_result *m)
  * fragments dropped, or it is too big and the ICMP never reaches us). */
 static int
 judge_lost(struct model_result *m, const struct tunnel_evidence *ev, int has_model,
-	   char *verdict, size_t len)
+	   struct tunnel_judgement *j)
 {
 	unsigned p = ev->measured, fix = p;
-	char clamp[64];
 
 	if (has_model && m->tunnel_mtu < fix)
 		fix = m->tunnel_mtu;
-	safe_clamp(m, fix);
-	clamp_text(clamp, sizeof(clamp), m);
-	snprintf(verdict, len,
-		 "the tunnel takes up to %u bytes (%s reported MTU %u), but only %u cross: "
-		 "packets of %u to %u bytes are lost after encryption; set the tunnel MTU to %u. "
-		 "While it stays at %u, an MSS clamp above %s breaks TCP.",
-		 ev->device_mtu, ev->device_from && *ev->device_from ? ev->device_from : "a router",
-		 ev->device_mtu, p, p + 1, ev->device_mtu, fix, ev->device_mtu, clamp);
+	safe_clamp(m, j, fix);
+	j->verdict = TUNNEL_LOST;
+	j->device_mtu = ev->device_mtu;
+	snprintf(j->device_from, sizeof(j->device_from), "%s", ev->device_from ? ev->device_from : "");
+	j->set = fix;
 	if (!has_model)
 		model_use_measured_tunnel(m, fix);
 	else if (fix < m->tunnel_mtu) {
@@ -52,64 +49,52 @@ judge_lost(struct model_result *m, const struct tunnel_evidence *ev, int has_mod
 		m->v6_ok = fix >= IP_MIN_MTU6;
 		m->mss6 = m->v6_ok ? fix - IP_MSS6_HDR : 0;
 	}
-	model_warn(m, "%s", verdict);
+	warn_verdict(m, j);
 	return TUNNEL_LOST;
 }
 
 static int
-judge_model(struct model_result *m, unsigned p, char *verdict, size_t len)
+judge_model(struct model_result *m, unsigned p, struct tunnel_judgement *j)
 {
-	char clamp[64];
-
+	j->set = m->tunnel_mtu;
 	if (p > m->tunnel_mtu_model) {
 		/* A DF probe can only pass above what the WAN carries after
 		 * encryption if the encrypted packet is fragmented (the tunnel
 		 * endpoint fragments it, or clears DF on the outer header). */
-		safe_clamp(m, m->tunnel_mtu_model);
-		clamp_text(clamp, sizeof(clamp), m);
-		snprintf(verdict, len,
-			 "tunnel path MTU %u is above the %u that WAN MTU %u and the ESP carry. "
-			 "%u to %u bytes pass only fragmented after encryption, and are lost where fragments "
-			 "are dropped; set the tunnel MTU to %u. Until then, a clamp above %s relies on those "
-			 "fragments.",
-			 p, m->tunnel_mtu_model, m->wan_mtu, m->tunnel_mtu_model + 1, p, m->tunnel_mtu, clamp);
-		model_warn(m, "%s", verdict);
+		safe_clamp(m, j, m->tunnel_mtu_model);
+		j->verdict = TUNNEL_ABOVE;
+		j->model = m->tunnel_mtu_model;
+		j->wan_mtu = m->wan_mtu;
+		warn_verdict(m, j);
 		return TUNNEL_ABOVE;
 	}
-	safe_clamp(m, p);
-	clamp_text(clamp, sizeof(clamp), m);
+	safe_clamp(m, j, p);
 	if (p < m->tunnel_mtu) {
-		snprintf(verdict, len,
-			 "tunnel path MTU %u is below the %u the line allows (an RTX left at its default 1280?). "
-			 "While it stays at %u, any MSS clamp above %s breaks TCP (field case 1). "
-			 "It can be raised to %u.",
-			 p, m->tunnel_mtu, p, clamp, m->tunnel_mtu);
-		model_warn(m, "%s", verdict);
+		j->verdict = TUNNEL_BELOW;
+		warn_verdict(m, j);
 		return TUNNEL_BELOW;
 	}
-	snprintf(verdict, len, "tunnel path MTU %u agrees with the model (%u); an MSS clamp above "
-		 "%s breaks TCP through it.", p, m->tunnel_mtu, clamp);
+	j->verdict = TUNNEL_AGREES;
 	return TUNNEL_AGREES;
 }
 
 int
 model_judge_tunnel(struct model_result *m, const struct tunnel_evidence *ev,
-		   char *verdict, size_t len)
+		   struct tunnel_judgement *j)
 {
 	int has_model = m->has_tunnel;
-	char clamp[64];
 
+	memset(j, 0, sizeof(*j));
+	j->measured = ev->measured;
 	if (has_model && ev->measured > m->tunnel_mtu_model)
-		return judge_model(m, ev->measured, verdict, len);
+		return judge_model(m, ev->measured, j);
 	if (ev->device_mtu > ev->measured)
-		return judge_lost(m, ev, has_model, verdict, len);
+		return judge_lost(m, ev, has_model, j);
 	if (has_model)
-		return judge_model(m, ev->measured, verdict, len);
+		return judge_model(m, ev->measured, j);
 	model_use_measured_tunnel(m, ev->measured);
-	safe_clamp(m, ev->measured);
-	clamp_text(clamp, sizeof(clamp), m);
-	snprintf(verdict, len, "tunnel path MTU %u: an MSS clamp above %s breaks TCP through it.",
-		 ev->measured, clamp);
+	safe_clamp(m, j, ev->measured);
+	j->verdict = TUNNEL_NO_MODEL;
 	return TUNNEL_NO_MODEL;
 }
 
@@ -122,6 +107,5 @@ model_use_measured_tunnel(struct model_result *m, unsigned measured)
 	m->v6_ok = measured >= IP_MIN_MTU6;
 	m->mss6 = m->v6_ok ? measured - IP_MSS6_HDR : 0;
 	if (!m->v6_ok)
-		model_warn(m, "tunnel path MTU %u is below 1280: IPv6 cannot cross this tunnel (RFC 8200 section 5)",
-			   measured);
+		model_warn_id(m, MW_TUNNEL_PATH_NO_V6, measured);
 }

@@ -45,6 +45,27 @@ warn_id(struct model_result *r, enum model_warn_id id, unsigned a, unsigned b, u
 		*w = (struct model_warning){ .id = id, .a = a, .b = b, .c = c, .name = name };
 }
 
+struct model_warning *
+model_warn_add(struct model_result *r)
+{
+	return warn_slot(r);
+}
+
+void
+model_warn_id(struct model_result *r, enum model_warn_id id, unsigned a)
+{
+	warn_id(r, id, a, 0, 0, NULL);
+}
+
+void
+model_warn_tunnel(struct model_result *m, const char *host, const struct tunnel_judgement *j)
+{
+	struct model_warning *w = warn_slot(m);
+
+	if (w)
+		*w = (struct model_warning){ .id = MW_TUNNEL, .name = host, .tj = *j };
+}
+
 /* The step recorded, or NULL when the table is full (overflow is set). */
 static struct model_step *
 step(struct model_result *r, char op, long value, enum model_step_id id, const char *what,

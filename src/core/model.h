@@ -43,7 +43,8 @@ struct peer_def {
 	int non_yamaha;            /* 1: not a Yamaha router (no Yamaha heartbeat) */
 	int field;                 /* 1: behaviour field-observed, not vendor-documented */
 	unsigned dpd_interval, dpd_count;  /* keepalive to suggest; 0 = the router's defaults */
-	const char *behaviour;     /* one line: what the audit assumes, for the manual */
+	const char *behaviour;     /* one line: what the audit assumes (marked N_(): the
+	                            * audit's text translates it) */
 	unsigned dead_after;       /* s without DPD replies before the peer ends its side; 0 unknown */
 };
 
@@ -98,6 +99,36 @@ struct model_step {
 	unsigned n;               /* STEP_ESP_ROUNDED: the block */
 };
 
+/* What a probe through the tunnel saw (compare.c). */
+struct tunnel_evidence {
+	unsigned measured;         /* tunnel path MTU */
+	unsigned device_mtu;       /* a PTB reported this MTU, above measured, while the sizes
+	                            * between got no answer; 0 = none */
+	const char *device_from;   /* who sent that PTB (an address), or NULL */
+};
+
+enum tunnel_verdict {
+	TUNNEL_BELOW,              /* set lower than the line allows (RTX left at 1280) */
+	TUNNEL_AGREES,
+	TUNNEL_ABOVE,              /* passes above the model: fragmented after encryption */
+	TUNNEL_LOST,               /* the tunnel takes more than crosses: lost after encryption */
+	TUNNEL_NO_MODEL,           /* no --esp/--stack: nothing to compare with */
+};
+
+/* The verdict with the numbers it names (render/model_words.c says it). */
+struct tunnel_judgement {
+	enum tunnel_verdict verdict;
+	unsigned measured;         /* the tunnel path MTU */
+	unsigned device_mtu;       /* LOST: what the tunnel takes (a PTB's MTU) */
+	char device_from[64];      /* LOST: who reported it; "" = unknown */
+	unsigned model;            /* ABOVE: what the WAN MTU and the ESP carry */
+	unsigned wan_mtu;          /* ABOVE: that WAN MTU */
+	unsigned set;              /* the tunnel MTU to set (LOST, ABOVE), that can be
+	                            * set (BELOW), or that the model gives (AGREES) */
+	unsigned safe_mss4, safe_mss6; /* the largest MSS clamp that survives; mss6 0:
+	                            * no IPv6 below 1280 */
+};
+
 /* What a warning of the model says; MW_TEXT is one worded elsewhere (the
  * probe's, until they are codes too). render/model_words.c words them. */
 enum model_warn_id {
@@ -108,6 +139,9 @@ enum model_warn_id {
 	MW_PEER_NO_PMTUD,         /* name: no PMTUD through the tunnel */
 	MW_TUNNEL_NO_V6,          /* tunnel MTU a below 1280 */
 	MW_OUTER6_SMALL,          /* outer IPv6 on a WAN MTU a below 1280 */
+	MW_TUNNEL,                /* the probe's tunnel verdict (tj); name: its target
+	                           * after the first, NULL for the first */
+	MW_TUNNEL_PATH_NO_V6,     /* measured tunnel path MTU a below 1280 */
 	MW_MORE,                  /* a more warnings not shown */
 };
 
@@ -115,7 +149,10 @@ struct model_warning {
 	enum model_warn_id id;
 	unsigned a, b, c;
 	const char *name;         /* a line preset's description or a peer's name */
-	char text[MODEL_MSG];     /* MW_TEXT only */
+	struct tunnel_judgement tj; /* MW_TUNNEL only */
+	char text[MODEL_MSG];     /* MW_TEXT only: English (--json) */
+	char local[2 * MODEL_MSG]; /* MW_TEXT: the same in the user's language, worded by
+	                           * the caller at the edge (cli); "" = as text */
 };
 
 /* One piece of the packet at the maximum size. */
@@ -187,32 +224,23 @@ enum wan_kind model_wan_kind(const struct model_input *in);
 int model_compute(const struct model_input *in, struct model_result *out,
 		  char *err, size_t errlen);
 
-/* What a probe through the tunnel saw (compare.c). */
-struct tunnel_evidence {
-	unsigned measured;         /* tunnel path MTU */
-	unsigned device_mtu;       /* a PTB reported this MTU, above measured, while the sizes
-	                            * between got no answer; 0 = none */
-	const char *device_from;   /* who sent that PTB (an address), or NULL */
-};
-
-enum tunnel_verdict {
-	TUNNEL_BELOW,              /* set lower than the line allows (RTX left at 1280) */
-	TUNNEL_AGREES,
-	TUNNEL_ABOVE,              /* passes above the model: fragmented after encryption */
-	TUNNEL_LOST,               /* the tunnel takes more than crosses: lost after encryption */
-	TUNNEL_NO_MODEL,           /* no --esp/--stack: nothing to compare with */
-};
-
 /* Judge the measured tunnel path against the model (when m->has_tunnel)
  * or alone: sets the tunnel numbers to what is safe, the largest safe MSS
- * clamp (safe_mss4/6), and a verdict in words; a disagreement also becomes
- * a warning. Returns an enum tunnel_verdict. */
+ * clamp (safe_mss4/6), and the verdict with its numbers in j; a
+ * disagreement also becomes a warning (MW_TUNNEL). Returns j->verdict. */
 int model_judge_tunnel(struct model_result *m, const struct tunnel_evidence *ev,
-		       char *verdict, size_t len);
+		       struct tunnel_judgement *j);
+/* The verdict on another tunnel target (host) as a warning of m. */
+void model_warn_tunnel(struct model_result *m, const char *host, const struct tunnel_judgement *j);
 
 /* No stack was given: the measured tunnel path MTU is the tunnel MTU. */
 void model_use_measured_tunnel(struct model_result *m, unsigned measured);
 
+/* A slot for an MW_TEXT warning the caller words (text, local), or NULL
+ * when the table is full (the last slot then counts what was not shown). */
+struct model_warning *model_warn_add(struct model_result *r);
+/* A warning by its code and one number (a). */
+void model_warn_id(struct model_result *r, enum model_warn_id id, unsigned a);
 /* Add a warning to a result (used by the engine's comparisons as well). */
 void model_warn(struct model_result *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

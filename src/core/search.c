@@ -34,7 +34,6 @@
  */
 #include "core/search_int.h"
 
-#include <stdio.h>
 #include <string.h>
 
 static unsigned weak_settled(const struct search_size *e)
@@ -267,67 +266,47 @@ bool search_done(const struct search *s)
 	return search_view_done(s, &v);
 }
 
-/* Say what the answer lacks: "not verified: ..." in front, and the
- * contradicted PTBs at the end, since they are why a clean-looking answer
- * was not verified. */
-static void reason_wrap(const struct search *s, struct search_result *r)
-{
-	char tmp[SEARCH_REASON_LEN];
-	size_t n = sizeof r->reason, len;
-
-	if (r->converged && !r->verified) {
-		memcpy(tmp, r->reason, sizeof tmp);
-		snprintf(r->reason, n, "not verified: %.*s", (int)(n - 16), tmp);
-	}
-	len = strlen(r->reason);
-	if (s->contradicted && len + 1 < n)
-		snprintf(r->reason + len, n - len, "; %u PTB%s contradicted by replies",
-			 s->contradicted, s->contradicted == 1 ? "" : "s");
-	len = strlen(r->reason);
-	if (s->disputed && len + 1 < n)
-		snprintf(r->reason + len, n - len, "; %u probe%s drew disagreeing PTBs",
-			 s->disputed, s->disputed == 1 ? "" : "s");
-}
-
-/* "N too big (PTB) xK, silent xJ" for a size that failed on ICMP. Weak
- * PTBs whose window closed are silences too: they are counted once, as PTBs. */
-static void reason_icmp(const struct view *v, const struct search_size *hi,
-			unsigned lr, char *buf, size_t n)
-{
-	unsigned weak = weak_settled(hi), strong = strong_at(v, hi) + hi->emsgsize;
-
-	snprintf(buf, n, "%u passed x%u; %u too big (%s) x%u, silent x%u", v->lo, lr,
-		 v->hi, strong ? "PTB" : "weak PTB", strong + weak, hi->silences - weak);
-}
-
+/* Why we believe it, as a code and its numbers (render/probe_words.c says
+ * it): what the answer lacks (not_verified) goes first, the contradicted
+ * PTBs last, since they are why a clean-looking answer was not verified. */
 static void result_reason(const struct search *s, const struct view *v,
 			  struct search_result *r)
 {
 	const struct search_size *lo = search_entry(s, v->lo), *hi = search_entry(s, v->hi);
-	unsigned lr = lo ? lo->replies : 0;
-	size_t n = sizeof r->reason;
+	struct search_reason *w = &r->reason;
 
-	if (r->unreachable)
-		snprintf(r->reason, n, hi && icmp_fails(v, hi) ?
-			 "could not measure: even %u bytes is too big" :
-			 "could not measure: no reply even at %u bytes", s->p.min);
-	else if (!r->converged && v->lo < s->p.min)
-		snprintf(r->reason, n, "no size passed yet; path MTU <= %u", r->upper);
-	else if (!r->converged)
-		snprintf(r->reason, n, "path MTU between %u and %u", r->lower, r->upper);
-	else if (r->at_max)
-		snprintf(r->reason, n, "%u (the largest size tried) passed x%u: "
-			 "path MTU is at least %u", v->lo, lr, v->lo);
-	else if (v->hik == HI_LOCAL)
-		snprintf(r->reason, n, "%u passed x%u; %u exceeds the first-hop MTU",
-			 v->lo, lr, v->hi);
-	else if (hi && icmp_fails(v, hi))
-		reason_icmp(v, hi, lr, r->reason, n);
-	else if (hi)
-		snprintf(r->reason, n, "%u passed x%u; %u silent x%u at %.0f%% loss "
-			 "(P(wrong) %.1g)", v->lo, lr, v->hi, silent_at(v, hi),
-			 100.0 * r->loss, r->p_wrong);
-	reason_wrap(s, r);
+	w->not_verified = r->converged && !r->verified;
+	w->contradicted = s->contradicted;
+	w->disputed = s->disputed;
+	w->lo = v->lo;
+	w->hi = v->hi;
+	w->passes = lo ? lo->replies : 0;
+	if (r->unreachable) {
+		w->why = hi && icmp_fails(v, hi) ? SEARCH_WHY_TOO_BIG_MIN : SEARCH_WHY_SILENT_MIN;
+		w->lo = s->p.min;
+	} else if (!r->converged) {
+		w->why = v->lo < s->p.min ? SEARCH_WHY_NONE_PASSED : SEARCH_WHY_BETWEEN;
+		w->lo = r->lower;
+		w->hi = r->upper;
+	} else if (r->at_max) {
+		w->why = SEARCH_WHY_AT_MAX;
+	} else if (v->hik == HI_LOCAL) {
+		w->why = SEARCH_WHY_LOCAL;
+	} else if (hi && icmp_fails(v, hi)) {
+		/* Weak PTBs whose window closed are silences too: they are
+		 * counted once, as PTBs. */
+		unsigned weak = weak_settled(hi), strong = strong_at(v, hi) + hi->emsgsize;
+
+		w->why = SEARCH_WHY_ICMP;
+		w->weak = !strong;
+		w->fails = strong + weak;
+		w->silent = hi->silences - weak;
+	} else if (hi) {
+		w->why = SEARCH_WHY_SILENCE;
+		w->fails = silent_at(v, hi);
+		w->loss = r->loss;
+		w->p_wrong = r->p_wrong;
+	}
 }
 
 void search_result(const struct search *s, struct search_result *r)

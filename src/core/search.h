@@ -32,7 +32,6 @@
 /* --retries' default: one silence is never enough to call a size too big. */
 #define SEARCH_DEF_MIN_SILENCES 2
 #define SEARCH_MAX_SIZES 512    /* distinct probe sizes remembered per run */
-#define SEARCH_REASON_LEN 256
 
 /* What a probe was before the news (search_record's `was`): the state the
  * previous outcome left it in (search_after()). */
@@ -114,6 +113,33 @@ struct search {
 				  * room for the sizes the search itself probes */
 };
 
+/* Why the search believes its answer: a code and the numbers behind it,
+ * worded by render/probe_words.c (core says no sentences). */
+enum search_why {
+	SEARCH_WHY_NONE = 0,     /* converged with no entry above it: nothing to say */
+	SEARCH_WHY_TOO_BIG_MIN,  /* could not measure: even min failed on ICMP */
+	SEARCH_WHY_SILENT_MIN,   /* could not measure: no reply even at min */
+	SEARCH_WHY_NONE_PASSED,  /* no size passed yet; the path MTU <= upper */
+	SEARCH_WHY_BETWEEN,      /* not converged: between lower and upper */
+	SEARCH_WHY_AT_MAX,       /* lo, the largest size tried, passed: at least lo */
+	SEARCH_WHY_LOCAL,        /* lo passed; hi exceeds the first-hop MTU */
+	SEARCH_WHY_ICMP,         /* lo passed; hi failed on PTBs (or EMSGSIZE) and silences */
+	SEARCH_WHY_SILENCE,      /* lo passed; hi failed on silence at a measured loss */
+};
+
+struct search_reason {
+	enum search_why why;
+	bool not_verified;       /* converged but not verified: said first */
+	unsigned lo, hi;         /* the sizes the code names (TOO_BIG_MIN, SILENT_MIN: lo = min) */
+	unsigned passes;         /* replies at lo */
+	unsigned fails;          /* ICMP: PTB'd (or refused) probes at hi; SILENCE: silent ones */
+	unsigned silent;         /* ICMP: further silences at hi */
+	bool weak;               /* ICMP: only weak PTBs (quotes too short for our cookie) */
+	double loss, p_wrong;    /* SILENCE: the loss behind the verdict and P(wrong) */
+	unsigned contradicted;   /* PTBs contradicted by replies (said last) */
+	unsigned disputed;       /* probes that drew disagreeing PTBs (said last) */
+};
+
 struct search_result {
 	unsigned pmtu;           /* 0 unless the bounds met (lower == upper) */
 	unsigned lower;          /* largest size that passed, 0 if none */
@@ -134,7 +160,7 @@ struct search_result {
 	bool rate_limited;       /* silences look like the target's ICMP rate limit
 				  * (search_rate.c), not loss on the path */
 	double reply_rate;       /* replies per second seen over the run, 0 if < 2 */
-	char reason[SEARCH_REASON_LEN]; /* one line saying why we believe it */
+	struct search_reason reason; /* why we believe it */
 };
 
 /* Defaults: min/max 0 mean 68 or 1280 .. 1500. */

@@ -51,39 +51,31 @@ int eng_seq_init(struct probe_engine *e)
 /* Say why a reported MTU was not believed (the probe still counts as too big). */
 static void check_ptb(struct probe_engine *e, const struct probe_record *p)
 {
-	char who[64];
 
-	ip_addr_text(&p->responder, who, sizeof who);
 	switch (search_ptb_trust(e->c.family, p->size, p->mtu)) {
 	case SEARCH_PTB_TRUSTED:
 		return;
 	case SEARCH_PTB_ZERO:
-		eng_warn(e, PROBE_WARN_PTB_ZERO, &p->responder, "next-hop MTU 0 reported by %s "
-			 "(pre-RFC 1191 router): ignored, searching instead", who);
+		eng_warn(e, PROBE_WARN_PTB_ZERO, &p->responder, &p->responder, NULL, 0, 0, 0);
 		return;
 	case SEARCH_PTB_NOT_SMALLER:
-		eng_warn(e, PROBE_WARN_PTB_NOT_SMALLER, &p->responder, "PTB from %s reported "
-			 "mtu %u >= probe %u: ignored", who, p->mtu, p->size);
+		eng_warn(e, PROBE_WARN_PTB_NOT_SMALLER, &p->responder, &p->responder, NULL, p->mtu,
+			 p->size, 0);
 		return;
 	case SEARCH_PTB_BELOW_MIN:
-		eng_warn(e, PROBE_WARN_PTB_BELOW_MIN, &p->responder, "PTB from %s reported "
-			 "mtu %u, below the IPv%d minimum %u: ignored", who, p->mtu,
-			 e->c.family, ip_min_mtu(e->c.family));
+		eng_warn(e, PROBE_WARN_PTB_BELOW_MIN, &p->responder, &p->responder, NULL, p->mtu,
+			 (unsigned)e->c.family, ip_min_mtu(e->c.family));
 		return;
 	}
 }
 
 static void note_conflict(struct probe_engine *e, const struct probe_record *p)
 {
-	char who[64];
 
 	if (e->s.conflicts == e->conflicts)
 		return;
 	e->conflicts = e->s.conflicts;
-	ip_addr_text(&p->responder, who, sizeof who);
-	eng_warn(e, PROBE_WARN_CONFLICT, NULL, "%u bytes passed (reply from %s) although "
-		 "a size no larger had been reported too big: path changed or multipath?",
-		 p->size, who);
+	eng_warn(e, PROBE_WARN_CONFLICT, NULL, &p->responder, NULL, p->size, 0, 0);
 }
 
 /* An ICMP error other than "too big": the probe tells us nothing about its
@@ -91,7 +83,6 @@ static void note_conflict(struct probe_engine *e, const struct probe_record *p)
 static void other_icmp(struct probe_engine *e, size_t i, const struct probe_event *ev)
 {
 	struct probe_record *p = &e->out->probes[i];
-	char who[64];
 
 	p->outcome = ev->kind == PROBE_EV_UNREACH ? PROBE_UNREACH :
 		     ev->kind == PROBE_EV_TIME_EXCEEDED ? PROBE_TIME_EXCEEDED :
@@ -100,24 +91,17 @@ static void other_icmp(struct probe_engine *e, size_t i, const struct probe_even
 		eng_record(e, i, SEARCH_TIMEOUT, 0);
 	if (ev->kind == PROBE_EV_UNREACH)
 		e->unreach++;
-	ip_addr_text(&ev->responder, who, sizeof who);
-	eng_warn(e, PROBE_WARN_ICMP, &ev->responder, "%s from %s for a %u-byte probe",
-		 p->outcome == PROBE_UNREACH ? "destination unreachable" :
-		 p->outcome == PROBE_TIME_EXCEEDED ? "time exceeded" : "ICMP error",
-		 who, p->size);
+	eng_warn(e, PROBE_WARN_ICMP, &ev->responder, &ev->responder, NULL, p->size,
+		 (unsigned)p->outcome, 0);
 }
 
 static void contradicted(struct probe_engine *e, struct probe_record *p,
 			 const struct ip_addr *ptb_from)
 {
-	char who[64];
 
 	p->contradicted = true;
 	e->out->ptb_contradicted++;
-	ip_addr_text(ptb_from, who, sizeof who);
-	eng_warn(e, PROBE_WARN_PTB_CONTRADICTED, ptb_from, "PTB from %s said %u bytes was "
-		 "too big, yet that probe's echo reply came back: forged (RFC 5927) or "
-		 "an unstable path", who, p->size);
+	eng_warn(e, PROBE_WARN_PTB_CONTRADICTED, ptb_from, ptb_from, NULL, p->size, 0, 0);
 }
 
 /* An echo reply: proof the size passed, whatever was heard before. */
@@ -181,16 +165,13 @@ static void on_ptb(struct probe_engine *e, size_t i, const struct probe_event *e
 static bool bad_quote(struct probe_engine *e, const struct probe_record *p,
 		      const struct probe_event *ev)
 {
-	char who[64];
 
 	if (ev->kind == PROBE_EV_REPLY || !ev->quoted_size || ev->quoted_size == p->size)
 		return false;
 	e->bad_quotes++;
 	e->out->bad_quotes++;
-	ip_addr_text(&ev->responder, who, sizeof who);
-	eng_warn(e, PROBE_WARN_BAD_QUOTE, &ev->responder, "ICMP error from %s quotes a "
-		 "%u-byte packet for our %u-byte probe: not ours, ignored",
-		 who, ev->quoted_size, p->size);
+	eng_warn(e, PROBE_WARN_BAD_QUOTE, &ev->responder, &ev->responder, NULL, ev->quoted_size,
+		 p->size, 0);
 	return true;
 }
 
@@ -226,7 +207,6 @@ static bool repeat(const struct probe_record *p, enum search_was w,
 static void check_dispute(struct probe_engine *e, struct probe_record *p,
 			  const struct probe_event *ev)
 {
-	char who[64], other[64];
 
 	if (ev->kind != PROBE_EV_TOO_BIG || p->outcome != PROBE_TOO_BIG ||
 	    p->disputed)
@@ -237,11 +217,8 @@ static void check_dispute(struct probe_engine *e, struct probe_record *p,
 	p->disputed = true;
 	e->out->ptb_disputed++;
 	search_dispute(&e->s);
-	ip_addr_text(&p->responder, who, sizeof who);
-	ip_addr_text(&ev->responder, other, sizeof other);
-	eng_warn(e, PROBE_WARN_PTB_DISPUTED, &ev->responder, "PTBs for one %u-byte probe "
-		 "disagree (%s: mtu %u, %s: mtu %u): one is forged", p->size, who, p->mtu,
-		 other, ev->mtu);
+	eng_warn(e, PROBE_WARN_PTB_DISPUTED, &ev->responder, &p->responder, &ev->responder, p->size,
+		 p->mtu, ev->mtu);
 }
 
 void eng_handle_event(struct probe_engine *e, const struct probe_event *ev)

@@ -109,13 +109,13 @@ static int resolve_config(const struct probe_config *in, struct probe_config *c,
 	return 0;
 }
 
-void eng_warn(struct probe_engine *e, enum probe_warn_kind kind,
-	      const struct ip_addr *from, const char *fmt, ...)
+void eng_warn(struct probe_engine *e, enum probe_warn_kind kind, const struct ip_addr *from,
+	      const struct ip_addr *who, const struct ip_addr *other,
+	      unsigned a, unsigned b, unsigned c)
 {
 	struct probe_run *o = e->out;
 	struct ip_addr none = { 0 };
 	struct probe_warning *w;
-	va_list ap;
 
 	if (!from)
 		from = &none;
@@ -134,9 +134,11 @@ void eng_warn(struct probe_engine *e, enum probe_warn_kind kind,
 	w->kind = kind;
 	w->from = *from;
 	w->count = 1;
-	va_start(ap, fmt);
-	vsnprintf(w->text, sizeof w->text, fmt, ap);
-	va_end(ap);
+	w->who = who ? *who : none;
+	w->other = other ? *other : none;
+	w->n[0] = a;
+	w->n[1] = b;
+	w->n[2] = c;
 }
 
 static uint64_t now_us(const struct probe_engine *e)
@@ -205,8 +207,7 @@ static int send_one(struct probe_engine *e, unsigned size, uint64_t now)
 	p->mtu = local;
 	if (local && (!o->local_mtu || local < o->local_mtu))
 		o->local_mtu = local;
-	eng_warn(e, PROBE_WARN_LOCAL_MTU, NULL, "the first hop's MTU is %u: "
-	     "%u-byte probes cannot leave this host", local, size);
+	eng_warn(e, PROBE_WARN_LOCAL_MTU, NULL, NULL, NULL, local, size, 0);
 	search_record(&e->s, size, SEARCH_WAS_UNSENT, SEARCH_EMSGSIZE, local);
 	return 0;
 }
@@ -333,24 +334,21 @@ static void find_bottleneck(struct probe_run *o)
 	}
 }
 
+/* Unreachable by ICMP, not by size: who said so (the first sender). */
 static void icmp_reason(struct probe_run *o)
 {
-	char who[64] = "?";
-
+	o->confidence.why = PROBE_WHY_UNREACH;
 	for (size_t i = 0; i < o->nprobes; i++)
 		if (o->probes[i].outcome == PROBE_UNREACH) {
-			ip_addr_text(&o->probes[i].responder, who, sizeof who);
+			o->confidence.from = o->probes[i].responder;
 			break;
 		}
-	snprintf(o->confidence, sizeof o->confidence, "could not measure: "
-		 "destination unreachable (ICMP from %s)", who);
 }
 
 static void finish(struct probe_engine *e, enum probe_stop stop)
 {
 	struct probe_run *o = e->out;
 	struct search_result r;
-	const char *pre = "";
 
 	search_result(&e->s, &r);
 	if (stop == PROBE_STOP_DONE && r.unreachable)
@@ -375,24 +373,17 @@ static void finish(struct probe_engine *e, enum probe_stop stop)
 	o->elapsed_us = now_us(e) - e->t0;
 	o->ignored = e->own_ignored + e->bad_quotes +
 		     (e->io->ignored ? e->io->ignored(e->io->ctx) : 0);
-	if (stop == PROBE_STOP_INTERRUPTED)
-		pre = "interrupted: ";
-	else if (stop == PROBE_STOP_MAX_PROBES)
-		pre = "probe budget spent: ";
-	else if (stop == PROBE_STOP_ERROR)
-		pre = "error: ";
+	o->confidence.search = r.reason;
 	if (stop == PROBE_STOP_UNREACHABLE && !r.unreachable)
 		icmp_reason(o);
 	else if (o->bounded && stop == PROBE_STOP_DONE)
-		snprintf(o->confidence, sizeof o->confidence, "not verified: bounded by --max: %s",
-			 r.reason);
+		o->confidence.why = PROBE_WHY_BOUNDED;
 	else
-		snprintf(o->confidence, sizeof o->confidence, "%s%s", pre, r.reason);
+		o->confidence.why = PROBE_WHY_SEARCH;  /* after the stop (probe_words.c) */
 	find_bottleneck(o);
 	if (e->s.hints_dropped)
-		eng_warn(e, PROBE_WARN_HINTS_DROPPED, NULL, "%u reported MTUs were not probed exactly: "
-			 "PTBs named more different MTUs than one run keeps (%u sizes); the search "
-			 "decided without them", e->s.hints_dropped, SEARCH_MAX_SIZES);
+		eng_warn(e, PROBE_WARN_HINTS_DROPPED, NULL, NULL, NULL, e->s.hints_dropped,
+			 SEARCH_MAX_SIZES, 0);
 }
 
 int probe_engine_start(const struct probe_config *cfg, const struct probe_io *io,

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/search.h"
 #include "probe/probe_io.h"
 
 #define PROBE_MAX_PROBES 10000   /* hard cap on probe_config.max_probes */
@@ -19,8 +20,8 @@
 #define PROBE_DEF_MAX_PROBES 300
 #define PROBE_DEF_TIMEOUT_MS 1000
 #define PROBE_WARN_MAX 8         /* distinct warnings kept (the rest are counted) */
-#define PROBE_WARN_LEN 160
-#define PROBE_REASON_LEN 288      /* search's reason plus a prefix */
+#define PROBE_WARN_LEN 160       /* the English words of a warning, at most (--json's
+                                  * warnings were cut there when they were text) */
 #define PROBE_ERR_LEN 256        /* suggested size of the err buffer */
 
 enum probe_stop {
@@ -99,11 +100,43 @@ struct probe_config {
 	void *progress_arg;
 };
 
+/* A warning of the run, by kind, with the numbers of its first occurrence
+ * (render/probe_words.c words it):
+ *   PTB_ZERO          who reported next-hop MTU 0
+ *   PTB_NOT_SMALLER   who reported mtu n[0] for a probe of n[1]
+ *   PTB_BELOW_MIN     who reported mtu n[0], below IPv n[1]'s minimum n[2]
+ *   LOCAL_MTU         the first hop's MTU n[0] refused an n[1]-byte probe
+ *   CONFLICT          n[0] bytes passed (reply from who) after a smaller size failed
+ *   ICMP              who sent an ICMP error (n[1]: enum probe_outcome) for an n[0]-byte probe
+ *   PTB_CONTRADICTED  who's PTB said n[0] bytes was too big, and its reply came back
+ *   BAD_QUOTE         who's ICMP error quotes n[0] bytes for our n[1]-byte probe
+ *   PTB_DISPUTED      PTBs for one n[0]-byte probe disagree: who mtu n[1], other mtu n[2]
+ *   HINTS_DROPPED     n[0] reported MTUs not probed exactly (a run keeps n[1] sizes) */
 struct probe_warning {
 	enum probe_warn_kind kind;
-	struct ip_addr from;        /* who caused it; family 0 if nobody */
+	struct ip_addr from;      /* who caused it (the key repeats are counted by); family 0
+	                             * if nobody */
 	unsigned count;             /* how many times it happened */
-	char text[PROBE_WARN_LEN];  /* the first occurrence, in words */
+	struct ip_addr who, other;/* the addresses it names; family 0 if none */
+	unsigned n[3];              /* its numbers (above) */
+};
+
+/* Why the run believes its answer, or why it has none: a code, and the
+ * search's reason with its numbers; render/probe_words.c says it (the
+ * text report in the user's language, --json's "confidence" in English).
+ * The run's stop (interrupted, budget spent, error) is said in front of a
+ * PROBE_WHY_SEARCH reason. */
+enum probe_why {
+	PROBE_WHY_NONE = 0,      /* nothing to say (the run never got to a verdict) */
+	PROBE_WHY_SEARCH,        /* the search's reason (search) */
+	PROBE_WHY_BOUNDED,       /* --max passed: a bound, not verified; then the search's */
+	PROBE_WHY_UNREACH,       /* could not measure: destination unreachable (from) */
+};
+
+struct probe_confidence {
+	enum probe_why why;
+	struct search_reason search; /* SEARCH, BOUNDED */
+	struct ip_addr from;     /* UNREACH: the first sender; family 0 if unknown */
 };
 
 struct probe_run {
@@ -116,7 +149,7 @@ struct probe_run {
 	bool bounded;               /* at_max with max_bound: at least pmtu, not verified */
 	bool fail_by_ptb;           /* PMTU + 1 failed by PTB/EMSGSIZE, not silence */
 	double p_wrong;             /* estimated P(answer wrong) from loss; 1 if none */
-	char confidence[PROBE_REASON_LEN]; /* one line: why we believe it */
+	struct probe_confidence confidence; /* why we believe it */
 	unsigned lower;             /* largest size that passed, 0 if none */
 	unsigned upper;             /* largest size not known to fail */
 	unsigned min_size, max_size;/* the range searched (defaults applied) */

@@ -47,10 +47,11 @@ struct probe_engine {
 
 
 /* engine.c */
-/* Record a warning once per (kind, sender); repeats only bump the count. */
-__attribute__((format(printf, 4, 5)))
-void eng_warn(struct probe_engine *e, enum probe_warn_kind kind,
-	      const struct ip_addr *from, const char *fmt, ...);
+/* Record a warning once per (kind, sender); repeats only bump the count.
+ * who, other and a, b, c are what struct probe_warning says they are. */
+void eng_warn(struct probe_engine *e, enum probe_warn_kind kind, const struct ip_addr *from,
+	      const struct ip_addr *who, const struct ip_addr *other,
+	      unsigned a, unsigned b, unsigned c);
 /* Still waiting for an answer that can decide it. */
 bool eng_open_probe(enum search_was w);
 /* Tell search about probe i and remember its new state. */

@@ -93,18 +93,8 @@ probe_findings_mss(const struct probe_run *run, int family, struct probe_finding
 	f->synack_mss = run->synack_mss;
 	f->mss_fit = run->pmtu > hdr ? run->pmtu - hdr : 0;
 	f->mss_too_big = f->synack_mss && f->mss_fit && f->synack_mss > f->mss_fit;
-	f->mss_advice[0] = '\0';
-	if (!f->mss_too_big)
-		return;
+	f->mss_hdr = hdr;
 	/* 1460 / 1440 is what a host on a 1500-byte link offers by itself: most
 	 * likely nothing on the way clamps it, so there is no clamp to lower. */
-	if (f->synack_mss == 1500 - hdr)
-		snprintf(f->mss_advice, sizeof(f->mss_advice),
-			 "TCP segments of %u bytes will not fit: the SYN-ACK carries the host's own MSS, "
-			 "unclamped; clamp it to %u on the router unless 'too big' messages reach the hosts "
-			 "(path MTU %u - %u)", f->synack_mss, f->mss_fit, run->pmtu, hdr);
-	else
-		snprintf(f->mss_advice, sizeof(f->mss_advice),
-			 "TCP segments of %u bytes will not fit: lower the clamp to %u (path MTU %u - %u)",
-			 f->synack_mss, f->mss_fit, run->pmtu, hdr);
+	f->mss_unclamped = f->mss_too_big && f->synack_mss == 1500 - hdr;
 }

@@ -35,7 +35,10 @@ struct probe_findings {
 	                             * / - 60 (IPv6); 0 without a PMTU */
 	bool mss_too_big;           /* synack_mss > mss_fit: segments of that size are
 	                             * dropped or fragmented on this path */
-	char mss_advice[240];       /* when mss_too_big: what to do, in words */
+	bool mss_unclamped;         /* when mss_too_big: the SYN-ACK carries the host's own MSS
+	                             * (1460 / 1440), nothing clamps it; else a clamp is too
+	                             * high (render/probe_words.c says what to do) */
+	unsigned mss_hdr;           /* 40 (IPv4) or 60 (IPv6): PMTU - mss_fit */
 };
 
 void probe_findings(const struct probe_run *run, struct probe_findings *out);

@@ -59,7 +59,7 @@ findings(FILE *f, const struct audit_result *r)
 		fputs(",\"text\":", f);
 		json_string(f, x->text);
 		fputs(",\"message\":", f);
-		audit_finding_words(r, x, why, sizeof(why));
+		audit_finding_words(r, x, 0, why, sizeof(why));
 		json_string(f, why);
 		fputs(",\"source\":", f);
 		json_string(f, x->check->source);
@@ -179,8 +179,11 @@ object_members(FILE *f, const struct audit_result *r, const char *file)
 	tunnels(f, r);
 	fputs(",\"notes\":[", f);
 	for (size_t i = 0; i < r->nnotes; i++) {
+		char note[AUDIT_MSG];
+
+		audit_say_words(&r->notes[i], 0, note, sizeof(note));
 		fputs(i ? "," : "", f);
-		json_string(f, r->notes[i]);
+		json_string(f, note);
 	}
 	fputs("],\"fix\":[", f);
 	audit_fix_lines(r, NULL, audit_json_emit, &j);

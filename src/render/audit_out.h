@@ -34,8 +34,11 @@ int audit_has_fix(const struct audit_result *r);
 /* Words for codes (render/audit_words.c): a finding's "why" (its message,
  * or the words for an invalid line or an undefined reference), a tunnel
  * kind, why a tunnel was not checked. */
-void audit_finding_words(const struct audit_result *r, const struct audit_finding *f, char *buf,
-			 size_t len);
+/* What a finding or note of audit.c says (struct audit_say): localized,
+ * in the user's language; else English (--json). */
+void audit_say_words(const struct audit_say *w, int localized, char *buf, size_t len);
+void audit_finding_words(const struct audit_result *r, const struct audit_finding *f, int localized,
+			 char *buf, size_t len);
 const char *audit_kind_words(enum config_tunnel_kind k);
 void audit_skip_words(const struct audit_result *r, const struct audit_tunnel *t, char *buf,
 		      size_t len);

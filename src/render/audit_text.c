@@ -8,6 +8,8 @@
 
 #include <stdio.h>
 
+#include "base/i18n.h"
+
 void
 audit_emit_indented(void *ctx, const char *line)
 {
@@ -32,7 +34,7 @@ unread_spans(FILE *f, const struct config *c)
 
 	if (!c->nspans)
 		return;
-	fputs("not read (commands the audit does not need): lines ", f);
+	fputs(_("not read (commands the audit does not need): lines "), f);
 	for (size_t i = 0; i < c->nspans && i < SHOWN; i++) {
 		const struct config_span *s = &c->spans[i];
 		fprintf(f, i ? ", %u" : "%u", s->first);
@@ -40,7 +42,8 @@ unread_spans(FILE *f, const struct config *c)
 			fprintf(f, "-%u", s->last);
 	}
 	if (c->nspans > SHOWN)
-		fprintf(f, " and %zu more span%s", c->nspans - SHOWN, c->nspans - SHOWN == 1 ? "" : "s");
+		fprintf(f, ngettext(" and %zu more span", " and %zu more spans", c->nspans - SHOWN),
+			c->nspans - SHOWN);
 	fputc('\n', f);
 }
 
@@ -55,16 +58,16 @@ tunnel_line(FILE *f, const struct audit_result *r, const struct audit_tunnel *t)
 	fputs(": ", f);
 	if (t->skip != AUDIT_CHECKED) {
 		audit_skip_words(r, t, why, sizeof(why));
-		fprintf(f, "not checked: %s, NAT-T %s\n", why, t->natt ? "on" : "off");
+		fprintf(f, _("not checked: %s, NAT-T %s\n"), why, t->natt ? "on" : "off");
 		return;
 	}
 	if (t->mtu)
-		fprintf(f, "MTU %u%s", t->mtu, t->mtu_default ? " (default)" : "");
+		fprintf(f, "MTU %u%s", t->mtu, t->mtu_default ? _(" (default)") : "");
 	else
-		fprintf(f, "MTU not set%s", c->vendor == VENDOR_IX ? " (IX default unknown)" : "");
-	fprintf(f, ", ESP %s, NAT-T %s", t->esp[0] ? t->esp : "unknown", t->natt ? "on" : "off");
+		fprintf(f, _("MTU not set%s"), c->vendor == VENDOR_IX ? _(" (IX default unknown)") : "");
+	fprintf(f, ", ESP %s, NAT-T %s", t->esp[0] ? t->esp : _("unknown"), t->natt ? "on" : "off");
 	if (t->limit)
-		fprintf(f, ", line and ESP allow %u", t->limit);
+		fprintf(f, _(", line and ESP allow %u"), t->limit);
 	fputc('\n', f);
 }
 
@@ -75,31 +78,34 @@ head(FILE *f, const struct audit_result *r, const char *file)
 
 	fputs("mtuprobe audit: ", f);
 	text_string(f, file);
-	fprintf(f, ": %s configuration, %u line%s",
-		config_vendor_display(c->vendor), c->lines, c->lines == 1 ? "" : "s");
-	fprintf(f, " (%u not read by the audit", c->unread);
+	fprintf(f, ngettext(": %s configuration, %u line", ": %s configuration, %u lines", c->lines),
+		config_vendor_display(c->vendor), c->lines);
+	fprintf(f, _(" (%u not read by the audit"), c->unread);
 	if (c->ninvalid)
-		fprintf(f, ", %zu invalid", c->ninvalid);
+		fprintf(f, _(", %zu invalid"), c->ninvalid);
 	fputs(")\n", f);
 	/* the two read DPD keys differently: say which reading the checks used */
 	if (c->vendor == VENDOR_IPSECCONF)
 		fputs(c->dialect == CONFIG_DIALECT_LIBRESWAN
-		      ? "read as Libreswan/Openswan (it has keys only they take)\n"
-		      : "read as strongSwan (no key only Libreswan/Openswan take)\n", f);
+		      ? _("read as Libreswan/Openswan (it has keys only they take)\n")
+		      : _("read as strongSwan (no key only Libreswan/Openswan take)\n"), f);
 	unread_spans(f, c);
 	if (c->firmware_line)
-		fprintf(f, "firmware: %s (line %u)\n", c->firmware, c->firmware_line);
-	fprintf(f, "peer: %s (%s): %s\n", r->peer->display, r->peer->name, r->peer->behaviour);
+		fprintf(f, _("firmware: %s (line %u)\n"), c->firmware, c->firmware_line);
+	fprintf(f, _("peer: %s (%s): %s\n"), r->peer->display, r->peer->name, _(r->peer->behaviour));
 	if (r->line_mtu) {
-		fprintf(f, "line MTU: %u (", r->line_mtu);
+		fprintf(f, _("line MTU: %u ("), r->line_mtu);
 		text_string(f, r->line_from);
 		fputs(")\n", f);
 	}
 	for (size_t i = 0; i < r->ntunnels; i++)
 		tunnel_line(f, r, &r->tunnels[i]);
 	for (size_t i = 0; i < r->nnotes; i++) {
-		fputs("note: ", f);
-		text_string(f, r->notes[i]);
+		char note[2 * AUDIT_MSG];   /* Japanese takes 3 bytes a character */
+
+		audit_say_words(&r->notes[i], 1, note, sizeof(note));
+		fputs(_("note: "), f);
+		text_string(f, note);
 		fputc('\n', f);
 	}
 }
@@ -107,7 +113,7 @@ head(FILE *f, const struct audit_result *r, const char *file)
 static void
 finding(FILE *f, const struct audit_result *r, const struct audit_finding *x, const char *file)
 {
-	char why[AUDIT_MSG];
+	char why[2 * AUDIT_MSG];    /* localized: Japanese takes 3 bytes a character */
 
 	fprintf(f, "\n%s %s ", audit_severity_name(x->check->severity), x->check->id);
 	text_string(f, file);
@@ -123,14 +129,15 @@ finding(FILE *f, const struct audit_result *r, const struct audit_finding *x, co
 		text_string(f, x->text);   /* a configuration may carry any byte */
 		fputc('\n', f);
 	} else
-		fprintf(f, "  (not set)\n");
-	audit_finding_words(r, x, why, sizeof(why));
-	fputs("  why: ", f);
+		fputs(_("  (not set)\n"), f);
+	audit_finding_words(r, x, 1, why, sizeof(why));
+	fputs(_("  why: "), f);
 	text_string(f, why);
 	fputc('\n', f);
-	fprintf(f, "  source: %s\n", x->check->source);
+	/* the source is cited as written, never translated */
+	fprintf(f, _("  source: %s\n"), x->check->source);
 	if (x->nfix) {
-		fprintf(f, "  fix:\n");
+		fputs(_("  fix:\n"), f);
 		audit_fix_lines(r, x, emit_indented, f);
 	}
 }
@@ -159,14 +166,14 @@ alternative(FILE *f, const struct audit_result *r)
 		if (!sets_numbers(r, i) || !t->alt_mtu || t->alt_mtu == t->target_mtu)
 			continue;
 		if (!any++)
-			fprintf(f, "\npolicy: %s; %s:",
-				r->keep_mtu ? "--keep-mtu, the configured MTU kept where it fits, the clamp MTU - 40"
-					    : "the largest tunnel MTU the line and ESP allow, the clamp MTU - 40",
-				r->keep_mtu ? "without --keep-mtu" : "with --keep-mtu (the smallest change)");
+			fprintf(f, _("\npolicy: %s; %s:"),
+				r->keep_mtu ? _("--keep-mtu, the configured MTU kept where it fits, the clamp MTU - 40")
+					    : _("the largest tunnel MTU the line and ESP allow, the clamp MTU - 40"),
+				r->keep_mtu ? _("without --keep-mtu") : _("with --keep-mtu (the smallest change)"));
 		fputs(any > 1 ? ";" : "", f);
 		fputc(' ', f);
 		text_string(f, r->cfg->tunnels[t->index].name);
-		fprintf(f, " MTU %u, MSS %u", t->alt_mtu, t->alt_mss);
+		fprintf(f, _(" MTU %u, MSS %u"), t->alt_mtu, t->alt_mss);
 	}
 	if (any)
 		fputc('\n', f);
@@ -188,18 +195,21 @@ render_audit_text(FILE *f, const struct audit_result *r, const char *file)
 	for (size_t i = 0; i < r->nfindings; i++)
 		finding(f, r, &r->findings[i], file);
 	if (audit_has_fix(r)) {
-		fprintf(f, "\nchange set for %s, ready to paste (each changed line after the one it replaces):\n",
+		fprintf(f, _("\nchange set for %s, ready to paste (each changed line after the one it replaces):\n"),
 			config_vendor_display(r->cfg->vendor));
 		audit_fix_lines(r, NULL, emit_plain, f);
-		fputs("\nrollback (paste after the change to restore the old lines):\n", f);
+		fputs(_("\nrollback (paste after the change to restore the old lines):\n"), f);
 		audit_rollback_lines(r, emit_plain, f);
 		alternative(f, r);
 	}
-	fprintf(f, "\n%u error%s, %u warning%s%s", r->nerror, r->nerror == 1 ? "" : "s",
-		r->nwarning, r->nwarning == 1 ? "" : "s",
-		r->nfindings ? "" : ": nothing in this configuration is known to kill its tunnels");
-	if (r->cfg->nplaceholders)
-		fprintf(f, "%s%zu template placeholder%s not checked", r->nfindings ? "; " : ", but ",
-			r->cfg->nplaceholders, r->cfg->nplaceholders == 1 ? "" : "s");
+	fputc('\n', f);
+	fprintf(f, ngettext("%u error", "%u errors", r->nerror), r->nerror);
+	fprintf(f, ngettext(", %u warning", ", %u warnings", r->nwarning), r->nwarning);
+	fputs(r->nfindings ? "" : _(": nothing in this configuration is known to kill its tunnels"), f);
+	if (r->cfg->nplaceholders) {
+		fputs(r->nfindings ? _("; ") : _(", but "), f);
+		fprintf(f, ngettext("%zu template placeholder not checked", "%zu template placeholders not checked",
+				    r->cfg->nplaceholders), r->cfg->nplaceholders);
+	}
 	fputc('\n', f);
 }

@@ -9,6 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
+
+#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
+
 static const char *const arg_words[] = {
 	[CONFIG_ARG_NONE] = "a word",
 	[CONFIG_ARG_NUMBER] = "a number",
@@ -141,15 +145,15 @@ ref_words(const struct config_ref *r, char *buf, size_t len)
 }
 
 void
-audit_finding_words(const struct audit_result *r, const struct audit_finding *f, char *buf,
-		    size_t len)
+audit_finding_words(const struct audit_result *r, const struct audit_finding *f, int localized,
+		    char *buf, size_t len)
 {
 	if (f->bad)
 		invalid_words(r->cfg, f->bad, buf, len);
 	else if (f->ref)
 		ref_words(f->ref, buf, len);
 	else
-		snprintf(buf, len, "%s", f->message);
+		audit_say_words(&f->say, localized, buf, len);
 }
 
 static const char *const kind_words[] = {
@@ -189,4 +193,199 @@ audit_skip_words(const struct audit_result *r, const struct audit_tunnel *t, cha
 		snprintf(buf, len, "no IPsec policy or peer is bound to it");
 		break;
 	}
+}
+
+/* ---- audit.c's findings and notes: struct audit_say ---------------------- */
+
+/* localized ? the catalogue's words : the English msgid */
+#define L(s) (localized ? _(s) : (s))
+
+static const char *const say_words[W_COUNT] = {
+	[W_NONE] = "",
+	[W_RTX_DEFAULT_NO_MTU] = N_(" (the RTX default: no ip tunnel mtu is set)"),
+	[W_RTX_DEFAULT] = N_(" (the RTX default)"),
+	[W_IN_UDP_NATT] = N_(" in UDP (NAT-T)"),
+	[W_CAPPED_PEER] = N_(", capped at the peer's documented maximum"),
+	[W_IPSECCONF_NO_CLAMP] = N_("ipsec.conf (not expressible there)"),
+	[W_DPD_OFF] = N_("DPD is off"),
+	[W_DPD_UNSET_OFF] = N_("no DPD is configured, and it is off by default"),
+	[W_AWS_CLEARS] = N_("; AWS clears its side after 40 s without DPD replies and then waits for this router to start IKE again"),
+	[W_IX_DPD_V2] = N_("ikev2 dpd interval (per tunnel or in ikev2 default-profile)"),
+	[W_DPDACTION_UNSET] = N_("dpdaction is not set"),
+	[W_DPDDELAY_UNSET] = N_("dpddelay is not set"),
+	[W_DPD_DELAY_UNSET] = N_("not set (default 0s)"),
+	[W_UNSET_DEFAULT_OFF] = N_("not set (default off)"),
+	[W_RESPONDER_ONLY] = N_("responder only"),
+	[W_UNSET_ANSWER_ONLY] = N_("not set, and the default is to answer only"),
+	[W_UNSET_DEFAULT_NONE] = N_("not set (default none)"),
+	[W_AUTO_UNSET] = N_("auto is not set (default ignore)"),
+	[W_ONLY_LOADS] = N_("only loads"),
+	[W_NOT_EVEN_LOADS] = N_("does not even load"),
+	[W_ON_TRAFFIC] = N_(" when traffic needs the tunnel"),
+	[W_UNSET_SO_1] = N_("not set, so 1"),
+	[W_SELECTOR] = N_("traffic selector"),
+	[W_SELECTOR_DEFAULT] = N_("traffic selector default"),
+	[W_UNSET] = N_("not set"),
+	[W_DPDACTION_UNSET_HOLD] = N_("dpdaction is not set (Libreswan's default hold)"),
+	[W_CLEARS_OWN] = N_("the router clears its own SA"),
+	[W_HOLDS_SA] = N_("the router holds the SA for the peer to restart"),
+	[W_AUTO_START_LOADED] = N_(" (auto=start acts only when the conn is loaded)"),
+	[W_LIBRESWAN5] = N_(" (Libreswan 5 no longer reads dpdaction, libreswan issue 253; restart is what 4.x and Openswan need)"),
+	[W_UNSET_DEFAULT_CLEAR] = N_("not set (default clear)"),
+	[W_NO_RESTART_ON_DPD] = N_("does not restart on a DPD timeout"),
+	[W_START_ACTION_LOADED] = N_(" (start_action = start acts only when the configuration is loaded)"),
+	[W_GIVEN] = N_("given"),
+};
+
+/* Each code's sentence, its arguments in the order struct audit_say has
+ * them; plural: the form for a count other than one, the count being
+ * argument count (0-based). */
+static const struct {
+	const char *one, *plural;
+	int count;
+} say_table[SAY_COUNT] = {
+	[NOTE_TEMPLATE] = { N_("%s: line %u is a template value (%s): %s not checked"), NULL, 0 },
+	[NOTE_CLAMP_NO_DEFAULT] = { N_("%s: clamp %ld not compared with the tunnel MTU: no tunnel MTU is set and the %s default was not found in any source"), NULL, 0 },
+	[NOTE_CLAMP_NO_IX_MTU] = { N_("%s: clamp %ld not compared with the tunnel MTU: no ip mtu is set and the IX default is unknown"), NULL, 0 },
+	[NOTE_CLAMP_ELSEWHERE] = { N_("MSS clamps live in iptables or nftables, not in %s: not checked (mtuprobe calc --vendor linux prints them)"), NULL, 0 },
+	[NOTE_DPD_UNKNOWN] = { N_("%s: whether %s detects a dead peer by default was not found in any source: no-dead-peer-detection not checked"), NULL, 0 },
+	[NOTE_PEER_NO_TUNNEL] = { N_("peer %s: no tunnel is bound to it: no-dead-peer-detection not checked"), NULL, 0 },
+	[NOTE_START_UNKNOWN] = { N_("%s: whether %s starts IKE for it was not found in any source: no-ike-initiator not checked"), NULL, 0 },
+	[NOTE_IX_IKEV1_START] = { N_("%s: how an IX starts IKEv1 was not found in any source: no-ike-initiator not checked"), NULL, 0 },
+	[NOTE_INCLUDE] = { N_("line %u: %s: included files are not read (%ld include line); audit each on its own"),
+			   N_("line %u: %s: included files are not read (%ld include lines); audit each on its own"), 2 },
+	[NOTE_PLACEHOLDERS] = { N_("template: %zu placeholder (first: line %u, %s); checks that need those values were not made"),
+				N_("template: %zu placeholders (first: line %u, %s); checks that need those values were not made"), 0 },
+	[NOTE_LINE_MTU_GIVEN] = { N_("the configuration says line MTU %ld (line %u: %s); using %u, %s"), NULL, 0 },
+	[NOTE_NO_LINE_MTU] = { N_("line MTU: not in the configuration; give --wan-mtu N or --line PRESET to check tunnel-mtu-above-model"), NULL, 0 },
+	[NOTE_ESP_TEMPLATE] = { N_("%s: ESP transform is a template value (%s): tunnel-mtu-above-model not checked"), NULL, 0 },
+	[NOTE_ESP_UNKNOWN] = { N_("%s: ESP transform '%s' not known to the model (word '%s'): tunnel-mtu-above-model not checked"), NULL, 0 },
+	[SAY_MSS6_ABOVE] = { N_("the IPv6 clamp %ld lets %ld-byte packets (MSS + 40 IPv6 + 20 TCP) into a tunnel whose IPv6 MTU is %ld (line %u); the largest IPv6 MSS that fits is %ld - 60 = %ld"), NULL, 0 },
+	[SAY_MSS_ABOVE] = { N_("the clamp lets TCP segments of %ld bytes in: %ld-byte packets with the IPv4 and TCP headers (20 + 20), into a tunnel whose MTU is %u%s. The largest MSS that fits is %u - 40 = %u; larger segments are fragmented or dropped, and a peer without path MTU discovery never says so"), NULL, 0 },
+	[SAY_MTU_ABOVE_MODEL] = { N_("tunnel MTU %u%s is above the %u that a line MTU of %u (%s) carries with ESP %s%s%s: full-size packets are fragmented after encryption or dropped"), NULL, 0 },
+	[SAY_CLAMP_OFF] = { N_("the IPv4 MSS clamp is off: nothing keeps TCP segments within the tunnel MTU when ICMP does not come back"), NULL, 0 },
+	[SAY_RTX_NO_CLAMP_FW_UNKNOWN] = { N_("no ip tunnel tcp mss limit: the default is auto on vRX, RTX5000/3500 Rev.14.00.22+, RTX1210 Rev.14.01.26+, RTX830 Rev.15.02.03+ and Rev.15.04+, but off on older firmware (e.g. RTX1200), and this configuration does not say which firmware it came from"), NULL, 0 },
+	[SAY_RTX_NO_CLAMP_FW_OFF] = { N_("no ip tunnel tcp mss limit, and on this firmware (%s, line %u) the default is off"), NULL, 0 },
+	[SAY_NO_CLAMP] = { N_("no MSS clamp for this tunnel, and %s clamps nothing unless told to: nothing keeps TCP segments within the tunnel MTU when ICMP does not come back"), NULL, 0 },
+	[SAY_IX_NO_CLAMP] = { N_("no ip tcp adjust-mss: the IX default was not found in any source (unknown default); every published IX configuration sets ip tcp adjust-mss auto"), NULL, 0 },
+	[SAY_DF_CLEAR] = { N_("df-bit clear lets an inner packet too big for the tunnel be encrypted and then fragmented, instead of refused with an ICMP error that makes the sender shrink it; fragments of ESP are what many paths drop (the default is copy)"), NULL, 0 },
+	[SAY_DPD_NONE] = { N_("%s: no dead peer detection (RFC 3706) runs for this peer, so the router keeps SAs the peer has cleared%s"), NULL, 0 },
+	[SAY_RTX_KEEPALIVE_OFF] = { N_("keepalive is off: the router keeps its SAs after the peer has cleared them%s"), NULL, 0 },
+	[SAY_RTX_NO_KEEPALIVE] = { N_("no ipsec ike keepalive use: IKEv1 then uses heartbeat with switch auto, and heartbeat with auto on both ends runs no keepalive at all (15.20)%s"), NULL, 0 },
+	[SAY_RTX_HEARTBEAT_AUTO] = { N_("keepalive auto with heartbeat runs only when the peer sends heartbeats too (15.20)%s"), NULL, 0 },
+	[SAY_RTX_HEARTBEAT_PEER] = { N_("heartbeat is Yamaha's own keepalive and %s does not answer it; use dpd (RFC 3706)%s"), NULL, 0 },
+	[SAY_IX_NO_DPD] = { N_("no %s for this peer: the IX default was not found in any source (unknown default), so nothing is known to detect a dead peer%s"), NULL, 0 },
+	[SAY_IPC_SWAN_NO_DPD] = { N_("%s: strongSwan sends no DPD (ipsec.conf(5): dpdaction=none, the default, disables it) and keeps SAs the peer has cleared%s"), NULL, 0 },
+	[SAY_IPC_LIBRE_NO_TIMEOUT] = { N_("%s without dpdtimeout: for IKEv1 Libreswan runs DPD only with both set (ipsec.conf(5)), so it keeps SAs the peer has cleared%s"), NULL, 0 },
+	[SAY_IPC_LIBRE_NO_DPD] = { N_("%s: Libreswan sends no DPD (ipsec.conf(5): dpddelay defaults to 0, disabled) and keeps SAs the peer has cleared%s"), NULL, 0 },
+	[SAY_SWAN_NO_DPD] = { N_("dpd_delay is %s: strongSwan never checks that the peer is alive, and keeps SAs the peer has cleared%s"), NULL, 0 },
+	[SAY_SLOW_DPD] = { N_("DPD declares the peer dead after %ld s; %s ends its side after %ld s without DPD replies, so for %ld s this router keeps sending into an SA the peer has deleted before it starts IKE again"), NULL, 0 },
+	[SAY_SLOW_DPD_AT_LEAST] = { N_("DPD declares the peer dead after at least %ld s; %s ends its side after %ld s without DPD replies, so for at least %ld s this router keeps sending into an SA the peer has deleted before it starts IKE again"), NULL, 0 },
+	[SAY_RTX_REFRESH_GLOBAL_OFF] = { N_("ipsec auto refresh is %s globally, so the router never starts a key exchange (15.10), while %s waits for the customer gateway to initiate: after the peer clears the tunnel nobody brings it back"), NULL, 0 },
+	[SAY_RTX_REFRESH_GW_OFF] = { N_("ipsec auto refresh is off for this gateway, so the router never starts IKE with %s, which waits for the customer gateway"), NULL, 0 },
+	[SAY_RESPONDER_ONLY] = { N_("%s: the router only answers this peer and never starts IKE, while %s waits for the customer gateway to initiate: after the peer clears the tunnel nobody brings it back"), NULL, 0 },
+	[SAY_IX_NO_CONNECT] = { N_("no ikev2 connect-type auto: nothing here makes the router start IKE, while %s waits for the customer gateway to initiate"), NULL, 0 },
+	[SAY_SWAN_START_NONE] = { N_("start_action is %s: strongSwan only loads this child and waits, while %s waits for the customer gateway to initiate"), NULL, 0 },
+	[SAY_IPC_NO_START] = { N_("%s: the router %s this conn and waits, while %s waits for the customer gateway to initiate (ipsec.conf(5): only auto=start, or route on traffic, starts IKE)"), NULL, 0 },
+	[SAY_INITIATES] = { N_("the router initiates toward %s%s, which should only be answered (field-observed with an RTX, not documented)"), NULL, 0 },
+	[SAY_RTX_REFRESH_ON] = { N_("the router starts IKE for this gateway (ipsec auto refresh on; per gateway the default is on), and with %s that is what kept the tunnel down after a reboot or SA deletion (field-observed: RTX1220 Rev.15.04.03, not documented by either vendor)"), NULL, 0 },
+	[SAY_BACKCOMPAT] = { N_("IKEv1 with backward-compatibility %s (1 is compatibility with older Yamaha releases, 15.28) toward %s, which is not a Yamaha router; an RTX1220 to a Sakura Cloud VPC router detected a dead peer only after backward-compatibility 2 (field-observed, not documented by either vendor)"), NULL, 0 },
+	[SAY_SELECTORS] = { N_("BGP neighbour %s (line %u) is reached through this tunnel, but the %s is %s, narrower than 0.0.0.0/0 = 0.0.0.0/0: IPsec comes up and BGP never does, because its packets fall outside the SA"), NULL, 0 },
+	[SAY_NATT_OFF] = { N_("NAT-T is %s, and %s requires it on the customer gateway: IPsec comes up and no traffic flows"), NULL, 0 },
+	[SAY_IPC_NO_REINIT] = { N_("%s: when %s stops answering and clears its side (DPD timeout, default action clear), %s and nothing starts IKE again%s; %s waits for the customer gateway%s"), NULL, 0 },
+	[SAY_SWAN_NO_REINIT] = { N_("dpd_action is %s and close_action %s: when %s stops answering and clears its side (DPD timeout, default action clear), strongSwan clears its own and nothing starts IKE again%s; %s waits for the customer gateway"), NULL, 0 },
+	[SAY_LINE_MTU_ABOVE] = { N_("the configuration's line MTU %ld on %s is above the %u %s: packets of %u to %ld bytes leave the router too big for the line"), NULL, 0 },
+};
+
+/* One argument as words. */
+static void
+arg_text(const struct audit_say *w, const struct audit_arg *x, int localized, char *buf, size_t len)
+{
+	switch (x->kind) {
+	case AA_END:
+		buf[0] = '\0';
+		break;
+	case AA_NUM:
+		snprintf(buf, len, "%ld", x->n);
+		break;
+	case AA_STR:
+		snprintf(buf, len, "%s", x->s ? x->s : "");
+		break;
+	case AA_QUOTE:
+		snprintf(buf, len, "%s", w->quote);
+		break;
+	case AA_WORD:
+		snprintf(buf, len, "%s", x->n > 0 && x->n < W_COUNT && say_words[x->n] ?
+			 L(say_words[x->n]) : "");
+		break;
+	case AA_PHRASE:
+		snprintf(buf, len, "%s", x->s ? L(x->s) : "");
+		break;
+	}
+}
+
+/* Fill fmt's conversions (%s, %u, %ld, %zu, and %N$ for a translation
+ * that reorders) with the say's arguments, each already in words: the
+ * table's sentences are data, so no printf is handed a format it did not
+ * see at compile time. */
+static void
+fill(const struct audit_say *w, const char *fmt, int localized, char *buf, size_t len)
+{
+	size_t at = 0;
+	unsigned next = 0;
+
+	for (const char *p = fmt; *p && at + 1 < len; p++) {
+		char arg[CONFIG_TEXT + 64];
+		unsigned k = next;
+		const char *q = p + 1;
+
+		if (*p != '%') {
+			buf[at++] = *p;
+			continue;
+		}
+		if (*q == '%') {
+			buf[at++] = '%';
+			p = q;
+			continue;
+		}
+		if (*q >= '1' && *q <= '9' && q[1] == '$') {
+			k = (unsigned)(*q - '1');
+			q += 2;
+		} else {
+			next++;
+		}
+		while (*q == 'l' || *q == 'z' || *q == 'h')
+			q++;
+		if (!*q)
+			break;
+		p = q;
+		arg_text(w, k < AUDIT_ARGS ? &w->arg[k] : &w->arg[AUDIT_ARGS - 1], localized, arg,
+			 sizeof(arg));
+		for (const char *c = arg; *c && at + 1 < len; c++)
+			buf[at++] = *c;
+	}
+	buf[at] = '\0';
+}
+
+void
+audit_say_words(const struct audit_say *w, int localized, char *buf, size_t len)
+{
+	const char *fmt;
+
+	if (!len)
+		return;
+	buf[0] = '\0';
+	if (w->code <= SAY_NONE || w->code >= SAY_COUNT || !say_table[w->code].one)
+		return;
+	fmt = say_table[w->code].one;
+	if (say_table[w->code].plural) {
+		long n = w->arg[say_table[w->code].count].n;
+		unsigned long c = n < 0 ? 0 : (unsigned long)n;
+
+		fmt = localized ? ngettext(say_table[w->code].one, say_table[w->code].plural, c)
+				: c == 1 ? say_table[w->code].one : say_table[w->code].plural;
+	} else {
+		fmt = L(fmt);
+	}
+	fill(w, fmt, localized, buf, len);
 }

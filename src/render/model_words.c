@@ -73,6 +73,55 @@ model_step_words(const struct model_step *s, int localized, char *buf, size_t le
 	}
 }
 
+/* The largest MSS clamp that survives, both families. */
+static void
+clamp_words(const struct tunnel_judgement *j, int localized, char *buf, size_t len)
+{
+	if (j->safe_mss6)
+		snprintf(buf, len, L(N_("%u (IPv4) / %u (IPv6)")), j->safe_mss4, j->safe_mss6);
+	else
+		snprintf(buf, len, L(N_("%u (IPv4; no IPv6 below 1280)")), j->safe_mss4);
+}
+
+void
+tunnel_verdict_words(const struct tunnel_judgement *j, int localized, char *buf, size_t len)
+{
+	char clamp[96];
+	unsigned p = j->measured;
+
+	clamp_words(j, localized, clamp, sizeof(clamp));
+	switch (j->verdict) {
+	case TUNNEL_LOST:
+		snprintf(buf, len, L(N_("the tunnel takes up to %u bytes (%s reported MTU %u), but only %u cross: "
+					"packets of %u to %u bytes are lost after encryption; set the tunnel MTU to %u. "
+					"While it stays at %u, an MSS clamp above %s breaks TCP.")),
+			 j->device_mtu, j->device_from[0] ? j->device_from : L(N_("a router")), j->device_mtu,
+			 p, p + 1, j->device_mtu, j->set, j->device_mtu, clamp);
+		break;
+	case TUNNEL_ABOVE:
+		snprintf(buf, len, L(N_("tunnel path MTU %u is above the %u that WAN MTU %u and the ESP carry. "
+					"%u to %u bytes pass only fragmented after encryption, and are lost where "
+					"fragments are dropped; set the tunnel MTU to %u. Until then, a clamp above %s "
+					"relies on those fragments.")),
+			 p, j->model, j->wan_mtu, j->model + 1, p, j->set, clamp);
+		break;
+	case TUNNEL_BELOW:
+		snprintf(buf, len, L(N_("tunnel path MTU %u is below the %u the line allows (an RTX left at its "
+					"default 1280?). While it stays at %u, any MSS clamp above %s breaks TCP "
+					"(field case 1). It can be raised to %u.")),
+			 p, j->set, p, clamp, j->set);
+		break;
+	case TUNNEL_AGREES:
+		snprintf(buf, len, L(N_("tunnel path MTU %u agrees with the model (%u); an MSS clamp above %s "
+					"breaks TCP through it.")), p, j->set, clamp);
+		break;
+	case TUNNEL_NO_MODEL:
+		snprintf(buf, len, L(N_("tunnel path MTU %u: an MSS clamp above %s breaks TCP through it.")),
+			 p, clamp);
+		break;
+	}
+}
+
 void
 model_warning_words(const struct model_warning *w, int localized, char *buf, size_t len)
 {
@@ -80,7 +129,7 @@ model_warning_words(const struct model_warning *w, int localized, char *buf, siz
 
 	switch (w->id) {
 	case MW_TEXT:
-		snprintf(buf, len, "%s", w->text);
+		snprintf(buf, len, "%s", localized && w->local[0] ? w->local : w->text);
 		break;
 	case MW_LINE_SMALLER:
 		snprintf(buf, len, L(N_("the measured WAN path MTU %u is not the %u of a %s line: something on the path is smaller than the line")),
@@ -103,6 +152,19 @@ model_warning_words(const struct model_warning *w, int localized, char *buf, siz
 		break;
 	case MW_OUTER6_SMALL:
 		snprintf(buf, len, L(N_("outer IPv6 needs a WAN MTU of at least 1280, this line has %u")), w->a);
+		break;
+	case MW_TUNNEL: {
+		char v[RENDER_WORDS];
+
+		tunnel_verdict_words(&w->tj, localized, v, sizeof(v));
+		if (w->name)
+			snprintf(buf, len, L(N_("tunnel %s: %s")), w->name, v);
+		else
+			snprintf(buf, len, "%s", v);
+		break;
+	}
+	case MW_TUNNEL_PATH_NO_V6:
+		snprintf(buf, len, L(N_("tunnel path MTU %u is below 1280: IPv6 cannot cross this tunnel (RFC 8200 section 5)")), w->a);
 		break;
 	case MW_MORE:
 		snprintf(buf, len, L(N_("%u more warnings not shown")), w->a);

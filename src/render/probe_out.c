@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "base/i18n.h"
+
 #include "core/model.h"
 #include "probe/engine.h"
 #include "probe/findings.h"
@@ -15,21 +17,22 @@
 static void
 text_evidence(FILE *f, const struct probe_run *run, const struct probe_findings *fd, int family)
 {
-	const char *ptb = family == 6 ? "packet too big" : "fragmentation needed";
+	/* the ICMP message as Yamaha's and NEC's manuals name it (po/GLOSSARY.md) */
+	const char *ptb = family == 6 ? _("'packet too big'") : _("'fragmentation needed'");
 	char who[64];
 
 	for (size_t i = 0; i < fd->nptb; i++) {
 		ip_addr_text(&fd->ptb[i].from, who, sizeof(who));
-		fprintf(f, "          '%s' from %s, MTU %u (x%u)\n", ptb, who, fd->ptb[i].mtu,
+		fprintf(f, _("          %s from %s, MTU %u (x%u)\n"), ptb, who, fd->ptb[i].mtu,
 			fd->ptb[i].count);
 	}
 	if (!fd->rests_on_silence)
 		return;
-	fprintf(f, "          ! rests on silence: %u to %u got no answer and no '%s' (a PMTU black hole)",
+	fprintf(f, _("          ! rests on silence: %u to %u got no answer and no %s (a PMTU black hole)"),
 		fd->silent_lo, fd->silent_hi > fd->silent_lo ? fd->silent_hi : run->pmtu + 1, ptb);
 	if (fd->nptb) {
 		ip_addr_text(&fd->ptb[fd->nptb - 1].from, who, sizeof(who));
-		fprintf(f, "; the last '%s' came from %s, MTU %u", ptb, who, fd->ptb[fd->nptb - 1].mtu);
+		fprintf(f, _("; the last %s came from %s, MTU %u"), ptb, who, fd->ptb[fd->nptb - 1].mtu);
 	}
 	fputc('\n', f);
 }
@@ -40,31 +43,38 @@ text_method(FILE *f, const struct probe_run *run, const struct probe_findings *f
 	    const struct report_method *m, int family)
 {
 	static const char *const proof[] = {
-		"icmp", "each size proved by the target's echo reply",
-		"udp", "each size proved by the target's port unreachable quoting it",
-		"tcp", "each size proved by the target's SYN-ACK or RST acknowledging it",
+		"icmp", N_("each size proved by the target's echo reply"),
+		"udp", N_("each size proved by the target's port unreachable quoting it"),
+		"tcp", N_("each size proved by the target's SYN-ACK or RST acknowledging it"),
 	};
 
 	if (!m->name || (strcmp(m->name, "icmp") == 0 && !m->fell_back))
 		return;
 	for (size_t i = 0; i < COUNT(proof); i += 2)
-		if (strcmp(m->name, proof[i]) == 0)
-			fprintf(f, "          method %s%s%.0u: %s%s\n", m->name, m->port ? " to port " : "",
-				m->port, proof[i + 1], m->fell_back ? " (--method auto: ICMP echo got no "
-				"reply at any size)" : "");
+		if (strcmp(m->name, proof[i]) == 0) {
+			fprintf(f, _("          method %s"), m->name);
+			if (m->port)
+				fprintf(f, _(" to port %u"), m->port);
+			fprintf(f, ": %s%s\n", _(proof[i + 1]), m->fell_back ?
+				_(" (--method auto: ICMP echo got no reply at any size)") : "");
+		}
 	if (!run->pmtu && !run->lower && strcmp(m->name, "tcp") == 0)
-		fprintf(f, "          no SYN-ACK or RST at any size: port %u is filtered, or a middlebox "
-			"drops SYNs that carry data\n", m->port);
+		fprintf(f, _("          no SYN-ACK or RST at any size: port %u is filtered, or a middlebox "
+			"drops SYNs that carry data\n"), m->port);
 	if (!run->pmtu && !run->lower && strcmp(m->name, "udp") == 0)
-		fprintf(f, "          no port unreachable at any size: port %u is open (then only "
+		fprintf(f, _("          no port unreachable at any size: port %u is open (then only "
 			"'too big' messages and silence could be used, and neither proves a size passed) "
-			"or ICMP is filtered: try --method tcp\n", m->port);
+			"or ICMP is filtered: try --method tcp\n"), m->port);
 	if (!fd->synack_mss)
 		return;
-	if (fd->mss_too_big)
-		fprintf(f, "          ! %s\n", fd->mss_advice);
+	if (fd->mss_too_big) {
+		char advice[RENDER_WORDS];
+
+		probe_mss_words(fd, 1, advice, sizeof(advice));
+		fprintf(f, "          ! %s\n", advice);
+	}
 	else if (fd->mss_fit)
-		fprintf(f, "          SYN-ACK MSS %u fits (path MTU %u - %d = %u)\n", fd->synack_mss,
+		fprintf(f, _("          SYN-ACK MSS %u fits (path MTU %u - %d = %u)\n"), fd->synack_mss,
 			run->pmtu, family == 6 ? 60 : 40, fd->mss_fit);
 	else
 		fprintf(f, "          SYN-ACK MSS %u\n", fd->synack_mss);
@@ -83,7 +93,7 @@ text_fault(FILE *f, const struct report_fault *fault)
 {
 	if (!fault_is_error((enum fault)fault->code))
 		return 0;
-	fprintf(f, "          path MTU not measured: %s", render_fault_words(fault->code));
+	fprintf(f, _("          path MTU not measured: %s"), _(render_fault_words(fault->code)));
 	if (fault->error)
 		fprintf(f, " (%s)", fault->error);
 	fputc('\n', f);
@@ -102,40 +112,67 @@ text_path(FILE *f, const char *name, const char *target, const char *addr,
 	if (text_fault(f, fault))
 		return;
 	if (run->pmtu && run->bounded)
-		fprintf(f, "          path MTU at least %u (bounded by --max): larger sizes were not tried; "
-			"ping payload %ld\n", run->pmtu, model_icmp_payload(run->pmtu, family));
+		fprintf(f, _("          path MTU at least %u (bounded by --max): larger sizes were not tried; "
+			"ping payload %ld\n"), run->pmtu, model_icmp_payload(run->pmtu, family));
 	else if (run->pmtu && run->at_max)
-		fprintf(f, "          path MTU %u: the MTU of the interface the probes leave by (nothing "
-			"larger can leave this host); ping payload %ld\n",
+		fprintf(f, _("          path MTU %u: the MTU of the interface the probes leave by (nothing "
+			"larger can leave this host); ping payload %ld\n"),
 			run->pmtu, model_icmp_payload(run->pmtu, family));
 	else if (run->pmtu)
-		fprintf(f, "          path MTU %u: the largest IPv%d packet that crosses; ping payload %ld\n",
+		fprintf(f, _("          path MTU %u: the largest IPv%d packet that crosses; ping payload %ld\n"),
 			run->pmtu, family, model_icmp_payload(run->pmtu, family));
 	else
-		fprintf(f, "          path MTU not measured (%s); largest size that passed: %u\n",
-			probe_stop_str(run->stop), run->lower);
+		fprintf(f, _("          path MTU not measured (%s); largest size that passed: %u\n"),
+			probe_stop_words(run->stop, 1), run->lower);
 	if (!run->pmtu && fd->nptb && fd->ptb[0].mtu < run->min_size)
-		fprintf(f, "          the path MTU is below the smallest size tried (%u): a router reported MTU %u\n",
+		fprintf(f, _("          the path MTU is below the smallest size tried (%u): a router reported MTU %u\n"),
 			run->min_size, fd->ptb[0].mtu);
-	const char *why = run->confidence;
-	if (!run->verified && strncmp(why, "not verified: ", 14) == 0)
-		why += 14;   /* said once, in capitals */
-	fprintf(f, "          %s %s\n", run->verified ? "verified:" : "NOT verified:", why);
+	char why[PROBE_WORDS_LEN];
+	/* "not verified" is said once, in capitals */
+	probe_confidence_words(run, 1, !run->verified, why, sizeof(why));
+	fprintf(f, "          %s %s\n", run->verified ? _("verified:") : _("NOT verified:"), why);
 	text_method(f, run, fd, m, family);
 	text_evidence(f, run, fd, family);
-	fprintf(f, "          %u probes in %.2f s, rtt %.2f ms, ", run->probes_sent,
+	fprintf(f, ngettext("          %u probe in %.2f s, rtt %.2f ms, ",
+			    "          %u probes in %.2f s, rtt %.2f ms, ", run->probes_sent), run->probes_sent,
 		(double)run->elapsed_us / 1e6, run->srtt_us / 1000.0);
 	if (fd->replies)
-		fprintf(f, "round-trip loss %.0f%%", fd->loss * 100.0);
+		fprintf(f, _("round-trip loss %.0f%%"), fd->loss * 100.0);
 	else
-		fprintf(f, "no reply to any probe (round-trip loss 100%%)");
-	fprintf(f, ", %lu packets ignored\n", run->ignored);
+		fputs(_("no reply to any probe (round-trip loss 100%)"), f);
+	fprintf(f, ngettext(", %lu packet ignored\n", ", %lu packets ignored\n", run->ignored),
+		run->ignored);
 	if (run->rate_limited)
-		fprintf(f, "          rate-limited (about %.1f replies/s seen): the target's ICMP rate limit, "
-			"not the path, left probes of sizes that pass unanswered; the probes were slowed to it\n",
+		fprintf(f, _("          rate-limited (about %.1f replies/s seen): the target's ICMP rate limit, "
+			"not the path, left probes of sizes that pass unanswered; the probes were slowed to it\n"),
 			run->reply_rate);
 	if (pl->asked)
 		render_locate_text(f, pl->loc, pl->why_not);
+}
+
+/* The whole tunnel verdict, under the measurement. */
+static void
+text_verdict(FILE *f, const struct tunnel_judgement *j)
+{
+	char words[RENDER_WORDS];
+
+	tunnel_verdict_words(j, 1, words, sizeof(words));
+	fprintf(f, "  => %s\n", words);
+}
+
+/* ,"verdict": the tunnel verdict in English, or null when not judged */
+static void
+json_verdict(FILE *f, int vs, const struct tunnel_judgement *j)
+{
+	char words[512];    /* the sentence's room before it was a code */
+
+	fputs(",\"verdict\":", f);
+	if (vs < 0) {
+		fputs("null", f);
+		return;
+	}
+	tunnel_verdict_words(j, 0, words, sizeof(words));
+	json_string(f, words);
 }
 
 /* The tunnel verdict in a few words (the whole sentence follows under the
@@ -147,16 +184,16 @@ short_verdict(FILE *f, const struct report *r, int vs_model)
 
 	switch (vs_model) {
 	case TUNNEL_AGREES:
-		fputs(": agrees with the model", f);
+		fputs(_(": agrees with the model"), f);
 		break;
 	case TUNNEL_ABOVE:
-		fprintf(f, ": above the %u line and ESP carry (fragments after encryption)", m->tunnel_mtu_model);
+		fprintf(f, _(": above the %u line and ESP carry (fragments after encryption)"), m->tunnel_mtu_model);
 		break;
 	case TUNNEL_LOST:
-		fprintf(f, ": more is taken than crosses (lost after encryption)");
+		fputs(_(": more is taken than crosses (lost after encryption)"), f);
 		break;
 	case TUNNEL_BELOW:
-		fprintf(f, ": below the %u the line allows", m->tunnel_mtu);
+		fprintf(f, _(": below the %u the line allows"), m->tunnel_mtu);
 		break;
 	default:
 		break;
@@ -170,13 +207,14 @@ answer_path(FILE *f, const char *what, const char *target, const struct probe_ru
 	fprintf(f, "  %-6s ", what);
 	text_string(f, target);
 	if (fault_is_error((enum fault)fault->code))
-		fprintf(f, ": not measured (%s)", render_fault_words(fault->code));
+		fprintf(f, _(": not measured (%s)"), _(render_fault_words(fault->code)));
 	else if (!run->pmtu)
-		fputs(": not measured", f);
+		fputs(_(": not measured"), f);
 	else if (run->bounded)
-		fprintf(f, ": path MTU at least %u (bounded by --max), NOT verified", run->pmtu);
+		fprintf(f, _(": path MTU at least %u (bounded by --max), NOT verified"), run->pmtu);
 	else
-		fprintf(f, ": path MTU %u, %s", run->pmtu, run->verified ? "verified" : "NOT verified");
+		fprintf(f, run->verified ? _(": path MTU %u, verified") : _(": path MTU %u, NOT verified"),
+			run->pmtu);
 }
 
 void
@@ -186,36 +224,39 @@ render_probe_answer(FILE *f, const struct report *r)
 	const struct model_result *m = r->m;
 	const struct audit_result *a = p->audit;
 
-	fputs("Answer\n", f);
+	fprintf(f, "%s\n", _("Answer"));
 	answer_path(f, "WAN", p->wan_target, p->wan, &p->wan_fault);
 	fputc('\n', f);
 	if (p->tunnel) {
-		answer_path(f, "tunnel", p->tunnel_target, p->tunnel, &p->tunnel_fault);
+		answer_path(f, _("tunnel"), p->tunnel_target, p->tunnel, &p->tunnel_fault);
 		short_verdict(f, r, p->tunnel_vs_model);
 		fputc('\n', f);
 	}
 	for (size_t k = 0; k < p->nmore; k++) {
 		if (!p->more[k].run)
 			continue;
-		answer_path(f, "tunnel", p->more[k].target, p->more[k].run, &p->more[k].fault);
+		answer_path(f, _("tunnel"), p->more[k].target, p->more[k].run, &p->more[k].fault);
 		short_verdict(f, r, p->more[k].vs_model);
 		fputc('\n', f);
 	}
 	if (m && !r->vendors.disabled) {
-		fprintf(f, "  set    WAN MTU %u (MSS %u)", m->wan_mtu, m->wan_mss4);
+		/* TRANSLATORS: keep the width (7 columns before WAN) */
+		fprintf(f, _("  set    WAN MTU %u (MSS %u)"), m->wan_mtu, m->wan_mss4);
 		if (m->has_tunnel)
-			fprintf(f, ", tunnel MTU %u (MSS %u)", m->tunnel_mtu, m->mss4);
+			fprintf(f, _(", tunnel MTU %u (MSS %u)"), m->tunnel_mtu, m->mss4);
 		fputc('\n', f);
 	} else if (m) {
-		fputs("  set    nothing yet: the measurement is not verified (the lines below are commented out)\n", f);
+		fputs(_("  set    nothing yet: the measurement is not verified (the lines below are commented out)\n"), f);
 	}
 	if (a) {
-		fputs("  config ", f);
+		fputs(_("  config "), f);
 		text_string(f, p->config_file);
-		fprintf(f, ": %u error%s, %u warning%s, %u disagreement%s with the measurement%s\n",
-			a->nerror, a->nerror == 1 ? "" : "s", a->nwarning, a->nwarning == 1 ? "" : "s",
-			p->vs->disagree, p->vs->disagree == 1 ? "" : "s",
-			a->nfindings ? "; its change set and rollback are at the end" : "");
+		fprintf(f, ngettext(": %u error", ": %u errors", a->nerror), a->nerror);
+		fprintf(f, ngettext(", %u warning", ", %u warnings", a->nwarning), a->nwarning);
+		fprintf(f, ngettext(", %u disagreement with the measurement",
+				    ", %u disagreements with the measurement", p->vs->disagree),
+			p->vs->disagree);
+		fprintf(f, "%s\n", a->nfindings ? _("; its change set and rollback are at the end") : "");
 	}
 	fputc('\n', f);
 }
@@ -229,31 +270,31 @@ render_probe_text(FILE *f, const struct report *r)
 	struct path_locate wl = { p->locate, p->wan_loc, p->wan_no_loc };
 	struct path_locate tl = { p->locate, p->tunnel_loc, p->tunnel_no_loc };
 
-	fprintf(f, "Measured from %s\n", p->source[0] ? p->source : "(no source address: no route)");
+	fprintf(f, _("Measured from %s\n"), p->source[0] ? p->source : _("(no source address: no route)"));
 	text_path(f, "WAN", p->wan_target, p->wan_addr, p->wan, p->wan_f, fam, &p->wan_m, &wl,
 		  &p->wan_fault);
 	if (p->tunnel)
-		text_path(f, "tunnel", p->tunnel_target, p->tunnel_addr, p->tunnel, p->tunnel_f,
+		text_path(f, _("tunnel"), p->tunnel_target, p->tunnel_addr, p->tunnel, p->tunnel_f,
 			  strchr(p->tunnel_addr, ':') ? 6 : 4, &p->tunnel_m, &tl, &p->tunnel_fault);
-	if (p->verdict[0])
-		fprintf(f, "  => %s\n", p->verdict);
+	if (p->tunnel_vs_model >= 0)
+		text_verdict(f, &p->verdict);
 	for (size_t k = 0; k < p->nmore; k++) {
 		const struct report_tunnel *t = &p->more[k];
 		struct path_locate none = { 0, NULL, NULL };
 		if (!t->run)
 			continue;
-		text_path(f, "tunnel", t->target, t->addr, t->run, t->f, strchr(t->addr, ':') ? 6 : 4,
+		text_path(f, _("tunnel"), t->target, t->addr, t->run, t->f, strchr(t->addr, ':') ? 6 : 4,
 			  &t->m, &none, &t->fault);
-		if (t->verdict[0])
-			fprintf(f, "  => %s\n", t->verdict);
+		if (t->vs_model >= 0)
+			text_verdict(f, &t->verdict);
 	}
 	if (p->below_expect)
-		fprintf(f, "  => WAN path MTU %u is below the expected %u\n", p->wan->pmtu, p->expect_mtu);
+		fprintf(f, _("  => WAN path MTU %u is below the expected %u\n"), p->wan->pmtu, p->expect_mtu);
 	fputc('\n', f);
 	if (!r->m && p->no_config)
-		fprintf(f, "No configuration: %s.\n", p->no_config);
+		fprintf(f, _("No configuration: %s.\n"), p->no_config);
 	else if (!r->m)
-		fprintf(f, "No WAN path MTU, so no configuration: nothing printed here is a guess.\n");
+		fputs(_("No WAN path MTU, so no configuration: nothing printed here is a guess.\n"), f);
 }
 
 static void
@@ -307,8 +348,10 @@ json_run(FILE *f, const struct probe_run *run, const struct probe_findings *fd,
 		fprintf(f, "%u", run->pmtu);
 	else
 		fputs("null", f);
+	char why[PROBE_WORDS_LEN];
+	probe_confidence_words(run, 0, 0, why, sizeof(why));
 	fprintf(f, ",\"verified\":%s,\"confidence\":", run->verified ? "true" : "false");
-	json_string(f, run->confidence);
+	json_string(f, why);
 	fprintf(f, ",\"p_wrong\":%.6g,\"lower\":%u,\"upper\":%u,\"at_max\":%s,\"bounded\":%s,\"loss\":%.4f,"
 		   "\"rtt_ms\":%.3f,\"probes_sent\":%u,\"elapsed_ms\":%llu,\"ignored\":%lu,\"stop\":\"%s\"",
 		run->p_wrong, run->lower, run->upper, run->at_max ? "true" : "false",
@@ -374,8 +417,12 @@ json_mss(FILE *f, const struct report_probe *p)
 	else
 		fputs("null", f);
 	fputs(",\"mss_failure\":", f);
-	if (fd->mss_too_big)
-		json_string(f, fd->mss_advice);
+	if (fd->mss_too_big) {
+		char advice[240];   /* the room the words had in probe/findings.c */
+
+		probe_mss_words(fd, 0, advice, sizeof(advice));
+		json_string(f, advice);
+	}
 	else
 		fputs("null", f);
 }
@@ -393,7 +440,7 @@ render_verdict_key(int verdict)
 
 static void
 json_tunnel_item(FILE *f, const char *target, const char *addr, const struct probe_run *run,
-		 const struct report_fault *fault, int vs, const char *verdict)
+		 const struct report_fault *fault, int vs, const struct tunnel_judgement *verdict)
 {
 	fputs("{\"target\":", f);
 	json_string(f, target);
@@ -408,11 +455,7 @@ json_tunnel_item(FILE *f, const char *target, const char *addr, const struct pro
 		fprintf(f, "\"%s\"", render_verdict_key(vs));
 	else
 		fputs("null", f);
-	fputs(",\"verdict\":", f);
-	if (verdict && verdict[0])
-		json_string(f, verdict);
-	else
-		fputs("null", f);
+	json_verdict(f, vs, verdict);
 	fputc('}', f);
 }
 
@@ -422,11 +465,11 @@ json_tunnels(FILE *f, const struct report_probe *p)
 	fputs(",\"tunnels\":[", f);
 	if (p->tunnel_target)
 		json_tunnel_item(f, p->tunnel_target, p->tunnel_addr, p->tunnel, &p->tunnel_fault,
-				 p->tunnel_vs_model, p->verdict);
+				 p->tunnel_vs_model, &p->verdict);
 	for (size_t k = 0; k < p->nmore; k++) {
 		fputc(',', f);
 		json_tunnel_item(f, p->more[k].target, p->more[k].addr, p->more[k].run,
-				 &p->more[k].fault, p->more[k].vs_model, p->more[k].verdict);
+				 &p->more[k].fault, p->more[k].vs_model, &p->more[k].verdict);
 	}
 	fputc(']', f);
 }
@@ -464,11 +507,7 @@ render_probe_json(FILE *f, const struct report *r)
 		fputs("null", f);
 	json_key_uint(f, "safe_mss_ipv4", r->m && r->m->safe_mss4, r->m ? r->m->safe_mss4 : 0);
 	json_key_uint(f, "safe_mss_ipv6", r->m && r->m->safe_mss6, r->m ? r->m->safe_mss6 : 0);
-	fputs(",\"verdict\":", f);
-	if (p->verdict[0])
-		json_string(f, p->verdict);
-	else
-		fputs("null", f);
+	json_verdict(f, p->tunnel_vs_model, &p->verdict);
 	json_key_uint(f, "expect_mtu", p->expect_mtu != 0, p->expect_mtu);
 	fprintf(f, ",\"probes_sent\":%u,\"elapsed_ms\":%llu,\"wan\":", sent, us / 1000);
 	struct path_locate wl = { p->locate, p->wan_loc, p->wan_no_loc };
@@ -496,14 +535,16 @@ render_probe_config_text(FILE *f, const struct report *r)
 
 	if (!p || !p->audit)
 		return;
-	fputs("\nConfiguration ", f);
+	/* TRANSLATORS: a heading around the file name: "Configuration FILE against the measurement" */
+	fputs(_("\nConfiguration "), f);
 	text_string(f, p->config_file);
-	fputs(" against the measurement\n", f);
+	fputs(_(" against the measurement\n"), f);
 	for (size_t i = 0; i < p->vs->n; i++)
 		fprintf(f, "  %c %s\n", '-', p->vs->lines[i]);
 	if (p->vs->dropped)
-		fprintf(f, "  ! %u more comparison%s not shown: out of memory\n", p->vs->dropped,
-			p->vs->dropped == 1 ? "" : "s");
+		fprintf(f, ngettext("  ! %u more comparison not shown: out of memory\n",
+				    "  ! %u more comparisons not shown: out of memory\n", p->vs->dropped),
+			p->vs->dropped);
 	if (p->esp_note[0])
 		fprintf(f, "  ! %s\n", p->esp_note);
 	fputc('\n', f);

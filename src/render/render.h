@@ -51,7 +51,7 @@ struct report_tunnel {
 	struct report_method m;
 	struct report_fault fault;
 	int vs_model;                             /* enum tunnel_verdict; -1 not judged */
-	char verdict[512];
+	struct tunnel_judgement verdict;          /* its numbers, when judged */
 };
 
 struct report_probe {
@@ -71,7 +71,7 @@ struct report_probe {
 	int tunnel_vs_model;                      /* enum tunnel_verdict; -1 = not judged */
 	unsigned expect_mtu;                      /* 0 = not given */
 	int below_expect;
-	char verdict[512];                        /* plain words: the comparison */
+	struct tunnel_judgement verdict;          /* the comparison, when judged */
 	const char *no_config;                    /* why there is no model although the WAN was
 	                                           * measured (a stack with no room), or NULL */
 	/* --config: the router's configuration audited with the measured WAN
@@ -157,9 +157,31 @@ void text_string(FILE *f, const char *s);
 void text_desc(FILE *f, const char *desc);
 int desc_utf8(const char *desc, char *out, size_t len);
 
+/* Room for a sentence in the user's language: UTF-8 Japanese takes three
+ * bytes a character, so localized words get more than MODEL_MSG. */
+#define RENDER_WORDS 1024
+
 /* The model's steps and warnings in words (model_words.c): localized, in
  * the user's language (the text report); else English (--json). */
 void model_step_words(const struct model_step *s, int localized, char *buf, size_t len);
 void model_warning_words(const struct model_warning *w, int localized, char *buf, size_t len);
+/* The probe's tunnel verdict (core/compare.c) in words, localized as above. */
+void tunnel_verdict_words(const struct tunnel_judgement *j, int localized, char *buf, size_t len);
+
+/* Why a probe run believes its answer (probe_words.c), localized as above;
+ * lead_said: the caller says "not verified" itself (the text report's
+ * "NOT verified:"), so a leading "not verified: " is left out. */
+#define PROBE_WORDS_LEN 640
+void probe_confidence_words(const struct probe_run *run, int localized, int lead_said,
+			    char *buf, size_t len);
+/* A warning of the run (probe/engine.h struct probe_warning), localized as
+ * above; English is cut at PROBE_WARN_LEN by the caller, as before. */
+struct probe_warning;
+void probe_warning_words(const struct probe_warning *w, int localized, char *buf, size_t len);
+/* What to do when the SYN-ACK's MSS does not fit the path MTU
+ * (probe/findings.h mss_too_big), localized as above. */
+void probe_mss_words(const struct probe_findings *fd, int localized, char *buf, size_t len);
+/* Why a run stopped (enum probe_stop), as --json's "stop" says it, localized. */
+const char *probe_stop_words(int stop, int localized);
 
 #endif

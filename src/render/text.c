@@ -21,7 +21,7 @@ text_string(FILE *f, const char *s)
 static void
 render_steps(FILE *f, const struct model_result *m)
 {
-	char words[MODEL_MSG];
+	char words[RENDER_WORDS];
 
 	fprintf(f, "%s\n", _("Arithmetic"));
 	for (size_t i = 0; i < m->nsteps; i++) {
@@ -64,34 +64,18 @@ render_numbers(FILE *f, const struct model_result *m, int first_line)
 	fputc('\n', f);
 }
 
-/* The probe's verdict is printed once, under the measurement (issue 18):
- * it is also a warning of the model, for JSON and -q, not repeated here. */
-static int
-is_verdict(const struct report_probe *p, const char *w)
-{
-	if (!p)
-		return 0;
-	if (p->verdict[0] && strcmp(w, p->verdict) == 0)
-		return 1;
-	/* tunnel targets 2..: "tunnel HOST: VERDICT" */
-	for (size_t k = 0; k < p->nmore; k++) {
-		size_t n = strlen(w), v = strlen(p->more[k].verdict);
-		if (v && n > v && strcmp(w + n - v, p->more[k].verdict) == 0 && strncmp(w, "tunnel ", 7) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 static void
-render_warnings(FILE *f, const struct model_result *m, const struct report_probe *p)
+render_warnings(FILE *f, const struct model_result *m)
 {
 	int head = 0;
-	char words[MODEL_MSG];
+	char words[RENDER_WORDS];
 
 	for (size_t i = 0; i < m->nwarn; i++) {
 		const struct model_warning *w = &m->warnings[i];
 
-		if (w->id == MW_TEXT && is_verdict(p, w->text))
+		/* The probe's verdict is printed once, under the measurement
+		 * (issue 18): it is also a warning, for JSON and -q. */
+		if (w->id == MW_TUNNEL)
 			continue;
 		if (!head++)
 			fprintf(f, "\n%s\n", _("Warnings"));
@@ -187,11 +171,11 @@ render_text(FILE *f, const struct report *r)
 		render_picture(f, m);
 	if (r->probe)
 		render_numbers(f, m, 0);
-	render_warnings(f, m, r->probe);
+	render_warnings(f, m);
 	for (int v = 0; v < VENDOR_COUNT; v++)
 		any |= r->vendors.enabled[v] || r->vendors.replaced[v];
 	if (any) {
-		fprintf(f, "\nConfiguration\n\n");
+		fprintf(f, "\n%s\n\n", _("Configuration"));
 		render_configs(f, r);
 	}
 	render_probe_config_text(f, r);

@@ -68,6 +68,12 @@ enum wire_kind {
 	WIRE_PORT_UNREACH,     /* UDP: the target's port unreachable quoting our cookie */
 };
 
+/* The reasons that only say a packet is of another protocol or method than
+ * the run's (a tracepath stream's answer seen by a ping stream): a caller
+ * that must tell them apart compares the pointer, never the words. */
+extern const char wire_why_quoted_protocol[], wire_why_quoted_next_header[],
+	wire_why_other_method[];
+
 struct wire_reply {
 	enum wire_kind kind;
 	struct ip_addr responder;     /* who sent the ICMP message */

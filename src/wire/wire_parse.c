@@ -90,6 +90,10 @@ static const struct family fam6 = {
 	6, rows6, COUNT(rows6), ICMP6_ECHO_REQUEST, quote6,
 };
 
+const char wire_why_quoted_protocol[] = "not ours: quoted protocol";
+const char wire_why_quoted_next_header[] = "not ours: quoted next header";
+const char wire_why_other_method[] = "echo reply: not this run's method";
+
 enum wire_kind wire_ignore(struct wire_reply *out, const char *why)
 {
 	out->kind = WIRE_IGNORED;
@@ -168,7 +172,7 @@ static const char *quote4(const uint8_t *q, size_t qlen,
 	if (qihl > qlen)
 		return "truncated quote";
 	if (q[9] != wire_proto_of(m, 4))
-		return "not ours: quoted protocol";
+		return wire_why_quoted_protocol;
 	/* Our probes are never fragments (DF set): only offset 0 can quote
 	 * the ICMP header we need. */
 	if (wire_rd16(q + 6) & IP_OFFMASK)
@@ -192,7 +196,7 @@ static const char *quote6(const uint8_t *q, size_t qlen,
 	if (q[0] >> 4 != 6)
 		return "bad quoted ip version";
 	if (q[6] != wire_proto_of(m, 6))
-		return "not ours: quoted next header";
+		return wire_why_quoted_next_header;
 	if (!addr_is(&m->src, 6, q + 8))
 		return "not ours: quoted source";
 	if (!addr_is(&m->dst, 6, q + 24))
@@ -330,7 +334,7 @@ static enum wire_kind classify(const struct family *f, const uint8_t *icmp,
 	if (!row)
 		return ignore(out, "not an echo reply or error");
 	if (row->kind == WIRE_ECHO_REPLY && m->method != WIRE_ICMP)
-		return ignore(out, "echo reply: not this run's method");
+		return ignore(out, wire_why_other_method);
 	if (row->kind == WIRE_ECHO_REPLY)
 		return echo_reply(icmp, ilen, m, out);
 	/* Errors are small (576 bytes per RFC 1812 §4.3.2.3, 1280 per RFC

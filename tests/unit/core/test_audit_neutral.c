@@ -14,6 +14,16 @@
 #include <cmocka.h>
 
 #include "core/audit.h"
+#include "render/audit_out.h"
+
+/* A finding's or note's English words (render/audit_words.c): what --json says. */
+static const char *words(const struct audit_say *w)
+{
+	static char buf[AUDIT_MSG];
+
+	audit_say_words(w, 0, buf, sizeof(buf));
+	return buf;
+}
 
 static const struct config_facts facts = {
 	.clamp_in_config = 1, .neutral = 1, .clamp_default = CONFIG_MSS_OFF,
@@ -94,7 +104,7 @@ static int
 has_note(const struct audit_result *r, const char *part)
 {
 	for (size_t i = 0; i < r->nnotes; i++)
-		if (strstr(r->notes[i], part))
+		if (strstr(words(&r->notes[i]), part))
 			return 1;
 	return 0;
 }
@@ -138,7 +148,7 @@ test_dpd_off_and_unknown(void **state)
 	assert_int_equal(run(&s, "aws", &r), 0);
 	assert_non_null(f = find(&r, "no-dead-peer-detection", &n));
 	assert_int_equal(f->line, 10);
-	assert_non_null(strstr(f->message, "off by default"));
+	assert_non_null(strstr(words(&f->say), "off by default"));
 	audit_free(&r);
 
 	/* a default no source gives: a note, never a finding from a guess */
@@ -165,15 +175,15 @@ test_slow_dpd(void **state)
 	assert_non_null(f = find(&r, "slow-dead-peer-detection", &n));
 	assert_int_equal(n, 1);
 	assert_int_equal(f->line, 12);
-	assert_non_null(strstr(f->message, "after 600 s"));
-	assert_non_null(strstr(f->message, "for 560 s"));
+	assert_non_null(strstr(words(&f->say), "after 600 s"));
+	assert_non_null(strstr(words(&f->say), "for 560 s"));
 	audit_free(&r);
 
 	/* a lower bound is said as one */
 	s.g[0].live.exact = 0;
 	assert_int_equal(run(&s, "aws", &r), 0);
 	assert_non_null(f = find(&r, "slow-dead-peer-detection", &n));
-	assert_non_null(strstr(f->message, "at least 600 s"));
+	assert_non_null(strstr(words(&f->say), "at least 600 s"));
 	audit_free(&r);
 
 	/* within AWS's 40 s: nothing */
@@ -275,7 +285,7 @@ test_selectors_and_natt(void **state)
 	/* unset selectors default to the peers' own addresses */
 	assert_int_equal(run(&s, "aws", &r), 0);
 	assert_non_null(f = find(&r, "narrow-selectors-with-bgp", &n));
-	assert_non_null(strstr(f->message, "the peers' own addresses (test)"));
+	assert_non_null(strstr(words(&f->say), "the peers' own addresses (test)"));
 	audit_free(&r);
 	/* 0.0.0.0/0 both ways: BGP fits */
 	s.g[0].local_id = (struct config_prefix){ 0, 0, 21, 0, "local 0.0.0.0/0" };
@@ -344,8 +354,8 @@ test_hub_bgp(void **state)
 			continue;
 		assert_int_equal(sscanf(f->where, "gateway gw%d", &k), 1);
 		snprintf(want, sizeof want, "169.254.%d.%d (line %d)", k * 4 / 256, k * 4 % 256 + 1, N - k);
-		if (!strstr(f->message, want))
-			fail_msg("%s: %s, want %s", f->where, f->message, want);
+		if (!strstr(words(&f->say), want))
+			fail_msg("%s: %s, want %s", f->where, words(&f->say), want);
 		narrow++;
 	}
 	assert_int_equal(narrow, N);
