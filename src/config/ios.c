@@ -120,9 +120,9 @@ acl_addr(const struct cfg_line *l, size_t i, uint32_t *addr, unsigned *plen)
 	}
 	if (i + 1 >= l->ntok || cfg_addr(l->tok[i], addr) < 0 || cfg_addr(l->tok[i + 1], &w) < 0)
 		return 0;
-	while (n < 32 && !(w & (1u << n)))
-		n++;
-	if (n < 32 && (w >> n) != (0xffffffffu >> n))
+	while (n < 32 && (w & (1u << n)))
+		n++;                 /* the wildcard's low one bits: the host part */
+	if (n < 32 && (w >> n) != 0)
 		return 0;            /* a wildcard with holes: no prefix */
 	*plen = 32 - n;
 	*addr &= *plen ? 0xffffffffu << (32 - *plen) : 0;

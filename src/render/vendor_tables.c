@@ -311,8 +311,12 @@ static const struct vfix ios_fix_rows[] = {
 	  "no command that makes IOS start IKE on its own was confirmed: a static crypto map entry "
 	  "(crypto map NAME SEQ ipsec-isakmp with set peer) starts it when traffic matches; look up "
 	  "your release's documentation", F_NONE },
-	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL, "access-list {acl} permit ip any any",
-	  "a numbered ACL; a named one takes permit ip any any inside ip access-list extended", F_NONE },
+	/* no line: the ACL is named or numbered, and the two take the entry
+	 * differently; the comment says both */
+	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL, NULL,
+	  "let the crypto map's match address ACL permit ip any any: a numbered ACL takes "
+	  "'access-list N permit ip any any', a named one 'permit ip any any' inside "
+	  "'ip access-list extended NAME'", F_NONE },
 };
 /* configure terminal, the global lines, each interface block, each
  * crypto ikev2 profile, end (the calc header's mode). */

@@ -436,10 +436,13 @@ test_crypto_maps(void **state)
 	g = &cfg.gateways[t->gateway];
 	assert_int_equal(g->start.state, CONFIG_START_ON_TRAFFIC);
 	assert_int_equal(g->start.src.line, 7);
-	assert_int_equal(g->local_id.addr, A(172, 16, 0, 1));
-	assert_int_equal(g->local_id.plen, 32);
-	assert_int_equal(g->remote_id.plen, 0);
-	assert_int_equal(g->local_id.line, 5);
+	/* the widest permit line: host 172.16.0.1 any (32 + 0 bits) is wider
+	 * than 172.31.0.0/16 to 10.0.0.0/16 (16 + 16) only by a tie: the first */
+	assert_int_equal(g->local_id.addr, A(172, 31, 0, 0));
+	assert_int_equal(g->local_id.plen, 16);
+	assert_int_equal(g->remote_id.addr, A(10, 0, 0, 0));
+	assert_int_equal(g->remote_id.plen, 16);
+	assert_int_equal(g->local_id.line, 4);
 	assert_int_equal(g->psk.line, 1);
 	assert_string_equal(g->esp_text, "esp-3des esp-md5-hmac");
 	assert_int_equal(g->live.state, CONFIG_LIVE_OFF);
