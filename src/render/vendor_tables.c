@@ -326,7 +326,7 @@ static const struct vfixes ios_fixes = {
 	ios_preamble, ios_postamble, 1,
 	{ "crypto ikev2 profile {gw}", "exit", " " }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } },
-	NULL,
+	NULL, { NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
 };
 
 /* Cisco ASA: ASA general configuration guide, "Advanced Interface
