@@ -805,11 +805,8 @@ set_v2_profile(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	struct ios_row *r = entry(x);
 
 	(void)c;
-	if (r) {
-		snprintf(r->b, sizeof(r->b), "v2 %.40s", l->tok[2]);
-		if (!r->dpd.line)
-			cfg_set(&r->dpd, 2, l);       /* dpd.v: the IKE version named */
-	}
+	if (r)
+		snprintf(r->b, sizeof(r->b), "v2 %.40s", l->tok[2]);   /* b: "v2 NAME" or "v1 NAME" */
 	return 0;
 }
 
