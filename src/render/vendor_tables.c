@@ -327,6 +327,7 @@ static const struct vfixes ios_fixes = {
 	{ "crypto ikev2 profile {gw}", "exit", " " }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } },
 	NULL, { NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
+	NULL,
 };
 
 /* Cisco ASA: ASA general configuration guide, "Advanced Interface
