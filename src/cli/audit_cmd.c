@@ -49,7 +49,7 @@ audit_options(const struct cli *c, struct audit_input *in, int *vendor, char *er
 	in->keep_mtu = c->keep_mtu;
 	*vendor = -1;
 	if (c->vendors && (*vendor = config_vendor_lookup(c->vendors)) < 0) {
-		snprintf(err, errlen, _("--vendor for audit is rtx, ix, strongswan (swanctl.conf), ipsec-conf (ipsec.conf; also libreswan, openswan), fortigate (FortiOS; also fortios), routeros (a RouterOS export), junos or vyos, not '%s'"), c->vendors);
+		snprintf(err, errlen, _("--vendor for audit is rtx, ix, strongswan (swanctl.conf), ipsec-conf (ipsec.conf; also libreswan, openswan), fortigate (FortiOS; also fortios), routeros (a RouterOS export), junos, vyos or cisco-ios (IOS/IOS-XE running-config), not '%s'"), c->vendors);
 		return -1;
 	}
 	if (c->line) {

@@ -76,7 +76,8 @@ static const struct opt opts[] = {
 	  "cisco-asa, junos, fortigate, vyos, routeros, all or none (default all); audit: the file's "
 	  "format, rtx, ix, strongswan (swanctl.conf), ipsec-conf (strongSwan/Libreswan ipsec.conf; "
 	  "also libreswan, openswan), fortigate (FortiOS; also fortios), routeros (a RouterOS /export), "
-	  "junos or vyos (set commands or the hierarchy) (default: detected)") },
+	  "junos or vyos (set commands or the hierarchy), or cisco-ios (IOS/IOS-XE running-config) "
+	  "(default: detected)") },
 	{ "rtx-model", O_OTHER, K_STR, BOTH, OFF(rtx_model), 0, 0, "MODEL",
 	  N_("RTX model, for its MTU ranges and interface limits (e.g. rtx830, rtx1300)") },
 	{ "wan-if", O_WAN_IF, K_SPECIAL, BOTH, 0, 0, 0, "VENDOR=IF",
@@ -220,11 +221,11 @@ cli_usage(FILE *f, enum cmd cmd)
 			   "never answered. Without mtuprobe's probes in it, a ping with DF set\n"
 			   "(ping -M do, Windows ping -f) or tracepath's UDP probes are followed.\n\n"));
 	else if (cmd == CMD_AUDIT)
-		fprintf(f, "%s", _("usage: mtuprobe audit [--vendor rtx|ix|strongswan|ipsec-conf|fortigate|routeros|junos|vyos] [--peer PEER] [--peer-config FILE] [--wan-mtu N | --line PRESET] [--json] [-q] FILE|-\n"
+		fprintf(f, "%s", _("usage: mtuprobe audit [--vendor rtx|ix|strongswan|ipsec-conf|fortigate|routeros|junos|vyos|cisco-ios] [--peer PEER] [--peer-config FILE] [--wan-mtu N | --line PRESET] [--json] [-q] FILE|-\n"
 			   "Read a Yamaha RTX config, an NEC IX running-config, a strongSwan swanctl.conf,\n"
 			   "an ipsec.conf (strongSwan, Libreswan, Openswan), a FortiGate configuration (show),\n"
 			   "a MikroTik RouterOS /export, or a Juniper Junos or VyOS configuration\n"
-			   "(set commands or the hierarchy),\n"
+			   "(set commands or the hierarchy), or a Cisco IOS/IOS-XE running-config,\n"
 			   "find what kills its tunnels (MSS above the tunnel MTU, no DPD, nobody initiating,\n"
 			   "narrow selectors with BGP, NAT-T off) and print the fix in the router's syntax.\n"
 			   "--peer-config adds the AWS side (describe-vpn-connections JSON, the generic XML\n"

@@ -282,6 +282,9 @@ enum config_ref_kind {
 	CONFIG_REF_TUNNEL_IF,     /* Junos bind-interface st0.N, VyOS vti bind vtiN: no such interface */
 	CONFIG_REF_ESP_GROUP,     /* VyOS esp-group NAME */
 	CONFIG_REF_IKE_GROUP,     /* VyOS ike-group NAME */
+	/* Cisco IOS (config/ios.c): tunnel protection ipsec profile P, crypto
+	 * map ... ipsec-isakmp dynamic DMAP, set transform-set T */
+	CONFIG_REF_IOS_IPSEC_PROFILE, CONFIG_REF_IOS_DYNAMIC_MAP, CONFIG_REF_IOS_TRANSFORM_SET,
 };
 struct config_ref {
 	unsigned line;

@@ -141,6 +141,7 @@ int config_parse_fortios(const char *buf, size_t len, struct config *c);
 int config_parse_routeros(const char *buf, size_t len, struct config *c);
 int config_parse_junos(const char *buf, size_t len, struct config *c);
 int config_parse_vyos(const char *buf, size_t len, struct config *c);
+int config_parse_ios(const char *buf, size_t len, struct config *c);
 
 /* FRR's frr.conf lines, pasted beside a Linux router's IPsec configuration
  * (swanctl.conf, ipsec.conf): "neighbor ADDR remote-as N" is a BGP
@@ -154,5 +155,15 @@ long cfg_seconds(const char *s);
 void cfg_selector(struct config_prefix *p, const char *v, const struct cfg_line *l);
 
 int cfg_frr_line(struct config *c, const struct cfg_line *l, const char *s);
+
+/* Cisco-like interface and BGP lines, shared by IX and IOS (ix.c, ios.c):
+ * "ip mtu N" / "ipv6 mtu N" into n (NULL: checked, kept nowhere), the
+ * range what an IPv4 / IPv6 interface can carry at all (RFC 791, RFC 8200;
+ * neither vendor's source gives one); "neighbor A remote-as N"; the line
+ * MTU from a PPPoE interface's ip mtu, and else the smallest ip mtu. */
+int cfg_ip_mtu(struct config *c, const struct cfg_line *l, struct config_num *n);
+int cfg_bgp_neighbor(struct config *c, const struct cfg_line *l);
+void cfg_line_mtu_pppoe(struct config *c);
+void cfg_line_mtu_smallest(struct config *c);
 
 #endif

@@ -9,13 +9,15 @@
  * ("interface GigaEthernet0.1", "interface Tunnel0.0", "ip tcp adjust-mss",
  * "ike policy", "ipsec autokey-map", "tunnel mode ipsec"), strongSwan
  * swanctl.conf ("connections {", "children {", "key = value" with
- * underscore names), and strongSwan/Libreswan ipsec.conf ("config setup",
+ * underscore names), strongSwan/Libreswan ipsec.conf ("config setup",
  * "conn NAME", "left=", "leftsubnet=", "auto=": config/ipsecconf.c reads
  * them), and FortiOS ("config vpn ipsec ...", "config system interface",
  * "edit", "set KEY VALUE": config/fortios.c reads them); no row here may
  * claim them; nor Juniper Junos in both forms ("set security ike ...",
  * "interfaces st0", the hierarchy's "bind-interface st0.1;": config/junos.c)
- * and VyOS ("set vpn ipsec ...", "interfaces vti": config/vyos.c).
+ * and VyOS ("set vpn ipsec ...", "interfaces vti": config/vyos.c); nor Cisco
+ * IOS/IOS-XE ("crypto isakmp policy", "crypto keyring", "crypto ipsec
+ * transform-set", "tunnel protection ipsec profile": config/ios.c).
  * tests/unit/config/test_foreign.c runs every file we read in the tree
  * through this and expects 0. */
 #include "config/foreign.h"
@@ -43,35 +45,6 @@ struct foreign_row {
 };
 
 #define ROW(name, marks, need) { name, marks, COUNT(marks), need }
-
-/* Cisco IOS/IOS-XE, in the shape of AWS's sample (github.com/awsdocs/amazon-vpc-
- * network-administrator-guide, doc_source/Cisco.md). IX has no "crypto"
- * command at all; its IKE lives under "ike"/"ikev2", its interfaces are
- * "GigaEthernet". Strong: the crypto sub-trees ASA spells differently
- * (ASA: "crypto ipsec ikev1 transform-set", no keyring/isakmp profile, IKEv2
- * proposals under "crypto ipsec ikev2"). "crypto isakmp policy" is also in
- * ASA 8.2 configs; an ASA file carries many more ASA-only lines, so the
- * larger count still names it. Weak: what ASA shares (VTI profiles, 5500
- * GigabitEthernet ports, crypto maps with ipsec-isakmp). Not a marker:
- * "tunnel mode ipsec ipv4" (IX writes "tunnel mode ipsec" and may take an
- * address-family word), "ip tcp adjust-mss", "interface Tunnel1", "end". */
-static const struct foreign_mark ios_marks[] = {
-	{ "crypto isakmp policy #", 1 },
-	{ "crypto isakmp profile *", 1 },
-	{ "crypto keyring *", 1 },
-	{ "crypto ipsec transform-set *", 1 },
-	{ "crypto ikev2 proposal *", 1 },
-	{ "crypto ikev2 keyring *", 1 },
-	{ "crypto ikev2 profile *", 1 },
-	{ "crypto isakmp key *", 0 },
-	{ "crypto isakmp keepalive *", 0 },
-	{ "crypto ipsec profile *", 0 },
-	{ "crypto ipsec df-bit clear $", 0 },
-	{ "crypto map * # ipsec-isakmp", 0 },
-	{ "tunnel protection ipsec profile *", 0 },
-	{ "interface GigabitEthernet*", 0 },
-	{ "boot-start-marker", 0 },
-};
 
 /* Cisco ASA, in the shape of AWS's sample (the same repository,
  * doc_source/Cisco_ASA.md). Strong: the
@@ -125,9 +98,10 @@ static const struct foreign_mark panos_marks[] = {
 
 /* need = 2 for every row: a single weak line may be a coincidence (a word in
  * a letter, one pasted line); two independent ones are a format. Row order
- * breaks ties: IOS before ASA, since the lines they share are IOS's own. */
+ * breaks ties. Cisco IOS/IOS-XE is read (config/ios.c) and has no row: an
+ * IOS file shares at most one weak line with ASA's row, so it is not named
+ * ASA; an ASA file is refused by its strong lines. */
 static const struct foreign_row rows[] = {
-	ROW("Cisco IOS/IOS-XE", ios_marks, 2),
 	ROW("Cisco ASA", asa_marks, 2),
 	ROW("Palo Alto PAN-OS", panos_marks, 2),
 };

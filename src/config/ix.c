@@ -188,21 +188,10 @@ static int
 ip_mtu(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	int v6 = cfg_is(l, 0, "ipv6");
-	struct config_num *n = x->block == IX_TUNIF ? (v6 ? &tun(c, x)->mtu6 : &tun(c, x)->mtu)
-		: v6 ? NULL : &c->ifaces[x->index].mtu;
-	long v;
 
-	if (cfg_tmpl(l, 2)) {
-		if (n)
-			cfg_set_tmpl(n, l);
-		return 0;
-	}
-	/* no published range: what an IPv4 / IPv6 interface can carry at all */
-	if (cfg_number(l->tok[2], ip_min_mtu(v6 ? 6 : 4), IP_MAX_MTU, &v) < 0)
-		return cfg_bad_range(c, l, 3, ip_min_mtu(v6 ? 6 : 4), IP_MAX_MTU);
-	if (n)
-		cfg_set(n, v, l);
-	return 0;
+	/* no published range (lines.c: what an interface can carry at all) */
+	return cfg_ip_mtu(c, l, x->block == IX_TUNIF ? (v6 ? &tun(c, x)->mtu6 : &tun(c, x)->mtu)
+			  : v6 ? NULL : &c->ifaces[x->index].mtu);
 }
 
 static int
@@ -547,12 +536,8 @@ network_monitor(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 static int
 bgp_neighbor(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
-	uint32_t a;
-
 	(void)x;
-	if (cfg_addr(l->tok[1], &a) == 0)
-		cfg_add_bgp(c, a, l);
-	return 0;
+	return cfg_bgp_neighbor(c, l);
 }
 
 /* "no ip mtu", "no ip tcp adjust-mss", "no ikev2 dpd interval", "no ikev2
@@ -915,33 +900,17 @@ bind_watches(struct config *c, const struct cfg_ctx *x)
 static void
 line_mtu(struct config *c)
 {
-	for (size_t i = 0; i < c->nifaces && !c->line_src; i++) {
-		const struct config_iface *f = &c->ifaces[i];
-		if (f->pppoe.line && f->mtu.line && !f->mtu.tmpl) {
-			c->line_src = CONFIG_LINE_PPPOE_IF;
-			c->line_mtu = f->mtu;
-			cfg_copy(c->line_name, sizeof(c->line_name), f->name);
-		c->line_index = i;
-		}
-	}
+	cfg_line_mtu_pppoe(c);
 	for (size_t i = 0; i < c->ntunnels && !c->line_src; i++) {
 		const struct config_tunnel *t = &c->tunnels[i];
 		if ((t->kind == CONFIG_TK_MAPE || t->kind == CONFIG_TK_IPIP) && t->mtu.line && !t->mtu.tmpl) {
 			c->line_src = CONFIG_LINE_MAPE;
 			c->line_mtu = t->mtu;
 			cfg_copy(c->line_name, sizeof(c->line_name), t->name);
-		c->line_index = i;
+			c->line_index = i;
 		}
 	}
-	for (size_t i = 0; i < c->nifaces && (!c->line_src || c->line_src == CONFIG_LINE_IFACE); i++) {
-		const struct config_iface *f = &c->ifaces[i];
-		if (!f->mtu.line || f->mtu.tmpl || (c->line_src && f->mtu.v >= c->line_mtu.v))
-			continue;
-		c->line_src = CONFIG_LINE_IFACE;
-		c->line_mtu = f->mtu;
-		cfg_copy(c->line_name, sizeof(c->line_name), f->name);
-		c->line_index = i;
-	}
+	cfg_line_mtu_smallest(c);
 }
 
 static void

@@ -2,6 +2,7 @@
 /* The line reader and the small helpers every parser shares. */
 #include "config/config_int.h"
 #include "base/count.h"
+#include "base/ip.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,25 +85,35 @@ static const struct {
 	const char *w[3];
 	size_t keep;
 	const char *after;
+	size_t more;              /* words kept after `after` */
 } key_lines[] = {
-	{ { "ipsec", "ike", "pre-shared-key" }, 4, NULL },
-	{ { "ikev2", "authentication", "psk" }, 0, "key" },
-	{ { "ike", "key", NULL }, 2, NULL },
+	{ { "ipsec", "ike", "pre-shared-key" }, 4, NULL, 0 },
+	{ { "ikev2", "authentication", "psk" }, 0, "key", 1 },
+	{ { "ike", "key", NULL }, 2, NULL, 0 },
 	/* Not keys the audit reads, but secrets an invalid-line finding would
 	 * quote: RTX pp auth myname ID PASS / pp auth username NAME PASS
 	 * (command reference 10: PPP), login and administrator passwords. */
-	{ { "pp", "auth", "myname" }, 4, NULL },
-	{ { "pp", "auth", "username" }, 4, NULL },
-	{ { "login", "password", NULL }, 2, NULL },
-	{ { "administrator", "password", NULL }, 2, NULL },
+	{ { "pp", "auth", "myname" }, 4, NULL, 0 },
+	{ { "pp", "auth", "username" }, 4, NULL, 0 },
+	{ { "login", "password", NULL }, 2, NULL, 0 },
+	{ { "administrator", "password", NULL }, 2, NULL, 0 },
 	/* FortiOS: set psksecret K | ENC K (CLI reference, phase1-interface),
 	 * psksecret-remote, ppk-secret; an admin's or a BGP neighbour's password */
-	{ { "set", "psksecret", NULL }, 2, NULL },
-	{ { "set", "psksecret-remote", NULL }, 2, NULL },
-	{ { "set", "ppk-secret", NULL }, 2, NULL },
-	{ { "set", "password", NULL }, 2, NULL },
-	{ { "set", "passwd", NULL }, 2, NULL },
-	{ { "set", "authpasswd", NULL }, 2, NULL },
+	{ { "set", "psksecret", NULL }, 2, NULL, 0 },
+	{ { "set", "psksecret-remote", NULL }, 2, NULL, 0 },
+	{ { "set", "ppk-secret", NULL }, 2, NULL, 0 },
+	{ { "set", "password", NULL }, 2, NULL, 0 },
+	{ { "set", "passwd", NULL }, 2, NULL, 0 },
+	{ { "set", "authpasswd", NULL }, 2, NULL, 0 },
+	/* Cisco IOS (config/ios.c): crypto keyring's pre-shared-key address A
+	 * key K, crypto isakmp key K address A, an ikev2 keyring peer's
+	 * pre-shared-key [local|remote] K, an ikev2 profile's authentication
+	 * local|remote pre-share key K */
+	{ { "pre-shared-key", "address", NULL }, 0, "key", 0 },
+	{ { "pre-shared-key", NULL, NULL }, 1, NULL, 0 },
+	{ { "crypto", "isakmp", "key" }, 3, NULL, 0 },
+	{ { "authentication", "local", "pre-share" }, 3, NULL, 0 },
+	{ { "authentication", "remote", "pre-share" }, 3, NULL, 0 },
 };
 
 static void
@@ -117,9 +128,11 @@ mask_key(struct cfg_line *l)
 			continue;
 		for (size_t i = 0; key_lines[k].after && i < l->ntok; i++)
 			if (strcmp(l->tok[i], key_lines[k].after) == 0)
-				keep = i + 2;
+				keep = i + 1 + key_lines[k].more;
 		if (!keep)
 			keep = 3;
+		if (key_lines[k].w[2] && strcmp(key_lines[k].w[2], "pre-share") == 0 && l->ntok <= keep)
+			return;           /* authentication ... pre-share without a key: nothing to hide */
 		l->text[0] = '\0';
 		for (size_t i = 0; i < keep && i < l->ntok; i++)
 			n += (size_t)snprintf(l->text + n, sizeof(l->text) - n, "%s%s", i ? " " : "", l->tok[i]);
@@ -844,3 +857,59 @@ cfg_selector(struct config_prefix *p, const char *v, const struct cfg_line *l)
 	}
 }
 
+
+int
+cfg_ip_mtu(struct config *c, const struct cfg_line *l, struct config_num *n)
+{
+	int v6 = cfg_is(l, 0, "ipv6");
+	long v;
+
+	if (cfg_tmpl(l, 2)) {
+		if (n)
+			cfg_set_tmpl(n, l);
+		return 0;
+	}
+	if (cfg_number(l->tok[2], ip_min_mtu(v6 ? 6 : 4), IP_MAX_MTU, &v) < 0)
+		return cfg_bad_range(c, l, 3, ip_min_mtu(v6 ? 6 : 4), IP_MAX_MTU);
+	if (n)
+		cfg_set(n, v, l);
+	return 0;
+}
+
+int
+cfg_bgp_neighbor(struct config *c, const struct cfg_line *l)
+{
+	uint32_t a;
+
+	if (cfg_addr(l->tok[1], &a) == 0)
+		cfg_add_bgp(c, a, l);
+	return 0;
+}
+
+static void
+line_from(struct config *c, size_t i, enum config_line_src src)
+{
+	c->line_src = src;
+	c->line_mtu = c->ifaces[i].mtu;
+	cfg_copy(c->line_name, sizeof(c->line_name), c->ifaces[i].name);
+	c->line_index = i;
+}
+
+void
+cfg_line_mtu_pppoe(struct config *c)
+{
+	for (size_t i = 0; i < c->nifaces && !c->line_src; i++)
+		if (c->ifaces[i].pppoe.line && c->ifaces[i].mtu.line && !c->ifaces[i].mtu.tmpl)
+			line_from(c, i, CONFIG_LINE_PPPOE_IF);
+}
+
+void
+cfg_line_mtu_smallest(struct config *c)
+{
+	for (size_t i = 0; i < c->nifaces && (!c->line_src || c->line_src == CONFIG_LINE_IFACE); i++) {
+		const struct config_iface *f = &c->ifaces[i];
+		if (!f->mtu.line || f->mtu.tmpl || (c->line_src && f->mtu.v >= c->line_mtu.v))
+			continue;
+		line_from(c, i, CONFIG_LINE_IFACE);
+	}
+}

@@ -17,6 +17,12 @@
  * IX: words seen in published IX configurations (Oracle's template:
  * esp-aes-256 esp-sha; IKEv2 child-proposal enc aes-cbc-256 / aes-gcm-256-16,
  * integrity sha1 / sha2-256/384/512; IKEv1 esp-aes, esp-sha2-256, esp-md5).
+ * Cisco IOS: crypto ipsec transform-set words, the key size joined to its
+ * cipher by config/ios.c ("esp-aes 256" -> "esp-aes-256"; esp-aes alone is
+ * 128-bit): esp-aes [128|256], esp-3des, esp-sha-hmac, esp-md5-hmac as
+ * Cisco's transform-set descriptions and AWS's IOS sample (esp-aes 128
+ * esp-sha-hmac) write them; esp-gcm and the SHA-2 words were in no source
+ * at hand, so they stay "unknown transform".
  * aead: an AEAD cipher (RFC 4106), whose ESP carries no separate ICV, so
  * the integrity words beside it (IX lists one anyway) do not count. */
 static const struct {
@@ -74,6 +80,12 @@ static const struct {
 	{ VENDOR_FORTIGATE, "aes128gcm", "aes128gcm16", 1, 0 },
 	{ VENDOR_FORTIGATE, "aes256gcm", "aes256gcm16", 1, 0 },
 	{ VENDOR_FORTIGATE, "chacha20poly1305", "chacha20poly1305", 1, 0 },
+	{ VENDOR_CISCO_IOS, "esp-aes", "aes128", 0, 0 },
+	{ VENDOR_CISCO_IOS, "esp-aes-128", "aes128", 0, 0 },
+	{ VENDOR_CISCO_IOS, "esp-aes-256", "aes256", 0, 0 },
+	{ VENDOR_CISCO_IOS, "esp-3des", "3des", 0, 0 },
+	{ VENDOR_CISCO_IOS, "esp-sha-hmac", "sha1", 0, 1 },
+	{ VENDOR_CISCO_IOS, "esp-md5-hmac", "md5", 0, 1 },
 	/* RouterOS /ip ipsec proposal enc-algorithms, auth-algorithms (MikroTik
 	 * manual, IPsec: Proposals); routeros_model.c writes "ENC AUTH" */
 	{ VENDOR_ROUTEROS, "aes-128-cbc", "aes128", 0, 0 },

@@ -135,6 +135,9 @@ ref_words(const struct config_ref *r, char *buf, size_t len)
 		[CONFIG_REF_TUNNEL_IF] = "tunnel interface",
 		[CONFIG_REF_ESP_GROUP] = "esp-group",
 		[CONFIG_REF_IKE_GROUP] = "ike-group",
+		[CONFIG_REF_IOS_IPSEC_PROFILE] = "crypto ipsec profile",
+		[CONFIG_REF_IOS_DYNAMIC_MAP] = "crypto dynamic-map",
+		[CONFIG_REF_IOS_TRANSFORM_SET] = "crypto ipsec transform-set",
 	};
 	const char *w = (size_t)r->kind < COUNT(what) && what[r->kind] ? what[r->kind] : "definition";
 

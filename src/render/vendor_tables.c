@@ -259,6 +259,7 @@ static const char *const linux_ipt_footer[] = {
  * ip mtu 1492"). */
 #define IOS_SYNTAX "doc/vendor-syntax.md, Cisco IOS/IOS-XE"
 static const struct vline ios_lines[] = {
+	/* in the order of L_IOS_* (the fix rows below name them) */
 	{ 4, V_MTU, 0, 0, IOS_SYNTAX, NULL, "ip mtu {mtu}", 0, 0 },
 	{ 4, V_MSS, 500, 1460, "Cisco IOS XML command reference iap-i2", NULL, "ip tcp adjust-mss {mss}", 0, 0 },
 	{ 6, V_MTU, 0, 0, IOS_SYNTAX, NULL, "ipv6 mtu {mtu}", 0, 0 },
@@ -280,6 +281,52 @@ static const char *const ios_preamble[] = { "configure terminal", NULL };
 static const char *const ios_postamble[] = { "end", NULL };
 static const char *const ios_footer[] = {
 	"to keep it after a reload: copy running-config startup-config",
+	NULL,
+};
+
+/* The audit's fixes (config/ios.c reads the file; doc/vendor-syntax.md):
+ * the MTU/MSS lines above in interface mode; crypto isakmp keepalive
+ * SECONDS RETRY periodic (Cisco, "IPsec Dead Peer Detection Periodic
+ * Message Option": crypto isakmp keepalive seconds [retry-seconds]
+ * [periodic | on-demand], global; AWS's IOS sample writes crypto isakmp
+ * keepalive 10 10 on-demand); IKEv2 dpd INTERVAL RETRY periodic inside
+ * crypto ikev2 profile NAME (CiscoDevNet's IOS-XE model: dpd interval,
+ * retry, query periodic|on-demand); crypto ipsec df-bit copy (Cisco, "DF
+ * Bit Override Functionality with IPsec Tunnels": clear, set or copy,
+ * global or per interface). What makes IOS start IKE without traffic, and
+ * a command that forces NAT-T, were in no source: those fixes are
+ * comments (or the "no confirmed syntax" line). */
+enum { L_IOS_MTU4, L_IOS_MSS4, L_IOS_MTU6, L_IOS_MSS6 };
+static const struct vfix ios_fix_rows[] = {
+	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &ios_lines[L_IOS_MTU4], NULL, NULL, F_T_MTU },
+	{ FIX_WAN_MTU, 0, VS_IFACE, &ios_lines[L_IOS_MTU4], NULL, NULL, F_I_MTU },
+	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &ios_lines[L_IOS_MSS4], NULL, NULL, F_T_MSS },
+	{ FIX_TUNNEL_MSS6, 0, VS_TUNNEL, &ios_lines[L_IOS_MSS6], NULL, NULL, F_T_MSS6 },
+	{ FIX_DF_COPY, 0, VS_GLOBAL, NULL, "crypto ipsec df-bit copy", NULL, F_T_DF },
+	{ FIX_KEEPALIVE, 1, VS_GLOBAL, NULL, "crypto isakmp keepalive {sec} {count} periodic",
+	  "the second number is the retry interval in seconds; how many retries IOS sends before it "
+	  "declares the peer dead is not in Cisco's guide", F_G_KEEPALIVE },
+	{ FIX_KEEPALIVE, 2, VS_CONN, NULL, "dpd {sec} {count} periodic", NULL, F_G_KEEPALIVE },
+	{ FIX_INITIATE, 0, VS_GLOBAL, NULL, NULL,
+	  "no command that makes IOS start IKE on its own was confirmed: a static crypto map entry "
+	  "(crypto map NAME SEQ ipsec-isakmp with set peer) starts it when traffic matches; look up "
+	  "your release's documentation", F_NONE },
+	/* no line: the ACL is named or numbered, and the two take the entry
+	 * differently; the comment says both */
+	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL, NULL,
+	  "let the crypto map's match address ACL permit ip any any: a numbered ACL takes "
+	  "'access-list N permit ip any any', a named one 'permit ip any any' inside "
+	  "'ip access-list extended NAME'", F_NONE },
+};
+/* configure terminal, the global lines, each interface block, each
+ * crypto ikev2 profile, end (the calc header's mode). */
+static const struct vfixes ios_fixes = {
+	ios_fix_rows, COUNT(ios_fix_rows), "no ", NULL, NULL,
+	"to keep it after a reload: copy running-config startup-config",
+	ios_preamble, ios_postamble, 1,
+	{ "crypto ikev2 profile {gw}", "exit", " " }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
+	{ { NULL, NULL }, { NULL, NULL } },
+	NULL, { NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
 	NULL,
 };
 
@@ -743,7 +790,7 @@ const struct vendor_def vendor_defs[VENDOR_COUNT] = {
 	[VENDOR_CISCO_IOS] = { "Cisco IOS/IOS-XE", "!", " ", ios_header, ios_preamble,
 		ios_footer, { "GigabitEthernet0/0/0", "Dialer1", "Tunnel0" },
 		{ "Tunnel1", "Tunnel1", "Tunnel1" },
-		ios_styles, COUNT(ios_styles), ios_sections, COUNT(ios_sections), ios_postamble, NULL },
+		ios_styles, COUNT(ios_styles), ios_sections, COUNT(ios_sections), ios_postamble, &ios_fixes },
 	[VENDOR_CISCO_ASA] = { "Cisco ASA", "!", "", asa_header, ios_preamble,
 		asa_footer, { "outside", "outside", "outside" }, { "vti1", "vti1", "vti1" },
 		asa_styles, COUNT(asa_styles), asa_sections, COUNT(asa_sections), ios_postamble, NULL },

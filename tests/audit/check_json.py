@@ -39,7 +39,7 @@ def main():
     doc = json.load(open(sys.argv[1]))
     want = [] if sys.argv[2] == "-" else sys.argv[2].split(",")
     errors = check(doc, TOP, "top", True)
-    if doc.get("vendor") not in ("rtx", "ix", "strongswan", "ipsec-conf", "fortigate", "routeros", "junos", "vyos"):
+    if doc.get("vendor") not in ("rtx", "ix", "strongswan", "ipsec-conf", "fortigate", "routeros", "junos", "vyos", "cisco-ios"):
         errors.append(f"vendor {doc.get('vendor')}: not one of the documented formats")
     for i, f in enumerate(doc.get("findings", [])):
         errors += check(f, FINDING, f"findings[{i}]", True)

@@ -183,10 +183,10 @@ python3 -c 'import json,sys; p=json.load(open(sys.argv[1]))["peer_config"]; sys.
 "$bin" audit --json --peer-config - "$pair/office-rtx.conf" <"$pair/office-ix.conf" >"$tmp/json" 2>"$tmp/err"
 [[ $? -eq 0 ]] && python3 -c 'import json,sys; p=json.load(open(sys.argv[1]))["peer_config"]; sys.exit(p["file"] != "(stdin)" or p["format"] != "ix")' "$tmp/json" \
 	&& ok || bad "router on standard input as --peer-config: $(cat "$tmp/err")"
-"$bin" audit --peer-config "$cfg/foreign-cisco-ios.conf" "$pair/office-rtx.conf" >"$tmp/out" 2>"$tmp/err"
+"$bin" audit --peer-config "$cfg/foreign-cisco-asa.conf" "$pair/office-rtx.conf" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 [[ $rc -eq 2 && ! -s "$tmp/out" && $(wc -l <"$tmp/err") -eq 1 ]] \
-	&& grep -q "^mtuprobe audit: --peer-config $cfg/foreign-cisco-ios.conf: looks like Cisco IOS" "$tmp/err" \
+	&& grep -q "^mtuprobe audit: --peer-config $cfg/foreign-cisco-asa.conf: looks like Cisco ASA" "$tmp/err" \
 	&& ok || bad "foreign file as --peer-config (exit $rc): $(cat "$tmp/err")"
 # probe pairs only with AWS's side: a router is refused before anything is sent.
 "$bin" probe --config "$pair/office-rtx.conf" --peer-config "$pair/office-ix.conf" 192.0.2.1 >"$tmp/out" 2>"$tmp/err"

@@ -82,9 +82,8 @@ while IFS=$'\t' read -r file name vendor; do
 		bad "foreign $file ${vendor:-detected} (exit $rc): $(cat "$tmp/err")"
 	fi
 done <<'FOREIGN'
-foreign-cisco-ios.conf	Cisco IOS/IOS-XE
-foreign-cisco-ios.conf	Cisco IOS/IOS-XE	ix
 foreign-cisco-asa.conf	Cisco ASA
+foreign-cisco-asa.conf	Cisco ASA	cisco-ios
 FOREIGN
 
 # FortiOS pre-shared keys (set psksecret K, in clear or ENC): never in the

@@ -23,7 +23,7 @@ rows=(
 	"mtuprobe probe --meth|--method"
 	"mtuprobe probe --method |auto icmp tcp udp"
 	"mtuprobe calc --vendor rtx,i|rtx,ix"
-	"mtuprobe audit --vendor |fortigate ipsec-conf ix junos routeros rtx strongswan vyos"
+	"mtuprobe audit --vendor |cisco-ios fortigate ipsec-conf ix junos routeros rtx strongswan vyos"
 	"mtuprobe calc --esp aes256g|aes256gcm12 aes256gcm16 aes256gcm8"
 	"mtuprobe calc --line fl|flets-pppoe flets-premium-west"
 	"mtuprobe calc --wan-if rt|rtx="

@@ -431,14 +431,18 @@ test_rtx_keepalive_template(void **state)
 static void
 test_foreign_refused(void **state)
 {
-	static const char ios[] = "crypto isakmp policy 200\n encryption aes 128\ncrypto ipsec transform-set ts esp-aes esp-sha-hmac\n"
+	/* Cisco ASA (Cisco IOS is read since config/ios.c) */
+	static const char asa[] = "ASA Version 9.8(2)\ncrypto ikev1 policy 200\n encryption aes\n"
+				  "crypto ipsec ikev1 transform-set ts esp-aes esp-sha-hmac\n"
 				  "interface Tunnel1\n ip tcp adjust-mss 1379\n tunnel protection ipsec profile p\n";
 	char err[256];
 
 	(void)state;
-	assert_int_equal(config_detect(ios, strlen(ios), err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "looks like Cisco IOS"));
-	assert_int_equal(config_parse(ios, strlen(ios), VENDOR_IX, &cfg, err, sizeof(err)), -1);
+	assert_int_equal(config_detect(asa, strlen(asa), err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "looks like Cisco ASA"));
+	assert_int_equal(config_parse(asa, strlen(asa), VENDOR_IX, &cfg, err, sizeof(err)), -1);
+	config_free(&cfg);
+	assert_int_equal(config_parse(asa, strlen(asa), VENDOR_CISCO_IOS, &cfg, err, sizeof(err)), -1);
 	config_free(&cfg);
 }
 

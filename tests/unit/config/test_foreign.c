@@ -18,6 +18,7 @@
 
 #include "config/foreign.h"
 #include "base/count.h"
+#include "samples.h"
 
 #define BIG (1024 * 1024)
 
@@ -26,32 +27,12 @@ struct file {
 	size_t len;
 };
 
-static const char *
-srcdir(void)
-{
-	const char *d = getenv("MTUPROBE_SRCDIR");
-
-	return d && *d ? d : ".";
-}
-
 static struct file
-slurp(const char *path)
+slurp_file(const char *path)
 {
-	struct file f = { NULL, 0 };
-	FILE *fp = fopen(path, "rb");
-	long n;
+	struct file f;
 
-	if (!fp)
-		fail_msg("cannot open %s (is MTUPROBE_SRCDIR set?)", path);
-	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
-	n = ftell(fp);
-	assert_true(n >= 0);
-	rewind(fp);
-	f.buf = malloc((size_t)n + 1);
-	assert_non_null(f.buf);
-	f.len = fread(f.buf, 1, (size_t)n, fp);
-	assert_int_equal(f.len, (size_t)n);
-	fclose(fp);
+	f.buf = slurp(path, &f.len);
 	return f;
 }
 
@@ -63,7 +44,6 @@ static const struct {
 	unsigned lines;           /* non-comment lines */
 	const char *why;
 } samples[] = {
-	{ "foreign-cisco-ios.conf", "Cisco IOS/IOS-XE", 10, 14, 85, "crypto isakmp policy 200" },
 	{ "foreign-cisco-asa.conf", "Cisco ASA", 11, 25, 49, "crypto isakmp identity address" },
 };
 
@@ -78,7 +58,7 @@ test_samples(void **state)
 		struct file s;
 
 		snprintf(path, sizeof(path), "%s/tests/audit/configs/%s", srcdir(), samples[i].file);
-		s = slurp(path);
+		s = slurp_file(path);
 		print_message("%s\n", samples[i].file);
 		assert_int_equal(config_foreign_detect(s.buf, s.len, &f), 1);
 		assert_string_equal(f.name, samples[i].name);
@@ -104,7 +84,7 @@ test_samples_crlf(void **state)
 		size_t k = 0;
 
 		snprintf(path, sizeof(path), "%s/tests/audit/configs/%s", srcdir(), samples[i].file);
-		s = slurp(path);
+		s = slurp_file(path);
 		crlf = malloc(s.len * 2 + 1);
 		assert_non_null(crlf);
 		for (size_t j = 0; j < s.len; j++) {
@@ -145,7 +125,7 @@ expect_none_in(const char *sub)
 		if (e->d_name[0] == '.' || strncmp(e->d_name, "foreign", 7) == 0)
 			continue;
 		snprintf(path, sizeof(path), "%s/%s/%s", srcdir(), sub, e->d_name);
-		s = slurp(path);
+		s = slurp_file(path);
 		if (config_foreign_detect(s.buf, s.len, &f))
 			fail_msg("%s/%s taken for %s (line %u: %s)", sub, e->d_name, f.name, f.line,
 				 f.why);
@@ -189,14 +169,14 @@ static const struct {
 	  "aes128\n        local_ts = 10.0.0.0/8\n      }\n    }\n  }\n}\n", NULL, 0, 0, 0 },
 	/* one weak line is not enough; two are */
 	{ "interface GigabitEthernet0/0\n", NULL, 0, 0, 0 },
-	{ "interface GigabitEthernet0/0\n tunnel protection ipsec profile p\n",
-	  "Cisco IOS/IOS-XE", 1, 2, 2 },
+	/* Cisco IOS is read (config/ios.c), no longer foreign */
+	{ "interface GigabitEthernet0/0\n tunnel protection ipsec profile p\n", NULL, 0, 0, 0 },
+	{ "hostname r1\ncrypto isakmp policy 10\n", NULL, 0, 0, 0 },
 	{ "left=%defaultroute\n", NULL, 0, 0, 0 },
 	/* ipsec.conf is read (config/ipsecconf.c), no longer foreign */
 	{ "conn a\n  left = 192.0.2.1\n", NULL, 0, 0, 0 },
 	{ "config setup\nconn %default\n  auto=start\n", NULL, 0, 0, 0 },
 	/* one strong line is */
-	{ "hostname r1\ncrypto isakmp policy 10\n", "Cisco IOS/IOS-XE", 2, 1, 2 },
 	/* FortiOS is read (config/fortios.c), no longer foreign */
 	{ "config vpn ipsec phase1-interface\n", NULL, 0, 0, 0 },
 	/* RouterOS exports are read (config/routeros.c), no longer foreign */
@@ -211,10 +191,10 @@ static const struct {
 	/* more evidence wins: an ASA file that also carries IOS's isakmp policy */
 	{ "crypto isakmp policy 1\ntunnel-group 198.51.100.1 type ipsec-l2l\n"
 	  "tunnel-group 198.51.100.1 ipsec-attributes\n", "Cisco ASA", 2, 2, 3 },
-	/* a tie goes to the earlier row */
-	{ "crypto isakmp policy 1\nsysopt connection tcpmss 1379\n", "Cisco IOS/IOS-XE", 1, 1, 2 },
+	/* IOS's isakmp policy beside an ASA-only line is ASA's */
+	{ "crypto isakmp policy 1\nsysopt connection tcpmss 1379\n", "Cisco ASA", 2, 1, 2 },
 	/* every comment syntax is skipped, and only what is left is counted */
-	{ "# a\n! b\n/* c\n d */\n<!-- e -->\n\n  \t\ncrypto keyring k\nexit\n", "Cisco IOS/IOS-XE",
+	{ "# a\n! b\n/* c\n d */\n<!-- e -->\n\n  \t\ncrypto ikev1 policy 1\nexit\n", "Cisco ASA",
 	  8, 1, 2 },
 	/* plain text is nothing */
 	{ "hello world\nthis is a letter\nnext\nend\n", NULL, 0, 0, 0 },
@@ -252,7 +232,7 @@ test_empty(void **state)
 	assert_int_equal(f.lines, 0);
 	assert_int_equal(config_foreign_detect(NULL, 0, &f), 0);
 	assert_int_equal(config_foreign_detect("\n\n\r\n \t\n", strlen("\n\n\r\n \t\n"), &f), 0);
-	assert_int_equal(config_foreign_detect("crypto keyring k\n", 17, NULL), 1);
+	assert_int_equal(config_foreign_detect("crypto ikev1 policy 1\n", 22, NULL), 1);
 }
 
 /* Deterministic garbage (an LCG), with and without NUL bytes and newlines. */
@@ -278,7 +258,7 @@ test_long_line(void **state)
 {
 	char *buf = malloc(BIG + 64);
 	struct config_foreign f;
-	const char *head = "crypto isakmp policy 1 ";
+	const char *head = "crypto ikev1 policy 1 ";
 	size_t n;
 
 	(void)state;
@@ -290,11 +270,11 @@ test_long_line(void **state)
 	/* evidence after a 1 MB line is on line 2 */
 	memset(buf, 'x', BIG);
 	buf[BIG - 1] = '\n';
-	memcpy(buf + BIG, "crypto keyring k\n", 17);
-	assert_int_equal(config_foreign_detect(buf, BIG + 17, &f), 1);
+	memcpy(buf + BIG, "crypto ikev1 policy 1\n", 22);
+	assert_int_equal(config_foreign_detect(buf, BIG + 22, &f), 1);
 	assert_int_equal(f.line, 2);
 	assert_int_equal(f.lines, 2);
-	assert_string_equal(f.why, "crypto keyring k");
+	assert_string_equal(f.why, "crypto ikev1 policy 1");
 	/* a 1 MB evidence line is quoted cut to fit */
 	n = strlen(head);
 	memcpy(buf, head, n);
@@ -311,15 +291,15 @@ test_long_line(void **state)
 static void
 test_why(void **state)
 {
-	static const char ctl[] = "\t  crypto keyring k\x01\x00z \r\n";
+	static const char ctl[] = "\t  tunnel-group k type x\x01\x00z \r\n";
 	char utf[200];
 	struct config_foreign f;
 	size_t n;
 
 	(void)state;
 	assert_int_equal(config_foreign_detect(ctl, sizeof(ctl) - 1, &f), 1);
-	assert_string_equal(f.why, "crypto keyring k??z");
-	n = (size_t)snprintf(utf, sizeof(utf), "crypto keyring ");
+	assert_string_equal(f.why, "tunnel-group k type x??z");
+	n = (size_t)snprintf(utf, sizeof(utf), "tunnel-group k type ");
 	while (n < sizeof(f.why) - 2)
 		utf[n++] = 'k';
 	memcpy(utf + n, "\xc3\xa9\xc3\xa9\n", 5); /* "é" would straddle the cut */

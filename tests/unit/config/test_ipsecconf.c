@@ -20,36 +20,9 @@
 #include "config/config.h"
 #include "base/count.h"
 
+#include "samples.h"
+
 static struct config cfg;
-
-static const char *
-srcdir(void)
-{
-	const char *d = getenv("MTUPROBE_SRCDIR");
-
-	return d && *d ? d : ".";
-}
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!fp)
-		fail_msg("cannot open %s (is MTUPROBE_SRCDIR set?)", path);
-	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
-	n = ftell(fp);
-	assert_true(n >= 0);
-	rewind(fp);
-	buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	*len = fread(buf, 1, (size_t)n, fp);
-	assert_int_equal(*len, (size_t)n);
-	fclose(fp);
-	return buf;
-}
 
 /* What each sample is, by the start of its name; -1: no format we read.
  * A file whose name matches no row fails the test: a new sample must say
@@ -66,6 +39,7 @@ static const struct { const char *prefix; int vendor; } kinds[] = {
 	{ "routeros-", VENDOR_ROUTEROS },
 	{ "junos", VENDOR_JUNOS }, { "vyos", VENDOR_VYOS },
 	{ "foreign-", -1 }, { "empty", -1 }, { "garbage", -1 },
+	{ "cisco-ios", VENDOR_CISCO_IOS }, { "foreign-", -1 }, { "empty", -1 }, { "garbage", -1 },
 };
 
 static int

@@ -59,7 +59,7 @@ slurp(const char *path, size_t *len)
  * name no row matches fails: a new sample must say what it is. */
 static const struct { const char *prefix; int vendor; } kinds[] = {
 	{ "routeros-", VENDOR_ROUTEROS }, { "fortios-", VENDOR_FORTIGATE },
-	{ "junos", VENDOR_JUNOS }, { "vyos", VENDOR_VYOS },
+	{ "junos", VENDOR_JUNOS }, { "vyos", VENDOR_VYOS }, { "cisco-ios", VENDOR_CISCO_IOS },
 	{ "ipsecconf-", VENDOR_IPSECCONF }, { "edge-ipsecconf", VENDOR_IPSECCONF },
 	{ "swanctl-", VENDOR_STRONGSWAN }, { "tpl-swanctl", VENDOR_STRONGSWAN },
 	{ "swan-", VENDOR_STRONGSWAN }, { "edge-swan", VENDOR_STRONGSWAN },

@@ -162,18 +162,27 @@ static const struct site sites[] = {
 	  "\nset auto-negotiate enable\nnext\nend\nconfig system interface\nedit \"t1\"\n"
 	  "set type tunnel\nset mtu-override enable\nset mtu 1500\nset tcp-mss 1460\nnext\nend\n",
 	  "check your manual before use: set mtu ", "        set tcp-mss ", 1 },
+	{ VENDOR_CISCO_IOS, "Tunnel1",
+	  "crypto isakmp keepalive 10 3 periodic\ncrypto ipsec transform-set ts ",
+	  "\ncrypto ipsec profile p\n set transform-set ts\ninterface Tunnel1\n"
+	  " tunnel destination 198.51.100.1\n tunnel mode ipsec ipv4\n"
+	  " tunnel protection ipsec profile p\n ip mtu 1500\n ip tcp adjust-mss 1460\n",
+	  " ip mtu ", " ip tcp adjust-mss ", 0 },            /* interface mode, one blank */
 };
 
-/* strongSwan proposal; RTX words; IX child-proposal lines */
+/* strongSwan proposal; RTX words; IX child-proposal lines; FortiOS proposal; IOS
+ * transform-set words (NULL: none the audit's ESP table maps for that vendor) */
 static const struct {
-	const char *proposal, *rtx, *ix, *fortios;
+	const char *proposal, *rtx, *ix, *fortios, *ios;
 } esps[] = {
 	{ "aes128-sha1", "aes-cbc sha-hmac",
-	  " child-proposal enc aes-cbc-128\n child-proposal integrity sha1\n", "aes128-sha1" },
+	  " child-proposal enc aes-cbc-128\n child-proposal integrity sha1\n", "aes128-sha1",
+	  "esp-aes 128 esp-sha-hmac" },
 	{ "aes256-sha256", "aes256-cbc sha256-hmac",
-	  " child-proposal enc aes-cbc-256\n child-proposal integrity sha2-256\n", "aes256-sha256" },
+	  " child-proposal enc aes-cbc-256\n child-proposal integrity sha2-256\n", "aes256-sha256", NULL },
 	{ "aes256gcm16", "aes256-gcm",
-	  " child-proposal enc aes-gcm-256-16\n child-proposal integrity sha2-512\n", "aes256gcm" },
+	  " child-proposal enc aes-gcm-256-16\n child-proposal integrity sha2-512\n", "aes256gcm", NULL },
+	{ "aes256-sha1", "aes256-cbc sha-hmac", NULL, "aes256-sha1", "esp-aes 256 esp-sha-hmac" },
 };
 
 static const unsigned wans[] = { 1500, 1454, 1414, 1280 };
@@ -242,11 +251,15 @@ test_calc_and_audit_agree(void **state)
 				static struct lines calc, audit;
 				struct model_result m;
 				char mtu[64], mss[64];
+				const char *words = s->v == VENDOR_RTX ? esps[e].rtx
+					: s->v == VENDOR_IX ? esps[e].ix
+					: s->v == VENDOR_FORTIGATE ? esps[e].fortios : esps[e].ios;
 
+				if (!words)
+					continue;
 				calc.n = audit.n = 0;
 				calc_lines(s, wans[w], esps[e].proposal, &m, &calc);
-				audit_lines(s, wans[w], s->v == VENDOR_RTX ? esps[e].rtx
-					    : s->v == VENDOR_IX ? esps[e].ix : esps[e].fortios, &audit);
+				audit_lines(s, wans[w], words, &audit);
 				snprintf(mtu, sizeof(mtu), "%s%u", s->mtu_line, m.tunnel_mtu);
 				snprintf(mss, sizeof(mss), "%s%u", s->mss_line, m.mss4);
 				if ((s->mtu_comment ? !ends(&calc, mtu) || !ends(&audit, mtu)
