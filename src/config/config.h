@@ -327,6 +327,8 @@ struct config_facts {
 	                                  * vendor's manual says it, for the finding */
 	const char *natt_default;        /* what NAT-T is when no line sets it (both marked
 	                                  * N_(): render translates them, core passes them on) */
+	const char *sources;             /* neutral: the vendor documents the grammar and
+	                                  * defaults rest on, cited by each finding */
 };
 
 struct cfg_index;

@@ -164,6 +164,11 @@ struct audit_check {
 	const char *source;
 	const char *explanation;
 	void (*run)(struct audit_run *a);
+	/* For the neutral formats: the part of source no vendor's document
+	 * makes, followed by the format's own sources (config_facts.sources);
+	 * NULL: source is vendor-neutral already, or the check reads no
+	 * neutral format. audit_source() puts them together. */
+	const char *neutral_source;
 };
 
 struct audit_input {
@@ -203,6 +208,11 @@ void audit_vs_measured(const struct audit_result *r, unsigned wan_pmtu, unsigned
 void audit_vs_free(struct audit_vs *v);
 
 const char *audit_severity_name(enum audit_severity s);
+/* The sources a finding of check k cites, for the configuration r read:
+ * k->source, or for a neutral format the check's own part and the
+ * format's documents (in buf). */
+const char *audit_source(const struct audit_result *r, const struct audit_check *k, char *buf,
+			 size_t len);
 
 /* Maps a configuration's ESP transform to strongSwan proposal syntax
  * ("aes-cbc sha-hmac" -> "aes128-sha1"); -1 when a word is not known. */

@@ -50,7 +50,7 @@ findings(FILE *f, const struct audit_result *r)
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const struct audit_finding *x = &r->findings[i];
 		struct audit_jlist j = { f, 0 };
-		char why[AUDIT_MSG];
+		char why[AUDIT_MSG], src[AUDIT_MSG];
 		fprintf(f, "%s{\"id\":\"%s\",\"severity\":\"%s\",\"line\":%u,\"interface\":", i ? "," : "",
 			x->check->id, audit_severity_name(x->check->severity), x->line);
 		json_string(f, x->where);
@@ -62,7 +62,7 @@ findings(FILE *f, const struct audit_result *r)
 		audit_finding_words(r, x, 0, why, sizeof(why));
 		json_string(f, why);
 		fputs(",\"source\":", f);
-		json_string(f, x->check->source);
+		json_string(f, audit_source(r, x->check, src, sizeof(src)));
 		fputs(",\"fix\":[", f);
 		audit_fix_lines(r, x, audit_json_emit, &j);
 		fputs("]}", f);

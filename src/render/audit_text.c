@@ -114,6 +114,7 @@ static void
 finding(FILE *f, const struct audit_result *r, const struct audit_finding *x, const char *file)
 {
 	char why[2 * AUDIT_MSG];    /* localized: Japanese takes 3 bytes a character */
+	char src[AUDIT_MSG];
 
 	fprintf(f, "\n%s %s ", audit_severity_name(x->check->severity), x->check->id);
 	text_string(f, file);
@@ -135,7 +136,7 @@ finding(FILE *f, const struct audit_result *r, const struct audit_finding *x, co
 	text_string(f, why);
 	fputc('\n', f);
 	/* the source is cited as written, never translated */
-	fprintf(f, _("  source: %s\n"), x->check->source);
+	fprintf(f, _("  source: %s\n"), audit_source(r, x->check, src, sizeof(src)));
 	if (x->nfix) {
 		fputs(_("  fix:\n"), f);
 		audit_fix_lines(r, x, emit_indented, f);
