@@ -210,7 +210,7 @@ markers_all(const char *buf, size_t len, unsigned ev[VENDOR_COUNT], unsigned *li
 			continue;
 		for (int v = 0; v < VENDOR_COUNT; v++)
 			for (const char *const *m = formats[v].parse ? formats[v].markers : NULL; m && *m; m++)
-				if (strncmp(l.text, *m, strlen(*m)) == 0) {
+				if ((*m)[0] == l.text[0] && strncmp(l.text, *m, strlen(*m)) == 0) {
 					ev[v]++;
 					break;
 				}
