@@ -111,7 +111,7 @@ static const struct {
 		 * no-nat-traversal; the st0 MTU and proxy-identity defaults are not
 		 * in our sources (doc/router-facts.md) */
 		{ .clamp_in_config = 1, .peer_word = "gateway", .neutral = 1,
-		  .clamp_default = CONFIG_MSS_OFF,
+		  .clamp_default = CONFIG_MSS_OFF, .clamp_global = 1,
 		  .selector_default = N_("not stated (the default proxy-identity of a Junos route-based VPN was not found in our sources)"),
 		  .natt_default = N_("on (Junos uses NAT-T unless the gateway says no-nat-traversal)"),
 		  .sources = "Juniper CLI reference (security ike gateway dead-peer-detection, security ipsec vpn establish-tunnels, security flow tcp-mss, interfaces st0 family inet mtu)" },

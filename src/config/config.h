@@ -321,6 +321,9 @@ struct config_facts {
 	/* 1: the checks read config_gateway.live/.start and the fields below,
 	 * never the vendor (every parser after ipsec.conf) */
 	int neutral;
+	/* 1: one clamp line covers every tunnel (Junos [edit security flow
+	 * tcp-mss] ipsec-vpn mss): its number must fit the smallest one */
+	int clamp_global;
 	enum config_mss clamp_default;   /* a tunnel without a clamp line: CONFIG_MSS_OFF
 	                                  * (no clamp) or CONFIG_MSS_AUTO; neutral only */
 	const char *selector_default;    /* what unset traffic selectors are, as the

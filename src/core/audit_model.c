@@ -317,6 +317,38 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	policy(a, at);
 }
 
+/* A format with one clamp line for every tunnel (config_facts.clamp_global:
+ * Junos "security flow tcp-mss ipsec-vpn mss" applies to all TCP going into
+ * any IPsec VPN, Junos ipsec-vpn (Flow) statement): per-tunnel numbers
+ * would give one line several values and the change set would keep the
+ * last. The clamp is set for the smallest tunnel, which fits them all. */
+static void
+global_clamp(struct audit_run *a)
+{
+	struct audit_tunnel *at = a->r->tunnels;
+	unsigned mss = 0, alt = 0;
+	size_t low = 0;
+	int differ = 0;
+
+	if (!config_facts(a->cfg)->clamp_global)
+		return;
+	for (size_t i = 0; i < a->r->ntunnels; i++) {
+		if (at[i].skip != AUDIT_CHECKED || !at[i].target_mss)
+			continue;
+		differ |= (mss && at[i].target_mss != mss) || (alt && at[i].alt_mss != alt);
+		if (!mss || at[i].target_mss < mss)
+			mss = at[i].target_mss, low = i;
+		if (at[i].alt_mss && (!alt || at[i].alt_mss < alt))
+			alt = at[i].alt_mss;
+	}
+	if (!differ)
+		return;
+	for (size_t i = 0; i < a->r->ntunnels; i++)
+		if (at[i].skip == AUDIT_CHECKED && at[i].target_mss)
+			at[i].target_mss = mss, at[i].alt_mss = alt ? alt : at[i].alt_mss;
+	audit_note(a, NOTE_CLAMP_GLOBAL, ARGS(AN(mss), AS(a->cfg->tunnels[low].name), AN(at[low].target_mtu)));
+}
+
 void
 audit_prepare(struct audit_run *a)
 {
@@ -324,6 +356,7 @@ audit_prepare(struct audit_run *a)
 	a->r->ntunnels = a->cfg->ntunnels;
 	for (size_t i = 0; i < a->cfg->ntunnels; i++)
 		tunnel_numbers(a, i);
+	global_clamp(a);
 }
 
 const struct audit_tunnel *
