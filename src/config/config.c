@@ -47,6 +47,7 @@ static const struct {
 		/* swanctl.conf(5): clamps live in iptables/nftables; a child is its
 		 * own policy; local_ts/remote_ts default to dynamic */
 		{ .implicit_policy = 1, .selectors_dynamic = 1, .peer_word = "connection",
+		  .natt_detects = 1, .natt_zero_detects = 1,
 		  .selector_default = N_("dynamic (only the tunnel's outer addresses, swanctl.conf(5))"),
 		  .natt_default = N_("not forced (encap = no: UDP only when a NAT is detected)") }, config_parse_swan,
 		(const char *const[]){ "connections {", "connections{", "children {", "children{",
@@ -59,7 +60,7 @@ static const struct {
 		"a strongSwan or Libreswan ipsec.conf", "#",
 		/* ipsec.conf(5): no clamp; a conn is its own policy; leftsubnet/
 		 * rightsubnet default to the peers' own addresses */
-		{ .implicit_policy = 1, .selectors_dynamic = 1, .peer_word = "conn",
+		{ .implicit_policy = 1, .selectors_dynamic = 1, .peer_word = "conn", .natt_detects = 1,
 		  .selector_default = N_("the hosts' own addresses (leftsubnet or rightsubnet not set, ipsec.conf(5))"),
 		  .natt_default = N_("not forced (forceencaps or encapsulation not yes: UDP only when a NAT is detected)") }, config_parse_ipsecconf,
 		(const char *const[]){ "conn ", "config setup", "leftsubnet", "rightsubnet", "leftid",
@@ -72,7 +73,7 @@ static const struct {
 		/* FortiOS CLI reference: tcp-mss 0 (no clamp) unless set;
 		 * src-subnet/dst-subnet 0.0.0.0 0.0.0.0; nattraversal enable; no
 		 * Fortinet document states a tunnel interface's default MTU */
-		{ .clamp_in_config = 1, .peer_word = "phase1-interface", .neutral = 1,
+		{ .clamp_in_config = 1, .peer_word = "phase1-interface", .neutral = 1, .natt_detects = 1,
 		  .clamp_default = CONFIG_MSS_OFF,
 		  .selector_default = N_("0.0.0.0 0.0.0.0 (src-subnet and dst-subnet not set, FortiOS CLI reference, phase2-interface)"),
 		  .natt_default = N_("enable: UDP 4500 only when a NAT is detected (nattraversal not set, FortiOS CLI reference, phase1-interface)"),
@@ -91,7 +92,7 @@ static const struct {
 		 * interface, so no tunnel MTU default); src-address/dst-address
 		 * default to 0.0.0.0/32; profile nat-traversal defaults to yes;
 		 * a clamp is a mangle change-mss rule, none unless added */
-		{ .clamp_in_config = 1, .implicit_policy = 1, .peer_word = "peer", .neutral = 1,
+		{ .clamp_in_config = 1, .implicit_policy = 1, .peer_word = "peer", .neutral = 1, .natt_detects = 1,
 		  .clamp_default = CONFIG_MSS_OFF,
 		  .selector_default = N_("0.0.0.0/32 (src-address and dst-address not set: MikroTik manual, IPsec, Policies)"),
 		  .natt_default = N_("nat-traversal=yes (MikroTik manual, IPsec, Profiles)"),
@@ -111,7 +112,7 @@ static const struct {
 		 * no-nat-traversal; the st0 MTU and proxy-identity defaults are not
 		 * in our sources (doc/router-facts.md) */
 		{ .clamp_in_config = 1, .peer_word = "gateway", .neutral = 1,
-		  .clamp_default = CONFIG_MSS_OFF, .clamp_global = 1,
+		  .clamp_default = CONFIG_MSS_OFF, .clamp_global = 1, .natt_detects = 1,
 		  .selector_default = N_("not stated (the default proxy-identity of a Junos route-based VPN was not found in our sources)"),
 		  .natt_default = N_("on (Junos uses NAT-T unless the gateway says no-nat-traversal)"),
 		  .sources = "Juniper CLI reference (security ike gateway dead-peer-detection, security ipsec vpn establish-tunnels, security flow tcp-mss, interfaces st0 family inet mtu)" },
@@ -127,6 +128,7 @@ static const struct {
 		 * vti peer without tunnel prefixes is 0.0.0.0/0 both ways; NAT-T
 		 * forced only by force-udp-encapsulation (doc/router-facts.md) */
 		{ .tunnel_mtu_default = 1500, .clamp_in_config = 1, .peer_word = "peer", .neutral = 1,
+		  .natt_detects = 1,
 		  .clamp_default = CONFIG_MSS_OFF,
 		  .selector_default = N_("0.0.0.0/0 both ways for a vti peer without tunnel prefixes (vyos-1x's swanctl template)"),
 		  .natt_default = N_("not forced (UDP only when a NAT is detected; force-udp-encapsulation forces it)"),
@@ -147,7 +149,7 @@ static const struct {
 		 * clamp (the command reference: the clamp is what the command
 		 * sets); a static VTI proxies IP any any (Cisco's VTI guide);
 		 * NAT-T is IOS's default, detected per SA (IPsec NAT Transparency) */
-		{ .clamp_in_config = 1, .peer_word = "peer", .neutral = 1,
+		{ .clamp_in_config = 1, .peer_word = "peer", .neutral = 1, .natt_detects = 1,
 		  .clamp_default = CONFIG_MSS_OFF,
 		  .selector_default = N_("IP any any on a static VTI (Cisco IPsec Virtual Tunnel Interface guide); a crypto map's are its match address ACL"),
 		  .natt_default = N_("not forced (IOS NAT Transparency: UDP encapsulation only when a NAT is detected)"),

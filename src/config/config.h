@@ -321,6 +321,12 @@ struct config_facts {
 	/* 1: the checks read config_gateway.live/.start and the fields below,
 	 * never the vendor (every parser after ipsec.conf) */
 	int neutral;
+	/* 1: NAT-T engages by itself when a NAT is detected (NAT-D, RFC 3947;
+	 * RFC 7296 section 2.23) unless a line turns it off; natt.v 1 then
+	 * means forced (or explicitly on), counted in the model */
+	int natt_detects;
+	int natt_zero_detects;           /* a natt line with v 0 only stops forcing it
+	                                  * (swanctl.conf(5) encap = no) */
 	/* 1: one clamp line covers every tunnel (Junos [edit security flow
 	 * tcp-mss] ipsec-vpn mss): its number must fit the smallest one */
 	int clamp_global;

@@ -210,12 +210,27 @@ line_mtu(struct audit_run *a)
 	}
 }
 
+/* NAT-T counted in the limit: a line that turns it on (or forces it). */
 static int
 tunnel_natt(const struct audit_run *a, size_t i)
 {
 	const struct config_num *n = config_tunnel_natt(a->cfg, i);
 
 	return n && n->line && n->v == 1;
+}
+
+/* NAT-T not counted but not off either: the format starts it by itself
+ * when NAT-D finds a NAT (RFC 3947; RFC 7296 section 2.23), which a CPE
+ * doing NAT, MAP-E or DS-Lite in front of the router brings. */
+static int
+tunnel_natt_auto(const struct audit_run *a, size_t i)
+{
+	const struct config_num *n = config_tunnel_natt(a->cfg, i);
+	const struct config_facts *fx = config_facts(a->cfg);
+
+	if (!fx->natt_detects || tunnel_natt(a, i))
+		return 0;
+	return !(n && n->line && n->v == 0 && !fx->natt_zero_detects);
 }
 
 static const char *
@@ -296,6 +311,7 @@ tunnel_numbers(struct audit_run *a, size_t i)
 
 	at->index = (int)i;
 	at->natt = tunnel_natt(a, i);
+	at->natt_auto = tunnel_natt_auto(a, i);
 	at->skip = skip(a, t);
 	if (t->mtu.line && !t->mtu.tmpl) {
 		at->mtu = (unsigned)t->mtu.v;
@@ -314,6 +330,12 @@ tunnel_numbers(struct audit_run *a, size_t i)
 		audit_note(a, NOTE_ESP_UNKNOWN, ARGS(AS(t->name), AS(text), AQ(kw)));
 	if (a->r->line_mtu && at->esp[0])
 		at->limit = model_limit(a, at->esp, at->natt);
+	if (at->limit && at->natt_auto)
+		at->limit_natt = model_limit(a, at->esp, 1);
+	/* above the limit is tunnel-mtu-above-model; between the two, it holds
+	 * only while no NAT is on the path: said, not judged */
+	if (at->limit_natt && at->mtu > at->limit_natt && at->mtu <= at->limit)
+		audit_note(a, NOTE_NATT_AUTO_LIMIT, ARGS(AS(t->name), AN(at->limit_natt), AN(at->mtu)));
 	policy(a, at);
 }
 

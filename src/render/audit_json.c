@@ -126,8 +126,10 @@ tunnels(FILE *f, const struct audit_result *r)
 			json_string(f, t->esp);
 		else
 			fputs("null", f);
-		fprintf(f, ",\"nat_t\":%s", t->natt ? "true" : "false");
+		fprintf(f, ",\"nat_t\":%s,\"nat_t_auto\":%s", t->natt ? "true" : "false",
+			t->natt_auto ? "true" : "false");
 		json_key_uint(f, "limit", t->limit != 0, t->limit);
+		json_key_uint(f, "limit_nat_t", t->limit_natt != 0, t->limit_natt);
 		json_key_uint(f, "mss", t->target_mss != 0, t->target_mss);
 		json_key_uint(f, "fix_mtu", t->target_mtu != 0, t->target_mtu);
 		json_key_uint(f, "alt_mtu", t->alt_mtu != 0, t->alt_mtu);

@@ -47,6 +47,13 @@ unread_spans(FILE *f, const struct config *c)
 	fputc('\n', f);
 }
 
+/* "on" and "off" are the routers' own words; auto is ours */
+static const char *
+natt_word(const struct audit_tunnel *t)
+{
+	return t->natt ? "on" : t->natt_auto ? _("when a NAT is detected") : "off";
+}
+
 static void
 tunnel_line(FILE *f, const struct audit_result *r, const struct audit_tunnel *t)
 {
@@ -58,15 +65,17 @@ tunnel_line(FILE *f, const struct audit_result *r, const struct audit_tunnel *t)
 	fputs(": ", f);
 	if (t->skip != AUDIT_CHECKED) {
 		audit_skip_words(r, t, why, sizeof(why));
-		fprintf(f, _("not checked: %s, NAT-T %s\n"), why, t->natt ? "on" : "off");
+		fprintf(f, _("not checked: %s, NAT-T %s\n"), why, natt_word(t));
 		return;
 	}
 	if (t->mtu)
 		fprintf(f, "MTU %u%s", t->mtu, t->mtu_default ? _(" (default)") : "");
 	else
 		fprintf(f, _("MTU not set%s"), c->vendor == VENDOR_IX ? _(" (IX default unknown)") : "");
-	fprintf(f, ", ESP %s, NAT-T %s", t->esp[0] ? t->esp : _("unknown"), t->natt ? "on" : "off");
-	if (t->limit)
+	fprintf(f, ", ESP %s, NAT-T %s", t->esp[0] ? t->esp : _("unknown"), natt_word(t));
+	if (t->limit_natt)
+		fprintf(f, _(", line and ESP allow %u (%u in UDP behind a NAT)"), t->limit, t->limit_natt);
+	else if (t->limit)
 		fprintf(f, _(", line and ESP allow %u"), t->limit);
 	fputc('\n', f);
 }
