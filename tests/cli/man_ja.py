@@ -178,7 +178,7 @@ mutations = [
     ("exit status", "exit status 7",
      insert_after(en, ".Sh EXIT STATUS\n.Bl -tag -width Ds -compact\n", ".It 7\nBogus.\n"), ja),
     ("finding id", "bogus-finding",
-     insert_after(en, "The checks, with their stable ids:\n.Bl -tag -width Ds\n",
+     insert_after(en, "what its syntax can express.\n.Bl -tag -width Ds\n",
                   ".It bogus-finding Pq error\nBogus.\n"), ja),
     ("environment variable", "MTUPROBE_BOGUS",
      insert_after(en, ".Sh ENVIRONMENT\n.Bl -tag -width Ds\n", ".It Ev MTUPROBE_BOGUS\nBogus.\n"), ja),
