@@ -201,6 +201,10 @@ double search_reply_rate(const struct search *s);
 /* The silences look like the target's ICMP rate limit (search_rate.c); rate
  * is set to search_reply_rate() either way. */
 bool search_rate_limited(const struct search *s, double *rate);
+/* No probe at a size known to pass has gone unanswered: nothing on the
+ * path, and no limiter, has dropped one of ours (the engine sends back to
+ * back only then, engine.c's pace()). */
+bool search_lossless(const struct search *s);
 bool search_done(const struct search *s);
 void search_result(const struct search *s, struct search_result *r);
 

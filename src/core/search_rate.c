@@ -72,3 +72,11 @@ bool search_rate_limited(const struct search *s, double *rate)
 	search_view(s, &v, true);
 	return search_rate_view(s, &v, rate);
 }
+
+bool search_lossless(const struct search *s)
+{
+	struct view v;
+
+	search_view(s, &v, true);
+	return !v.lost;
+}

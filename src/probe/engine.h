@@ -17,6 +17,13 @@
 #define PROBE_MAX_PROBES 10000   /* hard cap on probe_config.max_probes */
 /* The defaults of probe_config, which --help shows (cli/options.c): */
 #define PROBE_DEF_RATE_PPS 200   /* well below any ICMP rate limit worth the name */
+/* Probes that may leave back to back while the path loses nothing (engine.c's
+ * burst_now() says why 50 would be safe): a token bucket of this many at
+ * rate_pps. 1 (evenly spaced, as before issue 23) until the plan stops
+ * sending the whole plateau table in the first burst (doc/bench.md). */
+#define PROBE_DEF_BURST 1
+#define PROBE_SAFE_BURST 50      /* within Linux's icmp_msgs_burst (burst_now()) */
+#define PROBE_LIMITED_BURST 6    /* where the proof is an ICMP error the target rate-limits */
 #define PROBE_DEF_MAX_PROBES 300
 #define PROBE_DEF_TIMEOUT_MS 1000
 #define PROBE_WARN_MAX 8         /* distinct warnings kept (the rest are counted) */
@@ -87,7 +94,12 @@ struct probe_config {
 	bool max_bound;             /* max_size is a limit the caller chose (--max), not
 	                             * the most the first hop can send: its passing
 	                             * shows "at least max_size", never a verified PMTU */
-	unsigned rate_pps;          /* probes per second, evenly spaced; 0 = 200 */
+	unsigned rate_pps;          /* probes per second in the long run; 0 = 200 */
+	unsigned burst;             /* of them back to back while nothing at a size that
+	                             * passed went unanswered and the answers do not look
+	                             * rate limited (a token bucket of burst at rate_pps);
+	                             * evenly spaced otherwise; 0 = PROBE_DEF_BURST (1),
+	                             * 1 = always evenly spaced */
 	unsigned max_probes;        /* total probe budget; 0 = 300 */
 	unsigned max_inflight;      /* probes awaiting an answer at once; 0 = 32 */
 	unsigned timeout_ms;        /* per-probe timeout cap (and before any RTT); 0 = 1000 */
@@ -223,6 +235,9 @@ void probe_engine_deliver(struct probe_engine *e, const struct probe_event *ev);
 /* The gap the run keeps between its sends now: 1 / rate, or longer where
  * the target's answers look rate limited. */
 uint64_t probe_engine_interval(const struct probe_engine *e);
+/* How many of those gaps the run may send back to back now: its burst
+ * while the path loses nothing, else 1 (evenly spaced). */
+unsigned probe_engine_burst(const struct probe_engine *e);
 /* End the run as if step had said why (a wait that failed, a signal);
  * msg (may be NULL) becomes its error. */
 void probe_engine_abort(struct probe_engine *e, enum probe_stop why, const char *msg);

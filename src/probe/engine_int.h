@@ -19,7 +19,8 @@ struct probe_engine {
 	struct probe_run *out;
 	struct search s;
 	uint64_t t0;                   /* start, on io's clock */
-	uint64_t next_send;            /* earliest time for the next send */
+	uint64_t tat;                  /* the rate's theoretical arrival time (GCRA):
+	                                * a send is due at tat - (burst now - 1) gaps */
 	uint64_t interval_us;          /* between sends now: 1 / rate, or slower (pace()) */
 	uint64_t base_interval_us;     /* 1 / the configured rate */
 	unsigned inflight;             /* probes that may still be answered in time */

@@ -7,9 +7,11 @@
  * a loop over hundreds of runs costs comparisons, not searches.
  *
  * Three limits decide when a run that wants to send may: its own (the
- * engine's interval: 1 / --rate, or slower where its target's answers look
- * rate limited), its target address's (runs to one address share one
- * spacing: the interval of the last run that sent to it), and the total
+ * engine's token bucket: --rate, a burst of it while the path loses
+ * nothing, evenly spaced or slower where it does or its target's answers
+ * look rate limited), its target address's (runs to one address share one
+ * bucket, kept as the engine keeps its own: the interval and burst of the
+ * run that sends), and the total
  * (a token bucket kept as a theoretical arrival time, GCRA: a send is due
  * no earlier than tat - (burst - 1) / rate, and moves tat on by 1 / rate).
  * Runs that may send are served round robin, so one run cannot starve the
@@ -42,7 +44,8 @@ struct srun {
 
 struct starget {
 	struct ip_addr a;
-	uint64_t next_ok;            /* no probe to this address before */
+	uint64_t tat;                /* this address's GCRA: a run may send to it at tat
+	                              * less (its burst - 1) of its intervals */
 };
 
 struct probe_sched {
@@ -156,11 +159,13 @@ unsigned long probe_sched_sent(const struct probe_sched *s)
 /* The earliest time run r may send, all three limits together. */
 static uint64_t may_send(const struct probe_sched *s, const struct srun *r)
 {
-	uint64_t t = r->send_at, tgt = s->targets[r->target].next_ok;
+	uint64_t t = r->send_at, tgt = s->targets[r->target].tat;
+	uint64_t slack = (uint64_t)(probe_engine_burst(r->e) - 1) * probe_engine_interval(r->e);
 	uint64_t tot = s->tat > s->burst_us ? s->tat - s->burst_us : 0;
 
 	if (t == UINT64_MAX)
 		return t;
+	tgt = tgt > slack ? tgt - slack : 0;
 	if (tgt > t)
 		t = tgt;
 	return tot > t ? tot : t;
@@ -168,10 +173,10 @@ static uint64_t may_send(const struct probe_sched *s, const struct srun *r)
 
 static void sent_one(struct probe_sched *s, struct srun *r, uint64_t now)
 {
-	uint64_t base = s->tat > now ? s->tat : now;
+	uint64_t base = s->tat > now ? s->tat : now, *t = &s->targets[r->target].tat;
 
 	s->tat = base + s->interval;
-	s->targets[r->target].next_ok = now + probe_engine_interval(r->e);
+	*t = (*t > now ? *t : now) + probe_engine_interval(r->e);
 	s->sent++;
 	r->dirty = true;
 }

@@ -291,6 +291,18 @@ uint64_t fake_min_gap(const struct fakenet *f)
 	return best;
 }
 
+bool fake_bucket_ok(const struct fakenet *f, unsigned rate, unsigned burst)
+{
+	unsigned n = f->sends < FAKE_MAX_SENDS ? f->sends : FAKE_MAX_SENDS;
+
+	for (unsigned a = 0; a < n; a++)
+		for (unsigned b = a + 1; b < n; b++)
+			if ((double)(b - a + 1) > burst + (double)(f->send_at[b] - f->send_at[a]) *
+			    rate / 1e6 + 1e-9)
+				return false;
+	return true;
+}
+
 unsigned fake_max_in_window(const struct fakenet *f, uint64_t window_us)
 {
 	unsigned n = f->sends < FAKE_MAX_SENDS ? f->sends : FAKE_MAX_SENDS;

@@ -101,6 +101,8 @@ void fake_io(struct fakenet *f, struct probe_io *io);
 /* Smallest gap between two consecutive sends (UINT64_MAX if < 2 sends). */
 uint64_t fake_min_gap(const struct fakenet *f);
 /* Most sends in any window of `window_us`. */
+/* From every send to every later one, at most burst + stretch * rate sends. */
+bool fake_bucket_ok(const struct fakenet *f, unsigned rate, unsigned burst);
 unsigned fake_max_in_window(const struct fakenet *f, uint64_t window_us);
 
 /* Several paths on one clock: the earliest answer of any of them until
