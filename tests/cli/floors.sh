@@ -25,9 +25,6 @@ for floor in "${!may[@]}"; do
 		[[ $inc == */* ]] || dir=""
 		# the build's own config.h (version, locale directory): the edge only
 		[[ -z $dir && $inc == config.h && ($floor == render || $floor == cli) ]] && continue
-		# kept for the branches in flight when errbuf moved to base (issue 24):
-		# the forwarding header itself, and "core/errbuf.h" from any floor
-		[[ $inc == core/errbuf.h ]] && continue
 		[[ $dir == "$floor" ]] && continue
 		[[ " ${may[$floor]} " == *" $dir "* ]] && continue
 		echo "FAIL src/$file:$line: $floor/ includes \"$inc\" (may include: ${may[$floor]:-nothing of ours})"

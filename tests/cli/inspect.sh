@@ -269,13 +269,17 @@ fi
 
 # Damaged copies: exit 0, 1 or 2; at most one stderr line, ours; within 20 s.
 check_damaged() {
-	local what=$1 f=$2 rc lines
+	local what=$1 f=$2 rc lines err=
 	timeout 20 "$bin" inspect "$f" >/dev/null 2>"$tmp/err"
 	rc=$?
-	lines=$(wc -l <"$tmp/err")
+	# Read and counted by the shell, not by wc and cat: two processes fewer
+	# in each of the ~1,350 cases. lines: newlines, as wc -l counts them.
+	IFS= read -r -d '' err <"$tmp/err"
+	lines=${err//[!$'\n']/}
+	lines=${#lines}
 	if [[ $rc -gt 2 ]]; then
 		bad "$what: exit $rc (124 is a hang, 128+ a signal): $(head -c 300 "$tmp/err")"
-	elif [[ $rc -ne 0 && ($lines -ne 1 || "$(cat "$tmp/err")" != "mtuprobe inspect: "*) ]]; then
+	elif [[ $rc -ne 0 && ($lines -ne 1 || "$err" != "mtuprobe inspect: "*) ]]; then
 		bad "$what: exit $rc with stderr: $(head -c 300 "$tmp/err")"
 	elif [[ $rc -eq 0 && -s "$tmp/err" ]]; then
 		bad "$what: exit 0 with stderr: $(head -c 300 "$tmp/err")"

@@ -50,7 +50,8 @@ static void audit_all(const struct config *c, FILE *sink)
 	static const char *const peers[] = { "aws", "aws-accelerated", "sakura", "generic" };
 
 	for (size_t p = 0; p < sizeof(peers) / sizeof(peers[0]); p++) {
-		struct audit_input in = { c, model_peer(peers[p]), p == 1 ? 1454 : 0, "fuzz" };
+		struct audit_input in = { .cfg = c, .peer = model_peer(peers[p]),
+					  .wan_mtu = p == 1 ? 1454 : 0, .wan_from = "fuzz" };
 		if (audit_run(&in, &res) < 0)
 			continue;
 		if (res.nfindings > res.cap_findings || res.nerror + res.nwarning != res.nfindings ||

@@ -71,8 +71,8 @@ no_key_in(const void *p, size_t n)
 	if (!p || !n)     /* an empty table holds no key (memmem takes no NULL) */
 		return;
 	assert_null(memmem(p, n, KEY, 4));
-	assert_null(memmem(p, n, KEY + 4, 4));
-	assert_null(memmem(p, n, KEY + 8, 4));
+	assert_null(memmem(p, n, &KEY[4], 4));
+	assert_null(memmem(p, n, &KEY[8], 4));
 }
 
 struct router_case {

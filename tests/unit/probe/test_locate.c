@@ -76,8 +76,8 @@ static void measure(struct env *e)
 {
 	measure_any(e);
 	if (e->prev.pmtu != PMTU || e->prev.at_max)
-		fail_msg("engine: pmtu %u at_max %d (%s)", e->prev.pmtu, e->prev.at_max,
-			 e->prev.confidence);
+		fail_msg("engine: pmtu %u at_max %d (confidence why %d)", e->prev.pmtu, e->prev.at_max,
+			 (int)e->prev.confidence.why);
 	e->lc.pmtu = e->prev.pmtu;
 }
 
