@@ -501,6 +501,10 @@ check_dpd(struct audit_run *a)
 			why.code = SAY_SWAN_NO_DPD;
 			why.arg = k->line ? AS("0") : AW(W_DPD_DELAY_UNSET);
 		}
+		/* a format none of the branches above reads has no reason to
+		 * give: say nothing rather than a finding with no words */
+		if (!why.code)
+			continue;
 		gateway_label(a, g, where, sizeof(where));
 		tail = AW(a->peer->waits ? W_AWS_CLEARS : W_NONE);
 		f = audit_finding(a, k->line ? k->line : gw->line, k->line ? k->text : "", where,
