@@ -266,7 +266,7 @@ static void pace(struct probe_engine *e)
  * ip-sysctl.rst); doc/router-facts.md has the sources. So a burst of 50 is
  * within even the global budget of a router that counted our answers against
  * it; the UDP method, whose proof (port unreachable) is limited per
- * destination, would get PROBE_LIMITED_BURST, 6. The default stays 1 for
+ * destination, would need a burst of 6 at most. The default stays 1 for
  * now (engine.h): see the last paragraph.
  *
  * Only while the path is seen to lose nothing: a probe at a size that

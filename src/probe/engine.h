@@ -23,7 +23,6 @@
  * sending the whole plateau table in the first burst (doc/bench.md). */
 #define PROBE_DEF_BURST 1
 #define PROBE_SAFE_BURST 50      /* within Linux's icmp_msgs_burst (burst_now()) */
-#define PROBE_LIMITED_BURST 6    /* where the proof is an ICMP error the target rate-limits */
 #define PROBE_DEF_MAX_PROBES 300
 #define PROBE_DEF_TIMEOUT_MS 1000
 #define PROBE_WARN_MAX 8         /* distinct warnings kept (the rest are counted) */
