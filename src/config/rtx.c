@@ -896,10 +896,23 @@ bind_policies(struct config *c, const struct cfg_ctx *x)
 	}
 }
 
+/* A pp that can be the access line: a PPPoE session (pppoe use) first,
+ * else any numbered pp (a mobile or ISDN line); never pp anonymous, the
+ * PPP inside L2TP/IPsec and PPTP remote access, which only answers
+ * clients (command reference, L2TP: remote access server only). */
+static int
+line_pp(const struct config_iface *f, int pppoe_only)
+{
+	if (strncmp(f->name, "pp", 2) != 0 || strcmp(f->name, "ppanonymous") == 0)
+		return 0;
+	return !pppoe_only || f->pppoe.line;
+}
+
 /* The line MTU the configuration states, for the ESP packets: a MAP-E or
  * IPIP (DS-Lite) tunnel they ride (its ip tunnel mtu, else 1460), else a
- * PPPoE pp's ip pp mtu (or ppp lcp mru), else the smallest ip lanN mtu
- * other than lan1 (the LAN port in Yamaha's and AWS's examples). */
+ * PPPoE pp's ip pp mtu (or ppp lcp mru), else another numbered pp's,
+ * else the smallest ip lanN mtu other than lan1 (the LAN port in
+ * Yamaha's and AWS's examples). */
 static void
 line_mtu(struct config *c)
 {
@@ -914,17 +927,18 @@ line_mtu(struct config *c)
 		cfg_copy(c->line_name, sizeof(c->line_name), t->name);
 		c->line_index = i;
 	}
-	for (size_t i = 0; i < c->nifaces && !c->line_src; i++) {
-		const struct config_iface *f = &c->ifaces[i];
-		const struct config_num *n = f->mtu.line && !f->mtu.tmpl ? &f->mtu
-			: f->mru.line ? &f->mru : NULL;
-		if (!n || strncmp(f->name, "pp", 2) != 0)
-			continue;
-		c->line_src = CONFIG_LINE_PP;
-		c->line_mtu = *n;
-		cfg_copy(c->line_name, sizeof(c->line_name), f->name);
-		c->line_index = i;
-	}
+	for (int pppoe_only = 1; pppoe_only >= 0; pppoe_only--)
+		for (size_t i = 0; i < c->nifaces && !c->line_src; i++) {
+			const struct config_iface *f = &c->ifaces[i];
+			const struct config_num *n = f->mtu.line && !f->mtu.tmpl ? &f->mtu
+				: f->mru.line ? &f->mru : NULL;
+			if (!n || !line_pp(f, pppoe_only))
+				continue;
+			c->line_src = CONFIG_LINE_PP;
+			c->line_mtu = *n;
+			cfg_copy(c->line_name, sizeof(c->line_name), f->name);
+			c->line_index = i;
+		}
 	for (size_t i = 0; i < c->nifaces && c->line_src != CONFIG_LINE_PP && c->line_src != CONFIG_LINE_MAPE; i++) {
 		const struct config_iface *f = &c->ifaces[i];
 		if (!f->mtu.line || f->mtu.tmpl || strcmp(f->name, "lan1") == 0 ||

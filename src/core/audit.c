@@ -138,7 +138,8 @@ index_build(struct audit_run *a)
 	a->first = malloc((c->ngateways ? c->ngateways : 1) * sizeof(*a->first));
 	a->next = malloc((c->ntunnels ? c->ntunnels : 1) * sizeof(*a->next));
 	a->bgp_order = malloc((c->nbgp ? c->nbgp : 1) * sizeof(*a->bgp_order));
-	if (!a->first || !a->next || !a->bgp_order)
+	a->remote_only = malloc(c->ngateways ? c->ngateways : 1);
+	if (!a->first || !a->next || !a->bgp_order || !a->remote_only)
 		return -1;
 	for (size_t g = 0; g < c->ngateways; g++)
 		a->first[g] = -1;
@@ -149,6 +150,12 @@ index_build(struct audit_run *a)
 			a->next[i] = a->first[g];
 			a->first[g] = (int)i;
 		}
+	}
+	for (size_t g = 0; g < c->ngateways; g++) {
+		a->remote_only[g] = a->first[g] >= 0;
+		for (int i = a->first[g]; i >= 0; i = a->next[i])
+			if (c->tunnels[i].kind != CONFIG_TK_L2TP)
+				a->remote_only[g] = 0;
 	}
 	for (size_t b = 0; b < c->nbgp; b++)
 		a->bgp_order[b] = b;
@@ -163,12 +170,42 @@ index_free(struct audit_run *a)
 	free(a->first);
 	free(a->next);
 	free(a->bgp_order);
+	free(a->remote_only);
+}
+
+/* An RTX's L2TP/IPsec is a remote-access server only: it answers
+ * smartphones and PCs, never starts IKE, and does no LAN-to-LAN VPN
+ * (Yamaha RTX command reference, L2TP/IPsec function). */
+static int
+remote_only(const struct audit_run *a, int g)
+{
+	return g >= 0 && (size_t)g < a->cfg->ngateways && a->remote_only[g];
 }
 
 static void
 gateway_label(const struct audit_run *a, size_t g, char *buf, size_t len)
 {
 	snprintf(buf, len, "%s %.40s", config_facts(a->cfg)->peer_word, a->cfg->gateways[g].name);
+}
+
+/* Said once, before the checks: which gateways they leave alone. */
+static void
+remote_note(struct audit_run *a)
+{
+	size_t n = 0;
+	int first = -1;
+	char where[64];
+
+	for (size_t g = 0; g < a->cfg->ngateways; g++)
+		if (a->remote_only[g]) {
+			if (first < 0)
+				first = (int)g;
+			n++;
+		}
+	if (!n)
+		return;
+	gateway_label(a, (size_t)first, where, sizeof(where));
+	audit_note(a, NOTE_REMOTE_ACCESS, ARGS(AN(n), AQ(where)));
 }
 
 /* The tunnel's numbers under the audit's one policy (audit_model.c): the
@@ -475,6 +512,8 @@ check_dpd(struct audit_run *a)
 		char where[64];
 		struct audit_finding *f;
 		const struct config_num *k = &gw->keepalive;
+		if (a->remote_only[g])
+			continue;
 		if (config_facts(a->cfg)->neutral) {
 			dpd_neutral(a, g);
 			continue;
@@ -537,7 +576,7 @@ check_slow_dpd(struct audit_run *a)
 		long hold;
 		struct audit_finding *f;
 		char where[64];
-		if (t->gateway < 0 || (size_t)t->gateway >= a->cfg->ngateways)
+		if (t->gateway < 0 || (size_t)t->gateway >= a->cfg->ngateways || remote_only(a, t->gateway))
 			continue;
 		hold = audit_dpd_hold(a->cfg, i, &line, &text, &exact);
 		if (hold < 0 || hold <= (long)a->peer->dead_after)
@@ -559,8 +598,11 @@ rtx_initiator(struct audit_run *a)
 {
 	const struct config_num *gl = &a->cfg->refresh;
 	struct audit_finding *f;
+	size_t peers = 0;
 
-	if (!a->cfg->ngateways || tmpl_skip(a, gl, "global"))
+	for (size_t g = 0; g < a->cfg->ngateways; g++)
+		peers += !a->remote_only[g];
+	if (!peers || tmpl_skip(a, gl, "global"))
 		return;
 	if (!gl->line || gl->v == 0) {
 		f = audit_finding(a, gl->line ? gl->line : a->cfg->gateways[0].line, gl->line ? gl->text : "",
@@ -571,7 +613,8 @@ rtx_initiator(struct audit_run *a)
 	for (size_t g = 0; g < a->cfg->ngateways; g++) {
 		const struct config_gateway *gw = &a->cfg->gateways[g];
 		char where[64];
-		if (!gw->refresh.line || gw->refresh.v != 0 || tmpl_skip(a, &gw->refresh, gw->name))
+		if (a->remote_only[g] || !gw->refresh.line || gw->refresh.v != 0 ||
+		    tmpl_skip(a, &gw->refresh, gw->name))
 			continue;
 		gateway_label(a, g, where, sizeof(where));
 		f = audit_finding(a, gw->refresh.line, gw->refresh.text, where, SAY_RTX_REFRESH_GW_OFF,
@@ -610,7 +653,7 @@ initiator_neutral(struct audit_run *a)
 		const char *text;
 		unsigned line;
 		struct audit_finding *f;
-		if (t < 0 || tmpl_skip(a, &s->src, gw->name) || s->state == CONFIG_START_ALWAYS ||
+		if (t < 0 || a->remote_only[g] || tmpl_skip(a, &s->src, gw->name) || s->state == CONFIG_START_ALWAYS ||
 		    s->state == CONFIG_START_ON_TRAFFIC)
 			continue;
 		line = neutral_at(a, g, &s->src, &text, where, sizeof(where));
@@ -641,7 +684,8 @@ check_initiator(struct audit_run *a)
 		const struct config_tunnel *t = tunnel(a, i);
 		const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
 		struct audit_finding *f = NULL;
-		if (tmpl_skip(a, g ? &g->refresh : NULL, t->name) || tmpl_skip(a, &t->connect, t->name))
+		if (remote_only(a, t->gateway) || tmpl_skip(a, g ? &g->refresh : NULL, t->name) ||
+		    tmpl_skip(a, &t->connect, t->name))
 			continue;
 		if (a->cfg->vendor == VENDOR_IX && t->ikev2 && (!t->connect.line || t->connect.v != 1))
 			f = audit_finding(a, t->line, "", t->name, SAY_IX_NO_CONNECT, ARGS(AS(a->peer->display)));
@@ -673,7 +717,7 @@ responder_neutral(struct audit_run *a)
 		const char *text;
 		unsigned line;
 		struct audit_finding *f;
-		if (t < 0 || tmpl_skip(a, &s->src, gw->name) ||
+		if (t < 0 || a->remote_only[g] || tmpl_skip(a, &s->src, gw->name) ||
 		    (s->state != CONFIG_START_ALWAYS && s->state != CONFIG_START_ON_TRAFFIC))
 			continue;
 		line = neutral_at(a, g, &s->src, &text, where, sizeof(where));
@@ -696,7 +740,8 @@ check_responder_peer(struct audit_run *a)
 		const struct config_tunnel *t = tunnel(a, i);
 		const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
 		struct audit_finding *f = NULL;
-		if (!g || tmpl_skip(a, &g->refresh, t->name) || tmpl_skip(a, &a->cfg->refresh, "global"))
+		if (!g || remote_only(a, t->gateway) || tmpl_skip(a, &g->refresh, t->name) ||
+		    tmpl_skip(a, &a->cfg->refresh, "global"))
 			continue;
 		if (a->cfg->vendor == VENDOR_RTX && a->cfg->refresh.line && a->cfg->refresh.v == 1 &&
 		    (!g->refresh.line || g->refresh.v == 1))
@@ -730,7 +775,7 @@ check_backcompat(struct audit_run *a)
 		const struct config_gateway *gw = &a->cfg->gateways[g];
 		char where[64];
 		struct audit_finding *f;
-		if (audit_is_ikev2(a, (int)g) || (gw->compat.line && gw->compat.v == 2) ||
+		if (a->remote_only[g] || audit_is_ikev2(a, (int)g) || (gw->compat.line && gw->compat.v == 2) ||
 		    tmpl_skip(a, &gw->compat, gw->name))
 			continue;
 		gateway_label(a, g, where, sizeof(where));
@@ -1110,6 +1155,7 @@ audit_run(const struct audit_input *in, struct audit_result *r)
 	}
 	audit_prepare(&a);
 	template_note(&a);
+	remote_note(&a);
 	for (size_t i = 0; i < COUNT(checks); i++) {
 		a.check = &checks[i];
 		checks[i].run(&a);

@@ -17,6 +17,10 @@ struct audit_run {
 	 * gateway, next by tunnel, -1 ends), the BGP neighbours by address. */
 	int *first, *next;
 	size_t *bgp_order;
+	/* 1 for a gateway whose every tunnel answers remote-access clients
+	 * (L2TP/IPsec): not a site-to-site peer, so the peer checks (DPD,
+	 * initiation, backward compatibility) leave it alone */
+	unsigned char *remote_only;
 };
 
 /* Line MTU, ESP, NAT-T and the model's limit for every tunnel. */
