@@ -354,7 +354,7 @@ struct config {
 	unsigned unread;              /* known commands the audit does not read */
 	unsigned comments;
 	int nomem;                    /* a table could not grow: the parse failed */
-	struct config_num include;    /* ipsec.conf: the first include line (not followed); v: how many */
+	struct config_num include;    /* ipsec.conf, swanctl.conf: the first include line (not followed); v: how many */
 	char firmware[CONFIG_TEXT];   /* RTX "# RTX1210 Rev.14.01.38 ..." header, if any */
 	unsigned firmware_line;
 	struct config_num refresh;    /* RTX global ipsec auto refresh */

@@ -382,6 +382,22 @@ mask_secret(struct cfg_line *l)
 	}
 }
 
+/* include PATTERN, at any level (strongswan.conf(5), INCLUDING FILES,
+ * whose syntax swanctl.conf(5) uses; Debian's swanctl.conf ends with an
+ * include of conf.d): the audit has only the text it was given, so the
+ * files are not read, and the output says so. */
+static int
+include_line(struct config *c, struct cfg_ctx *x, const struct cfg_line *l, const char *s)
+{
+	if (strncmp(s, "include", 7) != 0 || (s[7] != ' ' && s[7] != '\t'))
+		return 0;
+	if (!c->include.line)
+		cfg_set(&c->include, 0, l);
+	c->include.v++;
+	x->read = 1;
+	return 1;
+}
+
 static void
 swan_line(struct config *c, struct cfg_ctx *x, struct cfg_line *l)
 {
@@ -391,6 +407,8 @@ swan_line(struct config *c, struct cfg_ctx *x, struct cfg_line *l)
 	cfg_copy(buf, sizeof(buf), l->text);
 	s[strcspn(s, "#")] = '\0';
 	mask_secret(l);
+	if (include_line(c, x, l, trim(s)))
+		return;
 	while (*(s = trim(s))) {
 		size_t n = brace(s);
 		char ch = s[n];
