@@ -107,6 +107,7 @@ struct config_tunnel {
 	long mss6_value;
 	struct config_num df;         /* RTX ipsec tunnel outer df-bit; v: 0 copy, 1 set, 2 clear */
 	struct config_num policy;     /* RTX ipsec tunnel/transport N; IX ipsec policy tunnel NAME */
+	struct config_num copies;     /* RTX tunnel template LIST: v tunnels take this one's settings */
 	char policy_name[CONFIG_NAME];
 	int gateway;                  /* index into gateways, -1 when unbound */
 	struct config_prefix inside;  /* ip tunnel address / ip address: the inside subnet */

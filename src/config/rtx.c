@@ -136,6 +136,39 @@ tunnel_mtu(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return mtu_value(c, l, 3, 1500, v6 ? &t->mtu6 : &t->mtu);
 }
 
+/* tunnel template N|N-M ...: the selected tunnel's settings apply to
+ * those tunnels too (Yamaha's tunnel template, offered for L2TP/IPsec
+ * and IPsec hubs); the audit does not expand them, so it counts them
+ * for the note that says so. */
+static int
+tunnel_template(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_tunnel *t = tun(c, x);
+	long n = 0;
+
+	for (size_t i = 2; i < l->ntok; i++) {
+		char w[CONFIG_NAME], *dash;
+		long lo, hi;
+		if (cfg_tmpl(l, i)) {
+			cfg_set(&t->copies, 0, l);
+			t->copies.tmpl = 1;
+			return 0;
+		}
+		cfg_copy(w, sizeof(w), l->tok[i]);
+		dash = strchr(w, '-');
+		if (dash)
+			*dash = '\0';
+		if (cfg_number(w, 1, RTX_TUNNEL_MAX, &lo) < 0 ||
+		    cfg_number(dash ? dash + 1 : w, lo, RTX_TUNNEL_MAX, &hi) < 0)
+			return cfg_bad_range(c, l, (unsigned)i + 1, 1, RTX_TUNNEL_MAX);
+		n += hi - lo + 1;
+	}
+	if (!n)
+		return cfg_bad(c, l, CONFIG_BAD_MISSING, 3, CONFIG_ARG_NUMBER);
+	cfg_set(&t->copies, n, l);
+	return 0;
+}
+
 /* 8.1.21: ip tunnel tcp mss limit 536..1460|auto|off (IPv6: 536..1440). */
 static int
 tunnel_mss(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
@@ -738,7 +771,7 @@ static const struct cfg_cmd rtx_cmds[] = {
 	{ "tunnel encapsulation *", T, tunnel_encap },
 	{ "tunnel endpoint *", T, NULL },
 	{ "tunnel backup *", T, NULL },
-	{ "tunnel template *", T, NULL },
+	{ "tunnel template *", T, tunnel_template },
 	{ "tunnel map-e *", T, NULL },
 	{ "tunnel ngn *", T, NULL },
 	{ "tunnel name *", T, NULL },

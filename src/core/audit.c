@@ -208,6 +208,19 @@ remote_note(struct audit_run *a)
 	audit_note(a, NOTE_REMOTE_ACCESS, ARGS(AN(n), AQ(where)));
 }
 
+/* Tunnels a template stands for are not in the table: say how many. */
+static void
+template_copies(struct audit_run *a)
+{
+	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
+		const struct config_num *n = &a->cfg->tunnels[i].copies;
+		const char *name = a->cfg->tunnels[i].name;
+		if (n->line && !n->tmpl)    /* a placeholder: the template note says it */
+			audit_note(a, NOTE_TUNNEL_TEMPLATE, ARGS(AS(name), AN(n->line), AS(n->text),
+								 AN(n->v), AS(name)));
+	}
+}
+
 /* The tunnel's numbers under the audit's one policy (audit_model.c): the
  * MTU line when it changes (or the RTX default is written out), then the
  * clamp that fits it. Every check that fixes MTU or MSS goes through here,
@@ -1156,6 +1169,7 @@ audit_run(const struct audit_input *in, struct audit_result *r)
 	audit_prepare(&a);
 	template_note(&a);
 	remote_note(&a);
+	template_copies(&a);
 	for (size_t i = 0; i < COUNT(checks); i++) {
 		a.check = &checks[i];
 		checks[i].run(&a);

@@ -266,6 +266,8 @@ static const struct {
 	[NOTE_NATT_AUTO_LIMIT] = { N_("%s: NAT-T starts by itself when a NAT is detected; behind one (a CPE doing NAT, MAP-E, DS-Lite) ESP in UDP carries %ld at most, and the tunnel MTU %ld is above that"), NULL, 0 },
 	[NOTE_REMOTE_ACCESS] = { N_("%ld gateway serves only L2TP/IPsec remote access (first: %s): the router answers its clients there and never starts IKE, so the DPD, IKE initiation and backward-compatibility checks leave it out"),
 				 N_("%ld gateways serve only L2TP/IPsec remote access (first: %s): the router answers its clients there and never starts IKE, so the DPD, IKE initiation and backward-compatibility checks leave them out"), 0 },
+	[NOTE_TUNNEL_TEMPLATE] = { N_("%s: line %u: %s: its settings also apply to %ld more tunnel (Yamaha's tunnel template), which the audit does not list or check on its own; what it says of %s holds for it"),
+				   N_("%s: line %u: %s: its settings also apply to %ld more tunnels (Yamaha's tunnel template), which the audit does not list or check on their own; what it says of %s holds for each of them"), 3 },
 	[NOTE_CLAMP_GLOBAL] = { N_("one MSS clamp line covers every tunnel here: each fix sets it to %ld, the largest that fits the smallest tunnel (%s, MTU %ld)"), NULL, 0 },
 	[SAY_MSS6_ABOVE] = { N_("the IPv6 clamp %ld lets %ld-byte packets (MSS + 40 IPv6 + 20 TCP) into a tunnel whose IPv6 MTU is %ld (line %u); the largest IPv6 MSS that fits is %ld - 60 = %ld"), NULL, 0 },
 	[SAY_MSS_ABOVE] = { N_("the clamp lets TCP segments of %ld bytes in: %ld-byte packets with the IPv4 and TCP headers (20 + 20), into a tunnel whose MTU is %u%s. The largest MSS that fits is %u - 40 = %u; larger segments are fragmented or dropped, and a peer without path MTU discovery never says so"), NULL, 0 },
