@@ -71,7 +71,8 @@ struct config_iface {
 	struct config_num pppoe;      /* RTX pppoe use LAN; IX encapsulation pppoe: PPPoE runs here */
 	char carrier[CONFIG_NAME];    /* RTX pp: the LAN that pppoe use names */
 	char desc[CONFIG_DESC];       /* its description line's text, "" none; any charset */
-	struct config_prefix addr;    /* IX ip address A/P: a static address (not ipcp/dhcp) */
+	struct config_prefix addr;    /* IX ip address A/P, RTX ip lanN address A/P: a static
+	                               * address (not ipcp/dhcp) */
 	struct config_num media;      /* Junos: the port's media MTU (interfaces IF mtu N), which
 	                               * its units' family inet mtu must fit */
 };

@@ -631,6 +631,28 @@ lan_mtu(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return mtu_value(c, l, 3, 10218, &f->mtu);
 }
 
+/* ip lanN address A/P (also lanN/M, bridgeN, loopbackN): an address the
+ * router holds, which IKE can leave from (ipsec ike local address). dhcp
+ * and the other non-address forms hold none the file states. */
+static int
+lan_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_iface *f;
+	uint32_t a;
+	unsigned plen;
+
+	(void)x;
+	if ((strncmp(l->tok[1], "lan", 3) != 0 && strncmp(l->tok[1], "bridge", 6) != 0 &&
+	     strncmp(l->tok[1], "loopback", 8) != 0) || cfg_tmpl(l, 3) ||
+	    cfg_prefix(l->tok[3], &a, &plen) < 0)
+		return 0;
+	if (!(f = cfg_iface(c, l->tok[1], l->no)))
+		return -1;
+	f->addr = (struct config_prefix){ a, plen, l->no, 0, "" };
+	cfg_copy(f->addr.text, sizeof(f->addr.text), l->text);
+	return 0;
+}
+
 static int
 bgp_neighbor(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
@@ -853,6 +875,7 @@ static const struct cfg_cmd rtx_cmds[] = {
 	{ "pp disable *", 0, NULL },
 	{ "pp *", 0, NULL },
 	{ "ip * mtu #", 0, lan_mtu },
+	{ "ip * address *", 0, lan_address },
 	{ "no ip tunnel *", T, no_tunnel },
 	{ "no ipv6 tunnel *", T, no_tunnel },
 	{ "no ipsec tunnel outer df-bit", T, no_tunnel },

@@ -911,6 +911,54 @@ check_natt(struct audit_run *a)
 	}
 }
 
+/* ---- ike-address-not-held ----------------------------------------------- */
+
+/* The interface holding address x, or -1. */
+static int
+held_by(const struct config *c, uint32_t x)
+{
+	for (size_t i = 0; i < c->nifaces; i++)
+		if (c->ifaces[i].addr.line && c->ifaces[i].addr.addr == x)
+			return (int)i;
+	return -1;
+}
+
+/* Behind a MAP-E or DS-Lite (IPIP) tunnel the router's IPv4 address lives
+ * only in that tunnel's NAT (RFC 7597 section 5.2: the CE's address and
+ * port set come from the mapping rule; RFC 6333: DS-Lite gives the B4 no
+ * public IPv4 at all), so IKE sent from an address no interface holds is
+ * never sent: an RTX1300 on OCN's MAP-E showed send:0 until its local
+ * address was a LAN address (doc/field-cases.md, case 4). */
+static void
+check_ike_addr(struct audit_run *a)
+{
+	const struct config *c = a->cfg;
+	int lan = -1;
+
+	if (c->line_src != CONFIG_LINE_MAPE)
+		return;
+	for (size_t i = 0; i < c->nifaces && lan < 0; i++)      /* lan1 first, else the first */
+		if (c->ifaces[i].addr.line && strcmp(c->ifaces[i].name, "lan1") == 0)
+			lan = (int)i;
+	for (size_t i = 0; i < c->nifaces && lan < 0; i++)
+		if (c->ifaces[i].addr.line)
+			lan = (int)i;
+	for (size_t g = 0; g < c->ngateways; g++) {
+		const struct config_gateway *gw = &c->gateways[g];
+		const struct config_prefix *p = &gw->local_addr;
+		char where[64];
+		struct audit_finding *f;
+		if (!p->line || p->tmpl || p->plen != 32 || a->remote_only[g] || held_by(c, p->addr) >= 0)
+			continue;
+		gateway_label(a, g, where, sizeof(where));
+		f = audit_finding(a, p->line, p->text, where, SAY_IKE_ADDR_NOT_HELD,
+				  ARGS(AS(c->line_name), lan >= 0 ? AS(c->ifaces[lan].addr.text) : AW(W_NO_LAN_ADDR)));
+		if (lan >= 0)
+			audit_fix(f, FIX_IKE_LOCAL_ADDR, (long)c->ifaces[lan].addr.addr, 0, first_tunnel(a, g),
+				  (int)g);
+	}
+}
+
 /* ---- no-reinitiation (strongSwan) ------------------------------------- */
 
 /* swanctl.conf(5): dpd_action (default clear) is what strongSwan does when
@@ -1085,6 +1133,11 @@ static const struct audit_check checks[] = {
 	  "NAT-T not enabled where the peer profile requires it",
 	  check_natt,
 	  "AWS knowledge center (accelerated VPN needs NAT-T)" },
+	{ "ike-address-not-held", AUDIT_WARNING,
+	  "RFC 7597 section 5.2 (MAP-E: the CE's IPv4 address is the rule's, behind its NAT); RFC 6333 (DS-Lite: no public IPv4 at the B4); Yamaha RTX command reference 15 (ipsec ike local address); doc/field-cases.md case 4",
+	  "IKE set to leave from an address no interface of the router holds, on a line whose IPv4 address exists only in a MAP-E or DS-Lite tunnel's NAT",
+	  check_ike_addr,
+	  NULL },
 	{ "line-mtu-above-path", AUDIT_ERROR,
 	  "RFC 1191 (path MTU discovery); AWS Site-to-Site VPN user guide (no path MTU discovery through the tunnel)",
 	  "the configuration's line MTU (PPPoE pp, MAP-E tunnel, WAN port) is above the line MTU given or measured",

@@ -42,7 +42,7 @@ gw_field(const struct config *c, int g, size_t off)
 
 /* The numbers and names a fix line's template may name. */
 struct fixvals {
-	char mtu[24], mss[24], sec[24], count[24], timeout[24], dpd_args[48];
+	char mtu[24], mss[24], sec[24], count[24], timeout[24], dpd_args[48], addr[16];
 };
 
 static void
@@ -66,6 +66,10 @@ fix_keys(const struct config *c, const struct audit_fix *f, struct fixvals *v, s
 	vkeys_set(k, "count", v->count);
 	vkeys_set(k, "timeout", v->timeout);
 	vkeys_set(k, "dpd_args", v->dpd_args);
+	/* {addr}: FIX_IKE_LOCAL_ADDR's address, n in host order */
+	snprintf(v->addr, sizeof(v->addr), "%lu.%lu.%lu.%lu", ((unsigned long)f->n >> 24) & 255,
+		 ((unsigned long)f->n >> 16) & 255, ((unsigned long)f->n >> 8) & 255, (unsigned long)f->n & 255);
+	vkeys_set(k, "addr", v->addr);
 	vkeys_set(k, "gw", gw_field(c, f->gateway, offsetof(struct config_gateway, name)));
 	vkeys_set(k, "policy", gw_field(c, f->gateway, offsetof(struct config_gateway, policy)));
 	vkeys_set(k, "acl", gw_field(c, f->gateway, offsetof(struct config_gateway, acl)));
@@ -162,6 +166,7 @@ old_line(const struct config *c, enum vsetting fd, int t, int g, int ifc)
 	case F_G_DPD_TIMEOUT: n = gw ? &gw->dpd_timeout : NULL; break;
 	case F_G_LOCAL_ID: p = gw ? &gw->local_id : NULL; break;
 	case F_G_REMOTE_ID: p = gw ? &gw->remote_id : NULL; break;
+	case F_G_LOCAL_ADDR: p = gw ? &gw->local_addr : NULL; break;
 	case F_C_REFRESH: n = &c->refresh; break;
 	case F_C_NATT: n = &c->natt; break;
 	case F_I_MTU: break;

@@ -238,6 +238,7 @@ static const char *const say_words[W_COUNT] = {
 	[W_NO_RESTART_ON_DPD] = N_("does not restart on a DPD timeout"),
 	[W_START_ACTION_LOADED] = N_(" (start_action = start acts only when the configuration is loaded)"),
 	[W_GIVEN] = N_("given"),
+	[W_NO_LAN_ADDR] = N_("none is written in this configuration"),
 };
 
 /* Each code's sentence, its arguments in the order struct audit_say has
@@ -266,6 +267,7 @@ static const struct {
 	[NOTE_NATT_AUTO_LIMIT] = { N_("%s: NAT-T starts by itself when a NAT is detected; behind one (a CPE doing NAT, MAP-E, DS-Lite) ESP in UDP carries %ld at most, and the tunnel MTU %ld is above that"), NULL, 0 },
 	[NOTE_REMOTE_ACCESS] = { N_("%ld gateway serves only L2TP/IPsec remote access (first: %s): the router answers its clients there and never starts IKE, so the DPD, IKE initiation and backward-compatibility checks leave it out"),
 				 N_("%ld gateways serve only L2TP/IPsec remote access (first: %s): the router answers its clients there and never starts IKE, so the DPD, IKE initiation and backward-compatibility checks leave them out"), 0 },
+	[SAY_IKE_ADDR_NOT_HELD] = { N_("IKE is set to leave from this address, but no interface of this configuration holds it: the line's IPv4 address exists only in the NAT of %s (MAP-E or DS-Lite), so the router sends no IKE from it and the tunnel never comes up. Let IKE leave from an address the router holds, such as a LAN address (%s), and keep the global address as the IKE identity (ipsec ike local name)"), NULL, 0 },
 	[NOTE_TUNNEL_TEMPLATE] = { N_("%s: line %u: %s: its settings also apply to %ld more tunnel (Yamaha's tunnel template), which the audit does not list or check on its own; what it says of %s holds for it"),
 				   N_("%s: line %u: %s: its settings also apply to %ld more tunnels (Yamaha's tunnel template), which the audit does not list or check on their own; what it says of %s holds for each of them"), 3 },
 	[NOTE_CLAMP_GLOBAL] = { N_("one MSS clamp line covers every tunnel here: each fix sets it to %ld, the largest that fits the smallest tunnel (%s, MTU %ld)"), NULL, 0 },

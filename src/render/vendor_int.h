@@ -85,7 +85,7 @@ enum vscope { VS_GLOBAL, VS_TUNNEL, VS_CONN, VS_CHILD, VS_IFACE };
 enum vsetting {
 	F_NONE, F_T_MTU, F_T_MSS, F_T_MSS6, F_T_DF, F_T_DPD, F_T_CONNECT, F_T_RESPONDER, F_T_NATT,
 	F_G_KEEPALIVE, F_G_REFRESH, F_G_COMPAT, F_G_NATT, F_G_LOCAL_ID, F_G_REMOTE_ID, F_G_START,
-	F_G_DPD_ACTION, F_G_DPD_TIMEOUT, F_C_REFRESH, F_C_NATT, F_I_MTU,
+	F_G_DPD_ACTION, F_G_DPD_TIMEOUT, F_G_LOCAL_ADDR, F_C_REFRESH, F_C_NATT, F_I_MTU,
 };
 
 /* One fix line: for a kind of finding's fix (and IKE version), the line in

@@ -73,6 +73,7 @@ static const struct vfix rtx_fix_rows[] = {
 	{ FIX_REFRESH_GW_ON, 0, VS_GLOBAL, NULL, "ipsec auto refresh {gw} on", NULL, F_G_REFRESH },
 	{ FIX_REFRESH_GW_OFF, 0, VS_GLOBAL, NULL, "ipsec auto refresh {gw} off", NULL, F_G_REFRESH },
 	{ FIX_BACKCOMPAT2, 0, VS_GLOBAL, NULL, "ipsec ike backward-compatibility {gw} 2", NULL, F_G_COMPAT },
+	{ FIX_IKE_LOCAL_ADDR, 0, VS_GLOBAL, NULL, "ipsec ike local address {gw} {addr}", NULL, F_G_LOCAL_ADDR },
 	{ FIX_NATT_ON, 0, VS_GLOBAL, NULL, "ipsec ike nat-traversal {gw} on", NULL, F_G_NATT },
 	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL, "ipsec ike local id {gw} 0.0.0.0/0", NULL, F_G_LOCAL_ID },
 	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL, "ipsec ike remote id {gw} 0.0.0.0/0", NULL, F_G_REMOTE_ID },

@@ -23,7 +23,7 @@ KINDS = {"ipsec", "l2tpv3-ipsec", "l2tpv3", "l2tp", "map-e", "ipip", "gre", "tra
 IDS = {"mss-above-tunnel-mtu", "tunnel-mtu-above-model", "no-mss-clamp", "outer-df-clear",
        "no-dead-peer-detection", "slow-dead-peer-detection", "no-ike-initiator", "initiator-against-responder-peer",
        "ikev1-backward-compat", "narrow-selectors-with-bgp", "nat-t-off", "no-reinitiation",
-       "invalid-line", "undefined-reference", "line-mtu-above-path"}
+       "invalid-line", "undefined-reference", "line-mtu-above-path", "ike-address-not-held"}
 
 
 def check(obj, schema, where, strict):
