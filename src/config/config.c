@@ -278,6 +278,13 @@ foreign_message(const struct config_foreign *f, char *err, size_t errlen)
 static int
 fits(const struct config *c, int v, char *err, size_t errlen)
 {
+	/* a name the tables cut could be read as another one: two tunnels
+	 * made one, and a finding of the second lost; refuse, and say how */
+	if (c->name_cut.line) {
+		snprintf(err, errlen, "line %u: the name '%s' is %zu bytes, longer than the %d a name keeps in the audit, and two that begin alike would be read as one: audit a copy with shorter names",
+			 c->name_cut.line, c->name_cut.text, strlen(c->name_cut.text), CONFIG_NAME - 1);
+		return 0;
+	}
 	if (accepted(c) >= c->ninvalid)
 		return 1;
 	snprintf(err, errlen, "not %s: %zu of %zu command lines are not %s commands (line %u: %.60s)",

@@ -357,6 +357,8 @@ struct config {
 	unsigned comments;
 	int nomem;                    /* a table could not grow: the parse failed */
 	struct config_num include;    /* ipsec.conf, swanctl.conf: the first include line (not followed); v: how many */
+	struct config_num name_cut;   /* the first name longer than CONFIG_NAME - 1 (text: the name), v: how
+	                               * many; the parse then fails (config.c fits) */
 	char firmware[CONFIG_TEXT];   /* RTX "# RTX1210 Rev.14.01.38 ..." header, if any */
 	unsigned firmware_line;
 	struct config_num refresh;    /* RTX global ipsec auto refresh */

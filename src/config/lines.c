@@ -566,8 +566,13 @@ cfg_copy(char *dst, size_t len, const char *src)
 
 	if (!len)
 		return;
-	if (n >= len)
+	if (n >= len) {
 		n = len - 1;
+		/* never inside a UTF-8 character (a Japanese placeholder or
+		 * name cut mid-character printed half a character) */
+		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
+			n--;
+	}
 	memcpy(dst, src, n);
 	dst[n] = '\0';
 }
@@ -654,13 +659,30 @@ config_free(struct config *c)
 	memset(c, 0, sizeof(*c));
 }
 
+/* A name longer than the tables keep is cut, and two that begin alike
+ * would be taken for one: the first such line is kept, and config_parse
+ * refuses the file with it (never a quiet merge). The text keeps the name
+ * whole up to CONFIG_TEXT. */
+static void
+name_cut(struct config *c, const char *name, unsigned line)
+{
+	if (strlen(name) < CONFIG_NAME)
+		return;
+	if (!c->name_cut.line) {
+		c->name_cut.line = line;
+		cfg_copy(c->name_cut.text, sizeof(c->name_cut.text), name);
+	}
+	c->name_cut.v++;
+}
+
 struct config_iface *
 cfg_iface(struct config *c, const char *name, unsigned line)
 {
 	struct config_iface *f;
+	int i;
 
-	int i = cfg_index_find(c, CFG_T_IFACES, name);
-
+	name_cut(c, name, line);
+	i = cfg_index_find(c, CFG_T_IFACES, name);
 	if (i >= 0)
 		return &c->ifaces[i];
 	if (!(f = CFG_PUSH(c, ifaces)))
@@ -744,8 +766,11 @@ config_gateway_find(const struct config *c, const char *name)
 struct config_tunnel *
 cfg_tunnel(struct config *c, const char *id, const char *name, unsigned line)
 {
-	int i = config_tunnel_find(c, id);
+	int i;
 	struct config_tunnel *t;
+
+	name_cut(c, strlen(id) >= strlen(name) ? id : name, line);
+	i = config_tunnel_find(c, id);
 
 	if (i >= 0)
 		return &c->tunnels[i];
@@ -761,8 +786,11 @@ cfg_tunnel(struct config *c, const char *id, const char *name, unsigned line)
 struct config_gateway *
 cfg_gateway(struct config *c, const char *name, unsigned line)
 {
-	int i = config_gateway_find(c, name);
+	int i;
 	struct config_gateway *g;
+
+	name_cut(c, name, line);
+	i = config_gateway_find(c, name);
 
 	if (i >= 0)
 		return &c->gateways[i];

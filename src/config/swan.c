@@ -83,7 +83,10 @@ open_section(struct config *c, struct cfg_ctx *x, const char *name, const struct
 		   x->gateway >= 0) {
 		char id[CONFIG_NAME];
 		struct config_tunnel *t;
-		snprintf(id, sizeof(id), "%.23s.%.23s", x->path[1], name);
+		/* the connection's index, not its name: two long connection
+		 * names that begin alike (vpn-0123456789abcdef0-tunnel-1, -2)
+		 * cut to half the buffer each made one tunnel of two */
+		snprintf(id, sizeof(id), "%d.%s", x->gateway, name);
 		t = cfg_tunnel(c, id, name, l->no);
 		x->tunnel = t ? (int)(t - c->tunnels) : -1;
 		if (t)

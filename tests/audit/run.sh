@@ -73,6 +73,20 @@ else
 	bad "10 MB config (exit $rc, $size bytes, $ms ms)"
 fi
 
+# A name longer than the tables keep (refused-swanctl-longnames.conf: two of 61
+# bytes that begin alike for 60): refused with its line, exit 2, nothing on
+# standard output, detected or named; never one connection made of two.
+for v in "" strongswan; do
+	"$bin" audit ${v:+--vendor "$v"} --peer aws "$cfg/refused-swanctl-longnames.conf" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [[ $rc -eq 2 && ! -s "$tmp/out" && $(wc -l <"$tmp/err") -eq 1 ]] &&
+		grep -q ": line 6: the name 'aws-site-to-site-vpn-0123456789abcdef0-tokyo-primary-tunnel-1' is 61 bytes" "$tmp/err"; then
+		ok
+	else
+		bad "long names ${v:-detected} (exit $rc): $(cat "$tmp/err")"
+	fi
+done
+
 # Formats mtuprobe does not read: exit 2 naming the format, nothing on
 # standard output, never an all-clear; also when --vendor names one we read.
 while IFS=$'\t' read -r file name vendor; do

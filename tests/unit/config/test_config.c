@@ -190,6 +190,23 @@ test_placeholders(void **state)
 		assert_int_equal(config_is_placeholder(placeholder_rows[i].s), placeholder_rows[i].want);
 }
 
+/* A copy cut to its buffer never ends inside a UTF-8 character: the
+ * output would print half a character (a Japanese placeholder of 40
+ * characters, 3 bytes each). */
+static void
+test_copy_utf8(void **state)
+{
+	char out[8];
+
+	(void)state;
+	cfg_copy(out, sizeof(out), "ab\xe3\x81\x82\xe3\x81\x84z");   /* ab, two 3-byte kana, z */
+	assert_string_equal(out, "ab\xe3\x81\x82");                  /* 5 bytes: the second kana would not fit */
+	cfg_copy(out, sizeof(out), "abcdefghij");
+	assert_string_equal(out, "abcdefg");
+	cfg_copy(out, sizeof(out), "\xe3\x81\x82\xe3\x81\x84\xe3\x81\x86");
+	assert_string_equal(out, "\xe3\x81\x82\xe3\x81\x84");
+}
+
 /* IX: a named profile bound by a tunnel gives it its dpd and child
  * proposal; a binding to a missing profile is an undefined reference; a
  * bare '!' ends the interface, so a later ip mtu is out of place. */
@@ -481,6 +498,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_detect),
+		cmocka_unit_test(test_copy_utf8),
 		cmocka_unit_test(test_rtx_facts),
 		cmocka_unit_test(test_rtx_flat_blocks),
 		cmocka_unit_test(test_ix_binding),

@@ -38,8 +38,8 @@ static const struct { const char *prefix; int vendor; } kinds[] = {
 	{ "fortios-", VENDOR_FORTIGATE },
 	{ "routeros-", VENDOR_ROUTEROS },
 	{ "junos", VENDOR_JUNOS }, { "vyos", VENDOR_VYOS },
-	{ "foreign-", -1 }, { "empty", -1 }, { "garbage", -1 },
-	{ "cisco-ios", VENDOR_CISCO_IOS }, { "foreign-", -1 }, { "empty", -1 }, { "garbage", -1 },
+	{ "foreign-", -1 }, { "refused-", -1 }, { "empty", -1 }, { "garbage", -1 },
+	{ "cisco-ios", VENDOR_CISCO_IOS },
 };
 
 static int

@@ -67,7 +67,7 @@ static const struct { const char *prefix; int vendor; } kinds[] = {
 	{ "rtx-", VENDOR_RTX }, { "tpl-rtx", VENDOR_RTX }, { "edge-rtx", VENDOR_RTX },
 	{ "aws-yamaha", VENDOR_RTX }, { "field1-", VENDOR_RTX }, { "sakura", VENDOR_RTX },
 	{ "unknown-commands", VENDOR_RTX }, { "edge-unclosed", -1 },
-	{ "foreign-", -1 }, { "empty", -1 }, { "garbage", -1 },
+	{ "foreign-", -1 }, { "refused-", -1 }, { "empty", -1 }, { "garbage", -1 },
 };
 
 static int
