@@ -212,6 +212,75 @@ static void test_hint_converges(void **state)
 	assert_int_equal(r.reason.silent, 0);
 }
 
+static bool all_in(const unsigned *out, size_t n, unsigned a, unsigned b)
+{
+	for (size_t i = 0; i < n; i++)
+		if (out[i] < a || out[i] > b)
+			return false;
+	return true;
+}
+
+static size_t count_of(const unsigned *out, size_t n, unsigned size)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += out[i] == size;
+	return k;
+}
+
+/* Issue 23 item 3: what a burst may take (search_next_urgent()). While a
+ * trusted PTB's claim is being checked, only its own probes (M, M + 1 and
+ * their re-checks, in one round); the table below M and the split above
+ * M + 1 are hedges, still in search_next()'s plan. Once M is silent, the
+ * table is the search again; on a black hole the plateaus below lo are the
+ * loss samples silence needs, so nothing is dropped. */
+static void test_urgent(void **state)
+{
+	unsigned all[PLAN_MAX], urgent[PLAN_MAX];
+	size_t na, nu;
+	struct search *s = fresh(4, 0, 0);
+
+	(void)state;
+	probe(s, 1500, SEARCH_TOO_BIG, 1454);
+	na = search_next(s, all, PLAN_MAX);
+	nu = search_next_urgent(s, urgent, PLAN_MAX);
+	assert_int_equal(nu, 4);
+	assert_true(all_in(urgent, nu, 1454, 1455));
+	assert_int_equal(count_of(urgent, nu, 1455), 2);
+	assert_true(na > nu && count_of(all, na, 1446) == 1);
+	assert_memory_equal(all, urgent, nu * sizeof all[0]);   /* same order, hedges last */
+
+	/* M passed once: M + 1 twice and M's re-check, together */
+	probe(s, 1454, SEARCH_REPLY, 0);
+	na = search_next(s, all, PLAN_MAX);
+	nu = search_next_urgent(s, urgent, PLAN_MAX);
+	assert_int_equal(nu, 3);
+	assert_int_equal(count_of(urgent, nu, 1455), 2);
+	assert_int_equal(count_of(urgent, nu, 1454), 1);
+	assert_int_equal(urgent[nu - 1], 1454);                 /* after M + 1's copies */
+	assert_false(all_in(all, na, 1454, 1455));              /* the hedges are there */
+
+	/* the claim's M silent: the table below it is the search now */
+	s = fresh(4, 0, 0);
+	probe(s, 1500, SEARCH_TOO_BIG, 1454);
+	probes(s, 1454, 1, SEARCH_TIMEOUT);
+	nu = search_next_urgent(s, urgent, PLAN_MAX);
+	assert_int_equal(count_of(urgent, nu, 1446), 1);
+
+	/* a black hole: lo 1454 passed, 1460 silent; no claim, no hedge */
+	s = fresh(4, 0, 0);
+	probes(s, 1500, 1, SEARCH_TIMEOUT);
+	probes(s, 1460, 1, SEARCH_TIMEOUT);
+	probe(s, 1454, SEARCH_REPLY, 0);
+	na = search_next(s, all, PLAN_MAX);
+	nu = search_next_urgent(s, urgent, PLAN_MAX);
+	assert_int_equal(na, nu);
+	assert_memory_equal(all, urgent, na * sizeof all[0]);
+	assert_true(count_of(urgent, nu, 1455) >= 2);           /* silence's copies */
+	assert_int_equal(count_of(urgent, nu, 1446), 1);        /* a loss sample */
+}
+
 /* Independent copy of the rule: smallest k >= 2 with
  * prod_{i<k} (lost + 1 + i) / (samples + 2 + i) < 1e-4. */
 static unsigned expected_n(unsigned lost, unsigned samples)
@@ -743,6 +812,7 @@ int main(void)
 		cmocka_unit_test(test_first_plan),
 		cmocka_unit_test(test_hint),
 		cmocka_unit_test(test_hint_converges),
+		cmocka_unit_test(test_urgent),
 		cmocka_unit_test(test_k_of_n),
 		cmocka_unit_test(test_silence_accumulates),
 		cmocka_unit_test(test_hint_needs_more_silence),
