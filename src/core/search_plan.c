@@ -319,6 +319,7 @@ static void plan_split(const struct search *s, const struct view *v,
 	}
 }
 
+
 /* Probe the lowest silent size again while its silence is not yet proof.
  * Under loss, most "failures" below the PMTU are lost probes; one reply here
  * lifts lo past the whole interval instead of creeping up through it. */
@@ -411,25 +412,42 @@ static unsigned n_planned(const struct search *s, const struct view *v,
 	return search_need_n(&s->p, target, lost, samples);
 }
 
-/* lo + 1 is silent (or overdue) but not yet silent enough, or lo is a
- * common MTU and something above it is: send the copies silence needs all
- * at once, so one window decides it. Starting when the first probe is merely
- * overdue, or before lo + 1 was ever sent, saves a window on slow paths. */
-static void plan_confirm(const struct search *s, const struct view *v,
-			 struct plan *pl)
+/* The copies of size that silence needs, less the failures it has. */
+static void confirm_fail(const struct search *s, const struct view *v,
+			 struct plan *pl, unsigned size)
 {
-	unsigned size = v->lo + 1, want, have;
 	const struct search_size *e = search_entry(s, size);
+	unsigned want, have;
 
-	if (v->soft >= v->hi || size >= v->hi)
-		return;
-	if (size != v->soft && (v->lo < s->p.min || !common_mtu(s, v->lo)))
-		return;
 	/* with nothing passed yet there are no samples to plan on */
 	want = v->lo < s->p.min ? n_at(v, size) : n_planned(s, v, size);
 	have = e ? fails_at(v, e) - e->emsgsize : 0;
 	if (want > have)
 		emit_upto(s, pl, size, want - have);
+}
+
+/* lo + 1 is silent (or overdue) but not yet silent enough, or lo is a
+ * common MTU and something above it is: send the copies silence needs all
+ * at once, so one window decides it. Starting when the first probe is merely
+ * overdue, or before lo + 1 was ever sent, saves a window on slow paths.
+ * When lo + 1 is the last size below a silent one (the split has narrowed the
+ * interval to it), the answer is lo or lo + 1: both ends get their copies
+ * in the same round, so whichever way lo + 1 goes, that round decides
+ * (issue 23: the tunnel's black hole at 150 ms spent a round trip on lo + 1
+ * alone, then one on its copies). */
+static void plan_confirm(const struct search *s, const struct view *v,
+			 struct plan *pl)
+{
+	unsigned size = v->lo + 1;
+	bool last = size + 1 == v->soft;
+
+	if (v->soft >= v->hi || size >= v->hi)
+		return;
+	if (size != v->soft && !last && (v->lo < s->p.min || !common_mtu(s, v->lo)))
+		return;
+	confirm_fail(s, v, pl, size);
+	if (last)
+		confirm_fail(s, v, pl, v->soft);
 	plan_recheck(s, v, pl, v->lo);
 }
 
