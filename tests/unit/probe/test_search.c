@@ -667,15 +667,19 @@ static void test_plan_is_pure(void **state)
  * again. That must add up to the plan a batch caller gets, copies included:
  * issue 10 found the loss model asking for several copies of a size and the
  * engine sending one, because planners asked again only when nothing of
- * that size was pending. */
-static void one_at_a_time_is_the_plan(struct search *s, const char *what)
+ * that size was pending. The same for what a burst takes
+ * (search_next_urgent()): one urgent size per call adds up to the urgent
+ * batch, and then only hedges are left. */
+typedef size_t (*planner)(const struct search *, unsigned *, size_t);
+
+static void one_at_a_time_by(struct search *s, const char *what, planner next)
 {
 	unsigned batch[PLAN_MAX], one[PLAN_MAX], got[PLAN_MAX];
-	size_t n = search_next(s, batch, PLAN_MAX), k = 0;
+	size_t n = next(s, batch, PLAN_MAX), k = 0;
 
 	assert_true(n > 0);
 	for (; k < n; k++) {
-		if (search_next(s, one, 1) != 1)
+		if (next(s, one, 1) != 1)
 			break;
 		got[k] = one[0];
 		assert_int_equal(search_sent(s, one[0]), 0);
@@ -685,6 +689,18 @@ static void one_at_a_time_is_the_plan(struct search *s, const char *what)
 			fail_msg("%s: send %zu is %u, the plan said %u (%zu sizes planned, "
 				 "%zu sent one at a time)", what, i, i < k ? got[i] : 0,
 				 batch[i], n, k);
+	if (next == search_next_urgent)
+		assert_int_equal(next(s, one, 1), 0);
+}
+
+static void one_at_a_time_is_the_plan(struct search *s, const char *what)
+{
+	one_at_a_time_by(s, what, search_next);
+}
+
+static void one_at_a_time_is_the_urgent_plan(struct search *s, const char *what)
+{
+	one_at_a_time_by(s, what, search_next_urgent);
 }
 
 /* A fresh search that has seen 4 of 10 probes at 1200 lost (40% loss). */
@@ -696,6 +712,17 @@ static struct search *lossy(void)
 	probes(s, 1200, 4, SEARCH_TIMEOUT);
 	return s;
 }
+
+static const struct burst_case {
+	const char *what;
+	bool lossy;
+	struct { unsigned size; enum search_outcome o; uint32_t mtu; } ev[3];
+} burst_cases[] = {
+	{ "a trusted PTB's probes", false, { { 1500, SEARCH_TOO_BIG, 1454 } } },
+	{ "a trusted PTB's probes on a lossy path", true, { { 1500, SEARCH_TOO_BIG, 1454 } } },
+	{ "a black hole's copies and samples", false, { { 1500, SEARCH_TIMEOUT, 0 },
+	  { 1460, SEARCH_TIMEOUT, 0 }, { 1454, SEARCH_REPLY, 0 } } },
+};
 
 static void test_copies_one_at_a_time(void **state)
 {
@@ -721,20 +748,38 @@ static void test_copies_one_at_a_time(void **state)
 	probes(s, 1454, 12, SEARCH_REPLY);
 	probe(s, 1455, SEARCH_TIMEOUT, 0);
 	one_at_a_time_is_the_plan(s, "confirm a silence");
+	/* the burst's share of the same, after this evidence */
+	for (size_t i = 0; i < sizeof burst_cases / sizeof burst_cases[0]; i++) {
+		const struct burst_case *c = &burst_cases[i];
+
+		s = c->lossy ? lossy() : fresh(4, 0, 0);
+		for (size_t j = 0; j < 3 && c->ev[j].size; j++)
+			probe(s, c->ev[j].size, c->ev[j].o, c->ev[j].mtu);
+		one_at_a_time_is_the_urgent_plan(s, c->what);
+	}
 }
 
 enum oracle { OR_PTB, OR_BLACKHOLE, OR_PTB_ZERO };
 
 /* Drive search synchronously against a path of MTU pmtu: up to `batch`
  * planned probes are sent, then all are answered (batch 1: a fast path,
- * where every answer is in before the next send; 64: a slow one). Returns
- * probes used, or 0 on a stall (nothing planned, nothing pending, not done). */
+ * where every answer is in before the next send; 64: a slow one; BURST: as
+ * the engine with a burst, the first probe alone, then every urgent size at
+ * once, else one hedge).
+ * Returns probes used, or 0 on a stall (nothing planned, nothing pending,
+ * not done). */
+#define BURST 0
 static unsigned drive(struct search *s, unsigned pmtu, enum oracle o, size_t batch)
 {
 	unsigned out[PLAN_MAX], used = 0;
 
 	for (unsigned round = 0; round < 400 && !search_done(s); round++) {
-		size_t n = search_next(s, out, batch);
+		/* the engine bursts only once something has answered */
+		size_t n = batch == BURST && used ? search_next_urgent(s, out, PLAN_MAX) :
+			   search_next(s, out, batch == BURST ? 1 : batch);
+
+		if (!n && batch == BURST && used)
+			n = search_next(s, out, 1);
 
 		if (n == 0)
 			return 0;
@@ -784,6 +829,8 @@ static void test_sweep_ptb(void **state)
 	sweep(6, 1280, 1500, OR_PTB, 1, 5);
 	sweep(4, 68, 1500, OR_PTB, PLAN_MAX, 30);
 	sweep(6, 1280, 1500, OR_PTB, PLAN_MAX, 30);
+	sweep(4, 68, 1500, OR_PTB, BURST, 5);
+	sweep(6, 1280, 1500, OR_PTB, BURST, 5);
 }
 
 static void test_sweep_blackhole(void **state)
@@ -793,6 +840,8 @@ static void test_sweep_blackhole(void **state)
 	sweep(6, 1280, 1500, OR_BLACKHOLE, 1, 80);
 	sweep(4, 68, 1500, OR_BLACKHOLE, PLAN_MAX, 80);
 	sweep(6, 1280, 1500, OR_BLACKHOLE, PLAN_MAX, 80);
+	sweep(4, 68, 1500, OR_BLACKHOLE, BURST, 80);
+	sweep(6, 1280, 1500, OR_BLACKHOLE, BURST, 80);
 }
 
 static void test_sweep_ptb_zero(void **state)
@@ -802,6 +851,8 @@ static void test_sweep_ptb_zero(void **state)
 	sweep(6, 1280, 1500, OR_PTB_ZERO, 1, 40);
 	sweep(4, 68, 1500, OR_PTB_ZERO, PLAN_MAX, 50);
 	sweep(6, 1280, 1500, OR_PTB_ZERO, PLAN_MAX, 50);
+	sweep(4, 68, 1500, OR_PTB_ZERO, BURST, 50);
+	sweep(6, 1280, 1500, OR_PTB_ZERO, BURST, 50);
 }
 
 int main(void)
