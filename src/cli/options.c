@@ -109,7 +109,8 @@ static const struct opt opts[] = {
 	  N_("at least this many unanswered probes before a size counts as too big; more on lossy paths"),
 	  SEARCH_DEF_MIN_SILENCES },
 	{ "rate", O_OTHER, K_NUM, CMD_PROBE, OFF(rate), 1, 1000, "PPS",
-	  N_("probes per second to one target at most (--targets: per target address)"), PROBE_DEF_RATE_PPS },
+	  N_("probes per second to one target at most, up to a quarter second of them back to back "
+	     "(--targets: per target address)"), PROBE_DEF_RATE_PPS },
 	{ "total-rate", O_OTHER, K_NUM, CMD_PROBE, OFF(total_rate), 1, SCHED_MAX_TOTAL_PPS, "PPS",
 	  N_("--targets: probes per second of all sites together at most (--rate is per target)"),
 	  SCHED_DEF_TOTAL_PPS },

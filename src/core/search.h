@@ -194,6 +194,13 @@ enum search_was search_after(enum search_was was, enum search_outcome o);
  * several copies. 0 = wait for what is in flight. Call again after each send:
  * the plan counts what is pending, so it never asks twice for the same thing. */
 size_t search_next(const struct search *s, unsigned *sizes, size_t max);
+/* The same plan without its hedges: the probes that only matter if an
+ * answer already under way goes against the evidence (below or above a
+ * trusted PTB's claim while its own probes are out; plateaus below the
+ * largest size that passed beyond the loss samples silence needs). What an
+ * engine may send back to back (src/probe/engine.c's burst_now()); the
+ * hedges it sends evenly paced, as search_next() gives them. */
+size_t search_next_urgent(const struct search *s, unsigned *sizes, size_t max);
 /* A reply arrived at at_us (any clock, the same for the whole run). */
 void search_reply_at(struct search *s, uint64_t at_us);
 /* Replies per second between the first and the last, 0 with fewer than 2. */

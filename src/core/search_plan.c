@@ -41,12 +41,17 @@ static const unsigned plateaus[] = {
 			 * all being lost is < 10% likely: saves a timeout */
 #define PASS_COPIES_MAX 4
 
+#define PLAN_MAX 256    /* search_next_urgent()'s whole plan, before it drops
+			 * the hedges: far more than max_inflight (32) */
+
 /* Output buffer of search_next(). */
 struct plan {
 	unsigned *out;
+	bool *hedge;            /* per entry: a hedge (search_next_urgent()); may be NULL */
 	size_t max, n;
 	unsigned fresh;         /* new sizes planned (table capacity) */
 	unsigned room;          /* free entries in the size table */
+	bool hedging;           /* what emit() marks the entries it adds as */
 };
 
 static unsigned pass_copies(const struct view *v)
@@ -76,8 +81,33 @@ static void emit(const struct search *s, struct plan *pl, unsigned size,
 		pl->fresh++;
 	}
 known:
-	while (copies-- && pl->n < pl->max)
+	while (copies-- && pl->n < pl->max) {
+		if (pl->hedge)
+			pl->hedge[pl->n] = pl->hedging;
 		pl->out[pl->n++] = size;
+	}
+}
+
+/* A trusted PTB's claim (M passes) is being checked and nothing
+ * contradicts it yet: no size above lo, up to M, is silent or overdue
+ * (silence at M + 1 agrees with it). Its own probes (plan_hint()) then
+ * settle the search in one round trip if it is right. */
+static bool hint_alive(const struct view *v)
+{
+	return v->hint && v->soft > v->hint;
+}
+
+/* A probe of this size only matters if the trusted PTB's claim turns out
+ * wrong: below M (M itself fails: a silent bottleneck behind the router
+ * that sent it) or above M + 1 (M + 1 passes: the PTB was stale or forged).
+ * The plan still asks for such hedges, after the claim's own probes, and an
+ * engine that paces evenly sends them while it waits, as it always has; one
+ * that can send a burst sends only the claim's probes in it (engine.c's
+ * burst_now()), so a clean path costs the same 5 probes with or without a
+ * burst (doc/bench.md). */
+static bool hedge_size(const struct view *v, unsigned size)
+{
+	return hint_alive(v) && (size < v->hint || size > v->hint + 1);
 }
 
 static bool planned(const struct plan *pl, unsigned size)
@@ -150,6 +180,21 @@ static unsigned fail_want(const struct search *s, const struct view *v,
 	return want > have ? want - have : 0;
 }
 
+/* The re-checks of a likely PMTU m (a trusted PTB's claim, or lo when the
+ * size above it goes silent), planned with the probes of m + 1 that decide
+ * it rather than after them (issue 23 item 3): then the round trip that
+ * settles m + 1 also verifies m. Sent after m + 1's copies, so that on a
+ * path that keeps order their replies close m + 1's windows (timers.c). */
+static void plan_recheck(const struct search *s, const struct view *v,
+			 struct plan *pl, unsigned m)
+{
+	const struct search_size *e = search_entry(s, m);
+
+	if (m < v->lo || m < s->p.min)
+		return;
+	emit_upto(s, pl, m, pass_want(s, v, m == v->lo && e ? search_clean_passes(s, e) : 0));
+}
+
 /* A trusted PTB said "next-hop MTU is M": probe exactly M (it should pass)
  * and M + 1 (it should fail). RFC 8201 section 4 and RFC 1191 section 3 let
  * a host adopt M outright; we confirm it, since PTBs can be stale, forged
@@ -169,8 +214,7 @@ static void plan_hint(const struct search *s, const struct view *v,
 		emit_upto(s, pl, m, 1);
 	if (m + 1 <= v->hi)
 		emit_upto(s, pl, m + 1, fail_want(s, v, m + 1));
-	if (m > v->lo)
-		emit_upto(s, pl, m, pass_want(s, v, 0));
+	plan_recheck(s, v, pl, m);
 }
 
 /* The likeliest failing size above lo has one weak PTB: send one more
@@ -204,8 +248,11 @@ static void plan_table(const struct search *s, const struct view *v,
 			continue;
 		if (i > NPLATEAUS && s->p.min == s->p.max)
 			continue;
-		if (p < cap && (p <= v->lo) == below && !tried(s, p) && !planned(pl, p))
+		if (p < cap && (p <= v->lo) == below && !tried(s, p) && !planned(pl, p)) {
+			pl->hedging = !below && hedge_size(v, p);
 			emit(s, pl, p, 1);
+			pl->hedging = false;
+		}
 	}
 }
 
@@ -266,9 +313,12 @@ static void plan_split(const struct search *s, const struct view *v,
 		memmove(&pts[best + 2], &pts[best + 1], (npts - best - 1) * sizeof pts[0]);
 		pts[best + 1] = mid;
 		npts++;
+		pl->hedging = hedge_size(v, mid);
 		emit(s, pl, mid, 1);
+		pl->hedging = false;
 	}
 }
+
 
 /* Probe the lowest silent size again while its silence is not yet proof.
  * Under loss, most "failures" below the PMTU are lost probes; one reply here
@@ -291,19 +341,42 @@ static void plan_retry(const struct search *s, const struct view *v,
 	emit_upto(s, pl, v->tent, pass_copies(v));
 }
 
-/* More probes at lo when silence is going to decide something and the
- * loss estimate rests on too few samples. They double as re-checks of lo. */
-static void plan_samples(const struct search *s, const struct view *v,
-			 struct plan *pl)
+/* Loss samples still wanted: silence is going to decide something and the
+ * loss estimate rests on too few probes (those in flight and planned at
+ * sizes <= lo count: the table's smaller sizes are samples too). */
+static unsigned samples_short(const struct search *s, const struct view *v,
+			      const struct plan *pl)
 {
 	unsigned have = v->samples + v->pend_lo;
 
 	if (v->lo < s->p.min || !v->silent_above)
-		return;
+		return 0;
 	for (size_t i = 0; i < pl->n; i++)
-		have += pl->out[i] <= v->lo;    /* the table's smaller sizes count too */
-	if (have < s->p.loss_samples)
-		emit(s, pl, v->lo, s->p.loss_samples - have);
+		have += pl->out[i] <= v->lo;
+	return have < s->p.loss_samples ? s->p.loss_samples - have : 0;
+}
+
+/* More probes at lo when samples_short(). They double as re-checks of lo. */
+static void plan_samples(const struct search *s, const struct view *v,
+			 struct plan *pl)
+{
+	unsigned short_by = samples_short(s, v, pl);
+
+	if (short_by)
+		emit(s, pl, v->lo, short_by);
+}
+
+/* The plateaus below lo prove nothing new (lo passed, so they pass): they
+ * are loss samples, and those beyond what samples_short() wants only keep
+ * an evenly paced engine busy while it waits. Those are hedges. */
+static void plan_below(const struct search *s, const struct view *v,
+		       struct plan *pl)
+{
+	size_t from = pl->n + samples_short(s, v, pl);
+
+	plan_table(s, v, pl, true);
+	for (size_t i = from; pl->hedge && i < pl->n; i++)
+		pl->hedge[i] = true;
 }
 
 /* lo is a common MTU (a plateau, a reported MTU, or max): on a path that
@@ -339,25 +412,43 @@ static unsigned n_planned(const struct search *s, const struct view *v,
 	return search_need_n(&s->p, target, lost, samples);
 }
 
-/* lo + 1 is silent (or overdue) but not yet silent enough, or lo is a
- * common MTU and something above it is: send the copies silence needs all
- * at once, so one window decides it. Starting when the first probe is merely
- * overdue, or before lo + 1 was ever sent, saves a window on slow paths. */
-static void plan_confirm(const struct search *s, const struct view *v,
-			 struct plan *pl)
+/* The copies of size that silence needs, less the failures it has. */
+static void confirm_fail(const struct search *s, const struct view *v,
+			 struct plan *pl, unsigned size)
 {
-	unsigned size = v->lo + 1, want, have;
 	const struct search_size *e = search_entry(s, size);
+	unsigned want, have;
 
-	if (v->soft >= v->hi || size >= v->hi)
-		return;
-	if (size != v->soft && (v->lo < s->p.min || !common_mtu(s, v->lo)))
-		return;
 	/* with nothing passed yet there are no samples to plan on */
 	want = v->lo < s->p.min ? n_at(v, size) : n_planned(s, v, size);
 	have = e ? fails_at(v, e) - e->emsgsize : 0;
 	if (want > have)
 		emit_upto(s, pl, size, want - have);
+}
+
+/* lo + 1 is silent (or overdue) but not yet silent enough, or lo is a
+ * common MTU and something above it is: send the copies silence needs all
+ * at once, so one window decides it. Starting when the first probe is merely
+ * overdue, or before lo + 1 was ever sent, saves a window on slow paths.
+ * When lo + 1 is the last size below a silent one (the split has narrowed the
+ * interval to it), the answer is lo or lo + 1: both ends get their copies
+ * in the same round, so whichever way lo + 1 goes, that round decides
+ * (issue 23: the tunnel's black hole at 150 ms spent a round trip on lo + 1
+ * alone, then one on its copies). */
+static void plan_confirm(const struct search *s, const struct view *v,
+			 struct plan *pl)
+{
+	unsigned size = v->lo + 1;
+	bool last = size + 1 == v->soft;
+
+	if (v->soft >= v->hi || size >= v->hi)
+		return;
+	if (size != v->soft && !last && (v->lo < s->p.min || !common_mtu(s, v->lo)))
+		return;
+	confirm_fail(s, v, pl, size);
+	if (last)
+		confirm_fail(s, v, pl, v->soft);
+	plan_recheck(s, v, pl, v->lo);
 }
 
 /* Converged: PMTU must pass again and PMTU + 1 fail again, all copies at
@@ -379,10 +470,10 @@ static void plan_verify(const struct search *s, const struct view *v,
 		emit_upto(s, pl, v->lo, pass_want(s, v, search_clean_passes(s, e)));
 }
 
-size_t search_next(const struct search *s, unsigned *sizes, size_t max)
+static size_t plan_all(const struct search *s, unsigned *sizes, bool *hedge, size_t max)
 {
 	struct view v;
-	struct plan pl = { sizes, max, 0, 0, SEARCH_MAX_SIZES - s->nsz };
+	struct plan pl = { sizes, hedge, max, 0, 0, SEARCH_MAX_SIZES - s->nsz, false };
 
 	search_view(s, &v, true);
 	if (search_view_done(s, &v))
@@ -400,8 +491,27 @@ size_t search_next(const struct search *s, unsigned *sizes, size_t max)
 	plan_confirm(s, &v, &pl);
 	plan_retry(s, &v, &pl);
 	plan_split(s, &v, &pl);
-	plan_table(s, &v, &pl, true);
+	plan_below(s, &v, &pl);
 	plan_samples(s, &v, &pl);
 	return pl.n;
 }
 
+size_t search_next(const struct search *s, unsigned *sizes, size_t max)
+{
+	return plan_all(s, sizes, NULL, max);
+}
+
+/* The whole plan, then the hedges dropped: what is left keeps its order,
+ * and each size is what search_next() would have asked for had the hedges
+ * been sent (they count as planned while the plan is made). */
+size_t search_next_urgent(const struct search *s, unsigned *sizes, size_t max)
+{
+	unsigned all[PLAN_MAX];
+	bool hedge[PLAN_MAX];
+	size_t n = plan_all(s, all, hedge, PLAN_MAX), k = 0;
+
+	for (size_t i = 0; i < n && k < max; i++)
+		if (!hedge[i])
+			sizes[k++] = all[i];
+	return k;
+}

@@ -91,6 +91,7 @@ static void other_icmp(struct probe_engine *e, size_t i, const struct probe_even
 		eng_record(e, i, SEARCH_TIMEOUT, 0);
 	if (ev->kind == PROBE_EV_UNREACH)
 		e->unreach++;
+	e->icmp_errors++;
 	eng_warn(e, PROBE_WARN_ICMP, &ev->responder, &ev->responder, NULL, p->size,
 		 (unsigned)p->outcome, 0);
 }
@@ -145,6 +146,7 @@ static void on_ptb(struct probe_engine *e, size_t i, const struct probe_event *e
 	}
 	if (ev->weak)
 		e->out->ptb_weak++;
+	e->ptbs++;
 	p->outcome = PROBE_TOO_BIG;
 	p->weak = ev->weak;
 	p->mtu = ev->mtu;

@@ -35,7 +35,7 @@ void probe_config_default(struct probe_config *cfg, int family)
 	cfg->min_size = ip_min_mtu(family);
 	cfg->max_size = 1500;
 	cfg->rate_pps = PROBE_DEF_RATE_PPS;
-	cfg->burst = PROBE_DEF_BURST;
+	cfg->burst = 0;               /* probe_burst_default() of the rate, once known */
 	cfg->max_probes = PROBE_DEF_MAX_PROBES;
 	cfg->max_inflight = DEF_MAX_INFLIGHT;
 	cfg->timeout_ms = PROBE_DEF_TIMEOUT_MS;
@@ -69,6 +69,13 @@ const char *probe_outcome_str(enum probe_outcome o)
 	return "?";
 }
 
+unsigned probe_burst_default(unsigned rate_pps)
+{
+	unsigned b = rate_pps / PROBE_BURST_DIV;
+
+	return b < 1 ? 1 : b > PROBE_DEF_BURST ? PROBE_DEF_BURST : b;
+}
+
 /* Apply defaults (0 = default) and check ranges. */
 static int resolve_config(const struct probe_config *in, struct probe_config *c,
 			  char *err, size_t errlen)
@@ -88,7 +95,7 @@ static int resolve_config(const struct probe_config *in, struct probe_config *c,
 	if (!c->rate_pps)
 		c->rate_pps = PROBE_DEF_RATE_PPS;
 	if (!c->burst)
-		c->burst = PROBE_DEF_BURST;
+		c->burst = probe_burst_default(c->rate_pps);
 	if (!c->max_probes)
 		c->max_probes = PROBE_DEF_MAX_PROBES;
 	if (!c->max_inflight)
@@ -203,6 +210,7 @@ static int send_one(struct probe_engine *e, unsigned size, uint64_t now)
 	o->nprobes++;
 	o->probes_sent++;
 	e->tat = (e->tat > now ? e->tat : now) + e->interval_us;
+	e->last_us = now;
 	if (r == PROBE_IO_SENT) {
 		p->outcome = PROBE_PENDING;
 		e->was[o->nprobes - 1] = SEARCH_WAS_PENDING;
@@ -266,8 +274,8 @@ static void pace(struct probe_engine *e)
  * ip-sysctl.rst); doc/router-facts.md has the sources. So a burst of 50 is
  * within even the global budget of a router that counted our answers against
  * it; the UDP method, whose proof (port unreachable) is limited per
- * destination, would need a burst of 6 at most. The default stays 1 for
- * now (engine.h): see the last paragraph.
+ * destination, would need a burst of 6 at most: its default rate of 1/s
+ * gives it a burst of 1 (probe_burst_default()).
  *
  * Only while the path is seen to lose nothing: a probe at a size that
  * passed and went unanswered may be a limiter or a queue that the burst
@@ -276,26 +284,57 @@ static void pace(struct probe_engine *e)
  * Silence above the largest size that passed is not such a sign: it is
  * what a black hole looks like, and what the burst makes cheap.
  *
- * Nor before the first echo reply: until a size has passed, a first
- * router's "too big" (0.1 ms away in the lab) caps the plateau table within
- * the first gap, and sent back to back the whole table (16 probes) would
- * leave before it could (a clean path took 16 probes instead of 5). So the
- * first gaps stay, and the burst is spent on the loss samples and the
- * copies that silence needs, which is where a black hole's time went. */
-static unsigned burst_now(const struct probe_engine *e)
+ * Nor before the first answer (an echo reply or a PTB): until then nothing
+ * says how far the answers are, and a first router's "too big" (0.1 ms away
+ * in the lab) caps the plateau table within the first gap; sent back to
+ * back the whole table (16 probes) would leave before it could. Nor once
+ * an ICMP error other than "too big" came (unreachable, time exceeded):
+ * the target or the path refuses the probes, and those are the types
+ * Linux does limit (above), so a burst would only draw silences.
+ *
+ * And only for the probes the search needs now (search_next_urgent()): a
+ * trusted PTB's claim and its re-checks, the copies that silence needs, the
+ * loss samples, a split. The hedges (sizes that matter only if the claim
+ * turns out wrong, spare plateaus below what passed) wait for the even
+ * pace, as with burst 1, so the clean path sends its 5 probes, not the
+ * whole table (23 when the burst took every size the plan named). */
+static bool burst_allowed(const struct probe_engine *e)
 {
-	if (e->c.burst <= 1 || !e->replies || e->interval_us != e->base_interval_us ||
-	    !search_lossless(&e->s))
-		return 1;
-	return e->c.burst;
+	return e->c.burst > 1 && (e->replies || e->ptbs) && !e->icmp_errors &&
+	       e->interval_us == e->base_interval_us && search_lossless(&e->s);
 }
 
-/* The earliest time the next probe may leave. */
+static unsigned burst_now(const struct probe_engine *e)
+{
+	return e->next_urgent && burst_allowed(e) ? e->c.burst : 1;
+}
+
+/* The next size: an urgent one if a burst may take it, else the plan's
+ * first (hedges included), evenly paced. */
+static bool pick_next(struct probe_engine *e)
+{
+	e->next_urgent = burst_allowed(e) && search_next_urgent(&e->s, &e->next_size, 1) == 1;
+	return e->next_urgent || search_next(&e->s, &e->next_size, 1) == 1;
+}
+
+/* The earliest time the next probe may leave: an urgent one in a burst at
+ * tat less the burst's gaps; a hedge at tat, as if every probe before it had
+ * been evenly spaced (so that it leaves only once the round trip that could
+ * make it needless is likely over). Where the burst is off (loss, a rate
+ * limit, no answer yet), one gap after the last send, but still within the
+ * bucket: a burst's probes, once sent, do not also make the even pace wait
+ * for their tokens (a black hole under 10% loss at 20 ms took 280 ms
+ * instead of 255 with burst 1). With a configured burst of 1 all three are
+ * tat, the even pace from before issue 23. */
 static uint64_t send_due(const struct probe_engine *e)
 {
-	uint64_t slack = (uint64_t)(burst_now(e) - 1) * e->interval_us;
+	uint64_t slack = (uint64_t)(e->c.burst - 1) * e->interval_us;
+	uint64_t bucket = e->tat > slack ? e->tat - slack : 0, gap;
 
-	return e->tat > slack ? e->tat - slack : 0;
+	if (burst_allowed(e))
+		return e->next_urgent ? bucket : e->tat;
+	gap = e->out->nprobes ? e->last_us + e->interval_us : 0;
+	return gap > bucket ? gap : bucket;
 }
 
 /* The run's steps (engine.h): probe_engine_run() below strings them
@@ -323,8 +362,7 @@ int probe_engine_step(struct probe_engine *e, uint64_t now, uint64_t *send_at,
 		return ended(e, PROBE_STOP_UNREACHABLE);
 	if (e->stop && *e->stop)
 		return ended(e, PROBE_STOP_INTERRUPTED);
-	e->can = budget && e->inflight < e->c.max_inflight &&
-		 search_next(&e->s, &e->next_size, 1) == 1;
+	e->can = budget && e->inflight < e->c.max_inflight && pick_next(e);
 	*wake_at = eng_next_deadline(e);
 	if (e->can)
 		*send_at = send_due(e);

@@ -18,11 +18,15 @@
 /* The defaults of probe_config, which --help shows (cli/options.c): */
 #define PROBE_DEF_RATE_PPS 200   /* well below any ICMP rate limit worth the name */
 /* Probes that may leave back to back while the path loses nothing (engine.c's
- * burst_now() says why 50 would be safe): a token bucket of this many at
- * rate_pps. 1 (evenly spaced, as before issue 23) until the plan stops
- * sending the whole plateau table in the first burst (doc/bench.md). */
-#define PROBE_DEF_BURST 1
+ * burst_now() says why 50 is safe and which probes may): a token bucket of
+ * this many at rate_pps, but never more than a quarter second of the rate
+ * (PROBE_BURST_DIV), so that in no second does a run send more than 1.25
+ * times --rate (rate + burst; one probe more below 4/s), and --rate 1 (the
+ * UDP method's, whose proof is limited per destination) stays evenly
+ * spaced. A burst of 1 is the even spacing from before issue 23. */
+#define PROBE_DEF_BURST 50
 #define PROBE_SAFE_BURST 50      /* within Linux's icmp_msgs_burst (burst_now()) */
+#define PROBE_BURST_DIV 4        /* the default burst is at most rate / 4 */
 #define PROBE_DEF_MAX_PROBES 300
 #define PROBE_DEF_TIMEOUT_MS 1000
 #define PROBE_WARN_MAX 8         /* distinct warnings kept (the rest are counted) */
@@ -97,8 +101,8 @@ struct probe_config {
 	unsigned burst;             /* of them back to back while nothing at a size that
 	                             * passed went unanswered and the answers do not look
 	                             * rate limited (a token bucket of burst at rate_pps);
-	                             * evenly spaced otherwise; 0 = PROBE_DEF_BURST (1),
-	                             * 1 = always evenly spaced */
+	                             * evenly spaced otherwise; 0 = probe_burst_default()
+	                             * of rate_pps, 1 = always evenly spaced */
 	unsigned max_probes;        /* total probe budget; 0 = 300 */
 	unsigned max_inflight;      /* probes awaiting an answer at once; 0 = 32 */
 	unsigned timeout_ms;        /* per-probe timeout cap (and before any RTT); 0 = 1000 */
@@ -194,6 +198,9 @@ struct probe_run {
 	unsigned warnings_dropped;  /* distinct warnings beyond PROBE_WARN_MAX */
 };
 
+/* The burst a run at this rate gets by default: rate / PROBE_BURST_DIV, from
+ * 1 to PROBE_DEF_BURST. */
+unsigned probe_burst_default(unsigned rate_pps);
 /* Fill in the defaults documented in struct probe_config. */
 void probe_config_default(struct probe_config *cfg, int family);
 

@@ -21,6 +21,7 @@ struct probe_engine {
 	uint64_t t0;                   /* start, on io's clock */
 	uint64_t tat;                  /* the rate's theoretical arrival time (GCRA):
 	                                * a send is due at tat - (burst now - 1) gaps */
+	uint64_t last_us;              /* the last send */
 	uint64_t interval_us;          /* between sends now: 1 / rate, or slower (pace()) */
 	uint64_t base_interval_us;     /* 1 / the configured rate */
 	unsigned inflight;             /* probes that may still be answered in time */
@@ -35,11 +36,15 @@ struct probe_engine {
 	bool reordered;                /* a reply came after a later probe's reply */
 	unsigned unreach;              /* ICMP unreachables received */
 	unsigned replies;              /* echo replies received */
+	unsigned ptbs;                 /* PTBs received for probes of ours (first per probe) */
+	unsigned icmp_errors;          /* other ICMP errors for probes of ours (unreachable, ...) */
 	unsigned long own_ignored;     /* answers to seqs we never sent */
 	unsigned conflicts;            /* search conflicts already warned about */
 	unsigned long bad_quotes;      /* errors quoting another size than the probe's */
 	bool can;                      /* the last step found a size to send ... */
 	unsigned next_size;            /* ... this one */
+	bool next_urgent;              /* ... not a hedge (search_next_urgent()): it may
+	                                * go in a burst */
 	bool ended;                    /* the run is over (why says how) */
 	enum probe_stop why;
 	char *err;

@@ -212,6 +212,75 @@ static void test_hint_converges(void **state)
 	assert_int_equal(r.reason.silent, 0);
 }
 
+static bool all_in(const unsigned *out, size_t n, unsigned a, unsigned b)
+{
+	for (size_t i = 0; i < n; i++)
+		if (out[i] < a || out[i] > b)
+			return false;
+	return true;
+}
+
+static size_t count_of(const unsigned *out, size_t n, unsigned size)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += out[i] == size;
+	return k;
+}
+
+/* Issue 23 item 3: what a burst may take (search_next_urgent()). While a
+ * trusted PTB's claim is being checked, only its own probes (M, M + 1 and
+ * their re-checks, in one round); the table below M and the split above
+ * M + 1 are hedges, still in search_next()'s plan. Once M is silent, the
+ * table is the search again; on a black hole the plateaus below lo are the
+ * loss samples silence needs, so nothing is dropped. */
+static void test_urgent(void **state)
+{
+	unsigned all[PLAN_MAX], urgent[PLAN_MAX];
+	size_t na, nu;
+	struct search *s = fresh(4, 0, 0);
+
+	(void)state;
+	probe(s, 1500, SEARCH_TOO_BIG, 1454);
+	na = search_next(s, all, PLAN_MAX);
+	nu = search_next_urgent(s, urgent, PLAN_MAX);
+	assert_int_equal(nu, 4);
+	assert_true(all_in(urgent, nu, 1454, 1455));
+	assert_int_equal(count_of(urgent, nu, 1455), 2);
+	assert_true(na > nu && count_of(all, na, 1446) == 1);
+	assert_memory_equal(all, urgent, nu * sizeof all[0]);   /* same order, hedges last */
+
+	/* M passed once: M + 1 twice and M's re-check, together */
+	probe(s, 1454, SEARCH_REPLY, 0);
+	na = search_next(s, all, PLAN_MAX);
+	nu = search_next_urgent(s, urgent, PLAN_MAX);
+	assert_int_equal(nu, 3);
+	assert_int_equal(count_of(urgent, nu, 1455), 2);
+	assert_int_equal(count_of(urgent, nu, 1454), 1);
+	assert_int_equal(urgent[nu - 1], 1454);                 /* after M + 1's copies */
+	assert_false(all_in(all, na, 1454, 1455));              /* the hedges are there */
+
+	/* the claim's M silent: the table below it is the search now */
+	s = fresh(4, 0, 0);
+	probe(s, 1500, SEARCH_TOO_BIG, 1454);
+	probes(s, 1454, 1, SEARCH_TIMEOUT);
+	nu = search_next_urgent(s, urgent, PLAN_MAX);
+	assert_int_equal(count_of(urgent, nu, 1446), 1);
+
+	/* a black hole: lo 1454 passed, 1460 silent; no claim, no hedge */
+	s = fresh(4, 0, 0);
+	probes(s, 1500, 1, SEARCH_TIMEOUT);
+	probes(s, 1460, 1, SEARCH_TIMEOUT);
+	probe(s, 1454, SEARCH_REPLY, 0);
+	na = search_next(s, all, PLAN_MAX);
+	nu = search_next_urgent(s, urgent, PLAN_MAX);
+	assert_int_equal(na, nu);
+	assert_memory_equal(all, urgent, na * sizeof all[0]);
+	assert_true(count_of(urgent, nu, 1455) >= 2);           /* silence's copies */
+	assert_int_equal(count_of(urgent, nu, 1446), 1);        /* a loss sample */
+}
+
 /* Independent copy of the rule: smallest k >= 2 with
  * prod_{i<k} (lost + 1 + i) / (samples + 2 + i) < 1e-4. */
 static unsigned expected_n(unsigned lost, unsigned samples)
@@ -598,15 +667,19 @@ static void test_plan_is_pure(void **state)
  * again. That must add up to the plan a batch caller gets, copies included:
  * issue 10 found the loss model asking for several copies of a size and the
  * engine sending one, because planners asked again only when nothing of
- * that size was pending. */
-static void one_at_a_time_is_the_plan(struct search *s, const char *what)
+ * that size was pending. The same for what a burst takes
+ * (search_next_urgent()): one urgent size per call adds up to the urgent
+ * batch, and then only hedges are left. */
+typedef size_t (*planner)(const struct search *, unsigned *, size_t);
+
+static void one_at_a_time_by(struct search *s, const char *what, planner next)
 {
 	unsigned batch[PLAN_MAX], one[PLAN_MAX], got[PLAN_MAX];
-	size_t n = search_next(s, batch, PLAN_MAX), k = 0;
+	size_t n = next(s, batch, PLAN_MAX), k = 0;
 
 	assert_true(n > 0);
 	for (; k < n; k++) {
-		if (search_next(s, one, 1) != 1)
+		if (next(s, one, 1) != 1)
 			break;
 		got[k] = one[0];
 		assert_int_equal(search_sent(s, one[0]), 0);
@@ -616,6 +689,18 @@ static void one_at_a_time_is_the_plan(struct search *s, const char *what)
 			fail_msg("%s: send %zu is %u, the plan said %u (%zu sizes planned, "
 				 "%zu sent one at a time)", what, i, i < k ? got[i] : 0,
 				 batch[i], n, k);
+	if (next == search_next_urgent)
+		assert_int_equal(next(s, one, 1), 0);
+}
+
+static void one_at_a_time_is_the_plan(struct search *s, const char *what)
+{
+	one_at_a_time_by(s, what, search_next);
+}
+
+static void one_at_a_time_is_the_urgent_plan(struct search *s, const char *what)
+{
+	one_at_a_time_by(s, what, search_next_urgent);
 }
 
 /* A fresh search that has seen 4 of 10 probes at 1200 lost (40% loss). */
@@ -627,6 +712,17 @@ static struct search *lossy(void)
 	probes(s, 1200, 4, SEARCH_TIMEOUT);
 	return s;
 }
+
+static const struct burst_case {
+	const char *what;
+	bool lossy;
+	struct { unsigned size; enum search_outcome o; uint32_t mtu; } ev[3];
+} burst_cases[] = {
+	{ "a trusted PTB's probes", false, { { 1500, SEARCH_TOO_BIG, 1454 } } },
+	{ "a trusted PTB's probes on a lossy path", true, { { 1500, SEARCH_TOO_BIG, 1454 } } },
+	{ "a black hole's copies and samples", false, { { 1500, SEARCH_TIMEOUT, 0 },
+	  { 1460, SEARCH_TIMEOUT, 0 }, { 1454, SEARCH_REPLY, 0 } } },
+};
 
 static void test_copies_one_at_a_time(void **state)
 {
@@ -652,20 +748,38 @@ static void test_copies_one_at_a_time(void **state)
 	probes(s, 1454, 12, SEARCH_REPLY);
 	probe(s, 1455, SEARCH_TIMEOUT, 0);
 	one_at_a_time_is_the_plan(s, "confirm a silence");
+	/* the burst's share of the same, after this evidence */
+	for (size_t i = 0; i < sizeof burst_cases / sizeof burst_cases[0]; i++) {
+		const struct burst_case *c = &burst_cases[i];
+
+		s = c->lossy ? lossy() : fresh(4, 0, 0);
+		for (size_t j = 0; j < 3 && c->ev[j].size; j++)
+			probe(s, c->ev[j].size, c->ev[j].o, c->ev[j].mtu);
+		one_at_a_time_is_the_urgent_plan(s, c->what);
+	}
 }
 
 enum oracle { OR_PTB, OR_BLACKHOLE, OR_PTB_ZERO };
 
 /* Drive search synchronously against a path of MTU pmtu: up to `batch`
  * planned probes are sent, then all are answered (batch 1: a fast path,
- * where every answer is in before the next send; 64: a slow one). Returns
- * probes used, or 0 on a stall (nothing planned, nothing pending, not done). */
+ * where every answer is in before the next send; 64: a slow one; BURST: as
+ * the engine with a burst, the first probe alone, then every urgent size at
+ * once, else one hedge).
+ * Returns probes used, or 0 on a stall (nothing planned, nothing pending,
+ * not done). */
+#define BURST 0
 static unsigned drive(struct search *s, unsigned pmtu, enum oracle o, size_t batch)
 {
 	unsigned out[PLAN_MAX], used = 0;
 
 	for (unsigned round = 0; round < 400 && !search_done(s); round++) {
-		size_t n = search_next(s, out, batch);
+		/* the engine bursts only once something has answered */
+		size_t n = batch == BURST && used ? search_next_urgent(s, out, PLAN_MAX) :
+			   search_next(s, out, batch == BURST ? 1 : batch);
+
+		if (!n && batch == BURST && used)
+			n = search_next(s, out, 1);
 
 		if (n == 0)
 			return 0;
@@ -715,6 +829,8 @@ static void test_sweep_ptb(void **state)
 	sweep(6, 1280, 1500, OR_PTB, 1, 5);
 	sweep(4, 68, 1500, OR_PTB, PLAN_MAX, 30);
 	sweep(6, 1280, 1500, OR_PTB, PLAN_MAX, 30);
+	sweep(4, 68, 1500, OR_PTB, BURST, 5);
+	sweep(6, 1280, 1500, OR_PTB, BURST, 5);
 }
 
 static void test_sweep_blackhole(void **state)
@@ -724,6 +840,8 @@ static void test_sweep_blackhole(void **state)
 	sweep(6, 1280, 1500, OR_BLACKHOLE, 1, 80);
 	sweep(4, 68, 1500, OR_BLACKHOLE, PLAN_MAX, 80);
 	sweep(6, 1280, 1500, OR_BLACKHOLE, PLAN_MAX, 80);
+	sweep(4, 68, 1500, OR_BLACKHOLE, BURST, 80);
+	sweep(6, 1280, 1500, OR_BLACKHOLE, BURST, 80);
 }
 
 static void test_sweep_ptb_zero(void **state)
@@ -733,6 +851,8 @@ static void test_sweep_ptb_zero(void **state)
 	sweep(6, 1280, 1500, OR_PTB_ZERO, 1, 40);
 	sweep(4, 68, 1500, OR_PTB_ZERO, PLAN_MAX, 50);
 	sweep(6, 1280, 1500, OR_PTB_ZERO, PLAN_MAX, 50);
+	sweep(4, 68, 1500, OR_PTB_ZERO, BURST, 50);
+	sweep(6, 1280, 1500, OR_PTB_ZERO, BURST, 50);
 }
 
 int main(void)
@@ -743,6 +863,7 @@ int main(void)
 		cmocka_unit_test(test_first_plan),
 		cmocka_unit_test(test_hint),
 		cmocka_unit_test(test_hint_converges),
+		cmocka_unit_test(test_urgent),
 		cmocka_unit_test(test_k_of_n),
 		cmocka_unit_test(test_silence_accumulates),
 		cmocka_unit_test(test_hint_needs_more_silence),
