@@ -87,21 +87,36 @@ fuzz() {
 	fi
 }
 
-fuzz reply "$reply_secs"
-fuzz inspect "$inspect_secs"
-# Configurations are text: inputs up to 16 KB, 10 s per input at most (one
-# input is parsed four ways and audited for four peers; all of it is linear).
-fuzz config "$config_secs" -max_len=16384 -timeout=10
-# The peer JSON: inputs up to 16 KB (a describe-vpn-connections document of
-# a few connections), each parsed once and paired with three routers.
-fuzz peer "$peer_secs" -max_len=16384 -timeout=10
-# The XML (libxml2 with entities refused) and Terraform front ends alone, the
-# same bounds (the plan seed is 15 KB).
-fuzz peer_xml "$peer_secs" -max_len=16384 -timeout=10
-fuzz peer_tf "$peer_secs" -max_len=16384 -timeout=10
-# probe --targets' inventory (tests/fuzz/fuzz_inventory.c): lines or CSV,
-# FUZZ_CONFIG_SECONDS as the configurations get.
-fuzz inventory "$config_secs" -max_len=16384 -timeout=10
+# Two lanes, one harness per core at a time (each libFuzzer run uses one):
+# the wall time is the longer lane's, not the sum. A lane stops at its
+# first failure; the script fails when either lane did.
+(
+	fuzz reply "$reply_secs"
+	fuzz inspect "$inspect_secs"
+	# Configurations are text: inputs up to 16 KB, 10 s per input at most
+	# (one input is parsed four ways and audited for four peers; all of it
+	# is linear).
+	fuzz config "$config_secs" -max_len=16384 -timeout=10
+	# probe --targets' inventory (tests/fuzz/fuzz_inventory.c): lines or
+	# CSV, FUZZ_CONFIG_SECONDS as the configurations get.
+	fuzz inventory "$config_secs" -max_len=16384 -timeout=10
+) &
+lane_a=$!
+(
+	# The peer JSON: inputs up to 16 KB (a describe-vpn-connections
+	# document of a few connections), each parsed once and paired with
+	# three routers.
+	fuzz peer "$peer_secs" -max_len=16384 -timeout=10
+	# The XML (libxml2 with entities refused) and Terraform front ends
+	# alone, the same bounds (the plan seed is 15 KB).
+	fuzz peer_xml "$peer_secs" -max_len=16384 -timeout=10
+	fuzz peer_tf "$peer_secs" -max_len=16384 -timeout=10
+) &
+lane_b=$!
+failed=0
+wait "$lane_a" || failed=1
+wait "$lane_b" || failed=1
+[ "$failed" -eq 0 ] || exit 1
 echo "fuzz: no crash in ${secs}s + ${config_secs}s + 3 x ${peer_secs}s; corpora grew to" \
 	"$(find "$work/reply" -type f | wc -l) (reply), $(find "$work/inspect" -type f | wc -l) (inspect)," \
 	"$(find "$work/config" -type f | wc -l) (config), $(find "$work/peer" -type f | wc -l) (peer)," \

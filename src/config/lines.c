@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* The line reader and the small helpers every parser shares. */
 #include "config/config_int.h"
+#include "base/text.h"
 #include "base/count.h"
 #include "base/ip.h"
 
@@ -562,19 +563,7 @@ cfg_prefix(const char *s, uint32_t *addr, unsigned *plen)
 void
 cfg_copy(char *dst, size_t len, const char *src)
 {
-	size_t n = strlen(src);
-
-	if (!len)
-		return;
-	if (n >= len) {
-		n = len - 1;
-		/* never inside a UTF-8 character (a Japanese placeholder or
-		 * name cut mid-character printed half a character) */
-		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(dst, src, n);
-	dst[n] = '\0';
+	text_copy(dst, len, src);   /* never inside a UTF-8 character */
 }
 
 void

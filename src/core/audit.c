@@ -4,6 +4,7 @@
  * and doc/vendor-syntax.md; where those say a default was not found (NEC IX),
  * the finding says "unknown default" instead of guessing. */
 #include "core/audit_int.h"
+#include "base/text.h"
 #include "base/ip.h"
 #include "base/count.h"
 
@@ -43,7 +44,7 @@ say_set(struct audit_say *w, int code, const struct audit_arg *args)
 	for (; args && args[k].kind != AA_END && k + 1 < AUDIT_ARGS; k++) {
 		w->arg[k] = args[k];
 		if (args[k].kind == AA_QUOTE) {
-			snprintf(w->quote, sizeof(w->quote), "%s", args[k].s ? args[k].s : "");
+			text_copy(w->quote, sizeof(w->quote), args[k].s ? args[k].s : "");
 			w->arg[k].s = NULL;
 		}
 	}
@@ -63,7 +64,7 @@ audit_finding(struct audit_run *a, unsigned line, const char *text, const char *
 	f->check = a->check;
 	f->line = line;
 	snprintf(f->text, sizeof(f->text), "%s", text ? text : "");
-	snprintf(f->where, sizeof(f->where), "%s", where);
+	text_copy(f->where, sizeof(f->where), where);
 	say_set(&f->say, code, args);
 	if (a->check->severity == AUDIT_ERROR)
 		r->nerror++;
@@ -185,7 +186,10 @@ remote_only(const struct audit_run *a, int g)
 static void
 gateway_label(const struct audit_run *a, size_t g, char *buf, size_t len)
 {
-	snprintf(buf, len, "%s %.40s", config_facts(a->cfg)->peer_word, a->cfg->gateways[g].name);
+	char name[41];   /* 40 bytes of the name, whole characters (a Japanese IX peer name) */
+
+	text_copy(name, sizeof(name), a->cfg->gateways[g].name);
+	snprintf(buf, len, "%s %s", config_facts(a->cfg)->peer_word, name);
 }
 
 /* Said once, before the checks: which gateways they leave alone. */

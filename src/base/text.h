@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copying text into a fixed buffer: configuration names and lines are
+ * often Japanese (UTF-8), and a copy cut inside a character prints half
+ * of it. */
+#ifndef MTUPROBE_BASE_TEXT_H
+#define MTUPROBE_BASE_TEXT_H
+
+#include <stddef.h>
+
+/* src into dst (len bytes with the NUL), cut when it does not fit, never
+ * inside a UTF-8 character; len 0 writes nothing. */
+void text_copy(char *dst, size_t len, const char *src);
+
+#endif
