@@ -32,6 +32,20 @@ CASES = [
     ("ix-ikev2.conf", ["--peer", "aws"], True),
     ("swanctl-noaction.conf", ["--peer", "aws"], False),
     ("swanctl-70.conf", ["--peer", "aws"], False),
+    # issue 21's one-change variants of the four oldest formats (cases.tsv)
+    ("field1-after-noclamp.conf", ["--peer", "aws"], True),
+    ("field1-after.conf", ["--peer", "aws-accelerated"], True),
+    ("field1-after-bgp-narrow.conf", ["--peer", "aws"], True),
+    ("ix-ikev2-noclamp.conf", ["--peer", "aws"], True),
+    ("ix-ikev2-slowdpd.conf", ["--peer", "aws"], True),
+    # the IX parser keeps only the widest entry of an access list, so the rollback's
+    # "no ip access-list NAME permit ..." of the added any/any entry is not replayed
+    ("ix-ikev1-bgp.conf", ["--peer", "aws"], False),
+    ("swanctl-aws-slowdpd.conf", ["--peer", "aws"], True),
+    ("swanctl-aws-noinit.conf", ["--peer", "aws"], True),
+    ("swanctl-aws-include.conf", ["--peer", "sakura"], True),
+    ("ipsecconf-aws-openswan-slowdpd.conf", ["--peer", "aws"], True),
+    ("ipsecconf-aws-strongswan-slowdpd.conf", ["--peer", "aws"], True),
 ]
 NUMBERS = ("name", "mtu", "mtu_default", "clamp", "nat_t", "esp")
 
