@@ -29,6 +29,12 @@ struct line_preset {
 	const char *source;
 };
 
+/* What a peer's display is: a product's name, printed as written in any
+ * language, or a description, which render words in the user's language
+ * (render_peer_display(); display keeps the English for --json and the
+ * audit's arguments). */
+enum peer_display_kind { PEER_DISPLAY_NAME, PEER_DISPLAY_UNKNOWN };
+
 struct peer_def {
 	const char *name;
 	const char *display;
@@ -46,6 +52,7 @@ struct peer_def {
 	const char *behaviour;     /* one line: what the audit assumes (marked N_(): the
 	                            * audit's text translates it) */
 	unsigned dead_after;       /* s without DPD replies before the peer ends its side; 0 unknown */
+	enum peer_display_kind display_kind;
 };
 
 struct esp_proposal {

@@ -45,13 +45,13 @@ static const struct peer_def peers[] = {
 	  "AWS Site-to-Site VPN user guide (customer gateway requirements, initiate-vpn-tunnels); EC2 API ModifyVpnTunnelOptionsSpecification",
 	  1, 0, 0, 1, 0, 10, 3,
 	  N_("waits for the customer gateway to start IKE (startup action add), clears the tunnel after 40 s without DPD replies, no path MTU discovery, MTU 1446 / MSS 1406 at most"),
-	  40 },
+	  40, PEER_DISPLAY_NAME },
 	/* The same service over AWS Global Accelerator: AWS knowledge center
 	 * ("DOWN, IPSEC UP"): NAT-T must be on at the customer gateway. */
 	{ "aws-accelerated", "AWS Site-to-Site VPN (accelerated)", 1446, 1406, 0,
 	  "as aws, and the AWS knowledge center article on tunnels that show IPSEC UP but DOWN (NAT-T required for accelerated VPNs)",
 	  1, 0, 1, 1, 0, 10, 3,
-	  N_("as aws, and NAT-T must be enabled on the customer gateway"), 40 },
+	  N_("as aws, and NAT-T must be enabled on the customer gateway"), 40, PEER_DISPLAY_NAME },
 	/* Field report (RTX1220 Rev.15.04.03 to a VPC router version 2): IKEv1
 	 * main mode only; recovered only with auto refresh off for the gateway,
 	 * backward-compatibility 2 and DPD 15 2. Neither vendor documents it. */
@@ -59,12 +59,14 @@ static const struct peer_def peers[] = {
 	  "field report (doc/field-cases.md case 2): RTX1220 Rev.15.04.03 to a Sakura Cloud VPC router version 2",
 	  0, 1, 0, 1, 1, 15, 2,
 	  N_("IKEv1 main mode only; the RTX should only respond (auto refresh off for the gateway), backward-compatibility 2, DPD 15 2 (field-observed)"),
-	  0 /* its DPD timeout is not documented */ },
-	/* No assumptions: only the router's own defaults are checked. */
+	  0 /* its DPD timeout is not documented */, PEER_DISPLAY_NAME },
+	/* No assumptions: only the router's own defaults are checked. Its
+	 * display describes rather than names: render words it. */
 	{ "generic", "a peer of unknown behaviour", 65535, 65535, 1,
 	  "no source: nothing is assumed about the peer",
 	  0, 0, 0, 0, 0, 0, 0,
-	  N_("no assumptions: only what the router's configuration and defaults say"), 0 },
+	  N_("no assumptions: only what the router's configuration and defaults say"), 0,
+	  PEER_DISPLAY_UNKNOWN },
 };
 
 const struct line_preset *

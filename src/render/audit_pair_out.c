@@ -14,6 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
+
+/* localized ? the catalogue's words : the English msgid (--json) */
+#define L(s) (localized ? _(s) : (s))
+
 static const char *
 tname(const struct audit_rpair_result *r, int s, int t)
 {
@@ -21,114 +26,116 @@ tname(const struct audit_rpair_result *r, int s, int t)
 }
 
 static void
-ip(uint32_t a, char *buf, size_t len)
+ip(uint32_t a, int localized, char *buf, size_t len)
 {
 	if (a)
 		audit_peer_ip_text(a, buf, len);
 	else
-		snprintf(buf, len, "(not written)");
+		snprintf(buf, len, "%s", L(N_("(not written)")));
 }
 
 /* ---- words ------------------------------------------------------------ */
 
 typedef void words_fn(const struct audit_rpair_result *r, const struct audit_rpair_finding *f,
-		      char *buf, size_t len);
+		      int localized, char *buf, size_t len);
 
 static void
-w_unpaired(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, char *buf,
-	   size_t len)
+w_unpaired(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, int localized,
+	char *buf, size_t len)
 {
 	int s = f->side, o = !s;
-	char remote[32], local[32], oremote[32], olocal[32];
+	char remote[64], local[64], oremote[64], olocal[64];
 
-	ip(f->addr[s][0], remote, sizeof(remote));
-	ip(f->addr[s][1], local, sizeof(local));
-	ip(f->addr[o][0], oremote, sizeof(oremote));
-	ip(f->addr[o][1], olocal, sizeof(olocal));
+	ip(f->addr[s][0], localized, remote, sizeof(remote));
+	ip(f->addr[s][1], localized, local, sizeof(local));
+	ip(f->addr[o][0], localized, oremote, sizeof(oremote));
+	ip(f->addr[o][1], localized, olocal, sizeof(olocal));
 	if (f->end[o].tunnel >= 0)
-		snprintf(buf, len, "%s sends IKE to %s, but %s has %s as its local address (and sends IKE to %s): one of the two addresses is stale (a changed address, a typo), and neither tunnel comes up",
+		snprintf(buf, len, L(N_("%s sends IKE to %s, but %s has %s as its local address (and sends IKE to %s): one of the two addresses is stale (a changed address, a typo), and neither tunnel comes up")),
 			 tname(r, s, f->end[s].tunnel), remote, tname(r, o, f->end[o].tunnel), olocal,
 			 oremote);
 	else
-		snprintf(buf, len, "%s sends IKE to %s from %s, and no tunnel of the other end pairs with any of this end's: no outside address or inside subnet matches (the wrong file, or every address changed)%s",
+		snprintf(buf, len, L(N_("%s sends IKE to %s from %s, and no tunnel of the other end pairs with any of this end's: no outside address or inside subnet matches (the wrong file, or every address changed)%s")),
 			 tname(r, s, f->end[s].tunnel), remote, local,
-			 f->addr[s][0] ? "" : "; it has no IPv4 IKE peer address to pair by");
+			 f->addr[s][0] ? "" : L(N_("; it has no IPv4 IKE peer address to pair by")));
 }
 
 static void
-w_initiate(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, char *buf,
-	   size_t len)
+w_initiate(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, int localized,
+	char *buf, size_t len)
 {
-	char why[END_COUNT][400];
+	char why[END_COUNT][800];
 
 	for (int s = 0; s < END_COUNT; s++)
 		audit_peer_noinit_words(r->cfg[s], f->end[s].tunnel, (enum audit_no_init)f->end[s].code,
-					"the other end", why[s], sizeof(why[s]));
-	snprintf(buf, len, "neither end starts IKE: %s: %s; %s: %s. After a reboot, or once both have dropped the SA, the tunnel stays down until someone starts it; either fix suffices",
+					L(N_("the other end")), localized, why[s], sizeof(why[s]));
+	snprintf(buf, len, L(N_("neither end starts IKE: %s: %s; %s: %s. After a reboot, or once both have dropped the SA, the tunnel stays down until someone starts it; either fix suffices")),
 		 tname(r, END_A, f->end[END_A].tunnel), why[END_A], tname(r, END_B, f->end[END_B].tunnel),
 		 why[END_B]);
 }
 
 static void
-w_dpd_off(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, char *buf,
-	  size_t len)
+w_dpd_off(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, int localized,
+	char *buf, size_t len)
 {
 	(void)r;
 	(void)f;
-	snprintf(buf, len, "neither end runs dead peer detection: when one end dies or loses its SA, the other notices only when the SA's lifetime ends, sending into it until then");
+	snprintf(buf, len, "%s", L(N_("neither end runs dead peer detection: when one end dies or loses its SA, the other notices only when the SA's lifetime ends, sending into it until then")));
 }
 
 static void
-w_dpd_hold(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, char *buf,
-	   size_t len)
+w_dpd_hold(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, int localized,
+	char *buf, size_t len)
 {
 	int s = f->side;
 
-	snprintf(buf, len, "%s notices a dead peer after %ld s, %s after %ld s (more than twice as fast): for the difference the slower end sends into an SA the other has already deleted",
+	snprintf(buf, len, L(N_("%s notices a dead peer after %ld s, %s after %ld s (more than twice as fast): for the difference the slower end sends into an SA the other has already deleted")),
 		 tname(r, s, f->end[s].tunnel), f->end[s].v, tname(r, !s, f->end[!s].tunnel),
 		 f->end[!s].v);
 }
 
 static void
-w_psk(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, char *buf, size_t len)
+w_psk(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, int localized,
+	char *buf, size_t len)
 {
 	(void)r;
 	(void)f;
-	snprintf(buf, len, "the two ends' pre-shared keys differ (compared as keyed digests; neither key is printed): IKE authentication fails (AUTHENTICATION_FAILED)");
+	snprintf(buf, len, "%s", L(N_("the two ends' pre-shared keys differ (compared as keyed digests; neither key is printed): IKE authentication fails (AUTHENTICATION_FAILED)")));
 }
 
 static void
-w_proposal(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, char *buf,
-	   size_t len)
+w_proposal(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, int localized,
+	char *buf, size_t len)
 {
-	static const char *const what[] = { "IKE versions", "ESP encryption", "ESP integrity" };
+	static const char *const what[] = { N_("IKE versions"), N_("ESP encryption"), N_("ESP integrity") };
 	int which = f->code == PROP_IKE_VERSION ? 0 : f->code == PROP_P2_ENC ? 1 : 2;
 	char a[80], b[80];
 
 	audit_peer_alg_names(which, f->end[END_A].v, a, sizeof(a));
 	audit_peer_alg_names(which, f->end[END_B].v, b, sizeof(b));
-	snprintf(buf, len, "no %s in common: %s offers %s, %s offers %s: the negotiation ends in NO_PROPOSAL_CHOSEN",
-		 what[which], tname(r, END_A, f->end[END_A].tunnel), a,
+	snprintf(buf, len, L(N_("no %s in common: %s offers %s, %s offers %s: the negotiation ends in NO_PROPOSAL_CHOSEN")),
+		 L(what[which]), tname(r, END_A, f->end[END_A].tunnel), a,
 		 tname(r, END_B, f->end[END_B].tunnel), b);
 }
 
 static void
-w_lifetime(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, char *buf,
-	   size_t len)
+w_lifetime(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, int localized,
+	char *buf, size_t len)
 {
 	int s = f->side;
 
-	snprintf(buf, len, "%s SA lifetime %ld s on %s, %ld s on %s: the longer end keeps an SA the other has already replaced or expired (IKEv1 responders may also refuse the other's lifetime)",
+	snprintf(buf, len, L(N_("%s SA lifetime %ld s on %s, %ld s on %s: the longer end keeps an SA the other has already replaced or expired (IKEv1 responders may also refuse the other's lifetime)")),
 		 f->code == LIFE_ROUTER_P2_LONGER ? "IPsec" : "IKE", f->end[s].v,
 		 tname(r, s, f->end[s].tunnel), f->end[!s].v, tname(r, !s, f->end[!s].tunnel));
 }
 
 static void
-w_mss(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, char *buf, size_t len)
+w_mss(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, int localized,
+	char *buf, size_t len)
 {
 	int s = f->side;
 
-	snprintf(buf, len, "%s clamps TCP MSS to %ld, so segments of %ld bytes cross the tunnel, but %s's tunnel MTU is %ld: the far end must fragment them (or drop them with DF set)",
+	snprintf(buf, len, L(N_("%s clamps TCP MSS to %ld, so segments of %ld bytes cross the tunnel, but %s's tunnel MTU is %ld: the far end must fragment them (or drop them with DF set)")),
 		 tname(r, s, f->end[s].tunnel), f->end[s].v, f->end[s].v + 40,
 		 tname(r, !s, f->end[!s].tunnel), f->end[!s].v);
 }
@@ -144,15 +151,15 @@ static const struct {
 };
 
 void
-audit_pair_words(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, char *buf,
-		 size_t len)
+audit_pair_words(const struct audit_rpair_result *r, const struct audit_rpair_finding *f,
+		 int localized, char *buf, size_t len)
 {
 	for (size_t i = 0; i < COUNT(words); i++)
 		if (strcmp(words[i].id, f->check->id) == 0) {
-			words[i].fn(r, f, buf, len);
+			words[i].fn(r, f, localized, buf, len);
 			return;
 		}
-	snprintf(buf, len, "?");
+	snprintf(buf, len, "?");   /* no row for this id: no words to translate */
 }
 
 /* ---- fixes -------------------------------------------------------------- */
@@ -236,21 +243,22 @@ audit_pair_end_lines(const struct audit_rpair_result *r, const struct audit_rpai
 /* ---- text ------------------------------------------------------------- */
 
 static const char *const by_words[] = {
-	[RPAIR_NONE] = "not paired",
-	[RPAIR_ADDR] = "by outside addresses, both ways",
-	[RPAIR_ADDR_ONE] = "by outside addresses, one way (the other end writes no local address)",
-	[RPAIR_INSIDE] = "by inside subnet (no outside addresses to match)",
-	[RPAIR_ID] = "by IKE identities (no outside addresses to match)",
+	[RPAIR_NONE] = N_("not paired"),
+	[RPAIR_ADDR] = N_("by outside addresses, both ways"),
+	[RPAIR_ADDR_ONE] = N_("by outside addresses, one way (the other end writes no local address)"),
+	[RPAIR_INSIDE] = N_("by inside subnet (no outside addresses to match)"),
+	[RPAIR_ID] = N_("by IKE identities (no outside addresses to match)"),
 };
 
+/* English in --json's not_checked, the user's language in the text */
 static const char *const nc_words[] = {
-	"whether each end starts IKE (one end's is not known: IX IKEv1, a template)",
-	"DPD (one end's is not known)",
-	"pre-shared keys (only one end's was read, or a placeholder)",
-	"IKE versions (one end's is not known)",
-	"ESP transforms (one end's is not known, or not one this tool reads)",
-	"lifetimes (read only from Yamaha RTX ipsec ike duration)",
-	"TCP MSS against the far end's tunnel MTU (its MTU is not known)",
+	N_("whether each end starts IKE (one end's is not known: IX IKEv1, a template)"),
+	N_("DPD (one end's is not known)"),
+	N_("pre-shared keys (only one end's was read, or a placeholder)"),
+	N_("IKE versions (one end's is not known)"),
+	N_("ESP transforms (one end's is not known, or not one this tool reads)"),
+	N_("lifetimes (read only from Yamaha RTX ipsec ike duration)"),
+	N_("TCP MSS against the far end's tunnel MTU (its MTU is not known)"),
 };
 
 static void
@@ -264,7 +272,7 @@ not_checked(FILE *f, unsigned bits, int json)
 				fputs(n++ ? "," : "", f);
 				json_string(f, nc_words[b]);
 			} else
-				fprintf(f, "    not checked: %s\n", nc_words[b]);
+				fprintf(f, _("    not checked: %s\n"), _(nc_words[b]));
 		}
 }
 
@@ -285,12 +293,12 @@ text_end(FILE *f, const struct audit_rpair_result *r, const struct audit_rpair_f
 		text_string(f, tname(r, s, e->tunnel));
 	}
 	if (e->secret_line)
-		fputs(" | (a key: not printed)", f);
+		fputs(_(" | (a key: not printed)"), f);
 	else if (e->text[0]) {
 		fputs(" | ", f);
 		text_string(f, e->text);
 	} else if (e->line && e->tunnel >= 0 && e->line != r->cfg[s]->tunnels[e->tunnel].line)
-		fputs(" | (not set)", f);
+		fputs(_(" | (not set)"), f);
 	fputc('\n', f);
 }
 
@@ -298,16 +306,18 @@ static void
 text_finding(FILE *f, const struct audit_rpair_result *r, const struct audit_rpair_finding *x,
 	     const char *const files[2])
 {
-	char why[1200];
+	char why[3600];   /* Japanese takes 3 bytes a character */
 
 	fprintf(f, "\n%s %s\n", audit_severity_name(x->check->severity), x->check->id);
 	for (int s = 0; s < END_COUNT; s++)
 		if (x->end[s].tunnel >= 0)
 			text_end(f, r, x, s, files[s]);
-	audit_pair_words(r, x, why, sizeof(why));
-	fputs("  why: ", f);
+	audit_pair_words(r, x, 1, why, sizeof(why));
+	fputs(_("  why: "), f);
 	text_string(f, why);
-	fprintf(f, "\n  source: %s\n", x->check->source);
+	fputc('\n', f);
+	/* the source is cited as written, never translated */
+	fprintf(f, _("  source: %s\n"), x->check->source);
 	for (int s = 0; s < END_COUNT; s++) {
 		struct audit_result tmp;
 		struct audit_finding *rows;
@@ -315,9 +325,9 @@ text_finding(FILE *f, const struct audit_rpair_result *r, const struct audit_rpa
 		free(rows);
 		if (x->end[s].tunnel < 0 || !has)
 			continue;
-		fputs("  fix on ", f);
+		fputs(_("  fix on "), f);
 		text_string(f, files[s]);
-		fprintf(f, " (%s):\n", config_vendor_display(r->cfg[s]->vendor));
+		fprintf(f, _(" (%s):\n"), config_vendor_display(r->cfg[s]->vendor));
 		audit_pair_end_lines(r, x, s, emit_indented, f);
 	}
 }
@@ -325,19 +335,19 @@ text_finding(FILE *f, const struct audit_rpair_result *r, const struct audit_rpa
 void
 render_audit_pair_text(FILE *f, const struct audit_rpair_result *r, const char *const files[2])
 {
-	fputs("\nboth ends: ", f);
+	fputs(_("\nboth ends: "), f);
 	text_string(f, files[END_A]);
-	fprintf(f, " (%s) and ", config_vendor_display(r->cfg[END_A]->vendor));
+	fprintf(f, _(" (%s) and "), config_vendor_display(r->cfg[END_A]->vendor));
 	text_string(f, files[END_B]);
-	fprintf(f, " (%s), %zu pair%s\n", config_vendor_display(r->cfg[END_B]->vendor), r->npairs,
-		r->npairs == 1 ? "" : "s");
+	fprintf(f, ngettext(" (%s), %zu pair\n", " (%s), %zu pairs\n", r->npairs),
+		config_vendor_display(r->cfg[END_B]->vendor), r->npairs);
 	for (size_t k = 0; k < r->npairs; k++) {
 		const struct audit_rpair *p = &r->pairs[k];
 		fputs("  ", f);
 		text_string(f, tname(r, END_A, p->t[END_A]));
 		fputs(" <-> ", f);
 		text_string(f, tname(r, END_B, p->t[END_B]));
-		fprintf(f, ": %s\n", by_words[p->by]);
+		fprintf(f, ": %s\n", _(by_words[p->by]));
 		not_checked(f, p->not_checked, 0);
 	}
 	for (size_t i = 0; i < r->nfindings; i++)
@@ -349,14 +359,14 @@ render_audit_pair_text(FILE *f, const struct audit_rpair_result *r, const char *
 		free(rows);
 		if (!has)
 			continue;
-		fputs("\nchange set for ", f);
+		fputs(_("\nchange set for "), f);
 		text_string(f, files[s]);
-		fprintf(f, " (%s) from both ends (after its own):\n", config_vendor_display(r->cfg[s]->vendor));
+		fprintf(f, _(" (%s) from both ends (after its own):\n"), config_vendor_display(r->cfg[s]->vendor));
 		audit_pair_end_lines(r, NULL, s, emit_plain, f);
 	}
-	fprintf(f, "\nboth ends: %u error%s, %u warning%s%s\n", r->nerror, r->nerror == 1 ? "" : "s",
-		r->nwarning, r->nwarning == 1 ? "" : "s",
-		r->nfindings ? "" : ": every tunnel has its other end, and nothing in the pair is known to kill them");
+	fprintf(f, ngettext("\nboth ends: %u error", "\nboth ends: %u errors", r->nerror), r->nerror);
+	fprintf(f, ngettext(", %u warning", ", %u warnings", r->nwarning), r->nwarning);
+	fprintf(f, "%s\n", r->nfindings ? "" : _(": every tunnel has its other end, and nothing in the pair is known to kill them"));
 }
 
 /* -q: the lines go to two routers, so each end's (its own audit's, then
@@ -421,7 +431,7 @@ json_findings(FILE *f, const struct audit_rpair_result *r)
 		json_end(f, r, x, END_A);
 		fputs(",\"peer\":", f);
 		json_end(f, r, x, END_B);
-		audit_pair_words(r, x, why, sizeof(why));
+		audit_pair_words(r, x, 0, why, sizeof(why));
 		fputs(",\"message\":", f);
 		json_string(f, why);
 		fputs(",\"source\":", f);

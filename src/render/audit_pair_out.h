@@ -10,9 +10,10 @@
 
 #include "core/audit_pair.h"
 
-/* Why, with the numbers, for one finding. */
+/* Why, with the numbers, for one finding: localized, in the user's
+ * language (text); else English (--json's "message"). */
 void audit_pair_words(const struct audit_rpair_result *r, const struct audit_rpair_finding *f,
-		      char *buf, size_t len);
+		      int localized, char *buf, size_t len);
 
 /* One end's fix lines for one finding (only) or every finding (NULL: the
  * end's change set for the pair, as the router audit prints one). */

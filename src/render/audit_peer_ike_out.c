@@ -14,7 +14,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#define dflt audit_peer_dflt
+#include "base/i18n.h"
+
+/* localized ? the catalogue's words : the English msgid (--json) */
+#define L(s) (localized ? _(s) : (s))
+#define dflt(n) audit_peer_dflt(n, localized)
 
 static void
 ip(long a, char *buf, size_t len)
@@ -73,28 +77,28 @@ audit_peer_alg_names(int which, long bits, char *buf, size_t len)
 /* ---- words -------------------------------------------------------------- */
 
 static void
-w_dpd_hold(const struct audit_peer_result *r, const struct audit_peer_finding *f, char *buf,
-	   size_t len)
+w_dpd_hold(const struct audit_peer_result *r, const struct audit_peer_finding *f, int localized,
+	char *buf, size_t len)
 {
 	const struct peer_tunnel *pt = &r->peer->tunnels[f->aws];
 	const struct config_tunnel *t = &r->cfg->tunnels[f->router];
 	const struct config_gateway *g = &r->cfg->gateways[t->gateway];
-	char how[160];
+	char how[320];
 
 	if (f->code == HOLD_EXACT)
-		snprintf(how, sizeof(how), "a keepalive every %ld s, %ld tries: RTX command reference 15.20",
+		snprintf(how, sizeof(how), L(N_("a keepalive every %ld s, %ld tries: RTX command reference 15.20")),
 			 g->ka_interval, g->ka_count);
 	else
-		snprintf(how, sizeof(how), "a DPD check every %ld s, its retries on top", f->n[0]);
-	snprintf(buf, len, "the router notices a dead peer on %s only after %s%ld s (%s), while AWS ends its side of tunnel %s after %ld s without DPD replies (DpdTimeoutSeconds%s, DpdTimeoutAction %s%s): for the difference the router keeps sending into an SA AWS has deleted, and the tunnel stays down until the router gives up on it (field case 2)",
-		 t->name, f->code == HOLD_EXACT ? "" : "at least ", f->n[0], how, pt->outside, f->n[1],
+		snprintf(how, sizeof(how), L(N_("a DPD check every %ld s, its retries on top")), f->n[0]);
+	snprintf(buf, len, L(N_("the router notices a dead peer on %s only after %s%ld s (%s), while AWS ends its side of tunnel %s after %ld s without DPD replies (DpdTimeoutSeconds%s, DpdTimeoutAction %s%s): for the difference the router keeps sending into an SA AWS has deleted, and the tunnel stays down until the router gives up on it (field case 2)")),
+		 t->name, f->code == HOLD_EXACT ? "" : L(N_("at least ")), f->n[0], how, pt->outside, f->n[1],
 		 dflt(&pt->dpd_seconds), peer_dpd_action_name((enum peer_dpd_action)pt->dpd_action.v),
 		 dflt(&pt->dpd_action));
 }
 
 static void
-w_inside(const struct audit_peer_result *r, const struct audit_peer_finding *f, char *buf,
-	 size_t len)
+w_inside(const struct audit_peer_result *r, const struct audit_peer_finding *f, int localized,
+	char *buf, size_t len)
 {
 	const struct peer_tunnel *pt = &r->peer->tunnels[f->aws];
 	char got[16], want[16];
@@ -103,27 +107,27 @@ w_inside(const struct audit_peer_result *r, const struct audit_peer_finding *f, 
 	ip(f->n[1], want, sizeof(want));
 	switch ((enum audit_inside)f->code) {
 	case INSIDE_NOT_IN_CIDR:
-		snprintf(buf, len, "the tunnel's inside address %s is not in AWS tunnel %s's TunnelInsideCidr %s, where the customer gateway's is %s: BGP and anything else addressed inside the tunnel fails",
+		snprintf(buf, len, L(N_("the tunnel's inside address %s is not in AWS tunnel %s's TunnelInsideCidr %s, where the customer gateway's is %s: BGP and anything else addressed inside the tunnel fails")),
 			 got, pt->outside, pt->inside, want);
 		break;
 	case INSIDE_NOT_CUSTOMER:
-		snprintf(buf, len, "the tunnel's inside address %s is in TunnelInsideCidr %s but is not the customer gateway's %s (AWS takes the first host address of the /30, the customer gateway the second)",
+		snprintf(buf, len, L(N_("the tunnel's inside address %s is in TunnelInsideCidr %s but is not the customer gateway's %s (AWS takes the first host address of the /30, the customer gateway the second)")),
 			 got, pt->inside, want);
 		break;
 	case INSIDE_REMOTE_NOT_AWS:
-		snprintf(buf, len, "the tunnel's remote address %s is not AWS's inside address %s of TunnelInsideCidr %s",
+		snprintf(buf, len, L(N_("the tunnel's remote address %s is not AWS's inside address %s of TunnelInsideCidr %s")),
 			 got, want, pt->inside);
 		break;
 	case INSIDE_BGP_NOT_AWS:
-		snprintf(buf, len, "the BGP neighbour %s through tunnel %s is not AWS's inside address %s of TunnelInsideCidr %s: the session never comes up",
+		snprintf(buf, len, L(N_("the BGP neighbour %s through tunnel %s is not AWS's inside address %s of TunnelInsideCidr %s: the session never comes up")),
 			 got, pt->outside, want, pt->inside);
 		break;
 	}
 }
 
 static void
-w_proposal(const struct audit_peer_result *r, const struct audit_peer_finding *f, char *buf,
-	   size_t len)
+w_proposal(const struct audit_peer_result *r, const struct audit_peer_finding *f, int localized,
+	char *buf, size_t len)
 {
 	const struct peer_tunnel *pt = &r->peer->tunnels[f->aws];
 	const char *esp = f->router >= 0 ? r->cfg->gateways[r->cfg->tunnels[f->router].gateway].esp_text : "";
@@ -133,14 +137,14 @@ w_proposal(const struct audit_peer_result *r, const struct audit_peer_finding *f
 	case PROP_IKE_VERSION:
 		names(f->n[0], NAMES(ike_names), 0, mine, sizeof(mine));
 		names(f->n[1], NAMES(ike_names), 0, aws, sizeof(aws));
-		snprintf(buf, len, "the router speaks IKE %s toward tunnel %s and AWS permits %s (IkeVersions%s): no IKE SA is ever negotiated",
+		snprintf(buf, len, L(N_("the router speaks IKE %s toward tunnel %s and AWS permits %s (IkeVersions%s): no IKE SA is ever negotiated")),
 			 mine, pt->outside, aws, dflt(&pt->ike));
 		break;
 	case PROP_P2_ENC:
 	case PROP_P2_INTEG:
 		names(f->n[0], P2_NAMES(f->code), 0, mine, sizeof(mine));
 		names(f->n[1], P2_NAMES(f->code), 0, aws, sizeof(aws));
-		snprintf(buf, len, "the router's ESP transform%s%s%s offers %s, and AWS permits %s for tunnel %s (%s%s): no IPsec SA is negotiated (NO_PROPOSAL_CHOSEN); phase 1 algorithms are not checked (the router model does not hold them)",
+		snprintf(buf, len, L(N_("the router's ESP transform%s%s%s offers %s, and AWS permits %s for tunnel %s (%s%s): no IPsec SA is negotiated (NO_PROPOSAL_CHOSEN); phase 1 algorithms are not checked (the router model does not hold them)")),
 			 esp[0] ? " '" : "", esp, esp[0] ? "'" : "", mine, aws, pt->outside,
 			 f->code == PROP_P2_ENC ? "Phase2EncryptionAlgorithms" : "Phase2IntegrityAlgorithms",
 			 dflt(f->code == PROP_P2_ENC ? &pt->p2_enc : &pt->p2_integ));
@@ -155,8 +159,8 @@ static const char *const life_names[] = {
 };
 
 static void
-w_lifetime(const struct audit_peer_result *r, const struct audit_peer_finding *f, char *buf,
-	   size_t len)
+w_lifetime(const struct audit_peer_result *r, const struct audit_peer_finding *f, int localized,
+	char *buf, size_t len)
 {
 	const struct peer_tunnel *pt = &r->peer->tunnels[f->aws];
 
@@ -166,18 +170,18 @@ w_lifetime(const struct audit_peer_result *r, const struct audit_peer_finding *f
 	case LIFE_MARGIN_RANGE:
 	case LIFE_FUZZ_RANGE:
 	case LIFE_P2_NOT_BELOW_P1:
-		snprintf(buf, len, "AWS tunnel %s has %s %ld, %s the %ld the EC2 API accepts%s: the file was edited, or AWS changed its ranges; the tunnel's rekeying is not what the documentation describes",
+		snprintf(buf, len, L(N_("AWS tunnel %s has %s %ld, %s the %ld the EC2 API accepts%s: the file was edited, or AWS changed its ranges; the tunnel's rekeying is not what the documentation describes")),
 			 pt->outside, life_names[f->code], f->n[0],
-			 f->n[0] < f->n[1] ? "below" : "above", f->n[1],
-			 f->code == LIFE_P2_NOT_BELOW_P1 ? " (phase 2 must be shorter than phase 1)"
-			 : f->code == LIFE_MARGIN_RANGE ? " (60 to half of Phase2LifetimeSeconds)" : "");
+			 f->n[0] < f->n[1] ? L(N_("below")) : L(N_("above")), f->n[1],
+			 f->code == LIFE_P2_NOT_BELOW_P1 ? L(N_(" (phase 2 must be shorter than phase 1)"))
+			 : f->code == LIFE_MARGIN_RANGE ? L(N_(" (60 to half of Phase2LifetimeSeconds)")) : "");
 		break;
 	case LIFE_ROUTER_P2_LONGER:
 	case LIFE_ROUTER_P1_LONGER:
-		snprintf(buf, len, "the router keeps its %s SA for %ld s%s, and AWS's %s lifetime on tunnel %s is %ld s (%s%s): AWS replaces or expires the SA first, and a router that goes on using it sends into an SA AWS no longer has until it rekeys itself; AWS's Yamaha sample sets ipsec ike duration ipsec-sa 3600",
+		snprintf(buf, len, L(N_("the router keeps its %s SA for %ld s%s, and AWS's %s lifetime on tunnel %s is %ld s (%s%s): AWS replaces or expires the SA first, and a router that goes on using it sends into an SA AWS no longer has until it rekeys itself; AWS's Yamaha sample sets ipsec ike duration ipsec-sa 3600")),
 			 f->code == LIFE_ROUTER_P2_LONGER ? "IPsec" : "IKE", f->n[0],
-			 f->text[0] ? "" : " (no ipsec ike duration line: the default, RTX command reference 15.48.1)",
-			 f->code == LIFE_ROUTER_P2_LONGER ? "phase 2" : "phase 1", pt->outside, f->n[1],
+			 f->text[0] ? "" : L(N_(" (no ipsec ike duration line: the default, RTX command reference 15.48.1)")),
+			 f->code == LIFE_ROUTER_P2_LONGER ? L(N_("phase 2")) : L(N_("phase 1")), pt->outside, f->n[1],
 			 f->code == LIFE_ROUTER_P2_LONGER ? "Phase2LifetimeSeconds" : "Phase1LifetimeSeconds",
 			 dflt(f->code == LIFE_ROUTER_P2_LONGER ? &pt->p2_life : &pt->p1_life));
 		break;
@@ -185,19 +189,19 @@ w_lifetime(const struct audit_peer_result *r, const struct audit_peer_finding *f
 }
 
 static void
-w_selectors(const struct audit_peer_result *r, const struct audit_peer_finding *f, char *buf,
-	    size_t len)
+w_selectors(const struct audit_peer_result *r, const struct audit_peer_finding *f, int localized,
+	char *buf, size_t len)
 {
 	const struct peer_tunnel *pt = &r->peer->tunnels[f->aws];
 	const struct peer_conn *pc = &r->peer->conns[pt->conn];
 	char a[16];
 
 	ip(f->n[0], a, sizeof(a));
-	snprintf(buf, len, "VPN connection %s is dynamic (BGP), and AWS's own traffic selector %s is %s, which leaves out %s%s%s, %s inside address that BGP runs from: IPsec comes up and BGP never does (field case 3)",
+	snprintf(buf, len, L(N_("VPN connection %s is dynamic (BGP), and AWS's own traffic selector %s is %s, which leaves out %s%s%s, %s inside address that BGP runs from: IPsec comes up and BGP never does (field case 3)")),
 		 pc->id, f->code ? "RemoteIpv4NetworkCidr" : "LocalIpv4NetworkCidr",
 		 f->code ? pc->remote_cidr : pc->local_cidr, a, f->n[1] == 32 ? "" : "/16",
-		 f->n[1] == 32 ? "" : " (no TunnelInsideCidr in the file)",
-		 f->code ? "AWS's" : "the customer gateway's");
+		 f->n[1] == 32 ? "" : L(N_(" (no TunnelInsideCidr in the file)")),
+		 f->code ? L(N_("AWS's")) : L(N_("the customer gateway's")));
 }
 
 /* ---- router-side notes (no fix kind prints these) ---------------------- */
@@ -258,11 +262,12 @@ n_selectors(const struct audit_peer_result *r, const struct audit_peer_finding *
 }
 
 static void
-w_psk(const struct audit_peer_result *r, const struct audit_peer_finding *f, char *buf, size_t len)
+w_psk(const struct audit_peer_result *r, const struct audit_peer_finding *f, int localized,
+      char *buf, size_t len)
 {
 	const struct peer_tunnel *pt = &r->peer->tunnels[f->aws];
 
-	snprintf(buf, len, "the router's pre-shared key for %s (line %u) is not AWS tunnel %s's PreSharedKey: IKE authentication fails (AUTHENTICATION_FAILED) and the tunnel never comes up; the keys were compared as keyed digests and neither is printed",
+	snprintf(buf, len, L(N_("the router's pre-shared key for %s (line %u) is not AWS tunnel %s's PreSharedKey: IKE authentication fails (AUTHENTICATION_FAILED) and the tunnel never comes up; the keys were compared as keyed digests and neither is printed")),
 		 r->cfg->tunnels[f->router].name, f->line, pt->outside);
 }
 
@@ -276,7 +281,8 @@ n_psk(const struct audit_peer_result *r, const struct audit_peer_finding *f, con
 
 static const struct {
 	const char *id;
-	void (*words)(const struct audit_peer_result *, const struct audit_peer_finding *, char *, size_t);
+	void (*words)(const struct audit_peer_result *, const struct audit_peer_finding *, int, char *,
+		      size_t);
 	void (*note)(const struct audit_peer_result *, const struct audit_peer_finding *, const char *,
 		     char *, size_t);
 } rows[] = {
@@ -300,13 +306,13 @@ row_of(const struct audit_peer_finding *f)
 
 int
 audit_peer_ike_words(const struct audit_peer_result *r, const struct audit_peer_finding *f,
-		     char *buf, size_t len)
+		     int localized, char *buf, size_t len)
 {
 	size_t i = row_of(f);
 
 	if (i == COUNT(rows))
 		return 0;
-	rows[i].words(r, f, buf, len);
+	rows[i].words(r, f, localized, buf, len);
 	return 1;
 }
 
@@ -413,19 +419,20 @@ static const struct {
 	unsigned bit;
 	const char *what;
 } nc_words[] = {
-	{ PAIR_NC_PHASE1, "phase 1 algorithms (the router model does not hold IKE proposals)" },
-	{ PAIR_NC_PHASE2, "phase 2 algorithms (the router's ESP transform is unknown or none of AWS's)" },
-	{ PAIR_NC_LIFETIME, "lifetimes (read for RTX only)" },
-	{ PAIR_NC_DPD, "DPD hold (the router runs no DPD, or how long it holds is unknown)" },
-	{ PAIR_NC_PSK, "pre-shared key (only one end's key was read, or it is a placeholder)" },
+	{ PAIR_NC_PHASE1, N_("phase 1 algorithms (the router model does not hold IKE proposals)") },
+	{ PAIR_NC_PHASE2, N_("phase 2 algorithms (the router's ESP transform is unknown or none of AWS's)") },
+	{ PAIR_NC_LIFETIME, N_("lifetimes (read for RTX only)") },
+	{ PAIR_NC_DPD, N_("DPD hold (the router runs no DPD, or how long it holds is unknown)") },
+	{ PAIR_NC_PSK, N_("pre-shared key (only one end's key was read, or it is a placeholder)") },
 };
 
 void
-audit_peer_not_checked(unsigned bits, void (*each)(void *ctx, const char *what), void *ctx)
+audit_peer_not_checked(unsigned bits, int localized, void (*each)(void *ctx, const char *what),
+		       void *ctx)
 {
 	for (size_t i = 0; i < COUNT(nc_words); i++)
 		if (bits & nc_words[i].bit)
-			each(ctx, nc_words[i].what);
+			each(ctx, L(nc_words[i].what));
 }
 
 /* ---- JSON: what AWS permits on a tunnel (mtuprobe(1), tunnels[]) -------- */

@@ -9,13 +9,14 @@
 #include "core/audit_peer.h"
 
 /* ", the default: not in the file" when n was not in the document, else "". */
-const char *audit_peer_dflt(const struct peer_num *n);
+const char *audit_peer_dflt(const struct peer_num *n, int localized);
 /* a.b.c.d of a host-order address */
 void audit_peer_ip_text(uint32_t a, char *buf, size_t len);
 
-/* 1 when f is one of audit_peer_ike.c's checks: buf holds its words. */
+/* 1 when f is one of audit_peer_ike.c's checks: buf holds its words
+ * (localized: in the user's language; else English, for --json). */
 int audit_peer_ike_words(const struct audit_peer_result *r, const struct audit_peer_finding *f,
-			 char *buf, size_t len);
+			 int localized, char *buf, size_t len);
 /* 1 when f has a router-side note (a comment, or an RTX line) in buf. */
 int audit_peer_ike_note(const struct audit_peer_result *r, const struct audit_peer_finding *f,
 			const char *lead, char *buf, size_t len);
@@ -34,10 +35,11 @@ void audit_peer_ike_aws_cidrs(const struct peer_conn *pc, int id_ok,
 void audit_peer_alg_names(int which, long bits, char *buf, size_t len);
 /* Why tunnel t of c never starts IKE again; other: who stops answering. */
 void audit_peer_noinit_words(const struct config *c, int t, enum audit_no_init why, const char *other,
-			     char *buf, size_t len);
+			     int localized, char *buf, size_t len);
 
-/* Words for each PAIR_NC_* bit, one call each. */
-void audit_peer_not_checked(unsigned bits, void (*each)(void *ctx, const char *what), void *ctx);
+/* Words for each PAIR_NC_* bit, one call each (localized as above). */
+void audit_peer_not_checked(unsigned bits, int localized, void (*each)(void *ctx, const char *what),
+			    void *ctx);
 
 /* ,"rekey_margin_seconds":..,"phase1_encryption":[..],..: the tunnel's options
  * the pair's checks read, for --json's tunnels[]. */

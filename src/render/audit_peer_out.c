@@ -15,15 +15,19 @@
 #include "render/render.h"
 #include "base/ip.h"
 #include "base/count.h"
+#include "base/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* localized ? the catalogue's words : the English msgid (--json) */
+#define L(s) (localized ? _(s) : (s))
+
 const char *
-audit_peer_dflt(const struct peer_num *n)
+audit_peer_dflt(const struct peer_num *n, int localized)
 {
-	return n->set ? "" : ", the default: not in the file";
+	return n->set ? "" : L(N_(", the default: not in the file"));
 }
 
 /* The configurations keep IPv4 addresses as host-order numbers. */
@@ -35,7 +39,7 @@ audit_peer_ip_text(uint32_t a, char *buf, size_t len)
 	ip_addr_text(&ip, buf, len);
 }
 
-#define dflt audit_peer_dflt
+#define dflt(n) audit_peer_dflt(n, localized)
 #define ip_text audit_peer_ip_text
 
 static const char *
@@ -92,46 +96,46 @@ peer_unknown_names(const struct peer_config *p, const struct peer_tunnel *pt, ch
 
 void
 audit_peer_noinit_words(const struct config *c, int i, enum audit_no_init why, const char *other,
-			char *buf, size_t len)
+			int localized, char *buf, size_t len)
 {
 	const struct config_tunnel *t = &c->tunnels[i];
 	const struct config_gateway *g = &c->gateways[t->gateway];
 
 	switch (why) {
 	case NOINIT_RTX_GLOBAL_UNSET:
-		snprintf(buf, len, "no ipsec auto refresh line, and globally it is off by default (RTX command reference 15.10): the router only answers");
+		snprintf(buf, len, "%s", L(N_("no ipsec auto refresh line, and globally it is off by default (RTX command reference 15.10): the router only answers")));
 		break;
 	case NOINIT_RTX_GLOBAL_OFF:
-		snprintf(buf, len, "ipsec auto refresh is off globally (15.10): the router only answers");
+		snprintf(buf, len, "%s", L(N_("ipsec auto refresh is off globally (15.10): the router only answers")));
 		break;
 	case NOINIT_RTX_GW_OFF:
-		snprintf(buf, len, "ipsec auto refresh is off for gateway %s (15.10): the router only answers", g->name);
+		snprintf(buf, len, L(N_("ipsec auto refresh is off for gateway %s (15.10): the router only answers")), g->name);
 		break;
 	case NOINIT_IX_NO_CONNECT:
-		snprintf(buf, len, "%s has no ikev2 connect-type auto: nothing makes the IX start IKEv2", t->name);
+		snprintf(buf, len, L(N_("%s has no ikev2 connect-type auto: nothing makes the IX start IKEv2")), t->name);
 		break;
 	case NOINIT_IX_RESPONDER:
-		snprintf(buf, len, "%s has ikev2 negotiation-direction responder: the IX only answers", t->name);
+		snprintf(buf, len, L(N_("%s has ikev2 negotiation-direction responder: the IX only answers")), t->name);
 		break;
 	case NOINIT_SWAN_NO_START:
-		snprintf(buf, len, "start_action is %s: strongSwan only loads the child and waits (swanctl.conf(5))",
-			 g->start_action.line ? "none" : "not set (default none)");
+		snprintf(buf, len, L(N_("start_action is %s: strongSwan only loads the child and waits (swanctl.conf(5))")),
+			 g->start_action.line ? "none" : L(N_("not set (default none)")));
 		break;
 	case NOINIT_SWAN_DPD_CLEAR:
-		snprintf(buf, len, "dpd_action is %s: once %s stops answering, strongSwan clears the child and starts it again never (start_action = start acts only when the configuration is loaded)",
-			 g->dpd_action.line ? "clear" : "not set (default clear)", other);
+		snprintf(buf, len, L(N_("dpd_action is %s: once %s stops answering, strongSwan clears the child and starts it again never (start_action = start acts only when the configuration is loaded)")),
+			 g->dpd_action.line ? "clear" : L(N_("not set (default clear)")), other);
 		break;
 	case NOINIT_IPC_NO_START:
-		snprintf(buf, len, "%s: the router only loads the connection and waits (ipsec.conf(5))",
-			 g->start_action.line ? g->start_action.text : "auto is not set (default ignore)");
+		snprintf(buf, len, L(N_("%s: the router only loads the connection and waits (ipsec.conf(5))")),
+			 g->start_action.line ? g->start_action.text : L(N_("auto is not set (default ignore)")));
 		break;
 	case NOINIT_IPC_DPD:
-		snprintf(buf, len, "%s: once %s stops answering, nothing starts the connection again (auto=start acts only when it is loaded)",
-			 g->dpd_action.line ? g->dpd_action.text : "dpdaction is not set", other);
+		snprintf(buf, len, L(N_("%s: once %s stops answering, nothing starts the connection again (auto=start acts only when it is loaded)")),
+			 g->dpd_action.line ? g->dpd_action.text : L(N_("dpdaction is not set")), other);
 		break;
 	case NOINIT_RESPONDER:
-		snprintf(buf, len, "%s: the router only answers %s and never starts IKE",
-			 g->start.src.line ? g->start.src.text : "responder only by default", other);
+		snprintf(buf, len, L(N_("%s: the router only answers %s and never starts IKE")),
+			 g->start.src.line ? g->start.src.text : L(N_("responder only by default")), other);
 		break;
 	case NOINIT_NO:
 	case NOINIT_UNKNOWN:
@@ -141,126 +145,133 @@ audit_peer_noinit_words(const struct config *c, int i, enum audit_no_init why, c
 }
 
 static void
-noinit_words(const struct audit_peer_result *r, const struct audit_peer_finding *f, char *buf,
-	     size_t len)
+noinit_words(const struct audit_peer_result *r, const struct audit_peer_finding *f, int localized,
+	     char *buf, size_t len)
 {
-	audit_peer_noinit_words(r->cfg, f->router, (enum audit_no_init)f->code, "AWS", buf, len);
+	audit_peer_noinit_words(r->cfg, f->router, (enum audit_no_init)f->code, "AWS", localized, buf,
+				len);
 }
 
 static void
 waits_words(const struct audit_peer_result *r, const struct audit_peer_finding *f, int dpd,
-	    char *buf, size_t len)
+	    int localized, char *buf, size_t len)
 {
 	const struct peer_tunnel *pt = &r->peer->tunnels[f->aws];
-	char why[300];
+	char why[600];
 
-	noinit_words(r, f, why, sizeof(why));
+	noinit_words(r, f, localized, why, sizeof(why));
 	if (dpd)
-		snprintf(buf, len, "AWS ends the IKE session of tunnel %s after %ld s without DPD replies (DpdTimeoutAction clear%s) and then waits for the customer gateway, while the router never starts IKE on %s: %s. Once the SA is gone (a DPD timeout after a hiccup on the line, an SA the router kept for hours), nobody starts IKE again and the tunnel stays down (field case 2)",
+		snprintf(buf, len, L(N_("AWS ends the IKE session of tunnel %s after %ld s without DPD replies (DpdTimeoutAction clear%s) and then waits for the customer gateway, while the router never starts IKE on %s: %s. Once the SA is gone (a DPD timeout after a hiccup on the line, an SA the router kept for hours), nobody starts IKE again and the tunnel stays down (field case 2)")),
 			 pt->outside, f->n[0], dflt(&pt->dpd_action), tname(r, f->router), why);
 	else
-		snprintf(buf, len, "AWS waits for the customer gateway to start IKE on tunnel %s (StartupAction add%s), while the router never starts IKE on %s: %s. After AWS replaces the tunnel endpoint (maintenance) or the connection is re-created, both ends wait and the tunnel stays down (field case 2)",
+		snprintf(buf, len, L(N_("AWS waits for the customer gateway to start IKE on tunnel %s (StartupAction add%s), while the router never starts IKE on %s: %s. After AWS replaces the tunnel endpoint (maintenance) or the connection is re-created, both ends wait and the tunnel stays down (field case 2)")),
 			 pt->outside, dflt(&pt->startup), tname(r, f->router), why);
 }
 
 /* Where BGP was looked for on this pair. */
 static void
-bgp_scope(const struct audit_peer_result *r, const struct audit_peer_finding *f, char *buf,
-	  size_t len)
+bgp_scope(const struct audit_peer_result *r, const struct audit_peer_finding *f, int localized,
+	  char *buf, size_t len)
 {
 	const struct peer_tunnel *pt = &r->peer->tunnels[f->aws];
 	const struct config_tunnel *t = &r->cfg->tunnels[f->router];
 
 	if (pt->inside_plen)
-		snprintf(buf, len, "the tunnel's inside range %s (TunnelInsideCidr)", pt->inside);
+		snprintf(buf, len, L(N_("the tunnel's inside range %s (TunnelInsideCidr)")), pt->inside);
 	else if (t->inside.line)
-		snprintf(buf, len, "the tunnel's inside subnet (line %u)", t->inside.line);
+		snprintf(buf, len, L(N_("the tunnel's inside subnet (line %u)")), t->inside.line);
 	else
-		snprintf(buf, len, "169.254.0.0/16, where AWS puts tunnel inside addresses");
+		snprintf(buf, len, "%s", L(N_("169.254.0.0/16, where AWS puts tunnel inside addresses")));
 }
 
 static void
-mismatch_words(const struct audit_peer_result *r, const struct audit_peer_finding *f, char *buf,
-	       size_t len)
+mismatch_words(const struct audit_peer_result *r, const struct audit_peer_finding *f,
+	       int localized, char *buf, size_t len)
 {
 	const struct peer_tunnel *pt = f->aws >= 0 ? &r->peer->tunnels[f->aws] : NULL;
 	const struct peer_tunnel *op = f->other >= 0 && f->code == MISMATCH_ROUTER
 				       ? &r->peer->tunnels[f->other] : NULL;
-	char other[400] = "", ip[16];
+	char other[800] = "", ip[16];
 	unsigned line = 0;
 	uint32_t a;
 
 	if (f->code == MISMATCH_AWS && f->other >= 0) {
 		a = audit_peer_router_addr(r->cfg, (size_t)f->other, &line);
 		ip_text(a, ip, sizeof(ip));
-		snprintf(other, sizeof(other), "; the router's unpaired IPsec tunnel %s sends IKE to %s: if the VPN connection was re-created, AWS gave it new outside addresses and the router still points at the old ones",
-			 tname(r, f->other), a ? ip : "an address that is no IPv4 address");
+		snprintf(other, sizeof(other), L(N_("; the router's unpaired IPsec tunnel %s sends IKE to %s: if the VPN connection was re-created, AWS gave it new outside addresses and the router still points at the old ones")),
+			 tname(r, f->other), a ? ip : L(N_("an address that is no IPv4 address")));
 	} else if (op) {
-		snprintf(other, sizeof(other), " (AWS tunnel %s of %s is unpaired)", op->outside,
+		snprintf(other, sizeof(other), L(N_(" (AWS tunnel %s of %s is unpaired)")), op->outside,
 			 r->peer->conns[op->conn].id);
 	}
 	switch ((enum audit_mismatch)f->code) {
 	case MISMATCH_AWS:
-		snprintf(buf, len, "AWS tunnel %s of %s matches no router tunnel: no IKE peer address in the configuration is %s, and no tunnel's inside address is in %s%s",
+		snprintf(buf, len, L(N_("AWS tunnel %s of %s matches no router tunnel: no IKE peer address in the configuration is %s, and no tunnel's inside address is in %s%s")),
 			 pt->outside, r->peer->conns[pt->conn].id, pt->outside,
-			 pt->inside[0] ? pt->inside : "its TunnelInsideCidr (not in the file)", other);
+			 pt->inside[0] ? pt->inside : L(N_("its TunnelInsideCidr (not in the file)")), other);
 		break;
 	case MISMATCH_ROUTER:
 		if (f->where[0])
-			snprintf(buf, len, "router tunnel %s sends IKE to %s, which is no outside address of the VPN connections in the peer file%s",
+			snprintf(buf, len, L(N_("router tunnel %s sends IKE to %s, which is no outside address of the VPN connections in the peer file%s")),
 				 tname(r, f->router), f->where, other);
 		else
-			snprintf(buf, len, "router tunnel %s has no IPv4 IKE peer address to pair (a name, any, or none), and its inside address is in no TunnelInsideCidr of the peer file%s",
+			snprintf(buf, len, L(N_("router tunnel %s has no IPv4 IKE peer address to pair (a name, any, or none), and its inside address is in no TunnelInsideCidr of the peer file%s")),
 				 tname(r, f->router), other);
 		break;
 	case MISMATCH_INSIDE_ONLY:
 		a = audit_peer_router_addr(r->cfg, (size_t)f->router, &line);
 		ip_text(a, ip, sizeof(ip));
-		snprintf(buf, len, "router tunnel %s has its inside address in AWS tunnel %s's TunnelInsideCidr %s, but sends IKE to %s: IKE never reaches this AWS endpoint",
+		snprintf(buf, len, L(N_("router tunnel %s has its inside address in AWS tunnel %s's TunnelInsideCidr %s, but sends IKE to %s: IKE never reaches this AWS endpoint")),
 			 tname(r, f->router), pt->outside, pt->inside, ip);
 		break;
 	}
 }
 
 void
-audit_peer_words(const struct audit_peer_result *r, const struct audit_peer_finding *f, char *buf,
-		 size_t len)
+audit_peer_words(const struct audit_peer_result *r, const struct audit_peer_finding *f,
+		 int localized, char *buf, size_t len)
 {
 	const char *id = f->check->id;
 	const struct peer_conn *pc = conn_of(r, f);
 	const struct peer_tunnel *pt = f->aws >= 0 ? &r->peer->tunnels[f->aws] : NULL;
-	char scope[120];
+	char scope[240];
 
-	if (audit_peer_ike_words(r, f, buf, len)) {
+	if (audit_peer_ike_words(r, f, localized, buf, len)) {
 		return;
 	} else if (strcmp(id, "peer-address-mismatch") == 0) {
-		mismatch_words(r, f, buf, len);
+		mismatch_words(r, f, localized, buf, len);
 	} else if (strcmp(id, "dpd-clear-router-never-initiates") == 0) {
-		waits_words(r, f, 1, buf, len);
+		waits_words(r, f, 1, localized, buf, len);
 	} else if (strcmp(id, "startup-add-router-never-initiates") == 0) {
-		waits_words(r, f, 0, buf, len);
+		waits_words(r, f, 0, localized, buf, len);
 	} else if (strcmp(id, "static-router-on-bgp-connection") == 0) {
-		bgp_scope(r, f, scope, sizeof(scope));
-		snprintf(buf, len, "VPN connection %s is dynamic (StaticRoutesOnly false%s): AWS routes only what BGP over the tunnel tells it, and the router has no BGP neighbour in %s: IPsec comes up, no traffic is routed, and the tunnel shows DOWN with IPSEC IS UP (field case 3)",
+		bgp_scope(r, f, localized, scope, sizeof(scope));
+		snprintf(buf, len, L(N_("VPN connection %s is dynamic (StaticRoutesOnly false%s): AWS routes only what BGP over the tunnel tells it, and the router has no BGP neighbour in %s: IPsec comes up, no traffic is routed, and the tunnel shows DOWN with IPSEC IS UP (field case 3)")),
 			 pc->id, dflt(&pc->static_only), scope);
 	} else if (strcmp(id, "bgp-router-on-static-connection") == 0) {
-		snprintf(buf, len, "VPN connection %s is static (StaticRoutesOnly true): AWS runs no BGP, while the router waits for routes from its BGP neighbour on line %u through tunnel %s: that session never comes up, so what the router would learn from it never arrives",
+		snprintf(buf, len, L(N_("VPN connection %s is static (StaticRoutesOnly true): AWS runs no BGP, while the router waits for routes from its BGP neighbour on line %u through tunnel %s: that session never comes up, so what the router would learn from it never arrives")),
 			 pc->id, f->bgp_line, pt->outside);
 	} else if (strcmp(id, "nat-t-off-accelerated") == 0) {
-		snprintf(buf, len, "VPN connection %s is accelerated (EnableAcceleration true), and NAT-T is %s on %s: IPsec comes up and no traffic flows (field case 3)",
-			 pc->id, f->code ? "off" : "not set (off by default on RTX, not forced in swanctl, unknown for the IX)",
+		snprintf(buf, len, L(N_("VPN connection %s is accelerated (EnableAcceleration true), and NAT-T is %s on %s: IPsec comes up and no traffic flows (field case 3)")),
+			 pc->id, f->code ? L(N_("off")) : L(N_("not set (off by default on RTX, not forced in swanctl, unknown for the IX)")),
 			 tname(r, f->router));
 	} else if (strcmp(id, "mss-above-aws-max") == 0) {
-		snprintf(buf, len, "the clamp %ld is above the MSS %ld that AWS supports at most, and no 'fragmentation needed' comes back through AWS's tunnels: larger segments are lost without a word",
+		snprintf(buf, len, L(N_("the clamp %ld is above the MSS %ld that AWS supports at most, and no 'fragmentation needed' comes back through AWS's tunnels: larger segments are lost without a word")),
 			 f->n[0], f->n[1]);
 	} else if (strcmp(id, "mtu-above-aws-max") == 0) {
-		snprintf(buf, len, "tunnel MTU %ld is above the %ld that AWS supports at most, and AWS does no path MTU discovery through the tunnel: packets of %ld to %ld bytes are lost",
+		snprintf(buf, len, L(N_("tunnel MTU %ld is above the %ld that AWS supports at most, and AWS does no path MTU discovery through the tunnel: packets of %ld to %ld bytes are lost")),
 			 f->n[0], f->n[1], f->n[1] + 1, f->n[0]);
 	} else {
-		snprintf(buf, len, "AWS reports tunnel %s of %s DOWN%s%s%s%s%s", pt->outside, pc->id,
-			 pt->status_msg[0] ? ": \"" : "", pt->status_msg, pt->status_msg[0] ? "\"" : "",
-			 f->router >= 0 ? "; the router's tunnel to it is " : " (no router tunnel is paired with it)",
-			 f->router >= 0 ? tname(r, f->router) : "");
+		char msg[sizeof(pt->status_msg) + 4] = "";
+
+		if (pt->status_msg[0])
+			snprintf(msg, sizeof(msg), ": \"%s\"", pt->status_msg);
+		if (f->router >= 0)
+			snprintf(buf, len, L(N_("AWS reports tunnel %s of %s DOWN%s; the router's tunnel to it is %s")),
+				 pt->outside, pc->id, msg, tname(r, f->router));
+		else
+			snprintf(buf, len, L(N_("AWS reports tunnel %s of %s DOWN%s (no router tunnel is paired with it)")),
+				 pt->outside, pc->id, msg);
 	}
 }
 
@@ -308,7 +319,7 @@ router_notes(const struct audit_peer_result *r, const struct audit_peer_finding 
 		snprintf(buf, sizeof(buf), "%s and in interface %s remove line %u: %s", lead, t->name,
 			 t->responder.line, t->responder.text);
 	else if (strcmp(f->check->id, "static-router-on-bgp-connection") == 0) {
-		bgp_scope(r, f, scope, sizeof(scope));
+		bgp_scope(r, f, 0, scope, sizeof(scope));
 		snprintf(buf, sizeof(buf), "%s preferred: run BGP with AWS over %s, the neighbour being AWS's inside address in %s and AWS's ASN that of the VPN gateway (mtuprobe prints no BGP lines)",
 			 lead, t->name, scope);
 	} else if (strcmp(f->check->id, "bgp-router-on-static-connection") == 0)
@@ -533,29 +544,29 @@ tunnel_facts(FILE *f, const struct peer_config *p, const struct peer_tunnel *pt)
 	char names[400];
 
 	if (pt->cgw_inside[0] || pt->vgw_inside[0]) {
-		fputs("    inside: router ", f);
+		fputs(_("    inside: router "), f);
 		text_string(f, pt->cgw_inside[0] ? pt->cgw_inside : "?");
-		fputs(", AWS ", f);
+		fputs(_(", AWS "), f);
 		text_string(f, pt->vgw_inside[0] ? pt->vgw_inside : "?");
 		if (pt->vgw_asn.set || pt->cgw_asn.set) {
-			fputs("; BGP ASN router ", f);
+			fputs(_("; BGP ASN router "), f);
 			pt->cgw_asn.set ? fprintf(f, "%ld", pt->cgw_asn.v) : fputs("?", f);
-			fputs(", AWS ", f);
+			fputs(_(", AWS "), f);
 			pt->vgw_asn.set ? fprintf(f, "%ld", pt->vgw_asn.v) : fputs("?", f);
 			if (pt->hold_time.set)
-				fprintf(f, ", hold time %ld s", pt->hold_time.v);
+				fprintf(f, _(", hold time %ld s"), pt->hold_time.v);
 		}
 		fputc('\n', f);
 	}
 	if (peer_unknown_names(p, pt, names, sizeof(names))) {
-		fprintf(f, "    not known until apply (the plan says so; no default assumed): %s\n", names);
+		fprintf(f, _("    not known until apply (the plan says so; no default assumed): %s\n"), names);
 	}
 }
 
 static void
 text_not_checked(void *ctx, const char *what)
 {
-	fprintf((FILE *)ctx, "; not checked: %s", what);
+	fprintf((FILE *)ctx, _("; not checked: %s"), what);
 }
 
 static void
@@ -575,22 +586,22 @@ tunnel_head(FILE *f, const struct audit_peer_result *r, size_t k)
 
 	fputs("  ", f);
 	text_string(f, pt->outside[0] ? pt->outside
-		       : (pt->unknown & PEER_UNK_OUTSIDE) ? "(address known after apply)" : "(no OutsideIpAddress)");
+		       : (pt->unknown & PEER_UNK_OUTSIDE) ? _("(address known after apply)") : _("(no OutsideIpAddress)"));
 	if (pr->router >= 0) {
 		fputs(" <-> ", f);
 		text_string(f, tname(r, pr->router));
-		fprintf(f, " (by %s address)", pr->by == PAIR_OUTSIDE ? "outside" : "inside");
+		fputs(pr->by == PAIR_OUTSIDE ? _(" (by outside address)") : _(" (by inside address)"), f);
 	} else if (pt->unknown & PEER_UNK_OUTSIDE)
-		fputs(" <-> not paired until apply", f);
+		fputs(_(" <-> not paired until apply"), f);
 	else
-		fputs(" <-> no router tunnel", f);
-	fprintf(f, ": DPD %ld s%s, action %s%s, startup %s%s, IKE %s%s", pt->dpd_seconds.v,
-		pt->dpd_seconds.set ? "" : " (default)", peer_dpd_action_name((enum peer_dpd_action)pt->dpd_action.v),
-		pt->dpd_action.set ? "" : " (default)", peer_startup_name((enum peer_startup)pt->startup.v),
-		pt->startup.set ? "" : " (default)", ike_words(pt->ike.v), pt->ike.set ? "" : " (default)");
-	audit_peer_not_checked(pr->not_checked, text_not_checked, f);
+		fputs(_(" <-> no router tunnel"), f);
+	fprintf(f, _(": DPD %ld s%s, action %s%s, startup %s%s, IKE %s%s"), pt->dpd_seconds.v,
+		pt->dpd_seconds.set ? "" : _(" (default)"), peer_dpd_action_name((enum peer_dpd_action)pt->dpd_action.v),
+		pt->dpd_action.set ? "" : _(" (default)"), peer_startup_name((enum peer_startup)pt->startup.v),
+		pt->startup.set ? "" : _(" (default)"), ike_words(pt->ike.v), pt->ike.set ? "" : _(" (default)"));
+	audit_peer_not_checked(pr->not_checked, 1, text_not_checked, f);
 	if (pt->status != PEER_STATUS_NONE) {
-		fprintf(f, "; telemetry %s", pt->status == PEER_STATUS_UP ? "UP" : pt->status == PEER_STATUS_DOWN ? "DOWN" : "other");
+		fprintf(f, _("; telemetry %s"), pt->status == PEER_STATUS_UP ? "UP" : pt->status == PEER_STATUS_DOWN ? "DOWN" : _("other"));
 		if (pt->status_msg[0]) {
 			fputs(" \"", f);
 			text_string(f, pt->status_msg);
@@ -604,12 +615,13 @@ tunnel_head(FILE *f, const struct audit_peer_result *r, size_t k)
 static const char *const format_words[] = {
 	[PEER_FMT_AWS_JSON] = "aws ec2 describe-vpn-connections",
 	[PEER_FMT_AWS_XML] = "AWS CustomerGatewayConfiguration XML",
-	[PEER_FMT_TF_STATE] = "terraform show -json (state)",
-	[PEER_FMT_TF_PLAN] = "terraform show -json (plan)",
+	[PEER_FMT_TF_STATE] = N_("terraform show -json (state)"),
+	[PEER_FMT_TF_PLAN] = N_("terraform show -json (plan)"),
 };
 
+/* field names, as the documents write them */
 static const char *const secret_words[] = {
-	[PEER_FMT_AWS_JSON] = "PreSharedKey, CustomerGatewayConfiguration's pre_shared_key",
+	[PEER_FMT_AWS_JSON] = N_("PreSharedKey, CustomerGatewayConfiguration's pre_shared_key"),
 	[PEER_FMT_AWS_XML] = "pre_shared_key",
 	[PEER_FMT_TF_STATE] = "tunnelN_preshared_key, customer_gateway_configuration",
 	[PEER_FMT_TF_PLAN] = "tunnelN_preshared_key, customer_gateway_configuration",
@@ -620,11 +632,11 @@ routing_words(const struct peer_config *p, const struct peer_conn *c)
 {
 	if (c->unknown & PEER_UNK_STATIC)
 		return p->format == PEER_FMT_AWS_XML
-		       ? "static or BGP: not in the XML (no bgp element), no routing check"
-		       : "static or BGP: known after apply, no routing check";
+		       ? _("static or BGP: not in the XML (no bgp element), no routing check")
+		       : _("static or BGP: known after apply, no routing check");
 	if (c->static_only.v)
-		return c->static_only.set ? "static" : "static (default)";
-	return c->static_only.set ? "BGP (dynamic)" : "BGP (dynamic) (default)";
+		return c->static_only.set ? _("static") : _("static (default)");
+	return c->static_only.set ? _("BGP (dynamic)") : _("BGP (dynamic) (default)");
 }
 
 static void
@@ -632,16 +644,19 @@ head(FILE *f, const struct audit_peer_result *r, const char *peer_file)
 {
 	const struct peer_config *p = r->peer;
 
-	fputs("\npeer: ", f);
+	fputs(_("\npeer: "), f);
 	text_string(f, peer_file);
-	fprintf(f, ": %s, %zu VPN connection%s, %zu tunnel%s", format_words[p->format],
-		p->nconns, p->nconns == 1 ? "" : "s", p->ntunnels, p->ntunnels == 1 ? "" : "s");
+	fprintf(f, _(": %s, "), _(format_words[p->format]));
+	fprintf(f, ngettext("%zu VPN connection", "%zu VPN connections", p->nconns), p->nconns);
+	fprintf(f, ngettext(", %zu tunnel", ", %zu tunnels", p->ntunnels), p->ntunnels);
 	if (p->secrets)
-		fprintf(f, " (%zu secret%s in the file not read: %s)", p->secrets,
-			p->secrets == 1 ? "" : "s", secret_words[p->format]);
+		fprintf(f, ngettext(" (%zu secret in the file not read: %s)",
+				    " (%zu secrets in the file not read: %s)", p->secrets),
+			p->secrets, _(secret_words[p->format]));
 	if (p->other_resources)
-		fprintf(f, " (%zu resource%s of other types not read)", p->other_resources,
-			p->other_resources == 1 ? "" : "s");
+		fprintf(f, ngettext(" (%zu resource of other types not read)",
+				    " (%zu resources of other types not read)", p->other_resources),
+			p->other_resources);
 	fputc('\n', f);
 	for (size_t i = 0; i < p->nconns; i++) {
 		const struct peer_conn *c = &p->conns[i];
@@ -650,18 +665,18 @@ head(FILE *f, const struct audit_peer_result *r, const char *peer_file)
 			text_string(f, c->address);
 			fputc(' ', f);
 		}
-		text_string(f, c->id[0] ? c->id : (c->unknown & PEER_UNK_ID) ? "(id known after apply)"
-			    : "(no VpnConnectionId)");
+		text_string(f, c->id[0] ? c->id : (c->unknown & PEER_UNK_ID) ? _("(id known after apply)")
+			    : _("(no VpnConnectionId)"));
 		fputs(" (", f);
-		text_string(f, c->gateway[0] ? c->gateway : "no gateway id");
+		text_string(f, c->gateway[0] ? c->gateway : _("no gateway id"));
 		if (c->unknown & PEER_UNK_ACCEL)
-			fprintf(f, "): %s, acceleration known after apply\n", routing_words(p, c));
+			fprintf(f, _("): %s, acceleration known after apply\n"), routing_words(p, c));
 		else
-			fprintf(f, "): %s, acceleration %s%s\n", routing_words(p, c), c->accel.v ? "on" : "off",
-				c->accel.set ? "" : " (default)");
+			fprintf(f, _("): %s, acceleration %s%s\n"), routing_words(p, c), c->accel.v ? _("on") : _("off"),
+				c->accel.set ? "" : _(" (default)"));
 	}
 	if (p->format == PEER_FMT_AWS_XML)
-		fputs("  note: the XML carries no DPD timeout action, startup action or IKE versions: AWS's defaults are taken; the describe-vpn-connections JSON has the values set\n", f);
+		fputs(_("  note: the XML carries no DPD timeout action, startup action or IKE versions: AWS's defaults are taken; the describe-vpn-connections JSON has the values set\n"), f);
 	for (size_t k = 0; k < p->ntunnels; k++)
 		tunnel_head(f, r, k);
 }
@@ -670,7 +685,7 @@ static void
 finding(FILE *f, const struct audit_peer_result *r, const struct audit_peer_finding *x,
 	const char *cfg_file)
 {
-	char why[800];
+	char why[2400];   /* Japanese takes 3 bytes a character */
 	struct audit_result tmp;
 	struct audit_finding *rows;
 	int router_fix = as_router(r, x, &tmp, &rows) != 0;
@@ -685,23 +700,25 @@ finding(FILE *f, const struct audit_peer_result *r, const struct audit_peer_find
 	}
 	fputc('\n', f);
 	if (x->secret_line) {
-		fprintf(f, "  %u | (a key: not printed)\n", x->line);
+		fprintf(f, _("  %u | (a key: not printed)\n"), x->line);
 	} else if (x->text[0]) {
 		fprintf(f, "  %u | ", x->line);
 		text_string(f, x->text);
 		fputc('\n', f);
 	} else if (x->line)
-		fputs("  (not set)\n", f);
-	audit_peer_words(r, x, why, sizeof(why));
-	fputs("  why: ", f);
+		fputs(_("  (not set)\n"), f);
+	audit_peer_words(r, x, 1, why, sizeof(why));
+	fputs(_("  why: "), f);
 	text_string(f, why);
-	fprintf(f, "\n  source: %s\n", x->check->source);
+	fputc('\n', f);
+	/* the source is cited as written, never translated */
+	fprintf(f, _("  source: %s\n"), x->check->source);
 	if (router_fix || x->router >= 0) {
-		fputs("  fix on the router:\n", f);
+		fputs(_("  fix on the router:\n"), f);
 		audit_peer_router_lines(r, x, emit_indented, f);
 	}
 	if (x->aws_fix) {
-		fputs("  fix on AWS:\n", f);
+		fputs(_("  fix on AWS:\n"), f);
 		audit_peer_aws_lines(r, x, emit_indented, f);
 	}
 }
@@ -722,19 +739,19 @@ render_audit_peer_text(FILE *f, const struct audit_peer_result *r, const char *c
 		aws_fix |= r->findings[i].aws_fix != 0;
 	}
 	if (router_fix) {
-		fprintf(f, "\nchange set for %s from both ends (after the router's own; each changed line after the one it replaces):\n",
+		fprintf(f, _("\nchange set for %s from both ends (after the router's own; each changed line after the one it replaces):\n"),
 			config_vendor_display(r->cfg->vendor));
 		audit_peer_router_lines(r, NULL, emit_plain, f);
-		fputs("\nrollback (paste after the change to restore the old lines):\n", f);
+		fputs(_("\nrollback (paste after the change to restore the old lines):\n"), f);
 		audit_peer_rollback_lines(r, emit_plain, f);
 	}
 	if (aws_fix) {
-		fputs("\nchange set for AWS, one tunnel at a time:\n", f);
+		fputs(_("\nchange set for AWS, one tunnel at a time:\n"), f);
 		audit_peer_aws_lines(r, NULL, emit_plain, f);
 	}
-	fprintf(f, "\nboth ends: %u error%s, %u warning%s%s\n", r->nerror, r->nerror == 1 ? "" : "s",
-		r->nwarning, r->nwarning == 1 ? "" : "s",
-		r->nfindings ? "" : ": every AWS tunnel has its router tunnel, and nothing in the pair is known to kill them");
+	fprintf(f, ngettext("\nboth ends: %u error", "\nboth ends: %u errors", r->nerror), r->nerror);
+	fprintf(f, ngettext(", %u warning", ", %u warnings", r->nwarning), r->nwarning);
+	fprintf(f, "%s\n", r->nfindings ? "" : _(": every AWS tunnel has its router tunnel, and nothing in the pair is known to kill them"));
 }
 
 void
@@ -856,7 +873,7 @@ json_tunnels(FILE *f, const struct audit_peer_result *r)
 		audit_peer_json_tunnel_options(f, pt);
 		json_defaults(f, pt);
 		fputs(",\"not_checked\":[", f);
-		audit_peer_not_checked(pr->not_checked, json_not_checked, &(struct audit_jlist){ f, 0 });
+		audit_peer_not_checked(pr->not_checked, 0, json_not_checked, &(struct audit_jlist){ f, 0 });
 		fputc(']', f);
 		fputs(",\"telemetry\":", f);
 		if (pt->status == PEER_STATUS_NONE)
@@ -898,7 +915,7 @@ json_findings(FILE *f, const struct audit_peer_result *r)
 		json_str(f, "router_tunnel", x->router >= 0 ? tname(r, x->router) : NULL);
 		fputs(",\"text\":", f);
 		json_string(f, x->text);
-		audit_peer_words(r, x, why, sizeof(why));
+		audit_peer_words(r, x, 0, why, sizeof(why));
 		fputs(",\"message\":", f);
 		json_string(f, why);
 		fputs(",\"source\":", f);

@@ -9,9 +9,10 @@
 #include <stdio.h>
 #include "core/audit_peer.h"
 
-/* Why, with the numbers, for one finding of the pair. */
+/* Why, with the numbers, for one finding of the pair: localized, in the
+ * user's language (text); else English (--json's "message"). */
 void audit_peer_words(const struct audit_peer_result *r, const struct audit_peer_finding *f,
-		      char *buf, size_t len);
+		      int localized, char *buf, size_t len);
 
 /* Fix lines for one finding (only) or for every finding (only == NULL):
  * the router's (a change set with the old lines, as the router audit's)

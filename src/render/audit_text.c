@@ -101,7 +101,8 @@ head(FILE *f, const struct audit_result *r, const char *file)
 	unread_spans(f, c);
 	if (c->firmware_line)
 		fprintf(f, _("firmware: %s (line %u)\n"), c->firmware, c->firmware_line);
-	fprintf(f, _("peer: %s (%s): %s\n"), r->peer->display, r->peer->name, _(r->peer->behaviour));
+	fprintf(f, _("peer: %s (%s): %s\n"), render_peer_display(r->peer, 1), r->peer->name,
+		_(r->peer->behaviour));
 	if (r->line_mtu) {
 		fprintf(f, _("line MTU: %u ("), r->line_mtu);
 		text_string(f, r->line_from);

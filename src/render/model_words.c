@@ -4,6 +4,7 @@
  * text report and in English for --json (a contract scripts read, like its
  * keys). The numbers' sources (RFCs, vendor documents) are never translated. */
 #include "render/render.h"
+#include "base/count.h"
 
 #include <stdio.h>
 
@@ -170,4 +171,18 @@ model_warning_words(const struct model_warning *w, int localized, char *buf, siz
 		snprintf(buf, len, L(N_("%u more warnings not shown")), w->a);
 		break;
 	}
+}
+
+/* by enum peer_display_kind; a product's name (NULL here) is never translated */
+static const char *const peer_display_words[] = {
+	[PEER_DISPLAY_UNKNOWN] = N_("a peer of unknown behaviour"),
+};
+
+const char *
+render_peer_display(const struct peer_def *p, int localized)
+{
+	const char *w = (size_t)p->display_kind < COUNT(peer_display_words)
+			? peer_display_words[p->display_kind] : NULL;
+
+	return w ? L(w) : p->display;
 }

@@ -165,6 +165,10 @@ int desc_utf8(const char *desc, char *out, size_t len);
  * the user's language (the text report); else English (--json). */
 void model_step_words(const struct model_step *s, int localized, char *buf, size_t len);
 void model_warning_words(const struct model_warning *w, int localized, char *buf, size_t len);
+/* A peer profile's display: its product name as written, or (a description,
+ * PEER_DISPLAY_UNKNOWN) words in the user's language when localized, else
+ * the English of core/presets.c. */
+const char *render_peer_display(const struct peer_def *p, int localized);
 /* The probe's tunnel verdict (core/compare.c) in words, localized as above. */
 void tunnel_verdict_words(const struct tunnel_judgement *j, int localized, char *buf, size_t len);
 
