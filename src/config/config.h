@@ -225,7 +225,7 @@ struct config_gateway {
 	 * key: RTX ipsec ike pre-shared-key GW text|0x..., IX ikev2
 	 * authentication psk id ipv4 ADDR key char|hex K, swanctl secrets. */
 	struct config_secret psk;
-	struct config_num dpd_timeout;    /* ipsec.conf dpdtimeout, seconds (IKEv1) */
+	struct config_num dpd_timeout;    /* ipsec.conf dpdtimeout, swanctl dpd_timeout, seconds (IKEv1) */
 	/* neutral formats (config_facts.neutral) only: what core/audit.c reads */
 	struct config_live live;
 	struct config_start start;

@@ -196,7 +196,10 @@ conn_key(struct config_gateway *g, const char *k, const char *v, const struct cf
 		cfg_set(&g->keepalive, n > 0 ? CONFIG_ON : CONFIG_OFF, l);
 		g->ka_method = CONFIG_KA_DPD;
 		g->ka_interval = n;
-	} else
+	} else if (strcmp(k, "dpd_timeout") == 0 && (n = cfg_seconds(v)) >= 0)
+		/* swanctl.conf(5): IKEv1 only, how long without a reply is dead */
+		cfg_set(&g->dpd_timeout, n, l);
+	else
 		return -1;
 	return 0;
 }
@@ -252,10 +255,11 @@ static void
 template_key(struct config_gateway *g, struct config_tunnel *t, int depth, const char *k,
 	     const struct cfg_line *l)
 {
-	static const char *const conn_keys[] = { "version", "encap", "dpd_delay" };
+	static const char *const conn_keys[] = { "version", "encap", "dpd_delay", "dpd_timeout" };
 	static const char *const child_keys[] = { "esp_proposals", "start_action", "dpd_action",
 						  "close_action", "local_ts", "remote_ts" };
-	struct config_num *cn[] = { g ? &g->version : NULL, g ? &g->natt : NULL, g ? &g->keepalive : NULL };
+	struct config_num *cn[] = { g ? &g->version : NULL, g ? &g->natt : NULL, g ? &g->keepalive : NULL,
+				    g ? &g->dpd_timeout : NULL };
 	struct config_num *ch[] = { g ? &g->esp : NULL, g ? &g->start_action : NULL,
 				    g ? &g->dpd_action : NULL, g ? &g->close_action : NULL };
 

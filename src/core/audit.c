@@ -720,6 +720,8 @@ check_initiator(struct audit_run *a)
 					       AW(g->refresh.line && g->start_action.v != CONFIG_ACT_OTHER
 						  ? W_ONLY_LOADS : W_NOT_EVEN_LOADS), AS(a->peer->display)));
 		audit_fix(f, FIX_INITIATE, 0, 0, (int)i, t->gateway);
+		if (f && f->nfix)
+			f->fix[f->nfix - 1].ikev2 = t->ikev2;
 	}
 }
 
@@ -774,6 +776,8 @@ check_responder_peer(struct audit_run *a)
 					  ARGS(AS(a->peer->display), AW(W_NONE)));
 		audit_fix(f, a->cfg->vendor == VENDOR_RTX ? FIX_REFRESH_GW_OFF : FIX_RESPOND_ONLY, 0, 0,
 			  (int)i, t->gateway);
+		if (f && f->nfix)
+			f->fix[f->nfix - 1].ikev2 = t->ikev2;
 	}
 }
 

@@ -52,10 +52,20 @@ audit_dpd_hold(const struct config *c, size_t i, unsigned *line, const char **te
 		return d->v;
 	}
 	case VENDOR_STRONGSWAN:
-		if (k->tmpl)
+		if (k->tmpl || (g->version.line && g->version.v == 1 && g->dpd_timeout.tmpl))
 			return -2;
 		if (!k->line || k->v == CONFIG_OFF)
 			return -1;
+		/* swanctl.conf(5): an IKEv1 connection is dead after
+		 * dpd_timeout without a reply, which a DPD check every
+		 * dpd_delay finds: at least the larger of the two (IKEv2
+		 * ignores dpd_timeout: retransmissions decide) */
+		if (g->version.line && g->version.v == 1 && g->dpd_timeout.line &&
+		    g->dpd_timeout.v > g->ka_interval) {
+			*line = g->dpd_timeout.line;
+			*text = g->dpd_timeout.text;
+			return g->dpd_timeout.v;
+		}
 		*line = k->line;
 		*text = k->text;
 		return g->ka_interval;

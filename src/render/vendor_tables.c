@@ -718,6 +718,8 @@ static const struct vfixes ros_fixes = {
  * the Linux rows'. */
 static const struct vfix swan_fix_rows[] = {
 	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "dpd_delay = {sec}s", NULL, F_G_KEEPALIVE },
+	/* swanctl.conf(5): dpd_timeout acts for IKEv1 only */
+	{ FIX_KEEPALIVE, 1, VS_CONN, NULL, "dpd_timeout = {timeout}s", NULL, F_G_DPD_TIMEOUT },
 	{ FIX_INITIATE, 0, VS_CHILD, NULL, "start_action = start", NULL, F_G_START },
 	{ FIX_DPD_RESTART, 0, VS_CHILD, NULL, "dpd_action = restart", NULL, F_G_DPD_ACTION },
 	{ FIX_RESPOND_ONLY, 0, VS_CHILD, NULL, "start_action = none", NULL, F_G_START },
