@@ -567,7 +567,11 @@ bgp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	(void)x;
 	for (size_t i = 0; i + 1 < l->ntok; i++)
 		if (cfg_is(l, i, "neighbor") && cfg_addr(l->tok[i + 1], &a) == 0) {
-			cfg_add_bgp(c, a, l);
+			/* ... neighbor A peer-as AS (Junos BGP configuration statements) */
+			cfg_add_bgp(c, a,
+				    cfg_is(l, i + 2, "peer-as") && i + 3 < l->ntok ? cfg_asn(l->tok[i + 3])
+										   : 0,
+				    l);
 			break;
 		}
 	return 0;

@@ -287,6 +287,8 @@ check_aws(const struct config *c)
 	assert_int_equal(c->ninvalid, 0);
 	assert_int_equal(c->nrefs, 0);
 	assert_int_equal(c->nbgp, 2);
+	assert_int_equal(c->bgp[0].as, 7224);         /* neighbor A peer-as, a line of its own */
+	assert_int_equal(c->bgp[1].as, 7224);
 	for (size_t i = 0; i < 2; i++) {
 		const struct config_tunnel *t = &c->tunnels[i];
 		const struct config_gateway *g;

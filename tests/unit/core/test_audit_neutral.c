@@ -279,7 +279,7 @@ test_selectors_and_natt(void **state)
 	(void)state;
 	site_init(&s);
 	s.t[0].inside = (struct config_prefix){ 0xa9fe0a00u, 30, 33, 0, "family inet address 169.254.10.2/30" };
-	s.b[0] = (struct config_bgp){ 0xa9fe0a01u, 40, "neighbor 169.254.10.1" };
+	s.b[0] = (struct config_bgp){ .addr = 0xa9fe0a01u, .line = 40, .text = "neighbor 169.254.10.1" };
 	s.c.bgp = s.b;
 	s.c.nbgp = 1;
 	/* unset selectors default to the peers' own addresses */
@@ -335,9 +335,9 @@ test_hub_bgp(void **state)
 		t[i].gateway = i;
 		t[i].line = (unsigned)i + 1;
 		t[i].inside = (struct config_prefix){ net + 2, 30, (unsigned)i + 1, 0, "" };
-		b[N - 1 - i] = (struct config_bgp){ net + 1, (unsigned)(N - i), "" };
+		b[N - 1 - i] = (struct config_bgp){ .addr = net + 1, .line = (unsigned)(N - i) };
 	}
-	b[N] = (struct config_bgp){ 0xa9fe0002u, 99999, "" };   /* gw0's second, written last */
+	b[N] = (struct config_bgp){ .addr = 0xa9fe0002u, .line = 99999 };   /* gw0's second, written last */
 	c.tunnels = t;
 	c.ntunnels = N;
 	c.gateways = g;
