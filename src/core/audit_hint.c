@@ -75,8 +75,10 @@ audit_peer_hint(struct audit_run *a)
 	char text[16];
 	size_t i;
 
-	if (a->in->peer)
-		return; /* --peer given: the user chose */
+	/* --peer given: the user chose; --peer-config: the other end's own
+	 * settings are read and the pair audit makes its checks */
+	if (a->in->peer || a->in->peer_known)
+		return;
 	if ((i = hint_neighbour(a)) >= c->nbgp)
 		return;
 	b = &c->bgp[i];

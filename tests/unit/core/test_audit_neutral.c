@@ -428,6 +428,14 @@ test_peer_hint(void **state)
 	assert_int_equal(count_notes(&r, NOTE_AWS_ASN), 1);
 	assert_true(has_note(&r, "169.254.0.1 (line 40) has AS 9059"));
 	audit_free(&r);
+	/* --peer-config: the other end is read, no hint */
+	in.peer_known = 1;
+	memset(&r, 0, sizeof r);
+	assert_int_equal(audit_run(&in, &r), 0);
+	assert_int_equal(count_notes(&r, NOTE_AWS_ASN), 0);
+	assert_null(r.peer_hint);
+	audit_free(&r);
+	in.peer_known = 0;
 	/* --peer given (even generic): the user chose, no hint */
 	in.peer = model_peer("generic");
 	memset(&r, 0, sizeof r);
