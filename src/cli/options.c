@@ -233,6 +233,8 @@ cli_usage(FILE *f, enum cmd cmd)
 			   "download or terraform show -json): each AWS tunnel paired with its router tunnel,\n"
 			   "what fails in the combination, fixes for both ends (AWS CLI or Terraform lines);\n"
 			   "or a second router's configuration: both audited, their tunnels paired.\n"
+			   "Without either, the peer is generic; a note says when a BGP neighbour's AS\n"
+			   "shows the file is for AWS (--peer aws then makes AWS's checks).\n"
 			   "-q prints only the corrected lines.\n\n"));
 	else if (cmd == CMD_REPORT)
 		fprintf(f, "%s", _("usage: mtuprobe report FILE...|-\n"

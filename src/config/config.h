@@ -233,6 +233,10 @@ struct config_gateway {
 
 struct config_bgp {
 	uint32_t addr;                /* host order */
+	/* The neighbour's AS as the file writes it (asplain or asdot, RFC
+	 * 5396); 0 when no AS is written, it is a placeholder or a word
+	 * (VyOS "external"): AS 0 is no AS a neighbour can have (RFC 7607). */
+	uint32_t as;
 	unsigned line;
 	char text[CONFIG_TEXT];
 };

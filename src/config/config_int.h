@@ -118,7 +118,12 @@ struct config_iface *cfg_iface(struct config *c, const char *name, unsigned line
 struct config_tunnel *cfg_tunnel(struct config *c, const char *id, const char *name,
 				 unsigned line);
 struct config_gateway *cfg_gateway(struct config *c, const char *name, unsigned line);
-void cfg_add_bgp(struct config *c, uint32_t addr, const struct cfg_line *l);
+/* A BGP neighbour; a second line for the same address only adds the AS
+ * when the first gave none ("neighbor A activate" before "remote-as"). */
+void cfg_add_bgp(struct config *c, uint32_t addr, uint32_t as, const struct cfg_line *l);
+/* An AS number as written: asplain "7224" or asdot "1.10" (RFC 5396),
+ * optionally in quotes (VyOS '64512'); 0 for a placeholder or anything else. */
+uint32_t cfg_asn(const char *s);
 
 /* Name -> row lookups (config/index.c): find returns the row or -1; add
  * indexes row (just pushed) and returns 0, or -1 with c->nomem. */

@@ -46,7 +46,7 @@ enum fk {
 	K_INTERFACE, K_IKEV, K_REMOTE_GW, K_LOCAL_GW, K_PROPOSAL, K_DPD, K_DPD_COUNT, K_DPD_INTERVAL,
 	K_AUTONEG, K_PASSIVE, K_NATT, K_KEYLIFE, K_PSK, K_TYPE, K_PHASE1NAME, K_SRC_TYPE, K_DST_TYPE,
 	K_SRC, K_DST, K_SRC_NAME, K_DST_NAME, K_KEYLIFESEC, K_IP, K_REMOTE_IP, K_MTU_OVERRIDE, K_MTU,
-	K_TCPMSS, K_MSS_SENDER, K_MSS_RECEIVER, K_SRCINTF, K_DSTINTF, K_DESC, K_MODE, K_N
+	K_TCPMSS, K_MSS_SENDER, K_MSS_RECEIVER, K_SRCINTF, K_DSTINTF, K_DESC, K_MODE, K_REMOTE_AS, K_N
 };
 
 enum vt { V_STR, V_NUM, V_KW, V_ADDR, V_NET, V_LIST };
@@ -120,6 +120,8 @@ static const struct keydef keys[] = {
 	{ T_IF, "tcp-mss", K_TCPMSS, V_NUM, 0, 65535, NULL, 0 },
 	{ T_IF, "description", K_DESC, V_STR, 0, 0, NULL, 0 },
 	{ T_IF, "mode", K_MODE, V_STR, 0, 0, NULL, 0 },
+	/* router bgp, config neighbor: set remote-as AS (a string since 6.x: asdot) */
+	{ T_NEIGH, "remote-as", K_REMOTE_AS, V_STR, 0, 0, NULL, 0 },
 	{ T_POLICY, "tcp-mss-sender", K_MSS_SENDER, V_NUM, 0, 65535, NULL, 0 },
 	{ T_POLICY, "tcp-mss-receiver", K_MSS_RECEIVER, V_NUM, 0, 65535, NULL, 0 },
 	{ T_POLICY, "srcintf", K_SRCINTF, V_LIST, 0, 0, NULL, 0 },
@@ -875,7 +877,8 @@ commit(struct config *c, struct cfg_ctx *x)
 	case T_IF: commit_if(c, e); break;
 	case T_NEIGH:
 		if (cfg_addr(e->name, &a) == 0)
-			cfg_add_bgp(c, a, &(struct cfg_line){ .no = e->line });
+			cfg_add_bgp(c, a, e->k[K_REMOTE_AS].tmpl ? 0 : cfg_asn(e->s[K_REMOTE_AS]),
+				    &(struct cfg_line){ .no = e->line });
 		if (c->nbgp && c->bgp[c->nbgp - 1].line == e->line)
 			cfg_copy(c->bgp[c->nbgp - 1].text, sizeof(c->bgp[0].text), e->text);
 		break;

@@ -85,9 +85,20 @@ struct jprop {                        /* security ipsec proposal */
 
 enum { T_POLICIES, T_VPNS, T_IPOLS, T_PROPS };
 
+/* A BGP group's peer-as, or a neighbour's group: "ri/group" keys (the
+ * routing instance, "" for the master one), matched after the file is read,
+ * since a group's peer-as may come after its neighbours. */
+struct jbgp {
+	char group[2 * CONFIG_NAME + 2];
+	uint32_t as;                  /* a group's peer-as (0: a placeholder) */
+	size_t bgp;                   /* a neighbour's row in config.bgp */
+};
+
 struct cfg_ctx {
 	struct jgw *gw;
 	size_t ngw, cap_gw;
+	struct jbgp *groups, *members;
+	size_t ngroups, cap_groups, nmembers, cap_members;
 	struct cfg_named t[4];        /* T_POLICIES, T_VPNS, T_IPOLS, T_PROPS */
 	struct config_num mss;        /* security flow tcp-mss ipsec-vpn [mss N] */
 };
@@ -559,18 +570,70 @@ if_media(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 
 /* ---- protocols bgp ----------------------------------------------------------- */
 
+/* "[routing-instances R] protocols bgp group G ...": the group's key and
+ * the index of the word after G. */
+static size_t
+group_key(const struct cfg_line *l, char *key, size_t len)
+{
+	size_t g = cfg_is(l, 0, "routing-instances") ? 4 : 2;
+
+	snprintf(key, len, "%s/%s", g == 4 ? l->tok[1] : "", l->tok[g + 1]);
+	return g + 2;
+}
+
 static int
 bgp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
+	struct jbgp *m;
 	uint32_t a;
+	char key[2 * CONFIG_NAME + 2];
+	size_t i = group_key(l, key, sizeof(key)), n = c->nbgp;
 
-	(void)x;
-	for (size_t i = 0; i + 1 < l->ntok; i++)
-		if (cfg_is(l, i, "neighbor") && cfg_addr(l->tok[i + 1], &a) == 0) {
-			cfg_add_bgp(c, a, l);
-			break;
-		}
+	if (!cfg_is(l, i, "neighbor") || i + 1 >= l->ntok || cfg_addr(l->tok[i + 1], &a) < 0)
+		return 0;
+	/* ... neighbor A peer-as AS (Junos BGP configuration statements); a
+	 * neighbour without one takes its group's (model()) */
+	cfg_add_bgp(c, a, cfg_is(l, i + 2, "peer-as") && i + 3 < l->ntok ? cfg_asn(l->tok[i + 3]) : 0,
+		    l);
+	if (c->nbgp == n)
+		return 0;             /* known already: its group is its first line's */
+	if (!(m = cfg_push(c, (void **)&x->members, &x->nmembers, &x->cap_members, sizeof(*m))))
+		return -1;
+	snprintf(m->group, sizeof(m->group), "%s", key);
+	m->bgp = c->nbgp - 1;
 	return 0;
+}
+
+/* protocols bgp group G peer-as AS: every neighbour of G without its own */
+static int
+bgp_group_as(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct jbgp *g;
+	char key[2 * CONFIG_NAME + 2];
+	size_t i = group_key(l, key, sizeof(key));
+
+	if (i + 1 >= l->ntok)
+		return 0;
+	if (!(g = cfg_push(c, (void **)&x->groups, &x->ngroups, &x->cap_groups, sizeof(*g))))
+		return -1;
+	snprintf(g->group, sizeof(g->group), "%s", key);
+	g->as = cfg_asn(l->tok[i + 1]);
+	return 0;
+}
+
+/* After the file: neighbours without a peer-as take their group's (the
+ * last peer-as line of the group, as a later set line replaces it). */
+static void
+bgp_groups(struct config *c, const struct cfg_ctx *x)
+{
+	for (size_t m = 0; m < x->nmembers; m++) {
+		struct config_bgp *b = &c->bgp[x->members[m].bgp];
+		for (size_t g = x->ngroups; !b->as && g-- > 0;)
+			if (strcmp(x->groups[g].group, x->members[m].group) == 0) {
+				b->as = x->groups[g].as;
+				break;
+			}
+	}
 }
 
 /* ---- the grammar -------------------------------------------------------------- */
@@ -653,9 +716,11 @@ static const struct cfg_cmd junos_cmds[] = {
 	{ "interfaces * mtu #", 0, if_media },
 	{ "interfaces", 0, NULL },
 	{ "protocols bgp group * neighbor @", 0, bgp },
+	{ "protocols bgp group * peer-as *", 0, bgp_group_as },
 	{ "protocols bgp group *", 0, NULL },
 	{ "protocols", 0, NULL },
 	{ "routing-instances * protocols bgp group * neighbor @", 0, bgp },
+	{ "routing-instances * protocols bgp group * peer-as *", 0, bgp_group_as },
 	{ "routing-instances * protocols bgp group *", 0, NULL },
 	{ "routing-instances", 0, NULL },
 	/* the other top-level hierarchies of the Junos CLI */
@@ -905,6 +970,7 @@ model(struct config *c, struct cfg_ctx *x)
 	}
 	media_fit(c);
 	line_mtu(c, x);
+	bgp_groups(c, x);
 }
 
 static void
@@ -922,5 +988,7 @@ config_parse_junos(const char *buf, size_t len, struct config *c)
 	int r = cfg_tree_parse(buf, len, &junos_syntax, c, leaf, &x, x.t, sizes, COUNT(sizes), run_model);
 
 	free(x.gw);
+	free(x.groups);
+	free(x.members);
 	return r;
 }

@@ -791,24 +791,73 @@ cfg_gateway(struct config *c, const char *name, unsigned line)
 }
 
 void
-cfg_add_bgp(struct config *c, uint32_t addr, const struct cfg_line *l)
+cfg_add_bgp(struct config *c, uint32_t addr, uint32_t as, const struct cfg_line *l)
 {
 	struct config_bgp *b;
 
 	for (size_t i = 0; i < c->nbgp; i++)
-		if (c->bgp[i].addr == addr)
+		if (c->bgp[i].addr == addr) {
+			if (!c->bgp[i].as)
+				c->bgp[i].as = as;
 			return;
+		}
 	if (!(b = CFG_PUSH(c, bgp)))
 		return;
 	b->addr = addr;
+	b->as = as;
 	b->line = l->no;
 	cfg_copy(b->text, sizeof(b->text), l->text);
+}
+
+/* One decimal part of an AS number: digits only, at most max. */
+static int
+asn_part(const char *s, size_t n, uint64_t max, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	if (!n || n > 10)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (uint64_t)(s[i] - '0');
+	}
+	if (v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+uint32_t
+cfg_asn(const char *s)
+{
+	char buf[32];
+	size_t n = strlen(s);
+	const char *dot;
+	uint64_t hi, lo;
+
+	if (n >= 2 && (s[0] == '\'' || s[0] == '"') && s[n - 1] == s[0]) {
+		s++;
+		n -= 2;
+	}
+	if (!n || n >= sizeof(buf))
+		return 0;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if (config_is_placeholder(buf))
+		return 0;
+	/* asdot: the high and the low 16 bits (RFC 5396, section 2) */
+	if ((dot = strchr(buf, '.')))
+		return asn_part(buf, (size_t)(dot - buf), 65535, &hi) == 0 &&
+		       asn_part(dot + 1, strlen(dot + 1), 65535, &lo) == 0
+		       ? (uint32_t)(hi << 16 | lo) : 0;
+	return asn_part(buf, n, UINT32_MAX, &lo) == 0 ? (uint32_t)lo : 0;
 }
 
 int
 cfg_frr_line(struct config *c, const struct cfg_line *l, const char *s)
 {
-	char w[3][48];
+	char w[4][48];
 	uint32_t a;
 
 	/* FRR's first words (frr.conf as vtysh writes it) */
@@ -816,11 +865,11 @@ cfg_frr_line(struct config *c, const struct cfg_line *l, const char *s)
 		"network", "bgp", "redistribute", "ip", "ipv6", "interface", "exit", "frr", "hostname",
 		"log", "line", "route-map", "match", "set", "no", "end", "service", "password",
 		"include" };
-	int n = sscanf(s, "%47s %47s %47s", w[0], w[1], w[2]);
+	int n = sscanf(s, "%47s %47s %47s %47s", w[0], w[1], w[2], w[3]);
 
-	if (n == 3 && strcmp(w[0], "neighbor") == 0 && strcmp(w[2], "remote-as") == 0 &&
+	if (n >= 3 && strcmp(w[0], "neighbor") == 0 && strcmp(w[2], "remote-as") == 0 &&
 	    cfg_addr(w[1], &a) == 0) {
-		cfg_add_bgp(c, a, l);
+		cfg_add_bgp(c, a, n == 4 ? cfg_asn(w[3]) : 0, l);
 		return 1;
 	}
 	for (size_t i = 0; n > 0 && i < COUNT(frr); i++)
@@ -898,8 +947,9 @@ cfg_bgp_neighbor(struct config *c, const struct cfg_line *l)
 {
 	uint32_t a;
 
+	/* "neighbor A remote-as AS": the grammar row has all four words */
 	if (cfg_addr(l->tok[1], &a) == 0)
-		cfg_add_bgp(c, a, l);
+		cfg_add_bgp(c, a, l->ntok > 3 ? cfg_asn(l->tok[3]) : 0, l);
 	return 0;
 }
 

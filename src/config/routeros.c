@@ -874,6 +874,27 @@ on_tunnel_if(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	return 0;
 }
 
+/* The peer's AS: v6 remote-as=, v7 remote.as= or, as /export writes a
+ * key that shares the previous key's prefix, ".as=" after a remote.X=. */
+static uint32_t
+remote_as(const struct cmd *m)
+{
+	const char *v = NULL;
+	int remote = 0;
+
+	if (m->menu->m == M_BGP_PEER)
+		v = val(m, "remote-as");
+	else
+		for (size_t i = 0; i < m->nkv; i++) {
+			const char *k = m->kv[i].s;
+			if (k[0] != '.')
+				remote = strncmp(k, "remote.", 7) == 0;
+			if (m->kv[i].val && (strcmp(k, "remote.as") == 0 || (remote && strcmp(k, ".as") == 0)))
+				v = m->kv[i].val;
+		}
+	return v ? cfg_asn(v) : 0;
+}
+
 static int
 on_bgp(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 {
@@ -887,7 +908,7 @@ on_bgp(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	cfg_copy(a, sizeof(a), v);
 	a[strcspn(a, "/")] = '\0';
 	if (cfg_addr(a, &addr) == 0)
-		cfg_add_bgp(c, addr, &m->l);
+		cfg_add_bgp(c, addr, remote_as(m), &m->l);
 	return 0;
 }
 

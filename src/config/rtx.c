@@ -663,7 +663,8 @@ bgp_neighbor(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		return 0;
 	if (cfg_addr(l->tok[4], &a) < 0)
 		return cfg_bad(c, l, CONFIG_BAD_ARG, 5, CONFIG_ARG_ADDR);
-	cfg_add_bgp(c, a, l);
+	/* bgp neighbor N AS ADDR (command reference, BGP): the third word is the AS */
+	cfg_add_bgp(c, a, cfg_asn(l->tok[3]), l);
 	return 0;
 }
 

@@ -491,8 +491,11 @@ bgp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	size_t i = cfg_is(l, 2, "neighbor") ? 3 : 4;
 
 	(void)x;
+	/* ... neighbor A remote-as AS: a line of its own for the same address */
 	if (cfg_addr(l->tok[i], &a) == 0)
-		cfg_add_bgp(c, a, l);
+		cfg_add_bgp(c, a,
+			    cfg_is(l, i + 1, "remote-as") && i + 2 < l->ntok ? cfg_asn(l->tok[i + 2]) : 0,
+			    l);
 	return 0;
 }
 

@@ -841,8 +841,8 @@ prefix_range(uint32_t addr, unsigned plen, uint32_t *lo, uint32_t *hi)
 	*hi = *lo | host;
 }
 
-static const struct config_bgp *
-bgp_through(const struct audit_run *a, size_t g)
+const struct config_bgp *
+audit_bgp_through(const struct audit_run *a, size_t g)
 {
 	size_t none = a->cfg->nbgp, best = none;
 	uint32_t lo, hi;
@@ -884,7 +884,7 @@ check_selectors(struct audit_run *a)
 		struct ip_addr neighbour;
 		char where[64], addr[16];
 		const char *sel = config_facts(a->cfg)->selector_default;
-		if ((!p && !dflt) || !(b = bgp_through(a, g)))
+		if ((!p && !dflt) || !(b = audit_bgp_through(a, g)))
 			continue;
 		neighbour = ip_addr_v4(b->addr);
 		ip_addr_text(&neighbour, addr, sizeof(addr));
@@ -1229,6 +1229,7 @@ audit_run(const struct audit_input *in, struct audit_result *r)
 	}
 	audit_prepare(&a);
 	template_note(&a);
+	audit_peer_hint(&a);
 	remote_note(&a);
 	template_copies(&a);
 	for (size_t i = 0; i < COUNT(checks); i++) {

@@ -76,7 +76,7 @@ enum audit_say_id {
 	NOTE_DPD_UNKNOWN, NOTE_PEER_NO_TUNNEL, NOTE_START_UNKNOWN, NOTE_IX_IKEV1_START,
 	NOTE_INCLUDE, NOTE_PLACEHOLDERS, NOTE_LINE_MTU_GIVEN, NOTE_NO_LINE_MTU,
 	NOTE_ESP_TEMPLATE, NOTE_ESP_UNKNOWN, NOTE_CLAMP_GLOBAL, NOTE_NATT_AUTO_LIMIT,
-	NOTE_REMOTE_ACCESS, NOTE_TUNNEL_TEMPLATE,
+	NOTE_REMOTE_ACCESS, NOTE_TUNNEL_TEMPLATE, NOTE_AWS_ASN,
 	/* findings */
 	SAY_MSS6_ABOVE, SAY_MSS_ABOVE, SAY_MTU_ABOVE_MODEL, SAY_CLAMP_OFF,
 	SAY_RTX_NO_CLAMP_FW_UNKNOWN, SAY_RTX_NO_CLAMP_FW_OFF, SAY_NO_CLAMP, SAY_IX_NO_CLAMP,
@@ -149,6 +149,9 @@ struct audit_tunnel {
 struct audit_result {
 	const struct config *cfg;
 	const struct peer_def *peer;
+	/* Without --peer: the peer the file shows it was written for (a BGP
+	 * neighbour's AS, core/audit_hint.c), NULL none; never used as peer. */
+	const struct peer_def *peer_hint;
 	int keep_mtu;                      /* the policy the fixes follow (audit_input.keep_mtu) */
 	unsigned line_mtu;                 /* 0 unknown */
 	char line_from[CONFIG_TEXT + CONFIG_NAME + 64];  /* where line_mtu came from */

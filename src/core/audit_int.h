@@ -45,6 +45,12 @@ void audit_fix(struct audit_finding *f, enum audit_fix_kind kind, long n, long m
 /* A note (what was not checked), or NULL when memory ran out. */
 struct audit_say *audit_note(struct audit_run *a, int code, const struct audit_arg *args);
 
+/* The first-written BGP neighbour reached through a tunnel of gateway g
+ * (narrow-selectors-with-bgp's rule, audit.c), NULL none. */
+const struct config_bgp *audit_bgp_through(const struct audit_run *a, size_t g);
+/* Without --peer: a note when the file shows its peer (core/audit_hint.c). */
+void audit_peer_hint(struct audit_run *a);
+
 /* The audit's view of tunnel i (same index as config.tunnels). */
 const struct audit_tunnel *audit_tunnel_at(const struct audit_run *a, size_t i);
 int audit_is_ikev2(const struct audit_run *a, int gateway);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* audit --json: one object, the contract documented in mtuprobe(1) under
  * AUDIT JSON and checked by tests/audit/check_audit_json.py:
- * {"mtuprobe", "command", "file", "vendor", "peer", "line_mtu", "lines",
+ * {"mtuprobe", "command", "file", "vendor", "peer", "peer_hint", "line_mtu", "lines",
  *  "line_mtu_from", "unread", "errors", "warnings", "read", "invalid",
  *  "unread_lines": [[first, last]], "placeholders": [{"line", "token"}],
  *  "findings": [{"id", "severity", "line", "interface", "text", "message",
@@ -168,6 +168,12 @@ object_members(FILE *f, const struct audit_result *r, const char *file)
 	json_string(f, file);
 	fprintf(f, ",\"vendor\":\"%s\",\"peer\":\"%s\"", config_vendor_name(r->cfg->vendor),
 		r->peer->name);
+	/* without --peer: the peer the file shows (a note says why), else null */
+	fputs(",\"peer_hint\":", f);
+	if (r->peer_hint)
+		json_string(f, r->peer_hint->name);
+	else
+		fputs("null", f);
 	json_key_uint(f, "line_mtu", r->line_mtu != 0, r->line_mtu);
 	fputs(",\"line_mtu_from\":", f);
 	if (r->line_mtu)

@@ -8,7 +8,7 @@ import sys
 
 INT, STR, BOOL, LIST, NULL = int, str, bool, list, type(None)
 TOP = {"mtuprobe": (STR,), "command": (STR,), "file": (STR,), "vendor": (STR,),
-       "peer": (STR,), "line_mtu": (INT, NULL), "line_mtu_from": (STR, NULL), "lines": (INT,),
+       "peer": (STR,), "peer_hint": (STR, NULL), "line_mtu": (INT, NULL), "line_mtu_from": (STR, NULL), "lines": (INT,),
        "unread": (INT,), "read": (INT,), "invalid": (INT,), "unread_lines": (LIST,),
        "placeholders": (LIST,), "errors": (INT,), "warnings": (INT,), "findings": (LIST,),
        "tunnels": (LIST,), "notes": (LIST,), "fix": (LIST,), "rollback": (LIST,),
@@ -70,6 +70,11 @@ def main():
     invalid = sum(1 for f in doc.get("findings", []) if f.get("id") == "invalid-line")
     if invalid != doc.get("invalid"):
         errors.append(f"{invalid} invalid-line findings, invalid says {doc.get('invalid')}")
+    # peer_hint: only without --peer, and a note names the --peer it suggests
+    hint = doc.get("peer_hint")
+    if hint is not None and (doc.get("peer") != "generic" or
+                             not any(f"--peer {hint} " in n for n in doc.get("notes", []))):
+        errors.append(f"peer_hint {hint} with peer {doc.get('peer')} and no note suggesting --peer {hint}")
     for i, p in enumerate(doc.get("placeholders", [])):
         if set(p) != {"line", "token"} or not isinstance(p["line"], int) or not isinstance(p["token"], str):
             errors.append(f"placeholders[{i}]: {p}")

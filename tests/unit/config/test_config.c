@@ -107,6 +107,7 @@ test_rtx_facts(void **state)
 	assert_int_equal(cfg.refresh.line, 15);
 	assert_int_equal(cfg.nbgp, 1);
 	assert_int_equal(cfg.bgp[0].addr, 0xa9fe0301u);
+	assert_int_equal(cfg.bgp[0].as, 64512);       /* bgp neighbor N AS ADDR */
 	assert_int_equal(cfg.unread, 0);
 	assert_int_equal(cfg.ninvalid, 2);   /* line 14 out of range, line 17 no command */
 	assert_int_equal(cfg.invalid[0].line, 14);
@@ -331,6 +332,7 @@ test_swan_sections(void **state)
 	assert_string_equal(cfg.tunnels[0].name, "k1");
 	assert_int_equal(cfg.nbgp, 1);
 	assert_int_equal(cfg.bgp[0].line, 15);
+	assert_int_equal(cfg.bgp[0].as, 64512);       /* FRR's neighbor A remote-as AS */
 	config_free(&cfg);
 }
 

@@ -124,6 +124,8 @@ test_aws(void **state)
 	assert_string_equal(t->policy_name, "vpn-0000000a-0");
 	assert_int_equal(cfg.bgp[0].addr, 0xa9feff01u);
 	assert_int_equal(cfg.bgp[1].addr, 0xa9feff05u);
+	assert_int_equal(cfg.bgp[0].as, 7224);        /* set remote-as in the neighbour's edit */
+	assert_int_equal(cfg.bgp[1].as, 7224);
 	assert_int_equal(gw("vpn-0000000a-1")->remote_addr.addr, 0xc6336402u);
 	assert_int_equal(tun("vpn-0000000a-1")->mss_value, 1387);
 }

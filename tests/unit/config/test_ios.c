@@ -147,6 +147,7 @@ test_aws_sample(void **state)
 	assert_int_equal(cfg.nbgp, 1);
 	assert_int_equal(cfg.bgp[0].addr, A(169, 254, 255, 1));
 	assert_int_equal(cfg.bgp[0].line, 59);
+	assert_int_equal(cfg.bgp[0].as, 7224);
 	t = &cfg.tunnels[0];
 	assert_string_equal(t->name, "Tunnel1");
 	assert_string_equal(t->id, "1");
@@ -280,6 +281,37 @@ test_blocks_end_where_ios_ends_them(void **state)
 
 /* A hub: 600 tunnels, each with its keyring, isakmp profile and ipsec
  * profile; the tables grow, every tunnel finds its own peer. */
+/* The neighbour's AS (the audit's peer hint reads it): from its remote-as
+ * line; a second remote-as line for an address gives the AS when the
+ * first gave none; asdot (RFC 5396) as
+ * the 32-bit number; a placeholder, a number beyond 32 bits and a word
+ * are no AS (0). */
+static void
+test_bgp_as(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("interface Tunnel1\n ip mtu 1400\nrouter bgp 65000\n"
+			       " neighbor 169.254.1.1 activate\n"
+			       " neighbor 169.254.1.1 remote-as 7224\n"
+			       " neighbor 169.254.2.1 remote-as 1.10\n"
+			       " neighbor 169.254.3.1 remote-as YOUR_BGP_ASN\n"
+			       " neighbor 169.254.4.1 remote-as 4294967296\n"
+			       " neighbor 169.254.5.1 remote-as 4294967295\n"
+			       " neighbor 169.254.6.1 remote-as 65536.1\n"
+			       " neighbor 169.254.6.1 remote-as 7224\n"
+			       "crypto ipsec profile p\n set transform-set t\n"), 0);
+	assert_int_equal(cfg.nbgp, 6);
+	assert_int_equal(cfg.bgp[0].line, 5);           /* activate adds no neighbour */
+	assert_int_equal(cfg.bgp[0].as, 7224);
+	assert_int_equal(cfg.bgp[1].as, 65546);       /* 1 * 65536 + 10 */
+	assert_int_equal(cfg.bgp[2].as, 0);
+	assert_int_equal(cfg.bgp[3].as, 0);
+	assert_int_equal(cfg.bgp[4].as, 4294967295u);
+	assert_int_equal(cfg.bgp[5].line, 10);
+	assert_int_equal(cfg.bgp[5].as, 7224);        /* 65536.1 is no asdot AS: the next line's */
+	config_free(&cfg);
+}
+
 static void
 test_hub(void **state)
 {
@@ -471,6 +503,7 @@ main(void)
 		cmocka_unit_test(test_aws_sample),
 		cmocka_unit_test(test_messy_shapes),
 		cmocka_unit_test(test_blocks_end_where_ios_ends_them),
+		cmocka_unit_test(test_bgp_as),
 		cmocka_unit_test(test_hub),
 		cmocka_unit_test(test_rejected_lines),
 		cmocka_unit_test(test_ikev2),

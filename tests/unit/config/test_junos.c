@@ -287,6 +287,8 @@ check_aws(const struct config *c)
 	assert_int_equal(c->ninvalid, 0);
 	assert_int_equal(c->nrefs, 0);
 	assert_int_equal(c->nbgp, 2);
+	assert_int_equal(c->bgp[0].as, 7224);         /* neighbor A peer-as, a line of its own */
+	assert_int_equal(c->bgp[1].as, 7224);
 	for (size_t i = 0; i < 2; i++) {
 		const struct config_tunnel *t = &c->tunnels[i];
 		const struct config_gateway *g;
@@ -497,6 +499,34 @@ test_hub(void **state)
 	free(text);
 }
 
+/* peer-as on the group (Junos BGP configuration statements): each
+ * neighbour of the group without its own takes it, also when the group's
+ * line comes after the neighbour's; a neighbour's own peer-as wins; a
+ * routing instance's group of the same name is another group. */
+static void
+test_bgp_group_as(void **state)
+{
+	static const char text[] =
+		"set security ike gateway gw1 address 198.51.100.1\n"
+		"set protocols bgp group aws neighbor 169.254.1.1\n"                     /* 2 */
+		"set protocols bgp group aws peer-as 7224\n"
+		"set protocols bgp group aws neighbor 169.254.2.1 peer-as 65010\n"       /* 4 */
+		"set routing-instances vr protocols bgp group aws neighbor 169.254.3.1\n"
+		"set routing-instances vr protocols bgp group aws peer-as 9059\n"
+		"set protocols bgp group other neighbor 169.254.4.1\n";                  /* 7 */
+	struct config c;
+
+	(void)state;
+	parse(text, strlen(text), &c);
+	assert_int_equal(c.nbgp, 4);
+	assert_int_equal(c.bgp[0].line, 2);
+	assert_int_equal(c.bgp[0].as, 7224);
+	assert_int_equal(c.bgp[1].as, 65010);
+	assert_int_equal(c.bgp[2].as, 9059);
+	assert_int_equal(c.bgp[3].as, 0);             /* no peer-as anywhere */
+	config_free(&c);
+}
+
 int
 main(void)
 {
@@ -512,6 +542,7 @@ main(void)
 		cmocka_unit_test(test_invalid),
 		cmocka_unit_test(test_shapes),
 		cmocka_unit_test(test_hub),
+		cmocka_unit_test(test_bgp_group_as),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

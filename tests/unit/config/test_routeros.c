@@ -276,6 +276,7 @@ test_messy(void **state)
 	assert_int_equal(cfg.nbgp, 1);
 	assert_int_equal(cfg.bgp[0].addr, 0xa9fe0a01u);
 	assert_int_equal(cfg.bgp[0].line, 26);
+	assert_int_equal(cfg.bgp[0].as, 64512);       /* .as after remote.address: remote.as */
 	assert_int_equal(cfg.firmware_line, 1);
 	assert_int_equal(cfg.comments, 2);
 	assert_int_equal(cfg.lines, 28);

@@ -59,6 +59,8 @@ check_aws(const struct config *c)
 	assert_int_equal(c->ninvalid, 0);
 	assert_int_equal(c->nrefs, 0);
 	assert_int_equal(c->nbgp, 2);
+	assert_int_equal(c->bgp[0].as, 64512);        /* remote-as '64512': quoted */
+	assert_int_equal(c->bgp[1].as, 64512);
 	for (size_t i = 0; i < 2; i++) {
 		const struct config_tunnel *t = &c->tunnels[i];
 		const struct config_gateway *g;
@@ -117,6 +119,7 @@ test_13(void **state)
 	assert_int_equal(c.tunnels[0].gateway, 0);
 	assert_int_equal(c.nbgp, 1);
 	assert_int_equal(c.bgp[0].addr, 0xa9feff01u);
+	assert_int_equal(c.bgp[0].as, 64512);         /* protocols bgp ASN neighbor A remote-as */
 	assert_int_equal(c.ninvalid, 0);
 	config_free(&c);
 }

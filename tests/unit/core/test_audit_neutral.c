@@ -13,6 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "base/count.h"
 #include "core/audit.h"
 #include "render/audit_out.h"
 
@@ -279,7 +280,7 @@ test_selectors_and_natt(void **state)
 	(void)state;
 	site_init(&s);
 	s.t[0].inside = (struct config_prefix){ 0xa9fe0a00u, 30, 33, 0, "family inet address 169.254.10.2/30" };
-	s.b[0] = (struct config_bgp){ 0xa9fe0a01u, 40, "neighbor 169.254.10.1" };
+	s.b[0] = (struct config_bgp){ .addr = 0xa9fe0a01u, .line = 40, .text = "neighbor 169.254.10.1" };
 	s.c.bgp = s.b;
 	s.c.nbgp = 1;
 	/* unset selectors default to the peers' own addresses */
@@ -335,9 +336,9 @@ test_hub_bgp(void **state)
 		t[i].gateway = i;
 		t[i].line = (unsigned)i + 1;
 		t[i].inside = (struct config_prefix){ net + 2, 30, (unsigned)i + 1, 0, "" };
-		b[N - 1 - i] = (struct config_bgp){ net + 1, (unsigned)(N - i), "" };
+		b[N - 1 - i] = (struct config_bgp){ .addr = net + 1, .line = (unsigned)(N - i) };
 	}
-	b[N] = (struct config_bgp){ 0xa9fe0002u, 99999, "" };   /* gw0's second, written last */
+	b[N] = (struct config_bgp){ .addr = 0xa9fe0002u, .line = 99999 };   /* gw0's second, written last */
 	c.tunnels = t;
 	c.ntunnels = N;
 	c.gateways = g;
@@ -362,6 +363,88 @@ test_hub_bgp(void **state)
 	audit_free(&r);
 }
 
+/* core/audit_hint.c: without --peer, a neighbour of the tunnel with one of
+ * Amazon's legacy public ASNs gives one note and peer_hint aws; with a
+ * peer, with 64512 (AWS's default since 2018, also other clouds') or with
+ * a neighbour neither through the tunnel nor in 169.254.0.0/16, none. */
+static int
+count_notes(const struct audit_result *r, int code)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < r->nnotes; i++)
+		n += r->notes[i].code == code;
+	return n;
+}
+
+static void
+test_peer_hint(void **state)
+{
+	static const unsigned legacy[] = { 7224, 9059, 17493, 10124 };
+	struct site s;
+	struct audit_result r;
+	struct config_bgp b[2];
+	struct audit_input in = { .cfg = &s.c };
+
+	(void)state;
+	site_init(&s);
+	s.t[0].inside = (struct config_prefix){ 0xc0000200u, 30, 33, 0, "family inet address 192.0.2.2/30" };
+	b[0] = (struct config_bgp){ .addr = 0xc0000201u, .as = 64512, .line = 40 };
+	b[1] = (struct config_bgp){ .addr = 0xc0000205u, .as = 7224, .line = 41 };
+	s.c.bgp = b;
+	s.c.nbgp = 2;
+	/* 7224 outside the tunnel's /30 and outside 169.254/16: no evidence */
+	memset(&r, 0, sizeof r);
+	assert_int_equal(audit_run(&in, &r), 0);
+	assert_int_equal(count_notes(&r, NOTE_AWS_ASN), 0);
+	assert_null(r.peer_hint);
+	audit_free(&r);
+	for (size_t i = 0; i < COUNT(legacy); i++) {
+		/* through the tunnel: the note, naming its line and AS */
+		b[0].as = legacy[i];
+		memset(&r, 0, sizeof r);
+		assert_int_equal(audit_run(&in, &r), 0);
+		assert_int_equal(count_notes(&r, NOTE_AWS_ASN), 1);
+		assert_non_null(r.peer_hint);
+		assert_string_equal(r.peer_hint->name, "aws");
+		assert_string_equal(r.peer->name, "generic");          /* never switched */
+		assert_true(has_note(&r, "192.0.2.1 (line 40)"));
+		assert_true(has_note(&r, "--peer aws"));
+		audit_free(&r);
+	}
+	/* 64512 through the tunnel: none */
+	b[0].as = 64512;
+	memset(&r, 0, sizeof r);
+	assert_int_equal(audit_run(&in, &r), 0);
+	assert_int_equal(count_notes(&r, NOTE_AWS_ASN), 0);
+	assert_null(r.peer_hint);
+	audit_free(&r);
+	/* a link-local neighbour with 9059 counts even with no tunnel reaching it,
+	 * once only though both neighbours show it */
+	b[0] = (struct config_bgp){ .addr = 0xa9fe0001u, .as = 9059, .line = 40 };
+	b[1] = (struct config_bgp){ .addr = 0xa9fe0005u, .as = 9059, .line = 41 };
+	memset(&r, 0, sizeof r);
+	assert_int_equal(audit_run(&in, &r), 0);
+	assert_int_equal(count_notes(&r, NOTE_AWS_ASN), 1);
+	assert_true(has_note(&r, "169.254.0.1 (line 40) has AS 9059"));
+	audit_free(&r);
+	/* --peer-config: the other end is read, no hint */
+	in.peer_known = 1;
+	memset(&r, 0, sizeof r);
+	assert_int_equal(audit_run(&in, &r), 0);
+	assert_int_equal(count_notes(&r, NOTE_AWS_ASN), 0);
+	assert_null(r.peer_hint);
+	audit_free(&r);
+	in.peer_known = 0;
+	/* --peer given (even generic): the user chose, no hint */
+	in.peer = model_peer("generic");
+	memset(&r, 0, sizeof r);
+	assert_int_equal(audit_run(&in, &r), 0);
+	assert_int_equal(count_notes(&r, NOTE_AWS_ASN), 0);
+	assert_null(r.peer_hint);
+	audit_free(&r);
+}
+
 int
 main(void)
 {
@@ -373,6 +456,7 @@ main(void)
 		cmocka_unit_test(test_clamp),
 		cmocka_unit_test(test_selectors_and_natt),
 		cmocka_unit_test(test_hub_bgp),
+		cmocka_unit_test(test_peer_hint),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

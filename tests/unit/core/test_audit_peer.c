@@ -160,7 +160,7 @@ build_router(const struct router *r)
 	num(&t->mtu, r->mtu ? (int)r->mtu : NOPE, 20);
 	num(&g->life_child, r->v == VENDOR_RTX ? 3600 : NOPE, 21);   /* AWS's Yamaha sample */
 	if (r->bgp) {
-		bgp[0] = (struct config_bgp){ r->bgp, 40, "bgp neighbor" };
+		bgp[0] = (struct config_bgp){ .addr = r->bgp, .line = 40, .text = "bgp neighbor" };
 		cfg.bgp = bgp;
 		cfg.nbgp = 1;
 	}
