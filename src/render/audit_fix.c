@@ -118,9 +118,15 @@ fix_text(const struct vendor_def *d, const struct config *c, const struct vfix *
 	}
 	vkeys_num(&k, "mss1", (unsigned long)f->n + 1);
 	vendor_expand(text, sizeof(text), x->line ? x->line->tmpl : x->tmpl, &k);
-	if (x->line && !f->n && strstr(x->line->tmpl, "{mss1}")) {
-		/* the form needs a number, and none is known (no tunnel MTU) */
-		snprintf(out, len, "not set: no MSS is known for this tunnel (it has no MTU to take one from): %s",
+	if (x->line && !f->n && (strstr(x->line->tmpl, "{mss1}") ||
+				 (strstr(x->line->tmpl, "{mss}") && !d->fixes->mss_auto))) {
+		/* the form needs a number, and none is known (no tunnel MTU,
+		 * no line MTU and ESP to make one): the line with N, never
+		 * an "auto" the router has no form for */
+		vkeys_set(&k, "mss", "N");
+		vkeys_set(&k, "mss1", "N+1");
+		vendor_expand(text, sizeof(text), x->line->tmpl, &k);
+		snprintf(out, len, "not set: no MSS is known for this tunnel (no tunnel MTU, and none from a line MTU and ESP): %s",
 			 text);
 		return 1;
 	}

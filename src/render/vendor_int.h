@@ -141,6 +141,9 @@ struct vfixes {
 	const char *restore;     /* before an old line that is pasted back (was:, rollback):
 	                          * Junos/VyOS "set ", whose parsers quote a statement as its
 	                          * path; NULL: the line as quoted */
+	int mss_auto;            /* 1: its MSS line takes "auto", the router's own clamp from the
+	                          * tunnel MTU (RTX 8.1.21, IX ip tcp adjust-mss auto); 0: only a
+	                          * number, so a fix that knows none is a comment */
 };
 
 struct vendor_def {

@@ -85,7 +85,7 @@ static const struct vfixes rtx_fixes = {
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } },
 	NULL,	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	NULL,
+	NULL, 1,
 };
 
 #define IX_SEEN "published IX configurations"
@@ -150,7 +150,7 @@ static const struct vfixes ix_fixes = {
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } },
 	NULL,	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	NULL,
+	NULL, 1,
 };
 
 /* Linux: ip-link(8). pppd sets its MTU at each connect (pppd(8) 'mtu');
@@ -328,7 +328,7 @@ static const struct vfixes ios_fixes = {
 	{ "crypto ikev2 profile {gw}", "exit", " " }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } },
 	NULL, { NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	NULL,
+	NULL, 0,
 };
 
 /* Cisco ASA: ASA general configuration guide, "Advanced Interface
@@ -449,7 +449,7 @@ static const struct vfixes junos_fixes = {
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } },
 	NULL, { NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	"set ",
+	"set ", 0,
 };
 
 /* FortiGate (FortiOS): "config system interface / edit IF / set
@@ -534,7 +534,7 @@ static const struct vfixes fg_fixes = {
 	{ { NULL, NULL }, { NULL, NULL } },
 	NULL,
 	{ "config system interface", "end", NULL }, { "config vpn ipsec phase1-interface", "end", NULL }, 1,
-	NULL,
+	NULL, 0,
 };
 
 /* VyOS 1.4+: interface definitions of vyos-1x (branch sagitta = 1.4):
@@ -613,7 +613,7 @@ static const struct vfixes vyos_fixes = {
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } },
 	NULL, { NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	"set ",
+	"set ", 0,
 };
 
 /* MikroTik RouterOS: MikroTik manual, Mangle ("/ip firewall mangle add
@@ -709,7 +709,7 @@ static const struct vfixes ros_fixes = {
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } }, NULL,
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	NULL,
+	NULL, 0,
 };
 
 /* strongSwan swanctl.conf(5): settings of a connection and its children,
@@ -737,7 +737,7 @@ static const struct vfixes swan_fixes = {
 	{ "            {child} {", "            }", "                " },
 	{ { NULL, NULL }, { NULL, NULL } },
 	"the swanctl.conf change set: merge it into the file by hand, then swanctl --load-all",	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	NULL,
+	NULL, 0,
 };
 
 /* ipsec.conf(5), strongSwan and Libreswan: the keys inside their conn, to
@@ -773,7 +773,7 @@ static const struct vfixes ipc_fixes = {
 	    "(Libreswan 5: ipsec replace NAME)" } },
 	"the ipsec.conf change set: merge it into the file by hand, then reload it (see the change "
 	"set's last line)",	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	NULL,
+	NULL, 0,
 };
 
 const struct vendor_def vendor_defs[VENDOR_COUNT] = {
