@@ -581,6 +581,20 @@ drop_comments(struct flines *fl)
 	fl->n = n;
 }
 
+/* A line the configuration already has, as written: a fix's other lines
+ * need it (ipsec.conf DPD: dpddelay=10 beside a new dpdtimeout), but the
+ * change set does not set it again, nor the rollback put it back. */
+static void
+drop_unchanged(struct flines *fl)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < fl->n; i++)
+		if (fl->l[i].comment || !fl->l[i].old || strcmp(fl->l[i].old, fl->l[i].text) != 0)
+			fl->l[n++] = fl->l[i];
+	fl->n = n;
+}
+
 /* A vendor with no fix rows: every fix says so, as a global comment. */
 static const struct vfixes no_fixes;
 
@@ -596,6 +610,8 @@ lines_in(const struct audit_result *r, const struct audit_finding *only, enum mo
 	collect(r, only, &fl);
 	if (mode == M_ROLLBACK)
 		drop_comments(&fl);   /* a line printed only as a comment changed nothing */
+	if (mode != M_FIX)
+		drop_unchanged(&fl);  /* the fix's line is already the configuration's */
 	if (fl.nomem)
 		emitf(&o, "%s out of memory: these lines are incomplete", o.lead);
 	if (!fl.n) {
