@@ -45,7 +45,7 @@ static void test_kinds(void **state)
 	(void)state;
 	snprintf(w.quote, sizeof(w.quote), "169.254.10.1");
 	assert_string_equal(words(&w), "BGP neighbour 169.254.10.1 (line 40) is reached through this tunnel, but "
-			    "the traffic selector default is dynamic (test), narrower than 0.0.0.0/0 = 0.0.0.0/0: "
+			    "the traffic selector default is dynamic (test), narrower than 0.0.0.0/0 both ways: "
 			    "IPsec comes up and BGP never does, because its packets fall outside the SA");
 	w = (struct audit_say){ .code = SAY_INITIATES,
 				.arg = { { AA_STR, 0, "AWS" }, { AA_WORD, W_NONE, NULL } } };
