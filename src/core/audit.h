@@ -76,7 +76,7 @@ enum audit_say_id {
 	NOTE_DPD_UNKNOWN, NOTE_PEER_NO_TUNNEL, NOTE_START_UNKNOWN, NOTE_IX_IKEV1_START,
 	NOTE_INCLUDE, NOTE_PLACEHOLDERS, NOTE_LINE_MTU_GIVEN, NOTE_NO_LINE_MTU,
 	NOTE_ESP_TEMPLATE, NOTE_ESP_UNKNOWN, NOTE_CLAMP_GLOBAL, NOTE_NATT_AUTO_LIMIT,
-	NOTE_REMOTE_ACCESS, NOTE_TUNNEL_TEMPLATE, NOTE_AWS_ASN,
+	NOTE_REMOTE_ACCESS, NOTE_TUNNEL_TEMPLATE, NOTE_NAT_SEEN, NOTE_AWS_ASN,
 	/* findings */
 	SAY_MSS6_ABOVE, SAY_MSS_ABOVE, SAY_MTU_ABOVE_MODEL, SAY_CLAMP_OFF,
 	SAY_RTX_NO_CLAMP_FW_UNKNOWN, SAY_RTX_NO_CLAMP_FW_OFF, SAY_NO_CLAMP, SAY_IX_NO_CLAMP,
@@ -137,8 +137,10 @@ struct audit_tunnel {
 	unsigned mtu;                  /* configured or the vendor default; 0 unknown */
 	int mtu_default;               /* mtu is the vendor's default, not configured */
 	char esp[CONFIG_ESP];          /* the transform in strongSwan syntax, "" unknown */
-	int natt;                      /* NAT-T configured: counted in limit */
+	int natt;                      /* NAT-T counted in limit: configured, or nat_seen */
 	int natt_auto;                 /* not counted, but used if a NAT is on the path */
+	int nat_seen;                  /* NAT-T starts by itself, and the configuration shows a
+	                                * NAT on the path (a private IKE address, a public peer) */
 	unsigned limit;                /* what line + ESP (+ NAT-T) + peer allow; 0 unknown */
 	unsigned limit_natt;           /* natt_auto: the same in UDP (RFC 3948); 0 unknown */
 	unsigned target_mtu, target_mss;   /* what the fixes set; 0 unknown */

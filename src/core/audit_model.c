@@ -233,6 +233,30 @@ tunnel_natt_auto(const struct audit_run *a, size_t i)
 	return !(n && n->line && n->v == 0 && !fx->natt_zero_detects);
 }
 
+/* RFC 1918 private space and RFC 6598 shared (carrier-grade NAT) space. */
+static int
+private4(uint32_t x)
+{
+	return (x >> 24) == 10 || (x & 0xfff00000u) == 0xac100000u || (x & 0xffff0000u) == 0xc0a80000u ||
+	       (x & 0xffc00000u) == 0x64400000u;
+}
+
+/* The tunnel's IKE leaves from a private address toward a public peer:
+ * something on the way translates it (RFC 1918 section 3: private
+ * addresses are not routed on the Internet), so NAT-D finds a NAT and a
+ * format that starts NAT-T by itself does (RFC 3947, RFC 7296 2.23). */
+static int
+nat_on_path(const struct audit_run *a, const struct config_tunnel *t)
+{
+	const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
+	const struct config_prefix *l = g ? &g->local_addr : NULL, *r = g ? &g->remote_addr : NULL;
+
+	if (!l || !l->line || l->tmpl || l->plen != 32 || !r->line || r->tmpl || r->plen != 32)
+		return 0;
+	return private4(l->addr) && !private4(r->addr) && (r->addr >> 16) != 0xa9fe &&   /* 169.254/16 */
+	       (r->addr >> 24) != 127 && r->addr != 0;
+}
+
 static const char *
 tunnel_esp_text(const struct audit_run *a, const struct config_tunnel *t)
 {
@@ -312,6 +336,13 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	at->index = (int)i;
 	at->natt = tunnel_natt(a, i);
 	at->natt_auto = tunnel_natt_auto(a, i);
+	if (at->natt_auto && nat_on_path(a, t)) {   /* it will start: count it */
+		const struct config_gateway *g = &a->cfg->gateways[t->gateway];
+		at->natt = at->nat_seen = 1;
+		at->natt_auto = 0;
+		audit_note(a, NOTE_NAT_SEEN, ARGS(AS(t->name), AN(g->local_addr.line), AS(g->local_addr.text),
+						  AN(g->remote_addr.line), AS(g->remote_addr.text)));
+	}
 	at->skip = skip(a, t);
 	if (t->mtu.line && !t->mtu.tmpl) {
 		at->mtu = (unsigned)t->mtu.v;
