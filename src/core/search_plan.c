@@ -13,6 +13,7 @@
 #include "core/search_int.h"
 #include "base/count.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Common link and tunnel MTUs, searched first ("plateaus", RFC 1191
@@ -41,8 +42,9 @@ static const unsigned plateaus[] = {
 			 * all being lost is < 10% likely: saves a timeout */
 #define PASS_COPIES_MAX 4
 
-#define PLAN_MAX 256    /* search_next_urgent()'s whole plan, before it drops
-			 * the hedges: far more than max_inflight (32) */
+#define PLAN_MAX 256    /* search_next_urgent()'s first buffer for the whole plan,
+			 * before it drops the hedges (far more than max_inflight,
+			 * 32); a longer plan is made again in a larger one */
 
 /* Output buffer of search_next(). */
 struct plan {
@@ -501,17 +503,41 @@ size_t search_next(const struct search *s, unsigned *sizes, size_t max)
 	return plan_all(s, sizes, NULL, max);
 }
 
-/* The whole plan, then the hedges dropped: what is left keeps its order,
- * and each size is what search_next() would have asked for had the hedges
- * been sent (they count as planned while the plan is made). */
-size_t search_next_urgent(const struct search *s, unsigned *sizes, size_t max)
+/* The urgent entries of a plan made into cap entries, at most max: k, and
+ * whether the plan may have been cut before max were found (*cut). */
+static size_t urgent_of(const struct search *s, unsigned *all, bool *hedge, size_t cap,
+			unsigned *sizes, size_t max, bool *cut)
 {
-	unsigned all[PLAN_MAX];
-	bool hedge[PLAN_MAX];
-	size_t n = plan_all(s, all, hedge, PLAN_MAX), k = 0;
+	size_t n = plan_all(s, all, hedge, cap), k = 0;
 
 	for (size_t i = 0; i < n && k < max; i++)
 		if (!hedge[i])
 			sizes[k++] = all[i];
+	*cut = k < max && n == cap;
+	return k;
+}
+
+/* The whole plan, then the hedges dropped: what is left keeps its order,
+ * and each size is what search_next() would have asked for had the hedges
+ * been sent (they count as planned while the plan is made). A plan longer
+ * than PLAN_MAX is made again in a buffer twice as large until it fits, so
+ * no urgent size is lost behind hedges; if memory runs out, the urgent
+ * sizes found so far are returned and the next round asks again. */
+size_t search_next_urgent(const struct search *s, unsigned *sizes, size_t max)
+{
+	unsigned all[PLAN_MAX];
+	bool hedge[PLAN_MAX], cut;
+	size_t k = urgent_of(s, all, hedge, PLAN_MAX, sizes, max, &cut);
+
+	for (size_t cap = 2 * PLAN_MAX; cut; cap *= 2) {
+		unsigned *a = malloc(cap * sizeof(*a));
+		bool *h = malloc(cap * sizeof(*h));
+		if (a && h)
+			k = urgent_of(s, a, h, cap, sizes, max, &cut);
+		else
+			cut = false;
+		free(a);
+		free(h);
+	}
 	return k;
 }
