@@ -92,6 +92,21 @@ enum config_tunnel_kind {
 	CONFIG_TK_OTHER,          /* an encapsulation the model does not know */
 };
 
+/* How long DPD keeps a tunnel's SA after the peer died, where the parser
+ * works it out per tunnel (core/audit.h audit_dpd_hold() returns it): the
+ * older formats, whose hold reads other lines than their state (IX: each
+ * tunnel's own ikev2 dpd interval; swanctl IKEv1: dpd_timeout; ipsec.conf:
+ * dpdtimeout) and counts a keepalive that is no DPD as none (RTX
+ * heartbeat). set 0: the gateway's live decides (the newer parsers). */
+#define CONFIG_HOLD_NONE (-1L)    /* no DPD whose hold counts */
+#define CONFIG_HOLD_UNKNOWN (-2L) /* not known: a template value, IX IKEv1 */
+struct config_hold {
+	int set;
+	long v;                   /* seconds, CONFIG_HOLD_NONE or CONFIG_HOLD_UNKNOWN */
+	int exact;                /* 1: v is exact; 0: a lower bound (retries come on top) */
+	struct config_num src;    /* the line v comes from (v >= 0) */
+};
+
 struct config_tunnel {
 	char name[CONFIG_NAME];       /* "tunnel1", "Tunnel0.0", swanctl child name */
 	char id[CONFIG_NAME];         /* RTX tunnel number, IX "0.0", for fix lines */
@@ -132,6 +147,7 @@ struct config_tunnel {
 	 * out-interface, or the interface holding the peer's local-address);
 	 * "" names the tunnel itself (render/audit_fix.c). */
 	char via[CONFIG_NAME];
+	struct config_hold hold;      /* RTX, IX, swanctl, ipsec.conf: their model step's */
 };
 
 /* keepalive/DPD methods (RTX 15.20; IX; strongSwan dpd_delay) */
@@ -148,8 +164,10 @@ enum config_action { CONFIG_ACT_NONE, CONFIG_ACT_CLEAR, CONFIG_ACT_TRAP, CONFIG_
  * Every parser whose facts row sets `neutral` fills these for each gateway
  * from its own syntax and defaults (its model step, like
  * config/ipsecconf_model.c), so core/audit.c judges any vendor with one
- * rule and no vendor comparison. RTX, IX, swanctl and ipsec.conf still go
- * through their own branches there (to move: HACKING.md). */
+ * rule and no vendor comparison. RTX, IX, swanctl and ipsec.conf fill
+ * the DPD part (state, src, why; config_tunnel.hold) but not .start: their
+ * initiator, responder and clamp checks still have branches of their own
+ * there (to move: HACKING.md). */
 
 /* How this end learns that its IKE peer is gone: DPD (RFC 3706), IKEv2
  * liveness checks (RFC 7296 section 2.4) or a vendor keepalive. */
@@ -159,13 +177,42 @@ enum config_live_state {
 	CONFIG_LIVE_ON,           /* sent periodically, or when the SA is idle */
 	CONFIG_LIVE_ON_DEMAND,    /* only when traffic goes out and nothing comes back
 	                           * (Cisco keepalive on-demand, FortiOS dpd on-demand) */
+	CONFIG_LIVE_SAME_MAKE,    /* a vendor keepalive that only a peer of the same make
+	                           * answers (RTX heartbeat, 15.20): on against a Yamaha
+	                           * peer, off against one the peer profile marks non_yamaha */
 };
+
+/* Why no DPD that works runs (state OFF, SAME_MAKE or UNKNOWN), in the
+ * words of the formats older than this view (RTX, IX, swanctl.conf,
+ * ipsec.conf): core/audit.c's dpd_says[] gives each its finding or note.
+ * The newer parsers leave CONFIG_WHY_NONE. */
+enum config_live_why {
+	CONFIG_WHY_NONE,              /* no words of its own: "DPD is off" / "not set, off" */
+	CONFIG_WHY_NO_TUNNEL,         /* UNKNOWN: no tunnel is bound to the peer (IX, whose
+	                               * DPD is the tunnels') */
+	CONFIG_WHY_RTX_OFF,           /* ipsec ike keepalive use GW off */
+	CONFIG_WHY_RTX_UNSET,         /* IKEv1 without keepalive use: heartbeat, auto (15.20) */
+	CONFIG_WHY_RTX_HEARTBEAT_AUTO,/* heartbeat with switch auto: only if the peer sends */
+	CONFIG_WHY_RTX_HEARTBEAT,     /* SAME_MAKE: heartbeat, Yamaha's own keepalive */
+	CONFIG_WHY_IX_V1,             /* IKEv1: no ike keepalive, no watch-group */
+	CONFIG_WHY_IX_V2,             /* IKEv2: no ikev2 dpd interval (tunnel, default-profile) */
+	CONFIG_WHY_SWAN_ZERO,         /* dpd_delay = 0 */
+	CONFIG_WHY_SWAN_UNSET,        /* no dpd_delay (default 0s) */
+	CONFIG_WHY_IPC_NO_ACTION,     /* strongSwan: src leaves dpdaction none (or dpddelay 0) */
+	CONFIG_WHY_IPC_NO_ACTION_UNSET,   /* strongSwan: no dpdaction (default none) */
+	CONFIG_WHY_IPC_NO_TIMEOUT,    /* Libreswan IKEv1: dpddelay (src) without dpdtimeout */
+	CONFIG_WHY_IPC_NO_DELAY,      /* Libreswan: src leaves dpddelay 0 */
+	CONFIG_WHY_IPC_NO_DELAY_UNSET,/* Libreswan: no dpddelay (default 0) */
+	CONFIG_WHY_COUNT
+};
+
 struct config_live {
 	enum config_live_state state;
 	struct config_num src;    /* the line that decides; line 0: the format's default */
 	long dead_after;          /* seconds from the peer's last reply to "dead"; -1 unknown */
 	int exact;                /* 1: dead_after is exact; 0: a lower bound */
 	long interval, retries;   /* as configured (or defaulted); 0 unknown */
+	enum config_live_why why;
 };
 
 /* Whether this end starts IKE itself, and again after the peer cleared

@@ -118,6 +118,14 @@ struct config_iface *cfg_iface(struct config *c, const char *name, unsigned line
 struct config_tunnel *cfg_tunnel(struct config *c, const char *id, const char *name,
 				 unsigned line);
 struct config_gateway *cfg_gateway(struct config *c, const char *name, unsigned line);
+/* The older formats decide DPD by the gateway's keepalive line: live.src
+ * is it, state OFF, or UNKNOWN when it is a template value (returns 1:
+ * nothing more to decide). */
+int cfg_live_start(struct config_gateway *g);
+/* Each tunnel bound to a gateway gets its hold (config.h config_hold) from
+ * that gateway by the format's rule: RTX, swanctl and ipsec.conf, whose DPD
+ * is the IKE peer's. */
+void cfg_holds(struct config *c, void (*rule)(const struct config_gateway *g, struct config_hold *h));
 /* A BGP neighbour; a second line for the same address only adds the AS
  * when the first gave none ("neighbor A activate" before "remote-as"). */
 void cfg_add_bgp(struct config *c, uint32_t addr, uint32_t as, const struct cfg_line *l);

@@ -128,6 +128,41 @@ dpd(const struct config *c, const struct ipc_conn *n, struct config_gateway *g)
 		g->keepalive = *why;
 	g->keepalive.v = on ? CONFIG_ON : CONFIG_OFF;
 	g->keepalive.tmpl = act->tmpl || del->tmpl || to->tmpl;
+	/* the vendor-neutral view (config.h config_live), the line above deciding */
+	if (cfg_live_start(g))
+		return;
+	if (on) {
+		g->live.state = CONFIG_LIVE_ON;
+		return;
+	}
+	if (c->dialect == CONFIG_DIALECT_STRONGSWAN)
+		g->live.why = why->line ? CONFIG_WHY_IPC_NO_ACTION : CONFIG_WHY_IPC_NO_ACTION_UNSET;
+	else if (why == del && del->line && n->k[K_VERSION].v == 1 && !to->line)
+		g->live.why = CONFIG_WHY_IPC_NO_TIMEOUT;
+	else
+		g->live.why = why->line ? CONFIG_WHY_IPC_NO_DELAY : CONFIG_WHY_IPC_NO_DELAY_UNSET;
+}
+
+/* How long DPD keeps the conn's SA after the peer died (config.h
+ * config_hold): ipsec.conf(5), dpdtimeout (IKEv1) is the hold itself;
+ * else, as swanctl, dpddelay is a lower bound (retransmissions follow). */
+static void
+hold(const struct config_gateway *g, struct config_hold *h)
+{
+	const struct config_num *k = &g->keepalive, *to = &g->dpd_timeout;
+
+	if (k->tmpl)
+		h->v = CONFIG_HOLD_UNKNOWN;
+	else if (!k->line || k->v == CONFIG_OFF)
+		h->v = CONFIG_HOLD_NONE;
+	else if (to->line && !to->tmpl && to->v > 0) {
+		h->v = to->v;
+		h->exact = 1;
+		h->src = *to;
+	} else {
+		h->v = g->ka_interval;
+		h->src = *k;
+	}
 }
 
 static void
@@ -203,4 +238,5 @@ ipc_model(struct config *c, struct cfg_ctx *x)
 		fill(c, &x->conns[i], &c->gateways[i], &c->tunnels[i]);
 	if (!c->nomem)
 		compact(c, x);
+	cfg_holds(c, hold);
 }

@@ -895,6 +895,65 @@ bind_watches(struct config *c, const struct cfg_ctx *x)
 	}
 }
 
+/* Whether tunnel t runs a keepalive that finds a dead peer: IKEv2 its own
+ * or bound profile's ikev2 dpd interval, else the default-profile's; IKEv1
+ * a watch-group that clears its SA (Oracle's template). doc/router-facts.md
+ * (IX): the defaults were not found, so no line is no DPD known. */
+static int
+tunnel_dpd(const struct config *c, const struct config_tunnel *t)
+{
+	return t->ikev2 ? t->dpd.line || (!t->binding.line && c->default_dpd.line)
+			: t->dpd.line && c->watch.line;
+}
+
+/* The vendor-neutral DPD view (config.h config_live, config_tunnel.hold).
+ * An IX's DPD is its tunnels' (ikev2 dpd interval per tunnel): a peer
+ * runs one when any of its tunnels does or an ike keepalive names its
+ * policy; a peer no tunnel is bound to is not judged. The hold is each
+ * tunnel's own dpd interval, a lower bound (the retries were not found);
+ * for IKEv1, whether ike keepalive is DPD was not found. */
+static void
+ix_live(struct config *c)
+{
+	for (size_t i = 0; i < c->ngateways; i++) {
+		cfg_live_start(&c->gateways[i]);      /* a template: the check's note */
+		c->gateways[i].live.state = CONFIG_LIVE_UNKNOWN;
+		c->gateways[i].live.why = CONFIG_WHY_NO_TUNNEL;
+	}
+	for (size_t i = 0; i < c->ntunnels; i++) {
+		struct config_tunnel *t = &c->tunnels[i];
+		const struct config_num *d = t->dpd.line ? &t->dpd : !t->binding.line ? &c->default_dpd : &t->dpd;
+		struct config_gateway *g;
+		t->hold.set = 1;
+		if (!t->ikev2 || d->tmpl)
+			t->hold.v = CONFIG_HOLD_UNKNOWN;
+		else if (!d->line || d->v <= 0)
+			t->hold.v = CONFIG_HOLD_NONE;
+		else {
+			t->hold.v = d->v;
+			t->hold.src = *d;
+		}
+		if (t->gateway < 0 || (size_t)t->gateway >= c->ngateways)
+			continue;
+		g = &c->gateways[t->gateway];
+		if (g->live.why == CONFIG_WHY_NO_TUNNEL) {
+			g->live.state = CONFIG_LIVE_OFF;
+			g->live.why = g->version.line && g->version.v == 2 ? CONFIG_WHY_IX_V2 : CONFIG_WHY_IX_V1;
+		}
+		if (tunnel_dpd(c, t)) {
+			g->live.state = CONFIG_LIVE_ON;
+			g->live.why = CONFIG_WHY_NONE;
+		}
+	}
+	for (size_t i = 0; i < c->ngateways; i++) {
+		struct config_live *l = &c->gateways[i].live;
+		if (l->src.line && l->state == CONFIG_LIVE_OFF) {    /* ike keepalive */
+			l->state = CONFIG_LIVE_ON;
+			l->why = CONFIG_WHY_NONE;
+		}
+	}
+}
+
 /* The line MTU the ESP packets meet: the PPPoE interface's ip mtu, else a
  * MAP-E / 4over6 tunnel's, else the smallest ip mtu on another interface. */
 static void
@@ -950,6 +1009,7 @@ config_parse_ix(const char *buf, size_t len, struct config *c)
 	bind_watches(c, x);
 	bind_psks(c, x);
 	bind_local(c, x);
+	ix_live(c);
 	line_mtu(c);
 	free_tables(x);
 	free(x);

@@ -790,6 +790,27 @@ cfg_gateway(struct config *c, const char *name, unsigned line)
 	return cfg_index_add(c, CFG_T_GATEWAYS, c->ngateways - 1) < 0 ? NULL : g;
 }
 
+int
+cfg_live_start(struct config_gateway *g)
+{
+	g->live.src = g->keepalive;
+	g->live.dead_after = -1;
+	g->live.state = g->keepalive.tmpl ? CONFIG_LIVE_UNKNOWN : CONFIG_LIVE_OFF;
+	return g->keepalive.tmpl;
+}
+
+void
+cfg_holds(struct config *c, void (*rule)(const struct config_gateway *g, struct config_hold *h))
+{
+	for (size_t i = 0; i < c->ntunnels; i++) {
+		struct config_tunnel *t = &c->tunnels[i];
+		if (t->gateway < 0 || (size_t)t->gateway >= c->ngateways)
+			continue;
+		t->hold.set = 1;
+		rule(&c->gateways[t->gateway], &t->hold);
+	}
+}
+
 void
 cfg_add_bgp(struct config *c, uint32_t addr, uint32_t as, const struct cfg_line *l)
 {

@@ -953,6 +953,59 @@ bind_policies(struct config *c, const struct cfg_ctx *x)
 	}
 }
 
+/* The hold (config.h config_hold): interval x count for the methods that
+ * declare a peer dead by missed replies (dpd, icmp-echo, IKEv2 rfc4306,
+ * 15.20); heartbeat's is not counted. */
+static void
+rtx_hold(const struct config_gateway *g, struct config_hold *h)
+{
+	const struct config_num *k = &g->keepalive;
+	int v2 = g->version.line && g->version.v == 2;
+
+	if (k->tmpl)
+		h->v = CONFIG_HOLD_UNKNOWN;
+	else if (!k->line || k->v == CONFIG_OFF || !g->ka_method_set ||
+		 !(g->ka_method == CONFIG_KA_DPD || g->ka_method == CONFIG_KA_ICMP ||
+		   (v2 && g->ka_method == CONFIG_KA_RFC4306)))
+		h->v = CONFIG_HOLD_NONE;
+	else {
+		h->v = g->ka_interval * g->ka_count;
+		h->exact = 1;
+		h->src = *k;
+	}
+}
+
+/* The vendor-neutral DPD view (config.h config_live, config_tunnel.hold),
+ * from ipsec ike keepalive use (15.20, doc/router-facts.md): without the
+ * line IKEv1 runs heartbeat with switch auto, which runs nothing when both
+ * ends are on auto, and IKEv2 rfc4306 (RFC 7296 section 2.4 liveness);
+ * heartbeat is Yamaha's own, answered only by a Yamaha peer. */
+static void
+rtx_live(struct config *c)
+{
+	for (size_t i = 0; i < c->ngateways; i++) {
+		struct config_gateway *g = &c->gateways[i];
+		const struct config_num *k = &g->keepalive;
+		struct config_live *l = &g->live;
+		int v2 = g->version.line && g->version.v == 2;
+		int heartbeat = !v2 && (!k->line || !g->ka_method_set || g->ka_method == CONFIG_KA_HEARTBEAT);
+		if (cfg_live_start(g))
+			continue;
+		if (k->line && k->v == CONFIG_OFF)
+			l->why = CONFIG_WHY_RTX_OFF;
+		else if (!k->line && !v2)
+			l->why = CONFIG_WHY_RTX_UNSET;
+		else if (heartbeat && k->v == CONFIG_AUTO)
+			l->why = CONFIG_WHY_RTX_HEARTBEAT_AUTO;
+		else if (heartbeat) {
+			l->state = CONFIG_LIVE_SAME_MAKE;
+			l->why = CONFIG_WHY_RTX_HEARTBEAT;
+		} else
+			l->state = CONFIG_LIVE_ON;
+	}
+	cfg_holds(c, rtx_hold);
+}
+
 /* A pp that can be the access line: a PPPoE session (pppoe use) first,
  * else any numbered pp (a mobile or ISDN line); never pp anonymous, the
  * PPP inside L2TP/IPsec and PPTP remote access, which only answers
@@ -1027,6 +1080,7 @@ config_parse_rtx(const char *buf, size_t len, struct config *c)
 	}
 	c->lines = r.no;
 	bind_policies(c, &x);
+	rtx_live(c);
 	line_mtu(c);
 	free(x.pol);
 	return c->nomem ? -1 : 0;

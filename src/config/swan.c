@@ -447,6 +447,47 @@ note_placeholders(struct config *c, const struct cfg_line *l)
 	}
 }
 
+/* The vendor-neutral DPD view (config.h config_live, config_tunnel.hold),
+ * swanctl.conf(5): dpd_delay (default 0s: none sent) is the check
+ * interval; an IKEv1 connection is dead after dpd_timeout without a reply,
+ * which a check every dpd_delay finds: at least the larger of the two.
+ * IKEv2 ignores dpd_timeout (retransmissions decide): dpd_delay, a lower
+ * bound. A child's hold is its connection's. */
+static void
+swan_hold(const struct config_gateway *g, struct config_hold *h)
+{
+	const struct config_num *k = &g->keepalive;
+	int v1 = g->version.line && g->version.v == 1;
+
+	if (k->tmpl || (v1 && g->dpd_timeout.tmpl))
+		h->v = CONFIG_HOLD_UNKNOWN;
+	else if (!k->line || k->v == CONFIG_OFF)
+		h->v = CONFIG_HOLD_NONE;
+	else if (v1 && g->dpd_timeout.line && g->dpd_timeout.v > g->ka_interval) {
+		h->v = g->dpd_timeout.v;
+		h->src = g->dpd_timeout;
+	} else {
+		h->v = g->ka_interval;
+		h->src = *k;
+	}
+}
+
+static void
+swan_live(struct config *c)
+{
+	for (size_t i = 0; i < c->ngateways; i++) {
+		struct config_gateway *g = &c->gateways[i];
+		const struct config_num *k = &g->keepalive;
+		if (cfg_live_start(g))
+			continue;
+		if (k->line && k->v != CONFIG_OFF)
+			g->live.state = CONFIG_LIVE_ON;
+		else
+			g->live.why = k->line ? CONFIG_WHY_SWAN_ZERO : CONFIG_WHY_SWAN_UNSET;
+	}
+	cfg_holds(c, swan_hold);
+}
+
 int
 config_parse_swan(const char *buf, size_t len, struct config *c)
 {
@@ -470,5 +511,6 @@ config_parse_swan(const char *buf, size_t len, struct config *c)
 			cfg_unread(c, l.no);
 	}
 	c->lines = r.no;
+	swan_live(c);
 	return c->nomem ? -1 : 0;
 }

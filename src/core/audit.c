@@ -413,71 +413,6 @@ check_df_clear(struct audit_run *a)
 
 /* ---- no-dead-peer-detection -------------------------------------------- */
 
-/* Why a gateway runs no DPD that works: a code (SAY_*) and the string it
- * quotes; 0 when it does. */
-struct dpd_why {
-	int code;
-	struct audit_arg arg;
-};
-
-static int
-rtx_keepalive_dead(const struct audit_run *a, const struct config_gateway *g, int v2,
-		   struct dpd_why *why)
-{
-	const struct config_num *k = &g->keepalive;
-	int heartbeat = !v2 && (!k->line || !g->ka_method_set || g->ka_method == CONFIG_KA_HEARTBEAT);
-
-	why->arg = (struct audit_arg){ AA_END, 0, NULL };
-	if (k->line && k->v == CONFIG_OFF)
-		why->code = SAY_RTX_KEEPALIVE_OFF;
-	else if (!k->line && !v2)
-		why->code = SAY_RTX_NO_KEEPALIVE;
-	else if (heartbeat && k->v == CONFIG_AUTO)
-		why->code = SAY_RTX_HEARTBEAT_AUTO;
-	else if (heartbeat && a->peer->non_yamaha) {
-		why->code = SAY_RTX_HEARTBEAT_PEER;
-		why->arg = AS(a->peer->display);
-	} else
-		return 0;
-	return 1;
-}
-
-static int
-ix_keepalive_dead(const struct audit_run *a, size_t g)
-{
-	for (int i = a->first[g]; i >= 0; i = a->next[i]) {
-		const struct config_tunnel *t = tunnel(a, (size_t)i);
-		/* a tunnel that binds a named profile takes its dpd, not the default-profile's */
-		if (t->ikev2 ? (t->dpd.line || (!t->binding.line && a->cfg->default_dpd.line))
-			     : (t->dpd.line && a->cfg->watch.line))
-			return 0;
-	}
-	return !a->cfg->gateways[g].keepalive.line;
-}
-
-/* ipsec.conf(5): strongSwan runs DPD when dpdaction is clear, hold or
- * restart (default none: none sent); Libreswan when dpddelay is set
- * (default 0), and for IKEv1 only with dpdtimeout as well. */
-static int
-ipc_dpd_dead(const struct audit_run *a, const struct config_gateway *g, struct dpd_why *why)
-{
-	const struct config_num *k = &g->keepalive;
-
-	if (k->v != CONFIG_OFF)
-		return 0;
-	if (a->cfg->dialect == CONFIG_DIALECT_STRONGSWAN) {
-		why->code = SAY_IPC_SWAN_NO_DPD;
-		why->arg = k->line ? AS(k->text) : AW(W_DPDACTION_UNSET);
-	} else if (k->line && strncmp(k->text, "dpddelay", 8) == 0 && g->version.v == 1 && !g->dpd_timeout.line) {
-		why->code = SAY_IPC_LIBRE_NO_TIMEOUT;
-		why->arg = AS(k->text);
-	} else {
-		why->code = SAY_IPC_LIBRE_NO_DPD;
-		why->arg = k->line ? AS(k->text) : AW(W_DPDDELAY_UNSET);
-	}
-	return 1;
-}
-
 /* Where a neutral finding about gateway g points: the deciding line, or
  * the gateway's block when the format's default decided (src line 0). */
 static unsigned
@@ -489,85 +424,100 @@ neutral_at(const struct audit_run *a, size_t g, const struct config_num *src, co
 	return src->line ? src->line : a->cfg->gateways[g].line;
 }
 
-/* A neutral format (config_facts.neutral): the parser said what its DPD
- * does (config_gateway.live), defaults included; only OFF is a finding,
- * and a default no source gives is a note, never a guess. */
-static void
-dpd_neutral(struct audit_run *a, size_t g)
-{
-	const struct config_gateway *gw = &a->cfg->gateways[g];
-	const struct config_live *l = &gw->live;
-	int t = first_tunnel(a, g);
-	char where[64];
-	const char *text;
-	unsigned line;
-	struct audit_finding *f;
+/* What each reason a parser gives for no working DPD (config_live.why)
+ * says: the finding (state OFF) and what it quotes before the tail that
+ * says AWS clears its side; for state UNKNOWN, the note. The older
+ * formats keep their own words (RTX 15.20, ipsec.conf(5), swanctl.conf(5):
+ * the parsers cite them); the newer ones say CONFIG_WHY_NONE's. */
+enum dpd_quote {
+	DQ_NONE,
+	DQ_OFF,        /* W_DPD_OFF when a line decided, W_DPD_UNSET_OFF when the default did */
+	DQ_LINE,       /* the deciding line's text */
+	DQ_WORD,       /* the row's word */
+	DQ_STR,        /* the row's string */
+	DQ_PEER,       /* the peer profile's name */
+};
+static const struct dpd_say {
+	int code;
+	enum dpd_quote quote;
+	long word;
+	const char *str;
+	int note;      /* NOTE_DPD_UNKNOWN quotes where and the vendor; NOTE_PEER_NO_TUNNEL the name */
+} dpd_says[CONFIG_WHY_COUNT] = {
+	[CONFIG_WHY_NONE] = { SAY_DPD_NONE, DQ_OFF, 0, NULL, NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_NO_TUNNEL] = { SAY_NONE, DQ_NONE, 0, NULL, NOTE_PEER_NO_TUNNEL },
+	[CONFIG_WHY_RTX_OFF] = { SAY_RTX_KEEPALIVE_OFF, DQ_NONE, 0, NULL, NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_RTX_UNSET] = { SAY_RTX_NO_KEEPALIVE, DQ_NONE, 0, NULL, NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_RTX_HEARTBEAT_AUTO] = { SAY_RTX_HEARTBEAT_AUTO, DQ_NONE, 0, NULL, NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_RTX_HEARTBEAT] = { SAY_RTX_HEARTBEAT_PEER, DQ_PEER, 0, NULL, NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_IX_V1] = { SAY_IX_NO_DPD, DQ_STR, 0, "ike keepalive or watch-group", NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_IX_V2] = { SAY_IX_NO_DPD, DQ_WORD, W_IX_DPD_V2, NULL, NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_SWAN_ZERO] = { SAY_SWAN_NO_DPD, DQ_STR, 0, "0", NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_SWAN_UNSET] = { SAY_SWAN_NO_DPD, DQ_WORD, W_DPD_DELAY_UNSET, NULL, NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_IPC_NO_ACTION] = { SAY_IPC_SWAN_NO_DPD, DQ_LINE, 0, NULL, NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_IPC_NO_ACTION_UNSET] = { SAY_IPC_SWAN_NO_DPD, DQ_WORD, W_DPDACTION_UNSET, NULL,
+					     NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_IPC_NO_TIMEOUT] = { SAY_IPC_LIBRE_NO_TIMEOUT, DQ_LINE, 0, NULL, NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_IPC_NO_DELAY] = { SAY_IPC_LIBRE_NO_DPD, DQ_LINE, 0, NULL, NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_IPC_NO_DELAY_UNSET] = { SAY_IPC_LIBRE_NO_DPD, DQ_WORD, W_DPDDELAY_UNSET, NULL,
+					    NOTE_DPD_UNKNOWN },
+};
 
-	if (tmpl_skip(a, &l->src, gw->name) || l->state == CONFIG_LIVE_ON || l->state == CONFIG_LIVE_ON_DEMAND)
-		return;
-	line = neutral_at(a, g, &l->src, &text, where, sizeof(where));
-	if (l->state == CONFIG_LIVE_UNKNOWN) {
-		audit_note(a, NOTE_DPD_UNKNOWN, ARGS(AQ(where), AS(config_vendor_display(a->cfg->vendor))));
-		return;
+static struct audit_arg
+dpd_quote(const struct audit_run *a, const struct dpd_say *w, const struct config_live *l)
+{
+	switch (w->quote) {
+	case DQ_OFF:
+		return AW(l->src.line ? W_DPD_OFF : W_DPD_UNSET_OFF);
+	case DQ_LINE:
+		return AS(l->src.text);
+	case DQ_WORD:
+		return AW(w->word);
+	case DQ_STR:
+		return AS(w->str);
+	case DQ_PEER:
+		return AS(a->peer->display);
+	case DQ_NONE:
+		break;
 	}
-	f = audit_finding(a, line, text, where, SAY_DPD_NONE,
-			  ARGS(AW(l->src.line ? W_DPD_OFF : W_DPD_UNSET_OFF),
-			       AW(a->peer->waits ? W_AWS_CLEARS : W_NONE)));
-	audit_fix(f, FIX_KEEPALIVE, a->peer->dpd_interval, a->peer->dpd_count, t, (int)g);
-	if (f && f->nfix)
-		f->fix[f->nfix - 1].ikev2 = audit_is_ikev2(a, (int)g);
+	return (struct audit_arg){ AA_END, 0, NULL };
 }
 
+/* The parser said what its DPD does (config_gateway.live), defaults
+ * included: only OFF is a finding (SAME_MAKE is OFF against a peer the
+ * profile marks non_yamaha), and a default no source gives is a note,
+ * never a guess. */
 static void
 check_dpd(struct audit_run *a)
 {
 	for (size_t g = 0; g < a->cfg->ngateways; g++) {
 		const struct config_gateway *gw = &a->cfg->gateways[g];
-		int v2 = audit_is_ikev2(a, (int)g), t = first_tunnel(a, g);
-		struct dpd_why why = { 0, { AA_END, 0, NULL } };
-		struct audit_arg tail;
+		const struct config_live *l = &gw->live;
+		const struct dpd_say *w = &dpd_says[l->why < CONFIG_WHY_COUNT ? l->why : CONFIG_WHY_NONE];
+		enum config_live_state st = l->state;
+		int t = first_tunnel(a, g);
+		struct audit_arg q, tail;
 		char where[64];
+		const char *text;
+		unsigned line;
 		struct audit_finding *f;
-		const struct config_num *k = &gw->keepalive;
-		if (a->remote_only[g])
+		if (st == CONFIG_LIVE_SAME_MAKE)
+			st = a->peer->non_yamaha ? CONFIG_LIVE_OFF : CONFIG_LIVE_ON;
+		if (a->remote_only[g] || tmpl_skip(a, &l->src, gw->name) || st == CONFIG_LIVE_ON ||
+		    st == CONFIG_LIVE_ON_DEMAND)
 			continue;
-		if (config_facts(a->cfg)->neutral) {
-			dpd_neutral(a, g);
+		line = neutral_at(a, g, &l->src, &text, where, sizeof(where));
+		if (st == CONFIG_LIVE_UNKNOWN || !w->code) {
+			audit_note(a, w->note, w->note == NOTE_PEER_NO_TUNNEL ? ARGS(AS(gw->name))
+					       : ARGS(AQ(where), AS(config_vendor_display(a->cfg->vendor))));
 			continue;
 		}
-		if (tmpl_skip(a, k, gw->name))
-			continue;
-		if (a->cfg->vendor == VENDOR_RTX && !rtx_keepalive_dead(a, gw, v2, &why))
-			continue;
-		if (a->cfg->vendor == VENDOR_IX) {
-			if (t < 0) {
-				audit_note(a, NOTE_PEER_NO_TUNNEL, ARGS(AS(gw->name)));
-				continue;
-			}
-			if (!ix_keepalive_dead(a, g))
-				continue;
-			why.code = SAY_IX_NO_DPD;
-			why.arg = v2 ? AW(W_IX_DPD_V2) : AS("ike keepalive or watch-group");
-		}
-		if (a->cfg->vendor == VENDOR_IPSECCONF && !ipc_dpd_dead(a, gw, &why))
-			continue;
-		if (a->cfg->vendor == VENDOR_STRONGSWAN) {
-			if (k->line && k->v != CONFIG_OFF)
-				continue;
-			why.code = SAY_SWAN_NO_DPD;
-			why.arg = k->line ? AS("0") : AW(W_DPD_DELAY_UNSET);
-		}
-		/* a format none of the branches above reads has no reason to
-		 * give: say nothing rather than a finding with no words */
-		if (!why.code)
-			continue;
-		gateway_label(a, g, where, sizeof(where));
+		q = dpd_quote(a, w, l);
 		tail = AW(a->peer->waits ? W_AWS_CLEARS : W_NONE);
-		f = audit_finding(a, k->line ? k->line : gw->line, k->line ? k->text : "", where,
-				  why.code, why.arg.kind == AA_END ? ARGS(tail) : ARGS(why.arg, tail));
+		f = audit_finding(a, line, text, where, w->code, q.kind == AA_END ? ARGS(tail) : ARGS(q, tail));
 		audit_fix(f, FIX_KEEPALIVE, a->peer->dpd_interval, a->peer->dpd_count, t, (int)g);
 		if (f && f->nfix)
-			f->fix[f->nfix - 1].ikev2 = v2;
+			f->fix[f->nfix - 1].ikev2 = audit_is_ikev2(a, (int)g);
 	}
 }
 

@@ -17,77 +17,25 @@
  * router runs no DPD (no-dead-peer-detection reports that, not us), -2
  * when whether it does is not known (a template, IX IKEv1). *exact 0: a
  * lower bound (the retries are not known: IX ikev2 dpd interval, swanctl dpd_delay, whose retransmission
- * timeouts come on top). */
+ * timeouts come on top). The parser worked it out: per tunnel where its
+ * model step says so (config_tunnel.hold), else from the gateway's live. */
 long
 audit_dpd_hold(const struct config *c, size_t i, unsigned *line, const char **text, int *exact)
 {
 	const struct config_tunnel *t = &c->tunnels[i];
-	const struct config_gateway *g = &c->gateways[t->gateway];
-	const struct config_num *k = &g->keepalive;
-	int v2 = g->version.line && g->version.v == 2;
+	const struct config_hold *h = &t->hold;
+	const struct config_gateway *g;
 
 	*exact = 0;
-	switch (c->vendor) {
-	case VENDOR_RTX:
-		/* 15.20: dpd (IKEv1), rfc4306 (IKEv2), icmp-echo: interval x count */
-		if (k->tmpl)
-			return -2;
-		if (!k->line || k->v == CONFIG_OFF || !g->ka_method_set ||
-		    !(g->ka_method == CONFIG_KA_DPD || g->ka_method == CONFIG_KA_ICMP ||
-		      (v2 && g->ka_method == CONFIG_KA_RFC4306)))
-			return -1;
-		*line = k->line;
-		*text = k->text;
-		*exact = 1;
-		return g->ka_interval * g->ka_count;
-	case VENDOR_IX: {
-		/* the tunnel's own or bound profile's dpd, else ikev2 default-profile's */
-		const struct config_num *d = t->dpd.line ? &t->dpd : !t->binding.line ? &c->default_dpd : &t->dpd;
-		if (!t->ikev2 || d->tmpl)
-			return -2;     /* IKEv1 ike keepalive: whether it is DPD was not found */
-		if (!d->line || d->v <= 0)
-			return -1;
-		*line = d->line;
-		*text = d->text;
-		return d->v;
-	}
-	case VENDOR_STRONGSWAN:
-		if (k->tmpl || (g->version.line && g->version.v == 1 && g->dpd_timeout.tmpl))
-			return -2;
-		if (!k->line || k->v == CONFIG_OFF)
-			return -1;
-		/* swanctl.conf(5): an IKEv1 connection is dead after
-		 * dpd_timeout without a reply, which a DPD check every
-		 * dpd_delay finds: at least the larger of the two (IKEv2
-		 * ignores dpd_timeout: retransmissions decide) */
-		if (g->version.line && g->version.v == 1 && g->dpd_timeout.line &&
-		    g->dpd_timeout.v > g->ka_interval) {
-			*line = g->dpd_timeout.line;
-			*text = g->dpd_timeout.text;
-			return g->dpd_timeout.v;
+	if (h->set) {
+		if (h->v >= 0) {
+			*line = h->src.line;
+			*text = h->src.text;
+			*exact = h->exact;
 		}
-		*line = k->line;
-		*text = k->text;
-		return g->ka_interval;
-	case VENDOR_IPSECCONF:
-		/* ipsec.conf(5): dpdtimeout (IKEv1) is the hold itself; else,
-		 * as swanctl, dpddelay is a lower bound (retransmissions follow) */
-		if (k->tmpl)
-			return -2;
-		if (!k->line || k->v == CONFIG_OFF)
-			return -1;
-		if (g->dpd_timeout.line && !g->dpd_timeout.tmpl && g->dpd_timeout.v > 0) {
-			*line = g->dpd_timeout.line;
-			*text = g->dpd_timeout.text;
-			*exact = 1;
-			return g->dpd_timeout.v;
-		}
-		*line = k->line;
-		*text = k->text;
-		return g->ka_interval;
-	default:                 /* the neutral formats: their parser worked it out */
-		break;
+		return h->v;
 	}
+	g = &c->gateways[t->gateway];
 	if (!config_facts(c)->neutral || g->live.src.tmpl || g->live.state == CONFIG_LIVE_UNKNOWN)
 		return -2;
 	if (g->live.state == CONFIG_LIVE_OFF)

@@ -446,6 +446,82 @@ test_rtx_keepalive_template(void **state)
 	config_free(&cfg);
 }
 
+/* The older formats' model steps fill the vendor-neutral DPD view
+ * (config_gateway.live: state and why; config_tunnel.hold: what
+ * audit_dpd_hold() returns): one row per rule of RTX 15.20, the IX's
+ * per-tunnel dpd, swanctl.conf(5) and ipsec.conf(5). */
+#define RTX1 "tunnel select 1\nipsec tunnel 1\nipsec sa policy 1 1 esp aes-cbc sha-hmac\n"
+#define IX2(t0, t1) "ikev2 default-profile\n" t0 "!\ninterface Tunnel0.0\n  tunnel mode ipsec-ikev2\n" \
+	"  ikev2 peer 198.51.100.1 authentication psk id ipv4 198.51.100.1\n!\ninterface Tunnel1.0\n" \
+	"  tunnel mode ipsec-ikev2\n" t1 "  ikev2 peer 198.51.100.1 authentication psk id ipv4 198.51.100.1\n!\n"
+#define SWAN(k) "connections {\n  c1 {\n    version = 1\n" k "    children {\n      k1 {\n      }\n    }\n  }\n}\n"
+#define LIBRE(k) "conn t1\n\tkeyexchange=ikev1\n\tikev2=no\n\tright=198.51.100.1\n" k "\tauto=start\n"
+static const struct live_row {
+	const char *text;
+	int vendor;
+	enum config_live_state state;
+	enum config_live_why why;
+	size_t tunnel;               /* whose hold */
+	long hold;
+	unsigned hold_line;
+	int exact;
+} live_rows[] = {
+	{ RTX1 "ipsec ike keepalive use 1 on dpd 30 3\n", VENDOR_RTX, CONFIG_LIVE_ON, CONFIG_WHY_NONE, 0, 90, 4, 1 },
+	{ RTX1 "ipsec ike keepalive use 1 on\n", VENDOR_RTX, CONFIG_LIVE_SAME_MAKE, CONFIG_WHY_RTX_HEARTBEAT, 0,
+	  CONFIG_HOLD_NONE, 0, 0 },
+	{ RTX1 "ipsec ike keepalive use 1 auto\n", VENDOR_RTX, CONFIG_LIVE_OFF, CONFIG_WHY_RTX_HEARTBEAT_AUTO, 0,
+	  CONFIG_HOLD_NONE, 0, 0 },
+	{ RTX1 "ipsec ike keepalive use 1 off\n", VENDOR_RTX, CONFIG_LIVE_OFF, CONFIG_WHY_RTX_OFF, 0, CONFIG_HOLD_NONE, 0, 0 },
+	{ RTX1 "ipsec ike remote address 1 198.51.100.1\n", VENDOR_RTX, CONFIG_LIVE_OFF, CONFIG_WHY_RTX_UNSET, 0,
+	  CONFIG_HOLD_NONE, 0, 0 },
+	{ RTX1 "ipsec ike version 1 2\n", VENDOR_RTX, CONFIG_LIVE_ON, CONFIG_WHY_NONE, 0, CONFIG_HOLD_NONE, 0, 0 },
+	{ RTX1 "ipsec ike version 1 2\nipsec ike keepalive use 1 on rfc4306 10 4\n", VENDOR_RTX, CONFIG_LIVE_ON,
+	  CONFIG_WHY_NONE, 0, 40, 5, 1 },
+	{ RTX1 "ipsec ike keepalive use 1 ${ka}\n", VENDOR_RTX, CONFIG_LIVE_UNKNOWN, CONFIG_WHY_NONE, 0,
+	  CONFIG_HOLD_UNKNOWN, 0, 0 },
+	/* one IKEv2 peer, two tunnels: each tunnel's own hold */
+	{ IX2("  dpd interval 10\n", "  ikev2 dpd interval 120\n"), VENDOR_IX, CONFIG_LIVE_ON, CONFIG_WHY_NONE, 0, 10, 2, 0 },
+	{ IX2("  dpd interval 10\n", "  ikev2 dpd interval 120\n"), VENDOR_IX, CONFIG_LIVE_ON, CONFIG_WHY_NONE, 1, 120, 10, 0 },
+	{ IX2("", "  ikev2 dpd interval 120\n"), VENDOR_IX, CONFIG_LIVE_ON, CONFIG_WHY_NONE, 0, CONFIG_HOLD_NONE, 0, 0 },
+	{ IX2("", ""), VENDOR_IX, CONFIG_LIVE_OFF, CONFIG_WHY_IX_V2, 0, CONFIG_HOLD_NONE, 0, 0 },
+	{ "ike policy p1 peer 198.51.100.9 key k prop\n", VENDOR_IX, CONFIG_LIVE_UNKNOWN, CONFIG_WHY_NO_TUNNEL, 0, 0, 0, 0 },
+	/* IKEv1: dead after dpd_timeout when it is the larger */
+	{ SWAN("    dpd_delay = 10s\n    dpd_timeout = 150s\n"), VENDOR_STRONGSWAN, CONFIG_LIVE_ON, CONFIG_WHY_NONE, 0,
+	  150, 5, 0 },
+	{ SWAN("    dpd_delay = 0\n"), VENDOR_STRONGSWAN, CONFIG_LIVE_OFF, CONFIG_WHY_SWAN_ZERO, 0, CONFIG_HOLD_NONE, 0, 0 },
+	{ SWAN(""), VENDOR_STRONGSWAN, CONFIG_LIVE_OFF, CONFIG_WHY_SWAN_UNSET, 0, CONFIG_HOLD_NONE, 0, 0 },
+	{ LIBRE("\tdpddelay=10\n"), VENDOR_IPSECCONF, CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_TIMEOUT, 0,
+	  CONFIG_HOLD_NONE, 0, 0 },
+	{ LIBRE("\tdpddelay=10\n\tdpdtimeout=30\n"), VENDOR_IPSECCONF, CONFIG_LIVE_ON, CONFIG_WHY_NONE, 0, 30, 6, 1 },
+	{ LIBRE(""), VENDOR_IPSECCONF, CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_DELAY_UNSET, 0, CONFIG_HOLD_NONE, 0, 0 },
+	{ "conn t1\n\tright=198.51.100.1\n\tdpdaction=none\n\tauto=start\n", VENDOR_IPSECCONF, CONFIG_LIVE_OFF,
+	  CONFIG_WHY_IPC_NO_ACTION, 0, CONFIG_HOLD_NONE, 0, 0 },
+};
+
+static void
+test_live_model(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT(live_rows); i++) {
+		const struct live_row *w = &live_rows[i];
+		const struct config_live *l;
+		const struct config_hold *h;
+		if (parse(w->text, w->vendor) != 0 || !cfg.ngateways)
+			fail_msg("row %zu: not parsed", i);
+		l = &cfg.gateways[0].live;
+		if (l->state != w->state || l->why != w->why)
+			fail_msg("row %zu: state %d why %d, want %d %d", i, l->state, l->why, w->state, w->why);
+		if (w->why != CONFIG_WHY_NO_TUNNEL) {
+			assert_true(w->tunnel < cfg.ntunnels);
+			h = &cfg.tunnels[w->tunnel].hold;
+			if (!h->set || h->v != w->hold || (h->v >= 0 && (h->src.line != w->hold_line || h->exact != w->exact)))
+				fail_msg("row %zu: hold %d %ld line %u exact %d, want %ld %u %d", i, h->set, h->v,
+					 h->src.line, h->exact, w->hold, w->hold_line, w->exact);
+		}
+		config_free(&cfg);
+	}
+}
+
 /* Formats mtuprobe does not read are refused by name, never audited. */
 static void
 test_foreign_refused(void **state)
@@ -515,6 +591,7 @@ main(void)
 		cmocka_unit_test(test_swan_placeholders),
 		cmocka_unit_test(test_foreign_refused),
 		cmocka_unit_test(test_rtx_keepalive_template),
+		cmocka_unit_test(test_live_model),
 		cmocka_unit_test(test_every_word),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -445,6 +445,113 @@ test_peer_hint(void **state)
 	audit_free(&r);
 }
 
+/* The older formats (RTX, IX, swanctl.conf, ipsec.conf) are not `neutral`
+ * yet, but their DPD is read from the same view: the reason their model
+ * step gives (config_live.why) picks the words through audit.c's
+ * dpd_says[], whatever the vendor field says (Junos here), and a tunnel's
+ * config_tunnel.hold gives the seconds. */
+static const struct config_facts old_facts = { .clamp_in_config = 1, .peer_word = "gateway" };
+
+static const struct old_row {
+	enum config_live_state state;
+	enum config_live_why why;
+	const char *peer;
+	int code;                  /* the finding's SAY_*; SAY_NONE: none */
+	const char *says;          /* in its words (or a note's, without a finding) */
+} old_rows[] = {
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_OFF, "aws", SAY_RTX_KEEPALIVE_OFF, "keepalive is off: the router" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_UNSET, "aws", SAY_RTX_NO_KEEPALIVE, "no ipsec ike keepalive use: IKEv1" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_HEARTBEAT_AUTO, "aws", SAY_RTX_HEARTBEAT_AUTO, "keepalive auto with heartbeat" },
+	{ CONFIG_LIVE_SAME_MAKE, CONFIG_WHY_RTX_HEARTBEAT, "aws", SAY_RTX_HEARTBEAT_PEER,
+	  "AWS Site-to-Site VPN does not answer it" },
+	/* a peer the profile does not mark non_yamaha answers heartbeat */
+	{ CONFIG_LIVE_SAME_MAKE, CONFIG_WHY_RTX_HEARTBEAT, "generic", SAY_NONE, NULL },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_IX_V1, "aws", SAY_IX_NO_DPD, "no ike keepalive or watch-group for this peer" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_IX_V2, "aws", SAY_IX_NO_DPD, "no ikev2 dpd interval (per tunnel" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_SWAN_ZERO, "aws", SAY_SWAN_NO_DPD, "dpd_delay is 0: strongSwan" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_SWAN_UNSET, "aws", SAY_SWAN_NO_DPD, "dpd_delay is not set (default 0s):" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_ACTION, "aws", SAY_IPC_SWAN_NO_DPD, "line twelve: strongSwan sends no DPD" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_ACTION_UNSET, "aws", SAY_IPC_SWAN_NO_DPD, "dpdaction is not set: strongSwan" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_TIMEOUT, "aws", SAY_IPC_LIBRE_NO_TIMEOUT, "line twelve without dpdtimeout" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_DELAY, "aws", SAY_IPC_LIBRE_NO_DPD, "line twelve: Libreswan sends no DPD" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_DELAY_UNSET, "aws", SAY_IPC_LIBRE_NO_DPD, "dpddelay is not set: Libreswan" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_NONE, "aws", SAY_DPD_NONE, "DPD is off: no dead peer detection" },
+	{ CONFIG_LIVE_UNKNOWN, CONFIG_WHY_NO_TUNNEL, "aws", SAY_NONE, "gw-aws-1: no tunnel is bound to it" },
+	{ CONFIG_LIVE_UNKNOWN, CONFIG_WHY_NONE, "aws", SAY_NONE, "whether Juniper Junos detects a dead peer" },
+	{ CONFIG_LIVE_ON, CONFIG_WHY_RTX_OFF, "aws", SAY_NONE, NULL },
+};
+
+/* a tunnel's hold: what audit_dpd_hold() returns, what slow-dpd says */
+static const struct { long v; int exact; long ret; const char *says; } holds[] = {
+	{ 90, 1, 90, "DPD declares the peer dead after 90 s" },
+	{ 90, 0, 90, "after at least 90 s" },
+	{ CONFIG_HOLD_NONE, 0, -1, NULL },       /* no DPD whose hold counts */
+	{ CONFIG_HOLD_UNKNOWN, 0, -2, NULL },    /* not known */
+};
+
+static void
+test_old_formats_dpd(void **state)
+{
+	struct site s;
+	struct audit_result r;
+	const struct audit_finding *f;
+	unsigned line = 0;
+	const char *text = "";
+	int exact;
+	size_t n;
+
+	(void)state;
+	for (size_t i = 0; i < COUNT(old_rows); i++) {
+		const struct old_row *w = &old_rows[i];
+		site_init(&s);
+		s.c.facts = &old_facts;
+		snprintf(s.g[0].live.src.text, sizeof s.g[0].live.src.text, "line twelve");
+		s.g[0].live.state = w->state;
+		s.g[0].live.why = w->why;
+		assert_int_equal(run(&s, w->peer, &r), 0);
+		f = find(&r, "no-dead-peer-detection", &n);
+		if (w->code == SAY_NONE) {
+			if (f)
+				fail_msg("row %zu: a finding (%s)", i, words(&f->say));
+			if (w->says && !has_note(&r, w->says))
+				fail_msg("row %zu: no note saying '%s'", i, w->says);
+		} else {
+			if (!f)
+				fail_msg("row %zu: no finding", i);
+			assert_int_equal(n, 1);
+			assert_int_equal(f->say.code, w->code);
+			assert_int_equal(f->line, 12);
+			assert_string_equal(f->where, "gateway gw-aws-1");
+			if (!strstr(words(&f->say), w->says) || !strstr(words(&f->say), "; AWS clears its side"))
+				fail_msg("row %zu: '%s' does not say '%s'", i, words(&f->say), w->says);
+			assert_int_equal(f->fix[0].kind, FIX_KEEPALIVE);
+		}
+		audit_free(&r);
+	}
+
+	/* the tunnel's hold, not the gateway's numbers (those are the
+	 * neutral formats'), against AWS's 40 s */
+	site_init(&s);
+	s.c.facts = &old_facts;
+	s.g[0].live.dead_after = 600;
+	assert_int_equal(audit_dpd_hold(&s.c, 0, &line, &text, &exact), -2);
+	for (size_t i = 0; i < COUNT(holds); i++) {
+		s.t[0].hold = (struct config_hold){ 1, holds[i].v, holds[i].exact,
+						    { 1, 22, 0, "ipsec ike keepalive use 1 on dpd 30 3" } };
+		line = 0;
+		assert_int_equal(audit_dpd_hold(&s.c, 0, &line, &text, &exact), holds[i].ret);
+		assert_int_equal(line, holds[i].ret >= 0 ? 22 : 0);
+		assert_int_equal(exact, holds[i].ret >= 0 ? holds[i].exact : 0);
+		assert_int_equal(run(&s, "aws", &r), 0);
+		f = find(&r, "slow-dead-peer-detection", &n);
+		if (!holds[i].says)
+			assert_null(f);
+		else if (!f || f->line != 22 || !strstr(words(&f->say), holds[i].says))
+			fail_msg("hold %zu: no slow-dead-peer-detection at line 22 saying '%s'", i, holds[i].says);
+		audit_free(&r);
+	}
+}
+
 int
 main(void)
 {
@@ -457,6 +564,7 @@ main(void)
 		cmocka_unit_test(test_selectors_and_natt),
 		cmocka_unit_test(test_hub_bgp),
 		cmocka_unit_test(test_peer_hint),
+		cmocka_unit_test(test_old_formats_dpd),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -102,6 +102,8 @@ build(int s, const struct end *e)
 			t->inside = (struct config_prefix){ e->t[i].inside, 30, 14, 0, "ip address" };
 		g->keepalive = (struct config_num){ CONFIG_ON, 15, 0, "dpd_delay = 10s" };
 		g->ka_interval = 10;
+		/* the hold swanctl's model step leaves for it (config/swan.c) */
+		t->hold = (struct config_hold){ 1, 10, 0, g->keepalive };
 		g->start_action = (struct config_num){ e->t[i].start ? CONFIG_ACT_START : CONFIG_ACT_NONE, 16, 0,
 						       "start_action" };
 		g->dpd_action = (struct config_num){ CONFIG_ACT_RESTART, 17, 0, "dpd_action = restart" };

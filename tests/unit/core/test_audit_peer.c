@@ -314,12 +314,15 @@ static void t_slow_dpd(void)
 	gateways[0].ka_method_set = 1;
 	gateways[0].ka_interval = 30;
 	gateways[0].ka_count = 3;          /* 90 s > 2 x 40 */
+	/* the hold RTX's model step leaves for it (config/rtx.c): interval x count, exact */
+	tunnels[0].hold = (struct config_hold){ 1, 90, 1, gateways[0].keepalive };
 }
 static void t_dpd_80(void)
 {
 	t_slow_dpd();
 	gateways[0].ka_interval = 20;
 	gateways[0].ka_count = 4;          /* 80 s = 2 x 40: not above */
+	tunnels[0].hold.v = 80;
 }
 static void t_slow_dpd_none(void) { t_slow_dpd(); ptunnels[0].dpd_action.v = PEER_DPD_NONE; }
 static void t_slow_dpd_long_aws(void) { t_slow_dpd(); ptunnels[0].dpd_seconds.v = 60; }
@@ -330,6 +333,8 @@ static void t_swan_dpd(void)
 	num(&gateways[0].dpd_action, CONFIG_ACT_RESTART, 17);
 	num(&gateways[0].keepalive, CONFIG_ON, 22);
 	gateways[0].ka_interval = 120;     /* at least 120 s */
+	/* the hold swanctl's model step leaves for it (config/swan.c): dpd_delay, a lower bound */
+	tunnels[0].hold = (struct config_hold){ 1, 120, 0, gateways[0].keepalive };
 	memset(&tunnels[0].inside, 0, sizeof(tunnels[0].inside));
 }
 static void t_inside_swapped(void) { tunnels[0].inside.addr = IN1 | 1; }
