@@ -107,6 +107,41 @@ struct config_hold {
 	struct config_num src;    /* the line v comes from (v >= 0) */
 };
 
+/* Whether this end starts IKE itself, and again after the peer cleared
+ * the SA (RFC 7296 section 2: either end may initiate). */
+enum config_start_state {
+	CONFIG_START_UNKNOWN,     /* not found in any source */
+	CONFIG_START_ALWAYS,      /* brings the SA up on its own, and back after a clear */
+	CONFIG_START_ON_TRAFFIC,  /* when traffic needs the SA (a crypto map, a trap policy) */
+	CONFIG_START_NEVER,       /* answers only */
+};
+/* Whose words a start view is said in (config_start.why), like
+ * config_live_why: the formats older than the view (RTX 15.10, IX ikev2
+ * connect-type, swanctl.conf(5) start_action, ipsec.conf(5) auto) keep
+ * theirs; core/audit.c's start_says[] gives each its finding, note and
+ * fix. The newer parsers leave CONFIG_SWHY_NONE. */
+enum config_start_why {
+	CONFIG_SWHY_NONE,         /* the state's own words ("answers only", "initiates") */
+	CONFIG_SWHY_COVERED,      /* RTX: ipsec auto refresh off (or unset) for the whole
+	                           * router decides; struct config's start says it, once */
+	CONFIG_SWHY_RTX_GLOBAL,   /* struct config.start: ipsec auto refresh [on|off] */
+	CONFIG_SWHY_RTX_GW,       /* ipsec auto refresh GW off, or on under global on */
+	CONFIG_SWHY_IX_V2,        /* ikev2 connect-type auto, or none (IKEv2 tunnel) */
+	CONFIG_SWHY_IX_V1,        /* IKEv1: how an IX starts it was not found (UNKNOWN) */
+	CONFIG_SWHY_SWAN,         /* swanctl children start_action */
+	CONFIG_SWHY_IPC_LOADS,    /* ipsec.conf auto=add: loaded, waits */
+	CONFIG_SWHY_IPC_NOT_LOADS,/* ipsec.conf auto=ignore or no auto=: not even loaded */
+	CONFIG_SWHY_IPC_DPD_STAYS,/* ipsec.conf waits, and its DPD runs without bringing it
+	                           * back: no-reinitiation says it, with the fix to start */
+	CONFIG_SWHY_COUNT
+};
+struct config_start {
+	enum config_start_state state;
+	struct config_num src;    /* line 0: the format's default */
+	enum config_start_why why;
+	int set;                  /* tunnel and config level: a model step filled it */
+};
+
 struct config_tunnel {
 	char name[CONFIG_NAME];       /* "tunnel1", "Tunnel0.0", swanctl child name */
 	char id[CONFIG_NAME];         /* RTX tunnel number, IX "0.0", for fix lines */
@@ -148,6 +183,10 @@ struct config_tunnel {
 	 * "" names the tunnel itself (render/audit_fix.c). */
 	char via[CONFIG_NAME];
 	struct config_hold hold;      /* RTX, IX, swanctl, ipsec.conf: their model step's */
+	/* RTX, IX, swanctl, ipsec.conf: whether this end starts the tunnel's
+	 * IKE (their model step's; those formats decide it per tunnel or by
+	 * lines a gateway's start does not hold). set 0: the gateway's start. */
+	struct config_start start;
 };
 
 /* keepalive/DPD methods (RTX 15.20; IX; strongSwan dpd_delay) */
@@ -165,9 +204,10 @@ enum config_action { CONFIG_ACT_NONE, CONFIG_ACT_CLEAR, CONFIG_ACT_TRAP, CONFIG_
  * from its own syntax and defaults (its model step, like
  * config/ipsecconf_model.c), so core/audit.c judges any vendor with one
  * rule and no vendor comparison. RTX, IX, swanctl and ipsec.conf fill
- * the DPD part (state, src, why; config_tunnel.hold) but not .start: their
- * initiator, responder and clamp checks still have branches of their own
- * there (to move: HACKING.md). */
+ * the DPD part (state, src, why; config_tunnel.hold) and the start part
+ * per tunnel (config_tunnel.start; RTX's router-wide switch in
+ * config.start); their clamp check still has branches of its own (to
+ * move: HACKING.md). */
 
 /* How this end learns that its IKE peer is gone: DPD (RFC 3706), IKEv2
  * liveness checks (RFC 7296 section 2.4) or a vendor keepalive. */
@@ -213,19 +253,6 @@ struct config_live {
 	int exact;                /* 1: dead_after is exact; 0: a lower bound */
 	long interval, retries;   /* as configured (or defaulted); 0 unknown */
 	enum config_live_why why;
-};
-
-/* Whether this end starts IKE itself, and again after the peer cleared
- * the SA (RFC 7296 section 2: either end may initiate). */
-enum config_start_state {
-	CONFIG_START_UNKNOWN,     /* not found in any source */
-	CONFIG_START_ALWAYS,      /* brings the SA up on its own, and back after a clear */
-	CONFIG_START_ON_TRAFFIC,  /* when traffic needs the SA (a crypto map, a trap policy) */
-	CONFIG_START_NEVER,       /* answers only */
-};
-struct config_start {
-	enum config_start_state state;
-	struct config_num src;    /* line 0: the format's default */
 };
 
 /* An IKE peer: RTX security gateway number, IX ike policy / IKEv2 peer,
@@ -413,6 +440,7 @@ struct config {
 	char firmware[CONFIG_TEXT];   /* RTX "# RTX1210 Rev.14.01.38 ..." header, if any */
 	unsigned firmware_line;
 	struct config_num refresh;    /* RTX global ipsec auto refresh */
+	struct config_start start;    /* RTX: the global ipsec auto refresh as a start view (set 1) */
 	struct config_num natt;       /* IX global ike nat-traversal */
 	struct config_num default_dpd;/* IX ikev2 default-profile dpd interval */
 	struct config_num watch;      /* IX watch-group + network-monitor (Oracle's keepalive) */

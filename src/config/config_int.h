@@ -126,6 +126,11 @@ int cfg_live_start(struct config_gateway *g);
  * that gateway by the format's rule: RTX, swanctl and ipsec.conf, whose DPD
  * is the IKE peer's. */
 void cfg_holds(struct config *c, void (*rule)(const struct config_gateway *g, struct config_hold *h));
+/* Each tunnel bound to a gateway gets its start view (config.h
+ * config_start, set 1) from that gateway by the format's rule: swanctl and
+ * ipsec.conf, whose start is the connection's. */
+void cfg_starts(struct config *c,
+		void (*rule)(const struct config *c, const struct config_gateway *g, struct config_start *s));
 /* A BGP neighbour; a second line for the same address only adds the AS
  * when the first gave none ("neighbor A activate" before "remote-as"). */
 void cfg_add_bgp(struct config *c, uint32_t addr, uint32_t as, const struct cfg_line *l);

@@ -165,6 +165,37 @@ hold(const struct config_gateway *g, struct config_hold *h)
 	}
 }
 
+/* Who starts the conn's IKE (config.h config_start), ipsec.conf(5) of
+ * strongSwan and Libreswan: auto=start initiates, route and ondemand on
+ * traffic (a trap policy), add loads it and waits, ignore (and no auto=,
+ * the default) not even loads it. A waiting conn whose DPD runs and does
+ * not bring it back after the peer clears it (dpdaction other than
+ * restart; in strongSwan hold is a trap policy, which does) is left to
+ * no-reinitiation, whose fix starts it too (core/audit.c ipc_restarts_not
+ * reads the same rule). */
+static void
+start(const struct config *c, const struct config_gateway *g, struct config_start *s)
+{
+	const struct config_num *r = &g->refresh, *d = &g->dpd_action;
+	int dead_stays = g->keepalive.v != CONFIG_OFF && !d->tmpl && !g->keepalive.tmpl &&
+			 !(d->line && d->v == CONFIG_ACT_RESTART) &&
+			 !(c->dialect == CONFIG_DIALECT_STRONGSWAN && d->v == CONFIG_ACT_HOLD);
+
+	s->src = *r;
+	if (r->tmpl) {
+		s->state = CONFIG_START_UNKNOWN;
+		s->why = CONFIG_SWHY_IPC_LOADS;
+	} else if (r->v == 1) {
+		s->state = g->start_action.v == CONFIG_ACT_TRAP ? CONFIG_START_ON_TRAFFIC : CONFIG_START_ALWAYS;
+		s->why = CONFIG_SWHY_IPC_LOADS;
+	} else {
+		s->state = CONFIG_START_NEVER;
+		s->why = dead_stays ? CONFIG_SWHY_IPC_DPD_STAYS
+			 : r->line && g->start_action.v != CONFIG_ACT_OTHER ? CONFIG_SWHY_IPC_LOADS
+			 : CONFIG_SWHY_IPC_NOT_LOADS;
+	}
+}
+
 static void
 fill(struct config *c, const struct ipc_conn *n, struct config_gateway *g, struct config_tunnel *t)
 {
@@ -239,4 +270,5 @@ ipc_model(struct config *c, struct cfg_ctx *x)
 	if (!c->nomem)
 		compact(c, x);
 	cfg_holds(c, hold);
+	cfg_starts(c, start);
 }

@@ -906,6 +906,31 @@ tunnel_dpd(const struct config *c, const struct config_tunnel *t)
 			: t->dpd.line && c->watch.line;
 }
 
+/* Who starts each tunnel's IKE (config.h config_start). IKEv2: the
+ * tunnel's ikev2 connect-type auto starts it, and without it the IX waits
+ * (NEC IX command reference, ikev2 connect-type; doc/router-facts.md).
+ * IKEv1: how an IX starts it was not found, so UNKNOWN. */
+static void
+ix_start(struct config *c)
+{
+	for (size_t i = 0; i < c->ntunnels; i++) {
+		struct config_tunnel *t = &c->tunnels[i];
+		const struct config_num *k = &t->connect;
+		if (!t->ikev2 && t->gateway < 0)
+			continue;                    /* an IKEv1 tunnel of no peer: nothing starts */
+		t->start = (struct config_start){ CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_IX_V2, 1 };
+		if (k->tmpl || (k->line && k->v == 1))
+			t->start.src = *k;
+		if (!t->ikev2) {
+			t->start.state = CONFIG_START_UNKNOWN;
+			t->start.why = CONFIG_SWHY_IX_V1;
+		} else if (k->tmpl)
+			t->start.state = CONFIG_START_UNKNOWN;
+		else if (k->line && k->v == 1)
+			t->start.state = CONFIG_START_ALWAYS;
+	}
+}
+
 /* The vendor-neutral DPD view (config.h config_live, config_tunnel.hold).
  * An IX's DPD is its tunnels' (ikev2 dpd interval per tunnel): a peer
  * runs one when any of its tunnels does or an ike keepalive names its
@@ -1010,6 +1035,7 @@ config_parse_ix(const char *buf, size_t len, struct config *c)
 	bind_psks(c, x);
 	bind_local(c, x);
 	ix_live(c);
+	ix_start(c);
 	line_mtu(c);
 	free_tables(x);
 	free(x);

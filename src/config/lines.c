@@ -812,6 +812,19 @@ cfg_holds(struct config *c, void (*rule)(const struct config_gateway *g, struct 
 }
 
 void
+cfg_starts(struct config *c,
+	   void (*rule)(const struct config *c, const struct config_gateway *g, struct config_start *s))
+{
+	for (size_t i = 0; i < c->ntunnels; i++) {
+		struct config_tunnel *t = &c->tunnels[i];
+		if (t->gateway < 0 || (size_t)t->gateway >= c->ngateways)
+			continue;
+		t->start.set = 1;
+		rule(c, &c->gateways[t->gateway], &t->start);
+	}
+}
+
+void
 cfg_add_bgp(struct config *c, uint32_t addr, uint32_t as, const struct cfg_line *l)
 {
 	struct config_bgp *b;

@@ -1006,6 +1006,36 @@ rtx_live(struct config *c)
 	cfg_holds(c, rtx_hold);
 }
 
+/* Who starts each tunnel's IKE (config.h config_start), from ipsec auto
+ * refresh (15.10, doc/router-facts.md): off for the whole router unless a
+ * line turns it on, and then on per gateway unless a line turns it off;
+ * with the router's switch off no gateway starts, which the router-wide
+ * view (c->start) says once. Exchanges the peer starts are always taken. */
+static void
+rtx_start(struct config *c)
+{
+	const struct config_num *gl = &c->refresh;
+
+	c->start = (struct config_start){ gl->tmpl ? CONFIG_START_UNKNOWN
+					  : gl->line && gl->v == 1 ? CONFIG_START_ALWAYS : CONFIG_START_NEVER,
+					  *gl, CONFIG_SWHY_RTX_GLOBAL, 1 };
+	for (size_t i = 0; i < c->ntunnels; i++) {
+		struct config_tunnel *t = &c->tunnels[i];
+		const struct config_num *r;
+		if (t->gateway < 0 || (size_t)t->gateway >= c->ngateways)
+			continue;
+		r = &c->gateways[t->gateway].refresh;
+		if (r->tmpl)
+			t->start = (struct config_start){ CONFIG_START_UNKNOWN, *r, CONFIG_SWHY_RTX_GW, 1 };
+		else if (r->line && r->v == 0)
+			t->start = (struct config_start){ CONFIG_START_NEVER, *r, CONFIG_SWHY_RTX_GW, 1 };
+		else if (c->start.state != CONFIG_START_ALWAYS)
+			t->start = (struct config_start){ c->start.state, *gl, CONFIG_SWHY_COVERED, 1 };
+		else
+			t->start = (struct config_start){ CONFIG_START_ALWAYS, r->line ? *r : *gl, CONFIG_SWHY_RTX_GW, 1 };
+	}
+}
+
 /* A pp that can be the access line: a PPPoE session (pppoe use) first,
  * else any numbered pp (a mobile or ISDN line); never pp anonymous, the
  * PPP inside L2TP/IPsec and PPTP remote access, which only answers
@@ -1081,6 +1111,7 @@ config_parse_rtx(const char *buf, size_t len, struct config *c)
 	c->lines = r.no;
 	bind_policies(c, &x);
 	rtx_live(c);
+	rtx_start(c);
 	line_mtu(c);
 	free(x.pol);
 	return c->nomem ? -1 : 0;

@@ -472,6 +472,25 @@ swan_hold(const struct config_gateway *g, struct config_hold *h)
 	}
 }
 
+/* Who starts the child's IKE (config.h config_start): start_action start
+ * initiates when the file loads, trap when traffic needs the SA; none
+ * (the default) waits (swanctl.conf(5) start_action). */
+static void
+swan_start(const struct config *c, const struct config_gateway *g, struct config_start *s)
+{
+	const struct config_num *r = &g->refresh;
+
+	(void)c;
+	s->src = *r;
+	s->why = CONFIG_SWHY_SWAN;
+	if (r->tmpl)
+		s->state = CONFIG_START_UNKNOWN;
+	else if (!r->line || r->v == 0)
+		s->state = CONFIG_START_NEVER;
+	else
+		s->state = g->start_action.v == CONFIG_ACT_TRAP ? CONFIG_START_ON_TRAFFIC : CONFIG_START_ALWAYS;
+}
+
 static void
 swan_live(struct config *c)
 {
@@ -512,5 +531,6 @@ config_parse_swan(const char *buf, size_t len, struct config *c)
 	}
 	c->lines = r.no;
 	swan_live(c);
+	cfg_starts(c, swan_start);
 	return c->nomem ? -1 : 0;
 }

@@ -560,175 +560,207 @@ check_slow_dpd(struct audit_run *a)
 
 /* ---- no-ike-initiator / initiator-against-responder-peer ---------------- */
 
-static void
-rtx_initiator(struct audit_run *a)
+/* What each start view's reason (config_start.why) says: the finding when
+ * this end never starts IKE and the peer waits for it (init), the one when
+ * it starts and the peer wants to (resp), their fixes, whether each is one
+ * finding per gateway (labelled by it) or per tunnel, and the note when
+ * the parser could not tell (state UNKNOWN). The older formats keep their
+ * own words (RTX 15.10, swanctl.conf(5), ipsec.conf(5): the parsers cite
+ * them); the newer ones say CONFIG_SWHY_NONE's. */
+enum start_quote {
+	SQ_PEER,      /* the peer profile's name */
+	SQ_NEUTRAL,   /* W_RESPONDER_ONLY, or W_UNSET_ANSWER_ONLY when the default decided */
+	SQ_OFF,       /* "off", or W_UNSET_DEFAULT_OFF */
+	SQ_NONE_SET,  /* "none", or W_UNSET_DEFAULT_NONE */
+	SQ_LINE_WORD, /* the deciding line or W_AUTO_UNSET, then the row's word */
+	SQ_TRAFFIC,   /* the peer, W_ON_TRAFFIC when it starts on traffic */
+	SQ_ALWAYS,    /* the peer, W_NONE */
+};
+enum start_note { SN_NONE, SN_VENDOR, SN_NAMED };
+static const struct start_say {
+	int init, init_fix;
+	enum start_quote iq;
+	unsigned char init_gw;
+	int resp, resp_fix;
+	enum start_quote rq;
+	unsigned char resp_gw;
+	long word;
+	int note;
+	enum start_note nq;   /* SN_VENDOR: where and the vendor; SN_NAMED: the tunnel */
+} start_says[CONFIG_SWHY_COUNT] = {
+	[CONFIG_SWHY_NONE] = { SAY_RESPONDER_ONLY, FIX_INITIATE, SQ_NEUTRAL, 1,
+			       SAY_INITIATES, FIX_RESPOND_ONLY, SQ_TRAFFIC, 1, 0, NOTE_START_UNKNOWN, SN_VENDOR },
+	[CONFIG_SWHY_COVERED] = { SAY_NONE, 0, SQ_PEER, 0, SAY_NONE, 0, SQ_PEER, 0, 0, 0, SN_NONE },
+	[CONFIG_SWHY_RTX_GLOBAL] = { SAY_RTX_REFRESH_GLOBAL_OFF, FIX_REFRESH_GLOBAL_ON, SQ_OFF, 0,
+				     SAY_NONE, 0, SQ_PEER, 0, 0, 0, SN_NONE },
+	[CONFIG_SWHY_RTX_GW] = { SAY_RTX_REFRESH_GW_OFF, FIX_REFRESH_GW_ON, SQ_PEER, 1,
+				 SAY_RTX_REFRESH_ON, FIX_REFRESH_GW_OFF, SQ_PEER, 0, 0, 0, SN_NONE },
+	[CONFIG_SWHY_IX_V2] = { SAY_IX_NO_CONNECT, FIX_INITIATE, SQ_PEER, 0,
+				SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0, 0, 0, SN_NONE },
+	[CONFIG_SWHY_IX_V1] = { SAY_NONE, 0, SQ_PEER, 0, SAY_NONE, 0, SQ_PEER, 0, 0,
+				NOTE_IX_IKEV1_START, SN_NAMED },
+	[CONFIG_SWHY_SWAN] = { SAY_SWAN_START_NONE, FIX_INITIATE, SQ_NONE_SET, 0,
+			       SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0, 0, 0, SN_NONE },
+	[CONFIG_SWHY_IPC_LOADS] = { SAY_IPC_NO_START, FIX_INITIATE, SQ_LINE_WORD, 0,
+				    SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0, W_ONLY_LOADS, 0, SN_NONE },
+	[CONFIG_SWHY_IPC_NOT_LOADS] = { SAY_IPC_NO_START, FIX_INITIATE, SQ_LINE_WORD, 0,
+					SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0, W_NOT_EVEN_LOADS, 0, SN_NONE },
+	[CONFIG_SWHY_IPC_DPD_STAYS] = { SAY_NONE, 0, SQ_PEER, 0, SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0,
+				       0, 0, SN_NONE },
+};
+
+static const struct start_say *
+start_say(const struct config_start *s)
 {
-	const struct config_num *gl = &a->cfg->refresh;
+	return &start_says[s->why < CONFIG_SWHY_COUNT ? s->why : CONFIG_SWHY_NONE];
+}
+
+/* The finding's arguments for quote kind q (at most three). */
+static size_t
+start_args(const struct audit_run *a, const struct start_say *w, enum start_quote q,
+	   const struct config_start *s, struct audit_arg arg[4])
+{
+	size_t n = 0;
+
+	switch (q) {
+	case SQ_NEUTRAL:
+		arg[n++] = AW(s->src.line ? W_RESPONDER_ONLY : W_UNSET_ANSWER_ONLY);
+		break;
+	case SQ_OFF:
+		arg[n++] = s->src.line ? AS("off") : AW(W_UNSET_DEFAULT_OFF);
+		break;
+	case SQ_NONE_SET:
+		arg[n++] = s->src.line ? AS("none") : AW(W_UNSET_DEFAULT_NONE);
+		break;
+	case SQ_LINE_WORD:
+		arg[n++] = s->src.line ? AS(s->src.text) : AW(W_AUTO_UNSET);
+		arg[n++] = AW(w->word);
+		break;
+	case SQ_PEER: case SQ_TRAFFIC: case SQ_ALWAYS:
+		break;
+	}
+	arg[n++] = AS(a->peer->display);
+	if (q == SQ_TRAFFIC || q == SQ_ALWAYS)
+		arg[n++] = AW(q == SQ_TRAFFIC && s->state == CONFIG_START_ON_TRAFFIC ? W_ON_TRAFFIC : W_NONE);
+	arg[n] = (struct audit_arg){ AA_END, 0, NULL };
+	return n;
+}
+
+/* The start view tunnel i is judged by: its own (the older formats fill
+ * it per tunnel), else its gateway's (the neutral formats); NULL: none. */
+static const struct config_start *
+start_of(const struct audit_run *a, size_t i)
+{
+	const struct config_tunnel *t = tunnel(a, i);
+
+	if (t->start.set)
+		return &t->start;
+	if (t->gateway < 0 || (size_t)t->gateway >= a->cfg->ngateways || !config_facts(a->cfg)->neutral)
+		return NULL;
+	return &a->cfg->gateways[t->gateway].start;
+}
+
+/* One judgement of tunnel i's start view by row w: resp 0 asks "does
+ * it start when the peer waits", 1 "does it start when the peer wants
+ * to". A per-gateway row speaks once, at the gateway's first tunnel. */
+static void
+start_judge(struct audit_run *a, size_t i, const struct config_start *s, int resp)
+{
+	const struct config_tunnel *t = tunnel(a, i);
+	const struct start_say *w = start_say(s);
+	int gw = resp ? w->resp_gw : w->init_gw;
+	int code = resp ? w->resp : w->init;
+	int g = t->gateway >= 0 && (size_t)t->gateway < a->cfg->ngateways ? t->gateway : -1;
+	struct audit_arg arg[4];
+	struct audit_finding *f;
+	char where[64];
+	unsigned line;
+
+	if (gw && (g < 0 || first_tunnel(a, (size_t)g) != (int)i))
+		return;
+	if (gw)
+		gateway_label(a, (size_t)g, where, sizeof(where));
+	else
+		snprintf(where, sizeof(where), "%s", t->name);
+	if (tmpl_skip(a, &s->src, gw ? a->cfg->gateways[g].name : t->name))
+		return;
+	if (s->state == CONFIG_START_UNKNOWN) {
+		if (!resp && w->note)
+			audit_note(a, w->note, w->nq == SN_NAMED ? ARGS(AS(t->name))
+					       : ARGS(AQ(where), AS(config_vendor_display(a->cfg->vendor))));
+		return;
+	}
+	if (resp != (s->state != CONFIG_START_NEVER) || !code)
+		return;
+	line = s->src.line ? s->src.line : gw ? a->cfg->gateways[g].line : t->line;
+	start_args(a, w, resp ? w->rq : w->iq, s, arg);
+	f = audit_finding(a, line, s->src.line ? s->src.text : "", where, code, arg);
+	audit_fix(f, resp ? w->resp_fix : w->init_fix, 0, 0, (int)i, g);
+	if (f && f->nfix && !gw)
+		f->fix[f->nfix - 1].ikev2 = t->ikev2;
+}
+
+/* The router-wide switch (RTX ipsec auto refresh, config.start): when
+ * it keeps every gateway from starting, one finding says so. Returns 1
+ * when it is a template (nothing else is judged). */
+static int
+start_global(struct audit_run *a, int resp)
+{
+	const struct config_start *s = &a->cfg->start;
+	const struct start_say *w = start_say(s);
+	struct audit_arg arg[4];
 	struct audit_finding *f;
 	size_t peers = 0;
 
+	if (!s->set)
+		return 0;
 	for (size_t g = 0; g < a->cfg->ngateways; g++)
 		peers += !a->remote_only[g];
-	if (!peers || tmpl_skip(a, gl, "global"))
-		return;
-	if (!gl->line || gl->v == 0) {
-		f = audit_finding(a, gl->line ? gl->line : a->cfg->gateways[0].line, gl->line ? gl->text : "",
-				  "global", SAY_RTX_REFRESH_GLOBAL_OFF,
-				  ARGS(gl->line ? AS("off") : AW(W_UNSET_DEFAULT_OFF), AS(a->peer->display)));
-		audit_fix(f, FIX_REFRESH_GLOBAL_ON, 0, 0, -1, -1);
-	}
-	for (size_t g = 0; g < a->cfg->ngateways; g++) {
-		const struct config_gateway *gw = &a->cfg->gateways[g];
-		char where[64];
-		if (a->remote_only[g] || !gw->refresh.line || gw->refresh.v != 0 ||
-		    tmpl_skip(a, &gw->refresh, gw->name))
-			continue;
-		gateway_label(a, g, where, sizeof(where));
-		f = audit_finding(a, gw->refresh.line, gw->refresh.text, where, SAY_RTX_REFRESH_GW_OFF,
-				  ARGS(AS(a->peer->display)));
-		audit_fix(f, FIX_REFRESH_GW_ON, 0, 0, first_tunnel(a, g), (int)g);
-	}
+	if (!peers)
+		return 1;
+	if (tmpl_skip(a, &s->src, "global"))
+		return 1;
+	if (resp || s->state != CONFIG_START_NEVER || !w->init)
+		return 0;
+	start_args(a, w, w->iq, s, arg);
+	f = audit_finding(a, s->src.line ? s->src.line : a->cfg->gateways[0].line, s->src.line ? s->src.text : "",
+			  "global", w->init, arg);
+	audit_fix(f, w->init_fix, 0, 0, -1, -1);
+	return 0;
 }
 
-/* ipsec.conf: DPD runs and its action does not start the conn again
- * (no-reinitiation says so, with the auto=start fix when it is needed).
- * strongSwan's hold installs a trap policy that starts it on traffic;
- * Libreswan's hold (its default) waits for the peer. */
-static int
-ipc_restarts_not(const struct audit_run *a, const struct config_gateway *g)
-{
-	const struct config_num *d = &g->dpd_action;
-
-	if (g->keepalive.v == CONFIG_OFF || d->tmpl || g->keepalive.tmpl)
-		return 0;
-	if (d->line && d->v == CONFIG_ACT_RESTART)
-		return 0;
-	return !(a->cfg->dialect == CONFIG_DIALECT_STRONGSWAN && d->v == CONFIG_ACT_HOLD);
-}
-
-/* Neutral formats: config_gateway.start, per IKE peer with a tunnel. A
- * router that starts IKE when traffic needs the SA brings the tunnel back
- * once traffic (BGP keepalives included) flows: not a finding. */
+/* Each tunnel's start view against the peer profile: a peer that waits
+ * (AWS) needs this end to start IKE, and again after a clear (resp 0); a
+ * profile that wants this end to answer only (respond_only) needs it not
+ * to (resp 1). A router that starts IKE when traffic needs the SA brings
+ * the tunnel back once traffic (BGP keepalives included) flows: not a
+ * finding. */
 static void
-initiator_neutral(struct audit_run *a)
+check_start(struct audit_run *a, int resp)
 {
-	for (size_t g = 0; g < a->cfg->ngateways; g++) {
-		const struct config_gateway *gw = &a->cfg->gateways[g];
-		const struct config_start *s = &gw->start;
-		int t = first_tunnel(a, g);
-		char where[64];
-		const char *text;
-		unsigned line;
-		struct audit_finding *f;
-		if (t < 0 || a->remote_only[g] || tmpl_skip(a, &s->src, gw->name) || s->state == CONFIG_START_ALWAYS ||
-		    s->state == CONFIG_START_ON_TRAFFIC)
+	if (start_global(a, resp))
+		return;
+	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
+		const struct config_start *s = start_of(a, i);
+		const struct config_tunnel *t = tunnel(a, i);
+		if (!s || remote_only(a, t->gateway) || (resp && t->gateway < 0))
 			continue;
-		line = neutral_at(a, g, &s->src, &text, where, sizeof(where));
-		if (s->state == CONFIG_START_UNKNOWN) {
-			audit_note(a, NOTE_START_UNKNOWN, ARGS(AQ(where), AS(config_vendor_display(a->cfg->vendor))));
-			continue;
-		}
-		f = audit_finding(a, line, text, where, SAY_RESPONDER_ONLY,
-				  ARGS(AW(s->src.line ? W_RESPONDER_ONLY : W_UNSET_ANSWER_ONLY), AS(a->peer->display)));
-		audit_fix(f, FIX_INITIATE, 0, 0, t, (int)g);
+		start_judge(a, i, s, resp);
 	}
 }
 
 static void
 check_initiator(struct audit_run *a)
 {
-	if (!a->peer->waits)
-		return;
-	if (config_facts(a->cfg)->neutral) {
-		initiator_neutral(a);
-		return;
-	}
-	if (a->cfg->vendor == VENDOR_RTX) {
-		rtx_initiator(a);
-		return;
-	}
-	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
-		const struct config_tunnel *t = tunnel(a, i);
-		const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
-		struct audit_finding *f = NULL;
-		if (remote_only(a, t->gateway) || tmpl_skip(a, g ? &g->refresh : NULL, t->name) ||
-		    tmpl_skip(a, &t->connect, t->name))
-			continue;
-		if (a->cfg->vendor == VENDOR_IX && t->ikev2 && (!t->connect.line || t->connect.v != 1))
-			f = audit_finding(a, t->line, "", t->name, SAY_IX_NO_CONNECT, ARGS(AS(a->peer->display)));
-		else if (a->cfg->vendor == VENDOR_IX && !t->ikev2 && t->gateway >= 0)
-			audit_note(a, NOTE_IX_IKEV1_START, ARGS(AS(t->name)));
-		else if (a->cfg->vendor == VENDOR_STRONGSWAN && g && (!g->refresh.line || g->refresh.v == 0))
-			f = audit_finding(a, g->refresh.line ? g->refresh.line : t->line, g->refresh.text, t->name,
-					  SAY_SWAN_START_NONE,
-					  ARGS(g->refresh.line ? AS("none") : AW(W_UNSET_DEFAULT_NONE), AS(a->peer->display)));
-		else if (a->cfg->vendor == VENDOR_IPSECCONF && g && g->refresh.v == 0 &&
-			 !ipc_restarts_not(a, g))
-			f = audit_finding(a, g->refresh.line ? g->refresh.line : t->line, g->refresh.text, t->name,
-					  SAY_IPC_NO_START,
-					  ARGS(g->refresh.line ? AS(g->refresh.text) : AW(W_AUTO_UNSET),
-					       AW(g->refresh.line && g->start_action.v != CONFIG_ACT_OTHER
-						  ? W_ONLY_LOADS : W_NOT_EVEN_LOADS), AS(a->peer->display)));
-		audit_fix(f, FIX_INITIATE, 0, 0, (int)i, t->gateway);
-		if (f && f->nfix)
-			f->fix[f->nfix - 1].ikev2 = t->ikev2;
-	}
-}
-
-static void
-responder_neutral(struct audit_run *a)
-{
-	for (size_t g = 0; g < a->cfg->ngateways; g++) {
-		const struct config_gateway *gw = &a->cfg->gateways[g];
-		const struct config_start *s = &gw->start;
-		int t = first_tunnel(a, g);
-		char where[64];
-		const char *text;
-		unsigned line;
-		struct audit_finding *f;
-		if (t < 0 || a->remote_only[g] || tmpl_skip(a, &s->src, gw->name) ||
-		    (s->state != CONFIG_START_ALWAYS && s->state != CONFIG_START_ON_TRAFFIC))
-			continue;
-		line = neutral_at(a, g, &s->src, &text, where, sizeof(where));
-		f = audit_finding(a, line, text, where, SAY_INITIATES,
-				  ARGS(AS(a->peer->display), AW(s->state == CONFIG_START_ON_TRAFFIC ? W_ON_TRAFFIC : W_NONE)));
-		audit_fix(f, FIX_RESPOND_ONLY, 0, 0, t, (int)g);
-	}
+	if (a->peer->waits)
+		check_start(a, 0);
 }
 
 static void
 check_responder_peer(struct audit_run *a)
 {
-	if (!a->peer->respond_only)
-		return;
-	if (config_facts(a->cfg)->neutral) {
-		responder_neutral(a);
-		return;
-	}
-	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
-		const struct config_tunnel *t = tunnel(a, i);
-		const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
-		struct audit_finding *f = NULL;
-		if (!g || remote_only(a, t->gateway) || tmpl_skip(a, &g->refresh, t->name) ||
-		    tmpl_skip(a, &a->cfg->refresh, "global"))
-			continue;
-		if (a->cfg->vendor == VENDOR_RTX && a->cfg->refresh.line && a->cfg->refresh.v == 1 &&
-		    (!g->refresh.line || g->refresh.v == 1))
-			f = audit_finding(a, g->refresh.line ? g->refresh.line : a->cfg->refresh.line,
-					  g->refresh.line ? g->refresh.text : a->cfg->refresh.text, t->name,
-					  SAY_RTX_REFRESH_ON, ARGS(AS(a->peer->display)));
-		else if (a->cfg->vendor == VENDOR_IX && t->connect.line && t->connect.v == 1)
-			f = audit_finding(a, t->connect.line, t->connect.text, t->name, SAY_INITIATES,
-					  ARGS(AS(a->peer->display), AW(W_NONE)));
-		else if ((a->cfg->vendor == VENDOR_STRONGSWAN || a->cfg->vendor == VENDOR_IPSECCONF) &&
-			 g->refresh.line && g->refresh.v == 1)
-			f = audit_finding(a, g->refresh.line, g->refresh.text, t->name, SAY_INITIATES,
-					  ARGS(AS(a->peer->display), AW(W_NONE)));
-		audit_fix(f, a->cfg->vendor == VENDOR_RTX ? FIX_REFRESH_GW_OFF : FIX_RESPOND_ONLY, 0, 0,
-			  (int)i, t->gateway);
-		if (f && f->nfix)
-			f->fix[f->nfix - 1].ikev2 = t->ikev2;
-	}
+	if (a->peer->respond_only)
+		check_start(a, 1);
 }
 
 /* ---- ikev1-backward-compat ---------------------------------------------- */
@@ -918,6 +950,23 @@ check_ike_addr(struct audit_run *a)
 }
 
 /* ---- no-reinitiation (strongSwan) ------------------------------------- */
+
+/* ipsec.conf: DPD runs and its action does not start the conn again.
+ * strongSwan's hold installs a trap policy that starts it on traffic;
+ * Libreswan's hold (its default) waits for the peer. (The parser's start
+ * view, config/ipsecconf_model.c start(), reads the same rule to leave
+ * such a conn to this check.) */
+static int
+ipc_restarts_not(const struct audit_run *a, const struct config_gateway *g)
+{
+	const struct config_num *d = &g->dpd_action;
+
+	if (g->keepalive.v == CONFIG_OFF || d->tmpl || g->keepalive.tmpl)
+		return 0;
+	if (d->line && d->v == CONFIG_ACT_RESTART)
+		return 0;
+	return !(a->cfg->dialect == CONFIG_DIALECT_STRONGSWAN && d->v == CONFIG_ACT_HOLD);
+}
 
 /* swanctl.conf(5): dpd_action (default clear) is what strongSwan does when
  * the peer stops answering DPD; start_action decides whether it starts the

@@ -522,6 +522,72 @@ test_live_model(void **state)
 	}
 }
 
+/* The older formats' model steps fill each tunnel's start view
+ * (config_tunnel.start: does this end start IKE, and whose words say it):
+ * one row per rule of RTX 15.10 (with the router-wide view), the IX's
+ * ikev2 connect-type, swanctl.conf(5) start_action and ipsec.conf(5)
+ * auto (with the dpdaction that leaves a waiting conn to no-reinitiation). */
+#define RTXG(lines) RTX1 "ipsec ike remote address 1 198.51.100.1\n" lines
+#define IX1(t) "interface Tunnel0.0\n  tunnel mode ipsec-ikev2\n" t \
+	"  ikev2 peer 198.51.100.1 authentication psk id ipv4 198.51.100.1\n!\n"
+#define SWANS(k) "connections {\n  c1 {\n    children {\n      k1 {\n" k "      }\n    }\n  }\n}\n"
+#define IPC(k) "conn t1\n\tright=198.51.100.1\n" k
+static const struct start_row {
+	const char *text;
+	int vendor;
+	enum config_start_state state;
+	enum config_start_why why;
+	unsigned src_line;
+	enum config_start_state global;   /* RTX's router-wide view; -1: none */
+} start_rows[] = {
+	{ RTXG(""), VENDOR_RTX, CONFIG_START_NEVER, CONFIG_SWHY_COVERED, 0, CONFIG_START_NEVER },
+	{ RTXG("ipsec auto refresh on\n"), VENDOR_RTX, CONFIG_START_ALWAYS, CONFIG_SWHY_RTX_GW, 5, CONFIG_START_ALWAYS },
+	{ RTXG("ipsec auto refresh on\nipsec auto refresh 1 off\n"), VENDOR_RTX, CONFIG_START_NEVER,
+	  CONFIG_SWHY_RTX_GW, 6, CONFIG_START_ALWAYS },
+	{ RTXG("ipsec auto refresh off\nipsec auto refresh 1 on\n"), VENDOR_RTX, CONFIG_START_NEVER,
+	  CONFIG_SWHY_COVERED, 5, CONFIG_START_NEVER },
+	{ RTXG("ipsec auto refresh ${refresh}\n"), VENDOR_RTX, CONFIG_START_UNKNOWN, CONFIG_SWHY_COVERED, 5,
+	  CONFIG_START_UNKNOWN },
+	{ IX1("  ikev2 connect-type auto\n"), VENDOR_IX, CONFIG_START_ALWAYS, CONFIG_SWHY_IX_V2, 3, -1 },
+	{ IX1(""), VENDOR_IX, CONFIG_START_NEVER, CONFIG_SWHY_IX_V2, 0, -1 },
+	{ "ike policy p1 peer 198.51.100.9 key k prop\nipsec autokey-map m1 acl peer 198.51.100.9 ts\n"
+	  "interface Tunnel0.0\n  tunnel mode ipsec\n  ipsec policy tunnel m1 out\n!\n", VENDOR_IX,
+	  CONFIG_START_UNKNOWN, CONFIG_SWHY_IX_V1, 0, -1 },
+	{ SWANS("        start_action = start\n"), VENDOR_STRONGSWAN, CONFIG_START_ALWAYS, CONFIG_SWHY_SWAN, 5, -1 },
+	{ SWANS("        start_action = trap\n"), VENDOR_STRONGSWAN, CONFIG_START_ON_TRAFFIC, CONFIG_SWHY_SWAN, 5, -1 },
+	{ SWANS(""), VENDOR_STRONGSWAN, CONFIG_START_NEVER, CONFIG_SWHY_SWAN, 0, -1 },
+	{ IPC("\tauto=start\n"), VENDOR_IPSECCONF, CONFIG_START_ALWAYS, CONFIG_SWHY_IPC_LOADS, 3, -1 },
+	{ IPC("\tauto=route\n"), VENDOR_IPSECCONF, CONFIG_START_ON_TRAFFIC, CONFIG_SWHY_IPC_LOADS, 3, -1 },
+	{ IPC("\tauto=add\n"), VENDOR_IPSECCONF, CONFIG_START_NEVER, CONFIG_SWHY_IPC_LOADS, 3, -1 },
+	{ IPC("\tauto=ignore\n"), VENDOR_IPSECCONF, CONFIG_START_NEVER, CONFIG_SWHY_IPC_NOT_LOADS, 3, -1 },
+	{ IPC(""), VENDOR_IPSECCONF, CONFIG_START_NEVER, CONFIG_SWHY_IPC_NOT_LOADS, 0, -1 },
+	/* Libreswan's default dpdaction (hold) waits; strongSwan's hold traps */
+	{ IPC("\tkeyexchange=ikev1\n\tikev2=no\n\tdpddelay=10\n\tdpdtimeout=30\n\tauto=add\n"), VENDOR_IPSECCONF,
+	  CONFIG_START_NEVER, CONFIG_SWHY_IPC_DPD_STAYS, 7, -1 },
+	{ IPC("\tdpddelay=10\n\tdpdaction=restart\n\tauto=add\n"), VENDOR_IPSECCONF, CONFIG_START_NEVER,
+	  CONFIG_SWHY_IPC_LOADS, 5, -1 },
+};
+
+static void
+test_start_model(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT(start_rows); i++) {
+		const struct start_row *w = &start_rows[i];
+		const struct config_start *s;
+		if (parse(w->text, w->vendor) != 0 || !cfg.ntunnels)
+			fail_msg("row %zu: not parsed", i);
+		s = &cfg.tunnels[0].start;
+		if (!s->set || s->state != w->state || s->why != w->why || s->src.line != w->src_line)
+			fail_msg("row %zu: set %d state %d why %d line %u, want %d %d %u", i, s->set, s->state, s->why,
+				 s->src.line, w->state, w->why, w->src_line);
+		if (cfg.start.set != ((int)w->global >= 0) || (cfg.start.set && cfg.start.state != w->global))
+			fail_msg("row %zu: router-wide set %d state %d, want %d", i, cfg.start.set, cfg.start.state,
+				 (int)w->global);
+		config_free(&cfg);
+	}
+}
+
 /* Formats mtuprobe does not read are refused by name, never audited. */
 static void
 test_foreign_refused(void **state)
@@ -592,6 +658,7 @@ main(void)
 		cmocka_unit_test(test_foreign_refused),
 		cmocka_unit_test(test_rtx_keepalive_template),
 		cmocka_unit_test(test_live_model),
+		cmocka_unit_test(test_start_model),
 		cmocka_unit_test(test_every_word),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
