@@ -128,6 +128,9 @@ enum config_start_why {
 	CONFIG_SWHY_RTX_GW,       /* ipsec auto refresh GW off, or on under global on */
 	CONFIG_SWHY_IX_V2,        /* ikev2 connect-type auto, or none (IKEv2 tunnel) */
 	CONFIG_SWHY_IX_V1,        /* IKEv1: how an IX starts it was not found (UNKNOWN) */
+	/* For these two, ALWAYS means "starts when loaded": whether the SA
+	 * comes back after the peer clears it is their dpd_action, which
+	 * no-reinitiation judges (not yet in this view). */
 	CONFIG_SWHY_SWAN,         /* swanctl children start_action */
 	CONFIG_SWHY_IPC_LOADS,    /* ipsec.conf auto=add: loaded, waits */
 	CONFIG_SWHY_IPC_NOT_LOADS,/* ipsec.conf auto=ignore or no auto=: not even loaded */
