@@ -255,6 +255,7 @@ parse_as(const char *buf, size_t len, int v, struct config *c)
 	c->facts = &formats[v].facts;
 	if (formats[v].parse(buf, len, c) < 0)
 		return -1;
+	cfg_bgp_groups(c);
 	/* tunnels by name, once every name is final: what the renderers look
 	 * descriptions up by, once per finding (config_description) */
 	return cfg_index_build(c, CFG_T_TNAMES);

@@ -316,6 +316,11 @@ struct config_bgp {
 	uint32_t as;
 	unsigned line;
 	char text[CONFIG_TEXT];
+	/* The peer group it is a member of ("neighbor A peer-group G": Cisco
+	 * IOS IP command reference, neighbor peer-group; FRR and VyOS the
+	 * same), "" none; a neighbour without an AS of its own takes the
+	 * group's once the file is read (config.bgp_groups). */
+	char group[CONFIG_NAME];
 };
 
 /* Why a line is invalid for the router: the audit's invalid-line finding
@@ -458,6 +463,8 @@ struct config {
 	CONFIG_TABLE(struct config_tunnel, tunnels);
 	CONFIG_TABLE(struct config_gateway, gateways);
 	CONFIG_TABLE(struct config_bgp, bgp);
+	/* peer groups: group is the name, as its remote-as (0 none), addr 0 */
+	CONFIG_TABLE(struct config_bgp, bgp_groups);
 	CONFIG_TABLE(struct config_invalid, invalid);
 	CONFIG_TABLE(struct config_ref, refs);
 	CONFIG_TABLE(struct config_placeholder, placeholders);

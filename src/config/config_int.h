@@ -133,7 +133,15 @@ void cfg_starts(struct config *c,
 		void (*rule)(const struct config *c, const struct config_gateway *g, struct config_start *s));
 /* A BGP neighbour; a second line for the same address only adds the AS
  * when the first gave none ("neighbor A activate" before "remote-as"). */
-void cfg_add_bgp(struct config *c, uint32_t addr, uint32_t as, const struct cfg_line *l);
+struct config_bgp *cfg_add_bgp(struct config *c, uint32_t addr, uint32_t as, const struct cfg_line *l);
+/* Peer groups (Cisco IOS IP command reference, neighbor peer-group
+ * (creating), (assigning members), neighbor remote-as; FRR and VyOS take
+ * the same): a group named or given its AS, a neighbour made a member,
+ * and, once the file is read, each member without an AS of its own
+ * takes its group's (config.c runs it for every format). */
+void cfg_bgp_group(struct config *c, const char *name, uint32_t as, const struct cfg_line *l);
+void cfg_bgp_member(struct config *c, uint32_t addr, const char *group, const struct cfg_line *l);
+void cfg_bgp_groups(struct config *c);
 /* An AS number as written: asplain "7224" or asdot "1.10" (RFC 5396),
  * optionally in quotes (VyOS '64512'); 0 for a placeholder or anything else. */
 uint32_t cfg_asn(const char *s);

@@ -1080,6 +1080,8 @@ static const struct cfg_cmd ios_cmds[] = {
 	{ "remark *", IOS_ACL, NULL },
 	/* router bgp */
 	{ "neighbor * remote-as *", BG, bgp_neighbor },
+	{ "neighbor * peer-group *", BG, bgp_neighbor },
+	{ "neighbor * peer-group", BG, bgp_neighbor },
 	{ "neighbor *", BG, NULL },
 	{ "bgp *", BG, NULL },
 	{ "network *", BG | OT, NULL },

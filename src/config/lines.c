@@ -640,6 +640,7 @@ config_free(struct config *c)
 	free(c->tunnels);
 	free(c->gateways);
 	free(c->bgp);
+	free(c->bgp_groups);
 	free(c->invalid);
 	free(c->refs);
 	free(c->placeholders);
@@ -824,7 +825,7 @@ cfg_starts(struct config *c,
 	}
 }
 
-void
+struct config_bgp *
 cfg_add_bgp(struct config *c, uint32_t addr, uint32_t as, const struct cfg_line *l)
 {
 	struct config_bgp *b;
@@ -833,14 +834,52 @@ cfg_add_bgp(struct config *c, uint32_t addr, uint32_t as, const struct cfg_line 
 		if (c->bgp[i].addr == addr) {
 			if (!c->bgp[i].as)
 				c->bgp[i].as = as;
-			return;
+			return &c->bgp[i];
 		}
 	if (!(b = CFG_PUSH(c, bgp)))
-		return;
+		return NULL;
 	b->addr = addr;
 	b->as = as;
 	b->line = l->no;
 	cfg_copy(b->text, sizeof(b->text), l->text);
+	return b;
+}
+
+void
+cfg_bgp_group(struct config *c, const char *name, uint32_t as, const struct cfg_line *l)
+{
+	struct config_bgp *b = NULL;
+
+	for (size_t i = 0; i < c->nbgp_groups && !b; i++)
+		if (strcmp(c->bgp_groups[i].group, name) == 0)
+			b = &c->bgp_groups[i];
+	if (!b) {
+		if (!(b = CFG_PUSH(c, bgp_groups)))
+			return;
+		cfg_copy(b->group, sizeof(b->group), name);
+		b->line = l->no;
+		cfg_copy(b->text, sizeof(b->text), l->text);
+	}
+	if (!b->as)
+		b->as = as;
+}
+
+void
+cfg_bgp_member(struct config *c, uint32_t addr, const char *group, const struct cfg_line *l)
+{
+	struct config_bgp *b = cfg_add_bgp(c, addr, 0, l);
+
+	if (b && !b->group[0])
+		cfg_copy(b->group, sizeof(b->group), group);
+}
+
+void
+cfg_bgp_groups(struct config *c)
+{
+	for (size_t i = 0; i < c->nbgp; i++)
+		for (size_t k = 0; !c->bgp[i].as && c->bgp[i].group[0] && k < c->nbgp_groups; k++)
+			if (strcmp(c->bgp[i].group, c->bgp_groups[k].group) == 0)
+				c->bgp[i].as = c->bgp_groups[k].as;
 }
 
 /* One decimal part of an AS number: digits only, at most max. */
@@ -901,9 +940,20 @@ cfg_frr_line(struct config *c, const struct cfg_line *l, const char *s)
 		"include" };
 	int n = sscanf(s, "%47s %47s %47s %47s", w[0], w[1], w[2], w[3]);
 
-	if (n >= 3 && strcmp(w[0], "neighbor") == 0 && strcmp(w[2], "remote-as") == 0 &&
-	    cfg_addr(w[1], &a) == 0) {
-		cfg_add_bgp(c, a, n == 4 ? cfg_asn(w[3]) : 0, l);
+	if (n >= 3 && strcmp(w[0], "neighbor") == 0 && strcmp(w[2], "remote-as") == 0) {
+		if (cfg_addr(w[1], &a) == 0)
+			cfg_add_bgp(c, a, n == 4 ? cfg_asn(w[3]) : 0, l);
+		else
+			cfg_bgp_group(c, w[1], n == 4 ? cfg_asn(w[3]) : 0, l);
+		return 1;
+	}
+	/* peer groups: "neighbor G peer-group", "neighbor A peer-group G" (FRR
+	 * user guide, Peer Groups) */
+	if (n >= 3 && strcmp(w[0], "neighbor") == 0 && strcmp(w[2], "peer-group") == 0) {
+		if (n == 4 && cfg_addr(w[1], &a) == 0)
+			cfg_bgp_member(c, a, w[3], l);
+		else if (n == 3)
+			cfg_bgp_group(c, w[1], 0, l);
 		return 1;
 	}
 	for (size_t i = 0; n > 0 && i < COUNT(frr); i++)
@@ -981,9 +1031,19 @@ cfg_bgp_neighbor(struct config *c, const struct cfg_line *l)
 {
 	uint32_t a;
 
-	/* "neighbor A remote-as AS": the grammar row has all four words */
-	if (cfg_addr(l->tok[1], &a) == 0)
-		cfg_add_bgp(c, a, l->ntok > 3 ? cfg_asn(l->tok[3]) : 0, l);
+	/* "neighbor A remote-as AS", "neighbor A peer-group G", and for a
+	 * peer group "neighbor G peer-group", "neighbor G remote-as AS" */
+	if (l->ntok < 3)
+		return 0;
+	if (cfg_addr(l->tok[1], &a) == 0) {
+		if (cfg_is(l, 2, "peer-group") && l->ntok > 3)
+			cfg_bgp_member(c, a, l->tok[3], l);
+		else if (cfg_is(l, 2, "remote-as"))
+			cfg_add_bgp(c, a, l->ntok > 3 ? cfg_asn(l->tok[3]) : 0, l);
+	} else if (cfg_is(l, 2, "peer-group") && l->ntok == 3)
+		cfg_bgp_group(c, l->tok[1], 0, l);
+	else if (cfg_is(l, 2, "remote-as"))
+		cfg_bgp_group(c, l->tok[1], l->ntok > 3 ? cfg_asn(l->tok[3]) : 0, l);
 	return 0;
 }
 

@@ -488,13 +488,23 @@ static int
 bgp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	uint32_t a;
-	size_t i = cfg_is(l, 2, "neighbor") ? 3 : 4;
+	size_t i = cfg_is(l, 2, "neighbor") || cfg_is(l, 2, "peer-group") ? 3 : 4;
 
 	(void)x;
-	/* ... neighbor A remote-as AS: a line of its own for the same address */
-	if (cfg_addr(l->tok[i], &a) == 0)
-		cfg_add_bgp(c, a,
-			    cfg_is(l, i + 1, "remote-as") && i + 2 < l->ntok ? cfg_asn(l->tok[i + 2]) : 0,
+	/* ... neighbor A remote-as AS: a line of its own for the same address;
+	 * ... neighbor A peer-group G and ... peer-group G remote-as AS: the
+	 * member takes its group's AS (VyOS BGP documentation, peer-group) */
+	if (cfg_is(l, i - 1, "peer-group")) {
+		cfg_bgp_group(c, l->tok[i],
+			      cfg_is(l, i + 1, "remote-as") && i + 2 < l->ntok ? cfg_asn(l->tok[i + 2]) : 0, l);
+		return 0;
+	}
+	if (cfg_addr(l->tok[i], &a) != 0)
+		return 0;
+	if (cfg_is(l, i + 1, "peer-group") && i + 2 < l->ntok)
+		cfg_bgp_member(c, a, l->tok[i + 2], l);
+	else
+		cfg_add_bgp(c, a, cfg_is(l, i + 1, "remote-as") && i + 2 < l->ntok ? cfg_asn(l->tok[i + 2]) : 0,
 			    l);
 	return 0;
 }
@@ -574,6 +584,8 @@ static const struct cfg_cmd vyos_cmds[] = {
 	{ "firewall", 0, NULL },
 	{ "protocols bgp # neighbor @", 0, bgp },
 	{ "protocols bgp neighbor @", 0, bgp },
+	{ "protocols bgp # peer-group *", 0, bgp },
+	{ "protocols bgp peer-group *", 0, bgp },
 	{ "protocols bgp *", 0, NULL },     /* system-as, parameters, address-family ... */
 	{ "protocols", 0, NULL },
 	/* the other top-level nodes of vyos-1x's interface definitions */

@@ -588,6 +588,46 @@ test_start_model(void **state)
 	}
 }
 
+/* A neighbour in a peer group takes the group's AS (Cisco IOS neighbor
+ * peer-group; FRR and VyOS the same), whichever comes first in the file;
+ * its own remote-as wins. Before, IOS and FRR did not read the member at
+ * all and VyOS kept it without an AS. */
+static const struct group_row {
+	const char *text;
+	int vendor;
+	uint32_t as[2];
+} group_rows[] = {
+	{ "crypto isakmp policy 200\n encryption aes 128\ninterface Tunnel1\n tunnel mode ipsec ipv4\n"
+	  "router bgp 65000\n neighbor AWS peer-group\n"
+	  " neighbor AWS remote-as 7224\n neighbor 169.254.10.1 peer-group AWS\n"
+	  " neighbor 169.254.10.5 remote-as 64512\n neighbor 169.254.10.5 peer-group AWS\n", VENDOR_CISCO_IOS,
+	  { 7224, 64512 } },
+	{ "connections {\n  c1 {\n    remote_addrs = 198.51.100.1\n  }\n}\nrouter bgp 65000\n"
+	  " neighbor 169.254.10.1 peer-group AWS\n neighbor AWS peer-group\n neighbor AWS remote-as 7224\n",
+	  VENDOR_STRONGSWAN, { 7224, 0 } },
+	{ "set vpn ipsec site-to-site peer p1 remote-address '198.51.100.1'\n"
+	  "set protocols bgp neighbor 169.254.10.1 peer-group 'AWS'\n"
+	  "set protocols bgp peer-group AWS remote-as '7224'\n", VENDOR_VYOS, { 7224, 0 } },
+};
+
+static void
+test_bgp_peer_group(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT(group_rows); i++) {
+		const struct group_row *w = &group_rows[i];
+		size_t want = w->as[1] ? 2 : 1;
+		if (parse(w->text, w->vendor) != 0)
+			fail_msg("row %zu: not parsed", i);
+		if (cfg.nbgp != want)
+			fail_msg("row %zu: %zu neighbours, want %zu", i, cfg.nbgp, want);
+		for (size_t k = 0; k < want; k++)
+			if (cfg.bgp[k].as != w->as[k])
+				fail_msg("row %zu: neighbour %zu AS %u, want %u", i, k, cfg.bgp[k].as, w->as[k]);
+		config_free(&cfg);
+	}
+}
+
 /* Formats mtuprobe does not read are refused by name, never audited. */
 static void
 test_foreign_refused(void **state)
@@ -659,6 +699,7 @@ main(void)
 		cmocka_unit_test(test_rtx_keepalive_template),
 		cmocka_unit_test(test_live_model),
 		cmocka_unit_test(test_start_model),
+		cmocka_unit_test(test_bgp_peer_group),
 		cmocka_unit_test(test_every_word),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
