@@ -26,7 +26,7 @@ static const struct {
 	[VENDOR_RTX] = { "Yamaha RTX", "a Yamaha RTX config (show config)", "#",
 		/* command reference 8.1.4: a tunnel's MTU is 1280 unless set */
 		{ .tunnel_mtu_default = 1280, .clamp_in_config = 1, .peer_word = "gateway",
-		  .natt_default = N_("not set (default off, 15.48.5)") }, config_parse_rtx,
+		  .natt_default = N_("not set (default off, 15.48.5)"), .ike_compat = 1 }, config_parse_rtx,
 		(const char *const[]){ "tunnel select ", "pp select ", "ipsec ike ", "ipsec sa policy ",
 			"ipsec tunnel ", "ipsec auto refresh", "ip lan", "ip pp ", "ip tunnel ",
 			"nat descriptor ", "pp bind ", "pppoe use ", "bgp use ",
@@ -49,7 +49,8 @@ static const struct {
 		{ .implicit_policy = 1, .selectors_dynamic = 1, .peer_word = "connection",
 		  .natt_detects = 1, .natt_zero_detects = 1,
 		  .selector_default = N_("dynamic (only the tunnel's outer addresses, swanctl.conf(5))"),
-		  .natt_default = N_("not forced (encap = no: UDP only when a NAT is detected)") }, config_parse_swan,
+		  .natt_default = N_("not forced (encap = no: UDP only when a NAT is detected)"),
+		  .clamp_elsewhere = "swanctl.conf" }, config_parse_swan,
 		(const char *const[]){ "connections {", "connections{", "children {", "children{",
 			"secrets {", "esp_proposals", "local_ts", "remote_ts", "remote_addrs",
 			"local_addrs", "start_action", "dpd_action", NULL } },
@@ -62,7 +63,8 @@ static const struct {
 		 * rightsubnet default to the peers' own addresses */
 		{ .implicit_policy = 1, .selectors_dynamic = 1, .peer_word = "conn", .natt_detects = 1,
 		  .selector_default = N_("the hosts' own addresses (leftsubnet or rightsubnet not set, ipsec.conf(5))"),
-		  .natt_default = N_("not forced (forceencaps or encapsulation not yes: UDP only when a NAT is detected)") }, config_parse_ipsecconf,
+		  .natt_default = N_("not forced (forceencaps or encapsulation not yes: UDP only when a NAT is detected)"),
+		  .clamp_elsewhere = N_("ipsec.conf (not expressible there)") }, config_parse_ipsecconf,
 		(const char *const[]){ "conn ", "config setup", "leftsubnet", "rightsubnet", "leftid",
 			"rightid", "dpdaction", "dpddelay", "keyexchange", "also=", "also ", "phase2alg",
 			"auto=", "auto ", NULL } },

@@ -426,6 +426,13 @@ struct config_facts {
 	                                  * N_(): render translates them, core passes them on) */
 	const char *sources;             /* neutral: the vendor documents the grammar and
 	                                  * defaults rest on, cited by each finding */
+	/* clamp_in_config 0: where the format says clamps are not, for the
+	 * note (marked N_(), like natt_default) */
+	const char *clamp_elsewhere;
+	/* 1: gateways carry an IKEv1 backward-compatibility setting (config_
+	 * gateway.compat) whose default a field-observed peer rejects (RTX
+	 * ipsec ike backward-compatibility, 15.28, default 1) */
+	int ike_compat;
 };
 
 struct cfg_index;

@@ -373,8 +373,7 @@ check_no_clamp(struct audit_run *a)
 {
 	if (!config_facts(a->cfg)->clamp_in_config) {
 		if (a->cfg->ntunnels)
-			audit_note(a, NOTE_CLAMP_ELSEWHERE,
-				   ARGS(a->cfg->vendor == VENDOR_IPSECCONF ? AW(W_IPSECCONF_NO_CLAMP) : AS("swanctl.conf")));
+			audit_note(a, NOTE_CLAMP_ELSEWHERE, ARGS(AP(config_facts(a->cfg)->clamp_elsewhere)));
 		return;
 	}
 	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
@@ -772,7 +771,7 @@ check_backcompat(struct audit_run *a)
 	 * peer whose profile rests on it, not for every non-Yamaha peer
 	 * (AWS's own Yamaha sample leaves the default, and nothing documents
 	 * a failure there). */
-	if (a->cfg->vendor != VENDOR_RTX || !a->peer->non_yamaha || !a->peer->field)
+	if (!config_facts(a->cfg)->ike_compat || !a->peer->non_yamaha || !a->peer->field)
 		return;
 	for (size_t g = 0; g < a->cfg->ngateways; g++) {
 		const struct config_gateway *gw = &a->cfg->gateways[g];
