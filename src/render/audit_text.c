@@ -104,8 +104,11 @@ head(FILE *f, const struct audit_result *r, const char *file)
 	fprintf(f, _("peer: %s (%s): %s\n"), render_peer_display(r->peer, 1), r->peer->name,
 		_(r->peer->behaviour));
 	if (r->line_mtu) {
+		char from[2 * (CONFIG_TEXT + CONFIG_NAME + 64)];   /* Japanese: 3 bytes a character */
+
+		audit_line_from_words(&r->line_from, 1, from, sizeof(from));
 		fprintf(f, _("line MTU: %u ("), r->line_mtu);
-		text_string(f, r->line_from);
+		text_string(f, from);
 		fputs(")\n", f);
 	}
 	for (size_t i = 0; i < r->ntunnels; i++)

@@ -203,6 +203,29 @@ audit_skip_words(const struct audit_result *r, const struct audit_tunnel *t, cha
 /* localized ? the catalogue's words : the English msgid */
 #define L(s) (localized ? _(s) : (s))
 
+void
+audit_line_from_words(const struct audit_line_from *w, int localized, char *buf, size_t len)
+{
+	switch (w->src) {
+	case AUDIT_LINE_NONE:
+		snprintf(buf, len, "%s", "");
+		break;
+	case AUDIT_LINE_GIVEN:
+		/* an option's name has no entry and stays as it is */
+		snprintf(buf, len, "%s", w->given ? L(w->given) : L(N_("given on the command line")));
+		break;
+	case AUDIT_LINE_CONFIG:
+		/* TRANSLATORS: the interface or tunnel, the configuration's line number, that line */
+		snprintf(buf, len, L(N_("%s, line %u: %s")), w->name, w->line, w->text);
+		break;
+	case AUDIT_LINE_CONFIG_4IN6:
+		/* RTX: a MAP-E / IPIP tunnel with no ip tunnel mtu takes the 4in6 default */
+		snprintf(buf, len, L(N_("%s, line %u: %s, no ip tunnel mtu, so %u")), w->name, w->line,
+			 w->text, w->mtu);
+		break;
+	}
+}
+
 static const char *const say_words[W_COUNT] = {
 	[W_NONE] = "",
 	[W_RTX_DEFAULT_NO_MTU] = N_(" (the RTX default: no ip tunnel mtu is set)"),
@@ -239,6 +262,8 @@ static const char *const say_words[W_COUNT] = {
 	[W_START_ACTION_LOADED] = N_(" (start_action = start acts only when the configuration is loaded)"),
 	[W_GIVEN] = N_("given"),
 	[W_NO_LAN_ADDR] = N_("none is written in this configuration"),
+	[W_CONFIGURED] = N_("configured"),
+	[W_THE_DEFAULT] = N_("the default"),
 };
 
 /* Each code's sentence, its arguments in the order struct audit_say has
@@ -309,6 +334,16 @@ static const struct {
 	[SAY_IPC_NO_REINIT] = { N_("%s: when %s stops answering and clears its side (DPD timeout, default action clear), %s and nothing starts IKE again%s; %s waits for the customer gateway%s"), NULL, 0 },
 	[SAY_SWAN_NO_REINIT] = { N_("dpd_action is %s and close_action %s: when %s stops answering and clears its side (DPD timeout, default action clear), strongSwan clears its own and nothing starts IKE again%s; %s waits for the customer gateway"), NULL, 0 },
 	[SAY_LINE_MTU_ABOVE] = { N_("the configuration's line MTU %ld on %s is above the %u %s: packets of %u to %ld bytes leave the router too big for the line"), NULL, 0 },
+	/* probe --config: the configuration against the measured path MTUs */
+	[VS_WAN_NO_LINE] = { N_("the configuration does not give the line MTU; the measured WAN path MTU %u is used"), NULL, 0 },
+	[VS_WAN_ABOVE] = { N_("the configuration's line MTU %u (%s) is above the %u that crosses the WAN: something on the path is smaller than the line; set it to %u"), NULL, 0 },
+	[VS_WAN_BELOW] = { N_("the configuration's line MTU %u (%s) is below the %u that crosses the WAN: safe, %u bytes unused"), NULL, 0 },
+	[VS_WAN_AGREES] = { N_("the configuration's line MTU %u (%s) agrees with the measured WAN path MTU"), NULL, 0 },
+	[VS_TUNNELS] = { N_("the configuration has %zu tunnels; each is compared with the one tunnel path measured"), NULL, 0 },
+	[VS_TUNNEL_ABOVE] = { N_("%s: MTU %u (%s) is above the %u measured through the tunnel: packets of %u to %u bytes are fragmented or lost after encryption; set it to %u"), NULL, 0 },
+	[VS_TUNNEL_BELOW] = { N_("%s: MTU %u (%s) is below the %u measured through the tunnel: either the probe did not cross this tunnel, or the router's own tunnel MTU is not what limits it"), NULL, 0 },
+	[VS_TUNNEL_AGREES] = { N_("%s: MTU %u (%s) agrees with the %u measured through the tunnel"), NULL, 0 },
+	[VS_CLAMP_ABOVE] = { N_("%s: the MSS clamp %ld (line %u) is above the %u that fits the %u measured through the tunnel: TCP segments that size do not cross (field case 1)"), NULL, 0 },
 };
 
 /* One argument as words. */
@@ -335,6 +370,13 @@ arg_text(const struct audit_say *w, const struct audit_arg *x, int localized, ch
 	case AA_PHRASE:
 		snprintf(buf, len, "%s", x->s ? L(x->s) : "");
 		break;
+	case AA_FROM:   /* s is a struct audit_line_from here (core/audit_int.h AF()) */
+		if (x->s)
+			audit_line_from_words((const struct audit_line_from *)(const void *)x->s, localized,
+					      buf, len);
+		else
+			buf[0] = '\0';
+		break;
 	}
 }
 
@@ -349,7 +391,7 @@ fill(const struct audit_say *w, const char *fmt, int localized, char *buf, size_
 	unsigned next = 0;
 
 	for (const char *p = fmt; *p && at + 1 < len; p++) {
-		char arg[CONFIG_TEXT + 64];
+		char arg[CONFIG_TEXT + CONFIG_NAME + 128];   /* a line_from: name, line, text and words */
 		unsigned k = next;
 		const char *q = p + 1;
 

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "core/audit.h"
+#include "render/audit_out.h"
 
 #define NT 40
 
@@ -24,7 +25,7 @@ test_every_tunnel(void **state)
 	static struct audit_tunnel at[NT];
 	struct audit_result r;
 	struct audit_vs v;
-	char want[64];
+	char want[64], line[AUDIT_MSG];
 
 	(void)state;
 	memset(&r, 0, sizeof r);
@@ -40,15 +41,22 @@ test_every_tunnel(void **state)
 	r.tunnels = at;
 	r.ntunnels = NT;
 	r.line_mtu = 1454;
-	snprintf(r.line_from, sizeof r.line_from, "pp0 mtu, line 3");
+	r.line_from = (struct audit_line_from){ AUDIT_LINE_CONFIG, NULL, "pp0", 3, "ip pp mtu 1454", 0 };
 	for (int round = 0; round < 2; round++) {   /* a watch reuses the lines */
 		audit_vs_measured(&r, 1454, 1400, &v);
 		/* the WAN line, "the configuration has 40 tunnels", one per tunnel */
 		assert_int_equal(v.n, 2 + NT);
 		assert_int_equal(v.disagree, NT / 2);
 		assert_int_equal(v.dropped, 0);
+		/* codes in core, the English (as --json has it) from render */
+		assert_int_equal(v.lines[0].code, VS_WAN_AGREES);
+		audit_say_words(&v.lines[0], 0, line, sizeof line);
+		assert_string_equal(line, "the configuration's line MTU 1454 (pp0, line 3: ip pp mtu 1454) "
+				    "agrees with the measured WAN path MTU");
+		assert_int_equal(v.lines[v.n - 1].code, VS_TUNNEL_ABOVE);
+		audit_say_words(&v.lines[v.n - 1], 0, line, sizeof line);
 		snprintf(want, sizeof want, "tunnel%d: MTU 1438 (configured) is above", NT);
-		assert_non_null(strstr(v.lines[v.n - 1], want));
+		assert_non_null(strstr(line, want));
 	}
 	audit_vs_free(&v);
 	assert_null(v.lines);
