@@ -13,30 +13,35 @@
 
 #define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
+/* What the grammar expected at the word it stopped at (config.h enum
+ * config_arg), a noun phrase inside the invalid-line sentences below. */
 static const char *const arg_words[] = {
-	[CONFIG_ARG_NONE] = "a word",
-	[CONFIG_ARG_NUMBER] = "a number",
-	[CONFIG_ARG_ADDR] = "an IPv4 address",
-	[CONFIG_ARG_PREFIX] = "an IPv4 address or prefix",
-	[CONFIG_ARG_WORD] = "a name",
-	[CONFIG_ARG_ONOFF] = "on or off",
-	[CONFIG_ARG_MSS] = "an MSS (a number, auto or off)",
-	[CONFIG_ARG_MTU] = "an MTU",
-	[CONFIG_ARG_KEYWORD] = "one of the command's keywords",
-	[CONFIG_ARG_IN_TUNNEL] = "a tunnel select N block",
-	[CONFIG_ARG_IN_PP] = "a pp select N block",
-	[CONFIG_ARG_IN_INTERFACE] = "an interface block",
-	[CONFIG_ARG_IN_TUNNEL_IF] = "an interface TunnelX.Y block",
-	[CONFIG_ARG_IN_PROFILE] = "an ikev2 profile block",
-	[CONFIG_ARG_IN_SECTION] = "a connection section",
-	[CONFIG_ARG_IN_CONFIG] = "a config block",
-	[CONFIG_ARG_IN_EDIT] = "an edit entry of its config block",
+	[CONFIG_ARG_NONE] = N_("a word"),
+	[CONFIG_ARG_NUMBER] = N_("a number"),
+	[CONFIG_ARG_ADDR] = N_("an IPv4 address"),
+	[CONFIG_ARG_PREFIX] = N_("an IPv4 address or prefix"),
+	[CONFIG_ARG_WORD] = N_("a name"),
+	[CONFIG_ARG_ONOFF] = N_("on or off"),
+	[CONFIG_ARG_MSS] = N_("an MSS (a number, auto or off)"),
+	[CONFIG_ARG_MTU] = N_("an MTU"),
+	[CONFIG_ARG_KEYWORD] = N_("one of the command's keywords"),
+	[CONFIG_ARG_IN_TUNNEL] = N_("a tunnel select N block"),
+	[CONFIG_ARG_IN_PP] = N_("a pp select N block"),
+	[CONFIG_ARG_IN_INTERFACE] = N_("an interface block"),
+	[CONFIG_ARG_IN_TUNNEL_IF] = N_("an interface TunnelX.Y block"),
+	[CONFIG_ARG_IN_PROFILE] = N_("an ikev2 profile block"),
+	[CONFIG_ARG_IN_SECTION] = N_("a connection section"),
+	[CONFIG_ARG_IN_CONFIG] = N_("a config block"),
+	[CONFIG_ARG_IN_EDIT] = N_("an edit entry of its config block"),
 };
 
+/* localized ? the catalogue's words : the English msgid */
+#define L(s) (localized ? _(s) : (s))
+
 static const char *
-arg_word(enum config_arg a)
+arg_word(enum config_arg a, int localized)
 {
-	return (size_t)a < COUNT(arg_words) && arg_words[a] ? arg_words[a] : "?";
+	return (size_t)a < COUNT(arg_words) && arg_words[a] ? L(arg_words[a]) : "?";
 }
 
 /* Word n (1-based) of text, cut to fit. */
@@ -73,8 +78,11 @@ words_upto(const char *text, unsigned n, char *out, size_t len)
 	snprintf(out, len, "%.*s", (int)(p - text < 40 ? p - text : 40), text);
 }
 
+/* Why the router rejects the line (the parser's code, config.h enum
+ * config_bad), with the word it stopped at; the vendor's name as it is. */
 static void
-invalid_words(const struct config *c, const struct config_invalid *b, char *buf, size_t len)
+invalid_words(const struct config *c, const struct config_invalid *b, int localized, char *buf,
+	      size_t len)
 {
 	const char *vendor = config_vendor_display(c->vendor);
 	char w[48];
@@ -83,33 +91,33 @@ invalid_words(const struct config *c, const struct config_invalid *b, char *buf,
 	switch (b->why) {
 	case CONFIG_BAD_COMMAND:
 		words_upto(b->text, b->arg ? b->arg : 1, w, sizeof(w));
-		snprintf(buf, len, "no %s command begins '%s' as far as mtuprobe's grammar knows: the router rejects the line, and the audit read nothing from it",
+		snprintf(buf, len, L(N_("no %s command begins '%s' as far as mtuprobe's grammar knows: the router rejects the line, and the audit read nothing from it")),
 			 vendor, w);
 		break;
 	case CONFIG_BAD_ARG:
-		snprintf(buf, len, "word %u, '%s', is not %s: the router rejects the line, and the audit made nothing of it",
-			 b->arg, w, arg_word(b->expect));
+		snprintf(buf, len, L(N_("word %u, '%s', is not %s: the router rejects the line, and the audit made nothing of it")),
+			 b->arg, w, arg_word(b->expect, localized));
 		break;
 	case CONFIG_BAD_MISSING:
-		snprintf(buf, len, "word %u (%s) is missing: the router rejects the line", b->arg,
-			 arg_word(b->expect));
+		snprintf(buf, len, L(N_("word %u (%s) is missing: the router rejects the line")), b->arg,
+			 arg_word(b->expect, localized));
 		break;
 	case CONFIG_BAD_RANGE:
-		snprintf(buf, len, "word %u, %s, is outside %ld-%ld, what %s takes there: the router rejects the line",
+		snprintf(buf, len, L(N_("word %u, %s, is outside %ld-%ld, what %s takes there: the router rejects the line")),
 			 b->arg, w, b->lo, b->hi, vendor);
 		break;
 	case CONFIG_BAD_SCOPE:
-		snprintf(buf, len, "this command belongs inside %s, and none is open here: the router rejects it (or applies it elsewhere), and the audit did not read it",
-			 arg_word(b->expect));
+		snprintf(buf, len, L(N_("this command belongs inside %s, and none is open here: the router rejects it (or applies it elsewhere), and the audit did not read it")),
+			 arg_word(b->expect, localized));
 		break;
 	case CONFIG_BAD_CYCLE:
-		snprintf(buf, len, "this also= leads back to the conn it is in (directly or through other also= lines): strongSwan and Libreswan refuse such a file, and the audit did not follow it");
+		snprintf(buf, len, "%s", L(N_("this also= leads back to the conn it is in (directly or through other also= lines): strongSwan and Libreswan refuse such a file, and the audit did not follow it")));
 		break;
 	case CONFIG_BAD_UNCLOSED:
-		snprintf(buf, len, "no end (or next) closes this block before the next top-level config block or the end of the file: FortiOS rejects the lines that follow it there, and the audit read the block only up to that point");
+		snprintf(buf, len, "%s", L(N_("no end (or next) closes this block before the next top-level config block or the end of the file: FortiOS rejects the lines that follow it there, and the audit read the block only up to that point")));
 		break;
 	case CONFIG_BAD_NESTING:
-		snprintf(buf, len, "'%s' has no pair (a brace, quote or comment not closed or not opened): the router refuses the file, and the audit read the statements around it as best it could",
+		snprintf(buf, len, L(N_("'%s' has no pair (a brace, quote or comment not closed or not opened): the router refuses the file, and the audit read the statements around it as best it could")),
 			 w);
 		break;
 	}
@@ -152,7 +160,7 @@ audit_finding_words(const struct audit_result *r, const struct audit_finding *f,
 		    char *buf, size_t len)
 {
 	if (f->bad)
-		invalid_words(r->cfg, f->bad, buf, len);
+		invalid_words(r->cfg, f->bad, localized, buf, len);
 	else if (f->ref)
 		ref_words(f->ref, buf, len);
 	else
@@ -199,9 +207,6 @@ audit_skip_words(const struct audit_result *r, const struct audit_tunnel *t, cha
 }
 
 /* ---- audit.c's findings and notes: struct audit_say ---------------------- */
-
-/* localized ? the catalogue's words : the English msgid */
-#define L(s) (localized ? _(s) : (s))
 
 void
 audit_line_from_words(const struct audit_line_from *w, int localized, char *buf, size_t len)

@@ -66,6 +66,8 @@ cases=(
 	"audit-peer-field2|-|audit --peer-config $src/tests/audit/peer/defaults.json $src/tests/audit/peer/rtx-field2.conf"
 	"audit-line-from|-|audit --peer aws $src/tests/audit/configs/rtx-pppoe-aws.conf"
 	"audit-wan-mtu|-|audit --peer aws --wan-mtu 1400 $src/tests/audit/configs/rtx-pppoe-aws.conf"
+	"audit-invalid|-|audit $src/tests/audit/configs/unknown-commands.conf"
+	"audit-invalid-typo|-|audit --peer aws $src/tests/audit/configs/aws-yamaha-typo.conf"
 	"inspect-blackhole|-|inspect $src/tests/cli/captures/blackhole.pcap"
 	"inspect-tracepath|-|inspect $src/tests/cli/captures/real-tracepath.pcap"
 )
