@@ -123,8 +123,15 @@ invalid_words(const struct config *c, const struct config_invalid *b, int locali
 	}
 }
 
+/* What an undefined reference names: the configuration's own keyword for
+ * it (router syntax, never translated), or, where the format has none
+ * (Junos' and VyOS' tunnel interfaces), English words marked N_(). */
+static const char *const ref_phrases[] = {
+	[CONFIG_REF_TUNNEL_IF] = N_("tunnel interface"),
+};
+
 static void
-ref_words(const struct config_ref *r, char *buf, size_t len)
+ref_words(const struct config_ref *r, int localized, char *buf, size_t len)
 {
 	static const char *const what[] = {
 		[CONFIG_REF_IKEV2_PROFILE] = "ikev2 profile",
@@ -140,19 +147,20 @@ ref_words(const struct config_ref *r, char *buf, size_t len)
 		[CONFIG_REF_PHASE1] = "vpn ipsec phase1-interface",
 		[CONFIG_REF_IKE_GATEWAY] = "security ike gateway",
 		[CONFIG_REF_IPSEC_POLICY] = "security ipsec policy",
-		[CONFIG_REF_TUNNEL_IF] = "tunnel interface",
 		[CONFIG_REF_ESP_GROUP] = "esp-group",
 		[CONFIG_REF_IKE_GROUP] = "ike-group",
 		[CONFIG_REF_IOS_IPSEC_PROFILE] = "crypto ipsec profile",
 		[CONFIG_REF_IOS_DYNAMIC_MAP] = "crypto dynamic-map",
 		[CONFIG_REF_IOS_TRANSFORM_SET] = "crypto ipsec transform-set",
 	};
-	const char *w = (size_t)r->kind < COUNT(what) && what[r->kind] ? what[r->kind] : "definition";
+	size_t k = (size_t)r->kind;
+	const char *w = k < COUNT(ref_phrases) && ref_phrases[k] ? L(ref_phrases[k])
+		: k < COUNT(what) && what[k] ? what[k] : L(N_("definition"));
 
-	snprintf(buf, len, "the line names %s %s, and the configuration defines no %s %s: what it refers to does not exist, so %s as written",
+	snprintf(buf, len, L(N_("the line names %s %s, and the configuration defines no %s %s: what it refers to does not exist, so %s as written")),
 		 w, r->name, w, r->name,
-		 r->tunnel >= 0 ? "this tunnel has no IKE/IPsec parameters and does not come up"
-				: "the setting applies to nothing");
+		 r->tunnel >= 0 ? L(N_("this tunnel has no IKE/IPsec parameters and does not come up"))
+				: L(N_("the setting applies to nothing")));
 }
 
 void
@@ -162,7 +170,7 @@ audit_finding_words(const struct audit_result *r, const struct audit_finding *f,
 	if (f->bad)
 		invalid_words(r->cfg, f->bad, localized, buf, len);
 	else if (f->ref)
-		ref_words(f->ref, buf, len);
+		ref_words(f->ref, localized, buf, len);
 	else
 		audit_say_words(&f->say, localized, buf, len);
 }
