@@ -143,7 +143,7 @@ tunnels(FILE *f, const struct audit_result *r)
 			fputs("null", f);
 		} else {
 			char why[200];
-			audit_skip_words(r, t, why, sizeof(why));
+			audit_skip_words(r, t, 0, why, sizeof(why));
 			json_string(f, why);
 		}
 		fputc('}', f);

@@ -58,13 +58,13 @@ static void
 tunnel_line(FILE *f, const struct audit_result *r, const struct audit_tunnel *t)
 {
 	const struct config *c = r->cfg;
-	char why[200];
+	char why[400];   /* Japanese takes 3 bytes a character */
 
 	text_string(f, c->tunnels[t->index].name);
 	text_desc(f, c->tunnels[t->index].desc);
 	fputs(": ", f);
 	if (t->skip != AUDIT_CHECKED) {
-		audit_skip_words(r, t, why, sizeof(why));
+		audit_skip_words(r, t, 1, why, sizeof(why));
 		fprintf(f, _("not checked: %s, NAT-T %s\n"), why, natt_word(t));
 		return;
 	}

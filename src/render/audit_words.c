@@ -175,26 +175,29 @@ audit_finding_words(const struct audit_result *r, const struct audit_finding *f,
 		audit_say_words(&f->say, localized, buf, len);
 }
 
+/* What a tunnel carries (config.h enum config_tunnel_kind), for the
+ * tunnels the MTU/MSS model passes by. */
 static const char *const kind_words[] = {
-	[CONFIG_TK_IPSEC] = "IPsec tunnel mode",
-	[CONFIG_TK_L2TPV3_IPSEC] = "L2TPv3 over IPsec (transport mode)",
-	[CONFIG_TK_L2TPV3] = "L2TPv3 without IPsec",
-	[CONFIG_TK_L2TP] = "L2TP/IPsec (remote access)",
-	[CONFIG_TK_MAPE] = "MAP-E (IPv4 over IPv6: the line itself)",
-	[CONFIG_TK_IPIP] = "IPIP / DS-Lite (IPv4 over IPv6: the line itself)",
-	[CONFIG_TK_GRE] = "GRE without IPsec",
-	[CONFIG_TK_TRANSPORT] = "ESP transport mode",
-	[CONFIG_TK_OTHER] = "an encapsulation the model does not cover",
+	[CONFIG_TK_IPSEC] = N_("IPsec tunnel mode"),
+	[CONFIG_TK_L2TPV3_IPSEC] = N_("L2TPv3 over IPsec (transport mode)"),
+	[CONFIG_TK_L2TPV3] = N_("L2TPv3 without IPsec"),
+	[CONFIG_TK_L2TP] = N_("L2TP/IPsec (remote access)"),
+	[CONFIG_TK_MAPE] = N_("MAP-E (IPv4 over IPv6: the line itself)"),
+	[CONFIG_TK_IPIP] = N_("IPIP / DS-Lite (IPv4 over IPv6: the line itself)"),
+	[CONFIG_TK_GRE] = N_("GRE without IPsec"),
+	[CONFIG_TK_TRANSPORT] = N_("ESP transport mode"),
+	[CONFIG_TK_OTHER] = N_("an encapsulation the model does not cover"),
 };
 
 const char *
-audit_kind_words(enum config_tunnel_kind k)
+audit_kind_words(enum config_tunnel_kind k, int localized)
 {
-	return (size_t)k < COUNT(kind_words) && kind_words[k] ? kind_words[k] : "?";
+	return (size_t)k < COUNT(kind_words) && kind_words[k] ? L(kind_words[k]) : "?";
 }
 
 void
-audit_skip_words(const struct audit_result *r, const struct audit_tunnel *t, char *buf, size_t len)
+audit_skip_words(const struct audit_result *r, const struct audit_tunnel *t, int localized, char *buf,
+		 size_t len)
 {
 	const struct config_tunnel *ct = &r->cfg->tunnels[t->index];
 
@@ -203,13 +206,14 @@ audit_skip_words(const struct audit_result *r, const struct audit_tunnel *t, cha
 		buf[0] = '\0';
 		break;
 	case AUDIT_SKIP_KIND:
-		snprintf(buf, len, "%s: the MTU/MSS model covers ESP tunnel mode only", audit_kind_words(ct->kind));
+		snprintf(buf, len, L(N_("%s: the MTU/MSS model covers ESP tunnel mode only")),
+			 audit_kind_words(ct->kind, localized));
 		break;
 	case AUDIT_SKIP_TEMPLATE:
-		snprintf(buf, len, "template value");
+		snprintf(buf, len, "%s", L(N_("template value")));
 		break;
 	case AUDIT_SKIP_NO_IPSEC:
-		snprintf(buf, len, "no IPsec policy or peer is bound to it");
+		snprintf(buf, len, "%s", L(N_("no IPsec policy or peer is bound to it")));
 		break;
 	}
 }
