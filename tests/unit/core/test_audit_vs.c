@@ -62,9 +62,69 @@ test_every_tunnel(void **state)
 	assert_null(v.lines);
 }
 
+/* Every other comparison, as --json's vs_measured has printed it. */
+static void
+test_each_sentence(void **state)
+{
+	static struct config cfg;
+	static struct config_tunnel ct[2];
+	static struct audit_tunnel at[2];
+	struct audit_result r;
+	struct audit_vs v;
+	char line[AUDIT_MSG];
+	static const char *const want[] = {
+		"the configuration's line MTU 1454 (given on the command line) is below the 1500 that "
+		"crosses the WAN: safe, 46 bytes unused",
+		"the configuration has 2 tunnels; each is compared with the one tunnel path measured",
+		"t1: MTU 1280 (the default) is below the 1400 measured through the tunnel: either the probe "
+		"did not cross this tunnel, or the router's own tunnel MTU is not what limits it",
+		"t2: MTU 1400 (configured) agrees with the 1400 measured through the tunnel",
+		"t2: the MSS clamp 1387 (line 9) is above the 1360 that fits the 1400 measured through the "
+		"tunnel: TCP segments that size do not cross (field case 1)",
+	};
+
+	(void)state;
+	memset(&r, 0, sizeof r);
+	memset(&v, 0, sizeof v);
+	snprintf(ct[0].name, sizeof ct[0].name, "t1");
+	snprintf(ct[1].name, sizeof ct[1].name, "t2");
+	ct[1].mss = (struct config_num){ .v = CONFIG_MSS_NUM, .line = 9 };
+	ct[1].mss_value = 1387;
+	at[0] = (struct audit_tunnel){ .index = 0, .mtu = 1280, .mtu_default = 1 };
+	at[1] = (struct audit_tunnel){ .index = 1, .mtu = 1400 };
+	cfg.tunnels = ct;
+	cfg.ntunnels = 2;
+	r.cfg = &cfg;
+	r.tunnels = at;
+	r.ntunnels = 2;
+	r.line_mtu = 1454;
+	r.line_from = (struct audit_line_from){ AUDIT_LINE_GIVEN, NULL, NULL, 0, NULL, 0 };
+	audit_vs_measured(&r, 1500, 1400, &v);
+	assert_int_equal(v.n, sizeof want / sizeof want[0]);
+	assert_int_equal(v.disagree, 2);
+	for (size_t i = 0; i < v.n; i++) {
+		audit_say_words(&v.lines[i], 0, line, sizeof line);
+		assert_string_equal(line, want[i]);
+	}
+	r.line_mtu = 0;                  /* no line MTU in the file; then one above the path */
+	audit_vs_measured(&r, 1500, 0, &v);
+	audit_say_words(&v.lines[0], 0, line, sizeof line);
+	assert_string_equal(line, "the configuration does not give the line MTU; the measured WAN path MTU "
+			    "1500 is used");
+	r.line_mtu = 1500;
+	r.line_from.given = "--wan-mtu";
+	audit_vs_measured(&r, 1454, 0, &v);
+	assert_int_equal(v.disagree, 1);
+	audit_say_words(&v.lines[0], 0, line, sizeof line);
+	assert_string_equal(line, "the configuration's line MTU 1500 (--wan-mtu) is above the 1454 that "
+			    "crosses the WAN: something on the path is smaller than the line; set it to 1454");
+	audit_vs_free(&v);
+}
+
 int
 main(void)
 {
-	const struct CMUnitTest tests[] = { cmocka_unit_test(test_every_tunnel) };
+	const struct CMUnitTest tests[] = { cmocka_unit_test(test_every_tunnel),
+					    cmocka_unit_test(test_each_sentence) };
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
