@@ -694,7 +694,7 @@ audit_config(struct probe_state *s, struct report_probe *rp)
 	rp->audit = &own;
 	if (wan->pmtu) {
 		ai.wan_mtu = wan->pmtu;
-		ai.wan_from = "the measured WAN path MTU";
+		ai.wan_from = N_("the measured WAN path MTU");   /* worded by render */
 		audit_run(&ai, &measured);
 		rp->audit = &measured;
 	}

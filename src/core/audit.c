@@ -299,7 +299,7 @@ check_mtu_model(struct audit_run *a)
 		f = audit_finding(a, t->mtu.line ? t->mtu.line : t->line, t->mtu.line ? t->mtu.text : "",
 				  t->name, SAY_MTU_ABOVE_MODEL,
 				  ARGS(AN(at->mtu), AW(at->mtu_default ? W_RTX_DEFAULT : W_NONE), AN(at->limit),
-				       AN(a->r->line_mtu), AS(a->r->line_from), AS(at->esp),
+				       AN(a->r->line_mtu), AF(&a->r->line_from), AS(at->esp),
 				       AW(at->natt ? W_IN_UDP_NATT : W_NONE),
 				       AW(at->limit == a->peer->max_mtu ? W_CAPPED_PEER : W_NONE)));
 		fix_numbers(f, at, t);
@@ -1044,7 +1044,7 @@ check_line_mtu(struct audit_run *a)
 		return;
 	f = audit_finding(a, c->line_mtu.line, c->line_mtu.text, c->line_name, SAY_LINE_MTU_ABOVE,
 			  ARGS(AN(c->line_mtu.v), AS(c->line_name), AN(a->in->wan_mtu),
-			       a->in->wan_from ? AQ(a->in->wan_from) : AW(W_GIVEN), AN(a->in->wan_mtu + 1),
+			       a->in->wan_from ? AP(a->in->wan_from) : AW(W_GIVEN), AN(a->in->wan_mtu + 1),
 			       AN(c->line_mtu.v)));
 	if (c->line_src == CONFIG_LINE_MAPE) {
 		audit_fix(f, FIX_TUNNEL_MTU, a->in->wan_mtu, 0, (int)c->line_index, -1);

@@ -60,12 +60,35 @@ enum audit_arg_kind {
 	AA_WORD,                       /* n: an enum audit_word, a phrase render says */
 	AA_PHRASE,                     /* s: an English phrase a table marked N_() (a format's
 	                                * facts, config.c): render translates it */
+	AA_FROM,                       /* s: where the line MTU came from (a struct
+	                                * audit_line_from, one a result), worded by render */
+};
+
+/* Where the audit's line MTU came from: a code and its pieces, which
+ * render words (audit_line_from_words(); --json's line_mtu_from is the
+ * English). */
+enum audit_line_src {
+	AUDIT_LINE_NONE = 0,           /* no line MTU */
+	AUDIT_LINE_GIVEN,              /* audit_input.wan_mtu: given says how */
+	AUDIT_LINE_CONFIG,             /* stated in the configuration: name, line, text */
+	AUDIT_LINE_CONFIG_4IN6,        /* a MAP-E tunnel with no MTU line of its own: the 4in6
+	                                * default, mtu (name, line, text: the tunnel's line) */
+};
+
+struct audit_line_from {
+	enum audit_line_src src;
+	const char *given;             /* GIVEN: audit_input.wan_from; NULL: the command line */
+	const char *name;              /* CONFIG*: the interface or tunnel it is stated on */
+	unsigned line;                 /* CONFIG*: the configuration's line */
+	const char *text;              /* CONFIG*: that line as written */
+	unsigned mtu;                  /* CONFIG_4IN6: the default it takes */
 };
 
 struct audit_arg {
 	enum audit_arg_kind kind;
 	long n;                        /* AA_NUM: the number; AA_WORD: an enum audit_word */
-	const char *s;                 /* AA_STR: static, the configuration's or the result's */
+	const char *s;                 /* AA_STR: static, the configuration's or the result's;
+	                                * AA_FROM: a struct audit_line_from, the result's */
 };
 
 /* Codes of what a finding or a note says (render/audit_words.c). */
@@ -88,6 +111,9 @@ enum audit_say_id {
 	SAY_INITIATES, SAY_RTX_REFRESH_ON, SAY_BACKCOMPAT, SAY_SELECTORS, SAY_NATT_OFF,
 	SAY_IKE_ADDR_NOT_HELD,
 	SAY_IPC_NO_REINIT, SAY_SWAN_NO_REINIT, SAY_LINE_MTU_ABOVE,
+	/* probe --config: the configuration against the measurement (audit_measured.c) */
+	VS_WAN_NO_LINE, VS_WAN_ABOVE, VS_WAN_BELOW, VS_WAN_AGREES, VS_TUNNELS,
+	VS_TUNNEL_ABOVE, VS_TUNNEL_BELOW, VS_TUNNEL_AGREES, VS_CLAMP_ABOVE,
 	SAY_COUNT
 };
 
@@ -101,6 +127,7 @@ enum audit_word {
 	W_NOT_EVEN_LOADS, W_ON_TRAFFIC, W_UNSET_SO_1, W_SELECTOR, W_SELECTOR_DEFAULT, W_UNSET,
 	W_DPDACTION_UNSET_HOLD, W_CLEARS_OWN, W_HOLDS_SA, W_AUTO_START_LOADED, W_LIBRESWAN5,
 	W_UNSET_DEFAULT_CLEAR, W_NO_RESTART_ON_DPD, W_START_ACTION_LOADED, W_GIVEN, W_NO_LAN_ADDR,
+	W_CONFIGURED, W_THE_DEFAULT,
 	W_COUNT
 };
 
@@ -156,7 +183,7 @@ struct audit_result {
 	const struct peer_def *peer_hint;
 	int keep_mtu;                      /* the policy the fixes follow (audit_input.keep_mtu) */
 	unsigned line_mtu;                 /* 0 unknown */
-	char line_from[CONFIG_TEXT + CONFIG_NAME + 64];  /* where line_mtu came from */
+	struct audit_line_from line_from;  /* where line_mtu came from */
 	struct audit_tunnel *tunnels;      /* one per config.tunnels, same index */
 	size_t ntunnels;
 	struct audit_finding *findings;
@@ -185,7 +212,10 @@ struct audit_input {
 	const struct config *cfg;
 	const struct peer_def *peer;       /* NULL = generic */
 	unsigned wan_mtu;                  /* --wan-mtu / --line; 0 = from the config */
-	const char *wan_from;              /* how wan_mtu was given, for the output */
+	const char *wan_from;              /* how wan_mtu was given, for the output: an option's
+	                                    * name, or an English phrase marked N_() (a line
+	                                    * preset's what, probe's measured path) that render
+	                                    * translates; NULL: on the command line */
 	int keep_mtu;                      /* --keep-mtu: keep the configured tunnel MTU when it fits */
 	int peer_known;                    /* --peer-config: the other end's own settings are read,
 	                                    * so the pair audit judges with them, not the profile */
@@ -204,9 +234,10 @@ int audit_run(const struct audit_input *in, struct audit_result *out);
 void audit_free(struct audit_result *r);
 
 /* probe --config (audit_measured.c): where the configuration, audited on
- * its own (r), and the measured path MTUs (0 = not measured) disagree. */
+ * its own (r), and the measured path MTUs (0 = not measured) disagree,
+ * one VS_ code and its numbers a line (render words them). */
 struct audit_vs {
-	char (*lines)[AUDIT_MSG];          /* grows: one or two per tunnel (issue 20: a fixed 16
+	struct audit_say *lines;           /* grows: one or two per tunnel (issue 20: a fixed 16
 					    * dropped the rest of a many-tunnel site silently) */
 	size_t n, cap;
 	unsigned disagree;                 /* lines that are disagreements, kept or not */

@@ -33,6 +33,8 @@ void audit_prepare(struct audit_run *a);
 #define AQ(x) ((struct audit_arg){ AA_QUOTE, 0, (x) })      /* copied: one a finding */
 #define AW(x) ((struct audit_arg){ AA_WORD, (long)(x), NULL })
 #define AP(x) ((struct audit_arg){ AA_PHRASE, 0, (x) })
+/* the result's line_from: carried in s, which is no string then (AA_FROM) */
+#define AF(x) ((struct audit_arg){ AA_FROM, 0, (const char *)(const void *)(x) })
 #define ARGS(...) ((const struct audit_arg[]){ __VA_ARGS__, { AA_END, 0, NULL } })
 #define NOARGS ((const struct audit_arg[]){ { AA_END, 0, NULL } })
 

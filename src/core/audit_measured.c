@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* probe --config: where a router's configuration and a measurement
  * disagree. Pure: an audit of the configuration alone (its own line MTU)
- * and the measured path MTUs in, sentences with the numbers out. */
-#include "core/audit.h"
+ * and the measured path MTUs in, codes with the numbers out (VS_ codes of
+ * struct audit_say, worded by render/audit_words.c). */
+#include "core/audit_int.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 
 static int
@@ -25,21 +26,22 @@ room(struct audit_vs *v)
 	return 0;
 }
 
-__attribute__((format(printf, 3, 4)))
+/* One line: code and its arguments (an ARGS() list, at most AUDIT_ARGS). */
 static void
-say(struct audit_vs *v, int disagree, const char *fmt, ...)
+say(struct audit_vs *v, int disagree, int code, const struct audit_arg *args)
 {
-	va_list ap;
+	struct audit_say *w;
 
 	v->disagree += disagree;
 	if (room(v) < 0) {
 		v->dropped++;
 		return;
 	}
-	va_start(ap, fmt);
-	vsnprintf(v->lines[v->n], AUDIT_MSG, fmt, ap);
-	va_end(ap);
-	v->n++;
+	w = &v->lines[v->n++];
+	memset(w, 0, sizeof(*w));
+	w->code = code;
+	for (size_t k = 0; k + 1 < AUDIT_ARGS && args[k].kind != AA_END; k++)
+		w->arg[k] = args[k];
 }
 
 void
@@ -53,18 +55,16 @@ audit_vs_free(struct audit_vs *v)
 static void
 wan(const struct audit_result *r, unsigned w, struct audit_vs *v)
 {
+	const struct audit_line_from *from = &r->line_from;
+
 	if (!r->line_mtu)
-		say(v, 0, "the configuration does not give the line MTU; the measured WAN path MTU %u is used", w);
+		say(v, 0, VS_WAN_NO_LINE, ARGS(AN(w)));
 	else if (r->line_mtu > w)
-		say(v, 1, "the configuration's line MTU %u (%s) is above the %u that crosses the WAN: "
-		    "something on the path is smaller than the line; set it to %u", r->line_mtu,
-		    r->line_from, w, w);
+		say(v, 1, VS_WAN_ABOVE, ARGS(AN(r->line_mtu), AF(from), AN(w), AN(w)));
 	else if (r->line_mtu < w)
-		say(v, 0, "the configuration's line MTU %u (%s) is below the %u that crosses the WAN: "
-		    "safe, %u bytes unused", r->line_mtu, r->line_from, w, w - r->line_mtu);
+		say(v, 0, VS_WAN_BELOW, ARGS(AN(r->line_mtu), AF(from), AN(w), AN(w - r->line_mtu)));
 	else
-		say(v, 0, "the configuration's line MTU %u (%s) agrees with the measured WAN path MTU",
-		    r->line_mtu, r->line_from);
+		say(v, 0, VS_WAN_AGREES, ARGS(AN(r->line_mtu), AF(from)));
 }
 
 /* One tunnel against the path measured through it (RFC 879: MSS = MTU - 40). */
@@ -72,23 +72,18 @@ static void
 tunnel(const struct audit_result *r, const struct audit_tunnel *t, unsigned p, struct audit_vs *v)
 {
 	const struct config_tunnel *ct = &r->cfg->tunnels[t->index];
-	const char *how = t->mtu_default ? "the default" : "configured";
+	struct audit_arg how = AW(t->mtu_default ? W_THE_DEFAULT : W_CONFIGURED);
 
 	if (t->mtu > p)
-		say(v, 1, "%s: MTU %u (%s) is above the %u measured through the tunnel: packets of %u to %u "
-		    "bytes are fragmented or lost after encryption; set it to %u", ct->name, t->mtu, how, p,
-		    p + 1, t->mtu, p);
+		say(v, 1, VS_TUNNEL_ABOVE, ARGS(AS(ct->name), AN(t->mtu), how, AN(p), AN(p + 1),
+						AN(t->mtu), AN(p)));
 	else if (t->mtu && t->mtu < p)
-		say(v, 1, "%s: MTU %u (%s) is below the %u measured through the tunnel: either the probe "
-		    "did not cross this tunnel, or the router's own tunnel MTU is not what limits it",
-		    ct->name, t->mtu, how, p);
+		say(v, 1, VS_TUNNEL_BELOW, ARGS(AS(ct->name), AN(t->mtu), how, AN(p)));
 	else if (t->mtu)
-		say(v, 0, "%s: MTU %u (%s) agrees with the %u measured through the tunnel", ct->name,
-		    t->mtu, how, p);
+		say(v, 0, VS_TUNNEL_AGREES, ARGS(AS(ct->name), AN(t->mtu), how, AN(p)));
 	if (ct->mss.line && ct->mss.v == CONFIG_MSS_NUM && ct->mss_value > (long)p - 40)
-		say(v, 1, "%s: the MSS clamp %ld (line %u) is above the %u that fits the %u measured "
-		    "through the tunnel: TCP segments that size do not cross (field case 1)", ct->name,
-		    ct->mss_value, ct->mss.line, p - 40, p);
+		say(v, 1, VS_CLAMP_ABOVE, ARGS(AS(ct->name), AN(ct->mss_value), AN(ct->mss.line),
+					       AN(p - 40), AN(p)));
 }
 
 void
@@ -102,8 +97,7 @@ audit_vs_measured(const struct audit_result *r, unsigned wan_pmtu, unsigned tunn
 	if (!tunnel_pmtu)
 		return;
 	if (r->ntunnels > 1)
-		say(v, 0, "the configuration has %zu tunnels; each is compared with the one tunnel path "
-		    "measured", r->ntunnels);
+		say(v, 0, VS_TUNNELS, ARGS(AN(r->ntunnels)));
 	for (size_t i = 0; i < r->ntunnels; i++)
 		tunnel(r, &r->tunnels[i], tunnel_pmtu, v);
 }

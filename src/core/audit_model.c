@@ -180,31 +180,33 @@ audit_esp_keyword(enum vendor_id v, const char *text, char *out, size_t len)
 }
 
 /* The line MTU the parser found stated in the configuration (config.h
- * line_mtu: a MAP-E tunnel, a PPPoE interface, a WAN port), printed with
- * its line; --wan-mtu / --line override it. */
+ * line_mtu: a MAP-E tunnel, a PPPoE interface, a WAN port), with where it
+ * was found (its line, worded by render); --wan-mtu / --line override it. */
 static void
 line_mtu(struct audit_run *a)
 {
 	const struct config *c = a->cfg;
 	const struct config_num *n = c->line_src ? &c->line_mtu : NULL;
 	struct audit_result *r = a->r;
+	struct audit_line_from *from = &r->line_from;
 
+	*from = (struct audit_line_from){ AUDIT_LINE_NONE, NULL, NULL, 0, NULL, 0 };
 	if (a->in->wan_mtu) {
 		r->line_mtu = a->in->wan_mtu;
-		snprintf(r->line_from, sizeof(r->line_from), "%s",
-			 a->in->wan_from ? a->in->wan_from : "given on the command line");
+		from->src = AUDIT_LINE_GIVEN;
+		from->given = a->in->wan_from;
 		if (n && n->v != (long)a->in->wan_mtu)
 			audit_note(a, NOTE_LINE_MTU_GIVEN, ARGS(AN(n->v), AN(n->line), AS(n->text),
-								   AN(a->in->wan_mtu), AS(r->line_from)));
+								   AN(a->in->wan_mtu), AF(from)));
 	} else if (n && n->v >= IP_MIN_MTU4) {
 		r->line_mtu = (unsigned)n->v;
 		/* a MAP-E / IPIP tunnel without its own MTU line: the 4in6 default */
-		if (c->line_src == CONFIG_LINE_MAPE && !strstr(n->text, " mtu "))
-			snprintf(r->line_from, sizeof(r->line_from), "%s, line %u: %s, no ip tunnel mtu, so 1460",
-				 c->line_name, n->line, n->text);
-		else
-			snprintf(r->line_from, sizeof(r->line_from), "%s, line %u: %s", c->line_name,
-				 n->line, n->text);
+		from->src = c->line_src == CONFIG_LINE_MAPE && !strstr(n->text, " mtu ")
+			? AUDIT_LINE_CONFIG_4IN6 : AUDIT_LINE_CONFIG;
+		from->name = c->line_name;
+		from->line = n->line;
+		from->text = n->text;
+		from->mtu = r->line_mtu;
 	} else {
 		audit_note(a, NOTE_NO_LINE_MTU, NOARGS);
 	}

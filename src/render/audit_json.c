@@ -143,7 +143,7 @@ tunnels(FILE *f, const struct audit_result *r)
 			fputs("null", f);
 		} else {
 			char why[200];
-			audit_skip_words(r, t, why, sizeof(why));
+			audit_skip_words(r, t, 0, why, sizeof(why));
 			json_string(f, why);
 		}
 		fputc('}', f);
@@ -176,10 +176,14 @@ object_members(FILE *f, const struct audit_result *r, const char *file)
 		fputs("null", f);
 	json_key_uint(f, "line_mtu", r->line_mtu != 0, r->line_mtu);
 	fputs(",\"line_mtu_from\":", f);
-	if (r->line_mtu)
-		json_string(f, r->line_from);
-	else
+	if (r->line_mtu) {
+		char from[CONFIG_TEXT + CONFIG_NAME + 64];
+
+		audit_line_from_words(&r->line_from, 0, from, sizeof(from));
+		json_string(f, from);
+	} else {
 		fputs("null", f);
+	}
 	fprintf(f, ",\"lines\":%u,\"unread\":%u,\"errors\":%u,\"warnings\":%u", r->cfg->lines,
 		r->cfg->unread, r->nerror, r->nwarning);
 	lines_read(f, r->cfg);

@@ -39,8 +39,12 @@ int audit_has_fix(const struct audit_result *r);
 void audit_say_words(const struct audit_say *w, int localized, char *buf, size_t len);
 void audit_finding_words(const struct audit_result *r, const struct audit_finding *f, int localized,
 			 char *buf, size_t len);
-const char *audit_kind_words(enum config_tunnel_kind k);
-void audit_skip_words(const struct audit_result *r, const struct audit_tunnel *t, char *buf,
-		      size_t len);
+/* Where the line MTU came from (audit_result.line_from): localized, in the
+ * user's language; else English (--json's line_mtu_from). */
+void audit_line_from_words(const struct audit_line_from *w, int localized, char *buf, size_t len);
+/* localized: in the user's language; else English (--json's not_checked) */
+const char *audit_kind_words(enum config_tunnel_kind k, int localized);
+void audit_skip_words(const struct audit_result *r, const struct audit_tunnel *t, int localized,
+		      char *buf, size_t len);
 
 #endif

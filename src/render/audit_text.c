@@ -58,13 +58,13 @@ static void
 tunnel_line(FILE *f, const struct audit_result *r, const struct audit_tunnel *t)
 {
 	const struct config *c = r->cfg;
-	char why[200];
+	char why[400];   /* Japanese takes 3 bytes a character */
 
 	text_string(f, c->tunnels[t->index].name);
 	text_desc(f, c->tunnels[t->index].desc);
 	fputs(": ", f);
 	if (t->skip != AUDIT_CHECKED) {
-		audit_skip_words(r, t, why, sizeof(why));
+		audit_skip_words(r, t, 1, why, sizeof(why));
 		fprintf(f, _("not checked: %s, NAT-T %s\n"), why, natt_word(t));
 		return;
 	}
@@ -104,8 +104,11 @@ head(FILE *f, const struct audit_result *r, const char *file)
 	fprintf(f, _("peer: %s (%s): %s\n"), render_peer_display(r->peer, 1), r->peer->name,
 		_(r->peer->behaviour));
 	if (r->line_mtu) {
+		char from[2 * (CONFIG_TEXT + CONFIG_NAME + 64)];   /* Japanese: 3 bytes a character */
+
+		audit_line_from_words(&r->line_from, 1, from, sizeof(from));
 		fprintf(f, _("line MTU: %u ("), r->line_mtu);
-		text_string(f, r->line_from);
+		text_string(f, from);
 		fputs(")\n", f);
 	}
 	for (size_t i = 0; i < r->ntunnels; i++)

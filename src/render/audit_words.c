@@ -13,30 +13,35 @@
 
 #define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
+/* What the grammar expected at the word it stopped at (config.h enum
+ * config_arg), a noun phrase inside the invalid-line sentences below. */
 static const char *const arg_words[] = {
-	[CONFIG_ARG_NONE] = "a word",
-	[CONFIG_ARG_NUMBER] = "a number",
-	[CONFIG_ARG_ADDR] = "an IPv4 address",
-	[CONFIG_ARG_PREFIX] = "an IPv4 address or prefix",
-	[CONFIG_ARG_WORD] = "a name",
-	[CONFIG_ARG_ONOFF] = "on or off",
-	[CONFIG_ARG_MSS] = "an MSS (a number, auto or off)",
-	[CONFIG_ARG_MTU] = "an MTU",
-	[CONFIG_ARG_KEYWORD] = "one of the command's keywords",
-	[CONFIG_ARG_IN_TUNNEL] = "a tunnel select N block",
-	[CONFIG_ARG_IN_PP] = "a pp select N block",
-	[CONFIG_ARG_IN_INTERFACE] = "an interface block",
-	[CONFIG_ARG_IN_TUNNEL_IF] = "an interface TunnelX.Y block",
-	[CONFIG_ARG_IN_PROFILE] = "an ikev2 profile block",
-	[CONFIG_ARG_IN_SECTION] = "a connection section",
-	[CONFIG_ARG_IN_CONFIG] = "a config block",
-	[CONFIG_ARG_IN_EDIT] = "an edit entry of its config block",
+	[CONFIG_ARG_NONE] = N_("a word"),
+	[CONFIG_ARG_NUMBER] = N_("a number"),
+	[CONFIG_ARG_ADDR] = N_("an IPv4 address"),
+	[CONFIG_ARG_PREFIX] = N_("an IPv4 address or prefix"),
+	[CONFIG_ARG_WORD] = N_("a name"),
+	[CONFIG_ARG_ONOFF] = N_("on or off"),
+	[CONFIG_ARG_MSS] = N_("an MSS (a number, auto or off)"),
+	[CONFIG_ARG_MTU] = N_("an MTU"),
+	[CONFIG_ARG_KEYWORD] = N_("one of the command's keywords"),
+	[CONFIG_ARG_IN_TUNNEL] = N_("a tunnel select N block"),
+	[CONFIG_ARG_IN_PP] = N_("a pp select N block"),
+	[CONFIG_ARG_IN_INTERFACE] = N_("an interface block"),
+	[CONFIG_ARG_IN_TUNNEL_IF] = N_("an interface TunnelX.Y block"),
+	[CONFIG_ARG_IN_PROFILE] = N_("an ikev2 profile block"),
+	[CONFIG_ARG_IN_SECTION] = N_("a connection section"),
+	[CONFIG_ARG_IN_CONFIG] = N_("a config block"),
+	[CONFIG_ARG_IN_EDIT] = N_("an edit entry of its config block"),
 };
 
+/* localized ? the catalogue's words : the English msgid */
+#define L(s) (localized ? _(s) : (s))
+
 static const char *
-arg_word(enum config_arg a)
+arg_word(enum config_arg a, int localized)
 {
-	return (size_t)a < COUNT(arg_words) && arg_words[a] ? arg_words[a] : "?";
+	return (size_t)a < COUNT(arg_words) && arg_words[a] ? L(arg_words[a]) : "?";
 }
 
 /* Word n (1-based) of text, cut to fit. */
@@ -73,8 +78,11 @@ words_upto(const char *text, unsigned n, char *out, size_t len)
 	snprintf(out, len, "%.*s", (int)(p - text < 40 ? p - text : 40), text);
 }
 
+/* Why the router rejects the line (the parser's code, config.h enum
+ * config_bad), with the word it stopped at; the vendor's name as it is. */
 static void
-invalid_words(const struct config *c, const struct config_invalid *b, char *buf, size_t len)
+invalid_words(const struct config *c, const struct config_invalid *b, int localized, char *buf,
+	      size_t len)
 {
 	const char *vendor = config_vendor_display(c->vendor);
 	char w[48];
@@ -83,40 +91,47 @@ invalid_words(const struct config *c, const struct config_invalid *b, char *buf,
 	switch (b->why) {
 	case CONFIG_BAD_COMMAND:
 		words_upto(b->text, b->arg ? b->arg : 1, w, sizeof(w));
-		snprintf(buf, len, "no %s command begins '%s' as far as mtuprobe's grammar knows: the router rejects the line, and the audit read nothing from it",
+		snprintf(buf, len, L(N_("no %s command begins '%s' as far as mtuprobe's grammar knows: the router rejects the line, and the audit read nothing from it")),
 			 vendor, w);
 		break;
 	case CONFIG_BAD_ARG:
-		snprintf(buf, len, "word %u, '%s', is not %s: the router rejects the line, and the audit made nothing of it",
-			 b->arg, w, arg_word(b->expect));
+		snprintf(buf, len, L(N_("word %u, '%s', is not %s: the router rejects the line, and the audit made nothing of it")),
+			 b->arg, w, arg_word(b->expect, localized));
 		break;
 	case CONFIG_BAD_MISSING:
-		snprintf(buf, len, "word %u (%s) is missing: the router rejects the line", b->arg,
-			 arg_word(b->expect));
+		snprintf(buf, len, L(N_("word %u (%s) is missing: the router rejects the line")), b->arg,
+			 arg_word(b->expect, localized));
 		break;
 	case CONFIG_BAD_RANGE:
-		snprintf(buf, len, "word %u, %s, is outside %ld-%ld, what %s takes there: the router rejects the line",
+		snprintf(buf, len, L(N_("word %u, %s, is outside %ld-%ld, what %s takes there: the router rejects the line")),
 			 b->arg, w, b->lo, b->hi, vendor);
 		break;
 	case CONFIG_BAD_SCOPE:
-		snprintf(buf, len, "this command belongs inside %s, and none is open here: the router rejects it (or applies it elsewhere), and the audit did not read it",
-			 arg_word(b->expect));
+		snprintf(buf, len, L(N_("this command belongs inside %s, and none is open here: the router rejects it (or applies it elsewhere), and the audit did not read it")),
+			 arg_word(b->expect, localized));
 		break;
 	case CONFIG_BAD_CYCLE:
-		snprintf(buf, len, "this also= leads back to the conn it is in (directly or through other also= lines): strongSwan and Libreswan refuse such a file, and the audit did not follow it");
+		snprintf(buf, len, "%s", L(N_("this also= leads back to the conn it is in (directly or through other also= lines): strongSwan and Libreswan refuse such a file, and the audit did not follow it")));
 		break;
 	case CONFIG_BAD_UNCLOSED:
-		snprintf(buf, len, "no end (or next) closes this block before the next top-level config block or the end of the file: FortiOS rejects the lines that follow it there, and the audit read the block only up to that point");
+		snprintf(buf, len, "%s", L(N_("no end (or next) closes this block before the next top-level config block or the end of the file: FortiOS rejects the lines that follow it there, and the audit read the block only up to that point")));
 		break;
 	case CONFIG_BAD_NESTING:
-		snprintf(buf, len, "'%s' has no pair (a brace, quote or comment not closed or not opened): the router refuses the file, and the audit read the statements around it as best it could",
+		snprintf(buf, len, L(N_("'%s' has no pair (a brace, quote or comment not closed or not opened): the router refuses the file, and the audit read the statements around it as best it could")),
 			 w);
 		break;
 	}
 }
 
+/* What an undefined reference names: the configuration's own keyword for
+ * it (router syntax, never translated), or, where the format has none
+ * (Junos' and VyOS' tunnel interfaces), English words marked N_(). */
+static const char *const ref_phrases[] = {
+	[CONFIG_REF_TUNNEL_IF] = N_("tunnel interface"),
+};
+
 static void
-ref_words(const struct config_ref *r, char *buf, size_t len)
+ref_words(const struct config_ref *r, int localized, char *buf, size_t len)
 {
 	static const char *const what[] = {
 		[CONFIG_REF_IKEV2_PROFILE] = "ikev2 profile",
@@ -132,19 +147,20 @@ ref_words(const struct config_ref *r, char *buf, size_t len)
 		[CONFIG_REF_PHASE1] = "vpn ipsec phase1-interface",
 		[CONFIG_REF_IKE_GATEWAY] = "security ike gateway",
 		[CONFIG_REF_IPSEC_POLICY] = "security ipsec policy",
-		[CONFIG_REF_TUNNEL_IF] = "tunnel interface",
 		[CONFIG_REF_ESP_GROUP] = "esp-group",
 		[CONFIG_REF_IKE_GROUP] = "ike-group",
 		[CONFIG_REF_IOS_IPSEC_PROFILE] = "crypto ipsec profile",
 		[CONFIG_REF_IOS_DYNAMIC_MAP] = "crypto dynamic-map",
 		[CONFIG_REF_IOS_TRANSFORM_SET] = "crypto ipsec transform-set",
 	};
-	const char *w = (size_t)r->kind < COUNT(what) && what[r->kind] ? what[r->kind] : "definition";
+	size_t k = (size_t)r->kind;
+	const char *w = k < COUNT(ref_phrases) && ref_phrases[k] ? L(ref_phrases[k])
+		: k < COUNT(what) && what[k] ? what[k] : L(N_("definition"));
 
-	snprintf(buf, len, "the line names %s %s, and the configuration defines no %s %s: what it refers to does not exist, so %s as written",
+	snprintf(buf, len, L(N_("the line names %s %s, and the configuration defines no %s %s: what it refers to does not exist, so %s as written")),
 		 w, r->name, w, r->name,
-		 r->tunnel >= 0 ? "this tunnel has no IKE/IPsec parameters and does not come up"
-				: "the setting applies to nothing");
+		 r->tunnel >= 0 ? L(N_("this tunnel has no IKE/IPsec parameters and does not come up"))
+				: L(N_("the setting applies to nothing")));
 }
 
 void
@@ -152,33 +168,36 @@ audit_finding_words(const struct audit_result *r, const struct audit_finding *f,
 		    char *buf, size_t len)
 {
 	if (f->bad)
-		invalid_words(r->cfg, f->bad, buf, len);
+		invalid_words(r->cfg, f->bad, localized, buf, len);
 	else if (f->ref)
-		ref_words(f->ref, buf, len);
+		ref_words(f->ref, localized, buf, len);
 	else
 		audit_say_words(&f->say, localized, buf, len);
 }
 
+/* What a tunnel carries (config.h enum config_tunnel_kind), for the
+ * tunnels the MTU/MSS model passes by. */
 static const char *const kind_words[] = {
-	[CONFIG_TK_IPSEC] = "IPsec tunnel mode",
-	[CONFIG_TK_L2TPV3_IPSEC] = "L2TPv3 over IPsec (transport mode)",
-	[CONFIG_TK_L2TPV3] = "L2TPv3 without IPsec",
-	[CONFIG_TK_L2TP] = "L2TP/IPsec (remote access)",
-	[CONFIG_TK_MAPE] = "MAP-E (IPv4 over IPv6: the line itself)",
-	[CONFIG_TK_IPIP] = "IPIP / DS-Lite (IPv4 over IPv6: the line itself)",
-	[CONFIG_TK_GRE] = "GRE without IPsec",
-	[CONFIG_TK_TRANSPORT] = "ESP transport mode",
-	[CONFIG_TK_OTHER] = "an encapsulation the model does not cover",
+	[CONFIG_TK_IPSEC] = N_("IPsec tunnel mode"),
+	[CONFIG_TK_L2TPV3_IPSEC] = N_("L2TPv3 over IPsec (transport mode)"),
+	[CONFIG_TK_L2TPV3] = N_("L2TPv3 without IPsec"),
+	[CONFIG_TK_L2TP] = N_("L2TP/IPsec (remote access)"),
+	[CONFIG_TK_MAPE] = N_("MAP-E (IPv4 over IPv6: the line itself)"),
+	[CONFIG_TK_IPIP] = N_("IPIP / DS-Lite (IPv4 over IPv6: the line itself)"),
+	[CONFIG_TK_GRE] = N_("GRE without IPsec"),
+	[CONFIG_TK_TRANSPORT] = N_("ESP transport mode"),
+	[CONFIG_TK_OTHER] = N_("an encapsulation the model does not cover"),
 };
 
 const char *
-audit_kind_words(enum config_tunnel_kind k)
+audit_kind_words(enum config_tunnel_kind k, int localized)
 {
-	return (size_t)k < COUNT(kind_words) && kind_words[k] ? kind_words[k] : "?";
+	return (size_t)k < COUNT(kind_words) && kind_words[k] ? L(kind_words[k]) : "?";
 }
 
 void
-audit_skip_words(const struct audit_result *r, const struct audit_tunnel *t, char *buf, size_t len)
+audit_skip_words(const struct audit_result *r, const struct audit_tunnel *t, int localized, char *buf,
+		 size_t len)
 {
 	const struct config_tunnel *ct = &r->cfg->tunnels[t->index];
 
@@ -187,21 +206,42 @@ audit_skip_words(const struct audit_result *r, const struct audit_tunnel *t, cha
 		buf[0] = '\0';
 		break;
 	case AUDIT_SKIP_KIND:
-		snprintf(buf, len, "%s: the MTU/MSS model covers ESP tunnel mode only", audit_kind_words(ct->kind));
+		snprintf(buf, len, L(N_("%s: the MTU/MSS model covers ESP tunnel mode only")),
+			 audit_kind_words(ct->kind, localized));
 		break;
 	case AUDIT_SKIP_TEMPLATE:
-		snprintf(buf, len, "template value");
+		snprintf(buf, len, "%s", L(N_("template value")));
 		break;
 	case AUDIT_SKIP_NO_IPSEC:
-		snprintf(buf, len, "no IPsec policy or peer is bound to it");
+		snprintf(buf, len, "%s", L(N_("no IPsec policy or peer is bound to it")));
 		break;
 	}
 }
 
 /* ---- audit.c's findings and notes: struct audit_say ---------------------- */
 
-/* localized ? the catalogue's words : the English msgid */
-#define L(s) (localized ? _(s) : (s))
+void
+audit_line_from_words(const struct audit_line_from *w, int localized, char *buf, size_t len)
+{
+	switch (w->src) {
+	case AUDIT_LINE_NONE:
+		snprintf(buf, len, "%s", "");
+		break;
+	case AUDIT_LINE_GIVEN:
+		/* an option's name has no entry and stays as it is */
+		snprintf(buf, len, "%s", w->given ? L(w->given) : L(N_("given on the command line")));
+		break;
+	case AUDIT_LINE_CONFIG:
+		/* TRANSLATORS: the interface or tunnel, the configuration's line number, that line */
+		snprintf(buf, len, L(N_("%s, line %u: %s")), w->name, w->line, w->text);
+		break;
+	case AUDIT_LINE_CONFIG_4IN6:
+		/* RTX: a MAP-E / IPIP tunnel with no ip tunnel mtu takes the 4in6 default */
+		snprintf(buf, len, L(N_("%s, line %u: %s, no ip tunnel mtu, so %u")), w->name, w->line,
+			 w->text, w->mtu);
+		break;
+	}
+}
 
 static const char *const say_words[W_COUNT] = {
 	[W_NONE] = "",
@@ -239,6 +279,8 @@ static const char *const say_words[W_COUNT] = {
 	[W_START_ACTION_LOADED] = N_(" (start_action = start acts only when the configuration is loaded)"),
 	[W_GIVEN] = N_("given"),
 	[W_NO_LAN_ADDR] = N_("none is written in this configuration"),
+	[W_CONFIGURED] = N_("configured"),
+	[W_THE_DEFAULT] = N_("the default"),
 };
 
 /* Each code's sentence, its arguments in the order struct audit_say has
@@ -309,6 +351,16 @@ static const struct {
 	[SAY_IPC_NO_REINIT] = { N_("%s: when %s stops answering and clears its side (DPD timeout, default action clear), %s and nothing starts IKE again%s; %s waits for the customer gateway%s"), NULL, 0 },
 	[SAY_SWAN_NO_REINIT] = { N_("dpd_action is %s and close_action %s: when %s stops answering and clears its side (DPD timeout, default action clear), strongSwan clears its own and nothing starts IKE again%s; %s waits for the customer gateway"), NULL, 0 },
 	[SAY_LINE_MTU_ABOVE] = { N_("the configuration's line MTU %ld on %s is above the %u %s: packets of %u to %ld bytes leave the router too big for the line"), NULL, 0 },
+	/* probe --config: the configuration against the measured path MTUs */
+	[VS_WAN_NO_LINE] = { N_("the configuration does not give the line MTU; the measured WAN path MTU %u is used"), NULL, 0 },
+	[VS_WAN_ABOVE] = { N_("the configuration's line MTU %u (%s) is above the %u that crosses the WAN: something on the path is smaller than the line; set it to %u"), NULL, 0 },
+	[VS_WAN_BELOW] = { N_("the configuration's line MTU %u (%s) is below the %u that crosses the WAN: safe, %u bytes unused"), NULL, 0 },
+	[VS_WAN_AGREES] = { N_("the configuration's line MTU %u (%s) agrees with the measured WAN path MTU"), NULL, 0 },
+	[VS_TUNNELS] = { N_("the configuration has %zu tunnels; each is compared with the one tunnel path measured"), NULL, 0 },
+	[VS_TUNNEL_ABOVE] = { N_("%s: MTU %u (%s) is above the %u measured through the tunnel: packets of %u to %u bytes are fragmented or lost after encryption; set it to %u"), NULL, 0 },
+	[VS_TUNNEL_BELOW] = { N_("%s: MTU %u (%s) is below the %u measured through the tunnel: either the probe did not cross this tunnel, or the router's own tunnel MTU is not what limits it"), NULL, 0 },
+	[VS_TUNNEL_AGREES] = { N_("%s: MTU %u (%s) agrees with the %u measured through the tunnel"), NULL, 0 },
+	[VS_CLAMP_ABOVE] = { N_("%s: the MSS clamp %ld (line %u) is above the %u that fits the %u measured through the tunnel: TCP segments that size do not cross (field case 1)"), NULL, 0 },
 };
 
 /* One argument as words. */
@@ -335,6 +387,13 @@ arg_text(const struct audit_say *w, const struct audit_arg *x, int localized, ch
 	case AA_PHRASE:
 		snprintf(buf, len, "%s", x->s ? L(x->s) : "");
 		break;
+	case AA_FROM:   /* s is a struct audit_line_from here (core/audit_int.h AF()) */
+		if (x->s)
+			audit_line_from_words((const struct audit_line_from *)(const void *)x->s, localized,
+					      buf, len);
+		else
+			buf[0] = '\0';
+		break;
 	}
 }
 
@@ -349,7 +408,7 @@ fill(const struct audit_say *w, const char *fmt, int localized, char *buf, size_
 	unsigned next = 0;
 
 	for (const char *p = fmt; *p && at + 1 < len; p++) {
-		char arg[CONFIG_TEXT + 64];
+		char arg[CONFIG_TEXT + CONFIG_NAME + 128];   /* a line_from: name, line, text and words */
 		unsigned k = next;
 		const char *q = p + 1;
 

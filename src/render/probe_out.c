@@ -539,8 +539,12 @@ render_probe_config_text(FILE *f, const struct report *r)
 	fputs(_("\nConfiguration "), f);
 	text_string(f, p->config_file);
 	fputs(_(" against the measurement\n"), f);
-	for (size_t i = 0; i < p->vs->n; i++)
-		fprintf(f, "  %c %s\n", '-', p->vs->lines[i]);
+	for (size_t i = 0; i < p->vs->n; i++) {
+		char line[2 * AUDIT_MSG];   /* Japanese takes 3 bytes a character */
+
+		audit_say_words(&p->vs->lines[i], 1, line, sizeof(line));
+		fprintf(f, "  %c %s\n", '-', line);
+	}
 	if (p->vs->dropped)
 		fprintf(f, ngettext("  ! %u more comparison not shown: out of memory\n",
 				    "  ! %u more comparisons not shown: out of memory\n", p->vs->dropped),
@@ -567,8 +571,11 @@ render_probe_config_json(FILE *f, const struct report *r)
 	json_string(f, p->config_file);
 	fputs(",\"vs_measured\":[", f);
 	for (size_t i = 0; i < p->vs->n; i++) {
+		char line[AUDIT_MSG];
+
+		audit_say_words(&p->vs->lines[i], 0, line, sizeof(line));
 		fputs(i ? "," : "", f);
-		json_string(f, p->vs->lines[i]);
+		json_string(f, line);
 	}
 	fprintf(f, "],\"disagreements\":%u,\"audit\":", p->vs->disagree);
 	render_audit_json_object(f, p->audit, p->config_file);

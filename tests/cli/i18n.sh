@@ -64,6 +64,15 @@ cases=(
 	"audit-sjis|-|audit --peer aws $src/tests/audit/configs/rtx-sjis-desc.conf"
 	"audit-sjis-json|-|audit --json --peer aws $src/tests/audit/configs/rtx-sjis-desc.conf"
 	"audit-peer-field2|-|audit --peer-config $src/tests/audit/peer/defaults.json $src/tests/audit/peer/rtx-field2.conf"
+	"audit-line-from|-|audit --peer aws $src/tests/audit/configs/rtx-pppoe-aws.conf"
+	"audit-wan-mtu|-|audit --peer aws --wan-mtu 1400 $src/tests/audit/configs/rtx-pppoe-aws.conf"
+	"audit-invalid|-|audit $src/tests/audit/configs/unknown-commands.conf"
+	"audit-invalid-typo|-|audit --peer aws $src/tests/audit/configs/aws-yamaha-typo.conf"
+	"audit-undefined-ix|-|audit --peer aws $src/tests/audit/configs/ix-profiles.conf"
+	"audit-undefined-ipsecconf|-|audit --peer aws $src/tests/audit/configs/ipsecconf-bad.conf"
+	"audit-undefined-vyos|-|audit --peer aws $src/tests/audit/configs/vyos-bad.conf"
+	"audit-kind-l2tpv3|-|audit $src/tests/audit/configs/rtx-l2tpv3.conf"
+	"audit-kind-mape|-|audit $src/tests/audit/configs/rtx-mape.conf"
 	"inspect-blackhole|-|inspect $src/tests/cli/captures/blackhole.pcap"
 	"inspect-tracepath|-|inspect $src/tests/cli/captures/real-tracepath.pcap"
 )
@@ -140,7 +149,9 @@ for args in "calc --line flets-pppoe --esp aes128-sha1 --nat-t --json" \
 	"calc --line flets-pppoe --esp aes128-sha1 --nat-t --vendor rtx,ix,linux -q" \
 	"audit --json $src/tests/audit/configs/aws-yamaha.conf" \
 	"audit --json $src/tests/audit/configs/rtx-sjis-desc.conf" \
-	"audit --json --peer-config $src/tests/audit/peer/defaults.json $src/tests/audit/peer/rtx-field2.conf"; do
+	"audit --json --peer-config $src/tests/audit/peer/defaults.json $src/tests/audit/peer/rtx-field2.conf" \
+	"audit --json --peer aws --wan-mtu 1400 $src/tests/audit/configs/rtx-pppoe-aws.conf" \
+	"audit --json --line flets-pppoe $src/tests/audit/configs/rtx-mape.conf"; do
 	LANG=ja_JP.UTF-8 $bin $args >"$tmp/ja" 2>&1
 	LC_ALL=C $bin $args >"$tmp/c" 2>&1
 	cmp -s "$tmp/ja" "$tmp/c" && ok || bad "differs with the locale: mtuprobe $args"
@@ -154,11 +165,13 @@ done
 # same words in calc-report). Allowed as written: router commands and values
 # (ipsec auto refresh, ikev1) and the EC2 API's field names and values
 # (DpdTimeoutAction clear, PreSharedKey), which audit --peer-config quotes.
-allow='^(mtuprobe|calc|probe|inspect|audit|completion|bash|zsh|fish|help|MTU|MSS|TCP|UDP|ICMP|IPv4|IPv6|ipv4|ipv6|ESP|NAT|RFC|WAN|PTB|DPD|BGP|JSON|AWS|RTX|SYN|TTL|IKE|sudo|setcap|cap_net_raw|CAP_NET_RAW|root|raw|socket|nobody|uid|SIGINT|SIGTERM|SIGHUP|ping|tracepath|tcpdump|Wireshark|strongSwan|swanctl|conf|running|config|Yamaha|NEC|pcap|pcapng|Ethernet|Linux|cooked|Windows|node_exporter|textfile|auto|text|json|value|measured|icmp|udp|tcp|none|all|aws|accelerated|sakura|generic|PEERS|AUDIT|INSPECT|OUTPUT|vendor|rtx|nftables|iptables|cisco|ios|asa|junos|fortigate|vyos|routeros|strongswan|aes128|sha1|aes256gcm16|gre|key|udp|wireguard|Dialer1|GigaEthernet0|ppp0|pp0|pp1|wan1|pppoe0|tunnel1|tunnel2|Tunnel0|vti0|Tunnel1|st0|vti1|rtx830|rtx1300|describe|vpn|connections|ec2|terraform|show|Terraform|XML|CLI|CustomerGatewayConfiguration|Auditing|both|ends|ipoe|flets|pppoe|premium|west|map|v6plus|ocn|lite|transix|ethernet|nuro|fletz|linux|list|line|Site|VPN|AES|CBC|GCM|HMAC|SHA1|NGN|NTT|DHCP|IPoE|PPPoE|PPP|MAP|Lite|DS|OCN|NURO|Hikari|mtuprobe|NAT|SPI|ICV|ESP|DF|transix|v6plus|ipoe|IPv4|IPv6|over|in|GRE|VXLAN|WireGuard|Poly1305|SHA|ICMP|bogus|host|invalid|PRESET|FILE|MODEL|LIST|PEER|VENDOR|PROPOSAL|SECONDS|USER|WAN_TARGET|TUNNEL_TARGET|ADDR|PPS|exit|INSPECT|Libreswan|Openswan|libreswan|openswan|FortiGate|FortiOS|fortios|ipsec|Cisco|IOS|CSV|DIR|INVENTORY|NAME|SITE|TUNNEL|report|RTT|RAW|EN10MB|error|warning|info|Site|tunnel|off|startup|action|add|ident|seq|cookie|mtu|dir|out|type|code|MikroTik|RouterOS|export|set|Juniper|Junos|VyOS|refresh|clear|ikev1|ikev2|DpdTimeoutAction|StartupAction|PreSharedKey|pre_shared_key)$'
+allow='^(mtuprobe|calc|probe|inspect|audit|completion|bash|zsh|fish|help|MTU|MSS|TCP|UDP|ICMP|IPv4|IPv6|ipv4|ipv6|ESP|NAT|RFC|WAN|PTB|DPD|BGP|JSON|AWS|RTX|SYN|TTL|IKE|sudo|setcap|cap_net_raw|CAP_NET_RAW|root|raw|socket|nobody|uid|SIGINT|SIGTERM|SIGHUP|ping|tracepath|tcpdump|Wireshark|strongSwan|swanctl|conf|running|config|Yamaha|NEC|pcap|pcapng|Ethernet|Linux|cooked|Windows|node_exporter|textfile|auto|text|json|value|measured|icmp|udp|tcp|none|all|aws|accelerated|sakura|generic|PEERS|AUDIT|INSPECT|OUTPUT|vendor|rtx|nftables|iptables|cisco|ios|asa|junos|fortigate|vyos|routeros|strongswan|aes128|sha1|aes256gcm16|gre|key|udp|wireguard|Dialer1|GigaEthernet0|ppp0|pp0|pp1|wan1|pppoe0|tunnel1|tunnel2|Tunnel0|vti0|Tunnel1|st0|vti1|rtx830|rtx1300|describe|vpn|connections|ec2|terraform|show|Terraform|XML|CLI|CustomerGatewayConfiguration|Auditing|both|ends|ipoe|flets|pppoe|premium|west|map|v6plus|ocn|lite|transix|ethernet|nuro|fletz|linux|list|line|Site|VPN|AES|CBC|GCM|HMAC|SHA1|NGN|NTT|DHCP|IPoE|PPPoE|PPP|MAP|Lite|DS|OCN|NURO|Hikari|mtuprobe|NAT|SPI|ICV|ESP|DF|transix|v6plus|ipoe|IPv4|IPv6|over|in|GRE|VXLAN|WireGuard|Poly1305|SHA|ICMP|bogus|host|invalid|PRESET|FILE|MODEL|LIST|PEER|VENDOR|PROPOSAL|SECONDS|USER|WAN_TARGET|TUNNEL_TARGET|ADDR|PPS|exit|INSPECT|Libreswan|Openswan|libreswan|openswan|FortiGate|FortiOS|fortios|ipsec|Cisco|IOS|CSV|DIR|INVENTORY|NAME|SITE|TUNNEL|report|RTT|RAW|EN10MB|error|warning|info|Site|tunnel|off|startup|action|add|ident|seq|cookie|mtu|dir|out|type|code|MikroTik|RouterOS|export|set|Juniper|Junos|VyOS|refresh|clear|copy|dpd|interval|conn|IPsec|UNIVERGE|L2TP|L2TPv3|IPIP|Amazon|ASN|ikev1|ikev2|DpdTimeoutAction|StartupAction|PreSharedKey|pre_shared_key)$'
 # What of a golden is words: calc-quiet's stdout is router lines, so only
 # its messages (mtuprobe ...: on stderr); audit's report quotes the
-# configuration (its lines, the firmware comment), its fixes and change set
-# are router lines and its sources citations, all as written. The --json
+# configuration (its lines, the firmware comment, the names and descriptions
+# after a finding's id and before a tunnel's numbers, a key= of its syntax),
+# its fixes and change set are router lines and its sources citations, all
+# as written. The --json
 # golden is no words but the contract, byte-identical to its .en (3. above).
 words_of() {
 	case $1 in
@@ -167,12 +180,14 @@ words_of() {
 	*/audit-*.ja) awk '/^$/ { block = 0 } block { next }
 		/(変更内容|切り戻し).*:$/ { block = 1; next }
 		/^    / || /^ +[0-9]+ \| / || /^  出典: / || /^ファームウェア: / { next }
-		{ print }' "$1" | sed -E 's/\b[a-z0-9]+(-[a-z0-9]+)+\b//g' ;;
+		/^(error|warning|info) / { next }
+		/(, ESP |: 検査せず: )/ { sub(/^[^:]*: /, "") }
+		{ print }' "$1" | sed -E 's/\b[a-z0-9]+(-[a-z0-9]+)+\b//g; s/\b[a-z_]+=//g' ;;
 	*) cat "$1" ;;
 	esac
 }
 for g in "$src"/tests/golden/ja/*.ja; do
-	words=$(words_of "$g" | sed -E "s/[A-Za-z0-9_.\/-]+\.(pcap|pcapng|conf|json)\b//g; s/\b[0-9a-f]{16}\b//g; s/\([^()]*(RFC|doc\/|specification|paper)[^()]*\)//g; s/\[[a-z0-9-]+ [0-9]+\]//g; s/'[^']*'//g; s/(^|[][[:space:](,=|])-[-A-Za-z0-9_=|.,]*//g" |
+	words=$(words_of "$g" | sed -E "s/[A-Za-z0-9_.\/-]+\.(pcap|pcapng|conf|json)\b//g; s/\b[0-9a-f]{16}\b//g; s/\([^()]*(RFC|doc\/|specification|paper)[^()]*\)//g; s/\[[a-z0-9-]+ [0-9]+\]//g; s/'[^']*'//g; s/(^|[][[:space:](,=|。、])-[-A-Za-z0-9_=|.,]*//g" |
 		grep -oE '[A-Za-z_][A-Za-z0-9_]{2,}' | sort -u | grep -vE "$allow" | tr '\n' ' ')
 	[[ -z $words ]] && ok || bad "$(basename "$g"): English left untranslated: $words"
 done

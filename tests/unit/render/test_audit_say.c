@@ -53,6 +53,39 @@ static void test_kinds(void **state)
 			    "(field-observed with an RTX, not documented)");
 }
 
+/* Where the line MTU came from: a code and its pieces (audit_result
+ * line_from), the English --json's line_mtu_from has always printed, and
+ * the same words inside a say that names it (AA_FROM). */
+static void test_line_from(void **state)
+{
+	struct audit_line_from f = { AUDIT_LINE_GIVEN, NULL, NULL, 0, NULL, 0 };
+	struct audit_say w = { .code = SAY_MTU_ABOVE_MODEL,
+			       .arg = { { AA_NUM, 1400, NULL }, { AA_WORD, W_NONE, NULL }, { AA_NUM, 1390, NULL },
+					{ AA_NUM, 1460, NULL }, { AA_FROM, 0, (const char *)(const void *)&f },
+					{ AA_STR, 0, "aes128-sha1" } } };
+	char buf[256];
+
+	(void)state;
+	audit_line_from_words(&f, 0, buf, sizeof(buf));
+	assert_string_equal(buf, "given on the command line");
+	f.given = "--wan-mtu";
+	audit_line_from_words(&f, 0, buf, sizeof(buf));
+	assert_string_equal(buf, "--wan-mtu");
+	f = (struct audit_line_from){ AUDIT_LINE_CONFIG, NULL, "pp1", 24, "ip pp mtu 1454", 1454 };
+	audit_line_from_words(&f, 0, buf, sizeof(buf));
+	assert_string_equal(buf, "pp1, line 24: ip pp mtu 1454");
+	f = (struct audit_line_from){ AUDIT_LINE_CONFIG_4IN6, NULL, "tunnel1", 33,
+				      "tunnel encapsulation map-e", 1460 };
+	audit_line_from_words(&f, 0, buf, sizeof(buf));
+	assert_string_equal(buf, "tunnel1, line 33: tunnel encapsulation map-e, no ip tunnel mtu, so 1460");
+	assert_string_equal(words(&w), "tunnel MTU 1400 is above the 1390 that a line MTU of 1460 (tunnel1, "
+			    "line 33: tunnel encapsulation map-e, no ip tunnel mtu, so 1460) carries with ESP "
+			    "aes128-sha1: full-size packets are fragmented after encryption or dropped");
+	f.src = AUDIT_LINE_NONE;
+	audit_line_from_words(&f, 0, buf, sizeof(buf));
+	assert_string_equal(buf, "");
+}
+
 /* No code, an unknown code, missing arguments: empty or empty words, never
  * a read past the table. */
 static void test_bad(void **state)
@@ -79,6 +112,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plural),
 		cmocka_unit_test(test_kinds),
+		cmocka_unit_test(test_line_from),
 		cmocka_unit_test(test_bad),
 	};
 
