@@ -315,6 +315,25 @@ path_failed(const struct cli *c, struct path *p)
 	return 0;
 }
 
+/* A signal came before p's run of method m began (probe --targets: a site
+ * not yet started, or a path still waiting for its run): the path is
+ * reported as interrupted with nothing sent, as a run the signal ended
+ * before its first probe would be, never left out of the report. */
+void
+probe_run_skipped(const struct cli *c, struct path *p, enum wire_method m)
+{
+	if (p->ran)
+		probe_run_free(&p->run);
+	p->run = (struct probe_run){ .stop = PROBE_STOP_INTERRUPTED, .p_wrong = 1.0 };
+	p->run.confidence.why = PROBE_WHY_NONE;
+	p->method = m;
+	p->port = port_of(c, m);
+	p->fault = FAULT_INTERRUPTED;
+	p->error[0] = '\0';
+	p->ran = 1;
+	probe_findings(&p->run, &p->found);
+}
+
 /* Before a run of method m on p: the route, the method, the engine's
  * configuration and io. 0: ready; 1: the path failed (reported as not
  * measured, path_failed); else an exit code after a message. */
@@ -416,12 +435,18 @@ probe_locate_path(struct probe_state *s, struct path *p)
 
 	p->located = 0;
 	p->no_locate = NULL;
+	p->loc.interrupted = false;   /* set when the signal cut it short or came first */
 	if (!p->run.pmtu || p->run.stop != PROBE_STOP_DONE) {
 		p->no_locate = "no path MTU was measured";
 		return 0;
 	}
 	if (p->run.at_max) {
 		p->no_locate = "the largest size tried passed: no size is known to be lost";
+		return 0;
+	}
+	if (stop_flag) {   /* probe --targets: a site measured before the signal, reported after it */
+		p->no_locate = "not located: interrupted";
+		p->loc.interrupted = true;
 		return 0;
 	}
 	lc.family = p->t.family;
