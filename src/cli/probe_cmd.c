@@ -373,6 +373,10 @@ probe_run_done(const struct cli *c, struct path *p, int rc, const struct probe_c
 	}
 	p->ran = 1;
 	p->fault = run_fault(&p->run);
+	/* The signal ends the wait with EINTR, which io words "interrupted":
+	 * no system error, so JSON's error stays null (mtuprobe(1), JSON). */
+	if (p->run.stop == PROBE_STOP_INTERRUPTED)
+		p->error[0] = '\0';
 	probe_findings(&p->run, &p->found);
 	probe_findings_mss(&p->run, p->t.family, &p->found);
 	if (cfg->progress)
@@ -478,6 +482,13 @@ probe_measure(struct probe_state *s)
 		if (rc)
 			return rc;
 	}
+	/* Stopped: the paths after the one the signal cut short are in the
+	 * report as interrupted too (nothing sent), not left out as if they
+	 * had no target (a watch drops the round: next_round). */
+	for (int i = 0; i < s->npaths && stop_flag; i++)
+		if (!s->paths[i].ran)   /* the first method: what it would have run */
+			probe_run_skipped(&s->c, &s->paths[i],
+					  (enum wire_method)probe_next_method(&s->c, &s->paths[i], 0));
 	return CLI_GO_ON;
 }
 

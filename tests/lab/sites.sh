@@ -319,6 +319,21 @@ PY
 	t_check "table: slow-30 interrupted" grep -Eq '^slow-30 .* interrupted +no +[0-9.]+s +1$' "$T_TMP/out"
 	t_check "table: clean-24, after slow-30, measured" grep -Eq '^clean-24 +1454 +1454 +- +yes +[0-9.]+s +0$' "$T_TMP/out"
 	sed 's/^/  /' "$T_TMP/out"
+	# what each site's line is: probe --json's own object, SIGTERMed (no system error)
+	t_flush
+	t_watch -4 --rate 2 --json --vendor none 198.51.100.2 203.0.113.11
+	t_sockets || t_fail "no sockets in 5 s"
+	sleep 1
+	t_stop TERM 10
+	t_check "one probe, SIGTERM: exit 1 ($T_RC)" test "$T_RC" -eq 1
+	t_check "one probe, SIGTERM: its object as documented, error null (check_json.py --probe)" \
+		python3 "$T_ROOT/tests/cli/check_json.py" --probe "$T_TMP/out"
+	t_check "one probe, SIGTERM in the WAN's run: the tunnel reported as interrupted, not null" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["wan"]["stop"] == "interrupted", d["wan"]["stop"]
+assert d["tunnel"] and d["tunnel"]["fault"] == "interrupted" and d["tunnel"]["probes_sent"] == 0, d["tunnel"]
+' "$T_TMP/out"
 	# 300 sites, 256 at once, 21 to each address at --rate 5: the signal 0.3 s in comes
 	# before any is measured
 	for ((i = 0; i < 300; i++)); do
