@@ -254,7 +254,8 @@ configure(const struct cli *c, struct path *p, struct probe_config *cfg, char *e
 	else if (p->method == WIRE_UDP)
 		/* Hosts rate-limit port unreachables (RFC 1812 sec. 4.3.2.8; Linux:
 		 * 1/s after a burst of 6, net.ipv4.icmp_ratelimit): faster, the
-		 * silences would be the limiter's, not the path's. */
+		 * silences would be the limiter's, not the path's. Evenly, without
+		 * that burst: engine.c (burst_now()) says why. */
 		cfg->rate_pps = 1;
 	if (c->max_probes)
 		cfg->max_probes = c->max_probes;
