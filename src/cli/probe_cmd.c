@@ -440,7 +440,6 @@ probe_locate_path(struct probe_state *s, struct path *p)
 
 	p->located = 0;
 	p->no_locate = NULL;
-	p->loc.interrupted = false;   /* set when the signal cut it short or came first */
 	if (!p->run.pmtu || p->run.stop != PROBE_STOP_DONE) {
 		p->no_locate = "no path MTU was measured";
 		return 0;
@@ -450,8 +449,7 @@ probe_locate_path(struct probe_state *s, struct path *p)
 		return 0;
 	}
 	if (stop_flag) {   /* probe --targets: a site measured before the signal, reported after it */
-		p->no_locate = "not located: interrupted";
-		p->loc.interrupted = true;
+		p->no_locate = "interrupted";
 		return 0;
 	}
 	lc.family = p->t.family;

@@ -73,8 +73,8 @@ int probe_run_done(const struct cli *c, struct path *p, int rc, const struct pro
 /* The run of method m that a signal came before: the path reported as
  * interrupted, nothing sent (p->run's stop and p->fault say so). */
 void probe_run_skipped(const struct cli *c, struct path *p, enum wire_method m);
-/* --locate for one measured path (probe_measure does it after each);
- * p->loc.interrupted when the signal cut it short or came before it. */
+/* --locate for one measured path (probe_measure does it after each); not
+ * run once a signal came (p->no_locate says so). */
 int probe_locate_path(struct probe_state *s, struct path *p);
 int probe_stopped(void);
 /* What SIGINT, SIGTERM and SIGHUP set (for probe/sched.c). */

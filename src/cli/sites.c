@@ -63,8 +63,8 @@ struct site_job {
 	struct path_job *pj;
 	int npaths, left;            /* paths with a run going or to come */
 	int rc;                      /* an error that ended one of its paths, else EXIT_OK */
-	int stopped;                 /* the signal cut a run or --locate short, or came before
-				      * one: the site is reported as interrupted */
+	int stopped;                 /* the signal cut a run short or came before one: the
+				      * site is reported as interrupted */
 	double t0;                   /* started (CLOCK_MONOTONIC, seconds) */
 };
 
@@ -441,11 +441,10 @@ report_site(struct sites_run *R, size_t i)
 	st->t0 = j->t0;
 	if (rc == CLI_GO_ON)
 		rc = probe_read_config(s);
-	for (int k = 0; rc == CLI_GO_ON && s->c.locate && k < s->npaths; k++) {
+	/* --locate does not change the status (mtuprobe(1)): hops a signal
+	 * kept from being located say so, the site stays as measured */
+	for (int k = 0; rc == CLI_GO_ON && s->c.locate && k < s->npaths; k++)
 		rc = probe_locate_path(s, &s->paths[k]);
-		if (s->paths[k].loc.interrupted)
-			j->stopped = 1;    /* its hops not located: the site is not finished */
-	}
 	st->rows[i].interrupted = j->stopped;
 	if (rc == CLI_GO_ON)
 		rc = probe_report(s, R->argc, R->argv);
