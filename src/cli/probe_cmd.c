@@ -254,7 +254,8 @@ configure(const struct cli *c, struct path *p, struct probe_config *cfg, char *e
 	else if (p->method == WIRE_UDP)
 		/* Hosts rate-limit port unreachables (RFC 1812 sec. 4.3.2.8; Linux:
 		 * 1/s after a burst of 6, net.ipv4.icmp_ratelimit): faster, the
-		 * silences would be the limiter's, not the path's. */
+		 * silences would be the limiter's, not the path's. Evenly, without
+		 * that burst: engine.c (burst_now()) says why. */
 		cfg->rate_pps = 1;
 	if (c->max_probes)
 		cfg->max_probes = c->max_probes;
@@ -315,6 +316,25 @@ path_failed(const struct cli *c, struct path *p)
 	return 0;
 }
 
+/* A signal came before p's run of method m began (probe --targets: a site
+ * not yet started, or a path still waiting for its run): the path is
+ * reported as interrupted with nothing sent, as a run the signal ended
+ * before its first probe would be, never left out of the report. */
+void
+probe_run_skipped(const struct cli *c, struct path *p, enum wire_method m)
+{
+	if (p->ran)
+		probe_run_free(&p->run);
+	p->run = (struct probe_run){ .stop = PROBE_STOP_INTERRUPTED, .p_wrong = 1.0 };
+	p->run.confidence.why = PROBE_WHY_NONE;
+	p->method = m;
+	p->port = port_of(c, m);
+	p->fault = FAULT_INTERRUPTED;
+	p->error[0] = '\0';
+	p->ran = 1;
+	probe_findings(&p->run, &p->found);
+}
+
 /* Before a run of method m on p: the route, the method, the engine's
  * configuration and io. 0: ready; 1: the path failed (reported as not
  * measured, path_failed); else an exit code after a message. */
@@ -354,6 +374,10 @@ probe_run_done(const struct cli *c, struct path *p, int rc, const struct probe_c
 	}
 	p->ran = 1;
 	p->fault = run_fault(&p->run);
+	/* The signal ends the wait with EINTR, which io words "interrupted":
+	 * no system error, so JSON's error stays null (mtuprobe(1), JSON). */
+	if (p->run.stop == PROBE_STOP_INTERRUPTED)
+		p->error[0] = '\0';
 	probe_findings(&p->run, &p->found);
 	probe_findings_mss(&p->run, p->t.family, &p->found);
 	if (cfg->progress)
@@ -424,6 +448,10 @@ probe_locate_path(struct probe_state *s, struct path *p)
 		p->no_locate = "the largest size tried passed: no size is known to be lost";
 		return 0;
 	}
+	if (stop_flag) {   /* probe --targets: a site measured before the signal, reported after it */
+		p->no_locate = "interrupted";
+		return 0;
+	}
 	lc.family = p->t.family;
 	lc.pmtu = p->run.pmtu;
 	lc.max_hops = s->c.max_hops;
@@ -453,6 +481,13 @@ probe_measure(struct probe_state *s)
 		if (rc)
 			return rc;
 	}
+	/* Stopped: the paths after the one the signal cut short are in the
+	 * report as interrupted too (nothing sent), not left out as if they
+	 * had no target (a watch drops the round: next_round). */
+	for (int i = 0; i < s->npaths && stop_flag; i++)
+		if (!s->paths[i].ran)   /* the first method: what it would have run */
+			probe_run_skipped(&s->c, &s->paths[i],
+					  (enum wire_method)probe_next_method(&s->c, &s->paths[i], 0));
 	return CLI_GO_ON;
 }
 

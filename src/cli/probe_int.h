@@ -70,7 +70,11 @@ int probe_run_prepare(const struct cli *c, struct path *p, enum wire_method m, s
 		      struct probe_io *io, char *err, size_t errlen);
 int probe_next_method(const struct cli *c, const struct path *p, int k);
 int probe_run_done(const struct cli *c, struct path *p, int rc, const struct probe_config *cfg);
-/* --locate for one measured path (probe_measure does it after each). */
+/* The run of method m that a signal came before: the path reported as
+ * interrupted, nothing sent (p->run's stop and p->fault say so). */
+void probe_run_skipped(const struct cli *c, struct path *p, enum wire_method m);
+/* --locate for one measured path (probe_measure does it after each); not
+ * run once a signal came (p->no_locate says so). */
 int probe_locate_path(struct probe_state *s, struct path *p);
 int probe_stopped(void);
 /* What SIGINT, SIGTERM and SIGHUP set (for probe/sched.c). */

@@ -77,6 +77,28 @@ row_name(struct rep *r, struct json_object *o, char *buf, size_t len)
 	snprintf(buf, len, "%.*s", (int)(n ? n : strlen(base)), base);
 }
 
+/* A signal cut the site short: probe --targets says so in "interrupted";
+ * probe --json's own object in its paths' stop (the WAN, the first
+ * tunnel) and the fault of the other tunnels. -1: "interrupted" is not a
+ * boolean. */
+static int
+row_interrupted(struct json_object *o)
+{
+	struct json_object *v = key(o, "interrupted"), *tun = key(o, "tunnels");
+	size_t n = tun && json_object_is_type(tun, json_type_array) ? json_object_array_length(tun) : 0;
+	const char *t;
+
+	if (v)
+		return json_object_is_type(v, json_type_boolean) ? json_object_get_boolean(v) != 0 : -1;
+	if (((t = str_of(key(o, "wan"), "stop")) && !strcmp(t, "interrupted")) ||
+	    ((t = str_of(key(o, "tunnel"), "stop")) && !strcmp(t, "interrupted")))
+		return 1;
+	for (size_t k = 0; k < n; k++)
+		if ((t = str_of(json_object_array_get_idx(tun, k), "fault")) && !strcmp(t, "interrupted"))
+			return 1;
+	return 0;
+}
+
 /* probe's exit status from its object: not verified 1, below --expect-mtu
  * 3, a configuration (or its pair) with findings or disagreements 5. */
 static int
@@ -152,10 +174,14 @@ add_row(struct rep *r, struct json_object *o)
 	n = tun && json_object_is_type(tun, json_type_array) ? json_object_array_length(tun) : 0;
 	for (size_t k = 0; k < n && k < INVENTORY_MAX_TUNNELS; k++)
 		row->tun_mtu[row->ntun++] = uint_of(json_object_array_get_idx(tun, k), "pmtu");
-	row->status = row_status(o, row->wan_mtu);
+	if ((row->interrupted = row_interrupted(o)) < 0)
+		return bad(r, "\"interrupted\" is not true or false");
+	row->status = row->interrupted ? EXIT_NOT_MEASURED : row_status(o, row->wan_mtu);
 	row->verified = row->status != EXIT_NOT_MEASURED;
 	row->secs = (double)uint_of(o, "elapsed_ms") / 1000.0;
 	row_verdict(row, o);
+	if (row->interrupted)   /* as probe --targets' table (sites_out.c) */
+		snprintf(row->verdict, sizeof(row->verdict), "interrupted");
 	r->n++;
 	return 0;
 }

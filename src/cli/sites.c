@@ -63,7 +63,8 @@ struct site_job {
 	struct path_job *pj;
 	int npaths, left;            /* paths with a run going or to come */
 	int rc;                      /* an error that ended one of its paths, else EXIT_OK */
-	int stopped;                 /* a run ended by the signal: the site is not reported */
+	int stopped;                 /* the signal cut a run short or came before one: the
+				      * site is reported as interrupted */
 	double t0;                   /* started (CLOCK_MONOTONIC, seconds) */
 };
 
@@ -308,7 +309,13 @@ start_run(struct sites_run *R, size_t i, int k)
 
 	site_cli(&R->st->global, &R->st->inv.sites[i], &R->sio[i], &c);
 	probe_message_site(R->st->inv.sites[i].name);
-	m = probe_stopped() ? -1 : probe_next_method(&c, p, pj->k);
+	m = probe_next_method(&c, p, pj->k);
+	if (m >= 0 && probe_stopped()) {   /* a run to do, and the signal came first */
+		if (pj->k == 0)               /* nothing ran: the path is reported as interrupted */
+			probe_run_skipped(&c, p, (enum wire_method)m);
+		j->stopped = 1;               /* a fallback not run: the earlier run stands, cut short */
+		m = -1;
+	}
 	if (m < 0) {
 		j->left--;
 		return CLI_GO_ON;
@@ -434,11 +441,14 @@ report_site(struct sites_run *R, size_t i)
 	st->t0 = j->t0;
 	if (rc == CLI_GO_ON)
 		rc = probe_read_config(s);
-	for (int k = 0; rc == CLI_GO_ON && s->c.locate && k < s->npaths && !probe_stopped(); k++)
+	/* --locate does not change the status (mtuprobe(1)): hops a signal
+	 * kept from being located say so, the site stays as measured */
+	for (int k = 0; rc == CLI_GO_ON && s->c.locate && k < s->npaths; k++)
 		rc = probe_locate_path(s, &s->paths[k]);
-	if (rc == CLI_GO_ON && !probe_stopped())
+	st->rows[i].interrupted = j->stopped;
+	if (rc == CLI_GO_ON)
 		rc = probe_report(s, R->argc, R->argv);
-	else if (!probe_stopped())
+	else
 		sites_failed(st, rc);
 	return drop_site(R, i, rc);
 }
@@ -465,12 +475,6 @@ report_ready(struct sites_run *R)
 
 		if (R->st->global.locate && probe_sched_active(R->sched))
 			return CLI_GO_ON;
-		if (R->jobs[i].stopped || probe_stopped()) {   /* cut short: not reported, as probe's */
-			load_site(R->s, R->st, i, &R->sio[i]);
-			memcpy(R->s->paths, R->jobs[i].paths, (size_t)R->jobs[i].npaths * sizeof(struct path));
-			drop_site(R, i, EXIT_OK);
-			continue;
-		}
 		if (isatty(STDERR_FILENO) && !R->st->global.quiet)
 			fputs("\r\033[K", stderr);
 		rc = report_site(R, i);
@@ -492,23 +496,22 @@ measure_sites(struct sites_run *R)
 		void *tag;
 		int ended;
 
-		/* with --locate, nothing new while a measured site waits for its hops */
-		while (R->started < n && R->started < R->reported + SITES_AT_ONCE && !probe_stopped() &&
+		/* With --locate, nothing new while a measured site waits for its hops.
+		 * After a signal the sites not begun are still started: each path is
+		 * then reported as interrupted at once (start_run), none is left out. */
+		while (R->started < n && R->started < R->reported + SITES_AT_ONCE &&
 		       !(R->st->global.locate && R->reported < R->started &&
 			 R->jobs[R->reported].state == JOB_MEASURED))
 			if ((rc = start_site(R, R->started)) != CLI_GO_ON)
 				return rc;
 		if ((rc = report_ready(R)) != CLI_GO_ON)
 			return rc;
-		if (R->reported == n || (probe_stopped() && !probe_sched_active(R->sched) &&
-					 R->reported == R->started))
+		if (R->reported == n)
 			return CLI_GO_ON;
 		ended = probe_sched_next(R->sched, &tag, &rc);
 		if (ended == 1) {
 			run_ended(R, tag, rc);
 			say_progress(R);
-		} else if (probe_stopped() && R->reported == R->started) {
-			return CLI_GO_ON;
 		}
 	}
 }

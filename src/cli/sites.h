@@ -13,12 +13,13 @@
 struct site_row {
 	const char *name;
 	int done;                    /* measured (or failed) and reported */
+	int interrupted;             /* a signal cut it short (mtuprobe(1), INVENTORY, Exit status) */
 	int status;                  /* the site's exit status, as probe gives it */
 	unsigned wan_mtu;            /* 0: not measured */
 	unsigned tun_mtu[INVENTORY_MAX_TUNNELS]; /* 0: not measured */
 	size_t ntun;
 	int verified;                /* every path measured and verified */
-	char verdict[48];            /* tunnel_vs_model's word, a fault key, or "-" */
+	char verdict[48];            /* tunnel_vs_model's word, a fault key, "interrupted" or "-" */
 	double secs;                 /* time its paths were probed (JSON's elapsed_ms) */
 };
 

@@ -74,7 +74,7 @@ row_us(const struct report_probe *rp)
 static void
 fill_row(struct site_row *row, const struct report *r, const struct report_probe *rp, int rc)
 {
-	row->done = 1;
+	row->done = 1;   /* row->interrupted: sites.c's, before the report */
 	row->status = rc;
 	row->wan_mtu = rp->wan->pmtu;
 	row->verified = rp->wan->pmtu && rp->wan->verified;
@@ -89,13 +89,16 @@ fill_row(struct site_row *row, const struct report *r, const struct report_probe
 		row->verified = row->verified && run && run->pmtu && run->verified;
 	}
 	row_verdict(row, rp);
-	if (rc == EXIT_FINDINGS && rp->audit && !strcmp(row->verdict, "agrees"))
+	if (row->interrupted)   /* what was measured is in JSON; the table says it is partial */
+		snprintf(row->verdict, sizeof(row->verdict), "interrupted");
+	else if (rc == EXIT_FINDINGS && rp->audit && !strcmp(row->verdict, "agrees"))
 		snprintf(row->verdict, sizeof(row->verdict), "config");
 	row->secs = (double)(row_us(rp) / 1000) / 1000.0;   /* JSON's elapsed_ms, so report agrees */
 	(void)r;
 }
 
-/* probe --json's object, one line, with "site" as its first key. */
+/* probe --json's object, one line, with "site" as its first key and
+ * "interrupted" as its second. */
 static int
 json_line(const struct sites *st, const struct report *r)
 {
@@ -114,7 +117,8 @@ json_line(const struct sites *st, const struct report *r)
 		obj[--len] = '\0';
 	fputs("{\"site\":", stdout);
 	json_string(stdout, st->inv.sites[st->cur].name);
-	fprintf(stdout, ",%s\n", obj + 1);
+	fprintf(stdout, ",\"interrupted\":%s,%s\n", st->rows[st->cur].interrupted ? "true" : "false",
+		obj + 1);
 	free(obj);
 	return fflush(stdout) == 0 ? 0 : -1;
 }
@@ -176,13 +180,41 @@ prom_add(struct sites *st, const struct report *r, const struct prom_state *ps)
 	return rc;
 }
 
+/* The site's samples, one round: a path the signal cut short measured
+ * nothing in it (up 0, its MTU 0: none), with the reason "interrupted",
+ * whatever lower bound it had found (JSON keeps that); every other path
+ * counts its own fault, as a watch's round would. */
+static int
+prom_site(struct sites *st, const struct report *r, const struct report_probe *rp)
+{
+	struct report one = *r;
+	struct report_probe p = *rp;
+	struct prom_state ps = { .rounds = 1 };
+	const struct probe_run *runs[2] = { rp->wan, rp->tunnel_target ? rp->tunnel : NULL };
+	struct report_fault *faults[2] = { &p.wan_fault, &p.tunnel_fault };
+
+	one.probe = &p;
+	for (int k = 0; k < 2; k++) {
+		if (!runs[k])
+			continue;
+		if (runs[k]->stop == PROBE_STOP_INTERRUPTED)
+			faults[k]->code = FAULT_INTERRUPTED;
+		if (faults[k]->code != FAULT_NONE)
+			ps.errors[k][faults[k]->code] = 1;
+		else
+			ps.last_mtu[k] = runs[k]->pmtu;
+	}
+	return prom_add(st, &one, &ps);
+}
+
 int
 sites_report(struct sites *st, const struct report *r, const struct report_probe *rp, int rc)
 {
 	struct site_row *row = &st->rows[st->cur];
-	struct prom_state ps = { .rounds = 1 };
 
 	row->name = st->inv.sites[st->cur].name;
+	if (row->interrupted && site_worse(EXIT_NOT_MEASURED, rc))
+		rc = EXIT_NOT_MEASURED;   /* stopped early, as probe's own exit 1 */
 	fill_row(row, r, rp, rc);
 	if (rp->no_config) {   /* probe says it after its report; the table cannot */
 		char msg[700];
@@ -194,9 +226,7 @@ sites_report(struct sites *st, const struct report *r, const struct report_probe
 	if (st->global.out_dir && write_files(st, r) != CLI_GO_ON)
 		return EXIT_OUTPUT;
 	if (st->global.prometheus) {
-		ps.last_mtu[0] = rp->wan->pmtu;
-		ps.last_mtu[1] = rp->tunnel ? rp->tunnel->pmtu : 0;
-		if (prom_add(st, r, &ps) < 0) {
+		if (prom_site(st, r, rp) < 0) {
 			cli_error("probe", "out of memory");
 			return EXIT_OUTPUT;
 		}
@@ -286,11 +316,13 @@ sites_out_end(struct sites *st)
 
 	for (size_t i = 0; i < st->inv.nsites; i++)
 		if (st->rows[i].done) {
-			done++;
+			done += !st->rows[i].interrupted;
 			if (site_worse(st->rows[i].status, worst))
 				worst = st->rows[i].status;
 		}
-	if (done < st->inv.nsites) {   /* stopped by a signal */
+	/* Stopped by a signal: every site is in the report still, those it cut
+	 * short as interrupted (exit 1, the status of a probe stopped early). */
+	if (done < st->inv.nsites) {
 		snprintf(err, sizeof(err), _("interrupted: %zu of %zu sites measured"), done, st->inv.nsites);
 		cli_error("probe", err);
 		if (site_worse(EXIT_NOT_MEASURED, worst))

@@ -87,11 +87,15 @@ struct path_locate {
 	const char *why_not;                /* not run: why */
 };
 
-/* A run a system error stopped: why, and the error (nothing else is known). */
+/* A run a system error stopped, or one a signal came before: why, and the
+ * error (nothing else is known). */
 static int
-text_fault(FILE *f, const struct report_fault *fault)
+text_fault(FILE *f, const struct report_fault *fault, const struct probe_run *run)
 {
-	if (!fault_is_error((enum fault)fault->code))
+	/* a run a signal came before sent nothing: no evidence to list */
+	int unsent = fault->code == FAULT_INTERRUPTED && !run->probes_sent;
+
+	if (!fault_is_error((enum fault)fault->code) && !unsent)
 		return 0;
 	fprintf(f, _("          path MTU not measured: %s"), _(render_fault_words(fault->code)));
 	if (fault->error)
@@ -109,7 +113,7 @@ text_path(FILE *f, const char *name, const char *target, const char *addr,
 	if (strcmp(target, addr) != 0)
 		fprintf(f, " (%s)", addr);
 	fputc('\n', f);
-	if (text_fault(f, fault))
+	if (text_fault(f, fault, run))
 		return;
 	if (run->pmtu && run->bounded)
 		fprintf(f, _("          path MTU at least %u (bounded by --max): larger sizes were not tried; "

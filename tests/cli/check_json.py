@@ -6,7 +6,8 @@ sum to packet_bytes, MSS = MTU - 40 / - 60, loss a fraction, times in their unit
 Usage: check_json.py MTUPROBE [SOURCE_ROOT]   calc cases; inspect of every capture
        check_json.py --probe FILE...          probe --json output, one object a line
        check_json.py --sites FILE...          probe --targets --json output: the same, each
-                                              with "site" (a string) as its first key"""
+                                              with "site" (a string) as its first key and
+                                              "interrupted" (a boolean) as its second"""
 import json
 import subprocess
 import sys
@@ -311,7 +312,10 @@ def main():
                 if sys.argv[1] == "--sites":
                     if list(doc)[:1] != ["site"] or not isinstance(doc["site"], str):
                         errors.append(f"{where}: the first key is not \"site\" (a string)")
-                    doc = {k: v for k, v in doc.items() if k != "site"}
+                    # mtuprobe(1), INVENTORY, Output: a signal cut the site short
+                    if list(doc)[1:2] != ["interrupted"] or not isinstance(doc["interrupted"], bool):
+                        errors.append(f"{where}: the second key is not \"interrupted\" (a boolean)")
+                    doc = {k: v for k, v in doc.items() if k not in ("site", "interrupted")}
                 results.append((where, errors + check_probe(doc, where)))
         report(results)
     binary = sys.argv[1]

@@ -108,6 +108,19 @@ default_is "audit ignores the default" 0 "mtuprobe audit: $src/tests/audit/confi
 	"$bin" audit --peer sakura "$src/tests/audit/configs/sakura.conf"
 rm -f "$tmp/xdg/mtuprobe/config"
 
+# report of a run cut short by a signal (mtuprobe(1), INVENTORY, Exit status): lines of
+# probe --targets --json with "interrupted", and probe --json's own object stopped by
+# SIGTERM (no such key: its wan's stop). Each such row says interrupted, exit 1.
+"$bin" report "$src/tests/cli/inventory/interrupted.jsonl" "$src/tests/cli/inventory/one-cut.json" \
+	>"$tmp/out" 2>"$tmp/err"
+rc=$?
+[[ "$update" == --update ]] && cp "$tmp/out" "$src/tests/golden/report-interrupted.out"
+if [[ $rc -eq 1 && ! -s "$tmp/err" ]] && diff -u "$src/tests/golden/report-interrupted.out" "$tmp/out"; then
+	pass=$((pass + 1))
+else
+	echo "FAIL report of interrupted sites: exit $rc, want 1, stderr empty"; cat "$tmp/err"; fail=$((fail + 1))
+fi
+
 # Writes are checked: a report that cannot be written is exit 6 with one line.
 for args in "calc --line ethernet" "calc --line ethernet --json" "calc --line ethernet -q" "--help"; do
 	eval "set -- $args"

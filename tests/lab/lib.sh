@@ -174,6 +174,54 @@ t_run() {
 	fi
 }
 
+# t_watch ARGS...: `mtuprobe probe ARGS` in the client namespace, in the background
+# (stdout $T_TMP/out, stderr $T_TMP/err); its pid in T_WATCH (`ip netns exec` execs
+# it: the pid is the prober's own, for /proc and kill). Ended by t_cleanup if left.
+t_watch() {
+	t_say "\$ mtuprobe probe $* &"
+	: >"$T_TMP/out"
+	ip netns exec "$LAB_CLIENT" "$EXE" probe "$@" >"$T_TMP/out" 2>"$T_TMP/err" &
+	T_WATCH=$!
+	T_CHILD=$T_WATCH
+}
+
+# t_stop SIGNAL [SECONDS]: send it to the prober t_watch started and wait; its status
+# in T_RC. With SECONDS: killed (137) if it has not ended that long after the signal.
+t_stop() {
+	local i n=$((${2:-0} * 10))
+	T_RC=0
+	kill -"$1" "$T_WATCH"
+	for ((i = 0; i < n; i++)); do
+		kill -0 "$T_WATCH" 2>/dev/null || break
+		sleep 0.1
+	done
+	((n == 0)) || ! kill -0 "$T_WATCH" 2>/dev/null || kill -KILL "$T_WATCH"
+	wait "$T_WATCH" || T_RC=$?
+	T_CHILD=""
+}
+
+# t_sockets: until the prober t_watch started has its sockets (`ip netns exec` has
+# sockets of its own: after the exec), at most 5 s; 1 if it has none by then.
+t_sockets() {
+	local i
+	for ((i = 0; i < 500; i++)); do
+		[[ $(readlink "/proc/$T_WATCH/exe") == "$(readlink -f "$EXE")" ]] &&
+			[[ -n $(find "/proc/$T_WATCH/fd" -lname 'socket:*' 2>/dev/null) ]] && return 0
+		sleep 0.01
+	done
+	return 1
+}
+
+# t_wait_lines FILE N SECONDS: until FILE has N lines; 1 on timeout.
+t_wait_lines() {
+	local i
+	for ((i = 0; i < $3 * 10; i++)); do
+		(($(wc -l <"$1") >= $2)) && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 t_show_stderr() { sed -n '1,15s/^/  stderr: /p' "$T_TMP/err"; }
 
 # t_json_check EXPECTED_PMTU: the JSON contract for a successful measurement without

@@ -25,6 +25,10 @@
 #           Lines; the summary table without --json.
 #   worst   3 sites, one of them unreachable: exit 1 (the worst site's), its row says so;
 #           with --json read back by `mtuprobe report`: the same table and status.
+#   interrupt  SIGTERM by pid mid-run (2 slow sites: r2's one address shared by 34 runs at
+#           --rate 30): every site reported once, in order, the measured ones exact, the
+#           others "interrupted" (JSON, table, Prometheus, `mtuprobe report`), exit 1; then
+#           300 sites cut short before the last 44 start: those still reported.
 # The case_* functions are called by name at the bottom:
 # shellcheck disable=SC2317
 set -euo pipefail
@@ -84,6 +88,17 @@ s_inventory() { # s_inventory FILE: the 20 sites, as CSV with a header
 			echo "$kind-$i,198.51.100.2,203.0.113.$i"
 		done
 	} >"$1"
+}
+
+# s_json_report RC: the JSON Lines in $T_TMP/out are each probe --json's object with
+# "site" and "interrupted" first (check_json.py --sites), and `mtuprobe report` of them
+# (into $T_TMP/report) exits RC.
+s_json_report() {
+	local rc=0
+	t_check "JSON Lines: probe --json's objects, site and interrupted first (check_json.py --sites)" \
+		python3 "$T_ROOT/tests/cli/check_json.py" --sites "$T_TMP/out"
+	"$EXE" report "$T_TMP/out" >"$T_TMP/report" 2>"$T_TMP/report.err" || rc=$?
+	t_check "report: exit $1 ($rc)" test "$rc" -eq "$1"
 }
 
 case_mixed() {
@@ -158,12 +173,7 @@ PY
 	else
 		t_fail "20 sites"
 	fi
-	t_check "JSON Lines: each probe --json's object with site first (check_json.py --sites)" \
-		python3 "$T_ROOT/tests/cli/check_json.py" --sites "$T_TMP/out"
-	# mtuprobe report: the same table from the JSON Lines
-	local rc=0
-	"$EXE" report "$T_TMP/out" >"$T_TMP/report" 2>"$T_TMP/err" || rc=$?
-	t_check "report: exit 0" test "$rc" -eq 0
+	s_json_report 0
 	t_check "report: the black hole's row" grep -Eq '^bh-26 +1454 +1400 +lost +yes +[0-9.]+s +0$' "$T_TMP/report"
 	t_check "report: 21 lines" test "$(wc -l <"$T_TMP/report")" -eq 21
 	# the same inventory without --json: the table, one row per site
@@ -195,6 +205,159 @@ case_worst() {
 	t_check "report: exit 1" test "$rc" -eq 1
 	sed -E 's/ +[0-9.]+s / TIME /' "$T_TMP/report" >"$T_TMP/report.t"
 	t_check "report: the table probe printed (times aside)" diff -u "$T_TMP/table" "$T_TMP/report.t"
+}
+
+# s_cut_inventory FILE: 20 sites, 2 of them slow, fifth and fifteenth in the file. Each
+# fast site probes its own server address (WAN and tunnel: --rate is per address, they
+# share it with no other site); a slow one sends its WAN and 16 tunnel targets all to r2
+# (198.51.100.2), and both slow sites share that one address's --rate: at --rate 30,
+# 34 runs of 5 probes or more take 5 s or more, the fast ones well under 1 s.
+s_cut_inventory() {
+	local i kind r2=198.51.100.2 many
+	many=$(printf "$r2;%.0s" $(seq 16))
+	{
+		echo "name,wan,tunnel"
+		for i in 11 12 13 14 29 15 16 17 18 19 20 21 22 23 30 24 25 26 27 28; do
+			kind=clean
+			((i == 25 || i == 26)) && kind=bh
+			((i == 27 || i == 28)) && kind=loss
+			if ((i >= 29)); then
+				echo "slow-$i,$r2,${many%;}"
+			else
+				echo "$kind-$i,203.0.113.$i,203.0.113.$i"
+			fi
+		done
+	} >"$1"
+}
+
+# s_cut_run FILE ARGS...: probe --targets FILE ARGS in the background, SIGTERM by its pid
+# 2 s after the first 4 sites are reported (the fast sites are measured by then, those
+# after the first slow one held back behind it); its status in T_RC.
+s_cut_run() {
+	local inv=$1
+	shift
+	t_flush
+	t_watch -4 --rate 30 --targets "$inv" --vendor none "$@"
+	if [[ " $* " == *" --json "* ]]; then
+		t_wait_lines "$T_TMP/out" 4 20 || t_fail "no 4 lines in 20 s"
+	else
+		sleep 0.5
+	fi
+	sleep 2
+	t_check "still measuring when the signal is sent (the slow sites)" kill -0 "$T_WATCH"
+	t_stop TERM 10
+}
+
+# A run stopped by SIGTERM reports every site once, in the file's order (issue 23): the
+# sites measured before the signal with their results (those held back behind a slow
+# site too), the others as interrupted (JSON "interrupted": true, the table's verdict,
+# Prometheus reason="interrupted"), exit 1 with one line on stderr. Then 300 sites, with
+# the signal before the 256 measured at once are done: the last 44 never start and are
+# still reported, each path interrupted with nothing sent.
+case_interrupt() {
+	local inv=$T_TMP/sites.csv i
+	s_lab
+	s_cut_inventory "$inv"
+	chmod 755 "$T_TMP"
+	mkdir -m 1777 "$T_TMP/w"
+	s_cut_run "$inv" --json --prometheus "$T_TMP/w/sites.prom"
+	t_check "SIGTERM: exit 1 ($T_RC)" test "$T_RC" -eq 1
+	t_check "stderr: one line, how many sites were measured" \
+		grep -Eqx 'mtuprobe probe: interrupted: 1[4-8] of 20 sites measured' "$T_TMP/err"
+	t_check "stderr: nothing else" test "$(wc -l <"$T_TMP/err")" -eq 1
+	t_check "every site once, in order; the measured exact, the slow interrupted; Prometheus says which" \
+		python3 - "$T_TMP/out" "$inv" "$T_TMP/w/sites.prom" <<'PY'
+import json, sys
+out, inv, prom = sys.argv[1:]
+want = [l.split(",")[0] for l in open(inv).read().split("\n")[1:] if l]
+rows = [json.loads(l) for l in open(out)]
+errs = []
+names = [r.get("site") for r in rows]
+if names != want:
+    errs.append(f"sites {names}, want each of {want} once, in order")
+cut = 0
+for r in rows:
+    n = r.get("site", "?")
+    if r.get("interrupted") is True:
+        cut += 1
+        stops = [r["wan"]["stop"]] + ([r["tunnel"]["stop"]] if r.get("tunnel") else [])
+        if "interrupted" not in stops and not any(t.get("fault") == "interrupted" for t in r["tunnels"]):
+            errs.append(f"{n}: interrupted, but no path says so: {stops}")
+        if r.get("verified") is not False:
+            errs.append(f"{n}: interrupted and verified")
+        continue
+    if n.startswith(("clean-", "slow-")) and r.get("interrupted") is not False:
+        errs.append(f"{n}: interrupted is {r.get('interrupted')!r}")
+    if n.startswith("slow-"):
+        errs.append(f"{n}: measured before the signal (the slow site was not slow)")
+        continue
+    exp = 1400 if n.startswith("bh-") else 1454
+    if r.get("wan_pmtu") != exp or r.get("tunnel_pmtu") != exp or r.get("verified") is not True:
+        errs.append(f"{n}: {r.get('wan_pmtu')}/{r.get('tunnel_pmtu')} verified {r.get('verified')}, want {exp}/{exp} verified")
+for n in ("slow-29", "slow-30"):
+    if not any(r.get("site") == n and r.get("interrupted") is True for r in rows):
+        errs.append(f"{n}: not reported as interrupted")
+if not any(r.get("site") == "clean-15" and r.get("interrupted") is False for r in rows):
+    errs.append("clean-15 (held back behind slow-29): not reported with its result")
+text = open(prom).read().splitlines()
+for r in rows:
+    n, cut_wan = r["site"], r["wan"]["stop"] == "interrupted"
+    up = f'mtuprobe_path_up{{site="{n}",path="wan",target="{r["wan_target"]}"}} {0 if cut_wan else 1}'
+    why = f'mtuprobe_round_errors_total{{site="{n}",path="wan",target="{r["wan_target"]}",reason="interrupted"}} {1 if cut_wan else 0}'
+    for line in (up, why):
+        if line not in text:
+            errs.append(f"prometheus: no line {line}")
+print(f"  {len(rows)} sites reported, {cut} interrupted", *errs, sep="\n  ")
+sys.exit(1 if errs else 0)
+PY
+	s_json_report 1
+	t_check "report of it: slow-29 interrupted" grep -Eq '^slow-29 .* interrupted +no +[0-9.]+s +1$' "$T_TMP/report"
+	# the same without --json: the table, every site once
+	s_cut_run "$inv"
+	t_check "table: exit 1 ($T_RC)" test "$T_RC" -eq 1
+	t_check "table: 21 lines" test "$(wc -l <"$T_TMP/out")" -eq 21
+	t_check "table: slow-30 interrupted" grep -Eq '^slow-30 .* interrupted +no +[0-9.]+s +1$' "$T_TMP/out"
+	t_check "table: clean-24, after slow-30, measured" grep -Eq '^clean-24 +1454 +1454 +- +yes +[0-9.]+s +0$' "$T_TMP/out"
+	sed 's/^/  /' "$T_TMP/out"
+	# what each site's line is: probe --json's own object, SIGTERMed (no system error)
+	t_flush
+	t_watch -4 --rate 2 --json --vendor none 198.51.100.2 203.0.113.11
+	t_sockets || t_fail "no sockets in 5 s"
+	sleep 1
+	t_stop TERM 10
+	t_check "one probe, SIGTERM: exit 1 ($T_RC)" test "$T_RC" -eq 1
+	t_check "one probe, SIGTERM: its object as documented, error null (check_json.py --probe)" \
+		python3 "$T_ROOT/tests/cli/check_json.py" --probe "$T_TMP/out"
+	t_check "one probe, SIGTERM in the WAN's run: the tunnel reported as interrupted, not null" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["wan"]["stop"] == "interrupted", d["wan"]["stop"]
+assert d["tunnel"] and d["tunnel"]["fault"] == "interrupted" and d["tunnel"]["probes_sent"] == 0, d["tunnel"]
+' "$T_TMP/out"
+	# 300 sites, 256 at once, 21 to each address at --rate 5: the signal 0.3 s in comes
+	# before any is measured
+	for ((i = 0; i < 300; i++)); do
+		echo "s$i 203.0.113.$((11 + i % 14)) 203.0.113.$((11 + i % 14))"
+	done >"$T_TMP/300.txt"
+	t_flush
+	t_watch -4 --rate 5 --targets "$T_TMP/300.txt" --vendor none --json
+	t_sockets || t_fail "no sockets in 5 s"
+	sleep 0.3
+	t_stop TERM 10
+	t_check "300 sites, SIGTERM: exit 1 ($T_RC)" test "$T_RC" -eq 1
+	t_check "300 sites: stderr says none was measured" \
+		grep -Fqx 'mtuprobe probe: interrupted: 0 of 300 sites measured' "$T_TMP/err"
+	t_check "300 sites: probe's objects (check_json.py --sites)" \
+		python3 "$T_ROOT/tests/cli/check_json.py" --sites "$T_TMP/out"
+	t_check "300 sites: each once, in order, interrupted; the last 44 with nothing sent" python3 -c '
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+assert [r["site"] for r in rows] == [f"s{i}" for i in range(300)], "order"
+assert all(r["interrupted"] is True for r in rows), "not all interrupted"
+late = rows[256:]
+assert all(r["probes_sent"] == 0 and r["wan"]["fault"] == "interrupted" and
+           r["tunnel"]["fault"] == "interrupted" for r in late), "a late site sent probes"
+' "$T_TMP/out"
 }
 
 t_init "$@"

@@ -9,16 +9,6 @@ set -euo pipefail
 # shellcheck source=tests/lab/lib.sh
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
-# t_wait_lines FILE N SECONDS: until FILE has N lines; 1 on timeout.
-t_wait_lines() {
-	local i
-	for ((i = 0; i < $3 * 10; i++)); do
-		(($(wc -l <"$1") >= $2)) && return 0
-		sleep 0.1
-	done
-	return 1
-}
-
 case_rounds() {
 	local dir=$T_TMP/prom out=$T_TMP/rounds.jsonl pid rc=0 n
 	local py
@@ -214,25 +204,6 @@ PY
 	t_check "no temporary file left ($(ls "$dir" | tr '\n' ' '))" eval '[[ $(ls "$dir") == node.prom ]]'
 }
 
-# t_watch ARGS...: `mtuprobe probe ARGS` in the client namespace, in the background
-# (stdout $T_TMP/out, stderr $T_TMP/err); its pid in T_WATCH (`ip netns exec` execs
-# it: the pid is the prober's own, for /proc and kill). Ended by t_cleanup if left.
-t_watch() {
-	t_say "\$ mtuprobe probe $* &"
-	: >"$T_TMP/out"
-	ip netns exec "$LAB_CLIENT" "$EXE" probe "$@" >"$T_TMP/out" 2>"$T_TMP/err" &
-	T_WATCH=$!
-	T_CHILD=$T_WATCH
-}
-
-# t_stop SIGNAL: send it to the watcher and wait; its status in T_RC.
-t_stop() {
-	T_RC=0
-	kill -"$1" "$T_WATCH"
-	wait "$T_WATCH" || T_RC=$?
-	T_CHILD=""
-}
-
 # t_rounds N [SECONDS]: wait (30 s unless said) until the watcher has printed N
 # rounds; without them the case ends there (every later step waits for rounds too).
 t_rounds() {
@@ -391,7 +362,7 @@ PY
 # textfile left as it was. The round is made long (2 probes a second) and the signal
 # sent 30 ms after the prober has its sockets.
 case_first_round() {
-	local dir=$T_TMP/prom sig i before
+	local dir=$T_TMP/prom sig before
 	t_lab_up --wan-mtu 1454
 	mkdir -m 1777 "$dir"
 	chmod 755 "$T_TMP"
@@ -400,12 +371,7 @@ case_first_round() {
 		# shellcheck disable=SC2034 # read by the eval below
 		before=$(stat -c %Y.%i "$dir/node.prom")
 		t_watch -4 --json --interval 1 --rate 2 --prometheus "$dir/node.prom" "$LAB_WAN_PEER_V4"
-		# `ip netns exec` has sockets of its own: wait for the prober's (after the exec)
-		for ((i = 0; i < 500; i++)); do
-			[[ $(readlink "/proc/$T_WATCH/exe") == "$(readlink -f "$EXE")" ]] &&
-				[[ -n $(find "/proc/$T_WATCH/fd" -lname 'socket:*' 2>/dev/null) ]] && break
-			sleep 0.01
-		done
+		t_sockets || true
 		sleep 0.03
 		t_stop "$sig"
 		t_check "SIG$sig in round 1: exit 1 ($T_RC: nothing was measured), stdout empty, stderr empty" \
