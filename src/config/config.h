@@ -60,6 +60,10 @@ struct config_prefix {
 	unsigned line;            /* 0: not configured */
 	int tmpl;                 /* a template placeholder */
 	char text[CONFIG_TEXT];
+	/* An IKE peer's outer address only (config_gateway local_addr and
+	 * remote_addr): it is an IPv6 address (plen CONFIG_PLEN_OTHER), so
+	 * ESP rides in IPv6 and its outer header is 40 bytes (RFC 8200) */
+	int v6;
 };
 
 /* A non-tunnel interface: RTX lanN / ppN, IX GigaEthernetX.Y. */

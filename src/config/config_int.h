@@ -96,6 +96,11 @@ void cfg_copy(char *dst, size_t len, const char *src);
 void cfg_set(struct config_num *n, long v, const struct cfg_line *l);
 /* The same, for a value word that is a placeholder: configured, value unknown. */
 void cfg_set_tmpl(struct config_num *n, const struct cfg_line *l);
+/* An IPv6 address, with or without /plen or %zone (inet_pton, RFC 4291). */
+int cfg_addr6(const char *s);
+/* An IKE peer's outer address as written: an IPv4 address (plen 32), else
+ * CONFIG_PLEN_OTHER, with v6 when it is an IPv6 address (a name: 0). */
+void cfg_outer_addr(struct config_prefix *p, const char *word, const struct cfg_line *l);
 void cfg_set_prefix(struct config_prefix *p, uint32_t addr, unsigned plen,
 		    const struct cfg_line *l);
 /* Records a clamp on t: m is enum config_mss, v the number for CONFIG_MSS_NUM. */

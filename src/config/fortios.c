@@ -269,7 +269,7 @@ on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 			       : CONFIG_ARG_WORD);
 	if (cfg_tmpl(l, 2)) {
 		cfg_set_tmpl(&e->k[d->k], l);
-		e->p[d->k] = (struct config_prefix){ 0, 0, l->no, 1, "" };
+		e->p[d->k] = (struct config_prefix){ .line = l->no, .tmpl = 1 };
 		cfg_copy(e->p[d->k].text, sizeof(e->p[0].text), l->text);
 		if (d->k == K_PSK)
 			e->psk = (struct config_secret){ .line = l->no, .tmpl = 1 };

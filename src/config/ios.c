@@ -426,17 +426,14 @@ static int
 tunnel_destination(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct ios_row *r = tunnel_row(x, c, l);
-	uint32_t a;
 
 	if (!r)
 		return -1;
 	if (cfg_tmpl(l, 2)) {
 		cfg_set_prefix(&r->addr, 0, CONFIG_PLEN_OTHER, l);
 		r->addr.tmpl = 1;
-	} else if (cfg_addr(l->tok[2], &a) == 0)
-		cfg_set_prefix(&r->addr, a, 32, l);
-	else
-		cfg_set_prefix(&r->addr, 0, CONFIG_PLEN_OTHER, l);   /* a host name */
+	} else
+		cfg_outer_addr(&r->addr, l->tok[2], l);   /* an address or a host name */
 	cfg_copy(r->b, sizeof(r->b), l->tok[2]);
 	return 0;
 }

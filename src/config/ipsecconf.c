@@ -317,14 +317,10 @@ static int
 outside_addr(struct cfg_ctx *x, const struct cfg_line *l, enum ipc_pfx which)
 {
 	struct ipc_conn *cn = cur(x);
-	uint32_t a;
 
 	if (!cn)
 		return 0;
-	if (cfg_addr(l->tok[2], &a) == 0)
-		cfg_set_prefix(&cn->p[which], a, 32, l);
-	else
-		cfg_set_prefix(&cn->p[which], 0, CONFIG_PLEN_OTHER, l);
+	cfg_outer_addr(&cn->p[which], l->tok[2], l);
 	cn->p[which].tmpl = cfg_tmpl(l, 2);
 	return 0;
 }

@@ -5,6 +5,8 @@
 #include "base/count.h"
 #include "base/ip.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -589,7 +591,35 @@ cfg_set_prefix(struct config_prefix *p, uint32_t addr, unsigned plen, const stru
 	p->plen = plen;
 	p->line = l->no;
 	p->tmpl = 0;
+	p->v6 = 0;
 	cfg_copy(p->text, sizeof(p->text), l->text);
+}
+
+int
+cfg_addr6(const char *s)
+{
+	char a[INET6_ADDRSTRLEN + 1];
+	struct in6_addr x;
+	size_t n = strcspn(s, "/%");
+
+	if (n >= sizeof(a) || !strchr(s, ':'))
+		return 0;
+	memcpy(a, s, n);
+	a[n] = '\0';
+	return inet_pton(AF_INET6, a, &x) == 1;
+}
+
+void
+cfg_outer_addr(struct config_prefix *p, const char *word, const struct cfg_line *l)
+{
+	uint32_t a;
+
+	if (cfg_addr(word, &a) == 0) {
+		cfg_set_prefix(p, a, 32, l);
+		return;
+	}
+	cfg_set_prefix(p, 0, CONFIG_PLEN_OTHER, l);
+	p->v6 = cfg_addr6(word);
 }
 
 void

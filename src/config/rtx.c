@@ -488,17 +488,13 @@ ike_address(struct config *c, const struct cfg_line *l, int local)
 {
 	struct config_gateway *g;
 	struct config_prefix *p;
-	uint32_t a;
 
 	if (gateway_at(c, l, 4) < 0 || !(g = gw(c, l, 4)))
 		return -1;
 	if (cfg_tmpl(l, 5))
 		return 0;
 	p = local ? &g->local_addr : &g->remote_addr;
-	if (cfg_addr(l->tok[5], &a) == 0)
-		cfg_set_prefix(p, a, 32, l);
-	else
-		cfg_set_prefix(p, 0, CONFIG_PLEN_OTHER, l);
+	cfg_outer_addr(p, l->tok[5], l);
 	return 0;
 }
 
@@ -648,7 +644,7 @@ lan_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		return 0;
 	if (!(f = cfg_iface(c, l->tok[1], l->no)))
 		return -1;
-	f->addr = (struct config_prefix){ a, plen, l->no, 0, "" };
+	f->addr = (struct config_prefix){ .addr = a, .plen = plen, .line = l->no };
 	cfg_copy(f->addr.text, sizeof(f->addr.text), l->text);
 	return 0;
 }

@@ -169,14 +169,10 @@ static void
 first_addr(struct config_prefix *p, const char *v, const struct cfg_line *l)
 {
 	char first[64];
-	uint32_t a;
 
 	snprintf(first, sizeof(first), "%s", v);
 	first[strcspn(first, ", ")] = '\0';
-	if (cfg_addr(first, &a) == 0)
-		cfg_set_prefix(p, a, 32, l);
-	else
-		cfg_set_prefix(p, 0, CONFIG_PLEN_OTHER, l);
+	cfg_outer_addr(p, first, l);
 }
 
 static int

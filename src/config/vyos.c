@@ -232,7 +232,6 @@ static int
 peer_remote(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct config_gateway *g;
-	uint32_t a;
 
 	if (!peer(c, x, l))
 		return 0;
@@ -240,10 +239,8 @@ peer_remote(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	if (cfg_tmpl(l, 6)) {
 		cfg_set_prefix(&g->remote_addr, 0, 32, l);
 		g->remote_addr.tmpl = 1;
-	} else {
-		cfg_set_prefix(&g->remote_addr, cfg_addr(l->tok[6], &a) == 0 ? a : 0,
-			       cfg_addr(l->tok[6], &a) == 0 ? 32 : CONFIG_PLEN_OTHER, l);
-	}
+	} else
+		cfg_outer_addr(&g->remote_addr, l->tok[6], l);
 	return 0;
 }
 
@@ -256,8 +253,8 @@ peer_local(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	if (!peer(c, x, l))
 		return 0;
 	g = gw_of(c, l);
-	if (cfg_addr(l->tok[6], &a) == 0)
-		cfg_set_prefix(&g->local_addr, a, 32, l);
+	if (cfg_addr(l->tok[6], &a) == 0 || cfg_addr6(l->tok[6]))
+		cfg_outer_addr(&g->local_addr, l->tok[6], l);
 	else if (cfg_tmpl(l, 6)) {
 		cfg_set_prefix(&g->local_addr, 0, 32, l);
 		g->local_addr.tmpl = 1;

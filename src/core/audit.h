@@ -95,7 +95,7 @@ struct audit_arg {
 enum audit_say_id {
 	SAY_NONE = 0,
 	/* notes */
-	NOTE_TEMPLATE, NOTE_CLAMP_NO_DEFAULT, NOTE_CLAMP_NO_IX_MTU, NOTE_CLAMP_ELSEWHERE,
+	NOTE_TEMPLATE, NOTE_CLAMP_NO_DEFAULT, NOTE_CLAMP_NO_IX_MTU, NOTE_CLAMP_ELSEWHERE, NOTE_ESP_MODEL,
 	NOTE_DPD_UNKNOWN, NOTE_PEER_NO_TUNNEL, NOTE_START_UNKNOWN, NOTE_IX_IKEV1_START,
 	NOTE_INCLUDE, NOTE_PLACEHOLDERS, NOTE_LINE_MTU_GIVEN, NOTE_NO_LINE_MTU,
 	NOTE_ESP_TEMPLATE, NOTE_ESP_UNKNOWN, NOTE_CLAMP_GLOBAL, NOTE_NATT_AUTO_LIMIT,
@@ -166,6 +166,7 @@ struct audit_tunnel {
 	char esp[CONFIG_ESP];          /* the transform in strongSwan syntax, "" unknown */
 	int natt;                      /* NAT-T counted in limit: configured, or nat_seen */
 	int natt_auto;                 /* not counted, but used if a NAT is on the path */
+	int outer6;                    /* ESP rides in IPv6 (the IKE peer's outer address) */
 	int nat_seen;                  /* NAT-T starts by itself, and the configuration shows a
 	                                * NAT on the path (a private IKE address, a public peer) */
 	unsigned limit;                /* what line + ESP (+ NAT-T) + peer allow; 0 unknown */

@@ -269,22 +269,37 @@ tunnel_esp_text(const struct audit_run *a, const struct config_tunnel *t)
 	return g ? g->esp_text : "";
 }
 
-/* What line + ESP (+ NAT-T) allow, capped by the peer's documented maximum. */
+/* What line + ESP (+ NAT-T) allow, capped by the peer's documented
+ * maximum; 0 with err set when the model cannot compute it. The outer
+ * header is IPv6 (40 bytes, RFC 8200) when the IKE peer's outer address
+ * is an IPv6 one. */
 static unsigned
-model_limit(struct audit_run *a, const char *esp, int natt)
+model_limit(struct audit_run *a, const char *esp, int natt, int outer6, char *err, size_t errlen)
 {
 	struct model_input in;
 	struct model_result m;
-	char err[256];
 
 	memset(&in, 0, sizeof(in));
 	in.link_mtu = a->r->line_mtu;
-	if (model_parse_proposal(esp, &in.esp, err, sizeof(err)) < 0)
+	if (model_parse_proposal(esp, &in.esp, err, errlen) < 0)
 		return 0;
-	model_default_stack(&in, 0, natt, 0);
-	if (model_compute(&in, &m, err, sizeof(err)) < 0)
+	model_default_stack(&in, outer6, natt, 0);
+	if (model_compute(&in, &m, err, errlen) < 0)
 		return 0;
 	return m.tunnel_mtu_model < a->peer->max_mtu ? m.tunnel_mtu_model : a->peer->max_mtu;
+}
+
+/* ESP of tunnel t rides in IPv6: its IKE peer's outer address, or this
+ * end's, is an IPv6 one (config_prefix.v6). */
+static int
+tunnel_outer6(const struct audit_run *a, const struct config_tunnel *t)
+{
+	const struct config_gateway *g;
+
+	if (t->gateway < 0 || (size_t)t->gateway >= a->cfg->ngateways)
+		return 0;
+	g = &a->cfg->gateways[t->gateway];
+	return g->remote_addr.v6 || g->local_addr.v6;
 }
 
 static unsigned
@@ -361,10 +376,17 @@ tunnel_numbers(struct audit_run *a, size_t i)
 		audit_note(a, NOTE_ESP_TEMPLATE, ARGS(AS(t->name), AQ(kw)));
 	else if (*text)
 		audit_note(a, NOTE_ESP_UNKNOWN, ARGS(AS(t->name), AS(text), AQ(kw)));
-	if (a->r->line_mtu && at->esp[0])
-		at->limit = model_limit(a, at->esp, at->natt);
-	if (at->limit && at->natt_auto)
-		at->limit_natt = model_limit(a, at->esp, 1);
+	at->outer6 = tunnel_outer6(a, t);
+	if (a->r->line_mtu && at->esp[0]) {
+		char err[256];
+		at->limit = model_limit(a, at->esp, at->natt, at->outer6, err, sizeof(err));
+		if (!at->limit)    /* never silent: say why no limit was computed */
+			audit_note(a, NOTE_ESP_MODEL, ARGS(AS(t->name), AS(at->esp), AQ(err)));
+	}
+	if (at->limit && at->natt_auto) {
+		char err[256];
+		at->limit_natt = model_limit(a, at->esp, 1, at->outer6, err, sizeof(err));
+	}
 	/* above the limit is tunnel-mtu-above-model; between the two, it holds
 	 * only while no NAT is on the path: said, not judged */
 	if (at->limit_natt && at->mtu > at->limit_natt && at->mtu <= at->limit)

@@ -126,8 +126,8 @@ tunnels(FILE *f, const struct audit_result *r)
 			json_string(f, t->esp);
 		else
 			fputs("null", f);
-		fprintf(f, ",\"nat_t\":%s,\"nat_t_auto\":%s", t->natt ? "true" : "false",
-			t->natt_auto ? "true" : "false");
+		fprintf(f, ",\"nat_t\":%s,\"nat_t_auto\":%s,\"outer\":\"%s\"", t->natt ? "true" : "false",
+			t->natt_auto ? "true" : "false", t->outer6 ? "ipv6" : "ipv4");
 		json_key_uint(f, "limit", t->limit != 0, t->limit);
 		json_key_uint(f, "limit_nat_t", t->limit_natt != 0, t->limit_natt);
 		json_key_uint(f, "mss", t->target_mss != 0, t->target_mss);

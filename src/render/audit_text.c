@@ -72,7 +72,8 @@ tunnel_line(FILE *f, const struct audit_result *r, const struct audit_tunnel *t)
 		fprintf(f, "MTU %u%s", t->mtu, t->mtu_default ? _(" (default)") : "");
 	else
 		fprintf(f, _("MTU not set%s"), c->vendor == VENDOR_IX ? _(" (IX default unknown)") : "");
-	fprintf(f, ", ESP %s, NAT-T %s", t->esp[0] ? t->esp : _("unknown"), natt_word(t));
+	fprintf(f, ", ESP %s%s, NAT-T %s", t->esp[0] ? t->esp : _("unknown"), t->outer6 ? _(" over IPv6") : "",
+		natt_word(t));
 	if (t->limit_natt)
 		fprintf(f, _(", line and ESP allow %u (%u in UDP behind a NAT)"), t->limit, t->limit_natt);
 	else if (t->limit)

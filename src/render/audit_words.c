@@ -306,6 +306,7 @@ static const struct {
 	[NOTE_NO_LINE_MTU] = { N_("line MTU: not in the configuration; give --wan-mtu N or --line PRESET to check tunnel-mtu-above-model"), NULL, 0 },
 	[NOTE_ESP_TEMPLATE] = { N_("%s: ESP transform is a template value (%s): tunnel-mtu-above-model not checked"), NULL, 0 },
 	[NOTE_ESP_UNKNOWN] = { N_("%s: ESP transform '%s' not known to the model (word '%s'): tunnel-mtu-above-model not checked"), NULL, 0 },
+	[NOTE_ESP_MODEL] = { N_("%s: ESP transform '%s' not computed by the model (%s): tunnel-mtu-above-model not checked"), NULL, 0 },
 	[NOTE_NATT_AUTO_LIMIT] = { N_("%s: NAT-T starts by itself when a NAT is detected; behind one (a CPE doing NAT, MAP-E, DS-Lite) ESP in UDP carries %ld at most, and the tunnel MTU %ld is above that"), NULL, 0 },
 	[NOTE_REMOTE_ACCESS] = { N_("%ld gateway serves only L2TP/IPsec remote access (first: %s): the router answers its clients there and never starts IKE, so the DPD, IKE initiation and backward-compatibility checks leave it out"),
 				 N_("%ld gateways serve only L2TP/IPsec remote access (first: %s): the router answers its clients there and never starts IKE, so the DPD, IKE initiation and backward-compatibility checks leave them out"), 0 },

@@ -16,7 +16,7 @@ TOP = {"mtuprobe": (STR,), "command": (STR,), "file": (STR,), "vendor": (STR,),
 FINDING = {"id": (STR,), "severity": (STR,), "line": (INT,), "interface": (STR,), "description": (STR, NULL),
            "text": (STR,), "message": (STR,), "source": (STR,), "fix": (LIST,)}
 TUNNEL = {"name": (STR,), "mtu": (INT, NULL), "mtu_default": (BOOL,), "esp": (STR, NULL),
-          "nat_t": (BOOL,), "nat_t_auto": (BOOL,), "limit": (INT, NULL), "limit_nat_t": (INT, NULL), "mss": (INT, NULL), "kind": (STR,),
+          "nat_t": (BOOL,), "nat_t_auto": (BOOL,), "outer": (STR,), "limit": (INT, NULL), "limit_nat_t": (INT, NULL), "mss": (INT, NULL), "kind": (STR,),
           "checked": (BOOL,), "not_checked": (STR, NULL), "fix_mtu": (INT, NULL),
           "alt_mtu": (INT, NULL), "alt_mss": (INT, NULL), "clamp": (STR, NULL)}
 KINDS = {"ipsec", "l2tpv3-ipsec", "l2tpv3", "l2tp", "map-e", "ipip", "gre", "transport", "other"}

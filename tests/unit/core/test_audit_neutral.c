@@ -279,7 +279,7 @@ test_selectors_and_natt(void **state)
 
 	(void)state;
 	site_init(&s);
-	s.t[0].inside = (struct config_prefix){ 0xa9fe0a00u, 30, 33, 0, "family inet address 169.254.10.2/30" };
+	s.t[0].inside = (struct config_prefix){ 0xa9fe0a00u, 30, 33, 0, "family inet address 169.254.10.2/30", 0 };
 	s.b[0] = (struct config_bgp){ .addr = 0xa9fe0a01u, .line = 40, .text = "neighbor 169.254.10.1" };
 	s.c.bgp = s.b;
 	s.c.nbgp = 1;
@@ -289,13 +289,13 @@ test_selectors_and_natt(void **state)
 	assert_non_null(strstr(words(&f->say), "the peers' own addresses (test)"));
 	audit_free(&r);
 	/* 0.0.0.0/0 both ways: BGP fits */
-	s.g[0].local_id = (struct config_prefix){ 0, 0, 21, 0, "local 0.0.0.0/0" };
-	s.g[0].remote_id = (struct config_prefix){ 0, 0, 22, 0, "remote 0.0.0.0/0" };
+	s.g[0].local_id = (struct config_prefix){ 0, 0, 21, 0, "local 0.0.0.0/0", 0 };
+	s.g[0].remote_id = (struct config_prefix){ 0, 0, 22, 0, "remote 0.0.0.0/0", 0 };
 	assert_int_equal(run(&s, "aws", &r), 0);
 	assert_null(find(&r, "narrow-selectors-with-bgp", &n));
 	audit_free(&r);
 	/* a /24 is narrower */
-	s.g[0].local_id = (struct config_prefix){ 0xc0000200u, 24, 21, 0, "local 192.0.2.0/24" };
+	s.g[0].local_id = (struct config_prefix){ 0xc0000200u, 24, 21, 0, "local 192.0.2.0/24", 0 };
 	assert_int_equal(run(&s, "aws", &r), 0);
 	assert_non_null(f = find(&r, "narrow-selectors-with-bgp", &n));
 	assert_int_equal(f->line, 21);
@@ -330,12 +330,12 @@ test_hub_bgp(void **state)
 		g[i].live.state = CONFIG_LIVE_ON;
 		g[i].live.dead_after = 30;
 		g[i].start.state = CONFIG_START_ALWAYS;
-		g[i].local_id = (struct config_prefix){ 0xc0000200u, 24, (unsigned)i + 1, 0, "local 192.0.2.0/24" };
+		g[i].local_id = (struct config_prefix){ 0xc0000200u, 24, (unsigned)i + 1, 0, "local 192.0.2.0/24", 0 };
 		snprintf(t[i].name, sizeof t[i].name, "st0.%d", i);
 		t[i].kind = CONFIG_TK_IPSEC;
 		t[i].gateway = i;
 		t[i].line = (unsigned)i + 1;
-		t[i].inside = (struct config_prefix){ net + 2, 30, (unsigned)i + 1, 0, "" };
+		t[i].inside = (struct config_prefix){ net + 2, 30, (unsigned)i + 1, 0, "", 0 };
 		b[N - 1 - i] = (struct config_bgp){ .addr = net + 1, .line = (unsigned)(N - i) };
 	}
 	b[N] = (struct config_bgp){ .addr = 0xa9fe0002u, .line = 99999 };   /* gw0's second, written last */
@@ -388,7 +388,7 @@ test_peer_hint(void **state)
 
 	(void)state;
 	site_init(&s);
-	s.t[0].inside = (struct config_prefix){ 0xc0000200u, 30, 33, 0, "family inet address 192.0.2.2/30" };
+	s.t[0].inside = (struct config_prefix){ 0xc0000200u, 30, 33, 0, "family inet address 192.0.2.2/30", 0 };
 	b[0] = (struct config_bgp){ .addr = 0xc0000201u, .as = 64512, .line = 40 };
 	b[1] = (struct config_bgp){ .addr = 0xc0000205u, .as = 7224, .line = 41 };
 	s.c.bgp = b;

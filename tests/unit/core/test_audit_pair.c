@@ -93,13 +93,13 @@ build(int s, const struct end *e)
 		t->gateway = (int)i;
 		g->line = 11;
 		if (e->t[i].remote)
-			g->remote_addr = (struct config_prefix){ e->t[i].remote, 32, 12, 0, "remote_addrs" };
+			g->remote_addr = (struct config_prefix){ e->t[i].remote, 32, 12, 0, "remote_addrs", 0 };
 		if (e->t[i].local)
-			g->local_addr = (struct config_prefix){ e->t[i].local, 32, 13, 0, "local_addrs" };
+			g->local_addr = (struct config_prefix){ e->t[i].local, 32, 13, 0, "local_addrs", 0 };
 		snprintf(g->local_ike_id, sizeof(g->local_ike_id), "%s", e->t[i].lid ? e->t[i].lid : "");
 		snprintf(g->remote_ike_id, sizeof(g->remote_ike_id), "%s", e->t[i].rid ? e->t[i].rid : "");
 		if (e->t[i].inside)
-			t->inside = (struct config_prefix){ e->t[i].inside, 30, 14, 0, "ip address" };
+			t->inside = (struct config_prefix){ e->t[i].inside, 30, 14, 0, "ip address", 0 };
 		g->keepalive = (struct config_num){ CONFIG_ON, 15, 0, "dpd_delay = 10s" };
 		g->ka_interval = 10;
 		/* the hold swanctl's model step leaves for it (config/swan.c) */

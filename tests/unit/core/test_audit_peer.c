@@ -143,9 +143,9 @@ build_router(const struct router *r)
 		snprintf(g->name, sizeof(g->name), "%u.%u.%u.%u", r->remote >> 24, r->remote >> 16 & 255,
 			 r->remote >> 8 & 255, r->remote & 255);
 	else if (r->remote)
-		g->remote_addr = (struct config_prefix){ r->remote, 32, 12, 0, "ipsec ike remote address" };
+		g->remote_addr = (struct config_prefix){ r->remote, 32, 12, 0, "ipsec ike remote address", 0 };
 	if (r->inside)
-		t->inside = (struct config_prefix){ r->inside, 30, 13, 0, "ip tunnel address" };
+		t->inside = (struct config_prefix){ r->inside, 30, 13, 0, "ip tunnel address", 0 };
 	num(&cfg.refresh, r->refresh, 30);
 	num(&g->refresh, r->gw_refresh, 31);
 	num(&t->connect, r->connect ? 1 : NOPE, 14);
@@ -339,7 +339,7 @@ static void t_swan_dpd(void)
 }
 static void t_inside_swapped(void) { tunnels[0].inside.addr = IN1 | 1; }
 static void t_inside_elsewhere(void) { tunnels[0].inside.addr = 0xa9fe0102u; }
-static void t_remote_wrong(void) { tunnels[0].remote = (struct config_prefix){ IN1 | 2, 32, 23, 0, "ip tunnel remote address" }; }
+static void t_remote_wrong(void) { tunnels[0].remote = (struct config_prefix){ IN1 | 2, 32, 23, 0, "ip tunnel remote address", 0 }; }
 static void t_bgp_wrong(void) { bgp[0].addr = IN1 | 2; }
 static void t_ikev2_only(void) { ptunnels[0].ike = (struct peer_num){ PEER_IKEV2, 1 }; }
 static void t_ikev2_router(void) { t_ikev2_only(); num(&gateways[0].version, 2, 24); }
@@ -405,7 +405,7 @@ test_ike_rows(void **state)
 		memset(&at, 0, sizeof(at));
 		memset(&ar, 0, sizeof(ar));
 		build_router(&base);
-		tunnels[0].remote = (struct config_prefix){ IN1 | 1, 32, 23, 0, "ip tunnel remote address" };
+		tunnels[0].remote = (struct config_prefix){ IN1 | 1, 32, 23, 0, "ip tunnel remote address", 0 };
 		build_peer(&clean);
 		ike_rows[i].tweak();
 		snprintf(at.esp, sizeof(at.esp), "%s", ike_rows[i].esp);
