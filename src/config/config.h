@@ -241,6 +241,8 @@ enum config_live_why {
 	CONFIG_WHY_RTX_UNSET,         /* IKEv1 without keepalive use: heartbeat, auto (15.20) */
 	CONFIG_WHY_RTX_HEARTBEAT_AUTO,/* heartbeat with switch auto: only if the peer sends */
 	CONFIG_WHY_RTX_HEARTBEAT,     /* SAME_MAKE: heartbeat, Yamaha's own keepalive */
+	CONFIG_WHY_RTX_V2_UNSET,      /* IKEv2 without keepalive use: rfc4306, auto (15.20) */
+	CONFIG_WHY_RTX_V2_AUTO,       /* rfc4306 with switch auto: answers the peer's only */
 	CONFIG_WHY_IX_V1,             /* IKEv1: no ike keepalive, no watch-group */
 	CONFIG_WHY_IX_V2,             /* IKEv2: no ikev2 dpd interval (tunnel, default-profile) */
 	CONFIG_WHY_SWAN_ZERO,         /* dpd_delay = 0 */
@@ -260,6 +262,11 @@ struct config_live {
 	int exact;                /* 1: dead_after is exact; 0: a lower bound */
 	long interval, retries;   /* as configured (or defaulted); 0 unknown */
 	enum config_live_why why;
+	/* The deciding line names a method IKE version ike does not have,
+	 * and the router runs instead in its place (RTX 15.20): both as the
+	 * format spells them; NULL when it runs what the line names. */
+	const char *named, *instead;
+	int ike;
 };
 
 /* An IKE peer: RTX security gateway number, IX ike policy / IKEv2 peer,

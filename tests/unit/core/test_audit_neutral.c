@@ -462,6 +462,8 @@ static const struct old_row {
 	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_OFF, "aws", SAY_RTX_KEEPALIVE_OFF, "keepalive is off: the router" },
 	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_UNSET, "aws", SAY_RTX_NO_KEEPALIVE, "no ipsec ike keepalive use: IKEv1" },
 	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_HEARTBEAT_AUTO, "aws", SAY_RTX_HEARTBEAT_AUTO, "keepalive auto with heartbeat" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_V2_UNSET, "aws", SAY_RTX_V2_NO_KEEPALIVE, "IKEv2 then runs rfc4306 with switch auto" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_V2_AUTO, "aws", SAY_RTX_V2_AUTO, "keepalive auto with rfc4306 (IKEv2) only answers" },
 	{ CONFIG_LIVE_SAME_MAKE, CONFIG_WHY_RTX_HEARTBEAT, "aws", SAY_RTX_HEARTBEAT_PEER,
 	  "AWS Site-to-Site VPN does not answer it" },
 	/* a peer the profile does not mark non_yamaha answers heartbeat */
@@ -526,6 +528,25 @@ test_old_formats_dpd(void **state)
 				fail_msg("row %zu: '%s' does not say '%s'", i, words(&f->say), w->says);
 			assert_int_equal(f->fix[0].kind, FIX_KEEPALIVE);
 		}
+		audit_free(&r);
+	}
+
+	/* a method the line names and the router does not run: a note,
+	 * whatever the state says (RTX 15.20: dpd on IKEv2 runs as rfc4306) */
+	for (int st = CONFIG_LIVE_OFF; st <= CONFIG_LIVE_ON; st++) {
+		site_init(&s);
+		s.c.facts = &old_facts;
+		s.g[0].live.src = (struct config_num){ 1, 12, 0, "ipsec ike keepalive use 1 on dpd" };
+		s.g[0].live.state = (enum config_live_state)st;
+		s.g[0].live.why = st == CONFIG_LIVE_OFF ? CONFIG_WHY_RTX_V2_AUTO : CONFIG_WHY_NONE;
+		s.g[0].live.named = "dpd";
+		s.g[0].live.instead = "rfc4306";
+		s.g[0].live.ike = 2;
+		assert_int_equal(run(&s, "aws", &r), 0);
+		assert_true(has_note(&r, "line 12: ipsec ike keepalive use 1 on dpd: dpd is no keepalive method of IKEv2, "
+				     "so the router runs rfc4306 in its place"));
+		f = find(&r, "no-dead-peer-detection", &n);
+		assert_true(st == CONFIG_LIVE_OFF ? f != NULL : f == NULL);
 		audit_free(&r);
 	}
 
