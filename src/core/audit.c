@@ -1172,11 +1172,29 @@ static const struct audit_check checks[] = {
 	  "the vendor's command grammar as mtuprobe knows it" },
 };
 
+/* For the older formats (RTX, IX, swanctl.conf, ipsec.conf), whose
+ * findings cite the check's source: where that names more than one
+ * vendor's document, the row each vendor's finding cites instead (its
+ * own default, never another's: doc/vendor-syntax.md, doc/router-facts.md). */
+static const struct {
+	const char *id;
+	const char *src[VENDOR_COUNT];
+} vendor_sources[] = {
+	{ "no-mss-clamp", {
+		[VENDOR_RTX] = "Yamaha RTX command reference 8.1.21 (default auto or off by firmware)",
+		[VENDOR_IX] = "NEC IX: the ip tcp adjust-mss default was not found in any NEC document; every published IX configuration sets ip tcp adjust-mss auto",
+	} },
+};
+
 const char *
 audit_source(const struct audit_result *r, const struct audit_check *k, char *buf, size_t len)
 {
 	const struct config_facts *x = config_facts(r->cfg);
 
+	for (size_t i = 0; i < COUNT(vendor_sources); i++)
+		if (strcmp(k->id, vendor_sources[i].id) == 0 && (unsigned)r->cfg->vendor < VENDOR_COUNT &&
+		    vendor_sources[i].src[r->cfg->vendor])
+			return vendor_sources[i].src[r->cfg->vendor];
 	if (!x->neutral || !x->sources || !k->neutral_source)
 		return k->source;
 	snprintf(buf, len, "%s; %s", k->neutral_source, x->sources);

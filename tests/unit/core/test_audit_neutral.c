@@ -573,6 +573,39 @@ test_old_formats_dpd(void **state)
 	}
 }
 
+/* An older format's no-mss-clamp finding cites its own vendor's
+ * document (audit_source()), never the other older vendor's default. */
+static void
+test_old_formats_clamp_source(void **state)
+{
+	static const struct { enum vendor_id v; const char *own, *other; } rows[] = {
+		{ VENDOR_RTX, "Yamaha RTX command reference 8.1.21", "NEC" },
+		{ VENDOR_IX, "NEC IX: the ip tcp adjust-mss default was not found", "Yamaha" },
+	};
+	struct site s;
+	struct audit_result r;
+	const struct audit_finding *f;
+	char buf[512];
+	const char *src;
+	size_t n;
+
+	(void)state;
+	for (size_t i = 0; i < COUNT(rows); i++) {
+		site_init(&s);
+		s.c.facts = &old_facts;
+		s.c.vendor = rows[i].v;
+		memset(&s.t[0].mss, 0, sizeof s.t[0].mss);
+		assert_int_equal(run(&s, "aws", &r), 0);
+		f = find(&r, "no-mss-clamp", &n);
+		if (!f)
+			fail_msg("row %zu: no no-mss-clamp finding", i);
+		src = audit_source(&r, f->check, buf, sizeof buf);
+		if (!strstr(src, rows[i].own) || strstr(src, rows[i].other))
+			fail_msg("row %zu: source '%s'", i, src);
+		audit_free(&r);
+	}
+}
+
 int
 main(void)
 {
@@ -586,6 +619,7 @@ main(void)
 		cmocka_unit_test(test_hub_bgp),
 		cmocka_unit_test(test_peer_hint),
 		cmocka_unit_test(test_old_formats_dpd),
+		cmocka_unit_test(test_old_formats_clamp_source),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
