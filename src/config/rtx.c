@@ -1144,7 +1144,7 @@ config_parse_rtx(const char *buf, size_t len, struct config *c)
 
 	memset(&x, 0, sizeof(x));
 	x.tunnel = x.pp = -1;
-	while (!c->nomem && cfg_next(&r, &l)) {
+	while (!c->nomem && cfg_next_cut(&r, &l)) {
 		if (l.comment) {
 			c->comments += l.text[0] != '\0';
 			firmware_comment(c, &l);

@@ -651,6 +651,45 @@ test_bgp_peer_group(void **state)
 	}
 }
 
+/* RTX: a word that begins with '#' outside quotes ends the command
+ * (command reference 1.5 writes a '#' inside a parameter as \#, '#' or
+ * "#"): the comment is neither an argument nor in the quoted text. */
+static void
+test_rtx_trailing_comment(void **state)
+{
+	static const char text[] =
+		"tunnel select 1\n"
+		" description tunnel \"AWS #1\"   # the first tunnel\n"
+		" ipsec tunnel 1\n"
+		"  ipsec sa policy 1 1 esp aes-cbc sha-hmac  # AWS\n"
+		"  ipsec ike keepalive use 1 on dpd 10 3\t# 30 s\n"
+		" ip tunnel tcp mss limit 1379 #\n"
+		"tunnel select 2\n"
+		" description tunnel 'b # c' #d\n"
+		" ip tunnel mtu 1400 \\# x\n"
+		"ipsec auto refresh on # AWS waits\n";
+
+	(void)state;
+	assert_int_equal(parse(text, VENDOR_RTX), 0);
+	assert_int_equal(cfg.refresh.line, 10);
+	assert_int_equal(cfg.refresh.v, 1);
+	assert_string_equal(cfg.refresh.text, "ipsec auto refresh on");
+	assert_string_equal(cfg.gateways[0].esp_text, "aes-cbc sha-hmac");
+	assert_int_equal(cfg.gateways[0].ka_interval, 10);
+	assert_int_equal(cfg.gateways[0].ka_count, 3);
+	assert_int_equal(cfg.tunnels[0].mss_value, 1379);
+	assert_string_equal(cfg.tunnels[0].mss.text, "ip tunnel tcp mss limit 1379");
+	assert_non_null(strstr(cfg.tunnels[0].desc, "AWS #1"));
+	assert_null(strstr(cfg.tunnels[0].desc, "first"));
+	assert_non_null(strstr(cfg.tunnels[1].desc, "b # c"));
+	assert_null(strstr(cfg.tunnels[1].desc, "#d"));
+	/* an escaped '#' is a parameter: the router takes 1400 \# x as given */
+	assert_int_equal(cfg.tunnels[1].mtu.v, 1400);
+	assert_non_null(strstr(cfg.tunnels[1].mtu.text, "\\# x"));
+	assert_int_equal(cfg.ninvalid, 0);
+	config_free(&cfg);
+}
+
 /* Formats mtuprobe does not read are refused by name, never audited. */
 static void
 test_foreign_refused(void **state)
@@ -723,6 +762,7 @@ main(void)
 		cmocka_unit_test(test_live_model),
 		cmocka_unit_test(test_start_model),
 		cmocka_unit_test(test_bgp_peer_group),
+		cmocka_unit_test(test_rtx_trailing_comment),
 		cmocka_unit_test(test_every_word),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
