@@ -104,6 +104,8 @@ static const struct {
 	 * psksecret-remote, ppk-secret; an admin's or a BGP neighbour's password */
 	{ { "set", "psksecret", NULL }, 2, NULL, 0 },
 	{ { "set", "psksecret-remote", NULL }, 2, NULL, 0 },
+	/* not a FortiOS key (an invalid-line quotes it), but a key all the same */
+	{ { "set", "pre-shared-key", NULL }, 2, NULL, 0 },
 	{ { "set", "ppk-secret", NULL }, 2, NULL, 0 },
 	{ { "set", "password", NULL }, 2, NULL, 0 },
 	{ { "set", "passwd", NULL }, 2, NULL, 0 },

@@ -25,6 +25,7 @@ static const char *const arg_words[] = {
 	[CONFIG_ARG_MSS] = N_("an MSS (a number, auto or off)"),
 	[CONFIG_ARG_MTU] = N_("an MTU"),
 	[CONFIG_ARG_KEYWORD] = N_("one of the command's keywords"),
+	[CONFIG_ARG_FG_P1_KEY] = N_("a key of config vpn ipsec phase1-interface in any FortiOS from 6.0.0 to 7.6.4 (Fortinet's CLI reference)"),
 	[CONFIG_ARG_IN_TUNNEL] = N_("a tunnel select N block"),
 	[CONFIG_ARG_IN_PP] = N_("a pp select N block"),
 	[CONFIG_ARG_IN_INTERFACE] = N_("an interface block"),
