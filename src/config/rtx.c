@@ -322,7 +322,7 @@ sa_policy(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
  * version has methods of its own (IKEv1 heartbeat, icmp-echo, dpd; IKEv2
  * rfc4306, icmp-echo), and a method the version lacks runs as that
  * version's first form (IKEv1 heartbeat, IKEv2 rfc4306) with the line's
- * switch, interval and count ("代替方式として ... で動作する"). */
+ * switch, interval and count (15.20, [説明]). */
 static const struct {
 	const char *word;
 	enum config_ka v1, v2;
@@ -982,8 +982,8 @@ rtx_runs(const struct config_gateway *g)
 /* Whether this end sends checks of its own (15.20): never with switch
  * off; with auto (also the switch without a line), icmp-echo and dpd
  * send as with on, heartbeat only in answer to the peer's, and rfc4306
- * only answers the peer's checks, as off does ("auto でも off の場合でも
- * 同様に動作する": IKEv2 must answer them anyway). */
+ * only answers the peer's checks, as off does (15.20: IKEv2 must answer
+ * them anyway). */
 static int
 rtx_sends(const struct config_gateway *g, enum config_ka m)
 {
