@@ -241,6 +241,8 @@ enum config_live_why {
 	CONFIG_WHY_RTX_UNSET,         /* IKEv1 without keepalive use: heartbeat, auto (15.20) */
 	CONFIG_WHY_RTX_HEARTBEAT_AUTO,/* heartbeat with switch auto: only if the peer sends */
 	CONFIG_WHY_RTX_HEARTBEAT,     /* SAME_MAKE: heartbeat, Yamaha's own keepalive */
+	CONFIG_WHY_RTX_V2_UNSET,      /* IKEv2 without keepalive use: rfc4306, auto (15.20) */
+	CONFIG_WHY_RTX_V2_AUTO,       /* rfc4306 with switch auto: answers the peer's only */
 	CONFIG_WHY_IX_V1,             /* IKEv1: no ike keepalive, no watch-group */
 	CONFIG_WHY_IX_V2,             /* IKEv2: no ikev2 dpd interval (tunnel, default-profile) */
 	CONFIG_WHY_SWAN_ZERO,         /* dpd_delay = 0 */
@@ -260,6 +262,11 @@ struct config_live {
 	int exact;                /* 1: dead_after is exact; 0: a lower bound */
 	long interval, retries;   /* as configured (or defaulted); 0 unknown */
 	enum config_live_why why;
+	/* The deciding line names a method IKE version ike does not have,
+	 * and the router runs instead in its place (RTX 15.20): both as the
+	 * format spells them; NULL when it runs what the line names. */
+	const char *named, *instead;
+	int ike;
 };
 
 /* An IKE peer: RTX security gateway number, IX ike policy / IKEv2 peer,
@@ -347,6 +354,7 @@ enum config_bad {
 enum config_arg {
 	CONFIG_ARG_NONE, CONFIG_ARG_NUMBER, CONFIG_ARG_ADDR, CONFIG_ARG_PREFIX, CONFIG_ARG_WORD,
 	CONFIG_ARG_ONOFF, CONFIG_ARG_MSS, CONFIG_ARG_MTU, CONFIG_ARG_KEYWORD,
+	CONFIG_ARG_FG_P1_KEY,     /* a key of FortiOS 6.0.0-7.6.4's vpn ipsec phase1-interface */
 	/* scopes, for CONFIG_BAD_SCOPE */
 	CONFIG_ARG_IN_TUNNEL, CONFIG_ARG_IN_PP, CONFIG_ARG_IN_INTERFACE, CONFIG_ARG_IN_TUNNEL_IF,
 	CONFIG_ARG_IN_PROFILE, CONFIG_ARG_IN_SECTION,

@@ -32,6 +32,11 @@ struct cfg_reader {
 /* The next line into *l (tokenized on blanks); 0 at the end. One pass over
  * the bytes: memchr finds the end, only CONFIG_LINE_MAX bytes are copied. */
 int cfg_next(struct cfg_reader *r, struct cfg_line *l);
+/* cfg_next() for a grammar where a comment can end a command line: a
+ * word that begins with '#' outside quotes starts it, and it is cut off
+ * the text and the words (RTX: command reference 1.5 writes a '#' inside
+ * a parameter as \#, '#' or "#"; doc/config-grammar.md). */
+int cfg_next_cut(struct cfg_reader *r, struct cfg_line *l);
 
 /* One command of a vendor's grammar. pattern: words separated by single
  * spaces; a literal word matches itself, "#" a decimal number, "@" an IPv4

@@ -27,7 +27,8 @@
  * Every other tree and key is a known line the audit does not need: a
  * full configuration has thousands. Values of the keys above are checked;
  * a line outside any block, a set at the table level of a table read
- * here, and a block no end closes are invalid lines with their reason.
+ * here, a block no end closes, and a phase1-interface key no FortiOS
+ * 6.0.0-7.6.4 has (p1_keys[]) are invalid lines with their reason.
  * The model step (what each setting means, with Fortinet's documents) is
  * fg_model() at the end of this file. */
 #include "config/config_int.h"
@@ -126,6 +127,64 @@ static const struct keydef keys[] = {
 	{ T_POLICY, "tcp-mss-receiver", K_MSS_RECEIVER, V_NUM, 0, 65535, NULL, 0 },
 	{ T_POLICY, "srcintf", K_SRCINTF, V_LIST, 0, 0, NULL, 0 },
 	{ T_POLICY, "dstintf", K_DSTINTF, V_LIST, 0, 0, NULL, 0 },
+};
+
+/* Every key of config vpn ipsec phase1-interface in FortiOS 6.0.0 to 7.6.4:
+ * the union over those releases of Fortinet's CLI reference ("config vpn
+ * ipsec phase1-interface", one page per release) as Fortinet's own schema
+ * lists it, each key with the releases that have it (fortinet.fortios
+ * Ansible collection 2.4.2, fortios_vpn_ipsec_phase1_interface,
+ * versioned_schema; doc/config-grammar.md). FortiOS rejects a set or
+ * unset of a key the entry does not have, and takes a key abbreviated as
+ * long as it stays unambiguous (CLI reference, "Command syntax"). Sorted. */
+#define FG_P1_FIRST 60000L            /* 6.0.0, as major * 10000 + minor * 100 + patch */
+#define FG_P1_LAST 70604L             /* 7.6.4 */
+static const char *const p1_keys[] = {
+	"acct-verify", "add-gw-route", "add-route", "addke1", "addke2", "addke3", "addke4",
+	"addke5", "addke6", "addke7", "aggregate-member", "aggregate-weight", "assign-ip",
+	"assign-ip-from", "authmethod", "authmethod-remote", "authpasswd", "authusr",
+	"authusrgrp", "auto-discovery-crossover", "auto-discovery-dialup-placeholder",
+	"auto-discovery-forwarder", "auto-discovery-offer-interval", "auto-discovery-psk",
+	"auto-discovery-receiver", "auto-discovery-sender", "auto-discovery-shortcuts",
+	"auto-negotiate", "auto-transport-threshold", "azure-ad-autoconnect", "backup-gateway",
+	"banner", "cert-id-validation", "cert-peer-username-strip",
+	"cert-peer-username-validation", "cert-trust-store", "certificate", "childless-ike",
+	"client-auto-negotiate", "client-keep-alive", "client-resume", "client-resume-interval",
+	"comments", "default-gw", "default-gw-priority", "dev-id", "dev-id-notification",
+	"dhcp-ra-giaddr", "dhcp6-ra-linkaddr", "dhgrp", "digital-signature-auth", "distance",
+	"dns-mode", "dns-suffix-search", "domain", "dpd", "dpd-retrycount", "dpd-retryinterval",
+	"eap", "eap-cert-auth", "eap-exclude-peergrp", "eap-identity", "ems-sn-check",
+	"encap-local-gw4", "encap-local-gw6", "encap-remote-gw4", "encap-remote-gw6",
+	"encapsulation", "encapsulation-address", "enforce-unique-id", "esn",
+	"exchange-fgt-device-id", "exchange-interface-ip", "exchange-ip-addr4",
+	"exchange-ip-addr6", "fallback-tcp-threshold", "fec-base", "fec-codec", "fec-egress",
+	"fec-health-check", "fec-ingress", "fec-mapping-profile", "fec-receive-timeout",
+	"fec-redundant", "fec-send-timeout", "fgsp-sync", "forticlient-enforcement",
+	"fortinet-esp", "fragmentation", "fragmentation-mtu", "group-authentication",
+	"group-authentication-secret", "ha-sync-esp-seqno", "idle-timeout",
+	"idle-timeoutinterval", "ike-version", "inbound-dscp-copy", "include-local-lan",
+	"interface", "internal-domain-list", "ip-delay-interval", "ip-fragmentation",
+	"ip-version", "ipv4-dns-server1", "ipv4-dns-server2", "ipv4-dns-server3", "ipv4-end-ip",
+	"ipv4-exclude-range", "ipv4-name", "ipv4-netmask", "ipv4-split-exclude",
+	"ipv4-split-include", "ipv4-start-ip", "ipv4-wins-server1", "ipv4-wins-server2",
+	"ipv6-auto-linklocal", "ipv6-dns-server1", "ipv6-dns-server2", "ipv6-dns-server3",
+	"ipv6-end-ip", "ipv6-exclude-range", "ipv6-name", "ipv6-prefix", "ipv6-split-exclude",
+	"ipv6-split-include", "ipv6-start-ip", "keepalive", "keylife", "kms", "link-cost",
+	"local-gw", "local-gw6", "localid", "localid-type", "loopback-asymroute",
+	"mesh-selector-type", "mode", "mode-cfg", "mode-cfg-allow-client-selector", "monitor",
+	"monitor-hold-down-delay", "monitor-hold-down-time", "monitor-hold-down-type",
+	"monitor-hold-down-weekday", "monitor-min", "nattraversal", "negotiate-timeout",
+	"net-device", "network-id", "network-overlay", "npu-offload", "packet-redistribution",
+	"passive-mode", "peer", "peer-egress-shaping", "peer-egress-shaping-value", "peergrp",
+	"peerid", "peertype", "ppk", "ppk-identity", "ppk-secret", "priority", "proposal",
+	"psksecret", "psksecret-remote", "qkd", "qkd-hybrid", "qkd-profile", "reauth", "rekey",
+	"remote-gw", "remote-gw-country", "remote-gw-end-ip", "remote-gw-match",
+	"remote-gw-start-ip", "remote-gw-subnet", "remote-gw-ztna-tags", "remote-gw6",
+	"remote-gw6-country", "remote-gw6-end-ip", "remote-gw6-match", "remote-gw6-start-ip",
+	"remote-gw6-subnet", "remotegw-ddns", "rsa-signature-format",
+	"rsa-signature-hash-override", "save-password", "send-cert-chain", "shared-idle-timeout",
+	"signature-hash-alg", "split-include-service", "suite-b", "transport", "tunnel-search",
+	"type", "unity-support", "usrgrp", "vni", "wizard-type", "xauthtype",
 };
 
 /* The entry being edited: its settings until next or end commits them. */
@@ -251,15 +310,72 @@ net_at(const struct cfg_line *l, size_t i, uint32_t *a, unsigned *plen)
 	return cfg_prefix(l->tok[i], a, plen);
 }
 
+/* The release a "#config-version=MODEL-6.4.15-FW-build..." header
+ * names, as major * 10000 + minor * 100 + patch; -1 none. */
+static long
+fg_release(const char *fw)
+{
+	for (const char *p = strchr(fw, '-'); p; p = strchr(p + 1, '-')) {
+		unsigned a, b, d;
+		int n = 0;
+		if (sscanf(p, "-%u.%u.%u-%n", &a, &b, &d, &n) == 3 && n > 0 && a < 100 && b < 100 && d < 100)
+			return (long)a * 10000 + b * 100 + d;
+	}
+	return -1;
+}
+
+/* A phase1-interface key no FortiOS 6.0.0-7.6.4 has, not even as an
+ * abbreviation: the router rejects the line. Judged only where the list
+ * covers the firmware: a file that names no release (a typed session, a
+ * sample), or one of 6.0.0-7.6.4; a later or earlier release may have
+ * keys the list lacks, so its lines stay unread. */
+static int
+p1_unknown(const struct config *c, const struct cfg_ctx *x, const char *key)
+{
+	long rel = c->firmware_line ? fg_release(c->firmware) : 0;
+	size_t n = strlen(key);
+
+	if (!x->open || x->e.tree != T_P1 || rel < 0 || (rel && (rel < FG_P1_FIRST || rel > FG_P1_LAST)) ||
+	    config_has_placeholder(key))
+		return 0;
+	for (size_t i = 0; i < COUNT(p1_keys); i++)
+		if (strncmp(p1_keys[i], key, n) == 0)
+			return 0;
+	return 1;
+}
+
+/* The key a set or unset names: its own row, or in a phase1-interface
+ * entry the one key its abbreviation can stand for (FortiOS takes an
+ * unambiguous abbreviation, CLI reference "Command syntax"). */
+static const struct keydef *
+key_of(const struct cfg_ctx *x, const char *key)
+{
+	const struct keydef *d = x->open ? keydef(x->e.tree, key) : NULL;
+	const char *full = NULL;
+	size_t n = strlen(key);
+
+	if (d || !x->open || x->e.tree != T_P1)
+		return d;
+	for (size_t i = 0; i < COUNT(p1_keys); i++)
+		if (strncmp(p1_keys[i], key, n) == 0) {
+			if (full)
+				return NULL;  /* ambiguous: which one FortiOS says is not read */
+			full = p1_keys[i];
+		}
+	return full ? keydef(T_P1, full) : NULL;
+}
+
 static int
 on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
-	const struct keydef *d = x->open ? keydef(x->e.tree, l->tok[1]) : NULL;
+	const struct keydef *d = key_of(x, l->tok[1]);
 	struct fg_entry *e = &x->e;
 	uint32_t a;
 	unsigned plen;
 	long v = 0;
 
+	if (!d && p1_unknown(c, x, l->tok[1]))
+		return cfg_bad(c, l, CONFIG_BAD_ARG, 2, CONFIG_ARG_FG_P1_KEY);
 	if (!d)
 		return 1;             /* a key the audit does not read */
 	if (l->ntok < 3)
@@ -315,7 +431,7 @@ on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		e->psk = (struct config_secret){ .line = l->no };
 		if (strcmp(l->tok[2], "ENC") != 0 && config_secret_text(l->tok[2], &e->psk) == 0)
 			e->psk.line = l->no;
-		cfg_mask_tail(e->k[K_PSK].text, sizeof(e->k[0].text), strlen("set psksecret"));
+		cfg_mask_tail(e->k[K_PSK].text, sizeof(e->k[0].text), strlen("set ") + strlen(l->tok[1]));
 	}
 	return 0;
 }
@@ -324,9 +440,10 @@ on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 static int
 on_unset(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
-	const struct keydef *d = x->open ? keydef(x->e.tree, l->tok[1]) : NULL;
+	const struct keydef *d = key_of(x, l->tok[1]);
 
-	(void)c;
+	if (!d && p1_unknown(c, x, l->tok[1]))
+		return cfg_bad(c, l, CONFIG_BAD_ARG, 2, CONFIG_ARG_FG_P1_KEY);
 	if (!d)
 		return 1;
 	memset(&x->e.k[d->k], 0, sizeof(x->e.k[0]));
@@ -370,7 +487,7 @@ row_unset(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		cfg_unread(c, l->no);
 		c->read--;
 	}
-	return 0;
+	return r < 0 ? -1 : 0;
 }
 
 static const struct cfg_cmd fg_cmds[] = {

@@ -104,6 +104,8 @@ static const struct {
 	 * psksecret-remote, ppk-secret; an admin's or a BGP neighbour's password */
 	{ { "set", "psksecret", NULL }, 2, NULL, 0 },
 	{ { "set", "psksecret-remote", NULL }, 2, NULL, 0 },
+	/* not a FortiOS key (an invalid-line quotes it), but a key all the same */
+	{ { "set", "pre-shared-key", NULL }, 2, NULL, 0 },
 	{ { "set", "ppk-secret", NULL }, 2, NULL, 0 },
 	{ { "set", "password", NULL }, 2, NULL, 0 },
 	{ { "set", "passwd", NULL }, 2, NULL, 0 },
@@ -151,8 +153,37 @@ cfg_mask_tail(char *text, size_t len, size_t at)
 		snprintf(text + at, len - at, " (key not printed)");
 }
 
-int
-cfg_next(struct cfg_reader *r, struct cfg_line *l)
+/* Cuts a comment off the end of s: from a '#' that begins a word outside
+ * quotes. A backslash takes the next byte as it is (an escaped blank
+ * separates no word), "..." and '...' quote (RTX command reference 1.5). */
+static void
+cut_comment(char *s)
+{
+	int after_blank = 0;
+	char q = 0;
+
+	for (char *p = s; *p; p++) {
+		size_t n;
+		if (!q && *p == '#' && after_blank) {
+			for (n = (size_t)(p - s); n && blank(s[n - 1]); n--)
+				;
+			s[n] = '\0';
+			return;
+		}
+		after_blank = 0;
+		if (*p == '\\' && p[1])
+			p++;
+		else if (q)
+			q = *p == q ? 0 : q;
+		else if (*p == '"' || *p == '\'')
+			q = *p;
+		else
+			after_blank = blank(*p);
+	}
+}
+
+static int
+next_line(struct cfg_reader *r, struct cfg_line *l, int cut)
 {
 	const char *s, *nl, *cr;
 	size_t n;
@@ -180,10 +211,24 @@ cfg_next(struct cfg_reader *r, struct cfg_line *l)
 	if (l->comment)
 		l->ntok = 0;
 	else {
+		if (cut)
+			cut_comment(l->text);
 		tokenize(l);
 		mask_key(l);
 	}
 	return 1;
+}
+
+int
+cfg_next(struct cfg_reader *r, struct cfg_line *l)
+{
+	return next_line(r, l, 0);
+}
+
+int
+cfg_next_cut(struct cfg_reader *r, struct cfg_line *l)
+{
+	return next_line(r, l, 1);
 }
 
 int

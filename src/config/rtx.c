@@ -318,16 +318,27 @@ sa_policy(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return 0;
 }
 
+/* The keepalive methods (15.20) and what runs for each: every IKE
+ * version has methods of its own (IKEv1 heartbeat, icmp-echo, dpd; IKEv2
+ * rfc4306, icmp-echo), and a method the version lacks runs as that
+ * version's first form (IKEv1 heartbeat, IKEv2 rfc4306) with the line's
+ * switch, interval and count (15.20, [説明]). */
+static const struct {
+	const char *word;
+	enum config_ka v1, v2;
+} ka_methods[] = {
+	[CONFIG_KA_HEARTBEAT] = { "heartbeat", CONFIG_KA_HEARTBEAT, CONFIG_KA_RFC4306 },
+	[CONFIG_KA_ICMP] = { "icmp-echo", CONFIG_KA_ICMP, CONFIG_KA_ICMP },
+	[CONFIG_KA_DPD] = { "dpd", CONFIG_KA_DPD, CONFIG_KA_RFC4306 },
+	[CONFIG_KA_RFC4306] = { "rfc4306", CONFIG_KA_HEARTBEAT, CONFIG_KA_RFC4306 },
+};
+
 static int
 keepalive_method(const char *s, enum config_ka *m)
 {
-	static const struct { const char *name; enum config_ka m; } methods[] = {
-		{ "heartbeat", CONFIG_KA_HEARTBEAT }, { "icmp-echo", CONFIG_KA_ICMP },
-		{ "dpd", CONFIG_KA_DPD }, { "rfc4306", CONFIG_KA_RFC4306 },
-	};
-	for (size_t i = 0; i < COUNT(methods); i++)
-		if (strcmp(s, methods[i].name) == 0) {
-			*m = methods[i].m;
+	for (size_t i = 0; i < COUNT(ka_methods); i++)
+		if (ka_methods[i].word && strcmp(s, ka_methods[i].word) == 0) {
+			*m = (enum config_ka)i;
 			return 0;
 		}
 	return -1;
@@ -712,8 +723,10 @@ no_gateway(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	if (!(g = gw(c, l, cfg_is(l, 3, "keepalive") || cfg_is(l, 3, "local") ||
 			   cfg_is(l, 3, "remote") ? 5 : 4)))
 		return -1;
-	if (cfg_is(l, 3, "keepalive"))
+	if (cfg_is(l, 3, "keepalive")) {
 		memset(&g->keepalive, 0, sizeof(g->keepalive));
+		g->ka_method_set = 0;
+	}
 	else if (cfg_is(l, 3, "nat-traversal"))
 		memset(&g->natt, 0, sizeof(g->natt));
 	else if (cfg_is(l, 3, "backward-compatibility"))
@@ -949,20 +962,50 @@ bind_policies(struct config *c, const struct cfg_ctx *x)
 	}
 }
 
+static int
+rtx_v2(const struct config_gateway *g)
+{
+	return g->version.line && g->version.v == 2;
+}
+
+/* The method that runs for gateway g: the line's, or without a method
+ * (or without the line) the first form's (15.20). */
+static enum config_ka
+rtx_runs(const struct config_gateway *g)
+{
+	enum config_ka named = g->ka_method_set ? g->ka_method
+				 : rtx_v2(g) ? CONFIG_KA_RFC4306 : CONFIG_KA_HEARTBEAT;
+
+	return rtx_v2(g) ? ka_methods[named].v2 : ka_methods[named].v1;
+}
+
+/* Whether this end sends checks of its own (15.20): never with switch
+ * off; with auto (also the switch without a line), icmp-echo and dpd
+ * send as with on, heartbeat only in answer to the peer's, and rfc4306
+ * only answers the peer's checks, as off does (15.20: IKEv2 must answer
+ * them anyway). */
+static int
+rtx_sends(const struct config_gateway *g, enum config_ka m)
+{
+	long sw = g->keepalive.line ? g->keepalive.v : CONFIG_AUTO;
+
+	if (sw == CONFIG_OFF)
+		return 0;
+	return sw == CONFIG_ON || m == CONFIG_KA_ICMP || m == CONFIG_KA_DPD;
+}
+
 /* The hold (config.h config_hold): interval x count for the methods that
- * declare a peer dead by missed replies (dpd, icmp-echo, IKEv2 rfc4306,
- * 15.20); heartbeat's is not counted. */
+ * declare a peer dead by missed replies (dpd, icmp-echo, rfc4306, 15.20)
+ * when this end sends them; heartbeat's is not counted. */
 static void
 rtx_hold(const struct config_gateway *g, struct config_hold *h)
 {
 	const struct config_num *k = &g->keepalive;
-	int v2 = g->version.line && g->version.v == 2;
+	enum config_ka m = rtx_runs(g);
 
 	if (k->tmpl)
 		h->v = CONFIG_HOLD_UNKNOWN;
-	else if (!k->line || k->v == CONFIG_OFF || !g->ka_method_set ||
-		 !(g->ka_method == CONFIG_KA_DPD || g->ka_method == CONFIG_KA_ICMP ||
-		   (v2 && g->ka_method == CONFIG_KA_RFC4306)))
+	else if (!k->line || !rtx_sends(g, m) || m == CONFIG_KA_HEARTBEAT)
 		h->v = CONFIG_HOLD_NONE;
 	else {
 		h->v = g->ka_interval * g->ka_count;
@@ -974,8 +1017,10 @@ rtx_hold(const struct config_gateway *g, struct config_hold *h)
 /* The vendor-neutral DPD view (config.h config_live, config_tunnel.hold),
  * from ipsec ike keepalive use (15.20, doc/router-facts.md): without the
  * line IKEv1 runs heartbeat with switch auto, which runs nothing when both
- * ends are on auto, and IKEv2 rfc4306 (RFC 7296 section 2.4 liveness);
- * heartbeat is Yamaha's own, answered only by a Yamaha peer. */
+ * ends are on auto, and IKEv2 rfc4306 with switch auto, which only answers
+ * the peer's liveness checks (RFC 7296 section 2.4); heartbeat is Yamaha's
+ * own, answered only by a Yamaha peer. A method the IKE version lacks
+ * (dpd or heartbeat on IKEv2, rfc4306 on IKEv1) is said in a note. */
 static void
 rtx_live(struct config *c)
 {
@@ -983,21 +1028,24 @@ rtx_live(struct config *c)
 		struct config_gateway *g = &c->gateways[i];
 		const struct config_num *k = &g->keepalive;
 		struct config_live *l = &g->live;
-		int v2 = g->version.line && g->version.v == 2;
-		int heartbeat = !v2 && (!k->line || !g->ka_method_set || g->ka_method == CONFIG_KA_HEARTBEAT);
+		enum config_ka m = rtx_runs(g);
 		if (cfg_live_start(g))
 			continue;
+		if (g->ka_method_set && m != g->ka_method) {
+			l->named = ka_methods[g->ka_method].word;
+			l->instead = ka_methods[m].word;
+			l->ike = rtx_v2(g) ? 2 : 1;
+		}
 		if (k->line && k->v == CONFIG_OFF)
 			l->why = CONFIG_WHY_RTX_OFF;
-		else if (!k->line && !v2)
-			l->why = CONFIG_WHY_RTX_UNSET;
-		else if (heartbeat && k->v == CONFIG_AUTO)
-			l->why = CONFIG_WHY_RTX_HEARTBEAT_AUTO;
-		else if (heartbeat) {
-			l->state = CONFIG_LIVE_SAME_MAKE;
+		else if (rtx_sends(g, m))
+			l->state = m == CONFIG_KA_HEARTBEAT ? CONFIG_LIVE_SAME_MAKE : CONFIG_LIVE_ON;
+		else if (m == CONFIG_KA_HEARTBEAT)
+			l->why = k->line ? CONFIG_WHY_RTX_HEARTBEAT_AUTO : CONFIG_WHY_RTX_UNSET;
+		else
+			l->why = k->line ? CONFIG_WHY_RTX_V2_AUTO : CONFIG_WHY_RTX_V2_UNSET;
+		if (l->state == CONFIG_LIVE_SAME_MAKE)
 			l->why = CONFIG_WHY_RTX_HEARTBEAT;
-		} else
-			l->state = CONFIG_LIVE_ON;
 	}
 	cfg_holds(c, rtx_hold);
 }
@@ -1096,7 +1144,7 @@ config_parse_rtx(const char *buf, size_t len, struct config *c)
 
 	memset(&x, 0, sizeof(x));
 	x.tunnel = x.pp = -1;
-	while (!c->nomem && cfg_next(&r, &l)) {
+	while (!c->nomem && cfg_next_cut(&r, &l)) {
 		if (l.comment) {
 			c->comments += l.text[0] != '\0';
 			firmware_comment(c, &l);

@@ -449,6 +449,8 @@ static const struct dpd_say {
 	[CONFIG_WHY_RTX_UNSET] = { SAY_RTX_NO_KEEPALIVE, DQ_NONE, 0, NULL, NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_RTX_HEARTBEAT_AUTO] = { SAY_RTX_HEARTBEAT_AUTO, DQ_NONE, 0, NULL, NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_RTX_HEARTBEAT] = { SAY_RTX_HEARTBEAT_PEER, DQ_PEER, 0, NULL, NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_RTX_V2_UNSET] = { SAY_RTX_V2_NO_KEEPALIVE, DQ_NONE, 0, NULL, NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_RTX_V2_AUTO] = { SAY_RTX_V2_AUTO, DQ_NONE, 0, NULL, NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_IX_V1] = { SAY_IX_NO_DPD, DQ_STR, 0, "ike keepalive or watch-group", NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_IX_V2] = { SAY_IX_NO_DPD, DQ_WORD, W_IX_DPD_V2, NULL, NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_SWAN_ZERO] = { SAY_SWAN_NO_DPD, DQ_STR, 0, "0", NOTE_DPD_UNKNOWN },
@@ -502,10 +504,14 @@ check_dpd(struct audit_run *a)
 		struct audit_finding *f;
 		if (st == CONFIG_LIVE_SAME_MAKE)
 			st = a->peer->non_yamaha ? CONFIG_LIVE_OFF : CONFIG_LIVE_ON;
-		if (a->remote_only[g] || tmpl_skip(a, &l->src, gw->name) || st == CONFIG_LIVE_ON ||
-		    st == CONFIG_LIVE_ON_DEMAND)
+		if (a->remote_only[g] || tmpl_skip(a, &l->src, gw->name))
 			continue;
 		line = neutral_at(a, g, &l->src, &text, where, sizeof(where));
+		if (l->instead)
+			audit_note(a, NOTE_KEEPALIVE_INSTEAD, ARGS(AQ(where), AN(line), AS(text), AS(l->named),
+								  AN(l->ike), AS(l->instead)));
+		if (st == CONFIG_LIVE_ON || st == CONFIG_LIVE_ON_DEMAND)
+			continue;
 		if (st == CONFIG_LIVE_UNKNOWN || !w->code) {
 			audit_note(a, w->note, w->note == NOTE_PEER_NO_TUNNEL ? ARGS(AS(gw->name))
 					       : ARGS(AQ(where), AS(config_vendor_display(a->cfg->vendor))));
@@ -1166,11 +1172,29 @@ static const struct audit_check checks[] = {
 	  "the vendor's command grammar as mtuprobe knows it" },
 };
 
+/* For the older formats (RTX, IX, swanctl.conf, ipsec.conf), whose
+ * findings cite the check's source: where that names more than one
+ * vendor's document, the row each vendor's finding cites instead (its
+ * own default, never another's: doc/vendor-syntax.md, doc/router-facts.md). */
+static const struct {
+	const char *id;
+	const char *src[VENDOR_COUNT];
+} vendor_sources[] = {
+	{ "no-mss-clamp", {
+		[VENDOR_RTX] = "Yamaha RTX command reference 8.1.21 (default auto or off by firmware)",
+		[VENDOR_IX] = "NEC IX: the ip tcp adjust-mss default was not found in any NEC document; every published IX configuration sets ip tcp adjust-mss auto",
+	} },
+};
+
 const char *
 audit_source(const struct audit_result *r, const struct audit_check *k, char *buf, size_t len)
 {
 	const struct config_facts *x = config_facts(r->cfg);
 
+	for (size_t i = 0; i < COUNT(vendor_sources); i++)
+		if (strcmp(k->id, vendor_sources[i].id) == 0 && (unsigned)r->cfg->vendor < VENDOR_COUNT &&
+		    vendor_sources[i].src[r->cfg->vendor])
+			return vendor_sources[i].src[r->cfg->vendor];
 	if (!x->neutral || !x->sources || !k->neutral_source)
 		return k->source;
 	snprintf(buf, len, "%s; %s", k->neutral_source, x->sources);

@@ -25,6 +25,7 @@ static const char *const arg_words[] = {
 	[CONFIG_ARG_MSS] = N_("an MSS (a number, auto or off)"),
 	[CONFIG_ARG_MTU] = N_("an MTU"),
 	[CONFIG_ARG_KEYWORD] = N_("one of the command's keywords"),
+	[CONFIG_ARG_FG_P1_KEY] = N_("a key of config vpn ipsec phase1-interface in any FortiOS from 6.0.0 to 7.6.4 (Fortinet's CLI reference)"),
 	[CONFIG_ARG_IN_TUNNEL] = N_("a tunnel select N block"),
 	[CONFIG_ARG_IN_PP] = N_("a pp select N block"),
 	[CONFIG_ARG_IN_INTERFACE] = N_("an interface block"),
@@ -316,6 +317,8 @@ static const struct {
 				   N_("%s: line %u: %s: its settings also apply to %ld more tunnels (Yamaha's tunnel template), which the audit does not list or check on their own; what it says of %s holds for each of them"), 3 },
 	/* core/audit_hint.c: only without --peer; AS from Amazon's VPC FAQ (doc/router-facts.md) */
 	[NOTE_AWS_ASN] = { N_("BGP neighbour %s (line %u) has AS %ld, Amazon's legacy public ASN: this is %s; --peer %s makes the checks it needs (IKE initiation, DPD within %ld s, MTU %ld)"), NULL, 0 },
+	/* RTX 15.20: a method the IKE version lacks runs as its first form */
+	[NOTE_KEEPALIVE_INSTEAD] = { N_("%s: line %u: %s: %s is no keepalive method of IKEv%ld, so the router runs %s in its place, with this line's switch, interval and count (15.20)"), NULL, 0 },
 	[NOTE_CLAMP_GLOBAL] = { N_("one MSS clamp line covers every tunnel here: each fix sets it to %ld, the largest that fits the smallest tunnel (%s, MTU %ld)"), NULL, 0 },
 	[SAY_MSS6_ABOVE] = { N_("the IPv6 clamp %ld lets %ld-byte packets (MSS + 40 IPv6 + 20 TCP) into a tunnel whose IPv6 MTU is %ld (line %u); the largest IPv6 MSS that fits is %ld - 60 = %ld"), NULL, 0 },
 	[SAY_MSS_ABOVE] = { N_("the clamp lets TCP segments of %ld bytes in: %ld-byte packets with the IPv4 and TCP headers (20 + 20), into a tunnel whose MTU is %u%s. The largest MSS that fits is %u - 40 = %u; larger segments are fragmented or dropped, and a peer without path MTU discovery never says so"), NULL, 0 },
@@ -330,6 +333,8 @@ static const struct {
 	[SAY_RTX_KEEPALIVE_OFF] = { N_("keepalive is off: the router keeps its SAs after the peer has cleared them%s"), NULL, 0 },
 	[SAY_RTX_NO_KEEPALIVE] = { N_("no ipsec ike keepalive use: IKEv1 then uses heartbeat with switch auto, and heartbeat with auto on both ends runs no keepalive at all (15.20)%s"), NULL, 0 },
 	[SAY_RTX_HEARTBEAT_AUTO] = { N_("keepalive auto with heartbeat runs only when the peer sends heartbeats too (15.20)%s"), NULL, 0 },
+	[SAY_RTX_V2_NO_KEEPALIVE] = { N_("no ipsec ike keepalive use: IKEv2 then runs rfc4306 with switch auto, which only answers the peer's liveness checks and sends none of its own (15.20)%s"), NULL, 0 },
+	[SAY_RTX_V2_AUTO] = { N_("keepalive auto with rfc4306 (IKEv2) only answers the peer's liveness checks and sends none of its own, as off does (15.20)%s"), NULL, 0 },
 	[SAY_RTX_HEARTBEAT_PEER] = { N_("heartbeat is Yamaha's own keepalive and %s does not answer it; use dpd (RFC 3706)%s"), NULL, 0 },
 	[SAY_IX_NO_DPD] = { N_("no %s for this peer: the IX default was not found in any source (unknown default), so nothing is known to detect a dead peer%s"), NULL, 0 },
 	[SAY_IPC_SWAN_NO_DPD] = { N_("%s: strongSwan sends no DPD (ipsec.conf(5): dpdaction=none, the default, disables it) and keeps SAs the peer has cleared%s"), NULL, 0 },

@@ -141,7 +141,8 @@ psk-mismatch	5	-	-	tunnel1<->Tunnel0.0:outside	psk-mismatch@19/9	$pair/office-rt
 proposal-esp	5	-	-	tunnel1<->Tunnel0.0:outside	proposal-mismatch@11/13	$pair/office-rtx.conf	$tmp/ix-esp.conf
 proposal-ike	5	-	-	tunnel2<->to-tokyo:outside	proposal-mismatch@27/9	$pair/office-rtx.conf	$tmp/swan-ikev1.conf
 mss-above-peer-mtu	5	-	-	tunnel1<->Tunnel0.0:outside	mss-above-peer-mtu@22/25	$pair/office-rtx.conf	$tmp/ix-mtu.conf
-dpd-off-both-ends	5	-	no-dead-peer-detection@28	tunnel1<->Tunnel0.0:outside	dpd-off-both-ends@9/21	$tmp/rtx-nodpd.conf	$tmp/ix-nodpd.conf
+# the RTX end is IKEv2 without keepalive use: rfc4306 with switch auto only answers (15.20)
+dpd-off-both-ends	5	no-dead-peer-detection@11	no-dead-peer-detection@28	tunnel1<->Tunnel0.0:outside	dpd-off-both-ends@9/21	$tmp/rtx-nodpd.conf	$tmp/ix-nodpd.conf
 dpd-hold-mismatch	5	-	-	tunnel1<->tunnel1:outside	dpd-hold-mismatch@17/17	$pair/office-rtx.conf	$tmp/rtx-osaka-slow.conf
 lifetime-mismatch	5	-	-	tunnel1<->tunnel1:outside	lifetime-mismatch@13/13	$pair/office-rtx.conf	$tmp/rtx-osaka-life.conf
 # unpaired: a stale remote address (the two tunnels that should have met), and nothing in common at all

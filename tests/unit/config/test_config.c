@@ -474,9 +474,24 @@ static const struct live_row {
 	{ RTX1 "ipsec ike keepalive use 1 off\n", VENDOR_RTX, CONFIG_LIVE_OFF, CONFIG_WHY_RTX_OFF, 0, CONFIG_HOLD_NONE, 0, 0 },
 	{ RTX1 "ipsec ike remote address 1 198.51.100.1\n", VENDOR_RTX, CONFIG_LIVE_OFF, CONFIG_WHY_RTX_UNSET, 0,
 	  CONFIG_HOLD_NONE, 0, 0 },
-	{ RTX1 "ipsec ike version 1 2\n", VENDOR_RTX, CONFIG_LIVE_ON, CONFIG_WHY_NONE, 0, CONFIG_HOLD_NONE, 0, 0 },
+	/* IKEv2: rfc4306 with switch auto (the first form, the default) only answers */
+	{ RTX1 "ipsec ike version 1 2\n", VENDOR_RTX, CONFIG_LIVE_OFF, CONFIG_WHY_RTX_V2_UNSET, 0, CONFIG_HOLD_NONE, 0, 0 },
+	{ RTX1 "ipsec ike version 1 2\nipsec ike keepalive use 1 auto rfc4306 10 4\n", VENDOR_RTX, CONFIG_LIVE_OFF,
+	  CONFIG_WHY_RTX_V2_AUTO, 0, CONFIG_HOLD_NONE, 0, 0 },
 	{ RTX1 "ipsec ike version 1 2\nipsec ike keepalive use 1 on rfc4306 10 4\n", VENDOR_RTX, CONFIG_LIVE_ON,
 	  CONFIG_WHY_NONE, 0, 40, 5, 1 },
+	/* a method the version lacks runs as its first form, with the line's numbers */
+	{ RTX1 "ipsec ike version 1 2\nipsec ike keepalive use 1 on dpd 10 3\n", VENDOR_RTX, CONFIG_LIVE_ON,
+	  CONFIG_WHY_NONE, 0, 30, 5, 1 },
+	{ RTX1 "ipsec ike version 1 2\nipsec ike keepalive use 1 auto dpd\n", VENDOR_RTX, CONFIG_LIVE_OFF,
+	  CONFIG_WHY_RTX_V2_AUTO, 0, CONFIG_HOLD_NONE, 0, 0 },
+	{ RTX1 "ipsec ike version 1 2\nipsec ike keepalive use 1 on heartbeat\n", VENDOR_RTX, CONFIG_LIVE_ON,
+	  CONFIG_WHY_NONE, 0, 60, 5, 1 },
+	{ RTX1 "ipsec ike keepalive use 1 on rfc4306 10 3\n", VENDOR_RTX, CONFIG_LIVE_SAME_MAKE,
+	  CONFIG_WHY_RTX_HEARTBEAT, 0, CONFIG_HOLD_NONE, 0, 0 },
+	{ RTX1 "ipsec ike keepalive use 1 auto dpd\n", VENDOR_RTX, CONFIG_LIVE_ON, CONFIG_WHY_NONE, 0, 60, 4, 1 },
+	{ RTX1 "ipsec ike keepalive use 1 on dpd\nno ipsec ike keepalive use 1\n", VENDOR_RTX, CONFIG_LIVE_OFF,
+	  CONFIG_WHY_RTX_UNSET, 0, CONFIG_HOLD_NONE, 0, 0 },
 	{ RTX1 "ipsec ike keepalive use 1 ${ka}\n", VENDOR_RTX, CONFIG_LIVE_UNKNOWN, CONFIG_WHY_NONE, 0,
 	  CONFIG_HOLD_UNKNOWN, 0, 0 },
 	/* one IKEv2 peer, two tunnels: each tunnel's own hold */
@@ -511,6 +526,14 @@ test_live_model(void **state)
 		l = &cfg.gateways[0].live;
 		if (l->state != w->state || l->why != w->why)
 			fail_msg("row %zu: state %d why %d, want %d %d", i, l->state, l->why, w->state, w->why);
+		/* the note's words: dpd/heartbeat on IKEv2, rfc4306 on IKEv1 */
+		if (w->vendor == VENDOR_RTX && cfg.gateways[0].ka_method_set &&
+		    (strstr(w->text, "version 1 2") ? !strstr(w->text, " rfc4306") : !!strstr(w->text, " rfc4306"))) {
+			if (!l->instead || !l->named || l->ike != (strstr(w->text, "version 1 2") ? 2 : 1))
+				fail_msg("row %zu: no method named instead", i);
+			assert_string_equal(l->instead, strstr(w->text, "version 1 2") ? "rfc4306" : "heartbeat");
+		} else if (l->instead)
+			fail_msg("row %zu: %s instead of %s", i, l->instead, l->named);
 		if (w->why != CONFIG_WHY_NO_TUNNEL) {
 			assert_true(w->tunnel < cfg.ntunnels);
 			h = &cfg.tunnels[w->tunnel].hold;
@@ -628,6 +651,45 @@ test_bgp_peer_group(void **state)
 	}
 }
 
+/* RTX: a word that begins with '#' outside quotes ends the command
+ * (command reference 1.5 writes a '#' inside a parameter as \#, '#' or
+ * "#"): the comment is neither an argument nor in the quoted text. */
+static void
+test_rtx_trailing_comment(void **state)
+{
+	static const char text[] =
+		"tunnel select 1\n"
+		" description tunnel \"AWS #1\"   # the first tunnel\n"
+		" ipsec tunnel 1\n"
+		"  ipsec sa policy 1 1 esp aes-cbc sha-hmac  # AWS\n"
+		"  ipsec ike keepalive use 1 on dpd 10 3\t# 30 s\n"
+		" ip tunnel tcp mss limit 1379 #\n"
+		"tunnel select 2\n"
+		" description tunnel 'b # c' #d\n"
+		" ip tunnel mtu 1400 \\# x\n"
+		"ipsec auto refresh on # AWS waits\n";
+
+	(void)state;
+	assert_int_equal(parse(text, VENDOR_RTX), 0);
+	assert_int_equal(cfg.refresh.line, 10);
+	assert_int_equal(cfg.refresh.v, 1);
+	assert_string_equal(cfg.refresh.text, "ipsec auto refresh on");
+	assert_string_equal(cfg.gateways[0].esp_text, "aes-cbc sha-hmac");
+	assert_int_equal(cfg.gateways[0].ka_interval, 10);
+	assert_int_equal(cfg.gateways[0].ka_count, 3);
+	assert_int_equal(cfg.tunnels[0].mss_value, 1379);
+	assert_string_equal(cfg.tunnels[0].mss.text, "ip tunnel tcp mss limit 1379");
+	assert_non_null(strstr(cfg.tunnels[0].desc, "AWS #1"));
+	assert_null(strstr(cfg.tunnels[0].desc, "first"));
+	assert_non_null(strstr(cfg.tunnels[1].desc, "b # c"));
+	assert_null(strstr(cfg.tunnels[1].desc, "#d"));
+	/* an escaped '#' is a parameter: the router takes 1400 \# x as given */
+	assert_int_equal(cfg.tunnels[1].mtu.v, 1400);
+	assert_non_null(strstr(cfg.tunnels[1].mtu.text, "\\# x"));
+	assert_int_equal(cfg.ninvalid, 0);
+	config_free(&cfg);
+}
+
 /* Formats mtuprobe does not read are refused by name, never audited. */
 static void
 test_foreign_refused(void **state)
@@ -700,6 +762,7 @@ main(void)
 		cmocka_unit_test(test_live_model),
 		cmocka_unit_test(test_start_model),
 		cmocka_unit_test(test_bgp_peer_group),
+		cmocka_unit_test(test_rtx_trailing_comment),
 		cmocka_unit_test(test_every_word),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -471,6 +471,66 @@ teardown(void **state)
 	return 0;
 }
 
+/* A phase1-interface key no FortiOS 6.0.0-7.6.4 has is a line the
+ * FortiGate rejects (Fortinet's CLI reference, doc/config-grammar.md);
+ * an abbreviation it takes is read as its key; a file naming another
+ * release, or a key in a table inside the entry, is not judged. */
+static const char p1_body[] =
+	"config vpn ipsec phase1-interface\n"
+	" edit t1\n"
+	"  set interface \"wan1\"\n"
+	"  set remote-gw 198.51.100.1\n"
+	"  set lifetime 28800\n"                     /* 6 (5 without a header) */
+	"  set dpd on-idle\n"
+	"  set dpd-retryint 20\n"                    /* dpd-retryinterval */
+	"  set dpd-retryc 4\n"                       /* dpd-retrycount */
+	"  set psks example-abbreviated\n"           /* psksecret or psksecret-remote */
+	"  set remote-g 198.51.100.9\n"              /* ambiguous: not read, not judged */
+	"  unset pre-shared-key\n"                   /* 12 */
+	"  config ipv4-exclude-range\n"
+	"   edit 1\n"
+	"    set start-ip 10.0.0.1\n"                /* a sub-table's key */
+	"   next\n"
+	"  end\n"
+	" next\n"
+	"end\n";
+
+static void
+test_p1_keys(void **state)
+{
+	static const struct { const char *header; size_t invalid; } rows[] = {
+		{ "", 2 },                                         /* a typed session, a sample */
+		{ "#config-version=FGT60F-7.2.8-FW-build1639-240313:opmode=0:vdom=0\n", 2 },
+		{ "#config-version=FGT60F-6.0.0-FW-build0076-180329:opmode=0\n", 2 },
+		{ "#config-version=FGT60F-7.6.4-FW-build3596-250820:opmode=0\n", 2 },
+		{ "#config-version=FGT60F-7.6.5-FW-build3600-251010:opmode=0\n", 0 },   /* later */
+		{ "#config-version=FGT60E-5.6.3-FW-build1547-171204:opmode=0\n", 0 },   /* earlier */
+	};
+	char text[2048];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		unsigned at = rows[i].header[0] ? 1 : 0;
+		snprintf(text, sizeof(text), "%s%s", rows[i].header, p1_body);
+		parse(text);
+		if (cfg.ninvalid != rows[i].invalid)
+			fail_msg("row %zu: %zu invalid lines, want %zu", i, cfg.ninvalid, rows[i].invalid);
+		if (rows[i].invalid) {
+			assert_int_equal(cfg.invalid[0].line, 5 + at);
+			assert_int_equal(cfg.invalid[0].why, CONFIG_BAD_ARG);
+			assert_int_equal(cfg.invalid[0].arg, 2);
+			assert_int_equal(cfg.invalid[0].expect, CONFIG_ARG_FG_P1_KEY);
+			assert_int_equal(cfg.invalid[1].line, 11 + at);
+			assert_int_equal(cfg.invalid[1].expect, CONFIG_ARG_FG_P1_KEY);
+		}
+		/* the abbreviations, read as FortiOS reads them */
+		assert_int_equal(gw("t1")->live.interval, 20);
+		assert_int_equal(gw("t1")->live.retries, 4);
+		assert_int_equal(gw("t1")->psk.line, 0);               /* ambiguous: not read */
+		assert_int_equal(gw("t1")->remote_addr.addr, 0xc6336401u);   /* 198.51.100.1 */
+	}
+}
+
 int
 main(void)
 {
@@ -482,6 +542,7 @@ main(void)
 		cmocka_unit_test_teardown(test_policy_clamp, teardown),
 		cmocka_unit_test_teardown(test_invalid, teardown),
 		cmocka_unit_test_teardown(test_keys, teardown),
+		cmocka_unit_test_teardown(test_p1_keys, teardown),
 		cmocka_unit_test_teardown(test_refused, teardown),
 	};
 

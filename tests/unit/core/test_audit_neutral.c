@@ -462,6 +462,8 @@ static const struct old_row {
 	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_OFF, "aws", SAY_RTX_KEEPALIVE_OFF, "keepalive is off: the router" },
 	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_UNSET, "aws", SAY_RTX_NO_KEEPALIVE, "no ipsec ike keepalive use: IKEv1" },
 	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_HEARTBEAT_AUTO, "aws", SAY_RTX_HEARTBEAT_AUTO, "keepalive auto with heartbeat" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_V2_UNSET, "aws", SAY_RTX_V2_NO_KEEPALIVE, "IKEv2 then runs rfc4306 with switch auto" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_V2_AUTO, "aws", SAY_RTX_V2_AUTO, "keepalive auto with rfc4306 (IKEv2) only answers" },
 	{ CONFIG_LIVE_SAME_MAKE, CONFIG_WHY_RTX_HEARTBEAT, "aws", SAY_RTX_HEARTBEAT_PEER,
 	  "AWS Site-to-Site VPN does not answer it" },
 	/* a peer the profile does not mark non_yamaha answers heartbeat */
@@ -529,6 +531,25 @@ test_old_formats_dpd(void **state)
 		audit_free(&r);
 	}
 
+	/* a method the line names and the router does not run: a note,
+	 * whatever the state says (RTX 15.20: dpd on IKEv2 runs as rfc4306) */
+	for (int st = CONFIG_LIVE_OFF; st <= CONFIG_LIVE_ON; st++) {
+		site_init(&s);
+		s.c.facts = &old_facts;
+		s.g[0].live.src = (struct config_num){ 1, 12, 0, "ipsec ike keepalive use 1 on dpd" };
+		s.g[0].live.state = (enum config_live_state)st;
+		s.g[0].live.why = st == CONFIG_LIVE_OFF ? CONFIG_WHY_RTX_V2_AUTO : CONFIG_WHY_NONE;
+		s.g[0].live.named = "dpd";
+		s.g[0].live.instead = "rfc4306";
+		s.g[0].live.ike = 2;
+		assert_int_equal(run(&s, "aws", &r), 0);
+		assert_true(has_note(&r, "line 12: ipsec ike keepalive use 1 on dpd: dpd is no keepalive method of IKEv2, "
+				     "so the router runs rfc4306 in its place"));
+		f = find(&r, "no-dead-peer-detection", &n);
+		assert_true(st == CONFIG_LIVE_OFF ? f != NULL : f == NULL);
+		audit_free(&r);
+	}
+
 	/* the tunnel's hold, not the gateway's numbers (those are the
 	 * neutral formats'), against AWS's 40 s */
 	site_init(&s);
@@ -552,6 +573,39 @@ test_old_formats_dpd(void **state)
 	}
 }
 
+/* An older format's no-mss-clamp finding cites its own vendor's
+ * document (audit_source()), never the other older vendor's default. */
+static void
+test_old_formats_clamp_source(void **state)
+{
+	static const struct { enum vendor_id v; const char *own, *other; } rows[] = {
+		{ VENDOR_RTX, "Yamaha RTX command reference 8.1.21", "NEC" },
+		{ VENDOR_IX, "NEC IX: the ip tcp adjust-mss default was not found", "Yamaha" },
+	};
+	struct site s;
+	struct audit_result r;
+	const struct audit_finding *f;
+	char buf[512];
+	const char *src;
+	size_t n;
+
+	(void)state;
+	for (size_t i = 0; i < COUNT(rows); i++) {
+		site_init(&s);
+		s.c.facts = &old_facts;
+		s.c.vendor = rows[i].v;
+		memset(&s.t[0].mss, 0, sizeof s.t[0].mss);
+		assert_int_equal(run(&s, "aws", &r), 0);
+		f = find(&r, "no-mss-clamp", &n);
+		if (!f)
+			fail_msg("row %zu: no no-mss-clamp finding", i);
+		src = audit_source(&r, f->check, buf, sizeof buf);
+		if (!strstr(src, rows[i].own) || strstr(src, rows[i].other))
+			fail_msg("row %zu: source '%s'", i, src);
+		audit_free(&r);
+	}
+}
+
 int
 main(void)
 {
@@ -565,6 +619,7 @@ main(void)
 		cmocka_unit_test(test_hub_bgp),
 		cmocka_unit_test(test_peer_hint),
 		cmocka_unit_test(test_old_formats_dpd),
+		cmocka_unit_test(test_old_formats_clamp_source),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
