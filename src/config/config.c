@@ -26,7 +26,9 @@ static const struct {
 	[VENDOR_RTX] = { "Yamaha RTX", "a Yamaha RTX config (show config)", "#",
 		/* command reference 8.1.4: a tunnel's MTU is 1280 unless set */
 		{ .tunnel_mtu_default = 1280, .clamp_in_config = 1, .peer_word = "gateway",
-		  .natt_default = N_("not set (default off, 15.48.5)"), .ike_compat = 1 }, config_parse_rtx,
+		  .natt_default = N_("not set (default off, 15.48.5)"), .ike_compat = 1,
+		  .mtu_default_word = N_(" (the RTX default)"),
+		  .mtu_default_unset = N_(" (the RTX default: no ip tunnel mtu is set)") }, config_parse_rtx,
 		(const char *const[]){ "tunnel select ", "pp select ", "ipsec ike ", "ipsec sa policy ",
 			"ipsec tunnel ", "ipsec auto refresh", "ip lan", "ip pp ", "ip tunnel ",
 			"nat descriptor ", "pp bind ", "pppoe use ", "bgp use ",
@@ -37,7 +39,8 @@ static const struct {
 		/* no NEC reference: the tunnel MTU default is unknown; NAT-T is
 		 * ikev2 nat-traversal in the tunnel, or the global ike nat-traversal */
 		{ .clamp_in_config = 1, .natt_in_tunnel = 1, .peer_word = "peer",
-		  .natt_default = N_("not set (the IX default is unknown)") }, config_parse_ix,
+		  .natt_default = N_("not set (the IX default is unknown)"), .natt_default_unknown = 1 },
+		config_parse_ix,
 		(const char *const[]){ "interface GigaEthernet", "interface Loopback0.", "interface Tunnel0.",
 			"ike policy ", "ike proposal ", "ipsec autokey-", "ikev2 default-profile",
 			"ikev2 profile ", "ikev2 authentication psk", "ikev2 peer", "ikev2 connect-type",
@@ -130,7 +133,8 @@ static const struct {
 		 * vti peer without tunnel prefixes is 0.0.0.0/0 both ways; NAT-T
 		 * forced only by force-udp-encapsulation (doc/router-facts.md) */
 		{ .tunnel_mtu_default = 1500, .clamp_in_config = 1, .peer_word = "peer", .neutral = 1,
-		  .natt_detects = 1,
+		  .natt_detects = 1, .mtu_default_word = N_(" (the VyOS vti default)"),
+		  .mtu_default_unset = N_(" (the VyOS vti default: no mtu is set on the vti interface)"),
 		  .clamp_default = CONFIG_MSS_OFF,
 		  .selector_default = N_("0.0.0.0/0 both ways for a vti peer without tunnel prefixes (vyos-1x's swanctl template)"),
 		  .natt_default = N_("not forced (UDP only when a NAT is detected; force-udp-encapsulation forces it)"),

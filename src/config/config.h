@@ -176,8 +176,9 @@ struct config_tunnel {
 	struct config_num responder;  /* ikev2 negotiation-direction responder: v 1 */
 	struct config_num natt;       /* ikev2 nat-traversal ... */
 	struct config_num binding;    /* IX ikev2 binding PROFILE */
-	struct config_num esp;        /* IX: the bound profile's child-proposal lines */
+	struct config_num esp;        /* IX: the bound profile's child-proposal lines, or the tunnel's own */
 	char esp_text[CONFIG_ESP];
+	int esp_own;                  /* IX: esp is the tunnel's own ikev2 child-proposal lines */
 	int ikev2;                    /* IX tunnel mode ipsec-ikev2 */
 	/* IX: the interface IKE leaves by (ikev2 outgoing-interface IF), its
 	 * line in outgoing.text; "" when not written */
@@ -441,6 +442,12 @@ struct config_facts {
 	/* clamp_in_config 0: where the format says clamps are not, for the
 	 * note (marked N_(), like natt_default) */
 	const char *clamp_elsewhere;
+	/* tunnel_mtu_default set: how a finding names it, alone and with the
+	 * line the file lacks (marked N_()) */
+	const char *mtu_default_word, *mtu_default_unset;
+	/* 1: what NAT-T does when no line sets it was not found (IX): the
+	 * tunnel line says so instead of "off" */
+	int natt_default_unknown;
 	/* 1: gateways carry an IKEv1 backward-compatibility setting (config_
 	 * gateway.compat) whose default a field-observed peer rejects (RTX
 	 * ipsec ike backward-compatibility, 15.28, default 1) */

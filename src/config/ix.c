@@ -351,6 +351,30 @@ ikev2_peer(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	c->tunnels[ti].gateway = (int)(g - c->gateways);
 	c->tunnels[ti].ikev2 = 1;
 	cfg_set(&g->version, 2, l);
+	/* an IPv6 peer address: ESP rides in IPv6 (the name keeps the address) */
+	if (cfg_is(l, 1, "peer") && cfg_addr6(l->tok[2]) && !g->remote_addr.line)
+		cfg_outer_addr(&g->remote_addr, l->tok[2], l);
+	return 0;
+}
+
+/* ikev2 child-proposal enc|integrity ALG in the tunnel itself, as a
+ * published IX2215 (10.11) running-config writes them: the tunnel's own
+ * ESP, which a bound profile's child-proposal does not replace. */
+static int
+tunnel_child(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct config_tunnel *t = &c->tunnels[x->index];
+	size_t len;
+
+	if (!cfg_is(l, 2, "enc") && !cfg_is(l, 2, "integrity"))
+		return 0;
+	if (!t->esp_own) {
+		t->esp_text[0] = '\0';
+		t->esp_own = 1;
+	}
+	len = strlen(t->esp_text);
+	snprintf(t->esp_text + len, CONFIG_ESP - len, "%s%s", len ? " " : "", l->tok[3]);
+	cfg_set(&t->esp, 0, l);
 	return 0;
 }
 
@@ -602,6 +626,7 @@ static const struct cfg_cmd ix_cmds[] = {
 	{ "ipsec policy tunnel *", TI, ipsec_policy },
 	{ "ipsec policy *", TI, NULL },
 	{ "ikev2 dpd interval *", TI, ikev2_dpd },
+	{ "ikev2 child-proposal * *", TI, tunnel_child },
 	{ "ikev2 connect-type *", TI, ikev2_connect },
 	{ "ikev2 negotiation-direction *", TI, ikev2_direction },
 	{ "ikev2 nat-traversal *", TI, ikev2_natt },
@@ -803,7 +828,7 @@ bind_profile(struct config *c, const struct cfg_ctx *x, size_t i)
 	}
 	if (p->dpd.line && !t->dpd.line)
 		t->dpd = p->dpd;
-	if (p->esp.line) {
+	if (p->esp.line && !t->esp_own) {
 		t->esp = p->esp;
 		snprintf(t->esp_text, sizeof(t->esp_text), "%s", p->esp_text);
 	}

@@ -279,7 +279,7 @@ check_mss_above(struct audit_run *a)
 			continue;
 		f = audit_finding(a, t->mss.line, t->mss.text, t->name, SAY_MSS_ABOVE,
 				  ARGS(AN(t->mss_value), AN(t->mss_value + IP_MSS4_HDR), AN(at->mtu),
-				       AW(at->mtu_default ? W_RTX_DEFAULT_NO_MTU : W_NONE),
+				       at->mtu_default ? AP(config_facts(a->cfg)->mtu_default_unset) : AW(W_NONE),
 				       AN(at->mtu), AN(at->mtu - IP_MSS4_HDR)));
 		fix_numbers(f, at, t);
 	}
@@ -298,7 +298,7 @@ check_mtu_model(struct audit_run *a)
 			continue;
 		f = audit_finding(a, t->mtu.line ? t->mtu.line : t->line, t->mtu.line ? t->mtu.text : "",
 				  t->name, SAY_MTU_ABOVE_MODEL,
-				  ARGS(AN(at->mtu), AW(at->mtu_default ? W_RTX_DEFAULT : W_NONE), AN(at->limit),
+				  ARGS(AN(at->mtu), at->mtu_default ? AP(config_facts(a->cfg)->mtu_default_word) : AW(W_NONE), AN(at->limit),
 				       AN(a->r->line_mtu), AF(&a->r->line_from), AS(at->esp),
 				       AW(at->natt ? W_IN_UDP_NATT : W_NONE),
 				       AW(at->limit == a->peer->max_mtu ? W_CAPPED_PEER : W_NONE)));
@@ -754,11 +754,35 @@ check_start(struct audit_run *a, int resp)
 	}
 }
 
+/* Whatever the peer: a gateway line that turns starting on while the
+ * router-wide switch keeps it off does nothing (RTX 15.10), and the file
+ * shows it was meant to; said as a note when no finding says more. */
+static void
+start_idle_lines(struct audit_run *a)
+{
+	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
+		const struct config_tunnel *t = tunnel(a, i);
+		const struct config_num *r;
+		char where[64];
+		if (!t->start.set || t->start.why != CONFIG_SWHY_COVERED || t->start.state != CONFIG_START_NEVER ||
+		    t->gateway < 0 || first_tunnel(a, (size_t)t->gateway) != (int)i || a->remote_only[t->gateway])
+			continue;
+		r = &a->cfg->gateways[t->gateway].refresh;
+		if (!r->line || r->tmpl || r->v != 1)
+			continue;
+		gateway_label(a, (size_t)t->gateway, where, sizeof(where));
+		audit_note(a, NOTE_START_LINE_IDLE, ARGS(AS(where), AN(r->line), AS(r->text),
+							 a->cfg->start.src.line ? AS("off") : AW(W_UNSET_DEFAULT_OFF)));
+	}
+}
+
 static void
 check_initiator(struct audit_run *a)
 {
 	if (a->peer->waits)
 		check_start(a, 0);
+	else if (!a->peer->respond_only)
+		start_idle_lines(a);
 }
 
 static void

@@ -95,7 +95,7 @@ struct audit_arg {
 enum audit_say_id {
 	SAY_NONE = 0,
 	/* notes */
-	NOTE_TEMPLATE, NOTE_CLAMP_NO_DEFAULT, NOTE_CLAMP_NO_IX_MTU, NOTE_CLAMP_ELSEWHERE, NOTE_ESP_MODEL,
+	NOTE_TEMPLATE, NOTE_CLAMP_NO_DEFAULT, NOTE_CLAMP_NO_IX_MTU, NOTE_CLAMP_ELSEWHERE, NOTE_ESP_MODEL, NOTE_START_LINE_IDLE,
 	NOTE_DPD_UNKNOWN, NOTE_PEER_NO_TUNNEL, NOTE_START_UNKNOWN, NOTE_IX_IKEV1_START,
 	NOTE_INCLUDE, NOTE_PLACEHOLDERS, NOTE_LINE_MTU_GIVEN, NOTE_NO_LINE_MTU,
 	NOTE_ESP_TEMPLATE, NOTE_ESP_UNKNOWN, NOTE_CLAMP_GLOBAL, NOTE_NATT_AUTO_LIMIT,
@@ -121,8 +121,8 @@ enum audit_say_id {
 /* Phrases an argument can be (AA_WORD), said by render in the user's
  * language; W_NONE says nothing. */
 enum audit_word {
-	W_NONE = 0, W_RTX_DEFAULT_NO_MTU, W_RTX_DEFAULT, W_IN_UDP_NATT, W_CAPPED_PEER,
-	W_IPSECCONF_NO_CLAMP, W_DPD_OFF, W_DPD_UNSET_OFF, W_AWS_CLEARS, W_IX_DPD_V2,
+	W_NONE = 0, W_IN_UDP_NATT, W_CAPPED_PEER,
+	W_DPD_OFF, W_DPD_UNSET_OFF, W_AWS_CLEARS, W_IX_DPD_V2,
 	W_DPDACTION_UNSET, W_DPDDELAY_UNSET, W_DPD_DELAY_UNSET, W_UNSET_DEFAULT_OFF,
 	W_RESPONDER_ONLY, W_UNSET_ANSWER_ONLY, W_UNSET_DEFAULT_NONE, W_AUTO_UNSET, W_ONLY_LOADS,
 	W_NOT_EVEN_LOADS, W_ON_TRAFFIC, W_UNSET_SO_1, W_SELECTOR, W_SELECTOR_DEFAULT, W_UNSET,
@@ -168,6 +168,7 @@ struct audit_tunnel {
 	int natt;                      /* NAT-T counted in limit: configured, or nat_seen */
 	int natt_auto;                 /* not counted, but used if a NAT is on the path */
 	int outer6;                    /* ESP rides in IPv6 (the IKE peer's outer address) */
+	int natt_unknown;              /* no line sets NAT-T and the format's default was not found */
 	int nat_seen;                  /* NAT-T starts by itself, and the configuration shows a
 	                                * NAT on the path (a private IKE address, a public peer) */
 	unsigned limit;                /* what line + ESP (+ NAT-T) + peer allow; 0 unknown */

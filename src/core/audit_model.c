@@ -265,7 +265,7 @@ tunnel_esp_text(const struct audit_run *a, const struct config_tunnel *t)
 	const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
 
 	if (a->cfg->vendor == VENDOR_IX && t->ikev2)
-		return t->binding.line ? t->esp_text : a->cfg->child_esp_text;
+		return t->binding.line || t->esp_own ? t->esp_text : a->cfg->child_esp_text;
 	return g ? g->esp_text : "";
 }
 
@@ -359,6 +359,11 @@ tunnel_numbers(struct audit_run *a, size_t i)
 		at->natt_auto = 0;
 		audit_note(a, NOTE_NAT_SEEN, ARGS(AS(t->name), AN(g->local_addr.line), AS(g->local_addr.text),
 						  AN(g->remote_addr.line), AS(g->remote_addr.text)));
+	}
+	{
+		const struct config_num *n = config_tunnel_natt(a->cfg, i);
+		at->natt_unknown = !at->natt && !at->natt_auto && !(n && n->line) &&
+				   config_facts(a->cfg)->natt_default_unknown;
 	}
 	at->skip = skip(a, t);
 	if (t->mtu.line && !t->mtu.tmpl) {

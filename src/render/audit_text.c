@@ -51,7 +51,8 @@ unread_spans(FILE *f, const struct config *c)
 static const char *
 natt_word(const struct audit_tunnel *t)
 {
-	return t->nat_seen ? _("on (a NAT is on the path)") : t->natt ? "on" : t->natt_auto ? _("when a NAT is detected") : "off";
+	return t->nat_seen ? _("on (a NAT is on the path)") : t->natt ? "on" : t->natt_auto ? _("when a NAT is detected")
+	       : t->natt_unknown ? _("not set (default unknown)") : "off";
 }
 
 static void
