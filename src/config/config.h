@@ -282,6 +282,8 @@ struct config_gateway {
 	enum config_ka ka_method;
 	int ka_method_set;            /* the line named a method */
 	long ka_interval, ka_count;
+	int ka_tmpl;                  /* the interval or count is a placeholder: how long DPD
+	                               * takes is not known (never the defaults' number) */
 	struct config_num refresh;    /* RTX ipsec auto refresh GW on|off; swanctl start_action (v 1: initiates) */
 	struct config_num compat;     /* RTX ipsec ike backward-compatibility GW 1|2 */
 	struct config_num natt;       /* RTX/IX/swanctl NAT-T on (v 1) / off (v 0) */

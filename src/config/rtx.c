@@ -379,8 +379,11 @@ keepalive(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	g->ka_method_set = named;
 	g->ka_interval = 10;      /* 15.20 defaults */
 	g->ka_count = 6;
+	g->ka_tmpl = 0;
 	if (i + 1 < l->ntok) {
-		/* a placeholder interval or count keeps the defaults (15.20) */
+		/* a placeholder interval or count: DPD runs, but how long it takes
+		 * to declare the peer dead is not known (the hold says so) */
+		g->ka_tmpl = cfg_tmpl(l, i) || cfg_tmpl(l, i + 1);
 		if ((!cfg_tmpl(l, i) && number_in(c, l, i, 1, 600, &g->ka_interval) < 0) ||
 		    (!cfg_tmpl(l, i + 1) && number_in(c, l, i + 1, 1, 50, &g->ka_count) < 0))
 			return -1;
@@ -1003,7 +1006,7 @@ rtx_hold(const struct config_gateway *g, struct config_hold *h)
 	const struct config_num *k = &g->keepalive;
 	enum config_ka m = rtx_runs(g);
 
-	if (k->tmpl)
+	if (k->tmpl || (g->ka_tmpl && k->line && rtx_sends(g, m) && m != CONFIG_KA_HEARTBEAT))
 		h->v = CONFIG_HOLD_UNKNOWN;
 	else if (!k->line || !rtx_sends(g, m) || m == CONFIG_KA_HEARTBEAT)
 		h->v = CONFIG_HOLD_NONE;
