@@ -176,7 +176,6 @@ static int
 gw_addr(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct config_gateway *g;
-	uint32_t a;
 
 	if (!gateway(c, x, l))
 		return 0;
@@ -184,11 +183,8 @@ gw_addr(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	if (cfg_tmpl(l, 5)) {
 		cfg_set_prefix(&g->remote_addr, 0, 32, l);
 		g->remote_addr.tmpl = 1;
-	} else if (cfg_addr(l->tok[5], &a) == 0) {
-		cfg_set_prefix(&g->remote_addr, a, 32, l);
-	} else {
-		cfg_set_prefix(&g->remote_addr, 0, CONFIG_PLEN_OTHER, l);   /* a name or IPv6 */
-	}
+	} else
+		cfg_outer_addr(&g->remote_addr, l->tok[5], l);   /* an address or a name */
 	return 0;
 }
 
@@ -204,6 +200,7 @@ gw_local(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	cfg_set_prefix(&g->local_addr, cfg_addr(l->tok[5], &a) == 0 ? a : 0,
 		       cfg_tmpl(l, 5) || a ? 32 : CONFIG_PLEN_OTHER, l);
 	g->local_addr.tmpl = cfg_tmpl(l, 5);
+	g->local_addr.v6 = cfg_addr6(l->tok[5]);
 	return 0;
 }
 

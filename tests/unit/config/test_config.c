@@ -690,6 +690,50 @@ test_rtx_trailing_comment(void **state)
 	config_free(&cfg);
 }
 
+/* An IKE peer's outer address marked IPv6 (config_prefix.v6) in every
+ * format that writes one, so the model counts a 40-byte outer header
+ * (RFC 8200); an IPv4 address or a name is not. */
+static const struct outer_row {
+	const char *text;
+	int vendor;
+	int v6;
+} outer_rows[] = {
+	{ "connections {\n  c1 {\n    remote_addrs = 2001:db8::1\n    children {\n      k {\n      }\n    }\n  }\n}\n",
+	  VENDOR_STRONGSWAN, 1 },
+	{ "connections {\n  c1 {\n    remote_addrs = vpn.example.net\n    children {\n      k {\n      }\n    }\n  }\n}\n",
+	  VENDOR_STRONGSWAN, 0 },
+	{ "conn t1\n\tright=2001:db8::1\n\tauto=start\n", VENDOR_IPSECCONF, 1 },
+	{ "conn t1\n\tright=198.51.100.1\n\tauto=start\n", VENDOR_IPSECCONF, 0 },
+	{ "tunnel select 1\nipsec tunnel 1\nipsec sa policy 1 1 esp aes-cbc sha-hmac\n"
+	  "ipsec ike remote address 1 2001:db8::1\n", VENDOR_RTX, 1 },
+	{ "interface Tunnel0.0\n  tunnel mode ipsec-ikev2\n"
+	  "  ikev2 peer 2001:db8::1 authentication psk id ipv6 2001:db8::1\n!\n", VENDOR_IX, 1 },
+	{ "set security ike gateway gw1 address 2001:db8::1\nset security ike gateway gw1 ike-policy p\n"
+	  "set security ipsec vpn v1 ike gateway gw1\nset security ipsec vpn v1 bind-interface st0.1\n",
+	  VENDOR_JUNOS, 1 },
+	{ "set vpn ipsec site-to-site peer p1 remote-address '2001:db8::1'\n"
+	  "set vpn ipsec site-to-site peer p1 vti bind 'vti1'\n", VENDOR_VYOS, 1 },
+};
+
+static void
+test_outer_v6(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT(outer_rows); i++) {
+		const struct outer_row *w = &outer_rows[i];
+		if (parse(w->text, w->vendor) != 0 || !cfg.ngateways)
+			fail_msg("row %zu: not parsed (%zu gateways)", i, cfg.ngateways);
+		if (cfg.gateways[0].remote_addr.v6 != w->v6)
+			fail_msg("row %zu: v6 %d, want %d", i, cfg.gateways[0].remote_addr.v6, w->v6);
+		config_free(&cfg);
+	}
+	assert_true(cfg_addr6("2001:db8::1/128"));
+	assert_true(cfg_addr6("fe80::1%eth0"));
+	assert_false(cfg_addr6("198.51.100.1"));
+	assert_false(cfg_addr6("vpn.example.net"));
+	assert_false(cfg_addr6("a:b"));
+}
+
 /* Formats mtuprobe does not read are refused by name, never audited. */
 static void
 test_foreign_refused(void **state)
@@ -762,6 +806,7 @@ main(void)
 		cmocka_unit_test(test_live_model),
 		cmocka_unit_test(test_start_model),
 		cmocka_unit_test(test_bgp_peer_group),
+		cmocka_unit_test(test_outer_v6),
 		cmocka_unit_test(test_rtx_trailing_comment),
 		cmocka_unit_test(test_every_word),
 	};
