@@ -131,6 +131,7 @@ enum config_start_why {
 	CONFIG_SWHY_RTX_GLOBAL,   /* struct config.start: ipsec auto refresh [on|off] */
 	CONFIG_SWHY_RTX_GW,       /* ipsec auto refresh GW off, or on under global on */
 	CONFIG_SWHY_IX_V2,        /* ikev2 connect-type auto, or none (IKEv2 tunnel) */
+	CONFIG_SWHY_IX_RESPONDER, /* ikev2 negotiation-direction responder: answers only */
 	CONFIG_SWHY_IX_V1,        /* IKEv1: how an IX starts it was not found (UNKNOWN) */
 	/* For these two, ALWAYS means "starts when loaded": whether the SA
 	 * comes back after the peer clears it is their dpd_action, which

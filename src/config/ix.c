@@ -933,7 +933,8 @@ tunnel_dpd(const struct config *c, const struct config_tunnel *t)
 
 /* Who starts each tunnel's IKE (config.h config_start). IKEv2: the
  * tunnel's ikev2 connect-type auto starts it, and without it the IX waits
- * (NEC IX command reference, ikev2 connect-type; doc/router-facts.md).
+ * (NEC IX command reference, ikev2 connect-type; doc/router-facts.md);
+ * ikev2 negotiation-direction responder makes it answer only.
  * IKEv1: how an IX starts it was not found, so UNKNOWN. */
 static void
 ix_start(struct config *c)
@@ -949,9 +950,14 @@ ix_start(struct config *c)
 		if (!t->ikev2) {
 			t->start.state = CONFIG_START_UNKNOWN;
 			t->start.why = CONFIG_SWHY_IX_V1;
-		} else if (k->tmpl)
+		} else if (k->tmpl || t->responder.tmpl) {
 			t->start.state = CONFIG_START_UNKNOWN;
-		else if (k->line && k->v == 1)
+			t->start.src = k->tmpl ? *k : t->responder;
+		} else if (t->responder.line && t->responder.v == 1) {
+			/* published hub configs write both: the direction wins */
+			t->start.src = t->responder;
+			t->start.why = CONFIG_SWHY_IX_RESPONDER;
+		} else if (k->line && k->v == 1)
 			t->start.state = CONFIG_START_ALWAYS;
 	}
 }

@@ -592,26 +592,29 @@ static const struct start_say {
 	long word;
 	int note;
 	enum start_note nq;   /* SN_VENDOR: where and the vendor; SN_NAMED: the tunnel */
+	unsigned char also_initiate;   /* FIX_INITIATE too: the first fix alone starts nothing */
 } start_says[CONFIG_SWHY_COUNT] = {
 	[CONFIG_SWHY_NONE] = { SAY_RESPONDER_ONLY, FIX_INITIATE, SQ_NEUTRAL, 1,
-			       SAY_INITIATES, FIX_RESPOND_ONLY, SQ_TRAFFIC, 1, 0, NOTE_START_UNKNOWN, SN_VENDOR },
-	[CONFIG_SWHY_COVERED] = { SAY_NONE, 0, SQ_PEER, 0, SAY_NONE, 0, SQ_PEER, 0, 0, 0, SN_NONE },
+			       SAY_INITIATES, FIX_RESPOND_ONLY, SQ_TRAFFIC, 1, 0, NOTE_START_UNKNOWN, SN_VENDOR, 0 },
+	[CONFIG_SWHY_COVERED] = { SAY_NONE, 0, SQ_PEER, 0, SAY_NONE, 0, SQ_PEER, 0, 0, 0, SN_NONE, 0 },
 	[CONFIG_SWHY_RTX_GLOBAL] = { SAY_RTX_REFRESH_GLOBAL_OFF, FIX_REFRESH_GLOBAL_ON, SQ_OFF, 0,
-				     SAY_NONE, 0, SQ_PEER, 0, 0, 0, SN_NONE },
+				     SAY_NONE, 0, SQ_PEER, 0, 0, 0, SN_NONE, 0 },
 	[CONFIG_SWHY_RTX_GW] = { SAY_RTX_REFRESH_GW_OFF, FIX_REFRESH_GW_ON, SQ_PEER, 1,
-				 SAY_RTX_REFRESH_ON, FIX_REFRESH_GW_OFF, SQ_PEER, 0, 0, 0, SN_NONE },
+				 SAY_RTX_REFRESH_ON, FIX_REFRESH_GW_OFF, SQ_PEER, 0, 0, 0, SN_NONE, 0 },
 	[CONFIG_SWHY_IX_V2] = { SAY_IX_NO_CONNECT, FIX_INITIATE, SQ_PEER, 0,
-				SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0, 0, 0, SN_NONE },
+				SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0, 0, 0, SN_NONE, 0 },
+	[CONFIG_SWHY_IX_RESPONDER] = { SAY_RESPONDER_ONLY, FIX_NOT_RESPONDER, SQ_NEUTRAL, 0,
+				       SAY_NONE, 0, SQ_PEER, 0, 0, 0, SN_NONE, 1 },
 	[CONFIG_SWHY_IX_V1] = { SAY_NONE, 0, SQ_PEER, 0, SAY_NONE, 0, SQ_PEER, 0, 0,
-				NOTE_IX_IKEV1_START, SN_NAMED },
+				NOTE_IX_IKEV1_START, SN_NAMED, 0 },
 	[CONFIG_SWHY_SWAN] = { SAY_SWAN_START_NONE, FIX_INITIATE, SQ_NONE_SET, 0,
-			       SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0, 0, 0, SN_NONE },
+			       SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0, 0, 0, SN_NONE, 0 },
 	[CONFIG_SWHY_IPC_LOADS] = { SAY_IPC_NO_START, FIX_INITIATE, SQ_LINE_WORD, 0,
-				    SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0, W_ONLY_LOADS, 0, SN_NONE },
+				    SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0, W_ONLY_LOADS, 0, SN_NONE, 0 },
 	[CONFIG_SWHY_IPC_NOT_LOADS] = { SAY_IPC_NO_START, FIX_INITIATE, SQ_LINE_WORD, 0,
-					SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0, W_NOT_EVEN_LOADS, 0, SN_NONE },
+					SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0, W_NOT_EVEN_LOADS, 0, SN_NONE, 0 },
 	[CONFIG_SWHY_IPC_DPD_STAYS] = { SAY_NONE, 0, SQ_PEER, 0, SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0,
-				       0, 0, SN_NONE },
+				       0, 0, SN_NONE, 0 },
 };
 
 static const struct start_say *
@@ -701,8 +704,10 @@ start_judge(struct audit_run *a, size_t i, const struct config_start *s, int res
 	start_args(a, w, resp ? w->rq : w->iq, s, arg);
 	f = audit_finding(a, line, s->src.line ? s->src.text : "", where, code, arg);
 	audit_fix(f, resp ? w->resp_fix : w->init_fix, 0, 0, (int)i, g);
-	if (f && f->nfix && !gw)
-		f->fix[f->nfix - 1].ikev2 = t->ikev2;
+	if (!resp && w->also_initiate)
+		audit_fix(f, FIX_INITIATE, 0, 0, (int)i, g);
+	for (size_t k = 0; f && !gw && k < f->nfix; k++)
+		f->fix[k].ikev2 = t->ikev2;
 }
 
 /* The router-wide switch (RTX ipsec auto refresh, config.start): when

@@ -34,6 +34,7 @@ enum audit_fix_kind {
 	FIX_DPD_RESTART,      /* swanctl dpd_action = restart */
 	FIX_WAN_MTU,          /* n on the configuration's line interface (iface) */
 	FIX_IKE_LOCAL_ADDR,   /* n: the IPv4 address (host order) IKE should leave from */
+	FIX_NOT_RESPONDER,    /* IX IKEv2: drop negotiation-direction responder (a comment) */
 };
 
 struct audit_fix {

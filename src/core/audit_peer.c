@@ -335,8 +335,11 @@ audit_peer_noinit_kinds(enum audit_no_init why, enum audit_fix_kind kind[2], int
 	case NOINIT_RTX_GW_OFF:
 		kind[0] = FIX_REFRESH_GW_ON;
 		return 1;
+	case NOINIT_IX_RESPONDER:      /* the direction wins over connect-type auto */
+		kind[0] = FIX_NOT_RESPONDER;
+		kind[1] = FIX_INITIATE;
+		return 2;
 	case NOINIT_IX_NO_CONNECT:
-	case NOINIT_IX_RESPONDER:
 	case NOINIT_RESPONDER:
 		kind[0] = FIX_INITIATE;
 		return 1;

@@ -132,6 +132,10 @@ static const struct vfix ix_fix_rows[] = {
 	{ FIX_INITIATE, 2, VS_TUNNEL, NULL, "ikev2 connect-type auto", NULL, F_T_CONNECT },
 	{ FIX_RESPOND_ONLY, 2, VS_TUNNEL, NULL, "ikev2 negotiation-direction responder", NULL,
 	  F_T_RESPONDER },
+	{ FIX_NOT_RESPONDER, 2, VS_TUNNEL, NULL, NULL,
+	  "remove ikev2 negotiation-direction responder from this tunnel: while it is there the IX "
+	  "only answers, connect-type auto or not (its no form was not confirmed: see NEC's command "
+	  "reference)", F_NONE },
 	{ FIX_NATT_ON, 1, VS_GLOBAL, NULL, "ike nat-traversal", NULL, F_C_NATT },
 	{ FIX_NATT_ON, 2, VS_TUNNEL, NULL, "ikev2 nat-traversal keepalive 30 force", NULL, F_T_NATT },
 	{ FIX_SELECTORS_ANY, 1, VS_GLOBAL, NULL, "ip access-list {acl} permit ip src any dest any", NULL,
