@@ -188,8 +188,13 @@ struct config_tunnel {
 	 * no interface of its own: a RouterOS policy's packets leave by the
 	 * WAN interface, where its change-mss rule goes (the rule's
 	 * out-interface, or the interface holding the peer's local-address);
-	 * "" names the tunnel itself (render/audit_fix.c). */
+	 * "" names the tunnel itself (render/audit_fix.c). An IOS crypto map
+	 * entry's: the interface the map is applied to. */
 	char via[CONFIG_NAME];
+	/* 1: the tunnel is no interface and the one it leaves by is not
+	 * known (an IOS crypto map applied to no interface): its interface
+	 * lines are printed as comments, never under the tunnel's name */
+	int no_iface;
 	struct config_hold hold;      /* RTX, IX, swanctl, ipsec.conf: their model step's */
 	/* RTX, IX, swanctl, ipsec.conf: whether this end starts the tunnel's
 	 * IKE (their model step's; those formats decide it per tunnel or by

@@ -485,12 +485,19 @@ pppoe_client(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 }
 
 /* "no ip mtu", "no ip tcp adjust-mss": back to the default; the audit's
- * rollback removes lines it added this way */
+ * rollback removes lines it added this way. "no crypto map [NAME]" on an
+ * interface removes its binding (Azure's ASR sample writes it before the
+ * crypto map line, to replace whatever map was there). */
 static int
 no_setting(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct config_tunnel *t = x->block == IOS_TUNIF ? tun(c, x) : NULL;
 	struct config_num *n = NULL;
+
+	if (x->block == IOS_IFACE && cfg_is(l, 1, "crypto") && cfg_is(l, 2, "map")) {
+		c->ifaces[x->index].carrier[0] = '\0';
+		return 0;
+	}
 
 	if (cfg_is(l, 1, "crypto") && cfg_is(l, 2, "isakmp") && cfg_is(l, 3, "keepalive")) {
 		memset(&x->keepalive, 0, sizeof(x->keepalive));
@@ -995,6 +1002,14 @@ static const struct cfg_cmd ios_cmds[] = {
 	{ "no ip tcp adjust-mss", IF, no_setting },
 	{ "no ipv6 mtu", IF, no_setting },
 	{ "no ipv6 tcp adjust-mss", IF, no_setting },
+	/* the "no" form of an interface command is an interface command: it
+	 * must not fall to the global "no crypto *" / "no ip *" rows below,
+	 * which leave the sub-mode (no ip redirects, no cdp enable) */
+	{ "no crypto map", IF, no_setting },
+	{ "no crypto map *", IF, no_setting },
+	{ "no ip *", IF, NULL },
+	{ "no ipv6 *", IF, NULL },
+	{ "no cdp *", IF, NULL },
 	{ "no shutdown", IF, NULL },
 	{ "shutdown", IF, NULL },
 	{ "description *", IF, description },
