@@ -31,11 +31,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The block a misplaced line belongs in, by IOS's own name for it (one
+ * per block bit of ios_int.h, in that order): never swanctl's "connection
+ * section" or IX's "TunnelX.Y". */
 static const enum config_arg ios_scopes[] = {
-	CONFIG_ARG_IN_INTERFACE, CONFIG_ARG_IN_TUNNEL_IF, CONFIG_ARG_IN_SECTION, CONFIG_ARG_IN_SECTION,
-	CONFIG_ARG_IN_PROFILE, CONFIG_ARG_IN_SECTION, CONFIG_ARG_IN_PROFILE, CONFIG_ARG_IN_SECTION,
-	CONFIG_ARG_IN_SECTION, CONFIG_ARG_IN_SECTION, CONFIG_ARG_IN_PROFILE, CONFIG_ARG_IN_SECTION,
-	CONFIG_ARG_IN_SECTION, CONFIG_ARG_IN_SECTION, CONFIG_ARG_IN_SECTION,
+	CONFIG_ARG_IN_INTERFACE, CONFIG_ARG_IN_IOS_TUNNEL, CONFIG_ARG_IN_ISAKMP_POLICY,
+	CONFIG_ARG_IN_KEYRING, CONFIG_ARG_IN_ISAKMP_PROFILE, CONFIG_ARG_IN_TRANSFORM_SET,
+	CONFIG_ARG_IN_IPSEC_PROFILE, CONFIG_ARG_IN_IKEV2_PROPOSAL, CONFIG_ARG_IN_IKEV2_KEYRING,
+	CONFIG_ARG_IN_IKEV2_PEER, CONFIG_ARG_IN_IKEV2_PROFILE, CONFIG_ARG_IN_CRYPTO_MAP,
+	CONFIG_ARG_IN_BGP, CONFIG_ARG_IN_ACL, CONFIG_ARG_IN_SUBMODE,
 };
 
 struct ios_row *
@@ -1068,6 +1072,11 @@ static const struct cfg_cmd ios_cmds[] = {
 	{ "set pfs *", SETS, NULL },
 	{ "set pfs", SETS, NULL },
 	{ "set peer *", CM, set_peer },
+	/* match address local A|interface X: the local address an ikev2
+	 * profile or policy applies to (IOS-XE's ikev2 profile and policy
+	 * sub-modes; Azure's ISR route-based sample and kaysalawu's branch
+	 * NVA write it), not a crypto map's ACL */
+	{ "match address local *", V2 | IOS_V2_PROP, NULL },
 	{ "match address *", CM, match_address },
 	{ "set *", SETS | OT, NULL },
 	{ "reverse-route *", CM, NULL },

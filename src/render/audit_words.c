@@ -34,6 +34,21 @@ static const char *const arg_words[] = {
 	[CONFIG_ARG_IN_SECTION] = N_("a connection section"),
 	[CONFIG_ARG_IN_CONFIG] = N_("a config block"),
 	[CONFIG_ARG_IN_EDIT] = N_("an edit entry of its config block"),
+	/* Cisco IOS's sub-modes (config/ios.c), in IOS's own words */
+	[CONFIG_ARG_IN_IOS_TUNNEL] = N_("an interface TunnelN block"),
+	[CONFIG_ARG_IN_ISAKMP_POLICY] = N_("a crypto isakmp policy block"),
+	[CONFIG_ARG_IN_KEYRING] = N_("a crypto keyring block"),
+	[CONFIG_ARG_IN_ISAKMP_PROFILE] = N_("a crypto isakmp profile block"),
+	[CONFIG_ARG_IN_TRANSFORM_SET] = N_("a crypto ipsec transform-set block"),
+	[CONFIG_ARG_IN_IPSEC_PROFILE] = N_("a crypto ipsec profile block"),
+	[CONFIG_ARG_IN_IKEV2_PROPOSAL] = N_("a crypto ikev2 proposal or policy block"),
+	[CONFIG_ARG_IN_IKEV2_KEYRING] = N_("a crypto ikev2 keyring block"),
+	[CONFIG_ARG_IN_IKEV2_PEER] = N_("a peer block of a crypto ikev2 keyring"),
+	[CONFIG_ARG_IN_IKEV2_PROFILE] = N_("a crypto ikev2 profile block"),
+	[CONFIG_ARG_IN_CRYPTO_MAP] = N_("a crypto map entry (crypto map NAME SEQ ipsec-isakmp)"),
+	[CONFIG_ARG_IN_BGP] = N_("a router bgp block"),
+	[CONFIG_ARG_IN_ACL] = N_("an ip access-list extended block"),
+	[CONFIG_ARG_IN_SUBMODE] = N_("the sub-mode it belongs to (line, router, route-map ...)"),
 };
 
 /* localized ? the catalogue's words : the English msgid */
