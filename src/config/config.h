@@ -382,6 +382,10 @@ struct config_invalid {
 	enum config_arg expect;
 	long lo, hi;                  /* CONFIG_BAD_RANGE */
 	char text[CONFIG_TEXT];
+	/* word arg as the line has it, when text hides part of the line (a
+	 * key): the words are counted on the line, not on its masked text;
+	 * "" when text has the word itself */
+	char word[CONFIG_NAME];
 };
 
 /* A name used before (or without) its definition: IX ikev2 binding to a

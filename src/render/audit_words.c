@@ -103,7 +103,10 @@ invalid_words(const struct config *c, const struct config_invalid *b, int locali
 	const char *vendor = config_vendor_display(c->vendor);
 	char w[48];
 
-	word_at(b->text, b->arg ? b->arg : 1, w, sizeof(w));
+	if (b->word[0])
+		snprintf(w, sizeof(w), "%.40s", b->word);  /* the line's word: its text hides a key */
+	else
+		word_at(b->text, b->arg ? b->arg : 1, w, sizeof(w));
 	switch (b->why) {
 	case CONFIG_BAD_COMMAND:
 		words_upto(b->text, b->arg ? b->arg : 1, w, sizeof(w));

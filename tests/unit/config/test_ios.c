@@ -384,6 +384,16 @@ test_rejected_lines(void **state)
 	assert_int_equal(cfg.invalid[4].why, CONFIG_BAD_MISSING);
 	assert_int_equal(cfg.invalid[5].line, 12);
 	assert_int_equal(cfg.invalid[5].why, CONFIG_BAD_COMMAND);
+	assert_string_equal(cfg.invalid[3].word, "bogus");
+	config_free(&cfg);
+	/* the word is counted and quoted from the line, not from its masked
+	 * text ("crypto isakmp key (key not printed)": word 6 was "printed)") */
+	assert_int_equal(parse("crypto isakmp policy 10\n lifetime 28800\n"
+			       "crypto isakmp key 6 s3cr3t-Key address bogus\n"), 0);
+	assert_int_equal(cfg.ninvalid, 1);
+	assert_int_equal(cfg.invalid[0].arg, 7);
+	assert_string_equal(cfg.invalid[0].word, "bogus");
+	assert_null(strstr(cfg.invalid[0].text, "s3cr3t"));
 	config_free(&cfg);
 }
 
