@@ -21,8 +21,12 @@
  * cipher by config/ios.c ("esp-aes 256" -> "esp-aes-256"; esp-aes alone is
  * 128-bit): esp-aes [128|256], esp-3des, esp-sha-hmac, esp-md5-hmac as
  * Cisco's transform-set descriptions and AWS's IOS sample (esp-aes 128
- * esp-sha-hmac) write them; esp-gcm and the SHA-2 words were in no source
- * at hand, so they stay "unknown transform".
+ * esp-sha-hmac) write them. esp-gcm [128|256] is AES-GCM with a 16-byte
+ * ICV: Cisco's IOS IPsec Suite B support is RFC 4869's, whose suites are
+ * AES-GCM-16 (doc/router-facts.md); esp-gcm alone is read as 128 as
+ * esp-aes alone is (the ESP overhead of GCM-128 and GCM-256 is the same:
+ * 8-byte IV, 16-byte ICV, 4-byte alignment, RFC 4106). The SHA-2 words
+ * were in no source at hand, so they stay "unknown transform".
  * aead: an AEAD cipher (RFC 4106), whose ESP carries no separate ICV, so
  * the integrity words beside it (IX lists one anyway) do not count. */
 static const struct {
@@ -83,6 +87,9 @@ static const struct {
 	{ VENDOR_CISCO_IOS, "esp-aes", "aes128", 0, 0 },
 	{ VENDOR_CISCO_IOS, "esp-aes-128", "aes128", 0, 0 },
 	{ VENDOR_CISCO_IOS, "esp-aes-256", "aes256", 0, 0 },
+	{ VENDOR_CISCO_IOS, "esp-gcm", "aes128gcm16", 1, 0 },
+	{ VENDOR_CISCO_IOS, "esp-gcm-128", "aes128gcm16", 1, 0 },
+	{ VENDOR_CISCO_IOS, "esp-gcm-256", "aes256gcm16", 1, 0 },
 	{ VENDOR_CISCO_IOS, "esp-3des", "3des", 0, 0 },
 	{ VENDOR_CISCO_IOS, "esp-sha-hmac", "sha1", 0, 1 },
 	{ VENDOR_CISCO_IOS, "esp-md5-hmac", "md5", 0, 1 },
