@@ -191,6 +191,11 @@ struct config_tunnel {
 	 * "" names the tunnel itself (render/audit_fix.c). An IOS crypto map
 	 * entry's: the interface the map is applied to. */
 	char via[CONFIG_NAME];
+	/* This tunnel's own outer addresses, where several tunnels share one
+	 * gateway with a peer each (IOS: an ikev2 profile that matches
+	 * several peers, each tunnel's tunnel source / tunnel destination);
+	 * line 0: the gateway's local_addr / remote_addr are the tunnel's. */
+	struct config_prefix outer_local, outer_remote;
 	/* 1: the tunnel is no interface and the one it leaves by is not
 	 * known (an IOS crypto map applied to no interface): its interface
 	 * lines are printed as comments, never under the tunnel's name */

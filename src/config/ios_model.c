@@ -239,6 +239,12 @@ bind_tunnel(struct config *c, struct cfg_ctx *x, size_t i)
 	g->remote_addr = dest.line ? dest : prof ? prof->addr : dest;
 	if (tr && tr->src.line)
 		g->local_addr = tr->src;
+	/* a profile matching several peers is one gateway for several
+	 * tunnels: each keeps its own outer addresses (whether a NAT is on
+	 * its path is the tunnel's, core/audit_model.c) */
+	if (tr && tr->src.line)
+		t->outer_local = tr->src;
+	t->outer_remote = dest;
 	esp_from(c, x, g, p->a, p, (int)i);
 	if (p->life.line)
 		g->life_child = p->life;
