@@ -189,8 +189,18 @@ struct config_tunnel {
 	 * no interface of its own: a RouterOS policy's packets leave by the
 	 * WAN interface, where its change-mss rule goes (the rule's
 	 * out-interface, or the interface holding the peer's local-address);
-	 * "" names the tunnel itself (render/audit_fix.c). */
+	 * "" names the tunnel itself (render/audit_fix.c). An IOS crypto map
+	 * entry's: the interface the map is applied to. */
 	char via[CONFIG_NAME];
+	/* This tunnel's own outer addresses, where several tunnels share one
+	 * gateway with a peer each (IOS: an ikev2 profile that matches
+	 * several peers, each tunnel's tunnel source / tunnel destination);
+	 * line 0: the gateway's local_addr / remote_addr are the tunnel's. */
+	struct config_prefix outer_local, outer_remote;
+	/* 1: the tunnel is no interface and the one it leaves by is not
+	 * known (an IOS crypto map applied to no interface): its interface
+	 * lines are printed as comments, never under the tunnel's name */
+	int no_iface;
 	struct config_hold hold;      /* RTX, IX, swanctl, ipsec.conf: their model step's */
 	/* RTX, IX, swanctl, ipsec.conf: whether this end starts the tunnel's
 	 * IKE (their model step's; those formats decide it per tunnel or by
@@ -363,6 +373,12 @@ enum config_arg {
 	CONFIG_ARG_IN_TUNNEL, CONFIG_ARG_IN_PP, CONFIG_ARG_IN_INTERFACE, CONFIG_ARG_IN_TUNNEL_IF,
 	CONFIG_ARG_IN_PROFILE, CONFIG_ARG_IN_SECTION,
 	CONFIG_ARG_IN_CONFIG, CONFIG_ARG_IN_EDIT,   /* FortiOS: a config block, an edit entry */
+	/* Cisco IOS: its configuration sub-modes, by their own names */
+	CONFIG_ARG_IN_IOS_TUNNEL, CONFIG_ARG_IN_ISAKMP_POLICY, CONFIG_ARG_IN_KEYRING,
+	CONFIG_ARG_IN_ISAKMP_PROFILE, CONFIG_ARG_IN_TRANSFORM_SET, CONFIG_ARG_IN_IPSEC_PROFILE,
+	CONFIG_ARG_IN_IKEV2_PROPOSAL, CONFIG_ARG_IN_IKEV2_KEYRING, CONFIG_ARG_IN_IKEV2_PEER,
+	CONFIG_ARG_IN_IKEV2_PROFILE, CONFIG_ARG_IN_CRYPTO_MAP, CONFIG_ARG_IN_BGP, CONFIG_ARG_IN_ACL,
+	CONFIG_ARG_IN_SUBMODE,
 };
 
 struct config_invalid {
@@ -372,6 +388,10 @@ struct config_invalid {
 	enum config_arg expect;
 	long lo, hi;                  /* CONFIG_BAD_RANGE */
 	char text[CONFIG_TEXT];
+	/* word arg as the line has it, when text hides part of the line (a
+	 * key): the words are counted on the line, not on its masked text;
+	 * "" when text has the word itself */
+	char word[CONFIG_NAME];
 };
 
 /* A name used before (or without) its definition: IX ikev2 binding to a

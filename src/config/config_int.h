@@ -20,6 +20,10 @@ struct cfg_line {
 	char buf[CONFIG_LINE_MAX];        /* tokens point in here */
 	char *tok[CFG_MAX_TOK];
 	size_t ntok;
+	/* a line whose key text hides (lines.c key_lines): the 1-based word
+	 * that is the key itself, 0 none. The words after it are no secret
+	 * (crypto isakmp key K address A): a finding may quote them. */
+	size_t key_word;
 };
 
 struct cfg_reader {

@@ -30,12 +30,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+/* The block a misplaced line belongs in, by IOS's own name for it (one
+ * per block bit of ios_int.h, in that order): never swanctl's "connection
+ * section" or IX's "TunnelX.Y". */
 static const enum config_arg ios_scopes[] = {
-	CONFIG_ARG_IN_INTERFACE, CONFIG_ARG_IN_TUNNEL_IF, CONFIG_ARG_IN_SECTION, CONFIG_ARG_IN_SECTION,
-	CONFIG_ARG_IN_PROFILE, CONFIG_ARG_IN_SECTION, CONFIG_ARG_IN_PROFILE, CONFIG_ARG_IN_SECTION,
-	CONFIG_ARG_IN_SECTION, CONFIG_ARG_IN_SECTION, CONFIG_ARG_IN_PROFILE, CONFIG_ARG_IN_SECTION,
-	CONFIG_ARG_IN_SECTION, CONFIG_ARG_IN_SECTION, CONFIG_ARG_IN_SECTION,
+	CONFIG_ARG_IN_INTERFACE, CONFIG_ARG_IN_IOS_TUNNEL, CONFIG_ARG_IN_ISAKMP_POLICY,
+	CONFIG_ARG_IN_KEYRING, CONFIG_ARG_IN_ISAKMP_PROFILE, CONFIG_ARG_IN_TRANSFORM_SET,
+	CONFIG_ARG_IN_IPSEC_PROFILE, CONFIG_ARG_IN_IKEV2_PROPOSAL, CONFIG_ARG_IN_IKEV2_KEYRING,
+	CONFIG_ARG_IN_IKEV2_PEER, CONFIG_ARG_IN_IKEV2_PROFILE, CONFIG_ARG_IN_CRYPTO_MAP,
+	CONFIG_ARG_IN_BGP, CONFIG_ARG_IN_ACL, CONFIG_ARG_IN_SUBMODE,
 };
 
 struct ios_row *
@@ -485,12 +490,19 @@ pppoe_client(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 }
 
 /* "no ip mtu", "no ip tcp adjust-mss": back to the default; the audit's
- * rollback removes lines it added this way */
+ * rollback removes lines it added this way. "no crypto map [NAME]" on an
+ * interface removes its binding (Azure's ASR sample writes it before the
+ * crypto map line, to replace whatever map was there). */
 static int
 no_setting(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct config_tunnel *t = x->block == IOS_TUNIF ? tun(c, x) : NULL;
 	struct config_num *n = NULL;
+
+	if (x->block == IOS_IFACE && cfg_is(l, 1, "crypto") && cfg_is(l, 2, "map")) {
+		c->ifaces[x->index].carrier[0] = '\0';
+		return 0;
+	}
 
 	if (cfg_is(l, 1, "crypto") && cfg_is(l, 2, "isakmp") && cfg_is(l, 3, "keepalive")) {
 		memset(&x->keepalive, 0, sizeof(x->keepalive));
@@ -995,6 +1007,14 @@ static const struct cfg_cmd ios_cmds[] = {
 	{ "no ip tcp adjust-mss", IF, no_setting },
 	{ "no ipv6 mtu", IF, no_setting },
 	{ "no ipv6 tcp adjust-mss", IF, no_setting },
+	/* the "no" form of an interface command is an interface command: it
+	 * must not fall to the global "no crypto *" / "no ip *" rows below,
+	 * which leave the sub-mode (no ip redirects, no cdp enable) */
+	{ "no crypto map", IF, no_setting },
+	{ "no crypto map *", IF, no_setting },
+	{ "no ip *", IF, NULL },
+	{ "no ipv6 *", IF, NULL },
+	{ "no cdp *", IF, NULL },
 	{ "no shutdown", IF, NULL },
 	{ "shutdown", IF, NULL },
 	{ "description *", IF, description },
@@ -1053,6 +1073,11 @@ static const struct cfg_cmd ios_cmds[] = {
 	{ "set pfs *", SETS, NULL },
 	{ "set pfs", SETS, NULL },
 	{ "set peer *", CM, set_peer },
+	/* match address local A|interface X: the local address an ikev2
+	 * profile or policy applies to (IOS-XE's ikev2 profile and policy
+	 * sub-modes; Azure's ISR route-based sample and kaysalawu's branch
+	 * NVA write it), not a crypto map's ACL */
+	{ "match address local *", V2 | IOS_V2_PROP, NULL },
 	{ "match address *", CM, match_address },
 	{ "set *", SETS | OT, NULL },
 	{ "reverse-route *", CM, NULL },
@@ -1237,6 +1262,103 @@ banner_open(const struct cfg_line *l, char *delim, size_t len)
 	return strstr(rest, delim) == NULL;     /* closed on the same line: nothing more */
 }
 
+/* ---- abbreviations ------------------------------------------------------- */
+
+/* IOS takes any unique prefix of a command word ("Understanding Abbreviated
+ * Commands", Cisco IOS configuration fundamentals; int, conf t) and
+ * interface names in any case, with or without a space before the number
+ * ("int tunnel 1" in Azure's ISR route-based sample is interface Tunnel1).
+ * Our grammar is not IOS's whole command set, so a prefix unique in it may
+ * not be unique in IOS: only the short forms that published hand-written
+ * configurations use are expanded, each to the word IOS takes it for. */
+static const struct {
+	size_t at;                /* the word's position */
+	const char *after;        /* the word before it, or NULL */
+	const char *word, *full;
+} ios_abbrev[] = {
+	{ 0, NULL, "int", "interface" },
+	{ 0, NULL, "desc", "description" },
+	{ 0, NULL, "shut", "shutdown" },
+	{ 1, "no", "shut", "shutdown" },
+	{ 0, NULL, "conf", "configure" },
+	{ 1, "configure", "t", "terminal" },
+	{ 0, NULL, "wr", "write" },
+};
+
+/* Interface types as running-config spells them, and the shortest prefix
+ * of each that IOS users write (gi0/0, tu1, lo0); a name is matched case
+ * blind on its letters. */
+static const struct {
+	const char *type;
+	size_t min;               /* the shortest prefix taken */
+} ios_iftypes[] = {
+	{ "Tunnel", 2 },
+	{ "GigabitEthernet", 2 },
+	{ "TenGigabitEthernet", 2 },
+	{ "FastEthernet", 2 },
+	{ "Ethernet", 1 },
+	{ "Loopback", 2 },
+	{ "Dialer", 2 },
+	{ "Serial", 2 },
+	{ "Port-channel", 2 },
+	{ "Vlan", 2 },
+	{ "Virtual-Template", 2 },
+	{ "Cellular", 2 },
+};
+
+/* NAME [N]: the interface name running-config would print ("tunnel 1",
+ * "tunnel1", "gi0/0" -> Tunnel1, Tunnel1, GigabitEthernet0/0) into out;
+ * the words it took (0: not an interface type we know, left as written). */
+static size_t
+ios_ifname(const struct cfg_line *l, size_t i, char *out, size_t len)
+{
+	const char *w = i < l->ntok ? l->tok[i] : "";
+	size_t n = strspn(w, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-"), used = 1;
+	const char *rest = w + n;
+
+	if (!n)
+		return 0;
+	if (!*rest && i + 1 < l->ntok && l->tok[i + 1][0] >= '0' && l->tok[i + 1][0] <= '9') {
+		rest = l->tok[i + 1];          /* "tunnel 1": the number is the next word */
+		used = 2;
+	}
+	if (!*rest || rest[0] < '0' || rest[0] > '9')
+		return 0;
+	for (size_t k = 0; k < COUNT(ios_iftypes); k++)
+		if (n >= ios_iftypes[k].min && n <= strlen(ios_iftypes[k].type) &&
+		    strncasecmp(w, ios_iftypes[k].type, n) == 0) {
+			snprintf(out, len, "%s%s", ios_iftypes[k].type, rest);
+			return used;
+		}
+	return 0;
+}
+
+/* The line's words as IOS reads them: abbreviations expanded, the
+ * interface name of "interface NAME" as running-config prints it. The
+ * line's text stays as written (findings quote it). */
+static void
+ios_expand(struct cfg_line *l, char names[3][CONFIG_NAME])
+{
+	size_t used;
+
+	for (size_t k = 0; k < COUNT(ios_abbrev); k++) {
+		size_t at = ios_abbrev[k].at;
+		if (at < l->ntok && strcmp(l->tok[at], ios_abbrev[k].word) == 0 &&
+		    (!ios_abbrev[k].after || (at > 0 && strcmp(l->tok[at - 1], ios_abbrev[k].after) == 0))) {
+			cfg_copy(names[1 + at], CONFIG_NAME, ios_abbrev[k].full);
+			l->tok[at] = names[1 + at];   /* conf t: both words, in table order */
+		}
+	}
+	if (l->ntok < 2 || strcmp(l->tok[0], "interface") != 0 ||
+	    !(used = ios_ifname(l, 1, names[0], CONFIG_NAME)))
+		return;
+	l->tok[1] = names[0];
+	if (used == 2) {
+		memmove(&l->tok[2], &l->tok[3], (l->ntok - 3) * sizeof(l->tok[0]));
+		l->ntok--;
+	}
+}
+
 static void
 free_tables(struct cfg_ctx *x)
 {
@@ -1251,6 +1373,7 @@ config_parse_ios(const char *buf, size_t len, struct config *c)
 	struct cfg_line l;
 	struct cfg_ctx *x = calloc(1, sizeof(*x));
 	char delim[4] = "";
+	char names[3][CONFIG_NAME];   /* ios_expand: the interface name, words 1 and 2 */
 	int in_banner = 0;
 	long seq;
 
@@ -1285,6 +1408,7 @@ config_parse_ios(const char *buf, size_t len, struct config *c)
 			memmove(&l.tok[0], &l.tok[1], (l.ntok - 1) * sizeof(l.tok[0]));
 			l.ntok--;
 		}
+		ios_expand(&l, names);
 		x->opened = 0;
 		cmd = cfg_dispatch(c, x, &ios_grammar, &l, x->block ? x->block : 0);
 		/* a global command (no scope) leaves the sub-mode, unless it

@@ -239,6 +239,12 @@ bind_tunnel(struct config *c, struct cfg_ctx *x, size_t i)
 	g->remote_addr = dest.line ? dest : prof ? prof->addr : dest;
 	if (tr && tr->src.line)
 		g->local_addr = tr->src;
+	/* a profile matching several peers is one gateway for several
+	 * tunnels: each keeps its own outer addresses (whether a NAT is on
+	 * its path is the tunnel's, core/audit_model.c) */
+	if (tr && tr->src.line)
+		t->outer_local = tr->src;
+	t->outer_remote = dest;
 	esp_from(c, x, g, p->a, p, (int)i);
 	if (p->life.line)
 		g->life_child = p->life;
@@ -256,14 +262,13 @@ bind_tunnel(struct config *c, struct cfg_ctx *x, size_t i)
 		t->df = x->df;
 }
 
-/* The clamp of the interface the crypto map NAME is applied to. */
-static const struct config_num *
-map_clamp(const struct config *c, const char *map)
+/* The interface the crypto map NAME is applied to (the first), or NULL. */
+static const struct config_iface *
+map_iface(const struct config *c, const char *map)
 {
 	for (size_t i = 0; i < c->nifaces; i++)
-		if (c->ifaces[i].carrier[0] && strcmp(c->ifaces[i].carrier, map) == 0 &&
-		    c->ifaces[i].mru.line)
-			return &c->ifaces[i].mru;
+		if (c->ifaces[i].carrier[0] && strcmp(c->ifaces[i].carrier, map) == 0)
+			return &c->ifaces[i];
 	return NULL;
 }
 
@@ -280,7 +285,7 @@ static void
 bind_map(struct config *c, struct cfg_ctx *x, const struct ios_row *m)
 {
 	const struct ios_row *acl, *prof = NULL;
-	const struct config_num *clamp;
+	const struct config_iface *via;
 	struct config_gateway *g;
 	struct config_tunnel *t;
 	struct cfg_line fake;
@@ -347,11 +352,18 @@ bind_map(struct config *c, struct cfg_ctx *x, const struct ios_row *m)
 			break;
 		}
 	}
-	if ((clamp = map_clamp(c, map)) != NULL) {
-		struct cfg_line cl;
-		fake_line(&cl, clamp->line, clamp->text);
-		cfg_set_mss(t, 0, CONFIG_MSS_NUM, clamp->v, &cl);
-	}
+	/* a crypto map is no interface: the fix lines go under the one it
+	 * is applied to (IOS takes ip mtu / ip tcp adjust-mss in interface
+	 * mode only), or are comments when none is */
+	if ((via = map_iface(c, map)) != NULL) {
+		cfg_copy(t->via, sizeof(t->via), via->name);
+		if (via->mru.line) {
+			struct cfg_line cl;
+			fake_line(&cl, via->mru.line, via->mru.text);
+			cfg_set_mss(t, 0, CONFIG_MSS_NUM, via->mru.v, &cl);
+		}
+	} else
+		t->no_iface = 1;
 }
 
 void

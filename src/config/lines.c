@@ -121,6 +121,18 @@ static const struct {
 	{ { "authentication", "remote", "pre-share" }, 3, NULL, 0 },
 };
 
+/* Words that may stand before a key and are no part of it. */
+static int
+is_key_keyword(const char *w)
+{
+	static const char *const kw[] = { "0", "6", "7", "local", "remote", "key", "ENC" };
+
+	for (size_t i = 0; i < COUNT(kw); i++)
+		if (strcmp(w, kw[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 mask_key(struct cfg_line *l)
 {
@@ -142,6 +154,15 @@ mask_key(struct cfg_line *l)
 		for (size_t i = 0; i < keep && i < l->ntok; i++)
 			n += (size_t)snprintf(l->text + n, sizeof(l->text) - n, "%s%s", i ? " " : "", l->tok[i]);
 		cfg_mask_tail(l->text, sizeof(l->text), n);
+		/* the key: the first hidden word that is no key-type or
+		 * direction keyword (IOS key 0|6|7 K, pre-shared-key local K,
+		 * FortiOS ENC K); a line with no key word hides nothing more */
+		l->key_word = l->ntok + 1;
+		for (size_t i = keep; i < l->ntok; i++)
+			if (!is_key_keyword(l->tok[i])) {
+				l->key_word = i + 1;
+				break;
+			}
 		return;
 	}
 }
@@ -214,6 +235,7 @@ next_line(struct cfg_reader *r, struct cfg_line *l, int cut)
 		if (cut)
 			cut_comment(l->text);
 		tokenize(l);
+		l->key_word = 0;
 		mask_key(l);
 	}
 	return 1;
@@ -374,6 +396,10 @@ bad_fill(struct config_invalid *bad, const struct cfg_line *l, enum config_bad w
 	bad->arg = arg;
 	bad->expect = expect;
 	cfg_copy(bad->text, sizeof(bad->text), l->text);
+	/* a masked line: word arg from the line's own words (never the key),
+	 * since the masked text has fewer words, or other ones */
+	if (l->key_word && arg > 0 && arg <= l->ntok)
+		cfg_copy(bad->word, sizeof(bad->word), arg == l->key_word ? "(key not printed)" : l->tok[arg - 1]);
 }
 
 static enum config_arg

@@ -21,8 +21,12 @@
  * cipher by config/ios.c ("esp-aes 256" -> "esp-aes-256"; esp-aes alone is
  * 128-bit): esp-aes [128|256], esp-3des, esp-sha-hmac, esp-md5-hmac as
  * Cisco's transform-set descriptions and AWS's IOS sample (esp-aes 128
- * esp-sha-hmac) write them; esp-gcm and the SHA-2 words were in no source
- * at hand, so they stay "unknown transform".
+ * esp-sha-hmac) write them. esp-gcm [128|256] is AES-GCM with a 16-byte
+ * ICV: Cisco's IOS IPsec Suite B support is RFC 4869's, whose suites are
+ * AES-GCM-16 (doc/router-facts.md); esp-gcm alone is read as 128 as
+ * esp-aes alone is (the ESP overhead of GCM-128 and GCM-256 is the same:
+ * 8-byte IV, 16-byte ICV, 4-byte alignment, RFC 4106). The SHA-2 words
+ * were in no source at hand, so they stay "unknown transform".
  * aead: an AEAD cipher (RFC 4106), whose ESP carries no separate ICV, so
  * the integrity words beside it (IX lists one anyway) do not count. */
 static const struct {
@@ -83,6 +87,9 @@ static const struct {
 	{ VENDOR_CISCO_IOS, "esp-aes", "aes128", 0, 0 },
 	{ VENDOR_CISCO_IOS, "esp-aes-128", "aes128", 0, 0 },
 	{ VENDOR_CISCO_IOS, "esp-aes-256", "aes256", 0, 0 },
+	{ VENDOR_CISCO_IOS, "esp-gcm", "aes128gcm16", 1, 0 },
+	{ VENDOR_CISCO_IOS, "esp-gcm-128", "aes128gcm16", 1, 0 },
+	{ VENDOR_CISCO_IOS, "esp-gcm-256", "aes256gcm16", 1, 0 },
 	{ VENDOR_CISCO_IOS, "esp-3des", "3des", 0, 0 },
 	{ VENDOR_CISCO_IOS, "esp-sha-hmac", "sha1", 0, 1 },
 	{ VENDOR_CISCO_IOS, "esp-md5-hmac", "md5", 0, 1 },
@@ -247,13 +254,26 @@ private4(uint32_t x)
  * something on the way translates it (RFC 1918 section 3: private
  * addresses are not routed on the Internet), so NAT-D finds a NAT and a
  * format that starts NAT-T by itself does (RFC 3947, RFC 7296 2.23). */
+/* The tunnel's outer addresses: its own (config_tunnel.outer_local /
+ * outer_remote: one IOS ikev2 profile for several peers), else its
+ * gateway's. */
+static void
+outer_addrs(const struct audit_run *a, const struct config_tunnel *t, const struct config_prefix **l,
+	    const struct config_prefix **r)
+{
+	const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
+
+	*l = t->outer_local.line ? &t->outer_local : g ? &g->local_addr : NULL;
+	*r = t->outer_remote.line ? &t->outer_remote : g ? &g->remote_addr : NULL;
+}
+
 static int
 nat_on_path(const struct audit_run *a, const struct config_tunnel *t)
 {
-	const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
-	const struct config_prefix *l = g ? &g->local_addr : NULL, *r = g ? &g->remote_addr : NULL;
+	const struct config_prefix *l, *r;
 
-	if (!l || !l->line || l->tmpl || l->plen != 32 || !r->line || r->tmpl || r->plen != 32)
+	outer_addrs(a, t, &l, &r);
+	if (!l || !r || !l->line || l->tmpl || l->plen != 32 || !r->line || r->tmpl || r->plen != 32)
 		return 0;
 	return private4(l->addr) && !private4(r->addr) && (r->addr >> 16) != 0xa9fe &&   /* 169.254/16 */
 	       (r->addr >> 24) != 127 && r->addr != 0;
@@ -354,11 +374,12 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	at->natt = tunnel_natt(a, i);
 	at->natt_auto = tunnel_natt_auto(a, i);
 	if (at->natt_auto && nat_on_path(a, t)) {   /* it will start: count it */
-		const struct config_gateway *g = &a->cfg->gateways[t->gateway];
+		const struct config_prefix *l, *r;
+		outer_addrs(a, t, &l, &r);
 		at->natt = at->nat_seen = 1;
 		at->natt_auto = 0;
-		audit_note(a, NOTE_NAT_SEEN, ARGS(AS(t->name), AN(g->local_addr.line), AS(g->local_addr.text),
-						  AN(g->remote_addr.line), AS(g->remote_addr.text)));
+		audit_note(a, NOTE_NAT_SEEN, ARGS(AS(t->name), AN(l->line), AS(l->text), AN(r->line),
+						  AS(r->text)));
 	}
 	{
 		const struct config_num *n = config_tunnel_natt(a->cfg, i);

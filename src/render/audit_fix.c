@@ -78,6 +78,17 @@ fix_keys(const struct config *c, const struct audit_fix *f, struct fixvals *v, s
 		  ? c->tunnels[f->tunnel].policy_name : "?");
 }
 
+/* The interface a tunnel's lines go into: its own, or the one its packets
+ * leave by when it is no interface (a RouterOS policy, an IOS crypto map);
+ * NULL when that one is not known (config_tunnel.no_iface). */
+static const char *
+tunnel_ifname(const struct config_tunnel *t)
+{
+	if (t->no_iface)
+		return NULL;
+	return t->via[0] ? t->via : t->name;
+}
+
 /* The interface or tunnel a fix line goes into, by its scope; NULL: none. */
 static const char *
 fix_ifname(const struct config *c, enum vscope sc, const struct audit_fix *f)
@@ -87,7 +98,7 @@ fix_ifname(const struct config *c, enum vscope sc, const struct audit_fix *f)
 	/* a tunnel that is no interface (a RouterOS policy) names the one its
 	 * packets leave by */
 	if (sc == VS_TUNNEL && f->tunnel >= 0 && (size_t)f->tunnel < c->ntunnels)
-		return c->tunnels[f->tunnel].via[0] ? c->tunnels[f->tunnel].via : c->tunnels[f->tunnel].name;
+		return tunnel_ifname(&c->tunnels[f->tunnel]);
 	return NULL;
 }
 
@@ -223,6 +234,13 @@ line_dir(const struct vendor_def *d, const struct vfix *x, int k)
 	return NULL;
 }
 
+/* A tunnel that is no interface (its lines go under another, or none). */
+static int
+no_own_mtu(const struct config *c, int t)
+{
+	return t >= 0 && (size_t)t < c->ntunnels && (c->tunnels[t].via[0] || c->tunnels[t].no_iface);
+}
+
 static void
 collect_one(const struct config *c, const struct audit_fix *f, struct flines *o)
 {
@@ -241,6 +259,14 @@ collect_one(const struct config *c, const struct audit_fix *f, struct flines *o)
 		found = 1;
 		if (!x->line && !x->tmpl)
 			continue;     /* not expressible in this format: the note says where */
+		if (x->replaces == F_T_MTU && !x->note && no_own_mtu(c, f->tunnel)) {
+			/* "ip mtu" under the interface an IOS crypto map leaves
+			 * by would lower that interface's MTU for all traffic */
+			add(o, x->scope, f, 1,
+			    "this tunnel is no interface and has no MTU of its own: its packets take the MTU "
+			    "of the interface they leave by; lower the clamp instead");
+			continue;
+		}
 		for (int k = 0; k < 2; k++) {
 			const char *dir = line_dir(d, x, k);
 			if (k && !dir)
@@ -407,8 +433,8 @@ put_list(const struct out *o, const char *const *p)
  * (RTX pp select N / tunnel select N, IX interface NAME; an RTX LAN port's
  * lines are global: no block). */
 static void
-iface_block(const struct out *o, const struct flines *fl, enum vscope sc, int key,
-	    const char *ifname)
+iface_block(const struct out *o, const struct config *c, const struct flines *fl, enum vscope sc,
+	    int key, const char *ifname)
 {
 	const struct vstyle *st = vendor_style(o->d, ifname);
 	const char *open = st ? st->open : NULL;
@@ -416,6 +442,26 @@ iface_block(const struct out *o, const struct flines *fl, enum vscope sc, int ke
 	char text[260];
 
 	k.n = 0;
+	if (!ifname) {
+		/* a tunnel that is no interface, leaving by one the file does
+		 * not name: its lines as comments, never under the tunnel's
+		 * own name (IOS rejects "interface MAP SEQ") */
+		const char *tn;
+		if (o->mode == M_ROLLBACK)
+			return;       /* nothing was added */
+		tn = sc == VS_TUNNEL && key >= 0 && (size_t)key < c->ntunnels
+				 ? c->tunnels[key].name : "?";
+		emitf(o, "%s %s is no interface, and no interface it leaves by is known: put these lines "
+		      "under that interface", o->lead, tn);
+		for (size_t i = 0; i < fl->n; i++) {
+			struct fline l = fl->l[i];
+			if (l.scope != sc || scope_key(&l, sc) != key)
+				continue;
+			l.comment = 1;
+			put(o, "", &l);
+		}
+		return;
+	}
 	vkeys_iface(&k, st, ifname);
 	if (open) {
 		vendor_expand(text, sizeof(text), open, &k);
@@ -446,8 +492,8 @@ iface_blocks(const struct out *o, const struct config *c, const struct flines *f
 	if (!keys) {              /* the long way, without memory */
 		for (size_t i = 0; i < count; i++)
 			if (has_scope(fl, sc, (int)i))
-				iface_block(o, fl, sc, (int)i, sc == VS_IFACE ? c->ifaces[i].name
-					    : c->tunnels[i].name);
+				iface_block(o, c, fl, sc, (int)i, sc == VS_IFACE ? c->ifaces[i].name
+					    : tunnel_ifname(&c->tunnels[i]));
 		return;
 	}
 	for (size_t i = 0; i < fl->n; i++)
@@ -458,7 +504,7 @@ iface_blocks(const struct out *o, const struct config *c, const struct flines *f
 		int k = keys[i];
 		if ((i && k == keys[i - 1]) || k < 0 || (size_t)k >= count)
 			continue;
-		iface_block(o, fl, sc, k, sc == VS_IFACE ? c->ifaces[k].name : c->tunnels[k].name);
+		iface_block(o, c, fl, sc, k, sc == VS_IFACE ? c->ifaces[k].name : tunnel_ifname(&c->tunnels[k]));
 	}
 	free(keys);
 }

@@ -34,6 +34,21 @@ static const char *const arg_words[] = {
 	[CONFIG_ARG_IN_SECTION] = N_("a connection section"),
 	[CONFIG_ARG_IN_CONFIG] = N_("a config block"),
 	[CONFIG_ARG_IN_EDIT] = N_("an edit entry of its config block"),
+	/* Cisco IOS's sub-modes (config/ios.c), in IOS's own words */
+	[CONFIG_ARG_IN_IOS_TUNNEL] = N_("an interface TunnelN block"),
+	[CONFIG_ARG_IN_ISAKMP_POLICY] = N_("a crypto isakmp policy block"),
+	[CONFIG_ARG_IN_KEYRING] = N_("a crypto keyring block"),
+	[CONFIG_ARG_IN_ISAKMP_PROFILE] = N_("a crypto isakmp profile block"),
+	[CONFIG_ARG_IN_TRANSFORM_SET] = N_("a crypto ipsec transform-set block"),
+	[CONFIG_ARG_IN_IPSEC_PROFILE] = N_("a crypto ipsec profile block"),
+	[CONFIG_ARG_IN_IKEV2_PROPOSAL] = N_("a crypto ikev2 proposal or policy block"),
+	[CONFIG_ARG_IN_IKEV2_KEYRING] = N_("a crypto ikev2 keyring block"),
+	[CONFIG_ARG_IN_IKEV2_PEER] = N_("a peer block of a crypto ikev2 keyring"),
+	[CONFIG_ARG_IN_IKEV2_PROFILE] = N_("a crypto ikev2 profile block"),
+	[CONFIG_ARG_IN_CRYPTO_MAP] = N_("a crypto map entry (crypto map NAME SEQ ipsec-isakmp)"),
+	[CONFIG_ARG_IN_BGP] = N_("a router bgp block"),
+	[CONFIG_ARG_IN_ACL] = N_("an ip access-list extended block"),
+	[CONFIG_ARG_IN_SUBMODE] = N_("the sub-mode it belongs to (line, router, route-map ...)"),
 };
 
 /* localized ? the catalogue's words : the English msgid */
@@ -88,7 +103,10 @@ invalid_words(const struct config *c, const struct config_invalid *b, int locali
 	const char *vendor = config_vendor_display(c->vendor);
 	char w[48];
 
-	word_at(b->text, b->arg ? b->arg : 1, w, sizeof(w));
+	if (b->word[0])
+		snprintf(w, sizeof(w), "%.40s", b->word);  /* the line's word: its text hides a key */
+	else
+		word_at(b->text, b->arg ? b->arg : 1, w, sizeof(w));
 	switch (b->why) {
 	case CONFIG_BAD_COMMAND:
 		words_upto(b->text, b->arg ? b->arg : 1, w, sizeof(w));

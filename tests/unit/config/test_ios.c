@@ -279,6 +279,42 @@ test_blocks_end_where_ios_ends_them(void **state)
 	config_free(&cfg);
 }
 
+/* IOS's short forms as hand-written configurations use them: int for
+ * interface, an interface name in lower case or with a space before its
+ * number, and no forms inside an interface, which keep it open. */
+static void
+test_abbreviations(void **state)
+{
+	static const char *const text[] = {
+		"crypto isakmp policy 10", " lifetime 28800",
+		"int tunnel 1", " ip mtu 1400", " shut", " no shut",
+		"interface gi0/0", " no ip redirects", " no crypto map", " ip mtu 1492",
+		" ip tcp adjust-mss 1360",
+		"interface tu2", " desc second", " ip mtu 1300",
+		"interface GigEth0", "conf t",
+	};
+	char buf[512];
+	size_t n = 0;
+
+	(void)state;
+	for (size_t i = 0; i < COUNT(text); i++)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s\n", text[i]);
+	assert_int_equal(parse(buf), 0);
+	assert_int_equal(cfg.ninvalid, 0);
+	assert_int_equal(cfg.ntunnels, 2);
+	assert_string_equal(cfg.tunnels[0].name, "Tunnel1");
+	assert_string_equal(cfg.tunnels[0].id, "1");
+	assert_int_equal(cfg.tunnels[0].mtu.v, 1400);
+	assert_string_equal(cfg.tunnels[1].name, "Tunnel2");
+	assert_int_equal(cfg.tunnels[1].mtu.v, 1300);
+	assert_int_equal(cfg.nifaces, 2);
+	assert_string_equal(cfg.ifaces[0].name, "GigabitEthernet0/0");
+	assert_int_equal(cfg.ifaces[0].mtu.v, 1492);
+	assert_int_equal(cfg.ifaces[0].mru.v, 1360);    /* the clamp after the no forms */
+	assert_string_equal(cfg.ifaces[1].name, "GigEth0"); /* no type we know: as written */
+	config_free(&cfg);
+}
+
 /* A hub: 600 tunnels, each with its keyring, isakmp profile and ipsec
  * profile; the tables grow, every tunnel finds its own peer. */
 /* The neighbour's AS (the audit's peer hint reads it): from its remote-as
@@ -384,6 +420,16 @@ test_rejected_lines(void **state)
 	assert_int_equal(cfg.invalid[4].why, CONFIG_BAD_MISSING);
 	assert_int_equal(cfg.invalid[5].line, 12);
 	assert_int_equal(cfg.invalid[5].why, CONFIG_BAD_COMMAND);
+	assert_string_equal(cfg.invalid[3].word, "bogus");
+	config_free(&cfg);
+	/* the word is counted and quoted from the line, not from its masked
+	 * text ("crypto isakmp key (key not printed)": word 6 was "printed)") */
+	assert_int_equal(parse("crypto isakmp policy 10\n lifetime 28800\n"
+			       "crypto isakmp key 6 s3cr3t-Key address bogus\n"), 0);
+	assert_int_equal(cfg.ninvalid, 1);
+	assert_int_equal(cfg.invalid[0].arg, 7);
+	assert_string_equal(cfg.invalid[0].word, "bogus");
+	assert_null(strstr(cfg.invalid[0].text, "s3cr3t"));
 	config_free(&cfg);
 }
 
@@ -503,6 +549,7 @@ main(void)
 		cmocka_unit_test(test_aws_sample),
 		cmocka_unit_test(test_messy_shapes),
 		cmocka_unit_test(test_blocks_end_where_ios_ends_them),
+		cmocka_unit_test(test_abbreviations),
 		cmocka_unit_test(test_bgp_as),
 		cmocka_unit_test(test_hub),
 		cmocka_unit_test(test_rejected_lines),
