@@ -464,6 +464,10 @@ struct cfg_index;
 struct config {
 	enum vendor_id vendor;
 	enum config_dialect dialect;  /* VENDOR_IPSECCONF only */
+	/* the first line showing that the file is in an older release's
+	 * syntax (VyOS 1.3: config/vyos.c), 0 the current one's: fix rows of
+	 * form 1 apply instead of form 2 (render/vendor_tables.c) */
+	unsigned older_release;
 	const struct config_facts *facts;   /* the format's (never NULL after config_parse) */
 	unsigned lines;               /* lines read */
 	unsigned read;                /* commands the audit reads */

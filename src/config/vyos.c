@@ -68,7 +68,24 @@ struct cfg_ctx {
 	struct vpeer *p;
 	size_t np, cap_p;
 	struct cfg_named t[3];        /* T_IKE, T_ESP, T_PSK */
+	/* the interface IPsec leaves by: 1.3 vpn ipsec ipsec-interfaces
+	 * interface X, 1.4 vpn ipsec interface X (the first one) */
+	char wan[CONFIG_NAME];
+	/* the first line only 1.3 has (ipsec-interfaces, protocols bgp ASN,
+	 * firewall options interface), the first only 1.4 has (ip
+	 * adjust-mss, protocols bgp neighbor, remote-address, authentication
+	 * psk): VyOS docs, doc/vendor-syntax.md */
+	unsigned v13, v14;
 };
+
+static void
+release(struct cfg_ctx *x, int v14, const struct cfg_line *l)
+{
+	unsigned *n = v14 ? &x->v14 : &x->v13;
+
+	if (!*n)
+		*n = l->no;
+}
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -207,6 +224,7 @@ psk(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct vpsk *p = cfg_named_get(c, &x->t[T_PSK], l->tok[4], 1);
 
+	release(x, 1, l);
 	if (!p)
 		return 0;
 	if (cfg_is(l, 5, "secret")) {
@@ -235,6 +253,7 @@ peer_remote(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 
 	if (!peer(c, x, l))
 		return 0;
+	release(x, 1, l);
 	g = gw_of(c, l);
 	if (cfg_tmpl(l, 6)) {
 		cfg_set_prefix(&g->remote_addr, 0, 32, l);
@@ -425,7 +444,7 @@ vti_mss(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct config_tunnel *t = vti(c, l->tok[2], l->no);
 
-	(void)x;
+	release(x, 1, l);
 	return t ? set_clamp(c, l, 5, t, cfg_is(l, 3, "ipv6")) : 0;
 }
 
@@ -449,7 +468,7 @@ fw_mss(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct config_tunnel *t;
 
-	(void)x;
+	release(x, 0, l);
 	if (strncmp(l->tok[3], "vti", 3) != 0) {
 		return cfg_tree_known(c, l);
 	}
@@ -487,7 +506,7 @@ bgp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	uint32_t a;
 	size_t i = cfg_is(l, 2, "neighbor") || cfg_is(l, 2, "peer-group") ? 3 : 4;
 
-	(void)x;
+	release(x, i == 3, l);
 	/* ... neighbor A remote-as AS: a line of its own for the same address;
 	 * ... neighbor A peer-group G and ... peer-group G remote-as AS: the
 	 * member takes its group's AS (VyOS BGP documentation, peer-group) */
@@ -504,6 +523,19 @@ bgp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		cfg_add_bgp(c, a, cfg_is(l, i + 1, "remote-as") && i + 2 < l->ntok ? cfg_asn(l->tok[i + 2]) : 0,
 			    l);
 	return 0;
+}
+
+/* vpn ipsec ipsec-interfaces interface X (1.3), vpn ipsec interface X (1.4) */
+static int
+wan_if(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	int v13 = cfg_is(l, 2, "ipsec-interfaces");
+
+	if (v13)
+		release(x, 0, l);
+	if (!x->wan[0])
+		cfg_copy(x->wan, sizeof(x->wan), l->tok[v13 ? 4 : 3]);
+	return cfg_tree_known(c, l);
 }
 
 /* ---- the grammar ---------------------------------------------------------------- */
@@ -568,6 +600,8 @@ static const struct cfg_cmd vyos_cmds[] = {
 	{ PEER "virtual-address *", 0, peer_other },
 	{ PEER "disable", 0, peer_other },
 	{ PEER "replay-window *", 0, peer_other },
+	{ "vpn ipsec ipsec-interfaces interface *", 0, wan_if },
+	{ "vpn ipsec interface *", 0, wan_if },
 	{ "vpn", 0, NULL },    /* ipsec-interfaces, interface, nat-traversal, options, log, l2tp ... */
 	{ "interfaces vti * address *", 0, vti_addr },
 	{ "interfaces vti * mtu #", 0, vti_mtu },
@@ -746,7 +780,9 @@ model(struct config *c, struct cfg_ctx *x)
 			snprintf(sel, sizeof(sel), p->tunnel[0] ? "%.30s tunnel %.10s" : "%.30s", g->name, p->tunnel);
 			cfg_copy(c->tunnels[t].policy_name, CONFIG_NAME, sel);
 		} else if (p->tunnel_line) {
-			/* policy-based: the peer's tunnels are one SA set, no interface */
+			/* policy-based: the peer's tunnels are one SA set, no
+			 * interface, so no MTU of its own: its packets leave by
+			 * the WAN interface, where a clamp for it goes (via) */
 			char name[CONFIG_NAME];
 			struct config_tunnel *t;
 			snprintf(name, sizeof(name), "peer %.40s", g->name);
@@ -754,12 +790,15 @@ model(struct config *c, struct cfg_ctx *x)
 				return;
 			t->gateway = (int)i;
 			t->policy.line = p->tunnel_line;
+			cfg_copy(t->via, sizeof(t->via), x->wan[0] ? x->wan : "<WAN interface>");
 			snprintf(sel, sizeof(sel), "%.30s tunnel %.10s", g->name, p->tunnel);
 			cfg_copy(t->policy_name, CONFIG_NAME, sel);
 		}
 	}
 	for (size_t t = 0; t < c->ntunnels; t++)
 		c->tunnels[t].kind = CONFIG_TK_IPSEC;
+	/* the fixes take 1.3's forms only when the file shows 1.3 and nothing of 1.4 */
+	c->older_release = x->v13 && !x->v14 ? x->v13 : 0;
 }
 
 static void

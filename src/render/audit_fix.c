@@ -239,6 +239,18 @@ collect_one(const struct config *c, const struct audit_fix *f, struct flines *o)
 		if (x->note)
 			add(o, x->scope, f, 1, x->note);
 		found = 1;
+		/* a tunnel that is no interface (a policy-based peer) has no MTU
+		 * to set: its packets take the MTU of the one they leave by */
+		if (x->replaces == F_T_MTU && f->tunnel >= 0 && (size_t)f->tunnel < c->ntunnels &&
+		    c->tunnels[f->tunnel].via[0]) {
+			if (!x->note) {
+				snprintf(line, sizeof(line), "a policy-based tunnel has no interface and no MTU of its "
+					 "own: its packets leave by %s and take its MTU; the clamp keeps TCP within it",
+					 c->tunnels[f->tunnel].via);
+				add(o, x->scope, f, 1, line);
+			}
+			continue;
+		}
 		if (!x->line && !x->tmpl)
 			continue;     /* not expressible in this format: the note says where */
 		for (int k = 0; k < 2; k++) {

@@ -557,6 +557,8 @@ static const struct vstyle vyos_styles[] = {
 	{ "eth", NULL, NULL, "ethernet", 0, 0, NULL, VY_OTHER },
 	{ "vti", NULL, NULL, "vti", 0, 0, NULL, VY_OTHER },
 	{ "tun", NULL, NULL, "tunnel", 0, 0, NULL, VY_OTHER },
+	/* a WAN interface the configuration does not name (config/vyos.c) */
+	{ "<", NULL, NULL, "<type>", 0, 0, NULL, VY_OTHER },
 };
 static const struct vsection vyos_sections[] = {
 	{ NULL, NULL, vyos_lines, COUNT(vyos_lines), NULL, { NULL, NULL }, NULL, ONCE_NO },
