@@ -100,6 +100,7 @@ fix_text(const struct vendor_def *d, const struct config *c, const struct vfix *
 	 const struct audit_fix *f, const char *dir, char *out, size_t len)
 {
 	const char *ifname = fix_ifname(c, x->scope, f);
+	const char *tm = x->line ? x->line->tmpl : x->tmpl;
 	const struct vstyle *st = ifname ? vendor_style(d, ifname) : NULL;
 	struct vkeys k = { .n = 0 };
 	struct fixvals v;
@@ -117,15 +118,14 @@ fix_text(const struct vendor_def *d, const struct config *c, const struct vfix *
 		vkeys_set(&k, "dir", dirbuf);
 	}
 	vkeys_num(&k, "mss1", (unsigned long)f->n + 1);
-	vendor_expand(text, sizeof(text), x->line ? x->line->tmpl : x->tmpl, &k);
-	if (x->line && !f->n && (strstr(x->line->tmpl, "{mss1}") ||
-				 (strstr(x->line->tmpl, "{mss}") && !d->fixes->mss_auto))) {
+	vendor_expand(text, sizeof(text), tm, &k);
+	if (!f->n && (strstr(tm, "{mss1}") || (strstr(tm, "{mss}") && !d->fixes->mss_auto))) {
 		/* the form needs a number, and none is known (no tunnel MTU,
 		 * no line MTU and ESP to make one): the line with N, never
 		 * an "auto" the router has no form for */
 		vkeys_set(&k, "mss", "N");
 		vkeys_set(&k, "mss1", "N+1");
-		vendor_expand(text, sizeof(text), x->line->tmpl, &k);
+		vendor_expand(text, sizeof(text), tm, &k);
 		snprintf(out, len, "not set: no MSS is known for this tunnel (no tunnel MTU, and none from a line MTU and ESP): %s",
 			 text);
 		return 1;
@@ -234,7 +234,8 @@ collect_one(const struct config *c, const struct audit_fix *f, struct flines *o)
 	for (size_t i = 0; i < nrows; i++) {
 		const struct vfix *x = &d->fixes->rows[i];
 		int comment;
-		if (x->kind != f->kind || (x->ike && x->ike != (f->ikev2 ? 2 : 1)))
+		if (x->kind != f->kind || (x->ike && x->ike != (f->ikev2 ? 2 : 1)) ||
+		    (x->form && x->form != (c->older_release ? 1 : 2)))
 			continue;
 		if (x->note)
 			add(o, x->scope, f, 1, x->note);
@@ -296,6 +297,16 @@ struct out {
 	const struct vfixes *x;   /* the vendor's layout */
 };
 
+/* The path of a new line, without the restore word that begins it
+ * (VyOS "set "), for a remove word (VyOS "delete ") to delete. */
+static const char *
+path_of(const struct out *o, const char *text)
+{
+	size_t n = o->x->restore ? strlen(o->x->restore) : 0;
+
+	return n && strncmp(text, o->x->restore, n) == 0 ? text + n : text;
+}
+
 static void
 put(const struct out *o, const char *indent, const struct fline *l)
 {
@@ -305,6 +316,14 @@ put(const struct out *o, const char *indent, const struct fline *l)
 	if (o->mode == M_ROLLBACK) {
 		if (l->comment)
 			return;
+		if (o->x->remove) {
+			/* the change set's inverse: the new line deleted, then the
+			 * old one set back */
+			snprintf(buf, sizeof(buf), "%s%s%s", indent, o->x->remove, path_of(o, l->text));
+			o->emit(o->ctx, buf);
+			if (!l->old)
+				return;
+		}
 		if (l->old)
 			snprintf(buf, sizeof(buf), "%s%s%s", indent, o->x->restore ? o->x->restore : "", l->old);
 		else if (prefix)
@@ -319,6 +338,13 @@ put(const struct out *o, const char *indent, const struct fline *l)
 		snprintf(buf, sizeof(buf), "%s%s was: %s%s", indent, o->lead,
 			 l->old && o->x->restore ? o->x->restore : "", l->old ? l->old : "not set");
 		o->emit(o->ctx, buf);
+		/* the old line deleted before the new one is set: they may be
+		 * different nodes (VyOS 1.3's firewall options, 1.4's ip
+		 * adjust-mss), and two clamps would both apply */
+		if (l->old && o->x->remove) {
+			snprintf(buf, sizeof(buf), "%s%s%s", indent, o->x->remove, l->old);
+			o->emit(o->ctx, buf);
+		}
 	}
 	if (l->comment)
 		snprintf(buf, sizeof(buf), "%s%s %s", indent, o->lead, l->text);
