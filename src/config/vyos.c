@@ -106,8 +106,13 @@ peer(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		memset(n, 0, sizeof(*n));
 	}
 	/* 1.3: the peer is its address */
-	if (!c->gateways[i].remote_addr.line && cfg_addr(l->tok[4], &a) == 0)
+	if (!c->gateways[i].remote_addr.line && cfg_addr(l->tok[4], &a) == 0) {
+		/* the line's own leaf (authentication id: this router's
+		 * identity) is not what shows the address: cite the peer node */
 		cfg_set_prefix(&c->gateways[i].remote_addr, a, 32, l);
+		snprintf(c->gateways[i].remote_addr.text, sizeof(c->gateways[i].remote_addr.text),
+			 "vpn ipsec site-to-site peer %s", l->tok[4]);
+	}
 	return &x->p[i];
 }
 
