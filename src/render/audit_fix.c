@@ -210,6 +210,24 @@ add(struct flines *o, enum vscope sc, const struct audit_fix *f, int comment, co
 	snprintf(o->l[o->n++].text, sizeof(o->l[0].text), "%s", text);
 }
 
+/* A line already added for another tunnel that names the same interface
+ * its packets leave by (config_tunnel.via). */
+static int
+via_line(const struct config *c, const struct flines *o, enum vscope sc, const struct audit_fix *f,
+	 const char *text)
+{
+	const char *via = sc == VS_TUNNEL && f->tunnel >= 0 && (size_t)f->tunnel < c->ntunnels
+			  ? c->tunnels[f->tunnel].via : "";
+
+	for (size_t i = 0; via[0] && i < o->n; i++) {
+		int t = o->l[i].tunnel;
+		if (o->l[i].scope == sc && t >= 0 && (size_t)t < c->ntunnels &&
+		    strcmp(c->tunnels[t].via, via) == 0 && strcmp(o->l[i].text, text) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* What {dir} becomes for direction k (0 out, 1 in) of a fix that is a calc
  * line whose section prints one line per direction; NULL: none. */
 static const char *
@@ -259,6 +277,9 @@ collect_one(const struct config *c, const struct audit_fix *f, struct flines *o)
 			if (k && !dir)
 				break;
 			comment = fix_text(d, c, x, f, dir, line, sizeof(line));
+			/* tunnels that leave by one interface share its clamp line */
+			if (!comment && via_line(c, o, x->scope, f, line))
+				continue;
 			add(o, x->scope, f, comment, line);
 			if (!comment && o->n && !o->l[o->n - 1].comment && strcmp(o->l[o->n - 1].text, line) == 0) {
 				o->l[o->n - 1].replaces = x->replaces != F_NONE;

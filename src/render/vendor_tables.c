@@ -696,8 +696,10 @@ static const struct vfix ros_fix_rows[] = {
 	  "RouterOS): its packets take the WAN's MTU; lower the clamp instead", F_T_MTU, 0 },
 	{ FIX_WAN_MTU, 0, VS_IFACE, &ros_mtu[0], NULL,
 	  "for a PPPoE client; another interface's MTU form is not in our sources", F_I_MTU, 0 },
-	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &ros_mss[0], NULL, NULL, F_T_MSS, 0 },
-	{ FIX_TUNNEL_MSS6, 0, VS_TUNNEL, &ros_mss[1], NULL, NULL, F_T_MSS6, 0 },
+	/* the clamp rules are added beside the rule there was, never in its
+	 * place: a rollback that pasted the old "add" back would add it twice */
+	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &ros_mss[0], NULL, NULL, F_NONE, 0 },
+	{ FIX_TUNNEL_MSS6, 0, VS_TUNNEL, &ros_mss[1], NULL, NULL, F_NONE, 0 },
 	{ FIX_KEEPALIVE, 1, VS_GLOBAL, NULL,
 	  "/ip ipsec profile set [ find name=\"{policy}\" ] dpd-interval={sec}s dpd-maximum-failures={count}",
 	  NULL, F_G_KEEPALIVE, 0 },
