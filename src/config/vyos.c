@@ -64,6 +64,17 @@ struct vpsk {                         /* 1.4 vpn ipsec authentication psk NAME *
 
 enum { T_IKE, T_ESP, T_PSK };
 
+/* a clamp on an interface that is no vti (1.3 firewall options interface X
+ * adjust-mss, 1.4 interfaces ethernet|pppoe X ip|ipv6 adjust-mss): the clamp
+ * of a policy-based peer whose packets leave by X */
+struct vclamp {
+	char ifname[CONFIG_NAME];
+	unsigned line;
+	char text[CONFIG_TEXT];
+	int v6, mode, tmpl;
+	long v;
+};
+
 struct cfg_ctx {
 	struct vpeer *p;
 	size_t np, cap_p;
@@ -76,6 +87,8 @@ struct cfg_ctx {
 	 * adjust-mss, protocols bgp neighbor, remote-address, authentication
 	 * psk): VyOS docs, doc/vendor-syntax.md */
 	unsigned v13, v14;
+	struct vclamp *cl;
+	size_t ncl, cap_cl;
 };
 
 static void
@@ -467,6 +480,40 @@ vti_other(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return cfg_tree_known(c, l);
 }
 
+/* word 5 of l, an adjust-mss value, as the clamp of interface ifname */
+static int
+if_clamp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l, const char *ifname, int v6)
+{
+	struct vclamp *k;
+	long v = 0;
+	int r = 0, mode = CONFIG_MSS_AUTO;
+
+	if (!cfg_is(l, 5, "clamp-mss-to-pmtu")) {
+		if ((r = cfg_tree_number(c, l, 5, 536, 65535, &v)) < 0)
+			return -1;
+		mode = CONFIG_MSS_NUM;
+	}
+	if (!(k = cfg_push(c, (void **)&x->cl, &x->ncl, &x->cap_cl, sizeof(*k))))
+		return 0;
+	memset(k, 0, sizeof(*k));
+	cfg_copy(k->ifname, sizeof(k->ifname), ifname);
+	k->line = l->no;
+	cfg_copy(k->text, sizeof(k->text), l->text);
+	k->v6 = v6;
+	k->mode = mode;
+	k->v = v;
+	k->tmpl = r == 1;
+	return 0;
+}
+
+/* 1.4: interfaces ethernet|pppoe X ip|ipv6 adjust-mss V */
+static int
+if_mss(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	release(x, 1, l);
+	return if_clamp(c, x, l, l->tok[2], cfg_is(l, 3, "ipv6"));
+}
+
 /* 1.3: firewall options interface IF adjust-mss V (a vti's clamp) */
 static int
 fw_mss(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
@@ -474,9 +521,8 @@ fw_mss(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	struct config_tunnel *t;
 
 	release(x, 0, l);
-	if (strncmp(l->tok[3], "vti", 3) != 0) {
-		return cfg_tree_known(c, l);
-	}
+	if (strncmp(l->tok[3], "vti", 3) != 0)
+		return if_clamp(c, x, l, l->tok[3], cfg_is(l, 4, "adjust-mss6"));
 	t = vti(c, l->tok[3], l->no);
 	return t ? set_clamp(c, l, 5, t, cfg_is(l, 4, "adjust-mss6")) : 0;
 }
@@ -614,6 +660,12 @@ static const struct cfg_cmd vyos_cmds[] = {
 	{ "interfaces vti * ipv6 adjust-mss *", 0, vti_mss },
 	{ "interfaces vti *", 0, vti_other },
 	{ "interfaces pppoe * mtu #", 0, pppoe_mtu },
+	{ "interfaces ethernet * ip adjust-mss *", 0, if_mss },
+	{ "interfaces ethernet * ipv6 adjust-mss *", 0, if_mss },
+	{ "interfaces pppoe * ip adjust-mss *", 0, if_mss },
+	{ "interfaces pppoe * ipv6 adjust-mss *", 0, if_mss },
+	{ "interfaces ethernet *", 0, NULL },
+	{ "interfaces pppoe *", 0, NULL },
 	{ "interfaces", 0, NULL },
 	{ "firewall options interface * adjust-mss *", 0, fw_mss },
 	{ "firewall options interface * adjust-mss6 *", 0, fw_mss },
@@ -750,6 +802,23 @@ psk_of(struct cfg_ctx *x, struct config_gateway *g)
 	}
 }
 
+/* A policy-based peer's clamp: the one on the interface it leaves by */
+static void
+via_clamp(const struct cfg_ctx *x, struct config_tunnel *t)
+{
+	for (size_t i = 0; i < x->ncl; i++) {
+		const struct vclamp *k = &x->cl[i];
+		struct cfg_line l;
+		if (strcmp(k->ifname, t->via) != 0 || (k->v6 ? t->mss6.line : t->mss.line))
+			continue;
+		memset(&l, 0, sizeof(l));
+		l.no = k->line;
+		cfg_copy(l.text, sizeof(l.text), k->text);
+		cfg_set_mss(t, k->v6, k->mode, k->v, &l);
+		(k->v6 ? &t->mss6 : &t->mss)->tmpl = k->tmpl;
+	}
+}
+
 static void
 model(struct config *c, struct cfg_ctx *x)
 {
@@ -796,6 +865,7 @@ model(struct config *c, struct cfg_ctx *x)
 			t->gateway = (int)i;
 			t->policy.line = p->tunnel_line;
 			cfg_copy(t->via, sizeof(t->via), x->wan[0] ? x->wan : "<WAN interface>");
+			via_clamp(x, t);
 			snprintf(sel, sizeof(sel), "%.30s tunnel %.10s", g->name, p->tunnel);
 			cfg_copy(t->policy_name, CONFIG_NAME, sel);
 		}
@@ -820,5 +890,6 @@ config_parse_vyos(const char *buf, size_t len, struct config *c)
 	int r = cfg_tree_parse(buf, len, &vyos_syntax, c, leaf, &x, x.t, sizes, COUNT(sizes), run_model);
 
 	free(x.p);
+	free(x.cl);
 	return r;
 }
