@@ -150,6 +150,8 @@ struct config_start {
 	int set;                  /* tunnel and config level: a model step filled it */
 };
 
+enum { CONFIG_DIR_OUT = 1, CONFIG_DIR_IN = 2 };   /* config_tunnel.mss_dirs */
+
 struct config_tunnel {
 	char name[CONFIG_NAME];       /* "tunnel1", "Tunnel0.0", swanctl child name */
 	char id[CONFIG_NAME];         /* RTX tunnel number, IX "0.0", for fix lines */
@@ -201,6 +203,14 @@ struct config_tunnel {
 	 * known (an IOS crypto map applied to no interface): its interface
 	 * lines are printed as comments, never under the tunnel's name */
 	int no_iface;
+	/* A clamp made of rules that each match a direction through the
+	 * tunnel (RouterOS change-mss with addresses or interfaces): the
+	 * directions the IPv4 rules cover together (CONFIG_DIR_OUT toward the
+	 * peer, CONFIG_DIR_IN from it; 0: not such a clamp), and the first of
+	 * them without a guard that keeps it from raising a smaller MSS
+	 * (RouterOS tcp-mss=N+1-65535; line 0: every rule has one) */
+	unsigned mss_dirs;
+	struct config_num mss_unguarded;
 	struct config_hold hold;      /* RTX, IX, swanctl, ipsec.conf: their model step's */
 	/* RTX, IX, swanctl, ipsec.conf: whether this end starts the tunnel's
 	 * IKE (their model step's; those formats decide it per tunnel or by
@@ -485,6 +495,10 @@ struct cfg_index;
 struct config {
 	enum vendor_id vendor;
 	enum config_dialect dialect;  /* VENDOR_IPSECCONF only */
+	/* the first line showing that the file is in an older release's
+	 * syntax (VyOS 1.3: config/vyos.c), 0 the current one's: fix rows of
+	 * form 1 apply instead of form 2 (render/vendor_tables.c) */
+	unsigned older_release;
 	const struct config_facts *facts;   /* the format's (never NULL after config_parse) */
 	unsigned lines;               /* lines read */
 	unsigned read;                /* commands the audit reads */

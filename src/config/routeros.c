@@ -793,6 +793,15 @@ on_mangle(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	r->v6 = m->menu->m == M_MANGLE6;
 	r->mode = strcmp(mss, "clamp-to-pmtu") == 0 ? CONFIG_MSS_AUTO : CONFIG_MSS_NUM;
 	r->value = n;
+	/* tcp-mss=N+1-65535 (MikroTik manual, Mangle): only larger MSS
+	 * values are lowered; without it a smaller one is raised to new-mss */
+	r->guard = -1;
+	if ((v = val(m, "tcp-mss"))) {
+		char *end;
+		long lo = strtol(v, &end, 10);
+		if (end != v && (*end == '-' || !*end) && lo >= 0)
+			r->guard = lo;
+	}
 	cfg_copy(r->out_if, sizeof(r->out_if), val(m, "out-interface") ? val(m, "out-interface") : "");
 	cfg_copy(r->in_if, sizeof(r->in_if), val(m, "in-interface") ? val(m, "in-interface") : "");
 	if (!r->v6) {

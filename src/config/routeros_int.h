@@ -73,6 +73,7 @@ struct ros_mangle {
 	long value;
 	char out_if[CONFIG_NAME], in_if[CONFIG_NAME];
 	struct config_prefix src, dst;
+	long guard;                   /* tcp-mss=A-B: A, the smallest MSS it changes; -1 none */
 };
 
 /* /ip address: where the inside and outside addresses live */

@@ -262,6 +262,46 @@ is_tunnel_if(const struct config *c, const char *name)
 	return t >= 0 && c->tunnels[t].kind != CONFIG_TK_IPSEC;
 }
 
+/* The directions through policy pol that rule r matches (MikroTik manual,
+ * Mangle: src-address, dst-address, out-interface, in-interface are each a
+ * match): toward the peer, from LAN to the WAN wan; from the peer, back. */
+static unsigned
+rule_dirs(const struct ros_mangle *r, const struct ros_policy *pol, const char *wan)
+{
+	unsigned d = 0;
+
+	if (covers(&r->src, &pol->src) && covers(&r->dst, &pol->dst) &&
+	    (!r->out_if[0] || strcmp(r->out_if, wan) == 0) && (!r->in_if[0] || strcmp(r->in_if, wan) != 0))
+		d |= CONFIG_DIR_OUT;
+	if (covers(&r->src, &pol->dst) && covers(&r->dst, &pol->src) &&
+	    (!r->in_if[0] || strcmp(r->in_if, wan) == 0) && (!r->out_if[0] || strcmp(r->out_if, wan) != 0))
+		d |= CONFIG_DIR_IN;
+	return d;
+}
+
+/* Which directions the IPv4 change-mss rules cover together, and the
+ * first of them that lacks the tcp-mss guard (doc/vendor-syntax.md: a
+ * clamp must cover both directions; the manual's rule carries
+ * tcp-mss=N+1-65535 so that a smaller MSS is not raised). */
+static void
+clamp_dirs(const struct config *c, const struct cfg_ctx *x, struct config_tunnel *t,
+	   const struct ros_policy *pol)
+{
+	for (size_t i = 0; t->mss.line && i < x->nmangles; i++) {
+		const struct ros_mangle *r = &x->mangles[i];
+		unsigned d;
+		struct cfg_line l;
+		if (r->v6 || is_tunnel_if(c, r->out_if) || is_tunnel_if(c, r->in_if) ||
+		    !(d = rule_dirs(r, pol, t->via)))
+			continue;
+		t->mss_dirs |= d;
+		if (r->mode == CONFIG_MSS_NUM && r->guard <= r->value && !t->mss_unguarded.line) {
+			line_of(&l, r->line, r->text);
+			cfg_set(&t->mss_unguarded, r->value, &l);
+		}
+	}
+}
+
 /* The first change-mss rule (mangle order) that a policy's traffic meets:
  * one on any interface that is no tunnel interface, whose src-address and
  * dst-address (when set) hold the policy's. */
@@ -285,6 +325,7 @@ clamp(struct config *c, const struct cfg_ctx *x, struct config_tunnel *t,
 	/* no WAN known: a placeholder, never a name that is no interface */
 	if (!t->via[0])
 		cfg_copy(t->via, sizeof(t->via), wan_if[0] ? wan_if : "<WAN interface>");
+	clamp_dirs(c, x, t, pol);
 }
 
 /* An interface tunnel (GRE, IPIP, EoIP): the rule naming it. */

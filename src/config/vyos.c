@@ -64,11 +64,41 @@ struct vpsk {                         /* 1.4 vpn ipsec authentication psk NAME *
 
 enum { T_IKE, T_ESP, T_PSK };
 
+/* a clamp on an interface that is no vti (1.3 firewall options interface X
+ * adjust-mss, 1.4 interfaces ethernet|pppoe X ip|ipv6 adjust-mss): the clamp
+ * of a policy-based peer whose packets leave by X */
+struct vclamp {
+	char ifname[CONFIG_NAME];
+	unsigned line;
+	char text[CONFIG_TEXT];
+	int v6, mode, tmpl;
+	long v;
+};
+
 struct cfg_ctx {
 	struct vpeer *p;
 	size_t np, cap_p;
 	struct cfg_named t[3];        /* T_IKE, T_ESP, T_PSK */
+	/* the interface IPsec leaves by: 1.3 vpn ipsec ipsec-interfaces
+	 * interface X, 1.4 vpn ipsec interface X (the first one) */
+	char wan[CONFIG_NAME];
+	/* the first line only 1.3 has (ipsec-interfaces, protocols bgp ASN,
+	 * firewall options interface), the first only 1.4 has (ip
+	 * adjust-mss, protocols bgp neighbor, remote-address, authentication
+	 * psk): VyOS docs, doc/vendor-syntax.md */
+	unsigned v13, v14;
+	struct vclamp *cl;
+	size_t ncl, cap_cl;
 };
+
+static void
+release(struct cfg_ctx *x, int v14, const struct cfg_line *l)
+{
+	unsigned *n = v14 ? &x->v14 : &x->v13;
+
+	if (!*n)
+		*n = l->no;
+}
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -89,8 +119,13 @@ peer(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		memset(n, 0, sizeof(*n));
 	}
 	/* 1.3: the peer is its address */
-	if (!c->gateways[i].remote_addr.line && cfg_addr(l->tok[4], &a) == 0)
+	if (!c->gateways[i].remote_addr.line && cfg_addr(l->tok[4], &a) == 0) {
+		/* the line's own leaf (authentication id: this router's
+		 * identity) is not what shows the address: cite the peer node */
 		cfg_set_prefix(&c->gateways[i].remote_addr, a, 32, l);
+		snprintf(c->gateways[i].remote_addr.text, sizeof(c->gateways[i].remote_addr.text),
+			 "vpn ipsec site-to-site peer %s", l->tok[4]);
+	}
 	return &x->p[i];
 }
 
@@ -207,6 +242,7 @@ psk(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct vpsk *p = cfg_named_get(c, &x->t[T_PSK], l->tok[4], 1);
 
+	release(x, 1, l);
 	if (!p)
 		return 0;
 	if (cfg_is(l, 5, "secret")) {
@@ -235,6 +271,7 @@ peer_remote(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 
 	if (!peer(c, x, l))
 		return 0;
+	release(x, 1, l);
 	g = gw_of(c, l);
 	if (cfg_tmpl(l, 6)) {
 		cfg_set_prefix(&g->remote_addr, 0, 32, l);
@@ -425,7 +462,7 @@ vti_mss(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct config_tunnel *t = vti(c, l->tok[2], l->no);
 
-	(void)x;
+	release(x, 1, l);
 	return t ? set_clamp(c, l, 5, t, cfg_is(l, 3, "ipv6")) : 0;
 }
 
@@ -443,16 +480,49 @@ vti_other(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return cfg_tree_known(c, l);
 }
 
+/* word 5 of l, an adjust-mss value, as the clamp of interface ifname */
+static int
+if_clamp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l, const char *ifname, int v6)
+{
+	struct vclamp *k;
+	long v = 0;
+	int r = 0, mode = CONFIG_MSS_AUTO;
+
+	if (!cfg_is(l, 5, "clamp-mss-to-pmtu")) {
+		if ((r = cfg_tree_number(c, l, 5, 536, 65535, &v)) < 0)
+			return -1;
+		mode = CONFIG_MSS_NUM;
+	}
+	if (!(k = cfg_push(c, (void **)&x->cl, &x->ncl, &x->cap_cl, sizeof(*k))))
+		return 0;
+	memset(k, 0, sizeof(*k));
+	cfg_copy(k->ifname, sizeof(k->ifname), ifname);
+	k->line = l->no;
+	cfg_copy(k->text, sizeof(k->text), l->text);
+	k->v6 = v6;
+	k->mode = mode;
+	k->v = v;
+	k->tmpl = r == 1;
+	return 0;
+}
+
+/* 1.4: interfaces ethernet|pppoe X ip|ipv6 adjust-mss V */
+static int
+if_mss(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	release(x, 1, l);
+	return if_clamp(c, x, l, l->tok[2], cfg_is(l, 3, "ipv6"));
+}
+
 /* 1.3: firewall options interface IF adjust-mss V (a vti's clamp) */
 static int
 fw_mss(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct config_tunnel *t;
 
-	(void)x;
-	if (strncmp(l->tok[3], "vti", 3) != 0) {
-		return cfg_tree_known(c, l);
-	}
+	release(x, 0, l);
+	if (strncmp(l->tok[3], "vti", 3) != 0)
+		return if_clamp(c, x, l, l->tok[3], cfg_is(l, 4, "adjust-mss6"));
 	t = vti(c, l->tok[3], l->no);
 	return t ? set_clamp(c, l, 5, t, cfg_is(l, 4, "adjust-mss6")) : 0;
 }
@@ -487,7 +557,7 @@ bgp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	uint32_t a;
 	size_t i = cfg_is(l, 2, "neighbor") || cfg_is(l, 2, "peer-group") ? 3 : 4;
 
-	(void)x;
+	release(x, i == 3, l);
 	/* ... neighbor A remote-as AS: a line of its own for the same address;
 	 * ... neighbor A peer-group G and ... peer-group G remote-as AS: the
 	 * member takes its group's AS (VyOS BGP documentation, peer-group) */
@@ -504,6 +574,19 @@ bgp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		cfg_add_bgp(c, a, cfg_is(l, i + 1, "remote-as") && i + 2 < l->ntok ? cfg_asn(l->tok[i + 2]) : 0,
 			    l);
 	return 0;
+}
+
+/* vpn ipsec ipsec-interfaces interface X (1.3), vpn ipsec interface X (1.4) */
+static int
+wan_if(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	int v13 = cfg_is(l, 2, "ipsec-interfaces");
+
+	if (v13)
+		release(x, 0, l);
+	if (!x->wan[0])
+		cfg_copy(x->wan, sizeof(x->wan), l->tok[v13 ? 4 : 3]);
+	return cfg_tree_known(c, l);
 }
 
 /* ---- the grammar ---------------------------------------------------------------- */
@@ -568,6 +651,8 @@ static const struct cfg_cmd vyos_cmds[] = {
 	{ PEER "virtual-address *", 0, peer_other },
 	{ PEER "disable", 0, peer_other },
 	{ PEER "replay-window *", 0, peer_other },
+	{ "vpn ipsec ipsec-interfaces interface *", 0, wan_if },
+	{ "vpn ipsec interface *", 0, wan_if },
 	{ "vpn", 0, NULL },    /* ipsec-interfaces, interface, nat-traversal, options, log, l2tp ... */
 	{ "interfaces vti * address *", 0, vti_addr },
 	{ "interfaces vti * mtu #", 0, vti_mtu },
@@ -575,6 +660,12 @@ static const struct cfg_cmd vyos_cmds[] = {
 	{ "interfaces vti * ipv6 adjust-mss *", 0, vti_mss },
 	{ "interfaces vti *", 0, vti_other },
 	{ "interfaces pppoe * mtu #", 0, pppoe_mtu },
+	{ "interfaces ethernet * ip adjust-mss *", 0, if_mss },
+	{ "interfaces ethernet * ipv6 adjust-mss *", 0, if_mss },
+	{ "interfaces pppoe * ip adjust-mss *", 0, if_mss },
+	{ "interfaces pppoe * ipv6 adjust-mss *", 0, if_mss },
+	{ "interfaces ethernet *", 0, NULL },
+	{ "interfaces pppoe *", 0, NULL },
 	{ "interfaces", 0, NULL },
 	{ "firewall options interface * adjust-mss *", 0, fw_mss },
 	{ "firewall options interface * adjust-mss6 *", 0, fw_mss },
@@ -711,6 +802,23 @@ psk_of(struct cfg_ctx *x, struct config_gateway *g)
 	}
 }
 
+/* A policy-based peer's clamp: the one on the interface it leaves by */
+static void
+via_clamp(const struct cfg_ctx *x, struct config_tunnel *t)
+{
+	for (size_t i = 0; i < x->ncl; i++) {
+		const struct vclamp *k = &x->cl[i];
+		struct cfg_line l;
+		if (strcmp(k->ifname, t->via) != 0 || (k->v6 ? t->mss6.line : t->mss.line))
+			continue;
+		memset(&l, 0, sizeof(l));
+		l.no = k->line;
+		cfg_copy(l.text, sizeof(l.text), k->text);
+		cfg_set_mss(t, k->v6, k->mode, k->v, &l);
+		(k->v6 ? &t->mss6 : &t->mss)->tmpl = k->tmpl;
+	}
+}
+
 static void
 model(struct config *c, struct cfg_ctx *x)
 {
@@ -746,7 +854,9 @@ model(struct config *c, struct cfg_ctx *x)
 			snprintf(sel, sizeof(sel), p->tunnel[0] ? "%.30s tunnel %.10s" : "%.30s", g->name, p->tunnel);
 			cfg_copy(c->tunnels[t].policy_name, CONFIG_NAME, sel);
 		} else if (p->tunnel_line) {
-			/* policy-based: the peer's tunnels are one SA set, no interface */
+			/* policy-based: the peer's tunnels are one SA set, no
+			 * interface, so no MTU of its own: its packets leave by
+			 * the WAN interface, where a clamp for it goes (via) */
 			char name[CONFIG_NAME];
 			struct config_tunnel *t;
 			snprintf(name, sizeof(name), "peer %.40s", g->name);
@@ -754,12 +864,16 @@ model(struct config *c, struct cfg_ctx *x)
 				return;
 			t->gateway = (int)i;
 			t->policy.line = p->tunnel_line;
+			cfg_copy(t->via, sizeof(t->via), x->wan[0] ? x->wan : "<WAN interface>");
+			via_clamp(x, t);
 			snprintf(sel, sizeof(sel), "%.30s tunnel %.10s", g->name, p->tunnel);
 			cfg_copy(t->policy_name, CONFIG_NAME, sel);
 		}
 	}
 	for (size_t t = 0; t < c->ntunnels; t++)
 		c->tunnels[t].kind = CONFIG_TK_IPSEC;
+	/* the fixes take 1.3's forms only when the file shows 1.3 and nothing of 1.4 */
+	c->older_release = x->v13 && !x->v14 ? x->v13 : 0;
 }
 
 static void
@@ -776,5 +890,6 @@ config_parse_vyos(const char *buf, size_t len, struct config *c)
 	int r = cfg_tree_parse(buf, len, &vyos_syntax, c, leaf, &x, x.t, sizes, COUNT(sizes), run_model);
 
 	free(x.p);
+	free(x.cl);
 	return r;
 }

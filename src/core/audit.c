@@ -268,7 +268,10 @@ check_mss_above(struct audit_run *a)
 		if (!t->mss.line || t->mss.v != CONFIG_MSS_NUM)
 			continue;
 		if (!at->mtu) {
-			if (!config_facts(a->cfg)->tunnel_mtu_default && config_facts(a->cfg)->neutral)
+			if (t->via[0])       /* no interface: no MTU to compare with */
+				audit_note(a, NOTE_CLAMP_POLICY, ARGS(AS(t->name), AN(t->mss_value),
+					   AS(config_vendor_display(a->cfg->vendor)), AS(t->via)));
+			else if (!config_facts(a->cfg)->tunnel_mtu_default && config_facts(a->cfg)->neutral)
 				audit_note(a, NOTE_CLAMP_NO_DEFAULT, ARGS(AS(t->name), AN(t->mss_value),
 					   AS(config_vendor_display(a->cfg->vendor))));
 			else if (!config_facts(a->cfg)->tunnel_mtu_default)
@@ -368,6 +371,34 @@ no_clamp_neutral(struct audit_run *a, size_t i)
 			     ARGS(AS(config_vendor_display(a->cfg->vendor))));
 }
 
+/* A clamp of rules that each match a direction (config_tunnel.mss_dirs:
+ * RouterOS change-mss) that leaves one out, or lacks the guard that keeps
+ * it from raising a smaller MSS: not a full clamp (doc/vendor-syntax.md,
+ * Linux: one direction leaves the far side's SYN-ACK unclamped; MikroTik
+ * manual, Mangle: tcp-mss=N+1-65535). The fix is the full clamp calc
+ * prints, at the clamp's own number when no other is known. */
+static void
+clamp_half(struct audit_run *a, size_t i)
+{
+	const struct config_tunnel *t = tunnel(a, i);
+	const struct audit_tunnel *at = audit_tunnel_at(a, i);
+	const unsigned both = CONFIG_DIR_OUT | CONFIG_DIR_IN;
+	struct audit_finding *f;
+
+	if (!t->mss_dirs || (t->mss_dirs == both && !t->mss_unguarded.line))
+		return;
+	if (t->mss_dirs != both)
+		f = audit_finding(a, t->mss.line, t->mss.text, t->name, SAY_CLAMP_ONE_WAY,
+				  ARGS(AW(t->mss_dirs & CONFIG_DIR_OUT ? W_SYN_TOWARD_PEER : W_SYN_FROM_PEER),
+				       AW(t->mss_dirs & CONFIG_DIR_OUT ? W_SYN_FROM_PEER : W_SYN_TOWARD_PEER),
+				       AW(t->mss_unguarded.line ? W_NO_MSS_GUARD : W_NONE)));
+	else
+		f = audit_finding(a, t->mss_unguarded.line, t->mss_unguarded.text, t->name,
+				  SAY_CLAMP_UNGUARDED, ARGS(AN(t->mss_unguarded.v)));
+	audit_fix(f, FIX_TUNNEL_MSS, at->target_mss ? (long)at->target_mss : t->mss_value, 0, (int)i,
+		  t->gateway);
+}
+
 static void
 check_no_clamp(struct audit_run *a)
 {
@@ -380,8 +411,12 @@ check_no_clamp(struct audit_run *a)
 		const struct config_tunnel *t = tunnel(a, i);
 		const struct audit_tunnel *at = audit_tunnel_at(a, i);
 		struct audit_finding *f = NULL;
-		if (at->skip != AUDIT_CHECKED || (t->mss.line && t->mss.v != CONFIG_MSS_OFF))
+		if (at->skip != AUDIT_CHECKED)
 			continue;
+		if (t->mss.line && t->mss.v != CONFIG_MSS_OFF) {
+			clamp_half(a, i);
+			continue;
+		}
 		if (config_facts(a->cfg)->neutral)
 			f = no_clamp_neutral(a, i);
 		else if (a->cfg->vendor == VENDOR_RTX)
@@ -1131,7 +1166,7 @@ static const struct audit_check checks[] = {
 	  NULL },
 	{ "no-mss-clamp", AUDIT_WARNING,
 	  "Yamaha RTX command reference 8.1.21 (default auto or off by firmware); NEC IX: default not found",
-	  "a tunnel with no clamp where the firmware default is off or unknown",
+	  "a tunnel with no clamp where the firmware default is off or unknown, or a clamp of rules that covers one direction only or raises a smaller MSS (RouterOS change-mss)",
 	  check_no_clamp,
 	  "RFC 879 (MSS = MTU - 40); AWS Site-to-Site VPN user guide (no path MTU discovery through the tunnel)" },
 	{ "outer-df-clear", AUDIT_WARNING,

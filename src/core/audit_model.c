@@ -390,7 +390,9 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	if (t->mtu.line && !t->mtu.tmpl) {
 		at->mtu = (unsigned)t->mtu.v;
 	} else if (config_facts(a->cfg)->tunnel_mtu_default && !t->mtu.tmpl &&
-		   t->kind == CONFIG_TK_IPSEC) {
+		   t->kind == CONFIG_TK_IPSEC && !t->via[0]) {
+		/* a tunnel that is no interface (via: a policy-based peer) has
+		 * no MTU of its own, so no interface default either */
 		at->mtu = config_facts(a->cfg)->tunnel_mtu_default;
 		at->mtu_default = 1;
 	}

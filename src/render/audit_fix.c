@@ -111,6 +111,7 @@ fix_text(const struct vendor_def *d, const struct config *c, const struct vfix *
 	 const struct audit_fix *f, const char *dir, char *out, size_t len)
 {
 	const char *ifname = fix_ifname(c, x->scope, f);
+	const char *tm = x->line ? x->line->tmpl : x->tmpl;
 	const struct vstyle *st = ifname ? vendor_style(d, ifname) : NULL;
 	struct vkeys k = { .n = 0 };
 	struct fixvals v;
@@ -128,15 +129,14 @@ fix_text(const struct vendor_def *d, const struct config *c, const struct vfix *
 		vkeys_set(&k, "dir", dirbuf);
 	}
 	vkeys_num(&k, "mss1", (unsigned long)f->n + 1);
-	vendor_expand(text, sizeof(text), x->line ? x->line->tmpl : x->tmpl, &k);
-	if (x->line && !f->n && (strstr(x->line->tmpl, "{mss1}") ||
-				 (strstr(x->line->tmpl, "{mss}") && !d->fixes->mss_auto))) {
+	vendor_expand(text, sizeof(text), tm, &k);
+	if (!f->n && (strstr(tm, "{mss1}") || (strstr(tm, "{mss}") && !d->fixes->mss_auto))) {
 		/* the form needs a number, and none is known (no tunnel MTU,
 		 * no line MTU and ESP to make one): the line with N, never
 		 * an "auto" the router has no form for */
 		vkeys_set(&k, "mss", "N");
 		vkeys_set(&k, "mss1", "N+1");
-		vendor_expand(text, sizeof(text), x->line->tmpl, &k);
+		vendor_expand(text, sizeof(text), tm, &k);
 		snprintf(out, len, "not set: no MSS is known for this tunnel (no tunnel MTU, and none from a line MTU and ESP): %s",
 			 text);
 		return 1;
@@ -221,6 +221,24 @@ add(struct flines *o, enum vscope sc, const struct audit_fix *f, int comment, co
 	snprintf(o->l[o->n++].text, sizeof(o->l[0].text), "%s", text);
 }
 
+/* A line already added for another tunnel that names the same interface
+ * its packets leave by (config_tunnel.via). */
+static int
+via_line(const struct config *c, const struct flines *o, enum vscope sc, const struct audit_fix *f,
+	 const char *text)
+{
+	const char *via = sc == VS_TUNNEL && f->tunnel >= 0 && (size_t)f->tunnel < c->ntunnels
+			  ? c->tunnels[f->tunnel].via : "";
+
+	for (size_t i = 0; via[0] && i < o->n; i++) {
+		int t = o->l[i].tunnel;
+		if (o->l[i].scope == sc && t >= 0 && (size_t)t < c->ntunnels &&
+		    strcmp(c->tunnels[t].via, via) == 0 && strcmp(o->l[i].text, text) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* What {dir} becomes for direction k (0 out, 1 in) of a fix that is a calc
  * line whose section prints one line per direction; NULL: none. */
 static const char *
@@ -252,11 +270,24 @@ collect_one(const struct config *c, const struct audit_fix *f, struct flines *o)
 	for (size_t i = 0; i < nrows; i++) {
 		const struct vfix *x = &d->fixes->rows[i];
 		int comment;
-		if (x->kind != f->kind || (x->ike && x->ike != (f->ikev2 ? 2 : 1)))
+		if (x->kind != f->kind || (x->ike && x->ike != (f->ikev2 ? 2 : 1)) ||
+		    (x->form && x->form != (c->older_release ? 1 : 2)))
 			continue;
 		if (x->note)
 			add(o, x->scope, f, 1, x->note);
 		found = 1;
+		/* a tunnel that is no interface (a policy-based peer) has no MTU
+		 * to set: its packets take the MTU of the one they leave by */
+		if (x->replaces == F_T_MTU && f->tunnel >= 0 && (size_t)f->tunnel < c->ntunnels &&
+		    c->tunnels[f->tunnel].via[0]) {
+			if (!x->note) {
+				snprintf(line, sizeof(line), "a policy-based tunnel has no interface and no MTU of its "
+					 "own: its packets leave by %s and take its MTU; the clamp keeps TCP within it",
+					 c->tunnels[f->tunnel].via);
+				add(o, x->scope, f, 1, line);
+			}
+			continue;
+		}
 		if (!x->line && !x->tmpl)
 			continue;     /* not expressible in this format: the note says where */
 		if (x->replaces == F_T_MTU && !x->note && no_own_mtu(c, f->tunnel)) {
@@ -272,6 +303,9 @@ collect_one(const struct config *c, const struct audit_fix *f, struct flines *o)
 			if (k && !dir)
 				break;
 			comment = fix_text(d, c, x, f, dir, line, sizeof(line));
+			/* tunnels that leave by one interface share its clamp line */
+			if (!comment && via_line(c, o, x->scope, f, line))
+				continue;
 			add(o, x->scope, f, comment, line);
 			if (!comment && o->n && !o->l[o->n - 1].comment && strcmp(o->l[o->n - 1].text, line) == 0) {
 				o->l[o->n - 1].replaces = x->replaces != F_NONE;
@@ -310,6 +344,16 @@ struct out {
 	const struct vfixes *x;   /* the vendor's layout */
 };
 
+/* The path of a new line, without the restore word that begins it
+ * (VyOS "set "), for a remove word (VyOS "delete ") to delete. */
+static const char *
+path_of(const struct out *o, const char *text)
+{
+	size_t n = o->x->restore ? strlen(o->x->restore) : 0;
+
+	return n && strncmp(text, o->x->restore, n) == 0 ? text + n : text;
+}
+
 static void
 put(const struct out *o, const char *indent, const struct fline *l)
 {
@@ -319,6 +363,14 @@ put(const struct out *o, const char *indent, const struct fline *l)
 	if (o->mode == M_ROLLBACK) {
 		if (l->comment)
 			return;
+		if (o->x->remove) {
+			/* the change set's inverse: the new line deleted, then the
+			 * old one set back */
+			snprintf(buf, sizeof(buf), "%s%s%s", indent, o->x->remove, path_of(o, l->text));
+			o->emit(o->ctx, buf);
+			if (!l->old)
+				return;
+		}
 		if (l->old)
 			snprintf(buf, sizeof(buf), "%s%s%s", indent, o->x->restore ? o->x->restore : "", l->old);
 		else if (prefix)
@@ -333,6 +385,13 @@ put(const struct out *o, const char *indent, const struct fline *l)
 		snprintf(buf, sizeof(buf), "%s%s was: %s%s", indent, o->lead,
 			 l->old && o->x->restore ? o->x->restore : "", l->old ? l->old : "not set");
 		o->emit(o->ctx, buf);
+		/* the old line deleted before the new one is set: they may be
+		 * different nodes (VyOS 1.3's firewall options, 1.4's ip
+		 * adjust-mss), and two clamps would both apply */
+		if (l->old && o->x->remove) {
+			snprintf(buf, sizeof(buf), "%s%s%s", indent, o->x->remove, l->old);
+			o->emit(o->ctx, buf);
+		}
 	}
 	if (l->comment)
 		snprintf(buf, sizeof(buf), "%s%s %s", indent, o->lead, l->text);

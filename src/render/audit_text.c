@@ -71,6 +71,9 @@ tunnel_line(FILE *f, const struct audit_result *r, const struct audit_tunnel *t)
 	}
 	if (t->mtu)
 		fprintf(f, "MTU %u%s", t->mtu, t->mtu_default ? _(" (default)") : "");
+	else if (c->tunnels[t->index].via[0])
+		fprintf(f, _("policy-based, no interface and no MTU of its own (its packets leave by %s)"),
+			c->tunnels[t->index].via);
 	else
 		fprintf(f, _("MTU not set%s"), c->vendor == VENDOR_IX ? _(" (IX default unknown)") : "");
 	fprintf(f, ", ESP %s%s, NAT-T %s", t->esp[0] ? t->esp : _("unknown"), t->outer6 ? _(" over IPv6") : "",

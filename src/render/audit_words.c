@@ -297,6 +297,9 @@ static const char *const say_words[W_COUNT] = {
 	[W_NO_LAN_ADDR] = N_("none is written in this configuration"),
 	[W_CONFIGURED] = N_("configured"),
 	[W_THE_DEFAULT] = N_("the default"),
+	[W_SYN_TOWARD_PEER] = N_("the SYNs going toward the peer"),
+	[W_SYN_FROM_PEER] = N_("the SYNs coming from the peer"),
+	[W_NO_MSS_GUARD] = N_("; it also has no tcp-mss guard (tcp-mss=N+1-65535), so it raises a smaller MSS to its own"),
 };
 
 /* Each code's sentence, its arguments in the order struct audit_say has
@@ -308,6 +311,7 @@ static const struct {
 } say_table[SAY_COUNT] = {
 	[NOTE_TEMPLATE] = { N_("%s: line %u is a template value (%s): %s not checked"), NULL, 0 },
 	[NOTE_CLAMP_NO_DEFAULT] = { N_("%s: clamp %ld not compared with the tunnel MTU: no tunnel MTU is set and the %s default was not found in any source"), NULL, 0 },
+	[NOTE_CLAMP_POLICY] = { N_("%s: clamp %ld not compared with a tunnel MTU: a policy-based tunnel has no interface and no MTU of its own (not expressible in %s); its packets take the MTU of %s"), NULL, 0 },
 	[NOTE_CLAMP_NO_IX_MTU] = { N_("%s: clamp %ld not compared with the tunnel MTU: no ip mtu is set and the IX default is unknown"), NULL, 0 },
 	[NOTE_CLAMP_ELSEWHERE] = { N_("MSS clamps live in iptables or nftables, not in %s: not checked (mtuprobe calc --vendor linux prints them)"), NULL, 0 },
 	[NOTE_DPD_UNKNOWN] = { N_("%s: whether %s detects a dead peer by default was not found in any source: no-dead-peer-detection not checked"), NULL, 0 },
@@ -343,6 +347,8 @@ static const struct {
 	[SAY_RTX_NO_CLAMP_FW_UNKNOWN] = { N_("no ip tunnel tcp mss limit: the default is auto on vRX, RTX5000/3500 Rev.14.00.22+, RTX1210 Rev.14.01.26+, RTX830 Rev.15.02.03+ and Rev.15.04+, but off on older firmware (e.g. RTX1200), and this configuration does not say which firmware it came from"), NULL, 0 },
 	[SAY_RTX_NO_CLAMP_FW_OFF] = { N_("no ip tunnel tcp mss limit, and on this firmware (%s, line %u) the default is off"), NULL, 0 },
 	[SAY_NO_CLAMP] = { N_("no MSS clamp for this tunnel, and %s clamps nothing unless told to: nothing keeps TCP segments within the tunnel MTU when ICMP does not come back"), NULL, 0 },
+	[SAY_CLAMP_ONE_WAY] = { N_("this clamp covers one direction only: it matches %s, not %s, so the MSS the other side announces is not lowered and TCP that way is not kept within the tunnel MTU when ICMP does not come back (unless the peer clamps that direction)%s"), NULL, 0 },
+	[SAY_CLAMP_UNGUARDED] = { N_("this clamp has no tcp-mss guard (tcp-mss=N+1-65535): it also raises a smaller MSS to %ld, more than the sender's own path may carry"), NULL, 0 },
 	[SAY_IX_NO_CLAMP] = { N_("no ip tcp adjust-mss: the IX default was not found in any source (unknown default); every published IX configuration sets ip tcp adjust-mss auto"), NULL, 0 },
 	[SAY_DF_CLEAR] = { N_("df-bit clear lets an inner packet too big for the tunnel be encrypted and then fragmented, instead of refused with an ICMP error that makes the sender shrink it; fragments of ESP are what many paths drop (the default is copy)"), NULL, 0 },
 	[SAY_DPD_NONE] = { N_("%s: no dead peer detection (RFC 3706) runs for this peer, so the router keeps SAs the peer has cleared%s"), NULL, 0 },

@@ -101,6 +101,8 @@ struct vfix {
 	                          * {policy} {acl} {encaps}; neither: the note alone */
 	const char *note;        /* printed as a comment before the line, or NULL */
 	enum vsetting replaces;  /* the setting it replaces (F_NONE: adds a line) */
+	int form;                /* 0 any release; 1 only a file in an older release's syntax
+	                          * (config.older_release: VyOS 1.3), 2 only the others */
 };
 
 /* A block around fix lines: its first and last line and the indent of the
@@ -141,6 +143,12 @@ struct vfixes {
 	const char *restore;     /* before an old line that is pasted back (was:, rollback):
 	                          * Junos/VyOS "set ", whose parsers quote a statement as its
 	                          * path; NULL: the line as quoted */
+	/* set-form vendors (VyOS "delete "): what deletes a path. The change
+	 * set deletes the line a fix replaces before setting the new one, and
+	 * the rollback is its inverse: it deletes the new line, then sets the
+	 * old one back (or only deletes it when nothing was set). NULL: the
+	 * new line replaces the old one itself. */
+	const char *remove;
 	int mss_auto;            /* 1: its MSS line takes "auto", the router's own clamp from the
 	                          * tunnel MTU (RTX 8.1.21, IX ip tcp adjust-mss auto); 0: only a
 	                          * number, so a fix that knows none is a comment */

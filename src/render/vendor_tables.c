@@ -60,23 +60,23 @@ static const char *const rtx_footer[] = { RTX_SAVE, NULL };
  * IKEv2), 15.16, 15.28, 15.48.5, 15.49.2. Every RTX configuration command
  * has a "no" form (1.4), which removes a line that was not set. */
 static const struct vfix rtx_fix_rows[] = {
-	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &rtx_lines[L_MTU4], NULL, NULL, F_T_MTU },
-	{ FIX_WAN_MTU, 0, VS_IFACE, &rtx_lines[L_MTU4], NULL, NULL, F_I_MTU },
-	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &rtx_lines[L_MSS4], NULL, NULL, F_T_MSS },
-	{ FIX_TUNNEL_MSS6, 0, VS_TUNNEL, &rtx_lines[L_MSS6], NULL, NULL, F_T_MSS6 },
-	{ FIX_DF_COPY, 0, VS_TUNNEL, NULL, "ipsec tunnel outer df-bit copy", NULL, F_T_DF },
+	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &rtx_lines[L_MTU4], NULL, NULL, F_T_MTU, 0 },
+	{ FIX_WAN_MTU, 0, VS_IFACE, &rtx_lines[L_MTU4], NULL, NULL, F_I_MTU, 0 },
+	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &rtx_lines[L_MSS4], NULL, NULL, F_T_MSS, 0 },
+	{ FIX_TUNNEL_MSS6, 0, VS_TUNNEL, &rtx_lines[L_MSS6], NULL, NULL, F_T_MSS6, 0 },
+	{ FIX_DF_COPY, 0, VS_TUNNEL, NULL, "ipsec tunnel outer df-bit copy", NULL, F_T_DF, 0 },
 	{ FIX_KEEPALIVE, 1, VS_GLOBAL, NULL, "ipsec ike keepalive use {gw} on dpd{dpd_args}", NULL,
-	  F_G_KEEPALIVE },
+	  F_G_KEEPALIVE, 0 },
 	{ FIX_KEEPALIVE, 2, VS_GLOBAL, NULL, "ipsec ike keepalive use {gw} on rfc4306{dpd_args}", NULL,
-	  F_G_KEEPALIVE },
-	{ FIX_REFRESH_GLOBAL_ON, 0, VS_GLOBAL, NULL, "ipsec auto refresh on", NULL, F_C_REFRESH },
-	{ FIX_REFRESH_GW_ON, 0, VS_GLOBAL, NULL, "ipsec auto refresh {gw} on", NULL, F_G_REFRESH },
-	{ FIX_REFRESH_GW_OFF, 0, VS_GLOBAL, NULL, "ipsec auto refresh {gw} off", NULL, F_G_REFRESH },
-	{ FIX_BACKCOMPAT2, 0, VS_GLOBAL, NULL, "ipsec ike backward-compatibility {gw} 2", NULL, F_G_COMPAT },
-	{ FIX_IKE_LOCAL_ADDR, 0, VS_GLOBAL, NULL, "ipsec ike local address {gw} {addr}", NULL, F_G_LOCAL_ADDR },
-	{ FIX_NATT_ON, 0, VS_GLOBAL, NULL, "ipsec ike nat-traversal {gw} on", NULL, F_G_NATT },
-	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL, "ipsec ike local id {gw} 0.0.0.0/0", NULL, F_G_LOCAL_ID },
-	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL, "ipsec ike remote id {gw} 0.0.0.0/0", NULL, F_G_REMOTE_ID },
+	  F_G_KEEPALIVE, 0 },
+	{ FIX_REFRESH_GLOBAL_ON, 0, VS_GLOBAL, NULL, "ipsec auto refresh on", NULL, F_C_REFRESH, 0 },
+	{ FIX_REFRESH_GW_ON, 0, VS_GLOBAL, NULL, "ipsec auto refresh {gw} on", NULL, F_G_REFRESH, 0 },
+	{ FIX_REFRESH_GW_OFF, 0, VS_GLOBAL, NULL, "ipsec auto refresh {gw} off", NULL, F_G_REFRESH, 0 },
+	{ FIX_BACKCOMPAT2, 0, VS_GLOBAL, NULL, "ipsec ike backward-compatibility {gw} 2", NULL, F_G_COMPAT, 0 },
+	{ FIX_IKE_LOCAL_ADDR, 0, VS_GLOBAL, NULL, "ipsec ike local address {gw} {addr}", NULL, F_G_LOCAL_ADDR, 0 },
+	{ FIX_NATT_ON, 0, VS_GLOBAL, NULL, "ipsec ike nat-traversal {gw} on", NULL, F_G_NATT, 0 },
+	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL, "ipsec ike local id {gw} 0.0.0.0/0", NULL, F_G_LOCAL_ID, 0 },
+	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL, "ipsec ike remote id {gw} 0.0.0.0/0", NULL, F_G_REMOTE_ID, 0 },
 };
 /* Interface lines inside their pp/tunnel select (the styles above), then
  * the global ones; saving is the engineer's call once the lines are checked. */
@@ -85,7 +85,7 @@ static const struct vfixes rtx_fixes = {
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } },
 	NULL,	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	NULL, 1,
+	NULL, NULL, 1,
 };
 
 #define IX_SEEN "published IX configurations"
@@ -121,25 +121,25 @@ static const char *const ix_footer[] = {
 /* The audit's fixes: doc/router-facts.md and doc/vendor-syntax.md (Oracle's
  * template and real configurations), the MTU/MSS lines above. */
 static const struct vfix ix_fix_rows[] = {
-	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &ix_lines[L_MTU4], NULL, NULL, F_T_MTU },
-	{ FIX_WAN_MTU, 0, VS_IFACE, &ix_lines[L_MTU4], NULL, NULL, F_I_MTU },
-	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &ix_lines[L_MSS4], NULL, NULL, F_T_MSS },
-	{ FIX_TUNNEL_MSS6, 0, VS_TUNNEL, &ix_lines[L_MSS6], NULL, NULL, F_T_MSS6 },
-	{ FIX_KEEPALIVE, 2, VS_TUNNEL, NULL, "ikev2 dpd interval {sec}", NULL, F_T_DPD },
+	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &ix_lines[L_MTU4], NULL, NULL, F_T_MTU, 0 },
+	{ FIX_WAN_MTU, 0, VS_IFACE, &ix_lines[L_MTU4], NULL, NULL, F_I_MTU, 0 },
+	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &ix_lines[L_MSS4], NULL, NULL, F_T_MSS, 0 },
+	{ FIX_TUNNEL_MSS6, 0, VS_TUNNEL, &ix_lines[L_MSS6], NULL, NULL, F_T_MSS6, 0 },
+	{ FIX_KEEPALIVE, 2, VS_TUNNEL, NULL, "ikev2 dpd interval {sec}", NULL, F_T_DPD, 0 },
 	{ FIX_KEEPALIVE, 1, VS_GLOBAL, NULL, "ike keepalive {policy} {sec} {count}",
 	  "whether ike keepalive is RFC 3706 DPD was not found; Oracle's template uses a watch-group instead",
-	  F_NONE },
-	{ FIX_INITIATE, 2, VS_TUNNEL, NULL, "ikev2 connect-type auto", NULL, F_T_CONNECT },
+	  F_NONE, 0 },
+	{ FIX_INITIATE, 2, VS_TUNNEL, NULL, "ikev2 connect-type auto", NULL, F_T_CONNECT, 0 },
 	{ FIX_RESPOND_ONLY, 2, VS_TUNNEL, NULL, "ikev2 negotiation-direction responder", NULL,
-	  F_T_RESPONDER },
+	  F_T_RESPONDER, 0 },
 	{ FIX_NOT_RESPONDER, 2, VS_TUNNEL, NULL, NULL,
 	  "remove ikev2 negotiation-direction responder from this tunnel: while it is there the IX "
 	  "only answers, connect-type auto or not (its no form was not confirmed: see NEC's command "
-	  "reference)", F_NONE },
-	{ FIX_NATT_ON, 1, VS_GLOBAL, NULL, "ike nat-traversal", NULL, F_C_NATT },
-	{ FIX_NATT_ON, 2, VS_TUNNEL, NULL, "ikev2 nat-traversal keepalive 30 force", NULL, F_T_NATT },
+	  "reference)", F_NONE, 0 },
+	{ FIX_NATT_ON, 1, VS_GLOBAL, NULL, "ike nat-traversal", NULL, F_C_NATT, 0 },
+	{ FIX_NATT_ON, 2, VS_TUNNEL, NULL, "ikev2 nat-traversal keepalive 30 force", NULL, F_T_NATT, 0 },
 	{ FIX_SELECTORS_ANY, 1, VS_GLOBAL, NULL, "ip access-list {acl} permit ip src any dest any", NULL,
-	  F_NONE },
+	  F_NONE, 0 },
 };
 /* configure, the global lines, then each interface block. Removing a line
  * with "no" is Cisco-like but unconfirmed for IX, and so is whether write
@@ -154,7 +154,7 @@ static const struct vfixes ix_fixes = {
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } },
 	NULL,	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	NULL, 1,
+	NULL, NULL, 1,
 };
 
 /* Linux: ip-link(8). pppd sets its MTU at each connect (pppd(8) 'mtu');
@@ -303,25 +303,25 @@ static const char *const ios_footer[] = {
  * comments (or the "no confirmed syntax" line). */
 enum { L_IOS_MTU4, L_IOS_MSS4, L_IOS_MTU6, L_IOS_MSS6 };
 static const struct vfix ios_fix_rows[] = {
-	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &ios_lines[L_IOS_MTU4], NULL, NULL, F_T_MTU },
-	{ FIX_WAN_MTU, 0, VS_IFACE, &ios_lines[L_IOS_MTU4], NULL, NULL, F_I_MTU },
-	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &ios_lines[L_IOS_MSS4], NULL, NULL, F_T_MSS },
-	{ FIX_TUNNEL_MSS6, 0, VS_TUNNEL, &ios_lines[L_IOS_MSS6], NULL, NULL, F_T_MSS6 },
-	{ FIX_DF_COPY, 0, VS_GLOBAL, NULL, "crypto ipsec df-bit copy", NULL, F_T_DF },
+	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &ios_lines[L_IOS_MTU4], NULL, NULL, F_T_MTU, 0 },
+	{ FIX_WAN_MTU, 0, VS_IFACE, &ios_lines[L_IOS_MTU4], NULL, NULL, F_I_MTU, 0 },
+	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &ios_lines[L_IOS_MSS4], NULL, NULL, F_T_MSS, 0 },
+	{ FIX_TUNNEL_MSS6, 0, VS_TUNNEL, &ios_lines[L_IOS_MSS6], NULL, NULL, F_T_MSS6, 0 },
+	{ FIX_DF_COPY, 0, VS_GLOBAL, NULL, "crypto ipsec df-bit copy", NULL, F_T_DF, 0 },
 	{ FIX_KEEPALIVE, 1, VS_GLOBAL, NULL, "crypto isakmp keepalive {sec} {count} periodic",
 	  "the second number is the retry interval in seconds; how many retries IOS sends before it "
-	  "declares the peer dead is not in Cisco's guide", F_G_KEEPALIVE },
-	{ FIX_KEEPALIVE, 2, VS_CONN, NULL, "dpd {sec} {count} periodic", NULL, F_G_KEEPALIVE },
+	  "declares the peer dead is not in Cisco's guide", F_G_KEEPALIVE, 0 },
+	{ FIX_KEEPALIVE, 2, VS_CONN, NULL, "dpd {sec} {count} periodic", NULL, F_G_KEEPALIVE, 0 },
 	{ FIX_INITIATE, 0, VS_GLOBAL, NULL, NULL,
 	  "no command that makes IOS start IKE on its own was confirmed: a static crypto map entry "
 	  "(crypto map NAME SEQ ipsec-isakmp with set peer) starts it when traffic matches; look up "
-	  "your release's documentation", F_NONE },
+	  "your release's documentation", F_NONE, 0 },
 	/* no line: the ACL is named or numbered, and the two take the entry
 	 * differently; the comment says both */
 	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL, NULL,
 	  "let the crypto map's match address ACL permit ip any any: a numbered ACL takes "
 	  "'access-list N permit ip any any', a named one 'permit ip any any' inside "
-	  "'ip access-list extended NAME'", F_NONE },
+	  "'ip access-list extended NAME'", F_NONE, 0 },
 };
 /* configure terminal, the global lines, each interface block, each
  * crypto ikev2 profile, end (the calc header's mode). */
@@ -332,7 +332,7 @@ static const struct vfixes ios_fixes = {
 	{ "crypto ikev2 profile {gw}", "exit", " " }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } },
 	NULL, { NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	NULL, 0,
+	NULL, NULL, 0,
 };
 
 /* Cisco ASA: ASA general configuration guide, "Advanced Interface
@@ -423,26 +423,26 @@ static const char *const junos_footer[] = {
  * no-nat-traversal: a note, since removing a statement is no set line.
  * doc/vendor-syntax.md, Juniper Junos. */
 static const struct vfix junos_fix_rows[] = {
-	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &junos_mtu[0], NULL, NULL, F_T_MTU },
+	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &junos_mtu[0], NULL, NULL, F_T_MTU, 0 },
 	{ FIX_WAN_MTU, 0, VS_IFACE, &junos_mtu[0], NULL,
 	  "the family inet mtu must fit the port's media mtu (Ethernet: media - 14; default 1514 on Gigabit Ethernet)",
-	  F_I_MTU },
-	{ FIX_TUNNEL_MSS, 0, VS_GLOBAL, &junos_mss[0], NULL, NULL, F_T_MSS },
-	{ FIX_TUNNEL_MSS6, 0, VS_GLOBAL, &junos_mss[1], NULL, NULL, F_T_MSS6 },
-	{ FIX_DF_COPY, 0, VS_TUNNEL, NULL, "set security ipsec vpn {vpn} df-bit copy", NULL, F_T_DF },
+	  F_I_MTU, 0 },
+	{ FIX_TUNNEL_MSS, 0, VS_GLOBAL, &junos_mss[0], NULL, NULL, F_T_MSS, 0 },
+	{ FIX_TUNNEL_MSS6, 0, VS_GLOBAL, &junos_mss[1], NULL, NULL, F_T_MSS6, 0 },
+	{ FIX_DF_COPY, 0, VS_TUNNEL, NULL, "set security ipsec vpn {vpn} df-bit copy", NULL, F_T_DF, 0 },
 	{ FIX_KEEPALIVE, 0, VS_GLOBAL, NULL, "set security ike gateway {gw} dead-peer-detection interval {sec}",
-	  NULL, F_G_KEEPALIVE },
+	  NULL, F_G_KEEPALIVE, 0 },
 	{ FIX_KEEPALIVE, 0, VS_GLOBAL, NULL, "set security ike gateway {gw} dead-peer-detection threshold {count}",
-	  NULL, F_NONE },
+	  NULL, F_NONE, 0 },
 	{ FIX_INITIATE, 0, VS_TUNNEL, NULL, "set security ipsec vpn {vpn} establish-tunnels immediately", NULL,
-	  F_G_START },
+	  F_G_START, 0 },
 	{ FIX_NATT_ON, 0, VS_GLOBAL, NULL, NULL,
 	  "NAT-T is on unless the gateway has no-nat-traversal: remove that statement from security ike gateway {gw}",
-	  F_NONE },
+	  F_NONE, 0 },
 	{ FIX_SELECTORS_ANY, 0, VS_TUNNEL, NULL, "set security ipsec vpn {vpn} ike proxy-identity local 0.0.0.0/0",
-	  NULL, F_G_LOCAL_ID },
+	  NULL, F_G_LOCAL_ID, 0 },
 	{ FIX_SELECTORS_ANY, 0, VS_TUNNEL, NULL, "set security ipsec vpn {vpn} ike proxy-identity remote 0.0.0.0/0",
-	  NULL, F_G_REMOTE_ID },
+	  NULL, F_G_REMOTE_ID, 0 },
 };
 static const char *const junos_fix_preamble[] = { "configure", NULL };
 static const char *const junos_fix_postamble[] = { "commit", NULL };
@@ -453,7 +453,7 @@ static const struct vfixes junos_fixes = {
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } },
 	NULL, { NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	"set ", 0,
+	"set ", NULL, 0,
 };
 
 /* FortiGate (FortiOS): "config system interface / edit IF / set
@@ -509,23 +509,23 @@ static const char *const fg_footer[] = {
  * line as AWS's FortiGate sample writes it (set dpd-retryinterval 10);
  * passive-mode enable as in the administration guide's FGSP example. */
 static const struct vfix fg_fix_rows[] = {
-	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &fg_lines[2], NULL, NULL, F_NONE },
-	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &fg_lines[3], NULL, NULL, F_T_MTU },
-	{ FIX_WAN_MTU, 0, VS_IFACE, &fg_lines[0], NULL, NULL, F_NONE },
-	{ FIX_WAN_MTU, 0, VS_IFACE, &fg_lines[1], NULL, NULL, F_I_MTU },
-	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &fg_lines[6], NULL, NULL, F_T_MSS },
+	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &fg_lines[2], NULL, NULL, F_NONE, 0 },
+	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &fg_lines[3], NULL, NULL, F_T_MTU, 0 },
+	{ FIX_WAN_MTU, 0, VS_IFACE, &fg_lines[0], NULL, NULL, F_NONE, 0 },
+	{ FIX_WAN_MTU, 0, VS_IFACE, &fg_lines[1], NULL, NULL, F_I_MTU, 0 },
+	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &fg_lines[6], NULL, NULL, F_T_MSS, 0 },
 	{ FIX_KEEPALIVE, 2, VS_CONN, NULL, NULL,
 	  "FortiOS IKEv2 declares the peer dead when its retransmissions give up (93 s), whatever "
-	  "dpd-retryinterval and dpd-retrycount say (Fortinet Technical Tip 294932)", F_NONE },
-	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "set dpd on-idle", NULL, F_G_KEEPALIVE },
-	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "set dpd-retryinterval {sec}", NULL, F_T_DPD },
-	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "set dpd-retrycount {count}", NULL, F_NONE },
-	{ FIX_INITIATE, 0, VS_CONN, NULL, "set passive-mode disable", NULL, F_G_START },
-	{ FIX_INITIATE, 0, VS_CHILD, NULL, "set auto-negotiate enable", NULL, F_NONE },
-	{ FIX_RESPOND_ONLY, 0, VS_CONN, NULL, "set passive-mode enable", NULL, F_NONE },
-	{ FIX_NATT_ON, 0, VS_CONN, NULL, "set nattraversal forced", NULL, F_G_NATT },
-	{ FIX_SELECTORS_ANY, 0, VS_CHILD, NULL, "set src-subnet 0.0.0.0 0.0.0.0", NULL, F_G_LOCAL_ID },
-	{ FIX_SELECTORS_ANY, 0, VS_CHILD, NULL, "set dst-subnet 0.0.0.0 0.0.0.0", NULL, F_G_REMOTE_ID },
+	  "dpd-retryinterval and dpd-retrycount say (Fortinet Technical Tip 294932)", F_NONE, 0 },
+	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "set dpd on-idle", NULL, F_G_KEEPALIVE, 0 },
+	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "set dpd-retryinterval {sec}", NULL, F_T_DPD, 0 },
+	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "set dpd-retrycount {count}", NULL, F_NONE, 0 },
+	{ FIX_INITIATE, 0, VS_CONN, NULL, "set passive-mode disable", NULL, F_G_START, 0 },
+	{ FIX_INITIATE, 0, VS_CHILD, NULL, "set auto-negotiate enable", NULL, F_NONE, 0 },
+	{ FIX_RESPOND_ONLY, 0, VS_CONN, NULL, "set passive-mode enable", NULL, F_NONE, 0 },
+	{ FIX_NATT_ON, 0, VS_CONN, NULL, "set nattraversal forced", NULL, F_G_NATT, 0 },
+	{ FIX_SELECTORS_ANY, 0, VS_CHILD, NULL, "set src-subnet 0.0.0.0 0.0.0.0", NULL, F_G_LOCAL_ID, 0 },
+	{ FIX_SELECTORS_ANY, 0, VS_CHILD, NULL, "set dst-subnet 0.0.0.0 0.0.0.0", NULL, F_G_REMOTE_ID, 0 },
 };
 /* FortiOS has "unset KEY" for a line that was not set, but the rollback
  * prints whole lines: those are said, for removal by hand. */
@@ -538,7 +538,7 @@ static const struct vfixes fg_fixes = {
 	{ { NULL, NULL }, { NULL, NULL } },
 	NULL,
 	{ "config system interface", "end", NULL }, { "config vpn ipsec phase1-interface", "end", NULL }, 1,
-	NULL, 0,
+	NULL, NULL, 0,
 };
 
 /* VyOS 1.4+: interface definitions of vyos-1x (branch sagitta = 1.4):
@@ -548,19 +548,26 @@ static const struct vfixes fg_fixes = {
  * python/vyos/ifconfig/interface.py (sagitta) makes them one nftables rule
  * on oifname: SYNs leaving the interface only. "mtu" is the link MTU, for
  * IPv6 too. */
-enum { VY_PPPOE = 1, VY_OTHER };
+enum { VY_PPPOE = 1, VY_OTHER, VY_13 };
 #define VYOS_DEFS "vyos-1x interface definitions, sagitta"
 static const struct vline vyos_lines[] = {
 	{ 4, V_MTU, 68, 1500, VYOS_DEFS, NULL, "set interfaces {kw} {if} mtu {mtu}", 0, VV(VY_PPPOE) },
 	{ 4, V_MTU, 68, 16000, VYOS_DEFS, NULL, "set interfaces {kw} {if} mtu {mtu}", 0, VV(VY_OTHER) },
 	{ 4, V_MSS, 536, 65535, VYOS_DEFS, NULL, "set interfaces {kw} {if} ip adjust-mss {mss}", 0, 0 },
 	{ 6, V_MSS, 536, 65535, VYOS_DEFS, NULL, "set interfaces {kw} {if} ipv6 adjust-mss {mss}", 0, 0 },
+	/* 1.3's clamp node (VyOS documentation's 1.3 examples; doc/vendor-syntax.md),
+	 * the range config/vyos.c reads: only the audit's fixes print it, for a file
+	 * in 1.3's syntax; no style has variant VY_13, so calc (1.4 or later) never does */
+	{ 4, V_MSS, 536, 65535, "VyOS documentation, 1.3 configuration examples", NULL,
+	  "set firewall options interface {if} adjust-mss {mss}", 0, VV(VY_13) },
 };
 static const struct vstyle vyos_styles[] = {
 	{ "pppoe", NULL, NULL, "pppoe", 0, 0, NULL, VY_PPPOE },
 	{ "eth", NULL, NULL, "ethernet", 0, 0, NULL, VY_OTHER },
 	{ "vti", NULL, NULL, "vti", 0, 0, NULL, VY_OTHER },
 	{ "tun", NULL, NULL, "tunnel", 0, 0, NULL, VY_OTHER },
+	/* a WAN interface the configuration does not name (config/vyos.c) */
+	{ "<", NULL, NULL, "<type>", 0, 0, NULL, VY_OTHER },
 };
 static const struct vsection vyos_sections[] = {
 	{ NULL, NULL, vyos_lines, COUNT(vyos_lines), NULL, { NULL, NULL }, NULL, ONCE_NO },
@@ -586,27 +593,32 @@ static const char *const vyos_footer[] = {
  * (doc/vendor-syntax.md, VyOS). {policy} is the peer's ike-group, {vpn}
  * "PEER tunnel N" (config/vyos.c). */
 static const struct vfix vyos_fix_rows[] = {
-	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &vyos_lines[1], NULL, NULL, F_T_MTU },
-	{ FIX_WAN_MTU, 0, VS_IFACE, &vyos_lines[0], NULL, NULL, F_I_MTU },
+	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &vyos_lines[1], NULL, NULL, F_T_MTU, 0 },
+	{ FIX_WAN_MTU, 0, VS_IFACE, &vyos_lines[0], NULL, NULL, F_I_MTU, 0 },
 	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &vyos_lines[2], NULL,
-	  "VyOS 1.4 form; on 1.3: set firewall options interface IF adjust-mss N", F_T_MSS },
-	{ FIX_TUNNEL_MSS6, 0, VS_TUNNEL, &vyos_lines[3], NULL, NULL, F_T_MSS6 },
+	  "VyOS 1.4 form; on 1.3: set firewall options interface IF adjust-mss N", F_T_MSS, 2 },
+	/* a file in 1.3's syntax (config/vyos.c: ipsec-interfaces, protocols
+	 * bgp ASN, firewall options interface): 1.3's clamp node (VyOS docs:
+	 * ip adjust-mss came in 1.4, before it firewall options interface X
+	 * adjust-mss; doc/vendor-syntax.md) */
+	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &vyos_lines[4], NULL, "VyOS 1.3 form (the file is 1.3's)", F_T_MSS, 1 },
+	{ FIX_TUNNEL_MSS6, 0, VS_TUNNEL, &vyos_lines[3], NULL, NULL, F_T_MSS6, 0 },
 	{ FIX_KEEPALIVE, 0, VS_GLOBAL, NULL, "set vpn ipsec ike-group {policy} dead-peer-detection interval {sec}",
-	  NULL, F_G_KEEPALIVE },
+	  NULL, F_G_KEEPALIVE, 0 },
 	{ FIX_KEEPALIVE, 0, VS_GLOBAL, NULL, "set vpn ipsec ike-group {policy} dead-peer-detection timeout {timeout}",
-	  NULL, F_G_DPD_TIMEOUT },
+	  NULL, F_G_DPD_TIMEOUT, 0 },
 	{ FIX_KEEPALIVE, 0, VS_GLOBAL, NULL, "set vpn ipsec ike-group {policy} dead-peer-detection action restart",
-	  NULL, F_G_DPD_ACTION },
+	  NULL, F_G_DPD_ACTION, 0 },
 	{ FIX_DPD_RESTART, 0, VS_GLOBAL, NULL, "set vpn ipsec ike-group {policy} dead-peer-detection action restart",
-	  NULL, F_G_DPD_ACTION },
+	  NULL, F_G_DPD_ACTION, 0 },
 	{ FIX_INITIATE, 0, VS_GLOBAL, NULL, "set vpn ipsec site-to-site peer {gw} connection-type initiate", NULL,
-	  F_G_START },
+	  F_G_START, 0 },
 	{ FIX_NATT_ON, 0, VS_GLOBAL, NULL, "set vpn ipsec site-to-site peer {gw} force-udp-encapsulation", NULL,
-	  F_G_NATT },
+	  F_G_NATT, 0 },
 	{ FIX_SELECTORS_ANY, 0, VS_TUNNEL, NULL, "set vpn ipsec site-to-site peer {vpn} local prefix 0.0.0.0/0",
-	  NULL, F_G_LOCAL_ID },
+	  NULL, F_G_LOCAL_ID, 0 },
 	{ FIX_SELECTORS_ANY, 0, VS_TUNNEL, NULL, "set vpn ipsec site-to-site peer {vpn} remote prefix 0.0.0.0/0",
-	  NULL, F_G_REMOTE_ID },
+	  NULL, F_G_REMOTE_ID, 0 },
 };
 static const char *const vyos_fix_preamble[] = { "configure", NULL };
 static const char *const vyos_fix_postamble[] = { "commit", "save", NULL };
@@ -617,7 +629,9 @@ static const struct vfixes vyos_fixes = {
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } },
 	NULL, { NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	"set ", 0,
+	/* delete PATH [VALUE] removes a node (VyOS configuration mode, as
+	 * Vyatta's CLI: doc/vendor-syntax.md) */
+	"set ", "delete ", 0,
 };
 
 /* MikroTik RouterOS: MikroTik manual, Mangle ("/ip firewall mangle add
@@ -683,29 +697,31 @@ static const char *const ros_footer[] = {
 static const struct vfix ros_fix_rows[] = {
 	{ FIX_TUNNEL_MTU, 0, VS_TUNNEL, &ros_mtu[1], NULL,
 	  "a policy-based IPsec tunnel has no interface and no MTU of its own (not expressible in "
-	  "RouterOS): its packets take the WAN's MTU; lower the clamp instead", F_T_MTU },
+	  "RouterOS): its packets take the WAN's MTU; lower the clamp instead", F_T_MTU, 0 },
 	{ FIX_WAN_MTU, 0, VS_IFACE, &ros_mtu[0], NULL,
-	  "for a PPPoE client; another interface's MTU form is not in our sources", F_I_MTU },
-	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &ros_mss[0], NULL, NULL, F_T_MSS },
-	{ FIX_TUNNEL_MSS6, 0, VS_TUNNEL, &ros_mss[1], NULL, NULL, F_T_MSS6 },
+	  "for a PPPoE client; another interface's MTU form is not in our sources", F_I_MTU, 0 },
+	/* the clamp rules are added beside the rule there was, never in its
+	 * place: a rollback that pasted the old "add" back would add it twice */
+	{ FIX_TUNNEL_MSS, 0, VS_TUNNEL, &ros_mss[0], NULL, NULL, F_NONE, 0 },
+	{ FIX_TUNNEL_MSS6, 0, VS_TUNNEL, &ros_mss[1], NULL, NULL, F_NONE, 0 },
 	{ FIX_KEEPALIVE, 1, VS_GLOBAL, NULL,
 	  "/ip ipsec profile set [ find name=\"{policy}\" ] dpd-interval={sec}s dpd-maximum-failures={count}",
-	  NULL, F_G_KEEPALIVE },
+	  NULL, F_G_KEEPALIVE, 0 },
 	{ FIX_KEEPALIVE, 2, VS_GLOBAL, NULL,
 	  "/ip ipsec profile set [ find name=\"{policy}\" ] dpd-interval={sec}s",
-	  "IKEv2 ignores dpd-maximum-failures (MikroTik manual, IPsec: Peers)", F_G_KEEPALIVE },
+	  "IKEv2 ignores dpd-maximum-failures (MikroTik manual, IPsec: Peers)", F_G_KEEPALIVE, 0 },
 	{ FIX_INITIATE, 0, VS_GLOBAL, NULL, "/ip ipsec peer set [ find name=\"{gw}\" ] passive=no", NULL,
-	  F_G_START },
+	  F_G_START, 0 },
 	{ FIX_RESPOND_ONLY, 0, VS_GLOBAL, NULL, "/ip ipsec peer set [ find name=\"{gw}\" ] passive=yes",
-	  NULL, F_G_START },
+	  NULL, F_G_START, 0 },
 	{ FIX_NATT_ON, 1, VS_GLOBAL, NULL,
-	  "/ip ipsec profile set [ find name=\"{policy}\" ] nat-traversal=yes", NULL, F_G_NATT },
+	  "/ip ipsec profile set [ find name=\"{policy}\" ] nat-traversal=yes", NULL, F_G_NATT, 0 },
 	{ FIX_NATT_ON, 2, VS_GLOBAL, NULL, NULL,
-	  "IKEv2 ignores nat-traversal (MikroTik manual, IPsec: Peers): IKEv2 detects NAT itself", F_NONE },
+	  "IKEv2 ignores nat-traversal (MikroTik manual, IPsec: Peers): IKEv2 detects NAT itself", F_NONE, 0 },
 	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL,
-	  "/ip ipsec policy set [ find peer=\"{gw}\" ] src-address=0.0.0.0/0", NULL, F_G_LOCAL_ID },
+	  "/ip ipsec policy set [ find peer=\"{gw}\" ] src-address=0.0.0.0/0", NULL, F_G_LOCAL_ID, 0 },
 	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL,
-	  "/ip ipsec policy set [ find peer=\"{gw}\" ] dst-address=0.0.0.0/0", NULL, F_G_REMOTE_ID },
+	  "/ip ipsec policy set [ find peer=\"{gw}\" ] dst-address=0.0.0.0/0", NULL, F_G_REMOTE_ID, 0 },
 };
 static const struct vfixes ros_fixes = {
 	ros_fix_rows, COUNT(ros_fix_rows), NULL, NULL, NULL,
@@ -713,7 +729,7 @@ static const struct vfixes ros_fixes = {
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
 	{ { NULL, NULL }, { NULL, NULL } }, NULL,
 	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	NULL, 0,
+	NULL, NULL, 0,
 };
 
 /* strongSwan swanctl.conf(5): settings of a connection and its children,
@@ -721,15 +737,15 @@ static const struct vfixes ros_fixes = {
  * negated); calc and probe print no lines for it: its MTU and clamp are
  * the Linux rows'. */
 static const struct vfix swan_fix_rows[] = {
-	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "dpd_delay = {sec}s", NULL, F_G_KEEPALIVE },
+	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "dpd_delay = {sec}s", NULL, F_G_KEEPALIVE, 0 },
 	/* swanctl.conf(5): dpd_timeout acts for IKEv1 only */
-	{ FIX_KEEPALIVE, 1, VS_CONN, NULL, "dpd_timeout = {timeout}s", NULL, F_G_DPD_TIMEOUT },
-	{ FIX_INITIATE, 0, VS_CHILD, NULL, "start_action = start", NULL, F_G_START },
-	{ FIX_DPD_RESTART, 0, VS_CHILD, NULL, "dpd_action = restart", NULL, F_G_DPD_ACTION },
-	{ FIX_RESPOND_ONLY, 0, VS_CHILD, NULL, "start_action = none", NULL, F_G_START },
-	{ FIX_NATT_ON, 0, VS_CONN, NULL, "encap = yes", NULL, F_G_NATT },
-	{ FIX_SELECTORS_ANY, 0, VS_CHILD, NULL, "local_ts = 0.0.0.0/0", NULL, F_G_LOCAL_ID },
-	{ FIX_SELECTORS_ANY, 0, VS_CHILD, NULL, "remote_ts = 0.0.0.0/0", NULL, F_G_REMOTE_ID },
+	{ FIX_KEEPALIVE, 1, VS_CONN, NULL, "dpd_timeout = {timeout}s", NULL, F_G_DPD_TIMEOUT, 0 },
+	{ FIX_INITIATE, 0, VS_CHILD, NULL, "start_action = start", NULL, F_G_START, 0 },
+	{ FIX_DPD_RESTART, 0, VS_CHILD, NULL, "dpd_action = restart", NULL, F_G_DPD_ACTION, 0 },
+	{ FIX_RESPOND_ONLY, 0, VS_CHILD, NULL, "start_action = none", NULL, F_G_START, 0 },
+	{ FIX_NATT_ON, 0, VS_CONN, NULL, "encap = yes", NULL, F_G_NATT, 0 },
+	{ FIX_SELECTORS_ANY, 0, VS_CHILD, NULL, "local_ts = 0.0.0.0/0", NULL, F_G_LOCAL_ID, 0 },
+	{ FIX_SELECTORS_ANY, 0, VS_CHILD, NULL, "remote_ts = 0.0.0.0/0", NULL, F_G_REMOTE_ID, 0 },
 };
 static const char *const swan_preamble[] = { "connections {", NULL };
 static const char *const swan_postamble[] = { "}", NULL };
@@ -741,7 +757,7 @@ static const struct vfixes swan_fixes = {
 	{ "            {child} {", "            }", "                " },
 	{ { NULL, NULL }, { NULL, NULL } },
 	"the swanctl.conf change set: merge it into the file by hand, then swanctl --load-all",	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	NULL, 0,
+	NULL, NULL, 0,
 };
 
 /* ipsec.conf(5), strongSwan and Libreswan: the keys inside their conn, to
@@ -751,22 +767,22 @@ static const struct vfixes swan_fixes = {
  * action). Libreswan replaced forceencaps with encapsulation, and reloads
  * one conn at a time; strongSwan's ipsec update reloads changed conns. */
 static const struct vfix ipc_fix_rows[] = {
-	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "dpddelay={sec}", NULL, F_T_DPD },
-	{ FIX_KEEPALIVE, 1, VS_CONN, NULL, "dpdtimeout={timeout}", NULL, F_G_DPD_TIMEOUT },
-	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "dpdaction=restart", NULL, F_G_DPD_ACTION },
-	{ FIX_DPD_RESTART, 0, VS_CONN, NULL, "dpdaction=restart", NULL, F_G_DPD_ACTION },
-	{ FIX_INITIATE, 0, VS_CONN, NULL, "auto=start", NULL, F_G_START },
-	{ FIX_RESPOND_ONLY, 0, VS_CONN, NULL, "auto=add", NULL, F_G_START },
-	{ FIX_NATT_ON, 0, VS_CONN, NULL, "{encaps}=yes", NULL, F_G_NATT },
-	{ FIX_SELECTORS_ANY, 0, VS_CONN, NULL, "leftsubnet=0.0.0.0/0", NULL, F_G_LOCAL_ID },
-	{ FIX_SELECTORS_ANY, 0, VS_CONN, NULL, "rightsubnet=0.0.0.0/0", NULL, F_G_REMOTE_ID },
+	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "dpddelay={sec}", NULL, F_T_DPD, 0 },
+	{ FIX_KEEPALIVE, 1, VS_CONN, NULL, "dpdtimeout={timeout}", NULL, F_G_DPD_TIMEOUT, 0 },
+	{ FIX_KEEPALIVE, 0, VS_CONN, NULL, "dpdaction=restart", NULL, F_G_DPD_ACTION, 0 },
+	{ FIX_DPD_RESTART, 0, VS_CONN, NULL, "dpdaction=restart", NULL, F_G_DPD_ACTION, 0 },
+	{ FIX_INITIATE, 0, VS_CONN, NULL, "auto=start", NULL, F_G_START, 0 },
+	{ FIX_RESPOND_ONLY, 0, VS_CONN, NULL, "auto=add", NULL, F_G_START, 0 },
+	{ FIX_NATT_ON, 0, VS_CONN, NULL, "{encaps}=yes", NULL, F_G_NATT, 0 },
+	{ FIX_SELECTORS_ANY, 0, VS_CONN, NULL, "leftsubnet=0.0.0.0/0", NULL, F_G_LOCAL_ID, 0 },
+	{ FIX_SELECTORS_ANY, 0, VS_CONN, NULL, "rightsubnet=0.0.0.0/0", NULL, F_G_REMOTE_ID, 0 },
 	{ FIX_TUNNEL_MTU, 0, VS_CONN, NULL, "mtu={mtu}",
 	  "mtu= is Libreswan's (the MTU of the conn's routes); strongSwan has none: set the route or interface MTU",
-	  F_T_MTU },
+	  F_T_MTU, 0 },
 	/* no line: ipsec.conf has no clamp, only the comment says where it lives */
 	{ FIX_TUNNEL_MSS, 0, VS_CONN, NULL, NULL,
 	  "the MSS clamp (MTU - 40) is not expressible in ipsec.conf: set it in iptables or nftables "
-	  "(mtuprobe calc --vendor linux prints the rule)", F_NONE },
+	  "(mtuprobe calc --vendor linux prints the rule)", F_NONE, 0 },
 };
 static const struct vfixes ipc_fixes = {
 	ipc_fix_rows, COUNT(ipc_fix_rows), NULL, NULL, NULL,
@@ -777,7 +793,7 @@ static const struct vfixes ipc_fixes = {
 	    "(Libreswan 5: ipsec replace NAME)" } },
 	"the ipsec.conf change set: merge it into the file by hand, then reload it (see the change "
 	"set's last line)",	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	NULL, 0,
+	NULL, NULL, 0,
 };
 
 const struct vendor_def vendor_defs[VENDOR_COUNT] = {
