@@ -1124,18 +1124,65 @@ fg_model(struct config *c, struct cfg_ctx *x)
 	policy_clamp(c, x);
 }
 
+static int
+blank_at(const char *s, size_t n, size_t i)
+{
+	return i >= n || s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n' || s[i] == '\v' ||
+	       s[i] == '\f';
+}
+
+/* Whether a double-quoted value is still open at the end of the line's
+ * bytes s[0..n), given whether one was open at its start: requote()'s
+ * rules (a quote opens at a word's first byte, \" and \\ inside are one
+ * byte, a '"' that ends a word closes it), on the raw bytes, so a long line
+ * cut to CONFIG_LINE_MAX still finds its closing quote. A value that
+ * reaches the end of the line goes on over the next lines until its quote
+ * closes: "show full-configuration" prints a certificate, a private key or
+ * a report's text that way (Azure's FG100D 5.4 sample, SOURCES.md 41), and
+ * the CLI takes a pasted certificate between quotes over many lines
+ * (Fortinet community Technical Tip FD35074, "How to update a local
+ * certificate installed on a FortiGate"). */
+static int
+quote_open(const char *s, size_t n, int open)
+{
+	int start = 1;                /* at a word's first byte */
+
+	for (size_t i = 0; i < n; i++) {
+		if (open) {
+			if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '"' || s[i + 1] == '\\'))
+				i++;
+			else if (s[i] == '"' && blank_at(s, n, i + 1))
+				open = 0;
+			start = 0;
+			continue;
+		}
+		open = start && s[i] == '"';
+		start = blank_at(s, n, i);
+	}
+	return open;
+}
+
 int
 config_parse_fortios(const char *buf, size_t len, struct config *c)
 {
 	struct cfg_reader r = { buf, len, 0, 0, "#" };
 	struct cfg_line l;
 	struct cfg_ctx *x = calloc(1, sizeof(*x));
+	struct config_invalid quote = { 0 };   /* the line whose quoted value is open */
+	int open = 0;
+	size_t at = 0;
 
 	if (!x) {
 		c->nomem = 1;
 		return -1;
 	}
-	while (!c->nomem && cfg_next(&r, &l)) {
+	while (!c->nomem && (at = r.pos, cfg_next(&r, &l))) {
+		if (open) {
+			/* the value's text, not a command: the audit reads nothing of it */
+			open = quote_open(buf + at, r.pos - at, 1);
+			cfg_unread(c, l.no);
+			continue;
+		}
 		if (l.comment) {
 			static const char hdr[] = "#config-version=";
 			c->comments += l.text[0] != '\0';
@@ -1147,14 +1194,29 @@ config_parse_fortios(const char *buf, size_t len, struct config *c)
 			continue;
 		}
 		fg_line(c, x, &l);
+		if ((open = quote_open(buf + at, r.pos - at, 0))) {
+			quote.line = l.no;
+			cfg_copy(quote.text, sizeof(quote.text), l.text);
+		}
 	}
 	c->lines = r.no;
+	if (open) {
+		/* the quote no line closed: one finding, where it opened */
+		struct config_invalid *b = CFG_PUSH(c, invalid);
+		if (b) {
+			*b = quote;
+			b->why = CONFIG_BAD_QUOTE;
+		}
+	}
 	if (x->nst) {
-		/* a block open at the end of the file: FortiOS never saw its end */
+		/* a block open at the end of the file: FortiOS never saw its end
+		 * (inside an open quote its end lines were the value's text: the
+		 * quote's finding says so) */
 		struct fg_frame first = x->st[0];
 		while (x->nst)
 			pop(c, x);
-		unclosed(c, &first);
+		if (!open)
+			unclosed(c, &first);
 	}
 	if (!c->nomem)
 		fg_model(c, x);

@@ -442,6 +442,32 @@ test_keys(void **state)
 		assert_null(strstr(cfg.placeholders[i].token, "secret"));
 }
 
+/* A quoted value over many lines (show full-configuration's certificates,
+ * keys and comments): its lines are text, not commands, even one that
+ * looks like a command; "" is an empty value; a quote no line closes is
+ * one invalid line where it opened, and nothing after it is read. */
+static void
+test_multiline(void **state)
+{
+	(void)state;
+	parse("config vpn certificate local\nedit \"c\"\n"
+	      "set private-key \"-----BEGIN ENCRYPTED PRIVATE KEY-----\n"   /* 3 */
+	      "MIIFDjBABgkq\nset remote-gw x\n# not a comment\n\n"
+	      "-----END ENCRYPTED PRIVATE KEY-----\"\n"                      /* 8 */
+	      "set comments \"a \\\" b\nnext\nend \\\\\"\n"                 /* 9-11 */
+	      "set password \"\"\nnext\nend\n"
+	      "config system interface\nedit \"t\"\nset type tunnel\nset tcp-mss 1300\nnext\nend\n");
+	assert_int_equal(cfg.ninvalid, 0);
+	assert_int_equal(cfg.lines, 20);
+	assert_int_equal(tun("t")->mss_value, 1300);     /* read again after the quotes */
+	parse("config system interface\nedit \"t\"\nset type tunnel\n"
+	      "set description \"never closed\nset tcp-mss 1300\nnext\nend\n");
+	assert_int_equal(cfg.ninvalid, 1);
+	assert_int_equal(cfg.invalid[0].line, 4);
+	assert_int_equal(cfg.invalid[0].why, CONFIG_BAD_QUOTE);
+	assert_int_equal(tun("t")->mss.line, 0);          /* inside the value: not read */
+}
+
 /* Not FortiOS: refused with a message, never an empty all-clear. */
 static void
 test_refused(void **state)
@@ -542,6 +568,7 @@ main(void)
 		cmocka_unit_test_teardown(test_policy_clamp, teardown),
 		cmocka_unit_test_teardown(test_invalid, teardown),
 		cmocka_unit_test_teardown(test_keys, teardown),
+		cmocka_unit_test_teardown(test_multiline, teardown),
 		cmocka_unit_test_teardown(test_p1_keys, teardown),
 		cmocka_unit_test_teardown(test_refused, teardown),
 	};
