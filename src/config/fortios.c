@@ -230,20 +230,23 @@ struct cfg_ctx {
 	size_t np2, cap_p2;
 	struct fg_entry *pol;         /* firewall policies with a clamp */
 	size_t npol, cap_pol;
+	unsigned char quoted[CFG_MAX_TOK];   /* the line's words that were double-quoted */
 };
 
 /* ---- words and lines ----------------------------------------------------- */
 
 /* The line's words with FortiOS quoting: a double-quoted value is one word
  * without its quotes, \" and \\ inside it one byte. cfg_next split on
- * blanks; quoted words are joined back with one blank. */
+ * blanks; quoted words are joined back with one blank. was_quoted[i]:
+ * word i was in quotes. */
 static void
-requote(const struct cfg_line *in, struct cfg_line *l)
+requote(const struct cfg_line *in, struct cfg_line *l, unsigned char *was_quoted)
 {
 	size_t n = 0;
 
 	*l = *in;
 	l->ntok = 0;
+	memset(was_quoted, 0, CFG_MAX_TOK);
 	for (size_t i = 0; i < in->ntok && l->ntok < CFG_MAX_TOK; i++) {
 		const char *t = in->tok[i];
 		char *w = l->buf + n;
@@ -270,6 +273,7 @@ requote(const struct cfg_line *in, struct cfg_line *l)
 			j++;
 		}
 		l->buf[n++] = '\0';
+		was_quoted[l->ntok] = t[0] == '"';
 		l->tok[l->ntok++] = w;
 		i = j;
 	}
@@ -718,10 +722,36 @@ on_end(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	cfg_unread(c, l->no);
 }
 
+/* A quoted value of a key the audit does not read is FortiOS's text: a
+ * ${...} inside it is no placeholder of a template but the value itself
+ * (config report layout's set content "... ${schedule_type} ...", whose
+ * variables FortiOS fills in when it makes the report: Azure's FG100D 5.4
+ * sample, SOURCES.md 41). cfg_dispatch() noted every word's placeholders
+ * from n0 on, in word order: the quoted words' are taken back. A key the
+ * audit reads keeps them (its value is needed: a placeholder there is a
+ * value not known). */
+static void
+quoted_text(struct config *c, const struct cfg_ctx *x, const struct cfg_line *l, size_t n0)
+{
+	size_t k = n0, out = n0;
+
+	for (size_t i = 0; i < l->ntok && k < c->nplaceholders; i++) {
+		if (!config_has_placeholder(l->tok[i]))
+			continue;
+		if (!x->quoted[i])
+			c->placeholders[out++] = c->placeholders[k];
+		k++;
+	}
+	while (k < c->nplaceholders)
+		c->placeholders[out++] = c->placeholders[k++];
+	c->nplaceholders = out;
+}
+
 static void
 on_command(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	const struct fg_frame *f = x->nst ? &x->st[x->nst - 1] : NULL;
+	size_t n0;
 
 	/* show / get outside any block: a command typed in the session
 	 * (AWS's sample has "show firewall policy"), not configuration */
@@ -743,7 +773,10 @@ on_command(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	/* a set in an entry the audit reads; an object's or another tree's
 	 * set is a known line (keydef finds none) */
 	x->open = f->kind == F_EDIT && read_tree(f->tree);
+	n0 = c->nplaceholders;
 	cfg_dispatch(c, x, &fg_grammar, l, 0);
+	if (!(cfg_is(l, 0, "set") && l->ntok > 1 && key_of(x, l->tok[1])))
+		quoted_text(c, x, l, n0);
 }
 
 static void
@@ -751,7 +784,7 @@ fg_line(struct config *c, struct cfg_ctx *x, const struct cfg_line *in)
 {
 	struct cfg_line l;
 
-	requote(in, &l);
+	requote(in, &l, x->quoted);
 	if (!l.ntok)
 		return;
 	if (strcmp(l.tok[0], "config") == 0)

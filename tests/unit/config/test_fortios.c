@@ -468,6 +468,25 @@ test_multiline(void **state)
 	assert_int_equal(tun("t")->mss.line, 0);          /* inside the value: not read */
 }
 
+/* FortiOS's own ${...} variables in a quoted value of a key the audit
+ * does not read are its text (a report layout's set content); unquoted,
+ * or the whole value of a key the audit reads, a placeholder still is. */
+static void
+test_quoted_vars(void **state)
+{
+	(void)state;
+	parse("config report layout\nedit \"default\"\nconfig body-item\nedit 103\n"
+	      "set content \"FortiGate ${schedule_type} Security Report\"\n"
+	      "set img-src \"${vdom}\"\nset title ${report_title}\nnext\nend\nnext\nend\n"
+	      "config vpn ipsec phase1-interface\nedit \"t\"\nset remote-gw \"${peer_ip}\"\nnext\nend\n");
+	assert_int_equal(cfg.ninvalid, 0);
+	assert_int_equal(cfg.nplaceholders, 2);
+	assert_int_equal(cfg.placeholders[0].line, 7);    /* unquoted: a template's */
+	assert_string_equal(cfg.placeholders[0].token, "${report_title}");
+	assert_int_equal(cfg.placeholders[1].line, 14);   /* a value the audit needs */
+	assert_true(gw("t")->remote_addr.tmpl);
+}
+
 /* Not FortiOS: refused with a message, never an empty all-clear. */
 static void
 test_refused(void **state)
@@ -569,6 +588,7 @@ main(void)
 		cmocka_unit_test_teardown(test_invalid, teardown),
 		cmocka_unit_test_teardown(test_keys, teardown),
 		cmocka_unit_test_teardown(test_multiline, teardown),
+		cmocka_unit_test_teardown(test_quoted_vars, teardown),
 		cmocka_unit_test_teardown(test_p1_keys, teardown),
 		cmocka_unit_test_teardown(test_refused, teardown),
 	};
