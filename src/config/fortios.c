@@ -979,8 +979,11 @@ commit_p2(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
 /* A system interface entry: a tunnel (type tunnel, or a phase1's name)
  * or an interface. Its mtu is the interface's only with mtu-override
  * enable (FortiGate administration guide, "Interface MTU": the mtu is
- * used when mtu-override is enabled); tcp-mss 0 changes nothing (CLI
- * reference, system interface). */
+ * used when mtu-override is enabled); tcp-mss 0, the default, changes
+ * nothing (CLI reference, system interface; Fortinet's schema, the
+ * fortinet.fortios Ansible collection's fortios_system_interface:
+ * "0 means do not change segment size"), so it is kept as the line
+ * that says the clamp is off, and a policy clamp replaces it. */
 static void
 commit_if(struct config *c, const struct fg_entry *e)
 {
@@ -1077,7 +1080,10 @@ fill_start(struct config_gateway *g, const struct fg_gw *xg)
  * client's SYN, tcp-mss-receiver the server's SYN/ACK; CLI reference,
  * firewall policy): it clamps the tunnel when the policy names it as
  * srcintf or dstintf and sets both (one alone leaves a direction
- * unclamped). The interface's own tcp-mss wins when set; of the policy
+ * unclamped). The interface's own tcp-mss wins when it clamps; its
+ * tcp-mss 0 clamps nothing, and show full-configuration prints that
+ * default on every interface (Azure's FG100D 5.4 sample, SOURCES.md 41,
+ * whose clamp is policy 2's), so the policy's counts then. Of the policy
  * clamps the largest is the one the audit checks (the worst case). */
 static int
 names(const char *list, const char *name)
@@ -1110,9 +1116,13 @@ policy_clamp(struct config *c, const struct cfg_ctx *x)
 			continue;
 		for (size_t t = 0; t < c->ntunnels; t++) {
 			struct config_tunnel *tu = &c->tunnels[t];
+			int own = tu->mss.line && !ours[t];
 			if (!names(p->intf[0], tu->name) && !names(p->intf[1], tu->name))
 				continue;
-			if (tu->mss.line && (!ours[t] || tu->mss_value >= big->v))
+			/* the interface's own clamp wins; its tcp-mss 0 is none
+			 * (commit_if), and a policy's 0 adds nothing to it */
+			if ((own && (tu->mss.v != CONFIG_MSS_OFF || !big->v)) ||
+			    (ours[t] && tu->mss_value >= big->v))
 				continue;
 			tu->mss = *big;
 			tu->mss.v = big->v ? CONFIG_MSS_NUM : CONFIG_MSS_OFF;

@@ -334,6 +334,20 @@ test_policy_clamp(void **state)
 	assert_int_equal(tun("t1")->mss.line, 31);
 	assert_int_equal(tun("t2")->mss_value, 1300);         /* its own line wins */
 	assert_int_equal(tun("t3")->mss.line, 0);             /* one direction: no clamp */
+	/* tcp-mss 0 is FortiOS's default (show full-configuration prints it):
+	 * no clamp of its own, so the policy's counts; a policy's 0 leaves the
+	 * interface's line as the one that says the clamp is off */
+	parse("config system interface\nedit t4\nset type tunnel\nset tcp-mss 0\nnext\n"
+	      "edit t5\nset type tunnel\nset tcp-mss 0\nnext\nend\n"
+	      "config vpn ipsec phase1-interface\nedit t4\nnext\nedit t5\nnext\nend\n"
+	      "config firewall policy\n"
+	      "edit 2\nset dstintf \"t4\"\nset tcp-mss-sender 1350\nset tcp-mss-receiver 1350\nnext\n"
+	      "edit 3\nset srcintf \"t4\" \"t5\"\nset tcp-mss-sender 0\nset tcp-mss-receiver 0\nnext\nend\n");
+	assert_int_equal(tun("t4")->mss_value, 1350);
+	assert_int_equal(tun("t4")->mss.v, CONFIG_MSS_NUM);
+	assert_int_equal(tun("t4")->mss.line, 20);        /* its tcp-mss-sender */
+	assert_int_equal(tun("t5")->mss.v, CONFIG_MSS_OFF);
+	assert_int_equal(tun("t5")->mss.line, 8);
 }
 
 /* Lines a FortiGate rejects: each invalid with its reason; a phase2
