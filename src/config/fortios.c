@@ -230,6 +230,8 @@ struct cfg_ctx {
 	size_t np2, cap_p2;
 	struct fg_entry *pol;         /* firewall policies with a clamp */
 	size_t npol, cap_pol;
+	struct fg_entry *tif;         /* type tunnel interfaces no phase1 named yet */
+	size_t ntif, cap_tif;
 	unsigned char quoted[CFG_MAX_TOK];   /* the line's words that were double-quoted */
 };
 
@@ -272,6 +274,11 @@ requote(const struct cfg_line *in, struct cfg_line *l, unsigned char *was_quoted
 			l->buf[n++] = ' ';
 			j++;
 		}
+		/* '' is the empty string as show full-configuration prints it
+		 * (set description '', set alias '': Azure's FG100D 5.4 sample,
+		 * SOURCES.md 41), no value of two quote marks */
+		if (strcmp(t, "''") == 0)
+			n = (size_t)(w - l->buf);
 		l->buf[n++] = '\0';
 		was_quoted[l->ntok] = t[0] == '"';
 		l->tok[l->ntok++] = w;
@@ -976,45 +983,77 @@ commit_p2(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
 		*p = *e;
 }
 
-/* A system interface entry: a tunnel (type tunnel, or a phase1's name)
- * or an interface. Its mtu is the interface's only with mtu-override
- * enable (FortiGate administration guide, "Interface MTU": the mtu is
- * used when mtu-override is enabled); tcp-mss 0, the default, changes
- * nothing (CLI reference, system interface; Fortinet's schema, the
- * fortinet.fortios Ansible collection's fortios_system_interface:
- * "0 means do not change segment size"), so it is kept as the line
- * that says the clamp is off, and a policy clamp replaces it. */
-static void
-commit_if(struct config *c, const struct fg_entry *e)
+/* A system interface entry: a tunnel (a phase1's name) or an interface.
+ * Its mtu is the interface's only with mtu-override enable (FortiGate
+ * administration guide, "Interface MTU": the mtu is used when mtu-override
+ * is enabled); tcp-mss 0, the default, changes nothing (CLI reference,
+ * system interface; Fortinet's schema, the fortinet.fortios Ansible
+ * collection's fortios_system_interface: "0 means do not change segment
+ * size"), so it is kept as the line that says the clamp is off, and a
+ * policy clamp replaces it. */
+static struct config_num
+if_mtu(const struct fg_entry *e)
 {
-	int tunnel = strcmp(e->s[K_TYPE], "tunnel") == 0 || config_gateway_find(c, e->name) >= 0;
 	int override = e->k[K_MTU_OVERRIDE].line && e->k[K_MTU_OVERRIDE].v == 1;
-	struct config_num mtu = override ? e->k[K_MTU] : (struct config_num){ 0, 0, 0, "" };
 
-	if (tunnel) {
-		struct config_tunnel *t = cfg_tunnel(c, e->name, e->name, e->line);
-		if (!t)
-			return;
-		t->mtu = mtu;
-		if (e->k[K_TCPMSS].line) {
-			t->mss = e->k[K_TCPMSS];
-			t->mss.v = e->k[K_TCPMSS].v || t->mss.tmpl ? CONFIG_MSS_NUM : CONFIG_MSS_OFF;
-			t->mss_value = e->k[K_TCPMSS].v;
-		}
-		t->inside = e->p[K_IP];
-		t->remote = e->p[K_REMOTE_IP];
-		if (e->s[K_DESC][0])
-			cfg_copy(t->desc, sizeof(t->desc), e->s[K_DESC]);
+	return override ? e->k[K_MTU] : (struct config_num){ 0, 0, 0, "" };
+}
+
+static void
+tunnel_if(struct config *c, const struct fg_entry *e)
+{
+	struct config_tunnel *t = cfg_tunnel(c, e->name, e->name, e->line);
+
+	if (!t)
 		return;
+	if (!t->line || t->line > e->line)
+		t->line = e->line;
+	t->mtu = if_mtu(e);
+	if (e->k[K_TCPMSS].line) {
+		t->mss = e->k[K_TCPMSS];
+		t->mss.v = e->k[K_TCPMSS].v || t->mss.tmpl ? CONFIG_MSS_NUM : CONFIG_MSS_OFF;
+		t->mss_value = e->k[K_TCPMSS].v;
 	}
+	t->inside = e->p[K_IP];
+	t->remote = e->p[K_REMOTE_IP];
+	/* the phase1's comments, when it came first and has them, stay */
+	if (e->s[K_DESC][0] && !t->desc[0])
+		cfg_copy(t->desc, sizeof(t->desc), e->s[K_DESC]);
+}
+
+static void
+plain_if(struct config *c, const struct fg_entry *e)
+{
 	struct config_iface *f = cfg_iface(c, e->name, e->line);
+
 	if (!f)
 		return;
-	f->mtu = mtu;
+	f->mtu = if_mtu(e);
 	if (strcmp(e->s[K_MODE], "pppoe") == 0)
 		f->pppoe = e->k[K_MODE];
 	if (e->s[K_DESC][0])
 		cfg_copy(f->desc, sizeof(f->desc), e->s[K_DESC]);
+}
+
+/* A type tunnel entry is an IPsec tunnel when a phase1-interface has its
+ * name: FortiOS makes that interface for the phase1. In a file with
+ * phase1s, the others are the SSL-VPN interface (ssl.root, alias "SSL VPN
+ * interface" in Azure's FG100D 5.4 sample, SOURCES.md 41) or a GRE
+ * tunnel's, no IPsec tunnels; in a file without any (a system interface
+ * block pasted alone) it is still read as one. show prints system
+ * interface before vpn ipsec: such an entry waits for the end of the
+ * file (fg_model). */
+static void
+commit_if(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
+{
+	struct fg_entry *p;
+
+	if (config_gateway_find(c, e->name) >= 0)
+		tunnel_if(c, e);
+	else if (strcmp(e->s[K_TYPE], "tunnel") != 0)
+		plain_if(c, e);
+	else if ((p = cfg_push(c, (void **)&x->tif, &x->ntif, &x->cap_tif, sizeof(*x->tif))))
+		*p = *e;
 }
 
 static void
@@ -1027,7 +1066,7 @@ commit(struct config *c, struct cfg_ctx *x)
 	switch (e->tree) {
 	case T_P1: commit_p1(c, x, e); break;
 	case T_P2: commit_p2(c, x, e); break;
-	case T_IF: commit_if(c, e); break;
+	case T_IF: commit_if(c, x, e); break;
 	case T_NEIGH:
 		if (cfg_addr(e->name, &a) == 0)
 			cfg_add_bgp(c, a, e->k[K_REMOTE_AS].tmpl ? 0 : cfg_asn(e->s[K_REMOTE_AS]),
@@ -1136,6 +1175,12 @@ policy_clamp(struct config *c, const struct cfg_ctx *x)
 static void
 fg_model(struct config *c, struct cfg_ctx *x)
 {
+	for (size_t i = 0; i < x->ntif && !c->nomem; i++) {
+		if (config_gateway_find(c, x->tif[i].name) >= 0 || !c->ngateways)
+			tunnel_if(c, &x->tif[i]);
+		else
+			plain_if(c, &x->tif[i]);
+	}
 	for (size_t i = 0; i < x->np2; i++)
 		if (bind_p2(c, x, &x->p2[i]) < 0)
 			cfg_ref(c, x->p2[i].k[K_PHASE1NAME].line ? x->p2[i].k[K_PHASE1NAME].line
@@ -1267,6 +1312,7 @@ config_parse_fortios(const char *buf, size_t len, struct config *c)
 	free(x->gw);
 	free(x->p2);
 	free(x->pol);
+	free(x->tif);
 	free(x);
 	return c->nomem ? -1 : 0;
 }

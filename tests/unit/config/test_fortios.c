@@ -501,6 +501,30 @@ test_quoted_vars(void **state)
 	assert_true(gw("t")->remote_addr.tmpl);
 }
 
+/* '' is show full-configuration's empty string, no description; a type
+ * tunnel interface no phase1 names (ssl.root) is no IPsec tunnel when the
+ * file has phase1s, whichever comes first, and a phase1's tunnel
+ * interface before its phase1 is still its tunnel. */
+static void
+test_full_shapes(void **state)
+{
+	(void)state;
+	parse("config system interface\n"
+	      "edit \"ssl.root\"\nset type tunnel\nset description ''\nset alias \"SSL VPN interface\"\nnext\n"
+	      "edit \"s2s\"\nset type tunnel\nset tcp-mss 1350\nset description ''\nnext\nend\n"
+	      "config vpn ipsec phase1-interface\nedit \"s2s\"\nset comments ''\nnext\nend\n");
+	assert_int_equal(config_tunnel_find(&cfg, "ssl.root"), -1);
+	assert_int_equal(cfg.ntunnels, 1);
+	{
+		const struct config_tunnel *t = tun("s2s");
+		assert_int_equal(t->gateway, config_gateway_find(&cfg, "s2s"));
+		assert_int_equal(t->line, 7);
+		assert_int_equal(t->mss_value, 1350);
+		assert_string_equal(t->desc, "");
+	}
+	assert_int_equal(cfg.ninvalid, 0);
+}
+
 /* Not FortiOS: refused with a message, never an empty all-clear. */
 static void
 test_refused(void **state)
@@ -603,6 +627,7 @@ main(void)
 		cmocka_unit_test_teardown(test_keys, teardown),
 		cmocka_unit_test_teardown(test_multiline, teardown),
 		cmocka_unit_test_teardown(test_quoted_vars, teardown),
+		cmocka_unit_test_teardown(test_full_shapes, teardown),
 		cmocka_unit_test_teardown(test_p1_keys, teardown),
 		cmocka_unit_test_teardown(test_refused, teardown),
 	};
