@@ -276,7 +276,7 @@ requote(const struct cfg_line *in, struct cfg_line *l, unsigned char *was_quoted
 		}
 		/* '' is the empty string as show full-configuration prints it
 		 * (set description '', set alias '': Azure's FG100D 5.4 sample,
-		 * tests/audit/configs/SOURCES.md 45), no value of two quote marks */
+		 * tests/audit/configs/SOURCES.md 47), no value of two quote marks */
 		if (strcmp(t, "''") == 0)
 			n = (size_t)(w - l->buf);
 		l->buf[n++] = '\0';
@@ -733,7 +733,7 @@ on_end(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
  * ${...} inside it is no placeholder of a template but the value itself
  * (config report layout's set content "... ${schedule_type} ...", whose
  * variables FortiOS fills in when it makes the report: Azure's FG100D 5.4
- * sample, tests/audit/configs/SOURCES.md 45). cfg_dispatch() noted every
+ * sample, tests/audit/configs/SOURCES.md 47). cfg_dispatch() noted every
  * word's placeholders from n0 on, in word order: the quoted words' are
  * taken back. A key the audit reads keeps them (its value is needed: a
  * placeholder there is a value not known). */
@@ -1039,7 +1039,7 @@ plain_if(struct config *c, const struct fg_entry *e)
  * name: FortiOS makes that interface for the phase1. In a file with
  * phase1s, the others are the SSL-VPN interface (ssl.root, alias "SSL VPN
  * interface" in Azure's FG100D 5.4 sample, tests/audit/configs/SOURCES.md
- * 45) or a GRE tunnel's, no IPsec tunnels; in a file without any (a
+ * 47) or a GRE tunnel's, no IPsec tunnels; in a file without any (a
  * system interface block pasted alone) it is still read as one. show
  * prints system interface before vpn ipsec: such an entry waits for the
  * end of the file (fg_model). */
@@ -1122,7 +1122,7 @@ fill_start(struct config_gateway *g, const struct fg_gw *xg)
  * unclamped). The interface's own tcp-mss wins when it clamps; its
  * tcp-mss 0 clamps nothing, and show full-configuration prints that
  * default on every interface (Azure's FG100D 5.4 sample,
- * tests/audit/configs/SOURCES.md 45, whose clamp is policy 2's), so the
+ * tests/audit/configs/SOURCES.md 47, whose clamp is policy 2's), so the
  * policy's counts then. Of the policy
  * clamps the largest is the one the audit checks (the worst case). */
 static int
@@ -1228,7 +1228,7 @@ blank_at(const char *s, size_t n, size_t i)
  * reaches the end of the line goes on over the next lines until its quote
  * closes: "show full-configuration" prints a certificate, a private key or
  * a report's text that way (Azure's FG100D 5.4 sample,
- * tests/audit/configs/SOURCES.md 45), and the CLI takes a pasted
+ * tests/audit/configs/SOURCES.md 47), and the CLI takes a pasted
  * certificate between quotes over many lines (Fortinet community
  * Technical Tip FD35074, "How to update a local certificate installed on
  * a FortiGate"). */
