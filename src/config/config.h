@@ -372,6 +372,8 @@ enum config_bad {
 	                           * or the end of the file */
 	CONFIG_BAD_NESTING,       /* Junos/VyOS: a brace, quote or comment without its
 	                           * pair (config/tree.c); word `arg` is the lone one */
+	CONFIG_BAD_QUOTE,         /* FortiOS: a double-quoted value no later line closes:
+	                           * the rest of the file is its text */
 };
 
 /* What an argument must be: the types of the grammar tables. */

@@ -230,20 +230,25 @@ struct cfg_ctx {
 	size_t np2, cap_p2;
 	struct fg_entry *pol;         /* firewall policies with a clamp */
 	size_t npol, cap_pol;
+	struct fg_entry *tif;         /* type tunnel interfaces no phase1 named yet */
+	size_t ntif, cap_tif;
+	unsigned char quoted[CFG_MAX_TOK];   /* the line's words that were double-quoted */
 };
 
 /* ---- words and lines ----------------------------------------------------- */
 
 /* The line's words with FortiOS quoting: a double-quoted value is one word
  * without its quotes, \" and \\ inside it one byte. cfg_next split on
- * blanks; quoted words are joined back with one blank. */
+ * blanks; quoted words are joined back with one blank. was_quoted[i]:
+ * word i was in quotes. */
 static void
-requote(const struct cfg_line *in, struct cfg_line *l)
+requote(const struct cfg_line *in, struct cfg_line *l, unsigned char *was_quoted)
 {
 	size_t n = 0;
 
 	*l = *in;
 	l->ntok = 0;
+	memset(was_quoted, 0, CFG_MAX_TOK);
 	for (size_t i = 0; i < in->ntok && l->ntok < CFG_MAX_TOK; i++) {
 		const char *t = in->tok[i];
 		char *w = l->buf + n;
@@ -269,7 +274,13 @@ requote(const struct cfg_line *in, struct cfg_line *l)
 			l->buf[n++] = ' ';
 			j++;
 		}
+		/* '' is the empty string as show full-configuration prints it
+		 * (set description '', set alias '': Azure's FG100D 5.4 sample,
+		 * tests/audit/configs/SOURCES.md 47), no value of two quote marks */
+		if (strcmp(t, "''") == 0)
+			n = (size_t)(w - l->buf);
 		l->buf[n++] = '\0';
+		was_quoted[l->ntok] = t[0] == '"';
 		l->tok[l->ntok++] = w;
 		i = j;
 	}
@@ -718,10 +729,36 @@ on_end(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	cfg_unread(c, l->no);
 }
 
+/* A quoted value of a key the audit does not read is FortiOS's text: a
+ * ${...} inside it is no placeholder of a template but the value itself
+ * (config report layout's set content "... ${schedule_type} ...", whose
+ * variables FortiOS fills in when it makes the report: Azure's FG100D 5.4
+ * sample, tests/audit/configs/SOURCES.md 47). cfg_dispatch() noted every
+ * word's placeholders from n0 on, in word order: the quoted words' are
+ * taken back. A key the audit reads keeps them (its value is needed: a
+ * placeholder there is a value not known). */
+static void
+quoted_text(struct config *c, const struct cfg_ctx *x, const struct cfg_line *l, size_t n0)
+{
+	size_t k = n0, out = n0;
+
+	for (size_t i = 0; i < l->ntok && k < c->nplaceholders; i++) {
+		if (!config_has_placeholder(l->tok[i]))
+			continue;
+		if (!x->quoted[i])
+			c->placeholders[out++] = c->placeholders[k];
+		k++;
+	}
+	while (k < c->nplaceholders)
+		c->placeholders[out++] = c->placeholders[k++];
+	c->nplaceholders = out;
+}
+
 static void
 on_command(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	const struct fg_frame *f = x->nst ? &x->st[x->nst - 1] : NULL;
+	size_t n0;
 
 	/* show / get outside any block: a command typed in the session
 	 * (AWS's sample has "show firewall policy"), not configuration */
@@ -743,7 +780,10 @@ on_command(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	/* a set in an entry the audit reads; an object's or another tree's
 	 * set is a known line (keydef finds none) */
 	x->open = f->kind == F_EDIT && read_tree(f->tree);
+	n0 = c->nplaceholders;
 	cfg_dispatch(c, x, &fg_grammar, l, 0);
+	if (!(cfg_is(l, 0, "set") && l->ntok > 1 && key_of(x, l->tok[1])))
+		quoted_text(c, x, l, n0);
 }
 
 static void
@@ -751,7 +791,7 @@ fg_line(struct config *c, struct cfg_ctx *x, const struct cfg_line *in)
 {
 	struct cfg_line l;
 
-	requote(in, &l);
+	requote(in, &l, x->quoted);
 	if (!l.ntok)
 		return;
 	if (strcmp(l.tok[0], "config") == 0)
@@ -943,42 +983,77 @@ commit_p2(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
 		*p = *e;
 }
 
-/* A system interface entry: a tunnel (type tunnel, or a phase1's name)
- * or an interface. Its mtu is the interface's only with mtu-override
- * enable (FortiGate administration guide, "Interface MTU": the mtu is
- * used when mtu-override is enabled); tcp-mss 0 changes nothing (CLI
- * reference, system interface). */
-static void
-commit_if(struct config *c, const struct fg_entry *e)
+/* A system interface entry: a tunnel (a phase1's name) or an interface.
+ * Its mtu is the interface's only with mtu-override enable (FortiGate
+ * administration guide, "Interface MTU": the mtu is used when mtu-override
+ * is enabled); tcp-mss 0, the default, changes nothing (CLI reference,
+ * system interface; Fortinet's schema, the fortinet.fortios Ansible
+ * collection's fortios_system_interface: "0 means do not change segment
+ * size"), so it is kept as the line that says the clamp is off, and a
+ * policy clamp replaces it. */
+static struct config_num
+if_mtu(const struct fg_entry *e)
 {
-	int tunnel = strcmp(e->s[K_TYPE], "tunnel") == 0 || config_gateway_find(c, e->name) >= 0;
 	int override = e->k[K_MTU_OVERRIDE].line && e->k[K_MTU_OVERRIDE].v == 1;
-	struct config_num mtu = override ? e->k[K_MTU] : (struct config_num){ 0, 0, 0, "" };
 
-	if (tunnel) {
-		struct config_tunnel *t = cfg_tunnel(c, e->name, e->name, e->line);
-		if (!t)
-			return;
-		t->mtu = mtu;
-		if (e->k[K_TCPMSS].line) {
-			t->mss = e->k[K_TCPMSS];
-			t->mss.v = e->k[K_TCPMSS].v || t->mss.tmpl ? CONFIG_MSS_NUM : CONFIG_MSS_OFF;
-			t->mss_value = e->k[K_TCPMSS].v;
-		}
-		t->inside = e->p[K_IP];
-		t->remote = e->p[K_REMOTE_IP];
-		if (e->s[K_DESC][0])
-			cfg_copy(t->desc, sizeof(t->desc), e->s[K_DESC]);
+	return override ? e->k[K_MTU] : (struct config_num){ 0, 0, 0, "" };
+}
+
+static void
+tunnel_if(struct config *c, const struct fg_entry *e)
+{
+	struct config_tunnel *t = cfg_tunnel(c, e->name, e->name, e->line);
+
+	if (!t)
 		return;
+	if (!t->line || t->line > e->line)
+		t->line = e->line;
+	t->mtu = if_mtu(e);
+	if (e->k[K_TCPMSS].line) {
+		t->mss = e->k[K_TCPMSS];
+		t->mss.v = e->k[K_TCPMSS].v || t->mss.tmpl ? CONFIG_MSS_NUM : CONFIG_MSS_OFF;
+		t->mss_value = e->k[K_TCPMSS].v;
 	}
+	t->inside = e->p[K_IP];
+	t->remote = e->p[K_REMOTE_IP];
+	/* the phase1's comments, when it came first and has them, stay */
+	if (e->s[K_DESC][0] && !t->desc[0])
+		cfg_copy(t->desc, sizeof(t->desc), e->s[K_DESC]);
+}
+
+static void
+plain_if(struct config *c, const struct fg_entry *e)
+{
 	struct config_iface *f = cfg_iface(c, e->name, e->line);
+
 	if (!f)
 		return;
-	f->mtu = mtu;
+	f->mtu = if_mtu(e);
 	if (strcmp(e->s[K_MODE], "pppoe") == 0)
 		f->pppoe = e->k[K_MODE];
 	if (e->s[K_DESC][0])
 		cfg_copy(f->desc, sizeof(f->desc), e->s[K_DESC]);
+}
+
+/* A type tunnel entry is an IPsec tunnel when a phase1-interface has its
+ * name: FortiOS makes that interface for the phase1. In a file with
+ * phase1s, the others are the SSL-VPN interface (ssl.root, alias "SSL VPN
+ * interface" in Azure's FG100D 5.4 sample, tests/audit/configs/SOURCES.md
+ * 47) or a GRE tunnel's, no IPsec tunnels; in a file without any (a
+ * system interface block pasted alone) it is still read as one. show
+ * prints system interface before vpn ipsec: such an entry waits for the
+ * end of the file (fg_model). */
+static void
+commit_if(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
+{
+	struct fg_entry *p;
+
+	if (config_gateway_find(c, e->name) >= 0)
+		tunnel_if(c, e);
+	else if (strcmp(e->s[K_TYPE], "tunnel") != 0)
+		plain_if(c, e);
+	else if ((p = cfg_push(c, (void **)&x->tif, &x->ntif, &x->cap_tif, sizeof(*x->tif))))
+		*p = *e;
 }
 
 static void
@@ -991,7 +1066,7 @@ commit(struct config *c, struct cfg_ctx *x)
 	switch (e->tree) {
 	case T_P1: commit_p1(c, x, e); break;
 	case T_P2: commit_p2(c, x, e); break;
-	case T_IF: commit_if(c, e); break;
+	case T_IF: commit_if(c, x, e); break;
 	case T_NEIGH:
 		if (cfg_addr(e->name, &a) == 0)
 			cfg_add_bgp(c, a, e->k[K_REMOTE_AS].tmpl ? 0 : cfg_asn(e->s[K_REMOTE_AS]),
@@ -1044,7 +1119,11 @@ fill_start(struct config_gateway *g, const struct fg_gw *xg)
  * client's SYN, tcp-mss-receiver the server's SYN/ACK; CLI reference,
  * firewall policy): it clamps the tunnel when the policy names it as
  * srcintf or dstintf and sets both (one alone leaves a direction
- * unclamped). The interface's own tcp-mss wins when set; of the policy
+ * unclamped). The interface's own tcp-mss wins when it clamps; its
+ * tcp-mss 0 clamps nothing, and show full-configuration prints that
+ * default on every interface (Azure's FG100D 5.4 sample,
+ * tests/audit/configs/SOURCES.md 47, whose clamp is policy 2's), so the
+ * policy's counts then. Of the policy
  * clamps the largest is the one the audit checks (the worst case). */
 static int
 names(const char *list, const char *name)
@@ -1077,9 +1156,13 @@ policy_clamp(struct config *c, const struct cfg_ctx *x)
 			continue;
 		for (size_t t = 0; t < c->ntunnels; t++) {
 			struct config_tunnel *tu = &c->tunnels[t];
+			int own = tu->mss.line && !ours[t];
 			if (!names(p->intf[0], tu->name) && !names(p->intf[1], tu->name))
 				continue;
-			if (tu->mss.line && (!ours[t] || tu->mss_value >= big->v))
+			/* the interface's own clamp wins; its tcp-mss 0 is none
+			 * (commit_if), and a policy's 0 adds nothing to it */
+			if ((own && (tu->mss.v != CONFIG_MSS_OFF || !big->v)) ||
+			    (ours[t] && tu->mss_value >= big->v))
 				continue;
 			tu->mss = *big;
 			tu->mss.v = big->v ? CONFIG_MSS_NUM : CONFIG_MSS_OFF;
@@ -1093,6 +1176,12 @@ policy_clamp(struct config *c, const struct cfg_ctx *x)
 static void
 fg_model(struct config *c, struct cfg_ctx *x)
 {
+	for (size_t i = 0; i < x->ntif && !c->nomem; i++) {
+		if (config_gateway_find(c, x->tif[i].name) >= 0 || !c->ngateways)
+			tunnel_if(c, &x->tif[i]);
+		else
+			plain_if(c, &x->tif[i]);
+	}
 	for (size_t i = 0; i < x->np2; i++)
 		if (bind_p2(c, x, &x->p2[i]) < 0)
 			cfg_ref(c, x->p2[i].k[K_PHASE1NAME].line ? x->p2[i].k[K_PHASE1NAME].line
@@ -1124,18 +1213,66 @@ fg_model(struct config *c, struct cfg_ctx *x)
 	policy_clamp(c, x);
 }
 
+static int
+blank_at(const char *s, size_t n, size_t i)
+{
+	return i >= n || s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n' || s[i] == '\v' ||
+	       s[i] == '\f';
+}
+
+/* Whether a double-quoted value is still open at the end of the line's
+ * bytes s[0..n), given whether one was open at its start: requote()'s
+ * rules (a quote opens at a word's first byte, \" and \\ inside are one
+ * byte, a '"' that ends a word closes it), on the raw bytes, so a long line
+ * cut to CONFIG_LINE_MAX still finds its closing quote. A value that
+ * reaches the end of the line goes on over the next lines until its quote
+ * closes: "show full-configuration" prints a certificate, a private key or
+ * a report's text that way (Azure's FG100D 5.4 sample,
+ * tests/audit/configs/SOURCES.md 47), and the CLI takes a pasted
+ * certificate between quotes over many lines (Fortinet community
+ * Technical Tip FD35074, "How to update a local certificate installed on
+ * a FortiGate"). */
+static int
+quote_open(const char *s, size_t n, int open)
+{
+	int start = 1;                /* at a word's first byte */
+
+	for (size_t i = 0; i < n; i++) {
+		if (open) {
+			if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '"' || s[i + 1] == '\\'))
+				i++;
+			else if (s[i] == '"' && blank_at(s, n, i + 1))
+				open = 0;
+			start = 0;
+			continue;
+		}
+		open = start && s[i] == '"';
+		start = blank_at(s, n, i);
+	}
+	return open;
+}
+
 int
 config_parse_fortios(const char *buf, size_t len, struct config *c)
 {
 	struct cfg_reader r = { buf, len, 0, 0, "#" };
 	struct cfg_line l;
 	struct cfg_ctx *x = calloc(1, sizeof(*x));
+	struct config_invalid quote = { 0 };   /* the line whose quoted value is open */
+	int open = 0;
+	size_t at = 0;
 
 	if (!x) {
 		c->nomem = 1;
 		return -1;
 	}
-	while (!c->nomem && cfg_next(&r, &l)) {
+	while (!c->nomem && (at = r.pos, cfg_next(&r, &l))) {
+		if (open) {
+			/* the value's text, not a command: the audit reads nothing of it */
+			open = quote_open(buf + at, r.pos - at, 1);
+			cfg_unread(c, l.no);
+			continue;
+		}
 		if (l.comment) {
 			static const char hdr[] = "#config-version=";
 			c->comments += l.text[0] != '\0';
@@ -1147,14 +1284,29 @@ config_parse_fortios(const char *buf, size_t len, struct config *c)
 			continue;
 		}
 		fg_line(c, x, &l);
+		if ((open = quote_open(buf + at, r.pos - at, 0))) {
+			quote.line = l.no;
+			cfg_copy(quote.text, sizeof(quote.text), l.text);
+		}
 	}
 	c->lines = r.no;
+	if (open) {
+		/* the quote no line closed: one finding, where it opened */
+		struct config_invalid *b = CFG_PUSH(c, invalid);
+		if (b) {
+			*b = quote;
+			b->why = CONFIG_BAD_QUOTE;
+		}
+	}
 	if (x->nst) {
-		/* a block open at the end of the file: FortiOS never saw its end */
+		/* a block open at the end of the file: FortiOS never saw its end
+		 * (inside an open quote its end lines were the value's text: the
+		 * quote's finding says so) */
 		struct fg_frame first = x->st[0];
 		while (x->nst)
 			pop(c, x);
-		unclosed(c, &first);
+		if (!open)
+			unclosed(c, &first);
 	}
 	if (!c->nomem)
 		fg_model(c, x);
@@ -1162,6 +1314,7 @@ config_parse_fortios(const char *buf, size_t len, struct config *c)
 	free(x->gw);
 	free(x->p2);
 	free(x->pol);
+	free(x->tif);
 	free(x);
 	return c->nomem ? -1 : 0;
 }

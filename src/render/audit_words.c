@@ -135,6 +135,9 @@ invalid_words(const struct config *c, const struct config_invalid *b, int locali
 	case CONFIG_BAD_UNCLOSED:
 		snprintf(buf, len, "%s", L(N_("no end (or next) closes this block before the next top-level config block or the end of the file: FortiOS rejects the lines that follow it there, and the audit read the block only up to that point")));
 		break;
+	case CONFIG_BAD_QUOTE:
+		snprintf(buf, len, "%s", L(N_("this double quote is never closed: FortiOS takes every line after it, to the end of the file, as the value's text, and the audit read none of them as commands")));
+		break;
 	case CONFIG_BAD_NESTING:
 		snprintf(buf, len, L(N_("'%s' has no pair (a brace, quote or comment not closed or not opened): the router refuses the file, and the audit read the statements around it as best it could")),
 			 w);

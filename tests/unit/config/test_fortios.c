@@ -334,6 +334,20 @@ test_policy_clamp(void **state)
 	assert_int_equal(tun("t1")->mss.line, 31);
 	assert_int_equal(tun("t2")->mss_value, 1300);         /* its own line wins */
 	assert_int_equal(tun("t3")->mss.line, 0);             /* one direction: no clamp */
+	/* tcp-mss 0 is FortiOS's default (show full-configuration prints it):
+	 * no clamp of its own, so the policy's counts; a policy's 0 leaves the
+	 * interface's line as the one that says the clamp is off */
+	parse("config system interface\nedit t4\nset type tunnel\nset tcp-mss 0\nnext\n"
+	      "edit t5\nset type tunnel\nset tcp-mss 0\nnext\nend\n"
+	      "config vpn ipsec phase1-interface\nedit t4\nnext\nedit t5\nnext\nend\n"
+	      "config firewall policy\n"
+	      "edit 2\nset dstintf \"t4\"\nset tcp-mss-sender 1350\nset tcp-mss-receiver 1350\nnext\n"
+	      "edit 3\nset srcintf \"t4\" \"t5\"\nset tcp-mss-sender 0\nset tcp-mss-receiver 0\nnext\nend\n");
+	assert_int_equal(tun("t4")->mss_value, 1350);
+	assert_int_equal(tun("t4")->mss.v, CONFIG_MSS_NUM);
+	assert_int_equal(tun("t4")->mss.line, 20);        /* its tcp-mss-sender */
+	assert_int_equal(tun("t5")->mss.v, CONFIG_MSS_OFF);
+	assert_int_equal(tun("t5")->mss.line, 8);
 }
 
 /* Lines a FortiGate rejects: each invalid with its reason; a phase2
@@ -442,6 +456,75 @@ test_keys(void **state)
 		assert_null(strstr(cfg.placeholders[i].token, "secret"));
 }
 
+/* A quoted value over many lines (show full-configuration's certificates,
+ * keys and comments): its lines are text, not commands, even one that
+ * looks like a command; "" is an empty value; a quote no line closes is
+ * one invalid line where it opened, and nothing after it is read. */
+static void
+test_multiline(void **state)
+{
+	(void)state;
+	parse("config vpn certificate local\nedit \"c\"\n"
+	      "set private-key \"-----BEGIN ENCRYPTED PRIVATE KEY-----\n"   /* 3 */
+	      "MIIFDjBABgkq\nset remote-gw x\n# not a comment\n\n"
+	      "-----END ENCRYPTED PRIVATE KEY-----\"\n"                      /* 8 */
+	      "set comments \"a \\\" b\nnext\nend \\\\\"\n"                 /* 9-11 */
+	      "set password \"\"\nnext\nend\n"
+	      "config system interface\nedit \"t\"\nset type tunnel\nset tcp-mss 1300\nnext\nend\n");
+	assert_int_equal(cfg.ninvalid, 0);
+	assert_int_equal(cfg.lines, 20);
+	assert_int_equal(tun("t")->mss_value, 1300);     /* read again after the quotes */
+	parse("config system interface\nedit \"t\"\nset type tunnel\n"
+	      "set description \"never closed\nset tcp-mss 1300\nnext\nend\n");
+	assert_int_equal(cfg.ninvalid, 1);
+	assert_int_equal(cfg.invalid[0].line, 4);
+	assert_int_equal(cfg.invalid[0].why, CONFIG_BAD_QUOTE);
+	assert_int_equal(tun("t")->mss.line, 0);          /* inside the value: not read */
+}
+
+/* FortiOS's own ${...} variables in a quoted value of a key the audit
+ * does not read are its text (a report layout's set content); unquoted,
+ * or the whole value of a key the audit reads, a placeholder still is. */
+static void
+test_quoted_vars(void **state)
+{
+	(void)state;
+	parse("config report layout\nedit \"default\"\nconfig body-item\nedit 103\n"
+	      "set content \"FortiGate ${schedule_type} Security Report\"\n"
+	      "set img-src \"${vdom}\"\nset title ${report_title}\nnext\nend\nnext\nend\n"
+	      "config vpn ipsec phase1-interface\nedit \"t\"\nset remote-gw \"${peer_ip}\"\nnext\nend\n");
+	assert_int_equal(cfg.ninvalid, 0);
+	assert_int_equal(cfg.nplaceholders, 2);
+	assert_int_equal(cfg.placeholders[0].line, 7);    /* unquoted: a template's */
+	assert_string_equal(cfg.placeholders[0].token, "${report_title}");
+	assert_int_equal(cfg.placeholders[1].line, 14);   /* a value the audit needs */
+	assert_true(gw("t")->remote_addr.tmpl);
+}
+
+/* '' is show full-configuration's empty string, no description; a type
+ * tunnel interface no phase1 names (ssl.root) is no IPsec tunnel when the
+ * file has phase1s, whichever comes first, and a phase1's tunnel
+ * interface before its phase1 is still its tunnel. */
+static void
+test_full_shapes(void **state)
+{
+	(void)state;
+	parse("config system interface\n"
+	      "edit \"ssl.root\"\nset type tunnel\nset description ''\nset alias \"SSL VPN interface\"\nnext\n"
+	      "edit \"s2s\"\nset type tunnel\nset tcp-mss 1350\nset description ''\nnext\nend\n"
+	      "config vpn ipsec phase1-interface\nedit \"s2s\"\nset comments ''\nnext\nend\n");
+	assert_int_equal(config_tunnel_find(&cfg, "ssl.root"), -1);
+	assert_int_equal(cfg.ntunnels, 1);
+	{
+		const struct config_tunnel *t = tun("s2s");
+		assert_int_equal(t->gateway, config_gateway_find(&cfg, "s2s"));
+		assert_int_equal(t->line, 7);
+		assert_int_equal(t->mss_value, 1350);
+		assert_string_equal(t->desc, "");
+	}
+	assert_int_equal(cfg.ninvalid, 0);
+}
+
 /* Not FortiOS: refused with a message, never an empty all-clear. */
 static void
 test_refused(void **state)
@@ -542,6 +625,9 @@ main(void)
 		cmocka_unit_test_teardown(test_policy_clamp, teardown),
 		cmocka_unit_test_teardown(test_invalid, teardown),
 		cmocka_unit_test_teardown(test_keys, teardown),
+		cmocka_unit_test_teardown(test_multiline, teardown),
+		cmocka_unit_test_teardown(test_quoted_vars, teardown),
+		cmocka_unit_test_teardown(test_full_shapes, teardown),
 		cmocka_unit_test_teardown(test_p1_keys, teardown),
 		cmocka_unit_test_teardown(test_refused, teardown),
 	};
