@@ -198,6 +198,13 @@ alternative(FILE *f, const struct audit_result *r)
 		fputc('\n', f);
 }
 
+static void
+count_line(void *ctx, const char *line)
+{
+	(void)line;
+	++*(size_t *)ctx;
+}
+
 int
 audit_has_fix(const struct audit_result *r)
 {
@@ -217,8 +224,14 @@ render_audit_text(FILE *f, const struct audit_result *r, const char *file)
 		fprintf(f, _("\nchange set for %s, ready to paste (each changed line after the one it replaces):\n"),
 			config_vendor_display(r->cfg->vendor));
 		audit_fix_lines(r, NULL, emit_plain, f);
-		fputs(_("\nrollback (paste after the change to restore the old lines):\n"), f);
-		audit_rollback_lines(r, emit_plain, f);
+		size_t n = 0;
+		audit_rollback_lines(r, count_line, &n);
+		if (n) {
+			fputs(_("\nrollback (paste after the change to restore the old lines):\n"), f);
+			audit_rollback_lines(r, emit_plain, f);
+		} else {
+			fputs(_("\nrollback: nothing to restore (the change set changes no line)\n"), f);
+		}
 		alternative(f, r);
 	}
 	fputc('\n', f);
