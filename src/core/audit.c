@@ -811,7 +811,7 @@ start_idle_lines(struct audit_run *a)
 		if (!r->line || r->tmpl || r->v != 1)
 			continue;
 		gateway_label(a, (size_t)t->gateway, where, sizeof(where));
-		audit_note(a, NOTE_START_LINE_IDLE, ARGS(AS(where), AN(r->line), AS(r->text),
+		audit_note(a, NOTE_START_LINE_IDLE, ARGS(AQ(where), AN(r->line), AS(r->text),
 							 a->cfg->start.src.line ? AS("off") : AW(W_UNSET_DEFAULT_OFF)));
 	}
 }

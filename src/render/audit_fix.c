@@ -495,7 +495,7 @@ static void
 iface_block(const struct out *o, const struct config *c, const struct flines *fl, enum vscope sc,
 	    int key, const char *ifname)
 {
-	const struct vstyle *st = vendor_style(o->d, ifname);
+	const struct vstyle *st = ifname ? vendor_style(o->d, ifname) : NULL;
 	const char *open = st ? st->open : NULL;
 	struct vkeys k;
 	char text[260];
