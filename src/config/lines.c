@@ -277,6 +277,29 @@ enclosed(const char *s, size_t n, const char *open, char close)
  * Terraform), $<x>, <x> (vendor manuals, AWS's samples), (x) ("(PSK)") and
  * （x） (Japanese templates), {{x}} (Jinja), and upper-case words that begin
  * YOUR_ or end _HERE. */
+/* An IPv4 address with octets written as x or X (40.76.X.X, 219.xxx.xxx.xxx,
+ * 8.x.x.x, with or without /plen): how Microsoft's Azure samples and blog
+ * posts leave an address for the reader to fill in. */
+static int
+masked_quad(const char *s)
+{
+	int parts = 0, masked = 0;
+
+	while (*s && *s != '/') {
+		size_t d = strspn(s, "0123456789"), x = strspn(s, "xX");
+		if ((d == 0) == (x == 0) || d > 3 || x > 3)
+			return 0;
+		masked += x > 0;
+		s += d + x;
+		parts++;
+		if (*s == '.')
+			s++;
+		else if (*s && *s != '/')
+			return 0;
+	}
+	return parts == 4 && masked > 0 && (!*s || (s[1] && strspn(s + 1, "0123456789") == strlen(s + 1)));
+}
+
 int
 config_is_placeholder(const char *s)
 {
@@ -289,6 +312,8 @@ config_is_placeholder(const char *s)
 		return 1;
 	/* Japanese templates write （値） with full-width parentheses */
 	if (n > 6 && strncmp(s, fw_open, 3) == 0 && strcmp(s + n - 3, fw_close) == 0)
+		return 1;
+	if (masked_quad(s))
 		return 1;
 	for (size_t i = 0; i < n; i++)
 		upper += (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_' || (s[i] >= '0' && s[i] <= '9');

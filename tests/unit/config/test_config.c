@@ -739,6 +739,25 @@ test_outer_v6(void **state)
 	assert_false(cfg_addr6("a:b"));
 }
 
+/* Addresses left for the reader with x octets (Azure's 40.76.X.X, blog
+ * posts' 219.xxx.xxx.xxx) are template placeholders; real addresses and
+ * words are not. */
+static void
+test_masked_quad(void **state)
+{
+	(void)state;
+	assert_true(config_is_placeholder("40.76.X.X"));
+	assert_true(config_is_placeholder("219.xxx.xxx.xxx"));
+	assert_true(config_is_placeholder("8.x.x.x"));
+	assert_true(config_is_placeholder("10.0.X.0/24"));
+	assert_false(config_is_placeholder("198.51.100.1"));
+	assert_false(config_is_placeholder("198.51.100.0/24"));
+	assert_false(config_is_placeholder("x.x.x"));
+	assert_false(config_is_placeholder("1.2.3.4.x"));
+	assert_false(config_is_placeholder("box.example.net"));
+	assert_false(config_is_placeholder("40.76.X.X/"));
+}
+
 /* Formats mtuprobe does not read are refused by name, never audited. */
 static void
 test_foreign_refused(void **state)
@@ -812,6 +831,7 @@ main(void)
 		cmocka_unit_test(test_start_model),
 		cmocka_unit_test(test_bgp_peer_group),
 		cmocka_unit_test(test_outer_v6),
+		cmocka_unit_test(test_masked_quad),
 		cmocka_unit_test(test_rtx_trailing_comment),
 		cmocka_unit_test(test_every_word),
 	};
