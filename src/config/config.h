@@ -148,6 +148,9 @@ struct config_start {
 	struct config_num src;    /* line 0: the format's default */
 	enum config_start_why why;
 	int set;                  /* tunnel and config level: a model step filled it */
+	/* ipsec.conf: DPD runs and its action does not start the conn again
+	 * after the peer clears it (no-reinitiation's finding, whatever auto=) */
+	int after_stays;
 };
 
 enum { CONFIG_DIR_OUT = 1, CONFIG_DIR_IN = 2 };   /* config_tunnel.mss_dirs */

@@ -171,8 +171,8 @@ hold(const struct config_gateway *g, struct config_hold *h)
  * the default) not even loads it. A waiting conn whose DPD runs and does
  * not bring it back after the peer clears it (dpdaction other than
  * restart; in strongSwan hold is a trap policy, which does) is left to
- * no-reinitiation, whose fix starts it too (core/audit.c ipc_restarts_not
- * reads the same rule). */
+ * no-reinitiation, whose fix starts it too: after_stays says so for that
+ * check, whatever auto= is. */
 static void
 start(const struct config *c, const struct config_gateway *g, struct config_start *s)
 {
@@ -182,6 +182,7 @@ start(const struct config *c, const struct config_gateway *g, struct config_star
 			 !(c->dialect == CONFIG_DIALECT_STRONGSWAN && d->v == CONFIG_ACT_HOLD);
 
 	s->src = *r;
+	s->after_stays = dead_stays;
 	if (r->tmpl) {
 		s->state = CONFIG_START_UNKNOWN;
 		s->why = CONFIG_SWHY_IPC_LOADS;

@@ -658,8 +658,9 @@ start_say(const struct config_start *s)
 	return &start_says[s->why < CONFIG_SWHY_COUNT ? s->why : CONFIG_SWHY_NONE];
 }
 
-/* The finding's arguments for quote kind q (at most three). */
-static size_t
+/* The finding's arguments for quote kind q: at most three and the end,
+ * which arg[4] holds (no quote kind takes more). */
+static void
 start_args(const struct audit_run *a, const struct start_say *w, enum start_quote q,
 	   const struct config_start *s, struct audit_arg arg[4])
 {
@@ -686,7 +687,6 @@ start_args(const struct audit_run *a, const struct start_say *w, enum start_quot
 	if (q == SQ_TRAFFIC || q == SQ_ALWAYS)
 		arg[n++] = AW(q == SQ_TRAFFIC && s->state == CONFIG_START_ON_TRAFFIC ? W_ON_TRAFFIC : W_NONE);
 	arg[n] = (struct audit_arg){ AA_END, 0, NULL };
-	return n;
 }
 
 /* The start view tunnel i is judged by: its own (the older formats fill
@@ -1020,22 +1020,6 @@ check_ike_addr(struct audit_run *a)
 
 /* ---- no-reinitiation (strongSwan) ------------------------------------- */
 
-/* ipsec.conf: DPD runs and its action does not start the conn again.
- * strongSwan's hold installs a trap policy that starts it on traffic;
- * Libreswan's hold (its default) waits for the peer. (The parser's start
- * view, config/ipsecconf_model.c start(), reads the same rule to leave
- * such a conn to this check.) */
-static int
-ipc_restarts_not(const struct audit_run *a, const struct config_gateway *g)
-{
-	const struct config_num *d = &g->dpd_action;
-
-	if (g->keepalive.v == CONFIG_OFF || d->tmpl || g->keepalive.tmpl)
-		return 0;
-	if (d->line && d->v == CONFIG_ACT_RESTART)
-		return 0;
-	return !(a->cfg->dialect == CONFIG_DIALECT_STRONGSWAN && d->v == CONFIG_ACT_HOLD);
-}
 
 /* swanctl.conf(5): dpd_action (default clear) is what strongSwan does when
  * the peer stops answering DPD; start_action decides whether it starts the
@@ -1051,7 +1035,7 @@ ipc_reinit(struct audit_run *a)
 		int t = first_tunnel(a, g);
 		char where[64];
 		struct audit_finding *f;
-		if (t < 0 || !ipc_restarts_not(a, gw))
+		if (t < 0 || !a->cfg->tunnels[t].start.after_stays)
 			continue;
 		gateway_label(a, g, where, sizeof(where));
 		f = audit_finding(a, d->line ? d->line : gw->line, d->text, where, SAY_IPC_NO_REINIT,
