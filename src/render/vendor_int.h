@@ -116,7 +116,9 @@ struct vblock {
  * only), undo_note (rollback that removes a line), preamble, the global
  * lines when global_first, each interface, each tunnel, each connection
  * (conn, and inside it children and each child), postamble, the global
- * lines otherwise, footer (change set only). */
+ * lines otherwise, footer (change set only). The tables give each field
+ * by name (designated initializers): a field not named is NULL or 0, which
+ * is each field's "none". */
 struct vfixes {
 	const struct vfix *rows;
 	size_t n;

@@ -81,11 +81,11 @@ static const struct vfix rtx_fix_rows[] = {
 /* Interface lines inside their pp/tunnel select (the styles above), then
  * the global ones; saving is the engineer's call once the lines are checked. */
 static const struct vfixes rtx_fixes = {
-	rtx_fix_rows, COUNT(rtx_fix_rows), "no ", NULL, NULL, RTX_SAVE, NULL, NULL, 0,
-	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
-	{ { NULL, NULL }, { NULL, NULL } },
-	NULL,	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	NULL, NULL, 1,
+	.rows = rtx_fix_rows,
+	.n = COUNT(rtx_fix_rows),
+	.undo = "no ",
+	.footer = RTX_SAVE,
+	.mss_auto = 1,
 };
 
 #define IX_SEEN "published IX configurations"
@@ -145,16 +145,16 @@ static const struct vfix ix_fix_rows[] = {
  * with "no" is Cisco-like but unconfirmed for IX, and so is whether write
  * memory is taken inside interface mode: both said. */
 static const struct vfixes ix_fixes = {
-	ix_fix_rows, COUNT(ix_fix_rows), "no ",
-	"removing a line with 'no' is UNCONFIRMED for IX (its CLI is Cisco-like)",
-	"IX syntax seen in published IX configurations (no NEC reference found)",
-	"to keep it after a reload: write memory (UNCONFIRMED whether it is taken inside interface "
-	"mode; if not, leave it first)",
-	ix_preamble, NULL, 1,
-	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
-	{ { NULL, NULL }, { NULL, NULL } },
-	NULL,	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	NULL, NULL, 1,
+	.rows = ix_fix_rows,
+	.n = COUNT(ix_fix_rows),
+	.undo = "no ",
+	.undo_note = "removing a line with 'no' is UNCONFIRMED for IX (its CLI is Cisco-like)",
+	.header = "IX syntax seen in published IX configurations (no NEC reference found)",
+	.footer = "to keep it after a reload: write memory (UNCONFIRMED whether it is taken inside interface "
+		  "mode; if not, leave it first)",
+	.preamble = ix_preamble,
+	.global_first = 1,
+	.mss_auto = 1,
 };
 
 /* Linux: ip-link(8). pppd sets its MTU at each connect (pppd(8) 'mtu');
@@ -326,13 +326,14 @@ static const struct vfix ios_fix_rows[] = {
 /* configure terminal, the global lines, each interface block, each
  * crypto ikev2 profile, end (the calc header's mode). */
 static const struct vfixes ios_fixes = {
-	ios_fix_rows, COUNT(ios_fix_rows), "no ", NULL, NULL,
-	"to keep it after a reload: copy running-config startup-config",
-	ios_preamble, ios_postamble, 1,
-	{ "crypto ikev2 profile {gw}", "exit", " " }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
-	{ { NULL, NULL }, { NULL, NULL } },
-	NULL, { NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	NULL, NULL, 0,
+	.rows = ios_fix_rows,
+	.n = COUNT(ios_fix_rows),
+	.undo = "no ",
+	.footer = "to keep it after a reload: copy running-config startup-config",
+	.preamble = ios_preamble,
+	.postamble = ios_postamble,
+	.global_first = 1,
+	.conn = { "crypto ikev2 profile {gw}", "exit", " " },
 };
 
 /* Cisco ASA: ASA general configuration guide, "Advanced Interface
@@ -447,13 +448,13 @@ static const struct vfix junos_fix_rows[] = {
 static const char *const junos_fix_preamble[] = { "configure", NULL };
 static const char *const junos_fix_postamble[] = { "commit", NULL };
 static const struct vfixes junos_fixes = {
-	junos_fix_rows, COUNT(junos_fix_rows), NULL, NULL, NULL,
-	"commit applies and keeps it (commit check first shows what the router refuses)",
-	junos_fix_preamble, junos_fix_postamble, 1,
-	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
-	{ { NULL, NULL }, { NULL, NULL } },
-	NULL, { NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	"set ", NULL, 0,
+	.rows = junos_fix_rows,
+	.n = COUNT(junos_fix_rows),
+	.footer = "commit applies and keeps it (commit check first shows what the router refuses)",
+	.preamble = junos_fix_preamble,
+	.postamble = junos_fix_postamble,
+	.global_first = 1,
+	.restore = "set ",
 };
 
 /* FortiGate (FortiOS): "config system interface / edit IF / set
@@ -530,15 +531,16 @@ static const struct vfix fg_fix_rows[] = {
 /* FortiOS has "unset KEY" for a line that was not set, but the rollback
  * prints whole lines: those are said, for removal by hand. */
 static const struct vfixes fg_fixes = {
-	fg_fix_rows, COUNT(fg_fix_rows), NULL, NULL,
-	"FortiOS syntax (FortiOS CLI reference): paste at the CLI prompt, outside any other 'config' block",
-	"each block takes effect at its 'end'", NULL, NULL, 0,
-	{ "    edit \"{gw}\"", "    next", "        " }, { "config vpn ipsec phase2-interface", "end", NULL },
-	{ "    edit \"{policy}\"", "    next", "        " },
-	{ { NULL, NULL }, { NULL, NULL } },
-	NULL,
-	{ "config system interface", "end", NULL }, { "config vpn ipsec phase1-interface", "end", NULL }, 1,
-	NULL, NULL, 0,
+	.rows = fg_fix_rows,
+	.n = COUNT(fg_fix_rows),
+	.header = "FortiOS syntax (FortiOS CLI reference): paste at the CLI prompt, outside any other 'config' block",
+	.footer = "each block takes effect at its 'end'",
+	.conn = { "    edit \"{gw}\"", "    next", "        " },
+	.children = { "config vpn ipsec phase2-interface", "end", NULL },
+	.child = { "    edit \"{policy}\"", "    next", "        " },
+	.ifaces_sec = { "config system interface", "end", NULL },
+	.conns_sec = { "config vpn ipsec phase1-interface", "end", NULL },
+	.children_apart = 1,
 };
 
 /* VyOS 1.4+: interface definitions of vyos-1x (branch sagitta = 1.4):
@@ -623,15 +625,16 @@ static const struct vfix vyos_fix_rows[] = {
 static const char *const vyos_fix_preamble[] = { "configure", NULL };
 static const char *const vyos_fix_postamble[] = { "commit", "save", NULL };
 static const struct vfixes vyos_fixes = {
-	vyos_fix_rows, COUNT(vyos_fix_rows), NULL, NULL, NULL,
-	"commit applies it, save keeps it after a reboot",
-	vyos_fix_preamble, vyos_fix_postamble, 1,
-	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
-	{ { NULL, NULL }, { NULL, NULL } },
-	NULL, { NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
+	.rows = vyos_fix_rows,
+	.n = COUNT(vyos_fix_rows),
+	.footer = "commit applies it, save keeps it after a reboot",
+	.preamble = vyos_fix_preamble,
+	.postamble = vyos_fix_postamble,
+	.global_first = 1,
 	/* delete PATH [VALUE] removes a node (VyOS configuration mode, as
 	 * Vyatta's CLI: doc/vendor-syntax.md) */
-	"set ", "delete ", 0,
+	.restore = "set ",
+	.remove = "delete ",
 };
 
 /* MikroTik RouterOS: MikroTik manual, Mangle ("/ip firewall mangle add
@@ -724,12 +727,9 @@ static const struct vfix ros_fix_rows[] = {
 	  "/ip ipsec policy set [ find peer=\"{gw}\" ] dst-address=0.0.0.0/0", NULL, F_G_REMOTE_ID, 0 },
 };
 static const struct vfixes ros_fixes = {
-	ros_fix_rows, COUNT(ros_fix_rows), NULL, NULL, NULL,
-	"RouterOS applies and keeps each command as it is entered", NULL, NULL, 0,
-	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
-	{ { NULL, NULL }, { NULL, NULL } }, NULL,
-	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	NULL, NULL, 0,
+	.rows = ros_fix_rows,
+	.n = COUNT(ros_fix_rows),
+	.footer = "RouterOS applies and keeps each command as it is entered",
 };
 
 /* strongSwan swanctl.conf(5): settings of a connection and its children,
@@ -750,14 +750,15 @@ static const struct vfix swan_fix_rows[] = {
 static const char *const swan_preamble[] = { "connections {", NULL };
 static const char *const swan_postamble[] = { "}", NULL };
 static const struct vfixes swan_fixes = {
-	swan_fix_rows, COUNT(swan_fix_rows), NULL, NULL, NULL,
-	"merge into swanctl.conf, then: swanctl --load-all", swan_preamble, swan_postamble, 0,
-	{ "    {gw} {", "    }", "        " },
-	{ "        children {", "        }", NULL },
-	{ "            {child} {", "            }", "                " },
-	{ { NULL, NULL }, { NULL, NULL } },
-	"the swanctl.conf change set: merge it into the file by hand, then swanctl --load-all",	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	NULL, NULL, 0,
+	.rows = swan_fix_rows,
+	.n = COUNT(swan_fix_rows),
+	.footer = "merge into swanctl.conf, then: swanctl --load-all",
+	.preamble = swan_preamble,
+	.postamble = swan_postamble,
+	.conn = { "    {gw} {", "    }", "        " },
+	.children = { "        children {", "        }", NULL },
+	.child = { "            {child} {", "            }", "                " },
+	.merge = "the swanctl.conf change set: merge it into the file by hand, then swanctl --load-all",
 };
 
 /* ipsec.conf(5), strongSwan and Libreswan: the keys inside their conn, to
@@ -785,15 +786,17 @@ static const struct vfix ipc_fix_rows[] = {
 	  "(mtuprobe calc --vendor linux prints the rule)", F_NONE, 0 },
 };
 static const struct vfixes ipc_fixes = {
-	ipc_fix_rows, COUNT(ipc_fix_rows), NULL, NULL, NULL,
-	"merge into ipsec.conf, then: ipsec update", NULL, NULL, 0,
-	{ "conn {gw}", NULL, "    " }, { NULL, NULL, NULL }, { NULL, NULL, NULL },
-	{ { "forceencaps", NULL },
-	  { "encapsulation", "merge into ipsec.conf, then for each conn: ipsec auto --replace NAME "
-	    "(Libreswan 5: ipsec replace NAME)" } },
-	"the ipsec.conf change set: merge it into the file by hand, then reload it (see the change "
-	"set's last line)",	{ NULL, NULL, NULL }, { NULL, NULL, NULL }, 0,
-	NULL, NULL, 0,
+	.rows = ipc_fix_rows,
+	.n = COUNT(ipc_fix_rows),
+	.footer = "merge into ipsec.conf, then: ipsec update",
+	.conn = { "conn {gw}", NULL, "    " },
+	.dialect = {
+		{ "forceencaps", NULL },
+		{ "encapsulation", "merge into ipsec.conf, then for each conn: ipsec auto --replace NAME "
+				   "(Libreswan 5: ipsec replace NAME)" },
+	},
+	.merge = "the ipsec.conf change set: merge it into the file by hand, then reload it (see the change "
+		 "set's last line)",
 };
 
 const struct vendor_def vendor_defs[VENDOR_COUNT] = {
