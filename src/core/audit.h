@@ -74,6 +74,8 @@ enum audit_line_src {
 	AUDIT_LINE_CONFIG,             /* stated in the configuration: name, line, text */
 	AUDIT_LINE_CONFIG_4IN6,        /* a MAP-E tunnel with no MTU line of its own: the 4in6
 	                                * default, mtu (name, line, text: the tunnel's line) */
+	AUDIT_LINE_CONFIG_CAPPED,      /* stated above 1500 (mtu: that value): an Internet
+	                                * path carries 1500 at most, which the audit counts */
 };
 
 struct audit_line_from {
@@ -82,7 +84,8 @@ struct audit_line_from {
 	const char *name;              /* CONFIG*: the interface or tunnel it is stated on */
 	unsigned line;                 /* CONFIG*: the configuration's line */
 	const char *text;              /* CONFIG*: that line as written */
-	unsigned mtu;                  /* CONFIG_4IN6: the default it takes */
+	unsigned mtu;                  /* CONFIG_4IN6: the default it takes; CONFIG_CAPPED:
+	                                * the configured value */
 };
 
 struct audit_arg {

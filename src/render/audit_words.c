@@ -262,6 +262,11 @@ audit_line_from_words(const struct audit_line_from *w, int localized, char *buf,
 		snprintf(buf, len, L(N_("%s, line %u: %s, no ip tunnel mtu, so %u")), w->name, w->line,
 			 w->text, w->mtu);
 		break;
+	case AUDIT_LINE_CONFIG_CAPPED:
+		/* TRANSLATORS: the interface, the line number, that line, its MTU */
+		snprintf(buf, len, L(N_("%s, line %u: %s; %u is above the 1500 an Internet path carries, so 1500 at most: give --wan-mtu if the peers are reached over a network with larger frames")),
+			 w->name, w->line, w->text, w->mtu);
+		break;
 	}
 }
 
