@@ -255,6 +255,31 @@ mss6_above(struct audit_run *a, size_t i)
 	audit_fix(f, FIX_TUNNEL_MSS6, max6, 0, (int)i, t->gateway);
 }
 
+/* No tunnel MTU is known (no interface, or a default no source gives),
+ * but the line MTU and the ESP are: whatever the tunnel's MTU, no packet
+ * above the limit leaves whole, so a clamp above limit - 40 lets in
+ * segments that are fragmented after encryption or dropped (AWS's own IOS
+ * and FortiGate samples clamp 1387, which a 1454 line with aes128-sha1
+ * does not carry: 1390 - 40 = 1350). A policy-based tunnel has no MTU of
+ * its own to set: only its clamp is fixed. */
+static void
+mss_above_model(struct audit_run *a, size_t i)
+{
+	const struct config_tunnel *t = tunnel(a, i);
+	const struct audit_tunnel *at = audit_tunnel_at(a, i);
+	struct audit_finding *f;
+
+	f = audit_finding(a, t->mss.line, t->mss.text, t->name, SAY_MSS_ABOVE_MODEL,
+			  ARGS(AN(t->mss_value), AN(t->mss_value + IP_MSS4_HDR), AN(a->r->line_mtu),
+			       AF(&a->r->line_from), AN(at->limit), AS(at->esp),
+			       AW(at->natt ? W_IN_UDP_NATT : W_NONE), AN(at->limit),
+			       AN(at->limit - IP_MSS4_HDR)));
+	if (t->via[0])
+		audit_fix(f, FIX_TUNNEL_MSS, at->target_mss, 0, (int)i, t->gateway);
+	else
+		fix_numbers(f, at, t);
+}
+
 static void
 check_mss_above(struct audit_run *a)
 {
@@ -267,6 +292,10 @@ check_mss_above(struct audit_run *a)
 		mss6_above(a, i);
 		if (!t->mss.line || t->mss.v != CONFIG_MSS_NUM)
 			continue;
+		if (!at->mtu && at->limit && t->mss_value > (long)at->limit - IP_MSS4_HDR) {
+			mss_above_model(a, i);
+			continue;
+		}
 		if (!at->mtu) {
 			if (t->via[0])       /* no interface: no MTU to compare with */
 				audit_note(a, NOTE_CLAMP_POLICY, ARGS(AS(t->name), AN(t->mss_value),
@@ -1140,7 +1169,7 @@ check_refs(struct audit_run *a)
 static const struct audit_check checks[] = {
 	{ "mss-above-tunnel-mtu", AUDIT_ERROR,
 	  "RFC 879 (MSS = MTU - 40), RFC 8200 (IPv6: - 60); Yamaha RTX command reference 8.1.4 (tunnel MTU default 1280); doc/field-cases.md case 1",
-	  "an MSS clamp above tunnel MTU - 40 (IPv4) or - 60 (IPv6), counting the vendor's default tunnel MTU",
+	  "an MSS clamp above tunnel MTU - 40 (IPv4) or - 60 (IPv6), counting the vendor's default tunnel MTU; with no tunnel MTU known, above what the line MTU and the ESP carry - 40",
 	  check_mss_above,
 	  "RFC 879 (MSS = MTU - 40), RFC 8200 (IPv6: - 60)" },
 	{ "tunnel-mtu-above-model", AUDIT_ERROR,

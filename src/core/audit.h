@@ -74,6 +74,8 @@ enum audit_line_src {
 	AUDIT_LINE_CONFIG,             /* stated in the configuration: name, line, text */
 	AUDIT_LINE_CONFIG_4IN6,        /* a MAP-E tunnel with no MTU line of its own: the 4in6
 	                                * default, mtu (name, line, text: the tunnel's line) */
+	AUDIT_LINE_CONFIG_CAPPED,      /* stated above 1500 (mtu: that value): an Internet
+	                                * path carries 1500 at most, which the audit counts */
 };
 
 struct audit_line_from {
@@ -82,7 +84,8 @@ struct audit_line_from {
 	const char *name;              /* CONFIG*: the interface or tunnel it is stated on */
 	unsigned line;                 /* CONFIG*: the configuration's line */
 	const char *text;              /* CONFIG*: that line as written */
-	unsigned mtu;                  /* CONFIG_4IN6: the default it takes */
+	unsigned mtu;                  /* CONFIG_4IN6: the default it takes; CONFIG_CAPPED:
+	                                * the configured value */
 };
 
 struct audit_arg {
@@ -103,7 +106,7 @@ enum audit_say_id {
 	NOTE_REMOTE_ACCESS, NOTE_TUNNEL_TEMPLATE, NOTE_NAT_SEEN, NOTE_AWS_ASN, NOTE_KEEPALIVE_INSTEAD,
 	NOTE_CLAMP_POLICY,
 	/* findings */
-	SAY_MSS6_ABOVE, SAY_MSS_ABOVE, SAY_MTU_ABOVE_MODEL, SAY_CLAMP_OFF,
+	SAY_MSS6_ABOVE, SAY_MSS_ABOVE, SAY_MSS_ABOVE_MODEL, SAY_MTU_ABOVE_MODEL, SAY_CLAMP_OFF,
 	SAY_RTX_NO_CLAMP_FW_UNKNOWN, SAY_RTX_NO_CLAMP_FW_OFF, SAY_NO_CLAMP, SAY_IX_NO_CLAMP,
 	SAY_DF_CLEAR, SAY_DPD_NONE, SAY_RTX_KEEPALIVE_OFF, SAY_RTX_NO_KEEPALIVE,
 	SAY_RTX_HEARTBEAT_AUTO, SAY_RTX_HEARTBEAT_PEER, SAY_RTX_V2_NO_KEEPALIVE, SAY_RTX_V2_AUTO,

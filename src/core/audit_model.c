@@ -189,6 +189,8 @@ audit_esp_keyword(enum vendor_id v, const char *text, char *out, size_t len)
 /* The line MTU the parser found stated in the configuration (config.h
  * line_mtu: a MAP-E tunnel, a PPPoE interface, a WAN port), with where it
  * was found (its line, worded by render); --wan-mtu / --line override it. */
+#define LINE_MTU_INTERNET 1500u
+
 static void
 line_mtu(struct audit_run *a)
 {
@@ -214,6 +216,16 @@ line_mtu(struct audit_run *a)
 		from->line = n->line;
 		from->text = n->text;
 		from->mtu = r->line_mtu;
+		/* A jumbo WAN port (a vSRX on EC2 at mtu 9192) is not the path's
+		 * MTU: frames above 1500 do not cross the Internet (RFC 894, IP
+		 * over Ethernet; AWS EC2 user guide, "Network MTU for your EC2
+		 * instance": traffic through an internet gateway or a VPN
+		 * connection is limited to 1500). Counting 9178 would make every
+		 * tunnel MTU and clamp look safe. */
+		if (r->line_mtu > LINE_MTU_INTERNET) {
+			from->src = AUDIT_LINE_CONFIG_CAPPED;
+			r->line_mtu = LINE_MTU_INTERNET;
+		}
 	} else {
 		audit_note(a, NOTE_NO_LINE_MTU, NOARGS);
 	}

@@ -262,6 +262,11 @@ audit_line_from_words(const struct audit_line_from *w, int localized, char *buf,
 		snprintf(buf, len, L(N_("%s, line %u: %s, no ip tunnel mtu, so %u")), w->name, w->line,
 			 w->text, w->mtu);
 		break;
+	case AUDIT_LINE_CONFIG_CAPPED:
+		/* TRANSLATORS: the interface, the line number, that line, its MTU */
+		snprintf(buf, len, L(N_("%s, line %u: %s; %u is above the 1500 an Internet path carries, so 1500 at most: give --wan-mtu if the peers are reached over a network with larger frames")),
+			 w->name, w->line, w->text, w->mtu);
+		break;
 	}
 }
 
@@ -345,6 +350,7 @@ static const struct {
 	[NOTE_CLAMP_GLOBAL] = { N_("one MSS clamp line covers every tunnel here: each fix sets it to %ld, the largest that fits the smallest tunnel (%s, MTU %ld)"), NULL, 0 },
 	[SAY_MSS6_ABOVE] = { N_("the IPv6 clamp %ld lets %ld-byte packets (MSS + 40 IPv6 + 20 TCP) into a tunnel whose IPv6 MTU is %ld (line %u); the largest IPv6 MSS that fits is %ld - 60 = %ld"), NULL, 0 },
 	[SAY_MSS_ABOVE] = { N_("the clamp lets TCP segments of %ld bytes in: %ld-byte packets with the IPv4 and TCP headers (20 + 20), into a tunnel whose MTU is %u%s. The largest MSS that fits is %u - 40 = %u; larger segments are fragmented or dropped, and a peer without path MTU discovery never says so"), NULL, 0 },
+	[SAY_MSS_ABOVE_MODEL] = { N_("the clamp lets TCP segments of %ld bytes in: %ld-byte packets with the IPv4 and TCP headers (20 + 20), and a line MTU of %u (%s) carries at most %u-byte packets with ESP %s%s, whatever the tunnel's MTU. The largest MSS that fits is %u - 40 = %u; larger segments are fragmented after encryption or dropped, and a peer without path MTU discovery never says so"), NULL, 0 },
 	[SAY_MTU_ABOVE_MODEL] = { N_("tunnel MTU %u%s is above the %u that a line MTU of %u (%s) carries with ESP %s%s%s: full-size packets are fragmented after encryption or dropped"), NULL, 0 },
 	[SAY_CLAMP_OFF] = { N_("the IPv4 MSS clamp is off: nothing keeps TCP segments within the tunnel MTU when ICMP does not come back"), NULL, 0 },
 	[SAY_RTX_NO_CLAMP_FW_UNKNOWN] = { N_("no ip tunnel tcp mss limit: the default is auto on vRX, RTX5000/3500 Rev.14.00.22+, RTX1210 Rev.14.01.26+, RTX830 Rev.15.02.03+ and Rev.15.04+, but off on older firmware (e.g. RTX1200), and this configuration does not say which firmware it came from"), NULL, 0 },
