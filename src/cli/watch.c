@@ -176,20 +176,24 @@ this_round(const struct report *r, struct round *rd)
 	rd->verdict = strcmp(verdict_name(p->tunnel_vs_model), "null") ? p->tunnel_vs_model : -1;
 }
 
+/* Every path the report has, each tunnel target included (prom_paths());
+ * a path that was not run counts no reason. */
 void
 watch_account(struct watch *w, const struct report *r)
 {
-	struct round rd;
+	struct prom_path paths[PROM_PATHS];
+	int npaths = prom_paths(r->probe, paths);
 	time_t now = time(NULL);
 
-	this_round(r, &rd);
-	for (int k = 0; k < (r->probe->tunnel_target ? 2 : 1); k++) {
-		if (rd.verified[k])
+	for (int k = 0; k < npaths; k++) {
+		const struct probe_run *run = paths[k].run;
+		int up = run && paths[k].fault->code == FAULT_NONE;
+		if (up && run->pmtu && run->verified)
 			w->prom.last_success[k] = (long long)now;
-		if (rd.up[k])
-			w->prom.last_mtu[k] = rd.pmtu[k];
-		else
-			w->prom.errors[k][rd.fault[k]->code]++;
+		if (up)
+			w->prom.last_mtu[k] = run->pmtu;
+		else if (run)
+			w->prom.errors[k][paths[k].fault->code]++;
 	}
 	w->prom.rounds++;
 }
