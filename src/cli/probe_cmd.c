@@ -869,9 +869,18 @@ say_warnings(struct probe_state *s, const struct report *r, const struct report_
 		cli_error("probe", s->err);
 	}
 	if (a && (a->nerror || a->nwarning || rp->vs->disagree)) {
-		snprintf(s->err, sizeof(s->err), "%s: %u error%s, %u warning%s, %u disagreement%s with the measurement (exit 5; run without -q for the report)",
-			 rp->config_file, a->nerror, a->nerror == 1 ? "" : "s", a->nwarning,
-			 a->nwarning == 1 ? "" : "s", rp->vs->disagree, rp->vs->disagree == 1 ? "" : "s");
+		/* each count with its own plural form (ngettext), the same
+		 * three messages as the report's line (render/probe_out.c) */
+		char ne[64], nw[64], nd[128];
+		snprintf(ne, sizeof(ne), ngettext(": %u error", ": %u errors", a->nerror), a->nerror);
+		snprintf(nw, sizeof(nw), ngettext(", %u warning", ", %u warnings", a->nwarning), a->nwarning);
+		snprintf(nd, sizeof(nd), ngettext(", %u disagreement with the measurement",
+						  ", %u disagreements with the measurement", rp->vs->disagree),
+			 rp->vs->disagree);
+		/* TRANSLATORS: the file, then its ": N errors", ", N warnings" and
+		 * ", N disagreements with the measurement" */
+		snprintf(s->err, sizeof(s->err), _("%s%s%s%s (exit 5; run without -q for the report)"),
+			 rp->config_file, ne, nw, nd);
 		cli_error("probe", s->err);
 	}
 	if (s->c.quiet && !s->c.value && r->m && !r->vendors.disabled && !printed_any(r))
