@@ -619,10 +619,9 @@ config_esp(struct report_probe *rp, struct cli *c)
 		if (t->skip != AUDIT_CHECKED || !t->esp[0])
 			continue;
 		if (c->esp && (strcmp(c->esp, t->esp) != 0 || c->nat_t != t->natt))
-			snprintf(rp->esp_note, sizeof(rp->esp_note),
-				 "--esp %.60s%s differs from the configuration's %.60s%s (%.40s): the change set uses the configuration's",
-				 c->esp, c->nat_t ? " --nat-t" : "", t->esp, t->natt ? " with NAT-T" : "",
-				 a->cfg->tunnels[t->index].name);
+			rp->esp_differs = (struct esp_differs){ .given = c->esp, .config = t->esp,
+				.given_natt = c->nat_t, .config_natt = t->natt,
+				.tunnel = a->cfg->tunnels[t->index].name };
 		if (!c->esp) {
 			snprintf(esp, sizeof(esp), "%s", t->esp);
 			c->esp = esp;
