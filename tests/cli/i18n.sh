@@ -33,7 +33,7 @@ fi
 # 1. The catalogue.
 stats=$(msgfmt --check --statistics -o "$tmp/ja.mo" "$src/po/ja.po" 2>&1)
 [[ $stats =~ ^[0-9]+\ translated\ messages\.$ ]] && ok || bad "msgfmt: $stats"
-(cd "$src" && xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS: \
+(cd "$src" && xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=NL:1,2 --add-comments=TRANSLATORS: \
 	-f po/POTFILES -o "$tmp/now.pot") || bad "xgettext"
 msgmerge -q --no-fuzzy-matching -o "$tmp/merged.po" "$src/po/ja.po" "$tmp/now.pot" 2>/dev/null || bad "msgmerge"
 stats=$(msgfmt --statistics -o /dev/null "$tmp/merged.po" 2>&1)
