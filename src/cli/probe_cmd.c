@@ -22,6 +22,7 @@
 #include "probe/engine.h"
 #include "probe/findings.h"
 #include "probe/locate.h"
+#include "render/audit_peer_out.h"
 #include "base/count.h"
 
 static volatile sig_atomic_t stop_flag;
@@ -81,7 +82,8 @@ check_target(struct probe_state *s, const struct path *p)
 static int
 read_peer(struct probe_state *s)
 {
-	char *buf = NULL, msg[256];
+	char *buf = NULL, msg[400];   /* Japanese takes 3 bytes a character */
+	struct peer_error perr;
 	size_t len = 0;
 	const char *name = s->c.peer_config;
 	int rc;
@@ -105,11 +107,13 @@ read_peer(struct probe_state *s)
 			 strcmp(name, "-") == 0 ? "(stdin)" : name);
 		return -1;
 	}
-	rc = peer_parse(buf, len, s->peer, msg, sizeof(msg));   /* AWS's formats */
+	rc = peer_parse(buf, len, s->peer, &perr);   /* AWS's formats */
 	free(buf);
-	if (rc < 0)
-		snprintf(s->err, sizeof(s->err), "--peer-config %.200s: %s",
+	if (rc < 0) {
+		peer_error_words(&perr, 1, msg, sizeof(msg));
+		snprintf(s->err, sizeof(s->err), "--peer-config %.200s: %.290s",
 			 strcmp(name, "-") == 0 ? "(stdin)" : name, msg);
+	}
 	return rc;
 }
 

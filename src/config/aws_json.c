@@ -53,8 +53,7 @@
 
 struct jctx {
 	struct peer_config *p;
-	char *err;
-	size_t errlen;
+	struct peer_error *e;     /* this reader still words its own: PEER_E_TEXT */
 	int nomem;
 };
 
@@ -65,8 +64,9 @@ fail(struct jctx *x, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(x->err, x->errlen, fmt, ap);
+	vsnprintf(x->e->text, sizeof(x->e->text), fmt, ap);
 	va_end(ap);
+	x->e->code = PEER_E_TEXT;
 	return -1;
 }
 
@@ -575,7 +575,7 @@ embedded_xml(struct jctx *x, const struct json_object *c, const char *path, size
 		return rc;
 	snprintf(where, sizeof(where), "%s.CustomerGatewayConfiguration", path);
 	return peer_xml_merge(json_object_get_string(v), (size_t)json_object_get_string_len(v), x->p,
-			      first, where, x->err, x->errlen);
+			      first, where, x->e);
 }
 
 static int
@@ -654,10 +654,10 @@ peer_where(const char *buf, size_t off, unsigned *line, unsigned *col)
 }
 
 int
-peer_json_tokenize(const char *buf, size_t len, struct json_object **top, char *err, size_t errlen)
+peer_json_tokenize(const char *buf, size_t len, struct json_object **top, struct peer_error *err)
 {
 	struct json_tokener *tok = json_tokener_new_ex(JSON_DEPTH);
-	struct jctx x = { NULL, err, errlen, 0 };
+	struct jctx x = { NULL, err, 0 };
 	enum json_tokener_error e;
 	unsigned line, col;
 	size_t end;
@@ -693,9 +693,9 @@ peer_json_tokenize(const char *buf, size_t len, struct json_object **top, char *
 }
 
 int
-peer_aws_json_doc(const struct json_object *top, struct peer_config *p, char *err, size_t errlen)
+peer_aws_json_doc(const struct json_object *top, struct peer_config *p, struct peer_error *e)
 {
-	struct jctx x = { p, err, errlen, 0 };
+	struct jctx x = { p, e, 0 };
 	struct json_object *arr;
 
 	p->format = PEER_FMT_AWS_JSON;

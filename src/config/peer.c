@@ -24,22 +24,27 @@ has(const struct json_object *o, const char *key)
 
 /* The JSON's top object: which of ours, or what it is not. */
 static int
-json_kind(const struct json_object *top, struct peer_config *p, char *err, size_t errlen)
+json_kind(const struct json_object *top, struct peer_config *p, struct peer_error *e)
 {
+	char *err = e->text;
+	size_t errlen = sizeof(e->text);
+
 	if (json_object_get_type(top) != json_type_object) {
 		snprintf(err, errlen, "the JSON is not an object: expected %s", formats);
+		e->code = PEER_E_TEXT;
 		return -1;
 	}
 	if (has(top, "VpnConnections"))
-		return peer_aws_json_doc(top, p, err, errlen);
+		return peer_aws_json_doc(top, p, e);
 	if (has(top, "format_version") && has(top, "terraform_version"))
-		return peer_tf_doc(top, p, err, errlen);
+		return peer_tf_doc(top, p, e);
 	if (has(top, "terraform_version") && has(top, "resources"))
 		snprintf(err, errlen, "looks like a raw Terraform state file (terraform.tfstate), not terraform show -json: give the output of terraform show -json");
 	else if (has(top, "VpnConnection"))
 		snprintf(err, errlen, "the JSON has one VpnConnection (the output of create-vpn-connection or modify-vpn-tunnel-options), not a VpnConnections array: give the output of aws ec2 describe-vpn-connections");
 	else
 		snprintf(err, errlen, "the JSON has no VpnConnections array (aws ec2 describe-vpn-connections) and no format_version and terraform_version (terraform show -json): not a peer configuration");
+	e->code = PEER_E_TEXT;
 	return -1;
 }
 
@@ -69,39 +74,44 @@ peer_is_document(const char *buf, size_t len)
 }
 
 int
-peer_parse(const char *buf, size_t len, struct peer_config *p, char *err, size_t errlen)
+peer_parse(const char *buf, size_t len, struct peer_config *p, struct peer_error *e)
 {
 	struct json_object *top = NULL;
 	int rc;
 
 	memset(p, 0, sizeof(*p));
+	memset(e, 0, sizeof(*e));
 	if (!len) {
-		snprintf(err, errlen, "the file is empty: expected %s", formats);
+		snprintf(e->text, sizeof(e->text), "the file is empty: expected %s", formats);
+		e->code = PEER_E_TEXT;
 		return -1;
 	}
 	if (is_xml(buf, len))
-		return peer_parse_aws_xml(buf, len, p, err, errlen);
-	if (peer_json_tokenize(buf, len, &top, err, errlen) < 0)
+		return peer_parse_aws_xml(buf, len, p, e);
+	if (peer_json_tokenize(buf, len, &top, e) < 0)
 		return -1;
-	rc = json_kind(top, p, err, errlen);
+	rc = json_kind(top, p, e);
 	json_object_put(top);
 	return rc;
 }
 
 int
-peer_parse_terraform(const char *buf, size_t len, struct peer_config *p, char *err, size_t errlen)
+peer_parse_terraform(const char *buf, size_t len, struct peer_config *p, struct peer_error *e)
 {
 	struct json_object *top = NULL;
 	int rc = -1;
 
 	memset(p, 0, sizeof(*p));
-	if (peer_json_tokenize(buf, len, &top, err, errlen) < 0)
+	memset(e, 0, sizeof(*e));
+	if (peer_json_tokenize(buf, len, &top, e) < 0)
 		return -1;
 	if (json_object_get_type(top) == json_type_object && has(top, "format_version") &&
 	    has(top, "terraform_version"))
-		rc = peer_tf_doc(top, p, err, errlen);
-	else
-		snprintf(err, errlen, "no format_version and terraform_version: not terraform show -json");
+		rc = peer_tf_doc(top, p, e);
+	else {
+		snprintf(e->text, sizeof(e->text), "no format_version and terraform_version: not terraform show -json");
+		e->code = PEER_E_TEXT;
+	}
 	json_object_put(top);
 	return rc;
 }

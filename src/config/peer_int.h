@@ -31,17 +31,16 @@ long peer_startup_word(const char *w);
 void peer_where(const char *buf, size_t off, unsigned *line, unsigned *col);
 /* The JSON text as one document (json-c, strict, depth-bounded): 0 and
  * *top, or -1 with the byte offset, line and column of the error. */
-int peer_json_tokenize(const char *buf, size_t len, struct json_object **top, char *err,
-		       size_t errlen);
+int peer_json_tokenize(const char *buf, size_t len, struct json_object **top,
+		       struct peer_error *e);
 /* The whole JSON read as what its top object says it is. */
-int peer_aws_json_doc(const struct json_object *top, struct peer_config *p, char *err,
-		      size_t errlen);
-int peer_tf_doc(const struct json_object *top, struct peer_config *p, char *err, size_t errlen);
+int peer_aws_json_doc(const struct json_object *top, struct peer_config *p, struct peer_error *e);
+int peer_tf_doc(const struct json_object *top, struct peer_config *p, struct peer_error *e);
 /* A CustomerGatewayConfiguration carried in the describe JSON: its facts
  * merged into its connection's tunnels (those from index first on: the
  * connection read last), its keys counted. where names it in a message
  * ("VpnConnections[0].CustomerGatewayConfiguration"). */
 int peer_xml_merge(const char *buf, size_t len, struct peer_config *p, size_t first,
-		   const char *where, char *err, size_t errlen);
+		   const char *where, struct peer_error *e);
 
 #endif

@@ -14,6 +14,10 @@
 void audit_peer_words(const struct audit_peer_result *r, const struct audit_peer_finding *f,
 		      int localized, char *buf, size_t len);
 
+/* Why --peer-config's document was refused (config/peer.h struct
+ * peer_error), localized as above (render/peer_words.c). */
+void peer_error_words(const struct peer_error *e, int localized, char *buf, size_t len);
+
 /* Fix lines for one finding (only) or for every finding (only == NULL):
  * the router's (a change set with the old lines, as the router audit's)
  * and the AWS side's (one modify-vpn-tunnel-options command per tunnel,
