@@ -70,8 +70,8 @@ check_target(struct probe_state *s, const struct path *p)
 	if (p->t.family != 6)
 		return 0;
 	if ((s->c.min_size && s->c.min_size < IP_MIN_MTU6) || (s->c.max_size && s->c.max_size < IP_MIN_MTU6)) {
-		snprintf(s->err, sizeof(s->err), "%s is IPv6: --min and --max must be at least 1280 "
-			 "(the IPv6 minimum MTU, RFC 8200)", p->host);
+		snprintf(s->err, sizeof(s->err), _("%s is IPv6: --min and --max must be at least 1280 "
+			 "(the IPv6 minimum MTU, RFC 8200)"), p->host);
 		return -1;
 	}
 	return 0;
@@ -96,7 +96,7 @@ read_peer(struct probe_state *s)
 	}
 	if (!(s->peer = calloc(1, sizeof(*s->peer))) || !(s->pair = calloc(1, sizeof(*s->pair)))) {
 		free(buf);
-		snprintf(s->err, sizeof(s->err), "out of memory");
+		snprintf(s->err, sizeof(s->err), "%s", _("out of memory"));
 		return -1;
 	}
 	/* a second router's configuration pairs with --config in audit only
@@ -132,7 +132,7 @@ probe_read_config(struct probe_state *s)
 	if (cli_read_config(s->c.config, &buf, &len, s->err, sizeof(s->err)) < 0)
 		return fail(s->err, EXIT_USAGE);
 	if (!(s->cfg = calloc(1, sizeof(*s->cfg))))
-		rc = -1, snprintf(s->err, sizeof(s->err), "out of memory");
+		rc = -1, snprintf(s->err, sizeof(s->err), "%s", _("out of memory"));
 	else if (config_parse(buf, len, -1, s->cfg, s->err + 256, sizeof(s->err) - 256) < 0) {
 		/* the parser's message after "--config FILE: " */
 		char *msg = s->err + 256;
@@ -867,7 +867,7 @@ say_warnings(struct probe_state *s, const struct report *r, const struct report_
 		cli_error("probe", s->err);
 	}
 	if (s->c.value == VALUE_SET && tunnel_disagrees(rp) && r->m) {
-		snprintf(s->err, sizeof(s->err), "the tunnel disagrees with the model (exit 5): set its MTU to %u, not the %u measured",
+		snprintf(s->err, sizeof(s->err), _("the tunnel disagrees with the model (exit 5): set its MTU to %u, not the %u measured"),
 			 r->m->tunnel_mtu, rp->tunnel ? rp->tunnel->pmtu : 0);
 		cli_error("probe", s->err);
 	}
@@ -887,8 +887,8 @@ say_warnings(struct probe_state *s, const struct report *r, const struct report_
 		cli_error("probe", s->err);
 	}
 	if (s->c.quiet && !s->c.value && r->m && !r->vendors.disabled && !printed_any(r))
-		cli_error("probe", a ? "nothing to paste: no vendor block was asked for (--vendor) and the configuration needs no change"
-				     : "nothing to paste: --vendor none asks for no configuration lines");
+		cli_error("probe", a ? _("nothing to paste: no vendor block was asked for (--vendor) and the configuration needs no change")
+				     : _("nothing to paste: --vendor none asks for no configuration lines"));
 }
 
 /* The one-line messages on stderr after the report: why there is no
@@ -900,11 +900,11 @@ say_after(struct probe_state *s, const struct report_probe *rp, const char *mode
 	if (model_err)
 		cli_error("probe", model_err);
 	else if (s->c.quiet && !s->c.json && !s->c.value && unverified)
-		cli_error("probe", has_model ? "not verified: the configuration lines are commented out "
-			  "(run without -q for the report)" : "nothing measured: no configuration "
-			  "(run without -q for the report)");
+		cli_error("probe", has_model ? _("not verified: the configuration lines are commented out "
+			  "(run without -q for the report)") : _("nothing measured: no configuration "
+			  "(run without -q for the report)"));
 	if (rp->below_expect) {
-		snprintf(s->err, sizeof(s->err), "WAN path MTU %u is below --expect-mtu %u (%u bytes short)",
+		snprintf(s->err, sizeof(s->err), _("WAN path MTU %u is below --expect-mtu %u (%u bytes short)"),
 			 rp->wan->pmtu, s->c.expect_mtu, s->c.expect_mtu - rp->wan->pmtu);
 		cli_error("probe", s->err);
 	}
