@@ -172,14 +172,30 @@ struct peer_config {
 	size_t other_resources;       /* Terraform: resources of other types, not read */
 };
 
-/* Why a document was refused, as a code and its numbers (the reader is
- * bytes in: render/peer_words.c words it, peer_error_words()). The XML
- * and Terraform readers (aws_xml.c, terraform.c) give codes; the describe
- * JSON's reader and the detection (aws_json.c, peer.c) still write their
- * English into text (PEER_E_TEXT). */
+/* Why a document was refused, as a code and its numbers (the readers are
+ * bytes in: render/peer_words.c words it, peer_error_words()). */
 enum peer_error_code {
 	PEER_E_NONE = 0,
-	PEER_E_TEXT,               /* text: the words, in English */
+	/* the detection (peer.c) */
+	PEER_E_EMPTY,              /* the file is empty */
+	PEER_E_TOP_NOT_OBJECT,     /* the JSON is not an object */
+	PEER_E_RAW_TFSTATE,        /* a raw terraform.tfstate */
+	PEER_E_ONE_CONNECTION,     /* one VpnConnection (create-vpn-connection's output) */
+	PEER_E_NOT_PEER,           /* none of the three documents */
+	PEER_E_NOT_TF,             /* peer_parse_terraform(): no format_version, terraform_version */
+	/* the describe-vpn-connections JSON (aws_json.c) */
+	PEER_E_JSON_NOMEM,         /* out of memory reading the JSON */
+	PEER_E_JSON_TRUNCATED,     /* n: its length, line: where it ends */
+	PEER_E_JSON_INVALID,       /* n: byte offset, line, col; detail: json-c's words */
+	PEER_E_JSON_TRAILING,      /* n: byte offset, line, col: more after the document */
+	PEER_E_JSON_NO_ARRAY,      /* VpnConnections is not an array */
+	PEER_E_JSON_NO_CONNECTION, /* VpnConnections is empty */
+	PEER_E_JSON_TYPE,          /* key: path.member; got, want */
+	PEER_E_JSON_NOT_VALUE,     /* key: path.member, n: index; want: the Value's type */
+	PEER_E_JSON_IKE_VERSION,   /* key: path, n: index of IkeVersions */
+	PEER_E_JSON_NOMEM_CONNS,   /* out of memory reading the VPN connections */
+	PEER_E_NOT_OBJECT,         /* key: path; got: not an object (the JSON, Terraform) */
+	/* the XML (aws_xml.c) */
 	PEER_E_XML_NOMEM,          /* out of memory reading the XML */
 	PEER_E_XML_TOO_BIG,        /* more than libxml2 reads from memory (2 GB) */
 	PEER_E_XML_ENTITY,         /* line: an entity declaration or an external DTD */
@@ -192,7 +208,6 @@ enum peer_error_code {
 	PEER_E_TF_NOMEM,           /* out of memory reading the Terraform JSON */
 	PEER_E_TF_TYPE,            /* key: path.attribute; got, want: enum peer_json_type */
 	PEER_E_TF_NOT_STRING,      /* key: path.attribute, n: its index: not a string */
-	PEER_E_TF_NOT_OBJECT,      /* key: path; got */
 	PEER_E_TF_DEPTH,           /* key: path; n: the depth allowed */
 	PEER_E_TF_ARRAYS,          /* key: path: resources, child_modules not arrays */
 	PEER_E_TF_CHANGES,         /* resource_changes is not an array */
@@ -226,7 +241,7 @@ struct peer_error {
 	char where[96];            /* the embedded XML's place in the describe JSON
 	                            * ("VpnConnections[0].CustomerGatewayConfiguration"), or "" */
 	char key[192];             /* the element, attribute or path named (never a value) */
-	char text[400];            /* PEER_E_TEXT */
+	const char *detail;        /* PEER_E_JSON_INVALID: json-c's own (English) words, static */
 };
 
 /* Reads buf into *p: the describe-vpn-connections JSON, the

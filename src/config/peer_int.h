@@ -27,6 +27,13 @@ void peer_set_inside_net(struct peer_tunnel *t, const char *prefix);
 long peer_dpd_word(const char *w);
 long peer_startup_word(const char *w);
 
+/* The code, the path it names (key: path, or path.key when key is given)
+ * and its number into *e; -1. */
+int peer_fail(struct peer_error *e, enum peer_error_code code, const char *path, const char *key,
+	      long n);
+/* json-c's json_type as a message names it. */
+enum peer_json_type peer_json_type_of(int json_type);
+
 /* Line and column (1-based) of byte offset off. */
 void peer_where(const char *buf, size_t off, unsigned *line, unsigned *col);
 /* The JSON text as one document (json-c, strict, depth-bounded): 0 and

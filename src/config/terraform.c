@@ -56,28 +56,11 @@ struct tres {
 	const char *path;
 };
 
-/* The code, the path it names (key: path, or path.key when key is
- * given) and its number into *e (render words them); -1. */
+/* The code and its numbers into *e (render words them); -1. */
 static int
 fail(struct tctx *x, enum peer_error_code code, const char *path, const char *key, long n)
 {
-	struct peer_error *e = x->e;
-
-	*e = (struct peer_error){ .code = code, .n = n };
-	snprintf(e->key, sizeof(e->key), "%s%s%s", path ? path : "", key ? "." : "", key ? key : "");
-	return -1;
-}
-
-/* json-c's type as a message names it (json_type: null, boolean, double,
- * int, object, array, string). */
-static enum peer_json_type
-type_of(json_type t)
-{
-	static const enum peer_json_type w[] = { PEER_JT_NULL, PEER_JT_BOOL, PEER_JT_NUMBER,
-						 PEER_JT_NUMBER, PEER_JT_OBJECT, PEER_JT_ARRAY,
-						 PEER_JT_STRING };
-
-	return (size_t)t < COUNT(w) ? w[t] : PEER_JT_OTHER;
+	return peer_fail(x->e, code, path, key, n);
 }
 
 /* json-c 0.16 takes no const here, though it changes nothing */
@@ -120,8 +103,8 @@ attr(const struct tres *r, const char *key, json_type t, const struct json_objec
 	vt = json_object_get_type(v);
 	if (vt != t && !(t == json_type_int && vt == json_type_double)) {
 		fail(r->x, PEER_E_TF_TYPE, r->path, key, 0);
-		r->x->e->got = type_of(vt);
-		r->x->e->want = type_of(t);
+		r->x->e->got = peer_json_type_of(vt);
+		r->x->e->want = peer_json_type_of(t);
 		return -1;
 	}
 	*out = v;
@@ -280,8 +263,8 @@ resource(struct tctx *x, const char *address, const struct json_object *values,
 	int tgw = 0;
 
 	if (json_object_get_type(values) != json_type_object) {
-		fail(x, PEER_E_TF_NOT_OBJECT, path, NULL, 0);
-		x->e->got = type_of(json_object_get_type(values));
+		fail(x, PEER_E_NOT_OBJECT, path, NULL, 0);
+		x->e->got = peer_json_type_of(json_object_get_type(values));
 		return -1;
 	}
 	if (!(pc = peer_new_conn(p)))

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* Why --peer-config's document was refused, in words: the XML and
- * Terraform readers (config/aws_xml.c, config/terraform.c) are bytes in and
+/* Why --peer-config's document was refused, in words: the readers (the
+ * detection, config/peer.c; the describe JSON, config/aws_json.c; the
+ * XML, config/aws_xml.c; Terraform, config/terraform.c) are bytes in and
  * return a code with its line, column and the element or path it names
  * (config/peer.h struct peer_error); this says it, in the user's language
  * or in English. A value of the document (a key) is never in it: the
@@ -56,6 +57,14 @@ static const char *const plain[] = {
 	[PEER_E_TF_NOMEM] = N_("out of memory reading the Terraform JSON"),
 	[PEER_E_TF_CHANGES] = N_("resource_changes is not an array: not terraform show -json"),
 	[PEER_E_TF_EMPTY] = N_("terraform show -json with neither values (a state) nor planned_values or resource_changes (a plan): an empty state?"),
+	[PEER_E_RAW_TFSTATE] = N_("looks like a raw Terraform state file (terraform.tfstate), not terraform show -json: give the output of terraform show -json"),
+	[PEER_E_ONE_CONNECTION] = N_("the JSON has one VpnConnection (the output of create-vpn-connection or modify-vpn-tunnel-options), not a VpnConnections array: give the output of aws ec2 describe-vpn-connections"),
+	[PEER_E_NOT_PEER] = N_("the JSON has no VpnConnections array (aws ec2 describe-vpn-connections) and no format_version and terraform_version (terraform show -json): not a peer configuration"),
+	[PEER_E_NOT_TF] = N_("no format_version and terraform_version: not terraform show -json"),
+	[PEER_E_JSON_NOMEM] = N_("out of memory reading the JSON"),
+	[PEER_E_JSON_NO_ARRAY] = N_("VpnConnections is not an array: not aws ec2 describe-vpn-connections output"),
+	[PEER_E_JSON_NO_CONNECTION] = N_("VpnConnections is empty: the describe-vpn-connections filter matched no VPN connection"),
+	[PEER_E_JSON_NOMEM_CONNS] = N_("out of memory reading the VPN connections"),
 };
 
 static const char *
@@ -64,7 +73,8 @@ type_words(enum peer_json_type t, int localized)
 	return (size_t)t < COUNT(json_type) && json_type[t] ? L(json_type[t]) : "?";
 }
 
-static void
+/* Each returns 0 for a code that is not its own. */
+static int
 xml_words(const struct peer_error *e, int localized, char *buf, size_t len)
 {
 	const char *why = (size_t)e->why < COUNT(xml_why) && e->why != PEER_XML_OTHER ? xml_why[e->why]
@@ -95,12 +105,12 @@ xml_words(const struct peer_error *e, int localized, char *buf, size_t len)
 		snprintf(buf, len, L(N_("%s is neither true nor false (line %ld)")), e->key, e->line);
 		break;
 	default:
-		buf[0] = '\0';
-		break;
+		return 0;
 	}
+	return 1;
 }
 
-static void
+static int
 tf_words(const struct peer_error *e, int localized, char *buf, size_t len)
 {
 	switch (e->code) {
@@ -111,9 +121,6 @@ tf_words(const struct peer_error *e, int localized, char *buf, size_t len)
 		break;
 	case PEER_E_TF_NOT_STRING:
 		snprintf(buf, len, L(N_("%s[%ld] is not a string: not an aws_vpn_connection")), e->key, e->n);
-		break;
-	case PEER_E_TF_NOT_OBJECT:
-		snprintf(buf, len, L(N_("%s is %s, not an object")), e->key, type_words(e->got, localized));
 		break;
 	case PEER_E_TF_DEPTH:
 		snprintf(buf, len, L(N_("%s: modules nested deeper than %ld")), e->key, e->n);
@@ -132,9 +139,57 @@ tf_words(const struct peer_error *e, int localized, char *buf, size_t len)
 			 e->n);
 		break;
 	default:
-		buf[0] = '\0';
-		break;
+		return 0;
 	}
+	return 1;
+}
+
+/* The detection's and the describe JSON's. */
+static int
+json_words(const struct peer_error *e, int localized, char *buf, size_t len)
+{
+	/* TRANSLATORS: what --peer-config takes, said after "expected" */
+	const char *formats = L(N_("the JSON of aws ec2 describe-vpn-connections, AWS's CustomerGatewayConfiguration XML, or terraform show -json"));
+
+	switch (e->code) {
+	case PEER_E_EMPTY:
+		snprintf(buf, len, L(N_("the file is empty: expected %s")), formats);
+		break;
+	case PEER_E_TOP_NOT_OBJECT:
+		snprintf(buf, len, L(N_("the JSON is not an object: expected %s")), formats);
+		break;
+	case PEER_E_JSON_TRUNCATED:
+		snprintf(buf, len, L(N_("the JSON ends after %ld bytes (line %ld) before the document is complete: truncated")),
+			 e->n, e->line);
+		break;
+	case PEER_E_JSON_INVALID:
+		/* json-c's own description of the error, as it words it */
+		snprintf(buf, len, L(N_("not valid JSON at byte offset %ld (line %ld, column %ld): %s")), e->n,
+			 e->line, e->col, e->detail ? e->detail : "?");
+		break;
+	case PEER_E_JSON_TRAILING:
+		snprintf(buf, len, L(N_("more data after the JSON document at byte offset %ld (line %ld, column %ld)")),
+			 e->n, e->line, e->col);
+		break;
+	case PEER_E_JSON_TYPE:
+		/* TRANSLATORS: the member's path, its type, the type it must have */
+		snprintf(buf, len, L(N_("%s is %s, not %s: not describe-vpn-connections output")), e->key,
+			 type_words(e->got, localized), type_words(e->want, localized));
+		break;
+	case PEER_E_JSON_NOT_VALUE:
+		snprintf(buf, len, L(N_("%s[%ld] is not {\"Value\": %s}")), e->key, e->n,
+			 type_words(e->want, localized));
+		break;
+	case PEER_E_JSON_IKE_VERSION:
+		snprintf(buf, len, L(N_("%s.IkeVersions[%ld] is not {\"Value\": \"ikev1\"|\"ikev2\"}")), e->key, e->n);
+		break;
+	case PEER_E_NOT_OBJECT:
+		snprintf(buf, len, L(N_("%s is %s, not an object")), e->key, type_words(e->got, localized));
+		break;
+	default:
+		return 0;
+	}
+	return 1;
 }
 
 void
@@ -144,16 +199,12 @@ peer_error_words(const struct peer_error *e, int localized, char *buf, size_t le
 
 	if (!len)
 		return;
-	if (e->code == PEER_E_TEXT) {
-		snprintf(buf, len, "%s", e->text);
-		return;
-	}
+	words[0] = '\0';
 	if ((size_t)e->code < COUNT(plain) && plain[e->code])
 		snprintf(words, sizeof(words), "%s", L(plain[e->code]));
-	else if (e->code >= PEER_E_TF_NOMEM)
+	else if (!json_words(e, localized, words, sizeof(words)) &&
+		 !xml_words(e, localized, words, sizeof(words)))
 		tf_words(e, localized, words, sizeof(words));
-	else
-		xml_words(e, localized, words, sizeof(words));
 	if (!words[0])   /* a code without words is a bug: said, not hidden */
 		snprintf(words, sizeof(words), L(N_("the document was refused (code %d)")), (int)e->code);
 	/* the embedded XML's place in the describe JSON, as written */

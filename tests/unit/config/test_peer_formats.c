@@ -315,6 +315,14 @@ test_error_codes(void **state)
 	assert_int_equal(e.line, 1);
 	assert_string_equal(e.where, "VpnConnections[0].CustomerGatewayConfiguration");
 	assert_true(refused(embedded, "VpnConnections[0].CustomerGatewayConfiguration: not well-formed XML at line 1, column "));
+	assert_int_equal(peer_parse("{\"a\": 1,\n", 9, &p, &e), -1);
+	peer_free(&p);
+	assert_int_equal(e.code, PEER_E_JSON_TRUNCATED);
+	assert_int_equal(e.n, 9);
+	assert_int_equal(e.line, 2);
+	assert_int_equal(peer_parse("", 0, &p, &e), -1);
+	peer_free(&p);
+	assert_int_equal(e.code, PEER_E_EMPTY);
 	/* a code render has no words for is said with its number, not as "" */
 	{
 		struct peer_error odd = { .code = (enum peer_error_code)999 };
