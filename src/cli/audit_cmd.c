@@ -92,6 +92,7 @@ static int
 read_peer(const struct cli *c, struct pair *p)
 {
 	char err[512], *buf = NULL;
+	struct peer_error perr;
 	size_t len = 0;
 	int rc;
 
@@ -103,8 +104,8 @@ read_peer(const struct cli *c, struct pair *p)
 		return fail("--peer-config: %s", err);
 	if ((p->router = !peer_is_document(buf, len)) != 0)
 		rc = config_parse(buf, len, -1, &p->cfg, err, sizeof(err));
-	else
-		rc = peer_parse(buf, len, &p->peer, err, sizeof(err));
+	else if ((rc = peer_parse(buf, len, &p->peer, &perr)) < 0)
+		peer_error_words(&perr, 1, err, sizeof(err));
 	free(buf);
 	return rc < 0 ? fail("--peer-config %s: %s", p->name, err) : 0;
 }

@@ -22,6 +22,7 @@
 #include "probe/engine.h"
 #include "probe/findings.h"
 #include "probe/locate.h"
+#include "render/audit_peer_out.h"
 #include "base/count.h"
 
 static volatile sig_atomic_t stop_flag;
@@ -69,8 +70,8 @@ check_target(struct probe_state *s, const struct path *p)
 	if (p->t.family != 6)
 		return 0;
 	if ((s->c.min_size && s->c.min_size < IP_MIN_MTU6) || (s->c.max_size && s->c.max_size < IP_MIN_MTU6)) {
-		snprintf(s->err, sizeof(s->err), "%s is IPv6: --min and --max must be at least 1280 "
-			 "(the IPv6 minimum MTU, RFC 8200)", p->host);
+		snprintf(s->err, sizeof(s->err), _("%s is IPv6: --min and --max must be at least 1280 "
+			 "(the IPv6 minimum MTU, RFC 8200)"), p->host);
 		return -1;
 	}
 	return 0;
@@ -81,7 +82,8 @@ check_target(struct probe_state *s, const struct path *p)
 static int
 read_peer(struct probe_state *s)
 {
-	char *buf = NULL, msg[256];
+	char *buf = NULL, msg[400];   /* Japanese takes 3 bytes a character */
+	struct peer_error perr;
 	size_t len = 0;
 	const char *name = s->c.peer_config;
 	int rc;
@@ -94,7 +96,7 @@ read_peer(struct probe_state *s)
 	}
 	if (!(s->peer = calloc(1, sizeof(*s->peer))) || !(s->pair = calloc(1, sizeof(*s->pair)))) {
 		free(buf);
-		snprintf(s->err, sizeof(s->err), "out of memory");
+		snprintf(s->err, sizeof(s->err), "%s", _("out of memory"));
 		return -1;
 	}
 	/* a second router's configuration pairs with --config in audit only
@@ -105,11 +107,13 @@ read_peer(struct probe_state *s)
 			 strcmp(name, "-") == 0 ? "(stdin)" : name);
 		return -1;
 	}
-	rc = peer_parse(buf, len, s->peer, msg, sizeof(msg));   /* AWS's formats */
+	rc = peer_parse(buf, len, s->peer, &perr);   /* AWS's formats */
 	free(buf);
-	if (rc < 0)
-		snprintf(s->err, sizeof(s->err), "--peer-config %.200s: %s",
+	if (rc < 0) {
+		peer_error_words(&perr, 1, msg, sizeof(msg));
+		snprintf(s->err, sizeof(s->err), "--peer-config %.200s: %.290s",
 			 strcmp(name, "-") == 0 ? "(stdin)" : name, msg);
+	}
 	return rc;
 }
 
@@ -128,7 +132,7 @@ probe_read_config(struct probe_state *s)
 	if (cli_read_config(s->c.config, &buf, &len, s->err, sizeof(s->err)) < 0)
 		return fail(s->err, EXIT_USAGE);
 	if (!(s->cfg = calloc(1, sizeof(*s->cfg))))
-		rc = -1, snprintf(s->err, sizeof(s->err), "out of memory");
+		rc = -1, snprintf(s->err, sizeof(s->err), "%s", _("out of memory"));
 	else if (config_parse(buf, len, -1, s->cfg, s->err + 256, sizeof(s->err) - 256) < 0) {
 		/* the parser's message after "--config FILE: " */
 		char *msg = s->err + 256;
@@ -619,10 +623,9 @@ config_esp(struct report_probe *rp, struct cli *c)
 		if (t->skip != AUDIT_CHECKED || !t->esp[0])
 			continue;
 		if (c->esp && (strcmp(c->esp, t->esp) != 0 || c->nat_t != t->natt))
-			snprintf(rp->esp_note, sizeof(rp->esp_note),
-				 "--esp %.60s%s differs from the configuration's %.60s%s (%.40s): the change set uses the configuration's",
-				 c->esp, c->nat_t ? " --nat-t" : "", t->esp, t->natt ? " with NAT-T" : "",
-				 a->cfg->tunnels[t->index].name);
+			rp->esp_differs = (struct esp_differs){ .given = c->esp, .config = t->esp,
+				.given_natt = c->nat_t, .config_natt = t->natt,
+				.tunnel = a->cfg->tunnels[t->index].name };
 		if (!c->esp) {
 			snprintf(esp, sizeof(esp), "%s", t->esp);
 			c->esp = esp;
@@ -864,19 +867,28 @@ say_warnings(struct probe_state *s, const struct report *r, const struct report_
 		cli_error("probe", s->err);
 	}
 	if (s->c.value == VALUE_SET && tunnel_disagrees(rp) && r->m) {
-		snprintf(s->err, sizeof(s->err), "the tunnel disagrees with the model (exit 5): set its MTU to %u, not the %u measured",
+		snprintf(s->err, sizeof(s->err), _("the tunnel disagrees with the model (exit 5): set its MTU to %u, not the %u measured"),
 			 r->m->tunnel_mtu, rp->tunnel ? rp->tunnel->pmtu : 0);
 		cli_error("probe", s->err);
 	}
 	if (a && (a->nerror || a->nwarning || rp->vs->disagree)) {
-		snprintf(s->err, sizeof(s->err), "%s: %u error%s, %u warning%s, %u disagreement%s with the measurement (exit 5; run without -q for the report)",
-			 rp->config_file, a->nerror, a->nerror == 1 ? "" : "s", a->nwarning,
-			 a->nwarning == 1 ? "" : "s", rp->vs->disagree, rp->vs->disagree == 1 ? "" : "s");
+		/* each count with its own plural form (ngettext), the same
+		 * three messages as the report's line (render/probe_out.c) */
+		char ne[64], nw[64], nd[128];
+		snprintf(ne, sizeof(ne), ngettext(": %u error", ": %u errors", a->nerror), a->nerror);
+		snprintf(nw, sizeof(nw), ngettext(", %u warning", ", %u warnings", a->nwarning), a->nwarning);
+		snprintf(nd, sizeof(nd), ngettext(", %u disagreement with the measurement",
+						  ", %u disagreements with the measurement", rp->vs->disagree),
+			 rp->vs->disagree);
+		/* TRANSLATORS: the file, then its ": N errors", ", N warnings" and
+		 * ", N disagreements with the measurement" */
+		snprintf(s->err, sizeof(s->err), _("%s%s%s%s (exit 5; run without -q for the report)"),
+			 rp->config_file, ne, nw, nd);
 		cli_error("probe", s->err);
 	}
 	if (s->c.quiet && !s->c.value && r->m && !r->vendors.disabled && !printed_any(r))
-		cli_error("probe", a ? "nothing to paste: no vendor block was asked for (--vendor) and the configuration needs no change"
-				     : "nothing to paste: --vendor none asks for no configuration lines");
+		cli_error("probe", a ? _("nothing to paste: no vendor block was asked for (--vendor) and the configuration needs no change")
+				     : _("nothing to paste: --vendor none asks for no configuration lines"));
 }
 
 /* The one-line messages on stderr after the report: why there is no
@@ -888,11 +900,11 @@ say_after(struct probe_state *s, const struct report_probe *rp, const char *mode
 	if (model_err)
 		cli_error("probe", model_err);
 	else if (s->c.quiet && !s->c.json && !s->c.value && unverified)
-		cli_error("probe", has_model ? "not verified: the configuration lines are commented out "
-			  "(run without -q for the report)" : "nothing measured: no configuration "
-			  "(run without -q for the report)");
+		cli_error("probe", has_model ? _("not verified: the configuration lines are commented out "
+			  "(run without -q for the report)") : _("nothing measured: no configuration "
+			  "(run without -q for the report)"));
 	if (rp->below_expect) {
-		snprintf(s->err, sizeof(s->err), "WAN path MTU %u is below --expect-mtu %u (%u bytes short)",
+		snprintf(s->err, sizeof(s->err), _("WAN path MTU %u is below --expect-mtu %u (%u bytes short)"),
 			 rp->wan->pmtu, s->c.expect_mtu, s->c.expect_mtu - rp->wan->pmtu);
 		cli_error("probe", s->err);
 	}

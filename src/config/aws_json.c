@@ -53,20 +53,24 @@
 
 struct jctx {
 	struct peer_config *p;
-	char *err;
-	size_t errlen;
+	struct peer_error *e;     /* why it was refused: a code, render words it */
 	int nomem;
 };
 
-__attribute__((format(printf, 2, 3)))
 static int
-fail(struct jctx *x, const char *fmt, ...)
+fail(struct jctx *x, enum peer_error_code code, const char *path, const char *key, long n)
 {
-	va_list ap;
+	return peer_fail(x->e, code, path, key, n);
+}
 
-	va_start(ap, fmt);
-	vsnprintf(x->err, x->errlen, fmt, ap);
-	va_end(ap);
+/* a value of the wrong type at path (.key): what it is and what it must be */
+static int
+fail_type(struct jctx *x, enum peer_error_code code, const char *path, const char *key, int got,
+	  int want)
+{
+	peer_fail(x->e, code, path, key, 0);
+	x->e->got = peer_json_type_of(got);
+	x->e->want = peer_json_type_of(want);
 	return -1;
 }
 
@@ -113,19 +117,6 @@ peer_new_tunnel(struct peer_config *p, size_t conn, size_t index)
 	return t;
 }
 
-static const char *
-type_word(json_type t)
-{
-	switch (t) {
-	case json_type_null: return "null";
-	case json_type_boolean: return "a boolean";
-	case json_type_double: case json_type_int: return "a number";
-	case json_type_object: return "an object";
-	case json_type_array: return "an array";
-	case json_type_string: return "a string";
-	}
-	return "?";
-}
 
 /* obj[key] when present; 0 absent (or null), 1 present and of type t, -1
  * present with another type (the message names the path, never the value). */
@@ -139,8 +130,7 @@ member(struct jctx *x, const struct json_object *obj, const char *path, const ch
 		return 0;
 	if (json_object_get_type(v) != t &&
 	    !(t == json_type_int && json_object_get_type(v) == json_type_double))
-		return fail(x, "%s.%s is %s, not %s: not describe-vpn-connections output", path, key,
-			    type_word(json_object_get_type(v)), type_word(t));
+		return fail_type(x, PEER_E_JSON_TYPE, path, key, json_object_get_type(v), t);
 	*out = v;
 	return 1;
 }
@@ -305,9 +295,11 @@ alg_list(struct jctx *x, const struct json_object *o, const char *path, const ch
 	for (size_t i = 0; i < json_object_array_length(arr); i++) {
 		const struct json_object *e = json_object_array_get_idx(arr, i);
 		if (json_object_get_type(e) != json_type_object ||
-		    !json_object_object_get_ex(e, "Value", &v) || json_object_get_type(v) != want)
-			return fail(x, "%s.%s[%zu] is not {\"Value\": %s}", path, key, i,
-				    words ? "a string" : "a number");
+		    !json_object_object_get_ex(e, "Value", &v) || json_object_get_type(v) != want) {
+			fail_type(x, PEER_E_JSON_NOT_VALUE, path, key, 0, want);
+			x->e->n = (long)i;
+			return -1;
+		}
 		n->v |= (long)alg_bit(v, words, nwords);
 	}
 	return 0;
@@ -345,7 +337,7 @@ ike_versions(struct jctx *x, const struct json_object *o, const char *path, stru
 		const char *w;
 		if (json_object_get_type(e) != json_type_object ||
 		    !json_object_object_get_ex(e, "Value", &v) || json_object_get_type(v) != json_type_string)
-			return fail(x, "%s.IkeVersions[%zu] is not {\"Value\": \"ikev1\"|\"ikev2\"}", path, i);
+			return fail(x, PEER_E_JSON_IKE_VERSION, path, NULL, (long)i);
 		w = json_object_get_string(v);
 		n->v |= strcmp(w, "ikev1") == 0 ? PEER_IKEV1 : strcmp(w, "ikev2") == 0 ? PEER_IKEV2 : 0;
 	}
@@ -359,7 +351,7 @@ new_tunnel(struct jctx *x, size_t conn, size_t index)
 
 	if (!t) {
 		x->nomem = 1;
-		fail(x, "out of memory reading the VPN connections");
+		fail(x, PEER_E_JSON_NOMEM_CONNS, NULL, NULL, 0);
 	}
 	return t;
 }
@@ -449,7 +441,7 @@ tunnel_option(struct jctx *x, const struct json_object *o, const char *path, siz
 	if (!t)
 		return -1;
 	if (json_object_get_type(o) != json_type_object)
-		return fail(x, "%s is %s, not an object", path, type_word(json_object_get_type(o)));
+		return fail_type(x, PEER_E_NOT_OBJECT, path, NULL, json_object_get_type(o), json_type_object);
 	if (get_str(x, o, path, "OutsideIpAddress", outside, sizeof(outside), NULL) < 0 ||
 	    get_str(x, o, path, "TunnelInsideCidr", inside, sizeof(inside), NULL) < 0 ||
 	    get_int(x, o, path, "DpdTimeoutSeconds", &t->dpd_seconds) < 0 ||
@@ -490,7 +482,7 @@ telemetry(struct jctx *x, const struct json_object *c, const char *path, size_t 
 		struct peer_tunnel *t = NULL;
 		snprintf(p, sizeof(p), "%s.VgwTelemetry[%zu]", path, i);
 		if (json_object_get_type(e) != json_type_object)
-			return fail(x, "%s is %s, not an object", p, type_word(json_object_get_type(e)));
+			return fail_type(x, PEER_E_NOT_OBJECT, p, NULL, json_object_get_type(e), json_type_object);
 		if (get_str(x, e, p, "OutsideIpAddress", addr, sizeof(addr), NULL) < 0 ||
 		    get_str(x, e, p, "Status", status, sizeof(status), NULL) < 0)
 			return -1;
@@ -575,7 +567,7 @@ embedded_xml(struct jctx *x, const struct json_object *c, const char *path, size
 		return rc;
 	snprintf(where, sizeof(where), "%s.CustomerGatewayConfiguration", path);
 	return peer_xml_merge(json_object_get_string(v), (size_t)json_object_get_string_len(v), x->p,
-			      first, where, x->err, x->errlen);
+			      first, where, x->e);
 }
 
 static int
@@ -589,10 +581,10 @@ connection(struct jctx *x, const struct json_object *c, size_t i)
 
 	snprintf(path, sizeof(path), "VpnConnections[%zu]", i);
 	if (json_object_get_type(c) != json_type_object)
-		return fail(x, "%s is %s, not an object", path, type_word(json_object_get_type(c)));
+		return fail_type(x, PEER_E_NOT_OBJECT, path, NULL, json_object_get_type(c), json_type_object);
 	if (!(pc = peer_new_conn(p))) {
 		x->nomem = 1;
-		return fail(x, "out of memory reading the VPN connections");
+		return fail(x, PEER_E_JSON_NOMEM_CONNS, NULL, NULL, 0);
 	}
 	if (get_str(x, c, path, "VpnConnectionId", pc->id, sizeof(pc->id), NULL) < 0 ||
 	    get_str(x, c, path, "CustomerGatewayId", pc->cgw, sizeof(pc->cgw), NULL) < 0 ||
@@ -654,31 +646,36 @@ peer_where(const char *buf, size_t off, unsigned *line, unsigned *col)
 }
 
 int
-peer_json_tokenize(const char *buf, size_t len, struct json_object **top, char *err, size_t errlen)
+peer_json_tokenize(const char *buf, size_t len, struct json_object **top, struct peer_error *err)
 {
 	struct json_tokener *tok = json_tokener_new_ex(JSON_DEPTH);
-	struct jctx x = { NULL, err, errlen, 0 };
+	struct jctx x = { NULL, err, 0 };
 	enum json_tokener_error e;
 	unsigned line, col;
 	size_t end;
 
 	*top = NULL;
 	if (!tok)
-		return fail(&x, "out of memory reading the JSON");
+		return fail(&x, PEER_E_JSON_NOMEM, NULL, NULL, 0);
 	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
 	*top = len > (size_t)0x7fffffff ? NULL : json_tokener_parse_ex(tok, buf, (int)len);
 	e = json_tokener_get_error(tok);
 	end = json_tokener_get_parse_end(tok);
 	json_tokener_free(tok);
 	peer_where(buf, end > len ? len : end, &line, &col);
-	if (e == json_tokener_continue)
-		return fail(&x, "the JSON ends after %zu bytes (line %u) before the document is complete: truncated",
-			    len, line);
+	if (e == json_tokener_continue) {
+		fail(&x, PEER_E_JSON_TRUNCATED, NULL, NULL, (long)len);
+		err->line = line;
+		return -1;
+	}
 	if (!*top || e != json_tokener_success) {
 		json_object_put(*top);
 		*top = NULL;
-		return fail(&x, "not valid JSON at byte offset %zu (line %u, column %u): %s", end, line, col,
-			    json_tokener_error_desc(e));
+		fail(&x, PEER_E_JSON_INVALID, NULL, NULL, (long)end);
+		err->line = line;
+		err->col = col;
+		err->detail = json_tokener_error_desc(e);   /* json-c's words, as it has them */
+		return -1;
 	}
 	while (end < len && strchr(" \t\r\n", buf[end]))
 		end++;
@@ -686,24 +683,26 @@ peer_json_tokenize(const char *buf, size_t len, struct json_object **top, char *
 		json_object_put(*top);
 		*top = NULL;
 		peer_where(buf, end, &line, &col);
-		return fail(&x, "more data after the JSON document at byte offset %zu (line %u, column %u)",
-			    end, line, col);
+		fail(&x, PEER_E_JSON_TRAILING, NULL, NULL, (long)end);
+		err->line = line;
+		err->col = col;
+		return -1;
 	}
 	return 0;
 }
 
 int
-peer_aws_json_doc(const struct json_object *top, struct peer_config *p, char *err, size_t errlen)
+peer_aws_json_doc(const struct json_object *top, struct peer_config *p, struct peer_error *e)
 {
-	struct jctx x = { p, err, errlen, 0 };
+	struct jctx x = { p, e, 0 };
 	struct json_object *arr;
 
 	p->format = PEER_FMT_AWS_JSON;
 	if (!json_object_object_get_ex(top, "VpnConnections", &arr) ||
 	    json_object_get_type(arr) != json_type_array)
-		return fail(&x, "VpnConnections is not an array: not aws ec2 describe-vpn-connections output");
+		return fail(&x, PEER_E_JSON_NO_ARRAY, NULL, NULL, 0);
 	if (!json_object_array_length(arr))
-		return fail(&x, "VpnConnections is empty: the describe-vpn-connections filter matched no VPN connection");
+		return fail(&x, PEER_E_JSON_NO_CONNECTION, NULL, NULL, 0);
 	count_secrets(top, &p->secrets);
 	for (size_t i = 0; i < json_object_array_length(arr); i++)
 		if (connection(&x, json_object_array_get_idx(arr, i), i) < 0)

@@ -14,7 +14,9 @@
  * declares any entity (the "billion laughs" expansion, an external entity
  * naming a file or URL: XXE) or names an external DTD is refused as soon
  * as the declaration is met, and libxml2's own errors are silenced and
- * worded here, so that no byte of the document (a key) reaches a message.
+ * returned as codes with their line and column (config/peer.h struct
+ * peer_error, worded in render/peer_words.c), so that no byte of the
+ * document (a key) reaches a message.
  *
  * The shape (element names): the EC2 API reference describes
  * CustomerGatewayConfiguration as "the configuration information for the
@@ -56,25 +58,29 @@
 
 struct xctx {
 	struct peer_config *p;
-	const char *where;            /* "" or "VpnConnections[0].CustomerGatewayConfiguration: " */
-	char *err;
-	size_t errlen;
+	const char *where;            /* "" or "VpnConnections[0].CustomerGatewayConfiguration" */
+	struct peer_error *e;
 	int refused;                  /* an entity declaration or external DTD was met */
 	long refused_line;
 };
 
-__attribute__((format(printf, 2, 3)))
+/* The code and its numbers into *e (render words them, never quoting a
+ * value of the document); -1. */
 static int
-fail(struct xctx *x, const char *fmt, ...)
+fail_at(struct xctx *x, enum peer_error_code code, const char *key, long line, long col)
 {
-	va_list ap;
-	char msg[400];
+	struct peer_error *e = x->e;
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	snprintf(x->err, x->errlen, "%s%s", x->where, msg);
+	*e = (struct peer_error){ .code = code, .line = line, .col = col };
+	snprintf(e->where, sizeof(e->where), "%s", x->where);
+	snprintf(e->key, sizeof(e->key), "%s", key ? key : "");
 	return -1;
+}
+
+static int
+fail(struct xctx *x, enum peer_error_code code)
+{
+	return fail_at(x, code, NULL, 0, 0);
 }
 
 /* ---- the guard: SAX hooks called while the DTD is parsed ------------- */
@@ -125,51 +131,51 @@ quiet(void *ctx, xmlErrorPtr e)
 	(void)ctx, (void)e;       /* errors are read from the context and worded below */
 }
 
-/* libxml2's error codes, worded without quoting the document. */
+/* libxml2's error codes, as the codes render words (render/peer_words.c)
+ * without quoting the document; another code is given by its number. */
 static const struct {
 	int code;
-	const char *words;
+	enum peer_xml_why why;
 } xml_errors[] = {
-	{ XML_ERR_DOCUMENT_EMPTY, "no element: the document is empty" },
-	{ XML_ERR_DOCUMENT_END, "more data after the root element" },
-	{ XML_ERR_TAG_NAME_MISMATCH, "an end tag does not match its start tag" },
-	{ XML_ERR_TAG_NOT_FINISHED, "the XML ends before its elements are closed: truncated" },
-	{ XML_ERR_LTSLASH_REQUIRED, "an element is not closed" },
-	{ XML_ERR_GT_REQUIRED, "a tag is not closed with '>'" },
-	{ XML_ERR_LT_IN_ATTRIBUTE, "'<' inside an attribute value" },
-	{ XML_ERR_ATTRIBUTE_NOT_STARTED, "an attribute value without quotes" },
-	{ XML_ERR_ATTRIBUTE_WITHOUT_VALUE, "an attribute without a value" },
-	{ XML_ERR_ATTRIBUTE_REDEFINED, "an attribute given twice" },
-	{ XML_ERR_NAME_REQUIRED, "a name is missing" },
-	{ XML_ERR_INVALID_CHAR, "a character XML does not allow" },
-	{ XML_ERR_INVALID_ENCODING, "bytes that are not in the document's encoding (UTF-8)" },
-	{ XML_ERR_UNDECLARED_ENTITY, "a reference to an entity that is not declared" },
-	{ XML_WAR_UNDECLARED_ENTITY, "a reference to an entity that is not declared" },
-	{ XML_ERR_ENTITYREF_SEMICOL_MISSING, "an entity reference without ';'" },
-	{ XML_ERR_RESERVED_XML_NAME, "an XML declaration that is not at the start" },
-	{ XML_ERR_UNSUPPORTED_ENCODING, "an encoding libxml2 does not read" },
+	{ XML_ERR_DOCUMENT_EMPTY, PEER_XML_EMPTY },
+	{ XML_ERR_DOCUMENT_END, PEER_XML_AFTER_ROOT },
+	{ XML_ERR_TAG_NAME_MISMATCH, PEER_XML_TAG_MISMATCH },
+	{ XML_ERR_TAG_NOT_FINISHED, PEER_XML_TRUNCATED },
+	{ XML_ERR_LTSLASH_REQUIRED, PEER_XML_NOT_CLOSED },
+	{ XML_ERR_GT_REQUIRED, PEER_XML_NO_GT },
+	{ XML_ERR_LT_IN_ATTRIBUTE, PEER_XML_LT_IN_ATTR },
+	{ XML_ERR_ATTRIBUTE_NOT_STARTED, PEER_XML_ATTR_UNQUOTED },
+	{ XML_ERR_ATTRIBUTE_WITHOUT_VALUE, PEER_XML_ATTR_NO_VALUE },
+	{ XML_ERR_ATTRIBUTE_REDEFINED, PEER_XML_ATTR_TWICE },
+	{ XML_ERR_NAME_REQUIRED, PEER_XML_NO_NAME },
+	{ XML_ERR_INVALID_CHAR, PEER_XML_BAD_CHAR },
+	{ XML_ERR_INVALID_ENCODING, PEER_XML_BAD_ENCODING },
+	{ XML_ERR_UNDECLARED_ENTITY, PEER_XML_UNDECLARED },
+	{ XML_WAR_UNDECLARED_ENTITY, PEER_XML_UNDECLARED },
+	{ XML_ERR_ENTITYREF_SEMICOL_MISSING, PEER_XML_NO_SEMICOLON },
+	{ XML_ERR_RESERVED_XML_NAME, PEER_XML_DECL_LATE },
+	{ XML_ERR_UNSUPPORTED_ENCODING, PEER_XML_UNSUPPORTED_ENCODING },
 };
 
 static int
 xml_error(struct xctx *x, xmlParserCtxtPtr c)
 {
 	const xmlError *e = xmlCtxtGetLastError(c);
-	const char *words = NULL;
 
 	if (x->refused)
-		return fail(x, "the XML declares an entity or names an external DTD (line %ld): refused, entities are never expanded or fetched (AWS's CustomerGatewayConfiguration has no DTD)",
-			    x->refused_line);
+		return fail_at(x, PEER_E_XML_ENTITY, NULL, x->refused_line, 0);
 	if (!e || e->code == XML_ERR_OK)
-		return fail(x, "not well-formed XML");
+		return fail(x, PEER_E_XML_MALFORMED);
 	if (e->code == XML_ERR_NO_MEMORY)
-		return fail(x, "out of memory reading the XML");
-	for (size_t i = 0; i < COUNT(xml_errors) && !words; i++)
-		if (xml_errors[i].code == e->code)
-			words = xml_errors[i].words;
-	if (words)
-		return fail(x, "not well-formed XML at line %d, column %d: %s", e->line, e->int2, words);
-	return fail(x, "not well-formed XML at line %d, column %d (libxml2 error %d)", e->line, e->int2,
-		    e->code);
+		return fail(x, PEER_E_XML_NOMEM);
+	fail_at(x, PEER_E_XML_AT, NULL, e->line, e->int2);
+	x->e->n = e->code;
+	for (size_t i = 0; i < COUNT(xml_errors); i++)
+		if (xml_errors[i].code == e->code) {
+			x->e->why = xml_errors[i].why;
+			break;
+		}
+	return -1;
 }
 
 static xmlDocPtr
@@ -179,12 +185,12 @@ read_xml(struct xctx *x, const char *buf, size_t len)
 	xmlDocPtr doc;
 
 	if (len > (size_t)0x7fffffff) {
-		fail(x, "larger than libxml2 reads from memory");
+		fail(x, PEER_E_XML_TOO_BIG);
 		return NULL;
 	}
 	xmlInitParser();
 	if (!(c = xmlNewParserCtxt())) {
-		fail(x, "out of memory reading the XML");
+		fail(x, PEER_E_XML_NOMEM);
 		return NULL;
 	}
 	c->_private = x;
@@ -254,7 +260,7 @@ number(struct xctx *x, const xmlNode *n, const char *path, struct peer_num *out)
 		return 0;
 	v = strtoull(s, &end, 10);
 	if (!s[0] || *end || s[0] == '-' || v > 4294967295ULL)
-		return fail(x, "%s is not a number (line %ld)", path, xmlGetLineNo(n));
+		return fail_at(x, PEER_E_XML_NUMBER, path, xmlGetLineNo(n), 0);
 	*out = (struct peer_num){ v > (unsigned long long)LONG_MAX ? LONG_MAX : (long)v, 1 };
 	return 0;
 }
@@ -267,7 +273,7 @@ boolean(struct xctx *x, const xmlNode *n, const char *path, struct peer_num *out
 	if (!text(n, s, sizeof(s)))
 		return 0;
 	if (strcmp(s, "true") != 0 && strcmp(s, "false") != 0)
-		return fail(x, "%s is neither true nor false (line %ld)", path, xmlGetLineNo(n));
+		return fail_at(x, PEER_E_XML_BOOL, path, xmlGetLineNo(n), 0);
 	*out = (struct peer_num){ s[0] == 't', 1 };
 	return 0;
 }
@@ -399,8 +405,7 @@ root(struct xctx *x, xmlDocPtr doc, const xmlNode **out)
 	const xmlNode *r = xmlDocGetRootElement(doc);
 
 	if (!named(r, "vpn_connection"))
-		return fail(x, "the XML's root element is <%.40s>, not <vpn_connection>: not AWS's CustomerGatewayConfiguration",
-			    r ? (const char *)r->name : "");
+		return fail_at(x, PEER_E_XML_ROOT, r ? (const char *)r->name : "", 0, 0);
 	*out = r;
 	return 0;
 }
@@ -420,16 +425,14 @@ routing(struct peer_conn *pc, int bgp)
 
 int
 peer_xml_merge(const char *buf, size_t len, struct peer_config *p, size_t first, const char *where,
-	       char *err, size_t errlen)
+	       struct peer_error *e)
 {
-	char w[128];
-	struct xctx x = { p, w, err, errlen, 0, 0 };
+	struct xctx x = { p, where, e, 0, 0 };
 	xmlDocPtr doc;
 	const xmlNode *r = NULL;
 	size_t i = 0;
 	int rc = 0, bgp = 0;
 
-	snprintf(w, sizeof(w), "%s: ", where);
 	if (!(doc = read_xml(&x, buf, len)))
 		return -1;
 	if (root(&x, doc, &r) < 0)
@@ -443,7 +446,7 @@ peer_xml_merge(const char *buf, size_t len, struct peer_config *p, size_t first,
 		 * as telemetry() does; one with no outside address says nothing */
 		if (!(t = match(p, n, first, i)) && outside_of(n, out, sizeof(out))[0] &&
 		    !(t = peer_new_tunnel(p, p->nconns - 1, p->ntunnels - first)))
-			rc = fail(&x, "out of memory reading the XML");
+			rc = fail(&x, PEER_E_XML_NOMEM);
 		else if (t && tunnel_facts(&x, n, i, t, &bgp) < 0)
 			rc = -1;
 		i++;
@@ -455,9 +458,9 @@ peer_xml_merge(const char *buf, size_t len, struct peer_config *p, size_t first,
 }
 
 int
-peer_parse_aws_xml(const char *buf, size_t len, struct peer_config *p, char *err, size_t errlen)
+peer_parse_aws_xml(const char *buf, size_t len, struct peer_config *p, struct peer_error *e)
 {
-	struct xctx x = { p, "", err, errlen, 0, 0 };
+	struct xctx x = { p, "", e, 0, 0 };
 	struct peer_conn *pc;
 	xmlDocPtr doc;
 	const xmlNode *r = NULL;
@@ -466,13 +469,14 @@ peer_parse_aws_xml(const char *buf, size_t len, struct peer_config *p, char *err
 	int rc = -1, bgp = 0;
 
 	memset(p, 0, sizeof(*p));
+	memset(e, 0, sizeof(*e));
 	p->format = PEER_FMT_AWS_XML;
 	if (!(doc = read_xml(&x, buf, len)))
 		return -1;
 	if (root(&x, doc, &r) < 0)
 		goto out;
 	if (!(pc = peer_new_conn(p))) {
-		fail(&x, "out of memory reading the XML");
+		fail(&x, PEER_E_XML_NOMEM);
 		goto out;
 	}
 	if ((id = xmlGetProp(r, (const xmlChar *)"id"))) {
@@ -488,14 +492,14 @@ peer_parse_aws_xml(const char *buf, size_t len, struct peer_config *p, char *err
 		if (!named(n, "ipsec_tunnel"))
 			continue;
 		if (!(t = peer_new_tunnel(p, 0, i))) {
-			fail(&x, "out of memory reading the XML");
+			fail(&x, PEER_E_XML_NOMEM);
 			goto out;
 		}
 		if (tunnel_facts(&x, n, i++, t, &bgp) < 0)
 			goto out;
 	}
 	if (!p->ntunnels) {
-		fail(&x, "the vpn_connection has no ipsec_tunnel: nothing to pair");
+		fail(&x, PEER_E_XML_NO_TUNNEL);
 		goto out;
 	}
 	routing(&p->conns[0], bgp);

@@ -11,8 +11,27 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char formats[] =
-	"the JSON of aws ec2 describe-vpn-connections, AWS's CustomerGatewayConfiguration XML, or terraform show -json";
+int
+peer_fail(struct peer_error *e, enum peer_error_code code, const char *path, const char *key, long n)
+{
+	*e = (struct peer_error){ .code = code, .n = n };
+	snprintf(e->key, sizeof(e->key), "%s%s%s", path ? path : "", key ? "." : "", key ? key : "");
+	return -1;
+}
+
+enum peer_json_type
+peer_json_type_of(int t)
+{
+	switch (t) {
+	case json_type_null: return PEER_JT_NULL;
+	case json_type_boolean: return PEER_JT_BOOL;
+	case json_type_double: case json_type_int: return PEER_JT_NUMBER;
+	case json_type_object: return PEER_JT_OBJECT;
+	case json_type_array: return PEER_JT_ARRAY;
+	case json_type_string: return PEER_JT_STRING;
+	}
+	return PEER_JT_OTHER;
+}
 
 static int
 has(const struct json_object *o, const char *key)
@@ -24,23 +43,19 @@ has(const struct json_object *o, const char *key)
 
 /* The JSON's top object: which of ours, or what it is not. */
 static int
-json_kind(const struct json_object *top, struct peer_config *p, char *err, size_t errlen)
+json_kind(const struct json_object *top, struct peer_config *p, struct peer_error *e)
 {
-	if (json_object_get_type(top) != json_type_object) {
-		snprintf(err, errlen, "the JSON is not an object: expected %s", formats);
-		return -1;
-	}
+	if (json_object_get_type(top) != json_type_object)
+		return peer_fail(e, PEER_E_TOP_NOT_OBJECT, NULL, NULL, 0);
 	if (has(top, "VpnConnections"))
-		return peer_aws_json_doc(top, p, err, errlen);
+		return peer_aws_json_doc(top, p, e);
 	if (has(top, "format_version") && has(top, "terraform_version"))
-		return peer_tf_doc(top, p, err, errlen);
+		return peer_tf_doc(top, p, e);
 	if (has(top, "terraform_version") && has(top, "resources"))
-		snprintf(err, errlen, "looks like a raw Terraform state file (terraform.tfstate), not terraform show -json: give the output of terraform show -json");
-	else if (has(top, "VpnConnection"))
-		snprintf(err, errlen, "the JSON has one VpnConnection (the output of create-vpn-connection or modify-vpn-tunnel-options), not a VpnConnections array: give the output of aws ec2 describe-vpn-connections");
-	else
-		snprintf(err, errlen, "the JSON has no VpnConnections array (aws ec2 describe-vpn-connections) and no format_version and terraform_version (terraform show -json): not a peer configuration");
-	return -1;
+		return peer_fail(e, PEER_E_RAW_TFSTATE, NULL, NULL, 0);
+	if (has(top, "VpnConnection"))
+		return peer_fail(e, PEER_E_ONE_CONNECTION, NULL, NULL, 0);
+	return peer_fail(e, PEER_E_NOT_PEER, NULL, NULL, 0);
 }
 
 /* The first byte after a byte order mark and blanks; 0 when none. */
@@ -69,39 +84,39 @@ peer_is_document(const char *buf, size_t len)
 }
 
 int
-peer_parse(const char *buf, size_t len, struct peer_config *p, char *err, size_t errlen)
+peer_parse(const char *buf, size_t len, struct peer_config *p, struct peer_error *e)
 {
 	struct json_object *top = NULL;
 	int rc;
 
 	memset(p, 0, sizeof(*p));
-	if (!len) {
-		snprintf(err, errlen, "the file is empty: expected %s", formats);
-		return -1;
-	}
+	memset(e, 0, sizeof(*e));
+	if (!len)
+		return peer_fail(e, PEER_E_EMPTY, NULL, NULL, 0);
 	if (is_xml(buf, len))
-		return peer_parse_aws_xml(buf, len, p, err, errlen);
-	if (peer_json_tokenize(buf, len, &top, err, errlen) < 0)
+		return peer_parse_aws_xml(buf, len, p, e);
+	if (peer_json_tokenize(buf, len, &top, e) < 0)
 		return -1;
-	rc = json_kind(top, p, err, errlen);
+	rc = json_kind(top, p, e);
 	json_object_put(top);
 	return rc;
 }
 
 int
-peer_parse_terraform(const char *buf, size_t len, struct peer_config *p, char *err, size_t errlen)
+peer_parse_terraform(const char *buf, size_t len, struct peer_config *p, struct peer_error *e)
 {
 	struct json_object *top = NULL;
 	int rc = -1;
 
 	memset(p, 0, sizeof(*p));
-	if (peer_json_tokenize(buf, len, &top, err, errlen) < 0)
+	memset(e, 0, sizeof(*e));
+	if (peer_json_tokenize(buf, len, &top, e) < 0)
 		return -1;
 	if (json_object_get_type(top) == json_type_object && has(top, "format_version") &&
 	    has(top, "terraform_version"))
-		rc = peer_tf_doc(top, p, err, errlen);
+		rc = peer_tf_doc(top, p, e);
 	else
-		snprintf(err, errlen, "no format_version and terraform_version: not terraform show -json");
+		peer_fail(e, PEER_E_NOT_TF, NULL, NULL, 0);
 	json_object_put(top);
 	return rc;
 }

@@ -172,17 +172,89 @@ struct peer_config {
 	size_t other_resources;       /* Terraform: resources of other types, not read */
 };
 
+/* Why a document was refused, as a code and its numbers (the readers are
+ * bytes in: render/peer_words.c words it, peer_error_words()). */
+enum peer_error_code {
+	PEER_E_NONE = 0,
+	/* the detection (peer.c) */
+	PEER_E_EMPTY,              /* the file is empty */
+	PEER_E_TOP_NOT_OBJECT,     /* the JSON is not an object */
+	PEER_E_RAW_TFSTATE,        /* a raw terraform.tfstate */
+	PEER_E_ONE_CONNECTION,     /* one VpnConnection (create-vpn-connection's output) */
+	PEER_E_NOT_PEER,           /* none of the three documents */
+	PEER_E_NOT_TF,             /* peer_parse_terraform(): no format_version, terraform_version */
+	/* the describe-vpn-connections JSON (aws_json.c) */
+	PEER_E_JSON_NOMEM,         /* out of memory reading the JSON */
+	PEER_E_JSON_TRUNCATED,     /* n: its length, line: where it ends */
+	PEER_E_JSON_INVALID,       /* n: byte offset, line, col; detail: json-c's words */
+	PEER_E_JSON_TRAILING,      /* n: byte offset, line, col: more after the document */
+	PEER_E_JSON_NO_ARRAY,      /* VpnConnections is not an array */
+	PEER_E_JSON_NO_CONNECTION, /* VpnConnections is empty */
+	PEER_E_JSON_TYPE,          /* key: path.member; got, want */
+	PEER_E_JSON_NOT_VALUE,     /* key: path.member, n: index; want: the Value's type */
+	PEER_E_JSON_IKE_VERSION,   /* key: path, n: index of IkeVersions */
+	PEER_E_JSON_NOMEM_CONNS,   /* out of memory reading the VPN connections */
+	PEER_E_NOT_OBJECT,         /* key: path; got: not an object (the JSON, Terraform) */
+	/* the XML (aws_xml.c) */
+	PEER_E_XML_NOMEM,          /* out of memory reading the XML */
+	PEER_E_XML_TOO_BIG,        /* more than libxml2 reads from memory (2 GB) */
+	PEER_E_XML_ENTITY,         /* line: an entity declaration or an external DTD */
+	PEER_E_XML_MALFORMED,      /* not well-formed, no position known */
+	PEER_E_XML_AT,             /* line, col; why (enum peer_xml_why), or n: libxml2's code */
+	PEER_E_XML_ROOT,           /* key: the root element's name, not vpn_connection */
+	PEER_E_XML_NO_TUNNEL,      /* a vpn_connection without ipsec_tunnel */
+	PEER_E_XML_NUMBER,         /* key: the element ("ipsec_tunnel[0] asn"), line */
+	PEER_E_XML_BOOL,           /* key, line: neither true nor false */
+	PEER_E_TF_NOMEM,           /* out of memory reading the Terraform JSON */
+	PEER_E_TF_TYPE,            /* key: path.attribute; got, want: enum peer_json_type */
+	PEER_E_TF_NOT_STRING,      /* key: path.attribute, n: its index: not a string */
+	PEER_E_TF_DEPTH,           /* key: path; n: the depth allowed */
+	PEER_E_TF_ARRAYS,          /* key: path: resources, child_modules not arrays */
+	PEER_E_TF_CHANGES,         /* resource_changes is not an array */
+	PEER_E_TF_NO_AFTER,        /* key: path (resource_changes[N].change.after) */
+	PEER_E_TF_EMPTY,           /* neither values nor planned_values or resource_changes */
+	PEER_E_TF_NO_VPN,          /* n: the resources of other types */
+};
+
+/* What libxml2's error was (aws_xml.c maps its codes), for PEER_E_XML_AT. */
+enum peer_xml_why {
+	PEER_XML_OTHER = 0,        /* n has libxml2's code */
+	PEER_XML_EMPTY, PEER_XML_AFTER_ROOT, PEER_XML_TAG_MISMATCH, PEER_XML_TRUNCATED,
+	PEER_XML_NOT_CLOSED, PEER_XML_NO_GT, PEER_XML_LT_IN_ATTR, PEER_XML_ATTR_UNQUOTED,
+	PEER_XML_ATTR_NO_VALUE, PEER_XML_ATTR_TWICE, PEER_XML_NO_NAME, PEER_XML_BAD_CHAR,
+	PEER_XML_BAD_ENCODING, PEER_XML_UNDECLARED, PEER_XML_NO_SEMICOLON, PEER_XML_DECL_LATE,
+	PEER_XML_UNSUPPORTED_ENCODING,
+};
+
+/* A JSON value's type, as a PEER_E_TF_* message names it. */
+enum peer_json_type {
+	PEER_JT_NULL, PEER_JT_BOOL, PEER_JT_NUMBER, PEER_JT_OBJECT, PEER_JT_ARRAY, PEER_JT_STRING,
+	PEER_JT_OTHER,
+};
+
+struct peer_error {
+	enum peer_error_code code;
+	long line, col;            /* PEER_E_XML_*: 1-based; 0 not known */
+	long n;                    /* the code's number (see above) */
+	enum peer_xml_why why;
+	enum peer_json_type got, want;
+	char where[96];            /* the embedded XML's place in the describe JSON
+	                            * ("VpnConnections[0].CustomerGatewayConfiguration"), or "" */
+	char key[192];             /* the element, attribute or path named (never a value) */
+	const char *detail;        /* PEER_E_JSON_INVALID: json-c's own (English) words, static */
+};
+
 /* Reads buf into *p: the describe-vpn-connections JSON, the
  * CustomerGatewayConfiguration XML or terraform show -json, told apart by
  * positive evidence (a VpnConnections array; format_version and
  * terraform_version; an XML root element vpn_connection). Returns 0, or -1
- * with a one-line message: the position of a syntax error (JSON: byte
+ * with why in *e (struct peer_error): the position of a syntax error (JSON: byte
  * offset and line; XML: line and column) or of the end of a truncated
  * document, what the document is not, an XML document declaring entities
  * (refused: entity expansion and external entities), a field of the wrong
- * type, or memory. The message never quotes a value from the document.
+ * type, or memory. It never quotes a value from the document.
  * Call peer_free() after either outcome. */
-int peer_parse(const char *buf, size_t len, struct peer_config *p, char *err, size_t errlen);
+int peer_parse(const char *buf, size_t len, struct peer_config *p, struct peer_error *e);
 /* 1 when buf is one of the documents above by its first byte (after a
  * byte order mark and blanks: '{', '[' or '<'), or holds nothing but
  * blanks (peer_parse() says what is missing); 0 when it is text of
@@ -191,10 +263,8 @@ int peer_parse(const char *buf, size_t len, struct peer_config *p, char *err, si
 int peer_is_document(const char *buf, size_t len);
 /* One front end alone (the fuzz harnesses): the same contract, refusing
  * what is not its own format. */
-int peer_parse_aws_xml(const char *buf, size_t len, struct peer_config *p, char *err,
-		       size_t errlen);
-int peer_parse_terraform(const char *buf, size_t len, struct peer_config *p, char *err,
-			 size_t errlen);
+int peer_parse_aws_xml(const char *buf, size_t len, struct peer_config *p, struct peer_error *e);
+int peer_parse_terraform(const char *buf, size_t len, struct peer_config *p, struct peer_error *e);
 void peer_free(struct peer_config *p);
 const char *peer_format_name(enum peer_format f);
 

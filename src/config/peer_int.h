@@ -27,21 +27,27 @@ void peer_set_inside_net(struct peer_tunnel *t, const char *prefix);
 long peer_dpd_word(const char *w);
 long peer_startup_word(const char *w);
 
+/* The code, the path it names (key: path, or path.key when key is given)
+ * and its number into *e; -1. */
+int peer_fail(struct peer_error *e, enum peer_error_code code, const char *path, const char *key,
+	      long n);
+/* json-c's json_type as a message names it. */
+enum peer_json_type peer_json_type_of(int json_type);
+
 /* Line and column (1-based) of byte offset off. */
 void peer_where(const char *buf, size_t off, unsigned *line, unsigned *col);
 /* The JSON text as one document (json-c, strict, depth-bounded): 0 and
  * *top, or -1 with the byte offset, line and column of the error. */
-int peer_json_tokenize(const char *buf, size_t len, struct json_object **top, char *err,
-		       size_t errlen);
+int peer_json_tokenize(const char *buf, size_t len, struct json_object **top,
+		       struct peer_error *e);
 /* The whole JSON read as what its top object says it is. */
-int peer_aws_json_doc(const struct json_object *top, struct peer_config *p, char *err,
-		      size_t errlen);
-int peer_tf_doc(const struct json_object *top, struct peer_config *p, char *err, size_t errlen);
+int peer_aws_json_doc(const struct json_object *top, struct peer_config *p, struct peer_error *e);
+int peer_tf_doc(const struct json_object *top, struct peer_config *p, struct peer_error *e);
 /* A CustomerGatewayConfiguration carried in the describe JSON: its facts
  * merged into its connection's tunnels (those from index first on: the
  * connection read last), its keys counted. where names it in a message
  * ("VpnConnections[0].CustomerGatewayConfiguration"). */
 int peer_xml_merge(const char *buf, size_t len, struct peer_config *p, size_t first,
-		   const char *where, char *err, size_t errlen);
+		   const char *where, struct peer_error *e);
 
 #endif

@@ -46,8 +46,7 @@
 
 struct tctx {
 	struct peer_config *p;
-	char *err;
-	size_t errlen;
+	struct peer_error *e;
 };
 
 /* One resource's values and, in a plan, which of them are unknown. */
@@ -57,25 +56,11 @@ struct tres {
 	const char *path;
 };
 
-__attribute__((format(printf, 2, 3)))
+/* The code and its numbers into *e (render words them); -1. */
 static int
-fail(struct tctx *x, const char *fmt, ...)
+fail(struct tctx *x, enum peer_error_code code, const char *path, const char *key, long n)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(x->err, x->errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-static const char *
-type_word(json_type t)
-{
-	static const char *const w[] = { "null", "a boolean", "a number", "a number", "an object",
-					 "an array", "a string" };
-
-	return (size_t)t < COUNT(w) ? w[t] : "?";
+	return peer_fail(x->e, code, path, key, n);
 }
 
 /* json-c 0.16 takes no const here, though it changes nothing */
@@ -116,9 +101,12 @@ attr(const struct tres *r, const char *key, json_type t, const struct json_objec
 	if (!v)
 		return 0;
 	vt = json_object_get_type(v);
-	if (vt != t && !(t == json_type_int && vt == json_type_double))
-		return fail(r->x, "%s.%s is %s, not %s: not an aws_vpn_connection of the Terraform AWS provider",
-			    r->path, key, type_word(vt), type_word(t));
+	if (vt != t && !(t == json_type_int && vt == json_type_double)) {
+		fail(r->x, PEER_E_TF_TYPE, r->path, key, 0);
+		r->x->e->got = peer_json_type_of(vt);
+		r->x->e->want = peer_json_type_of(t);
+		return -1;
+	}
 	*out = v;
 	return 1;
 }
@@ -198,7 +186,7 @@ ike_versions(const struct tres *r, const char *key, struct peer_num *n, unsigned
 		const struct json_object *e = json_object_array_get_idx(arr, i);
 		const char *w = json_object_get_type(e) == json_type_string ? sval(e) : NULL;
 		if (!w)
-			return fail(r->x, "%s.%s[%zu] is not a string: not an aws_vpn_connection", r->path, key, i);
+			return fail(r->x, PEER_E_TF_NOT_STRING, r->path, key, (long)i);
 		bits |= strcmp(w, "ikev1") == 0 ? PEER_IKEV1 : strcmp(w, "ikev2") == 0 ? PEER_IKEV2 : 0;
 	}
 	*n = (struct peer_num){ bits, 1 };
@@ -231,7 +219,7 @@ tunnel(const struct tres *r, size_t conn, int n)
 #define K(name) (snprintf(k, sizeof(k), "tunnel%d_%s", n, name), k)
 
 	if (!t)
-		return fail(r->x, "out of memory reading the Terraform JSON");
+		return fail(r->x, PEER_E_TF_NOMEM, NULL, NULL, 0);
 	u = &t->unknown;
 
 	if (str(r, K("address"), out, sizeof(out), NULL, u, PEER_UNK_OUTSIDE) < 0 ||
@@ -274,10 +262,13 @@ resource(struct tctx *x, const char *address, const struct json_object *values,
 	size_t conn = p->nconns;
 	int tgw = 0;
 
-	if (json_object_get_type(values) != json_type_object)
-		return fail(x, "%s is %s, not an object", path, type_word(json_object_get_type(values)));
+	if (json_object_get_type(values) != json_type_object) {
+		fail(x, PEER_E_NOT_OBJECT, path, NULL, 0);
+		x->e->got = peer_json_type_of(json_object_get_type(values));
+		return -1;
+	}
 	if (!(pc = peer_new_conn(p)))
-		return fail(x, "out of memory reading the Terraform JSON");
+		return fail(x, PEER_E_TF_NOMEM, NULL, NULL, 0);
 	snprintf(pc->address, sizeof(pc->address), "%s", address ? address : "");
 	if (str(&r, "id", pc->id, sizeof(pc->id), NULL, &pc->unknown, PEER_UNK_ID) < 0 ||
 	    str(&r, "customer_gateway_id", pc->cgw, sizeof(pc->cgw), NULL, NULL, 0) < 0 ||
@@ -334,10 +325,10 @@ module(struct tctx *x, const struct json_object *m, const char *path, int depth)
 	char p[192];
 
 	if (depth > TF_MODULE_DEPTH)
-		return fail(x, "%s: modules nested deeper than %d", path, TF_MODULE_DEPTH);
+		return fail(x, PEER_E_TF_DEPTH, path, NULL, TF_MODULE_DEPTH);
 	if ((rs && json_object_get_type(rs) != json_type_array) ||
 	    (kids && json_object_get_type(kids) != json_type_array))
-		return fail(x, "%s: resources and child_modules must be arrays: not terraform show -json", path);
+		return fail(x, PEER_E_TF_ARRAYS, path, NULL, 0);
 	for (size_t i = 0; rs && i < json_object_array_length(rs); i++) {
 		const struct json_object *res = json_object_array_get_idx(rs, i);
 		snprintf(p, sizeof(p), "%s.resources[%zu].values", path, i);
@@ -372,7 +363,7 @@ changes(struct tctx *x, const struct json_object *rc)
 	char p[96];
 
 	if (json_object_get_type(rc) != json_type_array)
-		return fail(x, "resource_changes is not an array: not terraform show -json");
+		return fail(x, PEER_E_TF_CHANGES, NULL, NULL, 0);
 	for (size_t i = 0; i < json_object_array_length(rc); i++) {
 		const struct json_object *res = json_object_array_get_idx(rc, i);
 		const struct json_object *ch = get(res, "change");
@@ -380,7 +371,7 @@ changes(struct tctx *x, const struct json_object *rc)
 			continue;
 		snprintf(p, sizeof(p), "resource_changes[%zu].change.after", i);
 		if (!get(ch, "after"))
-			return fail(x, "%s is missing: not terraform show -json of a plan", p);
+			return fail(x, PEER_E_TF_NO_AFTER, p, NULL, 0);
 		if (resource(x, address_of(res), get(ch, "after"), get(ch, "after_unknown"), p) < 0)
 			return -1;
 	}
@@ -388,9 +379,9 @@ changes(struct tctx *x, const struct json_object *rc)
 }
 
 int
-peer_tf_doc(const struct json_object *top, struct peer_config *p, char *err, size_t errlen)
+peer_tf_doc(const struct json_object *top, struct peer_config *p, struct peer_error *e)
 {
-	struct tctx x = { p, err, errlen };
+	struct tctx x = { p, e };
 	const struct json_object *rc = get(top, "resource_changes"), *pv = get(top, "planned_values");
 	const struct json_object *v = get(top, "values");
 	int r;
@@ -403,11 +394,10 @@ peer_tf_doc(const struct json_object *top, struct peer_config *p, char *err, siz
 	else if (v)
 		r = module(&x, get(v, "root_module"), "values.root_module", 0);
 	else
-		return fail(&x, "terraform show -json with neither values (a state) nor planned_values or resource_changes (a plan): an empty state?");
+		return fail(&x, PEER_E_TF_EMPTY, NULL, NULL, 0);
 	if (r < 0)
 		return -1;
 	if (!p->nconns)
-		return fail(&x, "the Terraform JSON has no aws_vpn_connection resource (%zu resource%s of other types): nothing to pair with the router",
-			    p->other_resources, p->other_resources == 1 ? "" : "s");
+		return fail(&x, PEER_E_TF_NO_VPN, NULL, NULL, (long)p->other_resources);
 	return 0;
 }

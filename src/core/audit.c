@@ -545,7 +545,7 @@ dpd_quote(const struct audit_run *a, const struct dpd_say *w, const struct confi
 	case DQ_NONE:
 		break;
 	}
-	return (struct audit_arg){ AA_END, 0, NULL };
+	return (struct audit_arg){ .kind = AA_END };
 }
 
 /* The parser said what its DPD does (config_gateway.live), defaults
@@ -715,7 +715,7 @@ start_args(const struct audit_run *a, const struct start_say *w, enum start_quot
 	arg[n++] = AS(a->peer->display);
 	if (q == SQ_TRAFFIC || q == SQ_ALWAYS)
 		arg[n++] = AW(q == SQ_TRAFFIC && s->state == CONFIG_START_ON_TRAFFIC ? W_ON_TRAFFIC : W_NONE);
-	arg[n] = (struct audit_arg){ AA_END, 0, NULL };
+	arg[n] = (struct audit_arg){ .kind = AA_END };
 }
 
 /* The start view tunnel i is judged by: its own (the older formats fill

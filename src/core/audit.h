@@ -61,8 +61,8 @@ enum audit_arg_kind {
 	AA_WORD,                       /* n: an enum audit_word, a phrase render says */
 	AA_PHRASE,                     /* s: an English phrase a table marked N_() (a format's
 	                                * facts, config.c): render translates it */
-	AA_FROM,                       /* s: where the line MTU came from (a struct
-	                                * audit_line_from, one a result), worded by render */
+	AA_FROM,                       /* from: where the line MTU came from (one a
+	                                * result), worded by render */
 };
 
 /* Where the audit's line MTU came from: a code and its pieces, which
@@ -91,8 +91,8 @@ struct audit_line_from {
 struct audit_arg {
 	enum audit_arg_kind kind;
 	long n;                        /* AA_NUM: the number; AA_WORD: an enum audit_word */
-	const char *s;                 /* AA_STR: static, the configuration's or the result's;
-	                                * AA_FROM: a struct audit_line_from, the result's */
+	const char *s;                 /* AA_STR: static, the configuration's or the result's */
+	const struct audit_line_from *from;   /* AA_FROM: the result's */
 };
 
 /* Codes of what a finding or a note says (render/audit_words.c). */

@@ -28,15 +28,15 @@ void audit_prepare(struct audit_run *a);
 
 /* The arguments of a finding's or a note's words (struct audit_say), in
  * the order its sentence names them; an ARGS() list ends itself. */
-#define AN(x) ((struct audit_arg){ AA_NUM, (long)(x), NULL })
-#define AS(x) ((struct audit_arg){ AA_STR, 0, (x) })
-#define AQ(x) ((struct audit_arg){ AA_QUOTE, 0, (x) })      /* copied: one a finding */
-#define AW(x) ((struct audit_arg){ AA_WORD, (long)(x), NULL })
-#define AP(x) ((struct audit_arg){ AA_PHRASE, 0, (x) })
-/* the result's line_from: carried in s, which is no string then (AA_FROM) */
-#define AF(x) ((struct audit_arg){ AA_FROM, 0, (const char *)(const void *)(x) })
-#define ARGS(...) ((const struct audit_arg[]){ __VA_ARGS__, { AA_END, 0, NULL } })
-#define NOARGS ((const struct audit_arg[]){ { AA_END, 0, NULL } })
+#define AN(x) ((struct audit_arg){ .kind = AA_NUM, .n = (long)(x) })
+#define AS(x) ((struct audit_arg){ .kind = AA_STR, .s = (x) })
+#define AQ(x) ((struct audit_arg){ .kind = AA_QUOTE, .s = (x) })   /* copied: one a finding */
+#define AW(x) ((struct audit_arg){ .kind = AA_WORD, .n = (long)(x) })
+#define AP(x) ((struct audit_arg){ .kind = AA_PHRASE, .s = (x) })
+/* the result's line_from (a const struct audit_line_from *) */
+#define AF(x) ((struct audit_arg){ .kind = AA_FROM, .from = (x) })
+#define ARGS(...) ((const struct audit_arg[]){ __VA_ARGS__, { .kind = AA_END } })
+#define NOARGS ((const struct audit_arg[]){ { .kind = AA_END } })
 
 /* A new finding of the current check saying code with args, or NULL when
  * memory ran out. */

@@ -398,16 +398,18 @@ audit_peer_ike_tf_lists(const struct audit_peer_result *r, size_t k, const struc
 
 /* modify-vpn-connection-options: once per connection. */
 void
-audit_peer_ike_aws_cidrs(const struct peer_conn *pc, int id_ok,
+audit_peer_ike_aws_cidrs(const struct peer_conn *pc, int id_ok, int localized,
 			 void (*emit)(void *ctx, const char *line), void *ctx)
 {
 	char line[300];
 
 	if (!id_ok) {
-		emit(ctx, "# no command: the connection id in the file is not in AWS's form; set LocalIpv4NetworkCidr and RemoteIpv4NetworkCidr to 0.0.0.0/0 by hand");
+		audit_peer_aws_comment(N_("no command: the connection id in the file is not in AWS's form; set LocalIpv4NetworkCidr and RemoteIpv4NetworkCidr to 0.0.0.0/0 by hand"),
+				       localized, emit, ctx);
 		return;
 	}
-	emit(ctx, "# modify-vpn-connection-options makes the whole VPN connection briefly unavailable (both tunnels)");
+	audit_peer_aws_comment(N_("modify-vpn-connection-options makes the whole VPN connection briefly unavailable (both tunnels)"),
+			       localized, emit, ctx);
 	snprintf(line, sizeof(line), "aws ec2 modify-vpn-connection-options --vpn-connection-id %s --local-ipv4-network-cidr 0.0.0.0/0 --remote-ipv4-network-cidr 0.0.0.0/0",
 		 pc->id);
 	emit(ctx, line);

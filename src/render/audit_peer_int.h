@@ -27,8 +27,17 @@ void audit_peer_ike_aws_opts(const struct audit_peer_result *r, size_t k,
 /* The same lists as Terraform attribute lines of tunnel number (1, 2). */
 void audit_peer_ike_tf_lists(const struct audit_peer_result *r, size_t k, const struct audit_peer_finding *only,
 			     size_t number, void (*emit)(void *ctx, const char *line), void *ctx);
-void audit_peer_ike_aws_cidrs(const struct peer_conn *pc, int id_ok,
+/* localized: its comment lines in the user's language (shell comments:
+ * audit_peer_aws_comment()), else English (--json). */
+void audit_peer_ike_aws_cidrs(const struct peer_conn *pc, int id_ok, int localized,
 			      void (*emit)(void *ctx, const char *line), void *ctx);
+/* An AWS CLI comment: each line of words (translated when localized) after
+ * "# ". They are pasted into a shell, which ignores every character after
+ * '#' to the end of the line (GNU Bash manual, 3.1.3 Comments;
+ * doc/vendor-syntax.md), so a translation is safe there, unlike a router's
+ * comment (those stay English, mtuprobe(1) ENVIRONMENT). */
+void audit_peer_aws_comment(const char *words, int localized,
+			    void (*emit)(void *ctx, const char *line), void *ctx);
 
 /* "AES128, AES256": IKE versions (which 0), ESP encryption (1) or
  * integrity (2) bits as the EC2 API names them. */

@@ -388,22 +388,40 @@ static const struct {
 	unsigned bit;
 	const char *words;
 } new_conn[] = {
-	{ AWS_FIX_NEW_STATIC, "StaticRoutesOnly cannot be changed in place: only a new VPN connection with StaticRoutesOnly true (new outside addresses and keys) makes the AWS side static; the router-side fix is the preferred one" },
-	{ AWS_FIX_NEW_DYNAMIC, "StaticRoutesOnly cannot be changed in place: only a new VPN connection with StaticRoutesOnly false (new outside addresses and keys) makes the AWS side run BGP; the router-side fix is the preferred one" },
-	{ AWS_FIX_NEW_NO_ACCEL, "EnableAcceleration cannot be changed in place: only a new VPN connection without acceleration removes the need for NAT-T; the router-side fix (NAT-T on) is the preferred one" },
+	{ AWS_FIX_NEW_STATIC, N_("StaticRoutesOnly cannot be changed in place: only a new VPN connection with StaticRoutesOnly true (new outside addresses and keys) makes the AWS side static; the router-side fix is the preferred one") },
+	{ AWS_FIX_NEW_DYNAMIC, N_("StaticRoutesOnly cannot be changed in place: only a new VPN connection with StaticRoutesOnly false (new outside addresses and keys) makes the AWS side run BGP; the router-side fix is the preferred one") },
+	{ AWS_FIX_NEW_NO_ACCEL, N_("EnableAcceleration cannot be changed in place: only a new VPN connection without acceleration removes the need for NAT-T; the router-side fix (NAT-T on) is the preferred one") },
 };
 
 static const char psk_note[] =
-	"# or set the tunnel's PreSharedKey to the router's (modify-vpn-tunnel-options --tunnel-options PreSharedKey=...; it briefly takes the tunnel down); mtuprobe prints no key";
+	N_("or set the tunnel's PreSharedKey to the router's (modify-vpn-tunnel-options --tunnel-options PreSharedKey=...; it briefly takes the tunnel down); mtuprobe prints no key");
 
 static const char startup_note[] =
-	"# StartupAction=start: AWS needs the customer gateway's public IP address to initiate (AWS s2svpn user guide, initiate-vpn-tunnels)";
+	N_("StartupAction=start: AWS needs the customer gateway's public IP address to initiate (AWS s2svpn user guide, initiate-vpn-tunnels)");
+
+void
+audit_peer_aws_comment(const char *words, int localized,
+		       void (*emit)(void *ctx, const char *line), void *ctx)
+{
+	const char *p = L(words);
+	char line[600];
+
+	/* one line per line of the words: a translation breaks its own lines */
+	for (;;) {
+		size_t n = strcspn(p, "\n");
+		snprintf(line, sizeof(line), "# %.*s", (int)n, p);
+		emit(ctx, line);
+		if (!p[n])
+			break;
+		p += n + 1;
+	}
+}
 
 /* One tunnel's command (bits of tunnel_opts) and, in the change set, the
  * wait and the check before the next tunnel. */
 static void
 aws_tunnel(const struct audit_peer_result *r, size_t k, unsigned bits,
-	   const struct audit_peer_finding *only, int change,
+	   const struct audit_peer_finding *only, int change, int localized,
 	   void (*emit)(void *ctx, const char *line), void *ctx)
 {
 	const struct peer_config *p = r->peer;
@@ -420,11 +438,12 @@ aws_tunnel(const struct audit_peer_result *r, size_t k, unsigned bits,
 	if (!opts[0])
 		return;
 	if (!id_ok(pc->id) || !pt->outside_v4) {
-		emit(ctx, "# no command: the connection id or the outside address in the file is not in AWS's form; set these tunnel options by hand");
+		audit_peer_aws_comment(N_("no command: the connection id or the outside address in the file is not in AWS's form; set these tunnel options by hand"),
+				       localized, emit, ctx);
 		return;
 	}
 	if ((bits & AWS_FIX_STARTUP_START) && !change)
-		emit(ctx, startup_note);
+		audit_peer_aws_comment(startup_note, localized, emit, ctx);
 	/* quoted when a list's braces and commas would meet the shell's brace expansion */
 	snprintf(line, sizeof(line), "aws ec2 modify-vpn-tunnel-options --vpn-connection-id %s --vpn-tunnel-outside-ip-address %s --tunnel-options %s%s%s",
 		 pc->id, pt->outside, strchr(opts, '[') ? "'" : "", opts, strchr(opts, '[') ? "'" : "");
@@ -440,21 +459,17 @@ aws_tunnel(const struct audit_peer_result *r, size_t k, unsigned bits,
 
 /* What AWS cannot change in place: said once, with the preferred fix. */
 static void
-aws_new_connection(unsigned bits, void (*emit)(void *ctx, const char *line), void *ctx)
+aws_new_connection(unsigned bits, int localized, void (*emit)(void *ctx, const char *line), void *ctx)
 {
-	char line[400];
-
 	for (size_t i = 0; i < COUNT(new_conn); i++)
-		if (bits & new_conn[i].bit) {
-			snprintf(line, sizeof(line), "# %s", new_conn[i].words);
-			emit(ctx, line);
-		}
+		if (bits & new_conn[i].bit)
+			audit_peer_aws_comment(new_conn[i].words, localized, emit, ctx);
 }
 
 /* AWS's own selectors: one modify-vpn-connection-options per connection
  * whose tunnels asked for it. */
 static void
-aws_cidrs(const struct audit_peer_result *r, const unsigned *bits,
+aws_cidrs(const struct audit_peer_result *r, const unsigned *bits, int localized,
 	  void (*emit)(void *ctx, const char *line), void *ctx)
 {
 	for (size_t c = 0; c < r->peer->nconns; c++) {
@@ -462,21 +477,25 @@ aws_cidrs(const struct audit_peer_result *r, const unsigned *bits,
 		for (size_t k = 0; k < r->peer->ntunnels; k++)
 			want |= r->peer->tunnels[k].conn == c && (bits[k] & AWS_FIX_CIDRS);
 		if (want)
-			audit_peer_ike_aws_cidrs(&r->peer->conns[c], id_ok(r->peer->conns[c].id), emit, ctx);
+			audit_peer_ike_aws_cidrs(&r->peer->conns[c], id_ok(r->peer->conns[c].id), localized,
+						 emit, ctx);
 	}
 }
 
 static void
-aws_head(void (*emit)(void *ctx, const char *line), void *ctx)
+aws_head(int localized, void (*emit)(void *ctx, const char *line), void *ctx)
 {
-	emit(ctx, "# AWS side (AWS CLI). Each modify-vpn-tunnel-options briefly takes that tunnel down: change one tunnel,");
-	emit(ctx, "# wait, and see it UP again before the next. The wait may return at once (EC2 VpnState has no");
-	emit(ctx, "# 'modifying' value); the describe line prints the tunnel's status (UP when it is back).");
+	/* TRANSLATORS: three comment lines; keep a line break where each
+	 * should end (about 100 columns) */
+	audit_peer_aws_comment(N_("AWS side (AWS CLI). Each modify-vpn-tunnel-options briefly takes that tunnel down: change one tunnel,\n"
+				  "wait, and see it UP again before the next. The wait may return at once (EC2 VpnState has no\n"
+				  "'modifying' value); the describe line prints the tunnel's status (UP when it is back)."),
+			       localized, emit, ctx);
 }
 
 void
 audit_peer_aws_lines(const struct audit_peer_result *r, const struct audit_peer_finding *only,
-		     void (*emit)(void *ctx, const char *line), void *ctx)
+		     int localized, void (*emit)(void *ctx, const char *line), void *ctx)
 {
 	const struct peer_config *p = r->peer;
 	unsigned *bits, notes = 0;
@@ -488,18 +507,20 @@ audit_peer_aws_lines(const struct audit_peer_result *r, const struct audit_peer_
 	}
 	if (only) {               /* one finding: its tunnel alone */
 		if (only->aws >= 0 && (only->aws_fix & AWS_FIX_TUNNEL))
-			emit(ctx, "# briefly takes this tunnel down: change one tunnel, wait (aws ec2 wait vpn-connection-available), then the other");
+			audit_peer_aws_comment(N_("briefly takes this tunnel down: change one tunnel, wait (aws ec2 wait vpn-connection-available), then the other"),
+					       localized, emit, ctx);
 		if (only->aws >= 0)
-			aws_tunnel(r, (size_t)only->aws, only->aws_fix, only, 0, emit, ctx);
+			aws_tunnel(r, (size_t)only->aws, only->aws_fix, only, 0, localized, emit, ctx);
 		if (only->aws_fix & AWS_FIX_PSK)
-			emit(ctx, psk_note);
+			audit_peer_aws_comment(psk_note, localized, emit, ctx);
 		if (only->aws >= 0 && (only->aws_fix & AWS_FIX_CIDRS))
-			audit_peer_ike_aws_cidrs(conn_of(r, only), id_ok(conn_of(r, only)->id), emit, ctx);
-		aws_new_connection(only->aws_fix, emit, ctx);
+			audit_peer_ike_aws_cidrs(conn_of(r, only), id_ok(conn_of(r, only)->id), localized,
+						 emit, ctx);
+		aws_new_connection(only->aws_fix, localized, emit, ctx);
 		return;
 	}
 	if (!(bits = calloc(p->ntunnels + 1, sizeof(*bits)))) {
-		emit(ctx, "# out of memory: the AWS lines are incomplete");
+		audit_peer_aws_comment(N_("out of memory: the AWS lines are incomplete"), localized, emit, ctx);
 		return;
 	}
 	for (size_t i = 0; i < r->nfindings; i++) {
@@ -511,16 +532,16 @@ audit_peer_aws_lines(const struct audit_peer_result *r, const struct audit_peer_
 	for (size_t k = 0; k < p->ntunnels; k++)
 		any |= (bits[k] & AWS_FIX_TUNNEL) != 0;
 	if (any) {
-		aws_head(emit, ctx);
+		aws_head(localized, emit, ctx);
 		if (notes & AWS_FIX_STARTUP_START)
-			emit(ctx, startup_note);
+			audit_peer_aws_comment(startup_note, localized, emit, ctx);
 	}
 	for (size_t k = 0; k < p->ntunnels; k++)
-		aws_tunnel(r, k, bits[k], NULL, 1, emit, ctx);
-	aws_cidrs(r, bits, emit, ctx);
+		aws_tunnel(r, k, bits[k], NULL, 1, localized, emit, ctx);
+	aws_cidrs(r, bits, localized, emit, ctx);
 	if (notes & AWS_FIX_PSK)
-		emit(ctx, psk_note);
-	aws_new_connection(notes, emit, ctx);
+		audit_peer_aws_comment(psk_note, localized, emit, ctx);
+	aws_new_connection(notes, localized, emit, ctx);
 	free(bits);
 }
 
@@ -719,7 +740,7 @@ finding(FILE *f, const struct audit_peer_result *r, const struct audit_peer_find
 	}
 	if (x->aws_fix) {
 		fputs(_("  fix on AWS:\n"), f);
-		audit_peer_aws_lines(r, x, emit_indented, f);
+		audit_peer_aws_lines(r, x, 1, emit_indented, f);
 	}
 }
 
@@ -747,7 +768,7 @@ render_audit_peer_text(FILE *f, const struct audit_peer_result *r, const char *c
 	}
 	if (aws_fix) {
 		fputs(_("\nchange set for AWS, one tunnel at a time:\n"), f);
-		audit_peer_aws_lines(r, NULL, emit_plain, f);
+		audit_peer_aws_lines(r, NULL, 1, emit_plain, f);
 	}
 	fprintf(f, ngettext("\nboth ends: %u error", "\nboth ends: %u errors", r->nerror), r->nerror);
 	fprintf(f, ngettext(", %u warning", ", %u warnings", r->nwarning), r->nwarning);
@@ -758,7 +779,7 @@ void
 render_audit_peer_quiet(FILE *f, const struct audit_peer_result *r)
 {
 	audit_peer_router_lines(r, NULL, emit_plain, f);
-	audit_peer_aws_lines(r, NULL, emit_plain, f);
+	audit_peer_aws_lines(r, NULL, 1, emit_plain, f);
 }
 
 /* ---- JSON (mtuprobe(1), "Auditing both ends") ------------------------- */
@@ -924,7 +945,7 @@ json_findings(FILE *f, const struct audit_peer_result *r)
 		audit_peer_router_lines(r, x, audit_json_emit, &j);
 		fputs("],\"aws_fix\":[", f);
 		j.n = 0;
-		audit_peer_aws_lines(r, x, audit_json_emit, &j);
+		audit_peer_aws_lines(r, x, 0, audit_json_emit, &j);
 		fputs("]}", f);
 	}
 	fputc(']', f);
@@ -956,6 +977,6 @@ render_audit_peer_json_key(FILE *f, const struct audit_peer_result *r, const cha
 	audit_peer_rollback_lines(r, audit_json_emit, &j);
 	fputs("],\"aws_fix\":[", f);
 	j.n = 0;
-	audit_peer_aws_lines(r, NULL, audit_json_emit, &j);
+	audit_peer_aws_lines(r, NULL, 0, audit_json_emit, &j);
 	fputs("]}", f);
 }

@@ -14,17 +14,25 @@
 void audit_peer_words(const struct audit_peer_result *r, const struct audit_peer_finding *f,
 		      int localized, char *buf, size_t len);
 
+/* Why --peer-config's document was refused (config/peer.h struct
+ * peer_error), localized as above (render/peer_words.c). */
+void peer_error_words(const struct peer_error *e, int localized, char *buf, size_t len);
+
 /* Fix lines for one finding (only) or for every finding (only == NULL):
  * the router's (a change set with the old lines, as the router audit's)
  * and the AWS side's (one modify-vpn-tunnel-options command per tunnel,
- * then a wait, so that one tunnel changes at a time). */
+ * then a wait, so that one tunnel changes at a time). The AWS side's
+ * comment lines in the user's language when localized (text, -q: shell
+ * comments, audit_peer_aws_comment()), English for --json; the router's
+ * and Terraform's stay English (no vendor's acceptance of non-ASCII bytes
+ * in a comment is confirmed, mtuprobe(1) ENVIRONMENT). */
 void audit_peer_router_lines(const struct audit_peer_result *r,
 			     const struct audit_peer_finding *only,
 			     void (*emit)(void *ctx, const char *line), void *ctx);
 void audit_peer_rollback_lines(const struct audit_peer_result *r,
 			       void (*emit)(void *ctx, const char *line), void *ctx);
 void audit_peer_aws_lines(const struct audit_peer_result *r, const struct audit_peer_finding *only,
-			  void (*emit)(void *ctx, const char *line), void *ctx);
+			  int localized, void (*emit)(void *ctx, const char *line), void *ctx);
 /* The same AWS-side fixes as Terraform attribute lines, per resource
  * (audit_peer_tf.c): what audit_peer_aws_lines() prints for Terraform input. */
 void audit_peer_tf_lines(const struct audit_peer_result *r, const struct audit_peer_finding *only,

@@ -424,10 +424,9 @@ arg_text(const struct audit_say *w, const struct audit_arg *x, int localized, ch
 	case AA_PHRASE:
 		snprintf(buf, len, "%s", x->s ? L(x->s) : "");
 		break;
-	case AA_FROM:   /* s is a struct audit_line_from here (core/audit_int.h AF()) */
-		if (x->s)
-			audit_line_from_words((const struct audit_line_from *)(const void *)x->s, localized,
-					      buf, len);
+	case AA_FROM:
+		if (x->from)
+			audit_line_from_words(x->from, localized, buf, len);
 		else
 			buf[0] = '\0';
 		break;

@@ -553,8 +553,12 @@ render_probe_config_text(FILE *f, const struct report *r)
 		fprintf(f, ngettext("  ! %u more comparison not shown: out of memory\n",
 				    "  ! %u more comparisons not shown: out of memory\n", p->vs->dropped),
 			p->vs->dropped);
-	if (p->esp_note[0])
-		fprintf(f, "  ! %s\n", p->esp_note);
+	if (p->esp_differs.given) {
+		char note[512];   /* Japanese takes 3 bytes a character */
+
+		probe_esp_differs_words(&p->esp_differs, 1, note, sizeof(note));
+		fprintf(f, "  ! %s\n", note);
+	}
 	fputc('\n', f);
 	render_audit_text(f, p->audit, p->config_file);
 	if (p->peer)

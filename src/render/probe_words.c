@@ -200,6 +200,16 @@ probe_warning_words(const struct probe_warning *w, int localized, char *buf, siz
 }
 
 void
+probe_esp_differs_words(const struct esp_differs *e, int localized, char *buf, size_t len)
+{
+	/* TRANSLATORS: --esp's transform and " --nat-t" or "", the
+	 * configuration's and " with NAT-T" or "", its tunnel */
+	snprintf(buf, len, L(N_("--esp %.60s%s differs from the configuration's %.60s%s (%.40s): the change set uses the configuration's")),
+		 e->given ? e->given : "", e->given_natt ? " --nat-t" : "", e->config ? e->config : "",
+		 e->config_natt ? L(N_(" with NAT-T")) : "", e->tunnel ? e->tunnel : "");
+}
+
+void
 probe_mss_words(const struct probe_findings *fd, int localized, char *buf, size_t len)
 {
 	unsigned pmtu = fd->mss_fit + fd->mss_hdr;

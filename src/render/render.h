@@ -54,6 +54,15 @@ struct report_tunnel {
 	struct tunnel_judgement verdict;          /* its numbers, when judged */
 };
 
+/* probe --config --esp: the ESP given differs from the configuration's
+ * (its first tunnel the audit read), which the change set uses; given
+ * NULL: it does not differ. Worded by probe_esp_differs_words(). */
+struct esp_differs {
+	const char *given, *config;   /* --esp's transform, the configuration's */
+	int given_natt, config_natt;  /* --nat-t given; the configuration's NAT-T */
+	const char *tunnel;           /* the configuration's tunnel it is read from */
+};
+
 struct report_probe {
 	const char *wan_target, *tunnel_target;   /* as given */
 	char wan_addr[64], tunnel_addr[64];       /* resolved */
@@ -79,7 +88,7 @@ struct report_probe {
 	const char *config_file;
 	const struct audit_result *audit;
 	const struct audit_vs *vs;
-	char esp_note[300];                       /* --esp differs from the configuration's, or "" */
+	struct esp_differs esp_differs;           /* --esp differs from the configuration's */
 	/* --peer-config: the pair's audit (the router's configuration and the
 	 * peer's) and the peer file's name; NULL without. */
 	const struct audit_peer_result *peer;
@@ -201,6 +210,8 @@ void probe_warning_words(const struct probe_warning *w, int localized, char *buf
 /* What to do when the SYN-ACK's MSS does not fit the path MTU
  * (probe/findings.h mss_too_big), localized as above. */
 void probe_mss_words(const struct probe_findings *fd, int localized, char *buf, size_t len);
+/* struct esp_differs in words, localized as above. */
+void probe_esp_differs_words(const struct esp_differs *e, int localized, char *buf, size_t len);
 /* Why a run stopped (enum probe_stop), as --json's "stop" says it, localized. */
 const char *probe_stop_words(int stop, int localized);
 

@@ -33,7 +33,7 @@ fi
 # 1. The catalogue.
 stats=$(msgfmt --check --statistics -o "$tmp/ja.mo" "$src/po/ja.po" 2>&1)
 [[ $stats =~ ^[0-9]+\ translated\ messages\.$ ]] && ok || bad "msgfmt: $stats"
-(cd "$src" && xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS: \
+(cd "$src" && xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=NL:1,2 --add-comments=TRANSLATORS: \
 	-f po/POTFILES -o "$tmp/now.pot") || bad "xgettext"
 msgmerge -q --no-fuzzy-matching -o "$tmp/merged.po" "$src/po/ja.po" "$tmp/now.pot" 2>/dev/null || bad "msgmerge"
 stats=$(msgfmt --statistics -o /dev/null "$tmp/merged.po" 2>&1)
@@ -64,6 +64,7 @@ cases=(
 	"audit-sjis|-|audit --peer aws $src/tests/audit/configs/rtx-sjis-desc.conf"
 	"audit-sjis-json|-|audit --json --peer aws $src/tests/audit/configs/rtx-sjis-desc.conf"
 	"audit-peer-field2|-|audit --peer-config $src/tests/audit/peer/defaults.json $src/tests/audit/peer/rtx-field2.conf"
+	"audit-peer-xml-truncated|-|audit --peer-config $src/tests/audit/peer/truncated.xml $src/tests/audit/peer/rtx-good.conf"
 	"audit-line-from|-|audit --peer aws $src/tests/audit/configs/rtx-pppoe-aws.conf"
 	"audit-wan-mtu|-|audit --peer aws --wan-mtu 1400 $src/tests/audit/configs/rtx-pppoe-aws.conf"
 	"audit-invalid|-|audit $src/tests/audit/configs/unknown-commands.conf"
@@ -187,7 +188,7 @@ words_of() {
 	esac
 }
 for g in "$src"/tests/golden/ja/*.ja; do
-	words=$(words_of "$g" | sed -E "s/[A-Za-z0-9_.\/-]+\.(pcap|pcapng|conf|json)\b//g; s/\b[0-9a-f]{16}\b//g; s/\([^()]*(RFC|doc\/|specification|paper)[^()]*\)//g; s/\[[a-z0-9-]+ [0-9]+\]//g; s/'[^']*'//g; s/(^|[][[:space:](,=|。、])-[-A-Za-z0-9_=|.,]*//g" |
+	words=$(words_of "$g" | sed -E "s/[A-Za-z0-9_.\/-]+\.(pcap|pcapng|conf|json|xml)\b//g; s/\b[0-9a-f]{16}\b//g; s/\([^()]*(RFC|doc\/|specification|paper)[^()]*\)//g; s/\[[a-z0-9-]+ [0-9]+\]//g; s/'[^']*'//g; s/(^|[][[:space:](,=|。、])-[-A-Za-z0-9_=|.,]*//g" |
 		grep -oE '[A-Za-z_][A-Za-z0-9_]{2,}' | sort -u | grep -vE "$allow" | tr '\n' ' ')
 	[[ -z $words ]] && ok || bad "$(basename "$g"): English left untranslated: $words"
 done

@@ -226,7 +226,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct peer_config p;
-	char err[512];
+	struct peer_error e;
+	char err[600];
 	char *out = NULL;
 	size_t n = 0;
 	FILE *sink;
@@ -246,8 +247,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 #endif
-	err[0] = '\0';
-	if (FRONT((const char *)data, size, &p, err, sizeof(err)) < 0) {
+	if (FRONT((const char *)data, size, &p, &e) < 0) {
+		peer_error_words(&e, 0, err, sizeof(err));   /* the English, as --json's */
 		if (!err[0] || leaked(err, strlen(err), data, size))
 			abort();     /* a refusal always says why, never with a key */
 		peer_free(&p);

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "config/peer.h"
+#include "render/audit_peer_out.h"
 
 static char *
 slurp(const char *name, size_t *len)
@@ -44,24 +45,32 @@ slurp(const char *name, size_t *len)
 static void
 parse_file(const char *name, struct peer_config *p)
 {
-	char err[512] = "";
+	char err[600] = "";
+	struct peer_error e;
 	size_t len;
 	char *buf = slurp(name, &len);
-	int rc = peer_parse(buf, len, p, err, sizeof(err));
+	int rc = peer_parse(buf, len, p, &e);
 
-	if (rc < 0)
+	if (rc < 0) {
+		peer_error_words(&e, 0, err, sizeof(err));
 		print_error("%s: %s\n", name, err);
+	}
 	assert_int_equal(rc, 0);
 	free(buf);
 }
 
+/* Refused with the English words that hold want (render/peer_words.c
+ * words the readers' codes: the message audit --peer-config prints). */
 static int
 refused(const char *doc, const char *want)
 {
 	struct peer_config p;
-	char err[512] = "";
-	int rc = peer_parse(doc, strlen(doc), &p, err, sizeof(err));
+	struct peer_error e;
+	char err[600] = "";
+	int rc = peer_parse(doc, strlen(doc), &p, &e);
 
+	if (rc < 0)
+		peer_error_words(&e, 0, err, sizeof(err));
 	peer_free(&p);
 	if (rc == 0 || !strstr(err, want)) {
 		print_error("rc %d, message \"%s\", want \"%s\"\n", rc, err, want);
@@ -147,8 +156,8 @@ test_embedded_xml(void **state)
 			"\"<vpn_connection id='vpn-1'><ipsec_tunnel><vpn_gateway><tunnel_outside_address>"
 			"<ip_address>198.51.100.9</ip_address></tunnel_outside_address></vpn_gateway>"
 			"</ipsec_tunnel><ipsec_tunnel/></vpn_connection>\"}]}";
-		char err[512];
-		assert_int_equal(peer_parse(only_xml, strlen(only_xml), &p, err, sizeof(err)), 0);
+		struct peer_error err;
+		assert_int_equal(peer_parse(only_xml, strlen(only_xml), &p, &err), 0);
 		assert_int_equal(p.ntunnels, 1);   /* the second says nothing: not added */
 		assert_string_equal(p.tunnels[0].outside, "198.51.100.9");
 		assert_int_equal(p.tunnels[0].conn, 0);
@@ -226,7 +235,7 @@ static void
 test_xml_edges(void **state)
 {
 	struct peer_config p;
-	char err[512];
+	struct peer_error err;
 	static const char mask[] =
 		"<vpn_connection id=\"vpn-1\"><ipsec_tunnel><vpn_gateway><tunnel_outside_address>"
 		"<ip_address> 198.51.100.9 </ip_address></tunnel_outside_address><tunnel_inside_address>"
@@ -237,14 +246,14 @@ test_xml_edges(void **state)
 		"<ipsec_tunnel/></vpn_connection>";
 
 	(void)state;
-	assert_int_equal(peer_parse(mask, strlen(mask), &p, err, sizeof(err)), 0);
+	assert_int_equal(peer_parse(mask, strlen(mask), &p, &err), 0);
 	assert_string_equal(p.tunnels[0].outside, "198.51.100.9");    /* blanks dropped */
 	assert_string_equal(p.tunnels[0].vgw_inside, "169.254.10.1/30");
 	assert_string_equal(p.tunnels[0].inside, "169.254.10.0/30");
 	assert_int_equal(p.conns[0].unknown, PEER_UNK_STATIC);     /* no bgp element */
 	assert_int_equal(p.secrets, 0);
 	peer_free(&p);
-	assert_int_equal(peer_parse(doctype, strlen(doctype), &p, err, sizeof(err)), 0);
+	assert_int_equal(peer_parse(doctype, strlen(doctype), &p, &err), 0);
 	assert_int_equal(p.ntunnels, 1);
 	peer_free(&p);
 	assert_true(refused("<?xml version=\"1.0\"?><!DOCTYPE v [<!ENTITY % p \"x\">]><vpn_connection/>",
@@ -266,6 +275,61 @@ test_xml_edges(void **state)
 	/* a key near an error is never quoted: libxml2's own words are not used */
 	assert_true(refused("<vpn_connection><ipsec_tunnel><ike><pre_shared_key>k\xff\xfe-secret"
 			    "</pre_shared_key></ike></ipsec_tunnel></vpn_connection>", "column 53: a character XML does not allow"));
+}
+
+/* The readers are bytes in: a refusal is a code with its numbers and the
+ * name it concerns, no sentence (issue 22); the words are render's. */
+static void
+test_error_codes(void **state)
+{
+	static const char not_number[] =
+		"<vpn_connection>\n<ipsec_tunnel><customer_gateway><bgp><asn>-1</asn>"
+		"</bgp></customer_gateway></ipsec_tunnel></vpn_connection>";
+	static const char tf_type[] =
+		"{\"format_version\": \"1.0\", \"terraform_version\": \"1.5.7\", \"values\": "
+		"{\"root_module\": {\"resources\": [{\"type\": \"aws_vpn_connection\", \"values\": "
+		"{\"tunnel2_dpd_timeout_seconds\": \"forty\"}}]}}}";
+	static const char embedded[] =
+		"{\"VpnConnections\": [{\"VpnConnectionId\": \"vpn-1\", \"CustomerGatewayConfiguration\": "
+		"\"<vpn_connection id='vpn-1'>\"}]}";
+	struct peer_config p;
+	struct peer_error e;
+
+	(void)state;
+	assert_int_equal(peer_parse(not_number, strlen(not_number), &p, &e), -1);
+	peer_free(&p);
+	assert_int_equal(e.code, PEER_E_XML_NUMBER);
+	assert_int_equal(e.line, 2);
+	assert_string_equal(e.key, "ipsec_tunnel[0] asn");
+	assert_string_equal(e.where, "");
+	assert_int_equal(peer_parse(tf_type, strlen(tf_type), &p, &e), -1);
+	peer_free(&p);
+	assert_int_equal(e.code, PEER_E_TF_TYPE);
+	assert_string_equal(e.key, "values.root_module.resources[0].values.tunnel2_dpd_timeout_seconds");
+	assert_int_equal(e.got, PEER_JT_STRING);
+	assert_int_equal(e.want, PEER_JT_NUMBER);
+	assert_int_equal(peer_parse(embedded, strlen(embedded), &p, &e), -1);
+	peer_free(&p);
+	assert_int_equal(e.code, PEER_E_XML_AT);
+	assert_int_equal(e.why, PEER_XML_TRUNCATED);
+	assert_int_equal(e.line, 1);
+	assert_string_equal(e.where, "VpnConnections[0].CustomerGatewayConfiguration");
+	assert_true(refused(embedded, "VpnConnections[0].CustomerGatewayConfiguration: not well-formed XML at line 1, column "));
+	assert_int_equal(peer_parse("{\"a\": 1,\n", 9, &p, &e), -1);
+	peer_free(&p);
+	assert_int_equal(e.code, PEER_E_JSON_TRUNCATED);
+	assert_int_equal(e.n, 9);
+	assert_int_equal(e.line, 2);
+	assert_int_equal(peer_parse("", 0, &p, &e), -1);
+	peer_free(&p);
+	assert_int_equal(e.code, PEER_E_EMPTY);
+	/* a code render has no words for is said with its number, not as "" */
+	{
+		struct peer_error odd = { .code = (enum peer_error_code)999 };
+		char buf[200];
+		peer_error_words(&odd, 0, buf, sizeof(buf));
+		assert_string_equal(buf, "the document was refused (code 999)");
+	}
 }
 
 /* Terraform and the detection: what is not ours says what it is not. */
@@ -299,6 +363,7 @@ main(void)
 		cmocka_unit_test(test_terraform_plan),
 		cmocka_unit_test(test_xml_edges),
 		cmocka_unit_test(test_terraform_edges),
+		cmocka_unit_test(test_error_codes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

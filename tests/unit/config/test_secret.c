@@ -138,12 +138,12 @@ test_aws(void **state)
 		"{\"OutsideIpAddress\": \"198.51.100.2\"}]}}]}";
 	struct peer_config p;
 	struct config_secret want;
-	char err[256];
+	struct peer_error err;
 
 	(void)state;
 	assert_int_equal(config_secret_digest(KEY, strlen(KEY), &want), 0);
-	if (peer_parse(doc, sizeof(doc) - 1, &p, err, sizeof(err)) < 0)
-		fail_msg("%s", err);
+	if (peer_parse(doc, sizeof(doc) - 1, &p, &err) < 0)
+		fail_msg("refused: code %d", (int)err.code);
 	assert_int_equal(p.ntunnels, 2);
 	assert_true(config_secret_equal(&p.tunnels[0].psk, &want));
 	assert_int_equal(p.tunnels[1].psk.set, 0);

@@ -24,7 +24,7 @@ static const char *words(const struct audit_say *w)
 static void test_plural(void **state)
 {
 	struct audit_say w = { .code = NOTE_INCLUDE,
-			       .arg = { { AA_NUM, 3, NULL }, { AA_STR, 0, "include a.conf" }, { AA_NUM, 1, NULL } } };
+			       .arg = { { .kind = AA_NUM, .n = 3 }, { .kind = AA_STR, .s = "include a.conf" }, { .kind = AA_NUM, .n = 1 } } };
 
 	(void)state;
 	assert_string_equal(words(&w), "line 3: include a.conf: included files are not read (1 include line); "
@@ -39,8 +39,8 @@ static void test_plural(void **state)
 static void test_kinds(void **state)
 {
 	struct audit_say w = { .code = SAY_SELECTORS,
-			       .arg = { { AA_QUOTE, 0, NULL }, { AA_NUM, 40, NULL }, { AA_WORD, W_SELECTOR_DEFAULT, NULL },
-					{ AA_PHRASE, 0, "dynamic (test)" } } };
+			       .arg = { { .kind = AA_QUOTE }, { .kind = AA_NUM, .n = 40 }, { .kind = AA_WORD, .n = W_SELECTOR_DEFAULT },
+					{ .kind = AA_PHRASE, .s = "dynamic (test)" } } };
 
 	(void)state;
 	snprintf(w.quote, sizeof(w.quote), "169.254.10.1");
@@ -48,7 +48,7 @@ static void test_kinds(void **state)
 			    "the traffic selector default is dynamic (test), narrower than 0.0.0.0/0 both ways: "
 			    "IPsec comes up and BGP never does, because its packets fall outside the SA");
 	w = (struct audit_say){ .code = SAY_INITIATES,
-				.arg = { { AA_STR, 0, "AWS" }, { AA_WORD, W_NONE, NULL } } };
+				.arg = { { .kind = AA_STR, .s = "AWS" }, { .kind = AA_WORD, .n = W_NONE } } };
 	assert_string_equal(words(&w), "the router initiates toward AWS, which should only be answered "
 			    "(field-observed with an RTX, not documented)");
 }
@@ -60,9 +60,9 @@ static void test_line_from(void **state)
 {
 	struct audit_line_from f = { AUDIT_LINE_GIVEN, NULL, NULL, 0, NULL, 0 };
 	struct audit_say w = { .code = SAY_MTU_ABOVE_MODEL,
-			       .arg = { { AA_NUM, 1400, NULL }, { AA_WORD, W_NONE, NULL }, { AA_NUM, 1390, NULL },
-					{ AA_NUM, 1460, NULL }, { AA_FROM, 0, (const char *)(const void *)&f },
-					{ AA_STR, 0, "aes128-sha1" } } };
+			       .arg = { { .kind = AA_NUM, .n = 1400 }, { .kind = AA_WORD, .n = W_NONE }, { .kind = AA_NUM, .n = 1390 },
+					{ .kind = AA_NUM, .n = 1460 }, { .kind = AA_FROM, .from = &f },
+					{ .kind = AA_STR, .s = "aes128-sha1" } } };
 	char buf[256];
 
 	(void)state;
@@ -100,7 +100,7 @@ static void test_bad(void **state)
 	w = (struct audit_say){ .code = SAY_NATT_OFF };
 	assert_string_equal(words(&w), "NAT-T is , and  requires it on the customer gateway: IPsec comes up "
 			    "and no traffic flows");
-	w.arg[0] = (struct audit_arg){ AA_WORD, W_COUNT + 3, NULL };
+	w.arg[0] = (struct audit_arg){ .kind = AA_WORD, .n = W_COUNT + 3 };
 	assert_string_equal(words(&w), "NAT-T is , and  requires it on the customer gateway: IPsec comes up "
 			    "and no traffic flows");
 	audit_say_words(&w, 0, small, sizeof(small));

@@ -152,6 +152,25 @@ static void test_warnings(void **state)
 			    "yet that probe's echo reply came back: forged (RFC 5927) or an unstable path");
 }
 
+/* probe --config --esp that differs: the sentence the command line used to
+ * build itself, now worded from its pieces (issue 22). */
+static void test_esp_differs(void **state)
+{
+	char buf[512];
+	struct esp_differs e = { .given = "aes256gcm16", .config = "aes128-sha1", .given_natt = 1,
+				 .config_natt = 0, .tunnel = "tunnel1" };
+
+	(void)state;
+	probe_esp_differs_words(&e, 0, buf, sizeof(buf));
+	assert_string_equal(buf, "--esp aes256gcm16 --nat-t differs from the configuration's aes128-sha1 "
+			    "(tunnel1): the change set uses the configuration's");
+	e = (struct esp_differs){ .given = "aes128-sha1", .config = "aes128-sha1", .config_natt = 1,
+				  .tunnel = "pp1" };
+	probe_esp_differs_words(&e, 0, buf, sizeof(buf));
+	assert_string_equal(buf, "--esp aes128-sha1 differs from the configuration's aes128-sha1 with NAT-T "
+			    "(pp1): the change set uses the configuration's");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -160,6 +179,7 @@ int main(void)
 		cmocka_unit_test(test_prefixes),
 		cmocka_unit_test(test_unreachable_and_none),
 		cmocka_unit_test(test_small_buffer),
+		cmocka_unit_test(test_esp_differs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
