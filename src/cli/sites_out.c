@@ -190,19 +190,23 @@ prom_site(struct sites *st, const struct report *r, const struct report_probe *r
 	struct report one = *r;
 	struct report_probe p = *rp;
 	struct prom_state ps = { .rounds = 1 };
-	const struct probe_run *runs[2] = { rp->wan, rp->tunnel_target ? rp->tunnel : NULL };
-	struct report_fault *faults[2] = { &p.wan_fault, &p.tunnel_fault };
+	struct prom_path paths[PROM_PATHS];
+	struct report_fault *faults[PROM_PATHS] = { &p.wan_fault, &p.tunnel_fault };
+	int npaths = prom_paths(&p, paths);
 
 	one.probe = &p;
-	for (int k = 0; k < 2; k++) {
-		if (!runs[k])
+	for (size_t k = 0; k < p.nmore; k++)
+		faults[2 + k] = &p.more[k].fault;
+	for (int k = 0; k < npaths; k++) {
+		const struct probe_run *run = paths[k].run;
+		if (!run)
 			continue;
-		if (runs[k]->stop == PROBE_STOP_INTERRUPTED)
+		if (run->stop == PROBE_STOP_INTERRUPTED)
 			faults[k]->code = FAULT_INTERRUPTED;
 		if (faults[k]->code != FAULT_NONE)
 			ps.errors[k][faults[k]->code] = 1;
 		else
-			ps.last_mtu[k] = runs[k]->pmtu;
+			ps.last_mtu[k] = run->pmtu;
 	}
 	return prom_add(st, &one, &ps);
 }

@@ -15,18 +15,21 @@
 #include "core/model.h"
 #include "probe/engine.h"
 
-/* One round, per path (wan, tunnel), as the events and the line see it. */
+/* One round, per path in prom_paths()'s order (wan, tunnel, tunnel2 ...),
+ * as the events and the line see it. */
 struct round {
-	unsigned pmtu[2];             /* 0: not measured */
-	int verified[2];
-	int up[2];                    /* measured (FAULT_NONE) */
-	const struct report_fault *fault[2];
+	struct prom_path path[PROM_PATHS];
+	int npaths;
+	unsigned pmtu[PROM_PATHS];    /* 0: not measured */
+	int verified[PROM_PATHS];
+	int up[PROM_PATHS];           /* measured (FAULT_NONE) */
+	const struct report_fault *fault[PROM_PATHS];
 	int verdict;                  /* enum tunnel_verdict, -1 = none */
 };
 
 struct event {
 	const char *what;             /* "pmtu", "verified", "up", "verdict" */
-	const char *path;             /* "wan", "tunnel", or NULL */
+	const char *path;             /* "wan", "tunnel", "tunnel2" ... */
 	char from[16], to[16];        /* "null" when there was none */
 };
 
@@ -55,26 +58,26 @@ flag(struct event *e, const char *what, const char *path, int from, int to)
 
 /* What changed since the last round; none in the first. */
 static int
-changes(const struct watch *w, const struct round *now, int npaths, struct event *ev)
+changes(const struct watch *w, const struct round *now, struct event *ev)
 {
-	static const char *const names[2] = { "wan", "tunnel" };
 	const unsigned *pmtu = now->pmtu;
 	const int *verified = now->verified;
 	int verdict = now->verdict, n = 0;
 
 	if (!w->have_prev)
 		return 0;
-	for (int k = 0; k < npaths; k++) {
+	for (int k = 0; k < now->npaths; k++) {
+		const char *name = now->path[k].name;
 		if (pmtu[k] != w->prev_pmtu[k]) {
 			struct event *e = &ev[n++];
-			*e = (struct event){ .what = "pmtu", .path = names[k] };
+			*e = (struct event){ .what = "pmtu", .path = name };
 			num(e->from, sizeof(e->from), w->prev_pmtu[k]);
 			num(e->to, sizeof(e->to), pmtu[k]);
 		}
 		if (verified[k] != w->prev_verified[k])
-			flag(&ev[n++], "verified", names[k], w->prev_verified[k], verified[k]);
+			flag(&ev[n++], "verified", name, w->prev_verified[k], verified[k]);
 		if (now->up[k] != w->prev_up[k])
-			flag(&ev[n++], "up", names[k], w->prev_up[k], now->up[k]);
+			flag(&ev[n++], "up", name, w->prev_up[k], now->up[k]);
 	}
 	if (verdict != w->prev_verdict) {
 		struct event *e = &ev[n++];
@@ -148,9 +151,9 @@ print_text(FILE *f, const struct watch *w, const struct report *r, const struct 
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
 	fprintf(f, "%s round %lu: WAN %s ", when, w->prom.rounds, p->wan_target);
 	put_pmtu(f, rd, 0);
-	if (p->tunnel_target) {
-		fprintf(f, "; tunnel %s ", p->tunnel_target);
-		put_pmtu(f, rd, 1);
+	for (int k = 1; k < rd->npaths; k++) {   /* every tunnel target, in order */
+		fprintf(f, "; tunnel %s ", rd->path[k].target);
+		put_pmtu(f, rd, k);
 	}
 	fputc('\n', f);
 	for (int i = 0; i < n; i++)
@@ -161,35 +164,40 @@ static void
 this_round(const struct report *r, struct round *rd)
 {
 	const struct report_probe *p = r->probe;
-	const struct probe_run *runs[2] = { p->wan, p->tunnel_target ? p->tunnel : NULL };
 	static const struct report_fault not_run = { FAULT_NONE, NULL };
 
 	memset(rd, 0, sizeof(*rd));
-	rd->fault[0] = &p->wan_fault;
-	rd->fault[1] = p->tunnel_target && p->tunnel ? &p->tunnel_fault : &not_run;
-	for (int k = 0; k < 2; k++) {
-		rd->pmtu[k] = runs[k] ? runs[k]->pmtu : 0;
-		rd->up[k] = runs[k] && rd->fault[k]->code == FAULT_NONE;
-		rd->verified[k] = rd->up[k] && runs[k]->pmtu && runs[k]->verified;
+	rd->npaths = prom_paths(p, rd->path);
+	for (int k = 0; k < rd->npaths; k++) {
+		const struct probe_run *run = rd->path[k].run;
+		/* the WAN's fault stands even without a run; a tunnel not run has none */
+		rd->fault[k] = k == 0 || run ? rd->path[k].fault : &not_run;
+		rd->pmtu[k] = run ? run->pmtu : 0;
+		rd->up[k] = run && rd->fault[k]->code == FAULT_NONE;
+		rd->verified[k] = rd->up[k] && run->pmtu && run->verified;
 	}
 	/* no verdict and "no model" are both null in JSON: not a change */
 	rd->verdict = strcmp(verdict_name(p->tunnel_vs_model), "null") ? p->tunnel_vs_model : -1;
 }
 
+/* Every path the report has, each tunnel target included (prom_paths());
+ * a path that was not run counts no reason. */
 void
 watch_account(struct watch *w, const struct report *r)
 {
-	struct round rd;
+	struct prom_path paths[PROM_PATHS];
+	int npaths = prom_paths(r->probe, paths);
 	time_t now = time(NULL);
 
-	this_round(r, &rd);
-	for (int k = 0; k < (r->probe->tunnel_target ? 2 : 1); k++) {
-		if (rd.verified[k])
+	for (int k = 0; k < npaths; k++) {
+		const struct probe_run *run = paths[k].run;
+		int up = run && paths[k].fault->code == FAULT_NONE;
+		if (up && run->pmtu && run->verified)
 			w->prom.last_success[k] = (long long)now;
-		if (rd.up[k])
-			w->prom.last_mtu[k] = rd.pmtu[k];
-		else
-			w->prom.errors[k][rd.fault[k]->code]++;
+		if (up)
+			w->prom.last_mtu[k] = run->pmtu;
+		else if (run)
+			w->prom.errors[k][paths[k].fault->code]++;
 	}
 	w->prom.rounds++;
 }
@@ -197,13 +205,13 @@ watch_account(struct watch *w, const struct report *r)
 void
 watch_round(struct watch *w, const struct report *r, int json, int value, FILE *f)
 {
-	int npaths = r->probe->tunnel_target ? 2 : 1, n;
+	int n;
 	struct round rd;
-	struct event ev[7];            /* pmtu, verified, up per path; the verdict */
+	struct event ev[3 * PROM_PATHS + 1]; /* pmtu, verified, up per path; the verdict */
 	time_t now = time(NULL);
 
 	this_round(r, &rd);
-	n = changes(w, &rd, npaths, ev);
+	n = changes(w, &rd, ev);
 	if (json)
 		print_json(f, w, r, ev, n, now);
 	else if (value)

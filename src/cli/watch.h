@@ -13,9 +13,9 @@
 struct watch {
 	struct prom_state prom;
 	int have_prev;                /* a round has been reported */
-	unsigned prev_pmtu[2];        /* wan, tunnel: 0 = not measured */
-	int prev_verified[2];
-	int prev_up[2];               /* the path was measured (no fault) */
+	unsigned prev_pmtu[PROM_PATHS]; /* per path (prom_paths()): 0 = not measured */
+	int prev_verified[PROM_PATHS];
+	int prev_up[PROM_PATHS];      /* the path was measured (no fault) */
 	int prev_verdict;             /* enum tunnel_verdict, -1 = none */
 };
 

@@ -272,6 +272,82 @@ static void insert_sorted(unsigned *pts, unsigned *npts, unsigned v)
 	(*npts)++;
 }
 
+static void confirm_fail(const struct search *s, const struct view *v,
+			 struct plan *pl, unsigned size);
+static unsigned confirm_short(const struct search *s, const struct view *v,
+			      const struct plan *pl, unsigned size);
+
+static unsigned samples_short(const struct search *s, const struct view *v,
+			      const struct plan *pl);
+
+#define LAST_ROUND 24   /* copies the split's last round may take */
+#define ROUND_MAX 30    /* ... with everything else in flight or planned, the
+			 * loss samples still wanted included: below the
+			 * engine's max_inflight (32), or what does not fit
+			 * waits a round trip for room (a black hole at 150 ms
+			 * took 475 fake ms instead of 355) */
+
+/* The split's last round (issue 23 item 3): once every size left in
+ * (lo, soft) fits in one round with the copies silence needs, send them
+ * all. Whichever size turns out to be lo + 1 then has its silences out
+ * already, and the round that finds the answer also confirms it; a split
+ * that found it first spent a second round trip on those copies (the
+ * tunnel's black hole at 150 ms: 4.4 RTT). Only while nothing that passed
+ * went unanswered (a loss would raise the copies needed and the engine's
+ * burst is off then) and no trusted PTB is being checked (its own probes
+ * settle it). */
+static bool common_mtu(const struct search *s, unsigned size);
+
+static bool last_round_ok(const struct search *s, const struct view *v)
+{
+	return v->lo >= s->p.min && !v->lost && !hint_alive(v) && v->soft < v->hi;
+}
+
+static bool plan_last_round(const struct search *s, const struct view *v,
+			    struct plan *pl)
+{
+	unsigned need = 0;
+
+	/* Not where lo is a common MTU: the likeliest answer is lo itself,
+	 * and plan_confirm() already sends lo + 1 the copies that decide it
+	 * (the plain black hole at 1454: copies for every size took 12 probes
+	 * more and, at 20 ms, 20 fake ms more). */
+	if (!last_round_ok(s, v) || common_mtu(s, v->lo) || v->soft - v->lo - 1 > LAST_ROUND)
+		return false;
+	for (unsigned size = v->lo + 1; size < v->soft && need <= LAST_ROUND; size++)
+		need += confirm_short(s, v, pl, size);
+	if (need > LAST_ROUND)
+		return false;
+	need += (unsigned)pl->n + samples_short(s, v, pl);
+	for (unsigned i = 0; i < s->nsz; i++)
+		need += s->sz[i].pending;
+	if (need > ROUND_MAX)
+		return false;
+	for (unsigned size = v->lo + 1; size < v->soft; size++)
+		confirm_fail(s, v, pl, size);
+	return true;
+}
+
+static unsigned n_planned(const struct search *s, const struct view *v,
+			  unsigned size);
+
+/* The split's width this round: fanout, or twice that where this lets the
+ * next round be the last (plan_last_round(): its sizes times the copies
+ * silence needs within LAST_ROUND). The tunnel's black hole at 150 ms
+ * after the table, (1280, 1380): 8 leave gaps of 12 sizes, 36 copies at
+ * 3 each, one split more; 16 leave 6, 18 copies, and that round decides. */
+static unsigned split_fanout(const struct search *s, const struct view *v, unsigned width)
+{
+	unsigned f = s->p.fanout, per;
+
+	if (!last_round_ok(s, v))
+		return f;
+	per = LAST_ROUND / n_planned(s, v, v->soft - 1);
+	if ((width + f) / (f + 1) > per && (width + 2 * f) / (2 * f + 1) <= per)
+		return 2 * f;
+	return f;
+}
+
 /* Keep min(fanout, width) probes in flight inside the open interval
  * (lo, soft), each new one in the middle of the widest gap between the
  * probes already there: a k-ary split that one timeout settles. soft is the
@@ -287,11 +363,11 @@ static void plan_split(const struct search *s, const struct view *v,
 {
 	unsigned pts[SEARCH_MAX_SIZES + 2], npts = 0, want;
 
-	if (v->lo + 1 >= v->soft)
+	if (v->lo + 1 >= v->soft || plan_last_round(s, v, pl))
 		return;
 	want = v->soft - v->lo - 1;
-	if (s->p.fanout < want)
-		want = s->p.fanout;
+	if (split_fanout(s, v, want) < want)
+		want = split_fanout(s, v, want);
 	pts[npts++] = v->lo;
 	for (unsigned i = 0; i < s->nsz; i++)
 		if (s->sz[i].size > v->lo && s->sz[i].size < v->soft &&
@@ -414,9 +490,8 @@ static unsigned n_planned(const struct search *s, const struct view *v,
 	return search_need_n(&s->p, target, lost, samples);
 }
 
-/* The copies of size that silence needs, less the failures it has. */
-static void confirm_fail(const struct search *s, const struct view *v,
-			 struct plan *pl, unsigned size)
+/* The copies of size that silence needs, less the failures it has... */
+static unsigned confirm_want(const struct search *s, const struct view *v, unsigned size)
 {
 	const struct search_size *e = search_entry(s, size);
 	unsigned want, have;
@@ -424,8 +499,28 @@ static void confirm_fail(const struct search *s, const struct view *v,
 	/* with nothing passed yet there are no samples to plan on */
 	want = v->lo < s->p.min ? n_at(v, size) : n_planned(s, v, size);
 	have = e ? fails_at(v, e) - e->emsgsize : 0;
-	if (want > have)
-		emit_upto(s, pl, size, want - have);
+	return want > have ? want - have : 0;
+}
+
+/* ... and of those, the ones neither in flight nor planned (what
+ * emit_upto() would add). */
+static unsigned confirm_short(const struct search *s, const struct view *v,
+			      const struct plan *pl, unsigned size)
+{
+	unsigned want = confirm_want(s, v, size), have = pending_at(s, size);
+
+	for (size_t i = 0; i < pl->n; i++)
+		have += pl->out[i] == size;
+	return want > have ? want - have : 0;
+}
+
+static void confirm_fail(const struct search *s, const struct view *v,
+			 struct plan *pl, unsigned size)
+{
+	unsigned want = confirm_want(s, v, size);
+
+	if (want)
+		emit_upto(s, pl, size, want);
 }
 
 /* lo + 1 is silent (or overdue) but not yet silent enough, or lo is a

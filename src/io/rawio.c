@@ -724,15 +724,16 @@ io_recv(void *ctx, uint64_t deadline_us, struct probe_event *ev, char *err, size
 	struct rawio *r = ctx;
 
 	for (;;) {
-		uint64_t now = now_us(NULL);
+		uint64_t now = now_us(NULL), left = deadline_us > now ? deadline_us - now : 0;
 		struct pollfd p[2] = { { r->recv_fd, POLLIN, 0 }, { r->tcp_fd, POLLIN, 0 } };
 		struct timespec ts;
 		int rc;
 
-		if (now >= deadline_us)
-			return 0;
-		ts.tv_sec = (time_t)((deadline_us - now) / 1000000u);
-		ts.tv_nsec = (long)((deadline_us - now) % 1000000u) * 1000;
+		/* A deadline already passed still looks once, without waiting:
+		 * the engine takes the answers already queued before it sends
+		 * (probe_engine_run()). */
+		ts.tv_sec = (time_t)(left / 1000000u);
+		ts.tv_nsec = (long)(left % 1000000u) * 1000;
 		/* a negative fd is skipped by poll(2) */
 		rc = ppoll(p, 2, &ts, NULL);
 		if (rc < 0) {
@@ -747,6 +748,8 @@ io_recv(void *ctx, uint64_t deadline_us, struct probe_event *ev, char *err, size
 			return 1;
 		if (rc > 0 && (p[1].revents & POLLIN) && read_one(r, r->tcp_fd, ev))
 			return 1;
+		if (!left)
+			return 0;
 	}
 }
 

@@ -597,14 +597,21 @@ int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
 
 		if (probe_engine_step(e, now, &send_at, &until))
 			break;
-		if (send_at <= now) {
+		/* Answers already here go first (a wait that has already
+		 * passed takes only those): a round's replies arrive
+		 * together, and a probe sent after the first of them would be
+		 * planned on a part of the round (a split below what the next
+		 * reply proves, re-checks of a size that is not the answer). */
+		if (send_at > now && send_at < until)
+			until = send_at;
+		else if (send_at <= now)
+			until = now;
+		memset(&ev, 0, sizeof ev);
+		r = io->recv(io->ctx, until, &ev, err, errlen);
+		if (r == 0 && send_at <= now) {
 			probe_engine_send(e, now);
 			continue;
 		}
-		if (send_at < until)
-			until = send_at;
-		memset(&ev, 0, sizeof ev);
-		r = io->recv(io->ctx, until, &ev, err, errlen);
 		if (r > 0)
 			probe_engine_deliver(e, &ev);
 		else if (r < 0)

@@ -51,8 +51,10 @@ struct probe_io {
 				   unsigned *local_mtu, char *err, size_t errlen);
 	/* Wait until deadline_us (on now_us's clock) for one event that matches our
 	 * probes. Returns 1 with *ev filled, 0 on deadline, -1 on error or
-	 * interruption (err says which). Non-matching packets are counted by the io,
-	 * not returned. */
+	 * interruption (err says which). A deadline already passed takes only an
+	 * event already there, without waiting (probe_engine_run() reads a
+	 * round's answers before it sends). Non-matching packets are counted by
+	 * the io, not returned. */
 	int (*recv)(void *ctx, uint64_t deadline_us, struct probe_event *ev,
 		    char *err, size_t errlen);
 	/* Packets seen and ignored (not ours, malformed, forged). */

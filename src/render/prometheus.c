@@ -76,18 +76,36 @@ path_value(int i, const struct probe_run *run, int fault, const struct prom_stat
 	return 1;
 }
 
+int
+prom_paths(const struct report_probe *p, struct prom_path out[PROM_PATHS])
+{
+	int n = 0;
+
+	out[n++] = (struct prom_path){ "wan", p->wan_target, p->wan, &p->wan_fault };
+	if (!p->tunnel_target)
+		return n;
+	out[n++] = (struct prom_path){ "tunnel", p->tunnel_target, p->tunnel, &p->tunnel_fault };
+	/* more[] holds REPORT_MAX_TUNNEL_IFS - 1: every one fits */
+	for (size_t k = 0; k < p->nmore; k++) {
+		const struct report_tunnel *t = &p->more[k];
+		out[n] = (struct prom_path){ "", t->target, t->run, &t->fault };
+		snprintf(out[n].name, sizeof(out[n].name), "tunnel%zu", k + 2);
+		n++;
+	}
+	return n;
+}
+
 /* Every reason for every path, 0 until it happens, so that rate() and
  * increase() see the first one (Prometheus "Instrumentation": avoid missing
  * metrics). */
 static void
-errors(FILE *f, const char *const names[2], const char *const targets[2], int npaths,
-       const struct prom_state *st)
+errors(FILE *f, const struct prom_path *paths, int npaths, const struct prom_state *st)
 {
 	fputs("# HELP mtuprobe_round_errors_total Rounds in which the path was not measured, by reason.\n"
 	      "# TYPE mtuprobe_round_errors_total counter\n", f);
 	for (int k = 0; k < npaths; k++)
 		for (int e = FAULT_NONE + 1; e < FAULT_COUNT; e++) {
-			labels(f, "mtuprobe_round_errors_total", names[k], targets[k]);
+			labels(f, "mtuprobe_round_errors_total", paths[k].name, paths[k].target);
 			fprintf(f, ",reason=\"%s\"", render_fault_key(e));
 			value(f, (double)st->errors[k][e]);
 		}
@@ -96,25 +114,21 @@ errors(FILE *f, const char *const names[2], const char *const targets[2], int np
 void
 render_prometheus(FILE *f, const struct report *r, const struct prom_state *st)
 {
-	const struct report_probe *p = r->probe;
-	const struct probe_run *runs[2] = { p->wan, p->tunnel_target ? p->tunnel : NULL };
-	const int faults[2] = { p->wan_fault.code, p->tunnel_target ? p->tunnel_fault.code : FAULT_NONE };
-	const char *const names[2] = { "wan", "tunnel" };
-	const char *const targets[2] = { p->wan_target, p->tunnel_target };
-	int npaths = p->tunnel_target ? 2 : 1;
+	struct prom_path paths[PROM_PATHS];
+	int npaths = prom_paths(r->probe, paths);
 
 	for (int i = 0; i < (int)COUNT(metrics); i++) {
 		const struct metric *m = &metrics[i];
 		fprintf(f, "# HELP %s %s\n# TYPE %s %s\n", m->name, m->help, m->name, m->type);
 		for (int k = 0; k < npaths; k++) {
 			double v;
-			if (!path_value(i, runs[k], faults[k], st, k, &v))
+			if (!path_value(i, paths[k].run, paths[k].fault->code, st, k, &v))
 				continue;
-			labels(f, m->name, names[k], targets[k]);
+			labels(f, m->name, paths[k].name, paths[k].target);
 			value(f, v);
 		}
 	}
-	errors(f, names, targets, npaths, st);
+	errors(f, paths, npaths, st);
 	fprintf(f, "# HELP mtuprobe_rounds_total Rounds reported since mtuprobe started, those that measured nothing included.\n"
 		   "# TYPE mtuprobe_rounds_total counter\nmtuprobe_rounds_total %lu\n", st->rounds);
 }

@@ -121,13 +121,29 @@ void render_blackhole_json(FILE *f, const struct report_probe *p);
 void render_probe_config_text(FILE *f, const struct report *r);
 void render_probe_config_json(FILE *f, const struct report *r);
 
-/* --prometheus: what lasts between rounds of --interval (cli/watch.c). */
+/* --prometheus numbers a probe report's paths: the WAN (0), the first
+ * tunnel target (1, path="tunnel" as before several were measured) and the
+ * tunnel targets after it (2.., path="tunnel2", "tunnel3" ...: the names of
+ * the inventory's columns, config/inventory.c), so that no tunnel's samples
+ * are left out and a dashboard's path="tunnel" still means the first one. */
+#define PROM_PATHS (1 + REPORT_MAX_TUNNEL_IFS)
+struct prom_path {
+	char name[16];                      /* the path label */
+	const char *target;                 /* as given */
+	const struct probe_run *run;        /* NULL: not run */
+	const struct report_fault *fault;
+};
+/* Fills out[] in that order; returns how many paths the report has. */
+int prom_paths(const struct report_probe *p, struct prom_path out[PROM_PATHS]);
+
+/* --prometheus: what lasts between rounds of --interval (cli/watch.c),
+ * per path in prom_paths()'s order. */
 struct prom_state {
 	unsigned long rounds;               /* rounds reported so far, this one included */
-	long long last_success[2];          /* Unix time the path (wan, tunnel) was last
-	                                     * measured and verified; 0: never */
-	unsigned last_mtu[2];               /* the path MTU last measured; 0: none yet */
-	unsigned long errors[2][FAULT_COUNT]; /* rounds the path was not measured, by why */
+	long long last_success[PROM_PATHS]; /* Unix time the path was last measured and
+	                                     * verified; 0: never */
+	unsigned last_mtu[PROM_PATHS];      /* the path MTU last measured; 0: none yet */
+	unsigned long errors[PROM_PATHS][FAULT_COUNT]; /* rounds the path was not measured, by why */
 };
 /* The node_exporter textfile format for a probe report (render/prometheus.c). */
 void render_prometheus(FILE *f, const struct report *r, const struct prom_state *st);

@@ -838,10 +838,13 @@ static void test_sweep_blackhole(void **state)
 	(void)state;
 	sweep(4, 68, 1500, OR_BLACKHOLE, 1, 80);
 	sweep(6, 1280, 1500, OR_BLACKHOLE, 1, 80);
-	sweep(4, 68, 1500, OR_BLACKHOLE, PLAN_MAX, 80);
-	sweep(6, 1280, 1500, OR_BLACKHOLE, PLAN_MAX, 80);
-	sweep(4, 68, 1500, OR_BLACKHOLE, BURST, 80);
-	sweep(6, 1280, 1500, OR_BLACKHOLE, BURST, 80);
+	/* a slow path: the split's last round (search_plan.c) sends every size
+	 * left its silence copies to save a round trip, a few probes more than
+	 * one copy each (issue 23: mean 72 -> 79, max 77 -> 88 for IPv4) */
+	sweep(4, 68, 1500, OR_BLACKHOLE, PLAN_MAX, 90);
+	sweep(6, 1280, 1500, OR_BLACKHOLE, PLAN_MAX, 90);
+	sweep(4, 68, 1500, OR_BLACKHOLE, BURST, 90);
+	sweep(6, 1280, 1500, OR_BLACKHOLE, BURST, 90);
 }
 
 static void test_sweep_ptb_zero(void **state)

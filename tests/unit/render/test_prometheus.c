@@ -107,12 +107,57 @@ test_back(void **state)
 	free(t);
 }
 
+/* Two AWS tunnels and a third target: every tunnel's samples, each with a
+ * path label of its own; the first keeps path="tunnel", so a dashboard's
+ * query means what it meant before (mtuprobe(1), WATCHING A PATH). */
+static void
+test_every_tunnel(void **state)
+{
+	struct probe_run wan = { .stop = PROBE_STOP_DONE, .pmtu = 1454, .verified = true, .probes_sent = 9 };
+	struct probe_run t1 = { .stop = PROBE_STOP_DONE, .pmtu = 1390, .verified = true, .probes_sent = 8 };
+	struct probe_run t2 = { .stop = PROBE_STOP_DONE, .pmtu = 1380, .verified = true, .probes_sent = 7 };
+	struct report_probe rp = {
+		.wan_target = "198.51.100.2", .tunnel_target = "203.0.113.2", .wan = &wan, .tunnel = &t1,
+		.nmore = 2,
+	};
+	struct prom_state st = { .rounds = 2, .last_success = { 5, 6, 7, 0 },
+				 .last_mtu = { 1454, 1390, 1380, 1370 } };
+	static const char *const want[] = {
+		"mtuprobe_path_mtu_bytes{path=\"tunnel\",target=\"203.0.113.2\"} 1390",
+		"mtuprobe_path_probes{path=\"tunnel\",target=\"203.0.113.2\"} 8",
+		"mtuprobe_path_up{path=\"tunnel2\",target=\"203.0.113.6\"} 1",
+		"mtuprobe_path_mtu_bytes{path=\"tunnel2\",target=\"203.0.113.6\"} 1380",
+		"mtuprobe_path_verified{path=\"tunnel2\",target=\"203.0.113.6\"} 1",
+		"mtuprobe_path_probes{path=\"tunnel2\",target=\"203.0.113.6\"} 7",
+		"mtuprobe_path_last_success_timestamp_seconds{path=\"tunnel2\",target=\"203.0.113.6\"} 7",
+		"mtuprobe_round_errors_total{path=\"tunnel2\",target=\"203.0.113.6\",reason=\"no_answer\"} 0",
+		"mtuprobe_path_up{path=\"tunnel3\",target=\"203.0.113.10\"} 0",
+		"mtuprobe_path_mtu_bytes{path=\"tunnel3\",target=\"203.0.113.10\"} 1370",
+		"mtuprobe_path_verified{path=\"tunnel3\",target=\"203.0.113.10\"} 0",
+		"mtuprobe_round_errors_total{path=\"tunnel3\",target=\"203.0.113.10\",reason=\"no_answer\"} 1",
+	};
+	char *t;
+
+	(void)state;
+	rp.more[0] = (struct report_tunnel){ .target = "203.0.113.6", .run = &t2 };
+	/* the third was not run (the WAN measured nothing, say): up 0, its MTU kept */
+	rp.more[1] = (struct report_tunnel){ .target = "203.0.113.10", .fault = { FAULT_NO_ANSWER, NULL } };
+	st.errors[3][FAULT_NO_ANSWER] = 1;
+	t = render(&rp, &st);
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		has_line(t, want[i]);
+	lacks(t, "mtuprobe_path_last_success_timestamp_seconds{path=\"tunnel3\"");
+	lacks(t, "path=\"tunnel4\"");
+	free(t);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_outage),
 		cmocka_unit_test(test_back),
+		cmocka_unit_test(test_every_tunnel),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
