@@ -552,11 +552,15 @@ measure_all(struct probe_state *s, struct sites *st, struct site_io *sio, int ar
 	struct probe_wait w;
 	int rc;
 
+	/* Caught from before the first socket: opening hundreds of sites
+	 * takes a while, and a SIGTERM then must end the run with every site
+	 * reported interrupted, not kill it with nothing said (the lab's
+	 * sites-interrupt sends it 0.3 s after the first socket). */
+	probe_signals();
 	if ((rc = open_sites(s, st, sio)) != CLI_GO_ON || (rc = check_configs(s, st, sio)) != CLI_GO_ON ||
 	    (rc = sites_out_begin(st)) != CLI_GO_ON)
 		return rc;
 	rawio_mux_wait(s->mux, &w);
-	probe_signals();
 	R.jobs = calloc(st->inv.nsites, sizeof(*R.jobs));
 	R.sched = R.jobs ? probe_sched_new(&sc, &w, probe_stop_flag()) : NULL;
 	if (!R.sched) {

@@ -79,7 +79,8 @@ static const struct {
 		 * src-subnet/dst-subnet 0.0.0.0 0.0.0.0; nattraversal enable; no
 		 * Fortinet document states a tunnel interface's default MTU */
 		{ .clamp_in_config = 1, .peer_word = "phase1-interface", .neutral = 1, .natt_detects = 1,
-		  .clamp_default = CONFIG_MSS_OFF,
+		  .clamp_default = CONFIG_MSS_OFF, .clamp_one_way_before = 70001,
+		  .clamp_one_way = N_("before FortiOS 7.0.1 a tcp-mss on an interface rewrites the SYNs of one direction only (Fortinet community Technical Tip 221376): set the same tcp-mss on the LAN interface too, or tcp-mss-sender and tcp-mss-receiver on the firewall policy to the tunnel"),
 		  .selector_default = N_("0.0.0.0 0.0.0.0 (src-subnet and dst-subnet not set, FortiOS CLI reference, phase2-interface)"),
 		  .natt_default = N_("enable: UDP 4500 only when a NAT is detected (nattraversal not set, FortiOS CLI reference, phase1-interface)"),
 		  .sources = "FortiOS CLI reference (vpn ipsec phase1-interface, phase2-interface, system interface); Fortinet community Technical Tips 260424, 267783, 294932 (DPD)" },

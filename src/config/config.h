@@ -214,6 +214,8 @@ struct config_tunnel {
 	 * (RouterOS tcp-mss=N+1-65535; line 0: every rule has one) */
 	unsigned mss_dirs;
 	struct config_num mss_unguarded;
+	int mss_policy;               /* 1: the clamp is a firewall policy's (FortiOS
+	                               * tcp-mss-sender/-receiver), not the interface's */
 	struct config_hold hold;      /* RTX, IX, swanctl, ipsec.conf: their model step's */
 	/* RTX, IX, swanctl, ipsec.conf: whether this end starts the tunnel's
 	 * IKE (their model step's; those formats decide it per tunnel or by
@@ -490,6 +492,11 @@ struct config_facts {
 	 * gateway.compat) whose default a field-observed peer rejects (RTX
 	 * ipsec ike backward-compatibility, 15.28, default 1) */
 	int ike_compat;
+	/* an interface MSS clamp rewrites SYNs of one direction only on a
+	 * release before this one (config.release's form); 0 never. FortiOS:
+	 * 7.0.1 (Fortinet community Technical Tip 221376) */
+	long clamp_one_way_before;
+	const char *clamp_one_way;    /* what to do about it, for the note (marked N_()) */
 };
 
 struct cfg_index;
@@ -515,6 +522,9 @@ struct config {
 	                               * many; the parse then fails (config.c fits) */
 	char firmware[CONFIG_TEXT];   /* RTX "# RTX1210 Rev.14.01.38 ..." header, if any */
 	unsigned firmware_line;
+	long release;                 /* the firmware release as major * 10000 + minor * 100 +
+	                               * patch where the parser reads one (FortiOS
+	                               * #config-version), 0 unknown */
 	struct config_num refresh;    /* RTX global ipsec auto refresh */
 	struct config_start start;    /* RTX: the global ipsec auto refresh as a start view (set 1) */
 	struct config_num natt;       /* IX global ike nat-traversal */

@@ -1167,6 +1167,7 @@ policy_clamp(struct config *c, const struct cfg_ctx *x)
 			tu->mss = *big;
 			tu->mss.v = big->v ? CONFIG_MSS_NUM : CONFIG_MSS_OFF;
 			tu->mss_value = big->v;
+			tu->mss_policy = 1;
 			ours[t] = 1;
 		}
 	}
@@ -1280,6 +1281,7 @@ config_parse_fortios(const char *buf, size_t len, struct config *c)
 				cfg_copy(c->firmware, sizeof(c->firmware), l.text + sizeof(hdr) - 1);
 				c->firmware[strcspn(c->firmware, ":")] = '\0';
 				c->firmware_line = l.no;
+				c->release = fg_release(c->firmware) > 0 ? fg_release(c->firmware) : 0;
 			}
 			continue;
 		}

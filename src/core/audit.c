@@ -428,6 +428,29 @@ clamp_half(struct audit_run *a, size_t i)
 		  t->gateway);
 }
 
+/* A format whose interface clamp covers one direction on older releases
+ * (config_facts.clamp_one_way_before: FortiOS before 7.0.1): said once
+ * when a tunnel's clamp is, or its fix would be, an interface's line, on
+ * a release before it or one the file does not name. */
+static void
+clamp_one_way(struct audit_run *a)
+{
+	const struct config_facts *fx = config_facts(a->cfg);
+	int iface = 0;
+
+	if (!fx->clamp_one_way_before || (a->cfg->release && a->cfg->release >= fx->clamp_one_way_before))
+		return;
+	for (size_t i = 0; i < a->cfg->ntunnels; i++)
+		iface |= audit_tunnel_at(a, i)->skip == AUDIT_CHECKED && !tunnel(a, i)->mss_policy;
+	if (!iface)
+		return;
+	if (a->cfg->release)
+		audit_note(a, NOTE_CLAMP_ONE_WAY, ARGS(AS(a->cfg->firmware), AN(a->cfg->firmware_line),
+						     AP(fx->clamp_one_way)));
+	else
+		audit_note(a, NOTE_CLAMP_ONE_WAY_FW, ARGS(AP(fx->clamp_one_way)));
+}
+
 static void
 check_no_clamp(struct audit_run *a)
 {
@@ -457,6 +480,7 @@ check_no_clamp(struct audit_run *a)
 		else       /* no MTU known (IX without ip mtu): the router's own auto */
 			audit_fix(f, FIX_TUNNEL_MSS, 0, 0, (int)i, t->gateway);
 	}
+	clamp_one_way(a);
 }
 
 /* ---- outer-df-clear ---------------------------------------------------- */

@@ -321,6 +321,9 @@ static const struct {
 	[NOTE_CLAMP_NO_DEFAULT] = { N_("%s: clamp %ld not compared with the tunnel MTU: no tunnel MTU is set and the %s default was not found in any source"), NULL, 0 },
 	[NOTE_CLAMP_POLICY] = { N_("%s: clamp %ld not compared with a tunnel MTU: a policy-based tunnel has no interface and no MTU of its own (not expressible in %s); its packets take the MTU of %s"), NULL, 0 },
 	[NOTE_CLAMP_NO_IX_MTU] = { N_("%s: clamp %ld not compared with the tunnel MTU: no ip mtu is set and the IX default is unknown"), NULL, 0 },
+	/* TRANSLATORS: the firmware header, its line, then what the format's facts say */
+	[NOTE_CLAMP_ONE_WAY] = { N_("%s (line %u): %s"), NULL, 0 },
+	[NOTE_CLAMP_ONE_WAY_FW] = { N_("the file names no firmware release; %s"), NULL, 0 },
 	[NOTE_CLAMP_ELSEWHERE] = { N_("MSS clamps live in iptables or nftables, not in %s: not checked (mtuprobe calc --vendor linux prints them)"), NULL, 0 },
 	[NOTE_DPD_UNKNOWN] = { N_("%s: whether %s detects a dead peer by default was not found in any source: no-dead-peer-detection not checked"), NULL, 0 },
 	[NOTE_PEER_NO_TUNNEL] = { N_("peer %s: no tunnel is bound to it: no-dead-peer-detection not checked"), NULL, 0 },
