@@ -176,6 +176,12 @@ struct config_tunnel {
 	int gateway;                  /* index into gateways, -1 when unbound */
 	struct config_prefix inside;  /* ip tunnel address / ip address: the inside subnet */
 	struct config_prefix remote;  /* ip tunnel remote address */
+	/* This tunnel's own traffic selectors where a gateway has several
+	 * (a RouterOS policy each, MikroTik manual, IPsec: Policies), their
+	 * text the file's line; line 0: the gateway's local_id / remote_id
+	 * are the tunnel's. narrow-selectors-with-bgp takes any of a
+	 * gateway's pairs that holds its BGP neighbour as carrying BGP. */
+	struct config_prefix sel_local, sel_remote;
 	/* IX IKEv2, per tunnel (or from the profile it binds) */
 	struct config_num dpd;        /* ikev2 dpd interval N, or the bound profile's dpd interval */
 	struct config_num connect;    /* ikev2 connect-type auto: v 1 */

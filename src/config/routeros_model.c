@@ -392,6 +392,12 @@ tunnels(struct config *c, const struct cfg_ctx *x, const char *wan_if)
 			}
 		if (t->kind == CONFIG_TK_IPSEC)
 			clamp(c, x, t, pol, wan_if);
+		/* every policy is a selector pair of its own; a finding quotes
+		 * the policy as the file has it, not the command restoring it */
+		selector(&t->sel_local, &pol->src, pol);
+		selector(&t->sel_remote, &pol->dst, pol);
+		cfg_copy(t->sel_local.text, sizeof(t->sel_local.text), pol->text);
+		cfg_copy(t->sel_remote.text, sizeof(t->sel_remote.text), pol->text);
 		/* the peer's first policy: its selectors and ESP */
 		if (g && !g->local_id.line) {
 			selector(&g->local_id, &pol->src, pol);
