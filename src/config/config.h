@@ -320,6 +320,10 @@ struct config_gateway {
 	struct config_num compat;     /* RTX ipsec ike backward-compatibility GW 1|2 */
 	struct config_num natt;       /* RTX/IX/swanctl NAT-T on (v 1) / off (v 0) */
 	struct config_num esp;        /* the ESP transform line */
+	/* The ESP is the router's default set of several proposals (a Junos
+	 * ipsec policy naming none): which one is negotiated is the peer's
+	 * choice, so the model computes none; its line: the policy's */
+	struct config_num esp_several;
 	char esp_text[CONFIG_ESP];    /* normalised: "aes-cbc sha-hmac", "esp-aes-256 esp-sha" */
 	struct config_prefix local_id, remote_id;   /* proxy ids / traffic selectors */
 	/* The peer's outside (IKE) address: RTX ipsec ike remote address GW ADDR,
@@ -426,6 +430,7 @@ enum config_ref_kind {
 	CONFIG_REF_PHASE1,        /* FortiOS phase2-interface set phase1name NAME */
 	CONFIG_REF_IKE_GATEWAY,   /* Junos ipsec vpn ... ike gateway NAME */
 	CONFIG_REF_IPSEC_POLICY,  /* Junos ipsec vpn ... ike ipsec-policy NAME */
+	CONFIG_REF_JUNOS_IPSEC_PROPOSAL,   /* Junos security ipsec policy P proposals NAME */
 	CONFIG_REF_TUNNEL_IF,     /* Junos bind-interface st0.N, VyOS vti bind vtiN: no such interface */
 	CONFIG_REF_ESP_GROUP,     /* VyOS esp-group NAME */
 	CONFIG_REF_IKE_GROUP,     /* VyOS ike-group NAME */
