@@ -431,6 +431,7 @@ enum config_ref_kind {
 	CONFIG_REF_IKE_GATEWAY,   /* Junos ipsec vpn ... ike gateway NAME */
 	CONFIG_REF_IPSEC_POLICY,  /* Junos ipsec vpn ... ike ipsec-policy NAME */
 	CONFIG_REF_JUNOS_IPSEC_PROPOSAL,   /* Junos security ipsec policy P proposals NAME */
+	CONFIG_REF_ROS_PROPOSAL,  /* RouterOS /ip ipsec policy proposal=NAME */
 	CONFIG_REF_TUNNEL_IF,     /* Junos bind-interface st0.N, VyOS vti bind vtiN: no such interface */
 	CONFIG_REF_ESP_GROUP,     /* VyOS esp-group NAME */
 	CONFIG_REF_IKE_GROUP,     /* VyOS ike-group NAME */
