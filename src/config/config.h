@@ -530,6 +530,10 @@ struct config {
 	unsigned comments;
 	int nomem;                    /* a table could not grow: the parse failed */
 	struct config_num include;    /* ipsec.conf, swanctl.conf: the first include line (not followed); v: how many */
+	/* The first IPsec peer or policy the file defines disabled (RouterOS
+	 * disabled=yes), v: how many; a file whose every one is has no tunnel
+	 * to audit, and the audit says so instead of "nothing kills it" */
+	struct config_num disabled;
 	struct config_num name_cut;   /* the first name longer than CONFIG_NAME - 1 (text: the name), v: how
 	                               * many; the parse then fails (config.c fits) */
 	char firmware[CONFIG_TEXT];   /* RTX "# RTX1210 Rev.14.01.38 ..." header, if any */

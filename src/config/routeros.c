@@ -636,6 +636,17 @@ find_peer(struct cfg_ctx *x, const char *name)
 	return NULL;
 }
 
+/* A disabled peer or policy: counted, the first kept (config.disabled). */
+static void
+count_disabled(struct config *c, const struct cmd *m)
+{
+	long n = c->disabled.v + 1;
+
+	if (!c->disabled.line)
+		cfg_set(&c->disabled, 0, &m->l);
+	c->disabled.v = n;
+}
+
 static int
 on_peer(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 {
@@ -673,6 +684,8 @@ on_peer(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	take(m, "lifetime", &p->life, 1);
 	if ((v = val(m, "disabled")))
 		p->disabled = strcmp(v, "yes") == 0;
+	if (p->disabled)
+		count_disabled(c, m);
 	if ((v = val(m, "secret")) && config_secret_text(v, &p->psk) == 0) {
 		p->psk.line = m->l.no;
 		p->psk.tmpl = ros_placeholder(v);
@@ -763,6 +776,8 @@ on_policy(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 			cfg_copy(p->dst.text, sizeof(p->dst.text), t);
 	}
 	p->tunnel = (v = val(m, "tunnel")) && strcmp(v, "yes") == 0;
+	if ((v = val(m, "disabled")) && strcmp(v, "yes") == 0)
+		count_disabled(c, m);
 	p->skip = ((v = val(m, "template")) && strcmp(v, "yes") == 0) ||
 		  ((v = val(m, "disabled")) && strcmp(v, "yes") == 0) ||
 		  ((v = val(m, "action")) && strcmp(v, "encrypt") != 0);

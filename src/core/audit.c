@@ -945,6 +945,23 @@ prefix_range(uint32_t addr, unsigned plen, uint32_t *lo, uint32_t *hi)
 	*hi = *lo | host;
 }
 
+/* Every IPsec peer and policy the file defines is disabled: no IPsec
+ * tunnel is left, and nothing can be said to keep one up. */
+static void
+disabled_note(struct audit_run *a)
+{
+	const struct config *c = a->cfg;
+
+	for (size_t i = 0; i < c->ntunnels; i++)
+		if (c->tunnels[i].kind == CONFIG_TK_IPSEC)
+			return;
+	if (!c->disabled.line)
+		return;
+	a->r->all_disabled = 1;
+	audit_note(a, NOTE_NO_ACTIVE_PEER, ARGS(AN(c->disabled.v), AN(c->disabled.line),
+						AS(c->disabled.text)));
+}
+
 const struct config_bgp *
 audit_bgp_through(const struct audit_run *a, size_t g)
 {
@@ -1443,6 +1460,7 @@ audit_run(const struct audit_input *in, struct audit_result *r)
 	}
 	audit_prepare(&a);
 	template_note(&a);
+	disabled_note(&a);
 	audit_peer_hint(&a);
 	remote_note(&a);
 	template_copies(&a);

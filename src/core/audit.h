@@ -201,6 +201,9 @@ struct audit_result {
 	struct audit_say *notes;           /* what was not checked, and why */
 	size_t nnotes, cap_notes;
 	int nomem;                         /* memory ran out: the result is incomplete */
+	/* every IPsec peer and policy of the file is disabled: no tunnel to
+	 * audit (config.disabled), and the summary says so */
+	int all_disabled;
 };
 
 struct audit_run;

@@ -340,6 +340,7 @@ static const struct {
 	[NOTE_NO_LINE_MTU] = { N_("line MTU: not in the configuration; give --wan-mtu N or --line PRESET to check tunnel-mtu-above-model"), NULL, 0 },
 	[NOTE_ESP_TEMPLATE] = { N_("%s: ESP transform is a template value (%s): tunnel-mtu-above-model not checked"), NULL, 0 },
 	[NOTE_ESP_UNKNOWN] = { N_("%s: ESP transform '%s' not known to the model (word '%s'): tunnel-mtu-above-model not checked"), NULL, 0 },
+	[NOTE_NO_ACTIVE_PEER] = { N_("IPsec peers or policies disabled: %ld (the first at line %ld: %s), and no enabled peer has an enabled policy: no tunnel to audit"), NULL, 0 },
 	[NOTE_ESP_SEVERAL] = { N_("%s: ESP is one of the router's default set of several proposals, since the IPsec policy at line %ld (%s) names no proposal: which one the peer agrees to is not known, so the model does not compute it: tunnel-mtu-above-model not checked"), NULL, 0 },
 	[NOTE_ESP_MODEL] = { N_("%s: ESP transform '%s' not computed by the model (%s): tunnel-mtu-above-model not checked"), NULL, 0 },
 	[NOTE_NATT_AUTO_LIMIT] = { N_("%s: NAT-T starts by itself when a NAT is detected; behind one (a CPE doing NAT, MAP-E, DS-Lite) ESP in UDP carries %ld at most, and the tunnel MTU %ld is above that"), NULL, 0 },
