@@ -94,6 +94,7 @@ enum config_tunnel_kind {
 	CONFIG_TK_GRE,            /* GRE without IPsec */
 	CONFIG_TK_TRANSPORT,      /* swanctl mode = transport (or another non-tunnel mode) */
 	CONFIG_TK_OTHER,          /* an encapsulation the model does not know */
+	CONFIG_TK_IPIP4,          /* IPv4 in IPv4 (RFC 2003): RouterOS /interface ipip, a plain tunnel */
 };
 
 /* How long DPD keeps a tunnel's SA after the peer died, where the parser

@@ -875,7 +875,9 @@ on_pppoe(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	return 0;
 }
 
-/* GRE, IPIP and EoIP interfaces: ipsec-secret makes RouterOS add an IPsec
+/* GRE, IPIP and EoIP interfaces (/interface ipip is IPv4 in IPv4, RFC
+ * 2003: MikroTik manual, IPIP, help.mikrotik.com/docs/x/JQDWAg; the IPv6
+ * form is /interface ipipv6): ipsec-secret makes RouterOS add an IPsec
  * peer and a transport-mode policy for them (MikroTik manual, GRE / IPIP /
  * EoIP); the model covers ESP tunnel mode only, so they are listed as not
  * checked, with their kind. */
@@ -885,7 +887,7 @@ on_tunnel_if(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	const char *name = strcmp(m->verb, "add") == 0 ? val(m, "name") : m->target;
 	struct config_tunnel *t;
 	enum config_tunnel_kind kind = m->menu->m == M_GRE ? CONFIG_TK_GRE
-				       : m->menu->m == M_IPIP ? CONFIG_TK_IPIP : CONFIG_TK_OTHER;
+				       : m->menu->m == M_IPIP ? CONFIG_TK_IPIP4 : CONFIG_TK_OTHER;
 
 	(void)x;
 	if (!name || !(t = cfg_tunnel(c, name, name, m->l.no)))

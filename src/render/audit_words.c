@@ -211,6 +211,7 @@ static const char *const kind_words[] = {
 	[CONFIG_TK_GRE] = N_("GRE without IPsec"),
 	[CONFIG_TK_TRANSPORT] = N_("ESP transport mode"),
 	[CONFIG_TK_OTHER] = N_("an encapsulation the model does not cover"),
+	[CONFIG_TK_IPIP4] = N_("IPIP (IPv4 in IPv4, RFC 2003)"),
 };
 
 const char *
