@@ -94,6 +94,7 @@ enum config_tunnel_kind {
 	CONFIG_TK_GRE,            /* GRE without IPsec */
 	CONFIG_TK_TRANSPORT,      /* swanctl mode = transport (or another non-tunnel mode) */
 	CONFIG_TK_OTHER,          /* an encapsulation the model does not know */
+	CONFIG_TK_IPIP4,          /* IPv4 in IPv4 (RFC 2003): RouterOS /interface ipip, a plain tunnel */
 };
 
 /* How long DPD keeps a tunnel's SA after the peer died, where the parser
@@ -176,6 +177,12 @@ struct config_tunnel {
 	int gateway;                  /* index into gateways, -1 when unbound */
 	struct config_prefix inside;  /* ip tunnel address / ip address: the inside subnet */
 	struct config_prefix remote;  /* ip tunnel remote address */
+	/* This tunnel's own traffic selectors where a gateway has several
+	 * (a RouterOS policy each, MikroTik manual, IPsec: Policies), their
+	 * text the file's line; line 0: the gateway's local_id / remote_id
+	 * are the tunnel's. narrow-selectors-with-bgp takes any of a
+	 * gateway's pairs that holds its BGP neighbour as carrying BGP. */
+	struct config_prefix sel_local, sel_remote;
 	/* IX IKEv2, per tunnel (or from the profile it binds) */
 	struct config_num dpd;        /* ikev2 dpd interval N, or the bound profile's dpd interval */
 	struct config_num connect;    /* ikev2 connect-type auto: v 1 */
@@ -314,6 +321,10 @@ struct config_gateway {
 	struct config_num compat;     /* RTX ipsec ike backward-compatibility GW 1|2 */
 	struct config_num natt;       /* RTX/IX/swanctl NAT-T on (v 1) / off (v 0) */
 	struct config_num esp;        /* the ESP transform line */
+	/* The ESP is the router's default set of several proposals (a Junos
+	 * ipsec policy naming none): which one is negotiated is the peer's
+	 * choice, so the model computes none; its line: the policy's */
+	struct config_num esp_several;
 	char esp_text[CONFIG_ESP];    /* normalised: "aes-cbc sha-hmac", "esp-aes-256 esp-sha" */
 	struct config_prefix local_id, remote_id;   /* proxy ids / traffic selectors */
 	/* The peer's outside (IKE) address: RTX ipsec ike remote address GW ADDR,
@@ -420,6 +431,8 @@ enum config_ref_kind {
 	CONFIG_REF_PHASE1,        /* FortiOS phase2-interface set phase1name NAME */
 	CONFIG_REF_IKE_GATEWAY,   /* Junos ipsec vpn ... ike gateway NAME */
 	CONFIG_REF_IPSEC_POLICY,  /* Junos ipsec vpn ... ike ipsec-policy NAME */
+	CONFIG_REF_JUNOS_IPSEC_PROPOSAL,   /* Junos security ipsec policy P proposals NAME */
+	CONFIG_REF_ROS_PROPOSAL,  /* RouterOS /ip ipsec policy proposal=NAME */
 	CONFIG_REF_TUNNEL_IF,     /* Junos bind-interface st0.N, VyOS vti bind vtiN: no such interface */
 	CONFIG_REF_ESP_GROUP,     /* VyOS esp-group NAME */
 	CONFIG_REF_IKE_GROUP,     /* VyOS ike-group NAME */
@@ -518,6 +531,10 @@ struct config {
 	unsigned comments;
 	int nomem;                    /* a table could not grow: the parse failed */
 	struct config_num include;    /* ipsec.conf, swanctl.conf: the first include line (not followed); v: how many */
+	/* The first IPsec peer or policy the file defines disabled (RouterOS
+	 * disabled=yes), v: how many; a file whose every one is has no tunnel
+	 * to audit, and the audit says so instead of "nothing kills it" */
+	struct config_num disabled;
 	struct config_num name_cut;   /* the first name longer than CONFIG_NAME - 1 (text: the name), v: how
 	                               * many; the parse then fails (config.c fits) */
 	char firmware[CONFIG_TEXT];   /* RTX "# RTX1210 Rev.14.01.38 ..." header, if any */

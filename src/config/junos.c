@@ -74,6 +74,9 @@ struct jvpn {                         /* security ipsec vpn */
 struct jipol {                        /* security ipsec policy: its first proposal */
 	char name[CONFIG_NAME];
 	char proposal[CONFIG_NAME];
+	struct config_num first;      /* its first line; proposals: the line naming them */
+	struct config_num props;
+	int set;                      /* proposal-set NAME: a set of several */
 };
 
 struct jprop {                        /* security ipsec proposal */
@@ -322,9 +325,29 @@ ipol_prop(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	struct jipol *p = cfg_named_get(c, &x->t[T_IPOLS], l->tok[3], 1);
 	const char *first = first_of_list(l, 5);
 
-	if (p && first && !p->proposal[0])
+	if (p && !p->first.line)
+		cfg_set(&p->first, 0, l);
+	if (p && first && !p->proposal[0]) {
 		cfg_copy(p->proposal, sizeof(p->proposal), first);
+		cfg_set(&p->props, 0, l);
+	}
 	return 0;
+}
+
+/* Any other statement of an ipsec policy (perfect-forward-secrecy,
+ * description, proposal-set): the policy exists. One without proposals
+ * takes Junos's default proposals, a set of several (doc/router-facts.md),
+ * as proposal-set does. */
+static int
+ipol_other(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct jipol *p = cfg_named_get(c, &x->t[T_IPOLS], l->tok[3], 1);
+
+	if (p && !p->first.line)
+		cfg_set(&p->first, 0, l);
+	if (p && cfg_is(l, 4, "proposal-set"))
+		p->set = 1;
+	return cfg_tree_known(c, l);
 }
 
 static int
@@ -681,9 +704,9 @@ static const struct cfg_cmd junos_cmds[] = {
 	{ "security ipsec proposal * lifetime-kilobytes #", 0, NULL },
 	{ "security ipsec proposal * description", 0, NULL },
 	{ "security ipsec policy * proposals *", 0, ipol_prop },
-	{ "security ipsec policy * proposal-set *", 0, NULL },
-	{ "security ipsec policy * perfect-forward-secrecy", 0, NULL },
-	{ "security ipsec policy * description", 0, NULL },
+	{ "security ipsec policy * proposal-set *", 0, ipol_other },
+	{ "security ipsec policy * perfect-forward-secrecy", 0, ipol_other },
+	{ "security ipsec policy * description", 0, ipol_other },
 	{ VPN "bind-interface *", 0, vpn_bind },
 	{ VPN "ike gateway *", 0, vpn_ike },
 	{ VPN "ike ipsec-policy *", 0, vpn_ike },
@@ -892,6 +915,8 @@ esp_of(struct config *c, const struct cfg_ctx *x, const struct jvpn *v, struct c
 	const struct jipol *p = cfg_named_get(c, (struct cfg_named *)&x->t[T_IPOLS], v->ipol, 0);
 	const struct jprop *pr;
 
+	if (p && !p->proposal[0] && !g->esp.line && !g->esp_several.line)
+		g->esp_several = p->first;   /* the default set, or a proposal-set */
 	if (!p || !p->proposal[0] || g->esp.line ||
 	    !(pr = cfg_named_get(c, (struct cfg_named *)&x->t[T_PROPS], p->proposal, 0)) || !pr->enc[0])
 		return;
@@ -911,6 +936,7 @@ model(struct config *c, struct cfg_ctx *x)
 		struct config_tunnel *t = NULL;
 		int g = v->gw[0] ? config_gateway_find(c, v->gw) : -1;
 		int ti = -1;
+		const struct jipol *ip = NULL;
 		if (v->bind.line) {
 			ti = config_tunnel_find(c, v->bind_if);
 			if (ti < 0 && strncmp(v->bind_if, "st0.", 4) == 0)
@@ -922,8 +948,14 @@ model(struct config *c, struct cfg_ctx *x)
 		}
 		if (v->gw[0] && g < 0)
 			cfg_ref(c, v->gwl.line, v->gwl.text, CONFIG_REF_IKE_GATEWAY, v->gw, ti);
-		if (v->ipol[0] && !cfg_named_get(c, &x->t[T_IPOLS], v->ipol, 0))
+		if (v->ipol[0] && !(ip = cfg_named_get(c, &x->t[T_IPOLS], v->ipol, 0)))
 			cfg_ref(c, v->ipoll.line, v->ipoll.text, CONFIG_REF_IPSEC_POLICY, v->ipol, ti);
+		/* proposals NAME with no security ipsec proposal NAME: Junos
+		 * refuses the commit (a reference to nothing) */
+		else if (ip && ip->proposal[0] &&
+			 !cfg_named_get(c, &x->t[T_PROPS], ip->proposal, 0))
+			cfg_ref(c, ip->props.line, ip->props.text, CONFIG_REF_JUNOS_IPSEC_PROPOSAL,
+				ip->proposal, ti);
 		if (t) {
 			t->gateway = g;
 			t->kind = CONFIG_TK_IPSEC;

@@ -636,6 +636,17 @@ find_peer(struct cfg_ctx *x, const char *name)
 	return NULL;
 }
 
+/* A disabled peer or policy: counted, the first kept (config.disabled). */
+static void
+count_disabled(struct config *c, const struct cmd *m)
+{
+	long n = c->disabled.v + 1;
+
+	if (!c->disabled.line)
+		cfg_set(&c->disabled, 0, &m->l);
+	c->disabled.v = n;
+}
+
 static int
 on_peer(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 {
@@ -673,6 +684,8 @@ on_peer(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	take(m, "lifetime", &p->life, 1);
 	if ((v = val(m, "disabled")))
 		p->disabled = strcmp(v, "yes") == 0;
+	if (p->disabled)
+		count_disabled(c, m);
 	if ((v = val(m, "secret")) && config_secret_text(v, &p->psk) == 0) {
 		p->psk.line = m->l.no;
 		p->psk.tmpl = ros_placeholder(v);
@@ -763,6 +776,8 @@ on_policy(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 			cfg_copy(p->dst.text, sizeof(p->dst.text), t);
 	}
 	p->tunnel = (v = val(m, "tunnel")) && strcmp(v, "yes") == 0;
+	if ((v = val(m, "disabled")) && strcmp(v, "yes") == 0)
+		count_disabled(c, m);
 	p->skip = ((v = val(m, "template")) && strcmp(v, "yes") == 0) ||
 		  ((v = val(m, "disabled")) && strcmp(v, "yes") == 0) ||
 		  ((v = val(m, "action")) && strcmp(v, "encrypt") != 0);
@@ -860,7 +875,9 @@ on_pppoe(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	return 0;
 }
 
-/* GRE, IPIP and EoIP interfaces: ipsec-secret makes RouterOS add an IPsec
+/* GRE, IPIP and EoIP interfaces (/interface ipip is IPv4 in IPv4, RFC
+ * 2003: MikroTik manual, IPIP, help.mikrotik.com/docs/x/JQDWAg; the IPv6
+ * form is /interface ipipv6): ipsec-secret makes RouterOS add an IPsec
  * peer and a transport-mode policy for them (MikroTik manual, GRE / IPIP /
  * EoIP); the model covers ESP tunnel mode only, so they are listed as not
  * checked, with their kind. */
@@ -870,7 +887,7 @@ on_tunnel_if(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	const char *name = strcmp(m->verb, "add") == 0 ? val(m, "name") : m->target;
 	struct config_tunnel *t;
 	enum config_tunnel_kind kind = m->menu->m == M_GRE ? CONFIG_TK_GRE
-				       : m->menu->m == M_IPIP ? CONFIG_TK_IPIP : CONFIG_TK_OTHER;
+				       : m->menu->m == M_IPIP ? CONFIG_TK_IPIP4 : CONFIG_TK_OTHER;
 
 	(void)x;
 	if (!name || !(t = cfg_tunnel(c, name, name, m->l.no)))

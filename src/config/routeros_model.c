@@ -216,14 +216,36 @@ selector(struct config_prefix *out, const struct config_prefix *in, const struct
 	cfg_set_prefix(out, 0, 32, &l);
 }
 
-static void
-esp(const struct cfg_ctx *x, const struct ros_policy *pol, struct config_gateway *g)
+static const struct ros_proposal *
+proposal_of(const struct cfg_ctx *x, const struct ros_policy *pol)
 {
 	const struct ros_proposal *pr = NULL;
 
 	for (size_t i = 0; i < x->nproposals; i++)
 		if (strcmp(x->proposals[i].name, pol->proposal) == 0)
 			pr = &x->proposals[i];
+	return pr;
+}
+
+/* proposal=NAME names one of /ip ipsec proposal (MikroTik manual, IPsec:
+ * Policies, "proposal: name of the proposal template"); "default" is
+ * there unless the export says otherwise. */
+static int
+proposal_missing(const struct cfg_ctx *x, const struct ros_policy *pol)
+{
+	return !proposal_of(x, pol) && strcmp(pol->proposal, "default") != 0 &&
+	       !ros_placeholder(pol->proposal);
+}
+
+static void
+esp(const struct cfg_ctx *x, const struct ros_policy *pol, struct config_gateway *g)
+{
+	const struct ros_proposal *pr = proposal_of(x, pol);
+
+	/* a proposal that does not exist: its ESP is not known (never the
+	 * default's) */
+	if (proposal_missing(x, pol))
+		return;
 	/* the default proposal: aes-256-cbc first, sha1 */
 	snprintf(g->esp_text, sizeof(g->esp_text), "%s%s%s",
 		 pr && pr->enc_set ? pr->enc : "aes-256-cbc",
@@ -392,6 +414,15 @@ tunnels(struct config *c, const struct cfg_ctx *x, const char *wan_if)
 			}
 		if (t->kind == CONFIG_TK_IPSEC)
 			clamp(c, x, t, pol, wan_if);
+		if (g && proposal_missing(x, pol))
+			cfg_ref(c, pol->line, pol->text, CONFIG_REF_ROS_PROPOSAL, pol->proposal,
+				config_tunnel_find(c, name));
+		/* every policy is a selector pair of its own; a finding quotes
+		 * the policy as the file has it, not the command restoring it */
+		selector(&t->sel_local, &pol->src, pol);
+		selector(&t->sel_remote, &pol->dst, pol);
+		cfg_copy(t->sel_local.text, sizeof(t->sel_local.text), pol->text);
+		cfg_copy(t->sel_remote.text, sizeof(t->sel_remote.text), pol->text);
 		/* the peer's first policy: its selectors and ESP */
 		if (g && !g->local_id.line) {
 			selector(&g->local_id, &pol->src, pol);

@@ -945,24 +945,131 @@ prefix_range(uint32_t addr, unsigned plen, uint32_t *lo, uint32_t *hi)
 	*hi = *lo | host;
 }
 
+/* Every IPsec peer and policy the file defines is disabled: no IPsec
+ * tunnel is left, and nothing can be said to keep one up. */
+static void
+disabled_note(struct audit_run *a)
+{
+	const struct config *c = a->cfg;
+
+	for (size_t i = 0; i < c->ntunnels; i++)
+		if (c->tunnels[i].kind == CONFIG_TK_IPSEC)
+			return;
+	if (!c->disabled.line)
+		return;
+	a->r->all_disabled = 1;
+	audit_note(a, NOTE_NO_ACTIVE_PEER, ARGS(AN(c->disabled.v), AN(c->disabled.line),
+						AS(c->disabled.text)));
+}
+
 const struct config_bgp *
 audit_bgp_through(const struct audit_run *a, size_t g)
 {
 	size_t none = a->cfg->nbgp, best = none;
 	uint32_t lo, hi;
+	int own = 0;                  /* a tunnel of g states its inside or remote address */
 
 	for (int i = a->first[g]; i >= 0; i = a->next[i]) {
 		const struct config_tunnel *t = tunnel(a, (size_t)i);
 		if (t->inside.line && t->inside.plen <= 32) {
 			prefix_range(t->inside.addr, t->inside.plen, &lo, &hi);
 			best = bgp_in(a, lo, hi, best);
+			own = 1;
 		}
-		if (t->remote.line)
+		if (t->remote.line) {
 			best = bgp_in(a, t->remote.addr, t->remote.addr, best);
-		if (!t->inside.line && !t->remote.line)
-			best = bgp_in(a, 0xa9fe0000u, 0xa9feffffu, best);
+			own = 1;
+		}
 	}
+	/* 169.254.0.0/16 only when none does: a peer's LAN policy beside its
+	 * inside-address policy (RouterOS) is no way to another peer's
+	 * neighbour */
+	if (!own && a->first[g] >= 0)
+		best = bgp_in(a, 0xa9fe0000u, 0xa9feffffu, best);
 	return best < none ? &a->cfg->bgp[best] : NULL;
+}
+
+/* Whether selector p holds addr: a placeholder is not judged (no finding
+ * from a guess), 0.0.0.0/0 holds every address, a prefix the one it
+ * covers; known 0: the address is not known, and only 0.0.0.0/0 does. */
+static int
+sel_holds(const struct config_prefix *p, int known, uint32_t addr)
+{
+	uint32_t lo, hi;
+
+	if (p->tmpl || (p->line && p->plen == 0))
+		return 1;
+	if (!p->line || p->plen > 32 || !known)
+		return 0;
+	prefix_range(p->addr, p->plen, &lo, &hi);
+	return addr >= lo && addr <= hi;
+}
+
+/* The tunnel of gateway g that neighbour addr is reached through (its
+ * inside subnet holds it, or it is its remote address), NULL none. */
+static const struct config_tunnel *
+bgp_tunnel(const struct audit_run *a, size_t g, uint32_t addr)
+{
+	uint32_t lo, hi;
+
+	for (int i = a->first[g]; i >= 0; i = a->next[i]) {
+		const struct config_tunnel *t = tunnel(a, (size_t)i);
+		if (t->remote.line && t->remote.addr == addr)
+			return t;
+		if (t->inside.line && t->inside.plen <= 32) {
+			prefix_range(t->inside.addr, t->inside.plen, &lo, &hi);
+			if (addr >= lo && addr <= hi)
+				return t;
+		}
+	}
+	return NULL;
+}
+
+/* Whether a selector pair of gateway g carries BGP to neighbour b: the
+ * remote selector holds the neighbour and the local one this end's inside
+ * address (doc/field-cases.md case 3: the selectors "must cover the BGP
+ * peers' link-local addresses"). The gateway's own pair, or any tunnel's
+ * (a RouterOS peer's /32 policy between the inside addresses beside its
+ * LAN policy). unset: what an unset gateway selector is (0 the peers' own
+ * addresses, 1 0.0.0.0/0). */
+static int
+bgp_carried(const struct audit_run *a, size_t g, const struct config_bgp *b, int unset)
+{
+	const struct config_gateway *gw = &a->cfg->gateways[g];
+	const struct config_tunnel *via = bgp_tunnel(a, g, b->addr);
+	int known = via && via->inside.line && via->inside.plen <= 32;
+	uint32_t self = known ? via->inside.addr : 0;
+
+	if ((gw->local_id.line ? sel_holds(&gw->local_id, known, self) : unset) &&
+	    (gw->remote_id.line ? sel_holds(&gw->remote_id, 1, b->addr) : unset))
+		return 1;
+	for (int i = a->first[g]; i >= 0; i = a->next[i]) {
+		const struct config_tunnel *t = tunnel(a, (size_t)i);
+		if (t->sel_remote.line && sel_holds(&t->sel_local, known, self) &&
+		    sel_holds(&t->sel_remote, 1, b->addr))
+			return 1;
+	}
+	return 0;
+}
+
+/* The selector a finding cites: the one of the tunnel BGP is reached
+ * through when it has its own, else the gateway's narrow one. */
+static const struct config_prefix *
+narrow_cited(const struct audit_run *a, size_t g, const struct config_bgp *b,
+	     const struct config_prefix *p)
+{
+	const struct config_tunnel *via = bgp_tunnel(a, g, b->addr);
+
+	if (!via || !via->sel_remote.line) {
+		for (int i = a->first[g]; !via && i >= 0; i = a->next[i])
+			if (tunnel(a, (size_t)i)->sel_remote.line)
+				via = tunnel(a, (size_t)i);
+		if (!via || !via->sel_remote.line)
+			return p;
+	}
+	if (via->sel_local.line && !via->sel_local.tmpl && via->sel_local.plen != 0)
+		return &via->sel_local;
+	return &via->sel_remote;
 }
 
 static const struct config_prefix *
@@ -988,8 +1095,9 @@ check_selectors(struct audit_run *a)
 		struct ip_addr neighbour;
 		char where[64], addr[16];
 		const char *sel = config_facts(a->cfg)->selector_default;
-		if ((!p && !dflt) || !(b = audit_bgp_through(a, g)))
+		if ((!p && !dflt) || !(b = audit_bgp_through(a, g)) || bgp_carried(a, g, b, !dflt))
 			continue;
+		p = narrow_cited(a, g, b, p);
 		neighbour = ip_addr_v4(b->addr);
 		ip_addr_text(&neighbour, addr, sizeof(addr));
 		gateway_label(a, g, where, sizeof(where));
@@ -1352,6 +1460,7 @@ audit_run(const struct audit_input *in, struct audit_result *r)
 	}
 	audit_prepare(&a);
 	template_note(&a);
+	disabled_note(&a);
 	audit_peer_hint(&a);
 	remote_note(&a);
 	template_copies(&a);

@@ -104,7 +104,7 @@ enum audit_say_id {
 	NOTE_INCLUDE, NOTE_PLACEHOLDERS, NOTE_LINE_MTU_GIVEN, NOTE_NO_LINE_MTU,
 	NOTE_ESP_TEMPLATE, NOTE_ESP_UNKNOWN, NOTE_CLAMP_GLOBAL, NOTE_NATT_AUTO_LIMIT,
 	NOTE_REMOTE_ACCESS, NOTE_TUNNEL_TEMPLATE, NOTE_NAT_SEEN, NOTE_AWS_ASN, NOTE_KEEPALIVE_INSTEAD,
-	NOTE_CLAMP_POLICY,
+	NOTE_CLAMP_POLICY, NOTE_ESP_SEVERAL, NOTE_NO_ACTIVE_PEER,
 	/* findings */
 	SAY_MSS6_ABOVE, SAY_MSS_ABOVE, SAY_MSS_ABOVE_MODEL, SAY_MTU_ABOVE_MODEL, SAY_CLAMP_OFF,
 	SAY_RTX_NO_CLAMP_FW_UNKNOWN, SAY_RTX_NO_CLAMP_FW_OFF, SAY_NO_CLAMP, SAY_IX_NO_CLAMP,
@@ -201,6 +201,9 @@ struct audit_result {
 	struct audit_say *notes;           /* what was not checked, and why */
 	size_t nnotes, cap_notes;
 	int nomem;                         /* memory ran out: the result is incomplete */
+	/* every IPsec peer and policy of the file is disabled: no tunnel to
+	 * audit (config.disabled), and the summary says so */
+	int all_disabled;
 };
 
 struct audit_run;

@@ -416,6 +416,10 @@ tunnel_numbers(struct audit_run *a, size_t i)
 		audit_note(a, NOTE_ESP_TEMPLATE, ARGS(AS(t->name), AQ(kw)));
 	else if (*text)
 		audit_note(a, NOTE_ESP_UNKNOWN, ARGS(AS(t->name), AS(text), AQ(kw)));
+	else if (t->gateway >= 0 && a->cfg->gateways[t->gateway].esp_several.line) {
+		const struct config_num *n = &a->cfg->gateways[t->gateway].esp_several;
+		audit_note(a, NOTE_ESP_SEVERAL, ARGS(AS(t->name), AN(n->line), AS(n->text)));
+	}
 	at->outer6 = tunnel_outer6(a, t);
 	if (a->r->line_mtu && at->esp[0]) {
 		char err[256];

@@ -74,7 +74,7 @@ findings(FILE *f, const struct audit_result *r)
 static const char *const kind_names[] = {
 	[CONFIG_TK_IPSEC] = "ipsec", [CONFIG_TK_L2TPV3_IPSEC] = "l2tpv3-ipsec",
 	[CONFIG_TK_L2TPV3] = "l2tpv3", [CONFIG_TK_L2TP] = "l2tp", [CONFIG_TK_MAPE] = "map-e",
-	[CONFIG_TK_IPIP] = "ipip", [CONFIG_TK_GRE] = "gre", [CONFIG_TK_TRANSPORT] = "transport",
+	[CONFIG_TK_IPIP] = "ipip", [CONFIG_TK_GRE] = "gre", [CONFIG_TK_IPIP4] = "ipip4", [CONFIG_TK_TRANSPORT] = "transport",
 	[CONFIG_TK_OTHER] = "other",
 };
 

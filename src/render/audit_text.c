@@ -237,7 +237,13 @@ render_audit_text(FILE *f, const struct audit_result *r, const char *file)
 	fputc('\n', f);
 	fprintf(f, ngettext("%u error", "%u errors", r->nerror), r->nerror);
 	fprintf(f, ngettext(", %u warning", ", %u warnings", r->nwarning), r->nwarning);
-	fputs(r->nfindings ? "" : _(": nothing in this configuration is known to kill its tunnels"), f);
+	if (r->nfindings)
+		;
+	else if (r->all_disabled)
+		fputs(r->cfg->ngateways ? _(": every IPsec policy in this file is disabled: no tunnel to audit")
+			: _(": every IPsec peer in this file is disabled: no tunnel to audit"), f);
+	else
+		fputs(_(": nothing in this configuration is known to kill its tunnels"), f);
 	if (r->cfg->nplaceholders) {
 		fputs(r->nfindings ? _("; ") : _(", but "), f);
 		fprintf(f, ngettext("%zu template placeholder not checked", "%zu template placeholders not checked",

@@ -169,6 +169,8 @@ ref_words(const struct config_ref *r, int localized, char *buf, size_t len)
 		[CONFIG_REF_PHASE1] = "vpn ipsec phase1-interface",
 		[CONFIG_REF_IKE_GATEWAY] = "security ike gateway",
 		[CONFIG_REF_IPSEC_POLICY] = "security ipsec policy",
+		[CONFIG_REF_JUNOS_IPSEC_PROPOSAL] = "security ipsec proposal",
+		[CONFIG_REF_ROS_PROPOSAL] = "/ip ipsec proposal",
 		[CONFIG_REF_ESP_GROUP] = "esp-group",
 		[CONFIG_REF_IKE_GROUP] = "ike-group",
 		[CONFIG_REF_IOS_IPSEC_PROFILE] = "crypto ipsec profile",
@@ -209,6 +211,7 @@ static const char *const kind_words[] = {
 	[CONFIG_TK_GRE] = N_("GRE without IPsec"),
 	[CONFIG_TK_TRANSPORT] = N_("ESP transport mode"),
 	[CONFIG_TK_OTHER] = N_("an encapsulation the model does not cover"),
+	[CONFIG_TK_IPIP4] = N_("IPIP (IPv4 in IPv4, RFC 2003)"),
 };
 
 const char *
@@ -338,6 +341,8 @@ static const struct {
 	[NOTE_NO_LINE_MTU] = { N_("line MTU: not in the configuration; give --wan-mtu N or --line PRESET to check tunnel-mtu-above-model"), NULL, 0 },
 	[NOTE_ESP_TEMPLATE] = { N_("%s: ESP transform is a template value (%s): tunnel-mtu-above-model not checked"), NULL, 0 },
 	[NOTE_ESP_UNKNOWN] = { N_("%s: ESP transform '%s' not known to the model (word '%s'): tunnel-mtu-above-model not checked"), NULL, 0 },
+	[NOTE_NO_ACTIVE_PEER] = { N_("IPsec peers or policies disabled: %ld (the first at line %ld: %s), and no enabled peer has an enabled policy: no tunnel to audit"), NULL, 0 },
+	[NOTE_ESP_SEVERAL] = { N_("%s: ESP is one of the router's default set of several proposals, since the IPsec policy at line %ld (%s) names no proposal: which one the peer agrees to is not known, so the model does not compute it: tunnel-mtu-above-model not checked"), NULL, 0 },
 	[NOTE_ESP_MODEL] = { N_("%s: ESP transform '%s' not computed by the model (%s): tunnel-mtu-above-model not checked"), NULL, 0 },
 	[NOTE_NATT_AUTO_LIMIT] = { N_("%s: NAT-T starts by itself when a NAT is detected; behind one (a CPE doing NAT, MAP-E, DS-Lite) ESP in UDP carries %ld at most, and the tunnel MTU %ld is above that"), NULL, 0 },
 	[NOTE_REMOTE_ACCESS] = { N_("%ld gateway serves only L2TP/IPsec remote access (first: %s): the router answers its clients there and never starts IKE, so the DPD, IKE initiation and backward-compatibility checks leave it out"),

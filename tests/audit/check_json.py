@@ -19,7 +19,7 @@ TUNNEL = {"name": (STR,), "mtu": (INT, NULL), "mtu_default": (BOOL,), "esp": (ST
           "nat_t": (BOOL,), "nat_t_auto": (BOOL,), "outer": (STR,), "limit": (INT, NULL), "limit_nat_t": (INT, NULL), "mss": (INT, NULL), "kind": (STR,),
           "checked": (BOOL,), "not_checked": (STR, NULL), "fix_mtu": (INT, NULL),
           "alt_mtu": (INT, NULL), "alt_mss": (INT, NULL), "clamp": (STR, NULL)}
-KINDS = {"ipsec", "l2tpv3-ipsec", "l2tpv3", "l2tp", "map-e", "ipip", "gre", "transport", "other"}
+KINDS = {"ipsec", "l2tpv3-ipsec", "l2tpv3", "l2tp", "map-e", "ipip", "ipip4", "gre", "transport", "other"}
 IDS = {"mss-above-tunnel-mtu", "tunnel-mtu-above-model", "no-mss-clamp", "outer-df-clear",
        "no-dead-peer-detection", "slow-dead-peer-detection", "no-ike-initiator", "initiator-against-responder-peer",
        "ikev1-backward-compat", "narrow-selectors-with-bgp", "nat-t-off", "no-reinitiation",

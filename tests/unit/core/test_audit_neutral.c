@@ -303,6 +303,106 @@ test_selectors_and_natt(void **state)
 	audit_free(&r);
 }
 
+static struct config_prefix
+pfx(uint32_t addr, unsigned plen, unsigned line, const char *text)
+{
+	struct config_prefix p = { addr, plen, line, 0, "", 0 };
+
+	snprintf(p.text, sizeof p.text, "%s", text);
+	return p;
+}
+
+/* Policies of their own per tunnel (RouterOS, issue 21 review 2 #2): a
+ * peer's LAN policy beside a /32 policy between the BGP inside addresses.
+ * The /32 pair carries BGP: no finding. A /32 pair that misses this end's
+ * inside address does not: the finding quotes that policy, and each peer
+ * is judged with its own neighbour (a LAN-only tunnel of peer 2 once took
+ * peer 1's neighbour from 169.254.0.0/16). */
+static void
+test_selectors_per_tunnel(void **state)
+{
+	static const char lan[] = "add dst-address=192.168.0.0/24 peer=p proposal=x src-address=10.0.0.0/16 tunnel=yes";
+	static const char bgp[] = "add dst-address=169.254.11.1/32 peer=p2 proposal=x src-address=169.254.11.6/32 tunnel=yes";
+	struct config_tunnel t[4];
+	struct config_gateway g[2];
+	struct config_bgp b[2];
+	struct config c;
+	struct audit_result r;
+	struct audit_input in = { .cfg = &c, .peer = model_peer("aws") };
+	const struct audit_finding *f;
+	size_t n;
+
+	(void)state;
+	memset(&c, 0, sizeof c);
+	memset(t, 0, sizeof t);
+	memset(g, 0, sizeof g);
+	c.vendor = VENDOR_ROUTEROS;
+	c.facts = &facts;
+	for (int k = 0; k < 2; k++) {
+		uint32_t net = 0xa9fe0a00u + (uint32_t)k * 0x100;   /* 169.254.10.0, .11.0 */
+		snprintf(g[k].name, sizeof g[k].name, "p%d", k + 1);
+		g[k].line = (unsigned)k + 1;
+		g[k].live.state = CONFIG_LIVE_ON;
+		g[k].live.dead_after = 30;
+		g[k].start.state = CONFIG_START_ALWAYS;
+		/* the peer's first policy is the LAN one: the gateway's pair */
+		g[k].local_id = pfx(0x0a000000u, 16, 10u + 10u * (unsigned)k, "src-address=10.0.0.0/16");
+		g[k].remote_id = pfx(0xc0a80000u, 24, 10u + 10u * (unsigned)k, "dst-address=192.168.0.0/24");
+		for (int j = 0; j < 2; j++) {
+			struct config_tunnel *u = &t[2 * k + j];
+			unsigned line = 10u + 10u * (unsigned)k + 3u * (unsigned)j;
+			snprintf(u->name, sizeof u->name, "p%d-%d", k + 1, j + 1);
+			u->line = line;
+			u->kind = CONFIG_TK_IPSEC;
+			u->gateway = k;
+			if (j == 0) {
+				u->sel_local = pfx(0x0a000000u, 16, line, lan);
+				u->sel_remote = pfx(0xc0a80000u, 24, line, lan);
+				continue;
+			}
+			u->inside = pfx(net + 2, 30, 5u + (unsigned)k, "add address=169.254.x.2/30");
+			u->remote = pfx(net + 1, 32, line, "dst-address=169.254.x.1/32");
+			u->sel_local = pfx(net + 2, 32, line, "add dst-address=169.254.x.1/32 src-address=169.254.x.2/32");
+			u->sel_remote = pfx(net + 1, 32, line, "add dst-address=169.254.x.1/32 src-address=169.254.x.2/32");
+		}
+		b[k] = (struct config_bgp){ .addr = net + 1, .line = 40u + (unsigned)k };
+	}
+	c.tunnels = t;
+	c.ntunnels = 4;
+	c.gateways = g;
+	c.ngateways = 2;
+	c.bgp = b;
+	c.nbgp = 2;
+	memset(&r, 0, sizeof r);
+	assert_int_equal(audit_run(&in, &r), 0);
+	assert_null(find(&r, "narrow-selectors-with-bgp", &n));
+	audit_free(&r);
+
+	/* peer 2's /32 policy from an address that is not its inside one */
+	t[3].sel_local = pfx(0xa9fe0b06u, 32, 23, bgp);
+	t[3].sel_remote = pfx(0xa9fe0b01u, 32, 23, bgp);
+	memset(&r, 0, sizeof r);
+	assert_int_equal(audit_run(&in, &r), 0);
+	assert_non_null(f = find(&r, "narrow-selectors-with-bgp", &n));
+	assert_int_equal(n, 1);
+	assert_string_equal(f->where, "gateway p2");
+	assert_int_equal(f->line, 23);
+	assert_string_equal(f->text, bgp);
+	assert_non_null(strstr(words(&f->say), "BGP neighbour 169.254.11.1 (line 41)"));
+	audit_free(&r);
+
+	/* peer 2 without its /32 policy: its LAN policy is cited, its neighbour
+	 * found in 169.254.0.0/16 (the first written, as before) */
+	c.ntunnels = 3;
+	memset(&r, 0, sizeof r);
+	assert_int_equal(audit_run(&in, &r), 0);
+	assert_non_null(f = find(&r, "narrow-selectors-with-bgp", &n));
+	assert_int_equal(n, 1);
+	assert_int_equal(f->line, 20);
+	assert_string_equal(f->text, lan);
+	audit_free(&r);
+}
+
 /* Many peers, each with its BGP neighbour in its own /30, written in the
  * opposite order: every gateway names its own neighbour, the first written
  * where two fit, and the work is linear (a gateway-by-neighbour-by-tunnel
@@ -616,6 +716,7 @@ main(void)
 		cmocka_unit_test(test_initiation),
 		cmocka_unit_test(test_clamp),
 		cmocka_unit_test(test_selectors_and_natt),
+		cmocka_unit_test(test_selectors_per_tunnel),
 		cmocka_unit_test(test_hub_bgp),
 		cmocka_unit_test(test_peer_hint),
 		cmocka_unit_test(test_old_formats_dpd),
