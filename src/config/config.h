@@ -247,8 +247,8 @@ enum config_action { CONFIG_ACT_NONE, CONFIG_ACT_CLEAR, CONFIG_ACT_TRAP, CONFIG_
  * rule and no vendor comparison. RTX, IX, swanctl and ipsec.conf fill
  * the DPD part (state, src, why; config_tunnel.hold) and the start part
  * per tunnel (config_tunnel.start; RTX's router-wide switch in
- * config.start); their clamp check still has branches of its own (to
- * move: HACKING.md). */
+ * config.start). Every format's clamp default is its facts row's
+ * (config_facts.clamp_default, config_clamp_default()). */
 
 /* How this end learns that its IKE peer is gone: DPD (RFC 3706), IKEv2
  * liveness checks (RFC 7296 section 2.4) or a vendor keepalive. */
@@ -462,6 +462,25 @@ struct config_span {
 enum config_line_src { CONFIG_LINE_NONE, CONFIG_LINE_PP, CONFIG_LINE_MAPE, CONFIG_LINE_PPPOE_IF,
 		       CONFIG_LINE_IFACE };
 
+/* What a tunnel without an MSS clamp line gets from the router itself. */
+enum config_clamp_state {
+	CONFIG_CLAMP_UNKNOWN,     /* no source states the default (NEC IX) */
+	CONFIG_CLAMP_NONE,        /* nothing is clamped unless configured */
+	CONFIG_CLAMP_AUTO,        /* the router clamps to its tunnel MTU by itself */
+};
+/* Whose words a clamp default is said in (config_facts.clamp_why), like
+ * config_start_why: RTX (command reference 8.1.21: by firmware) and IX
+ * (no document found) keep theirs; core/audit.c's clamp_says[] gives each
+ * state its finding. The newer formats leave CONFIG_CWHY_NONE. */
+enum config_clamp_why { CONFIG_CWHY_NONE, CONFIG_CWHY_RTX, CONFIG_CWHY_IX, CONFIG_CWHY_COUNT };
+/* A firmware from which on the clamp default is auto (config_facts.
+ * clamp_since, ended by a NULL model): model "" matches any model; the
+ * revision is the header's "Rev.a.b.c". */
+struct config_since {
+	const char *model;
+	int a, b, c;
+};
+
 /* What a format's grammar implies where the configuration says nothing:
  * the facts the audit's checks read instead of asking which vendor it
  * was (one row per parser, config.c). */
@@ -484,8 +503,15 @@ struct config_facts {
 	/* 1: one clamp line covers every tunnel (Junos [edit security flow
 	 * tcp-mss] ipsec-vpn mss): its number must fit the smallest one */
 	int clamp_global;
-	enum config_mss clamp_default;   /* a tunnel without a clamp line: CONFIG_MSS_OFF
-	                                  * (no clamp) or CONFIG_MSS_AUTO; neutral only */
+	/* no-mss-clamp: what a tunnel without a clamp line is left with
+	 * (config_clamp_default() reads these): the format's default, or
+	 * by firmware revision from clamp_since; whose words say it; and the
+	 * source its findings cite instead of the check's (each vendor's own
+	 * document, never another's: doc/vendor-syntax.md) */
+	enum config_clamp_state clamp_default;
+	const struct config_since *clamp_since;
+	enum config_clamp_why clamp_why;
+	const char *clamp_source;
 	const char *selector_default;    /* what unset traffic selectors are, as the
 	                                  * vendor's manual says it, for the finding */
 	const char *natt_default;        /* what NAT-T is when no line sets it (both marked
@@ -573,6 +599,10 @@ const char *config_vendor_name(enum vendor_id v);
 const char *config_vendor_display(enum vendor_id v);
 /* c->facts, or facts that assume nothing (a model built by hand). */
 const struct config_facts *config_facts(const struct config *c);
+/* What a tunnel of c without a clamp line is left with: the facts row's
+ * clamp_default, or with clamp_since the firmware header's (c->firmware):
+ * AUTO from a listed revision on, NONE before it, UNKNOWN with no header. */
+enum config_clamp_state config_clamp_default(const struct config *c);
 /* The setting that says whether tunnel i forces NAT-T (v 1: on), wherever
  * the format keeps it; NULL when the tunnel has no IKE peer to ask. */
 const struct config_num *config_tunnel_natt(const struct config *c, size_t i);
