@@ -136,7 +136,7 @@ enum config_start_why {
 	CONFIG_SWHY_IX_V1,        /* IKEv1: how an IX starts it was not found (UNKNOWN) */
 	/* For these two, ALWAYS means "starts when loaded": whether the SA
 	 * comes back after the peer clears it is their dpd_action, which
-	 * no-reinitiation judges (not yet in this view). */
+	 * config_start.after_stays says for no-reinitiation. */
 	CONFIG_SWHY_SWAN,         /* swanctl children start_action */
 	CONFIG_SWHY_IPC_LOADS,    /* ipsec.conf auto=add: loaded, waits */
 	CONFIG_SWHY_IPC_NOT_LOADS,/* ipsec.conf auto=ignore or no auto=: not even loaded */
@@ -149,8 +149,12 @@ struct config_start {
 	struct config_num src;    /* line 0: the format's default */
 	enum config_start_why why;
 	int set;                  /* tunnel and config level: a model step filled it */
-	/* ipsec.conf: DPD runs and its action does not start the conn again
-	 * after the peer clears it (no-reinitiation's finding, whatever auto=) */
+	/* After the peer clears the SA nothing here brings it back: the
+	 * finding of no-reinitiation, in the words of why (core/audit.c
+	 * reinit_says[]), whatever the state. swanctl: dpd_action is not
+	 * restart or trap; ipsec.conf: DPD runs and its action does not
+	 * start the conn again. The newer parsers leave 0: their start
+	 * state (ALWAYS: "and back after a clear") says it. */
 	int after_stays;
 };
 

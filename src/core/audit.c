@@ -1151,65 +1151,78 @@ check_ike_addr(struct audit_run *a)
 	}
 }
 
-/* ---- no-reinitiation (strongSwan) ------------------------------------- */
+/* ---- no-reinitiation ---------------------------------------------------- */
 
+/* Against a peer that waits for the customer side (AWS, startup action
+ * add) and clears its SA after its own DPD timeout, a start view whose
+ * after_stays says nothing here brings the SA back is a finding: field
+ * case 2. Its words are the start view's format's (config_start.why):
+ * swanctl.conf(5) dpd_action, start_action, close_action; ipsec.conf(5)
+ * dpdaction, auto. Each is one finding per gateway, with the fix to
+ * restart on DPD, and to start too unless start_action already does
+ * (ipsec.conf: trap brings it up as well). */
+enum reinit_quote { RQ_SWAN, RQ_IPC };
+static const struct reinit_say {
+	int code;
+	enum reinit_quote q;
+	unsigned char trap_starts;   /* start_action trap needs no FIX_INITIATE */
+} reinit_says[CONFIG_SWHY_COUNT] = {
+	[CONFIG_SWHY_SWAN] = { SAY_SWAN_NO_REINIT, RQ_SWAN, 0 },
+	[CONFIG_SWHY_IPC_LOADS] = { SAY_IPC_NO_REINIT, RQ_IPC, 1 },
+	[CONFIG_SWHY_IPC_NOT_LOADS] = { SAY_IPC_NO_REINIT, RQ_IPC, 1 },
+	[CONFIG_SWHY_IPC_DPD_STAYS] = { SAY_IPC_NO_REINIT, RQ_IPC, 1 },
+};
 
-/* swanctl.conf(5): dpd_action (default clear) is what strongSwan does when
- * the peer stops answering DPD; start_action decides whether it starts the
- * child at load. Against a peer that waits for the customer side (AWS,
- * startup action add) and clears its SA after its own DPD timeout, only
- * dpd_action restart (or trap) brings the tunnel back: field case 2. */
 static void
-ipc_reinit(struct audit_run *a)
+reinit_args(const struct audit_run *a, const struct config_gateway *gw, enum reinit_quote q,
+	    struct audit_arg arg[7])
 {
-	for (size_t g = 0; g < a->cfg->ngateways; g++) {
-		const struct config_gateway *gw = &a->cfg->gateways[g];
-		const struct config_num *d = &gw->dpd_action;
-		int t = first_tunnel(a, g);
-		char where[64];
-		struct audit_finding *f;
-		if (t < 0 || !a->cfg->tunnels[t].start.after_stays)
-			continue;
-		gateway_label(a, g, where, sizeof(where));
-		f = audit_finding(a, d->line ? d->line : gw->line, d->text, where, SAY_IPC_NO_REINIT,
-				  ARGS(d->line ? AS(d->text) : AW(W_DPDACTION_UNSET_HOLD), AS(a->peer->display),
-				       AW(d->v == CONFIG_ACT_CLEAR ? W_CLEARS_OWN : W_HOLDS_SA),
-				       AW(gw->start_action.v == CONFIG_ACT_START ? W_AUTO_START_LOADED : W_NONE),
-				       AS(a->peer->display),
-				       AW(a->cfg->dialect == CONFIG_DIALECT_LIBRESWAN ? W_LIBRESWAN5 : W_NONE)));
-		audit_fix(f, FIX_DPD_RESTART, 0, 0, t, (int)g);
-		if (gw->start_action.v != CONFIG_ACT_START && gw->start_action.v != CONFIG_ACT_TRAP)
-			audit_fix(f, FIX_INITIATE, 0, 0, t, (int)g);
+	const struct config_num *d = &gw->dpd_action, *c = &gw->close_action;
+	size_t n = 0;
+
+	if (q == RQ_SWAN) {
+		arg[n++] = d->line ? AS("clear") : AW(W_UNSET_DEFAULT_CLEAR);
+		arg[n++] = c->line ? (c->v == CONFIG_ACT_NONE ? AS("none") : AW(W_NO_RESTART_ON_DPD))
+				   : AW(W_UNSET_DEFAULT_NONE);
+		arg[n++] = AS(a->peer->display);
+		arg[n++] = AW(gw->start_action.line && gw->start_action.v == CONFIG_ACT_START ? W_START_ACTION_LOADED
+											    : W_NONE);
+		arg[n++] = AS(a->peer->display);
+	} else {
+		arg[n++] = d->line ? AS(d->text) : AW(W_DPDACTION_UNSET_HOLD);
+		arg[n++] = AS(a->peer->display);
+		arg[n++] = AW(d->v == CONFIG_ACT_CLEAR ? W_CLEARS_OWN : W_HOLDS_SA);
+		arg[n++] = AW(gw->start_action.v == CONFIG_ACT_START ? W_AUTO_START_LOADED : W_NONE);
+		arg[n++] = AS(a->peer->display);
+		arg[n++] = AW(a->cfg->dialect == CONFIG_DIALECT_LIBRESWAN ? W_LIBRESWAN5 : W_NONE);
 	}
+	arg[n] = (struct audit_arg){ .kind = AA_END };
 }
 
 static void
 check_reinit(struct audit_run *a)
 {
-	if (a->cfg->vendor == VENDOR_IPSECCONF && a->peer->waits)
-		ipc_reinit(a);
-	if (a->cfg->vendor != VENDOR_STRONGSWAN || !a->peer->waits)
+	if (!a->peer->waits)
 		return;
 	for (size_t g = 0; g < a->cfg->ngateways; g++) {
 		const struct config_gateway *gw = &a->cfg->gateways[g];
-		const struct config_num *d = &gw->dpd_action, *c = &gw->close_action;
+		const struct config_num *d = &gw->dpd_action;
+		const struct config_start *s;
+		const struct reinit_say *w;
 		int t = first_tunnel(a, g);
+		struct audit_arg arg[7];
 		char where[64];
 		struct audit_finding *f;
-		if (t < 0 || (d->line && (d->v == CONFIG_ACT_RESTART || d->v == CONFIG_ACT_TRAP)) ||
-		    tmpl_skip(a, d, gw->name))
+		if (t < 0 || !(s = start_of(a, (size_t)t)) || !s->after_stays)
+			continue;
+		w = &reinit_says[s->why < CONFIG_SWHY_COUNT ? s->why : CONFIG_SWHY_NONE];
+		if (!w->code || tmpl_skip(a, d, gw->name))
 			continue;
 		gateway_label(a, g, where, sizeof(where));
-		f = audit_finding(a, d->line ? d->line : gw->line, d->text, where, SAY_SWAN_NO_REINIT,
-				  ARGS(d->line ? AS("clear") : AW(W_UNSET_DEFAULT_CLEAR),
-				       c->line ? (c->v == CONFIG_ACT_NONE ? AS("none") : AW(W_NO_RESTART_ON_DPD))
-					       : AW(W_UNSET_DEFAULT_NONE),
-				       AS(a->peer->display),
-				       AW(gw->start_action.line && gw->start_action.v == CONFIG_ACT_START
-					  ? W_START_ACTION_LOADED : W_NONE),
-				       AS(a->peer->display)));
+		reinit_args(a, gw, w->q, arg);
+		f = audit_finding(a, d->line ? d->line : gw->line, d->text, where, w->code, arg);
 		audit_fix(f, FIX_DPD_RESTART, 0, 0, t, (int)g);
-		if (!gw->start_action.line || gw->start_action.v != CONFIG_ACT_START)
+		if (gw->start_action.v != CONFIG_ACT_START && (!w->trap_starts || gw->start_action.v != CONFIG_ACT_TRAP))
 			audit_fix(f, FIX_INITIATE, 0, 0, t, (int)g);
 	}
 }

@@ -616,6 +616,41 @@ test_start_model(void **state)
 	}
 }
 
+/* What no-reinitiation reads (config_start.after_stays): nothing brings
+ * the SA back after the peer clears it. swanctl.conf(5): dpd_action other
+ * than restart or trap; ipsec.conf(5): DPD runs and dpdaction does not
+ * restart (strongSwan's hold traps); RTX and IX leave 0. */
+static const struct after_row {
+	const char *text;
+	int vendor;
+	int stays;
+} after_rows[] = {
+	{ SWANS(""), VENDOR_STRONGSWAN, 1 },
+	{ SWANS("        dpd_action = clear\n"), VENDOR_STRONGSWAN, 1 },
+	{ SWANS("        dpd_action = restart\n"), VENDOR_STRONGSWAN, 0 },
+	{ SWANS("        dpd_action = trap\n"), VENDOR_STRONGSWAN, 0 },
+	{ IPC("\tdpddelay=10\n\tdpdaction=clear\n\tauto=add\n"), VENDOR_IPSECCONF, 1 },
+	{ IPC("\tdpddelay=10\n\tdpdaction=restart\n\tauto=add\n"), VENDOR_IPSECCONF, 0 },
+	{ IPC("\tdpddelay=10\n\tdpdaction=hold\n\tauto=add\n"), VENDOR_IPSECCONF, 0 },
+	{ IPC("\tauto=add\n"), VENDOR_IPSECCONF, 0 },
+	{ RTXG("ipsec auto refresh on\n"), VENDOR_RTX, 0 },
+	{ IX1(""), VENDOR_IX, 0 },
+};
+
+static void
+test_after_stays(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT(after_rows); i++) {
+		if (parse(after_rows[i].text, after_rows[i].vendor) != 0 || !cfg.ntunnels)
+			fail_msg("row %zu: not parsed", i);
+		if (cfg.tunnels[0].start.after_stays != after_rows[i].stays)
+			fail_msg("row %zu: after_stays %d, want %d", i, cfg.tunnels[0].start.after_stays,
+				 after_rows[i].stays);
+		config_free(&cfg);
+	}
+}
+
 /* The clamp default is a facts row per format (config_facts.clamp_*,
  * config_clamp_default()): RTX's by the firmware header (command
  * reference 8.1.21, doc/vendor-syntax.md), IX's unknown, the newer
@@ -868,6 +903,7 @@ main(void)
 		cmocka_unit_test(test_live_model),
 		cmocka_unit_test(test_start_model),
 		cmocka_unit_test(test_clamp_default),
+		cmocka_unit_test(test_after_stays),
 		cmocka_unit_test(test_bgp_peer_group),
 		cmocka_unit_test(test_outer_v6),
 		cmocka_unit_test(test_masked_quad),

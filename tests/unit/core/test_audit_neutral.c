@@ -269,6 +269,49 @@ test_clamp(void **state)
 	}
 }
 
+/* no-reinitiation reads the start view (config_start.after_stays) in the
+ * words of its why (audit.c reinit_says[]), whatever the vendor field says
+ * (Junos here): a swanctl view and an ipsec.conf view give their findings,
+ * one the SA comes back from (after_stays 0) or of no words gives none. */
+static const struct reinit_row {
+	enum config_start_why why;
+	int stays;
+	const char *says;          /* NULL: no finding */
+} reinit_rows[] = {
+	{ CONFIG_SWHY_SWAN, 1, "dpd_action" },
+	{ CONFIG_SWHY_SWAN, 0, NULL },
+	{ CONFIG_SWHY_IPC_DPD_STAYS, 1, "dpdaction" },
+	{ CONFIG_SWHY_IPC_LOADS, 0, NULL },
+	{ CONFIG_SWHY_RTX_GW, 1, NULL },
+};
+
+static void
+test_reinit_rows(void **state)
+{
+	/* an older format's row: not neutral, so the tunnel's own start view is read */
+	static const struct config_facts plain = { .clamp_in_config = 1, .peer_word = "gateway" };
+
+	(void)state;
+	for (size_t i = 0; i < COUNT(reinit_rows); i++) {
+		const struct reinit_row *w = &reinit_rows[i];
+		struct site s;
+		struct audit_result r;
+		const struct audit_finding *f;
+		size_t n;
+		site_init(&s);
+		s.c.facts = &plain;
+		s.t[0].start = (struct config_start){ .state = CONFIG_START_ALWAYS, .why = w->why, .set = 1,
+						      .after_stays = w->stays };
+		assert_int_equal(run(&s, "aws", &r), 0);
+		f = find(&r, "no-reinitiation", &n);
+		if (!w->says && f)
+			fail_msg("row %zu: a finding: %s", i, words(&f->say));
+		if (w->says && (!f || n != 1 || !strstr(words(&f->say), w->says)))
+			fail_msg("row %zu: %s, want '%s'", i, f ? words(&f->say) : "no finding", w->says);
+		audit_free(&r);
+	}
+}
+
 /* The clamp default is one facts row per format (config_facts.clamp_*):
  * each state and whose words say it gives its finding, and the row's
  * clamp_source is what the finding cites; no vendor is asked. */
@@ -780,6 +823,7 @@ main(void)
 		cmocka_unit_test(test_initiation),
 		cmocka_unit_test(test_clamp),
 		cmocka_unit_test(test_clamp_rows),
+		cmocka_unit_test(test_reinit_rows),
 		cmocka_unit_test(test_selectors_and_natt),
 		cmocka_unit_test(test_selectors_per_tunnel),
 		cmocka_unit_test(test_hub_bgp),
