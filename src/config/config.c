@@ -51,7 +51,7 @@ static const struct {
 		 * ikev2 nat-traversal in the tunnel, or the global ike nat-traversal */
 		{ .clamp_in_config = 1, .natt_in_tunnel = 1, .peer_word = "peer",
 		  .natt_default = N_("not set (the IX default is unknown)"), .natt_default_unknown = 1,
-		  .clamp_default = CONFIG_CLAMP_UNKNOWN, .clamp_why = CONFIG_CWHY_IX,
+		  .peer_named_by_addr = 1, .clamp_default = CONFIG_CLAMP_UNKNOWN, .clamp_why = CONFIG_CWHY_IX,
 		  .clamp_source = "NEC IX: the ip tcp adjust-mss default was not found in any NEC document; every published IX configuration sets ip tcp adjust-mss auto" },
 		config_parse_ix,
 		(const char *const[]){ "interface GigaEthernet", "interface Loopback0.", "interface Tunnel0.",

@@ -156,6 +156,14 @@ struct config_start {
 	 * start the conn again. The newer parsers leave 0: their start
 	 * state (ALWAYS: "and back after a clear") says it. */
 	int after_stays;
+	/* The pair audit's question (core/audit_peer.c audit_peer_noinit()):
+	 * once the SA is gone, does this end never start it again, whether or
+	 * not DPD runs (swanctl: dpd_action not restart or trap; ipsec.conf:
+	 * dpdaction not restart, nor strongSwan's hold); after_src is the
+	 * line that decides (line 0: the default; tmpl: not known). RTX, IX
+	 * and the newer parsers leave 0: their state says it. */
+	int after_never;
+	struct config_num after_src;
 };
 
 enum { CONFIG_DIR_OUT = 1, CONFIG_DIR_IN = 2 };   /* config_tunnel.mss_dirs */
@@ -540,6 +548,9 @@ struct config_facts {
 	 * 7.0.1 (Fortinet community Technical Tip 221376) */
 	long clamp_one_way_before;
 	const char *clamp_one_way;    /* what to do about it, for the note (marked N_()) */
+	/* 1: a gateway's name is its IKE peer's address when no remote_addr
+	 * is written (NEC IX: ikev2 peer ADDR, ike policy NAME peer ADDR) */
+	int peer_named_by_addr;
 };
 
 struct cfg_index;
