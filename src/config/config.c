@@ -7,6 +7,7 @@
  * would print an all-clear for a configuration never read. */
 #include "config/config_int.h"
 #include "config/foreign.h"
+#include "config/peer.h"
 #include "base/count.h"
 #include "base/i18n.h"
 
@@ -37,6 +38,7 @@ static const struct {
 		{ .tunnel_mtu_default = 1280, .clamp_in_config = 1, .peer_word = "gateway",
 		  .natt_default = N_("not set (default off, 15.48.5)"), .ike_compat = 1,
 		  .clamp_since = rtx_mss_auto_since, .clamp_why = CONFIG_CWHY_RTX,
+		  .ike_unset = PEER_IKEV1, .life_default = 28800,
 		  .clamp_source = "Yamaha RTX command reference 8.1.21 (default auto or off by firmware)",
 		  .mtu_default_word = N_(" (the RTX default)"),
 		  .mtu_default_unset = N_(" (the RTX default: no ip tunnel mtu is set)") }, config_parse_rtx,
@@ -51,7 +53,7 @@ static const struct {
 		 * ikev2 nat-traversal in the tunnel, or the global ike nat-traversal */
 		{ .clamp_in_config = 1, .natt_in_tunnel = 1, .peer_word = "peer",
 		  .natt_default = N_("not set (the IX default is unknown)"), .natt_default_unknown = 1,
-		  .peer_named_by_addr = 1, .clamp_default = CONFIG_CLAMP_UNKNOWN, .clamp_why = CONFIG_CWHY_IX,
+		  .peer_named_by_addr = 1, .ike_in_tunnel = 1, .clamp_default = CONFIG_CLAMP_UNKNOWN, .clamp_why = CONFIG_CWHY_IX,
 		  .clamp_source = "NEC IX: the ip tcp adjust-mss default was not found in any NEC document; every published IX configuration sets ip tcp adjust-mss auto" },
 		config_parse_ix,
 		(const char *const[]){ "interface GigaEthernet", "interface Loopback0.", "interface Tunnel0.",
@@ -66,7 +68,7 @@ static const struct {
 		  .natt_detects = 1, .natt_zero_detects = 1,
 		  .selector_default = N_("dynamic (only the tunnel's outer addresses, swanctl.conf(5))"),
 		  .natt_default = N_("not forced (encap = no: UDP only when a NAT is detected)"),
-		  .clamp_elsewhere = "swanctl.conf" }, config_parse_swan,
+		  .clamp_elsewhere = "swanctl.conf", .ike_unset = PEER_IKEV1 | PEER_IKEV2 }, config_parse_swan,
 		(const char *const[]){ "connections {", "connections{", "children {", "children{",
 			"secrets {", "esp_proposals", "local_ts", "remote_ts", "remote_addrs",
 			"local_addrs", "start_action", "dpd_action", NULL } },
@@ -80,7 +82,8 @@ static const struct {
 		{ .implicit_policy = 1, .selectors_dynamic = 1, .peer_word = "conn", .natt_detects = 1,
 		  .selector_default = N_("the hosts' own addresses (leftsubnet or rightsubnet not set, ipsec.conf(5))"),
 		  .natt_default = N_("not forced (forceencaps or encapsulation not yes: UDP only when a NAT is detected)"),
-		  .clamp_elsewhere = N_("ipsec.conf (not expressible there)") }, config_parse_ipsecconf,
+		  .clamp_elsewhere = N_("ipsec.conf (not expressible there)"), .ike_unset = PEER_IKEV1 | PEER_IKEV2 },
+		config_parse_ipsecconf,
 		(const char *const[]){ "conn ", "config setup", "leftsubnet", "rightsubnet", "leftid",
 			"rightid", "dpdaction", "dpddelay", "keyexchange", "also=", "also ", "phase2alg",
 			"auto=", "auto ", NULL } },

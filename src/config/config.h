@@ -551,6 +551,20 @@ struct config_facts {
 	/* 1: a gateway's name is its IKE peer's address when no remote_addr
 	 * is written (NEC IX: ikev2 peer ADDR, ike policy NAME peer ADDR) */
 	int peer_named_by_addr;
+	/* The IKE versions a gateway speaks (the pair audit: PEER_IKEV1 |
+	 * PEER_IKEV2 of config/peer.h) when config_gateway.version is 0, not
+	 * set or "either": RTX IKEv1 (15.1, ipsec ike version), swanctl and
+	 * ipsec.conf both (swanctl.conf(5) version 0, ipsec.conf(5)
+	 * keyexchange=ike); 0 unknown (the newer formats: their parsers set
+	 * version where the file or its default says). ike_in_tunnel 1: the
+	 * version is each tunnel's mode instead (IX tunnel mode ipsec-ikev2:
+	 * config_tunnel.ikev2). */
+	unsigned ike_unset;
+	int ike_in_tunnel;
+	/* The SA lifetimes (seconds) that apply when config_gateway.life_ike
+	 * / life_child are not written, both SAs; 0: this format's lifetimes
+	 * are not read (RTX ipsec ike duration, 15.48.1: 28800) */
+	long life_default;
 };
 
 struct cfg_index;

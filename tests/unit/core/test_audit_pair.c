@@ -205,10 +205,55 @@ test_noinit_rows(void **state)
 	}
 }
 
+/* The IKE versions and SA lifetimes both pairings read are facts row
+ * fields (config_facts.ike_unset, ike_in_tunnel, life_default), not the
+ * vendor: one row per rule, the vendor field Junos throughout. */
+static const struct ike_row {
+	unsigned unset;
+	int in_tunnel, ikev2, version, tmpl;
+	unsigned want;
+} ike_rows[] = {
+	{ PEER_IKEV1, 0, 0, 0, 0, PEER_IKEV1 },                      /* RTX: unset is IKEv1 */
+	{ PEER_IKEV1, 0, 0, 2, 0, PEER_IKEV2 },
+	{ PEER_IKEV1 | PEER_IKEV2, 0, 0, 0, 0, PEER_IKEV1 | PEER_IKEV2 },   /* swanctl version 0 */
+	{ PEER_IKEV1 | PEER_IKEV2, 0, 0, 1, 0, PEER_IKEV1 },
+	{ 0, 0, 0, 0, 0, 0 },                                        /* a newer format: unknown */
+	{ 0, 1, 1, 0, 0, PEER_IKEV2 },                               /* IX: the tunnel's mode */
+	{ 0, 1, 0, 2, 0, PEER_IKEV1 },
+	{ PEER_IKEV1, 0, 0, 2, 1, 0 },                               /* a template: unknown */
+};
+
+static void
+test_ike_rows(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT(ike_rows); i++) {
+		const struct ike_row *w = &ike_rows[i];
+		struct config_facts x = { .peer_word = "gateway", .ike_unset = w->unset, .ike_in_tunnel = w->in_tunnel,
+					  .life_default = i % 2 ? 0 : 28800 };
+		struct config_tunnel t = { .name = "t1", .line = 30, .kind = CONFIG_TK_IPSEC, .gateway = 0,
+					   .ikev2 = w->ikev2 };
+		struct config_gateway g = { .name = "gw1", .line = 10 };
+		struct config c = { .vendor = VENDOR_JUNOS, .facts = &x, .tunnels = &t, .ntunnels = 1,
+				    .gateways = &g, .ngateways = 1 };
+		const struct config_num *from[2];
+		long life[2];
+		int rc;
+		g.version = (struct config_num){ w->version, w->version ? 5u : 0u, w->tmpl, "version" };
+		if (audit_peer_router_ike(&c, 0) != w->want)
+			fail_msg("row %zu: versions %u, want %u", i, audit_peer_router_ike(&c, 0), w->want);
+		g.life_child = (struct config_num){ 3600, 6, 0, "life" };
+		rc = audit_peer_router_life(&c, 0, life, from);
+		if (i % 2 ? rc != -1 : rc != 0 || life[0] != 28800 || life[1] != 3600)
+			fail_msg("row %zu: lifetimes rc %d", i, rc);
+	}
+}
+
 int
 main(void)
 {
-	const struct CMUnitTest tests[] = { cmocka_unit_test(test_rows), cmocka_unit_test(test_noinit_rows) };
+	const struct CMUnitTest tests[] = { cmocka_unit_test(test_rows), cmocka_unit_test(test_noinit_rows),
+					    cmocka_unit_test(test_ike_rows) };
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -119,13 +119,31 @@ num(struct config_num *n, int v, unsigned line)
 
 /* The start views the parsers' model steps leave for these lines
  * (config/rtx.c rtx_start, config/ix.c ix_start, config/swan.c
- * swan_start), which the pair audit reads like no-ike-initiator does;
- * and the one facts row field it reads (IX names its peer by address). */
+ * swan_start), which the pair audit reads like no-ike-initiator does,
+ * and the vendor's facts row. */
+/* The vendor's own facts row (config/config.c), as its parser leaves it. */
+static const struct config_facts *
+facts_of(enum vendor_id v)
+{
+	static const char *const text[] = {
+		[VENDOR_RTX] = "tunnel select 1\n ip tunnel mtu 1280\n",
+		[VENDOR_IX] = "interface Tunnel0.0\n  ip mtu 1280\n",
+		[VENDOR_STRONGSWAN] = "connections {\n  c1 {\n    remote_addrs = 198.51.100.1\n  }\n}\n",
+	};
+	struct config c;
+	const struct config_facts *x;
+	char err[256];
+
+	if (config_parse(text[v], strlen(text[v]), (int)v, &c, err, sizeof(err)) < 0)
+		fail_msg("facts of vendor %d: %s", (int)v, err);
+	x = c.facts;
+	config_free(&c);
+	return x;
+}
+
 static void
 start_views(void)
 {
-	static const struct config_facts ix_facts = { .clamp_in_config = 1, .peer_word = "peer",
-						      .peer_named_by_addr = 1 };
 	struct config_tunnel *t = &tunnels[0];
 	const struct config_gateway *g = &gateways[0];
 	const struct config_num *d = &g->dpd_action, *s = &g->start_action;
@@ -134,7 +152,7 @@ start_views(void)
 
 	cfg.start = (struct config_start){ 0 };
 	t->start = (struct config_start){ .set = 1 };
-	cfg.facts = cfg.vendor == VENDOR_IX ? &ix_facts : NULL;
+	cfg.facts = facts_of(cfg.vendor);
 	if (cfg.vendor == VENDOR_RTX) {
 		cfg.start = (struct config_start){ all, cfg.refresh, CONFIG_SWHY_RTX_GLOBAL, 1, 0, 0, { 0 } };
 		if (g->refresh.line && g->refresh.v == 0)
