@@ -565,6 +565,14 @@ struct config_facts {
 	 * / life_child are not written, both SAs; 0: this format's lifetimes
 	 * are not read (RTX ipsec ike duration, 15.48.1: 28800) */
 	long life_default;
+	/* How the audit's tunnel line says a tunnel MTU is not set when the
+	 * format's default is unknown (IX: no NEC document states it); NULL
+	 * says nothing more. Marked N_(): render translates it. */
+	const char *mtu_unknown_word;
+	/* Which reading of the format the checks used, one line per dialect
+	 * (enum config_dialect; ipsec.conf: strongSwan and Libreswan read DPD
+	 * keys differently); NULL: a format of one reading. Marked N_(). */
+	const char *dialect_word[2];
 };
 
 struct cfg_index;
