@@ -7,12 +7,22 @@
  * would print an all-clear for a configuration never read. */
 #include "config/config_int.h"
 #include "config/foreign.h"
+#include "config/peer.h"
 #include "base/count.h"
 #include "base/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* doc/vendor-syntax.md: the RTX IPv4 clamp (ip tunnel tcp mss limit)
+ * defaults to auto on vRX, RTX5000/RTX3500 Rev.14.00.22+, RTX1210
+ * Rev.14.01.26+, RTX830 Rev.15.02.03+ and any Rev.15.04+; off on older
+ * firmware (command reference 8.1.21). */
+static const struct config_since rtx_mss_auto_since[] = {
+	{ "vRX", 0, 0, 0 }, { "RTX5000", 14, 0, 22 }, { "RTX3500", 14, 0, 22 },
+	{ "RTX1210", 14, 1, 26 }, { "RTX830", 15, 2, 3 }, { "", 15, 4, 0 }, { NULL, 0, 0, 0 },
+};
 
 /* Indexed by the one vendor enum (base/vendor_id.h); a vendor without a
  * parser has no row (parse NULL) and is neither detected nor accepted. */
@@ -27,6 +37,9 @@ static const struct {
 		/* command reference 8.1.4: a tunnel's MTU is 1280 unless set */
 		{ .tunnel_mtu_default = 1280, .clamp_in_config = 1, .peer_word = "gateway",
 		  .natt_default = N_("not set (default off, 15.48.5)"), .ike_compat = 1,
+		  .clamp_since = rtx_mss_auto_since, .clamp_why = CONFIG_CWHY_RTX,
+		  .ike_unset = PEER_IKEV1, .life_default = 28800,
+		  .clamp_source = "Yamaha RTX command reference 8.1.21 (default auto or off by firmware)",
 		  .mtu_default_word = N_(" (the RTX default)"),
 		  .mtu_default_unset = N_(" (the RTX default: no ip tunnel mtu is set)") }, config_parse_rtx,
 		(const char *const[]){ "tunnel select ", "pp select ", "ipsec ike ", "ipsec sa policy ",
@@ -39,7 +52,10 @@ static const struct {
 		/* no NEC reference: the tunnel MTU default is unknown; NAT-T is
 		 * ikev2 nat-traversal in the tunnel, or the global ike nat-traversal */
 		{ .clamp_in_config = 1, .natt_in_tunnel = 1, .peer_word = "peer",
-		  .natt_default = N_("not set (the IX default is unknown)"), .natt_default_unknown = 1 },
+		  .natt_default = N_("not set (the IX default is unknown)"), .natt_default_unknown = 1,
+		  .peer_named_by_addr = 1, .ike_in_tunnel = 1, .clamp_default = CONFIG_CLAMP_UNKNOWN,
+		  .mtu_unknown_word = N_(" (IX default unknown)"), .clamp_why = CONFIG_CWHY_IX,
+		  .clamp_source = "NEC IX: the ip tcp adjust-mss default was not found in any NEC document; every published IX configuration sets ip tcp adjust-mss auto" },
 		config_parse_ix,
 		(const char *const[]){ "interface GigaEthernet", "interface Loopback0.", "interface Tunnel0.",
 			"ike policy ", "ike proposal ", "ipsec autokey-", "ikev2 default-profile",
@@ -53,7 +69,7 @@ static const struct {
 		  .natt_detects = 1, .natt_zero_detects = 1,
 		  .selector_default = N_("dynamic (only the tunnel's outer addresses, swanctl.conf(5))"),
 		  .natt_default = N_("not forced (encap = no: UDP only when a NAT is detected)"),
-		  .clamp_elsewhere = "swanctl.conf" }, config_parse_swan,
+		  .clamp_elsewhere = "swanctl.conf", .ike_unset = PEER_IKEV1 | PEER_IKEV2 }, config_parse_swan,
 		(const char *const[]){ "connections {", "connections{", "children {", "children{",
 			"secrets {", "esp_proposals", "local_ts", "remote_ts", "remote_addrs",
 			"local_addrs", "start_action", "dpd_action", NULL } },
@@ -67,7 +83,10 @@ static const struct {
 		{ .implicit_policy = 1, .selectors_dynamic = 1, .peer_word = "conn", .natt_detects = 1,
 		  .selector_default = N_("the hosts' own addresses (leftsubnet or rightsubnet not set, ipsec.conf(5))"),
 		  .natt_default = N_("not forced (forceencaps or encapsulation not yes: UDP only when a NAT is detected)"),
-		  .clamp_elsewhere = N_("ipsec.conf (not expressible there)") }, config_parse_ipsecconf,
+		  .clamp_elsewhere = N_("ipsec.conf (not expressible there)"), .ike_unset = PEER_IKEV1 | PEER_IKEV2,
+		  .dialect_word = { [CONFIG_DIALECT_STRONGSWAN] = N_("read as strongSwan (no key only Libreswan/Openswan take)\n"),
+				    [CONFIG_DIALECT_LIBRESWAN] = N_("read as Libreswan/Openswan (it has keys only they take)\n") } },
+		config_parse_ipsecconf,
 		(const char *const[]){ "conn ", "config setup", "leftsubnet", "rightsubnet", "leftid",
 			"rightid", "dpdaction", "dpddelay", "keyexchange", "also=", "also ", "phase2alg",
 			"auto=", "auto ", NULL } },
@@ -79,7 +98,7 @@ static const struct {
 		 * src-subnet/dst-subnet 0.0.0.0 0.0.0.0; nattraversal enable; no
 		 * Fortinet document states a tunnel interface's default MTU */
 		{ .clamp_in_config = 1, .peer_word = "phase1-interface", .neutral = 1, .natt_detects = 1,
-		  .clamp_default = CONFIG_MSS_OFF, .clamp_one_way_before = 70001,
+		  .clamp_default = CONFIG_CLAMP_NONE, .clamp_one_way_before = 70001,
 		  .clamp_one_way = N_("before FortiOS 7.0.1 a tcp-mss on an interface rewrites the SYNs of one direction only (Fortinet community Technical Tip 221376): set the same tcp-mss on the LAN interface too, or tcp-mss-sender and tcp-mss-receiver on the firewall policy to the tunnel"),
 		  .selector_default = N_("0.0.0.0 0.0.0.0 (src-subnet and dst-subnet not set, FortiOS CLI reference, phase2-interface)"),
 		  .natt_default = N_("enable: UDP 4500 only when a NAT is detected (nattraversal not set, FortiOS CLI reference, phase1-interface)"),
@@ -99,7 +118,7 @@ static const struct {
 		 * default to 0.0.0.0/32; profile nat-traversal defaults to yes;
 		 * a clamp is a mangle change-mss rule, none unless added */
 		{ .clamp_in_config = 1, .implicit_policy = 1, .peer_word = "peer", .neutral = 1, .natt_detects = 1,
-		  .clamp_default = CONFIG_MSS_OFF,
+		  .clamp_default = CONFIG_CLAMP_NONE,
 		  .selector_default = N_("0.0.0.0/32 (src-address and dst-address not set: MikroTik manual, IPsec, Policies)"),
 		  .natt_default = N_("nat-traversal=yes (MikroTik manual, IPsec, Profiles)"),
 		  .sources = "MikroTik manual: IPsec (profiles, peers, policies), Firewall Mangle (change-mss)" },
@@ -118,7 +137,7 @@ static const struct {
 		 * no-nat-traversal; the st0 MTU and proxy-identity defaults are not
 		 * in our sources (doc/router-facts.md) */
 		{ .clamp_in_config = 1, .peer_word = "gateway", .neutral = 1,
-		  .clamp_default = CONFIG_MSS_OFF, .clamp_global = 1, .natt_detects = 1,
+		  .clamp_default = CONFIG_CLAMP_NONE, .clamp_global = 1, .natt_detects = 1,
 		  .selector_default = N_("not stated (the default proxy-identity of a Junos route-based VPN was not found in our sources)"),
 		  .natt_default = N_("on (Junos uses NAT-T unless the gateway says no-nat-traversal)"),
 		  .sources = "Juniper CLI reference (security ike gateway dead-peer-detection, security ipsec vpn establish-tunnels, security flow tcp-mss, interfaces st0 family inet mtu)" },
@@ -136,7 +155,7 @@ static const struct {
 		{ .tunnel_mtu_default = 1500, .clamp_in_config = 1, .peer_word = "peer", .neutral = 1,
 		  .natt_detects = 1, .mtu_default_word = N_(" (the VyOS vti default)"),
 		  .mtu_default_unset = N_(" (the VyOS vti default: no mtu is set on the vti interface)"),
-		  .clamp_default = CONFIG_MSS_OFF,
+		  .clamp_default = CONFIG_CLAMP_NONE,
 		  .selector_default = N_("0.0.0.0/0 both ways for a vti peer without tunnel prefixes (vyos-1x's swanctl template)"),
 		  .natt_default = N_("not forced (UDP only when a NAT is detected; force-udp-encapsulation forces it)"),
 		  .sources = "vyos-1x interface definitions (vpn_ipsec.xml.in, interfaces vti) and its swanctl template; swanctl.conf(5)" },
@@ -157,7 +176,7 @@ static const struct {
 		 * sets); a static VTI proxies IP any any (Cisco's VTI guide);
 		 * NAT-T is IOS's default, detected per SA (IPsec NAT Transparency) */
 		{ .clamp_in_config = 1, .peer_word = "peer", .neutral = 1, .natt_detects = 1,
-		  .clamp_default = CONFIG_MSS_OFF,
+		  .clamp_default = CONFIG_CLAMP_NONE,
 		  .selector_default = N_("IP any any on a static VTI (Cisco IPsec Virtual Tunnel Interface guide); a crypto map's are its match address ACL"),
 		  .natt_default = N_("not forced (IOS NAT Transparency: UDP encapsulation only when a NAT is detected)"),
 		  .sources = "Cisco IPsec Dead Peer Detection Periodic Message Option; Cisco IPsec Virtual Tunnel Interface guide; Cisco IOS XML command reference iap-i2 (ip tcp adjust-mss)" },
@@ -242,6 +261,28 @@ config_facts(const struct config *c)
 	static const struct config_facts none = { .clamp_in_config = 1, .peer_word = "peer" };
 
 	return c->facts ? c->facts : &none;
+}
+
+enum config_clamp_state
+config_clamp_default(const struct config *c)
+{
+	const struct config_facts *x = config_facts(c);
+	const char *rev = strstr(c->firmware, "Rev.");
+	int v[3] = { 0, 0, 0 };
+	char model[16];
+	long have;
+
+	if (!x->clamp_since)
+		return x->clamp_default;
+	if (!rev || sscanf(rev, "Rev.%d.%d.%d", &v[0], &v[1], &v[2]) != 3 ||
+	    sscanf(c->firmware, "%15s", model) != 1)
+		return CONFIG_CLAMP_UNKNOWN;
+	have = (long)v[0] * 1000000 + v[1] * 1000 + v[2];
+	for (const struct config_since *s = x->clamp_since; s->model; s++)
+		if ((!*s->model || strcmp(s->model, model) == 0) &&
+		    have >= (long)s->a * 1000000 + s->b * 1000 + s->c)
+			return CONFIG_CLAMP_AUTO;
+	return CONFIG_CLAMP_NONE;
 }
 
 const struct config_num *

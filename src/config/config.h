@@ -136,7 +136,7 @@ enum config_start_why {
 	CONFIG_SWHY_IX_V1,        /* IKEv1: how an IX starts it was not found (UNKNOWN) */
 	/* For these two, ALWAYS means "starts when loaded": whether the SA
 	 * comes back after the peer clears it is their dpd_action, which
-	 * no-reinitiation judges (not yet in this view). */
+	 * config_start.after_stays says for no-reinitiation. */
 	CONFIG_SWHY_SWAN,         /* swanctl children start_action */
 	CONFIG_SWHY_IPC_LOADS,    /* ipsec.conf auto=add: loaded, waits */
 	CONFIG_SWHY_IPC_NOT_LOADS,/* ipsec.conf auto=ignore or no auto=: not even loaded */
@@ -149,9 +149,21 @@ struct config_start {
 	struct config_num src;    /* line 0: the format's default */
 	enum config_start_why why;
 	int set;                  /* tunnel and config level: a model step filled it */
-	/* ipsec.conf: DPD runs and its action does not start the conn again
-	 * after the peer clears it (no-reinitiation's finding, whatever auto=) */
+	/* After the peer clears the SA nothing here brings it back: the
+	 * finding of no-reinitiation, in the words of why (core/audit.c
+	 * reinit_says[]), whatever the state. swanctl: dpd_action is not
+	 * restart or trap; ipsec.conf: DPD runs and its action does not
+	 * start the conn again. The newer parsers leave 0: their start
+	 * state (ALWAYS: "and back after a clear") says it. */
 	int after_stays;
+	/* The pair audit's question (core/audit_peer.c audit_peer_noinit()):
+	 * once the SA is gone, does this end never start it again, whether or
+	 * not DPD runs (swanctl: dpd_action not restart or trap; ipsec.conf:
+	 * dpdaction not restart, nor strongSwan's hold); after_src is the
+	 * line that decides (line 0: the default; tmpl: not known). RTX, IX
+	 * and the newer parsers leave 0: their state says it. */
+	int after_never;
+	struct config_num after_src;
 };
 
 enum { CONFIG_DIR_OUT = 1, CONFIG_DIR_IN = 2 };   /* config_tunnel.mss_dirs */
@@ -247,8 +259,8 @@ enum config_action { CONFIG_ACT_NONE, CONFIG_ACT_CLEAR, CONFIG_ACT_TRAP, CONFIG_
  * rule and no vendor comparison. RTX, IX, swanctl and ipsec.conf fill
  * the DPD part (state, src, why; config_tunnel.hold) and the start part
  * per tunnel (config_tunnel.start; RTX's router-wide switch in
- * config.start); their clamp check still has branches of its own (to
- * move: HACKING.md). */
+ * config.start). Every format's clamp default is its facts row's
+ * (config_facts.clamp_default, config_clamp_default()). */
 
 /* How this end learns that its IKE peer is gone: DPD (RFC 3706), IKEv2
  * liveness checks (RFC 7296 section 2.4) or a vendor keepalive. */
@@ -462,6 +474,25 @@ struct config_span {
 enum config_line_src { CONFIG_LINE_NONE, CONFIG_LINE_PP, CONFIG_LINE_MAPE, CONFIG_LINE_PPPOE_IF,
 		       CONFIG_LINE_IFACE };
 
+/* What a tunnel without an MSS clamp line gets from the router itself. */
+enum config_clamp_state {
+	CONFIG_CLAMP_UNKNOWN,     /* no source states the default (NEC IX) */
+	CONFIG_CLAMP_NONE,        /* nothing is clamped unless configured */
+	CONFIG_CLAMP_AUTO,        /* the router clamps to its tunnel MTU by itself */
+};
+/* Whose words a clamp default is said in (config_facts.clamp_why), like
+ * config_start_why: RTX (command reference 8.1.21: by firmware) and IX
+ * (no document found) keep theirs; core/audit.c's clamp_says[] gives each
+ * state its finding. The newer formats leave CONFIG_CWHY_NONE. */
+enum config_clamp_why { CONFIG_CWHY_NONE, CONFIG_CWHY_RTX, CONFIG_CWHY_IX, CONFIG_CWHY_COUNT };
+/* A firmware from which on the clamp default is auto (config_facts.
+ * clamp_since, ended by a NULL model): model "" matches any model; the
+ * revision is the header's "Rev.a.b.c". */
+struct config_since {
+	const char *model;
+	int a, b, c;
+};
+
 /* What a format's grammar implies where the configuration says nothing:
  * the facts the audit's checks read instead of asking which vendor it
  * was (one row per parser, config.c). */
@@ -484,8 +515,15 @@ struct config_facts {
 	/* 1: one clamp line covers every tunnel (Junos [edit security flow
 	 * tcp-mss] ipsec-vpn mss): its number must fit the smallest one */
 	int clamp_global;
-	enum config_mss clamp_default;   /* a tunnel without a clamp line: CONFIG_MSS_OFF
-	                                  * (no clamp) or CONFIG_MSS_AUTO; neutral only */
+	/* no-mss-clamp: what a tunnel without a clamp line is left with
+	 * (config_clamp_default() reads these): the format's default, or
+	 * by firmware revision from clamp_since; whose words say it; and the
+	 * source its findings cite instead of the check's (each vendor's own
+	 * document, never another's: doc/vendor-syntax.md) */
+	enum config_clamp_state clamp_default;
+	const struct config_since *clamp_since;
+	enum config_clamp_why clamp_why;
+	const char *clamp_source;
 	const char *selector_default;    /* what unset traffic selectors are, as the
 	                                  * vendor's manual says it, for the finding */
 	const char *natt_default;        /* what NAT-T is when no line sets it (both marked
@@ -510,6 +548,31 @@ struct config_facts {
 	 * 7.0.1 (Fortinet community Technical Tip 221376) */
 	long clamp_one_way_before;
 	const char *clamp_one_way;    /* what to do about it, for the note (marked N_()) */
+	/* 1: a gateway's name is its IKE peer's address when no remote_addr
+	 * is written (NEC IX: ikev2 peer ADDR, ike policy NAME peer ADDR) */
+	int peer_named_by_addr;
+	/* The IKE versions a gateway speaks (the pair audit: PEER_IKEV1 |
+	 * PEER_IKEV2 of config/peer.h) when config_gateway.version is 0, not
+	 * set or "either": RTX IKEv1 (15.1, ipsec ike version), swanctl and
+	 * ipsec.conf both (swanctl.conf(5) version 0, ipsec.conf(5)
+	 * keyexchange=ike); 0 unknown (the newer formats: their parsers set
+	 * version where the file or its default says). ike_in_tunnel 1: the
+	 * version is each tunnel's mode instead (IX tunnel mode ipsec-ikev2:
+	 * config_tunnel.ikev2). */
+	unsigned ike_unset;
+	int ike_in_tunnel;
+	/* The SA lifetimes (seconds) that apply when config_gateway.life_ike
+	 * / life_child are not written, both SAs; 0: this format's lifetimes
+	 * are not read (RTX ipsec ike duration, 15.48.1: 28800) */
+	long life_default;
+	/* How the audit's tunnel line says a tunnel MTU is not set when the
+	 * format's default is unknown (IX: no NEC document states it); NULL
+	 * says nothing more. Marked N_(): render translates it. */
+	const char *mtu_unknown_word;
+	/* Which reading of the format the checks used, one line per dialect
+	 * (enum config_dialect; ipsec.conf: strongSwan and Libreswan read DPD
+	 * keys differently); NULL: a format of one reading. Marked N_(). */
+	const char *dialect_word[2];
 };
 
 struct cfg_index;
@@ -573,6 +636,10 @@ const char *config_vendor_name(enum vendor_id v);
 const char *config_vendor_display(enum vendor_id v);
 /* c->facts, or facts that assume nothing (a model built by hand). */
 const struct config_facts *config_facts(const struct config *c);
+/* What a tunnel of c without a clamp line is left with: the facts row's
+ * clamp_default, or with clamp_since the firmware header's (c->firmware):
+ * AUTO from a listed revision on, NONE before it, UNKNOWN with no header. */
+enum config_clamp_state config_clamp_default(const struct config *c);
 /* The setting that says whether tunnel i forces NAT-T (v 1: on), wherever
  * the format keeps it; NULL when the tunnel has no IKE peer to ask. */
 const struct config_num *config_tunnel_natt(const struct config *c, size_t i);

@@ -172,7 +172,8 @@ hold(const struct config_gateway *g, struct config_hold *h)
  * not bring it back after the peer clears it (dpdaction other than
  * restart; in strongSwan hold is a trap policy, which does) is left to
  * no-reinitiation, whose fix starts it too: after_stays says so for that
- * check, whatever auto= is. */
+ * check, whatever auto= is. after_never, the pair audit's, asks the same
+ * whether or not DPD runs. */
 static void
 start(const struct config *c, const struct config_gateway *g, struct config_start *s)
 {
@@ -183,6 +184,9 @@ start(const struct config *c, const struct config_gateway *g, struct config_star
 
 	s->src = *r;
 	s->after_stays = dead_stays;
+	s->after_never = !d->line || (d->v != CONFIG_ACT_RESTART &&
+				      !(c->dialect == CONFIG_DIALECT_STRONGSWAN && d->v == CONFIG_ACT_HOLD));
+	s->after_src = *d;
 	if (r->tmpl) {
 		s->state = CONFIG_START_UNKNOWN;
 		s->why = CONFIG_SWHY_IPC_LOADS;

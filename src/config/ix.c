@@ -944,7 +944,7 @@ ix_start(struct config *c)
 		const struct config_num *k = &t->connect;
 		if (!t->ikev2 && t->gateway < 0)
 			continue;                    /* an IKEv1 tunnel of no peer: nothing starts */
-		t->start = (struct config_start){ CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_IX_V2, 1, 0 };
+		t->start = (struct config_start){ CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_IX_V2, 1, 0, 0, { 0 } };
 		if (k->tmpl || (k->line && k->v == 1))
 			t->start.src = *k;
 		if (!t->ikev2) {

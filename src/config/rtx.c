@@ -1065,7 +1065,7 @@ rtx_start(struct config *c)
 
 	c->start = (struct config_start){ gl->tmpl ? CONFIG_START_UNKNOWN
 					  : gl->line && gl->v == 1 ? CONFIG_START_ALWAYS : CONFIG_START_NEVER,
-					  *gl, CONFIG_SWHY_RTX_GLOBAL, 1, 0 };
+					  *gl, CONFIG_SWHY_RTX_GLOBAL, 1, 0, 0, { 0 } };
 	for (size_t i = 0; i < c->ntunnels; i++) {
 		struct config_tunnel *t = &c->tunnels[i];
 		const struct config_num *r;
@@ -1073,13 +1073,14 @@ rtx_start(struct config *c)
 			continue;
 		r = &c->gateways[t->gateway].refresh;
 		if (r->tmpl)
-			t->start = (struct config_start){ CONFIG_START_UNKNOWN, *r, CONFIG_SWHY_RTX_GW, 1, 0 };
+			t->start = (struct config_start){ CONFIG_START_UNKNOWN, *r, CONFIG_SWHY_RTX_GW, 1, 0, 0, { 0 } };
 		else if (r->line && r->v == 0)
-			t->start = (struct config_start){ CONFIG_START_NEVER, *r, CONFIG_SWHY_RTX_GW, 1, 0 };
+			t->start = (struct config_start){ CONFIG_START_NEVER, *r, CONFIG_SWHY_RTX_GW, 1, 0, 0, { 0 } };
 		else if (c->start.state != CONFIG_START_ALWAYS)
-			t->start = (struct config_start){ c->start.state, *gl, CONFIG_SWHY_COVERED, 1, 0 };
+			t->start = (struct config_start){ c->start.state, *gl, CONFIG_SWHY_COVERED, 1, 0, 0, { 0 } };
 		else
-			t->start = (struct config_start){ CONFIG_START_ALWAYS, r->line ? *r : *gl, CONFIG_SWHY_RTX_GW, 1, 0 };
+			t->start = (struct config_start){ CONFIG_START_ALWAYS, r->line ? *r : *gl, CONFIG_SWHY_RTX_GW,
+							  1, 0, 0, { 0 } };
 	}
 }
 

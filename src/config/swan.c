@@ -470,15 +470,22 @@ swan_hold(const struct config_gateway *g, struct config_hold *h)
 
 /* Who starts the child's IKE (config.h config_start): start_action start
  * initiates when the file loads, trap when traffic needs the SA; none
- * (the default) waits (swanctl.conf(5) start_action). */
+ * (the default) waits (swanctl.conf(5) start_action). After the peer
+ * clears the SA only dpd_action restart (or trap) brings it back; clear,
+ * the default, and none leave it down (swanctl.conf(5) dpd_action):
+ * after_stays, which no-reinitiation reads, and after_never, the pair
+ * audit's. */
 static void
 swan_start(const struct config *c, const struct config_gateway *g, struct config_start *s)
 {
-	const struct config_num *r = &g->refresh;
+	const struct config_num *r = &g->refresh, *d = &g->dpd_action;
 
 	(void)c;
 	s->src = *r;
 	s->why = CONFIG_SWHY_SWAN;
+	s->after_stays = !(d->line && (d->v == CONFIG_ACT_RESTART || d->v == CONFIG_ACT_TRAP));
+	s->after_never = s->after_stays;
+	s->after_src = *d;
 	if (r->tmpl)
 		s->state = CONFIG_START_UNKNOWN;
 	else if (!r->line || r->v == 0)

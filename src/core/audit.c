@@ -340,64 +340,38 @@ check_mtu_model(struct audit_run *a)
 
 /* ---- no-mss-clamp ------------------------------------------------------ */
 
-/* doc/vendor-syntax.md: the RTX IPv4 clamp defaults to auto on vRX, RTX5000/
- * RTX3500 Rev.14.00.22+, RTX1210 Rev.14.01.26+, RTX830 Rev.15.02.03+ and
- * any Rev.15.04+; off on older firmware. "" matches any model. */
-static const struct { const char *model; int a, b, c; } mss_auto_since[] = {
-	{ "vRX", 0, 0, 0 }, { "RTX5000", 14, 0, 22 }, { "RTX3500", 14, 0, 22 },
-	{ "RTX1210", 14, 1, 26 }, { "RTX830", 15, 2, 3 }, { "", 15, 4, 0 },
+/* What each format's clamp default (config_clamp_default(), whose words
+ * config_facts.clamp_why chooses) says when a tunnel has no clamp line:
+ * the finding per state (SAY_NONE for AUTO: the router clamps by itself),
+ * and what it quotes. RTX and IX keep their own words (command reference
+ * 8.1.21; no NEC document); the newer formats say CONFIG_CWHY_NONE's. */
+enum clamp_quote { CQ_NONE, CQ_VENDOR, CQ_FIRMWARE };
+static const struct clamp_say {
+	int none, unknown;
+	enum clamp_quote nq, uq;
+} clamp_says[CONFIG_CWHY_COUNT] = {
+	[CONFIG_CWHY_NONE] = { SAY_NO_CLAMP, SAY_NO_CLAMP_UNKNOWN, CQ_VENDOR, CQ_VENDOR },
+	[CONFIG_CWHY_RTX] = { SAY_RTX_NO_CLAMP_FW_OFF, SAY_RTX_NO_CLAMP_FW_UNKNOWN, CQ_FIRMWARE, CQ_NONE },
+	[CONFIG_CWHY_IX] = { SAY_NO_CLAMP, SAY_IX_NO_CLAMP, CQ_VENDOR, CQ_NONE },
 };
 
-/* 1 auto, 0 off, -1 unknown (no "# MODEL Rev.a.b.c" header). */
-static int
-rtx_mss_default(const char *fw)
-{
-	const char *rev = strstr(fw, "Rev.");
-	int v[3] = { 0, 0, 0 };
-	char model[16];
-
-	if (!rev || sscanf(rev, "Rev.%d.%d.%d", &v[0], &v[1], &v[2]) != 3 ||
-	    sscanf(fw, "%15s", model) != 1)
-		return -1;
-	for (size_t i = 0; i < COUNT(mss_auto_since); i++) {
-		const char *m = mss_auto_since[i].model;
-		long have = (long)v[0] * 1000000 + v[1] * 1000 + v[2];
-		long need = (long)mss_auto_since[i].a * 1000000 + mss_auto_since[i].b * 1000 +
-			    mss_auto_since[i].c;
-		if ((!*m || strcmp(m, model) == 0) && have >= need)
-			return 1;
-	}
-	return 0;
-}
-
-static void
-no_clamp_rtx(struct audit_run *a, size_t i, struct audit_finding **f)
-{
-	const struct config_tunnel *t = tunnel(a, i);
-	int def = rtx_mss_default(a->cfg->firmware);
-
-	if (t->mss.line)
-		*f = audit_finding(a, t->mss.line, t->mss.text, t->name, SAY_CLAMP_OFF, NOARGS);
-	else if (def < 0)
-		*f = audit_finding(a, t->line, "", t->name, SAY_RTX_NO_CLAMP_FW_UNKNOWN, NOARGS);
-	else if (def == 0)
-		*f = audit_finding(a, t->line, "", t->name, SAY_RTX_NO_CLAMP_FW_OFF,
-				   ARGS(AS(a->cfg->firmware), AN(a->cfg->firmware_line)));
-}
-
-/* A format whose clamp default is documented (config_facts.clamp_default):
- * none unless configured is a finding, the router's own auto is not. */
+/* A tunnel of no clamp line: the finding its format's default calls for,
+ * NULL when the router clamps by itself. */
 static struct audit_finding *
-no_clamp_neutral(struct audit_run *a, size_t i)
+no_clamp_default(struct audit_run *a, size_t i)
 {
 	const struct config_tunnel *t = tunnel(a, i);
+	const struct config_facts *x = config_facts(a->cfg);
+	const struct clamp_say *w = &clamp_says[x->clamp_why < CONFIG_CWHY_COUNT ? x->clamp_why : CONFIG_CWHY_NONE];
+	enum config_clamp_state st = config_clamp_default(a->cfg);
+	enum clamp_quote q = st == CONFIG_CLAMP_NONE ? w->nq : w->uq;
 
-	if (config_facts(a->cfg)->clamp_default == CONFIG_MSS_AUTO && !t->mss.line)
+	if (st == CONFIG_CLAMP_AUTO)
 		return NULL;
-	if (t->mss.line)
-		return audit_finding(a, t->mss.line, t->mss.text, t->name, SAY_CLAMP_OFF, NOARGS);
-	return audit_finding(a, t->line, "", t->name, SAY_NO_CLAMP,
-			     ARGS(AS(config_vendor_display(a->cfg->vendor))));
+	return audit_finding(a, t->line, "", t->name, st == CONFIG_CLAMP_NONE ? w->none : w->unknown,
+			     q == CQ_VENDOR ? ARGS(AS(config_vendor_display(a->cfg->vendor)))
+			     : q == CQ_FIRMWARE ? ARGS(AS(a->cfg->firmware), AN(a->cfg->firmware_line))
+			     : NOARGS);
 }
 
 /* A clamp of rules that each match a direction (config_tunnel.mss_dirs:
@@ -469,12 +443,10 @@ check_no_clamp(struct audit_run *a)
 			clamp_half(a, i);
 			continue;
 		}
-		if (config_facts(a->cfg)->neutral)
-			f = no_clamp_neutral(a, i);
-		else if (a->cfg->vendor == VENDOR_RTX)
-			no_clamp_rtx(a, i, &f);
+		if (t->mss.line)
+			f = audit_finding(a, t->mss.line, t->mss.text, t->name, SAY_CLAMP_OFF, NOARGS);
 		else
-			f = audit_finding(a, t->line, "", t->name, SAY_IX_NO_CLAMP, NOARGS);
+			f = no_clamp_default(a, i);
 		if (at->target_mss)
 			fix_numbers(f, at, t);
 		else       /* no MTU known (IX without ip mtu): the router's own auto */
@@ -1179,65 +1151,78 @@ check_ike_addr(struct audit_run *a)
 	}
 }
 
-/* ---- no-reinitiation (strongSwan) ------------------------------------- */
+/* ---- no-reinitiation ---------------------------------------------------- */
 
+/* Against a peer that waits for the customer side (AWS, startup action
+ * add) and clears its SA after its own DPD timeout, a start view whose
+ * after_stays says nothing here brings the SA back is a finding: field
+ * case 2. Its words are the start view's format's (config_start.why):
+ * swanctl.conf(5) dpd_action, start_action, close_action; ipsec.conf(5)
+ * dpdaction, auto. Each is one finding per gateway, with the fix to
+ * restart on DPD, and to start too unless start_action already does
+ * (ipsec.conf: trap brings it up as well). */
+enum reinit_quote { RQ_SWAN, RQ_IPC };
+static const struct reinit_say {
+	int code;
+	enum reinit_quote q;
+	unsigned char trap_starts;   /* start_action trap needs no FIX_INITIATE */
+} reinit_says[CONFIG_SWHY_COUNT] = {
+	[CONFIG_SWHY_SWAN] = { SAY_SWAN_NO_REINIT, RQ_SWAN, 0 },
+	[CONFIG_SWHY_IPC_LOADS] = { SAY_IPC_NO_REINIT, RQ_IPC, 1 },
+	[CONFIG_SWHY_IPC_NOT_LOADS] = { SAY_IPC_NO_REINIT, RQ_IPC, 1 },
+	[CONFIG_SWHY_IPC_DPD_STAYS] = { SAY_IPC_NO_REINIT, RQ_IPC, 1 },
+};
 
-/* swanctl.conf(5): dpd_action (default clear) is what strongSwan does when
- * the peer stops answering DPD; start_action decides whether it starts the
- * child at load. Against a peer that waits for the customer side (AWS,
- * startup action add) and clears its SA after its own DPD timeout, only
- * dpd_action restart (or trap) brings the tunnel back: field case 2. */
 static void
-ipc_reinit(struct audit_run *a)
+reinit_args(const struct audit_run *a, const struct config_gateway *gw, enum reinit_quote q,
+	    struct audit_arg arg[7])
 {
-	for (size_t g = 0; g < a->cfg->ngateways; g++) {
-		const struct config_gateway *gw = &a->cfg->gateways[g];
-		const struct config_num *d = &gw->dpd_action;
-		int t = first_tunnel(a, g);
-		char where[64];
-		struct audit_finding *f;
-		if (t < 0 || !a->cfg->tunnels[t].start.after_stays)
-			continue;
-		gateway_label(a, g, where, sizeof(where));
-		f = audit_finding(a, d->line ? d->line : gw->line, d->text, where, SAY_IPC_NO_REINIT,
-				  ARGS(d->line ? AS(d->text) : AW(W_DPDACTION_UNSET_HOLD), AS(a->peer->display),
-				       AW(d->v == CONFIG_ACT_CLEAR ? W_CLEARS_OWN : W_HOLDS_SA),
-				       AW(gw->start_action.v == CONFIG_ACT_START ? W_AUTO_START_LOADED : W_NONE),
-				       AS(a->peer->display),
-				       AW(a->cfg->dialect == CONFIG_DIALECT_LIBRESWAN ? W_LIBRESWAN5 : W_NONE)));
-		audit_fix(f, FIX_DPD_RESTART, 0, 0, t, (int)g);
-		if (gw->start_action.v != CONFIG_ACT_START && gw->start_action.v != CONFIG_ACT_TRAP)
-			audit_fix(f, FIX_INITIATE, 0, 0, t, (int)g);
+	const struct config_num *d = &gw->dpd_action, *c = &gw->close_action;
+	size_t n = 0;
+
+	if (q == RQ_SWAN) {
+		arg[n++] = d->line ? AS("clear") : AW(W_UNSET_DEFAULT_CLEAR);
+		arg[n++] = c->line ? (c->v == CONFIG_ACT_NONE ? AS("none") : AW(W_NO_RESTART_ON_DPD))
+				   : AW(W_UNSET_DEFAULT_NONE);
+		arg[n++] = AS(a->peer->display);
+		arg[n++] = AW(gw->start_action.line && gw->start_action.v == CONFIG_ACT_START ? W_START_ACTION_LOADED
+											    : W_NONE);
+		arg[n++] = AS(a->peer->display);
+	} else {
+		arg[n++] = d->line ? AS(d->text) : AW(W_DPDACTION_UNSET_HOLD);
+		arg[n++] = AS(a->peer->display);
+		arg[n++] = AW(d->v == CONFIG_ACT_CLEAR ? W_CLEARS_OWN : W_HOLDS_SA);
+		arg[n++] = AW(gw->start_action.v == CONFIG_ACT_START ? W_AUTO_START_LOADED : W_NONE);
+		arg[n++] = AS(a->peer->display);
+		arg[n++] = AW(a->cfg->dialect == CONFIG_DIALECT_LIBRESWAN ? W_LIBRESWAN5 : W_NONE);
 	}
+	arg[n] = (struct audit_arg){ .kind = AA_END };
 }
 
 static void
 check_reinit(struct audit_run *a)
 {
-	if (a->cfg->vendor == VENDOR_IPSECCONF && a->peer->waits)
-		ipc_reinit(a);
-	if (a->cfg->vendor != VENDOR_STRONGSWAN || !a->peer->waits)
+	if (!a->peer->waits)
 		return;
 	for (size_t g = 0; g < a->cfg->ngateways; g++) {
 		const struct config_gateway *gw = &a->cfg->gateways[g];
-		const struct config_num *d = &gw->dpd_action, *c = &gw->close_action;
+		const struct config_num *d = &gw->dpd_action;
+		const struct config_start *s;
+		const struct reinit_say *w;
 		int t = first_tunnel(a, g);
+		struct audit_arg arg[7];
 		char where[64];
 		struct audit_finding *f;
-		if (t < 0 || (d->line && (d->v == CONFIG_ACT_RESTART || d->v == CONFIG_ACT_TRAP)) ||
-		    tmpl_skip(a, d, gw->name))
+		if (t < 0 || !(s = start_of(a, (size_t)t)) || !s->after_stays)
+			continue;
+		w = &reinit_says[s->why < CONFIG_SWHY_COUNT ? s->why : CONFIG_SWHY_NONE];
+		if (!w->code || tmpl_skip(a, d, gw->name))
 			continue;
 		gateway_label(a, g, where, sizeof(where));
-		f = audit_finding(a, d->line ? d->line : gw->line, d->text, where, SAY_SWAN_NO_REINIT,
-				  ARGS(d->line ? AS("clear") : AW(W_UNSET_DEFAULT_CLEAR),
-				       c->line ? (c->v == CONFIG_ACT_NONE ? AS("none") : AW(W_NO_RESTART_ON_DPD))
-					       : AW(W_UNSET_DEFAULT_NONE),
-				       AS(a->peer->display),
-				       AW(gw->start_action.line && gw->start_action.v == CONFIG_ACT_START
-					  ? W_START_ACTION_LOADED : W_NONE),
-				       AS(a->peer->display)));
+		reinit_args(a, gw, w->q, arg);
+		f = audit_finding(a, d->line ? d->line : gw->line, d->text, where, w->code, arg);
 		audit_fix(f, FIX_DPD_RESTART, 0, 0, t, (int)g);
-		if (!gw->start_action.line || gw->start_action.v != CONFIG_ACT_START)
+		if (gw->start_action.v != CONFIG_ACT_START && (!w->trap_starts || gw->start_action.v != CONFIG_ACT_TRAP))
 			audit_fix(f, FIX_INITIATE, 0, 0, t, (int)g);
 	}
 }
@@ -1303,96 +1288,82 @@ static const struct audit_check checks[] = {
 	  "RFC 879 (MSS = MTU - 40), RFC 8200 (IPv6: - 60); Yamaha RTX command reference 8.1.4 (tunnel MTU default 1280); doc/field-cases.md case 1",
 	  "an MSS clamp above tunnel MTU - 40 (IPv4) or - 60 (IPv6), counting the vendor's default tunnel MTU; with no tunnel MTU known, above what the line MTU and the ESP carry - 40",
 	  check_mss_above,
-	  "RFC 879 (MSS = MTU - 40), RFC 8200 (IPv6: - 60)" },
+	  "RFC 879 (MSS = MTU - 40), RFC 8200 (IPv6: - 60)", 0 },
 	{ "tunnel-mtu-above-model", AUDIT_ERROR,
 	  "RFC 4303 (ESP), RFC 3948 (NAT-T); AWS Site-to-Site VPN user guide (MTU 1446 at most)",
 	  "a tunnel MTU above what the line MTU and the configured ESP transform (with NAT-T when configured) allow",
 	  check_mtu_model,
-	  NULL },
+	  NULL, 0 },
 	{ "no-mss-clamp", AUDIT_WARNING,
 	  "Yamaha RTX command reference 8.1.21 (default auto or off by firmware); NEC IX: default not found",
 	  "a tunnel with no clamp where the firmware default is off or unknown, or a clamp of rules that covers one direction only or raises a smaller MSS (RouterOS change-mss)",
 	  check_no_clamp,
-	  "RFC 879 (MSS = MTU - 40); AWS Site-to-Site VPN user guide (no path MTU discovery through the tunnel)" },
+	  "RFC 879 (MSS = MTU - 40); AWS Site-to-Site VPN user guide (no path MTU discovery through the tunnel)", 1 },
 	{ "outer-df-clear", AUDIT_WARNING,
 	  "Yamaha RTX command reference 15.49.2; AWS's Yamaha sample sets it",
 	  "ipsec tunnel outer df-bit clear: oversize inner packets are fragmented after encryption instead of refused",
 	  check_df_clear,
-	  "RFC 4459 (fragmentation after encapsulation)" },
+	  "RFC 4459 (fragmentation after encapsulation)", 0 },
 	{ "no-dead-peer-detection", AUDIT_ERROR,
 	  "Yamaha RTX command reference 15.20; swanctl.conf(5) dpd_delay; ipsec.conf(5) dpdaction (strongSwan), dpddelay/dpdtimeout (Libreswan); EC2 API ModifyVpnTunnelOptionsSpecification (DPD 40 s, clear)",
 	  "a gateway without DPD/keepalive, or a keepalive that does not run",
 	  check_dpd,
-	  "RFC 3706; EC2 API ModifyVpnTunnelOptionsSpecification (DPD 40 s, clear)" },
+	  "RFC 3706; EC2 API ModifyVpnTunnelOptionsSpecification (DPD 40 s, clear)", 0 },
 	{ "slow-dead-peer-detection", AUDIT_WARNING,
 	  "EC2 API ModifyVpnTunnelOptionsSpecification (DPDTimeoutSeconds, default 40); RFC 3706 section 5.5; Yamaha RTX command reference 15.20; swanctl.conf(5) dpd_delay; ipsec.conf(5) dpdtimeout",
 	  "DPD that takes longer than the peer's own timeout to declare the peer dead",
 	  check_slow_dpd,
-	  "EC2 API ModifyVpnTunnelOptionsSpecification (DPDTimeoutSeconds, default 40); RFC 3706 section 5.5" },
+	  "EC2 API ModifyVpnTunnelOptionsSpecification (DPDTimeoutSeconds, default 40); RFC 3706 section 5.5", 0 },
 	{ "no-ike-initiator", AUDIT_ERROR,
 	  "Yamaha RTX command reference 15.10; swanctl.conf(5) start_action; ipsec.conf(5) auto; AWS s2svpn user guide, initiate-vpn-tunnels",
 	  "the router never initiates IKE while the peer waits for the customer side",
 	  check_initiator,
-	  "RFC 7296 section 2; AWS s2svpn user guide, initiate-vpn-tunnels" },
+	  "RFC 7296 section 2; AWS s2svpn user guide, initiate-vpn-tunnels", 0 },
 	{ "initiator-against-responder-peer", AUDIT_WARNING,
 	  "field report, doc/field-cases.md case 2 (RTX1220 Rev.15.04.03 to a Sakura Cloud VPC router)",
 	  "the router initiates IKE toward a peer that must only be answered",
 	  check_responder_peer,
-	  NULL },
+	  NULL, 0 },
 	{ "ikev1-backward-compat", AUDIT_WARNING,
 	  "Yamaha RTX command reference 15.28; field report, doc/field-cases.md case 2",
 	  "an RTX IKEv1 gateway left at backward-compatibility 1 (the default) toward a peer whose field report needed 2 (sakura)",
 	  check_backcompat,
-	  NULL },
+	  NULL, 0 },
 	{ "narrow-selectors-with-bgp", AUDIT_ERROR,
 	  "AWS knowledge center (IPSEC UP, tunnel DOWN); doc/field-cases.md case 3",
 	  "BGP neighbours reached through the tunnel while the proxy ids / traffic selectors are narrower than 0.0.0.0/0",
 	  check_selectors,
-	  NULL },
+	  NULL, 0 },
 	{ "nat-t-off", AUDIT_ERROR,
 	  "AWS knowledge center (accelerated VPN needs NAT-T); Yamaha RTX command reference 15.48.5",
 	  "NAT-T not enabled where the peer profile requires it",
 	  check_natt,
-	  "AWS knowledge center (accelerated VPN needs NAT-T)" },
+	  "AWS knowledge center (accelerated VPN needs NAT-T)", 0 },
 	{ "ike-address-not-held", AUDIT_WARNING,
 	  "RFC 7597 section 5.2 (MAP-E: the CE's IPv4 address is the rule's, behind its NAT); RFC 6333 (DS-Lite: no public IPv4 at the B4); Yamaha RTX command reference 15 (ipsec ike local address); doc/field-cases.md case 4",
 	  "IKE set to leave from an address no interface of the router holds, on a line whose IPv4 address exists only in a MAP-E or DS-Lite tunnel's NAT",
 	  check_ike_addr,
-	  NULL },
+	  NULL, 0 },
 	{ "line-mtu-above-path", AUDIT_ERROR,
 	  "RFC 1191 (path MTU discovery); AWS Site-to-Site VPN user guide (no path MTU discovery through the tunnel)",
 	  "the configuration's line MTU (PPPoE pp, MAP-E tunnel, WAN port) is above the line MTU given or measured",
 	  check_line_mtu,
-	  NULL },
+	  NULL, 0 },
 	{ "no-reinitiation", AUDIT_ERROR,
 	  "swanctl.conf(5) dpd_action, start_action, close_action; ipsec.conf(5) dpdaction, auto (strongSwan, Libreswan); EC2 API ModifyVpnTunnelOptionsSpecification (DPD timeout action clear, startup action add); doc/field-cases.md case 2",
 	  "a strongSwan connection (swanctl.conf or ipsec.conf) or Libreswan conn that nothing re-initiates after a peer that waits for the customer side clears the SA",
 	  check_reinit,
-	  NULL },
+	  NULL, 0 },
 	{ "invalid-line", AUDIT_WARNING,
 	  "the vendor's command grammar as mtuprobe knows it (Yamaha RTX command reference 12.01; NEC IX published configurations; swanctl.conf(5); ipsec.conf(5) of strongSwan and Libreswan)",
 	  "a line the router would reject: not a command, a wrong argument, or a command outside the block it belongs in",
 	  check_invalid,
-	  "the vendor's command grammar as mtuprobe knows it" },
+	  "the vendor's command grammar as mtuprobe knows it", 0 },
 	{ "undefined-reference", AUDIT_ERROR,
 	  "Yamaha RTX command reference 15 (ipsec tunnel names an ipsec sa policy); NEC IX published configurations (ikev2 binding, ipsec policy tunnel, ipsec autokey-map); ipsec.conf(5) also=",
 	  "a name the configuration uses but never defines: the tunnel it belongs to cannot come up as written",
 	  check_refs,
-	  "the vendor's command grammar as mtuprobe knows it" },
-};
-
-/* For the older formats (RTX, IX, swanctl.conf, ipsec.conf), whose
- * findings cite the check's source: where that names more than one
- * vendor's document, the row each vendor's finding cites instead (its
- * own default, never another's: doc/vendor-syntax.md, doc/router-facts.md). */
-static const struct {
-	const char *id;
-	const char *src[VENDOR_COUNT];
-} vendor_sources[] = {
-	{ "no-mss-clamp", {
-		[VENDOR_RTX] = "Yamaha RTX command reference 8.1.21 (default auto or off by firmware)",
-		[VENDOR_IX] = "NEC IX: the ip tcp adjust-mss default was not found in any NEC document; every published IX configuration sets ip tcp adjust-mss auto",
-	} },
+	  "the vendor's command grammar as mtuprobe knows it", 0 },
 };
 
 const char *
@@ -1400,10 +1371,8 @@ audit_source(const struct audit_result *r, const struct audit_check *k, char *bu
 {
 	const struct config_facts *x = config_facts(r->cfg);
 
-	for (size_t i = 0; i < COUNT(vendor_sources); i++)
-		if (strcmp(k->id, vendor_sources[i].id) == 0 && (unsigned)r->cfg->vendor < VENDOR_COUNT &&
-		    vendor_sources[i].src[r->cfg->vendor])
-			return vendor_sources[i].src[r->cfg->vendor];
+	if (k->clamp_cited && x->clamp_source)
+		return x->clamp_source;
 	if (!x->neutral || !x->sources || !k->neutral_source)
 		return k->source;
 	snprintf(buf, len, "%s; %s", k->neutral_source, x->sources);

@@ -108,6 +108,7 @@ enum audit_say_id {
 	/* findings */
 	SAY_MSS6_ABOVE, SAY_MSS_ABOVE, SAY_MSS_ABOVE_MODEL, SAY_MTU_ABOVE_MODEL, SAY_CLAMP_OFF,
 	SAY_RTX_NO_CLAMP_FW_UNKNOWN, SAY_RTX_NO_CLAMP_FW_OFF, SAY_NO_CLAMP, SAY_IX_NO_CLAMP,
+	SAY_NO_CLAMP_UNKNOWN,
 	SAY_DF_CLEAR, SAY_DPD_NONE, SAY_RTX_KEEPALIVE_OFF, SAY_RTX_NO_KEEPALIVE,
 	SAY_RTX_HEARTBEAT_AUTO, SAY_RTX_HEARTBEAT_PEER, SAY_RTX_V2_NO_KEEPALIVE, SAY_RTX_V2_AUTO,
 	SAY_IX_NO_DPD, SAY_IPC_SWAN_NO_DPD,
@@ -218,6 +219,9 @@ struct audit_check {
 	 * NULL: source is vendor-neutral already, or the check reads no
 	 * neutral format. audit_source() puts them together. */
 	const char *neutral_source;
+	/* 1: a format whose facts row names a clamp_source (the clamp default
+	 * is each vendor's own document) cites that instead (no-mss-clamp) */
+	int clamp_cited;
 };
 
 struct audit_input {

@@ -46,8 +46,9 @@ audit_peer_router_addr(const struct config *c, size_t i, unsigned *line)
 		*line = g->remote_addr.line;
 		return g->remote_addr.addr;
 	}
-	/* IX names the peer by its address: ikev2 peer ADDR, ike policy NAME peer ADDR */
-	if (c->vendor == VENDOR_IX && peer_ipv4(g->name, &a) == 0) {
+	/* a format that names the peer by its address (IX: ikev2 peer ADDR,
+	 * ike policy NAME peer ADDR; config_facts.peer_named_by_addr) */
+	if (config_facts(c)->peer_named_by_addr && peer_ipv4(g->name, &a) == 0) {
 		*line = g->line;
 		return a;
 	}
@@ -239,65 +240,36 @@ check_mismatch(struct audit_peer_run *a)
 
 #define noinit audit_noinit
 
-static struct noinit
-rtx_noinit(const struct config *c, const struct config_tunnel *t, const struct config_gateway *g)
+/* What each start view's reason (config_start.why) says in the pair audit,
+ * the same view no-ike-initiator reads (core/audit.c start_says[]): the
+ * code when this end never starts IKE (a line decided, or the default),
+ * when it never starts it again once the SA is gone (after_never), and
+ * whether a default stands at the tunnel's line (else the gateway's).
+ * RTX 15.10 (with the router-wide switch, config.start, deciding first),
+ * IX ikev2 connect-type and negotiation-direction, swanctl.conf(5)
+ * start_action / dpd_action, ipsec.conf(5) auto / dpdaction; the newer
+ * formats say CONFIG_SWHY_NONE's. */
+static const struct noinit_say {
+	enum audit_no_init never, never_unset, after;
+	unsigned char tunnel_line;
+} noinit_says[CONFIG_SWHY_COUNT] = {
+	[CONFIG_SWHY_NONE] = { NOINIT_RESPONDER, NOINIT_RESPONDER, NOINIT_NO, 0 },
+	[CONFIG_SWHY_COVERED] = { NOINIT_UNKNOWN, NOINIT_UNKNOWN, NOINIT_NO, 1 },   /* config.start decides */
+	[CONFIG_SWHY_RTX_GLOBAL] = { NOINIT_RTX_GLOBAL_OFF, NOINIT_RTX_GLOBAL_UNSET, NOINIT_NO, 1 },
+	[CONFIG_SWHY_RTX_GW] = { NOINIT_RTX_GW_OFF, NOINIT_RTX_GW_OFF, NOINIT_NO, 1 },
+	[CONFIG_SWHY_IX_V2] = { NOINIT_IX_NO_CONNECT, NOINIT_IX_NO_CONNECT, NOINIT_NO, 1 },
+	[CONFIG_SWHY_IX_RESPONDER] = { NOINIT_IX_RESPONDER, NOINIT_IX_RESPONDER, NOINIT_NO, 1 },
+	[CONFIG_SWHY_IX_V1] = { NOINIT_UNKNOWN, NOINIT_UNKNOWN, NOINIT_NO, 1 },     /* state UNKNOWN */
+	[CONFIG_SWHY_SWAN] = { NOINIT_SWAN_NO_START, NOINIT_SWAN_NO_START, NOINIT_SWAN_DPD_CLEAR, 0 },
+	[CONFIG_SWHY_IPC_LOADS] = { NOINIT_IPC_NO_START, NOINIT_IPC_NO_START, NOINIT_IPC_DPD, 0 },
+	[CONFIG_SWHY_IPC_NOT_LOADS] = { NOINIT_IPC_NO_START, NOINIT_IPC_NO_START, NOINIT_IPC_DPD, 0 },
+	[CONFIG_SWHY_IPC_DPD_STAYS] = { NOINIT_IPC_NO_START, NOINIT_IPC_NO_START, NOINIT_IPC_DPD, 0 },
+};
+
+static int
+start_unknown(const struct config_start *s)
 {
-	if (c->refresh.tmpl || g->refresh.tmpl)
-		return (struct noinit){ NOINIT_UNKNOWN, 0, "" };
-	/* 15.10: default off globally, on per gateway; off globally: never */
-	if (!c->refresh.line)
-		return (struct noinit){ NOINIT_RTX_GLOBAL_UNSET, t->line, "" };
-	if (c->refresh.v == 0)
-		return (struct noinit){ NOINIT_RTX_GLOBAL_OFF, c->refresh.line, c->refresh.text };
-	if (g->refresh.line && g->refresh.v == 0)
-		return (struct noinit){ NOINIT_RTX_GW_OFF, g->refresh.line, g->refresh.text };
-	return (struct noinit){ NOINIT_NO, 0, "" };
-}
-
-static struct noinit
-ix_noinit(const struct config_tunnel *t)
-{
-	if (!t->ikev2 || t->connect.tmpl || t->responder.tmpl)
-		return (struct noinit){ NOINIT_UNKNOWN, 0, "" };   /* IKEv1: how an IX starts it: not found */
-	if (t->responder.line && t->responder.v == 1)
-		return (struct noinit){ NOINIT_IX_RESPONDER, t->responder.line, t->responder.text };
-	if (!t->connect.line || t->connect.v != 1)
-		return (struct noinit){ NOINIT_IX_NO_CONNECT, t->line, "" };
-	return (struct noinit){ NOINIT_NO, 0, "" };
-}
-
-/* swanctl.conf(5): start_action start|trap initiates; after the peer
- * clears the SA only dpd_action restart|trap brings the child back. */
-static struct noinit
-swan_noinit(const struct config_gateway *g)
-{
-	const struct config_num *s = &g->start_action, *d = &g->dpd_action;
-
-	if (s->tmpl || d->tmpl)
-		return (struct noinit){ NOINIT_UNKNOWN, 0, "" };
-	if (!s->line || (s->v != CONFIG_ACT_START && s->v != CONFIG_ACT_TRAP))
-		return (struct noinit){ NOINIT_SWAN_NO_START, s->line ? s->line : g->line, s->text };
-	if (!d->line || (d->v != CONFIG_ACT_RESTART && d->v != CONFIG_ACT_TRAP))
-		return (struct noinit){ NOINIT_SWAN_DPD_CLEAR, d->line ? d->line : g->line, d->text };
-	return (struct noinit){ NOINIT_NO, 0, "" };
-}
-
-/* ipsec.conf(5), strongSwan and Libreswan: auto=start (or route /
- * ondemand) initiates; after the peer clears the SA dpdaction=restart
- * brings it back, and in strongSwan hold too (a trap policy). */
-static struct noinit
-ipc_noinit(const struct config *c, const struct config_gateway *g)
-{
-	const struct config_num *s = &g->start_action, *d = &g->dpd_action;
-	int hold = c->dialect == CONFIG_DIALECT_STRONGSWAN && d->v == CONFIG_ACT_HOLD;
-
-	if (s->tmpl || d->tmpl)
-		return (struct noinit){ NOINIT_UNKNOWN, 0, "" };
-	if (!s->line || (s->v != CONFIG_ACT_START && s->v != CONFIG_ACT_TRAP))
-		return (struct noinit){ NOINIT_IPC_NO_START, s->line ? s->line : g->line, s->text };
-	if (!d->line || (d->v != CONFIG_ACT_RESTART && !hold))
-		return (struct noinit){ NOINIT_IPC_DPD, d->line ? d->line : g->line, d->text };
-	return (struct noinit){ NOINIT_NO, 0, "" };
+	return s->src.tmpl || s->state == CONFIG_START_UNKNOWN || s->after_src.tmpl;
 }
 
 struct noinit
@@ -305,19 +277,21 @@ audit_peer_noinit(const struct config *c, size_t i)
 {
 	const struct config_tunnel *t = &c->tunnels[i];
 	const struct config_gateway *g = &c->gateways[t->gateway];
+	/* the tunnel's own view (the older formats), else its gateway's */
+	const struct config_start *s = t->start.set ? &t->start : config_facts(c)->neutral ? &g->start : NULL;
+	const struct noinit_say *w;
 
-	switch (c->vendor) {
-	case VENDOR_RTX: return rtx_noinit(c, t, g);
-	case VENDOR_IX: return ix_noinit(t);
-	case VENDOR_STRONGSWAN: return swan_noinit(g);
-	case VENDOR_IPSECCONF: return ipc_noinit(c, g);
-	default: break;          /* the neutral formats: config_gateway.start */
-	}
-	if (!config_facts(c)->neutral || g->start.src.tmpl || g->start.state == CONFIG_START_UNKNOWN)
+	if (!s || start_unknown(s) || (c->start.set && start_unknown(&c->start)))
 		return (struct noinit){ NOINIT_UNKNOWN, 0, "" };
-	if (g->start.state == CONFIG_START_NEVER)
-		return (struct noinit){ NOINIT_RESPONDER, g->start.src.line ? g->start.src.line : g->line,
-					g->start.src.text };
+	if (c->start.set && c->start.state == CONFIG_START_NEVER)   /* the router-wide switch keeps all off */
+		s = &c->start;
+	w = &noinit_says[s->why < CONFIG_SWHY_COUNT ? s->why : CONFIG_SWHY_NONE];
+	if (s->state == CONFIG_START_NEVER)
+		return (struct noinit){ s->src.line ? w->never : w->never_unset,
+					s->src.line ? s->src.line : w->tunnel_line ? t->line : g->line, s->src.text };
+	if (s->after_never)
+		return (struct noinit){ w->after, s->after_src.line ? s->after_src.line : g->line,
+					s->after_src.text };
 	return (struct noinit){ NOINIT_NO, 0, "" };
 }
 

@@ -80,7 +80,7 @@ audit_peer_check_dpd_hold(struct audit_peer_run *a)
 		f->n[1] = pt->dpd_seconds.v;
 		audit_peer_fix(a, f, FIX_KEEPALIVE, a->aws->dpd_interval, a->aws->dpd_count, i);
 		if (f->nfix)
-			f->fix[f->nfix - 1].ikev2 = a->c->vendor == VENDOR_IX
+			f->fix[f->nfix - 1].ikev2 = config_facts(a->c)->ike_in_tunnel
 						    ? a->c->tunnels[i].ikev2
 						    : a->c->gateways[a->c->tunnels[i].gateway].version.v == 2;
 	}
@@ -180,28 +180,23 @@ audit_peer_esp_bits(const char *esp, unsigned *enc, unsigned *integ)
 	return *enc ? 0 : -1;
 }
 
-/* The IKE versions the router speaks toward this tunnel: RTX ipsec ike
- * version GW 2 (else IKEv1), IX tunnel mode ipsec-ikev2, swanctl version
- * (0, the default: both). */
+/* The IKE versions the router speaks toward this tunnel: the gateway's
+ * version (1, 2), else what the format's facts row says version 0 means
+ * (config_facts.ike_unset: RTX ipsec ike version unset IKEv1, swanctl and
+ * ipsec.conf both, the newer formats unknown), or each tunnel's own mode
+ * (ike_in_tunnel: IX tunnel mode ipsec-ikev2); 0 unknown. */
 unsigned
 audit_peer_router_ike(const struct config *c, size_t i)
 {
 	const struct config_tunnel *t = &c->tunnels[i];
 	const struct config_num *v = &c->gateways[t->gateway].version;
+	const struct config_facts *x = config_facts(c);
 
 	if (v->tmpl)
 		return 0;
-	switch (c->vendor) {
-	case VENDOR_RTX: return v->line && v->v == 2 ? PEER_IKEV2 : PEER_IKEV1;
-	case VENDOR_IX: return t->ikev2 ? PEER_IKEV2 : PEER_IKEV1;
-	case VENDOR_STRONGSWAN:
-	case VENDOR_IPSECCONF:   /* keyexchange / ikev2=: 0 when it allows both or is unknown */
-		return !v->line || v->v == 0 ? PEER_IKEV1 | PEER_IKEV2 : v->v == 1 ? PEER_IKEV1 : PEER_IKEV2;
-	default: break;          /* the neutral formats: their parser set version (0 unknown) */
-	}
-	if (config_facts(c)->neutral)
-		return v->v == 1 ? PEER_IKEV1 : v->v == 2 ? PEER_IKEV2 : 0;
-	return 0;
+	if (x->ike_in_tunnel)
+		return t->ikev2 ? PEER_IKEV2 : PEER_IKEV1;
+	return v->v == 1 ? PEER_IKEV1 : v->v == 2 ? PEER_IKEV2 : x->ike_unset;
 }
 
 static void
@@ -308,11 +303,11 @@ aws_life(struct audit_peer_run *a, size_t k, int i)
 	return 0;
 }
 
-/* RTX ipsec ike duration (15.48.1, default 28800 s for both SAs): an SA
- * the router keeps longer than AWS's lifetime is one AWS has already
- * replaced or expired; AWS's Yamaha sample sets ipsec-sa 3600 for that
- * reason. Only the RTX's lifetimes are in the router model. */
-#define RTX_DEFAULT_LIFE 28800
+/* An SA the router keeps longer than AWS's lifetime is one AWS has
+ * already replaced or expired; AWS's Yamaha sample sets ipsec-sa 3600 for
+ * that reason. The lifetimes are read where the format's facts row gives
+ * their default (config_facts.life_default: RTX ipsec ike duration,
+ * 15.48.1, 28800 s for both SAs): only the RTX's are in the model. */
 
 int
 audit_peer_router_life(const struct config *c, size_t i, long life[2],
@@ -320,14 +315,16 @@ audit_peer_router_life(const struct config *c, size_t i, long life[2],
 {
 	const struct config_gateway *g = &c->gateways[c->tunnels[i].gateway];
 
-	if (c->vendor != VENDOR_RTX)
+	long dflt = config_facts(c)->life_default;
+
+	if (!dflt)
 		return -1;
 	if (g->life_ike.tmpl || g->life_child.tmpl)
 		return -2;
 	from[0] = &g->life_ike;
 	from[1] = &g->life_child;
-	life[0] = g->life_ike.line ? g->life_ike.v : RTX_DEFAULT_LIFE;
-	life[1] = g->life_child.line ? g->life_child.v : RTX_DEFAULT_LIFE;
+	life[0] = g->life_ike.line ? g->life_ike.v : dflt;
+	life[1] = g->life_child.line ? g->life_child.v : dflt;
 	return 0;
 }
 

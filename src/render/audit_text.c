@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "base/i18n.h"
+#include "base/count.h"
 
 void
 audit_emit_indented(void *ctx, const char *line)
@@ -59,6 +60,7 @@ static void
 tunnel_line(FILE *f, const struct audit_result *r, const struct audit_tunnel *t)
 {
 	const struct config *c = r->cfg;
+	const struct config_facts *x = config_facts(c);
 	char why[400];   /* Japanese takes 3 bytes a character */
 
 	text_string(f, c->tunnels[t->index].name);
@@ -75,7 +77,7 @@ tunnel_line(FILE *f, const struct audit_result *r, const struct audit_tunnel *t)
 		fprintf(f, _("policy-based, no interface and no MTU of its own (its packets leave by %s)"),
 			c->tunnels[t->index].via);
 	else
-		fprintf(f, _("MTU not set%s"), c->vendor == VENDOR_IX ? _(" (IX default unknown)") : "");
+		fprintf(f, _("MTU not set%s"), x->mtu_unknown_word ? _(x->mtu_unknown_word) : "");
 	fprintf(f, ", ESP %s%s, NAT-T %s", t->esp[0] ? t->esp : _("unknown"), t->outer6 ? _(" over IPv6") : "",
 		natt_word(t));
 	if (t->limit_natt)
@@ -89,6 +91,7 @@ static void
 head(FILE *f, const struct audit_result *r, const char *file)
 {
 	const struct config *c = r->cfg;
+	const struct config_facts *x = config_facts(c);
 
 	fputs("mtuprobe audit: ", f);
 	text_string(f, file);
@@ -98,11 +101,10 @@ head(FILE *f, const struct audit_result *r, const char *file)
 	if (c->ninvalid)
 		fprintf(f, _(", %zu invalid"), c->ninvalid);
 	fputs(")\n", f);
-	/* the two read DPD keys differently: say which reading the checks used */
-	if (c->vendor == VENDOR_IPSECCONF)
-		fputs(c->dialect == CONFIG_DIALECT_LIBRESWAN
-		      ? _("read as Libreswan/Openswan (it has keys only they take)\n")
-		      : _("read as strongSwan (no key only Libreswan/Openswan take)\n"), f);
+	/* a format of two readings (ipsec.conf: strongSwan and Libreswan read
+	 * DPD keys differently): say which the checks used */
+	if ((unsigned)c->dialect < COUNT(x->dialect_word) && x->dialect_word[c->dialect])
+		fputs(_(x->dialect_word[c->dialect]), f);
 	unread_spans(f, c);
 	if (c->firmware_line)
 		fprintf(f, _("firmware: %s (line %u)\n"), c->firmware, c->firmware_line);

@@ -367,6 +367,7 @@ static const struct {
 	[SAY_CLAMP_ONE_WAY] = { N_("this clamp covers one direction only: it matches %s, not %s, so the MSS the other side announces is not lowered and TCP that way is not kept within the tunnel MTU when ICMP does not come back (unless the peer clamps that direction)%s"), NULL, 0 },
 	[SAY_CLAMP_UNGUARDED] = { N_("this clamp has no tcp-mss guard (tcp-mss=N+1-65535): it also raises a smaller MSS to %ld, more than the sender's own path may carry"), NULL, 0 },
 	[SAY_IX_NO_CLAMP] = { N_("no ip tcp adjust-mss: the IX default was not found in any source (unknown default); every published IX configuration sets ip tcp adjust-mss auto"), NULL, 0 },
+	[SAY_NO_CLAMP_UNKNOWN] = { N_("no MSS clamp for this tunnel, and what %s does without one was not found in any source (unknown default): set the clamp rather than rely on it"), NULL, 0 },
 	[SAY_DF_CLEAR] = { N_("df-bit clear lets an inner packet too big for the tunnel be encrypted and then fragmented, instead of refused with an ICMP error that makes the sender shrink it; fragments of ESP are what many paths drop (the default is copy)"), NULL, 0 },
 	[SAY_DPD_NONE] = { N_("%s: no dead peer detection (RFC 3706) runs for this peer, so the router keeps SAs the peer has cleared%s"), NULL, 0 },
 	[SAY_RTX_KEEPALIVE_OFF] = { N_("keepalive is off: the router keeps its SAs after the peer has cleared them%s"), NULL, 0 },

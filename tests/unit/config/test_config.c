@@ -616,6 +616,79 @@ test_start_model(void **state)
 	}
 }
 
+/* What no-reinitiation reads (config_start.after_stays): nothing brings
+ * the SA back after the peer clears it. swanctl.conf(5): dpd_action other
+ * than restart or trap; ipsec.conf(5): DPD runs and dpdaction does not
+ * restart (strongSwan's hold traps); RTX and IX leave 0. */
+static const struct after_row {
+	const char *text;
+	int vendor;
+	int stays;
+} after_rows[] = {
+	{ SWANS(""), VENDOR_STRONGSWAN, 1 },
+	{ SWANS("        dpd_action = clear\n"), VENDOR_STRONGSWAN, 1 },
+	{ SWANS("        dpd_action = restart\n"), VENDOR_STRONGSWAN, 0 },
+	{ SWANS("        dpd_action = trap\n"), VENDOR_STRONGSWAN, 0 },
+	{ IPC("\tdpddelay=10\n\tdpdaction=clear\n\tauto=add\n"), VENDOR_IPSECCONF, 1 },
+	{ IPC("\tdpddelay=10\n\tdpdaction=restart\n\tauto=add\n"), VENDOR_IPSECCONF, 0 },
+	{ IPC("\tdpddelay=10\n\tdpdaction=hold\n\tauto=add\n"), VENDOR_IPSECCONF, 0 },
+	{ IPC("\tauto=add\n"), VENDOR_IPSECCONF, 0 },
+	{ RTXG("ipsec auto refresh on\n"), VENDOR_RTX, 0 },
+	{ IX1(""), VENDOR_IX, 0 },
+};
+
+static void
+test_after_stays(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT(after_rows); i++) {
+		if (parse(after_rows[i].text, after_rows[i].vendor) != 0 || !cfg.ntunnels)
+			fail_msg("row %zu: not parsed", i);
+		if (cfg.tunnels[0].start.after_stays != after_rows[i].stays)
+			fail_msg("row %zu: after_stays %d, want %d", i, cfg.tunnels[0].start.after_stays,
+				 after_rows[i].stays);
+		config_free(&cfg);
+	}
+}
+
+/* The clamp default is a facts row per format (config_facts.clamp_*,
+ * config_clamp_default()): RTX's by the firmware header (command
+ * reference 8.1.21, doc/vendor-syntax.md), IX's unknown, the newer
+ * formats' none; and each older format's row names its own source. */
+static const struct clamp_row {
+	const char *text;
+	int vendor;
+	enum config_clamp_state want;
+	const char *source;        /* a part of clamp_source; NULL: none */
+} clamp_rows[] = {
+	{ "# RTX1210 Rev.14.01.38 (Fri Jan 1 2021)\n" RTX1, VENDOR_RTX, CONFIG_CLAMP_AUTO, "8.1.21" },
+	{ "# RTX1210 Rev.14.01.20 (Fri Jan 1 2021)\n" RTX1, VENDOR_RTX, CONFIG_CLAMP_NONE, "8.1.21" },
+	{ "# RTX1200 Rev.10.01.78 (Fri Jan 1 2021)\n" RTX1, VENDOR_RTX, CONFIG_CLAMP_NONE, "8.1.21" },
+	{ "# RTX1220 Rev.15.04.03 (Fri Jan 1 2021)\n" RTX1, VENDOR_RTX, CONFIG_CLAMP_AUTO, "8.1.21" },
+	{ RTX1, VENDOR_RTX, CONFIG_CLAMP_UNKNOWN, "8.1.21" },
+	{ IX1(""), VENDOR_IX, CONFIG_CLAMP_UNKNOWN, "NEC IX" },
+	{ "config vpn ipsec phase1-interface\n    edit \"t1\"\n        set remote-gw 198.51.100.1\n    next\nend\n",
+	  VENDOR_FORTIGATE, CONFIG_CLAMP_NONE, NULL },
+};
+
+static void
+test_clamp_default(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT(clamp_rows); i++) {
+		const struct clamp_row *w = &clamp_rows[i];
+		const char *src;
+		if (parse(w->text, w->vendor) != 0)
+			fail_msg("row %zu: not parsed", i);
+		src = config_facts(&cfg)->clamp_source;
+		if (config_clamp_default(&cfg) != w->want)
+			fail_msg("row %zu: clamp default %d, want %d", i, config_clamp_default(&cfg), w->want);
+		if (w->source ? !src || !strstr(src, w->source) : src != NULL)
+			fail_msg("row %zu: source %s", i, src ? src : "(none)");
+		config_free(&cfg);
+	}
+}
+
 /* A neighbour in a peer group takes the group's AS (Cisco IOS neighbor
  * peer-group; FRR and VyOS the same), whichever comes first in the file;
  * its own remote-as wins. Before, IOS and FRR did not read the member at
@@ -829,6 +902,8 @@ main(void)
 		cmocka_unit_test(test_rtx_keepalive_template),
 		cmocka_unit_test(test_live_model),
 		cmocka_unit_test(test_start_model),
+		cmocka_unit_test(test_clamp_default),
+		cmocka_unit_test(test_after_stays),
 		cmocka_unit_test(test_bgp_peer_group),
 		cmocka_unit_test(test_outer_v6),
 		cmocka_unit_test(test_masked_quad),

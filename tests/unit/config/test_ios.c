@@ -140,7 +140,7 @@ test_aws_sample(void **state)
 	assert_int_equal(cfg.vendor, VENDOR_CISCO_IOS);
 	assert_true(cfg.facts->neutral);
 	assert_int_equal(cfg.facts->tunnel_mtu_default, 0);
-	assert_int_equal(cfg.facts->clamp_default, CONFIG_MSS_OFF);
+	assert_int_equal(cfg.facts->clamp_default, CONFIG_CLAMP_NONE);
 	assert_int_equal(cfg.ninvalid, 0);
 	assert_int_equal(cfg.ntunnels, 2);
 	assert_int_equal(cfg.ngateways, 2);

@@ -27,7 +27,7 @@ static const char *words(const struct audit_say *w)
 }
 
 static const struct config_facts facts = {
-	.clamp_in_config = 1, .neutral = 1, .clamp_default = CONFIG_MSS_OFF,
+	.clamp_in_config = 1, .neutral = 1, .clamp_default = CONFIG_CLAMP_NONE,
 	.selectors_dynamic = 1, .selector_default = "the peers' own addresses (test)",
 	.natt_default = "not set (test default)", .peer_word = "gateway",
 };
@@ -261,10 +261,111 @@ test_clamp(void **state)
 	/* a format whose router clamps by itself */
 	{
 		struct config_facts autoclamp = facts;
-		autoclamp.clamp_default = CONFIG_MSS_AUTO;
+		autoclamp.clamp_default = CONFIG_CLAMP_AUTO;
 		s.c.facts = &autoclamp;
 		assert_int_equal(run(&s, "aws", &r), 0);
 		assert_null(find(&r, "no-mss-clamp", &n));
+		audit_free(&r);
+	}
+}
+
+/* no-reinitiation reads the start view (config_start.after_stays) in the
+ * words of its why (audit.c reinit_says[]), whatever the vendor field says
+ * (Junos here): a swanctl view and an ipsec.conf view give their findings,
+ * one the SA comes back from (after_stays 0) or of no words gives none. */
+static const struct reinit_row {
+	enum config_start_why why;
+	int stays;
+	const char *says;          /* NULL: no finding */
+} reinit_rows[] = {
+	{ CONFIG_SWHY_SWAN, 1, "dpd_action" },
+	{ CONFIG_SWHY_SWAN, 0, NULL },
+	{ CONFIG_SWHY_IPC_DPD_STAYS, 1, "dpdaction" },
+	{ CONFIG_SWHY_IPC_LOADS, 0, NULL },
+	{ CONFIG_SWHY_RTX_GW, 1, NULL },
+};
+
+static void
+test_reinit_rows(void **state)
+{
+	/* an older format's row: not neutral, so the tunnel's own start view is read */
+	static const struct config_facts plain = { .clamp_in_config = 1, .peer_word = "gateway" };
+
+	(void)state;
+	for (size_t i = 0; i < COUNT(reinit_rows); i++) {
+		const struct reinit_row *w = &reinit_rows[i];
+		struct site s;
+		struct audit_result r;
+		const struct audit_finding *f;
+		size_t n;
+		site_init(&s);
+		s.c.facts = &plain;
+		s.t[0].start = (struct config_start){ .state = CONFIG_START_ALWAYS, .why = w->why, .set = 1,
+						      .after_stays = w->stays };
+		assert_int_equal(run(&s, "aws", &r), 0);
+		f = find(&r, "no-reinitiation", &n);
+		if (!w->says && f)
+			fail_msg("row %zu: a finding: %s", i, words(&f->say));
+		if (w->says && (!f || n != 1 || !strstr(words(&f->say), w->says)))
+			fail_msg("row %zu: %s, want '%s'", i, f ? words(&f->say) : "no finding", w->says);
+		audit_free(&r);
+	}
+}
+
+/* The clamp default is one facts row per format (config_facts.clamp_*):
+ * each state and whose words say it gives its finding, and the row's
+ * clamp_source is what the finding cites; no vendor is asked. */
+static const struct clamp_row {
+	enum config_clamp_state dflt;
+	const struct config_since *since;
+	enum config_clamp_why why;
+	const char *firmware;
+	const char *says;          /* NULL: no finding */
+} clamp_rows[] = {
+	{ CONFIG_CLAMP_AUTO, NULL, CONFIG_CWHY_NONE, "", NULL },
+	{ CONFIG_CLAMP_NONE, NULL, CONFIG_CWHY_NONE, "", "Juniper Junos clamps nothing unless told to" },
+	{ CONFIG_CLAMP_UNKNOWN, NULL, CONFIG_CWHY_NONE, "", "what Juniper Junos does without one was not found" },
+	{ CONFIG_CLAMP_UNKNOWN, NULL, CONFIG_CWHY_IX, "", "the IX default was not found" },
+	/* by firmware: a listed revision on, before it, and no header */
+	{ CONFIG_CLAMP_NONE, (const struct config_since[]){ { "X1", 2, 0, 5 }, { NULL, 0, 0, 0 } },
+	  CONFIG_CWHY_RTX, "X1 Rev.2.0.5 (test)", NULL },
+	{ CONFIG_CLAMP_NONE, (const struct config_since[]){ { "X1", 2, 0, 5 }, { NULL, 0, 0, 0 } },
+	  CONFIG_CWHY_RTX, "X1 Rev.2.0.4 (test)", "on this firmware (X1 Rev.2.0.4 (test), line 1) the default is off" },
+	{ CONFIG_CLAMP_NONE, (const struct config_since[]){ { "", 2, 0, 5 }, { NULL, 0, 0, 0 } },
+	  CONFIG_CWHY_RTX, "Y9 Rev.3.1.0", NULL },
+	{ CONFIG_CLAMP_NONE, (const struct config_since[]){ { "X1", 2, 0, 5 }, { NULL, 0, 0, 0 } },
+	  CONFIG_CWHY_RTX, "", "does not say which firmware it came from" },
+};
+
+static void
+test_clamp_rows(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT(clamp_rows); i++) {
+		const struct clamp_row *w = &clamp_rows[i];
+		struct config_facts x = facts;
+		struct site s;
+		struct audit_result r;
+		const struct audit_finding *f;
+		char src[512];
+		size_t n;
+		site_init(&s);
+		s.t[0].mss = (struct config_num){ 0 };
+		x.clamp_default = w->dflt;
+		x.clamp_since = w->since;
+		x.clamp_why = w->why;
+		x.clamp_source = "the row's own source (test)";
+		s.c.facts = &x;
+		snprintf(s.c.firmware, sizeof s.c.firmware, "%s", w->firmware);
+		s.c.firmware_line = *w->firmware ? 1 : 0;
+		assert_int_equal(run(&s, "aws", &r), 0);
+		f = find(&r, "no-mss-clamp", &n);
+		if (!w->says && f)
+			fail_msg("row %zu: a finding: %s", i, words(&f->say));
+		if (w->says && (!f || !strstr(words(&f->say), w->says)))
+			fail_msg("row %zu: %s, want '%s'", i, f ? words(&f->say) : "no finding", w->says);
+		if (f)
+			assert_string_equal(audit_source(&r, f->check, src, sizeof src), "the row's own source (test)");
 		audit_free(&r);
 	}
 }
@@ -678,21 +779,27 @@ test_old_formats_dpd(void **state)
 static void
 test_old_formats_clamp_source(void **state)
 {
-	static const struct { enum vendor_id v; const char *own, *other; } rows[] = {
-		{ VENDOR_RTX, "Yamaha RTX command reference 8.1.21", "NEC" },
-		{ VENDOR_IX, "NEC IX: the ip tcp adjust-mss default was not found", "Yamaha" },
+	/* each format's own facts row (config.c), as its parser leaves it */
+	static const struct { enum vendor_id v; const char *text, *own, *other; } rows[] = {
+		{ VENDOR_RTX, "tunnel select 1\n ip tunnel mtu 1280\n", "Yamaha RTX command reference 8.1.21", "NEC" },
+		{ VENDOR_IX, "interface Tunnel0.0\n  ip mtu 1280\n", "NEC IX: the ip tcp adjust-mss default was not found",
+		  "Yamaha" },
 	};
 	struct site s;
 	struct audit_result r;
 	const struct audit_finding *f;
+	struct config parsed;
 	char buf[512];
 	const char *src;
 	size_t n;
 
 	(void)state;
 	for (size_t i = 0; i < COUNT(rows); i++) {
+		if (config_parse(rows[i].text, strlen(rows[i].text), (int)rows[i].v, &parsed, buf, sizeof buf) < 0)
+			fail_msg("row %zu: %s", i, buf);
 		site_init(&s);
-		s.c.facts = &old_facts;
+		s.c.facts = parsed.facts;
+		config_free(&parsed);
 		s.c.vendor = rows[i].v;
 		memset(&s.t[0].mss, 0, sizeof s.t[0].mss);
 		assert_int_equal(run(&s, "aws", &r), 0);
@@ -715,6 +822,8 @@ main(void)
 		cmocka_unit_test(test_slow_dpd),
 		cmocka_unit_test(test_initiation),
 		cmocka_unit_test(test_clamp),
+		cmocka_unit_test(test_clamp_rows),
+		cmocka_unit_test(test_reinit_rows),
 		cmocka_unit_test(test_selectors_and_natt),
 		cmocka_unit_test(test_selectors_per_tunnel),
 		cmocka_unit_test(test_hub_bgp),

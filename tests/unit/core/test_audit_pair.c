@@ -16,7 +16,9 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "base/count.h"
 #include "core/audit_pair.h"
+#include "core/audit_peer_int.h"   /* audit_peer_noinit(): both pairings read it */
 
 #define X 0xcb007101u           /* 203.0.113.1: A's address */
 #define Y 0xc6336432u           /* 198.51.100.50: B's address */
@@ -107,6 +109,10 @@ build(int s, const struct end *e)
 		g->start_action = (struct config_num){ e->t[i].start ? CONFIG_ACT_START : CONFIG_ACT_NONE, 16, 0,
 						       "start_action" };
 		g->dpd_action = (struct config_num){ CONFIG_ACT_RESTART, 17, 0, "dpd_action = restart" };
+		/* the start view swanctl's model step leaves for them (config/swan.c) */
+		t->start = (struct config_start){ e->t[i].start ? CONFIG_START_ALWAYS : CONFIG_START_NEVER,
+						  { e->t[i].start, 16, 0, "start_action" }, CONFIG_SWHY_SWAN, 1, 0, 0,
+						  g->dpd_action };
 	}
 }
 
@@ -137,10 +143,117 @@ test_rows(void **state)
 	}
 }
 
+/* Who starts IKE again, as both pairings ask it (audit_peer_noinit()),
+ * reads the start view no-ike-initiator reads (config_tunnel.start, the
+ * router-wide config.start, a neutral gateway's start), in the words of
+ * its why: one row per rule, on a model whose vendor field is Junos, so
+ * no vendor decides. */
+static const struct noinit_row {
+	int neutral;                       /* 1: the gateway's view, the tunnel's unset */
+	struct config_start t, all;        /* the tunnel's (or gateway's) and config.start */
+	enum audit_no_init want;
+	unsigned line;
+} noinit_rows[] = {
+	{ 0, { CONFIG_START_NEVER, { 0, 7, 0, "refresh off" }, CONFIG_SWHY_RTX_GW, 1, 0, 0, { 0 } }, { 0 },
+	  NOINIT_RTX_GW_OFF, 7 },
+	{ 0, { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_COVERED, 1, 0, 0, { 0 } },
+	  { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_RTX_GLOBAL, 1, 0, 0, { 0 } }, NOINIT_RTX_GLOBAL_UNSET, 30 },
+	{ 0, { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_COVERED, 1, 0, 0, { 0 } },
+	  { CONFIG_START_NEVER, { 0, 3, 0, "refresh off" }, CONFIG_SWHY_RTX_GLOBAL, 1, 0, 0, { 0 } },
+	  NOINIT_RTX_GLOBAL_OFF, 3 },
+	{ 0, { CONFIG_START_ALWAYS, { 0 }, CONFIG_SWHY_RTX_GW, 1, 0, 0, { 0 } },
+	  { CONFIG_START_UNKNOWN, { 0, 3, 1, "${refresh}" }, CONFIG_SWHY_RTX_GLOBAL, 1, 0, 0, { 0 } },
+	  NOINIT_UNKNOWN, 0 },
+	{ 0, { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_IX_V2, 1, 0, 0, { 0 } }, { 0 }, NOINIT_IX_NO_CONNECT, 30 },
+	{ 0, { CONFIG_START_NEVER, { 1, 8, 0, "responder" }, CONFIG_SWHY_IX_RESPONDER, 1, 0, 0, { 0 } }, { 0 },
+	  NOINIT_IX_RESPONDER, 8 },
+	{ 0, { CONFIG_START_UNKNOWN, { 0 }, CONFIG_SWHY_IX_V1, 1, 0, 0, { 0 } }, { 0 }, NOINIT_UNKNOWN, 0 },
+	{ 0, { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_SWAN, 1, 1, 1, { 0 } }, { 0 }, NOINIT_SWAN_NO_START, 10 },
+	{ 0, { CONFIG_START_ALWAYS, { 1, 5, 0, "start" }, CONFIG_SWHY_SWAN, 1, 1, 1, { 1, 9, 0, "clear" } }, { 0 },
+	  NOINIT_SWAN_DPD_CLEAR, 9 },
+	{ 0, { CONFIG_START_ALWAYS, { 1, 5, 0, "start" }, CONFIG_SWHY_SWAN, 1, 1, 1, { 1, 9, 1, "${dpd}" } }, { 0 },
+	  NOINIT_UNKNOWN, 0 },
+	{ 0, { CONFIG_START_ALWAYS, { 1, 5, 0, "auto=start" }, CONFIG_SWHY_IPC_LOADS, 1, 0, 1, { 0 } }, { 0 },
+	  NOINIT_IPC_DPD, 10 },
+	{ 0, { CONFIG_START_ALWAYS, { 1, 5, 0, "auto=start" }, CONFIG_SWHY_IPC_LOADS, 1, 0, 0, { 0 } }, { 0 },
+	  NOINIT_NO, 0 },
+	{ 1, { CONFIG_START_NEVER, { 0, 4, 0, "establish-tunnels on-traffic" }, CONFIG_SWHY_NONE, 0, 0, 0, { 0 } },
+	  { 0 }, NOINIT_RESPONDER, 4 },
+	{ 1, { CONFIG_START_ON_TRAFFIC, { 0 }, CONFIG_SWHY_NONE, 0, 0, 0, { 0 } }, { 0 }, NOINIT_NO, 0 },
+};
+
+static void
+test_noinit_rows(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT(noinit_rows); i++) {
+		const struct noinit_row *w = &noinit_rows[i];
+		struct config_facts x = { .clamp_in_config = 1, .peer_word = "gateway", .neutral = w->neutral };
+		struct config_tunnel t = { .name = "t1", .line = 30, .kind = CONFIG_TK_IPSEC, .gateway = 0 };
+		struct config_gateway g = { .name = "gw1", .line = 10 };
+		struct config c = { .vendor = VENDOR_JUNOS, .facts = &x, .tunnels = &t, .ntunnels = 1,
+				    .gateways = &g, .ngateways = 1 };
+		struct audit_noinit n;
+		if (w->neutral)
+			g.start = w->t;
+		else
+			t.start = w->t;
+		c.start = w->all;
+		n = audit_peer_noinit(&c, 0);
+		if (n.why != w->want || n.line != w->line)
+			fail_msg("row %zu: why %d line %u, want %d %u", i, n.why, n.line, w->want, w->line);
+	}
+}
+
+/* The IKE versions and SA lifetimes both pairings read are facts row
+ * fields (config_facts.ike_unset, ike_in_tunnel, life_default), not the
+ * vendor: one row per rule, the vendor field Junos throughout. */
+static const struct ike_row {
+	unsigned unset;
+	int in_tunnel, ikev2, version, tmpl;
+	unsigned want;
+} ike_rows[] = {
+	{ PEER_IKEV1, 0, 0, 0, 0, PEER_IKEV1 },                      /* RTX: unset is IKEv1 */
+	{ PEER_IKEV1, 0, 0, 2, 0, PEER_IKEV2 },
+	{ PEER_IKEV1 | PEER_IKEV2, 0, 0, 0, 0, PEER_IKEV1 | PEER_IKEV2 },   /* swanctl version 0 */
+	{ PEER_IKEV1 | PEER_IKEV2, 0, 0, 1, 0, PEER_IKEV1 },
+	{ 0, 0, 0, 0, 0, 0 },                                        /* a newer format: unknown */
+	{ 0, 1, 1, 0, 0, PEER_IKEV2 },                               /* IX: the tunnel's mode */
+	{ 0, 1, 0, 2, 0, PEER_IKEV1 },
+	{ PEER_IKEV1, 0, 0, 2, 1, 0 },                               /* a template: unknown */
+};
+
+static void
+test_ike_rows(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT(ike_rows); i++) {
+		const struct ike_row *w = &ike_rows[i];
+		struct config_facts x = { .peer_word = "gateway", .ike_unset = w->unset, .ike_in_tunnel = w->in_tunnel,
+					  .life_default = i % 2 ? 0 : 28800 };
+		struct config_tunnel t = { .name = "t1", .line = 30, .kind = CONFIG_TK_IPSEC, .gateway = 0,
+					   .ikev2 = w->ikev2 };
+		struct config_gateway g = { .name = "gw1", .line = 10 };
+		struct config c = { .vendor = VENDOR_JUNOS, .facts = &x, .tunnels = &t, .ntunnels = 1,
+				    .gateways = &g, .ngateways = 1 };
+		const struct config_num *from[2];
+		long life[2];
+		int rc;
+		g.version = (struct config_num){ w->version, w->version ? 5u : 0u, w->tmpl, "version" };
+		if (audit_peer_router_ike(&c, 0) != w->want)
+			fail_msg("row %zu: versions %u, want %u", i, audit_peer_router_ike(&c, 0), w->want);
+		g.life_child = (struct config_num){ 3600, 6, 0, "life" };
+		rc = audit_peer_router_life(&c, 0, life, from);
+		if (i % 2 ? rc != -1 : rc != 0 || life[0] != 28800 || life[1] != 3600)
+			fail_msg("row %zu: lifetimes rc %d", i, rc);
+	}
+}
+
 int
 main(void)
 {
-	const struct CMUnitTest tests[] = { cmocka_unit_test(test_rows) };
+	const struct CMUnitTest tests[] = { cmocka_unit_test(test_rows), cmocka_unit_test(test_noinit_rows),
+					    cmocka_unit_test(test_ike_rows) };
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

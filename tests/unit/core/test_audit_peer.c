@@ -117,6 +117,66 @@ num(struct config_num *n, int v, unsigned line)
 	snprintf(n->text, sizeof(n->text), "line %u", line);
 }
 
+/* The start views the parsers' model steps leave for these lines
+ * (config/rtx.c rtx_start, config/ix.c ix_start, config/swan.c
+ * swan_start), which the pair audit reads like no-ike-initiator does,
+ * and the vendor's facts row. */
+/* The vendor's own facts row (config/config.c), as its parser leaves it. */
+static const struct config_facts *
+facts_of(enum vendor_id v)
+{
+	static const char *const text[] = {
+		[VENDOR_RTX] = "tunnel select 1\n ip tunnel mtu 1280\n",
+		[VENDOR_IX] = "interface Tunnel0.0\n  ip mtu 1280\n",
+		[VENDOR_STRONGSWAN] = "connections {\n  c1 {\n    remote_addrs = 198.51.100.1\n  }\n}\n",
+	};
+	struct config c;
+	const struct config_facts *x;
+	char err[256];
+
+	if (config_parse(text[v], strlen(text[v]), (int)v, &c, err, sizeof(err)) < 0)
+		fail_msg("facts of vendor %d: %s", (int)v, err);
+	x = c.facts;
+	config_free(&c);
+	return x;
+}
+
+static void
+start_views(void)
+{
+	struct config_tunnel *t = &tunnels[0];
+	const struct config_gateway *g = &gateways[0];
+	const struct config_num *d = &g->dpd_action, *s = &g->start_action;
+	enum config_start_state all = cfg.refresh.line && cfg.refresh.v == 1 ? CONFIG_START_ALWAYS
+					 : CONFIG_START_NEVER;
+
+	cfg.start = (struct config_start){ 0 };
+	t->start = (struct config_start){ .set = 1 };
+	cfg.facts = facts_of(cfg.vendor);
+	if (cfg.vendor == VENDOR_RTX) {
+		cfg.start = (struct config_start){ all, cfg.refresh, CONFIG_SWHY_RTX_GLOBAL, 1, 0, 0, { 0 } };
+		if (g->refresh.line && g->refresh.v == 0)
+			t->start = (struct config_start){ CONFIG_START_NEVER, g->refresh, CONFIG_SWHY_RTX_GW, 1, 0, 0, { 0 } };
+		else if (all != CONFIG_START_ALWAYS)
+			t->start = (struct config_start){ all, cfg.refresh, CONFIG_SWHY_COVERED, 1, 0, 0, { 0 } };
+		else
+			t->start = (struct config_start){ all, cfg.refresh, CONFIG_SWHY_RTX_GW, 1, 0, 0, { 0 } };
+	} else if (cfg.vendor == VENDOR_IX) {
+		t->start.why = !t->ikev2 ? CONFIG_SWHY_IX_V1 : t->responder.line ? CONFIG_SWHY_IX_RESPONDER
+										    : CONFIG_SWHY_IX_V2;
+		t->start.state = !t->ikev2 ? CONFIG_START_UNKNOWN : !t->responder.line && t->connect.line
+			? CONFIG_START_ALWAYS : CONFIG_START_NEVER;
+		t->start.src = t->responder.line ? t->responder : t->connect;
+	} else if (cfg.vendor == VENDOR_STRONGSWAN) {
+		int starts = s->line && (s->v == CONFIG_ACT_START || s->v == CONFIG_ACT_TRAP);
+		t->start = (struct config_start){ starts ? s->v == CONFIG_ACT_TRAP ? CONFIG_START_ON_TRAFFIC
+								 : CONFIG_START_ALWAYS : CONFIG_START_NEVER,
+						  *s, CONFIG_SWHY_SWAN, 1, 0, 0, *d };
+		t->start.after_never = t->start.after_stays =
+			!(d->line && (d->v == CONFIG_ACT_RESTART || d->v == CONFIG_ACT_TRAP));
+	}
+}
+
 static void
 build_router(const struct router *r)
 {
@@ -164,6 +224,7 @@ build_router(const struct router *r)
 		cfg.bgp = bgp;
 		cfg.nbgp = 1;
 	}
+	start_views();
 }
 
 static void
@@ -336,6 +397,7 @@ static void t_swan_dpd(void)
 	/* the hold swanctl's model step leaves for it (config/swan.c): dpd_delay, a lower bound */
 	tunnels[0].hold = (struct config_hold){ 1, 120, 0, gateways[0].keepalive };
 	memset(&tunnels[0].inside, 0, sizeof(tunnels[0].inside));
+	start_views();
 }
 static void t_inside_swapped(void) { tunnels[0].inside.addr = IN1 | 1; }
 static void t_inside_elsewhere(void) { tunnels[0].inside.addr = 0xa9fe0102u; }
