@@ -352,8 +352,10 @@ struct config_gateway {
 	struct config_prefix local_addr;
 	/* The IKE identities, as written without a type prefix (strongSwan's
 	 * leading '@' dropped): RTX ipsec ike local name / remote name GW
-	 * NAME (chapter 15), swanctl local.id / remote.id; "" when not
-	 * written (ipsec.conf leftid/rightid and IX are not read). Where
+	 * NAME (chapter 15), swanctl local.id / remote.id, IX ike local-id /
+	 * remote-id POLICY TYPE ID, Junos local-identity / remote-identity
+	 * TYPE ID; "" when not written (ipsec.conf leftid/rightid are not
+	 * read). Where
 	 * neither end writes its own address, two routers pair by them. */
 	char local_ike_id[CONFIG_NAME], remote_ike_id[CONFIG_NAME];
 	struct config_num start_action;   /* swanctl children start_action; v: enum config_action */

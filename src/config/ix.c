@@ -60,6 +60,7 @@ struct cfg_ctx {
 	struct ix_table watches;   /* action N ipsec clear-sa TunnelX: name = X */
 	struct ix_table profiles;  /* ikev2 profile NAME */
 	struct ix_table psks;      /* ikev2 authentication psk id ipv4 ADDR: name = ADDR, psk */
+	struct ix_table ids[2];    /* ike local-id, remote-id POLICY TYPE ID: name = POLICY, a = ID */
 	struct ix_name defprof;    /* ikev2 default-profile's source-address (source, c) */
 	struct config *cfg;
 };
@@ -521,6 +522,39 @@ bind_psks(struct config *c, const struct cfg_ctx *x)
 	}
 }
 
+/* ike local-id POLICY TYPE ID / ike remote-id POLICY TYPE ID (TYPE address,
+ * fqdn, keyid, ...): the IKE phase 1 identity this end sends and the one
+ * it expects from the peer (published IX running-configs; the CONBU IX
+ * guide, FoxBoxsnet/try-conbu, which follows NEC's command reference:
+ * doc/vendor-syntax.md). Kept per policy, bound to its peer at the end
+ * (the ike policy line may come later); audit --peer-config pairs two
+ * routers by them where neither writes its own address. */
+static int
+ike_id(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct ix_name *r;
+
+	(void)c;
+	if (cfg_tmpl(l, 4))
+		return 0;
+	if (!(r = ix_add(x, &x->ids[cfg_is(l, 1, "remote-id")], l->tok[2], l)))
+		return -1;
+	snprintf(r->a, sizeof(r->a), "%s", l->tok[4]);
+	return 0;
+}
+
+static void
+bind_ids(struct config *c, const struct cfg_ctx *x)
+{
+	for (int remote = 0; remote < 2; remote++)
+		for (size_t i = 0; i < x->ids[remote].n; i++)
+			for (size_t g = 0; g < c->ngateways; g++)
+				if (strcmp(c->gateways[g].policy, x->ids[remote].row[i].name) == 0)
+					cfg_copy(remote ? c->gateways[g].remote_ike_id
+							: c->gateways[g].local_ike_id,
+						 CONFIG_NAME, x->ids[remote].row[i].a);
+}
+
 static int
 ike_keepalive(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
@@ -712,6 +746,10 @@ static const struct cfg_cmd ix_cmds[] = {
 	{ "ike policy * peer *", 0, ike_policy },
 	{ "ike keepalive * # #", 0, ike_keepalive },
 	{ "ike nat-traversal", 0, ike_natt },
+	{ "ike local-id * * *", 0, ike_id },
+	{ "ike remote-id * * *", 0, ike_id },
+	{ "ike local-id *", 0, NULL },
+	{ "ike remote-id *", 0, NULL },
 	{ "ike *", 0, NULL },
 	{ "ip access-list * permit *", 0, access_list },
 	{ "ip access-list *", 0, NULL },
@@ -1032,7 +1070,7 @@ static void
 free_tables(struct cfg_ctx *x)
 {
 	struct ix_table *t[] = { &x->proposals, &x->ike_props, &x->acls, &x->maps, &x->policies,
-				 &x->keepalive, &x->watches, &x->profiles, &x->psks };
+				 &x->keepalive, &x->watches, &x->profiles, &x->psks, &x->ids[0], &x->ids[1] };
 
 	for (size_t i = 0; i < COUNT(t); i++)
 		free(t[i]->row);
@@ -1064,6 +1102,7 @@ config_parse_ix(const char *buf, size_t len, struct config *c)
 	bind_keepalives(c, x);
 	bind_watches(c, x);
 	bind_psks(c, x);
+	bind_ids(c, x);
 	bind_local(c, x);
 	ix_live(c);
 	ix_start(c);
