@@ -683,7 +683,7 @@ static const struct cfg_cmd ix_cmds[] = {
 	{ "no ikev2 dpd interval", IX_TUNIF, no_setting },
 	{ "no ikev2 connect-type", IX_TUNIF, no_setting },
 	{ "no", 0, NULL },
-	{ "shutdown", IF, NULL },
+	{ "shutdown", IF | IX_OTHER, NULL },
 	{ "description *", IF, description },
 	{ "description *", 0, NULL },
 	{ "auto-connect", IF, NULL },
@@ -715,8 +715,20 @@ static const struct cfg_cmd ix_cmds[] = {
 	{ "redistribute *", IX_BGP, NULL },
 	{ "address-family *", IX_BGP, NULL },
 	{ "timers *", IX_BGP, NULL },
-	/* watch-group, ppp profile, device, dhcp profile: lines of their own */
+	/* watch-group, ppp profile, device, dhcp profile: lines of their own.
+	 * probe-timer, probe-counter (watch-group), assignable-range,
+	 * subnet-mask, domain-name (ip dhcp profile), isdn switch-type,
+	 * vlan-group and shutdown (device) are printed by the routers in
+	 * published running-configs (tests/audit/configs/SOURCES.md 52; the
+	 * CONBU IX guide, doc/router-facts.md) */
 	{ "action # ipsec clear-sa *", IX_OTHER, watch_action },
+	{ "probe-timer *", IX_OTHER, NULL },
+	{ "probe-counter *", IX_OTHER, NULL },
+	{ "assignable-range *", IX_OTHER, NULL },
+	{ "subnet-mask *", IX_OTHER, NULL },
+	{ "domain-name *", IX_OTHER, NULL },
+	{ "isdn *", IX_OTHER, NULL },
+	{ "vlan-group *", IX_OTHER, NULL },
 	{ "event *", IX_OTHER, NULL },
 	{ "action *", IX_OTHER, NULL },
 	{ "speed *", IX_OTHER, NULL },
