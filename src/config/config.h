@@ -291,6 +291,8 @@ enum config_live_why {
 	CONFIG_WHY_RTX_V2_AUTO,       /* rfc4306 with switch auto: answers the peer's only */
 	CONFIG_WHY_IX_V1,             /* IKEv1: no ike keepalive, no watch-group */
 	CONFIG_WHY_IX_V2,             /* IKEv2: no ikev2 dpd interval (tunnel, default-profile) */
+	CONFIG_WHY_IX_WATCH_NO_ACTION,   /* IKEv1: no ike keepalive, and the watch-group that
+	                                  * watches the tunnel (why_line) has no action */
 	CONFIG_WHY_SWAN_ZERO,         /* dpd_delay = 0 */
 	CONFIG_WHY_SWAN_UNSET,        /* no dpd_delay (default 0s) */
 	CONFIG_WHY_IPC_NO_ACTION,     /* strongSwan: src leaves dpdaction none (or dpddelay 0) */
@@ -313,6 +315,7 @@ struct config_live {
 	 * format spells them; NULL when it runs what the line names. */
 	const char *named, *instead;
 	int ike;
+	unsigned why_line;        /* a line the reason names (IX: the watch-group with no action) */
 };
 
 /* An IKE peer: RTX security gateway number, IX ike policy / IKEv2 peer,

@@ -377,6 +377,7 @@ static const struct {
 	[SAY_RTX_V2_AUTO] = { N_("keepalive auto with rfc4306 (IKEv2) only answers the peer's liveness checks and sends none of its own, as off does (15.20)%s"), NULL, 0 },
 	[SAY_RTX_HEARTBEAT_PEER] = { N_("heartbeat is Yamaha's own keepalive and %s does not answer it; use dpd (RFC 3706)%s"), NULL, 0 },
 	[SAY_IX_NO_DPD] = { N_("no %s for this peer: the IX default was not found in any source (unknown default), so nothing is known to detect a dead peer%s"), NULL, 0 },
+	[SAY_IX_WATCH_NO_ACTION] = { N_("no ike keepalive for this peer, and the watch-group at line %ld that watches its tunnel has no action (action N ipsec clear-sa TunnelX): a watch-group with no action clears nothing; the IX default was not found in any source (unknown default), so nothing is known to detect a dead peer%s"), NULL, 0 },
 	[SAY_IPC_SWAN_NO_DPD] = { N_("%s: strongSwan sends no DPD (ipsec.conf(5): dpdaction=none, the default, disables it) and keeps SAs the peer has cleared%s"), NULL, 0 },
 	[SAY_IPC_LIBRE_NO_TIMEOUT] = { N_("%s without dpdtimeout: for IKEv1 Libreswan runs DPD only with both set (ipsec.conf(5)), so it keeps SAs the peer has cleared%s"), NULL, 0 },
 	[SAY_IPC_LIBRE_NO_DPD] = { N_("%s: Libreswan sends no DPD (ipsec.conf(5): dpddelay defaults to 0, disabled) and keeps SAs the peer has cleared%s"), NULL, 0 },
