@@ -407,6 +407,8 @@ enum config_bad {
 	                           * pair (config/tree.c); word `arg` is the lone one */
 	CONFIG_BAD_QUOTE,         /* FortiOS: a double-quoted value no later line closes:
 	                           * the rest of the file is its text */
+	CONFIG_BAD_SECTION_NAME,  /* ipsec.conf: conn NAME with more words; word `arg` is the
+	                           * second name */
 };
 
 /* What an argument must be: the types of the grammar tables. */

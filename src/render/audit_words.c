@@ -135,6 +135,10 @@ invalid_words(const struct config *c, const struct config_invalid *b, int locali
 	case CONFIG_BAD_UNCLOSED:
 		snprintf(buf, len, "%s", L(N_("no end (or next) closes this block before the next top-level config block or the end of the file: FortiOS rejects the lines that follow it there, and the audit read the block only up to that point")));
 		break;
+	case CONFIG_BAD_SECTION_NAME:
+		snprintf(buf, len, L(N_("a section takes one name (ipsec.conf(5): conn <name>), and word %u, '%s', is a second one: strongSwan's starter rejects the file as a syntax error; the audit read this conn under the whole text as its name, apart from the others")),
+			 b->arg, w);
+		break;
 	case CONFIG_BAD_QUOTE:
 		snprintf(buf, len, "%s", L(N_("this double quote is never closed: FortiOS takes every line after it, to the end of the file, as the value's text, and the audit read none of them as commands")));
 		break;
