@@ -41,7 +41,7 @@ sed 's/  ipsec ike local address 2 203.0.113.1/  ipsec ike local name 2 hq.examp
 sed '/local_addrs = 192.0.2.10/d; s/remote_addrs = 203.0.113.1/remote_addrs = %any/; s/id = 192.0.2.10/id = @branch.example.jp/; s/            id = 203.0.113.1/            id = @hq.example.jp/' \
 	"$pair/office-swanctl.conf" >"$tmp/swan-nat.conf"
 sed 's/id = @hq.example.jp/id = @head-office.example.jp/' "$tmp/swan-nat.conf" >"$tmp/swan-nat-other.conf"
-# Published pairs whose ends write no local address (SOURCES.md 52, 53):
+# Published pairs whose ends write no local address (tests/audit/configs/SOURCES.md):
 # an IX IKEv1 pair (the IX sends from its outgoing interface) and two
 # vSRX behind AWS's NAT; their IKE identities pair them. Without the IX
 # identities nothing can pair: a note, not a mismatch.
