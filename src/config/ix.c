@@ -753,7 +753,7 @@ static const struct cfg_cmd ix_cmds[] = {
 	 * probe-timer, probe-counter (watch-group), assignable-range,
 	 * subnet-mask, domain-name (ip dhcp profile), isdn switch-type,
 	 * vlan-group and shutdown (device) are printed by the routers in
-	 * published running-configs (tests/audit/configs/SOURCES.md 52; the
+	 * published running-configs (tests/audit/configs/SOURCES.md 55; the
 	 * CONBU IX guide, doc/router-facts.md) */
 	{ "action # ipsec clear-sa *", IX_OTHER, watch_action },
 	{ "probe-timer *", IX_OTHER, NULL },
