@@ -291,6 +291,8 @@ enum config_live_why {
 	CONFIG_WHY_RTX_V2_AUTO,       /* rfc4306 with switch auto: answers the peer's only */
 	CONFIG_WHY_IX_V1,             /* IKEv1: no ike keepalive, no watch-group */
 	CONFIG_WHY_IX_V2,             /* IKEv2: no ikev2 dpd interval (tunnel, default-profile) */
+	CONFIG_WHY_IX_WATCH_NO_ACTION,   /* IKEv1: no ike keepalive, and the watch-group that
+	                                  * watches the tunnel (why_line) has no action */
 	CONFIG_WHY_SWAN_ZERO,         /* dpd_delay = 0 */
 	CONFIG_WHY_SWAN_UNSET,        /* no dpd_delay (default 0s) */
 	CONFIG_WHY_IPC_NO_ACTION,     /* strongSwan: src leaves dpdaction none (or dpddelay 0) */
@@ -313,6 +315,7 @@ struct config_live {
 	 * format spells them; NULL when it runs what the line names. */
 	const char *named, *instead;
 	int ike;
+	unsigned why_line;        /* a line the reason names (IX: the watch-group with no action) */
 };
 
 /* An IKE peer: RTX security gateway number, IX ike policy / IKEv2 peer,
@@ -352,8 +355,10 @@ struct config_gateway {
 	struct config_prefix local_addr;
 	/* The IKE identities, as written without a type prefix (strongSwan's
 	 * leading '@' dropped): RTX ipsec ike local name / remote name GW
-	 * NAME (chapter 15), swanctl local.id / remote.id; "" when not
-	 * written (ipsec.conf leftid/rightid and IX are not read). Where
+	 * NAME (chapter 15), swanctl local.id / remote.id, IX ike local-id /
+	 * remote-id POLICY TYPE ID, Junos local-identity / remote-identity
+	 * TYPE ID; "" when not written (ipsec.conf leftid/rightid are not
+	 * read). Where
 	 * neither end writes its own address, two routers pair by them. */
 	char local_ike_id[CONFIG_NAME], remote_ike_id[CONFIG_NAME];
 	struct config_num start_action;   /* swanctl children start_action; v: enum config_action */
@@ -402,6 +407,8 @@ enum config_bad {
 	                           * pair (config/tree.c); word `arg` is the lone one */
 	CONFIG_BAD_QUOTE,         /* FortiOS: a double-quoted value no later line closes:
 	                           * the rest of the file is its text */
+	CONFIG_BAD_SECTION_NAME,  /* ipsec.conf: conn NAME with more words; word `arg` is the
+	                           * second name */
 };
 
 /* What an argument must be: the types of the grammar tables. */

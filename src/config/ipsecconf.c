@@ -45,13 +45,29 @@ cur(struct cfg_ctx *x)
 
 /* ---- section headers ---------------------------------------------------- */
 
+/* conn NAME: one name (ipsec.conf(5), "conn <name>"; strongSwan's starter
+ * grammar takes one word after conn, src/starter/parser/parser.y, and
+ * refuses the file otherwise). A name of several words is an invalid
+ * line, and its conn is read under the whole text, apart from the conn
+ * its first word names: two published conns "AWS2 MAC IRON-MAN_1" and
+ * "AWS2 MAC IRON-MAN_2" must not become one "AWS2". */
 static int
 open_conn(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
+	char joined[CONFIG_NAME];
 	const char *name = l->tok[1];
 	struct config_gateway *g;
 	struct config_tunnel *t;
 	size_t i;
+
+	if (l->ntok > 2) {
+		size_t n = 0;
+		cfg_bad(c, l, CONFIG_BAD_SECTION_NAME, 3, CONFIG_ARG_NONE);
+		for (size_t k = 1; k < l->ntok && n < sizeof(joined); k++)
+			n += (size_t)snprintf(joined + n, sizeof(joined) - n, "%s%s", k > 1 ? " " : "",
+					      l->tok[k]);
+		name = joined;
+	}
 
 	if (strcmp(name, "%default") == 0) {
 		x->in_default = 1;

@@ -58,8 +58,12 @@ struct cfg_ctx {
 	struct ix_table policies;  /* ike policy NAME peer ADDR: a = peer, b = ike proposal */
 	struct ix_table keepalive; /* ike keepalive POLICY ...: name = policy */
 	struct ix_table watches;   /* action N ipsec clear-sa TunnelX: name = X */
+	struct ix_table groups;    /* watch-group NAME N: a = the tunnel its event watches ("" none),
+	                            * b = "action" when an action clears a tunnel's SA */
+	int group;                 /* the open watch-group's row, -1 none */
 	struct ix_table profiles;  /* ikev2 profile NAME */
 	struct ix_table psks;      /* ikev2 authentication psk id ipv4 ADDR: name = ADDR, psk */
+	struct ix_table ids[2];    /* ike local-id, remote-id POLICY TYPE ID: name = POLICY, a = ID */
 	struct ix_name defprof;    /* ikev2 default-profile's source-address (source, c) */
 	struct config *cfg;
 };
@@ -172,6 +176,22 @@ open_other(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	(void)c;
 	(void)l;
 	x->block = IX_OTHER;
+	x->group = -1;
+	return 0;
+}
+
+/* watch-group NAME N: a block of events and the actions they run
+ * (doc/router-facts.md, IX): kept to say, when no action clears an SA,
+ * that this is why it detects no dead peer. */
+static int
+open_watch(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct ix_name *g = ix_add(x, &x->groups, l->text, l);
+
+	open_other(c, x, l);
+	if (!g)
+		return -1;
+	x->group = (int)(g - x->groups.row);
 	return 0;
 }
 
@@ -521,6 +541,39 @@ bind_psks(struct config *c, const struct cfg_ctx *x)
 	}
 }
 
+/* ike local-id POLICY TYPE ID / ike remote-id POLICY TYPE ID (TYPE address,
+ * fqdn, keyid, ...): the IKE phase 1 identity this end sends and the one
+ * it expects from the peer (published IX running-configs; the CONBU IX
+ * guide, FoxBoxsnet/try-conbu, which follows NEC's command reference:
+ * doc/vendor-syntax.md). Kept per policy, bound to its peer at the end
+ * (the ike policy line may come later); audit --peer-config pairs two
+ * routers by them where neither writes its own address. */
+static int
+ike_id(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct ix_name *r;
+
+	(void)c;
+	if (cfg_tmpl(l, 4))
+		return 0;
+	if (!(r = ix_add(x, &x->ids[cfg_is(l, 1, "remote-id")], l->tok[2], l)))
+		return -1;
+	snprintf(r->a, sizeof(r->a), "%s", l->tok[4]);
+	return 0;
+}
+
+static void
+bind_ids(struct config *c, const struct cfg_ctx *x)
+{
+	for (int remote = 0; remote < 2; remote++)
+		for (size_t i = 0; i < x->ids[remote].n; i++)
+			for (size_t g = 0; g < c->ngateways; g++)
+				if (strcmp(c->gateways[g].policy, x->ids[remote].row[i].name) == 0)
+					cfg_copy(remote ? c->gateways[g].remote_ike_id
+							: c->gateways[g].local_ike_id,
+						 CONFIG_NAME, x->ids[remote].row[i].a);
+}
+
 static int
 ike_keepalive(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
@@ -545,6 +598,21 @@ watch_action(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	(void)c;
 	if (strncmp(l->tok[4], "Tunnel", 6) == 0 && !ix_add(x, &x->watches, l->tok[4] + 6, l))
 		return -1;
+	if (x->group >= 0)
+		snprintf(x->groups.row[x->group].b, CONFIG_NAME, "action");
+	return 0;
+}
+
+/* event N ip unreach-host ADDR TunnelX ...: the tunnel the group watches. */
+static int
+watch_event(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	(void)c;
+	for (size_t i = 2; x->group >= 0 && i < l->ntok; i++)
+		if (strncmp(l->tok[i], "Tunnel", 6) == 0) {
+			cfg_copy(x->groups.row[x->group].a, CONFIG_NAME, l->tok[i] + 6);
+			break;
+		}
 	return 0;
 }
 
@@ -606,7 +674,7 @@ static const struct cfg_cmd ix_cmds[] = {
 	{ "router *", 0, open_other },
 	{ "ppp profile *", 0, open_other },
 	{ "device *", 0, open_other },
-	{ "watch-group *", 0, open_other },
+	{ "watch-group *", 0, open_watch },
 	{ "route-map *", 0, open_other },
 	{ "ip dhcp profile *", 0, open_other },
 	{ "ipv6 dhcp client-profile *", 0, open_other },
@@ -649,7 +717,7 @@ static const struct cfg_cmd ix_cmds[] = {
 	{ "no ikev2 dpd interval", IX_TUNIF, no_setting },
 	{ "no ikev2 connect-type", IX_TUNIF, no_setting },
 	{ "no", 0, NULL },
-	{ "shutdown", IF, NULL },
+	{ "shutdown", IF | IX_OTHER, NULL },
 	{ "description *", IF, description },
 	{ "description *", 0, NULL },
 	{ "auto-connect", IF, NULL },
@@ -681,9 +749,21 @@ static const struct cfg_cmd ix_cmds[] = {
 	{ "redistribute *", IX_BGP, NULL },
 	{ "address-family *", IX_BGP, NULL },
 	{ "timers *", IX_BGP, NULL },
-	/* watch-group, ppp profile, device, dhcp profile: lines of their own */
+	/* watch-group, ppp profile, device, dhcp profile: lines of their own.
+	 * probe-timer, probe-counter (watch-group), assignable-range,
+	 * subnet-mask, domain-name (ip dhcp profile), isdn switch-type,
+	 * vlan-group and shutdown (device) are printed by the routers in
+	 * published running-configs (tests/audit/configs/SOURCES.md 55; the
+	 * CONBU IX guide, doc/router-facts.md) */
 	{ "action # ipsec clear-sa *", IX_OTHER, watch_action },
-	{ "event *", IX_OTHER, NULL },
+	{ "probe-timer *", IX_OTHER, NULL },
+	{ "probe-counter *", IX_OTHER, NULL },
+	{ "assignable-range *", IX_OTHER, NULL },
+	{ "subnet-mask *", IX_OTHER, NULL },
+	{ "domain-name *", IX_OTHER, NULL },
+	{ "isdn *", IX_OTHER, NULL },
+	{ "vlan-group *", IX_OTHER, NULL },
+	{ "event *", IX_OTHER, watch_event },
 	{ "action *", IX_OTHER, NULL },
 	{ "speed *", IX_OTHER, NULL },
 	{ "duplex *", IX_OTHER, NULL },
@@ -712,6 +792,10 @@ static const struct cfg_cmd ix_cmds[] = {
 	{ "ike policy * peer *", 0, ike_policy },
 	{ "ike keepalive * # #", 0, ike_keepalive },
 	{ "ike nat-traversal", 0, ike_natt },
+	{ "ike local-id * * *", 0, ike_id },
+	{ "ike remote-id * * *", 0, ike_id },
+	{ "ike local-id *", 0, NULL },
+	{ "ike remote-id *", 0, NULL },
 	{ "ike *", 0, NULL },
 	{ "ip access-list * permit *", 0, access_list },
 	{ "ip access-list *", 0, NULL },
@@ -962,6 +1046,27 @@ ix_start(struct config *c)
 	}
 }
 
+/* An IKEv1 peer with no DPD whose tunnel a watch-group watches with no
+ * action: the group runs nothing when the event fires, so it clears no SA
+ * (doc/router-facts.md, IX); the reason names its line rather than saying
+ * there is no watch-group. */
+static void
+watch_no_action(struct config *c, const struct cfg_ctx *x)
+{
+	for (size_t k = 0; k < x->groups.n; k++) {
+		const struct ix_name *w = &x->groups.row[k];
+		int t = w->b[0] || !w->a[0] ? -1 : config_tunnel_find(c, w->a);
+		struct config_live *l;
+		if (t < 0 || c->tunnels[t].gateway < 0 || (size_t)c->tunnels[t].gateway >= c->ngateways)
+			continue;
+		l = &c->gateways[c->tunnels[t].gateway].live;
+		if (l->state == CONFIG_LIVE_OFF && l->why == CONFIG_WHY_IX_V1) {
+			l->why = CONFIG_WHY_IX_WATCH_NO_ACTION;
+			l->why_line = w->line;
+		}
+	}
+}
+
 /* The vendor-neutral DPD view (config.h config_live, config_tunnel.hold).
  * An IX's DPD is its tunnels' (ikev2 dpd interval per tunnel): a peer
  * runs one when any of its tunnels does or an ike keepalive names its
@@ -969,7 +1074,7 @@ ix_start(struct config *c)
  * tunnel's own dpd interval, a lower bound (the retries were not found);
  * for IKEv1, whether ike keepalive is DPD was not found. */
 static void
-ix_live(struct config *c)
+ix_live(struct config *c, const struct cfg_ctx *x)
 {
 	for (size_t i = 0; i < c->ngateways; i++) {
 		cfg_live_start(&c->gateways[i]);      /* a template: the check's note */
@@ -1008,6 +1113,7 @@ ix_live(struct config *c)
 			l->why = CONFIG_WHY_NONE;
 		}
 	}
+	watch_no_action(c, x);
 }
 
 /* The line MTU the ESP packets meet: the PPPoE interface's ip mtu, else a
@@ -1032,7 +1138,7 @@ static void
 free_tables(struct cfg_ctx *x)
 {
 	struct ix_table *t[] = { &x->proposals, &x->ike_props, &x->acls, &x->maps, &x->policies,
-				 &x->keepalive, &x->watches, &x->profiles, &x->psks };
+				 &x->keepalive, &x->watches, &x->profiles, &x->psks, &x->ids[0], &x->ids[1], &x->groups };
 
 	for (size_t i = 0; i < COUNT(t); i++)
 		free(t[i]->row);
@@ -1048,6 +1154,7 @@ config_parse_ix(const char *buf, size_t len, struct config *c)
 	if (!x)
 		return -1;
 	x->cfg = c;
+	x->group = -1;
 	while (!c->nomem && cfg_next(&r, &l)) {
 		if (l.comment) {
 			/* a bare '!' separates blocks in running-config and ends
@@ -1064,8 +1171,9 @@ config_parse_ix(const char *buf, size_t len, struct config *c)
 	bind_keepalives(c, x);
 	bind_watches(c, x);
 	bind_psks(c, x);
+	bind_ids(c, x);
 	bind_local(c, x);
-	ix_live(c);
+	ix_live(c, x);
 	ix_start(c);
 	line_mtu(c);
 	free_tables(x);

@@ -499,12 +499,15 @@ cfg_dispatch(struct config *c, struct cfg_ctx *x, const struct cfg_grammar *g,
 	struct config_invalid bad, *b;
 	const struct cfg_cmd *cmd;
 
-	note_placeholders(c, l);
 	if (!(cmd = cfg_match(g, l, block, &bad))) {
 		if ((b = CFG_PUSH(c, invalid)))
 			*b = bad;
 		return NULL;
 	}
+	/* only a command's values are the configuration's: an invalid line
+	 * (a comment in another syntax, AWS's '!' lines in its FortiGate
+	 * sample) is reported as such and holds no placeholder of it */
+	note_placeholders(c, l);
 	if (!cmd->fn)
 		cfg_unread(c, l->no);
 	else if (cmd->fn(c, x, l) == 0)

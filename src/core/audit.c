@@ -495,6 +495,7 @@ enum dpd_quote {
 	DQ_WORD,       /* the row's word */
 	DQ_STR,        /* the row's string */
 	DQ_PEER,       /* the peer profile's name */
+	DQ_WHY_LINE,   /* the line the reason names (config_live.why_line) */
 };
 static const struct dpd_say {
 	int code;
@@ -513,6 +514,8 @@ static const struct dpd_say {
 	[CONFIG_WHY_RTX_V2_AUTO] = { SAY_RTX_V2_AUTO, DQ_NONE, 0, NULL, NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_IX_V1] = { SAY_IX_NO_DPD, DQ_STR, 0, "ike keepalive or watch-group", NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_IX_V2] = { SAY_IX_NO_DPD, DQ_WORD, W_IX_DPD_V2, NULL, NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_IX_WATCH_NO_ACTION] = { SAY_IX_WATCH_NO_ACTION, DQ_WHY_LINE, 0, NULL,
+					    NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_SWAN_ZERO] = { SAY_SWAN_NO_DPD, DQ_STR, 0, "0", NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_SWAN_UNSET] = { SAY_SWAN_NO_DPD, DQ_WORD, W_DPD_DELAY_UNSET, NULL, NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_IPC_NO_ACTION] = { SAY_IPC_SWAN_NO_DPD, DQ_LINE, 0, NULL, NOTE_DPD_UNKNOWN },
@@ -538,6 +541,8 @@ dpd_quote(const struct audit_run *a, const struct dpd_say *w, const struct confi
 		return AS(w->str);
 	case DQ_PEER:
 		return AS(a->peer->display);
+	case DQ_WHY_LINE:
+		return AN(l->why_line);
 	case DQ_NONE:
 		break;
 	}

@@ -295,6 +295,37 @@ mismatch_alone(struct audit_rpair_run *a, int s, size_t i)
 	}
 }
 
+/* Whether anything could have paired: some tunnel of either end writes
+ * its local address, or a tunnel of each end writes an IKE identity the
+ * other's can be compared with, or an inside address. When none (both ends behind NAT, a
+ * dynamic address, an IX IKEv1 tunnel, whose local address is its
+ * outgoing interface's), nothing paired is no evidence of a wrong file:
+ * the pairing is undecided, which is said, not reported as a mismatch. */
+static int
+decided(const struct audit_rpair_run *a)
+{
+	unsigned l;
+
+	for (int s = 0; s < END_COUNT; s++)
+		for (size_t i = 0; i < a->c[s]->ntunnels; i++)
+			if (open_tunnel(a, s, i) && audit_pair_local_addr(a->c[s], i, &l))
+				return 1;
+	for (size_t i = 0; i < a->c[END_A]->ntunnels; i++)
+		for (size_t j = 0; open_tunnel(a, END_A, i) && j < a->c[END_B]->ntunnels; j++) {
+			const struct config_gateway *x = gw_of(a->c[END_A], (int)i);
+			const struct config_gateway *y;
+			if (!open_tunnel(a, END_B, j))
+				continue;
+			y = gw_of(a->c[END_B], (int)j);
+			if (id_eq(x->remote_ike_id, y->local_ike_id) != -1 ||
+			    id_eq(y->remote_ike_id, x->local_ike_id) != -1)
+				return 1;
+			if (a->c[END_A]->tunnels[i].inside.line && a->c[END_B]->tunnels[j].inside.line)
+				return 1;    /* inside subnets written on both: they said no */
+		}
+	return 0;
+}
+
 /* A hub's tunnels to other sites are no fault. Unpaired tunnels are
  * findings when one of A and one of B match one way and contradict the
  * other (the two that should have met: a changed address, a typo), the
@@ -321,6 +352,10 @@ check_unpaired(struct audit_rpair_run *a)
 		mismatch_end(a, f, END_A, i);
 		mismatch_end(a, f, END_B, j);
 		f->side = f->addr[END_A][0] && f->addr[END_A][0] == f->addr[END_B][1] ? END_B : END_A;
+	}
+	if (!a->r->npairs && !halves && !decided(a)) {
+		a->r->undecided = 1;
+		halves = 1;          /* a note (render), no tunnel a finding */
 	}
 	for (size_t i = 0; !a->r->npairs && !halves && i < na; i++)
 		if (open_tunnel(a, END_A, i))

@@ -78,6 +78,10 @@ struct audit_rpair_result {
 	struct audit_rpair_finding *findings;
 	size_t nfindings, cap_findings;
 	unsigned nerror, nwarning;
+	/* Nothing paired, and nothing could have: no tunnel of either end
+	 * writes its local address, and no IKE identities can be compared
+	 * (both behind NAT): a note, not peer-address-mismatch. */
+	int undecided;
 	int nomem;
 };
 

@@ -242,6 +242,11 @@ audit_pair_end_lines(const struct audit_rpair_result *r, const struct audit_rpai
 
 /* ---- text ------------------------------------------------------------- */
 
+/* audit_rpair_result.undecided: English in --json's notes, the user's
+ * language in the text */
+static const char undecided_words[] =
+	N_("could not pair: neither end states its local address (behind NAT, a dynamic address, or an IX IKEv1 tunnel, which sends from its outgoing interface), and no IKE identities or inside addresses can be compared; write one end's local address, or on one end the IKE identity the other expects, to pair them");
+
 static const char *const by_words[] = {
 	[RPAIR_NONE] = N_("not paired"),
 	[RPAIR_ADDR] = N_("by outside addresses, both ways"),
@@ -350,6 +355,8 @@ render_audit_pair_text(FILE *f, const struct audit_rpair_result *r, const char *
 		fprintf(f, ": %s\n", _(by_words[p->by]));
 		not_checked(f, p->not_checked, 0);
 	}
+	if (r->undecided)
+		fprintf(f, _("  note: %s\n"), _(undecided_words));
 	for (size_t i = 0; i < r->nfindings; i++)
 		text_finding(f, r, &r->findings[i], files);
 	for (int s = 0; s < END_COUNT; s++) {
@@ -366,7 +373,9 @@ render_audit_pair_text(FILE *f, const struct audit_rpair_result *r, const char *
 	}
 	fprintf(f, ngettext("\nboth ends: %u error", "\nboth ends: %u errors", r->nerror), r->nerror);
 	fprintf(f, ngettext(", %u warning", ", %u warnings", r->nwarning), r->nwarning);
-	fprintf(f, "%s\n", r->nfindings ? "" : _(": every tunnel has its other end, and nothing in the pair is known to kill them"));
+	fprintf(f, "%s\n", r->nfindings ? ""
+			    : r->undecided ? _(": nothing was paired, so no check of the pair was made")
+			    : _(": every tunnel has its other end, and nothing in the pair is known to kill them"));
 }
 
 /* -q: the lines go to two routers, so each end's (its own audit's, then
@@ -464,6 +473,9 @@ audit_pair_json_member(FILE *f, const struct audit_rpair_result *r, const char *
 		not_checked(f, p->not_checked, 1);
 		fputs("]}", f);
 	}
+	fputs("],\"notes\":[", f);
+	if (r->undecided)
+		json_string(f, undecided_words);
 	fputc(']', f);
 	json_findings(f, r);
 	fputs(",\"fix\":[", f);

@@ -135,6 +135,10 @@ invalid_words(const struct config *c, const struct config_invalid *b, int locali
 	case CONFIG_BAD_UNCLOSED:
 		snprintf(buf, len, "%s", L(N_("no end (or next) closes this block before the next top-level config block or the end of the file: FortiOS rejects the lines that follow it there, and the audit read the block only up to that point")));
 		break;
+	case CONFIG_BAD_SECTION_NAME:
+		snprintf(buf, len, L(N_("a section takes one name (ipsec.conf(5): conn <name>), and word %u, '%s', is a second one: strongSwan's starter rejects the file as a syntax error; the audit read this conn under the whole text as its name, apart from the others")),
+			 b->arg, w);
+		break;
 	case CONFIG_BAD_QUOTE:
 		snprintf(buf, len, "%s", L(N_("this double quote is never closed: FortiOS takes every line after it, to the end of the file, as the value's text, and the audit read none of them as commands")));
 		break;
@@ -377,6 +381,7 @@ static const struct {
 	[SAY_RTX_V2_AUTO] = { N_("keepalive auto with rfc4306 (IKEv2) only answers the peer's liveness checks and sends none of its own, as off does (15.20)%s"), NULL, 0 },
 	[SAY_RTX_HEARTBEAT_PEER] = { N_("heartbeat is Yamaha's own keepalive and %s does not answer it; use dpd (RFC 3706)%s"), NULL, 0 },
 	[SAY_IX_NO_DPD] = { N_("no %s for this peer: the IX default was not found in any source (unknown default), so nothing is known to detect a dead peer%s"), NULL, 0 },
+	[SAY_IX_WATCH_NO_ACTION] = { N_("no ike keepalive for this peer, and the watch-group at line %ld that watches its tunnel has no action (action N ipsec clear-sa TunnelX): a watch-group with no action clears nothing; the IX default was not found in any source (unknown default), so nothing is known to detect a dead peer%s"), NULL, 0 },
 	[SAY_IPC_SWAN_NO_DPD] = { N_("%s: strongSwan sends no DPD (ipsec.conf(5): dpdaction=none, the default, disables it) and keeps SAs the peer has cleared%s"), NULL, 0 },
 	[SAY_IPC_LIBRE_NO_TIMEOUT] = { N_("%s without dpdtimeout: for IKEv1 Libreswan runs DPD only with both set (ipsec.conf(5)), so it keeps SAs the peer has cleared%s"), NULL, 0 },
 	[SAY_IPC_LIBRE_NO_DPD] = { N_("%s: Libreswan sends no DPD (ipsec.conf(5): dpddelay defaults to 0, disabled) and keeps SAs the peer has cleared%s"), NULL, 0 },

@@ -41,6 +41,12 @@ sed 's/  ipsec ike local address 2 203.0.113.1/  ipsec ike local name 2 hq.examp
 sed '/local_addrs = 192.0.2.10/d; s/remote_addrs = 203.0.113.1/remote_addrs = %any/; s/id = 192.0.2.10/id = @branch.example.jp/; s/            id = 203.0.113.1/            id = @hq.example.jp/' \
 	"$pair/office-swanctl.conf" >"$tmp/swan-nat.conf"
 sed 's/id = @hq.example.jp/id = @head-office.example.jp/' "$tmp/swan-nat.conf" >"$tmp/swan-nat-other.conf"
+# Published pairs whose ends write no local address (tests/audit/configs/SOURCES.md):
+# an IX IKEv1 pair (the IX sends from its outgoing interface) and two
+# vSRX behind AWS's NAT; their IKE identities pair them. Without the IX
+# identities nothing can pair: a note, not a mismatch.
+sed '/^ike local-id/d' "$cfg/ix2025-shigehiro-router1.conf" >"$tmp/ix1-noid.conf"
+sed '/^ike remote-id/d' "$cfg/ix2025-shigehiro-router2.conf" >"$tmp/ix2-noid.conf"
 # A second RTX (Osaka) facing tunnel 1 of the head office: the same file
 # with the two addresses of tunnel 1 swapped; then a longer IPsec SA
 # lifetime, then a slower keepalive.
@@ -60,13 +66,13 @@ p = doc.get("peer_config")
 if not isinstance(p, dict):
     sys.exit("no peer_config object")
 KEYS = {"file": str, "kind": str, "format": str, "audit": dict, "errors": int, "warnings": int,
-        "pairs": list, "findings": list, "fix": list, "peer_fix": list}
+        "pairs": list, "notes": list, "findings": list, "fix": list, "peer_fix": list}
 for k, t in KEYS.items():
     if not isinstance(p.get(k), t):
         errors.append(f"peer_config.{k}: {p.get(k)!r}")
 for k in set(p) - set(KEYS):
     errors.append(f"peer_config: unknown key {k}")
-if p.get("kind") != "router" or p.get("format") not in ("rtx", "ix", "strongswan", "ipsec-conf"):
+if p.get("kind") != "router" or p.get("format") not in ("rtx", "ix", "strongswan", "ipsec-conf", "junos"):
     errors.append(f"kind {p.get('kind')} format {p.get('format')}")
 if p.get("audit", {}).get("command") != "audit" or p["audit"].get("vendor") != p.get("format"):
     errors.append("peer_config.audit is not the second file's audit object")
@@ -108,7 +114,7 @@ PY
 # name, exit, first file's findings, second's, pairs, pair findings, files
 while IFS=$'\t' read -r name want fa fb pairs pf a b; do
 	[[ -z "$name" || "$name" == \#* ]] && continue
-	a=${a/\$pair/$pair} a=${a/\$tmp/$tmp} b=${b/\$pair/$pair} b=${b/\$tmp/$tmp}
+	a=${a/\$pair/$pair} a=${a/\$tmp/$tmp} a=${a/\$cfg/$cfg} b=${b/\$pair/$pair} b=${b/\$tmp/$tmp} b=${b/\$cfg/$cfg}
 	"$bin" audit --json --peer-config "$b" "$a" >"$tmp/json" 2>"$tmp/err"
 	rc=$?
 	if [[ $rc -ne $want || -s "$tmp/err" ]] || ! check_json "$tmp/json" "$fa" "$fb" "$pairs" "$pf" >"$tmp/diff"; then
@@ -135,6 +141,10 @@ rtx-rtx	0	-	-	tunnel1<->tunnel1:outside	-	$pair/office-rtx.conf	$tmp/rtx-osaka.c
 # no outside address on either end: the IKE identities (and when they differ, nothing pairs)
 nat-identity	0	-	-	tunnel2<->to-tokyo:identity	-	$tmp/rtx-nat.conf	$tmp/swan-nat.conf
 nat-other-identity	5	-	-	-	peer-address-mismatch@20/0,peer-address-mismatch@24/0,peer-address-mismatch@0/22,peer-address-mismatch@0/33	$tmp/rtx-nat.conf	$tmp/swan-nat-other.conf
+ix-ikev1-identity	5	no-dead-peer-detection@33	no-dead-peer-detection@32	Tunnel0.0<->Tunnel0.0:identity	-	$cfg/ix2025-shigehiro-router1.conf	$cfg/ix2025-shigehiro-router2.conf
+junos-nat-identity	5	no-mss-clamp@379,no-dead-peer-detection@95,invalid-line@1,invalid-line@420,invalid-line@421	no-mss-clamp@512,no-dead-peer-detection@93,invalid-line@1,invalid-line@552,invalid-line@553	st0.0<->st0.0:identity	dpd-off-both-ends@379/512	$cfg/junos-vsrx-71H725.conf	$cfg/junos-vsrx-87E960.conf
+# nothing to pair by: no finding (the note is checked below)
+ix-ikev1-undecided	5	no-dead-peer-detection@33	no-dead-peer-detection@32	-	-	$tmp/ix1-noid.conf	$tmp/ix2-noid.conf
 # each check
 nobody-initiates	5	-	-	tunnel1<->Tunnel0.0:outside	nobody-initiates@40/27	$tmp/rtx-noinit.conf	$tmp/ix-noinit.conf
 psk-mismatch	5	-	-	tunnel1<->Tunnel0.0:outside	psk-mismatch@19/9	$pair/office-rtx.conf	$tmp/ix-psk.conf
@@ -149,6 +159,22 @@ lifetime-mismatch	5	-	-	tunnel1<->tunnel1:outside	lifetime-mismatch@13/13	$pair/
 stale-address	5	-	-	-	peer-address-mismatch@35/11	$pair/office-rtx.conf	$tmp/swan-stale.conf
 nothing-pairs	5	-	-	-	peer-address-mismatch@20/0,peer-address-mismatch@35/0,peer-address-mismatch@0/21	$pair/office-rtx.conf	$pair/office-ipsec.conf
 CASES
+
+# Undecided pairing: a note in the text and in --json's notes, no finding,
+# and the last line says nothing was checked; a decided pair has no note.
+"$bin" audit --json --peer-config "$tmp/ix2-noid.conf" "$tmp/ix1-noid.conf" >"$tmp/json" 2>&1
+"$bin" audit --peer-config "$tmp/ix2-noid.conf" "$tmp/ix1-noid.conf" >"$tmp/text" 2>&1
+python3 - "$tmp/json" <<'PY' && grep -q "^  note: could not pair: neither end states its local address" "$tmp/text" \
+	&& grep -qx "both ends: 0 errors, 0 warnings: nothing was paired, so no check of the pair was made" "$tmp/text" \
+	&& ok || { bad "undecided pairing: a note"; sed -n '/^both ends/,$p' "$tmp/text"; }
+import json, sys
+p = json.load(open(sys.argv[1]))["peer_config"]
+assert len(p["notes"]) == 1 and p["notes"][0].startswith("could not pair: neither end states its local address"), p["notes"]
+assert not p["pairs"] and not p["findings"] and p["errors"] == 0, p
+PY
+"$bin" audit --json --peer-config "$pair/office-ix.conf" "$pair/office-rtx.conf" >"$tmp/json" 2>&1
+python3 -c 'import json,sys; sys.exit(json.load(open(sys.argv[1]))["peer_config"]["notes"] != [])' "$tmp/json" \
+	&& ok || bad "a paired pair has a note"
 
 # The fixes are in each end's own syntax: the RTX line on the RTX side, the
 # IX interface block on the IX side.

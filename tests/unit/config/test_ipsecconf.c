@@ -31,7 +31,7 @@ static const struct { const char *prefix; int vendor; } kinds[] = {
 	{ "ipsecconf-", VENDOR_IPSECCONF }, { "edge-ipsecconf", VENDOR_IPSECCONF },
 	{ "swanctl-", VENDOR_STRONGSWAN }, { "tpl-swanctl", VENDOR_STRONGSWAN },
 	{ "swan-", VENDOR_STRONGSWAN }, { "edge-swan", VENDOR_STRONGSWAN },
-	{ "ix-", VENDOR_IX }, { "tpl-ix", VENDOR_IX }, { "edge-ix", VENDOR_IX },
+	{ "ix-", VENDOR_IX }, { "ix2025-", VENDOR_IX }, { "tpl-ix", VENDOR_IX }, { "edge-ix", VENDOR_IX },
 	{ "rtx-", VENDOR_RTX }, { "tpl-rtx", VENDOR_RTX }, { "edge-rtx", VENDOR_RTX },
 	{ "aws-yamaha", VENDOR_RTX }, { "field1-", VENDOR_RTX }, { "sakura", VENDOR_RTX },
 	{ "unknown-commands", VENDOR_RTX }, { "edge-unclosed", -1 },

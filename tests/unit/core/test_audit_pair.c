@@ -41,32 +41,37 @@ struct row {
 	struct end a, b;
 	const char *pairs;          /* "0-0:by,..." (by: the enum's number), "" none */
 	const char *want;           /* finding ids@A-line/B-line in order, "" none */
+	int undecided;              /* nothing could pair: the note, no finding */
 };
 
 #define S(r, l) { r, l, 0, 1, NULL, NULL }
 static const struct row rows[] = {
-	{ "each one's remote is the other's local", { 1, { S(Y, X) } }, { 1, { S(X, Y) } }, "0-0:1", "" },
-	{ "one end writes no local address: one way", { 1, { S(Y, X) } }, { 1, { S(X, 0) } }, "0-0:2", "" },
-	{ "neither writes one, one way each", { 1, { S(Y, 0) } }, { 1, { S(X, 0) } }, "", "peer-address-mismatch@12/0,peer-address-mismatch@0/12" },
+	{ "each one's remote is the other's local", { 1, { S(Y, X) } }, { 1, { S(X, Y) } }, "0-0:1", "", 0 },
+	{ "one end writes no local address: one way", { 1, { S(Y, X) } }, { 1, { S(X, 0) } }, "0-0:2", "", 0 },
+	/* both behind NAT (or IX IKEv1): nothing says they are not each
+	 * other's, nothing says they are */
+	{ "neither writes one: undecided, a note", { 1, { S(Y, 0) } }, { 1, { S(X, 0) } }, "", "", 1 },
+	{ "one writes one that the other's remote misses", { 1, { S(Y, 0) } }, { 1, { S(W, Z) } }, "",
+	  "peer-address-mismatch@12/0,peer-address-mismatch@0/12", 0 },
 	{ "a local address that contradicts: stale", { 1, { S(Y, X) } }, { 1, { S(W, Y) } }, "",
-	  "peer-address-mismatch@12/12" },
+	  "peer-address-mismatch@12/12", 0 },
 	{ "nothing in common", { 1, { S(Z, X) } }, { 1, { S(W, Y) } }, "",
-	  "peer-address-mismatch@12/0,peer-address-mismatch@0/12" },
+	  "peer-address-mismatch@12/0,peer-address-mismatch@0/12", 0 },
 	{ "no outside address: inside subnet", { 1, { { 0, 0, IN | 1, 1, NULL, NULL } } }, { 1, { { 0, 0, IN | 2, 1, NULL, NULL } } },
-	  "0-0:3", "" },
+	  "0-0:3", "", 0 },
 	{ "the same inside address is no pair", { 1, { { 0, 0, IN | 1, 1, NULL, NULL } } }, { 1, { { 0, 0, IN | 1, 1, NULL, NULL } } },
-	  "", "peer-address-mismatch@10/0,peer-address-mismatch@0/10" },
-	{ "a hub: its other site is no fault", { 2, { S(Z, X), S(Y, X) } }, { 1, { S(X, Y) } }, "1-0:1", "" },
+	  "", "peer-address-mismatch@10/0,peer-address-mismatch@0/10", 0 },
+	{ "a hub: its other site is no fault", { 2, { S(Z, X), S(Y, X) } }, { 1, { S(X, Y) } }, "1-0:1", "", 0 },
 	{ "both only load the child: nobody initiates", { 1, { { Y, X, 0, 0, NULL, NULL } } }, { 1, { { X, Y, 0, 0, NULL, NULL } } },
-	  "0-0:1", "nobody-initiates@16/16" },
-	{ "one end initiates: enough", { 1, { { Y, X, 0, 1, NULL, NULL } } }, { 1, { { X, Y, 0, 0, NULL, NULL } } }, "0-0:1", "" },
+	  "0-0:1", "nobody-initiates@16/16", 0 },
+	{ "one end initiates: enough", { 1, { { Y, X, 0, 1, NULL, NULL } } }, { 1, { { X, Y, 0, 0, NULL, NULL } } }, "0-0:1", "", 0 },
 	{ "behind NAT, no addresses: IKE identities", { 1, { { 0, 0, 0, 1, "hq.example.jp", "osaka.example.jp" } } },
-	  { 1, { { 0, 0, 0, 1, "osaka.example.jp", "hq.example.jp" } } }, "0-0:4", "" },
+	  { 1, { { 0, 0, 0, 1, "osaka.example.jp", "hq.example.jp" } } }, "0-0:4", "", 0 },
 	{ "identities that contradict", { 1, { { 0, 0, 0, 1, "hq.example.jp", "osaka.example.jp" } } },
 	  { 1, { { 0, 0, 0, 1, "nagoya.example.jp", "hq.example.jp" } } }, "",
-	  "peer-address-mismatch@10/0,peer-address-mismatch@0/10" },
+	  "peer-address-mismatch@10/0,peer-address-mismatch@0/10", 0 },
 	{ "identities do not hide a stale address", { 1, { { Y, X, 0, 1, "hq", "osaka" } } },
-	  { 1, { { W, Y, 0, 1, "osaka", "hq" } } }, "", "peer-address-mismatch@12/12" },
+	  { 1, { { W, Y, 0, 1, "osaka", "hq" } } }, "", "peer-address-mismatch@12/12", 0 },
 };
 
 static struct config cfg[END_COUNT];
@@ -138,6 +143,8 @@ test_rows(void **state)
 		if (strcmp(pairs, w->pairs) || strcmp(got, w->want))
 			fail_msg("%s: pairs '%s' (want '%s'), findings '%s' (want '%s')", w->name, pairs,
 				 w->pairs, got, w->want);
+		if (r.undecided != w->undecided)
+			fail_msg("%s: undecided %d, want %d", w->name, r.undecided, w->undecided);
 		assert_int_equal(r.nerror + r.nwarning, r.nfindings);
 		audit_pair_free(&r);
 	}
