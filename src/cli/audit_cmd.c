@@ -20,8 +20,7 @@
 #include "render/audit_pair_out.h"
 #include "render/audit_peer_out.h"
 
-__attribute__((format(printf, 1, 2)))
-static int
+__attribute__((format(printf, 1, 2))) static int
 fail(const char *fmt, ...)
 {
 	va_list ap;
@@ -30,7 +29,7 @@ fail(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	cli_error("audit", msg);   /* a file name may carry control characters */
+	cli_error("audit", msg); /* a file name may carry control characters */
 	return EXIT_USAGE;
 }
 
@@ -49,13 +48,17 @@ audit_options(const struct cli *c, struct audit_input *in, int *vendor, char *er
 	in->keep_mtu = c->keep_mtu;
 	*vendor = -1;
 	if (c->vendors && (*vendor = config_vendor_lookup(c->vendors)) < 0) {
-		snprintf(err, errlen, _("--vendor for audit is rtx, ix, strongswan (swanctl.conf), ipsec-conf (ipsec.conf; also libreswan, openswan), fortigate (FortiOS; also fortios), routeros (a RouterOS export), junos, vyos or cisco-ios (IOS/IOS-XE running-config), not '%s'"), c->vendors);
+		snprintf(
+			err, errlen,
+			_("--vendor for audit is rtx, ix, strongswan (swanctl.conf), ipsec-conf (ipsec.conf; also libreswan, openswan), fortigate (FortiOS; also fortios), routeros (a RouterOS export), junos, vyos or cisco-ios (IOS/IOS-XE running-config), not '%s'"),
+			c->vendors);
 		return -1;
 	}
 	if (c->line) {
 		if (!(lp = model_line(c->line))) {
 			model_line_names(names, sizeof(names));
-			snprintf(err, errlen, _("unknown line preset '%s': presets are %s"), c->line, names);
+			snprintf(err, errlen, _("unknown line preset '%s': presets are %s"),
+				 c->line, names);
 			return -1;
 		}
 		in->wan_mtu = lp->mtu;
@@ -78,11 +81,11 @@ emit_line(void *ctx, const char *line)
  * AWS's documents (config/peer.h), or a second router's configuration,
  * detected as audit detects its own (router set). */
 struct pair {
-	const char *name;             /* as the output names it */
+	const char *name; /* as the output names it */
 	struct peer_config peer;
 	struct audit_peer_result res;
 	int given;
-	int router;                   /* the peer is a router: cfg, audit, rres */
+	int router; /* the peer is a router: cfg, audit, rres */
 	struct config cfg;
 	struct audit_result audit;
 	struct audit_rpair_result rres;
@@ -167,7 +170,8 @@ run(const struct cli *c, struct audit_input *in, int vendor, const char *buf, si
 		in->cfg = &p->cfg;
 		if (audit_run(in, &p->audit) < 0 ||
 		    audit_pair_run(cfg, r, &p->cfg, &p->audit, &p->rres) < 0)
-			return fail("%s: out of memory while auditing both ends: no result printed", name);
+			return fail("%s: out of memory while auditing both ends: no result printed",
+				    name);
 	} else if (p->given && audit_peer_run(cfg, &p->peer, r, &p->res) < 0)
 		return fail("%s: out of memory while auditing both ends: no result printed", name);
 	print(c, r, p, name);

@@ -19,7 +19,7 @@ cmd_calc(int argc, char **argv)
 
 	memset(&r, 0, sizeof(r));
 
-	if (rc > 0)   /* --help */
+	if (rc > 0) /* --help */
 		return cli_stdout_done("calc", EXIT_OK);
 	if (rc < 0 || cli_model(&c, 0, &in, &r.vendors, err, sizeof(err)) < 0 ||
 	    model_compute(&in, &m, err, sizeof(err)) < 0) {

@@ -61,12 +61,14 @@ file_line(char *line, unsigned no, const char *path, char *vendor, size_t vlen, 
 	k = trim(s);
 	v = trim(eq + 1);
 	if (strcmp(k, "vendor") != 0) {
-		snprintf(err, errlen, _("%.200s line %u: unknown setting '%.40s' (the settings are: vendor)"),
+		snprintf(err, errlen,
+			 _("%.200s line %u: unknown setting '%.40s' (the settings are: vendor)"),
 			 path, no, k);
 		return -1;
 	}
 	if (!*v || strlen(v) >= vlen) {
-		snprintf(err, errlen, _("%.200s line %u: vendor needs a value, e.g. vendor = rtx"), path, no);
+		snprintf(err, errlen, _("%.200s line %u: vendor needs a value, e.g. vendor = rtx"),
+			 path, no);
 		return -1;
 	}
 	snprintf(vendor, vlen, "%s", v);
@@ -85,7 +87,7 @@ from_file(char *vendor, size_t vlen, char *err, size_t errlen)
 		return 0;
 	if (!(f = fopen(path, "r"))) {
 		if (errno == ENOENT || errno == ENOTDIR)
-			return 0;       /* no file: no defaults */
+			return 0; /* no file: no defaults */
 		snprintf(err, errlen, _("cannot read %.200s: %s"), path, strerror(errno));
 		return -1;
 	}
@@ -93,7 +95,8 @@ from_file(char *vendor, size_t vlen, char *err, size_t errlen)
 		int rc;
 		no++;
 		if (!strchr(line, '\n') && !feof(f)) {
-			snprintf(err, errlen, _("%.200s line %u: longer than %d bytes"), path, no, DEFAULTS_LINE - 2);
+			snprintf(err, errlen, _("%.200s line %u: longer than %d bytes"), path, no,
+				 DEFAULTS_LINE - 2);
 			fclose(f);
 			return -1;
 		}
@@ -118,8 +121,10 @@ cli_defaults(struct cli *c, char *err, size_t errlen)
 		return 0;
 	if (env) {
 		if (!*env || strlen(env) >= sizeof(vendor)) {
-			snprintf(err, errlen, _("MTUPROBE_VENDOR is set but %s: give a vendor list, e.g. MTUPROBE_VENDOR=rtx"),
-				 *env ? "too long" : "empty");
+			snprintf(
+				err, errlen,
+				_("MTUPROBE_VENDOR is set but %s: give a vendor list, e.g. MTUPROBE_VENDOR=rtx"),
+				*env ? "too long" : "empty");
 			return -1;
 		}
 		snprintf(vendor, sizeof(vendor), "%s", env);

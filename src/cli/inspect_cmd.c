@@ -36,8 +36,9 @@ static const char *
 what_json(enum what w)
 {
 	static const enum probe_outcome outcome[] = {
-		[W_REPLY] = PROBE_REPLY, [W_TOO_BIG] = PROBE_TOO_BIG, [W_UNREACH] = PROBE_UNREACH,
-		[W_TIME_EXCEEDED] = PROBE_TIME_EXCEEDED, [W_OTHER] = PROBE_OTHER,
+		[W_REPLY] = PROBE_REPLY,     [W_TOO_BIG] = PROBE_TOO_BIG,
+		[W_UNREACH] = PROBE_UNREACH, [W_TIME_EXCEEDED] = PROBE_TIME_EXCEEDED,
+		[W_OTHER] = PROBE_OTHER,
 	};
 
 	if (w == W_PROBE)
@@ -50,23 +51,25 @@ what_json(enum what w)
 /* What each tool's streams are called. mtuprobe's say nothing new: the
  * output for its captures is what it always was. */
 static const struct tool_words {
-	const char *reply;       /* a row answering that the probe arrived */
-	const char *replies;     /* their count in the summary */
-	const char *largest;     /* the summary's largest size answered by ... */
-	const char *kind;        /* JSON "kind"; NULL: mtuprobe (no key) */
-	const char *match;       /* JSON "match": what its answers are matched by */
-	const char *by;          /* the same, in words */
+	const char *reply;   /* a row answering that the probe arrived */
+	const char *replies; /* their count in the summary */
+	const char *largest; /* the summary's largest size answered by ... */
+	const char *kind;    /* JSON "kind"; NULL: mtuprobe (no key) */
+	const char *match;   /* JSON "match": what its answers are matched by */
+	const char *by;      /* the same, in words */
 } tools[] = {
-	[WIRE_TOOL_MTUPROBE] = { N_("echo reply"), N_("echo replies"), N_("an echo reply"), NULL, NULL,
-				 NULL },
+	[WIRE_TOOL_MTUPROBE] = { N_("echo reply"), N_("echo replies"), N_("an echo reply"), NULL,
+				 NULL, NULL },
 	[WIRE_TOOL_PING] = { N_("echo reply"), N_("echo replies"), N_("an echo reply"), "ping",
 			     "ident-seq", N_("by ident and seq only") },
 	[WIRE_TOOL_TRACEPATH] = { N_("port unreachable from the target (arrived)"),
-				  N_("port unreachables from the target"), N_("the target's port unreachable"),
-				  "tracepath", "ports-length", N_("by the quoted ports and length only") },
+				  N_("port unreachables from the target"),
+				  N_("the target's port unreachable"), "tracepath", "ports-length",
+				  N_("by the quoted ports and length only") },
 };
 
-static const struct tool_words *words(const struct stream *st)
+static const struct tool_words *
+words(const struct stream *st)
 {
 	return &tools[st->m.tool >= 0 && st->m.tool <= WIRE_TOOL_TRACEPATH ? st->m.tool : 0];
 }
@@ -76,39 +79,36 @@ static const struct tool_words *words(const struct stream *st)
 static void text_answers(FILE *f, const struct inspect *s);
 
 /* The answers come first; -q prints them alone, at the end (one pass). */
-static void text_begin(FILE *f, const struct inspect *s)
+static void
+text_begin(FILE *f, const struct inspect *s)
 {
 	if (s->quiet)
 		return;
 	text_string(f, s->path);
-	fprintf(f, ngettext(": link type %s, %d probe stream\n", ": link type %s, %d probe streams\n",
-			    (unsigned long)s->nstreams), pcapread_linktype(s->r), s->nstreams);
+	fprintf(f,
+		ngettext(": link type %s, %d probe stream\n", ": link type %s, %d probe streams\n",
+			 (unsigned long)s->nstreams),
+		pcapread_linktype(s->r), s->nstreams);
 	text_answers(f, s);
 	/* TRANSLATORS: the heads of the columns below: # 7 wide, time 10, dir 3,
 	 * size, seq and stream 6 each, then what (in display columns) */
 	fputs(_("\n      #       time dir   size    seq stream  what\n"), f);
 }
 
-static void text_what(FILE *f, const struct inspect *s, const struct inspect_row *w)
+static void
+text_what(FILE *f, const struct inspect *s, const struct inspect_row *w)
 {
 	switch (w->what) {
 	case W_PROBE:
 		fputs(w->snapped ? _("probe (cut short by the snap length)") : _("probe"), f);
 		break;
-	case W_REPLY:
-		fputs(_(words(&s->streams[w->stream - 1])->reply), f);
-		break;
-	case W_TOO_BIG:
-		fprintf(f, _("too big mtu=%" PRIu32 " from %s"), w->mtu, w->from);
-		break;
-	case W_UNREACH:
-		fprintf(f, _("unreachable code=%d from %s"), w->icmp_code, w->from);
-		break;
-	case W_TIME_EXCEEDED:
-		fprintf(f, _("time exceeded from %s"), w->from);
-		break;
+	case W_REPLY: fputs(_(words(&s->streams[w->stream - 1])->reply), f); break;
+	case W_TOO_BIG: fprintf(f, _("too big mtu=%" PRIu32 " from %s"), w->mtu, w->from); break;
+	case W_UNREACH: fprintf(f, _("unreachable code=%d from %s"), w->icmp_code, w->from); break;
+	case W_TIME_EXCEEDED: fprintf(f, _("time exceeded from %s"), w->from); break;
 	case W_OTHER:
-		fprintf(f, _("icmp error type=%d code=%d from %s"), w->icmp_type, w->icmp_code, w->from);
+		fprintf(f, _("icmp error type=%d code=%d from %s"), w->icmp_type, w->icmp_code,
+			w->from);
 		break;
 	case W_IGNORED:
 		/* the reason is the packet parser's (wire/), in English */
@@ -117,7 +117,8 @@ static void text_what(FILE *f, const struct inspect *s, const struct inspect_row
 	}
 }
 
-static void text_row(FILE *f, const struct inspect *s, const struct inspect_row *w)
+static void
+text_row(FILE *f, const struct inspect *s, const struct inspect_row *w)
 {
 	char seq[24] = "-", stream[24] = "-";
 
@@ -134,7 +135,8 @@ static void text_row(FILE *f, const struct inspect *s, const struct inspect_row 
 }
 
 /* "1-3+5": the runs a target merges, by stream number. */
-static void text_runs(FILE *f, const struct inspect *s, int j)
+static void
+text_runs(FILE *f, const struct inspect *s, int j)
 {
 	const char *sep = "";
 
@@ -155,7 +157,8 @@ static void text_runs(FILE *f, const struct inspect *s, int j)
 
 /* What tells one run from another: "ident 7, cookie ..." for each run, or
  * "ping idents 20685+20686" when several are merged. */
-static void text_run_ids(FILE *f, const struct inspect *s, int j, int many)
+static void
+text_run_ids(FILE *f, const struct inspect *s, int j, int many)
 {
 	const char *sep = "";
 
@@ -165,10 +168,17 @@ static void text_run_ids(FILE *f, const struct inspect *s, int j, int many)
 		if (s->streams[i].target != j)
 			continue;
 		if (m->tool == WIRE_TOOL_PING)
-			fprintf(f, "%s%u", *sep ? sep : many ? _("ping idents ") : _("ping ident "), m->ident);
+			fprintf(f, "%s%u",
+				*sep   ? sep
+				: many ? _("ping idents ")
+				       : _("ping ident "),
+				m->ident);
 		else if (m->tool == WIRE_TOOL_TRACEPATH)
-			fprintf(f, "%s%u", *sep ? sep : many ? _("tracepath from ports ") :
-				_("tracepath from port "), m->sport_base);
+			fprintf(f, "%s%u",
+				*sep   ? sep
+				: many ? _("tracepath from ports ")
+				       : _("tracepath from port "),
+				m->sport_base);
 		else {
 			fputs(*sep ? "; " : "", f);
 			fprintf(f, _("ident %u, cookie "), m->ident);
@@ -179,7 +189,8 @@ static void text_run_ids(FILE *f, const struct inspect *s, int j, int many)
 	}
 }
 
-static void text_stream(FILE *f, const struct inspect *s, int j)
+static void
+text_stream(FILE *f, const struct inspect *s, int j)
 {
 	const struct stream *st = &s->targets[j];
 	const unsigned *c = st->count;
@@ -194,9 +205,11 @@ static void text_stream(FILE *f, const struct inspect *s, int j)
 	text_run_ids(f, s, j, st->runs > 1);
 	if (words(st)->by)
 		fprintf(f, _(" (no cookie: answers matched %s)"), _(words(st)->by));
-	fprintf(f, _("\n  probes %u (sizes %u), %s %u, too big %u, unreachable %u,"
-		     " time exceeded %u, other errors %u\n"), c[W_PROBE], u->probed, _(words(st)->replies),
-		c[W_REPLY], c[W_TOO_BIG], c[W_UNREACH], c[W_TIME_EXCEEDED], c[W_OTHER]);
+	fprintf(f,
+		_("\n  probes %u (sizes %u), %s %u, too big %u, unreachable %u,"
+		  " time exceeded %u, other errors %u\n"),
+		c[W_PROBE], u->probed, _(words(st)->replies), c[W_REPLY], c[W_TOO_BIG],
+		c[W_UNREACH], c[W_TIME_EXCEEDED], c[W_OTHER]);
 	fprintf(f, _("  largest size answered by %s: "), _(words(st)->largest));
 	if (u->largest_reply)
 		fprintf(f, "%" PRIu32 "\n", u->largest_reply->size);
@@ -204,7 +217,9 @@ static void text_stream(FILE *f, const struct inspect *s, int j)
 		fprintf(f, "%s\n", _("none"));
 	if (u->smallest_big) {
 		ip_addr_text(&u->smallest_big->from, from, sizeof from);
-		fprintf(f, _("  smallest size refused by too big: %" PRIu32 " (mtu %" PRIu32 " from %s)\n"),
+		fprintf(f,
+			_("  smallest size refused by too big: %" PRIu32 " (mtu %" PRIu32
+			  " from %s)\n"),
 			u->smallest_big->size, u->smallest_big->mtu, from);
 	} else {
 		fprintf(f, _("  smallest size refused by too big: %s\n"), _("none"));
@@ -219,10 +234,12 @@ static void text_stream(FILE *f, const struct inspect *s, int j)
 		fprintf(f, " %s\n", _("none"));
 	if (u->blackhole_hint)
 		fputs(_("  no too big came back for the silent sizes: ICMP may be filtered on the"
-			" path (a PMTU black hole), or the probes were lost\n"), f);
+			" path (a PMTU black hole), or the probes were lost\n"),
+		      f);
 }
 
-static void text_end(FILE *f, const struct inspect *s)
+static void
+text_end(FILE *f, const struct inspect *s)
 {
 	if (s->quiet) {
 		text_answers(f, s);
@@ -231,25 +248,32 @@ static void text_end(FILE *f, const struct inspect *s)
 	for (int j = 0; j < s->ntargets; j++)
 		text_stream(f, s, j);
 	fputc('\n', f);
-	fprintf(f, ngettext("%" PRIu64 " record, %" PRIu64 " ignored", "%" PRIu64 " records, %" PRIu64 " ignored",
-			    (unsigned long)(s->records == 1 ? 1 : 2)), s->records, s->ignored);
+	fprintf(f,
+		ngettext("%" PRIu64 " record, %" PRIu64 " ignored",
+			 "%" PRIu64 " records, %" PRIu64 " ignored",
+			 (unsigned long)(s->records == 1 ? 1 : 2)),
+		s->records, s->ignored);
 	if (s->snapped)
-		fprintf(f, _("; %" PRIu64 " cut short by the snap length, so answers among them"
-			     " cannot be matched (capture with -s 0)"), s->snapped);
+		fprintf(f,
+			_("; %" PRIu64 " cut short by the snap length, so answers among them"
+			  " cannot be matched (capture with -s 0)"),
+			s->snapped);
 	fputc('\n', f);
 }
 
 /* ---- the answer per target: words for core/inspect_answer.c's codes ---- */
 
 /* What the answers are to: tracepath's are UDP probes, the rest echoes. */
-static const char *probe_word(const struct stream *tg)
+static const char *
+probe_word(const struct stream *tg)
 {
 	return tg->m.tool == WIRE_TOOL_TRACEPATH ? _("DF probe") : _("DF echo");
 }
 
 /* "1401 'too big' from 192.0.2.1 with mtu 1400": the MTU left out where the
  * size says it (refused at the answer + 1), and where it is not believed. */
-static void text_too_big(FILE *f, const struct stream *tg)
+static void
+text_too_big(FILE *f, const struct stream *tg)
 {
 	const struct inspect_answer *a = &tg->ans;
 	char from[INET6_ADDRSTRLEN];
@@ -260,7 +284,8 @@ static void text_too_big(FILE *f, const struct stream *tg)
 		fprintf(f, _(" with mtu %" PRIu32), a->too_big_mtu);
 }
 
-static void text_range(FILE *f, uint32_t lo, uint32_t hi)
+static void
+text_range(FILE *f, uint32_t lo, uint32_t hi)
 {
 	if (lo == hi)
 		fprintf(f, "%" PRIu32, lo);
@@ -268,7 +293,8 @@ static void text_range(FILE *f, uint32_t lo, uint32_t hi)
 		fprintf(f, _("%" PRIu32 " to %" PRIu32), lo, hi);
 }
 
-static void text_silence(FILE *f, const struct inspect_answer *a)
+static void
+text_silence(FILE *f, const struct inspect_answer *a)
 {
 	text_range(f, a->silent_lo, a->silent_hi);
 	fputs(_(" never answered"), f);
@@ -278,7 +304,8 @@ static void text_silence(FILE *f, const struct inspect_answer *a)
 
 /* Where an answer rests on what did not come back: why some may be missing
  * (and silence was not counted, inspect_answer's complete). */
-static void text_caveat(FILE *f, const struct inspect *s)
+static void
+text_caveat(FILE *f, const struct inspect *s)
 {
 	if (s->failed)
 		fputs(_("; the capture breaks off, so answers may be missing"), f);
@@ -287,12 +314,15 @@ static void text_caveat(FILE *f, const struct inspect *s)
 }
 
 /* AT_LEAST: what is above the largest size answered. */
-static void text_above(FILE *f, const struct inspect *s, const struct stream *tg)
+static void
+text_above(FILE *f, const struct inspect *s, const struct stream *tg)
 {
 	const struct inspect_answer *a = &tg->ans;
 
 	if (!a->upper) {
-		fputs(s->failed || s->snapped ? _("nothing larger answered") : _("nothing larger tried"), f);
+		fputs(s->failed || s->snapped ? _("nothing larger answered")
+					      : _("nothing larger tried"),
+		      f);
 		return;
 	}
 	text_range(f, a->mtu + 1, a->upper);
@@ -305,7 +335,8 @@ static void text_above(FILE *f, const struct inspect *s, const struct stream *tg
 	}
 }
 
-static void text_verdict(FILE *f, const struct inspect *s, const struct stream *tg)
+static void
+text_verdict(FILE *f, const struct inspect *s, const struct stream *tg)
 {
 	const struct inspect_answer *a = &tg->ans;
 	const char *what = probe_word(tg);
@@ -348,7 +379,8 @@ static void text_verdict(FILE *f, const struct inspect *s, const struct stream *
 
 /* "path MTU to DST: ...", with the source or the tool named only where
  * another target has the same destination. */
-static void text_answer(FILE *f, const struct inspect *s, int j)
+static void
+text_answer(FILE *f, const struct inspect *s, int j)
 {
 	const struct stream *tg = &s->targets[j];
 	char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN];
@@ -377,7 +409,8 @@ static void text_answer(FILE *f, const struct inspect *s, int j)
 	text_verdict(f, s, tg);
 }
 
-static void text_answers(FILE *f, const struct inspect *s)
+static void
+text_answers(FILE *f, const struct inspect *s)
 {
 	for (int j = 0; j < s->ntargets; j++)
 		text_answer(f, s, j);
@@ -387,8 +420,8 @@ static const struct inspect_out text_out = { text_begin, text_row, text_end, 1 }
 
 /* ---- JSON: documented in mtuprobe(1), INSPECT ---- */
 
-
-static void json_begin(FILE *f, const struct inspect *s)
+static void
+json_begin(FILE *f, const struct inspect *s)
 {
 	fprintf(f, "{\"mtuprobe\":\"%s\",\"command\":\"inspect\",\"file\":", MTUPROBE_VERSION);
 	json_string(f, s->path);
@@ -397,7 +430,8 @@ static void json_begin(FILE *f, const struct inspect *s)
 	fputs(",\"packets\":[", f);
 }
 
-static void json_row(FILE *f, const struct inspect *s, const struct inspect_row *w)
+static void
+json_row(FILE *f, const struct inspect *s, const struct inspect_row *w)
 {
 	int answer = w->what != W_PROBE && w->what != W_IGNORED;
 
@@ -406,7 +440,8 @@ static void json_row(FILE *f, const struct inspect *s, const struct inspect_row 
 	fprintf(f, ",\"size\":%" PRIu32, w->size);
 	json_key_uint(f, "seq", w->seq >= 0, (uint32_t)w->seq);
 	json_key_uint(f, "stream", w->stream != 0, (uint32_t)w->stream);
-	fprintf(f, ",\"what\":\"%s\",\"snapped\":%s", what_json(w->what), w->snapped ? "true" : "false");
+	fprintf(f, ",\"what\":\"%s\",\"snapped\":%s", what_json(w->what),
+		w->snapped ? "true" : "false");
 	json_key_uint(f, "mtu", w->what == W_TOO_BIG, w->mtu);
 	json_key_string(f, "from", answer ? w->from : NULL);
 	json_key_uint(f, "icmp_type", answer, (uint32_t)w->icmp_type);
@@ -415,7 +450,8 @@ static void json_row(FILE *f, const struct inspect *s, const struct inspect_row 
 	fputc('}', f);
 }
 
-static void json_stream(FILE *f, int i, const struct stream *st)
+static void
+json_stream(FILE *f, int i, const struct stream *st)
 {
 	const unsigned *c = st->count;
 	const struct summary *u = &st->sum;
@@ -438,14 +474,17 @@ static void json_stream(FILE *f, int i, const struct stream *st)
 		json_key_uint(f, "sport", st->m.tool == WIRE_TOOL_TRACEPATH, st->m.sport_base);
 		json_key_string(f, "match", words(st)->match);
 	}
-	fprintf(f, ",\"probes\":%u,\"sizes\":%u,\"replies\":%u,\"too_big\":%u,\"unreach\":%u,"
-		"\"time_exceeded\":%u,\"other\":%u", c[W_PROBE], u->probed, c[W_REPLY], c[W_TOO_BIG],
-		c[W_UNREACH], c[W_TIME_EXCEEDED], c[W_OTHER]);
+	fprintf(f,
+		",\"probes\":%u,\"sizes\":%u,\"replies\":%u,\"too_big\":%u,\"unreach\":%u,"
+		"\"time_exceeded\":%u,\"other\":%u",
+		c[W_PROBE], u->probed, c[W_REPLY], c[W_TOO_BIG], c[W_UNREACH], c[W_TIME_EXCEEDED],
+		c[W_OTHER]);
 	json_key_uint(f, "largest_replied", !!u->largest_reply,
-			  u->largest_reply ? u->largest_reply->size : 0);
+		      u->largest_reply ? u->largest_reply->size : 0);
 	json_key_uint(f, "smallest_too_big", !!u->smallest_big,
-			  u->smallest_big ? u->smallest_big->size : 0);
-	json_key_uint(f, "too_big_mtu", !!u->smallest_big, u->smallest_big ? u->smallest_big->mtu : 0);
+		      u->smallest_big ? u->smallest_big->size : 0);
+	json_key_uint(f, "too_big_mtu", !!u->smallest_big,
+		      u->smallest_big ? u->smallest_big->mtu : 0);
 	if (u->smallest_big)
 		ip_addr_text(&u->smallest_big->from, from, sizeof from);
 	json_key_string(f, "too_big_from", u->smallest_big ? from : NULL);
@@ -458,14 +497,17 @@ static void json_stream(FILE *f, int i, const struct stream *st)
 	fputs("]}", f);
 }
 
+/* clang-format off */
 static const char *const verdict_json[] = {
 	[INSPECT_EXACT] = "exact", [INSPECT_EXACT_SILENCE] = "exact-silence",
 	[INSPECT_AT_LEAST] = "at-least", [INSPECT_AT_MOST] = "at-most",
 	[INSPECT_NOTHING] = "nothing", [INSPECT_CONTRADICTION] = "contradiction",
 };
+/* clang-format on */
 
 /* One target's answer: its text line's numbers, keyed. */
-static void json_answer(FILE *f, const struct inspect *s, int j)
+static void
+json_answer(FILE *f, const struct inspect *s, int j)
 {
 	const struct stream *tg = &s->targets[j];
 	const struct inspect_answer *a = &tg->ans;
@@ -485,8 +527,9 @@ static void json_answer(FILE *f, const struct inspect *s, int j)
 		}
 	fprintf(f, "],\"answer\":\"%s\"", verdict_json[v]);
 	json_key_uint(f, "path_mtu", exact, a->mtu);
-	json_key_uint(f, "largest_answered", exact || v == INSPECT_AT_LEAST ||
-		      v == INSPECT_CONTRADICTION, v == INSPECT_CONTRADICTION ? a->answered_above : a->mtu);
+	json_key_uint(f, "largest_answered",
+		      exact || v == INSPECT_AT_LEAST || v == INSPECT_CONTRADICTION,
+		      v == INSPECT_CONTRADICTION ? a->answered_above : a->mtu);
 	json_key_uint(f, "untried_to", v == INSPECT_AT_LEAST && a->upper, a->upper);
 	json_key_uint(f, "at_most", v == INSPECT_AT_MOST, a->upper);
 	json_key_uint(f, "too_big_size", !!tg->ans_big, tg->ans_big ? tg->ans_big->size : 0);
@@ -499,10 +542,13 @@ static void json_answer(FILE *f, const struct inspect *s, int j)
 	fprintf(f, ",\"silent_sizes\":%u}", a->silent_sizes);
 }
 
-static void json_end(FILE *f, const struct inspect *s)
+static void
+json_end(FILE *f, const struct inspect *s)
 {
-	fprintf(f, "],\"records\":%" PRIu64 ",\"ignored\":%" PRIu64 ",\"snapped\":%" PRIu64
-		",\"streams\":[", s->records, s->ignored, s->snapped);
+	fprintf(f,
+		"],\"records\":%" PRIu64 ",\"ignored\":%" PRIu64 ",\"snapped\":%" PRIu64
+		",\"streams\":[",
+		s->records, s->ignored, s->snapped);
 	for (int i = 0; i < s->nstreams; i++)
 		json_stream(f, i, &s->streams[i]);
 	fputs("],\"answers\":[", f);
@@ -521,20 +567,23 @@ static const struct inspect_out json_out = { json_begin, json_row, json_end, 0 }
 
 /* ---- the command ---- */
 
-static int fail(const char *msg, int code)
+static int
+fail(const char *msg, int code)
 {
 	fprintf(stderr, "mtuprobe inspect: %s\n", msg);
 	return code;
 }
 
-static int run(struct inspect *s)
+static int
+run(struct inspect *s)
 {
 	enum pcapread_rc rc = inspect_learn(s);
 
 	if (s->nstreams == 0) {
 		if (rc == PCAPREAD_ERROR)
 			return fail(s->err, EXIT_USAGE);
-		snprintf(s->err, sizeof s->err, "no probes among %" PRIu64 " records: neither"
+		snprintf(s->err, sizeof s->err,
+			 "no probes among %" PRIu64 " records: neither"
 			 " mtuprobe's (ICMP echo requests whose data after an 8-byte cookie counts"
 			 " 8, 9, 10, ...) nor echo requests with DF set nor tracepath's UDP probes",
 			 s->records);
@@ -550,7 +599,8 @@ static int run(struct inspect *s)
 
 /* FILE, or - for standard input (named "(stdin)" in the output, as audit
  * names it). */
-static int open_input(struct inspect *s, const char *arg)
+static int
+open_input(struct inspect *s, const char *arg)
 {
 	if (strcmp(arg, "-") != 0) {
 		s->path = arg;
@@ -559,7 +609,8 @@ static int open_input(struct inspect *s, const char *arg)
 	}
 	s->path = "(stdin)";
 	if (isatty(STDIN_FILENO)) {
-		snprintf(s->err, sizeof s->err, "standard input is a terminal: pipe a capture"
+		snprintf(s->err, sizeof s->err,
+			 "standard input is a terminal: pipe a capture"
 			 " into it (tcpdump -w - ... | mtuprobe inspect -)");
 		return -1;
 	}
@@ -570,14 +621,14 @@ static int open_input(struct inspect *s, const char *arg)
 int
 cmd_inspect(int argc, char **argv)
 {
-	static struct inspect s;   /* static: 2.5 kB of streams, off the stack */
+	static struct inspect s; /* static: 2.5 kB of streams, off the stack */
 	struct cli c;
 	int rc;
 
 	memset(&s, 0, sizeof s);
 	rc = cli_parse(CMD_INSPECT, argc, argv, &c, s.err, sizeof s.err);
 
-	if (rc > 0)   /* --help */
+	if (rc > 0) /* --help */
 		return cli_stdout_done("inspect", EXIT_OK);
 	if (rc < 0)
 		return fail(s.err, EXIT_USAGE);

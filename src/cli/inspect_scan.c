@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* clang-format off */
 static const enum what what_of[] = {
 	[WIRE_IGNORED] = W_IGNORED, [WIRE_ECHO_REPLY] = W_REPLY, [WIRE_TOO_BIG] = W_TOO_BIG,
 	[WIRE_UNREACH] = W_UNREACH, [WIRE_TIME_EXCEEDED] = W_TIME_EXCEEDED,
@@ -20,19 +21,23 @@ static const enum what what_of[] = {
 	/* no inspect stream is of TCP probes: never returned, never a probe row */
 	[WIRE_TCP_SYNACK] = W_OTHER, [WIRE_TCP_RST] = W_OTHER,
 };
+/* clang-format on */
 
-static int addr_eq(const struct ip_addr *a, const struct ip_addr *b)
+static int
+addr_eq(const struct ip_addr *a, const struct ip_addr *b)
 {
 	return a->family == b->family && memcmp(a->a, b->a, sizeof a->a) == 0;
 }
 
 /* A stream is its tool, source, target, and ident and cookie (mtuprobe),
  * ident (ping) or source port (tracepath). */
-static int find_stream(const struct stream *st, int n, const struct wire_match *m)
+static int
+find_stream(const struct stream *st, int n, const struct wire_match *m)
 {
 	for (int i = 0; i < n; i++) {
 		const struct wire_match *o = &st[i].m;
-		if (o->ident == m->ident && addr_eq(&o->src, &m->src) && addr_eq(&o->dst, &m->dst) &&
+		if (o->ident == m->ident && addr_eq(&o->src, &m->src) &&
+		    addr_eq(&o->dst, &m->dst) &&
 		    memcmp(o->cookie, m->cookie, WIRE_COOKIE_LEN) == 0 && o->tool == m->tool &&
 		    o->sport_base == m->sport_base)
 			return i;
@@ -41,7 +46,8 @@ static int find_stream(const struct stream *st, int n, const struct wire_match *
 }
 
 /* Room for one more stream in *st; -1 with s->failed when memory runs out. */
-static int grow(struct inspect *s, struct stream **st, int n, int *cap)
+static int
+grow(struct inspect *s, struct stream **st, int n, int *cap)
 {
 	struct stream *a;
 	int c;
@@ -49,7 +55,8 @@ static int grow(struct inspect *s, struct stream **st, int n, int *cap)
 	if (n < *cap)
 		return 0;
 	c = *cap ? *cap * 2 : 16;
-	if (c < 0 || (size_t)c > SIZE_MAX / sizeof **st || !(a = realloc(*st, (size_t)c * sizeof **st))) {
+	if (c < 0 || (size_t)c > SIZE_MAX / sizeof **st ||
+	    !(a = realloc(*st, (size_t)c * sizeof **st))) {
 		snprintf(s->err, sizeof s->err, "out of memory after %d probe streams", n);
 		s->failed = 1;
 		return -1;
@@ -60,7 +67,8 @@ static int grow(struct inspect *s, struct stream **st, int n, int *cap)
 }
 
 /* Index of the stream in (*st)[*n], added if new; -1 when memory ran out. */
-static int add_to(struct inspect *s, struct stream **st, int *n, int *cap, const struct wire_match *m)
+static int
+add_to(struct inspect *s, struct stream **st, int *n, int *cap, const struct wire_match *m)
 {
 	int i = find_stream(*st, *n, m);
 
@@ -72,14 +80,16 @@ static int add_to(struct inspect *s, struct stream **st, int *n, int *cap, const
 	return (*n)++;
 }
 
-static int add_stream(struct inspect *s, const struct wire_match *m)
+static int
+add_stream(struct inspect *s, const struct wire_match *m)
 {
 	return add_to(s, &s->streams, &s->nstreams, &s->streams_cap, m);
 }
 
 /* First pass, another tool's probe: its stream, and the size sent with its
  * seq, which the answers are matched against (wire_foreign.c). */
-static void learn_other(struct inspect *s, const struct wire_probe *pi)
+static void
+learn_other(struct inspect *s, const struct wire_probe *pi)
 {
 	int i = add_to(s, &s->others, &s->nothers, &s->others_cap, &pi->m);
 	struct stream *st;
@@ -98,7 +108,8 @@ static void learn_other(struct inspect *s, const struct wire_probe *pi)
 
 /* After the first pass: mtuprobe's streams if there are any, else the
  * other tools'. */
-static void choose_streams(struct inspect *s)
+static void
+choose_streams(struct inspect *s)
 {
 	if (s->nstreams == 0 && s->nothers > 0) {
 		free(s->streams);
@@ -117,7 +128,8 @@ static void choose_streams(struct inspect *s)
 
 /* Each stream's target: the first of the same tool, source and destination
  * (ident, cookie and ports differ from run to run). */
-static void group_targets(struct inspect *s)
+static void
+group_targets(struct inspect *s)
 {
 	for (int i = 0; i < s->nstreams; i++) {
 		const struct wire_match *m = &s->streams[i].m;
@@ -132,7 +144,7 @@ static void group_targets(struct inspect *s)
 				return;
 			memset(&s->targets[j], 0, sizeof s->targets[j]);
 			s->targets[j].m = *m;
-			s->targets[j].m.seq_size = NULL;   /* a target matches nothing */
+			s->targets[j].m.seq_size = NULL; /* a target matches nothing */
 			s->targets[j].target = -1;
 			s->ntargets++;
 		}
@@ -142,7 +154,8 @@ static void group_targets(struct inspect *s)
 }
 
 /* First pass: learn the streams. Returns END, or ERROR with s->err set. */
-enum pcapread_rc inspect_learn(struct inspect *s)
+enum pcapread_rc
+inspect_learn(struct inspect *s)
 {
 	struct pcapread_pkt p;
 	struct wire_probe pi;
@@ -168,7 +181,8 @@ enum pcapread_rc inspect_learn(struct inspect *s)
 }
 
 /* The size slot of a stream, created on first use; NULL when out of memory. */
-static struct size_stat *size_slot(struct inspect *s, struct stream *st, uint32_t size)
+static struct size_stat *
+size_slot(struct inspect *s, struct stream *st, uint32_t size)
 {
 	struct size_stat *n;
 
@@ -194,15 +208,17 @@ oom:
 	return NULL;
 }
 
-static void take_probe(struct inspect *s, const struct wire_probe *pi, struct inspect_row *w)
+static void
+take_probe(struct inspect *s, const struct wire_probe *pi, struct inspect_row *w)
 {
 	int i = add_stream(s, &pi->m);
 	struct size_stat *z;
 
 	w->size = pi->size;
 	w->dir = "out";
-	if (i < 0) {   /* out of memory: s->failed ends the pass, said by the command */
-		snprintf(w->why, sizeof w->why, "a probe of stream %d: out of memory", s->nstreams + 1);
+	if (i < 0) { /* out of memory: s->failed ends the pass, said by the command */
+		snprintf(w->why, sizeof w->why, "a probe of stream %d: out of memory",
+			 s->nstreams + 1);
 		return;
 	}
 	w->what = W_PROBE;
@@ -221,15 +237,16 @@ static void take_probe(struct inspect *s, const struct wire_probe *pi, struct in
 /* Which probe size an answer is about: the probe that carried its seq, else
  * what the answer itself says (an echo reply is as big as its probe; an
  * error quotes the probe's header). 0: unknown. */
-static uint32_t answered_size(const struct stream *st, const struct wire_reply *rep,
-			      uint32_t own_size)
+static uint32_t
+answered_size(const struct stream *st, const struct wire_reply *rep, uint32_t own_size)
 {
 	if (st->t && st->t->seq_size[rep->seq])
 		return st->t->seq_size[rep->seq];
 	return rep->kind == WIRE_ECHO_REPLY ? own_size : rep->quoted_size;
 }
 
-static void take_answer(struct inspect *s, int i, const struct wire_reply *rep, struct inspect_row *w)
+static void
+take_answer(struct inspect *s, int i, const struct wire_reply *rep, struct inspect_row *w)
 {
 	struct stream *st = &s->streams[i];
 	uint32_t size = answered_size(st, rep, w->size);
@@ -262,7 +279,8 @@ static void take_answer(struct inspect *s, int i, const struct wire_reply *rep, 
 
 /* Size per the IP header where there is one, else (or if the header claims
  * more than was on the wire) what was on the wire. */
-static uint32_t ip_size(const uint8_t *ip, size_t len, uint32_t wire)
+static uint32_t
+ip_size(const uint8_t *ip, size_t len, uint32_t wire)
 {
 	struct wire_ip h;
 
@@ -271,7 +289,8 @@ static uint32_t ip_size(const uint8_t *ip, size_t len, uint32_t wire)
 }
 
 /* For a packet that is not ours: is it from or to one of our sources? */
-static const char *guess_dir(const struct inspect *s, const uint8_t *ip, size_t len)
+static const char *
+guess_dir(const struct inspect *s, const uint8_t *ip, size_t len)
 {
 	struct wire_ip h;
 
@@ -291,21 +310,24 @@ static const char *guess_dir(const struct inspect *s, const uint8_t *ip, size_t 
 /* A reason that only says the packet is of another stream's protocol (a
  * tracepath stream's answer, seen by a ping stream): any other stream's
  * reason says more. Streams of one protocol all give the same one. */
-static int of_another_protocol(const char *why)
+static int
+of_another_protocol(const char *why)
 {
 	return why && (why == wire_why_quoted_protocol || why == wire_why_quoted_next_header ||
 		       why == wire_why_other_method);
 }
 
-static void classify_other(struct inspect *s, const struct pcapread_pkt *p, const char *probe_why,
-			   struct inspect_row *w)
+static void
+classify_other(struct inspect *s, const struct pcapread_pkt *p, const char *probe_why,
+	       struct inspect_row *w)
 {
 	struct wire_reply rep;
 	const char *why = NULL;
 
 	if (w->size > p->ip_len && w->size <= p->ip_wire_len) {
 		w->snapped = 1;
-		snprintf(w->why, sizeof w->why, "cut short by the snap length (%zu of %" PRIu32 " bytes captured)",
+		snprintf(w->why, sizeof w->why,
+			 "cut short by the snap length (%zu of %" PRIu32 " bytes captured)",
 			 p->ip_len, w->size);
 		w->dir = guess_dir(s, p->ip, p->ip_len);
 		return;
@@ -318,11 +340,15 @@ static void classify_other(struct inspect *s, const struct pcapread_pkt *p, cons
 		if (!why || (of_another_protocol(why) && rep.why && !of_another_protocol(rep.why)))
 			why = rep.why;
 	}
-	snprintf(w->why, sizeof w->why, "%s", probe_why ? probe_why : why ? why : "no probe to match");
+	snprintf(w->why, sizeof w->why, "%s",
+		 probe_why ? probe_why
+		 : why     ? why
+			   : "no probe to match");
 	w->dir = guess_dir(s, p->ip, p->ip_len);
 }
 
-static void classify(struct inspect *s, const struct pcapread_pkt *p, struct inspect_row *w)
+static void
+classify(struct inspect *s, const struct pcapread_pkt *p, struct inspect_row *w)
 {
 	struct wire_probe pi;
 	const char *why = NULL;
@@ -357,7 +383,8 @@ static void classify(struct inspect *s, const struct pcapread_pkt *p, struct ins
 static void finish(struct inspect *s);
 
 /* Classify every record, rendering each row if render; at most limit. */
-static void scan(struct inspect *s, int render, uint64_t limit)
+static void
+scan(struct inspect *s, int render, uint64_t limit)
 {
 	struct pcapread_pkt p;
 	struct inspect_row w;
@@ -383,7 +410,8 @@ static void scan(struct inspect *s, int render, uint64_t limit)
 
 /* The rows again, after the answers: as many records as the counting pass
  * read, and its error (if any) stands, whatever this pass meets. */
-static void rows_again(struct inspect *s)
+static void
+rows_again(struct inspect *s)
 {
 	uint64_t n = s->records;
 	int failed = s->failed;
@@ -405,7 +433,8 @@ static void rows_again(struct inspect *s)
 
 /* Second pass: classify and render every record, then the summary. With
  * answers first (text), the records are counted first and rendered after. */
-void inspect_replay(struct inspect *s)
+void
+inspect_replay(struct inspect *s)
 {
 	int first = s->out->answers_first && !s->quiet;
 
@@ -421,14 +450,16 @@ void inspect_replay(struct inspect *s)
 	s->out->end(s->f, s);
 }
 
-static int by_size(const void *a, const void *b)
+static int
+by_size(const void *a, const void *b)
 {
 	const struct size_stat *x = a, *y = b;
 
 	return (x->size > y->size) - (x->size < y->size);
 }
 
-int inspect_never_answered(const struct size_stat *z)
+int
+inspect_never_answered(const struct size_stat *z)
 {
 	return z->probes && !z->replies && !z->too_big && !z->errors;
 }
@@ -436,7 +467,8 @@ int inspect_never_answered(const struct size_stat *z)
 /* Sorts st->sizes by size (the slot table is stale from here on: nothing
  * looks a size up after the second pass) and sums them up. complete: the
  * file was read to its end (else silence may be a record we never read). */
-static void summarize(struct stream *st, int complete)
+static void
+summarize(struct stream *st, int complete)
 {
 	struct summary *u = &st->sum;
 
@@ -460,7 +492,8 @@ static void summarize(struct stream *st, int complete)
 
 /* A target's sizes: its streams' summed, size by size. The first too big
  * at a size is the first run's that had one. */
-static void fold(struct inspect *s, int j)
+static void
+fold(struct inspect *s, int j)
 {
 	struct stream *tg = &s->targets[j];
 
@@ -491,7 +524,8 @@ static void fold(struct inspect *s, int j)
 
 /* What a size's counts are, as the answer sees them: one observation per
  * kind of outcome seen there (index k of obs[] is size at[k]). */
-static size_t observe(const struct size_stat *z, struct inspect_obs *obs)
+static size_t
+observe(const struct size_stat *z, struct inspect_obs *obs)
 {
 	size_t n = 0;
 
@@ -506,7 +540,8 @@ static size_t observe(const struct size_stat *z, struct inspect_obs *obs)
 	return n;
 }
 
-static void answer(struct inspect *s, struct stream *tg, int complete)
+static void
+answer(struct inspect *s, struct stream *tg, int complete)
 {
 	struct inspect_obs *obs = calloc(tg->nsizes * 3 + 1, sizeof *obs);
 	size_t *at = calloc(tg->nsizes * 3 + 1, sizeof *at);
@@ -531,7 +566,8 @@ static void answer(struct inspect *s, struct stream *tg, int complete)
 
 /* After the counting pass: each stream summed up, then each target, and
  * its answer. */
-static void finish(struct inspect *s)
+static void
+finish(struct inspect *s)
 {
 	for (int i = 0; i < s->nstreams; i++)
 		summarize(&s->streams[i], !s->failed);
@@ -545,7 +581,8 @@ static void finish(struct inspect *s)
 	}
 }
 
-void inspect_free(struct inspect *s)
+void
+inspect_free(struct inspect *s)
 {
 	for (int i = 0; i < s->nstreams; i++) {
 		free(s->streams[i].t);

@@ -30,60 +30,60 @@
 #include "io/pcapread.h"
 #include "wire/wire.h"
 
-#define NSIZES 65536u      /* IP packet sizes and ICMP sequence numbers are 16 bits */
+#define NSIZES 65536u /* IP packet sizes and ICMP sequence numbers are 16 bits */
 
 /* What a record is (the command's two renderers name these). */
 enum what { W_PROBE, W_REPLY, W_TOO_BIG, W_UNREACH, W_TIME_EXCEEDED, W_OTHER, W_IGNORED };
 
 struct size_stat {
 	uint32_t size;
-	unsigned probes, replies, too_big, errors;   /* errors: unreach, time exceeded, other */
-	uint32_t mtu;                                /* from the first too big at this size */
-	struct ip_addr from;                         /* who sent that too big */
+	unsigned probes, replies, too_big, errors; /* errors: unreach, time exceeded, other */
+	uint32_t mtu;                              /* from the first too big at this size */
+	struct ip_addr from;                       /* who sent that too big */
 };
 
 /* Direct-indexed, so a hostile file with every size and seq costs no search. */
 struct tables {
-	uint16_t seq_size[NSIZES];   /* size of the probe that carried each seq; 0: none seen */
-	uint32_t slot[NSIZES];       /* 1 + index into sizes[] for each size; 0: none */
+	uint16_t seq_size[NSIZES]; /* size of the probe that carried each seq; 0: none seen */
+	uint32_t slot[NSIZES];     /* 1 + index into sizes[] for each size; 0: none */
 };
 
 /* A stream's sizes summed up, once the second pass is over. */
 struct summary {
-	const struct size_stat *largest_reply;   /* NULL: no echo reply */
-	const struct size_stat *smallest_big;    /* NULL: no too big */
-	unsigned probed;                         /* sizes probed */
-	unsigned never;                          /* sizes never answered */
-	int blackhole_hint;                      /* no too big, silence above the largest reply */
+	const struct size_stat *largest_reply; /* NULL: no echo reply */
+	const struct size_stat *smallest_big;  /* NULL: no too big */
+	unsigned probed;                       /* sizes probed */
+	unsigned never;                        /* sizes never answered */
+	int blackhole_hint;                    /* no too big, silence above the largest reply */
 };
 
 /* A stream (one run), or a target (its runs merged: sizes and counts
  * summed, the match fields those of its first run). */
 struct stream {
 	struct wire_match m;
-	int target;                  /* a stream: index of its target; -1: none */
-	int runs;                    /* a target: how many streams it merges */
-	struct tables *t;            /* allocated in the second pass */
-	struct size_stat *sizes;     /* in order of first sight; by size once summed up */
+	int target;              /* a stream: index of its target; -1: none */
+	int runs;                /* a target: how many streams it merges */
+	struct tables *t;        /* allocated in the second pass */
+	struct size_stat *sizes; /* in order of first sight; by size once summed up */
 	size_t nsizes, cap;
 	unsigned count[W_IGNORED + 1];
 	struct summary sum;
-	struct inspect_answer ans;   /* a target: what its sizes say of the path MTU */
-	const struct size_stat *ans_big;  /* a target: the size whose too big ans names */
+	struct inspect_answer ans;       /* a target: what its sizes say of the path MTU */
+	const struct size_stat *ans_big; /* a target: the size whose too big ans names */
 };
 
 /* One record, as the renderers show it. */
 struct inspect_row {
 	uint64_t n;
-	double t;                    /* seconds since the first record */
-	const char *dir;             /* "out", "in", or NULL: neither from nor to us */
-	uint32_t size;               /* the IP packet's size (the frame's if not IP) */
-	long seq;                    /* -1: none */
-	int stream;                  /* 1-based; 0: none */
+	double t;        /* seconds since the first record */
+	const char *dir; /* "out", "in", or NULL: neither from nor to us */
+	uint32_t size;   /* the IP packet's size (the frame's if not IP) */
+	long seq;        /* -1: none */
+	int stream;      /* 1-based; 0: none */
 	enum what what;
 	int snapped;
 	uint32_t mtu;
-	int icmp_type, icmp_code;    /* -1: not an ICMP answer */
+	int icmp_type, icmp_code; /* -1: not an ICMP answer */
 	char from[INET6_ADDRSTRLEN];
 	char why[96];
 };
@@ -95,7 +95,7 @@ struct inspect_out {
 	void (*begin)(FILE *f, const struct inspect *s);
 	void (*row)(FILE *f, const struct inspect *s, const struct inspect_row *w);
 	void (*end)(FILE *f, const struct inspect *s);
-	int answers_first;           /* begin shows the answers: the records are read once
+	int answers_first; /* begin shows the answers: the records are read once
 				      * more before the rows, to have them (unless quiet) */
 };
 
@@ -103,7 +103,7 @@ struct inspect {
 	const char *path;
 	struct pcapread *r;
 	const struct inspect_out *out;
-	FILE *f;                     /* where out writes */
+	FILE *f; /* where out writes */
 	int quiet;
 	/* As many streams as the file holds, one per path per run (a ping
 	 * stepped by hand is one run per size): the arrays grow, so no run is
@@ -111,17 +111,17 @@ struct inspect {
 	 * that runs out is an error said as such. */
 	struct stream *streams;
 	int nstreams, streams_cap;
-	struct stream *targets;      /* the streams merged per tool, source, target */
+	struct stream *targets; /* the streams merged per tool, source, target */
 	int ntargets, targets_cap;
-	int counting;                /* this pass adds to the streams' counts */
-	int foreign;                 /* the streams are other tools' (ping, tracepath) */
-	struct stream *others;       /* first pass: other tools' streams */
+	int counting;          /* this pass adds to the streams' counts */
+	int foreign;           /* the streams are other tools' (ping, tracepath) */
+	struct stream *others; /* first pass: other tools' streams */
 	int nothers, others_cap;
 	uint64_t records, ignored, snapped, rows;
 	int have_t0;
 	int64_t sec0;
 	long usec0;
-	int failed;                  /* the second pass stopped on an error in err */
+	int failed; /* the second pass stopped on an error in err */
 	char err[512];
 };
 

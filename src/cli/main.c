@@ -18,11 +18,15 @@ static const struct {
 	const char *what;
 } cmds[] = {
 	{ "calc", cmd_calc, N_("compute tunnel MTU and MSS from a line MTU and an encapsulation") },
-	{ "probe", cmd_probe, N_("measure the WAN and tunnel path MTU, then compute as calc does") },
-	{ "inspect", cmd_inspect, N_("read a capture file: what became of each probe (PTB, reply, silence)") },
+	{ "probe", cmd_probe,
+	  N_("measure the WAN and tunnel path MTU, then compute as calc does") },
+	{ "inspect", cmd_inspect,
+	  N_("read a capture file: what became of each probe (PTB, reply, silence)") },
 	{ "audit", cmd_audit, N_("read a router's config: what kills its tunnels, and the fix") },
-	{ "report", cmd_report, N_("print probe --targets' summary table from probe's JSON (files fetched from each site)") },
-	{ "completion", cmd_completion, N_("print the completion script for a shell (mtuprobe completion bash|zsh|fish)") },
+	{ "report", cmd_report,
+	  N_("print probe --targets' summary table from probe's JSON (files fetched from each site)") },
+	{ "completion", cmd_completion,
+	  N_("print the completion script for a shell (mtuprobe completion bash|zsh|fish)") },
 };
 
 static void
@@ -81,7 +85,10 @@ main(int argc, char **argv)
 		if (strcmp(argv[1], cmds[i].name) == 0)
 			return cmds[i].run(argc - 1, argv + 1);
 	char msg[300];
-	snprintf(msg, sizeof(msg), _("unknown command '%.200s': commands are calc, probe, inspect, audit, report, completion"), argv[1]);
+	snprintf(
+		msg, sizeof(msg),
+		_("unknown command '%.200s': commands are calc, probe, inspect, audit, report, completion"),
+		argv[1]);
 	cli_error(NULL, msg);
 	return EXIT_USAGE;
 }

@@ -21,8 +21,19 @@
 enum kind { K_FLAG, K_STR, K_NUM, K_SPECIAL };
 
 enum {
-	O_HELP = 'h', O_VERSION = 'V', O_QUIET = 'q', O_V4 = '4', O_V6 = '6', O_IFACE = 'I',
-	O_OUTER = 1000, O_VENDOR, O_WAN_IF, O_TUNNEL_IF, O_FORMAT, O_METHOD, O_OTHER,
+	O_HELP = 'h',
+	O_VERSION = 'V',
+	O_QUIET = 'q',
+	O_V4 = '4',
+	O_V6 = '6',
+	O_IFACE = 'I',
+	O_OUTER = 1000,
+	O_VENDOR,
+	O_WAN_IF,
+	O_TUNNEL_IF,
+	O_FORMAT,
+	O_METHOD,
+	O_OTHER,
 };
 
 #define BOTH (CMD_CALC | CMD_PROBE)
@@ -31,14 +42,14 @@ enum {
 
 struct opt {
 	const char *name;
-	int id;                 /* short option character, or >= 1000 */
+	int id; /* short option character, or >= 1000 */
 	enum kind kind;
 	unsigned cmds;
-	size_t off;             /* field in struct cli for FLAG/STR/NUM */
-	long min, max;          /* K_NUM range */
-	const char *arg;        /* argument name in usage, NULL = none */
+	size_t off;      /* field in struct cli for FLAG/STR/NUM */
+	long min, max;   /* K_NUM range */
+	const char *arg; /* argument name in usage, NULL = none */
 	const char *help;
-	long def;               /* K_NUM: the default --help shows, the constant the code
+	long def; /* K_NUM: the default --help shows, the constant the code
 	                         * uses (0: none, or one the help words) */
 };
 
@@ -46,6 +57,7 @@ struct opt {
  * 0, which C guarantees without the warning's help. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+/* clang-format off */
 static const struct opt opts[] = {
 	{ "wan-mtu", O_OTHER, K_NUM, CMD_CALC | CMD_AUDIT, OFF(wan_mtu), IP_MIN_MTU4, IP_MAX_MTU, "N",
 	  N_("line MTU: the largest IP packet the access line carries") },
@@ -147,6 +159,7 @@ static const struct opt opts[] = {
 	{ "help", O_HELP, K_SPECIAL, ALL | CMD_REPORT, 0, 0, 0, NULL, N_("this help") },
 	{ "version", O_VERSION, K_SPECIAL, ALL | CMD_REPORT, 0, 0, 0, NULL, N_("print the version") },
 };
+/* clang-format on */
 #pragma GCC diagnostic pop
 
 #define NOPTS COUNT(opts)
@@ -154,8 +167,11 @@ static const struct opt opts[] = {
 static const char *
 cmd_name(enum cmd cmd)
 {
-	return cmd == CMD_CALC ? "calc" : cmd == CMD_PROBE ? "probe" : cmd == CMD_AUDIT ? "audit"
-	       : cmd == CMD_REPORT ? "report" : "inspect";
+	return cmd == CMD_CALC     ? "calc"
+	       : cmd == CMD_PROBE  ? "probe"
+	       : cmd == CMD_AUDIT  ? "audit"
+	       : cmd == CMD_REPORT ? "report"
+				   : "inspect";
 }
 
 void
@@ -178,8 +194,9 @@ cli_option_at(size_t i, struct cli_option_info *out)
 {
 	if (i >= NOPTS)
 		return -1;
-	*out = (struct cli_option_info){ opts[i].name, opts[i].id < 1000 ? opts[i].id : 0, opts[i].cmds,
-					 opts[i].arg, opts[i].kind == K_NUM, opts[i].help };
+	*out = (struct cli_option_info){ opts[i].name,          opts[i].id < 1000 ? opts[i].id : 0,
+					 opts[i].cmds,          opts[i].arg,
+					 opts[i].kind == K_NUM, opts[i].help };
 	return 0;
 }
 
@@ -188,20 +205,20 @@ static const char *
 exit_footer(enum cmd cmd)
 {
 	switch (cmd) {
-	case CMD_CALC:
-		return N_("0 computed, 2 usage, 6 output not written. See mtuprobe(1).");
+	case CMD_CALC: return N_("0 computed, 2 usage, 6 output not written. See mtuprobe(1).");
 	case CMD_INSPECT:
-		return N_("0 read to its end, 1 no probes in the file, 2 usage or a file that cannot\n"
-			  "be read, 6 output not written. See mtuprobe(1), INSPECT.");
+		return N_(
+			"0 read to its end, 1 no probes in the file, 2 usage or a file that cannot\n"
+			"be read, 6 output not written. See mtuprobe(1), INSPECT.");
 	case CMD_AUDIT:
 		return N_("0 no warning or error, 5 at least one, 2 usage or unreadable input,\n"
 			  "6 output not written. See mtuprobe(1), AUDIT.");
 	case CMD_REPORT:
-		return N_("the worst site's status as probe --targets gives it (0 every site measured and\n"
-			  "verified), 2 usage or input that is not probe's JSON, 6 output not written.\n"
-			  "See mtuprobe(1), INVENTORY.");
-	case CMD_PROBE:
-		break;
+		return N_(
+			"the worst site's status as probe --targets gives it (0 every site measured and\n"
+			"verified), 2 usage or input that is not probe's JSON, 6 output not written.\n"
+			"See mtuprobe(1), INVENTORY.");
+	case CMD_PROBE: break;
 	}
 	return N_("0 measured and verified, 1 not measured or not verified, 2 usage,\n"
 		  "3 WAN path MTU below --expect-mtu, 4 no CAP_NET_RAW, 5 --config disagrees (or,\n"
@@ -213,38 +230,43 @@ void
 cli_usage(FILE *f, enum cmd cmd)
 {
 	if (cmd == CMD_CALC)
-		fprintf(f, "%s", _("usage: mtuprobe calc (--wan-mtu N | --line PRESET | --ping-payload N) [options]\n"
-			   "Compute the tunnel MTU and TCP MSS for a line and an encapsulation.\n\n"));
+		fprintf(f, "%s",
+			_("usage: mtuprobe calc (--wan-mtu N | --line PRESET | --ping-payload N) [options]\n"
+			  "Compute the tunnel MTU and TCP MSS for a line and an encapsulation.\n\n"));
 	else if (cmd == CMD_INSPECT)
-		fprintf(f, "%s", _("usage: mtuprobe inspect [--json] [-q] FILE|-\n"
-			   "Show what became of each probe in a capture file (pcap or pcapng; raw IP,\n"
-			   "Ethernet or Linux cooked; - reads standard input): answered, too big, or\n"
-			   "never answered. Without mtuprobe's probes in it, a ping with DF set\n"
-			   "(ping -M do, Windows ping -f) or tracepath's UDP probes are followed.\n\n"));
+		fprintf(f, "%s",
+			_("usage: mtuprobe inspect [--json] [-q] FILE|-\n"
+			  "Show what became of each probe in a capture file (pcap or pcapng; raw IP,\n"
+			  "Ethernet or Linux cooked; - reads standard input): answered, too big, or\n"
+			  "never answered. Without mtuprobe's probes in it, a ping with DF set\n"
+			  "(ping -M do, Windows ping -f) or tracepath's UDP probes are followed.\n\n"));
 	else if (cmd == CMD_AUDIT)
-		fprintf(f, "%s", _("usage: mtuprobe audit [--vendor rtx|ix|strongswan|ipsec-conf|fortigate|routeros|junos|vyos|cisco-ios] [--peer PEER] [--peer-config FILE] [--wan-mtu N | --line PRESET] [--json] [-q] FILE|-\n"
-			   "Read a Yamaha RTX config, an NEC IX running-config, a strongSwan swanctl.conf,\n"
-			   "an ipsec.conf (strongSwan, Libreswan, Openswan), a FortiGate configuration (show),\n"
-			   "a MikroTik RouterOS /export, or a Juniper Junos or VyOS configuration\n"
-			   "(set commands or the hierarchy), or a Cisco IOS/IOS-XE running-config,\n"
-			   "find what kills its tunnels (MSS above the tunnel MTU, no DPD, nobody initiating,\n"
-			   "narrow selectors with BGP, NAT-T off) and print the fix in the router's syntax.\n"
-			   "--peer-config adds the AWS side (describe-vpn-connections JSON, the generic XML\n"
-			   "download or terraform show -json): each AWS tunnel paired with its router tunnel,\n"
-			   "what fails in the combination, fixes for both ends (AWS CLI or Terraform lines);\n"
-			   "or a second router's configuration: both audited, their tunnels paired.\n"
-			   "Without either, the peer is generic; a note says when a BGP neighbour's AS\n"
-			   "shows the file is for AWS (--peer aws then makes AWS's checks).\n"
-			   "-q prints only the corrected lines.\n\n"));
+		fprintf(f, "%s",
+			_("usage: mtuprobe audit [--vendor rtx|ix|strongswan|ipsec-conf|fortigate|routeros|junos|vyos|cisco-ios] [--peer PEER] [--peer-config FILE] [--wan-mtu N | --line PRESET] [--json] [-q] FILE|-\n"
+			  "Read a Yamaha RTX config, an NEC IX running-config, a strongSwan swanctl.conf,\n"
+			  "an ipsec.conf (strongSwan, Libreswan, Openswan), a FortiGate configuration (show),\n"
+			  "a MikroTik RouterOS /export, or a Juniper Junos or VyOS configuration\n"
+			  "(set commands or the hierarchy), or a Cisco IOS/IOS-XE running-config,\n"
+			  "find what kills its tunnels (MSS above the tunnel MTU, no DPD, nobody initiating,\n"
+			  "narrow selectors with BGP, NAT-T off) and print the fix in the router's syntax.\n"
+			  "--peer-config adds the AWS side (describe-vpn-connections JSON, the generic XML\n"
+			  "download or terraform show -json): each AWS tunnel paired with its router tunnel,\n"
+			  "what fails in the combination, fixes for both ends (AWS CLI or Terraform lines);\n"
+			  "or a second router's configuration: both audited, their tunnels paired.\n"
+			  "Without either, the peer is generic; a note says when a BGP neighbour's AS\n"
+			  "shows the file is for AWS (--peer aws then makes AWS's checks).\n"
+			  "-q prints only the corrected lines.\n\n"));
 	else if (cmd == CMD_REPORT)
-		fprintf(f, "%s", _("usage: mtuprobe report FILE...|-\n"
-			   "Print the summary table of probe --targets from probe's JSON: JSON Lines of\n"
-			   "probe --targets --json, or the object of probe --json (one site per file,\n"
-			   "named after the file), e.g. fetched from each site's host.\n\n"));
+		fprintf(f, "%s",
+			_("usage: mtuprobe report FILE...|-\n"
+			  "Print the summary table of probe --targets from probe's JSON: JSON Lines of\n"
+			  "probe --targets --json, or the object of probe --json (one site per file,\n"
+			  "named after the file), e.g. fetched from each site's host.\n\n"));
 	else
-		fprintf(f, "%s", _("usage: mtuprobe probe [options] WAN_TARGET [TUNNEL_TARGET ...]\n"
-			   "Measure the path MTU to WAN_TARGET, then through the tunnel to each TUNNEL_TARGET\n"
-			   "(a host behind each tunnel: AWS provisions two).\n\n"));
+		fprintf(f, "%s",
+			_("usage: mtuprobe probe [options] WAN_TARGET [TUNNEL_TARGET ...]\n"
+			  "Measure the path MTU to WAN_TARGET, then through the tunnel to each TUNNEL_TARGET\n"
+			  "(a host behind each tunnel: AWS provisions two).\n\n"));
 	for (size_t i = 0; i < NOPTS; i++) {
 		char left[64];
 		const struct opt *o = &opts[i];
@@ -308,11 +330,13 @@ parse_iface(const char *val, const char **table, const char *opt, char *err, siz
 	v = vendor_lookup(vname);
 	if (v < 0) {
 		vendor_names(names, sizeof(names));
-		snprintf(err, errlen, _("unknown vendor '%s' in --%s: vendors are %s"), vname, opt, names);
+		snprintf(err, errlen, _("unknown vendor '%s' in --%s: vendors are %s"), vname, opt,
+			 names);
 		return -1;
 	}
 	if (table[v]) {
-		snprintf(err, errlen, _("--%s names a %s interface twice: give it once"), opt, vname);
+		snprintf(err, errlen, _("--%s names a %s interface twice: give it once"), opt,
+			 vname);
 		return -1;
 	}
 	table[v] = eq + 1;
@@ -335,19 +359,23 @@ split_one(struct cli *c, int v, char *err, size_t errlen)
 		size_t w = strcspn(p, ",");
 		/* one name alone, empty or long, is the vendor check's to word */
 		if ((!w && strchr(c->tunnel_if[v], ',')) || w >= CLI_IFNAME) {
-			snprintf(err, errlen, _("--tunnel-if %s=%s: %s"), vendor_name((enum vendor_id)v), c->tunnel_if[v],
-				 w ? "an interface name is longer than 79 characters" : "an empty name (IF[,IF...])");
+			snprintf(err, errlen, _("--tunnel-if %s=%s: %s"),
+				 vendor_name((enum vendor_id)v), c->tunnel_if[v],
+				 w ? "an interface name is longer than 79 characters"
+				   : "an empty name (IF[,IF...])");
 			return -1;
 		}
 		if (n >= REPORT_MAX_TUNNEL_IFS) {
-			snprintf(err, errlen, _("--tunnel-if %s: at most %d tunnel interfaces in one run"),
+			snprintf(err, errlen,
+				 _("--tunnel-if %s: at most %d tunnel interfaces in one run"),
 				 vendor_name((enum vendor_id)v), REPORT_MAX_TUNNEL_IFS);
 			return -1;
 		}
 		snprintf(c->tunnel_names[v][n], CLI_IFNAME, "%.*s", (int)w, p);
 		for (size_t i = 0; i < n; i++)
 			if (strcmp(c->tunnel_names[v][i], c->tunnel_names[v][n]) == 0) {
-				snprintf(err, errlen, _("--tunnel-if %s names %s twice: give each tunnel once"),
+				snprintf(err, errlen,
+					 _("--tunnel-if %s names %s twice: give each tunnel once"),
 					 vendor_name((enum vendor_id)v), c->tunnel_names[v][n]);
 				return -1;
 			}
@@ -381,22 +409,26 @@ apply_special(const struct opt *o, const char *val, struct cli *c, char *err, si
 		c->outer_v6 = strcmp(val, "ipv6") == 0;
 		c->outer_given = 1;
 		return 0;
-	case O_VENDOR:
-		c->vendors = val;
-		return 0;
+	case O_VENDOR: c->vendors = val; return 0;
 	case O_FORMAT:
-		if (strcmp(val, "text") != 0 && strcmp(val, "json") != 0 && strcmp(val, "value") != 0 &&
-		    strcmp(val, "measured") != 0) {
-			snprintf(err, errlen, _("--format must be text, json, value or measured, not '%s'"), val);
+		if (strcmp(val, "text") != 0 && strcmp(val, "json") != 0 &&
+		    strcmp(val, "value") != 0 && strcmp(val, "measured") != 0) {
+			snprintf(err, errlen,
+				 _("--format must be text, json, value or measured, not '%s'"),
+				 val);
 			return -1;
 		}
 		if (c->cmd == CMD_CALC && strcmp(val, "measured") == 0) {
-			snprintf(err, errlen, _("--format measured is for probe: calc measures nothing (--format value prints what to set)"));
+			snprintf(
+				err, errlen,
+				_("--format measured is for probe: calc measures nothing (--format value prints what to set)"));
 			return -1;
 		}
 		c->format = val;
 		c->json |= strcmp(val, "json") == 0;
-		c->value = strcmp(val, "value") == 0 ? VALUE_SET : strcmp(val, "measured") == 0 ? VALUE_MEASURED : 0;
+		c->value = strcmp(val, "value") == 0      ? VALUE_SET
+			   : strcmp(val, "measured") == 0 ? VALUE_MEASURED
+							  : 0;
 		return 0;
 	case O_METHOD: {
 		static const char *const names[] = { "icmp", "udp", "tcp", "auto" };
@@ -408,8 +440,7 @@ apply_special(const struct opt *o, const char *val, struct cli *c, char *err, si
 		snprintf(err, errlen, _("--method must be icmp, udp, tcp or auto, not '%s'"), val);
 		return -1;
 	}
-	case O_WAN_IF:
-		return parse_iface(val, c->wan_if, o->name, err, errlen);
+	case O_WAN_IF: return parse_iface(val, c->wan_if, o->name, err, errlen);
 	case O_TUNNEL_IF:
 		if (parse_iface(val, c->tunnel_if, o->name, err, errlen) < 0)
 			return -1;
@@ -422,12 +453,8 @@ apply_special(const struct opt *o, const char *val, struct cli *c, char *err, si
 		}
 		c->family = o->id == O_V4 ? 4 : 6;
 		return 0;
-	case O_HELP:
-		cli_usage(stdout, c->cmd);
-		return 1;
-	case O_VERSION:
-		printf("mtuprobe %s\n", MTUPROBE_VERSION);
-		return 1;
+	case O_HELP: cli_usage(stdout, c->cmd); return 1;
+	case O_VERSION: printf("mtuprobe %s\n", MTUPROBE_VERSION); return 1;
 	}
 	return 0;
 }
@@ -439,14 +466,12 @@ apply(const struct opt *o, const char *val, struct cli *c, char *err, size_t err
 	long n;
 
 	if (!(o->cmds & c->cmd)) {
-		snprintf(err, errlen, _("--%s is not an option of %s (see mtuprobe %s --help)"), o->name,
-			 cmd_name(c->cmd), cmd_name(c->cmd));
+		snprintf(err, errlen, _("--%s is not an option of %s (see mtuprobe %s --help)"),
+			 o->name, cmd_name(c->cmd), cmd_name(c->cmd));
 		return -1;
 	}
 	switch (o->kind) {
-	case K_FLAG:
-		*(int *)(void *)(base + o->off) = 1;
-		return 0;
+	case K_FLAG: *(int *)(void *)(base + o->off) = 1; return 0;
 	case K_STR:
 		if (!*val || *val == ' ' || *val == '\t') {
 			snprintf(err, errlen, _("--%s needs a value, not '%s'"), o->name, val);
@@ -456,14 +481,14 @@ apply(const struct opt *o, const char *val, struct cli *c, char *err, size_t err
 		return 0;
 	case K_NUM:
 		if (parse_num(val, o->min, o->max, &n) < 0) {
-			snprintf(err, errlen, _("--%s must be a whole number from %ld to %ld, not '%s'"),
+			snprintf(err, errlen,
+				 _("--%s must be a whole number from %ld to %ld, not '%s'"),
 				 o->name, o->min, o->max, val);
 			return -1;
 		}
 		*(unsigned *)(void *)(base + o->off) = (unsigned)n;
 		return 0;
-	case K_SPECIAL:
-		return apply_special(o, val, c, err, errlen);
+	case K_SPECIAL: return apply_special(o, val, c, err, errlen);
 	}
 	return 0;
 }
@@ -511,8 +536,10 @@ check_calc(const struct cli *c, char *err, size_t errlen)
 	int given = !!c->wan_mtu + !!c->line + !!c->ping_payload;
 
 	if (given != 1) {
-		snprintf(err, errlen, given ? "give one of --wan-mtu, --line and --ping-payload, not several"
-					    : "calc needs the line MTU: --wan-mtu N, --line PRESET or --ping-payload N");
+		snprintf(
+			err, errlen,
+			given ? "give one of --wan-mtu, --line and --ping-payload, not several"
+			      : "calc needs the line MTU: --wan-mtu N, --line PRESET or --ping-payload N");
 		return -1;
 	}
 	if (c->ntargets) {
@@ -536,7 +563,9 @@ static int
 check_audit(const struct cli *c, char *err, size_t errlen)
 {
 	if (c->ntargets < 1) {
-		snprintf(err, errlen, _("audit needs a configuration file: mtuprobe audit FILE (or - for standard input)"));
+		snprintf(
+			err, errlen,
+			_("audit needs a configuration file: mtuprobe audit FILE (or - for standard input)"));
 		return -1;
 	}
 	if (c->wan_mtu && c->line) {
@@ -544,7 +573,9 @@ check_audit(const struct cli *c, char *err, size_t errlen)
 		return -1;
 	}
 	if (c->peer_config && strcmp(c->peer_config, "-") == 0 && strcmp(c->targets[0], "-") == 0) {
-		snprintf(err, errlen, _("the configuration and --peer-config cannot both be standard input: give one as a file"));
+		snprintf(
+			err, errlen,
+			_("the configuration and --peer-config cannot both be standard input: give one as a file"));
 		return -1;
 	}
 	return 0;
@@ -554,28 +585,41 @@ check_audit(const struct cli *c, char *err, size_t errlen)
 static int
 check_targets(const struct cli *c, char *err, size_t errlen)
 {
-	const char *one = c->config ? "--config" : c->peer_config ? "--peer-config" : c->interval ? "--interval"
-			  : c->pcap ? "--pcap" : c->quiet ? "-q" : c->format ? "--format" : NULL;
+	const char *one = c->config        ? "--config"
+			  : c->peer_config ? "--peer-config"
+			  : c->interval    ? "--interval"
+			  : c->pcap        ? "--pcap"
+			  : c->quiet       ? "-q"
+			  : c->format      ? "--format"
+					   : NULL;
 
 	if (!c->targets_file) {
 		if (c->out_dir)
-			snprintf(err, errlen, _("--out-dir needs --targets (one file per site and vendor)"));
+			snprintf(err, errlen,
+				 _("--out-dir needs --targets (one file per site and vendor)"));
 		else if (c->total_rate)
-			snprintf(err, errlen, _("--total-rate needs --targets (one target's rate is --rate)"));
+			snprintf(err, errlen,
+				 _("--total-rate needs --targets (one target's rate is --rate)"));
 		return c->out_dir || c->total_rate ? -1 : 0;
 	}
 	if (c->ntargets) {
-		snprintf(err, errlen, _("--targets lists the targets: give no WAN_TARGET ('%s')"), c->targets[0]);
+		snprintf(err, errlen, _("--targets lists the targets: give no WAN_TARGET ('%s')"),
+			 c->targets[0]);
 		return -1;
 	}
 	if (one && (c->config || c->peer_config)) {
-		snprintf(err, errlen, _("%s is not taken with --targets: a site's configuration goes in "
-					"the inventory's config column"), one);
+		snprintf(err, errlen,
+			 _("%s is not taken with --targets: a site's configuration goes in "
+			   "the inventory's config column"),
+			 one);
 		return -1;
 	}
 	if (one) {
-		snprintf(err, errlen, _("%s is not taken with --targets (not in this version: each site is "
-					"measured once, reported in the table, --json, --out-dir, --prometheus)"), one);
+		snprintf(
+			err, errlen,
+			_("%s is not taken with --targets (not in this version: each site is "
+			  "measured once, reported in the table, --json, --out-dir, --prometheus)"),
+			one);
 		return -1;
 	}
 	return 1;
@@ -589,23 +633,30 @@ check_probe(const struct cli *c, char *err, size_t errlen)
 	if (t < 0)
 		return -1;
 	if (c->ntargets < 1 && !t) {
-		snprintf(err, errlen, _("probe needs a target: mtuprobe probe WAN_TARGET [TUNNEL_TARGET ...]"));
+		snprintf(err, errlen,
+			 _("probe needs a target: mtuprobe probe WAN_TARGET [TUNNEL_TARGET ...]"));
 		return -1;
 	}
 	if (c->pcap && strcmp(c->pcap, "-") == 0) {
-		snprintf(err, errlen, _("--pcap - would mix the capture into the report on standard output: give a file name"));
+		snprintf(
+			err, errlen,
+			_("--pcap - would mix the capture into the report on standard output: give a file name"));
 		return -1;
 	}
 	if (c->port && c->method == METHOD_ICMP) {
-		snprintf(err, errlen, _("--port needs --method tcp, udp or auto (ICMP echo has no port)"));
+		snprintf(err, errlen,
+			 _("--port needs --method tcp, udp or auto (ICMP echo has no port)"));
 		return -1;
 	}
 	if (c->min_size && c->max_size && c->min_size > c->max_size) {
-		snprintf(err, errlen, _("--min %u is larger than --max %u"), c->min_size, c->max_size);
+		snprintf(err, errlen, _("--min %u is larger than --max %u"), c->min_size,
+			 c->max_size);
 		return -1;
 	}
 	if (c->peer_config && !c->config) {
-		snprintf(err, errlen, _("--peer-config needs --config: the pair is the router's configuration and the peer's"));
+		snprintf(
+			err, errlen,
+			_("--peer-config needs --config: the pair is the router's configuration and the peer's"));
 		return -1;
 	}
 	if (c->max_hops && !c->locate) {
@@ -613,13 +664,16 @@ check_probe(const struct cli *c, char *err, size_t errlen)
 		return -1;
 	}
 	if (c->locate && c->interval) {
-		snprintf(err, errlen, _("--locate is a one-off diagnosis: it does not repeat with --interval"));
+		snprintf(err, errlen,
+			 _("--locate is a one-off diagnosis: it does not repeat with --interval"));
 		return -1;
 	}
 	/* several tunnel targets: one measurement of each (AWS's two tunnels) */
 	if (c->ntargets > 2 && (c->interval || c->locate)) {
-		snprintf(err, errlen, _("%s takes one tunnel target: give several only for a one-off measurement"),
-			 c->interval ? "--interval" : "--locate");
+		snprintf(
+			err, errlen,
+			_("%s takes one tunnel target: give several only for a one-off measurement"),
+			c->interval ? "--interval" : "--locate");
 		return -1;
 	}
 	return 0;
@@ -677,16 +731,19 @@ cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t 
 	}
 	c->files_at = optind;
 	for (; optind < argc && cmd == CMD_REPORT; optind++)
-		c->ntargets++;   /* report: any number of files, read from argv */
+		c->ntargets++; /* report: any number of files, read from argv */
 	for (; optind < argc; optind++) {
 		int one = cmd == CMD_INSPECT || cmd == CMD_AUDIT;
 		if (c->ntargets >= (one ? 1 : cmd == CMD_PROBE ? 1 + REPORT_MAX_TUNNEL_IFS : 2)) {
 			if (one)
-				snprintf(err, errlen, _("too many arguments: '%s' (%s reads one FILE)"), argv[optind],
-					 cmd_name(cmd));
+				snprintf(err, errlen,
+					 _("too many arguments: '%s' (%s reads one FILE)"),
+					 argv[optind], cmd_name(cmd));
 			else
-				snprintf(err, errlen, _("too many arguments: '%s' (at most WAN_TARGET and %d tunnel targets)"),
-					 argv[optind], REPORT_MAX_TUNNEL_IFS);
+				snprintf(
+					err, errlen,
+					_("too many arguments: '%s' (at most WAN_TARGET and %d tunnel targets)"),
+					argv[optind], REPORT_MAX_TUNNEL_IFS);
 			return -1;
 		}
 		c->targets[c->ntargets++] = argv[optind];
@@ -702,7 +759,8 @@ cli_parse(enum cmd cmd, int argc, char **argv, struct cli *c, char *err, size_t 
 	if (cmd == CMD_AUDIT)
 		return check_audit(c, err, errlen);
 	if (cmd == CMD_REPORT && !c->ntargets) {
-		snprintf(err, errlen, _("report needs files: mtuprobe report FILE... (- for standard input)"));
+		snprintf(err, errlen,
+			 _("report needs files: mtuprobe report FILE... (- for standard input)"));
 		return -1;
 	}
 	if (cmd == CMD_REPORT)
@@ -727,7 +785,8 @@ parse_vendors(const char *list, struct report_vendors *rv, char *err, size_t err
 	if (!*list || *list == ',' || list[strlen(list) - 1] == ',' || strstr(list, ",,") ||
 	    strlen(list) >= sizeof(buf)) {
 		vendor_names(names, sizeof(names));
-		snprintf(err, errlen, _("--vendor needs a list of vendors: %s, all or none"), names);
+		snprintf(err, errlen, _("--vendor needs a list of vendors: %s, all or none"),
+			 names);
 		return -1;
 	}
 	snprintf(buf, sizeof(buf), "%s", list);
@@ -735,7 +794,8 @@ parse_vendors(const char *list, struct report_vendors *rv, char *err, size_t err
 		int v = vendor_lookup(t);
 		if (v < 0) {
 			vendor_names(names, sizeof(names));
-			snprintf(err, errlen, _("unknown vendor '%s': vendors are %s, all, none"), t, names);
+			snprintf(err, errlen, _("unknown vendor '%s': vendors are %s, all, none"),
+				 t, names);
 			return -1;
 		}
 		rv->enabled[v] = 1;
@@ -744,14 +804,15 @@ parse_vendors(const char *list, struct report_vendors *rv, char *err, size_t err
 }
 
 static int
-model_line_mtu(const struct cli *c, unsigned measured, struct model_input *in,
-	       char *err, size_t errlen)
+model_line_mtu(const struct cli *c, unsigned measured, struct model_input *in, char *err,
+	       size_t errlen)
 {
 	char names[512];
 
 	if (c->line && !(in->line = model_line(c->line))) {
 		model_line_names(names, sizeof(names));
-		snprintf(err, errlen, _("unknown line preset '%s': presets are %s"), c->line, names);
+		snprintf(err, errlen, _("unknown line preset '%s': presets are %s"), c->line,
+			 names);
 		return -1;
 	}
 	if (measured) {
@@ -775,25 +836,32 @@ model_stack(const struct cli *c, int measured, struct model_input *in, char *err
 		if (c->esp)
 			model_default_stack(in, c->outer_v6, c->nat_t, c->transport);
 		else if (c->nat_t || c->transport || c->outer_given) {
-			snprintf(err, errlen, _("--nat-t, --transport and --outer describe ESP: add --esp PROPOSAL"));
+			snprintf(
+				err, errlen,
+				_("--nat-t, --transport and --outer describe ESP: add --esp PROPOSAL"));
 			return -1;
 		}
 		return 0;
 	}
 	if (c->nat_t || c->transport || c->outer_given) {
-		snprintf(err, errlen, _("--stack lists every layer: leave out --nat-t, --transport and --outer"));
+		snprintf(
+			err, errlen,
+			_("--stack lists every layer: leave out --nat-t, --transport and --outer"));
 		return -1;
 	}
 	if (model_parse_stack(c->stack, in, err, errlen) < 0)
 		return -1;
 	if (in->has_esp != !!c->esp) {
-		snprintf(err, errlen, in->has_esp ? "--stack has esp: add --esp PROPOSAL"
-						  : "--esp given but --stack has no esp layer");
+		snprintf(err, errlen,
+			 in->has_esp ? "--stack has esp: add --esp PROPOSAL"
+				     : "--esp given but --stack has no esp layer");
 		return -1;
 	}
 	if (measured && in->nstack && in->stack[0]->kind == LAYER_ACCESS) {
-		snprintf(err, errlen, _("probe measures the WAN's IP MTU: leave access layers (%s) out of --stack"),
-			 in->stack[0]->name);
+		snprintf(
+			err, errlen,
+			_("probe measures the WAN's IP MTU: leave access layers (%s) out of --stack"),
+			in->stack[0]->name);
 		return -1;
 	}
 	return 0;
@@ -802,15 +870,16 @@ model_stack(const struct cli *c, int measured, struct model_input *in, char *err
 /* The RTX model, then every interface name given, for its vendor, role
  * and line: a MAP-E line's WAN is the 4in6 tunnel, a PPPoE line's the pp. */
 static int
-check_ifaces(const struct cli *c, enum wan_kind k, struct report_vendors *rv,
-	     char *err, size_t errlen)
+check_ifaces(const struct cli *c, enum wan_kind k, struct report_vendors *rv, char *err,
+	     size_t errlen)
 {
 	char names[160];
 
 	rv->rtx = NULL;
 	if (c->rtx_model && !(rv->rtx = vendor_rtx_model(c->rtx_model))) {
 		vendor_rtx_model_names(names, sizeof(names));
-		snprintf(err, errlen, _("unknown RTX model '%s': models are %s"), c->rtx_model, names);
+		snprintf(err, errlen, _("unknown RTX model '%s': models are %s"), c->rtx_model,
+			 names);
 		return -1;
 	}
 	for (int v = 0; v < VENDOR_COUNT; v++) {
@@ -824,8 +893,10 @@ check_ifaces(const struct cli *c, enum wan_kind k, struct report_vendors *rv,
 		if (c->wan_if[v])
 			for (size_t t = 0; t < c->ntunnel_names[v]; t++)
 				if (strcmp(c->wan_if[v], c->tunnel_names[v][t]) == 0) {
-					snprintf(err, errlen, _("--wan-if and --tunnel-if both name %s %s: give each interface one role"),
-						 vendor_name((enum vendor_id)v), c->wan_if[v]);
+					snprintf(
+						err, errlen,
+						_("--wan-if and --tunnel-if both name %s %s: give each interface one role"),
+						vendor_name((enum vendor_id)v), c->wan_if[v]);
 					return -1;
 				}
 	}
@@ -833,8 +904,8 @@ check_ifaces(const struct cli *c, enum wan_kind k, struct report_vendors *rv,
 }
 
 int
-cli_model(const struct cli *c, unsigned measured, struct model_input *in,
-	  struct report_vendors *rv, char *err, size_t errlen)
+cli_model(const struct cli *c, unsigned measured, struct model_input *in, struct report_vendors *rv,
+	  char *err, size_t errlen)
 {
 	char names[128];
 
@@ -851,7 +922,7 @@ cli_model(const struct cli *c, unsigned measured, struct model_input *in,
 	if (model_stack(c, !!measured, in, err, errlen) < 0)
 		return -1;
 	if (parse_vendors(c->vendors, rv, err, errlen) < 0) {
-		if (c->vendors_from) {     /* say where the bad default came from */
+		if (c->vendors_from) { /* say where the bad default came from */
 			char msg[300];
 			snprintf(msg, sizeof(msg), "%s", err);
 			snprintf(err, errlen, _("%s (from %s)"), msg, c->vendors_from);
@@ -899,9 +970,11 @@ cli_ifaces(const struct cli *c, enum wan_kind k, struct report_vendors *rv)
 
 	for (int v = 0; v < VENDOR_COUNT; v++) {
 		if (!vendor_prints((enum vendor_id)v))
-			continue;   /* audited only: no interface lines */
-		rv->wan_if[v] = c->wan_if[v] ? c->wan_if[v]
-			: free_wan(c, v, vendor_default_wan((enum vendor_id)v, k), wan[v], sizeof(wan[v]));
+			continue; /* audited only: no interface lines */
+		rv->wan_if[v] = c->wan_if[v]
+					? c->wan_if[v]
+					: free_wan(c, v, vendor_default_wan((enum vendor_id)v, k),
+						   wan[v], sizeof(wan[v]));
 		rv->ntunnel_if[v] = c->ntunnel_names[v] ? c->ntunnel_names[v] : 1;
 		for (size_t t = 0; t < c->ntunnel_names[v]; t++)
 			rv->tunnel_if[v][t] = c->tunnel_names[v][t];

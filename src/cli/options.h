@@ -26,48 +26,50 @@ enum exit_code {
 
 enum cmd { CMD_CALC = 1, CMD_PROBE = 2, CMD_INSPECT = 4, CMD_AUDIT = 8, CMD_REPORT = 16 };
 
-#define CLI_IFNAME 80           /* an interface name as given (RouterOS: up to 63) */
+#define CLI_IFNAME 80 /* an interface name as given (RouterOS: up to 63) */
 
 /* --format value: what to configure; --format measured: what was measured. */
 enum { VALUE_SET = 1, VALUE_MEASURED = 2 };
 
 /* --method: the first three are enum wire_method's values. */
 enum cli_method { METHOD_ICMP = 0, METHOD_UDP = 1, METHOD_TCP = 2, METHOD_AUTO = 3 };
-#define DEFAULT_TCP_PORT 443    /* auto's TCP fallback, and --method tcp without --port */
-#define DEFAULT_UDP_PORT 33434  /* traceroute's first port: closed on almost every host */
+#define DEFAULT_TCP_PORT 443   /* auto's TCP fallback, and --method tcp without --port */
+#define DEFAULT_UDP_PORT 33434 /* traceroute's first port: closed on almost every host */
 
 struct cli {
 	enum cmd cmd;
 	/* model */
 	unsigned wan_mtu, ping_payload;
 	const char *line, *esp, *stack, *peer, *vendors, *rtx_model;
-	const char *vendors_from;   /* NULL: --vendor; else where the default came from */
+	const char *vendors_from; /* NULL: --vendor; else where the default came from */
 	int nat_t, transport, outer_v6, outer_given;
 	const char *wan_if[VENDOR_COUNT], *tunnel_if[VENDOR_COUNT];
 	/* --tunnel-if VENDOR=IF[,IF...]: the names, split */
 	char tunnel_names[VENDOR_COUNT][REPORT_MAX_TUNNEL_IFS][CLI_IFNAME];
 	size_t ntunnel_names[VENDOR_COUNT];
 	int json, quiet;
-	int value;                  /* --format value (VALUE_SET) or measured (VALUE_MEASURED); 0 */
-	const char *format;         /* --format as given, to refuse a second one */
+	int value;          /* --format value (VALUE_SET) or measured (VALUE_MEASURED); 0 */
+	const char *format; /* --format as given, to refuse a second one */
 	/* probe */
-	int family;                 /* 0 = as the target resolves, 4, 6 */
+	int family; /* 0 = as the target resolves, 4, 6 */
 	const char *iface, *pcap, *user, *config;
 	unsigned min_size, max_size, timeout_ms, retries, rate, max_probes, expect_mtu;
-	unsigned total_rate;         /* --targets --total-rate: all sites' probes per second, 0 = default */
-	unsigned interval;           /* --interval: seconds between rounds, 0 = one round */
-	const char *prometheus;     /* --prometheus FILE */
-	int method;                 /* enum cli_method */
-	unsigned port;              /* --port, 0 = the method's default */
-	int locate;                 /* --locate: name the hop after which big packets vanish */
-	int keep_mtu;               /* --keep-mtu: keep the configured tunnel MTU, lower the clamp */
-	unsigned max_hops;          /* --max-hops, 0 = LOCATE_DEF_HOPS */
-	const char *peer_config;    /* audit --peer-config FILE: the peer's own configuration */
-	const char *targets_file;   /* probe --targets FILE: the inventory of sites (cli/sites.c) */
-	const char *out_dir;        /* probe --targets --out-dir DIR: one file per site and vendor */
-	const char *targets[1 + REPORT_MAX_TUNNEL_IFS]; /* probe: WAN, then tunnels; inspect, audit: the file */
+	unsigned total_rate; /* --targets --total-rate: all sites' probes per second, 0 = default */
+	unsigned interval;   /* --interval: seconds between rounds, 0 = one round */
+	const char *prometheus;   /* --prometheus FILE */
+	int method;               /* enum cli_method */
+	unsigned port;            /* --port, 0 = the method's default */
+	int locate;               /* --locate: name the hop after which big packets vanish */
+	int keep_mtu;             /* --keep-mtu: keep the configured tunnel MTU, lower the clamp */
+	unsigned max_hops;        /* --max-hops, 0 = LOCATE_DEF_HOPS */
+	const char *peer_config;  /* audit --peer-config FILE: the peer's own configuration */
+	const char *targets_file; /* probe --targets FILE: the inventory of sites (cli/sites.c) */
+	const char *out_dir;      /* probe --targets --out-dir DIR: one file per site and vendor */
+	const char *targets
+		[1 +
+		 REPORT_MAX_TUNNEL_IFS]; /* probe: WAN, then tunnels; inspect, audit: the file */
 	int ntargets;
-	int files_at;               /* report: argv index of the first FILE (ntargets of them) */
+	int files_at; /* report: argv index of the first FILE (ntargets of them) */
 };
 
 /* Parses argv (argv[0] is the subcommand). Returns 0, 1 for --help/--version
@@ -95,10 +97,10 @@ void cli_option_words(FILE *f, enum cmd cmd);
 /* The option table, read by the completion generators (completion.c). */
 struct cli_option_info {
 	const char *name;
-	int shortopt;           /* its letter, or 0 */
-	unsigned cmds;          /* CMD_* bits */
-	const char *arg;        /* argument name, NULL: takes none */
-	int numeric;            /* the argument is a number (nothing to complete) */
+	int shortopt;    /* its letter, or 0 */
+	unsigned cmds;   /* CMD_* bits */
+	const char *arg; /* argument name, NULL: takes none */
+	int numeric;     /* the argument is a number (nothing to complete) */
 	const char *help;
 };
 /* The i-th option; 0, or -1 past the end. */

@@ -34,7 +34,7 @@ on_signal(int sig)
 	stop_flag = 1;
 }
 
-static const char *msg_site;   /* --targets: the site being opened or measured */
+static const char *msg_site; /* --targets: the site being opened or measured */
 
 void
 probe_message_site(const char *name)
@@ -69,9 +69,12 @@ check_target(struct probe_state *s, const struct path *p)
 	}
 	if (p->t.family != 6)
 		return 0;
-	if ((s->c.min_size && s->c.min_size < IP_MIN_MTU6) || (s->c.max_size && s->c.max_size < IP_MIN_MTU6)) {
-		snprintf(s->err, sizeof(s->err), _("%s is IPv6: --min and --max must be at least 1280 "
-			 "(the IPv6 minimum MTU, RFC 8200)"), p->host);
+	if ((s->c.min_size && s->c.min_size < IP_MIN_MTU6) ||
+	    (s->c.max_size && s->c.max_size < IP_MIN_MTU6)) {
+		snprintf(s->err, sizeof(s->err),
+			 _("%s is IPv6: --min and --max must be at least 1280 "
+			   "(the IPv6 minimum MTU, RFC 8200)"),
+			 p->host);
 		return -1;
 	}
 	return 0;
@@ -82,7 +85,7 @@ check_target(struct probe_state *s, const struct path *p)
 static int
 read_peer(struct probe_state *s)
 {
-	char *buf = NULL, msg[400];   /* Japanese takes 3 bytes a character */
+	char *buf = NULL, msg[400]; /* Japanese takes 3 bytes a character */
 	struct peer_error perr;
 	size_t len = 0;
 	const char *name = s->c.peer_config;
@@ -103,11 +106,13 @@ read_peer(struct probe_state *s)
 	 * (core/audit_pair.c); probe's report carries AWS's side */
 	if (!peer_is_document(buf, len)) {
 		free(buf);
-		snprintf(s->err, sizeof(s->err), _("--peer-config %.200s: a router configuration: probe pairs --config only with AWS's side (describe-vpn-connections, the XML, terraform show -json); audit CONFIG --peer-config FILE pairs two routers"),
-			 strcmp(name, "-") == 0 ? "(stdin)" : name);
+		snprintf(
+			s->err, sizeof(s->err),
+			_("--peer-config %.200s: a router configuration: probe pairs --config only with AWS's side (describe-vpn-connections, the XML, terraform show -json); audit CONFIG --peer-config FILE pairs two routers"),
+			strcmp(name, "-") == 0 ? "(stdin)" : name);
 		return -1;
 	}
-	rc = peer_parse(buf, len, s->peer, &perr);   /* AWS's formats */
+	rc = peer_parse(buf, len, s->peer, &perr); /* AWS's formats */
 	free(buf);
 	if (rc < 0) {
 		peer_error_words(&perr, 1, msg, sizeof(msg));
@@ -151,7 +156,8 @@ probe_resolve_paths(struct probe_state *s)
 {
 	for (int i = 0; i < s->npaths; i++) {
 		struct path *p = &s->paths[i];
-		if (rawio_resolve(p->host, s->c.family, &p->t, s->err, sizeof(s->err)) != RAWIO_OK ||
+		if (rawio_resolve(p->host, s->c.family, &p->t, s->err, sizeof(s->err)) !=
+			    RAWIO_OK ||
 		    check_target(s, p) < 0 ||
 		    rawio_check_via(s->c.iface, &p->t, s->err, sizeof(s->err)) != RAWIO_OK)
 			return fail(s->err, EXIT_USAGE);
@@ -169,7 +175,8 @@ probe_open_paths(struct probe_state *s)
 		enum rawio_rc rc;
 		s->err[0] = '\0';
 		int tcp = s->c.method == METHOD_TCP || s->c.method == METHOD_AUTO;
-		rc = s->mux ? rawio_open_shared(&p->io, &p->t, s->c.iface, tcp, s->mux, s->err, sizeof(s->err))
+		rc = s->mux ? rawio_open_shared(&p->io, &p->t, s->c.iface, tcp, s->mux, s->err,
+						sizeof(s->err))
 			    : rawio_open(&p->io, &p->t, s->c.iface, tcp, s->err, sizeof(s->err));
 		if (rc == RAWIO_NOPRIV) {
 			priv_advice(advice, sizeof(advice));
@@ -208,8 +215,10 @@ open_paths(struct probe_state *s)
 		s->cap = capture_open(s->c.pcap, s->err, sizeof(s->err));
 		if (!s->cap && was_root) {
 			size_t n = strlen(s->err);
-			snprintf(s->err + n, sizeof(s->err) - n, " (files are written as uid %u once root is "
-				 "dropped; --user chooses who)", (unsigned)getuid());
+			snprintf(s->err + n, sizeof(s->err) - n,
+				 " (files are written as uid %u once root is "
+				 "dropped; --user chooses who)",
+				 (unsigned)getuid());
 		}
 		if (!s->cap)
 			return fail(s->err, EXIT_USAGE);
@@ -235,15 +244,17 @@ configure(const struct cli *c, struct path *p, struct probe_config *cfg, char *e
 
 	probe_config_default(cfg, p->t.family);
 	if (c->min_size && ifmtu && c->min_size > ifmtu) {
-		snprintf(err, errlen, _("--min %u is above the MTU %u of the interface the probes to %s leave by"),
-			 c->min_size, ifmtu, p->t.text);
+		snprintf(
+			err, errlen,
+			_("--min %u is above the MTU %u of the interface the probes to %s leave by"),
+			c->min_size, ifmtu, p->t.text);
 		return -1;
 	}
 	if (c->min_size)
 		cfg->min_size = c->min_size;
 	/* Default top: the outgoing interface's MTU (nothing larger can leave). */
 	cfg->max_size = c->max_size ? c->max_size : (ifmtu ? ifmtu : cfg->max_size);
-	if (cfg->max_size > 65535)   /* loopback's MTU is 65536; an IP packet is at most 65535 */
+	if (cfg->max_size > 65535) /* loopback's MTU is 65536; an IP packet is at most 65535 */
 		cfg->max_size = 65535;
 	/* --max below what the interface can send: passing it is "at least",
 	 * not verified (nothing larger was tried). At the interface MTU, or
@@ -288,8 +299,10 @@ static enum fault
 run_fault(const struct probe_run *run)
 {
 	static const enum fault by_stop[] = {
-		[PROBE_STOP_DONE] = FAULT_NO_ANSWER, [PROBE_STOP_UNREACHABLE] = FAULT_UNREACHABLE,
-		[PROBE_STOP_MAX_PROBES] = FAULT_NO_ANSWER, [PROBE_STOP_INTERRUPTED] = FAULT_INTERRUPTED,
+		[PROBE_STOP_DONE] = FAULT_NO_ANSWER,
+		[PROBE_STOP_UNREACHABLE] = FAULT_UNREACHABLE,
+		[PROBE_STOP_MAX_PROBES] = FAULT_NO_ANSWER,
+		[PROBE_STOP_INTERRUPTED] = FAULT_INTERRUPTED,
 		[PROBE_STOP_ERROR] = FAULT_SEND,
 	};
 
@@ -308,9 +321,9 @@ path_failed(const struct cli *c, struct path *p)
 
 	if (!stage)
 		return fail(p->error, EXIT_NOT_MEASURED);
-	if (stage == FAULT_AT_ROUTE)   /* no run at all: nothing sent */
+	if (stage == FAULT_AT_ROUTE) /* no run at all: nothing sent */
 		p->run = (struct probe_run){ .stop = PROBE_STOP_ERROR, .p_wrong = 1.0 };
-	p->run.confidence.why = PROBE_WHY_NONE;  /* the engine's search state: not why it stopped */
+	p->run.confidence.why = PROBE_WHY_NONE; /* the engine's search state: not why it stopped */
 	p->fault = fault_of_error((enum fault_stage)stage, sys_errno, rawio_iface_down(p->io));
 	p->ran = 1;
 	probe_findings(&p->run, &p->found);
@@ -415,7 +428,8 @@ probe_next_method(const struct cli *c, const struct path *p, int k)
 
 	if (c->method != METHOD_AUTO)
 		return k == 0 ? (int)c->method : -1;
-	if (k > 0 && (!p->ran || p->run.stop != PROBE_STOP_UNREACHABLE || p->found.replies || p->run.lower))
+	if (k > 0 &&
+	    (!p->ran || p->run.stop != PROBE_STOP_UNREACHABLE || p->found.replies || p->run.lower))
 		return -1;
 	return k < (int)COUNT(order) ? (int)order[k] : -1;
 }
@@ -452,7 +466,7 @@ probe_locate_path(struct probe_state *s, struct path *p)
 		p->no_locate = "the largest size tried passed: no size is known to be lost";
 		return 0;
 	}
-	if (stop_flag) {   /* probe --targets: a site measured before the signal, reported after it */
+	if (stop_flag) { /* probe --targets: a site measured before the signal, reported after it */
 		p->no_locate = "interrupted";
 		return 0;
 	}
@@ -461,8 +475,8 @@ probe_locate_path(struct probe_state *s, struct path *p)
 	lc.max_hops = s->c.max_hops;
 	lc.rate_pps = s->c.rate;
 	if (tty)
-		fprintf(stderr, "\r%s %s: locating where %u-byte packets vanish   ", p->name, p->t.text,
-			lc.pmtu + 1);
+		fprintf(stderr, "\r%s %s: locating where %u-byte packets vanish   ", p->name,
+			p->t.text, lc.pmtu + 1);
 	rawio_probe_io(p->io, &io);
 	if (probe_locate(&lc, &io, &p->run, &stop_flag, &p->loc, s->err, sizeof(s->err)) < 0) {
 		if (tty)
@@ -489,22 +503,23 @@ probe_measure(struct probe_state *s)
 	 * report as interrupted too (nothing sent), not left out as if they
 	 * had no target (a watch drops the round: next_round). */
 	for (int i = 0; i < s->npaths && stop_flag; i++)
-		if (!s->paths[i].ran)   /* the first method: what it would have run */
+		if (!s->paths[i].ran) /* the first method: what it would have run */
 			probe_run_skipped(&s->c, &s->paths[i],
-					  (enum wire_method)probe_next_method(&s->c, &s->paths[i], 0));
+					  (enum wire_method)probe_next_method(&s->c, &s->paths[i],
+									      0));
 	return CLI_GO_ON;
 }
 
 /* What a path's run adds to the model's warnings. */
 enum path_warn {
-	PW_ENGINE,       /* the engine's warning k */
-	PW_DROPPED,      /* distinct warnings beyond the engine's table */
-	PW_PTB_MORE,     /* PTB senders beyond the findings' table */
-	PW_MSS,          /* the SYN-ACK's MSS does not fit */
-	PW_SILENCE,      /* the answer rests on silence */
-	PW_FAULT,        /* not measured: a system error */
-	PW_STOPPED,      /* stopped early: partial */
-	PW_UNVERIFIED,   /* measured, not verified */
+	PW_ENGINE,     /* the engine's warning k */
+	PW_DROPPED,    /* distinct warnings beyond the engine's table */
+	PW_PTB_MORE,   /* PTB senders beyond the findings' table */
+	PW_MSS,        /* the SYN-ACK's MSS does not fit */
+	PW_SILENCE,    /* the answer rests on silence */
+	PW_FAULT,      /* not measured: a system error */
+	PW_STOPPED,    /* stopped early: partial */
+	PW_UNVERIFIED, /* measured, not verified */
 };
 
 /* localized ? the catalogue's words : the English msgid */
@@ -528,7 +543,8 @@ path_warn_words(const struct path *p, int i, enum path_warn what, unsigned k, in
 	switch (what) {
 	case PW_ENGINE:
 		/* English as --json always had it: cut where the engine's text was */
-		probe_warning_words(&run->warnings[k], localized, why, localized ? sizeof(why) : PROBE_WARN_LEN);
+		probe_warning_words(&run->warnings[k], localized, why,
+				    localized ? sizeof(why) : PROBE_WARN_LEN);
 		snprintf(buf, len, L(N_("%s path: %s%s")), name, why,
 			 run->warnings[k].count > 1 ? L(N_(" (repeated)")) : "");
 		break;
@@ -537,29 +553,33 @@ path_warn_words(const struct path *p, int i, enum path_warn what, unsigned k, in
 			 run->warnings_dropped);
 		break;
 	case PW_PTB_MORE:
-		snprintf(buf, len, L(N_("%s path: %u more 'too big' messages from routers beyond the %d listed")),
-			 name, p->found.ptb_more, FINDINGS_MAX_PTB);
+		snprintf(
+			buf, len,
+			L(N_("%s path: %u more 'too big' messages from routers beyond the %d listed")),
+			name, p->found.ptb_more, FINDINGS_MAX_PTB);
 		break;
 	case PW_MSS:
 		probe_mss_words(&p->found, localized, why, sizeof(why));
 		snprintf(buf, len, L(N_("%s path: %s")), name, why);
 		break;
 	case PW_SILENCE:
-		snprintf(buf, len, L(N_("%s path: PMTU %u rests on silence: %u to %u got no answer and no "
-					"'too big' message (a PMTU black hole)")), name, run->pmtu,
-			 p->found.silent_lo, p->found.silent_hi);
+		snprintf(buf, len,
+			 L(N_("%s path: PMTU %u rests on silence: %u to %u got no answer and no "
+			      "'too big' message (a PMTU black hole)")),
+			 name, run->pmtu, p->found.silent_lo, p->found.silent_hi);
 		break;
 	case PW_FAULT:
 		snprintf(buf, len, L(N_("%s path: not measured: %s (%s)")), name,
 			 L(render_fault_words(p->fault)), p->error);
 		break;
 	case PW_STOPPED:
-		snprintf(buf, len, L(N_("%s path: stopped early (%s): the answer is partial")), name,
-			 probe_stop_words(run->stop, localized));
+		snprintf(buf, len, L(N_("%s path: stopped early (%s): the answer is partial")),
+			 name, probe_stop_words(run->stop, localized));
 		break;
 	case PW_UNVERIFIED:
 		probe_confidence_words(run, localized, 1, why, sizeof(why));
-		snprintf(buf, len, L(N_("%s path: PMTU %u could not be verified: %s")), name, run->pmtu, why);
+		snprintf(buf, len, L(N_("%s path: PMTU %u could not be verified: %s")), name,
+			 run->pmtu, why);
 		break;
 	}
 }
@@ -623,9 +643,12 @@ config_esp(struct report_probe *rp, struct cli *c)
 		if (t->skip != AUDIT_CHECKED || !t->esp[0])
 			continue;
 		if (c->esp && (strcmp(c->esp, t->esp) != 0 || c->nat_t != t->natt))
-			rp->esp_differs = (struct esp_differs){ .given = c->esp, .config = t->esp,
-				.given_natt = c->nat_t, .config_natt = t->natt,
-				.tunnel = a->cfg->tunnels[t->index].name };
+			rp->esp_differs =
+				(struct esp_differs){ .given = c->esp,
+						      .config = t->esp,
+						      .given_natt = c->nat_t,
+						      .config_natt = t->natt,
+						      .tunnel = a->cfg->tunnels[t->index].name };
 		if (!c->esp) {
 			snprintf(esp, sizeof(esp), "%s", t->esp);
 			c->esp = esp;
@@ -675,8 +698,8 @@ judge_more(const struct probe_state *s, const struct model_result *m0, struct mo
 }
 
 static int
-build_model(struct probe_state *s, struct model_input *in, struct model_result *m,
-	    struct report *r, struct report_probe *rp)
+build_model(struct probe_state *s, struct model_input *in, struct model_result *m, struct report *r,
+	    struct report_probe *rp)
 {
 	const struct probe_run *wan = &s->paths[0].run;
 	const struct probe_run *tun = s->npaths > 1 && s->paths[1].ran ? &s->paths[1].run : NULL;
@@ -707,7 +730,8 @@ exit_status(const struct probe_state *s, const struct report_probe *rp)
 {
 	for (int i = 0; i < s->npaths; i++) {
 		const struct probe_run *run = &s->paths[i].run;
-		if (!s->paths[i].ran || !run->pmtu || !run->verified || run->stop != PROBE_STOP_DONE)
+		if (!s->paths[i].ran || !run->pmtu || !run->verified ||
+		    run->stop != PROBE_STOP_DONE)
 			return EXIT_NOT_MEASURED;
 	}
 	return rp->below_expect ? EXIT_BELOW : EXIT_OK;
@@ -723,8 +747,12 @@ audit_config(struct probe_state *s, struct report_probe *rp)
 	static struct audit_vs vs;
 	const struct probe_run *wan = &s->paths[0].run;
 	const struct probe_run *tun = rp->tunnel;
-	struct audit_input ai = { s->cfg, s->c.peer ? model_peer(s->c.peer) : NULL, 0, NULL,
-				  s->c.keep_mtu, s->c.peer_config != NULL };
+	struct audit_input ai = { s->cfg,
+				  s->c.peer ? model_peer(s->c.peer) : NULL,
+				  0,
+				  NULL,
+				  s->c.keep_mtu,
+				  s->c.peer_config != NULL };
 
 	if (!s->cfg)
 		return;
@@ -732,7 +760,7 @@ audit_config(struct probe_state *s, struct report_probe *rp)
 	rp->audit = &own;
 	if (wan->pmtu) {
 		ai.wan_mtu = wan->pmtu;
-		ai.wan_from = N_("the measured WAN path MTU");   /* worded by render */
+		ai.wan_from = N_("the measured WAN path MTU"); /* worded by render */
 		audit_run(&ai, &measured);
 		rp->audit = &measured;
 	}
@@ -761,7 +789,9 @@ config_status(const struct report_probe *rp, int rc)
 static void
 report_method(const struct path *p, struct report_method *m)
 {
-	static const char *const names[] = { [WIRE_ICMP] = "icmp", [WIRE_UDP] = "udp", [WIRE_TCP] = "tcp" };
+	static const char *const names[] = {
+		[WIRE_ICMP] = "icmp", [WIRE_UDP] = "udp", [WIRE_TCP] = "tcp"
+	};
 
 	m->name = names[p->method];
 	m->port = p->port;
@@ -867,28 +897,36 @@ say_warnings(struct probe_state *s, const struct report *r, const struct report_
 		cli_error("probe", s->err);
 	}
 	if (s->c.value == VALUE_SET && tunnel_disagrees(rp) && r->m) {
-		snprintf(s->err, sizeof(s->err), _("the tunnel disagrees with the model (exit 5): set its MTU to %u, not the %u measured"),
-			 r->m->tunnel_mtu, rp->tunnel ? rp->tunnel->pmtu : 0);
+		snprintf(
+			s->err, sizeof(s->err),
+			_("the tunnel disagrees with the model (exit 5): set its MTU to %u, not the %u measured"),
+			r->m->tunnel_mtu, rp->tunnel ? rp->tunnel->pmtu : 0);
 		cli_error("probe", s->err);
 	}
 	if (a && (a->nerror || a->nwarning || rp->vs->disagree)) {
 		/* each count with its own plural form (ngettext), the same
 		 * three messages as the report's line (render/probe_out.c) */
 		char ne[64], nw[64], nd[128];
-		snprintf(ne, sizeof(ne), ngettext(": %u error", ": %u errors", a->nerror), a->nerror);
-		snprintf(nw, sizeof(nw), ngettext(", %u warning", ", %u warnings", a->nwarning), a->nwarning);
-		snprintf(nd, sizeof(nd), ngettext(", %u disagreement with the measurement",
-						  ", %u disagreements with the measurement", rp->vs->disagree),
+		snprintf(ne, sizeof(ne), ngettext(": %u error", ": %u errors", a->nerror),
+			 a->nerror);
+		snprintf(nw, sizeof(nw), ngettext(", %u warning", ", %u warnings", a->nwarning),
+			 a->nwarning);
+		snprintf(nd, sizeof(nd),
+			 ngettext(", %u disagreement with the measurement",
+				  ", %u disagreements with the measurement", rp->vs->disagree),
 			 rp->vs->disagree);
 		/* TRANSLATORS: the file, then its ": N errors", ", N warnings" and
 		 * ", N disagreements with the measurement" */
-		snprintf(s->err, sizeof(s->err), _("%s%s%s%s (exit 5; run without -q for the report)"),
-			 rp->config_file, ne, nw, nd);
+		snprintf(s->err, sizeof(s->err),
+			 _("%s%s%s%s (exit 5; run without -q for the report)"), rp->config_file, ne,
+			 nw, nd);
 		cli_error("probe", s->err);
 	}
 	if (s->c.quiet && !s->c.value && r->m && !r->vendors.disabled && !printed_any(r))
-		cli_error("probe", a ? _("nothing to paste: no vendor block was asked for (--vendor) and the configuration needs no change")
-				     : _("nothing to paste: --vendor none asks for no configuration lines"));
+		cli_error(
+			"probe",
+			a ? _("nothing to paste: no vendor block was asked for (--vendor) and the configuration needs no change")
+			  : _("nothing to paste: --vendor none asks for no configuration lines"));
 }
 
 /* The one-line messages on stderr after the report: why there is no
@@ -900,11 +938,14 @@ say_after(struct probe_state *s, const struct report_probe *rp, const char *mode
 	if (model_err)
 		cli_error("probe", model_err);
 	else if (s->c.quiet && !s->c.json && !s->c.value && unverified)
-		cli_error("probe", has_model ? _("not verified: the configuration lines are commented out "
-			  "(run without -q for the report)") : _("nothing measured: no configuration "
-			  "(run without -q for the report)"));
+		cli_error("probe",
+			  has_model ? _("not verified: the configuration lines are commented out "
+					"(run without -q for the report)")
+				    : _("nothing measured: no configuration "
+					"(run without -q for the report)"));
 	if (rp->below_expect) {
-		snprintf(s->err, sizeof(s->err), _("WAN path MTU %u is below --expect-mtu %u (%u bytes short)"),
+		snprintf(s->err, sizeof(s->err),
+			 _("WAN path MTU %u is below --expect-mtu %u (%u bytes short)"),
 			 rp->wan->pmtu, s->c.expect_mtu, s->c.expect_mtu - rp->wan->pmtu);
 		cli_error("probe", s->err);
 	}
@@ -966,10 +1007,12 @@ probe_report(struct probe_state *s, int argc, char **argv)
 		render_value(stdout, &r);
 	else
 		render_text(stdout, &r);
-	rc = cli_stdout_done("probe", model_failed ? EXIT_USAGE : config_status(&rp, exit_status(s, &rp)));
+	rc = cli_stdout_done("probe",
+			     model_failed ? EXIT_USAGE : config_status(&rp, exit_status(s, &rp)));
 	if (rc == EXIT_OK && s->c.value == VALUE_SET && tunnel_disagrees(&rp))
 		rc = EXIT_FINDINGS;
-	if (s->c.prometheus && watch_write_prometheus(&s->watch, s->c.prometheus, &r, s->err, sizeof(s->err)) < 0) {
+	if (s->c.prometheus &&
+	    watch_write_prometheus(&s->watch, s->c.prometheus, &r, s->err, sizeof(s->err)) < 0) {
 		cli_error("probe", s->err);
 		rc = EXIT_OUTPUT;
 	}
@@ -1042,7 +1085,7 @@ probe_signals(void)
 	struct sigaction sa, old;
 
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;   /* no SA_RESTART: the wait returns at once */
+	sa.sa_handler = on_signal; /* no SA_RESTART: the wait returns at once */
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	/* SIGHUP (the terminal closed, or a service manager's stop) ends
@@ -1072,12 +1115,12 @@ cmd_probe(int argc, char **argv)
 	struct report_vendors rv;
 	int rc = cli_parse(CMD_PROBE, argc, argv, &s.c, s.err, sizeof(s.err));
 
-	if (rc > 0)   /* --help */
+	if (rc > 0) /* --help */
 		return cli_stdout_done("probe", EXIT_OK);
 	/* Check the model options before touching the network. */
 	if (rc < 0 || cli_model(&s.c, 1500, &in, &rv, s.err, sizeof(s.err)) < 0)
 		return fail(s.err, EXIT_USAGE);
-	if (s.c.targets_file)   /* every site of an inventory (sites.c) */
+	if (s.c.targets_file) /* every site of an inventory (sites.c) */
 		return sites_run(&s, argc, argv);
 	s.npaths = s.c.ntargets;
 	s.paths[0] = (struct path){ .name = "WAN", .host = s.c.targets[0] };
@@ -1099,8 +1142,8 @@ cmd_probe(int argc, char **argv)
 			rc = probe_report(&s, argc, argv);
 		/* A capture that can no longer be written ends the watch: exit 6
 		 * as soon as output fails (mtuprobe(1), WATCHING A PATH). */
-		while (s.c.interval && rc != EXIT_USAGE && rc != EXIT_OUTPUT && !capture_failed(s.cap) &&
-		       !watch_sleep(s.c.interval, &stop_flag))
+		while (s.c.interval && rc != EXIT_USAGE && rc != EXIT_OUTPUT &&
+		       !capture_failed(s.cap) && !watch_sleep(s.c.interval, &stop_flag))
 			rc = next_round(&s, rc, argc, argv);
 	}
 	return probe_cleanup(&s, rc);

@@ -16,35 +16,35 @@
 struct sites;
 
 struct path {
-	const char *name;            /* "WAN" or "tunnel" */
+	const char *name; /* "WAN" or "tunnel" */
 	const char *host;
 	struct rawio_target t;
 	struct rawio *io;
 	struct probe_run run;
-	struct probe_findings found;  /* what the run's records say beyond the PMTU */
+	struct probe_findings found; /* what the run's records say beyond the PMTU */
 	int ran;
-	enum wire_method method;      /* what gave the answer */
-	unsigned port;                /* UDP/TCP: the target's port */
-	int fell_back;                /* --method auto: echo got no reply at any size */
-	enum fault fault;             /* why the run measured nothing; FAULT_NONE: it did */
-	char error[256];              /* the system error that stopped the run, or "" */
-	struct locate_run loc;        /* --locate */
-	int located;                  /* loc holds a run */
-	const char *no_locate;        /* --locate asked, not run: why */
+	enum wire_method method; /* what gave the answer */
+	unsigned port;           /* UDP/TCP: the target's port */
+	int fell_back;           /* --method auto: echo got no reply at any size */
+	enum fault fault;        /* why the run measured nothing; FAULT_NONE: it did */
+	char error[256];         /* the system error that stopped the run, or "" */
+	struct locate_run loc;   /* --locate */
+	int located;             /* loc holds a run */
+	const char *no_locate;   /* --locate asked, not run: why */
 };
 
 struct probe_state {
 	struct cli c;
-	struct path paths[1 + REPORT_MAX_TUNNEL_IFS];   /* the WAN, then each tunnel target */
+	struct path paths[1 + REPORT_MAX_TUNNEL_IFS]; /* the WAN, then each tunnel target */
 	int npaths;
 	struct capture *cap;
-	struct config *cfg;          /* --config, parsed once the privileges are gone */
-	struct peer_config *peer;    /* --peer-config, parsed with it */
-	struct audit_peer_result *pair;   /* the pair's audit, rerun with each round's */
+	struct config *cfg;             /* --config, parsed once the privileges are gone */
+	struct peer_config *peer;       /* --peer-config, parsed with it */
+	struct audit_peer_result *pair; /* the pair's audit, rerun with each round's */
 	char err[512];
-	struct watch watch;          /* --interval, --prometheus: across rounds */
-	struct sites *sites;         /* --targets: where each site's report goes; NULL: stdout */
-	struct rawio_mux *mux;       /* --targets: the receive sockets every path shares */
+	struct watch watch;    /* --interval, --prometheus: across rounds */
+	struct sites *sites;   /* --targets: where each site's report goes; NULL: stdout */
+	struct rawio_mux *mux; /* --targets: the receive sockets every path shares */
 };
 
 /* probe_cmd.c, for sites.c. Each returns an exit code after a one-line
@@ -66,8 +66,8 @@ void probe_signals(void);
  * exit code after a message), the method after the k-th (-1: the run
  * stands; --method auto falls back only where nothing answered), and
  * after it (rc: the engine's return; 0, or an exit code). */
-int probe_run_prepare(const struct cli *c, struct path *p, enum wire_method m, struct probe_config *cfg,
-		      struct probe_io *io, char *err, size_t errlen);
+int probe_run_prepare(const struct cli *c, struct path *p, enum wire_method m,
+		      struct probe_config *cfg, struct probe_io *io, char *err, size_t errlen);
 int probe_next_method(const struct cli *c, const struct path *p, int k);
 int probe_run_done(const struct cli *c, struct path *p, int rc, const struct probe_config *cfg);
 /* The run of method m that a signal came before: the path reported as

@@ -26,7 +26,8 @@ slurp(FILE *f, const char *name, char **out, size_t *len, char *err, size_t errl
 		n += got;
 		if (n > CONFIG_MAX_FILE) {
 			free(buf);
-			snprintf(err, errlen, _("%s is larger than 16 MB: not a router configuration"), name);
+			snprintf(err, errlen,
+				 _("%s is larger than 16 MB: not a router configuration"), name);
 			return -1;
 		}
 		if (got == 0)

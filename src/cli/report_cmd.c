@@ -17,8 +17,8 @@
 struct rep {
 	struct site_row *rows;
 	size_t n, cap;
-	char (*names)[INVENTORY_NAME_MAX + 1 + 200];   /* each row's name, owned here */
-	const char *file;            /* as given; "-" is standard input */
+	char (*names)[INVENTORY_NAME_MAX + 1 + 200]; /* each row's name, owned here */
+	const char *file;                            /* as given; "-" is standard input */
 	unsigned line;
 	char err[600];
 };
@@ -49,7 +49,8 @@ uint_of(struct json_object *o, const char *k)
 	struct json_object *v = key(o, k);
 
 	return v && json_object_is_type(v, json_type_int) && json_object_get_int64(v) > 0
-		       ? (unsigned)json_object_get_int64(v) : 0;
+		       ? (unsigned)json_object_get_int64(v)
+		       : 0;
 }
 
 static const char *
@@ -85,16 +86,19 @@ static int
 row_interrupted(struct json_object *o)
 {
 	struct json_object *v = key(o, "interrupted"), *tun = key(o, "tunnels");
-	size_t n = tun && json_object_is_type(tun, json_type_array) ? json_object_array_length(tun) : 0;
+	size_t n = tun && json_object_is_type(tun, json_type_array) ? json_object_array_length(tun)
+								    : 0;
 	const char *t;
 
 	if (v)
-		return json_object_is_type(v, json_type_boolean) ? json_object_get_boolean(v) != 0 : -1;
+		return json_object_is_type(v, json_type_boolean) ? json_object_get_boolean(v) != 0
+								 : -1;
 	if (((t = str_of(key(o, "wan"), "stop")) && !strcmp(t, "interrupted")) ||
 	    ((t = str_of(key(o, "tunnel"), "stop")) && !strcmp(t, "interrupted")))
 		return 1;
 	for (size_t k = 0; k < n; k++)
-		if ((t = str_of(json_object_array_get_idx(tun, k), "fault")) && !strcmp(t, "interrupted"))
+		if ((t = str_of(json_object_array_get_idx(tun, k), "fault")) &&
+		    !strcmp(t, "interrupted"))
 			return 1;
 	return 0;
 }
@@ -124,7 +128,8 @@ row_verdict(struct site_row *row, struct json_object *o)
 {
 	struct json_object *tun = key(o, "tunnels");
 	const char *f = str_of(key(o, "wan"), "fault"), *w = str_of(o, "tunnel_vs_model");
-	size_t n = tun && json_object_is_type(tun, json_type_array) ? json_object_array_length(tun) : 0;
+	size_t n = tun && json_object_is_type(tun, json_type_array) ? json_object_array_length(tun)
+								    : 0;
 
 	if (f) {
 		snprintf(row->verdict, sizeof(row->verdict), "wan %s", f);
@@ -180,7 +185,7 @@ add_row(struct rep *r, struct json_object *o)
 	row->verified = row->status != EXIT_NOT_MEASURED;
 	row->secs = (double)uint_of(o, "elapsed_ms") / 1000.0;
 	row_verdict(row, o);
-	if (row->interrupted)   /* as probe --targets' table (sites_out.c) */
+	if (row->interrupted) /* as probe --targets' table (sites_out.c) */
 		snprintf(row->verdict, sizeof(row->verdict), "interrupted");
 	r->n++;
 	return 0;
@@ -204,7 +209,8 @@ feed(struct rep *r, struct json_tokener *tok, const char *s, size_t len, int *op
 		}
 		if (!o) {
 			char what[200];
-			snprintf(what, sizeof(what), "not JSON: %s", json_tokener_error_desc(json_tokener_get_error(tok)));
+			snprintf(what, sizeof(what), "not JSON: %s",
+				 json_tokener_error_desc(json_tokener_get_error(tok)));
 			return bad(r, what);
 		}
 		used = json_tokener_get_parse_end(tok);
@@ -257,7 +263,8 @@ read_files(struct rep *r, int n, char **files)
 		int rc;
 		r->file = files[i];
 		if (!f) {
-			snprintf(r->err, sizeof(r->err), _("cannot open %s: %s"), files[i], strerror(errno));
+			snprintf(r->err, sizeof(r->err), _("cannot open %s: %s"), files[i],
+				 strerror(errno));
 			return -1;
 		}
 		rc = read_one(r, f);

@@ -42,16 +42,16 @@ struct site_io {
 	struct rawio_target *t;
 	struct rawio **io;
 	int n;
-	char *config;                /* the config column, as opened (relative to the inventory) */
+	char *config; /* the config column, as opened (relative to the inventory) */
 };
 
 /* One path's run in the scheduler (its tag). */
 struct path_job {
 	size_t site;
 	int path;
-	int k;                       /* the how-many-th method (probe_next_method) */
+	int k; /* the how-many-th method (probe_next_method) */
 	struct probe_config cfg;
-	struct probe_io io;          /* the engine keeps a pointer to it */
+	struct probe_io io; /* the engine keeps a pointer to it */
 };
 
 enum { JOB_WAITING, JOB_MEASURING, JOB_MEASURED, JOB_REPORTED };
@@ -59,13 +59,13 @@ enum { JOB_WAITING, JOB_MEASURING, JOB_MEASURED, JOB_REPORTED };
 /* A site while it is measured: its paths, and what is left of them. */
 struct site_job {
 	int state;
-	struct path *paths;          /* npaths; NULL until started and once reported */
+	struct path *paths; /* npaths; NULL until started and once reported */
 	struct path_job *pj;
-	int npaths, left;            /* paths with a run going or to come */
-	int rc;                      /* an error that ended one of its paths, else EXIT_OK */
-	int stopped;                 /* the signal cut a run short or came before one: the
+	int npaths, left; /* paths with a run going or to come */
+	int rc;           /* an error that ended one of its paths, else EXIT_OK */
+	int stopped;      /* the signal cut a run short or came before one: the
 				      * site is reported as interrupted */
-	double t0;                   /* started (CLOCK_MONOTONIC, seconds) */
+	double t0;        /* started (CLOCK_MONOTONIC, seconds) */
 };
 
 struct sites_run {
@@ -95,7 +95,9 @@ static char *
 config_path(const struct sites *st, const char *name)
 {
 	const char *slash = strrchr(st->file_name, '/');
-	size_t dir = name[0] != '/' && slash && strcmp(st->file_name, "-") ? (size_t)(slash - st->file_name) + 1 : 0;
+	size_t dir = name[0] != '/' && slash && strcmp(st->file_name, "-")
+			     ? (size_t)(slash - st->file_name) + 1
+			     : 0;
 	char *p = malloc(dir + strlen(name) + 1);
 
 	if (p) {
@@ -108,7 +110,8 @@ config_path(const struct sites *st, const char *name)
 /* The options as probe would take them for this one site: the command
  * line's, with the site's targets and columns over them. */
 static void
-site_cli(const struct cli *g, const struct inventory_site *site, const struct site_io *sio, struct cli *c)
+site_cli(const struct cli *g, const struct inventory_site *site, const struct site_io *sio,
+	 struct cli *c)
 {
 	*c = *g;
 	c->targets_file = NULL;
@@ -142,7 +145,9 @@ check_sites(struct sites *st, const struct cli *g)
 		site_cli(g, site, NULL, &c);
 		err[0] = '\0';
 		if (c.locate && site->ntunnels > 1)
-			snprintf(err, sizeof(err), _("--locate takes one tunnel target: give several only without it"));
+			snprintf(
+				err, sizeof(err),
+				_("--locate takes one tunnel target: give several only without it"));
 		else if (cli_model(&c, 1500, &in, &rv, err, sizeof(err)) == 0)
 			continue;
 		snprintf(msg, sizeof(msg), "line %u: site %s: %s", site->lineno, site->name, err);
@@ -157,9 +162,9 @@ static void
 load_site(struct probe_state *s, struct sites *st, size_t i, const struct site_io *sio)
 {
 	static const char *const names[1 + INVENTORY_MAX_TUNNELS] = {
-		"WAN", "tunnel", "tunnel 2", "tunnel 3", "tunnel 4", "tunnel 5", "tunnel 6", "tunnel 7",
-		"tunnel 8", "tunnel 9", "tunnel 10", "tunnel 11", "tunnel 12", "tunnel 13", "tunnel 14",
-		"tunnel 15", "tunnel 16",
+		"WAN",       "tunnel",    "tunnel 2",  "tunnel 3",  "tunnel 4",  "tunnel 5",
+		"tunnel 6",  "tunnel 7",  "tunnel 8",  "tunnel 9",  "tunnel 10", "tunnel 11",
+		"tunnel 12", "tunnel 13", "tunnel 14", "tunnel 15", "tunnel 16",
 	};
 	const struct inventory_site *site = &st->inv.sites[i];
 
@@ -190,18 +195,20 @@ static int
 check_files(struct sites *st, const struct site_io *sio)
 {
 	struct rlimit rl;
-	unsigned long long need = 64 + 2;   /* standard streams, files, slack; the shared sockets */
+	unsigned long long need = 64 + 2; /* standard streams, files, slack; the shared sockets */
 	char msg[300];
 	int per = st->global.method == METHOD_TCP || st->global.method == METHOD_AUTO ? 2 : 1;
 
 	for (size_t i = 0; i < st->inv.nsites; i++)
 		need += (unsigned long long)sio[i].n * (unsigned)per;
-	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= need)
+	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur == RLIM_INFINITY ||
+	    rl.rlim_cur >= need)
 		return CLI_GO_ON;
 	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < need) {
-		snprintf(msg, sizeof(msg), "%zu sites need %llu open files, above the limit of %llu "
-			 "(ulimit -Hn): split the inventory", st->inv.nsites, need,
-			 (unsigned long long)rl.rlim_max);
+		snprintf(msg, sizeof(msg),
+			 "%zu sites need %llu open files, above the limit of %llu "
+			 "(ulimit -Hn): split the inventory",
+			 st->inv.nsites, need, (unsigned long long)rl.rlim_max);
 		return usage_error(st, msg);
 	}
 	rl.rlim_cur = need;
@@ -226,7 +233,8 @@ open_sites(struct probe_state *s, struct sites *st, struct site_io *sio)
 
 	if (!(s->mux = rawio_mux_new()))
 		return usage_error(st, "out of memory");
-	if (priv_lower(s->err, sizeof(s->err)) < 0 || priv_check_user(st->global.user, s->err, sizeof(s->err)) < 0) {
+	if (priv_lower(s->err, sizeof(s->err)) < 0 ||
+	    priv_check_user(st->global.user, s->err, sizeof(s->err)) < 0) {
 		cli_error("probe", s->err);
 		return EXIT_USAGE;
 	}
@@ -310,26 +318,28 @@ start_run(struct sites_run *R, size_t i, int k)
 	site_cli(&R->st->global, &R->st->inv.sites[i], &R->sio[i], &c);
 	probe_message_site(R->st->inv.sites[i].name);
 	m = probe_next_method(&c, p, pj->k);
-	if (m >= 0 && probe_stopped()) {   /* a run to do, and the signal came first */
-		if (pj->k == 0)               /* nothing ran: the path is reported as interrupted */
+	if (m >= 0 && probe_stopped()) { /* a run to do, and the signal came first */
+		if (pj->k == 0)          /* nothing ran: the path is reported as interrupted */
 			probe_run_skipped(&c, p, (enum wire_method)m);
-		j->stopped = 1;               /* a fallback not run: the earlier run stands, cut short */
+		j->stopped = 1; /* a fallback not run: the earlier run stands, cut short */
 		m = -1;
 	}
 	if (m < 0) {
 		j->left--;
 		return CLI_GO_ON;
 	}
-	rc = probe_run_prepare(&c, p, (enum wire_method)m, &pj->cfg, &pj->io, R->s->err, sizeof(R->s->err));
-	if (rc) {                         /* 1: no route, reported as not measured */
+	rc = probe_run_prepare(&c, p, (enum wire_method)m, &pj->cfg, &pj->io, R->s->err,
+			       sizeof(R->s->err));
+	if (rc) { /* 1: no route, reported as not measured */
 		rawio_idle(p->io);
 		j->left--;
 		return rc == 1 ? CLI_GO_ON : rc;
 	}
-	pj->cfg.progress = NULL;          /* sites.c says how far the run is */
+	pj->cfg.progress = NULL; /* sites.c says how far the run is */
 	rawio_target_addr(&p->t, &to);
-	rc = probe_sched_add(R->sched, &pj->cfg, &pj->io, &to, &p->run, pj, p->error, sizeof(p->error));
-	if (rc < 0) {                     /* as probe_engine_run failing to start */
+	rc = probe_sched_add(R->sched, &pj->cfg, &pj->io, &to, &p->run, pj, p->error,
+			     sizeof(p->error));
+	if (rc < 0) { /* as probe_engine_run failing to start */
 		rawio_idle(p->io);
 		j->left--;
 		return probe_run_done(&c, p, -1, &pj->cfg);
@@ -400,7 +410,7 @@ run_ended(struct sites_run *R, struct path_job *pj, int rc)
 		j->left--;
 	} else {
 		p->fell_back = pj->k > 0;
-		pj->k++;                       /* start_run: another run, or the path is done */
+		pj->k++; /* start_run: another run, or the path is done */
 		site_error(j, start_run(R, pj->site, pj->path));
 	}
 	check_measured(R, pj->site);
@@ -415,7 +425,7 @@ drop_site(struct sites_run *R, size_t i, int rc)
 
 	R->s->cap = NULL;
 	rc = probe_cleanup(R->s, rc);
-	memset(R->sio[i].io, 0, (size_t)R->sio[i].n * sizeof(*R->sio[i].io));   /* closed */
+	memset(R->sio[i].io, 0, (size_t)R->sio[i].n * sizeof(*R->sio[i].io)); /* closed */
 	free(j->paths);
 	free(j->pj);
 	j->paths = NULL;
@@ -557,7 +567,8 @@ measure_all(struct probe_state *s, struct sites *st, struct site_io *sio, int ar
 	 * reported interrupted, not kill it with nothing said (the lab's
 	 * sites-interrupt sends it 0.3 s after the first socket). */
 	probe_signals();
-	if ((rc = open_sites(s, st, sio)) != CLI_GO_ON || (rc = check_configs(s, st, sio)) != CLI_GO_ON ||
+	if ((rc = open_sites(s, st, sio)) != CLI_GO_ON ||
+	    (rc = check_configs(s, st, sio)) != CLI_GO_ON ||
 	    (rc = sites_out_begin(st)) != CLI_GO_ON)
 		return rc;
 	rawio_mux_wait(s->mux, &w);
@@ -571,7 +582,7 @@ measure_all(struct probe_state *s, struct sites *st, struct site_io *sio, int ar
 	if (isatty(STDERR_FILENO) && !st->global.quiet)
 		fputs("\r\033[K", stderr);
 	probe_sched_free(R.sched);
-	for (size_t i = 0; i < st->inv.nsites; i++) {   /* runs of sites never reported */
+	for (size_t i = 0; i < st->inv.nsites; i++) { /* runs of sites never reported */
 		for (int k = 0; R.jobs[i].paths && k < R.jobs[i].npaths; k++)
 			if (R.jobs[i].paths[k].ran || R.jobs[i].paths[k].run.probes)
 				probe_run_free(&R.jobs[i].paths[k].run);

@@ -12,32 +12,33 @@
 /* One row of the summary table: what `mtuprobe report` prints from JSON. */
 struct site_row {
 	const char *name;
-	int done;                    /* measured (or failed) and reported */
-	int interrupted;             /* a signal cut it short (mtuprobe(1), INVENTORY, Exit status) */
-	int status;                  /* the site's exit status, as probe gives it */
-	unsigned wan_mtu;            /* 0: not measured */
+	int done;         /* measured (or failed) and reported */
+	int interrupted;  /* a signal cut it short (mtuprobe(1), INVENTORY, Exit status) */
+	int status;       /* the site's exit status, as probe gives it */
+	unsigned wan_mtu; /* 0: not measured */
 	unsigned tun_mtu[INVENTORY_MAX_TUNNELS]; /* 0: not measured */
 	size_t ntun;
-	int verified;                /* every path measured and verified */
-	char verdict[48];            /* tunnel_vs_model's word, a fault key, "interrupted" or "-" */
-	double secs;                 /* time its paths were probed (JSON's elapsed_ms) */
+	int verified;     /* every path measured and verified */
+	char verdict[48]; /* tunnel_vs_model's word, a fault key, "interrupted" or "-" */
+	double secs;      /* time its paths were probed (JSON's elapsed_ms) */
 };
 
 struct prom_merge;
 
 struct sites {
-	struct cli global;           /* the command line's options */
-	const char *file_name;       /* --targets FILE ("-": standard input) */
+	struct cli global;     /* the command line's options */
+	const char *file_name; /* --targets FILE ("-": standard input) */
 	struct inventory inv;
-	struct site_row *rows;       /* one per site, in the inventory's order */
-	size_t cur;                  /* the site being reported */
-	double t0;                   /* its first run's start (CLOCK_MONOTONIC, seconds) */
-	struct prom_merge *prom;     /* --prometheus: every site's samples */
+	struct site_row *rows;   /* one per site, in the inventory's order */
+	size_t cur;              /* the site being reported */
+	double t0;               /* its first run's start (CLOCK_MONOTONIC, seconds) */
+	struct prom_merge *prom; /* --prometheus: every site's samples */
 };
 
 /* sites_read.c: FILE as cli_read_config reads it, but as root through a
  * child that has become user (NULL: the sudo caller or nobody) first. */
-int sites_read_file(const char *name, const char *user, char **buf, size_t *len, char *err, size_t errlen);
+int sites_read_file(const char *name, const char *user, char **buf, size_t *len, char *err,
+		    size_t errlen);
 
 /* sites_out.c */
 /* Before the first probe: --out-dir exists or is created. */

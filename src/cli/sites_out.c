@@ -22,10 +22,13 @@
 int
 site_worse(int a, int b)
 {
-	static const int rank[] = { [EXIT_OK] = 0, [EXIT_BELOW] = 1, [EXIT_FINDINGS] = 2,
-				    [EXIT_NOT_MEASURED] = 3, [EXIT_PRIVILEGE] = 4, [EXIT_USAGE] = 5,
-				    [EXIT_OUTPUT] = 6 };
-	int ra = a >= 0 && a <= EXIT_OUTPUT ? rank[a] : 7, rb = b >= 0 && b <= EXIT_OUTPUT ? rank[b] : 7;
+	static const int rank[] = {
+		[EXIT_OK] = 0,           [EXIT_BELOW] = 1,     [EXIT_FINDINGS] = 2,
+		[EXIT_NOT_MEASURED] = 3, [EXIT_PRIVILEGE] = 4, [EXIT_USAGE] = 5,
+		[EXIT_OUTPUT] = 6
+	};
+	int ra = a >= 0 && a <= EXIT_OUTPUT ? rank[a] : 7,
+	    rb = b >= 0 && b <= EXIT_OUTPUT ? rank[b] : 7;
 
 	return ra > rb;
 }
@@ -47,15 +50,17 @@ row_verdict(struct site_row *row, const struct report_probe *rp)
 	const char *w = NULL;
 
 	if (rp->wan_fault.code != FAULT_NONE)
-		snprintf(row->verdict, sizeof(row->verdict), "wan %s", render_fault_key(rp->wan_fault.code));
+		snprintf(row->verdict, sizeof(row->verdict), "wan %s",
+			 render_fault_key(rp->wan_fault.code));
 	else if (rp->tunnel && rp->tunnel_fault.code != FAULT_NONE)
-		snprintf(row->verdict, sizeof(row->verdict), "tunnel %s", render_fault_key(rp->tunnel_fault.code));
+		snprintf(row->verdict, sizeof(row->verdict), "tunnel %s",
+			 render_fault_key(rp->tunnel_fault.code));
 	if (row->verdict[0])
 		return;
 	w = render_verdict_key(rp->tunnel_vs_model);
 	for (size_t k = 0; k < rp->nmore; k++)
-		if (rp->more[k].vs_model != TUNNEL_AGREES && render_verdict_key(rp->more[k].vs_model) &&
-		    (!w || !strcmp(w, "agrees")))
+		if (rp->more[k].vs_model != TUNNEL_AGREES &&
+		    render_verdict_key(rp->more[k].vs_model) && (!w || !strcmp(w, "agrees")))
 			w = render_verdict_key(rp->more[k].vs_model);
 	snprintf(row->verdict, sizeof(row->verdict), "%s", w ? w : "-");
 }
@@ -74,14 +79,15 @@ row_us(const struct report_probe *rp)
 static void
 fill_row(struct site_row *row, const struct report *r, const struct report_probe *rp, int rc)
 {
-	row->done = 1;   /* row->interrupted: sites.c's, before the report */
+	row->done = 1; /* row->interrupted: sites.c's, before the report */
 	row->status = rc;
 	row->wan_mtu = rp->wan->pmtu;
 	row->verified = rp->wan->pmtu && rp->wan->verified;
 	row->ntun = 0;
 	if (rp->tunnel_target) {
 		row->tun_mtu[row->ntun++] = rp->tunnel ? rp->tunnel->pmtu : 0;
-		row->verified = row->verified && rp->tunnel && rp->tunnel->pmtu && rp->tunnel->verified;
+		row->verified =
+			row->verified && rp->tunnel && rp->tunnel->pmtu && rp->tunnel->verified;
 	}
 	for (size_t k = 0; k < rp->nmore; k++) {
 		const struct probe_run *run = rp->more[k].run;
@@ -89,11 +95,11 @@ fill_row(struct site_row *row, const struct report *r, const struct report_probe
 		row->verified = row->verified && run && run->pmtu && run->verified;
 	}
 	row_verdict(row, rp);
-	if (row->interrupted)   /* what was measured is in JSON; the table says it is partial */
+	if (row->interrupted) /* what was measured is in JSON; the table says it is partial */
 		snprintf(row->verdict, sizeof(row->verdict), "interrupted");
 	else if (rc == EXIT_FINDINGS && rp->audit && !strcmp(row->verdict, "agrees"))
 		snprintf(row->verdict, sizeof(row->verdict), "config");
-	row->secs = (double)(row_us(rp) / 1000) / 1000.0;   /* JSON's elapsed_ms, so report agrees */
+	row->secs = (double)(row_us(rp) / 1000) / 1000.0; /* JSON's elapsed_ms, so report agrees */
 	(void)r;
 }
 
@@ -117,8 +123,8 @@ json_line(const struct sites *st, const struct report *r)
 		obj[--len] = '\0';
 	fputs("{\"site\":", stdout);
 	json_string(stdout, st->inv.sites[st->cur].name);
-	fprintf(stdout, ",\"interrupted\":%s,%s\n", st->rows[st->cur].interrupted ? "true" : "false",
-		obj + 1);
+	fprintf(stdout, ",\"interrupted\":%s,%s\n",
+		st->rows[st->cur].interrupted ? "true" : "false", obj + 1);
 	free(obj);
 	return fflush(stdout) == 0 ? 0 : -1;
 }
@@ -140,19 +146,24 @@ write_files(const struct sites *st, const struct report *r)
 		memset(one.vendors.enabled, 0, sizeof(one.vendors.enabled));
 		one.vendors.enabled[v] = r->vendors.enabled[v];
 		one.quiet = 1;
-		snprintf(path, sizeof(path), "%.3000s/%s.%s", dir, site, vendor_name((enum vendor_id)v));
+		snprintf(path, sizeof(path), "%.3000s/%s.%s", dir, site,
+			 vendor_name((enum vendor_id)v));
 		if (!(f = fopen(path, "w"))) {
-			snprintf(msg, sizeof(msg), _("--out-dir: cannot write %s: %s"), path, strerror(errno));
+			snprintf(msg, sizeof(msg), _("--out-dir: cannot write %s: %s"), path,
+				 strerror(errno));
 			cli_error("probe", msg);
 			return EXIT_OUTPUT;
 		}
 		if (!r->m)
-			fprintf(f, "# %s: nothing measured, no configuration (see probe's report)\n", site);
+			fprintf(f,
+				"# %s: nothing measured, no configuration (see probe's report)\n",
+				site);
 		else
 			render_text(f, &one);
 		bad = ferror(f);
 		if (fclose(f) != 0 || bad) {
-			snprintf(msg, sizeof(msg), _("--out-dir: cannot write %s: %s"), path, strerror(errno));
+			snprintf(msg, sizeof(msg), _("--out-dir: cannot write %s: %s"), path,
+				 strerror(errno));
 			cli_error("probe", msg);
 			return EXIT_OUTPUT;
 		}
@@ -218,9 +229,9 @@ sites_report(struct sites *st, const struct report *r, const struct report_probe
 
 	row->name = st->inv.sites[st->cur].name;
 	if (row->interrupted && site_worse(EXIT_NOT_MEASURED, rc))
-		rc = EXIT_NOT_MEASURED;   /* stopped early, as probe's own exit 1 */
+		rc = EXIT_NOT_MEASURED; /* stopped early, as probe's own exit 1 */
 	fill_row(row, r, rp, rc);
-	if (rp->no_config) {   /* probe says it after its report; the table cannot */
+	if (rp->no_config) { /* probe says it after its report; the table cannot */
 		char msg[700];
 		snprintf(msg, sizeof(msg), "site %s: %s", row->name, rp->no_config);
 		cli_error("probe", msg);
@@ -261,7 +272,8 @@ sites_out_begin(struct sites *st)
 	if (!dir)
 		return CLI_GO_ON;
 	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
-		snprintf(msg, sizeof(msg), _("--out-dir: cannot create %.3000s: %s"), dir, strerror(errno));
+		snprintf(msg, sizeof(msg), _("--out-dir: cannot create %.3000s: %s"), dir,
+			 strerror(errno));
 		cli_error("probe", msg);
 		return EXIT_OUTPUT;
 	}
@@ -306,8 +318,8 @@ sites_table(FILE *f, const struct site_row *rows, size_t n)
 			continue;
 		mtus(wan, sizeof(wan), &r->wan_mtu, 1);
 		mtus(tun, sizeof(tun), r->tun_mtu, r->ntun);
-		fprintf(f, "%-*s  %-7s  %-10s  %-18s  %-8s  %6.2fs  %d\n", w, r->name, wan, tun, r->verdict,
-			r->verified ? "yes" : "no", r->secs, r->status);
+		fprintf(f, "%-*s  %-7s  %-10s  %-18s  %-8s  %6.2fs  %d\n", w, r->name, wan, tun,
+			r->verdict, r->verified ? "yes" : "no", r->secs, r->status);
 	}
 }
 
@@ -327,7 +339,8 @@ sites_out_end(struct sites *st)
 	/* Stopped by a signal: every site is in the report still, those it cut
 	 * short as interrupted (exit 1, the status of a probe stopped early). */
 	if (done < st->inv.nsites) {
-		snprintf(err, sizeof(err), _("interrupted: %zu of %zu sites measured"), done, st->inv.nsites);
+		snprintf(err, sizeof(err), _("interrupted: %zu of %zu sites measured"), done,
+			 st->inv.nsites);
 		cli_error("probe", err);
 		if (site_worse(EXIT_NOT_MEASURED, worst))
 			worst = EXIT_NOT_MEASURED;
@@ -336,7 +349,8 @@ sites_out_end(struct sites *st)
 		sites_table(stdout, st->rows, st->inv.nsites);
 	if (cli_stdout_done("probe", EXIT_OK) != EXIT_OK)
 		return EXIT_OUTPUT;
-	if (st->global.prometheus && prom_merge_write(st->prom, st->global.prometheus, err, sizeof(err)) < 0) {
+	if (st->global.prometheus &&
+	    prom_merge_write(st->prom, st->global.prometheus, err, sizeof(err)) < 0) {
 		cli_error("probe", err);
 		return EXIT_OUTPUT;
 	}

@@ -13,10 +13,10 @@
 #include <string.h>
 
 struct family {
-	char *head;                  /* its HELP and TYPE lines */
-	char *samples;               /* every site's, labelled */
+	char *head;    /* its HELP and TYPE lines */
+	char *samples; /* every site's, labelled */
 	size_t len;
-	FILE *f;                     /* open_memstream on samples */
+	FILE *f; /* open_memstream on samples */
 	char name[96];
 };
 
@@ -82,7 +82,8 @@ prom_merge_add(struct prom_merge **pm, const char *site, const char *text, size_
 		size_t n = nl ? (size_t)(nl - s) : len - i;
 		if (n > 7 && !strncmp(s, "# HELP ", 7)) {
 			/* the family is its HELP line and the TYPE line after it */
-			const char *name = s + 7, *t = nl ? memchr(nl + 1, '\n', len - i - n - 1) : NULL;
+			const char *name = s + 7,
+				   *t = nl ? memchr(nl + 1, '\n', len - i - n - 1) : NULL;
 			size_t hlen = t ? (size_t)(t - s) + 1 : n;
 			if (!(cur = family(*pm, name, strcspn(name, " \n"), s, hlen)))
 				return -1;

@@ -20,12 +20,12 @@
 #include "io/priv.h"
 
 /* The child: 'O' and the file, or 'E' and the message. */
-static void __attribute__((noreturn))
-child(int fd, const char *name, const char *user)
+static void __attribute__((noreturn)) child(int fd, const char *name, const char *user)
 {
 	char *buf = NULL, msg[400];
 	size_t len = 0, off = 0;
-	int ok = priv_drop(user, msg, sizeof(msg)) == 0 && cli_read_config(name, &buf, &len, msg, sizeof(msg)) == 0;
+	int ok = priv_drop(user, msg, sizeof(msg)) == 0 &&
+		 cli_read_config(name, &buf, &len, msg, sizeof(msg)) == 0;
 	const char *p = ok ? buf : msg;
 	size_t n = ok ? len : strlen(msg);
 
@@ -67,7 +67,8 @@ drain(int fd, char **buf, size_t *len)
 }
 
 int
-sites_read_file(const char *name, const char *user, char **buf, size_t *len, char *err, size_t errlen)
+sites_read_file(const char *name, const char *user, char **buf, size_t *len, char *err,
+		size_t errlen)
 {
 	int fds[2], status = 0, rc;
 	char *got = NULL;
@@ -91,7 +92,9 @@ sites_read_file(const char *name, const char *user, char **buf, size_t *len, cha
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	if (rc < 0 || !n || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		snprintf(err, errlen, _("cannot read %s: the reader (as the user mtuprobe becomes) failed"), name);
+		snprintf(err, errlen,
+			 _("cannot read %s: the reader (as the user mtuprobe becomes) failed"),
+			 name);
 		free(got);
 		return -1;
 	}

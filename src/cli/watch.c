@@ -20,17 +20,17 @@
 struct round {
 	struct prom_path path[PROM_PATHS];
 	int npaths;
-	unsigned pmtu[PROM_PATHS];    /* 0: not measured */
+	unsigned pmtu[PROM_PATHS]; /* 0: not measured */
 	int verified[PROM_PATHS];
-	int up[PROM_PATHS];           /* measured (FAULT_NONE) */
+	int up[PROM_PATHS]; /* measured (FAULT_NONE) */
 	const struct report_fault *fault[PROM_PATHS];
-	int verdict;                  /* enum tunnel_verdict, -1 = none */
+	int verdict; /* enum tunnel_verdict, -1 = none */
 };
 
 struct event {
-	const char *what;             /* "pmtu", "verified", "up", "verdict" */
-	const char *path;             /* "wan", "tunnel", "tunnel2" ... */
-	char from[16], to[16];        /* "null" when there was none */
+	const char *what;      /* "pmtu", "verified", "up", "verdict" */
+	const char *path;      /* "wan", "tunnel", "tunnel2" ... */
+	char from[16], to[16]; /* "null" when there was none */
 };
 
 static void
@@ -92,14 +92,16 @@ changes(const struct watch *w, const struct round *now, struct event *ev)
 static void
 json_value(FILE *f, const char *v)
 {
-	if ((*v >= '0' && *v <= '9') || !strcmp(v, "null") || !strcmp(v, "true") || !strcmp(v, "false"))
+	if ((*v >= '0' && *v <= '9') || !strcmp(v, "null") || !strcmp(v, "true") ||
+	    !strcmp(v, "false"))
 		fputs(v, f);
 	else
 		fprintf(f, "\"%s\"", v);
 }
 
 static void
-print_json(FILE *f, const struct watch *w, const struct report *r, const struct event *ev, int n, time_t now)
+print_json(FILE *f, const struct watch *w, const struct report *r, const struct event *ev, int n,
+	   time_t now)
 {
 	char *obj = NULL;
 	size_t len = 0;
@@ -113,7 +115,8 @@ print_json(FILE *f, const struct watch *w, const struct report *r, const struct 
 		obj[--len] = '\0';
 	fprintf(f, "{\"round\":%lu,\"time\":%lld,\"events\":[", w->prom.rounds, (long long)now);
 	for (int i = 0; i < n; i++) {
-		fprintf(f, "%s{\"what\":\"%s\",\"path\":\"%s\",\"from\":", i ? "," : "", ev[i].what, ev[i].path);
+		fprintf(f, "%s{\"what\":\"%s\",\"path\":\"%s\",\"from\":", i ? "," : "", ev[i].what,
+			ev[i].path);
 		json_value(f, ev[i].from);
 		fputs(",\"to\":", f);
 		json_value(f, ev[i].to);
@@ -151,13 +154,14 @@ print_text(FILE *f, const struct watch *w, const struct report *r, const struct 
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
 	fprintf(f, "%s round %lu: WAN %s ", when, w->prom.rounds, p->wan_target);
 	put_pmtu(f, rd, 0);
-	for (int k = 1; k < rd->npaths; k++) {   /* every tunnel target, in order */
+	for (int k = 1; k < rd->npaths; k++) { /* every tunnel target, in order */
 		fprintf(f, "; tunnel %s ", rd->path[k].target);
 		put_pmtu(f, rd, k);
 	}
 	fputc('\n', f);
 	for (int i = 0; i < n; i++)
-		fprintf(f, "  changed: %s %s %s -> %s\n", ev[i].path, ev[i].what, ev[i].from, ev[i].to);
+		fprintf(f, "  changed: %s %s %s -> %s\n", ev[i].path, ev[i].what, ev[i].from,
+			ev[i].to);
 }
 
 static void
@@ -240,8 +244,8 @@ open_tmp(const char *file, char *tmp, size_t len, char *err, size_t errlen)
 	fd = mkostemp(tmp, O_CLOEXEC);
 	/* mkstemp makes it 0600; the collector may run as another user. */
 	if (fd < 0 || fchmod(fd, 0644) != 0) {
-		snprintf(err, errlen, _("--prometheus: cannot create a file beside %.3000s: %s"), file,
-			 strerror(errno));
+		snprintf(err, errlen, _("--prometheus: cannot create a file beside %.3000s: %s"),
+			 file, strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(tmp);
@@ -261,7 +265,8 @@ watch_write_atomic(const char *file, const char *text, size_t len, char *err, si
 	if ((fd = open_tmp(file, tmp, sizeof(tmp), err, errlen)) < 0)
 		return -1;
 	if (!(f = fdopen(fd, "w"))) {
-		snprintf(err, errlen, _("--prometheus: cannot write %.3000s: %s"), tmp, strerror(errno));
+		snprintf(err, errlen, _("--prometheus: cannot write %.3000s: %s"), tmp,
+			 strerror(errno));
 		close(fd);
 		unlink(tmp);
 		return -1;
@@ -271,7 +276,8 @@ watch_write_atomic(const char *file, const char *text, size_t len, char *err, si
 	if (fclose(f) != 0)
 		bad = 1;
 	if (bad || rename(tmp, file) != 0) {
-		snprintf(err, errlen, _("--prometheus: cannot write %.3000s: %s"), bad ? tmp : file, strerror(errno));
+		snprintf(err, errlen, _("--prometheus: cannot write %.3000s: %s"), bad ? tmp : file,
+			 strerror(errno));
 		unlink(tmp);
 		return -1;
 	}
@@ -279,7 +285,8 @@ watch_write_atomic(const char *file, const char *text, size_t len, char *err, si
 }
 
 int
-watch_write_prometheus(struct watch *w, const char *file, const struct report *r, char *err, size_t errlen)
+watch_write_prometheus(struct watch *w, const char *file, const struct report *r, char *err,
+		       size_t errlen)
 {
 	char *text = NULL;
 	size_t len = 0;

@@ -12,11 +12,11 @@
 
 struct watch {
 	struct prom_state prom;
-	int have_prev;                /* a round has been reported */
+	int have_prev;                  /* a round has been reported */
 	unsigned prev_pmtu[PROM_PATHS]; /* per path (prom_paths()): 0 = not measured */
 	int prev_verified[PROM_PATHS];
-	int prev_up[PROM_PATHS];      /* the path was measured (no fault) */
-	int prev_verdict;             /* enum tunnel_verdict, -1 = none */
+	int prev_up[PROM_PATHS]; /* the path was measured (no fault) */
+	int prev_verdict;        /* enum tunnel_verdict, -1 = none */
 };
 
 /* Counts a report for --prometheus: the round, the path MTU last measured,
@@ -32,8 +32,8 @@ void watch_round(struct watch *w, const struct report *r, int json, int value, F
 /* Writes FILE.XXXXXX (mkstemp) beside FILE, fsyncs it and renames it over
  * FILE, so a collector never reads half a file and two writers never share
  * a temporary file. -1 with a message in err. */
-int watch_write_prometheus(struct watch *w, const char *file, const struct report *r,
-			   char *err, size_t errlen);
+int watch_write_prometheus(struct watch *w, const char *file, const struct report *r, char *err,
+			   size_t errlen);
 
 /* The same for any text: --targets writes every site's samples at once. */
 int watch_write_atomic(const char *file, const char *text, size_t len, char *err, size_t errlen);

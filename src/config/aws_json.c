@@ -49,11 +49,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define JSON_DEPTH 64        /* describe-vpn-connections nests 6 deep */
+#define JSON_DEPTH 64 /* describe-vpn-connections nests 6 deep */
 
 struct jctx {
 	struct peer_config *p;
-	struct peer_error *e;     /* why it was refused: a code, render words it */
+	struct peer_error *e; /* why it was refused: a code, render words it */
 	int nomem;
 };
 
@@ -107,7 +107,8 @@ peer_new_conn(struct peer_config *p)
 struct peer_tunnel *
 peer_new_tunnel(struct peer_config *p, size_t conn, size_t index)
 {
-	struct peer_tunnel *t = push((void **)&p->tunnels, &p->ntunnels, &p->cap_tunnels, sizeof(*t));
+	struct peer_tunnel *t =
+		push((void **)&p->tunnels, &p->ntunnels, &p->cap_tunnels, sizeof(*t));
 
 	if (!t)
 		return NULL;
@@ -116,7 +117,6 @@ peer_new_tunnel(struct peer_config *p, size_t conn, size_t index)
 	peer_tunnel_defaults(t);
 	return t;
 }
-
 
 /* obj[key] when present; 0 absent (or null), 1 present and of type t, -1
  * present with another type (the message names the path, never the value). */
@@ -136,8 +136,8 @@ member(struct jctx *x, const struct json_object *obj, const char *path, const ch
 }
 
 static int
-get_str(struct jctx *x, const struct json_object *o, const char *path, const char *key,
-	char *out, size_t len, int *set)
+get_str(struct jctx *x, const struct json_object *o, const char *path, const char *key, char *out,
+	size_t len, int *set)
 {
 	struct json_object *v;
 	int rc = member(x, o, path, key, json_type_string, &v);
@@ -225,7 +225,8 @@ const char *
 peer_format_name(enum peer_format f)
 {
 	static const char *const names[] = { "aws-describe-vpn-connections",
-		"aws-customer-gateway-xml", "terraform-state", "terraform-plan" };
+					     "aws-customer-gateway-xml", "terraform-state",
+					     "terraform-plan" };
 
 	return (size_t)f < COUNT(names) ? names[f] : "?";
 }
@@ -256,21 +257,25 @@ struct alg_word {
 	unsigned long bit;
 };
 
+/* clang-format off */
 static const struct alg_word enc_words[] = {
 	{ "AES128", PEER_ENC_AES128 }, { "AES256", PEER_ENC_AES256 },
 	{ "AES128-GCM-16", PEER_ENC_AES128_GCM }, { "AES256-GCM-16", PEER_ENC_AES256_GCM },
 };
+/* clang-format on */
+/* clang-format off */
 static const struct alg_word integ_words[] = {
 	{ "SHA1", PEER_INTEG_SHA1 }, { "SHA2-256", PEER_INTEG_SHA256 },
 	{ "SHA2-384", PEER_INTEG_SHA384 }, { "SHA2-512", PEER_INTEG_SHA512 },
 };
+/* clang-format on */
 
 static unsigned long
 alg_bit(struct json_object *v, const struct alg_word *words, size_t n)
 {
 	int64_t g;
 
-	if (!words) {             /* a DH group number */
+	if (!words) { /* a DH group number */
 		g = json_object_get_int64(v);
 		return g >= 1 && g <= 30 ? 1ul << g : PEER_ALG_OTHER;
 	}
@@ -289,7 +294,7 @@ alg_list(struct jctx *x, const struct json_object *o, const char *path, const ch
 	int rc = member(x, o, path, key, json_type_array, &arr);
 
 	if (rc <= 0 || !json_object_array_length(arr))
-		return rc;       /* absent or empty: the default stands */
+		return rc; /* absent or empty: the default stands */
 	n->set = 1;
 	n->v = 0;
 	for (size_t i = 0; i < json_object_array_length(arr); i++) {
@@ -310,15 +315,17 @@ algorithms(struct jctx *x, const struct json_object *o, const char *path, struct
 {
 	return alg_list(x, o, path, "Phase1EncryptionAlgorithms", enc_words, COUNT(enc_words),
 			&t->p1_enc) < 0 ||
-	       alg_list(x, o, path, "Phase2EncryptionAlgorithms", enc_words, COUNT(enc_words),
-			&t->p2_enc) < 0 ||
-	       alg_list(x, o, path, "Phase1IntegrityAlgorithms", integ_words, COUNT(integ_words),
-			&t->p1_integ) < 0 ||
-	       alg_list(x, o, path, "Phase2IntegrityAlgorithms", integ_words, COUNT(integ_words),
-			&t->p2_integ) < 0 ||
-	       alg_list(x, o, path, "Phase1DHGroupNumbers", NULL, 0, &t->p1_dh) < 0 ||
-	       alg_list(x, o, path, "Phase2DHGroupNumbers", NULL, 0, &t->p2_dh) < 0
-	       ? -1 : 0;
+			       alg_list(x, o, path, "Phase2EncryptionAlgorithms", enc_words,
+					COUNT(enc_words), &t->p2_enc) < 0 ||
+			       alg_list(x, o, path, "Phase1IntegrityAlgorithms", integ_words,
+					COUNT(integ_words), &t->p1_integ) < 0 ||
+			       alg_list(x, o, path, "Phase2IntegrityAlgorithms", integ_words,
+					COUNT(integ_words), &t->p2_integ) < 0 ||
+			       alg_list(x, o, path, "Phase1DHGroupNumbers", NULL, 0, &t->p1_dh) <
+				       0 ||
+			       alg_list(x, o, path, "Phase2DHGroupNumbers", NULL, 0, &t->p2_dh) < 0
+		       ? -1
+		       : 0;
 }
 
 /* IkeVersions: [{"Value": "ikev1"}, {"Value": "ikev2"}] */
@@ -336,10 +343,13 @@ ike_versions(struct jctx *x, const struct json_object *o, const char *path, stru
 		const struct json_object *e = json_object_array_get_idx(arr, i);
 		const char *w;
 		if (json_object_get_type(e) != json_type_object ||
-		    !json_object_object_get_ex(e, "Value", &v) || json_object_get_type(v) != json_type_string)
+		    !json_object_object_get_ex(e, "Value", &v) ||
+		    json_object_get_type(v) != json_type_string)
 			return fail(x, PEER_E_JSON_IKE_VERSION, path, NULL, (long)i);
 		w = json_object_get_string(v);
-		n->v |= strcmp(w, "ikev1") == 0 ? PEER_IKEV1 : strcmp(w, "ikev2") == 0 ? PEER_IKEV2 : 0;
+		n->v |= strcmp(w, "ikev1") == 0   ? PEER_IKEV1
+			: strcmp(w, "ikev2") == 0 ? PEER_IKEV2
+						  : 0;
 	}
 	return 0;
 }
@@ -397,7 +407,8 @@ psk(struct jctx *x, const struct json_object *o, const char *path, struct peer_t
 	if (!json_object_object_get_ex(o, "PreSharedKey", &v) ||
 	    json_object_get_type(v) != json_type_string)
 		return 0;
-	config_secret_digest(json_object_get_string(v), (size_t)json_object_get_string_len(v), &t->psk);
+	config_secret_digest(json_object_get_string(v), (size_t)json_object_get_string_len(v),
+			     &t->psk);
 	return 0;
 }
 
@@ -441,7 +452,8 @@ tunnel_option(struct jctx *x, const struct json_object *o, const char *path, siz
 	if (!t)
 		return -1;
 	if (json_object_get_type(o) != json_type_object)
-		return fail_type(x, PEER_E_NOT_OBJECT, path, NULL, json_object_get_type(o), json_type_object);
+		return fail_type(x, PEER_E_NOT_OBJECT, path, NULL, json_object_get_type(o),
+				 json_type_object);
 	if (get_str(x, o, path, "OutsideIpAddress", outside, sizeof(outside), NULL) < 0 ||
 	    get_str(x, o, path, "TunnelInsideCidr", inside, sizeof(inside), NULL) < 0 ||
 	    get_int(x, o, path, "DpdTimeoutSeconds", &t->dpd_seconds) < 0 ||
@@ -467,8 +479,7 @@ tunnel_option(struct jctx *x, const struct json_object *o, const char *path, siz
 /* VgwTelemetry[]: status per outside address, merged into the tunnel of
  * the same address (a tunnel of its own when TunnelOptions lacks it). */
 static int
-telemetry(struct jctx *x, const struct json_object *c, const char *path, size_t conn,
-	  size_t first)
+telemetry(struct jctx *x, const struct json_object *c, const char *path, size_t conn, size_t first)
 {
 	struct json_object *arr;
 	int rc = member(x, c, path, "VgwTelemetry", json_type_array, &arr);
@@ -482,12 +493,14 @@ telemetry(struct jctx *x, const struct json_object *c, const char *path, size_t 
 		struct peer_tunnel *t = NULL;
 		snprintf(p, sizeof(p), "%s.VgwTelemetry[%zu]", path, i);
 		if (json_object_get_type(e) != json_type_object)
-			return fail_type(x, PEER_E_NOT_OBJECT, p, NULL, json_object_get_type(e), json_type_object);
+			return fail_type(x, PEER_E_NOT_OBJECT, p, NULL, json_object_get_type(e),
+					 json_type_object);
 		if (get_str(x, e, p, "OutsideIpAddress", addr, sizeof(addr), NULL) < 0 ||
 		    get_str(x, e, p, "Status", status, sizeof(status), NULL) < 0)
 			return -1;
 		/* AWS lists telemetry in TunnelOptions' order: try that one first */
-		if (first + i < x->p->ntunnels && strcmp(x->p->tunnels[first + i].outside, addr) == 0)
+		if (first + i < x->p->ntunnels &&
+		    strcmp(x->p->tunnels[first + i].outside, addr) == 0)
 			t = &x->p->tunnels[first + i];
 		for (size_t k = first; k < x->p->ntunnels && !t; k++)
 			if (strcmp(x->p->tunnels[k].outside, addr) == 0)
@@ -496,9 +509,11 @@ telemetry(struct jctx *x, const struct json_object *c, const char *path, size_t 
 			return -1;
 		if (!t->outside[0])
 			peer_set_outside(t, addr);
-		t->status = strcmp(status, "UP") == 0 ? PEER_STATUS_UP
-			    : strcmp(status, "DOWN") == 0 ? PEER_STATUS_DOWN : PEER_STATUS_OTHER;
-		if (get_str(x, e, p, "StatusMessage", t->status_msg, sizeof(t->status_msg), NULL) < 0)
+		t->status = strcmp(status, "UP") == 0     ? PEER_STATUS_UP
+			    : strcmp(status, "DOWN") == 0 ? PEER_STATUS_DOWN
+							  : PEER_STATUS_OTHER;
+		if (get_str(x, e, p, "StatusMessage", t->status_msg, sizeof(t->status_msg), NULL) <
+		    0)
 			return -1;
 	}
 	return 0;
@@ -566,8 +581,8 @@ embedded_xml(struct jctx *x, const struct json_object *c, const char *path, size
 	if (rc <= 0 || !json_object_get_string_len(v))
 		return rc;
 	snprintf(where, sizeof(where), "%s.CustomerGatewayConfiguration", path);
-	return peer_xml_merge(json_object_get_string(v), (size_t)json_object_get_string_len(v), x->p,
-			      first, where, x->e);
+	return peer_xml_merge(json_object_get_string(v), (size_t)json_object_get_string_len(v),
+			      x->p, first, where, x->e);
 }
 
 static int
@@ -581,7 +596,8 @@ connection(struct jctx *x, const struct json_object *c, size_t i)
 
 	snprintf(path, sizeof(path), "VpnConnections[%zu]", i);
 	if (json_object_get_type(c) != json_type_object)
-		return fail_type(x, PEER_E_NOT_OBJECT, path, NULL, json_object_get_type(c), json_type_object);
+		return fail_type(x, PEER_E_NOT_OBJECT, path, NULL, json_object_get_type(c),
+				 json_type_object);
 	if (!(pc = peer_new_conn(p))) {
 		x->nomem = 1;
 		return fail(x, PEER_E_JSON_NOMEM_CONNS, NULL, NULL, 0);
@@ -620,7 +636,8 @@ count_secrets(const struct json_object *o, size_t *n)
 	}
 	if (json_object_get_type(o) != json_type_object)
 		return;
-	json_object_object_foreach((struct json_object *)o, key, val) {
+	json_object_object_foreach((struct json_object *)o, key, val)
+	{
 		if (strcmp(key, "PreSharedKey") == 0)
 			(*n)++;
 		else if (strcmp(key, "CustomerGatewayConfiguration") == 0)
@@ -674,7 +691,7 @@ peer_json_tokenize(const char *buf, size_t len, struct json_object **top, struct
 		fail(&x, PEER_E_JSON_INVALID, NULL, NULL, (long)end);
 		err->line = line;
 		err->col = col;
-		err->detail = json_tokener_error_desc(e);   /* json-c's words, as it has them */
+		err->detail = json_tokener_error_desc(e); /* json-c's words, as it has them */
 		return -1;
 	}
 	while (end < len && strchr(" \t\r\n", buf[end]))

@@ -58,9 +58,9 @@
 
 struct xctx {
 	struct peer_config *p;
-	const char *where;            /* "" or "VpnConnections[0].CustomerGatewayConfiguration" */
+	const char *where; /* "" or "VpnConnections[0].CustomerGatewayConfiguration" */
 	struct peer_error *e;
-	int refused;                  /* an entity declaration or external DTD was met */
+	int refused; /* an entity declaration or external DTD was met */
 	long refused_line;
 };
 
@@ -128,7 +128,7 @@ internal_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
 static void
 quiet(void *ctx, xmlErrorPtr e)
 {
-	(void)ctx, (void)e;       /* errors are read from the context and worded below */
+	(void)ctx, (void)e; /* errors are read from the context and worded below */
 }
 
 /* libxml2's error codes, as the codes render words (render/peer_words.c)
@@ -321,7 +321,12 @@ tunnel_facts(struct xctx *x, const xmlNode *tn, size_t i, struct peer_tunnel *t,
 	const xmlNode *ike = child(tn, "ike"), *esp = child(tn, "ipsec");
 	const xmlNode *dpd = child(esp, "dead_peer_detection");
 	char path[96], s[PEER_ADDR];
-	const struct { const xmlNode *n; const char *el; char *out; size_t len; } words[] = {
+	const struct {
+		const xmlNode *n;
+		const char *el;
+		char *out;
+		size_t len;
+	} words[] = {
 		{ ike, "authentication_protocol", t->ike_auth, sizeof(t->ike_auth) },
 		{ ike, "encryption_protocol", t->ike_enc, sizeof(t->ike_enc) },
 		{ ike, "perfect_forward_secrecy", t->ike_pfs, sizeof(t->ike_pfs) },
@@ -332,7 +337,12 @@ tunnel_facts(struct xctx *x, const xmlNode *tn, size_t i, struct peer_tunnel *t,
 		{ esp, "perfect_forward_secrecy", t->esp_pfs, sizeof(t->esp_pfs) },
 		{ esp, "mode", t->esp_mode, sizeof(t->esp_mode) },
 	};
-	const struct { const xmlNode *n; const char *el; struct peer_num *out; int is_bool; } nums[] = {
+	const struct {
+		const xmlNode *n;
+		const char *el;
+		struct peer_num *out;
+		int is_bool;
+	} nums[] = {
 		{ child(cg, "bgp"), "asn", &t->cgw_asn, 0 },
 		{ child(vg, "bgp"), "asn", &t->vgw_asn, 0 },
 		{ child(vg, "bgp"), "hold_time", &t->hold_time, 0 },
@@ -343,14 +353,15 @@ tunnel_facts(struct xctx *x, const xmlNode *tn, size_t i, struct peer_tunnel *t,
 		{ dpd, "retries", &t->dpd_retries, 0 },
 	};
 
-	if (!t->outside[0] && text(child(child(vg, "tunnel_outside_address"), "ip_address"), s, sizeof(s)))
+	if (!t->outside[0] &&
+	    text(child(child(vg, "tunnel_outside_address"), "ip_address"), s, sizeof(s)))
 		peer_set_outside(t, s);
 	text(child(child(cg, "tunnel_outside_address"), "ip_address"), t->cgw_outside,
 	     sizeof(t->cgw_outside));
 	inside_address(child(cg, "tunnel_inside_address"), t->cgw_inside, sizeof(t->cgw_inside));
 	inside_address(child(vg, "tunnel_inside_address"), t->vgw_inside, sizeof(t->vgw_inside));
 	if (!t->inside[0] && t->vgw_inside[0])
-		peer_set_inside_net(t, t->vgw_inside);   /* its network: TunnelInsideCidr */
+		peer_set_inside_net(t, t->vgw_inside); /* its network: TunnelInsideCidr */
 	for (size_t k = 0; k < COUNT(words); k++)
 		if (!words[k].out[0])
 			text(child(words[k].n, words[k].el), words[k].out, words[k].len);
@@ -358,8 +369,9 @@ tunnel_facts(struct xctx *x, const xmlNode *tn, size_t i, struct peer_tunnel *t,
 		snprintf(path, sizeof(path), "ipsec_tunnel[%zu] %s", i, nums[k].el);
 		if (nums[k].out->set)
 			continue;
-		if ((nums[k].is_bool ? boolean(x, child(nums[k].n, nums[k].el), path, nums[k].out)
-				     : number(x, child(nums[k].n, nums[k].el), path, nums[k].out)) < 0)
+		if ((nums[k].is_bool
+			     ? boolean(x, child(nums[k].n, nums[k].el), path, nums[k].out)
+			     : number(x, child(nums[k].n, nums[k].el), path, nums[k].out)) < 0)
 			return -1;
 	}
 	snprintf(path, sizeof(path), "ipsec_tunnel[%zu] ike lifetime", i);
@@ -377,7 +389,8 @@ tunnel_facts(struct xctx *x, const xmlNode *tn, size_t i, struct peer_tunnel *t,
 static const char *
 outside_of(const xmlNode *tn, char *s, size_t len)
 {
-	text(child(child(child(tn, "vpn_gateway"), "tunnel_outside_address"), "ip_address"), s, len);
+	text(child(child(child(tn, "vpn_gateway"), "tunnel_outside_address"), "ip_address"), s,
+	     len);
 	return s;
 }
 
@@ -452,7 +465,7 @@ peer_xml_merge(const char *buf, size_t len, struct peer_config *p, size_t first,
 		i++;
 	}
 	if (!rc)
-		p->secrets += count_keys(r);   /* StaticRoutesOnly stays the JSON's */
+		p->secrets += count_keys(r); /* StaticRoutesOnly stays the JSON's */
 	xmlFreeDoc(doc);
 	return rc;
 }
@@ -485,7 +498,8 @@ peer_parse_aws_xml(const char *buf, size_t len, struct peer_config *p, struct pe
 	}
 	text(child(r, "customer_gateway_id"), pc->cgw, sizeof(pc->cgw));
 	text(child(r, "vpn_gateway_id"), pc->gateway, sizeof(pc->gateway));
-	if (!pc->gateway[0] && text(child(r, "transit_gateway_id"), pc->gateway, sizeof(pc->gateway)))
+	if (!pc->gateway[0] &&
+	    text(child(r, "transit_gateway_id"), pc->gateway, sizeof(pc->gateway)))
 		pc->transit = 1;
 	for (const xmlNode *n = r->children; n; n = n->next) {
 		struct peer_tunnel *t;

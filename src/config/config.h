@@ -23,15 +23,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "base/vendor_id.h"   /* which syntax the text is in: the one vendor enum */
+#include "base/vendor_id.h" /* which syntax the text is in: the one vendor enum */
 #include "config/secret.h"
 
-#define CONFIG_NAME 48          /* interface, gateway, connection names */
-#define CONFIG_DESC 160         /* a description, bytes as the file has them (RTX: at
+#define CONFIG_NAME 48 /* interface, gateway, connection names */
+#define CONFIG_DESC \
+	160                 /* a description, bytes as the file has them (RTX: at
                                  * most 64 characters, 32 double-byte) */
-#define CONFIG_TEXT 120         /* an offending line as quoted in a finding */
-#define CONFIG_ESP 64           /* an ESP transform as written */
-#define CONFIG_LINE_MAX 512     /* bytes of a line that are read at all */
+#define CONFIG_TEXT 120     /* an offending line as quoted in a finding */
+#define CONFIG_ESP 64       /* an ESP transform as written */
+#define CONFIG_LINE_MAX 512 /* bytes of a line that are read at all */
 
 /* Whose ipsec.conf: the two read some keys differently (dpdaction's
  * default, what turns DPD on). Libreswan when a key only Libreswan/Openswan
@@ -45,7 +46,7 @@ struct config_num {
 	long v;
 	unsigned line;
 	int tmpl;
-	char text[CONFIG_TEXT];   /* the whole line as written (trimmed) */
+	char text[CONFIG_TEXT]; /* the whole line as written (trimmed) */
 };
 
 /* MSS clamp: "1387", "auto" or "off" (RTX), "auto" (IX). */
@@ -55,10 +56,10 @@ enum config_mss { CONFIG_MSS_NUM, CONFIG_MSS_AUTO, CONFIG_MSS_OFF };
  * a selector that is no IPv4 prefix (swanctl "dynamic", IPv6, a range). */
 #define CONFIG_PLEN_OTHER 33
 struct config_prefix {
-	uint32_t addr;            /* host order */
-	unsigned plen;            /* 0..32 */
-	unsigned line;            /* 0: not configured */
-	int tmpl;                 /* a template placeholder */
+	uint32_t addr; /* host order */
+	unsigned plen; /* 0..32 */
+	unsigned line; /* 0: not configured */
+	int tmpl;      /* a template placeholder */
 	char text[CONFIG_TEXT];
 	/* An IKE peer's outer address only (config_gateway local_addr and
 	 * remote_addr): it is an IPv6 address (plen CONFIG_PLEN_OTHER), so
@@ -69,15 +70,15 @@ struct config_prefix {
 /* A non-tunnel interface: RTX lanN / ppN, IX GigaEthernetX.Y. */
 struct config_iface {
 	char name[CONFIG_NAME];
-	unsigned line;                /* first line naming it */
-	struct config_num mtu;        /* ip lanN mtu, ip pp mtu, ip mtu */
-	struct config_num mru;        /* ppp lcp mru on N (RTX pp) */
-	struct config_num pppoe;      /* RTX pppoe use LAN; IX encapsulation pppoe: PPPoE runs here */
-	char carrier[CONFIG_NAME];    /* RTX pp: the LAN that pppoe use names */
-	char desc[CONFIG_DESC];       /* its description line's text, "" none; any charset */
-	struct config_prefix addr;    /* IX ip address A/P, RTX ip lanN address A/P: a static
+	unsigned line;             /* first line naming it */
+	struct config_num mtu;     /* ip lanN mtu, ip pp mtu, ip mtu */
+	struct config_num mru;     /* ppp lcp mru on N (RTX pp) */
+	struct config_num pppoe;   /* RTX pppoe use LAN; IX encapsulation pppoe: PPPoE runs here */
+	char carrier[CONFIG_NAME]; /* RTX pp: the LAN that pppoe use names */
+	char desc[CONFIG_DESC];    /* its description line's text, "" none; any charset */
+	struct config_prefix addr; /* IX ip address A/P, RTX ip lanN address A/P: a static
 	                               * address (not ipcp/dhcp) */
-	struct config_num media;      /* Junos: the port's media MTU (interfaces IF mtu N), which
+	struct config_num media;   /* Junos: the port's media MTU (interfaces IF mtu N), which
 	                               * its units' family inet mtu must fit */
 };
 
@@ -85,16 +86,16 @@ struct config_iface {
  * (RFC 4303) only; the rest are listed as "not checked" with why. RTX
  * tunnel encapsulation (command reference 8.1, 29); IX tunnel mode. */
 enum config_tunnel_kind {
-	CONFIG_TK_IPSEC,          /* ESP tunnel mode: RTX default, IX ipsec/ipsec-ikev2, swanctl */
-	CONFIG_TK_L2TPV3_IPSEC,   /* RTX l2tpv3 over ipsec transport */
-	CONFIG_TK_L2TPV3,         /* RTX l2tpv3-raw or l2tpv3 without IPsec */
-	CONFIG_TK_L2TP,           /* RTX l2tp (L2TP/IPsec remote access) */
-	CONFIG_TK_MAPE,           /* RTX map-e: IPv4 over IPv6, the line itself */
-	CONFIG_TK_IPIP,           /* RTX ipip (DS-Lite and 4in6): the line itself */
-	CONFIG_TK_GRE,            /* GRE without IPsec */
-	CONFIG_TK_TRANSPORT,      /* swanctl mode = transport (or another non-tunnel mode) */
-	CONFIG_TK_OTHER,          /* an encapsulation the model does not know */
-	CONFIG_TK_IPIP4,          /* IPv4 in IPv4 (RFC 2003): RouterOS /interface ipip, a plain tunnel */
+	CONFIG_TK_IPSEC,        /* ESP tunnel mode: RTX default, IX ipsec/ipsec-ikev2, swanctl */
+	CONFIG_TK_L2TPV3_IPSEC, /* RTX l2tpv3 over ipsec transport */
+	CONFIG_TK_L2TPV3,       /* RTX l2tpv3-raw or l2tpv3 without IPsec */
+	CONFIG_TK_L2TP,         /* RTX l2tp (L2TP/IPsec remote access) */
+	CONFIG_TK_MAPE,         /* RTX map-e: IPv4 over IPv6, the line itself */
+	CONFIG_TK_IPIP,         /* RTX ipip (DS-Lite and 4in6): the line itself */
+	CONFIG_TK_GRE,          /* GRE without IPsec */
+	CONFIG_TK_TRANSPORT,    /* swanctl mode = transport (or another non-tunnel mode) */
+	CONFIG_TK_OTHER,        /* an encapsulation the model does not know */
+	CONFIG_TK_IPIP4, /* IPv4 in IPv4 (RFC 2003): RouterOS /interface ipip, a plain tunnel */
 };
 
 /* How long DPD keeps a tunnel's SA after the peer died, where the parser
@@ -107,18 +108,18 @@ enum config_tunnel_kind {
 #define CONFIG_HOLD_UNKNOWN (-2L) /* not known: a template value, IX IKEv1 */
 struct config_hold {
 	int set;
-	long v;                   /* seconds, CONFIG_HOLD_NONE or CONFIG_HOLD_UNKNOWN */
-	int exact;                /* 1: v is exact; 0: a lower bound (retries come on top) */
-	struct config_num src;    /* the line v comes from (v >= 0) */
+	long v;                /* seconds, CONFIG_HOLD_NONE or CONFIG_HOLD_UNKNOWN */
+	int exact;             /* 1: v is exact; 0: a lower bound (retries come on top) */
+	struct config_num src; /* the line v comes from (v >= 0) */
 };
 
 /* Whether this end starts IKE itself, and again after the peer cleared
  * the SA (RFC 7296 section 2: either end may initiate). */
 enum config_start_state {
-	CONFIG_START_UNKNOWN,     /* not found in any source */
-	CONFIG_START_ALWAYS,      /* brings the SA up on its own, and back after a clear */
-	CONFIG_START_ON_TRAFFIC,  /* when traffic needs the SA (a crypto map, a trap policy) */
-	CONFIG_START_NEVER,       /* answers only */
+	CONFIG_START_UNKNOWN,    /* not found in any source */
+	CONFIG_START_ALWAYS,     /* brings the SA up on its own, and back after a clear */
+	CONFIG_START_ON_TRAFFIC, /* when traffic needs the SA (a crypto map, a trap policy) */
+	CONFIG_START_NEVER,      /* answers only */
 };
 /* Whose words a start view is said in (config_start.why), like
  * config_live_why: the formats older than the view (RTX 15.10, IX ikev2
@@ -137,18 +138,18 @@ enum config_start_why {
 	/* For these two, ALWAYS means "starts when loaded": whether the SA
 	 * comes back after the peer clears it is their dpd_action, which
 	 * config_start.after_stays says for no-reinitiation. */
-	CONFIG_SWHY_SWAN,         /* swanctl children start_action */
-	CONFIG_SWHY_IPC_LOADS,    /* ipsec.conf auto=add: loaded, waits */
-	CONFIG_SWHY_IPC_NOT_LOADS,/* ipsec.conf auto=ignore or no auto=: not even loaded */
-	CONFIG_SWHY_IPC_DPD_STAYS,/* ipsec.conf waits, and its DPD runs without bringing it
+	CONFIG_SWHY_SWAN,          /* swanctl children start_action */
+	CONFIG_SWHY_IPC_LOADS,     /* ipsec.conf auto=add: loaded, waits */
+	CONFIG_SWHY_IPC_NOT_LOADS, /* ipsec.conf auto=ignore or no auto=: not even loaded */
+	CONFIG_SWHY_IPC_DPD_STAYS, /* ipsec.conf waits, and its DPD runs without bringing it
 	                           * back: no-reinitiation says it, with the fix to start */
 	CONFIG_SWHY_COUNT
 };
 struct config_start {
 	enum config_start_state state;
-	struct config_num src;    /* line 0: the format's default */
+	struct config_num src; /* line 0: the format's default */
 	enum config_start_why why;
-	int set;                  /* tunnel and config level: a model step filled it */
+	int set; /* tunnel and config level: a model step filled it */
 	/* After the peer clears the SA nothing here brings it back: the
 	 * finding of no-reinitiation, in the words of why (core/audit.c
 	 * reinit_says[]), whatever the state. swanctl: dpd_action is not
@@ -166,29 +167,29 @@ struct config_start {
 	struct config_num after_src;
 };
 
-enum { CONFIG_DIR_OUT = 1, CONFIG_DIR_IN = 2 };   /* config_tunnel.mss_dirs */
+enum { CONFIG_DIR_OUT = 1, CONFIG_DIR_IN = 2 }; /* config_tunnel.mss_dirs */
 
 struct config_tunnel {
-	char name[CONFIG_NAME];       /* "tunnel1", "Tunnel0.0", swanctl child name */
-	char id[CONFIG_NAME];         /* RTX tunnel number, IX "0.0", for fix lines */
-	unsigned line;                /* where its block opens */
-	char desc[CONFIG_DESC];       /* its description line's text, "" none; any charset
+	char name[CONFIG_NAME]; /* "tunnel1", "Tunnel0.0", swanctl child name */
+	char id[CONFIG_NAME];   /* RTX tunnel number, IX "0.0", for fix lines */
+	unsigned line;          /* where its block opens */
+	char desc[CONFIG_DESC]; /* its description line's text, "" none; any charset
 	                               * (a Japanese config saved as Shift_JIS keeps its bytes) */
 	enum config_tunnel_kind kind;
-	struct config_num encap;      /* the line that set kind (0: the default) */
-	struct config_num mtu;        /* ip tunnel mtu / ip mtu */
-	struct config_num mss;        /* ip tunnel tcp mss limit / ip tcp adjust-mss; v: enum config_mss */
-	long mss_value;               /* the number when mss.v == CONFIG_MSS_NUM */
-	struct config_num mtu6;       /* ipv6 tunnel mtu / ipv6 mtu */
-	struct config_num mss6;       /* ipv6 ... tcp mss limit / ipv6 tcp adjust-mss */
+	struct config_num encap; /* the line that set kind (0: the default) */
+	struct config_num mtu;   /* ip tunnel mtu / ip mtu */
+	struct config_num mss; /* ip tunnel tcp mss limit / ip tcp adjust-mss; v: enum config_mss */
+	long mss_value;        /* the number when mss.v == CONFIG_MSS_NUM */
+	struct config_num mtu6; /* ipv6 tunnel mtu / ipv6 mtu */
+	struct config_num mss6; /* ipv6 ... tcp mss limit / ipv6 tcp adjust-mss */
 	long mss6_value;
-	struct config_num df;         /* RTX ipsec tunnel outer df-bit; v: 0 copy, 1 set, 2 clear */
-	struct config_num policy;     /* RTX ipsec tunnel/transport N; IX ipsec policy tunnel NAME */
-	struct config_num copies;     /* RTX tunnel template LIST: v tunnels take this one's settings */
+	struct config_num df;     /* RTX ipsec tunnel outer df-bit; v: 0 copy, 1 set, 2 clear */
+	struct config_num policy; /* RTX ipsec tunnel/transport N; IX ipsec policy tunnel NAME */
+	struct config_num copies; /* RTX tunnel template LIST: v tunnels take this one's settings */
 	char policy_name[CONFIG_NAME];
-	int gateway;                  /* index into gateways, -1 when unbound */
-	struct config_prefix inside;  /* ip tunnel address / ip address: the inside subnet */
-	struct config_prefix remote;  /* ip tunnel remote address */
+	int gateway;                 /* index into gateways, -1 when unbound */
+	struct config_prefix inside; /* ip tunnel address / ip address: the inside subnet */
+	struct config_prefix remote; /* ip tunnel remote address */
 	/* This tunnel's own traffic selectors where a gateway has several
 	 * (a RouterOS policy each, MikroTik manual, IPsec: Policies), their
 	 * text the file's line; line 0: the gateway's local_id / remote_id
@@ -196,15 +197,16 @@ struct config_tunnel {
 	 * gateway's pairs that holds its BGP neighbour as carrying BGP. */
 	struct config_prefix sel_local, sel_remote;
 	/* IX IKEv2, per tunnel (or from the profile it binds) */
-	struct config_num dpd;        /* ikev2 dpd interval N, or the bound profile's dpd interval */
-	struct config_num connect;    /* ikev2 connect-type auto: v 1 */
-	struct config_num responder;  /* ikev2 negotiation-direction responder: v 1 */
-	struct config_num natt;       /* ikev2 nat-traversal ... */
-	struct config_num binding;    /* IX ikev2 binding PROFILE */
-	struct config_num esp;        /* IX: the bound profile's child-proposal lines, or the tunnel's own */
+	struct config_num dpd;       /* ikev2 dpd interval N, or the bound profile's dpd interval */
+	struct config_num connect;   /* ikev2 connect-type auto: v 1 */
+	struct config_num responder; /* ikev2 negotiation-direction responder: v 1 */
+	struct config_num natt;      /* ikev2 nat-traversal ... */
+	struct config_num binding;   /* IX ikev2 binding PROFILE */
+	struct config_num
+		esp; /* IX: the bound profile's child-proposal lines, or the tunnel's own */
 	char esp_text[CONFIG_ESP];
-	int esp_own;                  /* IX: esp is the tunnel's own ikev2 child-proposal lines */
-	int ikev2;                    /* IX tunnel mode ipsec-ikev2 */
+	int esp_own; /* IX: esp is the tunnel's own ikev2 child-proposal lines */
+	int ikev2;   /* IX tunnel mode ipsec-ikev2 */
 	/* IX: the interface IKE leaves by (ikev2 outgoing-interface IF), its
 	 * line in outgoing.text; "" when not written */
 	char outgoing_if[CONFIG_NAME];
@@ -233,9 +235,9 @@ struct config_tunnel {
 	 * (RouterOS tcp-mss=N+1-65535; line 0: every rule has one) */
 	unsigned mss_dirs;
 	struct config_num mss_unguarded;
-	int mss_policy;               /* 1: the clamp is a firewall policy's (FortiOS
+	int mss_policy;          /* 1: the clamp is a firewall policy's (FortiOS
 	                               * tcp-mss-sender/-receiver), not the interface's */
-	struct config_hold hold;      /* RTX, IX, swanctl, ipsec.conf: their model step's */
+	struct config_hold hold; /* RTX, IX, swanctl, ipsec.conf: their model step's */
 	/* RTX, IX, swanctl, ipsec.conf: whether this end starts the tunnel's
 	 * IKE (their model step's; those formats decide it per tunnel or by
 	 * lines a gateway's start does not hold). set 0: the gateway's start. */
@@ -243,14 +245,26 @@ struct config_tunnel {
 };
 
 /* keepalive/DPD methods (RTX 15.20; IX; strongSwan dpd_delay) */
-enum config_ka { CONFIG_KA_HEARTBEAT, CONFIG_KA_ICMP, CONFIG_KA_DPD, CONFIG_KA_RFC4306,
-		 CONFIG_KA_WATCH };
+enum config_ka {
+	CONFIG_KA_HEARTBEAT,
+	CONFIG_KA_ICMP,
+	CONFIG_KA_DPD,
+	CONFIG_KA_RFC4306,
+	CONFIG_KA_WATCH
+};
 /* keepalive switch: RTX on|off|auto */
 enum config_switch { CONFIG_OFF = 0, CONFIG_ON = 1, CONFIG_AUTO = 2 };
 
 /* swanctl.conf(5) dpd_action / close_action / start_action values */
-enum config_action { CONFIG_ACT_NONE, CONFIG_ACT_CLEAR, CONFIG_ACT_TRAP, CONFIG_ACT_RESTART,
-		     CONFIG_ACT_START, CONFIG_ACT_HOLD, CONFIG_ACT_OTHER };
+enum config_action {
+	CONFIG_ACT_NONE,
+	CONFIG_ACT_CLEAR,
+	CONFIG_ACT_TRAP,
+	CONFIG_ACT_RESTART,
+	CONFIG_ACT_START,
+	CONFIG_ACT_HOLD,
+	CONFIG_ACT_OTHER
+};
 
 /* ---- the vendor-neutral view the checks read ---------------------------
  * Every parser whose facts row sets `neutral` fills these for each gateway
@@ -265,12 +279,12 @@ enum config_action { CONFIG_ACT_NONE, CONFIG_ACT_CLEAR, CONFIG_ACT_TRAP, CONFIG_
 /* How this end learns that its IKE peer is gone: DPD (RFC 3706), IKEv2
  * liveness checks (RFC 7296 section 2.4) or a vendor keepalive. */
 enum config_live_state {
-	CONFIG_LIVE_UNKNOWN,      /* the format's default was not found in any source */
-	CONFIG_LIVE_OFF,          /* nothing is sent: a dead peer is never noticed */
-	CONFIG_LIVE_ON,           /* sent periodically, or when the SA is idle */
-	CONFIG_LIVE_ON_DEMAND,    /* only when traffic goes out and nothing comes back
+	CONFIG_LIVE_UNKNOWN,   /* the format's default was not found in any source */
+	CONFIG_LIVE_OFF,       /* nothing is sent: a dead peer is never noticed */
+	CONFIG_LIVE_ON,        /* sent periodically, or when the SA is idle */
+	CONFIG_LIVE_ON_DEMAND, /* only when traffic goes out and nothing comes back
 	                           * (Cisco keepalive on-demand, FortiOS dpd on-demand) */
-	CONFIG_LIVE_SAME_MAKE,    /* a vendor keepalive that only a peer of the same make
+	CONFIG_LIVE_SAME_MAKE, /* a vendor keepalive that only a peer of the same make
 	                           * answers (RTX heartbeat, 15.20): on against a Yamaha
 	                           * peer, off against one the peer profile marks non_yamaha */
 };
@@ -280,68 +294,69 @@ enum config_live_state {
  * ipsec.conf): core/audit.c's dpd_says[] gives each its finding or note.
  * The newer parsers leave CONFIG_WHY_NONE. */
 enum config_live_why {
-	CONFIG_WHY_NONE,              /* no words of its own: "DPD is off" / "not set, off" */
-	CONFIG_WHY_NO_TUNNEL,         /* UNKNOWN: no tunnel is bound to the peer (IX, whose
+	CONFIG_WHY_NONE,                /* no words of its own: "DPD is off" / "not set, off" */
+	CONFIG_WHY_NO_TUNNEL,           /* UNKNOWN: no tunnel is bound to the peer (IX, whose
 	                               * DPD is the tunnels') */
-	CONFIG_WHY_RTX_OFF,           /* ipsec ike keepalive use GW off */
-	CONFIG_WHY_RTX_UNSET,         /* IKEv1 without keepalive use: heartbeat, auto (15.20) */
-	CONFIG_WHY_RTX_HEARTBEAT_AUTO,/* heartbeat with switch auto: only if the peer sends */
-	CONFIG_WHY_RTX_HEARTBEAT,     /* SAME_MAKE: heartbeat, Yamaha's own keepalive */
-	CONFIG_WHY_RTX_V2_UNSET,      /* IKEv2 without keepalive use: rfc4306, auto (15.20) */
-	CONFIG_WHY_RTX_V2_AUTO,       /* rfc4306 with switch auto: answers the peer's only */
-	CONFIG_WHY_IX_V1,             /* IKEv1: no ike keepalive, no watch-group */
-	CONFIG_WHY_IX_V2,             /* IKEv2: no ikev2 dpd interval (tunnel, default-profile) */
-	CONFIG_WHY_IX_WATCH_NO_ACTION,   /* IKEv1: no ike keepalive, and the watch-group that
+	CONFIG_WHY_RTX_OFF,             /* ipsec ike keepalive use GW off */
+	CONFIG_WHY_RTX_UNSET,           /* IKEv1 without keepalive use: heartbeat, auto (15.20) */
+	CONFIG_WHY_RTX_HEARTBEAT_AUTO,  /* heartbeat with switch auto: only if the peer sends */
+	CONFIG_WHY_RTX_HEARTBEAT,       /* SAME_MAKE: heartbeat, Yamaha's own keepalive */
+	CONFIG_WHY_RTX_V2_UNSET,        /* IKEv2 without keepalive use: rfc4306, auto (15.20) */
+	CONFIG_WHY_RTX_V2_AUTO,         /* rfc4306 with switch auto: answers the peer's only */
+	CONFIG_WHY_IX_V1,               /* IKEv1: no ike keepalive, no watch-group */
+	CONFIG_WHY_IX_V2,               /* IKEv2: no ikev2 dpd interval (tunnel, default-profile) */
+	CONFIG_WHY_IX_WATCH_NO_ACTION,  /* IKEv1: no ike keepalive, and the watch-group that
 	                                  * watches the tunnel (why_line) has no action */
-	CONFIG_WHY_SWAN_ZERO,         /* dpd_delay = 0 */
-	CONFIG_WHY_SWAN_UNSET,        /* no dpd_delay (default 0s) */
-	CONFIG_WHY_IPC_NO_ACTION,     /* strongSwan: src leaves dpdaction none (or dpddelay 0) */
-	CONFIG_WHY_IPC_NO_ACTION_UNSET,   /* strongSwan: no dpdaction (default none) */
-	CONFIG_WHY_IPC_NO_TIMEOUT,    /* Libreswan IKEv1: dpddelay (src) without dpdtimeout */
-	CONFIG_WHY_IPC_NO_DELAY,      /* Libreswan: src leaves dpddelay 0 */
-	CONFIG_WHY_IPC_NO_DELAY_UNSET,/* Libreswan: no dpddelay (default 0) */
+	CONFIG_WHY_SWAN_ZERO,           /* dpd_delay = 0 */
+	CONFIG_WHY_SWAN_UNSET,          /* no dpd_delay (default 0s) */
+	CONFIG_WHY_IPC_NO_ACTION,       /* strongSwan: src leaves dpdaction none (or dpddelay 0) */
+	CONFIG_WHY_IPC_NO_ACTION_UNSET, /* strongSwan: no dpdaction (default none) */
+	CONFIG_WHY_IPC_NO_TIMEOUT,      /* Libreswan IKEv1: dpddelay (src) without dpdtimeout */
+	CONFIG_WHY_IPC_NO_DELAY,        /* Libreswan: src leaves dpddelay 0 */
+	CONFIG_WHY_IPC_NO_DELAY_UNSET,  /* Libreswan: no dpddelay (default 0) */
 	CONFIG_WHY_COUNT
 };
 
 struct config_live {
 	enum config_live_state state;
-	struct config_num src;    /* the line that decides; line 0: the format's default */
-	long dead_after;          /* seconds from the peer's last reply to "dead"; -1 unknown */
-	int exact;                /* 1: dead_after is exact; 0: a lower bound */
-	long interval, retries;   /* as configured (or defaulted); 0 unknown */
+	struct config_num src;  /* the line that decides; line 0: the format's default */
+	long dead_after;        /* seconds from the peer's last reply to "dead"; -1 unknown */
+	int exact;              /* 1: dead_after is exact; 0: a lower bound */
+	long interval, retries; /* as configured (or defaulted); 0 unknown */
 	enum config_live_why why;
 	/* The deciding line names a method IKE version ike does not have,
 	 * and the router runs instead in its place (RTX 15.20): both as the
 	 * format spells them; NULL when it runs what the line names. */
 	const char *named, *instead;
 	int ike;
-	unsigned why_line;        /* a line the reason names (IX: the watch-group with no action) */
+	unsigned why_line; /* a line the reason names (IX: the watch-group with no action) */
 };
 
 /* An IKE peer: RTX security gateway number, IX ike policy / IKEv2 peer,
  * swanctl connection. */
 struct config_gateway {
 	char name[CONFIG_NAME];
-	char policy[CONFIG_NAME];     /* IX: ike policy name (for ike keepalive) */
-	char acl[CONFIG_NAME];        /* IX: the autokey-map's access list */
+	char policy[CONFIG_NAME]; /* IX: ike policy name (for ike keepalive) */
+	char acl[CONFIG_NAME];    /* IX: the autokey-map's access list */
 	unsigned line;
-	struct config_num version;    /* IKE version: 1 or 2 */
-	struct config_num keepalive;  /* v: enum config_switch */
+	struct config_num version;   /* IKE version: 1 or 2 */
+	struct config_num keepalive; /* v: enum config_switch */
 	enum config_ka ka_method;
-	int ka_method_set;            /* the line named a method */
+	int ka_method_set; /* the line named a method */
 	long ka_interval, ka_count;
-	int ka_tmpl;                  /* the interval or count is a placeholder: how long DPD
+	int ka_tmpl; /* the interval or count is a placeholder: how long DPD
 	                               * takes is not known (never the defaults' number) */
-	struct config_num refresh;    /* RTX ipsec auto refresh GW on|off; swanctl start_action (v 1: initiates) */
-	struct config_num compat;     /* RTX ipsec ike backward-compatibility GW 1|2 */
-	struct config_num natt;       /* RTX/IX/swanctl NAT-T on (v 1) / off (v 0) */
-	struct config_num esp;        /* the ESP transform line */
+	struct config_num
+		refresh; /* RTX ipsec auto refresh GW on|off; swanctl start_action (v 1: initiates) */
+	struct config_num compat; /* RTX ipsec ike backward-compatibility GW 1|2 */
+	struct config_num natt;   /* RTX/IX/swanctl NAT-T on (v 1) / off (v 0) */
+	struct config_num esp;    /* the ESP transform line */
 	/* The ESP is the router's default set of several proposals (a Junos
 	 * ipsec policy naming none): which one is negotiated is the peer's
 	 * choice, so the model computes none; its line: the policy's */
 	struct config_num esp_several;
-	char esp_text[CONFIG_ESP];    /* normalised: "aes-cbc sha-hmac", "esp-aes-256 esp-sha" */
-	struct config_prefix local_id, remote_id;   /* proxy ids / traffic selectors */
+	char esp_text[CONFIG_ESP]; /* normalised: "aes-cbc sha-hmac", "esp-aes-256 esp-sha" */
+	struct config_prefix local_id, remote_id; /* proxy ids / traffic selectors */
 	/* The peer's outside (IKE) address: RTX ipsec ike remote address GW ADDR,
 	 * swanctl remote_addrs (the first). plen 32 for an IPv4 address,
 	 * CONFIG_PLEN_OTHER for a name, "any" or IPv6. IX keeps it in name. */
@@ -361,23 +376,24 @@ struct config_gateway {
 	 * read). Where
 	 * neither end writes its own address, two routers pair by them. */
 	char local_ike_id[CONFIG_NAME], remote_ike_id[CONFIG_NAME];
-	struct config_num start_action;   /* swanctl children start_action; v: enum config_action */
-	struct config_num dpd_action;     /* swanctl children dpd_action; v: enum config_action */
-	struct config_num close_action;   /* swanctl children close_action; v: enum config_action */
-	struct config_num life_ike;   /* RTX ipsec ike duration isakmp-sa|ike-sa GW s (15.48.1) */
+	struct config_num start_action; /* swanctl children start_action; v: enum config_action */
+	struct config_num dpd_action;   /* swanctl children dpd_action; v: enum config_action */
+	struct config_num close_action; /* swanctl children close_action; v: enum config_action */
+	struct config_num life_ike;     /* RTX ipsec ike duration isakmp-sa|ike-sa GW s (15.48.1) */
 	struct config_num life_child; /* RTX ipsec ike duration ipsec-sa|child-sa GW s (15.48.1) */
 	/* The pre-shared key as a keyed digest (config/secret.h), never the
 	 * key: RTX ipsec ike pre-shared-key GW text|0x..., IX ikev2
 	 * authentication psk id ipv4 ADDR key char|hex K, swanctl secrets. */
 	struct config_secret psk;
-	struct config_num dpd_timeout;    /* ipsec.conf dpdtimeout, swanctl dpd_timeout, seconds (IKEv1) */
+	struct config_num
+		dpd_timeout; /* ipsec.conf dpdtimeout, swanctl dpd_timeout, seconds (IKEv1) */
 	/* neutral formats (config_facts.neutral) only: what core/audit.c reads */
 	struct config_live live;
 	struct config_start start;
 };
 
 struct config_bgp {
-	uint32_t addr;                /* host order */
+	uint32_t addr; /* host order */
 	/* The neighbour's AS as the file writes it (asplain or asdot, RFC
 	 * 5396); 0 when no AS is written, it is a placeholder or a word
 	 * (VyOS "external"): AS 0 is no AS a neighbour can have (RFC 7607). */
@@ -394,46 +410,67 @@ struct config_bgp {
 /* Why a line is invalid for the router: the audit's invalid-line finding
  * words it (render), with the argument position and what was expected. */
 enum config_bad {
-	CONFIG_BAD_COMMAND,       /* no command of this router begins this way */
-	CONFIG_BAD_ARG,           /* argument `arg` is not a `expect` */
-	CONFIG_BAD_MISSING,       /* argument `arg` (a `expect`) is missing */
-	CONFIG_BAD_RANGE,         /* argument `arg` is outside the router's range */
-	CONFIG_BAD_SCOPE,         /* valid only inside a block of kind `expect` */
-	CONFIG_BAD_CYCLE,         /* ipsec.conf also= leads back to this conn */
-	CONFIG_BAD_UNCLOSED,      /* FortiOS: a config block (or an edit in it) that no
+	CONFIG_BAD_COMMAND,      /* no command of this router begins this way */
+	CONFIG_BAD_ARG,          /* argument `arg` is not a `expect` */
+	CONFIG_BAD_MISSING,      /* argument `arg` (a `expect`) is missing */
+	CONFIG_BAD_RANGE,        /* argument `arg` is outside the router's range */
+	CONFIG_BAD_SCOPE,        /* valid only inside a block of kind `expect` */
+	CONFIG_BAD_CYCLE,        /* ipsec.conf also= leads back to this conn */
+	CONFIG_BAD_UNCLOSED,     /* FortiOS: a config block (or an edit in it) that no
 	                           * end (next) closes before the next top-level config
 	                           * or the end of the file */
-	CONFIG_BAD_NESTING,       /* Junos/VyOS: a brace, quote or comment without its
+	CONFIG_BAD_NESTING,      /* Junos/VyOS: a brace, quote or comment without its
 	                           * pair (config/tree.c); word `arg` is the lone one */
-	CONFIG_BAD_QUOTE,         /* FortiOS: a double-quoted value no later line closes:
+	CONFIG_BAD_QUOTE,        /* FortiOS: a double-quoted value no later line closes:
 	                           * the rest of the file is its text */
-	CONFIG_BAD_SECTION_NAME,  /* ipsec.conf: conn NAME with more words; word `arg` is the
+	CONFIG_BAD_SECTION_NAME, /* ipsec.conf: conn NAME with more words; word `arg` is the
 	                           * second name */
 };
 
 /* What an argument must be: the types of the grammar tables. */
 enum config_arg {
-	CONFIG_ARG_NONE, CONFIG_ARG_NUMBER, CONFIG_ARG_ADDR, CONFIG_ARG_PREFIX, CONFIG_ARG_WORD,
-	CONFIG_ARG_ONOFF, CONFIG_ARG_MSS, CONFIG_ARG_MTU, CONFIG_ARG_KEYWORD,
-	CONFIG_ARG_FG_P1_KEY,     /* a key of FortiOS 6.0.0-7.6.4's vpn ipsec phase1-interface */
+	CONFIG_ARG_NONE,
+	CONFIG_ARG_NUMBER,
+	CONFIG_ARG_ADDR,
+	CONFIG_ARG_PREFIX,
+	CONFIG_ARG_WORD,
+	CONFIG_ARG_ONOFF,
+	CONFIG_ARG_MSS,
+	CONFIG_ARG_MTU,
+	CONFIG_ARG_KEYWORD,
+	CONFIG_ARG_FG_P1_KEY, /* a key of FortiOS 6.0.0-7.6.4's vpn ipsec phase1-interface */
 	/* scopes, for CONFIG_BAD_SCOPE */
-	CONFIG_ARG_IN_TUNNEL, CONFIG_ARG_IN_PP, CONFIG_ARG_IN_INTERFACE, CONFIG_ARG_IN_TUNNEL_IF,
-	CONFIG_ARG_IN_PROFILE, CONFIG_ARG_IN_SECTION,
-	CONFIG_ARG_IN_CONFIG, CONFIG_ARG_IN_EDIT,   /* FortiOS: a config block, an edit entry */
+	CONFIG_ARG_IN_TUNNEL,
+	CONFIG_ARG_IN_PP,
+	CONFIG_ARG_IN_INTERFACE,
+	CONFIG_ARG_IN_TUNNEL_IF,
+	CONFIG_ARG_IN_PROFILE,
+	CONFIG_ARG_IN_SECTION,
+	CONFIG_ARG_IN_CONFIG,
+	CONFIG_ARG_IN_EDIT, /* FortiOS: a config block, an edit entry */
 	/* Cisco IOS: its configuration sub-modes, by their own names */
-	CONFIG_ARG_IN_IOS_TUNNEL, CONFIG_ARG_IN_ISAKMP_POLICY, CONFIG_ARG_IN_KEYRING,
-	CONFIG_ARG_IN_ISAKMP_PROFILE, CONFIG_ARG_IN_TRANSFORM_SET, CONFIG_ARG_IN_IPSEC_PROFILE,
-	CONFIG_ARG_IN_IKEV2_PROPOSAL, CONFIG_ARG_IN_IKEV2_KEYRING, CONFIG_ARG_IN_IKEV2_PEER,
-	CONFIG_ARG_IN_IKEV2_PROFILE, CONFIG_ARG_IN_CRYPTO_MAP, CONFIG_ARG_IN_BGP, CONFIG_ARG_IN_ACL,
+	CONFIG_ARG_IN_IOS_TUNNEL,
+	CONFIG_ARG_IN_ISAKMP_POLICY,
+	CONFIG_ARG_IN_KEYRING,
+	CONFIG_ARG_IN_ISAKMP_PROFILE,
+	CONFIG_ARG_IN_TRANSFORM_SET,
+	CONFIG_ARG_IN_IPSEC_PROFILE,
+	CONFIG_ARG_IN_IKEV2_PROPOSAL,
+	CONFIG_ARG_IN_IKEV2_KEYRING,
+	CONFIG_ARG_IN_IKEV2_PEER,
+	CONFIG_ARG_IN_IKEV2_PROFILE,
+	CONFIG_ARG_IN_CRYPTO_MAP,
+	CONFIG_ARG_IN_BGP,
+	CONFIG_ARG_IN_ACL,
 	CONFIG_ARG_IN_SUBMODE,
 };
 
 struct config_invalid {
 	unsigned line;
 	enum config_bad why;
-	unsigned arg;                 /* 1-based word of the line; 0 the whole line */
+	unsigned arg; /* 1-based word of the line; 0 the whole line */
 	enum config_arg expect;
-	long lo, hi;                  /* CONFIG_BAD_RANGE */
+	long lo, hi; /* CONFIG_BAD_RANGE */
 	char text[CONFIG_TEXT];
 	/* word arg as the line has it, when text hides part of the line (a
 	 * key): the words are counted on the line, not on its masked text;
@@ -444,27 +481,36 @@ struct config_invalid {
 /* A name used before (or without) its definition: IX ikev2 binding to a
  * missing ikev2 profile, RTX ipsec tunnel N without ipsec sa policy N ... */
 enum config_ref_kind {
-	CONFIG_REF_IKEV2_PROFILE, CONFIG_REF_SA_POLICY, CONFIG_REF_IPSEC_MAP,
-	CONFIG_REF_IPSEC_PROPOSAL, CONFIG_REF_ACL, CONFIG_REF_IKE_PROPOSAL, CONFIG_REF_IKE_POLICY,
-	CONFIG_REF_PP_TUNNEL, CONFIG_REF_SWAN_PROPOSAL, CONFIG_REF_ALSO,
-	CONFIG_REF_PHASE1,        /* FortiOS phase2-interface set phase1name NAME */
-	CONFIG_REF_IKE_GATEWAY,   /* Junos ipsec vpn ... ike gateway NAME */
-	CONFIG_REF_IPSEC_POLICY,  /* Junos ipsec vpn ... ike ipsec-policy NAME */
-	CONFIG_REF_JUNOS_IPSEC_PROPOSAL,   /* Junos security ipsec policy P proposals NAME */
-	CONFIG_REF_ROS_PROPOSAL,  /* RouterOS /ip ipsec policy proposal=NAME */
-	CONFIG_REF_TUNNEL_IF,     /* Junos bind-interface st0.N, VyOS vti bind vtiN: no such interface */
-	CONFIG_REF_ESP_GROUP,     /* VyOS esp-group NAME */
-	CONFIG_REF_IKE_GROUP,     /* VyOS ike-group NAME */
+	CONFIG_REF_IKEV2_PROFILE,
+	CONFIG_REF_SA_POLICY,
+	CONFIG_REF_IPSEC_MAP,
+	CONFIG_REF_IPSEC_PROPOSAL,
+	CONFIG_REF_ACL,
+	CONFIG_REF_IKE_PROPOSAL,
+	CONFIG_REF_IKE_POLICY,
+	CONFIG_REF_PP_TUNNEL,
+	CONFIG_REF_SWAN_PROPOSAL,
+	CONFIG_REF_ALSO,
+	CONFIG_REF_PHASE1,               /* FortiOS phase2-interface set phase1name NAME */
+	CONFIG_REF_IKE_GATEWAY,          /* Junos ipsec vpn ... ike gateway NAME */
+	CONFIG_REF_IPSEC_POLICY,         /* Junos ipsec vpn ... ike ipsec-policy NAME */
+	CONFIG_REF_JUNOS_IPSEC_PROPOSAL, /* Junos security ipsec policy P proposals NAME */
+	CONFIG_REF_ROS_PROPOSAL,         /* RouterOS /ip ipsec policy proposal=NAME */
+	CONFIG_REF_TUNNEL_IF, /* Junos bind-interface st0.N, VyOS vti bind vtiN: no such interface */
+	CONFIG_REF_ESP_GROUP, /* VyOS esp-group NAME */
+	CONFIG_REF_IKE_GROUP, /* VyOS ike-group NAME */
 	/* Cisco IOS (config/ios.c): tunnel protection ipsec profile P, crypto
 	 * map ... ipsec-isakmp dynamic DMAP, set transform-set T */
-	CONFIG_REF_IOS_IPSEC_PROFILE, CONFIG_REF_IOS_DYNAMIC_MAP, CONFIG_REF_IOS_TRANSFORM_SET,
+	CONFIG_REF_IOS_IPSEC_PROFILE,
+	CONFIG_REF_IOS_DYNAMIC_MAP,
+	CONFIG_REF_IOS_TRANSFORM_SET,
 };
 struct config_ref {
 	unsigned line;
 	enum config_ref_kind kind;
 	char name[CONFIG_NAME];
 	char text[CONFIG_TEXT];
-	int tunnel;                   /* the tunnel it leaves unbound, -1 none */
+	int tunnel; /* the tunnel it leaves unbound, -1 none */
 };
 
 struct config_placeholder {
@@ -478,14 +524,19 @@ struct config_span {
 };
 
 /* Where the line MTU (the MTU the ESP packets meet) is stated, if anywhere. */
-enum config_line_src { CONFIG_LINE_NONE, CONFIG_LINE_PP, CONFIG_LINE_MAPE, CONFIG_LINE_PPPOE_IF,
-		       CONFIG_LINE_IFACE };
+enum config_line_src {
+	CONFIG_LINE_NONE,
+	CONFIG_LINE_PP,
+	CONFIG_LINE_MAPE,
+	CONFIG_LINE_PPPOE_IF,
+	CONFIG_LINE_IFACE
+};
 
 /* What a tunnel without an MSS clamp line gets from the router itself. */
 enum config_clamp_state {
-	CONFIG_CLAMP_UNKNOWN,     /* no source states the default (NEC IX) */
-	CONFIG_CLAMP_NONE,        /* nothing is clamped unless configured */
-	CONFIG_CLAMP_AUTO,        /* the router clamps to its tunnel MTU by itself */
+	CONFIG_CLAMP_UNKNOWN, /* no source states the default (NEC IX) */
+	CONFIG_CLAMP_NONE,    /* nothing is clamped unless configured */
+	CONFIG_CLAMP_AUTO,    /* the router clamps to its tunnel MTU by itself */
 };
 /* Whose words a clamp default is said in (config_facts.clamp_why), like
  * config_start_why: RTX (command reference 8.1.21: by firmware) and IX
@@ -504,12 +555,12 @@ struct config_since {
  * the facts the audit's checks read instead of asking which vendor it
  * was (one row per parser, config.c). */
 struct config_facts {
-	unsigned tunnel_mtu_default;  /* a tunnel with no MTU line has this MTU; 0 unknown */
-	int clamp_in_config;          /* the format can hold an MSS clamp (swanctl.conf cannot) */
-	int implicit_policy;          /* a tunnel is its own IPsec policy (a swanctl child) */
-	int selectors_dynamic;        /* unset traffic selectors are the peers' own addresses */
-	int natt_in_tunnel;           /* NAT-T is the tunnel's (IKEv2) or global (IKEv1), not the peer's */
-	const char *peer_word;        /* what the format calls an IKE peer: "gateway", "connection" */
+	unsigned tunnel_mtu_default; /* a tunnel with no MTU line has this MTU; 0 unknown */
+	int clamp_in_config;         /* the format can hold an MSS clamp (swanctl.conf cannot) */
+	int implicit_policy;         /* a tunnel is its own IPsec policy (a swanctl child) */
+	int selectors_dynamic;       /* unset traffic selectors are the peers' own addresses */
+	int natt_in_tunnel;    /* NAT-T is the tunnel's (IKEv2) or global (IKEv1), not the peer's */
+	const char *peer_word; /* what the format calls an IKE peer: "gateway", "connection" */
 	/* 1: the checks read config_gateway.live/.start and the fields below,
 	 * never the vendor (every parser after ipsec.conf) */
 	int neutral;
@@ -517,7 +568,7 @@ struct config_facts {
 	 * RFC 7296 section 2.23) unless a line turns it off; natt.v 1 then
 	 * means forced (or explicitly on), counted in the model */
 	int natt_detects;
-	int natt_zero_detects;           /* a natt line with v 0 only stops forcing it
+	int natt_zero_detects; /* a natt line with v 0 only stops forcing it
 	                                  * (swanctl.conf(5) encap = no) */
 	/* 1: one clamp line covers every tunnel (Junos [edit security flow
 	 * tcp-mss] ipsec-vpn mss): its number must fit the smallest one */
@@ -531,11 +582,11 @@ struct config_facts {
 	const struct config_since *clamp_since;
 	enum config_clamp_why clamp_why;
 	const char *clamp_source;
-	const char *selector_default;    /* what unset traffic selectors are, as the
+	const char *selector_default; /* what unset traffic selectors are, as the
 	                                  * vendor's manual says it, for the finding */
-	const char *natt_default;        /* what NAT-T is when no line sets it (both marked
+	const char *natt_default;     /* what NAT-T is when no line sets it (both marked
 	                                  * N_(): render translates them, core passes them on) */
-	const char *sources;             /* neutral: the vendor documents the grammar and
+	const char *sources;          /* neutral: the vendor documents the grammar and
 	                                  * defaults rest on, cited by each finding */
 	/* clamp_in_config 0: where the format says clamps are not, for the
 	 * note (marked N_(), like natt_default) */
@@ -554,7 +605,7 @@ struct config_facts {
 	 * release before this one (config.release's form); 0 never. FortiOS:
 	 * 7.0.1 (Fortinet community Technical Tip 221376) */
 	long clamp_one_way_before;
-	const char *clamp_one_way;    /* what to do about it, for the note (marked N_()) */
+	const char *clamp_one_way; /* what to do about it, for the note (marked N_()) */
 	/* 1: a gateway's name is its IKE peer's address when no remote_addr
 	 * is written (NEC IX: ikev2 peer ADDR, ike policy NAME peer ADDR) */
 	int peer_named_by_addr;
@@ -585,45 +636,49 @@ struct config_facts {
 struct cfg_index;
 
 /* A growable table: n used, cap allocated. */
-#define CONFIG_TABLE(type, name) type *name; size_t n##name, cap_##name
+#define CONFIG_TABLE(type, name) \
+	type *name; \
+	size_t n##name, cap_##name
 
 struct config {
 	enum vendor_id vendor;
-	enum config_dialect dialect;  /* VENDOR_IPSECCONF only */
+	enum config_dialect dialect; /* VENDOR_IPSECCONF only */
 	/* the first line showing that the file is in an older release's
 	 * syntax (VyOS 1.3: config/vyos.c), 0 the current one's: fix rows of
 	 * form 1 apply instead of form 2 (render/vendor_tables.c) */
 	unsigned older_release;
-	const struct config_facts *facts;   /* the format's (never NULL after config_parse) */
-	unsigned lines;               /* lines read */
-	unsigned read;                /* commands the audit reads */
-	unsigned unread;              /* known commands the audit does not read */
+	const struct config_facts *facts; /* the format's (never NULL after config_parse) */
+	unsigned lines;                   /* lines read */
+	unsigned read;                    /* commands the audit reads */
+	unsigned unread;                  /* known commands the audit does not read */
 	unsigned comments;
-	int nomem;                    /* a table could not grow: the parse failed */
-	struct config_num include;    /* ipsec.conf, swanctl.conf: the first include line (not followed); v: how many */
+	int nomem; /* a table could not grow: the parse failed */
+	struct config_num
+		include; /* ipsec.conf, swanctl.conf: the first include line (not followed); v: how many */
 	/* The first IPsec peer or policy the file defines disabled (RouterOS
 	 * disabled=yes), v: how many; a file whose every one is has no tunnel
 	 * to audit, and the audit says so instead of "nothing kills it" */
 	struct config_num disabled;
-	struct config_num name_cut;   /* the first name longer than CONFIG_NAME - 1 (text: the name), v: how
+	struct config_num
+		name_cut; /* the first name longer than CONFIG_NAME - 1 (text: the name), v: how
 	                               * many; the parse then fails (config.c fits) */
-	char firmware[CONFIG_TEXT];   /* RTX "# RTX1210 Rev.14.01.38 ..." header, if any */
+	char firmware[CONFIG_TEXT]; /* RTX "# RTX1210 Rev.14.01.38 ..." header, if any */
 	unsigned firmware_line;
-	long release;                 /* the firmware release as major * 10000 + minor * 100 +
+	long release;              /* the firmware release as major * 10000 + minor * 100 +
 	                               * patch where the parser reads one (FortiOS
 	                               * #config-version), 0 unknown */
-	struct config_num refresh;    /* RTX global ipsec auto refresh */
-	struct config_start start;    /* RTX: the global ipsec auto refresh as a start view (set 1) */
-	struct config_num natt;       /* IX global ike nat-traversal */
-	struct config_num default_dpd;/* IX ikev2 default-profile dpd interval */
-	struct config_num watch;      /* IX watch-group + network-monitor (Oracle's keepalive) */
-	struct config_num any_acl;    /* IX ip access-list ... src any dest any */
-	struct config_num child_esp;  /* IX ikev2 default-profile child-proposal enc/integrity */
+	struct config_num refresh; /* RTX global ipsec auto refresh */
+	struct config_start start; /* RTX: the global ipsec auto refresh as a start view (set 1) */
+	struct config_num natt;    /* IX global ike nat-traversal */
+	struct config_num default_dpd; /* IX ikev2 default-profile dpd interval */
+	struct config_num watch;       /* IX watch-group + network-monitor (Oracle's keepalive) */
+	struct config_num any_acl;     /* IX ip access-list ... src any dest any */
+	struct config_num child_esp;   /* IX ikev2 default-profile child-proposal enc/integrity */
 	char child_esp_text[CONFIG_ESP];
-	struct config_num line_mtu;   /* the stated line MTU, with its line; v 0: none */
+	struct config_num line_mtu; /* the stated line MTU, with its line; v 0: none */
 	enum config_line_src line_src;
-	char line_name[CONFIG_NAME];  /* the interface or tunnel it is on */
-	size_t line_index;            /* in tunnels (CONFIG_LINE_MAPE) or ifaces (the others) */
+	char line_name[CONFIG_NAME]; /* the interface or tunnel it is on */
+	size_t line_index;           /* in tunnels (CONFIG_LINE_MAPE) or ifaces (the others) */
 	CONFIG_TABLE(struct config_iface, ifaces);
 	CONFIG_TABLE(struct config_tunnel, tunnels);
 	CONFIG_TABLE(struct config_gateway, gateways);
@@ -634,7 +689,7 @@ struct config {
 	CONFIG_TABLE(struct config_ref, refs);
 	CONFIG_TABLE(struct config_placeholder, placeholders);
 	CONFIG_TABLE(struct config_span, spans);
-	struct cfg_index *index;      /* name lookups for the tables (config/index.c) */
+	struct cfg_index *index; /* name lookups for the tables (config/index.c) */
 };
 
 /* "rtx", "ix", "strongswan", "ipsec-conf": a vendor with a parser; -1 for anything else. */
@@ -661,8 +716,7 @@ int config_detect(const char *buf, size_t len, char *err, size_t errlen);
  * -1 with a one-line message: empty, binary, another format, most lines
  * invalid for that vendor, or out of memory. Call config_free() after
  * either outcome. */
-int config_parse(const char *buf, size_t len, int v, struct config *c,
-		 char *err, size_t errlen);
+int config_parse(const char *buf, size_t len, int v, struct config *c, char *err, size_t errlen);
 void config_free(struct config *c);
 
 /* Lookups used by the parsers and the audit. */

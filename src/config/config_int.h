@@ -13,11 +13,11 @@
 #define CFG_MAX_TOK (CONFIG_LINE_MAX / 2)
 
 struct cfg_line {
-	unsigned no;                      /* 1-based line number */
-	int indented;                     /* began with a space or a tab (never decides a block) */
-	int comment;                      /* a comment in this vendor's syntax, or blank */
-	char text[CONFIG_LINE_MAX];       /* trimmed; NUL bytes shown as '?' */
-	char buf[CONFIG_LINE_MAX];        /* tokens point in here */
+	unsigned no;                /* 1-based line number */
+	int indented;               /* began with a space or a tab (never decides a block) */
+	int comment;                /* a comment in this vendor's syntax, or blank */
+	char text[CONFIG_LINE_MAX]; /* trimmed; NUL bytes shown as '?' */
+	char buf[CONFIG_LINE_MAX];  /* tokens point in here */
 	char *tok[CFG_MAX_TOK];
 	size_t ntok;
 	/* a line whose key text hides (lines.c key_lines): the 1-based word
@@ -30,7 +30,7 @@ struct cfg_reader {
 	const char *buf;
 	size_t len, pos;
 	unsigned no;
-	const char *comment_chars;        /* a line whose first character is one of these is a comment */
+	const char *comment_chars; /* a line whose first character is one of these is a comment */
 };
 
 /* The next line into *l (tokenized on blanks); 0 at the end. One pass over
@@ -61,7 +61,7 @@ struct cfg_cmd {
 struct cfg_grammar {
 	const struct cfg_cmd *cmds;
 	size_t ncmds;
-	const enum config_arg *scope_arg;  /* [bit] -> CONFIG_ARG_IN_... */
+	const enum config_arg *scope_arg; /* [bit] -> CONFIG_ARG_IN_... */
 	size_t nscopes;
 };
 
@@ -75,9 +75,8 @@ const struct cfg_cmd *cfg_match(const struct cfg_grammar *g, const struct cfg_li
 /* Reads one command line: placeholders recorded, the matching row run, the
  * line counted as read, unread (a known command the audit does not need) or
  * invalid. Returns the row, NULL when invalid. */
-const struct cfg_cmd *cfg_dispatch(struct config *c, struct cfg_ctx *x,
-				   const struct cfg_grammar *g, const struct cfg_line *l,
-				   unsigned block);
+const struct cfg_cmd *cfg_dispatch(struct config *c, struct cfg_ctx *x, const struct cfg_grammar *g,
+				   const struct cfg_line *l, unsigned block);
 
 /* Records line l as invalid: word arg (1-based; 0 the line) was not what
  * was expected. Returns -1 for handlers to pass on. */
@@ -91,7 +90,7 @@ void cfg_ref(struct config *c, unsigned line, const char *text, enum config_ref_
 	     const char *name, int tunnel);
 
 int cfg_is(const struct cfg_line *l, size_t i, const char *word);
-int cfg_tmpl(const struct cfg_line *l, size_t i);     /* word i is a placeholder */
+int cfg_tmpl(const struct cfg_line *l, size_t i); /* word i is a placeholder */
 int cfg_number(const char *s, long min, long max, long *out);
 /* "a.b.c.d/len", "a.b.c.d" (/32), "a.b.c.d/m.m.m.m"; "any" = 0.0.0.0/0. */
 int cfg_prefix(const char *s, uint32_t *addr, unsigned *plen);
@@ -110,8 +109,8 @@ int cfg_addr6(const char *s);
 /* An IKE peer's outer address as written: an IPv4 address (plen 32), else
  * CONFIG_PLEN_OTHER, with v6 when it is an IPv6 address (a name: 0). */
 void cfg_outer_addr(struct config_prefix *p, const char *word, const struct cfg_line *l);
-void cfg_set_prefix(struct config_prefix *p, uint32_t addr, unsigned plen,
-		    const struct cfg_line *l);
+void
+cfg_set_prefix(struct config_prefix *p, uint32_t addr, unsigned plen, const struct cfg_line *l);
 /* Records a clamp on t: m is enum config_mss, v the number for CONFIG_MSS_NUM. */
 void cfg_set_mss(struct config_tunnel *t, int v6, int m, long v, const struct cfg_line *l);
 
@@ -129,8 +128,7 @@ void cfg_desc(char *dst, size_t len, const struct cfg_line *l, size_t words);
 
 /* Find or add; NULL (and c->nomem) when memory runs out. */
 struct config_iface *cfg_iface(struct config *c, const char *name, unsigned line);
-struct config_tunnel *cfg_tunnel(struct config *c, const char *id, const char *name,
-				 unsigned line);
+struct config_tunnel *cfg_tunnel(struct config *c, const char *id, const char *name, unsigned line);
 struct config_gateway *cfg_gateway(struct config *c, const char *name, unsigned line);
 /* The older formats decide DPD by the gateway's keepalive line: live.src
  * is it, state OFF, or UNKNOWN when it is a template value (returns 1:
@@ -139,15 +137,18 @@ int cfg_live_start(struct config_gateway *g);
 /* Each tunnel bound to a gateway gets its hold (config.h config_hold) from
  * that gateway by the format's rule: RTX, swanctl and ipsec.conf, whose DPD
  * is the IKE peer's. */
-void cfg_holds(struct config *c, void (*rule)(const struct config_gateway *g, struct config_hold *h));
+void
+cfg_holds(struct config *c, void (*rule)(const struct config_gateway *g, struct config_hold *h));
 /* Each tunnel bound to a gateway gets its start view (config.h
  * config_start, set 1) from that gateway by the format's rule: swanctl and
  * ipsec.conf, whose start is the connection's. */
-void cfg_starts(struct config *c,
-		void (*rule)(const struct config *c, const struct config_gateway *g, struct config_start *s));
+void
+cfg_starts(struct config *c, void (*rule)(const struct config *c, const struct config_gateway *g,
+					  struct config_start *s));
 /* A BGP neighbour; a second line for the same address only adds the AS
  * when the first gave none ("neighbor A activate" before "remote-as"). */
-struct config_bgp *cfg_add_bgp(struct config *c, uint32_t addr, uint32_t as, const struct cfg_line *l);
+struct config_bgp *
+cfg_add_bgp(struct config *c, uint32_t addr, uint32_t as, const struct cfg_line *l);
 /* Peer groups (Cisco IOS IP command reference, neighbor peer-group
  * (creating), (assigning members), neighbor remote-as; FRR and VyOS take
  * the same): a group named or given its AS, a neighbour made a member,

@@ -34,17 +34,20 @@
  * ("st0*", "*;", "*=*"). */
 struct foreign_mark {
 	const char *pattern;
-	int strong;               /* 1: this line alone names the format */
+	int strong; /* 1: this line alone names the format */
 };
 
 struct foreign_row {
-	const char *name;             /* for the user */
+	const char *name; /* for the user */
 	const struct foreign_mark *marks;
 	size_t nmarks;
-	unsigned need;                /* evidence lines needed without a strong mark */
+	unsigned need; /* evidence lines needed without a strong mark */
 };
 
-#define ROW(name, marks, need) { name, marks, COUNT(marks), need }
+#define ROW(name, marks, need) \
+	{ \
+		name, marks, COUNT(marks), need \
+	}
 
 /* Cisco ASA, in the shape of AWS's sample (the same repository,
  * doc_source/Cisco_ASA.md). Strong: the
@@ -52,6 +55,7 @@ struct foreign_row {
  * keywords ASA puts where IOS has none, "sysopt connection tcpmss" (IOS
  * clamps per interface). Weak: the one-line crypto map form, ACL and
  * interface words that IOS-XE has in other shapes. */
+/* clang-format off */
 static const struct foreign_mark asa_marks[] = {
 	{ "ASA Version *", 1 },
 	{ "tunnel-group * type *", 1 },
@@ -76,6 +80,7 @@ static const struct foreign_mark asa_marks[] = {
 	{ "same-security-traffic *", 0 },
 	{ "object network *", 0 },
 };
+/* clang-format on */
 
 /* MikroTik RouterOS exports are read (config/routeros.c), no longer foreign;
  * nor are Juniper Junos (config/junos.c) and VyOS (config/vyos.c). */
@@ -84,6 +89,7 @@ static const struct foreign_mark asa_marks[] = {
  * github.com/awsdocs/amazon-vpc-network-administrator-guide, doc_source/palo-alto.md) and
  * the saved XML. Strong: the network ike / tunnel ipsec trees and the XML
  * root element. */
+/* clang-format off */
 static const struct foreign_mark panos_marks[] = {
 	{ "set network ike *", 1 },
 	{ "set network tunnel ipsec *", 1 },
@@ -95,16 +101,19 @@ static const struct foreign_mark panos_marks[] = {
 	{ "edit network virtual-router *", 0 },
 	{ "set deviceconfig *", 0 },
 };
+/* clang-format on */
 
 /* need = 2 for every row: a single weak line may be a coincidence (a word in
  * a letter, one pasted line); two independent ones are a format. Row order
  * breaks ties. Cisco IOS/IOS-XE is read (config/ios.c) and has no row: an
  * IOS file shares at most one weak line with ASA's row, so it is not named
  * ASA; an ASA file is refused by its strong lines. */
+/* clang-format off */
 static const struct foreign_row rows[] = {
 	ROW("Cisco ASA", asa_marks, 2),
 	ROW("Palo Alto PAN-OS", panos_marks, 2),
 };
+/* clang-format on */
 
 #define NROWS COUNT(rows)
 
@@ -118,10 +127,10 @@ struct fline {
 
 /* What one row has seen so far. */
 struct tally {
-	unsigned evidence;    /* lines matching any of its marks */
-	unsigned strong;      /* of which matched a strong mark */
-	unsigned line;        /* the first of them */
-	size_t off, len;      /* where that line is in buf */
+	unsigned evidence; /* lines matching any of its marks */
+	unsigned strong;   /* of which matched a strong mark */
+	unsigned line;     /* the first of them */
+	size_t off, len;   /* where that line is in buf */
 };
 
 static int

@@ -10,16 +10,16 @@
 
 #include <stddef.h>
 
-#define FOREIGN_LINE_MAX 512    /* bytes of a line that are read at all */
+#define FOREIGN_LINE_MAX 512 /* bytes of a line that are read at all */
 
 /* A format mtuprobe does not read; name is for the user ("Cisco IOS/IOS-XE").
  * Returns 1 and fills *out when the text carries that format's evidence, else 0. */
 struct config_foreign {
-	const char *name;   /* static string, e.g. "Cisco IOS/IOS-XE"; NULL when 0 */
-	unsigned line;      /* 1-based line of the first evidence */
-	unsigned evidence;  /* lines that only that format has */
-	unsigned lines;     /* non-comment, non-blank lines in the text */
-	char why[96];       /* the first evidence line: trimmed, cut, control bytes as '?' */
+	const char *name;  /* static string, e.g. "Cisco IOS/IOS-XE"; NULL when 0 */
+	unsigned line;     /* 1-based line of the first evidence */
+	unsigned evidence; /* lines that only that format has */
+	unsigned lines;    /* non-comment, non-blank lines in the text */
+	char why[96];      /* the first evidence line: trimmed, cut, control bytes as '?' */
 };
 
 /* out may be NULL (only the answer is wanted); otherwise it is zeroed first.

@@ -44,10 +44,41 @@ enum fg_tree { T_NONE, T_P1, T_P2, T_IF, T_BGP, T_NEIGH, T_POLICY, T_VDOM, T_GLO
 
 /* The keys read, in every tree that has them. */
 enum fk {
-	K_INTERFACE, K_IKEV, K_REMOTE_GW, K_LOCAL_GW, K_PROPOSAL, K_DPD, K_DPD_COUNT, K_DPD_INTERVAL,
-	K_AUTONEG, K_PASSIVE, K_NATT, K_KEYLIFE, K_PSK, K_TYPE, K_PHASE1NAME, K_SRC_TYPE, K_DST_TYPE,
-	K_SRC, K_DST, K_SRC_NAME, K_DST_NAME, K_KEYLIFESEC, K_IP, K_REMOTE_IP, K_MTU_OVERRIDE, K_MTU,
-	K_TCPMSS, K_MSS_SENDER, K_MSS_RECEIVER, K_SRCINTF, K_DSTINTF, K_DESC, K_MODE, K_REMOTE_AS, K_N
+	K_INTERFACE,
+	K_IKEV,
+	K_REMOTE_GW,
+	K_LOCAL_GW,
+	K_PROPOSAL,
+	K_DPD,
+	K_DPD_COUNT,
+	K_DPD_INTERVAL,
+	K_AUTONEG,
+	K_PASSIVE,
+	K_NATT,
+	K_KEYLIFE,
+	K_PSK,
+	K_TYPE,
+	K_PHASE1NAME,
+	K_SRC_TYPE,
+	K_DST_TYPE,
+	K_SRC,
+	K_DST,
+	K_SRC_NAME,
+	K_DST_NAME,
+	K_KEYLIFESEC,
+	K_IP,
+	K_REMOTE_IP,
+	K_MTU_OVERRIDE,
+	K_MTU,
+	K_TCPMSS,
+	K_MSS_SENDER,
+	K_MSS_RECEIVER,
+	K_SRCINTF,
+	K_DSTINTF,
+	K_DESC,
+	K_MODE,
+	K_REMOTE_AS,
+	K_N
 };
 
 enum vt { V_STR, V_NUM, V_KW, V_ADDR, V_NET, V_LIST };
@@ -60,18 +91,22 @@ struct word {
 /* dpd: disable|on-idle|on-demand (FortiOS 5.4 and later, CLI reference),
  * enable (FortiOS 5.2 and before, as AWS's sample writes it). */
 enum { DPD_OFF, DPD_IDLE, DPD_DEMAND, DPD_ENABLE };
+/* clang-format off */
 static const struct word w_dpd[] = {
 	{ "disable", DPD_OFF }, { "on-idle", DPD_IDLE }, { "on-demand", DPD_DEMAND },
 	{ "enable", DPD_ENABLE },
 };
+/* clang-format on */
 static const struct word w_onoff[] = { { "enable", 1 }, { "disable", 0 } };
 /* nattraversal: v 1 forced (always UDP 4500: config.h's "on"), 2 enable
  * (only when a NAT is detected), 0 disable */
 static const struct word w_natt[] = { { "forced", 1 }, { "enable", 2 }, { "disable", 0 } };
 enum { AT_SUBNET, AT_RANGE, AT_IP, AT_NAME };
+/* clang-format off */
 static const struct word w_addrtype[] = {
 	{ "subnet", AT_SUBNET }, { "range", AT_RANGE }, { "ip", AT_IP }, { "name", AT_NAME },
 };
+/* clang-format on */
 
 struct keydef {
 	enum fg_tree tree;
@@ -88,6 +123,7 @@ struct keydef {
  * 0-10, dpd-retryinterval 1-3600 s, keylife 120-172800 s; phase2-interface
  * keylifeseconds 120-172800 s). The interface mtu and tcp-mss ranges
  * differ between models and releases: only a number is required. */
+/* clang-format off */
 static const struct keydef keys[] = {
 	{ T_P1, "interface", K_INTERFACE, V_STR, 0, 0, NULL, 0 },
 	{ T_P1, "ike-version", K_IKEV, V_NUM, 1, 2, NULL, 0 },
@@ -128,6 +164,7 @@ static const struct keydef keys[] = {
 	{ T_POLICY, "srcintf", K_SRCINTF, V_LIST, 0, 0, NULL, 0 },
 	{ T_POLICY, "dstintf", K_DSTINTF, V_LIST, 0, 0, NULL, 0 },
 };
+/* clang-format on */
 
 /* Every key of config vpn ipsec phase1-interface in FortiOS 6.0.0 to 7.6.4:
  * the union over those releases of Fortinet's CLI reference ("config vpn
@@ -137,8 +174,9 @@ static const struct keydef keys[] = {
  * versioned_schema; doc/config-grammar.md). FortiOS rejects a set or
  * unset of a key the entry does not have, and takes a key abbreviated as
  * long as it stays unambiguous (CLI reference, "Command syntax"). Sorted. */
-#define FG_P1_FIRST 60000L            /* 6.0.0, as major * 10000 + minor * 100 + patch */
-#define FG_P1_LAST 70604L             /* 7.6.4 */
+#define FG_P1_FIRST 60000L /* 6.0.0, as major * 10000 + minor * 100 + patch */
+#define FG_P1_LAST 70604L  /* 7.6.4 */
+/* clang-format off */
 static const char *const p1_keys[] = {
 	"acct-verify", "add-gw-route", "add-route", "addke1", "addke2", "addke3", "addke4",
 	"addke5", "addke6", "addke7", "aggregate-member", "aggregate-weight", "assign-ip",
@@ -186,6 +224,7 @@ static const char *const p1_keys[] = {
 	"signature-hash-alg", "split-include-service", "suite-b", "transport", "tunnel-search",
 	"type", "unity-support", "usrgrp", "vni", "wizard-type", "xauthtype",
 };
+/* clang-format on */
 
 /* The entry being edited: its settings until next or end commits them. */
 struct fg_entry {
@@ -194,9 +233,9 @@ struct fg_entry {
 	unsigned line;
 	char text[CONFIG_TEXT];
 	struct config_num k[K_N];
-	struct config_prefix p[K_N];  /* V_NET and V_ADDR keys */
-	char s[K_N][CONFIG_ESP];      /* V_STR keys: the value (cut) */
-	char intf[2][CONFIG_LINE_MAX];/* srcintf, dstintf: names, each followed by '\n' */
+	struct config_prefix p[K_N];   /* V_NET and V_ADDR keys */
+	char s[K_N][CONFIG_ESP];       /* V_STR keys: the value (cut) */
+	char intf[2][CONFIG_LINE_MAX]; /* srcintf, dstintf: names, each followed by '\n' */
 	struct config_secret psk;
 };
 
@@ -212,27 +251,27 @@ struct fg_frame {
  * that decide who starts IKE, and the phase2 that gives the selectors. */
 struct fg_gw {
 	struct config_num passive, p1neg, p2neg;
-	struct config_num dpd, interval, count;   /* as merged over every edit of it */
+	struct config_num dpd, interval, count; /* as merged over every edit of it */
 	char iface[CONFIG_NAME];
 	int nph2;
-	int seen;                     /* an earlier edit of the same name: a second edit
+	int seen; /* an earlier edit of the same name: a second edit
 	                               * changes only what it sets (FOS-CLI) */
 };
 
 struct cfg_ctx {
 	struct fg_frame *st;
 	size_t nst, cap_st;
-	struct fg_entry e;            /* the open edit (st's innermost F_EDIT) */
-	int open;                     /* e holds an entry */
-	struct fg_gw *gw;             /* parallel to config.gateways */
+	struct fg_entry e; /* the open edit (st's innermost F_EDIT) */
+	int open;          /* e holds an entry */
+	struct fg_gw *gw;  /* parallel to config.gateways */
 	size_t ngw, cap_gw;
-	struct fg_entry *p2;          /* phase2 entries whose phase1 came later or never */
+	struct fg_entry *p2; /* phase2 entries whose phase1 came later or never */
 	size_t np2, cap_p2;
-	struct fg_entry *pol;         /* firewall policies with a clamp */
+	struct fg_entry *pol; /* firewall policies with a clamp */
 	size_t npol, cap_pol;
-	struct fg_entry *tif;         /* type tunnel interfaces no phase1 named yet */
+	struct fg_entry *tif; /* type tunnel interfaces no phase1 named yet */
 	size_t ntif, cap_tif;
-	unsigned char quoted[CFG_MAX_TOK];   /* the line's words that were double-quoted */
+	unsigned char quoted[CFG_MAX_TOK]; /* the line's words that were double-quoted */
 };
 
 /* ---- words and lines ----------------------------------------------------- */
@@ -329,7 +368,8 @@ fg_release(const char *fw)
 	for (const char *p = strchr(fw, '-'); p; p = strchr(p + 1, '-')) {
 		unsigned a, b, d;
 		int n = 0;
-		if (sscanf(p, "-%u.%u.%u-%n", &a, &b, &d, &n) == 3 && n > 0 && a < 100 && b < 100 && d < 100)
+		if (sscanf(p, "-%u.%u.%u-%n", &a, &b, &d, &n) == 3 && n > 0 && a < 100 && b < 100 &&
+		    d < 100)
 			return (long)a * 10000 + b * 100 + d;
 	}
 	return -1;
@@ -346,8 +386,8 @@ p1_unknown(const struct config *c, const struct cfg_ctx *x, const char *key)
 	long rel = c->firmware_line ? fg_release(c->firmware) : 0;
 	size_t n = strlen(key);
 
-	if (!x->open || x->e.tree != T_P1 || rel < 0 || (rel && (rel < FG_P1_FIRST || rel > FG_P1_LAST)) ||
-	    config_has_placeholder(key))
+	if (!x->open || x->e.tree != T_P1 || rel < 0 ||
+	    (rel && (rel < FG_P1_FIRST || rel > FG_P1_LAST)) || config_has_placeholder(key))
 		return 0;
 	for (size_t i = 0; i < COUNT(p1_keys); i++)
 		if (strncmp(p1_keys[i], key, n) == 0)
@@ -370,7 +410,7 @@ key_of(const struct cfg_ctx *x, const char *key)
 	for (size_t i = 0; i < COUNT(p1_keys); i++)
 		if (strncmp(p1_keys[i], key, n) == 0) {
 			if (full)
-				return NULL;  /* ambiguous: which one FortiOS says is not read */
+				return NULL; /* ambiguous: which one FortiOS says is not read */
 			full = p1_keys[i];
 		}
 	return full ? keydef(T_P1, full) : NULL;
@@ -388,12 +428,14 @@ on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	if (!d && p1_unknown(c, x, l->tok[1]))
 		return cfg_bad(c, l, CONFIG_BAD_ARG, 2, CONFIG_ARG_FG_P1_KEY);
 	if (!d)
-		return 1;             /* a key the audit does not read */
+		return 1; /* a key the audit does not read */
 	if (l->ntok < 3)
 		return cfg_bad(c, l, CONFIG_BAD_MISSING, 3,
-			       d->t == V_NUM ? CONFIG_ARG_NUMBER : d->t == V_ADDR ? CONFIG_ARG_ADDR
-			       : d->t == V_NET ? CONFIG_ARG_PREFIX : d->t == V_KW ? CONFIG_ARG_KEYWORD
-			       : CONFIG_ARG_WORD);
+			       d->t == V_NUM    ? CONFIG_ARG_NUMBER
+			       : d->t == V_ADDR ? CONFIG_ARG_ADDR
+			       : d->t == V_NET  ? CONFIG_ARG_PREFIX
+			       : d->t == V_KW   ? CONFIG_ARG_KEYWORD
+						: CONFIG_ARG_WORD);
 	if (cfg_tmpl(l, 2)) {
 		cfg_set_tmpl(&e->k[d->k], l);
 		e->p[d->k] = (struct config_prefix){ .line = l->no, .tmpl = 1 };
@@ -406,8 +448,8 @@ on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	case V_NUM:
 		if (cfg_number(l->tok[2], d->lo, d->hi, &v) < 0)
 			return cfg_number(l->tok[2], 0, 2147483647L, &v) == 0
-				? cfg_bad_range(c, l, 3, d->lo, d->hi)
-				: cfg_bad(c, l, CONFIG_BAD_ARG, 3, CONFIG_ARG_NUMBER);
+				       ? cfg_bad_range(c, l, 3, d->lo, d->hi)
+				       : cfg_bad(c, l, CONFIG_BAD_ARG, 3, CONFIG_ARG_NUMBER);
 		break;
 	case V_KW:
 		if (word(l, 2, d->kw, d->nkw, &v) < 0)
@@ -423,15 +465,14 @@ on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 			return cfg_bad(c, l, CONFIG_BAD_ARG, 3, CONFIG_ARG_PREFIX);
 		cfg_set_prefix(&e->p[d->k], a, plen, l);
 		break;
-	case V_STR:
-		cfg_copy(e->s[d->k], sizeof(e->s[0]), l->tok[2]);
-		break;
+	case V_STR: cfg_copy(e->s[d->k], sizeof(e->s[0]), l->tok[2]); break;
 	case V_LIST: {
 		char *out = e->intf[d->k == K_DSTINTF];
 		size_t n = 0;
 		for (size_t i = 2; i < l->ntok; i++)
-			n += (size_t)snprintf(out + n, n < CONFIG_LINE_MAX ? CONFIG_LINE_MAX - n : 0,
-					      "%s\n", l->tok[i]);
+			n += (size_t)snprintf(out + n,
+					      n < CONFIG_LINE_MAX ? CONFIG_LINE_MAX - n : 0, "%s\n",
+					      l->tok[i]);
 		break;
 	}
 	}
@@ -442,7 +483,8 @@ on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		e->psk = (struct config_secret){ .line = l->no };
 		if (strcmp(l->tok[2], "ENC") != 0 && config_secret_text(l->tok[2], &e->psk) == 0)
 			e->psk.line = l->no;
-		cfg_mask_tail(e->k[K_PSK].text, sizeof(e->k[0].text), strlen("set ") + strlen(l->tok[1]));
+		cfg_mask_tail(e->k[K_PSK].text, sizeof(e->k[0].text),
+			      strlen("set ") + strlen(l->tok[1]));
 	}
 	return 0;
 }
@@ -485,7 +527,7 @@ row_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	int r = set_row(c, x, l);
 
 	if (r > 0)
-		c->read--;            /* cfg_dispatch counts it read; it was unread */
+		c->read--; /* cfg_dispatch counts it read; it was unread */
 	return r < 0 ? -1 : 0;
 }
 
@@ -501,6 +543,7 @@ row_unset(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return r < 0 ? -1 : 0;
 }
 
+/* clang-format off */
 static const struct cfg_cmd fg_cmds[] = {
 	{ "set * *", 0, row_set },
 	{ "unset *", 0, row_unset },
@@ -514,12 +557,14 @@ static const struct cfg_cmd fg_cmds[] = {
 	{ "get", 0, NULL },
 	{ "abort", 0, NULL },
 };
+/* clang-format on */
 static const struct cfg_grammar fg_grammar = { fg_cmds, COUNT(fg_cmds), NULL, 0 };
 
 /* ---- blocks ------------------------------------------------------------------ */
 
 /* The first words of the top-level trees (FortiOS CLI reference, its
  * chapters): "config system interface" there opens a top-level block. */
+/* clang-format off */
 static const char *const top_words[] = {
 	"system", "vpn", "router", "firewall", "user", "log", "webfilter", "antivirus", "ips",
 	"application", "dlp", "wireless-controller", "switch-controller", "endpoint-control",
@@ -529,12 +574,14 @@ static const char *const top_words[] = {
 	"casb", "diameter-filter", "extension-controller", "automation", "cifs", "dpdk", "gtp",
 	"hardware", "ethernet-oam", "monitoring", "nsxt", "pfcp", "rule", "sdn", "telemetry-controller",
 };
+/* clang-format on */
 
 static int
 is_top(const struct cfg_line *l)
 {
 	if (l->ntok < 3)
-		return l->ntok == 2 && (strcmp(l->tok[1], "vdom") == 0 || strcmp(l->tok[1], "global") == 0);
+		return l->ntok == 2 &&
+		       (strcmp(l->tok[1], "vdom") == 0 || strcmp(l->tok[1], "global") == 0);
 	for (size_t i = 0; i < COUNT(top_words); i++)
 		if (strcmp(l->tok[1], top_words[i]) == 0)
 			return 1;
@@ -555,10 +602,17 @@ at_root(const struct cfg_ctx *x)
 static enum fg_tree
 tree_of(const struct cfg_ctx *x, const struct cfg_line *l)
 {
-	static const struct { const char *path; enum fg_tree t; } roots[] = {
-		{ "vpn ipsec phase1-interface", T_P1 }, { "vpn ipsec phase2-interface", T_P2 },
-		{ "system interface", T_IF }, { "router bgp", T_BGP }, { "firewall policy", T_POLICY },
-		{ "vdom", T_VDOM }, { "global", T_GLOBAL },
+	static const struct {
+		const char *path;
+		enum fg_tree t;
+	} roots[] = {
+		{ "vpn ipsec phase1-interface", T_P1 },
+		{ "vpn ipsec phase2-interface", T_P2 },
+		{ "system interface", T_IF },
+		{ "router bgp", T_BGP },
+		{ "firewall policy", T_POLICY },
+		{ "vdom", T_VDOM },
+		{ "global", T_GLOBAL },
 	};
 	const struct fg_frame *f = x->nst ? &x->st[x->nst - 1] : NULL;
 	char path[CONFIG_LINE_MAX];
@@ -566,7 +620,8 @@ tree_of(const struct cfg_ctx *x, const struct cfg_line *l)
 
 	path[0] = '\0';
 	for (size_t i = 1; i < l->ntok && n < sizeof(path); i++)
-		n += (size_t)snprintf(path + n, sizeof(path) - n, "%s%s", i > 1 ? " " : "", l->tok[i]);
+		n += (size_t)snprintf(path + n, sizeof(path) - n, "%s%s", i > 1 ? " " : "",
+				      l->tok[i]);
 	if (at_root(x)) {
 		for (size_t i = 0; i < COUNT(roots); i++)
 			if (strcmp(path, roots[i].path) == 0)
@@ -773,7 +828,8 @@ on_command(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 			cfg_dispatch(c, x, &fg_grammar, l, 0);
 		return;
 	}
-	if (f->kind == F_CONFIG && is_table(f->tree) && (cfg_is(l, 0, "set") || cfg_is(l, 0, "unset"))) {
+	if (f->kind == F_CONFIG && is_table(f->tree) &&
+	    (cfg_is(l, 0, "set") || cfg_is(l, 0, "unset"))) {
 		cfg_bad(c, l, CONFIG_BAD_SCOPE, 0, CONFIG_ARG_IN_EDIT);
 		return;
 	}
@@ -882,8 +938,12 @@ commit_p1(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
 	t->gateway = (int)(g - c->gateways);
 	if (!t->line || t->line > e->line)
 		t->line = e->line;
-	/* a second edit of the same phase1 changes what it sets, no more */
-#define MERGE(dst, key, src) do { if (!xg->seen || e->k[key].line) (dst) = (src); } while (0)
+		/* a second edit of the same phase1 changes what it sets, no more */
+#define MERGE(dst, key, src) \
+	do { \
+		if (!xg->seen || e->k[key].line) \
+			(dst) = (src); \
+	} while (0)
 	/* ike-version: 1 when not set (CLI reference, phase1-interface) */
 	MERGE(g->version, K_IKEV, e->k[K_IKEV]);
 	if (!g->version.line)
@@ -1185,10 +1245,12 @@ fg_model(struct config *c, struct cfg_ctx *x)
 	}
 	for (size_t i = 0; i < x->np2; i++)
 		if (bind_p2(c, x, &x->p2[i]) < 0)
-			cfg_ref(c, x->p2[i].k[K_PHASE1NAME].line ? x->p2[i].k[K_PHASE1NAME].line
-				: x->p2[i].line, x->p2[i].k[K_PHASE1NAME].line
-				? x->p2[i].k[K_PHASE1NAME].text : x->p2[i].text, CONFIG_REF_PHASE1,
-				x->p2[i].s[K_PHASE1NAME], -1);
+			cfg_ref(c,
+				x->p2[i].k[K_PHASE1NAME].line ? x->p2[i].k[K_PHASE1NAME].line
+							      : x->p2[i].line,
+				x->p2[i].k[K_PHASE1NAME].line ? x->p2[i].k[K_PHASE1NAME].text
+							      : x->p2[i].text,
+				CONFIG_REF_PHASE1, x->p2[i].s[K_PHASE1NAME], -1);
 	for (size_t g = 0; g < c->ngateways && !c->nomem; g++) {
 		struct fg_gw *xg = gw_extra(c, x, g);
 		int f;
@@ -1198,7 +1260,8 @@ fg_model(struct config *c, struct cfg_ctx *x)
 		/* the WAN port's MTU is the line MTU (the first phase1's port
 		 * with an mtu-override; FortiOS has no PPPoE MTU default in our
 		 * sources) */
-		if (!c->line_mtu.line && xg->iface[0] && (f = cfg_index_find(c, CFG_T_IFACES, xg->iface)) >= 0 &&
+		if (!c->line_mtu.line && xg->iface[0] &&
+		    (f = cfg_index_find(c, CFG_T_IFACES, xg->iface)) >= 0 &&
 		    c->ifaces[f].mtu.line) {
 			c->line_mtu = c->ifaces[f].mtu;
 			c->line_src = CONFIG_LINE_IFACE;
@@ -1217,8 +1280,8 @@ fg_model(struct config *c, struct cfg_ctx *x)
 static int
 blank_at(const char *s, size_t n, size_t i)
 {
-	return i >= n || s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n' || s[i] == '\v' ||
-	       s[i] == '\f';
+	return i >= n || s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n' ||
+	       s[i] == '\v' || s[i] == '\f';
 }
 
 /* Whether a double-quoted value is still open at the end of the line's
@@ -1236,7 +1299,7 @@ blank_at(const char *s, size_t n, size_t i)
 static int
 quote_open(const char *s, size_t n, int open)
 {
-	int start = 1;                /* at a word's first byte */
+	int start = 1; /* at a word's first byte */
 
 	for (size_t i = 0; i < n; i++) {
 		if (open) {
@@ -1259,7 +1322,7 @@ config_parse_fortios(const char *buf, size_t len, struct config *c)
 	struct cfg_reader r = { buf, len, 0, 0, "#" };
 	struct cfg_line l;
 	struct cfg_ctx *x = calloc(1, sizeof(*x));
-	struct config_invalid quote = { 0 };   /* the line whose quoted value is open */
+	struct config_invalid quote = { 0 }; /* the line whose quoted value is open */
 	int open = 0;
 	size_t at = 0;
 
@@ -1278,10 +1341,12 @@ config_parse_fortios(const char *buf, size_t len, struct config *c)
 			static const char hdr[] = "#config-version=";
 			c->comments += l.text[0] != '\0';
 			if (!c->firmware_line && strncmp(l.text, hdr, sizeof(hdr) - 1) == 0) {
-				cfg_copy(c->firmware, sizeof(c->firmware), l.text + sizeof(hdr) - 1);
+				cfg_copy(c->firmware, sizeof(c->firmware),
+					 l.text + sizeof(hdr) - 1);
 				c->firmware[strcspn(c->firmware, ":")] = '\0';
 				c->firmware_line = l.no;
-				c->release = fg_release(c->firmware) > 0 ? fg_release(c->firmware) : 0;
+				c->release =
+					fg_release(c->firmware) > 0 ? fg_release(c->firmware) : 0;
 			}
 			continue;
 		}

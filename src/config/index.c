@@ -10,8 +10,8 @@
 #include <string.h>
 
 struct cfg_slots {
-	size_t *slot;          /* row + 1; 0 is empty */
-	size_t cap;            /* a power of two, or 0 */
+	size_t *slot; /* row + 1; 0 is empty */
+	size_t cap;   /* a power of two, or 0 */
 };
 
 struct cfg_index {
@@ -35,7 +35,8 @@ static size_t
 rows_of(const struct config *c, enum cfg_table t)
 {
 	return t == CFG_T_TUNNELS || t == CFG_T_TNAMES ? c->ntunnels
-	       : t == CFG_T_GATEWAYS ? c->ngateways : c->nifaces;
+	       : t == CFG_T_GATEWAYS                   ? c->ngateways
+						       : c->nifaces;
 }
 
 /* FNV-1a (Fowler, Noll, Vo): short keys, no adversary gains much from
@@ -105,7 +106,7 @@ cfg_index_add(struct config *c, enum cfg_table t, size_t row)
 		return -1;
 	}
 	s = &c->index->t[t];
-	if (rows_of(c, t) * 2 > s->cap)   /* the new row is counted: the rebuild places it */
+	if (rows_of(c, t) * 2 > s->cap) /* the new row is counted: the rebuild places it */
 		return rebuild(c, t);
 	put(c, t, s, row);
 	return 0;

@@ -18,26 +18,27 @@ enum col { COL_NAME, COL_WAN, COL_TUNNEL, COL_VENDOR, COL_ESP, COL_LINE, COL_CON
 
 /* The CSV columns; "tunnel" also as tunnel1, tunnel2 ... (one target
  * each, or a ';'-separated list in any of them). */
+/* clang-format off */
 static const char *const col_names[COL_COUNT] = {
 	[COL_NAME] = "name", [COL_WAN] = "wan", [COL_TUNNEL] = "tunnel", [COL_VENDOR] = "vendor",
 	[COL_ESP] = "esp", [COL_LINE] = "line", [COL_CONFIG] = "config",
 };
+/* clang-format on */
 
 #define MAX_COLS (COL_COUNT + INVENTORY_MAX_TUNNELS)
 
 struct rd {
 	struct inventory *inv;
 	unsigned lineno;
-	enum col cols[MAX_COLS];      /* CSV: each column's meaning, in header order */
+	enum col cols[MAX_COLS]; /* CSV: each column's meaning, in header order */
 	size_t ncols;
-	size_t *hash;                 /* open addressing: 1 + site index, 0 empty */
+	size_t *hash; /* open addressing: 1 + site index, 0 empty */
 	size_t hcap;
 	char *err;
 	size_t errlen;
 };
 
-__attribute__((format(printf, 2, 3)))
-static int
+__attribute__((format(printf, 2, 3))) static int
 bad(struct rd *r, const char *fmt, ...)
 {
 	va_list ap;
@@ -66,7 +67,9 @@ check_field(struct rd *r, struct field f)
 		if ((unsigned char)f.s[i] < 0x20 || f.s[i] == 0x7f)
 			return bad(r, "control character 0x%02x", (unsigned char)f.s[i]);
 	if (f.len && f.s[0] == '"')
-		return bad(r, "quoted fields are not read (no name, target or file here needs a comma)");
+		return bad(
+			r,
+			"quoted fields are not read (no name, target or file here needs a comma)");
 	return 0;
 }
 
@@ -114,7 +117,8 @@ check_name(struct rd *r, struct field f)
 	if (f.len > INVENTORY_NAME_MAX || f.s[0] == '.' || f.s[0] == '-')
 		goto no;
 	for (size_t i = 0; i < f.len; i++)
-		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", f.s[i]))
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-",
+			    f.s[i]))
 			goto no;
 	return 0;
 no:
@@ -125,7 +129,7 @@ no:
 static size_t
 hash_of(const char *s)
 {
-	size_t h = 5381;   /* djb2 */
+	size_t h = 5381; /* djb2 */
 
 	while (*s)
 		h = h * 33 + (unsigned char)*s++;
@@ -162,7 +166,7 @@ hash_add(struct rd *r, size_t idx)
 	size_t k;
 
 	if (2 * (idx + 1) > r->hcap && hash_grow(r) < 0)
-		return idx;   /* out of memory: reported by the caller */
+		return idx; /* out of memory: reported by the caller */
 	for (k = hash_of(name) & (r->hcap - 1); r->hash[k]; k = (k + 1) & (r->hcap - 1))
 		if (strcmp(r->inv->sites[r->hash[k] - 1].name, name) == 0)
 			return r->hash[k] - 1;
@@ -179,7 +183,8 @@ new_site(struct rd *r, struct field name)
 	if (check_name(r, name) < 0)
 		return NULL;
 	if (inv->nsites >= INVENTORY_MAX_SITES) {
-		bad(r, "more than %d sites, the most one file holds: split the file", INVENTORY_MAX_SITES);
+		bad(r, "more than %d sites, the most one file holds: split the file",
+		    INVENTORY_MAX_SITES);
 		return NULL;
 	}
 	if (inv->nsites == inv->cap) {
@@ -208,7 +213,8 @@ add_tunnel(struct rd *r, struct inventory_site *s, struct field f)
 	if (!f.len)
 		return 0;
 	if (s->ntunnels == INVENTORY_MAX_TUNNELS)
-		return bad(r, "site %s has more than %d tunnel targets", s->name, INVENTORY_MAX_TUNNELS);
+		return bad(r, "site %s has more than %d tunnel targets", s->name,
+			   INVENTORY_MAX_TUNNELS);
 	if (!(s->tunnels[s->ntunnels] = dup(f)))
 		return bad(r, "out of memory");
 	s->ntunnels++;
@@ -248,8 +254,9 @@ plain_line(struct rd *r, const char *s, size_t len)
 		while (j < len && !is_blank(s[j]) && s[j] != '#')
 			j++;
 		if (n == COUNT(f))
-			return bad(r, "site %.*s has more than %d tunnel targets", (int)(f[0].len > 80 ? 80 : f[0].len),
-				   f[0].s, INVENTORY_MAX_TUNNELS);
+			return bad(r, "site %.*s has more than %d tunnel targets",
+				   (int)(f[0].len > 80 ? 80 : f[0].len), f[0].s,
+				   INVENTORY_MAX_TUNNELS);
 		f[n++] = (struct field){ s + i, j - i };
 		i = j;
 	}
@@ -321,9 +328,11 @@ csv_header(struct rd *r, const char *s, size_t len)
 		if (c == COL_COUNT && is_tunnel_col(f[i]))
 			c = COL_TUNNEL;
 		if (c == COL_COUNT)
-			return bad(r, "unknown column '%.*s': columns are name, wan, tunnel (or tunnel1, "
-				   "tunnel2 ...), vendor, esp, line, config", (int)(f[i].len > 80 ? 80 : f[i].len),
-				   f[i].s);
+			return bad(
+				r,
+				"unknown column '%.*s': columns are name, wan, tunnel (or tunnel1, "
+				"tunnel2 ...), vendor, esp, line, config",
+				(int)(f[i].len > 80 ? 80 : f[i].len), f[i].s);
 		if (c != COL_TUNNEL && (seen & (1u << c)))
 			return bad(r, "column '%s' given twice", col_names[c]);
 		seen |= 1u << c;
@@ -337,13 +346,15 @@ csv_header(struct rd *r, const char *s, size_t len)
 static int
 csv_cell(struct rd *r, struct inventory_site *site, enum col c, struct field f)
 {
-	char **opt[COL_COUNT] = { [COL_WAN] = &site->wan, [COL_VENDOR] = &site->vendor,
-				  [COL_ESP] = &site->esp, [COL_LINE] = &site->line,
+	char **opt[COL_COUNT] = { [COL_WAN] = &site->wan,
+				  [COL_VENDOR] = &site->vendor,
+				  [COL_ESP] = &site->esp,
+				  [COL_LINE] = &site->line,
 				  [COL_CONFIG] = &site->config };
 
 	if (c == COL_NAME)
 		return 0;
-	if (c == COL_TUNNEL) {   /* a ';'-separated list, or one target */
+	if (c == COL_TUNNEL) { /* a ';'-separated list, or one target */
 		size_t start = 0;
 		for (size_t i = 0; i <= f.len; i++)
 			if (i == f.len || f.s[i] == ';') {
@@ -390,7 +401,7 @@ is_empty(const char *s, size_t len)
 static int
 one_line(struct rd *r, const char *s, size_t len)
 {
-	if (len && s[len - 1] == '\r')   /* CRLF, as spreadsheets write it */
+	if (len && s[len - 1] == '\r') /* CRLF, as spreadsheets write it */
 		len--;
 	if (memchr(s, '\0', len))
 		return bad(r, "a NUL byte: not a text file");
@@ -409,7 +420,7 @@ read_all(struct rd *r, const char *buf, size_t len)
 {
 	size_t i = 0;
 
-	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)   /* a UTF-8 BOM (spreadsheets) */
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) /* a UTF-8 BOM (spreadsheets) */
 		i = 3;
 	while (i < len) {
 		const char *nl = memchr(buf + i, '\n', len - i);

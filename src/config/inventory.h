@@ -23,16 +23,16 @@ enum inventory_format { INVENTORY_LINES = 1, INVENTORY_CSV = 2 };
 
 struct inventory_site {
 	char *name;
-	char *wan;                               /* the WAN target */
-	char *tunnels[INVENTORY_MAX_TUNNELS];    /* tunnel targets, in the file's order */
+	char *wan;                            /* the WAN target */
+	char *tunnels[INVENTORY_MAX_TUNNELS]; /* tunnel targets, in the file's order */
 	size_t ntunnels;
-	char *vendor, *esp, *line, *config;      /* CSV's optional columns; NULL: not given */
-	unsigned lineno;                         /* where the site is in the file */
+	char *vendor, *esp, *line, *config; /* CSV's optional columns; NULL: not given */
+	unsigned lineno;                    /* where the site is in the file */
 };
 
 struct inventory {
 	enum inventory_format format;
-	struct inventory_site *sites;            /* in the file's order */
+	struct inventory_site *sites; /* in the file's order */
 	size_t nsites, cap;
 };
 

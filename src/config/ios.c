@@ -35,6 +35,7 @@
 /* The block a misplaced line belongs in, by IOS's own name for it (one
  * per block bit of ios_int.h, in that order): never swanctl's "connection
  * section" or IX's "TunnelX.Y". */
+/* clang-format off */
 static const enum config_arg ios_scopes[] = {
 	CONFIG_ARG_IN_INTERFACE, CONFIG_ARG_IN_IOS_TUNNEL, CONFIG_ARG_IN_ISAKMP_POLICY,
 	CONFIG_ARG_IN_KEYRING, CONFIG_ARG_IN_ISAKMP_PROFILE, CONFIG_ARG_IN_TRANSFORM_SET,
@@ -42,6 +43,7 @@ static const enum config_arg ios_scopes[] = {
 	CONFIG_ARG_IN_IKEV2_PEER, CONFIG_ARG_IN_IKEV2_PROFILE, CONFIG_ARG_IN_CRYPTO_MAP,
 	CONFIG_ARG_IN_BGP, CONFIG_ARG_IN_ACL, CONFIG_ARG_IN_SUBMODE,
 };
+/* clang-format on */
 
 struct ios_row *
 ios_add(struct cfg_ctx *x, enum ios_tab t, const char *name, const struct cfg_line *l)
@@ -80,7 +82,7 @@ cur(struct cfg_ctx *x, enum ios_tab t)
 static struct config_tunnel *
 tun(struct config *c, struct cfg_ctx *x)
 {
-	return &c->tunnels[x->index];   /* scope IOS_TUNIF: a tunnel is open */
+	return &c->tunnels[x->index]; /* scope IOS_TUNIF: a tunnel is open */
 }
 
 /* "A.B.C.D M.M.M.M" (a mask) at word i, or one address: *plen 32. 1 when it
@@ -126,9 +128,9 @@ acl_addr(const struct cfg_line *l, size_t i, uint32_t *addr, unsigned *plen)
 	if (i + 1 >= l->ntok || cfg_addr(l->tok[i], addr) < 0 || cfg_addr(l->tok[i + 1], &w) < 0)
 		return 0;
 	while (n < 32 && (w & (1u << n)))
-		n++;                 /* the wildcard's low one bits: the host part */
+		n++; /* the wildcard's low one bits: the host part */
 	if (n < 32 && (w >> n) != 0)
-		return 0;            /* a wildcard with holes: no prefix */
+		return 0; /* a wildcard with holes: no prefix */
 	*plen = 32 - n;
 	*addr &= *plen ? 0xffffffffu << (32 - *plen) : 0;
 	return 2;
@@ -234,8 +236,8 @@ open_tset(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		n += (size_t)snprintf(r->esp_text + n, n < CONFIG_ESP ? CONFIG_ESP - n : 0, "%s%s",
 				      n ? " " : "", l->tok[i]);
 		if (i + 1 < l->ntok && cfg_number(l->tok[i + 1], 128, 256, &bits) == 0) {
-			n += (size_t)snprintf(r->esp_text + n, n < CONFIG_ESP ? CONFIG_ESP - n : 0, "-%ld",
-					      bits);
+			n += (size_t)snprintf(r->esp_text + n, n < CONFIG_ESP ? CONFIG_ESP - n : 0,
+					      "-%ld", bits);
 			i++;
 		}
 	}
@@ -281,7 +283,7 @@ open_cmap(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	if (dyn)
 		cfg_set(&r->dynamic, 1, l);
 	else if (cfg_is(l, 5, "dynamic") && l->ntok > 6) {
-		cfg_set(&r->dynamic, 2, l);        /* a static entry that includes DMAP */
+		cfg_set(&r->dynamic, 2, l); /* a static entry that includes DMAP */
 		cfg_copy(r->b, sizeof(r->b), l->tok[6]);
 	}
 	return 0;
@@ -361,8 +363,10 @@ ip_mtu(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	int v6 = cfg_is(l, 0, "ipv6");
 
-	return cfg_ip_mtu(c, l, x->block == IOS_TUNIF ? (v6 ? &tun(c, x)->mtu6 : &tun(c, x)->mtu)
-			  : v6 ? NULL : &c->ifaces[x->index].mtu);
+	return cfg_ip_mtu(c, l,
+			  x->block == IOS_TUNIF ? (v6 ? &tun(c, x)->mtu6 : &tun(c, x)->mtu)
+			  : v6                  ? NULL
+						: &c->ifaces[x->index].mtu);
 }
 
 /* ip tcp adjust-mss 500-1460 (Cisco IOS XML command reference iap-i2, the
@@ -438,7 +442,7 @@ tunnel_destination(struct config *c, struct cfg_ctx *x, const struct cfg_line *l
 		cfg_set_prefix(&r->addr, 0, CONFIG_PLEN_OTHER, l);
 		r->addr.tmpl = 1;
 	} else
-		cfg_outer_addr(&r->addr, l->tok[2], l);   /* an address or a host name */
+		cfg_outer_addr(&r->addr, l->tok[2], l); /* an address or a host name */
 	cfg_copy(r->b, sizeof(r->b), l->tok[2]);
 	return 0;
 }
@@ -600,7 +604,7 @@ isakmp_key(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	char key[CONFIG_NAME];
 
 	if (!cfg_is(l, k + 1, "address"))
-		return 0;             /* hostname K: by name, not read */
+		return 0; /* hostname K: by name, not read */
 	if (!cfg_tmpl(l, k + 2) && !addr_mask(l, k + 2, &a, &plen, &used))
 		return cfg_bad(c, l, CONFIG_BAD_ARG, (unsigned)k + 3, CONFIG_ARG_ADDR);
 	snprintf(key, sizeof(key), "%u", l->no);
@@ -628,7 +632,7 @@ match_identity(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	unsigned plen;
 
 	if (!r || r->addr.line)
-		return 0;             /* the first match line is the one compared */
+		return 0; /* the first match line is the one compared */
 	if (cfg_tmpl(l, i)) {
 		cfg_set_prefix(&r->addr, 0, CONFIG_PLEN_OTHER, l);
 		r->addr.tmpl = 1;
@@ -778,7 +782,7 @@ v2_peer_psk(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	if (!r)
 		return 0;
 	if (cfg_is(l, 1, "remote"))
-		return 0;              /* the key the peer uses: not this end's */
+		return 0; /* the key the peer uses: not this end's */
 	i += cfg_is(l, i, "local");
 	if (cfg_is(l, i, "6") || cfg_is(l, i, "7")) {
 		memset(&r->psk, 0, sizeof(r->psk));
@@ -815,7 +819,7 @@ set_v2_profile(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 
 	(void)c;
 	if (r)
-		snprintf(r->b, sizeof(r->b), "v2 %.40s", l->tok[2]);   /* b: "v2 NAME" or "v1 NAME" */
+		snprintf(r->b, sizeof(r->b), "v2 %.40s", l->tok[2]); /* b: "v2 NAME" or "v1 NAME" */
 	return 0;
 }
 
@@ -851,7 +855,7 @@ set_peer(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	uint32_t a;
 
 	if (!r || r->addr.line)
-		return 0;             /* the first peer; the others are backups */
+		return 0; /* the first peer; the others are backups */
 	if (cfg_tmpl(l, 2)) {
 		cfg_set_prefix(&r->addr, 0, CONFIG_PLEN_OTHER, l);
 		r->addr.tmpl = 1;
@@ -895,7 +899,7 @@ acl_line(struct config *c, struct cfg_ctx *x, const struct cfg_line *l, struct i
 	(void)c;
 	if (!r || !cfg_is(l, i, "permit"))
 		return 0;
-	i += 2;                   /* permit PROTO */
+	i += 2; /* permit PROTO */
 	if (cfg_tmpl(l, i)) {
 		cfg_set_prefix(&r->src, 0, 0, l);
 		r->src.tmpl = r->dst.tmpl = 1;
@@ -904,7 +908,7 @@ acl_line(struct config *c, struct cfg_ctx *x, const struct cfg_line *l, struct i
 		return 0;
 	}
 	if (!(n = acl_addr(l, i, &s, &sl)) || !acl_addr(l, i + n, &d, &dl))
-		return 0;             /* an object-group or a form not read */
+		return 0; /* an object-group or a form not read */
 	if (!r->acl_set || sl + dl < r->src.plen + r->dst.plen) {
 		cfg_set_prefix(&r->src, s, sl, l);
 		cfg_set_prefix(&r->dst, d, dl, l);
@@ -954,6 +958,7 @@ bgp_neighbor(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
  * reported as no IOS command known to mtuprobe. Rows with a scope are tried
  * in that sub-mode; rows without one are global commands, which also end a
  * sub-mode (cfg_dispatch below). */
+/* clang-format off */
 static const struct cfg_cmd ios_cmds[] = {
 	/* sub-modes */
 	{ "interface *", 0, open_interface },
@@ -1229,6 +1234,7 @@ static const struct cfg_cmd ios_cmds[] = {
 	{ "write *", 0, NULL },
 	{ "copy running-config startup-config", 0, NULL },
 };
+/* clang-format on */
 #undef IF
 #undef TI
 #undef KR
@@ -1240,7 +1246,8 @@ static const struct cfg_cmd ios_cmds[] = {
 #undef OT
 #undef SETS
 
-static const struct cfg_grammar ios_grammar = { ios_cmds, COUNT(ios_cmds), ios_scopes, COUNT(ios_scopes) };
+static const struct cfg_grammar ios_grammar = { ios_cmds, COUNT(ios_cmds), ios_scopes,
+						COUNT(ios_scopes) };
 
 /* banner motd ^C ... ^C: the text between the delimiters is the banner's,
  * whatever it says (running-config prints the delimiter as "^C"). */
@@ -1259,7 +1266,7 @@ banner_open(const struct cfg_line *l, char *delim, size_t len)
 	memcpy(delim, l->tok[2], dl);
 	delim[dl] = '\0';
 	rest = t ? t + dl : "";
-	return strstr(rest, delim) == NULL;     /* closed on the same line: nothing more */
+	return strstr(rest, delim) == NULL; /* closed on the same line: nothing more */
 }
 
 /* ---- abbreviations ------------------------------------------------------- */
@@ -1272,16 +1279,13 @@ banner_open(const struct cfg_line *l, char *delim, size_t len)
  * not be unique in IOS: only the short forms that published hand-written
  * configurations use are expanded, each to the word IOS takes it for. */
 static const struct {
-	size_t at;                /* the word's position */
-	const char *after;        /* the word before it, or NULL */
+	size_t at;         /* the word's position */
+	const char *after; /* the word before it, or NULL */
 	const char *word, *full;
 } ios_abbrev[] = {
-	{ 0, NULL, "int", "interface" },
-	{ 0, NULL, "desc", "description" },
-	{ 0, NULL, "shut", "shutdown" },
-	{ 1, "no", "shut", "shutdown" },
-	{ 0, NULL, "conf", "configure" },
-	{ 1, "configure", "t", "terminal" },
+	{ 0, NULL, "int", "interface" },  { 0, NULL, "desc", "description" },
+	{ 0, NULL, "shut", "shutdown" },  { 1, "no", "shut", "shutdown" },
+	{ 0, NULL, "conf", "configure" }, { 1, "configure", "t", "terminal" },
 	{ 0, NULL, "wr", "write" },
 };
 
@@ -1290,20 +1294,12 @@ static const struct {
  * blind on its letters. */
 static const struct {
 	const char *type;
-	size_t min;               /* the shortest prefix taken */
+	size_t min; /* the shortest prefix taken */
 } ios_iftypes[] = {
-	{ "Tunnel", 2 },
-	{ "GigabitEthernet", 2 },
-	{ "TenGigabitEthernet", 2 },
-	{ "FastEthernet", 2 },
-	{ "Ethernet", 1 },
-	{ "Loopback", 2 },
-	{ "Dialer", 2 },
-	{ "Serial", 2 },
-	{ "Port-channel", 2 },
-	{ "Vlan", 2 },
-	{ "Virtual-Template", 2 },
-	{ "Cellular", 2 },
+	{ "Tunnel", 2 },       { "GigabitEthernet", 2 },  { "TenGigabitEthernet", 2 },
+	{ "FastEthernet", 2 }, { "Ethernet", 1 },         { "Loopback", 2 },
+	{ "Dialer", 2 },       { "Serial", 2 },           { "Port-channel", 2 },
+	{ "Vlan", 2 },         { "Virtual-Template", 2 }, { "Cellular", 2 },
 };
 
 /* NAME [N]: the interface name running-config would print ("tunnel 1",
@@ -1319,7 +1315,7 @@ ios_ifname(const struct cfg_line *l, size_t i, char *out, size_t len)
 	if (!n)
 		return 0;
 	if (!*rest && i + 1 < l->ntok && l->tok[i + 1][0] >= '0' && l->tok[i + 1][0] <= '9') {
-		rest = l->tok[i + 1];          /* "tunnel 1": the number is the next word */
+		rest = l->tok[i + 1]; /* "tunnel 1": the number is the next word */
 		used = 2;
 	}
 	if (!*rest || rest[0] < '0' || rest[0] > '9')
@@ -1344,9 +1340,10 @@ ios_expand(struct cfg_line *l, char names[3][CONFIG_NAME])
 	for (size_t k = 0; k < COUNT(ios_abbrev); k++) {
 		size_t at = ios_abbrev[k].at;
 		if (at < l->ntok && strcmp(l->tok[at], ios_abbrev[k].word) == 0 &&
-		    (!ios_abbrev[k].after || (at > 0 && strcmp(l->tok[at - 1], ios_abbrev[k].after) == 0))) {
+		    (!ios_abbrev[k].after ||
+		     (at > 0 && strcmp(l->tok[at - 1], ios_abbrev[k].after) == 0))) {
 			cfg_copy(names[1 + at], CONFIG_NAME, ios_abbrev[k].full);
-			l->tok[at] = names[1 + at];   /* conf t: both words, in table order */
+			l->tok[at] = names[1 + at]; /* conf t: both words, in table order */
 		}
 	}
 	if (l->ntok < 2 || strcmp(l->tok[0], "interface") != 0 ||
@@ -1373,7 +1370,7 @@ config_parse_ios(const char *buf, size_t len, struct config *c)
 	struct cfg_line l;
 	struct cfg_ctx *x = calloc(1, sizeof(*x));
 	char delim[4] = "";
-	char names[3][CONFIG_NAME];   /* ios_expand: the interface name, words 1 and 2 */
+	char names[3][CONFIG_NAME]; /* ios_expand: the interface name, words 1 and 2 */
 	int in_banner = 0;
 	long seq;
 
@@ -1404,7 +1401,8 @@ config_parse_ios(const char *buf, size_t len, struct config *c)
 		/* "10 permit ip ...": an ACL entry's sequence number (show
 		 * running-config prints none, show access-lists and pasted files
 		 * may); the grammar's words follow it */
-		if (x->block == IOS_ACL && l.ntok > 1 && cfg_number(l.tok[0], 1, 2147483647L, &seq) == 0) {
+		if (x->block == IOS_ACL && l.ntok > 1 &&
+		    cfg_number(l.tok[0], 1, 2147483647L, &seq) == 0) {
 			memmove(&l.tok[0], &l.tok[1], (l.ntok - 1) * sizeof(l.tok[0]));
 			l.ntok--;
 		}

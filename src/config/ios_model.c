@@ -82,7 +82,8 @@ psk_for(const struct cfg_ctx *x, struct config_gateway *g, const char *keyring, 
 		r = by_addr(x, T_V2_PEER, &g->remote_addr);
 	for (size_t i = 0; !v2 && !r && i < x->t[T_KEYRING_PSK].n; i++) {
 		const struct ios_row *k = &x->t[T_KEYRING_PSK].row[i];
-		if ((!keyring || !keyring[0] || strcmp(k->a, keyring) == 0) && covers(&k->addr, &g->remote_addr))
+		if ((!keyring || !keyring[0] || strcmp(k->a, keyring) == 0) &&
+		    covers(&k->addr, &g->remote_addr))
 			r = k;
 	}
 	if (!v2 && !r)
@@ -126,7 +127,7 @@ live(const struct cfg_ctx *x, struct config_gateway *g, const struct ios_row *pr
 	}
 	g->live.state = mode == CONFIG_LIVE_ON ? CONFIG_LIVE_ON : CONFIG_LIVE_ON_DEMAND;
 	g->live.interval = n->v;
-	g->live.retries = 0;         /* IOS sets a retry interval, not a count */
+	g->live.retries = 0; /* IOS sets a retry interval, not a count */
 	g->live.dead_after = n->v + retry;
 	g->live.exact = 0;
 	/* the older fields, read by the pair checks */
@@ -169,7 +170,8 @@ ike_life(const struct cfg_ctx *x, struct config_gateway *g, const struct ios_row
 	for (size_t i = 0; i < x->t[T_ISAKMP_POL].n; i++) {
 		const struct ios_row *p = &x->t[T_ISAKMP_POL].row[i];
 		long n;
-		if (cfg_number(p->name, 1, 10000, &n) < 0 || !p->life.line || (best >= 0 && n >= best))
+		if (cfg_number(p->name, 1, 10000, &n) < 0 || !p->life.line ||
+		    (best >= 0 && n >= best))
 			continue;
 		best = n;
 		g->life_ike = p->life;
@@ -204,13 +206,14 @@ bind_tunnel(struct config *c, struct cfg_ctx *x, size_t i)
 	if (tr && tr->addr.line)
 		dest = tr->addr;
 	if (!t->encap.line)
-		t->kind = t->policy.line ? CONFIG_TK_OTHER : CONFIG_TK_GRE;   /* GRE, with or without IPsec */
+		t->kind = t->policy.line ? CONFIG_TK_OTHER
+					 : CONFIG_TK_GRE; /* GRE, with or without IPsec */
 	if (!t->policy.line)
 		return;
 	if (!p) {
 		if (!t->policy.tmpl)
-			cfg_ref(c, t->policy.line, t->policy.text, CONFIG_REF_IOS_IPSEC_PROFILE, t->policy_name,
-				(int)i);
+			cfg_ref(c, t->policy.line, t->policy.text, CONFIG_REF_IOS_IPSEC_PROFILE,
+				t->policy_name, (int)i);
 		return;
 	}
 	if (strncmp(p->b, "v2 ", 3) == 0) {

@@ -64,8 +64,8 @@ open_conn(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		size_t n = 0;
 		cfg_bad(c, l, CONFIG_BAD_SECTION_NAME, 3, CONFIG_ARG_NONE);
 		for (size_t k = 1; k < l->ntok && n < sizeof(joined); k++)
-			n += (size_t)snprintf(joined + n, sizeof(joined) - n, "%s%s", k > 1 ? " " : "",
-					      l->tok[k]);
+			n += (size_t)snprintf(joined + n, sizeof(joined) - n, "%s%s",
+					      k > 1 ? " " : "", l->tok[k]);
 		name = joined;
 	}
 
@@ -93,7 +93,7 @@ open_conn(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 struct word {
 	const char *w;
 	long v;
-	int libreswan;                /* only Libreswan/Openswan take it */
+	int libreswan; /* only Libreswan/Openswan take it */
 };
 
 /* Word 3 (the value) looked up in words; -1 after cfg_bad when it is none. */
@@ -137,8 +137,8 @@ static int
 on_auto(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	static const struct word w[] = {
-		{ "ignore", CONFIG_ACT_OTHER, 0 }, { "add", CONFIG_ACT_NONE, 0 },
-		{ "route", CONFIG_ACT_TRAP, 0 }, { "start", CONFIG_ACT_START, 0 },
+		{ "ignore", CONFIG_ACT_OTHER, 0 },  { "add", CONFIG_ACT_NONE, 0 },
+		{ "route", CONFIG_ACT_TRAP, 0 },    { "start", CONFIG_ACT_START, 0 },
 		{ "ondemand", CONFIG_ACT_TRAP, 1 }, { "up", CONFIG_ACT_START, 1 },
 		{ "keep", CONFIG_ACT_NONE, 1 },
 	};
@@ -152,8 +152,10 @@ static int
 on_dpdaction(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	static const struct word w[] = {
-		{ "none", CONFIG_ACT_NONE, 0 }, { "clear", CONFIG_ACT_CLEAR, 0 },
-		{ "hold", CONFIG_ACT_HOLD, 0 }, { "restart", CONFIG_ACT_RESTART, 0 },
+		{ "none", CONFIG_ACT_NONE, 0 },
+		{ "clear", CONFIG_ACT_CLEAR, 0 },
+		{ "hold", CONFIG_ACT_HOLD, 0 },
+		{ "restart", CONFIG_ACT_RESTART, 0 },
 		{ "restart_by_peer", CONFIG_ACT_RESTART, 1 },
 	};
 	return set_word(c, x, l, K_DPDACTION, w, COUNT(w));
@@ -164,8 +166,10 @@ static int
 on_closeaction(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	static const struct word w[] = {
-		{ "none", CONFIG_ACT_NONE, 0 }, { "clear", CONFIG_ACT_CLEAR, 0 },
-		{ "hold", CONFIG_ACT_HOLD, 0 }, { "restart", CONFIG_ACT_RESTART, 0 },
+		{ "none", CONFIG_ACT_NONE, 0 },
+		{ "clear", CONFIG_ACT_CLEAR, 0 },
+		{ "hold", CONFIG_ACT_HOLD, 0 },
+		{ "restart", CONFIG_ACT_RESTART, 0 },
 	};
 	return set_word(c, x, l, K_CLOSE, w, COUNT(w));
 }
@@ -187,7 +191,7 @@ on_ikev2(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	static const struct word w[] = {
 		{ "yes", 2, 1 }, { "propose", 2, 1 }, { "insist", 2, 1 },
-		{ "no", 1, 1 }, { "never", 1, 1 }, { "permit", 1, 1 },
+		{ "no", 1, 1 },  { "never", 1, 1 },   { "permit", 1, 1 },
 	};
 	return set_word(c, x, l, K_VERSION, w, COUNT(w));
 }
@@ -198,7 +202,9 @@ static int
 on_natt(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	static const struct word w[] = {
-		{ "yes", 1, 0 }, { "no", 0, 0 }, { "auto", 0, 1 },
+		{ "yes", 1, 0 },
+		{ "no", 0, 0 },
+		{ "auto", 0, 1 },
 	};
 	return set_word(c, x, l, K_NATT, w, COUNT(w));
 }
@@ -209,9 +215,12 @@ static int
 on_type(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	static const struct word w[] = {
-		{ "tunnel", CONFIG_TK_IPSEC, 0 }, { "transport", CONFIG_TK_TRANSPORT, 0 },
-		{ "transport_proxy", CONFIG_TK_TRANSPORT, 0 }, { "passthrough", CONFIG_TK_OTHER, 0 },
-		{ "pass", CONFIG_TK_OTHER, 0 }, { "drop", CONFIG_TK_OTHER, 0 },
+		{ "tunnel", CONFIG_TK_IPSEC, 0 },
+		{ "transport", CONFIG_TK_TRANSPORT, 0 },
+		{ "transport_proxy", CONFIG_TK_TRANSPORT, 0 },
+		{ "passthrough", CONFIG_TK_OTHER, 0 },
+		{ "pass", CONFIG_TK_OTHER, 0 },
+		{ "drop", CONFIG_TK_OTHER, 0 },
 		{ "reject", CONFIG_TK_OTHER, 0 },
 	};
 	return set_word(c, x, l, K_TYPE, w, COUNT(w));
@@ -404,9 +413,13 @@ on_include(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 
 /* Keys both man pages list that the audit does not need; L: with left
  * and right variants. */
-#define KEY(k, s, fn) { k " = *", s, fn }
+#define KEY(k, s, fn) \
+	{ \
+		k " = *", s, fn \
+	}
 #define LR(k) KEY("left" k, IPC_CONN, NULL), KEY("right" k, IPC_CONN, NULL)
 
+/* clang-format off */
 static const struct cfg_cmd ipc_cmds[] = {
 	{ "config setup", 0, NULL },
 	{ "conn *", 0, open_conn },
@@ -511,6 +524,7 @@ static const struct cfg_cmd ipc_cmds[] = {
 	KEY("crluri2", IPC_CA, NULL), KEY("ocspuri", IPC_CA, NULL), KEY("ocspuri1", IPC_CA, NULL),
 	KEY("ocspuri2", IPC_CA, NULL), KEY("certuribase", IPC_CA, NULL),
 };
+/* clang-format on */
 
 /* every section kind is worded "a connection section" (audit_words.c) */
 static const enum config_arg ipc_scopes[] = { CONFIG_ARG_IN_SECTION, CONFIG_ARG_IN_SECTION,
@@ -520,12 +534,14 @@ static const struct cfg_grammar ipc_grammar = { ipc_cmds, COUNT(ipc_cmds), ipc_s
 
 /* Keys only Libreswan/Openswan have (their ipsec.conf(5); strongSwan's
  * ipsec.conf(5) has none of them): the file is theirs. */
+/* clang-format off */
 static const char *const libreswan_keys[] = {
 	"phase2alg", "phase2", "ikev2", "encapsulation", "vti-interface", "vti-routing", "vti-shared",
 	"leftvti", "rightvti", "protostack", "virtual_private", "nat_traversal", "plutostderrlog",
 	"salifetime", "retransmit-timeout", "ipsec-interface", "mtu", "nhelpers", "plutodebug",
 	"keep_alive", "force_keepalive", "oe", "dumpdir", "sha2-truncbug", "mark-in", "mark-out",
 };
+/* clang-format on */
 
 /* ---- lines --------------------------------------------------------------- */
 
@@ -606,7 +622,8 @@ ipc_line(struct config *c, struct cfg_ctx *x, const struct cfg_line *in)
 	normalise(in, &l, &keyline);
 	if (!keyline) {
 		section(x, &l);
-		if (l.ntok && !cfg_match(&ipc_grammar, &l, x->block, &(struct config_invalid){ 0 })) {
+		if (l.ntok &&
+		    !cfg_match(&ipc_grammar, &l, x->block, &(struct config_invalid){ 0 })) {
 			int r = cfg_frr_line(c, &l, in->text);
 			if (r > 0)
 				c->read++;
@@ -627,8 +644,8 @@ ipc_line(struct config *c, struct cfg_ctx *x, const struct cfg_line *in)
 	cfg_dispatch(c, x, &ipc_grammar, &l, x->block);
 	/* the invalid-line words count words of the line: quote it as read */
 	if (keyline && c->ninvalid > before && c->invalid[c->ninvalid - 1].why != CONFIG_BAD_SCOPE)
-		snprintf(c->invalid[c->ninvalid - 1].text, sizeof(c->invalid[0].text), "%.40s = %.70s",
-			 l.tok[0], l.tok[2]);
+		snprintf(c->invalid[c->ninvalid - 1].text, sizeof(c->invalid[0].text),
+			 "%.40s = %.70s", l.tok[0], l.tok[2]);
 }
 
 int

@@ -184,20 +184,23 @@ start(const struct config *c, const struct config_gateway *g, struct config_star
 
 	s->src = *r;
 	s->after_stays = dead_stays;
-	s->after_never = !d->line || (d->v != CONFIG_ACT_RESTART &&
-				      !(c->dialect == CONFIG_DIALECT_STRONGSWAN && d->v == CONFIG_ACT_HOLD));
+	s->after_never =
+		!d->line || (d->v != CONFIG_ACT_RESTART &&
+			     !(c->dialect == CONFIG_DIALECT_STRONGSWAN && d->v == CONFIG_ACT_HOLD));
 	s->after_src = *d;
 	if (r->tmpl) {
 		s->state = CONFIG_START_UNKNOWN;
 		s->why = CONFIG_SWHY_IPC_LOADS;
 	} else if (r->v == 1) {
-		s->state = g->start_action.v == CONFIG_ACT_TRAP ? CONFIG_START_ON_TRAFFIC : CONFIG_START_ALWAYS;
+		s->state = g->start_action.v == CONFIG_ACT_TRAP ? CONFIG_START_ON_TRAFFIC
+								: CONFIG_START_ALWAYS;
 		s->why = CONFIG_SWHY_IPC_LOADS;
 	} else {
 		s->state = CONFIG_START_NEVER;
 		s->why = dead_stays ? CONFIG_SWHY_IPC_DPD_STAYS
-			 : r->line && g->start_action.v != CONFIG_ACT_OTHER ? CONFIG_SWHY_IPC_LOADS
-			 : CONFIG_SWHY_IPC_NOT_LOADS;
+			 : r->line && g->start_action.v != CONFIG_ACT_OTHER
+				 ? CONFIG_SWHY_IPC_LOADS
+				 : CONFIG_SWHY_IPC_NOT_LOADS;
 	}
 }
 
@@ -228,8 +231,7 @@ fill(struct config *c, const struct ipc_conn *n, struct config_gateway *g, struc
 
 /* A conn that is only an also= template: named by another and never
  * loaded itself (auto unset or ignore, both man pages' default). */
-static int
-template(const struct ipc_conn *n)
+static int template(const struct ipc_conn *n)
 {
 	return n->template_only && (!n->k[K_AUTO].line || n->k[K_AUTO].v == CONFIG_ACT_OTHER);
 }
@@ -262,7 +264,8 @@ compact(struct config *c, struct cfg_ctx *x)
 	c->ngateways = c->ntunnels = k;
 	cfg_index_free(c);
 	for (size_t i = 0; i < k && !c->nomem; i++)
-		if (cfg_index_add(c, CFG_T_GATEWAYS, i) < 0 || cfg_index_add(c, CFG_T_TUNNELS, i) < 0)
+		if (cfg_index_add(c, CFG_T_GATEWAYS, i) < 0 ||
+		    cfg_index_add(c, CFG_T_TUNNELS, i) < 0)
 			c->nomem = 1;
 }
 

@@ -25,21 +25,27 @@
 #include <string.h>
 
 /* Block kinds (cfg_cmd.scope bits). */
-enum { IX_IFACE = 1u << 0, IX_TUNIF = 1u << 1, IX_PROFILE = 1u << 2, IX_BGP = 1u << 3,
-       IX_OTHER = 1u << 4 };
+enum {
+	IX_IFACE = 1u << 0,
+	IX_TUNIF = 1u << 1,
+	IX_PROFILE = 1u << 2,
+	IX_BGP = 1u << 3,
+	IX_OTHER = 1u << 4
+};
 static const enum config_arg ix_scopes[] = { CONFIG_ARG_IN_INTERFACE, CONFIG_ARG_IN_TUNNEL_IF,
-	CONFIG_ARG_IN_PROFILE, CONFIG_ARG_IN_SECTION, CONFIG_ARG_IN_SECTION };
+					     CONFIG_ARG_IN_PROFILE, CONFIG_ARG_IN_SECTION,
+					     CONFIG_ARG_IN_SECTION };
 
-struct ix_name {            /* one named definition: proposal, ACL, map, policy, profile */
+struct ix_name { /* one named definition: proposal, ACL, map, policy, profile */
 	char name[CONFIG_NAME];
 	char a[CONFIG_NAME], b[CONFIG_NAME], c[CONFIG_NAME];
 	unsigned line;
 	char text[CONFIG_TEXT];
 	uint32_t src, dst;
 	unsigned src_len, dst_len;
-	struct config_num dpd, esp;      /* ikev2 profile: dpd interval, child-proposal */
-	struct config_num source;        /* ikev2 profile: source-address IF (IF in c) */
-	struct config_secret psk;        /* ikev2 authentication psk: a keyed digest, text blanked */
+	struct config_num dpd, esp; /* ikev2 profile: dpd interval, child-proposal */
+	struct config_num source;   /* ikev2 profile: source-address IF (IF in c) */
+	struct config_secret psk;   /* ikev2 authentication psk: a keyed digest, text blanked */
 	char esp_text[CONFIG_ESP];
 };
 
@@ -58,13 +64,13 @@ struct cfg_ctx {
 	struct ix_table policies;  /* ike policy NAME peer ADDR: a = peer, b = ike proposal */
 	struct ix_table keepalive; /* ike keepalive POLICY ...: name = policy */
 	struct ix_table watches;   /* action N ipsec clear-sa TunnelX: name = X */
-	struct ix_table groups;    /* watch-group NAME N: a = the tunnel its event watches ("" none),
+	struct ix_table groups;   /* watch-group NAME N: a = the tunnel its event watches ("" none),
 	                            * b = "action" when an action clears a tunnel's SA */
-	int group;                 /* the open watch-group's row, -1 none */
-	struct ix_table profiles;  /* ikev2 profile NAME */
-	struct ix_table psks;      /* ikev2 authentication psk id ipv4 ADDR: name = ADDR, psk */
-	struct ix_table ids[2];    /* ike local-id, remote-id POLICY TYPE ID: name = POLICY, a = ID */
-	struct ix_name defprof;    /* ikev2 default-profile's source-address (source, c) */
+	int group;                /* the open watch-group's row, -1 none */
+	struct ix_table profiles; /* ikev2 profile NAME */
+	struct ix_table psks;     /* ikev2 authentication psk id ipv4 ADDR: name = ADDR, psk */
+	struct ix_table ids[2]; /* ike local-id, remote-id POLICY TYPE ID: name = POLICY, a = ID */
+	struct ix_name defprof; /* ikev2 default-profile's source-address (source, c) */
 	struct config *cfg;
 };
 
@@ -96,7 +102,7 @@ ix_find(const struct ix_table *t, const char *name)
 static struct config_tunnel *
 tun(struct config *c, struct cfg_ctx *x)
 {
-	return &c->tunnels[x->index];   /* scope IX_TUNIF: a tunnel is open */
+	return &c->tunnels[x->index]; /* scope IX_TUNIF: a tunnel is open */
 }
 
 static int
@@ -210,8 +216,10 @@ ip_mtu(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	int v6 = cfg_is(l, 0, "ipv6");
 
 	/* no published range (lines.c: what an interface can carry at all) */
-	return cfg_ip_mtu(c, l, x->block == IX_TUNIF ? (v6 ? &tun(c, x)->mtu6 : &tun(c, x)->mtu)
-			  : v6 ? NULL : &c->ifaces[x->index].mtu);
+	return cfg_ip_mtu(c, l,
+			  x->block == IX_TUNIF ? (v6 ? &tun(c, x)->mtu6 : &tun(c, x)->mtu)
+			  : v6                 ? NULL
+					       : &c->ifaces[x->index].mtu);
 }
 
 static int
@@ -221,7 +229,7 @@ adjust_mss(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	int m;
 
 	if (x->block != IX_TUNIF)
-		return 0;     /* a clamp on the WAN or LAN side: not the tunnel's */
+		return 0; /* a clamp on the WAN or LAN side: not the tunnel's */
 	if (cfg_tmpl(l, 3)) {
 		cfg_set_tmpl(cfg_is(l, 0, "ipv6") ? &tun(c, x)->mss6 : &tun(c, x)->mss, l);
 		return 0;
@@ -238,9 +246,11 @@ ip_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	uint32_t a;
 	unsigned plen;
 
-	if (!(x->block & (IX_TUNIF | IX_IFACE)) || cfg_tmpl(l, 2) || cfg_prefix(l->tok[2], &a, &plen) < 0)
-		return 0;     /* ipcp, dhcp, unnumbered: no address written */
-	cfg_set_prefix(x->block == IX_TUNIF ? &tun(c, x)->inside : &c->ifaces[x->index].addr, a, plen, l);
+	if (!(x->block & (IX_TUNIF | IX_IFACE)) || cfg_tmpl(l, 2) ||
+	    cfg_prefix(l->tok[2], &a, &plen) < 0)
+		return 0; /* ipcp, dhcp, unnumbered: no address written */
+	cfg_set_prefix(x->block == IX_TUNIF ? &tun(c, x)->inside : &c->ifaces[x->index].addr, a,
+		       plen, l);
 	return 0;
 }
 
@@ -253,11 +263,13 @@ encapsulation(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 }
 
 /* tunnel mode ipsec | ipsec-ikev2 | gre | map-e | ... */
+/* clang-format off */
 static const struct { const char *word; enum config_tunnel_kind kind; int ikev2; } modes[] = {
 	{ "ipsec", CONFIG_TK_IPSEC, 0 }, { "ipsec-ikev2", CONFIG_TK_IPSEC, 1 },
 	{ "gre", CONFIG_TK_GRE, 0 }, { "map-e", CONFIG_TK_MAPE, 0 }, { "4over6", CONFIG_TK_IPIP, 0 },
 	{ "ipip", CONFIG_TK_IPIP, 0 }, { "ds-lite", CONFIG_TK_IPIP, 0 },
 };
+/* clang-format on */
 
 static int
 tunnel_mode(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
@@ -457,7 +469,7 @@ access_list(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	uint32_t s = 0, d = 0;
 	unsigned sl = 32, dl = 32;
 	int prefixes = cfg_is(l, 5, "src") && cfg_is(l, 7, "dest") && l->ntok >= 9 &&
-		cfg_prefix(l->tok[6], &s, &sl) == 0 && cfg_prefix(l->tok[8], &d, &dl) == 0;
+		       cfg_prefix(l->tok[6], &s, &sl) == 0 && cfg_prefix(l->tok[8], &d, &dl) == 0;
 
 	if (!(r = ix_add(x, &x->acls, l->tok[2], l)))
 		return -1;
@@ -525,7 +537,7 @@ ikev2_psk(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	if (l->ntok < 9 || cfg_tmpl(l, 8))
 		r->psk.tmpl = 1;
 	else if (cfg_is(l, 7, "hex"))
-		r->psk.tmpl = 1;          /* how IX writes a hex key was not found: not compared */
+		r->psk.tmpl = 1; /* how IX writes a hex key was not found: not compared */
 	else
 		config_secret_digest(l->tok[8], strlen(l->tok[8]), &r->psk);
 	return 0;
@@ -644,7 +656,7 @@ no_setting(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	if (cfg_is(l, 1, "ike") && cfg_is(l, 2, "keepalive") && l->ntok > 3) {
 		for (size_t i = 0; i < x->keepalive.n; i++)
 			if (strcmp(x->keepalive.row[i].name, l->tok[3]) == 0)
-				x->keepalive.row[i].name[0] = '\0';   /* no longer bound */
+				x->keepalive.row[i].name[0] = '\0'; /* no longer bound */
 		return 0;
 	}
 	if (cfg_is(l, 1, "ip") && cfg_is(l, 2, "mtu"))
@@ -666,6 +678,7 @@ no_setting(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 /* The grammar (commands as seen in published configurations; fn NULL: a
  * command the audit does not need). First words not listed here are
  * reported as not IX commands known to mtuprobe. */
+/* clang-format off */
 static const struct cfg_cmd ix_cmds[] = {
 	{ "interface *", 0, open_interface },
 	{ "ikev2 default-profile", 0, open_default_profile },
@@ -839,11 +852,13 @@ static const struct cfg_cmd ix_cmds[] = {
 	{ "terminal *", 0, NULL },
 	{ "write *", 0, NULL },
 };
+/* clang-format on */
 #undef IF
 #undef TI
 #undef PR
 
-static const struct cfg_grammar ix_grammar = { ix_cmds, COUNT(ix_cmds), ix_scopes, COUNT(ix_scopes) };
+static const struct cfg_grammar ix_grammar = { ix_cmds, COUNT(ix_cmds), ix_scopes,
+					       COUNT(ix_scopes) };
 
 static void
 fake_line(struct cfg_line *l, unsigned no, const char *text)
@@ -866,7 +881,8 @@ bind_map(struct config *c, const struct cfg_ctx *x, size_t i)
 
 	if (!m) {
 		if (!config_is_placeholder(t->policy_name))
-			cfg_ref(c, t->policy.line, t->policy.text, CONFIG_REF_IPSEC_MAP, t->policy_name, (int)i);
+			cfg_ref(c, t->policy.line, t->policy.text, CONFIG_REF_IPSEC_MAP,
+				t->policy_name, (int)i);
 		return;
 	}
 	if (!p && !config_is_placeholder(m->c))
@@ -928,7 +944,7 @@ bind_names(struct config *c, const struct cfg_ctx *x)
 		else if (t->policy.line)
 			bind_map(c, x, i);
 		if (!t->encap.line && t->gateway < 0 && !t->policy.line)
-			t->kind = CONFIG_TK_OTHER;    /* no tunnel mode, no IPsec: not ours */
+			t->kind = CONFIG_TK_OTHER; /* no tunnel mode, no IPsec: not ours */
 	}
 	for (size_t i = 0; i < x->policies.n; i++) {
 		const struct ix_name *p = &x->policies.row[i];
@@ -949,9 +965,11 @@ bind_local(struct config *c, const struct cfg_ctx *x)
 {
 	for (size_t i = 0; i < c->ntunnels; i++) {
 		const struct config_tunnel *t = &c->tunnels[i];
-		const struct ix_name *p = t->binding.line ? ix_find(&x->profiles, t->policy_name) : &x->defprof;
-		const char *name = p && p->source.line && !p->source.tmpl ? p->c
-				   : t->outgoing.line && !t->outgoing.tmpl ? t->outgoing_if : NULL;
+		const struct ix_name *p =
+			t->binding.line ? ix_find(&x->profiles, t->policy_name) : &x->defprof;
+		const char *name = p && p->source.line && !p->source.tmpl  ? p->c
+				   : t->outgoing.line && !t->outgoing.tmpl ? t->outgoing_if
+									   : NULL;
 		struct config_gateway *g;
 		const struct config_iface *f = NULL;
 		if (!t->ikev2 || t->gateway < 0 || !name)
@@ -976,7 +994,7 @@ bind_keepalives(struct config *c, const struct cfg_ctx *x)
 		int gi = p ? config_gateway_find(c, p->a) : -1;
 		struct cfg_line fake;
 		if (!k->name[0])
-			continue;        /* removed by a later "no ike keepalive" */
+			continue; /* removed by a later "no ike keepalive" */
 		if (!p) {
 			if (!config_is_placeholder(k->name))
 				cfg_ref(c, k->line, k->text, CONFIG_REF_IKE_POLICY, k->name, -1);
@@ -1027,8 +1045,10 @@ ix_start(struct config *c)
 		struct config_tunnel *t = &c->tunnels[i];
 		const struct config_num *k = &t->connect;
 		if (!t->ikev2 && t->gateway < 0)
-			continue;                    /* an IKEv1 tunnel of no peer: nothing starts */
-		t->start = (struct config_start){ CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_IX_V2, 1, 0, 0, { 0 } };
+			continue; /* an IKEv1 tunnel of no peer: nothing starts */
+		t->start = (struct config_start){
+			CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_IX_V2, 1, 0, 0, { 0 }
+		};
 		if (k->tmpl || (k->line && k->v == 1))
 			t->start.src = *k;
 		if (!t->ikev2) {
@@ -1057,7 +1077,8 @@ watch_no_action(struct config *c, const struct cfg_ctx *x)
 		const struct ix_name *w = &x->groups.row[k];
 		int t = w->b[0] || !w->a[0] ? -1 : config_tunnel_find(c, w->a);
 		struct config_live *l;
-		if (t < 0 || c->tunnels[t].gateway < 0 || (size_t)c->tunnels[t].gateway >= c->ngateways)
+		if (t < 0 || c->tunnels[t].gateway < 0 ||
+		    (size_t)c->tunnels[t].gateway >= c->ngateways)
 			continue;
 		l = &c->gateways[c->tunnels[t].gateway].live;
 		if (l->state == CONFIG_LIVE_OFF && l->why == CONFIG_WHY_IX_V1) {
@@ -1077,13 +1098,15 @@ static void
 ix_live(struct config *c, const struct cfg_ctx *x)
 {
 	for (size_t i = 0; i < c->ngateways; i++) {
-		cfg_live_start(&c->gateways[i]);      /* a template: the check's note */
+		cfg_live_start(&c->gateways[i]); /* a template: the check's note */
 		c->gateways[i].live.state = CONFIG_LIVE_UNKNOWN;
 		c->gateways[i].live.why = CONFIG_WHY_NO_TUNNEL;
 	}
 	for (size_t i = 0; i < c->ntunnels; i++) {
 		struct config_tunnel *t = &c->tunnels[i];
-		const struct config_num *d = t->dpd.line ? &t->dpd : !t->binding.line ? &c->default_dpd : &t->dpd;
+		const struct config_num *d = t->dpd.line        ? &t->dpd
+					     : !t->binding.line ? &c->default_dpd
+								: &t->dpd;
 		struct config_gateway *g;
 		t->hold.set = 1;
 		if (!t->ikev2 || d->tmpl)
@@ -1099,7 +1122,8 @@ ix_live(struct config *c, const struct cfg_ctx *x)
 		g = &c->gateways[t->gateway];
 		if (g->live.why == CONFIG_WHY_NO_TUNNEL) {
 			g->live.state = CONFIG_LIVE_OFF;
-			g->live.why = g->version.line && g->version.v == 2 ? CONFIG_WHY_IX_V2 : CONFIG_WHY_IX_V1;
+			g->live.why = g->version.line && g->version.v == 2 ? CONFIG_WHY_IX_V2
+									   : CONFIG_WHY_IX_V1;
 		}
 		if (tunnel_dpd(c, t)) {
 			g->live.state = CONFIG_LIVE_ON;
@@ -1108,7 +1132,7 @@ ix_live(struct config *c, const struct cfg_ctx *x)
 	}
 	for (size_t i = 0; i < c->ngateways; i++) {
 		struct config_live *l = &c->gateways[i].live;
-		if (l->src.line && l->state == CONFIG_LIVE_OFF) {    /* ike keepalive */
+		if (l->src.line && l->state == CONFIG_LIVE_OFF) { /* ike keepalive */
 			l->state = CONFIG_LIVE_ON;
 			l->why = CONFIG_WHY_NONE;
 		}
@@ -1124,7 +1148,8 @@ line_mtu(struct config *c)
 	cfg_line_mtu_pppoe(c);
 	for (size_t i = 0; i < c->ntunnels && !c->line_src; i++) {
 		const struct config_tunnel *t = &c->tunnels[i];
-		if ((t->kind == CONFIG_TK_MAPE || t->kind == CONFIG_TK_IPIP) && t->mtu.line && !t->mtu.tmpl) {
+		if ((t->kind == CONFIG_TK_MAPE || t->kind == CONFIG_TK_IPIP) && t->mtu.line &&
+		    !t->mtu.tmpl) {
 			c->line_src = CONFIG_LINE_MAPE;
 			c->line_mtu = t->mtu;
 			cfg_copy(c->line_name, sizeof(c->line_name), t->name);
@@ -1137,8 +1162,9 @@ line_mtu(struct config *c)
 static void
 free_tables(struct cfg_ctx *x)
 {
-	struct ix_table *t[] = { &x->proposals, &x->ike_props, &x->acls, &x->maps, &x->policies,
-				 &x->keepalive, &x->watches, &x->profiles, &x->psks, &x->ids[0], &x->ids[1], &x->groups };
+	struct ix_table *t[] = { &x->proposals, &x->ike_props, &x->acls,    &x->maps,
+				 &x->policies,  &x->keepalive, &x->watches, &x->profiles,
+				 &x->psks,      &x->ids[0],    &x->ids[1],  &x->groups };
 
 	for (size_t i = 0; i < COUNT(t); i++)
 		free(t[i]->row);

@@ -45,19 +45,19 @@ enum { DPD_OPTIMIZED, DPD_ALWAYS, DPD_IDLE };
 /* Per IKE gateway, same index as c->gateways. */
 struct jgw {
 	char ike_policy[CONFIG_NAME];
-	struct config_num pol;        /* the ike-policy line */
+	struct config_num pol; /* the ike-policy line */
 	char ext_if[CONFIG_NAME];
 	struct config_num ext;
-	struct config_num dpd;        /* any dead-peer-detection line (the first) */
+	struct config_num dpd; /* any dead-peer-detection line (the first) */
 	struct config_num interval, threshold, mode;
 };
 
-struct jpolicy {                      /* security ike policy */
+struct jpolicy { /* security ike policy */
 	char name[CONFIG_NAME];
 	struct config_secret psk;
 };
 
-struct jvpn {                         /* security ipsec vpn */
+struct jvpn { /* security ipsec vpn */
 	char name[CONFIG_NAME];
 	unsigned line;
 	char bind_if[CONFIG_NAME];
@@ -66,20 +66,20 @@ struct jvpn {                         /* security ipsec vpn */
 	struct config_num gwl;
 	char ipol[CONFIG_NAME];
 	struct config_num ipoll;
-	struct config_num establish;  /* v: enum config_start_state */
-	struct config_num df;         /* v: 0 copy, 1 set, 2 clear */
+	struct config_num establish; /* v: enum config_start_state */
+	struct config_num df;        /* v: 0 copy, 1 set, 2 clear */
 	struct config_prefix local, remote;
 };
 
-struct jipol {                        /* security ipsec policy: its first proposal */
+struct jipol { /* security ipsec policy: its first proposal */
 	char name[CONFIG_NAME];
 	char proposal[CONFIG_NAME];
-	struct config_num first;      /* its first line; proposals: the line naming them */
+	struct config_num first; /* its first line; proposals: the line naming them */
 	struct config_num props;
-	int set;                      /* proposal-set NAME: a set of several */
+	int set; /* proposal-set NAME: a set of several */
 };
 
-struct jprop {                        /* security ipsec proposal */
+struct jprop { /* security ipsec proposal */
 	char name[CONFIG_NAME];
 	char enc[CONFIG_NAME], auth[CONFIG_NAME];
 	unsigned line;
@@ -93,8 +93,8 @@ enum { T_POLICIES, T_VPNS, T_IPOLS, T_PROPS };
  * since a group's peer-as may come after its neighbours. */
 struct jbgp {
 	char group[2 * CONFIG_NAME + 2];
-	uint32_t as;                  /* a group's peer-as (0: a placeholder) */
-	size_t bgp;                   /* a neighbour's row in config.bgp */
+	uint32_t as; /* a group's peer-as (0: a placeholder) */
+	size_t bgp;  /* a neighbour's row in config.bgp */
 };
 
 struct cfg_ctx {
@@ -102,8 +102,8 @@ struct cfg_ctx {
 	size_t ngw, cap_gw;
 	struct jbgp *groups, *members;
 	size_t ngroups, cap_groups, nmembers, cap_members;
-	struct cfg_named t[4];        /* T_POLICIES, T_VPNS, T_IPOLS, T_PROPS */
-	struct config_num mss;        /* security flow tcp-mss ipsec-vpn [mss N] */
+	struct cfg_named t[4]; /* T_POLICIES, T_VPNS, T_IPOLS, T_PROPS */
+	struct config_num mss; /* security flow tcp-mss ipsec-vpn [mss N] */
 };
 
 /* ---- helpers ------------------------------------------------------------- */
@@ -136,7 +136,6 @@ vpn(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return v;
 }
 
-
 /* "proposals [ a b ]" (the hierarchy's list) or "proposals a": the first name. */
 static const char *
 first_of_list(const struct cfg_line *l, size_t i)
@@ -160,7 +159,8 @@ ike_psk(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	 * Junos's reversible encodings, written with random filler: the same
 	 * key reads differently each time (doc/router-facts.md, Junos): not
 	 * compared, like a placeholder */
-	if (cfg_tmpl(l, 6) || strncmp(l->tok[6], "$9$", 3) == 0 || strncmp(l->tok[6], "$8$", 3) == 0)
+	if (cfg_tmpl(l, 6) || strncmp(l->tok[6], "$9$", 3) == 0 ||
+	    strncmp(l->tok[6], "$8$", 3) == 0)
 		p->psk.tmpl = 1;
 	else if (cfg_is(l, 5, "hexadecimal")) {
 		char hex[CONFIG_LINE_MAX];
@@ -176,7 +176,7 @@ static int
 ike_policy(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	cfg_named_get(c, &x->t[T_POLICIES], l->tok[3], 1);
-	return cfg_tree_known(c, l);      /* the policy exists; the line is not read */
+	return cfg_tree_known(c, l); /* the policy exists; the line is not read */
 }
 
 static int
@@ -191,7 +191,7 @@ gw_addr(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		cfg_set_prefix(&g->remote_addr, 0, 32, l);
 		g->remote_addr.tmpl = 1;
 	} else
-		cfg_outer_addr(&g->remote_addr, l->tok[5], l);   /* an address or a name */
+		cfg_outer_addr(&g->remote_addr, l->tok[5], l); /* an address or a name */
 	return 0;
 }
 
@@ -231,7 +231,8 @@ gw_pol(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	if (j) {
 		cfg_copy(j->ike_policy, sizeof(j->ike_policy), l->tok[5]);
 		cfg_set(&j->pol, 0, l);
-		cfg_copy(c->gateways[config_gateway_find(c, l->tok[3])].policy, CONFIG_NAME, l->tok[5]);
+		cfg_copy(c->gateways[config_gateway_find(c, l->tok[3])].policy, CONFIG_NAME,
+			 l->tok[5]);
 	}
 	return 0;
 }
@@ -294,8 +295,11 @@ gw_dpd(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		cfg_set(&j->threshold, v, l);
 		j->threshold.tmpl = r == 1;
 	} else if (l->ntok > 5) {
-		cfg_set(&j->mode, cfg_is(l, 5, "always-send") ? DPD_ALWAYS
-			: cfg_is(l, 5, "optimized") ? DPD_OPTIMIZED : DPD_IDLE, l);
+		cfg_set(&j->mode,
+			cfg_is(l, 5, "always-send") ? DPD_ALWAYS
+			: cfg_is(l, 5, "optimized") ? DPD_OPTIMIZED
+						    : DPD_IDLE,
+			l);
 	}
 	return 0;
 }
@@ -316,8 +320,8 @@ gw_ident(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		return 0;
 	g = &c->gateways[config_gateway_find(c, l->tok[3])];
 	if (!cfg_tmpl(l, 6))
-		cfg_copy(cfg_is(l, 4, "local-identity") ? g->local_ike_id : g->remote_ike_id, CONFIG_NAME,
-			 l->tok[6]);
+		cfg_copy(cfg_is(l, 4, "local-identity") ? g->local_ike_id : g->remote_ike_id,
+			 CONFIG_NAME, l->tok[6]);
 	return 0;
 }
 
@@ -558,7 +562,7 @@ if_mtu(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 
 	(void)x;
 	if (!r)
-		cfg_number(l->tok[7], 0, 2147483647L, &v);   /* the pattern's '#' checked it */
+		cfg_number(l->tok[7], 0, 2147483647L, &v); /* the pattern's '#' checked it */
 	if (is_st0(l->tok[1])) {
 		struct config_tunnel *t = st0(c, l->tok[3], l->no);
 		if (t) {
@@ -638,10 +642,10 @@ bgp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		return 0;
 	/* ... neighbor A peer-as AS (Junos BGP configuration statements); a
 	 * neighbour without one takes its group's (model()) */
-	cfg_add_bgp(c, a, cfg_is(l, i + 2, "peer-as") && i + 3 < l->ntok ? cfg_asn(l->tok[i + 3]) : 0,
-		    l);
+	cfg_add_bgp(c, a,
+		    cfg_is(l, i + 2, "peer-as") && i + 3 < l->ntok ? cfg_asn(l->tok[i + 3]) : 0, l);
 	if (c->nbgp == n)
-		return 0;             /* known already: its group is its first line's */
+		return 0; /* known already: its group is its first line's */
 	if (!(m = cfg_push(c, (void **)&x->members, &x->nmembers, &x->cap_members, sizeof(*m))))
 		return -1;
 	snprintf(m->group, sizeof(m->group), "%s", key);
@@ -685,6 +689,7 @@ bgp_groups(struct config *c, const struct cfg_ctx *x)
 
 #define GW "security ike gateway * "
 #define VPN "security ipsec vpn * "
+/* clang-format off */
 static const struct cfg_cmd junos_cmds[] = {
 	{ "security ike proposal * authentication-method *", 0, NULL },
 	{ "security ike proposal * authentication-algorithm *", 0, NULL },
@@ -782,6 +787,7 @@ static const struct cfg_cmd junos_cmds[] = {
 	{ "virtual-chassis", 0, NULL }, { "schedulers", 0, NULL }, { "tenants", 0, NULL },
 	{ "smtp", 0, NULL }, { "wlan", 0, NULL }, { "dynamic-profiles", 0, NULL },
 };
+/* clang-format on */
 #undef GW
 #undef VPN
 
@@ -791,16 +797,21 @@ static const char *const junos_prefixes[] = { "inactive:", "protect:", "replace:
 static const char *const junos_inactive[] = { "inactive:", NULL };
 static const char *const junos_set[] = { "set", NULL };
 /* Junos CLI configuration-mode verbs a pasted list may carry */
-static const char *const junos_other[] = { "delete", "deactivate", "activate", "protect",
-	"unprotect", "annotate", "insert", "rename", "edit", "top", "up", "exit", "commit",
-	"configure", "rollback", "load", "show", "copy", NULL };
-static const char *const junos_secret[] = { "ascii-text", "hexadecimal", "encrypted-password",
-	"secret", "authentication-key", NULL };
+static const char *const junos_other[] = { "delete",    "deactivate", "activate", "protect",
+					   "unprotect", "annotate",   "insert",   "rename",
+					   "edit",      "top",        "up",       "exit",
+					   "commit",    "configure",  "rollback", "load",
+					   "show",      "copy",       NULL };
+static const char *const junos_secret[] = { "ascii-text",         "hexadecimal",
+					    "encrypted-password", "secret",
+					    "authentication-key", NULL };
 
 static const char *const junos_remove[] = { "delete", "deactivate", NULL };
+/* clang-format off */
 static const struct tree_syntax junos_syntax = {
 	1, junos_prefixes, junos_inactive, junos_set, junos_other, junos_secret, junos_remove,
 };
+/* clang-format on */
 
 /* "interfaces st0.1 ..." is "interfaces st0 unit 1 ..." */
 static int
@@ -847,13 +858,14 @@ live(struct config_gateway *g, const struct jgw *j)
 
 	memset(v, 0, sizeof(*v));
 	if (!j || !j->dpd.line) {
-		v->state = CONFIG_LIVE_OFF;       /* no dead-peer-detection statement */
+		v->state = CONFIG_LIVE_OFF; /* no dead-peer-detection statement */
 		v->dead_after = -1;
 		g->keepalive.v = CONFIG_OFF;
 		return;
 	}
 	v->src = j->mode.line ? j->mode : j->dpd;
-	v->state = j->mode.line && j->mode.v != DPD_OPTIMIZED ? CONFIG_LIVE_ON : CONFIG_LIVE_ON_DEMAND;
+	v->state =
+		j->mode.line && j->mode.v != DPD_OPTIMIZED ? CONFIG_LIVE_ON : CONFIG_LIVE_ON_DEMAND;
 	v->interval = iv;
 	v->retries = th;
 	v->dead_after = j->interval.tmpl || j->threshold.tmpl ? -1 : iv * th;
@@ -901,7 +913,7 @@ media_fit(struct config *c)
 		w[0] = f->mtu.text;
 		cfg_tree_line(&l, w, 1, f->mtu.line, NULL);
 		cfg_bad_range(c, &l, 8, 0, media - 14);
-		f->mtu.line = 0;      /* refused: not the interface's MTU */
+		f->mtu.line = 0; /* refused: not the interface's MTU */
 	}
 }
 
@@ -918,14 +930,15 @@ line_mtu(struct config *c, const struct cfg_ctx *x)
 			continue;
 		dot = strrchr(ext, '.');
 		snprintf(name, sizeof(name), dot ? "%s" : "%s.0", ext);
-		snprintf(base, sizeof(base), "%.*s", dot ? (int)(dot - ext) : (int)strlen(ext), ext);
+		snprintf(base, sizeof(base), "%.*s", dot ? (int)(dot - ext) : (int)strlen(ext),
+			 ext);
 		if ((i = cfg_index_find(c, CFG_T_IFACES, name)) >= 0 && c->ifaces[i].mtu.line &&
 		    !c->ifaces[i].mtu.tmpl) {
 			c->line_mtu = c->ifaces[i].mtu;
-		} else if ((i = cfg_index_find(c, CFG_T_IFACES, base)) >= 0 && c->ifaces[i].media.line &&
-			   !c->ifaces[i].media.tmpl && ethernet(base)) {
+		} else if ((i = cfg_index_find(c, CFG_T_IFACES, base)) >= 0 &&
+			   c->ifaces[i].media.line && !c->ifaces[i].media.tmpl && ethernet(base)) {
 			c->line_mtu = c->ifaces[i].media;
-			c->line_mtu.v -= 14;      /* the media MTU holds the Ethernet header */
+			c->line_mtu.v -= 14; /* the media MTU holds the Ethernet header */
 		} else {
 			return;
 		}
@@ -943,9 +956,10 @@ esp_of(struct config *c, const struct cfg_ctx *x, const struct jvpn *v, struct c
 	const struct jprop *pr;
 
 	if (p && !p->proposal[0] && !g->esp.line && !g->esp_several.line)
-		g->esp_several = p->first;   /* the default set, or a proposal-set */
+		g->esp_several = p->first; /* the default set, or a proposal-set */
 	if (!p || !p->proposal[0] || g->esp.line ||
-	    !(pr = cfg_named_get(c, (struct cfg_named *)&x->t[T_PROPS], p->proposal, 0)) || !pr->enc[0])
+	    !(pr = cfg_named_get(c, (struct cfg_named *)&x->t[T_PROPS], p->proposal, 0)) ||
+	    !pr->enc[0])
 		return;
 	char text[2 * CONFIG_NAME + 2];
 
@@ -967,7 +981,8 @@ model(struct config *c, struct cfg_ctx *x)
 		if (v->bind.line) {
 			ti = config_tunnel_find(c, v->bind_if);
 			if (ti < 0 && strncmp(v->bind_if, "st0.", 4) == 0)
-				cfg_ref(c, v->bind.line, v->bind.text, CONFIG_REF_TUNNEL_IF, v->bind_if, -1);
+				cfg_ref(c, v->bind.line, v->bind.text, CONFIG_REF_TUNNEL_IF,
+					v->bind_if, -1);
 			if (ti < 0 && !(t = cfg_tunnel(c, v->bind_if, v->bind_if, v->bind.line)))
 				return;
 			ti = config_tunnel_find(c, v->bind_if);
@@ -976,7 +991,8 @@ model(struct config *c, struct cfg_ctx *x)
 		if (v->gw[0] && g < 0)
 			cfg_ref(c, v->gwl.line, v->gwl.text, CONFIG_REF_IKE_GATEWAY, v->gw, ti);
 		if (v->ipol[0] && !(ip = cfg_named_get(c, &x->t[T_IPOLS], v->ipol, 0)))
-			cfg_ref(c, v->ipoll.line, v->ipoll.text, CONFIG_REF_IPSEC_POLICY, v->ipol, ti);
+			cfg_ref(c, v->ipoll.line, v->ipoll.text, CONFIG_REF_IPSEC_POLICY, v->ipol,
+				ti);
 		/* proposals NAME with no security ipsec proposal NAME: Junos
 		 * refuses the commit (a reference to nothing) */
 		else if (ip && ip->proposal[0] &&
@@ -1010,12 +1026,13 @@ model(struct config *c, struct cfg_ctx *x)
 		const struct jpolicy *p;
 		live(gw, j);
 		if (!gw->natt.line)
-			gw->natt.v = 1;           /* NAT-T is on unless no-nat-traversal */
+			gw->natt.v = 1; /* NAT-T is on unless no-nat-traversal */
 		if (j && j->ike_policy[0]) {
 			if ((p = cfg_named_get(c, &x->t[T_POLICIES], j->ike_policy, 0)))
 				gw->psk = p->psk;
 			else
-				cfg_ref(c, j->pol.line, j->pol.text, CONFIG_REF_IKE_POLICY, j->ike_policy, -1);
+				cfg_ref(c, j->pol.line, j->pol.text, CONFIG_REF_IKE_POLICY,
+					j->ike_policy, -1);
 		}
 	}
 	/* the global clamp is every st0 tunnel's */
@@ -1039,9 +1056,10 @@ int
 config_parse_junos(const char *buf, size_t len, struct config *c)
 {
 	static const size_t sizes[] = { sizeof(struct jpolicy), sizeof(struct jvpn),
-		sizeof(struct jipol), sizeof(struct jprop) };
+					sizeof(struct jipol), sizeof(struct jprop) };
 	struct cfg_ctx x = { .gw = NULL };
-	int r = cfg_tree_parse(buf, len, &junos_syntax, c, leaf, &x, x.t, sizes, COUNT(sizes), run_model);
+	int r = cfg_tree_parse(buf, len, &junos_syntax, c, leaf, &x, x.t, sizes, COUNT(sizes),
+			       run_model);
 
 	free(x.gw);
 	free(x.groups);

@@ -40,8 +40,14 @@ copy_line(struct cfg_line *l, const char *s, size_t n)
 static char
 open_placeholder(const char *t)
 {
-	static const struct { const char *open; char close; } forms[] = {
-		{ "${", '}' }, { "$<", '>' }, { "<", '>' }, { "(", ')' },
+	static const struct {
+		const char *open;
+		char close;
+	} forms[] = {
+		{ "${", '}' },
+		{ "$<", '>' },
+		{ "<", '>' },
+		{ "(", ')' },
 	};
 	for (size_t i = 0; i < COUNT(forms); i++)
 		if (strncmp(t, forms[i].open, strlen(forms[i].open)) == 0 &&
@@ -64,7 +70,7 @@ tokenize(struct cfg_line *l)
 		char close = open_placeholder(t);
 		char *end = close && save ? strchr(save, close) : NULL;
 		if (end && end[1] && !blank(end[1]))
-			end = NULL;          /* the closer is not at a word's end */
+			end = NULL; /* the closer is not at a word's end */
 		if (end) {
 			/* rejoin the words up to the closer: the NUL strtok_r left
 			 * after t becomes a blank again */
@@ -88,7 +94,7 @@ static const struct {
 	const char *w[3];
 	size_t keep;
 	const char *after;
-	size_t more;              /* words kept after `after` */
+	size_t more; /* words kept after `after` */
 } key_lines[] = {
 	{ { "ipsec", "ike", "pre-shared-key" }, 4, NULL, 0 },
 	{ { "ikev2", "authentication", "psk" }, 0, "key", 1 },
@@ -148,11 +154,13 @@ mask_key(struct cfg_line *l)
 				keep = i + 1 + key_lines[k].more;
 		if (!keep)
 			keep = 3;
-		if (key_lines[k].w[2] && strcmp(key_lines[k].w[2], "pre-share") == 0 && l->ntok <= keep)
-			return;           /* authentication ... pre-share without a key: nothing to hide */
+		if (key_lines[k].w[2] && strcmp(key_lines[k].w[2], "pre-share") == 0 &&
+		    l->ntok <= keep)
+			return; /* authentication ... pre-share without a key: nothing to hide */
 		l->text[0] = '\0';
 		for (size_t i = 0; i < keep && i < l->ntok; i++)
-			n += (size_t)snprintf(l->text + n, sizeof(l->text) - n, "%s%s", i ? " " : "", l->tok[i]);
+			n += (size_t)snprintf(l->text + n, sizeof(l->text) - n, "%s%s",
+					      i ? " " : "", l->tok[i]);
 		cfg_mask_tail(l->text, sizeof(l->text), n);
 		/* the key: the first hidden word that is no key-type or
 		 * direction keyword (IOS key 0|6|7 K, pre-shared-key local K,
@@ -297,7 +305,8 @@ masked_quad(const char *s)
 		else if (*s && *s != '/')
 			return 0;
 	}
-	return parts == 4 && masked > 0 && (!*s || (s[1] && strspn(s + 1, "0123456789") == strlen(s + 1)));
+	return parts == 4 && masked > 0 &&
+	       (!*s || (s[1] && strspn(s + 1, "0123456789") == strlen(s + 1)));
 }
 
 int
@@ -305,7 +314,7 @@ config_is_placeholder(const char *s)
 {
 	size_t n = strlen(s), upper = 0;
 
-	static const char fw_open[] = "\xef\xbc\x88", fw_close[] = "\xef\xbc\x89";   /* U+FF08/09 */
+	static const char fw_open[] = "\xef\xbc\x88", fw_close[] = "\xef\xbc\x89"; /* U+FF08/09 */
 
 	if (enclosed(s, n, "${", '}') || enclosed(s, n, "$<", '>') || enclosed(s, n, "{{", '}') ||
 	    enclosed(s, n, "<", '>') || enclosed(s, n, "(", ')'))
@@ -316,7 +325,8 @@ config_is_placeholder(const char *s)
 	if (masked_quad(s))
 		return 1;
 	for (size_t i = 0; i < n; i++)
-		upper += (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_' || (s[i] >= '0' && s[i] <= '9');
+		upper +=
+			(s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_' || (s[i] >= '0' && s[i] <= '9');
 	return upper == n && ((n > 5 && strncmp(s, "YOUR_", 5) == 0) ||
 			      (n > 5 && strcmp(s + n - 5, "_HERE") == 0));
 }
@@ -346,8 +356,10 @@ word_fits(const char *pat, size_t plen, const char *tok, enum config_arg *type)
 	*type = CONFIG_ARG_KEYWORD;
 	if (plen != 1 || !strchr("*#@/", pat[0]))
 		return strlen(tok) == plen && strncmp(pat, tok, plen) == 0;
-	*type = pat[0] == '#' ? CONFIG_ARG_NUMBER : pat[0] == '@' ? CONFIG_ARG_ADDR
-		: pat[0] == '/' ? CONFIG_ARG_PREFIX : CONFIG_ARG_WORD;
+	*type = pat[0] == '#'   ? CONFIG_ARG_NUMBER
+		: pat[0] == '@' ? CONFIG_ARG_ADDR
+		: pat[0] == '/' ? CONFIG_ARG_PREFIX
+				: CONFIG_ARG_WORD;
 	if (pat[0] == '*' || config_is_placeholder(tok))
 		return 1;
 	if (pat[0] == '#')
@@ -371,14 +383,14 @@ claims(const char *p, const struct cfg_line *l)
 		size_t i = 0;
 		if ((p[0] == '*' || p[0] == '#' || p[0] == '@' || p[0] == '/') &&
 		    (p[1] == ' ' || !p[1]))
-			break;       /* a typed word: the literal prefix ends */
+			break; /* a typed word: the literal prefix ends */
 		if ((size_t)n >= l->ntok)
 			return -1;
 		t = l->tok[n];
 		while (p[i] && p[i] != ' ' && p[i] == t[i])
 			i++;
 		if ((p[i] && p[i] != ' ') || t[i])
-			return -1;   /* the word and the token differ */
+			return -1; /* the word and the token differ */
 		n++;
 		p += i;
 		p += *p == ' ';
@@ -424,7 +436,8 @@ bad_fill(struct config_invalid *bad, const struct cfg_line *l, enum config_bad w
 	/* a masked line: word arg from the line's own words (never the key),
 	 * since the masked text has fewer words, or other ones */
 	if (l->key_word && arg > 0 && arg <= l->ntok)
-		cfg_copy(bad->word, sizeof(bad->word), arg == l->key_word ? "(key not printed)" : l->tok[arg - 1]);
+		cfg_copy(bad->word, sizeof(bad->word),
+			 arg == l->key_word ? "(key not printed)" : l->tok[arg - 1]);
 }
 
 static enum config_arg
@@ -475,8 +488,9 @@ cfg_match(const struct cfg_grammar *g, const struct cfg_line *l, unsigned block,
 		bad_fill(bad, l, CONFIG_BAD_SCOPE, 0, scope_word(g, misplaced->scope));
 	else if (first)
 		bad_fill(bad, l, missing ? CONFIG_BAD_MISSING : CONFIG_BAD_ARG, arg, type);
-	else   /* the first word no row expects there */
-		bad_fill(bad, l, CONFIG_BAD_COMMAND, best > 0 ? (unsigned)best + 1 : 1, CONFIG_ARG_NONE);
+	else /* the first word no row expects there */
+		bad_fill(bad, l, CONFIG_BAD_COMMAND, best > 0 ? (unsigned)best + 1 : 1,
+			 CONFIG_ARG_NONE);
 	return NULL;
 }
 
@@ -664,7 +678,7 @@ cfg_prefix(const char *s, uint32_t *addr, unsigned *plen)
 void
 cfg_copy(char *dst, size_t len, const char *src)
 {
-	text_copy(dst, len, src);   /* never inside a UTF-8 character */
+	text_copy(dst, len, src); /* never inside a UTF-8 character */
 }
 
 void
@@ -808,7 +822,8 @@ cfg_iface(struct config *c, const char *name, unsigned line)
 		return NULL;
 	cfg_copy(f->name, sizeof(f->name), name);
 	f->line = line;
-	return cfg_index_add(c, CFG_T_IFACES, c->nifaces - 1) < 0 ? NULL : &c->ifaces[c->nifaces - 1];
+	return cfg_index_add(c, CFG_T_IFACES, c->nifaces - 1) < 0 ? NULL
+								  : &c->ifaces[c->nifaces - 1];
 }
 
 /* The index when the parser built one; a linear search for a model
@@ -818,7 +833,7 @@ config_tunnel_find(const struct config *c, const char *id)
 {
 	char key[CONFIG_NAME];
 
-	cfg_copy(key, sizeof(key), id);    /* ids are kept cut to CONFIG_NAME */
+	cfg_copy(key, sizeof(key), id); /* ids are kept cut to CONFIG_NAME */
 	if (c->index)
 		return cfg_index_find(c, CFG_T_TUNNELS, key);
 	for (size_t i = 0; i < c->ntunnels; i++)
@@ -863,7 +878,7 @@ cfg_desc(char *dst, size_t len, const struct cfg_line *l, size_t words)
 		n -= 2;
 	}
 	if (n >= len)
-		n = len - 1;   /* longer than any router takes: the start is shown */
+		n = len - 1; /* longer than any router takes: the start is shown */
 	memcpy(dst, p, n);
 	dst[n] = '\0';
 }
@@ -942,8 +957,8 @@ cfg_holds(struct config *c, void (*rule)(const struct config_gateway *g, struct 
 }
 
 void
-cfg_starts(struct config *c,
-	   void (*rule)(const struct config *c, const struct config_gateway *g, struct config_start *s))
+cfg_starts(struct config *c, void (*rule)(const struct config *c, const struct config_gateway *g,
+					  struct config_start *s))
 {
 	for (size_t i = 0; i < c->ntunnels; i++) {
 		struct config_tunnel *t = &c->tunnels[i];
@@ -1051,8 +1066,9 @@ cfg_asn(const char *s)
 	/* asdot: the high and the low 16 bits (RFC 5396, section 2) */
 	if ((dot = strchr(buf, '.')))
 		return asn_part(buf, (size_t)(dot - buf), 65535, &hi) == 0 &&
-		       asn_part(dot + 1, strlen(dot + 1), 65535, &lo) == 0
-		       ? (uint32_t)(hi << 16 | lo) : 0;
+				       asn_part(dot + 1, strlen(dot + 1), 65535, &lo) == 0
+			       ? (uint32_t)(hi << 16 | lo)
+			       : 0;
 	return asn_part(buf, n, UINT32_MAX, &lo) == 0 ? (uint32_t)lo : 0;
 }
 
@@ -1063,10 +1079,29 @@ cfg_frr_line(struct config *c, const struct cfg_line *l, const char *s)
 	uint32_t a;
 
 	/* FRR's first words (frr.conf as vtysh writes it) */
-	static const char *const frr[] = { "router", "neighbor", "address-family", "exit-address-family",
-		"network", "bgp", "redistribute", "ip", "ipv6", "interface", "exit", "frr", "hostname",
-		"log", "line", "route-map", "match", "set", "no", "end", "service", "password",
-		"include" };
+	static const char *const frr[] = { "router",
+					   "neighbor",
+					   "address-family",
+					   "exit-address-family",
+					   "network",
+					   "bgp",
+					   "redistribute",
+					   "ip",
+					   "ipv6",
+					   "interface",
+					   "exit",
+					   "frr",
+					   "hostname",
+					   "log",
+					   "line",
+					   "route-map",
+					   "match",
+					   "set",
+					   "no",
+					   "end",
+					   "service",
+					   "password",
+					   "include" };
 	int n = sscanf(s, "%47s %47s %47s %47s", w[0], w[1], w[2], w[3]);
 
 	if (n >= 3 && strcmp(w[0], "neighbor") == 0 && strcmp(w[2], "remote-as") == 0) {
@@ -1106,7 +1141,8 @@ cfg_seconds(const char *s)
 	if (cfg_number(num, 0, 100000000L, &v) < 0)
 		return -1;
 	switch (s[n]) {
-	case '\0': case 's': break;
+	case '\0':
+	case 's': break;
 	case 'm': mul = 60; break;
 	case 'h': mul = 3600; break;
 	case 'd': mul = 86400; break;
@@ -1135,7 +1171,6 @@ cfg_selector(struct config_prefix *p, const char *v, const struct cfg_line *l)
 		cfg_set_prefix(p, 0, CONFIG_PLEN_OTHER, l);
 	}
 }
-
 
 int
 cfg_ip_mtu(struct config *c, const struct cfg_line *l, struct config_num *n)
@@ -1196,7 +1231,8 @@ cfg_line_mtu_pppoe(struct config *c)
 void
 cfg_line_mtu_smallest(struct config *c)
 {
-	for (size_t i = 0; i < c->nifaces && (!c->line_src || c->line_src == CONFIG_LINE_IFACE); i++) {
+	for (size_t i = 0; i < c->nifaces && (!c->line_src || c->line_src == CONFIG_LINE_IFACE);
+	     i++) {
 		const struct config_iface *f = &c->ifaces[i];
 		if (!f->mtu.line || f->mtu.tmpl || (c->line_src && f->mtu.v >= c->line_mtu.v))
 			continue;

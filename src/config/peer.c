@@ -12,10 +12,12 @@
 #include <string.h>
 
 int
-peer_fail(struct peer_error *e, enum peer_error_code code, const char *path, const char *key, long n)
+peer_fail(struct peer_error *e, enum peer_error_code code, const char *path, const char *key,
+	  long n)
 {
 	*e = (struct peer_error){ .code = code, .n = n };
-	snprintf(e->key, sizeof(e->key), "%s%s%s", path ? path : "", key ? "." : "", key ? key : "");
+	snprintf(e->key, sizeof(e->key), "%s%s%s", path ? path : "", key ? "." : "",
+		 key ? key : "");
 	return -1;
 }
 
@@ -25,7 +27,8 @@ peer_json_type_of(int t)
 	switch (t) {
 	case json_type_null: return PEER_JT_NULL;
 	case json_type_boolean: return PEER_JT_BOOL;
-	case json_type_double: case json_type_int: return PEER_JT_NUMBER;
+	case json_type_double:
+	case json_type_int: return PEER_JT_NUMBER;
 	case json_type_object: return PEER_JT_OBJECT;
 	case json_type_array: return PEER_JT_ARRAY;
 	case json_type_string: return PEER_JT_STRING;

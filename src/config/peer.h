@@ -26,10 +26,10 @@
 
 #include "config/secret.h"
 
-#define PEER_ID 64          /* vpn-..., cgw-..., tgw-... as AWS writes them */
-#define PEER_ADDR 48        /* an address as written (IPv4, or IPv6 for IPv6 outside) */
-#define PEER_MSG 160        /* a telemetry StatusMessage, cut */
-#define PEER_TFADDR 160     /* module.x.aws_vpn_connection.name["key"] */
+#define PEER_ID 64      /* vpn-..., cgw-..., tgw-... as AWS writes them */
+#define PEER_ADDR 48    /* an address as written (IPv4, or IPv6 for IPv6 outside) */
+#define PEER_MSG 160    /* a telemetry StatusMessage, cut */
+#define PEER_TFADDR 160 /* module.x.aws_vpn_connection.name["key"] */
 
 /* A value and whether the document had it (set 0: the documented default). */
 struct peer_num {
@@ -41,26 +41,26 @@ struct peer_num {
  * peer_conn.unknown): a Terraform plan's values known only after apply,
  * or what the XML does not carry. The value is then the default, which
  * no check may take for the truth. */
-#define PEER_UNK_OUTSIDE     0x001u   /* tunnelN_address */
-#define PEER_UNK_INSIDE      0x002u   /* tunnelN_inside_cidr */
-#define PEER_UNK_DPD_ACTION  0x004u   /* tunnelN_dpd_timeout_action */
-#define PEER_UNK_DPD_SECONDS 0x008u   /* tunnelN_dpd_timeout_seconds */
-#define PEER_UNK_STARTUP     0x010u   /* tunnelN_startup_action */
-#define PEER_UNK_IKE         0x020u   /* tunnelN_ike_versions */
-#define PEER_UNK_P1_LIFE     0x040u   /* tunnelN_phase1_lifetime_seconds */
-#define PEER_UNK_P2_LIFE     0x080u   /* tunnelN_phase2_lifetime_seconds */
-#define PEER_UNK_BGP         0x100u   /* tunnelN_bgp_asn / tunnelN_bgp_holdtime */
-#define PEER_UNK_INSIDE_ADDR 0x200u   /* tunnelN_cgw_inside_address / vgw_inside_address */
-#define PEER_UNK_ID          0x001u   /* connection: id */
-#define PEER_UNK_STATIC      0x002u   /* connection: static_routes_only */
-#define PEER_UNK_ACCEL       0x004u   /* connection: enable_acceleration */
+#define PEER_UNK_OUTSIDE 0x001u     /* tunnelN_address */
+#define PEER_UNK_INSIDE 0x002u      /* tunnelN_inside_cidr */
+#define PEER_UNK_DPD_ACTION 0x004u  /* tunnelN_dpd_timeout_action */
+#define PEER_UNK_DPD_SECONDS 0x008u /* tunnelN_dpd_timeout_seconds */
+#define PEER_UNK_STARTUP 0x010u     /* tunnelN_startup_action */
+#define PEER_UNK_IKE 0x020u         /* tunnelN_ike_versions */
+#define PEER_UNK_P1_LIFE 0x040u     /* tunnelN_phase1_lifetime_seconds */
+#define PEER_UNK_P2_LIFE 0x080u     /* tunnelN_phase2_lifetime_seconds */
+#define PEER_UNK_BGP 0x100u         /* tunnelN_bgp_asn / tunnelN_bgp_holdtime */
+#define PEER_UNK_INSIDE_ADDR 0x200u /* tunnelN_cgw_inside_address / vgw_inside_address */
+#define PEER_UNK_ID 0x001u          /* connection: id */
+#define PEER_UNK_STATIC 0x002u      /* connection: static_routes_only */
+#define PEER_UNK_ACCEL 0x004u       /* connection: enable_acceleration */
 
 /* Which document the model came from (peer_config.format). */
 enum peer_format {
-	PEER_FMT_AWS_JSON,            /* aws ec2 describe-vpn-connections */
-	PEER_FMT_AWS_XML,             /* CustomerGatewayConfiguration ("generic" download) */
-	PEER_FMT_TF_STATE,            /* terraform show -json of a state */
-	PEER_FMT_TF_PLAN,             /* terraform show -json of a plan */
+	PEER_FMT_AWS_JSON, /* aws ec2 describe-vpn-connections */
+	PEER_FMT_AWS_XML,  /* CustomerGatewayConfiguration ("generic" download) */
+	PEER_FMT_TF_STATE, /* terraform show -json of a state */
+	PEER_FMT_TF_PLAN,  /* terraform show -json of a plan */
 };
 
 /* DPDTimeoutAction (EC2 API ModifyVpnTunnelOptionsSpecification: clear |
@@ -80,23 +80,23 @@ enum peer_status { PEER_STATUS_NONE, PEER_STATUS_UP, PEER_STATUS_DOWN, PEER_STAT
 /* Phase1/Phase2EncryptionAlgorithms as bits, in the EC2 API's valid
  * values (ModifyVpnTunnelOptionsSpecification): AES128 | AES256 |
  * AES128-GCM-16 | AES256-GCM-16, the same for both phases. */
-#define PEER_ENC_AES128     1u
-#define PEER_ENC_AES256     2u
+#define PEER_ENC_AES128 1u
+#define PEER_ENC_AES256 2u
 #define PEER_ENC_AES128_GCM 4u
 #define PEER_ENC_AES256_GCM 8u
-#define PEER_ENC_ALL        15u
+#define PEER_ENC_ALL 15u
 /* Phase1/Phase2IntegrityAlgorithms: SHA1 | SHA2-256 | SHA2-384 | SHA2-512. */
-#define PEER_INTEG_SHA1     1u
-#define PEER_INTEG_SHA256   2u
-#define PEER_INTEG_SHA384   4u
-#define PEER_INTEG_SHA512   8u
-#define PEER_INTEG_ALL      15u
+#define PEER_INTEG_SHA1 1u
+#define PEER_INTEG_SHA256 2u
+#define PEER_INTEG_SHA384 4u
+#define PEER_INTEG_SHA512 8u
+#define PEER_INTEG_ALL 15u
 /* Phase1/Phase2DHGroupNumbers: bit N for group N (valid: phase 1 2, 14-24;
  * phase 2 2, 5, 14-24). */
-#define PEER_DH_P1_ALL      (1ul << 2 | 0x1ffc000ul)
-#define PEER_DH_P2_ALL      (1ul << 2 | 1ul << 5 | 0x1ffc000ul)
+#define PEER_DH_P1_ALL (1ul << 2 | 0x1ffc000ul)
+#define PEER_DH_P2_ALL (1ul << 2 | 1ul << 5 | 0x1ffc000ul)
 /* A value of a list the reader does not know (a newer AWS algorithm). */
-#define PEER_ALG_OTHER      (1ul << 31)
+#define PEER_ALG_OTHER (1ul << 31)
 
 struct peer_tunnel {
 	size_t conn;                  /* index in peer_config.conns */
@@ -117,10 +117,10 @@ struct peer_tunnel {
 	struct peer_num rekey_fuzz;   /* RekeyFuzzPercentage, default 100 */
 	/* v: PEER_ENC_*, PEER_INTEG_*, DH bits; default: every valid value */
 	struct peer_num p1_enc, p2_enc, p1_integ, p2_integ, p1_dh, p2_dh;
-	struct config_secret psk;     /* PreSharedKey as a keyed digest; set 0: not in the file */
-	enum peer_status status;      /* from VgwTelemetry; NONE: no telemetry for it */
-	char status_msg[PEER_MSG];    /* VgwTelemetry StatusMessage, cut */
-	unsigned unknown;             /* PEER_UNK_* of the tunnel */
+	struct config_secret psk;  /* PreSharedKey as a keyed digest; set 0: not in the file */
+	enum peer_status status;   /* from VgwTelemetry; NONE: no telemetry for it */
+	char status_msg[PEER_MSG]; /* VgwTelemetry StatusMessage, cut */
+	unsigned unknown;          /* PEER_UNK_* of the tunnel */
 	/* From the XML (or Terraform's tunnelN_* attributes): "" / unset when absent. */
 	char cgw_outside[PEER_ADDR];  /* customer_gateway tunnel_outside_address */
 	char cgw_inside[PEER_ADDR];   /* customer gateway's inside address, ADDR/PLEN */
@@ -133,43 +133,45 @@ struct peer_tunnel {
 	struct peer_num frag_before;  /* ipsec fragmentation_before_encryption (1 true) */
 	struct peer_num dpd_interval; /* ipsec dead_peer_detection interval */
 	struct peer_num dpd_retries;  /* ipsec dead_peer_detection retries */
-	char ike_auth[24], ike_enc[24], ike_pfs[16], ike_mode[16];   /* ike: as written */
-	char esp_proto[8], esp_auth[24], esp_enc[24], esp_pfs[16], esp_mode[16];   /* ipsec */
-	int psk_present;              /* the document holds a key for it (never copied) */
+	char ike_auth[24], ike_enc[24], ike_pfs[16], ike_mode[16]; /* ike: as written */
+	char esp_proto[8], esp_auth[24], esp_enc[24], esp_pfs[16], esp_mode[16]; /* ipsec */
+	int psk_present; /* the document holds a key for it (never copied) */
 };
 
 struct peer_conn {
-	char id[PEER_ID];             /* VpnConnectionId */
-	char cgw[PEER_ID];            /* CustomerGatewayId */
-	char category[PEER_ID];       /* Category: VPN (or VPN-Classic) */
-	char gateway[PEER_ID];        /* TransitGatewayId or VpnGatewayId */
-	int transit;                  /* gateway is a transit gateway */
-	struct peer_num static_only;  /* Options.StaticRoutesOnly, default false */
-	struct peer_num accel;        /* Options.EnableAcceleration, default false */
-	char local_cidr[PEER_ADDR];   /* Options.LocalIpv4NetworkCidr, default 0.0.0.0/0 */
+	char id[PEER_ID];            /* VpnConnectionId */
+	char cgw[PEER_ID];           /* CustomerGatewayId */
+	char category[PEER_ID];      /* Category: VPN (or VPN-Classic) */
+	char gateway[PEER_ID];       /* TransitGatewayId or VpnGatewayId */
+	int transit;                 /* gateway is a transit gateway */
+	struct peer_num static_only; /* Options.StaticRoutesOnly, default false */
+	struct peer_num accel;       /* Options.EnableAcceleration, default false */
+	char local_cidr[PEER_ADDR];  /* Options.LocalIpv4NetworkCidr, default 0.0.0.0/0 */
 	int local_cidr_set;
-	char remote_cidr[PEER_ADDR];  /* Options.RemoteIpv4NetworkCidr, default 0.0.0.0/0 */
+	char remote_cidr[PEER_ADDR]; /* Options.RemoteIpv4NetworkCidr, default 0.0.0.0/0 */
 	int remote_cidr_set;
 	/* the two as IPv4 prefixes (host order); plen 33: not an IPv4 prefix */
 	uint32_t local_net, remote_net;
 	unsigned local_plen, remote_plen;
-	char inside_ver[16];          /* Options.TunnelInsideIpVersion, default ipv4 */
+	char inside_ver[16]; /* Options.TunnelInsideIpVersion, default ipv4 */
 	int inside_ver_set;
-	char outside_type[24];        /* Options.OutsideIpAddressType, default PublicIpv4 */
+	char outside_type[24]; /* Options.OutsideIpAddressType, default PublicIpv4 */
 	int outside_type_set;
-	char address[PEER_TFADDR];    /* Terraform: the resource's address, "" otherwise */
-	unsigned unknown;             /* PEER_UNK_ID, _STATIC, _ACCEL */
+	char address[PEER_TFADDR]; /* Terraform: the resource's address, "" otherwise */
+	unsigned unknown;          /* PEER_UNK_ID, _STATIC, _ACCEL */
 };
 
 /* Growable tables: n used, cap allocated (bounded by the 16 MB input). */
-#define PEER_TABLE(type, name) type *name; size_t n##name, cap_##name
+#define PEER_TABLE(type, name) \
+	type *name; \
+	size_t n##name, cap_##name
 
 struct peer_config {
 	PEER_TABLE(struct peer_conn, conns);
 	PEER_TABLE(struct peer_tunnel, tunnels);
-	size_t secrets;               /* keys in the document, not copied */
+	size_t secrets; /* keys in the document, not copied */
 	enum peer_format format;
-	size_t other_resources;       /* Terraform: resources of other types, not read */
+	size_t other_resources; /* Terraform: resources of other types, not read */
 };
 
 /* Why a document was refused, as a code and its numbers (the readers are
@@ -177,12 +179,12 @@ struct peer_config {
 enum peer_error_code {
 	PEER_E_NONE = 0,
 	/* the detection (peer.c) */
-	PEER_E_EMPTY,              /* the file is empty */
-	PEER_E_TOP_NOT_OBJECT,     /* the JSON is not an object */
-	PEER_E_RAW_TFSTATE,        /* a raw terraform.tfstate */
-	PEER_E_ONE_CONNECTION,     /* one VpnConnection (create-vpn-connection's output) */
-	PEER_E_NOT_PEER,           /* none of the three documents */
-	PEER_E_NOT_TF,             /* peer_parse_terraform(): no format_version, terraform_version */
+	PEER_E_EMPTY,          /* the file is empty */
+	PEER_E_TOP_NOT_OBJECT, /* the JSON is not an object */
+	PEER_E_RAW_TFSTATE,    /* a raw terraform.tfstate */
+	PEER_E_ONE_CONNECTION, /* one VpnConnection (create-vpn-connection's output) */
+	PEER_E_NOT_PEER,       /* none of the three documents */
+	PEER_E_NOT_TF,         /* peer_parse_terraform(): no format_version, terraform_version */
 	/* the describe-vpn-connections JSON (aws_json.c) */
 	PEER_E_JSON_NOMEM,         /* out of memory reading the JSON */
 	PEER_E_JSON_TRUNCATED,     /* n: its length, line: where it ends */
@@ -196,52 +198,69 @@ enum peer_error_code {
 	PEER_E_JSON_NOMEM_CONNS,   /* out of memory reading the VPN connections */
 	PEER_E_NOT_OBJECT,         /* key: path; got: not an object (the JSON, Terraform) */
 	/* the XML (aws_xml.c) */
-	PEER_E_XML_NOMEM,          /* out of memory reading the XML */
-	PEER_E_XML_TOO_BIG,        /* more than libxml2 reads from memory (2 GB) */
-	PEER_E_XML_ENTITY,         /* line: an entity declaration or an external DTD */
-	PEER_E_XML_MALFORMED,      /* not well-formed, no position known */
-	PEER_E_XML_AT,             /* line, col; why (enum peer_xml_why), or n: libxml2's code */
-	PEER_E_XML_ROOT,           /* key: the root element's name, not vpn_connection */
-	PEER_E_XML_NO_TUNNEL,      /* a vpn_connection without ipsec_tunnel */
-	PEER_E_XML_NUMBER,         /* key: the element ("ipsec_tunnel[0] asn"), line */
-	PEER_E_XML_BOOL,           /* key, line: neither true nor false */
-	PEER_E_TF_NOMEM,           /* out of memory reading the Terraform JSON */
-	PEER_E_TF_TYPE,            /* key: path.attribute; got, want: enum peer_json_type */
-	PEER_E_TF_NOT_STRING,      /* key: path.attribute, n: its index: not a string */
-	PEER_E_TF_DEPTH,           /* key: path; n: the depth allowed */
-	PEER_E_TF_ARRAYS,          /* key: path: resources, child_modules not arrays */
-	PEER_E_TF_CHANGES,         /* resource_changes is not an array */
-	PEER_E_TF_NO_AFTER,        /* key: path (resource_changes[N].change.after) */
-	PEER_E_TF_EMPTY,           /* neither values nor planned_values or resource_changes */
-	PEER_E_TF_NO_VPN,          /* n: the resources of other types */
+	PEER_E_XML_NOMEM,     /* out of memory reading the XML */
+	PEER_E_XML_TOO_BIG,   /* more than libxml2 reads from memory (2 GB) */
+	PEER_E_XML_ENTITY,    /* line: an entity declaration or an external DTD */
+	PEER_E_XML_MALFORMED, /* not well-formed, no position known */
+	PEER_E_XML_AT,        /* line, col; why (enum peer_xml_why), or n: libxml2's code */
+	PEER_E_XML_ROOT,      /* key: the root element's name, not vpn_connection */
+	PEER_E_XML_NO_TUNNEL, /* a vpn_connection without ipsec_tunnel */
+	PEER_E_XML_NUMBER,    /* key: the element ("ipsec_tunnel[0] asn"), line */
+	PEER_E_XML_BOOL,      /* key, line: neither true nor false */
+	PEER_E_TF_NOMEM,      /* out of memory reading the Terraform JSON */
+	PEER_E_TF_TYPE,       /* key: path.attribute; got, want: enum peer_json_type */
+	PEER_E_TF_NOT_STRING, /* key: path.attribute, n: its index: not a string */
+	PEER_E_TF_DEPTH,      /* key: path; n: the depth allowed */
+	PEER_E_TF_ARRAYS,     /* key: path: resources, child_modules not arrays */
+	PEER_E_TF_CHANGES,    /* resource_changes is not an array */
+	PEER_E_TF_NO_AFTER,   /* key: path (resource_changes[N].change.after) */
+	PEER_E_TF_EMPTY,      /* neither values nor planned_values or resource_changes */
+	PEER_E_TF_NO_VPN,     /* n: the resources of other types */
 };
 
 /* What libxml2's error was (aws_xml.c maps its codes), for PEER_E_XML_AT. */
 enum peer_xml_why {
-	PEER_XML_OTHER = 0,        /* n has libxml2's code */
-	PEER_XML_EMPTY, PEER_XML_AFTER_ROOT, PEER_XML_TAG_MISMATCH, PEER_XML_TRUNCATED,
-	PEER_XML_NOT_CLOSED, PEER_XML_NO_GT, PEER_XML_LT_IN_ATTR, PEER_XML_ATTR_UNQUOTED,
-	PEER_XML_ATTR_NO_VALUE, PEER_XML_ATTR_TWICE, PEER_XML_NO_NAME, PEER_XML_BAD_CHAR,
-	PEER_XML_BAD_ENCODING, PEER_XML_UNDECLARED, PEER_XML_NO_SEMICOLON, PEER_XML_DECL_LATE,
+	PEER_XML_OTHER = 0, /* n has libxml2's code */
+	PEER_XML_EMPTY,
+	PEER_XML_AFTER_ROOT,
+	PEER_XML_TAG_MISMATCH,
+	PEER_XML_TRUNCATED,
+	PEER_XML_NOT_CLOSED,
+	PEER_XML_NO_GT,
+	PEER_XML_LT_IN_ATTR,
+	PEER_XML_ATTR_UNQUOTED,
+	PEER_XML_ATTR_NO_VALUE,
+	PEER_XML_ATTR_TWICE,
+	PEER_XML_NO_NAME,
+	PEER_XML_BAD_CHAR,
+	PEER_XML_BAD_ENCODING,
+	PEER_XML_UNDECLARED,
+	PEER_XML_NO_SEMICOLON,
+	PEER_XML_DECL_LATE,
 	PEER_XML_UNSUPPORTED_ENCODING,
 };
 
 /* A JSON value's type, as a PEER_E_TF_* message names it. */
 enum peer_json_type {
-	PEER_JT_NULL, PEER_JT_BOOL, PEER_JT_NUMBER, PEER_JT_OBJECT, PEER_JT_ARRAY, PEER_JT_STRING,
+	PEER_JT_NULL,
+	PEER_JT_BOOL,
+	PEER_JT_NUMBER,
+	PEER_JT_OBJECT,
+	PEER_JT_ARRAY,
+	PEER_JT_STRING,
 	PEER_JT_OTHER,
 };
 
 struct peer_error {
 	enum peer_error_code code;
-	long line, col;            /* PEER_E_XML_*: 1-based; 0 not known */
-	long n;                    /* the code's number (see above) */
+	long line, col; /* PEER_E_XML_*: 1-based; 0 not known */
+	long n;         /* the code's number (see above) */
 	enum peer_xml_why why;
 	enum peer_json_type got, want;
-	char where[96];            /* the embedded XML's place in the describe JSON
+	char where[96];     /* the embedded XML's place in the describe JSON
 	                            * ("VpnConnections[0].CustomerGatewayConfiguration"), or "" */
-	char key[192];             /* the element, attribute or path named (never a value) */
-	const char *detail;        /* PEER_E_JSON_INVALID: json-c's own (English) words, static */
+	char key[192];      /* the element, attribute or path named (never a value) */
+	const char *detail; /* PEER_E_JSON_INVALID: json-c's own (English) words, static */
 };
 
 /* Reads buf into *p: the describe-vpn-connections JSON, the

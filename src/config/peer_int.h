@@ -38,8 +38,7 @@ enum peer_json_type peer_json_type_of(int json_type);
 void peer_where(const char *buf, size_t off, unsigned *line, unsigned *col);
 /* The JSON text as one document (json-c, strict, depth-bounded): 0 and
  * *top, or -1 with the byte offset, line and column of the error. */
-int peer_json_tokenize(const char *buf, size_t len, struct json_object **top,
-		       struct peer_error *e);
+int peer_json_tokenize(const char *buf, size_t len, struct json_object **top, struct peer_error *e);
 /* The whole JSON read as what its top object says it is. */
 int peer_aws_json_doc(const struct json_object *top, struct peer_config *p, struct peer_error *e);
 int peer_tf_doc(const struct json_object *top, struct peer_config *p, struct peer_error *e);

@@ -36,8 +36,22 @@
 #include <string.h>
 
 enum ros_menu {
-	M_OTHER, M_PROFILE, M_PEER, M_PROPOSAL, M_POLICY, M_IDENTITY, M_MANGLE, M_MANGLE6,
-	M_ETHERNET, M_PPPOE, M_GRE, M_IPIP, M_EOIP, M_BGP_CONN, M_BGP_PEER, M_ADDRESS,
+	M_OTHER,
+	M_PROFILE,
+	M_PEER,
+	M_PROPOSAL,
+	M_POLICY,
+	M_IDENTITY,
+	M_MANGLE,
+	M_MANGLE6,
+	M_ETHERNET,
+	M_PPPOE,
+	M_GRE,
+	M_IPIP,
+	M_EOIP,
+	M_BGP_CONN,
+	M_BGP_PEER,
+	M_ADDRESS,
 };
 
 /* What a value must be (the manual's property types). */
@@ -46,45 +60,77 @@ enum vk { VK_ANY, VK_TIME, VK_DPD, VK_INT, VK_YESNO, VK_WORDS, VK_PREFIX, VK_SEC
 struct ros_key {
 	const char *key;
 	enum vk kind;
-	long lo, hi;                  /* VK_INT */
-	const char *const *words;     /* VK_WORDS: each item of a comma list is one of these */
-	int only;                     /* 6 or 7: the key exists in that major version only; 0 both */
+	long lo, hi;              /* VK_INT */
+	const char *const *words; /* VK_WORDS: each item of a comma list is one of these */
+	int only;                 /* 6 or 7: the key exists in that major version only; 0 both */
 };
 
 struct ros_menu_row {
 	const char *path;
 	enum ros_menu m;
-	const struct ros_key *keys;   /* NULL: keys not checked (menus read for a few keys) */
+	const struct ros_key *keys; /* NULL: keys not checked (menus read for a few keys) */
 	size_t nkeys;
-	int only;                     /* 6 or 7: the menu exists in that version only */
+	int only; /* 6 or 7: the menu exists in that version only */
 };
 
 static const char *const w_yesno[] = { "yes", "no", NULL };
-static const char *const w_dh[] = { "modp768", "modp1024", "modp1536", "modp2048", "modp3072",
-	"modp4096", "modp6144", "modp8192", "ecp256", "ecp384", "ecp521", "ec2n155", "ec2n185",
-	"curve25519", "none", NULL };
-static const char *const w_enc1[] = { "3des", "aes-128", "aes-192", "aes-256", "blowfish",
-	"camellia-128", "camellia-192", "camellia-256", "des", NULL };
+static const char *const w_dh[] = { "modp768",  "modp1024",   "modp1536", "modp2048",
+				    "modp3072", "modp4096",   "modp6144", "modp8192",
+				    "ecp256",   "ecp384",     "ecp521",   "ec2n155",
+				    "ec2n185",  "curve25519", "none",     NULL };
+static const char *const w_enc1[] = {
+	"3des",         "aes-128",      "aes-192",      "aes-256", "blowfish",
+	"camellia-128", "camellia-192", "camellia-256", "des",     NULL
+};
 static const char *const w_hash[] = { "md5", "sha1", "sha256", "sha384", "sha512", NULL };
 static const char *const w_prf[] = { "auto", "sha1", "sha256", "sha384", "sha512", NULL };
 static const char *const w_check[] = { "claim", "exact", "obey", "strict", NULL };
 static const char *const w_mode[] = { "main", "aggressive", "base", "ike2", NULL };
 static const char *const w_auth[] = { "md5", "null", "sha1", "sha256", "sha512", "", NULL };
-static const char *const w_enc2[] = { "null", "des", "3des", "aes-128-cbc", "aes-192-cbc",
-	"aes-256-cbc", "aes-128-ctr", "aes-192-ctr", "aes-256-ctr", "aes-128-gcm", "aes-192-gcm",
-	"aes-256-gcm", "blowfish", "camellia-128", "camellia-192", "camellia-256", "twofish",
-	"chacha20poly1305", NULL };
+static const char *const w_enc2[] = { "null",
+				      "des",
+				      "3des",
+				      "aes-128-cbc",
+				      "aes-192-cbc",
+				      "aes-256-cbc",
+				      "aes-128-ctr",
+				      "aes-192-ctr",
+				      "aes-256-ctr",
+				      "aes-128-gcm",
+				      "aes-192-gcm",
+				      "aes-256-gcm",
+				      "blowfish",
+				      "camellia-128",
+				      "camellia-192",
+				      "camellia-256",
+				      "twofish",
+				      "chacha20poly1305",
+				      NULL };
 static const char *const w_level[] = { "require", "unique", "use", NULL };
 static const char *const w_action[] = { "discard", "encrypt", "none", NULL };
 static const char *const w_proto[] = { "ah", "esp", NULL };
-static const char *const w_authm[] = { "digital-signature", "eap", "eap-radius", "pre-shared-key",
-	"pre-shared-key-xauth", "rsa-key", "rsa-signature-hybrid", "rsa-signature", NULL };
+static const char *const w_authm[] = { "digital-signature",
+				       "eap",
+				       "eap-radius",
+				       "pre-shared-key",
+				       "pre-shared-key-xauth",
+				       "rsa-key",
+				       "rsa-signature-hybrid",
+				       "rsa-signature",
+				       NULL };
 static const char *const w_genpol[] = { "no", "port-override", "port-strict", NULL };
 
-#define YN(k) { k, VK_YESNO, 0, 0, w_yesno, 0 }
-#define ANY(k) { k, VK_ANY, 0, 0, NULL, 0 }
+#define YN(k) \
+	{ \
+		k, VK_YESNO, 0, 0, w_yesno, 0 \
+	}
+#define ANY(k) \
+	{ \
+		k, VK_ANY, 0, 0, NULL, 0 \
+	}
 
 /* MikroTik manual, IPsec: Profiles */
+/* clang-format off */
 static const struct ros_key k_profile[] = {
 	{ "dh-group", VK_WORDS, 0, 0, w_dh, 0 }, { "dpd-interval", VK_DPD, 0, 0, NULL, 0 },
 	{ "dpd-maximum-failures", VK_INT, 1, 100, NULL, 0 },
@@ -93,8 +139,10 @@ static const struct ros_key k_profile[] = {
 	{ "lifetime", VK_TIME, 0, 0, NULL, 0 }, ANY("name"), YN("nat-traversal"),
 	{ "proposal-check", VK_WORDS, 0, 0, w_check, 0 }, ANY("comment"), ANY("copy-from"),
 };
+/* clang-format on */
 
 /* MikroTik manual, IPsec: Peers; the v6 keys before profiles (6.43) */
+/* clang-format off */
 static const struct ros_key k_peer[] = {
 	{ "address", VK_PREFIX, 0, 0, NULL, 0 }, ANY("comment"), YN("disabled"),
 	{ "exchange-mode", VK_WORDS, 0, 0, w_mode, 0 }, { "local-address", VK_PREFIX, 0, 0, NULL, 0 },
@@ -112,15 +160,19 @@ static const struct ros_key k_peer[] = {
 	{ "mode-config", VK_ANY, 0, 0, NULL, 6 }, { "compatibility-options", VK_ANY, 0, 0, NULL, 6 },
 	{ "xauth-login", VK_ANY, 0, 0, NULL, 6 }, { "xauth-password", VK_SECRET, 0, 0, NULL, 6 },
 };
+/* clang-format on */
 
 /* MikroTik manual, IPsec: Proposals */
+/* clang-format off */
 static const struct ros_key k_proposal[] = {
 	{ "auth-algorithms", VK_WORDS, 0, 0, w_auth, 0 }, ANY("comment"), YN("disabled"),
 	{ "enc-algorithms", VK_WORDS, 0, 0, w_enc2, 0 }, { "lifetime", VK_TIME, 0, 0, NULL, 0 },
 	ANY("lifebytes"), ANY("name"), { "pfs-group", VK_WORDS, 0, 0, w_dh, 0 }, ANY("copy-from"),
 };
+/* clang-format on */
 
 /* MikroTik manual, IPsec: Policies (priority: before 6.40) */
+/* clang-format off */
 static const struct ros_key k_policy[] = {
 	{ "action", VK_WORDS, 0, 0, w_action, 0 }, ANY("comment"), YN("disabled"),
 	{ "dst-address", VK_PREFIX, 0, 0, NULL, 0 }, ANY("dst-port"), ANY("group"),
@@ -130,8 +182,10 @@ static const struct ros_key k_policy[] = {
 	{ "sa-src-address", VK_PREFIX, 0, 0, NULL, 0 }, { "priority", VK_ANY, 0, 0, NULL, 6 },
 	ANY("place-before"), ANY("copy-from"),
 };
+/* clang-format on */
 
 /* MikroTik manual, IPsec: Identities */
+/* clang-format off */
 static const struct ros_key k_identity[] = {
 	{ "auth-method", VK_WORDS, 0, 0, w_authm, 0 }, ANY("certificate"), ANY("comment"),
 	YN("disabled"), ANY("eap-methods"), { "generate-policy", VK_WORDS, 0, 0, w_genpol, 0 },
@@ -140,8 +194,10 @@ static const struct ros_key k_identity[] = {
 	ANY("remote-certificate"), ANY("remote-id"), ANY("remote-key"),
 	{ "secret", VK_SECRET, 0, 0, NULL, 0 }, ANY("username"), ANY("copy-from"),
 };
+/* clang-format on */
 
 #define KEYS(k) k, COUNT(k)
+/* clang-format off */
 static const struct ros_menu_row menus[] = {
 	{ "/ip ipsec profile", M_PROFILE, KEYS(k_profile), 0 },
 	{ "/ip ipsec peer", M_PEER, KEYS(k_peer), 0 },
@@ -159,9 +215,11 @@ static const struct ros_menu_row menus[] = {
 	{ "/routing bgp peer", M_BGP_PEER, NULL, 0, 6 },
 	{ "/ip address", M_ADDRESS, NULL, 0, 0 },
 };
+/* clang-format on */
 
 /* The top-level menus of /export (the manual's command line reference):
  * a path under one of them is a menu the audit does not need. */
+/* clang-format off */
 static const char *const top_menus[] = {
 	"/interface", "/ip", "/ipv6", "/system", "/routing", "/tool", "/user", "/snmp",
 	"/certificate", "/ppp", "/queue", "/disk", "/file", "/radius", "/port", "/container",
@@ -169,32 +227,34 @@ static const char *const top_menus[] = {
 	"/user-manager", "/partitions", "/log", "/lora", "/openflow", "/task", "/app", "/wifi",
 	"/interface", "/ipsec", "/snmp", "/beep", "/driver", "/store", "/certificate", "/int",
 };
+/* clang-format on */
 
 static const struct ros_menu_row other_row = { "(other)", M_OTHER, NULL, 0, 0 };
 
 /* The verbs a command line begins with in an export (and a few a
  * hand-written script uses). */
-static const char *const verbs[] = { "add", "set", "remove", "unset", "enable", "disable",
-	"move", "comment", "reset", "print", "export", "edit", "find" };
+static const char *const verbs[] = { "add",     "set",  "remove",  "unset", "enable",
+				     "disable", "move", "comment", "reset", "print",
+				     "export",  "edit", "find" };
 
 /* ---- one command ------------------------------------------------------- */
 
 struct word {
-	char *s;                      /* decoded, NUL-ended */
-	char *val;                    /* after the first unquoted '=', NULL none */
+	char *s;   /* decoded, NUL-ended */
+	char *val; /* after the first unquoted '=', NULL none */
 	int quoted;
 };
 
 struct cmd {
 	const struct ros_menu_row *menu;
 	const char *verb;
-	const char *target;           /* set NAME, or the find selector's name= / default-name= */
-	int find_default;             /* [ find default=yes ] */
-	char find_key[24];            /* the find selector's key, "" none */
+	const char *target; /* set NAME, or the find selector's name= / default-name= */
+	int find_default;   /* [ find default=yes ] */
+	char find_key[24];  /* the find selector's key, "" none */
 	struct word *kv;
 	size_t nkv;
-	unsigned *kvword;             /* 1-based word of each kv in the line */
-	struct cfg_line l;            /* no, text (secrets masked), tok: the values */
+	unsigned *kvword;  /* 1-based word of each kv in the line */
+	struct cfg_line l; /* no, text (secrets masked), tok: the values */
 };
 
 static int
@@ -265,7 +325,10 @@ split(const char *s, char *out, struct word **w, size_t *n, size_t *cap, struct 
 						*out++ = (char)(a * 16 + b);
 						r += 3;
 					} else {
-						*out++ = r[1] == '_' ? ' ' : r[1] == 'n' ? '\n' : r[1] == 't' ? '\t' : r[1];
+						*out++ = r[1] == '_'   ? ' '
+							 : r[1] == 'n' ? '\n'
+							 : r[1] == 't' ? '\t'
+								       : r[1];
 						r += 2;
 					}
 				} else {
@@ -335,8 +398,9 @@ ros_seconds(const char *s)
 		if (*s == ':') {
 			/* hh:mm:ss (after an optional day count) */
 			long m = 0, sec = 0;
-			if (!(s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9' && s[3] == ':' &&
-			      s[4] >= '0' && s[4] <= '9' && s[5] >= '0' && s[5] <= '9'))
+			if (!(s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9' &&
+			      s[3] == ':' && s[4] >= '0' && s[4] <= '9' && s[5] >= '0' &&
+			      s[5] <= '9'))
 				return -1;
 			m = (s[1] - '0') * 10 + (s[2] - '0');
 			sec = (s[4] - '0') * 10 + (s[5] - '0');
@@ -407,25 +471,31 @@ check_value(struct config *c, const struct cmd *m, const struct ros_key *k, cons
 		return 0;
 	switch (k->kind) {
 	case VK_ANY:
-	case VK_SECRET:
-		return 0;
+	case VK_SECRET: return 0;
 	case VK_TIME:
-		return ros_seconds(v) >= 0 ? 0 : cfg_bad(c, &m->l, CONFIG_BAD_ARG, word, CONFIG_ARG_NUMBER);
+		return ros_seconds(v) >= 0
+			       ? 0
+			       : cfg_bad(c, &m->l, CONFIG_BAD_ARG, word, CONFIG_ARG_NUMBER);
 	case VK_DPD:
 		return strcmp(v, "disable-dpd") == 0 || ros_seconds(v) >= 0
-		       ? 0 : cfg_bad(c, &m->l, CONFIG_BAD_ARG, word, CONFIG_ARG_NUMBER);
+			       ? 0
+			       : cfg_bad(c, &m->l, CONFIG_BAD_ARG, word, CONFIG_ARG_NUMBER);
 	case VK_INT:
 		if (cfg_number(v, 0, 100000000L, &n) < 0)
 			return cfg_bad(c, &m->l, CONFIG_BAD_ARG, word, CONFIG_ARG_NUMBER);
 		return n >= k->lo && n <= k->hi ? 0 : cfg_bad_range(c, &m->l, word, k->lo, k->hi);
 	case VK_YESNO:
-		return in_list(w_yesno, v) ? 0 : cfg_bad(c, &m->l, CONFIG_BAD_ARG, word, CONFIG_ARG_ONOFF);
+		return in_list(w_yesno, v)
+			       ? 0
+			       : cfg_bad(c, &m->l, CONFIG_BAD_ARG, word, CONFIG_ARG_ONOFF);
 	case VK_WORDS: {
 		char buf[160];
 		char *save = NULL;
 		snprintf(buf, sizeof(buf), "%s", v);
 		if (!*buf)
-			return in_list(k->words, "") ? 0 : cfg_bad(c, &m->l, CONFIG_BAD_ARG, word, CONFIG_ARG_KEYWORD);
+			return in_list(k->words, "") ? 0
+						     : cfg_bad(c, &m->l, CONFIG_BAD_ARG, word,
+							       CONFIG_ARG_KEYWORD);
 		for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save))
 			if (!in_list(k->words, t))
 				return cfg_bad(c, &m->l, CONFIG_BAD_ARG, word, CONFIG_ARG_KEYWORD);
@@ -437,7 +507,9 @@ check_value(struct config *c, const struct cmd *m, const struct ros_key *k, cons
 		/* IPv6 and names are the router's to judge; an IPv4 one must be one */
 		if (strchr(v, ':') || !*v || !isdigit((unsigned char)v[0]))
 			return 0;
-		return cfg_prefix(v, &a, &p) == 0 ? 0 : cfg_bad(c, &m->l, CONFIG_BAD_ARG, word, CONFIG_ARG_PREFIX);
+		return cfg_prefix(v, &a, &p) == 0
+			       ? 0
+			       : cfg_bad(c, &m->l, CONFIG_BAD_ARG, word, CONFIG_ARG_PREFIX);
 	}
 	}
 	return 0;
@@ -484,7 +556,8 @@ quote_value(char *out, size_t len, const char *s, int always)
 		return (size_t)snprintf(out, len, "%s", s);
 	k += (size_t)snprintf(out, len, "\"");
 	for (; *s && k < len; s++)
-		k += (size_t)snprintf(out + k, len - k, *s == '"' || *s == '\\' ? "\\%c" : "%c", *s);
+		k += (size_t)snprintf(out + k, len - k, *s == '"' || *s == '\\' ? "\\%c" : "%c",
+				      *s);
 	if (k < len)
 		k += (size_t)snprintf(out + k, len - k, "\"");
 	return k;
@@ -661,7 +734,9 @@ on_peer(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 		cfg_copy(p->text, sizeof(p->text), m->l.text);
 		cfg_copy(p->profile, sizeof(p->profile), "default");
 		/* a v6 peer has no name: it is known by its address */
-		v = val(m, "name") ? val(m, "name") : val(m, "address") ? val(m, "address") : "peer";
+		v = val(m, "name")      ? val(m, "name")
+		    : val(m, "address") ? val(m, "address")
+					: "peer";
 		cfg_copy(p->name, sizeof(p->name), v);
 		if (!val(m, "name"))
 			p->name[strcspn(p->name, "/")] = '\0';
@@ -762,7 +837,8 @@ on_policy(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	p->line = m->l.no;
 	cfg_copy(p->text, sizeof(p->text), m->l.text);
 	cfg_copy(p->peer, sizeof(p->peer), val(m, "peer") ? val(m, "peer") : "");
-	cfg_copy(p->proposal, sizeof(p->proposal), val(m, "proposal") ? val(m, "proposal") : "default");
+	cfg_copy(p->proposal, sizeof(p->proposal),
+		 val(m, "proposal") ? val(m, "proposal") : "default");
 	take_prefix(m, "src-address", &p->src);
 	take_prefix(m, "dst-address", &p->dst);
 	take_prefix(m, "sa-dst-address", &p->sa_dst);
@@ -817,7 +893,8 @@ on_mangle(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 		if (end != v && (*end == '-' || !*end) && lo >= 0)
 			r->guard = lo;
 	}
-	cfg_copy(r->out_if, sizeof(r->out_if), val(m, "out-interface") ? val(m, "out-interface") : "");
+	cfg_copy(r->out_if, sizeof(r->out_if),
+		 val(m, "out-interface") ? val(m, "out-interface") : "");
 	cfg_copy(r->in_if, sizeof(r->in_if), val(m, "in-interface") ? val(m, "in-interface") : "");
 	if (!r->v6) {
 		take_prefix(m, "src-address", &r->src);
@@ -862,7 +939,7 @@ on_pppoe(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	struct config_iface *f;
 
 	if (!name)
-		name = "pppoe-out1";  /* the name RouterOS gives the first pppoe-client */
+		name = "pppoe-out1"; /* the name RouterOS gives the first pppoe-client */
 	if (!(f = cfg_iface(c, name, m->l.no)))
 		return 0;
 	cfg_set(&f->pppoe, 1, &m->l);
@@ -886,8 +963,9 @@ on_tunnel_if(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 {
 	const char *name = strcmp(m->verb, "add") == 0 ? val(m, "name") : m->target;
 	struct config_tunnel *t;
-	enum config_tunnel_kind kind = m->menu->m == M_GRE ? CONFIG_TK_GRE
-				       : m->menu->m == M_IPIP ? CONFIG_TK_IPIP4 : CONFIG_TK_OTHER;
+	enum config_tunnel_kind kind = m->menu->m == M_GRE    ? CONFIG_TK_GRE
+				       : m->menu->m == M_IPIP ? CONFIG_TK_IPIP4
+							      : CONFIG_TK_OTHER;
 
 	(void)x;
 	if (!name || !(t = cfg_tunnel(c, name, name, m->l.no)))
@@ -915,7 +993,8 @@ remote_as(const struct cmd *m)
 			const char *k = m->kv[i].s;
 			if (k[0] != '.')
 				remote = strncmp(k, "remote.", 7) == 0;
-			if (m->kv[i].val && (strcmp(k, "remote.as") == 0 || (remote && strcmp(k, ".as") == 0)))
+			if (m->kv[i].val &&
+			    (strcmp(k, "remote.as") == 0 || (remote && strcmp(k, ".as") == 0)))
 				v = m->kv[i].val;
 		}
 	return v ? cfg_asn(v) : 0;
@@ -958,6 +1037,7 @@ on_address(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 }
 
 /* Each returns 0 (read), 1 (counted as unread by the handler) or -1 (invalid). */
+/* clang-format off */
 static int (*const handlers[])(struct config *, struct cfg_ctx *, const struct cmd *) = {
 	[M_OTHER] = NULL, [M_PROFILE] = on_profile, [M_PEER] = on_peer, [M_PROPOSAL] = on_proposal,
 	[M_POLICY] = on_policy, [M_IDENTITY] = on_identity, [M_MANGLE] = on_mangle,
@@ -965,6 +1045,7 @@ static int (*const handlers[])(struct config *, struct cfg_ctx *, const struct c
 	[M_GRE] = on_tunnel_if, [M_IPIP] = on_tunnel_if, [M_EOIP] = on_tunnel_if,
 	[M_BGP_CONN] = on_bgp, [M_BGP_PEER] = on_bgp, [M_ADDRESS] = on_address,
 };
+/* clang-format on */
 
 /* ---- the line ------------------------------------------------------------ */
 
@@ -1016,18 +1097,19 @@ line_text(struct cmd *m, const struct word *w, size_t n)
 		const char *v = w[i].val;
 		int sec = v && secret_key(w[i].s);
 		int blank = v && (strpbrk(v, " \t") || !*v);
-		k += (size_t)snprintf(m->l.text + k, sizeof(m->l.text) - k, "%s%s%s%s%s%s", i ? " " : "",
-				      w[i].s, v ? "=" : "", blank && !sec ? "\"" : "",
-				      v ? (sec ? "(not printed)" : v) : "", blank && !sec ? "\"" : "");
+		k += (size_t)snprintf(m->l.text + k, sizeof(m->l.text) - k, "%s%s%s%s%s%s",
+				      i ? " " : "", w[i].s, v ? "=" : "", blank && !sec ? "\"" : "",
+				      v ? (sec ? "(not printed)" : v) : "",
+				      blank && !sec ? "\"" : "");
 		if (k >= sizeof(m->l.text))
 			k = sizeof(m->l.text) - 1;
 	}
 }
 
 struct rdr {
-	char *buf;                    /* the command, continuation lines joined */
+	char *buf; /* the command, continuation lines joined */
 	size_t len, cap;
-	char *out;                    /* its words, decoded */
+	char *out; /* its words, decoded */
 	size_t capout;
 	struct word *w;
 	size_t nw, capw;
@@ -1062,7 +1144,7 @@ command(struct config *c, struct cfg_ctx *x, struct rdr *r, unsigned no)
 	m.l.no = no;
 	cfg_copy(m.l.text, sizeof(m.l.text), r->buf);
 	if (r->buf[0] == ':' || r->buf[0] == '{' || r->buf[0] == '}') {
-		cfg_unread(c, no);     /* scripting (":global", ":do { ... }") */
+		cfg_unread(c, no); /* scripting (":global", ":do { ... }") */
 		return;
 	}
 	if (r->capout < 2 * r->len + 2) {
@@ -1077,11 +1159,13 @@ command(struct config *c, struct cfg_ctx *x, struct rdr *r, unsigned no)
 	if (split(r->buf, r->out, &r->w, &r->nw, &r->capw, c) < 0) {
 		/* the words are unknown: the text loses everything from the
 		 * first secret key on */
-		static const char *const keys[] = { "secret=", "password=", "pre-shared-key=", "passphrase=" };
+		static const char *const keys[] = { "secret=", "password=", "pre-shared-key=",
+						    "passphrase=" };
 		for (size_t k = 0; k < COUNT(keys); k++) {
 			char *p = strstr(m.l.text, keys[k]);
 			if (p)
-				cfg_mask_tail(m.l.text, sizeof(m.l.text), (size_t)(p - m.l.text) + strlen(keys[k]) - 1);
+				cfg_mask_tail(m.l.text, sizeof(m.l.text),
+					      (size_t)(p - m.l.text) + strlen(keys[k]) - 1);
 		}
 		if (!c->nomem) {
 			/* the word the quote that never closes is in (the last quote) */
@@ -1102,8 +1186,8 @@ command(struct config *c, struct cfg_ctx *x, struct rdr *r, unsigned no)
 		char path[160];
 		size_t k = 0;
 		for (; i < nw && !w[i].val && w[i].s[0] != '[' && (i == 0 || !is_verb(w[i].s)); i++)
-			k += (size_t)snprintf(path + k, k < sizeof(path) ? sizeof(path) - k : 0, "%s%s",
-					      i ? " " : "", w[i].s);
+			k += (size_t)snprintf(path + k, k < sizeof(path) ? sizeof(path) - k : 0,
+					      "%s%s", i ? " " : "", w[i].s);
 		for (char *p = path + 1; *p; p++)
 			if (*p == '/')
 				*p = ' ';
@@ -1111,7 +1195,7 @@ command(struct config *c, struct cfg_ctx *x, struct rdr *r, unsigned no)
 			menu = NULL;
 		if (!menu) {
 			cfg_bad(c, &m.l, CONFIG_BAD_COMMAND, 1, CONFIG_ARG_NONE);
-			x->menu = &other_row;   /* its commands are not blamed as well */
+			x->menu = &other_row; /* its commands are not blamed as well */
 			return;
 		}
 		if (menu->only && x->major && menu->only != x->major) {
@@ -1142,7 +1226,7 @@ command(struct config *c, struct cfg_ctx *x, struct rdr *r, unsigned no)
 	if (i < nw && strcmp(w[i].s, "[") == 0) {
 		for (i++; i < nw && strcmp(w[i].s, "]") != 0; i++) {
 			if (!w[i].val)
-				continue;        /* find, where */
+				continue; /* find, where */
 			if (strcmp(w[i].s, "default") == 0 && strcmp(w[i].val, "yes") == 0)
 				m.find_default = 1;
 			else if (!m.target) {
@@ -1172,7 +1256,8 @@ command(struct config *c, struct cfg_ctx *x, struct rdr *r, unsigned no)
 			/* "!keepalive-timeout" (export verbose: unset) and bare flags */
 			if (menu->keys && w[j].s[0] != '!' && strcmp(m.verb, "remove") != 0 &&
 			    strcmp(m.verb, "enable") != 0 && strcmp(m.verb, "disable") != 0)
-				return (void)cfg_bad(c, &m.l, CONFIG_BAD_ARG, (unsigned)j + 1, CONFIG_ARG_KEYWORD);
+				return (void)cfg_bad(c, &m.l, CONFIG_BAD_ARG, (unsigned)j + 1,
+						     CONFIG_ARG_KEYWORD);
 			continue;
 		}
 		if (!menu->keys)
@@ -1181,7 +1266,8 @@ command(struct config *c, struct cfg_ctx *x, struct rdr *r, unsigned no)
 			if (strcmp(menu->keys[q].key, w[j].s) == 0)
 				k = &menu->keys[q];
 		if (!k || (k->only && x->major && k->only != x->major))
-			return (void)cfg_bad(c, &m.l, CONFIG_BAD_ARG, (unsigned)j + 1, CONFIG_ARG_KEYWORD);
+			return (void)cfg_bad(c, &m.l, CONFIG_BAD_ARG, (unsigned)j + 1,
+					     CONFIG_ARG_KEYWORD);
 		if (check_value(c, &m, k, &w[j], (unsigned)j + 1) < 0)
 			return;
 	}
@@ -1245,7 +1331,7 @@ config_parse_routeros(const char *buf, size_t len, struct config *c)
 	struct rdr r = { 0 };
 	size_t pos = 0;
 	unsigned no = 0, first = 0;
-	int open = 0;                 /* a command is being continued */
+	int open = 0; /* a command is being continued */
 
 	memset(&x, 0, sizeof(x));
 	while (!c->nomem && pos < len) {
@@ -1287,7 +1373,7 @@ config_parse_routeros(const char *buf, size_t len, struct config *c)
 			command(c, &x, &r, first);
 	}
 	if (open && r.len && !c->nomem)
-		command(c, &x, &r, first);   /* a last line that ended in a backslash */
+		command(c, &x, &r, first); /* a last line that ended in a backslash */
 	c->lines = no;
 	if (!c->nomem)
 		ros_model(c, &x);

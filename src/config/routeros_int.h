@@ -19,10 +19,10 @@ struct ros_val {
 struct ros_profile {
 	char name[CONFIG_NAME];
 	unsigned line;
-	struct ros_val dpd;           /* dpd-interval, seconds; -1 disable-dpd */
-	struct ros_val dpdmax;        /* dpd-maximum-failures */
-	struct ros_val natt;          /* nat-traversal yes (1) / no (0) */
-	struct ros_val life;          /* lifetime, seconds */
+	struct ros_val dpd;    /* dpd-interval, seconds; -1 disable-dpd */
+	struct ros_val dpdmax; /* dpd-maximum-failures */
+	struct ros_val natt;   /* nat-traversal yes (1) / no (0) */
+	struct ros_val life;   /* lifetime, seconds */
 };
 
 /* /ip ipsec peer (v6 before 6.43 kept the profile's settings here too). */
@@ -31,20 +31,20 @@ struct ros_peer {
 	unsigned line;
 	char text[CONFIG_TEXT];
 	struct config_prefix addr, local;
-	char profile[CONFIG_NAME];    /* "default" unless profile= */
+	char profile[CONFIG_NAME]; /* "default" unless profile= */
 	struct ros_val profile_set;
-	struct ros_val mode;          /* exchange-mode: v 1 (main, aggressive, base) or 2 (ike2) */
-	struct ros_val passive;       /* passive=yes: v 1 */
-	struct ros_val dpd, dpdmax, natt, life;   /* v6 peers only */
+	struct ros_val mode;    /* exchange-mode: v 1 (main, aggressive, base) or 2 (ike2) */
+	struct ros_val passive; /* passive=yes: v 1 */
+	struct ros_val dpd, dpdmax, natt, life; /* v6 peers only */
 	int disabled;
-	struct config_secret psk;     /* v6 peer secret= */
+	struct config_secret psk; /* v6 peer secret= */
 };
 
 struct ros_proposal {
 	char name[CONFIG_NAME];
 	unsigned line;
 	char text[CONFIG_TEXT];
-	char enc[24], auth[16];       /* the first of each list */
+	char enc[24], auth[16]; /* the first of each list */
 	int enc_set, auth_set;
 	struct ros_val life;
 };
@@ -61,7 +61,7 @@ struct ros_policy {
 	char peer[CONFIG_NAME];
 	char proposal[CONFIG_NAME];
 	struct config_prefix src, dst, sa_dst;
-	int tunnel, skip;             /* tunnel=yes; template, disabled or action other than encrypt */
+	int tunnel, skip; /* tunnel=yes; template, disabled or action other than encrypt */
 };
 
 /* /ip firewall mangle (and /ipv6) action=change-mss */
@@ -69,11 +69,11 @@ struct ros_mangle {
 	unsigned line;
 	char text[CONFIG_TEXT];
 	int v6;
-	int mode;                     /* CONFIG_MSS_NUM or CONFIG_MSS_AUTO (clamp-to-pmtu) */
+	int mode; /* CONFIG_MSS_NUM or CONFIG_MSS_AUTO (clamp-to-pmtu) */
 	long value;
 	char out_if[CONFIG_NAME], in_if[CONFIG_NAME];
 	struct config_prefix src, dst;
-	long guard;                   /* tcp-mss=A-B: A, the smallest MSS it changes; -1 none */
+	long guard; /* tcp-mss=A-B: A, the smallest MSS it changes; -1 none */
 };
 
 /* /ip address: where the inside and outside addresses live */
@@ -85,13 +85,15 @@ struct ros_addr {
 	char text[CONFIG_TEXT];
 };
 
-#define ROS_TABLE(type, name) type *name; size_t n##name, cap_##name
+#define ROS_TABLE(type, name) \
+	type *name; \
+	size_t n##name, cap_##name
 #define ROS_PUSH(c, x, t) \
 	cfg_push((c), (void **)&(x)->t, &(x)->n##t, &(x)->cap_##t, sizeof(*(x)->t))
 
 struct cfg_ctx {
-	int major;                    /* RouterOS 6 or 7 from the export's header; 0 unknown */
-	const struct ros_menu_row *menu;   /* the open menu path, NULL before any */
+	int major;                       /* RouterOS 6 or 7 from the export's header; 0 unknown */
+	const struct ros_menu_row *menu; /* the open menu path, NULL before any */
 	ROS_TABLE(struct ros_profile, profiles);
 	ROS_TABLE(struct ros_peer, peers);
 	ROS_TABLE(struct ros_proposal, proposals);
@@ -99,7 +101,7 @@ struct cfg_ctx {
 	ROS_TABLE(struct ros_policy, policies);
 	ROS_TABLE(struct ros_mangle, mangles);
 	ROS_TABLE(struct ros_addr, addrs);
-	char pppoe[CONFIG_NAME];      /* the first pppoe-client with max-mtu */
+	char pppoe[CONFIG_NAME]; /* the first pppoe-client with max-mtu */
 };
 
 /* A RouterOS time value in seconds ("30s", "2m", "1h2m3s", "1w2d",

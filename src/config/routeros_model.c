@@ -78,7 +78,7 @@ live(const struct cfg_ctx *x, const struct ros_peer *p, const struct ros_profile
 	g->ka_method_set = 1;
 	if (src)
 		num_from(&g->keepalive, src);
-	if (interval < 0) {             /* dpd-interval=disable-dpd */
+	if (interval < 0) { /* dpd-interval=disable-dpd */
 		l->state = CONFIG_LIVE_OFF;
 		l->dead_after = -1;
 		g->keepalive.v = CONFIG_OFF;
@@ -113,20 +113,20 @@ gateway(struct config *c, const struct cfg_ctx *x, const struct ros_peer *p)
 	if (p->mode.line)
 		num_from(&g->version, &p->mode);
 	else
-		g->version.v = 1;        /* exchange-mode main */
+		g->version.v = 1; /* exchange-mode main */
 	cfg_copy(g->policy, sizeof(g->policy), p->profile);
 	live(x, p, pr, v2, g);
 	if ((v = pick(&p->natt, pr, offsetof(struct ros_profile, natt))))
 		num_from(&g->natt, v);
 	else
-		g->natt.v = 1;           /* nat-traversal yes */
+		g->natt.v = 1; /* nat-traversal yes */
 	if ((v = pick(&p->life, pr, offsetof(struct ros_profile, life))))
 		num_from(&g->life_ike, v);
 	/* passive=yes waits for the peer; otherwise RouterOS starts IKE when
 	 * a policy's traffic needs an SA (level require: "drop the packet and
 	 * acquire SA", MikroTik manual, IPsec: Policies) */
-	g->start.state = p->passive.line && p->passive.v == 1 ? CONFIG_START_NEVER
-			 : CONFIG_START_ON_TRAFFIC;
+	g->start.state =
+		p->passive.line && p->passive.v == 1 ? CONFIG_START_NEVER : CONFIG_START_ON_TRAFFIC;
 	if (p->passive.line)
 		num_from(&g->start.src, &p->passive);
 	if (p->psk.set)
@@ -139,7 +139,8 @@ static void
 identities(struct config *c, const struct cfg_ctx *x)
 {
 	for (size_t i = 0; i < x->nidentities; i++) {
-		int k = x->identities[i].psk.set ? config_gateway_find(c, x->identities[i].peer) : -1;
+		int k = x->identities[i].psk.set ? config_gateway_find(c, x->identities[i].peer)
+						 : -1;
 		if (k >= 0 && !c->gateways[k].psk.set)
 			c->gateways[k].psk = x->identities[i].psk;
 	}
@@ -160,8 +161,9 @@ peer_of(const struct cfg_ctx *x, const struct ros_policy *pol)
 {
 	for (size_t i = 0; i < x->npeers; i++) {
 		const struct ros_peer *p = &x->peers[i];
-		if (pol->peer[0] ? strcmp(p->name, pol->peer) == 0
-		    : pol->sa_dst.line && p->addr.line && p->addr.addr == pol->sa_dst.addr)
+		if (pol->peer[0]
+			    ? strcmp(p->name, pol->peer) == 0
+			    : pol->sa_dst.line && p->addr.line && p->addr.addr == pol->sa_dst.addr)
 			return p;
 	}
 	return NULL;
@@ -293,10 +295,12 @@ rule_dirs(const struct ros_mangle *r, const struct ros_policy *pol, const char *
 	unsigned d = 0;
 
 	if (covers(&r->src, &pol->src) && covers(&r->dst, &pol->dst) &&
-	    (!r->out_if[0] || strcmp(r->out_if, wan) == 0) && (!r->in_if[0] || strcmp(r->in_if, wan) != 0))
+	    (!r->out_if[0] || strcmp(r->out_if, wan) == 0) &&
+	    (!r->in_if[0] || strcmp(r->in_if, wan) != 0))
 		d |= CONFIG_DIR_OUT;
 	if (covers(&r->src, &pol->dst) && covers(&r->dst, &pol->src) &&
-	    (!r->in_if[0] || strcmp(r->in_if, wan) == 0) && (!r->out_if[0] || strcmp(r->out_if, wan) != 0))
+	    (!r->in_if[0] || strcmp(r->in_if, wan) == 0) &&
+	    (!r->out_if[0] || strcmp(r->out_if, wan) != 0))
 		d |= CONFIG_DIR_IN;
 	return d;
 }
@@ -335,7 +339,8 @@ clamp(struct config *c, const struct cfg_ctx *x, struct config_tunnel *t,
 		for (size_t i = 0; i < x->nmangles; i++) {
 			const struct ros_mangle *r = &x->mangles[i];
 			struct cfg_line l;
-			if (r->v6 != v6 || is_tunnel_if(c, r->out_if) || is_tunnel_if(c, r->in_if) ||
+			if (r->v6 != v6 || is_tunnel_if(c, r->out_if) ||
+			    is_tunnel_if(c, r->in_if) ||
 			    (!v6 && (!covers(&r->src, &pol->src) || !covers(&r->dst, &pol->dst))))
 				continue;
 			line_of(&l, r->line, r->text);
@@ -358,7 +363,8 @@ clamp_if(const struct cfg_ctx *x, struct config_tunnel *t)
 		for (size_t i = 0; i < x->nmangles; i++) {
 			const struct ros_mangle *r = &x->mangles[i];
 			struct cfg_line l;
-			if (r->v6 != v6 || (strcmp(r->out_if, t->name) != 0 && strcmp(r->in_if, t->name) != 0))
+			if (r->v6 != v6 ||
+			    (strcmp(r->out_if, t->name) != 0 && strcmp(r->in_if, t->name) != 0))
 				continue;
 			line_of(&l, r->line, r->text);
 			cfg_set_mss(t, v6, r->mode, r->value, &l);
@@ -369,8 +375,8 @@ clamp_if(const struct cfg_ctx *x, struct config_tunnel *t)
 static void
 tunnels(struct config *c, const struct cfg_ctx *x, const char *wan_if)
 {
-	size_t nif = c->ntunnels;       /* the interface tunnels read so far */
-	unsigned *count = calloc(c->ngateways + 1, sizeof(*count));   /* policies per peer */
+	size_t nif = c->ntunnels; /* the interface tunnels read so far */
+	unsigned *count = calloc(c->ngateways + 1, sizeof(*count)); /* policies per peer */
 
 	if (!count) {
 		c->nomem = 1;
@@ -380,8 +386,9 @@ tunnels(struct config *c, const struct cfg_ctx *x, const char *wan_if)
 		clamp_if(x, &c->tunnels[i]);
 	for (size_t i = 0; i < x->npolicies && !c->nomem; i++) {
 		const struct ros_policy *pol = &x->policies[i];
-		int disabled, k = pol->skip || (!pol->peer[0] && !pol->sa_dst.line) ? -1
-				  : gateway_of(c, x, pol, &disabled);
+		int disabled, k = pol->skip || (!pol->peer[0] && !pol->sa_dst.line)
+					  ? -1
+					  : gateway_of(c, x, pol, &disabled);
 		struct config_gateway *g = k >= 0 ? &c->gateways[k] : NULL;
 		const char *pname = g ? g->name : pol->peer[0] ? pol->peer : "policy";
 		struct config_tunnel *t;

@@ -29,13 +29,13 @@ static const enum config_arg rtx_scopes[] = { CONFIG_ARG_IN_TUNNEL, CONFIG_ARG_I
 
 struct sa_policy {
 	long id;
-	int gateway;              /* index in config.gateways */
+	int gateway; /* index in config.gateways */
 };
 
 struct cfg_ctx {
-	int tunnel;                   /* index of the selected tunnel, -1 none */
-	int pp;                       /* index of the selected pp interface, -1 none */
-	struct sa_policy *pol;        /* ipsec sa policy ID GW */
+	int tunnel;            /* index of the selected tunnel, -1 none */
+	int pp;                /* index of the selected pp interface, -1 none */
+	struct sa_policy *pol; /* ipsec sa policy ID GW */
 	size_t npol, cap;
 };
 
@@ -48,7 +48,7 @@ block(const struct cfg_ctx *x)
 static struct config_tunnel *
 tun(struct config *c, struct cfg_ctx *x)
 {
-	return &c->tunnels[x->tunnel];   /* scope RTX_TUNNEL: always selected */
+	return &c->tunnels[x->tunnel]; /* scope RTX_TUNNEL: always selected */
 }
 
 /* The gateway named by word i: a security gateway number (1-based). */
@@ -100,7 +100,8 @@ pp_select(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	long n;
 
 	x->pp = x->tunnel = -1;
-	if (!cfg_tmpl(l, 2) && !cfg_is(l, 2, "anonymous") && number_in(c, l, 2, 1, RTX_PP_MAX, &n) < 0)
+	if (!cfg_tmpl(l, 2) && !cfg_is(l, 2, "anonymous") &&
+	    number_in(c, l, 2, 1, RTX_PP_MAX, &n) < 0)
 		return -1;
 	snprintf(name, sizeof(name), "pp%.30s", l->tok[2]);
 	if (!(f = cfg_iface(c, name, l->no)))
@@ -202,7 +203,8 @@ tunnel_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	if (cfg_tmpl(l, i))
 		return 0;
 	if (cfg_prefix(l->tok[i], &addr, &plen) < 0)
-		return cfg_bad(c, l, CONFIG_BAD_ARG, (unsigned)i + 1, remote ? CONFIG_ARG_ADDR : CONFIG_ARG_PREFIX);
+		return cfg_bad(c, l, CONFIG_BAD_ARG, (unsigned)i + 1,
+			       remote ? CONFIG_ARG_ADDR : CONFIG_ARG_PREFIX);
 	cfg_set_prefix(remote ? &t->remote : &t->inside, addr, plen, l);
 	return 0;
 }
@@ -210,12 +212,14 @@ tunnel_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 /* tunnel encapsulation TYPE (command reference 14.4): ipsec (the default),
  * l2tpv3 (L2TPv3/IPsec), l2tpv3-raw (without IPsec), l2tp (L2TP/IPsec),
  * ipip, map-e, pptp, ipudp, hb46pp. */
+/* clang-format off */
 static const struct { const char *word; enum config_tunnel_kind kind; } encaps[] = {
 	{ "ipsec", CONFIG_TK_IPSEC }, { "l2tpv3", CONFIG_TK_L2TPV3_IPSEC },
 	{ "l2tpv3-raw", CONFIG_TK_L2TPV3 }, { "l2tp", CONFIG_TK_L2TP },
 	{ "map-e", CONFIG_TK_MAPE }, { "ipip", CONFIG_TK_IPIP }, { "pptp", CONFIG_TK_OTHER },
 	{ "ipudp", CONFIG_TK_OTHER }, { "hb46pp", CONFIG_TK_OTHER }, { "nvgre", CONFIG_TK_OTHER },
 };
+/* clang-format on */
 
 static int
 tunnel_encap(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
@@ -377,7 +381,7 @@ keepalive(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	cfg_set(&g->keepalive, sw, l);
 	g->ka_method = m;
 	g->ka_method_set = named;
-	g->ka_interval = 10;      /* 15.20 defaults */
+	g->ka_interval = 10; /* 15.20 defaults */
 	g->ka_count = 6;
 	g->ka_tmpl = 0;
 	if (i + 1 < l->ntok) {
@@ -392,8 +396,8 @@ keepalive(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 }
 
 static int
-gw_switch(struct config *c, const struct cfg_line *l, size_t gi, size_t vi, struct config_num *(*field)(struct config_gateway *),
-	  long lo, long hi)
+gw_switch(struct config *c, const struct cfg_line *l, size_t gi, size_t vi,
+	  struct config_num *(*field)(struct config_gateway *), long lo, long hi)
 {
 	struct config_gateway *g;
 	long v;
@@ -405,17 +409,34 @@ gw_switch(struct config *c, const struct cfg_line *l, size_t gi, size_t vi, stru
 		return 0;
 	}
 	if (hi > 1 ? number_in(c, l, vi, lo, hi, &v) < 0 : (v = on_off(l, vi)) < 0)
-		return hi > 1 ? -1 : cfg_bad(c, l, CONFIG_BAD_ARG, (unsigned)vi + 1, CONFIG_ARG_ONOFF);
+		return hi > 1 ? -1
+			      : cfg_bad(c, l, CONFIG_BAD_ARG, (unsigned)vi + 1, CONFIG_ARG_ONOFF);
 	if (!(g = gw(c, l, gi)))
 		return -1;
 	cfg_set(field(g), v, l);
 	return 0;
 }
 
-static struct config_num *f_version(struct config_gateway *g) { return &g->version; }
-static struct config_num *f_compat(struct config_gateway *g) { return &g->compat; }
-static struct config_num *f_natt(struct config_gateway *g) { return &g->natt; }
-static struct config_num *f_refresh(struct config_gateway *g) { return &g->refresh; }
+static struct config_num *
+f_version(struct config_gateway *g)
+{
+	return &g->version;
+}
+static struct config_num *
+f_compat(struct config_gateway *g)
+{
+	return &g->compat;
+}
+static struct config_num *
+f_natt(struct config_gateway *g)
+{
+	return &g->natt;
+}
+static struct config_num *
+f_refresh(struct config_gateway *g)
+{
+	return &g->refresh;
+}
 
 static int
 ike_version(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
@@ -589,8 +610,18 @@ pre_shared_key(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return 0;
 }
 
-static int gw3(struct config *c, struct cfg_ctx *x, const struct cfg_line *l) { (void)x; return gateway_at(c, l, 3); }
-static int gw4(struct config *c, struct cfg_ctx *x, const struct cfg_line *l) { (void)x; return gateway_at(c, l, 4); }
+static int
+gw3(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	(void)x;
+	return gateway_at(c, l, 3);
+}
+static int
+gw4(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	(void)x;
+	return gateway_at(c, l, 4);
+}
 
 static int
 pp_mtu(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
@@ -653,8 +684,8 @@ lan_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 
 	(void)x;
 	if ((strncmp(l->tok[1], "lan", 3) != 0 && strncmp(l->tok[1], "bridge", 6) != 0 &&
-	     strncmp(l->tok[1], "loopback", 8) != 0) || cfg_tmpl(l, 3) ||
-	    cfg_prefix(l->tok[3], &a, &plen) < 0)
+	     strncmp(l->tok[1], "loopback", 8) != 0) ||
+	    cfg_tmpl(l, 3) || cfg_prefix(l->tok[3], &a, &plen) < 0)
 		return 0;
 	if (!(f = cfg_iface(c, l->tok[1], l->no)))
 		return -1;
@@ -681,18 +712,40 @@ bgp_neighbor(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 /* "no COMMAND ...": the setting returns to its default (command reference
  * 1.4: every configuration command has a no form). The audit's rollback
  * removes the lines it added this way, so the parser must read it too. */
-static struct config_num *u_mtu(struct config_tunnel *t) { return &t->mtu; }
-static struct config_num *u_mtu6(struct config_tunnel *t) { return &t->mtu6; }
-static struct config_num *u_mss(struct config_tunnel *t) { return &t->mss; }
-static struct config_num *u_mss6(struct config_tunnel *t) { return &t->mss6; }
-static struct config_num *u_df(struct config_tunnel *t) { return &t->df; }
+static struct config_num *
+u_mtu(struct config_tunnel *t)
+{
+	return &t->mtu;
+}
+static struct config_num *
+u_mtu6(struct config_tunnel *t)
+{
+	return &t->mtu6;
+}
+static struct config_num *
+u_mss(struct config_tunnel *t)
+{
+	return &t->mss;
+}
+static struct config_num *
+u_mss6(struct config_tunnel *t)
+{
+	return &t->mss6;
+}
+static struct config_num *
+u_df(struct config_tunnel *t)
+{
+	return &t->df;
+}
 
 static const struct {
 	const char *pattern;
 	struct config_num *(*field)(struct config_tunnel *t);
 } tunnel_unset[] = {
-	{ "no ip tunnel mtu", u_mtu }, { "no ipv6 tunnel mtu", u_mtu6 },
-	{ "no ip tunnel tcp mss limit", u_mss }, { "no ipv6 tunnel tcp mss limit", u_mss6 },
+	{ "no ip tunnel mtu", u_mtu },
+	{ "no ipv6 tunnel mtu", u_mtu6 },
+	{ "no ip tunnel tcp mss limit", u_mss },
+	{ "no ipv6 tunnel tcp mss limit", u_mss6 },
 	{ "no ipsec tunnel outer df-bit", u_df },
 };
 
@@ -705,7 +758,8 @@ no_tunnel(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		/* the line's words against the pattern's, word by word */
 		for (size_t k = 0; k < l->ntok && w < len; k++) {
 			size_t n = strlen(l->tok[k]);
-			if (strncmp(p + w, l->tok[k], n) != 0 || (p[w + n] != ' ' && p[w + n] != '\0'))
+			if (strncmp(p + w, l->tok[k], n) != 0 ||
+			    (p[w + n] != ' ' && p[w + n] != '\0'))
 				break;
 			w += n + (p[w + n] == ' ');
 		}
@@ -723,14 +777,15 @@ no_gateway(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	struct config_gateway *g;
 
 	(void)x;
-	if (!(g = gw(c, l, cfg_is(l, 3, "keepalive") || cfg_is(l, 3, "local") ||
-			   cfg_is(l, 3, "remote") ? 5 : 4)))
+	if (!(g = gw(c, l,
+		     cfg_is(l, 3, "keepalive") || cfg_is(l, 3, "local") || cfg_is(l, 3, "remote")
+			     ? 5
+			     : 4)))
 		return -1;
 	if (cfg_is(l, 3, "keepalive")) {
 		memset(&g->keepalive, 0, sizeof(g->keepalive));
 		g->ka_method_set = 0;
-	}
-	else if (cfg_is(l, 3, "nat-traversal"))
+	} else if (cfg_is(l, 3, "nat-traversal"))
 		memset(&g->natt, 0, sizeof(g->natt));
 	else if (cfg_is(l, 3, "backward-compatibility"))
 		memset(&g->compat, 0, sizeof(g->compat));
@@ -789,6 +844,7 @@ description(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
  * not need. The first words of every command family in the command
  * reference's table of contents are listed, so that a line beginning any
  * other way is reported as not an RTX command (doc/config-grammar.md). */
+/* clang-format off */
 static const struct cfg_cmd rtx_cmds[] = {
 	{ "tunnel select none", 0, select_none },
 	{ "tunnel select #", 0, tunnel_select },
@@ -930,10 +986,12 @@ static const struct cfg_cmd rtx_cmds[] = {
 	{ "pri", 0, NULL }, { "rtfs", 0, NULL }, { "switching-hub", 0, NULL }, { "tcp", 0, NULL },
 	{ "vrx", 0, NULL }, { "wan", 0, NULL }, { "yno", 0, NULL }, { "account", 0, NULL },
 };
+/* clang-format on */
 #undef T
 #undef P
 
-static const struct cfg_grammar rtx_grammar = { rtx_cmds, COUNT(rtx_cmds), rtx_scopes, COUNT(rtx_scopes) };
+static const struct cfg_grammar rtx_grammar = { rtx_cmds, COUNT(rtx_cmds), rtx_scopes,
+						COUNT(rtx_scopes) };
 
 /* "# RTX1210 Rev.14.01.38 (...)": show config's first line names the model
  * and firmware, which decide the MSS clamp default (doc/vendor-syntax.md). */
@@ -960,7 +1018,8 @@ bind_policies(struct config *c, const struct cfg_ctx *x)
 		if (t->policy.line && !found) {
 			char id[24];
 			snprintf(id, sizeof(id), "%ld", t->policy.v);
-			cfg_ref(c, t->policy.line, t->policy.text, CONFIG_REF_SA_POLICY, id, (int)i);
+			cfg_ref(c, t->policy.line, t->policy.text, CONFIG_REF_SA_POLICY, id,
+				(int)i);
 		}
 	}
 }
@@ -977,7 +1036,8 @@ static enum config_ka
 rtx_runs(const struct config_gateway *g)
 {
 	enum config_ka named = g->ka_method_set ? g->ka_method
-				 : rtx_v2(g) ? CONFIG_KA_RFC4306 : CONFIG_KA_HEARTBEAT;
+			       : rtx_v2(g)      ? CONFIG_KA_RFC4306
+						: CONFIG_KA_HEARTBEAT;
 
 	return rtx_v2(g) ? ka_methods[named].v2 : ka_methods[named].v1;
 }
@@ -1042,7 +1102,8 @@ rtx_live(struct config *c)
 		if (k->line && k->v == CONFIG_OFF)
 			l->why = CONFIG_WHY_RTX_OFF;
 		else if (rtx_sends(g, m))
-			l->state = m == CONFIG_KA_HEARTBEAT ? CONFIG_LIVE_SAME_MAKE : CONFIG_LIVE_ON;
+			l->state =
+				m == CONFIG_KA_HEARTBEAT ? CONFIG_LIVE_SAME_MAKE : CONFIG_LIVE_ON;
 		else if (m == CONFIG_KA_HEARTBEAT)
 			l->why = k->line ? CONFIG_WHY_RTX_HEARTBEAT_AUTO : CONFIG_WHY_RTX_UNSET;
 		else
@@ -1063,9 +1124,15 @@ rtx_start(struct config *c)
 {
 	const struct config_num *gl = &c->refresh;
 
-	c->start = (struct config_start){ gl->tmpl ? CONFIG_START_UNKNOWN
-					  : gl->line && gl->v == 1 ? CONFIG_START_ALWAYS : CONFIG_START_NEVER,
-					  *gl, CONFIG_SWHY_RTX_GLOBAL, 1, 0, 0, { 0 } };
+	c->start = (struct config_start){ gl->tmpl                 ? CONFIG_START_UNKNOWN
+					  : gl->line && gl->v == 1 ? CONFIG_START_ALWAYS
+								   : CONFIG_START_NEVER,
+					  *gl,
+					  CONFIG_SWHY_RTX_GLOBAL,
+					  1,
+					  0,
+					  0,
+					  { 0 } };
 	for (size_t i = 0; i < c->ntunnels; i++) {
 		struct config_tunnel *t = &c->tunnels[i];
 		const struct config_num *r;
@@ -1073,14 +1140,25 @@ rtx_start(struct config *c)
 			continue;
 		r = &c->gateways[t->gateway].refresh;
 		if (r->tmpl)
-			t->start = (struct config_start){ CONFIG_START_UNKNOWN, *r, CONFIG_SWHY_RTX_GW, 1, 0, 0, { 0 } };
+			t->start = (struct config_start){
+				CONFIG_START_UNKNOWN, *r, CONFIG_SWHY_RTX_GW, 1, 0, 0, { 0 }
+			};
 		else if (r->line && r->v == 0)
-			t->start = (struct config_start){ CONFIG_START_NEVER, *r, CONFIG_SWHY_RTX_GW, 1, 0, 0, { 0 } };
+			t->start = (struct config_start){
+				CONFIG_START_NEVER, *r, CONFIG_SWHY_RTX_GW, 1, 0, 0, { 0 }
+			};
 		else if (c->start.state != CONFIG_START_ALWAYS)
-			t->start = (struct config_start){ c->start.state, *gl, CONFIG_SWHY_COVERED, 1, 0, 0, { 0 } };
+			t->start = (struct config_start){
+				c->start.state, *gl, CONFIG_SWHY_COVERED, 1, 0, 0, { 0 }
+			};
 		else
-			t->start = (struct config_start){ CONFIG_START_ALWAYS, r->line ? *r : *gl, CONFIG_SWHY_RTX_GW,
-							  1, 0, 0, { 0 } };
+			t->start = (struct config_start){ CONFIG_START_ALWAYS,
+							  r->line ? *r : *gl,
+							  CONFIG_SWHY_RTX_GW,
+							  1,
+							  0,
+							  0,
+							  { 0 } };
 	}
 }
 
@@ -1119,7 +1197,8 @@ line_mtu(struct config *c)
 		for (size_t i = 0; i < c->nifaces && !c->line_src; i++) {
 			const struct config_iface *f = &c->ifaces[i];
 			const struct config_num *n = f->mtu.line && !f->mtu.tmpl ? &f->mtu
-				: f->mru.line ? &f->mru : NULL;
+						     : f->mru.line               ? &f->mru
+										 : NULL;
 			if (!n || !line_pp(f, pppoe_only))
 				continue;
 			c->line_src = CONFIG_LINE_PP;
@@ -1127,7 +1206,9 @@ line_mtu(struct config *c)
 			cfg_copy(c->line_name, sizeof(c->line_name), f->name);
 			c->line_index = i;
 		}
-	for (size_t i = 0; i < c->nifaces && c->line_src != CONFIG_LINE_PP && c->line_src != CONFIG_LINE_MAPE; i++) {
+	for (size_t i = 0;
+	     i < c->nifaces && c->line_src != CONFIG_LINE_PP && c->line_src != CONFIG_LINE_MAPE;
+	     i++) {
 		const struct config_iface *f = &c->ifaces[i];
 		if (!f->mtu.line || f->mtu.tmpl || strcmp(f->name, "lan1") == 0 ||
 		    strncmp(f->name, "lan", 3) != 0 || (c->line_src && f->mtu.v >= c->line_mtu.v))

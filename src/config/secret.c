@@ -20,7 +20,7 @@
 #include <sys/random.h>
 
 static uint8_t process_key[32];
-static int key_state;                /* 0 not drawn, 1 drawn, -1 the system gave none */
+static int key_state; /* 0 not drawn, 1 drawn, -1 the system gave none */
 
 static int
 draw_key(void)
@@ -66,8 +66,10 @@ config_secret_equal(const struct config_secret *a, const struct config_secret *b
 static int
 hexval(char c)
 {
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-	       : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+	return c >= '0' && c <= '9'   ? c - '0'
+	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
+	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
+				      : -1;
 }
 
 int
@@ -81,7 +83,7 @@ config_secret_text(const char *s, struct config_secret *out)
 	if (n >= 2 && s[0] == '"' && s[n - 1] == '"')
 		return config_secret_digest(s + 1, n - 2, out);
 	if (strncmp(s, "0s", 2) == 0)
-		return -1;           /* base64 (swanctl.conf(5)): not read */
+		return -1; /* base64 (swanctl.conf(5)): not read */
 	if (strncmp(s, "0x", 2) != 0 || n % 2 || (n - 2) / 2 > sizeof(bytes))
 		return config_secret_digest(s, n, out);
 	for (size_t i = 2; i < n; i += 2) {

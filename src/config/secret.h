@@ -11,13 +11,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CONFIG_DIGEST 32             /* SHA-256 */
+#define CONFIG_DIGEST 32 /* SHA-256 */
 
 struct config_secret {
 	uint8_t digest[CONFIG_DIGEST];
-	unsigned line;                   /* where the key was (0: in no line, or not set) */
-	int set;                         /* a key was read; 0 also when no random key could be drawn */
-	int tmpl;                        /* the key is a template placeholder: not compared */
+	unsigned line; /* where the key was (0: in no line, or not set) */
+	int set;       /* a key was read; 0 also when no random key could be drawn */
+	int tmpl;      /* the key is a template placeholder: not compared */
 };
 
 /* Digests s[0..n) into out (set 1). -1, out unset, when the system gave

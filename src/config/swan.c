@@ -20,10 +20,10 @@
 
 struct cfg_ctx {
 	char path[SWAN_DEPTH][CONFIG_NAME];
-	int depth;                   /* may exceed SWAN_DEPTH: names then not kept */
-	int gateway, tunnel;         /* current conn and child, -1 none */
-	int read;                    /* the line set something the audit reads */
-	int bad;                     /* the line was found invalid */
+	int depth;           /* may exceed SWAN_DEPTH: names then not kept */
+	int gateway, tunnel; /* current conn and child, -1 none */
+	int read;            /* the line set something the audit reads */
+	int bad;             /* the line was found invalid */
 	/* secrets.ike<suffix> { id = ...; secret = ... } being read: the key
 	 * only as a keyed digest (config/secret.h) */
 	char sec_id[CONFIG_NAME];
@@ -67,7 +67,7 @@ open_section(struct config *c, struct cfg_ctx *x, const char *name, const struct
 	if (x->depth < SWAN_DEPTH)
 		cfg_copy(x->path[x->depth], CONFIG_NAME, name);
 	x->depth++;
-	x->read = known;          /* structure the parser follows */
+	x->read = known; /* structure the parser follows */
 	if (x->depth == 2 && at(x, 0, "connections")) {
 		struct config_gateway *g;
 		if (strcmp(name, "children") == 0) {
@@ -107,11 +107,12 @@ bind_secret(struct config *c, struct cfg_ctx *x)
 	if (!x->sec.set && !x->sec.tmpl)
 		return;
 	if (!any && cfg_addr(x->sec_id, &id) < 0)
-		return;              /* an FQDN or other id: not matched to a connection */
+		return; /* an FQDN or other id: not matched to a connection */
 	for (size_t g = 0; g < c->ngateways; g++) {
 		struct config_gateway *gw = &c->gateways[g];
 		if (any ? !gw->psk.set && !gw->psk.tmpl
-			: gw->remote_addr.line && gw->remote_addr.plen == 32 && gw->remote_addr.addr == id)
+			: gw->remote_addr.line && gw->remote_addr.plen == 32 &&
+				    gw->remote_addr.addr == id)
 			gw->psk = x->sec;
 	}
 }
@@ -131,7 +132,8 @@ close_section(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		x->sec_id[0] = '\0';
 	}
 	if (x->depth == 0) {
-		cfg_bad(c, l, CONFIG_BAD_COMMAND, 1, CONFIG_ARG_NONE);   /* a '}' that closes nothing */
+		cfg_bad(c, l, CONFIG_BAD_COMMAND, 1,
+			CONFIG_ARG_NONE); /* a '}' that closes nothing */
 		x->bad = 1;
 		return;
 	}
@@ -148,11 +150,14 @@ close_section(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 static int
 action(const char *v, long *out)
 {
-	static const struct { const char *word; enum config_action a; } words[] = {
-		{ "none", CONFIG_ACT_NONE }, { "clear", CONFIG_ACT_CLEAR }, { "trap", CONFIG_ACT_TRAP },
-		{ "restart", CONFIG_ACT_RESTART }, { "start", CONFIG_ACT_START },
-		{ "hold", CONFIG_ACT_HOLD }, { "trap|start", CONFIG_ACT_START },
-		{ "start|trap", CONFIG_ACT_START },
+	static const struct {
+		const char *word;
+		enum config_action a;
+	} words[] = {
+		{ "none", CONFIG_ACT_NONE },        { "clear", CONFIG_ACT_CLEAR },
+		{ "trap", CONFIG_ACT_TRAP },        { "restart", CONFIG_ACT_RESTART },
+		{ "start", CONFIG_ACT_START },      { "hold", CONFIG_ACT_HOLD },
+		{ "trap|start", CONFIG_ACT_START }, { "start|trap", CONFIG_ACT_START },
 	};
 	for (size_t i = 0; i < COUNT(words); i++)
 		if (strcmp(v, words[i].word) == 0) {
@@ -186,7 +191,7 @@ conn_key(struct config_gateway *g, const char *k, const char *v, const struct cf
 		cfg_set(&g->natt, strcmp(v, "yes") == 0, l);
 	else if (strcmp(k, "remote_addrs") == 0)
 		first_addr(&g->remote_addr, v, l);
-	else if (strcmp(k, "local_addrs") == 0)   /* this end's own, the same list */
+	else if (strcmp(k, "local_addrs") == 0) /* this end's own, the same list */
 		first_addr(&g->local_addr, v, l);
 	else if (strcmp(k, "dpd_delay") == 0 && (n = cfg_seconds(v)) >= 0) {
 		cfg_set(&g->keepalive, n > 0 ? CONFIG_ON : CONFIG_OFF, l);
@@ -253,9 +258,9 @@ template_key(struct config_gateway *g, struct config_tunnel *t, int depth, const
 {
 	static const char *const conn_keys[] = { "version", "encap", "dpd_delay", "dpd_timeout" };
 	static const char *const child_keys[] = { "esp_proposals", "start_action", "dpd_action",
-						  "close_action", "local_ts", "remote_ts" };
-	struct config_num *cn[] = { g ? &g->version : NULL, g ? &g->natt : NULL, g ? &g->keepalive : NULL,
-				    g ? &g->dpd_timeout : NULL };
+						  "close_action",  "local_ts",     "remote_ts" };
+	struct config_num *cn[] = { g ? &g->version : NULL, g ? &g->natt : NULL,
+				    g ? &g->keepalive : NULL, g ? &g->dpd_timeout : NULL };
 	struct config_num *ch[] = { g ? &g->esp : NULL, g ? &g->start_action : NULL,
 				    g ? &g->dpd_action : NULL, g ? &g->close_action : NULL };
 
@@ -287,7 +292,7 @@ secret_key(struct cfg_ctx *x, const char *k, const char *v, const struct cfg_lin
 	memset(&x->sec, 0, sizeof(x->sec));
 	x->sec.line = l->no;
 	if (config_is_placeholder(v) || config_secret_text(v, &x->sec) < 0)
-		x->sec.tmpl = 1;      /* a placeholder or 0s base64: not compared */
+		x->sec.tmpl = 1; /* a placeholder or 0s base64: not compared */
 }
 
 /* connections.<conn>.local*.id / remote*.id (swanctl.conf(5)): the IKE
@@ -339,8 +344,7 @@ assignment(struct config *c, struct cfg_ctx *x, char *s, const struct cfg_line *
 		x->read = 1;
 		return;
 	}
-	if (g && x->depth == 3 && strcmp(k, "id") == 0 &&
-	    auth_id(g, x->path[2], v)) {
+	if (g && x->depth == 3 && strcmp(k, "id") == 0 && auth_id(g, x->path[2], v)) {
 		x->read = 1;
 		return;
 	}
@@ -491,7 +495,8 @@ swan_start(const struct config *c, const struct config_gateway *g, struct config
 	else if (!r->line || r->v == 0)
 		s->state = CONFIG_START_NEVER;
 	else
-		s->state = g->start_action.v == CONFIG_ACT_TRAP ? CONFIG_START_ON_TRAFFIC : CONFIG_START_ALWAYS;
+		s->state = g->start_action.v == CONFIG_ACT_TRAP ? CONFIG_START_ON_TRAFFIC
+								: CONFIG_START_ALWAYS;
 }
 
 static void

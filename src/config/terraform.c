@@ -41,8 +41,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TF_TUNNELS 2          /* aws_vpn_connection has tunnel1_* and tunnel2_* */
-#define TF_MODULE_DEPTH 32    /* child_modules nest; JSON_DEPTH bounds them anyway */
+#define TF_TUNNELS 2       /* aws_vpn_connection has tunnel1_* and tunnel2_* */
+#define TF_MODULE_DEPTH 32 /* child_modules nest; JSON_DEPTH bounds them anyway */
 
 struct tctx {
 	struct peer_config *p;
@@ -187,7 +187,9 @@ ike_versions(const struct tres *r, const char *key, struct peer_num *n, unsigned
 		const char *w = json_object_get_type(e) == json_type_string ? sval(e) : NULL;
 		if (!w)
 			return fail(r->x, PEER_E_TF_NOT_STRING, r->path, key, (long)i);
-		bits |= strcmp(w, "ikev1") == 0 ? PEER_IKEV1 : strcmp(w, "ikev2") == 0 ? PEER_IKEV2 : 0;
+		bits |= strcmp(w, "ikev1") == 0   ? PEER_IKEV1
+			: strcmp(w, "ikev2") == 0 ? PEER_IKEV2
+						  : 0;
 	}
 	*n = (struct peer_num){ bits, 1 };
 	return 0;
@@ -228,7 +230,8 @@ tunnel(const struct tres *r, size_t conn, int n)
 		PEER_UNK_INSIDE_ADDR) < 0 ||
 	    str(r, K("vgw_inside_address"), t->vgw_inside, sizeof(t->vgw_inside), NULL, u,
 		PEER_UNK_INSIDE_ADDR) < 0 ||
-	    word(r, K("dpd_timeout_action"), peer_dpd_word, &t->dpd_action, u, PEER_UNK_DPD_ACTION) < 0 ||
+	    word(r, K("dpd_timeout_action"), peer_dpd_word, &t->dpd_action, u,
+		 PEER_UNK_DPD_ACTION) < 0 ||
 	    num(r, K("dpd_timeout_seconds"), &t->dpd_seconds, u, PEER_UNK_DPD_SECONDS) < 0 ||
 	    word(r, K("startup_action"), peer_startup_word, &t->startup, u, PEER_UNK_STARTUP) < 0 ||
 	    ike_versions(r, K("ike_versions"), &t->ike, u) < 0 ||
@@ -274,7 +277,8 @@ resource(struct tctx *x, const char *address, const struct json_object *values,
 	    str(&r, "customer_gateway_id", pc->cgw, sizeof(pc->cgw), NULL, NULL, 0) < 0 ||
 	    str(&r, "vpn_gateway_id", pc->gateway, sizeof(pc->gateway), NULL, NULL, 0) < 0 ||
 	    str(&r, "transit_gateway_id", pc->gateway, sizeof(pc->gateway), &tgw, NULL, 0) < 0 ||
-	    boolean(&r, "static_routes_only", &pc->static_only, &pc->unknown, PEER_UNK_STATIC) < 0 ||
+	    boolean(&r, "static_routes_only", &pc->static_only, &pc->unknown, PEER_UNK_STATIC) <
+		    0 ||
 	    boolean(&r, "enable_acceleration", &pc->accel, &pc->unknown, PEER_UNK_ACCEL) < 0 ||
 	    str(&r, "local_ipv4_network_cidr", pc->local_cidr, sizeof(pc->local_cidr),
 		&pc->local_cidr_set, NULL, 0) < 0 ||
@@ -353,8 +357,7 @@ only_deleted(const struct json_object *change)
 	if (!a || json_object_get_type(a) != json_type_array || json_object_array_length(a) != 1)
 		return 0;
 	e = json_object_array_get_idx(a, 0);
-	return json_object_get_type(e) == json_type_string &&
-	       strcmp(sval(e), "delete") == 0;
+	return json_object_get_type(e) == json_type_string && strcmp(sval(e), "delete") == 0;
 }
 
 static int
@@ -382,7 +385,8 @@ int
 peer_tf_doc(const struct json_object *top, struct peer_config *p, struct peer_error *e)
 {
 	struct tctx x = { p, e };
-	const struct json_object *rc = get(top, "resource_changes"), *pv = get(top, "planned_values");
+	const struct json_object *rc = get(top, "resource_changes"),
+				 *pv = get(top, "planned_values");
 	const struct json_object *v = get(top, "values");
 	int r;
 

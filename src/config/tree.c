@@ -28,16 +28,16 @@
 #include <string.h>
 
 struct frame {
-	size_t nwords;            /* path words below this block */
-	size_t nbytes;            /* bytes of those words */
-	unsigned line;            /* where it opened */
-	int inactive;             /* under inactive: */
-	int leaves;               /* a leaf was read inside it */
+	size_t nwords; /* path words below this block */
+	size_t nbytes; /* bytes of those words */
+	unsigned line; /* where it opened */
+	int inactive;  /* under inactive: */
+	int leaves;    /* a leaf was read inside it */
 };
 
 struct removed {
-	uint64_t h;               /* 0: empty slot */
-	unsigned line;            /* the last line that removes it */
+	uint64_t h;    /* 0: empty slot */
+	unsigned line; /* the last line that removes it */
 };
 
 struct tree {
@@ -45,20 +45,20 @@ struct tree {
 	struct config *c;
 	tree_leaf_fn fn;
 	void *ctx;
-	char *bytes;              /* every word of the path, then of the statement, NUL-ended */
+	char *bytes; /* every word of the path, then of the statement, NUL-ended */
 	size_t nbytes, cap_bytes;
-	size_t *wofs;             /* where each word begins in bytes */
+	size_t *wofs; /* where each word begins in bytes */
 	size_t nwords, cap_wofs;
-	size_t npath;             /* words of the open blocks; the statement's follow */
-	size_t pbytes;            /* bytes of those */
+	size_t npath;  /* words of the open blocks; the statement's follow */
+	size_t pbytes; /* bytes of those */
 	struct frame *frames;
 	size_t nframes, cap_frames;
-	int inword;               /* a word is being written */
-	unsigned stmt_line;       /* line of the statement's first word */
+	int inword;         /* a word is being written */
+	unsigned stmt_line; /* line of the statement's first word */
 	int stmt_inactive;
 	enum { M_TREE, M_SET, M_SKIP } mode;
-	int failed;               /* out of memory or the callback said stop */
-	struct removed *rm;       /* paths a delete/deactivate line names: hash -> last line */
+	int failed;         /* out of memory or the callback said stop */
+	struct removed *rm; /* paths a delete/deactivate line names: hash -> last line */
 	size_t nrm, cap_rm;
 };
 
@@ -183,7 +183,7 @@ rm_add(struct tree *t, uint64_t h, unsigned line)
 {
 	struct removed *r;
 
-	h |= !h;                  /* 0 marks an empty slot */
+	h |= !h; /* 0 marks an empty slot */
 	if ((t->nrm + 1) * 2 > t->cap_rm) {
 		size_t want = t->cap_rm ? t->cap_rm * 2 : 64;
 		struct removed *old = t->rm, *q = calloc(want, sizeof(*q));
@@ -324,7 +324,7 @@ emit(struct tree *t, size_t upto, unsigned line, int inactive)
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		w[i] = t->bytes + t->wofs[i];
-	if (t->nframes)    /* the outer blocks learn it when this one closes */
+	if (t->nframes) /* the outer blocks learn it when this one closes */
 		t->frames[t->nframes - 1].leaves = 1;
 	if (cfg_tree_line(&l, w, n, line, t->s) < 0 || upto > CFG_MAX_TOK) {
 		/* too long to read: the router's path is longer than any the
@@ -425,7 +425,7 @@ close_block(struct tree *t, unsigned line)
 		return;
 	}
 	f = t->frames[--t->nframes];
-	if (!f.leaves)     /* an empty block is a leaf: "dead-peer-detection { }" */
+	if (!f.leaves) /* an empty block is a leaf: "dead-peer-detection { }" */
 		emit(t, t->npath, f.line, f.inactive);
 	t->npath = f.nwords;
 	t->pbytes = f.nbytes;
@@ -441,7 +441,7 @@ skip_comment(const char *p, size_t len, size_t i, unsigned *line)
 {
 	if (p[i] == '#' || p[i + 1] == '/') {
 		const char *nl = memchr(p + i, '\n', len - i);
-		return nl ? (long)(nl - p) : (long)len;     /* the '\n' is read by the caller */
+		return nl ? (long)(nl - p) : (long)len; /* the '\n' is read by the caller */
 	}
 	for (size_t k = i + 2; k + 1 < len; k++) {
 		if (p[k] == '\n')
@@ -488,7 +488,8 @@ cfg_tree(const char *buf, size_t len, const struct tree_syntax *s, struct config
 			i++;
 			continue;
 		}
-		if (start && (ch == '#' || (ch == '/' && i + 1 < len && (buf[i + 1] == '*' || buf[i + 1] == '/')))) {
+		if (start && (ch == '#' || (ch == '/' && i + 1 < len &&
+					    (buf[i + 1] == '*' || buf[i + 1] == '/')))) {
 			unsigned at = line;
 			long next = skip_comment(buf, len, i, &line);
 			c->comments++;
@@ -587,7 +588,8 @@ cfg_named_get(struct config *c, struct cfg_named *t, const char *name, int add)
 
 	cfg_copy(key, sizeof(key), name);
 	if (t->nslot)
-		for (size_t i = cfg_hash(key) & (t->nslot - 1); t->slot[i]; i = (i + 1) & (t->nslot - 1))
+		for (size_t i = cfg_hash(key) & (t->nslot - 1); t->slot[i];
+		     i = (i + 1) & (t->nslot - 1))
 			if (strcmp(t->rows + (t->slot[i] - 1) * t->size, key) == 0)
 				return t->rows + (t->slot[i] - 1) * t->size;
 	if (!add)
@@ -646,7 +648,7 @@ int
 cfg_tree_known(struct config *c, const struct cfg_line *l)
 {
 	cfg_unread(c, l->no);
-	c->read--;        /* cfg_dispatch counts the handler's 0 as read: this was not */
+	c->read--; /* cfg_dispatch counts the handler's 0 as read: this was not */
 	return 0;
 }
 

@@ -13,13 +13,13 @@
 
 /* What differs between the two vendors' text. */
 struct tree_syntax {
-	int semicolon;                      /* Junos: ';' ends a statement (a newline does too) */
-	const char *const *prefixes;        /* words dropped before a statement ("protect:") */
-	const char *const *inactive;        /* of those, the ones that switch it off ("inactive:") */
-	const char *const *verbs_set;       /* "set": the rest of the line is a path */
-	const char *const *verbs_other;     /* "delete", "deactivate": known, not applied here */
-	const char *const *secret_after;    /* a word after which a line's text is cut (keys) */
-	const char *const *verbs_remove;    /* of verbs_other, the ones that take a statement out
+	int semicolon;                   /* Junos: ';' ends a statement (a newline does too) */
+	const char *const *prefixes;     /* words dropped before a statement ("protect:") */
+	const char *const *inactive;     /* of those, the ones that switch it off ("inactive:") */
+	const char *const *verbs_set;    /* "set": the rest of the line is a path */
+	const char *const *verbs_other;  /* "delete", "deactivate": known, not applied here */
+	const char *const *secret_after; /* a word after which a line's text is cut (keys) */
+	const char *const *verbs_remove; /* of verbs_other, the ones that take a statement out
 	                                     * of what is applied: "delete", "deactivate" */
 };
 
@@ -32,8 +32,7 @@ struct tree_syntax {
 /* Called once per leaf in file order; returns 0, or -1 to stop (out of
  * memory). l->text is the path joined by blanks, with the words after a
  * secret_after word replaced by " (key not printed)"; l->tok keep them. */
-typedef int (*tree_leaf_fn)(struct config *c, void *ctx, const struct cfg_line *l,
-			    unsigned flags);
+typedef int (*tree_leaf_fn)(struct config *c, void *ctx, const struct cfg_line *l, unsigned flags);
 
 /* Reads buf as either form (or both mixed: "set" lines at the top level,
  * blocks elsewhere). Iterative, with a stack that grows as the nesting
@@ -54,8 +53,8 @@ int cfg_tree_line(struct cfg_line *l, const char *const *w, size_t n, unsigned n
 
 /* Word i of l as a number in lo..hi (the vendor's range): 0, or 1 for a
  * template placeholder (*v 0), or -1 after cfg_bad_range. */
-int cfg_tree_number(struct config *c, const struct cfg_line *l, size_t i, long lo, long hi,
-		    long *v);
+int
+cfg_tree_number(struct config *c, const struct cfg_line *l, size_t i, long lo, long hi, long *v);
 /* For a handler that only notes a name: the line is a known command the
  * audit does not read (cfg_dispatch then counts it unread, not read). */
 int cfg_tree_known(struct config *c, const struct cfg_line *l);
@@ -67,8 +66,8 @@ int cfg_tree_known(struct config *c, const struct cfg_line *l);
 struct cfg_named {
 	char *rows;
 	size_t size, n, cap;
-	size_t *slot;             /* row + 1; 0 empty */
-	size_t nslot;             /* a power of two, or 0 */
+	size_t *slot; /* row + 1; 0 empty */
+	size_t nslot; /* a power of two, or 0 */
 };
 /* The row called name; added (zeroed, named) when add is set and it is
  * not there. NULL when absent, or when memory ran out (c->nomem). */

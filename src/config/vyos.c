@@ -35,20 +35,20 @@
 
 #define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
-struct vpeer {                        /* per peer, same index as c->gateways */
+struct vpeer { /* per peer, same index as c->gateways */
 	char ike[CONFIG_NAME], esp[CONFIG_NAME], vti[CONFIG_NAME], vti_esp[CONFIG_NAME];
 	struct config_num ikel, espl, vtil, conn;
-	struct config_prefix local, remote;   /* the first tunnel's prefixes */
-	unsigned tunnel_line;                 /* first tunnel N line */
-	char tunnel[CONFIG_NAME];             /* its N */
+	struct config_prefix local, remote; /* the first tunnel's prefixes */
+	unsigned tunnel_line;               /* first tunnel N line */
+	char tunnel[CONFIG_NAME];           /* its N */
 };
 
-struct vike {                         /* vpn ipsec ike-group */
+struct vike { /* vpn ipsec ike-group */
 	char name[CONFIG_NAME];
 	struct config_num dpd, action, interval, timeout, version;
 };
 
-struct vesp {                         /* vpn ipsec esp-group: its first proposal */
+struct vesp { /* vpn ipsec esp-group: its first proposal */
 	char name[CONFIG_NAME];
 	char enc[CONFIG_NAME], hash[CONFIG_NAME];
 	long proposal;
@@ -56,7 +56,7 @@ struct vesp {                         /* vpn ipsec esp-group: its first proposal
 	char text[CONFIG_TEXT];
 };
 
-struct vpsk {                         /* 1.4 vpn ipsec authentication psk NAME */
+struct vpsk { /* 1.4 vpn ipsec authentication psk NAME */
 	char name[CONFIG_NAME];
 	char id[4][CONFIG_NAME];
 	struct config_secret secret;
@@ -78,7 +78,7 @@ struct vclamp {
 struct cfg_ctx {
 	struct vpeer *p;
 	size_t np, cap_p;
-	struct cfg_named t[3];        /* T_IKE, T_ESP, T_PSK */
+	struct cfg_named t[3]; /* T_IKE, T_ESP, T_PSK */
 	/* the interface IPsec leaves by: 1.3 vpn ipsec ipsec-interfaces
 	 * interface X, 1.4 vpn ipsec interface X (the first one) */
 	char wan[CONFIG_NAME];
@@ -135,7 +135,6 @@ gw_of(struct config *c, const struct cfg_line *l)
 	return &c->gateways[config_gateway_find(c, l->tok[4])];
 }
 
-
 static int
 keyword(struct config *c, const struct cfg_line *l, size_t i, const char *const *words, long *v)
 {
@@ -175,8 +174,9 @@ ike_dpd(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	if (!g->dpd.line)
 		cfg_set(&g->dpd, 1, l);
 	if (l->ntok > 6) {
-		struct config_num *n = cfg_is(l, 5, "action") ? &g->action
-				       : cfg_is(l, 5, "interval") ? &g->interval : &g->timeout;
+		struct config_num *n = cfg_is(l, 5, "action")     ? &g->action
+				       : cfg_is(l, 5, "interval") ? &g->interval
+								  : &g->timeout;
 		cfg_set(n, v, l);
 		n->tmpl = r == 1 || v < 0;
 	}
@@ -380,7 +380,7 @@ peer_tunnel(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	} else if (cfg_prefix(l->tok[9], &a, &plen) == 0) {
 		cfg_set_prefix(dst, a, plen, l);
 	} else {
-		cfg_set_prefix(dst, 0, CONFIG_PLEN_OTHER, l);    /* IPv6 */
+		cfg_set_prefix(dst, 0, CONFIG_PLEN_OTHER, l); /* IPv6 */
 	}
 	return 0;
 }
@@ -563,7 +563,10 @@ bgp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	 * member takes its group's AS (VyOS BGP documentation, peer-group) */
 	if (cfg_is(l, i - 1, "peer-group")) {
 		cfg_bgp_group(c, l->tok[i],
-			      cfg_is(l, i + 1, "remote-as") && i + 2 < l->ntok ? cfg_asn(l->tok[i + 2]) : 0, l);
+			      cfg_is(l, i + 1, "remote-as") && i + 2 < l->ntok
+				      ? cfg_asn(l->tok[i + 2])
+				      : 0,
+			      l);
 		return 0;
 	}
 	if (cfg_addr(l->tok[i], &a) != 0)
@@ -571,7 +574,10 @@ bgp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	if (cfg_is(l, i + 1, "peer-group") && i + 2 < l->ntok)
 		cfg_bgp_member(c, a, l->tok[i + 2], l);
 	else
-		cfg_add_bgp(c, a, cfg_is(l, i + 1, "remote-as") && i + 2 < l->ntok ? cfg_asn(l->tok[i + 2]) : 0,
+		cfg_add_bgp(c, a,
+			    cfg_is(l, i + 1, "remote-as") && i + 2 < l->ntok
+				    ? cfg_asn(l->tok[i + 2])
+				    : 0,
 			    l);
 	return 0;
 }
@@ -594,6 +600,7 @@ wan_if(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 #define PEER "vpn ipsec site-to-site peer * "
 #define IKE "vpn ipsec ike-group * "
 #define ESP "vpn ipsec esp-group * "
+/* clang-format off */
 static const struct cfg_cmd vyos_cmds[] = {
 	{ IKE "dead-peer-detection", 0, ike_dpd },
 	{ IKE "key-exchange *", 0, ike_version },
@@ -683,6 +690,7 @@ static const struct cfg_cmd vyos_cmds[] = {
 	{ "zone-policy", 0, NULL }, { "pki", 0, NULL }, { "vrf", 0, NULL }, { "vpp", 0, NULL },
 	{ "netns", 0, NULL }, { "monitoring", 0, NULL },
 };
+/* clang-format on */
 #undef PEER
 #undef IKE
 #undef ESP
@@ -692,14 +700,15 @@ static const struct cfg_grammar vyos_grammar = { vyos_cmds, COUNT(vyos_cmds), NU
 static const char *const vyos_set[] = { "set", NULL };
 /* configuration-mode words a pasted script carries (AWS-shaped scripts
  * begin with configure and end with commit, save, exit) */
-static const char *const vyos_other[] = { "delete", "comment", "configure", "commit", "save",
-	"exit", "edit", "top", "up", "show", "compare", "discard", "load", "rollback", "run",
-	"source", "copy", "rename", NULL };
-static const char *const vyos_secret[] = { "pre-shared-secret", "secret", "encrypted-password",
-	"plaintext-password", "password", NULL };
+static const char *const vyos_other[] = { "delete",  "comment", "configure", "commit",   "save",
+					  "exit",    "edit",    "top",       "up",       "show",
+					  "compare", "discard", "load",      "rollback", "run",
+					  "source",  "copy",    "rename",    NULL };
+static const char *const vyos_secret[] = { "pre-shared-secret",  "secret",   "encrypted-password",
+					   "plaintext-password", "password", NULL };
 static const char *const vyos_remove[] = { "delete", NULL };
-static const struct tree_syntax vyos_syntax = { 0, NULL, NULL, vyos_set, vyos_other, vyos_secret,
-	vyos_remove };
+static const struct tree_syntax vyos_syntax = { 0,          NULL,        NULL,       vyos_set,
+						vyos_other, vyos_secret, vyos_remove };
 
 static int
 leaf(struct config *c, void *ctx, const struct cfg_line *l, unsigned flags)
@@ -721,7 +730,7 @@ live(struct config_gateway *g, const struct vike *k)
 
 	memset(v, 0, sizeof(*v));
 	if (!k || !k->dpd.line) {
-		v->state = CONFIG_LIVE_OFF;      /* no dpd_delay: strongSwan's 0s */
+		v->state = CONFIG_LIVE_OFF; /* no dpd_delay: strongSwan's 0s */
 		v->dead_after = -1;
 		g->keepalive.v = CONFIG_OFF;
 		return;
@@ -745,8 +754,10 @@ live(struct config_gateway *g, const struct vike *k)
 	g->ka_interval = iv;
 	g->dpd_timeout = k->timeout;
 	g->dpd_action = k->action;
-	g->dpd_action.v = !k->action.line ? CONFIG_ACT_HOLD : k->action.v == 1 ? CONFIG_ACT_CLEAR
-			  : k->action.v == 2 ? CONFIG_ACT_RESTART : CONFIG_ACT_HOLD;
+	g->dpd_action.v = !k->action.line    ? CONFIG_ACT_HOLD
+			  : k->action.v == 1 ? CONFIG_ACT_CLEAR
+			  : k->action.v == 2 ? CONFIG_ACT_RESTART
+					     : CONFIG_ACT_HOLD;
 }
 
 static void
@@ -754,16 +765,16 @@ start(struct config_gateway *g, const struct vpeer *p)
 {
 	g->start.src = p->conn;
 	if (g->name[0] == '@')
-		g->start.state = CONFIG_START_NEVER;          /* start_action none */
+		g->start.state = CONFIG_START_NEVER; /* start_action none */
 	else if (p->conn.tmpl)
 		g->start.state = CONFIG_START_UNKNOWN;
 	else if (!p->conn.line || p->conn.v == 0)
-		g->start.state = CONFIG_START_ALWAYS;         /* start */
+		g->start.state = CONFIG_START_ALWAYS; /* start */
 	else
 		g->start.state = p->conn.v == 1 ? CONFIG_START_ON_TRAFFIC : CONFIG_START_NEVER;
 	g->refresh = p->conn;
 	g->refresh.v = g->start.state == CONFIG_START_ALWAYS;
-	g->start_action = p->conn;     /* the line a connection-type fix replaces */
+	g->start_action = p->conn; /* the line a connection-type fix replaces */
 }
 
 static void
@@ -795,7 +806,8 @@ psk_of(struct cfg_ctx *x, struct config_gateway *g)
 	for (size_t i = 0; i < x->t[T_PSK].n; i++) {
 		const struct vpsk *p = cfg_named_at(&x->t[T_PSK], i);
 		for (size_t k = 0; k < COUNT(p->id) && p->id[k][0]; k++)
-			if (strcmp(p->id[k], g->name) == 0 || (addr[0] && strcmp(p->id[k], addr) == 0)) {
+			if (strcmp(p->id[k], g->name) == 0 ||
+			    (addr[0] && strcmp(p->id[k], addr) == 0)) {
 				g->psk = p->secret;
 				return;
 			}
@@ -831,7 +843,7 @@ model(struct config *c, struct cfg_ctx *x)
 			cfg_ref(c, p->ikel.line, p->ikel.text, CONFIG_REF_IKE_GROUP, p->ike, -1);
 		if (k && k->version.line)
 			g->version = k->version;
-		cfg_copy(g->policy, sizeof(g->policy), p->ike);   /* {policy} in fix lines */
+		cfg_copy(g->policy, sizeof(g->policy), p->ike); /* {policy} in fix lines */
 		live(g, k);
 		start(g, p);
 		g->local_id = p->local;
@@ -843,7 +855,8 @@ model(struct config *c, struct cfg_ctx *x)
 		if (p->vti[0]) {
 			int t = config_tunnel_find(c, p->vti);
 			if (t < 0) {
-				cfg_ref(c, p->vtil.line, p->vtil.text, CONFIG_REF_TUNNEL_IF, p->vti, -1);
+				cfg_ref(c, p->vtil.line, p->vtil.text, CONFIG_REF_TUNNEL_IF, p->vti,
+					-1);
 				if (!cfg_tunnel(c, p->vti, p->vti, p->vtil.line))
 					return;
 				t = config_tunnel_find(c, p->vti);
@@ -851,7 +864,8 @@ model(struct config *c, struct cfg_ctx *x)
 			c->tunnels[t].gateway = (int)i;
 			c->tunnels[t].policy = p->vtil;
 			/* {vpn}: where a selector fix goes, "PEER tunnel N" when it has tunnels */
-			snprintf(sel, sizeof(sel), p->tunnel[0] ? "%.30s tunnel %.10s" : "%.30s", g->name, p->tunnel);
+			snprintf(sel, sizeof(sel), p->tunnel[0] ? "%.30s tunnel %.10s" : "%.30s",
+				 g->name, p->tunnel);
 			cfg_copy(c->tunnels[t].policy_name, CONFIG_NAME, sel);
 		} else if (p->tunnel_line) {
 			/* policy-based: the peer's tunnels are one SA set, no
@@ -885,9 +899,11 @@ run_model(struct config *c, void *x)
 int
 config_parse_vyos(const char *buf, size_t len, struct config *c)
 {
-	static const size_t sizes[] = { sizeof(struct vike), sizeof(struct vesp), sizeof(struct vpsk) };
+	static const size_t sizes[] = { sizeof(struct vike), sizeof(struct vesp),
+					sizeof(struct vpsk) };
 	struct cfg_ctx x = { .p = NULL };
-	int r = cfg_tree_parse(buf, len, &vyos_syntax, c, leaf, &x, x.t, sizes, COUNT(sizes), run_model);
+	int r = cfg_tree_parse(buf, len, &vyos_syntax, c, leaf, &x, x.t, sizes, COUNT(sizes),
+			       run_model);
 
 	free(x.p);
 	free(x.cl);

@@ -51,8 +51,8 @@ say_set(struct audit_say *w, int code, const struct audit_arg *args)
 }
 
 struct audit_finding *
-audit_finding(struct audit_run *a, unsigned line, const char *text, const char *where,
-	      int code, const struct audit_arg *args)
+audit_finding(struct audit_run *a, unsigned line, const char *text, const char *where, int code,
+	      const struct audit_arg *args)
 {
 	struct audit_result *r = a->r;
 	struct audit_finding *f;
@@ -144,7 +144,7 @@ index_build(struct audit_run *a)
 		return -1;
 	for (size_t g = 0; g < c->ngateways; g++)
 		a->first[g] = -1;
-	for (size_t i = c->ntunnels; i-- > 0;) {       /* backwards: each list in tunnel order */
+	for (size_t i = c->ntunnels; i-- > 0;) { /* backwards: each list in tunnel order */
 		int g = c->tunnels[i].gateway;
 		a->next[i] = -1;
 		if (g >= 0 && (size_t)g < c->ngateways) {
@@ -186,7 +186,7 @@ remote_only(const struct audit_run *a, int g)
 static void
 gateway_label(const struct audit_run *a, size_t g, char *buf, size_t len)
 {
-	char name[41];   /* 40 bytes of the name, whole characters (a Japanese IX peer name) */
+	char name[41]; /* 40 bytes of the name, whole characters (a Japanese IX peer name) */
 
 	text_copy(name, sizeof(name), a->cfg->gateways[g].name);
 	snprintf(buf, len, "%s %s", config_facts(a->cfg)->peer_word, name);
@@ -219,9 +219,9 @@ template_copies(struct audit_run *a)
 	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
 		const struct config_num *n = &a->cfg->tunnels[i].copies;
 		const char *name = a->cfg->tunnels[i].name;
-		if (n->line && !n->tmpl)    /* a placeholder: the template note says it */
-			audit_note(a, NOTE_TUNNEL_TEMPLATE, ARGS(AS(name), AN(n->line), AS(n->text),
-								 AN(n->v), AS(name)));
+		if (n->line && !n->tmpl) /* a placeholder: the template note says it */
+			audit_note(a, NOTE_TUNNEL_TEMPLATE,
+				   ARGS(AS(name), AN(n->line), AS(n->text), AN(n->v), AS(name)));
 	}
 }
 
@@ -297,21 +297,28 @@ check_mss_above(struct audit_run *a)
 			continue;
 		}
 		if (!at->mtu) {
-			if (t->via[0])       /* no interface: no MTU to compare with */
-				audit_note(a, NOTE_CLAMP_POLICY, ARGS(AS(t->name), AN(t->mss_value),
-					   AS(config_vendor_display(a->cfg->vendor)), AS(t->via)));
-			else if (!config_facts(a->cfg)->tunnel_mtu_default && config_facts(a->cfg)->neutral)
-				audit_note(a, NOTE_CLAMP_NO_DEFAULT, ARGS(AS(t->name), AN(t->mss_value),
-					   AS(config_vendor_display(a->cfg->vendor))));
+			if (t->via[0]) /* no interface: no MTU to compare with */
+				audit_note(a, NOTE_CLAMP_POLICY,
+					   ARGS(AS(t->name), AN(t->mss_value),
+						AS(config_vendor_display(a->cfg->vendor)),
+						AS(t->via)));
+			else if (!config_facts(a->cfg)->tunnel_mtu_default &&
+				 config_facts(a->cfg)->neutral)
+				audit_note(a, NOTE_CLAMP_NO_DEFAULT,
+					   ARGS(AS(t->name), AN(t->mss_value),
+						AS(config_vendor_display(a->cfg->vendor))));
 			else if (!config_facts(a->cfg)->tunnel_mtu_default)
-				audit_note(a, NOTE_CLAMP_NO_IX_MTU, ARGS(AS(t->name), AN(t->mss_value)));
+				audit_note(a, NOTE_CLAMP_NO_IX_MTU,
+					   ARGS(AS(t->name), AN(t->mss_value)));
 			continue;
 		}
 		if (t->mss_value <= (long)at->mtu - IP_MSS4_HDR)
 			continue;
 		f = audit_finding(a, t->mss.line, t->mss.text, t->name, SAY_MSS_ABOVE,
-				  ARGS(AN(t->mss_value), AN(t->mss_value + IP_MSS4_HDR), AN(at->mtu),
-				       at->mtu_default ? AP(config_facts(a->cfg)->mtu_default_unset) : AW(W_NONE),
+				  ARGS(AN(t->mss_value), AN(t->mss_value + IP_MSS4_HDR),
+				       AN(at->mtu),
+				       at->mtu_default ? AP(config_facts(a->cfg)->mtu_default_unset)
+						       : AW(W_NONE),
 				       AN(at->mtu), AN(at->mtu - IP_MSS4_HDR)));
 		fix_numbers(f, at, t);
 	}
@@ -328,11 +335,13 @@ check_mtu_model(struct audit_run *a)
 		struct audit_finding *f;
 		if (at->skip != AUDIT_CHECKED || !at->mtu || !at->limit || at->mtu <= at->limit)
 			continue;
-		f = audit_finding(a, t->mtu.line ? t->mtu.line : t->line, t->mtu.line ? t->mtu.text : "",
-				  t->name, SAY_MTU_ABOVE_MODEL,
-				  ARGS(AN(at->mtu), at->mtu_default ? AP(config_facts(a->cfg)->mtu_default_word) : AW(W_NONE), AN(at->limit),
-				       AN(a->r->line_mtu), AF(&a->r->line_from), AS(at->esp),
-				       AW(at->natt ? W_IN_UDP_NATT : W_NONE),
+		f = audit_finding(a, t->mtu.line ? t->mtu.line : t->line,
+				  t->mtu.line ? t->mtu.text : "", t->name, SAY_MTU_ABOVE_MODEL,
+				  ARGS(AN(at->mtu),
+				       at->mtu_default ? AP(config_facts(a->cfg)->mtu_default_word)
+						       : AW(W_NONE),
+				       AN(at->limit), AN(a->r->line_mtu), AF(&a->r->line_from),
+				       AS(at->esp), AW(at->natt ? W_IN_UDP_NATT : W_NONE),
 				       AW(at->limit == a->peer->max_mtu ? W_CAPPED_PEER : W_NONE)));
 		fix_numbers(f, at, t);
 	}
@@ -351,7 +360,8 @@ static const struct clamp_say {
 	enum clamp_quote nq, uq;
 } clamp_says[CONFIG_CWHY_COUNT] = {
 	[CONFIG_CWHY_NONE] = { SAY_NO_CLAMP, SAY_NO_CLAMP_UNKNOWN, CQ_VENDOR, CQ_VENDOR },
-	[CONFIG_CWHY_RTX] = { SAY_RTX_NO_CLAMP_FW_OFF, SAY_RTX_NO_CLAMP_FW_UNKNOWN, CQ_FIRMWARE, CQ_NONE },
+	[CONFIG_CWHY_RTX] = { SAY_RTX_NO_CLAMP_FW_OFF, SAY_RTX_NO_CLAMP_FW_UNKNOWN, CQ_FIRMWARE,
+			      CQ_NONE },
 	[CONFIG_CWHY_IX] = { SAY_NO_CLAMP, SAY_IX_NO_CLAMP, CQ_VENDOR, CQ_NONE },
 };
 
@@ -362,16 +372,19 @@ no_clamp_default(struct audit_run *a, size_t i)
 {
 	const struct config_tunnel *t = tunnel(a, i);
 	const struct config_facts *x = config_facts(a->cfg);
-	const struct clamp_say *w = &clamp_says[x->clamp_why < CONFIG_CWHY_COUNT ? x->clamp_why : CONFIG_CWHY_NONE];
+	const struct clamp_say *w =
+		&clamp_says[x->clamp_why < CONFIG_CWHY_COUNT ? x->clamp_why : CONFIG_CWHY_NONE];
 	enum config_clamp_state st = config_clamp_default(a->cfg);
 	enum clamp_quote q = st == CONFIG_CLAMP_NONE ? w->nq : w->uq;
 
 	if (st == CONFIG_CLAMP_AUTO)
 		return NULL;
-	return audit_finding(a, t->line, "", t->name, st == CONFIG_CLAMP_NONE ? w->none : w->unknown,
+	return audit_finding(a, t->line, "", t->name,
+			     st == CONFIG_CLAMP_NONE ? w->none : w->unknown,
 			     q == CQ_VENDOR ? ARGS(AS(config_vendor_display(a->cfg->vendor)))
-			     : q == CQ_FIRMWARE ? ARGS(AS(a->cfg->firmware), AN(a->cfg->firmware_line))
-			     : NOARGS);
+			     : q == CQ_FIRMWARE
+				     ? ARGS(AS(a->cfg->firmware), AN(a->cfg->firmware_line))
+				     : NOARGS);
 }
 
 /* A clamp of rules that each match a direction (config_tunnel.mss_dirs:
@@ -392,14 +405,16 @@ clamp_half(struct audit_run *a, size_t i)
 		return;
 	if (t->mss_dirs != both)
 		f = audit_finding(a, t->mss.line, t->mss.text, t->name, SAY_CLAMP_ONE_WAY,
-				  ARGS(AW(t->mss_dirs & CONFIG_DIR_OUT ? W_SYN_TOWARD_PEER : W_SYN_FROM_PEER),
-				       AW(t->mss_dirs & CONFIG_DIR_OUT ? W_SYN_FROM_PEER : W_SYN_TOWARD_PEER),
+				  ARGS(AW(t->mss_dirs & CONFIG_DIR_OUT ? W_SYN_TOWARD_PEER
+								       : W_SYN_FROM_PEER),
+				       AW(t->mss_dirs & CONFIG_DIR_OUT ? W_SYN_FROM_PEER
+								       : W_SYN_TOWARD_PEER),
 				       AW(t->mss_unguarded.line ? W_NO_MSS_GUARD : W_NONE)));
 	else
 		f = audit_finding(a, t->mss_unguarded.line, t->mss_unguarded.text, t->name,
 				  SAY_CLAMP_UNGUARDED, ARGS(AN(t->mss_unguarded.v)));
-	audit_fix(f, FIX_TUNNEL_MSS, at->target_mss ? (long)at->target_mss : t->mss_value, 0, (int)i,
-		  t->gateway);
+	audit_fix(f, FIX_TUNNEL_MSS, at->target_mss ? (long)at->target_mss : t->mss_value, 0,
+		  (int)i, t->gateway);
 }
 
 /* A format whose interface clamp covers one direction on older releases
@@ -412,15 +427,17 @@ clamp_one_way(struct audit_run *a)
 	const struct config_facts *fx = config_facts(a->cfg);
 	int iface = 0;
 
-	if (!fx->clamp_one_way_before || (a->cfg->release && a->cfg->release >= fx->clamp_one_way_before))
+	if (!fx->clamp_one_way_before ||
+	    (a->cfg->release && a->cfg->release >= fx->clamp_one_way_before))
 		return;
 	for (size_t i = 0; i < a->cfg->ntunnels; i++)
 		iface |= audit_tunnel_at(a, i)->skip == AUDIT_CHECKED && !tunnel(a, i)->mss_policy;
 	if (!iface)
 		return;
 	if (a->cfg->release)
-		audit_note(a, NOTE_CLAMP_ONE_WAY, ARGS(AS(a->cfg->firmware), AN(a->cfg->firmware_line),
-						     AP(fx->clamp_one_way)));
+		audit_note(a, NOTE_CLAMP_ONE_WAY,
+			   ARGS(AS(a->cfg->firmware), AN(a->cfg->firmware_line),
+				AP(fx->clamp_one_way)));
 	else
 		audit_note(a, NOTE_CLAMP_ONE_WAY_FW, ARGS(AP(fx->clamp_one_way)));
 }
@@ -430,7 +447,8 @@ check_no_clamp(struct audit_run *a)
 {
 	if (!config_facts(a->cfg)->clamp_in_config) {
 		if (a->cfg->ntunnels)
-			audit_note(a, NOTE_CLAMP_ELSEWHERE, ARGS(AP(config_facts(a->cfg)->clamp_elsewhere)));
+			audit_note(a, NOTE_CLAMP_ELSEWHERE,
+				   ARGS(AP(config_facts(a->cfg)->clamp_elsewhere)));
 		return;
 	}
 	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
@@ -444,12 +462,13 @@ check_no_clamp(struct audit_run *a)
 			continue;
 		}
 		if (t->mss.line)
-			f = audit_finding(a, t->mss.line, t->mss.text, t->name, SAY_CLAMP_OFF, NOARGS);
+			f = audit_finding(a, t->mss.line, t->mss.text, t->name, SAY_CLAMP_OFF,
+					  NOARGS);
 		else
 			f = no_clamp_default(a, i);
 		if (at->target_mss)
 			fix_numbers(f, at, t);
-		else       /* no MTU known (IX without ip mtu): the router's own auto */
+		else /* no MTU known (IX without ip mtu): the router's own auto */
 			audit_fix(f, FIX_TUNNEL_MSS, 0, 0, (int)i, t->gateway);
 	}
 	clamp_one_way(a);
@@ -490,38 +509,42 @@ neutral_at(const struct audit_run *a, size_t g, const struct config_num *src, co
  * the parsers cite them); the newer ones say CONFIG_WHY_NONE's. */
 enum dpd_quote {
 	DQ_NONE,
-	DQ_OFF,        /* W_DPD_OFF when a line decided, W_DPD_UNSET_OFF when the default did */
-	DQ_LINE,       /* the deciding line's text */
-	DQ_WORD,       /* the row's word */
-	DQ_STR,        /* the row's string */
-	DQ_PEER,       /* the peer profile's name */
-	DQ_WHY_LINE,   /* the line the reason names (config_live.why_line) */
+	DQ_OFF,      /* W_DPD_OFF when a line decided, W_DPD_UNSET_OFF when the default did */
+	DQ_LINE,     /* the deciding line's text */
+	DQ_WORD,     /* the row's word */
+	DQ_STR,      /* the row's string */
+	DQ_PEER,     /* the peer profile's name */
+	DQ_WHY_LINE, /* the line the reason names (config_live.why_line) */
 };
 static const struct dpd_say {
 	int code;
 	enum dpd_quote quote;
 	long word;
 	const char *str;
-	int note;      /* NOTE_DPD_UNKNOWN quotes where and the vendor; NOTE_PEER_NO_TUNNEL the name */
+	int note; /* NOTE_DPD_UNKNOWN quotes where and the vendor; NOTE_PEER_NO_TUNNEL the name */
 } dpd_says[CONFIG_WHY_COUNT] = {
 	[CONFIG_WHY_NONE] = { SAY_DPD_NONE, DQ_OFF, 0, NULL, NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_NO_TUNNEL] = { SAY_NONE, DQ_NONE, 0, NULL, NOTE_PEER_NO_TUNNEL },
 	[CONFIG_WHY_RTX_OFF] = { SAY_RTX_KEEPALIVE_OFF, DQ_NONE, 0, NULL, NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_RTX_UNSET] = { SAY_RTX_NO_KEEPALIVE, DQ_NONE, 0, NULL, NOTE_DPD_UNKNOWN },
-	[CONFIG_WHY_RTX_HEARTBEAT_AUTO] = { SAY_RTX_HEARTBEAT_AUTO, DQ_NONE, 0, NULL, NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_RTX_HEARTBEAT_AUTO] = { SAY_RTX_HEARTBEAT_AUTO, DQ_NONE, 0, NULL,
+					    NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_RTX_HEARTBEAT] = { SAY_RTX_HEARTBEAT_PEER, DQ_PEER, 0, NULL, NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_RTX_V2_UNSET] = { SAY_RTX_V2_NO_KEEPALIVE, DQ_NONE, 0, NULL, NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_RTX_V2_AUTO] = { SAY_RTX_V2_AUTO, DQ_NONE, 0, NULL, NOTE_DPD_UNKNOWN },
-	[CONFIG_WHY_IX_V1] = { SAY_IX_NO_DPD, DQ_STR, 0, "ike keepalive or watch-group", NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_IX_V1] = { SAY_IX_NO_DPD, DQ_STR, 0, "ike keepalive or watch-group",
+			       NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_IX_V2] = { SAY_IX_NO_DPD, DQ_WORD, W_IX_DPD_V2, NULL, NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_IX_WATCH_NO_ACTION] = { SAY_IX_WATCH_NO_ACTION, DQ_WHY_LINE, 0, NULL,
 					    NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_SWAN_ZERO] = { SAY_SWAN_NO_DPD, DQ_STR, 0, "0", NOTE_DPD_UNKNOWN },
-	[CONFIG_WHY_SWAN_UNSET] = { SAY_SWAN_NO_DPD, DQ_WORD, W_DPD_DELAY_UNSET, NULL, NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_SWAN_UNSET] = { SAY_SWAN_NO_DPD, DQ_WORD, W_DPD_DELAY_UNSET, NULL,
+				    NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_IPC_NO_ACTION] = { SAY_IPC_SWAN_NO_DPD, DQ_LINE, 0, NULL, NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_IPC_NO_ACTION_UNSET] = { SAY_IPC_SWAN_NO_DPD, DQ_WORD, W_DPDACTION_UNSET, NULL,
 					     NOTE_DPD_UNKNOWN },
-	[CONFIG_WHY_IPC_NO_TIMEOUT] = { SAY_IPC_LIBRE_NO_TIMEOUT, DQ_LINE, 0, NULL, NOTE_DPD_UNKNOWN },
+	[CONFIG_WHY_IPC_NO_TIMEOUT] = { SAY_IPC_LIBRE_NO_TIMEOUT, DQ_LINE, 0, NULL,
+					NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_IPC_NO_DELAY] = { SAY_IPC_LIBRE_NO_DPD, DQ_LINE, 0, NULL, NOTE_DPD_UNKNOWN },
 	[CONFIG_WHY_IPC_NO_DELAY_UNSET] = { SAY_IPC_LIBRE_NO_DPD, DQ_WORD, W_DPDDELAY_UNSET, NULL,
 					    NOTE_DPD_UNKNOWN },
@@ -531,20 +554,13 @@ static struct audit_arg
 dpd_quote(const struct audit_run *a, const struct dpd_say *w, const struct config_live *l)
 {
 	switch (w->quote) {
-	case DQ_OFF:
-		return AW(l->src.line ? W_DPD_OFF : W_DPD_UNSET_OFF);
-	case DQ_LINE:
-		return AS(l->src.text);
-	case DQ_WORD:
-		return AW(w->word);
-	case DQ_STR:
-		return AS(w->str);
-	case DQ_PEER:
-		return AS(a->peer->display);
-	case DQ_WHY_LINE:
-		return AN(l->why_line);
-	case DQ_NONE:
-		break;
+	case DQ_OFF: return AW(l->src.line ? W_DPD_OFF : W_DPD_UNSET_OFF);
+	case DQ_LINE: return AS(l->src.text);
+	case DQ_WORD: return AW(w->word);
+	case DQ_STR: return AS(w->str);
+	case DQ_PEER: return AS(a->peer->display);
+	case DQ_WHY_LINE: return AN(l->why_line);
+	case DQ_NONE: break;
 	}
 	return (struct audit_arg){ .kind = AA_END };
 }
@@ -559,7 +575,8 @@ check_dpd(struct audit_run *a)
 	for (size_t g = 0; g < a->cfg->ngateways; g++) {
 		const struct config_gateway *gw = &a->cfg->gateways[g];
 		const struct config_live *l = &gw->live;
-		const struct dpd_say *w = &dpd_says[l->why < CONFIG_WHY_COUNT ? l->why : CONFIG_WHY_NONE];
+		const struct dpd_say *w =
+			&dpd_says[l->why < CONFIG_WHY_COUNT ? l->why : CONFIG_WHY_NONE];
 		enum config_live_state st = l->state;
 		int t = first_tunnel(a, g);
 		struct audit_arg q, tail;
@@ -573,18 +590,23 @@ check_dpd(struct audit_run *a)
 			continue;
 		line = neutral_at(a, g, &l->src, &text, where, sizeof(where));
 		if (l->instead)
-			audit_note(a, NOTE_KEEPALIVE_INSTEAD, ARGS(AQ(where), AN(line), AS(text), AS(l->named),
-								  AN(l->ike), AS(l->instead)));
+			audit_note(a, NOTE_KEEPALIVE_INSTEAD,
+				   ARGS(AQ(where), AN(line), AS(text), AS(l->named), AN(l->ike),
+					AS(l->instead)));
 		if (st == CONFIG_LIVE_ON || st == CONFIG_LIVE_ON_DEMAND)
 			continue;
 		if (st == CONFIG_LIVE_UNKNOWN || !w->code) {
-			audit_note(a, w->note, w->note == NOTE_PEER_NO_TUNNEL ? ARGS(AS(gw->name))
-					       : ARGS(AQ(where), AS(config_vendor_display(a->cfg->vendor))));
+			audit_note(a, w->note,
+				   w->note == NOTE_PEER_NO_TUNNEL
+					   ? ARGS(AS(gw->name))
+					   : ARGS(AQ(where),
+						  AS(config_vendor_display(a->cfg->vendor))));
 			continue;
 		}
 		q = dpd_quote(a, w, l);
 		tail = AW(a->peer->waits ? W_AWS_CLEARS : W_NONE);
-		f = audit_finding(a, line, text, where, w->code, q.kind == AA_END ? ARGS(tail) : ARGS(q, tail));
+		f = audit_finding(a, line, text, where, w->code,
+				  q.kind == AA_END ? ARGS(tail) : ARGS(q, tail));
 		audit_fix(f, FIX_KEEPALIVE, a->peer->dpd_interval, a->peer->dpd_count, t, (int)g);
 		if (f && f->nfix)
 			f->fix[f->nfix - 1].ikev2 = audit_is_ikev2(a, (int)g);
@@ -613,16 +635,19 @@ check_slow_dpd(struct audit_run *a)
 		long hold;
 		struct audit_finding *f;
 		char where[64];
-		if (t->gateway < 0 || (size_t)t->gateway >= a->cfg->ngateways || remote_only(a, t->gateway))
+		if (t->gateway < 0 || (size_t)t->gateway >= a->cfg->ngateways ||
+		    remote_only(a, t->gateway))
 			continue;
 		hold = audit_dpd_hold(a->cfg, i, &line, &text, &exact);
 		if (hold < 0 || hold <= (long)a->peer->dead_after)
 			continue;
 		gateway_label(a, (size_t)t->gateway, where, sizeof(where));
-		f = audit_finding(a, line, text, where, exact ? SAY_SLOW_DPD : SAY_SLOW_DPD_AT_LEAST,
+		f = audit_finding(a, line, text, where,
+				  exact ? SAY_SLOW_DPD : SAY_SLOW_DPD_AT_LEAST,
 				  ARGS(AN(hold), AS(a->peer->display), AN(a->peer->dead_after),
 				       AN(hold - (long)a->peer->dead_after)));
-		audit_fix(f, FIX_KEEPALIVE, a->peer->dpd_interval, a->peer->dpd_count, (int)i, t->gateway);
+		audit_fix(f, FIX_KEEPALIVE, a->peer->dpd_interval, a->peer->dpd_count, (int)i,
+			  t->gateway);
 		if (f && f->nfix)
 			f->fix[f->nfix - 1].ikev2 = audit_is_ikev2(a, t->gateway);
 	}
@@ -656,30 +681,34 @@ static const struct start_say {
 	unsigned char resp_gw;
 	long word;
 	int note;
-	enum start_note nq;   /* SN_VENDOR: where and the vendor; SN_NAMED: the tunnel */
-	unsigned char also_initiate;   /* FIX_INITIATE too: the first fix alone starts nothing */
+	enum start_note nq;          /* SN_VENDOR: where and the vendor; SN_NAMED: the tunnel */
+	unsigned char also_initiate; /* FIX_INITIATE too: the first fix alone starts nothing */
 } start_says[CONFIG_SWHY_COUNT] = {
-	[CONFIG_SWHY_NONE] = { SAY_RESPONDER_ONLY, FIX_INITIATE, SQ_NEUTRAL, 1,
-			       SAY_INITIATES, FIX_RESPOND_ONLY, SQ_TRAFFIC, 1, 0, NOTE_START_UNKNOWN, SN_VENDOR, 0 },
-	[CONFIG_SWHY_COVERED] = { SAY_NONE, 0, SQ_PEER, 0, SAY_NONE, 0, SQ_PEER, 0, 0, 0, SN_NONE, 0 },
+	[CONFIG_SWHY_NONE] = { SAY_RESPONDER_ONLY, FIX_INITIATE, SQ_NEUTRAL, 1, SAY_INITIATES,
+			       FIX_RESPOND_ONLY, SQ_TRAFFIC, 1, 0, NOTE_START_UNKNOWN, SN_VENDOR,
+			       0 },
+	[CONFIG_SWHY_COVERED] = { SAY_NONE, 0, SQ_PEER, 0, SAY_NONE, 0, SQ_PEER, 0, 0, 0, SN_NONE,
+				  0 },
 	[CONFIG_SWHY_RTX_GLOBAL] = { SAY_RTX_REFRESH_GLOBAL_OFF, FIX_REFRESH_GLOBAL_ON, SQ_OFF, 0,
 				     SAY_NONE, 0, SQ_PEER, 0, 0, 0, SN_NONE, 0 },
 	[CONFIG_SWHY_RTX_GW] = { SAY_RTX_REFRESH_GW_OFF, FIX_REFRESH_GW_ON, SQ_PEER, 1,
-				 SAY_RTX_REFRESH_ON, FIX_REFRESH_GW_OFF, SQ_PEER, 0, 0, 0, SN_NONE, 0 },
-	[CONFIG_SWHY_IX_V2] = { SAY_IX_NO_CONNECT, FIX_INITIATE, SQ_PEER, 0,
-				SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0, 0, 0, SN_NONE, 0 },
+				 SAY_RTX_REFRESH_ON, FIX_REFRESH_GW_OFF, SQ_PEER, 0, 0, 0, SN_NONE,
+				 0 },
+	[CONFIG_SWHY_IX_V2] = { SAY_IX_NO_CONNECT, FIX_INITIATE, SQ_PEER, 0, SAY_INITIATES,
+				FIX_RESPOND_ONLY, SQ_ALWAYS, 0, 0, 0, SN_NONE, 0 },
 	[CONFIG_SWHY_IX_RESPONDER] = { SAY_RESPONDER_ONLY, FIX_NOT_RESPONDER, SQ_NEUTRAL, 0,
 				       SAY_NONE, 0, SQ_PEER, 0, 0, 0, SN_NONE, 1 },
 	[CONFIG_SWHY_IX_V1] = { SAY_NONE, 0, SQ_PEER, 0, SAY_NONE, 0, SQ_PEER, 0, 0,
 				NOTE_IX_IKEV1_START, SN_NAMED, 0 },
-	[CONFIG_SWHY_SWAN] = { SAY_SWAN_START_NONE, FIX_INITIATE, SQ_NONE_SET, 0,
-			       SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0, 0, 0, SN_NONE, 0 },
-	[CONFIG_SWHY_IPC_LOADS] = { SAY_IPC_NO_START, FIX_INITIATE, SQ_LINE_WORD, 0,
-				    SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0, W_ONLY_LOADS, 0, SN_NONE, 0 },
+	[CONFIG_SWHY_SWAN] = { SAY_SWAN_START_NONE, FIX_INITIATE, SQ_NONE_SET, 0, SAY_INITIATES,
+			       FIX_RESPOND_ONLY, SQ_ALWAYS, 0, 0, 0, SN_NONE, 0 },
+	[CONFIG_SWHY_IPC_LOADS] = { SAY_IPC_NO_START, FIX_INITIATE, SQ_LINE_WORD, 0, SAY_INITIATES,
+				    FIX_RESPOND_ONLY, SQ_ALWAYS, 0, W_ONLY_LOADS, 0, SN_NONE, 0 },
 	[CONFIG_SWHY_IPC_NOT_LOADS] = { SAY_IPC_NO_START, FIX_INITIATE, SQ_LINE_WORD, 0,
-					SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0, W_NOT_EVEN_LOADS, 0, SN_NONE, 0 },
-	[CONFIG_SWHY_IPC_DPD_STAYS] = { SAY_NONE, 0, SQ_PEER, 0, SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0,
-				       0, 0, SN_NONE, 0 },
+					SAY_INITIATES, FIX_RESPOND_ONLY, SQ_ALWAYS, 0,
+					W_NOT_EVEN_LOADS, 0, SN_NONE, 0 },
+	[CONFIG_SWHY_IPC_DPD_STAYS] = { SAY_NONE, 0, SQ_PEER, 0, SAY_INITIATES, FIX_RESPOND_ONLY,
+					SQ_ALWAYS, 0, 0, 0, SN_NONE, 0 },
 };
 
 static const struct start_say *
@@ -697,25 +726,21 @@ start_args(const struct audit_run *a, const struct start_say *w, enum start_quot
 	size_t n = 0;
 
 	switch (q) {
-	case SQ_NEUTRAL:
-		arg[n++] = AW(s->src.line ? W_RESPONDER_ONLY : W_UNSET_ANSWER_ONLY);
-		break;
-	case SQ_OFF:
-		arg[n++] = s->src.line ? AS("off") : AW(W_UNSET_DEFAULT_OFF);
-		break;
-	case SQ_NONE_SET:
-		arg[n++] = s->src.line ? AS("none") : AW(W_UNSET_DEFAULT_NONE);
-		break;
+	case SQ_NEUTRAL: arg[n++] = AW(s->src.line ? W_RESPONDER_ONLY : W_UNSET_ANSWER_ONLY); break;
+	case SQ_OFF: arg[n++] = s->src.line ? AS("off") : AW(W_UNSET_DEFAULT_OFF); break;
+	case SQ_NONE_SET: arg[n++] = s->src.line ? AS("none") : AW(W_UNSET_DEFAULT_NONE); break;
 	case SQ_LINE_WORD:
 		arg[n++] = s->src.line ? AS(s->src.text) : AW(W_AUTO_UNSET);
 		arg[n++] = AW(w->word);
 		break;
-	case SQ_PEER: case SQ_TRAFFIC: case SQ_ALWAYS:
-		break;
+	case SQ_PEER:
+	case SQ_TRAFFIC:
+	case SQ_ALWAYS: break;
 	}
 	arg[n++] = AS(a->peer->display);
 	if (q == SQ_TRAFFIC || q == SQ_ALWAYS)
-		arg[n++] = AW(q == SQ_TRAFFIC && s->state == CONFIG_START_ON_TRAFFIC ? W_ON_TRAFFIC : W_NONE);
+		arg[n++] = AW(q == SQ_TRAFFIC && s->state == CONFIG_START_ON_TRAFFIC ? W_ON_TRAFFIC
+										     : W_NONE);
 	arg[n] = (struct audit_arg){ .kind = AA_END };
 }
 
@@ -728,7 +753,8 @@ start_of(const struct audit_run *a, size_t i)
 
 	if (t->start.set)
 		return &t->start;
-	if (t->gateway < 0 || (size_t)t->gateway >= a->cfg->ngateways || !config_facts(a->cfg)->neutral)
+	if (t->gateway < 0 || (size_t)t->gateway >= a->cfg->ngateways ||
+	    !config_facts(a->cfg)->neutral)
 		return NULL;
 	return &a->cfg->gateways[t->gateway].start;
 }
@@ -759,8 +785,11 @@ start_judge(struct audit_run *a, size_t i, const struct config_start *s, int res
 		return;
 	if (s->state == CONFIG_START_UNKNOWN) {
 		if (!resp && w->note)
-			audit_note(a, w->note, w->nq == SN_NAMED ? ARGS(AS(t->name))
-					       : ARGS(AQ(where), AS(config_vendor_display(a->cfg->vendor))));
+			audit_note(a, w->note,
+				   w->nq == SN_NAMED
+					   ? ARGS(AS(t->name))
+					   : ARGS(AQ(where),
+						  AS(config_vendor_display(a->cfg->vendor))));
 		return;
 	}
 	if (resp != (s->state != CONFIG_START_NEVER) || !code)
@@ -798,8 +827,8 @@ start_global(struct audit_run *a, int resp)
 	if (resp || s->state != CONFIG_START_NEVER || !w->init)
 		return 0;
 	start_args(a, w, w->iq, s, arg);
-	f = audit_finding(a, s->src.line ? s->src.line : a->cfg->gateways[0].line, s->src.line ? s->src.text : "",
-			  "global", w->init, arg);
+	f = audit_finding(a, s->src.line ? s->src.line : a->cfg->gateways[0].line,
+			  s->src.line ? s->src.text : "", "global", w->init, arg);
 	audit_fix(f, w->init_fix, 0, 0, -1, -1);
 	return 0;
 }
@@ -834,15 +863,17 @@ start_idle_lines(struct audit_run *a)
 		const struct config_tunnel *t = tunnel(a, i);
 		const struct config_num *r;
 		char where[64];
-		if (!t->start.set || t->start.why != CONFIG_SWHY_COVERED || t->start.state != CONFIG_START_NEVER ||
-		    t->gateway < 0 || first_tunnel(a, (size_t)t->gateway) != (int)i || a->remote_only[t->gateway])
+		if (!t->start.set || t->start.why != CONFIG_SWHY_COVERED ||
+		    t->start.state != CONFIG_START_NEVER || t->gateway < 0 ||
+		    first_tunnel(a, (size_t)t->gateway) != (int)i || a->remote_only[t->gateway])
 			continue;
 		r = &a->cfg->gateways[t->gateway].refresh;
 		if (!r->line || r->tmpl || r->v != 1)
 			continue;
 		gateway_label(a, (size_t)t->gateway, where, sizeof(where));
-		audit_note(a, NOTE_START_LINE_IDLE, ARGS(AQ(where), AN(r->line), AS(r->text),
-							 a->cfg->start.src.line ? AS("off") : AW(W_UNSET_DEFAULT_OFF)));
+		audit_note(a, NOTE_START_LINE_IDLE,
+			   ARGS(AQ(where), AN(r->line), AS(r->text),
+				a->cfg->start.src.line ? AS("off") : AW(W_UNSET_DEFAULT_OFF)));
 	}
 }
 
@@ -877,13 +908,14 @@ check_backcompat(struct audit_run *a)
 		const struct config_gateway *gw = &a->cfg->gateways[g];
 		char where[64];
 		struct audit_finding *f;
-		if (a->remote_only[g] || audit_is_ikev2(a, (int)g) || (gw->compat.line && gw->compat.v == 2) ||
-		    tmpl_skip(a, &gw->compat, gw->name))
+		if (a->remote_only[g] || audit_is_ikev2(a, (int)g) ||
+		    (gw->compat.line && gw->compat.v == 2) || tmpl_skip(a, &gw->compat, gw->name))
 			continue;
 		gateway_label(a, g, where, sizeof(where));
-		f = audit_finding(a, gw->compat.line ? gw->compat.line : gw->line, gw->compat.text, where,
-				  SAY_BACKCOMPAT, ARGS(gw->compat.line ? AS("1") : AW(W_UNSET_SO_1),
-						       AS(a->peer->display)));
+		f = audit_finding(a, gw->compat.line ? gw->compat.line : gw->line, gw->compat.text,
+				  where, SAY_BACKCOMPAT,
+				  ARGS(gw->compat.line ? AS("1") : AW(W_UNSET_SO_1),
+				       AS(a->peer->display)));
 		audit_fix(f, FIX_BACKCOMPAT2, 0, 0, first_tunnel(a, g), (int)g);
 	}
 }
@@ -900,7 +932,7 @@ bgp_in(const struct audit_run *a, uint32_t lo, uint32_t hi, size_t best)
 	const struct config_bgp *b = a->cfg->bgp;
 	size_t l = 0, h = a->cfg->nbgp;
 
-	while (l < h) {               /* the first in address order at or above lo */
+	while (l < h) { /* the first in address order at or above lo */
 		size_t m = l + (h - l) / 2;
 		if (b[a->bgp_order[m]].addr < lo)
 			l = m + 1;
@@ -935,8 +967,8 @@ disabled_note(struct audit_run *a)
 	if (!c->disabled.line)
 		return;
 	a->r->all_disabled = 1;
-	audit_note(a, NOTE_NO_ACTIVE_PEER, ARGS(AN(c->disabled.v), AN(c->disabled.line),
-						AS(c->disabled.text)));
+	audit_note(a, NOTE_NO_ACTIVE_PEER,
+		   ARGS(AN(c->disabled.v), AN(c->disabled.line), AS(c->disabled.text)));
 }
 
 const struct config_bgp *
@@ -944,7 +976,7 @@ audit_bgp_through(const struct audit_run *a, size_t g)
 {
 	size_t none = a->cfg->nbgp, best = none;
 	uint32_t lo, hi;
-	int own = 0;                  /* a tunnel of g states its inside or remote address */
+	int own = 0; /* a tunnel of g states its inside or remote address */
 
 	for (int i = a->first[g]; i >= 0; i = a->next[i]) {
 		const struct config_tunnel *t = tunnel(a, (size_t)i);
@@ -1080,8 +1112,11 @@ check_selectors(struct audit_run *a)
 		gateway_label(a, g, where, sizeof(where));
 		/* the format's default is a phrase of the facts row (N_()): render translates it */
 		f = audit_finding(a, p ? p->line : gw->line, p ? p->text : "", where, SAY_SELECTORS,
-				  ARGS(AQ(addr), AN(b->line), AW(p ? W_SELECTOR : W_SELECTOR_DEFAULT),
-				       p ? AS(p->text) : sel ? AP(sel) : AW(W_UNSET)));
+				  ARGS(AQ(addr), AN(b->line),
+				       AW(p ? W_SELECTOR : W_SELECTOR_DEFAULT),
+				       p     ? AS(p->text)
+				       : sel ? AP(sel)
+					     : AW(W_UNSET)));
 		audit_fix(f, FIX_SELECTORS_ANY, 0, 0, first_tunnel(a, g), (int)g);
 	}
 }
@@ -1101,7 +1136,10 @@ check_natt(struct audit_run *a)
 			continue;
 		const char *def = config_facts(a->cfg)->natt_default;
 		f = audit_finding(a, n->line ? n->line : t->line, n->text, t->name, SAY_NATT_OFF,
-				  ARGS(n->line ? AS("off") : def ? AP(def) : AW(W_UNSET), AS(a->peer->display)));
+				  ARGS(n->line ? AS("off")
+				       : def   ? AP(def)
+					       : AW(W_UNSET),
+				       AS(a->peer->display)));
 		audit_fix(f, FIX_NATT_ON, 0, 0, (int)i, t->gateway);
 		if (f && f->nfix)
 			f->fix[0].ikev2 = t->ikev2;
@@ -1134,7 +1172,7 @@ check_ike_addr(struct audit_run *a)
 
 	if (c->line_src != CONFIG_LINE_MAPE)
 		return;
-	for (size_t i = 0; i < c->nifaces && lan < 0; i++)      /* lan1 first, else the first */
+	for (size_t i = 0; i < c->nifaces && lan < 0; i++) /* lan1 first, else the first */
 		if (c->ifaces[i].addr.line && strcmp(c->ifaces[i].name, "lan1") == 0)
 			lan = (int)i;
 	for (size_t i = 0; i < c->nifaces && lan < 0; i++)
@@ -1145,14 +1183,16 @@ check_ike_addr(struct audit_run *a)
 		const struct config_prefix *p = &gw->local_addr;
 		char where[64];
 		struct audit_finding *f;
-		if (!p->line || p->tmpl || p->plen != 32 || a->remote_only[g] || held_by(c, p->addr) >= 0)
+		if (!p->line || p->tmpl || p->plen != 32 || a->remote_only[g] ||
+		    held_by(c, p->addr) >= 0)
 			continue;
 		gateway_label(a, g, where, sizeof(where));
 		f = audit_finding(a, p->line, p->text, where, SAY_IKE_ADDR_NOT_HELD,
-				  ARGS(AS(c->line_name), lan >= 0 ? AS(c->ifaces[lan].addr.text) : AW(W_NO_LAN_ADDR)));
+				  ARGS(AS(c->line_name), lan >= 0 ? AS(c->ifaces[lan].addr.text)
+								  : AW(W_NO_LAN_ADDR)));
 		if (lan >= 0)
-			audit_fix(f, FIX_IKE_LOCAL_ADDR, (long)c->ifaces[lan].addr.addr, 0, first_tunnel(a, g),
-				  (int)g);
+			audit_fix(f, FIX_IKE_LOCAL_ADDR, (long)c->ifaces[lan].addr.addr, 0,
+				  first_tunnel(a, g), (int)g);
 	}
 }
 
@@ -1170,7 +1210,7 @@ enum reinit_quote { RQ_SWAN, RQ_IPC };
 static const struct reinit_say {
 	int code;
 	enum reinit_quote q;
-	unsigned char trap_starts;   /* start_action trap needs no FIX_INITIATE */
+	unsigned char trap_starts; /* start_action trap needs no FIX_INITIATE */
 } reinit_says[CONFIG_SWHY_COUNT] = {
 	[CONFIG_SWHY_SWAN] = { SAY_SWAN_NO_REINIT, RQ_SWAN, 0 },
 	[CONFIG_SWHY_IPC_LOADS] = { SAY_IPC_NO_REINIT, RQ_IPC, 1 },
@@ -1187,17 +1227,20 @@ reinit_args(const struct audit_run *a, const struct config_gateway *gw, enum rei
 
 	if (q == RQ_SWAN) {
 		arg[n++] = d->line ? AS("clear") : AW(W_UNSET_DEFAULT_CLEAR);
-		arg[n++] = c->line ? (c->v == CONFIG_ACT_NONE ? AS("none") : AW(W_NO_RESTART_ON_DPD))
-				   : AW(W_UNSET_DEFAULT_NONE);
+		arg[n++] =
+			c->line ? (c->v == CONFIG_ACT_NONE ? AS("none") : AW(W_NO_RESTART_ON_DPD))
+				: AW(W_UNSET_DEFAULT_NONE);
 		arg[n++] = AS(a->peer->display);
-		arg[n++] = AW(gw->start_action.line && gw->start_action.v == CONFIG_ACT_START ? W_START_ACTION_LOADED
-											    : W_NONE);
+		arg[n++] = AW(gw->start_action.line && gw->start_action.v == CONFIG_ACT_START
+				      ? W_START_ACTION_LOADED
+				      : W_NONE);
 		arg[n++] = AS(a->peer->display);
 	} else {
 		arg[n++] = d->line ? AS(d->text) : AW(W_DPDACTION_UNSET_HOLD);
 		arg[n++] = AS(a->peer->display);
 		arg[n++] = AW(d->v == CONFIG_ACT_CLEAR ? W_CLEARS_OWN : W_HOLDS_SA);
-		arg[n++] = AW(gw->start_action.v == CONFIG_ACT_START ? W_AUTO_START_LOADED : W_NONE);
+		arg[n++] =
+			AW(gw->start_action.v == CONFIG_ACT_START ? W_AUTO_START_LOADED : W_NONE);
 		arg[n++] = AS(a->peer->display);
 		arg[n++] = AW(a->cfg->dialect == CONFIG_DIALECT_LIBRESWAN ? W_LIBRESWAN5 : W_NONE);
 	}
@@ -1227,7 +1270,8 @@ check_reinit(struct audit_run *a)
 		reinit_args(a, gw, w->q, arg);
 		f = audit_finding(a, d->line ? d->line : gw->line, d->text, where, w->code, arg);
 		audit_fix(f, FIX_DPD_RESTART, 0, 0, t, (int)g);
-		if (gw->start_action.v != CONFIG_ACT_START && (!w->trap_starts || gw->start_action.v != CONFIG_ACT_TRAP))
+		if (gw->start_action.v != CONFIG_ACT_START &&
+		    (!w->trap_starts || gw->start_action.v != CONFIG_ACT_TRAP))
 			audit_fix(f, FIX_INITIATE, 0, 0, t, (int)g);
 	}
 }
@@ -1245,12 +1289,13 @@ check_line_mtu(struct audit_run *a)
 	const struct config *c = a->cfg;
 	struct audit_finding *f;
 
-	if (!a->in->wan_mtu || !c->line_src || c->line_mtu.tmpl || c->line_mtu.v <= (long)a->in->wan_mtu)
+	if (!a->in->wan_mtu || !c->line_src || c->line_mtu.tmpl ||
+	    c->line_mtu.v <= (long)a->in->wan_mtu)
 		return;
 	f = audit_finding(a, c->line_mtu.line, c->line_mtu.text, c->line_name, SAY_LINE_MTU_ABOVE,
 			  ARGS(AN(c->line_mtu.v), AS(c->line_name), AN(a->in->wan_mtu),
-			       a->in->wan_from ? AP(a->in->wan_from) : AW(W_GIVEN), AN(a->in->wan_mtu + 1),
-			       AN(c->line_mtu.v)));
+			       a->in->wan_from ? AP(a->in->wan_from) : AW(W_GIVEN),
+			       AN(a->in->wan_mtu + 1), AN(c->line_mtu.v)));
 	if (c->line_src == CONFIG_LINE_MAPE) {
 		audit_fix(f, FIX_TUNNEL_MTU, a->in->wan_mtu, 0, (int)c->line_index, -1);
 	} else {
@@ -1280,14 +1325,16 @@ check_refs(struct audit_run *a)
 {
 	for (size_t i = 0; i < a->cfg->nrefs; i++) {
 		const struct config_ref *x = &a->cfg->refs[i];
-		struct audit_finding *f = audit_finding(a, x->line, x->text,
-							x->tunnel >= 0 ? a->cfg->tunnels[x->tunnel].name : "",
-							SAY_NONE, NOARGS);
+		struct audit_finding *f =
+			audit_finding(a, x->line, x->text,
+				      x->tunnel >= 0 ? a->cfg->tunnels[x->tunnel].name : "",
+				      SAY_NONE, NOARGS);
 		if (f)
 			f->ref = x;
 	}
 }
 
+/* clang-format off */
 static const struct audit_check checks[] = {
 	{ "mss-above-tunnel-mtu", AUDIT_ERROR,
 	  "RFC 879 (MSS = MTU - 40), RFC 8200 (IPv6: - 60); Yamaha RTX command reference 8.1.4 (tunnel MTU default 1280); doc/field-cases.md case 1",
@@ -1370,6 +1417,7 @@ static const struct audit_check checks[] = {
 	  check_refs,
 	  "the vendor's command grammar as mtuprobe knows it", 0 },
 };
+/* clang-format on */
 
 const char *
 audit_source(const struct audit_result *r, const struct audit_check *k, char *buf, size_t len)
@@ -1406,10 +1454,12 @@ template_note(struct audit_run *a)
 	const struct config *c = a->cfg;
 
 	if (c->include.line)
-		audit_note(a, NOTE_INCLUDE, ARGS(AN(c->include.line), AS(c->include.text), AN(c->include.v)));
+		audit_note(a, NOTE_INCLUDE,
+			   ARGS(AN(c->include.line), AS(c->include.text), AN(c->include.v)));
 	if (c->nplaceholders)
-		audit_note(a, NOTE_PLACEHOLDERS, ARGS(AN(c->nplaceholders), AN(c->placeholders[0].line),
-						      AS(c->placeholders[0].token)));
+		audit_note(a, NOTE_PLACEHOLDERS,
+			   ARGS(AN(c->nplaceholders), AN(c->placeholders[0].line),
+				AS(c->placeholders[0].token)));
 }
 
 int

@@ -9,9 +9,9 @@
 struct audit_run {
 	const struct audit_input *in;
 	const struct config *cfg;
-	const struct peer_def *peer;        /* never NULL: generic when none given */
+	const struct peer_def *peer; /* never NULL: generic when none given */
 	struct audit_result *r;
-	const struct audit_check *check;    /* the row being run */
+	const struct audit_check *check; /* the row being run */
 	/* Indexes built once, so a hub of tens of thousands of peers costs
 	 * linear time (audit_run): each gateway's tunnels as a list (first by
 	 * gateway, next by tunnel, -1 ends), the BGP neighbours by address. */
@@ -30,7 +30,7 @@ void audit_prepare(struct audit_run *a);
  * the order its sentence names them; an ARGS() list ends itself. */
 #define AN(x) ((struct audit_arg){ .kind = AA_NUM, .n = (long)(x) })
 #define AS(x) ((struct audit_arg){ .kind = AA_STR, .s = (x) })
-#define AQ(x) ((struct audit_arg){ .kind = AA_QUOTE, .s = (x) })   /* copied: one a finding */
+#define AQ(x) ((struct audit_arg){ .kind = AA_QUOTE, .s = (x) }) /* copied: one a finding */
 #define AW(x) ((struct audit_arg){ .kind = AA_WORD, .n = (long)(x) })
 #define AP(x) ((struct audit_arg){ .kind = AA_PHRASE, .s = (x) })
 /* the result's line_from (a const struct audit_line_from *) */
@@ -42,8 +42,8 @@ void audit_prepare(struct audit_run *a);
  * memory ran out. */
 struct audit_finding *audit_finding(struct audit_run *a, unsigned line, const char *text,
 				    const char *where, int code, const struct audit_arg *args);
-void audit_fix(struct audit_finding *f, enum audit_fix_kind kind, long n, long m,
-	       int tunnel, int gateway);
+void audit_fix(struct audit_finding *f, enum audit_fix_kind kind, long n, long m, int tunnel,
+	       int gateway);
 /* A note (what was not checked), or NULL when memory ran out. */
 struct audit_say *audit_note(struct audit_run *a, int code, const struct audit_arg *args);
 

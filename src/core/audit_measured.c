@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 static int
 room(struct audit_vs *v)
 {
@@ -62,7 +61,8 @@ wan(const struct audit_result *r, unsigned w, struct audit_vs *v)
 	else if (r->line_mtu > w)
 		say(v, 1, VS_WAN_ABOVE, ARGS(AN(r->line_mtu), AF(from), AN(w), AN(w)));
 	else if (r->line_mtu < w)
-		say(v, 0, VS_WAN_BELOW, ARGS(AN(r->line_mtu), AF(from), AN(w), AN(w - r->line_mtu)));
+		say(v, 0, VS_WAN_BELOW,
+		    ARGS(AN(r->line_mtu), AF(from), AN(w), AN(w - r->line_mtu)));
 	else
 		say(v, 0, VS_WAN_AGREES, ARGS(AN(r->line_mtu), AF(from)));
 }
@@ -75,15 +75,15 @@ tunnel(const struct audit_result *r, const struct audit_tunnel *t, unsigned p, s
 	struct audit_arg how = AW(t->mtu_default ? W_THE_DEFAULT : W_CONFIGURED);
 
 	if (t->mtu > p)
-		say(v, 1, VS_TUNNEL_ABOVE, ARGS(AS(ct->name), AN(t->mtu), how, AN(p), AN(p + 1),
-						AN(t->mtu), AN(p)));
+		say(v, 1, VS_TUNNEL_ABOVE,
+		    ARGS(AS(ct->name), AN(t->mtu), how, AN(p), AN(p + 1), AN(t->mtu), AN(p)));
 	else if (t->mtu && t->mtu < p)
 		say(v, 1, VS_TUNNEL_BELOW, ARGS(AS(ct->name), AN(t->mtu), how, AN(p)));
 	else if (t->mtu)
 		say(v, 0, VS_TUNNEL_AGREES, ARGS(AS(ct->name), AN(t->mtu), how, AN(p)));
 	if (ct->mss.line && ct->mss.v == CONFIG_MSS_NUM && ct->mss_value > (long)p - 40)
-		say(v, 1, VS_CLAMP_ABOVE, ARGS(AS(ct->name), AN(ct->mss_value), AN(ct->mss.line),
-					       AN(p - 40), AN(p)));
+		say(v, 1, VS_CLAMP_ABOVE,
+		    ARGS(AS(ct->name), AN(ct->mss_value), AN(ct->mss.line), AN(p - 40), AN(p)));
 }
 
 void

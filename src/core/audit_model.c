@@ -166,7 +166,8 @@ audit_esp_keyword(enum vendor_id v, const char *text, char *out, size_t len)
 	out[0] = '\0';
 	if (!text || !*text || strcmp(text, "default") == 0)
 		return -1;
-	if (v == VENDOR_STRONGSWAN || v == VENDOR_IPSECCONF) {   /* ipsecconf.c: strongSwan spelling */
+	if (v == VENDOR_STRONGSWAN ||
+	    v == VENDOR_IPSECCONF) { /* ipsecconf.c: strongSwan spelling */
 		snprintf(out, len, "%s", text);
 		return 0;
 	}
@@ -205,13 +206,15 @@ line_mtu(struct audit_run *a)
 		from->src = AUDIT_LINE_GIVEN;
 		from->given = a->in->wan_from;
 		if (n && n->v != (long)a->in->wan_mtu)
-			audit_note(a, NOTE_LINE_MTU_GIVEN, ARGS(AN(n->v), AN(n->line), AS(n->text),
-								   AN(a->in->wan_mtu), AF(from)));
+			audit_note(a, NOTE_LINE_MTU_GIVEN,
+				   ARGS(AN(n->v), AN(n->line), AS(n->text), AN(a->in->wan_mtu),
+					AF(from)));
 	} else if (n && n->v >= IP_MIN_MTU4) {
 		r->line_mtu = (unsigned)n->v;
 		/* a MAP-E / IPIP tunnel without its own MTU line: the 4in6 default */
 		from->src = c->line_src == CONFIG_LINE_MAPE && !strstr(n->text, " mtu ")
-			? AUDIT_LINE_CONFIG_4IN6 : AUDIT_LINE_CONFIG;
+				    ? AUDIT_LINE_CONFIG_4IN6
+				    : AUDIT_LINE_CONFIG;
 		from->name = c->line_name;
 		from->line = n->line;
 		from->text = n->text;
@@ -258,8 +261,8 @@ tunnel_natt_auto(const struct audit_run *a, size_t i)
 static int
 private4(uint32_t x)
 {
-	return (x >> 24) == 10 || (x & 0xfff00000u) == 0xac100000u || (x & 0xffff0000u) == 0xc0a80000u ||
-	       (x & 0xffc00000u) == 0x64400000u;
+	return (x >> 24) == 10 || (x & 0xfff00000u) == 0xac100000u ||
+	       (x & 0xffff0000u) == 0xc0a80000u || (x & 0xffc00000u) == 0x64400000u;
 }
 
 /* The tunnel's IKE leaves from a private address toward a public peer:
@@ -270,8 +273,8 @@ private4(uint32_t x)
  * outer_remote: one IOS ikev2 profile for several peers), else its
  * gateway's. */
 static void
-outer_addrs(const struct audit_run *a, const struct config_tunnel *t, const struct config_prefix **l,
-	    const struct config_prefix **r)
+outer_addrs(const struct audit_run *a, const struct config_tunnel *t,
+	    const struct config_prefix **l, const struct config_prefix **r)
 {
 	const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
 
@@ -285,9 +288,11 @@ nat_on_path(const struct audit_run *a, const struct config_tunnel *t)
 	const struct config_prefix *l, *r;
 
 	outer_addrs(a, t, &l, &r);
-	if (!l || !r || !l->line || l->tmpl || l->plen != 32 || !r->line || r->tmpl || r->plen != 32)
+	if (!l || !r || !l->line || l->tmpl || l->plen != 32 || !r->line || r->tmpl ||
+	    r->plen != 32)
 		return 0;
-	return private4(l->addr) && !private4(r->addr) && (r->addr >> 16) != 0xa9fe &&   /* 169.254/16 */
+	return private4(l->addr) && !private4(r->addr) &&
+	       (r->addr >> 16) != 0xa9fe && /* 169.254/16 */
 	       (r->addr >> 24) != 127 && r->addr != 0;
 }
 
@@ -367,7 +372,8 @@ skip(const struct audit_run *a, const struct config_tunnel *t)
 {
 	if (t->kind != CONFIG_TK_IPSEC)
 		return AUDIT_SKIP_KIND;
-	if (t->gateway < 0 && !t->ikev2 && !t->policy.line && !config_facts(a->cfg)->implicit_policy)
+	if (t->gateway < 0 && !t->ikev2 && !t->policy.line &&
+	    !config_facts(a->cfg)->implicit_policy)
 		return AUDIT_SKIP_NO_IPSEC;
 	if (t->mtu.tmpl || t->mss.tmpl || t->mtu6.tmpl || t->mss6.tmpl)
 		return AUDIT_SKIP_TEMPLATE;
@@ -385,13 +391,13 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	at->index = (int)i;
 	at->natt = tunnel_natt(a, i);
 	at->natt_auto = tunnel_natt_auto(a, i);
-	if (at->natt_auto && nat_on_path(a, t)) {   /* it will start: count it */
+	if (at->natt_auto && nat_on_path(a, t)) { /* it will start: count it */
 		const struct config_prefix *l, *r;
 		outer_addrs(a, t, &l, &r);
 		at->natt = at->nat_seen = 1;
 		at->natt_auto = 0;
-		audit_note(a, NOTE_NAT_SEEN, ARGS(AS(t->name), AN(l->line), AS(l->text), AN(r->line),
-						  AS(r->text)));
+		audit_note(a, NOTE_NAT_SEEN,
+			   ARGS(AS(t->name), AN(l->line), AS(l->text), AN(r->line), AS(r->text)));
 	}
 	{
 		const struct config_num *n = config_tunnel_natt(a->cfg, i);
@@ -424,7 +430,7 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	if (a->r->line_mtu && at->esp[0]) {
 		char err[256];
 		at->limit = model_limit(a, at->esp, at->natt, at->outer6, err, sizeof(err));
-		if (!at->limit)    /* never silent: say why no limit was computed */
+		if (!at->limit) /* never silent: say why no limit was computed */
 			audit_note(a, NOTE_ESP_MODEL, ARGS(AS(t->name), AS(at->esp), AQ(err)));
 	}
 	if (at->limit && at->natt_auto) {
@@ -434,7 +440,8 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	/* above the limit is tunnel-mtu-above-model; between the two, it holds
 	 * only while no NAT is on the path: said, not judged */
 	if (at->limit_natt && at->mtu > at->limit_natt && at->mtu <= at->limit)
-		audit_note(a, NOTE_NATT_AUTO_LIMIT, ARGS(AS(t->name), AN(at->limit_natt), AN(at->mtu)));
+		audit_note(a, NOTE_NATT_AUTO_LIMIT,
+			   ARGS(AS(t->name), AN(at->limit_natt), AN(at->mtu)));
 	policy(a, at);
 }
 
@@ -467,7 +474,8 @@ global_clamp(struct audit_run *a)
 	for (size_t i = 0; i < a->r->ntunnels; i++)
 		if (at[i].skip == AUDIT_CHECKED && at[i].target_mss)
 			at[i].target_mss = mss, at[i].alt_mss = alt ? alt : at[i].alt_mss;
-	audit_note(a, NOTE_CLAMP_GLOBAL, ARGS(AN(mss), AS(a->cfg->tunnels[low].name), AN(at[low].target_mtu)));
+	audit_note(a, NOTE_CLAMP_GLOBAL,
+		   ARGS(AN(mss), AS(a->cfg->tunnels[low].name), AN(at[low].target_mtu)));
 }
 
 void
@@ -499,6 +507,7 @@ audit_is_ikev2(const struct audit_run *a, int gateway)
 	/* ipsec.conf: strongSwan's keyexchange=ike (default) initiates IKEv2;
 	 * in Openswan it is IKEv1, so a Libreswan file is IKEv2 only when it says so */
 	if (a->cfg->vendor == VENDOR_IPSECCONF)
-		return a->cfg->dialect == CONFIG_DIALECT_STRONGSWAN ? g->version.v != 1 : g->version.v == 2;
+		return a->cfg->dialect == CONFIG_DIALECT_STRONGSWAN ? g->version.v != 1
+								    : g->version.v == 2;
 	return g->version.line && g->version.v == 2;
 }

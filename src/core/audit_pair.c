@@ -18,7 +18,7 @@ struct audit_rpair_run {
 	const struct audit_result *ar[END_COUNT];
 	struct audit_rpair_result *r;
 	const struct audit_rpair_check *check;
-	unsigned char *used[END_COUNT];     /* per tunnel: paired */
+	unsigned char *used[END_COUNT]; /* per tunnel: paired */
 };
 
 uint32_t
@@ -104,8 +104,8 @@ fix(struct audit_rpair_run *a, struct audit_rpair_finding *f, int side, enum aud
 
 	if (e->nfix >= AUDIT_MAX_FIX)
 		return;
-	e->fix[e->nfix++] = (struct audit_fix){ kind, n, m, t, ct ? ct->gateway : -1,
-						ct ? ct->ikev2 : 0, -1 };
+	e->fix[e->nfix++] =
+		(struct audit_fix){ kind, n, m, t, ct ? ct->gateway : -1, ct ? ct->ikev2 : 0, -1 };
 }
 
 /* ---- pairing -------------------------------------------------------- */
@@ -115,7 +115,7 @@ fix(struct audit_rpair_run *a, struct audit_rpair_finding *f, int side, enum aud
  * IX, which takes it from its outgoing interface) matches nothing and
  * contradicts nothing, but one direction must be known. */
 struct outside {
-	uint32_t ra, la, rb, lb;      /* A's remote and local, B's (0: not written) */
+	uint32_t ra, la, rb, lb; /* A's remote and local, B's (0: not written) */
 };
 
 static struct outside
@@ -178,8 +178,8 @@ by_id(const struct audit_rpair_run *a, size_t i, size_t j)
 
 	if (addr_match(a, i, j, &said) != RPAIR_NONE || said)
 		return RPAIR_NONE;
-	return match(id_eq(x->remote_ike_id, y->local_ike_id), id_eq(y->remote_ike_id, x->local_ike_id),
-		     RPAIR_ID, RPAIR_ID, &one);
+	return match(id_eq(x->remote_ike_id, y->local_ike_id),
+		     id_eq(y->remote_ike_id, x->local_ike_id), RPAIR_ID, RPAIR_ID, &one);
 }
 
 /* Both inside addresses in one subnet, not the same address (RTX ip
@@ -213,8 +213,8 @@ add_pair(struct audit_rpair_run *a, size_t i, size_t j, enum audit_rpair_by by)
 static int
 pair(struct audit_rpair_run *a)
 {
-	enum audit_rpair_by (*const how[])(const struct audit_rpair_run *, size_t, size_t) = {
-		by_addr, by_addr, by_id, by_inside };
+	enum audit_rpair_by (*const how[])(const struct audit_rpair_run *, size_t,
+					   size_t) = { by_addr, by_addr, by_id, by_inside };
 	const enum audit_rpair_by want[] = { RPAIR_ADDR, RPAIR_ADDR_ONE, RPAIR_ID, RPAIR_INSIDE };
 
 	for (int s = 0; s < END_COUNT; s++)
@@ -224,8 +224,10 @@ pair(struct audit_rpair_run *a)
 		}
 	for (size_t h = 0; h < COUNT(how); h++)
 		for (size_t i = 0; i < a->c[END_A]->ntunnels; i++)
-			for (size_t j = 0; !a->used[END_A][i] && audit_peer_ipsec_tunnel(a->c[END_A], i) &&
-					   j < a->c[END_B]->ntunnels; j++)
+			for (size_t j = 0;
+			     !a->used[END_A][i] && audit_peer_ipsec_tunnel(a->c[END_A], i) &&
+			     j < a->c[END_B]->ntunnels;
+			     j++)
 				if (!a->used[END_B][j] && audit_peer_ipsec_tunnel(a->c[END_B], j) &&
 				    how[h](a, i, j) == want[h] && add_pair(a, i, j, want[h]) < 0)
 					return -1;
@@ -278,7 +280,8 @@ mismatch_end(struct audit_rpair_run *a, struct audit_rpair_finding *f, int s, si
 static size_t
 half_from(const struct audit_rpair_run *a, size_t i, size_t j, const unsigned char *told)
 {
-	while (j < a->c[END_B]->ntunnels && (told[j] || !open_tunnel(a, END_B, j) || !half(a, i, j)))
+	while (j < a->c[END_B]->ntunnels &&
+	       (told[j] || !open_tunnel(a, END_B, j) || !half(a, i, j)))
 		j++;
 	return j;
 }
@@ -320,8 +323,9 @@ decided(const struct audit_rpair_run *a)
 			if (id_eq(x->remote_ike_id, y->local_ike_id) != -1 ||
 			    id_eq(y->remote_ike_id, x->local_ike_id) != -1)
 				return 1;
-			if (a->c[END_A]->tunnels[i].inside.line && a->c[END_B]->tunnels[j].inside.line)
-				return 1;    /* inside subnets written on both: they said no */
+			if (a->c[END_A]->tunnels[i].inside.line &&
+			    a->c[END_B]->tunnels[j].inside.line)
+				return 1; /* inside subnets written on both: they said no */
 		}
 	return 0;
 }
@@ -351,11 +355,12 @@ check_unpaired(struct audit_rpair_run *a)
 		told[j] = 1;
 		mismatch_end(a, f, END_A, i);
 		mismatch_end(a, f, END_B, j);
-		f->side = f->addr[END_A][0] && f->addr[END_A][0] == f->addr[END_B][1] ? END_B : END_A;
+		f->side =
+			f->addr[END_A][0] && f->addr[END_A][0] == f->addr[END_B][1] ? END_B : END_A;
 	}
 	if (!a->r->npairs && !halves && !decided(a)) {
 		a->r->undecided = 1;
-		halves = 1;          /* a note (render), no tunnel a finding */
+		halves = 1; /* a note (render), no tunnel a finding */
 	}
 	for (size_t i = 0; !a->r->npairs && !halves && i < na; i++)
 		if (open_tunnel(a, END_A, i))
@@ -385,7 +390,8 @@ check_initiate(struct audit_rpair_run *a)
 			pr->not_checked |= RPAIR_NC_INIT;
 			continue;
 		}
-		if (ni[END_A].why == NOINIT_NO || ni[END_B].why == NOINIT_NO || !(f = finding(a, pr)))
+		if (ni[END_A].why == NOINIT_NO || ni[END_B].why == NOINIT_NO ||
+		    !(f = finding(a, pr)))
 			continue;
 		for (int s = 0; s < END_COUNT; s++) {
 			enum audit_fix_kind kind[2];
@@ -393,7 +399,8 @@ check_initiate(struct audit_rpair_run *a)
 			size_t n = audit_peer_noinit_kinds(ni[s].why, kind, &per_tunnel);
 			f->end[s].code = ni[s].why;
 			f->end[s].line = ni[s].line;
-			snprintf(f->end[s].text, sizeof(f->end[s].text), "%s", ni[s].text ? ni[s].text : "");
+			snprintf(f->end[s].text, sizeof(f->end[s].text), "%s",
+				 ni[s].text ? ni[s].text : "");
 			for (size_t x = 0; x < n; x++)
 				fix(a, f, s, kind[x], 0, 0, per_tunnel);
 		}
@@ -416,8 +423,8 @@ dpd_fix(struct audit_rpair_run *a, struct audit_rpair_finding *f, int s, long ho
 		fix(a, f, s, FIX_KEEPALIVE, hold / 3 > 0 ? hold / 3 : 1, 3, 1);
 	else
 		fix(a, f, s, FIX_KEEPALIVE, pd ? pd->dpd_interval : 0, pd ? pd->dpd_count : 0, 1);
-	f->end[s].fix[f->end[s].nfix - 1].ikev2 = c->tunnels[t].ikev2 ||
-						  gw_of(c, t)->version.v == 2;
+	f->end[s].fix[f->end[s].nfix - 1].ikev2 =
+		c->tunnels[t].ikev2 || gw_of(c, t)->version.v == 2;
 }
 
 /* Neither end runs DPD: a dead peer is noticed by neither, each keeps its
@@ -435,12 +442,14 @@ check_dpd(struct audit_rpair_run *a, int off)
 		int exact[END_COUNT], slow;
 		struct audit_rpair_finding *f;
 		for (int s = 0; s < END_COUNT; s++)
-			hold[s] = audit_dpd_hold(a->c[s], (size_t)pr->t[s], &line[s], &text[s], &exact[s]);
+			hold[s] = audit_dpd_hold(a->c[s], (size_t)pr->t[s], &line[s], &text[s],
+						 &exact[s]);
 		if (hold[END_A] == -2 || hold[END_B] == -2) {
 			pr->not_checked |= RPAIR_NC_DPD;
 			continue;
 		}
-		if (off ? (hold[END_A] != -1 || hold[END_B] != -1) : (hold[END_A] < 0 || hold[END_B] < 0))
+		if (off ? (hold[END_A] != -1 || hold[END_B] != -1)
+			: (hold[END_A] < 0 || hold[END_B] < 0))
 			continue;
 		slow = hold[END_B] > hold[END_A];
 		/* the faster end's hold must be exact: a lower bound (swanctl
@@ -454,15 +463,24 @@ check_dpd(struct audit_rpair_run *a, int off)
 		for (int s = 0; s < END_COUNT; s++) {
 			f->end[s].v = hold[s];
 			f->end[s].line = line[s] ? line[s] : a->c[s]->tunnels[pr->t[s]].line;
-			snprintf(f->end[s].text, sizeof(f->end[s].text), "%s", line[s] ? text[s] : "");
+			snprintf(f->end[s].text, sizeof(f->end[s].text), "%s",
+				 line[s] ? text[s] : "");
 			if (off || s == slow)
 				dpd_fix(a, f, s, off ? 0 : hold[!s]);
 		}
 	}
 }
 
-static void check_dpd_off(struct audit_rpair_run *a) { check_dpd(a, 1); }
-static void check_dpd_hold(struct audit_rpair_run *a) { check_dpd(a, 0); }
+static void
+check_dpd_off(struct audit_rpair_run *a)
+{
+	check_dpd(a, 1);
+}
+static void
+check_dpd_hold(struct audit_rpair_run *a)
+{
+	check_dpd(a, 0);
+}
 
 /* ---- psk-mismatch --------------------------------------------------------- */
 
@@ -503,8 +521,9 @@ proposal(struct audit_rpair_run *a, struct audit_rpair *pr, enum audit_proposal 
 	for (int s = 0; s < END_COUNT; s++) {
 		const struct config *c = a->c[s];
 		f->end[s].v = v[s];
-		at(f, s, c, why == PROP_IKE_VERSION ? &gw_of(c, pr->t[s])->version
-						    : audit_peer_esp_line(c, (size_t)pr->t[s]));
+		at(f, s, c,
+		   why == PROP_IKE_VERSION ? &gw_of(c, pr->t[s])->version
+					   : audit_peer_esp_line(c, (size_t)pr->t[s]));
 	}
 }
 
@@ -564,7 +583,7 @@ check_lifetime(struct audit_rpair_run *a)
 			pr->not_checked |= RPAIR_NC_LIFE;
 		if (rc[END_A] < 0 || rc[END_B] < 0)
 			continue;
-		for (int sa = 1; sa >= 0; sa--) {   /* the IPsec SA, then the IKE SA */
+		for (int sa = 1; sa >= 0; sa--) { /* the IPsec SA, then the IKE SA */
 			struct audit_rpair_finding *f;
 			if (life[END_A][sa] == life[END_B][sa] || !(f = finding(a, pr)))
 				continue;
@@ -605,7 +624,9 @@ check_mss(struct audit_rpair_run *a)
 		for (int s = 0; s < END_COUNT; s++) {
 			const struct config_tunnel *t = &a->c[s]->tunnels[pr->t[s]];
 			const struct audit_result *far = a->ar[!s], *own = a->ar[s];
-			unsigned mtu = far && (size_t)pr->t[!s] < far->ntunnels ? far->tunnels[pr->t[!s]].mtu : 0;
+			unsigned mtu = far && (size_t)pr->t[!s] < far->ntunnels
+					       ? far->tunnels[pr->t[!s]].mtu
+					       : 0;
 			long to = (long)mtu - 40;
 			struct audit_rpair_finding *f;
 			if (!t->mss.line || t->mss.tmpl || t->mss.v != CONFIG_MSS_NUM)
@@ -622,7 +643,8 @@ check_mss(struct audit_rpair_run *a)
 			f->end[!s].v = mtu;
 			at(f, s, a->c[s], &t->mss);
 			at(f, !s, a->c[!s], &a->c[!s]->tunnels[pr->t[!s]].mtu);
-			if (own && (size_t)pr->t[s] < own->ntunnels && own->tunnels[pr->t[s]].target_mss &&
+			if (own && (size_t)pr->t[s] < own->ntunnels &&
+			    own->tunnels[pr->t[s]].target_mss &&
 			    (long)own->tunnels[pr->t[s]].target_mss < to)
 				to = own->tunnels[pr->t[s]].target_mss;
 			fix(a, f, s, FIX_TUNNEL_MSS, to, 0, 1);
@@ -630,6 +652,7 @@ check_mss(struct audit_rpair_run *a)
 	}
 }
 
+/* clang-format off */
 static const struct audit_rpair_check checks[] = {
 	{ "peer-address-mismatch", AUDIT_ERROR,
 	  "RFC 7296 section 2 (IKE goes to the peer's address); Yamaha RTX command reference chapter 15 (ipsec ike remote address, ipsec ike local address); swanctl.conf(5) local_addrs, remote_addrs; ipsec.conf(5) left, right",
@@ -656,6 +679,7 @@ static const struct audit_rpair_check checks[] = {
 	  "RFC 879 (MSS = MTU - 40 for IPv4); RFC 4459 (fragmentation at a tunnel's ingress); each end's tunnel MTU as its own audit reads it",
 	  check_mss },
 };
+/* clang-format on */
 
 void
 audit_pair_free(struct audit_rpair_result *r)

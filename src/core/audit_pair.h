@@ -22,36 +22,36 @@ enum { END_A, END_B, END_COUNT };
 /* How a tunnel of A found its tunnel of B. */
 enum audit_rpair_by {
 	RPAIR_NONE,
-	RPAIR_ADDR,                   /* each end's IKE remote address is the other's local one */
-	RPAIR_ADDR_ONE,               /* one direction: the other end writes no local address */
-	RPAIR_INSIDE,                 /* no outside addresses to match: the inside subnet */
-	RPAIR_ID,                     /* no outside addresses to match: the IKE identities */
+	RPAIR_ADDR,     /* each end's IKE remote address is the other's local one */
+	RPAIR_ADDR_ONE, /* one direction: the other end writes no local address */
+	RPAIR_INSIDE,   /* no outside addresses to match: the inside subnet */
+	RPAIR_ID,       /* no outside addresses to match: the IKE identities */
 };
 
 /* What the pair's checks could not read (audit_rpair.not_checked). */
-#define RPAIR_NC_INIT     1u      /* whether an end starts IKE is not known (IX IKEv1, a template) */
-#define RPAIR_NC_DPD      2u      /* an end's DPD is not known */
-#define RPAIR_NC_PSK      4u      /* only one end's key was read, or a placeholder */
-#define RPAIR_NC_IKE      8u      /* an end's IKE version is not known */
-#define RPAIR_NC_ESP     16u      /* an end's ESP transform is not known */
-#define RPAIR_NC_LIFE    32u      /* an end's lifetimes are not read for its format */
-#define RPAIR_NC_MTU     64u      /* an end's tunnel MTU is not known */
+#define RPAIR_NC_INIT 1u  /* whether an end starts IKE is not known (IX IKEv1, a template) */
+#define RPAIR_NC_DPD 2u   /* an end's DPD is not known */
+#define RPAIR_NC_PSK 4u   /* only one end's key was read, or a placeholder */
+#define RPAIR_NC_IKE 8u   /* an end's IKE version is not known */
+#define RPAIR_NC_ESP 16u  /* an end's ESP transform is not known */
+#define RPAIR_NC_LIFE 32u /* an end's lifetimes are not read for its format */
+#define RPAIR_NC_MTU 64u  /* an end's tunnel MTU is not known */
 
 struct audit_rpair {
-	int t[END_COUNT];             /* tunnel index on each end */
+	int t[END_COUNT]; /* tunnel index on each end */
 	enum audit_rpair_by by;
-	unsigned not_checked;         /* RPAIR_NC_* */
+	unsigned not_checked; /* RPAIR_NC_* */
 };
 
 /* One end's part in a finding: where, and its fix. */
 struct audit_rpair_end {
-	int tunnel;                   /* index in that end's config.tunnels, -1 none */
-	unsigned line;                /* 0: nothing in that end's file */
-	char text[CONFIG_TEXT];       /* the line, "" when a setting is missing */
-	int secret_line;              /* the line holds a key: never kept or printed */
-	long v;                       /* the number this end has (a hold, an MSS, a lifetime) */
-	int code;                     /* enum audit_no_init for nobody-initiates */
-	struct audit_fix fix[AUDIT_MAX_FIX];   /* in this end's syntax (render/audit_fix.c) */
+	int tunnel;             /* index in that end's config.tunnels, -1 none */
+	unsigned line;          /* 0: nothing in that end's file */
+	char text[CONFIG_TEXT]; /* the line, "" when a setting is missing */
+	int secret_line;        /* the line holds a key: never kept or printed */
+	long v;                 /* the number this end has (a hold, an MSS, a lifetime) */
+	int code;               /* enum audit_no_init for nobody-initiates */
+	struct audit_fix fix[AUDIT_MAX_FIX]; /* in this end's syntax (render/audit_fix.c) */
 	size_t nfix;
 };
 
@@ -63,8 +63,8 @@ struct audit_rpair_check;
 struct audit_rpair_finding {
 	const struct audit_rpair_check *check;
 	struct audit_rpair_end end[END_COUNT];
-	int side;                     /* peer-address-mismatch, dpd-hold, mss: the end it is about */
-	int code;                     /* the check's enum (above) */
+	int side; /* peer-address-mismatch, dpd-hold, mss: the end it is about */
+	int code; /* the check's enum (above) */
 	/* peer-address-mismatch: each end's tunnel's remote and local
 	 * address, 0 unknown or no tunnel on that end */
 	uint32_t addr[END_COUNT][2];

@@ -99,13 +99,13 @@ audit_peer_fix(const struct audit_peer_run *a, struct audit_peer_finding *f,
 
 	if (!f || f->nfix >= AUDIT_MAX_FIX)
 		return;
-	f->fix[f->nfix++] = (struct audit_fix){ kind, n, m, tunnel, t ? t->gateway : -1,
-						t ? t->ikev2 : 0, -1 };
+	f->fix[f->nfix++] =
+		(struct audit_fix){ kind, n, m, tunnel, t ? t->gateway : -1, t ? t->ikev2 : 0, -1 };
 }
 
 static void
-fix(const struct audit_peer_run *a, struct audit_peer_finding *f, enum audit_fix_kind kind,
-    long n, int tunnel)
+fix(const struct audit_peer_run *a, struct audit_peer_finding *f, enum audit_fix_kind kind, long n,
+    int tunnel)
 {
 	audit_peer_fix(a, f, kind, n, 0, tunnel);
 }
@@ -135,7 +135,8 @@ pair_inside(struct audit_peer_run *a, size_t k, unsigned char *used)
 	for (size_t i = 0; pt->inside_plen && i < a->c->ntunnels; i++) {
 		const struct config_tunnel *t = &a->c->tunnels[i];
 		if (!used[i] && ipsec_tunnel(a->c, i) && t->inside.line && !t->inside.tmpl &&
-		    t->inside.plen <= 32 && covers(pt->inside_addr, pt->inside_plen, t->inside.addr)) {
+		    t->inside.plen <= 32 &&
+		    covers(pt->inside_addr, pt->inside_plen, t->inside.addr)) {
 			used[i] = 1;
 			a->r->pairs[k] = (struct audit_pair){ (int)i, PAIR_INSIDE, 0 };
 			return;
@@ -169,7 +170,7 @@ pair(struct audit_peer_run *a)
 		if (a->r->pairs[k].router >= 0)
 			continue;
 		if (a->p->tunnels[k].unknown & PEER_UNK_OUTSIDE)
-			a->aws_unknown = 1;     /* a plan: AWS assigns it on apply */
+			a->aws_unknown = 1; /* a plan: AWS assigns it on apply */
 		else if (a->first_aws < 0)
 			a->first_aws = (int)k;
 	}
@@ -191,8 +192,11 @@ mismatch_router(struct audit_peer_run *a, size_t i)
 	uint32_t ip = audit_peer_router_addr(a->c, i, &line);
 
 	if (a->used[i] || a->aws_unknown)
-		return;    /* paired, or maybe the tunnel whose address is not known yet */
-	f = finding(a, -1, (int)i, line ? line : g->remote_addr.line ? g->remote_addr.line : t->line,
+		return; /* paired, or maybe the tunnel whose address is not known yet */
+	f = finding(a, -1, (int)i,
+		    line                  ? line
+		    : g->remote_addr.line ? g->remote_addr.line
+					  : t->line,
 		    line == g->remote_addr.line && line ? g->remote_addr.text : "");
 	if (!f)
 		return;
@@ -215,7 +219,7 @@ check_mismatch(struct audit_peer_run *a)
 		uint32_t ip;
 		if (pr->router < 0) {
 			if (a->p->tunnels[k].unknown & PEER_UNK_OUTSIDE)
-				continue;       /* not known yet: no mismatch to tell */
+				continue; /* not known yet: no mismatch to tell */
 			if ((f = finding(a, (int)k, -1, 0, "")) != NULL) {
 				f->code = MISMATCH_AWS;
 				f->other = a->first_router;
@@ -226,8 +230,11 @@ check_mismatch(struct audit_peer_run *a)
 		if (pr->by != PAIR_INSIDE || !ip || ip == a->p->tunnels[k].outside_addr)
 			continue;
 		f = finding(a, (int)k, pr->router, line,
-			    a->c->gateways[a->c->tunnels[pr->router].gateway].remote_addr.line == line
-			    ? a->c->gateways[a->c->tunnels[pr->router].gateway].remote_addr.text : "");
+			    a->c->gateways[a->c->tunnels[pr->router].gateway].remote_addr.line ==
+					    line
+				    ? a->c->gateways[a->c->tunnels[pr->router].gateway]
+					      .remote_addr.text
+				    : "");
 		if (f)
 			f->code = MISMATCH_INSIDE_ONLY;
 	}
@@ -254,16 +261,20 @@ static const struct noinit_say {
 	unsigned char tunnel_line;
 } noinit_says[CONFIG_SWHY_COUNT] = {
 	[CONFIG_SWHY_NONE] = { NOINIT_RESPONDER, NOINIT_RESPONDER, NOINIT_NO, 0 },
-	[CONFIG_SWHY_COVERED] = { NOINIT_UNKNOWN, NOINIT_UNKNOWN, NOINIT_NO, 1 },   /* config.start decides */
+	[CONFIG_SWHY_COVERED] = { NOINIT_UNKNOWN, NOINIT_UNKNOWN, NOINIT_NO,
+				  1 }, /* config.start decides */
 	[CONFIG_SWHY_RTX_GLOBAL] = { NOINIT_RTX_GLOBAL_OFF, NOINIT_RTX_GLOBAL_UNSET, NOINIT_NO, 1 },
 	[CONFIG_SWHY_RTX_GW] = { NOINIT_RTX_GW_OFF, NOINIT_RTX_GW_OFF, NOINIT_NO, 1 },
 	[CONFIG_SWHY_IX_V2] = { NOINIT_IX_NO_CONNECT, NOINIT_IX_NO_CONNECT, NOINIT_NO, 1 },
 	[CONFIG_SWHY_IX_RESPONDER] = { NOINIT_IX_RESPONDER, NOINIT_IX_RESPONDER, NOINIT_NO, 1 },
-	[CONFIG_SWHY_IX_V1] = { NOINIT_UNKNOWN, NOINIT_UNKNOWN, NOINIT_NO, 1 },     /* state UNKNOWN */
-	[CONFIG_SWHY_SWAN] = { NOINIT_SWAN_NO_START, NOINIT_SWAN_NO_START, NOINIT_SWAN_DPD_CLEAR, 0 },
+	[CONFIG_SWHY_IX_V1] = { NOINIT_UNKNOWN, NOINIT_UNKNOWN, NOINIT_NO, 1 }, /* state UNKNOWN */
+	[CONFIG_SWHY_SWAN] = { NOINIT_SWAN_NO_START, NOINIT_SWAN_NO_START, NOINIT_SWAN_DPD_CLEAR,
+			       0 },
 	[CONFIG_SWHY_IPC_LOADS] = { NOINIT_IPC_NO_START, NOINIT_IPC_NO_START, NOINIT_IPC_DPD, 0 },
-	[CONFIG_SWHY_IPC_NOT_LOADS] = { NOINIT_IPC_NO_START, NOINIT_IPC_NO_START, NOINIT_IPC_DPD, 0 },
-	[CONFIG_SWHY_IPC_DPD_STAYS] = { NOINIT_IPC_NO_START, NOINIT_IPC_NO_START, NOINIT_IPC_DPD, 0 },
+	[CONFIG_SWHY_IPC_NOT_LOADS] = { NOINIT_IPC_NO_START, NOINIT_IPC_NO_START, NOINIT_IPC_DPD,
+					0 },
+	[CONFIG_SWHY_IPC_DPD_STAYS] = { NOINIT_IPC_NO_START, NOINIT_IPC_NO_START, NOINIT_IPC_DPD,
+					0 },
 };
 
 static int
@@ -278,17 +289,23 @@ audit_peer_noinit(const struct config *c, size_t i)
 	const struct config_tunnel *t = &c->tunnels[i];
 	const struct config_gateway *g = &c->gateways[t->gateway];
 	/* the tunnel's own view (the older formats), else its gateway's */
-	const struct config_start *s = t->start.set ? &t->start : config_facts(c)->neutral ? &g->start : NULL;
+	const struct config_start *s = t->start.set               ? &t->start
+				       : config_facts(c)->neutral ? &g->start
+								  : NULL;
 	const struct noinit_say *w;
 
 	if (!s || start_unknown(s) || (c->start.set && start_unknown(&c->start)))
 		return (struct noinit){ NOINIT_UNKNOWN, 0, "" };
-	if (c->start.set && c->start.state == CONFIG_START_NEVER)   /* the router-wide switch keeps all off */
+	if (c->start.set &&
+	    c->start.state == CONFIG_START_NEVER) /* the router-wide switch keeps all off */
 		s = &c->start;
 	w = &noinit_says[s->why < CONFIG_SWHY_COUNT ? s->why : CONFIG_SWHY_NONE];
 	if (s->state == CONFIG_START_NEVER)
 		return (struct noinit){ s->src.line ? w->never : w->never_unset,
-					s->src.line ? s->src.line : w->tunnel_line ? t->line : g->line, s->src.text };
+					s->src.line      ? s->src.line
+					: w->tunnel_line ? t->line
+							 : g->line,
+					s->src.text };
 	if (s->after_never)
 		return (struct noinit){ w->after, s->after_src.line ? s->after_src.line : g->line,
 					s->after_src.text };
@@ -306,29 +323,22 @@ audit_peer_noinit_kinds(enum audit_no_init why, enum audit_fix_kind kind[2], int
 		*per_tunnel = 0;
 		kind[0] = FIX_REFRESH_GLOBAL_ON;
 		return 1;
-	case NOINIT_RTX_GW_OFF:
-		kind[0] = FIX_REFRESH_GW_ON;
-		return 1;
-	case NOINIT_IX_RESPONDER:      /* the direction wins over connect-type auto */
+	case NOINIT_RTX_GW_OFF: kind[0] = FIX_REFRESH_GW_ON; return 1;
+	case NOINIT_IX_RESPONDER: /* the direction wins over connect-type auto */
 		kind[0] = FIX_NOT_RESPONDER;
 		kind[1] = FIX_INITIATE;
 		return 2;
 	case NOINIT_IX_NO_CONNECT:
-	case NOINIT_RESPONDER:
-		kind[0] = FIX_INITIATE;
-		return 1;
+	case NOINIT_RESPONDER: kind[0] = FIX_INITIATE; return 1;
 	case NOINIT_SWAN_NO_START:
 	case NOINIT_IPC_NO_START:
 		kind[0] = FIX_INITIATE;
 		kind[1] = FIX_DPD_RESTART;
 		return 2;
 	case NOINIT_SWAN_DPD_CLEAR:
-	case NOINIT_IPC_DPD:
-		kind[0] = FIX_DPD_RESTART;
-		return 1;
+	case NOINIT_IPC_DPD: kind[0] = FIX_DPD_RESTART; return 1;
 	case NOINIT_NO:
-	case NOINIT_UNKNOWN:
-		break;
+	case NOINIT_UNKNOWN: break;
 	}
 	return 0;
 }
@@ -355,7 +365,8 @@ waits_check(struct audit_peer_run *a, int dpd)
 		int i = a->r->pairs[k].router;
 		struct audit_peer_finding *f;
 		struct noinit ni;
-		if (i < 0 || (dpd ? pt->dpd_action.v != PEER_DPD_CLEAR : pt->startup.v != PEER_START_ADD) ||
+		if (i < 0 ||
+		    (dpd ? pt->dpd_action.v != PEER_DPD_CLEAR : pt->startup.v != PEER_START_ADD) ||
 		    (pt->unknown & (dpd ? PEER_UNK_DPD_ACTION : PEER_UNK_STARTUP)))
 			continue;
 		ni = audit_peer_noinit(a->c, (size_t)i);
@@ -370,8 +381,16 @@ waits_check(struct audit_peer_run *a, int dpd)
 	}
 }
 
-static void check_dpd_clear(struct audit_peer_run *a) { waits_check(a, 1); }
-static void check_startup_add(struct audit_peer_run *a) { waits_check(a, 0); }
+static void
+check_dpd_clear(struct audit_peer_run *a)
+{
+	waits_check(a, 1);
+}
+static void
+check_startup_add(struct audit_peer_run *a)
+{
+	waits_check(a, 0);
+}
 
 /* ---- static / BGP ---------------------------------------------------- */
 
@@ -389,7 +408,8 @@ audit_peer_bgp_through(const struct audit_peer_run *a, const struct peer_tunnel 
 		if ((pt->inside_plen && covers(pt->inside_addr, pt->inside_plen, n)) ||
 		    (t->inside.line && !t->inside.tmpl && t->inside.plen <= 32 &&
 		     covers(t->inside.addr, t->inside.plen, n)) ||
-		    (t->remote.line && t->remote.addr == n) || (!known && covers(LINK_LOCAL, 16, n)))
+		    (t->remote.line && t->remote.addr == n) ||
+		    (!known && covers(LINK_LOCAL, 16, n)))
 			return &a->c->bgp[b];
 	}
 	return NULL;
@@ -418,8 +438,16 @@ routing_check(struct audit_peer_run *a, int conn_static)
 	}
 }
 
-static void check_static_on_bgp(struct audit_peer_run *a) { routing_check(a, 0); }
-static void check_bgp_on_static(struct audit_peer_run *a) { routing_check(a, 1); }
+static void
+check_static_on_bgp(struct audit_peer_run *a)
+{
+	routing_check(a, 0);
+}
+static void
+check_bgp_on_static(struct audit_peer_run *a)
+{
+	routing_check(a, 1);
+}
 
 /* ---- nat-t-off-accelerated ------------------------------------------ */
 
@@ -432,7 +460,8 @@ check_natt_accel(struct audit_peer_run *a)
 		const struct config_tunnel *t;
 		const struct config_num *n;
 		struct audit_peer_finding *f;
-		if (i < 0 || !a->p->conns[pt->conn].accel.v || (a->p->conns[pt->conn].unknown & PEER_UNK_ACCEL))
+		if (i < 0 || !a->p->conns[pt->conn].accel.v ||
+		    (a->p->conns[pt->conn].unknown & PEER_UNK_ACCEL))
 			continue;
 		t = &a->c->tunnels[i];
 		/* where the router keeps NAT-T, as core/audit.c's nat-t-off reads it */
@@ -441,7 +470,7 @@ check_natt_accel(struct audit_peer_run *a)
 			continue;
 		if (!(f = finding(a, (int)k, i, n->line ? n->line : t->line, n->text)))
 			return;
-		f->code = n->line != 0;       /* 1: set off; 0: not set */
+		f->code = n->line != 0; /* 1: set off; 0: not set */
 		fix(a, f, FIX_NATT_ON, 0, i);
 		f->aws_fix = AWS_FIX_NEW_NO_ACCEL;
 	}
@@ -455,8 +484,8 @@ static long
 target(const struct audit_peer_run *a, int i, int mss)
 {
 	long max = mss ? (long)a->aws->max_mss4 : (long)a->aws->max_mtu;
-	const struct audit_tunnel *at = a->router && (size_t)i < a->router->ntunnels
-					? &a->router->tunnels[i] : NULL;
+	const struct audit_tunnel *at =
+		a->router && (size_t)i < a->router->ntunnels ? &a->router->tunnels[i] : NULL;
 	long own = at ? (long)(mss ? at->target_mss : at->target_mtu) : 0;
 
 	return own && own < max ? own : max;
@@ -486,8 +515,16 @@ aws_max(struct audit_peer_run *a, int mss)
 	}
 }
 
-static void check_mss_max(struct audit_peer_run *a) { aws_max(a, 1); }
-static void check_mtu_max(struct audit_peer_run *a) { aws_max(a, 0); }
+static void
+check_mss_max(struct audit_peer_run *a)
+{
+	aws_max(a, 1);
+}
+static void
+check_mtu_max(struct audit_peer_run *a)
+{
+	aws_max(a, 0);
+}
 
 /* ---- tunnel-down-telemetry ------------------------------------------ */
 
@@ -503,6 +540,7 @@ check_telemetry(struct audit_peer_run *a)
 	}
 }
 
+/* clang-format off */
 static const struct audit_peer_check checks[] = {
 	{ "peer-address-mismatch", AUDIT_ERROR,
 	  "EC2 API TunnelOption (OutsideIpAddress); AWS knowledge center, aws-site-to-site-vpn-down (the customer gateway's remote peer must be the tunnel's outside address); a re-created VPN connection gets new outside addresses",
@@ -550,6 +588,7 @@ static const struct audit_peer_check checks[] = {
 	  "EC2 API TunnelOption (PreSharedKey); RFC 7296 section 2.15 (a wrong shared key: AUTHENTICATION_FAILED); compared as keyed digests, neither key printed",
 	  audit_peer_check_psk },
 };
+/* clang-format on */
 
 void
 audit_peer_free(struct audit_peer_result *r)
@@ -563,7 +602,9 @@ int
 audit_peer_run(const struct config *cfg, const struct peer_config *peer,
 	       const struct audit_result *router, struct audit_peer_result *r)
 {
-	struct audit_peer_run a = { cfg, peer, router, r, NULL, model_peer("aws"), NULL, -1, -1, 0 };
+	struct audit_peer_run a = {
+		cfg, peer, router, r, NULL, model_peer("aws"), NULL, -1, -1, 0
+	};
 
 	audit_peer_free(r);
 	r->cfg = cfg;

@@ -80,9 +80,10 @@ audit_peer_check_dpd_hold(struct audit_peer_run *a)
 		f->n[1] = pt->dpd_seconds.v;
 		audit_peer_fix(a, f, FIX_KEEPALIVE, a->aws->dpd_interval, a->aws->dpd_count, i);
 		if (f->nfix)
-			f->fix[f->nfix - 1].ikev2 = config_facts(a->c)->ike_in_tunnel
-						    ? a->c->tunnels[i].ikev2
-						    : a->c->gateways[a->c->tunnels[i].gateway].version.v == 2;
+			f->fix[f->nfix - 1].ikev2 =
+				config_facts(a->c)->ike_in_tunnel
+					? a->c->tunnels[i].ikev2
+					: a->c->gateways[a->c->tunnels[i].gateway].version.v == 2;
 	}
 }
 
@@ -121,15 +122,15 @@ audit_peer_check_inside(struct audit_peer_run *a)
 		cgw = pt->inside_addr + 2;
 		if (t->inside.line && !t->inside.tmpl && t->inside.plen <= 32) {
 			if (!audit_peer_covers(pt->inside_addr, 30, t->inside.addr))
-				inside_finding(a, k, i, t->inside.line, t->inside.text, INSIDE_NOT_IN_CIDR,
-					       t->inside.addr, cgw);
+				inside_finding(a, k, i, t->inside.line, t->inside.text,
+					       INSIDE_NOT_IN_CIDR, t->inside.addr, cgw);
 			else if (t->inside.addr != cgw)
-				inside_finding(a, k, i, t->inside.line, t->inside.text, INSIDE_NOT_CUSTOMER,
-					       t->inside.addr, cgw);
+				inside_finding(a, k, i, t->inside.line, t->inside.text,
+					       INSIDE_NOT_CUSTOMER, t->inside.addr, cgw);
 		}
 		if (t->remote.line && !t->remote.tmpl && t->remote.addr != aws)
-			inside_finding(a, k, i, t->remote.line, t->remote.text, INSIDE_REMOTE_NOT_AWS,
-				       t->remote.addr, aws);
+			inside_finding(a, k, i, t->remote.line, t->remote.text,
+				       INSIDE_REMOTE_NOT_AWS, t->remote.addr, aws);
 		b = audit_peer_bgp_through(a, pt, (size_t)i);
 		if (b && b->addr != aws && !(t->remote.line && t->remote.addr == b->addr))
 			inside_finding(a, k, i, b->line, b->text, INSIDE_BGP_NOT_AWS, b->addr, aws);
@@ -144,11 +145,15 @@ static const struct {
 	const char *kw;
 	unsigned enc, integ;
 } esp_words[] = {
-	{ "aes128", PEER_ENC_AES128, 0 }, { "aes", PEER_ENC_AES128, 0 },
+	{ "aes128", PEER_ENC_AES128, 0 },
+	{ "aes", PEER_ENC_AES128, 0 },
 	{ "aes256", PEER_ENC_AES256, 0 },
-	{ "aes128gcm16", PEER_ENC_AES128_GCM, 0 }, { "aes256gcm16", PEER_ENC_AES256_GCM, 0 },
-	{ "sha1", 0, PEER_INTEG_SHA1 }, { "sha", 0, PEER_INTEG_SHA1 },
-	{ "sha256", 0, PEER_INTEG_SHA256 }, { "sha384", 0, PEER_INTEG_SHA384 },
+	{ "aes128gcm16", PEER_ENC_AES128_GCM, 0 },
+	{ "aes256gcm16", PEER_ENC_AES256_GCM, 0 },
+	{ "sha1", 0, PEER_INTEG_SHA1 },
+	{ "sha", 0, PEER_INTEG_SHA1 },
+	{ "sha256", 0, PEER_INTEG_SHA256 },
+	{ "sha384", 0, PEER_INTEG_SHA384 },
 	{ "sha512", 0, PEER_INTEG_SHA512 },
 };
 
@@ -171,7 +176,7 @@ audit_peer_esp_bits(const char *esp, unsigned *enc, unsigned *integ)
 		if (w == COUNT(esp_words)) {
 			if (strncmp(tok, "modp", 4) == 0 || strncmp(tok, "ecp", 3) == 0 ||
 			    strncmp(tok, "esn", 3) == 0 || strncmp(tok, "noesn", 5) == 0)
-				continue;   /* PFS group and ESN flags: not the algorithms */
+				continue; /* PFS group and ESN flags: not the algorithms */
 			return -1;
 		}
 		*enc |= esp_words[w].enc;
@@ -204,8 +209,9 @@ proposal_finding(struct audit_peer_run *a, size_t k, int i, const struct config_
 		 enum audit_proposal why, long mine, long aws, unsigned aws_fix)
 {
 	const struct config_tunnel *t = &a->c->tunnels[i];
-	struct audit_peer_finding *f = audit_peer_finding(a, (int)k, i, n && n->line ? n->line : t->line,
-							  n && n->line ? n->text : "");
+	struct audit_peer_finding *f =
+		audit_peer_finding(a, (int)k, i, n && n->line ? n->line : t->line,
+				   n && n->line ? n->text : "");
 
 	if (!f)
 		return;
@@ -222,8 +228,10 @@ audit_peer_esp_line(const struct config *c, size_t i)
 {
 	const struct config_tunnel *t = &c->tunnels[i];
 
-	return t->esp.line ? &t->esp : c->gateways[t->gateway].esp.line ? &c->gateways[t->gateway].esp
-			   : c->child_esp.line ? &c->child_esp : NULL;
+	return t->esp.line                        ? &t->esp
+	       : c->gateways[t->gateway].esp.line ? &c->gateways[t->gateway].esp
+	       : c->child_esp.line                ? &c->child_esp
+						  : NULL;
 }
 
 void
@@ -243,7 +251,7 @@ audit_peer_check_proposal(struct audit_peer_run *a)
 		if (ike && !(ike & (unsigned)pt->ike.v)) {
 			proposal_finding(a, k, i, &a->c->gateways[a->c->tunnels[i].gateway].version,
 					 PROP_IKE_VERSION, ike, pt->ike.v, AWS_FIX_IKE);
-			continue;         /* no IKE SA, no phase 2 to compare */
+			continue; /* no IKE SA, no phase 2 to compare */
 		}
 		esp = a->router && (size_t)i < a->router->ntunnels ? a->router->tunnels[i].esp : "";
 		if (audit_peer_esp_bits(esp, &enc, &integ) < 0) {
@@ -251,11 +259,11 @@ audit_peer_check_proposal(struct audit_peer_run *a)
 			continue;
 		}
 		if (!(enc & (unsigned)pt->p2_enc.v))
-			proposal_finding(a, k, i, audit_peer_esp_line(a->c, (size_t)i), PROP_P2_ENC, enc,
-					 pt->p2_enc.v, AWS_FIX_P2_ENC);
+			proposal_finding(a, k, i, audit_peer_esp_line(a->c, (size_t)i), PROP_P2_ENC,
+					 enc, pt->p2_enc.v, AWS_FIX_P2_ENC);
 		else if (integ && !(integ & (unsigned)pt->p2_integ.v))
-			proposal_finding(a, k, i, audit_peer_esp_line(a->c, (size_t)i), PROP_P2_INTEG, integ,
-					 pt->p2_integ.v, AWS_FIX_P2_INTEG);
+			proposal_finding(a, k, i, audit_peer_esp_line(a->c, (size_t)i),
+					 PROP_P2_INTEG, integ, pt->p2_integ.v, AWS_FIX_P2_INTEG);
 	}
 }
 
@@ -266,8 +274,8 @@ life_finding(struct audit_peer_run *a, size_t k, int i, const struct config_num 
 	     enum audit_lifetime why, long v, long limit)
 {
 	unsigned line = n && n->line ? n->line : i >= 0 ? a->c->tunnels[i].line : 0;
-	struct audit_peer_finding *f = audit_peer_finding(a, (int)k, i, line,
-							  n && n->line ? n->text : "");
+	struct audit_peer_finding *f =
+		audit_peer_finding(a, (int)k, i, line, n && n->line ? n->text : "");
 
 	if (!f)
 		return;
@@ -343,9 +351,11 @@ audit_peer_check_lifetime(struct audit_peer_run *a)
 		if (rc < 0)
 			continue;
 		if (life[1] > pt->p2_life.v)
-			life_finding(a, k, i, from[1], LIFE_ROUTER_P2_LONGER, life[1], pt->p2_life.v);
+			life_finding(a, k, i, from[1], LIFE_ROUTER_P2_LONGER, life[1],
+				     pt->p2_life.v);
 		else if (life[0] > pt->p1_life.v)
-			life_finding(a, k, i, from[0], LIFE_ROUTER_P1_LONGER, life[0], pt->p1_life.v);
+			life_finding(a, k, i, from[0], LIFE_ROUTER_P1_LONGER, life[0],
+				     pt->p1_life.v);
 	}
 }
 
@@ -359,7 +369,7 @@ audit_peer_check_lifetime(struct audit_peer_run *a)
 static int
 cidr_misses(uint32_t net, unsigned plen, uint32_t addr)
 {
-	return plen <= 32 && !audit_peer_covers(net, plen, addr);   /* 33: not IPv4, not judged */
+	return plen <= 32 && !audit_peer_covers(net, plen, addr); /* 33: not IPv4, not judged */
 }
 
 void
@@ -382,7 +392,7 @@ audit_peer_check_selectors(struct audit_peer_run *a)
 			continue;
 		if (!(f = audit_peer_finding(a, (int)k, i, i >= 0 ? a->c->tunnels[i].line : 0, "")))
 			return;
-		f->code = local ? 0 : 1;     /* 0: LocalIpv4NetworkCidr, 1: RemoteIpv4NetworkCidr */
+		f->code = local ? 0 : 1; /* 0: LocalIpv4NetworkCidr, 1: RemoteIpv4NetworkCidr */
 		f->n[0] = (long)(local ? cgw : aws);
 		f->n[1] = pt->inside_plen == 30 ? 32 : 16;
 		f->aws_fix = AWS_FIX_CIDRS;

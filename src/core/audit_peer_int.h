@@ -14,22 +14,22 @@
 struct audit_peer_run {
 	const struct config *c;
 	const struct peer_config *p;
-	const struct audit_result *router;  /* the router audit (target numbers), may be NULL */
+	const struct audit_result *router; /* the router audit (target numbers), may be NULL */
 	struct audit_peer_result *r;
 	const struct audit_peer_check *check;
-	const struct peer_def *aws;         /* model.h's AWS limits (MTU 1446, MSS 1406) */
-	unsigned char *used;                /* per router tunnel: paired */
-	int first_router, first_aws;        /* the first unpaired of each side, -1 none */
-	int aws_unknown;                    /* an unpaired AWS tunnel's address is not known yet */
+	const struct peer_def *aws;  /* model.h's AWS limits (MTU 1446, MSS 1406) */
+	unsigned char *used;         /* per router tunnel: paired */
+	int first_router, first_aws; /* the first unpaired of each side, -1 none */
+	int aws_unknown;             /* an unpaired AWS tunnel's address is not known yet */
 };
 
 int audit_peer_covers(uint32_t net, unsigned plen, uint32_t addr);
-struct audit_peer_finding *audit_peer_finding(struct audit_peer_run *a, int aws, int router,
-					      unsigned line, const char *text);
+struct audit_peer_finding *
+audit_peer_finding(struct audit_peer_run *a, int aws, int router, unsigned line, const char *text);
 void audit_peer_fix(const struct audit_peer_run *a, struct audit_peer_finding *f,
 		    enum audit_fix_kind kind, long n, long m, int tunnel);
-const struct config_bgp *audit_peer_bgp_through(const struct audit_peer_run *a,
-						const struct peer_tunnel *pt, size_t i);
+const struct config_bgp *
+audit_peer_bgp_through(const struct audit_peer_run *a, const struct peer_tunnel *pt, size_t i);
 
 /* Router facts both pairings read (an AWS tunnel's and a second
  * router's): core/audit_pair.c uses them for two routers. */
@@ -42,7 +42,8 @@ struct audit_noinit {
 /* Whether tunnel i's router starts IKE again after the SA is gone. */
 struct audit_noinit audit_peer_noinit(const struct config *c, size_t i);
 /* The fix kinds that make it do so; *per_tunnel 0: a global line. */
-size_t audit_peer_noinit_kinds(enum audit_no_init why, enum audit_fix_kind kind[2], int *per_tunnel);
+size_t
+audit_peer_noinit_kinds(enum audit_no_init why, enum audit_fix_kind kind[2], int *per_tunnel);
 /* How long DPD keeps a dead SA: audit_dpd_hold() (core/audit.h). */
 /* An ESP transform (strongSwan syntax) as PEER_ENC_* / PEER_INTEG_* bits; -1 unknown. */
 int audit_peer_esp_bits(const char *esp, unsigned *enc, unsigned *integ);

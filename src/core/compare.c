@@ -39,7 +39,8 @@ judge_lost(struct model_result *m, const struct tunnel_evidence *ev, int has_mod
 	safe_clamp(m, j, fix);
 	j->verdict = TUNNEL_LOST;
 	j->device_mtu = ev->device_mtu;
-	snprintf(j->device_from, sizeof(j->device_from), "%s", ev->device_from ? ev->device_from : "");
+	snprintf(j->device_from, sizeof(j->device_from), "%s",
+		 ev->device_from ? ev->device_from : "");
 	j->set = fix;
 	if (!has_model)
 		model_use_measured_tunnel(m, fix);

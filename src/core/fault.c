@@ -12,10 +12,10 @@ static const struct {
 	int sys_errno;
 	enum fault fault;
 } by_errno[] = {
-	{ ENETUNREACH, FAULT_NO_ROUTE },    /* no route in the table (route deleted) */
-	{ EHOSTUNREACH, FAULT_NO_ROUTE },   /* unreachable route, or no neighbour answer */
-	{ ENETDOWN, FAULT_IFACE_DOWN },     /* the route's device is down */
-	{ ENODEV, FAULT_IFACE_DOWN },       /* the device is gone (-I of a deleted one) */
+	{ ENETUNREACH, FAULT_NO_ROUTE },  /* no route in the table (route deleted) */
+	{ EHOSTUNREACH, FAULT_NO_ROUTE }, /* unreachable route, or no neighbour answer */
+	{ ENETDOWN, FAULT_IFACE_DOWN },   /* the route's device is down */
+	{ ENODEV, FAULT_IFACE_DOWN },     /* the device is gone (-I of a deleted one) */
 	{ ENXIO, FAULT_IFACE_DOWN },
 	{ EADDRNOTAVAIL, FAULT_NO_SOURCE }, /* our source address was removed */
 	{ EPERM, FAULT_BLOCKED },           /* netfilter's verdict on an output packet */

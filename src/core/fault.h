@@ -7,24 +7,24 @@
 #define MTUPROBE_FAULT_H
 
 enum fault {
-	FAULT_NONE = 0,        /* measured */
-	FAULT_NO_ROUTE,        /* no route to the target (ENETUNREACH, EHOSTUNREACH) */
-	FAULT_IFACE_DOWN,      /* the interface the probes leave by is down or has no carrier */
-	FAULT_NO_SOURCE,       /* our source address is gone (EADDRNOTAVAIL) */
-	FAULT_BLOCKED,         /* a local firewall refused the send (EPERM, EACCES) */
-	FAULT_SEND,            /* any other error sending a probe */
-	FAULT_RECV,            /* an error waiting for or reading answers */
-	FAULT_UNREACHABLE,     /* the target answered no size, or was reported unreachable */
-	FAULT_NO_ANSWER,       /* the probe budget ran out before a path MTU was found */
-	FAULT_INTERRUPTED,     /* a signal ended the run first (never a watch round) */
+	FAULT_NONE = 0,    /* measured */
+	FAULT_NO_ROUTE,    /* no route to the target (ENETUNREACH, EHOSTUNREACH) */
+	FAULT_IFACE_DOWN,  /* the interface the probes leave by is down or has no carrier */
+	FAULT_NO_SOURCE,   /* our source address is gone (EADDRNOTAVAIL) */
+	FAULT_BLOCKED,     /* a local firewall refused the send (EPERM, EACCES) */
+	FAULT_SEND,        /* any other error sending a probe */
+	FAULT_RECV,        /* an error waiting for or reading answers */
+	FAULT_UNREACHABLE, /* the target answered no size, or was reported unreachable */
+	FAULT_NO_ANSWER,   /* the probe budget ran out before a path MTU was found */
+	FAULT_INTERRUPTED, /* a signal ended the run first (never a watch round) */
 	FAULT_COUNT
 };
 
 /* Where a system error happened. */
 enum fault_stage {
-	FAULT_AT_ROUTE = 1,    /* finding the source address and route to the target */
-	FAULT_AT_SEND,         /* sending a probe */
-	FAULT_AT_RECV,         /* waiting for or reading answers */
+	FAULT_AT_ROUTE = 1, /* finding the source address and route to the target */
+	FAULT_AT_SEND,      /* sending a probe */
+	FAULT_AT_RECV,      /* waiting for or reading answers */
 };
 
 /* The fault of a system error at stage with errno sys_errno; iface_down: the

@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#define NSIZE 65536u             /* IP packet sizes are 16 bits (no jumbograms here) */
+#define NSIZE 65536u /* IP packet sizes are 16 bits (no jumbograms here) */
 #define WORDS (NSIZE / 64)
 
 /* Sizes that got something back, and sizes that got silence at least once. */
@@ -19,20 +19,23 @@ struct bits {
 	uint64_t silent[WORDS];
 };
 
-static void set(uint64_t *b, uint32_t size)
+static void
+set(uint64_t *b, uint32_t size)
 {
 	if (size < NSIZE)
 		b[size / 64] |= (uint64_t)1 << (size % 64);
 }
 
-static int get(const uint64_t *b, uint32_t size)
+static int
+get(const uint64_t *b, uint32_t size)
 {
 	return size < NSIZE && (b[size / 64] >> (size % 64) & 1);
 }
 
 /* The MTU a "too big" reports, if a link can have it and it is below the
  * size refused (else the report says nothing the refusal did not). */
-static uint32_t believed_mtu(const struct inspect_obs *o, int family)
+static uint32_t
+believed_mtu(const struct inspect_obs *o, int family)
 {
 	uint32_t floor = ip_min_mtu(family);
 
@@ -40,7 +43,8 @@ static uint32_t believed_mtu(const struct inspect_obs *o, int family)
 }
 
 /* The largest size a "too big" allows across. */
-static uint32_t bound(const struct inspect_obs *o, int family)
+static uint32_t
+bound(const struct inspect_obs *o, int family)
 {
 	uint32_t m = believed_mtu(o, family);
 
@@ -48,7 +52,8 @@ static uint32_t bound(const struct inspect_obs *o, int family)
 }
 
 /* Silence above lo (exclusive) and up to hi (inclusive; 0: no limit). */
-static void scan_silence(const struct bits *b, uint32_t lo, uint32_t hi, struct inspect_answer *a)
+static void
+scan_silence(const struct bits *b, uint32_t lo, uint32_t hi, struct inspect_answer *a)
 {
 	uint32_t top = hi && hi < NSIZE ? hi : NSIZE - 1;
 
@@ -67,8 +72,8 @@ static void scan_silence(const struct bits *b, uint32_t lo, uint32_t hi, struct 
 }
 
 /* With a floor (largest answered) of l: exact, on silence, or at least. */
-static void with_floor(const struct bits *b, uint32_t l, long best, uint32_t bnd,
-		       struct inspect_answer *a)
+static void
+with_floor(const struct bits *b, uint32_t l, long best, uint32_t bnd, struct inspect_answer *a)
 {
 	a->mtu = l;
 	if (best >= 0 && bnd == l) {
@@ -90,8 +95,9 @@ static void with_floor(const struct bits *b, uint32_t l, long best, uint32_t bnd
 	}
 }
 
-void inspect_answer(const struct inspect_obs *obs, size_t n, int family, int complete,
-		    struct inspect_answer *out)
+void
+inspect_answer(const struct inspect_obs *obs, size_t n, int family, int complete,
+	       struct inspect_answer *out)
 {
 	static const struct inspect_answer none = { .too_big = -1 };
 	struct bits b;

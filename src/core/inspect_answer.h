@@ -29,43 +29,43 @@
 #include <stdint.h>
 
 enum inspect_outcome {
-	INSPECT_ANSWERED,        /* the probe arrived: echo reply, or the target's port unreachable */
-	INSPECT_TOO_BIG,         /* frag-needed (IPv4) / packet too big (IPv6) */
-	INSPECT_SILENT,          /* no answer of any kind */
-	INSPECT_OTHER_ERROR,     /* unreachable, time exceeded, ...: says nothing of the size */
+	INSPECT_ANSWERED,    /* the probe arrived: echo reply, or the target's port unreachable */
+	INSPECT_TOO_BIG,     /* frag-needed (IPv4) / packet too big (IPv6) */
+	INSPECT_SILENT,      /* no answer of any kind */
+	INSPECT_OTHER_ERROR, /* unreachable, time exceeded, ...: says nothing of the size */
 };
 
 /* One thing seen: a size and what became of it. The same size may appear
  * any number of times, with any outcomes. */
 struct inspect_obs {
-	uint32_t size;               /* IP packet size */
+	uint32_t size; /* IP packet size */
 	enum inspect_outcome outcome;
-	uint32_t mtu;                /* INSPECT_TOO_BIG: the MTU it reported; 0: none */
+	uint32_t mtu; /* INSPECT_TOO_BIG: the MTU it reported; 0: none */
 };
 
 enum inspect_verdict {
-	INSPECT_EXACT,           /* mtu: largest answered; a "too big" at mtu + 1, or reporting mtu */
-	INSPECT_EXACT_SILENCE,   /* mtu: largest answered; mtu + 1 got silence (and no "too big") */
-	INSPECT_AT_LEAST,        /* mtu: largest answered; nothing known of mtu + 1 .. upper,
+	INSPECT_EXACT,         /* mtu: largest answered; a "too big" at mtu + 1, or reporting mtu */
+	INSPECT_EXACT_SILENCE, /* mtu: largest answered; mtu + 1 got silence (and no "too big") */
+	INSPECT_AT_LEAST,      /* mtu: largest answered; nothing known of mtu + 1 .. upper,
 				  * then silence (silent_lo) or a "too big" (too_big) */
-	INSPECT_AT_MOST,         /* nothing answered; upper: what the "too big" allows */
-	INSPECT_NOTHING,         /* nothing answered, no "too big" */
-	INSPECT_CONTRADICTION,   /* answered_above answered, above what the "too big" allows */
+	INSPECT_AT_MOST,       /* nothing answered; upper: what the "too big" allows */
+	INSPECT_NOTHING,       /* nothing answered, no "too big" */
+	INSPECT_CONTRADICTION, /* answered_above answered, above what the "too big" allows */
 };
 
 struct inspect_answer {
 	enum inspect_verdict verdict;
-	uint32_t mtu;                /* EXACT, EXACT_SILENCE, AT_LEAST: the largest size answered */
-	uint32_t upper;              /* AT_LEAST: top of the sizes nothing is known of (0:
+	uint32_t mtu;         /* EXACT, EXACT_SILENCE, AT_LEAST: the largest size answered */
+	uint32_t upper;       /* AT_LEAST: top of the sizes nothing is known of (0:
 				      * nothing larger was tried); AT_MOST: the most that
 				      * the "too big" lets cross */
-	long too_big;                /* index in obs[] of the "too big" the verdict rests on
+	long too_big;         /* index in obs[] of the "too big" the verdict rests on
 				      * (the one with the lowest bound); -1: none */
-	uint32_t too_big_mtu;        /* its MTU if believed (see above); 0: not believed or none */
+	uint32_t too_big_mtu; /* its MTU if believed (see above); 0: not believed or none */
 	uint32_t silent_lo, silent_hi; /* sizes above mtu that only got silence, smallest and
 					* largest (below upper for AT_LEAST); 0: none */
-	unsigned silent_sizes;       /* how many distinct such sizes */
-	uint32_t answered_above;     /* CONTRADICTION: the size answered */
+	unsigned silent_sizes;         /* how many distinct such sizes */
+	uint32_t answered_above;       /* CONTRADICTION: the size answered */
 };
 
 /* family: 4 or 6 (which MTUs a "too big" may report). complete: the capture

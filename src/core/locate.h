@@ -26,22 +26,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "base/ip.h"   /* struct ip_addr: an address as bytes (the core knows no sockets) */
+#include "base/ip.h" /* struct ip_addr: an address as bytes (the core knows no sockets) */
 
-#define LOCATE_MAX_HOPS 64       /* highest TTL --locate may use */
-#define LOCATE_DEF_HOPS 30       /* traceroute's and tracepath's default */
-#define LOCATE_DEF_ATTEMPTS 3    /* tries before a silence is believed, at least */
-#define LOCATE_MAX_ATTEMPTS 12   /* ... and at most (the search's n_max) */
-#define LOCATE_P_WRONG 1e-4      /* P(a silence at the boundary was only loss) accepted:
+#define LOCATE_MAX_HOPS 64     /* highest TTL --locate may use */
+#define LOCATE_DEF_HOPS 30     /* traceroute's and tracepath's default */
+#define LOCATE_DEF_ATTEMPTS 3  /* tries before a silence is believed, at least */
+#define LOCATE_MAX_ATTEMPTS 12 /* ... and at most (the search's n_max) */
+#define LOCATE_P_WRONG \
+	1e-4 /* P(a silence at the boundary was only loss) accepted:
                                   * the search's target_error per decision */
 #define LOCATE_REASON_LEN 512
 
 enum locate_heard {
-	LOCATE_NOTHING = 0,      /* no answer (yet) */
-	LOCATE_HOP,              /* time exceeded: the probe reached this hop */
-	LOCATE_TARGET,           /* the method's proof: the probe reached the target */
-	LOCATE_TOO_BIG,          /* frag-needed / packet too big */
-	LOCATE_ERROR,            /* another ICMP error (unreachable, ...) */
+	LOCATE_NOTHING = 0, /* no answer (yet) */
+	LOCATE_HOP,         /* time exceeded: the probe reached this hop */
+	LOCATE_TARGET,      /* the method's proof: the probe reached the target */
+	LOCATE_TOO_BIG,     /* frag-needed / packet too big */
+	LOCATE_ERROR,       /* another ICMP error (unreachable, ...) */
 };
 
 struct locate_obs {
@@ -52,27 +53,27 @@ struct locate_obs {
 };
 
 struct locate {
-	unsigned max_hops;       /* 1..LOCATE_MAX_HOPS */
-	unsigned attempts;       /* >= 1 */
-	unsigned target_ttl;     /* smallest TTL whose small probe reached the target; 0 = not yet */
+	unsigned max_hops;   /* 1..LOCATE_MAX_HOPS */
+	unsigned attempts;   /* >= 1 */
+	unsigned target_ttl; /* smallest TTL whose small probe reached the target; 0 = not yet */
 	struct locate_obs obs[LOCATE_MAX_HOPS + 1][2]; /* [ttl][large]; ttl 0 unused */
 };
 
 struct locate_result {
-	bool found;              /* the hop after which big packets vanish is named */
-	bool by_ptb;             /* not a black hole: the hop says "too big" (ptb_mtu) */
-	bool silent_mute;        /* the first silent hop answers no TTL probe at all */
-	unsigned last_ttl;       /* the last hop the big packets reach; 0 = none: they
+	bool found;            /* the hop after which big packets vanish is named */
+	bool by_ptb;           /* not a black hole: the hop says "too big" (ptb_mtu) */
+	bool silent_mute;      /* the first silent hop answers no TTL probe at all */
+	unsigned last_ttl;     /* the last hop the big packets reach; 0 = none: they
 	                          * never reach the first hop */
-	struct ip_addr last;     /* its address; family 0 when last_ttl is 0 */
-	unsigned silent_ttl;     /* the first hop (or the target) they never reach */
-	struct ip_addr silent;     /* its address; family 0 when it never answered */
+	struct ip_addr last;   /* its address; family 0 when last_ttl is 0 */
+	unsigned silent_ttl;   /* the first hop (or the target) they never reach */
+	struct ip_addr silent; /* its address; family 0 when it never answered */
 	bool silent_is_target;
-	unsigned next_ttl;       /* silent_mute: the next hop that answers, 0 if none */
+	unsigned next_ttl; /* silent_mute: the next hop that answers, 0 if none */
 	struct ip_addr next;
-	uint32_t ptb_mtu;        /* by_ptb: the MTU it reported */
-	struct ip_addr ptb_from;     /* by_ptb: who reported it; family 0 = this host */
-	unsigned target_ttl;     /* hops to the target, 0 = not reached */
+	uint32_t ptb_mtu;               /* by_ptb: the MTU it reported */
+	struct ip_addr ptb_from;        /* by_ptb: who reported it; family 0 = this host */
+	unsigned target_ttl;            /* hops to the target, 0 = not reached */
 	char reason[LOCATE_REASON_LEN]; /* one line: the finding, or why there is none */
 };
 

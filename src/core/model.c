@@ -14,8 +14,9 @@ static struct model_warning *
 warn_slot(struct model_result *r)
 {
 	if (r->nwarn >= MODEL_MAX_WARN) {
-		r->warn_dropped += r->warn_dropped ? 1 : 2;   /* the first overwrites one */
-		r->warnings[MODEL_MAX_WARN - 1] = (struct model_warning){ .id = MW_MORE, .a = r->warn_dropped };
+		r->warn_dropped += r->warn_dropped ? 1 : 2; /* the first overwrites one */
+		r->warnings[MODEL_MAX_WARN - 1] =
+			(struct model_warning){ .id = MW_MORE, .a = r->warn_dropped };
 		return NULL;
 	}
 	r->warnings[r->nwarn] = (struct model_warning){ .id = MW_TEXT };
@@ -111,8 +112,10 @@ stack_order_ok(const struct model_input *in, size_t i, char *err, size_t errlen)
 	if (!prev) {
 		if (l->kind & (LAYER_ACCESS | LAYER_IP))
 			return 0;
-		snprintf(err, errlen, "--stack must start with an access layer or an IP header "
-			 "(pppoe, 4in6, ipv4, ipv6), not '%s'", l->name);
+		snprintf(err, errlen,
+			 "--stack must start with an access layer or an IP header "
+			 "(pppoe, 4in6, ipv4, ipv6), not '%s'",
+			 l->name);
 		return -1;
 	}
 	if (prev->kind & l->outside)
@@ -129,9 +132,10 @@ model_parse_stack(const char *list, struct model_input *in, char *err, size_t er
 
 	in->nstack = 0;
 	in->has_esp = 0;
-	if (!list || !*list || *list == ',' || list[strlen(list) - 1] == ',' || strstr(list, ",,") ||
-	    strlen(list) >= sizeof(buf)) {
-		snprintf(err, errlen, "--stack needs a comma-separated list of layers, e.g. ipv4,nat-t,esp");
+	if (!list || !*list || *list == ',' || list[strlen(list) - 1] == ',' ||
+	    strstr(list, ",,") || strlen(list) >= sizeof(buf)) {
+		snprintf(err, errlen,
+			 "--stack needs a comma-separated list of layers, e.g. ipv4,nat-t,esp");
 		return -1;
 	}
 	snprintf(buf, sizeof(buf), "%s", list);
@@ -139,7 +143,8 @@ model_parse_stack(const char *list, struct model_input *in, char *err, size_t er
 		const struct layer_def *l = overhead_layer(tok);
 		if (!l) {
 			overhead_layer_names(names, sizeof(names));
-			snprintf(err, errlen, "unknown layer '%s' in --stack: layers are %s", tok, names);
+			snprintf(err, errlen, "unknown layer '%s' in --stack: layers are %s", tok,
+				 names);
 			return -1;
 		}
 		if (in->nstack >= MODEL_MAX_LAYERS) {
@@ -181,7 +186,8 @@ apply_esp(const struct model_input *in, const struct layer_def *l, long avail,
 		return -1;
 	rounded = payload + 2;
 	if (rounded != avail) {
-		struct model_step *st = step(r, '~', rounded, STEP_ESP_ROUNDED, c->display, "RFC 4303 2.4");
+		struct model_step *st =
+			step(r, '~', rounded, STEP_ESP_ROUNDED, c->display, "RFC 4303 2.4");
 
 		if (st)
 			st->n = block;
@@ -201,8 +207,8 @@ shared_ip_bytes(const struct model_input *in, size_t i)
 }
 
 static int
-walk_layers(const struct model_input *in, long avail, struct model_result *r,
-	    char *err, size_t errlen)
+walk_layers(const struct model_input *in, long avail, struct model_result *r, char *err,
+	    size_t errlen)
 {
 	for (size_t i = 0; i < in->nstack; i++) {
 		const struct layer_def *l = in->stack[i];
@@ -220,8 +226,10 @@ walk_layers(const struct model_input *in, long avail, struct model_result *r,
 			avail -= l->bytes;
 		}
 		if (avail < IP_MIN_MTU4) {
-			snprintf(err, errlen, "the stack leaves no room: %ld bytes after '%s', below the IPv4 minimum MTU of %d (RFC 791)",
-				 avail, l->name, IP_MIN_MTU4);
+			snprintf(
+				err, errlen,
+				"the stack leaves no room: %ld bytes after '%s', below the IPv4 minimum MTU of %d (RFC 791)",
+				avail, l->name, IP_MIN_MTU4);
 			return -1;
 		}
 	}
@@ -267,8 +275,10 @@ wan_from_link(const struct model_input *in, struct model_result *r, char *err, s
 		access = 1;
 	}
 	if (avail < IP_MIN_MTU4) {
-		snprintf(err, errlen, "the access layers leave %ld bytes, below the IPv4 minimum MTU of %d (RFC 791)",
-			 avail, IP_MIN_MTU4);
+		snprintf(
+			err, errlen,
+			"the access layers leave %ld bytes, below the IPv4 minimum MTU of %d (RFC 791)",
+			avail, IP_MIN_MTU4);
 		return -1;
 	}
 	if (access)
@@ -418,7 +428,8 @@ model_compute(const struct model_input *in, struct model_result *r, char *err, s
 	if (r->has_tunnel && tunnel_part(in, r, err, errlen) < 0)
 		return -1;
 	if (r->overflow) {
-		snprintf(err, errlen, "the stack is too deep to show step by step (a limit of "
+		snprintf(err, errlen,
+			 "the stack is too deep to show step by step (a limit of "
 			 "mtuprobe: report it)");
 		return -1;
 	}

@@ -15,6 +15,7 @@
 #define ANY_IP_OR_UDP (LAYER_IP | LAYER_UDP)
 #define INNER_IP (LAYER_ACCESS | LAYER_IP | LAYER_ESP)
 
+/* clang-format off */
 static const struct layer_def layers[] = {
 	{ "pppoe", LAYER_ACCESS, 8, LAYER_ACCESS, 0,
 	  N_("PPPoE header 6 + PPP protocol 2"), "RFC 2516 section 4" },
@@ -51,9 +52,11 @@ static const struct layer_def layers[] = {
 	{ "esp-transport", LAYER_ESP, 8, ANY_IP_OR_UDP, 1,
 	  N_("ESP header: SPI 4 + sequence 4 (transport mode)"), "RFC 4303 sections 2, 3.1.1" },
 };
+/* clang-format on */
 
 /* Block 4 for stream and counter modes: RFC 4303 section 2.4 still requires the
  * trailer to end on a 4-byte boundary. */
+/* clang-format off */
 static const struct cipher_def ciphers[] = {
 	{ "aes128", "AES-128-CBC", 16, 16, 0, "RFC 3602" },
 	{ "aes192", "AES-192-CBC", 16, 16, 0, "RFC 3602" },
@@ -83,12 +86,14 @@ static const struct cipher_def ciphers[] = {
 	{ "3des", "3DES-CBC", 8, 8, 0, "RFC 2451" },
 	{ "null", "NULL (no encryption)", 0, 4, 0, "RFC 2410" },
 };
+/* clang-format on */
 
 /* strongSwan also accepts the ICV length in bits (aes128gcm128 = aes128gcm16). */
 struct alias {
 	const char *alias, *name;
 };
 
+/* clang-format off */
 static const struct alias cipher_aliases[] = {
 	{ "aes128gcm64", "aes128gcm8" }, { "aes128gcm96", "aes128gcm12" },
 	{ "aes128gcm128", "aes128gcm16" }, { "aes192gcm64", "aes192gcm8" },
@@ -101,7 +106,9 @@ static const struct alias cipher_aliases[] = {
 	{ "aes256ccm96", "aes256ccm12" }, { "aes256ccm128", "aes256ccm16" },
 	{ "aes", "aes128" },
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct integ_def integs[] = {
 	{ "md5", "HMAC-MD5-96", 12, "RFC 2403" },
 	{ "sha1", "HMAC-SHA1-96", 12, "RFC 2404" },
@@ -110,11 +117,14 @@ static const struct integ_def integs[] = {
 	{ "sha512", "HMAC-SHA2-512-256", 32, "RFC 4868" },
 	{ "aesxcbc", "AES-XCBC-MAC-96", 12, "RFC 3566" },
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct alias integ_aliases[] = {
 	{ "sha", "sha1" }, { "sha2_256", "sha256" }, { "sha2_384", "sha384" },
 	{ "sha2_512", "sha512" },
 };
+/* clang-format on */
 
 static const char *
 unalias(const char *name, const struct alias *a, size_t n)
@@ -189,13 +199,37 @@ overhead_join_names(char *buf, size_t len, const char *(*name_at)(size_t i))
 	}
 }
 
-static const char *layer_name(size_t i) { return i < COUNT(layers) ? layers[i].name : NULL; }
-static const char *cipher_name(size_t i) { return i < COUNT(ciphers) ? ciphers[i].name : NULL; }
-static const char *integ_name(size_t i) { return i < COUNT(integs) ? integs[i].name : NULL; }
+static const char *
+layer_name(size_t i)
+{
+	return i < COUNT(layers) ? layers[i].name : NULL;
+}
+static const char *
+cipher_name(size_t i)
+{
+	return i < COUNT(ciphers) ? ciphers[i].name : NULL;
+}
+static const char *
+integ_name(size_t i)
+{
+	return i < COUNT(integs) ? integs[i].name : NULL;
+}
 
-void overhead_layer_names(char *buf, size_t len) { overhead_join_names(buf, len, layer_name); }
-void overhead_cipher_names(char *buf, size_t len) { overhead_join_names(buf, len, cipher_name); }
-void overhead_integ_names(char *buf, size_t len) { overhead_join_names(buf, len, integ_name); }
+void
+overhead_layer_names(char *buf, size_t len)
+{
+	overhead_join_names(buf, len, layer_name);
+}
+void
+overhead_cipher_names(char *buf, size_t len)
+{
+	overhead_join_names(buf, len, cipher_name);
+}
+void
+overhead_integ_names(char *buf, size_t len)
+{
+	overhead_join_names(buf, len, integ_name);
+}
 
 long
 overhead_esp_max_payload(long avail, unsigned block)
@@ -205,7 +239,7 @@ overhead_esp_max_payload(long avail, unsigned block)
 
 	if (avail < b)
 		return -1;
-	p = (avail / b) * b - 2;   /* 2 = pad length + next header */
+	p = (avail / b) * b - 2; /* 2 = pad length + next header */
 	return p;
 }
 

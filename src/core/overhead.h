@@ -10,36 +10,36 @@
 
 /* What a layer is, which decides what may sit directly outside it. */
 enum layer_kind {
-	LAYER_ACCESS = 1 << 0,   /* below the outer IP: PPPoE, IPv4-in-IPv6 access */
-	LAYER_IP     = 1 << 1,   /* an outer IP header */
-	LAYER_UDP    = 1 << 2,   /* UDP (NAT-T, VXLAN, WireGuard) */
-	LAYER_TUNNEL = 1 << 3,   /* a fixed-size tunnel header: GRE, VXLAN, WireGuard */
-	LAYER_ESP    = 1 << 4,   /* ESP: size depends on the cipher and padding */
+	LAYER_ACCESS = 1 << 0, /* below the outer IP: PPPoE, IPv4-in-IPv6 access */
+	LAYER_IP = 1 << 1,     /* an outer IP header */
+	LAYER_UDP = 1 << 2,    /* UDP (NAT-T, VXLAN, WireGuard) */
+	LAYER_TUNNEL = 1 << 3, /* a fixed-size tunnel header: GRE, VXLAN, WireGuard */
+	LAYER_ESP = 1 << 4,    /* ESP: size depends on the cipher and padding */
 };
 
 struct layer_def {
-	const char *name;        /* as written in --stack */
+	const char *name; /* as written in --stack */
 	enum layer_kind kind;
-	unsigned bytes;          /* fixed header bytes (ESP: SPI + sequence only) */
-	unsigned outside;        /* bitmask of kinds allowed directly outside; 0 = must be outermost */
-	int transport;           /* ESP only: inner packet shares the outer IP header */
-	const char *what;        /* human description */
-	const char *source;      /* where the number comes from */
+	unsigned bytes;     /* fixed header bytes (ESP: SPI + sequence only) */
+	unsigned outside;   /* bitmask of kinds allowed directly outside; 0 = must be outermost */
+	int transport;      /* ESP only: inner packet shares the outer IP header */
+	const char *what;   /* human description */
+	const char *source; /* where the number comes from */
 };
 
 struct cipher_def {
-	const char *name;        /* strongSwan proposal keyword */
+	const char *name; /* strongSwan proposal keyword */
 	const char *display;
-	unsigned iv;             /* explicit IV carried in each packet */
-	unsigned block;          /* padding block: payload + 2 is a multiple (>= 4) */
-	unsigned icv;            /* AEAD: ICV bytes; 0 = needs an integrity algorithm */
+	unsigned iv;    /* explicit IV carried in each packet */
+	unsigned block; /* padding block: payload + 2 is a multiple (>= 4) */
+	unsigned icv;   /* AEAD: ICV bytes; 0 = needs an integrity algorithm */
 	const char *source;
 };
 
 struct integ_def {
-	const char *name;        /* strongSwan proposal keyword */
+	const char *name; /* strongSwan proposal keyword */
 	const char *display;
-	unsigned icv;            /* truncated ICV bytes on the wire */
+	unsigned icv; /* truncated ICV bytes on the wire */
 	const char *source;
 };
 

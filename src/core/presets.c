@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+/* clang-format off */
 static const struct line_preset lines[] = {
 	{ "flets-pppoe", 1454, WAN_PPPOE, N_("Flet's PPPoE (NTT NGN)"),
 	  "NTT East/West Flet's interface specification; doc/field-cases.md case 1" },
@@ -32,9 +33,11 @@ static const struct line_preset lines[] = {
 	{ "nuro", 1500, WAN_ETHER, N_("NURO Hikari, native IPv4 by DHCP (1500)"),
 	  "RFC 894; no NURO specification found: confirm with mtuprobe probe" },
 };
+/* clang-format on */
 
 /* Peer profiles: limits for calc/probe, behaviour for audit. Each row
  * names its source; doc/router-facts.md collects them. */
+/* clang-format off */
 static const struct peer_def peers[] = {
 	/* AWS Site-to-Site VPN user guide, customer gateway device requirements:
 	 * maximum MTU 1446, MSS 1406; path MTU discovery not supported. EC2 API
@@ -68,6 +71,7 @@ static const struct peer_def peers[] = {
 	  N_("no assumptions: only what the router's configuration and defaults say"), 0,
 	  PEER_DISPLAY_UNKNOWN },
 };
+/* clang-format on */
 
 const struct line_preset *
 model_line(const char *name)
@@ -93,8 +97,24 @@ model_peer(const char *name)
 	return NULL;
 }
 
-static const char *line_name(size_t i) { return i < COUNT(lines) ? lines[i].name : NULL; }
-static const char *peer_name(size_t i) { return i < COUNT(peers) ? peers[i].name : NULL; }
+static const char *
+line_name(size_t i)
+{
+	return i < COUNT(lines) ? lines[i].name : NULL;
+}
+static const char *
+peer_name(size_t i)
+{
+	return i < COUNT(peers) ? peers[i].name : NULL;
+}
 
-void model_line_names(char *buf, size_t len) { overhead_join_names(buf, len, line_name); }
-void model_peer_names(char *buf, size_t len) { overhead_join_names(buf, len, peer_name); }
+void
+model_line_names(char *buf, size_t len)
+{
+	overhead_join_names(buf, len, line_name);
+}
+void
+model_peer_names(char *buf, size_t len)
+{
+	overhead_join_names(buf, len, peer_name);
+}

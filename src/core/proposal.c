@@ -12,10 +12,12 @@
 /* Keywords that do not change ESP's size: DH groups (RFC 3526, 5903, 7748),
  * PRFs (IKE only) and extended sequence numbers (RFC 4303 section 2.2.1: the
  * high 32 bits are never sent). */
+/* clang-format off */
 static const char *const ignored_prefixes[] = {
 	"modp", "ecp", "curve", "x25519", "x448", "prf", "esn", "noesn", "ke",
 	"mlkem", "ffdhe",
 };
+/* clang-format on */
 
 static int
 ignorable(const char *tok)
@@ -36,7 +38,8 @@ take_token(const char *tok, struct esp_proposal *out, char *err, size_t errlen)
 
 	if (c) {
 		if (out->cipher) {
-			snprintf(err, errlen, "ESP proposal '%s': more than one cipher; give exactly one",
+			snprintf(err, errlen,
+				 "ESP proposal '%s': more than one cipher; give exactly one",
 				 out->text);
 			return -1;
 		}
@@ -45,8 +48,10 @@ take_token(const char *tok, struct esp_proposal *out, char *err, size_t errlen)
 	}
 	if (i) {
 		if (out->integ) {
-			snprintf(err, errlen, "ESP proposal '%s': more than one integrity algorithm; give exactly one",
-				 out->text);
+			snprintf(
+				err, errlen,
+				"ESP proposal '%s': more than one integrity algorithm; give exactly one",
+				out->text);
 			return -1;
 		}
 		out->integ = i;
@@ -55,8 +60,8 @@ take_token(const char *tok, struct esp_proposal *out, char *err, size_t errlen)
 	if (ignorable(tok))
 		return 0;
 	overhead_cipher_names(names, sizeof(names));
-	snprintf(err, errlen, "unknown ESP algorithm '%s' in '%s': ciphers are %s", tok,
-		 out->text, names);
+	snprintf(err, errlen, "unknown ESP algorithm '%s' in '%s': ciphers are %s", tok, out->text,
+		 names);
 	return -1;
 }
 
@@ -66,12 +71,14 @@ check_complete(struct esp_proposal *out, char *err, size_t errlen)
 	char names[256];
 
 	if (!out->cipher) {
-		snprintf(err, errlen, "ESP proposal '%s' has no cipher (e.g. aes128-sha1, aes128gcm16)",
+		snprintf(err, errlen,
+			 "ESP proposal '%s' has no cipher (e.g. aes128-sha1, aes128gcm16)",
 			 out->text);
 		return -1;
 	}
 	if (out->cipher->icv && out->integ) {
-		snprintf(err, errlen, "ESP proposal '%s': %s is AEAD and takes no integrity algorithm",
+		snprintf(err, errlen,
+			 "ESP proposal '%s': %s is AEAD and takes no integrity algorithm",
 			 out->text, out->cipher->name);
 		return -1;
 	}
@@ -98,7 +105,7 @@ model_parse_proposal(const char *s, struct esp_proposal *out, char *err, size_t 
 	}
 	snprintf(out->text, sizeof(out->text), "%s", s);
 	snprintf(buf, sizeof(buf), "%s", s);
-	for (char *p = buf; *p; p++)   /* AES128-SHA1 as typed from a vendor GUI */
+	for (char *p = buf; *p; p++) /* AES128-SHA1 as typed from a vendor GUI */
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
 	for (char *tok = strtok_r(buf, "-", &save); tok; tok = strtok_r(NULL, "-", &save))

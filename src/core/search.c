@@ -36,14 +36,16 @@
 
 #include <string.h>
 
-static unsigned weak_settled(const struct search_size *e)
+static unsigned
+weak_settled(const struct search_size *e)
 {
 	unsigned w = (unsigned)e->weak - e->weak_open;
 
 	return w < e->silences ? w : e->silences;
 }
 
-double search_p_all_lost(unsigned lost, unsigned samples, unsigned k)
+double
+search_p_all_lost(unsigned lost, unsigned samples, unsigned k)
 {
 	double p = 1.0;
 
@@ -52,8 +54,8 @@ double search_p_all_lost(unsigned lost, unsigned samples, unsigned k)
 	return p;
 }
 
-unsigned search_need_n(const struct search_params *p, double target,
-		       unsigned lost, unsigned samples)
+unsigned
+search_need_n(const struct search_params *p, double target, unsigned lost, unsigned samples)
 {
 	unsigned k = p->n_min;
 
@@ -62,7 +64,8 @@ unsigned search_need_n(const struct search_params *p, double target,
 	return k;
 }
 
-static void view_loss(const struct search *s, struct view *v)
+static void
+view_loss(const struct search *s, struct view *v)
 {
 	unsigned lo = s->p.min - 1;
 
@@ -78,14 +81,14 @@ static void view_loss(const struct search *s, struct view *v)
 		v->pend_lo += e->pending;
 	}
 	v->n = search_need_n(&s->p, s->p.target_error, v->lost, v->samples);
-	v->n_hint = search_need_n(&s->p, s->p.target_error / s->p.hint_odds, v->lost,
-			   v->samples);
+	v->n_hint = search_need_n(&s->p, s->p.target_error / s->p.hint_odds, v->lost, v->samples);
 }
 
 /* The smallest failing size above lo. A PTB or EMSGSIZE at or below lo
  * contradicts a reply above it; the reply wins (it is the stronger proof and
  * the newer path state is unknown), and search_record() counts a conflict. */
-static void view_hi(const struct search *s, struct view *v)
+static void
+view_hi(const struct search *s, struct view *v)
 {
 	unsigned cum = 0;
 
@@ -93,8 +96,7 @@ static void view_hi(const struct search *s, struct view *v)
 	 * silence may contradict that, it must be hint_odds times less likely
 	 * to be loss. A PTB at the claimed size itself refutes the claim. */
 	for (unsigned i = 0; i < s->nsz && !v->claim; i++)
-		if (s->sz[i].size > v->lo && s->sz[i].hinted &&
-		    !icmp_fails(v, &s->sz[i]))
+		if (s->sz[i].size > v->lo && s->sz[i].hinted && !icmp_fails(v, &s->sz[i]))
 			v->claim = s->sz[i].size;
 
 	v->hi = s->p.max + 1;
@@ -124,7 +126,8 @@ static void view_hi(const struct search *s, struct view *v)
 	}
 }
 
-void search_view(const struct search *s, struct view *v, bool settled)
+void
+search_view(const struct search *s, struct view *v, bool settled)
 {
 	memset(v, 0, sizeof *v);
 	v->settled = settled;
@@ -145,8 +148,8 @@ void search_view(const struct search *s, struct view *v, bool settled)
 			v->tent = e->size;
 		/* A PTB that cannot decide, like an overdue probe: likely too
 		 * big, unproven. */
-		if ((e->overdue || (!settled && (e->weak_open ||
-		     (v->distrust && e->ptbs_open)))) && !v->soft)
+		if ((e->overdue || (!settled && (e->weak_open || (v->distrust && e->ptbs_open)))) &&
+		    !v->soft)
 			v->soft = e->size;
 		if (e->hinted && !v->hint && e->size < v->hi)
 			v->hint = e->size;
@@ -161,12 +164,14 @@ void search_view(const struct search *s, struct view *v, bool settled)
 	}
 }
 
-bool search_converged(const struct search *s, const struct view *v)
+bool
+search_converged(const struct search *s, const struct view *v)
 {
 	return v->lo + 1 == v->hi && v->lo >= s->p.min;
 }
 
-static bool unreachable(const struct search *s, const struct view *v)
+static bool
+unreachable(const struct search *s, const struct view *v)
 {
 	return v->hi <= s->p.min;
 }
@@ -180,7 +185,8 @@ static bool unreachable(const struct search *s, const struct view *v)
  * a strong PTB is taken at its word (RFC 1191 sec. 3), its reply window
  * having passed; weak ones never are (a loss estimate from few samples is
  * pessimistic, so a few more probes); our own kernel's EMSGSIZE always is. */
-static double p_wrong(const struct search *s, const struct view *v)
+static double
+p_wrong(const struct search *s, const struct view *v)
 {
 	const struct search_size *e;
 
@@ -201,14 +207,16 @@ static double p_wrong(const struct search *s, const struct view *v)
 /* Replies at e that count towards verify_passes. Once a reply has
  * contradicted a PTB anywhere in the run (a forger, or a path in flux), only
  * replies that drew no PTB count: the PMTU must be re-tested cleanly. */
-unsigned search_clean_passes(const struct search *s, const struct search_size *e)
+unsigned
+search_clean_passes(const struct search *s, const struct search_size *e)
 {
 	if (!s->contradicted)
 		return e->replies;
 	return e->replies > e->contra ? (unsigned)e->replies - e->contra : 0;
 }
 
-bool search_passes_ok(const struct search *s, const struct view *v)
+bool
+search_passes_ok(const struct search *s, const struct view *v)
 {
 	const struct search_size *e = search_entry(s, v->lo);
 
@@ -217,7 +225,8 @@ bool search_passes_ok(const struct search *s, const struct view *v)
 
 /* No clean re-test is coming: verify_passes replies at PMTU each drew a PTB
  * too (an on-path forger answers every probe of that size). Stop, unverified. */
-bool search_retest_spent(const struct search *s, const struct view *v)
+bool
+search_retest_spent(const struct search *s, const struct view *v)
 {
 	const struct search_size *e = search_entry(s, v->lo);
 
@@ -228,8 +237,8 @@ bool search_retest_spent(const struct search *s, const struct view *v)
  * below target. The local stack's EMSGSIZE is deterministic: once is enough.
  * With enough_samples, a silence-only failure also needs a loss estimate
  * resting on loss_samples probes. */
-bool search_fails_ok(const struct search *s, const struct view *v,
-		     bool enough_samples)
+bool
+search_fails_ok(const struct search *s, const struct view *v, bool enough_samples)
 {
 	const struct search_size *e;
 
@@ -240,15 +249,15 @@ bool search_fails_ok(const struct search *s, const struct view *v,
 		return false;
 	if (fails_at(v, e) < s->p.verify_fails)
 		return false;
-	if (enough_samples && !icmp_fails(v, e) &&
-	    v->samples < s->p.loss_samples)
+	if (enough_samples && !icmp_fails(v, e) && v->samples < s->p.loss_samples)
 		return false;
 	return p_wrong(s, v) <= s->p.target_error;
 }
 
 /* Only on a settled view. A PTB whose probe may still be answered may yet
  * be contradicted, so no answer is final while one is open above lo. */
-bool search_view_done(const struct search *s, const struct view *v)
+bool
+search_view_done(const struct search *s, const struct view *v)
 {
 	if (v->open_above)
 		return false;
@@ -258,7 +267,8 @@ bool search_view_done(const struct search *s, const struct view *v)
 	       (search_passes_ok(s, v) || search_retest_spent(s, v));
 }
 
-bool search_done(const struct search *s)
+bool
+search_done(const struct search *s)
 {
 	struct view v;
 
@@ -269,8 +279,8 @@ bool search_done(const struct search *s)
 /* Why we believe it, as a code and its numbers (render/probe_words.c says
  * it): what the answer lacks (not_verified) goes first, the contradicted
  * PTBs last, since they are why a clean-looking answer was not verified. */
-static void result_reason(const struct search *s, const struct view *v,
-			  struct search_result *r)
+static void
+result_reason(const struct search *s, const struct view *v, struct search_result *r)
 {
 	const struct search_size *lo = search_entry(s, v->lo), *hi = search_entry(s, v->hi);
 	struct search_reason *w = &r->reason;
@@ -309,7 +319,8 @@ static void result_reason(const struct search *s, const struct view *v,
 	}
 }
 
-void search_result(const struct search *s, struct search_result *r)
+void
+search_result(const struct search *s, struct search_result *r)
 {
 	struct view v;
 	const struct search_size *hi;

@@ -36,7 +36,8 @@
 #define HINT_RESERVE 64
 
 /* A slot for a reported MTU, NULL (counted) where only the reserve is left. */
-static struct search_size *hint_slot(struct search *s, unsigned size)
+static struct search_size *
+hint_slot(struct search *s, unsigned size)
 {
 	const struct search_size *e = search_entry(s, size);
 
@@ -47,7 +48,8 @@ static struct search_size *hint_slot(struct search *s, unsigned size)
 	return search_slot(s, size);
 }
 
-static int find(const struct search *s, unsigned size)
+static int
+find(const struct search *s, unsigned size)
 {
 	unsigned a = 0, b = s->nsz;
 
@@ -64,14 +66,16 @@ static int find(const struct search *s, unsigned size)
 	return -1;
 }
 
-const struct search_size *search_entry(const struct search *s, unsigned size)
+const struct search_size *
+search_entry(const struct search *s, unsigned size)
 {
 	int i = find(s, size);
 
 	return i < 0 ? NULL : &s->sz[i];
 }
 
-struct search_size *search_slot(struct search *s, unsigned size)
+struct search_size *
+search_slot(struct search *s, unsigned size)
 {
 	int i = find(s, size);
 	unsigned at = 0;
@@ -89,16 +93,16 @@ struct search_size *search_slot(struct search *s, unsigned size)
 	return &s->sz[at];
 }
 
-void search_params_default(struct search_params *p, int family,
-			   unsigned min, unsigned max)
+void
+search_params_default(struct search_params *p, int family, unsigned min, unsigned max)
 {
 	memset(p, 0, sizeof *p);
 	p->family = family;
 	p->min = min ? min : ip_min_mtu(family);
 	p->max = max ? max : 1500;
-	p->target_error = 1e-4;     /* per decision; a run makes several */
+	p->target_error = 1e-4; /* per decision; a run makes several */
 	p->n_min = SEARCH_DEF_MIN_SILENCES;
-	p->n_max = 12;              /* 36% loss needs ~8 with enough samples */
+	p->n_max = 12; /* 36% loss needs ~8 with enough samples */
 	p->fanout = 8;
 	p->verify_passes = 2;
 	p->verify_fails = 2;
@@ -106,10 +110,11 @@ void search_params_default(struct search_params *p, int family,
 	 * too optimistic at 36% loss (0/12 replies lost happens 0.5% of the
 	 * time); 32 clean samples let 3 silences suffice. */
 	p->loss_samples = 32;
-	p->hint_odds = 100;         /* a trusted PTB's MTU is that much likelier */
+	p->hint_odds = 100; /* a trusted PTB's MTU is that much likelier */
 }
 
-int search_init(struct search *s, const struct search_params *p)
+int
+search_init(struct search *s, const struct search_params *p)
 {
 	unsigned floor = ip_min_mtu(p->family);
 
@@ -126,7 +131,8 @@ int search_init(struct search *s, const struct search_params *p)
 	return 0;
 }
 
-enum search_ptb search_ptb_trust(int family, unsigned probe_size, uint32_t mtu)
+enum search_ptb
+search_ptb_trust(int family, unsigned probe_size, uint32_t mtu)
 {
 	if (mtu == 0)
 		return SEARCH_PTB_ZERO;
@@ -137,7 +143,8 @@ enum search_ptb search_ptb_trust(int family, unsigned probe_size, uint32_t mtu)
 	return SEARCH_PTB_TRUSTED;
 }
 
-int search_sent(struct search *s, unsigned size)
+int
+search_sent(struct search *s, unsigned size)
 {
 	struct search_size *e = search_slot(s, size);
 
@@ -149,13 +156,15 @@ int search_sent(struct search *s, unsigned size)
 	return 0;
 }
 
-static void bump(uint16_t *c)
+static void
+bump(uint16_t *c)
 {
 	if (*c < UINT16_MAX)
 		(*c)++;
 }
 
-static void unbump(uint16_t *c)
+static void
+unbump(uint16_t *c)
 {
 	if (*c)
 		(*c)--;
@@ -165,7 +174,8 @@ static void unbump(uint16_t *c)
  * gets no hint: RFC 1191 section 5 says guess from the plateau table,
  * which plan_table() already sends. A weak PTB's MTU is a hint too: the
  * hint only chooses what to probe next, and probing it is how a lie shows. */
-static void add_hint(struct search *s, unsigned probe_size, uint32_t mtu)
+static void
+add_hint(struct search *s, unsigned probe_size, uint32_t mtu)
 {
 	struct search_size *e;
 
@@ -180,7 +190,8 @@ static void add_hint(struct search *s, unsigned probe_size, uint32_t mtu)
 
 /* A first-hop MTU from EMSGSIZE bounds everything (the kernel will refuse
  * larger sends) and is also the likeliest PMTU, so it becomes a hint. */
-static void add_local(struct search *s, unsigned size, uint32_t mtu)
+static void
+add_local(struct search *s, unsigned size, uint32_t mtu)
 {
 	if (!mtu || mtu >= size)
 		return;
@@ -194,7 +205,8 @@ static void add_local(struct search *s, unsigned size, uint32_t mtu)
 	}
 }
 
-static void note_reply(struct search *s, unsigned size)
+static void
+note_reply(struct search *s, unsigned size)
 {
 	for (unsigned i = 0; i < s->nsz && s->sz[i].size <= size; i++)
 		if (s->sz[i].ptbs || s->sz[i].emsgsize) {
@@ -203,40 +215,34 @@ static void note_reply(struct search *s, unsigned size)
 		}
 }
 
-static bool was_ptb(enum search_was was)
+static bool
+was_ptb(enum search_was was)
 {
-	return was == SEARCH_WAS_PTB_OPEN || was == SEARCH_WAS_WEAK_OPEN ||
-	       was == SEARCH_WAS_PTB || was == SEARCH_WAS_WEAK;
+	return was == SEARCH_WAS_PTB_OPEN || was == SEARCH_WAS_WEAK_OPEN || was == SEARCH_WAS_PTB ||
+	       was == SEARCH_WAS_WEAK;
 }
 
-static bool is_ptb(enum search_outcome o)
+static bool
+is_ptb(enum search_outcome o)
 {
-	return o == SEARCH_TOO_BIG || o == SEARCH_PTB_HEARD ||
-	       o == SEARCH_WEAK_HEARD || o == SEARCH_TOO_BIG_WEAK;
+	return o == SEARCH_TOO_BIG || o == SEARCH_PTB_HEARD || o == SEARCH_WEAK_HEARD ||
+	       o == SEARCH_TOO_BIG_WEAK;
 }
 
 /* Undo the probe's previous state. */
-static int leave(struct search_size *e, enum search_was was)
+static int
+leave(struct search_size *e, enum search_was was)
 {
 	switch (was) {
-	case SEARCH_WAS_UNSENT:
-		return 0;
+	case SEARCH_WAS_UNSENT: return 0;
 	case SEARCH_WAS_OVERDUE:
 		unbump(&e->overdue);
 		/* an overdue probe is also pending */
 		__attribute__((fallthrough));
-	case SEARCH_WAS_PENDING:
-		unbump(&e->pending);
-		return 0;
-	case SEARCH_WAS_SILENT:
-		unbump(&e->silences);
-		return 0;
-	case SEARCH_WAS_PTB_OPEN:
-		unbump(&e->ptbs_open);
-		__attribute__((fallthrough));
-	case SEARCH_WAS_PTB:
-		unbump(&e->ptbs);
-		return 0;
+	case SEARCH_WAS_PENDING: unbump(&e->pending); return 0;
+	case SEARCH_WAS_SILENT: unbump(&e->silences); return 0;
+	case SEARCH_WAS_PTB_OPEN: unbump(&e->ptbs_open); __attribute__((fallthrough));
+	case SEARCH_WAS_PTB: unbump(&e->ptbs); return 0;
 	case SEARCH_WAS_WEAK:
 		unbump(&e->silences);
 		unbump(&e->weak);
@@ -245,13 +251,13 @@ static int leave(struct search_size *e, enum search_was was)
 		unbump(&e->weak_open);
 		unbump(&e->weak);
 		return 0;
-	case SEARCH_WAS_REPLY:
-		return -1;          /* final: only a contradiction can follow */
+	case SEARCH_WAS_REPLY: return -1; /* final: only a contradiction can follow */
 	}
 	return -1;
 }
 
-enum search_was search_after(enum search_was was, enum search_outcome o)
+enum search_was
+search_after(enum search_was was, enum search_outcome o)
 {
 	if (was == SEARCH_WAS_REPLY)
 		return SEARCH_WAS_REPLY;
@@ -270,20 +276,18 @@ enum search_was search_after(enum search_was was, enum search_outcome o)
 
 /* Apply the new state (leave() has undone the old one). Returns -1 for an
  * outcome that is not one. */
-static int enter(struct search *s, struct search_size *e, unsigned size,
-		 enum search_outcome o, uint32_t mtu)
+static int
+enter(struct search *s, struct search_size *e, unsigned size, enum search_outcome o, uint32_t mtu)
 {
 	switch (o) {
 	case SEARCH_REPLY:
 		bump(&e->replies);
 		note_reply(s, size);
 		return 0;
-	case SEARCH_PTB_HEARD:
-		bump(&e->ptbs_open);
-		__attribute__((fallthrough));
+	case SEARCH_PTB_HEARD: bump(&e->ptbs_open); __attribute__((fallthrough));
 	case SEARCH_TOO_BIG:
 		bump(&e->ptbs);
-		add_hint(s, size, mtu);   /* may move e: do it last */
+		add_hint(s, size, mtu); /* may move e: do it last */
 		return 0;
 	case SEARCH_WEAK_HEARD:
 		bump(&e->weak_open);
@@ -299,9 +303,7 @@ static int enter(struct search *s, struct search_size *e, unsigned size,
 		bump(&e->pending);
 		bump(&e->overdue);
 		return 0;
-	case SEARCH_TIMEOUT:
-		bump(&e->silences);
-		return 0;
+	case SEARCH_TIMEOUT: bump(&e->silences); return 0;
 	case SEARCH_EMSGSIZE:
 		bump(&e->emsgsize);
 		e->tried = 1;
@@ -311,13 +313,15 @@ static int enter(struct search *s, struct search_size *e, unsigned size,
 	return -1;
 }
 
-void search_dispute(struct search *s)
+void
+search_dispute(struct search *s)
 {
 	s->disputed++;
 }
 
-int search_record(struct search *s, unsigned size, enum search_was was,
-		  enum search_outcome o, uint32_t mtu)
+int
+search_record(struct search *s, unsigned size, enum search_was was, enum search_outcome o,
+	      uint32_t mtu)
 {
 	struct search_size *e = search_slot(s, size);
 

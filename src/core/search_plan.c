@@ -19,6 +19,7 @@
 /* Common link and tunnel MTUs, searched first ("plateaus", RFC 1191
  * section 7, which suggests the same idea for routers that report MTU 0).
  * min and max are always added. */
+/* clang-format off */
 static const unsigned plateaus[] = {
 	1500, /* Ethernet (RFC 894) */
 	1492, /* PPPoE over Ethernet, 1500 - 8 (RFC 2516); KDDI lines */
@@ -36,27 +37,31 @@ static const unsigned plateaus[] = {
 	1006, /* SLIP / ARPANET (RFC 1191 table 7-1) */
 	576,  /* X.25; IPv4 minimum reassembly size (RFC 791) */
 };
+/* clang-format on */
 
 #define NPLATEAUS COUNT(plateaus)
-#define PASS_MISS 0.1   /* send enough copies of a "should pass" probe that
+#define PASS_MISS \
+	0.1 /* send enough copies of a "should pass" probe that
 			 * all being lost is < 10% likely: saves a timeout */
 #define PASS_COPIES_MAX 4
 
-#define PLAN_MAX 256    /* search_next_urgent()'s first buffer for the whole plan,
+#define PLAN_MAX \
+	256 /* search_next_urgent()'s first buffer for the whole plan,
 			 * before it drops the hedges (far more than max_inflight,
 			 * 32); a longer plan is made again in a larger one */
 
 /* Output buffer of search_next(). */
 struct plan {
 	unsigned *out;
-	bool *hedge;            /* per entry: a hedge (search_next_urgent()); may be NULL */
+	bool *hedge; /* per entry: a hedge (search_next_urgent()); may be NULL */
 	size_t max, n;
-	unsigned fresh;         /* new sizes planned (table capacity) */
-	unsigned room;          /* free entries in the size table */
-	bool hedging;           /* what emit() marks the entries it adds as */
+	unsigned fresh; /* new sizes planned (table capacity) */
+	unsigned room;  /* free entries in the size table */
+	bool hedging;   /* what emit() marks the entries it adds as */
 };
 
-static unsigned pass_copies(const struct view *v)
+static unsigned
+pass_copies(const struct view *v)
 {
 	double l = v->samples ? (double)v->lost / v->samples : 0.0;
 	double miss = l;
@@ -69,8 +74,8 @@ static unsigned pass_copies(const struct view *v)
 	return j;
 }
 
-static void emit(const struct search *s, struct plan *pl, unsigned size,
-		 unsigned copies)
+static void
+emit(const struct search *s, struct plan *pl, unsigned size, unsigned copies)
 {
 	if (size < s->p.min || size > s->p.max)
 		return;
@@ -94,7 +99,8 @@ known:
  * contradicts it yet: no size above lo, up to M, is silent or overdue
  * (silence at M + 1 agrees with it). Its own probes (plan_hint()) then
  * settle the search in one round trip if it is right. */
-static bool hint_alive(const struct view *v)
+static bool
+hint_alive(const struct view *v)
 {
 	return v->hint && v->soft > v->hint;
 }
@@ -107,12 +113,14 @@ static bool hint_alive(const struct view *v)
  * that can send a burst sends only the claim's probes in it (engine.c's
  * burst_now()), so a clean path costs the same 5 probes with or without a
  * burst (doc/bench.md). */
-static bool hedge_size(const struct view *v, unsigned size)
+static bool
+hedge_size(const struct view *v, unsigned size)
 {
 	return hint_alive(v) && (size < v->hint || size > v->hint + 1);
 }
 
-static bool planned(const struct plan *pl, unsigned size)
+static bool
+planned(const struct plan *pl, unsigned size)
 {
 	for (size_t i = 0; i < pl->n; i++)
 		if (pl->out[i] == size)
@@ -120,14 +128,16 @@ static bool planned(const struct plan *pl, unsigned size)
 	return false;
 }
 
-static bool tried(const struct search *s, unsigned size)
+static bool
+tried(const struct search *s, unsigned size)
 {
 	const struct search_size *e = search_entry(s, size);
 
 	return e && e->tried;
 }
 
-static unsigned pending_at(const struct search *s, unsigned size)
+static unsigned
+pending_at(const struct search *s, unsigned size)
 {
 	const struct search_size *e = search_entry(s, size);
 
@@ -138,8 +148,8 @@ static unsigned pending_at(const struct search *s, unsigned size)
  * planner that asks for several copies counts them this way, so an engine
  * that takes one size per call (and asks again after each send) gets them
  * all, and one that takes the whole plan gets no more. */
-static void emit_upto(const struct search *s, struct plan *pl, unsigned size,
-		      unsigned want)
+static void
+emit_upto(const struct search *s, struct plan *pl, unsigned size, unsigned want)
 {
 	unsigned have = pending_at(s, size);
 
@@ -152,8 +162,8 @@ static void emit_upto(const struct search *s, struct plan *pl, unsigned size,
 
 /* Replies at lo (or hint) still to get, and enough copies that at the loss
  * seen on passing sizes all of them arriving is likely. */
-static unsigned pass_want(const struct search *s, const struct view *v,
-			  unsigned have)
+static unsigned
+pass_want(const struct search *s, const struct view *v, unsigned have)
 {
 	unsigned need = s->p.verify_passes > have ? s->p.verify_passes - have : 0;
 
@@ -164,19 +174,20 @@ static unsigned pass_want(const struct search *s, const struct view *v,
  * them) before the answer can be verified: verify_fails, and as many as
  * p_wrong() needs at the loss seen: for silence the n of the loss model,
  * for PTBs on a lossy path the same with the PTB's hint_odds. */
-static unsigned fail_want(const struct search *s, const struct view *v,
-			  unsigned size)
+static unsigned
+fail_want(const struct search *s, const struct view *v, unsigned size)
 {
 	const struct search_size *e = search_entry(s, size);
 	unsigned have = e ? fails_at(v, e) : 0, want = s->p.verify_fails, k;
 
 	if (e && (e->ptbs || e->weak) && !v->distrust)
 		k = v->lost || !e->ptbs ? search_need_n(&s->p, s->p.target_error * s->p.hint_odds,
-						  v->lost, v->samples) : 0;
+							v->lost, v->samples)
+					: 0;
 	else if (e && silent_at(v, e))
 		k = n_at(v, size);
 	else
-		k = 0;              /* no answer yet: the minimum, then see */
+		k = 0; /* no answer yet: the minimum, then see */
 	if (k > want)
 		want = k;
 	return want > have ? want - have : 0;
@@ -187,8 +198,8 @@ static unsigned fail_want(const struct search *s, const struct view *v,
  * it rather than after them (issue 23 item 3): then the round trip that
  * settles m + 1 also verifies m. Sent after m + 1's copies, so that on a
  * path that keeps order their replies close m + 1's windows (timers.c). */
-static void plan_recheck(const struct search *s, const struct view *v,
-			 struct plan *pl, unsigned m)
+static void
+plan_recheck(const struct search *s, const struct view *v, struct plan *pl, unsigned m)
 {
 	const struct search_size *e = search_entry(s, m);
 
@@ -205,8 +216,8 @@ static void plan_recheck(const struct search *s, const struct view *v,
  * with the first ones (M, M + 1, M + 1, M): one round trip settles it, and
  * M's replies come after M + 1's windows opened, so on a path that keeps
  * order they also close them (timers.c). */
-static void plan_hint(const struct search *s, const struct view *v,
-		      struct plan *pl)
+static void
+plan_hint(const struct search *s, const struct view *v, struct plan *pl)
 {
 	unsigned m = v->hint;
 
@@ -222,8 +233,8 @@ static void plan_hint(const struct search *s, const struct view *v,
 /* The likeliest failing size above lo has one weak PTB: send one more
  * probe of it now. A second weak PTB corroborates the first (and decides, once
  * no reply contradicts either); silence does too, by the silence rules. */
-static void plan_corroborate(const struct search *s, const struct view *v,
-			     struct plan *pl)
+static void
+plan_corroborate(const struct search *s, const struct view *v, struct plan *pl)
 {
 	const struct search_size *e = search_entry(s, v->soft);
 
@@ -236,8 +247,8 @@ static void plan_corroborate(const struct search *s, const struct view *v,
  * below lo are sent last (below=true): they only measure the loss rate.
  * Sizes above a trusted hint are skipped: the hint's own confirmation
  * covers them. */
-static void plan_table(const struct search *s, const struct view *v,
-		       struct plan *pl, bool below)
+static void
+plan_table(const struct search *s, const struct view *v, struct plan *pl, bool below)
 {
 	unsigned cap = v->hi;
 
@@ -259,7 +270,8 @@ static void plan_table(const struct search *s, const struct view *v,
 }
 
 /* Insert into a sorted array unless present (pts[0] is always lo). */
-static void insert_sorted(unsigned *pts, unsigned *npts, unsigned v)
+static void
+insert_sorted(unsigned *pts, unsigned *npts, unsigned v)
 {
 	unsigned at = *npts;
 
@@ -272,16 +284,16 @@ static void insert_sorted(unsigned *pts, unsigned *npts, unsigned v)
 	(*npts)++;
 }
 
-static void confirm_fail(const struct search *s, const struct view *v,
-			 struct plan *pl, unsigned size);
-static unsigned confirm_short(const struct search *s, const struct view *v,
-			      const struct plan *pl, unsigned size);
+static void
+confirm_fail(const struct search *s, const struct view *v, struct plan *pl, unsigned size);
+static unsigned
+confirm_short(const struct search *s, const struct view *v, const struct plan *pl, unsigned size);
 
-static unsigned samples_short(const struct search *s, const struct view *v,
-			      const struct plan *pl);
+static unsigned samples_short(const struct search *s, const struct view *v, const struct plan *pl);
 
-#define LAST_ROUND 24   /* copies the split's last round may take */
-#define ROUND_MAX 30    /* ... with everything else in flight or planned, the
+#define LAST_ROUND 24 /* copies the split's last round may take */
+#define ROUND_MAX \
+	30 /* ... with everything else in flight or planned, the
 			 * loss samples still wanted included: below the
 			 * engine's max_inflight (32), or what does not fit
 			 * waits a round trip for room (a black hole at 150 ms
@@ -298,13 +310,14 @@ static unsigned samples_short(const struct search *s, const struct view *v,
  * settle it). */
 static bool common_mtu(const struct search *s, unsigned size);
 
-static bool last_round_ok(const struct search *s, const struct view *v)
+static bool
+last_round_ok(const struct search *s, const struct view *v)
 {
 	return v->lo >= s->p.min && !v->lost && !hint_alive(v) && v->soft < v->hi;
 }
 
-static bool plan_last_round(const struct search *s, const struct view *v,
-			    struct plan *pl)
+static bool
+plan_last_round(const struct search *s, const struct view *v, struct plan *pl)
 {
 	unsigned need = 0;
 
@@ -328,15 +341,15 @@ static bool plan_last_round(const struct search *s, const struct view *v,
 	return true;
 }
 
-static unsigned n_planned(const struct search *s, const struct view *v,
-			  unsigned size);
+static unsigned n_planned(const struct search *s, const struct view *v, unsigned size);
 
 /* The split's width this round: fanout, or twice that where this lets the
  * next round be the last (plan_last_round(): its sizes times the copies
  * silence needs within LAST_ROUND). The tunnel's black hole at 150 ms
  * after the table, (1280, 1380): 8 leave gaps of 12 sizes, 36 copies at
  * 3 each, one split more; 16 leave 6, 18 copies, and that round decides. */
-static unsigned split_fanout(const struct search *s, const struct view *v, unsigned width)
+static unsigned
+split_fanout(const struct search *s, const struct view *v, unsigned width)
 {
 	unsigned f = s->p.fanout, per;
 
@@ -358,8 +371,8 @@ static unsigned split_fanout(const struct search *s, const struct view *v, unsig
  * The gaps are recomputed from what is pending or already planned, so the
  * plan is the same whether the engine sends a whole batch or one probe per
  * call. */
-static void plan_split(const struct search *s, const struct view *v,
-		       struct plan *pl)
+static void
+plan_split(const struct search *s, const struct view *v, struct plan *pl)
 {
 	unsigned pts[SEARCH_MAX_SIZES + 2], npts = 0, want;
 
@@ -397,33 +410,32 @@ static void plan_split(const struct search *s, const struct view *v,
 	}
 }
 
-
 /* Probe the lowest silent size again while its silence is not yet proof.
  * Under loss, most "failures" below the PMTU are lost probes; one reply here
  * lifts lo past the whole interval instead of creeping up through it. */
-static void plan_retry(const struct search *s, const struct view *v,
-		       struct plan *pl)
+static void
+plan_retry(const struct search *s, const struct view *v, struct plan *pl)
 {
 	const struct search_size *e = search_entry(s, v->tent);
 
 	if (v->tent >= v->hi || v->lo + 1 >= v->tent || !e)
 		return;
-	if (silent_at(v, e) > 1)    /* retried already: leave it to the split */
+	if (silent_at(v, e) > 1) /* retried already: leave it to the split */
 		return;
 	for (unsigned i = 0; i < s->nsz && s->sz[i].size < v->tent; i++)
 		if (s->sz[i].size > v->lo && s->sz[i].pending)
-			return;     /* a smaller size is still in flight: wait for it */
+			return; /* a smaller size is still in flight: wait for it */
 	for (size_t i = 0; i < pl->n; i++)
 		if (pl->out[i] > v->lo && pl->out[i] < v->tent)
-			return;     /* ... or about to be */
+			return; /* ... or about to be */
 	emit_upto(s, pl, v->tent, pass_copies(v));
 }
 
 /* Loss samples still wanted: silence is going to decide something and the
  * loss estimate rests on too few probes (those in flight and planned at
  * sizes <= lo count: the table's smaller sizes are samples too). */
-static unsigned samples_short(const struct search *s, const struct view *v,
-			      const struct plan *pl)
+static unsigned
+samples_short(const struct search *s, const struct view *v, const struct plan *pl)
 {
 	unsigned have = v->samples + v->pend_lo;
 
@@ -435,8 +447,8 @@ static unsigned samples_short(const struct search *s, const struct view *v,
 }
 
 /* More probes at lo when samples_short(). They double as re-checks of lo. */
-static void plan_samples(const struct search *s, const struct view *v,
-			 struct plan *pl)
+static void
+plan_samples(const struct search *s, const struct view *v, struct plan *pl)
 {
 	unsigned short_by = samples_short(s, v, pl);
 
@@ -447,8 +459,8 @@ static void plan_samples(const struct search *s, const struct view *v,
 /* The plateaus below lo prove nothing new (lo passed, so they pass): they
  * are loss samples, and those beyond what samples_short() wants only keep
  * an evenly paced engine busy while it waits. Those are hedges. */
-static void plan_below(const struct search *s, const struct view *v,
-		       struct plan *pl)
+static void
+plan_below(const struct search *s, const struct view *v, struct plan *pl)
 {
 	size_t from = pl->n + samples_short(s, v, pl);
 
@@ -459,7 +471,8 @@ static void plan_below(const struct search *s, const struct view *v,
 
 /* lo is a common MTU (a plateau, a reported MTU, or max): on a path that
  * passed it and is silent above it, it is the likeliest answer. */
-static bool common_mtu(const struct search *s, unsigned size)
+static bool
+common_mtu(const struct search *s, unsigned size)
 {
 	const struct search_size *e = search_entry(s, size);
 
@@ -474,8 +487,8 @@ static bool common_mtu(const struct search *s, unsigned size)
  * come lost at the rate seen so far: sized on the samples of now, the copies
  * would be a dozen (n_max) where four do. If the loss turns out higher, the
  * re-checks ask for the rest (fail_want()). */
-static unsigned n_planned(const struct search *s, const struct view *v,
-			  unsigned size)
+static unsigned
+n_planned(const struct search *s, const struct view *v, unsigned size)
 {
 	unsigned samples = v->samples + v->pend_lo, lost = v->lost, more;
 	double target = s->p.target_error;
@@ -491,7 +504,8 @@ static unsigned n_planned(const struct search *s, const struct view *v,
 }
 
 /* The copies of size that silence needs, less the failures it has... */
-static unsigned confirm_want(const struct search *s, const struct view *v, unsigned size)
+static unsigned
+confirm_want(const struct search *s, const struct view *v, unsigned size)
 {
 	const struct search_size *e = search_entry(s, size);
 	unsigned want, have;
@@ -504,8 +518,8 @@ static unsigned confirm_want(const struct search *s, const struct view *v, unsig
 
 /* ... and of those, the ones neither in flight nor planned (what
  * emit_upto() would add). */
-static unsigned confirm_short(const struct search *s, const struct view *v,
-			      const struct plan *pl, unsigned size)
+static unsigned
+confirm_short(const struct search *s, const struct view *v, const struct plan *pl, unsigned size)
 {
 	unsigned want = confirm_want(s, v, size), have = pending_at(s, size);
 
@@ -514,8 +528,8 @@ static unsigned confirm_short(const struct search *s, const struct view *v,
 	return want > have ? want - have : 0;
 }
 
-static void confirm_fail(const struct search *s, const struct view *v,
-			 struct plan *pl, unsigned size)
+static void
+confirm_fail(const struct search *s, const struct view *v, struct plan *pl, unsigned size)
 {
 	unsigned want = confirm_want(s, v, size);
 
@@ -532,8 +546,8 @@ static void confirm_fail(const struct search *s, const struct view *v,
  * in the same round, so whichever way lo + 1 goes, that round decides
  * (issue 23: the tunnel's black hole at 150 ms spent a round trip on lo + 1
  * alone, then one on its copies). */
-static void plan_confirm(const struct search *s, const struct view *v,
-			 struct plan *pl)
+static void
+plan_confirm(const struct search *s, const struct view *v, struct plan *pl)
 {
 	unsigned size = v->lo + 1;
 	bool last = size + 1 == v->soft;
@@ -550,8 +564,8 @@ static void plan_confirm(const struct search *s, const struct view *v,
 
 /* Converged: PMTU must pass again and PMTU + 1 fail again, all copies at
  * once. PMTU + 1 first: PMTU's replies then close its window (timers.c). */
-static void plan_verify(const struct search *s, const struct view *v,
-			struct plan *pl)
+static void
+plan_verify(const struct search *s, const struct view *v, struct plan *pl)
 {
 	const struct search_size *e = search_entry(s, v->lo);
 
@@ -561,13 +575,14 @@ static void plan_verify(const struct search *s, const struct view *v,
 		if (want)
 			emit_upto(s, pl, v->hi, want);
 		else if (!pending_at(s, v->hi))
-			emit(s, pl, v->hi, 1);   /* beyond n_max: one at a time */
+			emit(s, pl, v->hi, 1); /* beyond n_max: one at a time */
 	}
 	if (e && !search_passes_ok(s, v) && !search_retest_spent(s, v))
 		emit_upto(s, pl, v->lo, pass_want(s, v, search_clean_passes(s, e)));
 }
 
-static size_t plan_all(const struct search *s, unsigned *sizes, bool *hedge, size_t max)
+static size_t
+plan_all(const struct search *s, unsigned *sizes, bool *hedge, size_t max)
 {
 	struct view v;
 	struct plan pl = { sizes, hedge, max, 0, 0, SEARCH_MAX_SIZES - s->nsz, false };
@@ -575,7 +590,7 @@ static size_t plan_all(const struct search *s, unsigned *sizes, bool *hedge, siz
 	search_view(s, &v, true);
 	if (search_view_done(s, &v))
 		return 0;
-	search_view(s, &v, false);    /* plan on everything heard */
+	search_view(s, &v, false); /* plan on everything heard */
 	if (search_converged(s, &v)) {
 		plan_verify(s, &v, &pl);
 		if (v.hik == HI_SILENCE)
@@ -593,15 +608,17 @@ static size_t plan_all(const struct search *s, unsigned *sizes, bool *hedge, siz
 	return pl.n;
 }
 
-size_t search_next(const struct search *s, unsigned *sizes, size_t max)
+size_t
+search_next(const struct search *s, unsigned *sizes, size_t max)
 {
 	return plan_all(s, sizes, NULL, max);
 }
 
 /* The urgent entries of a plan made into cap entries, at most max: k, and
  * whether the plan may have been cut before max were found (*cut). */
-static size_t urgent_of(const struct search *s, unsigned *all, bool *hedge, size_t cap,
-			unsigned *sizes, size_t max, bool *cut)
+static size_t
+urgent_of(const struct search *s, unsigned *all, bool *hedge, size_t cap, unsigned *sizes,
+	  size_t max, bool *cut)
 {
 	size_t n = plan_all(s, all, hedge, cap), k = 0;
 
@@ -618,7 +635,8 @@ static size_t urgent_of(const struct search *s, unsigned *all, bool *hedge, size
  * than PLAN_MAX is made again in a buffer twice as large until it fits, so
  * no urgent size is lost behind hedges; if memory runs out, the urgent
  * sizes found so far are returned and the next round asks again. */
-size_t search_next_urgent(const struct search *s, unsigned *sizes, size_t max)
+size_t
+search_next_urgent(const struct search *s, unsigned *sizes, size_t max)
 {
 	unsigned all[PLAN_MAX];
 	bool hedge[PLAN_MAX], cut;

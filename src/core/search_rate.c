@@ -32,11 +32,12 @@
  * seen over a short run above 1/s. A path whose replies come faster is not
  * limited, or not enough to matter at the default pacing. */
 #define RATE_MAX_PPS 2.0
-#define RATE_MIN_LOST 2u     /* one silence is never enough (search_params n_min) */
+#define RATE_MIN_LOST 2u /* one silence is never enough (search_params n_min) */
 #define RATE_MIN_LOSS 0.2
-#define RATE_MIN_REPLIES 2u   /* one gap: a rate */
+#define RATE_MIN_REPLIES 2u /* one gap: a rate */
 
-void search_reply_at(struct search *s, uint64_t at_us)
+void
+search_reply_at(struct search *s, uint64_t at_us)
 {
 	if (!s->replies_seen || at_us < s->reply_first_us)
 		s->reply_first_us = at_us;
@@ -46,7 +47,8 @@ void search_reply_at(struct search *s, uint64_t at_us)
 		s->replies_seen++;
 }
 
-double search_reply_rate(const struct search *s)
+double
+search_reply_rate(const struct search *s)
 {
 	uint64_t span = s->reply_last_us - s->reply_first_us;
 
@@ -55,7 +57,8 @@ double search_reply_rate(const struct search *s)
 	return (double)(s->replies_seen - 1) * 1e6 / (double)span;
 }
 
-bool search_rate_view(const struct search *s, const struct view *v, double *rate)
+bool
+search_rate_view(const struct search *s, const struct view *v, double *rate)
 {
 	double r = search_reply_rate(s);
 
@@ -65,7 +68,8 @@ bool search_rate_view(const struct search *s, const struct view *v, double *rate
 	return v->lost >= RATE_MIN_LOST && (double)v->lost >= RATE_MIN_LOSS * v->samples;
 }
 
-bool search_rate_limited(const struct search *s, double *rate)
+bool
+search_rate_limited(const struct search *s, double *rate)
 {
 	struct view v;
 
@@ -73,7 +77,8 @@ bool search_rate_limited(const struct search *s, double *rate)
 	return search_rate_view(s, &v, rate);
 }
 
-bool search_lossless(const struct search *s)
+bool
+search_lossless(const struct search *s)
 {
 	struct view v;
 

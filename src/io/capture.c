@@ -16,7 +16,7 @@
 struct capture {
 	pcap_t *dead;
 	pcap_dumper_t *dump;
-	int err;                 /* errno of the first failed write, 0 while none */
+	int err; /* errno of the first failed write, 0 while none */
 };
 
 /* The file, opened so that nothing can hang or go astray: "-" would put
@@ -31,7 +31,9 @@ open_target(const char *path, char *err, size_t errlen)
 	FILE *f;
 
 	if (strcmp(path, "-") == 0) {
-		snprintf(err, errlen, "--pcap - would mix the capture into the report on standard output: give a file name");
+		snprintf(
+			err, errlen,
+			"--pcap - would mix the capture into the report on standard output: give a file name");
 		return NULL;
 	}
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0644);
@@ -40,8 +42,10 @@ open_target(const char *path, char *err, size_t errlen)
 			 errno == ENXIO ? "a FIFO that nobody is reading" : strerror(errno));
 		return NULL;
 	}
-	if (fstat(fd, &st) < 0 || !(S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))) {
-		snprintf(err, errlen, "cannot write capture file %s: not a file, FIFO or device", path);
+	if (fstat(fd, &st) < 0 ||
+	    !(S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))) {
+		snprintf(err, errlen, "cannot write capture file %s: not a file, FIFO or device",
+			 path);
 		close(fd);
 		return NULL;
 	}
@@ -77,7 +81,8 @@ capture_open(const char *path, char *err, size_t errlen)
 	}
 	c->dump = pcap_dump_fopen(c->dead, f);
 	if (!c->dump) {
-		snprintf(err, errlen, "cannot write capture file %s: %s", path, pcap_geterr(c->dead));
+		snprintf(err, errlen, "cannot write capture file %s: %s", path,
+			 pcap_geterr(c->dead));
 		fclose(f);
 		pcap_close(c->dead);
 		free(c);
@@ -111,10 +116,10 @@ capture_failed(const struct capture *c)
 }
 
 void
-capture_icmp6(struct capture *c, const uint8_t src[16], const uint8_t dst[16],
-	      const uint8_t *msg, size_t len)
+capture_icmp6(struct capture *c, const uint8_t src[16], const uint8_t dst[16], const uint8_t *msg,
+	      size_t len)
 {
-	capture_ip6(c, src, dst, 58, msg, len);   /* ICMPv6 */
+	capture_ip6(c, src, dst, 58, msg, len); /* ICMPv6 */
 }
 
 void
@@ -126,7 +131,7 @@ capture_ip6(struct capture *c, const uint8_t src[16], const uint8_t dst[16], uin
 	if (!c || len > 65535)
 		return;
 	memset(pkt, 0, 40);
-	pkt[0] = 0x60;                      /* version 6 (RFC 8200 section 3) */
+	pkt[0] = 0x60; /* version 6 (RFC 8200 section 3) */
 	pkt[4] = (uint8_t)(len >> 8);
 	pkt[5] = (uint8_t)len;
 	pkt[6] = proto;

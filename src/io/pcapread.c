@@ -32,9 +32,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define PCAP_HDR_LEN 24u       /* pcap file header (pcap-savefile(5)) */
-#define PCAPNG_SHB_MIN 28u     /* smallest section header block (draft-ietf-opsawg-pcapng §4.1) */
-#define MAX_TAGS 8             /* VLAN tags we are willing to skip */
+#define PCAP_HDR_LEN 24u   /* pcap file header (pcap-savefile(5)) */
+#define PCAPNG_SHB_MIN 28u /* smallest section header block (draft-ietf-opsawg-pcapng §4.1) */
+#define MAX_TAGS 8         /* VLAN tags we are willing to skip */
 
 struct link {
 	int dlt;
@@ -43,22 +43,23 @@ struct link {
 };
 
 struct pcapread {
-	int fd;                         /* ours; each pass reads a dup() of it */
+	int fd; /* ours; each pass reads a dup() of it */
 	pcap_t *pcap;
 	const struct link *link;
-	uint64_t n;                     /* records returned in this pass */
-	int pcapng;                     /* the file is pcapng (check_header's magic) */
-	uint8_t buf[PCAPREAD_MAX];      /* the one place a record is copied to */
+	uint64_t n;                /* records returned in this pass */
+	int pcapng;                /* the file is pcapng (check_header's magic) */
+	uint8_t buf[PCAPREAD_MAX]; /* the one place a record is copied to */
 };
 
-static unsigned rd16(const uint8_t *p)
+static unsigned
+rd16(const uint8_t *p)
 {
 	return (unsigned)p[0] << 8 | p[1];
 }
 
 /* IPv4 and IPv6 ethertypes (IEEE 802 numbers, as IANA lists them). */
-static long ethertype_ip(unsigned type, const uint8_t *f, size_t len, size_t off,
-			 char *why, size_t whylen)
+static long
+ethertype_ip(unsigned type, const uint8_t *f, size_t len, size_t off, char *why, size_t whylen)
 {
 	int tags;
 
@@ -82,7 +83,8 @@ static long ethertype_ip(unsigned type, const uint8_t *f, size_t len, size_t off
 	return -1;
 }
 
-static long raw_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
+static long
+raw_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
 {
 	(void)f;
 	(void)len;
@@ -92,7 +94,8 @@ static long raw_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
 }
 
 /* IEEE 802.3: destination, source (6 bytes each), then the ethertype. */
-static long ether_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
+static long
+ether_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
 {
 	if (len < 14) {
 		err_set(why, whylen, "truncated ethernet header");
@@ -103,7 +106,8 @@ static long ether_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
 
 /* Linux cooked v1 (pcap-linktype(7), LINKTYPE_LINUX_SLL): packet type,
  * ARPHRD type, address length, 8 address bytes, then the protocol. */
-static long sll_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
+static long
+sll_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
 {
 	if (len < 16) {
 		err_set(why, whylen, "truncated linux cooked header");
@@ -114,7 +118,8 @@ static long sll_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
 
 /* Linux cooked v2 (LINKTYPE_LINUX_SLL2): the protocol comes first, then
  * reserved, interface index, ARPHRD type, packet type, address: 20 bytes. */
-static long sll2_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
+static long
+sll2_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
 {
 	if (len < 20) {
 		err_set(why, whylen, "truncated linux cooked header");
@@ -125,6 +130,7 @@ static long sll2_offset(const uint8_t *f, size_t len, char *why, size_t whylen)
 
 /* One row per link type we take apart; libpcap has already mapped the
  * file's LINKTYPE_ value to the DLT_ one (LINKTYPE_RAW 101 -> DLT_RAW). */
+/* clang-format off */
 static const struct link links[] = {
 	{ DLT_RAW, raw_offset },            /* LINKTYPE_RAW: what probe --pcap writes */
 	{ DLT_IPV4, raw_offset },           /* LINKTYPE_IPV4 (228) */
@@ -133,8 +139,10 @@ static const struct link links[] = {
 	{ DLT_LINUX_SLL, sll_offset },      /* tcpdump -i any, libpcap < 1.10 */
 	{ DLT_LINUX_SLL2, sll2_offset },    /* tcpdump -i any, libpcap >= 1.10 */
 };
+/* clang-format on */
 
-static const struct link *find_link(int dlt)
+static const struct link *
+find_link(int dlt)
 {
 	size_t i;
 
@@ -148,13 +156,16 @@ static const struct link *find_link(int dlt)
  * microsecond (0xa1b2c3d4) or nanosecond (0xa1b23c4d) time stamps, the
  * Kuznetzov patched format (0xa1b2cd34), and the pcapng section header
  * block type (0x0a0d0d0a, a palindrome). */
+/* clang-format off */
 static const uint32_t pcap_magics[] = {
 	0xa1b2c3d4, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1, 0xa1b2cd34, 0x34cdb2a1,
 };
+/* clang-format on */
 #define PCAPNG_MAGIC 0x0a0d0d0au
 
 /* Our own look at the first bytes, for a message that says what is wrong. */
-static int check_header(int fd, const char *path, int *pcapng, char *err, size_t errlen)
+static int
+check_header(int fd, const char *path, int *pcapng, char *err, size_t errlen)
 {
 	uint8_t h[PCAPNG_SHB_MIN];
 	ssize_t n = pread(fd, h, sizeof h, 0);
@@ -177,8 +188,8 @@ static int check_header(int fd, const char *path, int *pcapng, char *err, size_t
 	*pcapng = magic == PCAPNG_MAGIC;
 	if (magic == PCAPNG_MAGIC) {
 		if ((size_t)n < PCAPNG_SHB_MIN) {
-			err_set(err, errlen, "pcapng section header cut short (%zd of %u bytes)",
-			       n, PCAPNG_SHB_MIN);
+			err_set(err, errlen, "pcapng section header cut short (%zd of %u bytes)", n,
+				PCAPNG_SHB_MIN);
 			return -1;
 		}
 		return 0;
@@ -187,19 +198,22 @@ static int check_header(int fd, const char *path, int *pcapng, char *err, size_t
 		if (magic == pcap_magics[i])
 			break;
 	if (i == COUNT(pcap_magics)) {
-		err_set(err, errlen, "not a pcap or pcapng capture file (it starts with"
-		       " bytes %02x %02x %02x %02x)", h[0], h[1], h[2], h[3]);
+		err_set(err, errlen,
+			"not a pcap or pcapng capture file (it starts with"
+			" bytes %02x %02x %02x %02x)",
+			h[0], h[1], h[2], h[3]);
 		return -1;
 	}
 	if ((size_t)n < PCAP_HDR_LEN) {
-		err_set(err, errlen, "pcap file header cut short (%zd of %u bytes)",
-		       n, PCAP_HDR_LEN);
+		err_set(err, errlen, "pcap file header cut short (%zd of %u bytes)", n,
+			PCAP_HDR_LEN);
 		return -1;
 	}
 	return 0;
 }
 
-static const char *dlt_name(int dlt)
+static const char *
+dlt_name(int dlt)
 {
 	const char *s = pcap_datalink_val_to_name(dlt);
 
@@ -207,7 +221,8 @@ static const char *dlt_name(int dlt)
 }
 
 /* Hand libpcap a fresh descriptor at offset 0 and check the link type. */
-static int start(struct pcapread *r, char *err, size_t errlen)
+static int
+start(struct pcapread *r, char *err, size_t errlen)
 {
 	char perr[PCAP_ERRBUF_SIZE];
 	int fd = dup(r->fd);
@@ -230,9 +245,10 @@ static int start(struct pcapread *r, char *err, size_t errlen)
 	r->n = 0;
 	r->link = find_link(pcap_datalink(r->pcap));
 	if (!r->link) {
-		err_set(err, errlen, "link type %s (%d) is not supported: inspect reads"
-		       " raw IP, Ethernet and Linux cooked (SLL, SLL2) captures",
-		       dlt_name(pcap_datalink(r->pcap)), pcap_datalink(r->pcap));
+		err_set(err, errlen,
+			"link type %s (%d) is not supported: inspect reads"
+			" raw IP, Ethernet and Linux cooked (SLL, SLL2) captures",
+			dlt_name(pcap_datalink(r->pcap)), pcap_datalink(r->pcap));
 		pcap_close(r->pcap);
 		r->pcap = NULL;
 		return -1;
@@ -241,7 +257,8 @@ static int start(struct pcapread *r, char *err, size_t errlen)
 }
 
 /* inspect reads the file twice: only a regular file can be. */
-static int check_regular(int fd, const char *path, char *err, size_t errlen)
+static int
+check_regular(int fd, const char *path, char *err, size_t errlen)
 {
 	struct stat st;
 
@@ -250,14 +267,18 @@ static int check_regular(int fd, const char *path, char *err, size_t errlen)
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		err_set(err, errlen, S_ISDIR(st.st_mode) ? "%s is a directory, not a capture file"
-		       : "%s is not a regular file (inspect reads a capture file twice)", path);
+		err_set(err, errlen,
+			S_ISDIR(st.st_mode)
+				? "%s is a directory, not a capture file"
+				: "%s is not a regular file (inspect reads a capture file twice)",
+			path);
 		return -1;
 	}
 	return 0;
 }
 
-struct pcapread *pcapread_open_fd(int fd, const char *path, char *err, size_t errlen)
+struct pcapread *
+pcapread_open_fd(int fd, const char *path, char *err, size_t errlen)
 {
 	struct pcapread *r;
 	int pcapng = 0;
@@ -283,7 +304,8 @@ struct pcapread *pcapread_open_fd(int fd, const char *path, char *err, size_t er
 	return r;
 }
 
-struct pcapread *pcapread_open(const char *path, char *err, size_t errlen)
+struct pcapread *
+pcapread_open(const char *path, char *err, size_t errlen)
 {
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 
@@ -297,7 +319,8 @@ struct pcapread *pcapread_open(const char *path, char *err, size_t errlen)
 /* A file of our own for a stream that cannot be read twice: unlinked from
  * the start (O_TMPFILE, in $TMPDIR or /tmp, so a large capture goes to
  * disk), or anonymous memory where the file system has no O_TMPFILE. */
-static int spool_file(void)
+static int
+spool_file(void)
 {
 	const char *dir = getenv("TMPDIR");
 	int fd = open(dir && *dir ? dir : "/tmp", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
@@ -308,7 +331,8 @@ static int spool_file(void)
 }
 
 /* Copies in (to its end) into out; -1 with errno set. */
-static int copy_all(int in, int out)
+static int
+copy_all(int in, int out)
 {
 	static uint8_t buf[65536];
 	ssize_t n;
@@ -330,7 +354,8 @@ static int copy_all(int in, int out)
 	return 0;
 }
 
-struct pcapread *pcapread_open_stream(int fd, const char *name, char *err, size_t errlen)
+struct pcapread *
+pcapread_open_stream(int fd, const char *name, char *err, size_t errlen)
 {
 	struct stat st;
 	int copy;
@@ -356,7 +381,8 @@ struct pcapread *pcapread_open_stream(int fd, const char *name, char *err, size_
 	return pcapread_open_fd(copy, name, err, errlen);
 }
 
-int pcapread_rewind(struct pcapread *r, char *err, size_t errlen)
+int
+pcapread_rewind(struct pcapread *r, char *err, size_t errlen)
 {
 	if (r->pcap)
 		pcap_close(r->pcap);
@@ -374,9 +400,9 @@ static const struct {
 } record_errors[] = {
 	{ "truncated", "is cut short: the file ends inside it" },
 	{ "invalid packet capture length", "claims more captured bytes than any capture holds" },
-	{ "has a length of", "is damaged: impossible block length" },          /* pcapng */
-	{ "block size", "is damaged: impossible block length" },               /* pcapng */
-	{ "don't match", "is damaged: its block lengths disagree" },           /* pcapng */
+	{ "has a length of", "is damaged: impossible block length" }, /* pcapng */
+	{ "block size", "is damaged: impossible block length" },      /* pcapng */
+	{ "don't match", "is damaged: its block lengths disagree" },  /* pcapng */
 };
 
 /* pcapng lets every section have its own byte order (draft-ietf-opsawg-pcapng
@@ -384,7 +410,8 @@ static const struct {
  * reads a later section's block length in the first section's order and
  * fails with "block size", which we used to word as a damaged record (issue
  * 20). Is the block at `at` a section header in the other byte order? */
-static int other_order_section(const struct pcapread *r, long at)
+static int
+other_order_section(const struct pcapread *r, long at)
 {
 	static const uint8_t le[4] = { 0x4d, 0x3c, 0x2b, 0x1a }, be[4] = { 0x1a, 0x2b, 0x3c, 0x4d };
 	uint8_t b[12], first[4];
@@ -397,7 +424,8 @@ static int other_order_section(const struct pcapread *r, long at)
 	return (!memcmp(b + 8, le, 4) || !memcmp(b + 8, be, 4)) && memcmp(b + 8, first, 4) != 0;
 }
 
-static enum pcapread_rc record_error(struct pcapread *r, long at, char *err, size_t errlen)
+static enum pcapread_rc
+record_error(struct pcapread *r, long at, char *err, size_t errlen)
 {
 	const char *msg = pcap_geterr(r->pcap);
 	size_t i;
@@ -407,16 +435,18 @@ static enum pcapread_rc record_error(struct pcapread *r, long at, char *err, siz
 	/* at: where the failed read began; now - 8: the block whose 8-byte
 	 * header libpcap read and refused (blocks it skipped may lie between) */
 	if (other_order_section(r, at) || (now >= 8 && other_order_section(r, now - 8))) {
-		err_set(err, errlen, "record %" PRIu64 " begins a pcapng section in the other byte order, "
-		       "which libpcap cannot read after the first: rewrite the file in one byte "
-		       "order (editcap FILE NEW.pcapng) and inspect that", r->n + 1);
+		err_set(err, errlen,
+			"record %" PRIu64 " begins a pcapng section in the other byte order, "
+			"which libpcap cannot read after the first: rewrite the file in one byte "
+			"order (editcap FILE NEW.pcapng) and inspect that",
+			r->n + 1);
 		return PCAPREAD_ERROR;
 	}
 
 	for (i = 0; i < COUNT(record_errors); i++)
 		if (strstr(msg, record_errors[i].contains)) {
 			err_set(err, errlen, "record %" PRIu64 " %s", r->n + 1,
-			       record_errors[i].ours);
+				record_errors[i].ours);
 			return PCAPREAD_ERROR;
 		}
 	err_set(err, errlen, "record %" PRIu64 ": libpcap: %s", r->n + 1, msg);
@@ -428,18 +458,20 @@ static enum pcapread_rc record_error(struct pcapread *r, long at, char *err, siz
  * Solaris files), so every answer looked "cut short by the snap length"
  * though the file held it all (issue 20). The bytes the record took in the
  * file (past its 16-byte header) say what it held. */
-static int snapped_by_header(const struct pcapread *r, long at, const struct pcap_pkthdr *h)
+static int
+snapped_by_header(const struct pcapread *r, long at, const struct pcap_pkthdr *h)
 {
 	long now;
 
-	if (r->pcapng || at < 0 || !pcap_file(r->pcap) || h->caplen != (bpf_u_int32)pcap_snapshot(r->pcap))
+	if (r->pcapng || at < 0 || !pcap_file(r->pcap) ||
+	    h->caplen != (bpf_u_int32)pcap_snapshot(r->pcap))
 		return 0;
 	now = ftell(pcap_file(r->pcap));
 	return now - at - 16 > (long)h->caplen;
 }
 
-enum pcapread_rc pcapread_next(struct pcapread *r, struct pcapread_pkt *p,
-			       char *err, size_t errlen)
+enum pcapread_rc
+pcapread_next(struct pcapread *r, struct pcapread_pkt *p, char *err, size_t errlen)
 {
 	struct pcap_pkthdr *h;
 	const u_char *data;
@@ -459,15 +491,19 @@ enum pcapread_rc pcapread_next(struct pcapread *r, struct pcapread_pkt *p,
 	if (rc != 1)
 		return record_error(r, at, err, errlen);
 	if (snapped_by_header(r, at, h)) {
-		err_set(err, errlen, "record %" PRIu64 " holds %ld bytes, more than the snap length of "
-		       "%d the file header gives: the header is wrong, and libpcap cuts every such "
-		       "record to %d bytes", r->n + 1, ftell(pcap_file(r->pcap)) - at - 16,
-		       pcap_snapshot(r->pcap), pcap_snapshot(r->pcap));
+		err_set(err, errlen,
+			"record %" PRIu64 " holds %ld bytes, more than the snap length of "
+			"%d the file header gives: the header is wrong, and libpcap cuts every such "
+			"record to %d bytes",
+			r->n + 1, ftell(pcap_file(r->pcap)) - at - 16, pcap_snapshot(r->pcap),
+			pcap_snapshot(r->pcap));
 		return PCAPREAD_ERROR;
 	}
 	if (h->caplen > h->len) {
-		err_set(err, errlen, "record %" PRIu64 " is damaged: it holds %u bytes"
-		       " of a %u-byte packet", r->n + 1, h->caplen, h->len);
+		err_set(err, errlen,
+			"record %" PRIu64 " is damaged: it holds %u bytes"
+			" of a %u-byte packet",
+			r->n + 1, h->caplen, h->len);
 		return PCAPREAD_ERROR;
 	}
 	p->n = ++r->n;
@@ -487,12 +523,14 @@ enum pcapread_rc pcapread_next(struct pcapread *r, struct pcapread_pkt *p,
 	return PCAPREAD_RECORD;
 }
 
-const char *pcapread_linktype(const struct pcapread *r)
+const char *
+pcapread_linktype(const struct pcapread *r)
 {
 	return r->pcap ? dlt_name(pcap_datalink(r->pcap)) : "unknown";
 }
 
-void pcapread_close(struct pcapread *r)
+void
+pcapread_close(struct pcapread *r)
 {
 	if (!r)
 		return;

@@ -18,19 +18,19 @@
 struct pcapread;
 
 struct pcapread_pkt {
-	uint64_t n;               /* record number, 1-based, as Wireshark counts frames */
-	int64_t sec;              /* timestamp as recorded (seconds, microseconds) */
+	uint64_t n;  /* record number, 1-based, as Wireshark counts frames */
+	int64_t sec; /* timestamp as recorded (seconds, microseconds) */
 	long usec;
-	uint32_t wire_len;        /* length on the wire, as the record claims */
-	uint32_t cap_len;         /* bytes the record holds (libpcap's caplen) */
-	const uint8_t *ip;        /* the IP packet (up to the captured bytes), or NULL */
-	size_t ip_len;            /* bytes at ip */
-	uint32_t ip_wire_len;     /* wire_len less the link header: the IP packet's real size */
-	char why[64];             /* when ip is NULL: why there is no IP packet */
+	uint32_t wire_len;    /* length on the wire, as the record claims */
+	uint32_t cap_len;     /* bytes the record holds (libpcap's caplen) */
+	const uint8_t *ip;    /* the IP packet (up to the captured bytes), or NULL */
+	size_t ip_len;        /* bytes at ip */
+	uint32_t ip_wire_len; /* wire_len less the link header: the IP packet's real size */
+	char why[64];         /* when ip is NULL: why there is no IP packet */
 };
 
 enum pcapread_rc {
-	PCAPREAD_ERROR = -1,      /* message in err; the records before it were good */
+	PCAPREAD_ERROR = -1, /* message in err; the records before it were good */
 	PCAPREAD_END = 0,
 	PCAPREAD_RECORD = 1,
 };
@@ -57,8 +57,8 @@ struct pcapread *pcapread_open_stream(int fd, const char *name, char *err, size_
 int pcapread_rewind(struct pcapread *r, char *err, size_t errlen);
 
 /* The next record. p->ip points into r and is valid until the next call. */
-enum pcapread_rc pcapread_next(struct pcapread *r, struct pcapread_pkt *p,
-			       char *err, size_t errlen);
+enum pcapread_rc
+pcapread_next(struct pcapread *r, struct pcapread_pkt *p, char *err, size_t errlen);
 
 /* Link type of the file, e.g. "RAW", "EN10MB", "LINUX_SLL2" (libpcap's names). */
 const char *pcapread_linktype(const struct pcapread *r);

@@ -86,7 +86,8 @@ target_user(const char *user, uid_t *uid, gid_t *gid, char *err, size_t errlen)
 	}
 	pw = getpwnam(user ? user : "nobody");
 	if (!pw) {
-		snprintf(err, errlen, _("no user '%s' to run as after opening the sockets (--user)"),
+		snprintf(err, errlen,
+			 _("no user '%s' to run as after opening the sockets (--user)"),
 			 user ? user : "nobody");
 		return -1;
 	}
@@ -107,8 +108,10 @@ priv_check_user(const char *user, char *err, size_t errlen)
 static int
 become(uid_t uid, gid_t gid, char *err, size_t errlen)
 {
-	if (setgroups(0, NULL) < 0 || setresgid(gid, gid, gid) < 0 || setresuid(uid, uid, uid) < 0) {
-		snprintf(err, errlen, _("cannot switch to uid %u: %s"), (unsigned)uid, strerror(errno));
+	if (setgroups(0, NULL) < 0 || setresgid(gid, gid, gid) < 0 ||
+	    setresuid(uid, uid, uid) < 0) {
+		snprintf(err, errlen, _("cannot switch to uid %u: %s"), (unsigned)uid,
+			 strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -122,10 +125,11 @@ priv_drop(const char *user, char *err, size_t errlen)
 	uid_t uid = getuid();
 	gid_t gid = getgid();
 
-	if (priv_raise(err, errlen) < 0)   /* switching identity needs CAP_SETUID/SETGID */
+	if (priv_raise(err, errlen) < 0) /* switching identity needs CAP_SETUID/SETGID */
 		return -1;
 	if (uid == 0 || geteuid() == 0) {
-		if (target_user(user, &uid, &gid, err, errlen) < 0 || become(uid, gid, err, errlen) < 0)
+		if (target_user(user, &uid, &gid, err, errlen) < 0 ||
+		    become(uid, gid, err, errlen) < 0)
 			return -1;
 	} else if (geteuid() != uid || getegid() != gid) {
 		/* A setuid install: become the user who ran us, for good. */
@@ -152,6 +156,8 @@ priv_advice(char *buf, size_t len)
 		snprintf(self, sizeof(self), "mtuprobe");
 	else
 		self[n] = '\0';
-	snprintf(buf, len, _("raw sockets need CAP_NET_RAW: run as root (sudo %s ...) or once: sudo setcap cap_net_raw+ep %s"),
-		 self, self);
+	snprintf(
+		buf, len,
+		_("raw sockets need CAP_NET_RAW: run as root (sudo %s ...) or once: sudo setcap cap_net_raw+ep %s"),
+		self, self);
 }

@@ -53,7 +53,7 @@
 #define ICMP_FILTER 1
 #endif
 struct icmp_filter4 {
-	uint32_t data;   /* bit n set = drop ICMP type n */
+	uint32_t data; /* bit n set = drop ICMP type n */
 };
 
 /* Source ports for UDP/TCP probes: one per probe, so that each SYN opens
@@ -67,21 +67,21 @@ struct icmp_filter4 {
 struct rawio {
 	int family;
 	int send_fd, recv_fd;
-	int tcp_fd;                      /* raw IPPROTO_TCP, connected to the target; -1: none */
-	struct wire_flow *flows;         /* UDP/TCP probes by source port (match.flows) */
-	unsigned nflows;                 /* flows used in this run */
+	int tcp_fd;              /* raw IPPROTO_TCP, connected to the target; -1: none */
+	struct wire_flow *flows; /* UDP/TCP probes by source port (match.flows) */
+	unsigned nflows;         /* flows used in this run */
 	struct rawio_target dst;
 	struct wire_match match;
 	char ifname[IF_NAMESIZE];
-	char via[INET6_ADDRSTRLEN];      /* -I as given (an interface or a source address), or "" */
-	int routed;                      /* a source address was found (and tcp_fd connected) */
-	enum fault_stage fail_stage;     /* this run's system error: where (0: none) ... */
-	int fail_errno;                  /* ... and its errno (core/fault.c reads both) */
+	char via[INET6_ADDRSTRLEN];  /* -I as given (an interface or a source address), or "" */
+	int routed;                  /* a source address was found (and tcp_fd connected) */
+	enum fault_stage fail_stage; /* this run's system error: where (0: none) ... */
+	int fail_errno;              /* ... and its errno (core/fault.c reads both) */
 	char src_text[64];
 	unsigned long ignored;
 	struct capture *cap;
-	struct rawio_mux *mux;           /* probe --targets: recv_fd is the mux's, shared */
-	size_t act;                      /* 1 + its place in mux->act while in a run; 0: idle */
+	struct rawio_mux *mux; /* probe --targets: recv_fd is the mux's, shared */
+	size_t act;            /* 1 + its place in mux->act while in a run; 0: idle */
 	uint8_t buf[65536];
 };
 
@@ -92,13 +92,13 @@ struct rawio {
  * paths in a run (their idents differ: rawio_use), and the first that
  * owns it takes it. */
 struct rawio_mux {
-	int fd[2];                       /* IPv4, IPv6; -1 until a path of that family opens */
-	struct rawio **act;              /* the paths in a run */
+	int fd[2];          /* IPv4, IPv6; -1 until a path of that family opens */
+	struct rawio **act; /* the paths in a run */
 	size_t nact, cact;
 	struct pollfd *pfd;
-	struct rawio **pfd_of;           /* whose raw TCP socket pfd[i] is; NULL: a shared one */
+	struct rawio **pfd_of; /* whose raw TCP socket pfd[i] is; NULL: a shared one */
 	size_t cpfd;
-	unsigned long ignored;           /* shared-socket datagrams no path in a run owned */
+	unsigned long ignored; /* shared-socket datagrams no path in a run owned */
 	uint8_t buf[65536];
 };
 
@@ -119,9 +119,11 @@ numeric_not_dotted(const char *host, char *err, size_t errlen)
 		return 0;
 	read_as = ip_addr_v4(ntohl(a.s_addr));
 	ip_addr_text(&read_as, as, sizeof(as));
-	snprintf(err, errlen, _("'%s' is not an IPv4 address in dotted decimal (it would be read as %s: "
-		 "a leading 0 is octal, 0x hexadecimal): write four decimal numbers, no leading zeros"),
-		 host, as);
+	snprintf(
+		err, errlen,
+		_("'%s' is not an IPv4 address in dotted decimal (it would be read as %s: "
+		  "a leading 0 is octal, 0x hexadecimal): write four decimal numbers, no leading zeros"),
+		host, as);
 	return 1;
 }
 
@@ -143,14 +145,16 @@ rawio_resolve(const char *host, int family, struct rawio_target *t, char *err, s
 	rc = getaddrinfo(host, NULL, &hints, &res);
 	if (rc != 0 || !res) {
 		snprintf(err, errlen, _("cannot resolve '%s'%s: %s"), host,
-			 family ? (family == 6 ? _(" over IPv6") : _(" over IPv4")) : "", gai_strerror(rc));
+			 family ? (family == 6 ? _(" over IPv6") : _(" over IPv4")) : "",
+			 gai_strerror(rc));
 		return RAWIO_BADHOST;
 	}
 	memset(t, 0, sizeof(*t));
 	t->family = res->ai_family == AF_INET6 ? 6 : 4;
 	memcpy(&t->ss, res->ai_addr, res->ai_addrlen);
 	t->sslen = res->ai_addrlen;
-	getnameinfo(res->ai_addr, res->ai_addrlen, t->text, sizeof(t->text), NULL, 0, NI_NUMERICHOST);
+	getnameinfo(res->ai_addr, res->ai_addrlen, t->text, sizeof(t->text), NULL, 0,
+		    NI_NUMERICHOST);
 	freeaddrinfo(res);
 	return RAWIO_OK;
 }
@@ -233,11 +237,15 @@ rawio_check_via(const char *via, const struct rawio_target *t, char *err, size_t
 	if (is_addr ? !loopback_addr(&sa, t->family) : !loopback_if(via))
 		return RAWIO_OK;
 	if (is_addr)
-		snprintf(err, errlen, _("-I %s is a loopback address: probes to %s cannot leave by it; "
-					"name the interface or address they leave by"), via, t->text);
+		snprintf(err, errlen,
+			 _("-I %s is a loopback address: probes to %s cannot leave by it; "
+			   "name the interface or address they leave by"),
+			 via, t->text);
 	else
-		snprintf(err, errlen, _("-I %s is a loopback interface: probes to %s cannot leave by it; "
-					"name the interface or address they leave by"), via, t->text);
+		snprintf(err, errlen,
+			 _("-I %s is a loopback interface: probes to %s cannot leave by it; "
+			   "name the interface or address they leave by"),
+			 via, t->text);
 	return RAWIO_BADIF;
 }
 
@@ -262,15 +270,16 @@ pick_source(struct rawio *r, const char *via, char *err, size_t errlen)
 		snprintf(err, errlen, _("socket: %s"), strerror(errno));
 		return RAWIO_ERROR;
 	}
-	((struct sockaddr_in *)&dst)->sin_port = htons(33434);   /* any port: nothing is sent */
+	((struct sockaddr_in *)&dst)->sin_port = htons(33434); /* any port: nothing is sent */
 	if (via && via_address(via, r->family, &bind_to, &bind_len) &&
 	    bind(fd, (struct sockaddr *)&bind_to, bind_len) < 0) {
-		snprintf(err, errlen, _("-I %s: not an address of this host: %s"), via, strerror(errno));
+		snprintf(err, errlen, _("-I %s: not an address of this host: %s"), via,
+			 strerror(errno));
 		close(fd);
 		return RAWIO_BADIF;
 	}
-	if (r->ifname[0] &&
-	    setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, r->ifname, (socklen_t)strlen(r->ifname) + 1) < 0) {
+	if (r->ifname[0] && setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, r->ifname,
+				       (socklen_t)strlen(r->ifname) + 1) < 0) {
 		int e = errno;
 		snprintf(err, errlen, _("-I %s: %s"), r->ifname, strerror(e));
 		close(fd);
@@ -279,7 +288,8 @@ pick_source(struct rawio *r, const char *via, char *err, size_t errlen)
 	if (connect(fd, (struct sockaddr *)&dst, r->dst.sslen) < 0 ||
 	    getsockname(fd, (struct sockaddr *)&src, &len) < 0) {
 		fail(r, FAULT_AT_ROUTE, errno);
-		snprintf(err, errlen, _("no route to %s: %s"), r->dst.text, strerror(r->fail_errno));
+		snprintf(err, errlen, _("no route to %s: %s"), r->dst.text,
+			 strerror(r->fail_errno));
 		close(fd);
 		return RAWIO_NOROUTE;
 	}
@@ -351,7 +361,8 @@ set_filters(struct rawio *r)
 		setsockopt(r->tcp_fd, SOL_SOCKET, SO_RCVBUF, &big, sizeof(big));
 	if (r->family == 4) {
 		struct icmp_filter4 f = { ~((1U << ICMP_ECHOREPLY) | (1U << ICMP_DEST_UNREACH) |
-					   (1U << ICMP_TIME_EXCEEDED) | (1U << ICMP_PARAMETERPROB)) };
+					    (1U << ICMP_TIME_EXCEEDED) |
+					    (1U << ICMP_PARAMETERPROB)) };
 		setsockopt(r->recv_fd, SOL_RAW, ICMP_FILTER, &f, sizeof(f));
 	} else {
 		struct icmp6_filter f;
@@ -389,11 +400,12 @@ no_pmtu_cache(struct rawio *r, char *err, size_t errlen)
 {
 	int v4 = IP_PMTUDISC_PROBE, v6 = IPV6_PMTUDISC_PROBE;
 	int rc = r->family == 6
-		? setsockopt(r->send_fd, IPPROTO_IPV6, IPV6_MTU_DISCOVER, &v6, sizeof(v6))
-		: setsockopt(r->send_fd, IPPROTO_IP, IP_MTU_DISCOVER, &v4, sizeof(v4));
+			 ? setsockopt(r->send_fd, IPPROTO_IPV6, IPV6_MTU_DISCOVER, &v6, sizeof(v6))
+			 : setsockopt(r->send_fd, IPPROTO_IP, IP_MTU_DISCOVER, &v4, sizeof(v4));
 
 	if (rc < 0) {
-		snprintf(err, errlen, _("cannot ignore the kernel's path MTU cache: %s"), strerror(errno));
+		snprintf(err, errlen, _("cannot ignore the kernel's path MTU cache: %s"),
+			 strerror(errno));
 		return RAWIO_ERROR;
 	}
 	return RAWIO_OK;
@@ -408,9 +420,11 @@ open_sockets(struct rawio *r, int tcp, char *err, size_t errlen)
 
 	r->send_fd = socket(af(r->family), SOCK_RAW | SOCK_CLOEXEC, IPPROTO_RAW);
 	if (r->send_fd >= 0)
-		r->recv_fd = shared && *shared >= 0 ? *shared : socket(af(r->family), SOCK_RAW | SOCK_CLOEXEC, proto);
+		r->recv_fd = shared && *shared >= 0
+				     ? *shared
+				     : socket(af(r->family), SOCK_RAW | SOCK_CLOEXEC, proto);
 	if (shared && *shared < 0 && r->recv_fd >= 0)
-		*shared = r->recv_fd;        /* the mux's from now on: it closes it */
+		*shared = r->recv_fd; /* the mux's from now on: it closes it */
 	if (r->recv_fd >= 0 && tcp)
 		r->tcp_fd = socket(af(r->family), SOCK_RAW | SOCK_CLOEXEC, IPPROTO_TCP);
 	if (r->send_fd < 0 || r->recv_fd < 0 || (tcp && r->tcp_fd < 0)) {
@@ -420,8 +434,10 @@ open_sockets(struct rawio *r, int tcp, char *err, size_t errlen)
 		return RAWIO_ERROR;
 	}
 	if (r->ifname[0] &&
-	    (setsockopt(r->send_fd, SOL_SOCKET, SO_BINDTODEVICE, r->ifname, (socklen_t)strlen(r->ifname) + 1) < 0 ||
-	     setsockopt(r->recv_fd, SOL_SOCKET, SO_BINDTODEVICE, r->ifname, (socklen_t)strlen(r->ifname) + 1) < 0 ||
+	    (setsockopt(r->send_fd, SOL_SOCKET, SO_BINDTODEVICE, r->ifname,
+			(socklen_t)strlen(r->ifname) + 1) < 0 ||
+	     setsockopt(r->recv_fd, SOL_SOCKET, SO_BINDTODEVICE, r->ifname,
+			(socklen_t)strlen(r->ifname) + 1) < 0 ||
 	     (r->tcp_fd >= 0 && setsockopt(r->tcp_fd, SOL_SOCKET, SO_BINDTODEVICE, r->ifname,
 					   (socklen_t)strlen(r->ifname) + 1) < 0))) {
 		snprintf(err, errlen, _("-I %s: %s"), r->ifname, strerror(errno));
@@ -489,8 +505,8 @@ rawio_iface_down(const struct rawio *r)
 }
 
 static enum rawio_rc
-open_one(struct rawio **out, const struct rawio_target *t, const char *via, int tcp, struct rawio_mux *mux,
-	 char *err, size_t errlen)
+open_one(struct rawio **out, const struct rawio_target *t, const char *via, int tcp,
+	 struct rawio_mux *mux, char *err, size_t errlen)
 {
 	struct rawio *r = calloc(1, sizeof(*r));
 	struct sockaddr_storage tmp;
@@ -509,7 +525,8 @@ open_one(struct rawio **out, const struct rawio_target *t, const char *via, int 
 	to_wire(&t->ss, t->family, &r->match.dst);
 	if (via && !via_address(via, t->family, &tmp, &tmplen)) {
 		if (if_nametoindex(via) == 0 || strlen(via) >= sizeof(r->ifname)) {
-			snprintf(err, errlen, _("-I %s: no such interface or IPv%d address"), via, t->family);
+			snprintf(err, errlen, _("-I %s: no such interface or IPv%d address"), via,
+				 t->family);
 			free(r);
 			return RAWIO_BADIF;
 		}
@@ -532,7 +549,8 @@ open_one(struct rawio **out, const struct rawio_target *t, const char *via, int 
 	}
 	r->flows = calloc(FLOWS, sizeof(*r->flows));
 	if (!r->flows || getrandom_ident(r) < 0) {
-		snprintf(err, errlen, r->flows ? "no randomness: %s" : "out of memory", strerror(errno));
+		snprintf(err, errlen, r->flows ? "no randomness: %s" : "out of memory",
+			 strerror(errno));
 		rawio_close(r);
 		return RAWIO_ERROR;
 	}
@@ -542,8 +560,8 @@ open_one(struct rawio **out, const struct rawio_target *t, const char *via, int 
 }
 
 enum rawio_rc
-rawio_open(struct rawio **out, const struct rawio_target *t, const char *via, int tcp,
-	   char *err, size_t errlen)
+rawio_open(struct rawio **out, const struct rawio_target *t, const char *via, int tcp, char *err,
+	   size_t errlen)
 {
 	return open_one(out, t, via, tcp, NULL, err, errlen);
 }
@@ -574,7 +592,8 @@ build_probe(struct rawio *r, uint16_t seq, unsigned size, int ttl, char *err, si
 	uint16_t sport;
 
 	if (r->match.method == WIRE_ICMP)
-		return wire_build_echo(r->buf, sizeof(r->buf), size, ttl, &r->match, seq, err, errlen);
+		return wire_build_echo(r->buf, sizeof(r->buf), size, ttl, &r->match, seq, err,
+				       errlen);
 	if (r->nflows >= FLOWS) {
 		snprintf(err, errlen, _("more than %u UDP/TCP probes in one run"), FLOWS);
 		return -1;
@@ -590,8 +609,10 @@ build_probe(struct rawio *r, uint16_t seq, unsigned size, int ttl, char *err, si
 	r->nflows++;
 	r->match.nflows = (uint16_t)r->nflows;
 	if (r->match.method == WIRE_UDP)
-		return wire_build_udp(r->buf, sizeof(r->buf), size, ttl, &r->match, seq, sport, err, errlen);
-	return wire_build_syn(r->buf, sizeof(r->buf), size, ttl, &r->match, seq, sport, f->isn, err, errlen);
+		return wire_build_udp(r->buf, sizeof(r->buf), size, ttl, &r->match, seq, sport, err,
+				      errlen);
+	return wire_build_syn(r->buf, sizeof(r->buf), size, ttl, &r->match, seq, sport, f->isn, err,
+			      errlen);
 }
 
 static enum probe_io_send
@@ -606,7 +627,8 @@ io_send(void *ctx, uint16_t seq, unsigned size, unsigned ttl, unsigned *local_mt
 		fail(r, FAULT_AT_SEND, 0);
 		return PROBE_IO_ERROR;
 	}
-	if (sendto(r->send_fd, r->buf, (size_t)n, 0, (struct sockaddr *)&r->dst.ss, r->dst.sslen) < 0) {
+	if (sendto(r->send_fd, r->buf, (size_t)n, 0, (struct sockaddr *)&r->dst.ss, r->dst.sslen) <
+	    0) {
 		if (errno == EMSGSIZE) {
 			*local_mtu = rawio_iface_mtu(r);
 			return PROBE_IO_EMSGSIZE;
@@ -619,6 +641,7 @@ io_send(void *ctx, uint16_t seq, unsigned size, unsigned ttl, unsigned *local_mt
 	return PROBE_IO_SENT;
 }
 
+/* clang-format off */
 static const enum probe_ev_kind ev_of[] = {
 	[WIRE_ECHO_REPLY] = PROBE_EV_REPLY, [WIRE_TOO_BIG] = PROBE_EV_TOO_BIG,
 	[WIRE_UNREACH] = PROBE_EV_UNREACH, [WIRE_TIME_EXCEEDED] = PROBE_EV_TIME_EXCEEDED,
@@ -627,24 +650,27 @@ static const enum probe_ev_kind ev_of[] = {
 	[WIRE_TCP_SYNACK] = PROBE_EV_REPLY, [WIRE_TCP_RST] = PROBE_EV_REPLY,
 	[WIRE_PORT_UNREACH] = PROBE_EV_REPLY,
 };
+/* clang-format on */
 
 /* End the handshake a SYN-ACK began (see the top of this file). */
 static void
 send_rst(struct rawio *r, const struct wire_reply *rep)
 {
-	uint8_t pkt[128];   /* room for the builder's check: a SYN's minimum, IPv6 */
+	uint8_t pkt[128]; /* room for the builder's check: a SYN's minimum, IPv6 */
 	char err[128];
-	long n = wire_build_rst(pkt, sizeof(pkt), &r->match, rep->port, rep->tcp_ack, err, sizeof(err));
+	long n = wire_build_rst(pkt, sizeof(pkt), &r->match, rep->port, rep->tcp_ack, err,
+				sizeof(err));
 
-	if (n > 0 && sendto(r->send_fd, pkt, (size_t)n, 0, (struct sockaddr *)&r->dst.ss, r->dst.sslen) == n)
+	if (n > 0 &&
+	    sendto(r->send_fd, pkt, (size_t)n, 0, (struct sockaddr *)&r->dst.ss, r->dst.sslen) == n)
 		capture_packet(r->cap, pkt, (size_t)n);
 }
 
 /* What a datagram read from one of r's sockets (tcp: its raw TCP socket)
  * is: 1 with ev filled when it answers one of r's probes, 0 when not. */
 static int
-classify(struct rawio *r, const uint8_t *buf, size_t n, const struct sockaddr_storage *from, int tcp,
-	 struct probe_event *ev)
+classify(struct rawio *r, const uint8_t *buf, size_t n, const struct sockaddr_storage *from,
+	 int tcp, struct probe_event *ev)
 {
 	struct wire_reply rep;
 	struct ip_addr src;
@@ -681,7 +707,8 @@ read_one(struct rawio *r, int fd, struct probe_event *ev)
 	struct sockaddr_storage from;
 	socklen_t fromlen = sizeof(from);
 	struct ip_addr src;
-	ssize_t n = recvfrom(fd, r->buf, sizeof(r->buf), MSG_DONTWAIT, (struct sockaddr *)&from, &fromlen);
+	ssize_t n = recvfrom(fd, r->buf, sizeof(r->buf), MSG_DONTWAIT, (struct sockaddr *)&from,
+			     &fromlen);
 
 	if (n <= 0)
 		return 0;
@@ -738,7 +765,8 @@ io_recv(void *ctx, uint64_t deadline_us, struct probe_event *ev, char *err, size
 		rc = ppoll(p, 2, &ts, NULL);
 		if (rc < 0) {
 			fail(r, FAULT_AT_RECV, errno);
-			snprintf(err, errlen, errno == EINTR ? "interrupted" : "poll: %s", strerror(errno));
+			snprintf(err, errlen, errno == EINTR ? "interrupted" : "poll: %s",
+				 strerror(errno));
 			return -1;
 		}
 		for (int i = 0; rc > 0 && i < 2; i++)
@@ -846,7 +874,8 @@ rawio_use(struct rawio *r, enum wire_method m, uint16_t port, char *err, size_t 
 	r->match.method = m;
 	r->match.dport = port;
 	r->match.nflows = 0;
-	r->match.sport_base = (uint16_t)(PORT_DYNAMIC + (unsigned)(b[0] << 8 | b[1]) % (65536u - PORT_DYNAMIC - FLOWS));
+	r->match.sport_base = (uint16_t)(PORT_DYNAMIC + (unsigned)(b[0] << 8 | b[1]) %
+								(65536u - PORT_DYNAMIC - FLOWS));
 	/* The MSS our SYNs offer: what the outgoing interface could carry. */
 	r->match.syn_mss = (uint16_t)(mtu > hdr && mtu - hdr < 65535 ? mtu - hdr : 536);
 	return 0;
@@ -943,12 +972,14 @@ mux_read(struct rawio_mux *m, int fd, void **who, struct probe_event *ev)
 	struct sockaddr_storage from;
 	socklen_t fromlen = sizeof(from);
 	int family = fd == m->fd[1] ? 6 : 4;
-	ssize_t n = recvfrom(fd, m->buf, sizeof(m->buf), MSG_DONTWAIT, (struct sockaddr *)&from, &fromlen);
+	ssize_t n = recvfrom(fd, m->buf, sizeof(m->buf), MSG_DONTWAIT, (struct sockaddr *)&from,
+			     &fromlen);
 
 	if (n <= 0)
 		return 0;
 	for (size_t i = 0; i < m->nact; i++)
-		if (m->act[i]->family == family && classify(m->act[i], m->buf, (size_t)n, &from, 0, ev)) {
+		if (m->act[i]->family == family &&
+		    classify(m->act[i], m->buf, (size_t)n, &from, 0, ev)) {
 			*who = m->act[i];
 			return 1;
 		}
@@ -957,7 +988,8 @@ mux_read(struct rawio_mux *m, int fd, void **who, struct probe_event *ev)
 }
 
 static int
-mux_wait(void *ctx, uint64_t deadline_us, void **who, struct probe_event *ev, char *err, size_t errlen)
+mux_wait(void *ctx, uint64_t deadline_us, void **who, struct probe_event *ev, char *err,
+	 size_t errlen)
 {
 	struct rawio_mux *m = ctx;
 
@@ -973,7 +1005,8 @@ mux_wait(void *ctx, uint64_t deadline_us, void **who, struct probe_event *ev, ch
 		}
 		rc = ppoll(m->pfd, n, &ts, NULL);
 		if (rc < 0) {
-			snprintf(err, errlen, errno == EINTR ? "interrupted" : "poll: %s", strerror(errno));
+			snprintf(err, errlen, errno == EINTR ? "interrupted" : "poll: %s",
+				 strerror(errno));
 			return -1;
 		}
 		if (rc == 0)

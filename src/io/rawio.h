@@ -15,25 +15,25 @@
 
 enum rawio_rc {
 	RAWIO_OK = 0,
-	RAWIO_ERROR = -1,     /* a system error: message in err */
-	RAWIO_NOPRIV = -2,    /* no CAP_NET_RAW */
-	RAWIO_BADHOST = -3,   /* unknown host or no address of the family */
-	RAWIO_BADIF = -4,     /* -I names no interface or address we have */
-	RAWIO_NOROUTE = -5,   /* no route to the target (yet): see rawio_route */
+	RAWIO_ERROR = -1,   /* a system error: message in err */
+	RAWIO_NOPRIV = -2,  /* no CAP_NET_RAW */
+	RAWIO_BADHOST = -3, /* unknown host or no address of the family */
+	RAWIO_BADIF = -4,   /* -I names no interface or address we have */
+	RAWIO_NOROUTE = -5, /* no route to the target (yet): see rawio_route */
 };
 
 struct rawio_target {
-	int family;                      /* 4 or 6 */
+	int family; /* 4 or 6 */
 	struct sockaddr_storage ss;
 	socklen_t sslen;
-	char text[64];                   /* numeric address */
+	char text[64]; /* numeric address */
 };
 
 struct rawio;
 
 /* Resolve host (a name or an address); family 0 = whatever it resolves to. */
-enum rawio_rc rawio_resolve(const char *host, int family, struct rawio_target *t,
-			    char *err, size_t errlen);
+enum rawio_rc
+rawio_resolve(const char *host, int family, struct rawio_target *t, char *err, size_t errlen);
 
 /* The target's address as the wire layer holds it. */
 void rawio_target_addr(const struct rawio_target *t, struct ip_addr *w);
@@ -41,15 +41,16 @@ void rawio_target_addr(const struct rawio_target *t, struct ip_addr *w);
 /* -I names a loopback interface or address while the target is not on this
  * host: nothing could leave by it (RAWIO_BADIF, message in err). Needs no
  * privilege: called before the sockets are opened. */
-enum rawio_rc rawio_check_via(const char *via, const struct rawio_target *t, char *err, size_t errlen);
+enum rawio_rc
+rawio_check_via(const char *via, const struct rawio_target *t, char *err, size_t errlen);
 
 /* Open the sockets for one target (privileged: call before priv_drop). With
  * no route to the target yet, RAWIO_OK all the same: the source address is
  * looked up again by rawio_route before each run.
  * via: NULL, an interface name or a source address. tcp: also the raw TCP
  * socket the TCP method reads SYN-ACKs and RSTs from. */
-enum rawio_rc rawio_open(struct rawio **out, const struct rawio_target *t,
-			 const char *via, int tcp, char *err, size_t errlen);
+enum rawio_rc rawio_open(struct rawio **out, const struct rawio_target *t, const char *via, int tcp,
+			 char *err, size_t errlen);
 
 /* Before each run: clears the run's failure and, when rawio_open found no
  * route to the target, looks for one again. 0, or -1 with a message in
@@ -83,9 +84,8 @@ struct rawio_mux *rawio_mux_new(void);
 /* As rawio_open, but the ICMP receive socket is mux's (opened with its
  * family's first path, privileged as rawio_open is). Close the paths
  * before the mux. */
-enum rawio_rc rawio_open_shared(struct rawio **out, const struct rawio_target *t,
-				const char *via, int tcp, struct rawio_mux *mux,
-				char *err, size_t errlen);
+enum rawio_rc rawio_open_shared(struct rawio **out, const struct rawio_target *t, const char *via,
+				int tcp, struct rawio_mux *mux, char *err, size_t errlen);
 /* rawio_use puts a shared path in a run: answers are matched to it until
  * rawio_idle (or rawio_close); then its late answers count as ignored. */
 void rawio_idle(struct rawio *r);

@@ -20,18 +20,21 @@
  * b mod 2^16 with a odd and b random per run is a bijection on 16 bits, so
  * the (at most PROBE_MAX_PROBES) probes never share a seq, and a's inverse
  * maps a seq back to its probe without a table. */
-uint16_t eng_seq_of(const struct probe_engine *e, size_t i)
+uint16_t
+eng_seq_of(const struct probe_engine *e, size_t i)
 {
 	return (uint16_t)((uint32_t)e->seq_a * (uint32_t)i + e->seq_b);
 }
 
 /* The probe index a seq belongs to; >= nprobes if none. */
-size_t eng_index_of(const struct probe_engine *e, uint16_t seq)
+size_t
+eng_index_of(const struct probe_engine *e, uint16_t seq)
 {
 	return (uint16_t)((uint32_t)e->seq_a_inv * (uint16_t)(seq - e->seq_b));
 }
 
-int eng_seq_init(struct probe_engine *e)
+int
+eng_seq_init(struct probe_engine *e)
 {
 	uint8_t r[4];
 	uint32_t a, x;
@@ -39,7 +42,7 @@ int eng_seq_init(struct probe_engine *e)
 	if (e->io->random(e->io->ctx, r, sizeof r, e->err, e->errlen) < 0)
 		return -1;
 	a = ((uint32_t)r[0] << 8 | r[1]) | 1u;
-	x = a;                 /* Newton's iteration: a * x == 1 mod 2^16 */
+	x = a; /* Newton's iteration: a * x == 1 mod 2^16 */
 	for (int k = 0; k < 4; k++)
 		x *= 2u - a * x;
 	e->seq_a = (uint16_t)a;
@@ -49,12 +52,11 @@ int eng_seq_init(struct probe_engine *e)
 }
 
 /* Say why a reported MTU was not believed (the probe still counts as too big). */
-static void check_ptb(struct probe_engine *e, const struct probe_record *p)
+static void
+check_ptb(struct probe_engine *e, const struct probe_record *p)
 {
-
 	switch (search_ptb_trust(e->c.family, p->size, p->mtu)) {
-	case SEARCH_PTB_TRUSTED:
-		return;
+	case SEARCH_PTB_TRUSTED: return;
 	case SEARCH_PTB_ZERO:
 		eng_warn(e, PROBE_WARN_PTB_ZERO, &p->responder, &p->responder, NULL, 0, 0, 0);
 		return;
@@ -69,9 +71,9 @@ static void check_ptb(struct probe_engine *e, const struct probe_record *p)
 	}
 }
 
-static void note_conflict(struct probe_engine *e, const struct probe_record *p)
+static void
+note_conflict(struct probe_engine *e, const struct probe_record *p)
 {
-
 	if (e->s.conflicts == e->conflicts)
 		return;
 	e->conflicts = e->s.conflicts;
@@ -80,13 +82,14 @@ static void note_conflict(struct probe_engine *e, const struct probe_record *p)
 
 /* An ICMP error other than "too big": the probe tells us nothing about its
  * size, so it counts as a silence (if it had not timed out already). */
-static void other_icmp(struct probe_engine *e, size_t i, const struct probe_event *ev)
+static void
+other_icmp(struct probe_engine *e, size_t i, const struct probe_event *ev)
 {
 	struct probe_record *p = &e->out->probes[i];
 
-	p->outcome = ev->kind == PROBE_EV_UNREACH ? PROBE_UNREACH :
-		     ev->kind == PROBE_EV_TIME_EXCEEDED ? PROBE_TIME_EXCEEDED :
-		     PROBE_OTHER;
+	p->outcome = ev->kind == PROBE_EV_UNREACH         ? PROBE_UNREACH
+		     : ev->kind == PROBE_EV_TIME_EXCEEDED ? PROBE_TIME_EXCEEDED
+							  : PROBE_OTHER;
 	if (e->was[i] != SEARCH_WAS_SILENT)
 		eng_record(e, i, SEARCH_TIMEOUT, 0);
 	if (ev->kind == PROBE_EV_UNREACH)
@@ -96,17 +99,17 @@ static void other_icmp(struct probe_engine *e, size_t i, const struct probe_even
 		 (unsigned)p->outcome, 0);
 }
 
-static void contradicted(struct probe_engine *e, struct probe_record *p,
-			 const struct ip_addr *ptb_from)
+static void
+contradicted(struct probe_engine *e, struct probe_record *p, const struct ip_addr *ptb_from)
 {
-
 	p->contradicted = true;
 	e->out->ptb_contradicted++;
 	eng_warn(e, PROBE_WARN_PTB_CONTRADICTED, ptb_from, ptb_from, NULL, p->size, 0, 0);
 }
 
 /* An echo reply: proof the size passed, whatever was heard before. */
-static void on_reply(struct probe_engine *e, size_t i, const struct probe_event *ev)
+static void
+on_reply(struct probe_engine *e, size_t i, const struct probe_event *ev)
 {
 	struct probe_record *p = &e->out->probes[i];
 	enum search_was w = (enum search_was)e->was[i];
@@ -115,8 +118,7 @@ static void on_reply(struct probe_engine *e, size_t i, const struct probe_event 
 
 	p->late = w == SEARCH_WAS_SILENT || w == SEARCH_WAS_PTB || w == SEARCH_WAS_WEAK;
 	p->responder = ev->responder;
-	p->rtt_us = (uint32_t)(ev->at_us > e->t0 + p->sent_us ?
-			       ev->at_us - e->t0 - p->sent_us : 0);
+	p->rtt_us = (uint32_t)(ev->at_us > e->t0 + p->sent_us ? ev->at_us - e->t0 - p->sent_us : 0);
 	p->outcome = PROBE_REPLY;
 	p->mss = ev->mss;
 	if (ev->mss && !e->out->synack_mss)
@@ -133,13 +135,14 @@ static void on_reply(struct probe_engine *e, size_t i, const struct probe_event 
 
 /* A PTB, weak or strong. It steers the search at once but stands only if no
  * reply comes for the same probe within its window (timers.c). */
-static void on_ptb(struct probe_engine *e, size_t i, const struct probe_event *ev)
+static void
+on_ptb(struct probe_engine *e, size_t i, const struct probe_event *ev)
 {
 	struct probe_record *p = &e->out->probes[i];
 	enum search_was w = (enum search_was)e->was[i];
 	bool open = eng_open_probe(w);
 
-	if (w == SEARCH_WAS_REPLY) {        /* too late: the reply stands */
+	if (w == SEARCH_WAS_REPLY) { /* too late: the reply stands */
 		search_record(&e->s, p->size, w, SEARCH_TOO_BIG, ev->mtu);
 		contradicted(e, p, &ev->responder);
 		return;
@@ -152,8 +155,7 @@ static void on_ptb(struct probe_engine *e, size_t i, const struct probe_event *e
 	p->mtu = ev->mtu;
 	p->responder = ev->responder;
 	p->late = !open;
-	p->rtt_us = (uint32_t)(ev->at_us > e->t0 + p->sent_us ?
-			       ev->at_us - e->t0 - p->sent_us : 0);
+	p->rtt_us = (uint32_t)(ev->at_us > e->t0 + p->sent_us ? ev->at_us - e->t0 - p->sent_us : 0);
 	check_ptb(e, p);
 	if (open)
 		eng_record(e, i, ev->weak ? SEARCH_WEAK_HEARD : SEARCH_PTB_HEARD, ev->mtu);
@@ -164,10 +166,9 @@ static void on_ptb(struct probe_engine *e, size_t i, const struct probe_event *e
 /* An ICMP error that quotes our ident and seq but a packet of another size
  * than the probe that carried that seq: not about our probe (RFC 8899 sec.
  * 4.6.1: check the quote against what was sent). */
-static bool bad_quote(struct probe_engine *e, const struct probe_record *p,
-		      const struct probe_event *ev)
+static bool
+bad_quote(struct probe_engine *e, const struct probe_record *p, const struct probe_event *ev)
 {
-
 	if (ev->kind == PROBE_EV_REPLY || !ev->quoted_size || ev->quoted_size == p->size)
 		return false;
 	e->bad_quotes++;
@@ -179,7 +180,8 @@ static bool bad_quote(struct probe_engine *e, const struct probe_record *p,
 
 /* Answered for good by something that is not a reply or a PTB (or never
  * sent): whatever comes later for it is a duplicate. */
-static bool final_answer(const struct probe_record *p)
+static bool
+final_answer(const struct probe_record *p)
 {
 	return p->outcome == PROBE_EMSGSIZE || p->outcome == PROBE_UNREACH ||
 	       p->outcome == PROBE_TIME_EXCEEDED || p->outcome == PROBE_OTHER;
@@ -187,8 +189,8 @@ static bool final_answer(const struct probe_record *p)
 
 /* Nothing new: the same answer again, or a PTB after a PTB of the same
  * strength or after the PTB it would contradict was already counted. */
-static bool repeat(const struct probe_record *p, enum search_was w,
-		   const struct probe_event *ev)
+static bool
+repeat(const struct probe_record *p, enum search_was w, const struct probe_event *ev)
 {
 	if (final_answer(p))
 		return true;
@@ -206,15 +208,12 @@ static bool repeat(const struct probe_record *p, enum search_was w,
 /* A second PTB for a probe that already drew one, from another sender or
  * with another MTU: only one router can have dropped the probe, so one of
  * them is forged (an on-path injector that cannot suppress the real one). */
-static void check_dispute(struct probe_engine *e, struct probe_record *p,
-			  const struct probe_event *ev)
+static void
+check_dispute(struct probe_engine *e, struct probe_record *p, const struct probe_event *ev)
 {
-
-	if (ev->kind != PROBE_EV_TOO_BIG || p->outcome != PROBE_TOO_BIG ||
-	    p->disputed)
+	if (ev->kind != PROBE_EV_TOO_BIG || p->outcome != PROBE_TOO_BIG || p->disputed)
 		return;
-	if (!memcmp(&p->responder, &ev->responder, sizeof p->responder) &&
-	    p->mtu == ev->mtu)
+	if (!memcmp(&p->responder, &ev->responder, sizeof p->responder) && p->mtu == ev->mtu)
 		return;
 	p->disputed = true;
 	e->out->ptb_disputed++;
@@ -223,7 +222,8 @@ static void check_dispute(struct probe_engine *e, struct probe_record *p,
 		 p->mtu, ev->mtu);
 }
 
-void eng_handle_event(struct probe_engine *e, const struct probe_event *ev)
+void
+eng_handle_event(struct probe_engine *e, const struct probe_event *ev)
 {
 	struct probe_run *o = e->out;
 	size_t i = eng_index_of(e, ev->seq);

@@ -22,27 +22,28 @@
 #include "base/ip.h"
 
 #define DEF_MAX_INFLIGHT 32
-#define DEF_MIN_TIMEOUT_MS 50  /* host scheduling noise; lab RTT is ~0.1 ms */
+#define DEF_MIN_TIMEOUT_MS 50 /* host scheduling noise; lab RTT is ~0.1 ms */
 #define MAX_RATE_PPS 10000
-#define UNREACH_STOP 2         /* ICMP unreachables, with no reply, that end the run */
-#define SLOW_US 1000000        /* pace(): the slowest a rate-limited run is made */
+#define UNREACH_STOP 2  /* ICMP unreachables, with no reply, that end the run */
+#define SLOW_US 1000000 /* pace(): the slowest a rate-limited run is made */
 
-
-void probe_config_default(struct probe_config *cfg, int family)
+void
+probe_config_default(struct probe_config *cfg, int family)
 {
 	memset(cfg, 0, sizeof *cfg);
 	cfg->family = family;
 	cfg->min_size = ip_min_mtu(family);
 	cfg->max_size = 1500;
 	cfg->rate_pps = PROBE_DEF_RATE_PPS;
-	cfg->burst = 0;               /* probe_burst_default() of the rate, once known */
+	cfg->burst = 0; /* probe_burst_default() of the rate, once known */
 	cfg->max_probes = PROBE_DEF_MAX_PROBES;
 	cfg->max_inflight = DEF_MAX_INFLIGHT;
 	cfg->timeout_ms = PROBE_DEF_TIMEOUT_MS;
 	cfg->min_timeout_ms = DEF_MIN_TIMEOUT_MS;
 }
 
-const char *probe_stop_str(enum probe_stop s)
+const char *
+probe_stop_str(enum probe_stop s)
 {
 	switch (s) {
 	case PROBE_STOP_DONE: return "done";
@@ -54,7 +55,8 @@ const char *probe_stop_str(enum probe_stop s)
 	return "?";
 }
 
-const char *probe_outcome_str(enum probe_outcome o)
+const char *
+probe_outcome_str(enum probe_outcome o)
 {
 	switch (o) {
 	case PROBE_PENDING: return "pending";
@@ -69,7 +71,8 @@ const char *probe_outcome_str(enum probe_outcome o)
 	return "?";
 }
 
-unsigned probe_burst_default(unsigned rate_pps)
+unsigned
+probe_burst_default(unsigned rate_pps)
 {
 	unsigned b = rate_pps / PROBE_BURST_DIV;
 
@@ -77,8 +80,8 @@ unsigned probe_burst_default(unsigned rate_pps)
 }
 
 /* Apply defaults (0 = default) and check ranges. */
-static int resolve_config(const struct probe_config *in, struct probe_config *c,
-			  char *err, size_t errlen)
+static int
+resolve_config(const struct probe_config *in, struct probe_config *c, char *err, size_t errlen)
 {
 	unsigned floor;
 
@@ -107,8 +110,8 @@ static int resolve_config(const struct probe_config *in, struct probe_config *c,
 	if (c->min_timeout_ms > c->timeout_ms)
 		c->min_timeout_ms = c->timeout_ms;
 	if (c->min_size < floor || c->min_size > c->max_size || c->max_size > 65535) {
-		err_set(err, errlen, "size range %u..%u invalid for IPv%d (%u..65535)",
-			c->min_size, c->max_size, c->family, floor);
+		err_set(err, errlen, "size range %u..%u invalid for IPv%d (%u..65535)", c->min_size,
+			c->max_size, c->family, floor);
 		return -1;
 	}
 	if (c->rate_pps > MAX_RATE_PPS || c->max_probes > PROBE_MAX_PROBES) {
@@ -123,9 +126,9 @@ static int resolve_config(const struct probe_config *in, struct probe_config *c,
 	return 0;
 }
 
-void eng_warn(struct probe_engine *e, enum probe_warn_kind kind, const struct ip_addr *from,
-	      const struct ip_addr *who, const struct ip_addr *other,
-	      unsigned a, unsigned b, unsigned c)
+void
+eng_warn(struct probe_engine *e, enum probe_warn_kind kind, const struct ip_addr *from,
+	 const struct ip_addr *who, const struct ip_addr *other, unsigned a, unsigned b, unsigned c)
 {
 	struct probe_run *o = e->out;
 	struct ip_addr none = { 0 };
@@ -155,19 +158,22 @@ void eng_warn(struct probe_engine *e, enum probe_warn_kind kind, const struct ip
 	w->n[2] = c;
 }
 
-static uint64_t now_us(const struct probe_engine *e)
+static uint64_t
+now_us(const struct probe_engine *e)
 {
 	return e->io->now_us(e->io->ctx);
 }
 
 /* In flight, or heard a PTB whose contradiction (a reply) could still come. */
-bool eng_open_probe(enum search_was w)
+bool
+eng_open_probe(enum search_was w)
 {
-	return w == SEARCH_WAS_PENDING || w == SEARCH_WAS_OVERDUE ||
-	       w == SEARCH_WAS_PTB_OPEN || w == SEARCH_WAS_WEAK_OPEN;
+	return w == SEARCH_WAS_PENDING || w == SEARCH_WAS_OVERDUE || w == SEARCH_WAS_PTB_OPEN ||
+	       w == SEARCH_WAS_WEAK_OPEN;
 }
 
-void eng_record(struct probe_engine *e, size_t i, enum search_outcome o, uint32_t mtu)
+void
+eng_record(struct probe_engine *e, size_t i, enum search_outcome o, uint32_t mtu)
 {
 	enum search_was w = (enum search_was)e->was[i];
 
@@ -177,7 +183,8 @@ void eng_record(struct probe_engine *e, size_t i, enum search_outcome o, uint32_
 		e->inflight--;
 }
 
-static void progress(struct probe_engine *e)
+static void
+progress(struct probe_engine *e)
 {
 	struct search_result r;
 	struct probe_progress pr;
@@ -193,7 +200,8 @@ static void progress(struct probe_engine *e)
 	e->c.progress(e->c.progress_arg, &pr);
 }
 
-static int send_one(struct probe_engine *e, unsigned size, uint64_t now)
+static int
+send_one(struct probe_engine *e, unsigned size, uint64_t now)
 {
 	struct probe_run *o = e->out;
 	struct probe_record *p = &o->probes[o->nprobes];
@@ -228,7 +236,8 @@ static int send_one(struct probe_engine *e, unsigned size, uint64_t now)
 }
 
 /* Ended by ICMP "destination unreachable" before anything ever passed. */
-static bool icmp_unreachable(const struct probe_engine *e)
+static bool
+icmp_unreachable(const struct probe_engine *e)
 {
 	return !e->replies && e->unreach >= UNREACH_STOP;
 }
@@ -240,7 +249,8 @@ static bool icmp_unreachable(const struct probe_engine *e)
  * kernel's Documentation/networking/ip-sysctl.rst): below that the limit is
  * shared with other senders, and waiting longer wins no token back from
  * them, it only makes the run longer. A run configured slower stays so. */
-static void pace(struct probe_engine *e)
+static void
+pace(struct probe_engine *e)
 {
 	double rate;
 	uint64_t want = e->base_interval_us;
@@ -305,20 +315,23 @@ static void pace(struct probe_engine *e)
  * turns out wrong, spare plateaus below what passed) wait for the even
  * pace, as with burst 1, so the clean path sends its 5 probes, not the
  * whole table (23 when the burst took every size the plan named). */
-static bool burst_allowed(const struct probe_engine *e)
+static bool
+burst_allowed(const struct probe_engine *e)
 {
 	return e->c.burst > 1 && (e->replies || e->ptbs) && !e->icmp_errors &&
 	       e->interval_us == e->base_interval_us && search_lossless(&e->s);
 }
 
-static unsigned burst_now(const struct probe_engine *e)
+static unsigned
+burst_now(const struct probe_engine *e)
 {
 	return e->next_urgent && burst_allowed(e) ? e->c.burst : 1;
 }
 
 /* The next size: an urgent one if a burst may take it, else the plan's
  * first (hedges included), evenly paced. */
-static bool pick_next(struct probe_engine *e)
+static bool
+pick_next(struct probe_engine *e)
 {
 	e->next_urgent = burst_allowed(e) && search_next_urgent(&e->s, &e->next_size, 1) == 1;
 	return e->next_urgent || search_next(&e->s, &e->next_size, 1) == 1;
@@ -333,7 +346,8 @@ static bool pick_next(struct probe_engine *e)
  * for their tokens (a black hole under 10% loss at 20 ms took 280 ms
  * instead of 255 with burst 1). With a configured burst of 1 all three are
  * tat, the even pace from before issue 23. */
-static uint64_t send_due(const struct probe_engine *e)
+static uint64_t
+send_due(const struct probe_engine *e)
 {
 	uint64_t slack = (uint64_t)(e->c.burst - 1) * e->interval_us;
 	uint64_t bucket = e->tat > slack ? e->tat - slack : 0, gap;
@@ -346,15 +360,16 @@ static uint64_t send_due(const struct probe_engine *e)
 
 /* The run's steps (engine.h): probe_engine_run() below strings them
  * together for one path; sched.c drives many of them under one clock. */
-static int ended(struct probe_engine *e, enum probe_stop why)
+static int
+ended(struct probe_engine *e, enum probe_stop why)
 {
 	e->ended = true;
 	e->why = why;
 	return 1;
 }
 
-int probe_engine_step(struct probe_engine *e, uint64_t now, uint64_t *send_at,
-		      uint64_t *wake_at)
+int
+probe_engine_step(struct probe_engine *e, uint64_t now, uint64_t *send_at, uint64_t *wake_at)
 {
 	const struct probe_run *o = e->out;
 	bool budget = o->nprobes < e->c.max_probes;
@@ -376,19 +391,21 @@ int probe_engine_step(struct probe_engine *e, uint64_t now, uint64_t *send_at,
 	if (!e->can && *wake_at == UINT64_MAX) {
 		if (!budget)
 			return ended(e, PROBE_STOP_MAX_PROBES);
-		err_set(e->err, e->errlen, "internal error: search stalled "
+		err_set(e->err, e->errlen,
+			"internal error: search stalled "
 			"with nothing in flight");
 		return ended(e, PROBE_STOP_ERROR);
 	}
 	return 0;
 }
 
-int probe_engine_send(struct probe_engine *e, uint64_t now)
+int
+probe_engine_send(struct probe_engine *e, uint64_t now)
 {
 	if (e->ended || !e->can || now < send_due(e))
 		return e->ended ? -1 : 0;
 	pace(e);
-	e->can = false;               /* the next step asks the search again */
+	e->can = false; /* the next step asks the search again */
 	if (send_one(e, e->next_size, now) < 0) {
 		ended(e, PROBE_STOP_ERROR);
 		return -1;
@@ -397,7 +414,8 @@ int probe_engine_send(struct probe_engine *e, uint64_t now)
 	return 0;
 }
 
-void probe_engine_deliver(struct probe_engine *e, const struct probe_event *ev)
+void
+probe_engine_deliver(struct probe_engine *e, const struct probe_event *ev)
 {
 	if (e->ended)
 		return;
@@ -405,17 +423,20 @@ void probe_engine_deliver(struct probe_engine *e, const struct probe_event *ev)
 	progress(e);
 }
 
-uint64_t probe_engine_interval(const struct probe_engine *e)
+uint64_t
+probe_engine_interval(const struct probe_engine *e)
 {
 	return e->interval_us;
 }
 
-unsigned probe_engine_burst(const struct probe_engine *e)
+unsigned
+probe_engine_burst(const struct probe_engine *e)
 {
 	return burst_now(e);
 }
 
-void probe_engine_abort(struct probe_engine *e, enum probe_stop why, const char *msg)
+void
+probe_engine_abort(struct probe_engine *e, enum probe_stop why, const char *msg)
 {
 	if (e->ended)
 		return;
@@ -424,7 +445,8 @@ void probe_engine_abort(struct probe_engine *e, enum probe_stop why, const char 
 	ended(e, why);
 }
 
-static void find_bottleneck(struct probe_run *o)
+static void
+find_bottleneck(struct probe_run *o)
 {
 	for (size_t i = 0; i < o->nprobes && o->pmtu; i++) {
 		const struct probe_record *p = &o->probes[i];
@@ -445,7 +467,8 @@ static void find_bottleneck(struct probe_run *o)
 }
 
 /* Unreachable by ICMP, not by size: who said so (the first sender). */
-static void icmp_reason(struct probe_run *o)
+static void
+icmp_reason(struct probe_run *o)
 {
 	o->confidence.why = PROBE_WHY_UNREACH;
 	for (size_t i = 0; i < o->nprobes; i++)
@@ -455,7 +478,8 @@ static void icmp_reason(struct probe_run *o)
 		}
 }
 
-static void finish(struct probe_engine *e, enum probe_stop stop)
+static void
+finish(struct probe_engine *e, enum probe_stop stop)
 {
 	struct probe_run *o = e->out;
 	struct search_result r;
@@ -481,24 +505,25 @@ static void finish(struct probe_engine *e, enum probe_stop stop)
 	o->reply_rate = r.reply_rate;
 	o->srtt_us = (uint32_t)e->srtt;
 	o->elapsed_us = now_us(e) - e->t0;
-	o->ignored = e->own_ignored + e->bad_quotes +
-		     (e->io->ignored ? e->io->ignored(e->io->ctx) : 0);
+	o->ignored =
+		e->own_ignored + e->bad_quotes + (e->io->ignored ? e->io->ignored(e->io->ctx) : 0);
 	o->confidence.search = r.reason;
 	if (stop == PROBE_STOP_UNREACHABLE && !r.unreachable)
 		icmp_reason(o);
 	else if (o->bounded && stop == PROBE_STOP_DONE)
 		o->confidence.why = PROBE_WHY_BOUNDED;
 	else
-		o->confidence.why = PROBE_WHY_SEARCH;  /* after the stop (probe_words.c) */
+		o->confidence.why = PROBE_WHY_SEARCH; /* after the stop (probe_words.c) */
 	find_bottleneck(o);
 	if (e->s.hints_dropped)
 		eng_warn(e, PROBE_WARN_HINTS_DROPPED, NULL, NULL, NULL, e->s.hints_dropped,
 			 SEARCH_MAX_SIZES, 0);
 }
 
-int probe_engine_start(const struct probe_config *cfg, const struct probe_io *io,
-		       volatile sig_atomic_t *stop, struct probe_run *out,
-		       struct probe_engine **ep, char *err, size_t errlen)
+int
+probe_engine_start(const struct probe_config *cfg, const struct probe_io *io,
+		   volatile sig_atomic_t *stop, struct probe_run *out, struct probe_engine **ep,
+		   char *err, size_t errlen)
 {
 	struct probe_engine *e;
 	struct search_params sp;
@@ -556,7 +581,8 @@ fail:
 	return -1;
 }
 
-int probe_engine_finish(struct probe_engine *e)
+int
+probe_engine_finish(struct probe_engine *e)
 {
 	struct probe_run *out = e->out;
 	enum probe_stop why = e->ended ? e->why : PROBE_STOP_INTERRUPTED;
@@ -575,9 +601,9 @@ int probe_engine_finish(struct probe_engine *e)
 }
 
 /* One path: the steps in a loop, waiting on the run's own io between them. */
-int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
-		     volatile sig_atomic_t *stop, struct probe_run *out,
-		     char *err, size_t errlen)
+int
+probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
+		 volatile sig_atomic_t *stop, struct probe_run *out, char *err, size_t errlen)
 {
 	struct probe_engine *e;
 
@@ -615,13 +641,16 @@ int probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
 		if (r > 0)
 			probe_engine_deliver(e, &ev);
 		else if (r < 0)
-			probe_engine_abort(e, stop && *stop ? PROBE_STOP_INTERRUPTED :
-					   PROBE_STOP_ERROR, NULL);
+			probe_engine_abort(e,
+					   stop && *stop ? PROBE_STOP_INTERRUPTED
+							 : PROBE_STOP_ERROR,
+					   NULL);
 	}
 	return probe_engine_finish(e);
 }
 
-void probe_run_free(struct probe_run *run)
+void
+probe_run_free(struct probe_run *run)
 {
 	if (!run)
 		return;

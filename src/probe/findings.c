@@ -23,7 +23,7 @@ add_ptb(struct probe_findings *f, const struct probe_record *p)
 	if (f->nptb < FINDINGS_MAX_PTB)
 		f->ptb[f->nptb++] = (struct ptb_source){ p->responder, p->mtu, 1 };
 	else
-		f->ptb_more++;   /* said by the CLI as a warning (a count of probes) */
+		f->ptb_more++; /* said by the CLI as a warning (a count of probes) */
 }
 
 /* A router said "too big, MTU M" with M above the PMTU, yet sizes between

@@ -15,7 +15,8 @@
 
 #include "base/errbuf.h"
 
-#define MIN_WINDOW_US 200000u   /* a hop's answer is slower than a host's: it is
+#define MIN_WINDOW_US \
+	200000u /* a hop's answer is slower than a host's: it is
                                  * made on the router's slow path */
 
 struct sent {
@@ -31,21 +32,23 @@ struct loc {
 	const struct probe_run *prev;
 	struct sent *sent;
 	size_t nsent, cap;
-	size_t round_from;             /* the first probe of the current round */
+	size_t round_from; /* the first probe of the current round */
 	uint16_t seq_next;
 	uint64_t t0, next_send, interval_us;
 	char *err;
 	size_t errlen;
 };
 
-static uint64_t now_us(const struct loc *s)
+static uint64_t
+now_us(const struct loc *s)
 {
 	return s->io->now_us(s->io->ctx);
 }
 
 /* A seq the measuring run never used, nor this one (so a late answer to the
  * measurement is never taken for a TTL probe's). */
-static uint16_t fresh_seq(struct loc *s)
+static uint16_t
+fresh_seq(struct loc *s)
 {
 	for (;;) {
 		uint16_t q = s->seq_next++;
@@ -61,7 +64,8 @@ static uint16_t fresh_seq(struct loc *s)
 }
 
 /* Who answered, or no address (family 0) for anything but IPv4 or IPv6. */
-static void answerer(const struct ip_addr *w, struct ip_addr *a)
+static void
+answerer(const struct ip_addr *w, struct ip_addr *a)
 {
 	memset(a, 0, sizeof *a);
 	if (w->family != 4 && w->family != 6)
@@ -70,7 +74,8 @@ static void answerer(const struct ip_addr *w, struct ip_addr *a)
 	memcpy(a->a, w->a, sizeof a->a);
 }
 
-static void handle(struct loc *s, const struct probe_event *ev)
+static void
+handle(struct loc *s, const struct probe_event *ev)
 {
 	struct locate_run *o = s->out;
 	struct ip_addr from;
@@ -102,7 +107,8 @@ static void handle(struct loc *s, const struct probe_event *ev)
 
 /* Take answers until `until`; 1 at the deadline, 0 when done() became
  * true, -1 on error or interruption. */
-static int wait_until(struct loc *s, uint64_t until, bool (*done)(const struct loc *))
+static int
+wait_until(struct loc *s, uint64_t until, bool (*done)(const struct loc *))
 {
 	for (;;) {
 		struct probe_event ev;
@@ -130,7 +136,8 @@ static int wait_until(struct loc *s, uint64_t until, bool (*done)(const struct l
 	}
 }
 
-static bool decided(const struct loc *s)
+static bool
+decided(const struct loc *s)
 {
 	return locate_decided(&s->out->l);
 }
@@ -138,7 +145,8 @@ static bool decided(const struct loc *s)
 /* Decided, or every probe of this round answered and none wanted again:
  * nothing left to wait for. (A probe still wanted waits out the gap, so
  * that its tries stay LOCATE_GAP_MS apart.) */
-static bool round_over(const struct loc *s)
+static bool
+round_over(const struct loc *s)
 {
 	const struct locate *l = &s->out->l;
 
@@ -153,7 +161,8 @@ static bool round_over(const struct loc *s)
 	return true;
 }
 
-static int send_probe(struct loc *s, unsigned ttl, bool large)
+static int
+send_probe(struct loc *s, unsigned ttl, bool large)
 {
 	struct locate_run *o = s->out;
 	unsigned local = 0;
@@ -168,8 +177,8 @@ static int send_probe(struct loc *s, unsigned ttl, bool large)
 	p->seq = fresh_seq(s);
 	p->ttl = (uint8_t)ttl;
 	p->large = large;
-	r = s->io->send(s->io->ctx, p->seq, large ? o->large : o->small, ttl, &local,
-			s->err, s->errlen);
+	r = s->io->send(s->io->ctx, p->seq, large ? o->large : o->small, ttl, &local, s->err,
+			s->errlen);
 	if (r == PROBE_IO_ERROR)
 		return -1;
 	s->nsent++;
@@ -186,7 +195,8 @@ static int send_probe(struct loc *s, unsigned ttl, bool large)
 
 /* One round: every probe locate_want() asks for, in TTL order. Returns the
  * number sent and whether each was a last try, or -1. */
-static int round_send(struct loc *s, bool *all_last)
+static int
+round_send(struct loc *s, bool *all_last)
 {
 	struct locate *l = &s->out->l;
 	int n = 0;
@@ -200,9 +210,9 @@ static int round_send(struct loc *s, bool *all_last)
 				continue;
 			if (s->next_send > now_us(s) && wait_until(s, s->next_send, decided) < 0)
 				return -1;
-			if (!locate_want(l, ttl, large))   /* an answer came meanwhile */
+			if (!locate_want(l, ttl, large)) /* an answer came meanwhile */
 				continue;
-			if (s->stop && *s->stop) {         /* no wait before the first probe */
+			if (s->stop && *s->stop) { /* no wait before the first probe */
 				s->out->interrupted = true;
 				return -1;
 			}
@@ -217,7 +227,8 @@ static int round_send(struct loc *s, bool *all_last)
 
 /* How many tries a silence needs: from the round trips the measurement
  * lost at sizes that pass (core/locate.c, locate_attempts()). */
-static unsigned attempts_of(const struct locate_config *c, const struct probe_run *prev)
+static unsigned
+attempts_of(const struct locate_config *c, const struct probe_run *prev)
 {
 	unsigned lost = 0, samples = 0;
 
@@ -234,7 +245,8 @@ static unsigned attempts_of(const struct locate_config *c, const struct probe_ru
 	return locate_attempts(lost, samples);
 }
 
-static uint64_t window_of(const struct locate_config *c, const struct probe_run *prev)
+static uint64_t
+window_of(const struct locate_config *c, const struct probe_run *prev)
 {
 	uint64_t w = c->window_ms ? (uint64_t)c->window_ms * 1000 : MIN_WINDOW_US;
 
@@ -243,9 +255,10 @@ static uint64_t window_of(const struct locate_config *c, const struct probe_run 
 	return w;
 }
 
-int probe_locate(const struct locate_config *cfg, const struct probe_io *io,
-		 const struct probe_run *prev, volatile sig_atomic_t *stop,
-		 struct locate_run *out, char *err, size_t errlen)
+int
+probe_locate(const struct locate_config *cfg, const struct probe_io *io,
+	     const struct probe_run *prev, volatile sig_atomic_t *stop, struct locate_run *out,
+	     char *err, size_t errlen)
 {
 	struct loc s = { 0 };
 	unsigned rate = cfg->rate_pps ? cfg->rate_pps : PROBE_DEF_RATE_PPS;

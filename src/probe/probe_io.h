@@ -12,31 +12,31 @@
 
 enum probe_io_send {
 	PROBE_IO_SENT = 0,
-	PROBE_IO_EMSGSIZE = 1,   /* the kernel refused: first hop MTU (in *local_mtu) is smaller */
-	PROBE_IO_ERROR = -1,     /* hard error, message in err */
+	PROBE_IO_EMSGSIZE = 1, /* the kernel refused: first hop MTU (in *local_mtu) is smaller */
+	PROBE_IO_ERROR = -1,   /* hard error, message in err */
 };
 
 enum probe_ev_kind {
-	PROBE_EV_REPLY = 1,      /* the method's proof that the size passed: echo reply,
+	PROBE_EV_REPLY = 1, /* the method's proof that the size passed: echo reply,
 	                          * TCP SYN-ACK or RST, UDP port unreachable from the target */
-	PROBE_EV_TOO_BIG,        /* frag-needed / packet too big, mtu = reported next-hop MTU (raw) */
-	PROBE_EV_UNREACH,        /* other unreachable: target not reachable */
+	PROBE_EV_TOO_BIG,   /* frag-needed / packet too big, mtu = reported next-hop MTU (raw) */
+	PROBE_EV_UNREACH,   /* other unreachable: target not reachable */
 	PROBE_EV_TIME_EXCEEDED,
 	PROBE_EV_OTHER,
 };
 
 struct probe_event {
 	enum probe_ev_kind kind;
-	uint16_t seq;                  /* which probe (the engine owns sequence numbers) */
-	uint32_t mtu;                  /* PROBE_EV_TOO_BIG: reported MTU as received */
-	uint32_t quoted_size;          /* ICMP errors: the probe's size per the quoted IP
+	uint16_t seq;         /* which probe (the engine owns sequence numbers) */
+	uint32_t mtu;         /* PROBE_EV_TOO_BIG: reported MTU as received */
+	uint32_t quoted_size; /* ICMP errors: the probe's size per the quoted IP
 	                                * header; 0 = not known (the engine then skips
 	                                * its check that it equals the size sent) */
-	bool weak;                     /* ICMP errors: the quote ends before our cookie, so
+	bool weak;            /* ICMP errors: the quote ends before our cookie, so
 	                                * only ident, seq and checksum matched (weak evidence) */
-	uint16_t mss;                  /* REPLY by TCP SYN-ACK: its MSS option; 0 if none */
+	uint16_t mss;         /* REPLY by TCP SYN-ACK: its MSS option; 0 if none */
 	struct ip_addr responder;
-	uint64_t at_us;                /* arrival time on the io's clock */
+	uint64_t at_us; /* arrival time on the io's clock */
 };
 
 struct probe_io {
@@ -55,8 +55,8 @@ struct probe_io {
 	 * event already there, without waiting (probe_engine_run() reads a
 	 * round's answers before it sends). Non-matching packets are counted by
 	 * the io, not returned. */
-	int (*recv)(void *ctx, uint64_t deadline_us, struct probe_event *ev,
-		    char *err, size_t errlen);
+	int (*recv)(void *ctx, uint64_t deadline_us, struct probe_event *ev, char *err,
+		    size_t errlen);
 	/* Packets seen and ignored (not ours, malformed, forged). */
 	unsigned long (*ignored)(void *ctx);
 	/* Fill buf with len unpredictable bytes (getrandom(2) in the real io; a

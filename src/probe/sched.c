@@ -33,18 +33,18 @@
 #include "base/errbuf.h"
 
 struct srun {
-	struct probe_engine *e;      /* NULL: the slot is free */
+	struct probe_engine *e; /* NULL: the slot is free */
 	const void *io_ctx;
 	size_t target;
 	uint64_t send_at, wake_at;
-	bool dirty;                  /* step before trusting send_at and wake_at */
-	bool over;                   /* step said it ended: finish it */
+	bool dirty; /* step before trusting send_at and wake_at */
+	bool over;  /* step said it ended: finish it */
 	void *tag;
 };
 
 struct starget {
 	struct ip_addr a;
-	uint64_t tat;                /* this address's GCRA: a run may send to it at tat
+	uint64_t tat; /* this address's GCRA: a run may send to it at tat
 	                              * less (its burst - 1) of its intervals */
 };
 
@@ -52,18 +52,19 @@ struct probe_sched {
 	struct probe_wait w;
 	volatile sig_atomic_t *stop;
 	struct srun *runs;
-	size_t nruns, cap;           /* slots used (some free), slots allocated */
+	size_t nruns, cap; /* slots used (some free), slots allocated */
 	size_t active;
 	struct starget *targets;
 	size_t ntargets, tcap;
-	uint64_t tat, interval, burst_us;   /* the total's GCRA */
-	size_t rr;                   /* where the round robin starts */
+	uint64_t tat, interval, burst_us; /* the total's GCRA */
+	size_t rr;                        /* where the round robin starts */
 	unsigned long sent;
 	char err[256];
 };
 
-struct probe_sched *probe_sched_new(const struct probe_sched_config *c,
-				    const struct probe_wait *w, volatile sig_atomic_t *stop)
+struct probe_sched *
+probe_sched_new(const struct probe_sched_config *c, const struct probe_wait *w,
+		volatile sig_atomic_t *stop)
 {
 	struct probe_sched *s = calloc(1, sizeof *s);
 	unsigned pps = c && c->total_pps ? c->total_pps : SCHED_DEF_TOTAL_PPS;
@@ -73,16 +74,19 @@ struct probe_sched *probe_sched_new(const struct probe_sched_config *c,
 		return NULL;
 	if (pps > SCHED_MAX_TOTAL_PPS)
 		pps = SCHED_MAX_TOTAL_PPS;
-	burst = c && c->total_burst ? c->total_burst : pps / SCHED_BURST_DIV ? pps / SCHED_BURST_DIV : 1;
+	burst = c && c->total_burst     ? c->total_burst
+		: pps / SCHED_BURST_DIV ? pps / SCHED_BURST_DIV
+					: 1;
 	s->w = *w;
 	s->stop = stop;
-	s->interval = (1000000u + pps - 1) / pps;   /* round up: never faster */
+	s->interval = (1000000u + pps - 1) / pps; /* round up: never faster */
 	s->burst_us = (uint64_t)(burst - 1) * s->interval;
 	return s;
 }
 
 /* Room for one more of used elements of size bytes: tables grow, no cap. */
-static int grow(void **p, size_t *cap, size_t used, size_t size)
+static int
+grow(void **p, size_t *cap, size_t used, size_t size)
 {
 	size_t n = *cap ? 2 * *cap : 16;
 	void *q;
@@ -96,7 +100,8 @@ static int grow(void **p, size_t *cap, size_t used, size_t size)
 	return 0;
 }
 
-static size_t target_of(struct probe_sched *s, const struct ip_addr *a)
+static size_t
+target_of(struct probe_sched *s, const struct ip_addr *a)
 {
 	struct ip_addr k = { 0 };
 
@@ -113,7 +118,8 @@ static size_t target_of(struct probe_sched *s, const struct ip_addr *a)
 	return s->ntargets++;
 }
 
-static struct srun *free_slot(struct probe_sched *s)
+static struct srun *
+free_slot(struct probe_sched *s)
 {
 	for (size_t i = 0; i < s->nruns; i++)
 		if (!s->runs[i].e)
@@ -123,9 +129,10 @@ static struct srun *free_slot(struct probe_sched *s)
 	return &s->runs[s->nruns++];
 }
 
-int probe_sched_add(struct probe_sched *s, const struct probe_config *cfg,
-		    const struct probe_io *io, const struct ip_addr *target,
-		    struct probe_run *out, void *tag, char *err, size_t errlen)
+int
+probe_sched_add(struct probe_sched *s, const struct probe_config *cfg, const struct probe_io *io,
+		const struct ip_addr *target, struct probe_run *out, void *tag, char *err,
+		size_t errlen)
 {
 	size_t t = target_of(s, target);
 	struct srun *r = t == SIZE_MAX ? NULL : free_slot(s);
@@ -140,24 +147,32 @@ int probe_sched_add(struct probe_sched *s, const struct probe_config *cfg,
 	}
 	if (probe_engine_start(cfg, io, s->stop, out, &e, err, errlen) < 0)
 		return -1;
-	*r = (struct srun){ .e = e, .io_ctx = io->ctx, .target = t, .dirty = true, .tag = tag,
-			    .send_at = UINT64_MAX, .wake_at = UINT64_MAX };
+	*r = (struct srun){ .e = e,
+			    .io_ctx = io->ctx,
+			    .target = t,
+			    .dirty = true,
+			    .tag = tag,
+			    .send_at = UINT64_MAX,
+			    .wake_at = UINT64_MAX };
 	s->active++;
 	return 0;
 }
 
-size_t probe_sched_active(const struct probe_sched *s)
+size_t
+probe_sched_active(const struct probe_sched *s)
 {
 	return s->active;
 }
 
-unsigned long probe_sched_sent(const struct probe_sched *s)
+unsigned long
+probe_sched_sent(const struct probe_sched *s)
 {
 	return s->sent;
 }
 
 /* The earliest time run r may send, all three limits together. */
-static uint64_t may_send(const struct probe_sched *s, const struct srun *r)
+static uint64_t
+may_send(const struct probe_sched *s, const struct srun *r)
 {
 	uint64_t t = r->send_at, tgt = s->targets[r->target].tat;
 	uint64_t slack = (uint64_t)(probe_engine_burst(r->e) - 1) * probe_engine_interval(r->e);
@@ -171,7 +186,8 @@ static uint64_t may_send(const struct probe_sched *s, const struct srun *r)
 	return tot > t ? tot : t;
 }
 
-static void sent_one(struct probe_sched *s, struct srun *r, uint64_t now)
+static void
+sent_one(struct probe_sched *s, struct srun *r, uint64_t now)
 {
 	uint64_t base = s->tat > now ? s->tat : now, *t = &s->targets[r->target].tat;
 
@@ -182,7 +198,8 @@ static void sent_one(struct probe_sched *s, struct srun *r, uint64_t now)
 }
 
 /* Step what may have changed; 1 with *over set when a run has ended. */
-static int step_all(struct probe_sched *s, uint64_t now, struct srun **over)
+static int
+step_all(struct probe_sched *s, uint64_t now, struct srun **over)
 {
 	for (size_t i = 0; i < s->nruns; i++) {
 		struct srun *r = &s->runs[i];
@@ -204,7 +221,8 @@ static int step_all(struct probe_sched *s, uint64_t now, struct srun **over)
 }
 
 /* Every run that may send now sends one probe, round robin; 1 if any did. */
-static int send_due(struct probe_sched *s, uint64_t now)
+static int
+send_due(struct probe_sched *s, uint64_t now)
 {
 	int any = 0;
 
@@ -215,7 +233,7 @@ static int send_due(struct probe_sched *s, uint64_t now)
 		if (!r->e || r->over || r->dirty || may_send(s, r) > now)
 			continue;
 		if (probe_engine_send(r->e, now) < 0)
-			r->dirty = true;   /* the run is over: its next step says so */
+			r->dirty = true; /* the run is over: its next step says so */
 		else
 			sent_one(s, r, now);
 		s->rr = i + 1;
@@ -224,7 +242,8 @@ static int send_due(struct probe_sched *s, uint64_t now)
 	return any;
 }
 
-static uint64_t next_wake(const struct probe_sched *s)
+static uint64_t
+next_wake(const struct probe_sched *s)
 {
 	uint64_t best = UINT64_MAX;
 
@@ -243,7 +262,8 @@ static uint64_t next_wake(const struct probe_sched *s)
 	return best;
 }
 
-static struct srun *run_of(struct probe_sched *s, const void *io_ctx)
+static struct srun *
+run_of(struct probe_sched *s, const void *io_ctx)
 {
 	for (size_t i = 0; i < s->nruns; i++)
 		if (s->runs[i].e && !s->runs[i].over && s->runs[i].io_ctx == io_ctx)
@@ -254,7 +274,8 @@ static struct srun *run_of(struct probe_sched *s, const void *io_ctx)
 /* An answer for a run that has ended, or for no run, is not counted here:
  * the io counts what it could not match, and a run's late answers are the
  * io's to drop once the run has moved on. */
-static void deliver(struct probe_sched *s, void *io_ctx, const struct probe_event *ev)
+static void
+deliver(struct probe_sched *s, void *io_ctx, const struct probe_event *ev)
 {
 	struct srun *r = run_of(s, io_ctx);
 
@@ -265,19 +286,22 @@ static void deliver(struct probe_sched *s, void *io_ctx, const struct probe_even
 }
 
 /* The wait failed: every run ends, interrupted or with its message. */
-static void abort_all(struct probe_sched *s)
+static void
+abort_all(struct probe_sched *s)
 {
 	bool intr = s->stop && *s->stop;
 
 	for (size_t i = 0; i < s->nruns; i++)
 		if (s->runs[i].e && !s->runs[i].over) {
-			probe_engine_abort(s->runs[i].e, intr ? PROBE_STOP_INTERRUPTED :
-					   PROBE_STOP_ERROR, intr ? NULL : s->err);
+			probe_engine_abort(s->runs[i].e,
+					   intr ? PROBE_STOP_INTERRUPTED : PROBE_STOP_ERROR,
+					   intr ? NULL : s->err);
 			s->runs[i].dirty = true;
 		}
 }
 
-int probe_sched_next(struct probe_sched *s, void **tag, int *rc)
+int
+probe_sched_next(struct probe_sched *s, void **tag, int *rc)
 {
 	for (;;) {
 		uint64_t now = s->w.now_us(s->w.ctx), until;
@@ -286,7 +310,7 @@ int probe_sched_next(struct probe_sched *s, void **tag, int *rc)
 		void *who = NULL;
 		int r;
 
-		if (s->stop && *s->stop)   /* each run's step ends it, interrupted */
+		if (s->stop && *s->stop) /* each run's step ends it, interrupted */
 			for (size_t i = 0; i < s->nruns; i++)
 				s->runs[i].dirty = true;
 		if (step_all(s, now, &over)) {
@@ -314,7 +338,8 @@ int probe_sched_next(struct probe_sched *s, void **tag, int *rc)
 	}
 }
 
-void probe_sched_free(struct probe_sched *s)
+void
+probe_sched_free(struct probe_sched *s)
 {
 	if (!s)
 		return;

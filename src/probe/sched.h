@@ -27,7 +27,7 @@
  * icmp_msgs_burst. */
 #define SCHED_DEF_TOTAL_PPS 1000
 #define SCHED_MAX_TOTAL_PPS 10000
-#define SCHED_BURST_DIV 20       /* burst = total / 20, at least 1 */
+#define SCHED_BURST_DIV 20 /* burst = total / 20, at least 1 */
 
 struct probe_wait {
 	void *ctx;
@@ -41,23 +41,23 @@ struct probe_wait {
 };
 
 struct probe_sched_config {
-	unsigned total_pps;     /* probes per second of all runs together; 0 = default */
-	unsigned total_burst;   /* of them back to back after a quiet while; 0 = total /
+	unsigned total_pps;   /* probes per second of all runs together; 0 = default */
+	unsigned total_burst; /* of them back to back after a quiet while; 0 = total /
 	                         * SCHED_BURST_DIV (at least 1) */
 };
 
 struct probe_sched;
 
-struct probe_sched *probe_sched_new(const struct probe_sched_config *c,
-				    const struct probe_wait *w, volatile sig_atomic_t *stop);
+struct probe_sched *probe_sched_new(const struct probe_sched_config *c, const struct probe_wait *w,
+				    volatile sig_atomic_t *stop);
 /* A run, started now (probe_engine_start: cfg, io and out as there, err the
  * run's own); its probes go no faster than cfg's rate to target (runs to
  * one address share that address's spacing) and the total. io->ctx names
  * the run's answers (the wait's *io_ctx): one run per io at a time. tag is
  * given back when the run ends. 0, or -1 with a message in err. */
 int probe_sched_add(struct probe_sched *s, const struct probe_config *cfg,
-		    const struct probe_io *io, const struct ip_addr *target,
-		    struct probe_run *out, void *tag, char *err, size_t errlen);
+		    const struct probe_io *io, const struct ip_addr *target, struct probe_run *out,
+		    void *tag, char *err, size_t errlen);
 /* Run until one run ends: 1 with its *tag and *rc (probe_engine_run's
  * return for it; out is filled); 0 when no run is left. A wait that fails
  * ends every run with its message (interrupted when *stop is set). */

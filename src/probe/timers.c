@@ -33,11 +33,12 @@
  * as contradicted, search_evidence.c), and rtt_max then grows. */
 #include "probe/engine_int.h"
 
-#define SLACK_US 2000          /* a big probe's serialization and host noise */
+#define SLACK_US 2000 /* a big probe's serialization and host noise */
 
 /* RFC 6298 section 2 smoothing. Karn's rule is not needed: every probe has
  * its own sequence number, so even a late reply gives an unambiguous RTT. */
-void eng_rtt_sample(struct probe_engine *e, uint64_t r)
+void
+eng_rtt_sample(struct probe_engine *e, uint64_t r)
 {
 	if (r > e->rtt_max)
 		e->rtt_max = r;
@@ -53,7 +54,8 @@ void eng_rtt_sample(struct probe_engine *e, uint64_t r)
 	e->srtt = (7 * e->srtt + r) / 8;
 }
 
-void eng_reply_order(struct probe_engine *e, size_t i)
+void
+eng_reply_order(struct probe_engine *e, size_t i)
 {
 	if (i + 1 < e->replied_hi)
 		e->reordered = true;
@@ -61,14 +63,16 @@ void eng_reply_order(struct probe_engine *e, size_t i)
 		e->replied_hi = i + 1;
 }
 
-static uint64_t cap_us(const struct probe_engine *e)
+static uint64_t
+cap_us(const struct probe_engine *e)
 {
 	return (uint64_t)e->c.timeout_ms * 1000;
 }
 
 /* The window from the RTT distribution alone: max(srtt + 4 * rttvar,
  * rtt_max) + slack, within [floor, cap]; the cap before any RTT. */
-static uint64_t window_us(const struct probe_engine *e)
+static uint64_t
+window_us(const struct probe_engine *e)
 {
 	uint64_t floor = (uint64_t)e->c.min_timeout_ms * 1000, t;
 
@@ -84,19 +88,22 @@ static uint64_t window_us(const struct probe_engine *e)
 }
 
 /* Past the slowest reply seen: most likely no reply is coming. */
-static uint64_t overdue_after(const struct probe_engine *e)
+static uint64_t
+overdue_after(const struct probe_engine *e)
 {
 	return e->have_rtt ? e->rtt_max + SLACK_US : UINT64_MAX;
 }
 
 /* A reply to a probe sent after probe i is in, on a path not seen to reorder. */
-static bool overtaken(const struct probe_engine *e, size_t i)
+static bool
+overtaken(const struct probe_engine *e, size_t i)
 {
 	return e->have_rtt && !e->reordered && e->replied_hi > i + 1;
 }
 
 /* When probe i's window closes (relative to its send time). */
-static uint64_t window_of(const struct probe_engine *e, size_t i)
+static uint64_t
+window_of(const struct probe_engine *e, size_t i)
 {
 	enum search_was w = (enum search_was)e->was[i];
 	uint64_t t = window_us(e), floor = (uint64_t)e->c.min_timeout_ms * 1000, o;
@@ -111,17 +118,14 @@ static uint64_t window_of(const struct probe_engine *e, size_t i)
 
 /* A probe's time is up. Unanswered: a silence. Heard a PTB: the PTB now
  * stands, since no reply contradicted it in the probe's own window. */
-static void time_out(struct probe_engine *e, size_t i)
+static void
+time_out(struct probe_engine *e, size_t i)
 {
 	struct probe_record *p = &e->out->probes[i];
 
 	switch ((enum search_was)e->was[i]) {
-	case SEARCH_WAS_PTB_OPEN:
-		eng_record(e, i, SEARCH_TOO_BIG, p->mtu);
-		return;
-	case SEARCH_WAS_WEAK_OPEN:
-		eng_record(e, i, SEARCH_TOO_BIG_WEAK, p->mtu);
-		return;
+	case SEARCH_WAS_PTB_OPEN: eng_record(e, i, SEARCH_TOO_BIG, p->mtu); return;
+	case SEARCH_WAS_WEAK_OPEN: eng_record(e, i, SEARCH_TOO_BIG_WEAK, p->mtu); return;
 	default:
 		eng_record(e, i, SEARCH_TIMEOUT, 0);
 		p->outcome = PROBE_TIMEOUT;
@@ -129,7 +133,8 @@ static void time_out(struct probe_engine *e, size_t i)
 	}
 }
 
-void eng_expire(struct probe_engine *e, uint64_t now)
+void
+eng_expire(struct probe_engine *e, uint64_t now)
 {
 	uint64_t od = overdue_after(e);
 	struct probe_run *o = e->out;
@@ -144,13 +149,13 @@ void eng_expire(struct probe_engine *e, uint64_t now)
 			continue;
 		if (sent + window_of(e, i) <= now)
 			time_out(e, i);
-		else if (e->was[i] == SEARCH_WAS_PENDING && od != UINT64_MAX &&
-			 sent + od <= now)
+		else if (e->was[i] == SEARCH_WAS_PENDING && od != UINT64_MAX && sent + od <= now)
 			eng_record(e, i, SEARCH_OVERDUE, 0);
 	}
 }
 
-uint64_t eng_next_deadline(const struct probe_engine *e)
+uint64_t
+eng_next_deadline(const struct probe_engine *e)
 {
 	uint64_t od = overdue_after(e), best = UINT64_MAX;
 	const struct probe_run *o = e->out;

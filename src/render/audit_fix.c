@@ -23,15 +23,15 @@ struct fline {
 	int tunnel, gateway;
 	int comment;
 	char text[440];
-	int iface;                /* VS_IFACE: index in config.ifaces */
-	const char *old;          /* the line it replaces as written, NULL when not set */
-	int replaces;             /* it replaces a setting (field != F_NONE) */
+	int iface;       /* VS_IFACE: index in config.ifaces */
+	const char *old; /* the line it replaces as written, NULL when not set */
+	int replaces;    /* it replaces a setting (field != F_NONE) */
 };
 
 struct flines {
 	struct fline *l;
 	size_t n, cap;
-	int nomem;                /* a line could not be kept: said in the output */
+	int nomem; /* a line could not be kept: said in the output */
 };
 
 static const char *
@@ -68,14 +68,18 @@ fix_keys(const struct config *c, const struct audit_fix *f, struct fixvals *v, s
 	vkeys_set(k, "dpd_args", v->dpd_args);
 	/* {addr}: FIX_IKE_LOCAL_ADDR's address, n in host order */
 	snprintf(v->addr, sizeof(v->addr), "%lu.%lu.%lu.%lu", ((unsigned long)f->n >> 24) & 255,
-		 ((unsigned long)f->n >> 16) & 255, ((unsigned long)f->n >> 8) & 255, (unsigned long)f->n & 255);
+		 ((unsigned long)f->n >> 16) & 255, ((unsigned long)f->n >> 8) & 255,
+		 (unsigned long)f->n & 255);
 	vkeys_set(k, "addr", v->addr);
 	vkeys_set(k, "gw", gw_field(c, f->gateway, offsetof(struct config_gateway, name)));
 	vkeys_set(k, "policy", gw_field(c, f->gateway, offsetof(struct config_gateway, policy)));
 	vkeys_set(k, "acl", gw_field(c, f->gateway, offsetof(struct config_gateway, acl)));
 	/* {vpn}: the tunnel's IPsec policy name (Junos: the security ipsec vpn it is bound by) */
-	vkeys_set(k, "vpn", f->tunnel >= 0 && (size_t)f->tunnel < c->ntunnels && c->tunnels[f->tunnel].policy_name[0]
-		  ? c->tunnels[f->tunnel].policy_name : "?");
+	vkeys_set(k, "vpn",
+		  f->tunnel >= 0 && (size_t)f->tunnel < c->ntunnels &&
+				  c->tunnels[f->tunnel].policy_name[0]
+			  ? c->tunnels[f->tunnel].policy_name
+			  : "?");
 }
 
 /* The interface a tunnel's lines go into: its own, or the one its packets
@@ -137,11 +141,13 @@ fix_text(const struct vendor_def *d, const struct config *c, const struct vfix *
 		vkeys_set(&k, "mss", "N");
 		vkeys_set(&k, "mss1", "N+1");
 		vendor_expand(text, sizeof(text), tm, &k);
-		snprintf(out, len, "not set: no MSS is known for this tunnel (no tunnel MTU, and none from a line MTU and ESP): %s",
-			 text);
+		snprintf(
+			out, len,
+			"not set: no MSS is known for this tunnel (no tunnel MTU, and none from a line MTU and ESP): %s",
+			text);
 		return 1;
 	}
-	if (x->line && f->n > 0)   /* 0: the router's own auto, no number */
+	if (x->line && f->n > 0) /* 0: the router's own auto, no number */
 		bad = vline_out_of_range(x->line, st, vendor_rtx_model(NULL), (unsigned)f->n, why,
 					 sizeof(why));
 	if (bad)
@@ -160,7 +166,8 @@ static const char *
 old_line(const struct config *c, enum vsetting fd, int t, int g, int ifc)
 {
 	const struct config_tunnel *tu = t >= 0 && (size_t)t < c->ntunnels ? &c->tunnels[t] : NULL;
-	const struct config_gateway *gw = g >= 0 && (size_t)g < c->ngateways ? &c->gateways[g] : NULL;
+	const struct config_gateway *gw =
+		g >= 0 && (size_t)g < c->ngateways ? &c->gateways[g] : NULL;
 	const struct config_num *n = NULL;
 	const struct config_prefix *p = NULL;
 
@@ -204,7 +211,8 @@ add(struct flines *o, enum vscope sc, const struct audit_fix *f, int comment, co
 		/* a global line is one line, whichever tunnel asked for it (two
 		 * RouterOS peers sharing one profile get one DPD line) */
 		if (o->l[i].scope == sc &&
-		    (sc == VS_GLOBAL || (o->l[i].tunnel == f->tunnel && o->l[i].iface == f->iface)) &&
+		    (sc == VS_GLOBAL ||
+		     (o->l[i].tunnel == f->tunnel && o->l[i].iface == f->iface)) &&
 		    strcmp(o->l[i].text, text) == 0)
 			return;
 	if (o->n >= o->cap) {
@@ -228,7 +236,8 @@ via_line(const struct config *c, const struct flines *o, enum vscope sc, const s
 	 const char *text)
 {
 	const char *via = sc == VS_TUNNEL && f->tunnel >= 0 && (size_t)f->tunnel < c->ntunnels
-			  ? c->tunnels[f->tunnel].via : "";
+				  ? c->tunnels[f->tunnel].via
+				  : "";
 
 	for (size_t i = 0; via[0] && i < o->n; i++) {
 		int t = o->l[i].tunnel;
@@ -247,7 +256,8 @@ line_dir(const struct vendor_def *d, const struct vfix *x, int k)
 	if (!x->line || !strstr(x->line->tmpl, "{dir}"))
 		return NULL;
 	for (size_t s = 0; s < d->nsections; s++)
-		if (x->line >= d->sections[s].lines && x->line < d->sections[s].lines + d->sections[s].nlines)
+		if (x->line >= d->sections[s].lines &&
+		    x->line < d->sections[s].lines + d->sections[s].nlines)
 			return d->sections[s].dir[k];
 	return NULL;
 }
@@ -256,7 +266,8 @@ line_dir(const struct vendor_def *d, const struct vfix *x, int k)
 static int
 no_own_mtu(const struct config *c, int t)
 {
-	return t >= 0 && (size_t)t < c->ntunnels && (c->tunnels[t].via[0] || c->tunnels[t].no_iface);
+	return t >= 0 && (size_t)t < c->ntunnels &&
+	       (c->tunnels[t].via[0] || c->tunnels[t].no_iface);
 }
 
 static void
@@ -281,15 +292,17 @@ collect_one(const struct config *c, const struct audit_fix *f, struct flines *o)
 		if (x->replaces == F_T_MTU && f->tunnel >= 0 && (size_t)f->tunnel < c->ntunnels &&
 		    c->tunnels[f->tunnel].via[0]) {
 			if (!x->note) {
-				snprintf(line, sizeof(line), "a policy-based tunnel has no interface and no MTU of its "
-					 "own: its packets leave by %s and take its MTU; the clamp keeps TCP within it",
-					 c->tunnels[f->tunnel].via);
+				snprintf(
+					line, sizeof(line),
+					"a policy-based tunnel has no interface and no MTU of its "
+					"own: its packets leave by %s and take its MTU; the clamp keeps TCP within it",
+					c->tunnels[f->tunnel].via);
 				add(o, x->scope, f, 1, line);
 			}
 			continue;
 		}
 		if (!x->line && !x->tmpl)
-			continue;     /* not expressible in this format: the note says where */
+			continue; /* not expressible in this format: the note says where */
 		if (x->replaces == F_T_MTU && !x->note && no_own_mtu(c, f->tunnel)) {
 			/* "ip mtu" under the interface an IOS crypto map leaves
 			 * by would lower that interface's MTU for all traffic */
@@ -307,14 +320,17 @@ collect_one(const struct config *c, const struct audit_fix *f, struct flines *o)
 			if (!comment && via_line(c, o, x->scope, f, line))
 				continue;
 			add(o, x->scope, f, comment, line);
-			if (!comment && o->n && !o->l[o->n - 1].comment && strcmp(o->l[o->n - 1].text, line) == 0) {
+			if (!comment && o->n && !o->l[o->n - 1].comment &&
+			    strcmp(o->l[o->n - 1].text, line) == 0) {
 				o->l[o->n - 1].replaces = x->replaces != F_NONE;
-				o->l[o->n - 1].old = old_line(c, x->replaces, f->tunnel, f->gateway, f->iface);
+				o->l[o->n - 1].old =
+					old_line(c, x->replaces, f->tunnel, f->gateway, f->iface);
 			}
 		}
 	}
 	if (!found)
-		add(o, VS_GLOBAL, f, 1, "no confirmed syntax for this fix on this router: change it by hand");
+		add(o, VS_GLOBAL, f, 1,
+		    "no confirmed syntax for this fix on this router: change it by hand");
 }
 
 static void
@@ -338,10 +354,10 @@ enum mode { M_FIX, M_CHANGE, M_ROLLBACK };
 struct out {
 	void (*emit)(void *ctx, const char *line);
 	void *ctx;
-	const char *lead;         /* comment leader */
+	const char *lead; /* comment leader */
 	enum mode mode;
 	const struct vendor_def *d;
-	const struct vfixes *x;   /* the vendor's layout */
+	const struct vfixes *x; /* the vendor's layout */
 };
 
 /* The path of a new line, without the restore word that begins it
@@ -366,18 +382,20 @@ put(const struct out *o, const char *indent, const struct fline *l)
 		if (o->x->remove) {
 			/* the change set's inverse: the new line deleted, then the
 			 * old one set back */
-			snprintf(buf, sizeof(buf), "%s%s%s", indent, o->x->remove, path_of(o, l->text));
+			snprintf(buf, sizeof(buf), "%s%s%s", indent, o->x->remove,
+				 path_of(o, l->text));
 			o->emit(o->ctx, buf);
 			if (!l->old)
 				return;
 		}
 		if (l->old)
-			snprintf(buf, sizeof(buf), "%s%s%s", indent, o->x->restore ? o->x->restore : "", l->old);
+			snprintf(buf, sizeof(buf), "%s%s%s", indent,
+				 o->x->restore ? o->x->restore : "", l->old);
 		else if (prefix)
 			snprintf(buf, sizeof(buf), "%s%s%s", indent, prefix, l->text);
 		else
-			snprintf(buf, sizeof(buf), "%s%s remove the line '%s': it was not set", indent,
-				 o->lead, l->text);
+			snprintf(buf, sizeof(buf), "%s%s remove the line '%s': it was not set",
+				 indent, o->lead, l->text);
 		o->emit(o->ctx, buf);
 		return;
 	}
@@ -410,8 +428,7 @@ scope_key(const struct fline *l, enum vscope sc)
 
 /* Lines of one scope and one tunnel (or gateway for VS_CONN). */
 static int
-put_scope(const struct out *o, const struct flines *fl, enum vscope sc, int key,
-	  const char *indent)
+put_scope(const struct out *o, const struct flines *fl, enum vscope sc, int key, const char *indent)
 {
 	int n = 0;
 
@@ -434,8 +451,7 @@ has_scope(const struct flines *fl, enum vscope sc, int key)
 	return 0;
 }
 
-__attribute__((format(printf, 2, 3)))
-static void
+__attribute__((format(printf, 2, 3))) static void
 emitf(const struct out *o, const char *fmt, ...)
 {
 	char buf[260];
@@ -507,11 +523,13 @@ iface_block(const struct out *o, const struct config *c, const struct flines *fl
 		 * own name (IOS rejects "interface MAP SEQ") */
 		const char *tn;
 		if (o->mode == M_ROLLBACK)
-			return;       /* nothing was added */
-		tn = sc == VS_TUNNEL && key >= 0 && (size_t)key < c->ntunnels
-				 ? c->tunnels[key].name : "?";
-		emitf(o, "%s %s is no interface, and no interface it leaves by is known: put these lines "
-		      "under that interface", o->lead, tn);
+			return; /* nothing was added */
+		tn = sc == VS_TUNNEL && key >= 0 && (size_t)key < c->ntunnels ? c->tunnels[key].name
+									      : "?";
+		emitf(o,
+		      "%s %s is no interface, and no interface it leaves by is known: put these lines "
+		      "under that interface",
+		      o->lead, tn);
 		for (size_t i = 0; i < fl->n; i++) {
 			struct fline l = fl->l[i];
 			if (l.scope != sc || scope_key(&l, sc) != key)
@@ -548,11 +566,12 @@ iface_blocks(const struct out *o, const struct config *c, const struct flines *f
 	size_t count = sc == VS_IFACE ? c->nifaces : c->ntunnels, n = 0;
 	int *keys = malloc((fl->n ? fl->n : 1) * sizeof(*keys));
 
-	if (!keys) {              /* the long way, without memory */
+	if (!keys) { /* the long way, without memory */
 		for (size_t i = 0; i < count; i++)
 			if (has_scope(fl, sc, (int)i))
-				iface_block(o, c, fl, sc, (int)i, sc == VS_IFACE ? c->ifaces[i].name
-					    : tunnel_ifname(&c->tunnels[i]));
+				iface_block(o, c, fl, sc, (int)i,
+					    sc == VS_IFACE ? c->ifaces[i].name
+							   : tunnel_ifname(&c->tunnels[i]));
 		return;
 	}
 	for (size_t i = 0; i < fl->n; i++)
@@ -563,7 +582,8 @@ iface_blocks(const struct out *o, const struct config *c, const struct flines *f
 		int k = keys[i];
 		if ((i && k == keys[i - 1]) || k < 0 || (size_t)k >= count)
 			continue;
-		iface_block(o, c, fl, sc, k, sc == VS_IFACE ? c->ifaces[k].name : tunnel_ifname(&c->tunnels[k]));
+		iface_block(o, c, fl, sc, k,
+			    sc == VS_IFACE ? c->ifaces[k].name : tunnel_ifname(&c->tunnels[k]));
 	}
 	free(keys);
 }
@@ -612,7 +632,8 @@ conn_blocks(const struct out *o, const struct config *c, const struct flines *fl
 		if (child) {
 			put_tmpl(o, x->children.open, gw, "");
 			for (size_t t = 0; t < c->ntunnels; t++) {
-				if (c->tunnels[t].gateway != (int)g || !has_scope(fl, VS_CHILD, (int)t))
+				if (c->tunnels[t].gateway != (int)g ||
+				    !has_scope(fl, VS_CHILD, (int)t))
 					continue;
 				put_tmpl(o, x->child.open, gw, c->tunnels[t].name);
 				put_scope(o, fl, VS_CHILD, (int)t, x->child.indent);
@@ -631,7 +652,8 @@ conn_blocks(const struct out *o, const struct config *c, const struct flines *fl
 	for (size_t t = 0; t < c->ntunnels; t++) {
 		const struct config_tunnel *tu = &c->tunnels[t];
 		const char *gw = tu->gateway >= 0 && (size_t)tu->gateway < c->ngateways
-				 ? c->gateways[tu->gateway].name : "";
+					 ? c->gateways[tu->gateway].name
+					 : "";
 		if (!has_scope(fl, VS_CHILD, (int)t))
 			continue;
 		put_tmpl3(o, x->child.open, gw, tu->name, tu->policy_name);
@@ -714,9 +736,9 @@ lines_in(const struct audit_result *r, const struct audit_finding *only, enum mo
 
 	collect(r, only, &fl);
 	if (mode == M_ROLLBACK)
-		drop_comments(&fl);   /* a line printed only as a comment changed nothing */
+		drop_comments(&fl); /* a line printed only as a comment changed nothing */
 	if (mode != M_FIX)
-		drop_unchanged(&fl);  /* the fix's line is already the configuration's */
+		drop_unchanged(&fl); /* the fix's line is already the configuration's */
 	if (fl.nomem)
 		emitf(&o, "%s out of memory: these lines are incomplete", o.lead);
 	if (!fl.n) {

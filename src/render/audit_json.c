@@ -51,8 +51,9 @@ findings(FILE *f, const struct audit_result *r)
 		const struct audit_finding *x = &r->findings[i];
 		struct audit_jlist j = { f, 0 };
 		char why[AUDIT_MSG], src[AUDIT_MSG];
-		fprintf(f, "%s{\"id\":\"%s\",\"severity\":\"%s\",\"line\":%u,\"interface\":", i ? "," : "",
-			x->check->id, audit_severity_name(x->check->severity), x->line);
+		fprintf(f, "%s{\"id\":\"%s\",\"severity\":\"%s\",\"line\":%u,\"interface\":",
+			i ? "," : "", x->check->id, audit_severity_name(x->check->severity),
+			x->line);
 		json_string(f, x->where);
 		fputs(",\"description\":", f);
 		json_desc(f, config_description(r->cfg, x->where));
@@ -71,12 +72,14 @@ findings(FILE *f, const struct audit_result *r)
 }
 
 /* config_tunnel_kind as JSON strings (a contract: mtuprobe(1), AUDIT JSON) */
+/* clang-format off */
 static const char *const kind_names[] = {
 	[CONFIG_TK_IPSEC] = "ipsec", [CONFIG_TK_L2TPV3_IPSEC] = "l2tpv3-ipsec",
 	[CONFIG_TK_L2TPV3] = "l2tpv3", [CONFIG_TK_L2TP] = "l2tp", [CONFIG_TK_MAPE] = "map-e",
 	[CONFIG_TK_IPIP] = "ipip", [CONFIG_TK_GRE] = "gre", [CONFIG_TK_IPIP4] = "ipip4", [CONFIG_TK_TRANSPORT] = "transport",
 	[CONFIG_TK_OTHER] = "other",
 };
+/* clang-format on */
 
 /* The clamp as configured: "1387", "auto", "off", "template" or null. */
 static void
@@ -126,8 +129,9 @@ tunnels(FILE *f, const struct audit_result *r)
 			json_string(f, t->esp);
 		else
 			fputs("null", f);
-		fprintf(f, ",\"nat_t\":%s,\"nat_t_auto\":%s,\"outer\":\"%s\"", t->natt ? "true" : "false",
-			t->natt_auto ? "true" : "false", t->outer6 ? "ipv6" : "ipv4");
+		fprintf(f, ",\"nat_t\":%s,\"nat_t_auto\":%s,\"outer\":\"%s\"",
+			t->natt ? "true" : "false", t->natt_auto ? "true" : "false",
+			t->outer6 ? "ipv6" : "ipv4");
 		json_key_uint(f, "limit", t->limit != 0, t->limit);
 		json_key_uint(f, "limit_nat_t", t->limit_natt != 0, t->limit_natt);
 		json_key_uint(f, "mss", t->target_mss != 0, t->target_mss);
@@ -138,7 +142,8 @@ tunnels(FILE *f, const struct audit_result *r)
 		clamp(f, &r->cfg->tunnels[t->index]);
 		fputs(",\"kind\":", f);
 		json_string(f, kind_names[r->cfg->tunnels[t->index].kind]);
-		fprintf(f, ",\"checked\":%s,\"not_checked\":", t->skip == AUDIT_CHECKED ? "true" : "false");
+		fprintf(f, ",\"checked\":%s,\"not_checked\":",
+			t->skip == AUDIT_CHECKED ? "true" : "false");
 		if (t->skip == AUDIT_CHECKED) {
 			fputs("null", f);
 		} else {

@@ -41,7 +41,7 @@ typedef void words_fn(const struct audit_rpair_result *r, const struct audit_rpa
 
 static void
 w_unpaired(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, int localized,
-	char *buf, size_t len)
+	   char *buf, size_t len)
 {
 	int s = f->side, o = !s;
 	char remote[64], local[64], oremote[64], olocal[64];
@@ -51,103 +51,127 @@ w_unpaired(const struct audit_rpair_result *r, const struct audit_rpair_finding 
 	ip(f->addr[o][0], localized, oremote, sizeof(oremote));
 	ip(f->addr[o][1], localized, olocal, sizeof(olocal));
 	if (f->end[o].tunnel >= 0)
-		snprintf(buf, len, L(N_("%s sends IKE to %s, but %s has %s as its local address (and sends IKE to %s): one of the two addresses is stale (a changed address, a typo), and neither tunnel comes up")),
-			 tname(r, s, f->end[s].tunnel), remote, tname(r, o, f->end[o].tunnel), olocal,
-			 oremote);
+		snprintf(
+			buf, len,
+			L(N_("%s sends IKE to %s, but %s has %s as its local address (and sends IKE to %s): one of the two addresses is stale (a changed address, a typo), and neither tunnel comes up")),
+			tname(r, s, f->end[s].tunnel), remote, tname(r, o, f->end[o].tunnel),
+			olocal, oremote);
 	else
-		snprintf(buf, len, L(N_("%s sends IKE to %s from %s, and no tunnel of the other end pairs with any of this end's: no outside address or inside subnet matches (the wrong file, or every address changed)%s")),
-			 tname(r, s, f->end[s].tunnel), remote, local,
-			 f->addr[s][0] ? "" : L(N_("; it has no IPv4 IKE peer address to pair by")));
+		snprintf(
+			buf, len,
+			L(N_("%s sends IKE to %s from %s, and no tunnel of the other end pairs with any of this end's: no outside address or inside subnet matches (the wrong file, or every address changed)%s")),
+			tname(r, s, f->end[s].tunnel), remote, local,
+			f->addr[s][0] ? "" : L(N_("; it has no IPv4 IKE peer address to pair by")));
 }
 
 static void
 w_initiate(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, int localized,
-	char *buf, size_t len)
+	   char *buf, size_t len)
 {
 	char why[END_COUNT][800];
 
 	for (int s = 0; s < END_COUNT; s++)
-		audit_peer_noinit_words(r->cfg[s], f->end[s].tunnel, (enum audit_no_init)f->end[s].code,
-					L(N_("the other end")), localized, why[s], sizeof(why[s]));
-	snprintf(buf, len, L(N_("neither end starts IKE: %s: %s; %s: %s. After a reboot, or once both have dropped the SA, the tunnel stays down until someone starts it; either fix suffices")),
-		 tname(r, END_A, f->end[END_A].tunnel), why[END_A], tname(r, END_B, f->end[END_B].tunnel),
-		 why[END_B]);
+		audit_peer_noinit_words(r->cfg[s], f->end[s].tunnel,
+					(enum audit_no_init)f->end[s].code, L(N_("the other end")),
+					localized, why[s], sizeof(why[s]));
+	snprintf(
+		buf, len,
+		L(N_("neither end starts IKE: %s: %s; %s: %s. After a reboot, or once both have dropped the SA, the tunnel stays down until someone starts it; either fix suffices")),
+		tname(r, END_A, f->end[END_A].tunnel), why[END_A],
+		tname(r, END_B, f->end[END_B].tunnel), why[END_B]);
 }
 
 static void
 w_dpd_off(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, int localized,
-	char *buf, size_t len)
+	  char *buf, size_t len)
 {
 	(void)r;
 	(void)f;
-	snprintf(buf, len, "%s", L(N_("neither end runs dead peer detection: when one end dies or loses its SA, the other notices only when the SA's lifetime ends, sending into it until then")));
+	snprintf(
+		buf, len, "%s",
+		L(N_("neither end runs dead peer detection: when one end dies or loses its SA, the other notices only when the SA's lifetime ends, sending into it until then")));
 }
 
 static void
 w_dpd_hold(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, int localized,
-	char *buf, size_t len)
+	   char *buf, size_t len)
 {
 	int s = f->side;
 
-	snprintf(buf, len, L(N_("%s notices a dead peer after %ld s, %s after %ld s (more than twice as fast): for the difference the slower end sends into an SA the other has already deleted")),
-		 tname(r, s, f->end[s].tunnel), f->end[s].v, tname(r, !s, f->end[!s].tunnel),
-		 f->end[!s].v);
+	snprintf(
+		buf, len,
+		L(N_("%s notices a dead peer after %ld s, %s after %ld s (more than twice as fast): for the difference the slower end sends into an SA the other has already deleted")),
+		tname(r, s, f->end[s].tunnel), f->end[s].v, tname(r, !s, f->end[!s].tunnel),
+		f->end[!s].v);
 }
 
 static void
 w_psk(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, int localized,
-	char *buf, size_t len)
+      char *buf, size_t len)
 {
 	(void)r;
 	(void)f;
-	snprintf(buf, len, "%s", L(N_("the two ends' pre-shared keys differ (compared as keyed digests; neither key is printed): IKE authentication fails (AUTHENTICATION_FAILED)")));
+	snprintf(
+		buf, len, "%s",
+		L(N_("the two ends' pre-shared keys differ (compared as keyed digests; neither key is printed): IKE authentication fails (AUTHENTICATION_FAILED)")));
 }
 
 static void
 w_proposal(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, int localized,
-	char *buf, size_t len)
+	   char *buf, size_t len)
 {
-	static const char *const what[] = { N_("IKE versions"), N_("ESP encryption"), N_("ESP integrity") };
+	static const char *const what[] = { N_("IKE versions"), N_("ESP encryption"),
+					    N_("ESP integrity") };
 	int which = f->code == PROP_IKE_VERSION ? 0 : f->code == PROP_P2_ENC ? 1 : 2;
 	char a[80], b[80];
 
 	audit_peer_alg_names(which, f->end[END_A].v, a, sizeof(a));
 	audit_peer_alg_names(which, f->end[END_B].v, b, sizeof(b));
-	snprintf(buf, len, L(N_("no %s in common: %s offers %s, %s offers %s: the negotiation ends in NO_PROPOSAL_CHOSEN")),
-		 L(what[which]), tname(r, END_A, f->end[END_A].tunnel), a,
-		 tname(r, END_B, f->end[END_B].tunnel), b);
+	snprintf(
+		buf, len,
+		L(N_("no %s in common: %s offers %s, %s offers %s: the negotiation ends in NO_PROPOSAL_CHOSEN")),
+		L(what[which]), tname(r, END_A, f->end[END_A].tunnel), a,
+		tname(r, END_B, f->end[END_B].tunnel), b);
 }
 
 static void
 w_lifetime(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, int localized,
-	char *buf, size_t len)
+	   char *buf, size_t len)
 {
 	int s = f->side;
 
-	snprintf(buf, len, L(N_("%s SA lifetime %ld s on %s, %ld s on %s: the longer end keeps an SA the other has already replaced or expired (IKEv1 responders may also refuse the other's lifetime)")),
-		 f->code == LIFE_ROUTER_P2_LONGER ? "IPsec" : "IKE", f->end[s].v,
-		 tname(r, s, f->end[s].tunnel), f->end[!s].v, tname(r, !s, f->end[!s].tunnel));
+	snprintf(
+		buf, len,
+		L(N_("%s SA lifetime %ld s on %s, %ld s on %s: the longer end keeps an SA the other has already replaced or expired (IKEv1 responders may also refuse the other's lifetime)")),
+		f->code == LIFE_ROUTER_P2_LONGER ? "IPsec" : "IKE", f->end[s].v,
+		tname(r, s, f->end[s].tunnel), f->end[!s].v, tname(r, !s, f->end[!s].tunnel));
 }
 
 static void
 w_mss(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, int localized,
-	char *buf, size_t len)
+      char *buf, size_t len)
 {
 	int s = f->side;
 
-	snprintf(buf, len, L(N_("%s clamps TCP MSS to %ld, so segments of %ld bytes cross the tunnel, but %s's tunnel MTU is %ld: the far end must fragment them (or drop them with DF set)")),
-		 tname(r, s, f->end[s].tunnel), f->end[s].v, f->end[s].v + 40,
-		 tname(r, !s, f->end[!s].tunnel), f->end[!s].v);
+	snprintf(
+		buf, len,
+		L(N_("%s clamps TCP MSS to %ld, so segments of %ld bytes cross the tunnel, but %s's tunnel MTU is %ld: the far end must fragment them (or drop them with DF set)")),
+		tname(r, s, f->end[s].tunnel), f->end[s].v, f->end[s].v + 40,
+		tname(r, !s, f->end[!s].tunnel), f->end[!s].v);
 }
 
 static const struct {
 	const char *id;
 	words_fn *fn;
 } words[] = {
-	{ "peer-address-mismatch", w_unpaired }, { "nobody-initiates", w_initiate },
-	{ "dpd-off-both-ends", w_dpd_off }, { "dpd-hold-mismatch", w_dpd_hold },
-	{ "psk-mismatch", w_psk }, { "proposal-mismatch", w_proposal },
-	{ "lifetime-mismatch", w_lifetime }, { "mss-above-peer-mtu", w_mss },
+	{ "peer-address-mismatch", w_unpaired },
+	{ "nobody-initiates", w_initiate },
+	{ "dpd-off-both-ends", w_dpd_off },
+	{ "dpd-hold-mismatch", w_dpd_hold },
+	{ "psk-mismatch", w_psk },
+	{ "proposal-mismatch", w_proposal },
+	{ "lifetime-mismatch", w_lifetime },
+	{ "mss-above-peer-mtu", w_mss },
 };
 
 void
@@ -159,7 +183,7 @@ audit_pair_words(const struct audit_rpair_result *r, const struct audit_rpair_fi
 			words[i].fn(r, f, localized, buf, len);
 			return;
 		}
-	snprintf(buf, len, "?");   /* no row for this id: no words to translate */
+	snprintf(buf, len, "?"); /* no row for this id: no words to translate */
 }
 
 /* ---- fixes -------------------------------------------------------------- */
@@ -176,12 +200,17 @@ note(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, in
 
 	buf[0] = '\0';
 	if (strcmp(id, "psk-mismatch") == 0)
-		snprintf(buf, sizeof(buf), "%s set the same pre-shared key on both ends (line %u here; no key is printed)",
-			 lead, f->end[s].line);
+		snprintf(
+			buf, sizeof(buf),
+			"%s set the same pre-shared key on both ends (line %u here; no key is printed)",
+			lead, f->end[s].line);
 	else if (strcmp(id, "proposal-mismatch") == 0) {
-		audit_peer_alg_names(f->code == PROP_IKE_VERSION ? 0 : f->code == PROP_P2_ENC ? 1 : 2,
+		audit_peer_alg_names(f->code == PROP_IKE_VERSION ? 0
+				     : f->code == PROP_P2_ENC    ? 1
+								 : 2,
 				     f->end[!s].v, v, sizeof(v));
-		snprintf(buf, sizeof(buf), "%s offer also what %s offers (%s), on one end or both", lead, other, v);
+		snprintf(buf, sizeof(buf), "%s offer also what %s offers (%s), on one end or both",
+			 lead, other, v);
 	} else if (strcmp(id, "lifetime-mismatch") == 0 && s == f->side)
 		snprintf(buf, sizeof(buf), "%s set the %s SA lifetime to %ld s, as %s has it", lead,
 			 f->code == LIFE_ROUTER_P2_LONGER ? "IPsec" : "IKE", f->end[!s].v, other);
@@ -190,11 +219,15 @@ note(const struct audit_rpair_result *r, const struct audit_rpair_finding *f, in
 			 tname(r, s, f->end[s].tunnel), f->end[s].line, f->end[s].text);
 	else if (strcmp(id, "peer-address-mismatch") == 0 && s == f->side && f->addr[!s][1]) {
 		audit_peer_ip_text(f->addr[!s][1], v, sizeof(v));
-		snprintf(buf, sizeof(buf), "%s point %s's IKE peer at %s (the other end's local address), or correct that address there",
-			 lead, tname(r, s, f->end[s].tunnel), v);
+		snprintf(
+			buf, sizeof(buf),
+			"%s point %s's IKE peer at %s (the other end's local address), or correct that address there",
+			lead, tname(r, s, f->end[s].tunnel), v);
 	} else if (strcmp(id, "peer-address-mismatch") == 0 && s == f->side)
-		snprintf(buf, sizeof(buf), "%s point %s's IKE peer at the other end's outside address, or check that --peer-config names the router this tunnel goes to",
-			 lead, tname(r, s, f->end[s].tunnel));
+		snprintf(
+			buf, sizeof(buf),
+			"%s point %s's IKE peer at the other end's outside address, or check that --peer-config names the router this tunnel goes to",
+			lead, tname(r, s, f->end[s].tunnel));
 	if (buf[0] && emit)
 		emit(ctx, buf);
 	return buf[0] != 0;
@@ -244,9 +277,10 @@ audit_pair_end_lines(const struct audit_rpair_result *r, const struct audit_rpai
 
 /* audit_rpair_result.undecided: English in --json's notes, the user's
  * language in the text */
-static const char undecided_words[] =
-	N_("could not pair: neither end states its local address (behind NAT, a dynamic address, or an IX IKEv1 tunnel, which sends from its outgoing interface), and no IKE identities or inside addresses can be compared; write one end's local address, or on one end the IKE identity the other expects, to pair them");
+static const char undecided_words[] = N_(
+	"could not pair: neither end states its local address (behind NAT, a dynamic address, or an IX IKEv1 tunnel, which sends from its outgoing interface), and no IKE identities or inside addresses can be compared; write one end's local address, or on one end the IKE identity the other expects, to pair them");
 
+/* clang-format off */
 static const char *const by_words[] = {
 	[RPAIR_NONE] = N_("not paired"),
 	[RPAIR_ADDR] = N_("by outside addresses, both ways"),
@@ -254,8 +288,10 @@ static const char *const by_words[] = {
 	[RPAIR_INSIDE] = N_("by inside subnet (no outside addresses to match)"),
 	[RPAIR_ID] = N_("by IKE identities (no outside addresses to match)"),
 };
+/* clang-format on */
 
 /* English in --json's not_checked, the user's language in the text */
+/* clang-format off */
 static const char *const nc_words[] = {
 	N_("whether each end starts IKE (one end's is not known: IX IKEv1, a template)"),
 	N_("DPD (one end's is not known)"),
@@ -265,6 +301,7 @@ static const char *const nc_words[] = {
 	N_("lifetimes (read only from Yamaha RTX ipsec ike duration)"),
 	N_("TCP MSS against the far end's tunnel MTU (its MTU is not known)"),
 };
+/* clang-format on */
 
 static void
 not_checked(FILE *f, unsigned bits, int json)
@@ -311,7 +348,7 @@ static void
 text_finding(FILE *f, const struct audit_rpair_result *r, const struct audit_rpair_finding *x,
 	     const char *const files[2])
 {
-	char why[3600];   /* Japanese takes 3 bytes a character */
+	char why[3600]; /* Japanese takes 3 bytes a character */
 
 	fprintf(f, "\n%s %s\n", audit_severity_name(x->check->severity), x->check->id);
 	for (int s = 0; s < END_COUNT; s++)
@@ -368,14 +405,18 @@ render_audit_pair_text(FILE *f, const struct audit_rpair_result *r, const char *
 			continue;
 		fputs(_("\nchange set for "), f);
 		text_string(f, files[s]);
-		fprintf(f, _(" (%s) from both ends (after its own):\n"), config_vendor_display(r->cfg[s]->vendor));
+		fprintf(f, _(" (%s) from both ends (after its own):\n"),
+			config_vendor_display(r->cfg[s]->vendor));
 		audit_pair_end_lines(r, NULL, s, emit_plain, f);
 	}
-	fprintf(f, ngettext("\nboth ends: %u error", "\nboth ends: %u errors", r->nerror), r->nerror);
+	fprintf(f, ngettext("\nboth ends: %u error", "\nboth ends: %u errors", r->nerror),
+		r->nerror);
 	fprintf(f, ngettext(", %u warning", ", %u warnings", r->nwarning), r->nwarning);
-	fprintf(f, "%s\n", r->nfindings ? ""
-			    : r->undecided ? _(": nothing was paired, so no check of the pair was made")
-			    : _(": every tunnel has its other end, and nothing in the pair is known to kill them"));
+	fprintf(f, "%s\n",
+		r->nfindings ? ""
+		: r->undecided
+			? _(": nothing was paired, so no check of the pair was made")
+			: _(": every tunnel has its other end, and nothing in the pair is known to kill them"));
 }
 
 /* -q: the lines go to two routers, so each end's (its own audit's, then
@@ -435,8 +476,8 @@ json_findings(FILE *f, const struct audit_rpair_result *r)
 	fputs(",\"findings\":[", f);
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const struct audit_rpair_finding *x = &r->findings[i];
-		fprintf(f, "%s{\"id\":\"%s\",\"severity\":\"%s\",\"config\":", i ? "," : "", x->check->id,
-			audit_severity_name(x->check->severity));
+		fprintf(f, "%s{\"id\":\"%s\",\"severity\":\"%s\",\"config\":", i ? "," : "",
+			x->check->id, audit_severity_name(x->check->severity));
 		json_end(f, r, x, END_A);
 		fputs(",\"peer\":", f);
 		json_end(f, r, x, END_B);
@@ -464,7 +505,8 @@ audit_pair_json_member(FILE *f, const struct audit_rpair_result *r, const char *
 	fprintf(f, ",\"errors\":%u,\"warnings\":%u,\"pairs\":[", r->nerror, r->nwarning);
 	for (size_t k = 0; k < r->npairs; k++) {
 		const struct audit_rpair *p = &r->pairs[k];
-		static const char *const by[] = { "none", "outside", "outside-one-way", "inside", "identity" };
+		static const char *const by[] = { "none", "outside", "outside-one-way", "inside",
+						  "identity" };
 		fprintf(f, "%s{\"config_tunnel\":", k ? "," : "");
 		json_tunnel(f, r, END_A, p->t[END_A]);
 		fputs(",\"peer_tunnel\":", f);

@@ -25,8 +25,9 @@ void audit_peer_ike_aws_opts(const struct audit_peer_result *r, size_t k,
 			     const struct audit_peer_finding *only, char *opts, size_t len);
 /* The modify-vpn-connection-options lines for connection pc. */
 /* The same lists as Terraform attribute lines of tunnel number (1, 2). */
-void audit_peer_ike_tf_lists(const struct audit_peer_result *r, size_t k, const struct audit_peer_finding *only,
-			     size_t number, void (*emit)(void *ctx, const char *line), void *ctx);
+void audit_peer_ike_tf_lists(const struct audit_peer_result *r, size_t k,
+			     const struct audit_peer_finding *only, size_t number,
+			     void (*emit)(void *ctx, const char *line), void *ctx);
 /* localized: its comment lines in the user's language (shell comments:
  * audit_peer_aws_comment()), else English (--json). */
 void audit_peer_ike_aws_cidrs(const struct peer_conn *pc, int id_ok, int localized,
@@ -43,8 +44,8 @@ void audit_peer_aws_comment(const char *words, int localized,
  * integrity (2) bits as the EC2 API names them. */
 void audit_peer_alg_names(int which, long bits, char *buf, size_t len);
 /* Why tunnel t of c never starts IKE again; other: who stops answering. */
-void audit_peer_noinit_words(const struct config *c, int t, enum audit_no_init why, const char *other,
-			     int localized, char *buf, size_t len);
+void audit_peer_noinit_words(const struct config *c, int t, enum audit_no_init why,
+			     const char *other, int localized, char *buf, size_t len);
 
 /* Words for each PAIR_NC_* bit, one call each (localized as above). */
 void audit_peer_not_checked(unsigned bits, int localized, void (*each)(void *ctx, const char *what),

@@ -26,9 +26,9 @@ void peer_error_words(const struct peer_error *e, int localized, char *buf, size
  * comments, audit_peer_aws_comment()), English for --json; the router's
  * and Terraform's stay English (no vendor's acceptance of non-ASCII bytes
  * in a comment is confirmed, mtuprobe(1) ENVIRONMENT). */
-void audit_peer_router_lines(const struct audit_peer_result *r,
-			     const struct audit_peer_finding *only,
-			     void (*emit)(void *ctx, const char *line), void *ctx);
+void
+audit_peer_router_lines(const struct audit_peer_result *r, const struct audit_peer_finding *only,
+			void (*emit)(void *ctx, const char *line), void *ctx);
 void audit_peer_rollback_lines(const struct audit_peer_result *r,
 			       void (*emit)(void *ctx, const char *line), void *ctx);
 void audit_peer_aws_lines(const struct audit_peer_result *r, const struct audit_peer_finding *only,

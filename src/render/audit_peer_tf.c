@@ -20,11 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TF_TUNNELS 2          /* tunnel1_* and tunnel2_* */
+#define TF_TUNNELS 2 /* tunnel1_* and tunnel2_* */
 
 static const struct {
 	unsigned bit;
-	const char *attr;             /* after tunnelN_ */
+	const char *attr; /* after tunnelN_ */
 	const char *value;
 } tunnel_attrs[] = {
 	{ AWS_FIX_DPD_RESTART, "dpd_timeout_action", "\"restart\"" },
@@ -35,9 +35,12 @@ static const struct {
 	unsigned bit;
 	const char *line;
 } conn_attrs[] = {
-	{ AWS_FIX_NEW_STATIC, "static_routes_only = true   # forces a new VPN connection (new outside addresses and keys): the router-side fix is the preferred one" },
-	{ AWS_FIX_NEW_DYNAMIC, "static_routes_only = false  # forces a new VPN connection (new outside addresses and keys): the router-side fix is the preferred one" },
-	{ AWS_FIX_NEW_NO_ACCEL, "enable_acceleration = false  # forces a new VPN connection: the router-side fix (NAT-T on) is the preferred one" },
+	{ AWS_FIX_NEW_STATIC,
+	  "static_routes_only = true   # forces a new VPN connection (new outside addresses and keys): the router-side fix is the preferred one" },
+	{ AWS_FIX_NEW_DYNAMIC,
+	  "static_routes_only = false  # forces a new VPN connection (new outside addresses and keys): the router-side fix is the preferred one" },
+	{ AWS_FIX_NEW_NO_ACCEL,
+	  "enable_acceleration = false  # forces a new VPN connection: the router-side fix (NAT-T on) is the preferred one" },
 };
 
 #define LIST_BITS (AWS_FIX_IKE | AWS_FIX_P2_ENC | AWS_FIX_P2_INTEG)
@@ -83,8 +86,10 @@ resource(const struct audit_peer_result *r, const struct audit_peer_finding *onl
 	if (pc->address[0] && printable(pc->address))
 		snprintf(line, sizeof(line), "# %s", pc->address);
 	else
-		snprintf(line, sizeof(line), "# (the aws_vpn_connection resource%s%s: its address is not printable)",
-			 printable(pc->id) && pc->id[0] ? " of " : "", printable(pc->id) ? pc->id : "");
+		snprintf(line, sizeof(line),
+			 "# (the aws_vpn_connection resource%s%s: its address is not printable)",
+			 printable(pc->id) && pc->id[0] ? " of " : "",
+			 printable(pc->id) ? pc->id : "");
 	emit(ctx, line);
 	for (size_t k = 0; k < p->ntunnels; k++) {
 		const struct peer_tunnel *pt = &p->tunnels[k];
@@ -92,7 +97,8 @@ resource(const struct audit_peer_result *r, const struct audit_peer_finding *onl
 			continue;
 		if (pt->index >= TF_TUNNELS) {
 			if (bits[k] & TUNNEL_BITS)
-				emit(ctx, "# a tunnel beyond tunnel2: aws_vpn_connection has no attribute for it");
+				emit(ctx,
+				     "# a tunnel beyond tunnel2: aws_vpn_connection has no attribute for it");
 			continue;
 		}
 		for (size_t i = 0; i < COUNT(tunnel_attrs); i++) {
@@ -134,11 +140,15 @@ audit_peer_tf_lines(const struct audit_peer_result *r, const struct audit_peer_f
 		notes |= f->aws >= 0 ? f->aws_fix : 0;
 	}
 	if (only && (notes & TUNNEL_BITS))
-		emit(ctx, "# in the resource's block; terraform apply changes the tunnel in place and briefly takes it down");
+		emit(ctx,
+		     "# in the resource's block; terraform apply changes the tunnel in place and briefly takes it down");
 	else if (notes & TUNNEL_BITS) {
-		emit(ctx, "# AWS side (Terraform): set these in each resource's block, then terraform plan and apply.");
-		emit(ctx, "# A tunnel option changes that tunnel in place and briefly takes it down: to change one tunnel");
-		emit(ctx, "# at a time, apply the tunnel1_ lines first and see that tunnel UP before the tunnel2_ lines.");
+		emit(ctx,
+		     "# AWS side (Terraform): set these in each resource's block, then terraform plan and apply.");
+		emit(ctx,
+		     "# A tunnel option changes that tunnel in place and briefly takes it down: to change one tunnel");
+		emit(ctx,
+		     "# at a time, apply the tunnel1_ lines first and see that tunnel UP before the tunnel2_ lines.");
 	}
 	if (notes & AWS_FIX_STARTUP_START)
 		emit(ctx, startup_note);

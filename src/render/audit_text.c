@@ -52,8 +52,11 @@ unread_spans(FILE *f, const struct config *c)
 static const char *
 natt_word(const struct audit_tunnel *t)
 {
-	return t->nat_seen ? _("on (a NAT is on the path)") : t->natt ? "on" : t->natt_auto ? _("when a NAT is detected")
-	       : t->natt_unknown ? _("not set (default unknown)") : "off";
+	return t->nat_seen       ? _("on (a NAT is on the path)")
+	       : t->natt         ? "on"
+	       : t->natt_auto    ? _("when a NAT is detected")
+	       : t->natt_unknown ? _("not set (default unknown)")
+				 : "off";
 }
 
 static void
@@ -61,7 +64,7 @@ tunnel_line(FILE *f, const struct audit_result *r, const struct audit_tunnel *t)
 {
 	const struct config *c = r->cfg;
 	const struct config_facts *x = config_facts(c);
-	char why[400];   /* Japanese takes 3 bytes a character */
+	char why[400]; /* Japanese takes 3 bytes a character */
 
 	text_string(f, c->tunnels[t->index].name);
 	text_desc(f, c->tunnels[t->index].desc);
@@ -74,14 +77,16 @@ tunnel_line(FILE *f, const struct audit_result *r, const struct audit_tunnel *t)
 	if (t->mtu)
 		fprintf(f, "MTU %u%s", t->mtu, t->mtu_default ? _(" (default)") : "");
 	else if (c->tunnels[t->index].via[0])
-		fprintf(f, _("policy-based, no interface and no MTU of its own (its packets leave by %s)"),
+		fprintf(f,
+			_("policy-based, no interface and no MTU of its own (its packets leave by %s)"),
 			c->tunnels[t->index].via);
 	else
 		fprintf(f, _("MTU not set%s"), x->mtu_unknown_word ? _(x->mtu_unknown_word) : "");
-	fprintf(f, ", ESP %s%s, NAT-T %s", t->esp[0] ? t->esp : _("unknown"), t->outer6 ? _(" over IPv6") : "",
-		natt_word(t));
+	fprintf(f, ", ESP %s%s, NAT-T %s", t->esp[0] ? t->esp : _("unknown"),
+		t->outer6 ? _(" over IPv6") : "", natt_word(t));
 	if (t->limit_natt)
-		fprintf(f, _(", line and ESP allow %u (%u in UDP behind a NAT)"), t->limit, t->limit_natt);
+		fprintf(f, _(", line and ESP allow %u (%u in UDP behind a NAT)"), t->limit,
+			t->limit_natt);
 	else if (t->limit)
 		fprintf(f, _(", line and ESP allow %u"), t->limit);
 	fputc('\n', f);
@@ -95,7 +100,8 @@ head(FILE *f, const struct audit_result *r, const char *file)
 
 	fputs("mtuprobe audit: ", f);
 	text_string(f, file);
-	fprintf(f, ngettext(": %s configuration, %u line", ": %s configuration, %u lines", c->lines),
+	fprintf(f,
+		ngettext(": %s configuration, %u line", ": %s configuration, %u lines", c->lines),
 		config_vendor_display(c->vendor), c->lines);
 	fprintf(f, _(" (%u not read by the audit"), c->unread);
 	if (c->ninvalid)
@@ -111,7 +117,7 @@ head(FILE *f, const struct audit_result *r, const char *file)
 	fprintf(f, _("peer: %s (%s): %s\n"), render_peer_display(r->peer, 1), r->peer->name,
 		_(r->peer->behaviour));
 	if (r->line_mtu) {
-		char from[2 * (CONFIG_TEXT + CONFIG_NAME + 64)];   /* Japanese: 3 bytes a character */
+		char from[2 * (CONFIG_TEXT + CONFIG_NAME + 64)]; /* Japanese: 3 bytes a character */
 
 		audit_line_from_words(&r->line_from, 1, from, sizeof(from));
 		fprintf(f, _("line MTU: %u ("), r->line_mtu);
@@ -121,7 +127,7 @@ head(FILE *f, const struct audit_result *r, const char *file)
 	for (size_t i = 0; i < r->ntunnels; i++)
 		tunnel_line(f, r, &r->tunnels[i]);
 	for (size_t i = 0; i < r->nnotes; i++) {
-		char note[2 * AUDIT_MSG];   /* Japanese takes 3 bytes a character */
+		char note[2 * AUDIT_MSG]; /* Japanese takes 3 bytes a character */
 
 		audit_say_words(&r->notes[i], 1, note, sizeof(note));
 		fputs(_("note: "), f);
@@ -133,7 +139,7 @@ head(FILE *f, const struct audit_result *r, const char *file)
 static void
 finding(FILE *f, const struct audit_result *r, const struct audit_finding *x, const char *file)
 {
-	char why[2 * AUDIT_MSG];    /* localized: Japanese takes 3 bytes a character */
+	char why[2 * AUDIT_MSG]; /* localized: Japanese takes 3 bytes a character */
 	char src[AUDIT_MSG];
 
 	fprintf(f, "\n%s %s ", audit_severity_name(x->check->severity), x->check->id);
@@ -147,7 +153,7 @@ finding(FILE *f, const struct audit_result *r, const struct audit_finding *x, co
 	fputc('\n', f);
 	if (x->text[0]) {
 		fprintf(f, "  %u | ", x->line);
-		text_string(f, x->text);   /* a configuration may carry any byte */
+		text_string(f, x->text); /* a configuration may carry any byte */
 		fputc('\n', f);
 	} else
 		fputs(_("  (not set)\n"), f);
@@ -170,7 +176,8 @@ sets_numbers(const struct audit_result *r, size_t t)
 	for (size_t i = 0; i < r->nfindings; i++)
 		for (size_t k = 0; k < r->findings[i].nfix; k++) {
 			const struct audit_fix *x = &r->findings[i].fix[k];
-			if (x->tunnel == (int)t && (x->kind == FIX_TUNNEL_MTU || x->kind == FIX_TUNNEL_MSS))
+			if (x->tunnel == (int)t &&
+			    (x->kind == FIX_TUNNEL_MTU || x->kind == FIX_TUNNEL_MSS))
 				return 1;
 		}
 	return 0;
@@ -188,9 +195,11 @@ alternative(FILE *f, const struct audit_result *r)
 			continue;
 		if (!any++)
 			fprintf(f, _("\npolicy: %s; %s:"),
-				r->keep_mtu ? _("--keep-mtu, the configured MTU kept where it fits, the clamp MTU - 40")
-					    : _("the largest tunnel MTU the line and ESP allow, the clamp MTU - 40"),
-				r->keep_mtu ? _("without --keep-mtu") : _("with --keep-mtu (the smallest change)"));
+				r->keep_mtu
+					? _("--keep-mtu, the configured MTU kept where it fits, the clamp MTU - 40")
+					: _("the largest tunnel MTU the line and ESP allow, the clamp MTU - 40"),
+				r->keep_mtu ? _("without --keep-mtu")
+					    : _("with --keep-mtu (the smallest change)"));
 		fputs(any > 1 ? ";" : "", f);
 		fputc(' ', f);
 		text_string(f, r->cfg->tunnels[t->index].name);
@@ -223,16 +232,19 @@ render_audit_text(FILE *f, const struct audit_result *r, const char *file)
 	for (size_t i = 0; i < r->nfindings; i++)
 		finding(f, r, &r->findings[i], file);
 	if (audit_has_fix(r)) {
-		fprintf(f, _("\nchange set for %s, ready to paste (each changed line after the one it replaces):\n"),
+		fprintf(f,
+			_("\nchange set for %s, ready to paste (each changed line after the one it replaces):\n"),
 			config_vendor_display(r->cfg->vendor));
 		audit_fix_lines(r, NULL, emit_plain, f);
 		size_t n = 0;
 		audit_rollback_lines(r, count_line, &n);
 		if (n) {
-			fputs(_("\nrollback (paste after the change to restore the old lines):\n"), f);
+			fputs(_("\nrollback (paste after the change to restore the old lines):\n"),
+			      f);
 			audit_rollback_lines(r, emit_plain, f);
 		} else {
-			fputs(_("\nrollback: nothing to restore (the change set changes no line)\n"), f);
+			fputs(_("\nrollback: nothing to restore (the change set changes no line)\n"),
+			      f);
 		}
 		alternative(f, r);
 	}
@@ -242,14 +254,18 @@ render_audit_text(FILE *f, const struct audit_result *r, const char *file)
 	if (r->nfindings)
 		;
 	else if (r->all_disabled)
-		fputs(r->cfg->ngateways ? _(": every IPsec policy in this file is disabled: no tunnel to audit")
-			: _(": every IPsec peer in this file is disabled: no tunnel to audit"), f);
+		fputs(r->cfg->ngateways
+			      ? _(": every IPsec policy in this file is disabled: no tunnel to audit")
+			      : _(": every IPsec peer in this file is disabled: no tunnel to audit"),
+		      f);
 	else
 		fputs(_(": nothing in this configuration is known to kill its tunnels"), f);
 	if (r->cfg->nplaceholders) {
 		fputs(r->nfindings ? _("; ") : _(", but "), f);
-		fprintf(f, ngettext("%zu template placeholder not checked", "%zu template placeholders not checked",
-				    r->cfg->nplaceholders), r->cfg->nplaceholders);
+		fprintf(f,
+			ngettext("%zu template placeholder not checked",
+				 "%zu template placeholders not checked", r->cfg->nplaceholders),
+			r->cfg->nplaceholders);
 	}
 	fputc('\n', f);
 }

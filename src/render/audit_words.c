@@ -15,6 +15,7 @@
 
 /* What the grammar expected at the word it stopped at (config.h enum
  * config_arg), a noun phrase inside the invalid-line sentences below. */
+/* clang-format off */
 static const char *const arg_words[] = {
 	[CONFIG_ARG_NONE] = N_("a word"),
 	[CONFIG_ARG_NUMBER] = N_("a number"),
@@ -50,6 +51,7 @@ static const char *const arg_words[] = {
 	[CONFIG_ARG_IN_ACL] = N_("an ip access-list extended block"),
 	[CONFIG_ARG_IN_SUBMODE] = N_("the sub-mode it belongs to (line, router, route-map ...)"),
 };
+/* clang-format on */
 
 /* localized ? the catalogue's words : the English msgid */
 #define L(s) (localized ? _(s) : (s))
@@ -104,47 +106,66 @@ invalid_words(const struct config *c, const struct config_invalid *b, int locali
 	char w[48];
 
 	if (b->word[0])
-		snprintf(w, sizeof(w), "%.40s", b->word);  /* the line's word: its text hides a key */
+		snprintf(w, sizeof(w), "%.40s",
+			 b->word); /* the line's word: its text hides a key */
 	else
 		word_at(b->text, b->arg ? b->arg : 1, w, sizeof(w));
 	switch (b->why) {
 	case CONFIG_BAD_COMMAND:
 		words_upto(b->text, b->arg ? b->arg : 1, w, sizeof(w));
-		snprintf(buf, len, L(N_("no %s command begins '%s' as far as mtuprobe's grammar knows: the router rejects the line, and the audit read nothing from it")),
-			 vendor, w);
+		snprintf(
+			buf, len,
+			L(N_("no %s command begins '%s' as far as mtuprobe's grammar knows: the router rejects the line, and the audit read nothing from it")),
+			vendor, w);
 		break;
 	case CONFIG_BAD_ARG:
-		snprintf(buf, len, L(N_("word %u, '%s', is not %s: the router rejects the line, and the audit made nothing of it")),
-			 b->arg, w, arg_word(b->expect, localized));
+		snprintf(
+			buf, len,
+			L(N_("word %u, '%s', is not %s: the router rejects the line, and the audit made nothing of it")),
+			b->arg, w, arg_word(b->expect, localized));
 		break;
 	case CONFIG_BAD_MISSING:
-		snprintf(buf, len, L(N_("word %u (%s) is missing: the router rejects the line")), b->arg,
-			 arg_word(b->expect, localized));
+		snprintf(buf, len, L(N_("word %u (%s) is missing: the router rejects the line")),
+			 b->arg, arg_word(b->expect, localized));
 		break;
 	case CONFIG_BAD_RANGE:
-		snprintf(buf, len, L(N_("word %u, %s, is outside %ld-%ld, what %s takes there: the router rejects the line")),
-			 b->arg, w, b->lo, b->hi, vendor);
+		snprintf(
+			buf, len,
+			L(N_("word %u, %s, is outside %ld-%ld, what %s takes there: the router rejects the line")),
+			b->arg, w, b->lo, b->hi, vendor);
 		break;
 	case CONFIG_BAD_SCOPE:
-		snprintf(buf, len, L(N_("this command belongs inside %s, and none is open here: the router rejects it (or applies it elsewhere), and the audit did not read it")),
-			 arg_word(b->expect, localized));
+		snprintf(
+			buf, len,
+			L(N_("this command belongs inside %s, and none is open here: the router rejects it (or applies it elsewhere), and the audit did not read it")),
+			arg_word(b->expect, localized));
 		break;
 	case CONFIG_BAD_CYCLE:
-		snprintf(buf, len, "%s", L(N_("this also= leads back to the conn it is in (directly or through other also= lines): strongSwan and Libreswan refuse such a file, and the audit did not follow it")));
+		snprintf(
+			buf, len, "%s",
+			L(N_("this also= leads back to the conn it is in (directly or through other also= lines): strongSwan and Libreswan refuse such a file, and the audit did not follow it")));
 		break;
 	case CONFIG_BAD_UNCLOSED:
-		snprintf(buf, len, "%s", L(N_("no end (or next) closes this block before the next top-level config block or the end of the file: FortiOS rejects the lines that follow it there, and the audit read the block only up to that point")));
+		snprintf(
+			buf, len, "%s",
+			L(N_("no end (or next) closes this block before the next top-level config block or the end of the file: FortiOS rejects the lines that follow it there, and the audit read the block only up to that point")));
 		break;
 	case CONFIG_BAD_SECTION_NAME:
-		snprintf(buf, len, L(N_("a section takes one name (ipsec.conf(5): conn <name>), and word %u, '%s', is a second one: strongSwan's starter rejects the file as a syntax error; the audit read this conn under the whole text as its name, apart from the others")),
-			 b->arg, w);
+		snprintf(
+			buf, len,
+			L(N_("a section takes one name (ipsec.conf(5): conn <name>), and word %u, '%s', is a second one: strongSwan's starter rejects the file as a syntax error; the audit read this conn under the whole text as its name, apart from the others")),
+			b->arg, w);
 		break;
 	case CONFIG_BAD_QUOTE:
-		snprintf(buf, len, "%s", L(N_("this double quote is never closed: FortiOS takes every line after it, to the end of the file, as the value's text, and the audit read none of them as commands")));
+		snprintf(
+			buf, len, "%s",
+			L(N_("this double quote is never closed: FortiOS takes every line after it, to the end of the file, as the value's text, and the audit read none of them as commands")));
 		break;
 	case CONFIG_BAD_NESTING:
-		snprintf(buf, len, L(N_("'%s' has no pair (a brace, quote or comment not closed or not opened): the router refuses the file, and the audit read the statements around it as best it could")),
-			 w);
+		snprintf(
+			buf, len,
+			L(N_("'%s' has no pair (a brace, quote or comment not closed or not opened): the router refuses the file, and the audit read the statements around it as best it could")),
+			w);
 		break;
 	}
 }
@@ -152,9 +173,11 @@ invalid_words(const struct config *c, const struct config_invalid *b, int locali
 /* What an undefined reference names: the configuration's own keyword for
  * it (router syntax, never translated), or, where the format has none
  * (Junos' and VyOS' tunnel interfaces), English words marked N_(). */
+/* clang-format off */
 static const char *const ref_phrases[] = {
 	[CONFIG_REF_TUNNEL_IF] = N_("tunnel interface"),
 };
+/* clang-format on */
 
 static void
 ref_words(const struct config_ref *r, int localized, char *buf, size_t len)
@@ -183,12 +206,16 @@ ref_words(const struct config_ref *r, int localized, char *buf, size_t len)
 	};
 	size_t k = (size_t)r->kind;
 	const char *w = k < COUNT(ref_phrases) && ref_phrases[k] ? L(ref_phrases[k])
-		: k < COUNT(what) && what[k] ? what[k] : L(N_("definition"));
+			: k < COUNT(what) && what[k]             ? what[k]
+								 : L(N_("definition"));
 
-	snprintf(buf, len, L(N_("the line names %s %s, and the configuration defines no %s %s: what it refers to does not exist, so %s as written")),
-		 w, r->name, w, r->name,
-		 r->tunnel >= 0 ? L(N_("this tunnel has no IKE/IPsec parameters and does not come up"))
-				: L(N_("the setting applies to nothing")));
+	snprintf(
+		buf, len,
+		L(N_("the line names %s %s, and the configuration defines no %s %s: what it refers to does not exist, so %s as written")),
+		w, r->name, w, r->name,
+		r->tunnel >= 0
+			? L(N_("this tunnel has no IKE/IPsec parameters and does not come up"))
+			: L(N_("the setting applies to nothing")));
 }
 
 void
@@ -205,6 +232,7 @@ audit_finding_words(const struct audit_result *r, const struct audit_finding *f,
 
 /* What a tunnel carries (config.h enum config_tunnel_kind), for the
  * tunnels the MTU/MSS model passes by. */
+/* clang-format off */
 static const char *const kind_words[] = {
 	[CONFIG_TK_IPSEC] = N_("IPsec tunnel mode"),
 	[CONFIG_TK_L2TPV3_IPSEC] = N_("L2TPv3 over IPsec (transport mode)"),
@@ -217,6 +245,7 @@ static const char *const kind_words[] = {
 	[CONFIG_TK_OTHER] = N_("an encapsulation the model does not cover"),
 	[CONFIG_TK_IPIP4] = N_("IPIP (IPv4 in IPv4, RFC 2003)"),
 };
+/* clang-format on */
 
 const char *
 audit_kind_words(enum config_tunnel_kind k, int localized)
@@ -225,22 +254,18 @@ audit_kind_words(enum config_tunnel_kind k, int localized)
 }
 
 void
-audit_skip_words(const struct audit_result *r, const struct audit_tunnel *t, int localized, char *buf,
-		 size_t len)
+audit_skip_words(const struct audit_result *r, const struct audit_tunnel *t, int localized,
+		 char *buf, size_t len)
 {
 	const struct config_tunnel *ct = &r->cfg->tunnels[t->index];
 
 	switch (t->skip) {
-	case AUDIT_CHECKED:
-		buf[0] = '\0';
-		break;
+	case AUDIT_CHECKED: buf[0] = '\0'; break;
 	case AUDIT_SKIP_KIND:
 		snprintf(buf, len, L(N_("%s: the MTU/MSS model covers ESP tunnel mode only")),
 			 audit_kind_words(ct->kind, localized));
 		break;
-	case AUDIT_SKIP_TEMPLATE:
-		snprintf(buf, len, "%s", L(N_("template value")));
-		break;
+	case AUDIT_SKIP_TEMPLATE: snprintf(buf, len, "%s", L(N_("template value"))); break;
 	case AUDIT_SKIP_NO_IPSEC:
 		snprintf(buf, len, "%s", L(N_("no IPsec policy or peer is bound to it")));
 		break;
@@ -253,12 +278,11 @@ void
 audit_line_from_words(const struct audit_line_from *w, int localized, char *buf, size_t len)
 {
 	switch (w->src) {
-	case AUDIT_LINE_NONE:
-		snprintf(buf, len, "%s", "");
-		break;
+	case AUDIT_LINE_NONE: snprintf(buf, len, "%s", ""); break;
 	case AUDIT_LINE_GIVEN:
 		/* an option's name has no entry and stays as it is */
-		snprintf(buf, len, "%s", w->given ? L(w->given) : L(N_("given on the command line")));
+		snprintf(buf, len, "%s",
+			 w->given ? L(w->given) : L(N_("given on the command line")));
 		break;
 	case AUDIT_LINE_CONFIG:
 		/* TRANSLATORS: the interface or tunnel, the configuration's line number, that line */
@@ -266,17 +290,20 @@ audit_line_from_words(const struct audit_line_from *w, int localized, char *buf,
 		break;
 	case AUDIT_LINE_CONFIG_4IN6:
 		/* RTX: a MAP-E / IPIP tunnel with no ip tunnel mtu takes the 4in6 default */
-		snprintf(buf, len, L(N_("%s, line %u: %s, no ip tunnel mtu, so %u")), w->name, w->line,
-			 w->text, w->mtu);
+		snprintf(buf, len, L(N_("%s, line %u: %s, no ip tunnel mtu, so %u")), w->name,
+			 w->line, w->text, w->mtu);
 		break;
 	case AUDIT_LINE_CONFIG_CAPPED:
 		/* TRANSLATORS: the interface, the line number, that line, its MTU */
-		snprintf(buf, len, L(N_("%s, line %u: %s; %u is above the 1500 an Internet path carries, so 1500 at most: give --wan-mtu if the peers are reached over a network with larger frames")),
-			 w->name, w->line, w->text, w->mtu);
+		snprintf(
+			buf, len,
+			L(N_("%s, line %u: %s; %u is above the 1500 an Internet path carries, so 1500 at most: give --wan-mtu if the peers are reached over a network with larger frames")),
+			w->name, w->line, w->text, w->mtu);
 		break;
 	}
 }
 
+/* clang-format off */
 static const char *const say_words[W_COUNT] = {
 	[W_NONE] = "",
 	[W_IN_UDP_NATT] = N_(" in UDP (NAT-T)"),
@@ -316,6 +343,7 @@ static const char *const say_words[W_COUNT] = {
 	[W_SYN_FROM_PEER] = N_("the SYNs coming from the peer"),
 	[W_NO_MSS_GUARD] = N_("; it also has no tcp-mss guard (tcp-mss=N+1-65535), so it raises a smaller MSS to its own"),
 };
+/* clang-format on */
 
 /* Each code's sentence, its arguments in the order struct audit_say has
  * them; plural: the form for a count other than one, the count being
@@ -325,93 +353,170 @@ static const struct {
 	int count;
 } say_table[SAY_COUNT] = {
 	[NOTE_TEMPLATE] = { N_("%s: line %u is a template value (%s): %s not checked"), NULL, 0 },
-	[NOTE_CLAMP_NO_DEFAULT] = { N_("%s: clamp %ld not compared with the tunnel MTU: no tunnel MTU is set and the %s default was not found in any source"), NULL, 0 },
-	[NOTE_CLAMP_POLICY] = { N_("%s: clamp %ld not compared with a tunnel MTU: a policy-based tunnel has no interface and no MTU of its own (not expressible in %s); its packets take the MTU of %s"), NULL, 0 },
-	[NOTE_CLAMP_NO_IX_MTU] = { N_("%s: clamp %ld not compared with the tunnel MTU: no ip mtu is set and the IX default is unknown"), NULL, 0 },
+	[NOTE_CLAMP_NO_DEFAULT] = { N_("%s: clamp %ld not compared with the tunnel MTU: no tunnel MTU is set and the %s default was not found in any source"),
+				    NULL, 0 },
+	[NOTE_CLAMP_POLICY] = { N_("%s: clamp %ld not compared with a tunnel MTU: a policy-based tunnel has no interface and no MTU of its own (not expressible in %s); its packets take the MTU of %s"),
+				NULL, 0 },
+	[NOTE_CLAMP_NO_IX_MTU] = { N_("%s: clamp %ld not compared with the tunnel MTU: no ip mtu is set and the IX default is unknown"),
+				   NULL, 0 },
 	/* TRANSLATORS: the firmware header, its line, then what the format's facts say */
 	[NOTE_CLAMP_ONE_WAY] = { N_("%s (line %u): %s"), NULL, 0 },
 	[NOTE_CLAMP_ONE_WAY_FW] = { N_("the file names no firmware release; %s"), NULL, 0 },
-	[NOTE_CLAMP_ELSEWHERE] = { N_("MSS clamps live in iptables or nftables, not in %s: not checked (mtuprobe calc --vendor linux prints them)"), NULL, 0 },
-	[NOTE_DPD_UNKNOWN] = { N_("%s: whether %s detects a dead peer by default was not found in any source: no-dead-peer-detection not checked"), NULL, 0 },
-	[NOTE_PEER_NO_TUNNEL] = { N_("peer %s: no tunnel is bound to it: no-dead-peer-detection not checked"), NULL, 0 },
-	[NOTE_START_LINE_IDLE] = { N_("%s: line %u, %s, has no effect: the router-wide ipsec auto refresh is %s, so this router starts no key exchange (15.10); with a peer that waits, no-ike-initiator is an error"), NULL, 0 },
-	[NOTE_START_UNKNOWN] = { N_("%s: whether %s starts IKE for it was not found in any source: no-ike-initiator not checked"), NULL, 0 },
-	[NOTE_IX_IKEV1_START] = { N_("%s: how an IX starts IKEv1 was not found in any source: no-ike-initiator not checked"), NULL, 0 },
+	[NOTE_CLAMP_ELSEWHERE] = { N_("MSS clamps live in iptables or nftables, not in %s: not checked (mtuprobe calc --vendor linux prints them)"),
+				   NULL, 0 },
+	[NOTE_DPD_UNKNOWN] = { N_("%s: whether %s detects a dead peer by default was not found in any source: no-dead-peer-detection not checked"),
+			       NULL, 0 },
+	[NOTE_PEER_NO_TUNNEL] = { N_("peer %s: no tunnel is bound to it: no-dead-peer-detection not checked"),
+				  NULL, 0 },
+	[NOTE_START_LINE_IDLE] = { N_("%s: line %u, %s, has no effect: the router-wide ipsec auto refresh is %s, so this router starts no key exchange (15.10); with a peer that waits, no-ike-initiator is an error"),
+				   NULL, 0 },
+	[NOTE_START_UNKNOWN] = { N_("%s: whether %s starts IKE for it was not found in any source: no-ike-initiator not checked"),
+				 NULL, 0 },
+	[NOTE_IX_IKEV1_START] = { N_("%s: how an IX starts IKEv1 was not found in any source: no-ike-initiator not checked"),
+				  NULL, 0 },
 	[NOTE_INCLUDE] = { N_("line %u: %s: included files are not read (%ld include line); audit each on its own"),
-			   N_("line %u: %s: included files are not read (%ld include lines); audit each on its own"), 2 },
+			   N_("line %u: %s: included files are not read (%ld include lines); audit each on its own"),
+			   2 },
 	[NOTE_PLACEHOLDERS] = { N_("template: %zu placeholder (first: line %u, %s); checks that need those values were not made"),
-				N_("template: %zu placeholders (first: line %u, %s); checks that need those values were not made"), 0 },
-	[NOTE_LINE_MTU_GIVEN] = { N_("the configuration says line MTU %ld (line %u: %s); using %u, %s"), NULL, 0 },
-	[NOTE_NO_LINE_MTU] = { N_("line MTU: not in the configuration; give --wan-mtu N or --line PRESET to check tunnel-mtu-above-model"), NULL, 0 },
-	[NOTE_ESP_TEMPLATE] = { N_("%s: ESP transform is a template value (%s): tunnel-mtu-above-model not checked"), NULL, 0 },
-	[NOTE_ESP_UNKNOWN] = { N_("%s: ESP transform '%s' not known to the model (word '%s'): tunnel-mtu-above-model not checked"), NULL, 0 },
-	[NOTE_NO_ACTIVE_PEER] = { N_("IPsec peers or policies disabled: %ld (the first at line %ld: %s), and no enabled peer has an enabled policy: no tunnel to audit"), NULL, 0 },
-	[NOTE_ESP_SEVERAL] = { N_("%s: ESP is one of the router's default set of several proposals, since the IPsec policy at line %ld (%s) names no proposal: which one the peer agrees to is not known, so the model does not compute it: tunnel-mtu-above-model not checked"), NULL, 0 },
-	[NOTE_ESP_MODEL] = { N_("%s: ESP transform '%s' not computed by the model (%s): tunnel-mtu-above-model not checked"), NULL, 0 },
-	[NOTE_NATT_AUTO_LIMIT] = { N_("%s: NAT-T starts by itself when a NAT is detected; behind one (a CPE doing NAT, MAP-E, DS-Lite) ESP in UDP carries %ld at most, and the tunnel MTU %ld is above that"), NULL, 0 },
+				N_("template: %zu placeholders (first: line %u, %s); checks that need those values were not made"),
+				0 },
+	[NOTE_LINE_MTU_GIVEN] = { N_("the configuration says line MTU %ld (line %u: %s); using %u, %s"),
+				  NULL, 0 },
+	[NOTE_NO_LINE_MTU] = { N_("line MTU: not in the configuration; give --wan-mtu N or --line PRESET to check tunnel-mtu-above-model"),
+			       NULL, 0 },
+	[NOTE_ESP_TEMPLATE] = { N_("%s: ESP transform is a template value (%s): tunnel-mtu-above-model not checked"),
+				NULL, 0 },
+	[NOTE_ESP_UNKNOWN] = { N_("%s: ESP transform '%s' not known to the model (word '%s'): tunnel-mtu-above-model not checked"),
+			       NULL, 0 },
+	[NOTE_NO_ACTIVE_PEER] = { N_("IPsec peers or policies disabled: %ld (the first at line %ld: %s), and no enabled peer has an enabled policy: no tunnel to audit"),
+				  NULL, 0 },
+	[NOTE_ESP_SEVERAL] = { N_("%s: ESP is one of the router's default set of several proposals, since the IPsec policy at line %ld (%s) names no proposal: which one the peer agrees to is not known, so the model does not compute it: tunnel-mtu-above-model not checked"),
+			       NULL, 0 },
+	[NOTE_ESP_MODEL] = { N_("%s: ESP transform '%s' not computed by the model (%s): tunnel-mtu-above-model not checked"),
+			     NULL, 0 },
+	[NOTE_NATT_AUTO_LIMIT] = { N_("%s: NAT-T starts by itself when a NAT is detected; behind one (a CPE doing NAT, MAP-E, DS-Lite) ESP in UDP carries %ld at most, and the tunnel MTU %ld is above that"),
+				   NULL, 0 },
 	[NOTE_REMOTE_ACCESS] = { N_("%ld gateway serves only L2TP/IPsec remote access (first: %s): the router answers its clients there and never starts IKE, so the DPD, IKE initiation and backward-compatibility checks leave it out"),
-				 N_("%ld gateways serve only L2TP/IPsec remote access (first: %s): the router answers its clients there and never starts IKE, so the DPD, IKE initiation and backward-compatibility checks leave them out"), 0 },
-	[SAY_IKE_ADDR_NOT_HELD] = { N_("IKE is set to leave from this address, but no interface of this configuration holds it: the line's IPv4 address exists only in the NAT of %s (MAP-E or DS-Lite), so the router sends no IKE from it and the tunnel never comes up. Let IKE leave from an address the router holds, such as a LAN address (%s), and keep the global address as the IKE identity (ipsec ike local name)"), NULL, 0 },
-	[NOTE_NAT_SEEN] = { N_("%s: NAT-T is counted: IKE leaves from a private address (line %u: %s) toward a public peer (line %u: %s), so a NAT is on the path and NAT-T starts by itself (RFC 1918, RFC 3947)"), NULL, 0 },
+				 N_("%ld gateways serve only L2TP/IPsec remote access (first: %s): the router answers its clients there and never starts IKE, so the DPD, IKE initiation and backward-compatibility checks leave them out"),
+				 0 },
+	[SAY_IKE_ADDR_NOT_HELD] = { N_("IKE is set to leave from this address, but no interface of this configuration holds it: the line's IPv4 address exists only in the NAT of %s (MAP-E or DS-Lite), so the router sends no IKE from it and the tunnel never comes up. Let IKE leave from an address the router holds, such as a LAN address (%s), and keep the global address as the IKE identity (ipsec ike local name)"),
+				    NULL, 0 },
+	[NOTE_NAT_SEEN] = { N_("%s: NAT-T is counted: IKE leaves from a private address (line %u: %s) toward a public peer (line %u: %s), so a NAT is on the path and NAT-T starts by itself (RFC 1918, RFC 3947)"),
+			    NULL, 0 },
 	[NOTE_TUNNEL_TEMPLATE] = { N_("%s: line %u: %s: its settings also apply to %ld more tunnel (Yamaha's tunnel template), which the audit does not list or check on its own; what it says of %s holds for it"),
-				   N_("%s: line %u: %s: its settings also apply to %ld more tunnels (Yamaha's tunnel template), which the audit does not list or check on their own; what it says of %s holds for each of them"), 3 },
+				   N_("%s: line %u: %s: its settings also apply to %ld more tunnels (Yamaha's tunnel template), which the audit does not list or check on their own; what it says of %s holds for each of them"),
+				   3 },
 	/* core/audit_hint.c: only without --peer; AS from Amazon's VPC FAQ (doc/router-facts.md) */
-	[NOTE_AWS_ASN] = { N_("BGP neighbour %s (line %u) has AS %ld, Amazon's legacy public ASN: this is %s; --peer %s makes the checks it needs (IKE initiation, DPD within %ld s, MTU %ld)"), NULL, 0 },
+	[NOTE_AWS_ASN] = { N_("BGP neighbour %s (line %u) has AS %ld, Amazon's legacy public ASN: this is %s; --peer %s makes the checks it needs (IKE initiation, DPD within %ld s, MTU %ld)"),
+			   NULL, 0 },
 	/* RTX 15.20: a method the IKE version lacks runs as its first form */
-	[NOTE_KEEPALIVE_INSTEAD] = { N_("%s: line %u: %s: %s is no keepalive method of IKEv%ld, so the router runs %s in its place, with this line's switch, interval and count (15.20)"), NULL, 0 },
-	[NOTE_CLAMP_GLOBAL] = { N_("one MSS clamp line covers every tunnel here: each fix sets it to %ld, the largest that fits the smallest tunnel (%s, MTU %ld)"), NULL, 0 },
-	[SAY_MSS6_ABOVE] = { N_("the IPv6 clamp %ld lets %ld-byte packets (MSS + 40 IPv6 + 20 TCP) into a tunnel whose IPv6 MTU is %ld (line %u); the largest IPv6 MSS that fits is %ld - 60 = %ld"), NULL, 0 },
-	[SAY_MSS_ABOVE] = { N_("the clamp lets TCP segments of %ld bytes in: %ld-byte packets with the IPv4 and TCP headers (20 + 20), into a tunnel whose MTU is %u%s. The largest MSS that fits is %u - 40 = %u; larger segments are fragmented or dropped, and a peer without path MTU discovery never says so"), NULL, 0 },
-	[SAY_MSS_ABOVE_MODEL] = { N_("the clamp lets TCP segments of %ld bytes in: %ld-byte packets with the IPv4 and TCP headers (20 + 20), and a line MTU of %u (%s) carries at most %u-byte packets with ESP %s%s, whatever the tunnel's MTU. The largest MSS that fits is %u - 40 = %u; larger segments are fragmented after encryption or dropped, and a peer without path MTU discovery never says so"), NULL, 0 },
-	[SAY_MTU_ABOVE_MODEL] = { N_("tunnel MTU %u%s is above the %u that a line MTU of %u (%s) carries with ESP %s%s%s: full-size packets are fragmented after encryption or dropped"), NULL, 0 },
-	[SAY_CLAMP_OFF] = { N_("the IPv4 MSS clamp is off: nothing keeps TCP segments within the tunnel MTU when ICMP does not come back"), NULL, 0 },
-	[SAY_RTX_NO_CLAMP_FW_UNKNOWN] = { N_("no ip tunnel tcp mss limit: the default is auto on vRX, RTX5000/3500 Rev.14.00.22+, RTX1210 Rev.14.01.26+, RTX830 Rev.15.02.03+ and Rev.15.04+, but off on older firmware (e.g. RTX1200), and this configuration does not say which firmware it came from"), NULL, 0 },
-	[SAY_RTX_NO_CLAMP_FW_OFF] = { N_("no ip tunnel tcp mss limit, and on this firmware (%s, line %u) the default is off"), NULL, 0 },
-	[SAY_NO_CLAMP] = { N_("no MSS clamp for this tunnel, and %s clamps nothing unless told to: nothing keeps TCP segments within the tunnel MTU when ICMP does not come back"), NULL, 0 },
-	[SAY_CLAMP_ONE_WAY] = { N_("this clamp covers one direction only: it matches %s, not %s, so the MSS the other side announces is not lowered and TCP that way is not kept within the tunnel MTU when ICMP does not come back (unless the peer clamps that direction)%s"), NULL, 0 },
-	[SAY_CLAMP_UNGUARDED] = { N_("this clamp has no tcp-mss guard (tcp-mss=N+1-65535): it also raises a smaller MSS to %ld, more than the sender's own path may carry"), NULL, 0 },
-	[SAY_IX_NO_CLAMP] = { N_("no ip tcp adjust-mss: the IX default was not found in any source (unknown default); every published IX configuration sets ip tcp adjust-mss auto"), NULL, 0 },
-	[SAY_NO_CLAMP_UNKNOWN] = { N_("no MSS clamp for this tunnel, and what %s does without one was not found in any source (unknown default): set the clamp rather than rely on it"), NULL, 0 },
-	[SAY_DF_CLEAR] = { N_("df-bit clear lets an inner packet too big for the tunnel be encrypted and then fragmented, instead of refused with an ICMP error that makes the sender shrink it; fragments of ESP are what many paths drop (the default is copy)"), NULL, 0 },
-	[SAY_DPD_NONE] = { N_("%s: no dead peer detection (RFC 3706) runs for this peer, so the router keeps SAs the peer has cleared%s"), NULL, 0 },
-	[SAY_RTX_KEEPALIVE_OFF] = { N_("keepalive is off: the router keeps its SAs after the peer has cleared them%s"), NULL, 0 },
-	[SAY_RTX_NO_KEEPALIVE] = { N_("no ipsec ike keepalive use: IKEv1 then uses heartbeat with switch auto, and heartbeat with auto on both ends runs no keepalive at all (15.20)%s"), NULL, 0 },
-	[SAY_RTX_HEARTBEAT_AUTO] = { N_("keepalive auto with heartbeat runs only when the peer sends heartbeats too (15.20)%s"), NULL, 0 },
-	[SAY_RTX_V2_NO_KEEPALIVE] = { N_("no ipsec ike keepalive use: IKEv2 then runs rfc4306 with switch auto, which only answers the peer's liveness checks and sends none of its own (15.20)%s"), NULL, 0 },
-	[SAY_RTX_V2_AUTO] = { N_("keepalive auto with rfc4306 (IKEv2) only answers the peer's liveness checks and sends none of its own, as off does (15.20)%s"), NULL, 0 },
-	[SAY_RTX_HEARTBEAT_PEER] = { N_("heartbeat is Yamaha's own keepalive and %s does not answer it; use dpd (RFC 3706)%s"), NULL, 0 },
-	[SAY_IX_NO_DPD] = { N_("no %s for this peer: the IX default was not found in any source (unknown default), so nothing is known to detect a dead peer%s"), NULL, 0 },
-	[SAY_IX_WATCH_NO_ACTION] = { N_("no ike keepalive for this peer, and the watch-group at line %ld that watches its tunnel has no action (action N ipsec clear-sa TunnelX): a watch-group with no action clears nothing; the IX default was not found in any source (unknown default), so nothing is known to detect a dead peer%s"), NULL, 0 },
-	[SAY_IPC_SWAN_NO_DPD] = { N_("%s: strongSwan sends no DPD (ipsec.conf(5): dpdaction=none, the default, disables it) and keeps SAs the peer has cleared%s"), NULL, 0 },
-	[SAY_IPC_LIBRE_NO_TIMEOUT] = { N_("%s without dpdtimeout: for IKEv1 Libreswan runs DPD only with both set (ipsec.conf(5)), so it keeps SAs the peer has cleared%s"), NULL, 0 },
-	[SAY_IPC_LIBRE_NO_DPD] = { N_("%s: Libreswan sends no DPD (ipsec.conf(5): dpddelay defaults to 0, disabled) and keeps SAs the peer has cleared%s"), NULL, 0 },
-	[SAY_SWAN_NO_DPD] = { N_("dpd_delay is %s: strongSwan never checks that the peer is alive, and keeps SAs the peer has cleared%s"), NULL, 0 },
-	[SAY_SLOW_DPD] = { N_("DPD declares the peer dead after %ld s; %s ends its side after %ld s without DPD replies, so for %ld s this router keeps sending into an SA the peer has deleted before it starts IKE again"), NULL, 0 },
-	[SAY_SLOW_DPD_AT_LEAST] = { N_("DPD declares the peer dead after at least %ld s; %s ends its side after %ld s without DPD replies, so for at least %ld s this router keeps sending into an SA the peer has deleted before it starts IKE again"), NULL, 0 },
-	[SAY_RTX_REFRESH_GLOBAL_OFF] = { N_("ipsec auto refresh is %s globally, so the router never starts a key exchange (15.10), while %s waits for the customer gateway to initiate: after the peer clears the tunnel nobody brings it back"), NULL, 0 },
-	[SAY_RTX_REFRESH_GW_OFF] = { N_("ipsec auto refresh is off for this gateway, so the router never starts IKE with %s, which waits for the customer gateway"), NULL, 0 },
-	[SAY_RESPONDER_ONLY] = { N_("%s: the router only answers this peer and never starts IKE, while %s waits for the customer gateway to initiate: after the peer clears the tunnel nobody brings it back"), NULL, 0 },
-	[SAY_IX_NO_CONNECT] = { N_("no ikev2 connect-type auto: nothing here makes the router start IKE, while %s waits for the customer gateway to initiate"), NULL, 0 },
-	[SAY_SWAN_START_NONE] = { N_("start_action is %s: strongSwan only loads this child and waits, while %s waits for the customer gateway to initiate"), NULL, 0 },
-	[SAY_IPC_NO_START] = { N_("%s: the router %s this conn and waits, while %s waits for the customer gateway to initiate (ipsec.conf(5): only auto=start, or route on traffic, starts IKE)"), NULL, 0 },
-	[SAY_INITIATES] = { N_("the router initiates toward %s%s, which should only be answered (field-observed with an RTX, not documented)"), NULL, 0 },
-	[SAY_RTX_REFRESH_ON] = { N_("the router starts IKE for this gateway (ipsec auto refresh on; per gateway the default is on), and with %s that is what kept the tunnel down after a reboot or SA deletion (field-observed: RTX1220 Rev.15.04.03, not documented by either vendor)"), NULL, 0 },
-	[SAY_BACKCOMPAT] = { N_("IKEv1 with backward-compatibility %s (1 is compatibility with older Yamaha releases, 15.28) toward %s, which is not a Yamaha router; an RTX1220 to a Sakura Cloud VPC router detected a dead peer only after backward-compatibility 2 (field-observed, not documented by either vendor)"), NULL, 0 },
-	[SAY_SELECTORS] = { N_("BGP neighbour %s (line %u) is reached through this tunnel, but the %s is %s, narrower than 0.0.0.0/0 both ways: IPsec comes up and BGP never does, because its packets fall outside the SA"), NULL, 0 },
-	[SAY_NATT_OFF] = { N_("NAT-T is %s, and %s requires it on the customer gateway: IPsec comes up and no traffic flows"), NULL, 0 },
-	[SAY_IPC_NO_REINIT] = { N_("%s: when %s stops answering and clears its side (DPD timeout, default action clear), %s and nothing starts IKE again%s; %s waits for the customer gateway%s"), NULL, 0 },
-	[SAY_SWAN_NO_REINIT] = { N_("dpd_action is %s and close_action %s: when %s stops answering and clears its side (DPD timeout, default action clear), strongSwan clears its own and nothing starts IKE again%s; %s waits for the customer gateway"), NULL, 0 },
-	[SAY_LINE_MTU_ABOVE] = { N_("the configuration's line MTU %ld on %s is above the %u %s: packets of %u to %ld bytes leave the router too big for the line"), NULL, 0 },
+	[NOTE_KEEPALIVE_INSTEAD] = { N_("%s: line %u: %s: %s is no keepalive method of IKEv%ld, so the router runs %s in its place, with this line's switch, interval and count (15.20)"),
+				     NULL, 0 },
+	[NOTE_CLAMP_GLOBAL] = { N_("one MSS clamp line covers every tunnel here: each fix sets it to %ld, the largest that fits the smallest tunnel (%s, MTU %ld)"),
+				NULL, 0 },
+	[SAY_MSS6_ABOVE] = { N_("the IPv6 clamp %ld lets %ld-byte packets (MSS + 40 IPv6 + 20 TCP) into a tunnel whose IPv6 MTU is %ld (line %u); the largest IPv6 MSS that fits is %ld - 60 = %ld"),
+			     NULL, 0 },
+	[SAY_MSS_ABOVE] = { N_("the clamp lets TCP segments of %ld bytes in: %ld-byte packets with the IPv4 and TCP headers (20 + 20), into a tunnel whose MTU is %u%s. The largest MSS that fits is %u - 40 = %u; larger segments are fragmented or dropped, and a peer without path MTU discovery never says so"),
+			    NULL, 0 },
+	[SAY_MSS_ABOVE_MODEL] = { N_("the clamp lets TCP segments of %ld bytes in: %ld-byte packets with the IPv4 and TCP headers (20 + 20), and a line MTU of %u (%s) carries at most %u-byte packets with ESP %s%s, whatever the tunnel's MTU. The largest MSS that fits is %u - 40 = %u; larger segments are fragmented after encryption or dropped, and a peer without path MTU discovery never says so"), NULL,
+				  0 },
+	[SAY_MTU_ABOVE_MODEL] = { N_("tunnel MTU %u%s is above the %u that a line MTU of %u (%s) carries with ESP %s%s%s: full-size packets are fragmented after encryption or dropped"),
+				  NULL, 0 },
+	[SAY_CLAMP_OFF] = { N_("the IPv4 MSS clamp is off: nothing keeps TCP segments within the tunnel MTU when ICMP does not come back"),
+			    NULL, 0 },
+	[SAY_RTX_NO_CLAMP_FW_UNKNOWN] = { N_("no ip tunnel tcp mss limit: the default is auto on vRX, RTX5000/3500 Rev.14.00.22+, RTX1210 Rev.14.01.26+, RTX830 Rev.15.02.03+ and Rev.15.04+, but off on older firmware (e.g. RTX1200), and this configuration does not say which firmware it came from"),
+					  NULL, 0 },
+	[SAY_RTX_NO_CLAMP_FW_OFF] = { N_("no ip tunnel tcp mss limit, and on this firmware (%s, line %u) the default is off"),
+				      NULL, 0 },
+	[SAY_NO_CLAMP] = { N_("no MSS clamp for this tunnel, and %s clamps nothing unless told to: nothing keeps TCP segments within the tunnel MTU when ICMP does not come back"),
+			   NULL, 0 },
+	[SAY_CLAMP_ONE_WAY] = { N_("this clamp covers one direction only: it matches %s, not %s, so the MSS the other side announces is not lowered and TCP that way is not kept within the tunnel MTU when ICMP does not come back (unless the peer clamps that direction)%s"),
+				NULL, 0 },
+	[SAY_CLAMP_UNGUARDED] = { N_("this clamp has no tcp-mss guard (tcp-mss=N+1-65535): it also raises a smaller MSS to %ld, more than the sender's own path may carry"),
+				  NULL, 0 },
+	[SAY_IX_NO_CLAMP] = { N_("no ip tcp adjust-mss: the IX default was not found in any source (unknown default); every published IX configuration sets ip tcp adjust-mss auto"),
+			      NULL, 0 },
+	[SAY_NO_CLAMP_UNKNOWN] = { N_("no MSS clamp for this tunnel, and what %s does without one was not found in any source (unknown default): set the clamp rather than rely on it"),
+				   NULL, 0 },
+	[SAY_DF_CLEAR] = { N_("df-bit clear lets an inner packet too big for the tunnel be encrypted and then fragmented, instead of refused with an ICMP error that makes the sender shrink it; fragments of ESP are what many paths drop (the default is copy)"),
+			   NULL, 0 },
+	[SAY_DPD_NONE] = { N_("%s: no dead peer detection (RFC 3706) runs for this peer, so the router keeps SAs the peer has cleared%s"),
+			   NULL, 0 },
+	[SAY_RTX_KEEPALIVE_OFF] = { N_("keepalive is off: the router keeps its SAs after the peer has cleared them%s"),
+				    NULL, 0 },
+	[SAY_RTX_NO_KEEPALIVE] = { N_("no ipsec ike keepalive use: IKEv1 then uses heartbeat with switch auto, and heartbeat with auto on both ends runs no keepalive at all (15.20)%s"),
+				   NULL, 0 },
+	[SAY_RTX_HEARTBEAT_AUTO] = { N_("keepalive auto with heartbeat runs only when the peer sends heartbeats too (15.20)%s"),
+				     NULL, 0 },
+	[SAY_RTX_V2_NO_KEEPALIVE] = { N_("no ipsec ike keepalive use: IKEv2 then runs rfc4306 with switch auto, which only answers the peer's liveness checks and sends none of its own (15.20)%s"),
+				      NULL, 0 },
+	[SAY_RTX_V2_AUTO] = { N_("keepalive auto with rfc4306 (IKEv2) only answers the peer's liveness checks and sends none of its own, as off does (15.20)%s"), NULL,
+			      0 },
+	[SAY_RTX_HEARTBEAT_PEER] = { N_("heartbeat is Yamaha's own keepalive and %s does not answer it; use dpd (RFC 3706)%s"),
+				     NULL, 0 },
+	[SAY_IX_NO_DPD] = { N_("no %s for this peer: the IX default was not found in any source (unknown default), so nothing is known to detect a dead peer%s"),
+			    NULL, 0 },
+	[SAY_IX_WATCH_NO_ACTION] = { N_("no ike keepalive for this peer, and the watch-group at line %ld that watches its tunnel has no action (action N ipsec clear-sa TunnelX): a watch-group with no action clears nothing; the IX default was not found in any source (unknown default), so nothing is known to detect a dead peer%s"),
+				     NULL, 0 },
+	[SAY_IPC_SWAN_NO_DPD] = { N_("%s: strongSwan sends no DPD (ipsec.conf(5): dpdaction=none, the default, disables it) and keeps SAs the peer has cleared%s"),
+				  NULL, 0 },
+	[SAY_IPC_LIBRE_NO_TIMEOUT] = { N_("%s without dpdtimeout: for IKEv1 Libreswan runs DPD only with both set (ipsec.conf(5)), so it keeps SAs the peer has cleared%s"),
+				       NULL, 0 },
+	[SAY_IPC_LIBRE_NO_DPD] = { N_("%s: Libreswan sends no DPD (ipsec.conf(5): dpddelay defaults to 0, disabled) and keeps SAs the peer has cleared%s"),
+				   NULL, 0 },
+	[SAY_SWAN_NO_DPD] = { N_("dpd_delay is %s: strongSwan never checks that the peer is alive, and keeps SAs the peer has cleared%s"),
+			      NULL, 0 },
+	[SAY_SLOW_DPD] = { N_("DPD declares the peer dead after %ld s; %s ends its side after %ld s without DPD replies, so for %ld s this router keeps sending into an SA the peer has deleted before it starts IKE again"),
+			   NULL, 0 },
+	[SAY_SLOW_DPD_AT_LEAST] = { N_("DPD declares the peer dead after at least %ld s; %s ends its side after %ld s without DPD replies, so for at least %ld s this router keeps sending into an SA the peer has deleted before it starts IKE again"),
+				    NULL, 0 },
+	[SAY_RTX_REFRESH_GLOBAL_OFF] = { N_("ipsec auto refresh is %s globally, so the router never starts a key exchange (15.10), while %s waits for the customer gateway to initiate: after the peer clears the tunnel nobody brings it back"),
+					 NULL, 0 },
+	[SAY_RTX_REFRESH_GW_OFF] = { N_("ipsec auto refresh is off for this gateway, so the router never starts IKE with %s, which waits for the customer gateway"),
+				     NULL, 0 },
+	[SAY_RESPONDER_ONLY] = { N_("%s: the router only answers this peer and never starts IKE, while %s waits for the customer gateway to initiate: after the peer clears the tunnel nobody brings it back"),
+				 NULL, 0 },
+	[SAY_IX_NO_CONNECT] = { N_("no ikev2 connect-type auto: nothing here makes the router start IKE, while %s waits for the customer gateway to initiate"),
+				NULL, 0 },
+	[SAY_SWAN_START_NONE] = { N_("start_action is %s: strongSwan only loads this child and waits, while %s waits for the customer gateway to initiate"),
+				  NULL, 0 },
+	[SAY_IPC_NO_START] = { N_("%s: the router %s this conn and waits, while %s waits for the customer gateway to initiate (ipsec.conf(5): only auto=start, or route on traffic, starts IKE)"),
+			       NULL, 0 },
+	[SAY_INITIATES] = { N_("the router initiates toward %s%s, which should only be answered (field-observed with an RTX, not documented)"),
+			    NULL, 0 },
+	[SAY_RTX_REFRESH_ON] = { N_("the router starts IKE for this gateway (ipsec auto refresh on; per gateway the default is on), and with %s that is what kept the tunnel down after a reboot or SA deletion (field-observed: RTX1220 Rev.15.04.03, not documented by either vendor)"),
+				 NULL, 0 },
+	[SAY_BACKCOMPAT] = { N_("IKEv1 with backward-compatibility %s (1 is compatibility with older Yamaha releases, 15.28) toward %s, which is not a Yamaha router; an RTX1220 to a Sakura Cloud VPC router detected a dead peer only after backward-compatibility 2 (field-observed, not documented by either vendor)"),
+			     NULL, 0 },
+	[SAY_SELECTORS] = { N_("BGP neighbour %s (line %u) is reached through this tunnel, but the %s is %s, narrower than 0.0.0.0/0 both ways: IPsec comes up and BGP never does, because its packets fall outside the SA"),
+			    NULL, 0 },
+	[SAY_NATT_OFF] = { N_("NAT-T is %s, and %s requires it on the customer gateway: IPsec comes up and no traffic flows"),
+			   NULL, 0 },
+	[SAY_IPC_NO_REINIT] = { N_("%s: when %s stops answering and clears its side (DPD timeout, default action clear), %s and nothing starts IKE again%s; %s waits for the customer gateway%s"),
+				NULL, 0 },
+	[SAY_SWAN_NO_REINIT] = { N_("dpd_action is %s and close_action %s: when %s stops answering and clears its side (DPD timeout, default action clear), strongSwan clears its own and nothing starts IKE again%s; %s waits for the customer gateway"),
+				 NULL, 0 },
+	[SAY_LINE_MTU_ABOVE] = { N_("the configuration's line MTU %ld on %s is above the %u %s: packets of %u to %ld bytes leave the router too big for the line"),
+				 NULL, 0 },
 	/* probe --config: the configuration against the measured path MTUs */
-	[VS_WAN_NO_LINE] = { N_("the configuration does not give the line MTU; the measured WAN path MTU %u is used"), NULL, 0 },
-	[VS_WAN_ABOVE] = { N_("the configuration's line MTU %u (%s) is above the %u that crosses the WAN: something on the path is smaller than the line; set it to %u"), NULL, 0 },
-	[VS_WAN_BELOW] = { N_("the configuration's line MTU %u (%s) is below the %u that crosses the WAN: safe, %u bytes unused"), NULL, 0 },
-	[VS_WAN_AGREES] = { N_("the configuration's line MTU %u (%s) agrees with the measured WAN path MTU"), NULL, 0 },
-	[VS_TUNNELS] = { N_("the configuration has %zu tunnels; each is compared with the one tunnel path measured"), NULL, 0 },
-	[VS_TUNNEL_ABOVE] = { N_("%s: MTU %u (%s) is above the %u measured through the tunnel: packets of %u to %u bytes are fragmented or lost after encryption; set it to %u"), NULL, 0 },
-	[VS_TUNNEL_BELOW] = { N_("%s: MTU %u (%s) is below the %u measured through the tunnel: either the probe did not cross this tunnel, or the router's own tunnel MTU is not what limits it"), NULL, 0 },
-	[VS_TUNNEL_AGREES] = { N_("%s: MTU %u (%s) agrees with the %u measured through the tunnel"), NULL, 0 },
-	[VS_CLAMP_ABOVE] = { N_("%s: the MSS clamp %ld (line %u) is above the %u that fits the %u measured through the tunnel: TCP segments that size do not cross (field case 1)"), NULL, 0 },
+	[VS_WAN_NO_LINE] = { N_("the configuration does not give the line MTU; the measured WAN path MTU %u is used"),
+			     NULL, 0 },
+	[VS_WAN_ABOVE] = { N_("the configuration's line MTU %u (%s) is above the %u that crosses the WAN: something on the path is smaller than the line; set it to %u"),
+			   NULL, 0 },
+	[VS_WAN_BELOW] = { N_("the configuration's line MTU %u (%s) is below the %u that crosses the WAN: safe, %u bytes unused"),
+			   NULL, 0 },
+	[VS_WAN_AGREES] = { N_("the configuration's line MTU %u (%s) agrees with the measured WAN path MTU"),
+			    NULL, 0 },
+	[VS_TUNNELS] = { N_("the configuration has %zu tunnels; each is compared with the one tunnel path measured"),
+			 NULL, 0 },
+	[VS_TUNNEL_ABOVE] = { N_("%s: MTU %u (%s) is above the %u measured through the tunnel: packets of %u to %u bytes are fragmented or lost after encryption; set it to %u"),
+			      NULL, 0 },
+	[VS_TUNNEL_BELOW] = { N_("%s: MTU %u (%s) is below the %u measured through the tunnel: either the probe did not cross this tunnel, or the router's own tunnel MTU is not what limits it"),
+			      NULL, 0 },
+	[VS_TUNNEL_AGREES] = { N_("%s: MTU %u (%s) agrees with the %u measured through the tunnel"),
+			       NULL, 0 },
+	[VS_CLAMP_ABOVE] = { N_("%s: the MSS clamp %ld (line %u) is above the %u that fits the %u measured through the tunnel: TCP segments that size do not cross (field case 1)"),
+			     NULL, 0 },
 };
 
 /* One argument as words. */
@@ -419,25 +524,15 @@ static void
 arg_text(const struct audit_say *w, const struct audit_arg *x, int localized, char *buf, size_t len)
 {
 	switch (x->kind) {
-	case AA_END:
-		buf[0] = '\0';
-		break;
-	case AA_NUM:
-		snprintf(buf, len, "%ld", x->n);
-		break;
-	case AA_STR:
-		snprintf(buf, len, "%s", x->s ? x->s : "");
-		break;
-	case AA_QUOTE:
-		snprintf(buf, len, "%s", w->quote);
-		break;
+	case AA_END: buf[0] = '\0'; break;
+	case AA_NUM: snprintf(buf, len, "%ld", x->n); break;
+	case AA_STR: snprintf(buf, len, "%s", x->s ? x->s : ""); break;
+	case AA_QUOTE: snprintf(buf, len, "%s", w->quote); break;
 	case AA_WORD:
-		snprintf(buf, len, "%s", x->n > 0 && x->n < W_COUNT && say_words[x->n] ?
-			 L(say_words[x->n]) : "");
+		snprintf(buf, len, "%s",
+			 x->n > 0 && x->n < W_COUNT && say_words[x->n] ? L(say_words[x->n]) : "");
 		break;
-	case AA_PHRASE:
-		snprintf(buf, len, "%s", x->s ? L(x->s) : "");
-		break;
+	case AA_PHRASE: snprintf(buf, len, "%s", x->s ? L(x->s) : ""); break;
 	case AA_FROM:
 		if (x->from)
 			audit_line_from_words(x->from, localized, buf, len);
@@ -458,7 +553,8 @@ fill(const struct audit_say *w, const char *fmt, int localized, char *buf, size_
 	unsigned next = 0;
 
 	for (const char *p = fmt; *p && at + 1 < len; p++) {
-		char arg[CONFIG_TEXT + CONFIG_NAME + 128];   /* a line_from: name, line, text and words */
+		char arg[CONFIG_TEXT + CONFIG_NAME +
+			 128]; /* a line_from: name, line, text and words */
 		unsigned k = next;
 		const char *q = p + 1;
 
@@ -506,7 +602,8 @@ audit_say_words(const struct audit_say *w, int localized, char *buf, size_t len)
 		unsigned long c = n < 0 ? 0 : (unsigned long)n;
 
 		fmt = localized ? ngettext(say_table[w->code].one, say_table[w->code].plural, c)
-				: c == 1 ? say_table[w->code].one : say_table[w->code].plural;
+		      : c == 1  ? say_table[w->code].one
+				: say_table[w->code].plural;
 	} else {
 		fmt = L(fmt);
 	}

@@ -16,8 +16,11 @@ static int
 valid_utf8(const unsigned char *s)
 {
 	while (*s) {
-		size_t n = *s < 0x80 ? 1 : (*s & 0xe0) == 0xc0 ? 2 : (*s & 0xf0) == 0xe0 ? 3 :
-			   (*s & 0xf8) == 0xf0 ? 4 : 0;
+		size_t n = *s < 0x80             ? 1
+			   : (*s & 0xe0) == 0xc0 ? 2
+			   : (*s & 0xf0) == 0xe0 ? 3
+			   : (*s & 0xf8) == 0xf0 ? 4
+						 : 0;
 		if (!n || (n == 2 && *s < 0xc2))
 			return 0;
 		for (size_t i = 1; i < n; i++)
@@ -40,7 +43,8 @@ convert(const char *from, const char *to, const char *in, char *out, size_t outl
 
 	if (cd == (iconv_t)-1)
 		return -1;
-	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1)
+	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 ||
+	    iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1)
 		rc = -1;
 	iconv_close(cd);
 	*op = '\0';

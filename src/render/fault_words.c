@@ -20,7 +20,8 @@ static const struct {
 	[FAULT_SEND] = { "send_failed", N_("sending a probe failed") },
 	[FAULT_RECV] = { "receive_failed", N_("waiting for answers failed") },
 	[FAULT_UNREACHABLE] = { "unreachable", N_("the target answered no size") },
-	[FAULT_NO_ANSWER] = { "no_answer", N_("the probe budget ran out before a path MTU was found") },
+	[FAULT_NO_ANSWER] = { "no_answer",
+			      N_("the probe budget ran out before a path MTU was found") },
 	[FAULT_INTERRUPTED] = { "interrupted", N_("interrupted") },
 };
 

@@ -99,7 +99,8 @@ json_esp(FILE *f, const struct report *r)
 	else
 		fputs("null", f);
 	fprintf(f, ",\"mode\":\"%s\",\"iv\":%u,\"block\":%u,\"icv\":%u,\"pad\":%u}",
-		transport ? "transport" : "tunnel", e->cipher->iv, e->cipher->block < 4 ? 4 : e->cipher->block,
+		transport ? "transport" : "tunnel", e->cipher->iv,
+		e->cipher->block < 4 ? 4 : e->cipher->block,
 		e->cipher->icv ? e->cipher->icv : e->integ->icv, r->m->esp_pad);
 }
 
@@ -115,12 +116,12 @@ json_lists(FILE *f, const struct model_input *in, const struct model_result *m)
 	}
 	fputs("],\"layers\":[", f);
 	for (size_t i = 0; i < m->npicture; i++)
-		fprintf(f, "%s{\"name\":\"%s\",\"bytes\":%u}", i ? "," : "",
-			m->picture[i].name, m->picture[i].bytes);
+		fprintf(f, "%s{\"name\":\"%s\",\"bytes\":%u}", i ? "," : "", m->picture[i].name,
+			m->picture[i].bytes);
 	fprintf(f, "],\"packet_bytes\":%u,\"steps\":[", m->picture_total);
 	for (size_t i = 0; i < m->nsteps; i++) {
-		fprintf(f, "%s{\"op\":\"%c\",\"bytes\":%ld,\"text\":", i ? "," : "",
-			m->steps[i].op, m->steps[i].value);
+		fprintf(f, "%s{\"op\":\"%c\",\"bytes\":%ld,\"text\":", i ? "," : "", m->steps[i].op,
+			m->steps[i].value);
 		model_step_words(&m->steps[i], 0, words, sizeof(words));
 		json_string(f, words);
 		fputc('}', f);
@@ -142,7 +143,8 @@ json_no_model(FILE *f, const char *why)
 	      "\"wan_mtu_ipv6\":null,\"wan_mss_ipv6\":null,\"esp\":null,\"peer\":null,\"tunnel_mtu_model\":null,"
 	      "\"tunnel_mtu\":null,\"capped\":false,\"mss_ipv4\":null,\"mss_ipv6\":null,"
 	      "\"stack\":[],\"layers\":[],\"packet_bytes\":null,\"steps\":[],"
-	      "\"warnings\":[", f);
+	      "\"warnings\":[",
+	      f);
 	json_string(f, why ? why : "no WAN path MTU was measured");
 	fputc(']', f);
 }

@@ -9,21 +9,26 @@
 #include "wire/wire.h"
 
 /* enum locate_heard as words (text) and as JSON values. */
+/* clang-format off */
 static const char *const heard_text[] = {
 	[LOCATE_NOTHING] = "no answer", [LOCATE_HOP] = "time exceeded",
 	[LOCATE_TARGET] = "target reached", [LOCATE_TOO_BIG] = "too big",
 	[LOCATE_ERROR] = "ICMP error",
 };
+/* clang-format on */
+/* clang-format off */
 static const char *const heard_json[] = {
 	[LOCATE_NOTHING] = "none", [LOCATE_HOP] = "time-exceeded",
 	[LOCATE_TARGET] = "target", [LOCATE_TOO_BIG] = "too-big",
 	[LOCATE_ERROR] = "error",
 };
+/* clang-format on */
 
 /* Who is at this TTL: the small probe's answerer, else the large one's
  * when that was the hop's own time exceeded (a "too big" for it comes from
  * a hop before). */
-static const struct ip_addr *hop_addr(const struct locate *l, unsigned ttl)
+static const struct ip_addr *
+hop_addr(const struct locate *l, unsigned ttl)
 {
 	static const struct ip_addr none;
 
@@ -34,7 +39,8 @@ static const struct ip_addr *hop_addr(const struct locate *l, unsigned ttl)
 
 /* A TTL at which both probes did what they did one TTL lower, that one
  * having reached the target with the small probe. */
-static bool same_target_row(const struct locate *l, unsigned t)
+static bool
+same_target_row(const struct locate *l, unsigned t)
 {
 	unsigned first = t - 1;
 
@@ -45,7 +51,8 @@ static bool same_target_row(const struct locate *l, unsigned t)
 	       l->obs[t][1].heard == l->obs[first][1].heard;
 }
 
-void render_locate_text(FILE *f, const struct locate_run *loc, const char *no_loc)
+void
+render_locate_text(FILE *f, const struct locate_run *loc, const char *no_loc)
 {
 	const struct locate *l;
 	unsigned last;
@@ -57,7 +64,8 @@ void render_locate_text(FILE *f, const struct locate_run *loc, const char *no_lo
 	}
 	l = &loc->l;
 	last = locate_last_tried(l);
-	fprintf(f, "          --locate: TTL-limited probes of %u and %u bytes, %u probes in %.2f s\n",
+	fprintf(f,
+		"          --locate: TTL-limited probes of %u and %u bytes, %u probes in %.2f s\n",
 		loc->small, loc->large, loc->probes_sent, (double)loc->elapsed_us / 1e6);
 	for (unsigned t = 1; t <= last; t++) {
 		const struct locate_obs *s = &l->obs[t][0], *b = &l->obs[t][1];
@@ -72,7 +80,8 @@ void render_locate_text(FILE *f, const struct locate_run *loc, const char *no_lo
 			unsigned to = t;
 			while (to < last && same_target_row(l, to + 1))
 				to++;
-			fprintf(f, "            hops %u to %u: the same, answered by the target\n", t, to);
+			fprintf(f, "            hops %u to %u: the same, answered by the target\n",
+				t, to);
 			t = to;
 			continue;
 		}
@@ -84,12 +93,15 @@ void render_locate_text(FILE *f, const struct locate_run *loc, const char *no_lo
 			fprintf(f, " (%u tries)", b->tries);
 		fputc('\n', f);
 	}
-	fprintf(f, "          %s %s\n", !loc->r.found ? "!" : loc->r.by_ptb ? "=>" : "=> located:",
+	fprintf(f, "          %s %s\n",
+		!loc->r.found   ? "!"
+		: loc->r.by_ptb ? "=>"
+				: "=> located:",
 		loc->r.reason);
 }
 
-static void json_place(FILE *f, const char *key, bool ok, unsigned ttl,
-		       const struct ip_addr *a)
+static void
+json_place(FILE *f, const char *key, bool ok, unsigned ttl, const struct ip_addr *a)
 {
 	char who[64];
 
@@ -107,7 +119,8 @@ static void json_place(FILE *f, const char *key, bool ok, unsigned ttl,
 	fputc('}', f);
 }
 
-static void json_obs(FILE *f, const char *key, const struct locate_obs *o)
+static void
+json_obs(FILE *f, const char *key, const struct locate_obs *o)
 {
 	char who[64];
 
@@ -122,7 +135,8 @@ static void json_obs(FILE *f, const char *key, const struct locate_obs *o)
 	fputc('}', f);
 }
 
-void render_locate_json(FILE *f, const struct locate_run *loc, const char *no_loc, int asked)
+void
+render_locate_json(FILE *f, const struct locate_run *loc, const char *no_loc, int asked)
 {
 	const struct locate_result *r;
 	unsigned last;
@@ -137,7 +151,8 @@ void render_locate_json(FILE *f, const struct locate_run *loc, const char *no_lo
 		json_string(f, no_loc ? no_loc : "not run");
 		fputs(",\"blackhole_after\":null,\"first_silent\":null,\"mute_between\":false,"
 		      "\"by_ptb\":false,\"ptb_from\":null,\"ptb_mtu\":null,\"target_ttl\":null,"
-		      "\"sizes\":[],\"probes_sent\":0,\"elapsed_ms\":0,\"ignored\":0,\"hops\":[]}", f);
+		      "\"sizes\":[],\"probes_sent\":0,\"elapsed_ms\":0,\"ignored\":0,\"hops\":[]}",
+		      f);
 		return;
 	}
 	r = &loc->r;
@@ -151,13 +166,15 @@ void render_locate_json(FILE *f, const struct locate_run *loc, const char *no_lo
 		json_place(f, "first_silent", r->found && r->next_ttl, r->next_ttl, &r->next);
 	else
 		json_place(f, "first_silent", r->found && !r->by_ptb, r->silent_ttl, &r->silent);
-	fprintf(f, ",\"mute_between\":%s,\"by_ptb\":%s", r->found && r->silent_mute ? "true" : "false",
-		r->by_ptb ? "true" : "false");
+	fprintf(f, ",\"mute_between\":%s,\"by_ptb\":%s",
+		r->found && r->silent_mute ? "true" : "false", r->by_ptb ? "true" : "false");
 	json_place(f, "ptb_from", r->by_ptb, r->last_ttl, &r->ptb_from);
 	json_key_uint(f, "ptb_mtu", r->by_ptb, r->ptb_mtu);
 	json_key_uint(f, "target_ttl", r->target_ttl != 0, r->target_ttl);
-	fprintf(f, ",\"sizes\":[%u,%u],\"probes_sent\":%u,\"elapsed_ms\":%llu,\"ignored\":%lu,"
-		"\"hops\":[", loc->small, loc->large, loc->probes_sent,
+	fprintf(f,
+		",\"sizes\":[%u,%u],\"probes_sent\":%u,\"elapsed_ms\":%llu,\"ignored\":%lu,"
+		"\"hops\":[",
+		loc->small, loc->large, loc->probes_sent,
 		(unsigned long long)(loc->elapsed_us / 1000), loc->ignored);
 	last = locate_last_tried(&loc->l);
 	for (unsigned t = 1; t <= last; t++) {
@@ -170,11 +187,13 @@ void render_locate_json(FILE *f, const struct locate_run *loc, const char *no_lo
 }
 
 /* Top level: the WAN path's black hole, else the tunnel's. */
-void render_blackhole_json(FILE *f, const struct report_probe *p)
+void
+render_blackhole_json(FILE *f, const struct report_probe *p)
 {
 	const struct locate_run *w = p->wan_loc, *t = p->tunnel_loc;
-	const struct locate_run *loc = w && w->r.found && !w->r.by_ptb ? w :
-				       t && t->r.found && !t->r.by_ptb ? t : NULL;
+	const struct locate_run *loc = w && w->r.found && !w->r.by_ptb   ? w
+				       : t && t->r.found && !t->r.by_ptb ? t
+									 : NULL;
 
 	if (!loc) {
 		fputs(",\"blackhole_after\":null", f);

@@ -23,50 +23,36 @@ model_step_words(const struct model_step *s, int localized, char *buf, size_t le
 	case STEP_PING_PAYLOAD:
 		snprintf(buf, len, "%s", L(N_("largest ping payload that passed with DF set")));
 		break;
-	case STEP_PING_ICMP:
-		snprintf(buf, len, L(N_("ICMP echo header (%s)")), src);
-		break;
-	case STEP_PING_IPV4:
-		snprintf(buf, len, L(N_("IPv4 header (%s)")), src);
-		break;
+	case STEP_PING_ICMP: snprintf(buf, len, L(N_("ICMP echo header (%s)")), src); break;
+	case STEP_PING_IPV4: snprintf(buf, len, L(N_("IPv4 header (%s)")), src); break;
 	case STEP_PING_LINE:
 		snprintf(buf, len, "%s", L(N_("line MTU: the whole IP packet")));
 		break;
-	case STEP_MEASURED:
-		snprintf(buf, len, "%s", L(N_("WAN path MTU as measured")));
-		break;
-	case STEP_LINE_PRESET:
-		snprintf(buf, len, L(N_("line MTU: %s (%s)")), what, src);
-		break;
-	case STEP_LINE_GIVEN:
-		snprintf(buf, len, "%s", L(N_("line MTU as given")));
-		break;
-	case STEP_LAYER:
-		snprintf(buf, len, "%s (%s)", what, src);
-		break;
-	case STEP_WAN:
-		snprintf(buf, len, "%s", L(N_("WAN MTU: largest outer IP packet")));
-		break;
+	case STEP_MEASURED: snprintf(buf, len, "%s", L(N_("WAN path MTU as measured"))); break;
+	case STEP_LINE_PRESET: snprintf(buf, len, L(N_("line MTU: %s (%s)")), what, src); break;
+	case STEP_LINE_GIVEN: snprintf(buf, len, "%s", L(N_("line MTU as given"))); break;
+	case STEP_LAYER: snprintf(buf, len, "%s (%s)", what, src); break;
+	case STEP_WAN: snprintf(buf, len, "%s", L(N_("WAN MTU: largest outer IP packet"))); break;
 	case STEP_ESP_HEADER:
 		snprintf(buf, len, L(N_("ESP header: SPI 4 + sequence number 4 (%s)")), src);
 		break;
-	case STEP_ESP_IV:
-		snprintf(buf, len, L(N_("IV, %s (%s)")), what, src);
-		break;
-	case STEP_ESP_ICV:
-		snprintf(buf, len, L(N_("ICV, %s (%s)")), what, src);
-		break;
+	case STEP_ESP_IV: snprintf(buf, len, L(N_("IV, %s (%s)")), what, src); break;
+	case STEP_ESP_ICV: snprintf(buf, len, L(N_("ICV, %s (%s)")), what, src); break;
 	case STEP_ESP_LEFT:
-		snprintf(buf, len, "%s", L(N_("left for payload + padding + pad length + next header")));
+		snprintf(buf, len, "%s",
+			 L(N_("left for payload + padding + pad length + next header")));
 		break;
 	case STEP_ESP_ROUNDED:
-		snprintf(buf, len, L(N_("rounded down to a multiple of %u (%s block, %s)")), s->n, what, src);
+		snprintf(buf, len, L(N_("rounded down to a multiple of %u (%s block, %s)")), s->n,
+			 what, src);
 		break;
 	case STEP_ESP_TRAILER:
 		snprintf(buf, len, L(N_("pad length + next header (%s)")), src);
 		break;
 	case STEP_TRANSPORT_IP:
-		snprintf(buf, len, L(N_("IP header shared with the protected packet (transport mode, %s)")), src);
+		snprintf(buf, len,
+			 L(N_("IP header shared with the protected packet (transport mode, %s)")),
+			 src);
 		break;
 	case STEP_TUNNEL:
 		snprintf(buf, len, "%s", L(N_("tunnel MTU: largest inner IP packet")));
@@ -93,31 +79,41 @@ tunnel_verdict_words(const struct tunnel_judgement *j, int localized, char *buf,
 	clamp_words(j, localized, clamp, sizeof(clamp));
 	switch (j->verdict) {
 	case TUNNEL_LOST:
-		snprintf(buf, len, L(N_("the tunnel takes up to %u bytes (%s reported MTU %u), but only %u cross: "
-					"packets of %u to %u bytes are lost after encryption; set the tunnel MTU to %u. "
-					"While it stays at %u, an MSS clamp above %s breaks TCP.")),
-			 j->device_mtu, j->device_from[0] ? j->device_from : L(N_("a router")), j->device_mtu,
-			 p, p + 1, j->device_mtu, j->set, j->device_mtu, clamp);
+		snprintf(
+			buf, len,
+			L(N_("the tunnel takes up to %u bytes (%s reported MTU %u), but only %u cross: "
+			     "packets of %u to %u bytes are lost after encryption; set the tunnel MTU to %u. "
+			     "While it stays at %u, an MSS clamp above %s breaks TCP.")),
+			j->device_mtu, j->device_from[0] ? j->device_from : L(N_("a router")),
+			j->device_mtu, p, p + 1, j->device_mtu, j->set, j->device_mtu, clamp);
 		break;
 	case TUNNEL_ABOVE:
-		snprintf(buf, len, L(N_("tunnel path MTU %u is above the %u that WAN MTU %u and the ESP carry. "
-					"%u to %u bytes pass only fragmented after encryption, and are lost where "
-					"fragments are dropped; set the tunnel MTU to %u. Until then, a clamp above %s "
-					"relies on those fragments.")),
-			 p, j->model, j->wan_mtu, j->model + 1, p, j->set, clamp);
+		snprintf(
+			buf, len,
+			L(N_("tunnel path MTU %u is above the %u that WAN MTU %u and the ESP carry. "
+			     "%u to %u bytes pass only fragmented after encryption, and are lost where "
+			     "fragments are dropped; set the tunnel MTU to %u. Until then, a clamp above %s "
+			     "relies on those fragments.")),
+			p, j->model, j->wan_mtu, j->model + 1, p, j->set, clamp);
 		break;
 	case TUNNEL_BELOW:
-		snprintf(buf, len, L(N_("tunnel path MTU %u is below the %u the line allows (an RTX left at its "
-					"default 1280?). While it stays at %u, any MSS clamp above %s breaks TCP "
-					"(field case 1). It can be raised to %u.")),
-			 p, j->set, p, clamp, j->set);
+		snprintf(
+			buf, len,
+			L(N_("tunnel path MTU %u is below the %u the line allows (an RTX left at its "
+			     "default 1280?). While it stays at %u, any MSS clamp above %s breaks TCP "
+			     "(field case 1). It can be raised to %u.")),
+			p, j->set, p, clamp, j->set);
 		break;
 	case TUNNEL_AGREES:
-		snprintf(buf, len, L(N_("tunnel path MTU %u agrees with the model (%u); an MSS clamp above %s "
-					"breaks TCP through it.")), p, j->set, clamp);
+		snprintf(
+			buf, len,
+			L(N_("tunnel path MTU %u agrees with the model (%u); an MSS clamp above %s "
+			     "breaks TCP through it.")),
+			p, j->set, clamp);
 		break;
 	case TUNNEL_NO_MODEL:
-		snprintf(buf, len, L(N_("tunnel path MTU %u: an MSS clamp above %s breaks TCP through it.")),
+		snprintf(buf, len,
+			 L(N_("tunnel path MTU %u: an MSS clamp above %s breaks TCP through it.")),
 			 p, clamp);
 		break;
 	}
@@ -133,26 +129,39 @@ model_warning_words(const struct model_warning *w, int localized, char *buf, siz
 		snprintf(buf, len, "%s", localized && w->local[0] ? w->local : w->text);
 		break;
 	case MW_LINE_SMALLER:
-		snprintf(buf, len, L(N_("the measured WAN path MTU %u is not the %u of a %s line: something on the path is smaller than the line")),
-			 w->a, w->b, name);
+		snprintf(
+			buf, len,
+			L(N_("the measured WAN path MTU %u is not the %u of a %s line: something on the path is smaller than the line")),
+			w->a, w->b, name);
 		break;
 	case MW_LINE_LARGER:
-		snprintf(buf, len, L(N_("the measured WAN path MTU %u is not the %u of a %s line: check that this is the line you meant")),
-			 w->a, w->b, name);
+		snprintf(
+			buf, len,
+			L(N_("the measured WAN path MTU %u is not the %u of a %s line: check that this is the line you meant")),
+			w->a, w->b, name);
 		break;
 	case MW_PEER_CAP:
-		snprintf(buf, len, L(N_("%s supports at most MTU %u / MSS %u: recommending %u, not the %u this stack allows")),
-			 name, w->a, w->b, w->a, w->c);
+		snprintf(
+			buf, len,
+			L(N_("%s supports at most MTU %u / MSS %u: recommending %u, not the %u this stack allows")),
+			name, w->a, w->b, w->a, w->c);
 		break;
 	case MW_PEER_NO_PMTUD:
-		snprintf(buf, len, L(N_("%s does not support path MTU discovery: no 'fragmentation needed' comes back through the tunnel, so the MSS clamp is what keeps TCP working")),
-			 name);
+		snprintf(
+			buf, len,
+			L(N_("%s does not support path MTU discovery: no 'fragmentation needed' comes back through the tunnel, so the MSS clamp is what keeps TCP working")),
+			name);
 		break;
 	case MW_TUNNEL_NO_V6:
-		snprintf(buf, len, L(N_("tunnel MTU %u is below 1280: IPv6 cannot cross this tunnel (RFC 8200 section 5)")), w->a);
+		snprintf(
+			buf, len,
+			L(N_("tunnel MTU %u is below 1280: IPv6 cannot cross this tunnel (RFC 8200 section 5)")),
+			w->a);
 		break;
 	case MW_OUTER6_SMALL:
-		snprintf(buf, len, L(N_("outer IPv6 needs a WAN MTU of at least 1280, this line has %u")), w->a);
+		snprintf(buf, len,
+			 L(N_("outer IPv6 needs a WAN MTU of at least 1280, this line has %u")),
+			 w->a);
 		break;
 	case MW_TUNNEL: {
 		char v[RENDER_WORDS];
@@ -165,24 +174,28 @@ model_warning_words(const struct model_warning *w, int localized, char *buf, siz
 		break;
 	}
 	case MW_TUNNEL_PATH_NO_V6:
-		snprintf(buf, len, L(N_("tunnel path MTU %u is below 1280: IPv6 cannot cross this tunnel (RFC 8200 section 5)")), w->a);
+		snprintf(
+			buf, len,
+			L(N_("tunnel path MTU %u is below 1280: IPv6 cannot cross this tunnel (RFC 8200 section 5)")),
+			w->a);
 		break;
-	case MW_MORE:
-		snprintf(buf, len, L(N_("%u more warnings not shown")), w->a);
-		break;
+	case MW_MORE: snprintf(buf, len, L(N_("%u more warnings not shown")), w->a); break;
 	}
 }
 
 /* by enum peer_display_kind; a product's name (NULL here) is never translated */
+/* clang-format off */
 static const char *const peer_display_words[] = {
 	[PEER_DISPLAY_UNKNOWN] = N_("a peer of unknown behaviour"),
 };
+/* clang-format on */
 
 const char *
 render_peer_display(const struct peer_def *p, int localized)
 {
 	const char *w = (size_t)p->display_kind < COUNT(peer_display_words)
-			? peer_display_words[p->display_kind] : NULL;
+				? peer_display_words[p->display_kind]
+				: NULL;
 
 	return w ? L(w) : p->display;
 }

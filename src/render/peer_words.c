@@ -18,6 +18,7 @@
 #define NL(s, p, n) (localized ? ngettext(s, p, n) : ((n) == 1 ? (s) : (p)))
 
 /* What libxml2 found, by enum peer_xml_why (PEER_XML_OTHER: its number). */
+/* clang-format off */
 static const char *const xml_why[] = {
 	[PEER_XML_EMPTY] = N_("no element: the document is empty"),
 	[PEER_XML_AFTER_ROOT] = N_("more data after the root element"),
@@ -37,15 +38,19 @@ static const char *const xml_why[] = {
 	[PEER_XML_DECL_LATE] = N_("an XML declaration that is not at the start"),
 	[PEER_XML_UNSUPPORTED_ENCODING] = N_("an encoding libxml2 does not read"),
 };
+/* clang-format on */
 
 /* A JSON value's type, as the Terraform messages name it. */
+/* clang-format off */
 static const char *const json_type[] = {
 	[PEER_JT_NULL] = N_("null"),       [PEER_JT_BOOL] = N_("a boolean"),
 	[PEER_JT_NUMBER] = N_("a number"), [PEER_JT_OBJECT] = N_("an object"),
 	[PEER_JT_ARRAY] = N_("an array"),  [PEER_JT_STRING] = N_("a string"),
 };
+/* clang-format on */
 
 /* What a code says when it has no numbers. */
+/* clang-format off */
 static const char *const plain[] = {
 	[PEER_E_XML_NOMEM] = N_("out of memory reading the XML"),
 	[PEER_E_XML_TOO_BIG] = N_("larger than libxml2 reads from memory"),
@@ -69,6 +74,7 @@ static const char *const plain[] = {
 		"VpnConnections is empty: the describe-vpn-connections filter matched no VPN connection"),
 	[PEER_E_JSON_NOMEM_CONNS] = N_("out of memory reading the VPN connections"),
 };
+/* clang-format on */
 
 static const char *
 type_words(enum peer_json_type t, int localized)

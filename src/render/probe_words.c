@@ -24,8 +24,7 @@ struct words {
 	size_t len, at;
 };
 
-static void __attribute__((format(printf, 2, 3)))
-put(struct words *w, const char *fmt, ...)
+static void __attribute__((format(printf, 2, 3))) put(struct words *w, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -47,8 +46,7 @@ search_words(struct words *o, const struct search_reason *r, int localized, int 
 	if (r->not_verified && !(lead_said && o->at == 0))
 		put(o, "%s", L(N_("not verified: ")));
 	switch (r->why) {
-	case SEARCH_WHY_NONE:
-		break;
+	case SEARCH_WHY_NONE: break;
 	case SEARCH_WHY_TOO_BIG_MIN:
 		put(o, L(N_("could not measure: even %u bytes is too big")), r->lo);
 		break;
@@ -58,37 +56,41 @@ search_words(struct words *o, const struct search_reason *r, int localized, int 
 	case SEARCH_WHY_NONE_PASSED:
 		put(o, L(N_("no size passed yet; path MTU <= %u")), r->hi);
 		break;
-	case SEARCH_WHY_BETWEEN:
-		put(o, L(N_("path MTU between %u and %u")), r->lo, r->hi);
-		break;
+	case SEARCH_WHY_BETWEEN: put(o, L(N_("path MTU between %u and %u")), r->lo, r->hi); break;
 	case SEARCH_WHY_AT_MAX:
 		put(o, L(N_("%u (the largest size tried) passed x%u: path MTU is at least %u")),
 		    r->lo, r->passes, r->lo);
 		break;
 	case SEARCH_WHY_LOCAL:
-		put(o, L(N_("%u passed x%u; %u exceeds the first-hop MTU")), r->lo, r->passes, r->hi);
+		put(o, L(N_("%u passed x%u; %u exceeds the first-hop MTU")), r->lo, r->passes,
+		    r->hi);
 		break;
 	case SEARCH_WHY_ICMP:
-		put(o, r->weak ? L(N_("%u passed x%u; %u too big (weak PTB) x%u, silent x%u"))
-			       : L(N_("%u passed x%u; %u too big (PTB) x%u, silent x%u")),
+		put(o,
+		    r->weak ? L(N_("%u passed x%u; %u too big (weak PTB) x%u, silent x%u"))
+			    : L(N_("%u passed x%u; %u too big (PTB) x%u, silent x%u")),
 		    r->lo, r->passes, r->hi, r->fails, r->silent);
 		break;
 	case SEARCH_WHY_SILENCE:
-		put(o, L(N_("%u passed x%u; %u silent x%u at %.0f%% loss (P(wrong) %.1g)")),
-		    r->lo, r->passes, r->hi, r->fails, 100.0 * r->loss, r->p_wrong);
+		put(o, L(N_("%u passed x%u; %u silent x%u at %.0f%% loss (P(wrong) %.1g)")), r->lo,
+		    r->passes, r->hi, r->fails, 100.0 * r->loss, r->p_wrong);
 		break;
 	}
 	if (r->contradicted)
-		put(o, NL("; %u PTB contradicted by replies", "; %u PTBs contradicted by replies",
-			  r->contradicted), r->contradicted);
+		put(o,
+		    NL("; %u PTB contradicted by replies", "; %u PTBs contradicted by replies",
+		       r->contradicted),
+		    r->contradicted);
 	if (r->disputed)
-		put(o, NL("; %u probe drew disagreeing PTBs", "; %u probes drew disagreeing PTBs",
-			  r->disputed), r->disputed);
+		put(o,
+		    NL("; %u probe drew disagreeing PTBs", "; %u probes drew disagreeing PTBs",
+		       r->disputed),
+		    r->disputed);
 }
 
 void
-probe_confidence_words(const struct probe_run *run, int localized, int lead_said,
-		       char *buf, size_t len)
+probe_confidence_words(const struct probe_run *run, int localized, int lead_said, char *buf,
+		       size_t len)
 {
 	const struct probe_confidence *c = &run->confidence;
 	struct words o = { buf, len, 0 };
@@ -98,8 +100,7 @@ probe_confidence_words(const struct probe_run *run, int localized, int lead_said
 		return;
 	buf[0] = '\0';
 	switch (c->why) {
-	case PROBE_WHY_NONE:
-		return;
+	case PROBE_WHY_NONE: return;
 	case PROBE_WHY_UNREACH:
 		if (c->from.family)
 			ip_addr_text(&c->from, who, sizeof(who));
@@ -129,8 +130,10 @@ const char *
 probe_stop_words(int stop, int localized)
 {
 	static const char *const words[] = {
-		[PROBE_STOP_DONE] = N_("done"), [PROBE_STOP_UNREACHABLE] = N_("unreachable"),
-		[PROBE_STOP_MAX_PROBES] = N_("max-probes"), [PROBE_STOP_INTERRUPTED] = N_("interrupted"),
+		[PROBE_STOP_DONE] = N_("done"),
+		[PROBE_STOP_UNREACHABLE] = N_("unreachable"),
+		[PROBE_STOP_MAX_PROBES] = N_("max-probes"),
+		[PROBE_STOP_INTERRUPTED] = N_("interrupted"),
 		[PROBE_STOP_ERROR] = N_("error"),
 	};
 
@@ -153,48 +156,70 @@ void
 probe_warning_words(const struct probe_warning *w, int localized, char *buf, size_t len)
 {
 	char who[64], other[64];
-	const char *a = addr_or_q(&w->who, who, sizeof(who)), *b = addr_or_q(&w->other, other, sizeof(other));
+	const char *a = addr_or_q(&w->who, who, sizeof(who)),
+		   *b = addr_or_q(&w->other, other, sizeof(other));
 
 	switch (w->kind) {
 	case PROBE_WARN_PTB_ZERO:
-		snprintf(buf, len, L(N_("next-hop MTU 0 reported by %s (pre-RFC 1191 router): ignored, searching instead")), a);
+		snprintf(
+			buf, len,
+			L(N_("next-hop MTU 0 reported by %s (pre-RFC 1191 router): ignored, searching instead")),
+			a);
 		break;
 	case PROBE_WARN_PTB_NOT_SMALLER:
-		snprintf(buf, len, L(N_("PTB from %s reported mtu %u >= probe %u: ignored")), a, w->n[0], w->n[1]);
+		snprintf(buf, len, L(N_("PTB from %s reported mtu %u >= probe %u: ignored")), a,
+			 w->n[0], w->n[1]);
 		break;
 	case PROBE_WARN_PTB_BELOW_MIN:
-		snprintf(buf, len, L(N_("PTB from %s reported mtu %u, below the IPv%u minimum %u: ignored")), a,
-			 w->n[0], w->n[1], w->n[2]);
+		snprintf(buf, len,
+			 L(N_("PTB from %s reported mtu %u, below the IPv%u minimum %u: ignored")),
+			 a, w->n[0], w->n[1], w->n[2]);
 		break;
 	case PROBE_WARN_LOCAL_MTU:
-		snprintf(buf, len, L(N_("the first hop's MTU is %u: %u-byte probes cannot leave this host")),
+		snprintf(buf, len,
+			 L(N_("the first hop's MTU is %u: %u-byte probes cannot leave this host")),
 			 w->n[0], w->n[1]);
 		break;
 	case PROBE_WARN_CONFLICT:
-		snprintf(buf, len, L(N_("%u bytes passed (reply from %s) although a size no larger had been "
-					"reported too big: path changed or multipath?")), w->n[0], a);
+		snprintf(buf, len,
+			 L(N_("%u bytes passed (reply from %s) although a size no larger had been "
+			      "reported too big: path changed or multipath?")),
+			 w->n[0], a);
 		break;
 	case PROBE_WARN_ICMP:
 		snprintf(buf, len, L(N_("%s from %s for a %u-byte probe")),
-			 w->n[1] == PROBE_UNREACH ? L(N_("destination unreachable")) :
-			 w->n[1] == PROBE_TIME_EXCEEDED ? L(N_("time exceeded")) : L(N_("ICMP error")), a, w->n[0]);
+			 w->n[1] == PROBE_UNREACH         ? L(N_("destination unreachable"))
+			 : w->n[1] == PROBE_TIME_EXCEEDED ? L(N_("time exceeded"))
+							  : L(N_("ICMP error")),
+			 a, w->n[0]);
 		break;
 	case PROBE_WARN_PTB_CONTRADICTED:
-		snprintf(buf, len, L(N_("PTB from %s said %u bytes was too big, yet that probe's echo reply came "
-					"back: forged (RFC 5927) or an unstable path")), a, w->n[0]);
+		snprintf(
+			buf, len,
+			L(N_("PTB from %s said %u bytes was too big, yet that probe's echo reply came "
+			     "back: forged (RFC 5927) or an unstable path")),
+			a, w->n[0]);
 		break;
 	case PROBE_WARN_BAD_QUOTE:
-		snprintf(buf, len, L(N_("ICMP error from %s quotes a %u-byte packet for our %u-byte probe: not "
-					"ours, ignored")), a, w->n[0], w->n[1]);
+		snprintf(
+			buf, len,
+			L(N_("ICMP error from %s quotes a %u-byte packet for our %u-byte probe: not "
+			     "ours, ignored")),
+			a, w->n[0], w->n[1]);
 		break;
 	case PROBE_WARN_PTB_DISPUTED:
-		snprintf(buf, len, L(N_("PTBs for one %u-byte probe disagree (%s: mtu %u, %s: mtu %u): one is "
-					"forged")), w->n[0], a, w->n[1], b, w->n[2]);
+		snprintf(
+			buf, len,
+			L(N_("PTBs for one %u-byte probe disagree (%s: mtu %u, %s: mtu %u): one is "
+			     "forged")),
+			w->n[0], a, w->n[1], b, w->n[2]);
 		break;
 	case PROBE_WARN_HINTS_DROPPED:
-		snprintf(buf, len, L(N_("%u reported MTUs were not probed exactly: PTBs named more different MTUs "
-					"than one run keeps (%u sizes); the search decided without them")),
-			 w->n[0], w->n[1]);
+		snprintf(
+			buf, len,
+			L(N_("%u reported MTUs were not probed exactly: PTBs named more different MTUs "
+			     "than one run keeps (%u sizes); the search decided without them")),
+			w->n[0], w->n[1]);
 		break;
 	}
 }
@@ -204,9 +229,12 @@ probe_esp_differs_words(const struct esp_differs *e, int localized, char *buf, s
 {
 	/* TRANSLATORS: --esp's transform and " --nat-t" or "", the
 	 * configuration's and " with NAT-T" or "", its tunnel */
-	snprintf(buf, len, L(N_("--esp %.60s%s differs from the configuration's %.60s%s (%.40s): the change set uses the configuration's")),
-		 e->given ? e->given : "", e->given_natt ? " --nat-t" : "", e->config ? e->config : "",
-		 e->config_natt ? L(N_(" with NAT-T")) : "", e->tunnel ? e->tunnel : "");
+	snprintf(
+		buf, len,
+		L(N_("--esp %.60s%s differs from the configuration's %.60s%s (%.40s): the change set uses the configuration's")),
+		e->given ? e->given : "", e->given_natt ? " --nat-t" : "",
+		e->config ? e->config : "", e->config_natt ? L(N_(" with NAT-T")) : "",
+		e->tunnel ? e->tunnel : "");
 }
 
 void
@@ -215,10 +243,15 @@ probe_mss_words(const struct probe_findings *fd, int localized, char *buf, size_
 	unsigned pmtu = fd->mss_fit + fd->mss_hdr;
 
 	if (fd->mss_unclamped)
-		snprintf(buf, len, L(N_("TCP segments of %u bytes will not fit: the SYN-ACK carries the host's own "
-					"MSS, unclamped; clamp it to %u on the router unless 'too big' messages reach "
-					"the hosts (path MTU %u - %u)")), fd->synack_mss, fd->mss_fit, pmtu, fd->mss_hdr);
+		snprintf(
+			buf, len,
+			L(N_("TCP segments of %u bytes will not fit: the SYN-ACK carries the host's own "
+			     "MSS, unclamped; clamp it to %u on the router unless 'too big' messages reach "
+			     "the hosts (path MTU %u - %u)")),
+			fd->synack_mss, fd->mss_fit, pmtu, fd->mss_hdr);
 	else
-		snprintf(buf, len, L(N_("TCP segments of %u bytes will not fit: lower the clamp to %u (path MTU %u - %u)")),
-			 fd->synack_mss, fd->mss_fit, pmtu, fd->mss_hdr);
+		snprintf(
+			buf, len,
+			L(N_("TCP segments of %u bytes will not fit: lower the clamp to %u (path MTU %u - %u)")),
+			fd->synack_mss, fd->mss_fit, pmtu, fd->mss_hdr);
 }

@@ -31,6 +31,7 @@ struct metric {
  * N" must not fire because the line is down, and a graph must not show the
  * MTU falling to 0; path_up is the outage's own signal (mtuprobe(1)). */
 enum { M_UP, M_MTU, M_VERIFIED, M_PROBES, M_ELAPSED, M_LAST_SUCCESS };
+/* clang-format off */
 static const struct metric metrics[] = {
 	[M_UP] = { "mtuprobe_path_up", "gauge", "1 when the last round measured the path MTU, 0 when it could not (see mtuprobe_round_errors_total)." },
 	[M_MTU] = { "mtuprobe_path_mtu_bytes", "gauge", "The path MTU last measured, bytes of a whole IP packet, kept while mtuprobe_path_up is 0 (0: none yet)." },
@@ -39,6 +40,7 @@ static const struct metric metrics[] = {
 	[M_ELAPSED] = { "mtuprobe_path_elapsed_seconds", "gauge", "Time the last round spent probing the path." },
 	[M_LAST_SUCCESS] = { "mtuprobe_path_last_success_timestamp_seconds", "gauge", "Unix time of the last round that measured and verified the path (absent: none yet)." },
 };
+/* clang-format on */
 
 static void
 labels(FILE *f, const char *name, const char *path, const char *target)
@@ -69,9 +71,7 @@ path_value(int i, const struct probe_run *run, int fault, const struct prom_stat
 	case M_VERIFIED: *v = run && fault == FAULT_NONE && run->pmtu && run->verified; break;
 	case M_PROBES: *v = run ? run->probes_sent : 0; break;
 	case M_ELAPSED: *v = run ? (double)run->elapsed_us / 1e6 : 0; break;
-	default:
-		*v = (double)st->last_success[k];
-		return st->last_success[k] != 0;
+	default: *v = (double)st->last_success[k]; return st->last_success[k] != 0;
 	}
 	return 1;
 }
@@ -102,7 +102,8 @@ static void
 errors(FILE *f, const struct prom_path *paths, int npaths, const struct prom_state *st)
 {
 	fputs("# HELP mtuprobe_round_errors_total Rounds in which the path was not measured, by reason.\n"
-	      "# TYPE mtuprobe_round_errors_total counter\n", f);
+	      "# TYPE mtuprobe_round_errors_total counter\n",
+	      f);
 	for (int k = 0; k < npaths; k++)
 		for (int e = FAULT_NONE + 1; e < FAULT_COUNT; e++) {
 			labels(f, "mtuprobe_round_errors_total", paths[k].name, paths[k].target);
@@ -129,6 +130,8 @@ render_prometheus(FILE *f, const struct report *r, const struct prom_state *st)
 		}
 	}
 	errors(f, paths, npaths, st);
-	fprintf(f, "# HELP mtuprobe_rounds_total Rounds reported since mtuprobe started, those that measured nothing included.\n"
-		   "# TYPE mtuprobe_rounds_total counter\nmtuprobe_rounds_total %lu\n", st->rounds);
+	fprintf(f,
+		"# HELP mtuprobe_rounds_total Rounds reported since mtuprobe started, those that measured nothing included.\n"
+		"# TYPE mtuprobe_rounds_total counter\nmtuprobe_rounds_total %lu\n",
+		st->rounds);
 }

@@ -17,78 +17,79 @@
 struct report_vendors {
 	int enabled[VENDOR_COUNT];
 	const char *wan_if[VENDOR_COUNT];
-	const char *tunnel_if[VENDOR_COUNT][REPORT_MAX_TUNNEL_IFS]; /* --tunnel-if rtx=tunnel1,tunnel2 */
-	size_t ntunnel_if[VENDOR_COUNT];    /* 1 when none is given: the default name */
-	const struct rtx_model *rtx;        /* --rtx-model, or NULL */
-	const char *disabled;               /* non-NULL: print the lines commented out, saying why */
-	int replaced[VENDOR_COUNT];         /* --config: the site's change set replaces these */
+	const char *tunnel_if[VENDOR_COUNT]
+			     [REPORT_MAX_TUNNEL_IFS]; /* --tunnel-if rtx=tunnel1,tunnel2 */
+	size_t ntunnel_if[VENDOR_COUNT];              /* 1 when none is given: the default name */
+	const struct rtx_model *rtx;                  /* --rtx-model, or NULL */
+	const char *disabled;       /* non-NULL: print the lines commented out, saying why */
+	int replaced[VENDOR_COUNT]; /* --config: the site's change set replaces these */
 };
 
-struct probe_run;          /* src/probe/engine.h */
-struct probe_findings;     /* src/probe/findings.h */
-struct locate_run;         /* src/probe/locate.h */
+struct probe_run;      /* src/probe/engine.h */
+struct probe_findings; /* src/probe/findings.h */
+struct locate_run;     /* src/probe/locate.h */
 
 /* What probe adds to a calc report. */
 /* How one path was probed (--method). */
 struct report_method {
-	const char *name;                         /* "icmp", "udp" or "tcp" */
-	unsigned port;                            /* UDP/TCP: the target's port; 0 for ICMP */
-	int fell_back;                            /* --method auto: echo got no reply at any size */
+	const char *name; /* "icmp", "udp" or "tcp" */
+	unsigned port;    /* UDP/TCP: the target's port; 0 for ICMP */
+	int fell_back;    /* --method auto: echo got no reply at any size */
 };
 
 /* Why a path was not measured (core/fault.h), worded by render_fault_*. */
 struct report_fault {
-	int code;                                 /* enum fault; FAULT_NONE: measured */
-	const char *error;                        /* the system error's message, or NULL */
+	int code;          /* enum fault; FAULT_NONE: measured */
+	const char *error; /* the system error's message, or NULL */
 };
 
 /* A tunnel path after the first (probe WAN T1 T2 ...). */
 struct report_tunnel {
 	const char *target;
 	char addr[64];
-	const struct probe_run *run;              /* NULL when not run */
+	const struct probe_run *run; /* NULL when not run */
 	const struct probe_findings *f;
 	struct report_method m;
 	struct report_fault fault;
-	int vs_model;                             /* enum tunnel_verdict; -1 not judged */
-	struct tunnel_judgement verdict;          /* its numbers, when judged */
+	int vs_model;                    /* enum tunnel_verdict; -1 not judged */
+	struct tunnel_judgement verdict; /* its numbers, when judged */
 };
 
 /* probe --config --esp: the ESP given differs from the configuration's
  * (its first tunnel the audit read), which the change set uses; given
  * NULL: it does not differ. Worded by probe_esp_differs_words(). */
 struct esp_differs {
-	const char *given, *config;   /* --esp's transform, the configuration's */
-	int given_natt, config_natt;  /* --nat-t given; the configuration's NAT-T */
-	const char *tunnel;           /* the configuration's tunnel it is read from */
+	const char *given, *config;  /* --esp's transform, the configuration's */
+	int given_natt, config_natt; /* --nat-t given; the configuration's NAT-T */
+	const char *tunnel;          /* the configuration's tunnel it is read from */
 };
 
 struct report_probe {
-	const char *wan_target, *tunnel_target;   /* as given */
-	char wan_addr[64], tunnel_addr[64];       /* resolved */
-	char source[64];                          /* our source address */
-	int family;                               /* 4 or 6 */
-	const struct probe_run *wan;              /* never NULL in a probe report */
-	const struct probe_run *tunnel;           /* NULL without TUNNEL_TARGET */
+	const char *wan_target, *tunnel_target;        /* as given */
+	char wan_addr[64], tunnel_addr[64];            /* resolved */
+	char source[64];                               /* our source address */
+	int family;                                    /* 4 or 6 */
+	const struct probe_run *wan;                   /* never NULL in a probe report */
+	const struct probe_run *tunnel;                /* NULL without TUNNEL_TARGET */
 	const struct probe_findings *wan_f, *tunnel_f; /* what the records say; tunnel_f NULL
 	                                           * when tunnel is */
-	struct report_method wan_m, tunnel_m;     /* tunnel_m.name NULL without a tunnel run */
-	struct report_fault wan_fault, tunnel_fault; /* why each path was not measured */
-	int locate;                               /* --locate was given */
+	struct report_method wan_m, tunnel_m;          /* tunnel_m.name NULL without a tunnel run */
+	struct report_fault wan_fault, tunnel_fault;   /* why each path was not measured */
+	int locate;                                    /* --locate was given */
 	const struct locate_run *wan_loc, *tunnel_loc; /* --locate's runs; NULL when not run */
-	const char *wan_no_loc, *tunnel_no_loc;   /* --locate given but not run: why */
-	int tunnel_vs_model;                      /* enum tunnel_verdict; -1 = not judged */
-	unsigned expect_mtu;                      /* 0 = not given */
+	const char *wan_no_loc, *tunnel_no_loc;        /* --locate given but not run: why */
+	int tunnel_vs_model;                           /* enum tunnel_verdict; -1 = not judged */
+	unsigned expect_mtu;                           /* 0 = not given */
 	int below_expect;
-	struct tunnel_judgement verdict;          /* the comparison, when judged */
-	const char *no_config;                    /* why there is no model although the WAN was
+	struct tunnel_judgement verdict; /* the comparison, when judged */
+	const char *no_config;           /* why there is no model although the WAN was
 	                                           * measured (a stack with no room), or NULL */
 	/* --config: the router's configuration audited with the measured WAN
 	 * path MTU, and where it disagrees with the measurement; NULL without. */
 	const char *config_file;
 	const struct audit_result *audit;
 	const struct audit_vs *vs;
-	struct esp_differs esp_differs;           /* --esp differs from the configuration's */
+	struct esp_differs esp_differs; /* --esp differs from the configuration's */
 	/* --peer-config: the pair's audit (the router's configuration and the
 	 * peer's) and the peer file's name; NULL without. */
 	const struct audit_peer_result *peer;
@@ -98,14 +99,14 @@ struct report_probe {
 };
 
 struct report {
-	const char *command;                /* "calc" or "probe" */
-	char producer[256];                 /* "mtuprobe 0.1.0 calc --line flets-pppoe ..." */
+	const char *command; /* "calc" or "probe" */
+	char producer[256];  /* "mtuprobe 0.1.0 calc --line flets-pppoe ..." */
 	const struct model_input *in;
 	const struct model_result *m;
-	int quiet;                          /* only the configuration lines */
-	int measured;                       /* --format measured: the measured path MTUs */
+	int quiet;    /* only the configuration lines */
+	int measured; /* --format measured: the measured path MTUs */
 	struct report_vendors vendors;
-	const struct report_probe *probe;   /* NULL for calc */
+	const struct report_probe *probe; /* NULL for calc */
 };
 
 void render_text(FILE *f, const struct report *r);
@@ -137,9 +138,9 @@ void render_probe_config_json(FILE *f, const struct report *r);
  * are left out and a dashboard's path="tunnel" still means the first one. */
 #define PROM_PATHS (1 + REPORT_MAX_TUNNEL_IFS)
 struct prom_path {
-	char name[16];                      /* the path label */
-	const char *target;                 /* as given */
-	const struct probe_run *run;        /* NULL: not run */
+	char name[16];               /* the path label */
+	const char *target;          /* as given */
+	const struct probe_run *run; /* NULL: not run */
 	const struct report_fault *fault;
 };
 /* Fills out[] in that order; returns how many paths the report has. */
@@ -152,7 +153,8 @@ struct prom_state {
 	long long last_success[PROM_PATHS]; /* Unix time the path was last measured and
 	                                     * verified; 0: never */
 	unsigned last_mtu[PROM_PATHS];      /* the path MTU last measured; 0: none yet */
-	unsigned long errors[PROM_PATHS][FAULT_COUNT]; /* rounds the path was not measured, by why */
+	unsigned long errors[PROM_PATHS]
+			    [FAULT_COUNT]; /* rounds the path was not measured, by why */
 };
 /* The node_exporter textfile format for a probe report (render/prometheus.c). */
 void render_prometheus(FILE *f, const struct report *r, const struct prom_state *st);
@@ -201,8 +203,8 @@ void tunnel_verdict_words(const struct tunnel_judgement *j, int localized, char 
  * lead_said: the caller says "not verified" itself (the text report's
  * "NOT verified:"), so a leading "not verified: " is left out. */
 #define PROBE_WORDS_LEN 640
-void probe_confidence_words(const struct probe_run *run, int localized, int lead_said,
-			    char *buf, size_t len);
+void probe_confidence_words(const struct probe_run *run, int localized, int lead_said, char *buf,
+			    size_t len);
 /* A warning of the run (probe/engine.h struct probe_warning), localized as
  * above; English is cut at PROBE_WARN_LEN by the caller, as before. */
 struct probe_warning;

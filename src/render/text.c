@@ -102,13 +102,20 @@ render_configs(FILE *f, const struct report *r)
 		size_t nt = r->vendors.ntunnel_if[v] ? r->vendors.ntunnel_if[v] : 1;
 		/* every tunnel interface gets the tunnel's numbers (one model) */
 		for (size_t t = 0; t < nt; t++)
-			ifs[1 + t] = (struct vendor_iface){ r->vendors.tunnel_if[v][t], ROLE_TUNNEL,
-				m->tunnel_mtu, m->mss4, m->mss6, m->v6_ok, 0 };
+			ifs[1 + t] = (struct vendor_iface){ r->vendors.tunnel_if[v][t],
+							    ROLE_TUNNEL,
+							    m->tunnel_mtu,
+							    m->mss4,
+							    m->mss6,
+							    m->v6_ok,
+							    0 };
 		if (r->vendors.replaced[v]) {
 			/* one answer per run: the site's own lines, not a second block */
-			fprintf(f, "%s# %s: the change set for %s follows below (from --config), on its own interfaces and numbering\n",
-				first ? "" : "\n", vendor_name((enum vendor_id)v), r->probe && r->probe->config_file
-				? r->probe->config_file : "the configuration");
+			fprintf(f,
+				"%s# %s: the change set for %s follows below (from --config), on its own interfaces and numbering\n",
+				first ? "" : "\n", vendor_name((enum vendor_id)v),
+				r->probe && r->probe->config_file ? r->probe->config_file
+								  : "the configuration");
 			first = 0;
 			continue;
 		}
@@ -161,13 +168,14 @@ render_text(FILE *f, const struct report *r)
 		render_probe_text(f, r);
 	}
 	if (!m)
-		return;   /* nothing measured: nothing to compute */
+		return; /* nothing measured: nothing to compute */
 	if (!r->probe) {
 		render_numbers(f, m, 1);
 		fputc('\n', f);
 	}
 	render_steps(f, m);
-	if (m->has_tunnel && m->npicture)   /* a measured tunnel without --esp has no layers to draw */
+	if (m->has_tunnel &&
+	    m->npicture) /* a measured tunnel without --esp has no layers to draw */
 		render_picture(f, m);
 	if (r->probe)
 		render_numbers(f, m, 0);

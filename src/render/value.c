@@ -39,9 +39,10 @@ probe_set(FILE *f, const struct report *r)
 	const struct report_probe *p = r->probe;
 	const struct model_result *m = r->m;
 	int wan = m && p->wan->pmtu && p->wan->verified;
-	int tunnel = wan && m->has_tunnel && (!p->tunnel_target || (p->tunnel && p->tunnel->verified));
+	int tunnel =
+		wan && m->has_tunnel && (!p->tunnel_target || (p->tunnel && p->tunnel->verified));
 
-	for (size_t k = 0; k < p->nmore; k++)   /* every tunnel measured and verified */
+	for (size_t k = 0; k < p->nmore; k++) /* every tunnel measured and verified */
 		tunnel = tunnel && p->more[k].run && p->more[k].run->verified;
 
 	put_path(f, "", wan ? p->wan : NULL);

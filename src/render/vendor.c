@@ -38,7 +38,8 @@ int
 vendor_lookup(const char *name)
 {
 	for (int v = 0; v < VENDOR_COUNT; v++)
-		if (vendor_prints((enum vendor_id)v) && strcmp(vendor_id_name((enum vendor_id)v), name) == 0)
+		if (vendor_prints((enum vendor_id)v) &&
+		    strcmp(vendor_id_name((enum vendor_id)v), name) == 0)
 			return v;
 	return -1;
 }
@@ -169,18 +170,26 @@ vline_out_of_range(const struct vline *l, const struct vstyle *st, const struct 
 
 	/* an unconfirmed line is a comment anyway, saying why */
 	if (!max && value > VLINE_UNRANGED_MAX && !l->unconfirmed) {
-		snprintf(buf, len, "%u is above %u and no range for this line is confirmed (form: %s)%s",
-			 value, VLINE_UNRANGED_MAX, l->source, l->val == V_MTU
-			 ? "; the link must carry it first, and our sources give no form for that" : "");
+		snprintf(
+			buf, len,
+			"%u is above %u and no range for this line is confirmed (form: %s)%s",
+			value, VLINE_UNRANGED_MAX, l->source,
+			l->val == V_MTU
+				? "; the link must carry it first, and our sources give no form for that"
+				: "");
 		return buf;
 	}
 	if (!max || (value >= l->min && value <= max))
 		return NULL;
 	if (lan && value > 1500 && !m->name[0])
-		snprintf(buf, len, "%u is above 1500, the most every RTX model takes (LAN ports of "
-			 "RTX5000/RTX3500 go to 9578, of RTX3510/RTX1300 to 10218: give --rtx-model)", value);
+		snprintf(
+			buf, len,
+			"%u is above 1500, the most every RTX model takes (LAN ports of "
+			"RTX5000/RTX3500 go to 9578, of RTX3510/RTX1300 to 10218: give --rtx-model)",
+			value);
 	else if (lan)
-		snprintf(buf, len, "%u is outside %s's range %u-%u", value, m->display, l->min, max);
+		snprintf(buf, len, "%u is outside %s's range %u-%u", value, m->display, l->min,
+			 max);
 	else
 		snprintf(buf, len, "%u is outside the documented range %u-%u", value, l->min, max);
 	return buf;
@@ -198,8 +207,7 @@ put_cmd(FILE *f, const struct vendor_def *d, const struct vendor_opts *o, const 
 		fprintf(f, "%s%s\n", indent, text);
 }
 
-__attribute__((format(printf, 3, 4)))
-static void
+__attribute__((format(printf, 3, 4))) static void
 put_comment(FILE *f, const struct vendor_def *d, const char *fmt, ...)
 {
 	va_list ap;
@@ -247,7 +255,7 @@ emit_line(const struct ictx *c, const struct vline *l, int pass)
 	int ndir = c->s->dir[0] && strstr(l->tmpl, "{dir}") ? 2 : 1;
 
 	if ((l->fam == 6 && !vi->v6_ok) || !line_applies(c, l))
-		return;   /* no IPv6: said once per interface, in render_iface */
+		return; /* no IPv6: said once per interface, in render_iface */
 	vkeys_iface(&k, c->st, vi->name);
 	vkeys_num(&k, "mtu", vi->mtu);
 	vkeys_num(&k, "mss", mss);
@@ -261,11 +269,13 @@ emit_line(const struct ictx *c, const struct vline *l, int pass)
 		if (pass == 1 && bad)
 			put_comment(c->f, c->d, "not set: %s: %s", bad, text);
 		else if (pass == 1 && l->unconfirmed)
-			put_comment(c->f, c->d, "UNCONFIRMED (%s), check your manual before use: %s",
+			put_comment(c->f, c->d,
+				    "UNCONFIRMED (%s), check your manual before use: %s",
 				    l->unconfirmed, text);
 		if (pass == 1 || bad || l->unconfirmed)
 			continue;
-		if (l->fam == 6 && l->val == V_MTU && c->st->v6_tunnel_note && c->o->rtx->v6_tunnel_note)
+		if (l->fam == 6 && l->val == V_MTU && c->st->v6_tunnel_note &&
+		    c->o->rtx->v6_tunnel_note)
 			put_comment(c->f, c->d, "%s", c->o->rtx->v6_tunnel_note);
 		put_cmd(c->f, c->d, c->o, c->indent, text);
 		if (l->val == V_MTU && c->st->persist) {
@@ -291,16 +301,18 @@ iface_header(const struct ictx *c)
 	const char *role = vi->role == ROLE_WAN ? "WAN" : "tunnel";
 
 	if (vi->native_v6_mtu) {
-		put_comment(c->f, c->d, "%s %s (4in6, carries IPv4 only): MTU %u, MSS %u (IPv4)", role,
-			    vi->name, vi->mtu, vi->mss4);
-		put_comment(c->f, c->d, "IPv6 is native on the line under it: leave that interface's IPv6 "
+		put_comment(c->f, c->d, "%s %s (4in6, carries IPv4 only): MTU %u, MSS %u (IPv4)",
+			    role, vi->name, vi->mtu, vi->mss4);
+		put_comment(c->f, c->d,
+			    "IPv6 is native on the line under it: leave that interface's IPv6 "
 			    "MTU at %u (MSS %u); the %u above is for IPv4 inside the tunnel only",
 			    vi->native_v6_mtu, vi->native_v6_mtu - IP_MSS6_HDR, vi->mtu);
 	} else if (vi->v6_ok)
 		put_comment(c->f, c->d, "%s %s: MTU %u, MSS %u (IPv4) / %u (IPv6)", role, vi->name,
 			    vi->mtu, vi->mss4, vi->mss6);
 	else
-		put_comment(c->f, c->d, "%s %s: MTU %u, MSS %u (IPv4)", role, vi->name, vi->mtu, vi->mss4);
+		put_comment(c->f, c->d, "%s %s: MTU %u, MSS %u (IPv4)", role, vi->name, vi->mtu,
+			    vi->mss4);
 }
 
 static void
@@ -313,7 +325,7 @@ render_iface(struct ictx *c, size_t section, int *said_v6)
 
 	c->st = vendor_style(c->d, vi->name);
 	if (!c->st)
-		return;   /* vendor_check_iface refused it earlier */
+		return; /* vendor_check_iface refused it earlier */
 	/* A global line (once) stands outside any interface block. */
 	open = c->s->once ? NULL : c->st->open;
 	close = c->s->once ? NULL : c->st->close;
@@ -323,8 +335,10 @@ render_iface(struct ictx *c, size_t section, int *said_v6)
 		iface_header(c);
 	/* Before the block opens: an IX '!' line inside one may end it. */
 	if (!vi->v6_ok && !vi->native_v6_mtu && !*said_v6 && has_v6_lines(c->s) && (*said_v6 = 1))
-		put_comment(c->f, c->d, "%s: MTU %u is below 1280, IPv6 cannot use it (RFC 8200): "
-			    "no IPv6 lines", vi->name, vi->mtu);
+		put_comment(c->f, c->d,
+			    "%s: MTU %u is below 1280, IPv6 cannot use it (RFC 8200): "
+			    "no IPv6 lines",
+			    vi->name, vi->mtu);
 	if (open) {
 		vendor_expand(text, sizeof(text), open, &k);
 		put_cmd(c->f, c->d, c->o, "", text);
@@ -364,20 +378,21 @@ vendor_render(FILE *f, enum vendor_id v, const struct vendor_opts *o,
 	const struct vendor_def *d = &vendor_defs[v];
 	struct vendor_opts opts = *o;
 	struct ictx c = { f, d, &opts, NULL, NULL, NULL, "" };
-	int said_v6[2] = { 0, 0 };    /* per role: the WAN, the tunnels */
+	int said_v6[2] = { 0, 0 }; /* per role: the WAN, the tunnels */
 
 	if (!opts.rtx)
 		opts.rtx = vendor_rtx_model(NULL);
 	put_comment(f, d, "%s: generated by %s", d->display, o->producer);
 	if (o->disabled)
-		put_comment(f, d, "NOT FOR USE AS IT IS: %s; every line is commented out", o->disabled);
+		put_comment(f, d, "NOT FOR USE AS IT IS: %s; every line is commented out",
+			    o->disabled);
 	for (const char *const *p = d->header; p && *p; p++)
 		put_comment(f, d, "%s", *p);
 	put_cmds(f, d, &opts, d->preamble);
 	for (size_t s = 0; s < d->nsections; s++) {
 		c.s = &d->sections[s];
 		if (section_skips(c.s, ifs, n, n < 2 ? n - 1 : 1))
-			continue;   /* a tunnel-only global line, and no tunnel */
+			continue; /* a tunnel-only global line, and no tunnel */
 		if (c.s->comment)
 			put_comment(f, d, "%s", c.s->comment);
 		put_cmds(f, d, &opts, c.s->setup);

@@ -16,27 +16,27 @@ enum vendor_role { ROLE_WAN, ROLE_TUNNEL };
 
 /* One interface's numbers. */
 struct vendor_iface {
-	const char *name;        /* vendor's interface name, e.g. "pp1", "Tunnel0.0", "vti0" */
+	const char *name; /* vendor's interface name, e.g. "pp1", "Tunnel0.0", "vti0" */
 	enum vendor_role role;
 	unsigned mtu;
 	unsigned mss4, mss6;
-	int v6_ok;               /* IPv6 lines: mtu >= 1280 and the interface carries IPv6 */
-	unsigned native_v6_mtu;  /* 4in6 WAN: the IPv6 MTU of the line under it; else 0 */
+	int v6_ok;              /* IPv6 lines: mtu >= 1280 and the interface carries IPv6 */
+	unsigned native_v6_mtu; /* 4in6 WAN: the IPv6 MTU of the line under it; else 0 */
 };
 
 /* An RTX model's limits (vendor_names.c). */
 struct rtx_model {
 	const char *name, *display;
-	unsigned tunnel_max, pp_max;   /* interface numbers start at 1 */
-	unsigned lan_mtu_max;          /* ip lanN mtu; pp and tunnel stop at 1500 */
-	const char *v6_tunnel_note;    /* firmware needed for ipv6 tunnel mtu, or NULL */
+	unsigned tunnel_max, pp_max; /* interface numbers start at 1 */
+	unsigned lan_mtu_max;        /* ip lanN mtu; pp and tunnel stop at 1500 */
+	const char *v6_tunnel_note;  /* firmware needed for ipv6 tunnel mtu, or NULL */
 };
 
 /* How to print a vendor block. */
 struct vendor_opts {
-	const char *producer;          /* "mtuprobe 0.1.0 calc ...", for the header */
-	const struct rtx_model *rtx;   /* NULL: limits every RTX model accepts */
-	const char *disabled;          /* non-NULL: print every line commented out, saying this */
+	const char *producer;        /* "mtuprobe 0.1.0 calc ...", for the header */
+	const struct rtx_model *rtx; /* NULL: limits every RTX model accepts */
+	const char *disabled;        /* non-NULL: print every line commented out, saying this */
 };
 
 const char *vendor_name(enum vendor_id v);

@@ -27,19 +27,19 @@ enum vval { V_MTU, V_MSS };
  * value above VLINE_UNRANGED_MAX. A line whose template has {dir} is
  * printed once per direction. */
 struct vline {
-	int fam;                 /* 4 or 6: IPv6 lines need an interface that carries IPv6 */
+	int fam; /* 4 or 6: IPv6 lines need an interface that carries IPv6 */
 	enum vval val;
 	unsigned min, max;
 	const char *source;      /* where the form and its range come from (doc/vendor-syntax.md) */
 	const char *unconfirmed; /* non-NULL: no source confirms this form; printed as a
 	                          * comment saying this */
 	const char *tmpl;
-	unsigned roles;          /* VR(ROLE_WAN), VR(ROLE_TUNNEL), VR_4IN6; 0 = every role */
-	unsigned variants;       /* bit per vstyle.variant (VV()); 0 = every style */
+	unsigned roles;    /* VR(ROLE_WAN), VR(ROLE_TUNNEL), VR_4IN6; 0 = every role */
+	unsigned variants; /* bit per vstyle.variant (VV()); 0 = every style */
 };
 
 #define VR(r) (1u << (r))
-#define VR_4IN6 (1u << 2)        /* a 4in6 WAN (MAP-E, DS-Lite) rather than VR(ROLE_WAN) */
+#define VR_4IN6 (1u << 2) /* a 4in6 WAN (MAP-E, DS-Lite) rather than VR(ROLE_WAN) */
 #define VV(n) (1u << (n))
 
 /* How an interface's block opens and closes (RTX: pp select / tunnel select),
@@ -47,29 +47,29 @@ struct vline {
 struct vstyle {
 	const char *prefix;
 	const char *open, *close;
-	const char *kw;          /* what {kw} becomes; NULL = the interface name */
-	int lan_mtu;             /* IPv4 MTU range: the RTX model's LAN maximum */
-	int v6_tunnel_note;      /* the RTX model's firmware note before ipv6 tunnel mtu */
-	const char *persist;     /* comment after the MTU line: how to keep it */
-	unsigned variant;        /* which lines apply (vline.variants); 0 = none chosen */
+	const char *kw;      /* what {kw} becomes; NULL = the interface name */
+	int lan_mtu;         /* IPv4 MTU range: the RTX model's LAN maximum */
+	int v6_tunnel_note;  /* the RTX model's firmware note before ipv6 tunnel mtu */
+	const char *persist; /* comment after the MTU line: how to keep it */
+	unsigned variant;    /* which lines apply (vline.variants); 0 = none chosen */
 };
 
 /* A section printed once, not per interface: a global line (ASA's
  * sysopt connection tcpmss, Junos's security flow tcp-mss). */
 enum vonce {
-	ONCE_NO,                 /* once per interface */
-	ONCE_LAST,               /* for the last interface: the tunnel, else the WAN */
-	ONCE_TUNNEL,             /* for the tunnel only; nothing without one */
+	ONCE_NO,     /* once per interface */
+	ONCE_LAST,   /* for the last interface: the tunnel, else the WAN */
+	ONCE_TUNNEL, /* for the tunnel only; nothing without one */
 };
 
 struct vsection {
-	const char *comment;     /* printed once before the section */
-	const char *const *setup;/* printed once, before the first line */
+	const char *comment;      /* printed once before the section */
+	const char *const *setup; /* printed once, before the first line */
 	const struct vline *lines;
 	size_t nlines;
 	const char *const *teardown; /* printed once, after the last line */
-	const char *dir[2];      /* what {dir} becomes: out, in */
-	const char *indent;      /* before each line; NULL = the vendor's block indent */
+	const char *dir[2];          /* what {dir} becomes: out, in */
+	const char *indent;          /* before each line; NULL = the vendor's block indent */
 	enum vonce once;
 };
 
@@ -83,9 +83,28 @@ enum vscope { VS_GLOBAL, VS_TUNNEL, VS_CONN, VS_CHILD, VS_IFACE };
 /* The configuration setting a fix line replaces: where its old line is
  * (audit_fix.c reads it from struct config for the change set). */
 enum vsetting {
-	F_NONE, F_T_MTU, F_T_MSS, F_T_MSS6, F_T_DF, F_T_DPD, F_T_CONNECT, F_T_RESPONDER, F_T_NATT,
-	F_G_KEEPALIVE, F_G_REFRESH, F_G_COMPAT, F_G_NATT, F_G_LOCAL_ID, F_G_REMOTE_ID, F_G_START,
-	F_G_DPD_ACTION, F_G_DPD_TIMEOUT, F_G_LOCAL_ADDR, F_C_REFRESH, F_C_NATT, F_I_MTU,
+	F_NONE,
+	F_T_MTU,
+	F_T_MSS,
+	F_T_MSS6,
+	F_T_DF,
+	F_T_DPD,
+	F_T_CONNECT,
+	F_T_RESPONDER,
+	F_T_NATT,
+	F_G_KEEPALIVE,
+	F_G_REFRESH,
+	F_G_COMPAT,
+	F_G_NATT,
+	F_G_LOCAL_ID,
+	F_G_REMOTE_ID,
+	F_G_START,
+	F_G_DPD_ACTION,
+	F_G_DPD_TIMEOUT,
+	F_G_LOCAL_ADDR,
+	F_C_REFRESH,
+	F_C_NATT,
+	F_I_MTU,
 };
 
 /* One fix line: for a kind of finding's fix (and IKE version), the line in
@@ -94,14 +113,14 @@ enum vsetting {
  * two forms for one setting. */
 struct vfix {
 	enum audit_fix_kind kind;
-	int ike;                 /* 0 either, 1 IKEv1 only, 2 IKEv2 only */
+	int ike; /* 0 either, 1 IKEv1 only, 2 IKEv2 only */
 	enum vscope scope;
-	const struct vline *line;/* an MTU/MSS line of this vendor's calc table, or NULL */
-	const char *tmpl;        /* without line: {gw} {sec} {count} {dpd_args} {timeout}
+	const struct vline *line; /* an MTU/MSS line of this vendor's calc table, or NULL */
+	const char *tmpl;         /* without line: {gw} {sec} {count} {dpd_args} {timeout}
 	                          * {policy} {acl} {encaps}; neither: the note alone */
-	const char *note;        /* printed as a comment before the line, or NULL */
-	enum vsetting replaces;  /* the setting it replaces (F_NONE: adds a line) */
-	int form;                /* 0 any release; 1 only a file in an older release's syntax
+	const char *note;         /* printed as a comment before the line, or NULL */
+	enum vsetting replaces;   /* the setting it replaces (F_NONE: adds a line) */
+	int form;                 /* 0 any release; 1 only a file in an older release's syntax
 	                          * (config.older_release: VyOS 1.3), 2 only the others */
 };
 
@@ -122,16 +141,18 @@ struct vblock {
 struct vfixes {
 	const struct vfix *rows;
 	size_t n;
-	const char *undo;        /* what removes a line that was not set ("no "); NULL: by hand */
-	const char *undo_note;   /* said before a rollback that removes a line, or NULL */
+	const char *undo;      /* what removes a line that was not set ("no "); NULL: by hand */
+	const char *undo_note; /* said before a rollback that removes a line, or NULL */
 	const char *header, *footer;
 	const char *const *preamble, *const *postamble;
 	int global_first;
-	struct vblock conn, children, child;   /* conn.open NULL: no connection blocks */
+	struct vblock conn, children, child; /* conn.open NULL: no connection blocks */
 	/* by config.dialect (ipsec.conf: strongSwan, Libreswan): {encaps}, and
 	 * the footer when it differs (NULL: footer) */
-	struct { const char *encaps, *footer; } dialect[2];
-	const char *merge;       /* non-NULL: merged into a file by hand, not pasted (probe
+	struct {
+		const char *encaps, *footer;
+	} dialect[2];
+	const char *merge; /* non-NULL: merged into a file by hand, not pasted (probe
 	                          * -q prints them as comments after this one) */
 	/* Sections around every block of one kind, printed once when it has
 	 * lines (FortiOS: "config system interface" ... "end" around the
@@ -142,7 +163,7 @@ struct vfixes {
 	 * ... "end"), not inside each connection (swanctl.conf). */
 	struct vblock ifaces_sec, conns_sec;
 	int children_apart;
-	const char *restore;     /* before an old line that is pasted back (was:, rollback):
+	const char *restore; /* before an old line that is pasted back (was:, rollback):
 	                          * Junos/VyOS "set ", whose parsers quote a statement as its
 	                          * path; NULL: the line as quoted */
 	/* set-form vendors (VyOS "delete "): what deletes a path. The change
@@ -151,15 +172,15 @@ struct vfixes {
 	 * old one back (or only deletes it when nothing was set). NULL: the
 	 * new line replaces the old one itself. */
 	const char *remove;
-	int mss_auto;            /* 1: its MSS line takes "auto", the router's own clamp from the
+	int mss_auto; /* 1: its MSS line takes "auto", the router's own clamp from the
 	                          * tunnel MTU (RTX 8.1.21, IX ip tcp adjust-mss auto); 0: only a
 	                          * number, so a fix that knows none is a comment */
 };
 
 struct vendor_def {
-	const char *display;     /* the name is vendor_id_name() */
-	const char *comment;     /* comment leader */
-	const char *indent;      /* inside an open/close block */
+	const char *display;         /* the name is vendor_id_name() */
+	const char *comment;         /* comment leader */
+	const char *indent;          /* inside an open/close block */
 	const char *const *header;   /* comment lines: mode, sources, how to save */
 	const char *const *preamble; /* commands before the first interface */
 	const char *const *footer;   /* comment lines at the end */
@@ -189,8 +210,8 @@ struct vkey {
 struct vkeys {
 	struct vkey k[VKEYS_MAX];
 	size_t n;
-	char nums[VKEYS_MAX][24];    /* storage for the values set by vkeys_num */
-	char base[64];               /* {base}: the name before its last '.' */
+	char nums[VKEYS_MAX][24]; /* storage for the values set by vkeys_num */
+	char base[64];            /* {base}: the name before its last '.' */
 };
 
 void vkeys_set(struct vkeys *k, const char *name, const char *val);

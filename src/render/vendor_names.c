@@ -16,10 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 /* Command reference 1.3/1.6/15 (maxima by model) and 8.1.4 (LAN MTU). The
  * ipv6 tunnel mtu note is 30.1.2's firmware list for that model; models it
  * does not list had the command from their first release. */
+/* clang-format off */
 static const struct rtx_model rtx_models[] = {
 	{ "vrx", "vRX", 6000, 150, 1500, NULL },
 	{ "rtx5000", "RTX5000", 3000, 150, 9578, "RTX5000 needs Rev.14.00.29+ for ipv6 tunnel mtu" },
@@ -31,15 +31,18 @@ static const struct rtx_model rtx_models[] = {
 	{ "rtx840", "RTX840", 20, 30, 1500, NULL },
 	{ "rtx830", "RTX830", 20, 30, 1500, "RTX830 needs Rev.15.02.10+ or Rev.15.04+ for ipv6 tunnel mtu" },
 };
+/* clang-format on */
 
 /* No --rtx-model: names up to the largest model's limit are accepted (they
  * exist on some model); MTUs above 1500 are printed only as comments, since
  * 1500 is the limit every model accepts. */
+/* clang-format off */
 static const struct rtx_model rtx_any = {
 	"", "RTX", 6000, 150, 1500,
 	"ipv6 tunnel mtu needs RTX5000/RTX3500 Rev.14.00.29+, RTX1210 Rev.14.01.34+, "
 	"RTX830 Rev.15.02.10+ or Rev.15.04+",
 };
+/* clang-format on */
 
 const struct rtx_model *
 vendor_rtx_model(const char *name)
@@ -152,7 +155,7 @@ slot_path(const char *s, size_t n)
 			return 0;
 		i += k;
 		if (i < n && ++i == n)
-			return 0;   /* a trailing '/' */
+			return 0; /* a trailing '/' */
 	}
 	return n > 0;
 }
@@ -238,18 +241,19 @@ ix_ok(const char *name, const char *form, const struct rtx_model *m)
 struct name_rule {
 	enum vendor_id v;
 	enum vendor_role role;
-	int kinds;                 /* bit per enum wan_kind; 0 = any */
+	int kinds; /* bit per enum wan_kind; 0 = any */
 	int (*ok)(const char *name, const char *form, const struct rtx_model *m);
-	const char *forms[5];      /* name kinds tried in order */
-	const char *accepted;      /* printed when nothing matches */
-	unsigned flags;            /* NR_LIMITS, NR_BARE */
+	const char *forms[5]; /* name kinds tried in order */
+	const char *accepted; /* printed when nothing matches */
+	unsigned flags;       /* NR_LIMITS, NR_BARE */
 };
 
-#define NR_LIMITS 1u   /* the message adds the RTX model's pp and tunnel limits */
-#define NR_BARE 2u     /* accepted is the whole reason, not "use ..." */
+#define NR_LIMITS 1u /* the message adds the RTX model's pp and tunnel limits */
+#define NR_BARE 2u   /* accepted is the whole reason, not "use ..." */
 #define LINUX_NAMES "Linux names are 1-15 of A-Z a-z 0-9 . _ - (not . or ..)"
 
 #define K(k) (1 << (k))
+/* clang-format off */
 static const struct name_rule name_rules[] = {
 	{ VENDOR_LINUX, ROLE_WAN, 0, linux_ok, { "" }, LINUX_NAMES, NR_BARE },
 	{ VENDOR_LINUX, ROLE_TUNNEL, 0, linux_ok, { "" }, LINUX_NAMES, NR_BARE },
@@ -307,6 +311,7 @@ static const struct name_rule name_rules[] = {
 	{ VENDOR_ROUTEROS, ROLE_TUNNEL, 0, free_name_ok, { "63" },
 	  "the tunnel interface's name: 1-63 of A-Z a-z 0-9 . _ -", 0 },
 };
+/* clang-format on */
 
 static int
 rule_matches(const struct name_rule *r, const char *name, const struct rtx_model *m)
@@ -321,9 +326,11 @@ static void
 limits_text(char *buf, size_t len, const struct rtx_model *m)
 {
 	if (m->name[0])
-		snprintf(buf, len, " (pp 1-%u, tunnel 1-%u on %s)", m->pp_max, m->tunnel_max, m->display);
+		snprintf(buf, len, " (pp 1-%u, tunnel 1-%u on %s)", m->pp_max, m->tunnel_max,
+			 m->display);
 	else
-		snprintf(buf, len, " (pp 1-%u, tunnel 1-%u; --rtx-model gives a model's own limits)",
+		snprintf(buf, len,
+			 " (pp 1-%u, tunnel 1-%u; --rtx-model gives a model's own limits)",
 			 m->pp_max, m->tunnel_max);
 }
 

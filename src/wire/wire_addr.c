@@ -29,7 +29,8 @@ wire_addr_not_unicast(const struct ip_addr *a)
 		return "the unspecified address";
 	if (memcmp(a->a, mapped, 12) == 0)
 		return "an IPv4-mapped address: give the IPv4 address";
-	if (memcmp(a->a, zero, 12) == 0 && !(a->a[12] == 0 && a->a[13] == 0 && a->a[14] == 0 && a->a[15] == 1))
+	if (memcmp(a->a, zero, 12) == 0 &&
+	    !(a->a[12] == 0 && a->a[13] == 0 && a->a[14] == 0 && a->a[15] == 1))
 		return "an IPv4-compatible address (deprecated, RFC 4291 2.5.5.1)";
 	return NULL;
 }

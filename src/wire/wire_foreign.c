@@ -31,7 +31,8 @@
 #define TP_HDR_MIN 12u
 #define TP_ZEROS_FROM 24u
 
-static void set_addr(struct ip_addr *a, int family, const uint8_t *p)
+static void
+set_addr(struct ip_addr *a, int family, const uint8_t *p)
 {
 	memset(a, 0, sizeof *a);
 	a->family = family;
@@ -41,11 +42,13 @@ static void set_addr(struct ip_addr *a, int family, const uint8_t *p)
 /* Does this UDP data (have bytes captured, full on the wire) look like a
  * tracepath probe sent with this TTL? Its TTL field in either byte order,
  * and nothing but zeros after the header. */
-static int tracepath_data(const uint8_t *d, size_t have, size_t full, unsigned ttl)
+static int
+tracepath_data(const uint8_t *d, size_t have, size_t full, unsigned ttl)
 {
 	if (full < TP_HDR_MIN || have < 4 || ttl == 0)
 		return 0;
-	if (wire_rd32(d) != ttl && (uint32_t)(d[0] | d[1] << 8 | d[2] << 16 | (uint32_t)d[3] << 24) != ttl)
+	if (wire_rd32(d) != ttl &&
+	    (uint32_t)(d[0] | d[1] << 8 | d[2] << 16 | (uint32_t)d[3] << 24) != ttl)
 		return 0;
 	for (size_t k = TP_ZEROS_FROM; k < have; k++)
 		if (d[k])
@@ -55,8 +58,9 @@ static int tracepath_data(const uint8_t *d, size_t have, size_t full, unsigned t
 
 /* The probe's L4 header at ip + hlen, tot bytes in all (tot <= wire was
  * checked), len captured: ping or tracepath, or not a probe. */
-static int foreign_l4(const uint8_t *ip, size_t len, size_t hlen, size_t tot, int family,
-		      uint8_t proto, unsigned ttl, struct wire_probe *pi)
+static int
+foreign_l4(const uint8_t *ip, size_t len, size_t hlen, size_t tot, int family, uint8_t proto,
+	   unsigned ttl, struct wire_probe *pi)
 {
 	const uint8_t *l4 = ip + hlen;
 	size_t have = (len < tot ? len : tot) - hlen;
@@ -84,8 +88,8 @@ static int foreign_l4(const uint8_t *ip, size_t len, size_t hlen, size_t tot, in
 }
 
 /* IPv4 (RFC 791): DF set, so never a fragment. */
-static int foreign4(const uint8_t *ip, size_t len, uint32_t wire,
-		    struct wire_probe *pi, const char **why)
+static int
+foreign4(const uint8_t *ip, size_t len, uint32_t wire, struct wire_probe *pi, const char **why)
 {
 	size_t ihl, tot;
 	unsigned frag;
@@ -107,7 +111,8 @@ static int foreign4(const uint8_t *ip, size_t len, uint32_t wire,
 	}
 	if ((frag & IP_MF) || !(frag & IP_DF)) {
 		*why = echo ? "echo request without DF: a ping that may be fragmented"
-			      " measures no path MTU" : NULL;
+			      " measures no path MTU"
+			    : NULL;
 		return echo ? WIRE_NOT_PROBE : WIRE_NOT_ECHO;
 	}
 	return foreign_l4(ip, len, ihl, tot, 4, ip[9], ip[8], pi);
@@ -115,8 +120,8 @@ static int foreign4(const uint8_t *ip, size_t len, uint32_t wire,
 
 /* IPv6 (RFC 8200): routers never fragment, so every echo request is a DF
  * one; a probe with extension headers is not recognised. */
-static int foreign6(const uint8_t *ip, size_t len, uint32_t wire,
-		    struct wire_probe *pi, const char **why)
+static int
+foreign6(const uint8_t *ip, size_t len, uint32_t wire, struct wire_probe *pi, const char **why)
 {
 	size_t tot;
 	uint8_t nh;
@@ -128,14 +133,16 @@ static int foreign6(const uint8_t *ip, size_t len, uint32_t wire,
 		return WIRE_NOT_ECHO;
 	tot = WIRE_IP6_HLEN + (size_t)wire_rd16(ip + 4);
 	if (tot < WIRE_IP6_HLEN + 8 || tot > wire) {
-		*why = nh == IPPROTO_ICMPV6 ? "echo request with an impossible ipv6 payload length" : NULL;
+		*why = nh == IPPROTO_ICMPV6 ? "echo request with an impossible ipv6 payload length"
+					    : NULL;
 		return nh == IPPROTO_ICMPV6 ? WIRE_NOT_PROBE : WIRE_NOT_ECHO;
 	}
 	return foreign_l4(ip, len, WIRE_IP6_HLEN, tot, 6, nh, ip[7], pi);
 }
 
-int wire_parse_foreign(const uint8_t *buf, size_t len, uint32_t wire_len,
-		       struct wire_probe *out, const char **why)
+int
+wire_parse_foreign(const uint8_t *buf, size_t len, uint32_t wire_len, struct wire_probe *out,
+		   const char **why)
 {
 	memset(out, 0, sizeof *out);
 	*why = NULL;
@@ -149,13 +156,14 @@ int wire_parse_foreign(const uint8_t *buf, size_t len, uint32_t wire_len,
 }
 
 /* The size the stream sent seq (or port) with; 0: none. */
-static uint32_t sent_size(const struct wire_match *m, uint16_t seq)
+static uint32_t
+sent_size(const struct wire_match *m, uint16_t seq)
 {
 	return m->seq_size ? m->seq_size[seq] : 0;
 }
 
-enum wire_kind wire_foreign_echo(const uint8_t *icmp, const struct wire_match *m,
-				 struct wire_reply *out)
+enum wire_kind
+wire_foreign_echo(const uint8_t *icmp, const struct wire_match *m, struct wire_reply *out)
 {
 	uint16_t seq = wire_rd16(icmp + 6);
 
@@ -172,8 +180,9 @@ enum wire_kind wire_foreign_echo(const uint8_t *icmp, const struct wire_match *m
 	return out->kind;
 }
 
-const char *wire_foreign_quote(const uint8_t *l4, size_t len, uint32_t size, size_t hlen,
-			       uint8_t echo_request, const struct wire_match *m, uint16_t *seq)
+const char *
+wire_foreign_quote(const uint8_t *l4, size_t len, uint32_t size, size_t hlen, uint8_t echo_request,
+		   const struct wire_match *m, uint16_t *seq)
 {
 	uint16_t key;
 
@@ -194,7 +203,8 @@ const char *wire_foreign_quote(const uint8_t *l4, size_t len, uint32_t size, siz
 		key = wire_rd16(l4 + 2);
 	}
 	if (!sent_size(m, key))
-		return m->tool == WIRE_TOOL_PING ? "quotes a seq never sent" : "quotes a port never sent to";
+		return m->tool == WIRE_TOOL_PING ? "quotes a seq never sent"
+						 : "quotes a port never sent to";
 	if (sent_size(m, key) != size)
 		return "quotes a size that seq or port was not sent with";
 	*seq = key;

@@ -28,27 +28,29 @@
 #include "wire/wire.h"
 #include "wire/wire_int.h"
 
-#define IP4_DF 0x4000u          /* RFC 791 sec. 3.1: Don't Fragment */
-#define TCP_FIN 0x01u           /* RFC 9293 sec. 3.1 control bits */
+#define IP4_DF 0x4000u /* RFC 791 sec. 3.1: Don't Fragment */
+#define TCP_FIN 0x01u  /* RFC 9293 sec. 3.1 control bits */
 #define TCP_SYN 0x02u
 #define TCP_RST 0x04u
 #define TCP_ACK 0x10u
-#define TCPOPT_EOL 0u           /* RFC 9293 sec. 3.2 */
+#define TCPOPT_EOL 0u /* RFC 9293 sec. 3.2 */
 #define TCPOPT_NOP 1u
 #define TCPOPT_MSS 2u
 
-static size_t ip_hlen(int family)
+static size_t
+ip_hlen(int family)
 {
 	return family == 6 ? WIRE_IP6_HLEN : WIRE_IP4_HLEN;
 }
 
-static size_t l4_hlen(int method)
+static size_t
+l4_hlen(int method)
 {
-	return method == WIRE_TCP ? WIRE_TCP_HLEN + WIRE_SYN_OPTLEN :
-	       WIRE_UDP_HLEN;
+	return method == WIRE_TCP ? WIRE_TCP_HLEN + WIRE_SYN_OPTLEN : WIRE_UDP_HLEN;
 }
 
-size_t wire_min_probe_of(int family, int method)
+size_t
+wire_min_probe_of(int family, int method)
 {
 	if (family != 4 && family != 6)
 		return 0;
@@ -57,7 +59,8 @@ size_t wire_min_probe_of(int family, int method)
 	return ip_hlen(family) + l4_hlen(method) + WIRE_COOKIE_LEN;
 }
 
-uint8_t wire_proto_of(const struct wire_match *m, int family)
+uint8_t
+wire_proto_of(const struct wire_match *m, int family)
 {
 	if (m->method == WIRE_TCP)
 		return IPPROTO_TCP;
@@ -66,7 +69,8 @@ uint8_t wire_proto_of(const struct wire_match *m, int family)
 	return family == 6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP;
 }
 
-const struct wire_flow *wire_flow_of(const struct wire_match *m, uint16_t port)
+const struct wire_flow *
+wire_flow_of(const struct wire_match *m, uint16_t port)
 {
 	uint16_t k = (uint16_t)(port - m->sport_base);
 
@@ -77,8 +81,8 @@ const struct wire_flow *wire_flow_of(const struct wire_match *m, uint16_t port)
 
 /* The IP header (no options, no extension headers). IPv4: DF set (RFC
  * 1191 sec. 3) and id = seq, as for echo probes; the checksum is filled in. */
-static void put_ip(uint8_t *b, size_t size, int ttl, const struct wire_match *m,
-		   uint16_t id, uint8_t proto)
+static void
+put_ip(uint8_t *b, size_t size, int ttl, const struct wire_match *m, uint16_t id, uint8_t proto)
 {
 	if (m->dst.family == 6) {
 		memset(b, 0, WIRE_IP6_HLEN);
@@ -103,7 +107,8 @@ static void put_ip(uint8_t *b, size_t size, int ttl, const struct wire_match *m,
 }
 
 /* The cookie, then data byte k = (uint8_t)k: as wire_build.c's echo data. */
-static void put_payload(uint8_t *p, size_t n, const uint8_t *cookie)
+static void
+put_payload(uint8_t *p, size_t n, const uint8_t *cookie)
 {
 	memcpy(p, cookie, WIRE_COOKIE_LEN);
 	for (size_t k = WIRE_COOKIE_LEN; k < n; k++)
@@ -111,8 +116,8 @@ static void put_payload(uint8_t *p, size_t n, const uint8_t *cookie)
 }
 
 /* Fill the checksum at l4 + at over the pseudo-header and the segment. */
-static void put_sum(uint8_t *l4, size_t len, size_t at, const struct wire_match *m,
-		    uint8_t proto)
+static void
+put_sum(uint8_t *l4, size_t len, size_t at, const struct wire_match *m, uint8_t proto)
 {
 	uint32_t s = wire_sum_pseudo(m->dst.family, m->src.a, m->dst.a, len, proto);
 	uint16_t v;
@@ -127,9 +132,9 @@ static void put_sum(uint8_t *l4, size_t len, size_t at, const struct wire_match 
 
 /* Check the arguments and write the IP header: the L4 header goes at the
  * returned pointer, NULL (with err set) on bad arguments. */
-static uint8_t *start_l4(uint8_t *buf, size_t cap, size_t size, int ttl,
-			 const struct wire_match *m, uint16_t seq, int method,
-			 char *err, size_t errlen)
+static uint8_t *
+start_l4(uint8_t *buf, size_t cap, size_t size, int ttl, const struct wire_match *m, uint16_t seq,
+	 int method, char *err, size_t errlen)
 {
 	if (wire_check_build(buf, cap, size, ttl, m, method, err, errlen) < 0)
 		return NULL;
@@ -137,9 +142,9 @@ static uint8_t *start_l4(uint8_t *buf, size_t cap, size_t size, int ttl,
 	return buf + ip_hlen(m->dst.family);
 }
 
-long wire_build_udp(uint8_t *buf, size_t cap, size_t size, int ttl,
-		    const struct wire_match *m, uint16_t seq, uint16_t sport,
-		    char *err, size_t errlen)
+long
+wire_build_udp(uint8_t *buf, size_t cap, size_t size, int ttl, const struct wire_match *m,
+	       uint16_t seq, uint16_t sport, char *err, size_t errlen)
 {
 	uint8_t *u = start_l4(buf, cap, size, ttl, m, seq, WIRE_UDP, err, errlen);
 	size_t ulen;
@@ -157,8 +162,8 @@ long wire_build_udp(uint8_t *buf, size_t cap, size_t size, int ttl,
 
 /* TCP header: ports, sequence number, no acknowledgment, flags, a window
  * of 65535 (any value: the connection never opens). */
-static void put_tcp(uint8_t *t, uint16_t sport, uint16_t dport, uint32_t seqno,
-		    size_t hlen, uint8_t flags)
+static void
+put_tcp(uint8_t *t, uint16_t sport, uint16_t dport, uint32_t seqno, size_t hlen, uint8_t flags)
 {
 	memset(t, 0, hlen);
 	wire_wr16(t, sport);
@@ -169,9 +174,9 @@ static void put_tcp(uint8_t *t, uint16_t sport, uint16_t dport, uint32_t seqno,
 	wire_wr16(t + 14, flags & TCP_RST ? 0 : 0xffff);
 }
 
-long wire_build_syn(uint8_t *buf, size_t cap, size_t size, int ttl,
-		    const struct wire_match *m, uint16_t seq, uint16_t sport,
-		    uint32_t isn, char *err, size_t errlen)
+long
+wire_build_syn(uint8_t *buf, size_t cap, size_t size, int ttl, const struct wire_match *m,
+	       uint16_t seq, uint16_t sport, uint32_t isn, char *err, size_t errlen)
 {
 	const size_t th = WIRE_TCP_HLEN + WIRE_SYN_OPTLEN;
 	uint8_t *t = start_l4(buf, cap, size, ttl, m, seq, WIRE_TCP, err, errlen);
@@ -192,16 +197,17 @@ long wire_build_syn(uint8_t *buf, size_t cap, size_t size, int ttl,
 	return (long)size;
 }
 
-long wire_build_rst(uint8_t *buf, size_t cap, const struct wire_match *m,
-		    uint16_t sport, uint32_t ack, char *err, size_t errlen)
+long
+wire_build_rst(uint8_t *buf, size_t cap, const struct wire_match *m, uint16_t sport, uint32_t ack,
+	       char *err, size_t errlen)
 {
 	size_t h = m && m->dst.family == 6 ? WIRE_IP6_HLEN : WIRE_IP4_HLEN;
 	size_t size = h + WIRE_TCP_HLEN;
 
 	/* no data, so below a probe's minimum: checked against that bound */
 	if (!m || size > cap ||
-	    wire_check_build(buf, cap, h + WIRE_TCP_HLEN + WIRE_SYN_OPTLEN + WIRE_COOKIE_LEN,
-			     64, m, WIRE_TCP, err, errlen) < 0) {
+	    wire_check_build(buf, cap, h + WIRE_TCP_HLEN + WIRE_SYN_OPTLEN + WIRE_COOKIE_LEN, 64, m,
+			     WIRE_TCP, err, errlen) < 0) {
 		err_set(err, errlen, "cannot build a RST: no match or no room");
 		return -1;
 	}
@@ -213,9 +219,9 @@ long wire_build_rst(uint8_t *buf, size_t cap, const struct wire_match *m,
 
 /* UDP quote: our ports, the quoted length agreeing with the quoted IP
  * header, the cookie when quoted, and the quoted checksum our datagram's. */
-static const char *quoted_udp(int family, const uint8_t *u, size_t len,
-			      uint32_t size, size_t hlen, const struct wire_match *m,
-			      const struct wire_flow *f, uint8_t *strong)
+static const char *
+quoted_udp(int family, const uint8_t *u, size_t len, uint32_t size, size_t hlen,
+	   const struct wire_match *m, const struct wire_flow *f, uint8_t *strong)
 {
 	size_t ulen = size - hlen;
 	uint32_t sum;
@@ -233,9 +239,9 @@ static const char *quoted_udp(int family, const uint8_t *u, size_t len,
 	return wire_sum_ok(sum) ? NULL : "forged: quoted checksum";
 }
 
-const char *wire_quoted_l4(int family, const uint8_t *l4, size_t len,
-			   uint32_t size, size_t hlen, const struct wire_match *m,
-			   uint16_t *seq, uint8_t *strong)
+const char *
+wire_quoted_l4(int family, const uint8_t *l4, size_t len, uint32_t size, size_t hlen,
+	       const struct wire_match *m, uint16_t *seq, uint8_t *strong)
 {
 	const struct wire_flow *f;
 
@@ -253,7 +259,7 @@ const char *wire_quoted_l4(int family, const uint8_t *l4, size_t len,
 	if (m->method == WIRE_TCP) {
 		if (wire_rd32(l4 + 4) != f->isn)
 			return "forged: quoted sequence number";
-		*strong = 1;     /* 32 random bits, always quoted */
+		*strong = 1; /* 32 random bits, always quoted */
 	} else {
 		const char *why = quoted_udp(family, l4, len, size, hlen, m, f, strong);
 		if (why)
@@ -264,7 +270,8 @@ const char *wire_quoted_l4(int family, const uint8_t *l4, size_t len,
 }
 
 /* The MSS option of a SYN-ACK (RFC 9293 sec. 3.2), 0 if absent or bad. */
-static uint16_t tcp_mss(const uint8_t *opt, size_t n)
+static uint16_t
+tcp_mss(const uint8_t *opt, size_t n)
 {
 	size_t i = 0;
 
@@ -285,10 +292,10 @@ static uint16_t tcp_mss(const uint8_t *opt, size_t n)
 }
 
 /* Does ack acknowledge our SYN (ISN + 1) or our SYN and its data? */
-static int acks_probe(int family, const struct wire_flow *f, uint32_t ack)
+static int
+acks_probe(int family, const struct wire_flow *f, uint32_t ack)
 {
-	uint32_t data = (uint32_t)(f->size - ip_hlen(family) - WIRE_TCP_HLEN -
-				   WIRE_SYN_OPTLEN);
+	uint32_t data = (uint32_t)(f->size - ip_hlen(family) - WIRE_TCP_HLEN - WIRE_SYN_OPTLEN);
 
 	return ack == f->isn + 1u || ack == f->isn + 1u + data;
 }
@@ -299,8 +306,9 @@ static int acks_probe(int family, const struct wire_flow *f, uint32_t ack)
  * pseudo-header sum in the field: tcpdump calls such SYN-ACKs "incorrect" in
  * the lab, and TCP accepts them. What proves the segment ours is not the
  * checksum (a forger computes it) but the acknowledgment of a random ISN. */
-enum wire_kind wire_tcp_segment(int family, const uint8_t *tcp, size_t len,
-				const struct wire_match *m, struct wire_reply *out)
+enum wire_kind
+wire_tcp_segment(int family, const uint8_t *tcp, size_t len, const struct wire_match *m,
+		 struct wire_reply *out)
 {
 	const struct wire_flow *f;
 	size_t doff;
@@ -331,15 +339,15 @@ enum wire_kind wire_tcp_segment(int family, const uint8_t *tcp, size_t len,
 	out->seq = f->seq;
 	out->port = wire_rd16(tcp + 2);
 	out->tcp_ack = wire_rd32(tcp + 8);
-	out->mss = out->kind == WIRE_TCP_SYNACK ?
-		   tcp_mss(tcp + WIRE_TCP_HLEN, doff - WIRE_TCP_HLEN) : 0;
+	out->mss = out->kind == WIRE_TCP_SYNACK ? tcp_mss(tcp + WIRE_TCP_HLEN, doff - WIRE_TCP_HLEN)
+						: 0;
 	out->why = NULL;
 	return out->kind;
 }
 
-enum wire_kind wire_parse_tcp6(const uint8_t *buf, size_t len,
-			       const struct ip_addr *src,
-			       const struct wire_match *m, struct wire_reply *out)
+enum wire_kind
+wire_parse_tcp6(const uint8_t *buf, size_t len, const struct ip_addr *src,
+		const struct wire_match *m, struct wire_reply *out)
 {
 	struct wire_reply scratch;
 

@@ -24,42 +24,43 @@
 #include "wire/wire_int.h"
 #include "base/count.h"
 
-#define IP6_MAX_EXT 16          /* extension headers we are willing to walk */
+#define IP6_MAX_EXT 16 /* extension headers we are willing to walk */
 
 enum mtu_field {
 	MTU_NONE,
-	MTU_16_AT_6,            /* RFC 1191 §4: next-hop MTU in bytes 6-7 */
-	MTU_32_AT_4,            /* RFC 4443 §3.2: MTU in bytes 4-7 */
+	MTU_16_AT_6, /* RFC 1191 §4: next-hop MTU in bytes 6-7 */
+	MTU_32_AT_4, /* RFC 4443 §3.2: MTU in bytes 4-7 */
 };
 
 /* One row per ICMP type (and code, where the code changes the meaning). */
 struct icmp_row {
 	uint8_t type;
-	int code;               /* -1: any code */
+	int code; /* -1: any code */
 	enum wire_kind kind;
 	enum mtu_field mtu;
-	uint8_t ext_len_at;     /* RFC 4884 §4 "length" byte offset, 0: none */
-	uint8_t ext_unit;       /* its unit in bytes (32-bit words v4, 64-bit v6) */
+	uint8_t ext_len_at; /* RFC 4884 §4 "length" byte offset, 0: none */
+	uint8_t ext_unit;   /* its unit in bytes (32-bit words v4, 64-bit v6) */
 };
 
 /* What a quoted original datagram says once its IP header is checked. */
 struct quote {
-	const uint8_t *icmp;    /* quoted ICMP header and data */
-	size_t len;             /* bytes of it present in the error */
-	uint32_t size;          /* total size per the quoted IP header (raw) */
-	size_t hlen;            /* its IP header length */
+	const uint8_t *icmp; /* quoted ICMP header and data */
+	size_t len;          /* bytes of it present in the error */
+	uint32_t size;       /* total size per the quoted IP header (raw) */
+	size_t hlen;         /* its IP header length */
 };
 
 struct family {
 	int family;
 	const struct icmp_row *rows;
 	size_t nrows;
-	uint8_t echo_request;   /* what our probes are */
-	const char *(*quote)(const uint8_t *q, size_t qlen,
-			     const struct wire_match *m, struct quote *qt);
+	uint8_t echo_request; /* what our probes are */
+	const char *(*quote)(const uint8_t *q, size_t qlen, const struct wire_match *m,
+			     struct quote *qt);
 };
 
 /* ICMPv4: RFC 792, RFC 1191 (code 4 MTU), RFC 4884 (length byte 5). */
+/* clang-format off */
 static const struct icmp_row rows4[] = {
 	{ ICMP_ECHOREPLY, -1, WIRE_ECHO_REPLY, MTU_NONE, 0, 0 },      /* RFC 792 */
 	/* RFC 1191 frag needed and DF set */
@@ -68,8 +69,10 @@ static const struct icmp_row rows4[] = {
 	{ ICMP_TIMXCEED, -1, WIRE_TIME_EXCEEDED, MTU_NONE, 5, 4 },    /* RFC 792 */
 	{ ICMP_PARAMPROB, -1, WIRE_OTHER_ERROR, MTU_NONE, 5, 4 },     /* RFC 792 */
 };
+/* clang-format on */
 
 /* ICMPv6: RFC 4443, RFC 4884 (length byte 4 for types 1 and 3 only). */
+/* clang-format off */
 static const struct icmp_row rows6[] = {
 	{ ICMP6_ECHO_REPLY, -1, WIRE_ECHO_REPLY, MTU_NONE, 0, 0 },      /* RFC 4443 §4.2 */
 	{ ICMP6_PACKET_TOO_BIG, -1, WIRE_TOO_BIG, MTU_32_AT_4, 0, 0 },  /* §3.2, RFC 8201 */
@@ -77,24 +80,30 @@ static const struct icmp_row rows6[] = {
 	{ ICMP6_TIME_EXCEEDED, -1, WIRE_TIME_EXCEEDED, MTU_NONE, 4, 8 },/* RFC 4443 §3.3 */
 	{ ICMP6_PARAM_PROB, -1, WIRE_OTHER_ERROR, MTU_NONE, 0, 0 },     /* RFC 4443 §3.4 */
 };
+/* clang-format on */
 
-static const char *quote4(const uint8_t *q, size_t qlen,
-			  const struct wire_match *m, struct quote *qt);
-static const char *quote6(const uint8_t *q, size_t qlen,
-			  const struct wire_match *m, struct quote *qt);
+static const char *
+quote4(const uint8_t *q, size_t qlen, const struct wire_match *m, struct quote *qt);
+static const char *
+quote6(const uint8_t *q, size_t qlen, const struct wire_match *m, struct quote *qt);
 
+/* clang-format off */
 static const struct family fam4 = {
 	4, rows4, COUNT(rows4), ICMP_ECHO, quote4,
 };
+/* clang-format on */
+/* clang-format off */
 static const struct family fam6 = {
 	6, rows6, COUNT(rows6), ICMP6_ECHO_REQUEST, quote6,
 };
+/* clang-format on */
 
 const char wire_why_quoted_protocol[] = "not ours: quoted protocol";
 const char wire_why_quoted_next_header[] = "not ours: quoted next header";
 const char wire_why_other_method[] = "echo reply: not this run's method";
 
-enum wire_kind wire_ignore(struct wire_reply *out, const char *why)
+enum wire_kind
+wire_ignore(struct wire_reply *out, const char *why)
 {
 	out->kind = WIRE_IGNORED;
 	out->why = why;
@@ -110,7 +119,8 @@ enum wire_kind wire_ignore(struct wire_reply *out, const char *why)
 
 #define ignore wire_ignore
 
-static void set_addr(struct ip_addr *a, int family, const uint8_t *p)
+static void
+set_addr(struct ip_addr *a, int family, const uint8_t *p)
 {
 	memset(a, 0, sizeof *a);
 	a->family = family;
@@ -118,28 +128,27 @@ static void set_addr(struct ip_addr *a, int family, const uint8_t *p)
 }
 
 /* Is the address at p (of the given family) equal to a? */
-static int addr_is(const struct ip_addr *a, int family, const uint8_t *p)
+static int
+addr_is(const struct ip_addr *a, int family, const uint8_t *p)
 {
 	return a->family == family && memcmp(a->a, p, family == 4 ? 4 : 16) == 0;
 }
 
-static const struct icmp_row *find_row(const struct family *f,
-				       uint8_t type, uint8_t code)
+static const struct icmp_row *
+find_row(const struct family *f, uint8_t type, uint8_t code)
 {
 	size_t i;
 
 	for (i = 0; i < f->nrows; i++)
-		if (f->rows[i].type == type &&
-		    (f->rows[i].code < 0 || f->rows[i].code == code))
+		if (f->rows[i].type == type && (f->rows[i].code < 0 || f->rows[i].code == code))
 			return &f->rows[i];
 	return NULL;
 }
 
 /* Echo replies have the same layout in ICMPv4 and ICMPv6: type, code, sum,
  * ident, seq, then the data echoed from the request (RFC 792, RFC 4443 §4.2). */
-static enum wire_kind echo_reply(const uint8_t *icmp, size_t ilen,
-				 const struct wire_match *m,
-				 struct wire_reply *out)
+static enum wire_kind
+echo_reply(const uint8_t *icmp, size_t ilen, const struct wire_match *m, struct wire_reply *out)
 {
 	if (m->tool != WIRE_TOOL_MTUPROBE)
 		return wire_foreign_echo(icmp, m, out);
@@ -157,8 +166,8 @@ static enum wire_kind echo_reply(const uint8_t *icmp, size_t ilen,
 	return out->kind;
 }
 
-static const char *quote4(const uint8_t *q, size_t qlen,
-			  const struct wire_match *m, struct quote *qt)
+static const char *
+quote4(const uint8_t *q, size_t qlen, const struct wire_match *m, struct quote *qt)
 {
 	size_t qihl;
 
@@ -188,8 +197,8 @@ static const char *quote4(const uint8_t *q, size_t qlen,
 	return NULL;
 }
 
-static const char *quote6(const uint8_t *q, size_t qlen,
-			  const struct wire_match *m, struct quote *qt)
+static const char *
+quote6(const uint8_t *q, size_t qlen, const struct wire_match *m, struct quote *qt)
 {
 	if (qlen < WIRE_IP6_HLEN)
 		return "truncated quote";
@@ -214,8 +223,8 @@ static const char *quote6(const uint8_t *q, size_t qlen,
  * in the 8 bytes RFC 792 guarantees) and the checksum covers the cookie,
  * so even a short quote cannot be forged without guessing 16 more bits
  * (RFC 5927 sec. 4.3 on checking the quoted payload). */
-static int quoted_sum_ok(const struct family *f, const struct quote *qt,
-			 const struct wire_match *m)
+static int
+quoted_sum_ok(const struct family *f, const struct quote *qt, const struct wire_match *m)
 {
 	size_t ilen;
 	uint32_t sum = 0;
@@ -233,16 +242,16 @@ static int quoted_sum_ok(const struct family *f, const struct quote *qt,
 
 /* The quoted ICMP header: RFC 792 guarantees its first 8 bytes (type, code,
  * sum, ident, seq); the cookie is checked whenever the router sent more. */
-static const char *quoted_echo(const struct family *f, const struct quote *qt,
-			       const struct wire_match *m, uint16_t *seq,
-			       uint8_t *cookie_quoted)
+static const char *
+quoted_echo(const struct family *f, const struct quote *qt, const struct wire_match *m,
+	    uint16_t *seq, uint8_t *cookie_quoted)
 {
 	if (m->tool != WIRE_TOOL_MTUPROBE)
-		return wire_foreign_quote(qt->icmp, qt->len, qt->size, qt->hlen,
-					  f->echo_request, m, seq);
+		return wire_foreign_quote(qt->icmp, qt->len, qt->size, qt->hlen, f->echo_request, m,
+					  seq);
 	if (m->method != WIRE_ICMP)
-		return wire_quoted_l4(f->family, qt->icmp, qt->len, qt->size, qt->hlen,
-				      m, seq, cookie_quoted);
+		return wire_quoted_l4(f->family, qt->icmp, qt->len, qt->size, qt->hlen, m, seq,
+				      cookie_quoted);
 	if (qt->len < WIRE_ICMP_HLEN)
 		return "truncated quote";
 	if (qt->icmp[0] != f->echo_request)
@@ -250,8 +259,7 @@ static const char *quoted_echo(const struct family *f, const struct quote *qt,
 	if (wire_rd16(qt->icmp + 4) != m->ident)
 		return "not ours: ident";
 	*cookie_quoted = qt->len >= WIRE_ICMP_HLEN + WIRE_COOKIE_LEN;
-	if (*cookie_quoted &&
-	    memcmp(qt->icmp + WIRE_ICMP_HLEN, m->cookie, WIRE_COOKIE_LEN) != 0)
+	if (*cookie_quoted && memcmp(qt->icmp + WIRE_ICMP_HLEN, m->cookie, WIRE_COOKIE_LEN) != 0)
 		return "forged: cookie mismatch";
 	if (!quoted_sum_ok(f, qt, m))
 		return "forged: quoted checksum";
@@ -261,22 +269,21 @@ static const char *quoted_echo(const struct family *f, const struct quote *qt,
 
 /* The target's "port unreachable" (RFC 792 code 3; RFC 4443 sec. 3.1 code
  * 4) for a UDP probe: the UDP method's proof that a size passed. */
-static int port_unreach(const struct family *f, const uint8_t *icmp,
-			const struct wire_match *m, const struct wire_reply *out)
+static int
+port_unreach(const struct family *f, const uint8_t *icmp, const struct wire_match *m,
+	     const struct wire_reply *out)
 {
-	int port = f->family == 6 ? icmp[0] == ICMP6_DST_UNREACH &&
-				    icmp[1] == ICMP6_DST_UNREACH_NOPORT
-				  : icmp[0] == ICMP_UNREACH && icmp[1] == ICMP_UNREACH_PORT;
+	int port = f->family == 6
+			   ? icmp[0] == ICMP6_DST_UNREACH && icmp[1] == ICMP6_DST_UNREACH_NOPORT
+			   : icmp[0] == ICMP_UNREACH && icmp[1] == ICMP_UNREACH_PORT;
 
 	return m->method == WIRE_UDP && port &&
 	       addr_is(&m->dst, out->responder.family, out->responder.a);
 }
 
-static enum wire_kind icmp_error(const struct family *f,
-				 const struct icmp_row *row,
-				 const uint8_t *icmp, size_t ilen,
-				 const struct wire_match *m,
-				 struct wire_reply *out)
+static enum wire_kind
+icmp_error(const struct family *f, const struct icmp_row *row, const uint8_t *icmp, size_t ilen,
+	   const struct wire_match *m, struct wire_reply *out)
 {
 	size_t qlen = ilen - WIRE_ICMP_HLEN;
 	struct quote qt;
@@ -319,10 +326,9 @@ static enum wire_kind icmp_error(const struct family *f,
 
 /* Classify one ICMP/ICMPv6 message of ilen bytes whose sender is already in
  * out->responder. partial: only the first fragment of a larger datagram. */
-static enum wire_kind classify(const struct family *f, const uint8_t *icmp,
-			       size_t ilen, int partial,
-			       const struct wire_match *m,
-			       struct wire_reply *out)
+static enum wire_kind
+classify(const struct family *f, const uint8_t *icmp, size_t ilen, int partial,
+	 const struct wire_match *m, struct wire_reply *out)
 {
 	const struct icmp_row *row;
 
@@ -348,20 +354,21 @@ static enum wire_kind classify(const struct family *f, const uint8_t *icmp,
 /* A TCP segment at buf + off (to end) in a whole IP packet: wire_l4.c
  * decides (its checksum is not checked: see wire_tcp_segment). A SYN-ACK
  * or RST is small and never legitimately fragmented. */
-static enum wire_kind segment(int family, const uint8_t *buf, size_t off,
-			      size_t end, int fragment, const struct wire_match *m,
-			      struct wire_reply *out)
+static enum wire_kind
+segment(int family, const uint8_t *buf, size_t off, size_t end, int fragment,
+	const struct wire_match *m, struct wire_reply *out)
 {
 	(void)family;
 	if (fragment)
 		return ignore(out, "ip fragment");
-	if (wire_tcp_segment(buf[0] >> 4 == 6 ? 6 : 4, buf + off, end - off, m, out) == WIRE_IGNORED)
+	if (wire_tcp_segment(buf[0] >> 4 == 6 ? 6 : 4, buf + off, end - off, m, out) ==
+	    WIRE_IGNORED)
 		return ignore(out, out->why);
 	return out->kind;
 }
 
-static enum wire_kind parse4(const uint8_t *buf, size_t len,
-			     const struct wire_match *m, struct wire_reply *out)
+static enum wire_kind
+parse4(const uint8_t *buf, size_t len, const struct wire_match *m, struct wire_reply *out)
 {
 	size_t ihl, tot;
 	uint16_t frag;
@@ -391,14 +398,13 @@ static enum wire_kind parse4(const uint8_t *buf, size_t len,
 	if (!(frag & IP_MF) && tot - ihl >= WIRE_ICMP_HLEN &&
 	    !wire_sum_ok(wire_sum_add(0, buf + ihl, tot - ihl)))
 		return ignore(out, "bad icmp checksum");
-	return classify(&fam4, buf + ihl, tot - ihl, (frag & IP_MF) != 0,
-			m, out);
+	return classify(&fam4, buf + ihl, tot - ihl, (frag & IP_MF) != 0, m, out);
 }
 
 /* Walk the outer packet's extension headers up to the upper-layer header
  * (RFC 8200 §4). end: bytes of the packet per its payload length. */
-static const char *skip_ext6(const uint8_t *buf, size_t end, size_t *off,
-			     uint8_t *nh, int *partial)
+static const char *
+skip_ext6(const uint8_t *buf, size_t end, size_t *off, uint8_t *nh, int *partial)
 {
 	int n;
 
@@ -406,7 +412,7 @@ static const char *skip_ext6(const uint8_t *buf, size_t end, size_t *off,
 		const uint8_t *h = buf + *off;
 		size_t hlen;
 
-		if (*nh == IPPROTO_FRAGMENT) {        /* RFC 8200 §4.5 */
+		if (*nh == IPPROTO_FRAGMENT) { /* RFC 8200 §4.5 */
 			if (end - *off < 8)
 				return "truncated";
 			if (wire_rd16(h + 2) >> 3)
@@ -432,8 +438,8 @@ static const char *skip_ext6(const uint8_t *buf, size_t end, size_t *off,
 	return "too many ipv6 extension headers";
 }
 
-static enum wire_kind parse6(const uint8_t *buf, size_t len,
-			     const struct wire_match *m, struct wire_reply *out)
+static enum wire_kind
+parse6(const uint8_t *buf, size_t len, const struct wire_match *m, struct wire_reply *out)
 {
 	size_t end, off = WIRE_IP6_HLEN;
 	uint8_t nh;
@@ -459,20 +465,21 @@ static enum wire_kind parse6(const uint8_t *buf, size_t len,
 		return ignore(out, "not icmpv6");
 	/* RFC 4443 §2.3: checksum over the pseudo-header and the message. */
 	if (!partial && end - off >= WIRE_ICMP_HLEN &&
-	    !wire_sum_ok(wire_sum_add(wire_sum_pseudo6(buf + 8, buf + 24, end - off),
-				 buf + off, end - off)))
+	    !wire_sum_ok(wire_sum_add(wire_sum_pseudo6(buf + 8, buf + 24, end - off), buf + off,
+				      end - off)))
 		return ignore(out, "bad icmp checksum");
 	return classify(&fam6, buf + off, end - off, partial, m, out);
 }
 
-static void reset(struct wire_reply *out)
+static void
+reset(struct wire_reply *out)
 {
 	memset(out, 0, sizeof *out);
 	out->kind = WIRE_IGNORED;
 }
 
-enum wire_kind wire_parse_ip(const uint8_t *buf, size_t len,
-			     const struct wire_match *m, struct wire_reply *out)
+enum wire_kind
+wire_parse_ip(const uint8_t *buf, size_t len, const struct wire_match *m, struct wire_reply *out)
 {
 	struct wire_reply scratch;
 
@@ -484,19 +491,15 @@ enum wire_kind wire_parse_ip(const uint8_t *buf, size_t len,
 	if (len < 1)
 		return ignore(out, "truncated");
 	switch (buf[0] >> 4) {
-	case 4:
-		return parse4(buf, len, m, out);
-	case 6:
-		return parse6(buf, len, m, out);
-	default:
-		return ignore(out, "not ipv4 or ipv6");
+	case 4: return parse4(buf, len, m, out);
+	case 6: return parse6(buf, len, m, out);
+	default: return ignore(out, "not ipv4 or ipv6");
 	}
 }
 
-enum wire_kind wire_parse_icmp6(const uint8_t *buf, size_t len,
-				const struct ip_addr *src,
-				const struct wire_match *m,
-				struct wire_reply *out)
+enum wire_kind
+wire_parse_icmp6(const uint8_t *buf, size_t len, const struct ip_addr *src,
+		 const struct wire_match *m, struct wire_reply *out)
 {
 	struct wire_reply scratch;
 

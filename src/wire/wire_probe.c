@@ -17,7 +17,8 @@
 #include "wire/wire.h"
 #include "wire/wire_int.h"
 
-static void set_addr(struct ip_addr *a, int family, const uint8_t *p)
+static void
+set_addr(struct ip_addr *a, int family, const uint8_t *p)
 {
 	memset(a, 0, sizeof *a);
 	a->family = family;
@@ -26,16 +27,16 @@ static void set_addr(struct ip_addr *a, int family, const uint8_t *p)
 
 /* After the IP header, the same for both families. have: ICMP bytes
  * captured; full: ICMP bytes the packet had. */
-static int probe_icmp(const uint8_t *icmp, size_t have, size_t full,
-		      struct wire_probe *pi, const char **why)
+static int
+probe_icmp(const uint8_t *icmp, size_t have, size_t full, struct wire_probe *pi, const char **why)
 {
 	const size_t need = WIRE_ICMP_HLEN + WIRE_COOKIE_LEN + WIRE_PROBE_MIN_PATTERN;
 	size_t k;
 
 	if (have < need) {
 		*why = full >= need
-		       ? "echo request cut short by the snap length: cannot tell if it is a probe"
-		       : "echo request too short to be a probe";
+			       ? "echo request cut short by the snap length: cannot tell if it is a probe"
+			       : "echo request too short to be a probe";
 		return WIRE_NOT_PROBE;
 	}
 	for (k = WIRE_COOKIE_LEN; k < have - WIRE_ICMP_HLEN; k++)
@@ -51,8 +52,9 @@ static int probe_icmp(const uint8_t *icmp, size_t have, size_t full,
 
 /* The IP header says it may be a probe of tot bytes with an hlen-byte
  * header: take its addresses and look at the echo request. */
-static int probe_ip(const uint8_t *ip, size_t len, size_t hlen, size_t tot,
-		    int family, struct wire_probe *pi, const char **why)
+static int
+probe_ip(const uint8_t *ip, size_t len, size_t hlen, size_t tot, int family, struct wire_probe *pi,
+	 const char **why)
 {
 	size_t src = family == 4 ? 12 : 8, alen = family == 4 ? 4 : 16;
 
@@ -64,8 +66,8 @@ static int probe_ip(const uint8_t *ip, size_t len, size_t hlen, size_t tot,
 }
 
 /* IPv4 (RFC 791): our probes set DF, so they are never fragments. */
-static int probe4(const uint8_t *ip, size_t len, uint32_t wire,
-		  struct wire_probe *pi, const char **why)
+static int
+probe4(const uint8_t *ip, size_t len, uint32_t wire, struct wire_probe *pi, const char **why)
 {
 	size_t ihl, tot;
 	unsigned frag;
@@ -97,8 +99,8 @@ static int probe4(const uint8_t *ip, size_t len, uint32_t wire,
 }
 
 /* IPv6 (RFC 8200): our probes carry no extension headers. */
-static int probe6(const uint8_t *ip, size_t len, uint32_t wire,
-		  struct wire_probe *pi, const char **why)
+static int
+probe6(const uint8_t *ip, size_t len, uint32_t wire, struct wire_probe *pi, const char **why)
 {
 	size_t tot;
 
@@ -113,8 +115,9 @@ static int probe6(const uint8_t *ip, size_t len, uint32_t wire,
 	return probe_ip(ip, len, WIRE_IP6_HLEN, tot, 6, pi, why);
 }
 
-int wire_parse_probe(const uint8_t *buf, size_t len, uint32_t wire_len,
-		     struct wire_probe *out, const char **why)
+int
+wire_parse_probe(const uint8_t *buf, size_t len, uint32_t wire_len, struct wire_probe *out,
+		 const char **why)
 {
 	memset(out, 0, sizeof *out);
 	*why = NULL;
@@ -127,7 +130,8 @@ int wire_parse_probe(const uint8_t *buf, size_t len, uint32_t wire_len,
 	return WIRE_NOT_ECHO;
 }
 
-void wire_ip_header(const uint8_t *buf, size_t len, struct wire_ip *out)
+void
+wire_ip_header(const uint8_t *buf, size_t len, struct wire_ip *out)
 {
 	memset(out, 0, sizeof *out);
 	if (!buf || len < 1)

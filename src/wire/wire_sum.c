@@ -6,7 +6,8 @@
 
 #include "wire/wire_int.h"
 
-uint32_t wire_sum_add(uint32_t sum, const uint8_t *buf, size_t len)
+uint32_t
+wire_sum_add(uint32_t sum, const uint8_t *buf, size_t len)
 {
 	/* 64-bit accumulator: 65535 bytes of 0xff words cannot overflow it,
 	 * and folding once at the end keeps the running sum in 32 bits. */
@@ -24,7 +25,8 @@ uint32_t wire_sum_add(uint32_t sum, const uint8_t *buf, size_t len)
 
 /* Bytes k of the pattern at even k are the high byte of a 16-bit word,
  * odd k the low byte (the data starts at an even offset). */
-static uint64_t pattern_bytes(size_t from, size_t to)
+static uint64_t
+pattern_bytes(size_t from, size_t to)
 {
 	uint64_t acc = 0;
 
@@ -33,7 +35,8 @@ static uint64_t pattern_bytes(size_t from, size_t to)
 	return acc;
 }
 
-uint32_t wire_sum_pattern(uint32_t sum, size_t from, size_t to)
+uint32_t
+wire_sum_pattern(uint32_t sum, size_t from, size_t to)
 {
 	/* One whole cycle k = 256j .. 256j + 255: even values 0..254 high
 	 * (16256 << 8), odd values 1..255 low (16384). */
@@ -43,8 +46,8 @@ uint32_t wire_sum_pattern(uint32_t sum, size_t from, size_t to)
 
 	if (to <= from)
 		return sum;
-	a = (from + 255) & ~(size_t)255;       /* first cycle boundary */
-	b = to & ~(size_t)255;                 /* last one */
+	a = (from + 255) & ~(size_t)255; /* first cycle boundary */
+	b = to & ~(size_t)255;           /* last one */
 	if (a >= b) {
 		acc += pattern_bytes(from, to);
 	} else {
@@ -57,21 +60,22 @@ uint32_t wire_sum_pattern(uint32_t sum, size_t from, size_t to)
 	return (uint32_t)acc;
 }
 
-uint16_t wire_sum_fold(uint32_t sum)
+uint16_t
+wire_sum_fold(uint32_t sum)
 {
 	while (sum >> 16)
 		sum = (sum & 0xffffu) + (sum >> 16);
 	return (uint16_t)~sum;
 }
 
-uint32_t wire_sum_pseudo6(const uint8_t src[16], const uint8_t dst[16],
-			  size_t len)
+uint32_t
+wire_sum_pseudo6(const uint8_t src[16], const uint8_t dst[16], size_t len)
 {
 	return wire_sum_pseudo(6, src, dst, len, IPPROTO_ICMPV6);
 }
 
-uint32_t wire_sum_pseudo(int family, const uint8_t *src, const uint8_t *dst,
-			 size_t len, uint8_t proto)
+uint32_t
+wire_sum_pseudo(int family, const uint8_t *src, const uint8_t *dst, size_t len, uint8_t proto)
 {
 	size_t alen = family == 6 ? 16 : 4;
 	uint32_t sum = 0;
@@ -89,7 +93,8 @@ uint32_t wire_sum_pseudo(int family, const uint8_t *src, const uint8_t *dst,
 /* Fuzzing builds (the libFuzzer/OSS-Fuzz convention macro) still compute
  * the sum but accept any value: a fuzzer cannot forge checksums, and every
  * check behind this one would otherwise go untested. */
-int wire_sum_ok(uint32_t sum)
+int
+wire_sum_ok(uint32_t sum)
 {
 	int ok = wire_sum_fold(sum) == 0;
 

@@ -20,7 +20,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static struct config cfg;
 static struct audit_result res;
 
-static void check(const struct config *c)
+static void
+check(const struct config *c)
 {
 	if (c->ntunnels > c->cap_tunnels || c->ngateways > c->cap_gateways ||
 	    c->nifaces > c->cap_ifaces || c->nbgp > c->cap_bgp || c->read + c->unread > c->lines)
@@ -45,17 +46,20 @@ static void check(const struct config *c)
 			abort();
 }
 
-static void audit_all(const struct config *c, FILE *sink)
+static void
+audit_all(const struct config *c, FILE *sink)
 {
 	static const char *const peers[] = { "aws", "aws-accelerated", "sakura", "generic" };
 
 	for (size_t p = 0; p < sizeof(peers) / sizeof(peers[0]); p++) {
-		struct audit_input in = { .cfg = c, .peer = model_peer(peers[p]),
-					  .wan_mtu = p == 1 ? 1454 : 0, .wan_from = "fuzz" };
+		struct audit_input in = { .cfg = c,
+					  .peer = model_peer(peers[p]),
+					  .wan_mtu = p == 1 ? 1454 : 0,
+					  .wan_from = "fuzz" };
 		if (audit_run(&in, &res) < 0)
 			continue;
-		if (res.nfindings > res.cap_findings || res.nerror + res.nwarning != res.nfindings ||
-		    res.ntunnels != c->ntunnels)
+		if (res.nfindings > res.cap_findings ||
+		    res.nerror + res.nwarning != res.nfindings || res.ntunnels != c->ntunnels)
 			abort();
 		if (sink) {
 			render_audit_text(sink, &res, "fuzz");
@@ -64,7 +68,8 @@ static void audit_all(const struct config *c, FILE *sink)
 	}
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char err[256];
 	FILE *sink = fopen("/dev/null", "w");
@@ -73,7 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		err[0] = '\0';
 		if (config_parse((const char *)data, size, v, &cfg, err, sizeof(err)) < 0) {
 			if (!err[0])
-				abort();     /* a refusal always says why */
+				abort(); /* a refusal always says why */
 			config_free(&cfg);
 			continue;
 		}

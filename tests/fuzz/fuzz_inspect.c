@@ -18,15 +18,16 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void check_row(FILE *f, const struct inspect *s, const struct inspect_row *w)
+static void
+check_row(FILE *f, const struct inspect *s, const struct inspect_row *w)
 {
 	(void)f;
 	if (w->what > W_IGNORED || w->stream < 0 || w->stream > s->nstreams)
 		abort();
 	if (w->what != W_IGNORED && w->what != W_PROBE && !w->stream)
-		abort();                /* an answer always belongs to a stream */
+		abort(); /* an answer always belongs to a stream */
 	if (w->what == W_IGNORED && !w->why[0])
-		abort();                /* ignored rows say why */
+		abort(); /* ignored rows say why */
 	if (w->seq < -1 || w->seq > 65535)
 		abort();
 	/* tracepath's arrival is the target's port unreachable, nothing else */
@@ -35,14 +36,16 @@ static void check_row(FILE *f, const struct inspect *s, const struct inspect_row
 		abort();
 }
 
-static void check_begin(FILE *f, const struct inspect *s)
+static void
+check_begin(FILE *f, const struct inspect *s)
 {
 	(void)f;
 	if (s->nstreams < 1 || s->nstreams > s->streams_cap)
 		abort();
 }
 
-static void check_end(FILE *f, const struct inspect *s)
+static void
+check_end(FILE *f, const struct inspect *s)
 {
 	(void)f;
 	for (int i = 0; i < s->nstreams; i++) {
@@ -56,20 +59,21 @@ static void check_end(FILE *f, const struct inspect *s)
 
 		for (size_t k = 1; k < st->nsizes; k++)
 			if (st->sizes[k - 1].size >= st->sizes[k].size)
-				abort();        /* summarised: sorted, one slot per size */
+				abort(); /* summarised: sorted, one slot per size */
 		if (st->sum.largest_reply && !st->sum.largest_reply->replies)
 			abort();
 		if (st->sum.smallest_big && !st->sum.smallest_big->too_big)
 			abort();
 		if (st->target < 0 || st->target >= s->ntargets)
-			abort();        /* every stream is one target's run */
+			abort(); /* every stream is one target's run */
 	}
 	for (int j = 0; j < s->ntargets; j++) {
 		const struct stream *tg = &s->targets[j];
 		const struct inspect_answer *a = &tg->ans;
 
 		/* the too big named is one that came back, and below it lies the answer */
-		if ((a->too_big >= 0) != (tg->ans_big != NULL) || (tg->ans_big && !tg->ans_big->too_big))
+		if ((a->too_big >= 0) != (tg->ans_big != NULL) ||
+		    (tg->ans_big && !tg->ans_big->too_big))
 			abort();
 		if ((a->verdict == INSPECT_EXACT || a->verdict == INSPECT_AT_LEAST ||
 		     a->verdict == INSPECT_EXACT_SILENCE) &&
@@ -84,9 +88,10 @@ static void check_end(FILE *f, const struct inspect *s)
 
 static const struct inspect_out checks = { check_begin, check_row, check_end, 0 };
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct inspect s;        /* as in cmd_inspect: off the stack */
+	static struct inspect s; /* as in cmd_inspect: off the stack */
 	int fd = memfd_create("fuzz.pcap", MFD_CLOEXEC);
 	size_t off = 0;
 
@@ -102,13 +107,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&s, 0, sizeof s);
 	s.path = "fuzz.pcap";
 	s.out = &checks;
-	s.f = NULL;                     /* the checks never write */
+	s.f = NULL; /* the checks never write */
 	s.r = pcapread_open_fd(fd, s.path, s.err, sizeof s.err);
 	if (!s.r)
 		return 0;
-	inspect_learn(&s);            /* as cmd_inspect: go on after an error if probes were seen */
-	if (s.nstreams > 0 &&
-	    pcapread_rewind(s.r, s.err, sizeof s.err) == 0)
+	inspect_learn(&s); /* as cmd_inspect: go on after an error if probes were seen */
+	if (s.nstreams > 0 && pcapread_rewind(s.r, s.err, sizeof s.err) == 0)
 		inspect_replay(&s);
 	pcapread_close(s.r);
 	inspect_free(&s);

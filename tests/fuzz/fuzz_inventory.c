@@ -27,8 +27,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	for (size_t i = 0; i < inv.nsites; i++) {
 		const struct inventory_site *s = &inv.sites[i];
-		if (!s->name || !s->wan || !*s->name || !*s->wan || s->ntunnels > INVENTORY_MAX_TUNNELS ||
-		    s->lineno <= last || strlen(s->name) > INVENTORY_NAME_MAX)
+		if (!s->name || !s->wan || !*s->name || !*s->wan ||
+		    s->ntunnels > INVENTORY_MAX_TUNNELS || s->lineno <= last ||
+		    strlen(s->name) > INVENTORY_NAME_MAX)
 			abort();
 		last = s->lineno;
 	}

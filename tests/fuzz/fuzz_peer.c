@@ -73,10 +73,13 @@ setup(void)
 	char err[256];
 
 	for (size_t i = 0; i < sizeof(routers) / sizeof(routers[0]); i++) {
-		struct audit_input in = { .cfg = &cfg[i], .peer = model_peer("generic"), .wan_from = "fuzz" };
-		if (config_parse(routers[i], strlen(routers[i]), -1, &cfg[i], err, sizeof(err)) < 0 ||
+		struct audit_input in = { .cfg = &cfg[i],
+					  .peer = model_peer("generic"),
+					  .wan_from = "fuzz" };
+		if (config_parse(routers[i], strlen(routers[i]), -1, &cfg[i], err, sizeof(err)) <
+			    0 ||
 		    audit_run(&in, &router_res[i]) < 0)
-			abort();     /* the fixed routers must parse */
+			abort(); /* the fixed routers must parse */
 	}
 	ready = 1;
 }
@@ -108,8 +111,8 @@ static const struct {
 	char end;
 } secret_keys[] = {
 	{ "\"PreSharedKey\"", 1, '"' },
-	{ "_preshared_key\"", 1, '"' },          /* Terraform's tunnelN_preshared_key */
-	{ "<pre_shared_key>", 0, '<' },           /* the XML, in a file or in the JSON */
+	{ "_preshared_key\"", 1, '"' }, /* Terraform's tunnelN_preshared_key */
+	{ "<pre_shared_key>", 0, '<' }, /* the XML, in a file or in the JSON */
 };
 
 static const uint8_t *
@@ -192,7 +195,9 @@ router_peer(const uint8_t *data, size_t size, FILE *sink)
 {
 	static struct config other;
 	static struct audit_result other_res;
-	struct audit_input in = { .cfg = &other, .peer = model_peer("generic"), .wan_from = "fuzz" };
+	struct audit_input in = { .cfg = &other,
+				  .peer = model_peer("generic"),
+				  .wan_from = "fuzz" };
 	char err[512];
 
 	err[0] = '\0';
@@ -202,7 +207,8 @@ router_peer(const uint8_t *data, size_t size, FILE *sink)
 	} else if (audit_run(&in, &other_res) == 0) {
 		for (size_t i = 0; i < sizeof(routers) / sizeof(routers[0]); i++)
 			for (int way = 0; way < 2; way++) {
-				const struct config *a = way ? &other : &cfg[i], *b = way ? &cfg[i] : &other;
+				const struct config *a = way ? &other : &cfg[i],
+						    *b = way ? &cfg[i] : &other;
 				const struct audit_result *ra = way ? &other_res : &router_res[i];
 				const struct audit_result *rb = way ? &router_res[i] : &other_res;
 				const char *const files[2] = { "a", "b" };
@@ -242,15 +248,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fclose(sink);
 		if (memmem(out, n, ROUTER_KEY, sizeof(ROUTER_KEY) - 1) &&
 		    !memmem(data, size, ROUTER_KEY, sizeof(ROUTER_KEY) - 1))
-			abort();     /* the fixed RTX's key, paired with a router */
+			abort(); /* the fixed RTX's key, paired with a router */
 		free(out);
 		return 0;
 	}
 #endif
 	if (FRONT((const char *)data, size, &p, &e) < 0) {
-		peer_error_words(&e, 0, err, sizeof(err));   /* the English, as --json's */
+		peer_error_words(&e, 0, err, sizeof(err)); /* the English, as --json's */
 		if (!err[0] || leaked(err, strlen(err), data, size))
-			abort();     /* a refusal always says why, never with a key */
+			abort(); /* a refusal always says why, never with a key */
 		peer_free(&p);
 		return 0;
 	}
@@ -271,9 +277,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	fclose(sink);
 	/* the router's key, unless the input itself carries those bytes (a printed field) */
-	if (leaked(out, n, data, size) ||
-	    (memmem(out, n, ROUTER_KEY, sizeof(ROUTER_KEY) - 1) &&
-	     !memmem(data, size, ROUTER_KEY, sizeof(ROUTER_KEY) - 1)))
+	if (leaked(out, n, data, size) || (memmem(out, n, ROUTER_KEY, sizeof(ROUTER_KEY) - 1) &&
+					   !memmem(data, size, ROUTER_KEY, sizeof(ROUTER_KEY) - 1)))
 		abort();
 	free(out);
 	peer_free(&p);

@@ -18,25 +18,35 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define COOKIE { 0x6d, 0x74, 0x75, 0x70, 0xc0, 0x0c, 0x1e, 0x5e }
+#define COOKIE \
+	{ \
+		0x6d, 0x74, 0x75, 0x70, 0xc0, 0x0c, 0x1e, 0x5e \
+	}
 
+/* clang-format off */
 static const struct wire_match m4 = {
 	.src = { 4, { 192, 0, 2, 1 } }, .dst = { 4, { 198, 51, 100, 2 } }, .ident = 0x4d54, .cookie = COOKIE,
 };
+/* clang-format on */
+/* clang-format off */
 static const struct wire_match m6 = {
 	.src = { 6, { 0x20, 0x01, 0x0d, 0xb8, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 } },
 	.dst = { 6, { 0x20, 0x01, 0x0d, 0xb8, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2 } },
 	.ident = 0x4d54, .cookie = COOKIE,
 };
+/* clang-format on */
 
 /* The UDP and TCP methods: probes left from ports 50000..50002 to 8080;
  * port 50003 is in the table but unused. */
+/* clang-format off */
 static const struct wire_flow flows[4] = {
 	{ 0x8badf00du, 0x100, 1400 }, { 0x8badf01du, 0x101, 1401 }, { 0x8badf02du, 0x102, 1402 },
 	{ 0, 0, 0 },
 };
+/* clang-format on */
 
-static struct wire_match l4(const struct wire_match *m, int method)
+static struct wire_match
+l4(const struct wire_match *m, int method)
 {
 	struct wire_match x = *m;
 
@@ -49,7 +59,8 @@ static struct wire_match l4(const struct wire_match *m, int method)
 }
 
 /* A method's proof names a probe that was sent, from a port that was used. */
-static void check_l4(enum wire_kind k, const struct wire_reply *r)
+static void
+check_l4(enum wire_kind k, const struct wire_reply *r)
 {
 	if (k != WIRE_TCP_SYNACK && k != WIRE_TCP_RST && k != WIRE_PORT_UNREACH) {
 		if (r->mss || r->tcp_ack)
@@ -62,7 +73,8 @@ static void check_l4(enum wire_kind k, const struct wire_reply *r)
 		abort();
 }
 
-static void check(enum wire_kind k, const struct wire_reply *r)
+static void
+check(enum wire_kind k, const struct wire_reply *r)
 {
 	if (k != r->kind)
 		abort();
@@ -74,7 +86,8 @@ static void check(enum wire_kind k, const struct wire_reply *r)
 		abort();
 }
 
-static void check_probe(const uint8_t *data, size_t size)
+static void
+check_probe(const uint8_t *data, size_t size)
 {
 	struct wire_probe p;
 	struct wire_ip h;
@@ -92,7 +105,8 @@ static void check_probe(const uint8_t *data, size_t size)
  * 33030, sent with seq (or to port) 1 at 1400 bytes, 44447 at 1454. */
 static uint16_t sent[65536];
 
-static void check_foreign(const uint8_t *data, size_t size, const struct wire_match *m)
+static void
+check_foreign(const uint8_t *data, size_t size, const struct wire_match *m)
 {
 	struct wire_probe p;
 	struct wire_reply r;
@@ -126,7 +140,8 @@ static void check_foreign(const uint8_t *data, size_t size, const struct wire_ma
 	}
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct wire_reply r;
 	const struct wire_match *m = size && data[0] >> 4 == 6 ? &m6 : &m4;

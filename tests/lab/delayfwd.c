@@ -70,8 +70,8 @@
 #define NS_PER_US 1000LL
 #define NS_PER_S 1000000000LL
 #define WATCH_NS (200 * 1000 * 1000LL) // interface / namespace check interval
-#define BURST 64                        // frames read per socket per wake-up
-#define SPIN_MAX_US 300                 // never busy-wait longer than this for a departure
+#define BURST 64                       // frames read per socket per wake-up
+#define SPIN_MAX_US 300                // never busy-wait longer than this for a departure
 
 struct slot {
 	int64_t due; // CLOCK_MONOTONIC ns
@@ -93,10 +93,15 @@ static volatile sig_atomic_t stop_sig;
 // Running average of how late a timed wake-up comes (ns); we ask to be woken this early.
 static int64_t wake_late = 50 * NS_PER_US;
 
-static void on_signal(int sig) { stop_sig = sig; }
+static void
+on_signal(int sig)
+{
+	stop_sig = sig;
+}
 
 static void logf_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void logf_(const char *fmt, ...)
+static void
+logf_(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -106,13 +111,15 @@ static void logf_(const char *fmt, ...)
 	va_end(ap);
 }
 
-static _Noreturn void die(const char *what)
+static _Noreturn void
+die(const char *what)
 {
 	logf_("%s: %s", what, strerror(errno));
 	exit(1);
 }
 
-static int64_t now_ns(void)
+static int64_t
+now_ns(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -121,7 +128,8 @@ static int64_t now_ns(void)
 
 // xorshift64*: jitter only needs to be uniform-looking, not unpredictable.
 static uint64_t rng_state;
-static uint64_t rng_next(void)
+static uint64_t
+rng_next(void)
 {
 	rng_state ^= rng_state >> 12;
 	rng_state ^= rng_state << 25;
@@ -129,7 +137,8 @@ static uint64_t rng_next(void)
 	return rng_state * 2685821657736338717ULL;
 }
 
-static long parse_long(const char *opt, const char *s, long min, long max)
+static long
+parse_long(const char *opt, const char *s, long min, long max)
 {
 	char *end;
 	errno = 0;
@@ -143,7 +152,8 @@ static long parse_long(const char *opt, const char *s, long min, long max)
 
 // open_if NAME: an AF_PACKET socket that sees every frame received on NAME (not the ones
 // sent on it) and sends on NAME. Sets *ifindex and *mtu.
-static int open_if(const char *name, int *ifindex, int *mtu)
+static int
+open_if(const char *name, int *ifindex, int *mtu)
 {
 	int fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0); // protocol 0: nothing until bound
 	if (fd < 0)
@@ -181,8 +191,9 @@ static int open_if(const char *name, int *ifindex, int *mtu)
 	return fd;
 }
 
-static void dir_init(struct dir *d, const char *from, const char *to, int in_fd, int out_fd,
-		     size_t cap, size_t slot_len)
+static void
+dir_init(struct dir *d, const char *from, const char *to, int in_fd, int out_fd, size_t cap,
+	 size_t slot_len)
 {
 	memset(d, 0, sizeof *d);
 	d->from = from;
@@ -198,10 +209,15 @@ static void dir_init(struct dir *d, const char *from, const char *to, int in_fd,
 }
 
 // A send error that means the interface is gone (the lab is being torn down).
-static bool gone_errno(int e) { return e == ENETDOWN || e == ENXIO || e == ENODEV; }
+static bool
+gone_errno(int e)
+{
+	return e == ENETDOWN || e == ENXIO || e == ENODEV;
+}
 
 // Send every frame whose time has come. Returns false when the output interface is gone.
-static bool dir_flush(struct dir *d)
+static bool
+dir_flush(struct dir *d)
 {
 	while (d->n) {
 		struct slot *s = &d->meta[d->head];
@@ -234,7 +250,8 @@ static bool dir_flush(struct dir *d)
 
 // arrival_ns: when the kernel received the frame (CLOCK_MONOTONIC ns), from its
 // SO_TIMESTAMPNS stamp (CLOCK_REALTIME), or now if there is none or it makes no sense.
-static int64_t arrival_ns(struct msghdr *mh)
+static int64_t
+arrival_ns(struct msghdr *mh)
 {
 	int64_t mono = now_ns();
 	for (struct cmsghdr *c = CMSG_FIRSTHDR(mh); c; c = CMSG_NXTHDR(mh, c)) {
@@ -253,7 +270,8 @@ static int64_t arrival_ns(struct msghdr *mh)
 
 // Read what has arrived (at most BURST frames) and schedule it. Returns false when the
 // input interface is gone.
-static bool dir_read(struct dir *d, int64_t delay, int jitter_pct)
+static bool
+dir_read(struct dir *d, int64_t delay, int jitter_pct)
 {
 	static unsigned char scratch[1];
 	for (int i = 0; i < BURST; i++) {
@@ -266,10 +284,13 @@ static bool dir_read(struct dir *d, int64_t delay, int jitter_pct)
 			char buf[CMSG_SPACE(sizeof(struct timespec))];
 			struct cmsghdr align;
 		} ctl;
-		struct iovec iov = {.iov_base = dst, .iov_len = room};
-		struct msghdr mh = {.msg_name = &from, .msg_namelen = sizeof from, .msg_iov = &iov,
-				    .msg_iovlen = 1, .msg_control = ctl.buf,
-				    .msg_controllen = sizeof ctl.buf};
+		struct iovec iov = { .iov_base = dst, .iov_len = room };
+		struct msghdr mh = { .msg_name = &from,
+				     .msg_namelen = sizeof from,
+				     .msg_iov = &iov,
+				     .msg_iovlen = 1,
+				     .msg_control = ctl.buf,
+				     .msg_controllen = sizeof ctl.buf };
 		memset(&from, 0, sizeof from);
 		ssize_t r = recvmsg(d->in_fd, &mh, MSG_DONTWAIT | MSG_TRUNC);
 		if (r < 0) {
@@ -307,7 +328,8 @@ static bool dir_read(struct dir *d, int64_t delay, int jitter_pct)
 	return true;
 }
 
-static void dir_report(const struct dir *d)
+static void
+dir_report(const struct dir *d)
 {
 	logf_("%s -> %s: %" PRIu64 " frames (%" PRIu64 " bytes) forwarded; dropped %" PRIu64
 	      " queue full, %" PRIu64 " too big, %" PRIu64 " send errors; %zu still queued;"
@@ -319,7 +341,8 @@ static void dir_report(const struct dir *d)
 
 // still_here: both interfaces keep their index, and /run/netns/NETNS (if given) is still
 // the namespace we run in.
-static bool still_here(const char *a, int ia, const char *b, int ib, const char *netns)
+static bool
+still_here(const char *a, int ia, const char *b, int ib, const char *netns)
 {
 	if ((int)if_nametoindex(a) != ia || (int)if_nametoindex(b) != ib) {
 		logf_("interface %s or %s is gone", a, b);
@@ -338,7 +361,8 @@ static bool still_here(const char *a, int ia, const char *b, int ib, const char 
 	return true;
 }
 
-static void write_pidfile(const char *path)
+static void
+write_pidfile(const char *path)
 {
 	char tmp[PATH_MAX];
 	if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp) {
@@ -355,7 +379,8 @@ static void write_pidfile(const char *path)
 		die(path);
 }
 
-static _Noreturn void usage(void)
+static _Noreturn void
+usage(void)
 {
 	fputs("usage: delayfwd -d DELAY_US [-j PCT] [-q SLOTS] [-r PRIO] [-s SEED] [-p PIDFILE]"
 	      " [-n NETNS] IF_A IF_B\n",
@@ -363,7 +388,8 @@ static _Noreturn void usage(void)
 	exit(2);
 }
 
-int main(int argc, char **argv)
+int
+main(int argc, char **argv)
 {
 	long delay_us = -1, jitter = 0, slots = 4096, prio = 20;
 	const char *pidfile = NULL, *netns = NULL;
@@ -407,7 +433,7 @@ int main(int argc, char **argv)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	int sigs[] = {SIGTERM, SIGINT, SIGHUP};
+	int sigs[] = { SIGTERM, SIGINT, SIGHUP };
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		if (sigaction(sigs[i], &sa, NULL) < 0)
 			die("sigaction");
@@ -426,7 +452,7 @@ int main(int argc, char **argv)
 	(void)prctl(PR_SET_TIMERSLACK, 1UL, 0UL, 0UL, 0UL);
 	const char *sched = "SCHED_OTHER";
 	if (prio > 0) {
-		struct sched_param sp = {.sched_priority = (int)prio};
+		struct sched_param sp = { .sched_priority = (int)prio };
 		if (sched_setscheduler(0, SCHED_FIFO, &sp) == 0)
 			sched = "SCHED_FIFO";
 		else
@@ -448,7 +474,7 @@ int main(int argc, char **argv)
 	if (pidfile)
 		write_pidfile(pidfile);
 
-	struct pollfd pfd[2] = {{.fd = fa, .events = POLLIN}, {.fd = fb, .events = POLLIN}};
+	struct pollfd pfd[2] = { { .fd = fa, .events = POLLIN }, { .fd = fb, .events = POLLIN } };
 	int64_t next_watch = now_ns() + WATCH_NS;
 	int rc = 0;
 	const char *why = NULL;
@@ -474,7 +500,7 @@ int main(int argc, char **argv)
 			}
 		}
 		int64_t wait = wake > t ? wake - t : 0;
-		struct timespec ts = {.tv_sec = wait / NS_PER_S, .tv_nsec = wait % NS_PER_S};
+		struct timespec ts = { .tv_sec = wait / NS_PER_S, .tv_nsec = wait % NS_PER_S };
 		int n = ppoll(pfd, 2, &ts, &waitmask);
 		if (n < 0) {
 			if (errno == EINTR)

@@ -29,6 +29,7 @@ parse(const char *text, int vendor)
 	return config_parse(text, strlen(text), vendor, &cfg, err, sizeof(err));
 }
 
+/* clang-format off */
 static const struct { const char *text; int vendor; } detect_rows[] = {
 	{ "tunnel select 1\n ip tunnel mtu 1280\n", VENDOR_RTX },
 	{ "# RTX1210 Rev.14.01.38\r\nip lan2 mtu 1454\r\n", VENDOR_RTX },
@@ -38,6 +39,7 @@ static const struct { const char *text; int vendor; } detect_rows[] = {
 	{ "hello world\nthis is a letter\n", -1 },
 	{ "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", -1 },
 };
+/* clang-format on */
 
 static void
 test_detect(void **state)
@@ -46,30 +48,30 @@ test_detect(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < COUNT(detect_rows); i++)
-		assert_int_equal(config_detect(detect_rows[i].text, strlen(detect_rows[i].text), err,
-					       sizeof(err)), detect_rows[i].vendor);
+		assert_int_equal(config_detect(detect_rows[i].text, strlen(detect_rows[i].text),
+					       err, sizeof(err)),
+				 detect_rows[i].vendor);
 	assert_int_equal(config_detect("", 0, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "empty"));
 }
 
-static const char rtx[] =
-	"# RTX830 Rev.15.02.10 (x)\n"                     /* 1 */
-	"ip lan2 mtu 1480\n"                              /* 2 */
-	"tunnel select 3\n"                               /* 3 */
-	" ipsec tunnel 103\n"                             /* 4 */
-	"  ipsec sa policy 103 3 esp aes256-cbc sha256-hmac\n" /* 5 */
-	"  ipsec ike keepalive use 3 on dpd 15 2\n"       /* 6 */
-	"  ipsec ike local id 3 10.1.0.0/16\n"            /* 7 */
-	"  ipsec ike nat-traversal 3 on\n"                /* 8 */
-	"  ipsec auto refresh 3 off\n"                    /* 9 */
-	" ip tunnel mtu 1400\n"                           /* 10 */
-	" ip tunnel tcp mss limit 1360\n"                 /* 11 */
-	" ipsec tunnel outer df-bit clear\n"              /* 12 */
-	" ip tunnel address 169.254.3.2/30\n"             /* 13 */
-	"ip tunnel mtu 1501\n"                            /* 14: still tunnel 3 (no select): out of range */
-	"ipsec auto refresh on\n"                         /* 15 */
-	"bgp neighbor 1 64512 169.254.3.1\n"              /* 16 */
-	"frobnicate\n";                                   /* 17 */
+static const char rtx[] = "# RTX830 Rev.15.02.10 (x)\n"                          /* 1 */
+			  "ip lan2 mtu 1480\n"                                   /* 2 */
+			  "tunnel select 3\n"                                    /* 3 */
+			  " ipsec tunnel 103\n"                                  /* 4 */
+			  "  ipsec sa policy 103 3 esp aes256-cbc sha256-hmac\n" /* 5 */
+			  "  ipsec ike keepalive use 3 on dpd 15 2\n"            /* 6 */
+			  "  ipsec ike local id 3 10.1.0.0/16\n"                 /* 7 */
+			  "  ipsec ike nat-traversal 3 on\n"                     /* 8 */
+			  "  ipsec auto refresh 3 off\n"                         /* 9 */
+			  " ip tunnel mtu 1400\n"                                /* 10 */
+			  " ip tunnel tcp mss limit 1360\n"                      /* 11 */
+			  " ipsec tunnel outer df-bit clear\n"                   /* 12 */
+			  " ip tunnel address 169.254.3.2/30\n"                  /* 13 */
+			  "ip tunnel mtu 1501\n" /* 14: still tunnel 3 (no select): out of range */
+			  "ipsec auto refresh on\n"            /* 15 */
+			  "bgp neighbor 1 64512 169.254.3.1\n" /* 16 */
+			  "frobnicate\n";                      /* 17 */
 
 static void
 test_rtx_facts(void **state)
@@ -107,9 +109,9 @@ test_rtx_facts(void **state)
 	assert_int_equal(cfg.refresh.line, 15);
 	assert_int_equal(cfg.nbgp, 1);
 	assert_int_equal(cfg.bgp[0].addr, 0xa9fe0301u);
-	assert_int_equal(cfg.bgp[0].as, 64512);       /* bgp neighbor N AS ADDR */
+	assert_int_equal(cfg.bgp[0].as, 64512); /* bgp neighbor N AS ADDR */
 	assert_int_equal(cfg.unread, 0);
-	assert_int_equal(cfg.ninvalid, 2);   /* line 14 out of range, line 17 no command */
+	assert_int_equal(cfg.ninvalid, 2); /* line 14 out of range, line 17 no command */
 	assert_int_equal(cfg.invalid[0].line, 14);
 	assert_int_equal(cfg.invalid[0].why, CONFIG_BAD_RANGE);
 	assert_int_equal(cfg.invalid[0].arg, 4);
@@ -126,9 +128,12 @@ static void
 test_rtx_indentation(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("tunnel select 2\n ipsec tunnel 202\n  ipsec sa policy 202 2 esp aes-cbc sha-hmac\n"
-			       "ip tunnel tcp mss limit 1387\n ip tunnel mtu 1300\npp select 1\nip pp mtu 1454\n"
-			       "pppoe use lan2\nip tunnel mtu 1400\n", VENDOR_RTX), 0);
+	assert_int_equal(
+		parse("tunnel select 2\n ipsec tunnel 202\n  ipsec sa policy 202 2 esp aes-cbc sha-hmac\n"
+		      "ip tunnel tcp mss limit 1387\n ip tunnel mtu 1300\npp select 1\nip pp mtu 1454\n"
+		      "pppoe use lan2\nip tunnel mtu 1400\n",
+		      VENDOR_RTX),
+		0);
 	assert_int_equal(cfg.ntunnels, 1);
 	assert_int_equal(cfg.tunnels[0].mss_value, 1387);
 	assert_int_equal(cfg.tunnels[0].mss.line, 4);
@@ -153,12 +158,15 @@ static void
 test_rtx_invalid_and_templates(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("tunnel select 1\nipsec tunnel 201\nipsec sa policy 201 1 esp aes-cbc sha-hmac\n"
-			       "ipsec ike local address id <id> 0.0.0.0/0\n"
-			       "ipsec ike keepalive use <Number> on dpd 10 3\n"
-			       "ipsec ike remote address 1 ${peer}\n"
-			       "ip tunnel tcp mss limit <MSS>\n"
-			       "tunnel select 2\nipsec tunnel 999\n", VENDOR_RTX), 0);
+	assert_int_equal(
+		parse("tunnel select 1\nipsec tunnel 201\nipsec sa policy 201 1 esp aes-cbc sha-hmac\n"
+		      "ipsec ike local address id <id> 0.0.0.0/0\n"
+		      "ipsec ike keepalive use <Number> on dpd 10 3\n"
+		      "ipsec ike remote address 1 ${peer}\n"
+		      "ip tunnel tcp mss limit <MSS>\n"
+		      "tunnel select 2\nipsec tunnel 999\n",
+		      VENDOR_RTX),
+		0);
 	assert_int_equal(cfg.ninvalid, 1);
 	assert_int_equal(cfg.invalid[0].line, 4);
 	assert_int_equal(cfg.invalid[0].why, CONFIG_BAD_ARG);
@@ -178,19 +186,22 @@ test_rtx_invalid_and_templates(void **state)
 	config_free(&cfg);
 }
 
+/* clang-format off */
 static const struct { const char *s; int want; } placeholder_rows[] = {
 	{ "${policy_name}", 1 }, { "$<ipsecPolicy1>", 1 }, { "<Number>", 1 }, { "(PSK)", 1 },
 	{ "YOUR_PUBLIC_IP", 1 }, { "{{ peer }}", 1 }, { "KEY_HERE", 1 }, { "1387", 0 },
 	{ "aes-cbc", 0 }, { "<", 0 }, { "()", 0 }, { "YOUR_", 0 }, { "your_ip", 0 }, { "$", 0 },
 	{ "lan2", 0 }, { "0.0.0.0/0", 0 },
 };
+/* clang-format on */
 
 static void
 test_placeholders(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < COUNT(placeholder_rows); i++)
-		assert_int_equal(config_is_placeholder(placeholder_rows[i].s), placeholder_rows[i].want);
+		assert_int_equal(config_is_placeholder(placeholder_rows[i].s),
+				 placeholder_rows[i].want);
 }
 
 /* A copy cut to its buffer never ends inside a UTF-8 character: the
@@ -202,8 +213,8 @@ test_copy_utf8(void **state)
 	char out[8];
 
 	(void)state;
-	cfg_copy(out, sizeof(out), "ab\xe3\x81\x82\xe3\x81\x84z");   /* ab, two 3-byte kana, z */
-	assert_string_equal(out, "ab\xe3\x81\x82");                  /* 5 bytes: the second kana would not fit */
+	cfg_copy(out, sizeof(out), "ab\xe3\x81\x82\xe3\x81\x84z"); /* ab, two 3-byte kana, z */
+	assert_string_equal(out, "ab\xe3\x81\x82"); /* 5 bytes: the second kana would not fit */
 	cfg_copy(out, sizeof(out), "abcdefghij");
 	assert_string_equal(out, "abcdefg");
 	cfg_copy(out, sizeof(out), "\xe3\x81\x82\xe3\x81\x84\xe3\x81\x86");
@@ -217,20 +228,23 @@ static void
 test_ix_profiles(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("ikev2 profile prof-a\ndpd interval 10\nchild-proposal enc aes-cbc-256\n"
-			       "child-proposal integrity sha1\n!\n"
-			       "interface Tunnel1.0\ntunnel mode ipsec-ikev2\nikev2 binding prof-a\n"
-			       "ikev2 peer-fqdn-ipv4 vpn.example.jp authentication psk id ipv4 192.0.2.1\n"
-			       "ip tcp adjust-mss auto\n!\n"
-			       "interface Tunnel2.0\n  tunnel mode ipsec-ikev2\n  ikev2 binding prof-b\n"
-			       "ikev2 peer 198.51.100.9 authentication psk id ipv4 198.51.100.9\n"
-			       "ip mtu 1300\n!\nip mtu 1400\n", VENDOR_IX), 0);
+	assert_int_equal(
+		parse("ikev2 profile prof-a\ndpd interval 10\nchild-proposal enc aes-cbc-256\n"
+		      "child-proposal integrity sha1\n!\n"
+		      "interface Tunnel1.0\ntunnel mode ipsec-ikev2\nikev2 binding prof-a\n"
+		      "ikev2 peer-fqdn-ipv4 vpn.example.jp authentication psk id ipv4 192.0.2.1\n"
+		      "ip tcp adjust-mss auto\n!\n"
+		      "interface Tunnel2.0\n  tunnel mode ipsec-ikev2\n  ikev2 binding prof-b\n"
+		      "ikev2 peer 198.51.100.9 authentication psk id ipv4 198.51.100.9\n"
+		      "ip mtu 1300\n!\nip mtu 1400\n",
+		      VENDOR_IX),
+		0);
 	assert_int_equal(cfg.ntunnels, 2);
 	assert_int_equal(cfg.tunnels[0].dpd.v, 10);
 	assert_int_equal(cfg.tunnels[0].dpd.line, 2);
 	assert_string_equal(cfg.tunnels[0].esp_text, "aes-cbc-256 sha1");
 	assert_string_equal(cfg.gateways[cfg.tunnels[0].gateway].name, "vpn.example.jp");
-	assert_int_equal(cfg.tunnels[1].mtu.v, 1300);          /* unindented, still Tunnel2.0 */
+	assert_int_equal(cfg.tunnels[1].mtu.v, 1300); /* unindented, still Tunnel2.0 */
 	assert_int_equal(cfg.tunnels[1].dpd.line, 0);
 	assert_int_equal(cfg.nrefs, 1);
 	assert_int_equal(cfg.refs[0].kind, CONFIG_REF_IKEV2_PROFILE);
@@ -248,7 +262,9 @@ test_rtx_flat_blocks(void **state)
 {
 	(void)state;
 	assert_int_equal(parse("tunnel select 1\nip tunnel mtu 1300\ntunnel select none\n"
-			       "tunnel select 2\nip tunnel tcp mss limit auto\n", VENDOR_RTX), 0);
+			       "tunnel select 2\nip tunnel tcp mss limit auto\n",
+			       VENDOR_RTX),
+			 0);
 	assert_int_equal(cfg.ntunnels, 2);
 	assert_int_equal(cfg.tunnels[0].mtu.v, 1300);
 	assert_int_equal(cfg.tunnels[1].mss.v, CONFIG_MSS_AUTO);
@@ -257,17 +273,17 @@ test_rtx_flat_blocks(void **state)
 }
 
 static const char ix[] =
-	"ip access-list acl1 permit ip src 10.1.0.0/16 dest 10.0.0.0/16\n"   /* 1 */
-	"ike policy pol1 peer 198.51.100.1 key k prop\n"                       /* 2 */
-	"ike keepalive pol1 10 3\n"                                            /* 3 */
+	"ip access-list acl1 permit ip src 10.1.0.0/16 dest 10.0.0.0/16\n"      /* 1 */
+	"ike policy pol1 peer 198.51.100.1 key k prop\n"                        /* 2 */
+	"ike keepalive pol1 10 3\n"                                             /* 3 */
 	"ipsec autokey-proposal prop1 esp-aes-256 esp-sha lifetime time 3600\n" /* 4 */
-	"ipsec autokey-map map1 acl1 peer 198.51.100.1 prop1\n"                /* 5 */
+	"ipsec autokey-map map1 acl1 peer 198.51.100.1 prop1\n"                 /* 5 */
 	"interface GigaEthernet0.1\n"                                           /* 6 */
-	"  ip mtu 1454\n"                                                      /* 7 */
+	"  ip mtu 1454\n"                                                       /* 7 */
 	"interface Tunnel0.0\n"                                                 /* 8 */
-	"  tunnel mode ipsec\n"                                                /* 9 */
-	"  ip tcp adjust-mss auto\n"                                           /* 10 */
-	"  ipsec policy tunnel map1 out\n"                                     /* 11 */
+	"  tunnel mode ipsec\n"                                                 /* 9 */
+	"  ip tcp adjust-mss auto\n"                                            /* 10 */
+	"  ipsec policy tunnel map1 out\n"                                      /* 11 */
 	"!\n";
 
 static void
@@ -295,22 +311,21 @@ test_ix_binding(void **state)
 	config_free(&cfg);
 }
 
-static const char swan[] =
-	"connections {\n"                          /* 1 */
-	"  c1 {\n"                                 /* 2 */
-	"    dpd_delay = 1m # one minute\n"        /* 3 */
-	"    encap = yes\n"                        /* 4 */
-	"    children {\n"                         /* 5 */
-	"      k1 { local_ts = 0.0.0.0/0\n"        /* 6 */
-	"        remote_ts = dynamic\n"            /* 7 */
-	"        esp_proposals = aes256gcm16,aes128-sha1\n" /* 8 */
-	"        start_action = trap\n"            /* 9 */
-	"      }\n"
-	"    }\n"
-	"  }\n"
-	"}\n"
-	"router bgp 65000\n"
-	" neighbor 169.254.10.1 remote-as 64512\n";
+static const char swan[] = "connections {\n"                                   /* 1 */
+			   "  c1 {\n"                                          /* 2 */
+			   "    dpd_delay = 1m # one minute\n"                 /* 3 */
+			   "    encap = yes\n"                                 /* 4 */
+			   "    children {\n"                                  /* 5 */
+			   "      k1 { local_ts = 0.0.0.0/0\n"                 /* 6 */
+			   "        remote_ts = dynamic\n"                     /* 7 */
+			   "        esp_proposals = aes256gcm16,aes128-sha1\n" /* 8 */
+			   "        start_action = trap\n"                     /* 9 */
+			   "      }\n"
+			   "    }\n"
+			   "  }\n"
+			   "}\n"
+			   "router bgp 65000\n"
+			   " neighbor 169.254.10.1 remote-as 64512\n";
 
 static void
 test_swan_sections(void **state)
@@ -334,7 +349,7 @@ test_swan_sections(void **state)
 	assert_string_equal(cfg.tunnels[0].name, "k1");
 	assert_int_equal(cfg.nbgp, 1);
 	assert_int_equal(cfg.bgp[0].line, 15);
-	assert_int_equal(cfg.bgp[0].as, 64512);       /* FRR's neighbor A remote-as AS */
+	assert_int_equal(cfg.bgp[0].as, 64512); /* FRR's neighbor A remote-as AS */
 	config_free(&cfg);
 }
 
@@ -358,15 +373,16 @@ test_hostile_bytes(void **state)
 	n += (size_t)sprintf(buf + n, "\r\nip tunnel tcp mss limit 1240\r\n");
 	assert_int_equal(config_parse(buf, n, VENDOR_RTX, &cfg, err, sizeof(err)), 0);
 	assert_int_equal(cfg.lines, 5);
-	assert_int_equal(cfg.tunnels[0].mtu.line, 0);       /* "12?80" is no number */
+	assert_int_equal(cfg.tunnels[0].mtu.line, 0); /* "12?80" is no number */
 	assert_int_equal(cfg.tunnels[0].mss_value, 1240);
 	assert_int_equal(cfg.tunnels[0].mss.line, 5);
 	assert_int_equal(cfg.unread, 0);
-	assert_int_equal(cfg.ninvalid, 2);   /* "12?80" is no number; the long line no command */
+	assert_int_equal(cfg.ninvalid, 2); /* "12?80" is no number; the long line no command */
 	free(buf);
 	config_free(&cfg);
 }
 
+/* clang-format off */
 static const struct { int v; const char *text, *want; } esp_rows[] = {
 	{ VENDOR_RTX, "aes-cbc sha-hmac", "aes128-sha1" },
 	{ VENDOR_RTX, "aes256-cbc sha256-hmac", "aes256-sha256" },
@@ -382,6 +398,7 @@ static const struct { int v; const char *text, *want; } esp_rows[] = {
 	{ VENDOR_RTX, "", NULL },
 	{ VENDOR_STRONGSWAN, "default", NULL },
 };
+/* clang-format on */
 
 static void
 test_esp_words(void **state)
@@ -412,7 +429,8 @@ test_many_tunnels(void **state)
 	(void)state;
 	assert_non_null(buf);
 	for (int i = 1; i <= 200; i++)
-		n += (size_t)snprintf(buf + n, cap - n, "tunnel select %d\nip tunnel mtu %d\n", i, 1000 + i);
+		n += (size_t)snprintf(buf + n, cap - n, "tunnel select %d\nip tunnel mtu %d\n", i,
+				      1000 + i);
 	assert_int_equal(config_parse(buf, n, -1, &cfg, err, sizeof(err)), 0);
 	assert_int_equal(cfg.ntunnels, 200);
 	assert_string_equal(cfg.tunnels[199].name, "tunnel200");
@@ -427,9 +445,12 @@ static void
 test_swan_placeholders(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("connections {\n  ${policy_name} {\n    remote_addrs = ${remote_ip}\n"
-			       "    children {\n      ${policy_name}-child {\n        start_action = start\n"
-			       "      }\n    }\n  }\n}\n", VENDOR_STRONGSWAN), 0);
+	assert_int_equal(
+		parse("connections {\n  ${policy_name} {\n    remote_addrs = ${remote_ip}\n"
+		      "    children {\n      ${policy_name}-child {\n        start_action = start\n"
+		      "      }\n    }\n  }\n}\n",
+		      VENDOR_STRONGSWAN),
+		0);
 	assert_int_equal(cfg.ngateways, 1);
 	assert_string_equal(cfg.gateways[0].name, "${policy_name}");
 	assert_string_equal(cfg.tunnels[0].name, "${policy_name}-child");
@@ -445,8 +466,11 @@ static void
 test_rtx_keepalive_template(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("tunnel select 1\nipsec tunnel 1\nipsec sa policy 1 1 esp aes-cbc sha-hmac\n"
-			       "ipsec ike keepalive use 1 on dpd ${dpdInterval} 3\n", VENDOR_RTX), 0);
+	assert_int_equal(
+		parse("tunnel select 1\nipsec tunnel 1\nipsec sa policy 1 1 esp aes-cbc sha-hmac\n"
+		      "ipsec ike keepalive use 1 on dpd ${dpdInterval} 3\n",
+		      VENDOR_RTX),
+		0);
 	assert_int_equal(cfg.ninvalid, 0);
 	assert_int_equal(cfg.gateways[0].keepalive.line, 4);
 	assert_int_equal(cfg.gateways[0].ka_count, 3);
@@ -458,66 +482,83 @@ test_rtx_keepalive_template(void **state)
  * audit_dpd_hold() returns): one row per rule of RTX 15.20, the IX's
  * per-tunnel dpd, swanctl.conf(5) and ipsec.conf(5). */
 #define RTX1 "tunnel select 1\nipsec tunnel 1\nipsec sa policy 1 1 esp aes-cbc sha-hmac\n"
-#define IX2(t0, t1) "ikev2 default-profile\n" t0 "!\ninterface Tunnel0.0\n  tunnel mode ipsec-ikev2\n" \
+#define IX2(t0, t1) \
+	"ikev2 default-profile\n" t0 "!\ninterface Tunnel0.0\n  tunnel mode ipsec-ikev2\n" \
 	"  ikev2 peer 198.51.100.1 authentication psk id ipv4 198.51.100.1\n!\ninterface Tunnel1.0\n" \
-	"  tunnel mode ipsec-ikev2\n" t1 "  ikev2 peer 198.51.100.1 authentication psk id ipv4 198.51.100.1\n!\n"
-#define SWAN(k) "connections {\n  c1 {\n    version = 1\n" k "    children {\n      k1 {\n      }\n    }\n  }\n}\n"
-#define LIBRE(k) "conn t1\n\tkeyexchange=ikev1\n\tikev2=no\n\tright=198.51.100.1\n" k "\tauto=start\n"
+	"  tunnel mode ipsec-ikev2\n" t1 \
+	"  ikev2 peer 198.51.100.1 authentication psk id ipv4 198.51.100.1\n!\n"
+#define SWAN(k) \
+	"connections {\n  c1 {\n    version = 1\n" k \
+	"    children {\n      k1 {\n      }\n    }\n  }\n}\n"
+#define LIBRE(k) \
+	"conn t1\n\tkeyexchange=ikev1\n\tikev2=no\n\tright=198.51.100.1\n" k "\tauto=start\n"
 static const struct live_row {
 	const char *text;
 	int vendor;
 	enum config_live_state state;
 	enum config_live_why why;
-	size_t tunnel;               /* whose hold */
+	size_t tunnel; /* whose hold */
 	long hold;
 	unsigned hold_line;
 	int exact;
 } live_rows[] = {
-	{ RTX1 "ipsec ike keepalive use 1 on dpd 30 3\n", VENDOR_RTX, CONFIG_LIVE_ON, CONFIG_WHY_NONE, 0, 90, 4, 1 },
-	{ RTX1 "ipsec ike keepalive use 1 on\n", VENDOR_RTX, CONFIG_LIVE_SAME_MAKE, CONFIG_WHY_RTX_HEARTBEAT, 0,
-	  CONFIG_HOLD_NONE, 0, 0 },
-	{ RTX1 "ipsec ike keepalive use 1 auto\n", VENDOR_RTX, CONFIG_LIVE_OFF, CONFIG_WHY_RTX_HEARTBEAT_AUTO, 0,
-	  CONFIG_HOLD_NONE, 0, 0 },
-	{ RTX1 "ipsec ike keepalive use 1 off\n", VENDOR_RTX, CONFIG_LIVE_OFF, CONFIG_WHY_RTX_OFF, 0, CONFIG_HOLD_NONE, 0, 0 },
-	{ RTX1 "ipsec ike remote address 1 198.51.100.1\n", VENDOR_RTX, CONFIG_LIVE_OFF, CONFIG_WHY_RTX_UNSET, 0,
-	  CONFIG_HOLD_NONE, 0, 0 },
+	{ RTX1 "ipsec ike keepalive use 1 on dpd 30 3\n", VENDOR_RTX, CONFIG_LIVE_ON,
+	  CONFIG_WHY_NONE, 0, 90, 4, 1 },
+	{ RTX1 "ipsec ike keepalive use 1 on\n", VENDOR_RTX, CONFIG_LIVE_SAME_MAKE,
+	  CONFIG_WHY_RTX_HEARTBEAT, 0, CONFIG_HOLD_NONE, 0, 0 },
+	{ RTX1 "ipsec ike keepalive use 1 auto\n", VENDOR_RTX, CONFIG_LIVE_OFF,
+	  CONFIG_WHY_RTX_HEARTBEAT_AUTO, 0, CONFIG_HOLD_NONE, 0, 0 },
+	{ RTX1 "ipsec ike keepalive use 1 off\n", VENDOR_RTX, CONFIG_LIVE_OFF, CONFIG_WHY_RTX_OFF,
+	  0, CONFIG_HOLD_NONE, 0, 0 },
+	{ RTX1 "ipsec ike remote address 1 198.51.100.1\n", VENDOR_RTX, CONFIG_LIVE_OFF,
+	  CONFIG_WHY_RTX_UNSET, 0, CONFIG_HOLD_NONE, 0, 0 },
 	/* IKEv2: rfc4306 with switch auto (the first form, the default) only answers */
-	{ RTX1 "ipsec ike version 1 2\n", VENDOR_RTX, CONFIG_LIVE_OFF, CONFIG_WHY_RTX_V2_UNSET, 0, CONFIG_HOLD_NONE, 0, 0 },
-	{ RTX1 "ipsec ike version 1 2\nipsec ike keepalive use 1 auto rfc4306 10 4\n", VENDOR_RTX, CONFIG_LIVE_OFF,
-	  CONFIG_WHY_RTX_V2_AUTO, 0, CONFIG_HOLD_NONE, 0, 0 },
-	{ RTX1 "ipsec ike version 1 2\nipsec ike keepalive use 1 on rfc4306 10 4\n", VENDOR_RTX, CONFIG_LIVE_ON,
-	  CONFIG_WHY_NONE, 0, 40, 5, 1 },
+	{ RTX1 "ipsec ike version 1 2\n", VENDOR_RTX, CONFIG_LIVE_OFF, CONFIG_WHY_RTX_V2_UNSET, 0,
+	  CONFIG_HOLD_NONE, 0, 0 },
+	{ RTX1 "ipsec ike version 1 2\nipsec ike keepalive use 1 auto rfc4306 10 4\n", VENDOR_RTX,
+	  CONFIG_LIVE_OFF, CONFIG_WHY_RTX_V2_AUTO, 0, CONFIG_HOLD_NONE, 0, 0 },
+	{ RTX1 "ipsec ike version 1 2\nipsec ike keepalive use 1 on rfc4306 10 4\n", VENDOR_RTX,
+	  CONFIG_LIVE_ON, CONFIG_WHY_NONE, 0, 40, 5, 1 },
 	/* a method the version lacks runs as its first form, with the line's numbers */
-	{ RTX1 "ipsec ike version 1 2\nipsec ike keepalive use 1 on dpd 10 3\n", VENDOR_RTX, CONFIG_LIVE_ON,
-	  CONFIG_WHY_NONE, 0, 30, 5, 1 },
-	{ RTX1 "ipsec ike version 1 2\nipsec ike keepalive use 1 auto dpd\n", VENDOR_RTX, CONFIG_LIVE_OFF,
-	  CONFIG_WHY_RTX_V2_AUTO, 0, CONFIG_HOLD_NONE, 0, 0 },
-	{ RTX1 "ipsec ike version 1 2\nipsec ike keepalive use 1 on heartbeat\n", VENDOR_RTX, CONFIG_LIVE_ON,
-	  CONFIG_WHY_NONE, 0, 60, 5, 1 },
+	{ RTX1 "ipsec ike version 1 2\nipsec ike keepalive use 1 on dpd 10 3\n", VENDOR_RTX,
+	  CONFIG_LIVE_ON, CONFIG_WHY_NONE, 0, 30, 5, 1 },
+	{ RTX1 "ipsec ike version 1 2\nipsec ike keepalive use 1 auto dpd\n", VENDOR_RTX,
+	  CONFIG_LIVE_OFF, CONFIG_WHY_RTX_V2_AUTO, 0, CONFIG_HOLD_NONE, 0, 0 },
+	{ RTX1 "ipsec ike version 1 2\nipsec ike keepalive use 1 on heartbeat\n", VENDOR_RTX,
+	  CONFIG_LIVE_ON, CONFIG_WHY_NONE, 0, 60, 5, 1 },
 	{ RTX1 "ipsec ike keepalive use 1 on rfc4306 10 3\n", VENDOR_RTX, CONFIG_LIVE_SAME_MAKE,
 	  CONFIG_WHY_RTX_HEARTBEAT, 0, CONFIG_HOLD_NONE, 0, 0 },
-	{ RTX1 "ipsec ike keepalive use 1 auto dpd\n", VENDOR_RTX, CONFIG_LIVE_ON, CONFIG_WHY_NONE, 0, 60, 4, 1 },
-	{ RTX1 "ipsec ike keepalive use 1 on dpd\nno ipsec ike keepalive use 1\n", VENDOR_RTX, CONFIG_LIVE_OFF,
-	  CONFIG_WHY_RTX_UNSET, 0, CONFIG_HOLD_NONE, 0, 0 },
-	{ RTX1 "ipsec ike keepalive use 1 ${ka}\n", VENDOR_RTX, CONFIG_LIVE_UNKNOWN, CONFIG_WHY_NONE, 0,
-	  CONFIG_HOLD_UNKNOWN, 0, 0 },
+	{ RTX1 "ipsec ike keepalive use 1 auto dpd\n", VENDOR_RTX, CONFIG_LIVE_ON, CONFIG_WHY_NONE,
+	  0, 60, 4, 1 },
+	{ RTX1 "ipsec ike keepalive use 1 on dpd\nno ipsec ike keepalive use 1\n", VENDOR_RTX,
+	  CONFIG_LIVE_OFF, CONFIG_WHY_RTX_UNSET, 0, CONFIG_HOLD_NONE, 0, 0 },
+	{ RTX1 "ipsec ike keepalive use 1 ${ka}\n", VENDOR_RTX, CONFIG_LIVE_UNKNOWN,
+	  CONFIG_WHY_NONE, 0, CONFIG_HOLD_UNKNOWN, 0, 0 },
 	/* one IKEv2 peer, two tunnels: each tunnel's own hold */
-	{ IX2("  dpd interval 10\n", "  ikev2 dpd interval 120\n"), VENDOR_IX, CONFIG_LIVE_ON, CONFIG_WHY_NONE, 0, 10, 2, 0 },
-	{ IX2("  dpd interval 10\n", "  ikev2 dpd interval 120\n"), VENDOR_IX, CONFIG_LIVE_ON, CONFIG_WHY_NONE, 1, 120, 10, 0 },
-	{ IX2("", "  ikev2 dpd interval 120\n"), VENDOR_IX, CONFIG_LIVE_ON, CONFIG_WHY_NONE, 0, CONFIG_HOLD_NONE, 0, 0 },
+	{ IX2("  dpd interval 10\n", "  ikev2 dpd interval 120\n"), VENDOR_IX, CONFIG_LIVE_ON,
+	  CONFIG_WHY_NONE, 0, 10, 2, 0 },
+	{ IX2("  dpd interval 10\n", "  ikev2 dpd interval 120\n"), VENDOR_IX, CONFIG_LIVE_ON,
+	  CONFIG_WHY_NONE, 1, 120, 10, 0 },
+	{ IX2("", "  ikev2 dpd interval 120\n"), VENDOR_IX, CONFIG_LIVE_ON, CONFIG_WHY_NONE, 0,
+	  CONFIG_HOLD_NONE, 0, 0 },
 	{ IX2("", ""), VENDOR_IX, CONFIG_LIVE_OFF, CONFIG_WHY_IX_V2, 0, CONFIG_HOLD_NONE, 0, 0 },
-	{ "ike policy p1 peer 198.51.100.9 key k prop\n", VENDOR_IX, CONFIG_LIVE_UNKNOWN, CONFIG_WHY_NO_TUNNEL, 0, 0, 0, 0 },
+	{ "ike policy p1 peer 198.51.100.9 key k prop\n", VENDOR_IX, CONFIG_LIVE_UNKNOWN,
+	  CONFIG_WHY_NO_TUNNEL, 0, 0, 0, 0 },
 	/* IKEv1: dead after dpd_timeout when it is the larger */
-	{ SWAN("    dpd_delay = 10s\n    dpd_timeout = 150s\n"), VENDOR_STRONGSWAN, CONFIG_LIVE_ON, CONFIG_WHY_NONE, 0,
-	  150, 5, 0 },
-	{ SWAN("    dpd_delay = 0\n"), VENDOR_STRONGSWAN, CONFIG_LIVE_OFF, CONFIG_WHY_SWAN_ZERO, 0, CONFIG_HOLD_NONE, 0, 0 },
-	{ SWAN(""), VENDOR_STRONGSWAN, CONFIG_LIVE_OFF, CONFIG_WHY_SWAN_UNSET, 0, CONFIG_HOLD_NONE, 0, 0 },
+	{ SWAN("    dpd_delay = 10s\n    dpd_timeout = 150s\n"), VENDOR_STRONGSWAN, CONFIG_LIVE_ON,
+	  CONFIG_WHY_NONE, 0, 150, 5, 0 },
+	{ SWAN("    dpd_delay = 0\n"), VENDOR_STRONGSWAN, CONFIG_LIVE_OFF, CONFIG_WHY_SWAN_ZERO, 0,
+	  CONFIG_HOLD_NONE, 0, 0 },
+	{ SWAN(""), VENDOR_STRONGSWAN, CONFIG_LIVE_OFF, CONFIG_WHY_SWAN_UNSET, 0, CONFIG_HOLD_NONE,
+	  0, 0 },
 	{ LIBRE("\tdpddelay=10\n"), VENDOR_IPSECCONF, CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_TIMEOUT, 0,
 	  CONFIG_HOLD_NONE, 0, 0 },
-	{ LIBRE("\tdpddelay=10\n\tdpdtimeout=30\n"), VENDOR_IPSECCONF, CONFIG_LIVE_ON, CONFIG_WHY_NONE, 0, 30, 6, 1 },
-	{ LIBRE(""), VENDOR_IPSECCONF, CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_DELAY_UNSET, 0, CONFIG_HOLD_NONE, 0, 0 },
-	{ "conn t1\n\tright=198.51.100.1\n\tdpdaction=none\n\tauto=start\n", VENDOR_IPSECCONF, CONFIG_LIVE_OFF,
-	  CONFIG_WHY_IPC_NO_ACTION, 0, CONFIG_HOLD_NONE, 0, 0 },
+	{ LIBRE("\tdpddelay=10\n\tdpdtimeout=30\n"), VENDOR_IPSECCONF, CONFIG_LIVE_ON,
+	  CONFIG_WHY_NONE, 0, 30, 6, 1 },
+	{ LIBRE(""), VENDOR_IPSECCONF, CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_DELAY_UNSET, 0,
+	  CONFIG_HOLD_NONE, 0, 0 },
+	{ "conn t1\n\tright=198.51.100.1\n\tdpdaction=none\n\tauto=start\n", VENDOR_IPSECCONF,
+	  CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_ACTION, 0, CONFIG_HOLD_NONE, 0, 0 },
 };
 
 static void
@@ -532,21 +573,28 @@ test_live_model(void **state)
 			fail_msg("row %zu: not parsed", i);
 		l = &cfg.gateways[0].live;
 		if (l->state != w->state || l->why != w->why)
-			fail_msg("row %zu: state %d why %d, want %d %d", i, l->state, l->why, w->state, w->why);
+			fail_msg("row %zu: state %d why %d, want %d %d", i, l->state, l->why,
+				 w->state, w->why);
 		/* the note's words: dpd/heartbeat on IKEv2, rfc4306 on IKEv1 */
 		if (w->vendor == VENDOR_RTX && cfg.gateways[0].ka_method_set &&
-		    (strstr(w->text, "version 1 2") ? !strstr(w->text, " rfc4306") : !!strstr(w->text, " rfc4306"))) {
-			if (!l->instead || !l->named || l->ike != (strstr(w->text, "version 1 2") ? 2 : 1))
+		    (strstr(w->text, "version 1 2") ? !strstr(w->text, " rfc4306")
+						    : !!strstr(w->text, " rfc4306"))) {
+			if (!l->instead || !l->named ||
+			    l->ike != (strstr(w->text, "version 1 2") ? 2 : 1))
 				fail_msg("row %zu: no method named instead", i);
-			assert_string_equal(l->instead, strstr(w->text, "version 1 2") ? "rfc4306" : "heartbeat");
+			assert_string_equal(l->instead, strstr(w->text, "version 1 2")
+								? "rfc4306"
+								: "heartbeat");
 		} else if (l->instead)
 			fail_msg("row %zu: %s instead of %s", i, l->instead, l->named);
 		if (w->why != CONFIG_WHY_NO_TUNNEL) {
 			assert_true(w->tunnel < cfg.ntunnels);
 			h = &cfg.tunnels[w->tunnel].hold;
-			if (!h->set || h->v != w->hold || (h->v >= 0 && (h->src.line != w->hold_line || h->exact != w->exact)))
-				fail_msg("row %zu: hold %d %ld line %u exact %d, want %ld %u %d", i, h->set, h->v,
-					 h->src.line, h->exact, w->hold, w->hold_line, w->exact);
+			if (!h->set || h->v != w->hold ||
+			    (h->v >= 0 && (h->src.line != w->hold_line || h->exact != w->exact)))
+				fail_msg("row %zu: hold %d %ld line %u exact %d, want %ld %u %d", i,
+					 h->set, h->v, h->src.line, h->exact, w->hold, w->hold_line,
+					 w->exact);
 		}
 		config_free(&cfg);
 	}
@@ -558,7 +606,8 @@ test_live_model(void **state)
  * ikev2 connect-type, swanctl.conf(5) start_action and ipsec.conf(5)
  * auto (with the dpdaction that leaves a waiting conn to no-reinitiation). */
 #define RTXG(lines) RTX1 "ipsec ike remote address 1 198.51.100.1\n" lines
-#define IX1(t) "interface Tunnel0.0\n  tunnel mode ipsec-ikev2\n" t \
+#define IX1(t) \
+	"interface Tunnel0.0\n  tunnel mode ipsec-ikev2\n" t \
 	"  ikev2 peer 198.51.100.1 authentication psk id ipv4 198.51.100.1\n!\n"
 #define SWANS(k) "connections {\n  c1 {\n    children {\n      k1 {\n" k "      }\n    }\n  }\n}\n"
 #define IPC(k) "conn t1\n\tright=198.51.100.1\n" k
@@ -568,34 +617,41 @@ static const struct start_row {
 	enum config_start_state state;
 	enum config_start_why why;
 	unsigned src_line;
-	enum config_start_state global;   /* RTX's router-wide view; -1: none */
+	enum config_start_state global; /* RTX's router-wide view; -1: none */
 } start_rows[] = {
 	{ RTXG(""), VENDOR_RTX, CONFIG_START_NEVER, CONFIG_SWHY_COVERED, 0, CONFIG_START_NEVER },
-	{ RTXG("ipsec auto refresh on\n"), VENDOR_RTX, CONFIG_START_ALWAYS, CONFIG_SWHY_RTX_GW, 5, CONFIG_START_ALWAYS },
+	{ RTXG("ipsec auto refresh on\n"), VENDOR_RTX, CONFIG_START_ALWAYS, CONFIG_SWHY_RTX_GW, 5,
+	  CONFIG_START_ALWAYS },
 	{ RTXG("ipsec auto refresh on\nipsec auto refresh 1 off\n"), VENDOR_RTX, CONFIG_START_NEVER,
 	  CONFIG_SWHY_RTX_GW, 6, CONFIG_START_ALWAYS },
 	{ RTXG("ipsec auto refresh off\nipsec auto refresh 1 on\n"), VENDOR_RTX, CONFIG_START_NEVER,
 	  CONFIG_SWHY_COVERED, 5, CONFIG_START_NEVER },
-	{ RTXG("ipsec auto refresh ${refresh}\n"), VENDOR_RTX, CONFIG_START_UNKNOWN, CONFIG_SWHY_COVERED, 5,
-	  CONFIG_START_UNKNOWN },
-	{ IX1("  ikev2 connect-type auto\n"), VENDOR_IX, CONFIG_START_ALWAYS, CONFIG_SWHY_IX_V2, 3, -1 },
+	{ RTXG("ipsec auto refresh ${refresh}\n"), VENDOR_RTX, CONFIG_START_UNKNOWN,
+	  CONFIG_SWHY_COVERED, 5, CONFIG_START_UNKNOWN },
+	{ IX1("  ikev2 connect-type auto\n"), VENDOR_IX, CONFIG_START_ALWAYS, CONFIG_SWHY_IX_V2, 3,
+	  -1 },
 	{ IX1(""), VENDOR_IX, CONFIG_START_NEVER, CONFIG_SWHY_IX_V2, 0, -1 },
 	{ "ike policy p1 peer 198.51.100.9 key k prop\nipsec autokey-map m1 acl peer 198.51.100.9 ts\n"
-	  "interface Tunnel0.0\n  tunnel mode ipsec\n  ipsec policy tunnel m1 out\n!\n", VENDOR_IX,
-	  CONFIG_START_UNKNOWN, CONFIG_SWHY_IX_V1, 0, -1 },
-	{ SWANS("        start_action = start\n"), VENDOR_STRONGSWAN, CONFIG_START_ALWAYS, CONFIG_SWHY_SWAN, 5, -1 },
-	{ SWANS("        start_action = trap\n"), VENDOR_STRONGSWAN, CONFIG_START_ON_TRAFFIC, CONFIG_SWHY_SWAN, 5, -1 },
+	  "interface Tunnel0.0\n  tunnel mode ipsec\n  ipsec policy tunnel m1 out\n!\n",
+	  VENDOR_IX, CONFIG_START_UNKNOWN, CONFIG_SWHY_IX_V1, 0, -1 },
+	{ SWANS("        start_action = start\n"), VENDOR_STRONGSWAN, CONFIG_START_ALWAYS,
+	  CONFIG_SWHY_SWAN, 5, -1 },
+	{ SWANS("        start_action = trap\n"), VENDOR_STRONGSWAN, CONFIG_START_ON_TRAFFIC,
+	  CONFIG_SWHY_SWAN, 5, -1 },
 	{ SWANS(""), VENDOR_STRONGSWAN, CONFIG_START_NEVER, CONFIG_SWHY_SWAN, 0, -1 },
-	{ IPC("\tauto=start\n"), VENDOR_IPSECCONF, CONFIG_START_ALWAYS, CONFIG_SWHY_IPC_LOADS, 3, -1 },
-	{ IPC("\tauto=route\n"), VENDOR_IPSECCONF, CONFIG_START_ON_TRAFFIC, CONFIG_SWHY_IPC_LOADS, 3, -1 },
+	{ IPC("\tauto=start\n"), VENDOR_IPSECCONF, CONFIG_START_ALWAYS, CONFIG_SWHY_IPC_LOADS, 3,
+	  -1 },
+	{ IPC("\tauto=route\n"), VENDOR_IPSECCONF, CONFIG_START_ON_TRAFFIC, CONFIG_SWHY_IPC_LOADS,
+	  3, -1 },
 	{ IPC("\tauto=add\n"), VENDOR_IPSECCONF, CONFIG_START_NEVER, CONFIG_SWHY_IPC_LOADS, 3, -1 },
-	{ IPC("\tauto=ignore\n"), VENDOR_IPSECCONF, CONFIG_START_NEVER, CONFIG_SWHY_IPC_NOT_LOADS, 3, -1 },
+	{ IPC("\tauto=ignore\n"), VENDOR_IPSECCONF, CONFIG_START_NEVER, CONFIG_SWHY_IPC_NOT_LOADS,
+	  3, -1 },
 	{ IPC(""), VENDOR_IPSECCONF, CONFIG_START_NEVER, CONFIG_SWHY_IPC_NOT_LOADS, 0, -1 },
 	/* Libreswan's default dpdaction (hold) waits; strongSwan's hold traps */
-	{ IPC("\tkeyexchange=ikev1\n\tikev2=no\n\tdpddelay=10\n\tdpdtimeout=30\n\tauto=add\n"), VENDOR_IPSECCONF,
-	  CONFIG_START_NEVER, CONFIG_SWHY_IPC_DPD_STAYS, 7, -1 },
-	{ IPC("\tdpddelay=10\n\tdpdaction=restart\n\tauto=add\n"), VENDOR_IPSECCONF, CONFIG_START_NEVER,
-	  CONFIG_SWHY_IPC_LOADS, 5, -1 },
+	{ IPC("\tkeyexchange=ikev1\n\tikev2=no\n\tdpddelay=10\n\tdpdtimeout=30\n\tauto=add\n"),
+	  VENDOR_IPSECCONF, CONFIG_START_NEVER, CONFIG_SWHY_IPC_DPD_STAYS, 7, -1 },
+	{ IPC("\tdpddelay=10\n\tdpdaction=restart\n\tauto=add\n"), VENDOR_IPSECCONF,
+	  CONFIG_START_NEVER, CONFIG_SWHY_IPC_LOADS, 5, -1 },
 };
 
 static void
@@ -608,12 +664,15 @@ test_start_model(void **state)
 		if (parse(w->text, w->vendor) != 0 || !cfg.ntunnels)
 			fail_msg("row %zu: not parsed", i);
 		s = &cfg.tunnels[0].start;
-		if (!s->set || s->state != w->state || s->why != w->why || s->src.line != w->src_line)
-			fail_msg("row %zu: set %d state %d why %d line %u, want %d %d %u", i, s->set, s->state, s->why,
-				 s->src.line, w->state, w->why, w->src_line);
-		if (cfg.start.set != ((int)w->global >= 0) || (cfg.start.set && cfg.start.state != w->global))
-			fail_msg("row %zu: router-wide set %d state %d, want %d", i, cfg.start.set, cfg.start.state,
-				 (int)w->global);
+		if (!s->set || s->state != w->state || s->why != w->why ||
+		    s->src.line != w->src_line)
+			fail_msg("row %zu: set %d state %d why %d line %u, want %d %d %u", i,
+				 s->set, s->state, s->why, s->src.line, w->state, w->why,
+				 w->src_line);
+		if (cfg.start.set != ((int)w->global >= 0) ||
+		    (cfg.start.set && cfg.start.state != w->global))
+			fail_msg("row %zu: router-wide set %d state %d, want %d", i, cfg.start.set,
+				 cfg.start.state, (int)w->global);
 		config_free(&cfg);
 	}
 }
@@ -647,8 +706,8 @@ test_after_stays(void **state)
 		if (parse(after_rows[i].text, after_rows[i].vendor) != 0 || !cfg.ntunnels)
 			fail_msg("row %zu: not parsed", i);
 		if (cfg.tunnels[0].start.after_stays != after_rows[i].stays)
-			fail_msg("row %zu: after_stays %d, want %d", i, cfg.tunnels[0].start.after_stays,
-				 after_rows[i].stays);
+			fail_msg("row %zu: after_stays %d, want %d", i,
+				 cfg.tunnels[0].start.after_stays, after_rows[i].stays);
 		config_free(&cfg);
 	}
 }
@@ -661,12 +720,16 @@ static const struct clamp_row {
 	const char *text;
 	int vendor;
 	enum config_clamp_state want;
-	const char *source;        /* a part of clamp_source; NULL: none */
+	const char *source; /* a part of clamp_source; NULL: none */
 } clamp_rows[] = {
-	{ "# RTX1210 Rev.14.01.38 (Fri Jan 1 2021)\n" RTX1, VENDOR_RTX, CONFIG_CLAMP_AUTO, "8.1.21" },
-	{ "# RTX1210 Rev.14.01.20 (Fri Jan 1 2021)\n" RTX1, VENDOR_RTX, CONFIG_CLAMP_NONE, "8.1.21" },
-	{ "# RTX1200 Rev.10.01.78 (Fri Jan 1 2021)\n" RTX1, VENDOR_RTX, CONFIG_CLAMP_NONE, "8.1.21" },
-	{ "# RTX1220 Rev.15.04.03 (Fri Jan 1 2021)\n" RTX1, VENDOR_RTX, CONFIG_CLAMP_AUTO, "8.1.21" },
+	{ "# RTX1210 Rev.14.01.38 (Fri Jan 1 2021)\n" RTX1, VENDOR_RTX, CONFIG_CLAMP_AUTO,
+	  "8.1.21" },
+	{ "# RTX1210 Rev.14.01.20 (Fri Jan 1 2021)\n" RTX1, VENDOR_RTX, CONFIG_CLAMP_NONE,
+	  "8.1.21" },
+	{ "# RTX1200 Rev.10.01.78 (Fri Jan 1 2021)\n" RTX1, VENDOR_RTX, CONFIG_CLAMP_NONE,
+	  "8.1.21" },
+	{ "# RTX1220 Rev.15.04.03 (Fri Jan 1 2021)\n" RTX1, VENDOR_RTX, CONFIG_CLAMP_AUTO,
+	  "8.1.21" },
 	{ RTX1, VENDOR_RTX, CONFIG_CLAMP_UNKNOWN, "8.1.21" },
 	{ IX1(""), VENDOR_IX, CONFIG_CLAMP_UNKNOWN, "NEC IX" },
 	{ "config vpn ipsec phase1-interface\n    edit \"t1\"\n        set remote-gw 198.51.100.1\n    next\nend\n",
@@ -684,7 +747,8 @@ test_clamp_default(void **state)
 			fail_msg("row %zu: not parsed", i);
 		src = config_facts(&cfg)->clamp_source;
 		if (config_clamp_default(&cfg) != w->want)
-			fail_msg("row %zu: clamp default %d, want %d", i, config_clamp_default(&cfg), w->want);
+			fail_msg("row %zu: clamp default %d, want %d", i,
+				 config_clamp_default(&cfg), w->want);
 		if (w->source ? !src || !strstr(src, w->source) : src != NULL)
 			fail_msg("row %zu: source %s", i, src ? src : "(none)");
 		config_free(&cfg);
@@ -703,14 +767,18 @@ static const struct group_row {
 	{ "crypto isakmp policy 200\n encryption aes 128\ninterface Tunnel1\n tunnel mode ipsec ipv4\n"
 	  "router bgp 65000\n neighbor AWS peer-group\n"
 	  " neighbor AWS remote-as 7224\n neighbor 169.254.10.1 peer-group AWS\n"
-	  " neighbor 169.254.10.5 remote-as 64512\n neighbor 169.254.10.5 peer-group AWS\n", VENDOR_CISCO_IOS,
+	  " neighbor 169.254.10.5 remote-as 64512\n neighbor 169.254.10.5 peer-group AWS\n",
+	  VENDOR_CISCO_IOS,
 	  { 7224, 64512 } },
 	{ "connections {\n  c1 {\n    remote_addrs = 198.51.100.1\n  }\n}\nrouter bgp 65000\n"
 	  " neighbor 169.254.10.1 peer-group AWS\n neighbor AWS peer-group\n neighbor AWS remote-as 7224\n",
-	  VENDOR_STRONGSWAN, { 7224, 0 } },
+	  VENDOR_STRONGSWAN,
+	  { 7224, 0 } },
 	{ "set vpn ipsec site-to-site peer p1 remote-address '198.51.100.1'\n"
 	  "set protocols bgp neighbor 169.254.10.1 peer-group 'AWS'\n"
-	  "set protocols bgp peer-group AWS remote-as '7224'\n", VENDOR_VYOS, { 7224, 0 } },
+	  "set protocols bgp peer-group AWS remote-as '7224'\n",
+	  VENDOR_VYOS,
+	  { 7224, 0 } },
 };
 
 static void
@@ -726,7 +794,8 @@ test_bgp_peer_group(void **state)
 			fail_msg("row %zu: %zu neighbours, want %zu", i, cfg.nbgp, want);
 		for (size_t k = 0; k < want; k++)
 			if (cfg.bgp[k].as != w->as[k])
-				fail_msg("row %zu: neighbour %zu AS %u, want %u", i, k, cfg.bgp[k].as, w->as[k]);
+				fail_msg("row %zu: neighbour %zu AS %u, want %u", i, k,
+					 cfg.bgp[k].as, w->as[k]);
 		config_free(&cfg);
 	}
 }
@@ -737,17 +806,16 @@ test_bgp_peer_group(void **state)
 static void
 test_rtx_trailing_comment(void **state)
 {
-	static const char text[] =
-		"tunnel select 1\n"
-		" description tunnel \"AWS #1\"   # the first tunnel\n"
-		" ipsec tunnel 1\n"
-		"  ipsec sa policy 1 1 esp aes-cbc sha-hmac  # AWS\n"
-		"  ipsec ike keepalive use 1 on dpd 10 3\t# 30 s\n"
-		" ip tunnel tcp mss limit 1379 #\n"
-		"tunnel select 2\n"
-		" description tunnel 'b # c' #d\n"
-		" ip tunnel mtu 1400 \\# x\n"
-		"ipsec auto refresh on # AWS waits\n";
+	static const char text[] = "tunnel select 1\n"
+				   " description tunnel \"AWS #1\"   # the first tunnel\n"
+				   " ipsec tunnel 1\n"
+				   "  ipsec sa policy 1 1 esp aes-cbc sha-hmac  # AWS\n"
+				   "  ipsec ike keepalive use 1 on dpd 10 3\t# 30 s\n"
+				   " ip tunnel tcp mss limit 1379 #\n"
+				   "tunnel select 2\n"
+				   " description tunnel 'b # c' #d\n"
+				   " ip tunnel mtu 1400 \\# x\n"
+				   "ipsec auto refresh on # AWS waits\n";
 
 	(void)state;
 	assert_int_equal(parse(text, VENDOR_RTX), 0);
@@ -785,14 +853,17 @@ static const struct outer_row {
 	{ "conn t1\n\tright=2001:db8::1\n\tauto=start\n", VENDOR_IPSECCONF, 1 },
 	{ "conn t1\n\tright=198.51.100.1\n\tauto=start\n", VENDOR_IPSECCONF, 0 },
 	{ "tunnel select 1\nipsec tunnel 1\nipsec sa policy 1 1 esp aes-cbc sha-hmac\n"
-	  "ipsec ike remote address 1 2001:db8::1\n", VENDOR_RTX, 1 },
+	  "ipsec ike remote address 1 2001:db8::1\n",
+	  VENDOR_RTX, 1 },
 	{ "interface Tunnel0.0\n  tunnel mode ipsec-ikev2\n"
-	  "  ikev2 peer 2001:db8::1 authentication psk id ipv6 2001:db8::1\n!\n", VENDOR_IX, 1 },
+	  "  ikev2 peer 2001:db8::1 authentication psk id ipv6 2001:db8::1\n!\n",
+	  VENDOR_IX, 1 },
 	{ "set security ike gateway gw1 address 2001:db8::1\nset security ike gateway gw1 ike-policy p\n"
 	  "set security ipsec vpn v1 ike gateway gw1\nset security ipsec vpn v1 bind-interface st0.1\n",
 	  VENDOR_JUNOS, 1 },
 	{ "set vpn ipsec site-to-site peer p1 remote-address '2001:db8::1'\n"
-	  "set vpn ipsec site-to-site peer p1 vti bind 'vti1'\n", VENDOR_VYOS, 1 },
+	  "set vpn ipsec site-to-site peer p1 vti bind 'vti1'\n",
+	  VENDOR_VYOS, 1 },
 };
 
 static void
@@ -804,7 +875,8 @@ test_outer_v6(void **state)
 		if (parse(w->text, w->vendor) != 0 || !cfg.ngateways)
 			fail_msg("row %zu: not parsed (%zu gateways)", i, cfg.ngateways);
 		if (cfg.gateways[0].remote_addr.v6 != w->v6)
-			fail_msg("row %zu: v6 %d, want %d", i, cfg.gateways[0].remote_addr.v6, w->v6);
+			fail_msg("row %zu: v6 %d, want %d", i, cfg.gateways[0].remote_addr.v6,
+				 w->v6);
 		config_free(&cfg);
 	}
 	assert_true(cfg_addr6("2001:db8::1/128"));
@@ -838,9 +910,10 @@ static void
 test_foreign_refused(void **state)
 {
 	/* Cisco ASA (Cisco IOS is read since config/ios.c) */
-	static const char asa[] = "ASA Version 9.8(2)\ncrypto ikev1 policy 200\n encryption aes\n"
-				  "crypto ipsec ikev1 transform-set ts esp-aes esp-sha-hmac\n"
-				  "interface Tunnel1\n ip tcp adjust-mss 1379\n tunnel protection ipsec profile p\n";
+	static const char asa[] =
+		"ASA Version 9.8(2)\ncrypto ikev1 policy 200\n encryption aes\n"
+		"crypto ipsec ikev1 transform-set ts esp-aes esp-sha-hmac\n"
+		"interface Tunnel1\n ip tcp adjust-mss 1379\n tunnel protection ipsec profile p\n";
 	char err[256];
 
 	(void)state;
@@ -848,7 +921,8 @@ test_foreign_refused(void **state)
 	assert_non_null(strstr(err, "looks like Cisco ASA"));
 	assert_int_equal(config_parse(asa, strlen(asa), VENDOR_IX, &cfg, err, sizeof(err)), -1);
 	config_free(&cfg);
-	assert_int_equal(config_parse(asa, strlen(asa), VENDOR_CISCO_IOS, &cfg, err, sizeof(err)), -1);
+	assert_int_equal(config_parse(asa, strlen(asa), VENDOR_CISCO_IOS, &cfg, err, sizeof(err)),
+			 -1);
 	config_free(&cfg);
 }
 

@@ -39,9 +39,9 @@ slurp_file(const char *path)
 static const struct {
 	const char *file;
 	const char *name;
-	unsigned line;            /* first evidence line */
-	unsigned evidence;        /* lines only that format has */
-	unsigned lines;           /* non-comment lines */
+	unsigned line;     /* first evidence line */
+	unsigned evidence; /* lines only that format has */
+	unsigned lines;    /* non-comment lines */
 	const char *why;
 } samples[] = {
 	{ "foreign-cisco-asa.conf", "Cisco ASA", 11, 25, 49, "crypto isakmp identity address" },
@@ -57,7 +57,8 @@ test_samples(void **state)
 		struct config_foreign f;
 		struct file s;
 
-		snprintf(path, sizeof(path), "%s/tests/audit/configs/%s", srcdir(), samples[i].file);
+		snprintf(path, sizeof(path), "%s/tests/audit/configs/%s", srcdir(),
+			 samples[i].file);
 		s = slurp_file(path);
 		print_message("%s\n", samples[i].file);
 		assert_int_equal(config_foreign_detect(s.buf, s.len, &f), 1);
@@ -83,7 +84,8 @@ test_samples_crlf(void **state)
 		char *crlf;
 		size_t k = 0;
 
-		snprintf(path, sizeof(path), "%s/tests/audit/configs/%s", srcdir(), samples[i].file);
+		snprintf(path, sizeof(path), "%s/tests/audit/configs/%s", srcdir(),
+			 samples[i].file);
 		s = slurp_file(path);
 		crlf = malloc(s.len * 2 + 1);
 		assert_non_null(crlf);
@@ -152,21 +154,25 @@ static const struct {
 	const char *name;
 	unsigned line;
 	unsigned evidence;
-	unsigned lines;           /* non-comment lines */
+	unsigned lines; /* non-comment lines */
 } texts[] = {
 	/* comments never count, whatever they quote */
 	{ "# RTX1210\n# crypto isakmp policy 1\n# set security ike gateway g address x\n"
-	  "tunnel select 1\n ip tunnel mtu 1280\n", NULL, 0, 0, 0 },
+	  "tunnel select 1\n ip tunnel mtu 1280\n",
+	  NULL, 0, 0, 0 },
 	{ "! crypto isakmp policy 1\n!crypto keyring k\ninterface Tunnel0.0\n"
-	  "  ip tcp adjust-mss auto\n", NULL, 0, 0, 0 },
+	  "  ip tcp adjust-mss auto\n",
+	  NULL, 0, 0, 0 },
 	{ "   ! crypto ipsec transform-set t esp-aes\n", NULL, 0, 0, 0 },
-	{ "/* set security ike policy p mode main\n   bind-interface st0.1;\n */\n", NULL, 0, 0, 0 },
+	{ "/* set security ike policy p mode main\n   bind-interface st0.1;\n */\n", NULL, 0, 0,
+	  0 },
 	{ "<!-- <config version=\"10.1.0\"> -->\n", NULL, 0, 0, 0 },
 	/* IX and swanctl words that look like the foreign ones */
 	{ "interface GigaEthernet0.1\n  ip mtu 1454\ninterface Tunnel0.0\n  tunnel mode ipsec\n",
 	  NULL, 0, 0, 0 },
 	{ "connections {\n  security {\n    children {\n      ike {\n        esp_proposals = "
-	  "aes128\n        local_ts = 10.0.0.0/8\n      }\n    }\n  }\n}\n", NULL, 0, 0, 0 },
+	  "aes128\n        local_ts = 10.0.0.0/8\n      }\n    }\n  }\n}\n",
+	  NULL, 0, 0, 0 },
 	/* one weak line is not enough; two are */
 	{ "interface GigabitEthernet0/0\n", NULL, 0, 0, 0 },
 	/* Cisco IOS is read (config/ios.c), no longer foreign */
@@ -183,14 +189,16 @@ static const struct {
 	{ "/ip ipsec peer add address=198.51.100.1/32 exchange-mode=ike2\n", NULL, 0, 0, 0 },
 	/* Junos is read (config/junos.c), no longer foreign, in either form */
 	{ "set interfaces st0.0 family inet mtu 1436\n", NULL, 0, 0, 0 },
-	{ "security {\n  ipsec {\n    vpn v {\n      bind-interface st0.1;\n    }\n  }\n}\n", NULL, 0, 0, 0 },
+	{ "security {\n  ipsec {\n    vpn v {\n      bind-interface st0.1;\n    }\n  }\n}\n", NULL,
+	  0, 0, 0 },
 	{ "set network ike gateway g peer-address ip 198.51.100.1\n", "Palo Alto PAN-OS", 1, 1, 1 },
 	{ "<config version=\"10.1.0\" urldb=\"paloaltonetworks\">\n", "Palo Alto PAN-OS", 1, 1, 1 },
-	{ "set vpn ipsec esp-group esp mode tunnel\nset interfaces vti vti0 mtu 1436\n", NULL, 0,
-	  2, 2 },
+	{ "set vpn ipsec esp-group esp mode tunnel\nset interfaces vti vti0 mtu 1436\n", NULL, 0, 2,
+	  2 },
 	/* more evidence wins: an ASA file that also carries IOS's isakmp policy */
 	{ "crypto isakmp policy 1\ntunnel-group 198.51.100.1 type ipsec-l2l\n"
-	  "tunnel-group 198.51.100.1 ipsec-attributes\n", "Cisco ASA", 2, 2, 3 },
+	  "tunnel-group 198.51.100.1 ipsec-attributes\n",
+	  "Cisco ASA", 2, 2, 3 },
 	/* IOS's isakmp policy beside an ASA-only line is ASA's */
 	{ "crypto isakmp policy 1\nsysopt connection tcpmss 1379\n", "Cisco ASA", 2, 1, 2 },
 	/* every comment syntax is skipped, and only what is left is counted */

@@ -93,9 +93,9 @@ test_aws(void **state)
 	g = gw("vpn-0000000a-0");
 	assert_int_equal(g->line, 9);
 	assert_int_equal(g->version.v, 1);
-	assert_int_equal(g->remote_addr.addr, 0xc6336401u);   /* 198.51.100.1 */
+	assert_int_equal(g->remote_addr.addr, 0xc6336401u); /* 198.51.100.1 */
 	assert_int_equal(g->remote_addr.line, 16);
-	assert_true(g->local_addr.tmpl);                      /* YOUR_UPLINK_ADDRESS */
+	assert_true(g->local_addr.tmpl); /* YOUR_UPLINK_ADDRESS */
 	assert_string_equal(g->esp_text, "aes128-sha1");
 	assert_int_equal(g->life_ike.v, 28800);
 	assert_int_equal(g->life_child.v, 3600);
@@ -110,21 +110,21 @@ test_aws(void **state)
 	/* no phase2 auto-negotiate: the SA comes up with traffic */
 	assert_int_equal(g->start.state, CONFIG_START_ON_TRAFFIC);
 	assert_int_equal(g->start.src.line, 0);
-	assert_int_equal(g->local_id.line, 0);                /* 0.0.0.0 0.0.0.0 by default */
+	assert_int_equal(g->local_id.line, 0); /* 0.0.0.0 0.0.0.0 by default */
 	t = tun("vpn-0000000a-0");
 	assert_int_equal(t->gateway, config_gateway_find(&cfg, "vpn-0000000a-0"));
 	assert_int_equal(t->kind, CONFIG_TK_IPSEC);
 	assert_int_equal(t->mss.v, CONFIG_MSS_NUM);
 	assert_int_equal(t->mss_value, 1387);
 	assert_int_equal(t->mss.line, 35);
-	assert_int_equal(t->mtu.line, 0);                     /* set mtu without mtu-override */
+	assert_int_equal(t->mtu.line, 0); /* set mtu without mtu-override */
 	assert_int_equal(t->inside.addr, 0xa9feff02u);
 	assert_int_equal(t->inside.plen, 30);
 	assert_int_equal(t->remote.addr, 0xa9feff01u);
 	assert_string_equal(t->policy_name, "vpn-0000000a-0");
 	assert_int_equal(cfg.bgp[0].addr, 0xa9feff01u);
 	assert_int_equal(cfg.bgp[1].addr, 0xa9feff05u);
-	assert_int_equal(cfg.bgp[0].as, 7224);        /* set remote-as in the neighbour's edit */
+	assert_int_equal(cfg.bgp[0].as, 7224); /* set remote-as in the neighbour's edit */
 	assert_int_equal(cfg.bgp[1].as, 7224);
 	assert_int_equal(gw("vpn-0000000a-1")->remote_addr.addr, 0xc6336402u);
 	assert_int_equal(tun("vpn-0000000a-1")->mss_value, 1387);
@@ -206,7 +206,7 @@ check_messy(void)
 	assert_int_equal(g->start.src.line, 25);
 	assert_int_equal(g->local_id.plen, 0);
 	assert_int_equal(g->local_id.line, 27);
-	assert_int_equal(g->remote_id.plen, 0);               /* dst-name "all" */
+	assert_int_equal(g->remote_id.plen, 0); /* dst-name "all" */
 	assert_int_equal(g->remote_id.line, 29);
 	/* the WAN port's MTU is the line MTU */
 	assert_int_equal(cfg.line_src, CONFIG_LINE_IFACE);
@@ -296,13 +296,16 @@ test_hub(void **state)
 	assert_non_null(buf);
 	n += (size_t)snprintf(buf + n, cap - n, "config vpn ipsec phase1-interface\n");
 	for (int i = 0; i < 500; i++)
-		n += (size_t)snprintf(buf + n, cap - n,
-				      "edit \"hub%d\"\nset interface \"wan1\"\nset remote-gw 198.51.%d.%d\n"
-				      "set dpd on-idle\nnext\n", i, 100 + i / 250, 1 + i % 250);
+		n += (size_t)snprintf(
+			buf + n, cap - n,
+			"edit \"hub%d\"\nset interface \"wan1\"\nset remote-gw 198.51.%d.%d\n"
+			"set dpd on-idle\nnext\n",
+			i, 100 + i / 250, 1 + i % 250);
 	n += (size_t)snprintf(buf + n, cap - n, "end\nconfig system interface\n");
 	for (int i = 0; i < 500; i++)
 		n += (size_t)snprintf(buf + n, cap - n,
-				      "edit \"hub%d\"\nset type tunnel\nset tcp-mss %d\nnext\n", i, 1000 + i);
+				      "edit \"hub%d\"\nset type tunnel\nset tcp-mss %d\nnext\n", i,
+				      1000 + i);
 	n += (size_t)snprintf(buf + n, cap - n, "end\n");
 	assert_true(n < cap);
 	parse(buf);
@@ -312,7 +315,7 @@ test_hub(void **state)
 	assert_int_equal(cfg.ninvalid, 0);
 	assert_int_equal(tun("hub499")->mss_value, 1499);
 	assert_int_equal(tun("hub499")->gateway, config_gateway_find(&cfg, "hub499"));
-	assert_int_equal(gw("hub257")->remote_addr.addr, 0xc6336508u);   /* 198.51.101.8 */
+	assert_int_equal(gw("hub257")->remote_addr.addr, 0xc6336508u); /* 198.51.101.8 */
 }
 
 /* A clamp on firewall policies: both directions, the larger, only for a
@@ -332,8 +335,8 @@ test_policy_clamp(void **state)
 	      "edit 3\nset srcintf \"lan\"\nset dstintf \"t3\"\nset tcp-mss-sender 1100\nnext\nend\n");
 	assert_int_equal(tun("t1")->mss_value, 1370);
 	assert_int_equal(tun("t1")->mss.line, 31);
-	assert_int_equal(tun("t2")->mss_value, 1300);         /* its own line wins */
-	assert_int_equal(tun("t3")->mss.line, 0);             /* one direction: no clamp */
+	assert_int_equal(tun("t2")->mss_value, 1300); /* its own line wins */
+	assert_int_equal(tun("t3")->mss.line, 0);     /* one direction: no clamp */
 	/* tcp-mss 0 is FortiOS's default (show full-configuration prints it):
 	 * no clamp of its own, so the policy's counts; a policy's 0 leaves the
 	 * interface's line as the one that says the clamp is off */
@@ -345,7 +348,7 @@ test_policy_clamp(void **state)
 	      "edit 3\nset srcintf \"t4\" \"t5\"\nset tcp-mss-sender 0\nset tcp-mss-receiver 0\nnext\nend\n");
 	assert_int_equal(tun("t4")->mss_value, 1350);
 	assert_int_equal(tun("t4")->mss.v, CONFIG_MSS_NUM);
-	assert_int_equal(tun("t4")->mss.line, 20);        /* its tcp-mss-sender */
+	assert_int_equal(tun("t4")->mss.line, 20); /* its tcp-mss-sender */
 	assert_int_equal(tun("t5")->mss.v, CONFIG_MSS_OFF);
 	assert_int_equal(tun("t5")->mss.line, 8);
 }
@@ -357,23 +360,23 @@ static void
 test_invalid(void **state)
 {
 	(void)state;
-	parse("set hostname x\n"                               /* 1: outside any block */
+	parse("set hostname x\n" /* 1: outside any block */
 	      "config vpn ipsec phase2-interface\n"
 	      "edit p2\nset phase1name \"late\"\nset src-subnet 10.0.0.0 255.0.0.0\nnext\n"
 	      "edit p3\nset phase1name \"nowhere\"\nnext\n"
 	      "end\n"
 	      "config vpn ipsec phase1-interface\n"
-	      "set dpd on-idle\n"                              /* 12: table level */
+	      "set dpd on-idle\n" /* 12: table level */
 	      "edit late\n"
-	      "set dpd sometimes\n"                            /* 14: keyword */
-	      "set dpd-retrycount 99\n"                        /* 15: 0-10 */
-	      "set remote-gw gateway.example\n"                /* 16: an address */
-	      "set keylife\n"                                  /* 17: missing */
+	      "set dpd sometimes\n"             /* 14: keyword */
+	      "set dpd-retrycount 99\n"         /* 15: 0-10 */
+	      "set remote-gw gateway.example\n" /* 16: an address */
+	      "set keylife\n"                   /* 17: missing */
 	      "next\n"
-	      "next\n"                                         /* 19: no edit open */
-	      "config router bgp\n"                            /* closes phase1-interface (11) */
-	      "config neighbor\nedit not-an-address\nnext\nend\nend\n"   /* 22, 23 */
-	      "end\n"                                          /* 26: nothing open */
+	      "next\n"              /* 19: no edit open */
+	      "config router bgp\n" /* closes phase1-interface (11) */
+	      "config neighbor\nedit not-an-address\nnext\nend\nend\n" /* 22, 23 */
+	      "end\n"                                                  /* 26: nothing open */
 	      "config system interface\nedit x\nset type tunnel\n");   /* 27: never closed */
 	assert_int_equal(cfg.ninvalid, 12);
 	assert_int_equal(cfg.invalid[0].line, 1);
@@ -411,7 +414,7 @@ test_invalid(void **state)
 	assert_int_equal(cfg.ninvalid, 1);
 	assert_int_equal(cfg.invalid[0].why, CONFIG_BAD_UNCLOSED);
 	assert_int_equal(cfg.invalid[0].line, 1);
-	assert_int_equal(tun("x")->mss_value, 1300);     /* read up to there, and said */
+	assert_int_equal(tun("x")->mss_value, 1300); /* read up to there, and said */
 	/* the phase2 before its phase1 is bound; the one naming nothing is a reference */
 	parse("config vpn ipsec phase2-interface\n"
 	      "edit p2\nset phase1name \"late\"\nset src-subnet 10.0.0.0 255.0.0.0\nnext\n"
@@ -446,7 +449,7 @@ test_keys(void **state)
 	assert_true(a->psk.set);
 	assert_true(b->psk.set);
 	assert_false(config_secret_equal(&a->psk, &b->psk));
-	assert_false(gw("c")->psk.set);                  /* ENC: no key to compare */
+	assert_false(gw("c")->psk.set); /* ENC: no key to compare */
 	for (size_t i = 0; i < cfg.ngateways; i++) {
 		const struct config_gateway *g = &cfg.gateways[i];
 		assert_null(strstr(g->live.src.text, "secret"));
@@ -465,21 +468,21 @@ test_multiline(void **state)
 {
 	(void)state;
 	parse("config vpn certificate local\nedit \"c\"\n"
-	      "set private-key \"-----BEGIN ENCRYPTED PRIVATE KEY-----\n"   /* 3 */
+	      "set private-key \"-----BEGIN ENCRYPTED PRIVATE KEY-----\n" /* 3 */
 	      "MIIFDjBABgkq\nset remote-gw x\n# not a comment\n\n"
-	      "-----END ENCRYPTED PRIVATE KEY-----\"\n"                      /* 8 */
-	      "set comments \"a \\\" b\nnext\nend \\\\\"\n"                 /* 9-11 */
+	      "-----END ENCRYPTED PRIVATE KEY-----\"\n"     /* 8 */
+	      "set comments \"a \\\" b\nnext\nend \\\\\"\n" /* 9-11 */
 	      "set password \"\"\nnext\nend\n"
 	      "config system interface\nedit \"t\"\nset type tunnel\nset tcp-mss 1300\nnext\nend\n");
 	assert_int_equal(cfg.ninvalid, 0);
 	assert_int_equal(cfg.lines, 20);
-	assert_int_equal(tun("t")->mss_value, 1300);     /* read again after the quotes */
+	assert_int_equal(tun("t")->mss_value, 1300); /* read again after the quotes */
 	parse("config system interface\nedit \"t\"\nset type tunnel\n"
 	      "set description \"never closed\nset tcp-mss 1300\nnext\nend\n");
 	assert_int_equal(cfg.ninvalid, 1);
 	assert_int_equal(cfg.invalid[0].line, 4);
 	assert_int_equal(cfg.invalid[0].why, CONFIG_BAD_QUOTE);
-	assert_int_equal(tun("t")->mss.line, 0);          /* inside the value: not read */
+	assert_int_equal(tun("t")->mss.line, 0); /* inside the value: not read */
 }
 
 /* FortiOS's own ${...} variables in a quoted value of a key the audit
@@ -495,9 +498,9 @@ test_quoted_vars(void **state)
 	      "config vpn ipsec phase1-interface\nedit \"t\"\nset remote-gw \"${peer_ip}\"\nnext\nend\n");
 	assert_int_equal(cfg.ninvalid, 0);
 	assert_int_equal(cfg.nplaceholders, 2);
-	assert_int_equal(cfg.placeholders[0].line, 7);    /* unquoted: a template's */
+	assert_int_equal(cfg.placeholders[0].line, 7); /* unquoted: a template's */
 	assert_string_equal(cfg.placeholders[0].token, "${report_title}");
-	assert_int_equal(cfg.placeholders[1].line, 14);   /* a value the audit needs */
+	assert_int_equal(cfg.placeholders[1].line, 14); /* a value the audit needs */
 	assert_true(gw("t")->remote_addr.tmpl);
 }
 
@@ -538,8 +541,9 @@ test_refused(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
 		config_free(&cfg);
-		assert_int_equal(config_parse(texts[i], strlen(texts[i]), VENDOR_FORTIGATE, &cfg, err,
-					      sizeof(err)), -1);
+		assert_int_equal(config_parse(texts[i], strlen(texts[i]), VENDOR_FORTIGATE, &cfg,
+					      err, sizeof(err)),
+				 -1);
 		assert_true(err[0] != '\0');
 	}
 	assert_int_equal(config_vendor_lookup("fortigate"), VENDOR_FORTIGATE);
@@ -558,36 +562,38 @@ teardown(void **state)
  * FortiGate rejects (Fortinet's CLI reference, doc/config-grammar.md);
  * an abbreviation it takes is read as its key; a file naming another
  * release, or a key in a table inside the entry, is not judged. */
-static const char p1_body[] =
-	"config vpn ipsec phase1-interface\n"
-	" edit t1\n"
-	"  set interface \"wan1\"\n"
-	"  set remote-gw 198.51.100.1\n"
-	"  set lifetime 28800\n"                     /* 6 (5 without a header) */
-	"  set dpd on-idle\n"
-	"  set dpd-retryint 20\n"                    /* dpd-retryinterval */
-	"  set dpd-retryc 4\n"                       /* dpd-retrycount */
-	"  set psks example-abbreviated\n"           /* psksecret or psksecret-remote */
-	"  set remote-g 198.51.100.9\n"              /* ambiguous: not read, not judged */
-	"  unset pre-shared-key\n"                   /* 12 */
-	"  config ipv4-exclude-range\n"
-	"   edit 1\n"
-	"    set start-ip 10.0.0.1\n"                /* a sub-table's key */
-	"   next\n"
-	"  end\n"
-	" next\n"
-	"end\n";
+static const char p1_body[] = "config vpn ipsec phase1-interface\n"
+			      " edit t1\n"
+			      "  set interface \"wan1\"\n"
+			      "  set remote-gw 198.51.100.1\n"
+			      "  set lifetime 28800\n" /* 6 (5 without a header) */
+			      "  set dpd on-idle\n"
+			      "  set dpd-retryint 20\n"          /* dpd-retryinterval */
+			      "  set dpd-retryc 4\n"             /* dpd-retrycount */
+			      "  set psks example-abbreviated\n" /* psksecret or psksecret-remote */
+			      "  set remote-g 198.51.100.9\n" /* ambiguous: not read, not judged */
+			      "  unset pre-shared-key\n"      /* 12 */
+			      "  config ipv4-exclude-range\n"
+			      "   edit 1\n"
+			      "    set start-ip 10.0.0.1\n" /* a sub-table's key */
+			      "   next\n"
+			      "  end\n"
+			      " next\n"
+			      "end\n";
 
 static void
 test_p1_keys(void **state)
 {
-	static const struct { const char *header; size_t invalid; } rows[] = {
-		{ "", 2 },                                         /* a typed session, a sample */
+	static const struct {
+		const char *header;
+		size_t invalid;
+	} rows[] = {
+		{ "", 2 }, /* a typed session, a sample */
 		{ "#config-version=FGT60F-7.2.8-FW-build1639-240313:opmode=0:vdom=0\n", 2 },
 		{ "#config-version=FGT60F-6.0.0-FW-build0076-180329:opmode=0\n", 2 },
 		{ "#config-version=FGT60F-7.6.4-FW-build3596-250820:opmode=0\n", 2 },
-		{ "#config-version=FGT60F-7.6.5-FW-build3600-251010:opmode=0\n", 0 },   /* later */
-		{ "#config-version=FGT60E-5.6.3-FW-build1547-171204:opmode=0\n", 0 },   /* earlier */
+		{ "#config-version=FGT60F-7.6.5-FW-build3600-251010:opmode=0\n", 0 }, /* later */
+		{ "#config-version=FGT60E-5.6.3-FW-build1547-171204:opmode=0\n", 0 }, /* earlier */
 	};
 	char text[2048];
 
@@ -597,7 +603,8 @@ test_p1_keys(void **state)
 		snprintf(text, sizeof(text), "%s%s", rows[i].header, p1_body);
 		parse(text);
 		if (cfg.ninvalid != rows[i].invalid)
-			fail_msg("row %zu: %zu invalid lines, want %zu", i, cfg.ninvalid, rows[i].invalid);
+			fail_msg("row %zu: %zu invalid lines, want %zu", i, cfg.ninvalid,
+				 rows[i].invalid);
 		if (rows[i].invalid) {
 			assert_int_equal(cfg.invalid[0].line, 5 + at);
 			assert_int_equal(cfg.invalid[0].why, CONFIG_BAD_ARG);
@@ -609,8 +616,8 @@ test_p1_keys(void **state)
 		/* the abbreviations, read as FortiOS reads them */
 		assert_int_equal(gw("t1")->live.interval, 20);
 		assert_int_equal(gw("t1")->live.retries, 4);
-		assert_int_equal(gw("t1")->psk.line, 0);               /* ambiguous: not read */
-		assert_int_equal(gw("t1")->remote_addr.addr, 0xc6336401u);   /* 198.51.100.1 */
+		assert_int_equal(gw("t1")->psk.line, 0);                   /* ambiguous: not read */
+		assert_int_equal(gw("t1")->remote_addr.addr, 0xc6336401u); /* 198.51.100.1 */
 	}
 }
 

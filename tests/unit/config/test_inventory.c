@@ -23,7 +23,8 @@ site_text(const struct inventory_site *s, char *buf, size_t len)
 	size_t n = 0;
 
 	for (size_t k = 0; k < s->ntunnels; k++)
-		n += (size_t)snprintf(tun + n, sizeof(tun) - n, "%s%s", k ? ";" : "", s->tunnels[k]);
+		n += (size_t)snprintf(tun + n, sizeof(tun) - n, "%s%s", k ? ";" : "",
+				      s->tunnels[k]);
 	snprintf(buf, len, "%s %s %s %s %s %s %s @%u", s->name, s->wan, s->ntunnels ? tun : "-",
 		 s->vendor ? s->vendor : "-", s->esp ? s->esp : "-", s->line ? s->line : "-",
 		 s->config ? s->config : "-", s->lineno);
@@ -34,23 +35,29 @@ static const struct {
 	int format;
 	const char *sites[4];
 } good[] = {
-	{ "osaka 198.51.100.2 203.0.113.2\n", INVENTORY_LINES,
+	{ "osaka 198.51.100.2 203.0.113.2\n",
+	  INVENTORY_LINES,
 	  { "osaka 198.51.100.2 203.0.113.2 - - - - @1" } },
 	{ "# sites\n\nosaka 198.51.100.2 # the WAN only\n  kyoto\t198.51.100.3 10.0.0.1 10.0.0.2\n",
 	  INVENTORY_LINES,
-	  { "osaka 198.51.100.2 - - - - - @3", "kyoto 198.51.100.3 10.0.0.1;10.0.0.2 - - - - @4" } },
-	{ "a 2001:db8::1\r\nb 2001:db8::2\r\n", INVENTORY_LINES,
+	  { "osaka 198.51.100.2 - - - - - @3",
+	    "kyoto 198.51.100.3 10.0.0.1;10.0.0.2 - - - - @4" } },
+	{ "a 2001:db8::1\r\nb 2001:db8::2\r\n",
+	  INVENTORY_LINES,
 	  { "a 2001:db8::1 - - - - - @1", "b 2001:db8::2 - - - - - @2" } },
-	{ "b 198.51.100.2", INVENTORY_LINES, { "b 198.51.100.2 - - - - - @1" } },   /* no newline */
-	{ "name,wan,tunnel\nosaka,198.51.100.2,203.0.113.2\nkyoto, 198.51.100.3 ,\n", INVENTORY_CSV,
+	{ "b 198.51.100.2", INVENTORY_LINES, { "b 198.51.100.2 - - - - - @1" } }, /* no newline */
+	{ "name,wan,tunnel\nosaka,198.51.100.2,203.0.113.2\nkyoto, 198.51.100.3 ,\n",
+	  INVENTORY_CSV,
 	  { "osaka 198.51.100.2 203.0.113.2 - - - - @2", "kyoto 198.51.100.3 - - - - - @3" } },
 	{ "\xef\xbb\xbfName,WAN,Tunnel,Tunnel2,Vendor,ESP,Line,Config\r\n"
 	  "s1,198.51.100.2,203.0.113.2,203.0.113.3,rtx,aes128-sha1,flets-pppoe,rtx.conf\r\n",
 	  INVENTORY_CSV,
 	  { "s1 198.51.100.2 203.0.113.2;203.0.113.3 rtx aes128-sha1 flets-pppoe rtx.conf @2" } },
-	{ "# exported\nwan,name,tunnel\n198.51.100.2,x,203.0.113.2; 203.0.113.3\n", INVENTORY_CSV,
+	{ "# exported\nwan,name,tunnel\n198.51.100.2,x,203.0.113.2; 203.0.113.3\n",
+	  INVENTORY_CSV,
 	  { "x 198.51.100.2 203.0.113.2;203.0.113.3 - - - - @3" } },
-	{ "name,wan,esp\nx,198.51.100.2,\ny,198.51.100.3,aes256gcm16\n", INVENTORY_CSV,
+	{ "name,wan,esp\nx,198.51.100.2,\ny,198.51.100.3,aes256gcm16\n",
+	  INVENTORY_CSV,
 	  { "x 198.51.100.2 - - - - - @2", "y 198.51.100.3 - - aes256gcm16 - - @3" } },
 };
 
@@ -73,7 +80,8 @@ test_good(void **state)
 		for (size_t k = 0; k < n; k++) {
 			site_text(&inv.sites[k], text, sizeof(text));
 			if (strcmp(text, good[i].sites[k]) != 0)
-				fail_msg("case %zu site %zu: '%s', want '%s'", i, k, text, good[i].sites[k]);
+				fail_msg("case %zu site %zu: '%s', want '%s'", i, k, text,
+					 good[i].sites[k]);
 		}
 		inventory_free(&inv);
 	}
@@ -87,14 +95,16 @@ static const struct {
 	{ "# only\n\n", "no sites: every line is blank or a comment" },
 	{ "name,wan\n", "no sites: every line is blank or a comment or the header" },
 	{ "osaka\n", "line 1: site osaka has no WAN target" },
-	{ "a 198.51.100.2\n\nb 198.51.100.3\na 198.51.100.4\n", "line 4: site a is already on line 1" },
+	{ "a 198.51.100.2\n\nb 198.51.100.3\na 198.51.100.4\n",
+	  "line 4: site a is already on line 1" },
 	{ "os/aka 198.51.100.2\n",
 	  "line 1: site name 'os/aka': use 1-63 of A-Z a-z 0-9 . _ - not starting with . or -" },
 	{ "..  198.51.100.2\n",
 	  "line 1: site name '..': use 1-63 of A-Z a-z 0-9 . _ - not starting with . or -" },
 	{ "a 198.51.100.2\x01\n", "line 1: control character 0x01" },
 	{ "a 198.51.100.2\nb 198.51\0.100.3\n", "line 2: a NUL byte: not a text file" },
-	{ "a 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18\n", "line 1: site a has more than 16 tunnel targets" },
+	{ "a 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18\n",
+	  "line 1: site a has more than 16 tunnel targets" },
 	{ "b 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20\n",
 	  "line 1: site b has more than 16 tunnel targets" },
 	{ "osaka,198.51.100.2\n",
@@ -131,7 +141,8 @@ test_bad(void **state)
 		struct inventory inv;
 		char err[256] = "";
 		/* case 8 holds a NUL: its length is the literal's */
-		size_t len = i == 8 ? sizeof("a 198.51.100.2\nb 198.51\0.100.3\n") - 1 : strlen(bad[i].in);
+		size_t len = i == 8 ? sizeof("a 198.51.100.2\nb 198.51\0.100.3\n") - 1
+				    : strlen(bad[i].in);
 
 		if (inventory_parse(bad[i].in, len, &inv, err, sizeof(err)) == 0)
 			fail_msg("case %zu: accepted", i);
@@ -153,7 +164,8 @@ test_long(void **state)
 	memset(buf, 'a', sizeof(buf));
 	buf[0] = 'x', buf[1] = ' ';
 	buf[2 + INVENTORY_FIELD_MAX + 1] = '\n';
-	assert_int_equal(inventory_parse(buf, 2 + INVENTORY_FIELD_MAX + 2, &inv, err, sizeof(err)), -1);
+	assert_int_equal(inventory_parse(buf, 2 + INVENTORY_FIELD_MAX + 2, &inv, err, sizeof(err)),
+			 -1);
 	assert_string_equal(err, "line 1: a field of 256 bytes: at most 255");
 	buf[2 + INVENTORY_FIELD_MAX + 1] = 'a';
 	assert_int_equal(inventory_parse(buf, sizeof(buf), &inv, err, sizeof(err)), -1);
@@ -174,8 +186,8 @@ test_many(void **state)
 	(void)state;
 	assert_non_null(buf);
 	for (unsigned i = 0; i < INVENTORY_MAX_SITES; i++)
-		len += (size_t)snprintf(buf + len, cap - len, "site%u 198.51.100.%u 203.0.113.%u\n", i,
-					i % 250 + 1, i % 250 + 1);
+		len += (size_t)snprintf(buf + len, cap - len, "site%u 198.51.100.%u 203.0.113.%u\n",
+					i, i % 250 + 1, i % 250 + 1);
 	assert_int_equal(inventory_parse(buf, len, &inv, err, sizeof(err)), 0);
 	assert_int_equal(inv.nsites, INVENTORY_MAX_SITES);
 	assert_true(inv.cap < 2 * INVENTORY_MAX_SITES);
@@ -184,7 +196,8 @@ test_many(void **state)
 	inventory_free(&inv);
 	len += (size_t)snprintf(buf + len, cap - len, "one-more 198.51.100.1\n");
 	assert_int_equal(inventory_parse(buf, len, &inv, err, sizeof(err)), -1);
-	assert_string_equal(err, "line 10001: more than 10000 sites, the most one file holds: split the file");
+	assert_string_equal(
+		err, "line 10001: more than 10000 sites, the most one file holds: split the file");
 	free(buf);
 }
 
@@ -210,10 +223,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_good),
-		cmocka_unit_test(test_bad),
-		cmocka_unit_test(test_long),
-		cmocka_unit_test(test_many),
+		cmocka_unit_test(test_good),     cmocka_unit_test(test_bad),
+		cmocka_unit_test(test_long),     cmocka_unit_test(test_many),
 		cmocka_unit_test(test_dup_many),
 	};
 

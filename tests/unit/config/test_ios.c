@@ -22,7 +22,8 @@
 #include "config/config.h"
 
 #include "samples.h"
-#define A(a, b, c, d) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (uint32_t)(d))
+#define A(a, b, c, d) \
+	((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (uint32_t)(d))
 
 static struct config cfg;
 
@@ -74,7 +75,7 @@ detect_dir(const char *sub, unsigned *nios)
 		for (int v = 0; v < VENDOR_COUNT; v++) {
 			int ok;
 			if (ios == (v == VENDOR_CISCO_IOS) || (!ios && v != VENDOR_CISCO_IOS))
-				continue;     /* IOS samples by every other grammar, the rest by IOS's */
+				continue; /* IOS samples by every other grammar, the rest by IOS's */
 			ok = config_parse(buf, len, v, &cfg, err, sizeof(err)) == 0;
 			config_free(&cfg);
 			if (ok)
@@ -200,45 +201,44 @@ test_aws_sample(void **state)
 static void
 test_messy_shapes(void **state)
 {
-	static const char text[] =
-		"version 15.4\r\n"
-		"hostname cgw\r\n"
-		"banner motd ^C\r\n"
-		"interface Tunnel9\r\n"
-		"  this text is the banner's, not a command\r\n"
-		"^C\r\n"
-		"crypto isakmp policy 200\r\n"
-		"encryption aes 128\r\n"
-		"authentication pre-share\r\n"
-		"crypto keyring kr0\r\n"
-		"local-address YOUR_UPLINK_ADDRESS\r\n"
-		"pre-shared-key address 198.51.100.1 key hunter2\r\n"
-		"crypto isakmp profile ip0\r\n"
-		"      ! an odd indent and a comment inside the block\r\n"
-		"match identity address 198.51.100.1 255.255.255.255\r\n"
-		"keyring kr0\r\n"
-		"crypto ipsec transform-set ts0 esp-aes 256 esp-sha-hmac\r\n"
-		"mode tunnel\r\n"
-		"crypto ipsec profile p0\r\n"
-		"set transform-set ts0\r\n"
-		"crypto isakmp keepalive 10 3 periodic\r\n"
-		"interface Tunnel1\r\n"
-		"ip address 169.254.10.2 255.255.255.252\r\n"
-		"tunnel source YOUR_UPLINK_ADDRESS\r\n"
-		"tunnel destination 198.51.100.1\r\n"
-		"tunnel mode ipsec ipv4\r\n"
-		"tunnel protection ipsec profile p0\r\n"
-		"ip mtu 1436\r\n"
-		"ip tcp adjust-mss 1396\r\n"
-		"router bgp YOUR_BGP_ASN\r\n"
-		"neighbor 169.254.10.1 remote-as 64512\r\n"
-		"end\r\n";
+	static const char text[] = "version 15.4\r\n"
+				   "hostname cgw\r\n"
+				   "banner motd ^C\r\n"
+				   "interface Tunnel9\r\n"
+				   "  this text is the banner's, not a command\r\n"
+				   "^C\r\n"
+				   "crypto isakmp policy 200\r\n"
+				   "encryption aes 128\r\n"
+				   "authentication pre-share\r\n"
+				   "crypto keyring kr0\r\n"
+				   "local-address YOUR_UPLINK_ADDRESS\r\n"
+				   "pre-shared-key address 198.51.100.1 key hunter2\r\n"
+				   "crypto isakmp profile ip0\r\n"
+				   "      ! an odd indent and a comment inside the block\r\n"
+				   "match identity address 198.51.100.1 255.255.255.255\r\n"
+				   "keyring kr0\r\n"
+				   "crypto ipsec transform-set ts0 esp-aes 256 esp-sha-hmac\r\n"
+				   "mode tunnel\r\n"
+				   "crypto ipsec profile p0\r\n"
+				   "set transform-set ts0\r\n"
+				   "crypto isakmp keepalive 10 3 periodic\r\n"
+				   "interface Tunnel1\r\n"
+				   "ip address 169.254.10.2 255.255.255.252\r\n"
+				   "tunnel source YOUR_UPLINK_ADDRESS\r\n"
+				   "tunnel destination 198.51.100.1\r\n"
+				   "tunnel mode ipsec ipv4\r\n"
+				   "tunnel protection ipsec profile p0\r\n"
+				   "ip mtu 1436\r\n"
+				   "ip tcp adjust-mss 1396\r\n"
+				   "router bgp YOUR_BGP_ASN\r\n"
+				   "neighbor 169.254.10.1 remote-as 64512\r\n"
+				   "end\r\n";
 	const struct config_gateway *g;
 
 	(void)state;
 	assert_int_equal(parse(text), 0);
 	assert_int_equal(cfg.ninvalid, 0);
-	assert_int_equal(cfg.ntunnels, 1);     /* Tunnel9 was the banner's */
+	assert_int_equal(cfg.ntunnels, 1); /* Tunnel9 was the banner's */
 	assert_string_equal(cfg.tunnels[0].name, "Tunnel1");
 	assert_int_equal(cfg.tunnels[0].mtu.v, 1436);
 	assert_int_equal(cfg.tunnels[0].mss_value, 1396);
@@ -260,12 +260,14 @@ static void
 test_blocks_end_where_ios_ends_them(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("interface Tunnel1\n ip mtu 1400\nip route 0.0.0.0 0.0.0.0 203.0.113.1\n"
-			       " ip tcp adjust-mss 1360\ninterface Tunnel2\n ip mtu 1400\n!\n"
-			       " ip tcp adjust-mss 1360\nrouter bgp 65000\n address-family ipv4\n"
-			       "  neighbor 169.254.1.1 remote-as 7224\n exit\n neighbor 169.254.2.1 remote-as 7224\n"
-			       "exit\nneighbor 169.254.3.1 remote-as 7224\ncrypto ipsec profile p\n"
-			       " set transform-set t\n"), 0);
+	assert_int_equal(
+		parse("interface Tunnel1\n ip mtu 1400\nip route 0.0.0.0 0.0.0.0 203.0.113.1\n"
+		      " ip tcp adjust-mss 1360\ninterface Tunnel2\n ip mtu 1400\n!\n"
+		      " ip tcp adjust-mss 1360\nrouter bgp 65000\n address-family ipv4\n"
+		      "  neighbor 169.254.1.1 remote-as 7224\n exit\n neighbor 169.254.2.1 remote-as 7224\n"
+		      "exit\nneighbor 169.254.3.1 remote-as 7224\ncrypto ipsec profile p\n"
+		      " set transform-set t\n"),
+		0);
 	assert_int_equal(cfg.ntunnels, 2);
 	assert_int_equal(cfg.tunnels[0].mtu.v, 1400);
 	assert_int_equal(cfg.tunnels[0].mss.line, 0);
@@ -286,12 +288,22 @@ static void
 test_abbreviations(void **state)
 {
 	static const char *const text[] = {
-		"crypto isakmp policy 10", " lifetime 28800",
-		"int tunnel 1", " ip mtu 1400", " shut", " no shut",
-		"interface gi0/0", " no ip redirects", " no crypto map", " ip mtu 1492",
+		"crypto isakmp policy 10",
+		" lifetime 28800",
+		"int tunnel 1",
+		" ip mtu 1400",
+		" shut",
+		" no shut",
+		"interface gi0/0",
+		" no ip redirects",
+		" no crypto map",
+		" ip mtu 1492",
 		" ip tcp adjust-mss 1360",
-		"interface tu2", " desc second", " ip mtu 1300",
-		"interface GigEth0", "conf t",
+		"interface tu2",
+		" desc second",
+		" ip mtu 1300",
+		"interface GigEth0",
+		"conf t",
 	};
 	char buf[512];
 	size_t n = 0;
@@ -310,7 +322,7 @@ test_abbreviations(void **state)
 	assert_int_equal(cfg.nifaces, 2);
 	assert_string_equal(cfg.ifaces[0].name, "GigabitEthernet0/0");
 	assert_int_equal(cfg.ifaces[0].mtu.v, 1492);
-	assert_int_equal(cfg.ifaces[0].mru.v, 1360);    /* the clamp after the no forms */
+	assert_int_equal(cfg.ifaces[0].mru.v, 1360);        /* the clamp after the no forms */
 	assert_string_equal(cfg.ifaces[1].name, "GigEth0"); /* no type we know: as written */
 	config_free(&cfg);
 }
@@ -335,16 +347,17 @@ test_bgp_as(void **state)
 			       " neighbor 169.254.5.1 remote-as 4294967295\n"
 			       " neighbor 169.254.6.1 remote-as 65536.1\n"
 			       " neighbor 169.254.6.1 remote-as 7224\n"
-			       "crypto ipsec profile p\n set transform-set t\n"), 0);
+			       "crypto ipsec profile p\n set transform-set t\n"),
+			 0);
 	assert_int_equal(cfg.nbgp, 6);
-	assert_int_equal(cfg.bgp[0].line, 5);           /* activate adds no neighbour */
+	assert_int_equal(cfg.bgp[0].line, 5); /* activate adds no neighbour */
 	assert_int_equal(cfg.bgp[0].as, 7224);
-	assert_int_equal(cfg.bgp[1].as, 65546);       /* 1 * 65536 + 10 */
+	assert_int_equal(cfg.bgp[1].as, 65546); /* 1 * 65536 + 10 */
 	assert_int_equal(cfg.bgp[2].as, 0);
 	assert_int_equal(cfg.bgp[3].as, 0);
 	assert_int_equal(cfg.bgp[4].as, 4294967295u);
 	assert_int_equal(cfg.bgp[5].line, 10);
-	assert_int_equal(cfg.bgp[5].as, 7224);        /* 65536.1 is no asdot AS: the next line's */
+	assert_int_equal(cfg.bgp[5].as, 7224); /* 65536.1 is no asdot AS: the next line's */
 	config_free(&cfg);
 }
 
@@ -357,12 +370,15 @@ test_hub(void **state)
 
 	(void)state;
 	assert_non_null(text);
-	n += (size_t)snprintf(text + n, cap - n, "crypto isakmp policy 10\n encryption aes 256\n"
-			      "crypto ipsec transform-set ts esp-aes 256 esp-sha-hmac\n mode tunnel\n"
-			      "crypto isakmp keepalive 10 3 periodic\n");
+	n += (size_t)
+		snprintf(text + n, cap - n,
+			 "crypto isakmp policy 10\n encryption aes 256\n"
+			 "crypto ipsec transform-set ts esp-aes 256 esp-sha-hmac\n mode tunnel\n"
+			 "crypto isakmp keepalive 10 3 periodic\n");
 	for (int i = 0; i < N; i++) {
 		int a = 1 + i / 250, b = 1 + i % 250;
-		n += (size_t)snprintf(text + n, cap - n,
+		n += (size_t)snprintf(
+			text + n, cap - n,
 			"crypto keyring kr%d\n pre-shared-key address 198.51.%d.%d key k%d\n"
 			"crypto isakmp profile ip%d\n match identity address 198.51.%d.%d\n keyring kr%d\n"
 			"crypto ipsec profile p%d\n set transform-set ts\n"
@@ -394,13 +410,15 @@ static void
 test_rejected_lines(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("crypto isakmp policy 10\n lifetime 28800\n"
-			       "crypto isakmp keepalive 5\n"
-			       "interface Tunnel1\n ip tcp adjust-mss 1600\n tunnel mode ipsec ipv4\n"
-			       "set peer 198.51.100.1\n"
-			       "crypto keyring k\n pre-shared-key address bogus key s3cr3t-Key\n"
-			       "crypto ikev2 profile v2\n dpd 10 3\n"
-			       "frobnicate now\n"), 0);
+	assert_int_equal(
+		parse("crypto isakmp policy 10\n lifetime 28800\n"
+		      "crypto isakmp keepalive 5\n"
+		      "interface Tunnel1\n ip tcp adjust-mss 1600\n tunnel mode ipsec ipv4\n"
+		      "set peer 198.51.100.1\n"
+		      "crypto keyring k\n pre-shared-key address bogus key s3cr3t-Key\n"
+		      "crypto ikev2 profile v2\n dpd 10 3\n"
+		      "frobnicate now\n"),
+		0);
 	assert_int_equal(cfg.ninvalid, 6);
 	assert_int_equal(cfg.invalid[0].line, 3);
 	assert_int_equal(cfg.invalid[0].why, CONFIG_BAD_RANGE);
@@ -425,7 +443,8 @@ test_rejected_lines(void **state)
 	/* the word is counted and quoted from the line, not from its masked
 	 * text ("crypto isakmp key (key not printed)": word 6 was "printed)") */
 	assert_int_equal(parse("crypto isakmp policy 10\n lifetime 28800\n"
-			       "crypto isakmp key 6 s3cr3t-Key address bogus\n"), 0);
+			       "crypto isakmp key 6 s3cr3t-Key address bogus\n"),
+			 0);
 	assert_int_equal(cfg.ninvalid, 1);
 	assert_int_equal(cfg.invalid[0].arg, 7);
 	assert_string_equal(cfg.invalid[0].word, "bogus");
@@ -441,23 +460,25 @@ test_ikev2(void **state)
 	const struct config_gateway *g;
 
 	(void)state;
-	assert_int_equal(parse("crypto ikev2 proposal prop\n encryption aes-cbc-128\n integrity sha1\n group 14\n"
-			       "crypto ikev2 policy pol\n proposal prop\n"
-			       "crypto ikev2 keyring kr\n peer aws1\n  address 198.51.100.1\n  pre-shared-key psk-one\n"
-			       " peer aws2\n  address 198.51.100.2\n  pre-shared-key local psk-two\n"
-			       "crypto ikev2 profile v2-1\n match identity remote address 198.51.100.1 255.255.255.255\n"
-			       " authentication remote pre-share\n authentication local pre-share\n keyring local kr\n"
-			       " lifetime 28800\n dpd 10 3 periodic\n"
-			       "crypto ikev2 profile v2-2\n match identity remote address 198.51.100.2 255.255.255.255\n"
-			       " keyring local kr\n"
-			       "crypto ikev2 dpd 30 5 on-demand\n"
-			       "crypto ipsec transform-set ts esp-aes esp-sha-hmac\n"
-			       "crypto ipsec profile p1\n set transform-set ts\n set ikev2-profile v2-1\n"
-			       "crypto ipsec profile p2\n set transform-set ts\n set ikev2-profile v2-2\n"
-			       "interface Tunnel1\n tunnel destination 198.51.100.1\n tunnel mode ipsec ipv4\n"
-			       " tunnel protection ipsec profile p1\n"
-			       "interface Tunnel2\n tunnel destination 198.51.100.2\n tunnel mode ipsec ipv4\n"
-			       " tunnel protection ipsec profile p2\n"), 0);
+	assert_int_equal(
+		parse("crypto ikev2 proposal prop\n encryption aes-cbc-128\n integrity sha1\n group 14\n"
+		      "crypto ikev2 policy pol\n proposal prop\n"
+		      "crypto ikev2 keyring kr\n peer aws1\n  address 198.51.100.1\n  pre-shared-key psk-one\n"
+		      " peer aws2\n  address 198.51.100.2\n  pre-shared-key local psk-two\n"
+		      "crypto ikev2 profile v2-1\n match identity remote address 198.51.100.1 255.255.255.255\n"
+		      " authentication remote pre-share\n authentication local pre-share\n keyring local kr\n"
+		      " lifetime 28800\n dpd 10 3 periodic\n"
+		      "crypto ikev2 profile v2-2\n match identity remote address 198.51.100.2 255.255.255.255\n"
+		      " keyring local kr\n"
+		      "crypto ikev2 dpd 30 5 on-demand\n"
+		      "crypto ipsec transform-set ts esp-aes esp-sha-hmac\n"
+		      "crypto ipsec profile p1\n set transform-set ts\n set ikev2-profile v2-1\n"
+		      "crypto ipsec profile p2\n set transform-set ts\n set ikev2-profile v2-2\n"
+		      "interface Tunnel1\n tunnel destination 198.51.100.1\n tunnel mode ipsec ipv4\n"
+		      " tunnel protection ipsec profile p1\n"
+		      "interface Tunnel2\n tunnel destination 198.51.100.2\n tunnel mode ipsec ipv4\n"
+		      " tunnel protection ipsec profile p2\n"),
+		0);
 	assert_int_equal(cfg.ninvalid, 0);
 	assert_int_equal(cfg.ngateways, 2);
 	g = &cfg.gateways[cfg.tunnels[0].gateway];
@@ -490,20 +511,22 @@ test_crypto_maps(void **state)
 	const struct config_tunnel *t;
 
 	(void)state;
-	assert_int_equal(parse("crypto isakmp key 0 k1 address 198.51.100.1\n"
-			       "crypto ipsec transform-set ts esp-3des esp-md5-hmac\n"
-			       "ip access-list extended vpn\n 10 permit ip 172.31.0.0 0.0.255.255 10.0.0.0 0.0.255.255\n"
-			       " 20 permit ip host 172.16.0.1 any\n"
-			       "access-list 120 permit ip any any\n"
-			       "crypto map cm 10 ipsec-isakmp\n set peer 198.51.100.1\n set transform-set ts\n"
-			       " match address vpn\n"
-			       "crypto map cm 20 ipsec-isakmp\n set peer 198.51.100.2\n match address 120\n"
-			       "crypto map cm 30 ipsec-isakmp\n set peer 198.51.100.3\n match address missing\n"
-			       "crypto dynamic-map dm 10\n set transform-set ts\n"
-			       "crypto map cm 40 ipsec-isakmp dynamic dm\n"
-			       "crypto map cm 50 ipsec-isakmp dynamic nowhere\n"
-			       "interface GigabitEthernet0/0\n ip address 203.0.113.10 255.255.255.0\n crypto map cm\n"
-			       " ip tcp adjust-mss 1360\n"), 0);
+	assert_int_equal(
+		parse("crypto isakmp key 0 k1 address 198.51.100.1\n"
+		      "crypto ipsec transform-set ts esp-3des esp-md5-hmac\n"
+		      "ip access-list extended vpn\n 10 permit ip 172.31.0.0 0.0.255.255 10.0.0.0 0.0.255.255\n"
+		      " 20 permit ip host 172.16.0.1 any\n"
+		      "access-list 120 permit ip any any\n"
+		      "crypto map cm 10 ipsec-isakmp\n set peer 198.51.100.1\n set transform-set ts\n"
+		      " match address vpn\n"
+		      "crypto map cm 20 ipsec-isakmp\n set peer 198.51.100.2\n match address 120\n"
+		      "crypto map cm 30 ipsec-isakmp\n set peer 198.51.100.3\n match address missing\n"
+		      "crypto dynamic-map dm 10\n set transform-set ts\n"
+		      "crypto map cm 40 ipsec-isakmp dynamic dm\n"
+		      "crypto map cm 50 ipsec-isakmp dynamic nowhere\n"
+		      "interface GigabitEthernet0/0\n ip address 203.0.113.10 255.255.255.0\n crypto map cm\n"
+		      " ip tcp adjust-mss 1360\n"),
+		0);
 	assert_int_equal(cfg.ninvalid, 0);
 	assert_int_equal(cfg.ntunnels, 4);
 	t = &cfg.tunnels[0];

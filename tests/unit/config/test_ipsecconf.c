@@ -27,6 +27,7 @@ static struct config cfg;
 /* What each sample is, by the start of its name; -1: no format we read.
  * A file whose name matches no row fails the test: a new sample must say
  * what it is. */
+/* clang-format off */
 static const struct { const char *prefix; int vendor; } kinds[] = {
 	{ "ipsecconf-", VENDOR_IPSECCONF }, { "edge-ipsecconf", VENDOR_IPSECCONF },
 	{ "swanctl-", VENDOR_STRONGSWAN }, { "tpl-swanctl", VENDOR_STRONGSWAN },
@@ -41,6 +42,7 @@ static const struct { const char *prefix; int vendor; } kinds[] = {
 	{ "foreign-", -1 }, { "refused-", -1 }, { "empty", -1 }, { "garbage", -1 },
 	{ "cisco-ios", VENDOR_CISCO_IOS },
 };
+/* clang-format on */
 
 static int
 kind_of(const char *name)
@@ -81,8 +83,9 @@ detect_dir(const char *sub, unsigned *nipsec)
 		 * FortiOS's (the two newest parsers: the older ones were checked
 		 * against each other when they came) */
 		for (int v = 0; v < VENDOR_COUNT; v++) {
-			int ok, newer = v == VENDOR_IPSECCONF || v == VENDOR_FORTIGATE || v == VENDOR_JUNOS ||
-					v == VENDOR_VYOS || want == VENDOR_IPSECCONF || want == VENDOR_FORTIGATE ||
+			int ok, newer = v == VENDOR_IPSECCONF || v == VENDOR_FORTIGATE ||
+					v == VENDOR_JUNOS || v == VENDOR_VYOS ||
+					want == VENDOR_IPSECCONF || want == VENDOR_FORTIGATE ||
 					want == VENDOR_JUNOS || want == VENDOR_VYOS;
 			if (v == want || !newer)
 				continue;
@@ -123,27 +126,26 @@ parse(const char *text)
 	return r;
 }
 
-static const char chain[] =
-	"config setup\n"                                 /* 1 */
-	"\tuniqueids=no\n"                               /* 2 */
-	"conn %default\n"                                /* 3 */
-	"\tdpddelay=15\n"                                /* 4 */
-	"\tauto=add\n"                                   /* 5 */
-	"conn base\n"                                    /* 6: template (auto from %default: add) */
-	"\tdpdaction=clear\n"                            /* 7 */
-	"\tleftsubnet=10.1.0.0/16\n"                     /* 8 */
-	"\tforceencaps=yes\n"                            /* 9 */
-	"conn mid\n"                                     /* 10: a template, auto not set */
-	"\talso=base\n"                                  /* 11 */
-	"\tesp=aes256-sha256-modp2048!\n"                /* 12 */
-	"conn tun   # the one that is loaded\n"          /* 13 */
-	"\talso=mid\n"                                   /* 14 */
-	"\tdpdaction = restart\n"                        /* 15: own beats also= */
-	"\tright=198.51.100.7\n"                         /* 16 */
-	"\tauto=start\n"                                 /* 17 */
-	"\tkeyexchange=ikev1\n"                          /* 18 */
-	"include /etc/ipsec.d/*.conf\n"                  /* 19: said, not followed */
-	"include /etc/ipsec.d/aws.conf\n";               /* 20 */
+static const char chain[] = "config setup\n"             /* 1 */
+			    "\tuniqueids=no\n"           /* 2 */
+			    "conn %default\n"            /* 3 */
+			    "\tdpddelay=15\n"            /* 4 */
+			    "\tauto=add\n"               /* 5 */
+			    "conn base\n"                /* 6: template (auto from %default: add) */
+			    "\tdpdaction=clear\n"        /* 7 */
+			    "\tleftsubnet=10.1.0.0/16\n" /* 8 */
+			    "\tforceencaps=yes\n"        /* 9 */
+			    "conn mid\n"                 /* 10: a template, auto not set */
+			    "\talso=base\n"              /* 11 */
+			    "\tesp=aes256-sha256-modp2048!\n"       /* 12 */
+			    "conn tun   # the one that is loaded\n" /* 13 */
+			    "\talso=mid\n"                          /* 14 */
+			    "\tdpdaction = restart\n"               /* 15: own beats also= */
+			    "\tright=198.51.100.7\n"                /* 16 */
+			    "\tauto=start\n"                        /* 17 */
+			    "\tkeyexchange=ikev1\n"                 /* 18 */
+			    "include /etc/ipsec.d/*.conf\n"         /* 19: said, not followed */
+			    "include /etc/ipsec.d/aws.conf\n";      /* 20 */
 
 static void
 test_inheritance(void **state)
@@ -185,21 +187,20 @@ test_inheritance(void **state)
 static void
 test_templates_and_dialect(void **state)
 {
-	static const char t[] =
-		"conn aws-base\n"                        /* 1 */
-		"\tdpddelay=10\n"                        /* 2 */
-		"\tdpdtimeout=30\n"                      /* 3 */
-		"\tphase2alg=aes128-sha1;modp1024\n"     /* 4 */
-		"\tikev2=no\n"                           /* 5 */
-		"conn t1\n"                              /* 6 */
-		"\talso=aws-base\n"                      /* 7 */
-		"\tauto=start\n"                         /* 8 */
-		"\tleftvti=169.254.10.2/30\n"            /* 9 */
-		"\tmtu=1400\n"                           /* 10 */
-		"conn t2\n"                              /* 11 */
-		"\talso=aws-base\n"                      /* 12 */
-		"\tdpdtimeout=0\n"                       /* 13 */
-		"\tauto=route\n";                        /* 14 */
+	static const char t[] = "conn aws-base\n"                    /* 1 */
+				"\tdpddelay=10\n"                    /* 2 */
+				"\tdpdtimeout=30\n"                  /* 3 */
+				"\tphase2alg=aes128-sha1;modp1024\n" /* 4 */
+				"\tikev2=no\n"                       /* 5 */
+				"conn t1\n"                          /* 6 */
+				"\talso=aws-base\n"                  /* 7 */
+				"\tauto=start\n"                     /* 8 */
+				"\tleftvti=169.254.10.2/30\n"        /* 9 */
+				"\tmtu=1400\n"                       /* 10 */
+				"conn t2\n"                          /* 11 */
+				"\talso=aws-base\n"                  /* 12 */
+				"\tdpdtimeout=0\n"                   /* 13 */
+				"\tauto=route\n";                    /* 14 */
 
 	(void)state;
 	assert_int_equal(parse(t), 0);
@@ -227,7 +228,7 @@ test_templates_and_dialect(void **state)
 static const struct {
 	const char *text;
 	unsigned line;
-	enum config_bad why;           /* CONFIG_BAD_* or, for a ref, 99 */
+	enum config_bad why; /* CONFIG_BAD_* or, for a ref, 99 */
 } bad[] = {
 	{ "dpddelay=10\nconn a\n\tauto=start\n", 1, CONFIG_BAD_SCOPE },
 	{ "conn a\n\tauto=start\nconn\n\tright=192.0.2.1\n", 3, CONFIG_BAD_MISSING },
@@ -268,12 +269,11 @@ test_bad_shapes(void **state)
 static void
 test_placeholders(void **state)
 {
-	static const char t[] =
-		"conn Tunnel1\n"
-		"\tauto=start\n"
-		"\tleftsubnet=<LOCAL NETWORK>\n"
-		"\tright=${vpn_tunnel_ip_address}\n"
-		"\tdpdaction=${action}\n";
+	static const char t[] = "conn Tunnel1\n"
+				"\tauto=start\n"
+				"\tleftsubnet=<LOCAL NETWORK>\n"
+				"\tright=${vpn_tunnel_ip_address}\n"
+				"\tdpdaction=${action}\n";
 
 	(void)state;
 	assert_int_equal(parse(t), 0);
@@ -317,12 +317,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_detect_table),
-		cmocka_unit_test(test_inheritance),
-		cmocka_unit_test(test_templates_and_dialect),
-		cmocka_unit_test(test_bad_shapes),
-		cmocka_unit_test(test_placeholders),
-		cmocka_unit_test(test_long_chain),
+		cmocka_unit_test(test_detect_table),          cmocka_unit_test(test_inheritance),
+		cmocka_unit_test(test_templates_and_dialect), cmocka_unit_test(test_bad_shapes),
+		cmocka_unit_test(test_placeholders),          cmocka_unit_test(test_long_chain),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -95,21 +95,21 @@ test_paths(void **state)
 	struct config c;
 	static struct leaves v;
 	const char *text =
-		"/* an annotation\n   over two lines */\n"          /* 1-2 */
-		"security {\n"                                      /* 3 */
-		"    ike {\n"                                       /* 4 */
-		"        gateway gw-1 {\n"                          /* 5 */
-		"            address 198.51.100.1;  # the peer\n"   /* 6 */
-		"            dead-peer-detection;\n"                /* 7 */
-		"            description \"two words\";\n"          /* 8 */
+		"/* an annotation\n   over two lines */\n"        /* 1-2 */
+		"security {\n"                                    /* 3 */
+		"    ike {\n"                                     /* 4 */
+		"        gateway gw-1 {\n"                        /* 5 */
+		"            address 198.51.100.1;  # the peer\n" /* 6 */
+		"            dead-peer-detection;\n"              /* 7 */
+		"            description \"two words\";\n"        /* 8 */
 		"        }\n"
-		"        policy p { pre-shared-key ascii-text \"k e y\"; } ## SECRET-DATA\n"   /* 10 */
+		"        policy p { pre-shared-key ascii-text \"k e y\"; } ## SECRET-DATA\n" /* 10 */
 		"    }\n"
-		"    inactive: flow { tcp-mss { ipsec-vpn { mss 1379; } } }\n"   /* 12 */
-		"    zones { }\n"                                   /* 13 */
+		"    inactive: flow { tcp-mss { ipsec-vpn { mss 1379; } } }\n" /* 12 */
+		"    zones { }\n"                                              /* 13 */
 		"}\n"
-		"set interfaces st0 unit 1 family inet mtu 1436\n"  /* 15 */
-		"delete security flow\n";                           /* 16 */
+		"set interfaces st0 unit 1 family inet mtu 1436\n" /* 15 */
+		"delete security flow\n";                          /* 16 */
 
 	(void)state;
 	flatten(text, &junos, &c, &v);
@@ -120,7 +120,8 @@ test_paths(void **state)
 	assert_int_equal(v.line[1], 7);
 	assert_string_equal(v.text[2], "security ike gateway gw-1 description two words");
 	/* the key is one word for the model, and not in the text */
-	assert_string_equal(v.text[3], "security ike policy p pre-shared-key ascii-text (key not printed)");
+	assert_string_equal(v.text[3],
+			    "security ike policy p pre-shared-key ascii-text (key not printed)");
 	assert_int_equal(v.line[3], 10);
 	assert_string_equal(v.text[4], "security flow tcp-mss ipsec-vpn mss 1379");
 	assert_int_equal(v.flags[4], TREE_INACTIVE);
@@ -131,7 +132,7 @@ test_paths(void **state)
 	assert_string_equal(v.text[6], "interfaces st0 unit 1 family inet mtu 1436");
 	assert_int_equal(v.line[6], 15);
 	assert_int_equal(c.ninvalid, 0);
-	assert_int_equal(c.unread, 1);          /* the delete line */
+	assert_int_equal(c.unread, 1); /* the delete line */
 	assert_int_equal(c.lines, 16);
 	assert_true(c.comments >= 3);
 	config_free(&c);
@@ -143,16 +144,15 @@ test_vyos_paths(void **state)
 {
 	struct config c;
 	static struct leaves v;
-	const char *text =
-		"interfaces {\r\n"
-		"    vti vti1 {\r\n"
-		"        address 169.254.255.2/30\r\n"
-		"        description 'to AWS'\r\n"
-		"        mtu 1436\r\n"
-		"    }\r\n"
-		"}\r\n"
-		"// vyos-config-version: \"broadcast-relay@1\"\r\n"
-		"/* Warning: Do not remove the following line. */\r\n";
+	const char *text = "interfaces {\r\n"
+			   "    vti vti1 {\r\n"
+			   "        address 169.254.255.2/30\r\n"
+			   "        description 'to AWS'\r\n"
+			   "        mtu 1436\r\n"
+			   "    }\r\n"
+			   "}\r\n"
+			   "// vyos-config-version: \"broadcast-relay@1\"\r\n"
+			   "/* Warning: Do not remove the following line. */\r\n";
 
 	(void)state;
 	flatten(text, &vyos, &c, &v);
@@ -169,16 +169,16 @@ test_vyos_paths(void **state)
 /* What cannot be paired is an invalid line at the right place. */
 static const struct {
 	const char *text;
-	unsigned line;            /* of the first invalid line */
+	unsigned line; /* of the first invalid line */
 	size_t ninvalid;
-	size_t leaves;            /* still read around it */
+	size_t leaves; /* still read around it */
 } hostile[] = {
-	{ "a { b 1; }\n}\nc 2;\n", 2, 1, 2 },                       /* a lone '}' */
-	{ "a {\n  b 1;\n  c {\n    d 2;\n", 3, 2, 2 },              /* two blocks never closed */
-	{ "a \"never closed;\nb 1;\n", 1, 1, 0 },                   /* an unclosed quote */
-	{ "a 1;\n/* never closed\nb 2;\n", 2, 1, 1 },               /* an unclosed comment */
-	{ "{ b 1; }\nc 2;\n", 1, 2, 2 },                            /* a block with no name, and so its lone "}" */
-	{ "set\n", 1, 1, 0 },                                      /* a verb and nothing */
+	{ "a { b 1; }\n}\nc 2;\n", 2, 1, 2 },          /* a lone '}' */
+	{ "a {\n  b 1;\n  c {\n    d 2;\n", 3, 2, 2 }, /* two blocks never closed */
+	{ "a \"never closed;\nb 1;\n", 1, 1, 0 },      /* an unclosed quote */
+	{ "a 1;\n/* never closed\nb 2;\n", 2, 1, 1 },  /* an unclosed comment */
+	{ "{ b 1; }\nc 2;\n", 1, 2, 2 }, /* a block with no name, and so its lone "}" */
+	{ "set\n", 1, 1, 0 },            /* a verb and nothing */
 };
 
 static void
@@ -192,7 +192,8 @@ test_hostile(void **state)
 		if (c.ninvalid != hostile[i].ninvalid || v.total != hostile[i].leaves)
 			fail_msg("case %zu: %zu invalid, %zu leaves", i, c.ninvalid, v.total);
 		assert_int_equal(c.invalid[0].line, hostile[i].line);
-		assert_true(c.invalid[0].why == CONFIG_BAD_NESTING || c.invalid[0].why == CONFIG_BAD_MISSING);
+		assert_true(c.invalid[0].why == CONFIG_BAD_NESTING ||
+			    c.invalid[0].why == CONFIG_BAD_MISSING);
 		config_free(&c);
 	}
 }
@@ -287,7 +288,7 @@ check_aws(const struct config *c)
 	assert_int_equal(c->ninvalid, 0);
 	assert_int_equal(c->nrefs, 0);
 	assert_int_equal(c->nbgp, 2);
-	assert_int_equal(c->bgp[0].as, 7224);         /* neighbor A peer-as, a line of its own */
+	assert_int_equal(c->bgp[0].as, 7224); /* neighbor A peer-as, a line of its own */
 	assert_int_equal(c->bgp[1].as, 7224);
 	for (size_t i = 0; i < 2; i++) {
 		const struct config_tunnel *t = &c->tunnels[i];
@@ -295,17 +296,17 @@ check_aws(const struct config *c)
 		assert_string_equal(t->name, i ? "st0.2" : "st0.1");
 		assert_int_equal(t->mtu.v, 1436);
 		assert_int_equal(t->mss.v, CONFIG_MSS_NUM);
-		assert_int_equal(t->mss_value, 1387);      /* the global clamp is every tunnel's */
+		assert_int_equal(t->mss_value, 1387); /* the global clamp is every tunnel's */
 		assert_int_equal(t->gateway, (int)i);
 		assert_string_equal(t->policy_name, i ? "vpn-0000000a-2" : "vpn-0000000a-1");
 		assert_int_equal(t->inside.plen, 30);
 		g = &c->gateways[t->gateway];
-		assert_int_equal(g->live.state, CONFIG_LIVE_ON_DEMAND);   /* optimized, the default */
-		assert_int_equal(g->live.dead_after, 30);                 /* 10 x 3 */
+		assert_int_equal(g->live.state, CONFIG_LIVE_ON_DEMAND); /* optimized, the default */
+		assert_int_equal(g->live.dead_after, 30);               /* 10 x 3 */
 		assert_int_equal(g->live.exact, 1);
 		assert_int_equal(g->start.state, CONFIG_START_ALWAYS);
 		assert_true(g->start.src.line > 0);
-		assert_int_equal(g->natt.v, 0);                           /* no-nat-traversal */
+		assert_int_equal(g->natt.v, 0); /* no-nat-traversal */
 		assert_int_equal(g->remote_addr.addr, i ? 0xc6336402u : 0xc6336401u);
 		assert_string_equal(g->esp_text, "aes-128-cbc hmac-sha1-96");
 		assert_true(g->psk.set);
@@ -335,14 +336,13 @@ test_aws_both_forms(void **state)
 static void
 test_dpd(void **state)
 {
-	const char *text =
-		"set security ike gateway a address 198.51.100.1\n"
-		"set security ike gateway a dead-peer-detection\n"
-		"set security ike gateway b address 198.51.100.2\n"
-		"set security ike gateway b dead-peer-detection always-send\n"
-		"set security ike gateway b dead-peer-detection interval 20\n"
-		"set security ike gateway c address 198.51.100.3\n"
-		"deactivate security ike gateway c dead-peer-detection\n";
+	const char *text = "set security ike gateway a address 198.51.100.1\n"
+			   "set security ike gateway a dead-peer-detection\n"
+			   "set security ike gateway b address 198.51.100.2\n"
+			   "set security ike gateway b dead-peer-detection always-send\n"
+			   "set security ike gateway b dead-peer-detection interval 20\n"
+			   "set security ike gateway c address 198.51.100.3\n"
+			   "deactivate security ike gateway c dead-peer-detection\n";
 	struct config c;
 
 	(void)state;
@@ -356,7 +356,7 @@ test_dpd(void **state)
 	assert_int_equal(c.gateways[1].live.src.line, 4);
 	assert_int_equal(c.gateways[2].live.state, CONFIG_LIVE_OFF);
 	assert_int_equal(c.gateways[2].live.src.line, 0);
-	assert_int_equal(c.gateways[2].natt.v, 1);          /* NAT-T on unless no-nat-traversal */
+	assert_int_equal(c.gateways[2].natt.v, 1); /* NAT-T on unless no-nat-traversal */
 	assert_int_equal(c.gateways[2].start.state, CONFIG_START_UNKNOWN);
 	config_free(&c);
 }
@@ -368,13 +368,13 @@ static void
 test_removed(void **state)
 {
 	const char *text =
-		"delete security ike\n"                                            /* 1 */
-		"set security ike gateway a address 198.51.100.1\n"                /* 2 */
-		"set security ike gateway a dead-peer-detection interval 10\n"     /* 3 */
-		"set security ike gateway b address 198.51.100.2\n"                /* 4 */
-		"set security ike gateway b dead-peer-detection interval 10\n"     /* 5 */
-		"set security ike gateway b dead-peer-detection threshold 3\n"     /* 6 */
-		"deactivate security ike gateway b dead-peer-detection\n"         /* 7 */
+		"delete security ike\n"                                        /* 1 */
+		"set security ike gateway a address 198.51.100.1\n"            /* 2 */
+		"set security ike gateway a dead-peer-detection interval 10\n" /* 3 */
+		"set security ike gateway b address 198.51.100.2\n"            /* 4 */
+		"set security ike gateway b dead-peer-detection interval 10\n" /* 5 */
+		"set security ike gateway b dead-peer-detection threshold 3\n" /* 6 */
+		"deactivate security ike gateway b dead-peer-detection\n"      /* 7 */
 		"deactivate security ike gateway 'a' external-interface\n"; /* 8: names no leaf read */
 	struct config c;
 
@@ -383,7 +383,7 @@ test_removed(void **state)
 	assert_int_equal(c.ngateways, 2);
 	assert_int_equal(c.gateways[0].live.state, CONFIG_LIVE_ON_DEMAND);
 	assert_int_equal(c.gateways[1].live.state, CONFIG_LIVE_OFF);
-	assert_int_equal(c.unread, 5);          /* lines 1, 5, 6, 7, 8 */
+	assert_int_equal(c.unread, 5); /* lines 1, 5, 6, 7, 8 */
 	config_free(&c);
 }
 
@@ -391,20 +391,28 @@ test_removed(void **state)
 static void
 test_invalid(void **state)
 {
-	const char *text =
-		"set security ike gateway a adress 198.51.100.1\n"                 /* 1 */
-		"set security ike gateway a dead-peer-detection interval 61\n"     /* 2 */
-		"set security ike gateway a dead-peer-detection threshold 0\n"     /* 3 */
-		"set security ipsec vpn v establish-tunnels sometimes\n"           /* 4 */
-		"set security ike gateway a version v3-only\n"                      /* 5 */
-		"set interfaces ge-0/0/0 unit 0 family inet mtu 1600\n"           /* 6 */
-		"set security flow tcp-mss ipsec-vpn mss 63\n"                    /* 7 */
-		"set securty ike gateway a address 198.51.100.1\n";               /* 8 */
-	static const struct { unsigned line; enum config_bad why; unsigned arg; long hi; } want[] = {
-		{ 1, CONFIG_BAD_ARG, 5, 0 }, { 2, CONFIG_BAD_RANGE, 7, 60 }, { 3, CONFIG_BAD_RANGE, 7, 5 },
-		{ 4, CONFIG_BAD_ARG, 6, 0 }, { 5, CONFIG_BAD_ARG, 6, 0 }, { 7, CONFIG_BAD_RANGE, 6, 65535 },
+	const char *text = "set security ike gateway a adress 198.51.100.1\n"             /* 1 */
+			   "set security ike gateway a dead-peer-detection interval 61\n" /* 2 */
+			   "set security ike gateway a dead-peer-detection threshold 0\n" /* 3 */
+			   "set security ipsec vpn v establish-tunnels sometimes\n"       /* 4 */
+			   "set security ike gateway a version v3-only\n"                 /* 5 */
+			   "set interfaces ge-0/0/0 unit 0 family inet mtu 1600\n"        /* 6 */
+			   "set security flow tcp-mss ipsec-vpn mss 63\n"                 /* 7 */
+			   "set securty ike gateway a address 198.51.100.1\n";            /* 8 */
+	static const struct {
+		unsigned line;
+		enum config_bad why;
+		unsigned arg;
+		long hi;
+	} want[] = {
+		{ 1, CONFIG_BAD_ARG, 5, 0 },
+		{ 2, CONFIG_BAD_RANGE, 7, 60 },
+		{ 3, CONFIG_BAD_RANGE, 7, 5 },
+		{ 4, CONFIG_BAD_ARG, 6, 0 },
+		{ 5, CONFIG_BAD_ARG, 6, 0 },
+		{ 7, CONFIG_BAD_RANGE, 6, 65535 },
 		{ 8, CONFIG_BAD_COMMAND, 1, 0 },
-		{ 6, CONFIG_BAD_RANGE, 8, 1500 },    /* media 1514 by default: found after the file */
+		{ 6, CONFIG_BAD_RANGE, 8, 1500 }, /* media 1514 by default: found after the file */
 	};
 	struct config c;
 	char err[256];
@@ -431,15 +439,14 @@ static void
 test_shapes(void **state)
 {
 	struct config c;
-	const char *text =
-		"set interfaces st0.1 family inet mtu 1400\n"
-		"set interfaces st0 unit 1 family inet address 169.254.0.2/30\n"
-		"set interfaces ge-0/0/0 mtu 1518\n"
-		"set security ike gateway g external-interface ge-0/0/0\n"
-		"set security ike gateway g ike-policy nowhere\n"
-		"set security ipsec vpn v bind-interface st0.1\n"
-		"set security ipsec vpn v ike gateway missing\n"
-		"set security ipsec vpn w bind-interface st0.7\n";
+	const char *text = "set interfaces st0.1 family inet mtu 1400\n"
+			   "set interfaces st0 unit 1 family inet address 169.254.0.2/30\n"
+			   "set interfaces ge-0/0/0 mtu 1518\n"
+			   "set security ike gateway g external-interface ge-0/0/0\n"
+			   "set security ike gateway g ike-policy nowhere\n"
+			   "set security ipsec vpn v bind-interface st0.1\n"
+			   "set security ipsec vpn v ike gateway missing\n"
+			   "set security ipsec vpn w bind-interface st0.7\n";
 
 	parse(text, strlen(text), &c);
 	(void)state;
@@ -455,7 +462,7 @@ test_shapes(void **state)
 	assert_string_equal(c.refs[1].name, "st0.7");
 	assert_int_equal(c.refs[2].kind, CONFIG_REF_IKE_POLICY);
 	assert_int_equal(c.line_src, CONFIG_LINE_IFACE);
-	assert_int_equal(c.line_mtu.v, 1504);          /* media 1518 less the Ethernet header */
+	assert_int_equal(c.line_mtu.v, 1504); /* media 1518 less the Ethernet header */
 	assert_int_equal(c.line_mtu.line, 3);
 	config_free(&c);
 }
@@ -472,14 +479,16 @@ test_hub(void **state)
 	assert_non_null(text);
 	k += (size_t)snprintf(text + k, cap - k, "security {\n  ike {\n");
 	for (size_t i = 0; i < n; i++)
-		k += (size_t)snprintf(text + k, cap - k,
-				      "    gateway gw-%zu {\n      address 198.51.%zu.%zu;\n      dead-peer-detection { interval 10; threshold 3; }\n    }\n",
-				      i, 100 + i / 250, 1 + i % 250);
+		k += (size_t)snprintf(
+			text + k, cap - k,
+			"    gateway gw-%zu {\n      address 198.51.%zu.%zu;\n      dead-peer-detection { interval 10; threshold 3; }\n    }\n",
+			i, 100 + i / 250, 1 + i % 250);
 	k += (size_t)snprintf(text + k, cap - k, "  }\n  ipsec {\n");
 	for (size_t i = 0; i < n; i++)
-		k += (size_t)snprintf(text + k, cap - k,
-				      "    vpn vpn-%zu {\n      bind-interface st0.%zu;\n      ike { gateway gw-%zu; }\n      establish-tunnels immediately;\n    }\n",
-				      i, i, i);
+		k += (size_t)snprintf(
+			text + k, cap - k,
+			"    vpn vpn-%zu {\n      bind-interface st0.%zu;\n      ike { gateway gw-%zu; }\n      establish-tunnels immediately;\n    }\n",
+			i, i, i);
 	k += (size_t)snprintf(text + k, cap - k, "  }\n}\n");
 	parse(text, k, &c);
 	assert_int_equal(c.ngateways, n);
@@ -508,12 +517,12 @@ test_bgp_group_as(void **state)
 {
 	static const char text[] =
 		"set security ike gateway gw1 address 198.51.100.1\n"
-		"set protocols bgp group aws neighbor 169.254.1.1\n"                     /* 2 */
+		"set protocols bgp group aws neighbor 169.254.1.1\n" /* 2 */
 		"set protocols bgp group aws peer-as 7224\n"
-		"set protocols bgp group aws neighbor 169.254.2.1 peer-as 65010\n"       /* 4 */
+		"set protocols bgp group aws neighbor 169.254.2.1 peer-as 65010\n" /* 4 */
 		"set routing-instances vr protocols bgp group aws neighbor 169.254.3.1\n"
 		"set routing-instances vr protocols bgp group aws peer-as 9059\n"
-		"set protocols bgp group other neighbor 169.254.4.1\n";                  /* 7 */
+		"set protocols bgp group other neighbor 169.254.4.1\n"; /* 7 */
 	struct config c;
 
 	(void)state;
@@ -523,7 +532,7 @@ test_bgp_group_as(void **state)
 	assert_int_equal(c.bgp[0].as, 7224);
 	assert_int_equal(c.bgp[1].as, 65010);
 	assert_int_equal(c.bgp[2].as, 9059);
-	assert_int_equal(c.bgp[3].as, 0);             /* no peer-as anywhere */
+	assert_int_equal(c.bgp[3].as, 0); /* no peer-as anywhere */
 	config_free(&c);
 }
 
@@ -531,18 +540,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_paths),
-		cmocka_unit_test(test_vyos_paths),
-		cmocka_unit_test(test_hostile),
-		cmocka_unit_test(test_deep),
-		cmocka_unit_test(test_big),
-		cmocka_unit_test(test_aws_both_forms),
-		cmocka_unit_test(test_dpd),
-		cmocka_unit_test(test_removed),
-		cmocka_unit_test(test_invalid),
-		cmocka_unit_test(test_shapes),
-		cmocka_unit_test(test_hub),
-		cmocka_unit_test(test_bgp_group_as),
+		cmocka_unit_test(test_paths),   cmocka_unit_test(test_vyos_paths),
+		cmocka_unit_test(test_hostile), cmocka_unit_test(test_deep),
+		cmocka_unit_test(test_big),     cmocka_unit_test(test_aws_both_forms),
+		cmocka_unit_test(test_dpd),     cmocka_unit_test(test_removed),
+		cmocka_unit_test(test_invalid), cmocka_unit_test(test_shapes),
+		cmocka_unit_test(test_hub),     cmocka_unit_test(test_bgp_group_as),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

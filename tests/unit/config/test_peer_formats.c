@@ -94,7 +94,7 @@ test_generic_xml(void **state)
 	assert_string_equal(p.conns[0].id, "vpn-0a1b2c3d4e5f67890");
 	assert_string_equal(p.conns[0].cgw, "cgw-0123456789abcdef0");
 	assert_string_equal(p.conns[0].gateway, "vgw-0fedcba9876543210");
-	assert_true(p.conns[0].static_only.set);       /* bgp elements: dynamic */
+	assert_true(p.conns[0].static_only.set); /* bgp elements: dynamic */
 	assert_int_equal(p.conns[0].static_only.v, 0);
 	assert_int_equal(p.conns[0].unknown, 0);
 	t = &p.tunnels[1];
@@ -158,12 +158,12 @@ test_embedded_xml(void **state)
 			"</ipsec_tunnel><ipsec_tunnel/></vpn_connection>\"}]}";
 		struct peer_error err;
 		assert_int_equal(peer_parse(only_xml, strlen(only_xml), &p, &err), 0);
-		assert_int_equal(p.ntunnels, 1);   /* the second says nothing: not added */
+		assert_int_equal(p.ntunnels, 1); /* the second says nothing: not added */
 		assert_string_equal(p.tunnels[0].outside, "198.51.100.9");
 		assert_int_equal(p.tunnels[0].conn, 0);
 		peer_free(&p);
 	}
-	parse_file("static.json", &p);        /* its own TunnelInsideCidr stays */
+	parse_file("static.json", &p); /* its own TunnelInsideCidr stays */
 	assert_string_equal(p.tunnels[0].inside, "169.254.255.0/30");
 	assert_int_equal(p.conns[0].static_only.v, 1);
 	assert_true(p.tunnels[0].psk_present);
@@ -181,7 +181,7 @@ test_terraform_state(void **state)
 	assert_int_equal(p.format, PEER_FMT_TF_STATE);
 	assert_int_equal(p.nconns, 1);
 	assert_int_equal(p.other_resources, 1);
-	assert_int_equal(p.secrets, 3);       /* two preshared keys, the XML */
+	assert_int_equal(p.secrets, 3); /* two preshared keys, the XML */
 	assert_string_equal(p.conns[0].address, "module.vpn.aws_vpn_connection.main");
 	assert_string_equal(p.conns[0].id, "vpn-0a1b2c3d4e5f67890");
 	assert_true(p.conns[0].static_only.set);
@@ -210,7 +210,7 @@ test_terraform_plan(void **state)
 	(void)state;
 	parse_file("tf-plan.json", &p);
 	assert_int_equal(p.format, PEER_FMT_TF_PLAN);
-	assert_int_equal(p.nconns, 2);        /* main, backup; old only deleted */
+	assert_int_equal(p.nconns, 2); /* main, backup; old only deleted */
 	assert_int_equal(p.ntunnels, 4);
 	assert_string_equal(p.conns[1].address, "aws_vpn_connection.backup");
 	assert_int_equal(p.tunnels[0].dpd_action.v, PEER_DPD_RESTART);
@@ -222,7 +222,7 @@ test_terraform_plan(void **state)
 	assert_true(p.tunnels[2].unknown & PEER_UNK_OUTSIDE);
 	assert_true(p.tunnels[2].unknown & PEER_UNK_INSIDE);
 	assert_true(p.tunnels[2].unknown & PEER_UNK_BGP);
-	assert_false(p.tunnels[2].unknown & PEER_UNK_DPD_ACTION);   /* null: the default */
+	assert_false(p.tunnels[2].unknown & PEER_UNK_DPD_ACTION); /* null: the default */
 	assert_string_equal(p.tunnels[2].outside, "");
 	assert_false(p.tunnels[2].outside_v4);
 	assert_int_equal(p.tunnels[2].dpd_action.v, PEER_DPD_RESTART);
@@ -247,23 +247,26 @@ test_xml_edges(void **state)
 
 	(void)state;
 	assert_int_equal(peer_parse(mask, strlen(mask), &p, &err), 0);
-	assert_string_equal(p.tunnels[0].outside, "198.51.100.9");    /* blanks dropped */
+	assert_string_equal(p.tunnels[0].outside, "198.51.100.9"); /* blanks dropped */
 	assert_string_equal(p.tunnels[0].vgw_inside, "169.254.10.1/30");
 	assert_string_equal(p.tunnels[0].inside, "169.254.10.0/30");
-	assert_int_equal(p.conns[0].unknown, PEER_UNK_STATIC);     /* no bgp element */
+	assert_int_equal(p.conns[0].unknown, PEER_UNK_STATIC); /* no bgp element */
 	assert_int_equal(p.secrets, 0);
 	peer_free(&p);
 	assert_int_equal(peer_parse(doctype, strlen(doctype), &p, &err), 0);
 	assert_int_equal(p.ntunnels, 1);
 	peer_free(&p);
-	assert_true(refused("<?xml version=\"1.0\"?><!DOCTYPE v [<!ENTITY % p \"x\">]><vpn_connection/>",
-			    "declares an entity"));    /* a parameter entity too */
+	assert_true(refused(
+		"<?xml version=\"1.0\"?><!DOCTYPE v [<!ENTITY % p \"x\">]><vpn_connection/>",
+		"declares an entity")); /* a parameter entity too */
 	assert_true(refused("<!DOCTYPE v [<!ENTITY n SYSTEM \"x\" NDATA gif>]><vpn_connection/>",
 			    "declares an entity"));
-	assert_true(refused("<!DOCTYPE v PUBLIC \"-//x//y\" \"http://192.0.2.1/x.dtd\"><vpn_connection/>",
-			    "names an external DTD"));
-	assert_true(refused("<vpn_connection><ipsec_tunnel>&undeclared;</ipsec_tunnel></vpn_connection>",
-			    "not well-formed XML at line 1"));
+	assert_true(refused(
+		"<!DOCTYPE v PUBLIC \"-//x//y\" \"http://192.0.2.1/x.dtd\"><vpn_connection/>",
+		"names an external DTD"));
+	assert_true(refused(
+		"<vpn_connection><ipsec_tunnel>&undeclared;</ipsec_tunnel></vpn_connection>",
+		"not well-formed XML at line 1"));
 	assert_true(refused("<vpn_connection></vpn_connectio>", "an end tag does not match"));
 	assert_true(refused("<vpn_connection/><x/>", "more data after the root element"));
 	assert_true(refused("<vpn_connection><ipsec_tunnel><customer_gateway><bgp><asn>-1</asn>"
@@ -274,7 +277,8 @@ test_xml_edges(void **state)
 			    "clear_df_bit is neither true nor false"));
 	/* a key near an error is never quoted: libxml2's own words are not used */
 	assert_true(refused("<vpn_connection><ipsec_tunnel><ike><pre_shared_key>k\xff\xfe-secret"
-			    "</pre_shared_key></ike></ipsec_tunnel></vpn_connection>", "column 53: a character XML does not allow"));
+			    "</pre_shared_key></ike></ipsec_tunnel></vpn_connection>",
+			    "column 53: a character XML does not allow"));
 }
 
 /* The readers are bytes in: a refusal is a code with its numbers and the
@@ -305,7 +309,8 @@ test_error_codes(void **state)
 	assert_int_equal(peer_parse(tf_type, strlen(tf_type), &p, &e), -1);
 	peer_free(&p);
 	assert_int_equal(e.code, PEER_E_TF_TYPE);
-	assert_string_equal(e.key, "values.root_module.resources[0].values.tunnel2_dpd_timeout_seconds");
+	assert_string_equal(e.key,
+			    "values.root_module.resources[0].values.tunnel2_dpd_timeout_seconds");
 	assert_int_equal(e.got, PEER_JT_STRING);
 	assert_int_equal(e.want, PEER_JT_NUMBER);
 	assert_int_equal(peer_parse(embedded, strlen(embedded), &p, &e), -1);
@@ -314,7 +319,9 @@ test_error_codes(void **state)
 	assert_int_equal(e.why, PEER_XML_TRUNCATED);
 	assert_int_equal(e.line, 1);
 	assert_string_equal(e.where, "VpnConnections[0].CustomerGatewayConfiguration");
-	assert_true(refused(embedded, "VpnConnections[0].CustomerGatewayConfiguration: not well-formed XML at line 1, column "));
+	assert_true(refused(
+		embedded,
+		"VpnConnections[0].CustomerGatewayConfiguration: not well-formed XML at line 1, column "));
 	assert_int_equal(peer_parse("{\"a\": 1,\n", 9, &p, &e), -1);
 	peer_free(&p);
 	assert_int_equal(e.code, PEER_E_JSON_TRUNCATED);
@@ -339,17 +346,25 @@ test_terraform_edges(void **state)
 	(void)state;
 	assert_true(refused("{\"format_version\": \"1.0\", \"terraform_version\": \"1.5.7\"}",
 			    "neither values (a state) nor planned_values"));
-	assert_true(refused("{\"format_version\": \"1.0\", \"terraform_version\": \"1.5.7\", \"values\": "
-			    "{\"root_module\": {\"resources\": {}}}}", "must be arrays"));
-	assert_true(refused("{\"format_version\": \"1.0\", \"terraform_version\": \"1.5.7\", \"values\": "
-			    "{\"root_module\": {\"resources\": [{\"type\": \"aws_vpn_connection\", \"values\": "
-			    "{\"tunnel1_ike_versions\": [1]}}]}}}", "tunnel1_ike_versions[0] is not a string"));
-	assert_true(refused("{\"format_version\": \"1.0\", \"terraform_version\": \"1.5.7\", \"values\": "
-			    "{\"root_module\": {\"resources\": [{\"type\": \"aws_vpn_connection\", \"mode\": \"data\", "
-			    "\"values\": {}}]}}}", "no aws_vpn_connection resource (1 resource of other types)"));
+	assert_true(refused(
+		"{\"format_version\": \"1.0\", \"terraform_version\": \"1.5.7\", \"values\": "
+		"{\"root_module\": {\"resources\": {}}}}",
+		"must be arrays"));
+	assert_true(refused(
+		"{\"format_version\": \"1.0\", \"terraform_version\": \"1.5.7\", \"values\": "
+		"{\"root_module\": {\"resources\": [{\"type\": \"aws_vpn_connection\", \"values\": "
+		"{\"tunnel1_ike_versions\": [1]}}]}}}",
+		"tunnel1_ike_versions[0] is not a string"));
+	assert_true(refused(
+		"{\"format_version\": \"1.0\", \"terraform_version\": \"1.5.7\", \"values\": "
+		"{\"root_module\": {\"resources\": [{\"type\": \"aws_vpn_connection\", \"mode\": \"data\", "
+		"\"values\": {}}]}}}",
+		"no aws_vpn_connection resource (1 resource of other types)"));
 	assert_true(refused("[1, 2]", "the JSON is not an object"));
-	assert_true(refused("{\"terraform_version\": \"1.5.7\", \"resources\": []}", "raw Terraform state"));
-	assert_true(refused("{\"format_version\": \"1.0\",\n", "the JSON ends after 26 bytes (line 2)"));
+	assert_true(refused("{\"terraform_version\": \"1.5.7\", \"resources\": []}",
+			    "raw Terraform state"));
+	assert_true(refused("{\"format_version\": \"1.0\",\n",
+			    "the JSON ends after 26 bytes (line 2)"));
 	assert_true(refused("  <", "not well-formed XML at line 1"));
 }
 
@@ -357,12 +372,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_generic_xml),
-		cmocka_unit_test(test_embedded_xml),
-		cmocka_unit_test(test_terraform_state),
-		cmocka_unit_test(test_terraform_plan),
-		cmocka_unit_test(test_xml_edges),
-		cmocka_unit_test(test_terraform_edges),
+		cmocka_unit_test(test_generic_xml),     cmocka_unit_test(test_embedded_xml),
+		cmocka_unit_test(test_terraform_state), cmocka_unit_test(test_terraform_plan),
+		cmocka_unit_test(test_xml_edges),       cmocka_unit_test(test_terraform_edges),
 		cmocka_unit_test(test_error_codes),
 	};
 

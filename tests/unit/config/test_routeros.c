@@ -57,6 +57,7 @@ slurp(const char *path, size_t *len)
 
 /* What each sample is, by the start of its name (-1: none we read); a
  * name no row matches fails: a new sample must say what it is. */
+/* clang-format off */
 static const struct { const char *prefix; int vendor; } kinds[] = {
 	{ "routeros-", VENDOR_ROUTEROS }, { "fortios-", VENDOR_FORTIGATE },
 	{ "junos", VENDOR_JUNOS }, { "vyos", VENDOR_VYOS }, { "cisco-ios", VENDOR_CISCO_IOS },
@@ -69,6 +70,7 @@ static const struct { const char *prefix; int vendor; } kinds[] = {
 	{ "unknown-commands", VENDOR_RTX }, { "edge-unclosed", -1 },
 	{ "foreign-", -1 }, { "refused-", -1 }, { "empty", -1 }, { "garbage", -1 },
 };
+/* clang-format on */
 
 static int
 kind_of(const char *name)
@@ -141,12 +143,30 @@ test_detect_table(void **state)
 static void
 test_times(void **state)
 {
-	static const struct { const char *s; long v; } rows[] = {
-		{ "30s", 30 }, { "2m", 120 }, { "1h2m3s", 3723 }, { "00:02:00", 120 },
-		{ "1d", 86400 }, { "1w2d", 777600 }, { "8h", 28800 }, { "10", 10 },
-		{ "1d00:00:10", 86410 }, { "500ms", 0 }, { "1s500ms", 1 }, { "00:00:30.5", 30 },
-		{ "", -1 }, { "2x", -1 }, { "m", -1 }, { "1:2:3", -1 }, { "00:61:00", -1 },
-		{ "2m 3s", -1 }, { "disable-dpd", -1 }, { "99999999999", -1 },
+	static const struct {
+		const char *s;
+		long v;
+	} rows[] = {
+		{ "30s", 30 },
+		{ "2m", 120 },
+		{ "1h2m3s", 3723 },
+		{ "00:02:00", 120 },
+		{ "1d", 86400 },
+		{ "1w2d", 777600 },
+		{ "8h", 28800 },
+		{ "10", 10 },
+		{ "1d00:00:10", 86410 },
+		{ "500ms", 0 },
+		{ "1s500ms", 1 },
+		{ "00:00:30.5", 30 },
+		{ "", -1 },
+		{ "2x", -1 },
+		{ "m", -1 },
+		{ "1:2:3", -1 },
+		{ "00:61:00", -1 },
+		{ "2m 3s", -1 },
+		{ "disable-dpd", -1 },
+		{ "99999999999", -1 },
 	};
 
 	(void)state;
@@ -188,34 +208,34 @@ tun(const char *name)
 }
 
 static const char messy[] =
-	"# dec/07/2026 09:00:00 by RouterOS 7.14.3\r\n"                       /* 1 */
-	"# software id = AB12-CD34\r\n"                                       /* 2 */
-	"/ip ipsec profile\r\n"                                               /* 3 */
-	"add dpd-interval=2m dpd-maximum-\\\r\n"                              /* 4: mid-word */
-	"    failures=5 name=\"slow \\\"one\\\"\" nat-traversal=no\r\n"       /* 5 */
-	"   \r\n"                                                             /* 6 */
-	"/ip/ipsec/peer add address=198.51.100.1/32 name=p1 \\\r\n"           /* 7: v7 slashes */
-	"      profile=\"slow \\\"one\\\"\"\r\n"                              /* 8 */
-	"  add address=198.51.100.2/32 exchange-mode=ike2 name=p2 passive=yes\r\n"  /* 9 */
-	"/ip ipsec identity\r\n"                                              /* 10 */
-	"add peer=p1 secret=\"s3cr\\\"et\\_key\"\r\n"                         /* 11 */
-	"add peer=p2 secret=<tunnel-2-secret>\r\n"                            /* 12 */
-	"/ip ipsec policy\r\n"                                                /* 13 */
-	"set [ find default=yes ] src-address=0.0.0.0/0\r\n"                  /* 14 */
+	"# dec/07/2026 09:00:00 by RouterOS 7.14.3\r\n"                 /* 1 */
+	"# software id = AB12-CD34\r\n"                                 /* 2 */
+	"/ip ipsec profile\r\n"                                         /* 3 */
+	"add dpd-interval=2m dpd-maximum-\\\r\n"                        /* 4: mid-word */
+	"    failures=5 name=\"slow \\\"one\\\"\" nat-traversal=no\r\n" /* 5 */
+	"   \r\n"                                                       /* 6 */
+	"/ip/ipsec/peer add address=198.51.100.1/32 name=p1 \\\r\n"     /* 7: v7 slashes */
+	"      profile=\"slow \\\"one\\\"\"\r\n"                        /* 8 */
+	"  add address=198.51.100.2/32 exchange-mode=ike2 name=p2 passive=yes\r\n"       /* 9 */
+	"/ip ipsec identity\r\n"                                                         /* 10 */
+	"add peer=p1 secret=\"s3cr\\\"et\\_key\"\r\n"                                    /* 11 */
+	"add peer=p2 secret=<tunnel-2-secret>\r\n"                                       /* 12 */
+	"/ip ipsec policy\r\n"                                                           /* 13 */
+	"set [ find default=yes ] src-address=0.0.0.0/0\r\n"                             /* 14 */
 	"add dst-address=10.0.0.0/16 peer=p1 src-address=192.168.88.0/24 tunnel=yes\r\n" /* 15 */
-	"add dst-address=10.1.0.0/16 peer=p1 tunnel=yes\r\n"                  /* 16 */
-	"add dst-address=10.2.0.0/16 peer=p2 src-address=0.0.0.0/0 tunnel=yes\r\n" /* 17 */
-	"/ip firewall mangle\r\n"                                             /* 18 */
-	"add action=change-mss chain=forward new-mss=clamp-to-pmtu protocol=tcp \\\r\n" /* 19 */
-	"    tcp-flags=syn dst-address=10.2.0.0/16\r\n"                       /* 20 */
+	"add dst-address=10.1.0.0/16 peer=p1 tunnel=yes\r\n"                             /* 16 */
+	"add dst-address=10.2.0.0/16 peer=p2 src-address=0.0.0.0/0 tunnel=yes\r\n"       /* 17 */
+	"/ip firewall mangle\r\n"                                                        /* 18 */
+	"add action=change-mss chain=forward new-mss=clamp-to-pmtu protocol=tcp \\\r\n"  /* 19 */
+	"    tcp-flags=syn dst-address=10.2.0.0/16\r\n"                                  /* 20 */
 	"add action=change-mss chain=forward new-mss=1379 out-interface=wan protocol=tcp \\\r\n" /* 21 */
-	"    tcp-flags=syn\r\n"                                               /* 22 */
-	"/interface ethernet\r\n"                                             /* 23 */
-	"set [ find default-name=ether1 ] mtu=1500 name=wan\r\n"              /* 24 */
-	"/routing bgp connection\r\n"                                         /* 25 */
-	"add name=aws remote.address=169.254.10.1/32 .as=64512\r\n"           /* 26 */
-	"/system identity\r\n"                                                /* 27 */
-	"set name=r1\r\n";                                                    /* 28 */
+	"    tcp-flags=syn\r\n"                                     /* 22 */
+	"/interface ethernet\r\n"                                   /* 23 */
+	"set [ find default-name=ether1 ] mtu=1500 name=wan\r\n"    /* 24 */
+	"/routing bgp connection\r\n"                               /* 25 */
+	"add name=aws remote.address=169.254.10.1/32 .as=64512\r\n" /* 26 */
+	"/system identity\r\n"                                      /* 27 */
+	"set name=r1\r\n";                                          /* 28 */
 
 static void
 test_messy(void **state)
@@ -234,12 +254,13 @@ test_messy(void **state)
 	assert_int_equal(g->live.src.line, 4);
 	assert_int_equal(g->live.interval, 120);
 	assert_int_equal(g->live.retries, 5);
-	assert_int_equal(g->live.dead_after, 600);        /* issue 21: 10 minutes */
+	assert_int_equal(g->live.dead_after, 600); /* issue 21: 10 minutes */
 	assert_true(g->live.exact);
 	/* the setting's text is the command that restores it, never the
 	 * export's "add" line (pasted back it would add a second profile) */
-	assert_string_equal(g->live.src.text,
-			    "/ip ipsec profile set [ find name=\"slow \\\"one\\\"\" ] dpd-interval=2m dpd-maximum-failures=5");
+	assert_string_equal(
+		g->live.src.text,
+		"/ip ipsec profile set [ find name=\"slow \\\"one\\\"\" ] dpd-interval=2m dpd-maximum-failures=5");
 	assert_int_equal(g->natt.line, 4);
 	assert_int_equal(g->natt.v, 0);
 	assert_int_equal(g->start.state, CONFIG_START_ON_TRAFFIC);
@@ -276,7 +297,7 @@ test_messy(void **state)
 	assert_int_equal(cfg.nbgp, 1);
 	assert_int_equal(cfg.bgp[0].addr, 0xa9fe0a01u);
 	assert_int_equal(cfg.bgp[0].line, 26);
-	assert_int_equal(cfg.bgp[0].as, 64512);       /* .as after remote.address: remote.as */
+	assert_int_equal(cfg.bgp[0].as, 64512); /* .as after remote.address: remote.as */
 	assert_int_equal(cfg.firmware_line, 1);
 	assert_int_equal(cfg.comments, 2);
 	assert_int_equal(cfg.lines, 28);
@@ -291,7 +312,7 @@ test_messy(void **state)
 /* v6 against v7: the menus and keys only one of them has */
 static const struct {
 	const char *text;
-	unsigned line;                /* the invalid line, 0: none */
+	unsigned line; /* the invalid line, 0: none */
 	enum config_bad why;
 	unsigned arg;
 	long lo, hi;
@@ -300,7 +321,8 @@ static const struct {
 	  CONFIG_BAD_COMMAND, 1, 0, 0 },
 	{ "# by RouterOS 6.49\n/routing bgp connection\nadd remote.address=169.254.10.1\n", 2,
 	  CONFIG_BAD_COMMAND, 1, 0, 0 },
-	{ "# by RouterOS 6.49\n/routing bgp peer\nadd remote-address=169.254.10.1\n", 0, 0, 0, 0, 0 },
+	{ "# by RouterOS 6.49\n/routing bgp peer\nadd remote-address=169.254.10.1\n", 0, 0, 0, 0,
+	  0 },
 	{ "/routing bgp peer\nadd remote-address=169.254.10.1\n", 0, 0, 0, 0, 0 },
 	{ "# by RouterOS 7.14\n/ip ipsec peer\nadd address=198.51.100.1/32 dpd-interval=10s\n", 3,
 	  CONFIG_BAD_ARG, 3, 0, 0 },
@@ -308,7 +330,8 @@ static const struct {
 	  0, 0, 0, 0 },
 	{ "/ip ipsec peer\nadd address=198.51.100.1/32 exchange-mode=ikev3\n", 2, CONFIG_BAD_ARG, 3,
 	  0, 0 },
-	{ "/ip ipsec profile\nadd dpd-maximum-failures=300 name=x\n", 2, CONFIG_BAD_RANGE, 2, 1, 100 },
+	{ "/ip ipsec profile\nadd dpd-maximum-failures=300 name=x\n", 2, CONFIG_BAD_RANGE, 2, 1,
+	  100 },
 	{ "/ip ipsec profile\nadd dpd-interval=soon name=x\n", 2, CONFIG_BAD_ARG, 2, 0, 0 },
 	{ "/ip ipsec profile\nadd name=x frobnicate=yes\n", 2, CONFIG_BAD_ARG, 3, 0, 0 },
 	{ "/ip ipsec profile\nad name=x\n", 2, CONFIG_BAD_COMMAND, 1, 0, 0 },
@@ -327,8 +350,8 @@ test_versions(void **state)
 		int r;
 		print_message("row %zu\n", i);
 		memset(&cfg, 0, sizeof(cfg));
-		r = config_parse(versions[i].text, strlen(versions[i].text), VENDOR_ROUTEROS, &cfg, err,
-				 sizeof(err));
+		r = config_parse(versions[i].text, strlen(versions[i].text), VENDOR_ROUTEROS, &cfg,
+				 err, sizeof(err));
 		(void)r;
 		if (!versions[i].line) {
 			assert_int_equal(cfg.ninvalid, 0);
@@ -339,7 +362,7 @@ test_versions(void **state)
 			assert_int_equal(cfg.invalid[0].arg, versions[i].arg);
 			assert_int_equal(cfg.invalid[0].lo, versions[i].lo);
 			assert_int_equal(cfg.invalid[0].hi, versions[i].hi);
-			assert_null(strstr(cfg.invalid[0].text, "open"));   /* a secret's value */
+			assert_null(strstr(cfg.invalid[0].text, "open")); /* a secret's value */
 		}
 		config_free(&cfg);
 	}
@@ -356,9 +379,11 @@ test_defaults(void **state)
 	assert_int_equal(gw("a")->natt.line, 0);
 	assert_int_equal(gw("a")->natt.v, 1);
 	config_free(&cfg);
-	assert_int_equal(parse("# jan/02/2026 by RouterOS 6.49.10\n/ip ipsec peer\n"
-			       "add address=198.51.100.1/32 secret=k\n/ip ipsec policy\n"
-			       "add sa-dst-address=198.51.100.1 dst-address=10.0.0.0/8 tunnel=yes\n"), 0);
+	assert_int_equal(
+		parse("# jan/02/2026 by RouterOS 6.49.10\n/ip ipsec peer\n"
+		      "add address=198.51.100.1/32 secret=k\n/ip ipsec policy\n"
+		      "add sa-dst-address=198.51.100.1 dst-address=10.0.0.0/8 tunnel=yes\n"),
+		0);
 	assert_int_equal(gw("198.51.100.1")->live.dead_after, 600);
 	assert_true(gw("198.51.100.1")->psk.set);
 	assert_int_equal(tun("198.51.100.1-1")->gateway, 0);
@@ -366,12 +391,14 @@ test_defaults(void **state)
 	assert_int_equal(gw("198.51.100.1")->local_id.plen, 32);
 	assert_null(strstr(gw("198.51.100.1")->remote_id.text, "secret"));
 	config_free(&cfg);
-	assert_int_equal(parse("/ip ipsec profile\nset [ find default=yes ] dpd-interval=disable-dpd\n"
-			       "/ip ipsec peer\nadd address=198.51.100.1/32 name=a\n"
-			       "add address=198.51.100.2/32 name=b disabled=yes\n"), 0);
+	assert_int_equal(
+		parse("/ip ipsec profile\nset [ find default=yes ] dpd-interval=disable-dpd\n"
+		      "/ip ipsec peer\nadd address=198.51.100.1/32 name=a\n"
+		      "add address=198.51.100.2/32 name=b disabled=yes\n"),
+		0);
 	assert_int_equal(gw("a")->live.state, CONFIG_LIVE_OFF);
 	assert_int_equal(gw("a")->live.src.line, 2);
-	assert_int_equal(cfg.ngateways, 1);        /* a disabled peer runs nothing */
+	assert_int_equal(cfg.ngateways, 1); /* a disabled peer runs nothing */
 	config_free(&cfg);
 }
 
@@ -414,7 +441,7 @@ test_verbose(void **state)
 	assert_null(strstr(tun("gre-aws")->encap.text, "hunter2"));
 	assert_int_equal(tun("eoip1")->kind, CONFIG_TK_OTHER);
 	assert_int_equal(gw("p1")->live.src.line, 9);
-	assert_int_equal(gw("p1")->live.dead_after, 8);      /* IKEv2: the interval, a lower bound */
+	assert_int_equal(gw("p1")->live.dead_after, 8); /* IKEv2: the interval, a lower bound */
 	assert_int_equal(gw("p1")->start.state, CONFIG_START_ON_TRAFFIC);
 	config_free(&cfg);
 }
@@ -481,9 +508,11 @@ test_hub(void **state)
 		n += (size_t)snprintf(buf + n, cap - n, "add peer=site%d secret=k%d\n", i, i);
 	n += (size_t)snprintf(buf + n, cap - n, "/ip ipsec policy\n");
 	for (int i = 0; i < 600; i++)
-		n += (size_t)snprintf(buf + n, cap - n,
-				      "add dst-address=10.%d.%d.0/24 peer=site%d src-address=192.168.0.0/24 \\\n"
-				      "    tunnel=yes\n", i / 250, i % 250, i);
+		n += (size_t)snprintf(
+			buf + n, cap - n,
+			"add dst-address=10.%d.%d.0/24 peer=site%d src-address=192.168.0.0/24 \\\n"
+			"    tunnel=yes\n",
+			i / 250, i % 250, i);
 	assert_int_equal(parse(buf), 0);
 	assert_int_equal(cfg.ngateways, 600);
 	assert_int_equal(cfg.ntunnels, 600);
@@ -498,14 +527,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_detect_table),
-		cmocka_unit_test(test_times),
-		cmocka_unit_test(test_messy),
-		cmocka_unit_test(test_versions),
-		cmocka_unit_test(test_defaults),
-		cmocka_unit_test(test_verbose),
-		cmocka_unit_test(test_template),
-		cmocka_unit_test(test_hub),
+		cmocka_unit_test(test_detect_table), cmocka_unit_test(test_times),
+		cmocka_unit_test(test_messy),        cmocka_unit_test(test_versions),
+		cmocka_unit_test(test_defaults),     cmocka_unit_test(test_verbose),
+		cmocka_unit_test(test_template),     cmocka_unit_test(test_hub),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -25,10 +25,10 @@ static const struct {
 } forms[] = {
 	{ KEY, KEY, 1 },
 	{ KEY, "k3y-under-test-0124", 0 },
-	{ KEY, "\"" KEY "\"", 1 },              /* swanctl's quoted string */
-	{ "0x6b6579", "key", 1 },                /* hex bytes: "key" */
+	{ KEY, "\"" KEY "\"", 1 }, /* swanctl's quoted string */
+	{ "0x6b6579", "key", 1 },  /* hex bytes: "key" */
 	{ "0x6B6579", "key", 1 },
-	{ "0x6b657", "0x6b657", 1 },             /* odd length: the text itself */
+	{ "0x6b657", "0x6b657", 1 }, /* odd length: the text itself */
 	{ "0x6b6579", "0x6b6578", 0 },
 	{ "", "", 1 },
 	{ "a", "b", 0 },
@@ -58,7 +58,7 @@ test_unset(void **state)
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
 	assert_int_equal(config_secret_equal(&a, &b), 0);       /* neither set: not equal */
-	assert_int_equal(config_secret_text("0sa2V5", &a), -1);  /* base64: not read */
+	assert_int_equal(config_secret_text("0sa2V5", &a), -1); /* base64: not read */
 	assert_int_equal(a.set, 0);
 	assert_int_equal(config_secret_digest(KEY, strlen(KEY), &a), 0);
 	assert_null(memmem(a.digest, sizeof(a.digest), KEY, 4));
@@ -68,7 +68,7 @@ test_unset(void **state)
 static void
 no_key_in(const void *p, size_t n)
 {
-	if (!p || !n)     /* an empty table holds no key (memmem takes no NULL) */
+	if (!p || !n) /* an empty table holds no key (memmem takes no NULL) */
 		return;
 	assert_null(memmem(p, n, KEY, 4));
 	assert_null(memmem(p, n, &KEY[4], 4));
@@ -78,10 +78,11 @@ no_key_in(const void *p, size_t n)
 struct router_case {
 	const char *name;
 	const char *text;
-	const char *gateway;          /* whose psk must be set */
+	const char *gateway; /* whose psk must be set */
 	unsigned line;
 };
 
+/* clang-format off */
 static const struct router_case routers[] = {
 	{ "RTX text",
 	  "tunnel select 1\n ipsec tunnel 1\n  ipsec sa policy 1 1 esp aes-cbc sha-hmac\n"
@@ -98,6 +99,7 @@ static const struct router_case routers[] = {
 	  "        start_action = start\n      }\n    }\n  }\n}\n"
 	  "secrets {\n  ike-1 {\n    id = 198.51.100.1\n    secret = \"" KEY "\"\n  }\n}\n", "aws1", 16 },
 };
+/* clang-format on */
 
 static void
 test_routers(void **state)
@@ -111,14 +113,17 @@ test_routers(void **state)
 		char err[256];
 		int g;
 		memset(&c, 0, sizeof(c));
-		if (config_parse(routers[i].text, strlen(routers[i].text), -1, &c, err, sizeof(err)) < 0)
+		if (config_parse(routers[i].text, strlen(routers[i].text), -1, &c, err,
+				 sizeof(err)) < 0)
 			fail_msg("%s: %s", routers[i].name, err);
 		g = config_gateway_find(&c, routers[i].gateway);
 		if (g < 0)
 			fail_msg("%s: no gateway %s", routers[i].name, routers[i].gateway);
-		if (!config_secret_equal(&c.gateways[g].psk, &want) || c.gateways[g].psk.line != routers[i].line)
-			fail_msg("%s: psk set %d line %u, want the key from line %u", routers[i].name,
-				 c.gateways[g].psk.set, c.gateways[g].psk.line, routers[i].line);
+		if (!config_secret_equal(&c.gateways[g].psk, &want) ||
+		    c.gateways[g].psk.line != routers[i].line)
+			fail_msg("%s: psk set %d line %u, want the key from line %u",
+				 routers[i].name, c.gateways[g].psk.set, c.gateways[g].psk.line,
+				 routers[i].line);
 		no_key_in(c.gateways, c.ngateways * sizeof(*c.gateways));
 		no_key_in(c.tunnels, c.ntunnels * sizeof(*c.tunnels));
 		no_key_in(c.invalid, c.ninvalid * sizeof(*c.invalid));
@@ -134,7 +139,8 @@ test_aws(void **state)
 {
 	static const char doc[] =
 		"{\"VpnConnections\": [{\"VpnConnectionId\": \"vpn-0a1b2c3d4e5f67890\", \"Options\": "
-		"{\"TunnelOptions\": [{\"OutsideIpAddress\": \"198.51.100.1\", \"PreSharedKey\": \"" KEY "\"},"
+		"{\"TunnelOptions\": [{\"OutsideIpAddress\": \"198.51.100.1\", \"PreSharedKey\": \"" KEY
+		"\"},"
 		"{\"OutsideIpAddress\": \"198.51.100.2\"}]}}]}";
 	struct peer_config p;
 	struct config_secret want;
@@ -160,8 +166,10 @@ static void
 test_passwords(void **state)
 {
 	static const char *const lines[] = {
-		"pp auth myname user " KEY, "pp auth username user " KEY " myname",
-		"login password " KEY, "administrator password " KEY,
+		"pp auth myname user " KEY,
+		"pp auth username user " KEY " myname",
+		"login password " KEY,
+		"administrator password " KEY,
 	};
 
 	(void)state;
@@ -179,10 +187,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_forms),
-		cmocka_unit_test(test_unset),
-		cmocka_unit_test(test_routers),
-		cmocka_unit_test(test_aws),
+		cmocka_unit_test(test_forms),     cmocka_unit_test(test_unset),
+		cmocka_unit_test(test_routers),   cmocka_unit_test(test_aws),
 		cmocka_unit_test(test_passwords),
 	};
 

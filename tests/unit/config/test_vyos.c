@@ -59,7 +59,7 @@ check_aws(const struct config *c)
 	assert_int_equal(c->ninvalid, 0);
 	assert_int_equal(c->nrefs, 0);
 	assert_int_equal(c->nbgp, 2);
-	assert_int_equal(c->bgp[0].as, 64512);        /* remote-as '64512': quoted */
+	assert_int_equal(c->bgp[0].as, 64512); /* remote-as '64512': quoted */
 	assert_int_equal(c->bgp[1].as, 64512);
 	for (size_t i = 0; i < 2; i++) {
 		const struct config_tunnel *t = &c->tunnels[i];
@@ -74,13 +74,13 @@ check_aws(const struct config *c)
 		assert_string_equal(g->name, i ? "AWS2" : "AWS1");
 		assert_int_equal(g->remote_addr.addr, i ? 0xc6336402u : 0xc6336401u);
 		assert_int_equal(g->live.state, CONFIG_LIVE_ON);
-		assert_int_equal(g->live.dead_after, 30);     /* IKEv1: the timeout */
+		assert_int_equal(g->live.dead_after, 30); /* IKEv1: the timeout */
 		assert_int_equal(g->live.exact, 1);
 		assert_int_equal(g->start.state, CONFIG_START_ALWAYS);
 		assert_int_equal(g->version.v, 1);
 		assert_string_equal(g->esp_text, "aes128 sha1");
 		assert_string_equal(g->policy, "AWS");
-		assert_true(g->psk.set);                       /* 1.4: authentication psk by id */
+		assert_true(g->psk.set); /* 1.4: authentication psk by id */
 	}
 }
 
@@ -115,11 +115,11 @@ test_13(void **state)
 	assert_true(c.gateways[0].psk.set);
 	assert_int_equal(c.gateways[0].live.dead_after, 30);
 	assert_int_equal(c.ntunnels, 1);
-	assert_int_equal(c.tunnels[0].mss_value, 1350);     /* firewall options interface vti0 */
+	assert_int_equal(c.tunnels[0].mss_value, 1350); /* firewall options interface vti0 */
 	assert_int_equal(c.tunnels[0].gateway, 0);
 	assert_int_equal(c.nbgp, 1);
 	assert_int_equal(c.bgp[0].addr, 0xa9feff01u);
-	assert_int_equal(c.bgp[0].as, 64512);         /* protocols bgp ASN neighbor A remote-as */
+	assert_int_equal(c.bgp[0].as, 64512); /* protocols bgp ASN neighbor A remote-as */
 	assert_int_equal(c.ninvalid, 0);
 	config_free(&c);
 }
@@ -130,19 +130,18 @@ test_13(void **state)
 static void
 test_defaults(void **state)
 {
-	const char *text =
-		"set vpn ipsec ike-group V1 dead-peer-detection action restart\n"
-		"set vpn ipsec ike-group V2 key-exchange ikev2\n"
-		"set vpn ipsec ike-group V2 dead-peer-detection interval 20\n"
-		"set vpn ipsec ike-group NONE lifetime 3600\n"
-		"set vpn ipsec site-to-site peer a remote-address 198.51.100.1\n"
-		"set vpn ipsec site-to-site peer a ike-group V1\n"
-		"set vpn ipsec site-to-site peer b ike-group V2\n"
-		"set vpn ipsec site-to-site peer b connection-type respond\n"
-		"set vpn ipsec site-to-site peer c ike-group NONE\n"
-		"set vpn ipsec site-to-site peer c connection-type none\n"
-		"set vpn ipsec site-to-site peer @remote ike-group V1\n"
-		"set vpn ipsec site-to-site peer c force-udp-encapsulation\n";
+	const char *text = "set vpn ipsec ike-group V1 dead-peer-detection action restart\n"
+			   "set vpn ipsec ike-group V2 key-exchange ikev2\n"
+			   "set vpn ipsec ike-group V2 dead-peer-detection interval 20\n"
+			   "set vpn ipsec ike-group NONE lifetime 3600\n"
+			   "set vpn ipsec site-to-site peer a remote-address 198.51.100.1\n"
+			   "set vpn ipsec site-to-site peer a ike-group V1\n"
+			   "set vpn ipsec site-to-site peer b ike-group V2\n"
+			   "set vpn ipsec site-to-site peer b connection-type respond\n"
+			   "set vpn ipsec site-to-site peer c ike-group NONE\n"
+			   "set vpn ipsec site-to-site peer c connection-type none\n"
+			   "set vpn ipsec site-to-site peer @remote ike-group V1\n"
+			   "set vpn ipsec site-to-site peer c force-udp-encapsulation\n";
 	struct config c;
 
 	(void)state;
@@ -172,18 +171,23 @@ test_defaults(void **state)
 static void
 test_invalid(void **state)
 {
-	const char *text =
-		"set vpn ipsec ike-group G dead-peer-detection interval 1\n"          /* 1 */
-		"set vpn ipsec ike-group G dead-peer-detection action reboot\n"      /* 2 */
-		"set vpn ipsec ike-group G key-exchange ikev3\n"                      /* 3 */
-		"set vpn ipsec site-to-site peer p conection-type initiate\n"        /* 4 */
-		"set interfaces vti vti1 mtu 20000\n"                                 /* 5 */
-		"set interfaces vti vti1 ip adjust-mss 100\n"                         /* 6 */
-		"set interfaces pppoe pppoe0 mtu 1600\n"                              /* 7 */
-		"set vpn ipsec site-to-site peer p ike-group MISSING\n";              /* 8 */
-	static const struct { unsigned line; enum config_bad why; unsigned arg; long hi; } want[] = {
-		{ 1, CONFIG_BAD_RANGE, 7, 86400 }, { 2, CONFIG_BAD_ARG, 7, 0 }, { 3, CONFIG_BAD_ARG, 6, 0 },
-		{ 4, CONFIG_BAD_ARG, 6, 0 }, { 5, CONFIG_BAD_RANGE, 5, 16000 }, { 6, CONFIG_BAD_RANGE, 6, 65535 },
+	const char *text = "set vpn ipsec ike-group G dead-peer-detection interval 1\n"    /* 1 */
+			   "set vpn ipsec ike-group G dead-peer-detection action reboot\n" /* 2 */
+			   "set vpn ipsec ike-group G key-exchange ikev3\n"                /* 3 */
+			   "set vpn ipsec site-to-site peer p conection-type initiate\n"   /* 4 */
+			   "set interfaces vti vti1 mtu 20000\n"                           /* 5 */
+			   "set interfaces vti vti1 ip adjust-mss 100\n"                   /* 6 */
+			   "set interfaces pppoe pppoe0 mtu 1600\n"                        /* 7 */
+			   "set vpn ipsec site-to-site peer p ike-group MISSING\n";        /* 8 */
+	static const struct {
+		unsigned line;
+		enum config_bad why;
+		unsigned arg;
+		long hi;
+	} want[] = {
+		{ 1, CONFIG_BAD_RANGE, 7, 86400 }, { 2, CONFIG_BAD_ARG, 7, 0 },
+		{ 3, CONFIG_BAD_ARG, 6, 0 },       { 4, CONFIG_BAD_ARG, 6, 0 },
+		{ 5, CONFIG_BAD_RANGE, 5, 16000 }, { 6, CONFIG_BAD_RANGE, 6, 65535 },
 		{ 7, CONFIG_BAD_RANGE, 5, 1500 },
 	};
 	struct config c;
@@ -211,33 +215,32 @@ test_invalid(void **state)
 static void
 test_policy_based(void **state)
 {
-	const char *text =
-		"interfaces {\n"
-		"    pppoe pppoe0 {\n"
-		"        mtu 1454\n"
-		"    }\n"
-		"}\n"
-		"vpn {\n"
-		"    ipsec {\n"
-		"        site-to-site {\n"
-		"            peer 198.51.100.9 {\n"
-		"                tunnel 1 {\n"
-		"                    local {\n"
-		"                        prefix 10.1.0.0/16\n"
-		"                    }\n"
-		"                    remote {\n"
-		"                        prefix 10.2.0.0/16\n"
-		"                    }\n"
-		"                }\n"
-		"                tunnel 2 {\n"
-		"                    local {\n"
-		"                        prefix 10.3.0.0/16\n"
-		"                    }\n"
-		"                }\n"
-		"            }\n"
-		"        }\n"
-		"    }\n"
-		"}\n";
+	const char *text = "interfaces {\n"
+			   "    pppoe pppoe0 {\n"
+			   "        mtu 1454\n"
+			   "    }\n"
+			   "}\n"
+			   "vpn {\n"
+			   "    ipsec {\n"
+			   "        site-to-site {\n"
+			   "            peer 198.51.100.9 {\n"
+			   "                tunnel 1 {\n"
+			   "                    local {\n"
+			   "                        prefix 10.1.0.0/16\n"
+			   "                    }\n"
+			   "                    remote {\n"
+			   "                        prefix 10.2.0.0/16\n"
+			   "                    }\n"
+			   "                }\n"
+			   "                tunnel 2 {\n"
+			   "                    local {\n"
+			   "                        prefix 10.3.0.0/16\n"
+			   "                    }\n"
+			   "                }\n"
+			   "            }\n"
+			   "        }\n"
+			   "    }\n"
+			   "}\n";
 	struct config c;
 
 	(void)state;
@@ -265,11 +268,12 @@ test_hub(void **state)
 	(void)state;
 	assert_non_null(text);
 	for (size_t i = 0; i < n; i++)
-		k += (size_t)snprintf(text + k, cap - k,
-				      "set interfaces vti vti%zu mtu 1436\n"
-				      "set vpn ipsec site-to-site peer p%zu remote-address 198.51.%zu.%zu\n"
-				      "set vpn ipsec site-to-site peer p%zu vti bind vti%zu\n",
-				      i, i, 100 + i / 250, 1 + i % 250, i, i);
+		k += (size_t)snprintf(
+			text + k, cap - k,
+			"set interfaces vti vti%zu mtu 1436\n"
+			"set vpn ipsec site-to-site peer p%zu remote-address 198.51.%zu.%zu\n"
+			"set vpn ipsec site-to-site peer p%zu vti bind vti%zu\n",
+			i, i, 100 + i / 250, 1 + i % 250, i, i);
 	parse(text, k, &c);
 	assert_int_equal(c.ngateways, n);
 	assert_int_equal(c.ntunnels, n);
@@ -283,12 +287,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_aws_both_forms),
-		cmocka_unit_test(test_13),
-		cmocka_unit_test(test_defaults),
-		cmocka_unit_test(test_invalid),
-		cmocka_unit_test(test_policy_based),
-		cmocka_unit_test(test_hub),
+		cmocka_unit_test(test_aws_both_forms), cmocka_unit_test(test_13),
+		cmocka_unit_test(test_defaults),       cmocka_unit_test(test_invalid),
+		cmocka_unit_test(test_policy_based),   cmocka_unit_test(test_hub),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -18,7 +18,8 @@
 #include "render/audit_out.h"
 
 /* A finding's or note's English words (render/audit_words.c): what --json says. */
-static const char *words(const struct audit_say *w)
+static const char *
+words(const struct audit_say *w)
 {
 	static char buf[AUDIT_MSG];
 
@@ -26,11 +27,13 @@ static const char *words(const struct audit_say *w)
 	return buf;
 }
 
+/* clang-format off */
 static const struct config_facts facts = {
 	.clamp_in_config = 1, .neutral = 1, .clamp_default = CONFIG_CLAMP_NONE,
 	.selectors_dynamic = 1, .selector_default = "the peers' own addresses (test)",
 	.natt_default = "not set (test default)", .peer_word = "gateway",
 };
+/* clang-format on */
 
 struct site {
 	struct config c;
@@ -137,7 +140,7 @@ test_dpd_off_and_unknown(void **state)
 	assert_int_equal(run(&s, "aws", &r), 0);
 	assert_non_null(f = find(&r, "no-dead-peer-detection", &n));
 	assert_int_equal(n, 1);
-	assert_int_equal(f->line, 12);   /* the deciding line */
+	assert_int_equal(f->line, 12); /* the deciding line */
 	assert_int_equal(f->nfix, 1);
 	assert_int_equal(f->fix[0].kind, FIX_KEEPALIVE);
 	assert_int_equal(f->fix[0].ikev2, 1);
@@ -245,7 +248,7 @@ test_clamp(void **state)
 
 	(void)state;
 	site_init(&s);
-	s.t[0].mss_value = 1400;          /* 1440 > 1436 */
+	s.t[0].mss_value = 1400; /* 1440 > 1436 */
 	assert_int_equal(run(&s, "aws", &r), 0);
 	assert_non_null(f = find(&r, "mss-above-tunnel-mtu", &n));
 	assert_int_equal(f->line, 32);
@@ -276,7 +279,7 @@ test_clamp(void **state)
 static const struct reinit_row {
 	enum config_start_why why;
 	int stays;
-	const char *says;          /* NULL: no finding */
+	const char *says; /* NULL: no finding */
 } reinit_rows[] = {
 	{ CONFIG_SWHY_SWAN, 1, "dpd_action" },
 	{ CONFIG_SWHY_SWAN, 0, NULL },
@@ -300,14 +303,17 @@ test_reinit_rows(void **state)
 		size_t n;
 		site_init(&s);
 		s.c.facts = &plain;
-		s.t[0].start = (struct config_start){ .state = CONFIG_START_ALWAYS, .why = w->why, .set = 1,
+		s.t[0].start = (struct config_start){ .state = CONFIG_START_ALWAYS,
+						      .why = w->why,
+						      .set = 1,
 						      .after_stays = w->stays };
 		assert_int_equal(run(&s, "aws", &r), 0);
 		f = find(&r, "no-reinitiation", &n);
 		if (!w->says && f)
 			fail_msg("row %zu: a finding: %s", i, words(&f->say));
 		if (w->says && (!f || n != 1 || !strstr(words(&f->say), w->says)))
-			fail_msg("row %zu: %s, want '%s'", i, f ? words(&f->say) : "no finding", w->says);
+			fail_msg("row %zu: %s, want '%s'", i, f ? words(&f->say) : "no finding",
+				 w->says);
 		audit_free(&r);
 	}
 }
@@ -320,17 +326,20 @@ static const struct clamp_row {
 	const struct config_since *since;
 	enum config_clamp_why why;
 	const char *firmware;
-	const char *says;          /* NULL: no finding */
+	const char *says; /* NULL: no finding */
 } clamp_rows[] = {
 	{ CONFIG_CLAMP_AUTO, NULL, CONFIG_CWHY_NONE, "", NULL },
-	{ CONFIG_CLAMP_NONE, NULL, CONFIG_CWHY_NONE, "", "Juniper Junos clamps nothing unless told to" },
-	{ CONFIG_CLAMP_UNKNOWN, NULL, CONFIG_CWHY_NONE, "", "what Juniper Junos does without one was not found" },
+	{ CONFIG_CLAMP_NONE, NULL, CONFIG_CWHY_NONE, "",
+	  "Juniper Junos clamps nothing unless told to" },
+	{ CONFIG_CLAMP_UNKNOWN, NULL, CONFIG_CWHY_NONE, "",
+	  "what Juniper Junos does without one was not found" },
 	{ CONFIG_CLAMP_UNKNOWN, NULL, CONFIG_CWHY_IX, "", "the IX default was not found" },
 	/* by firmware: a listed revision on, before it, and no header */
 	{ CONFIG_CLAMP_NONE, (const struct config_since[]){ { "X1", 2, 0, 5 }, { NULL, 0, 0, 0 } },
 	  CONFIG_CWHY_RTX, "X1 Rev.2.0.5 (test)", NULL },
 	{ CONFIG_CLAMP_NONE, (const struct config_since[]){ { "X1", 2, 0, 5 }, { NULL, 0, 0, 0 } },
-	  CONFIG_CWHY_RTX, "X1 Rev.2.0.4 (test)", "on this firmware (X1 Rev.2.0.4 (test), line 1) the default is off" },
+	  CONFIG_CWHY_RTX, "X1 Rev.2.0.4 (test)",
+	  "on this firmware (X1 Rev.2.0.4 (test), line 1) the default is off" },
 	{ CONFIG_CLAMP_NONE, (const struct config_since[]){ { "", 2, 0, 5 }, { NULL, 0, 0, 0 } },
 	  CONFIG_CWHY_RTX, "Y9 Rev.3.1.0", NULL },
 	{ CONFIG_CLAMP_NONE, (const struct config_since[]){ { "X1", 2, 0, 5 }, { NULL, 0, 0, 0 } },
@@ -363,9 +372,11 @@ test_clamp_rows(void **state)
 		if (!w->says && f)
 			fail_msg("row %zu: a finding: %s", i, words(&f->say));
 		if (w->says && (!f || !strstr(words(&f->say), w->says)))
-			fail_msg("row %zu: %s, want '%s'", i, f ? words(&f->say) : "no finding", w->says);
+			fail_msg("row %zu: %s, want '%s'", i, f ? words(&f->say) : "no finding",
+				 w->says);
 		if (f)
-			assert_string_equal(audit_source(&r, f->check, src, sizeof src), "the row's own source (test)");
+			assert_string_equal(audit_source(&r, f->check, src, sizeof src),
+					    "the row's own source (test)");
 		audit_free(&r);
 	}
 }
@@ -380,8 +391,12 @@ test_selectors_and_natt(void **state)
 
 	(void)state;
 	site_init(&s);
-	s.t[0].inside = (struct config_prefix){ 0xa9fe0a00u, 30, 33, 0, "family inet address 169.254.10.2/30", 0 };
-	s.b[0] = (struct config_bgp){ .addr = 0xa9fe0a01u, .line = 40, .text = "neighbor 169.254.10.1" };
+	s.t[0].inside = (struct config_prefix){
+		0xa9fe0a00u, 30, 33, 0, "family inet address 169.254.10.2/30", 0
+	};
+	s.b[0] = (struct config_bgp){ .addr = 0xa9fe0a01u,
+				      .line = 40,
+				      .text = "neighbor 169.254.10.1" };
 	s.c.bgp = s.b;
 	s.c.nbgp = 1;
 	/* unset selectors default to the peers' own addresses */
@@ -422,8 +437,10 @@ pfx(uint32_t addr, unsigned plen, unsigned line, const char *text)
 static void
 test_selectors_per_tunnel(void **state)
 {
-	static const char lan[] = "add dst-address=192.168.0.0/24 peer=p proposal=x src-address=10.0.0.0/16 tunnel=yes";
-	static const char bgp[] = "add dst-address=169.254.11.1/32 peer=p2 proposal=x src-address=169.254.11.6/32 tunnel=yes";
+	static const char lan[] =
+		"add dst-address=192.168.0.0/24 peer=p proposal=x src-address=10.0.0.0/16 tunnel=yes";
+	static const char bgp[] =
+		"add dst-address=169.254.11.1/32 peer=p2 proposal=x src-address=169.254.11.6/32 tunnel=yes";
 	struct config_tunnel t[4];
 	struct config_gateway g[2];
 	struct config_bgp b[2];
@@ -440,15 +457,17 @@ test_selectors_per_tunnel(void **state)
 	c.vendor = VENDOR_ROUTEROS;
 	c.facts = &facts;
 	for (int k = 0; k < 2; k++) {
-		uint32_t net = 0xa9fe0a00u + (uint32_t)k * 0x100;   /* 169.254.10.0, .11.0 */
+		uint32_t net = 0xa9fe0a00u + (uint32_t)k * 0x100; /* 169.254.10.0, .11.0 */
 		snprintf(g[k].name, sizeof g[k].name, "p%d", k + 1);
 		g[k].line = (unsigned)k + 1;
 		g[k].live.state = CONFIG_LIVE_ON;
 		g[k].live.dead_after = 30;
 		g[k].start.state = CONFIG_START_ALWAYS;
 		/* the peer's first policy is the LAN one: the gateway's pair */
-		g[k].local_id = pfx(0x0a000000u, 16, 10u + 10u * (unsigned)k, "src-address=10.0.0.0/16");
-		g[k].remote_id = pfx(0xc0a80000u, 24, 10u + 10u * (unsigned)k, "dst-address=192.168.0.0/24");
+		g[k].local_id =
+			pfx(0x0a000000u, 16, 10u + 10u * (unsigned)k, "src-address=10.0.0.0/16");
+		g[k].remote_id =
+			pfx(0xc0a80000u, 24, 10u + 10u * (unsigned)k, "dst-address=192.168.0.0/24");
 		for (int j = 0; j < 2; j++) {
 			struct config_tunnel *u = &t[2 * k + j];
 			unsigned line = 10u + 10u * (unsigned)k + 3u * (unsigned)j;
@@ -461,10 +480,15 @@ test_selectors_per_tunnel(void **state)
 				u->sel_remote = pfx(0xc0a80000u, 24, line, lan);
 				continue;
 			}
-			u->inside = pfx(net + 2, 30, 5u + (unsigned)k, "add address=169.254.x.2/30");
+			u->inside =
+				pfx(net + 2, 30, 5u + (unsigned)k, "add address=169.254.x.2/30");
 			u->remote = pfx(net + 1, 32, line, "dst-address=169.254.x.1/32");
-			u->sel_local = pfx(net + 2, 32, line, "add dst-address=169.254.x.1/32 src-address=169.254.x.2/32");
-			u->sel_remote = pfx(net + 1, 32, line, "add dst-address=169.254.x.1/32 src-address=169.254.x.2/32");
+			u->sel_local =
+				pfx(net + 2, 32, line,
+				    "add dst-address=169.254.x.1/32 src-address=169.254.x.2/32");
+			u->sel_remote =
+				pfx(net + 1, 32, line,
+				    "add dst-address=169.254.x.1/32 src-address=169.254.x.2/32");
 		}
 		b[k] = (struct config_bgp){ .addr = net + 1, .line = 40u + (unsigned)k };
 	}
@@ -531,7 +555,9 @@ test_hub_bgp(void **state)
 		g[i].live.state = CONFIG_LIVE_ON;
 		g[i].live.dead_after = 30;
 		g[i].start.state = CONFIG_START_ALWAYS;
-		g[i].local_id = (struct config_prefix){ 0xc0000200u, 24, (unsigned)i + 1, 0, "local 192.0.2.0/24", 0 };
+		g[i].local_id =
+			(struct config_prefix){ 0xc0000200u,          24, (unsigned)i + 1, 0,
+						"local 192.0.2.0/24", 0 };
 		snprintf(t[i].name, sizeof t[i].name, "st0.%d", i);
 		t[i].kind = CONFIG_TK_IPSEC;
 		t[i].gateway = i;
@@ -539,7 +565,8 @@ test_hub_bgp(void **state)
 		t[i].inside = (struct config_prefix){ net + 2, 30, (unsigned)i + 1, 0, "", 0 };
 		b[N - 1 - i] = (struct config_bgp){ .addr = net + 1, .line = (unsigned)(N - i) };
 	}
-	b[N] = (struct config_bgp){ .addr = 0xa9fe0002u, .line = 99999 };   /* gw0's second, written last */
+	b[N] = (struct config_bgp){ .addr = 0xa9fe0002u,
+				    .line = 99999 }; /* gw0's second, written last */
 	c.tunnels = t;
 	c.ntunnels = N;
 	c.gateways = g;
@@ -555,7 +582,8 @@ test_hub_bgp(void **state)
 		if (strcmp(f->check->id, "narrow-selectors-with-bgp") != 0)
 			continue;
 		assert_int_equal(sscanf(f->where, "gateway gw%d", &k), 1);
-		snprintf(want, sizeof want, "169.254.%d.%d (line %d)", k * 4 / 256, k * 4 % 256 + 1, N - k);
+		snprintf(want, sizeof want, "169.254.%d.%d (line %d)", k * 4 / 256, k * 4 % 256 + 1,
+			 N - k);
 		if (!strstr(words(&f->say), want))
 			fail_msg("%s: %s, want %s", f->where, words(&f->say), want);
 		narrow++;
@@ -589,7 +617,9 @@ test_peer_hint(void **state)
 
 	(void)state;
 	site_init(&s);
-	s.t[0].inside = (struct config_prefix){ 0xc0000200u, 30, 33, 0, "family inet address 192.0.2.2/30", 0 };
+	s.t[0].inside = (struct config_prefix){
+		0xc0000200u, 30, 33, 0, "family inet address 192.0.2.2/30", 0
+	};
 	b[0] = (struct config_bgp){ .addr = 0xc0000201u, .as = 64512, .line = 40 };
 	b[1] = (struct config_bgp){ .addr = 0xc0000205u, .as = 7224, .line = 41 };
 	s.c.bgp = b;
@@ -608,7 +638,7 @@ test_peer_hint(void **state)
 		assert_int_equal(count_notes(&r, NOTE_AWS_ASN), 1);
 		assert_non_null(r.peer_hint);
 		assert_string_equal(r.peer_hint->name, "aws");
-		assert_string_equal(r.peer->name, "generic");          /* never switched */
+		assert_string_equal(r.peer->name, "generic"); /* never switched */
 		assert_true(has_note(&r, "192.0.2.1 (line 40)"));
 		assert_true(has_note(&r, "--peer aws"));
 		audit_free(&r);
@@ -657,40 +687,59 @@ static const struct old_row {
 	enum config_live_state state;
 	enum config_live_why why;
 	const char *peer;
-	int code;                  /* the finding's SAY_*; SAY_NONE: none */
-	const char *says;          /* in its words (or a note's, without a finding) */
+	int code;         /* the finding's SAY_*; SAY_NONE: none */
+	const char *says; /* in its words (or a note's, without a finding) */
 } old_rows[] = {
-	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_OFF, "aws", SAY_RTX_KEEPALIVE_OFF, "keepalive is off: the router" },
-	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_UNSET, "aws", SAY_RTX_NO_KEEPALIVE, "no ipsec ike keepalive use: IKEv1" },
-	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_HEARTBEAT_AUTO, "aws", SAY_RTX_HEARTBEAT_AUTO, "keepalive auto with heartbeat" },
-	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_V2_UNSET, "aws", SAY_RTX_V2_NO_KEEPALIVE, "IKEv2 then runs rfc4306 with switch auto" },
-	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_V2_AUTO, "aws", SAY_RTX_V2_AUTO, "keepalive auto with rfc4306 (IKEv2) only answers" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_OFF, "aws", SAY_RTX_KEEPALIVE_OFF,
+	  "keepalive is off: the router" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_UNSET, "aws", SAY_RTX_NO_KEEPALIVE,
+	  "no ipsec ike keepalive use: IKEv1" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_HEARTBEAT_AUTO, "aws", SAY_RTX_HEARTBEAT_AUTO,
+	  "keepalive auto with heartbeat" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_V2_UNSET, "aws", SAY_RTX_V2_NO_KEEPALIVE,
+	  "IKEv2 then runs rfc4306 with switch auto" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_RTX_V2_AUTO, "aws", SAY_RTX_V2_AUTO,
+	  "keepalive auto with rfc4306 (IKEv2) only answers" },
 	{ CONFIG_LIVE_SAME_MAKE, CONFIG_WHY_RTX_HEARTBEAT, "aws", SAY_RTX_HEARTBEAT_PEER,
 	  "AWS Site-to-Site VPN does not answer it" },
 	/* a peer the profile does not mark non_yamaha answers heartbeat */
 	{ CONFIG_LIVE_SAME_MAKE, CONFIG_WHY_RTX_HEARTBEAT, "generic", SAY_NONE, NULL },
-	{ CONFIG_LIVE_OFF, CONFIG_WHY_IX_V1, "aws", SAY_IX_NO_DPD, "no ike keepalive or watch-group for this peer" },
-	{ CONFIG_LIVE_OFF, CONFIG_WHY_IX_V2, "aws", SAY_IX_NO_DPD, "no ikev2 dpd interval (per tunnel" },
-	{ CONFIG_LIVE_OFF, CONFIG_WHY_SWAN_ZERO, "aws", SAY_SWAN_NO_DPD, "dpd_delay is 0: strongSwan" },
-	{ CONFIG_LIVE_OFF, CONFIG_WHY_SWAN_UNSET, "aws", SAY_SWAN_NO_DPD, "dpd_delay is not set (default 0s):" },
-	{ CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_ACTION, "aws", SAY_IPC_SWAN_NO_DPD, "line twelve: strongSwan sends no DPD" },
-	{ CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_ACTION_UNSET, "aws", SAY_IPC_SWAN_NO_DPD, "dpdaction is not set: strongSwan" },
-	{ CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_TIMEOUT, "aws", SAY_IPC_LIBRE_NO_TIMEOUT, "line twelve without dpdtimeout" },
-	{ CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_DELAY, "aws", SAY_IPC_LIBRE_NO_DPD, "line twelve: Libreswan sends no DPD" },
-	{ CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_DELAY_UNSET, "aws", SAY_IPC_LIBRE_NO_DPD, "dpddelay is not set: Libreswan" },
-	{ CONFIG_LIVE_OFF, CONFIG_WHY_NONE, "aws", SAY_DPD_NONE, "DPD is off: no dead peer detection" },
-	{ CONFIG_LIVE_UNKNOWN, CONFIG_WHY_NO_TUNNEL, "aws", SAY_NONE, "gw-aws-1: no tunnel is bound to it" },
-	{ CONFIG_LIVE_UNKNOWN, CONFIG_WHY_NONE, "aws", SAY_NONE, "whether Juniper Junos detects a dead peer" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_IX_V1, "aws", SAY_IX_NO_DPD,
+	  "no ike keepalive or watch-group for this peer" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_IX_V2, "aws", SAY_IX_NO_DPD,
+	  "no ikev2 dpd interval (per tunnel" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_SWAN_ZERO, "aws", SAY_SWAN_NO_DPD,
+	  "dpd_delay is 0: strongSwan" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_SWAN_UNSET, "aws", SAY_SWAN_NO_DPD,
+	  "dpd_delay is not set (default 0s):" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_ACTION, "aws", SAY_IPC_SWAN_NO_DPD,
+	  "line twelve: strongSwan sends no DPD" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_ACTION_UNSET, "aws", SAY_IPC_SWAN_NO_DPD,
+	  "dpdaction is not set: strongSwan" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_TIMEOUT, "aws", SAY_IPC_LIBRE_NO_TIMEOUT,
+	  "line twelve without dpdtimeout" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_DELAY, "aws", SAY_IPC_LIBRE_NO_DPD,
+	  "line twelve: Libreswan sends no DPD" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_IPC_NO_DELAY_UNSET, "aws", SAY_IPC_LIBRE_NO_DPD,
+	  "dpddelay is not set: Libreswan" },
+	{ CONFIG_LIVE_OFF, CONFIG_WHY_NONE, "aws", SAY_DPD_NONE,
+	  "DPD is off: no dead peer detection" },
+	{ CONFIG_LIVE_UNKNOWN, CONFIG_WHY_NO_TUNNEL, "aws", SAY_NONE,
+	  "gw-aws-1: no tunnel is bound to it" },
+	{ CONFIG_LIVE_UNKNOWN, CONFIG_WHY_NONE, "aws", SAY_NONE,
+	  "whether Juniper Junos detects a dead peer" },
 	{ CONFIG_LIVE_ON, CONFIG_WHY_RTX_OFF, "aws", SAY_NONE, NULL },
 };
 
 /* a tunnel's hold: what audit_dpd_hold() returns, what slow-dpd says */
+/* clang-format off */
 static const struct { long v; int exact; long ret; const char *says; } holds[] = {
 	{ 90, 1, 90, "DPD declares the peer dead after 90 s" },
 	{ 90, 0, 90, "after at least 90 s" },
 	{ CONFIG_HOLD_NONE, 0, -1, NULL },       /* no DPD whose hold counts */
 	{ CONFIG_HOLD_UNKNOWN, 0, -2, NULL },    /* not known */
 };
+/* clang-format on */
 
 static void
 test_old_formats_dpd(void **state)
@@ -725,8 +774,10 @@ test_old_formats_dpd(void **state)
 			assert_int_equal(f->say.code, w->code);
 			assert_int_equal(f->line, 12);
 			assert_string_equal(f->where, "gateway gw-aws-1");
-			if (!strstr(words(&f->say), w->says) || !strstr(words(&f->say), "; AWS clears its side"))
-				fail_msg("row %zu: '%s' does not say '%s'", i, words(&f->say), w->says);
+			if (!strstr(words(&f->say), w->says) ||
+			    !strstr(words(&f->say), "; AWS clears its side"))
+				fail_msg("row %zu: '%s' does not say '%s'", i, words(&f->say),
+					 w->says);
 			assert_int_equal(f->fix[0].kind, FIX_KEEPALIVE);
 		}
 		audit_free(&r);
@@ -737,15 +788,18 @@ test_old_formats_dpd(void **state)
 	for (int st = CONFIG_LIVE_OFF; st <= CONFIG_LIVE_ON; st++) {
 		site_init(&s);
 		s.c.facts = &old_facts;
-		s.g[0].live.src = (struct config_num){ 1, 12, 0, "ipsec ike keepalive use 1 on dpd" };
+		s.g[0].live.src =
+			(struct config_num){ 1, 12, 0, "ipsec ike keepalive use 1 on dpd" };
 		s.g[0].live.state = (enum config_live_state)st;
 		s.g[0].live.why = st == CONFIG_LIVE_OFF ? CONFIG_WHY_RTX_V2_AUTO : CONFIG_WHY_NONE;
 		s.g[0].live.named = "dpd";
 		s.g[0].live.instead = "rfc4306";
 		s.g[0].live.ike = 2;
 		assert_int_equal(run(&s, "aws", &r), 0);
-		assert_true(has_note(&r, "line 12: ipsec ike keepalive use 1 on dpd: dpd is no keepalive method of IKEv2, "
-				     "so the router runs rfc4306 in its place"));
+		assert_true(has_note(
+			&r,
+			"line 12: ipsec ike keepalive use 1 on dpd: dpd is no keepalive method of IKEv2, "
+			"so the router runs rfc4306 in its place"));
 		f = find(&r, "no-dead-peer-detection", &n);
 		assert_true(st == CONFIG_LIVE_OFF ? f != NULL : f == NULL);
 		audit_free(&r);
@@ -758,8 +812,11 @@ test_old_formats_dpd(void **state)
 	s.g[0].live.dead_after = 600;
 	assert_int_equal(audit_dpd_hold(&s.c, 0, &line, &text, &exact), -2);
 	for (size_t i = 0; i < COUNT(holds); i++) {
-		s.t[0].hold = (struct config_hold){ 1, holds[i].v, holds[i].exact,
-						    { 1, 22, 0, "ipsec ike keepalive use 1 on dpd 30 3" } };
+		s.t[0].hold = (struct config_hold){ 1,
+						    holds[i].v,
+						    holds[i].exact,
+						    { 1, 22, 0,
+						      "ipsec ike keepalive use 1 on dpd 30 3" } };
 		line = 0;
 		assert_int_equal(audit_dpd_hold(&s.c, 0, &line, &text, &exact), holds[i].ret);
 		assert_int_equal(line, holds[i].ret >= 0 ? 22 : 0);
@@ -769,7 +826,8 @@ test_old_formats_dpd(void **state)
 		if (!holds[i].says)
 			assert_null(f);
 		else if (!f || f->line != 22 || !strstr(words(&f->say), holds[i].says))
-			fail_msg("hold %zu: no slow-dead-peer-detection at line 22 saying '%s'", i, holds[i].says);
+			fail_msg("hold %zu: no slow-dead-peer-detection at line 22 saying '%s'", i,
+				 holds[i].says);
 		audit_free(&r);
 	}
 }
@@ -780,10 +838,14 @@ static void
 test_old_formats_clamp_source(void **state)
 {
 	/* each format's own facts row (config.c), as its parser leaves it */
-	static const struct { enum vendor_id v; const char *text, *own, *other; } rows[] = {
-		{ VENDOR_RTX, "tunnel select 1\n ip tunnel mtu 1280\n", "Yamaha RTX command reference 8.1.21", "NEC" },
-		{ VENDOR_IX, "interface Tunnel0.0\n  ip mtu 1280\n", "NEC IX: the ip tcp adjust-mss default was not found",
-		  "Yamaha" },
+	static const struct {
+		enum vendor_id v;
+		const char *text, *own, *other;
+	} rows[] = {
+		{ VENDOR_RTX, "tunnel select 1\n ip tunnel mtu 1280\n",
+		  "Yamaha RTX command reference 8.1.21", "NEC" },
+		{ VENDOR_IX, "interface Tunnel0.0\n  ip mtu 1280\n",
+		  "NEC IX: the ip tcp adjust-mss default was not found", "Yamaha" },
 	};
 	struct site s;
 	struct audit_result r;
@@ -795,7 +857,8 @@ test_old_formats_clamp_source(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < COUNT(rows); i++) {
-		if (config_parse(rows[i].text, strlen(rows[i].text), (int)rows[i].v, &parsed, buf, sizeof buf) < 0)
+		if (config_parse(rows[i].text, strlen(rows[i].text), (int)rows[i].v, &parsed, buf,
+				 sizeof buf) < 0)
 			fail_msg("row %zu: %s", i, buf);
 		site_init(&s);
 		s.c.facts = parsed.facts;

@@ -18,33 +18,37 @@
 
 #include "base/count.h"
 #include "core/audit_pair.h"
-#include "core/audit_peer_int.h"   /* audit_peer_noinit(): both pairings read it */
+#include "core/audit_peer_int.h" /* audit_peer_noinit(): both pairings read it */
 
-#define X 0xcb007101u           /* 203.0.113.1: A's address */
-#define Y 0xc6336432u           /* 198.51.100.50: B's address */
-#define Z 0xc000020au           /* 192.0.2.10: a third site */
-#define W 0xc0000214u           /* 192.0.2.20: a fourth */
-#define IN 0xa9fe0900u          /* 169.254.9.0/30 */
+#define X 0xcb007101u  /* 203.0.113.1: A's address */
+#define Y 0xc6336432u  /* 198.51.100.50: B's address */
+#define Z 0xc000020au  /* 192.0.2.10: a third site */
+#define W 0xc0000214u  /* 192.0.2.20: a fourth */
+#define IN 0xa9fe0900u /* 169.254.9.0/30 */
 #define MAXT 2
 
 struct end {
 	size_t n;
 	struct {
-		uint32_t remote, local, inside;   /* 0: not written */
-		int start;                        /* start_action = start (1) or none (0) */
-		const char *lid, *rid;            /* IKE identities, NULL: not written */
+		uint32_t remote, local, inside; /* 0: not written */
+		int start;                      /* start_action = start (1) or none (0) */
+		const char *lid, *rid;          /* IKE identities, NULL: not written */
 	} t[MAXT];
 };
 
 struct row {
 	const char *name;
 	struct end a, b;
-	const char *pairs;          /* "0-0:by,..." (by: the enum's number), "" none */
-	const char *want;           /* finding ids@A-line/B-line in order, "" none */
-	int undecided;              /* nothing could pair: the note, no finding */
+	const char *pairs; /* "0-0:by,..." (by: the enum's number), "" none */
+	const char *want;  /* finding ids@A-line/B-line in order, "" none */
+	int undecided;     /* nothing could pair: the note, no finding */
 };
 
-#define S(r, l) { r, l, 0, 1, NULL, NULL }
+#define S(r, l) \
+	{ \
+		r, l, 0, 1, NULL, NULL \
+	}
+/* clang-format off */
 static const struct row rows[] = {
 	{ "each one's remote is the other's local", { 1, { S(Y, X) } }, { 1, { S(X, Y) } }, "0-0:1", "", 0 },
 	{ "one end writes no local address: one way", { 1, { S(Y, X) } }, { 1, { S(X, 0) } }, "0-0:2", "", 0 },
@@ -73,6 +77,7 @@ static const struct row rows[] = {
 	{ "identities do not hide a stale address", { 1, { { Y, X, 0, 1, "hq", "osaka" } } },
 	  { 1, { { W, Y, 0, 1, "osaka", "hq" } } }, "", "peer-address-mismatch@12/12", 0 },
 };
+/* clang-format on */
 
 static struct config cfg[END_COUNT];
 static struct config_tunnel tunnels[END_COUNT][MAXT];
@@ -100,23 +105,35 @@ build(int s, const struct end *e)
 		t->gateway = (int)i;
 		g->line = 11;
 		if (e->t[i].remote)
-			g->remote_addr = (struct config_prefix){ e->t[i].remote, 32, 12, 0, "remote_addrs", 0 };
+			g->remote_addr = (struct config_prefix){ e->t[i].remote, 32, 12, 0,
+								 "remote_addrs", 0 };
 		if (e->t[i].local)
-			g->local_addr = (struct config_prefix){ e->t[i].local, 32, 13, 0, "local_addrs", 0 };
-		snprintf(g->local_ike_id, sizeof(g->local_ike_id), "%s", e->t[i].lid ? e->t[i].lid : "");
-		snprintf(g->remote_ike_id, sizeof(g->remote_ike_id), "%s", e->t[i].rid ? e->t[i].rid : "");
+			g->local_addr = (struct config_prefix){ e->t[i].local, 32, 13, 0,
+								"local_addrs", 0 };
+		snprintf(g->local_ike_id, sizeof(g->local_ike_id), "%s",
+			 e->t[i].lid ? e->t[i].lid : "");
+		snprintf(g->remote_ike_id, sizeof(g->remote_ike_id), "%s",
+			 e->t[i].rid ? e->t[i].rid : "");
 		if (e->t[i].inside)
-			t->inside = (struct config_prefix){ e->t[i].inside, 30, 14, 0, "ip address", 0 };
+			t->inside = (struct config_prefix){ e->t[i].inside, 30, 14, 0,
+							    "ip address",   0 };
 		g->keepalive = (struct config_num){ CONFIG_ON, 15, 0, "dpd_delay = 10s" };
 		g->ka_interval = 10;
 		/* the hold swanctl's model step leaves for it (config/swan.c) */
 		t->hold = (struct config_hold){ 1, 10, 0, g->keepalive };
-		g->start_action = (struct config_num){ e->t[i].start ? CONFIG_ACT_START : CONFIG_ACT_NONE, 16, 0,
-						       "start_action" };
-		g->dpd_action = (struct config_num){ CONFIG_ACT_RESTART, 17, 0, "dpd_action = restart" };
+		g->start_action =
+			(struct config_num){ e->t[i].start ? CONFIG_ACT_START : CONFIG_ACT_NONE, 16,
+					     0, "start_action" };
+		g->dpd_action =
+			(struct config_num){ CONFIG_ACT_RESTART, 17, 0, "dpd_action = restart" };
 		/* the start view swanctl's model step leaves for them (config/swan.c) */
-		t->start = (struct config_start){ e->t[i].start ? CONFIG_START_ALWAYS : CONFIG_START_NEVER,
-						  { e->t[i].start, 16, 0, "start_action" }, CONFIG_SWHY_SWAN, 1, 0, 0,
+		t->start = (struct config_start){ e->t[i].start ? CONFIG_START_ALWAYS
+								: CONFIG_START_NEVER,
+						  { e->t[i].start, 16, 0, "start_action" },
+						  CONFIG_SWHY_SWAN,
+						  1,
+						  0,
+						  0,
 						  g->dpd_action };
 	}
 }
@@ -134,15 +151,16 @@ test_rows(void **state)
 		build(END_B, &w->b);
 		assert_int_equal(audit_pair_run(&cfg[END_A], NULL, &cfg[END_B], NULL, &r), 0);
 		for (size_t i = 0; i < r.npairs; i++)
-			snprintf(pairs + strlen(pairs), sizeof(pairs) - strlen(pairs), "%s%d-%d:%d", i ? "," : "",
-				 r.pairs[i].t[END_A], r.pairs[i].t[END_B], (int)r.pairs[i].by);
+			snprintf(pairs + strlen(pairs), sizeof(pairs) - strlen(pairs), "%s%d-%d:%d",
+				 i ? "," : "", r.pairs[i].t[END_A], r.pairs[i].t[END_B],
+				 (int)r.pairs[i].by);
 		for (size_t i = 0; i < r.nfindings; i++)
-			snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%s@%u/%u", i ? "," : "",
-				 r.findings[i].check->id, r.findings[i].end[END_A].line,
-				 r.findings[i].end[END_B].line);
+			snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%s@%u/%u",
+				 i ? "," : "", r.findings[i].check->id,
+				 r.findings[i].end[END_A].line, r.findings[i].end[END_B].line);
 		if (strcmp(pairs, w->pairs) || strcmp(got, w->want))
-			fail_msg("%s: pairs '%s' (want '%s'), findings '%s' (want '%s')", w->name, pairs,
-				 w->pairs, got, w->want);
+			fail_msg("%s: pairs '%s' (want '%s'), findings '%s' (want '%s')", w->name,
+				 pairs, w->pairs, got, w->want);
 		if (r.undecided != w->undecided)
 			fail_msg("%s: undecided %d, want %d", w->name, r.undecided, w->undecided);
 		assert_int_equal(r.nerror + r.nwarning, r.nfindings);
@@ -156,37 +174,117 @@ test_rows(void **state)
  * its why: one row per rule, on a model whose vendor field is Junos, so
  * no vendor decides. */
 static const struct noinit_row {
-	int neutral;                       /* 1: the gateway's view, the tunnel's unset */
-	struct config_start t, all;        /* the tunnel's (or gateway's) and config.start */
+	int neutral;                /* 1: the gateway's view, the tunnel's unset */
+	struct config_start t, all; /* the tunnel's (or gateway's) and config.start */
 	enum audit_no_init want;
 	unsigned line;
 } noinit_rows[] = {
-	{ 0, { CONFIG_START_NEVER, { 0, 7, 0, "refresh off" }, CONFIG_SWHY_RTX_GW, 1, 0, 0, { 0 } }, { 0 },
-	  NOINIT_RTX_GW_OFF, 7 },
-	{ 0, { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_COVERED, 1, 0, 0, { 0 } },
-	  { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_RTX_GLOBAL, 1, 0, 0, { 0 } }, NOINIT_RTX_GLOBAL_UNSET, 30 },
-	{ 0, { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_COVERED, 1, 0, 0, { 0 } },
-	  { CONFIG_START_NEVER, { 0, 3, 0, "refresh off" }, CONFIG_SWHY_RTX_GLOBAL, 1, 0, 0, { 0 } },
-	  NOINIT_RTX_GLOBAL_OFF, 3 },
-	{ 0, { CONFIG_START_ALWAYS, { 0 }, CONFIG_SWHY_RTX_GW, 1, 0, 0, { 0 } },
-	  { CONFIG_START_UNKNOWN, { 0, 3, 1, "${refresh}" }, CONFIG_SWHY_RTX_GLOBAL, 1, 0, 0, { 0 } },
-	  NOINIT_UNKNOWN, 0 },
-	{ 0, { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_IX_V2, 1, 0, 0, { 0 } }, { 0 }, NOINIT_IX_NO_CONNECT, 30 },
-	{ 0, { CONFIG_START_NEVER, { 1, 8, 0, "responder" }, CONFIG_SWHY_IX_RESPONDER, 1, 0, 0, { 0 } }, { 0 },
-	  NOINIT_IX_RESPONDER, 8 },
-	{ 0, { CONFIG_START_UNKNOWN, { 0 }, CONFIG_SWHY_IX_V1, 1, 0, 0, { 0 } }, { 0 }, NOINIT_UNKNOWN, 0 },
-	{ 0, { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_SWAN, 1, 1, 1, { 0 } }, { 0 }, NOINIT_SWAN_NO_START, 10 },
-	{ 0, { CONFIG_START_ALWAYS, { 1, 5, 0, "start" }, CONFIG_SWHY_SWAN, 1, 1, 1, { 1, 9, 0, "clear" } }, { 0 },
-	  NOINIT_SWAN_DPD_CLEAR, 9 },
-	{ 0, { CONFIG_START_ALWAYS, { 1, 5, 0, "start" }, CONFIG_SWHY_SWAN, 1, 1, 1, { 1, 9, 1, "${dpd}" } }, { 0 },
-	  NOINIT_UNKNOWN, 0 },
-	{ 0, { CONFIG_START_ALWAYS, { 1, 5, 0, "auto=start" }, CONFIG_SWHY_IPC_LOADS, 1, 0, 1, { 0 } }, { 0 },
-	  NOINIT_IPC_DPD, 10 },
-	{ 0, { CONFIG_START_ALWAYS, { 1, 5, 0, "auto=start" }, CONFIG_SWHY_IPC_LOADS, 1, 0, 0, { 0 } }, { 0 },
-	  NOINIT_NO, 0 },
-	{ 1, { CONFIG_START_NEVER, { 0, 4, 0, "establish-tunnels on-traffic" }, CONFIG_SWHY_NONE, 0, 0, 0, { 0 } },
-	  { 0 }, NOINIT_RESPONDER, 4 },
-	{ 1, { CONFIG_START_ON_TRAFFIC, { 0 }, CONFIG_SWHY_NONE, 0, 0, 0, { 0 } }, { 0 }, NOINIT_NO, 0 },
+	{ 0,
+	  { CONFIG_START_NEVER, { 0, 7, 0, "refresh off" }, CONFIG_SWHY_RTX_GW, 1, 0, 0, { 0 } },
+	  { 0 },
+	  NOINIT_RTX_GW_OFF,
+	  7 },
+	{ 0,
+	  { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_COVERED, 1, 0, 0, { 0 } },
+	  { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_RTX_GLOBAL, 1, 0, 0, { 0 } },
+	  NOINIT_RTX_GLOBAL_UNSET,
+	  30 },
+	{ 0,
+	  { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_COVERED, 1, 0, 0, { 0 } },
+	  { CONFIG_START_NEVER,
+	    { 0, 3, 0, "refresh off" },
+	    CONFIG_SWHY_RTX_GLOBAL,
+	    1,
+	    0,
+	    0,
+	    { 0 } },
+	  NOINIT_RTX_GLOBAL_OFF,
+	  3 },
+	{ 0,
+	  { CONFIG_START_ALWAYS, { 0 }, CONFIG_SWHY_RTX_GW, 1, 0, 0, { 0 } },
+	  { CONFIG_START_UNKNOWN,
+	    { 0, 3, 1, "${refresh}" },
+	    CONFIG_SWHY_RTX_GLOBAL,
+	    1,
+	    0,
+	    0,
+	    { 0 } },
+	  NOINIT_UNKNOWN,
+	  0 },
+	{ 0,
+	  { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_IX_V2, 1, 0, 0, { 0 } },
+	  { 0 },
+	  NOINIT_IX_NO_CONNECT,
+	  30 },
+	{ 0,
+	  { CONFIG_START_NEVER,
+	    { 1, 8, 0, "responder" },
+	    CONFIG_SWHY_IX_RESPONDER,
+	    1,
+	    0,
+	    0,
+	    { 0 } },
+	  { 0 },
+	  NOINIT_IX_RESPONDER,
+	  8 },
+	{ 0,
+	  { CONFIG_START_UNKNOWN, { 0 }, CONFIG_SWHY_IX_V1, 1, 0, 0, { 0 } },
+	  { 0 },
+	  NOINIT_UNKNOWN,
+	  0 },
+	{ 0,
+	  { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_SWAN, 1, 1, 1, { 0 } },
+	  { 0 },
+	  NOINIT_SWAN_NO_START,
+	  10 },
+	{ 0,
+	  { CONFIG_START_ALWAYS,
+	    { 1, 5, 0, "start" },
+	    CONFIG_SWHY_SWAN,
+	    1,
+	    1,
+	    1,
+	    { 1, 9, 0, "clear" } },
+	  { 0 },
+	  NOINIT_SWAN_DPD_CLEAR,
+	  9 },
+	{ 0,
+	  { CONFIG_START_ALWAYS,
+	    { 1, 5, 0, "start" },
+	    CONFIG_SWHY_SWAN,
+	    1,
+	    1,
+	    1,
+	    { 1, 9, 1, "${dpd}" } },
+	  { 0 },
+	  NOINIT_UNKNOWN,
+	  0 },
+	{ 0,
+	  { CONFIG_START_ALWAYS, { 1, 5, 0, "auto=start" }, CONFIG_SWHY_IPC_LOADS, 1, 0, 1, { 0 } },
+	  { 0 },
+	  NOINIT_IPC_DPD,
+	  10 },
+	{ 0,
+	  { CONFIG_START_ALWAYS, { 1, 5, 0, "auto=start" }, CONFIG_SWHY_IPC_LOADS, 1, 0, 0, { 0 } },
+	  { 0 },
+	  NOINIT_NO,
+	  0 },
+	{ 1,
+	  { CONFIG_START_NEVER,
+	    { 0, 4, 0, "establish-tunnels on-traffic" },
+	    CONFIG_SWHY_NONE,
+	    0,
+	    0,
+	    0,
+	    { 0 } },
+	  { 0 },
+	  NOINIT_RESPONDER,
+	  4 },
+	{ 1,
+	  { CONFIG_START_ON_TRAFFIC, { 0 }, CONFIG_SWHY_NONE, 0, 0, 0, { 0 } },
+	  { 0 },
+	  NOINIT_NO,
+	  0 },
 };
 
 static void
@@ -195,11 +293,19 @@ test_noinit_rows(void **state)
 	(void)state;
 	for (size_t i = 0; i < COUNT(noinit_rows); i++) {
 		const struct noinit_row *w = &noinit_rows[i];
-		struct config_facts x = { .clamp_in_config = 1, .peer_word = "gateway", .neutral = w->neutral };
-		struct config_tunnel t = { .name = "t1", .line = 30, .kind = CONFIG_TK_IPSEC, .gateway = 0 };
+		struct config_facts x = { .clamp_in_config = 1,
+					  .peer_word = "gateway",
+					  .neutral = w->neutral };
+		struct config_tunnel t = {
+			.name = "t1", .line = 30, .kind = CONFIG_TK_IPSEC, .gateway = 0
+		};
 		struct config_gateway g = { .name = "gw1", .line = 10 };
-		struct config c = { .vendor = VENDOR_JUNOS, .facts = &x, .tunnels = &t, .ntunnels = 1,
-				    .gateways = &g, .ngateways = 1 };
+		struct config c = { .vendor = VENDOR_JUNOS,
+				    .facts = &x,
+				    .tunnels = &t,
+				    .ntunnels = 1,
+				    .gateways = &g,
+				    .ngateways = 1 };
 		struct audit_noinit n;
 		if (w->neutral)
 			g.start = w->t;
@@ -208,7 +314,8 @@ test_noinit_rows(void **state)
 		c.start = w->all;
 		n = audit_peer_noinit(&c, 0);
 		if (n.why != w->want || n.line != w->line)
-			fail_msg("row %zu: why %d line %u, want %d %u", i, n.why, n.line, w->want, w->line);
+			fail_msg("row %zu: why %d line %u, want %d %u", i, n.why, n.line, w->want,
+				 w->line);
 	}
 }
 
@@ -220,14 +327,14 @@ static const struct ike_row {
 	int in_tunnel, ikev2, version, tmpl;
 	unsigned want;
 } ike_rows[] = {
-	{ PEER_IKEV1, 0, 0, 0, 0, PEER_IKEV1 },                      /* RTX: unset is IKEv1 */
+	{ PEER_IKEV1, 0, 0, 0, 0, PEER_IKEV1 }, /* RTX: unset is IKEv1 */
 	{ PEER_IKEV1, 0, 0, 2, 0, PEER_IKEV2 },
-	{ PEER_IKEV1 | PEER_IKEV2, 0, 0, 0, 0, PEER_IKEV1 | PEER_IKEV2 },   /* swanctl version 0 */
+	{ PEER_IKEV1 | PEER_IKEV2, 0, 0, 0, 0, PEER_IKEV1 | PEER_IKEV2 }, /* swanctl version 0 */
 	{ PEER_IKEV1 | PEER_IKEV2, 0, 0, 1, 0, PEER_IKEV1 },
-	{ 0, 0, 0, 0, 0, 0 },                                        /* a newer format: unknown */
-	{ 0, 1, 1, 0, 0, PEER_IKEV2 },                               /* IX: the tunnel's mode */
+	{ 0, 0, 0, 0, 0, 0 },          /* a newer format: unknown */
+	{ 0, 1, 1, 0, 0, PEER_IKEV2 }, /* IX: the tunnel's mode */
 	{ 0, 1, 0, 2, 0, PEER_IKEV1 },
-	{ PEER_IKEV1, 0, 0, 2, 1, 0 },                               /* a template: unknown */
+	{ PEER_IKEV1, 0, 0, 2, 1, 0 }, /* a template: unknown */
 };
 
 static void
@@ -236,19 +343,30 @@ test_ike_rows(void **state)
 	(void)state;
 	for (size_t i = 0; i < COUNT(ike_rows); i++) {
 		const struct ike_row *w = &ike_rows[i];
-		struct config_facts x = { .peer_word = "gateway", .ike_unset = w->unset, .ike_in_tunnel = w->in_tunnel,
+		struct config_facts x = { .peer_word = "gateway",
+					  .ike_unset = w->unset,
+					  .ike_in_tunnel = w->in_tunnel,
 					  .life_default = i % 2 ? 0 : 28800 };
-		struct config_tunnel t = { .name = "t1", .line = 30, .kind = CONFIG_TK_IPSEC, .gateway = 0,
+		struct config_tunnel t = { .name = "t1",
+					   .line = 30,
+					   .kind = CONFIG_TK_IPSEC,
+					   .gateway = 0,
 					   .ikev2 = w->ikev2 };
 		struct config_gateway g = { .name = "gw1", .line = 10 };
-		struct config c = { .vendor = VENDOR_JUNOS, .facts = &x, .tunnels = &t, .ntunnels = 1,
-				    .gateways = &g, .ngateways = 1 };
+		struct config c = { .vendor = VENDOR_JUNOS,
+				    .facts = &x,
+				    .tunnels = &t,
+				    .ntunnels = 1,
+				    .gateways = &g,
+				    .ngateways = 1 };
 		const struct config_num *from[2];
 		long life[2];
 		int rc;
-		g.version = (struct config_num){ w->version, w->version ? 5u : 0u, w->tmpl, "version" };
+		g.version =
+			(struct config_num){ w->version, w->version ? 5u : 0u, w->tmpl, "version" };
 		if (audit_peer_router_ike(&c, 0) != w->want)
-			fail_msg("row %zu: versions %u, want %u", i, audit_peer_router_ike(&c, 0), w->want);
+			fail_msg("row %zu: versions %u, want %u", i, audit_peer_router_ike(&c, 0),
+				 w->want);
 		g.life_child = (struct config_num){ 3600, 6, 0, "life" };
 		rc = audit_peer_router_life(&c, 0, life, from);
 		if (i % 2 ? rc != -1 : rc != 0 || life[0] != 28800 || life[1] != 3600)
@@ -259,7 +377,8 @@ test_ike_rows(void **state)
 int
 main(void)
 {
-	const struct CMUnitTest tests[] = { cmocka_unit_test(test_rows), cmocka_unit_test(test_noinit_rows),
+	const struct CMUnitTest tests[] = { cmocka_unit_test(test_rows),
+					    cmocka_unit_test(test_noinit_rows),
 					    cmocka_unit_test(test_ike_rows) };
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

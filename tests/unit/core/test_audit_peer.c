@@ -15,28 +15,28 @@
 
 #include "core/audit_peer.h"
 
-#define A1 0xc6336401u          /* 198.51.100.1 */
-#define A2 0xc6336402u          /* 198.51.100.2 */
-#define IN1 0xa9fefe00u         /* 169.254.254.0 (/30) */
+#define A1 0xc6336401u  /* 198.51.100.1 */
+#define A2 0xc6336402u  /* 198.51.100.2 */
+#define IN1 0xa9fefe00u /* 169.254.254.0 (/30) */
 #define NOPE (-1)
 
 struct router {
 	enum vendor_id v;
-	uint32_t remote;            /* the IKE peer (0: none known) */
-	uint32_t inside;            /* tunnel inside address /30 (0: none) */
-	int refresh;                /* RTX global: NOPE unset, 0 off, 1 on */
-	int gw_refresh;             /* RTX per gateway: NOPE unset, 0, 1 */
-	int ikev2, connect, responder;   /* IX */
-	int start, dpd;             /* swanctl start_action / dpd_action: NOPE unset or CONFIG_ACT_* */
-	int natt;                   /* NOPE unset, 0, 1 */
-	long mss, mtu;              /* 0: not set */
-	uint32_t bgp;               /* a BGP neighbour (0: none) */
+	uint32_t remote;               /* the IKE peer (0: none known) */
+	uint32_t inside;               /* tunnel inside address /30 (0: none) */
+	int refresh;                   /* RTX global: NOPE unset, 0 off, 1 on */
+	int gw_refresh;                /* RTX per gateway: NOPE unset, 0, 1 */
+	int ikev2, connect, responder; /* IX */
+	int start, dpd; /* swanctl start_action / dpd_action: NOPE unset or CONFIG_ACT_* */
+	int natt;       /* NOPE unset, 0, 1 */
+	long mss, mtu;  /* 0: not set */
+	uint32_t bgp;   /* a BGP neighbour (0: none) */
 };
 
 struct aws {
 	uint32_t outside;
-	uint32_t inside;            /* TunnelInsideCidr /30, 0: absent */
-	int dpd, startup;           /* NOPE: the default (clear, add) */
+	uint32_t inside;  /* TunnelInsideCidr /30, 0: absent */
+	int dpd, startup; /* NOPE: the default (clear, add) */
 	int static_only, accel;
 	enum peer_status status;
 };
@@ -45,14 +45,21 @@ struct row {
 	const char *name;
 	struct router r;
 	struct aws a;
-	const char *want;           /* ids in output order, comma-separated; "" none */
+	const char *want; /* ids in output order, comma-separated; "" none */
 };
 
 /* Router defaults of each row: RTX, IKE peer 198.51.100.1, refresh on. */
-#define RTXN(natt, mss, mtu, bgp) { VENDOR_RTX, A1, IN1 | 2, 1, NOPE, 0, 0, 0, NOPE, NOPE, natt, mss, mtu, bgp }
+#define RTXN(natt, mss, mtu, bgp) \
+	{ \
+		VENDOR_RTX, A1, IN1 | 2, 1, NOPE, 0, 0, 0, NOPE, NOPE, natt, mss, mtu, bgp \
+	}
 #define RTX0 RTXN(NOPE, 0, 0, IN1 | 1)
-#define AWS_DEFAULT { A1, IN1, NOPE, NOPE, 0, 0, PEER_STATUS_UP }
+#define AWS_DEFAULT \
+	{ \
+		A1, IN1, NOPE, NOPE, 0, 0, PEER_STATUS_UP \
+	}
 
+/* clang-format off */
 static const struct row rows[] = {
 	{ "RTX refresh on, AWS defaults: clean", RTX0, AWS_DEFAULT, "" },
 	{ "RTX refresh unset: field case 2", { VENDOR_RTX, A1, IN1 | 2, NOPE, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 },
@@ -98,6 +105,7 @@ static const struct row rows[] = {
 	{ "nothing matches: both sides unpaired", { VENDOR_RTX, A2, 0xa9fe0a02u, 1, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, 0xa9fe0a01u },
 	  AWS_DEFAULT, "peer-address-mismatch,peer-address-mismatch" },
 };
+/* clang-format on */
 
 static struct config cfg;
 static struct config_tunnel tunnels[2];
@@ -128,7 +136,8 @@ facts_of(enum vendor_id v)
 	static const char *const text[] = {
 		[VENDOR_RTX] = "tunnel select 1\n ip tunnel mtu 1280\n",
 		[VENDOR_IX] = "interface Tunnel0.0\n  ip mtu 1280\n",
-		[VENDOR_STRONGSWAN] = "connections {\n  c1 {\n    remote_addrs = 198.51.100.1\n  }\n}\n",
+		[VENDOR_STRONGSWAN] =
+			"connections {\n  c1 {\n    remote_addrs = 198.51.100.1\n  }\n}\n",
 	};
 	struct config c;
 	const struct config_facts *x;
@@ -147,31 +156,47 @@ start_views(void)
 	struct config_tunnel *t = &tunnels[0];
 	const struct config_gateway *g = &gateways[0];
 	const struct config_num *d = &g->dpd_action, *s = &g->start_action;
-	enum config_start_state all = cfg.refresh.line && cfg.refresh.v == 1 ? CONFIG_START_ALWAYS
-					 : CONFIG_START_NEVER;
+	enum config_start_state all =
+		cfg.refresh.line && cfg.refresh.v == 1 ? CONFIG_START_ALWAYS : CONFIG_START_NEVER;
 
 	cfg.start = (struct config_start){ 0 };
 	t->start = (struct config_start){ .set = 1 };
 	cfg.facts = facts_of(cfg.vendor);
 	if (cfg.vendor == VENDOR_RTX) {
-		cfg.start = (struct config_start){ all, cfg.refresh, CONFIG_SWHY_RTX_GLOBAL, 1, 0, 0, { 0 } };
+		cfg.start = (struct config_start){ all, cfg.refresh, CONFIG_SWHY_RTX_GLOBAL, 1, 0,
+						   0,   { 0 } };
 		if (g->refresh.line && g->refresh.v == 0)
-			t->start = (struct config_start){ CONFIG_START_NEVER, g->refresh, CONFIG_SWHY_RTX_GW, 1, 0, 0, { 0 } };
+			t->start = (struct config_start){
+				CONFIG_START_NEVER, g->refresh, CONFIG_SWHY_RTX_GW, 1, 0, 0, { 0 }
+			};
 		else if (all != CONFIG_START_ALWAYS)
-			t->start = (struct config_start){ all, cfg.refresh, CONFIG_SWHY_COVERED, 1, 0, 0, { 0 } };
+			t->start =
+				(struct config_start){ all, cfg.refresh, CONFIG_SWHY_COVERED, 1, 0,
+						       0,   { 0 } };
 		else
-			t->start = (struct config_start){ all, cfg.refresh, CONFIG_SWHY_RTX_GW, 1, 0, 0, { 0 } };
+			t->start =
+				(struct config_start){ all, cfg.refresh, CONFIG_SWHY_RTX_GW, 1, 0,
+						       0,   { 0 } };
 	} else if (cfg.vendor == VENDOR_IX) {
-		t->start.why = !t->ikev2 ? CONFIG_SWHY_IX_V1 : t->responder.line ? CONFIG_SWHY_IX_RESPONDER
-										    : CONFIG_SWHY_IX_V2;
-		t->start.state = !t->ikev2 ? CONFIG_START_UNKNOWN : !t->responder.line && t->connect.line
-			? CONFIG_START_ALWAYS : CONFIG_START_NEVER;
+		t->start.why = !t->ikev2           ? CONFIG_SWHY_IX_V1
+			       : t->responder.line ? CONFIG_SWHY_IX_RESPONDER
+						   : CONFIG_SWHY_IX_V2;
+		t->start.state = !t->ikev2                               ? CONFIG_START_UNKNOWN
+				 : !t->responder.line && t->connect.line ? CONFIG_START_ALWAYS
+									 : CONFIG_START_NEVER;
 		t->start.src = t->responder.line ? t->responder : t->connect;
 	} else if (cfg.vendor == VENDOR_STRONGSWAN) {
 		int starts = s->line && (s->v == CONFIG_ACT_START || s->v == CONFIG_ACT_TRAP);
-		t->start = (struct config_start){ starts ? s->v == CONFIG_ACT_TRAP ? CONFIG_START_ON_TRAFFIC
-								 : CONFIG_START_ALWAYS : CONFIG_START_NEVER,
-						  *s, CONFIG_SWHY_SWAN, 1, 0, 0, *d };
+		t->start = (struct config_start){ starts ? s->v == CONFIG_ACT_TRAP
+								   ? CONFIG_START_ON_TRAFFIC
+								   : CONFIG_START_ALWAYS
+							 : CONFIG_START_NEVER,
+						  *s,
+						  CONFIG_SWHY_SWAN,
+						  1,
+						  0,
+						  0,
+						  *d };
 		t->start.after_never = t->start.after_stays =
 			!(d->line && (d->v == CONFIG_ACT_RESTART || d->v == CONFIG_ACT_TRAP));
 	}
@@ -200,10 +225,12 @@ build_router(const struct router *r)
 	snprintf(g->name, sizeof(g->name), "1");
 	g->line = 11;
 	if (r->v == VENDOR_IX && r->remote)
-		snprintf(g->name, sizeof(g->name), "%u.%u.%u.%u", r->remote >> 24, r->remote >> 16 & 255,
-			 r->remote >> 8 & 255, r->remote & 255);
+		snprintf(g->name, sizeof(g->name), "%u.%u.%u.%u", r->remote >> 24,
+			 r->remote >> 16 & 255, r->remote >> 8 & 255, r->remote & 255);
 	else if (r->remote)
-		g->remote_addr = (struct config_prefix){ r->remote, 32, 12, 0, "ipsec ike remote address", 0 };
+		g->remote_addr = (struct config_prefix){
+			r->remote, 32, 12, 0, "ipsec ike remote address", 0
+		};
 	if (r->inside)
 		t->inside = (struct config_prefix){ r->inside, 30, 13, 0, "ip tunnel address", 0 };
 	num(&cfg.refresh, r->refresh, 30);
@@ -218,7 +245,7 @@ build_router(const struct router *r)
 		t->mss_value = r->mss;
 	}
 	num(&t->mtu, r->mtu ? (int)r->mtu : NOPE, 20);
-	num(&g->life_child, r->v == VENDOR_RTX ? 3600 : NOPE, 21);   /* AWS's Yamaha sample */
+	num(&g->life_child, r->v == VENDOR_RTX ? 3600 : NOPE, 21); /* AWS's Yamaha sample */
 	if (r->bgp) {
 		bgp[0] = (struct config_bgp){ .addr = r->bgp, .line = 40, .text = "bgp neighbor" };
 		cfg.bgp = bgp;
@@ -244,16 +271,18 @@ build_peer(const struct aws *a)
 	conns[0].accel = (struct peer_num){ a->accel, 1 };
 	t->outside_addr = a->outside;
 	t->outside_v4 = 1;
-	snprintf(t->outside, sizeof(t->outside), "%u.%u.%u.%u", a->outside >> 24, a->outside >> 16 & 255,
-		 a->outside >> 8 & 255, a->outside & 255);
+	snprintf(t->outside, sizeof(t->outside), "%u.%u.%u.%u", a->outside >> 24,
+		 a->outside >> 16 & 255, a->outside >> 8 & 255, a->outside & 255);
 	if (a->inside) {
 		t->inside_addr = a->inside;
 		t->inside_plen = 30;
 		snprintf(t->inside, sizeof(t->inside), "169.254.254.0/30");
 	}
 	t->dpd_seconds = (struct peer_num){ 40, 0 };
-	t->dpd_action = (struct peer_num){ a->dpd == NOPE ? PEER_DPD_CLEAR : a->dpd, a->dpd != NOPE };
-	t->startup = (struct peer_num){ a->startup == NOPE ? PEER_START_ADD : a->startup, a->startup != NOPE };
+	t->dpd_action =
+		(struct peer_num){ a->dpd == NOPE ? PEER_DPD_CLEAR : a->dpd, a->dpd != NOPE };
+	t->startup = (struct peer_num){ a->startup == NOPE ? PEER_START_ADD : a->startup,
+					a->startup != NOPE };
 	t->status = a->status;
 	/* the EC2 API defaults config/aws_json.c fills in */
 	t->ike = (struct peer_num){ PEER_IKEV1 | PEER_IKEV2, 0 };
@@ -272,7 +301,8 @@ ids(const struct audit_peer_result *r, char *buf, size_t len)
 {
 	buf[0] = '\0';
 	for (size_t i = 0; i < r->nfindings; i++)
-		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? "," : "", r->findings[i].check->id);
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? "," : "",
+			 r->findings[i].check->id);
 }
 
 static void
@@ -310,7 +340,7 @@ test_pairing_order(void **state)
 	snprintf(tunnels[1].name, sizeof(tunnels[1].name), "tunnel2");
 	tunnels[1].gateway = 1;
 	gateways[1] = gateways[0];
-	gateways[0].remote_addr.addr = A2;   /* tunnel1 talks to .2, tunnel2 to .1 */
+	gateways[0].remote_addr.addr = A2; /* tunnel1 talks to .2, tunnel2 to .1 */
 	cfg.ntunnels = cfg.ngateways = 2;
 	ptunnels[1] = ptunnels[0];
 	ptunnels[1].outside_addr = A2;
@@ -331,8 +361,11 @@ static void
 test_fixes(void **state)
 {
 	struct audit_peer_result r;
-	struct router unset = { VENDOR_RTX, A1, IN1 | 2, NOPE, NOPE, 0, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 };
-	struct router swan = { VENDOR_STRONGSWAN, A1, 0, NOPE, NOPE, 1, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1 };
+	struct router unset = { VENDOR_RTX, A1,   IN1 | 2, NOPE, NOPE, 0, 0,
+				0,          NOPE, NOPE,    NOPE, 0,    0, IN1 | 1 };
+	struct router swan = {
+		VENDOR_STRONGSWAN, A1, 0, NOPE, NOPE, 1, 0, 0, NOPE, NOPE, NOPE, 0, 0, IN1 | 1
+	};
 
 	(void)state;
 	memset(&r, 0, sizeof(r));
@@ -344,7 +377,7 @@ test_fixes(void **state)
 	assert_int_equal(r.findings[0].aws_fix, AWS_FIX_DPD_RESTART);
 	assert_int_equal(r.findings[0].n[0], 40);
 	assert_int_equal(r.findings[1].aws_fix, AWS_FIX_STARTUP_START);
-	assert_int_equal(r.findings[0].line, 10);      /* no refresh line: the tunnel's block */
+	assert_int_equal(r.findings[0].line, 10); /* no refresh line: the tunnel's block */
 	build_router(&swan);
 	assert_int_equal(audit_peer_run(&cfg, &peer, NULL, &r), 0);
 	assert_int_equal(r.findings[0].nfix, 2);
@@ -363,62 +396,165 @@ test_fixes(void **state)
 struct ike_row {
 	const char *name;
 	void (*tweak)(void);
-	const char *esp;            /* the router audit's transform, strongSwan syntax */
+	const char *esp; /* the router audit's transform, strongSwan syntax */
 	const char *want;
 };
 
-static void t_none(void) { }
-static void t_slow_dpd(void)
+static void
+t_none(void)
+{
+}
+static void
+t_slow_dpd(void)
 {
 	num(&gateways[0].keepalive, CONFIG_ON, 22);
 	gateways[0].ka_method = CONFIG_KA_DPD;
 	gateways[0].ka_method_set = 1;
 	gateways[0].ka_interval = 30;
-	gateways[0].ka_count = 3;          /* 90 s > 2 x 40 */
+	gateways[0].ka_count = 3; /* 90 s > 2 x 40 */
 	/* the hold RTX's model step leaves for it (config/rtx.c): interval x count, exact */
 	tunnels[0].hold = (struct config_hold){ 1, 90, 1, gateways[0].keepalive };
 }
-static void t_dpd_80(void)
+static void
+t_dpd_80(void)
 {
 	t_slow_dpd();
 	gateways[0].ka_interval = 20;
-	gateways[0].ka_count = 4;          /* 80 s = 2 x 40: not above */
+	gateways[0].ka_count = 4; /* 80 s = 2 x 40: not above */
 	tunnels[0].hold.v = 80;
 }
-static void t_slow_dpd_none(void) { t_slow_dpd(); ptunnels[0].dpd_action.v = PEER_DPD_NONE; }
-static void t_slow_dpd_long_aws(void) { t_slow_dpd(); ptunnels[0].dpd_seconds.v = 60; }
-static void t_swan_dpd(void)
+static void
+t_slow_dpd_none(void)
+{
+	t_slow_dpd();
+	ptunnels[0].dpd_action.v = PEER_DPD_NONE;
+}
+static void
+t_slow_dpd_long_aws(void)
+{
+	t_slow_dpd();
+	ptunnels[0].dpd_seconds.v = 60;
+}
+static void
+t_swan_dpd(void)
 {
 	cfg.vendor = VENDOR_STRONGSWAN;
 	num(&gateways[0].start_action, CONFIG_ACT_START, 16);
 	num(&gateways[0].dpd_action, CONFIG_ACT_RESTART, 17);
 	num(&gateways[0].keepalive, CONFIG_ON, 22);
-	gateways[0].ka_interval = 120;     /* at least 120 s */
+	gateways[0].ka_interval = 120; /* at least 120 s */
 	/* the hold swanctl's model step leaves for it (config/swan.c): dpd_delay, a lower bound */
 	tunnels[0].hold = (struct config_hold){ 1, 120, 0, gateways[0].keepalive };
 	memset(&tunnels[0].inside, 0, sizeof(tunnels[0].inside));
 	start_views();
 }
-static void t_inside_swapped(void) { tunnels[0].inside.addr = IN1 | 1; }
-static void t_inside_elsewhere(void) { tunnels[0].inside.addr = 0xa9fe0102u; }
-static void t_remote_wrong(void) { tunnels[0].remote = (struct config_prefix){ IN1 | 2, 32, 23, 0, "ip tunnel remote address", 0 }; }
-static void t_bgp_wrong(void) { bgp[0].addr = IN1 | 2; }
-static void t_ikev2_only(void) { ptunnels[0].ike = (struct peer_num){ PEER_IKEV2, 1 }; }
-static void t_ikev2_router(void) { t_ikev2_only(); num(&gateways[0].version, 2, 24); }
-static void t_p2_gcm(void) { ptunnels[0].p2_enc = (struct peer_num){ PEER_ENC_AES256_GCM, 1 }; }
-static void t_p2_sha256(void) { ptunnels[0].p2_integ = (struct peer_num){ PEER_INTEG_SHA256, 1 }; }
-static void t_p2_short(void) { ptunnels[0].p2_life = (struct peer_num){ 1800, 1 }; }
-static void t_no_duration(void) { memset(&gateways[0].life_child, 0, sizeof(gateways[0].life_child)); }
-static void t_margin(void) { ptunnels[0].rekey_margin = (struct peer_num){ 1801, 1 }; }
-static void t_margin_ok(void) { ptunnels[0].rekey_margin = (struct peer_num){ 1800, 1 }; }
-static void t_fuzz(void) { ptunnels[0].rekey_fuzz = (struct peer_num){ 101, 1 }; }
-static void t_p1_short(void) { ptunnels[0].p1_life = (struct peer_num){ 899, 1 }; }
-static void t_p2_p1(void) { ptunnels[0].p1_life = (struct peer_num){ 3600, 1 }; }
-static void t_local_lan(void) { conns[0].local_net = 0xc0000200u; conns[0].local_plen = 24; snprintf(conns[0].local_cidr, sizeof(conns[0].local_cidr), "192.0.2.0/24"); }
-static void t_local_lan_static(void) { t_local_lan(); conns[0].static_only.v = 1; bgp[0].addr = 0; cfg.nbgp = 0; }
-static void t_remote_link(void) { conns[0].remote_net = 0xa9fe0000u; conns[0].remote_plen = 16; }
-static void t_remote_vpc(void) { conns[0].remote_net = 0x0a000000u; conns[0].remote_plen = 16; snprintf(conns[0].remote_cidr, sizeof(conns[0].remote_cidr), "10.0.0.0/16"); }
+static void
+t_inside_swapped(void)
+{
+	tunnels[0].inside.addr = IN1 | 1;
+}
+static void
+t_inside_elsewhere(void)
+{
+	tunnels[0].inside.addr = 0xa9fe0102u;
+}
+static void
+t_remote_wrong(void)
+{
+	tunnels[0].remote =
+		(struct config_prefix){ IN1 | 2, 32, 23, 0, "ip tunnel remote address", 0 };
+}
+static void
+t_bgp_wrong(void)
+{
+	bgp[0].addr = IN1 | 2;
+}
+static void
+t_ikev2_only(void)
+{
+	ptunnels[0].ike = (struct peer_num){ PEER_IKEV2, 1 };
+}
+static void
+t_ikev2_router(void)
+{
+	t_ikev2_only();
+	num(&gateways[0].version, 2, 24);
+}
+static void
+t_p2_gcm(void)
+{
+	ptunnels[0].p2_enc = (struct peer_num){ PEER_ENC_AES256_GCM, 1 };
+}
+static void
+t_p2_sha256(void)
+{
+	ptunnels[0].p2_integ = (struct peer_num){ PEER_INTEG_SHA256, 1 };
+}
+static void
+t_p2_short(void)
+{
+	ptunnels[0].p2_life = (struct peer_num){ 1800, 1 };
+}
+static void
+t_no_duration(void)
+{
+	memset(&gateways[0].life_child, 0, sizeof(gateways[0].life_child));
+}
+static void
+t_margin(void)
+{
+	ptunnels[0].rekey_margin = (struct peer_num){ 1801, 1 };
+}
+static void
+t_margin_ok(void)
+{
+	ptunnels[0].rekey_margin = (struct peer_num){ 1800, 1 };
+}
+static void
+t_fuzz(void)
+{
+	ptunnels[0].rekey_fuzz = (struct peer_num){ 101, 1 };
+}
+static void
+t_p1_short(void)
+{
+	ptunnels[0].p1_life = (struct peer_num){ 899, 1 };
+}
+static void
+t_p2_p1(void)
+{
+	ptunnels[0].p1_life = (struct peer_num){ 3600, 1 };
+}
+static void
+t_local_lan(void)
+{
+	conns[0].local_net = 0xc0000200u;
+	conns[0].local_plen = 24;
+	snprintf(conns[0].local_cidr, sizeof(conns[0].local_cidr), "192.0.2.0/24");
+}
+static void
+t_local_lan_static(void)
+{
+	t_local_lan();
+	conns[0].static_only.v = 1;
+	bgp[0].addr = 0;
+	cfg.nbgp = 0;
+}
+static void
+t_remote_link(void)
+{
+	conns[0].remote_net = 0xa9fe0000u;
+	conns[0].remote_plen = 16;
+}
+static void
+t_remote_vpc(void)
+{
+	conns[0].remote_net = 0x0a000000u;
+	conns[0].remote_plen = 16;
+	snprintf(conns[0].remote_cidr, sizeof(conns[0].remote_cidr), "10.0.0.0/16");
+}
 
+/* clang-format off */
 static const struct ike_row ike_rows[] = {
 	{ "clean", t_none, "aes128-sha1", "" },
 	{ "DPD 30 x 3 = 90 s against 40 s", t_slow_dpd, "aes128-sha1", "dpd-hold-mismatch" },
@@ -450,6 +586,7 @@ static const struct ike_row ike_rows[] = {
 	{ "AWS remote CIDR 169.254.0.0/16 covers .1", t_remote_link, "aes128-sha1", "" },
 	{ "AWS remote CIDR the VPC", t_remote_vpc, "aes128-sha1", "narrow-selectors-with-bgp" },
 };
+/* clang-format on */
 
 static void
 test_ike_rows(void **state)
@@ -467,7 +604,8 @@ test_ike_rows(void **state)
 		memset(&at, 0, sizeof(at));
 		memset(&ar, 0, sizeof(ar));
 		build_router(&base);
-		tunnels[0].remote = (struct config_prefix){ IN1 | 1, 32, 23, 0, "ip tunnel remote address", 0 };
+		tunnels[0].remote =
+			(struct config_prefix){ IN1 | 1, 32, 23, 0, "ip tunnel remote address", 0 };
 		build_peer(&clean);
 		ike_rows[i].tweak();
 		snprintf(at.esp, sizeof(at.esp), "%s", ike_rows[i].esp);
@@ -476,7 +614,8 @@ test_ike_rows(void **state)
 		assert_int_equal(audit_peer_run(&cfg, &peer, &ar, &r), 0);
 		ids(&r, got, sizeof(got));
 		if (strcmp(got, ike_rows[i].want) != 0)
-			fail_msg("%s: got '%s', want '%s'", ike_rows[i].name, got, ike_rows[i].want);
+			fail_msg("%s: got '%s', want '%s'", ike_rows[i].name, got,
+				 ike_rows[i].want);
 		audit_peer_free(&r);
 	}
 }
@@ -519,7 +658,7 @@ test_ike_numbers(void **state)
 	assert_int_equal(r.findings[2].n[0], 90);
 	assert_int_equal(r.findings[2].n[1], 40);
 	assert_int_equal(r.findings[2].fix[0].kind, FIX_KEEPALIVE);
-	assert_int_equal(r.findings[2].fix[0].n, 10);    /* AWS's Yamaha sample: dpd 10 3 */
+	assert_int_equal(r.findings[2].fix[0].n, 10); /* AWS's Yamaha sample: dpd 10 3 */
 	assert_int_equal(r.findings[2].fix[0].m, 3);
 	assert_int_equal(r.pairs[0].not_checked & PAIR_NC_PHASE1, PAIR_NC_PHASE1);
 	audit_peer_free(&r);
@@ -529,10 +668,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_rows),
-		cmocka_unit_test(test_pairing_order),
-		cmocka_unit_test(test_fixes),
-		cmocka_unit_test(test_ike_rows),
+		cmocka_unit_test(test_rows),        cmocka_unit_test(test_pairing_order),
+		cmocka_unit_test(test_fixes),       cmocka_unit_test(test_ike_rows),
 		cmocka_unit_test(test_ike_numbers),
 	};
 

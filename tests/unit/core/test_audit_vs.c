@@ -33,7 +33,7 @@ test_every_tunnel(void **state)
 	for (int i = 0; i < NT; i++) {
 		snprintf(ct[i].name, sizeof ct[i].name, "tunnel%d", i + 1);
 		at[i].index = i;
-		at[i].mtu = i % 2 ? 1438 : 1400;   /* odd ones above the 1400 measured */
+		at[i].mtu = i % 2 ? 1438 : 1400; /* odd ones above the 1400 measured */
 	}
 	cfg.tunnels = ct;
 	cfg.ntunnels = NT;
@@ -41,8 +41,9 @@ test_every_tunnel(void **state)
 	r.tunnels = at;
 	r.ntunnels = NT;
 	r.line_mtu = 1454;
-	r.line_from = (struct audit_line_from){ AUDIT_LINE_CONFIG, NULL, "pp0", 3, "ip pp mtu 1454", 0 };
-	for (int round = 0; round < 2; round++) {   /* a watch reuses the lines */
+	r.line_from =
+		(struct audit_line_from){ AUDIT_LINE_CONFIG, NULL, "pp0", 3, "ip pp mtu 1454", 0 };
+	for (int round = 0; round < 2; round++) { /* a watch reuses the lines */
 		audit_vs_measured(&r, 1454, 1400, &v);
 		/* the WAN line, "the configuration has 40 tunnels", one per tunnel */
 		assert_int_equal(v.n, 2 + NT);
@@ -51,8 +52,9 @@ test_every_tunnel(void **state)
 		/* codes in core, the English (as --json has it) from render */
 		assert_int_equal(v.lines[0].code, VS_WAN_AGREES);
 		audit_say_words(&v.lines[0], 0, line, sizeof line);
-		assert_string_equal(line, "the configuration's line MTU 1454 (pp0, line 3: ip pp mtu 1454) "
-				    "agrees with the measured WAN path MTU");
+		assert_string_equal(
+			line, "the configuration's line MTU 1454 (pp0, line 3: ip pp mtu 1454) "
+			      "agrees with the measured WAN path MTU");
 		assert_int_equal(v.lines[v.n - 1].code, VS_TUNNEL_ABOVE);
 		audit_say_words(&v.lines[v.n - 1], 0, line, sizeof line);
 		snprintf(want, sizeof want, "tunnel%d: MTU 1438 (configured) is above", NT);
@@ -106,18 +108,21 @@ test_each_sentence(void **state)
 		audit_say_words(&v.lines[i], 0, line, sizeof line);
 		assert_string_equal(line, want[i]);
 	}
-	r.line_mtu = 0;                  /* no line MTU in the file; then one above the path */
+	r.line_mtu = 0; /* no line MTU in the file; then one above the path */
 	audit_vs_measured(&r, 1500, 0, &v);
 	audit_say_words(&v.lines[0], 0, line, sizeof line);
-	assert_string_equal(line, "the configuration does not give the line MTU; the measured WAN path MTU "
-			    "1500 is used");
+	assert_string_equal(
+		line, "the configuration does not give the line MTU; the measured WAN path MTU "
+		      "1500 is used");
 	r.line_mtu = 1500;
 	r.line_from.given = "--wan-mtu";
 	audit_vs_measured(&r, 1454, 0, &v);
 	assert_int_equal(v.disagree, 1);
 	audit_say_words(&v.lines[0], 0, line, sizeof line);
-	assert_string_equal(line, "the configuration's line MTU 1500 (--wan-mtu) is above the 1454 that "
-			    "crosses the WAN: something on the path is smaller than the line; set it to 1454");
+	assert_string_equal(
+		line,
+		"the configuration's line MTU 1500 (--wan-mtu) is above the 1454 that "
+		"crosses the WAN: something on the path is smaller than the line; set it to 1454");
 	audit_vs_free(&v);
 }
 

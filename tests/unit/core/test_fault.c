@@ -41,10 +41,12 @@ test_errors(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		enum fault got = fault_of_error(cases[i].stage, cases[i].sys_errno, cases[i].iface_down);
+		enum fault got =
+			fault_of_error(cases[i].stage, cases[i].sys_errno, cases[i].iface_down);
 		if (got != cases[i].want)
 			fail_msg("case %zu: stage %d errno %d down %d: fault %d, want %d", i,
-				 cases[i].stage, cases[i].sys_errno, cases[i].iface_down, got, cases[i].want);
+				 cases[i].stage, cases[i].sys_errno, cases[i].iface_down, got,
+				 cases[i].want);
 	}
 }
 
@@ -53,13 +55,14 @@ test_is_error(void **state)
 {
 	static const int want[FAULT_COUNT] = {
 		[FAULT_NO_ROUTE] = 1, [FAULT_IFACE_DOWN] = 1, [FAULT_NO_SOURCE] = 1,
-		[FAULT_BLOCKED] = 1, [FAULT_SEND] = 1, [FAULT_RECV] = 1,
+		[FAULT_BLOCKED] = 1,  [FAULT_SEND] = 1,       [FAULT_RECV] = 1,
 	};
 
 	(void)state;
 	for (int f = 0; f < FAULT_COUNT; f++)
 		if (fault_is_error((enum fault)f) != want[f])
-			fail_msg("fault %d: is_error %d, want %d", f, fault_is_error((enum fault)f), want[f]);
+			fail_msg("fault %d: is_error %d, want %d", f, fault_is_error((enum fault)f),
+				 want[f]);
 }
 
 int

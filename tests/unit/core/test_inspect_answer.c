@@ -17,21 +17,36 @@
 #include "core/inspect_answer.h"
 
 #define MAXOBS 12
-#define A(s) { (s), INSPECT_ANSWERED, 0 }
-#define PTB(s, m) { (s), INSPECT_TOO_BIG, (m) }
-#define SIL(s) { (s), INSPECT_SILENT, 0 }
-#define ERR(s) { (s), INSPECT_OTHER_ERROR, 0 }
+#define A(s) \
+	{ \
+		(s), INSPECT_ANSWERED, 0 \
+	}
+#define PTB(s, m) \
+	{ \
+		(s), INSPECT_TOO_BIG, (m) \
+	}
+#define SIL(s) \
+	{ \
+		(s), INSPECT_SILENT, 0 \
+	}
+#define ERR(s) \
+	{ \
+		(s), INSPECT_OTHER_ERROR, 0 \
+	}
 
 struct row {
 	const char *name;
 	int family, complete;
-	struct inspect_obs obs[MAXOBS];   /* ends at the first size 0 */
+	struct inspect_obs obs[MAXOBS]; /* ends at the first size 0 */
 	struct inspect_answer want;
 };
 
 #define WANT(v, m, up, tb, tbm, slo, shi, sn, above) \
-	{ (v), (m), (up), (tb), (tbm), (slo), (shi), (sn), (above) }
+	{ \
+		(v), (m), (up), (tb), (tbm), (slo), (shi), (sn), (above) \
+	}
 
+/* clang-format off */
 static const struct row rows[] = {
 	/* The lab's hand-stepped runs (tests/cli/captures/record-handstep.sh): -s 1472 1372
 	 * 1373 1422 1400 1372 over a 1400 link; every "too big" says 1400, the smallest
@@ -104,8 +119,10 @@ static const struct row rows[] = {
 	  { A(1454), SIL(1500), SIL(1455) },
 	  WANT(INSPECT_EXACT_SILENCE, 1454, 0, -1, 0, 1455, 1500, 2, 0) },
 };
+/* clang-format on */
 
-static size_t count(const struct inspect_obs *o)
+static size_t
+count(const struct inspect_obs *o)
 {
 	size_t n = 0;
 
@@ -114,7 +131,8 @@ static size_t count(const struct inspect_obs *o)
 	return n;
 }
 
-static void test_rows(void **state)
+static void
+test_rows(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
@@ -138,7 +156,8 @@ static void test_rows(void **state)
 }
 
 /* Every size, every outcome: linear, and the silence scan ends in range. */
-static void test_every_size(void **state)
+static void
+test_every_size(void **state)
 {
 	static struct inspect_obs obs[65536 * 2];
 	struct inspect_answer a;
@@ -159,7 +178,8 @@ static void test_every_size(void **state)
 	assert_int_equal(a.silent_sizes, 65535 - 1400);
 }
 
-int main(void)
+int
+main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rows),

@@ -16,7 +16,7 @@
 
 #include "core/locate.h"
 
-#define TGT 0xff                 /* host number meaning "the target" */
+#define TGT 0xff /* host number meaning "the target" */
 #define NOBODY 0
 
 /* One call: 's' = locate_sent, 'h' = locate_heard. */
@@ -29,16 +29,35 @@ struct step {
 	uint32_t mtu;
 };
 
-#define SENT(t, L) { 's', (t), (L), LOCATE_NOTHING, NOBODY, 0 }
-#define HOP(t, L, h) { 'h', (t), (L), LOCATE_HOP, (h), 0 }
-#define REACHED(t, L) { 'h', (t), (L), LOCATE_TARGET, TGT, 0 }
-#define TOOBIG(t, L, h, m) { 'h', (t), (L), LOCATE_TOO_BIG, (h), (m) }
-#define ICMPERR(t, L, h) { 'h', (t), (L), LOCATE_ERROR, (h), 0 }
-#define END { 0, 0, false, LOCATE_NOTHING, NOBODY, 0 }
+#define SENT(t, L) \
+	{ \
+		's', (t), (L), LOCATE_NOTHING, NOBODY, 0 \
+	}
+#define HOP(t, L, h) \
+	{ \
+		'h', (t), (L), LOCATE_HOP, (h), 0 \
+	}
+#define REACHED(t, L) \
+	{ \
+		'h', (t), (L), LOCATE_TARGET, TGT, 0 \
+	}
+#define TOOBIG(t, L, h, m) \
+	{ \
+		'h', (t), (L), LOCATE_TOO_BIG, (h), (m) \
+	}
+#define ICMPERR(t, L, h) \
+	{ \
+		'h', (t), (L), LOCATE_ERROR, (h), 0 \
+	}
+#define END \
+	{ \
+		0, 0, false, LOCATE_NOTHING, NOBODY, 0 \
+	}
 #define S false
 #define L true
 
-static struct ip_addr host4(uint8_t h)
+static struct ip_addr
+host4(uint8_t h)
 {
 	struct ip_addr a = { 0 };
 
@@ -53,7 +72,8 @@ static struct ip_addr host4(uint8_t h)
 	return a;
 }
 
-static void apply(struct locate *l, const struct step *st)
+static void
+apply(struct locate *l, const struct step *st)
 {
 	for (; st->op; st++) {
 		if (st->op == 's') {
@@ -67,7 +87,8 @@ static void apply(struct locate *l, const struct step *st)
 }
 
 /* Round 0 as the engine sends it: both sizes once for TTLs 1..n. */
-static void round0(struct locate *l, unsigned n)
+static void
+round0(struct locate *l, unsigned n)
 {
 	for (unsigned t = 1; t <= n; t++) {
 		locate_sent(l, t, true);
@@ -77,22 +98,23 @@ static void round0(struct locate *l, unsigned n)
 
 struct vrow {
 	const char *name;
-	unsigned max_hops, attempts;  /* 0: defaults */
-	unsigned round0;              /* TTLs sent once, both sizes, before steps */
+	unsigned max_hops, attempts; /* 0: defaults */
+	unsigned round0;             /* TTLs sent once, both sizes, before steps */
 	struct step steps[24];
 	/* expected */
 	bool decided, found, by_ptb, mute, is_target;
 	unsigned last_ttl;
-	uint8_t last_host;            /* NOBODY: family 0 */
+	uint8_t last_host; /* NOBODY: family 0 */
 	unsigned silent_ttl;
 	uint8_t silent_host;
 	unsigned next_ttl;
 	uint8_t next_host;
 	uint32_t ptb_mtu;
 	unsigned target_ttl;
-	const char *words[3];         /* each must appear in the reason */
+	const char *words[3]; /* each must appear in the reason */
 };
 
+/* clang-format off */
 static const struct vrow vrows[] = {
 	/* hops 1..5, the target at TTL 6; big packets stop after hop 1 (the
 	 * lab's shape: r1 drops them), and two more tries at TTL 2 are silent */
@@ -219,8 +241,10 @@ static const struct vrow vrows[] = {
 		SENT(1000, L), END },
 	  .words = { "not located", "no hop answered" } },
 };
+/* clang-format on */
 
-static void check_addr(const char *what, const struct ip_addr *got, uint8_t host)
+static void
+check_addr(const char *what, const struct ip_addr *got, uint8_t host)
 {
 	struct ip_addr want = host4(host);
 
@@ -229,7 +253,8 @@ static void check_addr(const char *what, const struct ip_addr *got, uint8_t host
 			 got->a[0], got->a[1], got->a[2], got->a[3], want.family, host);
 }
 
-static void test_verdicts(void **state)
+static void
+test_verdicts(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < sizeof vrows / sizeof vrows[0]; i++) {
@@ -240,7 +265,7 @@ static void test_verdicts(void **state)
 		locate_init(&l, v->max_hops, v->attempts);
 		round0(&l, v->round0);
 		apply(&l, v->steps);
-		memset(&r, 0x5a, sizeof r);      /* the verdict must set every field */
+		memset(&r, 0x5a, sizeof r); /* the verdict must set every field */
 		locate_verdict(&l, &r);
 		print_message("  %-42s %s\n", v->name, r.reason);
 		assert_int_equal(locate_decided(&l), v->decided);
@@ -259,7 +284,8 @@ static void test_verdicts(void **state)
 		assert_non_null(memchr(r.reason, '\0', sizeof r.reason));
 		for (size_t w = 0; w < 3 && v->words[w]; w++)
 			if (!strstr(r.reason, v->words[w]))
-				fail_msg("%s: \"%s\" not in \"%s\"", v->name, v->words[w], r.reason);
+				fail_msg("%s: \"%s\" not in \"%s\"", v->name, v->words[w],
+					 r.reason);
 		assert_null(strstr(r.reason, "?"));
 		if (!v->found && !strstr(r.reason, "not located"))
 			fail_msg("%s: not found but \"%s\"", v->name, r.reason);
@@ -269,11 +295,11 @@ static void test_verdicts(void **state)
 /* Hop 2 answers the big probes with "unreachable" at once: not a silence,
  * so it is not retried, and the verdict must say what came back rather
  * than that the silence was not confirmed. */
-static void test_error_at_boundary(void **state)
+static void
+test_error_at_boundary(void **state)
 {
-	static const struct step steps[] = {
-		HOP(1, L, 1), HOP(1, S, 1), HOP(2, S, 2), REACHED(3, S),
-		ICMPERR(2, L, 2), END };
+	static const struct step steps[] = { HOP(1, L, 1),  HOP(1, S, 1),     HOP(2, S, 2),
+					     REACHED(3, S), ICMPERR(2, L, 2), END };
 	struct locate l;
 	struct locate_result r;
 
@@ -281,7 +307,7 @@ static void test_error_at_boundary(void **state)
 	locate_init(&l, 0, 0);
 	round0(&l, 3);
 	apply(&l, steps);
-	assert_false(locate_want(&l, 2, true));        /* answered: not retried */
+	assert_false(locate_want(&l, 2, true)); /* answered: not retried */
 	locate_verdict(&l, &r);
 	print_message("  error at the boundary: %s\n", r.reason);
 	assert_false(r.found);
@@ -298,7 +324,8 @@ static void test_error_at_boundary(void **state)
 }
 
 /* The same in IPv6: the reason names the hops in inet_ntop's form. */
-static void test_ipv6_text(void **state)
+static void
+test_ipv6_text(void **state)
 {
 	struct locate l;
 	struct locate_result r;
@@ -310,7 +337,7 @@ static void test_ipv6_text(void **state)
 		a[i].a[0] = 0x20, a[i].a[1] = 0x01, a[i].a[2] = 0x0d, a[i].a[3] = 0xb8;
 		a[i].a[15] = (uint8_t)(i + 1);
 	}
-	a[2].a[5] = 1;                                   /* the target: 2001:db8:0:1::3 */
+	a[2].a[5] = 1; /* the target: 2001:db8:0:1::3 */
 	locate_init(&l, 0, 0);
 	round0(&l, 3);
 	locate_heard(&l, 1, true, LOCATE_HOP, &a[0], 0);
@@ -333,7 +360,8 @@ static void test_ipv6_text(void **state)
 }
 
 /* Round 0 wants every TTL once, both sizes, up to max_hops. */
-static void test_want_round0(void **state)
+static void
+test_want_round0(void **state)
 {
 	struct locate l;
 
@@ -353,7 +381,8 @@ static void test_want_round0(void **state)
 
 /* Once a small probe reached the target, nothing beyond its TTL; below it,
  * what was never tried is still wanted. */
-static void test_want_target(void **state)
+static void
+test_want_target(void **state)
 {
 	struct locate l;
 	struct ip_addr t = host4(TGT);
@@ -386,10 +415,11 @@ static void test_want_target(void **state)
 
 /* After round 0 only the boundary (last big answer + 1) is retried, both
  * sizes while unanswered, and at most `attempts` times in all. */
-static void test_want_boundary(void **state)
+static void
+test_want_boundary(void **state)
 {
-	static const struct step answers[] = {
-		HOP(1, L, 1), HOP(1, S, 1), HOP(3, S, 3), REACHED(5, S), END };
+	static const struct step answers[] = { HOP(1, L, 1), HOP(1, S, 1), HOP(3, S, 3),
+					       REACHED(5, S), END };
 	struct locate l;
 	struct ip_addr h2 = host4(2);
 
@@ -401,22 +431,22 @@ static void test_want_boundary(void **state)
 		bool b = t == 2;
 
 		assert_int_equal(locate_want(&l, t, true), b);
-		assert_int_equal(locate_want(&l, t, false), b);    /* 2: unanswered */
+		assert_int_equal(locate_want(&l, t, false), b); /* 2: unanswered */
 	}
 	locate_sent(&l, 2, true);
 	locate_sent(&l, 2, false);
 	assert_true(locate_want(&l, 2, true));
 	locate_heard(&l, 2, false, LOCATE_HOP, &h2, 0);
-	assert_false(locate_want(&l, 2, false));               /* answered */
+	assert_false(locate_want(&l, 2, false)); /* answered */
 	assert_true(locate_want(&l, 2, true));
 	locate_sent(&l, 2, true);
-	assert_false(locate_want(&l, 2, true));                /* 3 of 3 */
+	assert_false(locate_want(&l, 2, true)); /* 3 of 3 */
 	assert_false(locate_decided(&l));
 	/* a late answer moves the boundary to 3: its big probe was tried once */
 	locate_heard(&l, 2, true, LOCATE_HOP, &h2, 0);
 	assert_false(locate_want(&l, 2, true));
 	assert_true(locate_want(&l, 3, true));
-	assert_false(locate_want(&l, 3, false));               /* hop 3 answered it */
+	assert_false(locate_want(&l, 3, false)); /* hop 3 answered it */
 	assert_false(locate_want(&l, 4, true));
 	assert_false(locate_want(&l, 4, false));
 	locate_sent(&l, 3, true);
@@ -428,7 +458,8 @@ static void test_want_boundary(void **state)
 }
 
 /* attempts = 5: five tries at the boundary, not three. */
-static void test_want_attempts(void **state)
+static void
+test_want_attempts(void **state)
 {
 	struct locate l;
 	struct ip_addr h1 = host4(1);
@@ -454,7 +485,8 @@ static void test_want_attempts(void **state)
 
 /* Decided (too big at the boundary): nothing more is wanted, not even TTLs
  * never tried. */
-static void test_want_decided(void **state)
+static void
+test_want_decided(void **state)
 {
 	struct locate l;
 	struct ip_addr h1 = host4(1);
@@ -478,16 +510,18 @@ static void test_want_decided(void **state)
  * 1.7e-4 for 3 tries, 1.9e-5 for 4. The other rows were evaluated from that
  * product in a separate Python one-liner, not taken from this code's output
  * (e.g. 14 of 40: P(10 lost) = 1.5e-4, P(11) below 1e-4). */
-static void test_attempts(void **state)
+static void
+test_attempts(void **state)
 {
-	static const struct { unsigned lost, samples, want; } t[] = {
-		{ 0, 1000, 3 },   /* 6/(1002*1003*1004) = 6e-9: the floor */
-		{ 0, 30, 4 },
-		{ 4, 40, 5 },     /* 10% round-trip loss */
-		{ 14, 40, 11 },   /* 35%: 20% each way */
-		{ 0, 5, 11 },     /* few samples: pessimistic */
-		{ 100, 100, 12 }, /* the cap */
-		{ 0, 0, 12 },     /* nothing known */
+	static const struct {
+		unsigned lost, samples, want;
+	} t[] = {
+		{ 0, 1000, 3 },                 /* 6/(1002*1003*1004) = 6e-9: the floor */
+		{ 0, 30, 4 },     { 4, 40, 5 }, /* 10% round-trip loss */
+		{ 14, 40, 11 },                 /* 35%: 20% each way */
+		{ 0, 5, 11 },                   /* few samples: pessimistic */
+		{ 100, 100, 12 },               /* the cap */
+		{ 0, 0, 12 },                   /* nothing known */
 	};
 
 	(void)state;
@@ -497,9 +531,12 @@ static void test_attempts(void **state)
 				 locate_attempts(t[i].lost, t[i].samples), t[i].want);
 }
 
-static void test_init_clamps(void **state)
+static void
+test_init_clamps(void **state)
 {
-	static const struct { unsigned hops, attempts, want_hops, want_attempts; } c[] = {
+	static const struct {
+		unsigned hops, attempts, want_hops, want_attempts;
+	} c[] = {
 		{ 0, 0, LOCATE_DEF_HOPS, LOCATE_DEF_ATTEMPTS },
 		{ 0, 0, 30, 3 },
 		{ 100, 7, 64, 7 },
@@ -529,19 +566,15 @@ static void test_init_clamps(void **state)
 	}
 }
 
-int main(void)
+int
+main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_verdicts),
-		cmocka_unit_test(test_error_at_boundary),
-		cmocka_unit_test(test_ipv6_text),
-		cmocka_unit_test(test_want_round0),
-		cmocka_unit_test(test_want_target),
-		cmocka_unit_test(test_want_boundary),
-		cmocka_unit_test(test_want_attempts),
-		cmocka_unit_test(test_want_decided),
-		cmocka_unit_test(test_attempts),
-		cmocka_unit_test(test_init_clamps),
+		cmocka_unit_test(test_verdicts),      cmocka_unit_test(test_error_at_boundary),
+		cmocka_unit_test(test_ipv6_text),     cmocka_unit_test(test_want_round0),
+		cmocka_unit_test(test_want_target),   cmocka_unit_test(test_want_boundary),
+		cmocka_unit_test(test_want_attempts), cmocka_unit_test(test_want_decided),
+		cmocka_unit_test(test_attempts),      cmocka_unit_test(test_init_clamps),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

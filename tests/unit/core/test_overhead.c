@@ -19,6 +19,7 @@
  * (CTR: 8-byte IV, 4-byte alignment), RFC 4106 (GCM: 8-byte IV, ICV 8/12/16),
  * RFC 4309 (CCM: same), RFC 7634 (ChaCha20-Poly1305: 8-byte IV, 16-byte
  * tag), RFC 2451 (3DES: 8-byte IV and block), RFC 2410 (NULL). */
+/* clang-format off */
 static const struct { const char *name; unsigned iv, block, icv; } cipher_vectors[] = {
 	{ "aes128", 16, 16, 0 }, { "aes192", 16, 16, 0 }, { "aes256", 16, 16, 0 },
 	{ "aes128ctr", 8, 4, 0 }, { "aes192ctr", 8, 4, 0 }, { "aes256ctr", 8, 4, 0 },
@@ -30,20 +31,25 @@ static const struct { const char *name; unsigned iv, block, icv; } cipher_vector
 	{ "aes256ccm8", 8, 4, 8 }, { "aes256ccm12", 8, 4, 12 }, { "aes256ccm16", 8, 4, 16 },
 	{ "chacha20poly1305", 8, 4, 16 }, { "3des", 8, 8, 0 }, { "null", 0, 4, 0 },
 };
+/* clang-format on */
 
 /* RFC 2403 (MD5-96: 12), RFC 2404 (SHA1-96: 12), RFC 4868 (SHA-256/384/512:
  * half the hash: 16/24/32), RFC 3566 (AES-XCBC-MAC-96: 12). */
+/* clang-format off */
 static const struct { const char *name; unsigned icv; } integ_vectors[] = {
 	{ "md5", 12 }, { "sha1", 12 }, { "sha256", 16 }, { "sha384", 24 }, { "sha512", 32 },
 	{ "aesxcbc", 12 },
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct { const char *name; unsigned bytes; } layer_vectors[] = {
 	{ "pppoe", 8 }, { "4in6", 40 }, { "map-e", 40 }, { "ds-lite", 40 }, { "ipv4", 20 },
 	{ "ipv6", 40 }, { "ipip", 20 }, { "udp", 8 }, { "nat-t", 8 }, { "gre", 4 },
 	{ "gre-key", 8 }, { "gre-seq", 8 }, { "gre-key-seq", 12 }, { "vxlan", 22 },
 	{ "wireguard", 32 }, { "esp", 8 }, { "esp-transport", 8 },
 };
+/* clang-format on */
 
 static void
 test_cipher_rows(void **state)
@@ -52,7 +58,7 @@ test_cipher_rows(void **state)
 	size_t rows = 0;
 	while (overhead_cipher_at(rows))
 		rows++;
-	assert_int_equal(rows, COUNT(cipher_vectors));   /* a new row needs a vector */
+	assert_int_equal(rows, COUNT(cipher_vectors)); /* a new row needs a vector */
 	for (size_t i = 0; i < COUNT(cipher_vectors); i++) {
 		const struct cipher_def *c = overhead_cipher(cipher_vectors[i].name);
 		assert_non_null(c);
@@ -124,6 +130,7 @@ tunnel(unsigned wan, const char *proposal, int outer_v6, int nat_t, int transpor
 
 /* AWS Site-to-Site VPN user guide, customer gateway requirements: outer MTU
  * 1500, exact MTU / MSS per algorithm (doc/vendor-syntax.md). */
+/* clang-format off */
 static const struct { const char *proposal; int nat_t; unsigned mtu, mss4, mss6; } aws[] = {
 	{ "aes128gcm16", 0, 1446, 1406, 1386 }, { "aes256gcm16", 0, 1446, 1406, 1386 },
 	{ "aes128gcm16", 1, 1438, 1398, 1378 },
@@ -132,6 +139,7 @@ static const struct { const char *proposal; int nat_t; unsigned mtu, mss4, mss6;
 	{ "aes128-sha384", 0, 1422, 1382, 1362 }, { "aes256-sha384", 1, 1422, 1382, 1362 },
 	{ "aes128-sha512", 0, 1422, 1382, 1362 }, { "aes256-sha512", 1, 1406, 1366, 1346 },
 };
+/* clang-format on */
 
 static void
 test_aws_table(void **state)
@@ -221,13 +229,15 @@ test_other_stacks(void **state)
 	assert_int_equal(tunnel(1500, NULL, 0, 0, 0, "ipip", NULL, NULL), 1480);
 	/* Access layers turn a link MTU into the WAN MTU: PPPoE 1492, MAP-E 1460. */
 	struct model_result r;
-	assert_int_equal(tunnel(1500, "aes128-sha1", 0, 0, 0, "pppoe,ipv4,esp", NULL, &r), 1438 - 16);
+	assert_int_equal(tunnel(1500, "aes128-sha1", 0, 0, 0, "pppoe,ipv4,esp", NULL, &r),
+			 1438 - 16);
 	assert_int_equal(r.wan_mtu, 1492);
 	assert_int_equal(r.picture_total <= 1500, 1);
 	assert_int_equal(tunnel(1500, NULL, 0, 0, 0, "map-e,ipv4,gre", NULL, &r), 1436);
 	assert_int_equal(r.wan_mtu, 1460);
 	/* GRE over IPsec transport: 1500 - 20 - 8 - 16 - 12 = 1444 -> 1440 - 2 -> - 4 GRE. */
-	assert_int_equal(tunnel(1500, "aes128-sha1", 0, 0, 0, "ipv4,esp-transport,gre", NULL, NULL), 1434);
+	assert_int_equal(tunnel(1500, "aes128-sha1", 0, 0, 0, "ipv4,esp-transport,gre", NULL, NULL),
+			 1434);
 }
 
 /* Transport mode: the protected packet shares the outer IP header.
@@ -268,13 +278,24 @@ static void
 test_proposal_parser(void **state)
 {
 	(void)state;
-	static const char *good[] = { "aes128-sha1", "aes256-sha256-modp2048", "aes128gcm16",
-		"aes256gcm16-ecp384", "chacha20poly1305", "3des-md5", "AES128-SHA1",
-		"aes128-sha256-esn", "aes128-aesxcbc", "null-sha1" };
-	static const char *bad[] = { "", "aes129-sha1", "aes128", "aes128gcm16-sha1",
-		"sha1", "aes128-aes256-sha1", "aes128-sha1-sha256", "aes128--", "-",
+	static const char *good[] = { "aes128-sha1",      "aes256-sha256-modp2048",
+				      "aes128gcm16",      "aes256gcm16-ecp384",
+				      "chacha20poly1305", "3des-md5",
+				      "AES128-SHA1",      "aes128-sha256-esn",
+				      "aes128-aesxcbc",   "null-sha1" };
+	static const char *bad[] = {
+		"",
+		"aes129-sha1",
+		"aes128",
+		"aes128gcm16-sha1",
+		"sha1",
+		"aes128-aes256-sha1",
+		"aes128-sha1-sha256",
+		"aes128--",
+		"-",
 		"aes128-sha1-bogus",
-		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" };
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	};
 	struct esp_proposal p;
 	char err[256];
 	for (size_t i = 0; i < COUNT(good); i++)
@@ -290,8 +311,14 @@ static void
 test_stack_parser(void **state)
 {
 	(void)state;
-	static const char *bad[] = { "", "udp", "esp", "ipv4,vxlan", "ipv4,wireguard",
-		"ipv4,bogus", "gre,ipv4", "ipv4,udp,udp,vxlan,vxlan" };
+	static const char *bad[] = { "",
+				     "udp",
+				     "esp",
+				     "ipv4,vxlan",
+				     "ipv4,wireguard",
+				     "ipv4,bogus",
+				     "gre,ipv4",
+				     "ipv4,udp,udp,vxlan,vxlan" };
 	struct model_input in;
 	char err[256];
 	for (size_t i = 0; i < COUNT(bad); i++) {

@@ -38,10 +38,11 @@ struct vcase {
 	unsigned measured, device_mtu;
 	int verdict;
 	unsigned tunnel_mtu, mss4, safe4, safe6;
-	const char *words;          /* the verdict in English (--json's "verdict"): as the
+	const char *words; /* the verdict in English (--json's "verdict"): as the
 	                             * sentence core/compare.c used to write itself */
 };
 
+/* clang-format off */
 static const struct vcase cases[] = {
 	{ "agrees", 1, 1374, 0, TUNNEL_AGREES, 1374, 1334, 1334, 1314,
 	  "tunnel path MTU 1374 agrees with the model (1374); an MSS clamp above 1334 (IPv4) / 1314 (IPv6) breaks TCP through it." },
@@ -69,6 +70,7 @@ static const struct vcase cases[] = {
 	{ "small", 0, 1200, 0, TUNNEL_NO_MODEL, 1200, 1160, 1160, 0,
 	  "tunnel path MTU 1200: an MSS clamp above 1160 (IPv4; no IPv6 below 1280) breaks TCP through it." },
 };
+/* clang-format on */
 
 static void
 test_verdicts(void **state)

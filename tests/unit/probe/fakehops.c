@@ -5,11 +5,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#define T0 5000000000ull         /* the fake clock starts here, not at 0 */
+#define T0 5000000000ull /* the fake clock starts here, not at 0 */
 #define DEFAULT_TTL 64
 
 /* xorshift64*: seedable, deterministic, plenty for loss decisions. */
-static uint64_t next_u64(uint64_t *s)
+static uint64_t
+next_u64(uint64_t *s)
 {
 	uint64_t x = *s;
 
@@ -20,14 +21,16 @@ static uint64_t next_u64(uint64_t *s)
 	return x * 0x2545f4914f6cdd1dull;
 }
 
-static bool lost(struct fakehops *f)
+static bool
+lost(struct fakehops *f)
 {
 	if (f->p.loss <= 0)
 		return false;
 	return (double)(next_u64(&f->rng) >> 11) * 0x1.0p-53 < f->p.loss;
 }
 
-void fh_addr(const struct fakehops *f, unsigned i, struct ip_addr *a)
+void
+fh_addr(const struct fakehops *f, unsigned i, struct ip_addr *a)
 {
 	bool target = i > f->p.nhops;
 
@@ -37,7 +40,7 @@ void fh_addr(const struct fakehops *f, unsigned i, struct ip_addr *a)
 		static const uint8_t db8[4] = { 0x20, 0x01, 0x0d, 0xb8 };
 
 		memcpy(a->a, db8, sizeof db8);
-		a->a[5] = target;                   /* 2001:db8:1::7 */
+		a->a[5] = target; /* 2001:db8:1::7 */
 		a->a[15] = (uint8_t)(target ? 7 : i);
 	} else if (target) {
 		static const uint8_t t[4] = { 198, 51, 100, 7 };
@@ -53,8 +56,9 @@ void fh_addr(const struct fakehops *f, unsigned i, struct ip_addr *a)
 
 /* Queue an answer, kept sorted by arrival time, latest first, so that the
  * next one to arrive is the last; equal times leave in the order queued. */
-static void answer(struct fakehops *f, uint64_t at, enum probe_ev_kind kind, uint16_t seq,
-		   unsigned from, uint32_t mtu, uint32_t quoted)
+static void
+answer(struct fakehops *f, uint64_t at, enum probe_ev_kind kind, uint16_t seq, unsigned from,
+       uint32_t mtu, uint32_t quoted)
 {
 	unsigned k = 0;
 
@@ -75,7 +79,8 @@ static void answer(struct fakehops *f, uint64_t at, enum probe_ev_kind kind, uin
 }
 
 /* Hop i's bucket at time `at`: may it send an ICMP error? */
-static bool token(struct fakehops *f, unsigned i, uint64_t at)
+static bool
+token(struct fakehops *f, unsigned i, uint64_t at)
 {
 	const struct fh_hop *h = &f->p.hop[i];
 	double cap = h->burst ? h->burst : 1;
@@ -96,14 +101,16 @@ static bool token(struct fakehops *f, unsigned i, uint64_t at)
 
 /* An answer from hop i (nhops + 1: the target) to a probe that reached it
  * at `at`: it takes as long to come back, if it is not lost. */
-static void reply_from(struct fakehops *f, unsigned i, uint64_t at, enum probe_ev_kind kind,
-		       uint16_t seq, uint32_t mtu, uint32_t quoted)
+static void
+reply_from(struct fakehops *f, unsigned i, uint64_t at, enum probe_ev_kind kind, uint16_t seq,
+	   uint32_t mtu, uint32_t quoted)
 {
 	if (!lost(f))
 		answer(f, at + (at - f->now), kind, seq, i, mtu, quoted);
 }
 
-static void walk(struct fakehops *f, uint16_t seq, unsigned size, unsigned ttl)
+static void
+walk(struct fakehops *f, uint16_t seq, unsigned size, unsigned ttl)
 {
 	uint64_t at = f->now;
 
@@ -127,8 +134,8 @@ static void walk(struct fakehops *f, uint16_t seq, unsigned size, unsigned ttl)
 				reply_from(f, i, at, PROBE_EV_TOO_BIG, seq, h->mtu, size);
 			else if (h->silent && f->p.misquote && ttl) {
 				/* not ours: names this seq, quotes another size */
-				answer(f, at + (at - f->now), PROBE_EV_TIME_EXCEEDED, seq, i + 1,
-				       0, size - 1);
+				answer(f, at + (at - f->now), PROBE_EV_TIME_EXCEEDED, seq, i + 1, 0,
+				       size - 1);
 				f->stray_sent++;
 			}
 			return;
@@ -138,10 +145,11 @@ static void walk(struct fakehops *f, uint16_t seq, unsigned size, unsigned ttl)
 	reply_from(f, f->p.nhops + 1, at, PROBE_EV_REPLY, seq, 0, 0);
 }
 
-static void strays(struct fakehops *f, uint16_t seq, unsigned size)
+static void
+strays(struct fakehops *f, uint16_t seq, unsigned size)
 {
-	static const enum probe_ev_kind kind[3] = {
-		PROBE_EV_REPLY, PROBE_EV_TIME_EXCEEDED, PROBE_EV_TOO_BIG };
+	static const enum probe_ev_kind kind[3] = { PROBE_EV_REPLY, PROBE_EV_TIME_EXCEEDED,
+						    PROBE_EV_TOO_BIG };
 
 	for (unsigned k = 0; k < f->p.strays; k++) {
 		enum probe_ev_kind e = kind[k % 3];
@@ -152,13 +160,15 @@ static void strays(struct fakehops *f, uint16_t seq, unsigned size)
 	}
 }
 
-static uint64_t fh_now(void *ctx)
+static uint64_t
+fh_now(void *ctx)
 {
 	return ((struct fakehops *)ctx)->now;
 }
 
-static enum probe_io_send fh_send(void *ctx, uint16_t seq, unsigned size, unsigned ttl,
-				  unsigned *local_mtu, char *err, size_t errlen)
+static enum probe_io_send
+fh_send(void *ctx, uint16_t seq, unsigned size, unsigned ttl, unsigned *local_mtu, char *err,
+	size_t errlen)
 {
 	struct fakehops *f = ctx;
 	bool first_limited = true;
@@ -188,8 +198,8 @@ static enum probe_io_send fh_send(void *ctx, uint16_t seq, unsigned size, unsign
 	return PROBE_IO_SENT;
 }
 
-static int fh_recv(void *ctx, uint64_t deadline, struct probe_event *ev, char *err,
-		   size_t errlen)
+static int
+fh_recv(void *ctx, uint64_t deadline, struct probe_event *ev, char *err, size_t errlen)
 {
 	struct fakehops *f = ctx;
 	uint64_t next = f->nq ? f->q[f->nq - 1].at : UINT64_MAX;
@@ -215,13 +225,15 @@ static int fh_recv(void *ctx, uint64_t deadline, struct probe_event *ev, char *e
 	return 0;
 }
 
-static unsigned long fh_ignored(void *ctx)
+static unsigned long
+fh_ignored(void *ctx)
 {
 	(void)ctx;
-	return 0;           /* the fake filters nothing: every answer goes up */
+	return 0; /* the fake filters nothing: every answer goes up */
 }
 
-static int fh_random(void *ctx, void *buf, size_t len, char *err, size_t errlen)
+static int
+fh_random(void *ctx, void *buf, size_t len, char *err, size_t errlen)
 {
 	struct fakehops *f = ctx;
 	uint8_t *b = buf;
@@ -231,14 +243,15 @@ static int fh_random(void *ctx, void *buf, size_t len, char *err, size_t errlen)
 		return -1;
 	}
 	for (size_t k = 0; k < len; k++)
-		if (f->p.fixed_random)   /* random_value as it lies in memory, repeated */
+		if (f->p.fixed_random) /* random_value as it lies in memory, repeated */
 			memcpy(&b[k], (const uint8_t *)&f->p.random_value + k % 2, 1);
 		else
 			b[k] = (uint8_t)next_u64(&f->rng_io);
 	return 0;
 }
 
-void fh_path(struct fh_params *p, int family, unsigned nhops, unsigned hole, unsigned pmtu)
+void
+fh_path(struct fh_params *p, int family, unsigned nhops, unsigned hole, unsigned pmtu)
 {
 	memset(p, 0, sizeof *p);
 	p->family = family;
@@ -256,7 +269,8 @@ void fh_path(struct fh_params *p, int family, unsigned nhops, unsigned hole, uns
 	}
 }
 
-void fh_init(struct fakehops *f, const struct fh_params *p)
+void
+fh_init(struct fakehops *f, const struct fh_params *p)
 {
 	memset(f, 0, sizeof *f);
 	f->p = *p;
@@ -269,19 +283,26 @@ void fh_init(struct fakehops *f, const struct fh_params *p)
 	}
 }
 
-void fh_io(struct fakehops *f, struct probe_io *io)
+void
+fh_io(struct fakehops *f, struct probe_io *io)
 {
-	*io = (struct probe_io){ .ctx = f, .now_us = fh_now, .send = fh_send, .recv = fh_recv,
-				 .ignored = fh_ignored, .random = fh_random };
+	*io = (struct probe_io){ .ctx = f,
+				 .now_us = fh_now,
+				 .send = fh_send,
+				 .recv = fh_recv,
+				 .ignored = fh_ignored,
+				 .random = fh_random };
 }
 
-uint64_t fh_elapsed(const struct fakehops *f)
+uint64_t
+fh_elapsed(const struct fakehops *f)
 {
 	return f->now - T0;
 }
 
-void fh_inject(struct fakehops *f, uint64_t delay_us, enum probe_ev_kind kind, uint16_t seq,
-	       unsigned from, uint32_t mtu, uint32_t quoted)
+void
+fh_inject(struct fakehops *f, uint64_t delay_us, enum probe_ev_kind kind, uint16_t seq,
+	  unsigned from, uint32_t mtu, uint32_t quoted)
 {
 	answer(f, f->now + delay_us, kind, seq, from, mtu, quoted);
 }

@@ -34,47 +34,47 @@
 #define FH_MAX_SENDS 4096
 
 struct fh_hop {
-	unsigned mtu;               /* egress MTU; 0 = 65535 (never too small) */
-	bool mute;                  /* never sends time exceeded */
-	bool silent;                /* drops what its egress cannot carry, no "too big" */
-	unsigned burst;             /* ICMP error bucket: size and initial tokens; 0 with
+	unsigned mtu;       /* egress MTU; 0 = 65535 (never too small) */
+	bool mute;          /* never sends time exceeded */
+	bool silent;        /* drops what its egress cannot carry, no "too big" */
+	unsigned burst;     /* ICMP error bucket: size and initial tokens; 0 with
 	                             * refill_ms = a bucket of one that starts empty */
-	unsigned refill_ms;         /* one token per refill_ms; 0 = no limit */
-	bool ptb_limited;           /* "too big" spends the same tokens (Linux IPv4) */
-	uint64_t delay_us;          /* one way, over the link into this hop */
+	unsigned refill_ms; /* one token per refill_ms; 0 = no limit */
+	bool ptb_limited;   /* "too big" spends the same tokens (Linux IPv4) */
+	uint64_t delay_us;  /* one way, over the link into this hop */
 };
 
 struct fh_params {
-	int family;                 /* 4 or 6 */
-	unsigned nhops;             /* 1..FH_MAX_HOPS */
+	int family;                         /* 4 or 6 */
+	unsigned nhops;                     /* 1..FH_MAX_HOPS */
 	struct fh_hop hop[FH_MAX_HOPS + 1]; /* [1..nhops]; [0] unused */
-	uint64_t target_delay_us;   /* one way, over the last link */
-	unsigned local_mtu;         /* our own interface: larger sends get EMSGSIZE; 0 = none */
-	unsigned first_mtu;         /* link 1 (us to hop 1) drops larger ones silently; 0 = none */
-	double loss;                /* per packet, each direction */
+	uint64_t target_delay_us;           /* one way, over the last link */
+	unsigned local_mtu; /* our own interface: larger sends get EMSGSIZE; 0 = none */
+	unsigned first_mtu; /* link 1 (us to hop 1) drops larger ones silently; 0 = none */
+	double loss;        /* per packet, each direction */
 	uint64_t seed;
 	/* strays: answers that are not about any probe of ours */
-	unsigned strays;            /* at the first send, this many answers for seqs no
+	unsigned strays; /* at the first send, this many answers for seqs no
 	                             * probe carries (seq + 0x8000): replies, time
 	                             * exceeded and too big in turn */
-	bool misquote;              /* each probe dropped silently draws, from the next
+	bool misquote;   /* each probe dropped silently draws, from the next
 	                             * hop, a time exceeded with its seq but quoting
 	                             * another size (size - 1): must be ignored */
 	/* faults */
-	bool fail_send;             /* send() fails from the fail_after-th call on */
+	bool fail_send; /* send() fails from the fail_after-th call on */
 	unsigned fail_after;
-	bool fail_random;           /* random() fails */
-	bool fixed_random;          /* random() returns random_value, repeated */
+	bool fail_random;  /* random() fails */
+	bool fixed_random; /* random() returns random_value, repeated */
 	uint16_t random_value;
-	uint64_t stop_at_us;        /* set *stop_flag at this fake time (from the start) */
+	uint64_t stop_at_us; /* set *stop_flag at this fake time (from the start) */
 	volatile sig_atomic_t *stop_flag;
 };
 
 /* What the fake saw sent. */
 struct fh_send {
 	uint16_t seq;
-	unsigned size, ttl;         /* ttl as asked (0 = default) */
-	uint64_t at_us;             /* fake time since the start */
+	unsigned size, ttl; /* ttl as asked (0 = default) */
+	uint64_t at_us;     /* fake time since the start */
 };
 
 struct fh_pending {
@@ -91,9 +91,9 @@ struct fakehops {
 	struct fh_pending q[FH_MAX_PENDING]; /* sorted by time, FIFO among equals */
 	unsigned nq;
 	struct fh_send sent[FH_MAX_SENDS];
-	unsigned nsent;             /* send() calls that reached the network or EMSGSIZE */
-	unsigned te_denied;         /* time exceeded the buckets held back */
-	unsigned stray_sent;        /* strays and misquotes queued */
+	unsigned nsent;      /* send() calls that reached the network or EMSGSIZE */
+	unsigned te_denied;  /* time exceeded the buckets held back */
+	unsigned stray_sent; /* strays and misquotes queued */
 };
 
 /* Hops 1..nhops at MTU 1500 (the target's link too), no limits, 100 us a

@@ -5,10 +5,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#define START_US 1000000000ull   /* the fake clock does not start at 0 */
+#define START_US 1000000000ull /* the fake clock does not start at 0 */
 
 /* splitmix64: tiny, seedable, good enough for loss decisions. */
-static uint64_t splitmix(uint64_t *state)
+static uint64_t
+splitmix(uint64_t *state)
 {
 	uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
 
@@ -17,24 +18,28 @@ static uint64_t splitmix(uint64_t *state)
 	return z ^ (z >> 31);
 }
 
-static uint64_t rnd(struct fakenet *f)
+static uint64_t
+rnd(struct fakenet *f)
 {
 	return splitmix(&f->rng);
 }
 
-static double uni(struct fakenet *f)
+static double
+uni(struct fakenet *f)
 {
-	return (double)(rnd(f) >> 11) / 9007199254740992.0;   /* [0, 1) */
+	return (double)(rnd(f) >> 11) / 9007199254740992.0; /* [0, 1) */
 }
 
-static bool chance(struct fakenet *f, double p)
+static bool
+chance(struct fakenet *f, double p)
 {
 	return p > 0 && uni(f) < p;
 }
 
 enum who { R1, TARGET, FORGER };
 
-static void addr(struct ip_addr *a, int family, enum who who)
+static void
+addr(struct ip_addr *a, int family, enum who who)
 {
 	static const uint8_t host[] = { [R1] = 1, [TARGET] = 7, [FORGER] = 0x66 };
 
@@ -59,12 +64,13 @@ static void addr(struct ip_addr *a, int family, enum who who)
 /* What an answer says beyond its kind: the PTB fields. */
 struct ans {
 	uint32_t mtu;
-	uint32_t quoted;            /* quoted size; 0 for replies */
+	uint32_t quoted; /* quoted size; 0 for replies */
 	bool weak;
 };
 
-static void push(struct fakenet *f, enum probe_ev_kind kind, uint16_t seq,
-		 struct ans a, uint64_t delay, enum who from)
+static void
+push(struct fakenet *f, enum probe_ev_kind kind, uint16_t seq, struct ans a, uint64_t delay,
+     enum who from)
 {
 	unsigned copies = chance(f, f->p.dup) ? 2 : 1;
 
@@ -85,7 +91,8 @@ static void push(struct fakenet *f, enum probe_ev_kind kind, uint16_t seq,
 	}
 }
 
-static bool ptb_allowed(struct fakenet *f)
+static bool
+ptb_allowed(struct fakenet *f)
 {
 	if (f->p.ptb == FAKE_PTB_BLACKHOLE)
 		return false;
@@ -106,7 +113,8 @@ static bool ptb_allowed(struct fakenet *f)
  * probe's port unreachable): Linux's inet_peer_xrlim_allow, a bucket of
  * 6 * limit refilled in real time, one limit per answer. A token another
  * sender took first is gone for us too. */
-static bool reply_allowed(struct fakenet *f)
+static bool
+reply_allowed(struct fakenet *f)
 {
 	uint64_t cap = 6 * f->p.reply_limit_us;
 
@@ -122,7 +130,8 @@ static bool reply_allowed(struct fakenet *f)
 	return !chance(f, f->p.reply_taken);
 }
 
-static uint32_t ptb_mtu(const struct fakenet *f, unsigned size)
+static uint32_t
+ptb_mtu(const struct fakenet *f, unsigned size)
 {
 	switch (f->p.ptb) {
 	case FAKE_PTB_ZERO: return 0;
@@ -132,7 +141,8 @@ static uint32_t ptb_mtu(const struct fakenet *f, unsigned size)
 	}
 }
 
-static uint64_t fk_now(void *ctx)
+static uint64_t
+fk_now(void *ctx)
 {
 	return ((struct fakenet *)ctx)->now;
 }
@@ -140,7 +150,8 @@ static uint64_t fk_now(void *ctx)
 /* Answers to a seq no probe carries: seq + 0x8000 is never another probe's
  * (the engine's map is a * i + b with a odd, and a * i == 0x8000 mod 2^16
  * needs i == 0x8000, more probes than the engine may send). */
-static void strays(struct fakenet *f, uint16_t seq)
+static void
+strays(struct fakenet *f, uint16_t seq)
 {
 	for (unsigned i = 0; i < f->p.strays; i++)
 		push(f, i % 2 ? PROBE_EV_TOO_BIG : PROBE_EV_REPLY, (uint16_t)(seq + 0x8000),
@@ -148,23 +159,26 @@ static void strays(struct fakenet *f, uint16_t seq)
 }
 
 /* The on-path forger's PTB, and r1's real one. */
-static void ptbs(struct fakenet *f, uint16_t seq, unsigned size)
+static void
+ptbs(struct fakenet *f, uint16_t seq, unsigned size)
 {
 	if (f->p.forge_mtu && size > f->p.forge_mtu)
-		push(f, PROBE_EV_TOO_BIG, seq, (struct ans){ f->p.forge_mtu, size,
-		     f->p.forge_weak }, f->p.rtt_us / 4, FORGER);
+		push(f, PROBE_EV_TOO_BIG, seq,
+		     (struct ans){ f->p.forge_mtu, size, f->p.forge_weak }, f->p.rtt_us / 4,
+		     FORGER);
 	if (size > f->p.path_mtu && ptb_allowed(f) && !chance(f, f->p.ptb_loss))
-		push(f, PROBE_EV_TOO_BIG, seq, (struct ans){ ptb_mtu(f, size),
-		     size + f->p.ptb_quote_off, f->p.ptb_weak },
+		push(f, PROBE_EV_TOO_BIG, seq,
+		     (struct ans){ ptb_mtu(f, size), size + f->p.ptb_quote_off, f->p.ptb_weak },
 		     f->p.ptb_rtt_us ? f->p.ptb_rtt_us : f->p.rtt_us / 2, R1);
 }
 
-static enum probe_io_send fk_send(void *ctx, uint16_t seq, unsigned size, unsigned ttl,
-				  unsigned *local_mtu, char *err, size_t errlen)
+static enum probe_io_send
+fk_send(void *ctx, uint16_t seq, unsigned size, unsigned ttl, unsigned *local_mtu, char *err,
+	size_t errlen)
 {
 	struct fakenet *f = ctx;
 
-	(void)ttl;   /* no hops here: the TTL tests use fakehops.c */
+	(void)ttl; /* no hops here: the TTL tests use fakehops.c */
 	if (f->p.fail_send && f->sends >= f->p.fail_after) {
 		snprintf(err, errlen, "fake: send failed");
 		return PROBE_IO_ERROR;
@@ -183,8 +197,8 @@ static enum probe_io_send fk_send(void *ctx, uint16_t seq, unsigned size, unsign
 	if (size > f->p.path_mtu)
 		return PROBE_IO_SENT;
 	if (f->p.silent_mtu && size > f->p.silent_mtu)
-		return PROBE_IO_SENT;         /* dropped further on, no PTB */
-	if (chance(f, f->p.loss))         /* probe lost past the bottleneck */
+		return PROBE_IO_SENT; /* dropped further on, no PTB */
+	if (chance(f, f->p.loss))     /* probe lost past the bottleneck */
 		return PROBE_IO_SENT;
 	if (f->p.unreach) {
 		push(f, PROBE_EV_UNREACH, seq, (struct ans){ 0, size, false }, f->p.rtt_us, R1);
@@ -192,13 +206,14 @@ static enum probe_io_send fk_send(void *ctx, uint16_t seq, unsigned size, unsign
 	}
 	if (!reply_allowed(f))
 		return PROBE_IO_SENT;
-	if (!chance(f, f->p.loss))        /* reply lost on the way back */
+	if (!chance(f, f->p.loss)) /* reply lost on the way back */
 		push(f, PROBE_EV_REPLY, seq, (struct ans){ 0, 0, false },
 		     f->p.rtt_us + f->p.reply_delay_us, TARGET);
 	return PROBE_IO_SENT;
 }
 
-static int earliest(const struct fakenet *f)
+static int
+earliest(const struct fakenet *f)
 {
 	int best = -1;
 
@@ -209,8 +224,8 @@ static int earliest(const struct fakenet *f)
 	return best;
 }
 
-static int fk_recv(void *ctx, uint64_t deadline, struct probe_event *ev,
-		   char *err, size_t errlen)
+static int
+fk_recv(void *ctx, uint64_t deadline, struct probe_event *ev, char *err, size_t errlen)
 {
 	struct fakenet *f = ctx;
 	int i = earliest(f);
@@ -239,13 +254,15 @@ static int fk_recv(void *ctx, uint64_t deadline, struct probe_event *ev,
 	return 0;
 }
 
-static unsigned long fk_ignored(void *ctx)
+static unsigned long
+fk_ignored(void *ctx)
 {
 	return ((struct fakenet *)ctx)->ignored;
 }
 
 /* Deterministic per seed, like everything else here. */
-static int fk_random(void *ctx, void *buf, size_t len, char *err, size_t errlen)
+static int
+fk_random(void *ctx, void *buf, size_t len, char *err, size_t errlen)
 {
 	struct fakenet *f = ctx;
 	uint8_t *b = buf;
@@ -257,7 +274,8 @@ static int fk_random(void *ctx, void *buf, size_t len, char *err, size_t errlen)
 	return 0;
 }
 
-void fake_init(struct fakenet *f, const struct fake_params *p)
+void
+fake_init(struct fakenet *f, const struct fake_params *p)
 {
 	memset(f, 0, sizeof *f);
 	f->p = *p;
@@ -266,11 +284,12 @@ void fake_init(struct fakenet *f, const struct fake_params *p)
 	f->rng_io = ~f->rng;
 	f->ptb_tokens = 1.0;
 	f->ptb_last = START_US;
-	f->reply_tokens_us = 6 * p->reply_limit_us;   /* a full bucket, as after an idle while */
+	f->reply_tokens_us = 6 * p->reply_limit_us; /* a full bucket, as after an idle while */
 	f->reply_last = START_US;
 }
 
-void fake_io(struct fakenet *f, struct probe_io *io)
+void
+fake_io(struct fakenet *f, struct probe_io *io)
 {
 	io->ctx = f;
 	io->now_us = fk_now;
@@ -280,7 +299,8 @@ void fake_io(struct fakenet *f, struct probe_io *io)
 	io->random = fk_random;
 }
 
-uint64_t fake_min_gap(const struct fakenet *f)
+uint64_t
+fake_min_gap(const struct fakenet *f)
 {
 	uint64_t best = UINT64_MAX;
 	unsigned n = f->sends < FAKE_MAX_SENDS ? f->sends : FAKE_MAX_SENDS;
@@ -291,19 +311,21 @@ uint64_t fake_min_gap(const struct fakenet *f)
 	return best;
 }
 
-bool fake_bucket_ok(const struct fakenet *f, unsigned rate, unsigned burst)
+bool
+fake_bucket_ok(const struct fakenet *f, unsigned rate, unsigned burst)
 {
 	unsigned n = f->sends < FAKE_MAX_SENDS ? f->sends : FAKE_MAX_SENDS;
 
 	for (unsigned a = 0; a < n; a++)
 		for (unsigned b = a + 1; b < n; b++)
-			if ((double)(b - a + 1) > burst + (double)(f->send_at[b] - f->send_at[a]) *
-			    rate / 1e6 + 1e-9)
+			if ((double)(b - a + 1) >
+			    burst + (double)(f->send_at[b] - f->send_at[a]) * rate / 1e6 + 1e-9)
 				return false;
 	return true;
 }
 
-unsigned fake_max_in_window(const struct fakenet *f, uint64_t window_us)
+unsigned
+fake_max_in_window(const struct fakenet *f, uint64_t window_us)
 {
 	unsigned n = f->sends < FAKE_MAX_SENDS ? f->sends : FAKE_MAX_SENDS;
 	unsigned best = 0, a = 0;
@@ -319,8 +341,9 @@ unsigned fake_max_in_window(const struct fakenet *f, uint64_t window_us)
 
 /* Several fake paths on one clock (the scheduler's tests): the earliest
  * answer of any, every clock moved to its time (or to the deadline). */
-int fake_mux_wait(struct fakenet *const *nets, size_t n, uint64_t deadline, size_t *which,
-		  struct probe_event *ev)
+int
+fake_mux_wait(struct fakenet *const *nets, size_t n, uint64_t deadline, size_t *which,
+	      struct probe_event *ev)
 {
 	uint64_t now = n ? nets[0]->now : 0, best = UINT64_MAX, to;
 	size_t bn = 0;

@@ -16,34 +16,41 @@
 #include "probe/engine.h"
 #include "probe/sched.h"
 
-#define LAB_RTT 100             /* us: the namespace lab's round trip */
+#define LAB_RTT 100 /* us: the namespace lab's round trip */
 #define NO_WARNING (-1)
 
 struct scenario {
 	const char *name;
 	struct fake_params net;
-	int family;                 /* 0 = 4 */
-	unsigned min, max;          /* 0 = engine default */
-	bool max_bound;             /* max is --max, a bound (probe_config.max_bound) */
-	unsigned max_probes;        /* 0 = engine default */
-	unsigned rate;              /* probes per second; 0 = engine default (200) */
-	unsigned burst;             /* of them back to back; 0 = engine default */
-	unsigned want_pmtu;         /* 0 = could not measure */
+	int family;          /* 0 = 4 */
+	unsigned min, max;   /* 0 = engine default */
+	bool max_bound;      /* max is --max, a bound (probe_config.max_bound) */
+	unsigned max_probes; /* 0 = engine default */
+	unsigned rate;       /* probes per second; 0 = engine default (200) */
+	unsigned burst;      /* of them back to back; 0 = engine default */
+	unsigned want_pmtu;  /* 0 = could not measure */
 	enum probe_stop want_stop;
 	bool want_verified;
 	bool want_at_max;
-	double max_s;               /* fake seconds per run that must not be exceeded */
-	double min_s;               /* ... that must pass (timeout floor at work) */
-	unsigned max_used;          /* probes per run that must not be exceeded; 0 = budget */
-	unsigned seeds;             /* runs, seeds 1..seeds; 0 = 1 */
-	unsigned min_exact;         /* runs that must give want_pmtu; 0 = all */
-	int want_warning;           /* enum probe_warn_kind or NO_WARNING */
+	double max_s;       /* fake seconds per run that must not be exceeded */
+	double min_s;       /* ... that must pass (timeout floor at work) */
+	unsigned max_used;  /* probes per run that must not be exceeded; 0 = budget */
+	unsigned seeds;     /* runs, seeds 1..seeds; 0 = 1 */
+	unsigned min_exact; /* runs that must give want_pmtu; 0 = all */
+	int want_warning;   /* enum probe_warn_kind or NO_WARNING */
 };
 
 /* rtt_us 0 means LAB_RTT (see run_once) */
-#define NET(...) { .family = 4, __VA_ARGS__ }
-#define NET6(...) { .family = 6, __VA_ARGS__ }
+#define NET(...) \
+	{ \
+		.family = 4, __VA_ARGS__ \
+	}
+#define NET6(...) \
+	{ \
+		.family = 6, __VA_ARGS__ \
+	}
 
+/* clang-format off */
 static const struct scenario scenarios[] = {
 	/* the product issue's targets: clean < 0.5 s, blackhole < 3 s, 20% loss
 	 * each way exact in >= 19 of 20 runs */
@@ -289,9 +296,11 @@ static const struct scenario scenarios[] = {
 	  .want_pmtu = 1454, .want_verified = true, .max_s = 3.0, .seeds = 5,
 	  .want_warning = PROBE_WARN_BAD_QUOTE },
 };
+/* clang-format on */
 
-static void run_once(const struct scenario *sc, uint64_t seed, struct fakenet *f,
-		     struct probe_run *run, volatile sig_atomic_t *stop)
+static void
+run_once(const struct scenario *sc, uint64_t seed, struct fakenet *f, struct probe_run *run,
+	 volatile sig_atomic_t *stop)
 {
 	struct probe_config cfg;
 	struct probe_io io;
@@ -318,13 +327,13 @@ static void run_once(const struct scenario *sc, uint64_t seed, struct fakenet *f
 		cfg.burst = sc->burst;
 	rc = probe_engine_run(&cfg, &io, stop, run, err, sizeof err);
 	if (rc != 0)
-		fail_msg("%s seed %llu: engine error: %s", sc->name,
-			 (unsigned long long)seed, err);
+		fail_msg("%s seed %llu: engine error: %s", sc->name, (unsigned long long)seed, err);
 }
 
 /* "N passed xK" in the confidence counts distinct probes that got a reply
  * at N: duplicates and late copies must not inflate it. */
-static void check_pass_count(const struct probe_run *r)
+static void
+check_pass_count(const struct probe_run *r)
 {
 	const struct search_reason *w = &r->confidence.search;
 	unsigned want = 0;
@@ -342,8 +351,9 @@ static void check_pass_count(const struct probe_run *r)
 /* What must hold for every run, whatever the network did. */
 #define check_invariants(f, r, budget, rate) \
 	check_invariants_b(f, r, budget, rate, probe_burst_default(rate))
-static void check_invariants_b(const struct fakenet *f, const struct probe_run *r,
-			       unsigned budget, unsigned rate, unsigned burst)
+static void
+check_invariants_b(const struct fakenet *f, const struct probe_run *r, unsigned budget,
+		   unsigned rate, unsigned burst)
 {
 	assert_true(r->probes_sent <= budget);
 	assert_int_equal(r->probes_sent, f->sends);
@@ -353,9 +363,9 @@ static void check_invariants_b(const struct fakenet *f, const struct probe_run *
 	 * stretch * rate; with burst 1, the default, evenly spaced as before. */
 	assert_true(fake_max_in_window(f, 1000000) <= rate + burst);
 	assert_true(fake_bucket_ok(f, rate, burst));
-	assert_true(f->max_wait_us <= 1000000);             /* never waits past --timeout */
+	assert_true(f->max_wait_us <= 1000000); /* never waits past --timeout */
 	for (size_t i = 0; i < r->nprobes; i++) {
-		for (size_t j = 0; j < i; j++)             /* one seq, one probe */
+		for (size_t j = 0; j < i; j++) /* one seq, one probe */
 			assert_int_not_equal(r->probes[i].seq, r->probes[j].seq);
 		assert_true(r->probes[i].size >= r->min_size);
 		assert_true(r->probes[i].size <= r->max_size);
@@ -365,7 +375,8 @@ static void check_invariants_b(const struct fakenet *f, const struct probe_run *
 	check_pass_count(r);
 }
 
-static bool has_warning(const struct probe_run *r, int kind)
+static bool
+has_warning(const struct probe_run *r, int kind)
 {
 	for (unsigned i = 0; i < r->nwarnings; i++)
 		if ((int)r->warnings[i].kind == kind)
@@ -373,19 +384,20 @@ static bool has_warning(const struct probe_run *r, int kind)
 	return false;
 }
 
-static int cmp_u64(const void *a, const void *b)
+static int
+cmp_u64(const void *a, const void *b)
 {
 	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 
 	return x < y ? -1 : x > y;
 }
 
-static void check_run(const struct scenario *sc, const struct probe_run *r,
-		      uint64_t seed)
+static void
+check_run(const struct scenario *sc, const struct probe_run *r, uint64_t seed)
 {
 	if (sc->want_warning != NO_WARNING && !has_warning(r, sc->want_warning))
-		fail_msg("%s seed %llu: expected warning %d", sc->name,
-			 (unsigned long long)seed, sc->want_warning);
+		fail_msg("%s seed %llu: expected warning %d", sc->name, (unsigned long long)seed,
+			 sc->want_warning);
 	/* silence cannot be concluded before one timeout (50 ms floor) */
 	if (r->elapsed_us < (uint64_t)(sc->min_s * 1e6))
 		fail_msg("%s seed %llu: %.3f s fake time < %.1f s: timeout floor?", sc->name,
@@ -400,11 +412,12 @@ static void check_run(const struct scenario *sc, const struct probe_run *r,
 				fail_msg("%s seed %llu: probe %zu answered after its timeout",
 					 sc->name, (unsigned long long)seed, i);
 	if (sc->max_used && r->probes_sent > sc->max_used)
-		fail_msg("%s seed %llu: %u probes > %u", sc->name,
-			 (unsigned long long)seed, r->probes_sent, sc->max_used);
+		fail_msg("%s seed %llu: %u probes > %u", sc->name, (unsigned long long)seed,
+			 r->probes_sent, sc->max_used);
 }
 
-static bool exact(const struct scenario *sc, const struct probe_run *r)
+static bool
+exact(const struct scenario *sc, const struct probe_run *r)
 {
 	if (r->pmtu != sc->want_pmtu || r->stop != sc->want_stop)
 		return false;
@@ -419,7 +432,8 @@ static bool exact(const struct scenario *sc, const struct probe_run *r)
 	       r->confidence.search.why == SEARCH_WHY_SILENT_MIN;
 }
 
-static void test_scenario(void **state)
+static void
+test_scenario(void **state)
 {
 	const struct scenario *sc = *state;
 	unsigned seeds = sc->seeds ? sc->seeds : 1, good = 0, budget;
@@ -433,15 +447,15 @@ static void test_scenario(void **state)
 		run_once(sc, i + 1, f, &r, NULL);
 		budget = sc->max_probes ? sc->max_probes : 300;
 		check_invariants_b(f, &r, budget, sc->rate ? sc->rate : 200,
-				   sc->burst ? sc->burst :
-				   probe_burst_default(sc->rate ? sc->rate : 200));
+				   sc->burst ? sc->burst
+					     : probe_burst_default(sc->rate ? sc->rate : 200));
 		check_run(sc, &r, i + 1);
 		if (exact(sc, &r))
 			good++;
 		else
 			print_message("    %s seed %u: pmtu %u stop %s verified %d (why %d/%d)\n",
-				      sc->name, i + 1, r.pmtu, probe_stop_str(r.stop),
-				      r.verified, (int)r.confidence.why, (int)r.confidence.search.why);
+				      sc->name, i + 1, r.pmtu, probe_stop_str(r.stop), r.verified,
+				      (int)r.confidence.why, (int)r.confidence.search.why);
 		t[i] = r.elapsed_us;
 		n[i] = r.probes_sent;
 		probe_run_free(&r);
@@ -449,8 +463,8 @@ static void test_scenario(void **state)
 	qsort(t, seeds, sizeof t[0], cmp_u64);
 	qsort(n, seeds, sizeof n[0], cmp_u64);
 	print_message("  %-34s exact %2u/%-2u  fake ms min/med/max %7.1f %7.1f %7.1f"
-		      "  probes %3llu %3llu %3llu\n", sc->name, good, seeds,
-		      t[0] / 1e3, t[seeds / 2] / 1e3, t[seeds - 1] / 1e3,
+		      "  probes %3llu %3llu %3llu\n",
+		      sc->name, good, seeds, t[0] / 1e3, t[seeds / 2] / 1e3, t[seeds - 1] / 1e3,
 		      (unsigned long long)n[0], (unsigned long long)n[seeds / 2],
 		      (unsigned long long)n[seeds - 1]);
 	free(f);
@@ -462,10 +476,12 @@ static void test_scenario(void **state)
  * size per call, sent one; each lost reply then cost a timeout of its own.
  * At 150 ms and 20% loss each way, the copies of the PMTU must leave
  * together, and no run may need more than 4 round trips. */
-static void test_copies_together(void **state)
+static void
+test_copies_together(void **state)
 {
-	static const struct scenario sc = { .name = "copies", .net = NET(.path_mtu = 1454,
-		.rtt_us = 150000, .ptb_rtt_us = 100, .loss = 0.2) };
+	static const struct scenario sc = { .name = "copies",
+					    .net = NET(.path_mtu = 1454, .rtt_us = 150000,
+						       .ptb_rtt_us = 100, .loss = 0.2) };
 	struct fakenet *f = malloc(sizeof *f);
 
 	(void)state;
@@ -488,18 +504,22 @@ static void test_copies_together(void **state)
 		}
 		if (r.pmtu != 1454 || !r.verified || together < 2 || r.elapsed_us > 600000)
 			fail_msg("seed %llu: pmtu %u verified %d, %u copies of 1454 together, "
-				 "%.3f s (why %d)", (unsigned long long)seed, r.pmtu, r.verified,
-				 together, r.elapsed_us / 1e6, (int)r.confidence.search.why);
+				 "%.3f s (why %d)",
+				 (unsigned long long)seed, r.pmtu, r.verified, together,
+				 r.elapsed_us / 1e6, (int)r.confidence.search.why);
 		probe_run_free(&r);
 	}
 	free(f);
 }
 
 /* SIGINT at 60 ms of a blackhole search: partial result, lower bound kept. */
-static void test_stop_flag(void **state)
+static void
+test_stop_flag(void **state)
 {
-	static const struct scenario sc = { .name = "stop", .net = NET(.path_mtu = 1454,
-		.rtt_us = LAB_RTT, .ptb = FAKE_PTB_BLACKHOLE, .stop_at_us = 60000) };
+	static const struct scenario sc = { .name = "stop",
+					    .net = NET(.path_mtu = 1454, .rtt_us = LAB_RTT,
+						       .ptb = FAKE_PTB_BLACKHOLE,
+						       .stop_at_us = 60000) };
 	volatile sig_atomic_t stop = 0;
 	struct fake_params np = sc.net;
 	struct fakenet *f = malloc(sizeof *f);
@@ -522,16 +542,17 @@ static void test_stop_flag(void **state)
 	assert_true(r.lower >= 1006 && r.lower <= 1454);
 	assert_true(r.upper >= 1454);
 	assert_true(r.elapsed_us >= 60000 && r.elapsed_us < 70000);
-	assert_int_equal(r.stop, PROBE_STOP_INTERRUPTED);   /* said first (probe_words.c) */
+	assert_int_equal(r.stop, PROBE_STOP_INTERRUPTED); /* said first (probe_words.c) */
 	assert_int_equal(r.confidence.why, PROBE_WHY_SEARCH);
-	print_message("  stop at 60 ms: lower %u upper %u after %u probes\n",
-		      r.lower, r.upper, r.probes_sent);
+	print_message("  stop at 60 ms: lower %u upper %u after %u probes\n", r.lower, r.upper,
+		      r.probes_sent);
 	probe_run_free(&r);
 	free(f);
 }
 
 /* SIGINT before the first probe: nothing is sent. */
-static void test_stop_before(void **state)
+static void
+test_stop_before(void **state)
 {
 	static const struct scenario sc = { .name = "stop", .net = NET(.path_mtu = 1454) };
 	volatile sig_atomic_t stop = 1;
@@ -552,15 +573,17 @@ static void test_stop_before(void **state)
 
 /* Budgets from tiny to ample on a hard network: never exceeded; when spent
  * before the answer, the result says so and is partial. */
-static void test_budget(void **state)
+static void
+test_budget(void **state)
 {
 	static const unsigned budgets[] = { 1, 5, 20, 40, 300 };
 	unsigned partial = 0;
 
 	(void)state;
 	for (size_t i = 0; i < sizeof budgets / sizeof budgets[0]; i++) {
-		struct scenario sc = { .name = "budget", .net = NET(.path_mtu = 1454,
-			.loss = 0.2, .ptb = FAKE_PTB_BLACKHOLE) };
+		struct scenario sc = { .name = "budget",
+				       .net = NET(.path_mtu = 1454, .loss = 0.2,
+						  .ptb = FAKE_PTB_BLACKHOLE) };
 		struct fakenet *f = malloc(sizeof *f);
 		struct probe_run r;
 
@@ -580,15 +603,17 @@ static void test_budget(void **state)
 		probe_run_free(&r);
 		free(f);
 	}
-	assert_true(partial >= 3);      /* 1, 5 and 20 cannot be enough */
+	assert_true(partial >= 3); /* 1, 5 and 20 cannot be enough */
 }
 
 /* Same seed, same everything: the engine has no hidden source of time. */
-static void test_deterministic(void **state)
+static void
+test_deterministic(void **state)
 {
 	static const struct scenario loss_bh = { .name = "determinism",
-		.net = NET(.path_mtu = 1454, .loss = 0.2, .ptb = FAKE_PTB_BLACKHOLE,
-			   .jitter_us = 300, .dup = 0.1) };
+						 .net = NET(.path_mtu = 1454, .loss = 0.2,
+							    .ptb = FAKE_PTB_BLACKHOLE,
+							    .jitter_us = 300, .dup = 0.1) };
 	const struct scenario *sc = &loss_bh;
 	struct fakenet *f = malloc(sizeof *f);
 	struct probe_run a, b;
@@ -608,15 +633,19 @@ static void test_deterministic(void **state)
 	free(f);
 }
 
-static void test_bad_config(void **state)
+static void
+test_bad_config(void **state)
 {
-	static const struct { int family; unsigned min, max, rate, probes; } bad[] = {
-		{ 5, 0, 0, 0, 0 },          /* family */
-		{ 4, 60, 1500, 0, 0 },      /* below the IPv4 minimum of 68 */
-		{ 6, 1200, 1500, 0, 0 },    /* below the IPv6 minimum of 1280 */
-		{ 4, 1500, 1400, 0, 0 },    /* min > max */
-		{ 4, 68, 70000, 0, 0 },     /* max > 65535 */
-		{ 4, 0, 0, 100000, 0 },     /* flood */
+	static const struct {
+		int family;
+		unsigned min, max, rate, probes;
+	} bad[] = {
+		{ 5, 0, 0, 0, 0 },       /* family */
+		{ 4, 60, 1500, 0, 0 },   /* below the IPv4 minimum of 68 */
+		{ 6, 1200, 1500, 0, 0 }, /* below the IPv6 minimum of 1280 */
+		{ 4, 1500, 1400, 0, 0 }, /* min > max */
+		{ 4, 68, 70000, 0, 0 },  /* max > 65535 */
+		{ 4, 0, 0, 100000, 0 },  /* flood */
 		{ 4, 0, 0, 0, PROBE_MAX_PROBES + 1 },
 	};
 	struct fakenet *f = malloc(sizeof *f);
@@ -646,7 +675,8 @@ static void test_bad_config(void **state)
 	free(f);
 }
 
-static void test_io_error(void **state)
+static void
+test_io_error(void **state)
 {
 	struct fakenet *f = malloc(sizeof *f);
 	struct fake_params np = NET(.path_mtu = 1500, .rtt_us = LAB_RTT, .fail_send = true);
@@ -672,11 +702,12 @@ static void test_io_error(void **state)
  * mode runs this every round of an outage; it once leaked the probe table
  * each time (issue 20: ~19 kB a round). Under ASan, LeakSanitizer catches
  * a regression even where the assertions would not. */
-static void test_io_error_no_leak(void **state)
+static void
+test_io_error_no_leak(void **state)
 {
 	struct fakenet *f = malloc(sizeof *f);
-	struct fake_params np = NET(.path_mtu = 1454, .rtt_us = LAB_RTT, .fail_send = true,
-				    .fail_after = 3);
+	struct fake_params np =
+		NET(.path_mtu = 1454, .rtt_us = LAB_RTT, .fail_send = true, .fail_after = 3);
 
 	(void)state;
 	assert_non_null(f);
@@ -706,7 +737,8 @@ struct progress_log {
 	bool monotonic;
 };
 
-static void on_progress(void *arg, const struct probe_progress *p)
+static void
+on_progress(void *arg, const struct probe_progress *p)
 {
 	struct progress_log *l = arg;
 
@@ -716,11 +748,11 @@ static void on_progress(void *arg, const struct probe_progress *p)
 	l->calls++;
 }
 
-static void test_progress(void **state)
+static void
+test_progress(void **state)
 {
 	struct fakenet *f = malloc(sizeof *f);
-	struct fake_params np = NET(.path_mtu = 1454, .rtt_us = LAB_RTT,
-		.ptb = FAKE_PTB_BLACKHOLE);
+	struct fake_params np = NET(.path_mtu = 1454, .rtt_us = LAB_RTT, .ptb = FAKE_PTB_BLACKHOLE);
 	struct progress_log log = { 0, 0, true };
 	struct probe_config cfg;
 	struct probe_io io;
@@ -744,7 +776,8 @@ static void test_progress(void **state)
 
 /* The record of a clean run says who the bottleneck is and shows the
  * PTB -> confirm -> verify sequence. */
-static void test_record_clean(void **state)
+static void
+test_record_clean(void **state)
 {
 	const struct scenario *sc = &scenarios[0];
 	struct fakenet *f = malloc(sizeof *f);
@@ -773,10 +806,12 @@ static void test_record_clean(void **state)
 
 /* RTT above the timeout cap: every reply comes after its probe timed out.
  * Those late replies must still count as passes (and give an RTT). */
-static void test_late_replies(void **state)
+static void
+test_late_replies(void **state)
 {
-	static const struct scenario sc = { .name = "late", .net = NET(.path_mtu = 1454,
-		.rtt_us = 1500000, .ptb = FAKE_PTB_BLACKHOLE) };
+	static const struct scenario sc = { .name = "late",
+					    .net = NET(.path_mtu = 1454, .rtt_us = 1500000,
+						       .ptb = FAKE_PTB_BLACKHOLE) };
 	struct fakenet *f = malloc(sizeof *f);
 	struct probe_run r;
 	unsigned late = 0;
@@ -794,12 +829,14 @@ static void test_late_replies(void **state)
 	assert_true(r.verified);
 	assert_int_equal(r.srtt_us, 1500000);
 	print_message("  RTT 1.5 s, timeout 1 s, blackhole: 1454 with %u late replies, "
-		      "%u probes, %.2f s\n", late, r.probes_sent, r.elapsed_us / 1e6);
+		      "%u probes, %.2f s\n",
+		      late, r.probes_sent, r.elapsed_us / 1e6);
 	probe_run_free(&r);
 	free(f);
 }
 
-static const struct scenario *scenario_named(const char *name)
+static const struct scenario *
+scenario_named(const char *name)
 {
 	for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0]; i++)
 		if (!strcmp(scenarios[i].name, name))
@@ -810,7 +847,8 @@ static const struct scenario *scenario_named(const char *name)
 
 /* The issue 9 attack, as the report must show it: the probes whose reply
  * contradicted a (weak) PTB are marked, counted, and named in the reason. */
-static void test_record_contradicted(void **state)
+static void
+test_record_contradicted(void **state)
 {
 	const struct scenario *sc = scenario_named("forged weak PTB 1280, replies +20 ms");
 	struct fakenet *f = malloc(sizeof *f);
@@ -841,7 +879,8 @@ static void test_record_contradicted(void **state)
 
 /* PTBs quoting another length than the probe with that seq are ignored and
  * counted (in bad_quotes and in ignored). */
-static void test_record_bad_quote(void **state)
+static void
+test_record_bad_quote(void **state)
 {
 	const struct scenario *sc = scenario_named("PTBs quoting the wrong length");
 	struct fakenet *f = malloc(sizeof *f);
@@ -860,7 +899,8 @@ static void test_record_bad_quote(void **state)
 }
 
 /* Answers to seqs never sent are ignored and counted, not fatal. */
-static void test_foreign_seq(void **state)
+static void
+test_foreign_seq(void **state)
 {
 	static const struct scenario sc = { .name = "foreign", .net = NET(.path_mtu = 1454) };
 	struct fakenet *f = malloc(sizeof *f);
@@ -873,10 +913,10 @@ static void test_foreign_seq(void **state)
 	(void)state;
 	assert_non_null(f);
 	np.rtt_us = LAB_RTT;
-	np.strays = 2;                  /* a reply and a PTB for a seq never sent */
+	np.strays = 2; /* a reply and a PTB for a seq never sent */
 	fake_init(f, &np);
 	fake_io(f, &io);
-	f->ignored = 3;                 /* what the io itself dropped */
+	f->ignored = 3; /* what the io itself dropped */
 	probe_config_default(&cfg, 4);
 	assert_int_equal(probe_engine_run(&cfg, &io, NULL, &r, err, sizeof err), 0);
 	assert_int_equal(r.pmtu, 1454);
@@ -889,11 +929,13 @@ static void test_foreign_seq(void **state)
  * unreachable" limit (1/s after a burst of 6): another sender takes most
  * tokens. Every run that saw silences at sizes that pass names the limit,
  * none says unreachable, and every PMTU is the right one. */
-static void test_rate_limited_shared(void **state)
+static void
+test_rate_limited_shared(void **state)
 {
 	static const struct scenario sc = { .name = "shared limit, 1/s",
-		.net = NET(.path_mtu = 1454, .reply_limit_us = 1000000, .reply_taken = 0.6),
-		.rate = 1 };
+					    .net = NET(.path_mtu = 1454, .reply_limit_us = 1000000,
+						       .reply_taken = 0.6),
+					    .rate = 1 };
 	struct fakenet *f = malloc(sizeof *f);
 	unsigned named = 0;
 
@@ -905,12 +947,12 @@ static void test_rate_limited_shared(void **state)
 		run_once(&sc, seed, f, &r, NULL);
 		check_invariants(f, &r, 300, sc.rate);
 		printf("  %s seed %2llu: pmtu %u verified %d rate-limited %d (%.2f/s), "
-		       "loss %.0f%%, %u probes, %.0f s\n", sc.name, (unsigned long long)seed,
-		       r.pmtu, r.verified, r.rate_limited, r.reply_rate, 100 * r.loss,
-		       r.probes_sent, (double)r.elapsed_us / 1e6);
+		       "loss %.0f%%, %u probes, %.0f s\n",
+		       sc.name, (unsigned long long)seed, r.pmtu, r.verified, r.rate_limited,
+		       r.reply_rate, 100 * r.loss, r.probes_sent, (double)r.elapsed_us / 1e6);
 		assert_int_not_equal(r.stop, PROBE_STOP_UNREACHABLE);
 		assert_int_equal(r.pmtu, 1454);
-		if (!r.rate_limited)            /* at most one silence at a passing size */
+		if (!r.rate_limited) /* at most one silence at a passing size */
 			assert_true(r.loss < 0.4);
 		if (r.rate_limited) {
 			named++;
@@ -924,12 +966,14 @@ static void test_rate_limited_shared(void **state)
 
 /* Plain loss at the default 200/s is not a rate limit: replies come as
  * fast as the probes (far above RATE_MAX_PPS); nor is a clean slow run. */
-static void test_loss_not_rate_limited(void **state)
+static void
+test_loss_not_rate_limited(void **state)
 {
 	static const struct scenario rows[] = {
 		{ .name = "loss 20%", .net = NET(.path_mtu = 1454, .loss = 0.2) },
 		{ .name = "1/s, clean", .net = NET(.path_mtu = 1454), .rate = 1 },
-		{ .name = "1/s, own limit", .net = NET(.path_mtu = 1454, .reply_limit_us = 1000000),
+		{ .name = "1/s, own limit",
+		  .net = NET(.path_mtu = 1454, .reply_limit_us = 1000000),
 		  .rate = 1 },
 	};
 	struct fakenet *f = malloc(sizeof *f);
@@ -955,22 +999,24 @@ struct mux {
 	struct fakenet **nets;
 	size_t n;
 	volatile sig_atomic_t *stop;
-	uint64_t stop_at;            /* fake time at which a signal comes; 0 = never */
+	uint64_t stop_at; /* fake time at which a signal comes; 0 = never */
 };
 
-static uint64_t mux_now(void *ctx)
+static uint64_t
+mux_now(void *ctx)
 {
 	return ((struct mux *)ctx)->nets[0]->now;
 }
 
-static int mux_wait(void *ctx, uint64_t deadline, void **io_ctx, struct probe_event *ev,
-		    char *err, size_t errlen)
+static int
+mux_wait(void *ctx, uint64_t deadline, void **io_ctx, struct probe_event *ev, char *err,
+	 size_t errlen)
 {
 	struct mux *m = ctx;
 	size_t k;
 
 	if (m->stop_at && !*m->stop && deadline >= m->stop_at) {
-		for (size_t i = 0; i < m->n; i++)   /* the wait ends with EINTR */
+		for (size_t i = 0; i < m->n; i++) /* the wait ends with EINTR */
 			if (m->nets[i]->now < m->stop_at)
 				m->nets[i]->now = m->stop_at;
 		*m->stop = 1;
@@ -984,7 +1030,8 @@ static int mux_wait(void *ctx, uint64_t deadline, void **io_ctx, struct probe_ev
 }
 
 /* Every send of every net, in time order. */
-static uint64_t *all_sends(struct fakenet *const *nets, size_t n, size_t *count)
+static uint64_t *
+all_sends(struct fakenet *const *nets, size_t n, size_t *count)
 {
 	size_t total = 0, k = 0;
 	uint64_t *t;
@@ -1004,7 +1051,8 @@ static uint64_t *all_sends(struct fakenet *const *nets, size_t n, size_t *count)
 /* The total rate as a token bucket of total / 20 tokens (sched.h): in no
  * stretch of time from one send to a later one do all runs together send
  * more than the burst plus the stretch times the rate. */
-static void check_total(struct fakenet *const *nets, size_t n, unsigned total)
+static void
+check_total(struct fakenet *const *nets, size_t n, unsigned total)
 {
 	size_t count;
 	uint64_t *t = all_sends(nets, n, &count);
@@ -1012,10 +1060,12 @@ static void check_total(struct fakenet *const *nets, size_t n, unsigned total)
 
 	for (size_t a = 0; a < count; a++)
 		for (size_t b = a + 1; b < count; b++)
-			if ((double)(b - a + 1) > burst + (double)(t[b] - t[a]) * total / 1e6 + 1e-9)
+			if ((double)(b - a + 1) >
+			    burst + (double)(t[b] - t[a]) * total / 1e6 + 1e-9)
 				fail_msg("sends %zu..%zu of all runs within %llu us: %zu > %.0f + "
-					 "rate %u/s", a, b, (unsigned long long)(t[b] - t[a]), b - a + 1,
-					 burst, total);
+					 "rate %u/s",
+					 a, b, (unsigned long long)(t[b] - t[a]), b - a + 1, burst,
+					 total);
 	free(t);
 }
 
@@ -1030,7 +1080,8 @@ struct sched_case {
 	bool done;
 };
 
-static void sched_config(const struct scenario *sc, struct probe_config *cfg)
+static void
+sched_config(const struct scenario *sc, struct probe_config *cfg)
 {
 	probe_config_default(cfg, sc->family ? sc->family : 4);
 	if (sc->min)
@@ -1046,8 +1097,9 @@ static void sched_config(const struct scenario *sc, struct probe_config *cfg)
 
 /* Run cases[0..n) at once; `shared` of them (from the front) probe one
  * target address, the others one each. */
-static void run_sched(struct sched_case *cs, size_t n, size_t shared, unsigned total,
-		      uint64_t seed, volatile sig_atomic_t *stop, uint64_t stop_at)
+static void
+run_sched(struct sched_case *cs, size_t n, size_t shared, unsigned total, uint64_t seed,
+	  volatile sig_atomic_t *stop, uint64_t stop_at)
 {
 	struct fakenet **nets = calloc(n, sizeof *nets);
 	struct mux m = { nets, n, stop, 0 };
@@ -1082,14 +1134,15 @@ static void run_sched(struct sched_case *cs, size_t n, size_t shared, unsigned t
 
 		sched_config(cs[i].sc, &cfg);
 		assert_int_equal(probe_sched_add(s, &cfg, &cs[i].io, &cs[i].target, &cs[i].run,
-						 &cs[i], cs[i].err, sizeof cs[i].err), 0);
+						 &cs[i], cs[i].err, sizeof cs[i].err),
+				 0);
 	}
 	m.stop_at = stop_at ? nets[0]->now + stop_at : 0;
 	assert_int_equal(probe_sched_active(s), n);
 	while ((rc = probe_sched_next(s, &tag, &cs[0].rc)) == 1) {
 		struct sched_case *c = tag;
 
-		assert_false(c->done);          /* each run ends once */
+		assert_false(c->done); /* each run ends once */
 		c->done = true;
 		c->rc = cs[0].rc;
 		if (c != &cs[0])
@@ -1104,7 +1157,8 @@ static void run_sched(struct sched_case *cs, size_t n, size_t shared, unsigned t
 	free(nets);
 }
 
-static void free_cases(struct sched_case *cs, size_t n)
+static void
+free_cases(struct sched_case *cs, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		probe_run_free(&cs[i].run);
@@ -1116,7 +1170,8 @@ static void free_cases(struct sched_case *cs, size_t n)
  * each answer is what the row asks of a run alone (the rows that must be
  * exact in every seed), each run keeps its own rate and budget, and all
  * of them together keep the total. */
-static void test_sched_every_scenario(void **state)
+static void
+test_sched_every_scenario(void **state)
 {
 	size_t n = sizeof scenarios / sizeof scenarios[0], lossy = 0, missed = 0;
 	struct sched_case *cs = calloc(n, sizeof *cs);
@@ -1144,8 +1199,8 @@ static void test_sched_every_scenario(void **state)
 			fail_msg("%s: not exact under the scheduler", sc->name);
 		missed++;
 	}
-	print_message("  %zu runs at once: the exact rows exact, %zu of %zu lossy rows missed\n",
-		      n, missed, lossy);
+	print_message("  %zu runs at once: the exact rows exact, %zu of %zu lossy rows missed\n", n,
+		      missed, lossy);
 	assert_true(missed <= 1);
 	free_cases(cs, n);
 	free(cs);
@@ -1154,7 +1209,8 @@ static void test_sched_every_scenario(void **state)
 /* 20 sites: one WAN target for all (its rate is shared: the 20 runs to it
  * together keep 1 / --rate), a tunnel target each, black holes and loss
  * among them; every answer exact. */
-static void test_sched_sites(void **state)
+static void
+test_sched_sites(void **state)
 {
 	static const struct scenario wan = { "wan", NET(.path_mtu = 1454), .want_pmtu = 1454,
 					     .want_verified = true };
@@ -1198,8 +1254,9 @@ static void test_sched_sites(void **state)
 		/* one bucket for the address (issue 23: burst, then 1/200 s) */
 		for (size_t a = 0; a < count; a++)
 			for (size_t b = a + 1; b < count; b++)
-				assert_true((double)(b - a + 1) <= probe_burst_default(200) +
-					    (double)(t[b] - t[a]) * 200 / 1e6 + 1e-9);
+				assert_true((double)(b - a + 1) <=
+					    probe_burst_default(200) +
+						    (double)(t[b] - t[a]) * 200 / 1e6 + 1e-9);
 		free(t);
 	}
 	free_cases(cs, 2 * SITES);
@@ -1208,12 +1265,14 @@ static void test_sched_sites(void **state)
 
 /* One run's send fails (a route gone): that run ends with its error, the
  * others are measured; a signal ends every run still going, interrupted. */
-static void test_sched_errors(void **state)
+static void
+test_sched_errors(void **state)
 {
 	static const struct scenario ok = { "ok", NET(.path_mtu = 1454, .ptb = FAKE_PTB_BLACKHOLE),
 					    .want_pmtu = 1454, .want_verified = true };
-	static const struct scenario bad = { "bad", NET(.path_mtu = 1454, .fail_send = true,
-					     .fail_after = 3), .family = 4 };
+	static const struct scenario bad = {
+		"bad", NET(.path_mtu = 1454, .fail_send = true, .fail_after = 3), .family = 4
+	};
 	struct sched_case cs[4] = { { .sc = &ok }, { .sc = &bad }, { .sc = &ok }, { .sc = &ok } };
 	volatile sig_atomic_t stop = 0;
 
@@ -1239,14 +1298,15 @@ static void test_sched_errors(void **state)
 	free_cases(cs, 4);
 }
 
-int main(void)
+int
+main(void)
 {
 	struct CMUnitTest t[sizeof scenarios / sizeof scenarios[0] + 20];
 	size_t n = 0;
 
 	for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0]; i++) {
 		t[n] = (struct CMUnitTest)cmocka_unit_test_prestate(test_scenario,
-			(void *)&scenarios[i]);
+								    (void *)&scenarios[i]);
 		t[n++].name = scenarios[i].name;
 	}
 	t[n++] = (struct CMUnitTest)cmocka_unit_test(test_copies_together);

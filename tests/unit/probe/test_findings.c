@@ -12,16 +12,28 @@
 
 #include "probe/findings.h"
 
-#define R1 { 4, { 192, 0, 2, 1 } }
-#define R2 { 4, { 198, 51, 100, 2 } }
+#define R1 \
+	{ \
+		4, \
+		{ \
+			192, 0, 2, 1 \
+		} \
+	}
+#define R2 \
+	{ \
+		4, \
+		{ \
+			198, 51, 100, 2 \
+		} \
+	}
 
 static struct probe_record rec[64];
 
 static void
 add(struct probe_run *run, unsigned size, enum probe_outcome o, unsigned mtu, struct ip_addr from)
 {
-	rec[run->nprobes] = (struct probe_record){ .size = size, .outcome = o, .mtu = mtu,
-						   .responder = from };
+	rec[run->nprobes] =
+		(struct probe_record){ .size = size, .outcome = o, .mtu = mtu, .responder = from };
 	run->nprobes++;
 	run->probes_sent++;
 }

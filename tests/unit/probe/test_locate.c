@@ -26,14 +26,15 @@ struct env {
 	struct probe_io io;
 	struct probe_run prev;
 	bool have_prev;
-	unsigned first;             /* f.sent index of the first --locate probe */
+	unsigned first; /* f.sent index of the first --locate probe */
 	struct locate_config lc;
 	struct locate_run out;
 	char err[PROBE_ERR_LEN];
 	int rc;
 };
 
-static struct env *env_new(const struct fh_params *np)
+static struct env *
+env_new(const struct fh_params *np)
 {
 	struct env *e = calloc(1, sizeof *e);
 
@@ -46,7 +47,8 @@ static struct env *env_new(const struct fh_params *np)
 }
 
 /* fh_path() as a value, for a test to amend before env_new(). */
-static struct fh_params path(int family, unsigned nhops, unsigned hole, unsigned pmtu)
+static struct fh_params
+path(int family, unsigned nhops, unsigned hole, unsigned pmtu)
 {
 	struct fh_params np;
 
@@ -54,7 +56,8 @@ static struct fh_params path(int family, unsigned nhops, unsigned hole, unsigned
 	return np;
 }
 
-static void env_free(struct env *e)
+static void
+env_free(struct env *e)
 {
 	if (e->have_prev)
 		probe_run_free(&e->prev);
@@ -62,7 +65,8 @@ static void env_free(struct env *e)
 }
 
 /* The engine first, on the same path. */
-static void measure_any(struct env *e)
+static void
+measure_any(struct env *e)
 {
 	struct probe_config cfg;
 
@@ -72,24 +76,27 @@ static void measure_any(struct env *e)
 }
 
 /* ... and it must find PMTU. */
-static void measure(struct env *e)
+static void
+measure(struct env *e)
 {
 	measure_any(e);
 	if (e->prev.pmtu != PMTU || e->prev.at_max)
-		fail_msg("engine: pmtu %u at_max %d (confidence why %d)", e->prev.pmtu, e->prev.at_max,
-			 (int)e->prev.confidence.why);
+		fail_msg("engine: pmtu %u at_max %d (confidence why %d)", e->prev.pmtu,
+			 e->prev.at_max, (int)e->prev.confidence.why);
 	e->lc.pmtu = e->prev.pmtu;
 }
 
-static void locate(struct env *e, volatile sig_atomic_t *stop)
+static void
+locate(struct env *e, volatile sig_atomic_t *stop)
 {
 	e->first = e->f.nsent;
 	e->err[0] = '\0';
-	e->rc = probe_locate(&e->lc, &e->io, e->have_prev ? &e->prev : NULL, stop, &e->out,
-			     e->err, sizeof e->err);
+	e->rc = probe_locate(&e->lc, &e->io, e->have_prev ? &e->prev : NULL, stop, &e->out, e->err,
+			     sizeof e->err);
 }
 
-static bool addr_is(const struct ip_addr *a, const struct fakehops *f, unsigned hop)
+static bool
+addr_is(const struct ip_addr *a, const struct fakehops *f, unsigned hop)
 {
 	struct ip_addr w;
 
@@ -100,7 +107,8 @@ static bool addr_is(const struct ip_addr *a, const struct fakehops *f, unsigned 
 }
 
 /* What holds for every run, whatever the path did. */
-static void check_invariants(const struct env *e)
+static void
+check_invariants(const struct env *e)
 {
 	const struct locate_run *o = &e->out;
 	const unsigned n = e->f.nsent - e->first;
@@ -131,7 +139,8 @@ static void check_invariants(const struct env *e)
 				tries++;
 				if (s->at_us - t->at_us < SECOND)
 					fail_msg("TTL %u size %u tried again after %llu us", s->ttl,
-						 s->size, (unsigned long long)(s->at_us - t->at_us));
+						 s->size,
+						 (unsigned long long)(s->at_us - t->at_us));
 			}
 		}
 		/* the result counts the tries the fake saw, no more */
@@ -143,7 +152,8 @@ static void check_invariants(const struct env *e)
 			unsigned c = 0;
 
 			for (unsigned i = e->first; i < e->f.nsent; i++)
-				c += e->f.sent[i].ttl == t && (e->f.sent[i].size == o->large) == big;
+				c += e->f.sent[i].ttl == t &&
+				     (e->f.sent[i].size == o->large) == big;
 			assert_int_equal(o->l.obs[t][big].tries, c);
 		}
 	assert_true(o->r.found || strstr(o->r.reason, "not located"));
@@ -157,7 +167,8 @@ static const char *const judged_str[] = { "right", "not located", "WRONG", "vagu
 /* hole: the hop whose egress drops them (0: before hop 1). A mute verdict
  * (the first silent hop answers nothing) claims the hole lies between
  * last_ttl and next_ttl: VAGUE when that holds but last_ttl is not the hole. */
-static enum judged judge(const struct env *e, unsigned hole)
+static enum judged
+judge(const struct env *e, unsigned hole)
 {
 	const struct locate_result *r = &e->out.r;
 
@@ -172,18 +183,18 @@ static enum judged judge(const struct env *e, unsigned hole)
 
 struct lcase {
 	const char *name;
-	int family;                 /* 0 = 4 */
-	unsigned nhops, hole;       /* hole: its egress MTU is PMTU (0: the first link) */
-	bool ptb;                   /* the hole says "too big" */
-	unsigned mute;              /* this hop never sends time exceeded; 0 = none */
-	bool all_mute;              /* no hop does */
-	unsigned burst, refill_ms;  /* every hop's ICMP bucket; refill 0 = none */
+	int family;                /* 0 = 4 */
+	unsigned nhops, hole;      /* hole: its egress MTU is PMTU (0: the first link) */
+	bool ptb;                  /* the hole says "too big" */
+	unsigned mute;             /* this hop never sends time exceeded; 0 = none */
+	bool all_mute;             /* no hop does */
+	unsigned burst, refill_ms; /* every hop's ICMP bucket; refill 0 = none */
 	bool ptb_limited;
-	unsigned delay_ms;          /* one way per link; 0 = 0.1 ms */
+	unsigned delay_ms; /* one way per link; 0 = 0.1 ms */
 	/* the verdict, every seed */
 	bool found, by_ptb, is_target, silent_mute;
 	unsigned last_ttl, silent_ttl, next_ttl;
-	const char *words;          /* in the reason */
+	const char *words; /* in the reason */
 	/* budgets of the --locate part */
 	unsigned max_probes;
 	double max_s;
@@ -192,6 +203,7 @@ struct lcase {
 #define V4 .family = 4
 #define V6 .family = 6
 
+/* clang-format off */
 static const struct lcase cases[] = {
 	/* the lab: r1 drops what its 1400-byte egress cannot carry, r2, r3 */
 	{ "lab: hole after hop 1 of 3", V4, .nhops = 3, .hole = 1, .found = true,
@@ -267,8 +279,10 @@ static const struct lcase cases[] = {
 	  .all_mute = true, .found = false, .words = "no hop answered", .max_probes = 17,
 	  .max_s = 3.5 },
 };
+/* clang-format on */
 
-static void path_of(const struct lcase *c, uint64_t seed, struct fh_params *np)
+static void
+path_of(const struct lcase *c, uint64_t seed, struct fh_params *np)
 {
 	fh_path(np, c->family, c->nhops, c->hole, PMTU);
 	np->seed = seed;
@@ -286,19 +300,19 @@ static void path_of(const struct lcase *c, uint64_t seed, struct fh_params *np)
 		np->target_delay_us = c->delay_ms * 1000ull;
 }
 
-static void check_case(const struct lcase *c, const struct env *e, uint64_t seed)
+static void
+check_case(const struct lcase *c, const struct env *e, uint64_t seed)
 {
 	const struct locate_result *r = &e->out.r;
 	const unsigned target = c->nhops + 1;
 
-	if (r->found != c->found || r->last_ttl != c->last_ttl ||
-	    r->silent_ttl != c->silent_ttl || r->by_ptb != c->by_ptb ||
-	    r->silent_is_target != c->is_target || r->silent_mute != c->silent_mute ||
-	    r->next_ttl != c->next_ttl)
+	if (r->found != c->found || r->last_ttl != c->last_ttl || r->silent_ttl != c->silent_ttl ||
+	    r->by_ptb != c->by_ptb || r->silent_is_target != c->is_target ||
+	    r->silent_mute != c->silent_mute || r->next_ttl != c->next_ttl)
 		fail_msg("%s seed %llu: found %d last %u silent %u ptb %d target %d mute %d "
-			 "next %u (%s)", c->name, (unsigned long long)seed, r->found, r->last_ttl,
-			 r->silent_ttl, r->by_ptb, r->silent_is_target, r->silent_mute,
-			 r->next_ttl, r->reason);
+			 "next %u (%s)",
+			 c->name, (unsigned long long)seed, r->found, r->last_ttl, r->silent_ttl,
+			 r->by_ptb, r->silent_is_target, r->silent_mute, r->next_ttl, r->reason);
 	/* a "too big" decides at once, maybe before the target answered */
 	if (c->by_ptb)
 		assert_true(r->target_ttl == 0 || r->target_ttl == target);
@@ -322,7 +336,8 @@ static void check_case(const struct lcase *c, const struct env *e, uint64_t seed
 		assert_int_equal(judge(e, c->hole), RIGHT);
 }
 
-static void test_case(void **state)
+static void
+test_case(void **state)
 {
 	const struct lcase *c = *state;
 
@@ -342,7 +357,8 @@ static void test_case(void **state)
 		if (e->out.probes_sent > c->max_probes)
 			fail_msg("%s: %u probes > %u", c->name, e->out.probes_sent, c->max_probes);
 		if (e->out.elapsed_us >= (uint64_t)(c->max_s * 1e6))
-			fail_msg("%s: %.3f s >= %.1f s", c->name, e->out.elapsed_us / 1e6, c->max_s);
+			fail_msg("%s: %.3f s >= %.1f s", c->name, e->out.elapsed_us / 1e6,
+				 c->max_s);
 		env_free(e);
 	}
 }
@@ -352,7 +368,8 @@ static void test_case(void **state)
  * three times more, a second apart, the last waiting the 200 ms window:
  * 4 tries, since the measurement's clean round trips (~30) leave
  * P(3 lost) = 1.7e-4, above LOCATE_P_WRONG, and P(4 lost) below it. */
-static void test_lab_budget(void **state)
+static void
+test_lab_budget(void **state)
 {
 	struct fh_params np = path(4, 3, 1, PMTU);
 	struct env *e;
@@ -386,7 +403,8 @@ static void test_lab_budget(void **state)
 /* Strays: answers for seqs no probe carries, and time exceeded for a seq of
  * ours quoting the other size (which, believed, would move the hole one hop
  * on). All are counted and ignored; the verdict stands. */
-static void test_strays(void **state)
+static void
+test_strays(void **state)
 {
 	struct fh_params np = path(4, 4, 2, PMTU);
 	struct env *e;
@@ -395,12 +413,12 @@ static void test_strays(void **state)
 	np.strays = 9;
 	np.misquote = true;
 	e = env_new(&np);
-	locate(e, NULL);                 /* no engine: every stray is about --locate */
+	locate(e, NULL); /* no engine: every stray is about --locate */
 	assert_int_equal(e->rc, 0);
 	check_invariants(e);
 	print_message("  strays: %u queued, %lu ignored: %s\n", e->f.stray_sent, e->out.ignored,
 		      e->out.r.reason);
-	assert_true(e->f.stray_sent > 9);     /* the large probes of TTL 3..5 misquoted */
+	assert_true(e->f.stray_sent > 9); /* the large probes of TTL 3..5 misquoted */
 	assert_int_equal(e->out.ignored, e->f.stray_sent);
 	assert_int_equal(judge(e, 2), RIGHT);
 	assert_true(addr_is(&e->out.r.silent, &e->f, 3));
@@ -413,9 +431,10 @@ static void test_strays(void **state)
  * --locate starts at 1 and must skip to n + 1. Late answers to the
  * measurement, for seqs 1..n and quoting a size --locate uses, arrive
  * during --locate: all ignored. */
-static void test_seqs_not_reused(void **state)
+static void
+test_seqs_not_reused(void **state)
 {
-	static const uint8_t a1b1[2] = { 0x00, 0x01 };   /* bytes 00 01 00 01: a = 1, b = 1 */
+	static const uint8_t a1b1[2] = { 0x00, 0x01 }; /* bytes 00 01 00 01: a = 1, b = 1 */
 	struct fh_params np = path(4, 3, 1, PMTU);
 	struct env *e;
 	unsigned n;
@@ -445,7 +464,8 @@ static void test_seqs_not_reused(void **state)
 
 /* --locate on the lab's path with SIGINT at stop_at_us (0: before it
  * began): an interrupted run, no finding, status 0. */
-static struct env *interrupted_run(uint64_t stop_at_us)
+static struct env *
+interrupted_run(uint64_t stop_at_us)
 {
 	static volatile sig_atomic_t stop;
 	struct fh_params np = path(4, 3, 1, PMTU);
@@ -468,18 +488,20 @@ static struct env *interrupted_run(uint64_t stop_at_us)
 }
 
 /* SIGINT a second and a half in: the retries are cut short. */
-static void test_stop(void **state)
+static void
+test_stop(void **state)
 {
 	struct env *e = interrupted_run(1500000);
 
 	(void)state;
 	assert_int_equal(e->out.elapsed_us, 1500000);
-	assert_int_equal(e->out.probes_sent, 9);    /* round 0 (8) and TTL 2's second try */
+	assert_int_equal(e->out.probes_sent, 9); /* round 0 (8) and TTL 2's second try */
 	env_free(e);
 }
 
 /* SIGINT before --locate began: nothing is sent (as with the engine). */
-static void test_stop_before(void **state)
+static void
+test_stop_before(void **state)
 {
 	struct env *e = interrupted_run(0);
 
@@ -491,11 +513,12 @@ static void test_stop_before(void **state)
 }
 
 /* An io error ends it: -1 with the io's message, after what was sent. */
-static void test_io_errors(void **state)
+static void
+test_io_errors(void **state)
 {
 	static const struct {
 		bool send, random;
-		unsigned after;         /* sends that work first */
+		unsigned after; /* sends that work first */
 		const char *err;
 	} faults[] = {
 		{ true, false, 3, "fakehops: send failed" },
@@ -524,7 +547,8 @@ static void test_io_errors(void **state)
 
 /* --max-hops below the hole: every hop tried answers the big probes, and
  * nothing past the limit is sent. */
-static void test_max_hops(void **state)
+static void
+test_max_hops(void **state)
 {
 	struct fh_params np = path(4, 6, 5, PMTU);
 	struct env *e;
@@ -546,9 +570,13 @@ static void test_max_hops(void **state)
 }
 
 /* What cannot be located is refused before anything is sent. */
-static void test_bad_config(void **state)
+static void
+test_bad_config(void **state)
 {
-	static const struct { int family; unsigned pmtu; } bad[] = {
+	static const struct {
+		int family;
+		unsigned pmtu;
+	} bad[] = {
 		{ 0, 1400 }, { 5, 1400 }, { 4, 67 }, { 6, 1279 }, { 4, 65535 }, { 6, 70000 },
 	};
 	struct fh_params np = path(4, 3, 1, PMTU);
@@ -569,7 +597,8 @@ static void test_bad_config(void **state)
 
 /* Our own interface is the limit: every large probe is refused by the
  * kernel (EMSGSIZE, MTU 1400), the first one decides. */
-static void test_local_mtu(void **state)
+static void
+test_local_mtu(void **state)
 {
 	struct fh_params np = path(4, 3, 3, 1500);
 	struct env *e;
@@ -599,8 +628,8 @@ struct tally {
 	uint64_t max_us;
 };
 
-static void count(struct tally *t, const struct env *e, unsigned hole, const char *what,
-		  uint64_t seed)
+static void
+count(struct tally *t, const struct env *e, unsigned hole, const char *what, uint64_t seed)
 {
 	enum judged j = judge(e, hole);
 
@@ -614,18 +643,21 @@ static void count(struct tally *t, const struct env *e, unsigned hole, const cha
 			      judged_str[j], e->out.r.reason);
 }
 
-static void print_tally(const char *what, const struct tally *t)
+static void
+print_tally(const char *what, const struct tally *t)
 {
 	print_message("  %-44s right %3u  not located %3u  vague %3u  WRONG %3u"
-		      "  (max %u probes, %.2f s)\n", what, t->n[RIGHT], t->n[NOT_LOCATED],
-		      t->n[VAGUE], t->n[WRONG], t->max_probes, t->max_us / 1e6);
+		      "  (max %u probes, %.2f s)\n",
+		      what, t->n[RIGHT], t->n[NOT_LOCATED], t->n[VAGUE], t->n[WRONG], t->max_probes,
+		      t->max_us / 1e6);
 }
 
 /* Loss on every packet, each way, over 200 seeds, the engine first (its
  * run is --locate's prev, and says what loss it saw); --locate gets PMTU
  * whatever the engine made of it. "not located" is an honest answer, a
  * wrong hop is not. */
-static void loss_sweep(double loss, unsigned nhops, unsigned hole, struct tally *t)
+static void
+loss_sweep(double loss, unsigned nhops, unsigned hole, struct tally *t)
 {
 	char what[64];
 
@@ -651,10 +683,17 @@ static void loss_sweep(double loss, unsigned nhops, unsigned hole, struct tally 
 	print_tally(what, t);
 }
 
-static void test_loss(void **state)
+static void
+test_loss(void **state)
 {
-	static const struct { double loss; unsigned nhops, hole; } s[] = {
-		{ 0.10, 3, 1 }, { 0.10, 6, 3 }, { 0.20, 3, 1 }, { 0.20, 6, 3 },
+	static const struct {
+		double loss;
+		unsigned nhops, hole;
+	} s[] = {
+		{ 0.10, 3, 1 },
+		{ 0.10, 6, 3 },
+		{ 0.20, 3, 1 },
+		{ 0.20, 6, 3 },
 	};
 	unsigned wrong = 0;
 
@@ -664,18 +703,20 @@ static void test_loss(void **state)
 
 		loss_sweep(s[i].loss, s[i].nhops, s[i].hole, &t);
 		wrong += t.n[WRONG] + t.n[VAGUE];
-		assert_true(t.n[RIGHT] >= 100);        /* mostly located all the same */
+		assert_true(t.n[RIGHT] >= 100); /* mostly located all the same */
 	}
 	if (wrong)
 		fail_msg("%u of 800 runs named a wrong hop (listed above): a big probe that "
-			 "reached the last hop was lost on all its tries", wrong);
+			 "reached the last hop was lost on all its tries",
+			 wrong);
 }
 
 /* Rate limits from Linux's to stingy: a bucket of 0 (starts empty, holds
  * one), 1, 2 or 6 tokens, refilled every 0.5 to 10 s, on every hop; holes
  * at each hop of 5. Whatever the limits, the verdict names the right hop
  * or says "not located". */
-static void test_rate_limits(void **state)
+static void
+test_rate_limits(void **state)
 {
 	static const unsigned bursts[] = { 0, 1, 2, 6 };
 	static const unsigned refills[] = { 500, 1000, 2000, 5000, 10000 };
@@ -720,19 +761,15 @@ static void test_rate_limits(void **state)
 	assert_int_equal(all.n[WRONG] + all.n[VAGUE], 0);
 }
 
-int main(void)
+int
+main(void)
 {
 	static const struct CMUnitTest fixed[] = {
-		cmocka_unit_test(test_lab_budget),
-		cmocka_unit_test(test_strays),
-		cmocka_unit_test(test_seqs_not_reused),
-		cmocka_unit_test(test_stop),
-		cmocka_unit_test(test_stop_before),
-		cmocka_unit_test(test_io_errors),
-		cmocka_unit_test(test_bad_config),
-		cmocka_unit_test(test_max_hops),
-		cmocka_unit_test(test_local_mtu),
-		cmocka_unit_test(test_loss),
+		cmocka_unit_test(test_lab_budget),      cmocka_unit_test(test_strays),
+		cmocka_unit_test(test_seqs_not_reused), cmocka_unit_test(test_stop),
+		cmocka_unit_test(test_stop_before),     cmocka_unit_test(test_io_errors),
+		cmocka_unit_test(test_bad_config),      cmocka_unit_test(test_max_hops),
+		cmocka_unit_test(test_local_mtu),       cmocka_unit_test(test_loss),
 		cmocka_unit_test(test_rate_limits),
 	};
 	enum { NCASES = sizeof cases / sizeof cases[0], NFIXED = sizeof fixed / sizeof fixed[0] };
@@ -740,7 +777,8 @@ int main(void)
 
 	/* one test per path in cases[], named after it, then the others */
 	for (size_t i = 0; i < NCASES; i++)
-		all[i] = (struct CMUnitTest){ .name = cases[i].name, .test_func = test_case,
+		all[i] = (struct CMUnitTest){ .name = cases[i].name,
+					      .test_func = test_case,
 					      .initial_state = (void *)&cases[i] };
 	memcpy(&all[NCASES], fixed, sizeof fixed);
 	return _cmocka_run_group_tests("locate", all, NCASES + NFIXED, NULL, NULL);

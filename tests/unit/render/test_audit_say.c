@@ -13,7 +13,8 @@
 
 #include "render/audit_out.h"
 
-static const char *words(const struct audit_say *w)
+static const char *
+words(const struct audit_say *w)
 {
 	static char buf[AUDIT_MSG];
 
@@ -21,47 +22,63 @@ static const char *words(const struct audit_say *w)
 	return buf;
 }
 
-static void test_plural(void **state)
+static void
+test_plural(void **state)
 {
 	struct audit_say w = { .code = NOTE_INCLUDE,
-			       .arg = { { .kind = AA_NUM, .n = 3 }, { .kind = AA_STR, .s = "include a.conf" }, { .kind = AA_NUM, .n = 1 } } };
+			       .arg = { { .kind = AA_NUM, .n = 3 },
+					{ .kind = AA_STR, .s = "include a.conf" },
+					{ .kind = AA_NUM, .n = 1 } } };
 
 	(void)state;
-	assert_string_equal(words(&w), "line 3: include a.conf: included files are not read (1 include line); "
+	assert_string_equal(words(&w),
+			    "line 3: include a.conf: included files are not read (1 include line); "
 			    "audit each on its own");
 	w.arg[2].n = 2;
-	assert_string_equal(words(&w), "line 3: include a.conf: included files are not read (2 include lines); "
-			    "audit each on its own");
+	assert_string_equal(
+		words(&w), "line 3: include a.conf: included files are not read (2 include lines); "
+			   "audit each on its own");
 }
 
 /* A quote is the say's own copy; a word is a phrase by code, "" for W_NONE;
  * a phrase is a table's English. */
-static void test_kinds(void **state)
+static void
+test_kinds(void **state)
 {
 	struct audit_say w = { .code = SAY_SELECTORS,
-			       .arg = { { .kind = AA_QUOTE }, { .kind = AA_NUM, .n = 40 }, { .kind = AA_WORD, .n = W_SELECTOR_DEFAULT },
+			       .arg = { { .kind = AA_QUOTE },
+					{ .kind = AA_NUM, .n = 40 },
+					{ .kind = AA_WORD, .n = W_SELECTOR_DEFAULT },
 					{ .kind = AA_PHRASE, .s = "dynamic (test)" } } };
 
 	(void)state;
 	snprintf(w.quote, sizeof(w.quote), "169.254.10.1");
-	assert_string_equal(words(&w), "BGP neighbour 169.254.10.1 (line 40) is reached through this tunnel, but "
-			    "the traffic selector default is dynamic (test), narrower than 0.0.0.0/0 both ways: "
-			    "IPsec comes up and BGP never does, because its packets fall outside the SA");
+	assert_string_equal(
+		words(&w),
+		"BGP neighbour 169.254.10.1 (line 40) is reached through this tunnel, but "
+		"the traffic selector default is dynamic (test), narrower than 0.0.0.0/0 both ways: "
+		"IPsec comes up and BGP never does, because its packets fall outside the SA");
 	w = (struct audit_say){ .code = SAY_INITIATES,
-				.arg = { { .kind = AA_STR, .s = "AWS" }, { .kind = AA_WORD, .n = W_NONE } } };
-	assert_string_equal(words(&w), "the router initiates toward AWS, which should only be answered "
+				.arg = { { .kind = AA_STR, .s = "AWS" },
+					 { .kind = AA_WORD, .n = W_NONE } } };
+	assert_string_equal(words(&w),
+			    "the router initiates toward AWS, which should only be answered "
 			    "(field-observed with an RTX, not documented)");
 }
 
 /* Where the line MTU came from: a code and its pieces (audit_result
  * line_from), the English --json's line_mtu_from has always printed, and
  * the same words inside a say that names it (AA_FROM). */
-static void test_line_from(void **state)
+static void
+test_line_from(void **state)
 {
 	struct audit_line_from f = { AUDIT_LINE_GIVEN, NULL, NULL, 0, NULL, 0 };
 	struct audit_say w = { .code = SAY_MTU_ABOVE_MODEL,
-			       .arg = { { .kind = AA_NUM, .n = 1400 }, { .kind = AA_WORD, .n = W_NONE }, { .kind = AA_NUM, .n = 1390 },
-					{ .kind = AA_NUM, .n = 1460 }, { .kind = AA_FROM, .from = &f },
+			       .arg = { { .kind = AA_NUM, .n = 1400 },
+					{ .kind = AA_WORD, .n = W_NONE },
+					{ .kind = AA_NUM, .n = 1390 },
+					{ .kind = AA_NUM, .n = 1460 },
+					{ .kind = AA_FROM, .from = &f },
 					{ .kind = AA_STR, .s = "aes128-sha1" } } };
 	char buf[256];
 
@@ -74,13 +91,16 @@ static void test_line_from(void **state)
 	f = (struct audit_line_from){ AUDIT_LINE_CONFIG, NULL, "pp1", 24, "ip pp mtu 1454", 1454 };
 	audit_line_from_words(&f, 0, buf, sizeof(buf));
 	assert_string_equal(buf, "pp1, line 24: ip pp mtu 1454");
-	f = (struct audit_line_from){ AUDIT_LINE_CONFIG_4IN6, NULL, "tunnel1", 33,
+	f = (struct audit_line_from){ AUDIT_LINE_CONFIG_4IN6,       NULL, "tunnel1", 33,
 				      "tunnel encapsulation map-e", 1460 };
 	audit_line_from_words(&f, 0, buf, sizeof(buf));
-	assert_string_equal(buf, "tunnel1, line 33: tunnel encapsulation map-e, no ip tunnel mtu, so 1460");
-	assert_string_equal(words(&w), "tunnel MTU 1400 is above the 1390 that a line MTU of 1460 (tunnel1, "
-			    "line 33: tunnel encapsulation map-e, no ip tunnel mtu, so 1460) carries with ESP "
-			    "aes128-sha1: full-size packets are fragmented after encryption or dropped");
+	assert_string_equal(
+		buf, "tunnel1, line 33: tunnel encapsulation map-e, no ip tunnel mtu, so 1460");
+	assert_string_equal(
+		words(&w),
+		"tunnel MTU 1400 is above the 1390 that a line MTU of 1460 (tunnel1, "
+		"line 33: tunnel encapsulation map-e, no ip tunnel mtu, so 1460) carries with ESP "
+		"aes128-sha1: full-size packets are fragmented after encryption or dropped");
 	f.src = AUDIT_LINE_NONE;
 	audit_line_from_words(&f, 0, buf, sizeof(buf));
 	assert_string_equal(buf, "");
@@ -88,7 +108,8 @@ static void test_line_from(void **state)
 
 /* No code, an unknown code, missing arguments: empty or empty words, never
  * a read past the table. */
-static void test_bad(void **state)
+static void
+test_bad(void **state)
 {
 	struct audit_say w = { .code = SAY_NONE };
 	char small[8];
@@ -98,16 +119,19 @@ static void test_bad(void **state)
 	w.code = SAY_COUNT + 5;
 	assert_string_equal(words(&w), "");
 	w = (struct audit_say){ .code = SAY_NATT_OFF };
-	assert_string_equal(words(&w), "NAT-T is , and  requires it on the customer gateway: IPsec comes up "
+	assert_string_equal(words(&w),
+			    "NAT-T is , and  requires it on the customer gateway: IPsec comes up "
 			    "and no traffic flows");
 	w.arg[0] = (struct audit_arg){ .kind = AA_WORD, .n = W_COUNT + 3 };
-	assert_string_equal(words(&w), "NAT-T is , and  requires it on the customer gateway: IPsec comes up "
+	assert_string_equal(words(&w),
+			    "NAT-T is , and  requires it on the customer gateway: IPsec comes up "
 			    "and no traffic flows");
 	audit_say_words(&w, 0, small, sizeof(small));
 	assert_string_equal(small, "NAT-T i");
 }
 
-int main(void)
+int
+main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plural),

@@ -36,7 +36,8 @@ test_escapes(void **state)
 	expect("line\nnext\ttab\x1b[31m", "\"line\\nnext\\u0009tab\\u001b[31m\"");
 	expect("del\x7f", "\"del\\u007f\"");
 	/* valid UTF-8 passes through: é (2 bytes), 日 (3), 😀 (4) */
-	expect("caf\xc3\xa9 \xe6\x97\xa5 \xf0\x9f\x98\x80", "\"caf\xc3\xa9 \xe6\x97\xa5 \xf0\x9f\x98\x80\"");
+	expect("caf\xc3\xa9 \xe6\x97\xa5 \xf0\x9f\x98\x80",
+	       "\"caf\xc3\xa9 \xe6\x97\xa5 \xf0\x9f\x98\x80\"");
 	/* Latin-1 é, a lone continuation byte, an overlong '/', a surrogate,
 	 * above U+10FFFF, a sequence cut by the end: each bad byte -> U+FFFD */
 	expect("caf\xe9", "\"caf\\ufffd\"");

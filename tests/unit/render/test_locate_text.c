@@ -14,7 +14,8 @@
 #include "probe/locate.h"
 #include "render/render.h"
 
-static void set_obs(struct locate_obs *o, enum locate_heard h, unsigned tries, const char *v4)
+static void
+set_obs(struct locate_obs *o, enum locate_heard h, unsigned tries, const char *v4)
 {
 	o->heard = h;
 	o->tries = tries;
@@ -27,7 +28,8 @@ static void set_obs(struct locate_obs *o, enum locate_heard h, unsigned tries, c
 	}
 }
 
-static void test_target_once(void **state)
+static void
+test_target_once(void **state)
 {
 	static struct locate_run loc;
 	char *text = NULL;
@@ -54,7 +56,8 @@ static void test_target_once(void **state)
 	assert_non_null(f = open_memstream(&text, &len));
 	render_locate_text(f, &loc, NULL);
 	fclose(f);
-	assert_string_equal(text,
+	assert_string_equal(
+		text,
 		"          --locate: TTL-limited probes of 1454 and 1455 bytes, 40 probes in 0.00 s\n"
 		"            hop 1  192.0.2.1                    1454: time exceeded  1455: time exceeded\n"
 		"            hop 2  198.51.100.2                 1454: time exceeded  1455: no answer (4 tries)\n"
@@ -64,7 +67,8 @@ static void test_target_once(void **state)
 	free(text);
 }
 
-int main(void)
+int
+main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_target_once),

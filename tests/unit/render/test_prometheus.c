@@ -54,11 +54,15 @@ test_outage(void **state)
 	struct probe_run wan = { .stop = PROBE_STOP_ERROR, .probes_sent = 1 };
 	struct probe_run tun = { .stop = PROBE_STOP_ERROR };
 	struct report_probe rp = {
-		.wan_target = "198.51.100.2", .tunnel_target = "203.0.113.2", .wan = &wan, .tunnel = &tun,
+		.wan_target = "198.51.100.2",
+		.tunnel_target = "203.0.113.2",
+		.wan = &wan,
+		.tunnel = &tun,
 		.wan_fault = { FAULT_NO_ROUTE, "send to 198.51.100.2: Network is unreachable" },
 		.tunnel_fault = { FAULT_IFACE_DOWN, "send to 203.0.113.2: Network is unreachable" },
 	};
-	struct prom_state st = { .rounds = 7, .last_success = { 1796301716, 1796301715 },
+	struct prom_state st = { .rounds = 7,
+				 .last_success = { 1796301716, 1796301715 },
 				 .last_mtu = { 1454, 1400 } };
 	char *t;
 
@@ -72,12 +76,22 @@ test_outage(void **state)
 	has_line(t, "mtuprobe_path_mtu_bytes{path=\"tunnel\",target=\"203.0.113.2\"} 1400");
 	has_line(t, "mtuprobe_path_verified{path=\"wan\",target=\"198.51.100.2\"} 0");
 	has_line(t, "mtuprobe_path_probes{path=\"wan\",target=\"198.51.100.2\"} 1");
-	has_line(t, "mtuprobe_path_last_success_timestamp_seconds{path=\"wan\",target=\"198.51.100.2\"} 1796301716");
+	has_line(
+		t,
+		"mtuprobe_path_last_success_timestamp_seconds{path=\"wan\",target=\"198.51.100.2\"} 1796301716");
 	has_line(t, "# TYPE mtuprobe_round_errors_total counter");
-	has_line(t, "mtuprobe_round_errors_total{path=\"wan\",target=\"198.51.100.2\",reason=\"no_route\"} 3");
-	has_line(t, "mtuprobe_round_errors_total{path=\"wan\",target=\"198.51.100.2\",reason=\"interface_down\"} 0");
-	has_line(t, "mtuprobe_round_errors_total{path=\"tunnel\",target=\"203.0.113.2\",reason=\"interface_down\"} 2");
-	has_line(t, "mtuprobe_round_errors_total{path=\"tunnel\",target=\"203.0.113.2\",reason=\"no_answer\"} 0");
+	has_line(
+		t,
+		"mtuprobe_round_errors_total{path=\"wan\",target=\"198.51.100.2\",reason=\"no_route\"} 3");
+	has_line(
+		t,
+		"mtuprobe_round_errors_total{path=\"wan\",target=\"198.51.100.2\",reason=\"interface_down\"} 0");
+	has_line(
+		t,
+		"mtuprobe_round_errors_total{path=\"tunnel\",target=\"203.0.113.2\",reason=\"interface_down\"} 2");
+	has_line(
+		t,
+		"mtuprobe_round_errors_total{path=\"tunnel\",target=\"203.0.113.2\",reason=\"no_answer\"} 0");
 	has_line(t, "mtuprobe_rounds_total 7");
 	free(t);
 }
@@ -113,14 +127,24 @@ test_back(void **state)
 static void
 test_every_tunnel(void **state)
 {
-	struct probe_run wan = { .stop = PROBE_STOP_DONE, .pmtu = 1454, .verified = true, .probes_sent = 9 };
-	struct probe_run t1 = { .stop = PROBE_STOP_DONE, .pmtu = 1390, .verified = true, .probes_sent = 8 };
-	struct probe_run t2 = { .stop = PROBE_STOP_DONE, .pmtu = 1380, .verified = true, .probes_sent = 7 };
+	struct probe_run wan = {
+		.stop = PROBE_STOP_DONE, .pmtu = 1454, .verified = true, .probes_sent = 9
+	};
+	struct probe_run t1 = {
+		.stop = PROBE_STOP_DONE, .pmtu = 1390, .verified = true, .probes_sent = 8
+	};
+	struct probe_run t2 = {
+		.stop = PROBE_STOP_DONE, .pmtu = 1380, .verified = true, .probes_sent = 7
+	};
 	struct report_probe rp = {
-		.wan_target = "198.51.100.2", .tunnel_target = "203.0.113.2", .wan = &wan, .tunnel = &t1,
+		.wan_target = "198.51.100.2",
+		.tunnel_target = "203.0.113.2",
+		.wan = &wan,
+		.tunnel = &t1,
 		.nmore = 2,
 	};
-	struct prom_state st = { .rounds = 2, .last_success = { 5, 6, 7, 0 },
+	struct prom_state st = { .rounds = 2,
+				 .last_success = { 5, 6, 7, 0 },
 				 .last_mtu = { 1454, 1390, 1380, 1370 } };
 	static const char *const want[] = {
 		"mtuprobe_path_mtu_bytes{path=\"tunnel\",target=\"203.0.113.2\"} 1390",
@@ -141,7 +165,8 @@ test_every_tunnel(void **state)
 	(void)state;
 	rp.more[0] = (struct report_tunnel){ .target = "203.0.113.6", .run = &t2 };
 	/* the third was not run (the WAN measured nothing, say): up 0, its MTU kept */
-	rp.more[1] = (struct report_tunnel){ .target = "203.0.113.10", .fault = { FAULT_NO_ANSWER, NULL } };
+	rp.more[1] = (struct report_tunnel){ .target = "203.0.113.10",
+					     .fault = { FAULT_NO_ANSWER, NULL } };
 	st.errors[3][FAULT_NO_ANSWER] = 1;
 	t = render(&rp, &st);
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)

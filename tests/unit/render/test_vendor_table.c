@@ -75,8 +75,9 @@ test_rows(void **state)
 			}
 			/* a vendor with calc lines takes every MTU and MSS fix from
 			 * them (FortiOS writes an MTU in two lines: two rows) */
-			if (d->nsections && (x->kind == FIX_TUNNEL_MTU || x->kind == FIX_WAN_MTU ||
-					     x->kind == FIX_TUNNEL_MSS || x->kind == FIX_TUNNEL_MSS6)) {
+			if (d->nsections &&
+			    (x->kind == FIX_TUNNEL_MTU || x->kind == FIX_WAN_MTU ||
+			     x->kind == FIX_TUNNEL_MSS || x->kind == FIX_TUNNEL_MSS6)) {
 				assert_non_null(x->line);
 				kinds |= 1u << x->kind;
 			}
@@ -134,12 +135,13 @@ ends(const struct lines *ls, const char *want)
  * so the audit fixes its MTU and MSS (the shapes of tests/audit/agree.py). */
 struct site {
 	enum vendor_id v;
-	const char *tunnel;          /* its interface name, for calc */
-	const char *pre, *post;      /* the configuration, before and after the ESP words */
-	const char *mtu_line, *mss_line;   /* as the vendor writes them, before the number */
-	int mtu_comment;             /* the tunnel MTU line is unconfirmed: a comment ending so */
+	const char *tunnel;              /* its interface name, for calc */
+	const char *pre, *post;          /* the configuration, before and after the ESP words */
+	const char *mtu_line, *mss_line; /* as the vendor writes them, before the number */
+	int mtu_comment; /* the tunnel MTU line is unconfirmed: a comment ending so */
 };
 
+/* clang-format off */
 static const struct site sites[] = {
 	{ VENDOR_RTX, "tunnel1",
 	  "tunnel select 1\nipsec tunnel 101\nipsec sa policy 101 1 esp ",
@@ -169,6 +171,7 @@ static const struct site sites[] = {
 	  " tunnel protection ipsec profile p\n ip mtu 1500\n ip tcp adjust-mss 1460\n",
 	  " ip mtu ", " ip tcp adjust-mss ", 0 },            /* interface mode, one blank */
 };
+/* clang-format on */
 
 /* strongSwan proposal; RTX words; IX child-proposal lines; FortiOS proposal; IOS
  * transform-set words (NULL: none the audit's ESP table maps for that vendor) */
@@ -179,9 +182,11 @@ static const struct {
 	  " child-proposal enc aes-cbc-128\n child-proposal integrity sha1\n", "aes128-sha1",
 	  "esp-aes 128 esp-sha-hmac" },
 	{ "aes256-sha256", "aes256-cbc sha256-hmac",
-	  " child-proposal enc aes-cbc-256\n child-proposal integrity sha2-256\n", "aes256-sha256", NULL },
+	  " child-proposal enc aes-cbc-256\n child-proposal integrity sha2-256\n", "aes256-sha256",
+	  NULL },
 	{ "aes256gcm16", "aes256-gcm",
-	  " child-proposal enc aes-gcm-256-16\n child-proposal integrity sha2-512\n", "aes256gcm", NULL },
+	  " child-proposal enc aes-gcm-256-16\n child-proposal integrity sha2-512\n", "aes256gcm",
+	  NULL },
 	{ "aes256-sha1", "aes256-cbc sha-hmac", NULL, "aes256-sha1", "esp-aes 256 esp-sha-hmac" },
 };
 
@@ -205,10 +210,16 @@ calc_lines(const struct site *s, unsigned wan, const char *proposal, struct mode
 	assert_int_equal(model_parse_proposal(proposal, &in.esp, err, sizeof(err)), 0);
 	model_default_stack(&in, 0, 0, 0);
 	assert_int_equal(model_compute(&in, m, err, sizeof(err)), 0);
-	ifs[0] = (struct vendor_iface){ vendor_default_wan(s->v, WAN_ETHER), ROLE_WAN, m->wan_mtu,
-					m->wan_mss4, m->wan_mss6, m->wan_v6_ok, 0 };
-	ifs[1] = (struct vendor_iface){ s->tunnel, ROLE_TUNNEL, m->tunnel_mtu, m->mss4, m->mss6,
-					m->v6_ok, 0 };
+	ifs[0] = (struct vendor_iface){ vendor_default_wan(s->v, WAN_ETHER),
+					ROLE_WAN,
+					m->wan_mtu,
+					m->wan_mss4,
+					m->wan_mss6,
+					m->wan_v6_ok,
+					0 };
+	ifs[1] = (struct vendor_iface){ s->tunnel, ROLE_TUNNEL, m->tunnel_mtu,
+					m->mss4,   m->mss6,     m->v6_ok,
+					0 };
 	f = open_memstream(&buf, &len);
 	assert_non_null(f);
 	vendor_render(f, s->v, &o, ifs, 2);
@@ -251,9 +262,10 @@ test_calc_and_audit_agree(void **state)
 				static struct lines calc, audit;
 				struct model_result m;
 				char mtu[64], mss[64];
-				const char *words = s->v == VENDOR_RTX ? esps[e].rtx
-					: s->v == VENDOR_IX ? esps[e].ix
-					: s->v == VENDOR_FORTIGATE ? esps[e].fortios : esps[e].ios;
+				const char *words = s->v == VENDOR_RTX         ? esps[e].rtx
+						    : s->v == VENDOR_IX        ? esps[e].ix
+						    : s->v == VENDOR_FORTIGATE ? esps[e].fortios
+									       : esps[e].ios;
 
 				if (!words)
 					continue;
@@ -263,10 +275,12 @@ test_calc_and_audit_agree(void **state)
 				snprintf(mtu, sizeof(mtu), "%s%u", s->mtu_line, m.tunnel_mtu);
 				snprintf(mss, sizeof(mss), "%s%u", s->mss_line, m.mss4);
 				if ((s->mtu_comment ? !ends(&calc, mtu) || !ends(&audit, mtu)
-				     : !holds(&calc, mtu) || !holds(&audit, mtu)) ||
+						    : !holds(&calc, mtu) || !holds(&audit, mtu)) ||
 				    !holds(&calc, mss) || !holds(&audit, mss))
-					fail_msg("%s, line %u, %s: calc and audit should both print '%s' and '%s'",
-						 vendor_id_name(s->v), wans[w], esps[e].proposal, mtu, mss);
+					fail_msg(
+						"%s, line %u, %s: calc and audit should both print '%s' and '%s'",
+						vendor_id_name(s->v), wans[w], esps[e].proposal,
+						mtu, mss);
 			}
 }
 

@@ -42,8 +42,12 @@ test_second_tunnel(void **state)
 	struct probe_run t1 = { .stop = PROBE_STOP_DONE, .pmtu = 1390, .verified = true };
 	struct probe_run t2 = { .stop = PROBE_STOP_DONE, .pmtu = 1380, .verified = true };
 	struct report_probe rp = {
-		.wan_target = "198.51.100.2", .tunnel_target = "203.0.113.2", .wan = &wan,
-		.tunnel = &t1, .tunnel_vs_model = -1, .nmore = 1,
+		.wan_target = "198.51.100.2",
+		.tunnel_target = "203.0.113.2",
+		.wan = &wan,
+		.tunnel = &t1,
+		.tunnel_vs_model = -1,
+		.nmore = 1,
 	};
 	struct report r = { .command = "probe", .probe = &rp };
 	struct watch w = { .prev_verdict = -1 };

@@ -13,7 +13,8 @@ static uint8_t pkt[T_MAXPKT];
 static uint8_t ans[T_MAXPKT];
 static uint16_t sent[65536];
 
-static void put16(uint8_t *p, unsigned v)
+static void
+put16(uint8_t *p, unsigned v)
 {
 	p[0] = (uint8_t)(v >> 8);
 	p[1] = (uint8_t)v;
@@ -21,7 +22,8 @@ static void put16(uint8_t *p, unsigned v)
 
 /* An IPv4 header to the golden target (or router_v4 for tracepath, so its
  * port unreachable comes from the target), DF set unless df is 0. */
-static void ip4(uint8_t *p, size_t size, uint8_t proto, uint8_t ttl, int df, const uint8_t *dst)
+static void
+ip4(uint8_t *p, size_t size, uint8_t proto, uint8_t ttl, int df, const uint8_t *dst)
 {
 	memset(p, 0, size);
 	p[0] = 0x45;
@@ -34,7 +36,8 @@ static void ip4(uint8_t *p, size_t size, uint8_t proto, uint8_t ttl, int df, con
 }
 
 /* Windows ping -f -l: ident 1, data 'a'..'w' over and over. */
-static size_t winping(uint8_t *p, size_t size, uint16_t seq, int df)
+static size_t
+winping(uint8_t *p, size_t size, uint16_t seq, int df)
 {
 	ip4(p, size, 1, 128, df, match_v4.dst.a);
 	p[20] = 8;
@@ -48,20 +51,22 @@ static size_t winping(uint8_t *p, size_t size, uint16_t seq, int df)
 
 /* tracepath: UDP from port 33030, its probehdr (TTL in host order, here
  * little-endian or big-endian), a time stamp, zeros. */
-static size_t tracepath(uint8_t *p, size_t size, uint16_t dport, uint8_t ttl, int big_endian)
+static size_t
+tracepath(uint8_t *p, size_t size, uint16_t dport, uint8_t ttl, int big_endian)
 {
 	ip4(p, size, 17, ttl, 1, router_v4);
 	put16(p + 20, 33030);
 	put16(p + 22, dport);
 	put16(p + 24, (unsigned)(size - 20));
 	p[big_endian ? 31 : 28] = ttl;
-	p[36] = 0x3a;                        /* tv_sec */
-	p[44] = 0x54;                        /* tv_nsec */
+	p[36] = 0x3a; /* tv_sec */
+	p[44] = 0x54; /* tv_nsec */
 	put16(p + 10, t_sum(p, 20, 0));
 	return size;
 }
 
-static void recognised(void **state)
+static void
+recognised(void **state)
 {
 	struct wire_probe pi;
 	const char *why;
@@ -105,14 +110,15 @@ static void recognised(void **state)
 	assert_int_equal(wire_parse_foreign(pkt, 1454, 1454, &pi, &why), WIRE_NOT_ECHO);
 }
 
-static void recognised_v6(void **state)
+static void
+recognised_v6(void **state)
 {
 	struct wire_probe pi;
 	const char *why;
 	size_t n = t_build(pkt, &match_v6, 1280, 64, 9);
 
 	(void)state;
-	pkt[48] ^= 0xff;                     /* not mtuprobe's cookie: any data will do */
+	pkt[48] ^= 0xff; /* not mtuprobe's cookie: any data will do */
 	t_fix6(pkt, 40);
 	assert_int_equal(wire_parse_foreign(pkt, n, (uint32_t)n, &pi, &why), WIRE_PROBE);
 	assert_int_equal(pi.m.tool, WIRE_TOOL_PING);
@@ -125,7 +131,8 @@ static void recognised_v6(void **state)
 
 /* A stream of the tool's probes from the golden source, with nothing sent
  * yet: ping to the golden target with ident 1, tracepath to router_v4. */
-static struct wire_match stream_of(int tool)
+static struct wire_match
+stream_of(int tool)
 {
 	struct wire_match m = match_v4;
 
@@ -142,7 +149,8 @@ static struct wire_match stream_of(int tool)
 	return m;
 }
 
-static void ping_answers(void **state)
+static void
+ping_answers(void **state)
 {
 	struct wire_match m = stream_of(WIRE_TOOL_PING);
 	struct wire_reply r;
@@ -173,7 +181,8 @@ static void ping_answers(void **state)
 	assert_int_equal(t_parse_ip(ans, n, &m, &r), WIRE_IGNORED);
 }
 
-static void tracepath_answers(void **state)
+static void
+tracepath_answers(void **state)
 {
 	struct wire_match m = stream_of(WIRE_TOOL_TRACEPATH);
 	struct wire_reply r;
@@ -207,7 +216,8 @@ static void tracepath_answers(void **state)
 	assert_int_equal(t_parse_ip(ans, n, &m, &r), WIRE_IGNORED);
 }
 
-int wire_foreign_tests(void)
+int
+wire_foreign_tests(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(recognised),

@@ -14,7 +14,8 @@
 static struct wire_flow flows[4];
 static struct wire_match m4, m6;
 
-static void setup_match(struct wire_match *m, const struct wire_match *from, int method)
+static void
+setup_match(struct wire_match *m, const struct wire_match *from, int method)
 {
 	*m = *from;
 	m->method = method;
@@ -23,19 +24,21 @@ static void setup_match(struct wire_match *m, const struct wire_match *from, int
 	m->nflows = 4;
 	m->syn_mss = 1460;
 	m->flows = flows;
-	for (int i = 0; i < 3; i++)     /* flow 3 never sent */
+	for (int i = 0; i < 3; i++) /* flow 3 never sent */
 		flows[i] = (struct wire_flow){ ISN0 + 0x1000u * (unsigned)i, (uint16_t)(0x100 + i),
 					       (uint16_t)(1400 + i) };
 	flows[3] = (struct wire_flow){ 0, 0, 0 };
 }
 
-static void put16(uint8_t *p, unsigned v)
+static void
+put16(uint8_t *p, unsigned v)
 {
 	p[0] = (uint8_t)(v >> 8);
 	p[1] = (uint8_t)v;
 }
 
-static void put32(uint8_t *p, uint32_t v)
+static void
+put32(uint8_t *p, uint32_t v)
 {
 	put16(p, v >> 16);
 	put16(p + 2, v & 0xffff);
@@ -43,8 +46,9 @@ static void put32(uint8_t *p, uint32_t v)
 
 /* The target's answer to a probe from port sport: IPv4 header + TCP header
  * (+ an MSS option when mss), addresses swapped. Returns its size. */
-static size_t answer4(uint8_t *out, const struct wire_match *m, uint16_t sport,
-		      uint8_t flags, uint32_t ack, unsigned mss)
+static size_t
+answer4(uint8_t *out, const struct wire_match *m, uint16_t sport, uint8_t flags, uint32_t ack,
+	unsigned mss)
 {
 	size_t tl = mss ? 24 : 20;
 
@@ -70,12 +74,14 @@ static size_t answer4(uint8_t *out, const struct wire_match *m, uint16_t sport,
 	return 20 + tl;
 }
 
-static uint32_t data_of(unsigned k, int family)
+static uint32_t
+data_of(unsigned k, int family)
 {
 	return flows[k].size - (family == 6 ? 40u : 20u) - 24u;
 }
 
-static void tcp_synack_and_rst(void **state)
+static void
+tcp_synack_and_rst(void **state)
 {
 	uint8_t pkt[64];
 	struct wire_reply r;
@@ -99,25 +105,26 @@ static void tcp_synack_and_rst(void **state)
 }
 
 /* Off-path forgeries and strays: every one ignored, with a reason. */
-static void tcp_forged(void **state)
+static void
+tcp_forged(void **state)
 {
 	static const struct {
 		uint16_t sport;
 		uint8_t flags;
-		int32_t ack_off;       /* added to ISN + 1 */
-		int patch;             /* 1: source address, 2: target port */
+		int32_t ack_off; /* added to ISN + 1 */
+		int patch;       /* 1: source address, 2: target port */
 	} rows[] = {
-		{ BASE + 1, 0x12, 1, 0 },        /* acknowledges ISN + 2 */
-		{ BASE + 1, 0x12, -1, 0 },       /* acknowledges the ISN itself */
-		{ BASE + 3, 0x12, 0, 0 },        /* a port no probe left from */
-		{ BASE + 4, 0x12, 0, 0 },        /* outside the table */
-		{ BASE - 1, 0x12, 0, 0 },        /* below it */
-		{ BASE + 1, 0x02, 0, 0 },        /* a SYN without ACK */
-		{ BASE + 1, 0x10, 0, 0 },        /* a bare ACK */
-		{ BASE + 1, 0x16, 0, 0 },        /* SYN and RST */
-		{ BASE + 1, 0x13, 0, 0 },        /* SYN-ACK-FIN */
-		{ BASE + 1, 0x12, 0, 1 },        /* from another host */
-		{ BASE + 1, 0x12, 0, 2 },        /* from another port */
+		{ BASE + 1, 0x12, 1, 0 },  /* acknowledges ISN + 2 */
+		{ BASE + 1, 0x12, -1, 0 }, /* acknowledges the ISN itself */
+		{ BASE + 3, 0x12, 0, 0 },  /* a port no probe left from */
+		{ BASE + 4, 0x12, 0, 0 },  /* outside the table */
+		{ BASE - 1, 0x12, 0, 0 },  /* below it */
+		{ BASE + 1, 0x02, 0, 0 },  /* a SYN without ACK */
+		{ BASE + 1, 0x10, 0, 0 },  /* a bare ACK */
+		{ BASE + 1, 0x16, 0, 0 },  /* SYN and RST */
+		{ BASE + 1, 0x13, 0, 0 },  /* SYN-ACK-FIN */
+		{ BASE + 1, 0x12, 0, 1 },  /* from another host */
+		{ BASE + 1, 0x12, 0, 2 },  /* from another port */
 	};
 	uint8_t pkt[64];
 	struct wire_reply r;
@@ -147,7 +154,8 @@ static void tcp_forged(void **state)
 }
 
 /* Every prefix of a genuine SYN-ACK, and a lying data offset. */
-static void tcp_truncated(void **state)
+static void
+tcp_truncated(void **state)
 {
 	uint8_t pkt[64];
 	struct wire_reply r;
@@ -158,18 +166,19 @@ static void tcp_truncated(void **state)
 	n = answer4(pkt, &m4, BASE + 1, 0x12, flows[1].isn + 1, 1379);
 	for (size_t len = 0; len < n; len++)
 		assert_int_equal(t_parse_ip(pkt, len, &m4, &r), WIRE_IGNORED);
-	pkt[32] = 0xf0;                   /* 60-byte header in a 24-byte segment */
+	pkt[32] = 0xf0; /* 60-byte header in a 24-byte segment */
 	assert_int_equal(t_parse_ip(pkt, n, &m4, &r), WIRE_IGNORED);
-	pkt[32] = 0x40;                   /* 16 bytes: below the minimum */
+	pkt[32] = 0x40; /* 16 bytes: below the minimum */
 	assert_int_equal(t_parse_ip(pkt, n, &m4, &r), WIRE_IGNORED);
 	pkt[32] = 0x60;
 	pkt[40] = 2;
-	pkt[41] = 40;                     /* an option longer than the header */
+	pkt[41] = 40; /* an option longer than the header */
 	assert_int_equal(t_parse_ip(pkt, n, &m4, &r), WIRE_TCP_SYNACK);
 	assert_int_equal(r.mss, 0);
 }
 
-static void tcp_v6(void **state)
+static void
+tcp_v6(void **state)
 {
 	uint8_t seg[24];
 	struct wire_reply r;
@@ -199,7 +208,8 @@ static void tcp_v6(void **state)
 }
 
 /* A SYN built by wire: every field, and a checksum our own code verifies. */
-static void build_syn_udp_rst(void **state)
+static void
+build_syn_udp_rst(void **state)
 {
 	uint8_t pkt[1500], err[1];
 	char msg[256];
@@ -210,19 +220,24 @@ static void build_syn_udp_rst(void **state)
 	setup_match(&m4, &match_v4, WIRE_TCP);
 	assert_int_equal(wire_min_probe_of(4, WIRE_TCP), 20 + 24 + 8);
 	assert_int_equal(wire_min_probe_of(6, WIRE_UDP), 40 + 8 + 8);
-	assert_int_equal(wire_build_syn(pkt, sizeof pkt, 1400, 64, &m4, 7, BASE, ISN0, msg, sizeof msg), 1400);
+	assert_int_equal(wire_build_syn(pkt, sizeof pkt, 1400, 64, &m4, 7, BASE, ISN0, msg,
+					sizeof msg),
+			 1400);
 	assert_int_equal(pkt[9], 6);
-	assert_int_equal(pkt[6] & 0x40, 0x40);             /* DF */
-	assert_int_equal(pkt[33], 0x02);                   /* SYN only */
-	assert_int_equal(pkt[40] << 8 | pkt[41], 2 << 8 | 4);   /* MSS option */
+	assert_int_equal(pkt[6] & 0x40, 0x40);                /* DF */
+	assert_int_equal(pkt[33], 0x02);                      /* SYN only */
+	assert_int_equal(pkt[40] << 8 | pkt[41], 2 << 8 | 4); /* MSS option */
 	assert_int_equal(pkt[42] << 8 | pkt[43], 1460);
 	assert_memory_equal(pkt + 44, m4.cookie, 8);
 	assert_int_equal(t_sum(pkt, 20, 0), 0);
 	ps = (192 << 8 | 0) + (2 << 8 | 1) + (198 << 8 | 51) + (100 << 8 | 2) + 6 + 1380;
 	assert_int_equal(t_sum(pkt + 20, 1380, ps), 0);
-	assert_int_equal(wire_build_syn(pkt, sizeof pkt, 51, 64, &m4, 7, BASE, ISN0, msg, sizeof msg), -1);
+	assert_int_equal(wire_build_syn(pkt, sizeof pkt, 51, 64, &m4, 7, BASE, ISN0, msg,
+					sizeof msg),
+			 -1);
 	m4.method = WIRE_UDP;
-	assert_int_equal(wire_build_udp(pkt, sizeof pkt, 1000, 64, &m4, 7, BASE, msg, sizeof msg), 1000);
+	assert_int_equal(wire_build_udp(pkt, sizeof pkt, 1000, 64, &m4, 7, BASE, msg, sizeof msg),
+			 1000);
 	ps = (192 << 8 | 0) + (2 << 8 | 1) + (198 << 8 | 51) + (100 << 8 | 2) + 17 + 980;
 	assert_int_equal(t_sum(pkt + 20, 980, ps), 0);
 	assert_int_equal(wire_build_rst(pkt, sizeof pkt, &m4, BASE, ISN0 + 1, msg, sizeof msg), 40);
@@ -232,22 +247,23 @@ static void build_syn_udp_rst(void **state)
 }
 
 /* m4 set up for method, and flow k's probe built into probe. */
-static void probe4(uint8_t *probe, size_t cap, int method, unsigned k)
+static void
+probe4(uint8_t *probe, size_t cap, int method, unsigned k)
 {
 	char msg[256];
 	long n;
 
 	setup_match(&m4, &match_v4, method);
-	n = method == WIRE_TCP
-	    ? wire_build_syn(probe, cap, flows[k].size, 64, &m4, flows[k].seq,
-			     (uint16_t)(BASE + k), flows[k].isn, msg, sizeof msg)
-	    : wire_build_udp(probe, cap, flows[k].size, 64, &m4, flows[k].seq,
-			     (uint16_t)(BASE + k), msg, sizeof msg);
+	n = method == WIRE_TCP ? wire_build_syn(probe, cap, flows[k].size, 64, &m4, flows[k].seq,
+						(uint16_t)(BASE + k), flows[k].isn, msg, sizeof msg)
+			       : wire_build_udp(probe, cap, flows[k].size, 64, &m4, flows[k].seq,
+						(uint16_t)(BASE + k), msg, sizeof msg);
 	assert_int_equal(n, flows[k].size);
 }
 
 /* ICMP errors quoting a SYN: the ISN is in the guaranteed 8 bytes. */
-static void tcp_quotes(void **state)
+static void
+tcp_quotes(void **state)
 {
 	uint8_t probe[1500], err[1600];
 	struct wire_reply r;
@@ -258,24 +274,24 @@ static void tcp_quotes(void **state)
 	n = t_err4(err, 3, 4, 1280, probe, 28);
 	assert_int_equal(t_parse_ip(err, n, &m4, &r), WIRE_TOO_BIG);
 	assert_int_equal(r.seq, flows[1].seq);
-	assert_int_equal(r.cookie_quoted, 1);           /* the ISN makes it strong */
+	assert_int_equal(r.cookie_quoted, 1); /* the ISN makes it strong */
 	assert_int_equal(r.mtu, 1280);
-	probe[27] ^= 1;                                 /* another ISN */
+	probe[27] ^= 1; /* another ISN */
 	n = t_err4(err, 3, 4, 1280, probe, 28);
 	assert_int_equal(t_parse_ip(err, n, &m4, &r), WIRE_IGNORED);
 	assert_string_equal(r.why, "forged: quoted sequence number");
 	probe[27] ^= 1;
-	probe[3] ^= 1;                                  /* another size */
+	probe[3] ^= 1; /* another size */
 	n = t_err4(err, 3, 4, 1280, probe, 28);
 	assert_int_equal(t_parse_ip(err, n, &m4, &r), WIRE_IGNORED);
 	probe[3] ^= 1;
-	n = t_err4(err, 3, 4, 1280, probe, 27);         /* 7 bytes of TCP */
+	n = t_err4(err, 3, 4, 1280, probe, 27); /* 7 bytes of TCP */
 	assert_int_equal(t_parse_ip(err, n, &m4, &r), WIRE_IGNORED);
 }
 
 /* An ICMPv4 error sent by the target itself (t_err4's come from a router). */
-static size_t target_err4(uint8_t *err, uint8_t type, uint8_t code, const uint8_t *probe,
-			  size_t qlen)
+static size_t
+target_err4(uint8_t *err, uint8_t type, uint8_t code, const uint8_t *probe, size_t qlen)
 {
 	size_t n = t_err4(err, type, code, 0, probe, qlen);
 
@@ -285,7 +301,8 @@ static size_t target_err4(uint8_t *err, uint8_t type, uint8_t code, const uint8_
 }
 
 /* The UDP method's proof: the target's port unreachable with our cookie. */
-static void udp_port_unreach(void **state)
+static void
+udp_port_unreach(void **state)
 {
 	uint8_t probe[1500], err[1600];
 	struct wire_reply r;
@@ -294,27 +311,28 @@ static void udp_port_unreach(void **state)
 	(void)state;
 	probe4(probe, sizeof probe, WIRE_UDP, 0);
 	n = t_err4(err, 3, 3, 0, probe, 548);
-	assert_int_equal(t_parse_ip(err, n, &m4, &r), WIRE_UNREACH);   /* a router's */
+	assert_int_equal(t_parse_ip(err, n, &m4, &r), WIRE_UNREACH); /* a router's */
 	n = target_err4(err, 3, 3, probe, 548);
 	assert_int_equal(t_parse_ip(err, n, &m4, &r), WIRE_PORT_UNREACH);
 	assert_int_equal(r.seq, flows[0].seq);
-	n = target_err4(err, 3, 3, probe, 28);          /* no cookie: not proof */
+	n = target_err4(err, 3, 3, probe, 28); /* no cookie: not proof */
 	assert_int_equal(t_parse_ip(err, n, &m4, &r), WIRE_IGNORED);
-	probe[28] ^= 0x55;                              /* another cookie */
+	probe[28] ^= 0x55; /* another cookie */
 	n = target_err4(err, 3, 3, probe, 548);
 	assert_int_equal(t_parse_ip(err, n, &m4, &r), WIRE_IGNORED);
 	probe[28] ^= 0x55;
-	probe[26] ^= 1;                                 /* another checksum */
+	probe[26] ^= 1; /* another checksum */
 	n = t_err4(err, 3, 4, 1280, probe, 28);
 	assert_int_equal(t_parse_ip(err, n, &m4, &r), WIRE_IGNORED);
 	assert_string_equal(r.why, "forged: quoted checksum");
 	probe[26] ^= 1;
-	n = t_err4(err, 3, 4, 1280, probe, 28);         /* a short quote is weak */
+	n = t_err4(err, 3, 4, 1280, probe, 28); /* a short quote is weak */
 	assert_int_equal(t_parse_ip(err, n, &m4, &r), WIRE_TOO_BIG);
 	assert_int_equal(r.cookie_quoted, 0);
 }
 
-static void udp_v6_and_echo(void **state)
+static void
+udp_v6_and_echo(void **state)
 {
 	uint8_t probe[1500], err[1600], reply[1500];
 	char msg[256];
@@ -334,17 +352,14 @@ static void udp_v6_and_echo(void **state)
 	assert_int_equal(t_parse_ip(reply, n, &m6, &r), WIRE_IGNORED);
 }
 
-int wire_l4_tests(void)
+int
+wire_l4_tests(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(tcp_synack_and_rst),
-		cmocka_unit_test(tcp_forged),
-		cmocka_unit_test(tcp_truncated),
-		cmocka_unit_test(tcp_v6),
-		cmocka_unit_test(build_syn_udp_rst),
-		cmocka_unit_test(tcp_quotes),
-		cmocka_unit_test(udp_port_unreach),
-		cmocka_unit_test(udp_v6_and_echo),
+		cmocka_unit_test(tcp_synack_and_rst), cmocka_unit_test(tcp_forged),
+		cmocka_unit_test(tcp_truncated),      cmocka_unit_test(tcp_v6),
+		cmocka_unit_test(build_syn_udp_rst),  cmocka_unit_test(tcp_quotes),
+		cmocka_unit_test(udp_port_unreach),   cmocka_unit_test(udp_v6_and_echo),
 	};
 
 	return cmocka_run_group_tests_name("wire_l4", tests, NULL, NULL);

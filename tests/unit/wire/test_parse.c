@@ -23,6 +23,7 @@ struct golden_case {
 };
 
 #define G(x) x, sizeof x
+/* clang-format off */
 static const struct golden_case golden_cases[] = {
 	{ "v4 echo reply", G(golden_v4_echo_reply), &match_v4,
 	  WIRE_ECHO_REPLY, 1, 0, 0, 0, 0 },
@@ -41,15 +42,17 @@ static const struct golden_case golden_cases[] = {
 	{ "v6 no route", G(golden_v6_unreach), &match_v6_unr,
 	  WIRE_UNREACH, 4, 0, 64, 1, 0 },
 };
+/* clang-format on */
 #define NGOLDEN (sizeof golden_cases / sizeof golden_cases[0])
 
-static void check_reply(const struct golden_case *c, const struct wire_reply *r)
+static void
+check_reply(const struct golden_case *c, const struct wire_reply *r)
 {
 	const uint8_t *from = c->bytes + (c->bytes[0] >> 4 == 4 ? 12 : 8);
 
 	if (r->kind != c->kind)
-		fail_msg("%s: kind %d, expected %d (why: %s)", c->name,
-			 r->kind, c->kind, r->why ? r->why : "-");
+		fail_msg("%s: kind %d, expected %d (why: %s)", c->name, r->kind, c->kind,
+			 r->why ? r->why : "-");
 	assert_null(r->why);
 	assert_int_equal(r->seq, c->seq);
 	assert_int_equal(r->mtu, c->mtu);
@@ -60,21 +63,22 @@ static void check_reply(const struct golden_case *c, const struct wire_reply *r)
 	assert_memory_equal(r->responder.a, from, r->responder.family == 4 ? 4 : 16);
 }
 
-static void test_golden_ip(void **state)
+static void
+test_golden_ip(void **state)
 {
 	struct wire_reply r;
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < NGOLDEN; i++) {
-		t_parse_ip(golden_cases[i].bytes, golden_cases[i].len,
-			   golden_cases[i].m, &r);
+		t_parse_ip(golden_cases[i].bytes, golden_cases[i].len, golden_cases[i].m, &r);
 		check_reply(&golden_cases[i], &r);
 	}
 }
 
 /* The same ICMPv6 messages as a raw ICMPv6 socket delivers them. */
-static void test_golden_icmp6(void **state)
+static void
+test_golden_icmp6(void **state)
 {
 	struct wire_reply r;
 	size_t i;
@@ -92,7 +96,8 @@ static void test_golden_icmp6(void **state)
 
 /* Another run (other cookie) or another process (other ident) sees the same
  * replies: all must be ignored. Our own probe seen on a capture, too. */
-static void test_golden_not_ours(void **state)
+static void
+test_golden_not_ours(void **state)
 {
 	struct wire_match m;
 	struct wire_reply r;
@@ -120,7 +125,8 @@ static void test_golden_not_ours(void **state)
 
 /* RFC 792 routers quote the IP header and 8 bytes: no cookie to check, so
  * ident and addresses decide. The MTU is reported raw, however absurd. */
-static void test_short_quote(void **state)
+static void
+test_short_quote(void **state)
 {
 	static const uint32_t mtus[] = { 0, 68, 576, 1400, 65535 };
 	struct wire_reply r;
@@ -153,7 +159,8 @@ static void test_short_quote(void **state)
 /* The quoted checksum must be our probe's: even an RFC 792 quote (no
  * cookie) carries it, and it covers the cookie, the size and the seq. A full
  * quote says it held the cookie; a short one says it did not (weak). */
-static void test_quoted_checksum(void **state)
+static void
+test_quoted_checksum(void **state)
 {
 	struct wire_match other = match_v4;
 	struct wire_reply r;
@@ -197,7 +204,8 @@ static void test_quoted_checksum(void **state)
 /* The quoted checksum is checked against the data pattern summed in closed
  * form (wire_sum_pattern); the probes libnet builds must agree at every
  * size, across the 256-byte cycles and up to the largest. */
-static void test_quoted_checksum_sizes(void **state)
+static void
+test_quoted_checksum_sizes(void **state)
 {
 	struct wire_reply r;
 	size_t n, size;
@@ -219,7 +227,8 @@ static void test_quoted_checksum_sizes(void **state)
 
 /* inspect's probe recogniser: our probes, whole or cut by a snap length,
  * and echo requests that are not ours (ping: no DF, another pattern). */
-static void test_parse_probe(void **state)
+static void
+test_parse_probe(void **state)
 {
 	struct wire_probe p;
 	struct wire_ip h;
@@ -242,8 +251,8 @@ static void test_parse_probe(void **state)
 	/* ... a 39-byte one cannot (20 + 8 + cookie + 3 of the pattern) */
 	assert_int_equal(wire_parse_probe(pkt, 39, 1400, &p, &why), WIRE_NOT_PROBE);
 	assert_string_equal(why, "echo request cut short by the snap length: "
-			    "cannot tell if it is a probe");
-	pkt[6] &= (uint8_t)~0x40;               /* DF off: ping, not us */
+				 "cannot tell if it is a probe");
+	pkt[6] &= (uint8_t)~0x40; /* DF off: ping, not us */
 	t_fix4(pkt);
 	assert_int_equal(wire_parse_probe(pkt, n, 1400, &p, &why), WIRE_NOT_PROBE);
 	assert_string_equal(why, "echo request without DF, not a probe");
@@ -251,9 +260,8 @@ static void test_parse_probe(void **state)
 	pkt[40 + 8 + WIRE_COOKIE_LEN + 2] ^= 0xff;
 	assert_int_equal(wire_parse_probe(pkt, n, 1300, &p, &why), WIRE_NOT_PROBE);
 	assert_string_equal(why, "echo request, not a probe (its data is not the probe pattern)");
-	assert_int_equal(wire_parse_probe(golden_v4_echo_reply, 64, 64, &p, &why),
-			 WIRE_NOT_ECHO);
-	wire_ip_header(pkt, 5, &h);             /* payload length not reached */
+	assert_int_equal(wire_parse_probe(golden_v4_echo_reply, 64, 64, &p, &why), WIRE_NOT_ECHO);
+	wire_ip_header(pkt, 5, &h); /* payload length not reached */
 	assert_int_equal(h.sized, 0);
 	wire_ip_header(pkt, 6, &h);
 	assert_int_equal(h.sized, 1);
@@ -265,7 +273,8 @@ static void test_parse_probe(void **state)
 }
 
 /* Insert n bytes of IPv4 options (NOPs, then EOL) after the fixed header. */
-static size_t add_options(uint8_t *p, size_t len, size_t n)
+static size_t
+add_options(uint8_t *p, size_t len, size_t n)
 {
 	unsigned tot = (unsigned)(len + n);
 
@@ -279,7 +288,8 @@ static size_t add_options(uint8_t *p, size_t len, size_t n)
 }
 
 /* RFC 791 options in the outer header (IHL 7) and in the quote (IHL 6). */
-static void test_ip_options(void **state)
+static void
+test_ip_options(void **state)
 {
 	struct wire_reply r;
 	size_t n, q;
@@ -305,7 +315,8 @@ static void test_ip_options(void **state)
 }
 
 /* RFC 4884: the length field bounds the quote; extensions follow. */
-static void test_rfc4884(void **state)
+static void
+test_rfc4884(void **state)
 {
 	struct wire_reply r;
 	size_t n;
@@ -336,7 +347,8 @@ static void test_rfc4884(void **state)
 }
 
 /* Outer IPv6 extension headers are skipped (RFC 8200 §4). */
-static void test_ext_headers(void **state)
+static void
+test_ext_headers(void **state)
 {
 	static const uint8_t nhs[] = { 0, 60, 43 };
 	struct wire_reply r;
@@ -348,33 +360,33 @@ static void test_ext_headers(void **state)
 		memcpy(pkt, pkt2, 40);
 		pkt[6] = nhs[i];
 		memset(pkt + 40, 0, 16);
-		pkt[40] = 58;               /* next header */
-		pkt[41] = 1;                /* 16 bytes */
+		pkt[40] = 58; /* next header */
+		pkt[41] = 1;  /* 16 bytes */
 		memcpy(pkt + 56, pkt2 + 40, n - 40);
 		pkt[5] = (uint8_t)(n - 40 + 16);
 		t_fix6(pkt, 56);
-		assert_int_equal(t_parse_ip(pkt, n + 16, &match_v6, &r),
-				 WIRE_ECHO_REPLY);
+		assert_int_equal(t_parse_ip(pkt, n + 16, &match_v6, &r), WIRE_ECHO_REPLY);
 		assert_int_equal(r.seq, 11);
 	}
 }
 
 /* A big echo reply may come back fragmented (captures see fragments):
  * the first fragment holds ident, seq and cookie; the others are ignored. */
-static void test_fragments(void **state)
+static void
+test_fragments(void **state)
 {
 	struct wire_reply r;
 	size_t n;
 
 	(void)state;
 	n = t_echo_reply(pkt, pkt2, t_build(pkt2, &match_v4, 1500, 64, 12));
-	pkt[6] = 0x20;                      /* MF, offset 0 */
-	pkt[2] = (uint8_t)(1400 >> 8);      /* first 1400 bytes */
+	pkt[6] = 0x20;                 /* MF, offset 0 */
+	pkt[2] = (uint8_t)(1400 >> 8); /* first 1400 bytes */
 	pkt[3] = (uint8_t)1400;
-	pkt[22] ^= 0x55;                    /* checksum covers the rest: unverifiable */
+	pkt[22] ^= 0x55; /* checksum covers the rest: unverifiable */
 	assert_int_equal(t_parse_ip(pkt, 1400, &match_v4, &r), WIRE_ECHO_REPLY);
 	assert_int_equal(r.seq, 12);
-	pkt[7] = 175;                       /* offset 1400 */
+	pkt[7] = 175; /* offset 1400 */
 	assert_int_equal(t_parse_ip(pkt, 1400, &match_v4, &r), WIRE_IGNORED);
 	assert_string_equal(r.why, "ip fragment");
 	/* an error inside a fragment is not believed */
@@ -387,7 +399,8 @@ static void test_fragments(void **state)
 /* The IPv6 version: a fragment header (RFC 8200 §4.5) before the ICMPv6
  * message. M set: a first fragment, checksum unverifiable. M clear: an
  * atomic fragment (RFC 6946), a whole packet whose checksum must hold. */
-static void test_fragments6(void **state)
+static void
+test_fragments6(void **state)
 {
 	struct wire_reply r;
 	size_t n;
@@ -399,12 +412,12 @@ static void test_fragments6(void **state)
 	memset(pkt + 40, 0, 8);
 	pkt[6] = 44;
 	pkt[40] = 58;
-	pkt[4] = (uint8_t)((1400 - 40) >> 8);      /* first 1400 bytes */
+	pkt[4] = (uint8_t)((1400 - 40) >> 8); /* first 1400 bytes */
 	pkt[5] = (uint8_t)(1400 - 40);
-	pkt[43] = 1;                               /* M: more fragments */
+	pkt[43] = 1; /* M: more fragments */
 	assert_int_equal(t_parse_ip(pkt, 1400, &match_v6, &r), WIRE_ECHO_REPLY);
 	assert_int_equal(r.seq, 13);
-	pkt[43] = 0;                               /* atomic: checksum counts */
+	pkt[43] = 0; /* atomic: checksum counts */
 	assert_int_equal(t_parse_ip(pkt, 1400, &match_v6, &r), WIRE_IGNORED);
 	assert_string_equal(r.why, "bad icmp checksum");
 	t_fix6(pkt, 48);
@@ -425,7 +438,8 @@ static void test_fragments6(void **state)
 }
 
 /* Link-layer padding after the IP total length is not part of the packet. */
-static void test_padding(void **state)
+static void
+test_padding(void **state)
 {
 	struct wire_reply r;
 
@@ -438,7 +452,8 @@ static void test_padding(void **state)
 	assert_int_equal(t_parse_ip(pkt, 1287, &match_v6, &r), WIRE_TOO_BIG);
 }
 
-int wire_parse_tests(void)
+int
+wire_parse_tests(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_golden_ip),

@@ -18,6 +18,7 @@ struct sample {
 };
 
 #define S(x) x, sizeof x
+/* clang-format off */
 static const struct sample samples[] = {
 	{ "v4 echo reply", S(golden_v4_echo_reply), &match_v4 },
 	{ "v4 frag needed", S(golden_v4_frag_needed), &match_v4 },
@@ -28,22 +29,24 @@ static const struct sample samples[] = {
 	{ "v6 time exceeded", S(golden_v6_time_exceeded), &match_v6 },
 	{ "v6 unreachable", S(golden_v6_unreach), &match_v6_unr },
 };
+/* clang-format on */
 #define NSAMPLES (sizeof samples / sizeof samples[0])
 
-static void assert_same(const char *name, size_t at,
-			const struct wire_reply *a, const struct wire_reply *b)
+static void
+assert_same(const char *name, size_t at, const struct wire_reply *a, const struct wire_reply *b)
 {
 	if (a->kind != b->kind || a->seq != b->seq || a->mtu != b->mtu ||
 	    a->quoted_size != b->quoted_size)
 		fail_msg("%s at %zu: kind %d seq %u mtu %u size %u, full parse "
-			 "kind %d seq %u mtu %u size %u (why: %s)", name, at,
-			 a->kind, a->seq, a->mtu, a->quoted_size, b->kind,
-			 b->seq, b->mtu, b->quoted_size, a->why ? a->why : "-");
+			 "kind %d seq %u mtu %u size %u (why: %s)",
+			 name, at, a->kind, a->seq, a->mtu, a->quoted_size, b->kind, b->seq, b->mtu,
+			 b->quoted_size, a->why ? a->why : "-");
 }
 
 /* A capture or a short read cuts a packet anywhere. The IP length fields
  * then exceed what arrived: always "truncated". */
-static void test_ip_prefixes(void **state)
+static void
+test_ip_prefixes(void **state)
 {
 	struct wire_reply r;
 	size_t i, n;
@@ -52,20 +55,20 @@ static void test_ip_prefixes(void **state)
 	for (i = 0; i < NSAMPLES; i++) {
 		const struct sample *s = &samples[i];
 
-		assert_int_not_equal(t_parse_ip(s->bytes, s->len, s->m, &r),
-				     WIRE_IGNORED);
+		assert_int_not_equal(t_parse_ip(s->bytes, s->len, s->m, &r), WIRE_IGNORED);
 		for (n = 0; n < s->len; n++) {
 			t_parse_ip(s->bytes, n, s->m, &r);
 			if (r.kind != WIRE_IGNORED || strcmp(r.why, "truncated"))
-				fail_msg("%s cut at %zu: kind %d why %s", s->name,
-					 n, r.kind, r.why ? r.why : "-");
+				fail_msg("%s cut at %zu: kind %d why %s", s->name, n, r.kind,
+					 r.why ? r.why : "-");
 		}
 	}
 }
 
 /* A raw ICMPv6 socket gives no length field to check: a cut message is
  * ignored while too short to match, then parses exactly as the whole. */
-static void test_icmp6_prefixes(void **state)
+static void
+test_icmp6_prefixes(void **state)
 {
 	struct wire_reply r, full;
 	size_t i, n, need;
@@ -94,7 +97,8 @@ static void test_icmp6_prefixes(void **state)
 
 /* Routers quote anywhere from 28 bytes (RFC 792) to 576 / 1280 bytes in
  * all. Well-formed errors quoting every possible length of our probe. */
-static void test_quote_lengths(void **state)
+static void
+test_quote_lengths(void **state)
 {
 	struct wire_reply r;
 	size_t q, n;
@@ -143,13 +147,14 @@ struct malformed {
 	struct poke pokes[3];
 	int npokes;
 	enum fix fix;
-	const char *why;     /* NULL: must still parse as the base does */
+	const char *why; /* NULL: must still parse as the base does */
 };
 
 #define ER4 golden_v4_echo_reply, 64
 #define FN4 golden_v4_frag_needed, 576
 #define ER6 golden_v6_echo_reply, 64
 #define PTB6 golden_v6_ptb, 1280
+/* clang-format off */
 static const struct malformed malformed[] = {
 	{ "ihl 0", ER4, { { 0, 0x40 } }, 1, NOFIX, "bad ip header length" },
 	{ "ihl 4", ER4, { { 0, 0x44 } }, 1, NOFIX, "bad ip header length" },
@@ -198,8 +203,10 @@ static const struct malformed malformed[] = {
 	{ "v6 payload cut, resummed", PTB6, { { 4, 0 }, { 5, 50 } }, 2, FIX6,
 	  "truncated quote" },
 };
+/* clang-format on */
 
-static void test_malformed(void **state)
+static void
+test_malformed(void **state)
 {
 	struct wire_reply r, base;
 	size_t i;
@@ -219,8 +226,8 @@ static void test_malformed(void **state)
 			t_fix6(pkt, 40);
 		t_parse_ip(pkt, c->len, m, &r);
 		if (c->why && (r.kind != WIRE_IGNORED || strcmp(r.why, c->why)))
-			fail_msg("%s: kind %d why \"%s\", expected \"%s\"", c->name,
-				 r.kind, r.why ? r.why : "-", c->why);
+			fail_msg("%s: kind %d why \"%s\", expected \"%s\"", c->name, r.kind,
+				 r.why ? r.why : "-", c->why);
 		if (!c->why) {
 			t_parse_ip(c->base, c->len, m, &base);
 			assert_same(c->name, 0, &r, &base);
@@ -229,7 +236,8 @@ static void test_malformed(void **state)
 }
 
 /* The 16th extension header is one too many. */
-static void test_ext_header_chain(void **state)
+static void
+test_ext_header_chain(void **state)
 {
 	struct wire_reply r;
 	int i;
@@ -240,18 +248,17 @@ static void test_ext_header_chain(void **state)
 	pkt[5] = 16 * 8 + 8;
 	pkt[6] = 60;
 	for (i = 0; i < 16; i++)
-		pkt[40 + i * 8] = 60;   /* destination options, 8 bytes, again */
-	assert_int_equal(t_parse_ip(pkt, 40 + 16 * 8 + 8, &match_v6, &r),
-			 WIRE_IGNORED);
+		pkt[40 + i * 8] = 60; /* destination options, 8 bytes, again */
+	assert_int_equal(t_parse_ip(pkt, 40 + 16 * 8 + 8, &match_v6, &r), WIRE_IGNORED);
 	assert_string_equal(r.why, "too many ipv6 extension headers");
 }
 
 struct forgery {
 	const char *name;
 	int family;
-	size_t off;          /* byte of the quoted probe to change */
-	uint8_t xor;         /* 0: the genuine article (the control) */
-	size_t qlen;         /* how much of the probe the error quotes */
+	size_t off;   /* byte of the quoted probe to change */
+	uint8_t xor ; /* 0: the genuine article (the control) */
+	size_t qlen;  /* how much of the probe the error quotes */
 	const char *why;
 };
 
@@ -259,6 +266,7 @@ struct forgery {
  * believed: they do not quote one of our probes. Offsets in the probe:
  * v4 src 12, dst 16, proto 9, ICMP at 20 (ident 24, cookie 28);
  * v6 nh 6, src 8, dst 24, ICMPv6 at 40 (ident 44, cookie 48). */
+/* clang-format off */
 static const struct forgery forgeries[] = {
 	{ "v4 genuine", 4, 0, 0, 548, NULL },
 	{ "v4 genuine RFC 792 quote", 4, 0, 0, 28, NULL },
@@ -280,8 +288,10 @@ static const struct forgery forgeries[] = {
 	{ "v6 quotes udp", 6, 6, 58 ^ 17, 1232, "not ours: quoted next header" },
 	{ "v6 quotes echo reply", 6, 40, 1, 1232, "not ours: quoted type" },
 };
+/* clang-format on */
 
-static void test_forged_too_big(void **state)
+static void
+test_forged_too_big(void **state)
 {
 	struct wire_reply r;
 	size_t i, n;
@@ -292,25 +302,29 @@ static void test_forged_too_big(void **state)
 		const struct wire_match *m = f->family == 4 ? &match_v4 : &match_v6;
 
 		t_build(probe, m, 1500, 64, 33);
-		probe[f->off] ^= f->xor;
+		probe[f->off] ^= f->xor ;
 		n = f->family == 4 ? t_err4(pkt, 3, 4, 68, probe, f->qlen)
 				   : t_err6(pkt, 2, 0, 68, probe, f->qlen);
 		t_parse_ip(pkt, n, m, &r);
 		if (!f->why && (r.kind != WIRE_TOO_BIG || r.mtu != 68 || r.seq != 33))
-			fail_msg("%s: kind %d mtu %u seq %u (why: %s)", f->name,
-				 r.kind, r.mtu, r.seq, r.why ? r.why : "-");
+			fail_msg("%s: kind %d mtu %u seq %u (why: %s)", f->name, r.kind, r.mtu,
+				 r.seq, r.why ? r.why : "-");
 		if (f->why && (r.kind != WIRE_IGNORED || strcmp(r.why, f->why)))
-			fail_msg("%s: kind %d why \"%s\", expected \"%s\"", f->name,
-				 r.kind, r.why ? r.why : "-", f->why);
+			fail_msg("%s: kind %d why \"%s\", expected \"%s\"", f->name, r.kind,
+				 r.why ? r.why : "-", f->why);
 		if (f->why)
 			assert_int_equal(r.mtu, 0);
 	}
 }
 
 /* Echo replies: only from the target, with our ident and cookie. */
-static void test_forged_echo(void **state)
+static void
+test_forged_echo(void **state)
 {
-	static const struct { size_t off4, off6; const char *why; } rows[] = {
+	static const struct {
+		size_t off4, off6;
+		const char *why;
+	} rows[] = {
 		{ 0, 0, NULL },
 		{ 15, 23, "not ours: source" },
 		{ 25, 45, "not ours: ident" },
@@ -339,14 +353,15 @@ static void test_forged_echo(void **state)
 			if (!rows[i].why)
 				assert_int_equal(r.kind, WIRE_ECHO_REPLY);
 			else if (r.kind != WIRE_IGNORED || strcmp(r.why, rows[i].why))
-				fail_msg("v%d row %zu: kind %d why %s", fam, i,
-					 r.kind, r.why ? r.why : "-");
+				fail_msg("v%d row %zu: kind %d why %s", fam, i, r.kind,
+					 r.why ? r.why : "-");
 		}
 	}
 }
 
 /* Nonsense arguments are ignored, not crashed on. */
-static void test_bad_args(void **state)
+static void
+test_bad_args(void **state)
 {
 	struct ip_addr v4src = match_v4.dst;
 	struct wire_reply r;
@@ -354,36 +369,29 @@ static void test_bad_args(void **state)
 	(void)state;
 	assert_int_equal(wire_parse_ip(NULL, 10, &match_v4, &r), WIRE_IGNORED);
 	assert_non_null(r.why);
-	assert_int_equal(wire_parse_ip(golden_v4_echo_reply, 64, NULL, &r),
+	assert_int_equal(wire_parse_ip(golden_v4_echo_reply, 64, NULL, &r), WIRE_IGNORED);
+	assert_int_equal(wire_parse_ip(golden_v4_echo_reply, 64, &match_v4, NULL), WIRE_ECHO_REPLY);
+	assert_int_equal(wire_parse_icmp6(golden_v6_echo_reply + 40, 24, &v4src, &match_v6, &r),
 			 WIRE_IGNORED);
-	assert_int_equal(wire_parse_ip(golden_v4_echo_reply, 64, &match_v4, NULL),
-			 WIRE_ECHO_REPLY);
-	assert_int_equal(wire_parse_icmp6(golden_v6_echo_reply + 40, 24, &v4src,
-					  &match_v6, &r), WIRE_IGNORED);
 	assert_string_equal(r.why, "sender is not ipv6");
-	assert_int_equal(wire_parse_icmp6(golden_v6_echo_reply + 40, 24, NULL,
-					  &match_v6, &r), WIRE_IGNORED);
-	assert_int_equal(wire_parse_icmp6(golden_v6_echo_reply + 40, 24,
-					  &match_v6.dst, &match_v6, NULL),
+	assert_int_equal(wire_parse_icmp6(golden_v6_echo_reply + 40, 24, NULL, &match_v6, &r),
+			 WIRE_IGNORED);
+	assert_int_equal(wire_parse_icmp6(golden_v6_echo_reply + 40, 24, &match_v6.dst, &match_v6,
+					  NULL),
 			 WIRE_ECHO_REPLY);
 	/* an IPv4 match never accepts IPv6 packets, and vice versa */
-	assert_int_equal(wire_parse_ip(golden_v6_ptb, 1280, &match_v4, &r),
-			 WIRE_IGNORED);
-	assert_int_equal(wire_parse_ip(golden_v4_frag_needed, 576, &match_v6, &r),
-			 WIRE_IGNORED);
+	assert_int_equal(wire_parse_ip(golden_v6_ptb, 1280, &match_v4, &r), WIRE_IGNORED);
+	assert_int_equal(wire_parse_ip(golden_v4_frag_needed, 576, &match_v6, &r), WIRE_IGNORED);
 }
 
-int wire_robust_tests(void)
+int
+wire_robust_tests(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_ip_prefixes),
-		cmocka_unit_test(test_icmp6_prefixes),
-		cmocka_unit_test(test_quote_lengths),
-		cmocka_unit_test(test_malformed),
-		cmocka_unit_test(test_ext_header_chain),
-		cmocka_unit_test(test_forged_too_big),
-		cmocka_unit_test(test_forged_echo),
-		cmocka_unit_test(test_bad_args),
+		cmocka_unit_test(test_ip_prefixes),      cmocka_unit_test(test_icmp6_prefixes),
+		cmocka_unit_test(test_quote_lengths),    cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_ext_header_chain), cmocka_unit_test(test_forged_too_big),
+		cmocka_unit_test(test_forged_echo),      cmocka_unit_test(test_bad_args),
 	};
 
 	return cmocka_run_group_tests_name("wire_robust", tests, NULL, NULL);

@@ -2,7 +2,8 @@
 /* The wire unit tests: one binary, five cmocka groups. */
 #include "wire_test.h"
 
-int main(void)
+int
+main(void)
 {
 	int failed = 0;
 
