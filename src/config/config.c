@@ -21,8 +21,13 @@
  * firmware (command reference 8.1.21). */
 /* clang-format off */
 static const struct config_since rtx_mss_auto_since[] = {
-	{ "vRX", 0, 0, 0 }, { "RTX5000", 14, 0, 22 }, { "RTX3500", 14, 0, 22 },
-	{ "RTX1210", 14, 1, 26 }, { "RTX830", 15, 2, 3 }, { "", 15, 4, 0 }, { NULL, 0, 0, 0 },
+	{ "vRX", CONFIG_RELEASE(0, 0, 0) },
+	{ "RTX5000", CONFIG_RELEASE(14, 0, 22) },
+	{ "RTX3500", CONFIG_RELEASE(14, 0, 22) },
+	{ "RTX1210", CONFIG_RELEASE(14, 1, 26) },
+	{ "RTX830", CONFIG_RELEASE(15, 2, 3) },
+	{ "", CONFIG_RELEASE(15, 4, 0) },
+	{ NULL, 0 },
 };
 /* clang-format on */
 
@@ -150,7 +155,7 @@ static const struct {
 				 .neutral = 1,
 				 .natt_detects = 1,
 				 .clamp_default = CONFIG_CLAMP_NONE,
-				 .clamp_one_way_before = 70001,
+				 .clamp_one_way_before = CONFIG_RELEASE(7, 0, 1),
 				 .clamp_one_way = N_(
 					 "before FortiOS 7.0.1 a tcp-mss on an interface rewrites the SYNs of one direction only (Fortinet community Technical Tip 221376): set the same tcp-mss on the LAN interface too, or tcp-mss-sender and tcp-mss-receiver on the firewall policy to the tunnel"),
 				 .selector_default = N_(
@@ -380,20 +385,13 @@ enum config_clamp_state
 config_clamp_default(const struct config *c)
 {
 	const struct config_facts *x = config_facts(c);
-	const char *rev = strstr(c->firmware, "Rev.");
-	int v[3] = { 0, 0, 0 };
-	char model[16];
-	long have;
 
 	if (!x->clamp_since)
 		return x->clamp_default;
-	if (!rev || sscanf(rev, "Rev.%d.%d.%d", &v[0], &v[1], &v[2]) != 3 ||
-	    sscanf(c->firmware, "%15s", model) != 1)
+	if (!c->release || !*c->model)
 		return CONFIG_CLAMP_UNKNOWN;
-	have = (long)v[0] * 1000000 + v[1] * 1000 + v[2];
 	for (const struct config_since *s = x->clamp_since; s->model; s++)
-		if ((!*s->model || strcmp(s->model, model) == 0) &&
-		    have >= (long)s->a * 1000000 + s->b * 1000 + s->c)
+		if ((!*s->model || strcmp(s->model, c->model) == 0) && c->release >= s->since)
 			return CONFIG_CLAMP_AUTO;
 	return CONFIG_CLAMP_NONE;
 }

@@ -543,12 +543,19 @@ enum config_clamp_state {
  * (no document found) keep theirs; core/audit.c's clamp_says[] gives each
  * state its finding. The newer formats leave CONFIG_CWHY_NONE. */
 enum config_clamp_why { CONFIG_CWHY_NONE, CONFIG_CWHY_RTX, CONFIG_CWHY_IX, CONFIG_CWHY_COUNT };
+/* A firmware release a.b.c as one number (config.release), so that every
+ * parser that reads a release (RTX "Rev.14.01.38", FortiOS
+ * "#config-version=...-6.4.15-FW-...", RouterOS "by RouterOS 7.11.2")
+ * fills the same field and every fact compares against it. Each part is
+ * below 1000. */
+#define CONFIG_RELEASE(a, b, c) ((long)(a)*1000000L + (long)(b)*1000L + (long)(c))
+
 /* A firmware from which on the clamp default is auto (config_facts.
- * clamp_since, ended by a NULL model): model "" matches any model; the
- * revision is the header's "Rev.a.b.c". */
+ * clamp_since, ended by a NULL model): model "" matches any model
+ * (config.model); since is a CONFIG_RELEASE(). */
 struct config_since {
 	const char *model;
-	int a, b, c;
+	long since;
 };
 
 /* What a format's grammar implies where the configuration says nothing:
@@ -602,7 +609,7 @@ struct config_facts {
 	 * ipsec ike backward-compatibility, 15.28, default 1) */
 	int ike_compat;
 	/* an interface MSS clamp rewrites SYNs of one direction only on a
-	 * release before this one (config.release's form); 0 never. FortiOS:
+	 * release before this one (a CONFIG_RELEASE()); 0 never. FortiOS:
 	 * 7.0.1 (Fortinet community Technical Tip 221376) */
 	long clamp_one_way_before;
 	const char *clamp_one_way; /* what to do about it, for the note (marked N_()) */
@@ -664,9 +671,11 @@ struct config {
 	                               * many; the parse then fails (config.c fits) */
 	char firmware[CONFIG_TEXT]; /* RTX "# RTX1210 Rev.14.01.38 ..." header, if any */
 	unsigned firmware_line;
-	long release;              /* the firmware release as major * 10000 + minor * 100 +
-	                               * patch where the parser reads one (FortiOS
-	                               * #config-version), 0 unknown */
+	/* the firmware release the header names as CONFIG_RELEASE(), where
+	 * the parser reads one (RTX Rev., FortiOS #config-version, RouterOS
+	 * "by RouterOS"), 0 unknown; and the model it names, "" unknown */
+	long release;
+	char model[CONFIG_NAME];
 	struct config_num refresh; /* RTX global ipsec auto refresh */
 	struct config_start start; /* RTX: the global ipsec auto refresh as a start view (set 1) */
 	struct config_num natt;    /* IX global ike nat-traversal */
@@ -699,8 +708,9 @@ const char *config_vendor_display(enum vendor_id v);
 /* c->facts, or facts that assume nothing (a model built by hand). */
 const struct config_facts *config_facts(const struct config *c);
 /* What a tunnel of c without a clamp line is left with: the facts row's
- * clamp_default, or with clamp_since the firmware header's (c->firmware):
- * AUTO from a listed revision on, NONE before it, UNKNOWN with no header. */
+ * clamp_default, or with clamp_since the header's model and release
+ * (c->model, c->release): AUTO from a listed release on, NONE before it,
+ * UNKNOWN with no release read. */
 enum config_clamp_state config_clamp_default(const struct config *c);
 /* The setting that says whether tunnel i forces NAT-T (v 1: on), wherever
  * the format keeps it; NULL when the tunnel has no IKE peer to ask. */

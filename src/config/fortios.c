@@ -174,8 +174,8 @@ static const struct keydef keys[] = {
  * versioned_schema; doc/config-grammar.md). FortiOS rejects a set or
  * unset of a key the entry does not have, and takes a key abbreviated as
  * long as it stays unambiguous (CLI reference, "Command syntax"). Sorted. */
-#define FG_P1_FIRST 60000L /* 6.0.0, as major * 10000 + minor * 100 + patch */
-#define FG_P1_LAST 70604L  /* 7.6.4 */
+#define FG_P1_FIRST CONFIG_RELEASE(6, 0, 0)
+#define FG_P1_LAST CONFIG_RELEASE(7, 6, 4)
 /* clang-format off */
 static const char *const p1_keys[] = {
 	"acct-verify", "add-gw-route", "add-route", "addke1", "addke2", "addke3", "addke4",
@@ -361,16 +361,16 @@ net_at(const struct cfg_line *l, size_t i, uint32_t *a, unsigned *plen)
 }
 
 /* The release a "#config-version=MODEL-6.4.15-FW-build..." header
- * names, as major * 10000 + minor * 100 + patch; -1 none. */
+ * names, as a CONFIG_RELEASE(); -1 none. */
 static long
 fg_release(const char *fw)
 {
 	for (const char *p = strchr(fw, '-'); p; p = strchr(p + 1, '-')) {
 		unsigned a, b, d;
 		int n = 0;
-		if (sscanf(p, "-%u.%u.%u-%n", &a, &b, &d, &n) == 3 && n > 0 && a < 100 && b < 100 &&
-		    d < 100)
-			return (long)a * 10000 + b * 100 + d;
+		if (sscanf(p, "-%u.%u.%u-%n", &a, &b, &d, &n) == 3 && n > 0 && a < 1000 &&
+		    b < 1000 && d < 1000)
+			return CONFIG_RELEASE(a, b, d);
 	}
 	return -1;
 }
@@ -1347,6 +1347,10 @@ config_parse_fortios(const char *buf, size_t len, struct config *c)
 				c->firmware_line = l.no;
 				c->release =
 					fg_release(c->firmware) > 0 ? fg_release(c->firmware) : 0;
+				/* the model is what comes before the first '-' */
+				if (strcspn(c->firmware, "-") < sizeof(c->model))
+					snprintf(c->model, sizeof(c->model), "%.*s",
+						 (int)strcspn(c->firmware, "-"), c->firmware);
 			}
 			continue;
 		}

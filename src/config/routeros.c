@@ -1299,9 +1299,14 @@ header(struct config *c, struct cfg_ctx *x, const char *s, size_t n, unsigned no
 		return;
 	p += strlen(mark);
 	if (*p >= '1' && *p <= '9') {
+		unsigned v[3] = { 0, 0, 0 };
 		x->major = atoi(p);
 		cfg_copy(c->firmware, sizeof(c->firmware), t);
 		c->firmware_line = no;
+		/* "7.14" has no patch: 7.14.0 */
+		if (sscanf(p, "%u.%u.%u", &v[0], &v[1], &v[2]) >= 2 && v[0] < 1000 && v[1] < 1000 &&
+		    v[2] < 1000)
+			c->release = CONFIG_RELEASE(v[0], v[1], v[2]);
 	}
 }
 

@@ -1000,8 +1000,20 @@ firmware_comment(struct config *c, const struct cfg_line *l)
 {
 	if (c->firmware_line || l->no > 20 || !strstr(l->text, " Rev."))
 		return;
+	const char *rev;
+	unsigned a, b, d;
+	int n = 0;
+
 	snprintf(c->firmware, sizeof(c->firmware), "%s", l->text + 1 + (l->text[1] == ' '));
 	c->firmware_line = l->no;
+	/* the model is the header's first word, the release its Rev.a.b.c */
+	n = (int)strcspn(c->firmware, " \t");
+	if ((size_t)n < sizeof(c->model))
+		snprintf(c->model, sizeof(c->model), "%.*s", n, c->firmware);
+	rev = strstr(c->firmware, " Rev.");
+	if (rev && sscanf(rev, " Rev.%u.%u.%u", &a, &b, &d) == 3 && a < 1000 && b < 1000 &&
+	    d < 1000)
+		c->release = CONFIG_RELEASE(a, b, d);
 }
 
 static void

@@ -84,6 +84,9 @@ test_rtx_facts(void **state)
 	assert_int_equal(cfg.vendor, VENDOR_RTX);
 	assert_int_equal(cfg.lines, 17);
 	assert_int_equal(cfg.firmware_line, 1);
+	/* the one release field every parser fills (config_clamp_default) */
+	assert_string_equal(cfg.model, "RTX830");
+	assert_int_equal(cfg.release, CONFIG_RELEASE(15, 2, 10));
 	assert_int_equal(cfg.ntunnels, 1);
 	t = &cfg.tunnels[0];
 	assert_string_equal(t->name, "tunnel3");

@@ -186,6 +186,8 @@ check_messy(void)
 	assert_int_equal(cfg.ninvalid, 0);
 	assert_string_equal(cfg.firmware, "FGT60F-7.2.8-FW-build1639-240313");
 	assert_int_equal(cfg.firmware_line, 1);
+	assert_string_equal(cfg.model, "FGT60F");
+	assert_int_equal(cfg.release, CONFIG_RELEASE(7, 2, 8));
 	assert_int_equal(cfg.ngateways, 1);
 	assert_int_equal(cfg.ntunnels, 1);
 	assert_int_equal(t->mtu.v, 1400);

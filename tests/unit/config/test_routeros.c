@@ -299,6 +299,7 @@ test_messy(void **state)
 	assert_int_equal(cfg.bgp[0].line, 26);
 	assert_int_equal(cfg.bgp[0].as, 64512); /* .as after remote.address: remote.as */
 	assert_int_equal(cfg.firmware_line, 1);
+	assert_int_equal(cfg.release, CONFIG_RELEASE(7, 14, 3));
 	assert_int_equal(cfg.comments, 2);
 	assert_int_equal(cfg.lines, 28);
 	/* the secret is in no text a finding can quote */

@@ -326,24 +326,30 @@ static const struct clamp_row {
 	const struct config_since *since;
 	enum config_clamp_why why;
 	const char *firmware;
+	const char *model; /* what the parser reads from firmware */
+	long release;
 	const char *says; /* NULL: no finding */
 } clamp_rows[] = {
-	{ CONFIG_CLAMP_AUTO, NULL, CONFIG_CWHY_NONE, "", NULL },
-	{ CONFIG_CLAMP_NONE, NULL, CONFIG_CWHY_NONE, "",
+	{ CONFIG_CLAMP_AUTO, NULL, CONFIG_CWHY_NONE, "", "", 0, NULL },
+	{ CONFIG_CLAMP_NONE, NULL, CONFIG_CWHY_NONE, "", "", 0,
 	  "Juniper Junos clamps nothing unless told to" },
-	{ CONFIG_CLAMP_UNKNOWN, NULL, CONFIG_CWHY_NONE, "",
+	{ CONFIG_CLAMP_UNKNOWN, NULL, CONFIG_CWHY_NONE, "", "", 0,
 	  "what Juniper Junos does without one was not found" },
-	{ CONFIG_CLAMP_UNKNOWN, NULL, CONFIG_CWHY_IX, "", "the IX default was not found" },
+	{ CONFIG_CLAMP_UNKNOWN, NULL, CONFIG_CWHY_IX, "", "", 0, "the IX default was not found" },
 	/* by firmware: a listed revision on, before it, and no header */
-	{ CONFIG_CLAMP_NONE, (const struct config_since[]){ { "X1", 2, 0, 5 }, { NULL, 0, 0, 0 } },
-	  CONFIG_CWHY_RTX, "X1 Rev.2.0.5 (test)", NULL },
-	{ CONFIG_CLAMP_NONE, (const struct config_since[]){ { "X1", 2, 0, 5 }, { NULL, 0, 0, 0 } },
-	  CONFIG_CWHY_RTX, "X1 Rev.2.0.4 (test)",
+	{ CONFIG_CLAMP_NONE,
+	  (const struct config_since[]){ { "X1", CONFIG_RELEASE(2, 0, 5) }, { NULL, 0 } },
+	  CONFIG_CWHY_RTX, "X1 Rev.2.0.5 (test)", "X1", CONFIG_RELEASE(2, 0, 5), NULL },
+	{ CONFIG_CLAMP_NONE,
+	  (const struct config_since[]){ { "X1", CONFIG_RELEASE(2, 0, 5) }, { NULL, 0 } },
+	  CONFIG_CWHY_RTX, "X1 Rev.2.0.4 (test)", "X1", CONFIG_RELEASE(2, 0, 4),
 	  "on this firmware (X1 Rev.2.0.4 (test), line 1) the default is off" },
-	{ CONFIG_CLAMP_NONE, (const struct config_since[]){ { "", 2, 0, 5 }, { NULL, 0, 0, 0 } },
-	  CONFIG_CWHY_RTX, "Y9 Rev.3.1.0", NULL },
-	{ CONFIG_CLAMP_NONE, (const struct config_since[]){ { "X1", 2, 0, 5 }, { NULL, 0, 0, 0 } },
-	  CONFIG_CWHY_RTX, "", "does not say which firmware it came from" },
+	{ CONFIG_CLAMP_NONE,
+	  (const struct config_since[]){ { "", CONFIG_RELEASE(2, 0, 5) }, { NULL, 0 } },
+	  CONFIG_CWHY_RTX, "Y9 Rev.3.1.0", "Y9", CONFIG_RELEASE(3, 1, 0), NULL },
+	{ CONFIG_CLAMP_NONE,
+	  (const struct config_since[]){ { "X1", CONFIG_RELEASE(2, 0, 5) }, { NULL, 0 } },
+	  CONFIG_CWHY_RTX, "", "", 0, "does not say which firmware it came from" },
 };
 
 static void
@@ -367,6 +373,8 @@ test_clamp_rows(void **state)
 		s.c.facts = &x;
 		snprintf(s.c.firmware, sizeof s.c.firmware, "%s", w->firmware);
 		s.c.firmware_line = *w->firmware ? 1 : 0;
+		snprintf(s.c.model, sizeof s.c.model, "%s", w->model);
+		s.c.release = w->release;
 		assert_int_equal(run(&s, "aws", &r), 0);
 		f = find(&r, "no-mss-clamp", &n);
 		if (!w->says && f)
