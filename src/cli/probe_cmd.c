@@ -58,13 +58,24 @@ fail(const char *msg, int code)
 static int
 check_target(struct probe_state *s, const struct path *p)
 {
+	/* what the address is, said in the sentence below */
+	static const char *const not_unicast[WIRE_ADDR_KIND_COUNT] = {
+		[WIRE_ADDR_UNSPEC4] = N_("an unspecified address (0.0.0.0/8)"),
+		[WIRE_ADDR_MULTICAST] = N_("a multicast address"),
+		[WIRE_ADDR_RESERVED4] = N_("a broadcast or reserved address (240.0.0.0/4)"),
+		[WIRE_ADDR_UNSPEC6] = N_("the unspecified address"),
+		[WIRE_ADDR_MAPPED] = N_("an IPv4-mapped address: give the IPv4 address"),
+		[WIRE_ADDR_COMPAT] =
+			N_("an IPv4-compatible address (deprecated, RFC 4291 2.5.5.1)"),
+	};
 	struct ip_addr a;
-	const char *what;
+	enum wire_addr_kind what;
 
 	rawio_target_addr(&p->t, &a);
-	if ((what = wire_addr_not_unicast(&a)) != NULL) {
-		snprintf(s->err, sizeof(s->err), "%s (%s) is %s: probe one unicast host", p->host,
-			 p->t.text, what);
+	if ((what = wire_addr_not_unicast(&a)) != WIRE_ADDR_UNICAST) {
+		/* TRANSLATORS: the host as given, its address, then what it is */
+		snprintf(s->err, sizeof(s->err), _("%s (%s) is %s: probe one unicast host"),
+			 p->host, p->t.text, _(not_unicast[what]));
 		return -1;
 	}
 	if (p->t.family != 6)

@@ -193,7 +193,18 @@ void wire_ip_header(const uint8_t *buf, size_t len, struct wire_ip *out);
 enum wire_kind wire_parse_icmp6(const uint8_t *buf, size_t len, const struct ip_addr *src,
 				const struct wire_match *m, struct wire_reply *out);
 
-/* NULL for a unicast address, else what it is, in words (wire_addr.c). */
-const char *wire_addr_not_unicast(const struct ip_addr *a);
+/* What an address is when it is not one unicast host (wire_addr.c);
+ * the CLI words each kind. */
+enum wire_addr_kind {
+	WIRE_ADDR_UNICAST,
+	WIRE_ADDR_UNSPEC4,   /* 0.0.0.0/8 */
+	WIRE_ADDR_MULTICAST, /* 224.0.0.0/4, ff00::/8 */
+	WIRE_ADDR_RESERVED4, /* 240.0.0.0/4, with 255.255.255.255 */
+	WIRE_ADDR_UNSPEC6,   /* :: */
+	WIRE_ADDR_MAPPED,    /* ::ffff:0:0/96 */
+	WIRE_ADDR_COMPAT,    /* ::/96 but ::1 */
+	WIRE_ADDR_KIND_COUNT
+};
+enum wire_addr_kind wire_addr_not_unicast(const struct ip_addr *a);
 
 #endif

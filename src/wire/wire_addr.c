@@ -8,7 +8,7 @@
  * unicast address. RFC 1122 3.2.1.3 (0/8, 255.255.255.255), RFC 5771
  * (224/4 multicast), RFC 1112 (240/4 reserved), RFC 4291 2.5.2 (::),
  * 2.5.5 (::ffff:0:0/96 mapped, ::/96 compatible), 2.7 (ff00::/8). */
-const char *
+enum wire_addr_kind
 wire_addr_not_unicast(const struct ip_addr *a)
 {
 	static const uint8_t mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
@@ -16,21 +16,21 @@ wire_addr_not_unicast(const struct ip_addr *a)
 
 	if (a->family == 4) {
 		if (a->a[0] == 0)
-			return "an unspecified address (0.0.0.0/8)";
+			return WIRE_ADDR_UNSPEC4;
 		if (a->a[0] >= 224 && a->a[0] < 240)
-			return "a multicast address";
+			return WIRE_ADDR_MULTICAST;
 		if (a->a[0] >= 240)
-			return "a broadcast or reserved address (240.0.0.0/4)";
-		return NULL;
+			return WIRE_ADDR_RESERVED4;
+		return WIRE_ADDR_UNICAST;
 	}
 	if (a->a[0] == 0xff)
-		return "a multicast address";
+		return WIRE_ADDR_MULTICAST;
 	if (memcmp(a->a, zero, 16) == 0)
-		return "the unspecified address";
+		return WIRE_ADDR_UNSPEC6;
 	if (memcmp(a->a, mapped, 12) == 0)
-		return "an IPv4-mapped address: give the IPv4 address";
+		return WIRE_ADDR_MAPPED;
 	if (memcmp(a->a, zero, 12) == 0 &&
 	    !(a->a[12] == 0 && a->a[13] == 0 && a->a[14] == 0 && a->a[15] == 1))
-		return "an IPv4-compatible address (deprecated, RFC 4291 2.5.5.1)";
-	return NULL;
+		return WIRE_ADDR_COMPAT;
+	return WIRE_ADDR_UNICAST;
 }

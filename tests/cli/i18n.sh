@@ -55,6 +55,7 @@ cases=(
 	"bad-option|-|calc --bogus"
 	"bad-number|-|calc --wan-mtu 99999"
 	"unknown-host|netns|probe -4 host.invalid"
+	"not-unicast|-|probe 224.0.0.1"
 	"no-route|netns|probe -4 --format measured 192.0.2.1"
 	"no-privilege|noraw|probe -4 192.0.2.1"
 	"calc-report|-|calc --line flets-pppoe --esp aes128-sha1 --nat-t --peer aws --vendor none"
