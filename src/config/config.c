@@ -107,7 +107,10 @@ static const struct {
 				  .natt_default = N_(
 					  "not forced (encap = no: UDP only when a NAT is detected)"),
 				  .clamp_elsewhere = "swanctl.conf",
-				  .ike_unset = PEER_IKEV1 | PEER_IKEV2 },
+				  .ike_unset = PEER_IKEV1 | PEER_IKEV2,
+				  .esp_native = 1,
+				  /* version 0 (default) initiates with IKEv2 */
+				  .ike_start_unset = { 2 } },
 				config_parse_swan,
 				(const char *const[]){ "connections {", "connections{",
 						       "children {", "children{", "secrets {",
@@ -132,6 +135,11 @@ static const struct {
 					 "not forced (forceencaps or encapsulation not yes: UDP only when a NAT is detected)"),
 				 .clamp_elsewhere = N_("ipsec.conf (not expressible there)"),
 				 .ike_unset = PEER_IKEV1 | PEER_IKEV2,
+				 .esp_native = 1, /* ipsecconf.c: strongSwan spelling */
+				 /* strongSwan's keyexchange=ike (default) initiates IKEv2; in
+				  * Openswan/Libreswan it is IKEv1 unless the file says ikev2 */
+				 .ike_start_unset = { [CONFIG_DIALECT_STRONGSWAN] = 2,
+						      [CONFIG_DIALECT_LIBRESWAN] = 0 },
 				 .dialect_word = { [CONFIG_DIALECT_STRONGSWAN] = N_(
 							   "read as strongSwan (no key only Libreswan/Openswan take)\n"),
 						   [CONFIG_DIALECT_LIBRESWAN] = N_(
@@ -373,12 +381,19 @@ markers(const char *buf, size_t len, int v, unsigned *lines)
 	return ev[v];
 }
 
+static const struct config_facts facts_none = { .clamp_in_config = 1, .peer_word = "peer" };
+
 const struct config_facts *
 config_facts(const struct config *c)
 {
-	static const struct config_facts none = { .clamp_in_config = 1, .peer_word = "peer" };
+	return c->facts ? c->facts : &facts_none;
+}
 
-	return c->facts ? c->facts : &none;
+const struct config_facts *
+config_vendor_facts(enum vendor_id v)
+{
+	return (int)v >= 0 && v < VENDOR_COUNT && formats[v].parse ? &formats[v].facts
+								   : &facts_none;
 }
 
 enum config_clamp_state

@@ -206,7 +206,11 @@ struct config_tunnel {
 		esp; /* IX: the bound profile's child-proposal lines, or the tunnel's own */
 	char esp_text[CONFIG_ESP];
 	int esp_own; /* IX: esp is the tunnel's own ikev2 child-proposal lines */
-	int ikev2;   /* IX tunnel mode ipsec-ikev2 */
+	/* 1: esp/esp_text are this tunnel's transform (the parser filled
+	 * them, from the tunnel's own lines, its profile or the format's
+	 * default one: IX IKEv2); 0: the gateway's are */
+	int esp_here;
+	int ikev2; /* IX tunnel mode ipsec-ikev2 */
 	/* IX: the interface IKE leaves by (ikev2 outgoing-interface IF), its
 	 * line in outgoing.text; "" when not written */
 	char outgoing_if[CONFIG_NAME];
@@ -638,6 +642,17 @@ struct config_facts {
 	 * (enum config_dialect; ipsec.conf: strongSwan and Libreswan read DPD
 	 * keys differently); NULL: a format of one reading. Marked N_(). */
 	const char *dialect_word[2];
+	/* 1: the format writes ESP transforms as strongSwan proposal keywords
+	 * already (swanctl.conf, ipsec.conf); else config_esp_keyword() maps
+	 * its words (esp_words.c) */
+	int esp_native;
+	/* The IKE version a gateway with no version line, or one saying
+	 * "either", starts with, by dialect (enum config_dialect; a format of
+	 * one reading fills [0]): 2 IKEv2 (swanctl.conf(5) version 0;
+	 * strongSwan ipsec.conf keyexchange=ike), 0 none known (Libreswan
+	 * ipsec.conf: IKEv1 unless ikev2=; the other formats' parsers set
+	 * config_gateway.version where the file or its default says) */
+	unsigned ike_start_unset[2];
 };
 
 struct cfg_index;
@@ -707,6 +722,13 @@ const char *config_vendor_name(enum vendor_id v);
 const char *config_vendor_display(enum vendor_id v);
 /* c->facts, or facts that assume nothing (a model built by hand). */
 const struct config_facts *config_facts(const struct config *c);
+/* The facts row of vendor v's format (facts that assume nothing when v
+ * has no parser). */
+const struct config_facts *config_vendor_facts(enum vendor_id v);
+/* Maps a transform as format v writes it to strongSwan proposal syntax
+ * ("aes-cbc sha-hmac" -> "aes128-sha1", esp_words.c); -1 when a word is
+ * not known (out then holds that word) or the text is empty/"default". */
+int config_esp_keyword(enum vendor_id v, const char *text, char *out, size_t len);
 /* What a tunnel of c without a clamp line is left with: the facts row's
  * clamp_default, or with clamp_since the header's model and release
  * (c->model, c->release): AUTO from a listed release on, NONE before it,

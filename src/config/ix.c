@@ -1170,6 +1170,22 @@ free_tables(struct cfg_ctx *x)
 		free(t[i]->row);
 }
 
+/* An IKEv2 tunnel's transform is its own (ikev2 profile child-proposal
+ * lines, or the profile it binds), else the default-profile's: the
+ * tunnel carries it, not an IKE gateway (config_tunnel.esp_here). */
+static void
+ikev2_esp(struct config *c)
+{
+	for (size_t i = 0; i < c->ntunnels; i++) {
+		struct config_tunnel *t = &c->tunnels[i];
+		if (!t->ikev2)
+			continue;
+		t->esp_here = 1;
+		if (!t->binding.line && !t->esp_own)
+			snprintf(t->esp_text, sizeof(t->esp_text), "%s", c->child_esp_text);
+	}
+}
+
 int
 config_parse_ix(const char *buf, size_t len, struct config *c)
 {
@@ -1202,6 +1218,7 @@ config_parse_ix(const char *buf, size_t len, struct config *c)
 	ix_live(c, x);
 	ix_start(c);
 	line_mtu(c);
+	ikev2_esp(c);
 	free_tables(x);
 	free(x);
 	return c->nomem ? -1 : 0;

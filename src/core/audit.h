@@ -360,8 +360,4 @@ const char *audit_severity_name(enum audit_severity s);
 const char *
 audit_source(const struct audit_result *r, const struct audit_check *k, char *buf, size_t len);
 
-/* Maps a configuration's ESP transform to strongSwan proposal syntax
- * ("aes-cbc sha-hmac" -> "aes128-sha1"); -1 when a word is not known. */
-int audit_esp_keyword(enum vendor_id v, const char *text, char *out, size_t len);
-
 #endif

@@ -410,8 +410,8 @@ test_esp_words(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < COUNT(esp_rows); i++) {
-		int rc = audit_esp_keyword((enum vendor_id)esp_rows[i].v, esp_rows[i].text, out,
-					   sizeof(out));
+		int rc = config_esp_keyword((enum vendor_id)esp_rows[i].v, esp_rows[i].text, out,
+					    sizeof(out));
 		if (esp_rows[i].want) {
 			assert_int_equal(rc, 0);
 			assert_string_equal(out, esp_rows[i].want);
