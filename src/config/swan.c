@@ -53,10 +53,58 @@ at(const struct cfg_ctx *x, int d, const char *name)
 static const char *const top_sections[] = { "connections", "secrets", "pools", "authorities",
 					    "include" };
 
+/* "name : other.section" (strongswan.conf(5), section inheritance, which
+ * swanctl.conf takes): the name alone, and in base what it inherits from
+ * ("" none). */
 static void
-open_section(struct config *c, struct cfg_ctx *x, const char *name, const struct cfg_line *l)
+split_base(const char *text, char *name, size_t nlen, char *base, size_t blen)
 {
+	const char *colon = strchr(text, ':');
+	size_t n = colon ? (size_t)(colon - text) : strlen(text);
+
+	while (n && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+		n--;
+	snprintf(name, nlen, "%.*s", (int)(n < nlen ? n : nlen - 1), text);
+	base[0] = '\0';
+	if (colon) {
+		colon++;
+		while (*colon == ' ' || *colon == '\t')
+			colon++;
+		snprintf(base, blen, "%s", colon);
+	}
+}
+
+/* A child that inherits another of the same connection
+ * (connections.<conn>.children.<child>) starts with its transform; a
+ * base elsewhere is not followed. */
+static void
+inherit_child(struct config *c, const struct cfg_ctx *x, struct config_tunnel *t, const char *base)
+{
+	char want[3 * CONFIG_NAME];
+	const char *child;
+
+	snprintf(want, sizeof(want), "connections.%s.children.", x->path[1]);
+	if (strncmp(base, want, strlen(want)) != 0)
+		return;
+	child = base + strlen(want);
+	for (size_t i = 0; i < c->ntunnels; i++) {
+		const struct config_tunnel *b = &c->tunnels[i];
+		if (b == t || b->gateway != x->gateway || strcmp(b->name, child) != 0)
+			continue;
+		t->esp = b->esp;
+		t->esp_here = b->esp_here;
+		snprintf(t->esp_text, sizeof(t->esp_text), "%s", b->esp_text);
+		return;
+	}
+}
+
+static void
+open_section(struct config *c, struct cfg_ctx *x, const char *text, const struct cfg_line *l)
+{
+	char name[CONFIG_TEXT], base[CONFIG_TEXT];
 	int known = x->depth > 0;
+
+	split_base(text, name, sizeof(name), base, sizeof(base));
 
 	for (size_t i = 0; !known && i < COUNT(top_sections); i++)
 		known = strcmp(name, top_sections[i]) == 0;
@@ -81,7 +129,7 @@ open_section(struct config *c, struct cfg_ctx *x, const char *name, const struct
 		x->read = 1;
 	} else if (x->depth == 4 && at(x, 0, "connections") && at(x, 2, "children") &&
 		   x->gateway >= 0) {
-		char id[CONFIG_NAME];
+		char id[CONFIG_TEXT + 12]; /* "%d." and the name: cfg_tunnel says when it is cut */
 		struct config_tunnel *t;
 		/* the connection's index, not its name: two long connection
 		 * names that begin alike (vpn-0123456789abcdef0-tunnel-1, -2)
@@ -91,6 +139,8 @@ open_section(struct config *c, struct cfg_ctx *x, const char *name, const struct
 		x->tunnel = t ? (int)(t - c->tunnels) : -1;
 		if (t)
 			t->gateway = x->gateway;
+		if (t && base[0])
+			inherit_child(c, x, t, base);
 		x->read = 1;
 	}
 }
@@ -213,9 +263,17 @@ child_key(struct config *c, struct config_tunnel *t, struct config_gateway *g, c
 
 	(void)c;
 	if (strcmp(k, "esp_proposals") == 0) {
-		cfg_set(&g->esp, 0, l);
-		snprintf(g->esp_text, sizeof(g->esp_text), "%s", v);
-		g->esp_text[strcspn(g->esp_text, ", ")] = '\0';
+		/* a CHILD_SA's own (swanctl.conf(5) connections.<conn>.children.
+		 * <child>.esp_proposals): every proposal of the list, ','
+		 * between them, as the model reads a list */
+		size_t n = 0;
+		(void)g;
+		cfg_set(&t->esp, 0, l);
+		t->esp_here = 1;
+		for (const char *p = v; *p && n + 1 < sizeof(t->esp_text); p++)
+			if (*p != ' ' && *p != '\t')
+				t->esp_text[n++] = *p;
+		t->esp_text[n] = '\0';
 	} else if (strcmp(k, "local_ts") == 0) {
 		cfg_selector(&g->local_id, v, l);
 	} else if (strcmp(k, "remote_ts") == 0) {
@@ -261,7 +319,7 @@ template_key(struct config_gateway *g, struct config_tunnel *t, int depth, const
 						  "close_action",  "local_ts",     "remote_ts" };
 	struct config_num *cn[] = { g ? &g->version : NULL, g ? &g->natt : NULL,
 				    g ? &g->keepalive : NULL, g ? &g->dpd_timeout : NULL };
-	struct config_num *ch[] = { g ? &g->esp : NULL, g ? &g->start_action : NULL,
+	struct config_num *ch[] = { t ? &t->esp : NULL, g ? &g->start_action : NULL,
 				    g ? &g->dpd_action : NULL, g ? &g->close_action : NULL };
 
 	for (size_t i = 0; depth == 2 && i < COUNT(conn_keys); i++)

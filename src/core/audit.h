@@ -127,6 +127,7 @@ enum audit_say_id {
 	NOTE_CLAMP_POLICY,
 	NOTE_ESP_SEVERAL,
 	NOTE_NO_ACTIVE_PEER,
+	NOTE_ESP_LIST,
 	/* findings */
 	SAY_MSS6_ABOVE,
 	SAY_MSS_ABOVE,
@@ -256,18 +257,21 @@ enum audit_skip {
 
 /* One tunnel as the audit sees it (for --json "tunnels" and the text head). */
 struct audit_tunnel {
-	int index;            /* in config.tunnels */
-	unsigned mtu;         /* configured or the vendor default; 0 unknown */
-	int mtu_default;      /* mtu is the vendor's default, not configured */
-	char esp[CONFIG_ESP]; /* the transform in strongSwan syntax, "" unknown */
-	int natt;             /* NAT-T counted in limit: configured, or nat_seen */
-	int natt_auto;        /* not counted, but used if a NAT is on the path */
-	int outer6;           /* ESP rides in IPv6 (the IKE peer's outer address) */
-	int natt_unknown;     /* no line sets NAT-T and the format's default was not found */
-	int nat_seen;         /* NAT-T starts by itself, and the configuration shows a
+	int index;                /* in config.tunnels */
+	unsigned mtu;             /* configured or the vendor default; 0 unknown */
+	int mtu_default;          /* mtu is the vendor's default, not configured */
+	char esp[CONFIG_ESP];     /* the transform in strongSwan syntax, "" unknown: of a
+	                       * list, the one that carries least */
+	char esp_all[CONFIG_ESP]; /* every proposal offered, in strongSwan syntax,
+	                           * ',' between them (esp set) */
+	int natt;                 /* NAT-T counted in limit: configured, or nat_seen */
+	int natt_auto;            /* not counted, but used if a NAT is on the path */
+	int outer6;               /* ESP rides in IPv6 (the IKE peer's outer address) */
+	int natt_unknown;         /* no line sets NAT-T and the format's default was not found */
+	int nat_seen;             /* NAT-T starts by itself, and the configuration shows a
 	                                * NAT on the path (a private IKE address, a public peer) */
-	unsigned limit;       /* what line + ESP (+ NAT-T) + peer allow; 0 unknown */
-	unsigned limit_natt;  /* natt_auto: the same in UDP (RFC 3948); 0 unknown */
+	unsigned limit;           /* what line + ESP (+ NAT-T) + peer allow; 0 unknown */
+	unsigned limit_natt;      /* natt_auto: the same in UDP (RFC 3948); 0 unknown */
 	unsigned target_mtu, target_mss; /* what the fixes set; 0 unknown */
 	unsigned alt_mtu, alt_mss;       /* what the other policy (--keep-mtu or not) would set */
 	enum audit_skip skip;            /* not AUDIT_CHECKED: the MTU/MSS checks passed it by */

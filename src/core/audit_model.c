@@ -134,19 +134,79 @@ tunnel_esp_text(const struct audit_run *a, const struct config_tunnel *t)
  * header is IPv6 (40 bytes, RFC 8200) when the IKE peer's outer address
  * is an IPv6 one. */
 static unsigned
-model_limit(struct audit_run *a, const char *esp, int natt, int outer6, char *err, size_t errlen)
+limit_on(const struct audit_run *a, unsigned link, const char *esp, int natt, int outer6, char *err,
+	 size_t errlen)
 {
 	struct model_input in;
 	struct model_result m;
 
 	memset(&in, 0, sizeof(in));
-	in.link_mtu = a->r->line_mtu;
+	in.link_mtu = link;
 	if (model_parse_proposal(esp, &in.esp, err, errlen) < 0)
 		return 0;
 	model_default_stack(&in, outer6, natt, 0);
 	if (model_compute(&in, &m, err, errlen) < 0)
 		return 0;
 	return m.tunnel_mtu_model < a->peer->max_mtu ? m.tunnel_mtu_model : a->peer->max_mtu;
+}
+
+static unsigned
+model_limit(struct audit_run *a, const char *esp, int natt, int outer6, char *err, size_t errlen)
+{
+	return limit_on(a, a->r->line_mtu, esp, natt, outer6, err, errlen);
+}
+
+/* The line MTU a list of proposals is ranked on when the line is not
+ * known: the ESP overhead barely depends on it (only the padding, RFC
+ * 4303 section 2.4), and the limit is computed again on the real line. */
+#define RANK_LINE_MTU 1500u
+
+/* A tunnel's transforms, as the parser keeps them: one proposal, or
+ * several separated by ',' (config.h config_gateway.esp_text). The
+ * responder picks one of the initiator's (RFC 7296 section 2.7; IKEv1
+ * RFC 2409 section 5), so the tunnel must carry the one that leaves the
+ * least room: at->esp is that one. 0 and at->esp set; -1 with the text of
+ * the proposal or word the model does not know in bad; *n proposals. */
+static int
+esp_worst(const struct audit_run *a, struct audit_tunnel *at, const char *text, char *bad,
+	  size_t badlen, unsigned *n)
+{
+	char list[CONFIG_ESP], kw[CONFIG_ESP], err[256];
+	char *save = NULL;
+	unsigned worst = 0;
+	size_t len;
+
+	*n = 0;
+	at->esp_all[0] = '\0';
+	snprintf(list, sizeof(list), "%s", text);
+	for (char *p = strtok_r(list, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+		unsigned lim;
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			continue;
+		++*n;
+		if (config_esp_keyword(a->cfg->vendor, p, kw, sizeof(kw)) < 0) {
+			snprintf(bad, badlen, "%s", kw);
+			return -1;
+		}
+		len = strlen(at->esp_all);
+		snprintf(at->esp_all + len, sizeof(at->esp_all) - len, "%s%s", len ? "," : "", kw);
+		lim = limit_on(a, a->r->line_mtu ? a->r->line_mtu : RANK_LINE_MTU, kw, 0,
+			       at->outer6, err, sizeof(err));
+		/* one the model cannot compute is the one said (NOTE_ESP_MODEL) */
+		if (!at->esp[0] || !lim || (worst && lim < worst)) {
+			snprintf(at->esp, sizeof(at->esp), "%s", kw);
+			worst = lim ? lim : 1;
+		}
+		if (!lim)
+			break;
+	}
+	if (!*n) {
+		bad[0] = '\0';
+		return -1;
+	}
+	return 0;
 }
 
 /* ESP of tunnel t rides in IPv6: its IKE peer's outer address, or this
@@ -210,6 +270,7 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	struct audit_tunnel *at = &a->r->tunnels[i];
 	char kw[CONFIG_ESP];
 	const char *text = tunnel_esp_text(a, t);
+	unsigned nprop;
 
 	at->index = (int)i;
 	at->natt = tunnel_natt(a, i);
@@ -239,9 +300,13 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	}
 	if (at->skip != AUDIT_CHECKED)
 		return;
-	if (config_esp_keyword(a->cfg->vendor, text, kw, sizeof(kw)) == 0)
-		snprintf(at->esp, sizeof(at->esp), "%s", kw);
-	else if (*text && config_is_placeholder(kw))
+	at->outer6 = tunnel_outer6(a, t);
+	if (esp_worst(a, at, text, kw, sizeof(kw), &nprop) < 0)
+		at->esp[0] = '\0';
+	if (at->esp[0]) {
+		if (nprop > 1)
+			audit_note(a, NOTE_ESP_LIST, ARGS(AS(t->name), AN(nprop), AS(at->esp)));
+	} else if (*text && config_is_placeholder(kw))
 		audit_note(a, NOTE_ESP_TEMPLATE, ARGS(AS(t->name), AQ(kw)));
 	else if (*text)
 		audit_note(a, NOTE_ESP_UNKNOWN, ARGS(AS(t->name), AS(text), AQ(kw)));
@@ -249,7 +314,6 @@ tunnel_numbers(struct audit_run *a, size_t i)
 		const struct config_num *n = &a->cfg->gateways[t->gateway].esp_several;
 		audit_note(a, NOTE_ESP_SEVERAL, ARGS(AS(t->name), AN(n->line), AS(n->text)));
 	}
-	at->outer6 = tunnel_outer6(a, t);
 	if (a->r->line_mtu && at->esp[0]) {
 		char err[256];
 		at->limit = model_limit(a, at->esp, at->natt, at->outer6, err, sizeof(err));

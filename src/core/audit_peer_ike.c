@@ -9,6 +9,7 @@
 #include "core/audit_peer_int.h"
 #include "base/count.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* ---- dpd-hold-mismatch ----------------------------------------------- */
@@ -234,6 +235,24 @@ audit_peer_esp_line(const struct config *c, size_t i)
 						  : NULL;
 }
 
+/* 1: some proposal of a router's list (audit_tunnel.esp_all) is one AWS's
+ * tunnel takes: the responder picks that one (RFC 7296 section 2.7). */
+static int
+esp_offered(const char *all, const struct peer_tunnel *pt)
+{
+	char buf[CONFIG_ESP], *save = NULL;
+	unsigned enc, integ;
+
+	if (!strchr(all, ','))
+		return 0; /* one proposal: judged as before */
+	snprintf(buf, sizeof(buf), "%s", all);
+	for (char *p = strtok_r(buf, ",", &save); p; p = strtok_r(NULL, ",", &save))
+		if (audit_peer_esp_bits(p, &enc, &integ) == 0 && (enc & (unsigned)pt->p2_enc.v) &&
+		    (!integ || (integ & (unsigned)pt->p2_integ.v)))
+			return 1;
+	return 0;
+}
+
 void
 audit_peer_check_proposal(struct audit_peer_run *a)
 {
@@ -254,6 +273,9 @@ audit_peer_check_proposal(struct audit_peer_run *a)
 			continue; /* no IKE SA, no phase 2 to compare */
 		}
 		esp = a->router && (size_t)i < a->router->ntunnels ? a->router->tunnels[i].esp : "";
+		if (a->router && (size_t)i < a->router->ntunnels &&
+		    esp_offered(a->router->tunnels[i].esp_all, pt))
+			continue; /* one of the router's proposals is one AWS takes */
 		if (audit_peer_esp_bits(esp, &enc, &integ) < 0) {
 			pr->not_checked |= PAIR_NC_PHASE2;
 			continue;

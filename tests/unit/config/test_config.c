@@ -346,10 +346,14 @@ test_swan_sections(void **state)
 	assert_int_equal(g->local_id.plen, 0);
 	assert_int_equal(g->local_id.line, 6);
 	assert_int_equal(g->remote_id.plen, CONFIG_PLEN_OTHER);
-	assert_string_equal(g->esp_text, "aes256gcm16");
 	assert_int_equal(g->refresh.v, 1);
 	assert_int_equal(cfg.ntunnels, 1);
 	assert_string_equal(cfg.tunnels[0].name, "k1");
+	/* the child's own transform, every proposal of its list (the model
+	 * takes the one that carries least), not the connection's */
+	assert_string_equal(g->esp_text, "");
+	assert_int_equal(cfg.tunnels[0].esp_here, 1);
+	assert_string_equal(cfg.tunnels[0].esp_text, "aes256gcm16,aes128-sha1");
 	assert_int_equal(cfg.nbgp, 1);
 	assert_int_equal(cfg.bgp[0].line, 15);
 	assert_int_equal(cfg.bgp[0].as, 64512); /* FRR's neighbor A remote-as AS */
