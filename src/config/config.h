@@ -198,6 +198,13 @@ struct config_tunnel {
 	 * are the tunnel's. narrow-selectors-with-bgp takes any of a
 	 * gateway's pairs that holds its BGP neighbour as carrying BGP. */
 	struct config_prefix sel_local, sel_remote;
+	/* The selector a fix names this tunnel's policy by, alone among its
+	 * gateway's (RouterOS: peer="P" src-address=A dst-address=B, as the
+	 * file writes them), and the command that puts its selectors back once
+	 * the fix has set both to 0.0.0.0/0; "" none (the fix is then said,
+	 * not printed) */
+	char sel_find[CONFIG_TEXT];
+	char sel_undo[3 * CONFIG_TEXT];
 	/* IX IKEv2, per tunnel (or from the profile it binds) */
 	struct config_num dpd;       /* ikev2 dpd interval N, or the bound profile's dpd interval */
 	struct config_num connect;   /* ikev2 connect-type auto: v 1 */
