@@ -445,6 +445,7 @@ enum config_arg {
 	CONFIG_ARG_NONE,
 	CONFIG_ARG_NUMBER,
 	CONFIG_ARG_ADDR,
+	CONFIG_ARG_ADDR6, /* an IPv6 address (FortiOS remote-gw6, local-gw6) */
 	CONFIG_ARG_PREFIX,
 	CONFIG_ARG_WORD,
 	CONFIG_ARG_ONOFF,

@@ -633,6 +633,19 @@ take_prefix(const struct cmd *m, const char *key, struct config_prefix *p)
 		cfg_set_prefix(p, 0, CONFIG_PLEN_OTHER, &m->l);
 }
 
+/* A peer's address= or local-address=: an IPv4 or IPv6 address or prefix
+ * (MikroTik manual, IPsec: Peers, "address (IP/IPv6 Prefix)"); an IPv6 one
+ * carries IKE and ESP in IPv6, whose header is 40 bytes (RFC 8200). */
+static void
+take_outer(const struct cmd *m, const char *key, struct config_prefix *p)
+{
+	const char *v = val(m, key);
+
+	take_prefix(m, key, p);
+	if (v && p->line && !p->tmpl && p->plen == CONFIG_PLEN_OTHER)
+		p->v6 = cfg_addr6(v);
+}
+
 /* The object a set command names: its name= selector, the bare name, or
  * "default" for [ find default=yes ]. */
 static const char *
@@ -743,8 +756,8 @@ on_peer(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	} else if (!(p = find_peer(x, set_name(m)))) {
 		return 0;
 	}
-	take_prefix(m, "address", &p->addr);
-	take_prefix(m, "local-address", &p->local);
+	take_outer(m, "address", &p->addr);
+	take_outer(m, "local-address", &p->local);
 	if ((v = val(m, "profile"))) {
 		cfg_copy(p->profile, sizeof(p->profile), v);
 		ros_val_set(&p->profile_set, 0, m->l.no, m->l.text);
