@@ -422,6 +422,25 @@ config_tunnel_natt(const struct config *c, size_t i)
 								    : NULL;
 }
 
+/* RFC 1918 private space and RFC 6598 shared (carrier-grade NAT) space. */
+static int
+private4(uint32_t x)
+{
+	return (x >> 24) == 10 || (x & 0xfff00000u) == 0xac100000u ||
+	       (x & 0xffff0000u) == 0xc0a80000u || (x & 0xffc00000u) == 0x64400000u;
+}
+
+int
+config_nat_between(const struct config_prefix *l, const struct config_prefix *r)
+{
+	if (!l || !r || !l->line || l->tmpl || l->plen != 32 || !r->line || r->tmpl ||
+	    r->plen != 32)
+		return 0;
+	return private4(l->addr) && !private4(r->addr) &&
+	       (r->addr >> 16) != 0xa9fe && /* 169.254/16 */
+	       (r->addr >> 24) != 127 && r->addr != 0;
+}
+
 static int
 parse_as(const char *buf, size_t len, int v, struct config *c)
 {

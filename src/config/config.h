@@ -76,8 +76,10 @@ struct config_iface {
 	struct config_num pppoe;   /* RTX pppoe use LAN; IX encapsulation pppoe: PPPoE runs here */
 	char carrier[CONFIG_NAME]; /* RTX pp: the LAN that pppoe use names */
 	char desc[CONFIG_DESC];    /* its description line's text, "" none; any charset */
-	struct config_prefix addr; /* IX ip address A/P, RTX ip lanN address A/P: a static
+	struct config_prefix addr; /* IX ip address A/P, RTX ip lanN address A/P, Junos
+	                               * family inet address A/P (the first): a static
 	                               * address (not ipcp/dhcp) */
+	unsigned naddrs;           /* Junos: how many family inet addresses the unit has */
 	struct config_num media;   /* Junos: the port's media MTU (interfaces IF mtu N), which
 	                               * its units' family inet mtu must fit */
 };
@@ -196,6 +198,13 @@ struct config_tunnel {
 	 * are the tunnel's. narrow-selectors-with-bgp takes any of a
 	 * gateway's pairs that holds its BGP neighbour as carrying BGP. */
 	struct config_prefix sel_local, sel_remote;
+	/* The selector a fix names this tunnel's policy by, alone among its
+	 * gateway's (RouterOS: peer="P" src-address=A dst-address=B, as the
+	 * file writes them), and the command that puts its selectors back once
+	 * the fix has set both to 0.0.0.0/0; "" none (the fix is then said,
+	 * not printed) */
+	char sel_find[CONFIG_TEXT];
+	char sel_undo[3 * CONFIG_TEXT];
 	/* IX IKEv2, per tunnel (or from the profile it binds) */
 	struct config_num dpd;       /* ikev2 dpd interval N, or the bound profile's dpd interval */
 	struct config_num connect;   /* ikev2 connect-type auto: v 1 */
@@ -436,6 +445,7 @@ enum config_arg {
 	CONFIG_ARG_NONE,
 	CONFIG_ARG_NUMBER,
 	CONFIG_ARG_ADDR,
+	CONFIG_ARG_ADDR6, /* an IPv6 address (FortiOS remote-gw6, local-gw6) */
 	CONFIG_ARG_PREFIX,
 	CONFIG_ARG_WORD,
 	CONFIG_ARG_ONOFF,
@@ -737,6 +747,13 @@ enum config_clamp_state config_clamp_default(const struct config *c);
 /* The setting that says whether tunnel i forces NAT-T (v 1: on), wherever
  * the format keeps it; NULL when the tunnel has no IKE peer to ask. */
 const struct config_num *config_tunnel_natt(const struct config *c, size_t i);
+/* IKE leaves from local (a private address: RFC 1918, or RFC 6598's
+ * shared space) toward remote (a public one): something on the way
+ * translates it (RFC 1918 section 3: private addresses are not routed on
+ * the Internet), so the peer sees another address and NAT-D finds a NAT
+ * (RFC 3947, RFC 7296 section 2.23). 0 when either is not a written IPv4
+ * address. */
+int config_nat_between(const struct config_prefix *local, const struct config_prefix *remote);
 
 /* Which of the formats the text is, from positive evidence: the vendor
  * whose grammar reads most of its lines, among those with a command only

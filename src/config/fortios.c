@@ -48,6 +48,9 @@ enum fk {
 	K_IKEV,
 	K_REMOTE_GW,
 	K_LOCAL_GW,
+	K_REMOTE_GW6,
+	K_LOCAL_GW6,
+	K_IPVER,
 	K_PROPOSAL,
 	K_DPD,
 	K_DPD_COUNT,
@@ -81,7 +84,7 @@ enum fk {
 	K_N
 };
 
-enum vt { V_STR, V_NUM, V_KW, V_ADDR, V_NET, V_LIST };
+enum vt { V_STR, V_NUM, V_KW, V_ADDR, V_ADDR6, V_NET, V_LIST };
 
 struct word {
 	const char *w;
@@ -98,6 +101,11 @@ static const struct word w_dpd[] = {
 };
 /* clang-format on */
 static const struct word w_onoff[] = { { "enable", 1 }, { "disable", 0 } };
+/* ip-version 4|6 (default 4): the family of the phase1's own outer
+ * addresses, remote-gw/local-gw or remote-gw6/local-gw6 (CLI reference 6.4,
+ * 7.0, phase1-interface; the 6.0 handbook's IPv6 IPsec examples: "ip-version
+ * is set to 6 and the remote-gw6 keyword is used") */
+static const struct word w_ipver[] = { { "4", 4 }, { "6", 6 } };
 /* nattraversal: v 1 forced (always UDP 4500: config.h's "on"), 2 enable
  * (only when a NAT is detected), 0 disable */
 static const struct word w_natt[] = { { "forced", 1 }, { "enable", 2 }, { "disable", 0 } };
@@ -129,6 +137,9 @@ static const struct keydef keys[] = {
 	{ T_P1, "ike-version", K_IKEV, V_NUM, 1, 2, NULL, 0 },
 	{ T_P1, "remote-gw", K_REMOTE_GW, V_ADDR, 0, 0, NULL, 0 },
 	{ T_P1, "local-gw", K_LOCAL_GW, V_ADDR, 0, 0, NULL, 0 },
+	{ T_P1, "remote-gw6", K_REMOTE_GW6, V_ADDR6, 0, 0, NULL, 0 },
+	{ T_P1, "local-gw6", K_LOCAL_GW6, V_ADDR6, 0, 0, NULL, 0 },
+	{ T_P1, "ip-version", K_IPVER, V_KW, 0, 0, KW(w_ipver) },
 	{ T_P1, "proposal", K_PROPOSAL, V_STR, 0, 0, NULL, 0 },
 	{ T_P1, "dpd", K_DPD, V_KW, 0, 0, KW(w_dpd) },
 	{ T_P1, "dpd-retrycount", K_DPD_COUNT, V_NUM, 0, 10, NULL, 0 },
@@ -253,6 +264,10 @@ struct fg_gw {
 	struct config_num passive, p1neg, p2neg;
 	struct config_num dpd, interval, count; /* as merged over every edit of it */
 	char iface[CONFIG_NAME];
+	/* the outer addresses of both families and ip-version, as merged:
+	 * which pair is the gateway's is decided once every edit is read */
+	struct config_prefix rgw4, lgw4, rgw6, lgw6;
+	struct config_num ipver;
 	int nph2;
 	int seen; /* an earlier edit of the same name: a second edit
 	                               * changes only what it sets (FOS-CLI) */
@@ -431,11 +446,12 @@ on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		return 1; /* a key the audit does not read */
 	if (l->ntok < 3)
 		return cfg_bad(c, l, CONFIG_BAD_MISSING, 3,
-			       d->t == V_NUM    ? CONFIG_ARG_NUMBER
-			       : d->t == V_ADDR ? CONFIG_ARG_ADDR
-			       : d->t == V_NET  ? CONFIG_ARG_PREFIX
-			       : d->t == V_KW   ? CONFIG_ARG_KEYWORD
-						: CONFIG_ARG_WORD);
+			       d->t == V_NUM     ? CONFIG_ARG_NUMBER
+			       : d->t == V_ADDR  ? CONFIG_ARG_ADDR
+			       : d->t == V_ADDR6 ? CONFIG_ARG_ADDR6
+			       : d->t == V_NET   ? CONFIG_ARG_PREFIX
+			       : d->t == V_KW    ? CONFIG_ARG_KEYWORD
+						 : CONFIG_ARG_WORD);
 	if (cfg_tmpl(l, 2)) {
 		cfg_set_tmpl(&e->k[d->k], l);
 		e->p[d->k] = (struct config_prefix){ .line = l->no, .tmpl = 1 };
@@ -459,6 +475,11 @@ on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		if (cfg_addr(l->tok[2], &a) < 0)
 			return cfg_bad(c, l, CONFIG_BAD_ARG, 3, CONFIG_ARG_ADDR);
 		cfg_set_prefix(&e->p[d->k], a, 32, l);
+		break;
+	case V_ADDR6:
+		if (!cfg_addr6(l->tok[2]))
+			return cfg_bad(c, l, CONFIG_BAD_ARG, 3, CONFIG_ARG_ADDR6);
+		cfg_outer_addr(&e->p[d->k], l->tok[2], l); /* plen OTHER, v6 */
 		break;
 	case V_NET:
 		if (net_at(l, 2, &a, &plen) < 0)
@@ -924,6 +945,32 @@ fill_live(struct config_gateway *g, const struct fg_gw *xg, int v2)
 	g->ka_count = lv->retries;
 }
 
+/* ip-version 6: IKE and ESP ride in IPv6 (a 40-byte outer header, RFC
+ * 8200), between remote-gw6 and local-gw6; 4, the default: remote-gw and
+ * local-gw. An ip-version 6 phase1 that writes no remote-gw6 (a dialup
+ * one) still rides in IPv6: its ip-version line stands for the address,
+ * any IPv6 one (plen CONFIG_PLEN_OTHER, v6). */
+static void
+outer_family(struct config_gateway *g, const struct fg_gw *xg)
+{
+	if (xg->ipver.line && xg->ipver.v == 6) {
+		g->remote_addr = xg->rgw6;
+		g->local_addr = xg->lgw6;
+		/* the keys are IPv6 ones: a placeholder there is an IPv6 address too */
+		g->remote_addr.v6 = g->remote_addr.line != 0;
+		g->local_addr.v6 = g->local_addr.line != 0;
+		if (!g->remote_addr.line && !g->local_addr.line) {
+			g->remote_addr = (struct config_prefix){ .line = xg->ipver.line,
+								 .plen = CONFIG_PLEN_OTHER,
+								 .v6 = 1 };
+			cfg_copy(g->remote_addr.text, sizeof(g->remote_addr.text), xg->ipver.text);
+		}
+		return;
+	}
+	g->remote_addr = xg->rgw4;
+	g->local_addr = xg->lgw4;
+}
+
 static void
 commit_p1(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
 {
@@ -949,8 +996,11 @@ commit_p1(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
 	if (!g->version.line)
 		g->version.v = 1;
 	v2 = g->version.v == 2;
-	MERGE(g->remote_addr, K_REMOTE_GW, e->p[K_REMOTE_GW]);
-	MERGE(g->local_addr, K_LOCAL_GW, e->p[K_LOCAL_GW]);
+	MERGE(xg->rgw4, K_REMOTE_GW, e->p[K_REMOTE_GW]);
+	MERGE(xg->lgw4, K_LOCAL_GW, e->p[K_LOCAL_GW]);
+	MERGE(xg->rgw6, K_REMOTE_GW6, e->p[K_REMOTE_GW6]);
+	MERGE(xg->lgw6, K_LOCAL_GW6, e->p[K_LOCAL_GW6]);
+	MERGE(xg->ipver, K_IPVER, e->k[K_IPVER]);
 	MERGE(g->natt, K_NATT, e->k[K_NATT]);
 	MERGE(g->life_ike, K_KEYLIFE, e->k[K_KEYLIFE]);
 	MERGE(g->psk, K_PSK, e->psk);
@@ -963,6 +1013,7 @@ commit_p1(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
 		cfg_copy(xg->iface, sizeof(xg->iface), e->s[K_INTERFACE]);
 #undef MERGE
 	xg->seen = 1;
+	outer_family(g, xg);
 	fill_live(g, xg, v2);
 	t->dpd = xg->interval;
 	if (e->s[K_DESC][0])

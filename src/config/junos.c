@@ -204,8 +204,11 @@ gw_local(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	if (!gateway(c, x, l))
 		return 0;
 	g = &c->gateways[config_gateway_find(c, l->tok[3])];
-	cfg_set_prefix(&g->local_addr, cfg_addr(l->tok[5], &a) == 0 ? a : 0,
-		       cfg_tmpl(l, 5) || a ? 32 : CONFIG_PLEN_OTHER, l);
+	/* the address is read before its plen is chosen: the order in which a
+	 * call's arguments are evaluated is unspecified (C17 6.5.2.2) */
+	if (cfg_addr(l->tok[5], &a) < 0)
+		a = 0;
+	cfg_set_prefix(&g->local_addr, a, cfg_tmpl(l, 5) || a ? 32 : CONFIG_PLEN_OTHER, l);
 	g->local_addr.tmpl = cfg_tmpl(l, 5);
 	g->local_addr.v6 = cfg_addr6(l->tok[5]);
 	return 0;
@@ -536,8 +539,20 @@ if_addr(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	(void)x;
 	if (!is_st0(l->tok[1])) {
 		char name[CONFIG_NAME];
+		struct config_iface *f;
 		snprintf(name, sizeof(name), "%s.%s", l->tok[1], l->tok[3]);
-		return cfg_iface(c, name, l->no) || !c->nomem ? 0 : -1;
+		if (!(f = cfg_iface(c, name, l->no)))
+			return c->nomem ? -1 : 0;
+		/* the unit's addresses: with one, it is the source of what
+		 * leaves by the unit (ike_source()) */
+		f->naddrs++;
+		if (f->naddrs == 1 && cfg_tmpl(l, 7)) {
+			cfg_set_prefix(&f->addr, 0, 32, l);
+			f->addr.tmpl = 1;
+		} else if (f->naddrs == 1 && cfg_prefix(l->tok[7], &a, &plen) == 0) {
+			cfg_set_prefix(&f->addr, a, plen, l);
+		}
+		return 0;
 	}
 	if (!(t = st0(c, l->tok[3], l->no)))
 		return 0;
@@ -949,6 +964,35 @@ line_mtu(struct config *c, const struct cfg_ctx *x)
 	}
 }
 
+/* A gateway without local-address sends IKE out of its external-interface
+ * ("the outgoing interface for IKE SAs", Junos ES 9.3 CLI reference,
+ * external-interface), and a datagram sent from an interface carries that
+ * interface's address (RFC 1122 section 3.3.4.2): the unit's family inet
+ * address when it has exactly one (with several, which one Junos takes is
+ * not in our sources; dhcp: not known). The audit reads it as the NAT-T
+ * and pairing facts read local-address. */
+static void
+ike_source(struct config *c, const struct cfg_ctx *x)
+{
+	for (size_t g = 0; g < x->ngw && g < c->ngateways; g++) {
+		struct config_gateway *gw = &c->gateways[g];
+		const char *ext = x->gw[g].ext_if;
+		char name[CONFIG_NAME + 2];
+		const struct config_iface *f;
+		int i;
+		if (!ext[0] || gw->local_addr.line)
+			continue;
+		snprintf(name, sizeof(name), strchr(ext, '.') ? "%s" : "%s.0", ext);
+		if ((i = cfg_index_find(c, CFG_T_IFACES, name)) < 0)
+			continue;
+		f = &c->ifaces[i];
+		if (f->naddrs != 1 || !f->addr.line || f->addr.tmpl || f->addr.plen > 32)
+			continue;
+		gw->local_addr = f->addr;
+		gw->local_addr.plen = 32;
+	}
+}
+
 static void
 esp_of(struct config *c, const struct cfg_ctx *x, const struct jvpn *v, struct config_gateway *g)
 {
@@ -1043,6 +1087,7 @@ model(struct config *c, struct cfg_ctx *x)
 	}
 	media_fit(c);
 	line_mtu(c, x);
+	ike_source(c, x);
 	bgp_groups(c, x);
 }
 

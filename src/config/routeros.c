@@ -633,6 +633,19 @@ take_prefix(const struct cmd *m, const char *key, struct config_prefix *p)
 		cfg_set_prefix(p, 0, CONFIG_PLEN_OTHER, &m->l);
 }
 
+/* A peer's address= or local-address=: an IPv4 or IPv6 address or prefix
+ * (MikroTik manual, IPsec: Peers, "address (IP/IPv6 Prefix)"); an IPv6 one
+ * carries IKE and ESP in IPv6, whose header is 40 bytes (RFC 8200). */
+static void
+take_outer(const struct cmd *m, const char *key, struct config_prefix *p)
+{
+	const char *v = val(m, key);
+
+	take_prefix(m, key, p);
+	if (v && p->line && !p->tmpl && p->plen == CONFIG_PLEN_OTHER)
+		p->v6 = cfg_addr6(v);
+}
+
 /* The object a set command names: its name= selector, the bare name, or
  * "default" for [ find default=yes ]. */
 static const char *
@@ -743,8 +756,8 @@ on_peer(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	} else if (!(p = find_peer(x, set_name(m)))) {
 		return 0;
 	}
-	take_prefix(m, "address", &p->addr);
-	take_prefix(m, "local-address", &p->local);
+	take_outer(m, "address", &p->addr);
+	take_outer(m, "local-address", &p->local);
 	if ((v = val(m, "profile"))) {
 		cfg_copy(p->profile, sizeof(p->profile), v);
 		ros_val_set(&p->profile_set, 0, m->l.no, m->l.text);
@@ -820,6 +833,51 @@ on_identity(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	return 0;
 }
 
+/* The find selector naming this policy alone (config_tunnel.sel_find):
+ * peer= with the policy's src-address= and dst-address= as the file writes
+ * them. find takes several property=value pairs and returns the items whose
+ * values equal all of them (RouterOS console help for find, quoted in
+ * MikroTik forum thread 88234; doc/vendor-syntax.md); [ find peer=P ]
+ * alone is every policy of the peer. And the command that puts the
+ * selectors back once the fix has set both to 0.0.0.0/0 (an address the
+ * file does not write is the manual's default, 0.0.0.0/32). Both "" when
+ * they do not fit: the fix is then said, not printed. */
+static void
+policy_find(const struct cmd *m, struct ros_policy *p)
+{
+	static const char *const keys[] = { "peer", "src-address", "dst-address" };
+	char was[2 * CONFIG_TEXT];
+	size_t k = 0, w = 0;
+
+	p->find[0] = p->undo[0] = '\0';
+	for (size_t i = 0; i < COUNT(keys); i++) {
+		const char *v = val(m, keys[i]);
+		if (i && w < sizeof(was))
+			w += (size_t)snprintf(was + w, sizeof(was) - w, " %s=", keys[i]);
+		if (i && w < sizeof(was))
+			w += quote_value(was + w, sizeof(was) - w, v ? v : "0.0.0.0/32", 0);
+		if (!v)
+			continue;
+		if (k < sizeof(p->find))
+			k += (size_t)snprintf(p->find + k, sizeof(p->find) - k,
+					      "%s%s=", k ? " " : "", keys[i]);
+		if (k < sizeof(p->find))
+			k += quote_value(p->find + k, sizeof(p->find) - k, v, i == 0);
+	}
+	if (k >= sizeof(p->find) || w >= sizeof(was) || !val(m, "peer")) {
+		p->find[0] = '\0';
+		return;
+	}
+	k = (size_t)snprintf(p->undo, sizeof(p->undo), "%s set [ find peer=", m->menu->path);
+	if (k < sizeof(p->undo))
+		k += quote_value(p->undo + k, sizeof(p->undo) - k, val(m, "peer"), 1);
+	if (k < sizeof(p->undo))
+		k += (size_t)snprintf(p->undo + k, sizeof(p->undo) - k,
+				      " src-address=0.0.0.0/0 dst-address=0.0.0.0/0 ]%s", was);
+	if (k >= sizeof(p->undo))
+		p->find[0] = p->undo[0] = '\0';
+}
+
 static int
 on_policy(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 {
@@ -851,6 +909,7 @@ on_policy(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 		if (t[0] && p->dst.line)
 			cfg_copy(p->dst.text, sizeof(p->dst.text), t);
 	}
+	policy_find(m, p);
 	p->tunnel = (v = val(m, "tunnel")) && strcmp(v, "yes") == 0;
 	if ((v = val(m, "disabled")) && strcmp(v, "yes") == 0)
 		count_disabled(c, m);

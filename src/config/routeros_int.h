@@ -62,6 +62,9 @@ struct ros_policy {
 	char proposal[CONFIG_NAME];
 	struct config_prefix src, dst, sa_dst;
 	int tunnel, skip; /* tunnel=yes; template, disabled or action other than encrypt */
+	/* config_tunnel.sel_find and sel_undo: this policy alone */
+	char find[CONFIG_TEXT];
+	char undo[3 * CONFIG_TEXT];
 };
 
 /* /ip firewall mangle (and /ipv6) action=change-mss */

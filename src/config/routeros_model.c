@@ -430,6 +430,8 @@ tunnels(struct config *c, const struct cfg_ctx *x, const char *wan_if)
 		selector(&t->sel_remote, &pol->dst, pol);
 		cfg_copy(t->sel_local.text, sizeof(t->sel_local.text), pol->text);
 		cfg_copy(t->sel_remote.text, sizeof(t->sel_remote.text), pol->text);
+		cfg_copy(t->sel_find, sizeof(t->sel_find), pol->find);
+		cfg_copy(t->sel_undo, sizeof(t->sel_undo), pol->undo);
 		/* the peer's first policy: its selectors and ESP */
 		if (g && !g->local_id.line) {
 			selector(&g->local_id, &pol->src, pol);

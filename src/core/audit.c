@@ -1062,13 +1062,16 @@ bgp_carried(const struct audit_run *a, size_t g, const struct config_bgp *b, int
 }
 
 /* The selector a finding cites: the one of the tunnel BGP is reached
- * through when it has its own, else the gateway's narrow one. */
+ * through when it has its own, else the gateway's narrow one. *fixed: the
+ * tunnel whose own selectors are cited, which the fix changes (a RouterOS
+ * peer's LAN policy, not its other policies), else the gateway's first. */
 static const struct config_prefix *
 narrow_cited(const struct audit_run *a, size_t g, const struct config_bgp *b,
-	     const struct config_prefix *p)
+	     const struct config_prefix *p, int *fixed)
 {
 	const struct config_tunnel *via = bgp_tunnel(a, g, b->addr);
 
+	*fixed = first_tunnel(a, g);
 	if (!via || !via->sel_remote.line) {
 		for (int i = a->first[g]; !via && i >= 0; i = a->next[i])
 			if (tunnel(a, (size_t)i)->sel_remote.line)
@@ -1076,6 +1079,7 @@ narrow_cited(const struct audit_run *a, size_t g, const struct config_bgp *b,
 		if (!via || !via->sel_remote.line)
 			return p;
 	}
+	*fixed = (int)(via - a->cfg->tunnels);
 	if (via->sel_local.line && !via->sel_local.tmpl && via->sel_local.plen != 0)
 		return &via->sel_local;
 	return &via->sel_remote;
@@ -1104,9 +1108,10 @@ check_selectors(struct audit_run *a)
 		struct ip_addr neighbour;
 		char where[64], addr[16];
 		const char *sel = config_facts(a->cfg)->selector_default;
+		int fixed;
 		if ((!p && !dflt) || !(b = audit_bgp_through(a, g)) || bgp_carried(a, g, b, !dflt))
 			continue;
-		p = narrow_cited(a, g, b, p);
+		p = narrow_cited(a, g, b, p, &fixed);
 		neighbour = ip_addr_v4(b->addr);
 		ip_addr_text(&neighbour, addr, sizeof(addr));
 		gateway_label(a, g, where, sizeof(where));
@@ -1117,7 +1122,7 @@ check_selectors(struct audit_run *a)
 				       p     ? AS(p->text)
 				       : sel ? AP(sel)
 					     : AW(W_UNSET)));
-		audit_fix(f, FIX_SELECTORS_ANY, 0, 0, first_tunnel(a, g), (int)g);
+		audit_fix(f, FIX_SELECTORS_ANY, 0, 0, fixed, (int)g);
 	}
 }
 

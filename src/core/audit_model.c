@@ -80,18 +80,6 @@ tunnel_natt_auto(const struct audit_run *a, size_t i)
 	return !(n && n->line && n->v == 0 && !fx->natt_zero_detects);
 }
 
-/* RFC 1918 private space and RFC 6598 shared (carrier-grade NAT) space. */
-static int
-private4(uint32_t x)
-{
-	return (x >> 24) == 10 || (x & 0xfff00000u) == 0xac100000u ||
-	       (x & 0xffff0000u) == 0xc0a80000u || (x & 0xffc00000u) == 0x64400000u;
-}
-
-/* The tunnel's IKE leaves from a private address toward a public peer:
- * something on the way translates it (RFC 1918 section 3: private
- * addresses are not routed on the Internet), so NAT-D finds a NAT and a
- * format that starts NAT-T by itself does (RFC 3947, RFC 7296 2.23). */
 /* The tunnel's outer addresses: its own (config_tunnel.outer_local /
  * outer_remote: one IOS ikev2 profile for several peers), else its
  * gateway's. */
@@ -105,18 +93,16 @@ outer_addrs(const struct audit_run *a, const struct config_tunnel *t,
 	*r = t->outer_remote.line ? &t->outer_remote : g ? &g->remote_addr : NULL;
 }
 
+/* The tunnel's IKE leaves from a private address toward a public peer
+ * (config_nat_between): NAT-D finds a NAT, and a format that starts
+ * NAT-T by itself does. */
 static int
 nat_on_path(const struct audit_run *a, const struct config_tunnel *t)
 {
 	const struct config_prefix *l, *r;
 
 	outer_addrs(a, t, &l, &r);
-	if (!l || !r || !l->line || l->tmpl || l->plen != 32 || !r->line || r->tmpl ||
-	    r->plen != 32)
-		return 0;
-	return private4(l->addr) && !private4(r->addr) &&
-	       (r->addr >> 16) != 0xa9fe && /* 169.254/16 */
-	       (r->addr >> 24) != 127 && r->addr != 0;
+	return config_nat_between(l, r);
 }
 
 static const char *

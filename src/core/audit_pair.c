@@ -30,7 +30,11 @@ audit_pair_local_addr(const struct config *c, size_t i, unsigned *line)
 	if (i >= c->ntunnels || !audit_peer_ipsec_tunnel(c, i))
 		return 0;
 	p = &c->gateways[c->tunnels[i].gateway].local_addr;
-	if (!p->line || p->tmpl || p->plen != 32)
+	/* a private address toward a public peer is translated on the way
+	 * (config_nat_between): the other end's file names the NAT's address,
+	 * which this file cannot know, so it neither matches nor contradicts */
+	if (!p->line || p->tmpl || p->plen != 32 ||
+	    config_nat_between(p, &c->gateways[c->tunnels[i].gateway].remote_addr))
 		return 0;
 	*line = p->line;
 	return p->addr;

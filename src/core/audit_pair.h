@@ -101,7 +101,9 @@ int audit_pair_run(const struct config *a, const struct audit_result *ra, const 
 		   const struct audit_result *rb, struct audit_rpair_result *out);
 void audit_pair_free(struct audit_rpair_result *r);
 
-/* A gateway's local (outside) address, host order; 0 when it writes none. */
+/* A gateway's local (outside) address, host order; 0 when it writes none,
+ * or when it is a private one toward a public peer (config_nat_between:
+ * the peer sees the NAT's address instead). */
 uint32_t audit_pair_local_addr(const struct config *c, size_t tunnel, unsigned *line);
 
 #endif

@@ -80,6 +80,11 @@ fix_keys(const struct config *c, const struct audit_fix *f, struct fixvals *v, s
 				  c->tunnels[f->tunnel].policy_name[0]
 			  ? c->tunnels[f->tunnel].policy_name
 			  : "?");
+	/* {sel_find}: the selector naming the tunnel's policy alone ("": none,
+	 * and fix_text says the line instead of printing it) */
+	vkeys_set(k, "sel_find",
+		  f->tunnel >= 0 && (size_t)f->tunnel < c->ntunnels ? c->tunnels[f->tunnel].sel_find
+								    : "");
 }
 
 /* The interface a tunnel's lines go into: its own, or the one its packets
@@ -147,6 +152,15 @@ fix_text(const struct vendor_def *d, const struct config *c, const struct vfix *
 			text);
 		return 1;
 	}
+	if (strstr(tm, "{sel_find}") && (f->tunnel < 0 || (size_t)f->tunnel >= c->ntunnels ||
+					 !c->tunnels[f->tunnel].sel_find[0])) {
+		/* an empty find selects every item: never printed as a command */
+		snprintf(
+			out, len,
+			"not set: no find selector names this policy alone (no peer=, or too long): "
+			"set src-address=0.0.0.0/0 dst-address=0.0.0.0/0 on it by hand");
+		return 1;
+	}
 	if (x->line && f->n > 0) /* 0: the router's own auto, no number */
 		bad = vline_out_of_range(x->line, st, vendor_rtx_model(NULL), (unsigned)f->n, why,
 					 sizeof(why));
@@ -181,6 +195,7 @@ old_line(const struct config *c, enum vsetting fd, int t, int g, int ifc)
 	case F_T_CONNECT: n = tu ? &tu->connect : NULL; break;
 	case F_T_RESPONDER: n = tu ? &tu->responder : NULL; break;
 	case F_T_NATT: n = tu ? &tu->natt : NULL; break;
+	case F_T_SELECTORS: return tu && tu->sel_undo[0] ? tu->sel_undo : NULL;
 	case F_G_KEEPALIVE: n = gw ? &gw->keepalive : NULL; break;
 	case F_G_REFRESH: n = gw ? &gw->refresh : NULL; break;
 	case F_G_COMPAT: n = gw ? &gw->compat : NULL; break;

@@ -20,6 +20,7 @@ static const char *const arg_words[] = {
 	[CONFIG_ARG_NONE] = N_("a word"),
 	[CONFIG_ARG_NUMBER] = N_("a number"),
 	[CONFIG_ARG_ADDR] = N_("an IPv4 address"),
+	[CONFIG_ARG_ADDR6] = N_("an IPv6 address"),
 	[CONFIG_ARG_PREFIX] = N_("an IPv4 address or prefix"),
 	[CONFIG_ARG_WORD] = N_("a name"),
 	[CONFIG_ARG_ONOFF] = N_("on or off"),

@@ -92,6 +92,7 @@ enum vsetting {
 	F_T_CONNECT,
 	F_T_RESPONDER,
 	F_T_NATT,
+	F_T_SELECTORS, /* config_tunnel.sel_undo: the command that puts them back */
 	F_G_KEEPALIVE,
 	F_G_REFRESH,
 	F_G_COMPAT,
@@ -117,7 +118,8 @@ struct vfix {
 	enum vscope scope;
 	const struct vline *line; /* an MTU/MSS line of this vendor's calc table, or NULL */
 	const char *tmpl;         /* without line: {gw} {sec} {count} {dpd_args} {timeout}
-	                          * {policy} {acl} {encaps}; neither: the note alone */
+	                          * {policy} {acl} {encaps} {sel_find}; neither: the note
+	                          * alone */
 	const char *note;         /* printed as a comment before the line, or NULL */
 	enum vsetting replaces;   /* the setting it replaces (F_NONE: adds a line) */
 	int form;                 /* 0 any release; 1 only a file in an older release's syntax

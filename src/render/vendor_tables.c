@@ -826,7 +826,7 @@ static const char *const ros_footer[] = {
  * peer's passive, the policy's src-address / dst-address, each set on the
  * object by a find selector the way the export writes "set [ find
  * default=yes ] ..." (doc/vendor-syntax.md). {policy}: the peer's profile,
- * {gw}: the peer's name. The manual: IKEv2 ignores dpd-maximum-failures and
+ * {gw}: the peer's name, {sel_find}: the one policy's selector. The manual: IKEv2 ignores dpd-maximum-failures and
  * nat-traversal. A policy-based tunnel is no interface: its MSS rule names
  * the WAN interface its packets leave by (config_tunnel.via), and it has
  * no MTU of its own to set. */
@@ -855,10 +855,13 @@ static const struct vfix ros_fix_rows[] = {
 	  "/ip ipsec profile set [ find name=\"{policy}\" ] nat-traversal=yes", NULL, F_G_NATT, 0 },
 	{ FIX_NATT_ON, 2, VS_GLOBAL, NULL, NULL,
 	  "IKEv2 ignores nat-traversal (MikroTik manual, IPsec: Peers): IKEv2 detects NAT itself", F_NONE, 0 },
+	/* the policy the finding cites, alone ({sel_find}: its peer=, src-address=
+	 * and dst-address= as written): [ find peer= ] alone is every policy of
+	 * the peer, its /32 BGP policy too; both addresses in one command, so the
+	 * rollback's find sees the values this line set */
 	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL,
-	  "/ip ipsec policy set [ find peer=\"{gw}\" ] src-address=0.0.0.0/0", NULL, F_G_LOCAL_ID, 0 },
-	{ FIX_SELECTORS_ANY, 0, VS_GLOBAL, NULL,
-	  "/ip ipsec policy set [ find peer=\"{gw}\" ] dst-address=0.0.0.0/0", NULL, F_G_REMOTE_ID, 0 },
+	  "/ip ipsec policy set [ find {sel_find} ] src-address=0.0.0.0/0 dst-address=0.0.0.0/0", NULL,
+	  F_T_SELECTORS, 0 },
 };
 /* clang-format on */
 /* clang-format off */

@@ -623,6 +623,50 @@ test_p1_keys(void **state)
 	}
 }
 
+/* ip-version 6 takes remote-gw6/local-gw6 as the outer addresses (v6: a
+ * 40-byte outer header); 4, the default, remote-gw even beside a
+ * remote-gw6; ip-version 6 without remote-gw6 is still IPv6; a remote-gw6
+ * that is no IPv6 address is an invalid line. */
+static void
+test_ip_version(void **state)
+{
+	(void)state;
+	parse("config vpn ipsec phase1-interface\n"
+	      "    edit \"six\"\n"
+	      "        set ip-version 6\n"
+	      "        set remote-gw 192.0.2.1\n"
+	      "        set remote-gw6 2001:db8::1\n" /* 5 */
+	      "    next\n"
+	      "    edit \"four\"\n"
+	      "        set remote-gw 192.0.2.2\n" /* 8 */
+	      "        set remote-gw6 2001:db8::2\n"
+	      "    next\n"
+	      "    edit \"dialup\"\n"
+	      "        set type dynamic\n"
+	      "        set ip-version 6\n" /* 13 */
+	      "    next\n"
+	      "    edit \"bad\"\n"
+	      "        set remote-gw6 192.0.2.4\n" /* 16 */
+	      "    next\n"
+	      "    edit \"tpl\"\n"
+	      "        set ip-version 6\n"
+	      "        set remote-gw6 ${peer_ipv6}\n" /* 20 */
+	      "    next\n"
+	      "end\n");
+	assert_int_equal(gw("six")->remote_addr.line, 5);
+	assert_true(gw("six")->remote_addr.v6);
+	assert_int_equal(gw("four")->remote_addr.line, 8);
+	assert_int_equal(gw("four")->remote_addr.plen, 32);
+	assert_false(gw("four")->remote_addr.v6);
+	assert_int_equal(gw("dialup")->remote_addr.line, 13);
+	assert_true(gw("dialup")->remote_addr.v6);
+	assert_int_equal(gw("tpl")->remote_addr.line, 20);
+	assert_true(gw("tpl")->remote_addr.tmpl);
+	assert_true(gw("tpl")->remote_addr.v6); /* a placeholder of an IPv6 key */
+	assert_int_equal(cfg.ninvalid, 1);
+	assert_int_equal(cfg.invalid[0].line, 16);
+}
+
 int
 main(void)
 {
@@ -638,6 +682,7 @@ main(void)
 		cmocka_unit_test_teardown(test_quoted_vars, teardown),
 		cmocka_unit_test_teardown(test_full_shapes, teardown),
 		cmocka_unit_test_teardown(test_p1_keys, teardown),
+		cmocka_unit_test_teardown(test_ip_version, teardown),
 		cmocka_unit_test_teardown(test_refused, teardown),
 	};
 

@@ -536,16 +536,60 @@ test_bgp_group_as(void **state)
 	config_free(&c);
 }
 
+/* Without local-address, IKE leaves from the external-interface's one
+ * family inet address (junos.c ike_source): the NAT-T and pairing facts read
+ * it; with two addresses, or local-address written, nothing is guessed. */
+static void
+test_ike_source(void **state)
+{
+	static const char text[] =
+		"set security ike gateway one address 198.51.100.1\n"
+		"set security ike gateway one external-interface ge-0/0/0\n"
+		"set security ike gateway two address 198.51.100.2\n"
+		"set security ike gateway two external-interface ge-0/0/1.0\n"
+		"set security ike gateway three address 198.51.100.3\n"
+		"set security ike gateway three external-interface ge-0/0/0\n"
+		"set security ike gateway three local-address 192.0.2.9\n"
+		"set security ike gateway four address 198.51.100.4\n"
+		"set security ike gateway four local-address 10.9.9.9\n"
+		"set interfaces ge-0/0/0 unit 0 family inet address 10.0.1.11/24\n" /* 10 */
+		"set interfaces ge-0/0/1 unit 0 family inet address 10.0.2.11/24\n"
+		"set interfaces ge-0/0/1 unit 0 family inet address 203.0.113.4/24\n";
+	struct config c;
+	const struct config_gateway *g;
+
+	(void)state;
+	parse(text, strlen(text), &c);
+	assert_int_equal(c.ngateways, 4);
+	g = &c.gateways[config_gateway_find(&c, "one")];
+	assert_int_equal(g->local_addr.line, 10);
+	assert_int_equal(g->local_addr.addr, 0x0a00010bu);
+	assert_int_equal(g->local_addr.plen, 32);
+	assert_true(config_nat_between(&g->local_addr, &g->remote_addr));
+	g = &c.gateways[config_gateway_find(&c, "two")];
+	assert_int_equal(g->local_addr.line, 0); /* two addresses: which one is not known */
+	assert_false(config_nat_between(&g->local_addr, &g->remote_addr));
+	g = &c.gateways[config_gateway_find(&c, "three")];
+	assert_int_equal(g->local_addr.addr, 0xc0000209u); /* local-address wins */
+	assert_int_equal(g->local_addr.plen, 32);
+	assert_false(config_nat_between(&g->local_addr, &g->remote_addr));
+	assert_false(config_nat_between(&g->remote_addr, &g->local_addr));
+	g = &c.gateways[config_gateway_find(&c, "four")];
+	assert_true(config_nat_between(&g->local_addr, &g->remote_addr)); /* local-address 10/8 */
+	config_free(&c);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_paths),   cmocka_unit_test(test_vyos_paths),
-		cmocka_unit_test(test_hostile), cmocka_unit_test(test_deep),
-		cmocka_unit_test(test_big),     cmocka_unit_test(test_aws_both_forms),
-		cmocka_unit_test(test_dpd),     cmocka_unit_test(test_removed),
-		cmocka_unit_test(test_invalid), cmocka_unit_test(test_shapes),
-		cmocka_unit_test(test_hub),     cmocka_unit_test(test_bgp_group_as),
+		cmocka_unit_test(test_paths),      cmocka_unit_test(test_vyos_paths),
+		cmocka_unit_test(test_hostile),    cmocka_unit_test(test_deep),
+		cmocka_unit_test(test_big),        cmocka_unit_test(test_aws_both_forms),
+		cmocka_unit_test(test_dpd),        cmocka_unit_test(test_removed),
+		cmocka_unit_test(test_invalid),    cmocka_unit_test(test_shapes),
+		cmocka_unit_test(test_hub),        cmocka_unit_test(test_bgp_group_as),
+		cmocka_unit_test(test_ike_source),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -524,6 +524,57 @@ test_hub(void **state)
 	config_free(&cfg);
 }
 
+/* Each policy's find selector names it alone, as the file writes its
+ * values (config_tunnel.sel_find), and its undo command finds it by what
+ * the fix sets; a policy without peer= has none (the fix is then said). */
+static void
+test_sel_find(void **state)
+{
+	(void)state;
+	assert_int_equal(
+		parse("/ip ipsec peer\n"
+		      "add address=198.51.100.1/32 name=p1\n"
+		      "/ip ipsec policy\n"
+		      "add dst-address=192.168.0.0/24 peer=p1 src-address=10.0.0.0/16 tunnel=yes\n"
+		      "add dst-address=169.254.10.1/32 peer=p1 tunnel=yes\n"
+		      "add dst-address=192.168.9.0/24 sa-dst-address=198.51.100.1 tunnel=yes\n"),
+		0);
+	assert_int_equal(cfg.ntunnels, 3);
+	assert_string_equal(tun("p1-1")->sel_find,
+			    "peer=\"p1\" src-address=10.0.0.0/16 dst-address=192.168.0.0/24");
+	assert_string_equal(
+		tun("p1-1")->sel_undo,
+		"/ip ipsec policy set [ find peer=\"p1\" src-address=0.0.0.0/0 "
+		"dst-address=0.0.0.0/0 ] src-address=10.0.0.0/16 dst-address=192.168.0.0/24");
+	/* no src-address: not in the find; the undo puts the default back */
+	assert_string_equal(tun("p1-2")->sel_find, "peer=\"p1\" dst-address=169.254.10.1/32");
+	assert_non_null(strstr(tun("p1-2")->sel_undo,
+			       "] src-address=0.0.0.0/32 dst-address=169.254.10.1/32"));
+	assert_false(gw("p1")->remote_addr.v6);
+	assert_string_equal(tun("policy-1")->sel_find, "");
+	assert_string_equal(tun("policy-1")->sel_undo, "");
+	config_free(&cfg);
+}
+
+/* An IPv6 peer address or local-address: ESP rides in IPv6 (v6). */
+static void
+test_outer6(void **state)
+{
+	(void)state;
+	assert_int_equal(
+		parse("/ip ipsec peer\n"
+		      "add address=2001:db8:2::1/128 name=six\n"
+		      "add address=198.51.100.1/32 local-address=2001:db8:1::10 name=mixed\n"
+		      "add address=198.51.100.2/32 name=four\n"),
+		0);
+	assert_true(gw("six")->remote_addr.v6);
+	assert_int_equal(gw("six")->remote_addr.plen, CONFIG_PLEN_OTHER);
+	assert_true(gw("mixed")->local_addr.v6);
+	assert_false(gw("four")->remote_addr.v6);
+	assert_false(gw("four")->local_addr.v6);
+	config_free(&cfg);
+}
+
 int
 main(void)
 {
@@ -532,6 +583,7 @@ main(void)
 		cmocka_unit_test(test_messy),        cmocka_unit_test(test_versions),
 		cmocka_unit_test(test_defaults),     cmocka_unit_test(test_verbose),
 		cmocka_unit_test(test_template),     cmocka_unit_test(test_hub),
+		cmocka_unit_test(test_sel_find),     cmocka_unit_test(test_outer6),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
