@@ -522,6 +522,20 @@ struct config_placeholder {
 	char token[CONFIG_NAME];
 };
 
+/* A line the router takes that changes nothing, because a line its vendor
+ * requires with it is missing from the same entry (FortiOS: set mtu
+ * without set mtu-override enable, config/fortios.c gated[]): the audit
+ * notes it (core/audit.c inert_note; render words each why), so a value
+ * the engineer can read in the file is never called "not set" silently. */
+enum config_inert_why {
+	CONFIG_INERT_FG_MTU_OVERRIDE, /* FortiOS system interface mtu: needs mtu-override enable */
+};
+struct config_inert {
+	unsigned line;
+	enum config_inert_why why;
+	char text[CONFIG_TEXT];
+};
+
 /* Lines first..last (inclusive) are known commands the audit does not read. */
 struct config_span {
 	unsigned first, last;
@@ -713,6 +727,7 @@ struct config {
 	CONFIG_TABLE(struct config_ref, refs);
 	CONFIG_TABLE(struct config_placeholder, placeholders);
 	CONFIG_TABLE(struct config_span, spans);
+	CONFIG_TABLE(struct config_inert, inert);
 	struct cfg_index *index; /* name lookups for the tables (config/index.c) */
 };
 

@@ -788,6 +788,7 @@ config_free(struct config *c)
 	free(c->refs);
 	free(c->placeholders);
 	free(c->spans);
+	free(c->inert);
 	cfg_index_free(c);
 	memset(c, 0, sizeof(*c));
 }

@@ -1462,6 +1462,26 @@ template_note(struct audit_run *a)
 				AS(c->placeholders[0].token)));
 }
 
+/* Lines the router takes that change nothing (config_inert): one note
+ * each, its reason a phrase render says (the parser's table holds the
+ * vendor's rule and its source; this one only names the words). */
+static void
+inert_note(struct audit_run *a)
+{
+	/* clang-format off */
+	static const enum audit_word says[] = {
+		[CONFIG_INERT_FG_MTU_OVERRIDE] = W_INERT_FG_MTU,
+	};
+	/* clang-format on */
+	const struct config *c = a->cfg;
+
+	for (size_t i = 0; i < c->ninert; i++)
+		if ((size_t)c->inert[i].why < COUNT(says))
+			audit_note(a, NOTE_INERT_LINE,
+				   ARGS(AN(c->inert[i].line), AS(c->inert[i].text),
+					AW(says[c->inert[i].why])));
+}
+
 int
 audit_run(const struct audit_input *in, struct audit_result *r)
 {
@@ -1484,6 +1504,7 @@ audit_run(const struct audit_input *in, struct audit_result *r)
 	}
 	audit_prepare(&a);
 	template_note(&a);
+	inert_note(&a);
 	disabled_note(&a);
 	audit_peer_hint(&a);
 	remote_note(&a);

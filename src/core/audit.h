@@ -127,6 +127,7 @@ enum audit_say_id {
 	NOTE_CLAMP_POLICY,
 	NOTE_ESP_SEVERAL,
 	NOTE_NO_ACTIVE_PEER,
+	NOTE_INERT_LINE,
 	/* findings */
 	SAY_MSS6_ABOVE,
 	SAY_MSS_ABOVE,
@@ -224,6 +225,7 @@ enum audit_word {
 	W_SYN_TOWARD_PEER,
 	W_SYN_FROM_PEER,
 	W_NO_MSS_GUARD,
+	W_INERT_FG_MTU,
 	W_COUNT
 };
 

@@ -341,6 +341,7 @@ static const char *const say_words[W_COUNT] = {
 	[W_THE_DEFAULT] = N_("the default"),
 	[W_SYN_TOWARD_PEER] = N_("the SYNs going toward the peer"),
 	[W_SYN_FROM_PEER] = N_("the SYNs coming from the peer"),
+	[W_INERT_FG_MTU] = N_("FortiOS takes an interface's mtu only with 'set mtu-override enable' in the same entry (FortiGate administration guide, \"Setting the MTU for a data interface\"), so the interface keeps its default MTU"),
 	[W_NO_MSS_GUARD] = N_("; it also has no tcp-mss guard (tcp-mss=N+1-65535), so it raises a smaller MSS to its own"),
 };
 /* clang-format on */
@@ -390,6 +391,7 @@ static const struct {
 			       NULL, 0 },
 	[NOTE_NO_ACTIVE_PEER] = { N_("IPsec peers or policies disabled: %ld (the first at line %ld: %s), and no enabled peer has an enabled policy: no tunnel to audit"),
 				  NULL, 0 },
+	[NOTE_INERT_LINE] = { N_("line %u (%s) has no effect: %s"), NULL, 0 },
 	[NOTE_ESP_SEVERAL] = { N_("%s: ESP is one of the router's default set of several proposals, since the IPsec policy at line %ld (%s) names no proposal: which one the peer agrees to is not known, so the model does not compute it: tunnel-mtu-above-model not checked"),
 			       NULL, 0 },
 	[NOTE_ESP_MODEL] = { N_("%s: ESP transform '%s' not computed by the model (%s): tunnel-mtu-above-model not checked"),
