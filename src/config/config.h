@@ -667,6 +667,9 @@ struct config_facts {
 	 * ipsec.conf: IKEv1 unless ikev2=; the other formats' parsers set
 	 * config_gateway.version where the file or its default says) */
 	unsigned ike_start_unset[2];
+	/* Why a line config.prose counts is no configuration, for the note
+	 * (marked N_()); NULL: the parser counts none. */
+	const char *prose_why;
 };
 
 struct cfg_index;
@@ -728,6 +731,13 @@ struct config {
 	CONFIG_TABLE(struct config_placeholder, placeholders);
 	CONFIG_TABLE(struct config_span, spans);
 	CONFIG_TABLE(struct config_inert, inert);
+	/* Lines of prose from the document the file was copied from, in no
+	 * syntax of the router (AWS's FortiGate sample writes its comments as
+	 * '!' lines, config/fortios.c): one note for them all (facts->
+	 * prose_why), never a finding per line. line and text: the first; v:
+	 * how many; prose_last: the last line. */
+	struct config_num prose;
+	unsigned prose_last;
 	struct cfg_index *index; /* name lookups for the tables (config/index.c) */
 };
 

@@ -5,6 +5,11 @@
  * unset KEY change one attribute, next closes the entry, end the block).
  * Blocks end by next / end only, never by indentation: an export pasted
  * without its indentation reads the same. Lines beginning '#' are comments;
+ * a line beginning '!' is no FortiOS syntax but the prose of the document
+ * it was pasted from (AWS's FortiGate sample writes its comments so): the
+ * CLI rejects it ("Command syntax": invalid commands are rejected), and
+ * the audit counts such lines in one note (config.prose), not as one
+ * invalid line each; every other line keeps its own finding;
  * the "#config-version=MODEL-VERSION-FW-build..." header names the firmware.
  * Values may be double-quoted with blanks inside (set comments "a b").
  *
@@ -1404,6 +1409,16 @@ config_parse_fortios(const char *buf, size_t len, struct config *c)
 					snprintf(c->model, sizeof(c->model), "%.*s",
 						 (int)strcspn(c->firmware, "-"), c->firmware);
 			}
+			continue;
+		}
+		if (l.ntok && l.tok[0][0] == '!') {
+			/* prose (config.prose): FortiOS's comments begin '#' */
+			if (!c->prose.line) {
+				c->prose.line = l.no;
+				cfg_copy(c->prose.text, sizeof(c->prose.text), l.text);
+			}
+			c->prose.v++;
+			c->prose_last = l.no;
 			continue;
 		}
 		fg_line(c, x, &l);

@@ -1456,6 +1456,11 @@ template_note(struct audit_run *a)
 	if (c->include.line)
 		audit_note(a, NOTE_INCLUDE,
 			   ARGS(AN(c->include.line), AS(c->include.text), AN(c->include.v)));
+	if (c->prose.line)
+		audit_note(a, NOTE_PROSE,
+			   ARGS(AN(c->prose.v), AN(c->prose.line), AN(c->prose_last),
+				AS(c->prose.text),
+				AP(config_facts(c)->prose_why ? config_facts(c)->prose_why : "")));
 	if (c->nplaceholders)
 		audit_note(a, NOTE_PLACEHOLDERS,
 			   ARGS(AN(c->nplaceholders), AN(c->placeholders[0].line),

@@ -128,6 +128,7 @@ enum audit_say_id {
 	NOTE_ESP_SEVERAL,
 	NOTE_NO_ACTIVE_PEER,
 	NOTE_INERT_LINE,
+	NOTE_PROSE,
 	/* findings */
 	SAY_MSS6_ABOVE,
 	SAY_MSS_ABOVE,
