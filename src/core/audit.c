@@ -476,15 +476,49 @@ check_no_clamp(struct audit_run *a)
 
 /* ---- outer-df-clear ---------------------------------------------------- */
 
+/* One finding per df-bit line: a line that is several tunnels' (IOS's
+ * global crypto ipsec df-bit, which every IPsec tunnel takes) is said once,
+ * naming them, with one fix; a tunnel's own line (RTX ipsec tunnel outer
+ * df-bit) stays that tunnel's. */
 static void
 check_df_clear(struct audit_run *a)
 {
-	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
+	const struct config *c = a->cfg;
+
+	for (size_t i = 0; i < c->ntunnels; i++) {
 		const struct config_tunnel *t = tunnel(a, i);
 		struct audit_finding *f;
+		char names[sizeof(f->say.quote)];
+		size_t n = 1, len;
+		int seen = 0, cut = 0;
 		if (!t->df.line || t->df.v != 2)
 			continue;
-		f = audit_finding(a, t->df.line, t->df.text, t->name, SAY_DF_CLEAR, NOARGS);
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = tunnel(a, j)->df.line == t->df.line;
+		if (seen)
+			continue; /* said with the first tunnel of its line */
+		snprintf(names, sizeof(names), "%s", t->name);
+		len = strlen(names);
+		for (size_t j = i + 1; j < c->ntunnels; j++) {
+			const struct config_tunnel *u = tunnel(a, j);
+			if (u->df.line != t->df.line)
+				continue;
+			n++;
+			/* the names that fit with room for ", ..." after them; then
+			 * ", ...", once (the count says how many there are) */
+			if (!cut && len + 2 + strlen(u->name) + 5 < sizeof(names)) {
+				len += (size_t)snprintf(names + len, sizeof(names) - len, ", %s",
+							u->name);
+			} else if (!cut) {
+				snprintf(names + len, sizeof(names) - len, ", ...");
+				cut = 1;
+			}
+		}
+		if (n == 1)
+			f = audit_finding(a, t->df.line, t->df.text, t->name, SAY_DF_CLEAR, NOARGS);
+		else
+			f = audit_finding(a, t->df.line, t->df.text, "", SAY_DF_CLEAR_SHARED,
+					  ARGS(AN(n), AQ(names)));
 		audit_fix(f, FIX_DF_COPY, 0, 0, (int)i, t->gateway);
 	}
 }
