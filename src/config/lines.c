@@ -283,7 +283,8 @@ enclosed(const char *s, size_t n, const char *open, const char *close)
 }
 
 /* Template placeholders as vendors and clouds publish them, one row a
- * shape (SOURCES.md, "Placeholder styles", says where each was seen):
+ * shape (tests/audit/configs/SOURCES.md, "Placeholder styles": where each
+ * was seen):
  *  - ENCLOSED: ${x} (shell, Terraform), $<x>, <x> (vendor manuals, AWS's
  *    samples), (x) ("(PSK)") and （x） (Japanese templates), {{x}} (Jinja);
  *  - UPPER: a word of upper-case letters, digits and '_' (one letter at
