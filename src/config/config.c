@@ -171,7 +171,9 @@ static const struct {
 				 .natt_default = N_(
 					 "enable: UDP 4500 only when a NAT is detected (nattraversal not set, FortiOS CLI reference, phase1-interface)"),
 				 .sources =
-					 "FortiOS CLI reference (vpn ipsec phase1-interface, phase2-interface, system interface); Fortinet community Technical Tips 260424, 267783, 294932 (DPD)" },
+					 "FortiOS CLI reference (vpn ipsec phase1-interface, phase2-interface, system interface); Fortinet community Technical Tips 260424, 267783, 294932 (DPD)",
+				 .prose_why = N_(
+					 "FortiOS comments begin with '#' and no FortiOS command begins with '!' (FortiOS CLI reference, CLI basics): the text of the document the file was copied from (AWS's samples write comments so), which the CLI rejects line by line when pasted") },
 			       config_parse_fortios,
 			       (const char *const[]){ "config vpn ",         "config system ",
 						      "config router ",      "config firewall ",

@@ -532,6 +532,20 @@ struct config_placeholder {
 	char token[CONFIG_NAME];
 };
 
+/* A line the router takes that changes nothing, because a line its vendor
+ * requires with it is missing from the same entry (FortiOS: set mtu
+ * without set mtu-override enable, config/fortios.c gated[]): the audit
+ * notes it (core/audit.c inert_note; render words each why), so a value
+ * the engineer can read in the file is never called "not set" silently. */
+enum config_inert_why {
+	CONFIG_INERT_FG_MTU_OVERRIDE, /* FortiOS system interface mtu: needs mtu-override enable */
+};
+struct config_inert {
+	unsigned line;
+	enum config_inert_why why;
+	char text[CONFIG_TEXT];
+};
+
 /* Lines first..last (inclusive) are known commands the audit does not read. */
 struct config_span {
 	unsigned first, last;
@@ -663,6 +677,9 @@ struct config_facts {
 	 * ipsec.conf: IKEv1 unless ikev2=; the other formats' parsers set
 	 * config_gateway.version where the file or its default says) */
 	unsigned ike_start_unset[2];
+	/* Why a line config.prose counts is no configuration, for the note
+	 * (marked N_()); NULL: the parser counts none. */
+	const char *prose_why;
 };
 
 struct cfg_index;
@@ -723,6 +740,14 @@ struct config {
 	CONFIG_TABLE(struct config_ref, refs);
 	CONFIG_TABLE(struct config_placeholder, placeholders);
 	CONFIG_TABLE(struct config_span, spans);
+	CONFIG_TABLE(struct config_inert, inert);
+	/* Lines of prose from the document the file was copied from, in no
+	 * syntax of the router (AWS's FortiGate sample writes its comments as
+	 * '!' lines, config/fortios.c): one note for them all (facts->
+	 * prose_why), never a finding per line. line and text: the first; v:
+	 * how many; prose_last: the last line. */
+	struct config_num prose;
+	unsigned prose_last;
 	struct cfg_index *index; /* name lookups for the tables (config/index.c) */
 };
 

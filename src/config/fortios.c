@@ -5,6 +5,11 @@
  * unset KEY change one attribute, next closes the entry, end the block).
  * Blocks end by next / end only, never by indentation: an export pasted
  * without its indentation reads the same. Lines beginning '#' are comments;
+ * a line beginning '!' is no FortiOS syntax but the prose of the document
+ * it was pasted from (AWS's FortiGate sample writes its comments so): the
+ * CLI rejects it ("Command syntax": invalid commands are rejected), and
+ * the audit counts such lines in one note (config.prose), not as one
+ * invalid line each; every other line keeps its own finding;
  * the "#config-version=MODEL-VERSION-FW-build..." header names the firmware.
  * Values may be double-quoted with blanks inside (set comments "a b").
  *
@@ -1094,10 +1099,60 @@ commit_p2(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
 		*p = *e;
 }
 
+/* Keys FortiOS takes only with another key of the same entry set to a
+ * value: without it the line changes nothing, and the audit says so
+ * (config.h config_inert). mtu with mtu-override enable (FortiGate
+ * administration guide, "Setting the MTU for a data interface": set
+ * mtu-override enable, then set mtu; FortiOS 6.0 Handbook, "Interface MTU
+ * packet size"; FortiExtender CLI reference, config interface: mtu
+ * "available when mtu-override is set to enable"). */
+/* clang-format off */
+static const struct {
+	enum fg_tree tree;
+	enum fk key, gate;
+	long gate_v;
+	enum config_inert_why why;
+} gated[] = {
+	{ T_IF, K_MTU, K_MTU_OVERRIDE, 1, CONFIG_INERT_FG_MTU_OVERRIDE },
+};
+/* clang-format on */
+
+/* Whether e's gate for key is open: 1 open (or no gated[] row), 0 closed
+ * (e sets key, and the key it needs is not at its value), -1 not known
+ * (that key is a template value) */
+static int
+gate_open(const struct fg_entry *e, enum fk key)
+{
+	for (size_t i = 0; i < COUNT(gated); i++) {
+		const struct config_num *g = &e->k[gated[i].gate];
+		if (gated[i].tree != e->tree || gated[i].key != key || !e->k[key].line)
+			continue;
+		if (g->line && g->tmpl)
+			return -1;
+		if (!g->line || g->v != gated[i].gate_v)
+			return 0;
+	}
+	return 1;
+}
+
+/* Each gated line of the committed entry e that its gate leaves without effect. */
+static void
+note_inert(struct config *c, const struct fg_entry *e)
+{
+	for (size_t i = 0; i < COUNT(gated); i++) {
+		struct config_inert *n;
+		if (gated[i].tree != e->tree || gate_open(e, gated[i].key) != 0 ||
+		    !(n = CFG_PUSH(c, inert)))
+			continue;
+		n->line = e->k[gated[i].key].line;
+		n->why = gated[i].why;
+		cfg_copy(n->text, sizeof(n->text), e->k[gated[i].key].text);
+	}
+}
+
 /* A system interface entry: a tunnel (a phase1's name) or an interface.
- * Its mtu is the interface's only with mtu-override enable (FortiGate
- * administration guide, "Interface MTU": the mtu is used when mtu-override
- * is enabled); tcp-mss 0, the default, changes nothing (CLI reference,
+ * Its mtu is the interface's only with mtu-override enable (gated[]);
+ * tcp-mss 0, the default, changes nothing (CLI reference,
  * system interface; Fortinet's schema, the fortinet.fortios Ansible
  * collection's fortios_system_interface: "0 means do not change segment
  * size"), so it is kept as the line that says the clamp is off, and a
@@ -1105,9 +1160,8 @@ commit_p2(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
 static struct config_num
 if_mtu(const struct fg_entry *e)
 {
-	int override = e->k[K_MTU_OVERRIDE].line && e->k[K_MTU_OVERRIDE].v == 1;
-
-	return override ? e->k[K_MTU] : (struct config_num){ 0, 0, 0, "" };
+	return gate_open(e, K_MTU) == 1 && e->k[K_MTU].line ? e->k[K_MTU]
+							    : (struct config_num){ 0, 0, 0, "" };
 }
 
 static void
@@ -1177,7 +1231,10 @@ commit(struct config *c, struct cfg_ctx *x)
 	switch (e->tree) {
 	case T_P1: commit_p1(c, x, e); break;
 	case T_P2: commit_p2(c, x, e); break;
-	case T_IF: commit_if(c, x, e); break;
+	case T_IF:
+		note_inert(c, e);
+		commit_if(c, x, e);
+		break;
 	case T_NEIGH:
 		if (cfg_addr(e->name, &a) == 0)
 			cfg_add_bgp(c, a, e->k[K_REMOTE_AS].tmpl ? 0 : cfg_asn(e->s[K_REMOTE_AS]),
@@ -1403,6 +1460,16 @@ config_parse_fortios(const char *buf, size_t len, struct config *c)
 					snprintf(c->model, sizeof(c->model), "%.*s",
 						 (int)strcspn(c->firmware, "-"), c->firmware);
 			}
+			continue;
+		}
+		if (l.ntok && l.tok[0][0] == '!') {
+			/* prose (config.prose): FortiOS's comments begin '#' */
+			if (!c->prose.line) {
+				c->prose.line = l.no;
+				cfg_copy(c->prose.text, sizeof(c->prose.text), l.text);
+			}
+			c->prose.v++;
+			c->prose_last = l.no;
 			continue;
 		}
 		fg_line(c, x, &l);

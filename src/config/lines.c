@@ -273,18 +273,91 @@ cfg_tmpl(const struct cfg_line *l, size_t i)
 	return i < l->ntok && config_is_placeholder(l->tok[i]);
 }
 
+/* s is open + something + close */
 static int
-enclosed(const char *s, size_t n, const char *open, char close)
+enclosed(const char *s, size_t n, const char *open, const char *close)
 {
-	size_t k = strlen(open);
+	size_t k = strlen(open), m = strlen(close);
 
-	return n > k + 1 && strncmp(s, open, k) == 0 && s[n - 1] == close;
+	return n > k + m && strncmp(s, open, k) == 0 && strcmp(s + n - m, close) == 0;
 }
 
-/* Template placeholders as vendors and clouds publish them: ${x} (shell,
- * Terraform), $<x>, <x> (vendor manuals, AWS's samples), (x) ("(PSK)") and
- * （x） (Japanese templates), {{x}} (Jinja), and upper-case words that begin
- * YOUR_ or end _HERE. */
+/* Template placeholders as vendors and clouds publish them, one row a
+ * shape (tests/audit/configs/SOURCES.md, "Placeholder styles": where each
+ * was seen):
+ *  - ENCLOSED: ${x} (shell, Terraform), $<x>, <x> (vendor manuals, AWS's
+ *    samples), (x) ("(PSK)") and （x） (Japanese templates), {{x}} (Jinja);
+ *  - UPPER: a word of upper-case letters, digits and '_' (one letter at
+ *    least) that begins a and ends b: YOUR_X and X_HERE (AWS's samples),
+ *    _X_ (a sed target: right=_OUTSIDE_GW1_, an ipsec.conf for AWS);
+ *  - VAR: '$' and a shell variable's name, the whole word (leftid=$cgwip
+ *    in an ipsec.conf a shell script writes from a heredoc). A name
+ *    begins with a letter or '_' (POSIX, XCU 2.5.3: parameters), so
+ *    Junos's "$9$..." keys and crypt's "$1$salt$hash", which begin with a
+ *    digit and hold more '$', are values; '%' words (%defaultroute, %any)
+ *    are ipsec.conf's own. */
+enum shape { SH_ENCLOSED, SH_UPPER, SH_VAR };
+/* clang-format off */
+static const struct {
+	enum shape kind;
+	const char *a, *b;
+	size_t min; /* bytes at least (UPPER: so that "YOUR_" alone is none) */
+} shapes[] = {
+	{ SH_ENCLOSED, "${", "}", 0 },
+	{ SH_ENCLOSED, "$<", ">", 0 },
+	{ SH_ENCLOSED, "{{", "}", 0 },
+	{ SH_ENCLOSED, "<", ">", 0 },
+	{ SH_ENCLOSED, "(", ")", 0 },
+	{ SH_ENCLOSED, "\xef\xbc\x88", "\xef\xbc\x89", 0 }, /* U+FF08, U+FF09 */
+	{ SH_UPPER, "YOUR_", "", 6 },
+	{ SH_UPPER, "", "_HERE", 6 },
+	{ SH_UPPER, "_", "_", 4 },
+	{ SH_VAR, "$", "", 2 },
+};
+/* clang-format on */
+
+static int
+upper_word(const char *s, size_t n)
+{
+	size_t letters = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_' || (s[i] >= '0' && s[i] <= '9')))
+			return 0;
+		letters += s[i] >= 'A' && s[i] <= 'Z';
+	}
+	return letters > 0;
+}
+
+static int
+var_name(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_' ||
+		      (*s >= '0' && *s <= '9')))
+			return 0;
+	return 1;
+}
+
+static int
+shape_fits(size_t i, const char *s, size_t n)
+{
+	size_t ka = strlen(shapes[i].a), kb = strlen(shapes[i].b);
+
+	if (n < shapes[i].min)
+		return 0;
+	switch (shapes[i].kind) {
+	case SH_ENCLOSED: return enclosed(s, n, shapes[i].a, shapes[i].b);
+	case SH_UPPER:
+		return n >= ka + kb && strncmp(s, shapes[i].a, ka) == 0 &&
+		       strcmp(s + n - kb, shapes[i].b) == 0 && upper_word(s, n);
+	case SH_VAR: return strncmp(s, shapes[i].a, ka) == 0 && var_name(s + ka);
+	}
+	return 0;
+}
+
 /* An IPv4 address with octets written as x or X (40.76.X.X, 219.xxx.xxx.xxx,
  * 8.x.x.x, with or without /plen): how Microsoft's Azure samples and blog
  * posts leave an address for the reader to fill in. */
@@ -312,23 +385,12 @@ masked_quad(const char *s)
 int
 config_is_placeholder(const char *s)
 {
-	size_t n = strlen(s), upper = 0;
+	size_t n = strlen(s);
 
-	static const char fw_open[] = "\xef\xbc\x88", fw_close[] = "\xef\xbc\x89"; /* U+FF08/09 */
-
-	if (enclosed(s, n, "${", '}') || enclosed(s, n, "$<", '>') || enclosed(s, n, "{{", '}') ||
-	    enclosed(s, n, "<", '>') || enclosed(s, n, "(", ')'))
-		return 1;
-	/* Japanese templates write （値） with full-width parentheses */
-	if (n > 6 && strncmp(s, fw_open, 3) == 0 && strcmp(s + n - 3, fw_close) == 0)
-		return 1;
-	if (masked_quad(s))
-		return 1;
-	for (size_t i = 0; i < n; i++)
-		upper +=
-			(s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_' || (s[i] >= '0' && s[i] <= '9');
-	return upper == n && ((n > 5 && strncmp(s, "YOUR_", 5) == 0) ||
-			      (n > 5 && strcmp(s + n - 5, "_HERE") == 0));
+	for (size_t i = 0; i < COUNT(shapes); i++)
+		if (shape_fits(i, s, n))
+			return 1;
+	return masked_quad(s);
 }
 
 int
@@ -788,6 +850,7 @@ config_free(struct config *c)
 	free(c->refs);
 	free(c->placeholders);
 	free(c->spans);
+	free(c->inert);
 	cfg_index_free(c);
 	memset(c, 0, sizeof(*c));
 }

@@ -476,15 +476,49 @@ check_no_clamp(struct audit_run *a)
 
 /* ---- outer-df-clear ---------------------------------------------------- */
 
+/* One finding per df-bit line: a line that is several tunnels' (IOS's
+ * global crypto ipsec df-bit, which every IPsec tunnel takes) is said once,
+ * naming them, with one fix; a tunnel's own line (RTX ipsec tunnel outer
+ * df-bit) stays that tunnel's. */
 static void
 check_df_clear(struct audit_run *a)
 {
-	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
+	const struct config *c = a->cfg;
+
+	for (size_t i = 0; i < c->ntunnels; i++) {
 		const struct config_tunnel *t = tunnel(a, i);
 		struct audit_finding *f;
+		char names[sizeof(f->say.quote)];
+		size_t n = 1, len;
+		int seen = 0, cut = 0;
 		if (!t->df.line || t->df.v != 2)
 			continue;
-		f = audit_finding(a, t->df.line, t->df.text, t->name, SAY_DF_CLEAR, NOARGS);
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = tunnel(a, j)->df.line == t->df.line;
+		if (seen)
+			continue; /* said with the first tunnel of its line */
+		snprintf(names, sizeof(names), "%s", t->name);
+		len = strlen(names);
+		for (size_t j = i + 1; j < c->ntunnels; j++) {
+			const struct config_tunnel *u = tunnel(a, j);
+			if (u->df.line != t->df.line)
+				continue;
+			n++;
+			/* the names that fit with room for ", ..." after them; then
+			 * ", ...", once (the count says how many there are) */
+			if (!cut && len + 2 + strlen(u->name) + 5 < sizeof(names)) {
+				len += (size_t)snprintf(names + len, sizeof(names) - len, ", %s",
+							u->name);
+			} else if (!cut) {
+				snprintf(names + len, sizeof(names) - len, ", ...");
+				cut = 1;
+			}
+		}
+		if (n == 1)
+			f = audit_finding(a, t->df.line, t->df.text, t->name, SAY_DF_CLEAR, NOARGS);
+		else
+			f = audit_finding(a, t->df.line, t->df.text, "", SAY_DF_CLEAR_SHARED,
+					  ARGS(AN(n), AQ(names)));
 		audit_fix(f, FIX_DF_COPY, 0, 0, (int)i, t->gateway);
 	}
 }
@@ -1461,10 +1495,35 @@ template_note(struct audit_run *a)
 	if (c->include.line)
 		audit_note(a, NOTE_INCLUDE,
 			   ARGS(AN(c->include.line), AS(c->include.text), AN(c->include.v)));
+	if (c->prose.line)
+		audit_note(a, NOTE_PROSE,
+			   ARGS(AN(c->prose.v), AN(c->prose.line), AN(c->prose_last),
+				AS(c->prose.text),
+				AP(config_facts(c)->prose_why ? config_facts(c)->prose_why : "")));
 	if (c->nplaceholders)
 		audit_note(a, NOTE_PLACEHOLDERS,
 			   ARGS(AN(c->nplaceholders), AN(c->placeholders[0].line),
 				AS(c->placeholders[0].token)));
+}
+
+/* Lines the router takes that change nothing (config_inert): one note
+ * each, its reason a phrase render says (the parser's table holds the
+ * vendor's rule and its source; this one only names the words). */
+static void
+inert_note(struct audit_run *a)
+{
+	/* clang-format off */
+	static const enum audit_word says[] = {
+		[CONFIG_INERT_FG_MTU_OVERRIDE] = W_INERT_FG_MTU,
+	};
+	/* clang-format on */
+	const struct config *c = a->cfg;
+
+	for (size_t i = 0; i < c->ninert; i++)
+		if ((size_t)c->inert[i].why < COUNT(says))
+			audit_note(a, NOTE_INERT_LINE,
+				   ARGS(AN(c->inert[i].line), AS(c->inert[i].text),
+					AW(says[c->inert[i].why])));
 }
 
 int
@@ -1489,6 +1548,7 @@ audit_run(const struct audit_input *in, struct audit_result *r)
 	}
 	audit_prepare(&a);
 	template_note(&a);
+	inert_note(&a);
 	disabled_note(&a);
 	audit_peer_hint(&a);
 	remote_note(&a);

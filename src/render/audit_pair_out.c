@@ -329,7 +329,8 @@ text_end(FILE *f, const struct audit_rpair_result *r, const struct audit_rpair_f
 
 	fputs("  ", f);
 	text_string(f, file);
-	fprintf(f, ":%u", e->line);
+	if (e->line) /* never a line 0: nothing in that file is concerned */
+		fprintf(f, ":%u", e->line);
 	if (e->tunnel >= 0) {
 		fputc(' ', f);
 		text_string(f, tname(r, s, e->tunnel));

@@ -812,7 +812,7 @@ head(FILE *f, const struct audit_peer_result *r, const char *peer_file)
 
 static void
 finding(FILE *f, const struct audit_peer_result *r, const struct audit_peer_finding *x,
-	const char *cfg_file)
+	const char *cfg_file, const char *peer_file)
 {
 	char why[2400]; /* Japanese takes 3 bytes a character */
 	struct audit_result tmp;
@@ -821,8 +821,21 @@ finding(FILE *f, const struct audit_peer_result *r, const struct audit_peer_find
 
 	free(rows);
 	fprintf(f, "\n%s %s ", audit_severity_name(x->check->severity), x->check->id);
-	text_string(f, cfg_file);
-	fprintf(f, ":%u", x->line);
+	if (x->line) {
+		text_string(f, cfg_file);
+		fprintf(f, ":%u", x->line);
+	} else if (x->aws >= 0) {
+		/* nothing in the router's file: the AWS tunnel it is about, by
+		 * its connection and its place in it (the peer file has no
+		 * line to cite: a line 0 would point at nothing) */
+		const struct peer_tunnel *t = &r->peer->tunnels[x->aws];
+		text_string(f, peer_file);
+		fputs(" (", f);
+		fprintf(f, _("%s, tunnel %zu"), r->peer->conns[t->conn].id, t->index + 1);
+		fputc(')', f);
+	} else {
+		text_string(f, cfg_file);
+	}
 	if (x->where[0]) {
 		fputc(' ', f);
 		text_string(f, x->where);
@@ -864,7 +877,7 @@ render_audit_peer_text(FILE *f, const struct audit_peer_result *r, const char *c
 	free(rows);
 	head(f, r, peer_file);
 	for (size_t i = 0; i < r->nfindings; i++) {
-		finding(f, r, &r->findings[i], cfg_file);
+		finding(f, r, &r->findings[i], cfg_file, peer_file);
 		aws_fix |= r->findings[i].aws_fix != 0;
 	}
 	if (router_fix) {

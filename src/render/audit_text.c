@@ -144,7 +144,8 @@ finding(FILE *f, const struct audit_result *r, const struct audit_finding *x, co
 
 	fprintf(f, "\n%s %s ", audit_severity_name(x->check->severity), x->check->id);
 	text_string(f, file);
-	fprintf(f, ":%u", x->line);
+	if (x->line) /* never a line 0 */
+		fprintf(f, ":%u", x->line);
 	if (x->where[0]) {
 		fputc(' ', f);
 		text_string(f, x->where);

@@ -280,11 +280,14 @@ else
 fi
 
 # Field case 2 as text, exactly (doc/examples.md shows it), and -q: the lines alone.
+# AWS's RTX sample against a published XML whose tunnels it does not match:
+# an unmatched AWS tunnel is cited by the XML's connection and tunnel, never ":0".
 for g in "field2:audit --peer-config $peer/defaults.json $peer/rtx-field2.conf" \
 	 "field2-quiet:audit -q --peer-config $peer/defaults.json $peer/rtx-field2.conf" \
 	 "field2-tf-quiet:audit -q --peer-config $peer/tf-state.json $peer/rtx-field2.conf" \
 	 "tf-plan:audit --peer-config $peer/tf-plan.json $peer/rtx-field2.conf" \
-	 "generic-xml:audit --peer-config $peer/generic.xml $peer/rtx-good.conf"; do
+	 "generic-xml:audit --peer-config $peer/generic.xml $peer/rtx-good.conf" \
+	 "rtx-aws-official-xml:audit --peer-config $peer/aws-xml-cloudwanderer.xml $peer/rtx-aws-official-clean.conf"; do
 	name=${g%%:*} args=${g#*:}
 	# shellcheck disable=SC2086
 	"$bin" $args >"$tmp/out" 2>"$tmp/err"

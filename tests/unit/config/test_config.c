@@ -195,6 +195,13 @@ static const struct { const char *s; int want; } placeholder_rows[] = {
 	{ "YOUR_PUBLIC_IP", 1 }, { "{{ peer }}", 1 }, { "KEY_HERE", 1 }, { "1387", 0 },
 	{ "aes-cbc", 0 }, { "<", 0 }, { "()", 0 }, { "YOUR_", 0 }, { "your_ip", 0 }, { "$", 0 },
 	{ "lan2", 0 }, { "0.0.0.0/0", 0 },
+	/* issue 21: a sed target and shell variables are placeholders
+	 * (tests/audit/configs/SOURCES.md 64, 65); Junos and crypt keys,
+	 * ipsec.conf's % words are values */
+	{ "_OUTSIDE_GW1_", 1 }, { "$cgwip", 1 }, { "$tunnel1ip", 1 }, { "$_x", 1 },
+	{ "$9$LbRxdb2gJikPs2GUjq.QF", 0 }, { "$1$salt$hash", 0 }, { "$9", 0 }, { "$a-b", 0 },
+	{ "%defaultroute", 0 }, { "%any", 0 }, { "__", 0 }, { "___", 0 }, { "_ab_", 0 },
+	{ "_GW", 0 }, { "GW_", 0 }, { "_1_", 0 }, { "\xef\xbc\x88PSK\xef\xbc\x89", 1 },
 };
 /* clang-format on */
 
