@@ -4,10 +4,17 @@
 same: every finding (id, severity, interface, the statement it quotes, its
 message and fix), the tunnels, the notes, the change set and the rollback,
 with line numbers left out (the two files number their lines differently).
-Usage: forms.py SET.json TREE.json"""
+Usage: forms.py SET.json TREE.json
+       forms.py --batch LIST   each line of LIST: LABEL<TAB>SET.json<TAB>TREE.json;
+                               a verdict line for each (tests/cli/verdicts.py)"""
 import json
+import os
 import re
 import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli"))
+import verdicts  # noqa: E402: tests/cli/verdicts.py, the verdict lines verdicts.sh reads
 
 LINE = re.compile(r"\blines? \d+(-\d+)?")
 
@@ -22,15 +29,11 @@ def view(path):
             "errors": d["errors"], "warnings": d["warnings"], "invalid": d["invalid"]}
 
 
-def main():
-    a, b = view(sys.argv[1]), view(sys.argv[2])
-    if a == b:
-        return 0
-    for k in a:
-        if a[k] != b[k]:
-            print(f"{k} differ:\n  set:  {a[k]}\n  tree: {b[k]}")
-    return 1
+def differences(set_path, tree_path):
+    """What differs between the two forms' views, one line each (none: the same)."""
+    a, b = view(set_path), view(tree_path)
+    return [f"{k} differ:\n  set:  {a[k]}\n  tree: {b[k]}" for k in a if a[k] != b[k]]
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(verdicts.main(differences, __doc__))

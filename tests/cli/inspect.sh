@@ -25,6 +25,14 @@ bad() {
 	echo "FAIL $*"
 	fail=$((fail + 1))
 }
+# verdicts TOOL FILE ROWS: inspect_check.py's lines counted, each case once
+# shellcheck source=verdicts.sh
+. "$src/tests/cli/verdicts.sh"
+check=$src/tests/cli/inspect_check.py
+# The captures made here (gen.py's files, the libpcap misreads, 1,000 runs), in
+# one python3 process; the JSON checks are queued and run in one at the end.
+python3 "$check" make "$caps" "$tmp" || bad "inspect_check.py make: the captures were not made"
+json_check() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$tmp/checks"; } # LABEL KIND FILE
 
 # name (expected/NAME.out), exit, exact stderr ("" for none), arguments
 while IFS='|' read -r name want experr args; do
@@ -114,6 +122,7 @@ answer_is handstep-silent.pcap \
 # Standard input (inspect -): a pipe and a redirected file give what the file
 # gives, named (stdin); a damaged stream the same message and exit status.
 for f in raw-v4.pcap real-tracepath.pcap windows-ping.pcap; do
+	"$bin" inspect --json "$f" | sed 's/"file":"[^"]*"/"file":"(stdin)"/' >"$tmp/want"
 	for how in pipe redirect; do
 		if [[ $how == pipe ]]; then
 			cat "$f" | timeout 20 "$bin" inspect --json - >"$tmp/out" 2>"$tmp/err"
@@ -121,7 +130,6 @@ for f in raw-v4.pcap real-tracepath.pcap windows-ping.pcap; do
 			timeout 20 "$bin" inspect --json - <"$f" >"$tmp/out" 2>"$tmp/err"
 		fi
 		rc=$?
-		"$bin" inspect --json "$f" | sed 's/"file":"[^"]*"/"file":"(stdin)"/' >"$tmp/want"
 		[[ $rc -eq 0 && ! -s "$tmp/err" ]] && cmp -s "$tmp/want" "$tmp/out" && ok ||
 			bad "stdin ($how) $f: exit $rc, $(head -c 300 "$tmp/err")"
 	done
@@ -137,25 +145,13 @@ for f in empty.pcap garbage.pcap short-header.pcap huge-caplen.pcap cut-mid-reco
 		bad "stdin $f: exit $rc (file: $want), stderr $(cat "$tmp/err")"
 done
 
-# Files libpcap misreads (issue 20), made here from gen.py's packets: a pcap whose
-# header gives a snap length of 100 while its records hold whole packets (libpcap cut
-# each to 100 bytes and every answer looked "cut short by the snap length"), and a
-# pcapng whose second section is big-endian (each section has its own byte order;
-# libpcap reads the next block length in the first one's and we said "impossible
-# block length"). What was read before is printed, then one line and exit 2.
-python3 - "$caps" "$tmp" <<'PY' || bad "generating the libpcap-misread captures"
-import struct, sys
-sys.dont_write_bytecode = True  # no __pycache__ in the source tree
-sys.path.insert(0, sys.argv[1])
-import gen
-recs = gen.tunnel_run()
-whole = gen.pcap(gen.LT_RAW, recs)
-hdr = struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 100, gen.LT_RAW)
-open(sys.argv[2] + "/snaplen-header.pcap", "wb").write(hdr + whole[24:])
-
-open(sys.argv[2] + "/two-orders.pcapng", "wb").write(gen.pcapng(gen.LT_RAW, recs[:2])
-                                                   + gen.pcapng(gen.LT_RAW, recs[2:], ">"))
-PY
+# Files libpcap misreads (issue 20), made by inspect_check.py make from gen.py's
+# packets: a pcap whose header gives a snap length of 100 while its records hold
+# whole packets (libpcap cut each to 100 bytes and every answer looked "cut short
+# by the snap length"), and a pcapng whose second section is big-endian (each
+# section has its own byte order; libpcap reads the next block length in the
+# first one's and we said "impossible block length"). What was read before is
+# printed, then one line and exit 2.
 misread_is() {
 	local f=$1 want=$2 out
 	timeout 20 "$bin" inspect -q "$tmp/$f" >"$tmp/out" 2>"$tmp/err"
@@ -168,137 +164,41 @@ misread_is two-orders.pcapng "record 3 begins a pcapng section in the other byte
 [[ "$(cat "$tmp/out")" == "path MTU to 203.0.113.50: at most 1374 (no DF echo answered; 1400 'too big' from 192.0.2.1 with mtu 1374; the capture breaks off, so answers may be missing)" ]] &&
 	ok || bad "two-orders.pcapng: what was read before the second section: '$(cat "$tmp/out")'"
 
-# The JSON: parses, and has exactly the documented keys (mtuprobe(1), INSPECT).
-if command -v python3 >/dev/null; then
-	for f in raw-v4.pcap lying.pcap snapped.pcap real-any.pcap cut-mid-record.pcap \
-		real-ping.pcap real-tracepath.pcap foreign-mismatch.pcap handstep-ping.pcap \
-		handstep-silent.pcap snapped.pcap blackhole.pcap; do
-		{ "$bin" inspect --json "$f" 2>/dev/null || true; } | python3 -c '
-import json, sys
-top = {"mtuprobe", "command", "file", "linktype", "packets", "records", "ignored",
-       "snapped", "streams", "answers", "error"}
-pkt = {"n", "time", "dir", "size", "seq", "stream", "what", "snapped", "mtu", "from",
-       "icmp_type", "icmp_code", "why"}
-stream = {"stream", "src", "dst", "ident", "cookie", "probes", "sizes", "replies",
-          "too_big", "unreach", "time_exceeded", "other", "largest_replied",
-          "smallest_too_big", "too_big_mtu", "too_big_from", "never_answered"}
-other_tool = {"kind", "sport", "match"}   # only on streams of other tools probes
-whats = {"probe", "reply", "too-big", "unreach", "time-exceeded", "other", "ignored"}
-answer = {"src", "dst", "kind", "streams", "answer", "path_mtu", "largest_answered",
-          "untried_to", "at_most", "too_big_size", "too_big_mtu", "too_big_from",
-          "silent_from", "silent_to", "silent_sizes"}
-verdicts = {"exact", "exact-silence", "at-least", "at-most", "nothing", "contradiction"}
-d = json.load(sys.stdin)
-errs = []
-if set(d) != top: errs.append("top keys %s" % sorted(set(d) ^ top))
-for p in d["packets"]:
-    if set(p) != pkt: errs.append("packet keys %s" % sorted(set(p) ^ pkt))
-    if p["what"] not in whats: errs.append("what %r" % p["what"])
-    if (p["what"] == "ignored") != (p["why"] is not None): errs.append("why in %r" % p)
-    if (p["what"] == "too-big") != (p["mtu"] is not None): errs.append("mtu in %r" % p)
-for s in d["streams"]:
-    want = stream | other_tool if "kind" in s else stream
-    if set(s) != want: errs.append("stream keys %s" % sorted(set(s) ^ want))
-    if "kind" in s and (s["kind"], s["match"]) not in {("ping", "ident-seq"), ("tracepath", "ports-length")}:
-        errs.append("kind %r match %r" % (s["kind"], s["match"]))
-    if ("kind" in s) != (s["cookie"] is None): errs.append("cookie in %r" % s)
-merged = []
-for a in d["answers"]:
-    if set(a) != answer: errs.append("answer keys %s" % sorted(set(a) ^ answer))
-    if a["answer"] not in verdicts: errs.append("answer %r" % a["answer"])
-    if (a["path_mtu"] is not None) != (a["answer"] in ("exact", "exact-silence")): errs.append("path_mtu in %r" % a)
-    if (a["at_most"] is not None) != (a["answer"] == "at-most"): errs.append("at_most in %r" % a)
-    if (a["too_big_size"] is None) != (a["too_big_from"] is None): errs.append("too_big in %r" % a)
-    if (a["silent_from"] is None) != (a["silent_sizes"] == 0): errs.append("silent in %r" % a)
-    for n in a["streams"]:
-        st = d["streams"][n - 1]
-        if (st["src"], st["dst"], st.get("kind", "mtuprobe")) != (a["src"], a["dst"], a["kind"]):
-            errs.append("stream %d in answer %r" % (n, a))
-    merged += a["streams"]
-if sorted(merged) != [s["stream"] for s in d["streams"]]: errs.append("streams in answers %r" % merged)
-if d["records"] != len(d["packets"]): errs.append("records != len(packets)")
-if d["ignored"] != sum(p["what"] == "ignored" for p in d["packets"]): errs.append("ignored count")
-if errs: sys.exit("; ".join(errs[:5]))
-' && ok || bad "json schema: $f"
-	done
-fi
+# The JSON: parses, and has exactly the documented keys (mtuprobe(1), INSPECT):
+# inspect_check.py's schema, for each file.
+mkdir "$tmp/json"
+for f in raw-v4.pcap lying.pcap snapped.pcap real-any.pcap cut-mid-record.pcap \
+	real-ping.pcap real-tracepath.pcap foreign-mismatch.pcap handstep-ping.pcap \
+	handstep-silent.pcap blackhole.pcap; do
+	"$bin" inspect --json "$f" >"$tmp/json/$f" 2>/dev/null
+	json_check "json schema: $f" schema "$tmp/json/$f"
+done
 
 # The synthetic files are what gen.py makes (no hand-edited fixture drifts).
-if command -v python3 >/dev/null; then
-	mkdir "$tmp/gen"
-	if python3 gen.py "$tmp/gen"; then
-		for f in "$tmp/gen"/*; do
-			cmp -s "$f" "${f##*/}" && ok || bad "gen.py no longer makes ${f##*/}"
-		done
-	else
-		bad "gen.py failed"
-	fi
-fi
+n=0
+for f in "$tmp/gen"/*; do
+	[[ -e $f ]] || continue
+	n=$((n + 1))
+	cmp -s "$f" "${f##*/}" && ok || bad "gen.py no longer makes ${f##*/}"
+done
+[[ $n -gt 0 ]] || bad "gen.py made no file"
 
 # No stream is left out (issue 20: of 989 runs, inspect followed 16 and said
-# nothing): 1,000 runs of probe --interval in one capture, each a new ident and
-# cookie, every one followed, every record matched, one target of 1,000 runs.
-if command -v python3 >/dev/null; then
-	python3 - "$tmp/runs.pcap" <<'PY'
-import struct, sys
-sys.path.insert(0, ".")
-from gen import LT_RAW, R1, WAN_DST, WAN_SRC, pcap, probe4, ptb4, reply4
-recs, t = [], 0.0
-for run in range(1000):
-    ident, cookie = 0x1000 + run, struct.pack("!II", 0x5eed0000 + run, run)
-    for seq, size in enumerate((1454, 1455, 1454)):
-        p = probe4(WAN_SRC, WAN_DST, ident, seq, size, cookie)
-        recs += [(t, p), (t + 0.0002, reply4(p) if size == 1454 else ptb4(R1, p, 1454))]
-        t += 0.001
-open(sys.argv[1], "wb").write(pcap(LT_RAW, recs))
-PY
-	timeout 60 "$bin" inspect --json "$tmp/runs.pcap" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	python3 -c '
-import json, sys
-d = json.load(open(sys.argv[1]))
-a = d["answers"]
-got = (len(d["streams"]), d["records"], d["ignored"], sum(s["probes"] for s in d["streams"]),
-       len(a), len(a[0]["streams"]) if a else 0, a[0]["path_mtu"] if a else None)
-want = (1000, 6000, 0, 3000, 1, 1000, 1454)
-sys.exit(0 if got == want else "streams, records, ignored, probes, targets, runs, pmtu: %s, want %s" % (got, want))
-' "$tmp/out" && [[ $rc -eq 0 && ! -s "$tmp/err" ]] && ok || bad "1,000 runs: exit $rc $(head -c 300 "$tmp/err")"
-	[[ "$("$bin" inspect "$tmp/runs.pcap" 2>/dev/null | head -1)" == "$tmp/runs.pcap: link type RAW, 1000 probe streams" ]] && ok ||
-		bad "1,000 runs: text head '$("$bin" inspect "$tmp/runs.pcap" | head -1)'"
-fi
+# nothing): 1,000 runs of probe --interval in one capture (inspect_check.py make),
+# each a new ident and cookie, every one followed, every record matched, one
+# target of 1,000 runs.
+timeout 60 "$bin" inspect --json "$tmp/runs.pcap" >"$tmp/runs.json" 2>"$tmp/err"
+rc=$?
+[[ $rc -eq 0 && ! -s "$tmp/err" ]] && json_check "1,000 runs" runs "$tmp/runs.json" ||
+	bad "1,000 runs: exit $rc $(head -c 300 "$tmp/err")"
+head=$("$bin" inspect "$tmp/runs.pcap" 2>/dev/null | head -1)
+[[ "$head" == "$tmp/runs.pcap: link type RAW, 1000 probe streams" ]] && ok || bad "1,000 runs: text head '$head'"
 
-# Damaged copies: exit 0, 1 or 2; at most one stderr line, ours; within 20 s.
-check_damaged() {
-	local what=$1 f=$2 rc lines err=
-	timeout 20 "$bin" inspect "$f" >/dev/null 2>"$tmp/err"
-	rc=$?
-	# Read and counted by the shell, not by wc and cat: two processes fewer
-	# in each of the ~1,350 cases. lines: newlines, as wc -l counts them.
-	IFS= read -r -d '' err <"$tmp/err"
-	lines=${err//[!$'\n']/}
-	lines=${#lines}
-	if [[ $rc -gt 2 ]]; then
-		bad "$what: exit $rc (124 is a hang, 128+ a signal): $(head -c 300 "$tmp/err")"
-	elif [[ $rc -ne 0 && ($lines -ne 1 || "$err" != "mtuprobe inspect: "*) ]]; then
-		bad "$what: exit $rc with stderr: $(head -c 300 "$tmp/err")"
-	elif [[ $rc -eq 0 && -s "$tmp/err" ]]; then
-		bad "$what: exit 0 with stderr: $(head -c 300 "$tmp/err")"
-	else
-		ok
-	fi
-}
-for f in raw-v4.pcap raw-v4.pcapng ether-vlan.pcap sll2-v4.pcap; do
-	size=$(stat -c %s "$f")
-	for ((cut = 0; cut < size; cut += (cut < 64 ? 1 : 211))); do
-		head -c "$cut" "$f" >"$tmp/cut"
-		check_damaged "$f cut at $cut" "$tmp/cut"
-	done
-	for ((at = 0; at < 2048 && at < size; at += 11)); do
-		cp "$f" "$tmp/poke"
-		printf '\377' | dd of="$tmp/poke" bs=1 seek="$at" conv=notrunc status=none
-		check_damaged "$f with byte $at = 0xff" "$tmp/poke"
-	done
-done
+# Damaged copies of good files, every cut and a byte overwritten: exit 0, 1 or
+# 2; at most one stderr line, ours; within 20 s (inspect_check.py damaged: about
+# 1,350 cases, 2 at a time).
+python3 "$check" damaged "$bin" "$tmp" raw-v4.pcap raw-v4.pcapng ether-vlan.pcap sll2-v4.pcap >"$tmp/damaged"
+verdicts "inspect_check.py damaged" "$tmp/damaged" -
 
 # A FIFO with no writer must not block the open.
 mkfifo "$tmp/fifo"
@@ -311,6 +211,10 @@ for f in archaic.pcap bad-block.pcapng; do
 	out=$("$bin" inspect "$f" 2>&1 >/dev/null)
 	[[ $? -eq 2 && "$out" == "mtuprobe inspect: libpcap cannot read the file: "* ]] && ok || bad "$f: $out"
 done
+
+# The JSON documents queued above, in one process.
+python3 "$check" check "$tmp/checks" >"$tmp/verdicts"
+verdicts "inspect_check.py check" "$tmp/verdicts" "$(wc -l <"$tmp/checks")"
 
 echo "$pass passed, $fail failed"
 [[ $fail -eq 0 ]]

@@ -19,7 +19,6 @@ usage: man_ja.py MTUPROBE SOURCE_ROOT"""
 import glob
 import os
 import re
-import shutil
 import subprocess
 import sys
 
@@ -192,40 +191,15 @@ for what, needle, e, j in mutations:
     else:
         fail("a changed page (%s) was not reported: %s" % (what, d))
 
-# 5. The Japanese page is lint clean (warnings and above) and renders; its
-# .Nd line, which mandb and apropos read raw (lexgrog), holds no roff escape
-# (a break point \: there shows as ':' in whatis).
+# 5. The Japanese page's .Nd line, which mandb and apropos read raw (lexgrog),
+# holds no roff escape (a break point \: there shows as ':' in whatis).
 nd = [x for x in ja.splitlines() if x.startswith(".Nd ")]
 if len(nd) != 1 or "\\" in nd[0]:
     fail("the Japanese .Nd line must be one line without escapes: %s" % nd)
 else:
     print("ok: .Nd is plain text for whatis")
-if shutil.which("mandoc"):
-    r = subprocess.run(["mandoc", "-Tlint", "-Wwarning", JA], capture_output=True, text=True)
-    lint = [x for x in (r.stdout + r.stderr).splitlines() if "mandoc.db" not in x]
-    if lint:
-        fail("mandoc -Tlint: " + "; ".join(lint))
-    else:
-        print("ok: mandoc -Tlint -Wwarning clean")
-    r = subprocess.run(["mandoc", "-Tutf8", JA], capture_output=True, text=True)
-    if r.returncode != 0 or "経路MTU" not in r.stdout:
-        fail("mandoc -Tutf8 did not render the Japanese page")
-    else:
-        print("ok: mandoc renders it")
-else:
-    print("note: mandoc not installed (scripts/deps): lint not run")
-# As lintian runs man on it (manpage-has-errors-from-man): groff 1.22.4 cannot
-# break a Japanese run without a break point, and says so at 80 columns.
-if shutil.which("man") and shutil.which("groff"):
-    env = dict(os.environ, LC_ALL="C.UTF-8", MANROFFSEQ="", MANWIDTH="80")
-    r = subprocess.run(["man", "--warnings", "-E", "UTF-8", "-l", "-Tutf8", "-Z", JA],
-                       capture_output=True, text=True, env=env)
-    if r.returncode != 0 or r.stderr.strip():
-        fail("man --warnings (as lintian runs it): " + r.stderr.strip().replace("\n", "; "))
-    else:
-        print("ok: man --warnings at 80 columns: no groff warning")
-else:
-    print("note: man or groff not installed: groff's warnings not checked")
+# mandoc's lint and rendering of the page, groff's and man --warnings' (as
+# lintian runs it): tests/cli/man.sh, with the English page's.
 
 print("%d failed" % len(failures))
 sys.exit(1 if failures else 0)

@@ -4,7 +4,8 @@
 
 Usage: gen.py DIR      write every file into DIR (the committed ones live next
                        to this script; inspect.sh regenerates them into a
-                       temporary directory and compares, so they cannot drift).
+                       temporary directory, through inspect_check.py make and
+                       good_files()/bad_files(), and compares, so they cannot drift).
 
 Every packet is built here byte by byte, with correct ICMP checksums (the
 parser rejects bad ones), from RFC 5737 and RFC 3849 documentation

@@ -1,14 +1,13 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Cisco IOS / IOS-XE (config/ios.c, ios_model.c), table-driven where it
  * can be: every sample under tests/audit/configs and tests/fuzz/corpus-
- * config is detected as IOS when its name says so and never otherwise,
+ * config is detected as the format its name says (detect_table.h),
  * and no other grammar reads an IOS sample (a table over all samples and
  * all vendors); then AWS's sample field by field, the shapes real files
  * have (comments inside blocks, no exit lines, no indentation, CRLF,
  * banners, templates), blocks that end where IOS ends them, a hub with
  * hundreds of tunnels, lines the router rejects, IKEv2 and crypto maps.
  * Files are read from MTUPROBE_SRCDIR; addresses are RFC 5737's. */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,6 +21,7 @@
 #include "config/config.h"
 
 #include "samples.h"
+#include "detect_table.h"
 #define A(a, b, c, d) \
 	((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (uint32_t)(d))
 
@@ -46,60 +46,23 @@ parse(const char *text)
 
 /* ---- detection: every sample, every vendor ------------------------------ */
 
-static unsigned
-detect_dir(const char *sub, unsigned *nios)
+/* IOS samples refused by every other grammar, the rest by IOS's */
+static int
+refuse_ios(int want, int v)
 {
-	char path[4096], err[256];
-	DIR *d;
-	struct dirent *e;
-	unsigned n = 0;
-
-	snprintf(path, sizeof(path), "%s/%s", srcdir(), sub);
-	if (!(d = opendir(path)))
-		fail_msg("cannot open %s (is MTUPROBE_SRCDIR set?)", path);
-	while ((e = readdir(d)) != NULL) {
-		size_t len;
-		char *buf;
-		int ios, got;
-		if (e->d_name[0] == '.' || strncmp(e->d_name, "SOURCES", 7) == 0)
-			continue;
-		ios = strncmp(e->d_name, "cisco-ios", 9) == 0;
-		snprintf(path, sizeof(path), "%s/%s/%s", srcdir(), sub, e->d_name);
-		buf = slurp(path, &len);
-		got = config_detect(buf, len, err, sizeof(err));
-		if (ios && got != VENDOR_CISCO_IOS)
-			fail_msg("%s/%s detected as %d (%s), not cisco-ios", sub, e->d_name, got,
-				 got < 0 ? err : config_vendor_name((enum vendor_id)got));
-		if (!ios && got == VENDOR_CISCO_IOS)
-			fail_msg("%s/%s detected as cisco-ios", sub, e->d_name);
-		for (int v = 0; v < VENDOR_COUNT; v++) {
-			int ok;
-			if (ios == (v == VENDOR_CISCO_IOS) || (!ios && v != VENDOR_CISCO_IOS))
-				continue; /* IOS samples by every other grammar, the rest by IOS's */
-			ok = config_parse(buf, len, v, &cfg, err, sizeof(err)) == 0;
-			config_free(&cfg);
-			if (ok)
-				fail_msg("%s/%s reads as %s", sub, e->d_name,
-					 config_vendor_name((enum vendor_id)v));
-		}
-		*nios += (unsigned)ios;
-		free(buf);
-		n++;
-	}
-	closedir(d);
-	return n;
+	return (want == VENDOR_CISCO_IOS) != (v == VENDOR_CISCO_IOS);
 }
 
 static void
 test_detect_table(void **state)
 {
-	unsigned nios = 0;
+	unsigned n_of[VENDOR_COUNT] = { 0 };
 
 	(void)state;
 	/* fewer files means the directory was not read */
-	assert_true(detect_dir("tests/audit/configs", &nios) >= 45);
-	assert_true(detect_dir("tests/fuzz/corpus-config", &nios) >= 40);
-	assert_true(nios >= 12);
+	assert_true(detect_samples("tests/audit/configs", refuse_ios, n_of) >= 45);
+	assert_true(detect_samples("tests/fuzz/corpus-config", refuse_ios, n_of) >= 40);
+	assert_true(n_of[VENDOR_CISCO_IOS] >= 12);
 	/* --vendor takes the name; ASA stays refused by name */
 	assert_int_equal(config_vendor_lookup("cisco-ios"), VENDOR_CISCO_IOS);
 	assert_string_equal(config_vendor_display(VENDOR_CISCO_IOS), "Cisco IOS/IOS-XE");

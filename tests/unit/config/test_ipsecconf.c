@@ -7,7 +7,6 @@
  * conns, also= cycles and undefined names, placeholders, and a chain of
  * 20,000 also= (no recursion). Files are read from MTUPROBE_SRCDIR.
  * Addresses are RFC 5737 documentation addresses. */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,98 +20,36 @@
 #include "base/count.h"
 
 #include "samples.h"
+#include "detect_table.h"
 
 static struct config cfg;
 
-/* What each sample is, by the start of its name; -1: no format we read.
- * A file whose name matches no row fails the test: a new sample must say
- * what it is. */
-/* clang-format off */
-static const struct { const char *prefix; int vendor; } kinds[] = {
-	{ "ipsecconf-", VENDOR_IPSECCONF }, { "edge-ipsecconf", VENDOR_IPSECCONF },
-	{ "swanctl-", VENDOR_STRONGSWAN }, { "tpl-swanctl", VENDOR_STRONGSWAN },
-	{ "swan-", VENDOR_STRONGSWAN }, { "edge-swan", VENDOR_STRONGSWAN },
-	{ "ix-", VENDOR_IX }, { "ix2025-", VENDOR_IX }, { "tpl-ix", VENDOR_IX }, { "edge-ix", VENDOR_IX },
-	{ "rtx-", VENDOR_RTX }, { "tpl-rtx", VENDOR_RTX }, { "edge-rtx", VENDOR_RTX },
-	{ "aws-yamaha", VENDOR_RTX }, { "field1-", VENDOR_RTX }, { "sakura", VENDOR_RTX },
-	{ "unknown-commands", VENDOR_RTX }, { "edge-unclosed", -1 },
-	{ "fortios-", VENDOR_FORTIGATE },
-	{ "routeros-", VENDOR_ROUTEROS },
-	{ "junos", VENDOR_JUNOS }, { "vyos", VENDOR_VYOS },
-	{ "foreign-", -1 }, { "refused-", -1 }, { "empty", -1 }, { "garbage", -1 },
-	{ "cisco-ios", VENDOR_CISCO_IOS },
-};
-/* clang-format on */
-
+/* Never another format: ipsec.conf, FortiOS, Junos and VyOS samples refused
+ * by the other grammars, the others refused by those four's (the newest
+ * parsers: the older ones were checked against each other when they came). */
 static int
-kind_of(const char *name)
+newer(int v)
 {
-	for (size_t i = 0; i < COUNT(kinds); i++)
-		if (strncmp(name, kinds[i].prefix, strlen(kinds[i].prefix)) == 0)
-			return kinds[i].vendor;
-	fail_msg("%s: no row in kinds[] says which format it is", name);
-	return -2;
+	return v == VENDOR_IPSECCONF || v == VENDOR_FORTIGATE || v == VENDOR_JUNOS ||
+	       v == VENDOR_VYOS;
 }
 
-static unsigned
-detect_dir(const char *sub, unsigned *nipsec)
+static int
+refuse_newer(int want, int v)
 {
-	char path[4096], err[256];
-	DIR *d;
-	struct dirent *e;
-	unsigned n = 0;
-
-	snprintf(path, sizeof(path), "%s/%s", srcdir(), sub);
-	if (!(d = opendir(path)))
-		fail_msg("cannot open %s (is MTUPROBE_SRCDIR set?)", path);
-	while ((e = readdir(d)) != NULL) {
-		size_t len;
-		char *buf;
-		int want, got;
-		if (e->d_name[0] == '.' || strncmp(e->d_name, "SOURCES", 7) == 0)
-			continue;
-		want = kind_of(e->d_name);
-		snprintf(path, sizeof(path), "%s/%s/%s", srcdir(), sub, e->d_name);
-		buf = slurp(path, &len);
-		got = config_detect(buf, len, err, sizeof(err));
-		if (got != want)
-			fail_msg("%s/%s detected as %d, not %d (%s)", sub, e->d_name, got, want,
-				 got < 0 ? err : config_vendor_name((enum vendor_id)got));
-		/* never another format: ipsec.conf and FortiOS samples refused by
-		 * the other grammars, the others refused by ipsec.conf's and
-		 * FortiOS's (the two newest parsers: the older ones were checked
-		 * against each other when they came) */
-		for (int v = 0; v < VENDOR_COUNT; v++) {
-			int ok, newer = v == VENDOR_IPSECCONF || v == VENDOR_FORTIGATE ||
-					v == VENDOR_JUNOS || v == VENDOR_VYOS ||
-					want == VENDOR_IPSECCONF || want == VENDOR_FORTIGATE ||
-					want == VENDOR_JUNOS || want == VENDOR_VYOS;
-			if (v == want || !newer)
-				continue;
-			ok = config_parse(buf, len, v, &cfg, err, sizeof(err)) == 0;
-			config_free(&cfg);
-			if (ok)
-				fail_msg("%s/%s reads as %s", sub, e->d_name,
-					 config_vendor_name((enum vendor_id)v));
-		}
-		*nipsec += want == VENDOR_IPSECCONF;
-		free(buf);
-		n++;
-	}
-	closedir(d);
-	return n;
+	return newer(v) || newer(want);
 }
 
 static void
 test_detect_table(void **state)
 {
-	unsigned nipsec = 0;
+	unsigned n_of[VENDOR_COUNT] = { 0 };
 
 	(void)state;
 	/* 45 and 40 files today; fewer means the directory was not read */
-	assert_true(detect_dir("tests/audit/configs", &nipsec) >= 40);
-	assert_true(detect_dir("tests/fuzz/corpus-config", &nipsec) >= 35);
-	assert_true(nipsec >= 15);
+	assert_true(detect_samples("tests/audit/configs", refuse_newer, n_of) >= 40);
+	assert_true(detect_samples("tests/fuzz/corpus-config", refuse_newer, n_of) >= 35);
+	assert_true(n_of[VENDOR_IPSECCONF] >= 15);
 }
 
 static int

@@ -16,6 +16,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "textbuf.h"
+
 #include "config/tree_int.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -471,26 +473,25 @@ test_shapes(void **state)
 static void
 test_hub(void **state)
 {
-	size_t n = 600, k = 0, cap = n * 400 + 64;
-	char *text = malloc(cap);
+	size_t n = 600;
+	struct textbuf text = { 0 };
 	struct config c;
 
 	(void)state;
-	assert_non_null(text);
-	k += (size_t)snprintf(text + k, cap - k, "security {\n  ike {\n");
+	textbuf_add(&text, "security {\n  ike {\n");
 	for (size_t i = 0; i < n; i++)
-		k += (size_t)snprintf(
-			text + k, cap - k,
+		textbuf_add(
+			&text,
 			"    gateway gw-%zu {\n      address 198.51.%zu.%zu;\n      dead-peer-detection { interval 10; threshold 3; }\n    }\n",
 			i, 100 + i / 250, 1 + i % 250);
-	k += (size_t)snprintf(text + k, cap - k, "  }\n  ipsec {\n");
+	textbuf_add(&text, "  }\n  ipsec {\n");
 	for (size_t i = 0; i < n; i++)
-		k += (size_t)snprintf(
-			text + k, cap - k,
+		textbuf_add(
+			&text,
 			"    vpn vpn-%zu {\n      bind-interface st0.%zu;\n      ike { gateway gw-%zu; }\n      establish-tunnels immediately;\n    }\n",
 			i, i, i);
-	k += (size_t)snprintf(text + k, cap - k, "  }\n}\n");
-	parse(text, k, &c);
+	textbuf_add(&text, "  }\n}\n");
+	parse(text.buf, text.len, &c);
 	assert_int_equal(c.ngateways, n);
 	assert_int_equal(c.ntunnels, n);
 	for (size_t i = 0; i < n; i++) {
@@ -505,7 +506,7 @@ test_hub(void **state)
 	/* unbound st0 units are references to nothing */
 	assert_int_equal(c.nrefs, n);
 	config_free(&c);
-	free(text);
+	free(text.buf);
 }
 
 /* peer-as on the group (Junos BGP configuration statements): each

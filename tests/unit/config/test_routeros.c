@@ -10,7 +10,6 @@
  * that never reach a text, lines the router rejects with their reason, and
  * a hub of 600 peers (tables grow). Files are read from MTUPROBE_SRCDIR.
  * Addresses are RFC 5737 documentation addresses. */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,120 +21,29 @@
 
 #include "config/routeros_int.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
 static struct config cfg;
 
-static const char *
-srcdir(void)
-{
-	const char *d = getenv("MTUPROBE_SRCDIR");
-
-	return d && *d ? d : ".";
-}
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!fp)
-		fail_msg("cannot open %s (is MTUPROBE_SRCDIR set?)", path);
-	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
-	n = ftell(fp);
-	assert_true(n >= 0);
-	rewind(fp);
-	buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	*len = fread(buf, 1, (size_t)n, fp);
-	assert_int_equal(*len, (size_t)n);
-	fclose(fp);
-	return buf;
-}
-
-/* What each sample is, by the start of its name (-1: none we read); a
- * name no row matches fails: a new sample must say what it is. */
-/* clang-format off */
-static const struct { const char *prefix; int vendor; } kinds[] = {
-	{ "routeros-", VENDOR_ROUTEROS }, { "fortios-", VENDOR_FORTIGATE },
-	{ "junos", VENDOR_JUNOS }, { "vyos", VENDOR_VYOS }, { "cisco-ios", VENDOR_CISCO_IOS },
-	{ "ipsecconf-", VENDOR_IPSECCONF }, { "edge-ipsecconf", VENDOR_IPSECCONF },
-	{ "swanctl-", VENDOR_STRONGSWAN }, { "tpl-swanctl", VENDOR_STRONGSWAN },
-	{ "swan-", VENDOR_STRONGSWAN }, { "edge-swan", VENDOR_STRONGSWAN },
-	{ "ix-", VENDOR_IX }, { "ix2025-", VENDOR_IX }, { "tpl-ix", VENDOR_IX }, { "edge-ix", VENDOR_IX },
-	{ "rtx-", VENDOR_RTX }, { "tpl-rtx", VENDOR_RTX }, { "edge-rtx", VENDOR_RTX },
-	{ "aws-yamaha", VENDOR_RTX }, { "field1-", VENDOR_RTX }, { "sakura", VENDOR_RTX },
-	{ "unknown-commands", VENDOR_RTX }, { "edge-unclosed", -1 },
-	{ "foreign-", -1 }, { "refused-", -1 }, { "empty", -1 }, { "garbage", -1 },
-};
-/* clang-format on */
-
-static int
-kind_of(const char *name)
-{
-	for (size_t i = 0; i < COUNT(kinds); i++)
-		if (strncmp(name, kinds[i].prefix, strlen(kinds[i].prefix)) == 0)
-			return kinds[i].vendor;
-	fail_msg("%s: no row in kinds[] says which format it is", name);
-	return -2;
-}
+#include "samples.h"
+#include "detect_table.h"
 
 /* Every sample against every vendor with a parser: detected as its own
  * format, and RouterOS's grammar takes none but its own. */
-static unsigned
-detect_dir(const char *sub, unsigned *nros)
+static int
+refuse_routeros(int want, int v)
 {
-	char path[4096], err[256];
-	DIR *d;
-	struct dirent *e;
-	unsigned n = 0;
-
-	snprintf(path, sizeof(path), "%s/%s", srcdir(), sub);
-	if (!(d = opendir(path)))
-		fail_msg("cannot open %s (is MTUPROBE_SRCDIR set?)", path);
-	while ((e = readdir(d)) != NULL) {
-		size_t len;
-		char *buf;
-		int want, got;
-		if (e->d_name[0] == '.' || strncmp(e->d_name, "SOURCES", 7) == 0)
-			continue;
-		want = kind_of(e->d_name);
-		snprintf(path, sizeof(path), "%s/%s/%s", srcdir(), sub, e->d_name);
-		buf = slurp(path, &len);
-		got = config_detect(buf, len, err, sizeof(err));
-		if (got != want)
-			fail_msg("%s/%s detected as %d, not %d (%s)", sub, e->d_name, got, want,
-				 got < 0 ? err : config_vendor_name((enum vendor_id)got));
-		for (int v = 0; v < VENDOR_COUNT; v++) {
-			int ok;
-			if (v == want || (want != VENDOR_ROUTEROS && v != VENDOR_ROUTEROS) ||
-			    strcmp(config_vendor_name((enum vendor_id)v), "?") == 0)
-				continue;
-			ok = config_parse(buf, len, v, &cfg, err, sizeof(err)) == 0;
-			config_free(&cfg);
-			if (ok)
-				fail_msg("%s/%s reads as %s", sub, e->d_name,
-					 config_vendor_name((enum vendor_id)v));
-		}
-		*nros += want == VENDOR_ROUTEROS;
-		free(buf);
-		n++;
-	}
-	closedir(d);
-	return n;
+	return (want == VENDOR_ROUTEROS || v == VENDOR_ROUTEROS) &&
+	       strcmp(config_vendor_name((enum vendor_id)v), "?") != 0;
 }
 
 static void
 test_detect_table(void **state)
 {
-	unsigned nros = 0;
+	unsigned n_of[VENDOR_COUNT] = { 0 };
 
 	(void)state;
-	assert_true(detect_dir("tests/audit/configs", &nros) >= 48);
-	assert_true(detect_dir("tests/fuzz/corpus-config", &nros) >= 40);
-	assert_true(nros >= 14);
+	assert_true(detect_samples("tests/audit/configs", refuse_routeros, n_of) >= 48);
+	assert_true(detect_samples("tests/fuzz/corpus-config", refuse_routeros, n_of) >= 40);
+	assert_true(n_of[VENDOR_ROUTEROS] >= 14);
 	assert_int_equal(config_vendor_lookup("routeros"), VENDOR_ROUTEROS);
 }
 

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "textbuf.h"
+
 #include "config/config.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -261,26 +263,24 @@ test_policy_based(void **state)
 static void
 test_hub(void **state)
 {
-	size_t n = 400, k = 0, cap = n * 300 + 16;
-	char *text = malloc(cap);
+	size_t n = 400;
+	struct textbuf text = { 0 };
 	struct config c;
 
 	(void)state;
-	assert_non_null(text);
 	for (size_t i = 0; i < n; i++)
-		k += (size_t)snprintf(
-			text + k, cap - k,
-			"set interfaces vti vti%zu mtu 1436\n"
-			"set vpn ipsec site-to-site peer p%zu remote-address 198.51.%zu.%zu\n"
-			"set vpn ipsec site-to-site peer p%zu vti bind vti%zu\n",
-			i, i, 100 + i / 250, 1 + i % 250, i, i);
-	parse(text, k, &c);
+		textbuf_add(&text,
+			    "set interfaces vti vti%zu mtu 1436\n"
+			    "set vpn ipsec site-to-site peer p%zu remote-address 198.51.%zu.%zu\n"
+			    "set vpn ipsec site-to-site peer p%zu vti bind vti%zu\n",
+			    i, i, 100 + i / 250, 1 + i % 250, i, i);
+	parse(text.buf, text.len, &c);
 	assert_int_equal(c.ngateways, n);
 	assert_int_equal(c.ntunnels, n);
 	for (size_t i = 0; i < n; i++)
 		assert_int_equal(c.tunnels[i].gateway, (int)i);
 	config_free(&c);
-	free(text);
+	free(text.buf);
 }
 
 int

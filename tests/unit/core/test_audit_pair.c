@@ -173,119 +173,79 @@ test_rows(void **state)
  * router-wide config.start, a neutral gateway's start), in the words of
  * its why: one row per rule, on a model whose vendor field is Junos, so
  * no vendor decides. */
+/* A start view: its state, the line that says it (AT: the config_num's
+ * value, line, placeholder flag and text; NONE: the default), its why, set,
+ * after_stays, after_never and the line that decides after_never. */
+/* clang-format off */
+#define START(st, src, why, set, stays, never, after) \
+	{ CONFIG_START_##st, src, CONFIG_SWHY_##why, set, stays, never, after }
+#define AT(v, line, tmpl, text) { v, line, tmpl, text }
+#define NONE { 0 }
 static const struct noinit_row {
 	int neutral;                /* 1: the gateway's view, the tunnel's unset */
 	struct config_start t, all; /* the tunnel's (or gateway's) and config.start */
 	enum audit_no_init want;
 	unsigned line;
 } noinit_rows[] = {
-	{ 0,
-	  { CONFIG_START_NEVER, { 0, 7, 0, "refresh off" }, CONFIG_SWHY_RTX_GW, 1, 0, 0, { 0 } },
-	  { 0 },
-	  NOINIT_RTX_GW_OFF,
-	  7 },
-	{ 0,
-	  { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_COVERED, 1, 0, 0, { 0 } },
-	  { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_RTX_GLOBAL, 1, 0, 0, { 0 } },
-	  NOINIT_RTX_GLOBAL_UNSET,
-	  30 },
-	{ 0,
-	  { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_COVERED, 1, 0, 0, { 0 } },
-	  { CONFIG_START_NEVER,
-	    { 0, 3, 0, "refresh off" },
-	    CONFIG_SWHY_RTX_GLOBAL,
-	    1,
-	    0,
-	    0,
-	    { 0 } },
-	  NOINIT_RTX_GLOBAL_OFF,
-	  3 },
-	{ 0,
-	  { CONFIG_START_ALWAYS, { 0 }, CONFIG_SWHY_RTX_GW, 1, 0, 0, { 0 } },
-	  { CONFIG_START_UNKNOWN,
-	    { 0, 3, 1, "${refresh}" },
-	    CONFIG_SWHY_RTX_GLOBAL,
-	    1,
-	    0,
-	    0,
-	    { 0 } },
-	  NOINIT_UNKNOWN,
-	  0 },
-	{ 0,
-	  { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_IX_V2, 1, 0, 0, { 0 } },
-	  { 0 },
-	  NOINIT_IX_NO_CONNECT,
-	  30 },
-	{ 0,
-	  { CONFIG_START_NEVER,
-	    { 1, 8, 0, "responder" },
-	    CONFIG_SWHY_IX_RESPONDER,
-	    1,
-	    0,
-	    0,
-	    { 0 } },
-	  { 0 },
-	  NOINIT_IX_RESPONDER,
-	  8 },
-	{ 0,
-	  { CONFIG_START_UNKNOWN, { 0 }, CONFIG_SWHY_IX_V1, 1, 0, 0, { 0 } },
-	  { 0 },
-	  NOINIT_UNKNOWN,
-	  0 },
-	{ 0,
-	  { CONFIG_START_NEVER, { 0 }, CONFIG_SWHY_SWAN, 1, 1, 1, { 0 } },
-	  { 0 },
-	  NOINIT_SWAN_NO_START,
-	  10 },
-	{ 0,
-	  { CONFIG_START_ALWAYS,
-	    { 1, 5, 0, "start" },
-	    CONFIG_SWHY_SWAN,
-	    1,
-	    1,
-	    1,
-	    { 1, 9, 0, "clear" } },
-	  { 0 },
-	  NOINIT_SWAN_DPD_CLEAR,
-	  9 },
-	{ 0,
-	  { CONFIG_START_ALWAYS,
-	    { 1, 5, 0, "start" },
-	    CONFIG_SWHY_SWAN,
-	    1,
-	    1,
-	    1,
-	    { 1, 9, 1, "${dpd}" } },
-	  { 0 },
-	  NOINIT_UNKNOWN,
-	  0 },
-	{ 0,
-	  { CONFIG_START_ALWAYS, { 1, 5, 0, "auto=start" }, CONFIG_SWHY_IPC_LOADS, 1, 0, 1, { 0 } },
-	  { 0 },
-	  NOINIT_IPC_DPD,
-	  10 },
-	{ 0,
-	  { CONFIG_START_ALWAYS, { 1, 5, 0, "auto=start" }, CONFIG_SWHY_IPC_LOADS, 1, 0, 0, { 0 } },
-	  { 0 },
-	  NOINIT_NO,
-	  0 },
-	{ 1,
-	  { CONFIG_START_NEVER,
-	    { 0, 4, 0, "establish-tunnels on-traffic" },
-	    CONFIG_SWHY_NONE,
-	    0,
-	    0,
-	    0,
-	    { 0 } },
-	  { 0 },
-	  NOINIT_RESPONDER,
-	  4 },
-	{ 1,
-	  { CONFIG_START_ON_TRAFFIC, { 0 }, CONFIG_SWHY_NONE, 0, 0, 0, { 0 } },
-	  { 0 },
-	  NOINIT_NO,
-	  0 },
+	{ 0, START(NEVER, AT(0, 7, 0, "refresh off"), RTX_GW, 1, 0, 0, NONE), NONE,
+	  NOINIT_RTX_GW_OFF, 7 },
+	{ 0, START(NEVER, NONE, COVERED, 1, 0, 0, NONE), START(NEVER, NONE, RTX_GLOBAL, 1, 0, 0, NONE),
+	  NOINIT_RTX_GLOBAL_UNSET, 30 },
+	{ 0, START(NEVER, NONE, COVERED, 1, 0, 0, NONE),
+	  START(NEVER, AT(0, 3, 0, "refresh off"), RTX_GLOBAL, 1, 0, 0, NONE),
+	  NOINIT_RTX_GLOBAL_OFF, 3 },
+	{ 0, START(ALWAYS, NONE, RTX_GW, 1, 0, 0, NONE),
+	  START(UNKNOWN, AT(0, 3, 1, "${refresh}"), RTX_GLOBAL, 1, 0, 0, NONE),
+	  NOINIT_UNKNOWN, 0 },
+	{ 0, START(NEVER, NONE, IX_V2, 1, 0, 0, NONE), NONE,
+	  NOINIT_IX_NO_CONNECT, 30 },
+	{ 0, START(NEVER, AT(1, 8, 0, "responder"), IX_RESPONDER, 1, 0, 0, NONE), NONE,
+	  NOINIT_IX_RESPONDER, 8 },
+	{ 0, START(UNKNOWN, NONE, IX_V1, 1, 0, 0, NONE), NONE,
+	  NOINIT_UNKNOWN, 0 },
+	{ 0, START(NEVER, NONE, SWAN, 1, 1, 1, NONE), NONE,
+	  NOINIT_SWAN_NO_START, 10 },
+	{ 0, START(ALWAYS, AT(1, 5, 0, "start"), SWAN, 1, 1, 1, AT(1, 9, 0, "clear")), NONE,
+	  NOINIT_SWAN_DPD_CLEAR, 9 },
+	{ 0, START(ALWAYS, AT(1, 5, 0, "start"), SWAN, 1, 1, 1, AT(1, 9, 1, "${dpd}")), NONE,
+	  NOINIT_UNKNOWN, 0 },
+	{ 0, START(ALWAYS, AT(1, 5, 0, "auto=start"), IPC_LOADS, 1, 0, 1, NONE), NONE,
+	  NOINIT_IPC_DPD, 10 },
+	{ 0, START(ALWAYS, AT(1, 5, 0, "auto=start"), IPC_LOADS, 1, 0, 0, NONE), NONE,
+	  NOINIT_NO, 0 },
+	{ 1, START(NEVER, AT(0, 4, 0, "establish-tunnels on-traffic"), NONE, 0, 0, 0, NONE), NONE,
+	  NOINIT_RESPONDER, 4 },
+	{ 1, START(ON_TRAFFIC, NONE, NONE, 0, 0, 0, NONE), NONE,
+	  NOINIT_NO, 0 },
 };
+#undef START
+#undef AT
+#undef NONE
+/* clang-format on */
+
+/* The model both row tables fill in: one tunnel t1 (line 30) bound to one
+ * gateway gw1 (line 10), its vendor field Junos (no vendor decides), its
+ * facts row blank but for the peer's word; each row sets what it tests. */
+struct one_tunnel {
+	struct config_facts x;
+	struct config_tunnel t;
+	struct config_gateway g;
+	struct config c;
+};
+
+static void
+one_tunnel(struct one_tunnel *m)
+{
+	*m = (struct one_tunnel){
+		.x = { .peer_word = "gateway" },
+		.t = { .name = "t1", .line = 30, .kind = CONFIG_TK_IPSEC, .gateway = 0 },
+		.g = { .name = "gw1", .line = 10 },
+		.c = { .vendor = VENDOR_JUNOS, .ntunnels = 1, .ngateways = 1 },
+	};
+	m->c.facts = &m->x;
+	m->c.tunnels = &m->t;
+	m->c.gateways = &m->g;
+}
 
 static void
 test_noinit_rows(void **state)
@@ -293,26 +253,17 @@ test_noinit_rows(void **state)
 	(void)state;
 	for (size_t i = 0; i < COUNT(noinit_rows); i++) {
 		const struct noinit_row *w = &noinit_rows[i];
-		struct config_facts x = { .clamp_in_config = 1,
-					  .peer_word = "gateway",
-					  .neutral = w->neutral };
-		struct config_tunnel t = {
-			.name = "t1", .line = 30, .kind = CONFIG_TK_IPSEC, .gateway = 0
-		};
-		struct config_gateway g = { .name = "gw1", .line = 10 };
-		struct config c = { .vendor = VENDOR_JUNOS,
-				    .facts = &x,
-				    .tunnels = &t,
-				    .ntunnels = 1,
-				    .gateways = &g,
-				    .ngateways = 1 };
+		struct one_tunnel m;
 		struct audit_noinit n;
+		one_tunnel(&m);
+		m.x.clamp_in_config = 1;
+		m.x.neutral = w->neutral;
 		if (w->neutral)
-			g.start = w->t;
+			m.g.start = w->t;
 		else
-			t.start = w->t;
-		c.start = w->all;
-		n = audit_peer_noinit(&c, 0);
+			m.t.start = w->t;
+		m.c.start = w->all;
+		n = audit_peer_noinit(&m.c, 0);
 		if (n.why != w->want || n.line != w->line)
 			fail_msg("row %zu: why %d line %u, want %d %u", i, n.why, n.line, w->want,
 				 w->line);
@@ -343,32 +294,22 @@ test_ike_rows(void **state)
 	(void)state;
 	for (size_t i = 0; i < COUNT(ike_rows); i++) {
 		const struct ike_row *w = &ike_rows[i];
-		struct config_facts x = { .peer_word = "gateway",
-					  .ike_unset = w->unset,
-					  .ike_in_tunnel = w->in_tunnel,
-					  .life_default = i % 2 ? 0 : 28800 };
-		struct config_tunnel t = { .name = "t1",
-					   .line = 30,
-					   .kind = CONFIG_TK_IPSEC,
-					   .gateway = 0,
-					   .ikev2 = w->ikev2 };
-		struct config_gateway g = { .name = "gw1", .line = 10 };
-		struct config c = { .vendor = VENDOR_JUNOS,
-				    .facts = &x,
-				    .tunnels = &t,
-				    .ntunnels = 1,
-				    .gateways = &g,
-				    .ngateways = 1 };
+		struct one_tunnel m;
 		const struct config_num *from[2];
 		long life[2];
 		int rc;
-		g.version =
+		one_tunnel(&m);
+		m.x.ike_unset = w->unset;
+		m.x.ike_in_tunnel = w->in_tunnel;
+		m.x.life_default = i % 2 ? 0 : 28800;
+		m.t.ikev2 = w->ikev2;
+		m.g.version =
 			(struct config_num){ w->version, w->version ? 5u : 0u, w->tmpl, "version" };
-		if (audit_peer_router_ike(&c, 0) != w->want)
-			fail_msg("row %zu: versions %u, want %u", i, audit_peer_router_ike(&c, 0),
+		if (audit_peer_router_ike(&m.c, 0) != w->want)
+			fail_msg("row %zu: versions %u, want %u", i, audit_peer_router_ike(&m.c, 0),
 				 w->want);
-		g.life_child = (struct config_num){ 3600, 6, 0, "life" };
-		rc = audit_peer_router_life(&c, 0, life, from);
+		m.g.life_child = (struct config_num){ 3600, 6, 0, "life" };
+		rc = audit_peer_router_life(&m.c, 0, life, from);
 		if (i % 2 ? rc != -1 : rc != 0 || life[0] != 28800 || life[1] != 3600)
 			fail_msg("row %zu: lifetimes rc %d", i, rc);
 	}
