@@ -31,7 +31,7 @@
 	160                 /* a description, bytes as the file has them (RTX: at
                                  * most 64 characters, 32 double-byte) */
 #define CONFIG_TEXT 120     /* an offending line as quoted in a finding */
-#define CONFIG_ESP 64       /* an ESP transform as written */
+#define CONFIG_ESP 256      /* an ESP transform as written: a list of several proposals */
 #define CONFIG_LINE_MAX 512 /* bytes of a line that are read at all */
 
 /* Whose ipsec.conf: the two read some keys differently (dpdaction's
@@ -509,6 +509,7 @@ enum config_ref_kind {
 	CONFIG_REF_IKE_GATEWAY,          /* Junos ipsec vpn ... ike gateway NAME */
 	CONFIG_REF_IPSEC_POLICY,         /* Junos ipsec vpn ... ike ipsec-policy NAME */
 	CONFIG_REF_JUNOS_IPSEC_PROPOSAL, /* Junos security ipsec policy P proposals NAME */
+	CONFIG_REF_JUNOS_IKE_PROPOSAL,   /* Junos security ike policy P proposals NAME */
 	CONFIG_REF_ROS_PROPOSAL,         /* RouterOS /ip ipsec policy proposal=NAME */
 	CONFIG_REF_TUNNEL_IF, /* Junos bind-interface st0.N, VyOS vti bind vtiN: no such interface */
 	CONFIG_REF_ESP_GROUP, /* VyOS esp-group NAME */

@@ -55,6 +55,12 @@ struct jgw {
 struct jpolicy { /* security ike policy */
 	char name[CONFIG_NAME];
 	struct config_secret psk;
+	char proposal[CONFIG_NAME]; /* the first of its proposals, "" none */
+	struct config_num props;    /* the line naming them */
+};
+
+struct jikeprop { /* security ike proposal: that it exists */
+	char name[CONFIG_NAME];
 };
 
 struct jvpn { /* security ipsec vpn */
@@ -86,7 +92,7 @@ struct jprop { /* security ipsec proposal */
 	char text[CONFIG_TEXT];
 };
 
-enum { T_POLICIES, T_VPNS, T_IPOLS, T_PROPS };
+enum { T_POLICIES, T_VPNS, T_IPOLS, T_PROPS, T_IKEPROPS };
 
 /* A BGP group's peer-as, or a neighbour's group: "ri/group" keys (the
  * routing instance, "" for the master one), matched after the file is read,
@@ -102,7 +108,7 @@ struct cfg_ctx {
 	size_t ngw, cap_gw;
 	struct jbgp *groups, *members;
 	size_t ngroups, cap_groups, nmembers, cap_members;
-	struct cfg_named t[4]; /* T_POLICIES, T_VPNS, T_IPOLS, T_PROPS */
+	struct cfg_named t[5]; /* T_POLICIES, T_VPNS, T_IPOLS, T_PROPS, T_IKEPROPS */
 	struct config_num mss; /* security flow tcp-mss ipsec-vpn [mss N] */
 };
 
@@ -175,8 +181,23 @@ ike_psk(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 static int
 ike_policy(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
-	cfg_named_get(c, &x->t[T_POLICIES], l->tok[3], 1);
+	struct jpolicy *p = cfg_named_get(c, &x->t[T_POLICIES], l->tok[3], 1);
+	const char *first = cfg_is(l, 4, "proposals") ? first_of_list(l, 5) : NULL;
+
+	if (p && first && !p->proposal[0]) {
+		cfg_copy(p->proposal, sizeof(p->proposal), first);
+		cfg_set(&p->props, 0, l);
+	}
 	return cfg_tree_known(c, l); /* the policy exists; the line is not read */
+}
+
+/* security ike proposal NAME ...: the proposal exists (its algorithms
+ * are the IKE SA's, not in the MTU model) */
+static int
+ike_prop(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	cfg_named_get(c, &x->t[T_IKEPROPS], l->tok[3], 1);
+	return cfg_tree_known(c, l);
 }
 
 static int
@@ -706,12 +727,12 @@ bgp_groups(struct config *c, const struct cfg_ctx *x)
 #define VPN "security ipsec vpn * "
 /* clang-format off */
 static const struct cfg_cmd junos_cmds[] = {
-	{ "security ike proposal * authentication-method *", 0, NULL },
-	{ "security ike proposal * authentication-algorithm *", 0, NULL },
-	{ "security ike proposal * encryption-algorithm *", 0, NULL },
-	{ "security ike proposal * dh-group *", 0, NULL },
-	{ "security ike proposal * lifetime-seconds #", 0, NULL },
-	{ "security ike proposal * description", 0, NULL },
+	{ "security ike proposal * authentication-method *", 0, ike_prop },
+	{ "security ike proposal * authentication-algorithm *", 0, ike_prop },
+	{ "security ike proposal * encryption-algorithm *", 0, ike_prop },
+	{ "security ike proposal * dh-group *", 0, ike_prop },
+	{ "security ike proposal * lifetime-seconds #", 0, ike_prop },
+	{ "security ike proposal * description", 0, ike_prop },
 	{ "security ike policy * pre-shared-key ascii-text *", 0, ike_psk },
 	{ "security ike policy * pre-shared-key hexadecimal *", 0, ike_psk },
 	{ "security ike policy * mode *", 0, ike_policy },
@@ -1072,9 +1093,15 @@ model(struct config *c, struct cfg_ctx *x)
 		if (!gw->natt.line)
 			gw->natt.v = 1; /* NAT-T is on unless no-nat-traversal */
 		if (j && j->ike_policy[0]) {
-			if ((p = cfg_named_get(c, &x->t[T_POLICIES], j->ike_policy, 0)))
+			if ((p = cfg_named_get(c, &x->t[T_POLICIES], j->ike_policy, 0))) {
 				gw->psk = p->psk;
-			else
+				/* proposals NAME with no security ike proposal NAME:
+				 * a reference to nothing, as for an IPsec policy's */
+				if (p->proposal[0] &&
+				    !cfg_named_get(c, &x->t[T_IKEPROPS], p->proposal, 0))
+					cfg_ref(c, p->props.line, p->props.text,
+						CONFIG_REF_JUNOS_IKE_PROPOSAL, p->proposal, -1);
+			} else
 				cfg_ref(c, j->pol.line, j->pol.text, CONFIG_REF_IKE_POLICY,
 					j->ike_policy, -1);
 		}
@@ -1101,7 +1128,8 @@ int
 config_parse_junos(const char *buf, size_t len, struct config *c)
 {
 	static const size_t sizes[] = { sizeof(struct jpolicy), sizeof(struct jvpn),
-					sizeof(struct jipol), sizeof(struct jprop) };
+					sizeof(struct jipol), sizeof(struct jprop),
+					sizeof(struct jikeprop) };
 	struct cfg_ctx x = { .gw = NULL };
 	int r = cfg_tree_parse(buf, len, &junos_syntax, c, leaf, &x, x.t, sizes, COUNT(sizes),
 			       run_model);

@@ -152,7 +152,8 @@ model_limit(struct audit_run *a, const char *esp, int natt, int outer6, char *er
  * responder picks one of the initiator's (RFC 7296 section 2.7; IKEv1
  * RFC 2409 section 5), so the tunnel must carry the one that leaves the
  * least room: at->esp is that one. 0 and at->esp set; -1 with the text of
- * the proposal or word the model does not know in bad; *n proposals. */
+ * the proposal or word the model does not know in bad; 1 with at->esp the
+ * one the model cannot compute; *n proposals. */
 static int
 esp_worst(const struct audit_run *a, struct audit_tunnel *at, const char *text, char *bad,
 	  size_t badlen, unsigned *n)
@@ -172,7 +173,12 @@ esp_worst(const struct audit_run *a, struct audit_tunnel *at, const char *text, 
 		if (!*p)
 			continue;
 		++*n;
-		if (config_esp_keyword(a->cfg->vendor, p, kw, sizeof(kw)) < 0) {
+		/* "...": the parser had to cut the list (config_esp_keyword
+		 * would pass it on in a format written in keywords) */
+		if (strcmp(p, "...") == 0 ||
+		    config_esp_keyword(a->cfg->vendor, p, kw, sizeof(kw)) < 0) {
+			if (strcmp(p, "...") == 0)
+				snprintf(kw, sizeof(kw), "%s", p);
 			snprintf(bad, badlen, "%s", kw);
 			return -1;
 		}
@@ -186,7 +192,7 @@ esp_worst(const struct audit_run *a, struct audit_tunnel *at, const char *text, 
 			worst = lim ? lim : 1;
 		}
 		if (!lim)
-			break;
+			return 1; /* said by NOTE_ESP_MODEL, not as the list's worst */
 	}
 	if (!*n) {
 		bad[0] = '\0';
@@ -257,6 +263,7 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	char kw[CONFIG_ESP];
 	const char *text = tunnel_esp_text(a, t);
 	unsigned nprop;
+	int rc;
 
 	at->index = (int)i;
 	at->natt = tunnel_natt(a, i);
@@ -287,10 +294,10 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	if (at->skip != AUDIT_CHECKED)
 		return;
 	at->outer6 = tunnel_outer6(a, t);
-	if (esp_worst(a, at, text, kw, sizeof(kw), &nprop) < 0)
+	if ((rc = esp_worst(a, at, text, kw, sizeof(kw), &nprop)) < 0)
 		at->esp[0] = '\0';
 	if (at->esp[0]) {
-		if (nprop > 1)
+		if (nprop > 1 && rc == 0)
 			audit_note(a, NOTE_ESP_LIST, ARGS(AS(t->name), AN(nprop), AS(at->esp)));
 	} else if (*text && config_is_placeholder(kw))
 		audit_note(a, NOTE_ESP_TEMPLATE, ARGS(AS(t->name), AQ(kw)));

@@ -198,6 +198,7 @@ ref_words(const struct config_ref *r, int localized, char *buf, size_t len)
 		[CONFIG_REF_IKE_GATEWAY] = "security ike gateway",
 		[CONFIG_REF_IPSEC_POLICY] = "security ipsec policy",
 		[CONFIG_REF_JUNOS_IPSEC_PROPOSAL] = "security ipsec proposal",
+		[CONFIG_REF_JUNOS_IKE_PROPOSAL] = "security ike proposal",
 		[CONFIG_REF_ROS_PROPOSAL] = "/ip ipsec proposal",
 		[CONFIG_REF_ESP_GROUP] = "esp-group",
 		[CONFIG_REF_IKE_GROUP] = "ike-group",
