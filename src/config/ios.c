@@ -11,7 +11,8 @@
  * "crypto dynamic-map NAME SEQ", "ip access-list extended NAME", "router bgp
  * N" (with its address-family) and the other sub-modes (line, router ospf,
  * route-map ...) open one. A sub-mode ends with "exit" (back to the mode
- * it is inside), "end", a bare "!" (running-config's separator), or the
+ * it is inside), "end", a bare "!" in column 0 (running-config's separator
+ * between top-level blocks; an indented one is a comment), or the
  * next command that only global configuration mode has: IOS tries a line
  * in the current mode, then in global configuration mode, which leaves the
  * sub-mode (the AWS sample's "exit" lines and a paste without them read
@@ -1386,8 +1387,13 @@ config_parse_ios(const char *buf, size_t len, struct config *c)
 			continue;
 		}
 		if (l.comment) {
-			/* a bare '!' separates blocks in running-config */
-			if (strcmp(l.text, "!") == 0)
+			/* a bare '!' in column 0 separates top-level blocks in
+			 * show running-config; an indented one is a comment
+			 * inside the mode, where IOS-XE prints it between a
+			 * router bgp's neighbours and its address-family and
+			 * between an ikev2 keyring's peers (Google's ASR
+			 * configuration, doc/config-grammar.md (h)) */
+			if (strcmp(l.text, "!") == 0 && !l.indented)
 				x->block = x->parent = 0;
 			c->comments += l.text[0] != '\0';
 			continue;

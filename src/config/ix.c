@@ -47,6 +47,9 @@ struct ix_name { /* one named definition: proposal, ACL, map, policy, profile */
 	struct config_num source;   /* ikev2 profile: source-address IF (IF in c) */
 	struct config_secret psk;   /* ikev2 authentication psk: a keyed digest, text blanked */
 	char esp_text[CONFIG_ESP];
+	/* map, dynamic map: its proposal list; ike policy: its ike proposal
+	 * list, as one word (ix_names) */
+	char props[CONFIG_LINE_MAX];
 };
 
 struct ix_table {
@@ -60,8 +63,9 @@ struct cfg_ctx {
 	struct ix_table proposals; /* ipsec autokey-proposal NAME esp-...: a = transform */
 	struct ix_table ike_props; /* ike proposal NAME ... */
 	struct ix_table acls;      /* ip access-list NAME permit ip src S dest D */
-	struct ix_table maps;      /* ipsec autokey-map NAME: a = ACL, b = peer, c = proposal */
-	struct ix_table policies;  /* ike policy NAME peer ADDR: a = peer, b = ike proposal */
+	struct ix_table maps;      /* ipsec autokey-map NAME: a = ACL, b = peer, props */
+	struct ix_table dynmaps;   /* ipsec dynamic-map NAME: a = ACL, props */
+	struct ix_table policies;  /* ike policy NAME peer ADDR: a = peer, props = ike proposals */
 	struct ix_table keepalive; /* ike keepalive POLICY ...: name = policy */
 	struct ix_table watches;   /* action N ipsec clear-sa TunnelX: name = X */
 	struct ix_table groups;   /* watch-group NAME N: a = the tunnel its event watches ("" none),
@@ -485,21 +489,40 @@ access_list(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return 0;
 }
 
-/* ipsec autokey-map NAME ACL peer ADDR PROPOSAL [...] */
+/* A map row: NAME, its ACL (word 3), its peer (word peer, 0 none) and its
+ * proposal list (word props). */
 static int
-autokey_map(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+map_row(struct cfg_ctx *x, struct ix_table *t, const struct cfg_line *l, size_t peer, size_t props)
 {
 	struct ix_name *r;
 
-	if (!(r = ix_add(x, &x->maps, l->tok[2], l)))
+	if (!(r = ix_add(x, t, l->tok[2], l)))
 		return -1;
-	(void)c;
 	snprintf(r->a, sizeof(r->a), "%s", l->tok[3]);
-	snprintf(r->b, sizeof(r->b), "%s", l->tok[5]);
-	snprintf(r->c, sizeof(r->c), "%s", l->tok[6]);
+	if (peer)
+		snprintf(r->b, sizeof(r->b), "%s", l->tok[peer]);
+	snprintf(r->props, sizeof(r->props), "%s", l->tok[props]);
 	r->line = l->no;
 	cfg_copy(r->text, sizeof(r->text), l->text);
 	return 0;
+}
+
+/* ipsec autokey-map NAME ACL peer ADDR PROPOSAL[,PROPOSAL...] [...] */
+static int
+autokey_map(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	(void)c;
+	return map_row(x, &x->maps, l, 5, 6);
+}
+
+/* ipsec dynamic-map NAME ACL PROPOSAL[,PROPOSAL...] (the responder's map for
+ * peers of any address, as an IX2105 10.2.16 L2TP/IPsec server prints it):
+ * no tunnel is bound to it, but what it names must exist. */
+static int
+dynamic_map(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	(void)c;
+	return map_row(x, &x->dynmaps, l, 0, 4);
 }
 
 /* ike policy NAME peer ADDR key KEY PROPOSAL */
@@ -513,7 +536,7 @@ ike_policy(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		return -1;
 	snprintf(r->a, sizeof(r->a), "%s", l->tok[4]);
 	if (l->ntok > 7 && cfg_is(l, 5, "key"))
-		snprintf(r->b, sizeof(r->b), "%s", l->tok[7]);
+		snprintf(r->props, sizeof(r->props), "%s", l->tok[7]);
 	if (!g->version.line)
 		cfg_set(&g->version, 1, l);
 	snprintf(g->policy, sizeof(g->policy), "%s", l->tok[2]);
@@ -798,6 +821,7 @@ static const struct cfg_cmd ix_cmds[] = {
 	/* global */
 	{ "ipsec autokey-proposal *", 0, autokey_proposal },
 	{ "ipsec autokey-map * * peer * *", 0, autokey_map },
+	{ "ipsec dynamic-map * * *", 0, dynamic_map },
 	{ "ipsec local-id *", 0, NULL },
 	{ "ipsec remote-id *", 0, NULL },
 	{ "ipsec *", 0, NULL },
@@ -868,13 +892,70 @@ fake_line(struct cfg_line *l, unsigned no, const char *text)
 	cfg_copy(l->text, sizeof(l->text), text);
 }
 
+/* An IX proposal list is one word, the names separated by ',' and tried
+ * in order (`ike policy NAME peer any key KEY p1,p2,p3`, `ipsec dynamic-map
+ * NAME ACL s1,s2,s3`, `ipsec autokey-map ... peer ADDR s1,s2`: an IX2105
+ * 10.2.16 running-config, which prints only what the router accepted;
+ * doc/vendor-syntax.md). Each name that table t does not define is an
+ * undefined reference naming that one. */
+static void
+list_refs(struct config *c, const struct ix_table *t, const struct ix_name *r,
+	  enum config_ref_kind kind, int tunnel)
+{
+	char list[CONFIG_LINE_MAX];
+	char *save = NULL;
+
+	snprintf(list, sizeof(list), "%s", r->props);
+	for (char *n = strtok_r(list, ",", &save); n; n = strtok_r(NULL, ",", &save))
+		if (!ix_find(t, n) && !config_is_placeholder(n))
+			cfg_ref(c, r->line, r->text, kind, n, tunnel);
+}
+
+/* The ESP of a map's proposal list for the model: each defined proposal's
+ * transform (its words space-separated), the proposals joined by ',', of
+ * which the model takes the one that carries least (core/audit_model.c),
+ * since which one the peer agrees to is its choice. An undefined name is
+ * list_refs' error and offers nothing. Returns the first defined proposal,
+ * NULL when none is, or when one has no esp- words or the list does not fit
+ * CONFIG_ESP: then no transform is known (the tunnel says ESP unknown),
+ * never a part of the list that might leave out the one that carries least. */
+static const struct ix_name *
+list_esp(const struct cfg_ctx *x, const struct ix_name *m, char *out, size_t len)
+{
+	char list[CONFIG_LINE_MAX];
+	char *save = NULL;
+	const struct ix_name *first = NULL;
+	size_t n = 0;
+
+	out[0] = '\0';
+	snprintf(list, sizeof(list), "%s", m->props);
+	for (char *w = strtok_r(list, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+		const struct ix_name *p = ix_find(&x->proposals, w);
+		int k;
+		if (!p)
+			continue;
+		if (!p->a[0])
+			return NULL;
+		k = snprintf(out + n, len - n, "%s%s", n ? "," : "", p->a);
+		if (k < 0 || (size_t)k >= len - n) {
+			out[0] = '\0';
+			return NULL;
+		}
+		n += (size_t)k;
+		if (!first)
+			first = p;
+	}
+	return first;
+}
+
 static void
 bind_map(struct config *c, const struct cfg_ctx *x, size_t i)
 {
 	struct config_tunnel *t = &c->tunnels[i];
 	const struct ix_name *m = ix_find(&x->maps, t->policy_name);
-	const struct ix_name *p = m ? ix_find(&x->proposals, m->c) : NULL;
+	const struct ix_name *p;
 	const struct ix_name *a = m ? ix_find(&x->acls, m->a) : NULL;
+	char esp[CONFIG_ESP];
 	struct config_gateway *g;
 	struct cfg_line fake;
 	int gi;
@@ -885,8 +966,8 @@ bind_map(struct config *c, const struct cfg_ctx *x, size_t i)
 				t->policy_name, (int)i);
 		return;
 	}
-	if (!p && !config_is_placeholder(m->c))
-		cfg_ref(c, m->line, m->text, CONFIG_REF_IPSEC_PROPOSAL, m->c, (int)i);
+	list_refs(c, &x->proposals, m, CONFIG_REF_IPSEC_PROPOSAL, (int)i);
+	p = list_esp(x, m, esp, sizeof(esp));
 	if (!a && !config_is_placeholder(m->a))
 		cfg_ref(c, m->line, m->text, CONFIG_REF_ACL, m->a, (int)i);
 	if ((gi = config_gateway_find(c, m->b)) < 0) {
@@ -898,10 +979,10 @@ bind_map(struct config *c, const struct cfg_ctx *x, size_t i)
 	}
 	t->gateway = gi;
 	g = &c->gateways[gi];
-	if (p && p->a[0]) {
+	if (p) {
 		fake_line(&fake, p->line, p->text);
 		cfg_set(&g->esp, 0, &fake);
-		snprintf(g->esp_text, sizeof(g->esp_text), "%s", p->a);
+		snprintf(g->esp_text, sizeof(g->esp_text), "%s", esp);
 	}
 	snprintf(g->acl, sizeof(g->acl), "%s", m->a);
 	if (a && a->b[0]) {
@@ -946,10 +1027,13 @@ bind_names(struct config *c, const struct cfg_ctx *x)
 		if (!t->encap.line && t->gateway < 0 && !t->policy.line)
 			t->kind = CONFIG_TK_OTHER; /* no tunnel mode, no IPsec: not ours */
 	}
-	for (size_t i = 0; i < x->policies.n; i++) {
-		const struct ix_name *p = &x->policies.row[i];
-		if (p->b[0] && !ix_find(&x->ike_props, p->b) && !config_is_placeholder(p->b))
-			cfg_ref(c, p->line, p->text, CONFIG_REF_IKE_PROPOSAL, p->b, -1);
+	for (size_t i = 0; i < x->policies.n; i++)
+		list_refs(c, &x->ike_props, &x->policies.row[i], CONFIG_REF_IKE_PROPOSAL, -1);
+	for (size_t i = 0; i < x->dynmaps.n; i++) {
+		const struct ix_name *m = &x->dynmaps.row[i];
+		list_refs(c, &x->proposals, m, CONFIG_REF_IPSEC_PROPOSAL, -1);
+		if (!ix_find(&x->acls, m->a) && !config_is_placeholder(m->a))
+			cfg_ref(c, m->line, m->text, CONFIG_REF_ACL, m->a, -1);
 	}
 }
 
@@ -1162,9 +1246,9 @@ line_mtu(struct config *c)
 static void
 free_tables(struct cfg_ctx *x)
 {
-	struct ix_table *t[] = { &x->proposals, &x->ike_props, &x->acls,    &x->maps,
-				 &x->policies,  &x->keepalive, &x->watches, &x->profiles,
-				 &x->psks,      &x->ids[0],    &x->ids[1],  &x->groups };
+	struct ix_table *t[] = { &x->proposals, &x->ike_props, &x->acls,     &x->maps, &x->policies,
+				 &x->keepalive, &x->watches,   &x->profiles, &x->psks, &x->ids[0],
+				 &x->ids[1],    &x->groups,    &x->dynmaps };
 
 	for (size_t i = 0; i < COUNT(t); i++)
 		free(t[i]->row);

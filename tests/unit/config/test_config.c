@@ -266,6 +266,64 @@ test_ix_profiles(void **state)
 	config_free(&cfg);
 }
 
+/* IX: a proposal list is one word, names separated by ','; each name is
+ * resolved, an undefined one is the reference named; the map's ESP is
+ * every defined proposal's transform joined by ',' (the model takes the
+ * one that carries least); a list too long for CONFIG_ESP is no transform
+ * at all, never a part of it. */
+static void
+test_ix_proposal_lists(void **state)
+{
+	static const struct {
+		const char *name;
+		enum config_ref_kind kind;
+		unsigned line;
+		int tunnel;
+	} want[] = { { "s7", CONFIG_REF_IPSEC_PROPOSAL, 5, 0 },
+		     { "i9", CONFIG_REF_IKE_PROPOSAL, 2, -1 },
+		     { "s8", CONFIG_REF_IPSEC_PROPOSAL, 6, -1 } };
+	char four[512];
+
+	(void)state;
+	assert_int_equal(
+		parse("ike proposal i1 encryption aes-256 hash sha\n"
+		      "ike policy ip peer 198.51.100.9 key k i1,i9\n"
+		      "ipsec autokey-proposal s1 esp-aes-256 esp-sha\n"
+		      "ipsec autokey-proposal s2 esp-3des esp-md5\n"
+		      "ipsec autokey-map m acl peer 198.51.100.9 s1,s7,s2\n"
+		      "ipsec dynamic-map d acl s2,s8\n"
+		      "ip access-list acl permit ip src any dest any\n"
+		      "interface Tunnel0.0\n  tunnel mode ipsec\n  ipsec policy tunnel m out\n!\n",
+		      VENDOR_IX),
+		0);
+	assert_int_equal(cfg.ntunnels, 1);
+	assert_int_equal(cfg.tunnels[0].gateway, 0);
+	assert_string_equal(cfg.gateways[0].esp_text, "esp-aes-256 esp-sha,esp-3des esp-md5");
+	assert_int_equal(cfg.gateways[0].esp.line, 3);
+	assert_int_equal(cfg.nrefs, COUNT(want));
+	for (size_t i = 0; i < COUNT(want); i++) {
+		assert_string_equal(cfg.refs[i].name, want[i].name);
+		assert_int_equal(cfg.refs[i].kind, want[i].kind);
+		assert_int_equal(cfg.refs[i].line, want[i].line);
+		assert_int_equal(cfg.refs[i].tunnel, want[i].tunnel);
+	}
+	config_free(&cfg);
+
+	snprintf(four, sizeof(four), "%s",
+		 "ipsec autokey-proposal a esp-aes-256 esp-sha256\n"
+		 "ipsec autokey-proposal b esp-aes-256 esp-sha\n"
+		 "ipsec autokey-proposal c esp-aes esp-sha256\n"
+		 "ipsec autokey-proposal d esp-3des esp-sha\n"
+		 "ipsec autokey-map m acl peer 198.51.100.9 a,b,c,d\n"
+		 "ip access-list acl permit ip src any dest any\n"
+		 "interface Tunnel0.0\n  tunnel mode ipsec\n  ipsec policy tunnel m out\n!\n");
+	assert_int_equal(parse(four, VENDOR_IX), 0);
+	assert_int_equal(cfg.nrefs, 0);
+	assert_int_equal(cfg.gateways[0].esp.line, 0);
+	assert_string_equal(cfg.gateways[0].esp_text, "");
+	config_free(&cfg);
+}
+
 /* AWS's sample style: no indentation, the block ends at select none. */
 static void
 test_rtx_flat_blocks(void **state)
@@ -979,6 +1037,7 @@ main(void)
 		cmocka_unit_test(test_rtx_facts),
 		cmocka_unit_test(test_rtx_flat_blocks),
 		cmocka_unit_test(test_ix_binding),
+		cmocka_unit_test(test_ix_proposal_lists),
 		cmocka_unit_test(test_swan_sections),
 		cmocka_unit_test(test_hostile_bytes),
 		cmocka_unit_test(test_esp_words),

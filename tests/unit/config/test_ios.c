@@ -415,6 +415,33 @@ test_rejected_lines(void **state)
 	config_free(&cfg);
 }
 
+/* An indented " !" is a comment inside the mode (show running-config
+ * prints one between an ikev2 keyring's peers and between router bgp's
+ * neighbours and its address-family); only a "!" in column 0 ends a block. */
+static void
+test_indented_bang(void **state)
+{
+	(void)state;
+	assert_int_equal(
+		parse("crypto ikev2 keyring kr\n peer g1\n  address 198.51.100.1\n  pre-shared-key k1\n !\n"
+		      " peer g2\n  address 198.51.100.2\n  pre-shared-key k2\n !\n"
+		      "crypto ikev2 profile v2\n match identity remote address 198.51.100.2 255.255.255.255\n"
+		      " keyring local kr\n"
+		      "crypto ipsec profile p2\n set ikev2-profile v2\n"
+		      "interface Tunnel2\n tunnel destination 198.51.100.2\n tunnel mode ipsec ipv4\n"
+		      " tunnel protection ipsec profile p2\n"
+		      "router bgp 65001\n neighbor 169.254.0.1 remote-as 65002\n !\n address-family ipv4\n"
+		      "  neighbor 169.254.0.1 activate\n exit-address-family\n"
+		      "!\n ip mtu 1400\n"),
+		0);
+	assert_int_equal(cfg.ngateways, 1);
+	assert_int_equal(cfg.gateways[cfg.tunnels[0].gateway].psk.line, 8);
+	assert_int_equal(cfg.ninvalid, 1); /* ip mtu after the column-0 "!" */
+	assert_int_equal(cfg.invalid[0].line, 26);
+	assert_int_equal(cfg.invalid[0].why, CONFIG_BAD_SCOPE);
+	config_free(&cfg);
+}
+
 /* IKEv2: the ipsec profile names the ikev2 profile; its dpd is the peer's,
  * else crypto ikev2 dpd; the key is the ikev2 keyring peer's. */
 static void
@@ -540,6 +567,7 @@ main(void)
 		cmocka_unit_test(test_hub),
 		cmocka_unit_test(test_rejected_lines),
 		cmocka_unit_test(test_ikev2),
+		cmocka_unit_test(test_indented_bang),
 		cmocka_unit_test(test_crypto_maps),
 	};
 
