@@ -916,9 +916,10 @@ list_refs(struct config *c, const struct ix_table *t, const struct ix_name *r,
  * which the model takes the one that carries least (core/audit_model.c),
  * since which one the peer agrees to is its choice. An undefined name is
  * list_refs' error and offers nothing. Returns the first defined proposal,
- * NULL when none is, or when one has no esp- words or the list does not fit
- * CONFIG_ESP: then no transform is known (the tunnel says ESP unknown),
- * never a part of the list that might leave out the one that carries least. */
+ * NULL when none is or when one has no esp- words (then no transform is
+ * known: the tunnel says ESP unknown). A list that does not fit CONFIG_ESP
+ * ends in "...", which the model names as the word it does not know: never
+ * a part of the list that might leave out the one that carries least. */
 static const struct ix_name *
 list_esp(const struct cfg_ctx *x, const struct ix_name *m, char *out, size_t len)
 {
@@ -937,9 +938,12 @@ list_esp(const struct cfg_ctx *x, const struct ix_name *m, char *out, size_t len
 		if (!p->a[0])
 			return NULL;
 		k = snprintf(out + n, len - n, "%s%s", n ? "," : "", p->a);
-		if (k < 0 || (size_t)k >= len - n) {
-			out[0] = '\0';
-			return NULL;
+		if (k < 0 || (size_t)k + 4 >= len - n) {
+			/* no room for this one and ",...": the list is cut
+			 * loudly, "..." being a word the model says it does not
+			 * know (core/audit_model.c), never read as all of it */
+			snprintf(out + n, len - n, "%s...", n ? "," : "");
+			return first ? first : p;
 		}
 		n += (size_t)k;
 		if (!first)

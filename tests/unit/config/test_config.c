@@ -282,7 +282,7 @@ test_ix_proposal_lists(void **state)
 	} want[] = { { "s7", CONFIG_REF_IPSEC_PROPOSAL, 5, 0 },
 		     { "i9", CONFIG_REF_IKE_PROPOSAL, 2, -1 },
 		     { "s8", CONFIG_REF_IPSEC_PROPOSAL, 6, -1 } };
-	char four[512];
+	char four[1024];
 
 	(void)state;
 	assert_int_equal(
@@ -309,18 +309,26 @@ test_ix_proposal_lists(void **state)
 	}
 	config_free(&cfg);
 
-	snprintf(four, sizeof(four), "%s",
-		 "ipsec autokey-proposal a esp-aes-256 esp-sha256\n"
-		 "ipsec autokey-proposal b esp-aes-256 esp-sha\n"
-		 "ipsec autokey-proposal c esp-aes esp-sha256\n"
-		 "ipsec autokey-proposal d esp-3des esp-sha\n"
-		 "ipsec autokey-map m acl peer 198.51.100.9 a,b,c,d\n"
-		 "ip access-list acl permit ip src any dest any\n"
-		 "interface Tunnel0.0\n  tunnel mode ipsec\n  ipsec policy tunnel m out\n!\n");
+	/* twelve proposals of 22 bytes do not fit CONFIG_ESP: cut loudly */
+	{
+		size_t k = 0;
+		for (char p = 'a'; p <= 'l'; p++)
+			k += (size_t)snprintf(four + k, sizeof(four) - k,
+					      "ipsec autokey-proposal %c esp-aes-256 esp-sha256\n",
+					      p);
+		snprintf(
+			four + k, sizeof(four) - k, "%s",
+			"ipsec autokey-map m acl peer 198.51.100.9 a,b,c,d,e,f,g,h,i,j,k,l\n"
+			"ip access-list acl permit ip src any dest any\n"
+			"interface Tunnel0.0\n  tunnel mode ipsec\n  ipsec policy tunnel m out\n!\n");
+	}
 	assert_int_equal(parse(four, VENDOR_IX), 0);
 	assert_int_equal(cfg.nrefs, 0);
-	assert_int_equal(cfg.gateways[0].esp.line, 0);
-	assert_string_equal(cfg.gateways[0].esp_text, "");
+	assert_int_equal(cfg.gateways[0].esp.line, 1);
+	{
+		const char *e = cfg.gateways[0].esp_text;
+		assert_true(strlen(e) > 4 && strcmp(e + strlen(e) - 4, ",...") == 0);
+	}
 	config_free(&cfg);
 }
 
