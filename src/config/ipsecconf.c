@@ -277,9 +277,9 @@ on_mtu(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return 0;
 }
 
-/* esp= / phase2alg=: the first proposal, in strongSwan's spelling:
- * strongSwan ends a strict list with '!', Libreswan puts the DH group
- * after ';' ("aes128-sha1;modp1024", AWS's Openswan instructions). */
+/* esp= / phase2alg=: every proposal of the list, in strongSwan's
+ * spelling: strongSwan ends a strict list with '!', Libreswan puts the DH
+ * group after ';' ("aes128-sha1;modp1024", AWS's Openswan instructions). */
 static int
 on_esp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
@@ -291,9 +291,8 @@ on_esp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		return 0;
 	cfg_set(&cn->k[K_ESP], 0, l);
 	cn->k[K_ESP].tmpl = cfg_tmpl(l, 2);
-	cfg_copy(cn->esp, sizeof(cn->esp), l->tok[2]);
-	cn->esp[strcspn(cn->esp, ",!")] = '\0';
-	if ((p = strchr(cn->esp, ';')) != NULL) {
+	cfg_esp_list(cn->esp, sizeof(cn->esp), l->tok[2]);
+	for (p = strchr(cn->esp, ';'); p; p = strchr(p, ';')) {
 		*p = '-';
 		x->libreswan = 1;
 	}

@@ -737,6 +737,34 @@ cfg_prefix(const char *s, uint32_t *addr, unsigned *plen)
 	return mask_len(slash + 1, plen);
 }
 
+/* A list of ESP proposals as the model reads it (core/audit_model.c):
+ * ',' between proposals, blanks and strongSwan's strict-list '!' left
+ * out. A list longer than dst is cut after the last whole proposal that
+ * leaves room for ",...": "..." is a word the model says it does not
+ * know, so a part of the list (which may lack the proposal that carries
+ * least) is never read as all of it. */
+void
+cfg_esp_list(char *dst, size_t len, const char *src)
+{
+	size_t n = 0;
+	char *cut;
+
+	for (const char *p = src; *p; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '!')
+			continue;
+		if (n + 1 >= len) {
+			dst[n] = '\0';
+			while ((cut = strrchr(dst, ',')) && (size_t)(cut - dst) + 5 > len)
+				*cut = '\0';
+			n = cut ? (size_t)(cut - dst) : 0;
+			snprintf(dst + n, len - n, "%s...", n ? "," : "");
+			return;
+		}
+		dst[n++] = *p;
+	}
+	dst[n] = '\0';
+}
+
 void
 cfg_copy(char *dst, size_t len, const char *src)
 {

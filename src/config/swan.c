@@ -266,32 +266,10 @@ child_key(struct config *c, struct config_tunnel *t, struct config_gateway *g, c
 		/* a CHILD_SA's own (swanctl.conf(5) connections.<conn>.children.
 		 * <child>.esp_proposals): every proposal of the list, ','
 		 * between them, as the model reads a list */
-		size_t n = 0;
 		(void)g;
 		cfg_set(&t->esp, 0, l);
 		t->esp_here = 1;
-		for (const char *p = v; *p; p++) {
-			if (*p == ' ' || *p == '\t')
-				continue;
-			if (n + 1 >= sizeof(t->esp_text)) {
-				/* longer than the model keeps: never a part of the
-				 * list read as all of it (it may drop the proposal
-				 * that carries least); "..." is a word the model
-				 * does not know, so the tunnel says why */
-				char *cut;
-				t->esp_text[n] = '\0';
-				/* the last whole proposal that leaves room for ",..." */
-				while ((cut = strrchr(t->esp_text, ',')) &&
-				       (size_t)(cut - t->esp_text) + 5 > sizeof(t->esp_text))
-					*cut = '\0';
-				n = cut ? (size_t)(cut - t->esp_text) : 0;
-				snprintf(t->esp_text + n, sizeof(t->esp_text) - n, "%s...",
-					 n ? "," : "");
-				return 0;
-			}
-			t->esp_text[n++] = *p;
-		}
-		t->esp_text[n] = '\0';
+		cfg_esp_list(t->esp_text, sizeof(t->esp_text), v);
 	} else if (strcmp(k, "local_ts") == 0) {
 		cfg_selector(&g->local_id, v, l);
 	} else if (strcmp(k, "remote_ts") == 0) {
