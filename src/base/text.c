@@ -7,16 +7,19 @@ void
 text_copy(char *dst, size_t len, const char *src)
 {
 	size_t n = strlen(src);
+	int cut = n >= len && len > TEXT_CUT_MARK;
 
 	if (!len)
 		return;
 	if (n >= len) {
-		n = len - 1;
+		n = cut ? len - TEXT_CUT_MARK : len - 1;
 		/* back to the lead byte of a character cut in two (RFC 3629:
 		 * continuation bytes are 10xxxxxx) */
 		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
 			n--;
 	}
 	memcpy(dst, src, n);
+	if (cut) /* never a part that reads as all of it */
+		memcpy(dst + n, "...", 3), n += 3;
 	dst[n] = '\0';
 }

@@ -7,8 +7,12 @@
 
 #include <stddef.h>
 
+/* "..." and the NUL: what a cut copy ends in */
+#define TEXT_CUT_MARK 4
+
 /* src into dst (len bytes with the NUL), cut when it does not fit, never
- * inside a UTF-8 character; len 0 writes nothing. */
+ * inside a UTF-8 character, and then ending in "..." (a dst too small to
+ * hold more than the mark is only cut); len 0 writes nothing. */
 void text_copy(char *dst, size_t len, const char *src);
 
 #endif

@@ -47,6 +47,10 @@ struct config_num {
 	unsigned line;
 	int tmpl;
 	char text[CONFIG_TEXT]; /* the whole line as written (trimmed) */
+	/* an ESP proposal list longer than CONFIG_ESP: the text holds its
+	 * first whole proposals only (cfg_esp_list), so the model must not
+	 * read it as all of them */
+	int cut;
 };
 
 /* MSS clamp: "1387", "auto" or "off" (RTX), "auto" (IX). */

@@ -101,7 +101,7 @@ int cfg_addr(const char *s, uint32_t *addr);
 /* Copies src into dst, cut to fit: quoted lines are kept short on purpose. */
 void cfg_copy(char *dst, size_t len, const char *src);
 /* An ESP proposal list into dst, cut loudly when too long (lines.c). */
-void cfg_esp_list(char *dst, size_t len, const char *src);
+int cfg_esp_list(char *dst, size_t len, const char *src);
 
 void cfg_set(struct config_num *n, long v, const struct cfg_line *l);
 /* The same, for a value word that is a placeholder: configured, value unknown. */

@@ -1161,7 +1161,7 @@ static struct config_num
 if_mtu(const struct fg_entry *e)
 {
 	return gate_open(e, K_MTU) == 1 && e->k[K_MTU].line ? e->k[K_MTU]
-							    : (struct config_num){ 0, 0, 0, "" };
+							    : (struct config_num){ 0 };
 }
 
 static void

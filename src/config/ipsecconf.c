@@ -291,7 +291,7 @@ on_esp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		return 0;
 	cfg_set(&cn->k[K_ESP], 0, l);
 	cn->k[K_ESP].tmpl = cfg_tmpl(l, 2);
-	cfg_esp_list(cn->esp, sizeof(cn->esp), l->tok[2]);
+	cn->k[K_ESP].cut = cfg_esp_list(cn->esp, sizeof(cn->esp), l->tok[2]);
 	for (p = strchr(cn->esp, ';'); p; p = strchr(p, ';')) {
 		*p = '-';
 		x->libreswan = 1;

@@ -918,10 +918,11 @@ list_refs(struct config *c, const struct ix_table *t, const struct ix_name *r,
  * list_refs' error and offers nothing. Returns the first defined proposal,
  * NULL when none is or when one has no esp- words (then no transform is
  * known: the tunnel says ESP unknown). A list that does not fit CONFIG_ESP
- * ends in "...", which the model names as the word it does not know: never
- * a part of the list that might leave out the one that carries least. */
+ * keeps its first whole proposals and sets *cut (config_num.cut): never a
+ * part of the list, which might leave out the one that carries least,
+ * read as all of it. */
 static const struct ix_name *
-list_esp(const struct cfg_ctx *x, const struct ix_name *m, char *out, size_t len)
+list_esp(const struct cfg_ctx *x, const struct ix_name *m, char *out, size_t len, int *cut)
 {
 	char list[CONFIG_LINE_MAX];
 	char *save = NULL;
@@ -929,6 +930,7 @@ list_esp(const struct cfg_ctx *x, const struct ix_name *m, char *out, size_t len
 	size_t n = 0;
 
 	out[0] = '\0';
+	*cut = 0;
 	snprintf(list, sizeof(list), "%s", m->props);
 	for (char *w = strtok_r(list, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
 		const struct ix_name *p = ix_find(&x->proposals, w);
@@ -938,11 +940,9 @@ list_esp(const struct cfg_ctx *x, const struct ix_name *m, char *out, size_t len
 		if (!p->a[0])
 			return NULL;
 		k = snprintf(out + n, len - n, "%s%s", n ? "," : "", p->a);
-		if (k < 0 || (size_t)k + 4 >= len - n) {
-			/* no room for this one and ",...": the list is cut
-			 * loudly, "..." being a word the model says it does not
-			 * know (core/audit_model.c), never read as all of it */
-			snprintf(out + n, len - n, "%s...", n ? "," : "");
+		if (k < 0 || (size_t)k >= len - n) {
+			out[n] = '\0';
+			*cut = 1;
 			return first ? first : p;
 		}
 		n += (size_t)k;
@@ -962,7 +962,7 @@ bind_map(struct config *c, const struct cfg_ctx *x, size_t i)
 	char esp[CONFIG_ESP];
 	struct config_gateway *g;
 	struct cfg_line fake;
-	int gi;
+	int gi, cut;
 
 	if (!m) {
 		if (!config_is_placeholder(t->policy_name))
@@ -971,7 +971,7 @@ bind_map(struct config *c, const struct cfg_ctx *x, size_t i)
 		return;
 	}
 	list_refs(c, &x->proposals, m, CONFIG_REF_IPSEC_PROPOSAL, (int)i);
-	p = list_esp(x, m, esp, sizeof(esp));
+	p = list_esp(x, m, esp, sizeof(esp), &cut);
 	if (!a && !config_is_placeholder(m->a))
 		cfg_ref(c, m->line, m->text, CONFIG_REF_ACL, m->a, (int)i);
 	if ((gi = config_gateway_find(c, m->b)) < 0) {
@@ -986,6 +986,7 @@ bind_map(struct config *c, const struct cfg_ctx *x, size_t i)
 	if (p) {
 		fake_line(&fake, p->line, p->text);
 		cfg_set(&g->esp, 0, &fake);
+		g->esp.cut = cut;
 		snprintf(g->esp_text, sizeof(g->esp_text), "%s", esp);
 	}
 	snprintf(g->acl, sizeof(g->acl), "%s", m->a);

@@ -739,11 +739,11 @@ cfg_prefix(const char *s, uint32_t *addr, unsigned *plen)
 
 /* A list of ESP proposals as the model reads it (core/audit_model.c):
  * ',' between proposals, blanks and strongSwan's strict-list '!' left
- * out. A list longer than dst is cut after the last whole proposal that
- * leaves room for ",...": "..." is a word the model says it does not
- * know, so a part of the list (which may lack the proposal that carries
- * least) is never read as all of it. */
-void
+ * out. A list longer than dst is cut after the last whole proposal and 1
+ * is returned: the caller sets config_num.cut, so a part of the list
+ * (which may lack the proposal that carries least) is never read as all
+ * of it. */
+int
 cfg_esp_list(char *dst, size_t len, const char *src)
 {
 	size_t n = 0;
@@ -754,15 +754,17 @@ cfg_esp_list(char *dst, size_t len, const char *src)
 			continue;
 		if (n + 1 >= len) {
 			dst[n] = '\0';
-			while ((cut = strrchr(dst, ',')) && (size_t)(cut - dst) + 5 > len)
+			/* the cut proposal is left out whole, never half read */
+			if ((cut = strrchr(dst, ',')))
 				*cut = '\0';
-			n = cut ? (size_t)(cut - dst) : 0;
-			snprintf(dst + n, len - n, "%s...", n ? "," : "");
-			return;
+			else
+				dst[0] = '\0';
+			return 1;
 		}
 		dst[n++] = *p;
 	}
 	dst[n] = '\0';
+	return 0;
 }
 
 void
@@ -777,6 +779,7 @@ cfg_set(struct config_num *n, long v, const struct cfg_line *l)
 	n->v = v;
 	n->line = l->no;
 	n->tmpl = 0;
+	n->cut = 0;
 	cfg_copy(n->text, sizeof(n->text), l->text);
 }
 

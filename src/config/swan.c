@@ -269,7 +269,7 @@ child_key(struct config *c, struct config_tunnel *t, struct config_gateway *g, c
 		(void)g;
 		cfg_set(&t->esp, 0, l);
 		t->esp_here = 1;
-		cfg_esp_list(t->esp_text, sizeof(t->esp_text), v);
+		t->esp.cut = cfg_esp_list(t->esp_text, sizeof(t->esp_text), v);
 	} else if (strcmp(k, "local_ts") == 0) {
 		cfg_selector(&g->local_id, v, l);
 	} else if (strcmp(k, "remote_ts") == 0) {

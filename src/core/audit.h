@@ -130,6 +130,7 @@ enum audit_say_id {
 	NOTE_ESP_LIST,
 	NOTE_INERT_LINE,
 	NOTE_PROSE,
+	NOTE_ESP_CUT,
 	/* findings */
 	SAY_MSS6_ABOVE,
 	SAY_MSS_ABOVE,

@@ -115,6 +115,28 @@ tunnel_esp_text(const struct audit_run *a, const struct config_tunnel *t)
 	return g ? g->esp_text : "";
 }
 
+/* The line tunnel_esp_text was read from. */
+static const struct config_num *
+tunnel_esp_line(const struct audit_run *a, const struct config_tunnel *t)
+{
+	static const struct config_num none;
+
+	if (t->esp_here)
+		return &t->esp;
+	return t->gateway >= 0 ? &a->cfg->gateways[t->gateway].esp : &none;
+}
+
+/* Proposals in a ',' list (config.h config_gateway.esp_text). */
+static long
+esp_count(const char *text)
+{
+	long n = *text ? 1 : 0;
+
+	for (; *text; text++)
+		n += *text == ',';
+	return n;
+}
+
 /* What line + ESP (+ NAT-T) allow, capped by the peer's documented
  * maximum; 0 with err set when the model cannot compute it. The outer
  * header is IPv6 (40 bytes, RFC 8200) when the IKE peer's outer address
@@ -173,12 +195,7 @@ esp_worst(const struct audit_run *a, struct audit_tunnel *at, const char *text, 
 		if (!*p)
 			continue;
 		++*n;
-		/* "...": the parser had to cut the list (config_esp_keyword
-		 * would pass it on in a format written in keywords) */
-		if (strcmp(p, "...") == 0 ||
-		    config_esp_keyword(a->cfg->vendor, p, kw, sizeof(kw)) < 0) {
-			if (strcmp(p, "...") == 0)
-				snprintf(kw, sizeof(kw), "%s", p);
+		if (config_esp_keyword(a->cfg->vendor, p, kw, sizeof(kw)) < 0) {
 			snprintf(bad, badlen, "%s", kw);
 			return -1;
 		}
@@ -255,6 +272,21 @@ skip(const struct audit_run *a, const struct config_tunnel *t)
 	return AUDIT_CHECKED;
 }
 
+/* Why tunnel t has no ESP the model computes: bad is the word it does
+ * not know (esp_worst). */
+static void
+esp_unknown(struct audit_run *a, const struct config_tunnel *t, const char *text, const char *bad)
+{
+	if (*text && config_is_placeholder(bad))
+		audit_note(a, NOTE_ESP_TEMPLATE, ARGS(AS(t->name), AQ(bad)));
+	else if (*text)
+		audit_note(a, NOTE_ESP_UNKNOWN, ARGS(AS(t->name), AS(text), AQ(bad)));
+	else if (t->gateway >= 0 && a->cfg->gateways[t->gateway].esp_several.line) {
+		const struct config_num *n = &a->cfg->gateways[t->gateway].esp_several;
+		audit_note(a, NOTE_ESP_SEVERAL, ARGS(AS(t->name), AN(n->line), AS(n->text)));
+	}
+}
+
 static void
 tunnel_numbers(struct audit_run *a, size_t i)
 {
@@ -262,6 +294,7 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	struct audit_tunnel *at = &a->r->tunnels[i];
 	char kw[CONFIG_ESP];
 	const char *text = tunnel_esp_text(a, t);
+	const struct config_num *esp;
 	unsigned nprop;
 	int rc;
 
@@ -294,18 +327,19 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	if (at->skip != AUDIT_CHECKED)
 		return;
 	at->outer6 = tunnel_outer6(a, t);
-	if ((rc = esp_worst(a, at, text, kw, sizeof(kw), &nprop)) < 0)
+	esp = tunnel_esp_line(a, t);
+	if (esp->cut) {
+		/* a part of the list may lack the proposal that carries
+		 * least: nothing is computed from it */
 		at->esp[0] = '\0';
-	if (at->esp[0]) {
+		audit_note(a, NOTE_ESP_CUT,
+			   ARGS(AS(t->name), AN(esp->line), AS(esp->text), AN(esp_count(text))));
+	} else if ((rc = esp_worst(a, at, text, kw, sizeof(kw), &nprop)) >= 0 && at->esp[0]) {
 		if (nprop > 1 && rc == 0)
 			audit_note(a, NOTE_ESP_LIST, ARGS(AS(t->name), AN(nprop), AS(at->esp)));
-	} else if (*text && config_is_placeholder(kw))
-		audit_note(a, NOTE_ESP_TEMPLATE, ARGS(AS(t->name), AQ(kw)));
-	else if (*text)
-		audit_note(a, NOTE_ESP_UNKNOWN, ARGS(AS(t->name), AS(text), AQ(kw)));
-	else if (t->gateway >= 0 && a->cfg->gateways[t->gateway].esp_several.line) {
-		const struct config_num *n = &a->cfg->gateways[t->gateway].esp_several;
-		audit_note(a, NOTE_ESP_SEVERAL, ARGS(AS(t->name), AN(n->line), AS(n->text)));
+	} else {
+		at->esp[0] = '\0';
+		esp_unknown(a, t, text, kw);
 	}
 	if (a->r->line_mtu && at->esp[0]) {
 		char err[256];

@@ -400,6 +400,10 @@ static const struct {
 	/* TRANSLATORS: the tunnel, how many proposals, the one the numbers are for */
 	[NOTE_ESP_LIST] = { N_("%s: %ld ESP proposals are offered and the peer picks one, so the numbers are for the one that carries least: %s"),
 			    NULL, 0 },
+	/* TRANSLATORS: the tunnel, the line of the list and its text, how
+	   many whole proposals the audit kept */
+	[NOTE_ESP_CUT] = { N_("%s: the ESP proposal list at line %ld (%s) is longer than the audit keeps (its first %ld proposals), and one left out may carry less: tunnel-mtu-above-model not checked"),
+			   NULL, 0 },
 	[NOTE_ESP_MODEL] = { N_("%s: ESP transform '%s' not computed by the model (%s): tunnel-mtu-above-model not checked"),
 			     NULL, 0 },
 	[NOTE_NATT_AUTO_LIMIT] = { N_("%s: NAT-T starts by itself when a NAT is detected; behind one (a CPE doing NAT, MAP-E, DS-Lite) ESP in UDP carries %ld at most, and the tunnel MTU %ld is above that"),

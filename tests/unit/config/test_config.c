@@ -220,15 +220,21 @@ test_placeholders(void **state)
 static void
 test_copy_utf8(void **state)
 {
-	char out[8];
+	char out[10], tiny[3];
 
 	(void)state;
-	cfg_copy(out, sizeof(out), "ab\xe3\x81\x82\xe3\x81\x84z"); /* ab, two 3-byte kana, z */
-	assert_string_equal(out, "ab\xe3\x81\x82"); /* 5 bytes: the second kana would not fit */
+	/* ab, two 3-byte kana, zz: 6 bytes before the mark, the second kana
+	 * would be cut in two, so it is left out whole */
+	cfg_copy(out, sizeof(out), "ab\xe3\x81\x82\xe3\x81\x84zz");
+	assert_string_equal(out, "ab\xe3\x81\x82...");
 	cfg_copy(out, sizeof(out), "abcdefghij");
-	assert_string_equal(out, "abcdefg");
-	cfg_copy(out, sizeof(out), "\xe3\x81\x82\xe3\x81\x84\xe3\x81\x86");
-	assert_string_equal(out, "\xe3\x81\x82\xe3\x81\x84");
+	assert_string_equal(out, "abcdef...");
+	cfg_copy(out, sizeof(out), "abcdefghi"); /* fits: no mark */
+	assert_string_equal(out, "abcdefghi");
+	cfg_copy(out, sizeof(out), "\xe3\x81\x82\xe3\x81\x84\xe3\x81\x86\xe3\x81\x88");
+	assert_string_equal(out, "\xe3\x81\x82\xe3\x81\x84...");
+	cfg_copy(tiny, sizeof(tiny), "abcdef"); /* no room for the mark: cut only */
+	assert_string_equal(tiny, "ab");
 }
 
 /* IX: a named profile bound by a tunnel gives it its dpd and child
@@ -309,7 +315,8 @@ test_ix_proposal_lists(void **state)
 	}
 	config_free(&cfg);
 
-	/* twelve proposals of 22 bytes do not fit CONFIG_ESP: cut loudly */
+	/* twelve proposals of 22 bytes do not fit CONFIG_ESP: the first
+	 * eleven are kept whole and the cut is flagged for the model */
 	{
 		size_t k = 0;
 		for (char p = 'a'; p <= 'l'; p++)
@@ -325,9 +332,14 @@ test_ix_proposal_lists(void **state)
 	assert_int_equal(parse(four, VENDOR_IX), 0);
 	assert_int_equal(cfg.nrefs, 0);
 	assert_int_equal(cfg.gateways[0].esp.line, 1);
+	assert_int_equal(cfg.gateways[0].esp.cut, 1);
 	{
 		const char *e = cfg.gateways[0].esp_text;
-		assert_true(strlen(e) > 4 && strcmp(e + strlen(e) - 4, ",...") == 0);
+		size_t commas = 0;
+		for (const char *p = e; *p; p++)
+			commas += *p == ',';
+		assert_int_equal(commas, 10);
+		assert_string_equal(e + strlen(e) - 22, "esp-aes-256 esp-sha256");
 	}
 	config_free(&cfg);
 }

@@ -797,7 +797,7 @@ test_old_formats_dpd(void **state)
 		site_init(&s);
 		s.c.facts = &old_facts;
 		s.g[0].live.src =
-			(struct config_num){ 1, 12, 0, "ipsec ike keepalive use 1 on dpd" };
+			(struct config_num){ 1, 12, 0, "ipsec ike keepalive use 1 on dpd", 0 };
 		s.g[0].live.state = (enum config_live_state)st;
 		s.g[0].live.why = st == CONFIG_LIVE_OFF ? CONFIG_WHY_RTX_V2_AUTO : CONFIG_WHY_NONE;
 		s.g[0].live.named = "dpd";
@@ -820,11 +820,12 @@ test_old_formats_dpd(void **state)
 	s.g[0].live.dead_after = 600;
 	assert_int_equal(audit_dpd_hold(&s.c, 0, &line, &text, &exact), -2);
 	for (size_t i = 0; i < COUNT(holds); i++) {
-		s.t[0].hold = (struct config_hold){ 1,
-						    holds[i].v,
-						    holds[i].exact,
-						    { 1, 22, 0,
-						      "ipsec ike keepalive use 1 on dpd 30 3" } };
+		s.t[0].hold =
+			(struct config_hold){ 1,
+					      holds[i].v,
+					      holds[i].exact,
+					      { 1, 22, 0, "ipsec ike keepalive use 1 on dpd 30 3",
+						0 } };
 		line = 0;
 		assert_int_equal(audit_dpd_hold(&s.c, 0, &line, &text, &exact), holds[i].ret);
 		assert_int_equal(line, holds[i].ret >= 0 ? 22 : 0);

@@ -117,19 +117,19 @@ build(int s, const struct end *e)
 		if (e->t[i].inside)
 			t->inside = (struct config_prefix){ e->t[i].inside, 30, 14, 0,
 							    "ip address",   0 };
-		g->keepalive = (struct config_num){ CONFIG_ON, 15, 0, "dpd_delay = 10s" };
+		g->keepalive = (struct config_num){ CONFIG_ON, 15, 0, "dpd_delay = 10s", 0 };
 		g->ka_interval = 10;
 		/* the hold swanctl's model step leaves for it (config/swan.c) */
 		t->hold = (struct config_hold){ 1, 10, 0, g->keepalive };
 		g->start_action =
 			(struct config_num){ e->t[i].start ? CONFIG_ACT_START : CONFIG_ACT_NONE, 16,
-					     0, "start_action" };
+					     0, "start_action", 0 };
 		g->dpd_action =
-			(struct config_num){ CONFIG_ACT_RESTART, 17, 0, "dpd_action = restart" };
+			(struct config_num){ CONFIG_ACT_RESTART, 17, 0, "dpd_action = restart", 0 };
 		/* the start view swanctl's model step leaves for them (config/swan.c) */
 		t->start = (struct config_start){ e->t[i].start ? CONFIG_START_ALWAYS
 								: CONFIG_START_NEVER,
-						  { e->t[i].start, 16, 0, "start_action" },
+						  { e->t[i].start, 16, 0, "start_action", 0 },
 						  CONFIG_SWHY_SWAN,
 						  1,
 						  0,
@@ -179,7 +179,7 @@ test_rows(void **state)
 /* clang-format off */
 #define START(st, src, why, set, stays, never, after) \
 	{ CONFIG_START_##st, src, CONFIG_SWHY_##why, set, stays, never, after }
-#define AT(v, line, tmpl, text) { v, line, tmpl, text }
+#define AT(v, line, tmpl, text) { v, line, tmpl, text, 0 }
 #define NONE { 0 }
 static const struct noinit_row {
 	int neutral;                /* 1: the gateway's view, the tunnel's unset */
@@ -303,12 +303,12 @@ test_ike_rows(void **state)
 		m.x.ike_in_tunnel = w->in_tunnel;
 		m.x.life_default = i % 2 ? 0 : 28800;
 		m.t.ikev2 = w->ikev2;
-		m.g.version =
-			(struct config_num){ w->version, w->version ? 5u : 0u, w->tmpl, "version" };
+		m.g.version = (struct config_num){ w->version, w->version ? 5u : 0u, w->tmpl,
+						   "version", 0 };
 		if (audit_peer_router_ike(&m.c, 0) != w->want)
 			fail_msg("row %zu: versions %u, want %u", i, audit_peer_router_ike(&m.c, 0),
 				 w->want);
-		m.g.life_child = (struct config_num){ 3600, 6, 0, "life" };
+		m.g.life_child = (struct config_num){ 3600, 6, 0, "life", 0 };
 		rc = audit_peer_router_life(&m.c, 0, life, from);
 		if (i % 2 ? rc != -1 : rc != 0 || life[0] != 28800 || life[1] != 3600)
 			fail_msg("row %zu: lifetimes rc %d", i, rc);
