@@ -23,3 +23,16 @@ text_copy(char *dst, size_t len, const char *src)
 		memcpy(dst + n, "...", 3), n += 3;
 	dst[n] = '\0';
 }
+
+void
+text_mark_cut(char *buf, size_t len)
+{
+	size_t at;
+
+	if (len < TEXT_CUT_MARK || strlen(buf) + 1 < len)
+		return;
+	at = len - TEXT_CUT_MARK;
+	while (at > 0 && ((unsigned char)buf[at] & 0xc0) == 0x80)
+		at--;
+	memcpy(buf + at, "...", 4);
+}

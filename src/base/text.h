@@ -15,4 +15,10 @@
  * hold more than the mark is only cut); len 0 writes nothing. */
 void text_copy(char *dst, size_t len, const char *src);
 
+/* buf was filled by snprintf into len bytes: when it is full (it was,
+ * or may have been, cut), end it in "..." so a part is never shown as
+ * all of it. A text that fills len - 1 bytes exactly is marked too: one
+ * mark too many says less than none too few. */
+void text_mark_cut(char *buf, size_t len);
+
 #endif

@@ -8,6 +8,7 @@
 #include "render/audit_peer_int.h"
 #include "render/audit_peer_out.h"
 #include "render/render.h"
+#include "base/text.h"
 #include "base/count.h"
 
 #include <stdio.h>
@@ -181,6 +182,7 @@ audit_pair_words(const struct audit_rpair_result *r, const struct audit_rpair_fi
 	for (size_t i = 0; i < COUNT(words); i++)
 		if (strcmp(words[i].id, f->check->id) == 0) {
 			words[i].fn(r, f, localized, buf, len);
+			text_mark_cut(buf, len); /* never a part shown as all */
 			return;
 		}
 	snprintf(buf, len, "?"); /* no row for this id: no words to translate */
@@ -472,7 +474,7 @@ json_end(FILE *f, const struct audit_rpair_result *r, const struct audit_rpair_f
 static void
 json_findings(FILE *f, const struct audit_rpair_result *r)
 {
-	char why[1200];
+	char why[3600]; /* as the text's: the same words, untranslated */
 
 	fputs(",\"findings\":[", f);
 	for (size_t i = 0; i < r->nfindings; i++) {

@@ -13,6 +13,7 @@
 #include "render/audit_peer_int.h"
 #include "render/audit_out.h"
 #include "render/render.h"
+#include "base/text.h"
 #include "base/ip.h"
 #include "base/count.h"
 #include "base/i18n.h"
@@ -270,9 +271,9 @@ mismatch_words(const struct audit_peer_result *r, const struct audit_peer_findin
 	}
 }
 
-void
-audit_peer_words(const struct audit_peer_result *r, const struct audit_peer_finding *f,
-		 int localized, char *buf, size_t len)
+static void
+peer_words(const struct audit_peer_result *r, const struct audit_peer_finding *f, int localized,
+	   char *buf, size_t len)
 {
 	const char *id = f->check->id;
 	const struct peer_conn *pc = conn_of(r, f);
@@ -332,6 +333,14 @@ audit_peer_words(const struct audit_peer_result *r, const struct audit_peer_find
 				L(N_("AWS reports tunnel %s of %s DOWN%s (no router tunnel is paired with it)")),
 				pt->outside, pc->id, msg);
 	}
+}
+
+void
+audit_peer_words(const struct audit_peer_result *r, const struct audit_peer_finding *f,
+		 int localized, char *buf, size_t len)
+{
+	peer_words(r, f, localized, buf, len);
+	text_mark_cut(buf, len); /* never a part shown as all */
 }
 
 /* ---- the router side ------------------------------------------------- */
@@ -1067,7 +1076,7 @@ json_tunnels(FILE *f, const struct audit_peer_result *r)
 static void
 json_findings(FILE *f, const struct audit_peer_result *r)
 {
-	char why[800];
+	char why[2400]; /* as the text's: the same words, untranslated */
 
 	fputs(",\"findings\":[", f);
 	for (size_t i = 0; i < r->nfindings; i++) {

@@ -5,6 +5,7 @@
  * edge, so that they can be translated; the core keeps numbers. */
 #include "render/audit_out.h"
 #include "base/count.h"
+#include "base/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -571,12 +572,14 @@ fill(const struct audit_say *w, const char *fmt, int localized, char *buf, size_
 	size_t at = 0;
 	unsigned next = 0;
 
-	for (const char *p = fmt; *p && at + 1 < len; p++) {
+	for (const char *p = fmt; *p; p++) {
 		char arg[CONFIG_TEXT + CONFIG_NAME +
 			 128]; /* a line_from: name, line, text and words */
 		unsigned k = next;
 		const char *q = p + 1;
 
+		if (at + 1 >= len)
+			goto cut;
 		if (*p != '%') {
 			buf[at++] = *p;
 			continue;
@@ -599,10 +602,17 @@ fill(const struct audit_say *w, const char *fmt, int localized, char *buf, size_
 		p = q;
 		arg_text(w, k < AUDIT_ARGS ? &w->arg[k] : &w->arg[AUDIT_ARGS - 1], localized, arg,
 			 sizeof(arg));
-		for (const char *c = arg; *c && at + 1 < len; c++)
+		for (const char *c = arg; *c; c++) {
+			if (at + 1 >= len)
+				goto cut;
 			buf[at++] = *c;
+		}
 	}
 	buf[at] = '\0';
+	return;
+cut: /* longer than buf: said by "..." (text_mark_cut), never shown in part */
+	buf[at] = '\0';
+	text_mark_cut(buf, len);
 }
 
 void

@@ -126,18 +126,39 @@ test_bad(void **state)
 	assert_string_equal(words(&w),
 			    "NAT-T is , and  requires it on the customer gateway: IPsec comes up "
 			    "and no traffic flows");
+	/* a buffer too small: cut, and the cut said by "..." */
 	audit_say_words(&w, 0, small, sizeof(small));
-	assert_string_equal(small, "NAT-T i");
+	assert_string_equal(small, "NAT-...");
+}
+
+/* A sentence longer than the buffer ends in "...", cut inside an argument
+ * or the format alike, never inside a UTF-8 character (RFC 3629). */
+static void
+test_cut(void **state)
+{
+	struct audit_say w = { .code = NOTE_INCLUDE,
+			       .arg = { { .kind = AA_NUM, .n = 3 },
+					{ .kind = AA_STR,
+					  .s = "include \xe3\x81\x82\xe3\x81\x84.conf" },
+					{ .kind = AA_NUM, .n = 1 } } };
+	char buf[24], fits[200];
+
+	(void)state;
+	audit_say_words(&w, 0, buf, 20); /* "line 3: include " + kana */
+	assert_string_equal(buf, "line 3: include ...");
+	audit_say_words(&w, 0, buf, 23); /* the first kana fits whole */
+	assert_string_equal(buf, "line 3: include \xe3\x81\x82...");
+	audit_say_words(&w, 0, fits, sizeof(fits));
+	assert_null(strstr(fits, "..."));
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_plural),
-		cmocka_unit_test(test_kinds),
-		cmocka_unit_test(test_line_from),
-		cmocka_unit_test(test_bad),
+		cmocka_unit_test(test_plural),    cmocka_unit_test(test_kinds),
+		cmocka_unit_test(test_line_from), cmocka_unit_test(test_bad),
+		cmocka_unit_test(test_cut),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
