@@ -102,6 +102,10 @@ int cfg_addr(const char *s, uint32_t *addr);
 void cfg_copy(char *dst, size_t len, const char *src);
 /* An ESP proposal list into dst, cut loudly when too long (lines.c). */
 int cfg_esp_list(char *dst, size_t len, const char *src);
+/* A Libreswan esp=/phase2alg= list (',' between proposals, '-' between
+ * parts) in strongSwan's keywords, '+' alternatives written out as
+ * proposals of their own; 1 when the list had to be cut (libreswan_esp.c). */
+int cfg_libreswan_esp(char *dst, size_t len, const char *src);
 
 void cfg_set(struct config_num *n, long v, const struct cfg_line *l);
 /* The same, for a value word that is a placeholder: configured, value unknown. */

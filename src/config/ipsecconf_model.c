@@ -210,7 +210,10 @@ fill(struct config *c, const struct ipc_conn *n, struct config_gateway *g, struc
 	g->version = n->k[K_VERSION];
 	g->natt = n->k[K_NATT];
 	g->esp = n->k[K_ESP];
-	cfg_copy(g->esp_text, sizeof(g->esp_text), n->esp);
+	if (c->dialect == CONFIG_DIALECT_LIBRESWAN)
+		g->esp.cut |= cfg_libreswan_esp(g->esp_text, sizeof(g->esp_text), n->esp);
+	else
+		cfg_copy(g->esp_text, sizeof(g->esp_text), n->esp);
 	g->local_id = n->p[P_LEFTSUBNET];
 	g->remote_id = n->p[P_RIGHTSUBNET];
 	g->remote_addr = n->p[P_RIGHT];

@@ -510,6 +510,55 @@ test_esp_words(void **state)
 	}
 }
 
+/* Libreswan's names (libreswan README.nss, pluto --selftest) in
+ * strongSwan's keywords; '+' alternatives become proposals of their own;
+ * a name not in the table is kept for the model to name. */
+static const struct {
+	const char *in, *want;
+	int cut;
+} lsw_rows[] = {
+	{ "aes_gcm256-modp1536", "aes256gcm16-modp1536", 0 },
+	{ "aes_gcm", "aes128gcm16", 0 },
+	{ "aes_gcm_c192-null", "aes192gcm16", 0 },
+	{ "aes_gcm_b256", "aes256gcm12", 0 },
+	{ "aes_gcm_a", "aes128gcm8", 0 },
+	{ "aes_ccm_b", "aes128ccm12", 0 },
+	{ "aes256-sha2_256", "aes256-sha256", 0 },
+	{ "aes-sha2", "aes128-sha256", 0 },
+	{ "aesctr256-sha1-dh14", "aes256ctr-sha1-modp2048", 0 },
+	{ "3des-md5", "3des-md5", 0 },
+	{ "chacha20_poly1305-none", "chacha20poly1305", 0 },
+	{ "aes128+aes256-sha2_512+sha1-dh14+dh19",
+	  "aes128-sha512-modp2048,aes128-sha1-modp2048,aes256-sha512-modp2048,"
+	  "aes256-sha1-modp2048",
+	  0 },
+	{ "aes_gcm_128-null", "aes_gcm_128", 0 }, /* 128-bit ICV spelled so: not Libreswan's */
+	{ "serpent256-sha1", "serpent256-sha1", 0 },
+	{ "aes256-sha1,aes_gcm256", "aes256-sha1,aes256gcm16", 0 },
+};
+
+static void
+test_libreswan_esp(void **state)
+{
+	char out[CONFIG_ESP], big[600];
+	size_t n = 0;
+
+	(void)state;
+	for (size_t i = 0; i < COUNT(lsw_rows); i++) {
+		assert_int_equal(cfg_libreswan_esp(out, sizeof(out), lsw_rows[i].in),
+				 lsw_rows[i].cut);
+		assert_string_equal(out, lsw_rows[i].want);
+	}
+	/* alternatives that do not fit: the whole proposals that do, and the
+	 * cut returned for config_num.cut */
+	assert_int_equal(cfg_libreswan_esp(out, 60, "aes128+aes192+aes256-sha1+sha2_256"), 1);
+	assert_string_equal(out, "aes128-sha1,aes128-sha256,aes192-sha1,aes192-sha256");
+	while (n + 20 < sizeof(big))
+		n += (size_t)snprintf(big + n, sizeof(big) - n, "%saes_gcm256", n ? "," : "");
+	assert_int_equal(cfg_libreswan_esp(out, sizeof(out), big), 1);
+	assert_true(strlen(out) > 200 && out[strlen(out) - 1] == '6');
+}
+
 /* A hub of 200 tunnels: every one read, the last one's facts kept (no
  * fixed table caps a configuration). */
 static void
@@ -1061,6 +1110,7 @@ main(void)
 		cmocka_unit_test(test_swan_sections),
 		cmocka_unit_test(test_hostile_bytes),
 		cmocka_unit_test(test_esp_words),
+		cmocka_unit_test(test_libreswan_esp),
 		cmocka_unit_test(test_many_tunnels),
 		cmocka_unit_test(test_rtx_indentation),
 		cmocka_unit_test(test_rtx_invalid_and_templates),
