@@ -102,6 +102,11 @@ int cfg_addr(const char *s, uint32_t *addr);
 void cfg_copy(char *dst, size_t len, const char *src);
 /* An ESP proposal list into dst, cut loudly when too long (lines.c). */
 int cfg_esp_list(char *dst, size_t len, const char *src);
+/* A Terraform template directive line ("%{ for x in xs ~}", "%{ endfor ~}":
+ * Terraform language, "Strings and Templates", directives): no router
+ * command, but the template's; listed as a placeholder and not read. 1
+ * when l is one. */
+int cfg_directive(struct config *c, const struct cfg_line *l);
 /* A Libreswan esp=/phase2alg= list (',' between proposals, '-' between
  * parts) in strongSwan's keywords, '+' alternatives written out as
  * proposals of their own; 1 when the list had to be cut (libreswan_esp.c). */

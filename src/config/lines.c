@@ -286,7 +286,9 @@ enclosed(const char *s, size_t n, const char *open, const char *close)
  * shape (tests/audit/configs/SOURCES.md, "Placeholder styles": where each
  * was seen):
  *  - ENCLOSED: ${x} (shell, Terraform), $<x>, <x> (vendor manuals, AWS's
- *    samples), (x) ("(PSK)") and （x） (Japanese templates), {{x}} (Jinja);
+ *    samples), (x) ("(PSK)") and （x） (Japanese templates), {{x}} (Jinja),
+ *    $(cmd) (a shell command's output: right=$(terraform output vpn_ip)
+ *    in a script that writes ipsec.conf, POSIX XCU 2.6.3);
  *  - UPPER: a word of upper-case letters, digits and '_' (one letter at
  *    least) that begins a and ends b: YOUR_X and X_HERE (AWS's samples),
  *    _X_ (a sed target: right=_OUTSIDE_GW1_, an ipsec.conf for AWS);
@@ -305,6 +307,7 @@ static const struct {
 } shapes[] = {
 	{ SH_ENCLOSED, "${", "}", 0 },
 	{ SH_ENCLOSED, "$<", ">", 0 },
+	{ SH_ENCLOSED, "$(", ")", 0 },
 	{ SH_ENCLOSED, "{{", "}", 0 },
 	{ SH_ENCLOSED, "<", ">", 0 },
 	{ SH_ENCLOSED, "(", ")", 0 },
@@ -403,6 +406,8 @@ config_has_placeholder(const char *s)
 	if ((p = strstr(s, "${")) && strchr(p, '}'))
 		return 1;
 	if ((p = strstr(s, "$<")) && strchr(p, '>'))
+		return 1;
+	if ((p = strstr(s, "$(")) && strchr(p, ')'))
 		return 1;
 	return (p = strstr(s, "{{")) && strstr(p, "}}");
 }
@@ -568,6 +573,22 @@ note_placeholders(struct config *c, const struct cfg_line *l)
 	}
 }
 
+int
+cfg_directive(struct config *c, const struct cfg_line *l)
+{
+	size_t n = strlen(l->text);
+	struct config_placeholder *p;
+
+	if (n < 4 || strncmp(l->text, "%{", 2) != 0 || l->text[n - 1] != '}')
+		return 0;
+	if ((p = CFG_PUSH(c, placeholders))) {
+		p->line = l->no;
+		cfg_copy(p->token, sizeof(p->token), l->text);
+	}
+	cfg_unread(c, l->no);
+	return 1;
+}
+
 const struct cfg_cmd *
 cfg_dispatch(struct config *c, struct cfg_ctx *x, const struct cfg_grammar *g,
 	     const struct cfg_line *l, unsigned block)
@@ -575,6 +596,8 @@ cfg_dispatch(struct config *c, struct cfg_ctx *x, const struct cfg_grammar *g,
 	struct config_invalid bad, *b;
 	const struct cfg_cmd *cmd;
 
+	if (cfg_directive(c, l))
+		return NULL;
 	if (!(cmd = cfg_match(g, l, block, &bad))) {
 		if ((b = CFG_PUSH(c, invalid)))
 			*b = bad;

@@ -1202,6 +1202,8 @@ command(struct config *c, struct cfg_ctx *x, struct rdr *r, unsigned no)
 	memset(&m, 0, sizeof(m));
 	m.l.no = no;
 	cfg_copy(m.l.text, sizeof(m.l.text), r->buf);
+	if (cfg_directive(c, &m.l))
+		return;
 	if (r->buf[0] == ':' || r->buf[0] == '{' || r->buf[0] == '}') {
 		cfg_unread(c, no); /* scripting (":global", ":do { ... }") */
 		return;
