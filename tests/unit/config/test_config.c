@@ -214,8 +214,13 @@ test_placeholders(void **state)
 		const char *text;
 		int want;
 	} directives[] = {
-		{ "%{ for PAIR in SUBNETS_PAIRS ~}", 1 }, { "%{endfor}", 1 }, { "%{ if x }", 1 },
-		{ "%{", 0 }, { "%defaultroute", 0 }, { "%{ for x", 0 }, { "set %{x}y", 0 },
+		{ "%{ for PAIR in SUBNETS_PAIRS ~}", 1 },
+		{ "%{endfor}", 1 },
+		{ "%{ if x }", 1 },
+		{ "%{", 0 },
+		{ "%defaultroute", 0 },
+		{ "%{ for x", 0 },
+		{ "set %{x}y", 0 },
 	};
 
 	(void)state;
