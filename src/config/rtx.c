@@ -1004,7 +1004,8 @@ firmware_comment(struct config *c, const struct cfg_line *l)
 	unsigned a, b, d;
 	int n = 0;
 
-	snprintf(c->firmware, sizeof(c->firmware), "%s", l->text + 1 + (l->text[1] == ' '));
+	/* "# RTX830 Rev..." or "#<TAB>RTX830 Rev..." (a generator writes a TAB) */
+	snprintf(c->firmware, sizeof(c->firmware), "%s", l->text + 1 + strspn(l->text + 1, " \t"));
 	c->firmware_line = l->no;
 	/* the model is the header's first word, the release its Rev.a.b.c */
 	n = (int)strcspn(c->firmware, " \t");

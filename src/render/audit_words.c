@@ -428,7 +428,7 @@ static const struct {
 	/* RTX 15.20: a method the IKE version lacks runs as its first form */
 	[NOTE_KEEPALIVE_INSTEAD] = { N_("%s: line %u: %s: %s is no keepalive method of IKEv%ld, so the router runs %s in its place, with this line's switch, interval and count (15.20)"),
 				     NULL, 0 },
-	[NOTE_CLAMP_GLOBAL] = { N_("one MSS clamp line covers every tunnel here: each fix sets it to %ld, the largest that fits the smallest tunnel (%s, MTU %ld)"),
+	[NOTE_CLAMP_GLOBAL] = { N_("one MSS clamp line covers every tunnel here: a fix that changes it sets %ld, the largest that fits the smallest tunnel (%s, MTU %ld)"),
 				NULL, 0 },
 	[SAY_MSS6_ABOVE] = { N_("the IPv6 clamp %ld lets %ld-byte packets (MSS + 40 IPv6 + 20 TCP) into a tunnel whose IPv6 MTU is %ld (line %u); the largest IPv6 MSS that fits is %ld - 60 = %ld"),
 			     NULL, 0 },
