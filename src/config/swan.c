@@ -255,13 +255,24 @@ conn_key(struct config_gateway *g, const char *k, const char *v, const struct cf
 	return 0;
 }
 
+/* t is its connection's first child: the connection's selectors are
+ * this child's. */
+static int
+conn_first_child(const struct config *c, const struct config_tunnel *t,
+		 const struct config_gateway *g)
+{
+	for (size_t i = 0; i < c->ntunnels; i++)
+		if (c->tunnels[i].gateway == (int)(g - c->gateways))
+			return &c->tunnels[i] == t;
+	return 0;
+}
+
 static int
 child_key(struct config *c, struct config_tunnel *t, struct config_gateway *g, const char *k,
 	  const char *v, const struct cfg_line *l)
 {
 	long a;
 
-	(void)c;
 	if (strcmp(k, "esp_proposals") == 0) {
 		/* a CHILD_SA's own (swanctl.conf(5) connections.<conn>.children.
 		 * <child>.esp_proposals): every proposal of the list, ','
@@ -270,10 +281,16 @@ child_key(struct config *c, struct config_tunnel *t, struct config_gateway *g, c
 		cfg_set(&t->esp, 0, l);
 		t->esp_here = 1;
 		t->esp.cut = cfg_esp_list(t->esp_text, sizeof(t->esp_text), v);
-	} else if (strcmp(k, "local_ts") == 0) {
-		cfg_selector(&g->local_id, v, l);
-	} else if (strcmp(k, "remote_ts") == 0) {
-		cfg_selector(&g->remote_id, v, l);
+	} else if (strcmp(k, "local_ts") == 0 || strcmp(k, "remote_ts") == 0) {
+		/* each child's own pair (config.h sel_local/sel_remote: BGP is
+		 * carried when any child's pair holds it); the connection's
+		 * is its first child's, never the last one read */
+		int local = k[0] == 'l';
+		struct config_prefix *own = local ? &t->sel_local : &t->sel_remote;
+		struct config_prefix *conn = local ? &g->local_id : &g->remote_id;
+		cfg_selector(own, v, l);
+		if (!conn->line || conn_first_child(c, t, g))
+			*conn = *own;
 	} else if (strcmp(k, "mode") == 0) {
 		t->kind = strcmp(v, "tunnel") == 0 ? CONFIG_TK_IPSEC : CONFIG_TK_TRANSPORT;
 		cfg_set(&t->encap, (long)t->kind, l);

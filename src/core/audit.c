@@ -1074,9 +1074,10 @@ bgp_tunnel(const struct audit_run *a, size_t g, uint32_t addr)
  * peers' link-local addresses"). The gateway's own pair, or any tunnel's
  * (a RouterOS peer's /32 policy between the inside addresses beside its
  * LAN policy). unset: what an unset gateway selector is (0 the peers' own
- * addresses, 1 0.0.0.0/0). */
+ * addresses, 1 0.0.0.0/0). *maybe: the tunnel whose pair may carry it
+ * (0 returned), -1 none. */
 static int
-bgp_carried(const struct audit_run *a, size_t g, const struct config_bgp *b, int unset)
+bgp_carried(const struct audit_run *a, size_t g, const struct config_bgp *b, int unset, int *maybe)
 {
 	const struct config_gateway *gw = &a->cfg->gateways[g];
 	const struct config_tunnel *via = bgp_tunnel(a, g, b->addr);
@@ -1091,6 +1092,17 @@ bgp_carried(const struct audit_run *a, size_t g, const struct config_bgp *b, int
 		if (t->sel_remote.line && sel_holds(&t->sel_local, known, self) &&
 		    sel_holds(&t->sel_remote, 1, b->addr))
 			return 1;
+	}
+	/* a pair whose remote side holds the neighbour and whose local side
+	 * is an IPv4 prefix, while this end's inside address is not in the
+	 * file (a swanctl child for BGP beside the LAN's): may carry it */
+	for (int i = a->first[g]; !known && i >= 0; i = a->next[i]) {
+		const struct config_tunnel *t = tunnel(a, (size_t)i);
+		if (t->sel_remote.line && t->sel_local.line && t->sel_local.plen <= 32 &&
+		    sel_holds(&t->sel_remote, 1, b->addr)) {
+			*maybe = i;
+			return 0;
+		}
 	}
 	return 0;
 }
@@ -1142,9 +1154,20 @@ check_selectors(struct audit_run *a)
 		struct ip_addr neighbour;
 		char where[64], addr[16];
 		const char *sel = config_facts(a->cfg)->selector_default;
-		int fixed;
-		if ((!p && !dflt) || !(b = audit_bgp_through(a, g)) || bgp_carried(a, g, b, !dflt))
+		int fixed, maybe = -1;
+		if ((!p && !dflt) || !(b = audit_bgp_through(a, g)) ||
+		    bgp_carried(a, g, b, !dflt, &maybe))
 			continue;
+		if (maybe >= 0) { /* said, not judged: no finding from a guess */
+			const struct config_tunnel *t = tunnel(a, (size_t)maybe);
+			neighbour = ip_addr_v4(b->addr);
+			ip_addr_text(&neighbour, addr, sizeof(addr));
+			audit_note(a, NOTE_SEL_SELF_UNKNOWN,
+				   ARGS(AS(t->name), AQ(addr), AN(b->line), AN(t->sel_remote.line),
+					AS(t->sel_remote.text), AN(t->sel_local.line),
+					AS(t->sel_local.text)));
+			continue;
+		}
 		p = narrow_cited(a, g, b, p, &fixed);
 		neighbour = ip_addr_v4(b->addr);
 		ip_addr_text(&neighbour, addr, sizeof(addr));

@@ -131,6 +131,7 @@ enum audit_say_id {
 	NOTE_INERT_LINE,
 	NOTE_PROSE,
 	NOTE_ESP_CUT,
+	NOTE_SEL_SELF_UNKNOWN,
 	/* findings */
 	SAY_MSS6_ABOVE,
 	SAY_MSS_ABOVE,

@@ -405,6 +405,10 @@ static const struct {
 	   many whole proposals the audit kept */
 	[NOTE_ESP_CUT] = { N_("%s: the ESP proposal list at line %ld (%s) is longer than the audit keeps (its first %ld proposals), and one left out may carry less: tunnel-mtu-above-model not checked"),
 			   NULL, 0 },
+	/* TRANSLATORS: the tunnel, the BGP neighbour and its line, the
+	   remote selector's line and text, the local one's */
+	[NOTE_SEL_SELF_UNKNOWN] = { N_("%s: BGP neighbour %s (line %ld) is inside the remote selector at line %ld (%s), but whether the local one at line %ld (%s) holds this end's address is not known (the configuration does not give it): narrow-selectors-with-bgp not judged"),
+				    NULL, 0 },
 	[NOTE_ESP_MODEL] = { N_("%s: ESP transform '%s' not computed by the model (%s): tunnel-mtu-above-model not checked"),
 			     NULL, 0 },
 	[NOTE_NATT_AUTO_LIMIT] = { N_("%s: NAT-T starts by itself when a NAT is detected; behind one (a CPE doing NAT, MAP-E, DS-Lite) ESP in UDP carries %ld at most, and the tunnel MTU %ld is above that"),

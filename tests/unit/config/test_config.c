@@ -202,7 +202,7 @@ static const struct { const char *s; int want; } placeholder_rows[] = {
 	{ "$9$LbRxdb2gJikPs2GUjq.QF", 0 }, { "$1$salt$hash", 0 }, { "$9", 0 }, { "$a-b", 0 },
 	{ "%defaultroute", 0 }, { "%any", 0 }, { "__", 0 }, { "___", 0 }, { "_ab_", 0 },
 	{ "_GW", 0 }, { "GW_", 0 }, { "_1_", 0 }, { "\xef\xbc\x88PSK\xef\xbc\x89", 1 },
-	/* a shell command's output (SOURCES.md 71) */
+	/* a shell command's output (tests/audit/configs/SOURCES.md 71) */
 	{ "$(terraform output vpn_tun1_ip)", 1 }, { "$()", 0 }, { "$(x", 0 },
 };
 /* clang-format on */
@@ -227,7 +227,7 @@ test_placeholders(void **state)
 	for (size_t i = 0; i < COUNT(placeholder_rows); i++)
 		assert_int_equal(config_is_placeholder(placeholder_rows[i].s),
 				 placeholder_rows[i].want);
-	/* Terraform directive lines (SOURCES.md 70): listed, not read */
+	/* Terraform directive lines (tests/audit/configs/SOURCES.md 70): listed, not read */
 	for (size_t i = 0; i < COUNT(directives); i++) {
 		struct cfg_line l = { 0 };
 		size_t before = cfg.nplaceholders;
