@@ -412,7 +412,10 @@ render_audit_pair_text(FILE *f, const struct audit_rpair_result *r, const char *
 			config_vendor_display(r->cfg[s]->vendor));
 		audit_pair_end_lines(r, NULL, s, emit_plain, f);
 	}
-	fprintf(f, ngettext("\nboth ends: %u error", "\nboth ends: %u errors", r->nerror),
+	/* the pair's own findings only: each end's are counted above it */
+	fprintf(f,
+		ngettext("\nthe pair's own checks: %u error", "\nthe pair's own checks: %u errors",
+			 r->nerror),
 		r->nerror);
 	fprintf(f, ngettext(", %u warning", ", %u warnings", r->nwarning), r->nwarning);
 	fprintf(f, "%s\n",

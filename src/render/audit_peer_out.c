@@ -901,7 +901,10 @@ render_audit_peer_text(FILE *f, const struct audit_peer_result *r, const char *c
 		fputs(_("\nchange set for AWS, one tunnel at a time:\n"), f);
 		audit_peer_aws_lines(r, NULL, 1, emit_plain, f);
 	}
-	fprintf(f, ngettext("\nboth ends: %u error", "\nboth ends: %u errors", r->nerror),
+	/* the pair's own findings only: each end's are counted above it */
+	fprintf(f,
+		ngettext("\nthe pair's own checks: %u error", "\nthe pair's own checks: %u errors",
+			 r->nerror),
 		r->nerror);
 	fprintf(f, ngettext(", %u warning", ", %u warnings", r->nwarning), r->nwarning);
 	fprintf(f, "%s\n",

@@ -133,7 +133,7 @@ CASES
 "$bin" audit --json --peer-config "$tmp/ix2-noid.conf" "$tmp/ix1-noid.conf" >"$tmp/json" 2>&1
 "$bin" audit --peer-config "$tmp/ix2-noid.conf" "$tmp/ix1-noid.conf" >"$tmp/text" 2>&1
 python3 - "$tmp/json" <<'PY' && grep -q "^  note: could not pair: neither end states its local address" "$tmp/text" \
-	&& grep -qx "both ends: 0 errors, 0 warnings: nothing was paired, so no check of the pair was made" "$tmp/text" \
+	&& grep -qx "the pair's own checks: 0 errors, 0 warnings: nothing was paired, so no check of the pair was made" "$tmp/text" \
 	&& ok || { bad "undecided pairing: a note"; sed -n '/^both ends/,$p' "$tmp/text"; }
 import json, sys
 p = json.load(open(sys.argv[1]))["peer_config"]
@@ -143,6 +143,13 @@ PY
 "$bin" audit --json --peer-config "$pair/office-ix.conf" "$pair/office-rtx.conf" >"$tmp/json" 2>&1
 python3 -c 'import json,sys; sys.exit(json.load(open(sys.argv[1]))["peer_config"]["notes"] != [])' "$tmp/json" \
 	&& ok || bad "a paired pair has a note"
+
+# The pair's count is its own checks' only, and says so: the homelab pair's
+# ends have 1 error and 1 warning each, the pair 1 warning (issue 21: the line
+# read "both ends: 0 errors, 1 warning", as if it were the total).
+"$bin" audit --peer-config "$cfg/cisco-ios-homelab-cryptomap-awsr5.conf" "$cfg/cisco-ios-homelab-cryptomap-gtlr2.conf" >"$tmp/text" 2>&1
+[[ $(grep -cx "1 error, 1 warning" "$tmp/text") -eq 2 && "$(tail -1 "$tmp/text")" == "the pair's own checks: 0 errors, 1 warning" ]] \
+	&& ! grep -q '^both ends: [0-9]' "$tmp/text" && ok || { bad "the pair's count"; tail -3 "$tmp/text"; }
 
 # The fixes are in each end's own syntax: the RTX line on the RTX side, the
 # IX interface block on the IX side.
