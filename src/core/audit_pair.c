@@ -434,7 +434,9 @@ dpd_fix(struct audit_rpair_run *a, struct audit_rpair_finding *f, int s, long ho
 /* Neither end runs DPD: a dead peer is noticed by neither, each keeps its
  * SA until the lifetime ends (RFC 3706 section 1). One end noticing more
  * than twice as late as the other keeps sending into an SA the other has
- * deleted: the dpd-hold reasoning of the AWS pair (audit_peer_ike.c). */
+ * deleted. Twice is this tool's threshold between two routers, not a
+ * vendor's number; against AWS, whose side is known to clear at its
+ * DpdTimeoutSeconds, the timeout itself is (audit_peer_ike.c). */
 static void
 check_dpd(struct audit_rpair_run *a, int off)
 {
