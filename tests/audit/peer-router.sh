@@ -151,6 +151,14 @@ python3 -c 'import json,sys; sys.exit(json.load(open(sys.argv[1]))["peer_config"
 [[ $(grep -cx "1 error, 1 warning" "$tmp/text") -eq 2 && "$(tail -1 "$tmp/text")" == "the pair's own checks: 0 errors, 1 warning" ]] \
 	&& ! grep -q '^both ends: [0-9]' "$tmp/text" && ok || { bad "the pair's count"; tail -3 "$tmp/text"; }
 
+# Two IOS routers' DPD is cited from Cisco's documents, never the RTX command
+# reference; an RTX pair keeps the RTX's.
+"$bin" audit --json --peer-config "$cfg/cisco-ios-homelab-cryptomap-awsr5.conf" "$cfg/cisco-ios-homelab-cryptomap-gtlr2.conf" 2>&1 |
+	python3 -c 'import json,sys; f=json.load(sys.stdin)["peer_config"]["findings"][0]; print(f["id"], "Yamaha" in f["source"], "Cisco IPsec Dead Peer Detection" in f["source"])' >"$tmp/src"
+"$bin" audit --json --peer-config "$tmp/rtx-osaka-slow.conf" "$pair/office-rtx.conf" 2>&1 |
+	python3 -c 'import json,sys; f=json.load(sys.stdin)["peer_config"]["findings"][0]; print(f["id"], "Yamaha RTX command reference 15.20" in f["source"])' >>"$tmp/src"
+[[ "$(cat "$tmp/src")" == $'dpd-off-both-ends False True\ndpd-hold-mismatch True' ]] && ok || bad "pair sources by format: $(cat "$tmp/src")"
+
 # The fixes are in each end's own syntax: the RTX line on the RTX side, the
 # IX interface block on the IX side.
 "$bin" audit --json --peer-config "$tmp/ix-noinit.conf" "$tmp/rtx-noinit.conf" >"$tmp/json" 2>&1
