@@ -118,9 +118,9 @@ w_dpd_hold(const struct audit_peer_result *r, const struct audit_peer_finding *f
 	else if (f->code == HOLD_EXACT)
 		snprintf(how, sizeof(how), L(N_("%s %ld s, %s %ld; %s")), hold_how[k].interval,
 			 g->ka_interval, hold_how[k].count, g->ka_count, hold_how[k].doc);
-	else
+	else /* the interval where the format keeps one (IOS: S of S + R, the bound) */
 		snprintf(how, sizeof(how), L(N_("a DPD check every %ld s, its retries on top")),
-			 f->n[0]);
+			 g->ka_interval > 0 ? g->ka_interval : f->n[0]);
 	snprintf(
 		buf, len,
 		L(N_("the router notices a dead peer on %s only after %s%ld s (%s), while AWS ends its side of tunnel %s after %ld s without DPD replies (DpdTimeoutSeconds%s, DpdTimeoutAction %s%s): for the difference the router keeps sending into an SA AWS has deleted, and the tunnel stays down until the router gives up on it (field case 2)")),
