@@ -396,6 +396,10 @@ adjust_mss(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return 0;
 }
 
+/* ip address A MASK: a tunnel interface's inside subnet; on another
+ * interface its primary address (not a secondary one, not dhcp or
+ * negotiated), which a crypto map applied there sends IKE from
+ * (ios_model.c) */
 static int
 ip_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
@@ -403,10 +407,12 @@ ip_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	unsigned plen;
 	size_t used;
 
-	if (x->block != IOS_TUNIF || cfg_tmpl(l, 2))
+	if (cfg_tmpl(l, 2) || !addr_mask(l, 2, &a, &plen, &used))
 		return 0;
-	if (addr_mask(l, 2, &a, &plen, &used))
+	if (x->block == IOS_TUNIF)
 		cfg_set_prefix(&tun(c, x)->inside, a, plen, l);
+	else if (x->block == IOS_IFACE && !cfg_is(l, 2 + used, "secondary"))
+		cfg_set_prefix(&c->ifaces[x->index].addr, a, plen, l);
 	return 0;
 }
 
@@ -483,6 +489,27 @@ iface_crypto_map(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	if (x->block == IOS_IFACE)
 		cfg_copy(c->ifaces[x->index].carrier, CONFIG_NAME, l->tok[2]);
+	return 0;
+}
+
+static size_t ios_ifname(const struct cfg_line *l, size_t i, char *out, size_t len);
+
+/* crypto map NAME local-address IF (global): the map's IKE and ESP use
+ * IF's address instead of the address of the interface the map is
+ * applied to (Cisco IOS Security Command Reference, crypto map
+ * local-address; doc/vendor-syntax.md). The last line for a map wins. */
+static int
+map_local_address(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct ios_row *r = ios_add(x, T_MAP_LOCAL, l->tok[2], l);
+
+	(void)c;
+	if (!r)
+		return -1;
+	r->line = l->no;
+	cfg_copy(r->text, sizeof(r->text), l->text);
+	if (!ios_ifname(l, 4, r->a, sizeof(r->a)))
+		cfg_copy(r->a, sizeof(r->a), l->tok[4]);
 	return 0;
 }
 
@@ -1001,6 +1028,8 @@ static const struct cfg_cmd ios_cmds[] = {
 	{ "ip tcp adjust-mss *", IF, adjust_mss },
 	{ "ipv6 tcp adjust-mss *", IF, adjust_mss },
 	{ "ip address *", IF, ip_address },
+	/* global, before the interface row that would take it there */
+	{ "crypto map * local-address *", 0, map_local_address },
 	{ "crypto map *", IOS_IFACE, iface_crypto_map },
 	{ "tunnel source *", TI, tunnel_source },
 	{ "tunnel destination *", TI, tunnel_destination },
@@ -1287,7 +1316,7 @@ static const struct {
 	{ 0, NULL, "int", "interface" },  { 0, NULL, "desc", "description" },
 	{ 0, NULL, "shut", "shutdown" },  { 1, "no", "shut", "shutdown" },
 	{ 0, NULL, "conf", "configure" }, { 1, "configure", "t", "terminal" },
-	{ 0, NULL, "wr", "write" },
+	{ 0, NULL, "wr", "write" },       { 1, "ip", "add", "address" },
 };
 
 /* Interface types as running-config spells them, and the shortest prefix

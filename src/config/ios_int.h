@@ -61,6 +61,7 @@ enum ios_tab {
 	T_ACL,
 	T_ISAKMP_POL,
 	T_TUN,
+	T_MAP_LOCAL, /* crypto map NAME local-address IF: a = IF */
 	T_NTABS
 };
 

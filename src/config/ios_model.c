@@ -265,14 +265,37 @@ bind_tunnel(struct config *c, struct cfg_ctx *x, size_t i)
 		t->df = x->df;
 }
 
-/* The interface the crypto map NAME is applied to (the first), or NULL. */
+/* The interface named name, or (carrier) the first the crypto map name
+ * is applied to; NULL when none is. */
 static const struct config_iface *
-map_iface(const struct config *c, const char *map)
+iface_of(const struct config *c, const char *name, int carrier)
 {
-	for (size_t i = 0; i < c->nifaces; i++)
-		if (c->ifaces[i].carrier[0] && strcmp(c->ifaces[i].carrier, map) == 0)
+	for (size_t i = 0; i < c->nifaces; i++) {
+		const char *n = carrier ? c->ifaces[i].carrier : c->ifaces[i].name;
+		if (n[0] && strcmp(n, name) == 0)
 			return &c->ifaces[i];
+	}
 	return NULL;
+}
+
+/* The address a crypto map's IKE leaves from: that of the interface
+ * the map is applied to ("The IP address of the local interface will be
+ * used as the local address for IPSec traffic"), or of the one crypto
+ * map NAME local-address IF names (Cisco IOS Security Command
+ * Reference, crypto map local-address; doc/vendor-syntax.md). Its ip
+ * address line; nothing when that interface has no static address
+ * (dhcp, negotiated) or is not in the file. */
+static void
+map_local(struct config_gateway *g, const struct config *c, const struct cfg_ctx *x,
+	  const char *map, const struct config_iface *via)
+{
+	const struct ios_row *ml = ios_find(x, T_MAP_LOCAL, map);
+	const struct config_iface *from = ml ? iface_of(c, ml->a, 0) : via;
+
+	if (!from || !from->addr.line || from->addr.tmpl)
+		return;
+	g->local_addr = from->addr;
+	g->local_addr.plen = 32;
 }
 
 /* The map an entry belongs to: "NAME SEQ" or "dynamic NAME SEQ" -> NAME. */
@@ -358,7 +381,9 @@ bind_map(struct config *c, struct cfg_ctx *x, const struct ios_row *m)
 	/* a crypto map is no interface: the fix lines go under the one it
 	 * is applied to (IOS takes ip mtu / ip tcp adjust-mss in interface
 	 * mode only), or are comments when none is */
-	if ((via = map_iface(c, map)) != NULL) {
+	via = iface_of(c, map, 1);
+	map_local(g, c, x, map, via);
+	if (via) {
 		cfg_copy(t->via, sizeof(t->via), via->name);
 		if (via->mru.line) {
 			struct cfg_line cl;

@@ -434,7 +434,9 @@ dpd_fix(struct audit_rpair_run *a, struct audit_rpair_finding *f, int s, long ho
 /* Neither end runs DPD: a dead peer is noticed by neither, each keeps its
  * SA until the lifetime ends (RFC 3706 section 1). One end noticing more
  * than twice as late as the other keeps sending into an SA the other has
- * deleted: the dpd-hold reasoning of the AWS pair (audit_peer_ike.c). */
+ * deleted. Twice is this tool's threshold between two routers, not a
+ * vendor's number; against AWS, whose side is known to clear at its
+ * DpdTimeoutSeconds, the timeout itself is (audit_peer_ike.c). */
 static void
 check_dpd(struct audit_rpair_run *a, int off)
 {
@@ -660,30 +662,50 @@ check_mss(struct audit_rpair_run *a)
 static const struct audit_rpair_check checks[] = {
 	{ "peer-address-mismatch", AUDIT_ERROR,
 	  "RFC 7296 section 2 (IKE goes to the peer's address); Yamaha RTX command reference chapter 15 (ipsec ike remote address, ipsec ike local address); swanctl.conf(5) local_addrs, remote_addrs; ipsec.conf(5) left, right",
-	  check_unpaired },
+	  check_unpaired,
+	  "RFC 7296 section 2 (IKE goes to the peer's address)" },
 	{ "nobody-initiates", AUDIT_ERROR,
 	  "Yamaha RTX command reference 15.10 (ipsec auto refresh); NEC IX ikev2 connect-type, negotiation-direction; swanctl.conf(5) start_action, dpd_action; ipsec.conf(5) auto, dpdaction; doc/field-cases.md case 2 (both ends waited)",
-	  check_initiate },
+	  check_initiate,
+	  "RFC 7296 section 2 (the initiator starts IKE); doc/field-cases.md case 2 (both ends waited)" },
 	{ "dpd-off-both-ends", AUDIT_WARNING,
 	  "RFC 3706 (dead peer detection); Yamaha RTX command reference 15.20 (ipsec ike keepalive use); swanctl.conf(5) dpd_delay; ipsec.conf(5) dpddelay",
-	  check_dpd_off },
+	  check_dpd_off,
+	  "RFC 3706 (dead peer detection)" },
 	{ "dpd-hold-mismatch", AUDIT_WARNING,
 	  "RFC 3706; Yamaha RTX command reference 15.20 (keepalive interval x count); doc/field-cases.md case 2 (a router that held its SA for hours)",
-	  check_dpd_hold },
+	  check_dpd_hold,
+	  "RFC 3706; doc/field-cases.md case 2 (a router that held its SA for hours)" },
 	{ "psk-mismatch", AUDIT_ERROR,
 	  "RFC 7296 section 2.15 (a wrong shared key: AUTHENTICATION_FAILED); compared as keyed digests, neither key printed",
-	  check_psk },
+	  check_psk, NULL },
 	{ "proposal-mismatch", AUDIT_ERROR,
 	  "RFC 7296 section 2.7 (no common proposal: NO_PROPOSAL_CHOSEN); each end's ESP transform and IKE version as its own audit reads them",
-	  check_proposal },
+	  check_proposal, NULL },
 	{ "lifetime-mismatch", AUDIT_WARNING,
 	  "RFC 2407 section 4.6.2.1 (IKEv1 SA life duration); RFC 7296 section 2.8 (IKEv2: each end rekeys on its own); Yamaha RTX command reference 15.48.1 (ipsec ike duration, default 28800 s)",
-	  check_lifetime },
+	  check_lifetime, NULL },
 	{ "mss-above-peer-mtu", AUDIT_ERROR,
 	  "RFC 879 (MSS = MTU - 40 for IPv4); RFC 4459 (fragmentation at a tunnel's ingress); each end's tunnel MTU as its own audit reads it",
-	  check_mss },
+	  check_mss, NULL },
 };
 /* clang-format on */
+
+const char *
+audit_pair_source(const struct audit_rpair_result *r, const struct audit_rpair_check *k, char *buf,
+		  size_t len)
+{
+	const struct config_facts *x = config_facts(r->cfg[END_A]),
+				  *y = config_facts(r->cfg[END_B]);
+
+	if (!k->neutral_source || !x->neutral || !y->neutral || !x->sources || !y->sources)
+		return k->source;
+	if (strcmp(x->sources, y->sources) == 0) /* one format: its documents once */
+		snprintf(buf, len, "%s; %s", k->neutral_source, x->sources);
+	else
+		snprintf(buf, len, "%s; %s; %s", k->neutral_source, x->sources, y->sources);
+	return buf;
+}
 
 void
 audit_pair_free(struct audit_rpair_result *r)

@@ -91,7 +91,17 @@ struct audit_rpair_check {
 	enum audit_severity severity;
 	const char *source;
 	void (*run)(struct audit_rpair_run *a);
+	/* When both ends are neutral formats: the part of source no router
+	 * vendor's document makes, followed by each end's own sources
+	 * (config_facts.sources); NULL, or an end of an older format: source. */
+	const char *neutral_source;
 };
+
+/* The source a finding of check k cites for r's two routers (see
+ * neutral_source), in buf: two IOS routers' DPD is Cisco's, never the RTX
+ * command reference. */
+const char *audit_pair_source(const struct audit_rpair_result *r, const struct audit_rpair_check *k,
+			      char *buf, size_t len);
 
 /* Pairs the tunnels of a and b and runs every check; ra and rb are their
  * own audits (the tunnels' MTUs and ESP transforms as audit.c knows them).

@@ -544,51 +544,64 @@ check_telemetry(struct audit_peer_run *a)
 static const struct audit_peer_check checks[] = {
 	{ "peer-address-mismatch", AUDIT_ERROR,
 	  "EC2 API TunnelOption (OutsideIpAddress); AWS knowledge center, aws-site-to-site-vpn-down (the customer gateway's remote peer must be the tunnel's outside address); a re-created VPN connection gets new outside addresses",
-	  check_mismatch },
+	  check_mismatch, NULL },
 	{ "dpd-clear-router-never-initiates", AUDIT_ERROR,
 	  "EC2 API ModifyVpnTunnelOptionsSpecification (DPDTimeoutAction default clear: the IKE session ends); AWS s2svpn user guide, initiate-vpn-tunnels; Yamaha RTX command reference 15.10; swanctl.conf(5) dpd_action, start_action; doc/field-cases.md case 2",
-	  check_dpd_clear },
+	  check_dpd_clear, NULL },
 	{ "startup-add-router-never-initiates", AUDIT_ERROR,
 	  "EC2 API VpnTunnelOptionsSpecification (StartupAction default add: the customer gateway must initiate IKE); AWS s2svpn user guide, initiate-vpn-tunnels; Yamaha RTX command reference 15.10; doc/field-cases.md case 2 (after endpoint replacement both sides waited)",
-	  check_startup_add },
+	  check_startup_add, NULL },
 	{ "static-router-on-bgp-connection", AUDIT_ERROR,
 	  "EC2 API VpnConnectionOptionsSpecification (StaticRoutesOnly, default false: BGP); AWS knowledge center (tunnel DOWN while IPSEC IS UP); doc/field-cases.md case 3",
-	  check_static_on_bgp },
+	  check_static_on_bgp, NULL },
 	{ "bgp-router-on-static-connection", AUDIT_ERROR,
 	  "EC2 API VpnConnectionOptionsSpecification (StaticRoutesOnly true: no BGP on the AWS side); doc/field-cases.md case 3",
-	  check_bgp_on_static },
+	  check_bgp_on_static, NULL },
 	{ "nat-t-off-accelerated", AUDIT_ERROR,
 	  "EC2 API VpnConnectionOptionsSpecification (EnableAcceleration); AWS knowledge center (an accelerated VPN needs NAT-T on the customer gateway); doc/field-cases.md case 3",
-	  check_natt_accel },
+	  check_natt_accel, NULL },
 	{ "mss-above-aws-max", AUDIT_ERROR,
 	  "AWS Site-to-Site VPN user guide (MSS 1406 at most, no path MTU discovery through the tunnel)",
-	  check_mss_max },
+	  check_mss_max, NULL },
 	{ "mtu-above-aws-max", AUDIT_ERROR,
 	  "AWS Site-to-Site VPN user guide (MTU 1446 at most, no path MTU discovery through the tunnel)",
-	  check_mtu_max },
+	  check_mtu_max, NULL },
 	{ "tunnel-down-telemetry", AUDIT_WARNING,
 	  "EC2 API VgwTelemetry (Status UP | DOWN, StatusMessage), as describe-vpn-connections returned it",
-	  check_telemetry },
+	  check_telemetry, NULL },
 	{ "inside-address-mismatch", AUDIT_ERROR,
 	  "EC2 API VpnTunnelOptionsSpecification (TunnelInsideCidr, a /30 in 169.254.0.0/16); AWS Site-to-Site VPN user guide, the generic configuration's inside addresses (AWS the first host of the /30, the customer gateway the second)",
-	  audit_peer_check_inside },
+	  audit_peer_check_inside, NULL },
 	{ "proposal-mismatch", AUDIT_ERROR,
 	  "EC2 API ModifyVpnTunnelOptionsSpecification (IKEVersions, Phase2EncryptionAlgorithms, Phase2IntegrityAlgorithms; none listed: every valid value); RFC 7296 section 2.7 (no common proposal: NO_PROPOSAL_CHOSEN)",
-	  audit_peer_check_proposal },
+	  audit_peer_check_proposal, NULL },
 	{ "dpd-hold-mismatch", AUDIT_WARNING,
-	  "EC2 API ModifyVpnTunnelOptionsSpecification (DPDTimeoutSeconds, default 40; DPDTimeoutAction); Yamaha RTX command reference 15.20 (keepalive interval x count); RFC 3706; doc/field-cases.md case 2 (a router that held its SA for hours)",
-	  audit_peer_check_dpd_hold },
+	  "EC2 API ModifyVpnTunnelOptionsSpecification (DPDTimeoutSeconds, default 40; DPDTimeoutAction); RFC 3706 section 5.5; Yamaha RTX command reference 15.20 (keepalive interval x count); NEC IX ikev2 dpd interval; swanctl.conf(5) dpd_delay, dpd_timeout; ipsec.conf(5) dpddelay, dpdtimeout; doc/field-cases.md case 2 (a router that held its SA for hours)",
+	  audit_peer_check_dpd_hold,
+	  "EC2 API ModifyVpnTunnelOptionsSpecification (DPDTimeoutSeconds, default 40; DPDTimeoutAction); RFC 3706 section 5.5; doc/field-cases.md case 2 (a router that held its SA for hours)" },
 	{ "lifetime-mismatch", AUDIT_WARNING,
 	  "EC2 API ModifyVpnTunnelOptionsSpecification (Phase1LifetimeSeconds 900-28800, Phase2LifetimeSeconds 900-3600 and below phase 1, RekeyMarginTimeSeconds 60 to half of phase 2, RekeyFuzzPercentage 0-100); Yamaha RTX command reference 15.48.1 (ipsec ike duration, default 28800 s)",
-	  audit_peer_check_lifetime },
+	  audit_peer_check_lifetime, NULL },
 	{ "narrow-selectors-with-bgp", AUDIT_ERROR,
 	  "EC2 API VpnConnectionOptionsSpecification (LocalIpv4NetworkCidr, RemoteIpv4NetworkCidr, default 0.0.0.0/0); AWS knowledge center (a BGP VPN needs selectors that cover the inside addresses); doc/field-cases.md case 3",
-	  audit_peer_check_selectors },
+	  audit_peer_check_selectors, NULL },
 	{ "psk-mismatch", AUDIT_ERROR,
 	  "EC2 API TunnelOption (PreSharedKey); RFC 7296 section 2.15 (a wrong shared key: AUTHENTICATION_FAILED); compared as keyed digests, neither key printed",
-	  audit_peer_check_psk },
+	  audit_peer_check_psk, NULL },
 };
 /* clang-format on */
+
+const char *
+audit_peer_source(const struct audit_peer_result *r, const struct audit_peer_check *k, char *buf,
+		  size_t len)
+{
+	const struct config_facts *x = config_facts(r->cfg);
+
+	if (!x->neutral || !x->sources || !k->neutral_source)
+		return k->source;
+	snprintf(buf, len, "%s; %s", k->neutral_source, x->sources);
+	return buf;
+}
 
 void
 audit_peer_free(struct audit_peer_result *r)

@@ -133,7 +133,18 @@ struct audit_peer_check {
 	enum audit_severity severity;
 	const char *source;
 	void (*run)(struct audit_peer_run *a);
+	/* For the neutral formats: the part of source no router vendor's
+	 * document makes, followed by the format's own sources
+	 * (config_facts.sources), as core/audit.h's audit_source() does for
+	 * the router's findings; NULL: source alone. */
+	const char *neutral_source;
 };
+
+/* The source a finding of check k cites for r's router: k->source, or for
+ * a neutral format its neutral part and the format's own documents (a
+ * Junos router's DPD is Juniper's, never the RTX reference), in buf. */
+const char *audit_peer_source(const struct audit_peer_result *r, const struct audit_peer_check *k,
+			      char *buf, size_t len);
 
 /* Pairs the tunnels and runs every check. out must be zeroed or hold an
  * earlier result (freed first). 0, or -1 when memory ran out. */

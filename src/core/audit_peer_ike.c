@@ -50,11 +50,15 @@ audit_dpd_hold(const struct config *c, size_t i, unsigned *line, const char **te
 }
 
 /* AWS ends its SA DpdTimeoutSeconds after the last reply (action clear or
- * restart); a router that notices the loss more than twice as late is the
- * longer part of the outage: it keeps sending into an SA AWS has deleted
- * (field case 2's router held its SA for hours). Twice is this tool's
- * threshold, not a vendor's number: AWS's Yamaha sample (dpd 10 3, 30 s)
- * and the RTX default (10 x 6, 60 s) stay below it against 40 s. */
+ * restart: EC2 API ModifyVpnTunnelOptionsSpecification, doc/router-facts.md);
+ * a router that declares the peer dead later keeps sending into an SA AWS
+ * has deleted for the difference, and only then starts IKE again (RFC 3706
+ * section 5.5; field case 2's router held its SA for hours). The threshold
+ * is the timeout itself, as the router audit's slow-dead-peer-detection
+ * judges --peer aws with the default 40 s: the tunnel's own timeout makes
+ * the same comparison with the real number, so giving it never silences a
+ * warning the profile gives for the same 40 s (issue 21: a factor of two
+ * here, a number of no source, let Junos's 50 s pass). */
 void
 audit_peer_check_dpd_hold(struct audit_peer_run *a)
 {
@@ -72,7 +76,7 @@ audit_peer_check_dpd_hold(struct audit_peer_run *a)
 			a->r->pairs[k].not_checked |= PAIR_NC_DPD;
 			continue;
 		}
-		if (hold <= 2 * pt->dpd_seconds.v)
+		if (hold <= pt->dpd_seconds.v)
 			continue;
 		if (!(f = audit_peer_finding(a, (int)k, i, line, text)))
 			return;

@@ -352,6 +352,7 @@ text_finding(FILE *f, const struct audit_rpair_result *r, const struct audit_rpa
 	     const char *const files[2])
 {
 	char why[3600]; /* Japanese takes 3 bytes a character */
+	char src[800];
 
 	fprintf(f, "\n%s %s\n", audit_severity_name(x->check->severity), x->check->id);
 	for (int s = 0; s < END_COUNT; s++)
@@ -362,7 +363,7 @@ text_finding(FILE *f, const struct audit_rpair_result *r, const struct audit_rpa
 	text_string(f, why);
 	fputc('\n', f);
 	/* the source is cited as written, never translated */
-	fprintf(f, _("  source: %s\n"), x->check->source);
+	fprintf(f, _("  source: %s\n"), audit_pair_source(r, x->check, src, sizeof(src)));
 	for (int s = 0; s < END_COUNT; s++) {
 		struct audit_result tmp;
 		struct audit_finding *rows;
@@ -412,7 +413,10 @@ render_audit_pair_text(FILE *f, const struct audit_rpair_result *r, const char *
 			config_vendor_display(r->cfg[s]->vendor));
 		audit_pair_end_lines(r, NULL, s, emit_plain, f);
 	}
-	fprintf(f, ngettext("\nboth ends: %u error", "\nboth ends: %u errors", r->nerror),
+	/* the pair's own findings only: each end's are counted above it */
+	fprintf(f,
+		ngettext("\nthe pair's own checks: %u error", "\nthe pair's own checks: %u errors",
+			 r->nerror),
 		r->nerror);
 	fprintf(f, ngettext(", %u warning", ", %u warnings", r->nwarning), r->nwarning);
 	fprintf(f, "%s\n",
@@ -475,6 +479,7 @@ static void
 json_findings(FILE *f, const struct audit_rpair_result *r)
 {
 	char why[3600]; /* as the text's: the same words, untranslated */
+	char src[800];
 
 	fputs(",\"findings\":[", f);
 	for (size_t i = 0; i < r->nfindings; i++) {
@@ -488,7 +493,7 @@ json_findings(FILE *f, const struct audit_rpair_result *r)
 		fputs(",\"message\":", f);
 		json_string(f, why);
 		fputs(",\"source\":", f);
-		json_string(f, x->check->source);
+		json_string(f, audit_pair_source(r, x->check, src, sizeof(src)));
 		fputc('}', f);
 	}
 	fputc(']', f);

@@ -80,6 +80,26 @@ audit_peer_alg_names(int which, long bits, char *buf, size_t len)
 
 /* ---- words -------------------------------------------------------------- */
 
+/* How an exact hold is made, in each format's own words and document
+ * (doc/router-facts.md, doc/vendor-syntax.md): its interval and count
+ * (config_gateway ka_interval, ka_count), or one timeout (count NULL), the
+ * hold itself. Keywords and documents are cited as written. A format
+ * without a row takes the first, neutral one. */
+/* clang-format off */
+static const struct {
+	enum vendor_id vendor;
+	const char *interval, *count, *doc;
+} hold_how[] = {
+	{ VENDOR_COUNT,     "DPD interval",                "retries",              "the configuration's DPD settings" },
+	{ VENDOR_RTX,       "keepalive interval",          "count",                "Yamaha RTX command reference 15.20" },
+	{ VENDOR_JUNOS,     "dead-peer-detection interval", "threshold",           "Juniper CLI reference, dead-peer-detection (defaults 10 and 5)" },
+	{ VENDOR_FORTIGATE, "dpd-retryinterval",           "dpd-retrycount",       "FortiOS CLI reference, vpn ipsec phase1-interface" },
+	{ VENDOR_ROUTEROS,  "dpd-interval",                "dpd-maximum-failures", "MikroTik manual, IPsec profiles" },
+	{ VENDOR_VYOS,      "dead-peer-detection timeout", NULL,                   "vyos-1x vpn_ipsec.xml.in (IKEv1)" },
+	{ VENDOR_IPSECCONF, "dpdtimeout",                  NULL,                   "ipsec.conf(5) (IKEv1)" },
+};
+/* clang-format on */
+
 static void
 w_dpd_hold(const struct audit_peer_result *r, const struct audit_peer_finding *f, int localized,
 	   char *buf, size_t len)
@@ -88,14 +108,19 @@ w_dpd_hold(const struct audit_peer_result *r, const struct audit_peer_finding *f
 	const struct config_tunnel *t = &r->cfg->tunnels[f->router];
 	const struct config_gateway *g = &r->cfg->gateways[t->gateway];
 	char how[320];
+	size_t k = COUNT(hold_how);
 
-	if (f->code == HOLD_EXACT)
-		snprintf(how, sizeof(how),
-			 L(N_("a keepalive every %ld s, %ld tries: RTX command reference 15.20")),
-			 g->ka_interval, g->ka_count);
-	else
+	while (--k > 0 && hold_how[k].vendor != r->cfg->vendor)
+		;
+	if (f->code == HOLD_EXACT && !hold_how[k].count)
+		snprintf(how, sizeof(how), L(N_("%s %ld s; %s")), hold_how[k].interval, f->n[0],
+			 hold_how[k].doc);
+	else if (f->code == HOLD_EXACT)
+		snprintf(how, sizeof(how), L(N_("%s %ld s, %s %ld; %s")), hold_how[k].interval,
+			 g->ka_interval, hold_how[k].count, g->ka_count, hold_how[k].doc);
+	else /* the interval where the format keeps one (IOS: S of S + R, the bound) */
 		snprintf(how, sizeof(how), L(N_("a DPD check every %ld s, its retries on top")),
-			 f->n[0]);
+			 g->ka_interval > 0 ? g->ka_interval : f->n[0]);
 	snprintf(
 		buf, len,
 		L(N_("the router notices a dead peer on %s only after %s%ld s (%s), while AWS ends its side of tunnel %s after %ld s without DPD replies (DpdTimeoutSeconds%s, DpdTimeoutAction %s%s): for the difference the router keeps sending into an SA AWS has deleted, and the tunnel stays down until the router gives up on it (field case 2)")),

@@ -824,6 +824,7 @@ finding(FILE *f, const struct audit_peer_result *r, const struct audit_peer_find
 	const char *cfg_file, const char *peer_file)
 {
 	char why[2400]; /* Japanese takes 3 bytes a character */
+	char src[600];
 	struct audit_result tmp;
 	struct audit_finding *rows;
 	int router_fix = as_router(r, x, &tmp, &rows) != 0;
@@ -863,7 +864,7 @@ finding(FILE *f, const struct audit_peer_result *r, const struct audit_peer_find
 	text_string(f, why);
 	fputc('\n', f);
 	/* the source is cited as written, never translated */
-	fprintf(f, _("  source: %s\n"), x->check->source);
+	fprintf(f, _("  source: %s\n"), audit_peer_source(r, x->check, src, sizeof(src)));
 	if (router_fix || x->router >= 0) {
 		fputs(_("  fix on the router:\n"), f);
 		audit_peer_router_lines(r, x, emit_indented, f);
@@ -901,7 +902,10 @@ render_audit_peer_text(FILE *f, const struct audit_peer_result *r, const char *c
 		fputs(_("\nchange set for AWS, one tunnel at a time:\n"), f);
 		audit_peer_aws_lines(r, NULL, 1, emit_plain, f);
 	}
-	fprintf(f, ngettext("\nboth ends: %u error", "\nboth ends: %u errors", r->nerror),
+	/* the pair's own findings only: each end's are counted above it */
+	fprintf(f,
+		ngettext("\nthe pair's own checks: %u error", "\nthe pair's own checks: %u errors",
+			 r->nerror),
 		r->nerror);
 	fprintf(f, ngettext(", %u warning", ", %u warnings", r->nwarning), r->nwarning);
 	fprintf(f, "%s\n",
@@ -1077,6 +1081,7 @@ static void
 json_findings(FILE *f, const struct audit_peer_result *r)
 {
 	char why[2400]; /* as the text's: the same words, untranslated */
+	char src[600];
 
 	fputs(",\"findings\":[", f);
 	for (size_t i = 0; i < r->nfindings; i++) {
@@ -1093,7 +1098,7 @@ json_findings(FILE *f, const struct audit_peer_result *r)
 		fputs(",\"message\":", f);
 		json_string(f, why);
 		fputs(",\"source\":", f);
-		json_string(f, x->check->source);
+		json_string(f, audit_peer_source(r, x->check, src, sizeof(src)));
 		fputs(",\"fix\":[", f);
 		audit_peer_router_lines(r, x, audit_json_emit, &j);
 		fputs("],\"aws_fix\":[", f);

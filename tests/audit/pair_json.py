@@ -28,7 +28,7 @@ def pair_errors(doc, want_a, want_b, want_pairs, want_f):
             errors.append(f"peer_config.{k}: {p.get(k)!r}")
     for k in set(p) - set(KEYS):
         errors.append(f"peer_config: unknown key {k}")
-    if p.get("kind") != "router" or p.get("format") not in ("rtx", "ix", "strongswan", "ipsec-conf", "junos"):
+    if p.get("kind") != "router" or p.get("format") not in ("rtx", "ix", "strongswan", "ipsec-conf", "junos", "cisco-ios"):
         errors.append(f"kind {p.get('kind')} format {p.get('format')}")
     if p.get("audit", {}).get("command") != "audit" or p["audit"].get("vendor") != p.get("format"):
         errors.append("peer_config.audit is not the second file's audit object")

@@ -55,6 +55,15 @@ sed 's/local address 1 203.0.113.1/local address 1 198.51.100.50/; s/remote addr
 sed 's/duration ipsec-sa 1 3600/duration ipsec-sa 1 28800/' "$tmp/rtx-osaka.conf" >"$tmp/rtx-osaka-life.conf"
 sed 's/keepalive use 1 on rfc4306 10 3/keepalive use 1 on rfc4306 30 6/' "$tmp/rtx-osaka.conf" >"$tmp/rtx-osaka-slow.conf"
 
+# Two IOS crypto-map routers (the homelab pair, tests/audit/configs/SOURCES.md
+# 72): each sends IKE from the interface its map is applied to. Then GTL-R2
+# with the map's IKE moved to Loopback0 (crypto map CMAP local-address), once
+# with AWS-R5 still peering with GigabitEthernet1/0's address (a stale peer) and
+# once with AWS-R5 peering with the loopback.
+sed 's/^crypto map CMAP 1 ipsec-isakmp/crypto map CMAP local-address Loopback0\n&/' \
+	"$cfg/cisco-ios-homelab-cryptomap-gtlr2.conf" >"$tmp/ios-gtlr2-lo.conf"
+sed 's/198\.51\.100\.2/192.0.2.2/' "$cfg/cisco-ios-homelab-cryptomap-awsr5.conf" >"$tmp/ios-awsr5-to-lo.conf"
+
 # findings as id@LINE_A/LINE_B, pairs as A<->B:by; the schema of peer_config
 # (pair_json.py): queued here, checked in one process at the end.
 check_json() { (IFS=$'\t'; echo "$*") >>"$tmp/batch"; } # LABEL FILE A B PAIRS FINDINGS
@@ -97,6 +106,11 @@ nat-identity	0	-	-	tunnel2<->to-tokyo:identity	-	$tmp/rtx-nat.conf	$tmp/swan-nat
 nat-other-identity	5	-	-	-	peer-address-mismatch@20/0,peer-address-mismatch@24/0,peer-address-mismatch@0/22,peer-address-mismatch@0/33	$tmp/rtx-nat.conf	$tmp/swan-nat-other.conf
 ix-ikev1-identity	5	no-dead-peer-detection@33	no-dead-peer-detection@32	Tunnel0.0<->Tunnel0.0:identity	-	$cfg/ix2025-shigehiro-router1.conf	$cfg/ix2025-shigehiro-router2.conf
 junos-nat-identity	5	no-mss-clamp@379,no-dead-peer-detection@95,invalid-line@1,invalid-line@420,invalid-line@421	no-mss-clamp@512,no-dead-peer-detection@93,invalid-line@1,invalid-line@552,invalid-line@553	st0.0<->st0.0:identity	dpd-off-both-ends@379/512	$cfg/junos-vsrx-71H725.conf	$cfg/junos-vsrx-87E960.conf
+# two IOS crypto maps: the address of the interface each map is applied to
+# (AWS-R5 writes it 'ip add'); with crypto map local-address, the loopback's
+ios-cryptomap	5	no-mss-clamp@14,no-dead-peer-detection@14	no-mss-clamp@14,no-dead-peer-detection@14	CMAP 1<->CMAP 1:outside	dpd-off-both-ends@14/14	$cfg/cisco-ios-homelab-cryptomap-gtlr2.conf	$cfg/cisco-ios-homelab-cryptomap-awsr5.conf
+ios-cryptomap-local-address	5	no-mss-clamp@15,no-dead-peer-detection@15	no-mss-clamp@14,no-dead-peer-detection@14	CMAP 1<->CMAP 1:outside	dpd-off-both-ends@15/14	$tmp/ios-gtlr2-lo.conf	$tmp/ios-awsr5-to-lo.conf
+ios-cryptomap-local-address-stale	5	no-mss-clamp@15,no-dead-peer-detection@15	no-mss-clamp@14,no-dead-peer-detection@14	-	peer-address-mismatch@16/16	$tmp/ios-gtlr2-lo.conf	$cfg/cisco-ios-homelab-cryptomap-awsr5.conf
 # nothing to pair by: no finding (the note is checked below)
 ix-ikev1-undecided	5	no-dead-peer-detection@33	no-dead-peer-detection@32	-	-	$tmp/ix1-noid.conf	$tmp/ix2-noid.conf
 # each check
@@ -119,7 +133,7 @@ CASES
 "$bin" audit --json --peer-config "$tmp/ix2-noid.conf" "$tmp/ix1-noid.conf" >"$tmp/json" 2>&1
 "$bin" audit --peer-config "$tmp/ix2-noid.conf" "$tmp/ix1-noid.conf" >"$tmp/text" 2>&1
 python3 - "$tmp/json" <<'PY' && grep -q "^  note: could not pair: neither end states its local address" "$tmp/text" \
-	&& grep -qx "both ends: 0 errors, 0 warnings: nothing was paired, so no check of the pair was made" "$tmp/text" \
+	&& grep -qx "the pair's own checks: 0 errors, 0 warnings: nothing was paired, so no check of the pair was made" "$tmp/text" \
 	&& ok || { bad "undecided pairing: a note"; sed -n '/^both ends/,$p' "$tmp/text"; }
 import json, sys
 p = json.load(open(sys.argv[1]))["peer_config"]
@@ -129,6 +143,21 @@ PY
 "$bin" audit --json --peer-config "$pair/office-ix.conf" "$pair/office-rtx.conf" >"$tmp/json" 2>&1
 python3 -c 'import json,sys; sys.exit(json.load(open(sys.argv[1]))["peer_config"]["notes"] != [])' "$tmp/json" \
 	&& ok || bad "a paired pair has a note"
+
+# The pair's count is its own checks' only, and says so: the homelab pair's
+# ends have 1 error and 1 warning each, the pair 1 warning (issue 21: the line
+# read "both ends: 0 errors, 1 warning", as if it were the total).
+"$bin" audit --peer-config "$cfg/cisco-ios-homelab-cryptomap-awsr5.conf" "$cfg/cisco-ios-homelab-cryptomap-gtlr2.conf" >"$tmp/text" 2>&1
+[[ $(grep -cx "1 error, 1 warning" "$tmp/text") -eq 2 && "$(tail -1 "$tmp/text")" == "the pair's own checks: 0 errors, 1 warning" ]] \
+	&& ! grep -q '^both ends: [0-9]' "$tmp/text" && ok || { bad "the pair's count"; tail -3 "$tmp/text"; }
+
+# Two IOS routers' DPD is cited from Cisco's documents, never the RTX command
+# reference; an RTX pair keeps the RTX's.
+"$bin" audit --json --peer-config "$cfg/cisco-ios-homelab-cryptomap-awsr5.conf" "$cfg/cisco-ios-homelab-cryptomap-gtlr2.conf" 2>&1 |
+	python3 -c 'import json,sys; f=json.load(sys.stdin)["peer_config"]["findings"][0]; print(f["id"], "Yamaha" in f["source"], "Cisco IPsec Dead Peer Detection" in f["source"])' >"$tmp/src"
+"$bin" audit --json --peer-config "$tmp/rtx-osaka-slow.conf" "$pair/office-rtx.conf" 2>&1 |
+	python3 -c 'import json,sys; f=json.load(sys.stdin)["peer_config"]["findings"][0]; print(f["id"], "Yamaha RTX command reference 15.20" in f["source"])' >>"$tmp/src"
+[[ "$(cat "$tmp/src")" == $'dpd-off-both-ends False True\ndpd-hold-mismatch True' ]] && ok || bad "pair sources by format: $(cat "$tmp/src")"
 
 # The fixes are in each end's own syntax: the RTX line on the RTX side, the
 # IX interface block on the IX side.

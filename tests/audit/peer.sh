@@ -127,6 +127,14 @@ swanctl-psk-rotated	5	-	psk-mismatch@63	$peer/swanctl-aws.conf	psk-rotated.json
 # the RTX's DPD slowed to 30 s x 5 = 150 s against AWS's 40 s (clear and restart alike)
 rtx-slow-dpd-defaults	5	-	dpd-hold-mismatch@16,dpd-hold-mismatch@33	$peer/rtx-slow-dpd.conf	defaults.json
 rtx-slow-dpd-restart	5	-	dpd-hold-mismatch@16,dpd-hold-mismatch@33	$peer/rtx-slow-dpd.conf	restart-start.json
+# AWS's J-Series sample against a published XML (and the same connection as
+# describe JSON with DpdTimeoutSeconds 40 written out): Junos's bare
+# dead-peer-detection (10 s x 5 = 50 s) is above AWS's 40 s, as --peer aws says
+# (tests/audit/cases.tsv junos-jseries-netbrain-aws; issue 21: the pair said nothing)
+junos-jseries-netbrain-xml	5	outer-df-clear@26,outer-df-clear@62	dpd-hold-mismatch@27,dpd-hold-mismatch@63	$peer/junos-jseries-netbrain.conf	aws-xml-netbrain-csr2.xml
+junos-jseries-netbrain-describe	5	outer-df-clear@26,outer-df-clear@62	dpd-hold-mismatch@27,dpd-hold-mismatch@63	$peer/junos-jseries-netbrain.conf	netbrain-describe.json
+# AWS's IOS sample with crypto isakmp keepalive 60 10: at least 70 s, a check every 60 s
+cisco-ios-slowdpd-defaults	5	-	static-router-on-bgp-connection@105,dpd-hold-mismatch@43,dpd-hold-mismatch@43	$cfg/cisco-ios-aws-slowdpd.conf	defaults.json
 # field case 2 through the other formats: the XML download, the describe JSON
 # with its whole CustomerGatewayConfiguration, a Terraform state: the same findings
 field2-rtx-xml	5	-	dpd-clear-router-never-initiates@9,dpd-clear-router-never-initiates@26,startup-add-router-never-initiates@9,startup-add-router-never-initiates@26	$peer/rtx-field2.conf	generic.xml
@@ -220,6 +228,17 @@ for g in "field2:audit --peer-config $peer/defaults.json $peer/rtx-field2.conf" 
 		bad "peer golden $name"; cat "$tmp/diff" "$tmp/err"
 	fi
 done
+
+# A Junos router's DPD is worded and cited from Juniper's documents, never the
+# RTX command reference (issue 21); an RTX's from the RTX's.
+"$bin" audit --json --peer-config "$peer/netbrain-describe.json" "$peer/junos-jseries-netbrain.conf" 2>&1 |
+	python3 -c 'import json,sys; f=json.load(sys.stdin)["peer_config"]["findings"][0]; print(f["id"], "RTX" in f["message"] or "Yamaha" in f["source"], "dead-peer-detection interval 10 s, threshold 5" in f["message"], "Juniper CLI reference" in f["source"])' >"$tmp/junos-dpd"
+"$bin" audit --json --peer-config "$peer/defaults.json" "$peer/rtx-slow-dpd.conf" 2>&1 |
+	python3 -c 'import json,sys; f=json.load(sys.stdin)["peer_config"]["findings"][0]; print(f["id"], "keepalive interval 30 s, count 5; Yamaha RTX command reference 15.20" in f["message"], "Yamaha RTX command reference 15.20" in f["source"])' >>"$tmp/junos-dpd"
+"$bin" audit --json --peer-config "$peer/defaults.json" "$cfg/cisco-ios-aws-slowdpd.conf" 2>&1 |
+	python3 -c 'import json,sys; f=json.load(sys.stdin)["peer_config"]["findings"][1]; print(f["id"], "at least 70 s (a DPD check every 60 s, its retries on top)" in f["message"], "Yamaha" in f["source"])' >>"$tmp/junos-dpd"
+[[ "$(cat "$tmp/junos-dpd")" == $'dpd-hold-mismatch False True True\ndpd-hold-mismatch True True\ndpd-hold-mismatch True False' ]] \
+	&& ok || bad "dpd-hold-mismatch words and source by format: $(cat "$tmp/junos-dpd")"
 
 # The router file from standard input, the peer file named (and the reverse).
 "$bin" audit --json --peer-config "$peer/defaults.json" - <"$peer/rtx-field2.conf" >"$tmp/json/stdin-router.json" 2>"$tmp/err"

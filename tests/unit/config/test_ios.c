@@ -553,6 +553,54 @@ test_crypto_maps(void **state)
 	config_free(&cfg);
 }
 
+/* A crypto map sends IKE from the address of the interface it is applied
+ * to, or of the one crypto map NAME local-address IF names (Cisco IOS
+ * Security Command Reference); "ip add" is ip address (the homelab pair,
+ * tests/audit/configs/SOURCES.md). No static address: none. */
+static void
+test_crypto_map_local_address(void **state)
+{
+	static const char base[] =
+		"crypto isakmp key 0 k1 address 198.51.100.1\n"
+		"crypto map cm 10 ipsec-isakmp\n set peer 198.51.100.1\n"
+		"crypto map lb 10 ipsec-isakmp\n set peer 198.51.100.2\n"
+		"crypto map dh 10 ipsec-isakmp\n set peer 198.51.100.3\n"
+		"interface Loopback0\n ip address 192.0.2.5 255.255.255.255\n"
+		"interface GigabitEthernet0/0\n ip add 203.0.113.33 255.255.255.252\n"
+		" ip address 203.0.113.65 255.255.255.252 secondary\n crypto map cm\n"
+		"interface GigabitEthernet0/1\n ip address 203.0.113.9 255.255.255.252\n"
+		" crypto map lb\n"
+		"interface GigabitEthernet0/2\n ip address dhcp\n crypto map dh\n";
+	char text[1024];
+	const struct config_gateway *g;
+
+	(void)state;
+	snprintf(text, sizeof(text), "%scrypto map lb local-address lo0\n", base);
+	assert_int_equal(parse(text), 0);
+	assert_int_equal(cfg.ninvalid, 0);
+	assert_int_equal(cfg.ntunnels, 3);
+	g = &cfg.gateways[cfg.tunnels[0].gateway];
+	assert_int_equal(g->local_addr.addr, A(203, 0, 113, 33));
+	assert_int_equal(g->local_addr.plen, 32);
+	assert_int_equal(g->local_addr.line, 11);
+	g = &cfg.gateways[cfg.tunnels[1].gateway];
+	assert_int_equal(g->local_addr.addr, A(192, 0, 2, 5));
+	assert_int_equal(g->local_addr.line, 9);
+	assert_int_equal(cfg.gateways[cfg.tunnels[2].gateway].local_addr.line, 0);
+	config_free(&cfg);
+	/* without local-address: the interface the map is applied to */
+	assert_int_equal(parse(base), 0);
+	g = &cfg.gateways[cfg.tunnels[1].gateway];
+	assert_int_equal(g->local_addr.addr, A(203, 0, 113, 9));
+	assert_int_equal(g->local_addr.line, 15);
+	config_free(&cfg);
+	/* an interface the file does not have: no address, never a wrong one */
+	snprintf(text, sizeof(text), "%scrypto map lb local-address Loopback9\n", base);
+	assert_int_equal(parse(text), 0);
+	assert_int_equal(cfg.gateways[cfg.tunnels[1].gateway].local_addr.line, 0);
+	config_free(&cfg);
+}
+
 int
 main(void)
 {
@@ -569,6 +617,7 @@ main(void)
 		cmocka_unit_test(test_ikev2),
 		cmocka_unit_test(test_indented_bang),
 		cmocka_unit_test(test_crypto_maps),
+		cmocka_unit_test(test_crypto_map_local_address),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

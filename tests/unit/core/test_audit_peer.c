@@ -392,7 +392,8 @@ test_fixes(void **state)
  * addresses .2/.1 of AWS's /30, BGP to .1, AWS restart/start), then one
  * knob changed. Expected ids from the rules: AWS's ranges and defaults
  * (EC2 API ModifyVpnTunnelOptionsSpecification), the /30's first host is
- * AWS's, a DPD hold above twice DpdTimeoutSeconds. */
+ * AWS's, a DPD hold above DpdTimeoutSeconds (what slow-dead-peer-detection
+ * says of --peer aws's 40 s). */
 struct ike_row {
 	const char *name;
 	void (*tweak)(void);
@@ -411,17 +412,25 @@ t_slow_dpd(void)
 	gateways[0].ka_method = CONFIG_KA_DPD;
 	gateways[0].ka_method_set = 1;
 	gateways[0].ka_interval = 30;
-	gateways[0].ka_count = 3; /* 90 s > 2 x 40 */
+	gateways[0].ka_count = 3; /* 90 s > 40 */
 	/* the hold RTX's model step leaves for it (config/rtx.c): interval x count, exact */
 	tunnels[0].hold = (struct config_hold){ 1, 90, 1, gateways[0].keepalive };
 }
 static void
-t_dpd_80(void)
+t_dpd_40(void)
 {
 	t_slow_dpd();
-	gateways[0].ka_interval = 20;
-	gateways[0].ka_count = 4; /* 80 s = 2 x 40: not above */
-	tunnels[0].hold.v = 80;
+	gateways[0].ka_interval = 10;
+	gateways[0].ka_count = 4; /* 40 s = 40: not above */
+	tunnels[0].hold.v = 40;
+}
+static void
+t_dpd_50(void)
+{
+	t_slow_dpd();
+	gateways[0].ka_interval = 10;
+	gateways[0].ka_count = 5; /* 50 s: Junos's bare dead-peer-detection */
+	tunnels[0].hold.v = 50;
 }
 static void
 t_slow_dpd_none(void)
@@ -433,7 +442,7 @@ static void
 t_slow_dpd_long_aws(void)
 {
 	t_slow_dpd();
-	ptunnels[0].dpd_seconds.v = 60;
+	ptunnels[0].dpd_seconds.v = 120;
 }
 static void
 t_swan_dpd(void)
@@ -558,10 +567,11 @@ t_remote_vpc(void)
 static const struct ike_row ike_rows[] = {
 	{ "clean", t_none, "aes128-sha1", "" },
 	{ "DPD 30 x 3 = 90 s against 40 s", t_slow_dpd, "aes128-sha1", "dpd-hold-mismatch" },
-	{ "DPD 20 x 4 = 80 s: twice 40, not above", t_dpd_80, "aes128-sha1", "" },
+	{ "DPD 10 x 4 = 40 s: 40, not above", t_dpd_40, "aes128-sha1", "" },
+	{ "DPD 10 x 5 = 50 s against 40 s (issue 21)", t_dpd_50, "aes128-sha1", "dpd-hold-mismatch" },
 	{ "slow DPD, AWS action none: AWS keeps its SA", t_slow_dpd_none, "aes128-sha1", "" },
-	{ "slow DPD, AWS 60 s: 90 < 120", t_slow_dpd_long_aws, "aes128-sha1", "" },
-	{ "swanctl dpd_delay 120 s: at least 120 > 80", t_swan_dpd, "aes128-sha1", "dpd-hold-mismatch" },
+	{ "slow DPD, AWS 120 s: 90 < 120", t_slow_dpd_long_aws, "aes128-sha1", "" },
+	{ "swanctl dpd_delay 120 s: at least 120 > 40", t_swan_dpd, "aes128-sha1", "dpd-hold-mismatch" },
 	{ "inside .1: AWS's address", t_inside_swapped, "aes128-sha1", "inside-address-mismatch" },
 	{ "inside outside the /30", t_inside_elsewhere, "aes128-sha1", "inside-address-mismatch" },
 	{ "remote address .2: the customer's", t_remote_wrong, "aes128-sha1", "inside-address-mismatch" },
