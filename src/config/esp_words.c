@@ -170,17 +170,22 @@ config_esp_keyword(enum vendor_id v, const char *text, char *out, size_t len)
 		return 0;
 	}
 	aead = has_aead(v, text);
-	snprintf(buf, sizeof(buf), "%s", text);
-	for (char *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
-		int k = esp_word(v, w);
-		if (k < 0) {
-			snprintf(out, len, "%s", w);
-			return -1;
+	/* the cipher first, then the integrity, as strongSwan's proposals are
+	 * written (IOS takes "esp-sha-hmac esp-aes" in either order) */
+	for (int integ = 0; integ < 2; integ++) {
+		snprintf(buf, sizeof(buf), "%s", text);
+		save = NULL;
+		for (char *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+			int k = esp_word(v, w);
+			if (k < 0) {
+				snprintf(out, len, "%s", w);
+				return -1;
+			}
+			if ((aead && esp_words[k].integ) || esp_words[k].integ != integ)
+				continue;
+			n += (size_t)snprintf(out + n, n < len ? len - n : 0, "%s%s", n ? "-" : "",
+					      esp_words[k].keyword);
 		}
-		if (aead && esp_words[k].integ)
-			continue;
-		n += (size_t)snprintf(out + n, n < len ? len - n : 0, "%s%s", n ? "-" : "",
-				      esp_words[k].keyword);
 	}
 	return n ? 0 : -1;
 }

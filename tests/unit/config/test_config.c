@@ -506,6 +506,10 @@ static const struct { int v; const char *text, *want; } esp_rows[] = {
 	{ VENDOR_IX, "esp-aes-256 esp-sha", "aes256-sha1" },
 	{ VENDOR_IX, "aes-cbc-256 sha1", "aes256-sha1" },
 	{ VENDOR_STRONGSWAN, "aes128gcm16-modp2048", "aes128gcm16-modp2048" },
+	/* the integrity first, as an IOS transform set may be typed: the
+	 * cipher still leads the keyword */
+	{ VENDOR_CISCO_IOS, "esp-sha-hmac esp-aes", "aes128-sha1" },
+	{ VENDOR_IX, "esp-sha esp-aes-256", "aes256-sha1" },
 	/* IOS's esp-gcm [128|256] (config/ios.c joins the size): AES-GCM, 16-byte ICV */
 	{ VENDOR_CISCO_IOS, "esp-gcm-256", "aes256gcm16" },
 	{ VENDOR_CISCO_IOS, "esp-gcm-128", "aes128gcm16" },
