@@ -272,6 +272,9 @@ static const struct { const char *word; enum config_tunnel_kind kind; int ikev2;
 	{ "ipsec", CONFIG_TK_IPSEC, 0 }, { "ipsec-ikev2", CONFIG_TK_IPSEC, 1 },
 	{ "gre", CONFIG_TK_GRE, 0 }, { "map-e", CONFIG_TK_MAPE, 0 }, { "4over6", CONFIG_TK_IPIP, 0 },
 	{ "ipip", CONFIG_TK_IPIP, 0 }, { "ds-lite", CONFIG_TK_IPIP, 0 },
+	/* "tunnel mode l2tp-lns ipsec": an L2TP/IPsec server (an IX2105
+	 * 10.2.16 running-config, tests/audit/configs/SOURCES.md 73) */
+	{ "l2tp-lns", CONFIG_TK_L2TP, 0 },
 };
 /* clang-format on */
 
