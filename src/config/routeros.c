@@ -29,6 +29,7 @@
  * kept in a line's text. */
 #include "config/routeros_int.h"
 #include "base/count.h"
+#include "base/text.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -1163,6 +1164,8 @@ line_text(struct cmd *m, const struct word *w, size_t n)
 		if (k >= sizeof(m->l.text))
 			k = sizeof(m->l.text) - 1;
 	}
+	if (n && k + 1 >= sizeof(m->l.text))
+		text_mark_cut(m->l.text, sizeof(m->l.text)); /* never a part as all */
 }
 
 struct rdr {
