@@ -6,7 +6,7 @@
  *  "unread_lines": [[first, last]], "placeholders": [{"line", "token"}],
  *  "findings": [{"id", "severity", "line", "interface", "text", "message",
  *  "source", "fix": [lines]}], "tunnels": [{"name", "mtu", "mtu_default",
- *  "esp", "nat_t", "limit", "mss", "kind", "checked", "not_checked"}],
+ *  "esp", "esp_offered", "nat_t", "limit", "mss", "kind", "checked", "not_checked"}],
  *  "fix_mtu", "alt_mtu", "alt_mss", "clamp"}], "notes": [...], "fix": [the change
  *  set, ready to paste], "rollback": [lines], "policy": "largest"|"keep-mtu"}
  * With --peer-config, a "peer_config" object follows (mtuprobe(1),
@@ -17,6 +17,9 @@
 #include "render/render.h"
 
 #include "config.h"
+
+#include <stdio.h>
+#include <string.h>
 
 void
 audit_json_emit(void *ctx, const char *line)
@@ -129,6 +132,20 @@ tunnels(FILE *f, const struct audit_result *r)
 			json_string(f, t->esp);
 		else
 			fputs("null", f);
+		/* every proposal offered; esp is the one the numbers are for */
+		fputs(",\"esp_offered\":[", f);
+		if (t->esp[0]) {
+			char list[sizeof(t->esp_all)];
+			char *save = NULL;
+			int n = 0;
+			snprintf(list, sizeof(list), "%s", t->esp_all[0] ? t->esp_all : t->esp);
+			for (char *p = strtok_r(list, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+				if (n++)
+					fputc(',', f);
+				json_string(f, p);
+			}
+		}
+		fputc(']', f);
 		fprintf(f, ",\"nat_t\":%s,\"nat_t_auto\":%s,\"outer\":\"%s\"",
 			t->natt ? "true" : "false", t->natt_auto ? "true" : "false",
 			t->outer6 ? "ipv6" : "ipv4");

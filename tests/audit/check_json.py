@@ -26,7 +26,7 @@ TOP = {"mtuprobe": (STR,), "command": (STR,), "file": (STR,), "vendor": (STR,),
        "policy": (STR,)}
 FINDING = {"id": (STR,), "severity": (STR,), "line": (INT,), "interface": (STR,), "description": (STR, NULL),
            "text": (STR,), "message": (STR,), "source": (STR,), "fix": (LIST,)}
-TUNNEL = {"name": (STR,), "mtu": (INT, NULL), "mtu_default": (BOOL,), "esp": (STR, NULL),
+TUNNEL = {"name": (STR,), "mtu": (INT, NULL), "mtu_default": (BOOL,), "esp": (STR, NULL), "esp_offered": (LIST,),
           "nat_t": (BOOL,), "nat_t_auto": (BOOL,), "outer": (STR,), "limit": (INT, NULL), "limit_nat_t": (INT, NULL), "mss": (INT, NULL), "kind": (STR,),
           "checked": (BOOL,), "not_checked": (STR, NULL), "fix_mtu": (INT, NULL),
           "alt_mtu": (INT, NULL), "alt_mss": (INT, NULL), "clamp": (STR, NULL)}
@@ -66,6 +66,9 @@ def errors_of(doc, want):
             errors.append(f"tunnels[{i}]: kind {t.get('kind')}")
         if t.get("checked") != (t.get("not_checked") is None):
             errors.append(f"tunnels[{i}]: checked and not_checked disagree")
+        offered = t.get("esp_offered", [])
+        if (t.get("esp") is None) != (offered == []) or (t.get("esp") and t["esp"] not in offered):
+            errors.append(f"tunnels[{i}]: esp {t.get('esp')} is not one of esp_offered {offered}")
     # every line accounted for: unread spans are ordered, disjoint, within
     # the file, and count what "unread" says; read + unread + invalid <= lines
     spans, last, total = doc.get("unread_lines", []), 0, 0
