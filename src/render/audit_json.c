@@ -139,7 +139,8 @@ tunnels(FILE *f, const struct audit_result *r)
 			char *save = NULL;
 			int n = 0;
 			snprintf(list, sizeof(list), "%s", t->esp_all[0] ? t->esp_all : t->esp);
-			for (char *p = strtok_r(list, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+			for (char *p = strtok_r(list, ",", &save); p;
+			     p = strtok_r(NULL, ",", &save)) {
 				if (n++)
 					fputc(',', f);
 				json_string(f, p);
