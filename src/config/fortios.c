@@ -356,6 +356,19 @@ word(const struct cfg_line *l, size_t i, const struct word *w, size_t n, long *v
 	return -1;
 }
 
+/* The line's words from word i on, sep between them (a line's words
+ * always fit a line's bytes). */
+static const char *
+join(const struct cfg_line *l, size_t i, const char *sep, char *out, size_t len)
+{
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (size_t k = i; k < l->ntok && n < len; k++)
+		n += (size_t)snprintf(out + n, len - n, "%s%s", k > i ? sep : "", l->tok[k]);
+	return out;
+}
+
 /* ---- the open entry -------------------------------------------------------- */
 
 static const struct keydef *
@@ -436,6 +449,19 @@ key_of(const struct cfg_ctx *x, const char *key)
 	return full ? keydef(T_P1, full) : NULL;
 }
 
+/* set proposal P1 P2 ...: FortiOS offers every listed proposal (CLI
+ * reference, vpn ipsec phase2-interface: "proposal" takes several,
+ * separated by blanks), and which one is used is the responder's choice
+ * (RFC 7296 section 2.7): kept as the ',' list the model reads
+ * (core/audit_model.c takes the one that carries least). */
+static void
+proposal_list(char *dst, size_t len, const struct cfg_line *l)
+{
+	char list[CONFIG_LINE_MAX];
+
+	cfg_esp_list(dst, len, join(l, 2, ",", list, sizeof(list)));
+}
+
 static int
 on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
@@ -491,7 +517,12 @@ on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 			return cfg_bad(c, l, CONFIG_BAD_ARG, 3, CONFIG_ARG_PREFIX);
 		cfg_set_prefix(&e->p[d->k], a, plen, l);
 		break;
-	case V_STR: cfg_copy(e->s[d->k], sizeof(e->s[0]), l->tok[2]); break;
+	case V_STR:
+		if (d->k == K_PROPOSAL)
+			proposal_list(e->s[d->k], sizeof(e->s[0]), l);
+		else
+			cfg_copy(e->s[d->k], sizeof(e->s[0]), l->tok[2]);
+		break;
 	case V_LIST: {
 		char *out = e->intf[d->k == K_DSTINTF];
 		size_t n = 0;
@@ -642,12 +673,8 @@ tree_of(const struct cfg_ctx *x, const struct cfg_line *l)
 	};
 	const struct fg_frame *f = x->nst ? &x->st[x->nst - 1] : NULL;
 	char path[CONFIG_LINE_MAX];
-	size_t n = 0;
 
-	path[0] = '\0';
-	for (size_t i = 1; i < l->ntok && n < sizeof(path); i++)
-		n += (size_t)snprintf(path + n, sizeof(path) - n, "%s%s", i > 1 ? " " : "",
-				      l->tok[i]);
+	join(l, 1, " ", path, sizeof(path));
 	if (at_root(x)) {
 		for (size_t i = 0; i < COUNT(roots); i++)
 			if (strcmp(path, roots[i].path) == 0)
@@ -1055,8 +1082,12 @@ selector(struct config_prefix *out, const struct fg_entry *e, enum fk type, enum
 	out->plen = CONFIG_PLEN_OTHER;
 }
 
-/* The first phase2 of a phase1 gives its selectors, ESP and lifetime;
- * any phase2 with auto-negotiate enable starts the tunnel. */
+/* The first phase2 of a phase1 gives its selectors and lifetime; any
+ * phase2 with auto-negotiate enable starts the tunnel. Each phase2 takes
+ * its own proposal (CLI reference, vpn ipsec phase2-interface) and all
+ * of them ride the phase1's one tunnel interface, so the tunnel's ESP is
+ * every proposal of every phase2 of it, as one list: the model takes the
+ * one that carries least, which the interface must carry. */
 static int
 bind_p2(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
 {
@@ -1071,12 +1102,18 @@ bind_p2(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
 	g = &c->gateways[gi];
 	if (e->k[K_AUTONEG].line && (!xg->p2neg.line || xg->p2neg.v != 1))
 		xg->p2neg = e->k[K_AUTONEG];
+	if (e->s[K_PROPOSAL][0]) {
+		char all[2 * CONFIG_ESP];
+		snprintf(all, sizeof(all), "%s%s%s", g->esp_text, g->esp_text[0] ? "," : "",
+			 e->s[K_PROPOSAL]);
+		cfg_esp_list(g->esp_text, sizeof(g->esp_text), all);
+		if (!g->esp.line)
+			g->esp = e->k[K_PROPOSAL];
+	}
 	if (xg->nph2++)
 		return 0;
 	selector(&g->local_id, e, K_SRC_TYPE, K_SRC, K_SRC_NAME);
 	selector(&g->remote_id, e, K_DST_TYPE, K_DST, K_DST_NAME);
-	g->esp = e->k[K_PROPOSAL];
-	cfg_copy(g->esp_text, sizeof(g->esp_text), e->s[K_PROPOSAL]);
 	g->life_child = e->k[K_KEYLIFESEC];
 	if ((ti = config_tunnel_find(c, g->name)) >= 0) {
 		t = &c->tunnels[ti];

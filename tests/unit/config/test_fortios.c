@@ -196,8 +196,9 @@ check_messy(void)
 	assert_int_equal(t->remote.plen, 30);
 	assert_string_equal(t->policy_name, "p2 of aws 1");
 	assert_int_equal(t->gateway, 0);
-	/* the first proposal of the list */
-	assert_string_equal(g->esp_text, "aes256-sha256");
+	/* every proposal of the list, ',' between them (the model takes the worst) */
+	assert_string_equal(g->esp_text, "aes256-sha256,aes128-sha1");
+	assert_int_equal(g->esp.line, 24);
 	assert_int_equal(g->natt.v, 1);
 	assert_int_equal(g->version.v, 2);
 	/* IKEv2: the retransmission's 93 s, a lower bound (Technical Tip 294932) */
@@ -667,6 +668,42 @@ test_ip_version(void **state)
 	assert_int_equal(cfg.invalid[0].line, 16);
 }
 
+/* Every phase2 of a phase1 adds its proposals to the tunnel's list, the
+ * one before its phase1 (bound at the end) and those after it alike; the
+ * first one read gives the selectors and the ESP line; a phase2 without
+ * a proposal adds none. */
+static void
+test_phase2_lists(void **state)
+{
+	(void)state;
+	parse("config vpn ipsec phase2-interface\n"
+	      "    edit \"early\"\n"
+	      "        set phase1name \"site\"\n"
+	      "        set proposal aes128gcm\n" /* 4 */
+	      "    next\n"
+	      "end\n"
+	      "config vpn ipsec phase1-interface\n"
+	      "    edit \"site\"\n"
+	      "        set remote-gw 192.0.2.1\n"
+	      "    next\n"
+	      "end\n"
+	      "config vpn ipsec phase2-interface\n"
+	      "    edit \"a\"\n"
+	      "        set phase1name \"site\"\n"
+	      "        set proposal aes256-sha512   aes128-sha1\n" /* 15 */
+	      "        set src-subnet 10.1.0.0 255.255.255.0\n"
+	      "    next\n"
+	      "    edit \"b\"\n"
+	      "        set phase1name \"site\"\n"
+	      "    next\n"
+	      "end\n");
+	assert_int_equal(cfg.ninvalid, 0);
+	assert_string_equal(gw("site")->esp_text, "aes256-sha512,aes128-sha1,aes128gcm");
+	assert_int_equal(gw("site")->esp.line, 15);
+	assert_int_equal(gw("site")->local_id.line, 16);
+	assert_string_equal(tun("site")->policy_name, "a");
+}
+
 int
 main(void)
 {
@@ -684,6 +721,7 @@ main(void)
 		cmocka_unit_test_teardown(test_p1_keys, teardown),
 		cmocka_unit_test_teardown(test_ip_version, teardown),
 		cmocka_unit_test_teardown(test_refused, teardown),
+		cmocka_unit_test_teardown(test_phase2_lists, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
