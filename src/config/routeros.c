@@ -803,12 +803,10 @@ on_proposal(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	cfg_copy(p->text, sizeof(p->text), m->l.text);
 	if ((v = val(m, "enc-algorithms"))) {
 		cfg_copy(p->enc, sizeof(p->enc), v);
-		p->enc[strcspn(p->enc, ",")] = '\0';
 		p->enc_set = 1;
 	}
 	if ((v = val(m, "auth-algorithms"))) {
 		cfg_copy(p->auth, sizeof(p->auth), v);
-		p->auth[strcspn(p->auth, ",")] = '\0';
 		p->auth_set = 1;
 	}
 	take(m, "lifetime", &p->life, 1);

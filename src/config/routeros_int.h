@@ -44,7 +44,9 @@ struct ros_proposal {
 	char name[CONFIG_NAME];
 	unsigned line;
 	char text[CONFIG_TEXT];
-	char enc[24], auth[16]; /* the first of each list */
+	/* enc-algorithms and auth-algorithms as written: ',' lists (a value
+	 * never outgrows its line) */
+	char enc[CONFIG_LINE_MAX], auth[CONFIG_LINE_MAX];
 	int enc_set, auth_set;
 	struct ros_val life;
 };
