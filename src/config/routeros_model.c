@@ -509,6 +509,33 @@ line_mtu(struct config *c, const char *wan_if)
 	c->line_index = (size_t)i;
 }
 
+/* A peer with exchange-mode=main-l2tp serves L2TP/IPsec clients: the L2TP
+ * server's peer, whose policies RouterOS generates for each client as it
+ * connects (MikroTik manual, IPsec, "Basic L2TP/IPsec setup": the dynamic
+ * peer has generate-policy, passive=yes). It is one remote-access tunnel,
+ * as an RTX's L2TP/IPsec is: not a site-to-site peer, so the audit leaves
+ * it out of the checks a site-to-site peer needs, and says so. */
+static void
+l2tp_tunnels(struct config *c, const struct cfg_ctx *x)
+{
+	for (size_t i = 0; i < x->npeers && !c->nomem; i++) {
+		const struct ros_peer *p = &x->peers[i];
+		char name[CONFIG_NAME + 8];
+		struct config_tunnel *t;
+		struct cfg_line l;
+		int k;
+		if (p->disabled || !p->l2tp || (k = config_gateway_find(c, p->name)) < 0)
+			continue;
+		snprintf(name, sizeof(name), "%s-l2tp", p->name);
+		if (!(t = cfg_tunnel(c, name, name, p->line)))
+			return;
+		line_of(&l, p->mode.line, p->mode.text);
+		t->kind = CONFIG_TK_L2TP;
+		cfg_set(&t->encap, t->kind, &l);
+		t->gateway = k;
+	}
+}
+
 void
 ros_model(struct config *c, struct cfg_ctx *x)
 {
@@ -520,6 +547,7 @@ ros_model(struct config *c, struct cfg_ctx *x)
 	identities(c, x);
 	wan_if = wan(c, x);
 	tunnels(c, x, wan_if);
+	l2tp_tunnels(c, x);
 	if (!c->nomem)
 		line_mtu(c, wan_if);
 }

@@ -524,6 +524,30 @@ test_policy_esp(void **state)
 	config_free(&cfg);
 }
 
+/* exchange-mode=main-l2tp is a mode RouterOS takes: the peer is one
+ * L2TP/IPsec remote-access tunnel (its policies are generated per
+ * client), beside any policy tunnel of its own. */
+static void
+test_l2tp(void **state)
+{
+	const struct config_tunnel *t;
+
+	(void)state;
+	assert_int_equal(
+		parse("/ip ipsec peer\n"
+		      "add address=0.0.0.0/0 exchange-mode=main-l2tp generate-policy=port-override "
+		      "secret=k\n"
+		      "add address=198.51.100.7/32 exchange-mode=main name=site\n"),
+		0);
+	t = tun("0.0.0.0-l2tp");
+	assert_true(cfg.ninvalid == 0 && cfg.ntunnels == 1);
+	assert_int_equal(t->kind, CONFIG_TK_L2TP);
+	assert_int_equal(t->gateway, config_gateway_find(&cfg, "0.0.0.0"));
+	assert_int_equal(t->encap.line, 2);
+	assert_int_equal(gw("0.0.0.0")->version.v, 1);
+	config_free(&cfg);
+}
+
 int
 main(void)
 {
@@ -533,7 +557,7 @@ main(void)
 		cmocka_unit_test(test_defaults),     cmocka_unit_test(test_verbose),
 		cmocka_unit_test(test_template),     cmocka_unit_test(test_hub),
 		cmocka_unit_test(test_sel_find),     cmocka_unit_test(test_outer6),
-		cmocka_unit_test(test_policy_esp),
+		cmocka_unit_test(test_policy_esp),   cmocka_unit_test(test_l2tp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
