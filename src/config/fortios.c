@@ -454,12 +454,12 @@ key_of(const struct cfg_ctx *x, const char *key)
  * separated by blanks), and which one is used is the responder's choice
  * (RFC 7296 section 2.7): kept as the ',' list the model reads
  * (core/audit_model.c takes the one that carries least). */
-static void
+static int
 proposal_list(char *dst, size_t len, const struct cfg_line *l)
 {
 	char list[CONFIG_LINE_MAX];
 
-	cfg_esp_list(dst, len, join(l, 2, ",", list, sizeof(list)));
+	return cfg_esp_list(dst, len, join(l, 2, ",", list, sizeof(list)));
 }
 
 static int
@@ -470,6 +470,7 @@ on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	uint32_t a;
 	unsigned plen;
 	long v = 0;
+	int cut = 0;
 
 	if (!d && p1_unknown(c, x, l->tok[1]))
 		return cfg_bad(c, l, CONFIG_BAD_ARG, 2, CONFIG_ARG_FG_P1_KEY);
@@ -519,7 +520,7 @@ on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		break;
 	case V_STR:
 		if (d->k == K_PROPOSAL)
-			proposal_list(e->s[d->k], sizeof(e->s[0]), l);
+			cut = proposal_list(e->s[d->k], sizeof(e->s[0]), l);
 		else
 			cfg_copy(e->s[d->k], sizeof(e->s[0]), l->tok[2]);
 		break;
@@ -534,6 +535,7 @@ on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	}
 	}
 	cfg_set(&e->k[d->k], v, l);
+	e->k[d->k].cut = cut;
 	if (d->k == K_PSK) {
 		/* "ENC ..." is the key encrypted with the unit's own key: no
 		 * key to compare (the digest of that text would be a wrong one) */
@@ -1104,11 +1106,13 @@ bind_p2(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
 		xg->p2neg = e->k[K_AUTONEG];
 	if (e->s[K_PROPOSAL][0]) {
 		char all[2 * CONFIG_ESP];
+		int cut = g->esp.cut || e->k[K_PROPOSAL].cut;
 		snprintf(all, sizeof(all), "%s%s%s", g->esp_text, g->esp_text[0] ? "," : "",
 			 e->s[K_PROPOSAL]);
-		cfg_esp_list(g->esp_text, sizeof(g->esp_text), all);
+		cut |= cfg_esp_list(g->esp_text, sizeof(g->esp_text), all);
 		if (!g->esp.line)
 			g->esp = e->k[K_PROPOSAL];
+		g->esp.cut = cut; /* the list holds a part of what its phase2s offer */
 	}
 	if (xg->nph2++)
 		return 0;

@@ -247,12 +247,13 @@ proposal_missing(const struct cfg_ctx *x, const struct ros_policy *pol)
  * picks, RFC 7296 section 2.7). An empty auth-algorithms (a GCM cipher's)
  * adds none. cfg_esp_list() drops blanks, so the blank inside a
  * transform rides it as '_', which no RouterOS algorithm word holds. */
-static void
+static int
 esp_list(char *dst, size_t len, const char *enc, const char *auth)
 {
 	char e[CONFIG_LINE_MAX], a[CONFIG_LINE_MAX], all[4 * CONFIG_ESP];
 	char *se = NULL, *sa = NULL;
 	size_t n = 0;
+	int cut;
 
 	cfg_copy(e, sizeof(e), enc);
 	all[0] = '\0';
@@ -266,10 +267,11 @@ esp_list(char *dst, size_t len, const char *enc, const char *auth)
 					      h);
 	}
 	/* all holds four times what dst keeps: a list it cannot hold is one
-	 * cfg_esp_list cuts loudly, before the part snprintf cut */
-	cfg_esp_list(dst, len, all);
+	 * cfg_esp_list cuts (and says so), before the part snprintf cut */
+	cut = cfg_esp_list(dst, len, all);
 	for (char *p = dst; (p = strchr(p, '_')); p++)
 		*p = ' ';
+	return cut;
 }
 
 /* The policy's ESP, into its tunnel: each policy names its own proposal
@@ -280,6 +282,7 @@ static void
 esp(const struct cfg_ctx *x, const struct ros_policy *pol, struct config_tunnel *t)
 {
 	const struct ros_proposal *pr = proposal_of(x, pol);
+	int cut;
 
 	t->esp_here = 1;
 	/* a proposal that does not exist: its ESP is not known (never the
@@ -288,14 +291,15 @@ esp(const struct cfg_ctx *x, const struct ros_policy *pol, struct config_tunnel 
 		return;
 	/* the default proposal: enc-algorithms aes-256-cbc,aes-192-cbc,aes-128-cbc,
 	 * auth-algorithms sha1 */
-	esp_list(t->esp_text, sizeof(t->esp_text),
-		 pr && pr->enc_set ? pr->enc : "aes-256-cbc,aes-192-cbc,aes-128-cbc",
-		 pr && pr->auth_set ? pr->auth : "sha1");
+	cut = esp_list(t->esp_text, sizeof(t->esp_text),
+		       pr && pr->enc_set ? pr->enc : "aes-256-cbc,aes-192-cbc,aes-128-cbc",
+		       pr && pr->auth_set ? pr->auth : "sha1");
 	if (pr) {
 		struct cfg_line l;
 		line_of(&l, pr->line, pr->text);
 		cfg_set(&t->esp, 0, &l);
 		t->esp.tmpl = ros_placeholder(pr->enc) || ros_placeholder(pr->auth);
+		t->esp.cut = cut; /* the default proposal's three never are */
 	}
 }
 

@@ -704,6 +704,29 @@ test_phase2_lists(void **state)
 	assert_string_equal(tun("site")->policy_name, "a");
 }
 
+/* Proposals more than the list keeps: the tunnel's list is cut, and says
+ * so (config_num.cut), both for one phase2's and for phase2s together. */
+static void
+test_phase2_cut(void **state)
+{
+	static const char many[] = " aes128-sha1 aes256-sha1 aes128-sha256 aes256-sha256"
+				   " aes128-sha384 aes256-sha384 aes128-sha512 aes256-sha512"
+				   " aes128gcm aes256gcm 3des-sha1\n";
+	char text[1024];
+
+	(void)state;
+	snprintf(text, sizeof(text),
+		 "config vpn ipsec phase1-interface\n edit \"site\"\n set remote-gw 192.0.2.1\n"
+		 " next\nend\nconfig vpn ipsec phase2-interface\n"
+		 " edit \"a\"\n set phase1name \"site\"\n set proposal%s next\n"
+		 " edit \"b\"\n set phase1name \"site\"\n set proposal%s next\nend\n",
+		 many, many);
+	parse(text);
+	assert_true(gw("site")->esp.cut);
+	assert_int_equal(gw("site")->esp.line, 9);
+	assert_null(strstr(gw("site")->esp_text, "..."));
+}
+
 int
 main(void)
 {
@@ -722,6 +745,7 @@ main(void)
 		cmocka_unit_test_teardown(test_ip_version, teardown),
 		cmocka_unit_test_teardown(test_refused, teardown),
 		cmocka_unit_test_teardown(test_phase2_lists, teardown),
+		cmocka_unit_test_teardown(test_phase2_cut, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
