@@ -28,7 +28,9 @@
  *    line MTU;
  *  - config router bgp / config neighbor / edit ADDR: BGP neighbours;
  *  - config firewall policy / edit N: tcp-mss-sender and tcp-mss-receiver
- *    on a policy naming a tunnel interface (see policy_clamp()).
+ *    on a policy naming a tunnel interface (see policy_clamp()); srcintf
+ *    and dstintf of every policy, and config router static / edit N: set
+ *    device, the interfaces traffic is sent to (see misnamed()).
  * Every other tree and key is a known line the audit does not need: a
  * full configuration has thousands. Values of the keys above are checked;
  * a line outside any block, a set at the table level of a table read
@@ -45,7 +47,19 @@
 
 /* The trees the audit reads; T_OTHER any other, T_VDOM and T_GLOBAL the
  * multi-VDOM wrappers whose entries hold top-level blocks again. */
-enum fg_tree { T_NONE, T_P1, T_P2, T_IF, T_BGP, T_NEIGH, T_POLICY, T_VDOM, T_GLOBAL, T_OTHER };
+enum fg_tree {
+	T_NONE,
+	T_P1,
+	T_P2,
+	T_IF,
+	T_BGP,
+	T_NEIGH,
+	T_POLICY,
+	T_STATIC,
+	T_VDOM,
+	T_GLOBAL,
+	T_OTHER
+};
 
 /* The keys read, in every tree that has them. */
 enum fk {
@@ -83,6 +97,7 @@ enum fk {
 	K_MSS_RECEIVER,
 	K_SRCINTF,
 	K_DSTINTF,
+	K_DEVICE,
 	K_DESC,
 	K_MODE,
 	K_REMOTE_AS,
@@ -179,6 +194,8 @@ static const struct keydef keys[] = {
 	{ T_POLICY, "tcp-mss-receiver", K_MSS_RECEIVER, V_NUM, 0, 65535, NULL, 0 },
 	{ T_POLICY, "srcintf", K_SRCINTF, V_LIST, 0, 0, NULL, 0 },
 	{ T_POLICY, "dstintf", K_DSTINTF, V_LIST, 0, 0, NULL, 0 },
+	/* router static, edit N: set device IF (the interface the route sends to) */
+	{ T_STATIC, "device", K_DEVICE, V_STR, 0, 0, NULL, 0 },
 };
 /* clang-format on */
 
@@ -263,6 +280,13 @@ struct fg_frame {
 	char text[CONFIG_TEXT];
 };
 
+/* An interface name a firewall policy (srcintf, dstintf) or a static
+ * route (device) sends traffic to, and its line. */
+struct fg_use {
+	char name[CONFIG_NAME];
+	struct config_num line;
+};
+
 /* What the model needs of a phase1 besides its gateway row: the lines
  * that decide who starts IKE, and the phase2 that gives the selectors. */
 struct fg_gw {
@@ -274,7 +298,8 @@ struct fg_gw {
 	struct config_prefix rgw4, lgw4, rgw6, lgw6;
 	struct config_num ipver;
 	int nph2;
-	int seen; /* an earlier edit of the same name: a second edit
+	int has_if; /* a system interface entry has its name */
+	int seen;   /* an earlier edit of the same name: a second edit
 	                               * changes only what it sets (FOS-CLI) */
 };
 
@@ -291,6 +316,8 @@ struct cfg_ctx {
 	size_t npol, cap_pol;
 	struct fg_entry *tif; /* type tunnel interfaces no phase1 named yet */
 	size_t ntif, cap_tif;
+	struct fg_use *use; /* interface names policies and static routes send to */
+	size_t nuse, cap_use;
 	unsigned char quoted[CFG_MAX_TOK]; /* the line's words that were double-quoted */
 };
 
@@ -670,6 +697,7 @@ tree_of(const struct cfg_ctx *x, const struct cfg_line *l)
 		{ "system interface", T_IF },
 		{ "router bgp", T_BGP },
 		{ "firewall policy", T_POLICY },
+		{ "router static", T_STATIC },
 		{ "vdom", T_VDOM },
 		{ "global", T_GLOBAL },
 	};
@@ -693,13 +721,14 @@ tree_of(const struct cfg_ctx *x, const struct cfg_line *l)
 static int
 read_tree(enum fg_tree t)
 {
-	return t == T_P1 || t == T_P2 || t == T_IF || t == T_NEIGH || t == T_POLICY;
+	return t == T_P1 || t == T_P2 || t == T_IF || t == T_NEIGH || t == T_POLICY ||
+	       t == T_STATIC;
 }
 
 static int
 is_table(enum fg_tree t)
 {
-	return t == T_P1 || t == T_P2 || t == T_IF || t == T_NEIGH || t == T_POLICY || t == T_VDOM;
+	return read_tree(t) || t == T_VDOM;
 }
 
 static struct fg_frame *
@@ -1250,16 +1279,43 @@ plain_if(struct config *c, const struct fg_entry *e)
  * prints system interface before vpn ipsec: such an entry waits for the
  * end of the file (fg_model). */
 static void
+phase1_if(struct config *c, struct cfg_ctx *x, const struct fg_entry *e, int gi)
+{
+	struct fg_gw *xg = gw_extra(c, x, (size_t)gi);
+
+	if (xg)
+		xg->has_if = 1;
+	tunnel_if(c, e);
+}
+
+static void
 commit_if(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
 {
 	struct fg_entry *p;
+	int gi = config_gateway_find(c, e->name);
 
-	if (config_gateway_find(c, e->name) >= 0)
-		tunnel_if(c, e);
+	if (gi >= 0)
+		phase1_if(c, x, e, gi);
 	else if (strcmp(e->s[K_TYPE], "tunnel") != 0)
 		plain_if(c, e);
 	else if ((p = cfg_push(c, (void **)&x->tif, &x->ntif, &x->cap_tif, sizeof(*x->tif))))
 		*p = *e;
+}
+
+/* Each interface name of list (names, each followed by '\n') as sent to
+ * by line n. */
+static void
+add_uses(struct config *c, struct cfg_ctx *x, const char *list, const struct config_num *n)
+{
+	for (const char *p = list; *p;) {
+		size_t k = strcspn(p, "\n");
+		struct fg_use *u;
+		if (!(u = cfg_push(c, (void **)&x->use, &x->nuse, &x->cap_use, sizeof(*x->use))))
+			return;
+		snprintf(u->name, sizeof(u->name), "%.*s", (int)k, p);
+		u->line = *n;
+		p += k + (p[k] == '\n');
+	}
 }
 
 static void
@@ -1283,7 +1339,16 @@ commit(struct config *c, struct cfg_ctx *x)
 		if (c->nbgp && c->bgp[c->nbgp - 1].line == e->line)
 			cfg_copy(c->bgp[c->nbgp - 1].text, sizeof(c->bgp[0].text), e->text);
 		break;
+	case T_STATIC: {
+		char one[CONFIG_ESP + 1];
+		snprintf(one, sizeof(one), "%s\n", e->s[K_DEVICE]);
+		if (e->k[K_DEVICE].line && !e->k[K_DEVICE].tmpl)
+			add_uses(c, x, one, &e->k[K_DEVICE]);
+		break;
+	}
 	case T_POLICY:
+		add_uses(c, x, e->intf[0], &e->k[K_SRCINTF]);
+		add_uses(c, x, e->intf[1], &e->k[K_DSTINTF]);
 		if ((e->k[K_MSS_SENDER].line || e->k[K_MSS_RECEIVER].line) &&
 		    (p = cfg_push(c, (void **)&x->pol, &x->npol, &x->cap_pol, sizeof(*x->pol))))
 			*p = *e;
@@ -1383,15 +1448,62 @@ policy_clamp(struct config *c, const struct cfg_ctx *x)
 	free(ours);
 }
 
+/* The first line sending traffic to interface name, NULL none. */
+static const struct config_num *
+used_by(const struct cfg_ctx *x, const char *name)
+{
+	for (size_t i = 0; i < x->nuse; i++)
+		if (strcmp(x->use[i].name, name) == 0)
+			return &x->use[i].line;
+	return NULL;
+}
+
+/* A type tunnel interface e that no phase1-interface is named after, to
+ * which a policy or a static route sends traffic, beside a phase1 whose
+ * name begins with e's and that has no interface entry of its own (the
+ * published shape: edit "VPN-PALO" / set type tunnel, phase1 "VPN-PALO-P1",
+ * set dstintf "VPN-PALO", tests/audit/configs/SOURCES.md 75). The
+ * interface of a route-based tunnel is the one FortiOS makes with its
+ * phase1's name (CLI reference, vpn ipsec phase1-interface: the phase 1
+ * of a route-based, interface-mode tunnel; AWS's FortiGate sample,
+ * tests/audit/configs/SOURCES.md 19, sets the tunnel's addresses under
+ * edit with the phase1's name): that phase1's tunnel says which entry and line name
+ * another interface. What FortiOS does with such an entry is in no source
+ * at hand, so nothing more is said of it. */
+static void
+misnamed(struct config *c, const struct cfg_ctx *x, const struct fg_entry *e)
+{
+	const struct config_num *use = used_by(x, e->name);
+	size_t n = strlen(e->name);
+
+	for (size_t g = 0; use && n && g < c->ngateways && g < x->ngw; g++) {
+		int t = config_tunnel_find(c, c->gateways[g].name);
+		if (x->gw[g].has_if || cfg_index_find(c, CFG_T_IFACES, c->gateways[g].name) >= 0 ||
+		    t < 0 || strlen(c->gateways[g].name) <= n ||
+		    strncmp(c->gateways[g].name, e->name, n) != 0 || c->tunnels[t].if_like.line)
+			continue;
+		cfg_set(&c->tunnels[t].if_like, 0, &(struct cfg_line){ .no = e->line, .ntok = 0 });
+		cfg_copy(c->tunnels[t].if_like.text, sizeof(c->tunnels[t].if_like.text), e->text);
+		c->tunnels[t].if_like_use = *use;
+		return;
+	}
+}
+
 static void
 fg_model(struct config *c, struct cfg_ctx *x)
 {
 	for (size_t i = 0; i < x->ntif && !c->nomem; i++) {
-		if (config_gateway_find(c, x->tif[i].name) >= 0 || !c->ngateways)
+		int gi = config_gateway_find(c, x->tif[i].name);
+		if (gi >= 0)
+			phase1_if(c, x, &x->tif[i], gi);
+		else if (!c->ngateways)
 			tunnel_if(c, &x->tif[i]);
 		else
 			plain_if(c, &x->tif[i]);
 	}
+	for (size_t i = 0; i < x->ntif && !c->nomem; i++)
+		if (config_gateway_find(c, x->tif[i].name) < 0)
+			misnamed(c, x, &x->tif[i]);
 	for (size_t i = 0; i < x->np2; i++)
 		if (bind_p2(c, x, &x->p2[i]) < 0)
 			cfg_ref(c,
@@ -1545,6 +1657,7 @@ config_parse_fortios(const char *buf, size_t len, struct config *c)
 	free(x->p2);
 	free(x->pol);
 	free(x->tif);
+	free(x->use);
 	free(x);
 	return c->nomem ? -1 : 0;
 }

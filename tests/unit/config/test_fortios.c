@@ -727,6 +727,55 @@ test_phase2_cut(void **state)
 	assert_null(strstr(gw("site")->esp_text, "..."));
 }
 
+/* A type tunnel interface no phase1 is named after, sent traffic by a
+ * policy or a static route, beside a phase1 whose name begins with it and
+ * that has no interface entry: the phase1's tunnel names both lines. Not
+ * when the phase1 has its own entry, nor for an interface (ssl.root) no
+ * phase1's name begins with. */
+static void
+test_if_like(void **state)
+{
+	(void)state;
+	parse("config system interface\n"
+	      "    edit \"VPN-PALO\"\n" /* 2 */
+	      "        set type tunnel\n"
+	      "    next\n"
+	      "    edit \"ssl.root\"\n"
+	      "        set type tunnel\n"
+	      "    next\n"
+	      "    edit \"B\"\n"
+	      "        set type tunnel\n"
+	      "    next\n"
+	      "    edit \"B-P1\"\n"
+	      "    next\n"
+	      "end\n"
+	      "config vpn ipsec phase1-interface\n"
+	      "    edit \"VPN-PALO-P1\"\n"
+	      "        set remote-gw 192.0.2.1\n"
+	      "    next\n"
+	      "    edit \"B-P1\"\n"
+	      "        set remote-gw 192.0.2.2\n"
+	      "    next\n"
+	      "end\n"
+	      "config firewall policy\n"
+	      "    edit 1\n"
+	      "        set srcintf \"ssl.root\" \"B\"\n"
+	      "        set dstintf \"lan\"\n"
+	      "    next\n"
+	      "end\n"
+	      "config router static\n"
+	      "    edit 1\n"
+	      "        set device \"VPN-PALO\"\n" /* 30 */
+	      "    next\n"
+	      "end\n");
+	assert_int_equal(cfg.ninvalid, 0);
+	assert_int_equal(tun("VPN-PALO-P1")->if_like.line, 2);
+	assert_string_equal(tun("VPN-PALO-P1")->if_like.text, "edit \"VPN-PALO\"");
+	assert_int_equal(tun("VPN-PALO-P1")->if_like_use.line, 30);
+	assert_int_equal(tun("B-P1")->if_like.line, 0);
+	assert_int_equal(cfg.ntunnels, 2);
+}
+
 int
 main(void)
 {
@@ -746,6 +795,7 @@ main(void)
 		cmocka_unit_test_teardown(test_refused, teardown),
 		cmocka_unit_test_teardown(test_phase2_lists, teardown),
 		cmocka_unit_test_teardown(test_phase2_cut, teardown),
+		cmocka_unit_test_teardown(test_if_like, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
