@@ -287,6 +287,16 @@ struct fg_use {
 	struct config_num line;
 };
 
+/* A phase2 bound to its phase1 gi, and its proposal list as its latest
+ * edit set it (a second edit of the same name changes what it sets,
+ * FOS-CLI: it keeps the phase1name it does not set again). */
+struct fg_p2esp {
+	int gi;
+	char name[CONFIG_NAME];
+	char esp[CONFIG_ESP];
+	struct config_num line;
+};
+
 /* What the model needs of a phase1 besides its gateway row: the lines
  * that decide who starts IKE, and the phase2 that gives the selectors. */
 struct fg_gw {
@@ -318,6 +328,8 @@ struct cfg_ctx {
 	size_t ntif, cap_tif;
 	struct fg_use *use; /* interface names policies and static routes send to */
 	size_t nuse, cap_use;
+	struct fg_p2esp *p2esp; /* each bound phase2's proposals, by phase1 and name */
+	size_t np2esp, cap_p2esp;
 	unsigned char quoted[CFG_MAX_TOK]; /* the line's words that were double-quoted */
 };
 
@@ -1119,10 +1131,60 @@ selector(struct config_prefix *out, const struct fg_entry *e, enum fk type, enum
  * of them ride the phase1's one tunnel interface, so the tunnel's ESP is
  * every proposal of every phase2 of it, as one list: the model takes the
  * one that carries least, which the interface must carry. */
+/* Phase2 e's proposals into phase1 gi's list: the tunnel's ESP is every
+ * proposal of every phase2 of it, each phase2 as its latest edit set it
+ * (by line: a phase2 read before its phase1 is bound at the end). */
+/* The bound phase2 name of phase1 gi (any phase1: gi < 0), NULL none. */
+static struct fg_p2esp *
+p2_find(const struct cfg_ctx *x, int gi, const char *name)
+{
+	for (size_t i = 0; i < x->np2esp; i++)
+		if ((gi < 0 || x->p2esp[i].gi == gi) && strcmp(x->p2esp[i].name, name) == 0)
+			return &x->p2esp[i];
+	return NULL;
+}
+
+static void
+p2_esp(struct config *c, struct cfg_ctx *x, int gi, const struct fg_entry *e)
+{
+	struct config_gateway *g = &c->gateways[gi];
+	struct fg_p2esp *p = p2_find(x, gi, e->name);
+	char all[CONFIG_ESP * 4];
+	size_t n = 0;
+	int cut = 0;
+
+	if (!p &&
+	    (p = cfg_push(c, (void **)&x->p2esp, &x->np2esp, &x->cap_p2esp, sizeof(*x->p2esp)))) {
+		memset(p, 0, sizeof(*p));
+		p->gi = gi;
+		cfg_copy(p->name, sizeof(p->name), e->name);
+	}
+	if (!p || !e->s[K_PROPOSAL][0] || p->line.line > e->k[K_PROPOSAL].line)
+		return;
+	cfg_copy(p->esp, sizeof(p->esp), e->s[K_PROPOSAL]);
+	p->line = e->k[K_PROPOSAL];
+	memset(&g->esp, 0, sizeof(g->esp));
+	all[0] = '\0';
+	for (size_t i = 0; i < x->np2esp; i++) {
+		if (x->p2esp[i].gi != gi || !x->p2esp[i].esp[0])
+			continue;
+		if (!g->esp.line)
+			g->esp = x->p2esp[i].line;
+		cut |= x->p2esp[i].line.cut;
+		if (n < sizeof(all))
+			n += (size_t)snprintf(all + n, sizeof(all) - n, "%s%s", n ? "," : "",
+					      x->p2esp[i].esp);
+	}
+	/* all holds several lists' worth: one it cannot hold, cfg_esp_list cuts */
+	cut |= cfg_esp_list(g->esp_text, sizeof(g->esp_text), all);
+	g->esp.cut = cut; /* the list holds a part of what its phase2s offer */
+}
+
 static int
 bind_p2(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
 {
-	int gi = config_gateway_find(c, e->s[K_PHASE1NAME]);
+	const struct fg_p2esp *was = e->k[K_PHASE1NAME].line ? NULL : p2_find(x, -1, e->name);
+	int gi = was ? was->gi : config_gateway_find(c, e->s[K_PHASE1NAME]);
 	struct config_gateway *g;
 	struct config_tunnel *t;
 	struct fg_gw *xg;
@@ -1133,17 +1195,8 @@ bind_p2(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
 	g = &c->gateways[gi];
 	if (e->k[K_AUTONEG].line && (!xg->p2neg.line || xg->p2neg.v != 1))
 		xg->p2neg = e->k[K_AUTONEG];
-	if (e->s[K_PROPOSAL][0]) {
-		char all[2 * CONFIG_ESP];
-		int cut = g->esp.cut || e->k[K_PROPOSAL].cut;
-		snprintf(all, sizeof(all), "%s%s%s", g->esp_text, g->esp_text[0] ? "," : "",
-			 e->s[K_PROPOSAL]);
-		cut |= cfg_esp_list(g->esp_text, sizeof(g->esp_text), all);
-		if (!g->esp.line)
-			g->esp = e->k[K_PROPOSAL];
-		g->esp.cut = cut; /* the list holds a part of what its phase2s offer */
-	}
-	if (xg->nph2++)
+	p2_esp(c, x, gi, e);
+	if (was || xg->nph2++)
 		return 0;
 	selector(&g->local_id, e, K_SRC_TYPE, K_SRC, K_SRC_NAME);
 	selector(&g->remote_id, e, K_DST_TYPE, K_DST, K_DST_NAME);
@@ -1658,6 +1711,7 @@ config_parse_fortios(const char *buf, size_t len, struct config *c)
 	free(x->pol);
 	free(x->tif);
 	free(x->use);
+	free(x->p2esp);
 	free(x);
 	return c->nomem ? -1 : 0;
 }

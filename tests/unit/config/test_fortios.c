@@ -704,6 +704,34 @@ test_phase2_lists(void **state)
 	assert_string_equal(tun("site")->policy_name, "a");
 }
 
+/* A second edit of a phase2 replaces the proposal it sets (FortiOS
+ * changes what an edit sets): the latest by line, even when the first
+ * edit came before the phase1 and was bound at the end; one that sets no
+ * phase1name keeps the first edit's. */
+static void
+test_phase2_reedit(void **state)
+{
+	const struct config_gateway *g;
+
+	(void)state;
+	parse("config vpn ipsec phase2-interface\n"
+	      " edit \"a\"\n set phase1name \"site\"\n set proposal aes128gcm\n next\nend\n"
+	      "config vpn ipsec phase1-interface\n edit \"site\"\n set remote-gw 192.0.2.1\n"
+	      " next\nend\n"
+	      "config vpn ipsec phase2-interface\n"
+	      " edit \"a\"\n set phase1name \"site\"\n set proposal aes256-sha512\n next\n"
+	      " edit \"b\"\n set phase1name \"site\"\n set proposal aes128-sha1\n next\n"
+	      " edit \"b\"\n set auto-negotiate enable\n next\nend\n");
+	g = gw("site");
+	assert_true(cfg.ninvalid == 0 && !g->esp.cut);
+	assert_string_equal(g->esp_text, "aes256-sha512,aes128-sha1");
+	assert_int_equal(g->esp.line, 15);
+	/* b's second edit keeps its phase1name: no undefined reference, and
+	 * its auto-negotiate starts the tunnel */
+	assert_int_equal(cfg.nrefs, 0);
+	assert_int_equal(g->start.state, CONFIG_START_ALWAYS);
+}
+
 /* Proposals more than the list keeps: the tunnel's list is cut, and says
  * so (config_num.cut), both for one phase2's and for phase2s together. */
 static void
@@ -795,6 +823,7 @@ main(void)
 		cmocka_unit_test_teardown(test_refused, teardown),
 		cmocka_unit_test_teardown(test_phase2_lists, teardown),
 		cmocka_unit_test_teardown(test_phase2_cut, teardown),
+		cmocka_unit_test_teardown(test_phase2_reedit, teardown),
 		cmocka_unit_test_teardown(test_if_like, teardown),
 	};
 
