@@ -295,6 +295,7 @@ struct fg_p2esp {
 	char name[CONFIG_NAME];
 	char esp[CONFIG_ESP];
 	struct config_num line;
+	struct config_num edit; /* its first edit line */
 };
 
 /* What the model needs of a phase1 besides its gateway row: the lines
@@ -529,6 +530,10 @@ on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		cfg_copy(e->p[d->k].text, sizeof(e->p[0].text), l->text);
 		if (d->k == K_PSK)
 			e->psk = (struct config_secret){ .line = l->no, .tmpl = 1 };
+		/* a proposal list that is a placeholder is one the model names
+		 * as a template value, never a phase2 that names none */
+		if (d->k == K_PROPOSAL)
+			e->k[d->k].cut = proposal_list(e->s[d->k], sizeof(e->s[0]), l);
 		return 0;
 	}
 	switch (d->t) {
@@ -1158,16 +1163,31 @@ p2_esp(struct config *c, struct cfg_ctx *x, int gi, const struct fg_entry *e)
 		memset(p, 0, sizeof(*p));
 		p->gi = gi;
 		cfg_copy(p->name, sizeof(p->name), e->name);
+		p->edit.line = e->line;
+		cfg_copy(p->edit.text, sizeof(p->edit.text), e->text);
 	}
-	if (!p || !e->s[K_PROPOSAL][0] || p->line.line > e->k[K_PROPOSAL].line)
+	if (!p || (e->s[K_PROPOSAL][0] && p->line.line > e->k[K_PROPOSAL].line))
 		return;
-	cfg_copy(p->esp, sizeof(p->esp), e->s[K_PROPOSAL]);
-	p->line = e->k[K_PROPOSAL];
+	if (e->s[K_PROPOSAL][0]) {
+		cfg_copy(p->esp, sizeof(p->esp), e->s[K_PROPOSAL]);
+		p->line = e->k[K_PROPOSAL];
+	}
 	memset(&g->esp, 0, sizeof(g->esp));
+	memset(&g->esp_several, 0, sizeof(g->esp_several));
 	all[0] = '\0';
 	for (size_t i = 0; i < x->np2esp; i++) {
-		if (x->p2esp[i].gi != gi || !x->p2esp[i].esp[0])
+		if (x->p2esp[i].gi != gi)
 			continue;
+		/* no proposal: FortiOS's initial list for a new phase2, which
+		 * changed between releases (CLI reference 6.0.5, vpn ipsec
+		 * phase2-interface, History: 6.0.1 "Changed the initial proposal
+		 * list"), several proposals the file does not name: the tunnel's
+		 * ESP is not known, and a note says why */
+		if (!x->p2esp[i].esp[0]) {
+			if (!g->esp_several.line)
+				g->esp_several = x->p2esp[i].edit;
+			continue;
+		}
 		if (!g->esp.line)
 			g->esp = x->p2esp[i].line;
 		cut |= x->p2esp[i].line.cut;
@@ -1178,6 +1198,8 @@ p2_esp(struct config *c, struct cfg_ctx *x, int gi, const struct fg_entry *e)
 	/* all holds several lists' worth: one it cannot hold, cfg_esp_list cuts */
 	cut |= cfg_esp_list(g->esp_text, sizeof(g->esp_text), all);
 	g->esp.cut = cut; /* the list holds a part of what its phase2s offer */
+	if (g->esp_several.line)
+		g->esp_text[0] = '\0';
 }
 
 static int

@@ -670,8 +670,9 @@ test_ip_version(void **state)
 
 /* Every phase2 of a phase1 adds its proposals to the tunnel's list, the
  * one before its phase1 (bound at the end) and those after it alike; the
- * first one read gives the selectors and the ESP line; a phase2 without
- * a proposal adds none. */
+ * first one read gives the selectors and the ESP line. A phase2 without
+ * a proposal takes FortiOS's initial list, which the file does not name:
+ * that tunnel's ESP is not known (esp_several, its edit line). */
 static void
 test_phase2_lists(void **state)
 {
@@ -686,22 +687,46 @@ test_phase2_lists(void **state)
 	      "    edit \"site\"\n"
 	      "        set remote-gw 192.0.2.1\n"
 	      "    next\n"
+	      "    edit \"two\"\n"
+	      "        set remote-gw 192.0.2.2\n"
+	      "    next\n"
 	      "end\n"
 	      "config vpn ipsec phase2-interface\n"
 	      "    edit \"a\"\n"
 	      "        set phase1name \"site\"\n"
-	      "        set proposal aes256-sha512   aes128-sha1\n" /* 15 */
+	      "        set proposal aes256-sha512   aes128-sha1\n" /* 18 */
 	      "        set src-subnet 10.1.0.0 255.255.255.0\n"
 	      "    next\n"
 	      "    edit \"b\"\n"
-	      "        set phase1name \"site\"\n"
+	      "        set phase1name \"two\"\n"
+	      "        set proposal aes128-sha256\n"
+	      "    next\n"
+	      "    edit \"c\"\n" /* 25 */
+	      "        set phase1name \"two\"\n"
 	      "    next\n"
 	      "end\n");
 	assert_int_equal(cfg.ninvalid, 0);
 	assert_string_equal(gw("site")->esp_text, "aes256-sha512,aes128-sha1,aes128gcm");
-	assert_int_equal(gw("site")->esp.line, 15);
-	assert_int_equal(gw("site")->local_id.line, 16);
+	assert_int_equal(gw("site")->esp.line, 18);
+	assert_int_equal(gw("site")->esp_several.line, 0);
+	assert_int_equal(gw("site")->local_id.line, 19);
 	assert_string_equal(tun("site")->policy_name, "a");
+	assert_string_equal(gw("two")->esp_text, "");
+	assert_int_equal(gw("two")->esp_several.line, 25);
+}
+
+/* A placeholder for the proposal is a template value in the list (the
+ * model names it), not a phase2 that sets none. */
+static void
+test_phase2_tmpl(void **state)
+{
+	(void)state;
+	parse("config vpn ipsec phase1-interface\n edit \"site\"\n set remote-gw 192.0.2.1\n"
+	      " next\nend\nconfig vpn ipsec phase2-interface\n"
+	      " edit \"a\"\n set phase1name \"site\"\n set proposal ${p2}\n next\nend\n");
+	assert_string_equal(gw("site")->esp_text, "${p2}");
+	assert_int_equal(gw("site")->esp_several.line, 0);
+	assert_true(gw("site")->esp.tmpl);
 }
 
 /* A second edit of a phase2 replaces the proposal it sets (FortiOS
@@ -824,6 +849,7 @@ main(void)
 		cmocka_unit_test_teardown(test_phase2_lists, teardown),
 		cmocka_unit_test_teardown(test_phase2_cut, teardown),
 		cmocka_unit_test_teardown(test_phase2_reedit, teardown),
+		cmocka_unit_test_teardown(test_phase2_tmpl, teardown),
 		cmocka_unit_test_teardown(test_if_like, teardown),
 	};
 
