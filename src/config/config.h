@@ -183,7 +183,14 @@ struct config_tunnel {
 	                               * (a Japanese config saved as Shift_JIS keeps its bytes) */
 	enum config_tunnel_kind kind;
 	struct config_num encap; /* the line that set kind (0: the default) */
-	struct config_num mtu;   /* ip tunnel mtu / ip mtu */
+	/* The tunnel's interface has no entry of its own, while one of a like
+	 * name that no IKE peer makes (FortiOS: a type tunnel interface no
+	 * phase1-interface is named after) is the one traffic is sent to:
+	 * if_like that interface's entry, if_like_use the first line naming it
+	 * (a firewall policy's srcintf/dstintf, a static route's device);
+	 * line 0: none (config/fortios.c misnamed()) */
+	struct config_num if_like, if_like_use;
+	struct config_num mtu; /* ip tunnel mtu / ip mtu */
 	struct config_num mss; /* ip tunnel tcp mss limit / ip tcp adjust-mss; v: enum config_mss */
 	long mss_value;        /* the number when mss.v == CONFIG_MSS_NUM */
 	struct config_num mtu6; /* ipv6 tunnel mtu / ipv6 mtu */

@@ -58,7 +58,7 @@ static const struct {
 	{ VENDOR_IX, "sha2-384", "sha384", 0, 1 },
 	{ VENDOR_IX, "sha2-512", "sha512", 0, 1 },
 	/* FortiOS phase2-interface proposal words (CLI reference): cipher and
-	 * integrity in one word, the first of the list is the one read;
+	 * integrity in one word (config/fortios.c keeps every word of a list);
 	 * aes128gcm/aes256gcm are AES-GCM with a 16-byte ICV (RFC 4106) */
 	{ VENDOR_FORTIGATE, "3des-md5", "3des-md5", 0, 0 },
 	{ VENDOR_FORTIGATE, "3des-sha1", "3des-sha1", 0, 0 },

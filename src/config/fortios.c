@@ -28,7 +28,9 @@
  *    line MTU;
  *  - config router bgp / config neighbor / edit ADDR: BGP neighbours;
  *  - config firewall policy / edit N: tcp-mss-sender and tcp-mss-receiver
- *    on a policy naming a tunnel interface (see policy_clamp()).
+ *    on a policy naming a tunnel interface (see policy_clamp()); srcintf
+ *    and dstintf of every policy, and config router static / edit N: set
+ *    device, the interfaces traffic is sent to (see misnamed()).
  * Every other tree and key is a known line the audit does not need: a
  * full configuration has thousands. Values of the keys above are checked;
  * a line outside any block, a set at the table level of a table read
@@ -45,7 +47,19 @@
 
 /* The trees the audit reads; T_OTHER any other, T_VDOM and T_GLOBAL the
  * multi-VDOM wrappers whose entries hold top-level blocks again. */
-enum fg_tree { T_NONE, T_P1, T_P2, T_IF, T_BGP, T_NEIGH, T_POLICY, T_VDOM, T_GLOBAL, T_OTHER };
+enum fg_tree {
+	T_NONE,
+	T_P1,
+	T_P2,
+	T_IF,
+	T_BGP,
+	T_NEIGH,
+	T_POLICY,
+	T_STATIC,
+	T_VDOM,
+	T_GLOBAL,
+	T_OTHER
+};
 
 /* The keys read, in every tree that has them. */
 enum fk {
@@ -83,6 +97,7 @@ enum fk {
 	K_MSS_RECEIVER,
 	K_SRCINTF,
 	K_DSTINTF,
+	K_DEVICE,
 	K_DESC,
 	K_MODE,
 	K_REMOTE_AS,
@@ -179,6 +194,8 @@ static const struct keydef keys[] = {
 	{ T_POLICY, "tcp-mss-receiver", K_MSS_RECEIVER, V_NUM, 0, 65535, NULL, 0 },
 	{ T_POLICY, "srcintf", K_SRCINTF, V_LIST, 0, 0, NULL, 0 },
 	{ T_POLICY, "dstintf", K_DSTINTF, V_LIST, 0, 0, NULL, 0 },
+	/* router static, edit N: set device IF (the interface the route sends to) */
+	{ T_STATIC, "device", K_DEVICE, V_STR, 0, 0, NULL, 0 },
 };
 /* clang-format on */
 
@@ -263,6 +280,24 @@ struct fg_frame {
 	char text[CONFIG_TEXT];
 };
 
+/* An interface name a firewall policy (srcintf, dstintf) or a static
+ * route (device) sends traffic to, and its line. */
+struct fg_use {
+	char name[CONFIG_NAME];
+	struct config_num line;
+};
+
+/* A phase2 bound to its phase1 gi, and its proposal list as its latest
+ * edit set it (a second edit of the same name changes what it sets,
+ * FOS-CLI: it keeps the phase1name it does not set again). */
+struct fg_p2esp {
+	int gi;
+	char name[CONFIG_NAME];
+	char esp[CONFIG_ESP];
+	struct config_num line;
+	struct config_num edit; /* its first edit line */
+};
+
 /* What the model needs of a phase1 besides its gateway row: the lines
  * that decide who starts IKE, and the phase2 that gives the selectors. */
 struct fg_gw {
@@ -274,7 +309,8 @@ struct fg_gw {
 	struct config_prefix rgw4, lgw4, rgw6, lgw6;
 	struct config_num ipver;
 	int nph2;
-	int seen; /* an earlier edit of the same name: a second edit
+	int has_if; /* a system interface entry has its name */
+	int seen;   /* an earlier edit of the same name: a second edit
 	                               * changes only what it sets (FOS-CLI) */
 };
 
@@ -291,6 +327,10 @@ struct cfg_ctx {
 	size_t npol, cap_pol;
 	struct fg_entry *tif; /* type tunnel interfaces no phase1 named yet */
 	size_t ntif, cap_tif;
+	struct fg_use *use; /* interface names policies and static routes send to */
+	size_t nuse, cap_use;
+	struct fg_p2esp *p2esp; /* each bound phase2's proposals, by phase1 and name */
+	size_t np2esp, cap_p2esp;
 	unsigned char quoted[CFG_MAX_TOK]; /* the line's words that were double-quoted */
 };
 
@@ -354,6 +394,19 @@ word(const struct cfg_line *l, size_t i, const struct word *w, size_t n, long *v
 			return 0;
 		}
 	return -1;
+}
+
+/* The line's words from word i on, sep between them (a line's words
+ * always fit a line's bytes). */
+static const char *
+join(const struct cfg_line *l, size_t i, const char *sep, char *out, size_t len)
+{
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (size_t k = i; k < l->ntok && n < len; k++)
+		n += (size_t)snprintf(out + n, len - n, "%s%s", k > i ? sep : "", l->tok[k]);
+	return out;
 }
 
 /* ---- the open entry -------------------------------------------------------- */
@@ -436,6 +489,19 @@ key_of(const struct cfg_ctx *x, const char *key)
 	return full ? keydef(T_P1, full) : NULL;
 }
 
+/* set proposal P1 P2 ...: FortiOS offers every listed proposal (CLI
+ * reference, vpn ipsec phase2-interface: "proposal" takes several,
+ * separated by blanks), and which one is used is the responder's choice
+ * (RFC 7296 section 2.7): kept as the ',' list the model reads
+ * (core/audit_model.c takes the one that carries least). */
+static int
+proposal_list(char *dst, size_t len, const struct cfg_line *l)
+{
+	char list[CONFIG_LINE_MAX];
+
+	return cfg_esp_list(dst, len, join(l, 2, ",", list, sizeof(list)));
+}
+
 static int
 on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
@@ -444,6 +510,7 @@ on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	uint32_t a;
 	unsigned plen;
 	long v = 0;
+	int cut = 0;
 
 	if (!d && p1_unknown(c, x, l->tok[1]))
 		return cfg_bad(c, l, CONFIG_BAD_ARG, 2, CONFIG_ARG_FG_P1_KEY);
@@ -463,6 +530,10 @@ on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		cfg_copy(e->p[d->k].text, sizeof(e->p[0].text), l->text);
 		if (d->k == K_PSK)
 			e->psk = (struct config_secret){ .line = l->no, .tmpl = 1 };
+		/* a proposal list that is a placeholder is one the model names
+		 * as a template value, never a phase2 that names none */
+		if (d->k == K_PROPOSAL)
+			e->k[d->k].cut = proposal_list(e->s[d->k], sizeof(e->s[0]), l);
 		return 0;
 	}
 	switch (d->t) {
@@ -491,7 +562,12 @@ on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 			return cfg_bad(c, l, CONFIG_BAD_ARG, 3, CONFIG_ARG_PREFIX);
 		cfg_set_prefix(&e->p[d->k], a, plen, l);
 		break;
-	case V_STR: cfg_copy(e->s[d->k], sizeof(e->s[0]), l->tok[2]); break;
+	case V_STR:
+		if (d->k == K_PROPOSAL)
+			cut = proposal_list(e->s[d->k], sizeof(e->s[0]), l);
+		else
+			cfg_copy(e->s[d->k], sizeof(e->s[0]), l->tok[2]);
+		break;
 	case V_LIST: {
 		char *out = e->intf[d->k == K_DSTINTF];
 		size_t n = 0;
@@ -503,6 +579,7 @@ on_set(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	}
 	}
 	cfg_set(&e->k[d->k], v, l);
+	e->k[d->k].cut = cut;
 	if (d->k == K_PSK) {
 		/* "ENC ..." is the key encrypted with the unit's own key: no
 		 * key to compare (the digest of that text would be a wrong one) */
@@ -637,17 +714,14 @@ tree_of(const struct cfg_ctx *x, const struct cfg_line *l)
 		{ "system interface", T_IF },
 		{ "router bgp", T_BGP },
 		{ "firewall policy", T_POLICY },
+		{ "router static", T_STATIC },
 		{ "vdom", T_VDOM },
 		{ "global", T_GLOBAL },
 	};
 	const struct fg_frame *f = x->nst ? &x->st[x->nst - 1] : NULL;
 	char path[CONFIG_LINE_MAX];
-	size_t n = 0;
 
-	path[0] = '\0';
-	for (size_t i = 1; i < l->ntok && n < sizeof(path); i++)
-		n += (size_t)snprintf(path + n, sizeof(path) - n, "%s%s", i > 1 ? " " : "",
-				      l->tok[i]);
+	join(l, 1, " ", path, sizeof(path));
 	if (at_root(x)) {
 		for (size_t i = 0; i < COUNT(roots); i++)
 			if (strcmp(path, roots[i].path) == 0)
@@ -664,13 +738,14 @@ tree_of(const struct cfg_ctx *x, const struct cfg_line *l)
 static int
 read_tree(enum fg_tree t)
 {
-	return t == T_P1 || t == T_P2 || t == T_IF || t == T_NEIGH || t == T_POLICY;
+	return t == T_P1 || t == T_P2 || t == T_IF || t == T_NEIGH || t == T_POLICY ||
+	       t == T_STATIC;
 }
 
 static int
 is_table(enum fg_tree t)
 {
-	return t == T_P1 || t == T_P2 || t == T_IF || t == T_NEIGH || t == T_POLICY || t == T_VDOM;
+	return read_tree(t) || t == T_VDOM;
 }
 
 static struct fg_frame *
@@ -1055,12 +1130,83 @@ selector(struct config_prefix *out, const struct fg_entry *e, enum fk type, enum
 	out->plen = CONFIG_PLEN_OTHER;
 }
 
-/* The first phase2 of a phase1 gives its selectors, ESP and lifetime;
- * any phase2 with auto-negotiate enable starts the tunnel. */
+/* The first phase2 of a phase1 gives its selectors and lifetime; any
+ * phase2 with auto-negotiate enable starts the tunnel. Each phase2 takes
+ * its own proposal (CLI reference, vpn ipsec phase2-interface) and all
+ * of them ride the phase1's one tunnel interface, so the tunnel's ESP is
+ * every proposal of every phase2 of it, as one list: the model takes the
+ * one that carries least, which the interface must carry. */
+/* Phase2 e's proposals into phase1 gi's list: the tunnel's ESP is every
+ * proposal of every phase2 of it, each phase2 as its latest edit set it
+ * (by line: a phase2 read before its phase1 is bound at the end). */
+/* The bound phase2 name of phase1 gi (any phase1: gi < 0), NULL none. */
+static struct fg_p2esp *
+p2_find(const struct cfg_ctx *x, int gi, const char *name)
+{
+	for (size_t i = 0; i < x->np2esp; i++)
+		if ((gi < 0 || x->p2esp[i].gi == gi) && strcmp(x->p2esp[i].name, name) == 0)
+			return &x->p2esp[i];
+	return NULL;
+}
+
+static void
+p2_esp(struct config *c, struct cfg_ctx *x, int gi, const struct fg_entry *e)
+{
+	struct config_gateway *g = &c->gateways[gi];
+	struct fg_p2esp *p = p2_find(x, gi, e->name);
+	char all[CONFIG_ESP * 4];
+	size_t n = 0;
+	int cut = 0;
+
+	if (!p &&
+	    (p = cfg_push(c, (void **)&x->p2esp, &x->np2esp, &x->cap_p2esp, sizeof(*x->p2esp)))) {
+		memset(p, 0, sizeof(*p));
+		p->gi = gi;
+		cfg_copy(p->name, sizeof(p->name), e->name);
+		p->edit.line = e->line;
+		cfg_copy(p->edit.text, sizeof(p->edit.text), e->text);
+	}
+	if (!p || (e->s[K_PROPOSAL][0] && p->line.line > e->k[K_PROPOSAL].line))
+		return;
+	if (e->s[K_PROPOSAL][0]) {
+		cfg_copy(p->esp, sizeof(p->esp), e->s[K_PROPOSAL]);
+		p->line = e->k[K_PROPOSAL];
+	}
+	memset(&g->esp, 0, sizeof(g->esp));
+	memset(&g->esp_several, 0, sizeof(g->esp_several));
+	all[0] = '\0';
+	for (size_t i = 0; i < x->np2esp; i++) {
+		if (x->p2esp[i].gi != gi)
+			continue;
+		/* no proposal: FortiOS's initial list for a new phase2, which
+		 * changed between releases (CLI reference 6.0.5, vpn ipsec
+		 * phase2-interface, History: 6.0.1 "Changed the initial proposal
+		 * list"), several proposals the file does not name: the tunnel's
+		 * ESP is not known, and a note says why */
+		if (!x->p2esp[i].esp[0]) {
+			if (!g->esp_several.line)
+				g->esp_several = x->p2esp[i].edit;
+			continue;
+		}
+		if (!g->esp.line)
+			g->esp = x->p2esp[i].line;
+		cut |= x->p2esp[i].line.cut;
+		if (n < sizeof(all))
+			n += (size_t)snprintf(all + n, sizeof(all) - n, "%s%s", n ? "," : "",
+					      x->p2esp[i].esp);
+	}
+	/* all holds several lists' worth: one it cannot hold, cfg_esp_list cuts */
+	cut |= cfg_esp_list(g->esp_text, sizeof(g->esp_text), all);
+	g->esp.cut = cut; /* the list holds a part of what its phase2s offer */
+	if (g->esp_several.line)
+		g->esp_text[0] = '\0';
+}
+
 static int
 bind_p2(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
 {
-	int gi = config_gateway_find(c, e->s[K_PHASE1NAME]);
+	const struct fg_p2esp *was = e->k[K_PHASE1NAME].line ? NULL : p2_find(x, -1, e->name);
+	int gi = was ? was->gi : config_gateway_find(c, e->s[K_PHASE1NAME]);
 	struct config_gateway *g;
 	struct config_tunnel *t;
 	struct fg_gw *xg;
@@ -1071,12 +1217,11 @@ bind_p2(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
 	g = &c->gateways[gi];
 	if (e->k[K_AUTONEG].line && (!xg->p2neg.line || xg->p2neg.v != 1))
 		xg->p2neg = e->k[K_AUTONEG];
-	if (xg->nph2++)
+	p2_esp(c, x, gi, e);
+	if (was || xg->nph2++)
 		return 0;
 	selector(&g->local_id, e, K_SRC_TYPE, K_SRC, K_SRC_NAME);
 	selector(&g->remote_id, e, K_DST_TYPE, K_DST, K_DST_NAME);
-	g->esp = e->k[K_PROPOSAL];
-	cfg_copy(g->esp_text, sizeof(g->esp_text), e->s[K_PROPOSAL]);
 	g->life_child = e->k[K_KEYLIFESEC];
 	if ((ti = config_tunnel_find(c, g->name)) >= 0) {
 		t = &c->tunnels[ti];
@@ -1209,16 +1354,43 @@ plain_if(struct config *c, const struct fg_entry *e)
  * prints system interface before vpn ipsec: such an entry waits for the
  * end of the file (fg_model). */
 static void
+phase1_if(struct config *c, struct cfg_ctx *x, const struct fg_entry *e, int gi)
+{
+	struct fg_gw *xg = gw_extra(c, x, (size_t)gi);
+
+	if (xg)
+		xg->has_if = 1;
+	tunnel_if(c, e);
+}
+
+static void
 commit_if(struct config *c, struct cfg_ctx *x, const struct fg_entry *e)
 {
 	struct fg_entry *p;
+	int gi = config_gateway_find(c, e->name);
 
-	if (config_gateway_find(c, e->name) >= 0)
-		tunnel_if(c, e);
+	if (gi >= 0)
+		phase1_if(c, x, e, gi);
 	else if (strcmp(e->s[K_TYPE], "tunnel") != 0)
 		plain_if(c, e);
 	else if ((p = cfg_push(c, (void **)&x->tif, &x->ntif, &x->cap_tif, sizeof(*x->tif))))
 		*p = *e;
+}
+
+/* Each interface name of list (names, each followed by '\n') as sent to
+ * by line n. */
+static void
+add_uses(struct config *c, struct cfg_ctx *x, const char *list, const struct config_num *n)
+{
+	for (const char *p = list; *p;) {
+		size_t k = strcspn(p, "\n");
+		struct fg_use *u;
+		if (!(u = cfg_push(c, (void **)&x->use, &x->nuse, &x->cap_use, sizeof(*x->use))))
+			return;
+		snprintf(u->name, sizeof(u->name), "%.*s", (int)k, p);
+		u->line = *n;
+		p += k + (p[k] == '\n');
+	}
 }
 
 static void
@@ -1242,7 +1414,16 @@ commit(struct config *c, struct cfg_ctx *x)
 		if (c->nbgp && c->bgp[c->nbgp - 1].line == e->line)
 			cfg_copy(c->bgp[c->nbgp - 1].text, sizeof(c->bgp[0].text), e->text);
 		break;
+	case T_STATIC: {
+		char one[CONFIG_ESP + 1];
+		snprintf(one, sizeof(one), "%s\n", e->s[K_DEVICE]);
+		if (e->k[K_DEVICE].line && !e->k[K_DEVICE].tmpl)
+			add_uses(c, x, one, &e->k[K_DEVICE]);
+		break;
+	}
 	case T_POLICY:
+		add_uses(c, x, e->intf[0], &e->k[K_SRCINTF]);
+		add_uses(c, x, e->intf[1], &e->k[K_DSTINTF]);
 		if ((e->k[K_MSS_SENDER].line || e->k[K_MSS_RECEIVER].line) &&
 		    (p = cfg_push(c, (void **)&x->pol, &x->npol, &x->cap_pol, sizeof(*x->pol))))
 			*p = *e;
@@ -1342,15 +1523,62 @@ policy_clamp(struct config *c, const struct cfg_ctx *x)
 	free(ours);
 }
 
+/* The first line sending traffic to interface name, NULL none. */
+static const struct config_num *
+used_by(const struct cfg_ctx *x, const char *name)
+{
+	for (size_t i = 0; i < x->nuse; i++)
+		if (strcmp(x->use[i].name, name) == 0)
+			return &x->use[i].line;
+	return NULL;
+}
+
+/* A type tunnel interface e that no phase1-interface is named after, to
+ * which a policy or a static route sends traffic, beside a phase1 whose
+ * name begins with e's and that has no interface entry of its own (the
+ * published shape: edit "VPN-PALO" / set type tunnel, phase1 "VPN-PALO-P1",
+ * set dstintf "VPN-PALO", tests/audit/configs/SOURCES.md 76). The
+ * interface of a route-based tunnel is the one FortiOS makes with its
+ * phase1's name (CLI reference, vpn ipsec phase1-interface: the phase 1
+ * of a route-based, interface-mode tunnel; AWS's FortiGate sample,
+ * tests/audit/configs/SOURCES.md 19, sets the tunnel's addresses under
+ * edit with the phase1's name): that phase1's tunnel says which entry and line name
+ * another interface. What FortiOS does with such an entry is in no source
+ * at hand, so nothing more is said of it. */
+static void
+misnamed(struct config *c, const struct cfg_ctx *x, const struct fg_entry *e)
+{
+	const struct config_num *use = used_by(x, e->name);
+	size_t n = strlen(e->name);
+
+	for (size_t g = 0; use && n && g < c->ngateways && g < x->ngw; g++) {
+		int t = config_tunnel_find(c, c->gateways[g].name);
+		if (x->gw[g].has_if || cfg_index_find(c, CFG_T_IFACES, c->gateways[g].name) >= 0 ||
+		    t < 0 || strlen(c->gateways[g].name) <= n ||
+		    strncmp(c->gateways[g].name, e->name, n) != 0 || c->tunnels[t].if_like.line)
+			continue;
+		cfg_set(&c->tunnels[t].if_like, 0, &(struct cfg_line){ .no = e->line, .ntok = 0 });
+		cfg_copy(c->tunnels[t].if_like.text, sizeof(c->tunnels[t].if_like.text), e->text);
+		c->tunnels[t].if_like_use = *use;
+		return;
+	}
+}
+
 static void
 fg_model(struct config *c, struct cfg_ctx *x)
 {
 	for (size_t i = 0; i < x->ntif && !c->nomem; i++) {
-		if (config_gateway_find(c, x->tif[i].name) >= 0 || !c->ngateways)
+		int gi = config_gateway_find(c, x->tif[i].name);
+		if (gi >= 0)
+			phase1_if(c, x, &x->tif[i], gi);
+		else if (!c->ngateways)
 			tunnel_if(c, &x->tif[i]);
 		else
 			plain_if(c, &x->tif[i]);
 	}
+	for (size_t i = 0; i < x->ntif && !c->nomem; i++)
+		if (config_gateway_find(c, x->tif[i].name) < 0)
+			misnamed(c, x, &x->tif[i]);
 	for (size_t i = 0; i < x->np2; i++)
 		if (bind_p2(c, x, &x->p2[i]) < 0)
 			cfg_ref(c,
@@ -1504,6 +1732,8 @@ config_parse_fortios(const char *buf, size_t len, struct config *c)
 	free(x->p2);
 	free(x->pol);
 	free(x->tif);
+	free(x->use);
+	free(x->p2esp);
 	free(x);
 	return c->nomem ? -1 : 0;
 }

@@ -86,7 +86,10 @@ static const char *const w_enc1[] = {
 static const char *const w_hash[] = { "md5", "sha1", "sha256", "sha384", "sha512", NULL };
 static const char *const w_prf[] = { "auto", "sha1", "sha256", "sha384", "sha512", NULL };
 static const char *const w_check[] = { "claim", "exact", "obey", "strict", NULL };
-static const char *const w_mode[] = { "main", "aggressive", "base", "ike2", NULL };
+/* exchange-mode: main-l2tp is RouterOS's main mode for L2TP/IPsec clients
+ * (MikroTik manual, IPsec, "Basic L2TP/IPsec setup": the dynamic peer the
+ * L2TP server adds prints exchange-mode=main-l2tp; doc/vendor-syntax.md) */
+static const char *const w_mode[] = { "main", "aggressive", "base", "ike2", "main-l2tp", NULL };
 static const char *const w_auth[] = { "md5", "null", "sha1", "sha256", "sha512", "", NULL };
 static const char *const w_enc2[] = { "null",
 				      "des",
@@ -763,8 +766,10 @@ on_peer(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 		cfg_copy(p->profile, sizeof(p->profile), v);
 		ros_val_set(&p->profile_set, 0, m->l.no, m->l.text);
 	}
-	if ((v = val(m, "exchange-mode")))
+	if ((v = val(m, "exchange-mode"))) {
 		ros_val_set(&p->mode, strcmp(v, "ike2") == 0 ? 2 : 1, m->l.no, m->l.text);
+		p->l2tp = strcmp(v, "main-l2tp") == 0;
+	}
 	take(m, "passive", &p->passive, 0);
 	restore(&p->passive, m, "name", p->name, k_passive);
 	take(m, "dpd-interval", &p->dpd, 1);
@@ -804,12 +809,10 @@ on_proposal(struct config *c, struct cfg_ctx *x, const struct cmd *m)
 	cfg_copy(p->text, sizeof(p->text), m->l.text);
 	if ((v = val(m, "enc-algorithms"))) {
 		cfg_copy(p->enc, sizeof(p->enc), v);
-		p->enc[strcspn(p->enc, ",")] = '\0';
 		p->enc_set = 1;
 	}
 	if ((v = val(m, "auth-algorithms"))) {
 		cfg_copy(p->auth, sizeof(p->auth), v);
-		p->auth[strcspn(p->auth, ",")] = '\0';
 		p->auth_set = 1;
 	}
 	take(m, "lifetime", &p->life, 1);

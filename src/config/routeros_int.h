@@ -35,6 +35,7 @@ struct ros_peer {
 	struct ros_val profile_set;
 	struct ros_val mode;    /* exchange-mode: v 1 (main, aggressive, base) or 2 (ike2) */
 	struct ros_val passive; /* passive=yes: v 1 */
+	int l2tp;               /* exchange-mode=main-l2tp: L2TP/IPsec remote access */
 	struct ros_val dpd, dpdmax, natt, life; /* v6 peers only */
 	int disabled;
 	struct config_secret psk; /* v6 peer secret= */
@@ -44,7 +45,9 @@ struct ros_proposal {
 	char name[CONFIG_NAME];
 	unsigned line;
 	char text[CONFIG_TEXT];
-	char enc[24], auth[16]; /* the first of each list */
+	/* enc-algorithms and auth-algorithms as written: ',' lists (a value
+	 * never outgrows its line) */
+	char enc[CONFIG_LINE_MAX], auth[CONFIG_LINE_MAX];
 	int enc_set, auth_set;
 	struct ros_val life;
 };

@@ -239,28 +239,80 @@ proposal_missing(const struct cfg_ctx *x, const struct ros_policy *pol)
 	       !ros_placeholder(pol->proposal);
 }
 
+/* A proposal's transforms as the model reads a list: enc-algorithms and
+ * auth-algorithms are each a list RouterOS offers all of (MikroTik
+ * manual, IPsec: Proposals), so every cipher with every integrity
+ * algorithm is one proposal of the ',' list ("aes-256-cbc sha512"), of
+ * which the model takes the one that carries least (the responder
+ * picks, RFC 7296 section 2.7). An empty auth-algorithms (a GCM cipher's)
+ * adds none. cfg_esp_list() drops blanks, so the blank inside a
+ * transform rides it as '_', which no RouterOS algorithm word holds. */
+static int
+esp_list(char *dst, size_t len, const char *enc, const char *auth)
+{
+	char e[CONFIG_LINE_MAX], a[CONFIG_LINE_MAX], all[4 * CONFIG_ESP];
+	char *se = NULL, *sa = NULL;
+	size_t n = 0;
+	int cut;
+
+	cfg_copy(e, sizeof(e), enc);
+	all[0] = '\0';
+	for (char *w = strtok_r(e, ",", &se); w && n < sizeof(all); w = strtok_r(NULL, ",", &se)) {
+		cfg_copy(a, sizeof(a), auth);
+		if (!*a)
+			n += (size_t)snprintf(all + n, sizeof(all) - n, "%s%s", n ? "," : "", w);
+		for (char *h = strtok_r(a, ",", &sa); h && n < sizeof(all);
+		     h = strtok_r(NULL, ",", &sa))
+			n += (size_t)snprintf(all + n, sizeof(all) - n, "%s%s_%s", n ? "," : "", w,
+					      h);
+	}
+	/* all holds four times what dst keeps: a list it cannot hold is one
+	 * cfg_esp_list cuts (and says so), before the part snprintf cut */
+	cut = cfg_esp_list(dst, len, all);
+	for (char *p = dst; (p = strchr(p, '_')); p++)
+		*p = ' ';
+	return cut;
+}
+
+/* The policy's ESP, into its tunnel: each policy names its own proposal
+ * (MikroTik manual, IPsec: Policies, "proposal"), so two policies of one
+ * peer may carry different transforms; the peer's first policy's is also
+ * the gateway's, which the words of the AWS proposal check quote. */
 static void
-esp(const struct cfg_ctx *x, const struct ros_policy *pol, struct config_gateway *g)
+esp(const struct cfg_ctx *x, const struct ros_policy *pol, struct config_tunnel *t)
 {
 	const struct ros_proposal *pr = proposal_of(x, pol);
+	int cut;
 
+	t->esp_here = 1;
 	/* a proposal that does not exist: its ESP is not known (never the
 	 * default's) */
 	if (proposal_missing(x, pol))
 		return;
-	/* the default proposal: aes-256-cbc first, sha1 */
-	snprintf(g->esp_text, sizeof(g->esp_text), "%s%s%s",
-		 pr && pr->enc_set ? pr->enc : "aes-256-cbc",
-		 pr && pr->auth_set && !pr->auth[0] ? "" : " ",
-		 pr && pr->auth_set ? pr->auth : "sha1");
+	/* the default proposal: enc-algorithms aes-256-cbc,aes-192-cbc,aes-128-cbc,
+	 * auth-algorithms sha1 */
+	cut = esp_list(t->esp_text, sizeof(t->esp_text),
+		       pr && pr->enc_set ? pr->enc : "aes-256-cbc,aes-192-cbc,aes-128-cbc",
+		       pr && pr->auth_set ? pr->auth : "sha1");
 	if (pr) {
 		struct cfg_line l;
 		line_of(&l, pr->line, pr->text);
-		cfg_set(&g->esp, 0, &l);
-		g->esp.tmpl = ros_placeholder(pr->enc) || ros_placeholder(pr->auth);
-		if (pr->life.line)
-			num_from(&g->life_child, &pr->life);
+		cfg_set(&t->esp, 0, &l);
+		t->esp.tmpl = ros_placeholder(pr->enc) || ros_placeholder(pr->auth);
+		t->esp.cut = cut; /* the default proposal's three never are */
 	}
+}
+
+static void
+gateway_esp(const struct cfg_ctx *x, const struct ros_policy *pol, const struct config_tunnel *t,
+	    struct config_gateway *g)
+{
+	const struct ros_proposal *pr = proposal_of(x, pol);
+
+	g->esp = t->esp;
+	cfg_copy(g->esp_text, sizeof(g->esp_text), t->esp_text);
+	if (pr && pr->life.line)
+		num_from(&g->life_child, &pr->life);
 }
 
 /* The interface the peers are reached by: the one holding a peer's
@@ -432,11 +484,13 @@ tunnels(struct config *c, const struct cfg_ctx *x, const char *wan_if)
 		cfg_copy(t->sel_remote.text, sizeof(t->sel_remote.text), pol->text);
 		cfg_copy(t->sel_find, sizeof(t->sel_find), pol->find);
 		cfg_copy(t->sel_undo, sizeof(t->sel_undo), pol->undo);
-		/* the peer's first policy: its selectors and ESP */
+		if (g)
+			esp(x, pol, t);
+		/* the peer's first policy: its selectors, ESP and lifetime */
 		if (g && !g->local_id.line) {
 			selector(&g->local_id, &pol->src, pol);
 			selector(&g->remote_id, &pol->dst, pol);
-			esp(x, pol, g);
+			gateway_esp(x, pol, t, g);
 		}
 	}
 	free(count);
@@ -459,6 +513,33 @@ line_mtu(struct config *c, const char *wan_if)
 	c->line_index = (size_t)i;
 }
 
+/* A peer with exchange-mode=main-l2tp serves L2TP/IPsec clients: the L2TP
+ * server's peer, whose policies RouterOS generates for each client as it
+ * connects (MikroTik manual, IPsec, "Basic L2TP/IPsec setup": the dynamic
+ * peer has generate-policy, passive=yes). It is one remote-access tunnel,
+ * as an RTX's L2TP/IPsec is: not a site-to-site peer, so the audit leaves
+ * it out of the checks a site-to-site peer needs, and says so. */
+static void
+l2tp_tunnels(struct config *c, const struct cfg_ctx *x)
+{
+	for (size_t i = 0; i < x->npeers && !c->nomem; i++) {
+		const struct ros_peer *p = &x->peers[i];
+		char name[CONFIG_NAME + 8];
+		struct config_tunnel *t;
+		struct cfg_line l;
+		int k;
+		if (p->disabled || !p->l2tp || (k = config_gateway_find(c, p->name)) < 0)
+			continue;
+		snprintf(name, sizeof(name), "%s-l2tp", p->name);
+		if (!(t = cfg_tunnel(c, name, name, p->line)))
+			return;
+		line_of(&l, p->mode.line, p->mode.text);
+		t->kind = CONFIG_TK_L2TP;
+		cfg_set(&t->encap, t->kind, &l);
+		t->gateway = k;
+	}
+}
+
 void
 ros_model(struct config *c, struct cfg_ctx *x)
 {
@@ -470,6 +551,7 @@ ros_model(struct config *c, struct cfg_ctx *x)
 	identities(c, x);
 	wan_if = wan(c, x);
 	tunnels(c, x, wan_if);
+	l2tp_tunnels(c, x);
 	if (!c->nomem)
 		line_mtu(c, wan_if);
 }

@@ -1549,6 +1549,23 @@ inert_note(struct audit_run *a)
 					AW(says[c->inert[i].why])));
 }
 
+/* A tunnel whose interface has no entry, beside an entry of a like name
+ * that traffic is sent to (config_tunnel.if_like, which the parser fills
+ * where its format names a tunnel's interface after its IKE peer): one
+ * note each, never a guess at which name the user meant to be right. */
+static void
+if_like_note(struct audit_run *a)
+{
+	for (size_t i = 0; i < a->cfg->ntunnels; i++) {
+		const struct config_tunnel *t = &a->cfg->tunnels[i];
+		if (t->if_like.line)
+			audit_note(a, NOTE_IF_LIKE,
+				   ARGS(AS(t->name), AN(t->if_like.line), AS(t->if_like.text),
+					AN(t->if_like_use.line), AS(t->if_like_use.text),
+					AS(t->name)));
+	}
+}
+
 int
 audit_run(const struct audit_input *in, struct audit_result *r)
 {
@@ -1572,6 +1589,7 @@ audit_run(const struct audit_input *in, struct audit_result *r)
 	audit_prepare(&a);
 	template_note(&a);
 	inert_note(&a);
+	if_like_note(&a);
 	disabled_note(&a);
 	audit_peer_hint(&a);
 	remote_note(&a);

@@ -132,6 +132,7 @@ enum audit_say_id {
 	NOTE_PROSE,
 	NOTE_ESP_CUT,
 	NOTE_SEL_SELF_UNKNOWN,
+	NOTE_IF_LIKE,
 	/* findings */
 	SAY_MSS6_ABOVE,
 	SAY_MSS_ABOVE,

@@ -409,6 +409,11 @@ static const struct {
 	   remote selector's line and text, the local one's */
 	[NOTE_SEL_SELF_UNKNOWN] = { N_("%s: BGP neighbour %s (line %ld) is inside the remote selector at line %ld (%s), but whether the local one at line %ld (%s) holds this end's address is not known (the configuration does not give it): narrow-selectors-with-bgp not judged"),
 				    NULL, 0 },
+	/* TRANSLATORS: the tunnel (a FortiOS phase1-interface), the line and
+	   text of the other interface's entry, the line and text of the policy
+	   or route naming it, the tunnel again */
+	[NOTE_IF_LIKE] = { N_("%s: no system interface entry has this phase1's name, and the one at line %ld (%s) is a tunnel interface no phase1-interface is named after, to which line %ld (%s) sends traffic; the interface of a route-based tunnel is the one FortiOS makes with its phase1's name (FortiOS CLI reference, vpn ipsec phase1-interface; AWS's FortiGate sample sets the tunnel's addresses under that name), so check that the policies, routes and addresses meant for this tunnel name '%s'"),
+			   NULL, 0 },
 	[NOTE_ESP_MODEL] = { N_("%s: ESP transform '%s' not computed by the model (%s): tunnel-mtu-above-model not checked"),
 			     NULL, 0 },
 	[NOTE_NATT_AUTO_LIMIT] = { N_("%s: NAT-T starts by itself when a NAT is detected; behind one (a CPE doing NAT, MAP-E, DS-Lite) ESP in UDP carries %ld at most, and the tunnel MTU %ld is above that"),

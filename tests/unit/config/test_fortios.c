@@ -196,8 +196,9 @@ check_messy(void)
 	assert_int_equal(t->remote.plen, 30);
 	assert_string_equal(t->policy_name, "p2 of aws 1");
 	assert_int_equal(t->gateway, 0);
-	/* the first proposal of the list */
-	assert_string_equal(g->esp_text, "aes256-sha256");
+	/* every proposal of the list, ',' between them (the model takes the worst) */
+	assert_string_equal(g->esp_text, "aes256-sha256,aes128-sha1");
+	assert_int_equal(g->esp.line, 24);
 	assert_int_equal(g->natt.v, 1);
 	assert_int_equal(g->version.v, 2);
 	/* IKEv2: the retransmission's 93 s, a lower bound (Technical Tip 294932) */
@@ -667,6 +668,167 @@ test_ip_version(void **state)
 	assert_int_equal(cfg.invalid[0].line, 16);
 }
 
+/* Every phase2 of a phase1 adds its proposals to the tunnel's list, the
+ * one before its phase1 (bound at the end) and those after it alike; the
+ * first one read gives the selectors and the ESP line. A phase2 without
+ * a proposal takes FortiOS's initial list, which the file does not name:
+ * that tunnel's ESP is not known (esp_several, its edit line). */
+static void
+test_phase2_lists(void **state)
+{
+	(void)state;
+	parse("config vpn ipsec phase2-interface\n"
+	      "    edit \"early\"\n"
+	      "        set phase1name \"site\"\n"
+	      "        set proposal aes128gcm\n" /* 4 */
+	      "    next\n"
+	      "end\n"
+	      "config vpn ipsec phase1-interface\n"
+	      "    edit \"site\"\n"
+	      "        set remote-gw 192.0.2.1\n"
+	      "    next\n"
+	      "    edit \"two\"\n"
+	      "        set remote-gw 192.0.2.2\n"
+	      "    next\n"
+	      "end\n"
+	      "config vpn ipsec phase2-interface\n"
+	      "    edit \"a\"\n"
+	      "        set phase1name \"site\"\n"
+	      "        set proposal aes256-sha512   aes128-sha1\n" /* 18 */
+	      "        set src-subnet 10.1.0.0 255.255.255.0\n"
+	      "    next\n"
+	      "    edit \"b\"\n"
+	      "        set phase1name \"two\"\n"
+	      "        set proposal aes128-sha256\n"
+	      "    next\n"
+	      "    edit \"c\"\n" /* 25 */
+	      "        set phase1name \"two\"\n"
+	      "    next\n"
+	      "end\n");
+	assert_int_equal(cfg.ninvalid, 0);
+	assert_string_equal(gw("site")->esp_text, "aes256-sha512,aes128-sha1,aes128gcm");
+	assert_int_equal(gw("site")->esp.line, 18);
+	assert_int_equal(gw("site")->esp_several.line, 0);
+	assert_int_equal(gw("site")->local_id.line, 19);
+	assert_string_equal(tun("site")->policy_name, "a");
+	assert_string_equal(gw("two")->esp_text, "");
+	assert_int_equal(gw("two")->esp_several.line, 25);
+}
+
+/* A placeholder for the proposal is a template value in the list (the
+ * model names it), not a phase2 that sets none. */
+static void
+test_phase2_tmpl(void **state)
+{
+	(void)state;
+	parse("config vpn ipsec phase1-interface\n edit \"site\"\n set remote-gw 192.0.2.1\n"
+	      " next\nend\nconfig vpn ipsec phase2-interface\n"
+	      " edit \"a\"\n set phase1name \"site\"\n set proposal ${p2}\n next\nend\n");
+	assert_string_equal(gw("site")->esp_text, "${p2}");
+	assert_int_equal(gw("site")->esp_several.line, 0);
+	assert_true(gw("site")->esp.tmpl);
+}
+
+/* A second edit of a phase2 replaces the proposal it sets (FortiOS
+ * changes what an edit sets): the latest by line, even when the first
+ * edit came before the phase1 and was bound at the end; one that sets no
+ * phase1name keeps the first edit's. */
+static void
+test_phase2_reedit(void **state)
+{
+	const struct config_gateway *g;
+
+	(void)state;
+	parse("config vpn ipsec phase2-interface\n"
+	      " edit \"a\"\n set phase1name \"site\"\n set proposal aes128gcm\n next\nend\n"
+	      "config vpn ipsec phase1-interface\n edit \"site\"\n set remote-gw 192.0.2.1\n"
+	      " next\nend\n"
+	      "config vpn ipsec phase2-interface\n"
+	      " edit \"a\"\n set phase1name \"site\"\n set proposal aes256-sha512\n next\n"
+	      " edit \"b\"\n set phase1name \"site\"\n set proposal aes128-sha1\n next\n"
+	      " edit \"b\"\n set auto-negotiate enable\n next\nend\n");
+	g = gw("site");
+	assert_true(cfg.ninvalid == 0 && !g->esp.cut);
+	assert_string_equal(g->esp_text, "aes256-sha512,aes128-sha1");
+	assert_int_equal(g->esp.line, 15);
+	/* b's second edit keeps its phase1name: no undefined reference, and
+	 * its auto-negotiate starts the tunnel */
+	assert_int_equal(cfg.nrefs, 0);
+	assert_int_equal(g->start.state, CONFIG_START_ALWAYS);
+}
+
+/* Proposals more than the list keeps: the tunnel's list is cut, and says
+ * so (config_num.cut), both for one phase2's and for phase2s together. */
+static void
+test_phase2_cut(void **state)
+{
+	static const char many[] = " aes128-sha1 aes256-sha1 aes128-sha256 aes256-sha256"
+				   " aes128-sha384 aes256-sha384 aes128-sha512 aes256-sha512"
+				   " aes128gcm aes256gcm 3des-sha1\n";
+	char text[1024];
+
+	(void)state;
+	snprintf(text, sizeof(text),
+		 "config vpn ipsec phase1-interface\n edit \"site\"\n set remote-gw 192.0.2.1\n"
+		 " next\nend\nconfig vpn ipsec phase2-interface\n"
+		 " edit \"a\"\n set phase1name \"site\"\n set proposal%s next\n"
+		 " edit \"b\"\n set phase1name \"site\"\n set proposal%s next\nend\n",
+		 many, many);
+	parse(text);
+	assert_true(gw("site")->esp.cut);
+	assert_int_equal(gw("site")->esp.line, 9);
+	assert_null(strstr(gw("site")->esp_text, "..."));
+}
+
+/* A type tunnel interface no phase1 is named after, sent traffic by a
+ * policy or a static route, beside a phase1 whose name begins with it and
+ * that has no interface entry: the phase1's tunnel names both lines. Not
+ * when the phase1 has its own entry, nor for an interface (ssl.root) no
+ * phase1's name begins with. */
+static void
+test_if_like(void **state)
+{
+	(void)state;
+	parse("config system interface\n"
+	      "    edit \"VPN-PALO\"\n" /* 2 */
+	      "        set type tunnel\n"
+	      "    next\n"
+	      "    edit \"ssl.root\"\n"
+	      "        set type tunnel\n"
+	      "    next\n"
+	      "    edit \"B\"\n"
+	      "        set type tunnel\n"
+	      "    next\n"
+	      "    edit \"B-P1\"\n"
+	      "    next\n"
+	      "end\n"
+	      "config vpn ipsec phase1-interface\n"
+	      "    edit \"VPN-PALO-P1\"\n"
+	      "        set remote-gw 192.0.2.1\n"
+	      "    next\n"
+	      "    edit \"B-P1\"\n"
+	      "        set remote-gw 192.0.2.2\n"
+	      "    next\n"
+	      "end\n"
+	      "config firewall policy\n"
+	      "    edit 1\n"
+	      "        set srcintf \"ssl.root\" \"B\"\n"
+	      "        set dstintf \"lan\"\n"
+	      "    next\n"
+	      "end\n"
+	      "config router static\n"
+	      "    edit 1\n"
+	      "        set device \"VPN-PALO\"\n" /* 30 */
+	      "    next\n"
+	      "end\n");
+	assert_int_equal(cfg.ninvalid, 0);
+	assert_int_equal(tun("VPN-PALO-P1")->if_like.line, 2);
+	assert_string_equal(tun("VPN-PALO-P1")->if_like.text, "edit \"VPN-PALO\"");
+	assert_int_equal(tun("VPN-PALO-P1")->if_like_use.line, 30);
+	assert_int_equal(tun("B-P1")->if_like.line, 0);
+	assert_int_equal(cfg.ntunnels, 2);
+}
+
 int
 main(void)
 {
@@ -684,6 +846,11 @@ main(void)
 		cmocka_unit_test_teardown(test_p1_keys, teardown),
 		cmocka_unit_test_teardown(test_ip_version, teardown),
 		cmocka_unit_test_teardown(test_refused, teardown),
+		cmocka_unit_test_teardown(test_phase2_lists, teardown),
+		cmocka_unit_test_teardown(test_phase2_cut, teardown),
+		cmocka_unit_test_teardown(test_phase2_reedit, teardown),
+		cmocka_unit_test_teardown(test_phase2_tmpl, teardown),
+		cmocka_unit_test_teardown(test_if_like, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

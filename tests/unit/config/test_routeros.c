@@ -483,6 +483,70 @@ test_outer6(void **state)
 	config_free(&cfg);
 }
 
+/* Each policy's own proposal reaches its tunnel (the peer's first
+ * policy's is also the gateway's); enc-algorithms x auth-algorithms is
+ * one transform per pair, ',' between them; an empty auth-algorithms adds
+ * none; no proposal= is the default proposal's three ciphers with sha1;
+ * a list too long to keep is cut loudly, never read as all of it. */
+static void
+test_policy_esp(void **state)
+{
+	(void)state;
+	assert_int_equal(
+		parse("/ip ipsec peer\n"
+		      "add address=198.51.100.7/32 exchange-mode=ike2 name=site\n"
+		      "/ip ipsec proposal\n"
+		      "add auth-algorithms=sha512,sha1 enc-algorithms=aes-256-cbc,aes-128-cbc name=p-cbc\n"
+		      "add auth-algorithms=\"\" enc-algorithms=aes-128-gcm name=p-gcm\n" /* 5 */
+		      "add auth-algorithms=md5,sha1,sha256 enc-algorithms=aes-128-cbc,aes-192-cbc,"
+		      "aes-256-cbc,aes-128-ctr,aes-192-ctr,aes-256-ctr,3des name=p-long\n"
+		      "/ip ipsec policy\n"
+		      "add dst-address=10.2.0.0/24 peer=site proposal=p-gcm src-address=10.1.0.0/24 tunnel=yes\n"
+		      "add dst-address=10.2.1.0/24 peer=site proposal=p-cbc src-address=10.1.1.0/24 tunnel=yes\n"
+		      "add dst-address=10.2.2.0/24 peer=site src-address=10.1.2.0/24 tunnel=yes\n"
+		      "add dst-address=10.2.3.0/24 peer=site proposal=p-long src-address=10.1.3.0/24 tunnel=yes\n"),
+		0);
+	assert_int_equal(cfg.ninvalid, 0);
+	assert_true(tun("site-1")->esp_here);
+	assert_string_equal(tun("site-1")->esp_text, "aes-128-gcm");
+	assert_int_equal(tun("site-1")->esp.line, 5);
+	assert_string_equal(
+		tun("site-2")->esp_text,
+		"aes-256-cbc sha512,aes-256-cbc sha1,aes-128-cbc sha512,aes-128-cbc sha1");
+	assert_int_equal(tun("site-2")->esp.line, 4);
+	assert_string_equal(tun("site-3")->esp_text,
+			    "aes-256-cbc sha1,aes-192-cbc sha1,aes-128-cbc sha1");
+	assert_non_null(strstr(tun("site-4")->esp_text, "aes-128-cbc md5,"));
+	assert_true(tun("site-4")->esp.cut);
+	assert_false(tun("site-2")->esp.cut);
+	assert_string_equal(gw("site")->esp_text, "aes-128-gcm");
+	config_free(&cfg);
+}
+
+/* exchange-mode=main-l2tp is a mode RouterOS takes: the peer is one
+ * L2TP/IPsec remote-access tunnel (its policies are generated per
+ * client), beside any policy tunnel of its own. */
+static void
+test_l2tp(void **state)
+{
+	const struct config_tunnel *t;
+
+	(void)state;
+	assert_int_equal(
+		parse("/ip ipsec peer\n"
+		      "add address=0.0.0.0/0 exchange-mode=main-l2tp generate-policy=port-override "
+		      "secret=k\n"
+		      "add address=198.51.100.7/32 exchange-mode=main name=site\n"),
+		0);
+	t = tun("0.0.0.0-l2tp");
+	assert_true(cfg.ninvalid == 0 && cfg.ntunnels == 1);
+	assert_int_equal(t->kind, CONFIG_TK_L2TP);
+	assert_int_equal(t->gateway, config_gateway_find(&cfg, "0.0.0.0"));
+	assert_int_equal(t->encap.line, 2);
+	assert_int_equal(gw("0.0.0.0")->version.v, 1);
+	config_free(&cfg);
+}
+
 int
 main(void)
 {
@@ -492,6 +556,7 @@ main(void)
 		cmocka_unit_test(test_defaults),     cmocka_unit_test(test_verbose),
 		cmocka_unit_test(test_template),     cmocka_unit_test(test_hub),
 		cmocka_unit_test(test_sel_find),     cmocka_unit_test(test_outer6),
+		cmocka_unit_test(test_policy_esp),   cmocka_unit_test(test_l2tp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
