@@ -653,6 +653,21 @@ cfg_tree_known(struct config *c, const struct cfg_line *l)
 }
 
 int
+cfg_tree_esp_add(char *dst, size_t len, const char *proposal)
+{
+	size_t n = strlen(dst), k = strlen(proposal) + (n ? 1 : 0);
+
+	if (!*proposal)
+		return 0;
+	if (n + k + 1 > len)
+		return 1;
+	if (n)
+		dst[n++] = ',';
+	memcpy(dst + n, proposal, strlen(proposal) + 1);
+	return 0;
+}
+
+int
 cfg_tree_parse(const char *buf, size_t len, const struct tree_syntax *s, struct config *c,
 	       tree_leaf_fn fn, void *ctx, struct cfg_named *tables, const size_t *sizes,
 	       size_t ntables, void (*model)(struct config *c, void *ctx))

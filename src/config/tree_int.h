@@ -59,6 +59,13 @@ cfg_tree_number(struct config *c, const struct cfg_line *l, size_t i, long lo, l
  * audit does not read (cfg_dispatch then counts it unread, not read). */
 int cfg_tree_known(struct config *c, const struct cfg_line *l);
 
+/* Appends one ESP proposal (its words as the vendor writes them, blanks
+ * kept: "aes256 sha512") to the list in dst, ',' between proposals, the
+ * form the model reads (core/audit_model.c esp_worst). 0; 1 when it does
+ * not fit, dst unchanged: the caller says the list was cut
+ * (config_num.cut), never reads a part of it as all of it. */
+int cfg_tree_esp_add(char *dst, size_t len, const char *proposal);
+
 /* Named rows for a parser's own tables (Junos ike policies, ipsec vpns;
  * VyOS peers, groups): rows of `size` bytes, each beginning with its name
  * (char[CONFIG_NAME]), found by a hash, so a hub of thousands of names is
