@@ -92,7 +92,7 @@ struct jprop { /* security ipsec proposal */
 	char text[CONFIG_TEXT];
 };
 
-enum { T_POLICIES, T_VPNS, T_IPOLS, T_PROPS, T_IKEPROPS };
+enum { T_POLICIES, T_VPNS, T_IPOLS, T_PROPS, T_IKEPROPS, T_COUNT };
 
 /* A BGP group's peer-as, or a neighbour's group: "ri/group" keys (the
  * routing instance, "" for the master one), matched after the file is read,
@@ -108,7 +108,7 @@ struct cfg_ctx {
 	size_t ngw, cap_gw;
 	struct jbgp *groups, *members;
 	size_t ngroups, cap_groups, nmembers, cap_members;
-	struct cfg_named t[5]; /* T_POLICIES, T_VPNS, T_IPOLS, T_PROPS, T_IKEPROPS */
+	struct cfg_named t[T_COUNT];
 	struct config_num mss; /* security flow tcp-mss ipsec-vpn [mss N] */
 };
 
@@ -1127,9 +1127,11 @@ run_model(struct config *c, void *x)
 int
 config_parse_junos(const char *buf, size_t len, struct config *c)
 {
-	static const size_t sizes[] = { sizeof(struct jpolicy), sizeof(struct jvpn),
-					sizeof(struct jipol), sizeof(struct jprop),
-					sizeof(struct jikeprop) };
+	static const size_t sizes[T_COUNT] = {
+		[T_POLICIES] = sizeof(struct jpolicy),  [T_VPNS] = sizeof(struct jvpn),
+		[T_IPOLS] = sizeof(struct jipol),       [T_PROPS] = sizeof(struct jprop),
+		[T_IKEPROPS] = sizeof(struct jikeprop),
+	};
 	struct cfg_ctx x = { .gw = NULL };
 	int r = cfg_tree_parse(buf, len, &junos_syntax, c, leaf, &x, x.t, sizes, COUNT(sizes),
 			       run_model);
