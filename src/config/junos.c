@@ -52,11 +52,23 @@ struct jgw {
 	struct config_num interval, threshold, mode;
 };
 
+/* One name of a policy's "proposals [ a b ... ]", in file order; a
+ * policy's names are a chain through next (a later "set ... proposals c"
+ * adds to the list). */
+struct jname {
+	char name[CONFIG_NAME];
+	struct config_num line; /* the proposals line naming it */
+	size_t next;            /* the policy's next name + 1, 0 the last */
+};
+
+struct jnames {            /* a policy's chain in cfg_ctx.names */
+	size_t head, tail; /* + 1; 0 none */
+};
+
 struct jpolicy { /* security ike policy */
 	char name[CONFIG_NAME];
 	struct config_secret psk;
-	char proposal[CONFIG_NAME]; /* the first of its proposals, "" none */
-	struct config_num props;    /* the line naming them */
+	struct jnames props; /* its proposals */
 };
 
 struct jikeprop { /* security ike proposal: that it exists */
@@ -77,12 +89,11 @@ struct jvpn { /* security ipsec vpn */
 	struct config_prefix local, remote;
 };
 
-struct jipol { /* security ipsec policy: its first proposal */
+struct jipol { /* security ipsec policy */
 	char name[CONFIG_NAME];
-	char proposal[CONFIG_NAME];
-	struct config_num first; /* its first line; proposals: the line naming them */
-	struct config_num props;
-	int set; /* proposal-set NAME: a set of several */
+	struct config_num first; /* its first line */
+	struct jnames props;     /* its proposals */
+	int set;                 /* proposal-set NAME: a set of several */
 };
 
 struct jprop { /* security ipsec proposal */
@@ -110,6 +121,8 @@ struct cfg_ctx {
 	size_t ngroups, cap_groups, nmembers, cap_members;
 	struct cfg_named t[T_COUNT];
 	struct config_num mss; /* security flow tcp-mss ipsec-vpn [mss N] */
+	struct jname *names;   /* every policy's proposal names (struct jnames) */
+	size_t nnames, cap_names;
 };
 
 /* ---- helpers ------------------------------------------------------------- */
@@ -142,13 +155,33 @@ vpn(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return v;
 }
 
-/* "proposals [ a b ]" (the hierarchy's list) or "proposals a": the first name. */
-static const char *
-first_of_list(const struct cfg_line *l, size_t i)
+/* "proposals [ a b ]" (the hierarchy's list, and the set form's) or
+ * "proposals a", from word i: every name joins the policy's chain p, in
+ * order, once each (a name set twice is one proposal). */
+static void
+add_names(struct config *c, struct cfg_ctx *x, struct jnames *p, const struct cfg_line *l, size_t i)
 {
-	if (cfg_is(l, i, "[") && i + 1 < l->ntok && !cfg_is(l, i + 1, "]"))
-		return l->tok[i + 1];
-	return i < l->ntok && !cfg_is(l, i, "[") ? l->tok[i] : NULL;
+	int list = cfg_is(l, i, "[");
+	size_t end = list ? l->ntok : i + 1;
+
+	for (size_t k = list ? i + 1 : i; k < end && k < l->ntok && !cfg_is(l, k, "]"); k++) {
+		struct jname *n;
+		size_t at;
+		int seen = 0;
+		for (at = p->head; at && !seen; at = x->names[at - 1].next)
+			seen = strcmp(x->names[at - 1].name, l->tok[k]) == 0;
+		if (seen ||
+		    !(n = cfg_push(c, (void **)&x->names, &x->nnames, &x->cap_names, sizeof(*n))))
+			continue;
+		memset(n, 0, sizeof(*n));
+		cfg_copy(n->name, sizeof(n->name), l->tok[k]);
+		cfg_set(&n->line, 0, l);
+		if (p->tail)
+			x->names[p->tail - 1].next = x->nnames;
+		else
+			p->head = x->nnames;
+		p->tail = x->nnames;
+	}
 }
 
 /* ---- security ike -------------------------------------------------------- */
@@ -182,12 +215,9 @@ static int
 ike_policy(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct jpolicy *p = cfg_named_get(c, &x->t[T_POLICIES], l->tok[3], 1);
-	const char *first = cfg_is(l, 4, "proposals") ? first_of_list(l, 5) : NULL;
 
-	if (p && first && !p->proposal[0]) {
-		cfg_copy(p->proposal, sizeof(p->proposal), first);
-		cfg_set(&p->props, 0, l);
-	}
+	if (p && cfg_is(l, 4, "proposals"))
+		add_names(c, x, &p->props, l, 5);
 	return cfg_tree_known(c, l); /* the policy exists; the line is not read */
 }
 
@@ -376,14 +406,11 @@ static int
 ipol_prop(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct jipol *p = cfg_named_get(c, &x->t[T_IPOLS], l->tok[3], 1);
-	const char *first = first_of_list(l, 5);
 
 	if (p && !p->first.line)
 		cfg_set(&p->first, 0, l);
-	if (p && first && !p->proposal[0]) {
-		cfg_copy(p->proposal, sizeof(p->proposal), first);
-		cfg_set(&p->props, 0, l);
-	}
+	if (p)
+		add_names(c, x, &p->props, l, 5);
 	return 0;
 }
 
@@ -1014,24 +1041,51 @@ ike_source(struct config *c, const struct cfg_ctx *x)
 	}
 }
 
+/* The vpn's ESP: every proposal its IPsec policy names, "enc auth" each,
+ * as one list (the peer picks one: the model takes the one that carries
+ * least, core/audit_model.c). One the audit cannot read (undefined: an
+ * undefined-reference of its own; or without an encryption-algorithm)
+ * leaves the ESP unknown, never a part of the list. */
 static void
 esp_of(struct config *c, const struct cfg_ctx *x, const struct jvpn *v, struct config_gateway *g)
 {
 	const struct jipol *p = cfg_named_get(c, (struct cfg_named *)&x->t[T_IPOLS], v->ipol, 0);
-	const struct jprop *pr;
+	char list[CONFIG_ESP] = "";
+	const struct jprop *first = NULL;
+	int cut = 0;
 
-	if (p && !p->proposal[0] && !g->esp.line && !g->esp_several.line)
+	if (p && !p->props.head && !g->esp.line && !g->esp_several.line)
 		g->esp_several = p->first; /* the default set, or a proposal-set */
-	if (!p || !p->proposal[0] || g->esp.line ||
-	    !(pr = cfg_named_get(c, (struct cfg_named *)&x->t[T_PROPS], p->proposal, 0)) ||
-	    !pr->enc[0])
+	if (!p || !p->props.head || g->esp.line)
 		return;
-	char text[2 * CONFIG_NAME + 2];
+	for (size_t at = p->props.head; at; at = x->names[at - 1].next) {
+		const struct jprop *pr = cfg_named_get(c, (struct cfg_named *)&x->t[T_PROPS],
+						       x->names[at - 1].name, 0);
+		char text[2 * CONFIG_NAME + 2];
+		if (!pr || !pr->enc[0])
+			return;
+		first = first ? first : pr;
+		snprintf(text, sizeof(text), "%s%s%s", pr->enc, pr->auth[0] ? " " : "", pr->auth);
+		cut |= cfg_tree_esp_add(list, sizeof(list) - 4, text);
+	}
+	if (cut) /* room for it was kept: sizeof - 4 above */
+		snprintf(list + strlen(list), 5, ",...");
+	cfg_copy(g->esp_text, sizeof(g->esp_text), list);
+	g->esp.line = first->line;
+	cfg_copy(g->esp.text, sizeof(g->esp.text), first->text);
+}
 
-	snprintf(text, sizeof(text), "%s%s%s", pr->enc, pr->auth[0] ? " " : "", pr->auth);
-	cfg_copy(g->esp_text, sizeof(g->esp_text), text);
-	g->esp.line = pr->line;
-	cfg_copy(g->esp.text, sizeof(g->esp.text), pr->text);
+/* Every name of chain p that no table row defines: a reference to nothing
+ * (Junos refuses the commit), one finding each. */
+static void
+undefined_names(struct config *c, struct cfg_ctx *x, const struct jnames *p, int table,
+		enum config_ref_kind kind, int ti)
+{
+	for (size_t at = p->head; at; at = x->names[at - 1].next) {
+		const struct jname *n = &x->names[at - 1];
+		if (!cfg_named_get(c, &x->t[table], n->name, 0))
+			cfg_ref(c, n->line.line, n->line.text, kind, n->name, ti);
+	}
 }
 
 static void
@@ -1060,10 +1114,9 @@ model(struct config *c, struct cfg_ctx *x)
 				ti);
 		/* proposals NAME with no security ipsec proposal NAME: Junos
 		 * refuses the commit (a reference to nothing) */
-		else if (ip && ip->proposal[0] &&
-			 !cfg_named_get(c, &x->t[T_PROPS], ip->proposal, 0))
-			cfg_ref(c, ip->props.line, ip->props.text, CONFIG_REF_JUNOS_IPSEC_PROPOSAL,
-				ip->proposal, ti);
+		else if (ip)
+			undefined_names(c, x, &ip->props, T_PROPS, CONFIG_REF_JUNOS_IPSEC_PROPOSAL,
+					ti);
 		if (t) {
 			t->gateway = g;
 			t->kind = CONFIG_TK_IPSEC;
@@ -1097,10 +1150,8 @@ model(struct config *c, struct cfg_ctx *x)
 				gw->psk = p->psk;
 				/* proposals NAME with no security ike proposal NAME:
 				 * a reference to nothing, as for an IPsec policy's */
-				if (p->proposal[0] &&
-				    !cfg_named_get(c, &x->t[T_IKEPROPS], p->proposal, 0))
-					cfg_ref(c, p->props.line, p->props.text,
-						CONFIG_REF_JUNOS_IKE_PROPOSAL, p->proposal, -1);
+				undefined_names(c, x, &p->props, T_IKEPROPS,
+						CONFIG_REF_JUNOS_IKE_PROPOSAL, -1);
 			} else
 				cfg_ref(c, j->pol.line, j->pol.text, CONFIG_REF_IKE_POLICY,
 					j->ike_policy, -1);
@@ -1137,6 +1188,7 @@ config_parse_junos(const char *buf, size_t len, struct config *c)
 			       run_model);
 
 	free(x.gw);
+	free(x.names);
 	free(x.groups);
 	free(x.members);
 	return r;
