@@ -404,6 +404,11 @@ struct config_gateway {
 	struct config_secret psk;
 	struct config_num
 		dpd_timeout; /* ipsec.conf dpdtimeout, swanctl dpd_timeout, seconds (IKEv1) */
+	/* The lines that set DPD's interval and its count of tries where a
+	 * format writes them as statements of their own (Junos
+	 * dead-peer-detection interval N / threshold N): what a fix line
+	 * replaces, and what its rollback puts back; line 0 when not set */
+	struct config_num dpd_interval, dpd_count;
 	/* neutral formats (config_facts.neutral) only: what core/audit.c reads */
 	struct config_live live;
 	struct config_start start;

@@ -939,6 +939,10 @@ live(struct config_gateway *g, const struct jgw *j)
 	g->ka_method_set = 1;
 	g->ka_interval = iv;
 	g->ka_count = th;
+	/* each fix line replaces its own statement: the interval's, the
+	 * threshold's (the first DPD line may be either, or neither) */
+	g->dpd_interval = j->interval;
+	g->dpd_count = j->threshold;
 }
 
 static int
