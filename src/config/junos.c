@@ -1070,13 +1070,12 @@ esp_of(struct config *c, const struct cfg_ctx *x, const struct jvpn *v, struct c
 			return;
 		first = first ? first : pr;
 		snprintf(text, sizeof(text), "%s%s%s", pr->enc, pr->auth[0] ? " " : "", pr->auth);
-		cut |= cfg_tree_esp_add(list, sizeof(list) - 4, text);
+		cut |= cfg_tree_esp_add(list, sizeof(list), text);
 	}
-	if (cut) /* room for it was kept: sizeof - 4 above */
-		snprintf(list + strlen(list), 5, ",...");
 	cfg_copy(g->esp_text, sizeof(g->esp_text), list);
 	g->esp.line = first->line;
 	cfg_copy(g->esp.text, sizeof(g->esp.text), first->text);
+	g->esp.cut = cut; /* the model computes nothing from a part */
 }
 
 /* Every name of chain p that no table row defines: a reference to nothing

@@ -873,7 +873,7 @@ esp_lists(struct config *c, struct cfg_ctx *x)
 		}
 		snprintf(text, sizeof(text), "%s%s%s", v[i]->enc, v[i]->hash[0] ? " " : "",
 			 v[i]->hash);
-		e->cut |= cfg_tree_esp_add(e->list, sizeof(e->list) - 4, text);
+		e->cut |= cfg_tree_esp_add(e->list, sizeof(e->list), text);
 	}
 	free(v);
 }
@@ -898,7 +898,7 @@ esp_add(struct config *c, struct cfg_ctx *x, const char *name, struct config_gat
 		g->esp.line = e->line;
 		cfg_copy(g->esp.text, sizeof(g->esp.text), e->text);
 	}
-	*cut |= cfg_tree_esp_add(g->esp_text, sizeof(g->esp_text) - 4, e->list);
+	*cut |= cfg_tree_esp_add(g->esp_text, sizeof(g->esp_text), e->list);
 	return 0;
 }
 
@@ -934,10 +934,8 @@ esp(struct config *c, struct cfg_ctx *x, struct vpeer *p, struct config_gateway 
 	if (p->esp_bad) {
 		g->esp_text[0] = '\0';
 		g->esp.line = 0;
-	} else if (p->esp_cut) {
-		/* room for it was kept: sizeof - 4 in esp_add */
-		size_t n = strlen(g->esp_text);
-		snprintf(g->esp_text + n, sizeof(g->esp_text) - n, "%s...", n ? "," : "");
+	} else {
+		g->esp.cut = p->esp_cut; /* the model computes nothing from a part */
 	}
 }
 
