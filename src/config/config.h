@@ -369,9 +369,12 @@ struct config_gateway {
 	struct config_num natt;   /* RTX/IX/swanctl NAT-T on (v 1) / off (v 0) */
 	struct config_num esp;    /* the ESP transform line */
 	/* The ESP is the router's default set of several proposals (a Junos
-	 * ipsec policy naming none): which one is negotiated is the peer's
-	 * choice, so the model computes none; its line: the policy's */
+	 * ipsec policy naming none), or a named set whose members the model
+	 * does not hold (Junos proposal-set NAME; esp_set: NAME): which one is
+	 * negotiated is the peer's choice, so the model computes none; its
+	 * line: the policy's first, or its proposal-set line */
 	struct config_num esp_several;
+	char esp_set[CONFIG_NAME];
 	char esp_text[CONFIG_ESP]; /* normalised: "aes-cbc sha-hmac", "esp-aes-256 esp-sha" */
 	struct config_prefix local_id, remote_id; /* proxy ids / traffic selectors */
 	/* The peer's outside (IKE) address: RTX ipsec ike remote address GW ADDR,

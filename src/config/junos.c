@@ -93,7 +93,8 @@ struct jipol { /* security ipsec policy */
 	char name[CONFIG_NAME];
 	struct config_num first; /* its first line */
 	struct jnames props;     /* its proposals */
-	int set;                 /* proposal-set NAME: a set of several */
+	struct config_num set;   /* proposal-set NAME: a set of several */
+	char set_name[CONFIG_NAME];
 };
 
 struct jprop { /* security ipsec proposal */
@@ -425,8 +426,10 @@ ipol_other(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 
 	if (p && !p->first.line)
 		cfg_set(&p->first, 0, l);
-	if (p && cfg_is(l, 4, "proposal-set"))
-		p->set = 1;
+	if (p && cfg_is(l, 4, "proposal-set") && !p->set.line) {
+		cfg_set(&p->set, 0, l);
+		cfg_copy(p->set_name, sizeof(p->set_name), l->tok[5]);
+	}
 	return cfg_tree_known(c, l);
 }
 
@@ -1058,8 +1061,11 @@ esp_of(struct config *c, const struct cfg_ctx *x, const struct jvpn *v, struct c
 	const struct jprop *first = NULL;
 	int cut = 0;
 
-	if (p && !p->props.head && !g->esp.line && !g->esp_several.line)
-		g->esp_several = p->first; /* the default set, or a proposal-set */
+	if (p && !p->props.head && !g->esp.line && !g->esp_several.line) {
+		/* a proposal-set, quoted by its own line; or the default set */
+		g->esp_several = p->set.line ? p->set : p->first;
+		cfg_copy(g->esp_set, sizeof(g->esp_set), p->set_name);
+	}
 	if (!p || !p->props.head || g->esp.line)
 		return;
 	for (size_t at = p->props.head; at; at = x->names[at - 1].next) {
