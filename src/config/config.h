@@ -450,6 +450,8 @@ enum config_bad {
 	                           * the rest of the file is its text */
 	CONFIG_BAD_SECTION_NAME, /* ipsec.conf: conn NAME with more words; word `arg` is the
 	                           * second name */
+	CONFIG_BAD_LEVEL,        /* Junos: a set line relative to the level an "up" (at
+	                           * line lo) moved to, which its words do not show */
 };
 
 /* What an argument must be: the types of the grammar tables. */

@@ -867,7 +867,7 @@ static const char *const junos_other[] = { "delete",    "deactivate", "activate"
 					   "unprotect", "annotate",   "insert",   "rename",
 					   "edit",      "top",        "up",       "exit",
 					   "commit",    "configure",  "rollback", "load",
-					   "show",      "copy",       NULL };
+					   "show",      "copy",       "run",      NULL };
 static const char *const junos_secret[] = { "ascii-text",         "hexadecimal",
 					    "encrypted-password", "secret",
 					    "authentication-key", NULL };
@@ -875,7 +875,7 @@ static const char *const junos_secret[] = { "ascii-text",         "hexadecimal",
 static const char *const junos_remove[] = { "delete", "deactivate", NULL };
 /* clang-format off */
 static const struct tree_syntax junos_syntax = {
-	1, junos_prefixes, junos_inactive, junos_set, junos_other, junos_secret, junos_remove,
+	1, junos_prefixes, junos_inactive, junos_set, junos_other, junos_secret, junos_remove, 1,
 };
 /* clang-format on */
 

@@ -21,6 +21,15 @@ struct tree_syntax {
 	const char *const *secret_after; /* a word after which a line's text is cut (keys) */
 	const char *const *verbs_remove; /* of verbs_other, the ones that take a statement out
 	                                     * of what is applied: "delete", "deactivate" */
+	/* 1: the CLI's levels are followed (Junos configuration mode): "edit
+	 * PATH" moves into PATH, and a "set" line after it is relative to
+	 * that level; "top" goes back to the top, "exit" (or "quit") to the
+	 * level before the last edit, "up [N]" up by levels the words do not
+	 * show (a level may be a keyword and its name), so the level is then
+	 * not known until the next edit, top or banner; an "[edit PATH]"
+	 * banner (what the CLI prints above its prompt) states the level; a
+	 * prompt "user@host#" or "user@host>" before a command is dropped. */
+	int levels;
 };
 
 /* The leaf (or a set line's path) is under "inactive:" (Junos), or a later

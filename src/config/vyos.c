@@ -764,8 +764,10 @@ static const char *const vyos_other[] = { "delete",  "comment", "configure", "co
 static const char *const vyos_secret[] = { "pre-shared-secret",  "secret",   "encrypted-password",
 					   "plaintext-password", "password", NULL };
 static const char *const vyos_remove[] = { "delete", NULL };
-static const struct tree_syntax vyos_syntax = { 0,          NULL,        NULL,       vyos_set,
-						vyos_other, vyos_secret, vyos_remove };
+/* levels 0: VyOS's edit/up/top are not followed (no published VyOS
+ * session with relative set lines was found) */
+static const struct tree_syntax vyos_syntax = { 0,          NULL,        NULL,        vyos_set,
+						vyos_other, vyos_secret, vyos_remove, 0 };
 
 static int
 leaf(struct config *c, void *ctx, const struct cfg_line *l, unsigned flags)

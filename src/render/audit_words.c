@@ -163,6 +163,12 @@ invalid_words(const struct config *c, const struct config_invalid *b, int locali
 			buf, len, "%s",
 			L(N_("this double quote is never closed: FortiOS takes every line after it, to the end of the file, as the value's text, and the audit read none of them as commands")));
 		break;
+	case CONFIG_BAD_LEVEL:
+		snprintf(
+			buf, len,
+			L(N_("this set line is relative to the level the 'up' at line %ld moved to, and how far up goes depends on the statements, not on their words: the audit read nothing from it (an edit, top or [edit ...] banner after it is followed again)")),
+			b->lo);
+		break;
 	case CONFIG_BAD_NESTING:
 		snprintf(
 			buf, len,

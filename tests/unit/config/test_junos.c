@@ -80,8 +80,8 @@ static const char *const inact[] = { "inactive:", NULL };
 static const char *const setv[] = { "set", NULL };
 static const char *const other[] = { "delete", "deactivate", NULL };
 static const char *const secret[] = { "ascii-text", NULL };
-static const struct tree_syntax junos = { 1, pfx, inact, setv, other, secret, other };
-static const struct tree_syntax vyos = { 0, NULL, NULL, setv, other, NULL, other };
+static const struct tree_syntax junos = { 1, pfx, inact, setv, other, secret, other, 1 };
+static const struct tree_syntax vyos = { 0, NULL, NULL, setv, other, NULL, other, 0 };
 
 static void
 flatten(const char *text, const struct tree_syntax *s, struct config *c, struct leaves *v)
@@ -231,6 +231,66 @@ test_deep(void **state)
 	assert_int_equal(c.invalid[depth - 1].line, 1);
 	config_free(&c);
 	free(text);
+}
+
+/* The Junos CLI's levels in a pasted session (Junos CLI user guide: edit,
+ * top, up, exit; the [edit ...] banner; Google's SRX tutorial,
+ * junos-gcp-srx-bundled.conf): a set line after edit is relative to it. */
+static void
+test_levels(void **state)
+{
+	static const char text[] = "set a b\n"                         /* 1 */
+				   "[edit]\n"                          /* 2 */
+				   "root@srx# edit security flow\n"    /* 3 */
+				   "\n"                                /* 4 */
+				   "[edit security flow]\n"            /* 5 */
+				   "root@srx#\n"                       /* 6 */
+				   "set tcp-mss ipsec-vpn mss 1420\n"  /* 7 */
+				   "edit x y\n"                        /* 8 */
+				   "set z 1\n"                         /* 9 */
+				   "exit\n"                            /* 10 */
+				   "set w 2\n"                         /* 11 */
+				   "top set q 3\n"                     /* 12 */
+				   "top\n"                             /* 13 */
+				   "set r 4\n"                         /* 14 */
+				   "[edit interfaces st0]\n"           /* 15 */
+				   "set unit 1 family inet mtu 1436\n" /* 16 */
+				   "up\n"                              /* 17 */
+				   "set s 5\n"                         /* 18 */
+				   "[edit security]\n"                 /* 19 */
+				   "set t 6\n"                         /* 20 */
+				   "exit configuration-mode\n"         /* 21 */
+				   "set u 7\n";                        /* 22 */
+	static const char *const want[] = {
+		"a b",
+		"security flow tcp-mss ipsec-vpn mss 1420",
+		"security flow x y z 1",
+		"security flow w 2",
+		"q 3",
+		"r 4",
+		"interfaces st0 unit 1 family inet mtu 1436",
+		"security t 6",
+		"u 7",
+	};
+	struct config c;
+	static struct leaves v;
+
+	(void)state;
+	flatten(text, &junos, &c, &v);
+	assert_int_equal(v.n, sizeof(want) / sizeof(want[0]));
+	for (size_t i = 0; i < v.n; i++)
+		assert_string_equal(v.text[i], want[i]);
+	/* after up the level is not known: that set line is said, not guessed */
+	assert_int_equal(c.ninvalid, 1);
+	assert_int_equal(c.invalid[0].why, CONFIG_BAD_LEVEL);
+	assert_int_equal(c.invalid[0].line, 18);
+	assert_int_equal(c.invalid[0].lo, 17);
+	config_free(&c);
+	/* VyOS's syntax does not follow levels: its set lines stay as written */
+	flatten("edit security flow\nset tcp-mss 1\n", &vyos, &c, &v);
+	assert_int_equal(v.n, 2);
+	assert_string_equal(v.text[1], "tcp-mss 1");
+	config_free(&c);
 }
 
 /* 10 MB of statements in one block: every leaf, one pass. */
@@ -584,13 +644,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_paths),      cmocka_unit_test(test_vyos_paths),
-		cmocka_unit_test(test_hostile),    cmocka_unit_test(test_deep),
-		cmocka_unit_test(test_big),        cmocka_unit_test(test_aws_both_forms),
-		cmocka_unit_test(test_dpd),        cmocka_unit_test(test_removed),
-		cmocka_unit_test(test_invalid),    cmocka_unit_test(test_shapes),
-		cmocka_unit_test(test_hub),        cmocka_unit_test(test_bgp_group_as),
-		cmocka_unit_test(test_ike_source),
+		cmocka_unit_test(test_paths),        cmocka_unit_test(test_vyos_paths),
+		cmocka_unit_test(test_hostile),      cmocka_unit_test(test_deep),
+		cmocka_unit_test(test_big),          cmocka_unit_test(test_aws_both_forms),
+		cmocka_unit_test(test_levels),       cmocka_unit_test(test_dpd),
+		cmocka_unit_test(test_removed),      cmocka_unit_test(test_invalid),
+		cmocka_unit_test(test_shapes),       cmocka_unit_test(test_hub),
+		cmocka_unit_test(test_bgp_group_as), cmocka_unit_test(test_ike_source),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
