@@ -39,10 +39,14 @@ struct frame {
 	int leaves;    /* a leaf was read inside it */
 };
 
-/* A level the CLI was at: its words, each NUL-ended (tree_syntax.levels). */
+/* A level the CLI was at (tree_syntax.levels): its words, each
+ * NUL-ended, at start in the tree's level buffer. The current level
+ * always ends where the buffer's used bytes do, and a saved one lies
+ * before it or is a prefix of it (a stack): an edit appends, an exit
+ * cuts the buffer back, so a session costs its own length, never a copy
+ * per edit. */
 struct level {
-	char *w;
-	size_t len, cap, n;
+	size_t start, len, n;
 	int unknown;      /* after "up": how far it went is not known */
 	unsigned up_line; /* that up's line */
 };
@@ -86,6 +90,8 @@ struct tree {
 	int failed;         /* out of memory or the callback said stop */
 	struct removed *rm; /* paths a delete/deactivate line names: hash -> last line */
 	size_t nrm, cap_rm;
+	char *lvbuf; /* the levels' words (struct level) */
+	size_t lvused, lvcap;
 	struct level lv;     /* the CLI's current level (tree_syntax.levels) */
 	struct level *saved; /* the levels before each edit, for exit */
 	size_t nsaved, cap_saved;
@@ -398,7 +404,7 @@ emit(struct tree *t, size_t upto, unsigned line, int inactive)
 	const char *w[CFG_MAX_TOK + 1];
 	struct cfg_line l;
 	size_t n = 0, lv = t->mode == M_SET && !t->at_top ? t->lv.n : 0;
-	const char *p = t->lv.w;
+	const char *p = lv ? t->lvbuf + t->lv.start : NULL;
 
 	if (t->failed || !upto)
 		return 0;
@@ -432,52 +438,30 @@ under_inactive(const struct tree *t)
 
 /* ---- the CLI's levels (tree_syntax.levels) ------------------------------------ */
 
-static int
-level_add(struct tree *t, struct level *v, const char *w)
+/* The current level made empty, at the buffer's end. */
+static void
+level_clear(struct tree *t)
 {
-	size_t n = strlen(w) + 1;
-
-	if (grow(t, (void **)&v->w, &v->cap, v->len + n, 1) < 0)
-		return -1;
-	memcpy(v->w + v->len, w, n);
-	v->len += n;
-	v->n++;
-	return 0;
+	t->lv = (struct level){ t->lvused, 0, 0, 0, 0 };
 }
 
+/* The line's words after its command (a banner's last ']' cut) appended
+ * to the current level. */
 static void
-level_clear(struct level *v)
-{
-	v->len = v->n = 0;
-	v->unknown = 0;
-}
-
-/* dst takes src's words (dst's own storage) */
-static void
-level_copy(struct tree *t, struct level *dst, const struct level *src)
-{
-	level_clear(dst);
-	if (src->len && grow(t, (void **)&dst->w, &dst->cap, src->len, 1) < 0)
-		return;
-	if (src->len)
-		memcpy(dst->w, src->w, src->len);
-	dst->len = src->len;
-	dst->n = src->n;
-	dst->unknown = src->unknown;
-	dst->up_line = src->up_line;
-}
-
-/* The line's words after its command, the last one's ']' (a banner) cut. */
-static void
-level_words(struct tree *t, struct level *v)
+level_words(struct tree *t)
 {
 	for (size_t i = t->npath; i < t->nwords && !t->failed; i++) {
-		char *w = t->bytes + t->wofs[i];
+		const char *w = t->bytes + t->wofs[i];
 		size_t n = strlen(w);
 		if (t->cmd == LV_BANNER && i + 1 == t->nwords && n && w[n - 1] == ']')
-			w[--n] = '\0';
-		if (n)
-			level_add(t, v, w);
+			n--;
+		if (!n || grow(t, (void **)&t->lvbuf, &t->lvcap, t->lvused + n + 1, 1) < 0)
+			continue;
+		memcpy(t->lvbuf + t->lvused, w, n);
+		t->lvbuf[t->lvused + n] = '\0';
+		t->lvused += n + 1;
+		t->lv.len += n + 1;
+		t->lv.n++;
 	}
 }
 
@@ -486,8 +470,6 @@ level_words(struct tree *t, struct level *v)
 static void
 level_cmd(struct tree *t)
 {
-	struct level *s;
-
 	if (t->cmd == LV_BANNER)
 		t->c->comments++;
 	else
@@ -500,14 +482,12 @@ level_cmd(struct tree *t)
 		if (grow(t, (void **)&t->saved, &t->cap_saved, t->nsaved + 1, sizeof(*t->saved)) <
 		    0)
 			return;
-		s = &t->saved[t->nsaved++];
-		memset(s, 0, sizeof(*s));
-		level_copy(t, s, &t->lv);
+		t->saved[t->nsaved++] = t->lv;
 		if (t->at_top)
-			level_clear(&t->lv);
-		level_words(t, &t->lv);
+			level_clear(t); /* top edit PATH: PATH from the top */
+		level_words(t);
 		break;
-	case LV_TOP: level_clear(&t->lv); break;
+	case LV_TOP: level_clear(t); break;
 	case LV_UP:
 		if (t->lv.n || t->lv.unknown) { /* up at the top stays there */
 			t->lv.unknown = 1;
@@ -516,20 +496,20 @@ level_cmd(struct tree *t)
 		break;
 	case LV_EXIT:
 		/* exit configuration-mode, or exit at the top: out of
-		 * configuration mode; else back to the level before the edit */
+		 * configuration mode; else back to the level before the edit,
+		 * and what came after it in the buffer is gone */
 		if (t->nwords > t->npath || !t->nsaved) {
-			while (t->nsaved)
-				free(t->saved[--t->nsaved].w);
-			level_clear(&t->lv);
+			t->nsaved = 0;
+			t->lvused = 0;
+			level_clear(t);
 		} else {
-			s = &t->saved[--t->nsaved];
-			level_copy(t, &t->lv, s);
-			free(s->w);
+			t->lv = t->saved[--t->nsaved];
+			t->lvused = t->lv.start + t->lv.len;
 		}
 		break;
 	case LV_BANNER:
-		level_clear(&t->lv);
-		level_words(t, &t->lv);
+		level_clear(t);
+		level_words(t);
 		break;
 	}
 }
@@ -770,9 +750,7 @@ cfg_tree(const char *buf, size_t len, const struct tree_syntax *s, struct config
 	free(t.wofs);
 	free(t.frames);
 	free(t.rm);
-	free(t.lv.w);
-	while (t.nsaved)
-		free(t.saved[--t.nsaved].w);
+	free(t.lvbuf);
 	free(t.saved);
 	return c->nomem ? -1 : 0;
 }
