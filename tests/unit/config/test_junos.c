@@ -640,17 +640,88 @@ test_ike_source(void **state)
 	config_free(&c);
 }
 
+/* proposals [ a b ]: every name, in order, a later set line adding to the
+ * list, a name twice kept once; each undefined name a reference of its
+ * own; a list too long to keep cut loudly (config_num.cut). */
+static void
+test_proposal_lists(void **state)
+{
+	const char *text =
+		"set security ike proposal ik1 authentication-method pre-shared-keys\n"
+		"set security ike policy ip proposals [ ik1 ik2 ]\n"
+		"set security ike gateway gw ike-policy ip\n"
+		"set security ike gateway gw address 198.51.100.1\n"
+		"set security ipsec proposal gcm encryption-algorithm aes-128-gcm\n"
+		"set security ipsec proposal cbc encryption-algorithm aes-256-cbc\n"
+		"set security ipsec proposal cbc authentication-algorithm hmac-sha-256-128\n"
+		"set security ipsec policy pol proposals [ gcm cbc ]\n"
+		"set security ipsec policy pol proposals gcm\n"
+		"set security ipsec policy pol2 proposals cbc\n"
+		"set security ipsec policy pol2 proposals [ missing ]\n"
+		"set security ipsec vpn v1 bind-interface st0.1\n"
+		"set security ipsec vpn v1 ike gateway gw\n"
+		"set security ipsec vpn v1 ike ipsec-policy pol\n"
+		"set security ipsec vpn v2 bind-interface st0.2\n"
+		"set security ipsec vpn v2 ike gateway gw\n"
+		"set security ipsec vpn v2 ike ipsec-policy pol2\n"
+		"set interfaces st0 unit 1 family inet mtu 1436\n"
+		"set interfaces st0 unit 2 family inet mtu 1436\n";
+	struct config c;
+	struct textbuf big = { 0 };
+	int ike = 0, ipsec = 0;
+
+	(void)state;
+	parse(text, strlen(text), &c);
+	assert_string_equal(c.gateways[0].esp_text, "aes-128-gcm,aes-256-cbc hmac-sha-256-128");
+	assert_int_equal(c.gateways[0].esp.line, 5);
+	assert_int_equal(c.gateways[0].esp.cut, 0);
+	for (size_t i = 0; i < c.nrefs; i++) {
+		if (c.refs[i].kind == CONFIG_REF_JUNOS_IKE_PROPOSAL) {
+			ike++;
+			assert_string_equal(c.refs[i].name, "ik2");
+			assert_int_equal(c.refs[i].line, 2);
+		} else if (c.refs[i].kind == CONFIG_REF_JUNOS_IPSEC_PROPOSAL) {
+			ipsec++;
+			assert_string_equal(c.refs[i].name, "missing");
+			assert_int_equal(c.refs[i].line, 11);
+		}
+	}
+	assert_int_equal(ike, 1);
+	assert_int_equal(ipsec, 1);
+	config_free(&c);
+	/* 40 named proposals do not fit: cut, and said so */
+	for (int i = 0; i < 40; i++)
+		textbuf_add(&big,
+			    "set security ipsec proposal p%d encryption-algorithm aes-128-cbc\n",
+			    i);
+	textbuf_add(&big, "set security ipsec policy pol proposals [");
+	for (int i = 0; i < 40; i++)
+		textbuf_add(&big, " p%d", i);
+	textbuf_add(&big, " ]\n"
+			  "set security ike gateway gw address 198.51.100.1\n"
+			  "set security ipsec vpn v1 bind-interface st0.1\n"
+			  "set security ipsec vpn v1 ike gateway gw\n"
+			  "set security ipsec vpn v1 ike ipsec-policy pol\n"
+			  "set interfaces st0 unit 1 family inet mtu 1436\n");
+	parse(big.buf, big.len, &c);
+	assert_int_equal(c.gateways[0].esp.cut, 1);
+	assert_int_equal(c.nrefs, 0);
+	config_free(&c);
+	free(big.buf);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_paths),        cmocka_unit_test(test_vyos_paths),
-		cmocka_unit_test(test_hostile),      cmocka_unit_test(test_deep),
-		cmocka_unit_test(test_big),          cmocka_unit_test(test_aws_both_forms),
-		cmocka_unit_test(test_levels),       cmocka_unit_test(test_dpd),
-		cmocka_unit_test(test_removed),      cmocka_unit_test(test_invalid),
-		cmocka_unit_test(test_shapes),       cmocka_unit_test(test_hub),
-		cmocka_unit_test(test_bgp_group_as), cmocka_unit_test(test_ike_source),
+		cmocka_unit_test(test_paths),      cmocka_unit_test(test_vyos_paths),
+		cmocka_unit_test(test_hostile),    cmocka_unit_test(test_deep),
+		cmocka_unit_test(test_big),        cmocka_unit_test(test_aws_both_forms),
+		cmocka_unit_test(test_levels),     cmocka_unit_test(test_proposal_lists),
+		cmocka_unit_test(test_dpd),        cmocka_unit_test(test_removed),
+		cmocka_unit_test(test_invalid),    cmocka_unit_test(test_shapes),
+		cmocka_unit_test(test_hub),        cmocka_unit_test(test_bgp_group_as),
+		cmocka_unit_test(test_ike_source),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
