@@ -42,7 +42,7 @@
 
 struct vpeer { /* per peer, same index as c->gateways */
 	char ike[CONFIG_NAME], esp[CONFIG_NAME], vti[CONFIG_NAME], vti_esp[CONFIG_NAME];
-	struct config_num ikel, espl, vtil, conn;
+	struct config_num ikel, espl, vtil, vti_espl, conn;
 	struct config_prefix local, remote; /* the first tunnel's prefixes */
 	unsigned tunnel_line;               /* first tunnel N line */
 	char tunnel[CONFIG_NAME];           /* its N */
@@ -346,7 +346,7 @@ peer_name(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	else if (cfg_is(l, 6, "bind"))
 		dst = p->vti, n = &p->vtil;
 	else
-		dst = p->vti_esp, n = NULL;
+		dst = p->vti_esp, n = &p->vti_espl;
 	cfg_copy(dst, CONFIG_NAME, l->tok[l->ntok > 6 && cfg_is(l, 5, "vti") ? 7 : 6]);
 	if (n)
 		cfg_set(n, 0, l);
@@ -1004,6 +1004,9 @@ model(struct config *c, struct cfg_ctx *x)
 		esp(c, x, p, g);
 		if (p->esp[0] && !cfg_named_get(c, &x->t[T_ESP], p->esp, 0))
 			cfg_ref(c, p->espl.line, p->espl.text, CONFIG_REF_ESP_GROUP, p->esp, -1);
+		if (p->vti_esp[0] && !cfg_named_get(c, &x->t[T_ESP], p->vti_esp, 0))
+			cfg_ref(c, p->vti_espl.line, p->vti_espl.text, CONFIG_REF_ESP_GROUP,
+				p->vti_esp, -1);
 		if (p->vti[0]) {
 			int t = config_tunnel_find(c, p->vti);
 			if (t < 0) {

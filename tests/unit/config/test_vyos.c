@@ -307,6 +307,11 @@ test_esp_lists(void **state)
 			   "set vpn ipsec site-to-site peer Q tunnel 1 local prefix 10.2.0.0/24\n"
 			   "set vpn ipsec site-to-site peer Q tunnel 2 esp-group F\n"
 			   "set vpn ipsec site-to-site peer Q tunnel 2 local prefix 10.2.1.0/24\n";
+	static const char vti_gone[] =
+		"set vpn ipsec site-to-site peer P remote-address 198.51.100.9\n"
+		"set vpn ipsec site-to-site peer P vti bind vti1\n"
+		"set vpn ipsec site-to-site peer P vti esp-group GONE\n"
+		"set interfaces vti vti1 mtu 1436\n";
 	struct config c;
 	struct textbuf big = { 0 };
 
@@ -333,6 +338,12 @@ test_esp_lists(void **state)
 	parse(big.buf, big.len, &c);
 	assert_int_equal(c.gateways[0].esp.cut, 1);
 	assert_true(strlen(c.gateways[0].esp_text) > 0);
+	config_free(&c);
+	/* vti esp-group naming no esp-group: a reference to nothing too */
+	parse(vti_gone, strlen(vti_gone), &c);
+	assert_int_equal(c.nrefs, 1);
+	assert_int_equal(c.refs[0].kind, CONFIG_REF_ESP_GROUP);
+	assert_int_equal(c.refs[0].line, 3);
 	config_free(&c);
 	free(big.buf);
 }
