@@ -376,9 +376,12 @@ struct config_gateway {
 	struct config_num natt;   /* RTX/IX/swanctl NAT-T on (v 1) / off (v 0) */
 	struct config_num esp;    /* the ESP transform line */
 	/* The ESP is the router's default set of several proposals (a Junos
-	 * ipsec policy naming none): which one is negotiated is the peer's
-	 * choice, so the model computes none; its line: the policy's */
+	 * ipsec policy naming none), or a named set whose members the model
+	 * does not hold (Junos proposal-set NAME; esp_set: NAME): which one is
+	 * negotiated is the peer's choice, so the model computes none; its
+	 * line: the policy's first, or its proposal-set line */
 	struct config_num esp_several;
+	char esp_set[CONFIG_NAME];
 	char esp_text[CONFIG_ESP]; /* normalised: "aes-cbc sha-hmac", "esp-aes-256 esp-sha" */
 	struct config_prefix local_id, remote_id; /* proxy ids / traffic selectors */
 	/* The peer's outside (IKE) address: RTX ipsec ike remote address GW ADDR,
@@ -411,6 +414,11 @@ struct config_gateway {
 	struct config_secret psk;
 	struct config_num
 		dpd_timeout; /* ipsec.conf dpdtimeout, swanctl dpd_timeout, seconds (IKEv1) */
+	/* The lines that set DPD's interval and its count of tries where a
+	 * format writes them as statements of their own (Junos
+	 * dead-peer-detection interval N / threshold N): what a fix line
+	 * replaces, and what its rollback puts back; line 0 when not set */
+	struct config_num dpd_interval, dpd_count;
 	/* neutral formats (config_facts.neutral) only: what core/audit.c reads */
 	struct config_live live;
 	struct config_start start;
@@ -449,6 +457,8 @@ enum config_bad {
 	                           * the rest of the file is its text */
 	CONFIG_BAD_SECTION_NAME, /* ipsec.conf: conn NAME with more words; word `arg` is the
 	                           * second name */
+	CONFIG_BAD_LEVEL,        /* Junos: a set line relative to the level an "up" (at
+	                           * line lo) moved to, which its words do not show */
 };
 
 /* What an argument must be: the types of the grammar tables. */

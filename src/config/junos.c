@@ -52,11 +52,23 @@ struct jgw {
 	struct config_num interval, threshold, mode;
 };
 
+/* One name of a policy's "proposals [ a b ... ]", in file order; a
+ * policy's names are a chain through next (a later "set ... proposals c"
+ * adds to the list). */
+struct jname {
+	char name[CONFIG_NAME];
+	struct config_num line; /* the proposals line naming it */
+	size_t next;            /* the policy's next name + 1, 0 the last */
+};
+
+struct jnames {            /* a policy's chain in cfg_ctx.names */
+	size_t head, tail; /* + 1; 0 none */
+};
+
 struct jpolicy { /* security ike policy */
 	char name[CONFIG_NAME];
 	struct config_secret psk;
-	char proposal[CONFIG_NAME]; /* the first of its proposals, "" none */
-	struct config_num props;    /* the line naming them */
+	struct jnames props; /* its proposals */
 };
 
 struct jikeprop { /* security ike proposal: that it exists */
@@ -77,12 +89,12 @@ struct jvpn { /* security ipsec vpn */
 	struct config_prefix local, remote;
 };
 
-struct jipol { /* security ipsec policy: its first proposal */
+struct jipol { /* security ipsec policy */
 	char name[CONFIG_NAME];
-	char proposal[CONFIG_NAME];
-	struct config_num first; /* its first line; proposals: the line naming them */
-	struct config_num props;
-	int set; /* proposal-set NAME: a set of several */
+	struct config_num first; /* its first line */
+	struct jnames props;     /* its proposals */
+	struct config_num set;   /* proposal-set NAME: a set of several */
+	char set_name[CONFIG_NAME];
 };
 
 struct jprop { /* security ipsec proposal */
@@ -92,7 +104,7 @@ struct jprop { /* security ipsec proposal */
 	char text[CONFIG_TEXT];
 };
 
-enum { T_POLICIES, T_VPNS, T_IPOLS, T_PROPS, T_IKEPROPS };
+enum { T_POLICIES, T_VPNS, T_IPOLS, T_PROPS, T_IKEPROPS, T_COUNT };
 
 /* A BGP group's peer-as, or a neighbour's group: "ri/group" keys (the
  * routing instance, "" for the master one), matched after the file is read,
@@ -108,8 +120,10 @@ struct cfg_ctx {
 	size_t ngw, cap_gw;
 	struct jbgp *groups, *members;
 	size_t ngroups, cap_groups, nmembers, cap_members;
-	struct cfg_named t[5]; /* T_POLICIES, T_VPNS, T_IPOLS, T_PROPS, T_IKEPROPS */
+	struct cfg_named t[T_COUNT];
 	struct config_num mss; /* security flow tcp-mss ipsec-vpn [mss N] */
+	struct jname *names;   /* every policy's proposal names (struct jnames) */
+	size_t nnames, cap_names;
 };
 
 /* ---- helpers ------------------------------------------------------------- */
@@ -142,13 +156,33 @@ vpn(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return v;
 }
 
-/* "proposals [ a b ]" (the hierarchy's list) or "proposals a": the first name. */
-static const char *
-first_of_list(const struct cfg_line *l, size_t i)
+/* "proposals [ a b ]" (the hierarchy's list, and the set form's) or
+ * "proposals a", from word i: every name joins the policy's chain p, in
+ * order, once each (a name set twice is one proposal). */
+static void
+add_names(struct config *c, struct cfg_ctx *x, struct jnames *p, const struct cfg_line *l, size_t i)
 {
-	if (cfg_is(l, i, "[") && i + 1 < l->ntok && !cfg_is(l, i + 1, "]"))
-		return l->tok[i + 1];
-	return i < l->ntok && !cfg_is(l, i, "[") ? l->tok[i] : NULL;
+	int list = cfg_is(l, i, "[");
+	size_t end = list ? l->ntok : i + 1;
+
+	for (size_t k = list ? i + 1 : i; k < end && k < l->ntok && !cfg_is(l, k, "]"); k++) {
+		struct jname *n;
+		size_t at;
+		int seen = 0;
+		for (at = p->head; at && !seen; at = x->names[at - 1].next)
+			seen = strcmp(x->names[at - 1].name, l->tok[k]) == 0;
+		if (seen ||
+		    !(n = cfg_push(c, (void **)&x->names, &x->nnames, &x->cap_names, sizeof(*n))))
+			continue;
+		memset(n, 0, sizeof(*n));
+		cfg_copy(n->name, sizeof(n->name), l->tok[k]);
+		cfg_set(&n->line, 0, l);
+		if (p->tail)
+			x->names[p->tail - 1].next = x->nnames;
+		else
+			p->head = x->nnames;
+		p->tail = x->nnames;
+	}
 }
 
 /* ---- security ike -------------------------------------------------------- */
@@ -182,12 +216,9 @@ static int
 ike_policy(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct jpolicy *p = cfg_named_get(c, &x->t[T_POLICIES], l->tok[3], 1);
-	const char *first = cfg_is(l, 4, "proposals") ? first_of_list(l, 5) : NULL;
 
-	if (p && first && !p->proposal[0]) {
-		cfg_copy(p->proposal, sizeof(p->proposal), first);
-		cfg_set(&p->props, 0, l);
-	}
+	if (p && cfg_is(l, 4, "proposals"))
+		add_names(c, x, &p->props, l, 5);
 	return cfg_tree_known(c, l); /* the policy exists; the line is not read */
 }
 
@@ -376,14 +407,11 @@ static int
 ipol_prop(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct jipol *p = cfg_named_get(c, &x->t[T_IPOLS], l->tok[3], 1);
-	const char *first = first_of_list(l, 5);
 
 	if (p && !p->first.line)
 		cfg_set(&p->first, 0, l);
-	if (p && first && !p->proposal[0]) {
-		cfg_copy(p->proposal, sizeof(p->proposal), first);
-		cfg_set(&p->props, 0, l);
-	}
+	if (p)
+		add_names(c, x, &p->props, l, 5);
 	return 0;
 }
 
@@ -398,8 +426,10 @@ ipol_other(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 
 	if (p && !p->first.line)
 		cfg_set(&p->first, 0, l);
-	if (p && cfg_is(l, 4, "proposal-set"))
-		p->set = 1;
+	if (p && cfg_is(l, 4, "proposal-set") && !p->set.line) {
+		cfg_set(&p->set, 0, l);
+		cfg_copy(p->set_name, sizeof(p->set_name), l->tok[5]);
+	}
 	return cfg_tree_known(c, l);
 }
 
@@ -837,7 +867,7 @@ static const char *const junos_other[] = { "delete",    "deactivate", "activate"
 					   "unprotect", "annotate",   "insert",   "rename",
 					   "edit",      "top",        "up",       "exit",
 					   "commit",    "configure",  "rollback", "load",
-					   "show",      "copy",       NULL };
+					   "show",      "copy",       "run",      NULL };
 static const char *const junos_secret[] = { "ascii-text",         "hexadecimal",
 					    "encrypted-password", "secret",
 					    "authentication-key", NULL };
@@ -845,7 +875,7 @@ static const char *const junos_secret[] = { "ascii-text",         "hexadecimal",
 static const char *const junos_remove[] = { "delete", "deactivate", NULL };
 /* clang-format off */
 static const struct tree_syntax junos_syntax = {
-	1, junos_prefixes, junos_inactive, junos_set, junos_other, junos_secret, junos_remove,
+	1, junos_prefixes, junos_inactive, junos_set, junos_other, junos_secret, junos_remove, 1,
 };
 /* clang-format on */
 
@@ -912,6 +942,10 @@ live(struct config_gateway *g, const struct jgw *j)
 	g->ka_method_set = 1;
 	g->ka_interval = iv;
 	g->ka_count = th;
+	/* each fix line replaces its own statement: the interval's, the
+	 * threshold's (the first DPD line may be either, or neither) */
+	g->dpd_interval = j->interval;
+	g->dpd_count = j->threshold;
 }
 
 static int
@@ -1014,24 +1048,53 @@ ike_source(struct config *c, const struct cfg_ctx *x)
 	}
 }
 
+/* The vpn's ESP: every proposal its IPsec policy names, "enc auth" each,
+ * as one list (the peer picks one: the model takes the one that carries
+ * least, core/audit_model.c). One the audit cannot read (undefined: an
+ * undefined-reference of its own; or without an encryption-algorithm)
+ * leaves the ESP unknown, never a part of the list. */
 static void
 esp_of(struct config *c, const struct cfg_ctx *x, const struct jvpn *v, struct config_gateway *g)
 {
 	const struct jipol *p = cfg_named_get(c, (struct cfg_named *)&x->t[T_IPOLS], v->ipol, 0);
-	const struct jprop *pr;
+	char list[CONFIG_ESP] = "";
+	const struct jprop *first = NULL;
+	int cut = 0;
 
-	if (p && !p->proposal[0] && !g->esp.line && !g->esp_several.line)
-		g->esp_several = p->first; /* the default set, or a proposal-set */
-	if (!p || !p->proposal[0] || g->esp.line ||
-	    !(pr = cfg_named_get(c, (struct cfg_named *)&x->t[T_PROPS], p->proposal, 0)) ||
-	    !pr->enc[0])
+	if (p && !p->props.head && !g->esp.line && !g->esp_several.line) {
+		/* a proposal-set, quoted by its own line; or the default set */
+		g->esp_several = p->set.line ? p->set : p->first;
+		cfg_copy(g->esp_set, sizeof(g->esp_set), p->set_name);
+	}
+	if (!p || !p->props.head || g->esp.line)
 		return;
-	char text[2 * CONFIG_NAME + 2];
+	for (size_t at = p->props.head; at; at = x->names[at - 1].next) {
+		const struct jprop *pr = cfg_named_get(c, (struct cfg_named *)&x->t[T_PROPS],
+						       x->names[at - 1].name, 0);
+		char text[2 * CONFIG_NAME + 2];
+		if (!pr || !pr->enc[0])
+			return;
+		first = first ? first : pr;
+		snprintf(text, sizeof(text), "%s%s%s", pr->enc, pr->auth[0] ? " " : "", pr->auth);
+		cut |= cfg_tree_esp_add(list, sizeof(list), text);
+	}
+	cfg_copy(g->esp_text, sizeof(g->esp_text), list);
+	g->esp.line = first->line;
+	cfg_copy(g->esp.text, sizeof(g->esp.text), first->text);
+	g->esp.cut = cut; /* the model computes nothing from a part */
+}
 
-	snprintf(text, sizeof(text), "%s%s%s", pr->enc, pr->auth[0] ? " " : "", pr->auth);
-	cfg_copy(g->esp_text, sizeof(g->esp_text), text);
-	g->esp.line = pr->line;
-	cfg_copy(g->esp.text, sizeof(g->esp.text), pr->text);
+/* Every name of chain p that no table row defines: a reference to nothing
+ * (Junos refuses the commit), one finding each. */
+static void
+undefined_names(struct config *c, struct cfg_ctx *x, const struct jnames *p, int table,
+		enum config_ref_kind kind, int ti)
+{
+	for (size_t at = p->head; at; at = x->names[at - 1].next) {
+		const struct jname *n = &x->names[at - 1];
+		if (!cfg_named_get(c, &x->t[table], n->name, 0))
+			cfg_ref(c, n->line.line, n->line.text, kind, n->name, ti);
+	}
 }
 
 static void
@@ -1060,10 +1123,9 @@ model(struct config *c, struct cfg_ctx *x)
 				ti);
 		/* proposals NAME with no security ipsec proposal NAME: Junos
 		 * refuses the commit (a reference to nothing) */
-		else if (ip && ip->proposal[0] &&
-			 !cfg_named_get(c, &x->t[T_PROPS], ip->proposal, 0))
-			cfg_ref(c, ip->props.line, ip->props.text, CONFIG_REF_JUNOS_IPSEC_PROPOSAL,
-				ip->proposal, ti);
+		else if (ip)
+			undefined_names(c, x, &ip->props, T_PROPS, CONFIG_REF_JUNOS_IPSEC_PROPOSAL,
+					ti);
 		if (t) {
 			t->gateway = g;
 			t->kind = CONFIG_TK_IPSEC;
@@ -1097,10 +1159,8 @@ model(struct config *c, struct cfg_ctx *x)
 				gw->psk = p->psk;
 				/* proposals NAME with no security ike proposal NAME:
 				 * a reference to nothing, as for an IPsec policy's */
-				if (p->proposal[0] &&
-				    !cfg_named_get(c, &x->t[T_IKEPROPS], p->proposal, 0))
-					cfg_ref(c, p->props.line, p->props.text,
-						CONFIG_REF_JUNOS_IKE_PROPOSAL, p->proposal, -1);
+				undefined_names(c, x, &p->props, T_IKEPROPS,
+						CONFIG_REF_JUNOS_IKE_PROPOSAL, -1);
 			} else
 				cfg_ref(c, j->pol.line, j->pol.text, CONFIG_REF_IKE_POLICY,
 					j->ike_policy, -1);
@@ -1127,14 +1187,17 @@ run_model(struct config *c, void *x)
 int
 config_parse_junos(const char *buf, size_t len, struct config *c)
 {
-	static const size_t sizes[] = { sizeof(struct jpolicy), sizeof(struct jvpn),
-					sizeof(struct jipol), sizeof(struct jprop),
-					sizeof(struct jikeprop) };
+	static const size_t sizes[T_COUNT] = {
+		[T_POLICIES] = sizeof(struct jpolicy),  [T_VPNS] = sizeof(struct jvpn),
+		[T_IPOLS] = sizeof(struct jipol),       [T_PROPS] = sizeof(struct jprop),
+		[T_IKEPROPS] = sizeof(struct jikeprop),
+	};
 	struct cfg_ctx x = { .gw = NULL };
 	int r = cfg_tree_parse(buf, len, &junos_syntax, c, leaf, &x, x.t, sizes, COUNT(sizes),
 			       run_model);
 
 	free(x.gw);
+	free(x.names);
 	free(x.groups);
 	free(x.members);
 	return r;

@@ -17,6 +17,10 @@
  * path as it stands: braces and ';' in it are plain bytes. A line that
  * begins with another known verb ("delete", "deactivate") is a known
  * command the audit does not apply (counted unread, its lines kept).
+ * Where the syntax follows the CLI's levels (tree_syntax.levels: Junos),
+ * "edit PATH", "top", "up", "exit" and "[edit PATH]" banners move the
+ * level a later "set" line is relative to, and a CLI prompt before a
+ * command is dropped: a pasted session reads as the router took it.
  *
  * The open blocks are a stack in two growable arrays (the words, and one
  * frame per block), so 10,000 nested blocks cost memory, not recursion. */
@@ -34,6 +38,32 @@ struct frame {
 	int inactive;  /* under inactive: */
 	int leaves;    /* a leaf was read inside it */
 };
+
+/* A level the CLI was at (tree_syntax.levels): its words, each
+ * NUL-ended, at start in the tree's level buffer. The current level
+ * always ends where the buffer's used bytes do, and a saved one lies
+ * before it or is a prefix of it (a stack): an edit appends, an exit
+ * cuts the buffer back, so a session costs its own length, never a copy
+ * per edit. */
+struct level {
+	size_t start, len, n;
+	int unknown;      /* after "up": how far it went is not known */
+	unsigned up_line; /* that up's line */
+};
+
+/* The level commands of tree_syntax.levels, by their first word. */
+enum lv_cmd { LV_NONE, LV_EDIT, LV_TOP, LV_UP, LV_EXIT, LV_BANNER };
+/* clang-format off */
+static const struct {
+	const char *word;
+	enum lv_cmd cmd;
+} level_verbs[] = {
+	/* Junos CLI user guide, configuration mode commands: edit, top, up,
+	 * exit (quit, its synonym); doc/vendor-syntax.md */
+	{ "edit", LV_EDIT }, { "top", LV_TOP }, { "up", LV_UP }, { "exit", LV_EXIT },
+	{ "quit", LV_EXIT },
+};
+/* clang-format on */
 
 struct removed {
 	uint64_t h;    /* 0: empty slot */
@@ -60,6 +90,13 @@ struct tree {
 	int failed;         /* out of memory or the callback said stop */
 	struct removed *rm; /* paths a delete/deactivate line names: hash -> last line */
 	size_t nrm, cap_rm;
+	char *lvbuf; /* the levels' words (struct level) */
+	size_t lvused, lvcap;
+	struct level lv;     /* the CLI's current level (tree_syntax.levels) */
+	struct level *saved; /* the levels before each edit, for exit */
+	size_t nsaved, cap_saved;
+	enum lv_cmd cmd; /* the line's level command, LV_NONE for none */
+	int at_top;      /* "top set ...", "top edit ...": from the top level */
 };
 
 static int
@@ -123,6 +160,42 @@ drop_statement(struct tree *t)
 	t->inword = 0;
 }
 
+/* A CLI prompt: "user@host#" (configuration mode) or "user@host>". */
+static int
+prompt(const char *w)
+{
+	size_t n = strlen(w);
+	const char *at = strchr(w, '@');
+
+	return n > 2 && at && at > w && at + 1 < w + n - 1 && (w[n - 1] == '#' || w[n - 1] == '>');
+}
+
+/* The first word of a top-level line, where the syntax follows levels:
+ * a prompt is dropped, a level command or banner begins; 1 when w was
+ * one of them. */
+static int
+level_word(struct tree *t, const char *w)
+{
+	int drop = prompt(w);
+
+	if (!drop && strncmp(w, "[edit", 5) == 0 && (w[5] == '\0' || w[5] == ']')) {
+		t->cmd = LV_BANNER;
+		drop = 1;
+	}
+	for (size_t i = 0; !drop && i < sizeof(level_verbs) / sizeof(level_verbs[0]); i++)
+		if (strcmp(w, level_verbs[i].word) == 0) {
+			t->cmd = level_verbs[i].cmd;
+			drop = 1;
+		}
+	if (!drop)
+		return 0;
+	if (t->cmd != LV_NONE)
+		t->mode = M_SET; /* its words are a path: braces are plain bytes */
+	t->nwords--;
+	t->nbytes = t->wofs[t->nwords];
+	return 1;
+}
+
 /* A word just ended: a prefix is dropped, a verb at the top level sets
  * the line's mode. */
 static void
@@ -136,7 +209,18 @@ word_end(struct tree *t)
 	if (put_byte(t, '\0') < 0)
 		return;
 	w = t->bytes + t->wofs[t->nwords - 1];
+	if (t->nwords - 1 == t->npath && t->mode == M_SET && t->cmd == LV_TOP &&
+	    (in_list(t->s->verbs_set, w) || strcmp(w, "edit") == 0)) {
+		/* top set PATH / top edit PATH: that command from the top */
+		t->at_top = 1;
+		t->cmd = in_list(t->s->verbs_set, w) ? LV_NONE : LV_EDIT;
+		t->nwords--;
+		t->nbytes = t->wofs[t->nwords];
+		return;
+	}
 	if (t->nwords - 1 != t->npath || t->mode != M_TREE)
+		return;
+	if (!t->nframes && t->s->levels && level_word(t, w))
 		return;
 	if (in_list(t->s->prefixes, w)) {
 		t->stmt_inactive |= in_list(t->s->inactive, w);
@@ -312,18 +396,23 @@ cfg_tree_line(struct cfg_line *l, const char *const *w, size_t n, unsigned no,
 	return fits ? 0 : -1;
 }
 
-/* The path of the open blocks plus the statement (upto words), as one line. */
+/* The path of the open blocks plus the statement (upto words), as one
+ * line; a set line typed at a CLI level has the level's words first. */
 static int
 emit(struct tree *t, size_t upto, unsigned line, int inactive)
 {
 	const char *w[CFG_MAX_TOK + 1];
 	struct cfg_line l;
-	size_t n = upto < CFG_MAX_TOK + 1 ? upto : CFG_MAX_TOK + 1;
+	size_t n = 0, lv = t->mode == M_SET && !t->at_top ? t->lv.n : 0;
+	const char *p = lv ? t->lvbuf + t->lv.start : NULL;
 
 	if (t->failed || !upto)
 		return 0;
-	for (size_t i = 0; i < n; i++)
-		w[i] = t->bytes + t->wofs[i];
+	for (size_t i = 0; i < lv && n < CFG_MAX_TOK + 1; i++, p += strlen(p) + 1)
+		w[n++] = p;
+	for (size_t i = 0; i < upto && n < CFG_MAX_TOK + 1; i++)
+		w[n++] = t->bytes + t->wofs[i];
+	upto += lv;
 	if (t->nframes) /* the outer blocks learn it when this one closes */
 		t->frames[t->nframes - 1].leaves = 1;
 	if (cfg_tree_line(&l, w, n, line, t->s) < 0 || upto > CFG_MAX_TOK) {
@@ -347,6 +436,102 @@ under_inactive(const struct tree *t)
 	return t->nframes && t->frames[t->nframes - 1].inactive;
 }
 
+/* ---- the CLI's levels (tree_syntax.levels) ------------------------------------ */
+
+/* The current level made empty, at the buffer's end. */
+static void
+level_clear(struct tree *t)
+{
+	t->lv = (struct level){ t->lvused, 0, 0, 0, 0 };
+}
+
+/* The line's words after its command (a banner's last ']' cut) appended
+ * to the current level. */
+static void
+level_words(struct tree *t)
+{
+	for (size_t i = t->npath; i < t->nwords && !t->failed; i++) {
+		const char *w = t->bytes + t->wofs[i];
+		size_t n = strlen(w);
+		if (t->cmd == LV_BANNER && i + 1 == t->nwords && n && w[n - 1] == ']')
+			n--;
+		if (!n || grow(t, (void **)&t->lvbuf, &t->lvcap, t->lvused + n + 1, 1) < 0)
+			continue;
+		memcpy(t->lvbuf + t->lvused, w, n);
+		t->lvbuf[t->lvused + n] = '\0';
+		t->lvused += n + 1;
+		t->lv.len += n + 1;
+		t->lv.n++;
+	}
+}
+
+/* edit, top, up, exit, a banner: the level moves; the line is no
+ * configuration (a banner is the CLI's output: counted as a comment). */
+static void
+level_cmd(struct tree *t)
+{
+	if (t->cmd == LV_BANNER)
+		t->c->comments++;
+	else
+		cfg_unread(t->c, t->stmt_line);
+	switch (t->cmd) {
+	case LV_NONE: break;
+	case LV_EDIT:
+		if (t->nwords == t->npath)
+			break;
+		if (grow(t, (void **)&t->saved, &t->cap_saved, t->nsaved + 1, sizeof(*t->saved)) <
+		    0)
+			return;
+		t->saved[t->nsaved++] = t->lv;
+		if (t->at_top)
+			level_clear(t); /* top edit PATH: PATH from the top */
+		level_words(t);
+		break;
+	case LV_TOP: level_clear(t); break;
+	case LV_UP:
+		if (t->lv.n || t->lv.unknown) { /* up at the top stays there */
+			t->lv.unknown = 1;
+			t->lv.up_line = t->stmt_line;
+		}
+		break;
+	case LV_EXIT:
+		/* exit configuration-mode, or exit at the top: out of
+		 * configuration mode; else back to the level before the edit,
+		 * and what came after it in the buffer is gone */
+		if (t->nwords > t->npath || !t->nsaved) {
+			t->nsaved = 0;
+			t->lvused = 0;
+			level_clear(t);
+		} else {
+			t->lv = t->saved[--t->nsaved];
+			t->lvused = t->lv.start + t->lv.len;
+		}
+		break;
+	case LV_BANNER:
+		level_clear(t);
+		level_words(t);
+		break;
+	}
+}
+
+/* A set line typed at a level an "up" left: not read, and said so. */
+static void
+level_unknown(struct tree *t)
+{
+	const char *w[CFG_MAX_TOK + 1];
+	size_t n = 0;
+	struct cfg_line l;
+	struct config_invalid *b;
+
+	w[n++] = "set";
+	for (size_t i = t->npath; i < t->nwords && n < CFG_MAX_TOK; i++)
+		w[n++] = t->bytes + t->wofs[i];
+	cfg_tree_line(&l, w, n, t->stmt_line, t->s);
+	cfg_bad(t->c, &l, CONFIG_BAD_LEVEL, 1, CONFIG_ARG_NONE);
+	if (t->c->ninvalid && (b = &t->c->invalid[t->c->ninvalid - 1])->line == t->stmt_line)
+		b->lo = t->lv.up_line;
+}
+
 /* The statement ends (';', a line's end, '}' or the end of the text). */
 static void
 end_statement(struct tree *t)
@@ -356,6 +541,10 @@ end_statement(struct tree *t)
 		return;
 	if (t->mode == M_SKIP) {
 		cfg_unread(t->c, t->stmt_line);
+	} else if (t->cmd != LV_NONE) {
+		level_cmd(t);
+	} else if (t->mode == M_SET && !t->at_top && t->lv.unknown && t->nwords > t->npath) {
+		level_unknown(t);
 	} else if (t->nwords > t->npath) {
 		emit(t, t->nwords, t->stmt_line, t->stmt_inactive || under_inactive(t));
 	} else if (t->mode == M_SET) {
@@ -365,6 +554,8 @@ end_statement(struct tree *t)
 		cfg_bad(t->c, &l, CONFIG_BAD_MISSING, 2, CONFIG_ARG_WORD);
 	}
 	t->mode = M_TREE;
+	t->cmd = LV_NONE;
+	t->at_top = 0;
 	drop_statement(t);
 }
 
@@ -559,6 +750,8 @@ cfg_tree(const char *buf, size_t len, const struct tree_syntax *s, struct config
 	free(t.wofs);
 	free(t.frames);
 	free(t.rm);
+	free(t.lvbuf);
+	free(t.saved);
 	return c->nomem ? -1 : 0;
 }
 
@@ -649,6 +842,21 @@ cfg_tree_known(struct config *c, const struct cfg_line *l)
 {
 	cfg_unread(c, l->no);
 	c->read--; /* cfg_dispatch counts the handler's 0 as read: this was not */
+	return 0;
+}
+
+int
+cfg_tree_esp_add(char *dst, size_t len, const char *proposal)
+{
+	size_t n = strlen(dst), k = strlen(proposal) + (n ? 1 : 0);
+
+	if (!*proposal)
+		return 0;
+	if (n + k + 1 > len)
+		return 1;
+	if (n)
+		dst[n++] = ',';
+	memcpy(dst + n, proposal, strlen(proposal) + 1);
 	return 0;
 }
 

@@ -21,6 +21,15 @@ struct tree_syntax {
 	const char *const *secret_after; /* a word after which a line's text is cut (keys) */
 	const char *const *verbs_remove; /* of verbs_other, the ones that take a statement out
 	                                     * of what is applied: "delete", "deactivate" */
+	/* 1: the CLI's levels are followed (Junos configuration mode): "edit
+	 * PATH" moves into PATH, and a "set" line after it is relative to
+	 * that level; "top" goes back to the top, "exit" (or "quit") to the
+	 * level before the last edit, "up [N]" up by levels the words do not
+	 * show (a level may be a keyword and its name), so the level is then
+	 * not known until the next edit, top or banner; an "[edit PATH]"
+	 * banner (what the CLI prints above its prompt) states the level; a
+	 * prompt "user@host#" or "user@host>" before a command is dropped. */
+	int levels;
 };
 
 /* The leaf (or a set line's path) is under "inactive:" (Junos), or a later
@@ -58,6 +67,13 @@ cfg_tree_number(struct config *c, const struct cfg_line *l, size_t i, long lo, l
 /* For a handler that only notes a name: the line is a known command the
  * audit does not read (cfg_dispatch then counts it unread, not read). */
 int cfg_tree_known(struct config *c, const struct cfg_line *l);
+
+/* Appends one ESP proposal (its words as the vendor writes them, blanks
+ * kept: "aes256 sha512") to the list in dst, ',' between proposals, the
+ * form the model reads (core/audit_model.c esp_worst). 0; 1 when it does
+ * not fit, dst unchanged: the caller says the list was cut
+ * (config_num.cut), never reads a part of it as all of it. */
+int cfg_tree_esp_add(char *dst, size_t len, const char *proposal);
 
 /* Named rows for a parser's own tables (Junos ike policies, ipsec vpns;
  * VyOS peers, groups): rows of `size` bytes, each beginning with its name

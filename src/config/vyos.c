@@ -20,7 +20,12 @@
  *    no dpd_delay, strongSwan's default 0s: no DPD. A dead peer is declared
  *    after timeout s (IKEv1); IKEv2 after strongSwan's retransmissions, so
  *    the interval is a lower bound. key-exchange ikev1|ikev2.
- *  - vpn ipsec esp-group G proposal N encryption|hash.
+ *  - vpn ipsec esp-group G proposal N encryption|hash: the group offers
+ *    every proposal N (strongSwan esp_proposals, a list), so each is kept.
+ *  - peer P tunnel N esp-group E: that tunnel's ESP group; default-esp-group
+ *    is the one "to use by default ... Might be overwritten by individual
+ *    settings for tunnel or VTI interface binding" (vyos-documentation,
+ *    site2site_ipsec.rst; vyos-1x include/vpn-ipsec-tunnel.xml.i).
  *  - interfaces vti vtiN address|mtu (68-16000, default 1500) and, 1.4, ip
  *    adjust-mss N|clamp-mss-to-pmtu; 1.3 firewall options interface vtiN
  *    adjust-mss N. interfaces pppoe pppoeN mtu is the line MTU.
@@ -37,10 +42,11 @@
 
 struct vpeer { /* per peer, same index as c->gateways */
 	char ike[CONFIG_NAME], esp[CONFIG_NAME], vti[CONFIG_NAME], vti_esp[CONFIG_NAME];
-	struct config_num ikel, espl, vtil, conn;
+	struct config_num ikel, espl, vtil, vti_espl, conn;
 	struct config_prefix local, remote; /* the first tunnel's prefixes */
 	unsigned tunnel_line;               /* first tunnel N line */
 	char tunnel[CONFIG_NAME];           /* its N */
+	int ntun, esp_bad, esp_cut;         /* tunnel_esp: tunnels, their ESP not known, cut */
 };
 
 struct vike { /* vpn ipsec ike-group */
@@ -48,12 +54,32 @@ struct vike { /* vpn ipsec ike-group */
 	struct config_num dpd, action, interval, timeout, version;
 };
 
-struct vesp { /* vpn ipsec esp-group: its first proposal */
+struct vesp { /* vpn ipsec esp-group: its proposals, as a list (model) */
 	char name[CONFIG_NAME];
-	char enc[CONFIG_NAME], hash[CONFIG_NAME];
-	long proposal;
-	unsigned line;
+	char list[CONFIG_ESP]; /* "enc hash" each, ',' between, by N */
+	int cut;               /* a proposal did not fit in list */
+	int noenc;             /* a proposal without encryption: ESP not known */
+	unsigned line;         /* the lowest proposal's encryption line */
 	char text[CONFIG_TEXT];
+};
+
+/* esp-group G proposal N, named "ROW N" (ROW: G's row in T_ESP, so a
+ * long group name is never cut into another's) */
+struct vprop {
+	char name[CONFIG_NAME];
+	size_t group;
+	long n;
+	char enc[CONFIG_NAME], hash[CONFIG_NAME];
+	unsigned line; /* its encryption line */
+	char text[CONFIG_TEXT];
+};
+
+/* peer P tunnel N, named "PEER N" (PEER: P's index in c->gateways) */
+struct vtun {
+	char name[CONFIG_NAME];
+	size_t peer;
+	char esp[CONFIG_NAME]; /* tunnel N esp-group E, "" the peer's default */
+	struct config_num espl;
 };
 
 struct vpsk { /* 1.4 vpn ipsec authentication psk NAME */
@@ -62,7 +88,7 @@ struct vpsk { /* 1.4 vpn ipsec authentication psk NAME */
 	struct config_secret secret;
 };
 
-enum { T_IKE, T_ESP, T_PSK };
+enum { T_IKE, T_ESP, T_PSK, T_PROP, T_TUN, T_COUNT };
 
 /* a clamp on an interface that is no vti (1.3 firewall options interface X
  * adjust-mss, 1.4 interfaces ethernet|pppoe X ip|ipv6 adjust-mss): the clamp
@@ -78,7 +104,7 @@ struct vclamp {
 struct cfg_ctx {
 	struct vpeer *p;
 	size_t np, cap_p;
-	struct cfg_named t[3]; /* T_IKE, T_ESP, T_PSK */
+	struct cfg_named t[T_COUNT];
 	/* the interface IPsec leaves by: 1.3 vpn ipsec ipsec-interfaces
 	 * interface X, 1.4 vpn ipsec interface X (the first one) */
 	char wan[CONFIG_NAME];
@@ -206,25 +232,29 @@ ike_other(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return cfg_tree_known(c, l);
 }
 
-/* esp-group G proposal N encryption|hash W: the lowest proposal is the ESP */
+/* esp-group G proposal N encryption|hash W: every proposal is kept */
 static int
 esp_alg(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
 	struct vesp *e = cfg_named_get(c, &x->t[T_ESP], l->tok[3], 1);
+	struct vprop *p;
+	char key[CONFIG_NAME];
+	size_t row;
 	long n = 0;
 
 	if (!e)
 		return 0;
+	row = (size_t)((char *)e - x->t[T_ESP].rows) / x->t[T_ESP].size;
 	cfg_number(l->tok[5], 0, 2147483647L, &n);
-	if (e->proposal && n > e->proposal)
+	snprintf(key, sizeof(key), "%zu %ld", row, n);
+	if (!(p = cfg_named_get(c, &x->t[T_PROP], key, 1)))
 		return 0;
-	if (e->proposal != n)
-		e->enc[0] = e->hash[0] = '\0';
-	e->proposal = n;
-	cfg_copy(cfg_is(l, 6, "encryption") ? e->enc : e->hash, CONFIG_NAME, l->tok[7]);
+	p->group = row;
+	p->n = n;
+	cfg_copy(cfg_is(l, 6, "encryption") ? p->enc : p->hash, CONFIG_NAME, l->tok[7]);
 	if (cfg_is(l, 6, "encryption")) {
-		e->line = l->no;
-		cfg_copy(e->text, sizeof(e->text), l->text);
+		p->line = l->no;
+		cfg_copy(p->text, sizeof(p->text), l->text);
 	}
 	return 0;
 }
@@ -316,7 +346,7 @@ peer_name(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	else if (cfg_is(l, 6, "bind"))
 		dst = p->vti, n = &p->vtil;
 	else
-		dst = p->vti_esp, n = NULL;
+		dst = p->vti_esp, n = &p->vti_espl;
 	cfg_copy(dst, CONFIG_NAME, l->tok[l->ntok > 6 && cfg_is(l, 5, "vti") ? 7 : 6]);
 	if (n)
 		cfg_set(n, 0, l);
@@ -356,6 +386,33 @@ peer_psk(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return 0;
 }
 
+/* peer P tunnel N: its row (made when new) */
+static struct vtun *
+tun(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	char key[CONFIG_NAME];
+	struct vtun *t;
+	size_t i = (size_t)config_gateway_find(c, l->tok[4]);
+
+	snprintf(key, sizeof(key), "%zu %.30s", i, l->tok[6]);
+	if ((t = cfg_named_get(c, &x->t[T_TUN], key, 1)))
+		t->peer = i;
+	return t;
+}
+
+/* tunnel N esp-group E: this tunnel's ESP group, over default-esp-group */
+static int
+peer_tunnel_esp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct vtun *t;
+
+	if (!peer(c, x, l) || !(t = tun(c, x, l)))
+		return 0;
+	cfg_copy(t->esp, sizeof(t->esp), l->tok[8]);
+	cfg_set(&t->espl, 0, l);
+	return 0;
+}
+
 /* tunnel N local|remote prefix P: the first of each is the peer's selector */
 static int
 peer_tunnel(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
@@ -365,7 +422,7 @@ peer_tunnel(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	uint32_t a;
 	unsigned plen;
 
-	if (!p)
+	if (!p || !tun(c, x, l))
 		return 0;
 	if (!p->tunnel_line) {
 		p->tunnel_line = l->no;
@@ -642,7 +699,7 @@ static const struct cfg_cmd vyos_cmds[] = {
 	{ PEER "authentication rsa", 0, peer_other },
 	{ PEER "tunnel # local prefix *", 0, peer_tunnel },
 	{ PEER "tunnel # remote prefix *", 0, peer_tunnel },
-	{ PEER "tunnel # esp-group *", 0, peer_other },
+	{ PEER "tunnel # esp-group *", 0, peer_tunnel_esp },
 	{ PEER "tunnel # protocol *", 0, peer_other },
 	{ PEER "tunnel # local port *", 0, peer_other },
 	{ PEER "tunnel # remote port *", 0, peer_other },
@@ -707,8 +764,10 @@ static const char *const vyos_other[] = { "delete",  "comment", "configure", "co
 static const char *const vyos_secret[] = { "pre-shared-secret",  "secret",   "encrypted-password",
 					   "plaintext-password", "password", NULL };
 static const char *const vyos_remove[] = { "delete", NULL };
-static const struct tree_syntax vyos_syntax = { 0,          NULL,        NULL,       vyos_set,
-						vyos_other, vyos_secret, vyos_remove };
+/* levels 0: VyOS's edit/up/top are not followed (no published VyOS
+ * session with relative set lines was found) */
+static const struct tree_syntax vyos_syntax = { 0,          NULL,        NULL,        vyos_set,
+						vyos_other, vyos_secret, vyos_remove, 0 };
 
 static int
 leaf(struct config *c, void *ctx, const struct cfg_line *l, unsigned flags)
@@ -777,18 +836,109 @@ start(struct config_gateway *g, const struct vpeer *p)
 	g->start_action = p->conn; /* the line a connection-type fix replaces */
 }
 
+static int
+by_group(const void *a, const void *b)
+{
+	const struct vprop *p = *(const struct vprop *const *)a,
+			   *q = *(const struct vprop *const *)b;
+
+	if (p->group != q->group)
+		return p->group < q->group ? -1 : 1;
+	return p->n < q->n ? -1 : p->n > q->n;
+}
+
+/* Each esp-group's list: its proposals by N, "enc hash" each. */
 static void
-esp(struct config *c, struct cfg_ctx *x, const char *name, struct config_gateway *g)
+esp_lists(struct config *c, struct cfg_ctx *x)
+{
+	size_t n = x->t[T_PROP].n;
+	const struct vprop **v = n ? malloc(n * sizeof(*v)) : NULL;
+
+	if (n && !v) {
+		c->nomem = 1;
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		v[i] = cfg_named_at(&x->t[T_PROP], i);
+	if (n)
+		qsort(v, n, sizeof(*v), by_group);
+	for (size_t i = 0; i < n; i++) {
+		struct vesp *e = cfg_named_at(&x->t[T_ESP], v[i]->group);
+		char text[2 * CONFIG_NAME + 2];
+		if (!v[i]->enc[0]) {
+			e->noenc = 1; /* no encryption word: not known, never guessed */
+			continue;
+		}
+		if (!e->line) {
+			e->line = v[i]->line;
+			cfg_copy(e->text, sizeof(e->text), v[i]->text);
+		}
+		snprintf(text, sizeof(text), "%s%s%s", v[i]->enc, v[i]->hash[0] ? " " : "",
+			 v[i]->hash);
+		e->cut |= cfg_tree_esp_add(e->list, sizeof(e->list), text);
+	}
+	free(v);
+}
+
+/* Adds group name's proposals to g's list (once: a list already in it
+ * adds nothing); -1 when the group is not defined or its ESP not known. */
+static int
+esp_add(struct config *c, struct cfg_ctx *x, const char *name, struct config_gateway *g, int *cut)
 {
 	const struct vesp *e = name[0] ? cfg_named_get(c, &x->t[T_ESP], name, 0) : NULL;
-	char text[2 * CONFIG_NAME + 2];
+	const char *at;
+	size_t k;
 
-	if (!e || !e->enc[0])
-		return;
-	snprintf(text, sizeof(text), "%s%s%s", e->enc, e->hash[0] ? " " : "", e->hash);
-	cfg_copy(g->esp_text, sizeof(g->esp_text), text);
-	g->esp.line = e->line;
-	cfg_copy(g->esp.text, sizeof(g->esp.text), e->text);
+	if (!e || e->noenc || !e->list[0])
+		return -1;
+	*cut |= e->cut;
+	k = strlen(e->list);
+	for (at = strstr(g->esp_text, e->list); at; at = strstr(at + 1, e->list))
+		if ((at == g->esp_text || at[-1] == ',') && (at[k] == ',' || !at[k]))
+			return 0;
+	if (!g->esp.line) {
+		g->esp.line = e->line;
+		cfg_copy(g->esp.text, sizeof(g->esp.text), e->text);
+	}
+	*cut |= cfg_tree_esp_add(g->esp_text, sizeof(g->esp_text), e->list);
+	return 0;
+}
+
+/* A policy-based peer's ESP: every tunnel's group (its own esp-group, or
+ * the default), in one list for the peer, read in one pass over the
+ * tunnels (a hub of many peers stays linear). */
+static void
+tunnel_esp(struct config *c, struct cfg_ctx *x)
+{
+	for (size_t k = 0; k < x->t[T_TUN].n; k++) {
+		const struct vtun *t = cfg_named_at(&x->t[T_TUN], k);
+		struct vpeer *p = t->peer < x->np ? &x->p[t->peer] : NULL;
+		if (!p || p->vti[0] || t->peer >= c->ngateways)
+			continue;
+		p->ntun++;
+		if (t->esp[0] && !cfg_named_get(c, &x->t[T_ESP], t->esp, 0))
+			cfg_ref(c, t->espl.line, t->espl.text, CONFIG_REF_ESP_GROUP, t->esp, -1);
+		p->esp_bad |= esp_add(c, x, t->esp[0] ? t->esp : p->esp, &c->gateways[t->peer],
+				      &p->esp_cut) < 0;
+	}
+}
+
+/* The peer's ESP: the vti's group (vti esp-group, or default-esp-group),
+ * or its tunnels' (tunnel_esp); the model takes the proposal that carries
+ * least (core/audit_model.c). A group the audit cannot read leaves the ESP
+ * unknown, never a part of the list. */
+static void
+esp(struct config *c, struct cfg_ctx *x, struct vpeer *p, struct config_gateway *g)
+{
+	if (!p->ntun)
+		p->esp_bad |= esp_add(c, x, p->vti[0] && p->vti_esp[0] ? p->vti_esp : p->esp, g,
+				      &p->esp_cut) < 0;
+	if (p->esp_bad) {
+		g->esp_text[0] = '\0';
+		g->esp.line = 0;
+	} else {
+		g->esp.cut = p->esp_cut; /* the model computes nothing from a part */
+	}
 }
 
 /* 1.4 psk entries: the one whose id is the peer's name or remote address */
@@ -834,6 +984,8 @@ via_clamp(const struct cfg_ctx *x, struct config_tunnel *t)
 static void
 model(struct config *c, struct cfg_ctx *x)
 {
+	esp_lists(c, x);
+	tunnel_esp(c, x);
 	for (size_t i = 0; i < c->ngateways && i < x->np && !c->nomem; i++) {
 		struct config_gateway *g = &c->gateways[i];
 		struct vpeer *p = &x->p[i];
@@ -849,9 +1001,12 @@ model(struct config *c, struct cfg_ctx *x)
 		g->local_id = p->local;
 		g->remote_id = p->remote;
 		psk_of(x, g);
-		esp(c, x, p->vti_esp[0] ? p->vti_esp : p->esp, g);
+		esp(c, x, p, g);
 		if (p->esp[0] && !cfg_named_get(c, &x->t[T_ESP], p->esp, 0))
 			cfg_ref(c, p->espl.line, p->espl.text, CONFIG_REF_ESP_GROUP, p->esp, -1);
+		if (p->vti_esp[0] && !cfg_named_get(c, &x->t[T_ESP], p->vti_esp, 0))
+			cfg_ref(c, p->vti_espl.line, p->vti_espl.text, CONFIG_REF_ESP_GROUP,
+				p->vti_esp, -1);
 		if (p->vti[0]) {
 			int t = config_tunnel_find(c, p->vti);
 			if (t < 0) {
@@ -899,8 +1054,11 @@ run_model(struct config *c, void *x)
 int
 config_parse_vyos(const char *buf, size_t len, struct config *c)
 {
-	static const size_t sizes[] = { sizeof(struct vike), sizeof(struct vesp),
-					sizeof(struct vpsk) };
+	static const size_t sizes[T_COUNT] = {
+		[T_IKE] = sizeof(struct vike), [T_ESP] = sizeof(struct vesp),
+		[T_PSK] = sizeof(struct vpsk), [T_PROP] = sizeof(struct vprop),
+		[T_TUN] = sizeof(struct vtun),
+	};
 	struct cfg_ctx x = { .p = NULL };
 	int r = cfg_tree_parse(buf, len, &vyos_syntax, c, leaf, &x, x.t, sizes, COUNT(sizes),
 			       run_model);

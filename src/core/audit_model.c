@@ -281,7 +281,12 @@ esp_unknown(struct audit_run *a, const struct config_tunnel *t, const char *text
 		audit_note(a, NOTE_ESP_TEMPLATE, ARGS(AS(t->name), AQ(bad)));
 	else if (*text)
 		audit_note(a, NOTE_ESP_UNKNOWN, ARGS(AS(t->name), AS(text), AQ(bad)));
-	else if (t->gateway >= 0 && a->cfg->gateways[t->gateway].esp_several.line) {
+	else if (t->gateway >= 0 && a->cfg->gateways[t->gateway].esp_set[0]) {
+		const struct config_gateway *g = &a->cfg->gateways[t->gateway];
+		audit_note(a, NOTE_ESP_SET,
+			   ARGS(AS(t->name), AN(g->esp_several.line), AS(g->esp_several.text),
+				AS(g->esp_set)));
+	} else if (t->gateway >= 0 && a->cfg->gateways[t->gateway].esp_several.line) {
 		const struct config_num *n = &a->cfg->gateways[t->gateway].esp_several;
 		audit_note(a, NOTE_ESP_SEVERAL, ARGS(AS(t->name), AN(n->line), AS(n->text)));
 	}

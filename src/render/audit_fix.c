@@ -203,6 +203,8 @@ old_line(const struct config *c, enum vsetting fd, int t, int g, int ifc)
 	case F_G_START: n = gw ? &gw->start_action : NULL; break;
 	case F_G_DPD_ACTION: n = gw ? &gw->dpd_action : NULL; break;
 	case F_G_DPD_TIMEOUT: n = gw ? &gw->dpd_timeout : NULL; break;
+	case F_G_DPD_INTERVAL: n = gw ? &gw->dpd_interval : NULL; break;
+	case F_G_DPD_COUNT: n = gw ? &gw->dpd_count : NULL; break;
 	case F_G_LOCAL_ID: p = gw ? &gw->local_id : NULL; break;
 	case F_G_REMOTE_ID: p = gw ? &gw->remote_id : NULL; break;
 	case F_G_LOCAL_ADDR: p = gw ? &gw->local_addr : NULL; break;

@@ -163,6 +163,12 @@ invalid_words(const struct config *c, const struct config_invalid *b, int locali
 			buf, len, "%s",
 			L(N_("this double quote is never closed: FortiOS takes every line after it, to the end of the file, as the value's text, and the audit read none of them as commands")));
 		break;
+	case CONFIG_BAD_LEVEL:
+		snprintf(
+			buf, len,
+			L(N_("this set line is relative to the level the 'up' at line %ld moved to, and how far up goes depends on the statements, not on their words: the audit read nothing from it (an edit, top or [edit ...] banner after it is followed again)")),
+			b->lo);
+		break;
 	case CONFIG_BAD_NESTING:
 		snprintf(
 			buf, len,
@@ -398,6 +404,10 @@ static const struct {
 	[NOTE_INERT_LINE] = { N_("line %u (%s) has no effect: %s"), NULL, 0 },
 	[NOTE_ESP_SEVERAL] = { N_("%s: ESP is one of the router's default set of several proposals, since the IPsec policy at line %ld (%s) names no proposal: which one the peer agrees to is not known, so the model does not compute it: tunnel-mtu-above-model not checked"),
 			       NULL, 0 },
+	/* TRANSLATORS: the tunnel, the line naming the proposal set and its
+	   text, the set's name (Junos proposal-set basic|compatible|standard) */
+	[NOTE_ESP_SET] = { N_("%s: the IPsec policy at line %ld (%s) names proposal set '%s', whose members the audit does not model: which of them the peer agrees to is not known, so the model does not compute the ESP: tunnel-mtu-above-model not checked"),
+			   NULL, 0 },
 	/* TRANSLATORS: the tunnel, how many proposals, the one the numbers are for */
 	[NOTE_ESP_LIST] = { N_("%s: %ld ESP proposals are offered and the peer picks one, so the numbers are for the one that carries least: %s"),
 			    NULL, 0 },

@@ -102,6 +102,8 @@ enum vsetting {
 	F_G_START,
 	F_G_DPD_ACTION,
 	F_G_DPD_TIMEOUT,
+	F_G_DPD_INTERVAL, /* config_gateway.dpd_interval */
+	F_G_DPD_COUNT,    /* config_gateway.dpd_count */
 	F_G_LOCAL_ADDR,
 	F_C_REFRESH,
 	F_C_NATT,

@@ -105,7 +105,7 @@ rtx-rtx	0	-	-	tunnel1<->tunnel1:outside	-	$pair/office-rtx.conf	$tmp/rtx-osaka.c
 nat-identity	0	-	-	tunnel2<->to-tokyo:identity	-	$tmp/rtx-nat.conf	$tmp/swan-nat.conf
 nat-other-identity	5	-	-	-	peer-address-mismatch@20/0,peer-address-mismatch@24/0,peer-address-mismatch@0/22,peer-address-mismatch@0/33	$tmp/rtx-nat.conf	$tmp/swan-nat-other.conf
 ix-ikev1-identity	5	no-dead-peer-detection@33	no-dead-peer-detection@32	Tunnel0.0<->Tunnel0.0:identity	-	$cfg/ix2025-shigehiro-router1.conf	$cfg/ix2025-shigehiro-router2.conf
-junos-nat-identity	5	no-mss-clamp@379,no-dead-peer-detection@95,invalid-line@1,invalid-line@420,invalid-line@421	no-mss-clamp@512,no-dead-peer-detection@93,invalid-line@1,invalid-line@552,invalid-line@553	st0.0<->st0.0:identity	dpd-off-both-ends@379/512	$cfg/junos-vsrx-71H725.conf	$cfg/junos-vsrx-87E960.conf
+junos-nat-identity	5	no-mss-clamp@379,no-dead-peer-detection@95	no-mss-clamp@512,no-dead-peer-detection@93	st0.0<->st0.0:identity	dpd-off-both-ends@379/512	$cfg/junos-vsrx-71H725.conf	$cfg/junos-vsrx-87E960.conf
 # two IOS crypto maps: the address of the interface each map is applied to
 # (AWS-R5 writes it 'ip add'); with crypto map local-address, the loopback's
 ios-cryptomap	5	no-mss-clamp@14,no-dead-peer-detection@14	no-mss-clamp@14,no-dead-peer-detection@14	CMAP 1<->CMAP 1:outside	dpd-off-both-ends@14/14	$cfg/cisco-ios-homelab-cryptomap-gtlr2.conf	$cfg/cisco-ios-homelab-cryptomap-awsr5.conf

@@ -80,8 +80,8 @@ static const char *const inact[] = { "inactive:", NULL };
 static const char *const setv[] = { "set", NULL };
 static const char *const other[] = { "delete", "deactivate", NULL };
 static const char *const secret[] = { "ascii-text", NULL };
-static const struct tree_syntax junos = { 1, pfx, inact, setv, other, secret, other };
-static const struct tree_syntax vyos = { 0, NULL, NULL, setv, other, NULL, other };
+static const struct tree_syntax junos = { 1, pfx, inact, setv, other, secret, other, 1 };
+static const struct tree_syntax vyos = { 0, NULL, NULL, setv, other, NULL, other, 0 };
 
 static void
 flatten(const char *text, const struct tree_syntax *s, struct config *c, struct leaves *v)
@@ -231,6 +231,66 @@ test_deep(void **state)
 	assert_int_equal(c.invalid[depth - 1].line, 1);
 	config_free(&c);
 	free(text);
+}
+
+/* The Junos CLI's levels in a pasted session (Junos CLI user guide: edit,
+ * top, up, exit; the [edit ...] banner; Google's SRX tutorial,
+ * junos-gcp-srx-bundled.conf): a set line after edit is relative to it. */
+static void
+test_levels(void **state)
+{
+	static const char text[] = "set a b\n"                         /* 1 */
+				   "[edit]\n"                          /* 2 */
+				   "root@srx# edit security flow\n"    /* 3 */
+				   "\n"                                /* 4 */
+				   "[edit security flow]\n"            /* 5 */
+				   "root@srx#\n"                       /* 6 */
+				   "set tcp-mss ipsec-vpn mss 1420\n"  /* 7 */
+				   "edit x y\n"                        /* 8 */
+				   "set z 1\n"                         /* 9 */
+				   "exit\n"                            /* 10 */
+				   "set w 2\n"                         /* 11 */
+				   "top set q 3\n"                     /* 12 */
+				   "top\n"                             /* 13 */
+				   "set r 4\n"                         /* 14 */
+				   "[edit interfaces st0]\n"           /* 15 */
+				   "set unit 1 family inet mtu 1436\n" /* 16 */
+				   "up\n"                              /* 17 */
+				   "set s 5\n"                         /* 18 */
+				   "[edit security]\n"                 /* 19 */
+				   "set t 6\n"                         /* 20 */
+				   "exit configuration-mode\n"         /* 21 */
+				   "set u 7\n";                        /* 22 */
+	static const char *const want[] = {
+		"a b",
+		"security flow tcp-mss ipsec-vpn mss 1420",
+		"security flow x y z 1",
+		"security flow w 2",
+		"q 3",
+		"r 4",
+		"interfaces st0 unit 1 family inet mtu 1436",
+		"security t 6",
+		"u 7",
+	};
+	struct config c;
+	static struct leaves v;
+
+	(void)state;
+	flatten(text, &junos, &c, &v);
+	assert_int_equal(v.n, sizeof(want) / sizeof(want[0]));
+	for (size_t i = 0; i < v.n; i++)
+		assert_string_equal(v.text[i], want[i]);
+	/* after up the level is not known: that set line is said, not guessed */
+	assert_int_equal(c.ninvalid, 1);
+	assert_int_equal(c.invalid[0].why, CONFIG_BAD_LEVEL);
+	assert_int_equal(c.invalid[0].line, 18);
+	assert_int_equal(c.invalid[0].lo, 17);
+	config_free(&c);
+	/* VyOS's syntax does not follow levels: its set lines stay as written */
+	flatten("edit security flow\nset tcp-mss 1\n", &vyos, &c, &v);
+	assert_int_equal(v.n, 2);
+	assert_string_equal(v.text[1], "tcp-mss 1");
+	config_free(&c);
 }
 
 /* 10 MB of statements in one block: every leaf, one pass. */
@@ -580,6 +640,76 @@ test_ike_source(void **state)
 	config_free(&c);
 }
 
+/* proposals [ a b ]: every name, in order, a later set line adding to the
+ * list, a name twice kept once; each undefined name a reference of its
+ * own; a list too long to keep cut loudly (config_num.cut). */
+static void
+test_proposal_lists(void **state)
+{
+	const char *text =
+		"set security ike proposal ik1 authentication-method pre-shared-keys\n"
+		"set security ike policy ip proposals [ ik1 ik2 ]\n"
+		"set security ike gateway gw ike-policy ip\n"
+		"set security ike gateway gw address 198.51.100.1\n"
+		"set security ipsec proposal gcm encryption-algorithm aes-128-gcm\n"
+		"set security ipsec proposal cbc encryption-algorithm aes-256-cbc\n"
+		"set security ipsec proposal cbc authentication-algorithm hmac-sha-256-128\n"
+		"set security ipsec policy pol proposals [ gcm cbc ]\n"
+		"set security ipsec policy pol proposals gcm\n"
+		"set security ipsec policy pol2 proposals cbc\n"
+		"set security ipsec policy pol2 proposals [ missing ]\n"
+		"set security ipsec vpn v1 bind-interface st0.1\n"
+		"set security ipsec vpn v1 ike gateway gw\n"
+		"set security ipsec vpn v1 ike ipsec-policy pol\n"
+		"set security ipsec vpn v2 bind-interface st0.2\n"
+		"set security ipsec vpn v2 ike gateway gw\n"
+		"set security ipsec vpn v2 ike ipsec-policy pol2\n"
+		"set interfaces st0 unit 1 family inet mtu 1436\n"
+		"set interfaces st0 unit 2 family inet mtu 1436\n";
+	struct config c;
+	struct textbuf big = { 0 };
+	int ike = 0, ipsec = 0;
+
+	(void)state;
+	parse(text, strlen(text), &c);
+	assert_string_equal(c.gateways[0].esp_text, "aes-128-gcm,aes-256-cbc hmac-sha-256-128");
+	assert_int_equal(c.gateways[0].esp.line, 5);
+	assert_int_equal(c.gateways[0].esp.cut, 0);
+	for (size_t i = 0; i < c.nrefs; i++) {
+		if (c.refs[i].kind == CONFIG_REF_JUNOS_IKE_PROPOSAL) {
+			ike++;
+			assert_string_equal(c.refs[i].name, "ik2");
+			assert_int_equal(c.refs[i].line, 2);
+		} else if (c.refs[i].kind == CONFIG_REF_JUNOS_IPSEC_PROPOSAL) {
+			ipsec++;
+			assert_string_equal(c.refs[i].name, "missing");
+			assert_int_equal(c.refs[i].line, 11);
+		}
+	}
+	assert_int_equal(ike, 1);
+	assert_int_equal(ipsec, 1);
+	config_free(&c);
+	/* 40 named proposals do not fit: cut, and said so */
+	for (int i = 0; i < 40; i++)
+		textbuf_add(&big,
+			    "set security ipsec proposal p%d encryption-algorithm aes-128-cbc\n",
+			    i);
+	textbuf_add(&big, "set security ipsec policy pol proposals [");
+	for (int i = 0; i < 40; i++)
+		textbuf_add(&big, " p%d", i);
+	textbuf_add(&big, " ]\n"
+			  "set security ike gateway gw address 198.51.100.1\n"
+			  "set security ipsec vpn v1 bind-interface st0.1\n"
+			  "set security ipsec vpn v1 ike gateway gw\n"
+			  "set security ipsec vpn v1 ike ipsec-policy pol\n"
+			  "set interfaces st0 unit 1 family inet mtu 1436\n");
+	parse(big.buf, big.len, &c);
+	assert_int_equal(c.gateways[0].esp.cut, 1);
+	assert_int_equal(c.nrefs, 0);
+	config_free(&c);
+	free(big.buf);
+}
+
 int
 main(void)
 {
@@ -587,6 +717,7 @@ main(void)
 		cmocka_unit_test(test_paths),      cmocka_unit_test(test_vyos_paths),
 		cmocka_unit_test(test_hostile),    cmocka_unit_test(test_deep),
 		cmocka_unit_test(test_big),        cmocka_unit_test(test_aws_both_forms),
+		cmocka_unit_test(test_levels),     cmocka_unit_test(test_proposal_lists),
 		cmocka_unit_test(test_dpd),        cmocka_unit_test(test_removed),
 		cmocka_unit_test(test_invalid),    cmocka_unit_test(test_shapes),
 		cmocka_unit_test(test_hub),        cmocka_unit_test(test_bgp_group_as),

@@ -283,6 +283,71 @@ test_hub(void **state)
 	free(text.buf);
 }
 
+/* Every proposal of an esp-group, by N whatever the order written, and a
+ * tunnel's own esp-group over default-esp-group (vyos-1x
+ * vpn-ipsec-tunnel.xml.i); an undefined one is a reference to nothing;
+ * a list too long to keep is cut loudly (config_num.cut). */
+static void
+test_esp_lists(void **state)
+{
+	const char *text = "set vpn ipsec esp-group E proposal 2 encryption aes256\n"
+			   "set vpn ipsec esp-group E proposal 2 hash sha512\n"
+			   "set vpn ipsec esp-group E proposal 1 encryption aes128\n"
+			   "set vpn ipsec esp-group E proposal 1 hash sha1\n"
+			   "set vpn ipsec esp-group F proposal 1 encryption aes128gcm128\n"
+			   "set vpn ipsec site-to-site peer P remote-address 198.51.100.9\n"
+			   "set vpn ipsec site-to-site peer P default-esp-group E\n"
+			   "set vpn ipsec site-to-site peer P tunnel 1 local prefix 10.1.0.0/24\n"
+			   "set vpn ipsec site-to-site peer P tunnel 2 esp-group F\n"
+			   "set vpn ipsec site-to-site peer P tunnel 2 local prefix 10.1.1.0/24\n"
+			   "set vpn ipsec site-to-site peer P tunnel 3 esp-group NONE\n"
+			   "set vpn ipsec site-to-site peer P tunnel 3 local prefix 10.1.2.0/24\n"
+			   "set vpn ipsec site-to-site peer Q remote-address 198.51.100.10\n"
+			   "set vpn ipsec site-to-site peer Q default-esp-group E\n"
+			   "set vpn ipsec site-to-site peer Q tunnel 1 local prefix 10.2.0.0/24\n"
+			   "set vpn ipsec site-to-site peer Q tunnel 2 esp-group F\n"
+			   "set vpn ipsec site-to-site peer Q tunnel 2 local prefix 10.2.1.0/24\n";
+	static const char vti_gone[] =
+		"set vpn ipsec site-to-site peer P remote-address 198.51.100.9\n"
+		"set vpn ipsec site-to-site peer P vti bind vti1\n"
+		"set vpn ipsec site-to-site peer P vti esp-group GONE\n"
+		"set interfaces vti vti1 mtu 1436\n";
+	struct config c;
+	struct textbuf big = { 0 };
+
+	(void)state;
+	parse(text, strlen(text), &c);
+	assert_int_equal(c.ngateways, 2);
+	/* P: tunnel 3's group is not defined: its ESP is not known, never a part */
+	assert_string_equal(c.gateways[0].esp_text, "");
+	assert_int_equal(c.nrefs, 1);
+	assert_int_equal(c.refs[0].kind, CONFIG_REF_ESP_GROUP);
+	assert_int_equal(c.refs[0].line, 11);
+	assert_string_equal(c.refs[0].name, "NONE");
+	/* Q: the default group's two proposals by N, then tunnel 2's group */
+	assert_string_equal(c.gateways[1].esp_text, "aes128 sha1,aes256 sha512,aes128gcm128");
+	assert_int_equal(c.gateways[1].esp.line, 3);
+	assert_int_equal(c.gateways[1].esp.cut, 0);
+	config_free(&c);
+	/* 40 proposals do not fit: cut, and said so */
+	for (int i = 1; i <= 40; i++)
+		textbuf_add(&big, "set vpn ipsec esp-group E proposal %d encryption aes256\n", i);
+	textbuf_add(&big, "set vpn ipsec site-to-site peer P remote-address 198.51.100.9\n"
+			  "set vpn ipsec site-to-site peer P default-esp-group E\n"
+			  "set vpn ipsec site-to-site peer P vti bind vti1\n");
+	parse(big.buf, big.len, &c);
+	assert_int_equal(c.gateways[0].esp.cut, 1);
+	assert_true(strlen(c.gateways[0].esp_text) > 0);
+	config_free(&c);
+	/* vti esp-group naming no esp-group: a reference to nothing too */
+	parse(vti_gone, strlen(vti_gone), &c);
+	assert_int_equal(c.nrefs, 1);
+	assert_int_equal(c.refs[0].kind, CONFIG_REF_ESP_GROUP);
+	assert_int_equal(c.refs[0].line, 3);
+	config_free(&c);
+	free(big.buf);
+}
+
 int
 main(void)
 {
@@ -290,6 +355,7 @@ main(void)
 		cmocka_unit_test(test_aws_both_forms), cmocka_unit_test(test_13),
 		cmocka_unit_test(test_defaults),       cmocka_unit_test(test_invalid),
 		cmocka_unit_test(test_policy_based),   cmocka_unit_test(test_hub),
+		cmocka_unit_test(test_esp_lists),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
