@@ -493,17 +493,19 @@ check_value(struct config *c, const struct cmd *m, const struct ros_key *k, cons
 			       ? 0
 			       : cfg_bad(c, &m->l, CONFIG_BAD_ARG, word, CONFIG_ARG_ONOFF);
 	case VK_WORDS: {
-		char buf[160];
-		char *save = NULL;
-		snprintf(buf, sizeof(buf), "%s", v);
+		/* every word of the list, however long (no part left unchecked) */
+		char *buf = strdup(v), *save = NULL;
+		int bad = 0;
+		if (!buf) {
+			c->nomem = 1;
+			return -1;
+		}
 		if (!*buf)
-			return in_list(k->words, "") ? 0
-						     : cfg_bad(c, &m->l, CONFIG_BAD_ARG, word,
-							       CONFIG_ARG_KEYWORD);
-		for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save))
-			if (!in_list(k->words, t))
-				return cfg_bad(c, &m->l, CONFIG_BAD_ARG, word, CONFIG_ARG_KEYWORD);
-		return 0;
+			bad = !in_list(k->words, "");
+		for (char *t = strtok_r(buf, ",", &save); t && !bad; t = strtok_r(NULL, ",", &save))
+			bad = !in_list(k->words, t);
+		free(buf);
+		return bad ? cfg_bad(c, &m->l, CONFIG_BAD_ARG, word, CONFIG_ARG_KEYWORD) : 0;
 	}
 	case VK_PREFIX: {
 		uint32_t a;

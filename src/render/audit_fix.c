@@ -31,7 +31,11 @@ struct fline {
 struct flines {
 	struct fline *l;
 	size_t n, cap;
-	int nomem; /* a line could not be kept: said in the output */
+	int nomem;   /* a line could not be kept: said in the output */
+	int toolong; /* a line longer than fline.text was left out: said */
+	/* the lines by key (add's duplicate test), index + 1, 0 empty: a hub
+	 * of 20000 peers made the linear test quadratic (minutes) */
+	size_t *slot, nslot;
 };
 
 static const char *
@@ -221,17 +225,82 @@ old_line(const struct config *c, enum vsetting fd, int t, int g, int ifc)
 	return NULL;
 }
 
+/* What makes two lines one (add): the scope, the tunnel and interface
+ * unless global, the text. */
+static size_t
+line_key(enum vscope sc, int tunnel, int iface, const char *text)
+{
+	size_t h = 1469598103934665603u; /* FNV-1a */
+
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	h = h * 31 + (size_t)sc;
+	if (sc != VS_GLOBAL)
+		h = h * 131 + (size_t)tunnel * 8191 + (size_t)iface;
+	return h;
+}
+
+static int
+same_line(const struct fline *l, enum vscope sc, int tunnel, int iface, const char *text)
+{
+	return l->scope == sc && (sc == VS_GLOBAL || (l->tunnel == tunnel && l->iface == iface)) &&
+	       strcmp(l->text, text) == 0;
+}
+
+/* Index + 1 of the line equal to this one, or the empty slot it goes in. */
+static size_t *
+find_slot(const struct flines *o, enum vscope sc, int tunnel, int iface, const char *text)
+{
+	size_t mask = o->nslot - 1, i = line_key(sc, tunnel, iface, text) & mask;
+
+	while (o->slot[i] && !same_line(&o->l[o->slot[i] - 1], sc, tunnel, iface, text))
+		i = (i + 1) & mask;
+	return &o->slot[i];
+}
+
+/* Room for n lines at half load; 0 or -1 (nomem). */
+static int
+grow_slots(struct flines *o, size_t n)
+{
+	size_t want = o->nslot ? o->nslot : 128;
+	size_t *old = o->slot, nold = o->nslot;
+
+	while (want < 2 * n)
+		want *= 2;
+	if (want == o->nslot)
+		return 0;
+	if (!(o->slot = calloc(want, sizeof(*o->slot)))) {
+		o->slot = old;
+		return -1;
+	}
+	o->nslot = want;
+	for (size_t i = 0; i < nold; i++)
+		if (old[i]) {
+			const struct fline *l = &o->l[old[i] - 1];
+			*find_slot(o, l->scope, l->tunnel, l->iface, l->text) = old[i];
+		}
+	free(old);
+	return 0;
+}
+
 static void
 add(struct flines *o, enum vscope sc, const struct audit_fix *f, int comment, const char *text)
 {
-	for (size_t i = 0; i < o->n; i++)
-		/* a global line is one line, whichever tunnel asked for it (two
-		 * RouterOS peers sharing one profile get one DPD line) */
-		if (o->l[i].scope == sc &&
-		    (sc == VS_GLOBAL ||
-		     (o->l[i].tunnel == f->tunnel && o->l[i].iface == f->iface)) &&
-		    strcmp(o->l[i].text, text) == 0)
-			return;
+	size_t *slot;
+
+	if (strlen(text) >= sizeof(o->l[0].text)) {
+		o->toolong = 1; /* never a part of a line to paste */
+		return;
+	}
+	/* a global line is one line, whichever tunnel asked for it (two
+	 * RouterOS peers sharing one profile get one DPD line) */
+	if (grow_slots(o, o->n + 1) < 0) {
+		o->nomem = 1;
+		return;
+	}
+	slot = find_slot(o, sc, f->tunnel, f->iface, text);
+	if (*slot)
+		return;
 	if (o->n >= o->cap) {
 		size_t want = o->cap ? o->cap * 2 : 64;
 		struct fline *p = realloc(o->l, want * sizeof(*p));
@@ -244,6 +313,7 @@ add(struct flines *o, enum vscope sc, const struct audit_fix *f, int comment, co
 	}
 	o->l[o->n] = (struct fline){ sc, f->tunnel, f->gateway, comment, "", f->iface, NULL, 0 };
 	snprintf(o->l[o->n++].text, sizeof(o->l[0].text), "%s", text);
+	*slot = o->n;
 }
 
 /* A line already added for another tunnel that names the same interface
@@ -354,10 +424,9 @@ static void
 collect(const struct audit_result *r, const struct audit_finding *only, struct flines *o)
 {
 	o->n = 0;
-	for (size_t i = 0; i < r->nfindings; i++) {
-		const struct audit_finding *f = &r->findings[i];
-		if (only && f != only)
-			continue;
+	/* one finding's lines: not a walk over every finding per finding */
+	for (size_t i = 0; i < (only ? 1 : r->nfindings); i++) {
+		const struct audit_finding *f = only ? only : &r->findings[i];
 		for (size_t k = 0; k < f->nfix; k++)
 			collect_one(r->cfg, &f->fix[k], o);
 	}
@@ -524,9 +593,22 @@ put_list(const struct out *o, const char *const *p)
 /* The lines of one interface or tunnel inside the block its style opens
  * (RTX pp select N / tunnel select N, IX interface NAME; an RTX LAN port's
  * lines are global: no block). */
+/* The lines of one block: their indices in fl, in order. */
+struct block_lines {
+	const size_t *i;
+	size_t n;
+};
+
+static void
+put_block(const struct out *o, const struct flines *fl, struct block_lines b, const char *indent)
+{
+	for (size_t j = 0; j < b.n; j++)
+		put(o, indent, &fl->l[b.i[j]]);
+}
+
 static void
 iface_block(const struct out *o, const struct config *c, const struct flines *fl, enum vscope sc,
-	    int key, const char *ifname)
+	    int key, const char *ifname, struct block_lines b)
 {
 	const struct vstyle *st = ifname ? vendor_style(o->d, ifname) : NULL;
 	const char *open = st ? st->open : NULL;
@@ -547,10 +629,8 @@ iface_block(const struct out *o, const struct config *c, const struct flines *fl
 		      "%s %s is no interface, and no interface it leaves by is known: put these lines "
 		      "under that interface",
 		      o->lead, tn);
-		for (size_t i = 0; i < fl->n; i++) {
-			struct fline l = fl->l[i];
-			if (l.scope != sc || scope_key(&l, sc) != key)
-				continue;
+		for (size_t j = 0; j < b.n; j++) {
+			struct fline l = fl->l[b.i[j]];
 			l.comment = 1;
 			put(o, "", &l);
 		}
@@ -561,48 +641,62 @@ iface_block(const struct out *o, const struct config *c, const struct flines *fl
 		vendor_expand(text, sizeof(text), open, &k);
 		o->emit(o->ctx, text);
 	}
-	put_scope(o, fl, sc, key, open ? o->d->indent : "");
+	put_block(o, fl, b, open ? o->d->indent : "");
 	if (open && st->close)
 		o->emit(o->ctx, st->close);
 }
 
-static int
-cmp_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
+/* A line of scope sc by its block's key, then its place: the blocks in
+ * index order, each block's lines in the order they were added. */
+struct keyed {
+	int key;
+	size_t i;
+};
 
-	return (x > y) - (x < y);
+static int
+cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+
+	if (x->key != y->key)
+		return (x->key > y->key) - (x->key < y->key);
+	return (x->i > y->i) - (x->i < y->i);
 }
 
 /* The interface (or tunnel) blocks in index order, for the interfaces the
- * lines name: a finding's few lines, not a walk over a hub's 60,000
- * tunnels per finding. */
+ * lines name, each block given its own lines: one sort, not a walk over
+ * every line per block (a hub of 20,000 peers was quadratic: minutes). */
 static void
 iface_blocks(const struct out *o, const struct config *c, const struct flines *fl, enum vscope sc)
 {
 	size_t count = sc == VS_IFACE ? c->nifaces : c->ntunnels, n = 0;
-	int *keys = malloc((fl->n ? fl->n : 1) * sizeof(*keys));
+	struct keyed *keys = malloc((fl->n ? fl->n : 1) * sizeof(*keys));
+	size_t *idx = malloc((fl->n ? fl->n : 1) * sizeof(*idx));
 
-	if (!keys) { /* the long way, without memory */
-		for (size_t i = 0; i < count; i++)
-			if (has_scope(fl, sc, (int)i))
-				iface_block(o, c, fl, sc, (int)i,
-					    sc == VS_IFACE ? c->ifaces[i].name
-							   : tunnel_ifname(&c->tunnels[i]));
+	if (!keys || !idx) {
+		free(keys);
+		free(idx);
+		emitf(o, "%s out of memory: these lines are incomplete", o->lead);
 		return;
 	}
 	for (size_t i = 0; i < fl->n; i++)
 		if (fl->l[i].scope == sc)
-			keys[n++] = scope_key(&fl->l[i], sc);
-	qsort(keys, n, sizeof(*keys), cmp_int);
-	for (size_t i = 0; i < n; i++) {
-		int k = keys[i];
-		if ((i && k == keys[i - 1]) || k < 0 || (size_t)k >= count)
+			keys[n++] = (struct keyed){ scope_key(&fl->l[i], sc), i };
+	qsort(keys, n, sizeof(*keys), cmp_keyed);
+	for (size_t i = 0; i < n; i++)
+		idx[i] = keys[i].i;
+	for (size_t i = 0, end; i < n; i = end) {
+		int k = keys[i].key;
+		for (end = i + 1; end < n && keys[end].key == k;)
+			end++;
+		if (k < 0 || (size_t)k >= count)
 			continue;
 		iface_block(o, c, fl, sc, k,
-			    sc == VS_IFACE ? c->ifaces[k].name : tunnel_ifname(&c->tunnels[k]));
+			    sc == VS_IFACE ? c->ifaces[k].name : tunnel_ifname(&c->tunnels[k]),
+			    (struct block_lines){ idx + i, end - i });
 	}
 	free(keys);
+	free(idx);
 }
 
 /* A rollback line that removes what was not there before. */
@@ -747,17 +841,24 @@ lines_in(const struct audit_result *r, const struct audit_finding *only, enum mo
 	 void (*emit)(void *ctx, const char *line), void *ctx)
 {
 	const struct vendor_def *d = &vendor_defs[r->cfg->vendor];
-	struct flines fl = { NULL, 0, 0, 0 };
+	struct flines fl = { 0 };
 	struct out o = { emit, ctx, d->comment, mode, d, d->fixes ? d->fixes : &no_fixes };
 	int final = mode == M_CHANGE;
 
 	collect(r, only, &fl);
+	free(fl.slot); /* the lines are known: no more duplicates to find */
+	fl.slot = NULL;
+	fl.nslot = 0;
 	if (mode == M_ROLLBACK)
 		drop_comments(&fl); /* a line printed only as a comment changed nothing */
 	if (mode != M_FIX)
 		drop_unchanged(&fl); /* the fix's line is already the configuration's */
 	if (fl.nomem)
 		emitf(&o, "%s out of memory: these lines are incomplete", o.lead);
+	if (fl.toolong)
+		emitf(&o,
+		      "%s a line longer than %zu bytes was left out: these lines are incomplete",
+		      o.lead, sizeof(fl.l[0].text) - 1);
 	if (!fl.n) {
 		free(fl.l);
 		return;

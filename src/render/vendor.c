@@ -5,6 +5,7 @@
  * vendor-specific lives here: a new vendor is a table row plus a golden
  * file. */
 #include "render/vendor_int.h"
+#include "base/text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -147,10 +148,17 @@ vendor_expand(char *out, size_t len, const char *tmpl, const struct vkeys *k)
 		} else {
 			w = snprintf(out + used, len - used, "%c", *tmpl++);
 		}
-		if (w < 0 || (size_t)w >= len - used)
-			break;
+		if (w < 0 || (size_t)w >= len - used) {
+			/* longer than out: it ends in "...", never a part of a
+			 * line that reads as all of it */
+			out[len - 1] = '\0';
+			text_mark_cut(out, len);
+			return;
+		}
 		used += (size_t)w;
 	}
+	if (*tmpl)
+		text_mark_cut(out, len);
 }
 
 static unsigned

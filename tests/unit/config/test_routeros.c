@@ -226,6 +226,9 @@ static const struct {
 	unsigned arg;
 	long lo, hi;
 } versions[] = {
+#define LONG_ENC \
+	"aes-256-cbc,aes-256-cbc,aes-256-cbc,aes-256-cbc,aes-256-cbc,aes-256-cbc,aes-256-cbc," \
+	"aes-256-cbc,aes-256-cbc,aes-256-cbc,aes-256-cbc,aes-256-cbc,aes-256-cbc,aes-256-cbc,"
 	{ "# by RouterOS 7.1\n/routing bgp peer\nadd remote-address=169.254.10.1\n", 2,
 	  CONFIG_BAD_COMMAND, 1, 0, 0 },
 	{ "# by RouterOS 6.49\n/routing bgp connection\nadd remote.address=169.254.10.1\n", 2,
@@ -248,6 +251,11 @@ static const struct {
 	{ "add name=x\n/ip address\n", 1, CONFIG_BAD_COMMAND, 1, 0, 0 },
 	{ "/ipsek peer\n/ip address\n", 1, CONFIG_BAD_COMMAND, 1, 0, 0 },
 	{ "/ip firewall mangle\nadd action=change-mss new-mss=big\n", 2, CONFIG_BAD_ARG, 3, 0, 0 },
+	/* a list longer than any buffer: its last word is checked too */
+	{ "/ip ipsec proposal\nadd enc-algorithms=" LONG_ENC "bogus name=x\n", 2, CONFIG_BAD_ARG, 2,
+	  0, 0 },
+	{ "/ip ipsec proposal\nadd enc-algorithms=" LONG_ENC "aes-128-cbc name=x\n", 0, 0, 0, 0,
+	  0 },
 };
 
 static void
