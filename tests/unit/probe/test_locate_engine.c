@@ -781,5 +781,5 @@ main(void)
 					      .test_func = test_case,
 					      .initial_state = (void *)&cases[i] };
 	memcpy(&all[NCASES], fixed, sizeof fixed);
-	return _cmocka_run_group_tests("locate", all, NCASES + NFIXED, NULL, NULL);
+	return _cmocka_run_group_tests("locate-engine", all, NCASES + NFIXED, NULL, NULL);
 }
