@@ -30,6 +30,10 @@
 #define PEER_ADDR 48    /* an address as written (IPv4, or IPv6 for IPv6 outside) */
 #define PEER_MSG 160    /* a telemetry StatusMessage, cut */
 #define PEER_TFADDR 160 /* module.x.aws_vpn_connection.name["key"] */
+/* The tunnels of one Terraform aws_vpn_connection: the provider names its
+ * attributes tunnel1_* and tunnel2_* and has no third (terraform.c reads them,
+ * render/audit_peer_tf.c writes their fixes). */
+#define PEER_TF_TUNNELS 2
 
 /* A value and whether the document had it (set 0: the documented default). */
 struct peer_num {
