@@ -282,7 +282,7 @@ int peer_parse(const char *buf, size_t len, struct peer_config *p, struct peer_e
  * byte order mark and blanks: '{', '[' or '<'), or holds nothing but
  * blanks (peer_parse() says what is missing); 0 when it is text of
  * another kind, which audit --peer-config reads as a second router's
- * configuration (config_detect()). No router format begins so. */
+ * configuration (config_parse()). No router format begins so. */
 int peer_is_document(const char *buf, size_t len);
 /* One front end alone (the fuzz harnesses): the same contract, refusing
  * what is not its own format. */

@@ -98,7 +98,6 @@ struct rawio_mux {
 	struct pollfd *pfd;
 	struct rawio **pfd_of; /* whose raw TCP socket pfd[i] is; NULL: a shared one */
 	size_t cpfd;
-	unsigned long ignored; /* shared-socket datagrams no path in a run owned */
 	uint8_t buf[65536];
 };
 
@@ -1007,8 +1006,7 @@ mux_read(struct rawio_mux *m, int fd, void **who, struct probe_event *ev)
 			*who = m->act[i];
 			return 1;
 		}
-	m->ignored++;
-	return 0;
+	return 0; /* no path in the run owns it */
 }
 
 static int
@@ -1063,12 +1061,6 @@ rawio_mux_wait(struct rawio_mux *m, struct probe_wait *w)
 	w->ctx = m;
 	w->now_us = mux_now;
 	w->wait = mux_wait;
-}
-
-unsigned long
-rawio_mux_ignored(const struct rawio_mux *m)
-{
-	return m->ignored;
 }
 
 void
