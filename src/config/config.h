@@ -805,7 +805,10 @@ int config_nat_between(const struct config_prefix *local, const struct config_pr
 /* Which of the formats the text is, from positive evidence: the vendor
  * whose grammar reads most of its lines, among those with a command only
  * that vendor has. -1 with a one-line message when it is none of them,
- * naming the format it looks like when that is a known one. */
+ * naming the format it looks like when that is a known one. The program
+ * detects through config_parse(v < 0), which keeps the parse; this is for
+ * the detection tables of tests/unit/config (detect_table.h: every sample
+ * against every vendor), which want the answer alone. */
 int config_detect(const char *buf, size_t len, char *err, size_t errlen);
 
 /* Parse buf as vendor v (or detect it when v < 0) into *c. Returns 0, or

@@ -30,6 +30,10 @@
 #define PEER_ADDR 48    /* an address as written (IPv4, or IPv6 for IPv6 outside) */
 #define PEER_MSG 160    /* a telemetry StatusMessage, cut */
 #define PEER_TFADDR 160 /* module.x.aws_vpn_connection.name["key"] */
+/* The tunnels of one Terraform aws_vpn_connection: the provider names its
+ * attributes tunnel1_* and tunnel2_* and has no third (terraform.c reads them,
+ * render/audit_peer_tf.c writes their fixes). */
+#define PEER_TF_TUNNELS 2
 
 /* A value and whether the document had it (set 0: the documented default). */
 struct peer_num {
@@ -278,7 +282,7 @@ int peer_parse(const char *buf, size_t len, struct peer_config *p, struct peer_e
  * byte order mark and blanks: '{', '[' or '<'), or holds nothing but
  * blanks (peer_parse() says what is missing); 0 when it is text of
  * another kind, which audit --peer-config reads as a second router's
- * configuration (config_detect()). No router format begins so. */
+ * configuration (config_parse()). No router format begins so. */
 int peer_is_document(const char *buf, size_t len);
 /* One front end alone (the fuzz harnesses): the same contract, refusing
  * what is not its own format. */

@@ -41,7 +41,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TF_TUNNELS 2       /* aws_vpn_connection has tunnel1_* and tunnel2_* */
 #define TF_MODULE_DEPTH 32 /* child_modules nest; JSON_DEPTH bounds them anyway */
 
 struct tctx {
@@ -293,7 +292,7 @@ resource(struct tctx *x, const char *address, const struct json_object *values,
 	pc->transit = tgw;
 	peer_conn_cidrs(pc);
 	snprintf(pc->category, sizeof(pc->category), "VPN");
-	for (int n = 1; n <= TF_TUNNELS; n++)
+	for (int n = 1; n <= PEER_TF_TUNNELS; n++)
 		if (tunnel(&r, conn, n) < 0)
 			return -1;
 	return 0;

@@ -360,7 +360,10 @@ struct audit_vs {
 	unsigned disagree; /* lines that are disagreements, kept or not */
 	unsigned dropped;  /* lines memory ran out for (said by the renderer) */
 };
-/* Zero v once; each call reuses its lines; audit_vs_free() at the end. */
+/* Zero v once; each call reuses its lines; audit_vs_free() at the end. The
+ * program keeps its one for the process's life (cli/probe_cmd.c: a static
+ * beside its audit_results, reused by each call); the tests free theirs so
+ * that the sanitizer build's leak check stays quiet. */
 void audit_vs_measured(const struct audit_result *r, unsigned wan_pmtu, unsigned tunnel_pmtu,
 		       struct audit_vs *v);
 void audit_vs_free(struct audit_vs *v);

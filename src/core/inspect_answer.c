@@ -105,7 +105,7 @@ inspect_answer(const struct inspect_obs *obs, size_t n, int family, int complete
 	long best = -1;
 
 	*out = none;
-	memset(&b, 0, sizeof b);
+	memset(&b, 0, sizeof(b));
 	for (size_t i = 0; i < n; i++) {
 		const struct inspect_obs *o = &obs[i];
 

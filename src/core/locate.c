@@ -21,7 +21,7 @@ locate_attempts(unsigned lost, unsigned samples)
 void
 locate_init(struct locate *l, unsigned max_hops, unsigned attempts)
 {
-	memset(l, 0, sizeof *l);
+	memset(l, 0, sizeof(*l));
 	l->max_hops = max_hops ? max_hops : LOCATE_DEF_HOPS;
 	if (l->max_hops > LOCATE_MAX_HOPS)
 		l->max_hops = LOCATE_MAX_HOPS;
@@ -152,7 +152,7 @@ hop_text(const struct ip_addr *a, unsigned ttl, bool target, char *buf, size_t l
 {
 	char who[64];
 
-	ip_addr_text(a, who, sizeof who);
+	ip_addr_text(a, who, sizeof(who));
 	if (target)
 		snprintf(buf, len, "the target %s (hop %u)", who, ttl);
 	else if (a->family)
@@ -193,7 +193,7 @@ any_answer(const struct locate *l)
 static bool
 same_addr(const struct ip_addr *a, const struct ip_addr *b)
 {
-	return a->family && a->family == b->family && !memcmp(a->a, b->a, sizeof a->a);
+	return a->family && a->family == b->family && !memcmp(a->a, b->a, sizeof(a->a));
 }
 
 /* The big packets reach hop k and not hop b = k + 1: name both. */
@@ -223,10 +223,10 @@ found(const struct locate *l, unsigned k, struct locate_result *r)
 	if (sb->heard == LOCATE_HOP || sb->heard == LOCATE_TARGET)
 		r->silent = sb->from;
 	if (k)
-		hop_text(&r->last, k, false, last, sizeof last);
+		hop_text(&r->last, k, false, last, sizeof(last));
 	else
-		snprintf(last, sizeof last, "this host");
-	hop_text(&r->silent, b, r->silent_is_target, silent, sizeof silent);
+		snprintf(last, sizeof(last), "this host");
+	hop_text(&r->silent, b, r->silent_is_target, silent, sizeof(silent));
 	if (lb->heard == LOCATE_TOO_BIG) {
 		char who[64];
 
@@ -234,10 +234,10 @@ found(const struct locate *l, unsigned k, struct locate_result *r)
 		r->ptb_mtu = lb->mtu;
 		r->ptb_from = lb->from;
 		if (lb->from.family)
-			ip_addr_text(&lb->from, who, sizeof who);
+			ip_addr_text(&lb->from, who, sizeof(who));
 		else /* EMSGSIZE: the kernel refused to send it */
-			snprintf(who, sizeof who, "this host's own interface");
-		snprintf(r->reason, sizeof r->reason,
+			snprintf(who, sizeof(who), "this host's own interface");
+		snprintf(r->reason, sizeof(r->reason),
 			 "not a black hole: big packets %s %s, "
 			 "and %s answers 'too big', MTU %u, for them",
 			 k ? "reach" : "leave", last, who, lb->mtu);
@@ -250,26 +250,26 @@ found(const struct locate *l, unsigned k, struct locate_result *r)
 			r->next = obs(l, r->next_ttl, false)->from;
 			hop_text(&r->next, r->next_ttl,
 				 obs(l, r->next_ttl, false)->heard == LOCATE_TARGET, next,
-				 sizeof next);
+				 sizeof(next));
 		} else
-			snprintf(next, sizeof next, "none");
+			snprintf(next, sizeof(next), "none");
 		/* The mute hop may be the last they reach: only the span is known. */
 		if (r->next_ttl)
 			snprintf(
-				r->reason, sizeof r->reason,
+				r->reason, sizeof(r->reason),
 				"big packets %s %s; hop %u answers no "
 				"TTL probe at all, the next that does is %s and they never reach it: "
 				"they vanish between the two",
 				k ? "reach" : "leave", last, b, next);
 		else
 			snprintf(
-				r->reason, sizeof r->reason,
+				r->reason, sizeof(r->reason),
 				"big packets %s %s; hop %u answers no "
 				"TTL probe at all, the next that does is none: they vanish after %s",
 				k ? "reach" : "leave", last, b, last);
 		return;
 	}
-	snprintf(r->reason, sizeof r->reason,
+	snprintf(r->reason, sizeof(r->reason),
 		 "big packets %s %s and never %s%s: they are "
 		 "dropped %s, with no 'too big' reaching us",
 		 k ? "reach" : "leave", last, k ? "" : "reach ", silent,
@@ -283,10 +283,10 @@ locate_verdict(const struct locate *l, struct locate_result *r)
 {
 	unsigned k = last_large_hop(l), b = k + 1, t;
 
-	memset(r, 0, sizeof *r);
+	memset(r, 0, sizeof(*r));
 	r->target_ttl = l->target_ttl;
 	if ((t = large_reached(l)) != 0) {
-		snprintf(r->reason, sizeof r->reason,
+		snprintf(r->reason, sizeof(r->reason),
 			 "not located: a probe one byte above the "
 			 "path MTU reached the target (TTL %u): the path changed since it was "
 			 "measured",
@@ -294,20 +294,20 @@ locate_verdict(const struct locate *l, struct locate_result *r)
 		return;
 	}
 	if ((t = small_refused(l)) != 0) {
-		snprintf(r->reason, sizeof r->reason,
+		snprintf(r->reason, sizeof(r->reason),
 			 "not located: a probe of the path MTU itself "
 			 "was refused as too big (TTL %u): the path changed since it was measured",
 			 t);
 		return;
 	}
 	if (!any_answer(l)) {
-		snprintf(r->reason, sizeof r->reason,
+		snprintf(r->reason, sizeof(r->reason),
 			 "not located: no hop answered any TTL-limited "
 			 "probe (time exceeded filtered, or not sent by these routers)");
 		return;
 	}
 	if (b > l->max_hops || (l->target_ttl && b > l->target_ttl)) {
-		snprintf(r->reason, sizeof r->reason,
+		snprintf(r->reason, sizeof(r->reason),
 			 "not located: big packets were answered by "
 			 "every hop up to %u",
 			 k);
@@ -318,14 +318,14 @@ locate_verdict(const struct locate *l, struct locate_result *r)
 		return;
 	}
 	if (obs(l, b, true)->heard != LOCATE_NOTHING) {
-		snprintf(r->reason, sizeof r->reason,
+		snprintf(r->reason, sizeof(r->reason),
 			 "not located: hop %u answered the big packets "
 			 "with an ICMP error that is not 'too big'",
 			 b);
 		return;
 	}
 	if (obs(l, b, true)->tries < l->attempts) {
-		snprintf(r->reason, sizeof r->reason,
+		snprintf(r->reason, sizeof(r->reason),
 			 "not located: stopped before hop %u's silence "
 			 "was confirmed (%u of %u tries)",
 			 b, obs(l, b, true)->tries, l->attempts);

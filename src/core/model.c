@@ -4,7 +4,6 @@
  * block (RFC 4303 section 2.4). Every step is recorded for the renderers. */
 #include "core/model.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,19 +20,6 @@ warn_slot(struct model_result *r)
 	}
 	r->warnings[r->nwarn] = (struct model_warning){ .id = MW_TEXT };
 	return &r->warnings[r->nwarn++];
-}
-
-void
-model_warn(struct model_result *r, const char *fmt, ...)
-{
-	struct model_warning *w = warn_slot(r);
-	va_list ap;
-
-	if (!w)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(w->text, sizeof(w->text), fmt, ap);
-	va_end(ap);
 }
 
 static void

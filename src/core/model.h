@@ -244,7 +244,5 @@ void model_use_measured_tunnel(struct model_result *m, unsigned measured);
 struct model_warning *model_warn_add(struct model_result *r);
 /* A warning by its code and one number (a). */
 void model_warn_id(struct model_result *r, enum model_warn_id id, unsigned a);
-/* Add a warning to a result (used by the engine's comparisons as well). */
-void model_warn(struct model_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

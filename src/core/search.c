@@ -129,7 +129,7 @@ view_hi(const struct search *s, struct view *v)
 void
 search_view(const struct search *s, struct view *v, bool settled)
 {
-	memset(v, 0, sizeof *v);
+	memset(v, 0, sizeof(*v));
 	v->settled = settled;
 	v->distrust = s->contradicted || s->disputed;
 	view_loss(s, v);
@@ -326,7 +326,7 @@ search_result(const struct search *s, struct search_result *r)
 	const struct search_size *hi;
 
 	search_view(s, &v, true);
-	memset(r, 0, sizeof *r);
+	memset(r, 0, sizeof(*r));
 	r->lower = v.lo >= s->p.min ? v.lo : 0;
 	r->upper = v.hi - 1;
 	r->unreachable = unreachable(s, &v);

@@ -86,8 +86,8 @@ search_slot(struct search *s, unsigned size)
 		return NULL;
 	while (at < s->nsz && s->sz[at].size < size)
 		at++;
-	memmove(&s->sz[at + 1], &s->sz[at], (s->nsz - at) * sizeof s->sz[0]);
-	memset(&s->sz[at], 0, sizeof s->sz[0]);
+	memmove(&s->sz[at + 1], &s->sz[at], (s->nsz - at) * sizeof(s->sz[0]));
+	memset(&s->sz[at], 0, sizeof(s->sz[0]));
 	s->sz[at].size = size;
 	s->nsz++;
 	return &s->sz[at];
@@ -96,7 +96,7 @@ search_slot(struct search *s, unsigned size)
 void
 search_params_default(struct search_params *p, int family, unsigned min, unsigned max)
 {
-	memset(p, 0, sizeof *p);
+	memset(p, 0, sizeof(*p));
 	p->family = family;
 	p->min = min ? min : ip_min_mtu(family);
 	p->max = max ? max : 1500;
@@ -126,7 +126,7 @@ search_init(struct search *s, const struct search_params *p)
 		return -1;
 	if (!(p->target_error > 0.0 && p->target_error < 1.0) || p->hint_odds < 1.0)
 		return -1;
-	memset(s, 0, sizeof *s);
+	memset(s, 0, sizeof(*s));
 	s->p = *p;
 	return 0;
 }

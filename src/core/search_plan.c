@@ -279,7 +279,7 @@ insert_sorted(unsigned *pts, unsigned *npts, unsigned v)
 		at--;
 	if (at > 0 && pts[at - 1] == v)
 		return;
-	memmove(&pts[at + 1], &pts[at], (*npts - at) * sizeof pts[0]);
+	memmove(&pts[at + 1], &pts[at], (*npts - at) * sizeof(pts[0]));
 	pts[at] = v;
 	(*npts)++;
 }
@@ -401,7 +401,7 @@ plan_split(const struct search *s, const struct view *v, struct plan *pl)
 		if (gap < 2)
 			return;
 		mid = pts[best] + gap / 2;
-		memmove(&pts[best + 2], &pts[best + 1], (npts - best - 1) * sizeof pts[0]);
+		memmove(&pts[best + 2], &pts[best + 1], (npts - best - 1) * sizeof(pts[0]));
 		pts[best + 1] = mid;
 		npts++;
 		pl->hedging = hedge_size(v, mid);

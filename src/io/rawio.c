@@ -98,7 +98,6 @@ struct rawio_mux {
 	struct pollfd *pfd;
 	struct rawio **pfd_of; /* whose raw TCP socket pfd[i] is; NULL: a shared one */
 	size_t cpfd;
-	unsigned long ignored; /* shared-socket datagrams no path in a run owned */
 	uint8_t buf[65536];
 };
 
@@ -127,6 +126,42 @@ numeric_not_dotted(const char *host, char *err, size_t errlen)
 	return 1;
 }
 
+static void
+to_wire(const struct sockaddr_storage *ss, int family, struct ip_addr *w)
+{
+	memset(w, 0, sizeof(*w));
+	w->family = family;
+	if (family == 6)
+		memcpy(w->a, &((const struct sockaddr_in6 *)ss)->sin6_addr, 16);
+	else
+		memcpy(w->a, &((const struct sockaddr_in *)ss)->sin_addr, 4);
+}
+
+/* The target's address in base/ip.c's one text form, and the IPv6 zone
+ * that struct ip_addr does not carry (no sockets below io): fe80::1%eth0
+ * as the user wrote it, by the interface's name where the address is
+ * link-local and the index has one, else by the index (RFC 4007 section
+ * 11, the textual zone; what getnameinfo(NI_NUMERICHOST) wrote here before). */
+static void
+target_text(struct rawio_target *t)
+{
+	const struct sockaddr_in6 *s6 = (const struct sockaddr_in6 *)&t->ss;
+	struct ip_addr w;
+	char ifname[IF_NAMESIZE];
+	size_t n;
+
+	to_wire(&t->ss, t->family, &w);
+	ip_addr_text(&w, t->text, sizeof(t->text));
+	if (t->family != 6 || !s6->sin6_scope_id)
+		return;
+	n = strlen(t->text);
+	if ((IN6_IS_ADDR_LINKLOCAL(&s6->sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&s6->sin6_addr)) &&
+	    if_indextoname(s6->sin6_scope_id, ifname))
+		snprintf(t->text + n, sizeof(t->text) - n, "%%%s", ifname);
+	else
+		snprintf(t->text + n, sizeof(t->text) - n, "%%%u", (unsigned)s6->sin6_scope_id);
+}
+
 enum rawio_rc
 rawio_resolve(const char *host, int family, struct rawio_target *t, char *err, size_t errlen)
 {
@@ -153,21 +188,9 @@ rawio_resolve(const char *host, int family, struct rawio_target *t, char *err, s
 	t->family = res->ai_family == AF_INET6 ? 6 : 4;
 	memcpy(&t->ss, res->ai_addr, res->ai_addrlen);
 	t->sslen = res->ai_addrlen;
-	getnameinfo(res->ai_addr, res->ai_addrlen, t->text, sizeof(t->text), NULL, 0,
-		    NI_NUMERICHOST);
 	freeaddrinfo(res);
+	target_text(t);
 	return RAWIO_OK;
-}
-
-static void
-to_wire(const struct sockaddr_storage *ss, int family, struct ip_addr *w)
-{
-	memset(w, 0, sizeof(*w));
-	w->family = family;
-	if (family == 6)
-		memcpy(w->a, &((const struct sockaddr_in6 *)ss)->sin6_addr, 16);
-	else
-		memcpy(w->a, &((const struct sockaddr_in *)ss)->sin_addr, 4);
 }
 
 void
@@ -983,8 +1006,7 @@ mux_read(struct rawio_mux *m, int fd, void **who, struct probe_event *ev)
 			*who = m->act[i];
 			return 1;
 		}
-	m->ignored++;
-	return 0;
+	return 0; /* no path in the run owns it */
 }
 
 static int
@@ -1039,12 +1061,6 @@ rawio_mux_wait(struct rawio_mux *m, struct probe_wait *w)
 	w->ctx = m;
 	w->now_us = mux_now;
 	w->wait = mux_wait;
-}
-
-unsigned long
-rawio_mux_ignored(const struct rawio_mux *m)
-{
-	return m->ignored;
 }
 
 void

@@ -87,13 +87,11 @@ struct rawio_mux *rawio_mux_new(void);
 enum rawio_rc rawio_open_shared(struct rawio **out, const struct rawio_target *t, const char *via,
 				int tcp, struct rawio_mux *mux, char *err, size_t errlen);
 /* rawio_use puts a shared path in a run: answers are matched to it until
- * rawio_idle (or rawio_close); then its late answers count as ignored. */
+ * rawio_idle (or rawio_close); then its late answers are dropped. */
 void rawio_idle(struct rawio *r);
 /* The wait across every path in a run (sched.h): *io_ctx is the rawio's
  * probe_io ctx (rawio_probe_io). */
 void rawio_mux_wait(struct rawio_mux *m, struct probe_wait *w);
-/* Datagrams no path in a run owned. */
-unsigned long rawio_mux_ignored(const struct rawio_mux *m);
 void rawio_mux_close(struct rawio_mux *m);
 
 #endif

@@ -39,7 +39,7 @@ eng_seq_init(struct probe_engine *e)
 	uint8_t r[4];
 	uint32_t a, x;
 
-	if (e->io->random(e->io->ctx, r, sizeof r, e->err, e->errlen) < 0)
+	if (e->io->random(e->io->ctx, r, sizeof(r), e->err, e->errlen) < 0)
 		return -1;
 	a = ((uint32_t)r[0] << 8 | r[1]) | 1u;
 	x = a; /* Newton's iteration: a * x == 1 mod 2^16 */
@@ -213,7 +213,7 @@ check_dispute(struct probe_engine *e, struct probe_record *p, const struct probe
 {
 	if (ev->kind != PROBE_EV_TOO_BIG || p->outcome != PROBE_TOO_BIG || p->disputed)
 		return;
-	if (!memcmp(&p->responder, &ev->responder, sizeof p->responder) && p->mtu == ev->mtu)
+	if (!memcmp(&p->responder, &ev->responder, sizeof(p->responder)) && p->mtu == ev->mtu)
 		return;
 	p->disputed = true;
 	e->out->ptb_disputed++;

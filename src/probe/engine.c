@@ -30,7 +30,7 @@
 void
 probe_config_default(struct probe_config *cfg, int family)
 {
-	memset(cfg, 0, sizeof *cfg);
+	memset(cfg, 0, sizeof(*cfg));
 	cfg->family = family;
 	cfg->min_size = ip_min_mtu(family);
 	cfg->max_size = 1500;
@@ -138,7 +138,7 @@ eng_warn(struct probe_engine *e, enum probe_warn_kind kind, const struct ip_addr
 		from = &none;
 	for (unsigned i = 0; i < o->nwarnings; i++) {
 		w = &o->warnings[i];
-		if (w->kind == kind && !memcmp(&w->from, from, sizeof *from)) {
+		if (w->kind == kind && !memcmp(&w->from, from, sizeof(*from))) {
 			w->count++;
 			return;
 		}
@@ -208,7 +208,7 @@ send_one(struct probe_engine *e, unsigned size, uint64_t now)
 	unsigned local = 0;
 	enum probe_io_send r;
 
-	memset(p, 0, sizeof *p);
+	memset(p, 0, sizeof(*p));
 	p->size = size;
 	p->seq = eng_seq_of(e, o->nprobes);
 	p->sent_us = now - e->t0;
@@ -529,14 +529,14 @@ probe_engine_start(const struct probe_config *cfg, const struct probe_io *io,
 	struct search_params sp;
 
 	*ep = NULL;
-	memset(out, 0, sizeof *out);
+	memset(out, 0, sizeof(*out));
 	out->stop = PROBE_STOP_ERROR;
 	out->p_wrong = 1.0;
 	if (!io || !io->now_us || !io->send || !io->random) {
 		err_set(err, errlen, "incomplete probe_io");
 		return -1;
 	}
-	e = calloc(1, sizeof *e);
+	e = calloc(1, sizeof(*e));
 	if (!e) {
 		err_set(err, errlen, "out of memory");
 		return -1;
@@ -549,7 +549,7 @@ probe_engine_start(const struct probe_config *cfg, const struct probe_io *io,
 		if (sp.n_max < sp.n_min)
 			sp.n_max = sp.n_min;
 	}
-	out->probes = calloc(e->c.max_probes, sizeof *out->probes);
+	out->probes = calloc(e->c.max_probes, sizeof(*out->probes));
 	e->was = calloc(e->c.max_probes, 1);
 	if (!out->probes || !e->was) {
 		err_set(err, errlen, "out of memory");
@@ -608,7 +608,7 @@ probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
 	struct probe_engine *e;
 
 	if (io && !io->recv) {
-		memset(out, 0, sizeof *out);
+		memset(out, 0, sizeof(*out));
 		out->stop = PROBE_STOP_ERROR;
 		out->p_wrong = 1.0;
 		err_set(err, errlen, "incomplete probe_io");
@@ -632,7 +632,7 @@ probe_engine_run(const struct probe_config *cfg, const struct probe_io *io,
 			until = send_at;
 		else if (send_at <= now)
 			until = now;
-		memset(&ev, 0, sizeof ev);
+		memset(&ev, 0, sizeof(ev));
 		r = io->recv(io->ctx, until, &ev, err, errlen);
 		if (r == 0 && send_at <= now) {
 			probe_engine_send(e, now);

@@ -67,11 +67,11 @@ fresh_seq(struct loc *s)
 static void
 answerer(const struct ip_addr *w, struct ip_addr *a)
 {
-	memset(a, 0, sizeof *a);
+	memset(a, 0, sizeof(*a));
 	if (w->family != 4 && w->family != 6)
 		return;
 	a->family = w->family;
-	memcpy(a->a, w->a, sizeof a->a);
+	memcpy(a->a, w->a, sizeof(a->a));
 }
 
 static void
@@ -122,7 +122,7 @@ wait_until(struct loc *s, uint64_t until, bool (*done)(const struct loc *))
 		}
 		if (now_us(s) >= until)
 			return 1;
-		memset(&ev, 0, sizeof ev);
+		memset(&ev, 0, sizeof(ev));
 		r = s->io->recv(s->io->ctx, until, &ev, s->err, s->errlen);
 		if (r < 0) {
 			if (s->stop && *s->stop) {
@@ -267,7 +267,7 @@ probe_locate(const struct locate_config *cfg, const struct probe_io *io,
 	uint16_t r0[1];
 	int rc = 0;
 
-	memset(out, 0, sizeof *out);
+	memset(out, 0, sizeof(*out));
 	if (cfg->family != 4 && cfg->family != 6) {
 		err_set(err, errlen, "--locate: address family must be 4 or 6");
 		return -1;
@@ -286,12 +286,12 @@ probe_locate(const struct locate_config *cfg, const struct probe_io *io,
 	s.err = err;
 	s.errlen = errlen;
 	s.cap = 2u * out->l.max_hops * out->l.attempts;
-	s.sent = calloc(s.cap, sizeof *s.sent);
+	s.sent = calloc(s.cap, sizeof(*s.sent));
 	if (!s.sent) {
 		err_set(err, errlen, "out of memory");
 		return -1;
 	}
-	if (io->random(io->ctx, r0, sizeof r0, err, errlen) < 0) {
+	if (io->random(io->ctx, r0, sizeof(r0), err, errlen) < 0) {
 		free(s.sent);
 		return -1;
 	}
@@ -322,7 +322,7 @@ probe_locate(const struct locate_config *cfg, const struct probe_io *io,
 	out->elapsed_us = now_us(&s) - s.t0;
 	locate_verdict(&out->l, &out->r);
 	if (out->interrupted) {
-		snprintf(out->r.reason, sizeof out->r.reason, "not located: interrupted");
+		snprintf(out->r.reason, sizeof(out->r.reason), "not located: interrupted");
 		out->r.found = false;
 		rc = 0;
 	}

@@ -66,7 +66,7 @@ struct probe_sched *
 probe_sched_new(const struct probe_sched_config *c, const struct probe_wait *w,
 		volatile sig_atomic_t *stop)
 {
-	struct probe_sched *s = calloc(1, sizeof *s);
+	struct probe_sched *s = calloc(1, sizeof(*s));
 	unsigned pps = c && c->total_pps ? c->total_pps : SCHED_DEF_TOTAL_PPS;
 	unsigned burst;
 
@@ -107,12 +107,12 @@ target_of(struct probe_sched *s, const struct ip_addr *a)
 
 	if (a) {
 		k.family = a->family;
-		memcpy(k.a, a->a, sizeof k.a);
+		memcpy(k.a, a->a, sizeof(k.a));
 	}
 	for (size_t i = 0; i < s->ntargets; i++)
-		if (!memcmp(&s->targets[i].a, &k, sizeof k))
+		if (!memcmp(&s->targets[i].a, &k, sizeof(k)))
 			return i;
-	if (grow((void **)&s->targets, &s->tcap, s->ntargets, sizeof *s->targets) < 0)
+	if (grow((void **)&s->targets, &s->tcap, s->ntargets, sizeof(*s->targets)) < 0)
 		return SIZE_MAX;
 	s->targets[s->ntargets] = (struct starget){ .a = k };
 	return s->ntargets++;
@@ -124,7 +124,7 @@ free_slot(struct probe_sched *s)
 	for (size_t i = 0; i < s->nruns; i++)
 		if (!s->runs[i].e)
 			return &s->runs[i];
-	if (grow((void **)&s->runs, &s->cap, s->nruns, sizeof *s->runs) < 0)
+	if (grow((void **)&s->runs, &s->cap, s->nruns, sizeof(*s->runs)) < 0)
 		return NULL;
 	return &s->runs[s->nruns++];
 }
@@ -139,7 +139,7 @@ probe_sched_add(struct probe_sched *s, const struct probe_config *cfg, const str
 	struct probe_engine *e;
 
 	if (!r) {
-		memset(out, 0, sizeof *out);
+		memset(out, 0, sizeof(*out));
 		out->stop = PROBE_STOP_ERROR;
 		out->p_wrong = 1.0;
 		err_set(err, errlen, "out of memory");
@@ -326,12 +326,12 @@ probe_sched_next(struct probe_sched *s, void **tag, int *rc)
 		if (send_due(s, now))
 			continue;
 		until = next_wake(s);
-		memset(&ev, 0, sizeof ev);
-		r = s->w.wait(s->w.ctx, until, &who, &ev, s->err, sizeof s->err);
+		memset(&ev, 0, sizeof(ev));
+		r = s->w.wait(s->w.ctx, until, &who, &ev, s->err, sizeof(s->err));
 		while (r > 0) {
 			deliver(s, who, &ev);
-			memset(&ev, 0, sizeof ev);
-			r = s->w.wait(s->w.ctx, 0, &who, &ev, s->err, sizeof s->err);
+			memset(&ev, 0, sizeof(ev));
+			r = s->w.wait(s->w.ctx, 0, &who, &ev, s->err, sizeof(s->err));
 		}
 		if (r < 0)
 			abort_all(s);

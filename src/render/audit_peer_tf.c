@@ -20,8 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TF_TUNNELS 2 /* tunnel1_* and tunnel2_* */
-
 static const struct {
 	unsigned bit;
 	const char *attr; /* after tunnelN_ */
@@ -95,7 +93,7 @@ resource(const struct audit_peer_result *r, const struct audit_peer_finding *onl
 		const struct peer_tunnel *pt = &p->tunnels[k];
 		if (pt->conn != c)
 			continue;
-		if (pt->index >= TF_TUNNELS) {
+		if (pt->index >= PEER_TF_TUNNELS) {
 			if (bits[k] & TUNNEL_BITS)
 				emit(ctx,
 				     "# a tunnel beyond tunnel2: aws_vpn_connection has no attribute for it");

@@ -12,8 +12,6 @@
 
 #include "base/i18n.h"
 
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
-
 /* What the grammar expected at the word it stopped at (config.h enum
  * config_arg), a noun phrase inside the invalid-line sentences below. */
 /* clang-format off */

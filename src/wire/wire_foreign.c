@@ -34,7 +34,7 @@
 static void
 set_addr(struct ip_addr *a, int family, const uint8_t *p)
 {
-	memset(a, 0, sizeof *a);
+	memset(a, 0, sizeof(*a));
 	a->family = family;
 	memcpy(a->a, p, family == 4 ? 4 : 16);
 }
@@ -144,7 +144,7 @@ int
 wire_parse_foreign(const uint8_t *buf, size_t len, uint32_t wire_len, struct wire_probe *out,
 		   const char **why)
 {
-	memset(out, 0, sizeof *out);
+	memset(out, 0, sizeof(*out));
 	*why = NULL;
 	if (!buf || len < 1)
 		return WIRE_NOT_ECHO;

@@ -353,7 +353,7 @@ wire_parse_tcp6(const uint8_t *buf, size_t len, const struct ip_addr *src,
 
 	if (!out)
 		out = &scratch;
-	memset(out, 0, sizeof *out);
+	memset(out, 0, sizeof(*out));
 	if (!buf || !m || !src)
 		return wire_ignore(out, "no packet or no match");
 	if (src->family != 6)

@@ -122,7 +122,7 @@ wire_ignore(struct wire_reply *out, const char *why)
 static void
 set_addr(struct ip_addr *a, int family, const uint8_t *p)
 {
-	memset(a, 0, sizeof *a);
+	memset(a, 0, sizeof(*a));
 	a->family = family;
 	memcpy(a->a, p, family == 4 ? 4 : 16);
 }
@@ -474,7 +474,7 @@ parse6(const uint8_t *buf, size_t len, const struct wire_match *m, struct wire_r
 static void
 reset(struct wire_reply *out)
 {
-	memset(out, 0, sizeof *out);
+	memset(out, 0, sizeof(*out));
 	out->kind = WIRE_IGNORED;
 }
 

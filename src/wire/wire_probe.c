@@ -20,7 +20,7 @@
 static void
 set_addr(struct ip_addr *a, int family, const uint8_t *p)
 {
-	memset(a, 0, sizeof *a);
+	memset(a, 0, sizeof(*a));
 	a->family = family;
 	memcpy(a->a, p, family == 4 ? 4 : 16);
 }
@@ -119,7 +119,7 @@ int
 wire_parse_probe(const uint8_t *buf, size_t len, uint32_t wire_len, struct wire_probe *out,
 		 const char **why)
 {
-	memset(out, 0, sizeof *out);
+	memset(out, 0, sizeof(*out));
 	*why = NULL;
 	if (!buf || len < 1)
 		return WIRE_NOT_ECHO;
@@ -133,7 +133,7 @@ wire_parse_probe(const uint8_t *buf, size_t len, uint32_t wire_len, struct wire_
 void
 wire_ip_header(const uint8_t *buf, size_t len, struct wire_ip *out)
 {
-	memset(out, 0, sizeof *out);
+	memset(out, 0, sizeof(*out));
 	if (!buf || len < 1)
 		return;
 	if (buf[0] >> 4 == 4) {

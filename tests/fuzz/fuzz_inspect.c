@@ -104,15 +104,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		off += (size_t)n;
 	}
-	memset(&s, 0, sizeof s);
+	memset(&s, 0, sizeof(s));
 	s.path = "fuzz.pcap";
 	s.out = &checks;
 	s.f = NULL; /* the checks never write */
-	s.r = pcapread_open_fd(fd, s.path, s.err, sizeof s.err);
+	s.r = pcapread_open_fd(fd, s.path, s.err, sizeof(s.err));
 	if (!s.r)
 		return 0;
 	inspect_learn(&s); /* as cmd_inspect: go on after an error if probes were seen */
-	if (s.nstreams > 0 && pcapread_rewind(s.r, s.err, sizeof s.err) == 0)
+	if (s.nstreams > 0 && pcapread_rewind(s.r, s.err, sizeof(s.err)) == 0)
 		inspect_replay(&s);
 	pcapread_close(s.r);
 	inspect_free(&s);

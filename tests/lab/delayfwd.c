@@ -164,25 +164,25 @@ open_if(const char *name, int *ifindex, int *mtu)
 		exit(1);
 	}
 	struct ifreq ifr;
-	memset(&ifr, 0, sizeof ifr);
-	snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "%s", name);
+	memset(&ifr, 0, sizeof(ifr));
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", name);
 	if (ioctl(fd, SIOCGIFMTU, &ifr) < 0)
 		die("SIOCGIFMTU");
 	int one = 1;
 	// Without this our own transmissions on NAME would come back as input.
-	if (setsockopt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof one) < 0)
+	if (setsockopt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof(one)) < 0)
 		logf_("warning: PACKET_IGNORE_OUTGOING unsupported; filtering by packet type");
-	if (setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one) < 0)
+	if (setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof(one)) < 0)
 		logf_("warning: SO_TIMESTAMPNS: %s; delays count from our reads", strerror(errno));
 	int rcvbuf = 4 << 20;
-	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof rcvbuf) < 0)
-		(void)setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof(rcvbuf)) < 0)
+		(void)setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
 	struct sockaddr_ll sll;
-	memset(&sll, 0, sizeof sll);
+	memset(&sll, 0, sizeof(sll));
 	sll.sll_family = AF_PACKET;
 	sll.sll_protocol = htons(ETH_P_ALL);
 	sll.sll_ifindex = (int)idx;
-	if (bind(fd, (struct sockaddr *)&sll, sizeof sll) < 0)
+	if (bind(fd, (struct sockaddr *)&sll, sizeof(sll)) < 0)
 		die("bind(AF_PACKET)");
 	// Frames queued between socket() and bind() cannot exist (protocol 0), so the socket
 	// starts empty.
@@ -195,14 +195,14 @@ static void
 dir_init(struct dir *d, const char *from, const char *to, int in_fd, int out_fd, size_t cap,
 	 size_t slot_len)
 {
-	memset(d, 0, sizeof *d);
+	memset(d, 0, sizeof(*d));
 	d->from = from;
 	d->to = to;
 	d->in_fd = in_fd;
 	d->out_fd = out_fd;
 	d->cap = cap;
 	d->slot_len = slot_len;
-	d->meta = calloc(cap, sizeof *d->meta);
+	d->meta = calloc(cap, sizeof(*d->meta));
 	d->buf = malloc(cap * slot_len);
 	if (!d->meta || !d->buf)
 		die("malloc");
@@ -258,7 +258,7 @@ arrival_ns(struct msghdr *mh)
 		if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_TIMESTAMPNS)
 			continue;
 		struct timespec stamp, real;
-		memcpy(&stamp, CMSG_DATA(c), sizeof stamp);
+		memcpy(&stamp, CMSG_DATA(c), sizeof(stamp));
 		clock_gettime(CLOCK_REALTIME, &real);
 		int64_t age = ((int64_t)real.tv_sec - stamp.tv_sec) * NS_PER_S +
 			      (real.tv_nsec - stamp.tv_nsec);
@@ -278,7 +278,7 @@ dir_read(struct dir *d, int64_t delay, int jitter_pct)
 		bool full = d->n == d->cap;
 		size_t tail = (d->head + d->n) % d->cap;
 		unsigned char *dst = full ? scratch : d->buf + tail * d->slot_len;
-		size_t room = full ? sizeof scratch : d->slot_len;
+		size_t room = full ? sizeof(scratch) : d->slot_len;
 		struct sockaddr_ll from;
 		union {
 			char buf[CMSG_SPACE(sizeof(struct timespec))];
@@ -286,12 +286,12 @@ dir_read(struct dir *d, int64_t delay, int jitter_pct)
 		} ctl;
 		struct iovec iov = { .iov_base = dst, .iov_len = room };
 		struct msghdr mh = { .msg_name = &from,
-				     .msg_namelen = sizeof from,
+				     .msg_namelen = sizeof(from),
 				     .msg_iov = &iov,
 				     .msg_iovlen = 1,
 				     .msg_control = ctl.buf,
-				     .msg_controllen = sizeof ctl.buf };
-		memset(&from, 0, sizeof from);
+				     .msg_controllen = sizeof(ctl.buf) };
+		memset(&from, 0, sizeof(from));
 		ssize_t r = recvmsg(d->in_fd, &mh, MSG_DONTWAIT | MSG_TRUNC);
 		if (r < 0) {
 			if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
@@ -351,7 +351,7 @@ still_here(const char *a, int ia, const char *b, int ib, const char *netns)
 	if (netns) {
 		char path[PATH_MAX];
 		struct stat mine, named;
-		snprintf(path, sizeof path, "/run/netns/%s", netns);
+		snprintf(path, sizeof(path), "/run/netns/%s", netns);
 		if (stat("/proc/self/ns/net", &mine) < 0 || stat(path, &named) < 0 ||
 		    mine.st_ino != named.st_ino || mine.st_dev != named.st_dev) {
 			logf_("namespace %s is gone", netns);
@@ -365,7 +365,7 @@ static void
 write_pidfile(const char *path)
 {
 	char tmp[PATH_MAX];
-	if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp) {
+	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp)) {
 		logf_("pid file path too long");
 		exit(1);
 	}
@@ -416,7 +416,7 @@ main(int argc, char **argv)
 	// A daemon must not keep its starter's pipes open (a caller reading scripts/lab's
 	// output through $(...) would wait for us forever).
 	(void)close_range(3, ~0U, 0);
-	if (!seeded && getrandom(&rng_state, sizeof rng_state, 0) != (ssize_t)sizeof rng_state)
+	if (!seeded && getrandom(&rng_state, sizeof(rng_state), 0) != (ssize_t)sizeof(rng_state))
 		rng_state = (uint64_t)now_ns();
 	rng_state |= 1; // xorshift must not start at 0
 
@@ -430,11 +430,11 @@ main(int argc, char **argv)
 	if (sigprocmask(SIG_BLOCK, &block, &waitmask) < 0)
 		die("sigprocmask");
 	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
+	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	int sigs[] = { SIGTERM, SIGINT, SIGHUP };
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		if (sigaction(sigs[i], &sa, NULL) < 0)
 			die("sigaction");
 	signal(SIGPIPE, SIG_IGN);
@@ -463,7 +463,7 @@ main(int argc, char **argv)
 	// terabytes of shadow mappings).
 	for (int i = 0; i < 2; i++)
 		if (mlock(d[i].buf, d[i].cap * d[i].slot_len) < 0 ||
-		    mlock(d[i].meta, d[i].cap * sizeof *d[i].meta) < 0)
+		    mlock(d[i].meta, d[i].cap * sizeof(*d[i].meta)) < 0)
 			logf_("warning: mlock: %s", strerror(errno));
 
 	int64_t delay = delay_us * NS_PER_US;
@@ -519,7 +519,7 @@ main(int argc, char **argv)
 		for (int i = 0; i < 2 && n > 0; i++) {
 			if (pfd[i].revents & POLLERR) {
 				int err = 0;
-				socklen_t len = sizeof err;
+				socklen_t len = sizeof(err);
 				(void)getsockopt(pfd[i].fd, SOL_SOCKET, SO_ERROR, &err, &len);
 				if (gone_errno(err)) {
 					why = "an interface is gone (socket error)";

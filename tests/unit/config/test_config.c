@@ -1109,7 +1109,7 @@ test_every_word(void **state)
 
 	(void)state;
 	for (int i = 0; i < 30; i++)
-		n += (size_t)snprintf(text + n, sizeof text - n, "w%d ", i + 1);
+		n += (size_t)snprintf(text + n, sizeof(text) - n, "w%d ", i + 1);
 	text[n++] = '\n';
 	for (int i = 0; i < 255; i++) {
 		text[n++] = (char)('a' + i % 26);

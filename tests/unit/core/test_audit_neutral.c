@@ -47,21 +47,21 @@ num(struct config_num *n, long v, unsigned line, const char *text)
 {
 	n->v = v;
 	n->line = line;
-	snprintf(n->text, sizeof n->text, "%s", text);
+	snprintf(n->text, sizeof(n->text), "%s", text);
 }
 
 /* One clean route-based tunnel: DPD 10 s x 3, initiates, MTU 1436, clamp 1379. */
 static void
 site_init(struct site *s)
 {
-	memset(s, 0, sizeof *s);
+	memset(s, 0, sizeof(*s));
 	s->c.vendor = VENDOR_JUNOS;
 	s->c.facts = &facts;
 	s->c.tunnels = s->t;
 	s->c.ntunnels = 1;
 	s->c.gateways = s->g;
 	s->c.ngateways = 1;
-	snprintf(s->g[0].name, sizeof s->g[0].name, "gw-aws-1");
+	snprintf(s->g[0].name, sizeof(s->g[0].name), "gw-aws-1");
 	s->g[0].line = 10;
 	num(&s->g[0].version, 2, 11, "version v2-only");
 	num(&s->g[0].live.src, 0, 12, "dead-peer-detection interval 10 threshold 3");
@@ -70,8 +70,8 @@ site_init(struct site *s)
 	s->g[0].live.exact = 1;
 	num(&s->g[0].start.src, 0, 20, "establish-tunnels immediately");
 	s->g[0].start.state = CONFIG_START_ALWAYS;
-	snprintf(s->g[0].esp_text, sizeof s->g[0].esp_text, "aes128-sha1");
-	snprintf(s->t[0].name, sizeof s->t[0].name, "st0.1");
+	snprintf(s->g[0].esp_text, sizeof(s->g[0].esp_text), "aes128-sha1");
+	snprintf(s->t[0].name, sizeof(s->t[0].name), "st0.1");
 	s->t[0].line = 30;
 	s->t[0].kind = CONFIG_TK_IPSEC;
 	s->t[0].gateway = 0;
@@ -85,7 +85,7 @@ run(struct site *s, const char *peer, struct audit_result *r)
 {
 	struct audit_input in = { .cfg = &s->c, .peer = model_peer(peer) };
 
-	memset(r, 0, sizeof *r);
+	memset(r, 0, sizeof(*r));
 	return audit_run(&in, r);
 }
 
@@ -254,7 +254,7 @@ test_clamp(void **state)
 	assert_int_equal(f->line, 32);
 	audit_free(&r);
 
-	memset(&s.t[0].mss, 0, sizeof s.t[0].mss);
+	memset(&s.t[0].mss, 0, sizeof(s.t[0].mss));
 	assert_int_equal(run(&s, "aws", &r), 0);
 	assert_non_null(f = find(&r, "no-mss-clamp", &n));
 	assert_int_equal(f->line, 30);
@@ -371,9 +371,9 @@ test_clamp_rows(void **state)
 		x.clamp_why = w->why;
 		x.clamp_source = "the row's own source (test)";
 		s.c.facts = &x;
-		snprintf(s.c.firmware, sizeof s.c.firmware, "%s", w->firmware);
+		snprintf(s.c.firmware, sizeof(s.c.firmware), "%s", w->firmware);
 		s.c.firmware_line = *w->firmware ? 1 : 0;
-		snprintf(s.c.model, sizeof s.c.model, "%s", w->model);
+		snprintf(s.c.model, sizeof(s.c.model), "%s", w->model);
 		s.c.release = w->release;
 		assert_int_equal(run(&s, "aws", &r), 0);
 		f = find(&r, "no-mss-clamp", &n);
@@ -383,7 +383,7 @@ test_clamp_rows(void **state)
 			fail_msg("row %zu: %s, want '%s'", i, f ? words(&f->say) : "no finding",
 				 w->says);
 		if (f)
-			assert_string_equal(audit_source(&r, f->check, src, sizeof src),
+			assert_string_equal(audit_source(&r, f->check, src, sizeof(src)),
 					    "the row's own source (test)");
 		audit_free(&r);
 	}
@@ -432,7 +432,7 @@ pfx(uint32_t addr, unsigned plen, unsigned line, const char *text)
 {
 	struct config_prefix p = { addr, plen, line, 0, "", 0 };
 
-	snprintf(p.text, sizeof p.text, "%s", text);
+	snprintf(p.text, sizeof(p.text), "%s", text);
 	return p;
 }
 
@@ -459,14 +459,14 @@ test_selectors_per_tunnel(void **state)
 	size_t n;
 
 	(void)state;
-	memset(&c, 0, sizeof c);
-	memset(t, 0, sizeof t);
-	memset(g, 0, sizeof g);
+	memset(&c, 0, sizeof(c));
+	memset(t, 0, sizeof(t));
+	memset(g, 0, sizeof(g));
 	c.vendor = VENDOR_ROUTEROS;
 	c.facts = &facts;
 	for (int k = 0; k < 2; k++) {
 		uint32_t net = 0xa9fe0a00u + (uint32_t)k * 0x100; /* 169.254.10.0, .11.0 */
-		snprintf(g[k].name, sizeof g[k].name, "p%d", k + 1);
+		snprintf(g[k].name, sizeof(g[k].name), "p%d", k + 1);
 		g[k].line = (unsigned)k + 1;
 		g[k].live.state = CONFIG_LIVE_ON;
 		g[k].live.dead_after = 30;
@@ -479,7 +479,7 @@ test_selectors_per_tunnel(void **state)
 		for (int j = 0; j < 2; j++) {
 			struct config_tunnel *u = &t[2 * k + j];
 			unsigned line = 10u + 10u * (unsigned)k + 3u * (unsigned)j;
-			snprintf(u->name, sizeof u->name, "p%d-%d", k + 1, j + 1);
+			snprintf(u->name, sizeof(u->name), "p%d-%d", k + 1, j + 1);
 			u->line = line;
 			u->kind = CONFIG_TK_IPSEC;
 			u->gateway = k;
@@ -506,7 +506,7 @@ test_selectors_per_tunnel(void **state)
 	c.ngateways = 2;
 	c.bgp = b;
 	c.nbgp = 2;
-	memset(&r, 0, sizeof r);
+	memset(&r, 0, sizeof(r));
 	assert_int_equal(audit_run(&in, &r), 0);
 	assert_null(find(&r, "narrow-selectors-with-bgp", &n));
 	audit_free(&r);
@@ -514,7 +514,7 @@ test_selectors_per_tunnel(void **state)
 	/* peer 2's /32 policy from an address that is not its inside one */
 	t[3].sel_local = pfx(0xa9fe0b06u, 32, 23, bgp);
 	t[3].sel_remote = pfx(0xa9fe0b01u, 32, 23, bgp);
-	memset(&r, 0, sizeof r);
+	memset(&r, 0, sizeof(r));
 	assert_int_equal(audit_run(&in, &r), 0);
 	assert_non_null(f = find(&r, "narrow-selectors-with-bgp", &n));
 	assert_int_equal(n, 1);
@@ -527,7 +527,7 @@ test_selectors_per_tunnel(void **state)
 	/* peer 2 without its /32 policy: its LAN policy is cited, its neighbour
 	 * found in 169.254.0.0/16 (the first written, as before) */
 	c.ntunnels = 3;
-	memset(&r, 0, sizeof r);
+	memset(&r, 0, sizeof(r));
 	assert_int_equal(audit_run(&in, &r), 0);
 	assert_non_null(f = find(&r, "narrow-selectors-with-bgp", &n));
 	assert_int_equal(n, 1);
@@ -553,12 +553,12 @@ test_hub_bgp(void **state)
 	size_t narrow = 0;
 
 	(void)state;
-	memset(&c, 0, sizeof c);
+	memset(&c, 0, sizeof(c));
 	c.vendor = VENDOR_JUNOS;
 	c.facts = &facts;
 	for (int i = 0; i < N; i++) {
 		uint32_t net = 0xa9fe0000u + (uint32_t)i * 4;
-		snprintf(g[i].name, sizeof g[i].name, "gw%d", i);
+		snprintf(g[i].name, sizeof(g[i].name), "gw%d", i);
 		g[i].line = (unsigned)i + 1;
 		g[i].live.state = CONFIG_LIVE_ON;
 		g[i].live.dead_after = 30;
@@ -566,7 +566,7 @@ test_hub_bgp(void **state)
 		g[i].local_id =
 			(struct config_prefix){ 0xc0000200u,          24, (unsigned)i + 1, 0,
 						"local 192.0.2.0/24", 0 };
-		snprintf(t[i].name, sizeof t[i].name, "st0.%d", i);
+		snprintf(t[i].name, sizeof(t[i].name), "st0.%d", i);
 		t[i].kind = CONFIG_TK_IPSEC;
 		t[i].gateway = i;
 		t[i].line = (unsigned)i + 1;
@@ -581,7 +581,7 @@ test_hub_bgp(void **state)
 	c.ngateways = N;
 	c.bgp = b;
 	c.nbgp = N + 1;
-	memset(&r, 0, sizeof r);
+	memset(&r, 0, sizeof(r));
 	assert_int_equal(audit_run(&in, &r), 0);
 	for (size_t i = 0; i < r.nfindings; i++) {
 		const struct audit_finding *f = &r.findings[i];
@@ -590,8 +590,8 @@ test_hub_bgp(void **state)
 		if (strcmp(f->check->id, "narrow-selectors-with-bgp") != 0)
 			continue;
 		assert_int_equal(sscanf(f->where, "gateway gw%d", &k), 1);
-		snprintf(want, sizeof want, "169.254.%d.%d (line %d)", k * 4 / 256, k * 4 % 256 + 1,
-			 N - k);
+		snprintf(want, sizeof(want), "169.254.%d.%d (line %d)", k * 4 / 256,
+			 k * 4 % 256 + 1, N - k);
 		if (!strstr(words(&f->say), want))
 			fail_msg("%s: %s, want %s", f->where, words(&f->say), want);
 		narrow++;
@@ -633,7 +633,7 @@ test_peer_hint(void **state)
 	s.c.bgp = b;
 	s.c.nbgp = 2;
 	/* 7224 outside the tunnel's /30 and outside 169.254/16: no evidence */
-	memset(&r, 0, sizeof r);
+	memset(&r, 0, sizeof(r));
 	assert_int_equal(audit_run(&in, &r), 0);
 	assert_int_equal(count_notes(&r, NOTE_AWS_ASN), 0);
 	assert_null(r.peer_hint);
@@ -641,7 +641,7 @@ test_peer_hint(void **state)
 	for (size_t i = 0; i < COUNT(legacy); i++) {
 		/* through the tunnel: the note, naming its line and AS */
 		b[0].as = legacy[i];
-		memset(&r, 0, sizeof r);
+		memset(&r, 0, sizeof(r));
 		assert_int_equal(audit_run(&in, &r), 0);
 		assert_int_equal(count_notes(&r, NOTE_AWS_ASN), 1);
 		assert_non_null(r.peer_hint);
@@ -653,7 +653,7 @@ test_peer_hint(void **state)
 	}
 	/* 64512 through the tunnel: none */
 	b[0].as = 64512;
-	memset(&r, 0, sizeof r);
+	memset(&r, 0, sizeof(r));
 	assert_int_equal(audit_run(&in, &r), 0);
 	assert_int_equal(count_notes(&r, NOTE_AWS_ASN), 0);
 	assert_null(r.peer_hint);
@@ -662,14 +662,14 @@ test_peer_hint(void **state)
 	 * once only though both neighbours show it */
 	b[0] = (struct config_bgp){ .addr = 0xa9fe0001u, .as = 9059, .line = 40 };
 	b[1] = (struct config_bgp){ .addr = 0xa9fe0005u, .as = 9059, .line = 41 };
-	memset(&r, 0, sizeof r);
+	memset(&r, 0, sizeof(r));
 	assert_int_equal(audit_run(&in, &r), 0);
 	assert_int_equal(count_notes(&r, NOTE_AWS_ASN), 1);
 	assert_true(has_note(&r, "169.254.0.1 (line 40) has AS 9059"));
 	audit_free(&r);
 	/* --peer-config: the other end is read, no hint */
 	in.peer_known = 1;
-	memset(&r, 0, sizeof r);
+	memset(&r, 0, sizeof(r));
 	assert_int_equal(audit_run(&in, &r), 0);
 	assert_int_equal(count_notes(&r, NOTE_AWS_ASN), 0);
 	assert_null(r.peer_hint);
@@ -677,7 +677,7 @@ test_peer_hint(void **state)
 	in.peer_known = 0;
 	/* --peer given (even generic): the user chose, no hint */
 	in.peer = model_peer("generic");
-	memset(&r, 0, sizeof r);
+	memset(&r, 0, sizeof(r));
 	assert_int_equal(audit_run(&in, &r), 0);
 	assert_int_equal(count_notes(&r, NOTE_AWS_ASN), 0);
 	assert_null(r.peer_hint);
@@ -765,7 +765,7 @@ test_old_formats_dpd(void **state)
 		const struct old_row *w = &old_rows[i];
 		site_init(&s);
 		s.c.facts = &old_facts;
-		snprintf(s.g[0].live.src.text, sizeof s.g[0].live.src.text, "line twelve");
+		snprintf(s.g[0].live.src.text, sizeof(s.g[0].live.src.text), "line twelve");
 		s.g[0].live.state = w->state;
 		s.g[0].live.why = w->why;
 		assert_int_equal(run(&s, w->peer, &r), 0);
@@ -867,18 +867,18 @@ test_old_formats_clamp_source(void **state)
 	(void)state;
 	for (size_t i = 0; i < COUNT(rows); i++) {
 		if (config_parse(rows[i].text, strlen(rows[i].text), (int)rows[i].v, &parsed, buf,
-				 sizeof buf) < 0)
+				 sizeof(buf)) < 0)
 			fail_msg("row %zu: %s", i, buf);
 		site_init(&s);
 		s.c.facts = parsed.facts;
 		config_free(&parsed);
 		s.c.vendor = rows[i].v;
-		memset(&s.t[0].mss, 0, sizeof s.t[0].mss);
+		memset(&s.t[0].mss, 0, sizeof(s.t[0].mss));
 		assert_int_equal(run(&s, "aws", &r), 0);
 		f = find(&r, "no-mss-clamp", &n);
 		if (!f)
 			fail_msg("row %zu: no no-mss-clamp finding", i);
-		src = audit_source(&r, f->check, buf, sizeof buf);
+		src = audit_source(&r, f->check, buf, sizeof(buf));
 		if (!strstr(src, rows[i].own) || strstr(src, rows[i].other))
 			fail_msg("row %zu: source '%s'", i, src);
 		audit_free(&r);

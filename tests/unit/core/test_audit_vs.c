@@ -28,10 +28,10 @@ test_every_tunnel(void **state)
 	char want[64], line[AUDIT_MSG];
 
 	(void)state;
-	memset(&r, 0, sizeof r);
-	memset(&v, 0, sizeof v);
+	memset(&r, 0, sizeof(r));
+	memset(&v, 0, sizeof(v));
 	for (int i = 0; i < NT; i++) {
-		snprintf(ct[i].name, sizeof ct[i].name, "tunnel%d", i + 1);
+		snprintf(ct[i].name, sizeof(ct[i].name), "tunnel%d", i + 1);
 		at[i].index = i;
 		at[i].mtu = i % 2 ? 1438 : 1400; /* odd ones above the 1400 measured */
 	}
@@ -51,13 +51,13 @@ test_every_tunnel(void **state)
 		assert_int_equal(v.dropped, 0);
 		/* codes in core, the English (as --json has it) from render */
 		assert_int_equal(v.lines[0].code, VS_WAN_AGREES);
-		audit_say_words(&v.lines[0], 0, line, sizeof line);
+		audit_say_words(&v.lines[0], 0, line, sizeof(line));
 		assert_string_equal(
 			line, "the configuration's line MTU 1454 (pp0, line 3: ip pp mtu 1454) "
 			      "agrees with the measured WAN path MTU");
 		assert_int_equal(v.lines[v.n - 1].code, VS_TUNNEL_ABOVE);
-		audit_say_words(&v.lines[v.n - 1], 0, line, sizeof line);
-		snprintf(want, sizeof want, "tunnel%d: MTU 1438 (configured) is above", NT);
+		audit_say_words(&v.lines[v.n - 1], 0, line, sizeof(line));
+		snprintf(want, sizeof(want), "tunnel%d: MTU 1438 (configured) is above", NT);
 		assert_non_null(strstr(line, want));
 	}
 	audit_vs_free(&v);
@@ -86,10 +86,10 @@ test_each_sentence(void **state)
 	};
 
 	(void)state;
-	memset(&r, 0, sizeof r);
-	memset(&v, 0, sizeof v);
-	snprintf(ct[0].name, sizeof ct[0].name, "t1");
-	snprintf(ct[1].name, sizeof ct[1].name, "t2");
+	memset(&r, 0, sizeof(r));
+	memset(&v, 0, sizeof(v));
+	snprintf(ct[0].name, sizeof(ct[0].name), "t1");
+	snprintf(ct[1].name, sizeof(ct[1].name), "t2");
 	ct[1].mss = (struct config_num){ .v = CONFIG_MSS_NUM, .line = 9 };
 	ct[1].mss_value = 1387;
 	at[0] = (struct audit_tunnel){ .index = 0, .mtu = 1280, .mtu_default = 1 };
@@ -102,15 +102,15 @@ test_each_sentence(void **state)
 	r.line_mtu = 1454;
 	r.line_from = (struct audit_line_from){ AUDIT_LINE_GIVEN, NULL, NULL, 0, NULL, 0 };
 	audit_vs_measured(&r, 1500, 1400, &v);
-	assert_int_equal(v.n, sizeof want / sizeof want[0]);
+	assert_int_equal(v.n, sizeof(want) / sizeof(want[0]));
 	assert_int_equal(v.disagree, 2);
 	for (size_t i = 0; i < v.n; i++) {
-		audit_say_words(&v.lines[i], 0, line, sizeof line);
+		audit_say_words(&v.lines[i], 0, line, sizeof(line));
 		assert_string_equal(line, want[i]);
 	}
 	r.line_mtu = 0; /* no line MTU in the file; then one above the path */
 	audit_vs_measured(&r, 1500, 0, &v);
-	audit_say_words(&v.lines[0], 0, line, sizeof line);
+	audit_say_words(&v.lines[0], 0, line, sizeof(line));
 	assert_string_equal(
 		line, "the configuration does not give the line MTU; the measured WAN path MTU "
 		      "1500 is used");
@@ -118,7 +118,7 @@ test_each_sentence(void **state)
 	r.line_from.given = "--wan-mtu";
 	audit_vs_measured(&r, 1454, 0, &v);
 	assert_int_equal(v.disagree, 1);
-	audit_say_words(&v.lines[0], 0, line, sizeof line);
+	audit_say_words(&v.lines[0], 0, line, sizeof(line));
 	assert_string_equal(
 		line,
 		"the configuration's line MTU 1500 (--wan-mtu) is above the 1454 that "

@@ -135,12 +135,12 @@ static void
 test_rows(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		const struct row *r = &rows[i];
 		const struct inspect_answer *w = &r->want;
 		struct inspect_answer a;
 
-		memset(&a, 0x5a, sizeof a);
+		memset(&a, 0x5a, sizeof(a));
 		inspect_answer(r->obs, count(r->obs), r->family, r->complete, &a);
 		print_message("%s\n", r->name);
 		assert_int_equal(a.verdict, w->verdict);

@@ -344,5 +344,5 @@ main(void)
 		cmocka_unit_test(test_proposal_parser),
 		cmocka_unit_test(test_stack_parser),
 	};
-	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("overhead", tests, NULL, NULL);
 }

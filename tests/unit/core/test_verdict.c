@@ -154,8 +154,15 @@ test_warnings_overflow(void **state)
 	char want[MODEL_MSG];
 
 	(void)state;
-	for (int i = 0; i < MODEL_MAX_WARN + 3; i++)
-		model_warn(&m, "warning %d", i);
+	for (int i = 0; i < MODEL_MAX_WARN + 3; i++) {
+		struct model_warning *w = model_warn_add(&m);
+		if (i < MODEL_MAX_WARN)
+			assert_non_null(w);
+		else
+			assert_null(w);
+		if (w)
+			snprintf(w->text, sizeof(w->text), "warning %d", i);
+	}
 	assert_int_equal(m.nwarn, MODEL_MAX_WARN);
 	snprintf(want, sizeof(want), "warning %d", MODEL_MAX_WARN - 2);
 	assert_int_equal(m.warnings[MODEL_MAX_WARN - 2].id, MW_TEXT);

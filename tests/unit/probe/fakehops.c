@@ -34,22 +34,22 @@ fh_addr(const struct fakehops *f, unsigned i, struct ip_addr *a)
 {
 	bool target = i > f->p.nhops;
 
-	memset(a, 0, sizeof *a);
+	memset(a, 0, sizeof(*a));
 	a->family = f->p.family;
 	if (f->p.family == 6) {
 		static const uint8_t db8[4] = { 0x20, 0x01, 0x0d, 0xb8 };
 
-		memcpy(a->a, db8, sizeof db8);
+		memcpy(a->a, db8, sizeof(db8));
 		a->a[5] = target; /* 2001:db8:1::7 */
 		a->a[15] = (uint8_t)(target ? 7 : i);
 	} else if (target) {
 		static const uint8_t t[4] = { 198, 51, 100, 7 };
 
-		memcpy(a->a, t, sizeof t);
+		memcpy(a->a, t, sizeof(t));
 	} else {
 		static const uint8_t net[3] = { 192, 0, 2 };
 
-		memcpy(a->a, net, sizeof net);
+		memcpy(a->a, net, sizeof(net));
 		a->a[3] = (uint8_t)i;
 	}
 }
@@ -66,9 +66,9 @@ answer(struct fakehops *f, uint64_t at, enum probe_ev_kind kind, uint16_t seq, u
 		return;
 	while (k < f->nq && f->q[k].at > at)
 		k++;
-	memmove(&f->q[k + 1], &f->q[k], (f->nq - k) * sizeof f->q[0]);
+	memmove(&f->q[k + 1], &f->q[k], (f->nq - k) * sizeof(f->q[0]));
 	f->nq++;
-	memset(&f->q[k], 0, sizeof f->q[k]);
+	memset(&f->q[k], 0, sizeof(f->q[k]));
 	f->q[k].at = at;
 	f->q[k].ev.kind = kind;
 	f->q[k].ev.seq = seq;
@@ -253,7 +253,7 @@ fh_random(void *ctx, void *buf, size_t len, char *err, size_t errlen)
 void
 fh_path(struct fh_params *p, int family, unsigned nhops, unsigned hole, unsigned pmtu)
 {
-	memset(p, 0, sizeof *p);
+	memset(p, 0, sizeof(*p));
 	p->family = family;
 	p->nhops = nhops;
 	for (unsigned i = 1; i <= nhops; i++) {
@@ -272,7 +272,7 @@ fh_path(struct fh_params *p, int family, unsigned nhops, unsigned hole, unsigned
 void
 fh_init(struct fakehops *f, const struct fh_params *p)
 {
-	memset(f, 0, sizeof *f);
+	memset(f, 0, sizeof(*f));
 	f->p = *p;
 	f->now = T0;
 	f->rng = (p->seed + 1) * 0x9e3779b97f4a7c15ull;

@@ -43,7 +43,7 @@ addr(struct ip_addr *a, int family, enum who who)
 {
 	static const uint8_t host[] = { [R1] = 1, [TARGET] = 7, [FORGER] = 0x66 };
 
-	memset(a, 0, sizeof *a);
+	memset(a, 0, sizeof(*a));
 	a->family = family;
 	if (family == 4) {
 		/* RFC 5737: r1 192.0.2.1, forger 192.0.2.102, target 198.51.100.7 */
@@ -78,7 +78,7 @@ push(struct fakenet *f, enum probe_ev_kind kind, uint16_t seq, struct ans a, uin
 		struct fake_event *e = &f->q[f->nq++];
 		uint64_t jit = f->p.jitter_us ? rnd(f) % (f->p.jitter_us + 1) : 0;
 
-		memset(e, 0, sizeof *e);
+		memset(e, 0, sizeof(*e));
 		e->at = f->now + delay + jit + i * 10;
 		e->order = f->order++;
 		e->ev.kind = kind;
@@ -277,7 +277,7 @@ fk_random(void *ctx, void *buf, size_t len, char *err, size_t errlen)
 void
 fake_init(struct fakenet *f, const struct fake_params *p)
 {
-	memset(f, 0, sizeof *f);
+	memset(f, 0, sizeof(*f));
 	f->p = *p;
 	f->now = START_US;
 	f->rng = p->seed * 0x2545f4914f6cdd1dull + 1;

@@ -325,7 +325,7 @@ run_once(const struct scenario *sc, uint64_t seed, struct fakenet *f, struct pro
 		cfg.rate_pps = sc->rate;
 	if (sc->burst)
 		cfg.burst = sc->burst;
-	rc = probe_engine_run(&cfg, &io, stop, run, err, sizeof err);
+	rc = probe_engine_run(&cfg, &io, stop, run, err, sizeof(err));
 	if (rc != 0)
 		fail_msg("%s seed %llu: engine error: %s", sc->name, (unsigned long long)seed, err);
 }
@@ -438,7 +438,7 @@ test_scenario(void **state)
 	const struct scenario *sc = *state;
 	unsigned seeds = sc->seeds ? sc->seeds : 1, good = 0, budget;
 	uint64_t t[256], n[256];
-	struct fakenet *f = malloc(sizeof *f);
+	struct fakenet *f = malloc(sizeof(*f));
 
 	assert_non_null(f);
 	for (unsigned i = 0; i < seeds; i++) {
@@ -460,8 +460,8 @@ test_scenario(void **state)
 		n[i] = r.probes_sent;
 		probe_run_free(&r);
 	}
-	qsort(t, seeds, sizeof t[0], cmp_u64);
-	qsort(n, seeds, sizeof n[0], cmp_u64);
+	qsort(t, seeds, sizeof(t[0]), cmp_u64);
+	qsort(n, seeds, sizeof(n[0]), cmp_u64);
 	print_message("  %-34s exact %2u/%-2u  fake ms min/med/max %7.1f %7.1f %7.1f"
 		      "  probes %3llu %3llu %3llu\n",
 		      sc->name, good, seeds, t[0] / 1e3, t[seeds / 2] / 1e3, t[seeds - 1] / 1e3,
@@ -482,7 +482,7 @@ test_copies_together(void **state)
 	static const struct scenario sc = { .name = "copies",
 					    .net = NET(.path_mtu = 1454, .rtt_us = 150000,
 						       .ptb_rtt_us = 100, .loss = 0.2) };
-	struct fakenet *f = malloc(sizeof *f);
+	struct fakenet *f = malloc(sizeof(*f));
 
 	(void)state;
 	assert_non_null(f);
@@ -522,7 +522,7 @@ test_stop_flag(void **state)
 						       .stop_at_us = 60000) };
 	volatile sig_atomic_t stop = 0;
 	struct fake_params np = sc.net;
-	struct fakenet *f = malloc(sizeof *f);
+	struct fakenet *f = malloc(sizeof(*f));
 	struct probe_config cfg;
 	struct probe_io io;
 	struct probe_run r;
@@ -534,7 +534,7 @@ test_stop_flag(void **state)
 	fake_init(f, &np);
 	fake_io(f, &io);
 	probe_config_default(&cfg, 4);
-	assert_int_equal(probe_engine_run(&cfg, &io, &stop, &r, err, sizeof err), 0);
+	assert_int_equal(probe_engine_run(&cfg, &io, &stop, &r, err, sizeof(err)), 0);
 	assert_int_equal(stop, 1);
 	assert_int_equal(r.stop, PROBE_STOP_INTERRUPTED);
 	assert_false(r.verified);
@@ -556,7 +556,7 @@ test_stop_before(void **state)
 {
 	static const struct scenario sc = { .name = "stop", .net = NET(.path_mtu = 1454) };
 	volatile sig_atomic_t stop = 1;
-	struct fakenet *f = malloc(sizeof *f);
+	struct fakenet *f = malloc(sizeof(*f));
 	struct probe_run r;
 
 	(void)state;
@@ -580,11 +580,11 @@ test_budget(void **state)
 	unsigned partial = 0;
 
 	(void)state;
-	for (size_t i = 0; i < sizeof budgets / sizeof budgets[0]; i++) {
+	for (size_t i = 0; i < sizeof(budgets) / sizeof(budgets[0]); i++) {
 		struct scenario sc = { .name = "budget",
 				       .net = NET(.path_mtu = 1454, .loss = 0.2,
 						  .ptb = FAKE_PTB_BLACKHOLE) };
-		struct fakenet *f = malloc(sizeof *f);
+		struct fakenet *f = malloc(sizeof(*f));
 		struct probe_run r;
 
 		assert_non_null(f);
@@ -615,7 +615,7 @@ test_deterministic(void **state)
 							    .ptb = FAKE_PTB_BLACKHOLE,
 							    .jitter_us = 300, .dup = 0.1) };
 	const struct scenario *sc = &loss_bh;
-	struct fakenet *f = malloc(sizeof *f);
+	struct fakenet *f = malloc(sizeof(*f));
 	struct probe_run a, b;
 
 	(void)state;
@@ -648,12 +648,12 @@ test_bad_config(void **state)
 		{ 4, 0, 0, 100000, 0 },  /* flood */
 		{ 4, 0, 0, 0, PROBE_MAX_PROBES + 1 },
 	};
-	struct fakenet *f = malloc(sizeof *f);
+	struct fakenet *f = malloc(sizeof(*f));
 	struct fake_params np = NET(.path_mtu = 1500, .rtt_us = LAB_RTT);
 
 	(void)state;
 	assert_non_null(f);
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct probe_config cfg;
 		struct probe_io io;
 		struct probe_run r;
@@ -667,7 +667,7 @@ test_bad_config(void **state)
 		cfg.max_size = bad[i].max;
 		cfg.rate_pps = bad[i].rate;
 		cfg.max_probes = bad[i].probes;
-		assert_int_equal(probe_engine_run(&cfg, &io, NULL, &r, err, sizeof err), -1);
+		assert_int_equal(probe_engine_run(&cfg, &io, NULL, &r, err, sizeof(err)), -1);
 		assert_true(err[0] != '\0');
 		assert_int_equal(f->sends, 0);
 		probe_run_free(&r);
@@ -678,7 +678,7 @@ test_bad_config(void **state)
 static void
 test_io_error(void **state)
 {
-	struct fakenet *f = malloc(sizeof *f);
+	struct fakenet *f = malloc(sizeof(*f));
 	struct fake_params np = NET(.path_mtu = 1500, .rtt_us = LAB_RTT, .fail_send = true);
 	struct probe_config cfg;
 	struct probe_io io;
@@ -690,7 +690,7 @@ test_io_error(void **state)
 	fake_init(f, &np);
 	fake_io(f, &io);
 	probe_config_default(&cfg, 4);
-	assert_int_equal(probe_engine_run(&cfg, &io, NULL, &r, err, sizeof err), -1);
+	assert_int_equal(probe_engine_run(&cfg, &io, NULL, &r, err, sizeof(err)), -1);
 	assert_string_equal(err, "fake: send failed");
 	assert_int_equal(r.stop, PROBE_STOP_ERROR);
 	probe_run_free(&r);
@@ -705,7 +705,7 @@ test_io_error(void **state)
 static void
 test_io_error_no_leak(void **state)
 {
-	struct fakenet *f = malloc(sizeof *f);
+	struct fakenet *f = malloc(sizeof(*f));
 	struct fake_params np =
 		NET(.path_mtu = 1454, .rtt_us = LAB_RTT, .fail_send = true, .fail_after = 3);
 
@@ -720,7 +720,7 @@ test_io_error_no_leak(void **state)
 		fake_init(f, &np);
 		fake_io(f, &io);
 		probe_config_default(&cfg, 4);
-		assert_int_equal(probe_engine_run(&cfg, &io, NULL, &r, err, sizeof err), -1);
+		assert_int_equal(probe_engine_run(&cfg, &io, NULL, &r, err, sizeof(err)), -1);
 		assert_string_equal(err, "fake: send failed");
 		assert_int_equal(r.stop, PROBE_STOP_ERROR);
 		assert_int_equal(r.probes_sent, 3);
@@ -751,7 +751,7 @@ on_progress(void *arg, const struct probe_progress *p)
 static void
 test_progress(void **state)
 {
-	struct fakenet *f = malloc(sizeof *f);
+	struct fakenet *f = malloc(sizeof(*f));
 	struct fake_params np = NET(.path_mtu = 1454, .rtt_us = LAB_RTT, .ptb = FAKE_PTB_BLACKHOLE);
 	struct progress_log log = { 0, 0, true };
 	struct probe_config cfg;
@@ -766,7 +766,7 @@ test_progress(void **state)
 	probe_config_default(&cfg, 4);
 	cfg.progress = on_progress;
 	cfg.progress_arg = &log;
-	assert_int_equal(probe_engine_run(&cfg, &io, NULL, &r, err, sizeof err), 0);
+	assert_int_equal(probe_engine_run(&cfg, &io, NULL, &r, err, sizeof(err)), 0);
 	assert_true(log.calls >= r.probes_sent);
 	assert_true(log.monotonic);
 	assert_int_equal(log.last_sent, r.probes_sent);
@@ -780,7 +780,7 @@ static void
 test_record_clean(void **state)
 {
 	const struct scenario *sc = &scenarios[0];
-	struct fakenet *f = malloc(sizeof *f);
+	struct fakenet *f = malloc(sizeof(*f));
 	struct probe_run r;
 	static const uint8_t r1[4] = { 192, 0, 2, 1 };
 
@@ -812,7 +812,7 @@ test_late_replies(void **state)
 	static const struct scenario sc = { .name = "late",
 					    .net = NET(.path_mtu = 1454, .rtt_us = 1500000,
 						       .ptb = FAKE_PTB_BLACKHOLE) };
-	struct fakenet *f = malloc(sizeof *f);
+	struct fakenet *f = malloc(sizeof(*f));
 	struct probe_run r;
 	unsigned late = 0;
 
@@ -838,7 +838,7 @@ test_late_replies(void **state)
 static const struct scenario *
 scenario_named(const char *name)
 {
-	for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0]; i++)
+	for (size_t i = 0; i < sizeof(scenarios) / sizeof(scenarios[0]); i++)
 		if (!strcmp(scenarios[i].name, name))
 			return &scenarios[i];
 	fail_msg("no scenario %s", name);
@@ -851,7 +851,7 @@ static void
 test_record_contradicted(void **state)
 {
 	const struct scenario *sc = scenario_named("forged weak PTB 1280, replies +20 ms");
-	struct fakenet *f = malloc(sizeof *f);
+	struct fakenet *f = malloc(sizeof(*f));
 	struct probe_run r;
 	unsigned marked = 0;
 
@@ -883,7 +883,7 @@ static void
 test_record_bad_quote(void **state)
 {
 	const struct scenario *sc = scenario_named("PTBs quoting the wrong length");
-	struct fakenet *f = malloc(sizeof *f);
+	struct fakenet *f = malloc(sizeof(*f));
 	struct probe_run r;
 
 	(void)state;
@@ -903,7 +903,7 @@ static void
 test_foreign_seq(void **state)
 {
 	static const struct scenario sc = { .name = "foreign", .net = NET(.path_mtu = 1454) };
-	struct fakenet *f = malloc(sizeof *f);
+	struct fakenet *f = malloc(sizeof(*f));
 	struct probe_config cfg;
 	struct probe_io io;
 	struct probe_run r;
@@ -918,7 +918,7 @@ test_foreign_seq(void **state)
 	fake_io(f, &io);
 	f->ignored = 3; /* what the io itself dropped */
 	probe_config_default(&cfg, 4);
-	assert_int_equal(probe_engine_run(&cfg, &io, NULL, &r, err, sizeof err), 0);
+	assert_int_equal(probe_engine_run(&cfg, &io, NULL, &r, err, sizeof(err)), 0);
 	assert_int_equal(r.pmtu, 1454);
 	assert_int_equal(r.ignored, 5);
 	probe_run_free(&r);
@@ -936,7 +936,7 @@ test_rate_limited_shared(void **state)
 					    .net = NET(.path_mtu = 1454, .reply_limit_us = 1000000,
 						       .reply_taken = 0.6),
 					    .rate = 1 };
-	struct fakenet *f = malloc(sizeof *f);
+	struct fakenet *f = malloc(sizeof(*f));
 	unsigned named = 0;
 
 	(void)state;
@@ -976,11 +976,11 @@ test_loss_not_rate_limited(void **state)
 		  .net = NET(.path_mtu = 1454, .reply_limit_us = 1000000),
 		  .rate = 1 },
 	};
-	struct fakenet *f = malloc(sizeof *f);
+	struct fakenet *f = malloc(sizeof(*f));
 
 	(void)state;
 	assert_non_null(f);
-	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
 		for (uint64_t seed = 1; seed <= 10; seed++) {
 			struct probe_run r;
 
@@ -1038,12 +1038,12 @@ all_sends(struct fakenet *const *nets, size_t n, size_t *count)
 
 	for (size_t i = 0; i < n; i++)
 		total += nets[i]->sends;
-	t = malloc((total ? total : 1) * sizeof *t);
+	t = malloc((total ? total : 1) * sizeof(*t));
 	assert_non_null(t);
 	for (size_t i = 0; i < n; i++)
 		for (unsigned j = 0; j < nets[i]->sends; j++)
 			t[k++] = nets[i]->send_at[j];
-	qsort(t, total, sizeof *t, cmp_u64);
+	qsort(t, total, sizeof(*t), cmp_u64);
 	*count = total;
 	return t;
 }
@@ -1101,7 +1101,7 @@ static void
 run_sched(struct sched_case *cs, size_t n, size_t shared, unsigned total, uint64_t seed,
 	  volatile sig_atomic_t *stop, uint64_t stop_at)
 {
-	struct fakenet **nets = calloc(n, sizeof *nets);
+	struct fakenet **nets = calloc(n, sizeof(*nets));
 	struct mux m = { nets, n, stop, 0 };
 	struct probe_wait w = { &m, mux_now, mux_wait };
 	struct probe_sched_config sc = { .total_pps = total };
@@ -1116,11 +1116,11 @@ run_sched(struct sched_case *cs, size_t n, size_t shared, unsigned total, uint64
 		np.seed = seed + i;
 		if (!np.rtt_us)
 			np.rtt_us = LAB_RTT;
-		cs[i].f = nets[i] = malloc(sizeof *cs[i].f);
+		cs[i].f = nets[i] = malloc(sizeof(*cs[i].f));
 		assert_non_null(nets[i]);
 		fake_init(nets[i], &np);
 		fake_io(nets[i], &cs[i].io);
-		memset(&cs[i].target, 0, sizeof cs[i].target);
+		memset(&cs[i].target, 0, sizeof(cs[i].target));
 		cs[i].target.family = 4;
 		cs[i].target.a[0] = 198;
 		cs[i].target.a[3] = (uint8_t)(i < shared ? 0 : 1 + i);
@@ -1134,7 +1134,7 @@ run_sched(struct sched_case *cs, size_t n, size_t shared, unsigned total, uint64
 
 		sched_config(cs[i].sc, &cfg);
 		assert_int_equal(probe_sched_add(s, &cfg, &cs[i].io, &cs[i].target, &cs[i].run,
-						 &cs[i], cs[i].err, sizeof cs[i].err),
+						 &cs[i], cs[i].err, sizeof(cs[i].err)),
 				 0);
 	}
 	m.stop_at = stop_at ? nets[0]->now + stop_at : 0;
@@ -1173,8 +1173,8 @@ free_cases(struct sched_case *cs, size_t n)
 static void
 test_sched_every_scenario(void **state)
 {
-	size_t n = sizeof scenarios / sizeof scenarios[0], lossy = 0, missed = 0;
-	struct sched_case *cs = calloc(n, sizeof *cs);
+	size_t n = sizeof(scenarios) / sizeof(scenarios[0]), lossy = 0, missed = 0;
+	struct sched_case *cs = calloc(n, sizeof(*cs));
 
 	(void)state;
 	assert_non_null(cs);
@@ -1224,7 +1224,7 @@ test_sched_sites(void **state)
 		  .want_pmtu = 1400, .want_verified = true },
 	};
 	enum { SITES = 20 };
-	struct sched_case *cs = calloc(2 * SITES, sizeof *cs);
+	struct sched_case *cs = calloc(2 * SITES, sizeof(*cs));
 	size_t count;
 	uint64_t *t;
 
@@ -1301,10 +1301,10 @@ test_sched_errors(void **state)
 int
 main(void)
 {
-	struct CMUnitTest t[sizeof scenarios / sizeof scenarios[0] + 20];
+	struct CMUnitTest t[sizeof(scenarios) / sizeof(scenarios[0]) + 20];
 	size_t n = 0;
 
-	for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0]; i++) {
+	for (size_t i = 0; i < sizeof(scenarios) / sizeof(scenarios[0]); i++) {
 		t[n] = (struct CMUnitTest)cmocka_unit_test_prestate(test_scenario,
 								    (void *)&scenarios[i]);
 		t[n++].name = scenarios[i].name;

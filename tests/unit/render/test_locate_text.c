@@ -52,7 +52,7 @@ test_target_once(void **state)
 		set_obs(&loc.l.obs[t][1], LOCATE_NOTHING, 1, NULL);
 	}
 	loc.r.found = true;
-	snprintf(loc.r.reason, sizeof loc.r.reason, "big packets reach hop 1");
+	snprintf(loc.r.reason, sizeof(loc.r.reason), "big packets reach hop 1");
 	assert_non_null(f = open_memstream(&text, &len));
 	render_locate_text(f, &loc, NULL);
 	fclose(f);

@@ -77,7 +77,7 @@ size_t
 t_build(uint8_t *buf, const struct wire_match *m, size_t size, int ttl, uint16_t seq)
 {
 	char err[256] = "";
-	long n = wire_build_echo(buf, T_MAXPKT, size, ttl, m, seq, err, sizeof err);
+	long n = wire_build_echo(buf, T_MAXPKT, size, ttl, m, seq, err, sizeof(err));
 
 	if (n != (long)size)
 		fail_msg("wire_build_echo(%zu): %ld: %s", size, n, err);

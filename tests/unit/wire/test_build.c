@@ -30,9 +30,9 @@ test_golden(void **state)
 {
 	(void)state;
 	assert_int_equal(t_build(pkt, &match_v4, 64, 64, 1), 64);
-	assert_memory_equal(pkt, golden_v4_probe, sizeof golden_v4_probe);
+	assert_memory_equal(pkt, golden_v4_probe, sizeof(golden_v4_probe));
 	assert_int_equal(t_build(pkt, &match_v6, 64, 64, 1), 64);
-	assert_memory_equal(pkt, golden_v6_probe, sizeof golden_v6_probe);
+	assert_memory_equal(pkt, golden_v6_probe, sizeof(golden_v6_probe));
 }
 
 /* Echo data: cookie, then byte k is (uint8_t)k. */
@@ -115,7 +115,7 @@ test_fields(void **state)
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof build_cases / sizeof build_cases[0]; i++) {
+	for (i = 0; i < sizeof(build_cases) / sizeof(build_cases[0]); i++) {
 		const struct build_case *c = &build_cases[i];
 		const struct wire_match *m = c->family == 4 ? &match_v4 : &match_v6;
 
@@ -184,7 +184,7 @@ test_bad_args(void **state)
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof bad_cases / sizeof bad_cases[0]; i++) {
+	for (i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++) {
 		const struct bad_case *c = &bad_cases[i];
 		struct wire_match m = match_v4;
 		char err[200] = "";
@@ -192,7 +192,7 @@ test_bad_args(void **state)
 
 		m.src.family = c->src_family;
 		m.dst.family = c->dst_family;
-		n = wire_build_echo(pkt, c->cap, c->size, c->ttl, &m, 1, err, sizeof err);
+		n = wire_build_echo(pkt, c->cap, c->size, c->ttl, &m, 1, err, sizeof(err));
 		if (n != -1 || strcmp(err, c->err) != 0)
 			fail_msg("%s: got %ld \"%s\"", c->name, n, err);
 	}
@@ -205,7 +205,7 @@ test_err_buffer(void **state)
 	char err[8];
 
 	(void)state;
-	memset(err, 'x', sizeof err);
+	memset(err, 'x', sizeof(err));
 	assert_int_equal(wire_build_echo(pkt, 10, 1500, 64, &match_v4, 1, err, 4), -1);
 	assert_string_equal(err, "a 1");
 	assert_int_equal(err[4], 'x');

@@ -136,7 +136,7 @@ stream_of(int tool)
 {
 	struct wire_match m = match_v4;
 
-	memset(sent, 0, sizeof sent);
+	memset(sent, 0, sizeof(sent));
 	m.tool = tool;
 	m.seq_size = sent;
 	if (tool == WIRE_TOOL_PING) {

@@ -131,7 +131,7 @@ tcp_forged(void **state)
 
 	(void)state;
 	setup_match(&m4, &match_v4, WIRE_TCP);
-	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		uint16_t k = (uint16_t)(rows[i].sport - BASE);
 		uint32_t isn = k < 4 ? flows[k].isn : ISN0;
 		size_t n = answer4(pkt, &m4, rows[i].sport, rows[i].flags,
@@ -187,7 +187,7 @@ tcp_v6(void **state)
 	(void)state;
 	setup_match(&m6, &match_v6, WIRE_TCP);
 	from = m6.dst;
-	memset(seg, 0, sizeof seg);
+	memset(seg, 0, sizeof(seg));
 	put16(seg, PORT);
 	put16(seg + 2, BASE + 2);
 	put32(seg + 8, flows[2].isn + 1);
@@ -196,15 +196,15 @@ tcp_v6(void **state)
 	seg[20] = 2;
 	seg[21] = 4;
 	put16(seg + 22, 1220);
-	assert_int_equal(wire_parse_tcp6(seg, sizeof seg, &from, &m6, &r), WIRE_TCP_SYNACK);
+	assert_int_equal(wire_parse_tcp6(seg, sizeof(seg), &from, &m6, &r), WIRE_TCP_SYNACK);
 	assert_int_equal(r.mss, 1220);
 	assert_int_equal(r.seq, flows[2].seq);
 	assert_int_equal(wire_parse_tcp6(seg, 19, &from, &m6, &r), WIRE_IGNORED);
 	put32(seg + 8, flows[2].isn + 7);
-	assert_int_equal(wire_parse_tcp6(seg, sizeof seg, &from, &m6, &r), WIRE_IGNORED);
+	assert_int_equal(wire_parse_tcp6(seg, sizeof(seg), &from, &m6, &r), WIRE_IGNORED);
 	put32(seg + 8, flows[2].isn + 1);
 	from.a[15] ^= 1;
-	assert_int_equal(wire_parse_tcp6(seg, sizeof seg, &from, &m6, &r), WIRE_IGNORED);
+	assert_int_equal(wire_parse_tcp6(seg, sizeof(seg), &from, &m6, &r), WIRE_IGNORED);
 }
 
 /* A SYN built by wire: every field, and a checksum our own code verifies. */
@@ -220,8 +220,8 @@ build_syn_udp_rst(void **state)
 	setup_match(&m4, &match_v4, WIRE_TCP);
 	assert_int_equal(wire_min_probe_of(4, WIRE_TCP), 20 + 24 + 8);
 	assert_int_equal(wire_min_probe_of(6, WIRE_UDP), 40 + 8 + 8);
-	assert_int_equal(wire_build_syn(pkt, sizeof pkt, 1400, 64, &m4, 7, BASE, ISN0, msg,
-					sizeof msg),
+	assert_int_equal(wire_build_syn(pkt, sizeof(pkt), 1400, 64, &m4, 7, BASE, ISN0, msg,
+					sizeof(msg)),
 			 1400);
 	assert_int_equal(pkt[9], 6);
 	assert_int_equal(pkt[6] & 0x40, 0x40);                /* DF */
@@ -232,15 +232,16 @@ build_syn_udp_rst(void **state)
 	assert_int_equal(t_sum(pkt, 20, 0), 0);
 	ps = (192 << 8 | 0) + (2 << 8 | 1) + (198 << 8 | 51) + (100 << 8 | 2) + 6 + 1380;
 	assert_int_equal(t_sum(pkt + 20, 1380, ps), 0);
-	assert_int_equal(wire_build_syn(pkt, sizeof pkt, 51, 64, &m4, 7, BASE, ISN0, msg,
-					sizeof msg),
+	assert_int_equal(wire_build_syn(pkt, sizeof(pkt), 51, 64, &m4, 7, BASE, ISN0, msg,
+					sizeof(msg)),
 			 -1);
 	m4.method = WIRE_UDP;
-	assert_int_equal(wire_build_udp(pkt, sizeof pkt, 1000, 64, &m4, 7, BASE, msg, sizeof msg),
+	assert_int_equal(wire_build_udp(pkt, sizeof(pkt), 1000, 64, &m4, 7, BASE, msg, sizeof(msg)),
 			 1000);
 	ps = (192 << 8 | 0) + (2 << 8 | 1) + (198 << 8 | 51) + (100 << 8 | 2) + 17 + 980;
 	assert_int_equal(t_sum(pkt + 20, 980, ps), 0);
-	assert_int_equal(wire_build_rst(pkt, sizeof pkt, &m4, BASE, ISN0 + 1, msg, sizeof msg), 40);
+	assert_int_equal(wire_build_rst(pkt, sizeof(pkt), &m4, BASE, ISN0 + 1, msg, sizeof(msg)),
+			 40);
 	assert_int_equal(pkt[33], 0x04);
 	assert_int_equal((uint32_t)pkt[24] << 24 | (uint32_t)pkt[25] << 16 | pkt[26] << 8 | pkt[27],
 			 ISN0 + 1);
@@ -254,10 +255,11 @@ probe4(uint8_t *probe, size_t cap, int method, unsigned k)
 	long n;
 
 	setup_match(&m4, &match_v4, method);
-	n = method == WIRE_TCP ? wire_build_syn(probe, cap, flows[k].size, 64, &m4, flows[k].seq,
-						(uint16_t)(BASE + k), flows[k].isn, msg, sizeof msg)
-			       : wire_build_udp(probe, cap, flows[k].size, 64, &m4, flows[k].seq,
-						(uint16_t)(BASE + k), msg, sizeof msg);
+	n = method == WIRE_TCP
+		    ? wire_build_syn(probe, cap, flows[k].size, 64, &m4, flows[k].seq,
+				     (uint16_t)(BASE + k), flows[k].isn, msg, sizeof(msg))
+		    : wire_build_udp(probe, cap, flows[k].size, 64, &m4, flows[k].seq,
+				     (uint16_t)(BASE + k), msg, sizeof(msg));
 	assert_int_equal(n, flows[k].size);
 }
 
@@ -270,7 +272,7 @@ tcp_quotes(void **state)
 	size_t n;
 
 	(void)state;
-	probe4(probe, sizeof probe, WIRE_TCP, 1);
+	probe4(probe, sizeof(probe), WIRE_TCP, 1);
 	n = t_err4(err, 3, 4, 1280, probe, 28);
 	assert_int_equal(t_parse_ip(err, n, &m4, &r), WIRE_TOO_BIG);
 	assert_int_equal(r.seq, flows[1].seq);
@@ -309,7 +311,7 @@ udp_port_unreach(void **state)
 	size_t n;
 
 	(void)state;
-	probe4(probe, sizeof probe, WIRE_UDP, 0);
+	probe4(probe, sizeof(probe), WIRE_UDP, 0);
 	n = t_err4(err, 3, 3, 0, probe, 548);
 	assert_int_equal(t_parse_ip(err, n, &m4, &r), WIRE_UNREACH); /* a router's */
 	n = target_err4(err, 3, 3, probe, 548);
@@ -341,7 +343,8 @@ udp_v6_and_echo(void **state)
 
 	(void)state;
 	setup_match(&m6, &match_v6, WIRE_UDP);
-	wire_build_udp(probe, sizeof probe, 1401, 64, &m6, flows[1].seq, BASE + 1, msg, sizeof msg);
+	wire_build_udp(probe, sizeof(probe), 1401, 64, &m6, flows[1].seq, BASE + 1, msg,
+		       sizeof(msg));
 	n = t_err6(err, 1, 4, 0, probe, 1232);
 	assert_int_equal(t_parse_icmp6(err + 40, n - 40, m6.dst.a, &m6, &r), WIRE_PORT_UNREACH);
 	assert_int_equal(r.seq, flows[1].seq);

@@ -22,7 +22,7 @@ struct golden_case {
 	uint8_t type, code;
 };
 
-#define G(x) x, sizeof x
+#define G(x) x, sizeof(x)
 /* clang-format off */
 static const struct golden_case golden_cases[] = {
 	{ "v4 echo reply", G(golden_v4_echo_reply), &match_v4,
@@ -43,7 +43,7 @@ static const struct golden_case golden_cases[] = {
 	  WIRE_UNREACH, 4, 0, 64, 1, 0 },
 };
 /* clang-format on */
-#define NGOLDEN (sizeof golden_cases / sizeof golden_cases[0])
+#define NGOLDEN (sizeof(golden_cases) / sizeof(golden_cases[0]))
 
 static void
 check_reply(const struct golden_case *c, const struct wire_reply *r)
@@ -134,7 +134,7 @@ test_short_quote(void **state)
 
 	(void)state;
 	t_build(pkt2, &match_v4, 1500, 64, 77);
-	for (i = 0; i < sizeof mtus / sizeof mtus[0]; i++) {
+	for (i = 0; i < sizeof(mtus) / sizeof(mtus[0]); i++) {
 		n = t_err4(pkt, 3, 4, mtus[i], pkt2, 28);
 		assert_int_equal(t_parse_ip(pkt, n, &match_v4, &r), WIRE_TOO_BIG);
 		assert_int_equal(r.mtu, mtus[i]);
@@ -167,7 +167,7 @@ test_quoted_checksum(void **state)
 	size_t n;
 
 	(void)state;
-	t_parse_ip(golden_v4_frag_needed, sizeof golden_v4_frag_needed, &match_v4, &r);
+	t_parse_ip(golden_v4_frag_needed, sizeof(golden_v4_frag_needed), &match_v4, &r);
 	assert_int_equal(r.kind, WIRE_TOO_BIG);
 	assert_int_equal(r.cookie_quoted, 1);
 	t_build(pkt2, &match_v4, 1500, 64, 77);
@@ -355,7 +355,7 @@ test_ext_headers(void **state)
 	size_t i, n;
 
 	(void)state;
-	for (i = 0; i < sizeof nhs; i++) {
+	for (i = 0; i < sizeof(nhs); i++) {
 		n = t_echo_reply(pkt2, pkt, t_build(pkt, &match_v6, 100, 64, 11));
 		memcpy(pkt, pkt2, 40);
 		pkt[6] = nhs[i];

@@ -17,7 +17,7 @@ struct sample {
 	const struct wire_match *m;
 };
 
-#define S(x) x, sizeof x
+#define S(x) x, sizeof(x)
 /* clang-format off */
 static const struct sample samples[] = {
 	{ "v4 echo reply", S(golden_v4_echo_reply), &match_v4 },
@@ -30,7 +30,7 @@ static const struct sample samples[] = {
 	{ "v6 unreachable", S(golden_v6_unreach), &match_v6_unr },
 };
 /* clang-format on */
-#define NSAMPLES (sizeof samples / sizeof samples[0])
+#define NSAMPLES (sizeof(samples) / sizeof(samples[0]))
 
 static void
 assert_same(const char *name, size_t at, const struct wire_reply *a, const struct wire_reply *b)
@@ -213,7 +213,7 @@ test_malformed(void **state)
 	int j;
 
 	(void)state;
-	for (i = 0; i < sizeof malformed / sizeof malformed[0]; i++) {
+	for (i = 0; i < sizeof(malformed) / sizeof(malformed[0]); i++) {
 		const struct malformed *c = &malformed[i];
 		const struct wire_match *m = c->base[0] >> 4 == 4 ? &match_v4 : &match_v6;
 
@@ -297,7 +297,7 @@ test_forged_too_big(void **state)
 	size_t i, n;
 
 	(void)state;
-	for (i = 0; i < sizeof forgeries / sizeof forgeries[0]; i++) {
+	for (i = 0; i < sizeof(forgeries) / sizeof(forgeries[0]); i++) {
 		const struct forgery *f = &forgeries[i];
 		const struct wire_match *m = f->family == 4 ? &match_v4 : &match_v6;
 
@@ -339,7 +339,7 @@ test_forged_echo(void **state)
 	for (fam = 4; fam <= 6; fam += 2) {
 		const struct wire_match *m = fam == 4 ? &match_v4 : &match_v6;
 
-		for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 			size_t off = fam == 4 ? rows[i].off4 : rows[i].off6;
 
 			t_echo_reply(pkt, probe, t_build(probe, m, 100, 64, 44));

@@ -257,7 +257,7 @@ static void
 test_verdicts(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < sizeof vrows / sizeof vrows[0]; i++) {
+	for (size_t i = 0; i < sizeof(vrows) / sizeof(vrows[0]); i++) {
 		const struct vrow *v = &vrows[i];
 		struct locate l;
 		struct locate_result r;
@@ -265,7 +265,7 @@ test_verdicts(void **state)
 		locate_init(&l, v->max_hops, v->attempts);
 		round0(&l, v->round0);
 		apply(&l, v->steps);
-		memset(&r, 0x5a, sizeof r); /* the verdict must set every field */
+		memset(&r, 0x5a, sizeof(r)); /* the verdict must set every field */
 		locate_verdict(&l, &r);
 		print_message("  %-42s %s\n", v->name, r.reason);
 		assert_int_equal(locate_decided(&l), v->decided);
@@ -281,7 +281,7 @@ test_verdicts(void **state)
 		check_addr("last", &r.last, v->last_host);
 		check_addr("silent", &r.silent, v->silent_host);
 		check_addr("next", &r.next, v->next_host);
-		assert_non_null(memchr(r.reason, '\0', sizeof r.reason));
+		assert_non_null(memchr(r.reason, '\0', sizeof(r.reason)));
 		for (size_t w = 0; w < 3 && v->words[w]; w++)
 			if (!strstr(r.reason, v->words[w]))
 				fail_msg("%s: \"%s\" not in \"%s\"", v->name, v->words[w],
@@ -525,7 +525,7 @@ test_attempts(void **state)
 	};
 
 	(void)state;
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
 		if (locate_attempts(t[i].lost, t[i].samples) != t[i].want)
 			fail_msg("%u of %u lost: %u tries, want %u", t[i].lost, t[i].samples,
 				 locate_attempts(t[i].lost, t[i].samples), t[i].want);
@@ -547,10 +547,10 @@ test_init_clamps(void **state)
 	};
 
 	(void)state;
-	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
 		struct locate l;
 
-		memset(&l, 0x5a, sizeof l);
+		memset(&l, 0x5a, sizeof(l));
 		locate_init(&l, c[i].hops, c[i].attempts);
 		assert_int_equal(l.max_hops, c[i].want_hops);
 		assert_int_equal(l.attempts, c[i].want_attempts);

@@ -58,7 +58,7 @@ test_rate_limited(void **state)
 	};
 
 	(void)state;
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		struct search *s = fresh(4, 0, 0);
 		struct search_result r;
 		double rate = -1;
@@ -118,7 +118,7 @@ test_ptb_trust(void **state)
 	};
 
 	(void)state;
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
 		assert_int_equal(search_ptb_trust(t[i].fam, t[i].size, t[i].mtu), t[i].want);
 }
 
@@ -135,7 +135,7 @@ test_init_rejects(void **state)
 	struct search s;
 
 	(void)state;
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct search_params p;
 
 		search_params_default(&p, 4, 0, 0);
@@ -177,7 +177,7 @@ test_first_plan(void **state)
 	};
 
 	(void)state;
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		struct search *s = fresh(t[i].fam, t[i].min, t[i].max);
 		unsigned out[PLAN_MAX];
 		size_t n = search_next(s, out, PLAN_MAX);
@@ -203,7 +203,7 @@ test_hint(void **state)
 	};
 
 	(void)state;
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		struct search *s = fresh(4, 0, 0);
 		unsigned out[PLAN_MAX];
 
@@ -287,7 +287,7 @@ test_urgent(void **state)
 	assert_true(all_in(urgent, nu, 1454, 1455));
 	assert_int_equal(count_of(urgent, nu, 1455), 2);
 	assert_true(na > nu && count_of(all, na, 1446) == 1);
-	assert_memory_equal(all, urgent, nu * sizeof all[0]); /* same order, hedges last */
+	assert_memory_equal(all, urgent, nu * sizeof(all[0])); /* same order, hedges last */
 
 	/* M passed once: M + 1 twice and M's re-check, together */
 	probe(s, 1454, SEARCH_REPLY, 0);
@@ -314,7 +314,7 @@ test_urgent(void **state)
 	na = search_next(s, all, PLAN_MAX);
 	nu = search_next_urgent(s, urgent, PLAN_MAX);
 	assert_int_equal(na, nu);
-	assert_memory_equal(all, urgent, na * sizeof all[0]);
+	assert_memory_equal(all, urgent, na * sizeof(all[0]));
 	assert_true(count_of(urgent, nu, 1455) >= 2);    /* silence's copies */
 	assert_int_equal(count_of(urgent, nu, 1446), 1); /* a loss sample */
 }
@@ -346,7 +346,7 @@ test_k_of_n(void **state)
 	};
 
 	(void)state;
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		struct search *s = fresh(4, 1000, 1500);
 		struct search_result r;
 		unsigned n = expected_n(t[i].lost, t[i].replies + t[i].lost);
@@ -496,7 +496,7 @@ fate(struct search *s, unsigned size, const enum search_outcome *o, size_t n, ui
 #define FATE(s, size, mtu, ...) \
 	do { \
 		static const enum search_outcome o_[] = { __VA_ARGS__ }; \
-		fate(s, size, o_, sizeof o_ / sizeof o_[0], mtu); \
+		fate(s, size, o_, sizeof(o_) / sizeof(o_[0]), mtu); \
 	} while (0)
 
 /* A PTB heard for a probe proves nothing while its reply may still come:
@@ -713,11 +713,11 @@ test_plan_is_pure(void **state)
 	na = search_next(s, a, PLAN_MAX);
 	nb = search_next(s, b, PLAN_MAX);
 	assert_int_equal(na, nb);
-	assert_memory_equal(a, b, na * sizeof a[0]);
+	assert_memory_equal(a, b, na * sizeof(a[0]));
 	assert_int_equal(search_sent(s, a[0]), 0);
 	nb = search_next(s, b, PLAN_MAX);
 	assert_int_equal(nb, na - 1);
-	assert_memory_equal(&a[1], b, nb * sizeof b[0]);
+	assert_memory_equal(&a[1], b, nb * sizeof(b[0]));
 }
 
 /* The engine takes one size per call and sends it (search_sent), then asks
@@ -816,7 +816,7 @@ test_copies_one_at_a_time(void **state)
 	probe(s, 1455, SEARCH_TIMEOUT, 0);
 	one_at_a_time_is_the_plan(s, "confirm a silence");
 	/* the burst's share of the same, after this evidence */
-	for (size_t i = 0; i < sizeof burst_cases / sizeof burst_cases[0]; i++) {
+	for (size_t i = 0; i < sizeof(burst_cases) / sizeof(burst_cases[0]); i++) {
 		const struct burst_case *c = &burst_cases[i];
 
 		s = c->lossy ? lossy() : fresh(4, 0, 0);

@@ -36,7 +36,7 @@ struct env {
 static struct env *
 env_new(const struct fh_params *np)
 {
-	struct env *e = calloc(1, sizeof *e);
+	struct env *e = calloc(1, sizeof(*e));
 
 	assert_non_null(e);
 	fh_init(&e->f, np);
@@ -71,7 +71,7 @@ measure_any(struct env *e)
 	struct probe_config cfg;
 
 	probe_config_default(&cfg, e->f.p.family);
-	assert_int_equal(probe_engine_run(&cfg, &e->io, NULL, &e->prev, e->err, sizeof e->err), 0);
+	assert_int_equal(probe_engine_run(&cfg, &e->io, NULL, &e->prev, e->err, sizeof(e->err)), 0);
 	e->have_prev = true;
 }
 
@@ -92,7 +92,7 @@ locate(struct env *e, volatile sig_atomic_t *stop)
 	e->first = e->f.nsent;
 	e->err[0] = '\0';
 	e->rc = probe_locate(&e->lc, &e->io, e->have_prev ? &e->prev : NULL, stop, &e->out, e->err,
-			     sizeof e->err);
+			     sizeof(e->err));
 }
 
 static bool
@@ -103,7 +103,7 @@ addr_is(const struct ip_addr *a, const struct fakehops *f, unsigned hop)
 	if (!hop)
 		return a->family == 0;
 	fh_addr(f, hop, &w);
-	return a->family == w.family && !memcmp(a->a, w.a, sizeof a->a);
+	return a->family == w.family && !memcmp(a->a, w.a, sizeof(a->a));
 }
 
 /* What holds for every run, whatever the path did. */
@@ -441,7 +441,7 @@ test_seqs_not_reused(void **state)
 
 	(void)state;
 	np.fixed_random = true;
-	memcpy(&np.random_value, a1b1, sizeof a1b1);
+	memcpy(&np.random_value, a1b1, sizeof(a1b1));
 	e = env_new(&np);
 	measure(e);
 	n = (unsigned)e->prev.nprobes;
@@ -527,7 +527,7 @@ test_io_errors(void **state)
 	};
 
 	(void)state;
-	for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++) {
+	for (size_t i = 0; i < sizeof(faults) / sizeof(faults[0]); i++) {
 		struct fh_params np = path(4, 3, 1, PMTU);
 		struct env *e;
 
@@ -582,7 +582,7 @@ test_bad_config(void **state)
 	struct fh_params np = path(4, 3, 1, PMTU);
 
 	(void)state;
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct env *e = env_new(&np);
 
 		e->lc.family = bad[i].family;
@@ -661,9 +661,9 @@ loss_sweep(double loss, unsigned nhops, unsigned hole, struct tally *t)
 {
 	char what[64];
 
-	snprintf(what, sizeof what, "loss %.0f%%, hole after hop %u of %u", loss * 100, hole,
+	snprintf(what, sizeof(what), "loss %.0f%%, hole after hop %u of %u", loss * 100, hole,
 		 nhops);
-	memset(t, 0, sizeof *t);
+	memset(t, 0, sizeof(*t));
 	for (uint64_t seed = 1; seed <= 200; seed++) {
 		struct fh_params np;
 		struct env *e;
@@ -698,7 +698,7 @@ test_loss(void **state)
 	unsigned wrong = 0;
 
 	(void)state;
-	for (size_t i = 0; i < sizeof s / sizeof s[0]; i++) {
+	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++) {
 		struct tally t;
 
 		loss_sweep(s[i].loss, s[i].nhops, s[i].hole, &t);
@@ -723,12 +723,13 @@ test_rate_limits(void **state)
 	struct tally all = { 0 };
 
 	(void)state;
-	for (size_t b = 0; b < sizeof bursts / sizeof bursts[0]; b++)
-		for (size_t r = 0; r < sizeof refills / sizeof refills[0]; r++) {
+	for (size_t b = 0; b < sizeof(bursts) / sizeof(bursts[0]); b++)
+		for (size_t r = 0; r < sizeof(refills) / sizeof(refills[0]); r++) {
 			struct tally t = { 0 };
 			char what[64];
 
-			snprintf(what, sizeof what, "burst %u, 1 per %u ms", bursts[b], refills[r]);
+			snprintf(what, sizeof(what), "burst %u, 1 per %u ms", bursts[b],
+				 refills[r]);
 			for (unsigned hole = 0; hole <= 5; hole++) {
 				struct fh_params np;
 				struct env *e;
@@ -772,7 +773,10 @@ main(void)
 		cmocka_unit_test(test_local_mtu),       cmocka_unit_test(test_loss),
 		cmocka_unit_test(test_rate_limits),
 	};
-	enum { NCASES = sizeof cases / sizeof cases[0], NFIXED = sizeof fixed / sizeof fixed[0] };
+	enum {
+		NCASES = sizeof(cases) / sizeof(cases[0]),
+		NFIXED = sizeof(fixed) / sizeof(fixed[0])
+	};
 	struct CMUnitTest all[NCASES + NFIXED];
 
 	/* one test per path in cases[], named after it, then the others */
@@ -780,6 +784,6 @@ main(void)
 		all[i] = (struct CMUnitTest){ .name = cases[i].name,
 					      .test_func = test_case,
 					      .initial_state = (void *)&cases[i] };
-	memcpy(&all[NCASES], fixed, sizeof fixed);
-	return _cmocka_run_group_tests("locate", all, NCASES + NFIXED, NULL, NULL);
+	memcpy(&all[NCASES], fixed, sizeof(fixed));
+	return _cmocka_run_group_tests("locate-engine", all, NCASES + NFIXED, NULL, NULL);
 }
