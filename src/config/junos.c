@@ -32,13 +32,13 @@
  * Statements under "inactive:" (or a "deactivate" line) are known and not
  * applied: counted unread. Other hierarchies (system, zones, policies,
  * policy-options ...) are known and not read. */
+#include "base/count.h"
 #include "config/tree_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
 enum { DPD_OPTIMIZED, DPD_ALWAYS, DPD_IDLE };
 

@@ -32,13 +32,13 @@
  *  - protocols bgp ASN neighbor A (1.3), protocols bgp neighbor A (1.4).
  *  - authentication pre-shared-secret K (1.3, in the peer), vpn ipsec
  *    authentication psk NAME id I / secret K (1.4). */
+#include "base/count.h"
 #include "config/tree_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
 struct vpeer { /* per peer, same index as c->gateways */
 	char ike[CONFIG_NAME], esp[CONFIG_NAME], vti[CONFIG_NAME], vti_esp[CONFIG_NAME];

@@ -16,11 +16,11 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "base/count.h"
 #include "textbuf.h"
 
 #include "config/tree_int.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *
 srcdir(void)

@@ -14,11 +14,11 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "base/count.h"
 #include "textbuf.h"
 
 #include "config/config.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static void
 parse(const char *text, size_t len, struct config *c)
