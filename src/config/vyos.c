@@ -33,12 +33,12 @@
  *  - authentication pre-shared-secret K (1.3, in the peer), vpn ipsec
  *    authentication psk NAME id I / secret K (1.4). */
 #include "base/count.h"
+#include "base/ip.h"
 #include "config/tree_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
 
 struct vpeer { /* per peer, same index as c->gateways */
 	char ike[CONFIG_NAME], esp[CONFIG_NAME], vti[CONFIG_NAME], vti_esp[CONFIG_NAME];
@@ -61,6 +61,7 @@ struct vesp { /* vpn ipsec esp-group: its proposals, as a list (model) */
 	int noenc;             /* a proposal without encryption: ESP not known */
 	unsigned line;         /* the lowest proposal's encryption line */
 	char text[CONFIG_TEXT];
+	struct config_num mode; /* mode transport: v CONFIG_TK_TRANSPORT */
 };
 
 /* esp-group G proposal N, named "ROW N" (ROW: G's row in T_ESP, so a
@@ -259,6 +260,20 @@ esp_alg(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 	return 0;
 }
 
+/* esp-group G mode tunnel|transport (vyos-1x vpn_ipsec.xml.in: tunnel the
+ * default): a transport-mode group protects the peer's own packets, GRE
+ * over IPsec, which the MTU/MSS model does not cover */
+static int
+esp_mode(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct vesp *e = cfg_named_get(c, &x->t[T_ESP], l->tok[3], 1);
+
+	if (!e || !(cfg_is(l, 5, "transport") || cfg_is(l, 5, "tunnel")))
+		return cfg_tree_known(c, l);
+	cfg_set(&e->mode, cfg_is(l, 5, "transport") ? CONFIG_TK_TRANSPORT : CONFIG_TK_IPSEC, l);
+	return 0;
+}
+
 static int
 esp_other(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 {
@@ -410,6 +425,22 @@ peer_tunnel_esp(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
 		return 0;
 	cfg_copy(t->esp, sizeof(t->esp), l->tok[8]);
 	cfg_set(&t->espl, 0, l);
+	return 0;
+}
+
+/* tunnel N protocol P (gre: GRE over IPsec): a tunnel of the peer, with no
+ * selector of its own */
+static int
+peer_tunnel_proto(struct config *c, struct cfg_ctx *x, const struct cfg_line *l)
+{
+	struct vpeer *p = peer(c, x, l);
+
+	if (!p || !tun(c, x, l))
+		return cfg_tree_known(c, l);
+	if (!p->tunnel_line) {
+		p->tunnel_line = l->no;
+		cfg_copy(p->tunnel, sizeof(p->tunnel), l->tok[6]);
+	}
 	return 0;
 }
 
@@ -675,7 +706,7 @@ static const struct cfg_cmd vyos_cmds[] = {
 	{ ESP "lifetime #", 0, esp_other },
 	{ ESP "life-bytes #", 0, esp_other },
 	{ ESP "life-packets #", 0, esp_other },
-	{ ESP "mode *", 0, esp_other },
+	{ ESP "mode *", 0, esp_mode },
 	{ ESP "pfs *", 0, esp_other },
 	{ ESP "compression *", 0, esp_other },
 	{ ESP "description", 0, esp_other },
@@ -700,7 +731,7 @@ static const struct cfg_cmd vyos_cmds[] = {
 	{ PEER "tunnel # local prefix *", 0, peer_tunnel },
 	{ PEER "tunnel # remote prefix *", 0, peer_tunnel },
 	{ PEER "tunnel # esp-group *", 0, peer_tunnel_esp },
-	{ PEER "tunnel # protocol *", 0, peer_other },
+	{ PEER "tunnel # protocol *", 0, peer_tunnel_proto },
 	{ PEER "tunnel # local port *", 0, peer_other },
 	{ PEER "tunnel # remote port *", 0, peer_other },
 	{ PEER "tunnel # allow-nat-networks *", 0, peer_other },
@@ -941,6 +972,22 @@ esp(struct config *c, struct cfg_ctx *x, struct vpeer *p, struct config_gateway 
 	}
 }
 
+/* The tunnels of gateway g whose ESP group is in transport mode: their
+ * kind, with the mode line as the reason (the report lists them as not
+ * checked, never leaves them out). */
+static void
+transport_mode(struct config *c, struct cfg_ctx *x, const struct vpeer *p, int g)
+{
+	const struct vesp *e =
+		cfg_named_get(c, &x->t[T_ESP], p->vti[0] && p->vti_esp[0] ? p->vti_esp : p->esp, 0);
+
+	if (!e || !e->mode.line || e->mode.v != CONFIG_TK_TRANSPORT)
+		return;
+	for (size_t t = 0; t < c->ntunnels; t++)
+		if (c->tunnels[t].gateway == g)
+			c->tunnels[t].encap = e->mode;
+}
+
 /* 1.4 psk entries: the one whose id is the peer's name or remote address */
 static void
 psk_of(struct cfg_ctx *x, struct config_gateway *g)
@@ -949,10 +996,10 @@ psk_of(struct cfg_ctx *x, struct config_gateway *g)
 
 	if (g->psk.line)
 		return;
-	if (g->remote_addr.line && g->remote_addr.plen == 32)
-		snprintf(addr, sizeof(addr), "%u.%u.%u.%u", g->remote_addr.addr >> 24,
-			 g->remote_addr.addr >> 16 & 255, g->remote_addr.addr >> 8 & 255,
-			 g->remote_addr.addr & 255);
+	if (g->remote_addr.line && g->remote_addr.plen == 32) {
+		struct ip_addr a = ip_addr_v4(g->remote_addr.addr);
+		ip_addr_text(&a, addr, sizeof(addr));
+	}
 	for (size_t i = 0; i < x->t[T_PSK].n; i++) {
 		const struct vpsk *p = cfg_named_at(&x->t[T_PSK], i);
 		for (size_t k = 0; k < COUNT(p->id) && p->id[k][0]; k++)
@@ -1038,9 +1085,12 @@ model(struct config *c, struct cfg_ctx *x)
 			snprintf(sel, sizeof(sel), "%.30s tunnel %.10s", g->name, p->tunnel);
 			cfg_copy(t->policy_name, CONFIG_NAME, sel);
 		}
+		transport_mode(c, x, p, (int)i);
 	}
 	for (size_t t = 0; t < c->ntunnels; t++)
-		c->tunnels[t].kind = CONFIG_TK_IPSEC;
+		c->tunnels[t].kind = c->tunnels[t].encap.line
+					     ? (enum config_tunnel_kind)c->tunnels[t].encap.v
+					     : CONFIG_TK_IPSEC;
 	/* the fixes take 1.3's forms only when the file shows 1.3 and nothing of 1.4 */
 	c->older_release = x->v13 && !x->v14 ? x->v13 : 0;
 }
