@@ -407,7 +407,7 @@ static const struct {
 	[NOTE_ESP_SET] = { N_("%s: the IPsec policy at line %ld (%s) names proposal set '%s', whose members the audit does not model: which of them the peer agrees to is not known, so the model does not compute the ESP: tunnel-mtu-above-model not checked"),
 			   NULL, 0 },
 	/* TRANSLATORS: the tunnel, how many proposals, the one the numbers are for */
-	[NOTE_ESP_LIST] = { N_("%s: %ld ESP proposals are offered and the peer picks one, so the numbers are for the one that carries least: %s"),
+	[NOTE_ESP_LIST] = { N_("%s: %ld ESP proposals apply (the peer picks among those offered, and each SA of a tunnel may use its own), so the numbers are for the one that carries least: %s"),
 			    NULL, 0 },
 	/* TRANSLATORS: the tunnel, the line of the list and its text, how
 	   many whole proposals the audit kept */
