@@ -424,6 +424,22 @@ config_tunnel_natt(const struct config *c, size_t i)
 								    : NULL;
 }
 
+const char *
+config_tunnel_esp(const struct config *c, size_t i, const struct config_num **line)
+{
+	static const struct config_num none;
+	const struct config_tunnel *t = &c->tunnels[i];
+	const struct config_gateway *g = t->gateway >= 0 && (size_t)t->gateway < c->ngateways
+						 ? &c->gateways[t->gateway]
+						 : NULL;
+
+	if (line)
+		*line = t->esp_here ? &t->esp : g ? &g->esp : &none;
+	if (t->esp_here)
+		return t->esp_text;
+	return g ? g->esp_text : "";
+}
+
 /* RFC 1918 private space and RFC 6598 shared (carrier-grade NAT) space. */
 static int
 private4(uint32_t x)

@@ -794,6 +794,9 @@ enum config_clamp_state config_clamp_default(const struct config *c);
 /* The setting that says whether tunnel i forces NAT-T (v 1: on), wherever
  * the format keeps it; NULL when the tunnel has no IKE peer to ask. */
 const struct config_num *config_tunnel_natt(const struct config *c, size_t i);
+/* Tunnel i's ESP proposals as the parser kept them (its own when esp_here,
+ * else its gateway's; "" none), and the line they came from. */
+const char *config_tunnel_esp(const struct config *c, size_t i, const struct config_num **line);
 /* IKE leaves from local (a private address: RFC 1918, or RFC 6598's
  * shared space) toward remote (a public one): something on the way
  * translates it (RFC 1918 section 3: private addresses are not routed on

@@ -105,27 +105,6 @@ nat_on_path(const struct audit_run *a, const struct config_tunnel *t)
 	return config_nat_between(l, r);
 }
 
-static const char *
-tunnel_esp_text(const struct audit_run *a, const struct config_tunnel *t)
-{
-	const struct config_gateway *g = t->gateway >= 0 ? &a->cfg->gateways[t->gateway] : NULL;
-
-	if (t->esp_here)
-		return t->esp_text;
-	return g ? g->esp_text : "";
-}
-
-/* The line tunnel_esp_text was read from. */
-static const struct config_num *
-tunnel_esp_line(const struct audit_run *a, const struct config_tunnel *t)
-{
-	static const struct config_num none;
-
-	if (t->esp_here)
-		return &t->esp;
-	return t->gateway >= 0 ? &a->cfg->gateways[t->gateway].esp : &none;
-}
-
 /* Proposals in a ',' list (config.h config_gateway.esp_text). */
 static long
 esp_count(const char *text)
@@ -298,8 +277,8 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	const struct config_tunnel *t = &a->cfg->tunnels[i];
 	struct audit_tunnel *at = &a->r->tunnels[i];
 	char kw[CONFIG_ESP];
-	const char *text = tunnel_esp_text(a, t);
 	const struct config_num *esp;
+	const char *text = config_tunnel_esp(a->cfg, i, &esp);
 	unsigned nprop;
 	int rc;
 
@@ -332,7 +311,6 @@ tunnel_numbers(struct audit_run *a, size_t i)
 	if (at->skip != AUDIT_CHECKED)
 		return;
 	at->outer6 = tunnel_outer6(a, t);
-	esp = tunnel_esp_line(a, t);
 	if (esp->cut) {
 		/* a part of the list may lack the proposal that carries
 		 * least: nothing is computed from it */

@@ -172,8 +172,7 @@ w_proposal(const struct audit_peer_result *r, const struct audit_peer_finding *f
 	   char *buf, size_t len)
 {
 	const struct peer_tunnel *pt = &r->peer->tunnels[f->aws];
-	const char *esp =
-		f->router >= 0 ? r->cfg->gateways[r->cfg->tunnels[f->router].gateway].esp_text : "";
+	const char *esp = f->router >= 0 ? config_tunnel_esp(r->cfg, (size_t)f->router, NULL) : "";
 	char mine[96], aws[96];
 
 	switch ((enum audit_proposal)f->code) {
