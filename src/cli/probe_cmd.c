@@ -152,6 +152,7 @@ probe_read_config(struct probe_state *s)
 	else if (config_parse(buf, len, -1, s->cfg, s->err + 256, sizeof(s->err) - 256) < 0) {
 		/* the parser's message after "--config FILE: " */
 		char *msg = s->err + 256;
+		cli_config_why(s->cfg, msg, sizeof(s->err) - 256);
 		snprintf(s->err, 256, "--config %.200s: ", s->c.config);
 		memmove(s->err + strlen(s->err), msg, strlen(msg) + 1);
 		rc = -1;
