@@ -167,16 +167,18 @@ run(const struct cli *c, struct audit_input *in, int vendor, const char *buf, si
 	}
 	in->cfg = cfg;
 	if (audit_run(in, r) < 0)
-		return fail("%s: out of memory while auditing: no result printed", name);
+		return fail(_("%s: out of memory while auditing: no result printed"), name);
 	if (p->router) {
 		/* the second router: audited with the same options, then the pair */
 		in->cfg = &p->cfg;
 		if (audit_run(in, &p->audit) < 0 ||
 		    audit_pair_run(cfg, r, &p->cfg, &p->audit, &p->rres) < 0)
-			return fail("%s: out of memory while auditing both ends: no result printed",
-				    name);
+			return fail(
+				_("%s: out of memory while auditing both ends: no result printed"),
+				name);
 	} else if (p->given && audit_peer_run(cfg, &p->peer, r, &p->res) < 0)
-		return fail("%s: out of memory while auditing both ends: no result printed", name);
+		return fail(_("%s: out of memory while auditing both ends: no result printed"),
+			    name);
 	print(c, r, p, name);
 	/* findings of the pair, and of the second router, count like the router's (exit 5) */
 	found = r->nerror + r->nwarning + p->res.nerror + p->res.nwarning + p->audit.nerror +

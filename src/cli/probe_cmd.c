@@ -486,9 +486,12 @@ probe_locate_path(struct probe_state *s, struct path *p)
 	lc.pmtu = p->run.pmtu;
 	lc.max_hops = s->c.max_hops;
 	lc.rate_pps = s->c.rate;
-	if (tty)
-		fprintf(stderr, "\r%s %s: locating where %u-byte packets vanish   ", p->name,
+	if (tty) { /* one line, rewritten in place (\r), its tail blanked */
+		fputc('\r', stderr);
+		fprintf(stderr, _("%s %s: locating where %u-byte packets vanish"), p->name,
 			p->t.text, lc.pmtu + 1);
+		fputs("   ", stderr);
+	}
 	rawio_probe_io(p->io, &io);
 	if (probe_locate(&lc, &io, &p->run, &stop_flag, &p->loc, s->err, sizeof(s->err)) < 0) {
 		if (tty)
