@@ -105,9 +105,10 @@ read_peer(const struct cli *c, struct pair *p)
 	p->name = strcmp(c->peer_config, "-") == 0 ? "(stdin)" : c->peer_config;
 	if (cli_read_config(c->peer_config, &buf, &len, err, sizeof(err)) < 0)
 		return fail("--peer-config: %s", err);
-	if ((p->router = !peer_is_document(buf, len)) != 0)
-		rc = config_parse(buf, len, -1, &p->cfg, err, sizeof(err));
-	else if ((rc = peer_parse(buf, len, &p->peer, &perr)) < 0)
+	if ((p->router = !peer_is_document(buf, len)) != 0) {
+		if ((rc = config_parse(buf, len, -1, &p->cfg, err, sizeof(err))) < 0)
+			cli_config_why(&p->cfg, err, sizeof(err));
+	} else if ((rc = peer_parse(buf, len, &p->peer, &perr)) < 0)
 		peer_error_words(&perr, 1, err, sizeof(err));
 	free(buf);
 	return rc < 0 ? fail("--peer-config %s: %s", p->name, err) : 0;
@@ -160,20 +161,24 @@ run(const struct cli *c, struct audit_input *in, int vendor, const char *buf, si
 	const char *name = strcmp(c->targets[0], "-") == 0 ? "(stdin)" : c->targets[0];
 	unsigned found;
 
-	if (config_parse(buf, len, vendor, cfg, err, sizeof(err)) < 0)
+	if (config_parse(buf, len, vendor, cfg, err, sizeof(err)) < 0) {
+		cli_config_why(cfg, err, sizeof(err));
 		return fail("%s: %s", name, err);
+	}
 	in->cfg = cfg;
 	if (audit_run(in, r) < 0)
-		return fail("%s: out of memory while auditing: no result printed", name);
+		return fail(_("%s: out of memory while auditing: no result printed"), name);
 	if (p->router) {
 		/* the second router: audited with the same options, then the pair */
 		in->cfg = &p->cfg;
 		if (audit_run(in, &p->audit) < 0 ||
 		    audit_pair_run(cfg, r, &p->cfg, &p->audit, &p->rres) < 0)
-			return fail("%s: out of memory while auditing both ends: no result printed",
-				    name);
+			return fail(
+				_("%s: out of memory while auditing both ends: no result printed"),
+				name);
 	} else if (p->given && audit_peer_run(cfg, &p->peer, r, &p->res) < 0)
-		return fail("%s: out of memory while auditing both ends: no result printed", name);
+		return fail(_("%s: out of memory while auditing both ends: no result printed"),
+			    name);
 	print(c, r, p, name);
 	/* findings of the pair, and of the second router, count like the router's (exit 5) */
 	found = r->nerror + r->nwarning + p->res.nerror + p->res.nwarning + p->audit.nerror +

@@ -15,14 +15,19 @@ cmd_calc(int argc, char **argv)
 	struct model_result m;
 	struct report r;
 	char err[512];
+	struct model_error e;
 	int rc = cli_parse(CMD_CALC, argc, argv, &c, err, sizeof(err));
 
 	memset(&r, 0, sizeof(r));
 
 	if (rc > 0) /* --help */
 		return cli_stdout_done("calc", EXIT_OK);
-	if (rc < 0 || cli_model(&c, 0, &in, &r.vendors, err, sizeof(err)) < 0 ||
-	    model_compute(&in, &m, err, sizeof(err)) < 0) {
+	if (rc < 0 || cli_model(&c, 0, &in, &r.vendors, err, sizeof(err)) < 0) {
+		cli_error("calc", err);
+		return EXIT_USAGE;
+	}
+	if (model_run(&in, &m, &e) < 0) {
+		model_error_words(&e, 1, err, sizeof(err));
 		cli_error("calc", err);
 		return EXIT_USAGE;
 	}

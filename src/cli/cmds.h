@@ -15,6 +15,8 @@ int cmd_report(int argc, char **argv);
 /* readfile.c: a whole configuration file ("-": standard input), at most
  * 16 MB, into a malloc'd buffer. 0, or -1 with a message. */
 int cli_read_config(const char *path, char **buf, size_t *len, char *err, size_t errlen);
+/* Words config_parse's coded refusals (c->refused) into err. */
+void cli_config_why(const struct config *c, char *err, size_t errlen);
 
 /* output.c: one-line errors with control characters escaped; cmd may be NULL. */
 void cli_error(const char *cmd, const char *msg);

@@ -66,6 +66,8 @@ main(int argc, char **argv)
 	 * inherits the disposition. */
 	signal(SIGPIPE, SIG_IGN);
 	i18n_init();
+	/* the audit quotes the model's refusals in English (NOTE_ESP_MODEL) */
+	model_error_say(model_error_english);
 	if (cli_fds() < 0)
 		return EXIT_OUTPUT;
 	if (argc < 2) {

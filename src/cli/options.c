@@ -832,6 +832,8 @@ model_line_mtu(const struct cli *c, unsigned measured, struct model_input *in, c
 static int
 model_stack(const struct cli *c, int measured, struct model_input *in, char *err, size_t errlen)
 {
+	struct model_error e;
+
 	if (!c->stack) {
 		if (c->esp)
 			model_default_stack(in, c->outer_v6, c->nat_t, c->transport);
@@ -849,12 +851,14 @@ model_stack(const struct cli *c, int measured, struct model_input *in, char *err
 			_("--stack lists every layer: leave out --nat-t, --transport and --outer"));
 		return -1;
 	}
-	if (model_parse_stack(c->stack, in, err, errlen) < 0)
+	if (model_read_stack(c->stack, in, &e) < 0) {
+		model_error_words(&e, 1, err, errlen);
 		return -1;
+	}
 	if (in->has_esp != !!c->esp) {
-		snprintf(err, errlen,
-			 in->has_esp ? "--stack has esp: add --esp PROPOSAL"
-				     : "--esp given but --stack has no esp layer");
+		snprintf(err, errlen, "%s",
+			 in->has_esp ? _("--stack has esp: add --esp PROPOSAL")
+				     : _("--esp given but --stack has no esp layer"));
 		return -1;
 	}
 	if (measured && in->nstack && in->stack[0]->kind == LAYER_ACCESS) {
@@ -908,6 +912,7 @@ cli_model(const struct cli *c, unsigned measured, struct model_input *in, struct
 	  char *err, size_t errlen)
 {
 	char names[128];
+	struct model_error e;
 
 	memset(in, 0, sizeof(*in));
 	if (model_line_mtu(c, measured, in, err, errlen) < 0)
@@ -917,8 +922,10 @@ cli_model(const struct cli *c, unsigned measured, struct model_input *in, struct
 		snprintf(err, errlen, _("unknown peer '%s': peers are %s"), c->peer, names);
 		return -1;
 	}
-	if (c->esp && model_parse_proposal(c->esp, &in->esp, err, errlen) < 0)
+	if (c->esp && model_read_proposal(c->esp, &in->esp, &e) < 0) {
+		model_error_words(&e, 1, err, errlen);
 		return -1;
+	}
 	if (model_stack(c, !!measured, in, err, errlen) < 0)
 		return -1;
 	if (parse_vendors(c->vendors, rv, err, errlen) < 0) {

@@ -152,6 +152,7 @@ probe_read_config(struct probe_state *s)
 	else if (config_parse(buf, len, -1, s->cfg, s->err + 256, sizeof(s->err) - 256) < 0) {
 		/* the parser's message after "--config FILE: " */
 		char *msg = s->err + 256;
+		cli_config_why(s->cfg, msg, sizeof(s->err) - 256);
 		snprintf(s->err, 256, "--config %.200s: ", s->c.config);
 		memmove(s->err + strlen(s->err), msg, strlen(msg) + 1);
 		rc = -1;
@@ -485,9 +486,12 @@ probe_locate_path(struct probe_state *s, struct path *p)
 	lc.pmtu = p->run.pmtu;
 	lc.max_hops = s->c.max_hops;
 	lc.rate_pps = s->c.rate;
-	if (tty)
-		fprintf(stderr, "\r%s %s: locating where %u-byte packets vanish   ", p->name,
+	if (tty) { /* one line, rewritten in place (\r), its tail blanked */
+		fputc('\r', stderr);
+		fprintf(stderr, _("%s %s: locating where %u-byte packets vanish"), p->name,
 			p->t.text, lc.pmtu + 1);
+		fputs("   ", stderr);
+	}
 	rawio_probe_io(p->io, &io);
 	if (probe_locate(&lc, &io, &p->run, &stop_flag, &p->loc, s->err, sizeof(s->err)) < 0) {
 		if (tty)

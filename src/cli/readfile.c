@@ -4,6 +4,7 @@
  * directory, never a partial read taken for the whole. */
 #include "base/i18n.h"
 #include "cli/cmds.h"
+#include "config/config.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -75,4 +76,32 @@ cli_read_config(const char *path, char **buf, size_t *len, char *err, size_t err
 	rc = slurp(f, path, buf, len, err, errlen);
 	fclose(f);
 	return rc;
+}
+
+/* config_parse's refusals that are codes (config/config.h enum
+ * config_refusal) in the user's language; err is left as the parser wrote
+ * it otherwise. */
+void
+cli_config_why(const struct config *c, char *err, size_t errlen)
+{
+	unsigned n = c->refused.lines;
+
+	switch (c->refused.code) {
+	case CONFIG_R_NO_COMMANDS:
+		snprintf(
+			err, errlen,
+			ngettext(
+				"not a router configuration: no RTX, IX, swanctl.conf, ipsec.conf, FortiOS, RouterOS, Junos, VyOS or Cisco IOS command in %u line (%s)",
+				"not a router configuration: no RTX, IX, swanctl.conf, ipsec.conf, FortiOS, RouterOS, Junos, VyOS or Cisco IOS command in %u lines (%s)",
+				n),
+			n, _(config_expected()));
+		break;
+	case CONFIG_R_NOT_FORMAT:
+		snprintf(err, errlen,
+			 ngettext("not %s: none of its commands in %u line",
+				  "not %s: none of its commands in %u lines", n),
+			 _(config_format_what(c->refused.format)), n);
+		break;
+	case CONFIG_R_NONE: break;
+	}
 }

@@ -206,8 +206,8 @@ check_files(struct sites *st, const struct site_io *sio)
 		return CLI_GO_ON;
 	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < need) {
 		snprintf(msg, sizeof(msg),
-			 "%zu sites need %llu open files, above the limit of %llu "
-			 "(ulimit -Hn): split the inventory",
+			 _("%zu sites need %llu open files, above the limit of %llu "
+			   "(ulimit -Hn): split the inventory"),
 			 st->inv.nsites, need, (unsigned long long)rl.rlim_max);
 		return usage_error(st, msg);
 	}

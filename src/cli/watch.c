@@ -133,14 +133,14 @@ put_pmtu(FILE *f, const struct round *rd, int k)
 	const struct report_fault *x = rd->fault[k];
 
 	if (rd->pmtu[k])
-		fprintf(f, "%u%s", rd->pmtu[k], rd->verified[k] ? "" : " NOT verified");
+		fprintf(f, rd->verified[k] ? "%u" : _("%u NOT verified"), rd->pmtu[k]);
 	else if (x->code != FAULT_NONE) {
-		fprintf(f, "not measured (%s", render_fault_words(x->code));
+		fprintf(f, _("not measured (%s"), _(render_fault_words(x->code)));
 		if (x->error)
 			fprintf(f, ": %s", x->error);
 		fputc(')', f);
 	} else
-		fputs("not measured", f);
+		fputs(_("not measured"), f);
 }
 
 static void

@@ -41,7 +41,7 @@ static const struct {
 	const char *const *markers; /* line prefixes only this format has */
 } formats[VENDOR_COUNT] = {
 	[VENDOR_RTX] = { "Yamaha RTX",
-			 "a Yamaha RTX config (show config)",
+			 N_("a Yamaha RTX config (show config)"),
 			 "#",
 			 /* command reference 8.1.4: a tunnel's MTU is 1280 unless set */
 			 { .tunnel_mtu_default = 1280,
@@ -67,7 +67,7 @@ static const struct {
 	/* Not "interface Tunnel", "ip tcp adjust-mss" or "hostname": Cisco IOS
 	 * has them too (AWS's IOS sample was once read as an IX). */
 	[VENDOR_IX] = { "NEC UNIVERGE IX",
-			"an NEC IX running-config",
+			N_("an NEC IX running-config"),
 			"!",
 			/* no NEC reference: the tunnel MTU default is unknown; NAT-T is
 		 * ikev2 nat-traversal in the tunnel, or the global ike nat-traversal */
@@ -93,7 +93,7 @@ static const struct {
 					       "watch-group ", "ppp profile ", "proxy-dns ",
 					       "tunnel mode ipsec-ikev2", NULL } },
 	[VENDOR_STRONGSWAN] = { "strongSwan swanctl.conf",
-				"a strongSwan swanctl.conf",
+				N_("a strongSwan swanctl.conf"),
 				"#",
 				/* swanctl.conf(5): clamps live in iptables/nftables; a child is its
 		 * own policy; local_ts/remote_ts default to dynamic */
@@ -121,7 +121,7 @@ static const struct {
 	 * (local_ts, esp_proposals, start_action): no swanctl, RTX or IX line
 	 * begins this way. */
 	[VENDOR_IPSECCONF] = { "strongSwan/Libreswan ipsec.conf",
-			       "a strongSwan or Libreswan ipsec.conf",
+			       N_("a strongSwan or Libreswan ipsec.conf"),
 			       "#",
 			       /* ipsec.conf(5): no clamp; a conn is its own policy; leftsubnet/
 		 * rightsubnet default to the peers' own addresses */
@@ -153,7 +153,7 @@ static const struct {
 	 * RTX, IX, swanctl.conf or ipsec.conf line begins this way ("config
 	 * setup" is ipsec.conf's, hence no bare "config "). */
 	[VENDOR_FORTIGATE] = { "Fortinet FortiGate (FortiOS)",
-			       "a FortiGate FortiOS configuration (show)",
+			       N_("a FortiGate FortiOS configuration (show)"),
 			       "#",
 			       /* FortiOS CLI reference: tcp-mss 0 (no clamp) unless set;
 		 * src-subnet/dst-subnet 0.0.0.0 0.0.0.0; nattraversal enable; no
@@ -189,7 +189,7 @@ static const struct {
 	 * lines do (a Junos comment opener is no menu). v7 may write the path
 	 * with slashes ("/ip/ipsec/peer"). */
 	[VENDOR_ROUTEROS] = { "MikroTik RouterOS",
-			      "a MikroTik RouterOS export (/export)",
+			      N_("a MikroTik RouterOS export (/export)"),
 			      "#",
 			      /* MikroTik manual, IPsec: a policy is its own SA template (no
 		 * interface, so no tunnel MTU default); src-address/dst-address
@@ -220,7 +220,7 @@ static const struct {
 	 * hierarchy's ike gateway and ipsec vpn blocks (VyOS has ike-group and
 	 * esp-group, not ike-policy or bind-interface st0). */
 	[VENDOR_JUNOS] = { "Juniper Junos",
-			   "a Juniper Junos configuration (set commands or show configuration)",
+			   N_("a Juniper Junos configuration (set commands or show configuration)"),
 			   "#",
 			   /* Juniper CLI reference: DPD off without dead-peer-detection; no
 		 * clamp without security flow tcp-mss ipsec-vpn; NAT-T on unless
@@ -248,7 +248,7 @@ static const struct {
 	/* VyOS set commands and the tree (config/vyos.c). Markers: the vpn
 	 * ipsec and vti trees in set form, and the tree's blocks of them. */
 	[VENDOR_VYOS] = { "VyOS",
-			  "a VyOS configuration (set commands or show configuration)",
+			  N_("a VyOS configuration (set commands or show configuration)"),
 			  "#",
 			  /* vyos-1x: vti mtu default 1500; no clamp without adjust-mss; a
 		 * vti peer without tunnel prefixes is 0.0.0.0/0 both ways; NAT-T
@@ -281,7 +281,7 @@ static const struct {
 	 * command at all. Not "interface Tunnel", "ip tcp adjust-mss",
 	 * "hostname" or "tunnel mode ipsec ipv4": IX has them too. */
 	[VENDOR_CISCO_IOS] = { "Cisco IOS/IOS-XE",
-			       "a Cisco IOS/IOS-XE running-config",
+			       N_("a Cisco IOS/IOS-XE running-config"),
 			       "!",
 			       /* no Cisco document at hand states a tunnel's MTU without ip mtu
 		 * (unknown default); a tunnel without ip tcp adjust-mss has no
@@ -313,8 +313,8 @@ static const struct {
 						   "tunnel protection ipsec profile ", NULL } },
 };
 
-static const char expected[] =
-	"expected a Yamaha RTX config (show config), an NEC IX running-config, a strongSwan swanctl.conf, a strongSwan/Libreswan ipsec.conf, a FortiGate configuration (show), a MikroTik RouterOS export, a Juniper Junos or a VyOS configuration, or a Cisco IOS/IOS-XE running-config";
+static const char expected[] = N_(
+	"expected a Yamaha RTX config (show config), an NEC IX running-config, a strongSwan swanctl.conf, a strongSwan/Libreswan ipsec.conf, a FortiGate configuration (show), a MikroTik RouterOS export, a Juniper Junos or a VyOS configuration, or a Cisco IOS/IOS-XE running-config");
 
 /* Other names engineers give the ipsec.conf format. */
 /* clang-format off */
@@ -512,6 +512,16 @@ fits(const struct config *c, int v, char *err, size_t errlen)
 	return 0;
 }
 
+/* err for the callers that do not word c->refused (unit tests, fuzz):
+ * its code and numbers, never empty, not a sentence. Returns -1. */
+static int
+refusal_code(const struct config *c, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "config refusal %d (%u lines)", (int)c->refused.code,
+		 c->refused.lines);
+	return -1;
+}
+
 /* Every vendor with evidence parsed; the best fit kept in *c. */
 static int
 detect_into(const char *buf, size_t len, struct config *c, char *err, size_t errlen)
@@ -546,14 +556,24 @@ detect_into(const char *buf, size_t len, struct config *c, char *err, size_t err
 		foreign_message(&f, err, errlen);
 		return -1;
 	}
-	if (best < 0) {
-		snprintf(
-			err, errlen,
-			"not a router configuration: no RTX, IX, swanctl.conf, ipsec.conf, FortiOS, RouterOS, Junos, VyOS or Cisco IOS command in %u line%s (%s)",
-			lines, lines == 1 ? "" : "s", expected);
-		return -1;
+	if (best < 0) { /* worded by cli: a code and the count */
+		c->refused.code = CONFIG_R_NO_COMMANDS;
+		c->refused.lines = lines;
+		return refusal_code(c, err, errlen);
 	}
 	return fits(c, best, err, errlen) ? best : -1;
+}
+
+const char *
+config_expected(void)
+{
+	return expected;
+}
+
+const char *
+config_format_what(enum vendor_id v)
+{
+	return (unsigned)v < VENDOR_COUNT && formats[v].what ? formats[v].what : "";
 }
 
 int
@@ -595,9 +615,12 @@ config_parse(const char *buf, size_t len, int v, struct config *c, char *err, si
 	if (!(ev = markers(buf, len, v, &lines))) {
 		if (config_foreign_detect(buf, len, &f))
 			foreign_message(&f, err, errlen);
-		else
-			snprintf(err, errlen, "not %s: none of its commands in %u line%s",
-				 formats[v].what, lines, lines == 1 ? "" : "s");
+		else { /* worded by cli: a code, the format and the count */
+			c->refused.code = CONFIG_R_NOT_FORMAT;
+			c->refused.lines = lines;
+			c->refused.format = (enum vendor_id)v;
+			refusal_code(c, err, errlen);
+		}
 		return -1;
 	}
 	/* as many lines of a format we do not read as of v's own: that

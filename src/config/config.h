@@ -711,7 +711,20 @@ struct cfg_index;
 	type *name; \
 	size_t n##name, cap_##name
 
+/* Why config_parse refused the text, when it is one of these: a code
+ * and its numbers, worded by cli (cli_config_why(), cli/readfile.c). */
+enum config_refusal {
+	CONFIG_R_NONE,
+	CONFIG_R_NO_COMMANDS, /* detection: no command of any format in lines */
+	CONFIG_R_NOT_FORMAT,  /* --vendor format: none of its commands in lines */
+};
+
 struct config {
+	struct {
+		enum config_refusal code;
+		unsigned lines;        /* the file's lines */
+		enum vendor_id format; /* CONFIG_R_NOT_FORMAT: the format given */
+	} refused;
 	enum vendor_id vendor;
 	enum config_dialect dialect; /* VENDOR_IPSECCONF only */
 	/* the first line showing that the file is in an older release's
@@ -816,10 +829,16 @@ int config_detect(const char *buf, size_t len, char *err, size_t errlen);
 
 /* Parse buf as vendor v (or detect it when v < 0) into *c. Returns 0, or
  * -1 with a one-line message: empty, binary, another format, most lines
- * invalid for that vendor, or out of memory. Call config_free() after
- * either outcome. */
+ * invalid for that vendor, or out of memory; or, when the text has none
+ * of the format's commands, with c->refused set and err its code (the
+ * words are cli's). Call config_free() after either outcome. */
 int config_parse(const char *buf, size_t len, int v, struct config *c, char *err, size_t errlen);
 void config_free(struct config *c);
+/* What the file should have been, for the refusals above: an English
+ * msgid (marked N_()) that the caller translates; a format's own is
+ * config_format_what(v) ("a strongSwan swanctl.conf"). */
+const char *config_expected(void);
+const char *config_format_what(enum vendor_id v);
 
 /* Lookups used by the parsers and the audit. */
 int config_tunnel_find(const struct config *c, const char *id);

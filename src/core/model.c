@@ -89,61 +89,57 @@ model_default_stack(struct model_input *in, int outer_v6, int nat_t, int transpo
 	in->has_esp = 1;
 }
 
+#define fail model_error_set
+
 static int
-stack_order_ok(const struct model_input *in, size_t i, char *err, size_t errlen)
+stack_order_ok(const struct model_input *in, size_t i, struct model_error *e)
 {
 	const struct layer_def *l = in->stack[i];
 	const struct layer_def *prev = i ? in->stack[i - 1] : NULL;
 
-	if (!prev) {
-		if (l->kind & (LAYER_ACCESS | LAYER_IP))
-			return 0;
-		snprintf(err, errlen,
-			 "--stack must start with an access layer or an IP header "
-			 "(pppoe, 4in6, ipv4, ipv6), not '%s'",
-			 l->name);
-		return -1;
-	}
+	if (!prev)
+		return l->kind & (LAYER_ACCESS | LAYER_IP)
+			       ? 0
+			       : fail(e, MODEL_E_STACK_FIRST, l->name, NULL, 0);
 	if (prev->kind & l->outside)
 		return 0;
-	snprintf(err, errlen, "--stack: '%s' cannot sit directly inside '%s'", l->name, prev->name);
-	return -1;
+	return fail(e, MODEL_E_STACK_INSIDE, l->name, prev->name, 0);
 }
 
 int
-model_parse_stack(const char *list, struct model_input *in, char *err, size_t errlen)
+model_read_stack(const char *list, struct model_input *in, struct model_error *e)
 {
-	char buf[256], names[512];
+	char buf[256];
 	char *save = NULL;
 
 	in->nstack = 0;
 	in->has_esp = 0;
+	*e = (struct model_error){ .code = MODEL_E_NONE };
 	if (!list || !*list || *list == ',' || list[strlen(list) - 1] == ',' ||
-	    strstr(list, ",,") || strlen(list) >= sizeof(buf)) {
-		snprintf(err, errlen,
-			 "--stack needs a comma-separated list of layers, e.g. ipv4,nat-t,esp");
-		return -1;
-	}
+	    strstr(list, ",,") || strlen(list) >= sizeof(buf))
+		return fail(e, MODEL_E_STACK_LIST, NULL, NULL, 0);
 	snprintf(buf, sizeof(buf), "%s", list);
 	for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		const struct layer_def *l = overhead_layer(tok);
-		if (!l) {
-			overhead_layer_names(names, sizeof(names));
-			snprintf(err, errlen, "unknown layer '%s' in --stack: layers are %s", tok,
-				 names);
-			return -1;
-		}
-		if (in->nstack >= MODEL_MAX_LAYERS) {
-			snprintf(err, errlen, "--stack has more than %d layers", MODEL_MAX_LAYERS);
-			return -1;
-		}
+		if (!l)
+			return fail(e, MODEL_E_STACK_UNKNOWN, tok, NULL, 0);
+		if (in->nstack >= MODEL_MAX_LAYERS)
+			return fail(e, MODEL_E_STACK_TOO_MANY, NULL, NULL, MODEL_MAX_LAYERS);
 		in->stack[in->nstack++] = l;
-		if (stack_order_ok(in, in->nstack - 1, err, errlen) < 0)
+		if (stack_order_ok(in, in->nstack - 1, e) < 0)
 			return -1;
 		if (l->kind == LAYER_ESP)
 			in->has_esp = 1;
 	}
 	return 0;
+}
+
+int
+model_parse_stack(const char *list, struct model_input *in, char *err, size_t errlen)
+{
+	struct model_error e;
+
+	return model_read_stack(list, in, &e) == 0 ? 0 : model_error_out(&e, err, errlen);
 }
 
 /* ESP: header, IV and ICV come off; then the largest payload whose
@@ -193,8 +189,7 @@ shared_ip_bytes(const struct model_input *in, size_t i)
 }
 
 static int
-walk_layers(const struct model_input *in, long avail, struct model_result *r, char *err,
-	    size_t errlen)
+walk_layers(const struct model_input *in, long avail, struct model_result *r, struct model_error *e)
 {
 	for (size_t i = 0; i < in->nstack; i++) {
 		const struct layer_def *l = in->stack[i];
@@ -211,13 +206,8 @@ walk_layers(const struct model_input *in, long avail, struct model_result *r, ch
 			step(r, '-', l->bytes, STEP_LAYER, l->what, l->source);
 			avail -= l->bytes;
 		}
-		if (avail < IP_MIN_MTU4) {
-			snprintf(
-				err, errlen,
-				"the stack leaves no room: %ld bytes after '%s', below the IPv4 minimum MTU of %d (RFC 791)",
-				avail, l->name, IP_MIN_MTU4);
-			return -1;
-		}
+		if (avail < IP_MIN_MTU4) /* RFC 791: the IPv4 minimum */
+			return fail(e, MODEL_E_NO_ROOM, l->name, NULL, avail);
 	}
 	r->tunnel_mtu_model = (unsigned)avail;
 	return 0;
@@ -233,7 +223,7 @@ model_wan_kind(const struct model_input *in)
 }
 
 static int
-wan_from_link(const struct model_input *in, struct model_result *r, char *err, size_t errlen)
+wan_from_link(const struct model_input *in, struct model_result *r, struct model_error *e)
 {
 	long avail = in->link_mtu;
 	int access = 0;
@@ -260,13 +250,8 @@ wan_from_link(const struct model_input *in, struct model_result *r, char *err, s
 		avail -= l->bytes;
 		access = 1;
 	}
-	if (avail < IP_MIN_MTU4) {
-		snprintf(
-			err, errlen,
-			"the access layers leave %ld bytes, below the IPv4 minimum MTU of %d (RFC 791)",
-			avail, IP_MIN_MTU4);
-		return -1;
-	}
+	if (avail < IP_MIN_MTU4) /* RFC 791: the IPv4 minimum */
+		return fail(e, MODEL_E_ACCESS_LEFT, NULL, NULL, avail);
 	if (access)
 		step(r, '=', avail, STEP_WAN, NULL, NULL);
 	r->wan_mtu = (unsigned)avail;
@@ -359,11 +344,11 @@ first_ip(const struct model_input *in)
 }
 
 static int
-tunnel_part(const struct model_input *in, struct model_result *r, char *err, size_t errlen)
+tunnel_part(const struct model_input *in, struct model_result *r, struct model_error *e)
 {
 	const struct layer_def *outer = first_ip(in);
 
-	if (walk_layers(in, r->wan_mtu, r, err, errlen) < 0)
+	if (walk_layers(in, r->wan_mtu, r, e) < 0)
 		return -1;
 	step(r, '=', r->tunnel_mtu_model, STEP_TUNNEL, NULL, NULL);
 	apply_peer(in->peer, r);
@@ -384,21 +369,17 @@ tunnel_part(const struct model_input *in, struct model_result *r, char *err, siz
 }
 
 int
-model_compute(const struct model_input *in, struct model_result *r, char *err, size_t errlen)
+model_run(const struct model_input *in, struct model_result *r, struct model_error *e)
 {
 	memset(r, 0, sizeof(*r));
+	*e = (struct model_error){ .code = MODEL_E_NONE };
 	r->link_mtu = in->link_mtu;
 	r->wan_kind = model_wan_kind(in);
-	if (in->link_mtu < IP_MIN_MTU4 || in->link_mtu > IP_MAX_MTU) {
-		snprintf(err, errlen, "line MTU %u out of range: %d to %d", in->link_mtu,
-			 IP_MIN_MTU4, IP_MAX_MTU);
-		return -1;
-	}
-	if (in->has_esp && (!in->esp.cipher || (!in->esp.cipher->icv && !in->esp.integ))) {
-		snprintf(err, errlen, "the stack has ESP: give --esp PROPOSAL (e.g. aes128-sha1)");
-		return -1;
-	}
-	if (wan_from_link(in, r, err, errlen) < 0)
+	if (in->link_mtu < IP_MIN_MTU4 || in->link_mtu > IP_MAX_MTU)
+		return fail(e, MODEL_E_LINK_RANGE, NULL, NULL, in->link_mtu);
+	if (in->has_esp && (!in->esp.cipher || (!in->esp.cipher->icv && !in->esp.integ)))
+		return fail(e, MODEL_E_NEED_ESP, NULL, NULL, 0);
+	if (wan_from_link(in, r, e) < 0)
 		return -1;
 	r->wan_mss4 = r->wan_mtu - IP_MSS4_HDR;
 	/* Under MAP-E / DS-Lite the WAN MTU is IPv4 inside the 4in6 tunnel;
@@ -411,13 +392,17 @@ model_compute(const struct model_input *in, struct model_result *r, char *err, s
 	for (size_t i = 0; i < in->nstack; i++)
 		if (in->stack[i]->kind != LAYER_ACCESS)
 			r->has_tunnel = 1;
-	if (r->has_tunnel && tunnel_part(in, r, err, errlen) < 0)
+	if (r->has_tunnel && tunnel_part(in, r, e) < 0)
 		return -1;
-	if (r->overflow) {
-		snprintf(err, errlen,
-			 "the stack is too deep to show step by step (a limit of "
-			 "mtuprobe: report it)");
-		return -1;
-	}
+	if (r->overflow)
+		return fail(e, MODEL_E_OVERFLOW, NULL, NULL, 0);
 	return 0;
+}
+
+int
+model_compute(const struct model_input *in, struct model_result *r, char *err, size_t errlen)
+{
+	struct model_error e;
+
+	return model_run(in, r, &e) == 0 ? 0 : model_error_out(&e, err, errlen);
 }

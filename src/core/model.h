@@ -210,13 +210,56 @@ const struct peer_def *model_peer(const char *name);
 void model_line_names(char *buf, size_t len);
 void model_peer_names(char *buf, size_t len);
 
+/* Why the model refused its input: a code and the words the message
+ * quotes (the token, the proposal, a layer's name) or its number. Core
+ * says no sentence; render/model_words.c words it (model_error_words()),
+ * in the user's language for the text output, in English for --json. */
+enum model_error_code {
+	MODEL_E_NONE,
+	MODEL_E_ESP_LENGTH,      /* n: the longest proposal */
+	MODEL_E_ESP_TWO_CIPHERS, /* a: the proposal */
+	MODEL_E_ESP_TWO_INTEGS,  /* a: the proposal */
+	MODEL_E_ESP_UNKNOWN,     /* a: the token, b: the proposal */
+	MODEL_E_ESP_NO_CIPHER,   /* a: the proposal */
+	MODEL_E_ESP_AEAD_INTEG,  /* a: the proposal, b: the cipher */
+	MODEL_E_ESP_NEEDS_INTEG, /* a: the proposal, b: the cipher */
+	MODEL_E_STACK_LIST,      /* --stack is not a comma-separated list */
+	MODEL_E_STACK_UNKNOWN,   /* a: the token */
+	MODEL_E_STACK_TOO_MANY,  /* n: MODEL_MAX_LAYERS */
+	MODEL_E_STACK_FIRST,     /* a: the first layer */
+	MODEL_E_STACK_INSIDE,    /* a: the layer, b: the one outside it */
+	MODEL_E_LINK_RANGE,      /* n: the line MTU */
+	MODEL_E_NEED_ESP,        /* the stack has ESP and no proposal */
+	MODEL_E_ACCESS_LEFT,     /* n: bytes the access layers leave */
+	MODEL_E_NO_ROOM,         /* n: bytes left, a: after this layer */
+	MODEL_E_OVERFLOW,        /* the steps table is full (a bug) */
+};
+struct model_error {
+	enum model_error_code code;
+	char a[64], b[64];
+	long n;
+};
+
 /* strongSwan ESP proposal syntax (proposal.c): "aes128-sha1",
  * "aes256-sha256-modp2048", "aes128gcm16", "chacha20poly1305", "3des-md5".
- * Returns 0, or -1 with a one-line message in err. */
-int model_parse_proposal(const char *s, struct esp_proposal *out, char *err, size_t errlen);
+ * Returns 0, or -1 with e set. */
+int model_read_proposal(const char *s, struct esp_proposal *out, struct model_error *e);
 
-/* "ipv4,udp,esp": outermost first. Returns 0, or -1 with a message. */
+/* "ipv4,udp,esp": outermost first. Returns 0, or -1 with e set. */
+int model_read_stack(const char *list, struct model_input *in, struct model_error *e);
+
+/* The same three with e worded into err by the function model_error_say()
+ * set (cli sets render's English words, what core/audit_model.c quotes in
+ * NOTE_ESP_MODEL), or the code's number when none is set (unit tests). */
+int model_parse_proposal(const char *s, struct esp_proposal *out, char *err, size_t errlen);
 int model_parse_stack(const char *list, struct model_input *in, char *err, size_t errlen);
+typedef void (*model_error_wording)(const struct model_error *e, char *buf, size_t len);
+void model_error_say(model_error_wording fn);
+/* Sets e (a and b copied, NULL as ""); returns -1. */
+int model_error_set(struct model_error *e, enum model_error_code code, const char *a, const char *b,
+		    long n);
+/* Words e into err as above; returns -1. */
+int model_error_out(const struct model_error *e, char *err, size_t errlen);
 
 /* The usual IPsec stack: outer IPv4 or IPv6, UDP if NAT-T, ESP. */
 void model_default_stack(struct model_input *in, int outer_v6, int nat_t, int transport);
@@ -224,7 +267,9 @@ void model_default_stack(struct model_input *in, int outer_v6, int nat_t, int tr
 /* How the WAN is reached: the stack's access layer, else the line preset's. */
 enum wan_kind model_wan_kind(const struct model_input *in);
 
-/* Compute everything. Returns 0, or -1 with a message (no room left, ...). */
+/* Compute everything. Returns 0, or -1 with e set (no room left, ...);
+ * model_compute words e into err as model_parse_proposal does. */
+int model_run(const struct model_input *in, struct model_result *out, struct model_error *e);
 int model_compute(const struct model_input *in, struct model_result *out, char *err, size_t errlen);
 
 /* Judge the measured tunnel path against the model (when m->has_tunnel)

@@ -28,88 +28,104 @@ ignorable(const char *tok)
 	return 0;
 }
 
-/* Takes one token; returns 0 or -1 with err set. */
 static int
-take_token(const char *tok, struct esp_proposal *out, char *err, size_t errlen)
+fail(struct model_error *e, enum model_error_code code, const char *a, const char *b)
+{
+	return model_error_set(e, code, a, b, 0);
+}
+
+/* Takes one token; returns 0 or -1 with e set. */
+static int
+take_token(const char *tok, struct esp_proposal *out, struct model_error *e)
 {
 	const struct cipher_def *c = overhead_cipher(tok);
 	const struct integ_def *i = overhead_integ(tok);
-	char names[512];
 
 	if (c) {
-		if (out->cipher) {
-			snprintf(err, errlen,
-				 "ESP proposal '%s': more than one cipher; give exactly one",
-				 out->text);
-			return -1;
-		}
+		if (out->cipher)
+			return fail(e, MODEL_E_ESP_TWO_CIPHERS, out->text, NULL);
 		out->cipher = c;
 		return 0;
 	}
 	if (i) {
-		if (out->integ) {
-			snprintf(
-				err, errlen,
-				"ESP proposal '%s': more than one integrity algorithm; give exactly one",
-				out->text);
-			return -1;
-		}
+		if (out->integ)
+			return fail(e, MODEL_E_ESP_TWO_INTEGS, out->text, NULL);
 		out->integ = i;
 		return 0;
 	}
 	if (ignorable(tok))
 		return 0;
-	overhead_cipher_names(names, sizeof(names));
-	snprintf(err, errlen, "unknown ESP algorithm '%s' in '%s': ciphers are %s", tok, out->text,
-		 names);
-	return -1;
+	return fail(e, MODEL_E_ESP_UNKNOWN, tok, out->text);
 }
 
 static int
-check_complete(struct esp_proposal *out, char *err, size_t errlen)
+check_complete(struct esp_proposal *out, struct model_error *e)
 {
-	char names[256];
-
-	if (!out->cipher) {
-		snprintf(err, errlen,
-			 "ESP proposal '%s' has no cipher (e.g. aes128-sha1, aes128gcm16)",
-			 out->text);
-		return -1;
-	}
-	if (out->cipher->icv && out->integ) {
-		snprintf(err, errlen,
-			 "ESP proposal '%s': %s is AEAD and takes no integrity algorithm",
-			 out->text, out->cipher->name);
-		return -1;
-	}
-	if (!out->cipher->icv && !out->integ) {
-		overhead_integ_names(names, sizeof(names));
-		snprintf(err, errlen, "ESP proposal '%s': %s needs an integrity algorithm: %s",
-			 out->text, out->cipher->name, names);
-		return -1;
-	}
+	if (!out->cipher)
+		return fail(e, MODEL_E_ESP_NO_CIPHER, out->text, NULL);
+	if (out->cipher->icv && out->integ)
+		return fail(e, MODEL_E_ESP_AEAD_INTEG, out->text, out->cipher->name);
+	if (!out->cipher->icv && !out->integ)
+		return fail(e, MODEL_E_ESP_NEEDS_INTEG, out->text, out->cipher->name);
 	return 0;
 }
 
 int
-model_parse_proposal(const char *s, struct esp_proposal *out, char *err, size_t errlen)
+model_read_proposal(const char *s, struct esp_proposal *out, struct model_error *e)
 {
 	char buf[sizeof(out->text)];
 	char *save = NULL;
 
 	memset(out, 0, sizeof(*out));
-	if (!s || !*s || strlen(s) >= sizeof(buf)) {
-		snprintf(err, errlen, "ESP proposal must be 1 to %zu characters, e.g. aes128-sha1",
-			 sizeof(buf) - 1);
-		return -1;
-	}
+	*e = (struct model_error){ .code = MODEL_E_NONE };
+	if (!s || !*s || strlen(s) >= sizeof(buf))
+		return model_error_set(e, MODEL_E_ESP_LENGTH, NULL, NULL, (long)sizeof(buf) - 1);
 	snprintf(out->text, sizeof(out->text), "%s", s);
 	snprintf(buf, sizeof(buf), "%s", s);
 	for (char *p = buf; *p; p++) /* AES128-SHA1 as typed from a vendor GUI */
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
 	for (char *tok = strtok_r(buf, "-", &save); tok; tok = strtok_r(NULL, "-", &save))
-		if (take_token(tok, out, err, errlen) < 0)
+		if (take_token(tok, out, e) < 0)
 			return -1;
-	return check_complete(out, err, errlen);
+	return check_complete(out, e);
+}
+
+/* Who words a model_error for the callers that want a finished line (the
+ * audit's NOTE_ESP_MODEL): a function of render's, set by cli, since core
+ * has no words. */
+static model_error_wording say;
+
+void
+model_error_say(model_error_wording fn)
+{
+	say = fn;
+}
+
+int
+model_error_set(struct model_error *e, enum model_error_code code, const char *a, const char *b,
+		long n)
+{
+	*e = (struct model_error){ .code = code, .n = n };
+	snprintf(e->a, sizeof(e->a), "%s", a ? a : "");
+	snprintf(e->b, sizeof(e->b), "%s", b ? b : "");
+	return -1;
+}
+
+int
+model_error_out(const struct model_error *e, char *err, size_t errlen)
+{
+	if (say)
+		say(e, err, errlen);
+	else /* no words linked in: the code, not a sentence */
+		snprintf(err, errlen, "model error %d", (int)e->code);
+	return -1;
+}
+
+int
+model_parse_proposal(const char *s, struct esp_proposal *out, char *err, size_t errlen)
+{
+	struct model_error e;
+
+	return model_read_proposal(s, out, &e) == 0 ? 0 : model_error_out(&e, err, errlen);
 }

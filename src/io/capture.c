@@ -2,6 +2,7 @@
 /* Capture files through libpcap's dumper: DLT_RAW, so each record is an IP
  * packet exactly as sent or received, with no invented link layer. */
 #include "io/capture.h"
+#include "base/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -38,20 +39,20 @@ open_target(const char *path, char *err, size_t errlen)
 	}
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0644);
 	if (fd < 0) {
-		snprintf(err, errlen, "cannot write capture file %s: %s", path,
-			 errno == ENXIO ? "a FIFO that nobody is reading" : strerror(errno));
+		snprintf(err, errlen, _("cannot write capture file %s: %s"), path,
+			 errno == ENXIO ? _("a FIFO that nobody is reading") : strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) < 0 ||
 	    !(S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))) {
-		snprintf(err, errlen, "cannot write capture file %s: not a file, FIFO or device",
+		snprintf(err, errlen, _("cannot write capture file %s: not a file, FIFO or device"),
 			 path);
 		close(fd);
 		return NULL;
 	}
 	flags = fcntl(fd, F_GETFL);
 	if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0 || !(f = fdopen(fd, "wb"))) {
-		snprintf(err, errlen, "cannot write capture file %s: %s", path, strerror(errno));
+		snprintf(err, errlen, _("cannot write capture file %s: %s"), path, strerror(errno));
 		close(fd);
 		return NULL;
 	}
@@ -65,7 +66,7 @@ capture_open(const char *path, char *err, size_t errlen)
 	FILE *f;
 
 	if (!c) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s", _("out of memory"));
 		return NULL;
 	}
 	if (!(f = open_target(path, err, errlen))) {
@@ -74,14 +75,14 @@ capture_open(const char *path, char *err, size_t errlen)
 	}
 	c->dead = pcap_open_dead(DLT_RAW, 65535);
 	if (!c->dead) {
-		snprintf(err, errlen, "cannot start a capture file");
+		snprintf(err, errlen, "%s", _("cannot start a capture file"));
 		fclose(f);
 		free(c);
 		return NULL;
 	}
 	c->dump = pcap_dump_fopen(c->dead, f);
 	if (!c->dump) {
-		snprintf(err, errlen, "cannot write capture file %s: %s", path,
+		snprintf(err, errlen, _("cannot write capture file %s: %s"), path,
 			 pcap_geterr(c->dead));
 		fclose(f);
 		pcap_close(c->dead);
@@ -154,8 +155,8 @@ capture_close(struct capture *c, char *err, size_t errlen)
 	if (pcap_dump_flush(c->dump) != 0 || ferror(pcap_dump_file(c->dump)) || c->err) {
 		if (!c->err)
 			c->err = errno;
-		snprintf(err, errlen, "cannot write the capture file: %s",
-			 c->err ? strerror(c->err) : "write error");
+		snprintf(err, errlen, _("cannot write the capture file: %s"),
+			 c->err ? strerror(c->err) : _("write error"));
 		rc = -1;
 	}
 	pcap_dump_close(c->dump);

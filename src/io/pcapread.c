@@ -18,6 +18,7 @@
  * buffer: only the bytes libpcap says it returned (caplen) are read, never
  * the length on the wire that the record merely claims. */
 #include "base/errbuf.h"
+#include "base/i18n.h"
 #include "io/pcapread.h"
 #include "base/count.h"
 
@@ -173,23 +174,24 @@ check_header(int fd, const char *path, int *pcapng, char *err, size_t errlen)
 	size_t i;
 
 	if (n < 0) {
-		err_set(err, errlen, "cannot read %s: %s", path, strerror(errno));
+		err_set(err, errlen, _("cannot read %s: %s"), path, strerror(errno));
 		return -1;
 	}
 	if (n == 0) {
-		err_set(err, errlen, "the file is empty, not a capture file");
+		err_set(err, errlen, "%s", _("the file is empty, not a capture file"));
 		return -1;
 	}
 	if (n < 4) {
-		err_set(err, errlen, "the file is too short to be a capture file (%zd bytes)", n);
+		err_set(err, errlen, _("the file is too short to be a capture file (%zd bytes)"),
+			n);
 		return -1;
 	}
 	magic = (uint32_t)h[0] << 24 | (uint32_t)h[1] << 16 | (uint32_t)h[2] << 8 | h[3];
 	*pcapng = magic == PCAPNG_MAGIC;
 	if (magic == PCAPNG_MAGIC) {
 		if ((size_t)n < PCAPNG_SHB_MIN) {
-			err_set(err, errlen, "pcapng section header cut short (%zd of %u bytes)", n,
-				PCAPNG_SHB_MIN);
+			err_set(err, errlen, _("pcapng section header cut short (%zd of %u bytes)"),
+				n, PCAPNG_SHB_MIN);
 			return -1;
 		}
 		return 0;
@@ -199,13 +201,13 @@ check_header(int fd, const char *path, int *pcapng, char *err, size_t errlen)
 			break;
 	if (i == COUNT(pcap_magics)) {
 		err_set(err, errlen,
-			"not a pcap or pcapng capture file (it starts with"
-			" bytes %02x %02x %02x %02x)",
+			_("not a pcap or pcapng capture file (it starts with"
+			  " bytes %02x %02x %02x %02x)"),
 			h[0], h[1], h[2], h[3]);
 		return -1;
 	}
 	if ((size_t)n < PCAP_HDR_LEN) {
-		err_set(err, errlen, "pcap file header cut short (%zd of %u bytes)", n,
+		err_set(err, errlen, _("pcap file header cut short (%zd of %u bytes)"), n,
 			PCAP_HDR_LEN);
 		return -1;
 	}
@@ -229,7 +231,7 @@ start(struct pcapread *r, char *err, size_t errlen)
 	FILE *fp;
 
 	if (fd < 0 || lseek(fd, 0, SEEK_SET) < 0 || !(fp = fdopen(fd, "rb"))) {
-		err_set(err, errlen, "cannot read the file: %s", strerror(errno));
+		err_set(err, errlen, _("cannot read the file: %s"), strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return -1;
@@ -239,15 +241,15 @@ start(struct pcapread *r, char *err, size_t errlen)
 	if (!r->pcap) {
 		/* libpcap leaves the FILE to us when it fails. */
 		fclose(fp);
-		err_set(err, errlen, "libpcap cannot read the file: %s", perr);
+		err_set(err, errlen, _("libpcap cannot read the file: %s"), perr);
 		return -1;
 	}
 	r->n = 0;
 	r->link = find_link(pcap_datalink(r->pcap));
 	if (!r->link) {
 		err_set(err, errlen,
-			"link type %s (%d) is not supported: inspect reads"
-			" raw IP, Ethernet and Linux cooked (SLL, SLL2) captures",
+			_("link type %s (%d) is not supported: inspect reads"
+			  " raw IP, Ethernet and Linux cooked (SLL, SLL2) captures"),
 			dlt_name(pcap_datalink(r->pcap)), pcap_datalink(r->pcap));
 		pcap_close(r->pcap);
 		r->pcap = NULL;
@@ -263,14 +265,14 @@ check_regular(int fd, const char *path, char *err, size_t errlen)
 	struct stat st;
 
 	if (fstat(fd, &st) < 0) {
-		err_set(err, errlen, "cannot read %s: %s", path, strerror(errno));
+		err_set(err, errlen, _("cannot read %s: %s"), path, strerror(errno));
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		err_set(err, errlen,
 			S_ISDIR(st.st_mode)
-				? "%s is a directory, not a capture file"
-				: "%s is not a regular file (inspect reads a capture file twice)",
+				? _("%s is a directory, not a capture file")
+				: _("%s is not a regular file (inspect reads a capture file twice)"),
 			path);
 		return -1;
 	}
@@ -290,7 +292,7 @@ pcapread_open_fd(int fd, const char *path, char *err, size_t errlen)
 	}
 	r = calloc(1, sizeof *r);
 	if (!r) {
-		err_set(err, errlen, "out of memory");
+		err_set(err, errlen, "%s", _("out of memory"));
 		close(fd);
 		return NULL;
 	}
@@ -310,7 +312,7 @@ pcapread_open(const char *path, char *err, size_t errlen)
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 
 	if (fd < 0) {
-		err_set(err, errlen, "cannot open %s: %s", path, strerror(errno));
+		err_set(err, errlen, _("cannot open %s: %s"), path, strerror(errno));
 		return NULL;
 	}
 	return pcapread_open_fd(fd, path, err, errlen);
@@ -363,18 +365,18 @@ pcapread_open_stream(int fd, const char *name, char *err, size_t errlen)
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
 		copy = dup(fd);
 		if (copy < 0) {
-			err_set(err, errlen, "cannot read %s: %s", name, strerror(errno));
+			err_set(err, errlen, _("cannot read %s: %s"), name, strerror(errno));
 			return NULL;
 		}
 		return pcapread_open_fd(copy, name, err, errlen);
 	}
 	copy = spool_file();
 	if (copy < 0) {
-		err_set(err, errlen, "cannot keep a copy of %s: %s", name, strerror(errno));
+		err_set(err, errlen, _("cannot keep a copy of %s: %s"), name, strerror(errno));
 		return NULL;
 	}
 	if (copy_all(fd, copy) < 0) {
-		err_set(err, errlen, "cannot read %s: %s", name, strerror(errno));
+		err_set(err, errlen, _("cannot read %s: %s"), name, strerror(errno));
 		close(copy);
 		return NULL;
 	}
@@ -394,16 +396,40 @@ pcapread_rewind(struct pcapread *r, char *err, size_t errlen)
  * for these, only text, which differs between pcap and pcapng and between
  * versions (checked against libpcap 1.10.3). Anything else is passed on as
  * libpcap wrote it. */
+enum record_words { RW_CUT, RW_CLAIMS, RW_LENGTH, RW_DISAGREE };
 static const struct {
 	const char *contains;
-	const char *ours;
+	enum record_words ours;
 } record_errors[] = {
-	{ "truncated", "is cut short: the file ends inside it" },
-	{ "invalid packet capture length", "claims more captured bytes than any capture holds" },
-	{ "has a length of", "is damaged: impossible block length" }, /* pcapng */
-	{ "block size", "is damaged: impossible block length" },      /* pcapng */
-	{ "don't match", "is damaged: its block lengths disagree" },  /* pcapng */
+	{ "truncated", RW_CUT },          { "invalid packet capture length", RW_CLAIMS },
+	{ "has a length of", RW_LENGTH }, /* pcapng */
+	{ "block size", RW_LENGTH },      /* pcapng */
+	{ "don't match", RW_DISAGREE },   /* pcapng */
 };
+
+static void
+record_say(enum record_words w, uint64_t n, char *err, size_t errlen)
+{
+	switch (w) {
+	case RW_CUT:
+		err_set(err, errlen, _("record %" PRIu64 " is cut short: the file ends inside it"),
+			n);
+		break;
+	case RW_CLAIMS:
+		err_set(err, errlen,
+			_("record %" PRIu64 " claims more captured bytes than any capture holds"),
+			n);
+		break;
+	case RW_LENGTH:
+		err_set(err, errlen, _("record %" PRIu64 " is damaged: impossible block length"),
+			n);
+		break;
+	case RW_DISAGREE:
+		err_set(err, errlen, _("record %" PRIu64 " is damaged: its block lengths disagree"),
+			n);
+		break;
+	}
+}
 
 /* pcapng lets every section have its own byte order (draft-ietf-opsawg-pcapng
  * sec. 4.1: each section header carries its byte-order magic); libpcap 1.10
@@ -436,20 +462,19 @@ record_error(struct pcapread *r, long at, char *err, size_t errlen)
 	 * header libpcap read and refused (blocks it skipped may lie between) */
 	if (other_order_section(r, at) || (now >= 8 && other_order_section(r, now - 8))) {
 		err_set(err, errlen,
-			"record %" PRIu64 " begins a pcapng section in the other byte order, "
-			"which libpcap cannot read after the first: rewrite the file in one byte "
-			"order (editcap FILE NEW.pcapng) and inspect that",
+			_("record %" PRIu64 " begins a pcapng section in the other byte order, "
+			  "which libpcap cannot read after the first: rewrite the file in one byte "
+			  "order (editcap FILE NEW.pcapng) and inspect that"),
 			r->n + 1);
 		return PCAPREAD_ERROR;
 	}
 
 	for (i = 0; i < COUNT(record_errors); i++)
 		if (strstr(msg, record_errors[i].contains)) {
-			err_set(err, errlen, "record %" PRIu64 " %s", r->n + 1,
-				record_errors[i].ours);
+			record_say(record_errors[i].ours, r->n + 1, err, errlen);
 			return PCAPREAD_ERROR;
 		}
-	err_set(err, errlen, "record %" PRIu64 ": libpcap: %s", r->n + 1, msg);
+	err_set(err, errlen, _("record %" PRIu64 ": libpcap: %s"), r->n + 1, msg);
 	return PCAPREAD_ERROR;
 }
 
@@ -481,7 +506,7 @@ pcapread_next(struct pcapread *r, struct pcapread_pkt *p, char *err, size_t errl
 
 	memset(p, 0, sizeof *p);
 	if (!r->pcap) {
-		err_set(err, errlen, "the capture file is not open");
+		err_set(err, errlen, "%s", _("the capture file is not open"));
 		return PCAPREAD_ERROR;
 	}
 	at = pcap_file(r->pcap) ? ftell(pcap_file(r->pcap)) : -1;
@@ -492,17 +517,17 @@ pcapread_next(struct pcapread *r, struct pcapread_pkt *p, char *err, size_t errl
 		return record_error(r, at, err, errlen);
 	if (snapped_by_header(r, at, h)) {
 		err_set(err, errlen,
-			"record %" PRIu64 " holds %ld bytes, more than the snap length of "
-			"%d the file header gives: the header is wrong, and libpcap cuts every such "
-			"record to %d bytes",
+			_("record %" PRIu64 " holds %ld bytes, more than the snap length of "
+			  "%d the file header gives: the header is wrong, and libpcap cuts every such "
+			  "record to %d bytes"),
 			r->n + 1, ftell(pcap_file(r->pcap)) - at - 16, pcap_snapshot(r->pcap),
 			pcap_snapshot(r->pcap));
 		return PCAPREAD_ERROR;
 	}
 	if (h->caplen > h->len) {
 		err_set(err, errlen,
-			"record %" PRIu64 " is damaged: it holds %u bytes"
-			" of a %u-byte packet",
+			_("record %" PRIu64 " is damaged: it holds %u bytes"
+			  " of a %u-byte packet"),
 			r->n + 1, h->caplen, h->len);
 		return PCAPREAD_ERROR;
 	}

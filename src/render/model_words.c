@@ -5,6 +5,7 @@
  * keys). The numbers' sources (RFCs, vendor documents) are never translated. */
 #include "render/render.h"
 #include "base/count.h"
+#include "core/overhead.h"
 
 #include <stdio.h>
 
@@ -198,4 +199,105 @@ render_peer_display(const struct peer_def *p, int localized)
 				: NULL;
 
 	return w ? L(w) : p->display;
+}
+
+/* Why the model refused its input (core/model.h struct model_error). The
+ * lists of valid names come from core's own tables. */
+void
+model_error_words(const struct model_error *e, int localized, char *buf, size_t len)
+{
+	char names[512];
+
+	switch (e->code) {
+	case MODEL_E_NONE: snprintf(buf, len, "%s", ""); break;
+	case MODEL_E_ESP_LENGTH:
+		snprintf(buf, len,
+			 L(N_("ESP proposal must be 1 to %ld characters, e.g. aes128-sha1")), e->n);
+		break;
+	case MODEL_E_ESP_TWO_CIPHERS:
+		snprintf(buf, len,
+			 L(N_("ESP proposal '%s': more than one cipher; give exactly one")), e->a);
+		break;
+	case MODEL_E_ESP_TWO_INTEGS:
+		snprintf(
+			buf, len,
+			L(N_("ESP proposal '%s': more than one integrity algorithm; give exactly one")),
+			e->a);
+		break;
+	case MODEL_E_ESP_UNKNOWN:
+		overhead_cipher_names(names, sizeof(names));
+		snprintf(buf, len, L(N_("unknown ESP algorithm '%s' in '%s': ciphers are %s")),
+			 e->a, e->b, names);
+		break;
+	case MODEL_E_ESP_NO_CIPHER:
+		snprintf(buf, len,
+			 L(N_("ESP proposal '%s' has no cipher (e.g. aes128-sha1, aes128gcm16)")),
+			 e->a);
+		break;
+	case MODEL_E_ESP_AEAD_INTEG:
+		snprintf(buf, len,
+			 L(N_("ESP proposal '%s': %s is AEAD and takes no integrity algorithm")),
+			 e->a, e->b);
+		break;
+	case MODEL_E_ESP_NEEDS_INTEG:
+		overhead_integ_names(names, sizeof(names));
+		snprintf(buf, len, L(N_("ESP proposal '%s': %s needs an integrity algorithm: %s")),
+			 e->a, e->b, names);
+		break;
+	case MODEL_E_STACK_LIST:
+		snprintf(
+			buf, len, "%s",
+			L(N_("--stack needs a comma-separated list of layers, e.g. ipv4,nat-t,esp")));
+		break;
+	case MODEL_E_STACK_UNKNOWN:
+		overhead_layer_names(names, sizeof(names));
+		snprintf(buf, len, L(N_("unknown layer '%s' in --stack: layers are %s")), e->a,
+			 names);
+		break;
+	case MODEL_E_STACK_TOO_MANY:
+		snprintf(buf, len, L(N_("--stack has more than %ld layers")), e->n);
+		break;
+	case MODEL_E_STACK_FIRST:
+		snprintf(
+			buf, len,
+			L(N_("--stack must start with an access layer or an IP header (pppoe, 4in6, ipv4, ipv6), not '%s'")),
+			e->a);
+		break;
+	case MODEL_E_STACK_INSIDE:
+		snprintf(buf, len, L(N_("--stack: '%s' cannot sit directly inside '%s'")), e->a,
+			 e->b);
+		break;
+	case MODEL_E_LINK_RANGE:
+		snprintf(buf, len, L(N_("line MTU %ld out of range: %d to %d")), e->n, IP_MIN_MTU4,
+			 IP_MAX_MTU);
+		break;
+	case MODEL_E_NEED_ESP:
+		snprintf(buf, len, "%s",
+			 L(N_("the stack has ESP: give --esp PROPOSAL (e.g. aes128-sha1)")));
+		break;
+	case MODEL_E_ACCESS_LEFT: /* RFC 791: the IPv4 minimum MTU */
+		snprintf(
+			buf, len,
+			L(N_("the access layers leave %ld bytes, below the IPv4 minimum MTU of %d (RFC 791)")),
+			e->n, IP_MIN_MTU4);
+		break;
+	case MODEL_E_NO_ROOM:
+		snprintf(
+			buf, len,
+			L(N_("the stack leaves no room: %ld bytes after '%s', below the IPv4 minimum MTU of %d (RFC 791)")),
+			e->n, e->a, IP_MIN_MTU4);
+		break;
+	case MODEL_E_OVERFLOW:
+		snprintf(
+			buf, len, "%s",
+			L(N_("the stack is too deep to show step by step (a limit of mtuprobe: report it)")));
+		break;
+	default: snprintf(buf, len, "model error %d", (int)e->code); break;
+	}
+}
+
+void
+model_error_english(const struct model_error *e, char *buf, size_t len)
+{
+	model_error_words(e, 0, buf, len);
 }

@@ -196,6 +196,10 @@ void model_warning_words(const struct model_warning *w, int localized, char *buf
  * PEER_DISPLAY_UNKNOWN) words in the user's language when localized, else
  * the English of core/presets.c. */
 const char *render_peer_display(const struct peer_def *p, int localized);
+/* Why the model refused its input (core/model.h), localized as above;
+ * model_error_english() is the same in English, for model_error_say(). */
+void model_error_words(const struct model_error *e, int localized, char *buf, size_t len);
+void model_error_english(const struct model_error *e, char *buf, size_t len);
 /* The probe's tunnel verdict (core/compare.c) in words, localized as above. */
 void tunnel_verdict_words(const struct tunnel_judgement *j, int localized, char *buf, size_t len);
 
