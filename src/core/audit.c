@@ -46,6 +46,10 @@ say_set(struct audit_say *w, int code, const struct audit_arg *args)
 		if (args[k].kind == AA_QUOTE) {
 			text_copy(w->quote, sizeof(w->quote), args[k].s ? args[k].s : "");
 			w->arg[k].s = NULL;
+		} else if (args[k].kind == AA_MODEL) {
+			if (args[k].me)
+				w->model = *args[k].me;
+			w->arg[k].me = NULL;
 		}
 	}
 }

@@ -63,6 +63,8 @@ enum audit_arg_kind {
 	                                * facts, config.c): render translates it */
 	AA_FROM,   /* from: where the line MTU came from (one a
 	                                * result), worded by render */
+	AA_MODEL,  /* the say's model error (me copied there): why the model
+	                                * computed nothing, worded by render */
 };
 
 /* Where the audit's line MTU came from: a code and its pieces, which
@@ -93,6 +95,7 @@ struct audit_arg {
 	long n;        /* AA_NUM: the number; AA_WORD: an enum audit_word */
 	const char *s; /* AA_STR: static, the configuration's or the result's */
 	const struct audit_line_from *from; /* AA_FROM: the result's */
+	const struct model_error *me;       /* AA_MODEL: copied into the say */
 };
 
 /* Codes of what a finding or a note says (render/audit_words.c). */
@@ -240,7 +243,8 @@ enum audit_word {
 struct audit_say {
 	int code; /* enum audit_say_id; 0: nothing (bad, ref say it) */
 	struct audit_arg arg[AUDIT_ARGS];
-	char quote[128]; /* AA_QUOTE: a string made for it (an address, an input) */
+	char quote[128];          /* AA_QUOTE: a string made for it (an address, an input) */
+	struct model_error model; /* AA_MODEL */
 };
 
 struct audit_finding {

@@ -30,7 +30,8 @@ void audit_prepare(struct audit_run *a);
  * the order its sentence names them; an ARGS() list ends itself. */
 #define AN(x) ((struct audit_arg){ .kind = AA_NUM, .n = (long)(x) })
 #define AS(x) ((struct audit_arg){ .kind = AA_STR, .s = (x) })
-#define AQ(x) ((struct audit_arg){ .kind = AA_QUOTE, .s = (x) }) /* copied: one a finding */
+#define AQ(x) ((struct audit_arg){ .kind = AA_QUOTE, .s = (x) })  /* copied: one a finding */
+#define AM(x) ((struct audit_arg){ .kind = AA_MODEL, .me = (x) }) /* copied: one a finding */
 #define AW(x) ((struct audit_arg){ .kind = AA_WORD, .n = (long)(x) })
 #define AP(x) ((struct audit_arg){ .kind = AA_PHRASE, .s = (x) })
 /* the result's line_from (a const struct audit_line_from *) */

@@ -117,30 +117,30 @@ esp_count(const char *text)
 }
 
 /* What line + ESP (+ NAT-T) allow, capped by the peer's documented
- * maximum; 0 with err set when the model cannot compute it. The outer
+ * maximum; 0 with e set when the model cannot compute it. The outer
  * header is IPv6 (40 bytes, RFC 8200) when the IKE peer's outer address
  * is an IPv6 one. */
 static unsigned
-limit_on(const struct audit_run *a, unsigned link, const char *esp, int natt, int outer6, char *err,
-	 size_t errlen)
+limit_on(const struct audit_run *a, unsigned link, const char *esp, int natt, int outer6,
+	 struct model_error *e)
 {
 	struct model_input in;
 	struct model_result m;
 
 	memset(&in, 0, sizeof(in));
 	in.link_mtu = link;
-	if (model_parse_proposal(esp, &in.esp, err, errlen) < 0)
+	if (model_read_proposal(esp, &in.esp, e) < 0)
 		return 0;
 	model_default_stack(&in, outer6, natt, 0);
-	if (model_compute(&in, &m, err, errlen) < 0)
+	if (model_run(&in, &m, e) < 0)
 		return 0;
 	return m.tunnel_mtu_model < a->peer->max_mtu ? m.tunnel_mtu_model : a->peer->max_mtu;
 }
 
 static unsigned
-model_limit(struct audit_run *a, const char *esp, int natt, int outer6, char *err, size_t errlen)
+model_limit(struct audit_run *a, const char *esp, int natt, int outer6, struct model_error *e)
 {
-	return limit_on(a, a->r->line_mtu, esp, natt, outer6, err, errlen);
+	return limit_on(a, a->r->line_mtu, esp, natt, outer6, e);
 }
 
 /* The line MTU a list of proposals is ranked on when the line is not
@@ -159,7 +159,8 @@ static int
 esp_worst(const struct audit_run *a, struct audit_tunnel *at, const char *text, char *bad,
 	  size_t badlen, unsigned *n)
 {
-	char list[CONFIG_ESP], kw[CONFIG_ESP], err[256];
+	char list[CONFIG_ESP], kw[CONFIG_ESP];
+	struct model_error e;
 	char *save = NULL;
 	unsigned worst = 0;
 	size_t len;
@@ -181,7 +182,7 @@ esp_worst(const struct audit_run *a, struct audit_tunnel *at, const char *text, 
 		len = strlen(at->esp_all);
 		snprintf(at->esp_all + len, sizeof(at->esp_all) - len, "%s%s", len ? "," : "", kw);
 		lim = limit_on(a, a->r->line_mtu ? a->r->line_mtu : RANK_LINE_MTU, kw, 0,
-			       at->outer6, err, sizeof(err));
+			       at->outer6, &e);
 		/* one the model cannot compute is the one said (NOTE_ESP_MODEL) */
 		if (!at->esp[0] || !lim || (worst && lim < worst)) {
 			snprintf(at->esp, sizeof(at->esp), "%s", kw);
@@ -325,14 +326,14 @@ tunnel_numbers(struct audit_run *a, size_t i)
 		esp_unknown(a, t, text, kw);
 	}
 	if (a->r->line_mtu && at->esp[0]) {
-		char err[256];
-		at->limit = model_limit(a, at->esp, at->natt, at->outer6, err, sizeof(err));
+		struct model_error e;
+		at->limit = model_limit(a, at->esp, at->natt, at->outer6, &e);
 		if (!at->limit) /* never silent: say why no limit was computed */
-			audit_note(a, NOTE_ESP_MODEL, ARGS(AS(t->name), AS(at->esp), AQ(err)));
+			audit_note(a, NOTE_ESP_MODEL, ARGS(AS(t->name), AS(at->esp), AM(&e)));
 	}
 	if (at->limit && at->natt_auto) {
-		char err[256];
-		at->limit_natt = model_limit(a, at->esp, 1, at->outer6, err, sizeof(err));
+		struct model_error e;
+		at->limit_natt = model_limit(a, at->esp, 1, at->outer6, &e);
 	}
 	/* above the limit is tunnel-mtu-above-model; between the two, it holds
 	 * only while no NAT is on the path: said, not judged */

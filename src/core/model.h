@@ -249,8 +249,9 @@ int model_read_proposal(const char *s, struct esp_proposal *out, struct model_er
 int model_read_stack(const char *list, struct model_input *in, struct model_error *e);
 
 /* The same three with e worded into err by the function model_error_say()
- * set (cli sets render's English words, what core/audit_model.c quotes in
- * NOTE_ESP_MODEL), or the code's number when none is set (unit tests). */
+ * set (cli sets render's English words, for callers that keep a text:
+ * probe's --json), or the code's number when none is set (unit tests).
+ * The audit carries the code itself (AA_MODEL), worded where it prints. */
 int model_parse_proposal(const char *s, struct esp_proposal *out, char *err, size_t errlen);
 int model_parse_stack(const char *list, struct model_input *in, char *err, size_t errlen);
 typedef void (*model_error_wording)(const struct model_error *e, char *buf, size_t len);

@@ -4,6 +4,7 @@
  * leaves broken, why a tunnel was not checked. Words live here, at the
  * edge, so that they can be translated; the core keeps numbers. */
 #include "render/audit_out.h"
+#include "render/render.h"
 #include "base/count.h"
 #include "base/text.h"
 
@@ -576,6 +577,7 @@ arg_text(const struct audit_say *w, const struct audit_arg *x, int localized, ch
 		else
 			buf[0] = '\0';
 		break;
+	case AA_MODEL: model_error_words(&w->model, localized, buf, len); break;
 	}
 }
 
