@@ -230,6 +230,10 @@ struct config_tunnel {
 	 * them, from the tunnel's own lines, its profile or the format's
 	 * default one: IX IKEv2); 0: the gateway's are */
 	int esp_here;
+	/* swanctl: this child's own start_action and dpd_action (line 0: not
+	 * written): a child starts, and comes back, by its own
+	 * (swanctl.conf(5)), whatever its siblings say */
+	struct config_num child_start, child_dpd;
 	int ikev2; /* IX tunnel mode ipsec-ikev2 */
 	/* IX: the interface IKE leaves by (ikev2 outgoing-interface IF), its
 	 * line in outgoing.text; "" when not written */

@@ -255,6 +255,29 @@ conn_key(struct config_gateway *g, const char *k, const char *v, const struct cf
 	return 0;
 }
 
+/* A child's start/dpd/close action a is the connection's when none is
+ * set yet or it brings the SA up more surely than the one set: the IKE SA
+ * is initiated, and brought back, when any of its children asks for it
+ * (swanctl.conf(5) start_action, dpd_action: per child), so the
+ * connection's is its children's strongest, never the last one read. */
+static int
+stronger(const struct config_num *set, long a)
+{
+	static const int rank[] = {
+		[CONFIG_ACT_NONE] = 0,  [CONFIG_ACT_CLEAR] = 0, [CONFIG_ACT_HOLD] = 1,
+		[CONFIG_ACT_OTHER] = 1, [CONFIG_ACT_TRAP] = 2,  [CONFIG_ACT_RESTART] = 3,
+		[CONFIG_ACT_START] = 3,
+	};
+
+	int ra = a >= 0 && (size_t)a < COUNT(rank) ? rank[a] : 0;
+
+	if (!set->line)
+		return 1;
+	if (set->tmpl) /* a placeholder might be anything: only a sure start wins */
+		return ra >= 2;
+	return set->v >= 0 && (size_t)set->v < COUNT(rank) && ra > rank[set->v];
+}
+
 /* t is its connection's first child: the connection's selectors are
  * this child's. */
 static int
@@ -295,13 +318,19 @@ child_key(struct config *c, struct config_tunnel *t, struct config_gateway *g, c
 		t->kind = strcmp(v, "tunnel") == 0 ? CONFIG_TK_IPSEC : CONFIG_TK_TRANSPORT;
 		cfg_set(&t->encap, (long)t->kind, l);
 	} else if (strcmp(k, "start_action") == 0 && action(v, &a) == 0) {
+		cfg_set(&t->child_start, a, l);
+		if (!stronger(&g->start_action, a))
+			return 0;
 		cfg_set(&g->start_action, a, l);
 		/* none (default) only loads; trap and start initiate */
 		cfg_set(&g->refresh, a == CONFIG_ACT_START || a == CONFIG_ACT_TRAP, l);
 	} else if (strcmp(k, "dpd_action") == 0 && action(v, &a) == 0) {
-		cfg_set(&g->dpd_action, a, l);
+		cfg_set(&t->child_dpd, a, l);
+		if (stronger(&g->dpd_action, a))
+			cfg_set(&g->dpd_action, a, l);
 	} else if (strcmp(k, "close_action") == 0 && action(v, &a) == 0) {
-		cfg_set(&g->close_action, a, l);
+		if (stronger(&g->close_action, a))
+			cfg_set(&g->close_action, a, l);
 	} else {
 		return -1;
 	}
@@ -342,6 +371,10 @@ template_key(struct config_gateway *g, struct config_tunnel *t, int depth, const
 		if (strcmp(k, child_keys[i]) != 0)
 			continue;
 		if (i < 4 && ch[i]) {
+			/* a sibling's sure start or restart stays (stronger) */
+			if (i > 0 && ch[i]->line && !ch[i]->tmpl &&
+			    !stronger(ch[i], CONFIG_ACT_START))
+				continue;
 			cfg_set_tmpl(ch[i], l);
 			if (i == 1)
 				cfg_set_tmpl(&g->refresh, l);
@@ -570,6 +603,31 @@ swan_start(const struct config *c, const struct config_gateway *g, struct config
 								: CONFIG_START_ALWAYS;
 }
 
+/* Each child's start by its own start_action and dpd_action where it
+ * writes them, else the connection's (inherited from the defaults the
+ * connection's other keys give). */
+static void
+swan_starts(struct config *c)
+{
+	for (size_t i = 0; i < c->ntunnels; i++) {
+		struct config_tunnel *t = &c->tunnels[i];
+		struct config_gateway g;
+		if (t->gateway < 0 || (size_t)t->gateway >= c->ngateways)
+			continue;
+		g = c->gateways[t->gateway];
+		if (t->child_start.line) {
+			g.start_action = t->child_start;
+			g.refresh = t->child_start;
+			g.refresh.v = t->child_start.v == CONFIG_ACT_START ||
+				      t->child_start.v == CONFIG_ACT_TRAP;
+		}
+		if (t->child_dpd.line)
+			g.dpd_action = t->child_dpd;
+		t->start.set = 1;
+		swan_start(c, &g, &t->start);
+	}
+}
+
 static void
 swan_live(struct config *c)
 {
@@ -610,6 +668,6 @@ config_parse_swan(const char *buf, size_t len, struct config *c)
 	}
 	c->lines = r.no;
 	swan_live(c);
-	cfg_starts(c, swan_start);
+	swan_starts(c);
 	return c->nomem ? -1 : 0;
 }
