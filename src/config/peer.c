@@ -83,7 +83,9 @@ peer_is_document(const char *buf, size_t len)
 {
 	char c = first_byte(buf, len);
 
-	return !c || c == '{' || c == '[' || c == '<';
+	/* '"': a JSON key with its braces cut off (a guide's sample): no
+	 * router configuration's line begins with a quote */
+	return !c || c == '{' || c == '[' || c == '<' || c == '"';
 }
 
 int
@@ -98,6 +100,8 @@ peer_parse(const char *buf, size_t len, struct peer_config *p, struct peer_error
 		return peer_fail(e, PEER_E_EMPTY, NULL, NULL, 0);
 	if (is_xml(buf, len))
 		return peer_parse_aws_xml(buf, len, p, e);
+	if (first_byte(buf, len) == '"')
+		return peer_fail(e, PEER_E_FRAGMENT, NULL, NULL, 0);
 	if (peer_json_tokenize(buf, len, &top, e) < 0)
 		return -1;
 	rc = json_kind(top, p, e);

@@ -187,6 +187,7 @@ enum peer_error_code {
 	PEER_E_TOP_NOT_OBJECT, /* the JSON is not an object */
 	PEER_E_RAW_TFSTATE,    /* a raw terraform.tfstate */
 	PEER_E_ONE_CONNECTION, /* one VpnConnection (create-vpn-connection's output) */
+	PEER_E_FRAGMENT,       /* begins with a quoted key: a piece cut out of a JSON document */
 	PEER_E_NOT_PEER,       /* none of the three documents */
 	PEER_E_NOT_TF,         /* peer_parse_terraform(): no format_version, terraform_version */
 	/* the describe-vpn-connections JSON (aws_json.c) */

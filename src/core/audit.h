@@ -136,6 +136,7 @@ enum audit_say_id {
 	NOTE_PROSE,
 	NOTE_ESP_CUT,
 	NOTE_SEL_SELF_UNKNOWN,
+	NOTE_INTEG_DROPPED,
 	NOTE_IF_LIKE,
 	/* findings */
 	SAY_MSS6_ABOVE,

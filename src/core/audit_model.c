@@ -325,6 +325,12 @@ tunnel_numbers(struct audit_run *a, size_t i)
 		at->esp[0] = '\0';
 		esp_unknown(a, t, text, kw);
 	}
+	if (at->esp[0]) {
+		struct esp_proposal pr;
+		struct model_error e;
+		if (model_read_proposal(at->esp, &pr, &e) == 0 && pr.integ_dropped)
+			audit_note(a, NOTE_INTEG_DROPPED, ARGS(AS(t->name), AS(at->esp)));
+	}
 	if (a->r->line_mtu && at->esp[0]) {
 		struct model_error e;
 		at->limit = model_limit(a, at->esp, at->natt, at->outer6, &e);

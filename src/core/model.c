@@ -394,6 +394,8 @@ model_run(const struct model_input *in, struct model_result *r, struct model_err
 			r->has_tunnel = 1;
 	if (r->has_tunnel && tunnel_part(in, r, e) < 0)
 		return -1;
+	if (in->has_esp && in->esp.integ_dropped)
+		warn_id(r, MW_INTEG_DROPPED, 0, 0, 0, NULL);
 	if (r->overflow)
 		return fail(e, MODEL_E_OVERFLOW, NULL, NULL, 0);
 	return 0;

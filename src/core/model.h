@@ -58,6 +58,7 @@ struct peer_def {
 struct esp_proposal {
 	const struct cipher_def *cipher;
 	const struct integ_def *integ; /* NULL for AEAD ciphers */
+	int integ_dropped;             /* an integrity written beside an AEAD cipher, left out */
 	char text[64];                 /* as given, for output */
 };
 
@@ -149,6 +150,7 @@ enum model_warn_id {
 	MW_TUNNEL,            /* the probe's tunnel verdict (tj); name: its target
 	                           * after the first, NULL for the first */
 	MW_TUNNEL_PATH_NO_V6, /* measured tunnel path MTU a below 1280 */
+	MW_INTEG_DROPPED,     /* an integrity written beside an AEAD cipher: left out */
 	MW_MORE,              /* a more warnings not shown */
 };
 
@@ -221,7 +223,6 @@ enum model_error_code {
 	MODEL_E_ESP_TWO_INTEGS,  /* a: the proposal */
 	MODEL_E_ESP_UNKNOWN,     /* a: the token, b: the proposal */
 	MODEL_E_ESP_NO_CIPHER,   /* a: the proposal */
-	MODEL_E_ESP_AEAD_INTEG,  /* a: the proposal, b: the cipher */
 	MODEL_E_ESP_NEEDS_INTEG, /* a: the proposal, b: the cipher */
 	MODEL_E_STACK_LIST,      /* --stack is not a comma-separated list */
 	MODEL_E_STACK_UNKNOWN,   /* a: the token */

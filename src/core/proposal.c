@@ -63,8 +63,15 @@ check_complete(struct esp_proposal *out, struct model_error *e)
 {
 	if (!out->cipher)
 		return fail(e, MODEL_E_ESP_NO_CIPHER, out->text, NULL);
-	if (out->cipher->icv && out->integ)
-		return fail(e, MODEL_E_ESP_AEAD_INTEG, out->text, out->cipher->name);
+	/* strongSwan drops the integrity algorithms of a proposal whose
+	 * ciphers are all AEAD ("we MUST NOT propose any integrity
+	 * algorithms", libstrongswan crypto/proposal/proposal.c; RFC 7296
+	 * section 3.3: AEAD has no separate integrity transform), so
+	 * "aes256gcm16-sha256" is aes256gcm16 on the wire */
+	if (out->cipher->icv && out->integ) {
+		out->integ = NULL;
+		out->integ_dropped = 1;
+	}
 	if (!out->cipher->icv && !out->integ)
 		return fail(e, MODEL_E_ESP_NEEDS_INTEG, out->text, out->cipher->name);
 	return 0;

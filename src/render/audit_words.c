@@ -423,6 +423,8 @@ static const struct {
 	   or route naming it, the tunnel again */
 	[NOTE_IF_LIKE] = { N_("%s: no system interface entry has this phase1's name, and the one at line %ld (%s) is a tunnel interface no phase1-interface is named after, to which line %ld (%s) sends traffic; the interface of a route-based tunnel is the one FortiOS makes with its phase1's name (FortiOS CLI reference, vpn ipsec phase1-interface; AWS's FortiGate sample sets the tunnel's addresses under that name), so check that the policies, routes and addresses meant for this tunnel name '%s'"),
 			   NULL, 0 },
+	[NOTE_INTEG_DROPPED] = { N_("%s: ESP %s names an integrity algorithm beside an AEAD cipher: strongSwan leaves it out (AEAD carries its own ICV, RFC 7296 section 3.3), and so do the numbers"),
+				 NULL, 0 },
 	[NOTE_ESP_MODEL] = { N_("%s: ESP transform '%s' not computed by the model (%s): tunnel-mtu-above-model not checked"),
 			     NULL, 0 },
 	[NOTE_NATT_AUTO_LIMIT] = { N_("%s: NAT-T starts by itself when a NAT is detected; behind one (a CPE doing NAT, MAP-E, DS-Lite) ESP in UDP carries %ld at most, and the tunnel MTU %ld is above that"),

@@ -159,6 +159,11 @@ model_warning_words(const struct model_warning *w, int localized, char *buf, siz
 			L(N_("tunnel MTU %u is below 1280: IPv6 cannot cross this tunnel (RFC 8200 section 5)")),
 			w->a);
 		break;
+	case MW_INTEG_DROPPED:
+		snprintf(
+			buf, len, "%s",
+			L(N_("the integrity algorithm written beside the AEAD cipher is left out, as strongSwan leaves it out: AEAD carries its own ICV (RFC 7296 section 3.3, RFC 4106)")));
+		break;
 	case MW_OUTER6_SMALL:
 		snprintf(buf, len,
 			 L(N_("outer IPv6 needs a WAN MTU of at least 1280, this line has %u")),
@@ -233,11 +238,6 @@ model_error_words(const struct model_error *e, int localized, char *buf, size_t 
 		snprintf(buf, len,
 			 L(N_("ESP proposal '%s' has no cipher (e.g. aes128-sha1, aes128gcm16)")),
 			 e->a);
-		break;
-	case MODEL_E_ESP_AEAD_INTEG:
-		snprintf(buf, len,
-			 L(N_("ESP proposal '%s': %s is AEAD and takes no integrity algorithm")),
-			 e->a, e->b);
 		break;
 	case MODEL_E_ESP_NEEDS_INTEG:
 		overhead_integ_names(names, sizeof(names));

@@ -64,6 +64,8 @@ static const char *const plain[] = {
 		"looks like a raw Terraform state file (terraform.tfstate), not terraform show -json: give the output of terraform show -json"),
 	[PEER_E_ONE_CONNECTION] = N_(
 		"the JSON has one VpnConnection (the output of create-vpn-connection or modify-vpn-tunnel-options), not a VpnConnections array: give the output of aws ec2 describe-vpn-connections"),
+	[PEER_E_FRAGMENT] = N_(
+		"the file begins with a quoted key: a piece cut out of a JSON document (an AWS Security Hub finding's AwsEc2VpnConnection, a sample from a guide), not a whole one: give the output of aws ec2 describe-vpn-connections"),
 	[PEER_E_NOT_PEER] = N_(
 		"the JSON has no VpnConnections array (aws ec2 describe-vpn-connections) and no format_version and terraform_version (terraform show -json): not a peer configuration"),
 	[PEER_E_NOT_TF] = N_("no format_version and terraform_version: not terraform show -json"),

@@ -68,7 +68,7 @@ cases=(
 	"audit-peer-xml-truncated|-|audit --peer-config $src/tests/audit/peer/truncated.xml $src/tests/audit/peer/rtx-good.conf"
 	"audit-line-from|-|audit --peer aws $src/tests/audit/configs/rtx-pppoe-aws.conf"
 	"audit-wan-mtu|-|audit --peer aws --wan-mtu 1400 $src/tests/audit/configs/rtx-pppoe-aws.conf"
-	"audit-esp-model|-|audit --peer aws --wan-mtu 1500 $src/tests/audit/configs/swanctl-aws-gcm-integrity.conf"
+	"audit-esp-model|-|audit --peer aws --wan-mtu 80 $src/tests/audit/configs/swanctl-aws-gcm-integrity.conf"
 	"audit-invalid|-|audit $src/tests/audit/configs/unknown-commands.conf"
 	"audit-invalid-typo|-|audit --peer aws $src/tests/audit/configs/aws-yamaha-typo.conf"
 	"audit-undefined-ix|-|audit --peer aws $src/tests/audit/configs/ix-profiles.conf"
