@@ -48,11 +48,12 @@ run(struct inspect *s, struct inspect_read *rd)
 	if (s->nstreams == 0) {
 		if (rc == INSPECT_REC_ERROR)
 			return fail_scan(s);
-		snprintf(s->err, sizeof(s->err),
-			 "no probes among %" PRIu64 " records: neither"
-			 " mtuprobe's (ICMP echo requests whose data after an 8-byte cookie counts"
-			 " 8, 9, 10, ...) nor echo requests with DF set nor tracepath's UDP probes",
-			 s->records);
+		snprintf(
+			s->err, sizeof(s->err),
+			_("no probes among %" PRIu64 " records: neither"
+			  " mtuprobe's (ICMP echo requests whose data after an 8-byte cookie counts"
+			  " 8, 9, 10, ...) nor echo requests with DF set nor tracepath's UDP probes"),
+			s->records);
 		return fail(s->err, EXIT_NOT_MEASURED);
 	}
 	if (pcapread_rewind(rd->r, s->err, sizeof(s->err)) < 0)
@@ -75,9 +76,9 @@ open_input(struct inspect *s, struct inspect_view *v, struct inspect_read *rd, c
 	}
 	v->path = "(stdin)";
 	if (isatty(STDIN_FILENO)) {
-		snprintf(s->err, sizeof(s->err),
-			 "standard input is a terminal: pipe a capture"
-			 " into it (tcpdump -w - ... | mtuprobe inspect -)");
+		snprintf(s->err, sizeof(s->err), "%s",
+			 _("standard input is a terminal: pipe a capture"
+			   " into it (tcpdump -w - ... | mtuprobe inspect -)"));
 		return -1;
 	}
 	rd->r = pcapread_open_stream(STDIN_FILENO, "standard input", s->err, sizeof(s->err));
