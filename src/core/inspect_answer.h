@@ -21,7 +21,7 @@
  * (unreachable, time exceeded) prove nothing about the size and are left
  * out of the answer.
  *
- * Codes and numbers only: the words are the caller's (cli/inspect_cmd.c). */
+ * Codes and numbers only: the words are render's (render/inspect_out.c). */
 #ifndef MTUPROBE_CORE_INSPECT_ANSWER_H
 #define MTUPROBE_CORE_INSPECT_ANSWER_H
 

@@ -12,9 +12,10 @@ declare -A may=(
 	[core]="base config"
 	[wire]="base core"
 	[probe]="base core wire"
+	[inspect]="base core wire"
 	[io]="base core probe wire"
-	[render]="base core probe wire"
-	[cli]="base config core wire probe io render"
+	[render]="base core probe wire inspect"
+	[cli]="base config core wire probe inspect io render"
 )
 fail=0
 for floor in "${!may[@]}"; do

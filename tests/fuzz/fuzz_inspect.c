@@ -2,7 +2,7 @@
 /* libFuzzer harness for the whole inspect path: arbitrary bytes as a capture
  * file, through libpcap (pcapread, from a memfd: a regular file, read twice
  * like any capture), the probe recogniser and the reply parser (src/wire),
- * to the streams and the summary (cli/inspect_scan.c), other tools' probes
+ * to the streams and the summary (inspect/inspect_scan.c), other tools' probes
  * (wire_parse_foreign) in captures without mtuprobe's. The seeds are the
  * captures of tests/cli/captures (real-ping, real-tracepath, windows-ping
  * and foreign-mismatch for the other tools). Besides memory errors (ASan) and undefined
@@ -14,20 +14,23 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "cli/inspect_scan.h"
+#include "cli/inspect_read.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void
-check_row(FILE *f, const struct inspect *s, const struct inspect_row *w)
+check_row(void *ctx, const struct inspect *s, const struct inspect_row *w)
 {
-	(void)f;
+	(void)ctx;
 	if (w->what > W_IGNORED || w->stream < 0 || w->stream > s->nstreams)
 		abort();
 	if (w->what != W_IGNORED && w->what != W_PROBE && !w->stream)
 		abort(); /* an answer always belongs to a stream */
-	if (w->what == W_IGNORED && !w->why[0])
+	if (w->what == W_IGNORED &&
+	    (!w->why || (w->why == INSPECT_WHY_PARSER && (!w->why_text || !w->why_text[0]))))
 		abort(); /* ignored rows say why */
+	if (w->dir > INSPECT_DIR_IN)
+		abort();
 	if (w->seq < -1 || w->seq > 65535)
 		abort();
 	/* tracepath's arrival is the target's port unreachable, nothing else */
@@ -37,17 +40,17 @@ check_row(FILE *f, const struct inspect *s, const struct inspect_row *w)
 }
 
 static void
-check_begin(FILE *f, const struct inspect *s)
+check_begin(void *ctx, const struct inspect *s)
 {
-	(void)f;
+	(void)ctx;
 	if (s->nstreams < 1 || s->nstreams > s->streams_cap)
 		abort();
 }
 
 static void
-check_end(FILE *f, const struct inspect *s)
+check_end(void *ctx, const struct inspect *s)
 {
-	(void)f;
+	(void)ctx;
 	for (int i = 0; i < s->nstreams; i++) {
 		const struct stream *st = &s->streams[i];
 
@@ -86,12 +89,11 @@ check_end(FILE *f, const struct inspect *s)
 	}
 }
 
-static const struct inspect_out checks = { check_begin, check_row, check_end, 0 };
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct inspect s; /* as in cmd_inspect: off the stack */
+	static struct inspect_read rd;
 	int fd = memfd_create("fuzz.pcap", MFD_CLOEXEC);
 	size_t off = 0;
 
@@ -105,16 +107,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		off += (size_t)n;
 	}
 	memset(&s, 0, sizeof(s));
-	s.path = "fuzz.pcap";
-	s.out = &checks;
-	s.f = NULL; /* the checks never write */
-	s.r = pcapread_open_fd(fd, s.path, s.err, sizeof(s.err));
-	if (!s.r)
+	memset(&rd, 0, sizeof(rd));
+	s.out = (struct inspect_sink){ check_begin, check_row, check_end, NULL, 0 };
+	rd.r = pcapread_open_fd(fd, "fuzz.pcap", s.err, sizeof(s.err));
+	if (!rd.r)
 		return 0;
+	inspect_read_source(&s.in, &rd);
 	inspect_learn(&s); /* as cmd_inspect: go on after an error if probes were seen */
-	if (s.nstreams > 0 && pcapread_rewind(s.r, s.err, sizeof(s.err)) == 0)
+	if (s.nstreams > 0 && pcapread_rewind(rd.r, s.err, sizeof(s.err)) == 0)
 		inspect_replay(&s);
-	pcapread_close(s.r);
+	pcapread_close(rd.r);
 	inspect_free(&s);
 	return 0;
 }

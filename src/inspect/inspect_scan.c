@@ -3,10 +3,8 @@
  * before its probe (a capture merged from two taps whose clocks disagree)
  * is still matched, and a file without probes is reported as such before
  * anything is printed. */
-#include "cli/inspect_scan.h"
-#include "base/i18n.h"
+#include "inspect/inspect_scan.h"
 
-#include <inttypes.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +24,7 @@ static const enum what what_of[] = {
 static int
 addr_eq(const struct ip_addr *a, const struct ip_addr *b)
 {
-	return a->family == b->family && memcmp(a->a, b->a, sizeof a->a) == 0;
+	return a->family == b->family && memcmp(a->a, b->a, sizeof(a->a)) == 0;
 }
 
 /* A stream is its tool, source, target, and ident and cookie (mtuprobe),
@@ -45,7 +43,7 @@ find_stream(const struct stream *st, int n, const struct wire_match *m)
 	return -1;
 }
 
-/* Room for one more stream in *st; -1 with s->failed when memory runs out. */
+/* Room for one more stream in *st; -1 with s->fail when memory runs out. */
 static int
 grow(struct inspect *s, struct stream **st, int n, int *cap)
 {
@@ -55,10 +53,10 @@ grow(struct inspect *s, struct stream **st, int n, int *cap)
 	if (n < *cap)
 		return 0;
 	c = *cap ? *cap * 2 : 16;
-	if (c < 0 || (size_t)c > SIZE_MAX / sizeof **st ||
-	    !(a = realloc(*st, (size_t)c * sizeof **st))) {
-		snprintf(s->err, sizeof s->err, "out of memory after %d probe streams", n);
-		s->failed = 1;
+	if (c < 0 || (size_t)c > SIZE_MAX / sizeof(**st) ||
+	    !(a = realloc(*st, (size_t)c * sizeof(**st)))) {
+		s->fail = INSPECT_FAIL_NOMEM_STREAMS;
+		s->fail_n = n;
 		return -1;
 	}
 	*st = a;
@@ -74,7 +72,7 @@ add_to(struct inspect *s, struct stream **st, int *n, int *cap, const struct wir
 
 	if (i >= 0 || grow(s, st, *n, cap) < 0)
 		return i;
-	memset(&(*st)[*n], 0, sizeof **st);
+	memset(&(*st)[*n], 0, sizeof(**st));
 	(*st)[*n].m = *m;
 	(*st)[*n].target = -1;
 	return (*n)++;
@@ -97,9 +95,8 @@ learn_other(struct inspect *s, const struct wire_probe *pi)
 	if (i < 0 || pi->size >= NSIZES)
 		return;
 	st = &s->others[i];
-	if (!st->t && !(st->t = calloc(1, sizeof *st->t))) {
-		snprintf(s->err, sizeof s->err, "out of memory");
-		s->failed = 1;
+	if (!st->t && !(st->t = calloc(1, sizeof(*st->t)))) {
+		s->fail = INSPECT_FAIL_NOMEM;
 		return;
 	}
 	st->m.seq_size = st->t->seq_size;
@@ -142,7 +139,7 @@ group_targets(struct inspect *s)
 		if (j == s->ntargets) {
 			if (grow(s, &s->targets, s->ntargets, &s->targets_cap) < 0)
 				return;
-			memset(&s->targets[j], 0, sizeof s->targets[j]);
+			memset(&s->targets[j], 0, sizeof(s->targets[j]));
 			s->targets[j].m = *m;
 			s->targets[j].m.seq_size = NULL; /* a target matches nothing */
 			s->targets[j].target = -1;
@@ -153,17 +150,17 @@ group_targets(struct inspect *s)
 	}
 }
 
-/* First pass: learn the streams. Returns END, or ERROR with s->err set. */
-enum pcapread_rc
+/* First pass: learn the streams (inspect_scan.h). */
+enum inspect_next
 inspect_learn(struct inspect *s)
 {
-	struct pcapread_pkt p;
+	struct inspect_rec p;
 	struct wire_probe pi;
 	const char *why;
-	enum pcapread_rc rc;
+	enum inspect_next rc;
 
-	while ((rc = pcapread_next(s->r, &p, s->err, sizeof s->err)) == PCAPREAD_RECORD &&
-	       !s->failed) {
+	while ((rc = s->in.next(s->in.ctx, &p, s->err, sizeof(s->err))) == INSPECT_REC &&
+	       !s->fail) {
 		s->records++;
 		if (!p.ip)
 			continue;
@@ -175,8 +172,8 @@ inspect_learn(struct inspect *s)
 	}
 	choose_streams(s);
 	group_targets(s);
-	if (s->failed)
-		return PCAPREAD_ERROR;
+	if (s->fail)
+		return INSPECT_REC_ERROR;
 	return rc;
 }
 
@@ -186,25 +183,24 @@ size_slot(struct inspect *s, struct stream *st, uint32_t size)
 {
 	struct size_stat *n;
 
-	if (!st->t && !(st->t = calloc(1, sizeof *st->t)))
+	if (!st->t && !(st->t = calloc(1, sizeof(*st->t))))
 		goto oom;
 	if (st->t->slot[size])
 		return &st->sizes[st->t->slot[size] - 1];
 	if (st->nsizes == st->cap) {
 		size_t cap = st->cap ? st->cap * 2 : 32;
-		if (!(n = realloc(st->sizes, cap * sizeof *n)))
+		if (!(n = realloc(st->sizes, cap * sizeof(*n))))
 			goto oom;
 		st->sizes = n;
 		st->cap = cap;
 	}
 	n = &st->sizes[st->nsizes];
-	memset(n, 0, sizeof *n);
+	memset(n, 0, sizeof(*n));
 	n->size = size;
 	st->t->slot[size] = (uint32_t)++st->nsizes;
 	return n;
 oom:
-	snprintf(s->err, sizeof s->err, "out of memory");
-	s->failed = 1;
+	s->fail = INSPECT_FAIL_NOMEM;
 	return NULL;
 }
 
@@ -215,10 +211,10 @@ take_probe(struct inspect *s, const struct wire_probe *pi, struct inspect_row *w
 	struct size_stat *z;
 
 	w->size = pi->size;
-	w->dir = "out";
-	if (i < 0) { /* out of memory: s->failed ends the pass, said by the command */
-		snprintf(w->why, sizeof w->why, "a probe of stream %d: out of memory",
-			 s->nstreams + 1);
+	w->dir = INSPECT_DIR_OUT;
+	if (i < 0) { /* out of memory: s->fail ends the pass, said by the command */
+		w->why = INSPECT_WHY_NOMEM;
+		w->why_stream = s->nstreams + 1;
 		return;
 	}
 	w->what = W_PROBE;
@@ -253,13 +249,13 @@ take_answer(struct inspect *s, int i, const struct wire_reply *rep, struct inspe
 	struct size_stat *z;
 
 	w->what = what_of[rep->kind];
-	w->dir = "in";
+	w->dir = INSPECT_DIR_IN;
 	w->seq = rep->seq;
 	w->stream = i + 1;
 	w->mtu = rep->mtu;
 	w->icmp_type = rep->icmp_type;
 	w->icmp_code = rep->icmp_code;
-	ip_addr_text(&rep->responder, w->from, sizeof w->from);
+	w->from = rep->responder;
 	if (!s->counting)
 		return;
 	st->count[w->what]++;
@@ -289,21 +285,21 @@ ip_size(const uint8_t *ip, size_t len, uint32_t wire)
 }
 
 /* For a packet that is not ours: is it from or to one of our sources? */
-static const char *
+static enum inspect_dir
 guess_dir(const struct inspect *s, const uint8_t *ip, size_t len)
 {
 	struct wire_ip h;
 
 	wire_ip_header(ip, len, &h);
 	if (!h.src.family)
-		return NULL;
+		return INSPECT_DIR_NONE;
 	for (int i = 0; i < s->nstreams; i++) {
 		if (addr_eq(&s->streams[i].m.src, &h.src))
-			return "out";
+			return INSPECT_DIR_OUT;
 		if (addr_eq(&s->streams[i].m.src, &h.dst))
-			return "in";
+			return INSPECT_DIR_IN;
 	}
-	return NULL;
+	return INSPECT_DIR_NONE;
 }
 
 /* Not a probe: an answer to one of our streams, or ignored with a reason. */
@@ -318,7 +314,7 @@ of_another_protocol(const char *why)
 }
 
 static void
-classify_other(struct inspect *s, const struct pcapread_pkt *p, const char *probe_why,
+classify_other(struct inspect *s, const struct inspect_rec *p, const char *probe_why,
 	       struct inspect_row *w)
 {
 	struct wire_reply rep;
@@ -326,9 +322,8 @@ classify_other(struct inspect *s, const struct pcapread_pkt *p, const char *prob
 
 	if (w->size > p->ip_len && w->size <= p->ip_wire_len) {
 		w->snapped = 1;
-		snprintf(w->why, sizeof w->why,
-			 "cut short by the snap length (%zu of %" PRIu32 " bytes captured)",
-			 p->ip_len, w->size);
+		w->why = INSPECT_WHY_SNAPPED;
+		w->captured = p->ip_len;
 		w->dir = guess_dir(s, p->ip, p->ip_len);
 		return;
 	}
@@ -340,21 +335,19 @@ classify_other(struct inspect *s, const struct pcapread_pkt *p, const char *prob
 		if (!why || (of_another_protocol(why) && rep.why && !of_another_protocol(rep.why)))
 			why = rep.why;
 	}
-	snprintf(w->why, sizeof w->why, "%s",
-		 probe_why ? probe_why
-		 : why     ? why
-			   : "no probe to match");
+	w->why_text = probe_why ? probe_why : why;
+	w->why = w->why_text ? INSPECT_WHY_PARSER : INSPECT_WHY_NO_PROBE;
 	w->dir = guess_dir(s, p->ip, p->ip_len);
 }
 
 static void
-classify(struct inspect *s, const struct pcapread_pkt *p, struct inspect_row *w)
+classify(struct inspect *s, const struct inspect_rec *p, struct inspect_row *w)
 {
 	struct wire_probe pi;
 	const char *why = NULL;
 	int rc;
 
-	memset(w, 0, sizeof *w);
+	memset(w, 0, sizeof(*w));
 	w->n = p->n;
 	if (!s->have_t0) {
 		s->have_t0 = 1;
@@ -368,7 +361,8 @@ classify(struct inspect *s, const struct pcapread_pkt *p, struct inspect_row *w)
 	w->icmp_type = w->icmp_code = -1;
 	if (!p->ip) {
 		w->size = p->wire_len;
-		snprintf(w->why, sizeof w->why, "%s", p->why);
+		w->why = INSPECT_WHY_PARSER;
+		w->why_text = p->why ? p->why : "";
 		return;
 	}
 	w->size = ip_size(p->ip, p->ip_len, p->ip_wire_len);
@@ -386,13 +380,13 @@ static void finish(struct inspect *s);
 static void
 scan(struct inspect *s, int render, uint64_t limit)
 {
-	struct pcapread_pkt p;
+	struct inspect_rec p;
 	struct inspect_row w;
-	enum pcapread_rc rc = PCAPREAD_END;
+	enum inspect_next rc = INSPECT_REC_END;
 
 	s->records = 0;
-	while (!s->failed && s->records < limit &&
-	       (rc = pcapread_next(s->r, &p, s->err, sizeof s->err)) == PCAPREAD_RECORD) {
+	while (!s->fail && s->records < limit &&
+	       (rc = s->in.next(s->in.ctx, &p, s->err, sizeof(s->err))) == INSPECT_REC) {
 		s->records++;
 		classify(s, &p, &w);
 		if (s->counting) {
@@ -400,12 +394,12 @@ scan(struct inspect *s, int render, uint64_t limit)
 			s->snapped += (uint64_t)w.snapped;
 		}
 		if (render) {
-			s->out->row(s->f, s, &w);
+			s->out.row(s->out.ctx, s, &w);
 			s->rows++;
 		}
 	}
-	if (!s->failed && rc == PCAPREAD_ERROR)
-		s->failed = 1;
+	if (!s->fail && rc == INSPECT_REC_ERROR)
+		s->fail = INSPECT_FAIL_SOURCE;
 }
 
 /* The rows again, after the answers: as many records as the counting pass
@@ -414,20 +408,22 @@ static void
 rows_again(struct inspect *s)
 {
 	uint64_t n = s->records;
-	int failed = s->failed;
-	char err[sizeof s->err];
+	enum inspect_fail fail = s->fail;
+	int fail_n = s->fail_n;
+	char err[sizeof(s->err)];
 
-	memcpy(err, s->err, sizeof err);
+	memcpy(err, s->err, sizeof(err));
 	s->counting = 0;
-	s->failed = 0;
-	if (pcapread_rewind(s->r, s->err, sizeof s->err) < 0) {
-		s->failed = 1;
+	s->fail = INSPECT_OK;
+	if (s->in.rewind(s->in.ctx, s->err, sizeof(s->err)) < 0) {
+		s->fail = INSPECT_FAIL_SOURCE;
 		return;
 	}
 	scan(s, 1, n);
-	if (failed || !s->failed) {
-		s->failed = failed;
-		memcpy(s->err, err, sizeof err);
+	if (fail || !s->fail) {
+		s->fail = fail;
+		s->fail_n = fail_n;
+		memcpy(s->err, err, sizeof(err));
 	}
 }
 
@@ -436,18 +432,18 @@ rows_again(struct inspect *s)
 void
 inspect_replay(struct inspect *s)
 {
-	int first = s->out->answers_first && !s->quiet;
+	int first = s->out.answers_first;
 
 	s->counting = 1;
 	if (!first)
-		s->out->begin(s->f, s);
+		s->out.begin(s->out.ctx, s);
 	scan(s, !first, UINT64_MAX);
 	finish(s);
 	if (first) {
-		s->out->begin(s->f, s);
+		s->out.begin(s->out.ctx, s);
 		rows_again(s);
 	}
-	s->out->end(s->f, s);
+	s->out.end(s->out.ctx, s);
 }
 
 static int
@@ -472,9 +468,9 @@ summarize(struct stream *st, int complete)
 {
 	struct summary *u = &st->sum;
 
-	memset(u, 0, sizeof *u);
+	memset(u, 0, sizeof(*u));
 	if (st->nsizes)
-		qsort(st->sizes, st->nsizes, sizeof st->sizes[0], by_size);
+		qsort(st->sizes, st->nsizes, sizeof(st->sizes[0]), by_size);
 	for (size_t k = 0; k < st->nsizes; k++) {
 		const struct size_stat *z = &st->sizes[k];
 		if (z->replies)
@@ -543,13 +539,12 @@ observe(const struct size_stat *z, struct inspect_obs *obs)
 static void
 answer(struct inspect *s, struct stream *tg, int complete)
 {
-	struct inspect_obs *obs = calloc(tg->nsizes * 3 + 1, sizeof *obs);
-	size_t *at = calloc(tg->nsizes * 3 + 1, sizeof *at);
+	struct inspect_obs *obs = calloc(tg->nsizes * 3 + 1, sizeof(*obs));
+	size_t *at = calloc(tg->nsizes * 3 + 1, sizeof(*at));
 	size_t n = 0;
 
 	if (!obs || !at) {
-		snprintf(s->err, sizeof s->err, "out of memory");
-		s->failed = 1;
+		s->fail = INSPECT_FAIL_NOMEM;
 		complete = 0;
 	}
 	for (size_t k = 0; obs && at && k < tg->nsizes; k++) {
@@ -570,14 +565,14 @@ static void
 finish(struct inspect *s)
 {
 	for (int i = 0; i < s->nstreams; i++)
-		summarize(&s->streams[i], !s->failed);
+		summarize(&s->streams[i], !s->fail);
 	for (int j = 0; j < s->ntargets; j++) {
 		struct stream *tg = &s->targets[j];
 
 		fold(s, j);
-		summarize(tg, !s->failed);
+		summarize(tg, !s->fail);
 		/* Silence is no evidence where answers may be unread or unmatchable. */
-		answer(s, tg, !s->failed && !s->snapped);
+		answer(s, tg, !s->fail && !s->snapped);
 	}
 }
 
