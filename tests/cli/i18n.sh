@@ -117,17 +117,20 @@ for row in "${cases[@]}"; do
 done
 # A lab probe, clean and through a PMTU black hole (root: network
 # namespaces of its own, scripts/lab, removed on exit): the times in the
-# statistics line vary from run to run and are left out.
+# statistics line vary from run to run and are left out. A third field is
+# more of probe's options (--locate: its hops and finding, worded by
+# render/locate_words.c).
 labs=(
 	"probe-clean|--wan-mtu 1454"
 	"probe-blackhole|--wan-mtu 1454 --blackhole"
+	"probe-locate-blackhole|--wan-mtu 1454 --blackhole|--locate"
 )
 lab_ids=()
 lab_down() { for id in "${lab_ids[@]}"; do "$src/scripts/lab" down "$id" >/dev/null 2>&1; done; }
 trap 'lab_down; rm -rf "$tmp"' EXIT
 if [[ $(id -u) -eq 0 ]] && ip netns list >/dev/null 2>&1; then
 	for row in "${labs[@]}"; do
-		IFS='|' read -r name up <<<"$row"
+		IFS='|' read -r name up more <<<"$row"
 		# shellcheck disable=SC2086 # the switches split on purpose
 		if ! env=$("$src/scripts/lab" up --prefix "i18n$$" $up 2>"$tmp/lab.err"); then
 			bad "$name: scripts/lab up $up: $(head -3 "$tmp/lab.err")"
@@ -137,10 +140,11 @@ if [[ $(id -u) -eq 0 ]] && ip netns list >/dev/null 2>&1; then
 		lab_ids+=("$LAB_ID")
 		for lang in ja en; do
 			"$src/scripts/lab" flush "$LAB_ID" >/dev/null 2>&1
+			# shellcheck disable=SC2086 # $more splits on purpose
 			if [[ $lang == ja ]]; then
-				(export LANG=ja_JP.UTF-8; ip netns exec "$LAB_CLIENT" "$bin" probe -4 --vendor none "$LAB_WAN_PEER_V4") >"$tmp/out" 2>&1
+				(export LANG=ja_JP.UTF-8; ip netns exec "$LAB_CLIENT" "$bin" probe -4 --vendor none $more "$LAB_WAN_PEER_V4") >"$tmp/out" 2>&1
 			else
-				(export LANG=ja_JP.UTF-8 LC_ALL=C; ip netns exec "$LAB_CLIENT" "$bin" probe -4 --vendor none "$LAB_WAN_PEER_V4") >"$tmp/out" 2>&1
+				(export LANG=ja_JP.UTF-8 LC_ALL=C; ip netns exec "$LAB_CLIENT" "$bin" probe -4 --vendor none $more "$LAB_WAN_PEER_V4") >"$tmp/out" 2>&1
 			fi
 			echo "exit $?" >>"$tmp/out"
 			sed -i -E -e "s|$(realpath "$bin")|mtuprobe|g" -e "s|$bin|mtuprobe|g" \
