@@ -469,17 +469,17 @@ probe_locate_path(struct probe_state *s, struct path *p)
 	int tty = isatty(STDERR_FILENO) && !s->c.quiet;
 
 	p->located = 0;
-	p->no_locate = NULL;
+	p->no_locate = NULL; /* marked N_(): render words it in text, --json keeps the English */
 	if (!p->run.pmtu || p->run.stop != PROBE_STOP_DONE) {
-		p->no_locate = "no path MTU was measured";
+		p->no_locate = N_("no path MTU was measured");
 		return 0;
 	}
 	if (p->run.at_max) {
-		p->no_locate = "the largest size tried passed: no size is known to be lost";
+		p->no_locate = N_("the largest size tried passed: no size is known to be lost");
 		return 0;
 	}
 	if (stop_flag) { /* probe --targets: a site measured before the signal, reported after it */
-		p->no_locate = "interrupted";
+		p->no_locate = N_("interrupted");
 		return 0;
 	}
 	lc.family = p->t.family;

@@ -3,6 +3,7 @@
  * file (or standard input) into memory, bounded, never a hang on a
  * directory, never a partial read taken for the whole. */
 #include "base/i18n.h"
+#include "base/text.h"
 #include "cli/cmds.h"
 #include "config/config.h"
 
@@ -85,6 +86,9 @@ void
 cli_config_why(const struct config *c, char *err, size_t errlen)
 {
 	unsigned n = c->refused.lines;
+	/* a line of the file, quoted: cut between UTF-8 characters, with "..." */
+	char quote[64];
+	size_t all;
 
 	switch (c->refused.code) {
 	case CONFIG_R_NO_COMMANDS:
@@ -101,6 +105,54 @@ cli_config_why(const struct config *c, char *err, size_t errlen)
 			 ngettext("not %s: none of its commands in %u line",
 				  "not %s: none of its commands in %u lines", n),
 			 _(config_format_what(c->refused.format)), n);
+		break;
+	case CONFIG_R_EMPTY:
+		if (c->refused.has_format)
+			snprintf(err, errlen, _("the file is empty: expected %s"),
+				 _(config_format_what(c->refused.format)));
+		else
+			snprintf(err, errlen, _("the file is empty: %s"), _(config_expected()));
+		break;
+	case CONFIG_R_UNKNOWN_FORMAT:
+		snprintf(err, errlen, "%s", _("unknown configuration format"));
+		break;
+	case CONFIG_R_NOMEM:
+		snprintf(err, errlen, _("out of memory reading %s"),
+			 _(config_format_what(c->refused.format)));
+		break;
+	case CONFIG_R_NOT_FIT:
+		/* fewer lines read as the format than not: an audit of it would be
+		 * an empty all-clear (config.c fits()) */
+		text_copy(quote, sizeof(quote), c->ninvalid ? c->invalid[0].text : "");
+		all = c->ninvalid + c->read + c->unread;
+		snprintf(
+			err, errlen,
+			ngettext(
+				"not %s: %zu of %zu command line is not %s commands (line %u: %s)",
+				"not %s: %zu of %zu command lines are not %s commands (line %u: %s)",
+				all),
+			_(config_format_what(c->refused.format)), c->ninvalid, all,
+			config_vendor_display(c->refused.format),
+			c->ninvalid ? c->invalid[0].line : 0, quote);
+		break;
+	case CONFIG_R_NAME_CUT:
+		snprintf(
+			err, errlen,
+			_("line %u: the name '%s' is %zu bytes, longer than the %d a name keeps in "
+			  "the audit, and two that begin alike would be read as one: audit a copy "
+			  "with shorter names"),
+			c->name_cut.line, c->name_cut.text, strlen(c->name_cut.text),
+			CONFIG_NAME - 1);
+		break;
+	case CONFIG_R_FOREIGN:
+		text_copy(quote, sizeof(quote), c->refused.text);
+		snprintf(err, errlen,
+			 _("looks like %s (line %u: %s): not supported yet; supported: Yamaha RTX "
+			   "(show config), NEC IX (running-config), strongSwan swanctl.conf, "
+			   "strongSwan/Libreswan ipsec.conf, FortiGate FortiOS (show), MikroTik "
+			   "RouterOS (/export), Juniper Junos, VyOS, Cisco IOS/IOS-XE "
+			   "(running-config)"),
+			 c->refused.looks ? c->refused.looks : "?", c->refused.line, quote);
 		break;
 	case CONFIG_R_NONE: break;
 	}

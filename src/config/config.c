@@ -479,41 +479,39 @@ accepted(const struct config *c)
 	return c->read + c->unread;
 }
 
+/* A format mtuprobe does not read yet, worded by cli (cli_config_why()). */
 static void
-foreign_message(const struct config_foreign *f, char *err, size_t errlen)
+foreign_refusal(struct config *c, const struct config_foreign *f)
 {
-	snprintf(
-		err, errlen,
-		"looks like %s (line %u: %.60s): not supported yet; supported: Yamaha RTX (show config), NEC IX (running-config), strongSwan swanctl.conf, strongSwan/Libreswan ipsec.conf, FortiGate FortiOS (show), MikroTik RouterOS (/export), Juniper Junos, VyOS, Cisco IOS/IOS-XE (running-config)",
-		f->name, f->line, f->why);
+	c->refused.code = CONFIG_R_FOREIGN;
+	c->refused.looks = f->name;
+	c->refused.line = f->line;
+	snprintf(c->refused.text, sizeof(c->refused.text), "%s", f->why);
 }
 
 /* Most lines must read as the vendor: fewer accepted than invalid means
  * the grammar does not fit, and an audit of it would be an empty all-clear. */
 static int
-fits(const struct config *c, int v, char *err, size_t errlen)
+fits(struct config *c, int v)
 {
 	/* a name the tables cut could be read as another one: two tunnels
-	 * made one, and a finding of the second lost; refuse, and say how */
+	 * made one, and a finding of the second lost; refuse, and say how
+	 * (cli words it from c->name_cut) */
 	if (c->name_cut.line) {
-		snprintf(
-			err, errlen,
-			"line %u: the name '%s' is %zu bytes, longer than the %d a name keeps in the audit, and two that begin alike would be read as one: audit a copy with shorter names",
-			c->name_cut.line, c->name_cut.text, strlen(c->name_cut.text),
-			CONFIG_NAME - 1);
+		c->refused.code = CONFIG_R_NAME_CUT;
 		return 0;
 	}
 	if (accepted(c) >= c->ninvalid)
 		return 1;
-	snprintf(err, errlen,
-		 "not %s: %zu of %zu command lines are not %s commands (line %u: %.60s)",
-		 formats[v].what, c->ninvalid, c->ninvalid + accepted(c), formats[v].display,
-		 c->invalid[0].line, c->invalid[0].text);
+	/* cli words it from c->ninvalid, c->invalid[0] and accepted lines */
+	c->refused.code = CONFIG_R_NOT_FIT;
+	c->refused.format = (enum vendor_id)v;
 	return 0;
 }
 
 /* err for the callers that do not word c->refused (unit tests, fuzz):
- * its code and numbers, never empty, not a sentence. Returns -1. */
+ * its code and numbers, never empty, not a sentence. Returns -1. Every
+ * refusal of config_parse is a code since issue 22: cli words them. */
 static int
 refusal_code(const struct config *c, char *err, size_t errlen)
 {
@@ -538,8 +536,9 @@ detect_into(const char *buf, size_t len, struct config *c, char *err, size_t err
 			continue;
 		if (parse_as(buf, len, v, &t) < 0) {
 			config_free(&t);
-			snprintf(err, errlen, "out of memory reading %s", formats[v].what);
-			return -1;
+			c->refused.code = CONFIG_R_NOMEM;
+			c->refused.format = (enum vendor_id)v;
+			return refusal_code(c, err, errlen);
 		}
 		if (best < 0 || accepted(&t) > accepted(c) ||
 		    (accepted(&t) == accepted(c) && t.ninvalid < c->ninvalid)) {
@@ -552,16 +551,16 @@ detect_into(const char *buf, size_t len, struct config *c, char *err, size_t err
 			config_free(&t);
 		}
 	}
-	if (isforeign && (best < 0 || f.evidence >= best_ev || !fits(c, best, err, errlen))) {
-		foreign_message(&f, err, errlen);
-		return -1;
+	if (isforeign && (best < 0 || f.evidence >= best_ev || !fits(c, best))) {
+		foreign_refusal(c, &f);
+		return refusal_code(c, err, errlen);
 	}
 	if (best < 0) { /* worded by cli: a code and the count */
 		c->refused.code = CONFIG_R_NO_COMMANDS;
 		c->refused.lines = lines;
 		return refusal_code(c, err, errlen);
 	}
-	return fits(c, best, err, errlen) ? best : -1;
+	return fits(c, best) ? best : refusal_code(c, err, errlen);
 }
 
 const char *
@@ -584,8 +583,8 @@ config_detect(const char *buf, size_t len, char *err, size_t errlen)
 
 	memset(&c, 0, sizeof(c));
 	if (!len) {
-		snprintf(err, errlen, "the file is empty: %s", expected);
-		return -1;
+		c.refused.code = CONFIG_R_EMPTY;
+		return refusal_code(&c, err, errlen);
 	}
 	v = detect_into(buf, len, &c, err, errlen);
 	config_free(&c);
@@ -600,39 +599,39 @@ config_parse(const char *buf, size_t len, int v, struct config *c, char *err, si
 
 	memset(c, 0, sizeof(*c));
 	if (v >= VENDOR_COUNT || (v >= 0 && !formats[v].parse)) {
-		snprintf(err, errlen, "unknown configuration format");
-		return -1;
+		c->refused.code = CONFIG_R_UNKNOWN_FORMAT;
+		return refusal_code(c, err, errlen);
 	}
 	if (!len) {
-		if (v < 0)
-			snprintf(err, errlen, "the file is empty: %s", expected);
-		else
-			snprintf(err, errlen, "the file is empty: expected %s", formats[v].what);
-		return -1;
+		c->refused.code = CONFIG_R_EMPTY;
+		c->refused.has_format = v >= 0;
+		if (v >= 0)
+			c->refused.format = (enum vendor_id)v;
+		return refusal_code(c, err, errlen);
 	}
 	if (v < 0)
 		return detect_into(buf, len, c, err, errlen) < 0 ? -1 : 0;
 	if (!(ev = markers(buf, len, v, &lines))) {
 		if (config_foreign_detect(buf, len, &f))
-			foreign_message(&f, err, errlen);
+			foreign_refusal(c, &f);
 		else { /* worded by cli: a code, the format and the count */
 			c->refused.code = CONFIG_R_NOT_FORMAT;
 			c->refused.lines = lines;
 			c->refused.format = (enum vendor_id)v;
-			refusal_code(c, err, errlen);
 		}
-		return -1;
+		return refusal_code(c, err, errlen);
 	}
 	/* as many lines of a format we do not read as of v's own: that
 	 * format (a Cisco ASA file given as --vendor cisco-ios shares a few
 	 * crypto lines with IOS, and would be half read) */
 	if (config_foreign_detect(buf, len, &f) && f.evidence >= ev) {
-		foreign_message(&f, err, errlen);
-		return -1;
+		foreign_refusal(c, &f);
+		return refusal_code(c, err, errlen);
 	}
 	if (parse_as(buf, len, v, c) < 0) {
-		snprintf(err, errlen, "out of memory reading %s", formats[v].what);
-		return -1;
+		c->refused.code = CONFIG_R_NOMEM;
+		c->refused.format = (enum vendor_id)v;
+		return refusal_code(c, err, errlen);
 	}
-	return fits(c, v, err, errlen) ? 0 : -1;
+	return fits(c, v) ? 0 : refusal_code(c, err, errlen);
 }

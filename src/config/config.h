@@ -719,15 +719,26 @@ struct cfg_index;
  * and its numbers, worded by cli (cli_config_why(), cli/readfile.c). */
 enum config_refusal {
 	CONFIG_R_NONE,
-	CONFIG_R_NO_COMMANDS, /* detection: no command of any format in lines */
-	CONFIG_R_NOT_FORMAT,  /* --vendor format: none of its commands in lines */
+	CONFIG_R_NO_COMMANDS,    /* detection: no command of any format in lines */
+	CONFIG_R_NOT_FORMAT,     /* --vendor format: none of its commands in lines */
+	CONFIG_R_EMPTY,          /* no byte at all (format: the one given, if has_format) */
+	CONFIG_R_UNKNOWN_FORMAT, /* v is no format config_parse reads */
+	CONFIG_R_NOMEM,          /* a table of format could not grow */
+	CONFIG_R_NOT_FIT,        /* fewer lines read as format than not: ninvalid,
+	                          * invalid[0] and read + unread say how many */
+	CONFIG_R_NAME_CUT,       /* a name longer than a name keeps: name_cut says which */
+	CONFIG_R_FOREIGN,        /* a format not read yet: looks (its name), line, text */
 };
 
 struct config {
 	struct {
 		enum config_refusal code;
 		unsigned lines;        /* the file's lines */
-		enum vendor_id format; /* CONFIG_R_NOT_FORMAT: the format given */
+		enum vendor_id format; /* NOT_FORMAT, NOMEM, NOT_FIT, EMPTY: the format */
+		int has_format;        /* EMPTY: a format was given (else any was expected) */
+		const char *looks;     /* FOREIGN: the format's name (config/foreign.c, static) */
+		unsigned line;         /* FOREIGN: the first line only that format has */
+		char text[96];         /* FOREIGN: that line (config_foreign.why) */
 	} refused;
 	enum vendor_id vendor;
 	enum config_dialect dialect; /* VENDOR_IPSECCONF only */
@@ -832,10 +843,10 @@ int config_nat_between(const struct config_prefix *local, const struct config_pr
 int config_detect(const char *buf, size_t len, char *err, size_t errlen);
 
 /* Parse buf as vendor v (or detect it when v < 0) into *c. Returns 0, or
- * -1 with a one-line message: empty, binary, another format, most lines
- * invalid for that vendor, or out of memory; or, when the text has none
- * of the format's commands, with c->refused set and err its code (the
- * words are cli's). Call config_free() after either outcome. */
+ * -1 with c->refused set (empty, binary or no format's commands, another
+ * format, most lines invalid for that vendor, a name cut, out of memory)
+ * and err its code and numbers, not a sentence: the words are cli's
+ * (cli_config_why()). Call config_free() after either outcome. */
 int config_parse(const char *buf, size_t len, int v, struct config *c, char *err, size_t errlen);
 void config_free(struct config *c);
 /* What the file should have been, for the refusals above: an English

@@ -3,7 +3,6 @@
  * say. See locate.h for the method and why it works. */
 #include "core/locate.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "core/search.h"
@@ -146,21 +145,6 @@ locate_last_tried(const struct locate *l)
 	return last;
 }
 
-/* Hop ttl as a person reads it: "hop 2 (198.51.100.2)", "the target". */
-static void
-hop_text(const struct ip_addr *a, unsigned ttl, bool target, char *buf, size_t len)
-{
-	char who[64];
-
-	ip_addr_text(a, who, sizeof(who));
-	if (target)
-		snprintf(buf, len, "the target %s (hop %u)", who, ttl);
-	else if (a->family)
-		snprintf(buf, len, "hop %u (%s)", ttl, who);
-	else
-		snprintf(buf, len, "hop %u (no answer)", ttl);
-}
-
 /* The first TTL past b whose small probe was answered (hop or target). */
 static unsigned
 next_answering(const struct locate *l, unsigned b)
@@ -196,13 +180,14 @@ same_addr(const struct ip_addr *a, const struct ip_addr *b)
 	return a->family && a->family == b->family && !memcmp(a->a, b->a, sizeof(a->a));
 }
 
-/* The big packets reach hop k and not hop b = k + 1: name both. */
+/* The big packets reach hop k and not hop b = k + 1: name both. The
+ * result's fields are the finding; r->why says which sentence render
+ * makes of them. */
 static void
 found(const struct locate *l, unsigned k, struct locate_result *r)
 {
 	const unsigned p = ptb_past(l, k);
 	const struct locate_obs *lb, *sb, *lk;
-	char last[96], silent[96], next[96];
 	unsigned b;
 
 	/* A "too big" from a hop the small probes met past k: that hop got them
@@ -222,25 +207,12 @@ found(const struct locate *l, unsigned k, struct locate_result *r)
 	r->silent_is_target = sb->heard == LOCATE_TARGET;
 	if (sb->heard == LOCATE_HOP || sb->heard == LOCATE_TARGET)
 		r->silent = sb->from;
-	if (k)
-		hop_text(&r->last, k, false, last, sizeof(last));
-	else
-		snprintf(last, sizeof(last), "this host");
-	hop_text(&r->silent, b, r->silent_is_target, silent, sizeof(silent));
 	if (lb->heard == LOCATE_TOO_BIG) {
-		char who[64];
-
+		/* ptb_from family 0: EMSGSIZE, the kernel refused to send it */
+		r->why = LOCATE_WHY_PTB;
 		r->by_ptb = true;
 		r->ptb_mtu = lb->mtu;
 		r->ptb_from = lb->from;
-		if (lb->from.family)
-			ip_addr_text(&lb->from, who, sizeof(who));
-		else /* EMSGSIZE: the kernel refused to send it */
-			snprintf(who, sizeof(who), "this host's own interface");
-		snprintf(r->reason, sizeof(r->reason),
-			 "not a black hole: big packets %s %s, "
-			 "and %s answers 'too big', MTU %u, for them",
-			 k ? "reach" : "leave", last, who, lb->mtu);
 		return;
 	}
 	if (!r->silent.family) {
@@ -248,34 +220,13 @@ found(const struct locate *l, unsigned k, struct locate_result *r)
 		r->next_ttl = next_answering(l, b);
 		if (r->next_ttl) {
 			r->next = obs(l, r->next_ttl, false)->from;
-			hop_text(&r->next, r->next_ttl,
-				 obs(l, r->next_ttl, false)->heard == LOCATE_TARGET, next,
-				 sizeof(next));
-		} else
-			snprintf(next, sizeof(next), "none");
+			r->next_is_target = obs(l, r->next_ttl, false)->heard == LOCATE_TARGET;
+		}
 		/* The mute hop may be the last they reach: only the span is known. */
-		if (r->next_ttl)
-			snprintf(
-				r->reason, sizeof(r->reason),
-				"big packets %s %s; hop %u answers no "
-				"TTL probe at all, the next that does is %s and they never reach it: "
-				"they vanish between the two",
-				k ? "reach" : "leave", last, b, next);
-		else
-			snprintf(
-				r->reason, sizeof(r->reason),
-				"big packets %s %s; hop %u answers no "
-				"TTL probe at all, the next that does is none: they vanish after %s",
-				k ? "reach" : "leave", last, b, last);
+		r->why = r->next_ttl ? LOCATE_WHY_MUTE_BETWEEN : LOCATE_WHY_MUTE_AFTER;
 		return;
 	}
-	snprintf(r->reason, sizeof(r->reason),
-		 "big packets %s %s and never %s%s: they are "
-		 "dropped %s, with no 'too big' reaching us",
-		 k ? "reach" : "leave", last, k ? "" : "reach ", silent,
-		 k ? "on the way out of that hop or on the link after it"
-		   : "before the first hop "
-		     "(this host's own link or firewall)");
+	r->why = LOCATE_WHY_DROPPED;
 }
 
 void
@@ -285,32 +236,26 @@ locate_verdict(const struct locate *l, struct locate_result *r)
 
 	memset(r, 0, sizeof(*r));
 	r->target_ttl = l->target_ttl;
+	r->attempts = l->attempts;
 	if ((t = large_reached(l)) != 0) {
-		snprintf(r->reason, sizeof(r->reason),
-			 "not located: a probe one byte above the "
-			 "path MTU reached the target (TTL %u): the path changed since it was "
-			 "measured",
-			 t);
+		/* P + 1 crossed: the path changed since it was measured */
+		r->why = LOCATE_WHY_LARGE_REACHED;
+		r->why_ttl = t;
 		return;
 	}
 	if ((t = small_refused(l)) != 0) {
-		snprintf(r->reason, sizeof(r->reason),
-			 "not located: a probe of the path MTU itself "
-			 "was refused as too big (TTL %u): the path changed since it was measured",
-			 t);
+		/* P itself was refused: the path changed since it was measured */
+		r->why = LOCATE_WHY_SMALL_REFUSED;
+		r->why_ttl = t;
 		return;
 	}
 	if (!any_answer(l)) {
-		snprintf(r->reason, sizeof(r->reason),
-			 "not located: no hop answered any TTL-limited "
-			 "probe (time exceeded filtered, or not sent by these routers)");
+		r->why = LOCATE_WHY_NO_ANSWER;
 		return;
 	}
 	if (b > l->max_hops || (l->target_ttl && b > l->target_ttl)) {
-		snprintf(r->reason, sizeof(r->reason),
-			 "not located: big packets were answered by "
-			 "every hop up to %u",
-			 k);
+		r->why = LOCATE_WHY_ALL_ANSWERED;
+		r->why_ttl = k;
 		return;
 	}
 	if (ptb_past(l, k)) {
@@ -318,17 +263,14 @@ locate_verdict(const struct locate *l, struct locate_result *r)
 		return;
 	}
 	if (obs(l, b, true)->heard != LOCATE_NOTHING) {
-		snprintf(r->reason, sizeof(r->reason),
-			 "not located: hop %u answered the big packets "
-			 "with an ICMP error that is not 'too big'",
-			 b);
+		r->why = LOCATE_WHY_ICMP_ERROR;
+		r->why_ttl = b;
 		return;
 	}
 	if (obs(l, b, true)->tries < l->attempts) {
-		snprintf(r->reason, sizeof(r->reason),
-			 "not located: stopped before hop %u's silence "
-			 "was confirmed (%u of %u tries)",
-			 b, obs(l, b, true)->tries, l->attempts);
+		r->why = LOCATE_WHY_UNCONFIRMED;
+		r->why_ttl = b;
+		r->why_tries = obs(l, b, true)->tries;
 		return;
 	}
 	found(l, k, r);

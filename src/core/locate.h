@@ -35,7 +35,6 @@
 #define LOCATE_P_WRONG \
 	1e-4 /* P(a silence at the boundary was only loss) accepted:
                                   * the search's target_error per decision */
-#define LOCATE_REASON_LEN 512
 
 enum locate_heard {
 	LOCATE_NOTHING = 0, /* no answer (yet) */
@@ -59,6 +58,24 @@ struct locate {
 	struct locate_obs obs[LOCATE_MAX_HOPS + 1][2]; /* [ttl][large]; ttl 0 unused */
 };
 
+/* What the verdict rests on, or why there is none: a code, its numbers
+ * in the result's fields, worded by render (render/locate_out.c,
+ * locate_words(): the user's language in text, English in --json). */
+enum locate_why {
+	LOCATE_WHY_NONE = 0,
+	LOCATE_WHY_PTB,           /* found, by_ptb: a hop (or this host) says "too big" */
+	LOCATE_WHY_MUTE_BETWEEN,  /* found, silent_mute: lost between last and next */
+	LOCATE_WHY_MUTE_AFTER,    /* found, silent_mute, no hop past it answers */
+	LOCATE_WHY_DROPPED,       /* found: a black hole after last, before silent */
+	LOCATE_WHY_LARGE_REACHED, /* not located: a large probe reached the target (why_ttl) */
+	LOCATE_WHY_SMALL_REFUSED, /* not located: a small probe was "too big" (why_ttl) */
+	LOCATE_WHY_NO_ANSWER,     /* not located: no router answered a TTL probe */
+	LOCATE_WHY_ALL_ANSWERED,  /* not located: every hop up to why_ttl answered */
+	LOCATE_WHY_ICMP_ERROR,    /* not located: hop why_ttl sent another ICMP error */
+	LOCATE_WHY_UNCONFIRMED,   /* not located: hop why_ttl's silence had why_tries of attempts */
+	LOCATE_WHY_INTERRUPTED,   /* not located: a signal stopped the run (probe/locate.c) */
+};
+
 struct locate_result {
 	bool found;            /* the hop after which big packets vanish is named */
 	bool by_ptb;           /* not a black hole: the hop says "too big" (ptb_mtu) */
@@ -71,10 +88,13 @@ struct locate_result {
 	bool silent_is_target;
 	unsigned next_ttl; /* silent_mute: the next hop that answers, 0 if none */
 	struct ip_addr next;
-	uint32_t ptb_mtu;               /* by_ptb: the MTU it reported */
-	struct ip_addr ptb_from;        /* by_ptb: who reported it; family 0 = this host */
-	unsigned target_ttl;            /* hops to the target, 0 = not reached */
-	char reason[LOCATE_REASON_LEN]; /* one line: the finding, or why there is none */
+	bool next_is_target;          /* that next one is the target */
+	uint32_t ptb_mtu;             /* by_ptb: the MTU it reported */
+	struct ip_addr ptb_from;      /* by_ptb: who reported it; family 0 = this host */
+	unsigned target_ttl;          /* hops to the target, 0 = not reached */
+	enum locate_why why;          /* the finding, or why there is none */
+	unsigned why_ttl;             /* the TTL the not-located codes name */
+	unsigned why_tries, attempts; /* LOCATE_WHY_UNCONFIRMED: tries of attempts */
 };
 
 /* Tries before a silence at the boundary is believed, given the loss the

@@ -322,7 +322,8 @@ probe_locate(const struct locate_config *cfg, const struct probe_io *io,
 	out->elapsed_us = now_us(&s) - s.t0;
 	locate_verdict(&out->l, &out->r);
 	if (out->interrupted) {
-		snprintf(out->r.reason, sizeof(out->r.reason), "not located: interrupted");
+		/* what was heard stays in out->l; the verdict is only that */
+		out->r.why = LOCATE_WHY_INTERRUPTED;
 		out->r.found = false;
 		rc = 0;
 	}

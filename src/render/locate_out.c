@@ -5,15 +5,16 @@
 
 #include <string.h>
 
+#include "base/i18n.h"
 #include "probe/locate.h"
 #include "wire/wire.h"
 
-/* enum locate_heard as words (text) and as JSON values. */
+/* enum locate_heard as words (text, translated where printed) and as JSON values. */
 /* clang-format off */
 static const char *const heard_text[] = {
-	[LOCATE_NOTHING] = "no answer", [LOCATE_HOP] = "time exceeded",
-	[LOCATE_TARGET] = "target reached", [LOCATE_TOO_BIG] = "too big",
-	[LOCATE_ERROR] = "ICMP error",
+	[LOCATE_NOTHING] = N_("no answer"), [LOCATE_HOP] = N_("time exceeded"),
+	[LOCATE_TARGET] = N_("target reached"), [LOCATE_TOO_BIG] = N_("too big"),
+	[LOCATE_ERROR] = N_("ICMP error"),
 };
 /* clang-format on */
 /* clang-format off */
@@ -55,18 +56,27 @@ void
 render_locate_text(FILE *f, const struct locate_run *loc, const char *no_loc)
 {
 	const struct locate *l;
+	char why[LOCATE_WORDS_LEN];
 	unsigned last;
 
 	if (!loc) {
-		if (no_loc)
-			fprintf(f, "          --locate not run: %s\n", no_loc);
+		/* no_loc is marked N_() where it is chosen (cli/probe_cmd.c) */
+		if (no_loc) {
+			fputs("          ", f);
+			fprintf(f, _("--locate not run: %s"), _(no_loc));
+			fputc('\n', f);
+		}
 		return;
 	}
 	l = &loc->l;
 	last = locate_last_tried(l);
+	fputs("          ", f);
 	fprintf(f,
-		"          --locate: TTL-limited probes of %u and %u bytes, %u probes in %.2f s\n",
+		ngettext("--locate: TTL-limited probes of %u and %u bytes, %u probe in %.2f s",
+			 "--locate: TTL-limited probes of %u and %u bytes, %u probes in %.2f s",
+			 loc->probes_sent),
 		loc->small, loc->large, loc->probes_sent, (double)loc->elapsed_us / 1e6);
+	fputc('\n', f);
 	for (unsigned t = 1; t <= last; t++) {
 		const struct locate_obs *s = &l->obs[t][0], *b = &l->obs[t][1];
 		char who[64];
@@ -80,24 +90,27 @@ render_locate_text(FILE *f, const struct locate_run *loc, const char *no_loc)
 			unsigned to = t;
 			while (to < last && same_target_row(l, to + 1))
 				to++;
-			fprintf(f, "            hops %u to %u: the same, answered by the target\n",
-				t, to);
+			fputs("            ", f);
+			fprintf(f, _("hops %u to %u: the same, answered by the target"), t, to);
+			fputc('\n', f);
 			t = to;
 			continue;
 		}
-		ip_addr_text(hop_addr(l, t), who, sizeof who);
-		fprintf(f, "            hop %-2u %-28s %u: %-14s %u: %s", t, who, loc->small,
-			s->tries ? heard_text[s->heard] : "not sent", loc->large,
-			b->tries ? heard_text[b->heard] : "not sent");
+		ip_addr_text(hop_addr(l, t), who, sizeof(who));
+		fputs("            ", f);
+		fprintf(f, _("hop %-2u %-28s %u: %-14s %u: %s"), t, who, loc->small,
+			s->tries ? _(heard_text[s->heard]) : _("not sent"), loc->large,
+			b->tries ? _(heard_text[b->heard]) : _("not sent"));
 		if (b->heard == LOCATE_NOTHING && b->tries > 1)
-			fprintf(f, " (%u tries)", b->tries);
+			fprintf(f, ngettext(" (%u try)", " (%u tries)", b->tries), b->tries);
 		fputc('\n', f);
 	}
+	locate_words(&loc->r, 1, why, sizeof(why));
 	fprintf(f, "          %s %s\n",
 		!loc->r.found   ? "!"
 		: loc->r.by_ptb ? "=>"
-				: "=> located:",
-		loc->r.reason);
+				: _("=> located:"),
+		why);
 }
 
 static void
@@ -139,6 +152,7 @@ void
 render_locate_json(FILE *f, const struct locate_run *loc, const char *no_loc, int asked)
 {
 	const struct locate_result *r;
+	char why[LOCATE_WORDS_LEN];
 	unsigned last;
 
 	fputs(",\"locate\":", f);
@@ -157,7 +171,8 @@ render_locate_json(FILE *f, const struct locate_run *loc, const char *no_loc, in
 	}
 	r = &loc->r;
 	fprintf(f, "{\"located\":%s,\"reason\":", r->found ? "true" : "false");
-	json_string(f, r->reason);
+	locate_words(r, 0, why, sizeof(why));
+	json_string(f, why);
 	/* A hop that says "too big" is no black hole: the places stay null. */
 	json_place(f, "blackhole_after", r->found && !r->by_ptb, r->last_ttl, &r->last);
 	/* Past a hop that answers nothing, the first hop known never to see

@@ -28,6 +28,7 @@ struct report_vendors {
 struct probe_run;      /* src/probe/engine.h */
 struct probe_findings; /* src/probe/findings.h */
 struct locate_run;     /* src/probe/locate.h */
+struct locate_result;  /* src/core/locate.h */
 
 /* What probe adds to a calc report. */
 /* How one path was probed (--method). */
@@ -127,6 +128,11 @@ void render_probe_json(FILE *f, const struct report *r);
 void render_locate_text(FILE *f, const struct locate_run *loc, const char *no_loc);
 void render_locate_json(FILE *f, const struct locate_run *loc, const char *no_loc, int asked);
 void render_blackhole_json(FILE *f, const struct report_probe *p);
+/* --locate's finding (r->why and the hops it names) in words: the user's
+ * language when localized, else the English --json's "reason" carries
+ * (render/locate_words.c). */
+#define LOCATE_WORDS_LEN 512 /* the longest reason with two IPv6 hops, and room */
+void locate_words(const struct locate_result *r, int localized, char *buf, size_t len);
 /* --config: the configuration against the measurement, and its audit. */
 void render_probe_config_text(FILE *f, const struct report *r);
 void render_probe_config_json(FILE *f, const struct report *r);

@@ -85,6 +85,11 @@ cases=(
 	"stack-no-room|-|calc --wan-mtu 100 --esp aes256-sha512 --nat-t"
 	"not-config|-|audit - <$src/tests/audit/configs/garbage.bin"
 	"not-format|-|audit --vendor ix $src/tests/audit/configs/aws-yamaha.conf"
+	"audit-empty|-|audit $src/tests/audit/configs/empty.conf"
+	"audit-empty-vendor|-|audit --vendor strongswan - </dev/null"
+	"audit-foreign|-|audit $src/tests/audit/configs/foreign-cisco-asa.conf"
+	"audit-name-cut|-|audit $src/tests/audit/configs/refused-swanctl-longnames.conf"
+	"audit-not-fit|-|audit $src/tests/cli/not-fit.conf"
 	"inspect-not-regular|-|inspect /dev/null"
 	"inspect-not-pcap|-|inspect $src/tests/cli/captures/garbage.pcap"
 	"inspect-empty|-|inspect $src/tests/cli/captures/empty.pcap"
@@ -117,17 +122,20 @@ for row in "${cases[@]}"; do
 done
 # A lab probe, clean and through a PMTU black hole (root: network
 # namespaces of its own, scripts/lab, removed on exit): the times in the
-# statistics line vary from run to run and are left out.
+# statistics line vary from run to run and are left out. A third field is
+# more of probe's options (--locate: its hops and finding, worded by
+# render/locate_words.c).
 labs=(
 	"probe-clean|--wan-mtu 1454"
 	"probe-blackhole|--wan-mtu 1454 --blackhole"
+	"probe-locate-blackhole|--wan-mtu 1454 --blackhole|--locate"
 )
 lab_ids=()
 lab_down() { for id in "${lab_ids[@]}"; do "$src/scripts/lab" down "$id" >/dev/null 2>&1; done; }
 trap 'lab_down; rm -rf "$tmp"' EXIT
 if [[ $(id -u) -eq 0 ]] && ip netns list >/dev/null 2>&1; then
 	for row in "${labs[@]}"; do
-		IFS='|' read -r name up <<<"$row"
+		IFS='|' read -r name up more <<<"$row"
 		# shellcheck disable=SC2086 # the switches split on purpose
 		if ! env=$("$src/scripts/lab" up --prefix "i18n$$" $up 2>"$tmp/lab.err"); then
 			bad "$name: scripts/lab up $up: $(head -3 "$tmp/lab.err")"
@@ -137,10 +145,11 @@ if [[ $(id -u) -eq 0 ]] && ip netns list >/dev/null 2>&1; then
 		lab_ids+=("$LAB_ID")
 		for lang in ja en; do
 			"$src/scripts/lab" flush "$LAB_ID" >/dev/null 2>&1
+			# shellcheck disable=SC2086 # $more splits on purpose
 			if [[ $lang == ja ]]; then
-				(export LANG=ja_JP.UTF-8; ip netns exec "$LAB_CLIENT" "$bin" probe -4 --vendor none "$LAB_WAN_PEER_V4") >"$tmp/out" 2>&1
+				(export LANG=ja_JP.UTF-8; ip netns exec "$LAB_CLIENT" "$bin" probe -4 --vendor none $more "$LAB_WAN_PEER_V4") >"$tmp/out" 2>&1
 			else
-				(export LANG=ja_JP.UTF-8 LC_ALL=C; ip netns exec "$LAB_CLIENT" "$bin" probe -4 --vendor none "$LAB_WAN_PEER_V4") >"$tmp/out" 2>&1
+				(export LANG=ja_JP.UTF-8 LC_ALL=C; ip netns exec "$LAB_CLIENT" "$bin" probe -4 --vendor none $more "$LAB_WAN_PEER_V4") >"$tmp/out" 2>&1
 			fi
 			echo "exit $?" >>"$tmp/out"
 			sed -i -E -e "s|$(realpath "$bin")|mtuprobe|g" -e "s|$bin|mtuprobe|g" \
@@ -181,10 +190,10 @@ done
 # (DpdTimeoutAction clear, PreSharedKey), which audit --peer-config quotes,
 # the --esp and --stack values a refusal lists (aes128ctr, esp-transport),
 # (stdin) as audit names it, /dev/null, and the formats' own commands (show configuration).
-allow='^(mtuprobe|calc|probe|inspect|audit|completion|bash|zsh|fish|help|MTU|MSS|TCP|UDP|ICMP|IPv4|IPv6|ipv4|ipv6|ESP|NAT|RFC|WAN|PTB|DPD|BGP|JSON|AWS|RTX|SYN|TTL|IKE|sudo|setcap|cap_net_raw|CAP_NET_RAW|root|raw|socket|nobody|uid|SIGINT|SIGTERM|SIGHUP|ping|tracepath|tcpdump|Wireshark|strongSwan|swanctl|conf|running|config|Yamaha|NEC|pcap|pcapng|Ethernet|Linux|cooked|Windows|node_exporter|textfile|auto|text|json|value|measured|icmp|udp|tcp|none|all|aws|accelerated|sakura|generic|PEERS|AUDIT|INSPECT|OUTPUT|vendor|rtx|nftables|iptables|cisco|ios|asa|junos|fortigate|vyos|routeros|strongswan|aes128|sha1|aes256gcm16|gre|key|udp|wireguard|Dialer1|GigaEthernet0|ppp0|pp0|pp1|wan1|pppoe0|tunnel1|tunnel2|Tunnel0|vti0|Tunnel1|st0|vti1|rtx830|rtx1300|describe|vpn|connections|ec2|terraform|show|Terraform|XML|CLI|CustomerGatewayConfiguration|Auditing|both|ends|ipoe|flets|pppoe|premium|west|map|v6plus|ocn|lite|transix|ethernet|nuro|fletz|linux|list|line|Site|VPN|AES|AEAD|CBC|GCM|HMAC|SHA1|NGN|NTT|DHCP|IPoE|PPPoE|PPP|MAP|Lite|DS|OCN|NURO|Hikari|mtuprobe|NAT|SPI|ICV|ESP|DF|transix|v6plus|ipoe|IPv4|IPv6|over|in|GRE|VXLAN|WireGuard|Poly1305|SHA|ICMP|bogus|host|invalid|PRESET|FILE|MODEL|LIST|PEER|VENDOR|PROPOSAL|SECONDS|USER|WAN_TARGET|TUNNEL_TARGET|ADDR|PPS|exit|INSPECT|Libreswan|Openswan|libreswan|openswan|FortiGate|FortiOS|fortios|ipsec|Cisco|IOS|CSV|DIR|INVENTORY|NAME|SITE|TUNNEL|report|RTT|RAW|EN10MB|error|warning|info|Site|tunnel|off|startup|action|add|ident|seq|cookie|mtu|dir|out|type|code|MikroTik|RouterOS|export|set|Juniper|Junos|VyOS|refresh|clear|copy|dpd|interval|conn|IPsec|UNIVERGE|L2TP|L2TPv3|IPIP|Amazon|ASN|ikev1|ikev2|DpdTimeoutAction|StartupAction|PreSharedKey|pre_shared_key|aes(128|192|256)[a-z0-9]*|aesxcbc|md5|sha(256|384|512)|des|chacha20poly1305|null|esp|ipip|vxlan|nat|transport|in6|stdin|XE|configuration|dev)$'
+allow='^(mtuprobe|calc|probe|inspect|audit|completion|bash|zsh|fish|help|MTU|MSS|TCP|UDP|ICMP|IPv4|IPv6|ipv4|ipv6|ESP|NAT|RFC|WAN|PTB|DPD|BGP|JSON|AWS|RTX|SYN|TTL|IKE|sudo|setcap|cap_net_raw|CAP_NET_RAW|root|raw|socket|nobody|uid|SIGINT|SIGTERM|SIGHUP|ping|tracepath|tcpdump|Wireshark|strongSwan|swanctl|conf|running|config|Yamaha|NEC|pcap|pcapng|Ethernet|Linux|cooked|Windows|node_exporter|textfile|auto|text|json|value|measured|icmp|udp|tcp|none|all|aws|accelerated|sakura|generic|PEERS|AUDIT|INSPECT|OUTPUT|vendor|rtx|nftables|iptables|cisco|ios|asa|ASA|junos|fortigate|vyos|routeros|strongswan|aes128|sha1|aes256gcm16|gre|key|udp|wireguard|Dialer1|GigaEthernet0|ppp0|pp0|pp1|wan1|pppoe0|tunnel1|tunnel2|Tunnel0|vti0|Tunnel1|st0|vti1|rtx830|rtx1300|describe|vpn|connections|ec2|terraform|show|Terraform|XML|CLI|CustomerGatewayConfiguration|Auditing|both|ends|ipoe|flets|pppoe|premium|west|map|v6plus|ocn|lite|transix|ethernet|nuro|fletz|linux|list|line|Site|VPN|AES|AEAD|CBC|GCM|HMAC|SHA1|NGN|NTT|DHCP|IPoE|PPPoE|PPP|MAP|Lite|DS|OCN|NURO|Hikari|mtuprobe|NAT|SPI|ICV|ESP|DF|transix|v6plus|ipoe|IPv4|IPv6|over|in|GRE|VXLAN|WireGuard|Poly1305|SHA|ICMP|bogus|host|invalid|PRESET|FILE|MODEL|LIST|PEER|VENDOR|PROPOSAL|SECONDS|USER|WAN_TARGET|TUNNEL_TARGET|ADDR|PPS|exit|INSPECT|Libreswan|Openswan|libreswan|openswan|FortiGate|FortiOS|fortios|ipsec|Cisco|IOS|CSV|DIR|INVENTORY|NAME|SITE|TUNNEL|report|RTT|RAW|EN10MB|error|warning|info|Site|tunnel|off|startup|action|add|ident|seq|cookie|mtu|dir|out|type|code|MikroTik|RouterOS|export|set|Juniper|Junos|VyOS|refresh|clear|copy|dpd|interval|conn|IPsec|UNIVERGE|L2TP|L2TPv3|IPIP|Amazon|ASN|ikev1|ikev2|DpdTimeoutAction|StartupAction|PreSharedKey|pre_shared_key|aes(128|192|256)[a-z0-9]*|aesxcbc|md5|sha(256|384|512)|des|chacha20poly1305|null|esp|ipip|vxlan|nat|transport|in6|stdin|XE|configuration|dev)$'
 # What of a golden is words: calc-quiet's stdout is router lines, so only
 # its messages (mtuprobe ...: on stderr); audit's report quotes the
-# configuration (its lines, the firmware comment, the names and descriptions
+# configuration (its lines, the firmware comment, a refusal's "(N 行目: line)", the names and descriptions
 # after a finding's id and before a tunnel's numbers, a key= of its syntax),
 # its fixes and change set are router lines and its sources citations, all
 # as written. The --json
@@ -198,7 +207,7 @@ words_of() {
 		/^    / || /^ +[0-9]+ \| / || /^  出典: / || /^ファームウェア: / { next }
 		/^(error|warning|info) / { next }
 		/(, ESP |: 検査せず: )/ { sub(/^[^:]*: /, "") }
-		{ print }' "$1" | sed -E 's/\b[a-z0-9]+(-[a-z0-9]+)+\b//g; s/\b[a-z_]+=//g' ;;
+		{ print }' "$1" | sed -E 's/\b[a-z0-9]+(-[a-z0-9]+)+\b//g; s/\b[a-z_]+=//g; s/\([0-9]+ 行目: [^)]*\)//g' ;;
 	*) cat "$1" ;;
 	esac
 }

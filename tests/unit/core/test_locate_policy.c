@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "core/locate.h"
+#include "render/render.h" /* locate_words(): the reason --json prints */
 
 #define TGT 0xff /* host number meaning "the target" */
 #define NOBODY 0
@@ -111,20 +112,23 @@ struct vrow {
 	uint8_t next_host;
 	uint32_t ptb_mtu;
 	unsigned target_ttl;
-	const char *words[3]; /* each must appear in the reason */
+	enum locate_why why;  /* the code render words */
+	const char *words[3]; /* each must appear in its English (--json's reason) */
 };
 
 /* clang-format off */
 static const struct vrow vrows[] = {
 	/* hops 1..5, the target at TTL 6; big packets stop after hop 1 (the
 	 * lab's shape: r1 drops them), and two more tries at TTL 2 are silent */
-	{ "black hole after hop 1 of 5", .round0 = 6, .steps = {
+	{ "black hole after hop 1 of 5", .why = LOCATE_WHY_DROPPED,
+	  .round0 = 6, .steps = {
 		HOP(1, L, 1), HOP(1, S, 1), HOP(2, S, 2), HOP(3, S, 3), HOP(4, S, 4),
 		HOP(5, S, 5), REACHED(6, S), SENT(2, L), SENT(2, L), END },
 	  .found = true, .last_ttl = 1, .last_host = 1, .silent_ttl = 2, .silent_host = 2,
 	  .target_ttl = 6, .words = { "hop 1 (192.0.2.1)", "hop 2 (192.0.2.2)",
 	  "on the way out of that hop" } },
-	{ "black hole after hop 3 of 5", .round0 = 6, .steps = {
+	{ "black hole after hop 3 of 5", .why = LOCATE_WHY_DROPPED,
+	  .round0 = 6, .steps = {
 		HOP(1, L, 1), HOP(2, L, 2), HOP(3, L, 3), HOP(1, S, 1), HOP(2, S, 2),
 		HOP(3, S, 3), HOP(4, S, 4), HOP(5, S, 5), REACHED(6, S),
 		SENT(4, L), SENT(4, L), END },
@@ -132,19 +136,22 @@ static const struct vrow vrows[] = {
 	  .target_ttl = 6, .words = { "hop 3 (192.0.2.3)", "hop 4 (192.0.2.4)" } },
 	/* the answers arrive in any order, and the big probes of hops 1 and 2
 	 * are never answered: the last hop that answers a big one counts */
-	{ "hop 3 of 5, answers late and out of order", .round0 = 6, .steps = {
+	{ "hop 3 of 5, answers late and out of order", .why = LOCATE_WHY_DROPPED,
+	  .round0 = 6, .steps = {
 		REACHED(6, S), HOP(5, S, 5), HOP(3, L, 3), HOP(4, S, 4), HOP(2, S, 2),
 		SENT(4, L), SENT(4, L), HOP(1, S, 1), HOP(3, S, 3), END },
 	  .found = true, .last_ttl = 3, .last_host = 3, .silent_ttl = 4, .silent_host = 4,
 	  .target_ttl = 6, .words = { "192.0.2.3", "192.0.2.4" } },
-	{ "black hole before hop 1", .round0 = 4, .steps = {
+	{ "black hole before hop 1", .why = LOCATE_WHY_DROPPED,
+	  .round0 = 4, .steps = {
 		HOP(1, S, 1), HOP(2, S, 2), HOP(3, S, 3), REACHED(4, S),
 		SENT(1, L), SENT(1, L), END },
 	  .found = true, .last_ttl = 0, .last_host = NOBODY, .silent_ttl = 1,
 	  .silent_host = 1, .target_ttl = 4, .words = { "leave this host",
 	  "hop 1 (192.0.2.1)", "before the first hop" } },
 	/* the last link, into the target, is the one that loses them */
-	{ "the first silent hop is the target", .round0 = 4, .steps = {
+	{ "the first silent hop is the target", .why = LOCATE_WHY_DROPPED,
+	  .round0 = 4, .steps = {
 		HOP(1, L, 1), HOP(2, L, 2), HOP(3, L, 3), HOP(1, S, 1), HOP(2, S, 2),
 		HOP(3, S, 3), REACHED(4, S), SENT(4, L), SENT(4, L), END },
 	  .found = true, .is_target = true, .last_ttl = 3, .last_host = 3, .silent_ttl = 4,
@@ -152,27 +159,31 @@ static const struct vrow vrows[] = {
 	  "the target 198.51.100.7 (hop 4)" } },
 	/* hop 2 never sends time exceeded: neither size is answered there,
 	 * hop 3 is the next that answers */
-	{ "mute hop 2, hop 3 answers", .round0 = 5, .steps = {
+	{ "mute hop 2, hop 3 answers", .why = LOCATE_WHY_MUTE_BETWEEN,
+	  .round0 = 5, .steps = {
 		HOP(1, L, 1), HOP(1, S, 1), HOP(3, S, 3), HOP(4, S, 4), REACHED(5, S),
 		SENT(2, L), SENT(2, S), SENT(2, L), SENT(2, S), END },
 	  .found = true, .mute = true, .last_ttl = 1, .last_host = 1, .silent_ttl = 2,
 	  .silent_host = NOBODY, .next_ttl = 3, .next_host = 3, .target_ttl = 5,
 	  .words = { "hop 1 (192.0.2.1)", "hop 2 answers no TTL probe at all",
 	  "the next that does is hop 3 (192.0.2.3)" } },
-	{ "mute hop 2, the target next", .round0 = 3, .steps = {
+	{ "mute hop 2, the target next", .why = LOCATE_WHY_MUTE_BETWEEN,
+	  .round0 = 3, .steps = {
 		HOP(1, L, 1), HOP(1, S, 1), REACHED(3, S),
 		SENT(2, L), SENT(2, S), SENT(2, L), SENT(2, S), END },
 	  .found = true, .mute = true, .last_ttl = 1, .last_host = 1, .silent_ttl = 2,
 	  .next_ttl = 3, .next_host = TGT, .target_ttl = 3,
 	  .words = { "hop 2 answers no TTL probe", "the target 198.51.100.7 (hop 3)" } },
-	{ "mute hop 2, nothing after", .max_hops = 4, .round0 = 4, .steps = {
+	{ "mute hop 2, nothing after", .why = LOCATE_WHY_MUTE_AFTER,
+	  .max_hops = 4, .round0 = 4, .steps = {
 		HOP(1, L, 1), HOP(1, S, 1), SENT(2, L), SENT(2, S), SENT(2, L), SENT(2, S),
 		END },
 	  .found = true, .mute = true, .last_ttl = 1, .last_host = 1, .silent_ttl = 2,
 	  .next_ttl = 0, .words = { "the next that does is none" } },
 	/* hop 2 forwards P + 1 to hop 3's TTL only as far as its own egress,
 	 * and says so: "too big" for TTL 3, from hop 2 itself */
-	{ "PTB at the boundary", .round0 = 5, .steps = {
+	{ "PTB at the boundary", .why = LOCATE_WHY_PTB,
+	  .round0 = 5, .steps = {
 		HOP(1, L, 1), HOP(2, L, 2), HOP(1, S, 1), HOP(2, S, 2), HOP(3, S, 3),
 		TOOBIG(3, L, 2, 1400), END },
 	  .decided = true, .found = true, .by_ptb = true, .last_ttl = 2, .last_host = 2,
@@ -181,43 +192,52 @@ static const struct vrow vrows[] = {
 	  "hop 2 (192.0.2.2)" } },
 	/* a "too big" for a TTL past the boundary decides: its sender is hop 2,
 	 * which the big packets reached (its time exceeded for TTL 2 was lost) */
-	{ "PTB past the boundary", .round0 = 5, .steps = {
+	{ "PTB past the boundary", .why = LOCATE_WHY_PTB,
+	  .round0 = 5, .steps = {
 		HOP(1, L, 1), HOP(1, S, 1), HOP(2, S, 2), TOOBIG(3, L, 2, 1400), END },
 	  .decided = true, .found = true, .by_ptb = true, .last_ttl = 2, .last_host = 2,
 	  .silent_ttl = 3, .silent_host = NOBODY, .ptb_mtu = 1400,
 	  .words = { "not a black hole", "reach hop 2 (192.0.2.2)", "192.0.2.2 answers 'too big'" } },
 	/* ... from a hop no small probe met: the last hop is the one that answered */
-	{ "PTB past the boundary, sender unseen", .round0 = 5, .steps = {
+	{ "PTB past the boundary, sender unseen", .why = LOCATE_WHY_PTB,
+	  .round0 = 5, .steps = {
 		HOP(1, L, 1), HOP(1, S, 1), TOOBIG(3, L, 4, 1400), END },
 	  .decided = true, .found = true, .by_ptb = true, .last_ttl = 1, .last_host = 1,
 	  .silent_ttl = 2, .silent_host = NOBODY, .ptb_mtu = 1400,
 	  .words = { "not a black hole", "reach hop 1 (192.0.2.1)", "192.0.2.4 answers 'too big'" } },
-	{ "a large probe reached the target", .round0 = 4, .steps = {
+	{ "a large probe reached the target", .why = LOCATE_WHY_LARGE_REACHED,
+	  .round0 = 4, .steps = {
 		HOP(1, L, 1), HOP(1, S, 1), REACHED(4, S), REACHED(4, L), END },
 	  .decided = true, .target_ttl = 4,
 	  .words = { "not located", "reached the target (TTL 4)", "path changed" } },
-	{ "a small probe refused as too big", .round0 = 4, .steps = {
+	{ "a small probe refused as too big", .why = LOCATE_WHY_SMALL_REFUSED,
+	  .round0 = 4, .steps = {
 		HOP(1, L, 1), HOP(1, S, 1), TOOBIG(2, S, 1, 1300), END },
 	  .decided = true,
 	  .words = { "not located", "refused as too big (TTL 2)", "path changed" } },
-	{ "no answer at all", .max_hops = 4, .round0 = 4, .steps = {
+	{ "no answer at all", .why = LOCATE_WHY_NO_ANSWER,
+	  .max_hops = 4, .round0 = 4, .steps = {
 		SENT(1, L), SENT(1, S), SENT(1, L), SENT(1, S), END },
 	  .words = { "not located", "no hop answered" } },
 	/* the run ended before the boundary had its three tries */
-	{ "boundary silence, 1 of 3 tries", .round0 = 3, .steps = {
+	{ "boundary silence, 1 of 3 tries", .why = LOCATE_WHY_UNCONFIRMED,
+	  .round0 = 3, .steps = {
 		HOP(1, L, 1), HOP(1, S, 1), HOP(2, S, 2), REACHED(3, S), END },
 	  .target_ttl = 3, .words = { "not located", "stopped before hop 2's silence",
 	  "(1 of 3 tries)" } },
-	{ "boundary silence, 2 of 2 tries", .attempts = 2, .round0 = 3, .steps = {
+	{ "boundary silence, 2 of 2 tries", .why = LOCATE_WHY_DROPPED,
+	  .attempts = 2, .round0 = 3, .steps = {
 		HOP(1, L, 1), HOP(1, S, 1), HOP(2, S, 2), REACHED(3, S), SENT(2, L), END },
 	  .found = true, .last_ttl = 1, .last_host = 1, .silent_ttl = 2, .silent_host = 2,
 	  .target_ttl = 3, .words = { "192.0.2.1", "192.0.2.2" } },
-	{ "every hop answers the big probes", .max_hops = 3, .round0 = 3, .steps = {
+	{ "every hop answers the big probes", .why = LOCATE_WHY_ALL_ANSWERED,
+	  .max_hops = 3, .round0 = 3, .steps = {
 		HOP(1, L, 1), HOP(2, L, 2), HOP(3, L, 3), END },
 	  .words = { "not located", "every hop up to 3" } },
 	/* the first answer counts: a second one (another address, or another
 	 * kind) for the same probe changes nothing */
-	{ "repeated answers ignored", .round0 = 4, .steps = {
+	{ "repeated answers ignored", .why = LOCATE_WHY_DROPPED,
+	  .round0 = 4, .steps = {
 		HOP(1, L, 1), HOP(1, L, 9), HOP(1, S, 1), HOP(2, S, 2), HOP(2, S, 8),
 		HOP(3, S, 3), REACHED(4, S), REACHED(4, S), SENT(2, L), SENT(2, L),
 		TOOBIG(1, L, 1, 1300), HOP(3, S, 7), REACHED(3, S), END },
@@ -225,23 +245,36 @@ static const struct vrow vrows[] = {
 	  .target_ttl = 4, .words = { "192.0.2.1", "192.0.2.2" } },
 	/* no router sends time exceeded (filtered): the target's answer to a
 	 * small probe places nothing, so hop 1's silence is no finding */
-	{ "only the target answers", .round0 = 4, .steps = {
+	{ "only the target answers", .why = LOCATE_WHY_NO_ANSWER,
+	  .round0 = 4, .steps = {
 		REACHED(4, S), SENT(1, L), SENT(1, S), SENT(1, L), SENT(1, S), END },
 	  .target_ttl = 4, .words = { "not located", "no hop answered" } },
 	/* our own interface refuses P + 1 (EMSGSIZE): "too big" from nobody */
-	{ "this host refuses them", .round0 = 1, .steps = {
+	{ "this host refuses them", .why = LOCATE_WHY_PTB,
+	  .round0 = 1, .steps = {
 		TOOBIG(1, L, NOBODY, 1400), END },
 	  .decided = true, .found = true, .by_ptb = true, .last_ttl = 0, .silent_ttl = 1,
 	  .ptb_mtu = 1400, .words = { "not a black hole", "this host's own interface",
 	  "MTU 1400" } },
 	/* TTL 0 and TTLs past max_hops are no probe of ours */
-	{ "out-of-range TTLs ignored", .max_hops = 5, .round0 = 5, .steps = {
+	{ "out-of-range TTLs ignored", .why = LOCATE_WHY_NO_ANSWER,
+	  .max_hops = 5, .round0 = 5, .steps = {
 		HOP(0, L, 1), HOP(6, L, 6), HOP(64, L, 9), HOP(65, L, 9), HOP(1000, L, 9),
 		REACHED(6, S), REACHED(0, S), TOOBIG(6, L, 5, 1300), SENT(0, L), SENT(6, L),
 		SENT(1000, L), END },
 	  .words = { "not located", "no hop answered" } },
 };
 /* clang-format on */
+
+/* The English words of a verdict, as --json's "reason" carries them. */
+static const char *
+reason(const struct locate_result *r)
+{
+	static char buf[LOCATE_WORDS_LEN];
+
+	locate_words(r, 0, buf, sizeof(buf));
+	return buf;
+}
 
 static void
 check_addr(const char *what, const struct ip_addr *got, uint8_t host)
@@ -267,7 +300,7 @@ test_verdicts(void **state)
 		apply(&l, v->steps);
 		memset(&r, 0x5a, sizeof(r)); /* the verdict must set every field */
 		locate_verdict(&l, &r);
-		print_message("  %-42s %s\n", v->name, r.reason);
+		print_message("  %-42s %s\n", v->name, reason(&r));
 		assert_int_equal(locate_decided(&l), v->decided);
 		assert_int_equal(r.found, v->found);
 		assert_int_equal(r.by_ptb, v->by_ptb);
@@ -281,14 +314,14 @@ test_verdicts(void **state)
 		check_addr("last", &r.last, v->last_host);
 		check_addr("silent", &r.silent, v->silent_host);
 		check_addr("next", &r.next, v->next_host);
-		assert_non_null(memchr(r.reason, '\0', sizeof(r.reason)));
+		assert_int_equal(r.why, v->why);
 		for (size_t w = 0; w < 3 && v->words[w]; w++)
-			if (!strstr(r.reason, v->words[w]))
+			if (!strstr(reason(&r), v->words[w]))
 				fail_msg("%s: \"%s\" not in \"%s\"", v->name, v->words[w],
-					 r.reason);
-		assert_null(strstr(r.reason, "?"));
-		if (!v->found && !strstr(r.reason, "not located"))
-			fail_msg("%s: not found but \"%s\"", v->name, r.reason);
+					 reason(&r));
+		assert_null(strstr(reason(&r), "?"));
+		if (!v->found && !strstr(reason(&r), "not located"))
+			fail_msg("%s: not found but \"%s\"", v->name, reason(&r));
 	}
 }
 
@@ -309,9 +342,9 @@ test_error_at_boundary(void **state)
 	apply(&l, steps);
 	assert_false(locate_want(&l, 2, true)); /* answered: not retried */
 	locate_verdict(&l, &r);
-	print_message("  error at the boundary: %s\n", r.reason);
+	print_message("  error at the boundary: %s\n", reason(&r));
 	assert_false(r.found);
-	assert_non_null(strstr(r.reason, "hop 2 answered the big packets with an ICMP error"));
+	assert_non_null(strstr(reason(&r), "hop 2 answered the big packets with an ICMP error"));
 	/* the same after all three tries */
 	locate_init(&l, 0, 0);
 	round0(&l, 3);
@@ -320,7 +353,7 @@ test_error_at_boundary(void **state)
 	apply(&l, steps);
 	locate_verdict(&l, &r);
 	assert_false(r.found);
-	assert_non_null(strstr(r.reason, "hop 2 answered the big packets with an ICMP error"));
+	assert_non_null(strstr(reason(&r), "hop 2 answered the big packets with an ICMP error"));
 }
 
 /* The same in IPv6: the reason names the hops in inet_ntop's form. */
@@ -347,7 +380,7 @@ test_ipv6_text(void **state)
 	locate_sent(&l, 2, true);
 	locate_sent(&l, 2, true);
 	locate_verdict(&l, &r);
-	print_message("  IPv6: %s\n", r.reason);
+	print_message("  IPv6: %s\n", reason(&r));
 	assert_true(r.found);
 	assert_int_equal(r.last_ttl, 1);
 	assert_int_equal(r.silent_ttl, 2);
@@ -355,8 +388,8 @@ test_ipv6_text(void **state)
 	assert_int_equal(r.last.family, 6);
 	assert_memory_equal(r.last.a, a[0].a, 16);
 	assert_memory_equal(r.silent.a, a[1].a, 16);
-	assert_non_null(strstr(r.reason, "hop 1 (2001:db8::1)"));
-	assert_non_null(strstr(r.reason, "hop 2 (2001:db8::2)"));
+	assert_non_null(strstr(reason(&r), "hop 1 (2001:db8::1)"));
+	assert_non_null(strstr(reason(&r), "hop 2 (2001:db8::2)"));
 }
 
 /* Round 0 wants every TTL once, both sizes, up to max_hops. */

@@ -17,6 +17,7 @@
 #include "fakehops.h"
 #include "probe/engine.h"
 #include "probe/locate.h"
+#include "render/render.h" /* locate_words(): the reason --json prints */
 
 #define PMTU 1400
 #define SECOND 1000000ull
@@ -32,6 +33,16 @@ struct env {
 	char err[PROBE_ERR_LEN];
 	int rc;
 };
+
+/* The English words of a verdict, as --json's "reason" carries them. */
+static const char *
+reason(const struct locate_result *r)
+{
+	static char buf[LOCATE_WORDS_LEN];
+
+	locate_words(r, 0, buf, sizeof(buf));
+	return buf;
+}
 
 static struct env *
 env_new(const struct fh_params *np)
@@ -156,7 +167,7 @@ check_invariants(const struct env *e)
 				     (e->f.sent[i].size == o->large) == big;
 			assert_int_equal(o->l.obs[t][big].tries, c);
 		}
-	assert_true(o->r.found || strstr(o->r.reason, "not located"));
+	assert_true(o->r.found || strstr(reason(&o->r), "not located"));
 	assert_false(o->r.found && o->interrupted);
 }
 
@@ -312,15 +323,15 @@ check_case(const struct lcase *c, const struct env *e, uint64_t seed)
 		fail_msg("%s seed %llu: found %d last %u silent %u ptb %d target %d mute %d "
 			 "next %u (%s)",
 			 c->name, (unsigned long long)seed, r->found, r->last_ttl, r->silent_ttl,
-			 r->by_ptb, r->silent_is_target, r->silent_mute, r->next_ttl, r->reason);
+			 r->by_ptb, r->silent_is_target, r->silent_mute, r->next_ttl, reason(r));
 	/* a "too big" decides at once, maybe before the target answered */
 	if (c->by_ptb)
 		assert_true(r->target_ttl == 0 || r->target_ttl == target);
 	else
 		assert_int_equal(r->target_ttl, target);
 	assert_false(e->out.interrupted);
-	if (!strstr(r->reason, c->words))
-		fail_msg("%s: \"%s\" not in \"%s\"", c->name, c->words, r->reason);
+	if (!strstr(reason(r), c->words))
+		fail_msg("%s: \"%s\" not in \"%s\"", c->name, c->words, reason(r));
 	if (!c->found)
 		return;
 	assert_true(addr_is(&r->last, &e->f, c->last_ttl));
@@ -350,7 +361,7 @@ test_case(void **state)
 		measure(e);
 		locate(e, NULL);
 		print_message("  %-42s %2u probes %5.2f s: %s\n", c->name, e->out.probes_sent,
-			      e->out.elapsed_us / 1e6, e->out.r.reason);
+			      e->out.elapsed_us / 1e6, reason(&e->out.r));
 		assert_int_equal(e->rc, 0);
 		check_invariants(e);
 		check_case(c, e, seed);
@@ -417,7 +428,7 @@ test_strays(void **state)
 	assert_int_equal(e->rc, 0);
 	check_invariants(e);
 	print_message("  strays: %u queued, %lu ignored: %s\n", e->f.stray_sent, e->out.ignored,
-		      e->out.r.reason);
+		      reason(&e->out.r));
 	assert_true(e->f.stray_sent > 9); /* the large probes of TTL 3..5 misquoted */
 	assert_int_equal(e->out.ignored, e->f.stray_sent);
 	assert_int_equal(judge(e, 2), RIGHT);
@@ -477,13 +488,14 @@ interrupted_run(uint64_t stop_at_us)
 	e = env_new(&np);
 	locate(e, &stop);
 	print_message("  stop at %.3f s: rc %d, %u probes, %.3f s: %s\n", stop_at_us / 1e6, e->rc,
-		      e->out.probes_sent, e->out.elapsed_us / 1e6, e->out.r.reason);
+		      e->out.probes_sent, e->out.elapsed_us / 1e6, reason(&e->out.r));
 	assert_int_equal(stop, 1);
 	assert_int_equal(e->rc, 0);
 	check_invariants(e);
 	assert_true(e->out.interrupted);
 	assert_false(e->out.r.found);
-	assert_string_equal(e->out.r.reason, "not located: interrupted");
+	assert_int_equal(e->out.r.why, LOCATE_WHY_INTERRUPTED);
+	assert_string_equal(reason(&e->out.r), "not located: interrupted");
 	return e;
 }
 
@@ -557,13 +569,13 @@ test_max_hops(void **state)
 	e = env_new(&np);
 	e->lc.max_hops = 3;
 	locate(e, NULL);
-	print_message("  --max-hops 3: %u probes: %s\n", e->out.probes_sent, e->out.r.reason);
+	print_message("  --max-hops 3: %u probes: %s\n", e->out.probes_sent, reason(&e->out.r));
 	assert_int_equal(e->rc, 0);
 	check_invariants(e);
 	assert_int_equal(e->out.l.max_hops, 3);
 	assert_int_equal(e->out.probes_sent, 6);
 	assert_false(e->out.r.found);
-	assert_non_null(strstr(e->out.r.reason, "every hop up to 3"));
+	assert_non_null(strstr(reason(&e->out.r), "every hop up to 3"));
 	/* every probe answered, none wanted again: no 1 s gap waited out */
 	assert_true(e->out.elapsed_us < 100000);
 	env_free(e);
@@ -608,7 +620,7 @@ test_local_mtu(void **state)
 	e = env_new(&np);
 	measure(e);
 	locate(e, NULL);
-	print_message("  local MTU: %u probes: %s\n", e->out.probes_sent, e->out.r.reason);
+	print_message("  local MTU: %u probes: %s\n", e->out.probes_sent, reason(&e->out.r));
 	assert_int_equal(e->rc, 0);
 	check_invariants(e);
 	assert_true(e->out.r.found);
@@ -617,7 +629,7 @@ test_local_mtu(void **state)
 	assert_int_equal(e->out.r.last_ttl, 0);
 	assert_int_equal(e->out.r.silent_ttl, 1);
 	assert_int_equal(e->out.probes_sent, 1);
-	assert_null(strstr(e->out.r.reason, "?"));
+	assert_null(strstr(reason(&e->out.r), "?"));
 	env_free(e);
 }
 
@@ -640,7 +652,7 @@ count(struct tally *t, const struct env *e, unsigned hole, const char *what, uin
 		t->max_us = e->out.elapsed_us;
 	if (j == WRONG || j == VAGUE)
 		print_message("    %s seed %llu: %s: %s\n", what, (unsigned long long)seed,
-			      judged_str[j], e->out.r.reason);
+			      judged_str[j], reason(&e->out.r));
 }
 
 static void

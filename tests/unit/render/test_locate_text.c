@@ -52,7 +52,11 @@ test_target_once(void **state)
 		set_obs(&loc.l.obs[t][1], LOCATE_NOTHING, 1, NULL);
 	}
 	loc.r.found = true;
-	snprintf(loc.r.reason, sizeof(loc.r.reason), "big packets reach hop 1");
+	loc.r.why = LOCATE_WHY_DROPPED;
+	loc.r.last_ttl = 1;
+	loc.r.last = loc.l.obs[1][1].from;
+	loc.r.silent_ttl = 2;
+	loc.r.silent = loc.l.obs[2][0].from;
 	assert_non_null(f = open_memstream(&text, &len));
 	render_locate_text(f, &loc, NULL);
 	fclose(f);
@@ -63,8 +67,65 @@ test_target_once(void **state)
 		"            hop 2  198.51.100.2                 1454: time exceeded  1455: no answer (4 tries)\n"
 		"            hop 3  203.0.113.2                  1454: target reached 1455: no answer\n"
 		"            hops 4 to 18: the same, answered by the target\n"
-		"          => located: big packets reach hop 1\n");
+		"          => located: big packets reach hop 1 (192.0.2.1) and never hop 2 "
+		"(198.51.100.2): they are dropped on the way out of that hop or on the link after "
+		"it, with no 'too big' reaching us\n");
 	free(text);
+}
+
+/* Every code has words, in text and in --json alike (the C locale: the
+ * English msgids), and --json's "reason" is locate_words()'s English. */
+static void
+test_every_why(void **state)
+{
+	static struct locate_run loc;
+
+	(void)state;
+	loc.r.last_ttl = 3;
+	loc.r.last.family = 4;
+	loc.r.last.a[0] = 192, loc.r.last.a[2] = 2, loc.r.last.a[3] = 3;
+	loc.r.silent_ttl = 4;
+	loc.r.next_ttl = 6;
+	loc.r.why_ttl = 5;
+	loc.r.why_tries = 1;
+	loc.r.attempts = 3;
+	loc.r.ptb_mtu = 1400;
+	for (int w = LOCATE_WHY_PTB; w <= LOCATE_WHY_INTERRUPTED; w++) {
+		char en[LOCATE_WORDS_LEN], here[LOCATE_WORDS_LEN], *text = NULL, want[700];
+		size_t len = 0;
+		FILE *f;
+
+		loc.r.why = (enum locate_why)w;
+		locate_words(&loc.r, 0, en, sizeof(en));
+		locate_words(&loc.r, 1, here, sizeof(here));
+		print_message("  %d: %s\n", w, en);
+		assert_true(strlen(en) > 20);
+		assert_null(strstr(en, "%"));
+		assert_string_equal(here, en); /* LC_ALL unset in tests: no catalogue */
+		assert_non_null(f = open_memstream(&text, &len));
+		render_locate_json(f, &loc, NULL, 1);
+		fclose(f);
+		snprintf(want, sizeof(want), ",\"locate\":{\"located\":false,\"reason\":\"%s\",",
+			 en);
+		if (strncmp(text, want, strlen(want)) != 0)
+			fail_msg("code %d: %s", w, text);
+		free(text);
+	}
+	/* the numbers are the code's */
+	{
+		char en[LOCATE_WORDS_LEN];
+
+		loc.r.why = LOCATE_WHY_UNCONFIRMED;
+		locate_words(&loc.r, 0, en, sizeof(en));
+		assert_string_equal(en, "not located: stopped before hop 5's silence was confirmed "
+					"(1 of 3 tries)");
+		loc.r.why = LOCATE_WHY_PTB;
+		loc.r.last_ttl = 0;
+		locate_words(&loc.r, 0, en, sizeof(en));
+		assert_string_equal(en,
+				    "not a black hole: big packets leave this host, and this "
+				    "host's own interface answers 'too big', MTU 1400, for them");
+	}
 }
 
 int
@@ -72,6 +133,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_target_once),
+		cmocka_unit_test(test_every_why),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
