@@ -278,24 +278,13 @@ stronger(const struct config_num *set, long a)
 	return set->v >= 0 && (size_t)set->v < COUNT(rank) && ra > rank[set->v];
 }
 
-/* t is its connection's first child: the connection's selectors are
- * this child's. */
-static int
-conn_first_child(const struct config *c, const struct config_tunnel *t,
-		 const struct config_gateway *g)
-{
-	for (size_t i = 0; i < c->ntunnels; i++)
-		if (c->tunnels[i].gateway == (int)(g - c->gateways))
-			return &c->tunnels[i] == t;
-	return 0;
-}
-
 static int
 child_key(struct config *c, struct config_tunnel *t, struct config_gateway *g, const char *k,
 	  const char *v, const struct cfg_line *l)
 {
 	long a;
 
+	(void)c;
 	if (strcmp(k, "esp_proposals") == 0) {
 		/* a CHILD_SA's own (swanctl.conf(5) connections.<conn>.children.
 		 * <child>.esp_proposals): every proposal of the list, ','
@@ -311,8 +300,12 @@ child_key(struct config *c, struct config_tunnel *t, struct config_gateway *g, c
 		int local = k[0] == 'l';
 		struct config_prefix *own = local ? &t->sel_local : &t->sel_remote;
 		struct config_prefix *conn = local ? &g->local_id : &g->remote_id;
+		/* the connection's came from this child (a key written again):
+		 * it follows; one line compared, not a walk over every tunnel
+		 * per child (a hub of thousands of connections) */
+		int mine = conn->line && conn->line == own->line;
 		cfg_selector(own, v, l);
-		if (!conn->line || conn_first_child(c, t, g))
+		if (!conn->line || mine)
 			*conn = *own;
 	} else if (strcmp(k, "mode") == 0) {
 		t->kind = strcmp(v, "tunnel") == 0 ? CONFIG_TK_IPSEC : CONFIG_TK_TRANSPORT;

@@ -972,20 +972,17 @@ esp(struct config *c, struct cfg_ctx *x, struct vpeer *p, struct config_gateway 
 	}
 }
 
-/* The tunnels of gateway g whose ESP group is in transport mode: their
- * kind, with the mode line as the reason (the report lists them as not
- * checked, never leaves them out). */
+/* The peer's tunnel t (its vti, or its policy tunnel) when its ESP group
+ * is in transport mode: its kind, with the mode line as the reason (the
+ * report lists it as not checked, never leaves it out). */
 static void
-transport_mode(struct config *c, struct cfg_ctx *x, const struct vpeer *p, int g)
+transport_mode(struct config *c, struct cfg_ctx *x, const struct vpeer *p, struct config_tunnel *t)
 {
 	const struct vesp *e =
 		cfg_named_get(c, &x->t[T_ESP], p->vti[0] && p->vti_esp[0] ? p->vti_esp : p->esp, 0);
 
-	if (!e || !e->mode.line || e->mode.v != CONFIG_TK_TRANSPORT)
-		return;
-	for (size_t t = 0; t < c->ntunnels; t++)
-		if (c->tunnels[t].gateway == g)
-			c->tunnels[t].encap = e->mode;
+	if (e && e->mode.line && e->mode.v == CONFIG_TK_TRANSPORT)
+		t->encap = e->mode;
 }
 
 /* 1.4 psk entries: the one whose id is the peer's name or remote address */
@@ -1069,6 +1066,7 @@ model(struct config *c, struct cfg_ctx *x)
 			snprintf(sel, sizeof(sel), p->tunnel[0] ? "%.30s tunnel %.10s" : "%.30s",
 				 g->name, p->tunnel);
 			cfg_copy(c->tunnels[t].policy_name, CONFIG_NAME, sel);
+			transport_mode(c, x, p, &c->tunnels[t]);
 		} else if (p->tunnel_line) {
 			/* policy-based: the peer's tunnels are one SA set, no
 			 * interface, so no MTU of its own: its packets leave by
@@ -1084,8 +1082,8 @@ model(struct config *c, struct cfg_ctx *x)
 			via_clamp(x, t);
 			snprintf(sel, sizeof(sel), "%.30s tunnel %.10s", g->name, p->tunnel);
 			cfg_copy(t->policy_name, CONFIG_NAME, sel);
+			transport_mode(c, x, p, t);
 		}
-		transport_mode(c, x, p, (int)i);
 	}
 	for (size_t t = 0; t < c->ntunnels; t++)
 		c->tunnels[t].kind = c->tunnels[t].encap.line
